@@ -1,0 +1,1 @@
+"""Equity dashboard domain logic: ingest, mapping, metrics, privacy, charts. Importable without Streamlit."""

@@ -1,0 +1,156 @@
+"""The command line: the same figures as the app, for scripts and analysts.
+
+    python -m equity gaps FILE [--sheet NAME] --outcome COLUMN [--threshold X] [--by DIMENSION]
+                               [--compare all|others|GROUP] [--min-n N] [--map ROLE=HEADER ...]
+                               [--format table|csv|json]
+
+Errors print one line a person can act on to stderr and exit with status 2.
+"""
+
+import argparse
+import csv
+import io
+import json
+import sys
+from pathlib import Path
+
+from equity import dataset
+from equity.dimensions import GAP_DIMENSIONS
+from equity.ingest import IngestError, read_upload
+from equity.mapping import ROLES, Mapping, outcome_kind
+from equity.metrics import Breakdown, Rule, breakdown
+from equity.privacy import DEFAULT_MIN_N
+from equity.rules import default_rule
+from equity.summary import largest_gap_sentence
+
+
+class UsageError(ValueError):
+    """A command-line request that cannot be met, worded for the person who typed it."""
+
+
+def parser() -> argparse.ArgumentParser:
+    top = argparse.ArgumentParser(prog="python -m equity", description="Equity gaps from a spreadsheet.")
+    commands = top.add_subparsers(dest="command", required=True)
+    gaps = commands.add_parser("gaps", help="an outcome by group, with gaps and 95%% intervals")
+    gaps.add_argument("file", type=Path)
+    gaps.add_argument("--sheet")
+    gaps.add_argument("--outcome", required=True, help="the outcome column's header")
+    gaps.add_argument("--threshold", type=float, help="rate of students at or above this value")
+    gaps.add_argument("--categories", help="comma-separated categories that count as meeting the outcome")
+    gaps.add_argument("--by", default="race", choices=GAP_DIMENSIONS)
+    gaps.add_argument("--compare", default="all", help="all, others, or a group's key")
+    gaps.add_argument("--min-n", type=int, default=DEFAULT_MIN_N)
+    gaps.add_argument("--map", action="append", default=[], metavar="ROLE=HEADER")
+    gaps.add_argument("--format", default="table", choices=("table", "csv", "json"))
+    return top
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        result = gaps(args)
+    except (IngestError, dataset.DataError, UsageError) as problem:
+        print(f"error: {problem}", file=sys.stderr)
+        return 2
+    print(render(result, args.format), end="")
+    return 0
+
+
+def gaps(args: argparse.Namespace) -> Breakdown:
+    try:
+        data = args.file.read_bytes()
+    except OSError as problem:
+        raise UsageError(f"cannot read '{args.file}': {problem.strerror or problem}.") from None
+    upload = read_upload(data, args.file.name, args.sheet)
+    con = dataset.connect()
+    staged = dataset.stage(con, upload)
+    mapping = apply_overrides(staged.proposal, args.map, staged)
+    mapping, column = choose_outcome(mapping, staged, args.outcome, args.threshold)
+    profile = next(p for p in staged.profiles if p.header == column.header)
+    rule = default_rule(column, profile.distinct, args.threshold)
+    if args.categories:
+        rule = Rule("categories", categories=tuple(c.strip() for c in args.categories.split(",")))
+    dataset.activate(con, staged, mapping)
+    return breakdown(con, column.name, rule, args.by, args.compare, min_n=args.min_n, label=column.header)
+
+
+def apply_overrides(mapping: Mapping, overrides: list[str], staged: dataset.Staged) -> Mapping:
+    headers = {p.header for p in staged.profiles}
+    for item in overrides:
+        role, _, header = item.partition("=")
+        if role not in ROLES or not header:
+            raise UsageError(f"--map needs ROLE=HEADER with ROLE one of {', '.join(ROLES)}; got '{item}'.")
+        if header not in headers:
+            raise UsageError(f"--map: no column '{header}' in the file; its columns are {_list(headers)}.")
+        profile = next(p for p in staged.profiles if p.header == header)
+        mapping = mapping.with_role(header, role, outcome_kind(profile) if role == "outcome" else "")
+    return mapping
+
+
+def choose_outcome(mapping: Mapping, staged: dataset.Staged, header: str, threshold: float | None):
+    """Make `header` an outcome (numeric when a threshold is given) and return it."""
+    profile = next((p for p in staged.profiles if p.header == header), None)
+    if profile is None:
+        raise UsageError(f"no column '{header}' in the file; its columns are "
+                         f"{_list(p.header for p in staged.profiles)}.")
+    kind = "numeric" if threshold is not None else (outcome_kind(profile) or "category")
+    problem = dataset.outcome_problem(profile, kind)
+    if problem:
+        raise UsageError(problem)
+    mapping = mapping.with_role(header, "outcome", kind)
+    # Only the chosen outcome matters here: other outcome columns are not checked or built.
+    for other in mapping.outcomes():
+        if other.header != header:
+            mapping = mapping.with_role(other.header, "ignore")
+    return mapping, mapping.outcome(header)
+
+
+def _list(headers) -> str:
+    names = [f"'{h}'" for h in headers]
+    return ", ".join(names[:12]) + (" …" if len(names) > 12 else "")
+
+
+def as_json(result: Breakdown) -> dict:
+    """The JSON object DESIGN.md specifies."""
+    return {
+        "outcome": result.outcome,
+        "rule": result.rule.describe(),
+        "by": result.dimension.key,
+        "compare": result.compare,
+        "min_n": result.min_n,
+        "all_students": {"n": result.overall.n, "value": _round(result.overall_value, 2)},
+        "groups": [
+            {"key": g.key, "label": g.label, "n": g.n, "value": _round(g.value, 2), "gap": _round(g.gap, 2),
+             "ci": [round(g.ci[0], 1), round(g.ci[1], 1)] if g.ci else None, "suppressed": g.suppressed}
+            for g in result.groups
+        ],
+    }
+
+
+def _round(value: float | None, digits: int) -> float | None:
+    return None if value is None else round(value, digits)
+
+
+def render(result: Breakdown, fmt: str) -> str:
+    if fmt == "json":
+        return json.dumps(as_json(result)) + "\n"
+    rows = [["group", "n", "value", "gap", "ci_low", "ci_high", "distinguishable", "suppressed"]]
+    for g in result.groups:
+        rows.append([g.label, g.n, _cell(g.value), _cell(g.gap), _cell(g.ci and g.ci[0]),
+                     _cell(g.ci and g.ci[1]), "" if g.distinguishable is None else g.distinguishable,
+                     g.suppressed])
+    if fmt == "csv":
+        out = io.StringIO()
+        csv.writer(out, lineterminator="\n").writerows(rows)
+        return out.getvalue()
+    widths = [max(len(str(r[i])) for r in rows) for i in range(len(rows[0]))]
+    lines = ["  ".join(str(c).ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in rows]
+    overall = _cell(result.overall_value)
+    head = (f"{result.outcome} ({result.rule.describe()}) by {result.dimension.label}, compared with "
+            f"{result.comparison_label()}; all students: n={result.overall.n}, value={overall}")
+    return "\n".join([head, *lines, "", largest_gap_sentence(result), ""])
+
+
+def _cell(value) -> str:
+    return "" if value is None else f"{value:.2f}"
+

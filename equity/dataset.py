@@ -1,0 +1,106 @@
+"""A session's data: one DuckDB connection, the raw upload, its mapping and the typed `students` table.
+
+A new upload is staged beside what is loaded; only when its mapping passes the checks does it replace the
+current data, so a bad file never costs the user what they already had.
+"""
+
+from dataclasses import dataclass, replace
+
+import duckdb
+
+from equity.ingest import Upload  # noqa: F401
+from equity.mapping import Mapping, outcome_kind, propose
+from equity.profile import ColumnProfile, profile_table
+from equity.sql import query
+from equity.students import BuildReport, build_students
+
+PENDING, CURRENT = "raw_pending", "raw"
+
+
+class DataError(ValueError):
+    """Data that cannot be analysed as mapped, worded for the person who uploaded it."""
+
+
+@dataclass(frozen=True)
+class Staged:
+    """An upload read into DuckDB and profiled, waiting for its mapping to be confirmed."""
+
+    upload: Upload
+    profiles: tuple[ColumnProfile, ...]
+    proposal: Mapping
+
+
+@dataclass(frozen=True)
+class Dataset:
+    upload: Upload
+    profiles: tuple[ColumnProfile, ...]
+    mapping: Mapping
+    report: BuildReport
+    sample: bool = False
+    version: int = 1      # bumped on every rebuild, so cached figures are keyed to the data they came from
+
+    @property
+    def name(self) -> str:
+        return self.upload.name
+
+
+def connect() -> duckdb.DuckDBPyConnection:
+    """A private in-memory database for one browser session or one command."""
+    return duckdb.connect(":memory:")
+
+
+def stage(con: duckdb.DuckDBPyConnection, upload: Upload) -> Staged:
+    """Copy the upload into DuckDB beside the current data and propose a mapping."""
+    con.register("upload_arrow", upload.table)
+    try:
+        con.execute(query("copy_table", target=PENDING, source="upload_arrow"))
+    finally:
+        con.unregister("upload_arrow")
+    profiles = profile_table(con, PENDING)
+    return Staged(upload, profiles, propose(profiles))
+
+
+def check(mapping: Mapping, profiles: tuple[ColumnProfile, ...]) -> None:
+    """Refuse a mapping that cannot give any figure, with what to do about it."""
+    outcomes = mapping.outcomes()
+    if not outcomes:
+        raise DataError("No column is marked as an outcome, so there is nothing to compare. Mark a column "
+                        "of scores, grades, levels or yes/no results as 'Outcome'.")
+    by_header = {p.header: p for p in profiles}
+    for column in outcomes:
+        problem = outcome_problem(by_header[column.header], column.kind)
+        if problem:
+            raise DataError(problem)
+
+
+def outcome_problem(profile: ColumnProfile, kind: str) -> str | None:
+    """Why this column cannot be an outcome of this kind, or None when it can."""
+    header = profile.header
+    if profile.non_blank == 0:
+        return f"The outcome column '{header}' is blank in every row. Choose a column that has results."
+    if kind == "numeric" and profile.numeric_share < 0.5:
+        sample = ", ".join(f"'{v}'" for v in profile.distinct[:2] if v)
+        return (f"The outcome column '{header}' holds text ({sample}), not numbers. Treat it as categories, "
+                "or choose a column of scores.")
+    if kind in ("category", "boolean") and not outcome_kind(profile):
+        return (f"The outcome column '{header}' holds {profile.distinct_count} different text values, "
+                "which look like comments or names rather than results. Choose a column of scores, "
+                "grades or levels.")
+    return None
+
+
+def activate(con: duckdb.DuckDBPyConnection, staged: Staged, mapping: Mapping, sample: bool = False,
+             previous: Dataset | None = None) -> Dataset:
+    """Make the staged upload the session's data under `mapping`; on any problem nothing changes."""
+    check(mapping, staged.profiles)
+    report = build_students(con, PENDING, mapping)
+    con.execute(query("replace_table", target=CURRENT, source=PENDING))
+    version = previous.version + 1 if previous else 1
+    return Dataset(staged.upload, staged.profiles, mapping, report, sample, version)
+
+
+def remap(con: duckdb.DuckDBPyConnection, dataset: Dataset, mapping: Mapping) -> Dataset:
+    """Rebuild `students` for the loaded data under a changed mapping."""
+    check(mapping, dataset.profiles)
+    report = build_students(con, CURRENT, mapping)
+    return replace(dataset, mapping=mapping, report=report, version=dataset.version + 1)

@@ -1,0 +1,213 @@
+"""Which role each column of an upload plays, proposed from headers and values, confirmed by the user.
+
+A proposal reads the header (synonyms real exports use) and the values (a column of `Free`/`Paid` is
+income even when its header is `Status`). The user can change any role; a confirmed mapping is remembered
+by the file's header signature, so the next upload of the same export needs no clicks.
+"""
+
+import hashlib
+import json
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass, field, replace
+
+from equity import normalize
+from equity.profile import ColumnProfile
+
+DEMOGRAPHIC_ROLES = ("race_ethnicity", "low_income", "english_learner", "special_ed", "section_504", "gender")
+SINGLE_ROLES = ("student_id", "student_name", "term", "school", "grade", *DEMOGRAPHIC_ROLES)
+ROLES = (*SINGLE_ROLES, "outcome", "ignore")
+ROLE_LABELS = {
+    "student_id": "Student ID", "student_name": "Student name (kept out of results)", "term": "Term / year",
+    "school": "School", "grade": "Grade", "race_ethnicity": "Race/ethnicity", "low_income": "Low income",
+    "english_learner": "English learner", "special_ed": "Special education", "section_504": "Section 504",
+    "gender": "Gender", "outcome": "Outcome", "ignore": "Ignore",
+}
+KINDS = ("numeric", "category", "boolean")
+
+SYNONYMS: dict[str, tuple[str, ...]] = {
+    "student_id": ("student id", "student number", "student no", "student", "id", "sid", "stu id",
+                   "student id number", "fake student id", "local id", "state id", "ssid", "lasid", "sasid",
+                   "pupil id", "student key", "perm id", "permanent id", "id number"),
+    "student_name": ("student name", "name", "full name", "last first", "first name", "last name",
+                     "last name first name", "pupil name", "learner name"),
+    "term": ("school year", "year", "term", "semester", "academic year", "sy", "session", "marking period",
+             "reporting period", "test year", "assessment year"),
+    "school": ("school", "school name", "campus", "building", "school id", "fake school id", "site",
+               "school code", "campus name", "location"),
+    "grade": ("grade", "grade level", "gr", "grd", "tested grade", "test grade", "grade lvl", "current grade",
+              "enrolled grade", "year group"),
+    "race_ethnicity": ("race", "ethnicity", "race ethnicity", "race and ethnicity", "race descr",
+                       "race description", "federal race", "race code", "ethnic group", "reported race",
+                       "race eth", "ethnicity race", "federal race ethnicity"),
+    "low_income": ("frl", "lunch", "lunch status", "free reduced lunch", "free reduced", "free and reduced",
+                   "frl status", "econ disadv", "economically disadvantaged", "econ dis", "low income",
+                   "low income ind", "d econdisadv y", "ses", "meal status", "fr lunch", "ed", "econdisadv",
+                   "low ses", "frpl", "free reduced price lunch", "poverty"),
+    "english_learner": ("ell", "el", "lep", "ell status", "english learner", "el status", "d lep y", "esl",
+                        "ml", "multilingual learner", "english language learner", "lep status",
+                        "language fluency", "ell ind", "el ind", "emergent bilingual"),
+    "special_ed": ("iep", "sped", "sped ind", "swd", "special ed", "special education", "disability",
+                   "students with disabilities", "sped status", "iep status", "has iep", "special ed status"),
+    "section_504": ("504", "504 plan", "section 504", "504 status", "has 504"),
+    "gender": ("gender", "sex", "gender identity"),
+}
+
+
+@dataclass(frozen=True)
+class ColumnRole:
+    """One column's role; outcomes also carry their kind and the clean name they get in `students`."""
+
+    header: str
+    role: str
+    kind: str = ""
+    name: str = ""
+
+
+@dataclass(frozen=True)
+class Mapping:
+    columns: tuple[ColumnRole, ...]
+    term: str | None = None                                  # stamped on every row when no column is the term
+    codebook: tuple[tuple[str, str], ...] = field(default=())  # race code -> canonical label, confirmed
+
+    def header_for(self, role: str) -> str | None:
+        return next((c.header for c in self.columns if c.role == role), None)
+
+    def outcomes(self) -> tuple[ColumnRole, ...]:
+        return tuple(c for c in self.columns if c.role == "outcome")
+
+    def outcome(self, header_or_name: str) -> ColumnRole | None:
+        return next((c for c in self.outcomes() if header_or_name in (c.header, c.name)), None)
+
+    def with_role(self, header: str, role: str, kind: str = "") -> "Mapping":
+        """A copy with one column's role changed; a single-column role moves off any other column."""
+        columns = []
+        for c in self.columns:
+            if c.header == header:
+                columns.append(replace(c, role=role, kind=kind if role == "outcome" else ""))
+            elif role in SINGLE_ROLES and c.role == role:
+                columns.append(replace(c, role="ignore", kind=""))
+            else:
+                columns.append(c)
+        return replace(self, columns=_named(columns))
+
+    def to_json(self) -> str:
+        return json.dumps(asdict(self), indent=1)
+
+    @classmethod
+    def from_json(cls, text: str) -> "Mapping":
+        data = json.loads(text)
+        columns = tuple(ColumnRole(**c) for c in data["columns"])
+        return cls(columns, data.get("term"), tuple(tuple(pair) for pair in data.get("codebook", ())))
+
+
+def header_key(header: str) -> str:
+    """A header reduced to lower-case words: 'Student_ID#' -> 'student id'."""
+    spaced = re.sub(r"([a-z])([A-Z])", r"\1 \2", header)
+    return " ".join(re.sub(r"[^0-9a-z]+", " ", spaced.lower()).split())
+
+
+def snake_case(header: str) -> str:
+    """A clean column name for an outcome: 'Final Grade %' -> 'final_grade_pct'."""
+    text = header.replace("%", " pct ").replace("#", " number ")
+    name = "_".join(header_key(text).split()) or "column"
+    return name if not name[0].isdigit() else f"c_{name}"
+
+
+def header_signature(headers: Iterable[str]) -> str:
+    """Identifies an export layout: the same headers in the same order give the same signature."""
+    return hashlib.sha256("\x1f".join(h.strip().lower() for h in headers).encode("utf-8")).hexdigest()[:32]
+
+
+def propose(profiles: Sequence[ColumnProfile]) -> Mapping:
+    """A role for every column: header synonyms first, then value profiles, the best column per role."""
+    candidates: dict[str, list[tuple[float, str]]] = {}
+    for p in profiles:
+        for role, score in _role_scores(p).items():
+            candidates.setdefault(role, []).append((score, p.header))
+    roles: dict[str, str] = {}
+    taken: set[str] = set()
+    for role in SINGLE_ROLES:
+        for score, header in sorted(candidates.get(role, []), key=lambda c: -c[0]):
+            if header not in taken and score >= 1.0:
+                roles[header] = role
+                taken.add(header)
+                break
+    headers_by_role = {header: role for header, role in roles.items()}
+    columns = []
+    for p in profiles:
+        role = headers_by_role.get(p.header)
+        if role is None:
+            kind = outcome_kind(p)
+            named_for_role = any(header_key(p.header) in SYNONYMS[r] for r in SINGLE_ROLES if r in SYNONYMS)
+            role = "outcome" if kind and not named_for_role else "ignore"
+            columns.append(ColumnRole(p.header, role, kind if role == "outcome" else ""))
+        else:
+            columns.append(ColumnRole(p.header, role))
+    codebook = ()
+    race = next((p for p in profiles if roles.get(p.header) == "race_ethnicity"), None)
+    if race is not None:
+        codebook = tuple((normalize.suggested_codebook("race_ethnicity", race.distinct) or {}).items())
+    return Mapping(_named(columns), codebook=codebook)
+
+
+def _role_scores(p: ColumnProfile) -> dict[str, float]:
+    """How well one column fits each single-column role: >= 1 proposes it, higher wins."""
+    key = header_key(p.header)
+    scores: dict[str, float] = {}
+    for role, words in SYNONYMS.items():
+        if key in words:
+            scores[role] = 1.0 + _value_fit(role, p)
+    for role in DEMOGRAPHIC_ROLES:
+        fit = _value_fit(role, p)
+        if role in ("race_ethnicity", "gender", "low_income") and fit >= 0.9 and p.distinct_count >= 2:
+            # Values alone are telling for these roles (a generic Y/N column is not).
+            if role != "low_income" or _income_words(p):
+                scores[role] = max(scores.get(role, 0), 0.5 + fit)
+    if "student_id" in scores and p.non_blank and p.distinct_count < 0.5 * p.non_blank:
+        scores["student_id"] -= 0.5  # ids repeat only across terms; a few distinct values is not an id
+    return scores
+
+
+def _value_fit(role: str, p: ColumnProfile) -> float:
+    if role in DEMOGRAPHIC_ROLES or role == "grade":
+        fit = normalize.looks_like(role, p.distinct)
+        if role == "race_ethnicity" and normalize.suggested_codebook(role, p.distinct):
+            fit = max(fit, 0.5)
+        return fit
+    return 0.0
+
+
+def _income_words(p: ColumnProfile) -> bool:
+    words = {str(v).strip().lower() for v in p.distinct if v}
+    return bool(words & {"free", "reduced", "paid", "free/reduced", "standard", "economically disadvantaged"})
+
+
+def outcome_kind(p: ColumnProfile) -> str:
+    """'numeric', 'boolean' or 'category' when the column can be an outcome, '' when it cannot."""
+    if p.non_blank == 0:
+        return ""
+    if p.numeric_share >= 0.8:
+        return "numeric"
+    if p.distinct_count <= 2 and normalize.looks_like("flag", p.distinct) == 1.0:
+        return "boolean"
+    if p.distinct_count <= 12 and p.distinct_count < 0.5 * p.non_blank:
+        return "category"
+    return ""
+
+
+def _named(columns: Sequence[ColumnRole]) -> tuple[ColumnRole, ...]:
+    """Give every column its name in `students`: the role for single roles, a unique snake_case otherwise."""
+    used = set(SINGLE_ROLES)
+    named = []
+    for c in columns:
+        if c.role in SINGLE_ROLES:
+            named.append(replace(c, name=c.role))
+            continue
+        base = snake_case(c.header)
+        name, i = base, 2
+        while name in used:
+            name, i = f"{base}_{i}", i + 1
+        used.add(name)
+        named.append(replace(c, name=name))
+    return tuple(named)

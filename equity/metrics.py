@@ -1,0 +1,182 @@
+"""Rates, means and gaps by group, with intervals and suppression: the figures every view shows."""
+
+from dataclasses import dataclass
+
+import duckdb
+
+from equity import intervals
+from equity.dimensions import DIMENSIONS, Dimension
+from equity.filters import Filters
+from equity.privacy import DEFAULT_MIN_N, suppress, why_hidden
+from equity.sql import query
+
+COMPARE_ALL, COMPARE_OTHERS = "all", "others"
+
+
+@dataclass(frozen=True)
+class Rule:
+    """What counts as meeting an outcome, or `mean` for an average."""
+
+    kind: str                          # "threshold" | "boolean" | "categories" | "mean"
+    threshold: float | None = None
+    categories: tuple[str, ...] = ()
+
+    @property
+    def is_rate(self) -> bool:
+        return self.kind != "mean"
+
+    def describe(self) -> str:
+        """The rule as the JSON and the screen print it, e.g. '>= 70'."""
+        if self.kind == "threshold":
+            return f">= {self.threshold:g}"
+        if self.kind == "boolean":
+            return "= yes"
+        if self.kind == "categories":
+            return "in " + ", ".join(self.categories)
+        return "mean"
+
+    def params(self) -> dict:
+        return {"kind": self.kind, "threshold": self.threshold, "categories": list(self.categories)}
+
+
+@dataclass(frozen=True)
+class Stats:
+    """Sufficient statistics of one group: students with an outcome, sum and sum of squares of y."""
+
+    n: int
+    total: float
+    squares: float
+    missing: int = 0
+
+    def value(self, rule: Rule) -> float:
+        return self.total / self.n * (100 if rule.is_rate else 1)
+
+    def minus(self, other: "Stats") -> "Stats":
+        return Stats(self.n - other.n, self.total - other.total, self.squares - other.squares)
+
+    def interval(self, rule: Rule) -> tuple[float, float]:
+        if rule.is_rate:
+            lo, hi = intervals.wilson(self.total, self.n)
+            return lo * 100, hi * 100
+        return intervals.mean_interval(self.n, self.total, self.squares)
+
+    def difference(self, other: "Stats", rule: Rule) -> tuple[float, float]:
+        """95% interval of this group's value minus an independent group's."""
+        if rule.is_rate:
+            lo, hi = intervals.newcombe(self.total, self.n, other.total, other.n)
+            return lo * 100, hi * 100
+        return intervals.mean_difference((self.n, self.total, self.squares),
+                                         (other.n, other.total, other.squares))
+
+
+@dataclass(frozen=True)
+class GroupResult:
+    key: object                      # canonical value: a label, or True/False/None for flags
+    label: str
+    n: int
+    value: float | None
+    gap: float | None
+    ci: tuple[float, float] | None
+    distinguishable: bool | None     # the gap's interval excludes zero (None when not computable)
+    suppressed: bool
+    note: str = ""                   # why hidden, when it is
+
+
+@dataclass(frozen=True)
+class Breakdown:
+    outcome: str
+    rule: Rule
+    dimension: Dimension
+    compare: str                     # "all", "others" or a group's key as text
+    min_n: int
+    overall: Stats
+    overall_suppressed: bool
+    groups: tuple[GroupResult, ...]
+
+    @property
+    def overall_value(self) -> float | None:
+        if self.overall_suppressed or self.overall.n == 0:
+            return None
+        return self.overall.value(self.rule)
+
+    def comparison_label(self) -> str:
+        if self.compare == COMPARE_ALL:
+            return "all students"
+        if self.compare == COMPARE_OTHERS:
+            return "all other students"
+        return next((g.label for g in self.groups if key_text(g.key) == self.compare), self.compare)
+
+    def shown(self) -> tuple[GroupResult, ...]:
+        return tuple(g for g in self.groups if not g.suppressed)
+
+
+def key_text(key: object) -> str:
+    """A group key as text: labels as they are, flags as 'true' / 'false' / 'null'."""
+    if key is None:
+        return "null"
+    if isinstance(key, bool):
+        return "true" if key else "false"
+    return str(key)
+
+
+def group_stats(con: duckdb.DuckDBPyConnection, outcome: str, rule: Rule, dimension: Dimension,
+                filters: Filters) -> tuple[Stats, dict[object, Stats]]:
+    """All students' statistics and each group's, in one query."""
+    rows = con.execute(query("group_stats", outcome=outcome, dimension=dimension.column),
+                       {**rule.params(), **filters.params()}).fetchall()
+    overall = Stats(0, 0.0, 0.0)
+    groups: dict[object, Stats] = {}
+    for key, is_total, n, total, squares, missing in rows:
+        stats = Stats(int(n), float(total), float(squares), int(missing))
+        if is_total:
+            overall = stats
+        elif n > 0:
+            groups[key] = stats
+    return overall, groups
+
+
+def breakdown(con: duckdb.DuckDBPyConnection, outcome: str, rule: Rule, dimension: str,
+              compare: str = COMPARE_ALL, filters: Filters = Filters(), min_n: int = DEFAULT_MIN_N,
+              label: str = "") -> Breakdown:
+    """Value, gap, interval and suppression for every group of one dimension; `label` names the outcome."""
+    dim = DIMENSIONS[dimension]
+    overall, stats = group_stats(con, outcome, rule, dim, filters)
+    keys = sorted(stats, key=dim.order)
+    reasons = dict(zip(keys, suppress([stats[k].n for k in keys], min_n), strict=True))
+    reference = _reference(compare, stats, reasons)
+    groups = []
+    for key in keys:
+        s = stats[key]
+        if reasons[key]:
+            groups.append(GroupResult(key, dim.group_label(key), s.n, None, None, None, None, True,
+                                      why_hidden(reasons[key], min_n)))
+            continue
+        versus = _comparison(compare, s, overall, reference)
+        gap = s.value(rule) - versus.value(rule) if versus and versus.n else None
+        # Chance is judged against an independent group: the reference, or everyone else.
+        independent = overall.minus(s) if compare in (COMPARE_ALL, COMPARE_OTHERS) else reference
+        distinguishable = None
+        if gap is not None and independent and independent.n > 0 and key_text(key) != compare:
+            lo, hi = s.difference(independent, rule)
+            distinguishable = lo > 0 or hi < 0
+        groups.append(GroupResult(key, dim.group_label(key), s.n, s.value(rule), gap, s.interval(rule),
+                                  distinguishable, False))
+    return Breakdown(label or outcome, rule, dim, compare, min_n, overall, overall.n < min_n, tuple(groups))
+
+
+def _reference(compare: str, stats: dict[object, Stats], reasons: dict[object, str | None]) -> Stats | None:
+    """The chosen reference group's statistics, or None when comparing to all or others, or hidden."""
+    if compare in (COMPARE_ALL, COMPARE_OTHERS):
+        return None
+    for key, s in stats.items():
+        if key_text(key) == compare:
+            return None if reasons[key] else s
+    return None
+
+
+def _comparison(compare: str, group: Stats, overall: Stats, reference: Stats | None) -> Stats | None:
+    if compare == COMPARE_ALL:
+        return overall
+    if compare == COMPARE_OTHERS:
+        return overall.minus(group)
+    return reference

@@ -1,0 +1,47 @@
+"""Small-group suppression: the rule every view and export applies before a figure is shown.
+
+A group with fewer than `min_n` students shows nothing. When exactly one group of a breakdown is hidden,
+the next smallest is hidden too, so the hidden figure cannot be recovered from the total and the rest.
+"""
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+DEFAULT_MIN_N = 10
+
+
+@dataclass(frozen=True)
+class Preset:
+    name: str
+    min_n: int
+    note: str
+
+
+PRESETS = (
+    Preset("Default (n < 10 hidden)", 10, "Groups of fewer than 10 students are hidden."),
+    Preset("California Dashboard (n < 11 hidden)", 11, "Groups of fewer than 11 students are hidden."),
+    Preset("IDEA disproportionality (n-size 30)", 30, "Groups of fewer than 30 students are hidden."),
+    Preset("Survey tools (n < 5 hidden)", 5, "Groups of fewer than 5 respondents are hidden."),
+)
+
+SMALL = "small"              # reasons a figure is hidden
+COMPLEMENT = "complement"
+
+
+def suppress(ns: Sequence[int], min_n: int = DEFAULT_MIN_N) -> tuple[str | None, ...]:
+    """For each group size, why it is hidden (SMALL, COMPLEMENT) or None when it can be shown."""
+    reasons: list[str | None] = [SMALL if n < min_n else None for n in ns]
+    if reasons.count(SMALL) == 1 and len(ns) > 1:
+        shown = [i for i, reason in enumerate(reasons) if reason is None]
+        if shown:
+            reasons[min(shown, key=lambda i: ns[i])] = COMPLEMENT
+    return tuple(reasons)
+
+
+def why_hidden(reason: str | None, min_n: int) -> str:
+    """The note shown beside a hidden figure."""
+    if reason == SMALL:
+        return f"Hidden: fewer than {min_n} students."
+    if reason == COMPLEMENT:
+        return "Hidden so that a smaller hidden group cannot be worked out from the total."
+    return ""

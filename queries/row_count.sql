@@ -1,0 +1,2 @@
+-- The number of rows of one table. Identifiers: table.
+SELECT count(*) FROM {table}

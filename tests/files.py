@@ -1,0 +1,119 @@
+"""Builders for uploaded files, made in code so no binary fixture has to live in the repository.
+
+Rows are lists of Python values; `None` is an empty cell. Each builder returns the bytes a browser would send.
+"""
+
+import csv
+import datetime as dt
+import io
+import random
+import zipfile
+
+import openpyxl
+import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+Rows = list[list]
+
+
+def csv_bytes(rows: Rows, encoding: str = "utf-8", delimiter: str = ",", bom: bool = False,
+              title_lines: tuple[str, ...] = (), line_end: str = "\n", quote_all: bool = False) -> bytes:
+    """A delimited text file, optionally with title lines above the table and a byte-order mark."""
+    out = io.StringIO(newline="")
+    for line in title_lines:
+        out.write(line + line_end)
+    quoting = csv.QUOTE_ALL if quote_all else csv.QUOTE_MINIMAL
+    writer = csv.writer(out, delimiter=delimiter, lineterminator=line_end, quoting=quoting)
+    writer.writerows([["" if cell is None else cell for cell in row] for row in rows])
+    data = out.getvalue().encode(encoding)
+    return ("\ufeff".encode(encoding) if bom else b"") + data
+
+
+def xlsx_bytes(sheets: dict[str, Rows], hidden: tuple[str, ...] = ()) -> bytes:
+    """An .xlsx workbook with one sheet per entry, in order; names in `hidden` are hidden sheets."""
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    for name, rows in sheets.items():
+        sheet = book.create_sheet(name)
+        for row in rows:
+            sheet.append(row)
+        if name in hidden:
+            sheet.sheet_state = "hidden"
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def xls_bytes(sheets: dict[str, Rows]) -> bytes:
+    """A legacy .xls (BIFF8) workbook; dates get a date format so readers see them as dates."""
+    import xlwt
+
+    book = xlwt.Workbook()
+    date_style = xlwt.easyxf(num_format_str="YYYY-MM-DD")
+    for name, rows in sheets.items():
+        sheet = book.add_sheet(name)
+        for r, row in enumerate(rows):
+            for c, cell in enumerate(row):
+                if isinstance(cell, dt.date):
+                    sheet.write(r, c, cell, date_style)
+                elif cell is not None:
+                    sheet.write(r, c, cell)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def ods_bytes(sheets: dict[str, Rows]) -> bytes:
+    """An OpenDocument spreadsheet (LibreOffice), written through pandas' odf engine."""
+    out = io.BytesIO()
+    with pd.ExcelWriter(out, engine="odf") as writer:
+        for name, rows in sheets.items():
+            pd.DataFrame(rows).to_excel(writer, sheet_name=name, header=False, index=False)
+    return out.getvalue()
+
+
+def parquet_bytes(columns: dict[str, list] | pa.Table) -> bytes:
+    """A parquet file from named columns (types inferred by Arrow) or from a ready table."""
+    table = columns if isinstance(columns, pa.Table) else pa.table(columns)
+    out = io.BytesIO()
+    pq.write_table(table, out)
+    return out.getvalue()
+
+
+def encrypted_xlsx_bytes(sheets: dict[str, Rows], password: str = "secret") -> bytes:
+    """An .xlsx protected with "Encrypt with Password", as Excel saves it."""
+    from msoffcrypto.format.ooxml import OOXMLFile
+
+    out = io.BytesIO()
+    OOXMLFile(io.BytesIO(xlsx_bytes(sheets))).encrypt(password, out)
+    return out.getvalue()
+
+
+def docx_like_zip_bytes() -> bytes:
+    """A minimal Word document: a zip whose parts live under word/."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        archive.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types/>')
+        archive.writestr("word/document.xml", '<?xml version="1.0"?><w:document/>')
+    return out.getvalue()
+
+
+def pdf_like_bytes() -> bytes:
+    """The start of a PDF with some binary content, enough to be recognised by its signature."""
+    return b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n" + junk_bytes(200)
+
+
+def png_bytes() -> bytes:
+    """The signature and header chunk of a PNG image."""
+    return b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + junk_bytes(100)
+
+
+def junk_bytes(size: int = 2000, seed: int = 7) -> bytes:
+    """Random bytes, as from a file of unknown binary kind."""
+    return random.Random(seed).randbytes(size)
+
+
+def truncated(data: bytes, fraction: float = 0.5) -> bytes:
+    """The first part of a file, as from an interrupted upload or copy."""
+    return data[: int(len(data) * fraction)]
