@@ -2,7 +2,11 @@
 
 from dataclasses import dataclass, fields
 
+import duckdb
+
 from equity.dimensions import DIMENSIONS
+from equity.normalize import NOT_REPORTED
+from equity.sql import query
 
 FLAG_KEYS = {"true": True, "false": False, "null": None}
 
@@ -30,10 +34,27 @@ class Filters:
             chosen = getattr(self, f.name)
             if chosen:
                 dim = DIMENSIONS[f.name]
-                words = [dim.group_label(FLAG_KEYS[c]) if dim.flag else c for c in chosen]
-                lines.append(f"{dim.label}: {', '.join(words)}")
+                lines.append(f"{dim.label}: {', '.join(label(f.name, c) for c in chosen)}")
         return lines
 
     @property
     def active(self) -> bool:
         return any(getattr(self, f.name) for f in fields(self))
+
+
+def options(con: duckdb.DuckDBPyConnection) -> dict[str, list[str]]:
+    """The values each filter can take in the loaded data, in the dimension's display order."""
+    choices = {}
+    for f in fields(Filters):
+        dim = DIMENSIONS[f.name]
+        missing = "null" if dim.flag else NOT_REPORTED
+        values = [row[0] for row in con.execute(query("distinct_values", column=dim.column),
+                                                {"missing": missing}).fetchall()]
+        choices[f.name] = sorted(values, key=lambda v: dim.order(FLAG_KEYS[v] if dim.flag else v))
+    return choices
+
+
+def label(field_name: str, value: str) -> str:
+    """How a filter value reads on screen."""
+    dim = DIMENSIONS[field_name]
+    return dim.group_label(FLAG_KEYS[value]) if dim.flag else value

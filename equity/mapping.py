@@ -211,3 +211,13 @@ def _named(columns: Sequence[ColumnRole]) -> tuple[ColumnRole, ...]:
         used.add(name)
         named.append(replace(c, name=name))
     return tuple(named)
+
+
+def unplaced_values(profile: ColumnProfile, role: str, codebook: dict[str, str] | None = None
+                    ) -> tuple[tuple[str, int], ...]:
+    """The values of a column that its role cannot place, with their row counts (they become Not reported)."""
+    if role not in DEMOGRAPHIC_ROLES and role != "grade":
+        return ()
+    value_map = normalize.map_values(role, profile.distinct, codebook if role == "race_ethnicity" else None)
+    missing = set(value_map.unplaced)
+    return tuple((v, n) for v, n in profile.values if v in missing)

@@ -45,3 +45,21 @@ def why_hidden(reason: str | None, min_n: int) -> str:
     if reason == COMPLEMENT:
         return "Hidden so that a smaller hidden group cannot be worked out from the total."
     return ""
+
+
+def suppress_table(ns: dict[tuple, int], min_n: int = DEFAULT_MIN_N) -> dict[tuple, str | None]:
+    """Suppression for a two-way table: small cells, then the complementary rule along every row and
+    every column, repeated until no row or column has exactly one hidden cell."""
+    reasons: dict[tuple, str | None] = {cell: SMALL if n < min_n else None for cell, n in ns.items()}
+    changed = True
+    while changed:
+        changed = False
+        for axis in (0, 1):
+            for line in {cell[axis] for cell in ns}:
+                cells = [c for c in ns if c[axis] == line]
+                hidden = [c for c in cells if reasons[c]]
+                shown = [c for c in cells if not reasons[c]]
+                if len(hidden) == 1 and shown:
+                    reasons[min(shown, key=lambda c: ns[c])] = COMPLEMENT
+                    changed = True
+    return reasons

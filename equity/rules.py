@@ -23,3 +23,19 @@ def default_rule(column: ColumnRole, values: Sequence[str | None], threshold: fl
         return Rule("boolean")
     chosen = meeting_categories(values)
     return Rule("categories", categories=chosen or tuple(v for v in values[:1] if v))
+
+
+def default_threshold(values: Sequence[str | None]) -> float:
+    """A starting threshold: 70 for percentages, the middle of the range for other scales (e.g. 10 of 20)."""
+    numbers = []
+    for v in values:
+        try:
+            numbers.append(float(str(v).replace("%", "")))
+        except (TypeError, ValueError):
+            continue
+    if not numbers:
+        return 0.0
+    low, high = min(numbers), max(numbers)
+    if 20 < high <= 100 and low >= 0:
+        return 70.0
+    return float(round((low + high) / 2))

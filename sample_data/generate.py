@@ -176,7 +176,6 @@ def new_students(rng: np.random.Generator, grades: np.ndarray, newcomer: bool) -
         "attend_trait": rng.normal(0, 0.6, n),
         "behave_trait": rng.normal(0, 0.9, n),
         "belong_trait": rng.normal(0, 0.6, n),
-        "start_grade": grades,
     })
 
 
@@ -190,9 +189,11 @@ def build_enrollment(rng: np.random.Generator) -> tuple[pd.DataFrame, pd.DataFra
     years: list[pd.DataFrame] = []
     n_students = 0
 
-    def admit(grades: np.ndarray, newcomer: bool) -> pd.DataFrame:
+    def admit(grades: np.ndarray, newcomer: bool, year: int) -> pd.DataFrame:
         nonlocal n_students
         new = new_students(rng, grades, newcomer)
+        # The year the student got an ID: older cohorts were enrolled earlier.
+        new["joined"] = year if newcomer else year - (grades - 3)
         new.index = pd.RangeIndex(n_students, n_students + len(new), name="sid")
         n_students += len(new)
         students.append(new)
@@ -202,8 +203,8 @@ def build_enrollment(rng: np.random.Generator) -> tuple[pd.DataFrame, pd.DataFra
     for y in range(len(YEARS)):
         if y == 0:
             sizes = rng.integers(480, 521, size=len(GRADES))
-            year = admit(np.repeat(GRADES, sizes), newcomer=False)
-            year["entered"] = rng.random(len(year)) < 0.03
+            roster = admit(np.repeat(GRADES, sizes), newcomer=False, year=y)
+            roster["entered"] = rng.random(len(roster)) < 0.03
         else:
             prev = years[-1]
             stay = prev[(prev["grade"] < 12) & ~prev["leaves"]]
@@ -214,14 +215,14 @@ def build_enrollment(rng: np.random.Generator) -> tuple[pd.DataFrame, pd.DataFra
                 "el": stay["el"].to_numpy() & (rng.random(len(stay)) >= 0.10),
                 "entered": False,
             })
-            cohort = admit(np.full(rng.integers(480, 521), 3), newcomer=False)
+            cohort = admit(np.full(rng.integers(480, 521), 3), newcomer=False, year=y)
             transfers = admit(np.repeat(GRADES[1:], rng.poisson(30, len(GRADES) - 1)),
-                              newcomer=True)
-            year = pd.concat([returning, cohort, transfers], ignore_index=True)
-        low_income = pd.concat(students)["low_income"].to_numpy()[year["sid"]]
-        year["leaves"] = rng.random(len(year)) < np.where(low_income, 0.065, 0.045)
-        year["year"] = y
-        years.append(year)
+                              newcomer=True, year=y)
+            roster = pd.concat([returning, cohort, transfers], ignore_index=True)
+        low_income = pd.concat(students)["low_income"].to_numpy()[roster["sid"]]
+        roster["leaves"] = rng.random(len(roster)) < np.where(low_income, 0.065, 0.045)
+        roster["year"] = y
+        years.append(roster)
 
     enrol = pd.concat(years, ignore_index=True)
     n = len(enrol)
@@ -333,7 +334,7 @@ def simulate_incidents(rng: np.random.Generator, df: pd.DataFrame) -> pd.DataFra
     rate = np.exp(
         -2.0
         + 0.50 * black
-        + 0.45 * iep
+        + 0.52 * iep
         + 0.35 * (df["gender"].to_numpy() == "M")
         + 0.25 * df["low_income"].to_numpy()
         + grade_effect
@@ -513,7 +514,8 @@ def district_table(rng: np.random.Generator, df: pd.DataFrame) -> pd.DataFrame:
     ela_taken = tested & (rng.random(n) >= 0.02)
     math_taken = tested & (rng.random(n) >= 0.02)
 
-    grade_band_ap = grade >= 9
+    # High-school rows carry a count (0 in grade 9); lower grades leave it blank.
+    in_high_school = grade >= 9
     belonging = df["belonging"].to_numpy()
 
     return pd.DataFrame({
@@ -535,7 +537,7 @@ def district_table(rng: np.random.Generator, df: pd.DataFrame) -> pd.DataFrame:
         "Days Absent": df["days_absent"].to_numpy(),
         "Suspended": np.where(df["suspended"].to_numpy(), "Y", "N"),
         "Discipline Incidents": df["incidents"].to_numpy(),
-        "AP Courses": fmt_int(df["ap_courses"].to_numpy(), grade_band_ap),
+        "AP Courses": fmt_int(df["ap_courses"].to_numpy(), in_high_school),
         "Belonging": fmt_one_decimal(belonging, ~np.isnan(belonging)),
     })
 
@@ -678,7 +680,10 @@ def main() -> None:
     students, enrol = build_enrollment(rng)
     # IDs rise with enrolment order, as SIS-issued numbers do.
     ids = np.sort(rng.choice(np.arange(10_000, 200_000), len(students), replace=False))
-    students["Student ID"] = np.char.zfill(ids.astype(str), 7)
+    order = np.argsort(students["joined"].to_numpy(), kind="stable")
+    id_text = np.empty(len(students), dtype=object)
+    id_text[order] = np.char.zfill(ids.astype(str), 7)
+    students["Student ID"] = id_text
 
     df = enrol.join(students.drop(columns="el"), on="sid")
     df["School Year"] = np.array(YEARS)[df["year"].to_numpy()]

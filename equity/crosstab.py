@@ -1,0 +1,62 @@
+"""Two dimensions crossed (e.g. race x low income): one figure per pair of groups, same suppression."""
+
+from dataclasses import dataclass
+
+import duckdb
+
+from equity.dimensions import DIMENSIONS, Dimension
+from equity.filters import Filters
+from equity.metrics import Rule, Stats
+from equity.privacy import DEFAULT_MIN_N, suppress_table, why_hidden
+from equity.sql import query
+
+
+@dataclass(frozen=True)
+class Cell:
+    first: object
+    second: object
+    first_label: str
+    second_label: str
+    n: int
+    value: float | None
+    gap: float | None          # against all students
+    suppressed: bool
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class CrossTable:
+    outcome: str
+    rule: Rule
+    first: Dimension
+    second: Dimension
+    min_n: int
+    overall: Stats
+    cells: tuple[Cell, ...]
+
+
+def crosstab(con: duckdb.DuckDBPyConnection, outcome: str, rule: Rule, first: str, second: str,
+             filters: Filters = Filters(), min_n: int = DEFAULT_MIN_N, label: str = "") -> CrossTable:
+    a, b = DIMENSIONS[first], DIMENSIONS[second]
+    if a.column == b.column:
+        raise ValueError("Choose two different dimensions to cross.")
+    rows = con.execute(query("cell_stats", outcome=outcome, first=a.column, second=b.column),
+                       {**rule.params(), **filters.params()}).fetchall()
+    overall = Stats(0, 0.0, 0.0)
+    stats: dict[tuple, Stats] = {}
+    for x, y, grouping_id, n, total, squares, missing in rows:
+        s = Stats(int(n), float(total), float(squares), int(missing))
+        if grouping_id:
+            overall = s
+        elif n > 0:
+            stats[(x, y)] = s
+    reasons = suppress_table({cell: s.n for cell, s in stats.items()}, min_n)
+    base = overall.value(rule) if overall.n >= min_n else None
+    cells = []
+    for (x, y) in sorted(stats, key=lambda c: (a.order(c[0]), b.order(c[1]))):
+        s, reason = stats[(x, y)], reasons[(x, y)]
+        value = None if reason else s.value(rule)
+        gap = value - base if value is not None and base is not None else None
+        cells.append(Cell(x, y, a.group_label(x), b.group_label(y), s.n, value, gap, bool(reason),
+                          why_hidden(reason, min_n)))
+    return CrossTable(label or outcome, rule, a, b, min_n, overall, tuple(cells))

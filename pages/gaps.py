@@ -1,0 +1,42 @@
+"""Gaps by group: one outcome, one dimension, a comparison; table, chart and the largest gap in words."""
+
+import streamlit as st
+
+from equity.charts import breakdown_frame, gap_chart
+from equity.dimensions import DIMENSIONS, GAP_DIMENSIONS
+from equity.metrics import COMPARE_ALL, COMPARE_OTHERS, breakdown, key_text
+from equity.summary import largest_gap_sentence
+from pages import shared
+
+bench = shared.workbench()
+st.title("Gaps by group")
+if shared.require_data(bench):
+    shared.active_filters(bench)
+    picked = shared.outcome_picker(bench, "gaps")
+    if picked:
+        column, rule = picked
+        left, right = st.columns(2)
+        dimension = left.selectbox("Compare groups by", GAP_DIMENSIONS, key="gaps_dimension",
+                                   format_func=lambda d: DIMENSIONS[d].label)
+        first = breakdown(bench.con, column.name, rule, dimension, COMPARE_ALL, bench.filters, bench.min_n,
+                          column.header)
+        choices = [COMPARE_ALL, COMPARE_OTHERS, *(key_text(g.key) for g in first.shown())]
+        names = {COMPARE_ALL: "All students", COMPARE_OTHERS: "All other students",
+                 **{key_text(g.key): g.label for g in first.groups}}
+        compare = right.selectbox("Compared with", choices, format_func=names.get,
+                                  key=f"gaps_compare_{dimension}")
+        result = first if compare == COMPARE_ALL else breakdown(
+            bench.con, column.name, rule, dimension, compare, bench.filters, bench.min_n, column.header)
+        st.markdown(f"**{largest_gap_sentence(result)}**")
+        if result.shown():
+            st.altair_chart(gap_chart(result), width="stretch")
+        overall = result.overall_value
+        st.caption(f"All students: n = {result.overall.n:,}" + (f", value {overall:.1f}" if overall is not None
+                                                                 else " (hidden)")
+                   + f"; {result.overall.missing:,} without a result (blank or excused) are left out.")
+        st.dataframe(breakdown_frame(result), hide_index=True, column_config={
+            "Value": st.column_config.NumberColumn(format="%.1f"),
+            "Gap": st.column_config.NumberColumn(format="%+.1f"),
+            "95% low": st.column_config.NumberColumn(format="%.1f"),
+            "95% high": st.column_config.NumberColumn(format="%.1f"),
+        })
