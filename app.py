@@ -2,16 +2,17 @@
 
 import streamlit as st
 
-from pages import shared
+from pages.views import shared
 
-st.set_page_config(page_title="Equity dashboard", page_icon="⚖️", layout="wide")
+st.set_page_config(page_title="Equity dashboard", page_icon=":material/balance:", layout="wide")
 
 bench = shared.workbench()
 navigation = st.navigation([
-    st.Page("pages/overview.py", title="Overview", icon="🏠", default=True),
-    st.Page("pages/data.py", title="Your data", icon="📤", url_path="data"),
-    st.Page("pages/gaps.py", title="Gaps by group", icon="📊", url_path="gaps"),
-    st.Page("pages/intersections.py", title="Intersections", icon="🔀", url_path="intersections"),
+    st.Page("pages/views/overview.py", title="Overview", icon=":material/home:", default=True),
+    st.Page("pages/views/data.py", title="Your data", icon=":material/upload_file:", url_path="data"),
+    st.Page("pages/views/gaps.py", title="Gaps by group", icon=":material/bar_chart:", url_path="gaps"),
+    st.Page("pages/views/intersections.py", title="Intersections", icon=":material/grid_view:",
+            url_path="intersections"),
 ])
 shared.sidebar(bench)
 navigation.run()

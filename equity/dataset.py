@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 
 import duckdb
 
-from equity.ingest import Upload  # noqa: F401
+from equity.ingest import Upload
 from equity.mapping import Mapping, outcome_kind, propose
 from equity.profile import ColumnProfile, profile_table
 from equity.sql import query

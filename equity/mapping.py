@@ -160,10 +160,10 @@ def _role_scores(p: ColumnProfile) -> dict[str, float]:
             scores[role] = 1.0 + _value_fit(role, p)
     for role in DEMOGRAPHIC_ROLES:
         fit = _value_fit(role, p)
-        if role in ("race_ethnicity", "gender", "low_income") and fit >= 0.9 and p.distinct_count >= 2:
-            # Values alone are telling for these roles (a generic Y/N column is not).
-            if role != "low_income" or _income_words(p):
-                scores[role] = max(scores.get(role, 0), 0.5 + fit)
+        # Values alone are telling for these roles (a generic Y/N column is not).
+        telling = role in ("race_ethnicity", "gender") or (role == "low_income" and _income_words(p))
+        if telling and fit >= 0.9 and p.distinct_count >= 2:
+            scores[role] = max(scores.get(role, 0), 0.5 + fit)
     if "student_id" in scores and p.non_blank and p.distinct_count < 0.5 * p.non_blank:
         scores["student_id"] -= 0.5  # ids repeat only across terms; a few distinct values is not an id
     return scores

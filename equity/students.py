@@ -23,8 +23,10 @@ MAX_DISTINCT = 100_000
 
 TEXT = "nullif(trim({source}), '') AS {target}"
 NUMBER = "TRY_CAST(nullif(replace(trim({source}), '%', ''), '') AS DOUBLE) AS {target}"
-CATEGORY = "CASE WHEN list_contains($excused, upper(trim({source}))) THEN NULL ELSE nullif(trim({source}), '') END AS {target}"
-LOOKUP = "CAST(map_extract_value(MAP($keys_{i}::VARCHAR[], $values_{i}::VARCHAR[]), coalesce({source}, '')) AS {type}) AS {target}"
+CATEGORY = ("CASE WHEN list_contains($excused, upper(trim({source}))) THEN NULL "
+            "ELSE nullif(trim({source}), '') END AS {target}")
+LOOKUP = ("CAST(map_extract_value(MAP($keys_{i}::VARCHAR[], $values_{i}::VARCHAR[]), coalesce({source}, '')) "
+          "AS {type}) AS {target}")
 CONSTANT = "CAST($constant_{i} AS {type}) AS {target}"
 
 
@@ -50,7 +52,7 @@ class BuildReport:
 def build_students(con: duckdb.DuckDBPyConnection, source: str, mapping: Mapping) -> BuildReport:
     """(Re)create `students` from the raw table `source`, typed and normalised, and the query macros."""
     expressions: list[str] = []
-    params: dict[str, object] = {"excused": list(EXCUSED)}
+    params: dict[str, object] = {}
     unplaced: list[Unplaced] = []
     by_role = {c.role: c for c in mapping.columns}
     for i, (column, sql_type) in enumerate(CANONICAL.items()):
@@ -92,6 +94,7 @@ def _outcome(con, source, column, j, params, unplaced) -> str:
         if missing.values:
             unplaced.append(missing)
         return LOOKUP.format(i=j, type="BOOLEAN", **names)
+    params["excused"] = list(EXCUSED)
     return CATEGORY.format(**names)
 
 

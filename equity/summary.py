@@ -1,6 +1,7 @@
 """Plain-language sentences about a breakdown, claiming no more than the data supports."""
 
 from equity.metrics import Breakdown, GroupResult
+from equity.normalize import NOT_REPORTED
 
 
 def _figure(value: float, rate: bool) -> str:
@@ -13,8 +14,8 @@ def _points(gap: float, rate: bool) -> str:
 
 
 def largest_gap(result: Breakdown) -> GroupResult | None:
-    """The shown group furthest from its comparison."""
-    candidates = [g for g in result.shown() if g.gap is not None]
+    """The shown group furthest from its comparison (a 'Not reported' group is not a finding)."""
+    candidates = [g for g in result.shown() if g.gap is not None and g.key not in (None, NOT_REPORTED)]
     return max(candidates, key=lambda g: abs(g.gap)) if candidates else None
 
 

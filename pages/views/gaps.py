@@ -6,7 +6,7 @@ from equity.charts import breakdown_frame, gap_chart
 from equity.dimensions import DIMENSIONS, GAP_DIMENSIONS
 from equity.metrics import COMPARE_ALL, COMPARE_OTHERS, breakdown, key_text
 from equity.summary import largest_gap_sentence
-from pages import shared
+from pages.views import shared
 
 bench = shared.workbench()
 st.title("Gaps by group")

@@ -5,7 +5,7 @@ import streamlit as st
 from equity.charts import crosstab_frame, heat_table
 from equity.crosstab import crosstab
 from equity.dimensions import DIMENSIONS, GAP_DIMENSIONS
-from pages import shared
+from pages.views import shared
 
 bench = shared.workbench()
 st.title("Intersections")

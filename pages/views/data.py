@@ -7,7 +7,7 @@ from equity.dataset import DataError
 from equity.ingest import IngestError
 from equity.mapping import KINDS, ROLE_LABELS, ROLES, Mapping, outcome_kind, unplaced_values
 from equity.normalize import RACE_LABELS
-from pages import shared
+from pages.views import shared
 
 bench = shared.workbench()
 st.title("Your data")
@@ -31,11 +31,11 @@ if uploaded is not None and st.session_state.get("upload_seen") != uploaded.file
 
 if "upload_problem" in st.session_state:
     kept = " What was loaded before is still loaded." if bench.data else ""
-    st.error(st.session_state["upload_problem"] + kept, icon="⚠️")
+    st.error(st.session_state["upload_problem"] + kept, icon=":material/error:")
 
 if bench.remembered and bench.staged is None and bench.data and not bench.data.sample:
     st.success("This export's layout was recognised: the mapping you confirmed before was applied. "
-               "You can change it below.", icon="✅")
+               "You can change it below.", icon=":material/check_circle:")
 
 
 def mapping_editor(profiles, proposal: Mapping, key: str) -> Mapping:
@@ -105,7 +105,7 @@ if staged is not None:
             st.session_state.pop("upload_problem", None)
             st.rerun()
         except DataError as problem:
-            st.error(str(problem), icon="⚠️")
+            st.error(str(problem), icon=":material/error:")
     if right.button("Discard this upload"):
         bench.discard_upload()
         st.rerun()
@@ -114,11 +114,11 @@ elif bench.data is not None:
     source = "the sample district" if data.sample else data.name
     st.subheader(f"Loaded: {source}")
     st.write(f"{data.report.rows:,} rows. Explore them on **Gaps by group**.")
-    st.page_link("pages/gaps.py", label="Gaps by group", icon="📊")
+    st.page_link("pages/views/gaps.py", label="Gaps by group", icon=":material/bar_chart:")
     for missing in data.report.unplaced:
         values = ", ".join(f"'{v}' ({n})" for v, n in missing.values[:8])
         st.warning(f"{missing.rows:,} rows of '{missing.header}' could not be placed and count as Not "
-                   f"reported: {values}", icon="ℹ️")
+                   f"reported: {values}", icon=":material/info:")
     with st.expander("Column mapping in use"):
         st.dataframe(pd.DataFrame([{"Column": c.header, "Role": ROLE_LABELS[c.role], "Kind": c.kind,
                                     "Name in analyses": c.name} for c in data.mapping.columns]),

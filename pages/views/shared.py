@@ -57,7 +57,7 @@ def active_filters(bench: Workbench, container=None) -> None:
     target = container or st
     lines = bench.filters.describe()
     if lines:
-        target.info("**Filtered to** " + " · ".join(lines), icon="🔎")
+        target.info("**Filtered to** " + " · ".join(lines), icon=":material/filter_alt:")
     else:
         target.caption("No filters: all students.")
 
@@ -66,7 +66,7 @@ def require_data(bench: Workbench) -> bool:
     problem = st.session_state.get("startup_problem")
     if bench.data is None:
         st.warning(problem or "No data is loaded. Upload a file on the 'Your data' page.")
-        st.page_link("pages/data.py", label="Upload a file", icon="📤")
+        st.page_link("pages/views/data.py", label="Upload a file", icon=":material/upload_file:")
         return False
     if bench.data.sample:
         st.caption("Showing **sample data**: a fictional district. Upload your own file on 'Your data'.")

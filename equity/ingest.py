@@ -1,0 +1,606 @@
+"""Uploaded bytes to an Arrow table of text, whatever the gradebook exported.
+
+Every value stays text here (leading zeros, `NA`, codes): deciding types is the mapping step's job, with the
+user watching. The format is judged from the bytes rather than the file name, because files get renamed, and
+every failure becomes an `IngestError` that tells the uploader what to do.
+"""
+
+import codecs
+import csv
+import io
+import math
+import re
+import tempfile
+import zipfile
+from collections import Counter, deque
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from functools import reduce
+from pathlib import Path
+
+import duckdb
+import fastexcel
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.parquet as pq
+
+PEEK_ROWS = 40          # rows read to find the header
+HEADER_SEARCH = 30      # the header must start within this many rows
+LOOKAHEAD = 10          # rows below a candidate header that show how wide the data is
+SAMPLE_CHARS = 1 << 20  # text searched for the delimiter and the header of a CSV
+DELIMITERS = (",", ";", "\t")
+WORKBOOKS = ("xlsx", "xls", "ods")
+EXPORT_ADVICE = "Export it from your gradebook as .xlsx or .csv and upload that."
+
+_OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
+_SIGNATURES = (
+    (b"%PDF", "a PDF"),
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"{\\rtf", "a Rich Text (RTF) document"),
+    (b"\x1f\x8b", "a compressed (gzip) file"),
+    (b"Rar!", "a RAR archive"),
+    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
+)
+_ZIP_PARTS = (("word/", "a Word document"), ("ppt/", "a PowerPoint presentation"))
+_OLE_STREAMS = (("WordDocument", "a Word document"), ("PowerPoint Document", "a PowerPoint presentation"))
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
+_NUMERIC = re.compile(
+    r"[-+(]?[$€£]?(\d[\d,]*\.?\d*|\.\d+)(e[-+]?\d+)?%?\)?"   # 1001, -4.25, 1,200, 85%, $3.50, 1e+20
+    r"|\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}([ T][\d:.]+)?"        # 2024-09-03, 9/3/2024 13:05
+    r"|\d{1,2}:\d{2}(:\d{2})?",                              # 10:30
+    re.IGNORECASE,
+)
+# Windows-1252, with the five bytes it leaves undefined read as Latin-1 so that decoding never fails.
+_CP1252 = "".join(bytes([byte]).decode("cp1252", errors="ignore") or chr(byte) for byte in range(256))
+_NULL_TEXT = pa.scalar(None, pa.string())
+
+Row = list[str | None]
+
+
+class IngestError(ValueError):
+    """A problem with an uploaded file, worded for the person who uploaded it (what is wrong, what to do)."""
+
+
+@dataclass(frozen=True)
+class Upload:
+    name: str                  # the file name as uploaded
+    table: pa.Table            # every column pa.string(); headers as in the file (stripped), unique
+    sheet: str | None          # sheet read (None for csv/parquet)
+    sheets: tuple[str, ...]    # all sheet names of a workbook ((), for csv/parquet)
+    header_row: int            # 0-based index of the header row in the sheet/file (rows skipped above it)
+    notes: tuple[str, ...]     # plain-language notes on what was done to the file
+
+
+def read_upload(data: bytes, filename: str, sheet: str | None = None) -> Upload:
+    """Read an uploaded file into a table of text, or raise IngestError saying what to fix."""
+    with _plain_errors(filename):
+        kind = _file_kind(data, filename)
+        if kind == "csv":
+            return _read_text(data, filename)
+        if kind == "parquet":
+            return _read_parquet(data, filename)
+        return _read_workbook(data, filename, sheet)
+
+
+def sheet_names(data: bytes, filename: str) -> tuple[str, ...]:
+    """A workbook's sheet names, for a sheet picker, without reading any sheet; () for CSV and parquet."""
+    with _plain_errors(filename):
+        if _file_kind(data, filename) not in WORKBOOKS:
+            return ()
+        return tuple(_open_workbook(data, filename).sheet_names)
+
+
+# --- Errors ---------------------------------------------------------------------------------------------
+
+
+@contextmanager
+def _plain_errors(filename: str) -> Iterator[None]:
+    """Replace a reader's own exception, meaningless to the uploader, with advice; the cause stays chained."""
+    try:
+        yield
+    except IngestError:
+        raise
+    except Exception as error:
+        raise IngestError(f"'{filename}' could not be read as a table. Open it in your gradebook or Excel, "
+                          "save it again as .xlsx or .csv and upload that copy.") from error
+
+
+def _not_spreadsheet(filename: str, what: str) -> IngestError:
+    return IngestError(f"'{filename}' is not a spreadsheet: it looks like {what}. {EXPORT_ADVICE}")
+
+
+def _empty(filename: str) -> IngestError:
+    return IngestError(f"'{filename}' is empty. Check that you picked the right file, or export it again.")
+
+
+def _damaged(filename: str) -> IngestError:
+    return IngestError(f"'{filename}' looks damaged or incomplete (the upload or the save may have been cut "
+                       "short). Open it, save it again and upload the new copy.")
+
+
+def _password(filename: str) -> IngestError:
+    return IngestError(f"'{filename}' is protected with a password, so it cannot be read. Open it in "
+                       "Excel, remove the password (File > Info > Protect Workbook > Encrypt with Password, "
+                       "clear the password), save it and upload it again.")
+
+
+def _no_table(place: str) -> IngestError:
+    return IngestError(f"{place} has no table to read. Check that it has a row of column headers with "
+                       "student rows below it.")
+
+
+# --- Format ---------------------------------------------------------------------------------------------
+
+
+def _file_kind(data: bytes, filename: str) -> str:
+    """'xlsx', 'ods', 'xls', 'parquet' or 'csv', from the content, since uploads are often renamed."""
+    if not data.strip():
+        raise _empty(filename)
+    if data.startswith(b"PK\x03\x04"):
+        return _zip_kind(data, filename)
+    if data.startswith(_OLE2):
+        return _ole_kind(data, filename)
+    if data.startswith(b"PAR1"):
+        return "parquet"
+    for signature, what in _SIGNATURES:
+        if data.startswith(signature):
+            raise _not_spreadsheet(filename, what)
+    return "csv"
+
+
+def _zip_kind(data: bytes, filename: str) -> str:
+    """xlsx and ods are zip archives; so are Word documents, which must be told apart."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            parts = archive.namelist()
+            mimetype = archive.read("mimetype").strip() if "mimetype" in parts else b""
+    except Exception as error:  # any failure to open the archive means it is damaged
+        if b"xl/" in data[:1 << 16] or _ODS_MIMETYPE in data[:256]:
+            raise _damaged(filename) from error
+        raise _not_spreadsheet(filename, "a damaged zip archive") from error
+    if any(part.startswith("xl/") for part in parts):
+        return "xlsx"
+    if mimetype.startswith(_ODS_MIMETYPE):
+        return "ods"
+    for prefix, what in _ZIP_PARTS:
+        if any(part.startswith(prefix) for part in parts):
+            raise _not_spreadsheet(filename, what)
+    if mimetype.startswith(b"application/vnd.oasis.opendocument."):
+        raise _not_spreadsheet(filename, "an OpenDocument file that is not a spreadsheet")
+    raise _not_spreadsheet(filename, "a zip archive")
+
+
+def _ole_kind(data: bytes, filename: str) -> str:
+    """Legacy Office container: an .xls, or a password-protected workbook of any age, or another document."""
+    def has_stream(stream: str) -> bool:
+        return stream.encode("utf-16-le") in data
+
+    if has_stream("EncryptedPackage"):
+        raise _password(filename)
+    for stream, what in _OLE_STREAMS:
+        if has_stream(stream):
+            raise _not_spreadsheet(filename, what)
+    if has_stream("Workbook") or has_stream("Book"):
+        return "xls"
+    raise _not_spreadsheet(filename, "an Office file that is not a workbook")
+
+
+# --- CSV and other delimited text -----------------------------------------------------------------------
+
+
+def _read_text(data: bytes, filename: str) -> Upload:
+    text, notes = _decode(data)
+    if not text.strip():
+        raise _empty(filename)
+    _refuse_binary(text, filename)
+    parses = {delimiter: _first_records(text, delimiter) for delimiter in DELIMITERS}
+    delimiter = max(DELIMITERS, key=lambda d: _consistency(parses[d][0]))
+    records, ends = parses[delimiter]
+    rows = [_clean_cells(record) for record in records]
+    header_row = _header_index(rows)
+    place = f"'{filename}'"
+    if header_row is None:
+        raise _no_table(place)
+    body = _csv_body(text[ends[header_row]:], delimiter, _body_width(records, header_row), place, header_row)
+    table, tidy_notes = _tidy(rows[header_row], body, place)
+    return Upload(filename, table, None, (), header_row,
+                  (*notes, *_skipped_note(rows, header_row), *tidy_notes))
+
+
+def _decode(data: bytes) -> tuple[str, list[str]]:
+    """UTF-8 when the bytes are valid UTF-8, else the Windows-1252 that Excel on Windows writes."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return data.decode("utf-16"), ["Read as UTF-16 text."]
+    try:
+        return data.decode("utf-8-sig"), []
+    except UnicodeDecodeError:
+        return codecs.charmap_decode(data, "strict", _CP1252)[0], ["Read as Windows-1252 text."]
+
+
+def _refuse_binary(text: str, filename: str) -> None:
+    """Text without a known signature is read as CSV, unless it is binary junk or a web page."""
+    head = text[:4096]
+    if "\x00" in head or len(_CONTROL.findall(head)) > len(head) // 100:
+        raise _not_spreadsheet(filename, "a binary file of a kind this app cannot read")
+    start = head.lstrip().lower()
+    if start.startswith(("<!doctype html", "<html", "<table")):
+        raise _not_spreadsheet(filename, "a web page (HTML)")
+    if start.startswith("<?xml"):
+        raise _not_spreadsheet(filename, "an XML document")
+
+
+def _first_records(text: str, delimiter: str) -> tuple[list[list[str]], list[int]]:
+    """The first records as the csv module splits them, with the offset in `text` where each one ends."""
+    sample = text[:SAMPLE_CHARS]
+    consumed = 0
+
+    def lines() -> Iterator[str]:
+        nonlocal consumed
+        for line in io.StringIO(sample, newline=""):
+            consumed += len(line)
+            yield line
+
+    records: list[list[str]] = []
+    ends: list[int] = []
+    try:
+        for record in csv.reader(lines(), delimiter=delimiter):
+            records.append(record)
+            ends.append(consumed)
+            if len(records) == PEEK_ROWS:
+                break
+    except csv.Error:
+        pass  # a malformed record ends the sample; reading the body reports it with its row
+    if len(sample) < len(text) and ends and ends[-1] == len(sample):
+        del records[-1], ends[-1]  # cut off by the sample's end
+    return records, ends
+
+
+def _consistency(records: list[list[str]]) -> int:
+    """How many records share the most common field count above one: high for the right delimiter."""
+    widths = Counter(len(record) for record in records if len(record) > 1)
+    return widths.most_common(1)[0][1] if widths else 0
+
+
+def _body_width(records: list[list[str]], header_row: int) -> int:
+    """The header's field count, or the usual one below it if wider; an odd longer row is then an error."""
+    usual = Counter(len(record) for record in records[header_row + 1:] if record).most_common(1)
+    return max(len(records[header_row]), usual[0][0] if usual else 0)
+
+
+def _csv_body(text: str, delimiter: str, width: int, place: str, header_row: int) -> pa.Table:
+    """The rows below the header, parsed by DuckDB as VARCHAR only, so `007` and `NA` stay as written."""
+    if not text.strip():
+        return pa.table({})
+    _check_quotes(text, delimiter, place)
+    columns = {f"c{i}": "VARCHAR" for i in range(width)}
+    with tempfile.TemporaryDirectory(prefix="equity-upload-") as folder:
+        path = Path(folder) / "body.csv"
+        path.write_text(text, encoding="utf-8", newline="")
+        connection = duckdb.connect()
+        try:
+            return connection.read_csv(
+                str(path), header=False, delimiter=delimiter, quotechar='"', escapechar='"',
+                auto_detect=False, columns=columns, all_varchar=True, null_padding=True, parallel=False,
+            ).to_arrow_table()
+        except duckdb.Error as error:
+            raise _bad_row(place, str(error), header_row) from error
+        finally:
+            connection.close()
+
+
+def _check_quotes(text: str, delimiter: str, place: str) -> None:
+    """Refuse a quote mark that never closes: the parser would quietly lose every row after it."""
+    if text.count('"') % 2 == 0:
+        return
+    try:
+        deque(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True), maxlen=0)
+    except csv.Error as error:
+        raise IngestError(f'{place} has a quote mark (") that is never closed or is out of place, so '
+                          "its rows cannot be told apart. Fix the quote, or save the file from Excel as CSV "
+                          "again, and upload it.") from error
+
+
+def _bad_row(place: str, message: str, header_row: int) -> IngestError:
+    """DuckDB counts records from the start of the body; the uploader counts rows from the top of the file."""
+    found = re.search(r"CSV Error on Line: (\d+)", message)
+    where = f" near row {header_row + 1 + int(found.group(1))}" if found else ""
+    if "Expected Number of Columns" in message:
+        problem = f"a row{where} has more values than the header"
+    else:
+        problem = f"a row{where} could not be split into values (often a misplaced quote mark)"
+    return IngestError(f"{place} cannot be read: {problem}. Fix that row, or save the file from Excel as CSV "
+                       "again, and upload it.")
+
+
+# --- Workbooks: xlsx, xls, ods --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _SheetPeek:
+    """The top of a sheet, enough to find its header and compare it with the other sheets."""
+
+    name: str
+    rows: list[Row]
+    header_row: int | None
+    height: int
+    visible: bool
+
+    @property
+    def size(self) -> int:
+        """Cells under the header, roughly: a sheet of students beats a sheet of instructions."""
+        if self.header_row is None:
+            return 0
+        return (self.height - self.header_row - 1) * _span(self.rows[self.header_row])
+
+
+def _read_workbook(data: bytes, filename: str, sheet: str | None) -> Upload:
+    reader = _open_workbook(data, filename)
+    names = tuple(reader.sheet_names)
+    chosen = _choose_sheet(reader, names, sheet, filename)
+    place = f"Sheet '{chosen.name}' of '{filename}'"
+    if chosen.header_row is None:
+        raise _no_table(place)
+    body = _sheet_body(reader, chosen, filename)
+    table, notes = _tidy(chosen.rows[chosen.header_row], body, place)
+    return Upload(filename, table, chosen.name, names, chosen.header_row,
+                  (*_skipped_note(chosen.rows, chosen.header_row), *notes))
+
+
+@contextmanager
+def _workbook_errors(filename: str) -> Iterator[None]:
+    """The spreadsheet library fails on damaged and password-protected files; say which it was."""
+    try:
+        yield
+    except fastexcel.CalamineError as error:
+        if re.search("password|encrypt", str(error), re.IGNORECASE):
+            raise _password(filename) from error
+        raise _damaged(filename) from error
+
+
+def _open_workbook(data: bytes, filename: str) -> fastexcel.ExcelReader:
+    with _workbook_errors(filename):
+        return fastexcel.read_excel(data)
+
+
+def _choose_sheet(reader: fastexcel.ExcelReader, names: tuple[str, ...], sheet: str | None,
+                  filename: str) -> _SheetPeek:
+    """The sheet asked for, else the visible sheet with the most data."""
+    if sheet is not None:
+        if sheet not in names:
+            listing = ", ".join(f"'{name}'" for name in names)
+            raise IngestError(f"'{filename}' has no sheet called '{sheet}'. "
+                              f"Pick one of its sheets: {listing}.")
+        return _peek_sheet(reader, sheet, filename)
+    peeks = [_peek_sheet(reader, name, filename) for name in names]
+    if not peeks:
+        raise _no_table(f"'{filename}'")
+    return max(peeks, key=lambda peek: (peek.visible and peek.size > 0, peek.size))
+
+
+def _peek_sheet(reader: fastexcel.ExcelReader, sheet: str, filename: str) -> _SheetPeek:
+    with _workbook_errors(filename):
+        top = reader.load_sheet(sheet, header_row=None, skip_rows=0, n_rows=PEEK_ROWS, dtypes="string",
+                                whitespace_as_null=True)
+        rows = _table_rows(pa.Table.from_batches([top.to_arrow()]))
+    return _SheetPeek(sheet, rows, _header_index(rows), top.total_height, top.visible == "visible")
+
+
+def _sheet_body(reader: fastexcel.ExcelReader, peek: _SheetPeek, filename: str) -> pa.Table:
+    """The rows below the header, typed by the workbook and then written as text the same way every time."""
+    start = (peek.header_row or 0) + 1
+    if start >= peek.height:
+        return pa.table({})
+    options = {"header_row": None, "skip_rows": start, "schema_sample_rows": None, "whitespace_as_null": True}
+    with _workbook_errors(filename):
+        try:
+            batch = reader.load_sheet(peek.name, **options).to_arrow()
+        except fastexcel.UnsupportedColumnTypeCombinationError:  # too many kinds of value in one column
+            batch = reader.load_sheet(peek.name, dtypes="string", **options).to_arrow()
+    return _text_table(pa.Table.from_batches([batch]), workbook=True)
+
+
+# --- Parquet --------------------------------------------------------------------------------------------
+
+
+def _read_parquet(data: bytes, filename: str) -> Upload:
+    try:
+        source = pq.read_table(pa.BufferReader(data))
+    except (pa.ArrowException, OSError) as error:
+        raise _damaged(filename) from error
+    body = _text_table(source)
+    rows = [_clean_cells(source.column_names), *_table_rows(body.slice(0, PEEK_ROWS))]
+    header_row = _header_index(rows) or 0
+    table, notes = _tidy(rows[header_row], body.slice(header_row), f"'{filename}'")
+    return Upload(filename, table, None, (), header_row, (*_skipped_note(rows, header_row), *notes))
+
+
+# --- Finding the header ---------------------------------------------------------------------------------
+
+
+def _clean_cells(cells: list) -> Row:
+    """Cells as stripped text, None where empty."""
+    return [_clean_cell(cell) for cell in cells]
+
+
+def _clean_cell(cell: object) -> str | None:
+    text = "" if cell is None else str(cell).strip()
+    return text or None
+
+
+def _table_rows(table: pa.Table) -> list[Row]:
+    """A few rows of a text table as lists, for the header search (small tables only)."""
+    columns = [column.to_pylist() for column in table.columns]
+    return [_clean_cells(list(row)) for row in zip(*columns, strict=True)]
+
+
+def _count(row: Row) -> int:
+    return sum(cell is not None for cell in row)
+
+
+def _span(row: Row) -> int:
+    """Position after the last filled cell."""
+    return max((i + 1 for i, cell in enumerate(row) if cell is not None), default=0)
+
+
+def _header_index(rows: list[Row]) -> int | None:
+    """The header: the first row about as wide as the data below it, and mostly words rather than numbers.
+
+    Title lines ("Riverside Middle - Grade 7 ELA") fill one cell or two, so they fail the width test.
+    """
+    filled = [i for i, row in enumerate(rows[:HEADER_SEARCH]) if _count(row)]
+    for i in filled:
+        width = max((_span(row) for row in rows[i + 1:i + 1 + LOOKAHEAD]), default=0)
+        if _count(rows[i]) >= max(1, math.ceil(0.6 * width)) and _mostly_words(rows[i]):
+            return i
+    return filled[0] if filled else None
+
+
+def _mostly_words(row: Row) -> bool:
+    cells = [cell for cell in row if cell is not None]
+    words = sum(not _NUMERIC.fullmatch(cell) for cell in cells)
+    return 2 * words >= len(cells)
+
+
+def _skipped_note(rows: list[Row], header_row: int) -> list[str]:
+    if header_row == 0:
+        return []
+    kind = "title" if any(_count(row) for row in rows[:header_row]) else "blank"
+    plural = "" if header_row == 1 else "s"
+    return [f"Skipped {header_row} {kind} row{plural} above the header."]
+
+
+# --- Values as text -------------------------------------------------------------------------------------
+
+
+def _text_table(table: pa.Table, workbook: bool = False) -> pa.Table:
+    """Every column as text, named by position (the header is handled separately)."""
+    columns = [_as_text(column, workbook) for column in table.columns]
+    return pa.Table.from_arrays(columns, names=[f"c{i}" for i in range(len(columns))])
+
+
+def _as_text(column: pa.ChunkedArray, workbook: bool) -> pa.ChunkedArray:
+    """One column as text: whole numbers without `.0`, ISO dates, TRUE/FALSE."""
+    kind = column.type
+    if pa.types.is_dictionary(kind):
+        return _as_text(pc.cast(column, kind.value_type), workbook)
+    if pa.types.is_string(kind) or pa.types.is_large_string(kind) or pa.types.is_string_view(kind):
+        text = pc.cast(column, pa.string())
+        return _tidy_datetimes(text) if workbook else text  # cells of mixed columns arrive pre-formatted
+    if pa.types.is_floating(kind):
+        return _float_text(column)
+    if pa.types.is_boolean(kind):
+        return pc.if_else(column, "TRUE", "FALSE")
+    if pa.types.is_timestamp(kind):
+        seconds = pc.cast(column, pa.timestamp("s", kind.tz), safe=False)
+        return _tidy_datetimes(pc.strftime(seconds, format="%Y-%m-%d %H:%M:%S"))
+    if pa.types.is_date(kind):
+        return pc.strftime(column, format="%Y-%m-%d")
+    if pa.types.is_time(kind):
+        return pc.cast(pc.cast(column, pa.time32("s"), safe=False), pa.string())
+    if pa.types.is_null(kind):
+        return pa.chunked_array([pa.nulls(len(column), pa.string())])
+    if pa.types.is_integer(kind) or pa.types.is_decimal(kind):
+        return pc.cast(column, pa.string())
+    return _duckdb_text(column)
+
+
+def _float_text(column: pa.ChunkedArray) -> pa.ChunkedArray:
+    """Whole numbers as integers (`1001`, not `1001.0`), others in their shortest form; NaN as empty."""
+    values = pc.cast(column, pa.float64())
+    whole = pc.and_(pc.equal(values, pc.floor(values)), pc.less(pc.abs(values), 2.0 ** 53))
+    integers = pc.cast(pc.if_else(whole, values, 0.0), pa.int64())
+    text = pc.if_else(whole, pc.cast(integers, pa.string()), pc.cast(values, pa.string()))
+    return pc.if_else(pc.is_nan(values), _NULL_TEXT, text)
+
+
+def _tidy_datetimes(text: pa.ChunkedArray) -> pa.ChunkedArray:
+    """`2024-09-03 00:00:00` -> `2024-09-03`, a bare time of day (Excel's day zero) -> `10:30:00`."""
+    text = pc.replace_substring_regex(text, pattern=r"^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}:\d{2})(\.0*)?$",
+                                      replacement=r"\1 \2")
+    text = pc.replace_substring_regex(text, pattern=r"^1899-12-3[01] (\d{2}:\d{2}:\d{2})$", replacement=r"\1")
+    return pc.replace_substring_regex(text, pattern=r"^(\d{4}-\d{2}-\d{2}) 00:00:00$", replacement=r"\1")
+
+
+def _duckdb_text(column: pa.ChunkedArray) -> pa.ChunkedArray:
+    """Lists, structs and durations: DuckDB's cast to VARCHAR spells them readably."""
+    with duckdb.connect() as connection:
+        cast = connection.from_arrow(pa.table({"value": column})).select("CAST(value AS VARCHAR) AS value")
+        return pc.cast(cast.to_arrow_table().column("value"), pa.string())
+
+
+# --- Cleanup --------------------------------------------------------------------------------------------
+
+
+def _tidy(header: Row, body: pa.Table, place: str) -> tuple[pa.Table, list[str]]:
+    """The table as the rest of the app sees it: unique column names, only rows that hold data."""
+    width = max(len(header), body.num_columns)
+    header = header + [None] * (width - len(header))
+    columns = [_blank_to_null(column) for column in body.columns]
+    columns += [pa.chunked_array([pa.nulls(body.num_rows, pa.string())])] * (width - body.num_columns)
+    labels = [" ".join(cell.split()) if cell else f"Column {i + 1}" for i, cell in enumerate(header)]
+    keep = [i for i in range(width) if header[i] is not None or columns[i].null_count < len(columns[i])]
+    if not keep:
+        raise _no_table(place)
+    rows = pa.Table.from_arrays([columns[i] for i in keep], names=[f"c{i}" for i in keep])
+    rows, notes = _drop_repeated_header(rows, [header[i] for i in keep])
+    rows = _drop_empty_rows(rows)
+    if rows.num_rows == 0:
+        raise IngestError(f"{place} has column headers but no data rows. Add the student rows below the "
+                          "header, or upload the file or sheet that has them.")
+    names, name_notes = _unique_names([labels[i] for i in keep])
+    return rows.rename_columns(names), notes + name_notes
+
+
+def _blank_to_null(column: pa.ChunkedArray) -> pa.ChunkedArray:
+    return pc.if_else(pc.equal(pc.utf8_trim_whitespace(column), ""), _NULL_TEXT, column)
+
+
+def _drop_empty_rows(rows: pa.Table) -> pa.Table:
+    return rows.filter(reduce(pc.or_, [pc.is_valid(column) for column in rows.columns]))
+
+
+def _drop_repeated_header(rows: pa.Table, header: Row) -> tuple[pa.Table, list[str]]:
+    """Some exports repeat the header line inside the data; such rows are not students."""
+    same = reduce(pc.and_, [_equals(column, cell) for column, cell in zip(rows.columns, header, strict=True)])
+    count = pc.sum(same).as_py() or 0
+    if not count:
+        return rows, []
+    plural = "row that" if count == 1 else "rows that"
+    return rows.filter(pc.invert(same)), [f"Removed {count} {plural} repeated the header."]
+
+
+def _equals(column: pa.ChunkedArray, cell: str | None) -> pa.ChunkedArray:
+    if cell is None:
+        return pc.is_null(column)
+    return pc.fill_null(pc.equal(pc.utf8_trim_whitespace(column), cell), False)
+
+
+def _unique_names(labels: list[str]) -> tuple[list[str], list[str]]:
+    """Repeats become `Score (2)`, compared ignoring case as DuckDB compares column names."""
+    taken = {label.casefold() for label in labels}
+    groups: dict[str, list[str]] = {}
+    names = []
+    for label in labels:
+        group = groups.setdefault(label.casefold(), [])
+        name = _fresh_name(label, len(group) + 1, taken) if group else label
+        taken.add(name.casefold())
+        group.append(name)
+        names.append(name)
+    return names, [_duplicate_note(group) for group in groups.values() if len(group) > 1]
+
+
+def _fresh_name(label: str, number: int, taken: set[str]) -> str:
+    while f"{label} ({number})".casefold() in taken:
+        number += 1
+    return f"{label} ({number})"
+
+
+def _duplicate_note(group: list[str]) -> str:
+    if len(group) == 2:
+        return f"Two columns were both called '{group[0]}'; the second is now '{group[1]}'."
+    renamed = ", ".join(f"'{name}'" for name in group[1:])
+    return f"{len(group)} columns were all called '{group[0]}'; the others are now {renamed}."

@@ -1,0 +1,92 @@
+"""The main flow in a real browser: start the app, upload an xlsx, confirm the mapping, see the gap chart."""
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from tests.files import xlsx_bytes
+
+CHROMIUM = Path("/usr/bin/chromium")
+ROOT = Path(__file__).resolve().parents[2]
+SHOTS = Path(__file__).resolve().parent / "screenshots"
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+pytestmark = pytest.mark.skipif(
+    not CHROMIUM.exists(),
+    reason="Chromium is not installed at /usr/bin/chromium: install it with `apt-get install chromium` "
+           "(or run .ci/run, which does) to run the browser test.")
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    port = _free_port()
+    env = {**os.environ, "STREAMLIT_SERVER_PORT": str(port), "STREAMLIT_SERVER_HEADLESS": "true",
+           "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false",
+           "EQUITY_WORKSPACE": str(tmp_path_factory.mktemp("workspace"))}
+    process = subprocess.Popen([sys.executable, "-m", "streamlit", "run", "app.py"], cwd=ROOT, env=env,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    for _ in range(120):
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=1) as response:
+                if response.status == 200:
+                    break
+        except OSError:
+            time.sleep(0.5)
+    else:
+        process.kill()
+        pytest.fail("The app did not start within 60 seconds.")
+    yield url
+    process.terminate()
+    process.wait(timeout=10)
+
+
+def _gradebook(path: Path) -> Path:
+    """A 60-student gradebook with two title rows and an instructions sheet first."""
+    races = ["Hispanic", "White", "Black", "Asian"]
+    rows = [["Room 12 - Grade 7 ELA"], ["Final grades 2024-25"], [],
+            ["Student #", "Ethnicity", "Lunch", "ELL", "Final %"]]
+    for i in range(60):
+        rows.append([1000 + i, races[i % 4], "F" if i % 3 == 0 else "P", "Y" if i % 5 == 0 else "N",
+                     55 + (i * 7) % 45])
+    path.write_bytes(xlsx_bytes({"Instructions": [["Export of final grades"]], "Grades": rows}))
+    return path
+
+
+def test_upload_confirm_and_see_gaps(server, tmp_path):
+    sync_api = pytest.importorskip("playwright.sync_api")
+    SHOTS.mkdir(exist_ok=True)
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=FLAGS)
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        page.goto(server)
+        page.get_by_text("This is sample data").wait_for(timeout=30_000)
+        page.get_by_role("link", name="Your data").first.click()
+        page.get_by_text("Upload a file").first.wait_for(timeout=30_000)
+        page.locator("input[type=file]").set_input_files(str(_gradebook(tmp_path / "gradebook.xlsx")))
+        page.get_by_text("Check the columns of gradebook.xlsx").wait_for(timeout=30_000)
+        page.get_by_role("button", name="Confirm mapping").click()
+        page.get_by_text("Loaded: gradebook.xlsx").wait_for(timeout=30_000)
+        page.get_by_role("link", name="Gaps by group").first.click()   # same session: a new URL would not be
+        page.get_by_text("The largest gap").wait_for(timeout=30_000)
+        chart = page.locator(".vega-embed").first
+        chart.wait_for(timeout=30_000)
+        page.wait_for_timeout(1000)
+        page.screenshot(path=str(SHOTS / "gaps.png"), full_page=True)
+        body = page.inner_text("body")
+        assert "Final %" in body and "gradebook.xlsx" in body and "sample data" not in body
+        assert "Traceback" not in body
+        browser.close()

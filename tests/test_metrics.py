@@ -1,0 +1,96 @@
+"""Rates, means and gaps on a small class worked out by hand."""
+
+import pyarrow as pa
+import pytest
+
+from equity import dataset
+from equity.filters import Filters
+from equity.intervals import newcombe, wilson
+from equity.metrics import Rule, breakdown
+from equity.privacy import COMPLEMENT, why_hidden
+
+
+def _class_rows():
+    """Black 12 (6 at or above 70), White 20 (15) plus 2 excused, Asian 5 (4), Hispanic/Latino 10 (3)."""
+    rows = []
+    for race, n, meet in (("Black", 12, 6), ("White", 20, 15), ("Asian", 5, 4), ("Hispanic", 10, 3)):
+        rows += [(race, "80" if i < meet else "50", "Y" if i % 2 else "N") for i in range(n)]
+    rows += [("White", "EX", "N"), ("White", None, "Y")]
+    return rows
+
+
+class _Upload:
+    def __init__(self, table):
+        self.table, self.name = table, "class.csv"
+
+
+@pytest.fixture
+def con():
+    rows = _class_rows()
+    table = pa.table({"Student ID": [f"{i:04d}" for i in range(len(rows))],
+                      "Race": [r[0] for r in rows], "Final %": [r[1] for r in rows],
+                      "FRL": [r[2] for r in rows]})
+    connection = dataset.connect()
+    staged = dataset.stage(connection, _Upload(table))
+    dataset.activate(connection, staged, staged.proposal)
+    return connection
+
+
+def test_rates_gaps_and_suppression_by_hand(con):
+    result = breakdown(con, "final_pct", Rule("threshold", 70), "race", min_n=10, label="Final %")
+    # 47 students with a result (the excused and the blank are left out), 28 at or above 70.
+    assert (result.overall.n, result.overall.total, result.overall.missing) == (47, 28, 2)
+    assert result.overall_value == pytest.approx(28 / 47 * 100)
+    groups = {g.label: g for g in result.groups}
+    assert [g.label for g in result.groups] == ["Hispanic/Latino", "Asian", "Black or African American",
+                                               "White"]
+    black, white = groups["Black or African American"], groups["White"]
+    assert (black.n, black.value) == (12, pytest.approx(50.0))
+    assert black.gap == pytest.approx(50 - 28 / 47 * 100)          # -9.57 points
+    assert white.gap == pytest.approx(75 - 28 / 47 * 100)
+    assert black.ci == pytest.approx(tuple(x * 100 for x in wilson(6, 12)))
+    # Asian (5) is small; Hispanic/Latino (10) is the next smallest, hidden so Asian cannot be recovered.
+    asian, hispanic = groups["Asian"], groups["Hispanic/Latino"]
+    assert asian.suppressed and asian.value is None and asian.gap is None and asian.ci is None
+    assert hispanic.suppressed and hispanic.note == why_hidden(COMPLEMENT, 10)
+    # Black vs everyone else: 6/12 vs 22/35; Newcombe's interval (-0.41, 0.17) includes zero.
+    assert black.distinguishable is False
+    lo, hi = newcombe(6, 12, 22, 35)
+    assert lo < 0 < hi
+
+
+def test_compare_with_others_and_with_a_group(con):
+    others = breakdown(con, "final_pct", Rule("threshold", 70), "race", "others", min_n=10)
+    black = next(g for g in others.groups if g.label == "Black or African American")
+    assert black.gap == pytest.approx(50 - 22 / 35 * 100)
+    versus_white = breakdown(con, "final_pct", Rule("threshold", 70), "race", "White", min_n=10)
+    black = next(g for g in versus_white.groups if g.label == "Black or African American")
+    assert black.gap == pytest.approx(50 - 75)
+    white = next(g for g in versus_white.groups if g.label == "White")
+    assert white.gap == pytest.approx(0) and white.distinguishable is None
+
+
+def test_mean_and_flags(con):
+    result = breakdown(con, "final_pct", Rule("mean"), "low_income", min_n=10)
+    # FRL alternates N, Y within each race block: count by hand from the rows.
+    rows = [r for r in _class_rows() if r[1] not in (None, "EX")]
+    yes = [float(r[1]) for r in rows if r[2] == "Y"]
+    no = [float(r[1]) for r in rows if r[2] == "N"]
+    groups = {g.key: g for g in result.groups}
+    assert groups[True].n == len(yes) and groups[True].value == pytest.approx(sum(yes) / len(yes))
+    assert groups[False].value == pytest.approx(sum(no) / len(no))
+    assert groups[True].label == "Low income"
+
+
+def test_filters_or_within_and_across(con):
+    filters = Filters(race=("Black or African American", "White"), low_income=("true",))
+    result = breakdown(con, "final_pct", Rule("threshold", 70), "race", filters=filters, min_n=1)
+    # Black rows with Y: i odd among 12 → 6 students, of whom i in {1,3,5} meet → 3.
+    black = next(g for g in result.groups if g.label == "Black or African American")
+    assert (black.n, black.value) == (6, pytest.approx(50.0))
+    assert {g.label for g in result.groups} == {"Black or African American", "White"}
+
+
+def test_everyone_small_hides_everything(con):
+    result = breakdown(con, "final_pct", Rule("threshold", 70), "race", min_n=100)
+    assert all(g.suppressed for g in result.groups) and result.overall_value is None
