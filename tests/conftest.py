@@ -13,3 +13,11 @@ def shared_data() -> Path:
     if not SHARED_DATA.is_dir():
         pytest.skip(f"public test data not found at {SHARED_DATA} (a clone outside the workspace)")
     return SHARED_DATA
+
+
+@pytest.fixture(autouse=True)
+def private_workspace(tmp_path, monkeypatch) -> Path:
+    """Every test gets an empty workspace of its own, never the user's ./workspace."""
+    folder = tmp_path / "workspace"
+    monkeypatch.setenv("EQUITY_WORKSPACE", str(folder))
+    return folder

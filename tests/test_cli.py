@@ -1,0 +1,191 @@
+"""The command line's contract (DESIGN.md): JSON shape, figures, errors as one line and a non-zero exit."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from equity.cli import main
+from tests.files import csv_bytes, encrypted_xlsx_bytes, pdf_like_bytes, xlsx_bytes
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def run(capsys, *args) -> tuple[int, str, str]:
+    code = main([str(a) for a in args])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def _gradebook_rows():
+    """A teacher's export: 2 title rows, cp1252 names, F/R/P lunch, Y/N ELL, one excused grade."""
+    rows = [["Period 3 - Grade 7 ELA"], ["Final grades 2024-25"],
+            ["Student Name", "Student #", "Ethnicity", "Lunch", "ELL", "Final %"]]
+    # Hispanic 12 students: 5 at or above 70; White 10: 8; Black 3: 2 (small); one excused White grade.
+    plan = [("Hispanic or Latino", 12, 5), ("White", 10, 8), ("Black/African American", 3, 2)]
+    i = 0
+    for race, n, meet in plan:
+        for k in range(n):
+            rows.append([f"Núñez, Ana {i}", f"{i:05d}", race, "F" if k % 2 else "P", "Y" if k < 4 else "N",
+                         "85" if k < meet else "55"])
+            i += 1
+    rows.append(["Zoë, Last", "99999", "White", "R", "N", "EX"])
+    return rows
+
+
+@pytest.fixture
+def gradebook(tmp_path) -> Path:
+    path = tmp_path / "gradebook.csv"
+    path.write_bytes(csv_bytes(_gradebook_rows(), encoding="cp1252", delimiter=";"))
+    return path
+
+
+def test_json_shape_and_figures_by_hand(capsys, gradebook):
+    code, out, err = run(capsys, "gaps", gradebook, "--outcome", "Final %", "--threshold", "70", "--format", "json")
+    assert code == 0, err
+    result = json.loads(out)
+    assert set(result) == {"outcome", "rule", "by", "compare", "min_n", "all_students", "groups"}
+    assert (result["outcome"], result["rule"], result["by"], result["compare"], result["min_n"]) == \
+        ("Final %", ">= 70", "race", "all", 10)
+    # 25 graded students (the excused one is left out), 15 at or above 70 → 60%.
+    assert result["all_students"] == {"n": 25, "value": 60.0}
+    groups = {g["key"]: g for g in result["groups"]}
+    hispanic = groups["Hispanic/Latino"]
+    assert set(hispanic) == {"key", "label", "n", "value", "gap", "ci", "suppressed"}
+    assert (hispanic["n"], hispanic["value"], hispanic["gap"]) == (12, 41.67, -18.33)
+    # Wilson 5/12 by hand: centre (0.41667 + 0.16006)/1.32013 = 0.43687,
+    # half-width 1.96 × sqrt(0.020255 + 0.006669)/1.32013 = 0.24362 → 19.3% to 68.0%.
+    assert hispanic["ci"] == [19.3, 68.0]
+    # Black (3) is below 10; it is the only small group, so the next smallest (White, 10 graded) goes too.
+    for hidden in (groups["Black or African American"], groups["White"]):
+        assert hidden["suppressed"] and hidden["value"] is None and hidden["gap"] is None and hidden["ci"] is None
+    assert (groups["Black or African American"]["n"], groups["White"]["n"]) == (3, 10)
+
+
+def test_nothing_hidden_when_min_n_allows(capsys, gradebook):
+    code, out, _ = run(capsys, "gaps", gradebook, "--outcome", "Final %", "--threshold", "70", "--min-n", "3",
+                       "--format", "json")
+    groups = {g["key"]: g for g in json.loads(out)["groups"]}
+    assert not any(g["suppressed"] for g in groups.values())
+    assert groups["White"]["value"] == 80.0 and groups["White"]["gap"] == 20.0
+    assert groups["Black or African American"]["value"] == 66.67
+
+
+def test_flags_have_boolean_keys(capsys, gradebook):
+    code, out, _ = run(capsys, "gaps", gradebook, "--outcome", "Final %", "--threshold", "70",
+                       "--by", "low_income", "--compare", "others", "--min-n", "5", "--format", "json")
+    result = json.loads(out)
+    keys = {g["key"]: g for g in result["groups"]}
+    assert set(keys) == {True, False}
+    assert keys[True]["label"] == "Low income"
+    # F or R (odd k, plus the excused R): 12 students with a grade → 6 F in Hispanic + 5 in White + 1 Black.
+    assert keys[True]["n"] + keys[False]["n"] == 25
+
+
+def test_table_and_csv_formats(capsys, gradebook):
+    code, out, _ = run(capsys, "gaps", gradebook, "--outcome", "Final %", "--threshold", "70", "--format", "csv")
+    assert code == 0 and out.splitlines()[0].startswith("group,n,value,gap")
+    code, out, _ = run(capsys, "gaps", gradebook, "--outcome", "Final %", "--threshold", "70")
+    assert code == 0 and "largest gap" in out and "Hispanic/Latino" in out
+
+
+def test_instructions_sheet_and_title_rows_in_xlsx(capsys, tmp_path):
+    path = tmp_path / "export.xlsx"
+    path.write_bytes(xlsx_bytes({"Instructions": [["Read me first"], ["Do not edit"]],
+                                 "Data": _gradebook_rows()}))
+    code, out, err = run(capsys, "gaps", path, "--outcome", "Final %", "--threshold", "70", "--format", "json")
+    assert code == 0, err
+    assert json.loads(out)["all_students"] == {"n": 25, "value": 60.0}
+
+
+@pytest.mark.parametrize(("content", "name", "words"), [
+    (b"", "empty.csv", "empty"),
+    (b"Student ID,Final %\n", "header.csv", "no data rows"),
+    (None, "report.xlsx", "not a spreadsheet"),
+    ("encrypted", "locked.xlsx", "password"),
+])
+def test_bad_files_give_one_line_and_exit_2(capsys, tmp_path, content, name, words):
+    data = {None: pdf_like_bytes(), "encrypted": encrypted_xlsx_bytes({"S": [["a", "b"], [1, 2]]})}.get(
+        content, content)
+    path = tmp_path / name
+    path.write_bytes(data)
+    code, out, err = run(capsys, "gaps", path, "--outcome", "Final %")
+    assert code == 2 and out == ""
+    assert err.startswith("error: ") and err.count("\n") == 1 and words in err.lower()
+
+
+@pytest.mark.parametrize(("rows", "outcome", "words"), [
+    ([["Student ID", "Race", "Final %"], ["1", "White", ""], ["2", "Black", ""]], "Final %", "blank in every row"),
+    ([["Student ID", "Race", "Comment"], ["1", "White", "Great work"], ["2", "Black", "Needs help"],
+      ["3", "Asian", "Late twice"]], "Comment", "comments"),
+    ([["Student ID", "Race", "Final %"], ["1", "White", "90"]], "Missing %", "no column 'missing %'"),
+])
+def test_unusable_outcomes(capsys, tmp_path, rows, outcome, words):
+    path = tmp_path / "x.csv"
+    path.write_bytes(csv_bytes(rows))
+    code, _, err = run(capsys, "gaps", path, "--outcome", outcome)
+    assert code == 2 and words in err.lower() and err.count("\n") == 1
+
+
+def test_text_outcome_with_threshold_is_refused(capsys, tmp_path):
+    path = tmp_path / "x.csv"
+    path.write_bytes(csv_bytes([["Student ID", "Grade Letter"], ["1", "A"], ["2", "B"], ["3", "C"]]))
+    code, _, err = run(capsys, "gaps", path, "--outcome", "Grade Letter", "--threshold", "70")
+    assert code == 2 and "not numbers" in err
+
+
+def test_map_override(capsys, tmp_path):
+    rows = [["ID", "Status", "Score"], *[[str(i), "Free" if i % 2 else "Paid", str(50 + i)] for i in range(40)]]
+    path = tmp_path / "x.csv"
+    path.write_bytes(csv_bytes(rows))
+    code, out, err = run(capsys, "gaps", path, "--outcome", "Score", "--by", "low_income",
+                         "--map", "low_income=Status", "--format", "json")
+    assert code == 0, err
+    groups = {g["key"]: g for g in json.loads(out)["groups"]}
+    assert groups[True]["n"] == 20 and groups[True]["value"] == pytest.approx(sum(50 + i for i in range(1, 40, 2)) / 20)
+    code, _, err = run(capsys, "gaps", path, "--outcome", "Score", "--map", "nonsense=Status")
+    assert code == 2 and "ROLE=HEADER" in err
+
+
+def test_module_entry_point(tmp_path):
+    path = tmp_path / "x.csv"
+    path.write_bytes(csv_bytes([["Student ID", "Final %"], *[[str(i), str(60 + i)] for i in range(20)]]))
+    done = subprocess.run([sys.executable, "-m", "equity", "gaps", str(path), "--outcome", "Final %",
+                           "--format", "json"], cwd=ROOT, capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    result = json.loads(done.stdout)
+    assert result["rule"] == "mean" and result["all_students"]["value"] == pytest.approx(69.5)
+
+
+# Public files with figures their authors published (skipped where ../shared/data is absent).
+
+def test_kaggle_means_by_lunch(capsys, shared_data):
+    path = shared_data / "students_performance_kaggle" / "StudentsPerformance.csv"
+    code, out, err = run(capsys, "gaps", path, "--outcome", "math score", "--by", "low_income", "--format", "json")
+    assert code == 0, err
+    groups = {g["key"]: g for g in json.loads(out)["groups"]}
+    assert groups[True]["value"] == pytest.approx(58.92113, abs=0.005)     # free/reduced, published
+    assert groups[False]["value"] == pytest.approx(70.03411, abs=0.005)    # standard, published
+    assert groups[True]["n"] == 355 and groups[False]["n"] == 645
+
+
+def test_kaggle_means_by_gender(capsys, shared_data):
+    path = shared_data / "students_performance_kaggle" / "StudentsPerformance.csv"
+    code, out, _ = run(capsys, "gaps", path, "--outcome", "math score", "--by", "gender", "--format", "json")
+    groups = {g["key"]: g for g in json.loads(out)["groups"]}
+    assert groups["Female"]["value"] == pytest.approx(63.633205, abs=0.005)
+    assert groups["Male"]["value"] == pytest.approx(68.728216, abs=0.005)
+
+
+def test_uci_pass_rate_by_sex(capsys, shared_data):
+    path = shared_data / "uci_student_mat_messy" / "student-mat.csv"
+    code, out, err = run(capsys, "gaps", path, "--outcome", "G3", "--threshold", "10", "--by", "gender",
+                         "--format", "json")
+    assert code == 0, err
+    result = json.loads(out)
+    # 265 of 395 pass (G3 >= 10): 67.09%; F 133/208 = 63.94%, M 132/187 = 70.59%.
+    assert result["all_students"] == {"n": 395, "value": 67.09}
+    groups = {g["key"]: g for g in result["groups"]}
+    assert (groups["Female"]["value"], groups["Male"]["value"]) == (63.94, 70.59)
