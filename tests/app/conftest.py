@@ -1,0 +1,23 @@
+"""AppTest helpers: run the app in-process, switch pages, upload a file as the file uploader would."""
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def app() -> AppTest:
+    """The app on its first run, with the sample district loaded."""
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90)
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def upload(at: AppTest, data: bytes, name: str) -> AppTest:
+    """Load a file through the session's workbench, as the 'Your data' page does with an uploaded file."""
+    at.session_state["bench"].upload(data, name)
+    return at

@@ -1,0 +1,113 @@
+"""Every page renders without an exception, on the sample data and on an uploaded file."""
+
+import pytest
+
+from tests.app.conftest import upload
+from tests.files import csv_bytes, xlsx_bytes
+
+PAGES = ["pages/views/overview.py", "pages/views/data.py", "pages/views/gaps.py", "pages/views/intersections.py"]
+
+
+def _texts(at) -> str:
+    parts = [m.value for m in at.markdown] + [m.value for m in at.caption] + [m.value for m in at.title]
+    parts += [m.value for m in at.info] + [m.value for m in at.warning] + [m.value for m in at.error]
+    return "\n".join(str(p) for p in parts)
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_renders_on_the_sample(app, page):
+    app.switch_page(page).run()
+    assert not app.exception, [e.value for e in app.exception]
+    assert "sample" in _texts(app).lower()
+
+
+def test_overview_labels_the_sample(app):
+    assert any("This is sample data" in i.value for i in app.info)
+
+
+def test_gaps_on_the_sample_shows_a_summary_table_and_chart(app):
+    app.switch_page("pages/views/gaps.py").run()
+    assert any("largest gap" in m.value for m in app.markdown)
+    table = app.dataframe[0].value
+    assert {"Group", "n", "Value", "Gap", "95% low", "95% high", "Hidden"} <= set(table.columns)
+    assert len(app.get("vega_lite_chart")) == 1
+    app.selectbox(key="gaps_dimension").select("english_learner").run()
+    table = app.dataframe[0].value
+    assert {"English learners", "Not English learners"} <= set(table["Group"])
+
+
+def test_filters_apply_and_stay_visible(app):
+    app.switch_page("pages/views/gaps.py").run()
+    before = app.dataframe[0].value["n"].sum()
+    key = f"filter_low_income_{app.session_state['bench'].data.version}"
+    app.multiselect(key=key).select("true").run()
+    assert not app.exception
+    after = app.dataframe[0].value["n"].sum()
+    assert 0 < after < before
+    assert any("Income: Low income" in i.value for i in app.info)
+
+
+def test_threshold_mean_and_comparison(app):
+    app.switch_page("pages/views/gaps.py").run()
+    radio = next(r for r in app.radio if r.label == "Show")
+    radio.set_value("Average").run()
+    assert any("average" in m.value.lower() for m in app.markdown)
+    compare = next(s for s in app.selectbox if s.label == "Compared with")
+    compare.select("others").run()
+    assert not app.exception and any("all other students" in m.value for m in app.markdown)
+
+
+def test_intersections_heat_table(app):
+    app.switch_page("pages/views/intersections.py").run()
+    assert not app.exception
+    table = app.dataframe[0].value
+    assert {"Race/ethnicity", "Income", "n", "Value", "Hidden"} <= set(table.columns)
+    hidden = table[table["Hidden"] != ""]
+    assert hidden["Value"].isna().all()
+
+
+def _gradebook() -> bytes:
+    rows = [["Room 12 - Grade 7 ELA"], ["Final grades 2024-25"], [],
+            ["Student #", "Ethnicity", "Lunch", "ELL", "Final %"]]
+    races = ["Hispanic", "White", "Black", "Asian"]
+    rows += [[1000 + i, races[i % 4], "F" if i % 3 == 0 else "P", "Y" if i % 5 == 0 else "N", 55 + (i * 7) % 45]
+             for i in range(60)]
+    return xlsx_bytes({"Instructions": [["Export of final grades"]], "Grades": rows})
+
+
+def test_upload_confirm_and_every_page_on_the_upload(app):
+    app.switch_page("pages/views/data.py").run()
+    upload(app, _gradebook(), "gradebook.xlsx").run()
+    assert any("Check the columns of gradebook.xlsx" in s.value for s in app.subheader)
+    next(b for b in app.button if b.label == "Confirm mapping").click().run()
+    assert not app.exception
+    assert any("Loaded: gradebook.xlsx" in s.value for s in app.subheader)
+    for page in PAGES:
+        app.switch_page(page).run()
+        assert not app.exception, (page, [e.value for e in app.exception])
+        assert "sample data" not in _texts(app).lower()
+    app.switch_page("pages/views/gaps.py").run()
+    table = app.dataframe[0].value
+    assert table["n"].sum() == 60 and set(table["Group"]) == {"Hispanic/Latino", "White",
+                                                              "Black or African American", "Asian"}
+
+
+def test_bad_upload_keeps_what_was_loaded(app):
+    app.switch_page("pages/views/data.py").run()
+    bench = app.session_state["bench"]
+    before = bench.data
+    with pytest.raises(ValueError):
+        bench.upload(b"", "empty.csv")
+    assert bench.data is before
+    app.run()
+    assert not app.exception
+
+
+def test_no_outcome_column_is_refused_on_confirm(app):
+    app.switch_page("pages/views/data.py").run()
+    rows = [["Student ID", "Race"], *[[str(i), "White"] for i in range(12)]]
+    upload(app, csv_bytes(rows), "roster.csv").run()
+    next(b for b in app.button if b.label == "Confirm mapping").click().run()
+    assert not app.exception
+    assert any("No column is marked as an outcome" in e.value for e in app.error)
+    assert app.session_state["bench"].data.sample   # the sample is still loaded
