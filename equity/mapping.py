@@ -139,7 +139,7 @@ def propose(profiles: Sequence[ColumnProfile]) -> Mapping:
         role = headers_by_role.get(p.header)
         if role is None:
             kind = outcome_kind(p)
-            named_for_role = any(header_key(p.header) in SYNONYMS[r] for r in SINGLE_ROLES if r in SYNONYMS)
+            named_for_role = any(_named_for(p.header, r) for r in SYNONYMS)
             role = "outcome" if kind and not named_for_role else "ignore"
             columns.append(ColumnRole(p.header, role, kind if role == "outcome" else ""))
         else:
@@ -153,19 +153,17 @@ def propose(profiles: Sequence[ColumnProfile]) -> Mapping:
 
 def _role_scores(p: ColumnProfile) -> dict[str, float]:
     """How well one column fits each single-column role: >= 1 proposes it, higher wins."""
-    key = header_key(p.header)
     scores: dict[str, float] = {}
-    for role, words in SYNONYMS.items():
-        if key in words:
+    for role in SYNONYMS:
+        if _named_for(p.header, role):
             scores[role] = 1.0 + _value_fit(role, p)
     for role in DEMOGRAPHIC_ROLES:
         fit = _value_fit(role, p)
-        # Values alone are telling for these roles (a generic Y/N column is not).
-        telling = role in ("race_ethnicity", "gender") or (role == "low_income" and _income_words(p))
+        # Values alone are telling for race and gender, and for flags spelled in their own words
+        # (Free/Paid, ELL/LEP, IEP/SWD); a generic Y/N column is not.
+        telling = role in ("race_ethnicity", "gender") or _role_words(role, p)
         if telling and fit >= 0.9 and p.distinct_count >= 2:
             scores[role] = max(scores.get(role, 0), 0.5 + fit)
-    if "student_id" in scores and p.non_blank and p.distinct_count < 0.5 * p.non_blank:
-        scores["student_id"] -= 0.5  # ids repeat only across terms; a few distinct values is not an id
     return scores
 
 
@@ -178,9 +176,22 @@ def _value_fit(role: str, p: ColumnProfile) -> float:
     return 0.0
 
 
-def _income_words(p: ColumnProfile) -> bool:
+ROLE_WORDS = {
+    "low_income": {"free", "reduced", "paid", "free/reduced", "standard", "economically disadvantaged"},
+    "english_learner": {"ell", "el", "lep", "english learner", "rfep", "ifep", "eo"},
+    "special_ed": {"iep", "swd", "sped", "no iep", "regular-ed", "regular ed", "special education"},
+}
+
+
+def _role_words(role: str, p: ColumnProfile) -> bool:
     words = {str(v).strip().lower() for v in p.distinct if v}
-    return bool(words & {"free", "reduced", "paid", "free/reduced", "standard", "economically disadvantaged"})
+    return bool(words & ROLE_WORDS.get(role, set()))
+
+
+def _named_for(header: str, role: str) -> bool:
+    """The header is one of the role's synonyms, ignoring case, punctuation and spacing ('SpEd', 'sped')."""
+    key = header_key(header).replace(" ", "")
+    return key in {word.replace(" ", "") for word in SYNONYMS[role]}
 
 
 def outcome_kind(p: ColumnProfile) -> str:
@@ -191,9 +202,19 @@ def outcome_kind(p: ColumnProfile) -> str:
         return "numeric"
     if p.distinct_count <= 2 and normalize.looks_like("flag", p.distinct) == 1.0:
         return "boolean"
-    if p.distinct_count <= 12 and p.distinct_count < 0.5 * p.non_blank:
+    if p.distinct_count <= 12 and (p.distinct_count < 0.5 * p.non_blank or _all_levels(p.distinct)):
         return "category"
     return ""
+
+
+_LEVEL = re.compile(r"^([A-F][+-]?|.*\b(met|meets|exceed\w*|proficien\w*|advanced|basic|below|approach\w*|"
+                    r"pass\w*|fail\w*|master\w*|distinguished|developing|beginning)\b.*)$", re.I)
+
+
+def _all_levels(values) -> bool:
+    """Every value reads as a performance level or a letter grade: categories even in a tiny class."""
+    present = [str(v).strip() for v in values if v is not None]
+    return bool(present) and all(_LEVEL.match(v) for v in present)
 
 
 def _named(columns: Sequence[ColumnRole]) -> tuple[ColumnRole, ...]:
