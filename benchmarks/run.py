@@ -113,7 +113,8 @@ def main(argv: list[str] | None = None) -> None:
     rows.append(("filter change (4 dimensions)", ours, theirs, ours_peak, theirs_peak))
 
     print(f"{args.rows:,} rows; medians of {args.repeats} runs (ingest: fewer)")
-    print(f"{'measure':32} {'project s':>10} {'baseline s':>11} {'speed-up':>9} {'project heap MB':>16} {'baseline heap MB':>17}")
+    print(f"{'measure':32} {'project s':>10} {'baseline s':>11} {'speed-up':>9} "
+          f"{'project heap MB':>16} {'baseline heap MB':>17}")
     for name, ours, theirs, ours_peak, theirs_peak in rows:
         print(f"{name:32} {ours:10.4f} {theirs:11.4f} {theirs / ours:8.1f}x {ours_peak / 1e6:16.1f} "
               f"{theirs_peak / 1e6:17.1f}")
