@@ -54,6 +54,10 @@ class Stats:
     def minus(self, other: "Stats") -> "Stats":
         return Stats(self.n - other.n, self.total - other.total, self.squares - other.squares)
 
+    def plus(self, other: "Stats") -> "Stats":
+        return Stats(self.n + other.n, self.total + other.total, self.squares + other.squares,
+                     self.missing + other.missing)
+
     def interval(self, rule: Rule) -> tuple[float, float]:
         if rule.is_rate:
             lo, hi = intervals.wilson(self.total, self.n)
@@ -119,9 +123,36 @@ def key_text(key: object) -> str:
     return str(key)
 
 
+CUBE = ("race_ethnicity", "low_income", "english_learner", "special_ed")
+
+
+@dataclass(frozen=True)
+class Cells:
+    """Statistics per combination of the four main dimensions (a few hundred rows at most): a breakdown by
+    any of them, and all students, is a sum over these, so one scan of the students serves all four."""
+
+    rows: tuple[tuple[tuple, Stats], ...]
+
+    def by(self, column: str) -> tuple[Stats, dict[object, Stats]]:
+        i = CUBE.index(column)
+        overall = Stats(0, 0.0, 0.0)
+        groups: dict[object, Stats] = {}
+        for key, stats in self.rows:
+            overall = overall.plus(stats)
+            groups[key[i]] = groups.get(key[i], Stats(0, 0.0, 0.0)).plus(stats)
+        return overall, {k: s for k, s in groups.items() if s.n > 0}
+
+
+def cell_counts(con: duckdb.DuckDBPyConnection, outcome: str, rule: Rule, filters: Filters) -> Cells:
+    rows = con.execute(query("cell_counts", outcome=outcome), {**rule.params(), **filters.params()}).fetchall()
+    return Cells(tuple((tuple(r[:4]), Stats(int(r[4]), float(r[5]), float(r[6]), int(r[7]))) for r in rows))
+
+
 def group_stats(con: duckdb.DuckDBPyConnection, outcome: str, rule: Rule, dimension: Dimension,
-                filters: Filters) -> tuple[Stats, dict[object, Stats]]:
-    """All students' statistics and each group's, in one query."""
+                filters: Filters, cells: Cells | None = None) -> tuple[Stats, dict[object, Stats]]:
+    """All students' statistics and each group's: summed from `cells` when given, else in one query."""
+    if cells is not None and dimension.column in CUBE:
+        return cells.by(dimension.column)
     rows = con.execute(query("group_stats", outcome=outcome, dimension=dimension.column),
                        {**rule.params(), **filters.params()}).fetchall()
     overall = Stats(0, 0.0, 0.0)
@@ -137,10 +168,11 @@ def group_stats(con: duckdb.DuckDBPyConnection, outcome: str, rule: Rule, dimens
 
 def breakdown(con: duckdb.DuckDBPyConnection, outcome: str, rule: Rule, dimension: str,
               compare: str = COMPARE_ALL, filters: Filters = Filters(), min_n: int = DEFAULT_MIN_N,
-              label: str = "") -> Breakdown:
-    """Value, gap, interval and suppression for every group of one dimension; `label` names the outcome."""
+              label: str = "", cells: Cells | None = None) -> Breakdown:
+    """Value, gap, interval and suppression for every group of one dimension; `label` names the outcome.
+    `cells`, when given, are this outcome's and filters' cell counts, which spare a scan of the students."""
     dim = DIMENSIONS[dimension]
-    overall, stats = group_stats(con, outcome, rule, dim, filters)
+    overall, stats = group_stats(con, outcome, rule, dim, filters, cells)
     keys = sorted(stats, key=dim.order)
     reasons = dict(zip(keys, suppress([stats[k].n for k in keys], min_n), strict=True))
     reference = _reference(compare, stats, reasons)

@@ -10,9 +10,11 @@ from equity import dataset, workspace
 from equity.filters import Filters
 from equity.ingest import read_upload
 from equity.mapping import Mapping, header_signature
+from equity.metrics import COMPARE_ALL, Breakdown, Cells, Rule, breakdown, cell_counts
 from equity.privacy import DEFAULT_MIN_N
 
 SAMPLE = Path(__file__).resolve().parent.parent / "sample_data" / "district.csv"
+CACHED_CELLS = 32
 
 
 @dataclass
@@ -23,6 +25,7 @@ class Workbench:
     remembered: bool = False          # the staged proposal is a mapping confirmed before for this layout
     filters: Filters = field(default_factory=Filters)
     min_n: int = DEFAULT_MIN_N
+    _cells: dict = field(default_factory=dict, repr=False)   # recent cell counts, keyed by what they depend on
 
     def load_sample(self) -> dataset.Dataset:
         """The fictional sample district, so the app has something to show before any upload."""
@@ -58,3 +61,18 @@ class Workbench:
 
     def discard_upload(self) -> None:
         self.staged = None
+
+    def cells(self, outcome: str, rule: Rule) -> Cells:
+        """Cell counts for the current data, outcome, rule and filters; a rerun with the same ones is free."""
+        key = (self.data.version, outcome, rule, self.filters)
+        if key not in self._cells:
+            if len(self._cells) >= CACHED_CELLS:
+                self._cells.pop(next(iter(self._cells)))
+            self._cells[key] = cell_counts(self.con, outcome, rule, self.filters)
+        return self._cells[key]
+
+    def breakdown(self, outcome: str, rule: Rule, dimension: str, compare: str = COMPARE_ALL,
+                  label: str = "") -> Breakdown:
+        """A breakdown of the session's data under its filters and minimum group size."""
+        return breakdown(self.con, outcome, rule, dimension, compare, self.filters, self.min_n, label,
+                         self.cells(outcome, rule))

@@ -16,8 +16,12 @@ from equity.sql import Fragment, query, quote_ident
 TEXT_ROLES = ("student_id", "term", "school")
 CANONICAL = {  # every canonical column and its SQL type; absent roles are NULL of that type
     "student_id": "VARCHAR", "term": "VARCHAR", "school": "VARCHAR", "grade": "VARCHAR",
-    "race_ethnicity": "VARCHAR", "low_income": "BOOLEAN", "english_learner": "BOOLEAN",
-    "special_ed": "BOOLEAN", "section_504": "BOOLEAN", "gender": "VARCHAR",
+    "race_ethnicity": "race_label", "low_income": "BOOLEAN", "english_learner": "BOOLEAN",
+    "special_ed": "BOOLEAN", "section_504": "BOOLEAN", "gender": "gender_label",
+}
+LABEL_TYPES = {  # ENUM types: a filter change groups and compares small integers, not text
+    "race_label": (*normalize.RACE_LABELS, normalize.NOT_REPORTED),
+    "gender_label": (*normalize.GENDER_LABELS, normalize.NOT_REPORTED),
 }
 MAX_DISTINCT = 100_000
 
@@ -27,7 +31,7 @@ CATEGORY = ("CASE WHEN list_contains($excused, upper(trim({source}))) THEN NULL 
             "ELSE nullif(trim({source}), '') END AS {target}")
 LOOKUP = ("CAST(map_extract_value(MAP($keys_{i}::VARCHAR[], $values_{i}::VARCHAR[]), coalesce({source}, '')) "
           "AS {type}) AS {target}")
-CONSTANT = "CAST($constant_{i} AS {type}) AS {target}"
+CONSTANT = "CAST(CAST($constant_{i} AS VARCHAR) AS {type}) AS {target}"
 
 
 @dataclass(frozen=True)
@@ -51,6 +55,8 @@ class BuildReport:
 
 def build_students(con: duckdb.DuckDBPyConnection, source: str, mapping: Mapping) -> BuildReport:
     """(Re)create `students` from the raw table `source`, typed and normalised, and the query macros."""
+    for name, labels in LABEL_TYPES.items():
+        con.execute(query("label_type", type_name=name), {"labels": list(labels)})
     expressions: list[str] = []
     params: dict[str, object] = {}
     unplaced: list[Unplaced] = []

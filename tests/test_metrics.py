@@ -6,7 +6,7 @@ import pytest
 from equity import dataset
 from equity.filters import Filters
 from equity.intervals import newcombe, wilson
-from equity.metrics import Rule, breakdown
+from equity.metrics import Rule, breakdown, cell_counts
 from equity.privacy import COMPLEMENT, why_hidden
 
 
@@ -94,3 +94,15 @@ def test_filters_or_within_and_across(con):
 def test_everyone_small_hides_everything(con):
     result = breakdown(con, "final_pct", Rule("threshold", 70), "race", min_n=100)
     assert all(g.suppressed for g in result.groups) and result.overall_value is None
+
+
+@pytest.mark.parametrize("rule", [Rule("threshold", 70), Rule("mean")])
+@pytest.mark.parametrize("dimension", ["race", "low_income", "english_learner", "special_ed"])
+def test_cell_sums_match_a_direct_query(con, rule, dimension):
+    """The one-scan path (sums of cell counts) and the per-dimension query give identical figures."""
+    filters = Filters(low_income=("true", "false"))
+    cells = cell_counts(con, "final_pct", rule, filters)
+    direct = breakdown(con, "final_pct", rule, dimension, filters=filters, min_n=5)
+    summed = breakdown(con, "final_pct", rule, dimension, filters=filters, min_n=5, cells=cells)
+    assert summed.overall == direct.overall
+    assert summed.groups == direct.groups

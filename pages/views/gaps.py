@@ -4,7 +4,7 @@ import streamlit as st
 
 from equity.charts import breakdown_frame, gap_chart
 from equity.dimensions import DIMENSIONS, GAP_DIMENSIONS
-from equity.metrics import COMPARE_ALL, COMPARE_OTHERS, breakdown, key_text
+from equity.metrics import COMPARE_ALL, COMPARE_OTHERS, key_text
 from equity.summary import largest_gap_sentence
 from pages.views import shared
 
@@ -18,15 +18,14 @@ if shared.require_data(bench):
         left, right = st.columns(2)
         dimension = left.selectbox("Compare groups by", GAP_DIMENSIONS, key="gaps_dimension",
                                    format_func=lambda d: DIMENSIONS[d].label)
-        first = breakdown(bench.con, column.name, rule, dimension, COMPARE_ALL, bench.filters, bench.min_n,
-                          column.header)
+        first = bench.breakdown(column.name, rule, dimension, COMPARE_ALL, column.header)
         choices = [COMPARE_ALL, COMPARE_OTHERS, *(key_text(g.key) for g in first.shown())]
         names = {COMPARE_ALL: "All students", COMPARE_OTHERS: "All other students",
                  **{key_text(g.key): g.label for g in first.groups}}
         compare = right.selectbox("Compared with", choices, format_func=names.get,
                                   key=f"gaps_compare_{dimension}")
-        result = first if compare == COMPARE_ALL else breakdown(
-            bench.con, column.name, rule, dimension, compare, bench.filters, bench.min_n, column.header)
+        result = first if compare == COMPARE_ALL else bench.breakdown(column.name, rule, dimension, compare,
+                                                                      column.header)
         st.markdown(f"**{largest_gap_sentence(result)}**")
         if result.shown():
             st.altair_chart(gap_chart(result), width="stretch")
