@@ -40,3 +40,11 @@ def largest_gap_sentence(result: Breakdown) -> str:
     if group.distinguishable is False:
         return sentence + " — but a gap this size could be due to chance."
     return sentence + "."
+
+
+def overall_line(result: Breakdown) -> str:
+    """All students' figure, and how many had no result (blank or excused) and were left out."""
+    overall = result.overall_value
+    shown = f", value {overall:.1f}" if overall is not None else " (hidden: too few students)"
+    return (f"All students: n = {result.overall.n:,}{shown}; {result.overall.missing:,} without a result "
+            "(blank or excused) are left out.")

@@ -3,7 +3,6 @@ They only render; every decision about the data is made in `equity`."""
 
 import streamlit as st
 
-from equity import mapping as roles
 from equity.dataset import DataError
 from equity.filters import Filters, label, options
 from equity.ingest import IngestError
@@ -73,6 +72,17 @@ def require_data(bench: Workbench) -> bool:
     return True
 
 
+def analysis_header(title: str, key: str) -> tuple[Workbench, ColumnRole, Rule] | None:
+    """The top of every analysis screen: title, which data, the filters in force, the outcome and its rule."""
+    bench = workbench()
+    st.title(title)
+    if not require_data(bench):
+        return None
+    active_filters(bench)
+    picked = outcome_picker(bench, key)
+    return (bench, *picked) if picked else None
+
+
 def outcome_picker(bench: Workbench, key: str) -> tuple[ColumnRole, Rule] | None:
     """Choose an outcome and what counts as meeting it (or its average)."""
     outcomes = bench.data.mapping.outcomes()
@@ -105,4 +115,12 @@ def outcome_picker(bench: Workbench, key: str) -> tuple[ColumnRole, Rule] | None
         return column, Rule("categories", categories=tuple(chosen))
 
 
-ROLE_LABELS = roles.ROLE_LABELS
+
+
+FIGURE_FORMATS = {  # how figure columns read in every table: one decimal, gaps signed
+    "Value": st.column_config.NumberColumn(format="%.1f"),
+    "Gap": st.column_config.NumberColumn(format="%+.1f"),
+    "Gap vs all students": st.column_config.NumberColumn(format="%+.1f"),
+    "95% low": st.column_config.NumberColumn(format="%.1f"),
+    "95% high": st.column_config.NumberColumn(format="%.1f"),
+}
