@@ -8,6 +8,7 @@ from equity.sql import query
 
 EXCUSED = ("EX", "EXC", "EXCUSED", "INC", "INCOMPLETE", "I", "NG", "N/A", "--", "-")
 TOP_VALUES = 200
+MANY = 10_000   # above this many distinct values (ids, names, scores) counting them exactly is not worth a scan
 
 
 @dataclass(frozen=True)
@@ -28,10 +29,19 @@ class ColumnProfile:
 
 
 def profile_column(con: duckdb.DuckDBPyConnection, table: str, header: str) -> ColumnProfile:
-    non_blank, distinct_count, numeric, excused = con.execute(
+    """Exact counts for columns with few distinct values (where each value matters); estimates and a sample
+    of values for the rest, so profiling a million rows stays quick."""
+    non_blank, estimate, sampled, numeric, excused = con.execute(
         query("column_profile", table=table, column=header), {"excused": list(EXCUSED)}).fetchone()
-    values = column_values(con, table, header, TOP_VALUES)
-    gradable = non_blank - excused
+    if estimate > MANY:
+        distinct_count = estimate
+        rows = con.execute(query("column_sample", table=table, column=header), {"limit": TOP_VALUES}).fetchall()
+        values = tuple((v, int(n)) for v, n in rows)
+    else:
+        every = column_values(con, table, header, MANY * 2)
+        distinct_count = sum(1 for v, _ in every if v is not None)
+        values = every[:TOP_VALUES]
+    gradable = sampled - excused
     share = numeric / gradable if gradable > 0 else 0.0
     return ColumnProfile(header, non_blank, distinct_count, share, values)
 
