@@ -6,9 +6,9 @@ import duckdb
 
 from equity.dimensions import DIMENSIONS, Dimension
 from equity.filters import Filters
+from equity.groups import crossed_stats
 from equity.metrics import Rule, Stats
 from equity.privacy import DEFAULT_MIN_N, suppress_table, why_hidden
-from equity.sql import query
 
 
 @dataclass(frozen=True)
@@ -40,16 +40,7 @@ def crosstab(con: duckdb.DuckDBPyConnection, outcome: str, rule: Rule, first: st
     a, b = DIMENSIONS[first], DIMENSIONS[second]
     if a.column == b.column:
         raise ValueError("Choose two different dimensions to cross.")
-    rows = con.execute(query("cell_stats", outcome=outcome, first=a.column, second=b.column),
-                       {**rule.params(), **filters.params()}).fetchall()
-    overall = Stats(0, 0.0, 0.0)
-    stats: dict[tuple, Stats] = {}
-    for x, y, grouping_id, n, total, squares, missing in rows:
-        s = Stats(int(n), float(total), float(squares), int(missing))
-        if grouping_id:
-            overall = s
-        elif n > 0:
-            stats[(x, y)] = s
+    overall, stats = crossed_stats(con, outcome, rule, a.column, b.column, filters)
     reasons = suppress_table({cell: s.n for cell, s in stats.items()}, min_n)
     base = overall.value(rule) if overall.n >= min_n else None
     cells = []

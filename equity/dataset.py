@@ -32,16 +32,18 @@ class Staged:
 
 @dataclass(frozen=True)
 class Dataset:
-    upload: Upload
+    upload: Upload | None         # None for saved datasets opened from the workspace (their rows are typed)
     profiles: tuple[ColumnProfile, ...]
     mapping: Mapping
     report: BuildReport
     sample: bool = False
     version: int = 1      # bumped on every rebuild, so cached figures are keyed to the data they came from
+    title: str = ""       # the name shown for saved datasets opened together
+    parts: tuple[str, ...] = ()   # ids of the saved datasets in use, when opened from the workspace
 
     @property
     def name(self) -> str:
-        return self.upload.name
+        return self.title or (self.upload.name if self.upload else "")
 
 
 def connect() -> duckdb.DuckDBPyConnection:
@@ -101,6 +103,8 @@ def activate(con: duckdb.DuckDBPyConnection, staged: Staged, mapping: Mapping, s
 
 def remap(con: duckdb.DuckDBPyConnection, dataset: Dataset, mapping: Mapping) -> Dataset:
     """Rebuild `students` for the loaded data under a changed mapping."""
+    if dataset.upload is None:
+        raise DataError("Saved datasets keep their mapping. Upload the original file again to change it.")
     check(mapping, dataset.profiles)
     report = build_students(con, CURRENT, mapping)
     return replace(dataset, mapping=mapping, report=report, version=dataset.version + 1)

@@ -8,6 +8,7 @@ every failure becomes an `IngestError` that tells the uploader what to do.
 import codecs
 import csv
 import io
+import logging
 import math
 import re
 import tempfile
@@ -58,6 +59,9 @@ _NUMERIC = re.compile(
 _CP1252 = "".join(bytes([byte]).decode("cp1252", errors="ignore") or chr(byte) for byte in range(256))
 _NULL_TEXT = pa.scalar(None, pa.string())
 
+# The reader warns once per column it cannot type; spreadsheets are full of empty spacer columns.
+logging.getLogger("fastexcel.types.dtype").setLevel(logging.ERROR)
+
 Row = list[str | None]
 
 
@@ -104,9 +108,16 @@ def _plain_errors(filename: str) -> Iterator[None]:
         yield
     except IngestError:
         raise
-    except Exception as error:
+    except BaseException as error:
+        if not (isinstance(error, Exception) or _is_panic(error)):
+            raise
         raise IngestError(f"'{filename}' could not be read as a table. Open it in your gradebook or Excel, "
                           "save it again as .xlsx or .csv and upload that copy.") from error
+
+
+def _is_panic(error: BaseException) -> bool:
+    """A panic in the Rust spreadsheet reader reaches Python as a BaseException, not an Exception."""
+    return type(error).__name__ == "PanicException"
 
 
 def _not_spreadsheet(filename: str, what: str) -> IngestError:
@@ -358,6 +369,10 @@ def _workbook_errors(filename: str) -> Iterator[None]:
     except fastexcel.CalamineError as error:
         if re.search("password|encrypt", str(error), re.IGNORECASE):
             raise _password(filename) from error
+        raise _damaged(filename) from error
+    except BaseException as error:
+        if not _is_panic(error):
+            raise
         raise _damaged(filename) from error
 
 

@@ -39,3 +39,18 @@ def default_threshold(values: Sequence[str | None]) -> float:
     if 20 < high <= 100 and low >= 0:
         return 70.0
     return float(round((low + high) / 2))
+
+
+def counting_threshold(values: Sequence[str | None]) -> float | None:
+    """1 ("at least one") when a column holds counts (whole numbers from 0, e.g. incidents, AP courses)."""
+    numbers = []
+    for v in values:
+        if v is None:
+            continue
+        try:
+            numbers.append(float(str(v)))
+        except ValueError:
+            return None
+    if numbers and min(numbers) == 0 and all(x >= 0 and x == int(x) for x in numbers):
+        return 1.0
+    return None

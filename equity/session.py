@@ -6,12 +6,13 @@ from pathlib import Path
 
 import duckdb
 
-from equity import dataset, workspace
-from equity.filters import Filters
-from equity.ingest import read_upload
+from equity import combine, dataset, library, workspace
+from equity.filters import Filters, options
+from equity.ingest import Upload, read_upload
 from equity.mapping import Mapping, header_signature
 from equity.metrics import COMPARE_ALL, Breakdown, Cells, Rule, breakdown, cell_counts
 from equity.privacy import DEFAULT_MIN_N
+from equity.records import WorkspaceError
 
 SAMPLE = Path(__file__).resolve().parent.parent / "sample_data" / "district.csv"
 CACHED_CELLS = 32
@@ -25,13 +26,41 @@ class Workbench:
     remembered: bool = False          # the staged proposal is a mapping confirmed before for this layout
     filters: Filters = field(default_factory=Filters)
     min_n: int = DEFAULT_MIN_N
-    _cells: dict = field(default_factory=dict, repr=False)   # recent cell counts, keyed by what they depend on
+    _memo: dict = field(default_factory=dict, repr=False)   # recent figures, keyed by what they depend on
 
     def load_sample(self) -> dataset.Dataset:
         """The fictional sample district, so the app has something to show before any upload."""
         staged = dataset.stage(self.con, read_upload(SAMPLE.read_bytes(), SAMPLE.name))
         self.data = dataset.activate(self.con, staged, staged.proposal, sample=True, previous=self.data)
         return self.data
+
+    def start(self) -> str | None:
+        """Open the saved datasets chosen to open at start, else the sample; says why when they could not."""
+        chosen, note = library.startup(), None
+        if chosen:
+            try:
+                self.open_saved(chosen)
+                return None
+            except (WorkspaceError, dataset.DataError, OSError) as problem:
+                note = f"The saved data chosen to open at start could not be opened: {problem} Showing the sample."
+        self.load_sample()
+        return note
+
+    def open_saved(self, ids: tuple[str, ...]) -> dataset.Dataset:
+        """Saved datasets (one per term or year, say) become the data together; errors change nothing."""
+        saved = {e.id: e for e in library.catalogue()[0]}
+        if any(i not in saved for i in ids):
+            raise WorkspaceError("A chosen saved dataset no longer exists: it may have been deleted in another "
+                                 "window.")
+        self.data = library.open_saved(self.con, tuple(saved[i] for i in ids), previous=self.data)
+        self.filters = Filters()
+        return self.data
+
+    def save(self, name: str) -> library.SavedDataset:
+        """Keep the loaded data in the workspace under `name`."""
+        if self.data is None:
+            raise dataset.DataError("There is no data to save. Upload a file first.")
+        return library.save(self.con, self.data, name)
 
     def upload(self, data: bytes, filename: str, sheet: str | None = None) -> dataset.Staged:
         """Read and stage a file. A layout confirmed before is applied at once; errors change nothing."""
@@ -62,14 +91,39 @@ class Workbench:
     def discard_upload(self) -> None:
         self.staged = None
 
+    def join_base(self) -> Upload | None:
+        """The file a roster or event file joins to: the upload waiting for its mapping, else the loaded one."""
+        if self.staged is not None:
+            return self.staged.upload
+        return self.data.upload if self.data is not None else None
+
+    def preview_join(self, other: Upload, spec: combine.JoinSpec) -> combine.Combined:
+        """`other` joined to the base file, with its report; nothing is staged until `accept_join`."""
+        base = self.join_base()
+        if base is None:
+            raise dataset.DataError("Upload the main file (gradebook or assessment) first, then join to it.")
+        return combine.combine(self.con, base, other, spec)
+
+    def accept_join(self, combined: combine.Combined) -> dataset.Staged:
+        """Stage the joined table for its mapping, as a fresh upload is."""
+        self.staged, self.remembered = dataset.stage(self.con, combined.upload), False
+        return self.staged
+
     def cells(self, outcome: str, rule: Rule) -> Cells:
         """Cell counts for the current data, outcome, rule and filters; a rerun with the same ones is free."""
         key = (self.data.version, outcome, rule, self.filters)
-        if key not in self._cells:
-            if len(self._cells) >= CACHED_CELLS:
-                self._cells.pop(next(iter(self._cells)))
-            self._cells[key] = cell_counts(self.con, outcome, rule, self.filters)
-        return self._cells[key]
+        if key not in self._memo:
+            if len(self._memo) >= CACHED_CELLS:
+                self._memo.pop(next(iter(self._memo)))
+            self._memo[key] = cell_counts(self.con, outcome, rule, self.filters)
+        return self._memo[key]
+
+    def filter_options(self) -> dict[str, list[str]]:
+        """The values each sidebar filter offers; read once per version of the data, not on every click."""
+        key = ("options", self.data.version)
+        if key not in self._memo:
+            self._memo[key] = options(self.con)
+        return self._memo[key]
 
     def breakdown(self, outcome: str, rule: Rule, dimension: str, compare: str = COMPARE_ALL,
                   label: str = "") -> Breakdown:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import duckdb
 
-from equity import normalize
+from equity import derived, normalize
 from equity.mapping import DEMOGRAPHIC_ROLES, Mapping
 from equity.profile import EXCUSED, column_values
 from equity.sql import Fragment, query, quote_ident
@@ -78,6 +78,7 @@ def build_students(con: duckdb.DuckDBPyConnection, source: str, mapping: Mapping
                 unplaced.append(missing)
     for j, column in enumerate(mapping.outcomes(), start=len(CANONICAL)):
         expressions.append(_outcome(con, source, column, j, params, unplaced))
+    expressions += derived.expressions(mapping)
     con.execute(query("students", source=source, columns=Fragment(",\n    ".join(expressions))), params)
     for macro in ("filtered_students", "score"):
         con.execute(query(macro))

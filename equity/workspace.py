@@ -1,5 +1,6 @@
 """The local workspace: a folder on this machine (EQUITY_WORKSPACE, default ./workspace) for what a user
-chooses to keep. Today it remembers confirmed column mappings by the export's header signature.
+chooses to keep: confirmed column mappings (by the export's header signature), saved datasets, goals and
+the intervention log. `LAYOUT` says what lives where, for the note on screen.
 
 Every write goes to a temporary file in the same folder and is renamed over the old one, so a crash never
 leaves half a file behind.
@@ -7,28 +8,70 @@ leaves half a file behind.
 
 import os
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from equity.mapping import Mapping
+
+TEMP_SUFFIX = ".tmp"
+LAYOUT = (  # folder, what it holds: the note on screen of what is stored where
+    ("datasets", "Saved datasets: one Parquet file of student rows (student IDs included) and one small "
+                 "JSON catalogue entry each"),
+    ("goals", "Goals: one JSON file per goal"),
+    ("log", "Intervention and decision log: one JSON file per entry"),
+    ("mappings", "Confirmed column mappings: column headers and roles only, no student data"),
+)
 
 
 def root() -> Path:
     return Path(os.environ.get("EQUITY_WORKSPACE", "workspace")).expanduser()
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Replace `path` with `text` in one step: readers see the old file or the new one, never a mix."""
+@contextmanager
+def replacing(path: Path) -> Iterator[Path]:
+    """A temporary path beside `path`: write to it inside the block; on success it is synced and renamed over
+    `path` in one step, on any failure it is removed and `path` is left as it was."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=TEMP_SUFFIX)
+    os.close(fd)
+    tmp = Path(name)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(text)
-            f.flush()
+        yield tmp
+        with open(tmp, "rb+") as f:
             os.fsync(f.fileno())
         os.replace(tmp, path)
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        tmp.unlink(missing_ok=True)
         raise
+    _sync_folder(path.parent)
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the rename itself durable where the system allows it (POSIX; a no-op on Windows)."""
+    if not hasattr(os, "O_DIRECTORY"):
+        return
+    try:
+        fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Replace `path` with `text` in one step: readers see the old file or the new one, never a mix."""
+    with replacing(path) as tmp:
+        tmp.write_text(text, encoding="utf-8")
+
+
+def write_bytes_atomic(path: Path, data: bytes) -> None:
+    with replacing(path) as tmp:
+        tmp.write_bytes(data)
 
 
 def _mapping_path(signature: str) -> Path:

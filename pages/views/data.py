@@ -8,6 +8,7 @@ from equity.ingest import IngestError
 from equity.mapping import KINDS, ROLE_LABELS, ROLES, Mapping, outcome_kind, unplaced_values
 from equity.normalize import RACE_LABELS
 from pages.views import shared
+from pages.views.join_step import join_step
 
 bench = shared.workbench()
 st.title("Your data")
@@ -77,6 +78,7 @@ def codebook_editor(profiles, current: Mapping, key: str) -> Mapping:
     return Mapping(current.columns, current.term, tuple(zip(edited["Code"], edited["Means"], strict=True)))
 
 
+join_step(bench)
 staged = bench.staged
 if staged is not None:
     upload = staged.upload

@@ -76,7 +76,7 @@ def test_upload_confirm_and_see_gaps(server, tmp_path):
         page.get_by_text("This is sample data").wait_for(timeout=30_000)
         page.get_by_role("link", name="Your data").first.click()
         page.get_by_text("Upload a file").first.wait_for(timeout=30_000)
-        page.locator("input[type=file]").set_input_files(str(_gradebook(tmp_path / "gradebook.xlsx")))
+        page.locator("input[type=file]").first.set_input_files(str(_gradebook(tmp_path / "gradebook.xlsx")))
         page.get_by_text("Check the columns of gradebook.xlsx").wait_for(timeout=30_000)
         page.get_by_role("button", name="Confirm mapping").click()
         page.get_by_text("Loaded: gradebook.xlsx").wait_for(timeout=30_000)

@@ -1,0 +1,62 @@
+"""Outcomes computed from other columns rather than read from one: chronic absence, missing 10% or more of
+the days a student was enrolled. Files give days absent (or present) and days enrolled, rarely the flag, and
+the flag is what attendance reports and ESSA plans use. It is added to `students` when both columns are
+outcomes whose headers say what they hold (e.g. `Days Absent`, `Days Enrolled`)."""
+
+
+from equity.mapping import ColumnRole, Mapping, header_key
+from equity.sql import quote_ident
+
+CHRONIC_SHARE = 0.10
+CHRONIC = ColumnRole("Chronically absent (missed 10%+ of days)", "outcome", "boolean", "chronically_absent")
+
+ENROLLED = ("days enrolled", "enrolled days", "days in membership", "membership days", "days membership",
+            "membership", "days possible", "possible days", "total days enrolled", "enrolled")
+ABSENT = ("days absent", "absent days", "absences", "total absences", "days missed", "absent",
+          "total days absent", "number of absences", "absence days", "days absent total")
+PRESENT = ("days present", "days attended", "attended days", "present days", "days in attendance", "attendance days")
+
+_DAYS = "TRY_CAST(nullif(trim({}), '') AS DOUBLE)"
+_FROM_ABSENT = "CASE WHEN {e} > 0 AND {a} >= 0 THEN {a} / {e} >= {share} END AS {target}"
+_FROM_PRESENT = "CASE WHEN {e} > 0 AND {p} >= 0 THEN ({e} - {p}) / {e} >= {share} END AS {target}"
+
+
+def _find(mapping: Mapping, names: tuple[str, ...]) -> str | None:
+    """The first numeric outcome whose header is one of `names` (ignoring case and punctuation)."""
+    wanted = {n.replace(" ", "") for n in names}
+    return next((c.header for c in mapping.outcomes()
+                 if c.kind == "numeric" and header_key(c.header).replace(" ", "") in wanted), None)
+
+
+def attendance_columns(mapping: Mapping) -> tuple[str, str, str] | None:
+    """(days enrolled header, other header, 'absent' or 'present'), or None when the file lacks them."""
+    enrolled = _find(mapping, ENROLLED)
+    if enrolled is None:
+        return None
+    for kind, names in (("absent", ABSENT), ("present", PRESENT)):
+        other = _find(mapping, names)
+        if other is not None and other != enrolled:
+            return enrolled, other, kind
+    return None
+
+
+def outcomes(mapping: Mapping) -> tuple[ColumnRole, ...]:
+    """The derived outcomes this mapping gives, as pickers list them (kept out when the file has its own)."""
+    taken = {c.name for c in mapping.outcomes()}
+    return (CHRONIC,) if attendance_columns(mapping) and CHRONIC.name not in taken else ()
+
+
+def expressions(mapping: Mapping) -> list[str]:
+    """SQL expressions over the raw upload that add the derived outcomes to `students`."""
+    if not outcomes(mapping):
+        return []
+    enrolled, other, kind = attendance_columns(mapping)
+    template = _FROM_ABSENT if kind == "absent" else _FROM_PRESENT
+    days = _DAYS.format(quote_ident(other))
+    return [template.format(e=_DAYS.format(quote_ident(enrolled)), a=days, p=days, share=repr(CHRONIC_SHARE),
+                            target=quote_ident(CHRONIC.name))]
+
+
+def all_outcomes(mapping: Mapping) -> tuple[ColumnRole, ...]:
+    """Mapped outcomes, then derived ones: what outcome pickers offer."""
+    return (*mapping.outcomes(), *outcomes(mapping))

@@ -1,0 +1,151 @@
+"""Disproportionality as IDEA defines it (34 CFR 300.647), for discipline, identification and placement.
+
+Risk is the share of a group with the outcome. The risk ratio divides it by the risk of all other students.
+A ratio is only calculated for a group that meets the minimum cell size (students with the outcome) and the
+n-size (students); when the comparison group misses either, the alternate risk ratio takes the comparison risk
+from a wider population (all terms and schools). A zero comparison risk makes the ratio "not computable",
+never infinity. The composition index (share of the students with the outcome ÷ share of enrolment) says
+who fills, or misses out on, places such as AP courses.
+"""
+
+from dataclasses import dataclass
+
+import duckdb
+
+from equity.filters import Filters
+from equity.groups import Grouping, hidden, ordered, stats
+from equity.metrics import Rule, Stats
+from equity.privacy import DEFAULT_MIN_N, why_hidden
+
+CELL_SIZE, N_SIZE, THRESHOLD = 10, 30, 3.0
+
+RATIO, ALTERNATE = "risk ratio", "alternate risk ratio"
+TOO_FEW, NOT_COMPUTABLE, HIDDEN = "too few", "not computable", "hidden"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The thresholds a state sets; the defaults are the federal presumptive maxima, all shown on screen."""
+
+    cell_size: int = CELL_SIZE      # minimum students with the outcome, in the group and in its comparison
+    n_size: int = N_SIZE            # minimum students, in the group and in its comparison
+    threshold: float = THRESHOLD    # a ratio above this is flagged
+
+    def meets(self, s: Stats) -> bool:
+        return s.n >= self.n_size and s.total >= self.cell_size
+
+    def describe(self) -> str:
+        return (f"Minimum cell size {self.cell_size} (students with the outcome), n-size {self.n_size} "
+                f"(students), flagged above a ratio of {self.threshold:.1f}.")
+
+
+DEFAULT_SETTINGS = Settings()
+
+
+@dataclass(frozen=True)
+class GroupRisk:
+    key: object
+    label: str
+    n: int
+    count: int | None               # students with the outcome; None when hidden
+    risk: float | None              # percent
+    comparison_risk: float | None   # percent: all other students, or the wider population's
+    ratio: float | None
+    method: str                     # RATIO, ALTERNATE, TOO_FEW, NOT_COMPUTABLE or HIDDEN
+    flagged: bool
+    composition: float | None       # share among students with the outcome ÷ share of enrolment
+    note: str = ""
+
+    @property
+    def hidden(self) -> bool:
+        return self.method == HIDDEN
+
+
+@dataclass(frozen=True)
+class Disproportionality:
+    outcome: str
+    rule: Rule
+    grouping: Grouping
+    settings: Settings
+    min_n: int
+    overall: Stats
+    groups: tuple[GroupRisk, ...]
+
+    @property
+    def overall_risk(self) -> float | None:
+        return None if self.overall.n < self.min_n or not self.overall.n else risk(self.overall)
+
+    def flagged(self) -> tuple[GroupRisk, ...]:
+        return tuple(g for g in self.groups if g.flagged)
+
+
+def risk(s: Stats) -> float:
+    return s.total / s.n * 100
+
+
+def risk_ratio(group: Stats, comparison: Stats) -> float | None:
+    """Group risk ÷ comparison risk; None (not computable) when the comparison has no students or no risk."""
+    if group.n == 0 or comparison.n == 0 or comparison.total == 0:
+        return None
+    return (group.total / group.n) / (comparison.total / comparison.n)
+
+
+def composition_index(group: Stats, overall: Stats) -> float | None:
+    """(group's share of the students with the outcome) ÷ (group's share of the students)."""
+    if overall.total == 0 or overall.n == 0 or group.n == 0:
+        return None
+    return (group.total / overall.total) / (group.n / overall.n)
+
+
+def measure(outcome: str, rule: Rule, grouping: Grouping, local: tuple[Stats, dict[object, Stats]],
+            wider: tuple[Stats, dict[object, Stats]], settings: Settings = Settings(),
+            min_n: int = DEFAULT_MIN_N) -> Disproportionality:
+    """Risks, ratios and composition from group statistics of the population studied (`local`) and of the
+    wider population the alternate ratio compares with; pure arithmetic, so it can be checked by hand."""
+    if not rule.is_rate:
+        raise ValueError("Risk needs a yes/no outcome: choose what counts as having it, not an average.")
+    overall, groups = local
+    wide_overall, wide_groups = wider
+    reasons = hidden(grouping, {k: s.n for k, s in groups.items()}, min_n)
+    results = []
+    for key in ordered(grouping, groups):
+        s, label = groups[key], grouping.group_label(key)
+        if reasons[key]:
+            results.append(GroupRisk(key, label, s.n, None, None, None, None, HIDDEN, False, None,
+                                     why_hidden(reasons[key], min_n)))
+            continue
+        results.append(_group_risk(key, label, s, overall, wide_overall, wide_groups.get(key), settings))
+    return Disproportionality(outcome, rule, grouping, settings, min_n, overall, tuple(results))
+
+
+def _group_risk(key, label: str, s: Stats, overall: Stats, wide_overall: Stats, wide_group: Stats | None,
+                settings: Settings) -> GroupRisk:
+    composition = composition_index(s, overall)
+    shown = dict(key=key, label=label, n=s.n, count=int(s.total), risk=risk(s), composition=composition)
+    if not settings.meets(s):
+        return GroupRisk(**shown, comparison_risk=None, ratio=None, method=TOO_FEW, flagged=False,
+                         note=f"Not calculated: the group has fewer than {settings.n_size} students or fewer "
+                              f"than {settings.cell_size} with the outcome.")
+    comparison, method = overall.minus(s), RATIO
+    if not settings.meets(comparison):
+        comparison = wide_overall.minus(wide_group or Stats(0, 0.0, 0.0))
+        method = ALTERNATE
+    ratio = risk_ratio(s, comparison)
+    comparison_risk = risk(comparison) if comparison.n else None
+    if ratio is None:
+        return GroupRisk(**shown, comparison_risk=comparison_risk, ratio=None, method=NOT_COMPUTABLE,
+                         flagged=False, note="Not computable: no other student has the outcome.")
+    note = ("Alternate ratio: the other students here are below the cell or n-size, so their risk comes from "
+            "the wider population." if method == ALTERNATE else "")
+    return GroupRisk(**shown, comparison_risk=comparison_risk, ratio=ratio, method=method,
+                     flagged=ratio > settings.threshold, note=note)
+
+
+def disproportionality(con: duckdb.DuckDBPyConnection, outcome: str, rule: Rule, grouping: Grouping,
+                       filters: Filters = Filters(), wider: Filters = Filters(), settings: Settings = Settings(),
+                       min_n: int = DEFAULT_MIN_N, label: str = "") -> Disproportionality:
+    """Risk ratios of one outcome for the students `filters` keep; `wider` (default: every loaded student,
+    all terms and schools) is the population the alternate ratio compares with."""
+    return measure(label or outcome, rule, grouping, stats(con, outcome, rule, grouping, filters),
+                   stats(con, outcome, rule, grouping, wider), settings, min_n)
+

@@ -1,0 +1,240 @@
+"""A balanced scorecard: a few indicators on one screen for a meeting, leading ones (advanced courses,
+attendance, belonging, discipline: they move within a year and predict the rest) beside lagging ones
+(proficiency, course passing, graduation). Each shows its latest value, the largest gap between groups (or
+the highest risk ratio, or the lowest composition index), the change since the earliest term, and where a
+goal on it stands.
+"""
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+
+import duckdb
+
+from equity import derived, disproportionality, goals, trends
+from equity.dimensions import DIMENSIONS
+from equity.filters import Filters
+from equity.groups import Grouping, hidden, ordered, stats
+from equity.mapping import ColumnRole, Mapping, header_key
+from equity.metrics import Rule, Stats, group_stats
+from equity.privacy import DEFAULT_MIN_N, why_hidden
+from equity.profile import ColumnProfile
+from equity.rules import counting_threshold, default_rule, default_threshold
+
+LEADING, LAGGING = "leading", "lagging"
+GAP, RISK_RATIO, COMPOSITION = "gap", "risk ratio", "composition index"
+METHODS = (GAP, RISK_RATIO, COMPOSITION)
+NO_GOAL = "no goal"
+
+
+@dataclass(frozen=True)
+class Indicator:
+    label: str
+    outcome: str                      # the column name in `students`
+    outcome_label: str                # the header people know
+    rule: Rule
+    grouping: Grouping
+    kind: str                         # LEADING or LAGGING
+    higher_is_better: bool = True
+    method: str = GAP                 # how groups are compared: GAP, RISK_RATIO or COMPOSITION
+
+    def describe_rule(self) -> str:
+        return f"{self.outcome_label} {self.rule.describe()}" if self.rule.is_rate else \
+            f"average {self.outcome_label}"
+
+
+@dataclass(frozen=True)
+class GroupFigure:
+    label: str
+    n: int
+    value: float | None               # the group's rate (or mean); None when hidden
+    measure: float | None             # its gap (points), risk ratio or composition index
+    flagged: bool
+    hidden: bool
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Card:
+    indicator: Indicator
+    trend: tuple[tuple[str, float | None], ...]   # all students' value per term (None when hidden)
+    groups: tuple[GroupFigure, ...]               # in the latest term
+    largest: str                                  # the finding in one sentence
+    goal: str                                     # a goal status, or NO_GOAL
+
+    @property
+    def latest_term(self) -> str | None:
+        return self.trend[-1][0] if self.trend else None
+
+    @property
+    def latest(self) -> float | None:
+        return self.trend[-1][1] if self.trend else None
+
+    @property
+    def baseline_term(self) -> str | None:
+        return self.trend[0][0] if len(self.trend) > 1 else None
+
+    @property
+    def change(self) -> float | None:
+        """Latest minus the earliest term's value; None with one term or a hidden end."""
+        if len(self.trend) < 2 or self.trend[0][1] is None or self.latest is None:
+            return None
+        return self.latest - self.trend[0][1]
+
+    @property
+    def improving(self) -> bool | None:
+        if self.change is None or self.change == 0:
+            return None
+        return (self.change > 0) == self.indicator.higher_is_better
+
+
+@dataclass(frozen=True)
+class Template:
+    """A default indicator, used when an outcome's header matches `pattern`."""
+
+    pattern: str
+    label: str
+    dimension: str
+    kind: str
+    higher_is_better: bool
+    method: str = GAP
+    kinds: tuple[str, ...] = ("numeric", "boolean", "category")
+    threshold: float | None = None    # for a numeric outcome on a 1-5 scale, e.g. belonging 4 = agree
+
+
+TEMPLATES = (
+    Template(r"suspen", "Suspensions", "race", LEADING, False, RISK_RATIO, ("boolean", "numeric")),
+    Template(r"\bap\b|advanced placement", "AP participation", "low_income", LEADING, True, COMPOSITION),
+    Template(r"chronic", "Chronic absence", "english_learner", LEADING, False, kinds=("boolean",)),
+    Template(r"belong", "Belonging", "special_ed", LEADING, True, threshold=4.0),
+    Template(r"\bela\b|reading|english language", "ELA proficiency", "race", LAGGING, True, kinds=("category",)),
+    Template(r"\bmath", "Math proficiency", "low_income", LAGGING, True, kinds=("category",)),
+    Template(r"\bfinal\b|course grade|grade pct", "Course passing", "english_learner", LAGGING, True,
+             kinds=("numeric",)),
+    Template(r"graduat", "Graduation", "race", LAGGING, True, kinds=("boolean", "category")),
+)
+
+
+def default_indicators(mapping: Mapping, profiles: Sequence[ColumnProfile]) -> tuple[Indicator, ...]:
+    """One indicator per template whose outcome the data has: the first matching outcome each."""
+    values = {p.header: p.distinct for p in profiles}
+    outcomes = derived.all_outcomes(mapping)
+    found = []
+    for template in TEMPLATES:
+        column = next((c for c in outcomes if c.kind in template.kinds
+                       and re.search(template.pattern, header_key(c.header))), None)
+        if column is None:
+            continue
+        rule = suggested_rule(column, values.get(column.header, ()), template.threshold)
+        found.append(Indicator(template.label, column.name, column.header, rule, Grouping(template.dimension),
+                               template.kind, template.higher_is_better, template.method))
+    return tuple(found)
+
+
+def suggested_rule(column: ColumnRole, values: Sequence[str | None], scale_point: float | None = None) -> Rule:
+    """Yes for flags, 'at least one' for counts, `scale_point` or more on a 1-5 scale, else the usual default."""
+    if column.kind == "numeric":
+        numbers = [float(v) for v in values if v is not None and _number(v)]
+        if scale_point is not None and numbers and max(numbers) <= 5:
+            return Rule("threshold", scale_point)
+        counting = counting_threshold(values)
+        if counting is not None:
+            return Rule("threshold", counting)
+        return Rule("threshold", default_threshold(values))
+    return default_rule(column, [v for v in values if v is not None])
+
+
+def _number(value: str) -> bool:
+    try:
+        float(value)
+    except ValueError:
+        return False
+    return True
+
+
+GoalLookup = Callable[[Indicator], str | None]
+
+
+def evaluate(con: duckdb.DuckDBPyConnection, indicator: Indicator, filters: Filters = Filters(),
+             min_n: int = DEFAULT_MIN_N, settings: disproportionality.Settings = disproportionality.DEFAULT_SETTINGS,
+             goal: GoalLookup | None = None) -> Card:
+    """One indicator's card on the students `filters` keep: trend over terms, groups in the latest term."""
+    trend = _trend(con, indicator, filters, min_n)
+    latest = replace(filters, term=(trend[-1][0],)) if trend else filters
+    if indicator.method in (RISK_RATIO, COMPOSITION) and indicator.rule.is_rate:
+        groups, largest = _risks(con, indicator, latest, min_n, settings)
+    else:
+        groups, largest = _gaps(con, indicator, latest, min_n)
+    status = goal(indicator) if goal else None
+    return Card(indicator, trend, groups, largest, status or NO_GOAL)
+
+
+def _trend(con, indicator: Indicator, filters: Filters, min_n: int) -> tuple[tuple[str, float | None], ...]:
+    _, per_term = group_stats(con, indicator.outcome, indicator.rule, DIMENSIONS["term"], filters)
+    return tuple((term, _value(per_term[term], indicator.rule, min_n))
+                 for term in trends.data_terms(con, filters) if term in per_term)
+
+
+def _value(s: Stats, rule: Rule, min_n: int) -> float | None:
+    return s.value(rule) if s.n >= min_n else None
+
+
+def _gaps(con, indicator: Indicator, filters: Filters, min_n: int) -> tuple[tuple[GroupFigure, ...], str]:
+    overall, groups = stats(con, indicator.outcome, indicator.rule, indicator.grouping, filters)
+    reasons = hidden(indicator.grouping, {k: s.n for k, s in groups.items()}, min_n)
+    base = _value(overall, indicator.rule, min_n) if overall.n else None
+    figures, worst = [], None
+    for key in ordered(indicator.grouping, groups):
+        s, label = groups[key], indicator.grouping.group_label(key)
+        if reasons[key]:
+            figures.append(GroupFigure(label, s.n, None, None, False, True, why_hidden(reasons[key], min_n)))
+            continue
+        value = s.value(indicator.rule)
+        gap = value - base if base is not None else None
+        figures.append(GroupFigure(label, s.n, value, gap, False, False))
+        adverse = None if gap is None else (-gap if indicator.higher_is_better else gap)
+        if adverse is not None and indicator.grouping.reported(key) and (worst is None or adverse > worst[0]):
+            worst = (adverse, label, value, gap)
+    if worst is None or worst[0] <= 0:
+        return tuple(figures), "No group is behind all students (or every group is hidden)."
+    unit, points = ("%", "pts") if indicator.rule.is_rate else ("", "points")
+    _, label, value, gap = worst
+    return tuple(figures), f"Largest gap: {label}, {value:.1f}{unit} ({gap:+.1f} {points} vs all students)."
+
+
+def _risks(con, indicator: Indicator, filters: Filters, min_n: int, settings: disproportionality.Settings
+           ) -> tuple[tuple[GroupFigure, ...], str]:
+    result = disproportionality.disproportionality(con, indicator.outcome, indicator.rule, indicator.grouping,
+                                                   filters, Filters(), settings, min_n)
+    ratio = indicator.method == RISK_RATIO
+    figures = tuple(GroupFigure(g.label, g.n, g.risk, g.ratio if ratio else g.composition, g.flagged and ratio,
+                                g.hidden, g.note) for g in result.groups)
+    keyed = [(g, g.ratio if ratio else g.composition) for g in result.groups
+             if indicator.grouping.reported(g.key) and not g.hidden]
+    keyed = [(g, m) for g, m in keyed if m is not None]
+    if not keyed:
+        return figures, f"No {indicator.method} could be calculated (groups too small or hidden)."
+    if ratio:
+        g, m = max(keyed, key=lambda pair: pair[1])
+        limit = f"{settings.threshold:.1f}"
+        flag = f" — flagged (above {limit})" if g.flagged else f" (flag above {limit})"
+        return figures, f"Highest risk ratio: {g.label}, {m:.2f}{flag}."
+    pick = min if indicator.higher_is_better else max
+    g, m = pick(keyed, key=lambda pair: pair[1])
+    side = "under" if m < 1 else "over"
+    return figures, f"Most {side}-represented: {g.label}, composition index {m:.2f} (1 = proportional)."
+
+
+def goal_lookup(con: duckdb.DuckDBPyConnection, min_n: int = DEFAULT_MIN_N) -> GoalLookup:
+    """Status of the saved goal on an indicator's outcome and rule (for all students, or a group of its
+    dimension), or None when there is no such goal."""
+    saved, _ = goals.load()
+
+    def status(indicator: Indicator) -> str | None:
+        dims = {indicator.grouping.first, indicator.grouping.second, ""}
+        goal = next((g for g in saved if g.outcome == indicator.outcome and g.rule == indicator.rule
+                     and g.dimension in dims), None)
+        if goal is None:
+            return None
+        return goals.evaluate(goal, goals.actual(con, goal, min_n)).status
+    return status

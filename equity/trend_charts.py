@@ -1,0 +1,211 @@
+"""Charts over terms: an outcome by group, its gaps, and a goal's path. Built from the small per-term
+aggregates only, readable without colour (each line is labelled at its end).
+
+Terms sit at x = 0, 1, 2 … with their names as axis labels, so a dated intervention can be drawn between the
+two measurements it came between (terms.position). A hidden (suppressed) figure is a hole in its line,
+never a zero: the line is cut into segments around it and a grey × marks the term at the foot of the chart.
+"""
+
+import json
+from collections.abc import Sequence
+
+import altair as alt
+import pandas as pd
+
+from equity import goals as goal_math
+from equity import terms as term_order
+from equity.interventions import Marker
+from equity.normalize import NOT_REPORTED
+from equity.trends import ALL_STUDENTS, Point, Trend
+
+PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#882255")
+SHAPES = ("circle", "square", "triangle-up", "diamond", "cross", "triangle-down", "wedge", "stroke")
+BLACK, GREY, ORANGE, BLUE = "#000000", "#999999", "#E69F00", "#0072B2"
+HEIGHT = 480            # the whole chart: title, plot and legend
+END_LABELS = 5          # label lines at their end when there are at most this many (else the legend)
+ACTUAL, PATH, PACE = "Actual", "Interim targets", "At the current pace"
+FIXED = {ALL_STUDENTS: (BLACK, "circle"), NOT_REPORTED: (GREY, "circle"), ACTUAL: (BLUE, "circle"),
+         PATH: (BLACK, "diamond"), PACE: (ORANGE, "triangle-up")}
+
+
+def trend_frame(trend: Trend) -> pd.DataFrame:
+    """The table behind the trend charts: one row per term and group, hidden figures with their note."""
+    rows = []
+    series = [(ALL_STUDENTS, trend.overall()), *((label, trend.series(key)) for key, label in trend.groups())]
+    for label, points in series:
+        for p in points:
+            rows.append({"Term": p.term, "Group": label, "n": p.n, "Value": p.value, "Gap": p.gap,
+                         "Hidden": ("yes — " + p.note) if p.value is None and p.n else ""})
+    frame = pd.DataFrame(rows, columns=["Term", "Group", "n", "Value", "Gap", "Hidden"])
+    return frame.astype({"Value": "float64", "Gap": "float64"})
+
+
+def axis_title(rate: bool) -> str:
+    return "% of students" if rate else "Average"
+
+
+def what(trend: Trend) -> str:
+    if trend.rule.is_rate:
+        return f"{trend.outcome} ({trend.rule.describe()}), % of students"
+    return f"Average {trend.outcome}"
+
+
+def _axis(labels: Sequence[str]) -> alt.X:
+    """A numeric x axis labelled with term names at the whole numbers."""
+    names = json.dumps(list(labels))
+    return alt.X("x:Q", title=None, scale=alt.Scale(domain=[-0.6, max(len(labels) - 1, 1) + 0.6], nice=False),
+                 axis=alt.Axis(values=list(range(len(labels))), labelExpr=f"{names}[datum.value]", grid=False,
+                               labelAngle=0, labelFontSize=12))
+
+
+def _rows(name: str, points: Sequence[Point], axis: Sequence[str], field: str = "value") -> list[dict]:
+    """One row per shown figure; `segment` changes after every hidden one, so lines stop at the holes."""
+    rows, segment = [], 0
+    for p in points:
+        y = getattr(p, field)
+        if y is None:
+            segment += 1
+            continue
+        rows.append({"x": axis.index(p.term), "term": p.term, "series": name, "y": round(y, 2), "n": p.n,
+                     "segment": f"{name}#{segment}"})
+    return rows
+
+
+def _holes(name: str, points: Sequence[Point], axis: Sequence[str], field: str = "value") -> list[dict]:
+    return [{"x": axis.index(p.term), "term": p.term, "series": name, "note": p.note or "No figure"}
+            for p in points if getattr(p, field) is None and p.n]
+
+
+def _style(names: Sequence[str]) -> tuple[alt.Color, alt.Shape]:
+    """Colour and point shape per series, so lines differ without colour too; all students black, Not reported
+    grey, the same group the same colour in every chart of a trend."""
+    colours, shapes, i = [], [], 0
+    for name in names:
+        if name in FIXED:
+            colours.append(FIXED[name][0])
+            shapes.append(FIXED[name][1])
+            continue
+        colours.append(PALETTE[i % len(PALETTE)])
+        shapes.append(SHAPES[i % len(SHAPES)])
+        i += 1
+    legend = alt.Legend(orient="bottom", columns=4, labelLimit=260, title=None)
+    return (alt.Color("series:N", title=None, scale=alt.Scale(domain=list(names), range=colours), legend=legend),
+            alt.Shape("series:N", title=None, scale=alt.Scale(domain=list(names), range=shapes), legend=legend))
+
+
+def _lines(rows: list[dict], names: Sequence[str], x: alt.X, y_title: str, dashed: Sequence[str] = ()) -> list:
+    data = pd.DataFrame(rows, columns=["x", "term", "series", "y", "n", "segment"])
+    color, shape = _style(names)
+    base = alt.Chart(data)
+    y = alt.Y("y:Q", title=y_title, scale=alt.Scale(zero=False))
+    dash = alt.condition(alt.FieldOneOfPredicate(field="series", oneOf=list(dashed)), alt.value([6, 3]),
+                         alt.value([1, 0])) if dashed else alt.value([1, 0])
+    tooltip = [alt.Tooltip("series:N", title="Group"), alt.Tooltip("term:N", title="Term"),
+               alt.Tooltip("y:Q", title="Value", format=".1f"), alt.Tooltip("n:Q")]
+    lines = base.mark_line(strokeWidth=2.5).encode(x=x, y=y, color=color, detail="segment:N", strokeDash=dash)
+    points = base.mark_point(filled=True, size=70, opacity=1).encode(x=x, y=y, color=color, shape=shape,
+                                                                     tooltip=tooltip)
+    layers = [lines, points]
+    if len(names) <= END_LABELS and len(data):
+        last = data.sort_values("x").groupby("series", as_index=False).last()
+        layers.append(alt.Chart(last).mark_text(align="left", dx=8, fontSize=11).encode(
+            x=x, y=y, color=alt.Color("series:N", scale=color.scale, legend=None), text="series:N"))
+    return layers
+
+
+def _hole_marks(holes: list[dict], x: alt.X) -> list:
+    if not holes:
+        return []
+    data = pd.DataFrame(holes)
+    return [alt.Chart(data).mark_text(text="×", fontSize=16, color=GREY, baseline="bottom").encode(
+        x=x, y=alt.value({"expr": "height - 2"}), tooltip=[alt.Tooltip("series:N", title="Group"),
+                                               alt.Tooltip("term:N", title="Term"),
+                                               alt.Tooltip("note:N", title="Hidden")])]
+
+
+def _marker_marks(markers: Sequence[Marker], x: alt.X) -> list:
+    """Interventions as dashed rules with a short dated label, staggered on three rows so labels do not
+    overlap (one layer per row: a pixel position cannot come from the data without sharing the y scale)."""
+    if not markers:
+        return []
+    data = pd.DataFrame([{"x": m.x, "label": f"{m.date} {m.title[:28]}", "stage": m.stage, "title": m.title,
+                          "date": m.date, "row": i % 3} for i, m in enumerate(markers)])
+    tooltip = [alt.Tooltip("date:N", title="Date"), alt.Tooltip("stage:N", title="Stage"),
+               alt.Tooltip("title:N", title="Intervention")]
+    layers = [alt.Chart(data).mark_rule(color="#555555", strokeDash=[2, 3]).encode(x=x, tooltip=tooltip)]
+    for row in sorted(data["row"].unique()):
+        layers.append(alt.Chart(data[data["row"] == row]).mark_text(align="left", dx=3, fontSize=10,
+                                                                   color="#333333").encode(
+            x=x, y=alt.value(8 + 13 * int(row)), text="label:N", tooltip=tooltip))
+    return layers
+
+
+def trend_chart(trend: Trend, markers: Sequence[Marker] = (), gaps: bool = False) -> alt.LayerChart:
+    """Lines per group across terms, with all students (or the gap to the comparison when `gaps`)."""
+    axis = trend.terms
+    field = "gap" if gaps else "value"
+    series = [(label, trend.series(key)) for key, label in trend.groups()]
+    if not gaps:
+        series.insert(0, (ALL_STUDENTS, trend.overall()))
+    rows = [r for name, points in series for r in _rows(name, points, axis, field)]
+    holes = [h for name, points in series for h in _holes(name, points, axis, field)]
+    names = [name for name, _ in series]
+    x = _axis(axis)
+    unit = " (percentage points)" if trend.rule.is_rate else " (points)"
+    y_title = f"Gap to {trend.comparison_label()}{unit}" if gaps else axis_title(trend.rule.is_rate)
+    layers = _lines(rows, names, x, y_title, dashed=[ALL_STUDENTS]) + _hole_marks(holes, x)
+    if gaps:
+        layers.insert(0, alt.Chart(pd.DataFrame({"y": [0]})).mark_rule(color=GREY).encode(y="y:Q"))
+    layers += _marker_marks(markers, x)
+    title = trend_title(trend, gaps)
+    return alt.layer(*layers).properties(height=HEIGHT, width="container",
+                                         description=f"Line chart of {title} across terms.")
+
+
+def trend_title(trend: Trend, gaps: bool = False) -> str:
+    """What a trend chart shows, for the heading above it."""
+    if gaps:
+        return f"Gap in {what(trend)} by {trend.dimension.label.lower()}, compared with {trend.comparison_label()}"
+    return f"{what(trend)} by {trend.dimension.label.lower()}"
+
+
+def goal_axis(evaluation: goal_math.Evaluation) -> tuple[str, ...]:
+    """Loaded terms, the goal's terms, and the projected term when it can be named and is near."""
+    goal = evaluation.goal
+    known = tuple(p.term for p in evaluation.actual)
+    path = [t for t, _ in goal_math.trajectory(goal, known)]
+    extra = []
+    projected = evaluation.projection.term
+    if projected and evaluation.projection.terms_needed and len(term_order.sequence(goal.target_term, projected,
+                                                                                    known)) <= 6:
+        extra.append(projected)
+    return term_order.ordered([*known, *path, *extra])
+
+
+def goal_chart(evaluation: goal_math.Evaluation, markers: Sequence[Marker] = ()) -> alt.LayerChart:
+    """The goal's interim targets, its target, the actual figures and where the current pace leads."""
+    goal = evaluation.goal
+    axis = goal_axis(evaluation)
+    x = _axis(axis)
+    known = tuple(p.term for p in evaluation.actual)
+    actual, path, pace = ACTUAL, PATH, PACE
+    rows = _rows(actual, evaluation.actual, axis)
+    rows += [{"x": axis.index(t), "term": t, "series": path, "y": round(v, 2), "n": None, "segment": path}
+             for t, v in goal_math.trajectory(goal, known)]
+    projection = evaluation.projection
+    if projection.term in axis and evaluation.current is not None and projection.terms_needed:
+        rows += [{"x": axis.index(t), "term": t, "series": pace, "y": round(v, 2), "n": None, "segment": pace}
+                 for t, v in ((evaluation.current_term, evaluation.current), (projection.term, goal.target))]
+    y_title = ("Gap (percentage points)" if goal.rule.is_rate else "Gap (points)") if goal.measure == goal_math.GAP \
+        else axis_title(goal.rule.is_rate)
+    layers = _lines(rows, [actual, path, pace], x, y_title, dashed=[path, pace])
+    layers += _hole_marks(_holes(actual, evaluation.actual, axis), x)
+    target = pd.DataFrame([{"x": axis.index(goal.target_term), "y": goal.target,
+                            "label": f"Target {goal.target:.1f}{goal.unit}"}])
+    layers.append(alt.Chart(target).mark_point(shape="diamond", size=160, filled=True, color=BLACK)
+                  .encode(x=x, y="y:Q"))
+    layers.append(alt.Chart(target).mark_text(dy=-14, fontSize=11).encode(x=x, y="y:Q", text="label:N"))
+    layers += _marker_marks(markers, x)
+    return alt.layer(*layers).properties(
+        height=HEIGHT - 80, width="container",
+        description=f"Line chart of the goal {goal.title}: {goal_math.describe(goal)}")

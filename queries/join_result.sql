@@ -1,0 +1,2 @@
+-- The joined table without its bookkeeping column. No parameters.
+SELECT * EXCLUDE (_matched) FROM join_result
