@@ -1,6 +1,7 @@
 """What one browser session (or one script) works with: its private DuckDB connection, the loaded data, an
 upload waiting for its mapping, the filters and the minimum group size. No Streamlit here."""
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -62,15 +63,20 @@ class Workbench:
             raise dataset.DataError("There is no data to save. Upload a file first.")
         return library.save(self.con, self.data, name)
 
-    def upload(self, data: bytes, filename: str, sheet: str | None = None) -> dataset.Staged:
-        """Read and stage a file. A layout confirmed before is applied at once; errors change nothing."""
+    def upload(self, data: bytes, filename: str, sheet: str | None = None,
+               progress: Callable[[str], None] = lambda step: None) -> dataset.Staged:
+        """Read and stage a file. A layout confirmed before is applied at once; errors change nothing.
+        `progress` hears each step by name, for a status line on long uploads."""
+        progress(f"Reading {filename}" + (f", sheet '{sheet}'" if sheet else ""))
         upload = read_upload(data, filename, sheet)
+        progress(f"Looking at the {upload.table.num_columns} columns of {upload.table.num_rows:,} rows")
         staged = dataset.stage(self.con, upload)
         known = workspace.load_mapping(header_signature(upload.table.column_names))
         self.staged, self.remembered = staged, False
         if known is not None and {c.header for c in known.columns} == set(upload.table.column_names):
             self.staged = dataset.Staged(upload, staged.profiles, known)
             self.remembered = True
+            progress("Building the student table with the mapping confirmed before for this layout")
             try:
                 self.confirm(known, remember=False)
             except dataset.DataError:

@@ -22,7 +22,8 @@ if uploaded is not None and st.session_state.get("upload_seen") != uploaded.file
     st.session_state.pop("upload_problem", None)
     try:
         with st.status(f"Reading {uploaded.name}…") as status:
-            bench.upload(uploaded.getvalue(), uploaded.name)
+            bench.upload(uploaded.getvalue(), uploaded.name,
+                         progress=lambda step: status.update(label=step + "…"))
             status.update(label=f"Read {uploaded.name}", state="complete")
     except (IngestError, DataError) as problem:
         st.session_state["upload_problem"] = str(problem)
