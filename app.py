@@ -2,25 +2,29 @@
 
 import streamlit as st
 
+from equity.i18n import t
 from pages.views import shared
 
 st.set_page_config(page_title="Equity dashboard", page_icon=":material/balance:", layout="wide")
 
 bench = shared.workbench()
+lang = shared.language()
 navigation = st.navigation([
-    st.Page("pages/views/overview.py", title="Overview", icon=":material/home:", default=True),
-    st.Page("pages/views/data.py", title="Your data", icon=":material/upload_file:", url_path="data"),
-    st.Page("pages/views/gaps.py", title="Gaps by group", icon=":material/bar_chart:", url_path="gaps"),
-    st.Page("pages/views/intersections.py", title="Intersections", icon=":material/grid_view:",
+    st.Page("pages/views/overview.py", title=t("nav.overview", lang), icon=":material/home:", default=True),
+    st.Page("pages/views/data.py", title=t("nav.data", lang), icon=":material/upload_file:", url_path="data"),
+    st.Page("pages/views/gaps.py", title=t("nav.gaps", lang), icon=":material/bar_chart:", url_path="gaps"),
+    st.Page("pages/views/intersections.py", title=t("nav.intersections", lang), icon=":material/grid_view:",
             url_path="intersections"),
-    st.Page("pages/views/scorecard.py", title="Scorecard", icon=":material/dashboard:", url_path="scorecard"),
-    st.Page("pages/views/disproportionality.py", title="Disproportionality", icon=":material/balance:",
+    st.Page("pages/views/scorecard.py", title=t("nav.scorecard", lang), icon=":material/dashboard:",
+            url_path="scorecard"),
+    st.Page("pages/views/disproportionality.py", title=t("nav.disproportionality", lang), icon=":material/balance:",
             url_path="disproportionality"),
-    st.Page("pages/views/survey.py", title="Survey results", icon=":material/forum:", url_path="survey"),
-    st.Page("pages/views/trends.py", title="Trends", icon=":material/timeline:", url_path="trends"),
-    st.Page("pages/views/goals.py", title="Goals", icon=":material/flag:", url_path="goals"),
-    st.Page("pages/views/log.py", title="Intervention log", icon=":material/edit_note:", url_path="log"),
-    st.Page("pages/views/workspace.py", title="Saved data", icon=":material/folder_open:", url_path="saved"),
+    st.Page("pages/views/survey.py", title=t("nav.survey", lang), icon=":material/forum:", url_path="survey"),
+    st.Page("pages/views/trends.py", title=t("nav.trends", lang), icon=":material/timeline:", url_path="trends"),
+    st.Page("pages/views/goals.py", title=t("nav.goals", lang), icon=":material/flag:", url_path="goals"),
+    st.Page("pages/views/log.py", title=t("nav.log", lang), icon=":material/edit_note:", url_path="log"),
+    st.Page("pages/views/report.py", title=t("nav.report", lang), icon=":material/summarize:", url_path="report"),
+    st.Page("pages/views/workspace.py", title=t("nav.saved", lang), icon=":material/folder_open:", url_path="saved"),
 ])
 shared.sidebar(bench)
 navigation.run()

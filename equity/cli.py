@@ -3,6 +3,10 @@
     python -m equity gaps FILE [--sheet NAME] --outcome COLUMN [--threshold X] [--by DIMENSION]
                                [--compare all|others|GROUP] [--min-n N] [--map ROLE=HEADER ...]
                                [--format table|csv|json]
+    python -m equity report FILE --out report.html|report.pdf|report.pptx --outcome COLUMN [--threshold X]
+                            [--categories A,B] [--by DIMENSION ...] [--cross DIMENSION,DIMENSION ...]
+                            [--compare all|others|GROUP] [--min-n N] [--map ROLE=HEADER ...]
+                            [--title TEXT] [--notes TEXT] [--lang en|es]
 
 Errors print one line a person can act on to stderr and exit with status 2.
 """
@@ -14,10 +18,13 @@ import json
 import sys
 from pathlib import Path
 
+import duckdb
+
 from equity import dataset
 from equity.dimensions import GAP_DIMENSIONS
+from equity.i18n import LANGUAGES
 from equity.ingest import IngestError, read_upload
-from equity.mapping import ROLES, Mapping, outcome_kind
+from equity.mapping import ROLES, ColumnRole, Mapping, outcome_kind
 from equity.metrics import Breakdown, Rule, breakdown
 from equity.privacy import DEFAULT_MIN_N
 from equity.rules import default_rule
@@ -32,22 +39,40 @@ def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="python -m equity", description="Equity gaps from a spreadsheet.")
     commands = top.add_subparsers(dest="command", required=True)
     gaps = commands.add_parser("gaps", help="an outcome by group, with gaps and 95%% intervals")
-    gaps.add_argument("file", type=Path)
-    gaps.add_argument("--sheet")
-    gaps.add_argument("--outcome", required=True, help="the outcome column's header")
-    gaps.add_argument("--threshold", type=float, help="rate of students at or above this value")
-    gaps.add_argument("--categories", help="comma-separated categories that count as meeting the outcome")
+    _data_options(gaps)
     gaps.add_argument("--by", default="race", choices=GAP_DIMENSIONS)
-    gaps.add_argument("--compare", default="all", help="all, others, or a group's key")
-    gaps.add_argument("--min-n", type=int, default=DEFAULT_MIN_N)
-    gaps.add_argument("--map", action="append", default=[], metavar="ROLE=HEADER")
     gaps.add_argument("--format", default="table", choices=("table", "csv", "json"))
+    report = commands.add_parser("report", help="the same figures as a report: HTML, PDF or slides")
+    _data_options(report)
+    report.add_argument("--out", required=True, type=Path, help="the file to write: .html, .pdf or .pptx")
+    report.add_argument("--by", action="append", choices=GAP_DIMENSIONS,
+                        help="a dimension to show gaps by; repeat for several (default: race)")
+    report.add_argument("--cross", action="append", default=[], metavar="DIMENSION,DIMENSION",
+                        help="two dimensions to cross, e.g. race,low_income; repeat for several")
+    report.add_argument("--title", default="")
+    report.add_argument("--notes", default="", help="a paragraph printed under the title")
+    report.add_argument("--lang", default="en", choices=tuple(LANGUAGES))
     return top
+
+
+def _data_options(command: argparse.ArgumentParser) -> None:
+    """The options every command shares: which file, which outcome and rule, comparison, n-size, mapping."""
+    command.add_argument("file", type=Path)
+    command.add_argument("--sheet")
+    command.add_argument("--outcome", required=True, help="the outcome column's header")
+    command.add_argument("--threshold", type=float, help="rate of students at or above this value")
+    command.add_argument("--categories", help="comma-separated categories that count as meeting the outcome")
+    command.add_argument("--compare", default="all", help="all, others, or a group's key")
+    command.add_argument("--min-n", type=int, default=DEFAULT_MIN_N)
+    command.add_argument("--map", action="append", default=[], metavar="ROLE=HEADER")
 
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
+        if args.command == "report":
+            print(report(args))
+            return 0
         result = gaps(args)
     except (IngestError, dataset.DataError, UsageError) as problem:
         print(f"error: {problem}", file=sys.stderr)
@@ -56,7 +81,8 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def gaps(args: argparse.Namespace) -> Breakdown:
+def load(args: argparse.Namespace) -> tuple[duckdb.DuckDBPyConnection, dataset.Staged, Mapping, ColumnRole, Rule]:
+    """Read the file, map its columns (automatically, then --map) and choose the outcome and its rule."""
     try:
         data = args.file.read_bytes()
     except OSError as problem:
@@ -70,8 +96,44 @@ def gaps(args: argparse.Namespace) -> Breakdown:
     rule = default_rule(column, profile.distinct, args.threshold)
     if args.categories:
         rule = Rule("categories", categories=tuple(c.strip() for c in args.categories.split(",")))
+    return con, staged, mapping, column, rule
+
+
+def gaps(args: argparse.Namespace) -> Breakdown:
+    con, staged, mapping, column, rule = load(args)
     dataset.activate(con, staged, mapping)
     return breakdown(con, column.name, rule, args.by, args.compare, min_n=args.min_n, label=column.header)
+
+
+def report(args: argparse.Namespace) -> str:
+    """Write the report to --out (its format from the suffix) and say what was written."""
+    from equity.exports import render as render_report  # the export libraries load only for reports
+    from equity.report import Choice, compose, views
+    from equity.session import Workbench
+
+    fmt = {".html": "html", ".htm": "html", ".pdf": "pdf", ".pptx": "pptx"}.get(args.out.suffix.lower())
+    if fmt is None:
+        raise UsageError(f"--out must end in .html, .pdf or .pptx; got '{args.out.name}'.")
+    crossings = tuple(_pair(c) for c in args.cross)
+    con, staged, mapping, column, rule = load(args)
+    bench = Workbench(con=con, min_n=args.min_n)
+    bench.data = dataset.activate(con, staged, mapping)
+    choice = Choice(column.name, column.header, rule, tuple(dict.fromkeys(args.by or ["race"])), args.compare,
+                    crossings)
+    built = compose(views(bench, choice), bench, args.title, args.notes, args.lang)
+    try:
+        args.out.write_bytes(render_report(built, fmt))
+    except OSError as problem:
+        raise UsageError(f"cannot write '{args.out}': {problem.strerror or problem}.") from None
+    return f"{args.out} ({len(built.sections)} sections, groups under {args.min_n} students hidden)"
+
+
+def _pair(text: str) -> tuple[str, str]:
+    first, _, second = text.partition(",")
+    if first not in GAP_DIMENSIONS or second not in GAP_DIMENSIONS or first == second:
+        raise UsageError(f"--cross needs two different dimensions from {', '.join(GAP_DIMENSIONS)}, "
+                         f"e.g. race,low_income; got '{text}'.")
+    return first, second
 
 
 def apply_overrides(mapping: Mapping, overrides: list[str], staged: dataset.Staged) -> Mapping:

@@ -23,7 +23,7 @@ MAIN, OTHER = "join_main", "join_other"
 MAX_VALUES = 12                       # an event column with more values than this is not counted by value
 FLAG_WORDS = ("suspension", "expulsion", "referral")
 EVENT_WORDS = re.compile(r"\b(date|incident|course|section|enrol\w*|action|infraction|offen[cs]e)\b", re.I)
-EVENT_SHARE = 0.1                     # a file where this share of students repeat is a file of events
+EVENT_SHARE = 0.2                     # a file where this share of students repeat is a file of events
 
 
 @dataclass(frozen=True)
@@ -111,8 +111,8 @@ def suggest(con: duckdb.DuckDBPyConnection, main: Upload, other: Upload) -> Join
 
 def _repeats(con: duckdb.DuckDBPyConnection, keys: Keys, main_has_term: bool) -> bool:
     term = _term("", keys.term, main_has_term)
-    extra, _ = con.execute(query("key_duplicates", source=OTHER, id=keys.student_id, term=term)).fetchone()
-    rows = con.execute(query("row_count", table=OTHER)).fetchone()[0]
+    extra, _ = con.execute(query("key_duplicates", source=OTHER, id=keys.student_id, term=term)).fetchall()[0]
+    rows = con.execute(query("row_count", table=OTHER)).fetchall()[0][0]
     return rows > 0 and extra / rows >= EVENT_SHARE
 
 
@@ -134,9 +134,9 @@ def combine(con: duckdb.DuckDBPyConnection, main: Upload, other: Upload, spec: J
     _load(con, other, OTHER)
     other_term = _term("", spec.other.term, spec.by_term)
     duplicates, duplicate_examples = con.execute(query(
-        "key_duplicates", source=OTHER, id=spec.other.student_id, term=other_term)).fetchone()
+        "key_duplicates", source=OTHER, id=spec.other.student_id, term=other_term)).fetchall()[0]
     main_duplicates, main_examples = con.execute(query(
-        "key_duplicates", source=MAIN, id=spec.main.student_id, term=_term("", spec.main.term, True))).fetchone()
+        "key_duplicates", source=MAIN, id=spec.main.student_id, term=_term("", spec.main.term, True))).fetchall()[0]
     taken = {h.casefold() for h in main.table.column_names}
     if spec.kind == ROSTER:
         added, right = _roster_columns(other, spec, taken)
@@ -153,9 +153,9 @@ def combine(con: duckdb.DuckDBPyConnection, main: Upload, other: Upload, spec: J
     selected = [_added(name, defaults.get(name), covered) for name in added]
     con.execute(query("join_combine", main=MAIN, id=spec.main.student_id, added=Fragment(", ".join(selected)),
                       match=match))
-    missing, missing_examples = con.execute(query("join_missing", id=spec.main.student_id)).fetchone()
+    missing, missing_examples = con.execute(query("join_missing", id=spec.main.student_id)).fetchall()[0]
     strays, stray_examples = con.execute(query("join_unmatched", main=MAIN, id=spec.main.student_id,
-                                               match=match)).fetchone()
+                                               match=match)).fetchall()[0]
     table = con.sql(query("join_result")).to_arrow_table()
     report = JoinReport(spec.kind, spec.by_term, main.table.num_rows, main.table.num_rows - missing,
                         tuple(missing_examples or ()), int(main_duplicates), tuple(main_examples or ()),

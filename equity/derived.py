@@ -8,7 +8,7 @@ from equity.mapping import ColumnRole, Mapping, header_key
 from equity.sql import quote_ident
 
 CHRONIC_SHARE = 0.10
-CHRONIC = ColumnRole("Chronically absent (missed 10%+ of days)", "outcome", "boolean", "chronically_absent")
+CHRONIC = ColumnRole("Chronically absent (10%+ days missed)", "outcome", "boolean", "chronically_absent")
 
 ENROLLED = ("days enrolled", "enrolled days", "days in membership", "membership days", "days membership",
             "membership", "days possible", "possible days", "total days enrolled", "enrolled")

@@ -8,7 +8,8 @@ never infinity. The composition index (share of the students with the outcome ÷
 who fills, or misses out on, places such as AP courses.
 """
 
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 
 import duckdb
 
@@ -149,3 +150,16 @@ def disproportionality(con: duckdb.DuckDBPyConnection, outcome: str, rule: Rule,
     return measure(label or outcome, rule, grouping, stats(con, outcome, rule, grouping, filters),
                    stats(con, outcome, rule, grouping, wider), settings, min_n)
 
+
+
+def consecutive_flags(con: duckdb.DuckDBPyConnection, outcome: str, rule: Rule, grouping: Grouping,
+                      filters: Filters, terms: Sequence[str], settings: Settings = DEFAULT_SETTINGS,
+                      min_n: int = DEFAULT_MIN_N) -> dict[object, int]:
+    """How many terms in a row, ending with the last of `terms` (in time order), each group was flagged:
+    some states identify significant disproportionality only after three consecutive years."""
+    streak: dict[object, int] = {}
+    for term in terms:
+        result = disproportionality(con, outcome, rule, grouping, replace(filters, term=(term,)), Filters(),
+                                    settings, min_n)
+        streak = {g.key: streak.get(g.key, 0) + 1 for g in result.flagged()}
+    return streak

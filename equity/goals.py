@@ -8,6 +8,7 @@ steps there in the same equal increments: B + t·(ideal − B)/(2N).
 """
 
 import math
+import re
 from collections.abc import Collection
 from dataclasses import asdict, dataclass, replace
 
@@ -107,6 +108,18 @@ def describe(goal: Goal) -> str:
     path = "halving the distance" if goal.trajectory == HALVE else "equal steps each term"
     return (f"{measure_label(goal)}: from {goal.baseline:.1f}{goal.unit} in {goal.baseline_term} to "
             f"{goal.target:.1f}{goal.unit} by {goal.target_term} ({goal.direction} is better; {path}).")
+
+
+_LOWER_IS_BETTER = re.compile(r"suspen|absen|incident|disciplin|referral|expul|dropout|drop out|fail|chronic|"
+                              r"tard|retain|retention|arrest|restrain|seclu", re.I)
+
+
+def default_direction(outcome_label: str, measure: str, baseline: float) -> str:
+    """Which way is better, as most goals mean it: a gap closes toward zero; suspensions, absences and
+    failures go down; everything else goes up. The user can change it."""
+    if measure == GAP:
+        return HIGHER if baseline < 0 else LOWER
+    return LOWER if _LOWER_IS_BETTER.search(outcome_label) else HIGHER
 
 
 def halve_target(baseline: float, direction: str, measure: str) -> float:

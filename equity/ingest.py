@@ -26,6 +26,9 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
+from equity import isolation, limits
+from equity.limits import LIMITS
+
 PEEK_ROWS = 40          # rows read to find the header
 HEADER_SEARCH = 30      # the header must start within this many rows
 LOOKAHEAD = 10          # rows below a candidate header that show how wide the data is
@@ -49,12 +52,6 @@ _SIGNATURES = (
 _ZIP_PARTS = (("word/", "a Word document"), ("ppt/", "a PowerPoint presentation"))
 _OLE_STREAMS = (("WordDocument", "a Word document"), ("PowerPoint Document", "a PowerPoint presentation"))
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
-_NUMERIC = re.compile(
-    r"[-+(]?[$€£]?(\d[\d,]*\.?\d*|\.\d+)(e[-+]?\d+)?%?\)?"   # 1001, -4.25, 1,200, 85%, $3.50, 1e+20
-    r"|\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}([ T][\d:.]+)?"        # 2024-09-03, 9/3/2024 13:05
-    r"|\d{1,2}:\d{2}(:\d{2})?",                              # 10:30
-    re.IGNORECASE,
-)
 # Windows-1252, with the five bytes it leaves undefined read as Latin-1 so that decoding never fails.
 _CP1252 = "".join(bytes([byte]).decode("cp1252", errors="ignore") or chr(byte) for byte in range(256))
 _NULL_TEXT = pa.scalar(None, pa.string())
@@ -71,6 +68,8 @@ class IngestError(ValueError):
 
 @dataclass(frozen=True)
 class Upload:
+    """One uploaded file, read: the table plus what the person uploading should be told about it."""
+
     name: str                  # the file name as uploaded
     table: pa.Table            # every column pa.string(); headers as in the file (stripped), unique
     sheet: str | None          # sheet read (None for csv/parquet)
@@ -87,15 +86,31 @@ def read_upload(data: bytes, filename: str, sheet: str | None = None) -> Upload:
             return _read_text(data, filename)
         if kind == "parquet":
             return _read_parquet(data, filename)
-        return _read_workbook(data, filename, sheet)
+        return _isolated(_read_workbook, data, filename, sheet)
 
 
 def sheet_names(data: bytes, filename: str) -> tuple[str, ...]:
-    """A workbook's sheet names, for a sheet picker, without reading any sheet; () for CSV and parquet."""
+    """A workbook's sheet names, for a sheet picker (no sheet of an xlsx or ods is read); () for others."""
     with _plain_errors(filename):
         if _file_kind(data, filename) not in WORKBOOKS:
             return ()
-        return tuple(_open_workbook(data, filename).sheet_names)
+        return _isolated(_sheet_names, data, filename)
+
+
+def _sheet_names(data: bytes, filename: str) -> tuple[str, ...]:
+    return tuple(_open_workbook(data, filename).sheet_names)
+
+
+def _isolated(read, data: bytes, filename: str, *args):
+    """Workbooks are parsed by native code in a child process, so a hostile one costs one failed read rather
+    than the server (see equity.isolation)."""
+    try:
+        return isolation.run(read, data, filename, *args, seconds=LIMITS.workbook_seconds,
+                             memory=LIMITS.workbook_memory)
+    except isolation.Stopped as stopped:
+        raise _too_costly(filename, stopped.reason) from stopped
+    except MemoryError as error:
+        raise _too_costly(filename, "memory") from error
 
 
 # --- Errors ---------------------------------------------------------------------------------------------
@@ -139,6 +154,15 @@ def _password(filename: str) -> IngestError:
                        "clear the password), save it and upload it again.")
 
 
+def _too_costly(filename: str, reason: str) -> IngestError:
+    if reason == "time":
+        what = f"took longer than {LIMITS.workbook_seconds:.0f} seconds to read, so reading it was stopped"
+    else:
+        what = ("needs more memory than this app gives one file (it is very large, or built to exhaust memory), "
+                "so it was not read")
+    return IngestError(f"'{filename}' {what}. {limits.ADVICE}")
+
+
 def _no_table(place: str) -> IngestError:
     return IngestError(f"{place} has no table to read. Check that it has a row of column headers with "
                        "student rows below it.")
@@ -151,6 +175,9 @@ def _file_kind(data: bytes, filename: str) -> str:
     """'xlsx', 'ods', 'xls', 'parquet' or 'csv', from the content, since uploads are often renamed."""
     if not data.strip():
         raise _empty(filename)
+    too_large = limits.upload_problem(len(data), filename)
+    if too_large:
+        raise IngestError(too_large)
     if data.startswith(b"PK\x03\x04"):
         return _zip_kind(data, filename)
     if data.startswith(_OLE2):
@@ -164,15 +191,22 @@ def _file_kind(data: bytes, filename: str) -> str:
 
 
 def _zip_kind(data: bytes, filename: str) -> str:
-    """xlsx and ods are zip archives; so are Word documents, which must be told apart."""
+    """xlsx and ods are zip archives; so are Word documents, which must be told apart. The archive's directory
+    is checked for bombs first, and then every part is inflated once up to its declared size, so that the
+    directory can be trusted."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             parts = archive.namelist()
-            mimetype = archive.read("mimetype").strip() if "mimetype" in parts else b""
+            problem = limits.archive_problem(archive, filename)
+            if problem is None:
+                limits.verify_archive(archive)
+                mimetype = archive.read("mimetype").strip() if "mimetype" in parts else b""
     except Exception as error:  # any failure to open the archive means it is damaged
         if b"xl/" in data[:1 << 16] or _ODS_MIMETYPE in data[:256]:
             raise _damaged(filename) from error
         raise _not_spreadsheet(filename, "a damaged zip archive") from error
+    if problem:
+        raise IngestError(problem)
     if any(part.startswith("xl/") for part in parts):
         return "xlsx"
     if mimetype.startswith(_ODS_MIMETYPE):
@@ -208,6 +242,7 @@ def _read_text(data: bytes, filename: str) -> Upload:
     if not text.strip():
         raise _empty(filename)
     _refuse_binary(text, filename)
+    text, notes = _drop_nul(text, notes)
     parses = {delimiter: _first_records(text, delimiter) for delimiter in DELIMITERS}
     delimiter = max(DELIMITERS, key=lambda d: _consistency(parses[d][0]))
     records, ends = parses[delimiter]
@@ -216,7 +251,11 @@ def _read_text(data: bytes, filename: str) -> Upload:
     place = f"'{filename}'"
     if header_row is None:
         raise _no_table(place)
-    body = _csv_body(text[ends[header_row]:], delimiter, _body_width(records, header_row), place, header_row)
+    width = _body_width(records, header_row)
+    too_large = limits.shape_problem(text.count("\n", ends[header_row]) + 1, width, place)
+    if too_large:
+        raise IngestError(too_large)
+    body = _csv_body(text[ends[header_row]:], delimiter, width, place, header_row)
     table, tidy_notes = _tidy(rows[header_row], body, place)
     return Upload(filename, table, None, (), header_row,
                   (*notes, *_skipped_note(rows, header_row), *tidy_notes))
@@ -229,7 +268,31 @@ def _decode(data: bytes) -> tuple[str, list[str]]:
     try:
         return data.decode("utf-8-sig"), []
     except UnicodeDecodeError:
-        return codecs.charmap_decode(data, "strict", _CP1252)[0], ["Read as Windows-1252 text."]
+        pass
+    if any(ord(char) > 127 and char != "\ufffd" for char in data.decode("utf-8-sig", errors="replace")):
+        return data.decode("utf-8-sig", errors=_FALLBACK), [
+            "Read as UTF-8 text, with some characters in Windows-1252: the file mixes the two (often two "
+            "exports pasted together). Check names with accents."]
+    return codecs.charmap_decode(data, "strict", _CP1252)[0], ["Read as Windows-1252 text."]
+
+
+def _cp1252_fallback(error: UnicodeDecodeError) -> tuple[str, int]:
+    """Bytes that are not UTF-8, read as Windows-1252, for files that mix the two."""
+    return codecs.charmap_decode(error.object[error.start:error.end], "strict", _CP1252)[0], error.end
+
+
+_FALLBACK = "equity-cp1252"
+codecs.register_error(_FALLBACK, _cp1252_fallback)
+
+
+def _drop_nul(text: str, notes: list[str]) -> tuple[str, list[str]]:
+    """NUL characters (left by damaged exports) mean nothing in a table and break column names."""
+    count = text.count("\x00")
+    if not count:
+        return text, notes
+    plural = "character" if count == 1 else "characters"
+    return text.replace("\x00", ""), [*notes, f"Removed {count:,} NUL {plural} (invisible, often left by a "
+                                               "damaged export)."]
 
 
 def _refuse_binary(text: str, filename: str) -> None:
@@ -296,6 +359,7 @@ def _csv_body(text: str, delimiter: str, width: int, place: str, header_row: int
             return connection.read_csv(
                 str(path), header=False, delimiter=delimiter, quotechar='"', escapechar='"',
                 auto_detect=False, columns=columns, all_varchar=True, null_padding=True, parallel=False,
+                max_line_size=LIMITS.line_bytes,
             ).to_arrow_table()
         except duckdb.Error as error:
             raise _bad_row(place, str(error), header_row) from error
@@ -321,6 +385,9 @@ def _bad_row(place: str, message: str, header_row: int) -> IngestError:
     where = f" near row {header_row + 1 + int(found.group(1))}" if found else ""
     if "Expected Number of Columns" in message:
         problem = f"a row{where} has more values than the header"
+    elif "Maximum line size" in message:
+        problem = (f"a row{where} is too long (over {LIMITS.line_bytes:,} characters; one cell can hold at most "
+                   f"{LIMITS.cell_chars:,}, Excel's limit)")
     else:
         problem = f"a row{where} could not be split into values (often a misplaced quote mark)"
     return IngestError(f"{place} cannot be read: {problem}. Fix that row, or save the file from Excel as CSV "
@@ -355,6 +422,9 @@ def _read_workbook(data: bytes, filename: str, sheet: str | None) -> Upload:
     place = f"Sheet '{chosen.name}' of '{filename}'"
     if chosen.header_row is None:
         raise _no_table(place)
+    too_large = limits.shape_problem(chosen.height, max(map(len, chosen.rows), default=0), place)
+    if too_large:
+        raise IngestError(too_large)
     body = _sheet_body(reader, chosen, filename)
     table, notes = _tidy(chosen.rows[chosen.header_row], body, place)
     return Upload(filename, table, chosen.name, names, chosen.header_row,
@@ -422,10 +492,19 @@ def _sheet_body(reader: fastexcel.ExcelReader, peek: _SheetPeek, filename: str) 
 
 
 def _read_parquet(data: bytes, filename: str) -> Upload:
+    """Parquet compresses runs of equal values to almost nothing, so its footer is checked before reading."""
     try:
-        source = pq.read_table(pa.BufferReader(data))
+        footer = pq.ParquetFile(pa.BufferReader(data)).metadata
+        too_large = limits.shape_problem(footer.num_rows, footer.num_columns, f"'{filename}'")
+        if too_large is None and sum(footer.row_group(i).total_byte_size
+                                     for i in range(footer.num_row_groups)) > LIMITS.unzipped_bytes:
+            too_large = f"'{filename}' is too large once unpacked. {limits.ADVICE}"
+        if too_large is None:
+            source = pq.read_table(pa.BufferReader(data))
     except (pa.ArrowException, OSError) as error:
         raise _damaged(filename) from error
+    if too_large:
+        raise IngestError(too_large)
     body = _text_table(source)
     rows = [_clean_cells(source.column_names), *_table_rows(body.slice(0, PEEK_ROWS))]
     header_row = _header_index(rows) or 0
@@ -462,22 +541,18 @@ def _span(row: Row) -> int:
 
 
 def _header_index(rows: list[Row]) -> int | None:
-    """The header: the first row about as wide as the data below it, and mostly words rather than numbers.
+    """The header: the first row about as wide as the data below it.
 
-    Title lines ("Riverside Middle - Grade 7 ELA") fill one cell or two, so they fail the width test.
+    Title lines ("Riverside Middle - Grade 7 ELA") and blank lines fill fewer cells than the table has columns,
+    so they are passed over. Whether the cells look like numbers is deliberately not asked: a header of years
+    or assignment numbers above rows of words would otherwise lose its place to the first student.
     """
     filled = [i for i, row in enumerate(rows[:HEADER_SEARCH]) if _count(row)]
     for i in filled:
         width = max((_span(row) for row in rows[i + 1:i + 1 + LOOKAHEAD]), default=0)
-        if _count(rows[i]) >= max(1, math.ceil(0.6 * width)) and _mostly_words(rows[i]):
+        if _count(rows[i]) >= max(1, math.ceil(0.6 * width)):
             return i
     return filled[0] if filled else None
-
-
-def _mostly_words(row: Row) -> bool:
-    cells = [cell for cell in row if cell is not None]
-    words = sum(not _NUMERIC.fullmatch(cell) for cell in cells)
-    return 2 * words >= len(cells)
 
 
 def _skipped_note(rows: list[Row], header_row: int) -> list[str]:
@@ -525,10 +600,12 @@ def _as_text(column: pa.ChunkedArray, workbook: bool) -> pa.ChunkedArray:
 
 def _float_text(column: pa.ChunkedArray) -> pa.ChunkedArray:
     """Whole numbers as integers (`1001`, not `1001.0`), others in their shortest form; NaN as empty."""
+    if column.type == pa.float16():
+        column = pc.cast(column, pa.float32())
     values = pc.cast(column, pa.float64())
     whole = pc.and_(pc.equal(values, pc.floor(values)), pc.less(pc.abs(values), 2.0 ** 53))
     integers = pc.cast(pc.if_else(whole, values, 0.0), pa.int64())
-    text = pc.if_else(whole, pc.cast(integers, pa.string()), pc.cast(values, pa.string()))
+    text = pc.if_else(whole, pc.cast(integers, pa.string()), pc.cast(column, pa.string()))
     return pc.if_else(pc.is_nan(values), _NULL_TEXT, text)
 
 
@@ -553,10 +630,17 @@ def _duckdb_text(column: pa.ChunkedArray) -> pa.ChunkedArray:
 def _tidy(header: Row, body: pa.Table, place: str) -> tuple[pa.Table, list[str]]:
     """The table as the rest of the app sees it: unique column names, only rows that hold data."""
     width = max(len(header), body.num_columns)
+    too_large = limits.shape_problem(body.num_rows, width, place)
+    if too_large:
+        raise IngestError(too_large)
     header = header + [None] * (width - len(header))
-    columns = [_blank_to_null(column) for column in body.columns]
+    columns, cut = [], 0
+    for column in body.columns:
+        column, count = limits.cut_long_cells(_blank_to_null(column))
+        columns.append(column)
+        cut += count
     columns += [pa.chunked_array([pa.nulls(body.num_rows, pa.string())])] * (width - body.num_columns)
-    labels = [" ".join(cell.split()) if cell else f"Column {i + 1}" for i, cell in enumerate(header)]
+    labels = [_label(cell) or f"Column {i + 1}" for i, cell in enumerate(header)]
     keep = [i for i in range(width) if header[i] is not None or columns[i].null_count < len(columns[i])]
     if not keep:
         raise _no_table(place)
@@ -567,7 +651,14 @@ def _tidy(header: Row, body: pa.Table, place: str) -> tuple[pa.Table, list[str]]
         raise IngestError(f"{place} has column headers but no data rows. Add the student rows below the "
                           "header, or upload the file or sheet that has them.")
     names, name_notes = _unique_names([labels[i] for i in keep])
+    if cut:
+        notes.append(limits.long_cells_note(cut))
     return rows.rename_columns(names), notes + name_notes
+
+
+def _label(cell: str | None) -> str:
+    """A header as one line of visible text, no longer than a header can usefully be ("" for none)."""
+    return " ".join(_CONTROL.sub(" ", cell or "").split())[:LIMITS.label_chars].strip()
 
 
 def _blank_to_null(column: pa.ChunkedArray) -> pa.ChunkedArray:

@@ -39,8 +39,15 @@ class Indicator:
     method: str = GAP                 # how groups are compared: GAP, RISK_RATIO or COMPOSITION
 
     def describe_rule(self) -> str:
-        return f"{self.outcome_label} {self.rule.describe()}" if self.rule.is_rate else \
-            f"average {self.outcome_label}"
+        """What is counted, briefly: 'Suspended', 'AP Courses ≥ 1', 'ELA Proficiency: Met, Exceeded'."""
+        rule = self.rule
+        if rule.kind == "boolean":
+            return self.outcome_label
+        if rule.kind == "threshold":
+            return f"{self.outcome_label} ≥ {rule.threshold:g}"
+        if rule.kind == "categories":
+            return f"{self.outcome_label}: {', '.join(rule.categories)}"
+        return f"average {self.outcome_label}"
 
 
 @dataclass(frozen=True)
@@ -52,6 +59,8 @@ class GroupFigure:
     flagged: bool
     hidden: bool
     note: str = ""
+    blank: str = ""                   # why `measure` is missing, in a word or two ('too few')
+    alternate: bool = False           # the risk ratio is the alternate one
 
 
 @dataclass(frozen=True)
@@ -197,9 +206,9 @@ def _gaps(con, indicator: Indicator, filters: Filters, min_n: int) -> tuple[tupl
             worst = (adverse, label, value, gap)
     if worst is None or worst[0] <= 0:
         return tuple(figures), "No group is behind all students (or every group is hidden)."
-    unit, points = ("%", "pts") if indicator.rule.is_rate else ("", "points")
     _, label, value, gap = worst
-    return tuple(figures), f"Largest gap: {label}, {value:.1f}{unit} ({gap:+.1f} {points} vs all students)."
+    points = "pts" if indicator.rule.is_rate else "points"
+    return tuple(figures), f"Largest gap: {label}, {gap:+.1f} {points} vs all students."
 
 
 def _risks(con, indicator: Indicator, filters: Filters, min_n: int, settings: disproportionality.Settings
@@ -207,8 +216,10 @@ def _risks(con, indicator: Indicator, filters: Filters, min_n: int, settings: di
     result = disproportionality.disproportionality(con, indicator.outcome, indicator.rule, indicator.grouping,
                                                    filters, Filters(), settings, min_n)
     ratio = indicator.method == RISK_RATIO
+    blanks = {disproportionality.TOO_FEW: "too few", disproportionality.NOT_COMPUTABLE: "not computable"}
     figures = tuple(GroupFigure(g.label, g.n, g.risk, g.ratio if ratio else g.composition, g.flagged and ratio,
-                                g.hidden, g.note) for g in result.groups)
+                                g.hidden, g.note, blanks.get(g.method, "") if ratio else "",
+                                ratio and g.method == disproportionality.ALTERNATE) for g in result.groups)
     keyed = [(g, g.ratio if ratio else g.composition) for g in result.groups
              if indicator.grouping.reported(g.key) and not g.hidden]
     keyed = [(g, m) for g, m in keyed if m is not None]
@@ -216,13 +227,12 @@ def _risks(con, indicator: Indicator, filters: Filters, min_n: int, settings: di
         return figures, f"No {indicator.method} could be calculated (groups too small or hidden)."
     if ratio:
         g, m = max(keyed, key=lambda pair: pair[1])
-        limit = f"{settings.threshold:.1f}"
-        flag = f" — flagged (above {limit})" if g.flagged else f" (flag above {limit})"
+        flag = f", flagged (above {settings.threshold:.1f})" if g.flagged else ""
         return figures, f"Highest risk ratio: {g.label}, {m:.2f}{flag}."
     pick = min if indicator.higher_is_better else max
     g, m = pick(keyed, key=lambda pair: pair[1])
     side = "under" if m < 1 else "over"
-    return figures, f"Most {side}-represented: {g.label}, composition index {m:.2f} (1 = proportional)."
+    return figures, f"Most {side}-represented: {g.label}, composition index {m:.2f}."
 
 
 def goal_lookup(con: duckdb.DuckDBPyConnection, min_n: int = DEFAULT_MIN_N) -> GoalLookup:

@@ -1,16 +1,15 @@
-"""Plain-language sentences about a breakdown, claiming no more than the data supports."""
+"""Plain-language sentences about a breakdown, claiming no more than the data supports: a gap is called larger
+than chance only when its interval excludes zero, a change over time likewise, and hidden groups are never
+described. Every sentence comes from the language catalogue, so summaries read the same in every export."""
 
-from equity.metrics import Breakdown, GroupResult
+from math import sqrt
+
+from equity import intervals
+from equity.goals import MET, NO_DATA, ON_TRACK, Evaluation
+from equity.i18n import DEFAULT, comparison_label, count, dimension_phrase, figure, group_label, points, rule_text, t
+from equity.metrics import Breakdown, GroupResult, key_text
 from equity.normalize import NOT_REPORTED
-
-
-def _figure(value: float, rate: bool) -> str:
-    return f"{value:.1f}%" if rate else f"{value:.1f}"
-
-
-def _points(gap: float, rate: bool) -> str:
-    unit = "percentage points" if rate else "points"
-    return f"{abs(gap):.1f} {unit}"
+from equity.trends import Trend
 
 
 def largest_gap(result: Breakdown) -> GroupResult | None:
@@ -19,32 +18,142 @@ def largest_gap(result: Breakdown) -> GroupResult | None:
     return max(candidates, key=lambda g: abs(g.gap)) if candidates else None
 
 
-def largest_gap_sentence(result: Breakdown) -> str:
+def what(result: Breakdown, lang: str = DEFAULT) -> str:
+    """The measure inside a sentence: 'Final % (>= 70)' or 'average Final %'."""
+    if result.rule.is_rate:
+        return t("summary.what_rate", lang, outcome=result.outcome, rule=rule_text(result.rule, lang))
+    return t("summary.what_mean", lang, outcome=result.outcome)
+
+
+def _comparison(result: Breakdown, lang: str) -> str:
+    return comparison_label(result.compare, result.dimension, lang)
+
+
+def largest_gap_sentence(result: Breakdown, lang: str = DEFAULT) -> str:
     """One sentence naming the largest gap, its size, and whether it could be chance."""
-    rate = result.rule.is_rate
-    what = f"{result.outcome} ({result.rule.describe()})" if rate else f"average {result.outcome}"
+    dimension = dimension_phrase(result.dimension, lang)
     group = largest_gap(result)
     if group is None:
         if result.groups and all(g.suppressed for g in result.groups):
-            return (f"Every group by {result.dimension.label.lower()} has fewer than {result.min_n} students "
-                    "with a result, so no figures are shown.")
-        return f"No gaps to report for {what} by {result.dimension.label.lower()}."
+            return t("summary.all_hidden", lang, dimension=dimension, min_n=result.min_n)
+        return t("summary.no_gaps", lang, what=what(result, lang), dimension=dimension)
     if abs(group.gap) < 0.05:
-        return f"{what}: no group differs from {result.comparison_label()}."
-    direction = "below" if group.gap < 0 else "above"
-    sentence = (f"The largest gap by {result.dimension.label.lower()} is for {group.label}: "
-                f"{_figure(group.value, rate)} on {what}, {_points(group.gap, rate)} {direction} "
-                f"{result.comparison_label()}")
-    if group.distinguishable:
-        return sentence + " — larger than chance alone would explain."
-    if group.distinguishable is False:
-        return sentence + " — but a gap this size could be due to chance."
-    return sentence + "."
+        return t("summary.no_difference", lang, what=what(result, lang), comparison=_comparison(result, lang))
+    return _gap_sentence("summary.largest", result, group, lang)
 
 
-def overall_line(result: Breakdown) -> str:
+def _gap_sentence(key: str, result: Breakdown, group: GroupResult, lang: str) -> str:
+    rate = result.rule.is_rate
+    sentence = t(key, lang, dimension=dimension_phrase(result.dimension, lang),
+                 group=group_label(result.dimension, group.key, lang), value=figure(group.value, rate),
+                 what=what(result, lang), points=points(group.gap, rate, lang),
+                 direction=t("summary.below" if group.gap < 0 else "summary.above", lang),
+                 comparison=_comparison(result, lang))
+    return sentence + t(_chance_key(group.distinguishable, "summary.gap"), lang)
+
+
+def focus_group(result: Breakdown) -> GroupResult | None:
+    """The group a summary is about: for a flag (low income, English learners …) the flagged group, which is
+    whom the question concerns even when the other side's gap is larger; else the largest gap."""
+    if result.dimension.flag:
+        flagged = next((g for g in result.shown() if g.key is True and g.gap is not None), None)
+        if flagged is not None:
+            return flagged
+    return largest_gap(result)
+
+
+def gap_sentence(result: Breakdown, lang: str = DEFAULT) -> str:
+    """The focus group's figure and gap, with whether it could be chance; the largest gap when that is the
+    focus."""
+    group = focus_group(result)
+    if group is None or group is largest_gap(result) or abs(group.gap) < 0.05:
+        return largest_gap_sentence(result, lang)
+    return _gap_sentence("summary.group_gap", result, group, lang)
+
+
+def _chance_key(distinguishable: bool | None, prefix: str) -> str:
+    if distinguishable is None:
+        return "summary.end"
+    return f"{prefix}_beyond_chance" if distinguishable else f"{prefix}_could_be_chance"
+
+
+def overall_line(result: Breakdown, lang: str = DEFAULT) -> str:
     """All students' figure, and how many had no result (blank or excused) and were left out."""
     overall = result.overall_value
-    shown = f", value {overall:.1f}" if overall is not None else " (hidden: too few students)"
-    return (f"All students: n = {result.overall.n:,}{shown}; {result.overall.missing:,} without a result "
-            "(blank or excused) are left out.")
+    shown = t("summary.overall_value", lang, value=f"{overall:.1f}") if overall is not None else \
+        t("summary.overall_hidden", lang)
+    return t("summary.overall", lang, n=count(result.overall.n), shown=shown, missing=count(result.overall.missing))
+
+
+def overall_sentence(result: Breakdown, lang: str = DEFAULT) -> str:
+    """All students' figure in a sentence a board member reads first."""
+    if result.overall_value is None:
+        return t("summary.overall_too_few", lang, min_n=result.min_n)
+    return t("summary.board_overall", lang, value=figure(result.overall_value, result.rule.is_rate),
+             what=what(result, lang), n=count(result.overall.n))
+
+
+def change_sentence(history: Trend, group: GroupResult, lang: str = DEFAULT) -> str | None:
+    """How one group's figure moved from the first to the last loaded term, and whether that move is larger
+    than chance; None when there are not two terms with a shown figure at both ends."""
+    if len(history.terms) < 2:
+        return None
+    key = key_text(group.key)
+    start, end = (next((g for g in r.groups if key_text(g.key) == key), None)
+                  for r in (history.per_term[0], history.per_term[-1]))
+    if start is None or end is None or start.value is None or end.value is None:
+        return None
+    rate = history.rule.is_rate
+    change = end.value - start.value
+    common = {"group": group_label(history.dimension, group.key, lang), "start": figure(start.value, rate),
+              "first": history.terms[0], "end": figure(end.value, rate), "last": history.terms[-1]}
+    if abs(change) < 0.05:
+        return t("summary.change_none", lang, **common)
+    sentence = t("summary.change", lang, direction=t("summary.up" if change > 0 else "summary.down", lang),
+                 points=points(change, rate, lang), **common)
+    return sentence + t(_chance_key(change_beyond_chance(start, end, rate), "summary.change"), lang)
+
+
+def change_beyond_chance(start: GroupResult, end: GroupResult, rate: bool) -> bool | None:
+    """Whether the 95% interval of end minus start excludes zero, the two terms taken as independent samples:
+    Newcombe's interval for rates; for means, the normal interval from each term's standard error."""
+    if start.value is None or end.value is None or start.ci is None or end.ci is None:
+        return None
+    if rate:
+        lo, hi = intervals.newcombe(end.value / 100 * end.n, end.n, start.value / 100 * start.n, start.n)
+        return lo > 0 or hi < 0
+    se = sqrt(sum(((hi - lo) / (2 * intervals.Z95)) ** 2 for lo, hi in (start.ci, end.ci)))
+    return abs(end.value - start.value) > intervals.Z95 * se
+
+
+def goal_sentence(evaluation: Evaluation, lang: str = DEFAULT) -> str:
+    """Where a saved goal stands: met, on track or off track against this term's interim target, or no data."""
+    goal = evaluation.goal
+    unit = goal.unit.strip()
+
+    def shown(value: float | None) -> str:
+        return "—" if value is None else f"{value:.1f}{unit if unit == '%' else ''}"
+
+    params = {"title": goal.title, "current": shown(evaluation.current),
+              "term": evaluation.current_term or t("summary.latest_term", lang),
+              "interim": shown(evaluation.interim if evaluation.interim is not None else goal.target),
+              "target": shown(goal.target), "target_term": goal.target_term}
+    key = {MET: "summary.goal_met", ON_TRACK: "summary.goal_on_track", NO_DATA: "summary.goal_no_data"}.get(
+        evaluation.status, "summary.goal_off_track")
+    return t(key, lang, **params)
+
+
+def breakdown_summary(result: Breakdown, lang: str = DEFAULT, history: Trend | None = None,
+                      goal: Evaluation | None = None) -> tuple[str, ...]:
+    """Two or three sentences for a board: all students' figure, the focus group's gap (the flagged group, or
+    the largest gap) and whether it could be chance, then how that group moved over the loaded terms and where
+    its goal stands, when known."""
+    sentences = [overall_sentence(result, lang), gap_sentence(result, lang)]
+    group = focus_group(result)
+    if group is not None and history is not None:
+        moved = change_sentence(history, group, lang)
+        if moved:
+            sentences.append(moved)
+    if goal is not None:
+        sentences.append(goal_sentence(goal, lang))
+    return tuple(sentences)

@@ -19,7 +19,7 @@ import pyarrow.compute as pc
 from equity import normalize
 from equity.groups import Grouping, hidden, ordered
 from equity.ingest import Upload
-from equity.mapping import DEMOGRAPHIC_ROLES, SINGLE_ROLES, propose
+from equity.mapping import DEMOGRAPHIC_ROLES, SINGLE_ROLES, Mapping, propose
 from equity.normalize import NOT_REPORTED
 from equity.privacy import DEFAULT_MIN_N, why_hidden
 from equity.profile import profile_table
@@ -32,14 +32,16 @@ _PLACEHOLDER = re.compile(r"^Column \d+$")       # how the reader names a column
 _MONKEY_MARKS = {"response", "open-ended response", "other (please specify)"}
 _IMPORT_ID = re.compile(r'^\{\s*"ImportId"')
 _SKIP = re.compile(r"^(n/?a|not applicable|don'?t know|do not know|prefer not to (say|answer)|no opinion)$", re.I)
-_POLARITY = (  # checked in order; the first match decides
-    (re.compile(r"\bdisagree|\bnot at all\b|\bnever\b|\brarely\b|\bseldom\b|\bslightly\b|\ba little\b|"
-                r"\bnot (very|true)\b|^no$", re.I), -1),
+_POLARITY = (  # checked in order; the first match decides ('neither agree nor disagree' is neutral)
     (re.compile(r"\bneither\b|\bneutral\b|\bundecided\b|\bunsure\b|\bnot sure\b|\bsometimes\b|"
                 r"\boccasionally\b|\bsomewhat (true|like)\b|^somewhat$", re.I), 0),
+    (re.compile(r"\bdisagree|\bnot at all\b|\bnever\b|\brarely\b|\bseldom\b|\bslightly\b|\ba little\b|"
+                r"\bnot (very|true)\b|^no$", re.I), -1),
     (re.compile(r"\bagree\b|\boften\b|\bfrequently\b|\busually\b|\balways\b|\bquite\b|\bvery\b|"
                 r"\bextremely\b|\bmostly\b|\bcompletely\b|\ba lot\b|^yes$", re.I), 1),
 )
+_ASKED = (("grade", re.compile(r"\bgrade\b", re.I)), ("gender", re.compile(r"\bgender\b|\bsex\b", re.I)),
+          ("race_ethnicity", re.compile(r"\brace\b|\bethnic", re.I)))   # demographic questions by their words
 _ITEM = ("SELECT _rid, {i} AS item, CASE WHEN list_contains($favourable_{i}, trim({column})) THEN 1.0 "
          "WHEN list_contains($answered_{i}, trim({column})) THEN 0.0 END AS y FROM survey_responses")
 _OWN = "CAST(map_extract_value(MAP($keys_{i}::VARCHAR[], $values_{i}::VARCHAR[]), coalesce(r.{source}, '')) AS {type})"
@@ -135,14 +137,26 @@ def read_survey(con: duckdb.DuckDBPyConnection, upload: Upload) -> Survey:
         scale = favourable_answers(answers)
         if scale:
             items.append(Item(header, labels.get(header, header), *scale))
-    demographics = tuple((role, header) for header, role in roles.items() if role in (*DEMOGRAPHIC_ROLES,
-                                                                                      "grade", "school"))
+    used = {i.header for i in items} | {mapping.header_for("student_id")}
+    demographics = _demographics(mapping, [h for h in table.column_names if h not in used])
     dropped = upload.table.num_rows - table.num_rows
     notes = [f"Read as a {layout} export." if layout != PLAIN else "Read as a table of answers."]
     if dropped:
         notes.append(f"Dropped {dropped} extra header row{'s' if dropped > 1 else ''} under the column names.")
     return Survey(upload.name, layout, table, tuple(items), mapping.header_for("student_id"), demographics,
                   tuple(notes))
+
+
+def _demographics(mapping: Mapping, headers: list[str]) -> tuple[tuple[str, str], ...]:
+    """(role, header) of the survey's own demographic columns: those the mapping recognises, then questions
+    such as 'What grade are you in?'."""
+    found = {c.role: c.header for c in mapping.columns if c.role in (*DEMOGRAPHIC_ROLES, "grade", "school")}
+    for role, words in _ASKED:
+        taken = set(found.values())
+        header = next((h for h in headers if words.search(h) and h not in taken), None)
+        if role not in found and header:
+            found[role] = header
+    return tuple(found.items())
 
 
 def _layout(table: pa.Table) -> tuple[pa.Table, dict[str, str], str]:
@@ -212,7 +226,7 @@ def results(con: duckdb.DuckDBPyConnection, survey: Survey, grouping: Grouping, 
         params[f"favourable_{i}"], params[f"answered_{i}"] = list(item.favourable), list(item.answers)
     con.execute(query("survey_answers", items=Fragment("\nUNION ALL\n".join(selects))), params)
     rows = con.execute(query("survey_favourable", groups=Fragment(", ".join(grouping.columns)))).fetchall()
-    respondents, matched = con.execute(query("survey_counts")).fetchone()
+    respondents, matched = con.execute(query("survey_counts")).fetchall()[0]
     width = len(grouping.columns)
     overall: dict[int, tuple[int, float]] = {}
     per_group: dict[int, dict[object, tuple[int, float]]] = {}

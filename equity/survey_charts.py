@@ -1,8 +1,6 @@
 """Survey results as a heat table (items × groups, every cell printing its percent or 'hidden') and the
 long table behind it, from the per-item counts only."""
 
-import textwrap
-
 import altair as alt
 import pandas as pd
 
@@ -20,14 +18,20 @@ def survey_frame(results: SurveyResults) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["Item", "Group", "n", "% favourable", "Hidden"])
 
 
+def item_codes(results: SurveyResults) -> dict[str, str]:
+    """Q1, Q2 … for each item's text: column headings that fit however long the questions are."""
+    return {item.item.label: f"Q{i}" for i, item in enumerate(results.items, start=1)}
+
+
 def survey_heat(results: SurveyResults) -> alt.LayerChart:
+    """Groups down, items across (as Q1, Q2 …), so crossed groups add rows rather than squeeze columns."""
     data = survey_frame(results)
+    codes = item_codes(results)
     data["text"] = [f"{p:.0f}%" if pd.notna(p) else "hidden" for p in data["% favourable"]]
-    data["row"] = ["\n".join(textwrap.wrap(item, 48)[:2]) for item in data["Item"]]
-    columns = list(dict.fromkeys(data["Group"]))
-    rows = list(dict.fromkeys(data["row"]))
-    x = alt.X("Group:N", sort=columns, title=None, axis=alt.Axis(labelAngle=0, labelLimit=140, orient="top"))
-    y = alt.Y("row:N", sort=rows, title=None, axis=alt.Axis(labelLimit=360, labelExpr="split(datum.label, '\\n')"))
+    data["column"] = [codes[item] for item in data["Item"]]
+    rows = list(dict.fromkeys(data["Group"]))
+    x = alt.X("column:N", sort=list(codes.values()), title=None, axis=alt.Axis(labelAngle=0, orient="top"))
+    y = alt.Y("Group:N", sort=rows, title=None, axis=alt.Axis(labelLimit=320))
     cells = alt.Chart(data).mark_rect(stroke="white").encode(
         x=x, y=y, color=alt.Color("% favourable:Q", scale=alt.Scale(scheme="blues", domain=[0, 100]),
                                   title="% favourable"),
@@ -36,5 +40,5 @@ def survey_heat(results: SurveyResults) -> alt.LayerChart:
         x=x, y=y, text="text:N",
         color=alt.condition("datum['% favourable'] > 60", alt.value("white"), alt.value("black")))
     title = f"Percent favourable by {results.grouping.label.lower()}"
-    return alt.layer(cells, text).properties(title=title, width="container", height=alt.Step(40),
+    return alt.layer(cells, text).properties(title=title, width="container", height=alt.Step(28),
                                              description=f"Heat table of {title}.")

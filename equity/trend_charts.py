@@ -76,7 +76,7 @@ def _holes(name: str, points: Sequence[Point], axis: Sequence[str], field: str =
             for p in points if getattr(p, field) is None and p.n]
 
 
-def _style(names: Sequence[str]) -> tuple[alt.Color, alt.Shape]:
+def _style(names: Sequence[str]) -> tuple[alt.Color, alt.Shape, alt.Scale]:
     """Colour and point shape per series, so lines differ without colour too; all students black, Not reported
     grey, the same group the same colour in every chart of a trend."""
     colours, shapes, i = [], [], 0
@@ -89,13 +89,15 @@ def _style(names: Sequence[str]) -> tuple[alt.Color, alt.Shape]:
         shapes.append(SHAPES[i % len(SHAPES)])
         i += 1
     legend = alt.Legend(orient="bottom", columns=4, labelLimit=260, title=None)
-    return (alt.Color("series:N", title=None, scale=alt.Scale(domain=list(names), range=colours), legend=legend),
-            alt.Shape("series:N", title=None, scale=alt.Scale(domain=list(names), range=shapes), legend=legend))
+    scale = alt.Scale(domain=list(names), range=colours)
+    return (alt.Color("series:N", title=None, scale=scale, legend=legend),
+            alt.Shape("series:N", title=None, scale=alt.Scale(domain=list(names), range=shapes), legend=legend),
+            scale)
 
 
 def _lines(rows: list[dict], names: Sequence[str], x: alt.X, y_title: str, dashed: Sequence[str] = ()) -> list:
     data = pd.DataFrame(rows, columns=["x", "term", "series", "y", "n", "segment"])
-    color, shape = _style(names)
+    color, shape, scale = _style(names)
     base = alt.Chart(data)
     y = alt.Y("y:Q", title=y_title, scale=alt.Scale(zero=False))
     dash = alt.condition(alt.FieldOneOfPredicate(field="series", oneOf=list(dashed)), alt.value([6, 3]),
@@ -109,7 +111,7 @@ def _lines(rows: list[dict], names: Sequence[str], x: alt.X, y_title: str, dashe
     if len(names) <= END_LABELS and len(data):
         last = data.sort_values("x").groupby("series", as_index=False).last()
         layers.append(alt.Chart(last).mark_text(align="left", dx=8, fontSize=11).encode(
-            x=x, y=y, color=alt.Color("series:N", scale=color.scale, legend=None), text="series:N"))
+            x=x, y=y, color=alt.Color("series:N", scale=scale, legend=None), text="series:N"))
     return layers
 
 
@@ -198,7 +200,8 @@ def goal_chart(evaluation: goal_math.Evaluation, markers: Sequence[Marker] = ())
                  for t, v in ((evaluation.current_term, evaluation.current), (projection.term, goal.target))]
     y_title = ("Gap (percentage points)" if goal.rule.is_rate else "Gap (points)") if goal.measure == goal_math.GAP \
         else axis_title(goal.rule.is_rate)
-    layers = _lines(rows, [actual, path, pace], x, y_title, dashed=[path, pace])
+    names = [n for n in (actual, path, pace) if any(r["series"] == n for r in rows)]
+    layers = _lines(rows, names, x, y_title, dashed=[path, pace])
     layers += _hole_marks(_holes(actual, evaluation.actual, axis), x)
     target = pd.DataFrame([{"x": axis.index(goal.target_term), "y": goal.target,
                             "label": f"Target {goal.target:.1f}{goal.unit}"}])

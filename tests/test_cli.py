@@ -189,3 +189,61 @@ def test_uci_pass_rate_by_sex(capsys, shared_data):
     assert result["all_students"] == {"n": 395, "value": 67.09}
     groups = {g["key"]: g for g in result["groups"]}
     assert (groups["Female"]["value"], groups["Male"]["value"]) == (63.94, 70.59)
+
+
+# The report command: the same options as gaps, one file out.
+
+def test_report_pdf_holds_the_gaps_figures_and_hides_small_groups(capsys, gradebook, tmp_path):
+    from pypdf import PdfReader
+
+    out_file = tmp_path / "term.pdf"
+    code, out, err = run(capsys, "report", gradebook, "--outcome", "Final %", "--threshold", "70", "--by", "race",
+                         "--by", "english_learner", "--title", "Period 3", "--out", out_file)
+    assert code == 0, err
+    assert str(out_file) in out and "2 sections" in out
+    text = " ".join(" ".join(p.extract_text() for p in PdfReader(out_file).pages).split())
+    assert "Period 3" in text and "Hispanic/Latino 12 41.7% -18.3" in text
+    # Black (3 students) is small, White (10) hidden to protect it: no figure, no exact size.
+    assert "Black or African American <10 — — —" in text and "White — — — —" in text
+    assert "English learners" in text and "Núñez" not in text and "00001" not in text
+
+
+def test_report_slides_in_spanish(capsys, gradebook, tmp_path):
+    from pptx import Presentation
+
+    out_file = tmp_path / "term.pptx"
+    code, _, err = run(capsys, "report", gradebook, "--outcome", "Final %", "--threshold", "70", "--min-n", "3",
+                       "--cross", "race,english_learner", "--lang", "es", "--out", out_file)
+    assert code == 0, err
+    deck = Presentation(out_file)
+    titles = [s.shapes.title.text for s in deck.slides]
+    assert titles[0] == "Resultados estudiantiles por grupo"
+    assert any(title.startswith("Final % (>= 70) por raza/etnia") for title in titles)
+    assert any(title.endswith("raza/etnia × condición de aprendiz de inglés") for title in titles)
+    notes = [s.notes_slide.notes_text_frame.text for s in deck.slides]
+    assert any(n.startswith("Todos los estudiantes: 60.0% en Final % (>= 70)") for n in notes)
+
+
+def test_report_html_and_gaps_json_agree(capsys, gradebook, tmp_path):
+    code, out, _ = run(capsys, "gaps", gradebook, "--outcome", "Final %", "--threshold", "70", "--by", "low_income",
+                       "--min-n", "5", "--format", "json")
+    groups = json.loads(out)["groups"]
+    out_file = tmp_path / "term.html"
+    code, _, err = run(capsys, "report", gradebook, "--outcome", "Final %", "--threshold", "70", "--by",
+                       "low_income", "--min-n", "5", "--out", out_file)
+    assert code == 0, err
+    page = out_file.read_text(encoding="utf-8")
+    for g in groups:
+        assert f'<th scope="row">{g["label"]}</th><td>{g["n"]}</td><td>{g["value"]:.1f}%</td>' in page
+
+
+@pytest.mark.parametrize(("args", "words"), [
+    (["--out", "term.docx"], "--out must end in .html, .pdf or .pptx"),
+    (["--out", "term.pdf", "--cross", "race"], "--cross needs two different dimensions"),
+    (["--out", "term.pdf", "--outcome", "Nope"], "no column 'Nope'"),
+])
+def test_report_errors_are_one_line(capsys, gradebook, tmp_path, args, words):
+    options = ["--outcome", "Final %", *args] if "--outcome" not in args else args
+    options = [str(tmp_path / a) if a.startswith("term.") else a for a in options]
+    code, out, err = run(capsys, "report", gradebook, *options)
+    assert code == 2 and out == "" and err.startswith("error: ") and err.count("\n") == 1 and words in err

@@ -74,6 +74,7 @@ def test_utf16_text_from_excel_unicode_export():
     upload = read_upload(data, "unicode.txt")
     assert upload.table.column_names == ["Student ID", "Name", "Score"]
     assert rows(upload)[0] == {"Student ID": "007", "Name": "Ann", "Score": "72.5"}
+    assert upload.notes == ("Read as UTF-16 text.",)
 
 
 @pytest.mark.parametrize("delimiter", [",", ";", "\t"])
@@ -125,6 +126,13 @@ def test_a_title_with_a_date_beside_it_is_not_the_header():
     upload = read_upload(data, "export.csv")
     assert upload.header_row == 2
     assert upload.table.column_names == ["ID", "First", "Last", "Score"]
+
+
+@pytest.mark.parametrize("header", [b"Student,2022,2023", b"Name,1,2", b"2021,2022,2023"])
+def test_a_header_of_numbers_keeps_its_place(header):
+    upload = read_upload(header + b"\nAnn,Y,N\nBo,N,Y\n", "years.csv")
+    assert upload.header_row == 0
+    assert upload.table.num_rows == 2
 
 
 def test_duplicate_headers_are_numbered_with_a_note():
@@ -348,15 +356,16 @@ def test_parquet_columns_become_text():
         "at": pa.array([dt.datetime(2024, 9, 3), dt.datetime(2024, 9, 3, 8, 30)]),
         "group": pa.array(["A", "B"]).dictionary_encode(),
         "tags": pa.array([["x", "y"], []]),
+        "single": pa.array([0.1, 2.0], pa.float32()),
     })
     upload = read_upload(files.parquet_bytes(table), "export.parquet")
     assert_text_table(upload)
     assert (upload.sheet, upload.sheets, upload.header_row) == (None, (), 0)
     assert rows(upload) == [
         {"id": "1001", "score": "72.5", "whole": "3", "passed": "TRUE", "day": "2024-09-03",
-         "at": "2024-09-03", "group": "A", "tags": "[x, y]"},
+         "at": "2024-09-03", "group": "A", "tags": "[x, y]", "single": "0.1"},
         {"id": "1002", "score": None, "whole": None, "passed": "FALSE", "day": None,
-         "at": "2024-09-03 08:30:00", "group": "B", "tags": "[]"},
+         "at": "2024-09-03 08:30:00", "group": "B", "tags": "[]", "single": "2"},
     ]
 
 
@@ -409,6 +418,32 @@ def test_xlsx_with_a_corrupt_sheet():
             target.writestr(item, b"<worksheet><sheetData><row" if "worksheets/" in item.filename else body)
     message = refused(out.getvalue(), "broken.xlsx")
     assert "'broken.xlsx'" in message
+
+
+class PanicException(BaseException):
+    """Stands in for the Rust reader's panic, which Python sees as a BaseException of this name."""
+
+
+def test_a_panic_in_the_spreadsheet_reader_becomes_an_ingest_error(monkeypatch):
+    def panic(data):
+        raise PanicException("range start index out of range")
+
+    monkeypatch.setenv("EQUITY_ISOLATE", "0")  # the patch below exists in this process only
+    monkeypatch.setattr("equity.ingest.fastexcel.read_excel", panic)
+    data = files.xls_bytes({"Grades": GRADES})
+    assert "damaged or incomplete" in refused(data, "old.xls")
+    with pytest.raises(IngestError, match="damaged"):
+        sheet_names(data, "old.xls")
+
+
+def test_interrupts_are_not_swallowed(monkeypatch):
+    def interrupt(data):
+        raise KeyboardInterrupt
+
+    monkeypatch.setenv("EQUITY_ISOLATE", "0")  # the patch below exists in this process only
+    monkeypatch.setattr("equity.ingest.fastexcel.read_excel", interrupt)
+    with pytest.raises(KeyboardInterrupt):
+        read_upload(files.xlsx_bytes({"Grades": GRADES}), "a.xlsx")
 
 
 @settings(max_examples=150, deadline=None)

@@ -1,8 +1,10 @@
-"""The one-sentence summary says what the figures support, no more."""
+"""Summaries (one sentence on screen, two or three for a board) say what the figures support, no more."""
 
+from equity import goals
 from equity.dimensions import DIMENSIONS
 from equity.metrics import Breakdown, GroupResult, Rule, Stats
-from equity.summary import largest_gap_sentence
+from equity.summary import breakdown_summary, change_sentence, focus_group, goal_sentence, largest_gap_sentence
+from equity.trends import Point, Trend
 
 
 def _result(groups, rule=Rule("threshold", 70)):
@@ -37,3 +39,64 @@ def test_everyone_hidden():
 def test_means_speak_in_points():
     text = largest_gap_sentence(_result([_group("Asian", -5.0, True, value=60.0)], Rule("mean")))
     assert "average Final %" in text and "5.0 points below" in text
+
+
+# Board summaries: two or three sentences, each claim backed by an interval.
+
+EL = DIMENSIONS["english_learner"]
+
+
+def _flag_result(value: float, n: int, gap: float = -20.0, other_gap: float = 25.0) -> Breakdown:
+    groups = (GroupResult(True, "English learners", n, value, gap, (value - 4, value + 4), True, False),
+              GroupResult(False, "Not English learners", 3 * n, value + 30, other_gap, (value + 27, value + 33),
+                          True, False))
+    return Breakdown("ELA", Rule("categories", categories=("Met",)), EL, "all", 10, Stats(4 * n, 0.5 * 4 * n, 0),
+                     False, groups)
+
+
+def _trend(first: Breakdown, last: Breakdown) -> Trend:
+    return Trend("ELA", first.rule, EL, "all", 10, ("2022-23", "2024-25"), (first, last))
+
+
+def test_a_flag_is_about_the_flagged_group_even_when_the_other_gap_is_larger():
+    result = _flag_result(31.0, 400)
+    assert focus_group(result).key is True
+    sentences = breakdown_summary(result)
+    assert sentences[1].startswith("English learners: 31.0% on ELA (in Met), 20.0 percentage points below all "
+                                   "students — larger than chance")
+
+
+def test_change_over_terms_is_said_to_be_chance_when_it_could_be():
+    big = change_sentence(_trend(_flag_result(23.4, 400), _flag_result(33.0, 420)), _flag_result(33.0, 420).groups[0])
+    assert big == ("English learners: from 23.4% in 2022-23 to 33.0% in 2024-25 (up 9.6 percentage points), a change "
+                   "larger than chance alone would explain.")
+    small = change_sentence(_trend(_flag_result(23.4, 20), _flag_result(28.0, 22)), _flag_result(28.0, 22).groups[0])
+    assert small.endswith("(up 4.6 percentage points); a change this size could be due to chance.")
+    spanish = change_sentence(_trend(_flag_result(33.0, 20), _flag_result(28.0, 22)),
+                              _flag_result(28.0, 22).groups[0], "es")
+    assert spanish.startswith("Aprendices de inglés: de 33.0% en 2022-23 a 28.0% en 2024-25 (bajó 5.0 puntos "
+                              "porcentuales); un cambio de este tamaño podría deberse al azar")
+
+
+def test_no_change_sentence_when_an_end_is_hidden():
+    hidden = _flag_result(30.0, 400)
+    hidden = Breakdown(hidden.outcome, hidden.rule, EL, "all", 10, hidden.overall, False,
+                       (GroupResult(True, "English learners", 4, None, None, None, None, True), hidden.groups[1]))
+    assert change_sentence(_trend(hidden, _flag_result(33.0, 420)), _flag_result(33.0, 420).groups[0]) is None
+
+
+def test_goal_status_in_words():
+    goal = goals.Goal("EL reading", "ela", "ELA", Rule("categories", categories=("Met",)), "2022-23", 23.4,
+                      "2027-28", 50.0, dimension="english_learner", group="true", group_label="English learners")
+    on_track = goals.evaluate(goal, (Point("2022-23", 400, 23.4, None), Point("2024-25", 420, 35.0, None)))
+    assert goal_sentence(on_track) == ("Goal 'EL reading': on track, at 35.0% in 2024-25 against this term's "
+                                       "interim target of 34.0% (target 50.0% by 2027-28).")
+    hidden = goals.evaluate(goal, (Point("2022-23", 400, 23.4, None), Point("2024-25", 4, None, None, "Hidden")))
+    assert "no figure for 2024-25" in goal_sentence(hidden)
+    assert goal_sentence(hidden, "es").startswith("Meta «EL reading»: no hay cifra para 2024-25")
+
+
+def test_spanish_largest_gap():
+    text = largest_gap_sentence(_result([_group("Asian", 3.0, False), _group("White", -12.25, True)]), "es")
+    assert text.startswith("La mayor brecha por raza/etnia es la del grupo Blanco: 50.0% en Final % (>= 70), 12.2 "
+                           "puntos porcentuales por debajo de todos los estudiantes")

@@ -5,7 +5,7 @@ from dataclasses import replace
 
 import streamlit as st
 
-from equity.disproportionality import disproportionality
+from equity.disproportionality import consecutive_flags, disproportionality
 from equity.filters import Filters
 from equity.risk_charts import ratio_chart, risk_frame
 from equity.scorecard import RISK_RATIO, default_indicators
@@ -24,17 +24,19 @@ if shared.require_data(bench):
     picked = shared.outcome_picker(bench, "risk", default=usual, rates_only=True)
     if picked:
         column, rule = picked
-        grouping = shared.grouping_picker("risk")
+        first, second, third = st.columns(3)
+        grouping = shared.grouping_picker("risk", columns=(first, second))
         terms = data_terms(bench.con, bench.filters)
         filters = bench.filters
         if terms:
-            term = st.selectbox("Term", terms, index=len(terms) - 1, key="risk_term",
-                                help="Risk is measured within one term, so no student counts twice.")
+            term = third.selectbox("Term", terms, index=len(terms) - 1, key="risk_term",
+                                   help="Risk is measured within one term, so no student counts twice.")
             filters = replace(bench.filters, term=(term,))
         settings = shared.risk_settings("risk")
         st.caption(f"{settings.describe()} Groups under {bench.min_n} students are hidden. When the other "
                    "students are below the cell or n-size, the **alternate risk ratio** compares with all other "
-                   "students in the whole loaded file (every term and school).")
+                   "students in the whole loaded file (every term and school). 'Terms flagged in a row' counts "
+                   "back from the chosen term: some states identify a group only after three.")
         result = disproportionality(bench.con, column.name, rule, grouping, filters, Filters(), settings,
                                     bench.min_n, column.header)
         flagged = result.flagged()
@@ -50,7 +52,10 @@ if shared.require_data(bench):
                    + f"; {result.overall.missing:,} without a result are left out.")
         if any(g.ratio is not None for g in result.groups):
             st.altair_chart(ratio_chart(result), width="stretch")
-        st.dataframe(risk_frame(result), hide_index=True, column_config={
+        history = terms[:terms.index(term) + 1] if terms else []
+        streaks = consecutive_flags(bench.con, column.name, rule, grouping, bench.filters, history, settings,
+                                    bench.min_n) if len(history) > 1 else None
+        st.dataframe(risk_frame(result, streaks), hide_index=True, column_config={
             "Risk %": st.column_config.NumberColumn(format="%.1f"),
             "Comparison risk %": st.column_config.NumberColumn(format="%.1f"),
             "Risk ratio": st.column_config.NumberColumn(format="%.2f"),

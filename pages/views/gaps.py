@@ -5,33 +5,37 @@ import streamlit as st
 from equity.charts import breakdown_frame, crosstab_frame, gap_chart, heat_table
 from equity.crosstab import crosstab
 from equity.dimensions import DIMENSIONS, GAP_DIMENSIONS
+from equity.i18n import dimension_label, group_label, t
 from equity.metrics import COMPARE_ALL, COMPARE_OTHERS, key_text
 from equity.summary import largest_gap_sentence, overall_line
 from pages.views import shared
 
-picked = shared.analysis_header("Gaps by group", "gaps")
+lang = shared.language()
+picked = shared.analysis_header(t("nav.gaps", lang), "gaps")
 if picked:
     bench, column, rule = picked
     left, middle, right = st.columns(3)
-    dimension = left.selectbox("Compare groups by", GAP_DIMENSIONS, key="gaps_dimension",
-                               format_func=lambda d: DIMENSIONS[d].label)
+    dimension = left.selectbox(t("page.gaps.compare_by", lang), GAP_DIMENSIONS, key="gaps_dimension",
+                               format_func=lambda d: dimension_label(DIMENSIONS[d], lang))
     second = shared.crossed_with(dimension, "gaps", middle)
     if second:
-        right.selectbox("Compared with", ["All students"], key="gaps_compare_crossed", disabled=True)
+        right.selectbox(t("page.gaps.compared_with", lang), [t("compare.all_title", lang)], key="gaps_compare_crossed",
+                        disabled=True)
         table = crosstab(bench.con, column.name, rule, dimension, second, bench.filters, bench.min_n, column.header)
         if any(not c.suppressed for c in table.cells):
-            st.altair_chart(heat_table(table), width="stretch")
-        st.dataframe(crosstab_frame(table), hide_index=True, column_config=shared.FIGURE_FORMATS)
+            st.altair_chart(heat_table(table, lang), width="stretch")
+        st.dataframe(crosstab_frame(table, lang), hide_index=True, column_config=shared.figure_formats(lang))
     else:
         first = bench.breakdown(column.name, rule, dimension, COMPARE_ALL, column.header)
-        names = {COMPARE_ALL: "All students", COMPARE_OTHERS: "All other students",
-                 **{key_text(g.key): g.label for g in first.groups}}
+        names = {COMPARE_ALL: t("compare.all_title", lang), COMPARE_OTHERS: t("compare.others_title", lang),
+                 **{key_text(g.key): group_label(first.dimension, g.key, lang) for g in first.groups}}
         choices = [COMPARE_ALL, COMPARE_OTHERS, *(key_text(g.key) for g in first.shown())]
-        compare = right.selectbox("Compared with", choices, format_func=names.get, key=f"gaps_compare_{dimension}")
+        compare = right.selectbox(t("page.gaps.compared_with", lang), choices, format_func=names.get,
+                                  key=f"gaps_compare_{dimension}")
         result = first if compare == COMPARE_ALL else bench.breakdown(column.name, rule, dimension, compare,
                                                                       column.header)
-        st.markdown(f"**{largest_gap_sentence(result)}**")
+        st.markdown(f"**{largest_gap_sentence(result, lang)}**")
         if result.shown():
-            st.altair_chart(gap_chart(result), width="stretch")
-        st.caption(overall_line(result))
-        st.dataframe(breakdown_frame(result), hide_index=True, column_config=shared.FIGURE_FORMATS)
+            st.altair_chart(gap_chart(result, lang), width="stretch")
+        st.caption(overall_line(result, lang))
+        st.dataframe(breakdown_frame(result, lang), hide_index=True, column_config=shared.figure_formats(lang))

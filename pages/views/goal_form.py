@@ -78,9 +78,9 @@ def goal_form(bench: Workbench, existing: goals.Goal | None, key: str) -> goals.
     baseline = from_data if source == "data" else right.number_input(
         "Baseline", value=float(old.baseline if old else 0.0), step=0.1, format="%.1f", key=f"{key}_baseline")
     left, middle, right = st.columns(3)
-    default_direction = old.direction if old else (goals.HIGHER if measure == goals.VALUE or baseline < 0
-                                                   else goals.LOWER)
-    direction = left.radio("Which way is better", (goals.HIGHER, goals.LOWER), key=f"{key}_direction",
+    default_direction = old.direction if old else goals.default_direction(column.header, measure, baseline)
+    direction = left.radio("Which way is better", (goals.HIGHER, goals.LOWER),
+                           key=f"{key}_direction_{column.name}_{measure}_{baseline >= 0}",
                            index=_index((goals.HIGHER, goals.LOWER), default_direction),
                            format_func=lambda d: f"{d.capitalize()} is better")
     ideal = "100%" if measure == goals.VALUE and direction == goals.HIGHER else "0"

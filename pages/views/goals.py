@@ -5,6 +5,7 @@ import pandas as pd
 import streamlit as st
 
 from equity import goals, interventions
+from equity.records import WorkspaceError
 from equity.trend_charts import goal_axis, goal_chart
 from pages.views import shared
 from pages.views.goal_form import goal_form
@@ -52,7 +53,7 @@ def show(evaluation: goals.Evaluation, entries: tuple[interventions.Entry, ...])
             for e in linked:
                 st.markdown(f"- {e.date} · *{e.stage}* · **{e.title}**" + (f" — {e.result}" if e.result else ""))
         actions = st.columns([2, 1, 1, 4])
-        if actions[0].button("Log an intervention for this goal", key=f"log_{goal.id}", icon=":material/edit_note:"):
+        if actions[0].button("Log an intervention", key=f"log_{goal.id}", icon=":material/edit_note:"):
             st.session_state["log_goal"] = goal.id
             st.switch_page("pages/views/log.py")
         if actions[1].button("Edit", key=f"edit_{goal.id}", icon=":material/edit:"):
@@ -61,8 +62,11 @@ def show(evaluation: goals.Evaluation, entries: tuple[interventions.Entry, ...])
         with actions[2].popover("Delete", icon=":material/delete:"):
             st.write(f"Delete the goal '{goal.title}'? Log entries linked to it are kept.")
             if st.button("Delete this goal", key=f"delete_{goal.id}", type="primary"):
-                goals.delete(goal)
-                st.rerun()
+                try:
+                    goals.delete(goal)
+                    st.rerun()
+                except WorkspaceError as problem:
+                    st.error(str(problem), icon=":material/error:")
 
 
 bench = shared.workbench()

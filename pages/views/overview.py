@@ -2,29 +2,28 @@
 
 import streamlit as st
 
+from equity.i18n import t
 from pages.views import shared
 
 bench = shared.workbench()
-st.title("Equity dashboard")
-st.write("See where outcomes differ by race/ethnicity, income, English-learner and special-education status, "
-         "how big each gap is, and whether it is larger than chance. Everything runs on this computer: "
-         "student records never leave it.")
+lang = shared.language()
+st.title(t("page.overview.title", lang))
+st.write(t("page.overview.intro", lang))
 
 if shared.require_data(bench):
     data = bench.data
     if data.sample:
-        st.info("**This is sample data**: a fictional district of about 5,000 students over three school "
-                "years, with made-up names and numbers. Upload your own file on **Your data**.",
-                icon=":material/science:")
+        st.info(t("page.overview.sample", lang), icon=":material/science:")
     cols = st.columns(4)
-    cols[0].metric("Rows", f"{data.report.rows:,}")
-    cols[1].metric("Outcome columns", len(data.mapping.outcomes()))
-    cols[2].metric("Hidden below", f"{bench.min_n} students")
-    cols[3].metric("Data", "Sample" if data.sample else "Your upload")
-    st.subheader("Start here")
-    st.markdown("1. Open **Gaps by group**.\n2. Pick an outcome and what counts as meeting it.\n"
-                "3. Pick a group to compare by: race/ethnicity, income, English learner, special education.")
-    st.page_link("pages/views/gaps.py", label="Gaps by group", icon=":material/bar_chart:")
-    st.page_link("pages/views/intersections.py", label="Intersections (two groups crossed)",
+    cols[0].metric(t("page.overview.rows", lang), f"{data.report.rows:,}")
+    cols[1].metric(t("page.overview.outcomes", lang), len(data.mapping.outcomes()))
+    cols[2].metric(t("page.overview.hidden_below", lang), t("page.overview.students", lang, n=bench.min_n))
+    cols[3].metric(t("page.overview.data", lang),
+                   t("page.overview.sample_short" if data.sample else "page.overview.upload_short", lang))
+    st.subheader(t("page.overview.start", lang))
+    st.markdown(t("page.overview.steps", lang))
+    st.page_link("pages/views/gaps.py", label=t("nav.gaps", lang), icon=":material/bar_chart:")
+    st.page_link("pages/views/intersections.py", label=t("page.overview.intersections", lang),
                  icon=":material/grid_view:")
-    st.page_link("pages/views/data.py", label="Use your own file", icon=":material/upload_file:")
+    st.page_link("pages/views/report.py", label=t("page.overview.report", lang), icon=":material/summarize:")
+    st.page_link("pages/views/data.py", label=t("page.overview.own_file", lang), icon=":material/upload_file:")

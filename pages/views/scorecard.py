@@ -5,12 +5,13 @@ import streamlit as st
 
 from equity import scorecard as sc
 from equity.derived import all_outcomes
-from equity.scorecard_charts import card_chart, cards_frame
+from equity.disproportionality import Settings
+from equity.scorecard_charts import card_html, cards_frame
 from pages.views import shared
 
 STATUS_COLOURS = {"met": "green", "on track": "blue", "off track": "orange", "no data": "gray", sc.NO_GOAL: "gray"}
-KIND_TITLES = {sc.LEADING: "Leading indicators: conditions that move within the year",
-               sc.LAGGING: "Lagging indicators: results at the end of the year"}
+KIND_TITLES = {sc.LEADING: "**Leading indicators** · conditions that move within the year",
+               sc.LAGGING: "**Lagging indicators** · results at the end of the year"}
 PER_ROW = 4
 
 
@@ -26,20 +27,13 @@ def indicators(bench) -> list[sc.Indicator]:
 
 def show(card: sc.Card) -> None:
     ind = card.indicator
-    with st.container(border=True):
-        head, badge = st.columns([3, 2], vertical_alignment="center")
-        head.markdown(f"**{ind.label}**  \n:small[by {ind.grouping.label} · {ind.describe_rule()}]")
+    with st.container(border=True, gap=None):
+        head, badge = st.columns([3, 2], vertical_alignment="top")
+        head.markdown(f"**{ind.label}**")
         badge.badge(card.goal.capitalize(), color=STATUS_COLOURS.get(card.goal, "gray"))
-        unit, points = ("%", " pts") if ind.rule.is_rate else ("", "")
-        trend = [v for _, v in card.trend]
-        st.metric(f"{card.latest_term or 'All terms'} · all students",
-                  "hidden" if card.latest is None else f"{card.latest:.1f}{unit}",
-                  delta=None if card.change is None else f"{card.change:+.1f}{points}",
-                  delta_color="normal" if ind.higher_is_better else "inverse",
-                  delta_description=f"since {card.baseline_term}" if card.baseline_term else None,
-                  chart_data=trend if len(trend) > 1 and None not in trend else None)
-        st.caption(card.largest)
-        st.altair_chart(card_chart(card), width="stretch")
+        since = f" vs {card.baseline_term}" if card.baseline_term else ""
+        st.caption(f"{ind.describe_rule()} · {card.latest_term or 'all terms'}{since}")
+        st.html(card_html(card, f"By {ind.grouping.label}"))
 
 
 def editor(bench, current: list[sc.Indicator]) -> None:
@@ -76,27 +70,28 @@ def editor(bench, current: list[sc.Indicator]) -> None:
 bench = shared.workbench()
 st.title("Balanced scorecard")
 if shared.require_data(bench):
-    shared.active_filters(bench)
     current = indicators(bench)
-    with st.expander("Risk-ratio settings"):
-        settings = shared.risk_settings("card")
+    settings = st.session_state.get("risk_settings", Settings())
     goal = sc.goal_lookup(bench.con, bench.min_n)
     cards = [sc.evaluate(bench.con, i, bench.filters, bench.min_n, settings, goal) for i in current]
-    st.caption(f"Groups of fewer than {bench.min_n} students are hidden, and so is the next smallest where one "
-               f"alone would be. {settings.describe()} Change is the latest term minus the earliest loaded term. "
-               "Bars: each group's value in the latest term; the dashed line is all students.")
+    filters = " · ".join(bench.filters.describe()) or "all students"
+    st.caption(f"**Filters:** {filters}. **Hidden:** groups under {bench.min_n} students. **RR** = risk ratio "
+               f"(cell size {settings.cell_size}, n-size {settings.n_size}, ⚑ above {settings.threshold:.1f}; "
+               "alt. = alternate). **CI** = composition index. **Gap** = points vs all students.")
     if not cards:
         st.info("No indicator matches the loaded outcomes. Add one below.")
     for kind in (sc.LEADING, sc.LAGGING):
         chosen = [c for c in cards if c.indicator.kind == kind]
         if not chosen:
             continue
-        st.markdown(f"##### {KIND_TITLES[kind]}")
+        st.markdown(KIND_TITLES[kind])
         for start in range(0, len(chosen), PER_ROW):
             columns = st.columns(PER_ROW)
             for column, card in zip(columns, chosen[start:start + PER_ROW], strict=False):
                 with column:
                     show(card)
+    with st.expander("Risk-ratio settings"):
+        shared.risk_settings("card")
     with st.expander("Every figure as a table"):
         st.dataframe(cards_frame(cards), hide_index=True, column_config={
             "Value": st.column_config.NumberColumn(format="%.1f"),

@@ -7,12 +7,14 @@ from equity.dataset import DataError
 from equity.derived import all_outcomes
 from equity.dimensions import DIMENSIONS, GAP_DIMENSIONS
 from equity.disproportionality import Settings
-from equity.filters import Filters, label
+from equity.filters import FLAG_KEYS, Filters
 from equity.groups import Grouping
+from equity.i18n import DEFAULT, LANGUAGES, dimension_label, group_label, t
 from equity.ingest import IngestError
 from equity.mapping import ColumnRole
 from equity.metrics import Rule
 from equity.privacy import PRESETS
+from equity.report import filter_lines
 from equity.rules import counting_threshold, default_threshold, meeting_categories
 from equity.session import Workbench
 
@@ -32,52 +34,58 @@ def workbench() -> Workbench:
     return st.session_state["bench"]
 
 
+def language() -> str:
+    """The language chosen in the sidebar ('en' until one is chosen)."""
+    chosen = st.session_state.get("lang", DEFAULT)
+    return chosen if chosen in LANGUAGES else DEFAULT
+
+
 def sidebar(bench: Workbench) -> None:
-    """Data source, privacy setting and filters, on every page."""
+    """Language, data source, privacy setting and filters, on every page."""
     with st.sidebar:
+        st.selectbox(t("language.label"), list(LANGUAGES), format_func=LANGUAGES.get, key="lang")
+        lang = language()
         if bench.data is None:
-            st.warning("No data loaded yet.")
+            st.warning(t("ui.no_data_yet", lang))
             return
-        source = "Sample data (fictional district)" if bench.data.sample else bench.data.name
-        st.caption(f"Data: **{source}** · {bench.data.report.rows:,} rows")
+        source = t("ui.sample_source", lang) if bench.data.sample else bench.data.name
+        st.caption(t("ui.data_caption", lang, source=source, rows=f"{bench.data.report.rows:,}"))
         if "start_note" in st.session_state:
             st.warning(st.session_state["start_note"], icon=":material/warning:")
-        preset = st.selectbox("Hide small groups", PRESETS, format_func=lambda p: p.name, key="preset")
+        preset = st.selectbox(t("ui.hide_small", lang), PRESETS, format_func=lambda p: p.name, key="preset")
         bench.min_n = preset.min_n
-        with st.expander("Filters", expanded=bench.filters.active):
+        with st.expander(t("ui.filters", lang), expanded=bench.filters.active):
             choices = bench.filter_options()
             chosen = {}
             for field, values in choices.items():
                 if len(values) > 1:
+                    dim = DIMENSIONS[field]
                     chosen[field] = tuple(st.multiselect(
-                        _FILTER_LABELS[field], values, format_func=lambda v, f=field: label(f, v),
+                        dimension_label(dim, lang), values,
+                        format_func=lambda v, d=dim: group_label(d, FLAG_KEYS[v] if d.flag else v, lang),
                         key=f"filter_{field}_{bench.data.version}"))
             bench.filters = Filters(**chosen)
         active_filters(bench, container=st)
 
 
-_FILTER_LABELS = {"race": "Race/ethnicity", "low_income": "Income", "english_learner": "English learner",
-                  "special_ed": "Special education", "grade": "Grade", "school": "School", "term": "Term"}
-
-
 def active_filters(bench: Workbench, container=None) -> None:
     """The filters in force, always in view."""
-    target = container or st
-    lines = bench.filters.describe()
+    target, lang = container or st, language()
+    lines = filter_lines(bench.filters, lang)
     if lines:
-        target.info("**Filtered to** " + " · ".join(lines), icon=":material/filter_alt:")
+        target.info(t("ui.filtered_to", lang, filters=" · ".join(lines)), icon=":material/filter_alt:")
     else:
-        target.caption("No filters: all students.")
+        target.caption(t("ui.no_filters", lang))
 
 
 def require_data(bench: Workbench) -> bool:
-    problem = st.session_state.get("startup_problem")
+    problem, lang = st.session_state.get("startup_problem"), language()
     if bench.data is None:
-        st.warning(problem or "No data is loaded. Upload a file on the 'Your data' page.")
-        st.page_link("pages/views/data.py", label="Upload a file", icon=":material/upload_file:")
+        st.warning(problem or t("ui.no_data", lang))
+        st.page_link("pages/views/data.py", label=t("ui.upload_link", lang), icon=":material/upload_file:")
         return False
     if bench.data.sample:
-        st.caption("Showing **sample data**: a fictional district. Upload your own file on 'Your data'.")
+        st.caption(t("ui.sample_caption", lang))
     return True
 
 
@@ -92,59 +100,63 @@ def analysis_header(title: str, key: str) -> tuple[Workbench, ColumnRole, Rule] 
     return (bench, *picked) if picked else None
 
 
+_SHOW = {"Share at or above a threshold": "ui.share_threshold", "Average": "ui.average"}   # values stay English
+
+
 def outcome_picker(bench: Workbench, key: str, default: tuple[str, Rule] | None = None, rates_only: bool = False
                    ) -> tuple[ColumnRole, Rule] | None:
     """Choose an outcome and what counts as meeting it (or its average); `default` (outcome name, rule)
     pre-selects them, e.g. when a saved goal is edited. `rates_only` offers no average, and starts a count
     (incidents, AP courses) at 'at least one'."""
-    outcomes = all_outcomes(bench.data.mapping)
+    outcomes, lang = all_outcomes(bench.data.mapping), language()
     if not outcomes:
-        st.warning("No outcome columns are mapped. Mark one as 'Outcome' on the 'Your data' page.")
+        st.warning(t("ui.no_outcomes", lang))
         return None
     profiles = {p.header: p for p in bench.data.profiles}
     left, right = st.columns([2, 3])
     names = [c.name for c in outcomes]
     start = names.index(default[0]) if default and default[0] in names else 0
-    column = left.selectbox("Outcome", outcomes, index=start, format_func=lambda c: c.header,
+    column = left.selectbox(t("ui.outcome", lang), outcomes, index=start, format_func=lambda c: c.header,
                             key=f"{key}_outcome")
     values = profiles[column.header].distinct if column.header in profiles else ()
     rule = default[1] if default and default[0] == column.name else None
     with right:
         if column.kind == "numeric":
             how = "Share" if rates_only else st.radio(
-                "Show", ("Share at or above a threshold", "Average"), horizontal=True,
+                t("ui.show", lang), tuple(_SHOW), horizontal=True, format_func=lambda o: t(_SHOW[o], lang),
                 index=1 if rule and rule.kind == "mean" else 0, key=f"{key}_how_{column.name}")
             if how == "Average":
                 return column, Rule("mean")
             start = (counting_threshold(values) if rates_only else None) or default_threshold(values)
-            threshold = st.number_input("Threshold (at or above)",
+            threshold = st.number_input(t("ui.threshold", lang),
                                         value=rule.threshold if rule and rule.threshold is not None
                                         else start,
                                         key=f"{key}_threshold_{column.name}")
             return column, Rule("threshold", float(threshold))
         if column.kind == "boolean":
-            st.caption("Share of students marked yes.")
+            st.caption(t("ui.share_yes", lang))
             return column, Rule("boolean")
         categories = [v for v in values if v is not None]
-        chosen = st.multiselect("Counts as meeting it", categories,
+        chosen = st.multiselect(t("ui.counts_as", lang), categories,
                                 default=[c for c in rule.categories if c in categories] if rule else
                                 list(meeting_categories(categories)) or categories[:1],
                                 key=f"{key}_categories_{column.name}")
         if not chosen:
-            st.info("Choose at least one category that counts as meeting the outcome.")
+            st.info(t("ui.choose_category", lang))
             return None
         return column, Rule("categories", categories=tuple(chosen))
 
 
 
 
-FIGURE_FORMATS = {  # how figure columns read in every table: one decimal, gaps signed
-    "Value": st.column_config.NumberColumn(format="%.1f"),
-    "Gap": st.column_config.NumberColumn(format="%+.1f"),
-    "Gap vs all students": st.column_config.NumberColumn(format="%+.1f"),
-    "95% low": st.column_config.NumberColumn(format="%.1f"),
-    "95% high": st.column_config.NumberColumn(format="%.1f"),
-}
+def figure_formats(lang: str = DEFAULT) -> dict:
+    """How figure columns read in every table, headed in `lang`: one decimal, gaps signed."""
+    one, signed = st.column_config.NumberColumn(format="%.1f"), st.column_config.NumberColumn(format="%+.1f")
+    return {t("column.value", lang): one, t("column.gap", lang): signed, t("column.gap_vs_all", lang): signed,
+            t("column.low", lang): one, t("column.high", lang): one}
+
+
+FIGURE_FORMATS = figure_formats()
 
 
 def grouping_picker(key: str, first_label: str = "Compare groups by", columns=None) -> Grouping:
@@ -158,22 +170,28 @@ def grouping_picker(key: str, first_label: str = "Compare groups by", columns=No
 def crossed_with(first: str, key: str, container=None) -> str | None:
     """An optional second dimension to cross `first` with: the intersections of the two."""
     others = [None, *(d for d in GAP_DIMENSIONS if DIMENSIONS[d].column != DIMENSIONS[first].column)]
+    lang = language()
     return (container or st).selectbox(
-        "Crossed with (optional)", others, key=f"{key}_second_{first}",
-        format_func=lambda d: "Nothing: one dimension" if d is None else DIMENSIONS[d].label,
-        help="Crossed groups (e.g. Black students with low income) are smaller, so more of them are hidden.")
+        t("ui.crossed_with", lang), others, key=f"{key}_second_{first}",
+        format_func=lambda d: t("ui.one_dimension", lang) if d is None else dimension_label(DIMENSIONS[d], lang),
+        help=t("ui.crossed_help", lang))
 
 
 def risk_settings(key: str) -> Settings:
-    """Minimum cell size, n-size and flag threshold for risk ratios, kept across pages, always on screen."""
+    """Minimum cell size, n-size and flag threshold for risk ratios, kept across pages, always on screen. A
+    change is stored before the page reruns, so figures drawn above these inputs use it at once."""
     current = st.session_state.setdefault("risk_settings", Settings())
+
+    def store() -> None:
+        st.session_state["risk_settings"] = Settings(int(st.session_state[f"{key}_cell"]),
+                                                     int(st.session_state[f"{key}_nsize"]),
+                                                     float(st.session_state[f"{key}_threshold"]))
     cell, size, limit = st.columns(3)
-    chosen = Settings(
-        int(cell.number_input("Minimum cell size", 0, 100, current.cell_size, key=f"{key}_cell",
-                              help="Fewest students with the outcome, in the group and in its comparison")),
-        int(size.number_input("Minimum n-size", 1, 500, current.n_size, key=f"{key}_nsize",
-                              help="Fewest students, in the group and in its comparison")),
-        float(limit.number_input("Flag a risk ratio above", 1.0, 10.0, current.threshold, 0.1,
-                                 key=f"{key}_threshold")))
-    st.session_state["risk_settings"] = chosen
-    return chosen
+    cell.number_input("Minimum cell size", 0, 100, current.cell_size, key=f"{key}_cell", on_change=store,
+                      help="Fewest students with the outcome, in the group and in its comparison")
+    size.number_input("Minimum n-size", 1, 500, current.n_size, key=f"{key}_nsize", on_change=store,
+                      help="Fewest students, in the group and in its comparison")
+    limit.number_input("Flag a risk ratio above", 1.0, 10.0, current.threshold, 0.1, key=f"{key}_threshold",
+                       on_change=store)
+    store()
+    return st.session_state["risk_settings"]

@@ -3,11 +3,12 @@ to students' records by student ID when it has one."""
 
 from pathlib import Path
 
+import pandas as pd
 import streamlit as st
 
 from equity.ingest import IngestError, read_upload
 from equity.survey import read_survey, results
-from equity.survey_charts import survey_frame, survey_heat
+from equity.survey_charts import item_codes, survey_frame, survey_heat
 from equity.trends import data_terms
 from pages.views import shared
 
@@ -63,6 +64,8 @@ if shared.require_data(bench):
         st.caption(f"Groups of fewer than {bench.min_n} respondents are hidden (survey tools often use 5: choose "
                    "'Survey tools' under 'Hide small groups' in the sidebar).")
         st.altair_chart(survey_heat(result), width="stretch")
+        st.dataframe(pd.DataFrame([{"Item": code, "Question": text} for text, code in item_codes(result).items()]),
+                     hide_index=True)
         with st.expander("Table"):
             st.dataframe(survey_frame(result), hide_index=True,
                          column_config={"% favourable": st.column_config.NumberColumn(format="%.1f")})

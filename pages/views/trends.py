@@ -38,13 +38,11 @@ if shared.require_data(bench):
         for gaps in (False, True):
             st.markdown(f"##### {trend_title(result, gaps)}")
             st.altair_chart(trend_chart(result, markers, gaps), width="stretch")
-        st.caption(f"Groups under {bench.min_n} students are hidden: their line stops and × marks the term, "
-                   "rather than a drop to zero. Dotted lines: interventions from the log, at their dates.")
+        table = trend_frame(result)
+        hidden = len(table[table["Hidden"] != ""])
+        st.caption(f"{hidden or 'No'} figure{'s are' if hidden != 1 else ' is'} hidden (groups under {bench.min_n} "
+                   "students): a hidden figure stops its line and × marks the term, rather than a drop to zero. "
+                   "Dotted lines: interventions from the log, at their dates.")
         if show and len(markers) < len(entries):
             st.caption(f"{len(entries) - len(markers)} log entries fall outside the loaded terms and are not drawn.")
-        table = trend_frame(result)
-        hidden = table[table["Hidden"] != ""]
-        if len(hidden):
-            st.caption(f"{len(hidden)} figures are hidden (groups under {bench.min_n} students): their lines stop "
-                       "there rather than drop to zero.")
         st.dataframe(table, hide_index=True, column_config=shared.FIGURE_FORMATS)

@@ -65,7 +65,7 @@ def open_section(bench, saved) -> None:
         st.warning(warning, icon=":material/content_copy:")
     at_start = st.checkbox("Open these when the app starts", value=True, key="open_at_start")
     left, right = st.columns([1, 3])
-    if left.button("Open", type="primary", disabled=not chosen, icon=":material/folder_open:"):
+    if left.button("Open selected", type="primary", disabled=not chosen, icon=":material/folder_open:"):
         try:
             data = bench.open_saved(tuple(chosen))
             library.remember_startup(tuple(chosen) if at_start else ())

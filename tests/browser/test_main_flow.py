@@ -90,3 +90,52 @@ def test_upload_confirm_and_see_gaps(server, tmp_path):
         assert "Final %" in body and "gradebook.xlsx" in body and "sample data" not in body
         assert "Traceback" not in body
         browser.close()
+
+
+def test_report_downloads_in_english_and_spanish(server, tmp_path):
+    """From the sample district: a PDF in English, then slides in Spanish, through the download buttons."""
+    sync_api = pytest.importorskip("playwright.sync_api")
+    pypdf = pytest.importorskip("pypdf")
+    pptx = pytest.importorskip("pptx")
+    SHOTS.mkdir(exist_ok=True)
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=FLAGS)
+        page = browser.new_page(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
+        page.goto(server)
+        page.get_by_text("This is sample data").wait_for(timeout=30_000)
+        page.get_by_role("link", name="Reports").first.click()
+        page.get_by_role("heading", name="Report builder").wait_for(timeout=30_000)
+        page.locator(".vega-embed").first.wait_for(timeout=30_000)
+        with page.expect_download(timeout=120_000) as download:
+            page.get_by_role("button", name="PDF").click()
+        pdf = tmp_path / download.value.suggested_filename
+        download.value.save_as(pdf)
+        assert pdf.name.endswith("-en.pdf")
+        text = " ".join(" ".join(p.extract_text() for p in pypdf.PdfReader(pdf).pages).split())
+        assert "Student outcomes by group" in text and "groups with fewer than 10 students are hidden" in text
+        page.screenshot(path=str(SHOTS / "report.png"), full_page=True)
+
+        page.get_by_text("Language / Idioma").first.wait_for()
+        page.locator('[data-testid="stSidebar"] [data-testid="stSelectbox"]').first.click()
+        page.get_by_role("option", name="Español").click()
+        page.get_by_role("heading", name="Generador de informes").wait_for(timeout=30_000)
+        page.get_by_text("Todos los estudiantes:").first.wait_for(timeout=30_000)
+        with page.expect_download(timeout=120_000) as download:
+            page.get_by_role("button", name="Diapositivas (PowerPoint)").click()
+        deck_path = tmp_path / download.value.suggested_filename
+        download.value.save_as(deck_path)
+        assert deck_path.name.endswith("-es.pptx")
+        deck = pptx.Presentation(deck_path)
+        assert deck.slides[0].shapes.title.text == "Resultados estudiantiles por grupo"
+        notes = [s.notes_slide.notes_text_frame.text for s in deck.slides]
+        assert any(n.startswith("Todos los estudiantes: ") for n in notes)
+
+        page.get_by_text("Modo presentación").click()
+        page.get_by_role("button", name="Siguiente").wait_for(timeout=30_000)
+        page.locator(".vega-embed").first.wait_for(timeout=30_000)
+        page.wait_for_timeout(1000)
+        assert not page.locator('[data-testid="stSidebar"]').is_visible()
+        page.screenshot(path=str(SHOTS / "presentation.png"))
+        body = page.inner_text("body")
+        assert "Traceback" not in body
+        browser.close()

@@ -1,0 +1,101 @@
+"""What one upload may cost: bytes, inflated size, columns, cells, characters per cell, time and memory.
+
+On a shared server every session's data lives in one process, so a single file must not be able to take all
+of its memory or time. Each limit is checked from what is cheapest to know first (the byte count, a zip's
+directory, a parquet footer) before anything is inflated or parsed. The checks return the uploader's message,
+or None, and leave raising to the reader.
+"""
+
+import zipfile
+from dataclasses import dataclass
+
+import pyarrow as pa
+import pyarrow.compute as pc
+
+MIB = 1 << 20
+
+
+@dataclass(frozen=True)
+class Limits:
+    upload_bytes: int = 200 * MIB         # the same as server.maxUploadSize in .streamlit/config.toml
+    unzipped_bytes: int = 1024 * MIB      # all parts of a workbook, inflated
+    zip_ratio: int = 200                  # inflated ÷ compressed for one large part; workbooks stay under 50
+    ratio_from: int = 16 * MIB            # parts smaller than this inflated are harmless at any ratio
+    zip_parts: int = 10_000
+    columns: int = 1_000
+    cells: int = 50_000_000               # rows × columns
+    cell_chars: int = 32_767              # Excel's own limit for one cell
+    label_chars: int = 255                # a column header
+    line_bytes: int = 2 * MIB             # one line of a CSV
+    workbook_seconds: float = 120.0       # reading one workbook, in its own process
+    workbook_memory: int = 4096 * MIB     # the memory that process may add
+
+
+LIMITS = Limits()
+ADVICE = "Upload only the rows and columns you need, or save the sheet as .csv, which is read more cheaply."
+
+
+def _mib(size: int) -> str:
+    return f"{size / MIB:,.0f} MB"
+
+
+def upload_problem(size: int, filename: str, limits: Limits = LIMITS) -> str | None:
+    if size > limits.upload_bytes:
+        return f"'{filename}' is too large ({_mib(size)}; the most this app reads is {_mib(limits.upload_bytes)})."
+    return None
+
+
+def archive_problem(archive: zipfile.ZipFile, filename: str, limits: Limits = LIMITS) -> str | None:
+    """A workbook is a zip archive; its directory says what each part inflates to, before any is read."""
+    parts = archive.infolist()
+    if len(parts) > limits.zip_parts:
+        return (f"'{filename}' has {len(parts):,} parts inside it; a workbook has at most a few hundred, so it "
+                "cannot be read. Open it in Excel, save it again and upload the new copy.")
+    total = sum(part.file_size for part in parts)
+    if total > limits.unzipped_bytes:
+        return (f"'{filename}' is too large once unpacked ({_mib(total)}; the most this app reads is "
+                f"{_mib(limits.unzipped_bytes)}). {ADVICE}")
+    for part in parts:
+        ratio = part.file_size // max(part.compress_size, 1)
+        if part.file_size > limits.ratio_from and ratio > limits.zip_ratio:
+            return (f"'{filename}' is too large once unpacked: one part grows {ratio:,} times, which no "
+                    f"spreadsheet does, so it cannot be read safely. {ADVICE}")
+    return None
+
+
+def verify_archive(archive: zipfile.ZipFile) -> None:
+    """Inflate every part, stopping at the size the directory declares, so that a directory which lies fails
+    its checksum here (zipfile.BadZipFile) instead of inflating without bound in the spreadsheet reader."""
+    for part in archive.infolist():
+        with archive.open(part) as stream:
+            while stream.read(MIB):
+                pass
+
+
+def shape_problem(rows: int, columns: int, place: str, limits: Limits = LIMITS) -> str | None:
+    """Too many columns, or too many cells, for one session to hold."""
+    if columns > limits.columns:
+        return (f"{place} has {columns:,} columns; the most this app reads is {limits.columns:,}. "
+                "Delete the columns you do not need (or upload only the sheet with the students) and try again.")
+    if rows * columns > limits.cells:
+        return (f"{place} is too large: {rows:,} rows × {columns:,} columns is more than the "
+                f"{limits.cells:,} cells this app reads. {ADVICE}")
+    return None
+
+
+def cut_long_cells(column: pa.ChunkedArray, limits: Limits = LIMITS) -> tuple[pa.ChunkedArray, int]:
+    """Text cells cut to Excel's own limit; returns the column and how many cells were cut."""
+    if len(column) == 0:
+        return column, 0
+    lengths = pc.utf8_length(column)
+    longest = pc.max(lengths).as_py()
+    if longest is None or longest <= limits.cell_chars:
+        return column, 0
+    cut = pc.sum(pc.greater(lengths, limits.cell_chars)).as_py()
+    return pc.utf8_slice_codeunits(column, 0, limits.cell_chars), cut
+
+
+def long_cells_note(count: int, limits: Limits = LIMITS) -> str:
+    plural = "cell was" if count == 1 else "cells were"
+    return (f"{count:,} {plural} longer than {limits.cell_chars:,} characters (Excel's limit for one cell) and "
+            "cut to that length.")

@@ -1,0 +1,283 @@
+"""A report for a board or a family meeting: chosen views of the data, each a section with a title, two or
+three plain-language sentences, a chart and the table behind it, all in one language.
+
+Only aggregates enter a report. Every figure is read from a Breakdown, CrossTable, Trend or goal Evaluation,
+which are already suppressed exactly as on screen; a hidden group keeps its name and why it is hidden, and
+loses its figures and its exact size. Anything that can be put into a section plugs in through `ReportView`.
+"""
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field, fields
+from datetime import date
+from typing import Protocol
+
+import altair as alt
+
+from equity import goals as goal_math
+from equity.charts import gap_chart, gap_title, heat_table, heat_title
+from equity.crosstab import CrossTable, crosstab
+from equity.dimensions import DIMENSIONS
+from equity.filters import FLAG_KEYS, Filters
+from equity.i18n import DEFAULT, comparison_label, count, dimension_label, group_label, hidden_note, t, yes_no
+from equity.metrics import COMPARE_ALL, Breakdown, Rule, key_text
+from equity.session import Workbench
+from equity.summary import breakdown_summary, focus_group
+from equity.trends import Trend, data_terms, trend
+
+TEXT, COUNT, VALUE, GAP = "text", "count", "value", "gap"
+
+
+@dataclass(frozen=True)
+class Column:
+    header: str
+    kind: str = TEXT          # TEXT, COUNT (students), VALUE (a rate or mean), GAP (signed points)
+    unit: str = ""            # "%" for rates
+
+
+@dataclass(frozen=True)
+class Table:
+    """A view's figures as rows of plain values (None where hidden), with the notes that explain them."""
+
+    columns: tuple[Column, ...]
+    rows: tuple[tuple[object, ...], ...]
+    notes: tuple[str, ...] = ()
+
+    def text_rows(self) -> list[list[str]]:
+        """Every cell as it is printed: one decimal, gaps signed, thousands separated, a dash where hidden."""
+        return [[cell_text(value, column) for value, column in zip(row, self.columns, strict=True)]
+                for row in self.rows]
+
+    def compact(self) -> "Table":
+        """Without the columns no row fills (the note column when nothing is hidden), for pages and slides."""
+        texts = self.text_rows()
+        keep = [j for j in range(len(self.columns)) if j == 0 or any(row[j] for row in texts)]
+        return Table(tuple(self.columns[j] for j in keep), tuple(tuple(row[j] for j in keep) for row in self.rows),
+                     self.notes)
+
+    def hidden_row(self, i: int) -> bool:
+        """Row `i` shows no figure at all: a hidden group."""
+        return all(v is None for v, c in zip(self.rows[i], self.columns, strict=True) if c.kind in (VALUE, GAP))
+
+
+def cell_text(value: object, column: Column) -> str:
+    if value is None:
+        return "—"
+    if isinstance(value, str):
+        return value
+    if column.kind == COUNT:
+        return count(int(value))
+    if column.kind == GAP:
+        return f"{value:+.1f}"
+    if column.kind == VALUE:
+        return f"{value:.1f}{column.unit}"
+    return str(value)
+
+
+@dataclass(frozen=True, eq=False)
+class Section:
+    title: str
+    summary: tuple[str, ...]
+    table: Table
+    chart: alt.TopLevelMixin | None = None     # None when every group is hidden, or the view has no chart
+    alt_text: str = ""                         # the chart in words, for screen readers and slide alt text
+
+
+class ReportView(Protocol):
+    """Anything a report can include. A view holds figures already computed and suppressed; `section` only
+    puts them into words, so one view renders in every language without touching the data again."""
+
+    @property
+    def key(self) -> str: ...
+
+    def section(self, lang: str = DEFAULT) -> Section: ...
+
+
+def _hidden_count(n: int, min_n: int) -> str | None:
+    """A hidden group's size as exports show it: '<10' when it is the small one, nothing when it is hidden
+    to protect another (its size and the total would give the small group's size away)."""
+    return f"<{min_n}" if n < min_n else None
+
+
+def rule_note(min_n: int, lang: str = DEFAULT) -> str:
+    """The suppression rule, stated on every export."""
+    return t("report.rule", lang, min_n=min_n)
+
+
+def _alt_text(description: str, summary: Sequence[str]) -> str:
+    return " ".join([description, *summary])
+
+
+@dataclass(frozen=True)
+class GapView:
+    """An outcome by one dimension against a comparison; `history` (the same by term) and `goal` (a saved
+    goal on the summary's focus group) add a sentence each when known."""
+
+    result: Breakdown
+    history: Trend | None = None
+    goal: goal_math.Evaluation | None = None
+
+    @property
+    def key(self) -> str:
+        return f"gaps:{self.result.dimension.key}:{self.result.compare}"
+
+    def section(self, lang: str = DEFAULT) -> Section:
+        result, rate = self.result, self.result.rule.is_rate
+        unit = "%" if rate else ""
+        columns = (Column(t("column.group", lang)), Column(t("column.students", lang), COUNT),
+                   Column(t("column.value_rate" if rate else "column.value_mean", lang), VALUE, unit),
+                   Column(t("column.gap_vs", lang, comparison=comparison_label(result.compare, result.dimension,
+                                                                               lang)), GAP),
+                   Column(t("column.low", lang), VALUE, unit), Column(t("column.high", lang), VALUE, unit),
+                   Column(t("column.beyond_chance", lang)), Column(t("column.note", lang)))
+        overall = result.overall_value
+        low, high = result.overall.interval(result.rule) if overall is not None else (None, None)
+        rows = [(t("compare.all_title", lang), result.overall.n, overall, None, low, high, "",
+                 "" if overall is not None else hidden_note(result.overall.n, result.min_n, lang))]
+        for g in result.groups:
+            name = group_label(result.dimension, g.key, lang)
+            if g.suppressed:
+                rows.append((name, _hidden_count(g.n, result.min_n), None, None, None, None, "",
+                             hidden_note(g.n, result.min_n, lang)))
+            else:
+                rows.append((name, g.n, g.value, g.gap, g.ci[0], g.ci[1], yes_no(g.distinguishable, lang), ""))
+        table = Table(columns, tuple(rows), (rule_note(result.min_n, lang), t("report.chance_note", lang)))
+        summary = breakdown_summary(result, lang, self.history, self.goal)
+        title = gap_title(result, lang)
+        chart = gap_chart(result, lang) if result.shown() else None
+        return Section(title, summary, table, chart,
+                       _alt_text(t("chart.bar_description", lang, title=title), summary) if chart else "")
+
+
+@dataclass(frozen=True)
+class IntersectionView:
+    """Two dimensions crossed, as a heat table; small cells hidden along rows and columns."""
+
+    table: CrossTable
+
+    @property
+    def key(self) -> str:
+        return f"cross:{self.table.first.key}:{self.table.second.key}"
+
+    def section(self, lang: str = DEFAULT) -> Section:
+        cross, rate = self.table, self.table.rule.is_rate
+        unit = "%" if rate else ""
+        columns = (Column(dimension_label(cross.first, lang)), Column(dimension_label(cross.second, lang)),
+                   Column(t("column.students", lang), COUNT),
+                   Column(t("column.value_rate" if rate else "column.value_mean", lang), VALUE, unit),
+                   Column(t("column.gap_vs_all", lang), GAP), Column(t("column.note", lang)))
+        rows = []
+        for c in cross.cells:
+            names = (group_label(cross.first, c.first, lang), group_label(cross.second, c.second, lang))
+            if c.suppressed:
+                rows.append((*names, _hidden_count(c.n, cross.min_n), None, None, hidden_note(c.n, cross.min_n, lang)))
+            else:
+                rows.append((*names, c.n, c.value, c.gap, ""))
+        shown = [c for c in cross.cells if not c.suppressed]
+        summary = [t("summary.cross_hidden", lang, hidden=sum(c.suppressed for c in cross.cells),
+                     cells=len(cross.cells), min_n=cross.min_n)]
+        if shown:
+            low, high = min(shown, key=lambda c: c.value), max(shown, key=lambda c: c.value)
+            summary.insert(0, t("summary.cross_range", lang,
+                                low=f"{group_label(cross.first, low.first, lang)} · "
+                                    f"{group_label(cross.second, low.second, lang)}",
+                                low_value=f"{low.value:.1f}{unit}",
+                                high=f"{group_label(cross.first, high.first, lang)} · "
+                                     f"{group_label(cross.second, high.second, lang)}",
+                                high_value=f"{high.value:.1f}{unit}"))
+        title = heat_title(cross, lang)
+        table = Table(columns, tuple(rows), (rule_note(cross.min_n, lang), t("report.cross_rule", lang)))
+        chart = heat_table(cross, lang) if shown else None
+        return Section(title, tuple(summary), table, chart,
+                       _alt_text(t("chart.heat_description", lang, title=title), summary) if chart else "")
+
+
+@dataclass(frozen=True)
+class Choice:
+    """What to put in a report: one outcome under one rule, gaps by each chosen dimension, crossed pairs."""
+
+    outcome: str                               # column name in `students`
+    label: str                                 # the header people know
+    rule: Rule
+    dimensions: tuple[str, ...] = ("race",)
+    compare: str = COMPARE_ALL
+    crossings: tuple[tuple[str, str], ...] = ()
+    history: bool = True                       # add each group's change over the loaded terms
+    goals: bool = True                         # add where a saved goal on the group stands
+
+
+def views(bench: Workbench, choice: Choice) -> list[ReportView]:
+    """The chosen views, computed from the session's data under its filters and minimum group size."""
+    found: list[ReportView] = []
+    several_terms = choice.history and len(data_terms(bench.con, bench.filters)) > 1
+    saved = goal_math.load()[0] if choice.goals else ()
+    for dimension in choice.dimensions:
+        result = bench.breakdown(choice.outcome, choice.rule, dimension, choice.compare, choice.label)
+        history = trend(bench.con, choice.outcome, choice.rule, dimension, choice.compare, bench.filters,
+                        bench.min_n, choice.label) if several_terms else None
+        found.append(GapView(result, history, _goal(bench, saved, result, choice.outcome)))
+    for first, second in choice.crossings:
+        found.append(IntersectionView(crosstab(bench.con, choice.outcome, choice.rule, first, second,
+                                               bench.filters, bench.min_n, choice.label)))
+    return found
+
+
+def _goal(bench: Workbench, saved: Sequence[goal_math.Goal], result: Breakdown, outcome: str
+          ) -> goal_math.Evaluation | None:
+    """The saved goal on the focus group's figure for this outcome and rule, evaluated, if there is one."""
+    group = focus_group(result)
+    if group is None:
+        return None
+    goal = next((g for g in saved if g.outcome == outcome and g.rule == result.rule
+                 and g.dimension == result.dimension.key and g.group == key_text(group.key)
+                 and g.measure == goal_math.VALUE), None)
+    if goal is None:
+        return None
+    outcomes = {c.name for c in bench.data.mapping.outcomes()} if bench.data else set()
+    return goal_math.assess(bench.con, goal, outcomes, bench.min_n)
+
+
+@dataclass(frozen=True, eq=False)
+class Report:
+    title: str
+    lang: str
+    sections: tuple[Section, ...]
+    context: tuple[str, ...]          # which data, filters, terms: printed under the title
+    privacy: str                      # the suppression rule, printed once more at the end
+    notes: str = ""
+    created: str = field(default_factory=lambda: date.today().isoformat())
+
+
+def compose(chosen: Sequence[ReportView], bench: Workbench, title: str = "", notes: str = "",
+            lang: str = DEFAULT) -> Report:
+    """The report in one language: a section per view and the lines that say what the figures cover."""
+    return Report(title.strip() or t("report.default_title", lang), lang,
+                  tuple(view.section(lang) for view in chosen), context(bench, lang),
+                  rule_note(bench.min_n, lang), notes.strip())
+
+
+def context(bench: Workbench, lang: str = DEFAULT) -> tuple[str, ...]:
+    """Which data the figures come from, the filters in force and the terms they combine."""
+    source = t("report.sample_data", lang) if bench.data and bench.data.sample else \
+        (bench.data.name if bench.data else "")
+    lines = [t("report.source", lang, source=source)]
+    filters = filter_lines(bench.filters, lang)
+    lines.append(t("report.filtered", lang, filters="; ".join(filters)) if filters else t("report.unfiltered", lang))
+    found = data_terms(bench.con, bench.filters) if bench.data else ()
+    if len(found) > 1:
+        lines.append(t("report.terms_pooled", lang, terms=len(found), first=found[0], last=found[-1]))
+    elif found:
+        lines.append(t("report.one_term", lang, term=found[0]))
+    return tuple(lines)
+
+
+def filter_lines(filters: Filters, lang: str = DEFAULT) -> list[str]:
+    """One line per active filter, in the report's language, e.g. 'Ingresos: Bajos ingresos'."""
+    lines = []
+    for f in fields(filters):
+        chosen = getattr(filters, f.name)
+        if chosen:
+            dim = DIMENSIONS[f.name]
+            names = [group_label(dim, FLAG_KEYS[c] if dim.flag else c, lang) for c in chosen]
+            lines.append(f"{dimension_label(dim, lang)}: {', '.join(names)}")
+    return lines
+

@@ -1,0 +1,205 @@
+"""Report builder: pick the views, add a title and notes, preview, and download the report (PDF, slides, web
+page) or any one chart or table; or show it on a projector, one view at a time. Only group totals leave, with
+the same suppression as on screen; a student-level list is a separate, labelled, explicit download."""
+
+from html import escape
+from itertools import combinations
+
+import altair as alt
+import pandas as pd
+import streamlit as st
+
+from equity import exports
+from equity.dimensions import DIMENSIONS, GAP_DIMENSIONS
+from equity.i18n import LANGUAGES, comparison_label, dimension_label, t
+from equity.metrics import COMPARE_ALL, COMPARE_OTHERS
+from equity.report import Choice, Report, Section, Table, compose, views
+from equity.student_list import FILE_PREFIX, student_table
+from pages.views import shared
+
+KEEP = "report_"                  # widget keys kept while presentation mode hides the controls
+DEFAULT_DIMENSIONS = ("race", "low_income", "english_learner")
+PRESENTATION_STYLE = """<style>
+[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stHeader"],
+[data-testid="stToolbar"] {display: none !important;}
+[data-testid="stMainBlockContainer"] {max-width: 100%; padding-top: 1.5rem;}
+[data-testid="stMainBlockContainer"] p, [data-testid="stMainBlockContainer"] li {font-size: 1.6rem;
+ line-height: 1.4;}
+[data-testid="stMainBlockContainer"] h1 {font-size: 2.8rem;}
+</style>"""
+
+
+def keep_choices() -> None:
+    """Widgets that are not drawn lose their value; writing each back keeps the builder's choices while the
+    presentation hides it."""
+    for key in [k for k in st.session_state if str(k).startswith(KEEP)]:
+        st.session_state[key] = st.session_state[key]
+
+
+def plain(text: str) -> str:
+    """Text shown as it is, not read as Markdown (an outcome called '*Final*' or '$ aid' stays literal)."""
+    return "".join("\\" + c if c in "\\`*_[]#|$<>~" else c for c in text)
+
+
+def table_frame(table: Table) -> pd.DataFrame:
+    """The table as the exports print it, for the screen."""
+    shown = table.compact()
+    return pd.DataFrame(shown.text_rows(), columns=[c.header for c in shown.columns])
+
+
+def download_row(section: Section, number: int, report: Report, lang: str) -> None:
+    """One chart as PNG or SVG, its table as CSV or XLSX; each file made only when its button is pressed."""
+    stem = f"{exports.file_stem(report.title)}-{number}-{report.lang}"
+    files = []
+    if section.chart is not None:
+        files += [("png", t("page.report.chart_png", lang), lambda: exports.chart_png(section.chart)),
+                  ("svg", t("page.report.chart_svg", lang), lambda: exports.chart_svg(section.chart))]
+    files += [("csv", t("page.report.table_csv", lang), lambda: exports.table_csv(section.table, section.title)),
+              ("xlsx", t("page.report.table_xlsx", lang),
+               lambda: exports.table_xlsx(section.table, section.title))]
+    for column, (fmt, label, make) in zip(st.columns(len(files) + 2), files, strict=False):
+        column.download_button(label, make, file_name=f"{stem}.{fmt}", mime=exports.MIME[fmt],
+                               on_click="ignore", icon=":material/download:", key=f"dl_{number}_{fmt}")
+
+
+def preview(report: Report, lang: str) -> None:
+    st.subheader(t("page.report.preview", lang))
+    st.markdown(f"### {plain(report.title)}")
+    for line in report.context:
+        st.caption(plain(line))
+    if report.notes:
+        st.markdown(plain(report.notes))
+    for number, section in enumerate(report.sections, start=1):
+        with st.container(border=True):
+            st.markdown(f"#### {number}. {plain(section.title)}")
+            for sentence in section.summary:
+                st.markdown(plain(sentence))
+            if section.chart is not None:
+                st.altair_chart(section.chart, width="stretch")
+            st.dataframe(table_frame(section.table), hide_index=True)
+            st.caption(plain(" ".join(section.table.notes)))
+            download_row(section, number, report, lang)
+
+
+def downloads(report: Report, lang: str) -> None:
+    st.subheader(t("page.report.download", lang))
+    st.caption(plain(t("report.aggregates_only", report.lang) + " " + report.privacy))
+    stem = f"{exports.file_stem(report.title)}-{report.lang}"
+    files = [("pdf", t("page.report.pdf", lang), ":material/picture_as_pdf:"),
+             ("pptx", t("page.report.pptx", lang), ":material/slideshow:"),
+             ("html", t("page.report.html", lang), ":material/language:")]
+    columns = st.columns(4)
+    for column, (fmt, label, icon) in zip(columns, files, strict=False):
+        column.download_button(label, lambda f=fmt: exports.render(report, f), file_name=f"{stem}.{fmt}",
+                               mime=exports.MIME[fmt], on_click="ignore", icon=icon, type="primary",
+                               key=f"dl_report_{fmt}")
+    columns[3].download_button(t("page.report.xlsx", lang), lambda: exports.report_xlsx(report),
+                               file_name=f"{stem}.xlsx", mime=exports.MIME["xlsx"], on_click="ignore",
+                               icon=":material/table:", key="dl_report_xlsx")
+
+
+def student_export(bench, column, rule, lang: str) -> None:
+    """The student-level list, behind an explicit confirmation and labelled as student data."""
+    with st.expander(t("page.report.student_title", lang), icon=":material/warning:"):
+        st.warning(t("page.report.student_intro", lang))
+        if not st.checkbox(t("page.report.student_confirm", lang), key="student_confirm"):
+            return
+        table = student_table(bench.con, column.name, column.header, rule, bench.filters, lang)
+        st.caption(t("page.report.student_rows", lang, rows=f"{len(table.rows):,}"))
+        title = t("student.title", lang, outcome=column.header)
+        stem = f"{FILE_PREFIX}-{exports.file_stem(column.header)}"
+        left, right, _ = st.columns([1, 1, 2])
+        left.download_button(t("page.report.student_csv", lang), lambda: exports.table_csv(table, title),
+                             file_name=f"{stem}.csv", mime=exports.MIME["csv"], on_click="ignore",
+                             key="dl_students_csv")
+        right.download_button(t("page.report.student_xlsx", lang), lambda: exports.table_xlsx(table, title),
+                              file_name=f"{stem}.xlsx", mime=exports.MIME["xlsx"], on_click="ignore",
+                              key="dl_students_xlsx")
+
+
+def builder(bench, lang: str) -> None:
+    st.title(t("page.report.title", lang))
+    if not shared.require_data(bench):
+        return
+    st.write(t("page.report.intro", lang, min_n=bench.min_n))
+    shared.active_filters(bench)
+    picked = shared.outcome_picker(bench, "report")
+    if not picked:
+        return
+    column, rule = picked
+    left, right = st.columns(2)
+    dimensions = left.multiselect(t("page.report.dimensions", lang), GAP_DIMENSIONS, default=DEFAULT_DIMENSIONS,
+                                  key="report_dimensions", format_func=lambda d: dimension_label(DIMENSIONS[d], lang))
+    compare = right.selectbox(t("page.report.compare", lang), (COMPARE_ALL, COMPARE_OTHERS), key="report_compare",
+                              format_func=lambda c: comparison_label(c, DIMENSIONS["race"], lang))
+    crossings = st.multiselect(
+        t("page.report.crossings", lang), list(combinations(dimensions, 2)), key=f"report_cross_{'-'.join(dimensions)}",
+        format_func=lambda pair: " × ".join(dimension_label(DIMENSIONS[d], lang) for d in pair))
+    first, second, third = st.columns(3)
+    history = first.checkbox(t("page.report.history", lang), value=True, key="report_history")
+    goals = second.checkbox(t("page.report.goals", lang), value=True, key="report_goals")
+    languages = list(LANGUAGES)
+    report_lang = third.radio(t("page.report.language", lang), languages, index=languages.index(lang),
+                              horizontal=True, format_func=LANGUAGES.get, key=f"report_language_{lang}")
+    title = st.text_input(t("page.report.heading", lang), placeholder=t("report.default_title", report_lang),
+                          key="report_title")
+    notes = st.text_area(t("page.report.notes", lang), key="report_notes", height=90)
+    if not dimensions and not crossings:
+        st.info(t("page.report.none", lang))
+        return
+    choice = Choice(column.name, column.header, rule, tuple(dimensions), compare, tuple(crossings), history, goals)
+    report = compose(views(bench, choice), bench, title, notes, report_lang)
+    st.session_state["report_built"] = report
+    downloads(report, lang)
+    preview(report, lang)
+    student_export(bench, column, rule, lang)
+
+
+def step(by: int, total: int) -> None:
+    st.session_state["present_index"] = (st.session_state.get("present_index", 0) + by) % total
+
+
+def presentation(report: Report, lang: str) -> None:
+    """One view at a time, large, for a projector; the figures behind each chart one click away."""
+    st.html(PRESENTATION_STYLE)
+    total = len(report.sections)
+    index = min(st.session_state.get("present_index", 0), total - 1)
+    section = report.sections[index]
+    back, where, forward = st.columns([1, 4, 1])
+    back.button(t("page.report.previous", lang), icon=":material/arrow_back:", on_click=step, args=(-1, total),
+                key="present_previous", width="stretch")
+    where.markdown(f"<p style='text-align:center'>{escape(report.title)} · "
+                   f"{escape(t('page.report.position', lang, current=index + 1, total=total))}</p>",
+                   unsafe_allow_html=True)
+    forward.button(t("page.report.next", lang), icon=":material/arrow_forward:", on_click=step, args=(1, total),
+                   key="present_next", width="stretch")
+    st.title(section.title)
+    if section.chart is not None:
+        st.altair_chart(large(section.chart), width="stretch")
+    for sentence in section.summary:
+        st.markdown(plain(sentence))
+    with st.expander(t("page.report.figures", lang)):
+        st.dataframe(table_frame(section.table), hide_index=True)
+        st.caption(plain(" ".join(section.table.notes)))
+    st.caption(plain(report.privacy))
+
+
+def large(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
+    """The chart with text and bars sized for a projector."""
+    return (chart.properties(height=alt.Step(60))
+            .configure_axis(labelFontSize=20, titleFontSize=20, labelLimit=420)
+            .configure_title(fontSize=26, subtitleFontSize=18)
+            .configure_legend(labelFontSize=18, titleFontSize=18))
+
+
+bench = shared.workbench()
+lang = shared.language()
+presenting = st.toggle(t("page.report.present", lang), key="present_mode", help=t("page.report.present_help", lang))
+built = st.session_state.get("report_built")
+if presenting and built is not None and built.sections:
+    keep_choices()
+    presentation(built, lang)
+else:
+    if presenting:
+        st.info(t("page.report.present_empty", lang))
+    builder(bench, lang)

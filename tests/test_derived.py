@@ -1,0 +1,46 @@
+"""Chronic absence derived in SQL from days absent (or present) and days enrolled, by hand."""
+
+import pytest
+
+from equity import derived
+from equity.metrics import Rule, breakdown
+from equity.session import Workbench
+from tests.files import csv_bytes
+
+
+def _bench(header: list[str], rows: list[list]) -> Workbench:
+    bench = Workbench()
+    bench.confirm(bench.upload(csv_bytes([header, *rows]), "attendance.csv").proposal)
+    return bench
+
+
+def test_chronic_absence_from_days_absent():
+    rows = [["1", "180", "18", "Y"],   # exactly 10%: chronically absent
+            ["2", "180", "17", "Y"],   # 9.4%: not
+            ["3", "90", "30", "N"],    # 33%: chronically absent (moved in mid-year)
+            ["4", "0", "0", "N"],      # no enrolled days: no result
+            ["5", "", "3", "N"],       # enrolled blank: no result
+            ["6", "170", "0", "N"]]
+    bench = _bench(["Student ID", "Days Enrolled", "Days Absent", "ELL"], rows)
+    assert derived.outcomes(bench.data.mapping) == (derived.CHRONIC,)
+    flags = dict(bench.con.execute("SELECT student_id, chronically_absent FROM students").fetchall())
+    assert flags == {"1": True, "2": False, "3": True, "4": None, "5": None, "6": False}
+    result = breakdown(bench.con, "chronically_absent", Rule("boolean"), "english_learner", min_n=1)
+    assert (result.overall.n, result.overall.total, result.overall.missing) == (4, 2, 2)
+    assert {g.label: g.value for g in result.groups} == {"English learners": pytest.approx(50.0),
+                                                         "Not English learners": pytest.approx(50.0)}
+
+
+def test_chronic_absence_from_days_present():
+    bench = _bench(["Student ID", "Membership Days", "Days Attended"], [["1", "100", "89"], ["2", "100", "91"]])
+    flags = dict(bench.con.execute("SELECT student_id, chronically_absent FROM students").fetchall())
+    assert flags == {"1": True, "2": False}
+
+
+def test_no_derived_outcome_without_both_columns_or_when_the_file_has_one():
+    bench = _bench(["Student ID", "Days Absent", "Score"], [["1", "3", "50"], ["2", "4", "60"]])
+    assert derived.outcomes(bench.data.mapping) == ()
+    own = _bench(["Student ID", "Days Enrolled", "Days Absent", "Chronically Absent"],
+                 [["1", "180", "30", "Y"], ["2", "180", "2", "N"]])
+    assert derived.outcomes(own.data.mapping) == ()
+    assert [c.name for c in derived.all_outcomes(own.data.mapping)].count("chronically_absent") == 1

@@ -1,0 +1,69 @@
+"""The balanced scorecard: the default indicators of the sample district and one card worked out by hand."""
+
+import pytest
+
+from equity import scorecard as sc
+from equity.groups import Grouping
+from equity.metrics import Rule
+from equity.session import Workbench
+from tests.files import csv_bytes
+
+
+@pytest.fixture(scope="module")
+def sample() -> Workbench:
+    bench = Workbench()
+    bench.load_sample()
+    return bench
+
+
+def test_default_indicators_of_the_sample_district(sample):
+    found = {i.label: i for i in sc.default_indicators(sample.data.mapping, sample.data.profiles)}
+    assert list(found) == ["Suspensions", "AP participation", "Chronic absence", "Belonging", "ELA proficiency",
+                           "Math proficiency", "Course passing"]
+    assert (found["Suspensions"].outcome, found["Suspensions"].method, found["Suspensions"].grouping) == \
+        ("suspended", sc.RISK_RATIO, Grouping("race"))
+    assert (found["AP participation"].rule, found["AP participation"].method) == (Rule("threshold", 1.0),
+                                                                                  sc.COMPOSITION)
+    assert found["Chronic absence"].grouping == Grouping("english_learner")
+    assert found["Belonging"].rule == Rule("threshold", 4.0)
+    assert found["Belonging"].grouping == Grouping("special_ed")
+    assert found["ELA proficiency"].rule == Rule("categories", categories=("Met", "Exceeded"))
+    assert {i.kind for i in found.values() if i.label in ("ELA proficiency", "Course passing")} == {sc.LAGGING}
+    assert not found["Suspensions"].higher_is_better
+
+
+def test_sample_cards_show_ratios_composition_and_groups(sample):
+    cards = {i.label: sc.evaluate(sample.con, i) for i in sc.default_indicators(sample.data.mapping,
+                                                                                    sample.data.profiles)}
+    suspensions = cards["Suspensions"]
+    assert suspensions.latest_term == "2024-25" and suspensions.baseline_term == "2022-23"
+    black = next(g for g in suspensions.groups if g.label == "Black or African American")
+    assert black.measure == pytest.approx(2.5385, abs=1e-3)            # 80/868 against 151/4159
+    assert "Black or African American" in suspensions.largest
+    ap = {g.label: g for g in cards["AP participation"].groups}
+    assert ap["Low income"].measure < 1 < ap["Not low income"].measure
+    assert cards["Chronic absence"].change == pytest.approx(cards["Chronic absence"].trend[-1][1]
+                                                            - cards["Chronic absence"].trend[0][1])
+    assert {g.label for g in cards["Belonging"].groups} == {"Students with disabilities",
+                                                            "Students without disabilities"}
+    assert all(c.goal == sc.NO_GOAL for c in cards.values())
+
+
+def test_a_card_by_hand_with_a_hidden_group():
+    # 2023-24: 20 students, 10 pass. 2024-25: Black 12 (3 pass), White 20 (16), Asian 4 (4): 36, 23 pass.
+    rows = [["Student ID", "Year", "Race", "Passed"]]
+    rows += [[f"a{i}", "2023-24", "White", "Y" if i < 10 else "N"] for i in range(20)]
+    for race, n, yes in (("Black", 12, 3), ("White", 20, 16), ("Asian", 4, 4)):
+        rows += [[f"{race}{i}", "2024-25", race, "Y" if i < yes else "N"] for i in range(n)]
+    bench = Workbench()
+    bench.confirm(bench.upload(csv_bytes(rows), "passing.csv").proposal)
+    indicator = sc.Indicator("Passing", "passed", "Passed", Rule("boolean"), Grouping("race"), sc.LAGGING)
+    card = sc.evaluate(bench.con, indicator, min_n=10, goal=lambda _: "on track")
+    assert card.trend == (("2023-24", pytest.approx(50.0)), ("2024-25", pytest.approx(23 / 36 * 100)))
+    assert card.change == pytest.approx(23 / 36 * 100 - 50) and card.improving
+    groups = {g.label: g for g in card.groups}
+    assert groups["Asian"].hidden and groups["Asian"].value is None
+    assert groups["Black or African American"].hidden                  # the complement of Asian
+    assert groups["White"].measure == pytest.approx(80 - 23 / 36 * 100)
+    assert card.largest == "No group is behind all students (or every group is hidden)."
+    assert card.goal == "on track"
