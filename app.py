@@ -6,6 +6,8 @@ from equity.i18n import t
 from pages.views import shared
 
 st.set_page_config(page_title="Equity dashboard", page_icon=":material/balance:", layout="wide")
+if not shared.signed_in():   # off on a laptop; on a server nothing below runs before sign-in
+    st.stop()
 
 bench = shared.workbench()
 lang = shared.language()
@@ -25,6 +27,7 @@ navigation = st.navigation([
     st.Page("pages/views/log.py", title=t("nav.log", lang), icon=":material/edit_note:", url_path="log"),
     st.Page("pages/views/report.py", title=t("nav.report", lang), icon=":material/summarize:", url_path="report"),
     st.Page("pages/views/workspace.py", title=t("nav.saved", lang), icon=":material/folder_open:", url_path="saved"),
-])
+    st.Page("pages/views/sql.py", title=t("nav.sql", lang), icon=":material/terminal:", url_path="sql"),
+], expanded=True)   # every page in view: past ten, Streamlit tucks the rest under "View more"
 shared.sidebar(bench)
 navigation.run()

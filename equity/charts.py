@@ -20,6 +20,8 @@ from equity.i18n import (
     yes_no,
 )
 from equity.metrics import Breakdown
+from equity.summary import ends, overall_ends
+from equity.trends import Trend
 
 BLUE, ORANGE, GREY = "#0072B2", "#E69F00", "#999999"
 
@@ -142,3 +144,54 @@ def heat_title(table: CrossTable, lang: str = DEFAULT) -> str:
     """What the heat table shows, e.g. 'Average Final %: race/ethnicity × income'."""
     return t("chart.heat_title", lang, what=measure_text(table.outcome, table.rule, lang),
              first=dimension_phrase(table.first, lang), second=dimension_phrase(table.second, lang))
+
+
+def change_chart(history: Trend, lang: str = DEFAULT) -> alt.LayerChart | None:
+    """Each group's figure in the first and the last loaded term joined by a line: the first a hollow circle,
+    the last a filled diamond (shape as well as colour), the change printed beside it. A group hidden in
+    either term is left out. None when no group has both ends."""
+    if len(history.terms) < 2:
+        return None
+    unit = "%" if history.rule.is_rate else ""
+    first, last = history.terms[0], history.terms[-1]
+    keys = sorted({g.key for r in history.per_term for g in r.groups}, key=history.dimension.order)
+    named = [(t("compare.all_title", lang), overall_ends(history)),
+             *((group_label(history.dimension, k, lang), ends(history, k)) for k in keys)]
+    points, spans = [], []
+    for name, pair in named:
+        if pair is None:
+            continue
+        start, end = pair[0].value, pair[1].value
+        points += [{"group": name, "term": first, "value": round(start, 2), "text": f"{start:.1f}{unit}"},
+                   {"group": name, "term": last, "value": round(end, 2), "text": f"{end:.1f}{unit}"}]
+        spans.append({"group": name, "start": start, "end": end, "right": max(start, end),
+                      "label": f"{end - start:+.1f}"})
+    if not spans:
+        return None
+    order = [s["group"] for s in spans]
+    y = alt.Y("group:N", sort=order, title=None, axis=alt.Axis(labelLimit=260))
+    x_title = measure_text(history.outcome, history.rule, lang) + (t("chart.percent_axis", lang) if unit else "")
+    x = alt.X("value:Q", title=x_title, scale=alt.Scale(zero=False, padding=24))
+    span_data = pd.DataFrame(spans)
+    lines = alt.Chart(span_data).mark_rule(color=GREY, size=3).encode(x=alt.X("start:Q", title=x_title),
+                                                                      x2="end:Q", y=y)
+    dots = alt.Chart(pd.DataFrame(points)).mark_point(size=140, filled=True, opacity=1).encode(
+        x=x, y=y,
+        shape=alt.Shape("term:N", scale=alt.Scale(domain=[first, last], range=["circle", "diamond"]),
+                        legend=alt.Legend(orient="bottom", title=None)),
+        color=alt.Color("term:N", scale=alt.Scale(domain=[first, last], range=[ORANGE, BLUE]),
+                        legend=alt.Legend(orient="bottom", title=None)),
+        tooltip=[alt.Tooltip("group:N", title=t("column.group", lang)), alt.Tooltip("term:N"),
+                 alt.Tooltip("value:Q", title=t("column.value", lang), format=".1f")])
+    labels = alt.Chart(span_data).mark_text(align="left", dx=12, fontSize=11).encode(x="right:Q", y=y,
+                                                                                     text="label:N")
+    title = change_title(history, lang)
+    return alt.layer(lines, dots, labels).properties(
+        title=alt.TitleParams(title, subtitle=[t("chart.change_subtitle", lang, min_n=history.min_n)]),
+        height=alt.Step(30), width="container", description=t("chart.change_description", lang, title=title))
+
+
+def change_title(history: Trend, lang: str = DEFAULT) -> str:
+    """'ELA (in Met) by income: 2022-23 and 2024-25'."""
+    return t("chart.change_title", lang, what=measure_text(history.outcome, history.rule, lang),
+             dimension=dimension_phrase(history.dimension, lang), first=history.terms[0], last=history.terms[-1])

@@ -7,7 +7,7 @@ upload. Every main row appears once (a roster is cut to one row per student and 
 """
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import PurePath
 
 import duckdb
@@ -123,12 +123,8 @@ def _label(filename: str) -> str:
 
 def combine(con: duckdb.DuckDBPyConnection, main: Upload, other: Upload, spec: JoinSpec) -> Combined:
     """The main file with the roster's columns or the events' counts added, and the report of the join."""
-    for header in (spec.main.student_id, spec.main.term):
-        if header and header not in main.table.column_names:
-            raise ValueError(f"'{header}' is not a column of {main.name}.")
-    for header in (spec.other.student_id, spec.other.term, spec.count_by if spec.kind == EVENTS else None):
-        if header and header not in other.table.column_names:
-            raise ValueError(f"'{header}' is not a column of {other.name}.")
+    _check(main, (spec.main.student_id, spec.main.term))
+    _check(other, (spec.other.student_id, spec.other.term, spec.count_by if spec.kind == EVENTS else None))
     con.execute(query("join_macros"))
     _load(con, main, MAIN)
     _load(con, other, OTHER)
@@ -137,16 +133,7 @@ def combine(con: duckdb.DuckDBPyConnection, main: Upload, other: Upload, spec: J
         "key_duplicates", source=OTHER, id=spec.other.student_id, term=other_term)).fetchall()[0]
     main_duplicates, main_examples = con.execute(query(
         "key_duplicates", source=MAIN, id=spec.main.student_id, term=_term("", spec.main.term, True))).fetchall()[0]
-    taken = {h.casefold() for h in main.table.column_names}
-    if spec.kind == ROSTER:
-        added, right = _roster_columns(other, spec, taken)
-        con.execute(query("join_roster", source=OTHER, id=spec.other.student_id, term=other_term,
-                          columns=Fragment(", ".join(right))))
-        defaults: dict[str, str] = {}
-    else:
-        added, measures, params, defaults = _measures(con, other, spec, taken)
-        con.execute(query("join_events", source=OTHER, id=spec.other.student_id, term=other_term,
-                          measures=Fragment(", ".join(measures))), params)
+    added, defaults = _right(con, main, other, spec)
     match = Fragment(f"r._term = term_key(m.{quote_ident(spec.main.term)})" if spec.by_term else "TRUE")
     covered = (f"term_key(m.{quote_ident(spec.main.term)}) IN (SELECT _term FROM join_right)"
                if spec.by_term else "TRUE")
@@ -166,10 +153,33 @@ def combine(con: duckdb.DuckDBPyConnection, main: Upload, other: Upload, spec: J
         con.execute(query("drop_table", table=table_name))
     note = (f"Joined {other.name} ({'roster' if spec.kind == ROSTER else 'events, rolled up'}) by student ID"
             + (" and term" if spec.by_term else "") + f": {report.matched:,} of {report.main_rows:,} rows matched.")
-    combined = Upload(f"{main.name} + {other.name}", pa.Table.from_arrays(
-        [c.cast(pa.string()) for c in table.columns], names=table.column_names),
-        None, (), main.header_row, (*main.notes, note))
+    text = pa.Table.from_arrays([c.cast(pa.string()) for c in table.columns], names=table.column_names)
+    combined = replace(main, name=f"{main.name} + {other.name}", table=text, sheet=None, sheets=(),
+                       notes=(*main.notes, note))
     return Combined(combined, report)
+
+
+def _check(upload: Upload, headers) -> None:
+    for header in headers:
+        if header and header not in upload.table.column_names:
+            raise ValueError(f"'{header}' is not a column of {upload.name}.")
+
+
+def _right(con: duckdb.DuckDBPyConnection, main: Upload, other: Upload, spec: JoinSpec
+           ) -> tuple[list[str], dict[str, str]]:
+    """Build join_right (the roster cut to one row per key, or the events rolled up); the names of the
+    columns it adds to the main file, and the value of each count for a student without events."""
+    taken = {h.casefold() for h in main.table.column_names}
+    term = _term("", spec.other.term, spec.by_term)
+    if spec.kind == ROSTER:
+        added, right = _roster_columns(other, spec, taken)
+        con.execute(query("join_roster", source=OTHER, id=spec.other.student_id, term=term,
+                          columns=Fragment(", ".join(right))))
+        return added, {}
+    added, measures, params, defaults = _measures(con, other, spec, taken)
+    con.execute(query("join_events", source=OTHER, id=spec.other.student_id, term=term,
+                      measures=Fragment(", ".join(measures))), params)
+    return added, defaults
 
 
 def _fresh(header: str, suffix: str, taken: set[str]) -> str:

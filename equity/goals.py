@@ -192,14 +192,18 @@ def project(goal: Goal, current_term: str | None, current: float | None, known: 
                                             "since the baseline.")
     needed = math.ceil((goal.target - current) / pace - TOLERANCE)
     if needed > HORIZON:
-        return Projection(pace, None, None, f"At the current pace ({pace:+.2f} a term) the target is more than "
+        return Projection(pace, None, None, f"At the current pace ({_pace(pace)} a term) the target is more than "
                                             f"{HORIZON} terms away.")
     label = terms.shift(current_term, needed)
     when = label or f"{needed} term{'s' if needed != 1 else ''} after {current_term}"
     late = terms.sort_key(label) > terms.sort_key(goal.target_term) if label else False
     verdict = f", after the target term {goal.target_term}" if late else ""
-    return Projection(pace, needed, label, f"At the current pace ({pace:+.2f} a term) the target is reached in "
+    return Projection(pace, needed, label, f"At the current pace ({_pace(pace)} a term) the target is reached in "
                                            f"{when}{verdict}.")
+
+
+def _pace(pace: float) -> str:
+    return f"{pace:+.1f}" if abs(pace) >= 1 else f"{pace:+.2f}"
 
 
 @dataclass(frozen=True)

@@ -154,7 +154,8 @@ class Store:
 
 @contextmanager
 def locked(path: Path) -> Iterator[None]:
-    """A lock file beside `path` for one read-modify-write; portable (no fcntl), stale locks are broken."""
+    """A lock file beside `path` for one read-modify-write; portable (no fcntl). It names its process, so
+    the lock of a writer that crashed is broken at once, and any lock older than LOCK_STALE is too."""
     lock = path.with_name(f".{path.name}.lock")
     lock.parent.mkdir(parents=True, exist_ok=True)
     deadline = time.monotonic() + LOCK_WAIT
@@ -163,18 +164,41 @@ def locked(path: Path) -> Iterator[None]:
             fd = os.open(lock, os.O_CREAT | os.O_EXCL | os.O_WRONLY)
             break
         except FileExistsError:
-            try:
-                if time.time() - lock.stat().st_mtime > LOCK_STALE:
-                    lock.unlink(missing_ok=True)
-                    continue
-            except FileNotFoundError:
+            if _abandoned(lock):
+                lock.unlink(missing_ok=True)
                 continue
             if time.monotonic() > deadline:
                 raise WorkspaceError("The workspace is busy: another window is saving the same entry. "
                                      "Try again in a moment.") from None
             time.sleep(0.02)
     try:
+        os.write(fd, str(os.getpid()).encode())
         os.close(fd)
         yield
     finally:
         lock.unlink(missing_ok=True)
+
+
+def _abandoned(lock: Path) -> bool:
+    """The lock's process is gone, or the lock is older than LOCK_STALE (also when it cannot be read)."""
+    try:
+        age = time.time() - lock.stat().st_mtime
+    except FileNotFoundError:
+        return False                        # released meanwhile: try again
+    try:
+        owner = int(lock.read_text(encoding="utf-8") or 0)
+    except (OSError, ValueError):
+        owner = 0                           # being written, or gone: judged by age alone
+    return age > LOCK_STALE or (owner > 0 and not _running(owner))
+
+
+def _running(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:                         # not ours to signal, or no signals here (Windows): assume alive
+        return True
+    return True

@@ -14,14 +14,23 @@ from typing import Protocol
 import altair as alt
 
 from equity import goals as goal_math
-from equity.charts import gap_chart, gap_title, heat_table, heat_title
+from equity.charts import change_chart, change_title, gap_chart, gap_title, heat_table, heat_title
 from equity.crosstab import CrossTable, crosstab
 from equity.dimensions import DIMENSIONS
 from equity.filters import FLAG_KEYS, Filters
 from equity.i18n import DEFAULT, comparison_label, count, dimension_label, group_label, hidden_note, t, yes_no
-from equity.metrics import COMPARE_ALL, Breakdown, Rule, key_text
+from equity.metrics import COMPARE_ALL, Breakdown, GroupResult, Rule, key_text
 from equity.session import Workbench
-from equity.summary import breakdown_summary, focus_group
+from equity.summary import (
+    breakdown_summary,
+    change_beyond_chance,
+    change_sentence,
+    ends,
+    focus_group,
+    goal_sentence,
+    overall_change_sentence,
+    overall_ends,
+)
 from equity.trends import Trend, data_terms, trend
 
 TEXT, COUNT, VALUE, GAP = "text", "count", "value", "gap"
@@ -55,8 +64,9 @@ class Table:
                      self.notes)
 
     def hidden_row(self, i: int) -> bool:
-        """Row `i` shows no figure at all: a hidden group."""
-        return all(v is None for v, c in zip(self.rows[i], self.columns, strict=True) if c.kind in (VALUE, GAP))
+        """Row `i` shows no figure at all: a hidden group (a table without figure columns has none)."""
+        figures = [v for v, c in zip(self.rows[i], self.columns, strict=True) if c.kind in (VALUE, GAP)]
+        return bool(figures) and all(v is None for v in figures)
 
 
 def cell_text(value: object, column: Column) -> str:
@@ -192,6 +202,97 @@ class IntersectionView:
 
 
 @dataclass(frozen=True)
+class TrendView:
+    """Each group's figure in the first and the last loaded term, and the change between them."""
+
+    history: Trend
+
+    @property
+    def key(self) -> str:
+        return f"change:{self.history.dimension.key}"
+
+    def section(self, lang: str = DEFAULT) -> Section:
+        history, rate = self.history, self.history.rule.is_rate
+        unit = "%" if rate else ""
+        first, last = history.terms[0], history.terms[-1]
+        columns = (Column(t("column.group", lang)), Column(first, VALUE, unit), Column(last, VALUE, unit),
+                   Column(t("column.change", lang), GAP), Column(t("column.change_beyond_chance", lang)),
+                   Column(t("column.note", lang)))
+        keys = sorted({g.key for r in history.per_term for g in r.groups}, key=history.dimension.order)
+        rows = [self._row(t("compare.all_title", lang), overall_ends(history), lang)]
+        rows += [self._row(group_label(history.dimension, k, lang), ends(history, k), lang) for k in keys]
+        summary = [s for s in (overall_change_sentence(history, lang),
+                               *(change_sentence(history, g, lang) for g in _focus(history))) if s]
+        title = change_title(history, lang)
+        chart = change_chart(history, lang)
+        table = Table(columns, tuple(rows), (rule_note(history.min_n, lang), t("report.change_note", lang)))
+        return Section(title, tuple(summary), table, chart,
+                       _alt_text(t("chart.change_description", lang, title=title), summary) if chart else "")
+
+    def _row(self, name: str, pair, lang: str) -> tuple:
+        if pair is None:
+            return (name, None, None, None, "", t("report.change_hidden", lang, min_n=self.history.min_n))
+        start, end = pair
+        beyond = change_beyond_chance(start, end, self.history.rule.is_rate)
+        return (name, start.value, end.value, end.value - start.value, yes_no(beyond, lang), "")
+
+
+def _focus(history: Trend) -> tuple[GroupResult, ...]:
+    """The group the last term's summary is about, when there is one."""
+    group = focus_group(history.per_term[-1]) if history.per_term else None
+    return (group,) if group is not None else ()
+
+
+@dataclass(frozen=True)
+class GoalsView:
+    """Every saved goal: where it stands in the latest loaded term against its interim target."""
+
+    evaluations: tuple[goal_math.Evaluation, ...]
+    min_n: int
+
+    @property
+    def key(self) -> str:
+        return "goals"
+
+    def section(self, lang: str = DEFAULT) -> Section:
+        columns = tuple(Column(t(f"column.{name}", lang)) for name in
+                        ("goal", "population", "term", "current", "interim", "target", "status", "progress"))
+        rows = []
+        for e in self.evaluations:
+            goal = e.goal
+            rows.append((goal.title, goal_population(goal, lang), e.current_term, _goal_figure(e.current, goal),
+                         _goal_figure(e.interim, goal),
+                         t("column.target_by", lang, target=_goal_figure(goal.target, goal), term=goal.target_term),
+                         t(f"goal.{e.status.replace(' ', '_')}", lang),
+                         None if e.progress is None else f"{e.progress:.0f}%"))
+        counts = {status: sum(e.status == status for e in self.evaluations)
+                  for status in (goal_math.MET, goal_math.ON_TRACK, goal_math.OFF_TRACK, goal_math.NO_DATA)}
+        summary = [t("summary.goals_count", lang, total=len(self.evaluations), met=counts[goal_math.MET],
+                     on_track=counts[goal_math.ON_TRACK], off_track=counts[goal_math.OFF_TRACK],
+                     no_data=counts[goal_math.NO_DATA])]
+        worst_first = sorted(self.evaluations, key=lambda e: GOAL_ORDER.index(e.status))
+        summary += [goal_sentence(e, lang) for e in worst_first[:2]]
+        table = Table(columns, tuple(rows), (t("report.goals_note", lang, min_n=self.min_n),))
+        return Section(t("report.goals_title", lang), tuple(summary), table)
+
+
+GOAL_ORDER = (goal_math.OFF_TRACK, goal_math.NO_DATA, goal_math.ON_TRACK, goal_math.MET)
+
+
+def goal_population(goal: goal_math.Goal, lang: str = DEFAULT) -> str:
+    """Whose figure a goal is about, in the report's language."""
+    if not goal.dimension:
+        return t("compare.all_title", lang)
+    dim = DIMENSIONS[goal.dimension]
+    name = group_label(dim, FLAG_KEYS.get(goal.group) if dim.flag else goal.group, lang)
+    return t("report.goal_gap", lang, group=name) if goal.measure == goal_math.GAP else name
+
+
+def _goal_figure(value: float | None, goal: goal_math.Goal) -> str | None:
+    return None if value is None else f"{value:.1f}{goal.unit}"
+
+
+@dataclass(frozen=True)
 class Choice:
     """What to put in a report: one outcome under one rule, gaps by each chosen dimension, crossed pairs."""
 
@@ -203,21 +304,30 @@ class Choice:
     crossings: tuple[tuple[str, str], ...] = ()
     history: bool = True                       # add each group's change over the loaded terms
     goals: bool = True                         # add where a saved goal on the group stands
+    changes: bool = False                      # a section per dimension: first term against the last
+    goal_table: bool = False                   # a section with every saved goal
 
 
 def views(bench: Workbench, choice: Choice) -> list[ReportView]:
     """The chosen views, computed from the session's data under its filters and minimum group size."""
     found: list[ReportView] = []
-    several_terms = choice.history and len(data_terms(bench.con, bench.filters)) > 1
-    saved = goal_math.load()[0] if choice.goals else ()
+    several_terms = (choice.history or choice.changes) and len(data_terms(bench.con, bench.filters)) > 1
+    saved = goal_math.load()[0] if choice.goals or choice.goal_table else ()
     for dimension in choice.dimensions:
         result = bench.breakdown(choice.outcome, choice.rule, dimension, choice.compare, choice.label)
         history = trend(bench.con, choice.outcome, choice.rule, dimension, choice.compare, bench.filters,
                         bench.min_n, choice.label) if several_terms else None
-        found.append(GapView(result, history, _goal(bench, saved, result, choice.outcome)))
+        goal = _goal(bench, saved, result, choice.outcome) if choice.goals else None
+        found.append(GapView(result, history if choice.history else None, goal))
+        if choice.changes and history is not None:
+            found.append(TrendView(history))
     for first, second in choice.crossings:
         found.append(IntersectionView(crosstab(bench.con, choice.outcome, choice.rule, first, second,
                                                bench.filters, bench.min_n, choice.label)))
+    if choice.goal_table and saved:
+        outcomes = {c.name for c in bench.data.mapping.outcomes()} if bench.data else set()
+        found.append(GoalsView(tuple(goal_math.assess(bench.con, g, outcomes, bench.min_n) for g in saved),
+                               bench.min_n))
     return found
 
 

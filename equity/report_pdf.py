@@ -26,6 +26,8 @@ PLAIN = {"—": "-", "–": "-", "◆": "*", "×": "x", "≥": ">=", "≤": "<="
 BLUE = (0, 114, 178)
 GREY = (85, 85, 85)
 TEXT_CAP = 55          # mm: wider text columns wrap
+CAPTION = 9           # mm: the line under a chart
+MIN_CHART = 0.75      # a chart shrinks to no less than this share of its size to keep its table beside it
 CHART_WIDTH = 560     # px: the chart's text prints at about 8 to 9 pt across the page
 
 
@@ -101,13 +103,16 @@ def report_pdf(report: Report) -> bytes:
         for i, section in enumerate(report.sections, start=1):
             pdf.paragraph(f"{i}. {section.title}", 10.5, after=0.5)
     pdf.paragraph(t("report.created", report.lang, date=report.created), 9, colour=GREY, after=0)
+    scratch = _Document(report)          # where tables are laid out first, to measure them
     for i, section in enumerate(report.sections, start=1):
         pdf.add_page()
-        _section(pdf, section, i)
+        _section(pdf, section, i, scratch)
     return bytes(pdf.output())
 
 
-def _section(pdf: _Document, section: Section, number: int) -> None:
+def _section(pdf: _Document, section: Section, number: int, scratch: _Document) -> None:
+    """Title, summary, chart and table; the chart shrinks (to no less than `MIN_CHART` of its width) when that
+    keeps its table on the same page, and a table that would break after a few rows starts on a new one."""
     lang = pdf.report.lang
     pdf.start_section(pdf.text_of(f"{number}. {section.title}"))
     pdf.paragraph(f"{number}. {section.title}", 14, "B", BLUE, after=2)
@@ -119,11 +124,30 @@ def _section(pdf: _Document, section: Section, number: int) -> None:
         width, height = png_size(png)
         w = pdf.epw
         h = w * height / width
+        table_height = _table_height(scratch, section.table)
+        room = pdf.page_break_trigger - pdf.get_y() - CAPTION - table_height
+        if h > room >= h * MIN_CHART:
+            w, h = w * room / h, room
         if pdf.get_y() + h > pdf.page_break_trigger:
             pdf.add_page()
-        pdf.image(io.BytesIO(png), w=w, h=h, alt_text=pdf.text_of(section.alt_text), title=pdf.text_of(section.title))
+        pdf.image(io.BytesIO(png), x=pdf.l_margin + (pdf.epw - w) / 2, w=w, h=h,
+                  alt_text=pdf.text_of(section.alt_text), title=pdf.text_of(section.title))
         pdf.paragraph(t("report.chart_caption", lang, number=number, title=section.title), 8.5, "I", GREY, after=3)
+    # A table starts on a new page when it would break with fewer than its head and four rows on this one.
+    rows = len(section.table.rows)
+    start = _table_height(scratch, section.table) * min(1.0, 6 / (rows + 3))
+    if pdf.get_y() + start > pdf.page_break_trigger and pdf.get_y() > pdf.t_margin + 1:
+        pdf.add_page()
     _table(pdf, section.table)
+
+
+def _table_height(scratch: _Document, table: Table) -> float:
+    """How tall the table (with its notes) prints, measured on a fresh page of a scratch document; a whole
+    page when it is taller."""
+    scratch.add_page()
+    page, top = scratch.page, scratch.get_y()
+    _table(scratch, table)
+    return scratch.get_y() - top if scratch.page == page else scratch.eph
 
 
 def _table(pdf: _Document, table: Table) -> None:

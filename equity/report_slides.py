@@ -1,5 +1,5 @@
 """The report as a slide deck (16:9) for a board meeting: a title slide, then per section one slide with the
-chart (alt text on the picture) and its plain-language summary, and slides with the table behind it, at most
+chart (alt text on the picture) beside its plain-language summary, and slides with the table behind it, at most
 `ROWS_PER_SLIDE` rows each. The summary is also in the speaker notes, and every slide states the privacy rule.
 """
 
@@ -14,9 +14,11 @@ from equity.exports import chart_png, png_size
 from equity.i18n import t
 from equity.report import COUNT, GAP, VALUE, Report, Section, Table
 
-ROWS_PER_SLIDE = 11
+ROWS_PER_SLIDE = 9
 WIDTH, HEIGHT = Inches(13.333), Inches(7.5)
 MARGIN = Inches(0.5)
+TOP = Inches(1.35)                          # below the title
+CHART_BOX = (Inches(8.2), Inches(5.4))      # the chart on the left, its summary in the column to its right
 TITLE_ONLY, TITLE = 5, 0
 DARK, GREY, BLUE = RGBColor(0x1A, 0x1A, 0x1A), RGBColor(0x55, 0x55, 0x55), RGBColor(0x00, 0x72, 0xB2)
 
@@ -27,6 +29,9 @@ def report_pptx(report: Report) -> bytes:
     cover = deck.slides.add_slide(deck.slide_layouts[TITLE])
     cover.shapes.title.text = report.title
     subtitle = cover.placeholders[1]
+    # The template's placeholders are laid out for 4:3; stretch them across the wide slide.
+    for shape, top, height in ((cover.shapes.title, Inches(1.6), Inches(1.6)), (subtitle, Inches(3.4), Inches(3.0))):
+        shape.left, shape.top, shape.width, shape.height = MARGIN, top, WIDTH - 2 * MARGIN, height
     subtitle.text = "\n".join([*report.context, t("report.aggregates_only", report.lang)])
     for paragraph in subtitle.text_frame.paragraphs:
         paragraph.font.size = Pt(16)
@@ -56,8 +61,8 @@ def _titled(deck, title: str):
     return slide
 
 
-def _text(slide, lines, top: Emu, height: Emu, size: Pt, colour: RGBColor = DARK) -> None:
-    box = slide.shapes.add_textbox(MARGIN, top, WIDTH - 2 * MARGIN, height)
+def _text(slide, lines, top: Emu, height: Emu, size: Pt, colour: RGBColor = DARK, left: Emu = MARGIN) -> None:
+    box = slide.shapes.add_textbox(left, top, WIDTH - MARGIN - left, height)
     frame = box.text_frame
     frame.word_wrap = True
     for i, line in enumerate(lines):
@@ -81,14 +86,13 @@ def _section(deck, report: Report, section: Section) -> None:
         slide = _titled(deck, section.title)
         png = chart_png(section.chart)
         width, height = png_size(png)
-        box_w, box_h = WIDTH - 2 * MARGIN, Inches(4.3)
-        scale = min(box_w / width, box_h / height)
+        scale = min(CHART_BOX[0] / width, CHART_BOX[1] / height)
         w, h = int(width * scale), int(height * scale)
-        picture = slide.shapes.add_picture(io.BytesIO(png), (WIDTH - w) // 2, Inches(1.35), w, h)
+        picture = slide.shapes.add_picture(io.BytesIO(png), MARGIN, TOP, w, h)
         properties = picture._element.nvPicPr.cNvPr     # python-pptx has no public setter for alt text
         properties.set("descr", section.alt_text)
         properties.set("title", section.title)
-        _text(slide, section.summary, Inches(1.4) + h, Inches(1.3), Pt(15))
+        _text(slide, section.summary, TOP, Inches(5.3), Pt(16), left=MARGIN + CHART_BOX[0] + Inches(0.3))
         _notes(slide, section.summary)
         _footer(slide, report)
     pages = _pages(section.table)
@@ -129,6 +133,6 @@ def _table(slide, table: Table, rows: list[int], notes: list[str]) -> None:
 def _cell(cell, text: str, kind: str, bold: bool = False) -> None:
     cell.text = text
     paragraph = cell.text_frame.paragraphs[0]
-    paragraph.font.size = Pt(13)
+    paragraph.font.size = Pt(14)
     paragraph.font.bold = bold
     paragraph.alignment = PP_ALIGN.RIGHT if kind in (COUNT, VALUE, GAP) else PP_ALIGN.LEFT

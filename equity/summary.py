@@ -6,7 +6,7 @@ from math import sqrt
 
 from equity import intervals
 from equity.goals import MET, NO_DATA, ON_TRACK, Evaluation
-from equity.i18n import DEFAULT, comparison_label, count, dimension_phrase, figure, group_label, points, rule_text, t
+from equity.i18n import DEFAULT, comparison_label, count, dimension_phrase, figure, group_phrase, points, rule_text, t
 from equity.metrics import Breakdown, GroupResult, key_text
 from equity.normalize import NOT_REPORTED
 from equity.trends import Trend
@@ -45,7 +45,7 @@ def largest_gap_sentence(result: Breakdown, lang: str = DEFAULT) -> str:
 def _gap_sentence(key: str, result: Breakdown, group: GroupResult, lang: str) -> str:
     rate = result.rule.is_rate
     sentence = t(key, lang, dimension=dimension_phrase(result.dimension, lang),
-                 group=group_label(result.dimension, group.key, lang), value=figure(group.value, rate),
+                 group=group_phrase(result.dimension, group.key, lang), value=figure(group.value, rate),
                  what=what(result, lang), points=points(group.gap, rate, lang),
                  direction=t("summary.below" if group.gap < 0 else "summary.above", lang),
                  comparison=_comparison(result, lang))
@@ -89,24 +89,57 @@ def overall_sentence(result: Breakdown, lang: str = DEFAULT) -> str:
     """All students' figure in a sentence a board member reads first."""
     if result.overall_value is None:
         return t("summary.overall_too_few", lang, min_n=result.min_n)
-    return t("summary.board_overall", lang, value=figure(result.overall_value, result.rule.is_rate),
-             what=what(result, lang), n=count(result.overall.n))
+    if not result.rule.is_rate:
+        return t("summary.board_overall_mean", lang, outcome=result.outcome, value=figure(result.overall_value, False),
+                 n=count(result.overall.n))
+    return t("summary.board_overall", lang, value=figure(result.overall_value, True), what=what(result, lang),
+             n=count(result.overall.n))
+
+
+def ends(history: Trend, key: object) -> tuple[GroupResult, GroupResult] | None:
+    """One group's figures in the first and the last loaded term, when there are two terms and both are shown."""
+    if len(history.terms) < 2:
+        return None
+    wanted = key_text(key)
+    first, last = (next((g for g in r.groups if key_text(g.key) == wanted), None)
+                   for r in (history.per_term[0], history.per_term[-1]))
+    if first is None or last is None or first.value is None or last.value is None:
+        return None
+    return first, last
+
+
+def overall_ends(history: Trend) -> tuple[GroupResult, GroupResult] | None:
+    """All students in the first and the last loaded term (value and interval), when both are shown."""
+    if len(history.terms) < 2:
+        return None
+    found = []
+    for r in (history.per_term[0], history.per_term[-1]):
+        if r.overall_value is None:
+            return None
+        found.append(GroupResult(None, "", r.overall.n, r.overall_value, None, r.overall.interval(r.rule), None,
+                                 False))
+    return found[0], found[1]
 
 
 def change_sentence(history: Trend, group: GroupResult, lang: str = DEFAULT) -> str | None:
     """How one group's figure moved from the first to the last loaded term, and whether that move is larger
     than chance; None when there are not two terms with a shown figure at both ends."""
-    if len(history.terms) < 2:
-        return None
-    key = key_text(group.key)
-    start, end = (next((g for g in r.groups if key_text(g.key) == key), None)
-                  for r in (history.per_term[0], history.per_term[-1]))
-    if start is None or end is None or start.value is None or end.value is None:
-        return None
+    pair = ends(history, group.key)
+    return _change(history, group_phrase(history.dimension, group.key, lang), pair, lang) if pair else None
+
+
+def overall_change_sentence(history: Trend, lang: str = DEFAULT) -> str | None:
+    """The same for all students."""
+    pair = overall_ends(history)
+    return _change(history, t("compare.all_title", lang), pair, lang) if pair else None
+
+
+def _change(history: Trend, name: str, pair: tuple[GroupResult, GroupResult], lang: str) -> str:
+    start, end = pair
     rate = history.rule.is_rate
     change = end.value - start.value
-    common = {"group": group_label(history.dimension, group.key, lang), "start": figure(start.value, rate),
-              "first": history.terms[0], "end": figure(end.value, rate), "last": history.terms[-1]}
+    common = {"group": name, "start": figure(start.value, rate), "first": history.terms[0],
+              "end": figure(end.value, rate), "last": history.terms[-1]}
     if abs(change) < 0.05:
         return t("summary.change_none", lang, **common)
     sentence = t("summary.change", lang, direction=t("summary.up" if change > 0 else "summary.down", lang),
@@ -156,4 +189,4 @@ def breakdown_summary(result: Breakdown, lang: str = DEFAULT, history: Trend | N
             sentences.append(moved)
     if goal is not None:
         sentences.append(goal_sentence(goal, lang))
-    return tuple(sentences)
+    return tuple(sentences[-3:])         # at most three: all students' figure is in the table too

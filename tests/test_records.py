@@ -30,17 +30,25 @@ def test_a_writer_killed_mid_write_leaves_the_old_entry_whole(private_workspace,
     path = interventions.STORE.path(entry.id)
     before = path.read_bytes()
     ready = tmp_path / "ready"
+    # Another process edits the entry through the real save path; its disk stalls half way through writing
+    # the new version (under the entry's lock) and the process is killed there.
     writer = run_python("""
         import sys, time
+        from dataclasses import replace
         from pathlib import Path
-        from equity import workspace
-        with workspace.replacing(Path(sys.argv[1])) as tmp:
-            with open(tmp, "w") as f:
-                f.write('{"format": 1, "id": "half a')     # half an entry, then the power goes
+        from equity import interventions
+
+        def stall(self, text, *args, **kwargs):
+            with open(self, "w", encoding="utf-8") as f:
+                f.write(text[: len(text) // 2])
                 f.flush()
-            Path(sys.argv[2]).touch()
+            Path(sys.argv[1]).touch()
             time.sleep(60)
-        """, str(path), str(ready))
+
+        Path.write_text = stall
+        entry = interventions.load()[0][0]
+        interventions.save(replace(entry, title="Never saved"))
+        """, str(ready))
     deadline = time.monotonic() + 30
     while not ready.exists():
         assert writer.poll() is None and time.monotonic() < deadline, "the writer did not start"
@@ -48,10 +56,14 @@ def test_a_writer_killed_mid_write_leaves_the_old_entry_whole(private_workspace,
     os.kill(writer.pid, signal.SIGKILL)
     writer.wait(timeout=10)
     assert path.read_bytes() == before                          # the entry is whole: the old version
-    assert list(path.parent.glob(f".{path.name}.*{workspace.TEMP_SUFFIX}"))   # the torn temp file is left aside
-    entries, problems = interventions.load()                    # and ignored when reading
+    left = [p.name for p in path.parent.iterdir() if p.name.startswith(".")]
+    assert any(n.endswith(workspace.TEMP_SUFFIX) for n in left)  # the torn temp file is set aside,
+    assert any(n.endswith(".lock") for n in left)               # and the dead writer's lock
+    entries, problems = interventions.load()                    # both ignored when reading
     assert [e.title for e in entries] == ["Original title"] and problems == ()
+    started = time.monotonic()
     interventions.save(replace(entries[0], title="Edited after the crash"))
+    assert time.monotonic() - started < records.LOCK_WAIT       # the dead writer's lock is broken at once
     assert interventions.load()[0][0].title == "Edited after the crash"
 
 

@@ -2,6 +2,7 @@
 
 import pytest
 
+from equity import goals
 from equity import scorecard as sc
 from equity.groups import Grouping
 from equity.metrics import Rule
@@ -67,3 +68,14 @@ def test_a_card_by_hand_with_a_hidden_group():
     assert groups["White"].measure == pytest.approx(80 - 23 / 36 * 100)
     assert card.largest == "No group is behind all students (or every group is hidden)."
     assert card.goal == "on track"
+
+
+def test_a_saved_goal_gives_its_status_on_the_card(sample):
+    passing = next(i for i in sc.default_indicators(sample.data.mapping, sample.data.profiles)
+                   if i.label == "Course passing")
+    lookup = sc.goal_lookup(sample.con)
+    assert lookup(passing) is None
+    # 78.1% in 2022-23 to 85% by 2026-27: the interim target for 2024-25 is 81.55%; the sample has 79.9%.
+    goals.save(goals.Goal("Passing", passing.outcome, passing.outcome_label, passing.rule, "2022-23", 78.1,
+                          "2026-27", 85.0))
+    assert sc.evaluate(sample.con, passing, goal=sc.goal_lookup(sample.con)).goal == goals.OFF_TRACK

@@ -47,6 +47,13 @@ def group_label(dimension: Dimension, key: object, lang: str = DEFAULT) -> str:
     return catalogue(lang).get(f"label.{english}", english)
 
 
+def group_phrase(dimension: Dimension, key: object, lang: str = DEFAULT) -> str:
+    """A group named inside a sentence: a bare grade ('5') becomes 'Grade 5'."""
+    if dimension.key == "grade" and key is not None:
+        return t("group.grade", lang, grade=key)
+    return group_label(dimension, key, lang)
+
+
 def comparison_label(compare: str, dimension: Dimension, lang: str = DEFAULT) -> str:
     """What gaps are measured against: all students, all other students, or a reference group."""
     if compare == COMPARE_ALL:

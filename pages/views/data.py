@@ -21,10 +21,10 @@ if uploaded is not None and st.session_state.get("upload_seen") != uploaded.file
     st.session_state["upload_seen"] = uploaded.file_id
     st.session_state.pop("upload_problem", None)
     try:
-        with st.status(f"Reading {uploaded.name}…") as status:
+        with st.status(f"Reading {shared.plain(uploaded.name)}…") as status:
             bench.upload(uploaded.getvalue(), uploaded.name,
-                         progress=lambda step: status.update(label=step + "…"))
-            status.update(label=f"Read {uploaded.name}", state="complete")
+                         progress=lambda step: status.update(label=shared.plain(step) + "…"))
+            status.update(label=f"Read {shared.plain(uploaded.name)}", state="complete")
     except (IngestError, DataError) as problem:
         st.session_state["upload_problem"] = str(problem)
     except Exception as problem:  # noqa: BLE001 - a file must never put a traceback in front of a user
@@ -33,7 +33,7 @@ if uploaded is not None and st.session_state.get("upload_seen") != uploaded.file
 
 if "upload_problem" in st.session_state:
     kept = " What was loaded before is still loaded." if bench.data else ""
-    st.error(st.session_state["upload_problem"] + kept, icon=":material/error:")
+    st.error(shared.plain(st.session_state["upload_problem"]) + kept, icon=":material/error:")
 
 if bench.remembered and bench.staged is None and bench.data and not bench.data.sample:
     st.success("This export's layout was recognised: the mapping you confirmed before was applied. "
@@ -72,7 +72,7 @@ def codebook_editor(profiles, current: Mapping, key: str) -> Mapping:
     if not race or not current.codebook:
         return current
     st.subheader("Race/ethnicity codes")
-    st.write(f"'{race}' uses short codes. Check what each code means in your system:")
+    st.write(f"'{shared.plain(race)}' uses short codes. Check what each code means in your system:")
     rows = pd.DataFrame(list(current.codebook), columns=["Code", "Means"])
     edited = st.data_editor(rows, hide_index=True, key=key, disabled=["Code"], column_config={
         "Means": st.column_config.SelectboxColumn(options=[*RACE_LABELS, "Not reported"], required=True)})
@@ -83,9 +83,9 @@ join_step(bench)
 staged = bench.staged
 if staged is not None:
     upload = staged.upload
-    st.subheader(f"Check the columns of {upload.name}")
+    st.subheader(f"Check the columns of {shared.plain(upload.name)}")
     for note in upload.notes:
-        st.caption(note)
+        st.caption(shared.plain(note))
     if len(upload.sheets) > 1:
         sheet = st.selectbox("Sheet", upload.sheets, index=upload.sheets.index(upload.sheet), key="sheet")
         if sheet != upload.sheet:
@@ -93,7 +93,7 @@ if staged is not None:
                 bench.upload(uploaded.getvalue(), upload.name, sheet)
                 st.rerun()
             except (IngestError, DataError) as problem:
-                st.error(str(problem))
+                st.error(shared.plain(problem))
     st.write(f"{upload.table.num_rows:,} rows. Each column got a proposed role; change any that are wrong.")
     mapping = mapping_editor(staged.profiles, staged.proposal, key=f"editor_{id(staged)}")
     mapping = codebook_editor(staged.profiles, mapping, key=f"codes_{id(staged)}")
@@ -108,20 +108,22 @@ if staged is not None:
             st.session_state.pop("upload_problem", None)
             st.rerun()
         except DataError as problem:
-            st.error(str(problem), icon=":material/error:")
+            st.error(shared.plain(problem), icon=":material/error:")
     if right.button("Discard this upload"):
         bench.discard_upload()
         st.rerun()
 elif bench.data is not None:
     data = bench.data
-    source = "the sample district" if data.sample else data.name
+    source = "the sample district" if data.sample else shared.plain(data.name)
     st.subheader(f"Loaded: {source}")
     st.write(f"{data.report.rows:,} rows. Explore them on **Gaps by group**.")
     st.page_link("pages/views/gaps.py", label="Gaps by group", icon=":material/bar_chart:")
+    st.page_link("pages/views/workspace.py", label="Keep it for next time, or open it with other terms: Saved data",
+                 icon=":material/folder_open:")
     for missing in data.report.unplaced:
-        values = ", ".join(f"'{v}' ({n})" for v, n in missing.values[:8])
-        st.warning(f"{missing.rows:,} rows of '{missing.header}' could not be placed and count as Not "
-                   f"reported: {values}", icon=":material/info:")
+        values = ", ".join(f"'{shared.plain(v)}' ({n})" for v, n in missing.values[:8])
+        st.warning(f"{missing.rows:,} rows of '{shared.plain(missing.header)}' could not be placed and count as "
+                   f"Not reported: {values}", icon=":material/info:")
     with st.expander("Column mapping in use"):
         st.dataframe(pd.DataFrame([{"Column": c.header, "Role": ROLE_LABELS[c.role], "Kind": c.kind,
                                     "Name in analyses": c.name} for c in data.mapping.columns]),

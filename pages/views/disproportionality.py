@@ -41,7 +41,7 @@ if shared.require_data(bench):
                                     bench.min_n, column.header)
         flagged = result.flagged()
         if flagged:
-            names = ", ".join(f"{g.label} ({g.ratio:.2f})" for g in flagged)
+            names = ", ".join(f"{shared.plain(g.label)} ({g.ratio:.2f})" for g in flagged)
             st.warning(f"**{len(flagged)} group{'s' if len(flagged) > 1 else ''} above a risk ratio of "
                        f"{settings.threshold:.1f}:** {names}.", icon=":material/flag:")
         else:

@@ -34,8 +34,8 @@ if picked:
                                   key=f"gaps_compare_{dimension}")
         result = first if compare == COMPARE_ALL else bench.breakdown(column.name, rule, dimension, compare,
                                                                       column.header)
-        st.markdown(f"**{largest_gap_sentence(result, lang)}**")
+        st.markdown(f"**{shared.plain(largest_gap_sentence(result, lang))}**")
         if result.shown():
             st.altair_chart(gap_chart(result, lang), width="stretch")
-        st.caption(overall_line(result, lang))
+        st.caption(shared.plain(overall_line(result, lang)))
         st.dataframe(breakdown_frame(result, lang), hide_index=True, column_config=shared.figure_formats(lang))

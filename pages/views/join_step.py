@@ -7,6 +7,7 @@ import streamlit as st
 from equity import combine
 from equity.dataset import DataError
 from equity.ingest import IngestError, Upload, read_upload
+from pages.views.shared import plain
 
 NONE = "(none)"
 KINDS = {combine.ROSTER: "Roster: one row per student (demographics)",
@@ -14,7 +15,7 @@ KINDS = {combine.ROSTER: "Roster: one row per student (demographics)",
 
 
 def _examples(values: tuple[str, ...]) -> str:
-    return f" (e.g. {', '.join(values)})" if values else ""
+    return f" (e.g. {plain(', '.join(values))})" if values else ""
 
 
 def _pick(container, label: str, headers: list[str], chosen: str | None, key: str, optional: bool = False):
@@ -30,11 +31,12 @@ def spec_editor(base: Upload, other: Upload, suggested: combine.JoinSpec) -> com
                     index=list(KINDS).index(suggested.kind))
     main_headers, other_headers = base.table.column_names, other.table.column_names
     a, b, c, d = st.columns(4)
-    main = combine.Keys(_pick(a, f"Student ID in {base.name}", main_headers, suggested.main.student_id, "join_main_id"),
-                        _pick(b, f"Term in {base.name}", main_headers, suggested.main.term, "join_main_term", True))
-    keys = combine.Keys(_pick(c, f"Student ID in {other.name}", other_headers, suggested.other.student_id,
+    base_name, other_name = plain(base.name), plain(other.name)
+    main = combine.Keys(_pick(a, f"Student ID in {base_name}", main_headers, suggested.main.student_id, "join_main_id"),
+                        _pick(b, f"Term in {base_name}", main_headers, suggested.main.term, "join_main_term", True))
+    keys = combine.Keys(_pick(c, f"Student ID in {other_name}", other_headers, suggested.other.student_id,
                               "join_other_id"),
-                        _pick(d, f"Term in {other.name}", other_headers, suggested.other.term, "join_other_term", True))
+                        _pick(d, f"Term in {other_name}", other_headers, suggested.other.term, "join_other_term", True))
     if kind == combine.ROSTER:
         return combine.JoinSpec(kind, main, keys)
     left, right = st.columns(2)
@@ -53,7 +55,7 @@ def show_report(report: combine.JoinReport, base: Upload, other: Upload) -> None
         cols[2].metric("Duplicate roster rows", f"{report.duplicates:,}")
         cols[3].metric("Roster rows not used", f"{report.other_unmatched:,}")
         if report.unmatched:
-            st.warning(f"{report.unmatched:,} rows of {base.name} have no roster row with the same {how}"
+            st.warning(f"{report.unmatched:,} rows of {plain(base.name)} have no roster row with the same {how}"
                        f"{_examples(report.unmatched_examples)}: their demographics will read as Not reported.",
                        icon=":material/person_off:")
         if report.duplicates:
@@ -61,25 +63,25 @@ def show_report(report: combine.JoinReport, base: Upload, other: Upload) -> None
                        f"{_examples(report.duplicate_examples)}: the first row of each is used.",
                        icon=":material/content_copy:")
         if report.other_unmatched:
-            st.caption(f"{report.other_unmatched:,} roster rows match no row of {base.name}"
+            st.caption(f"{report.other_unmatched:,} roster rows match no row of {plain(base.name)}"
                        f"{_examples(report.other_unmatched_examples)}.")
     else:
         cols[0].metric("Event rows", f"{report.other_rows:,}")
         cols[1].metric("Rows with any event", f"{report.matched:,} of {report.main_rows:,}")
         cols[2].metric("Students without a row", f"{report.other_unmatched:,}",
-                       help=f"Students (and terms) in {other.name} that match no row of {base.name}")
+                       help=f"Students (and terms) in {plain(other.name)} that match no row of {plain(base.name)}")
         cols[3].metric("Columns added", len(report.added))
         st.caption(f"Events are counted per {how}. A row with no event counts 0"
                    + (" in the terms the event file covers (other terms stay blank)." if report.by_term else "."))
         if report.other_unmatched:
             st.warning(f"Events of {report.other_unmatched:,} students{' and terms' if report.by_term else ''}"
-                       f"{_examples(report.other_unmatched_examples)} match no row of {base.name} and are left "
+                       f"{_examples(report.other_unmatched_examples)} match no row of {plain(base.name)} and are left "
                        "out.", icon=":material/person_off:")
     if report.main_duplicates:
-        st.warning(f"{report.main_duplicates:,} rows of {base.name} repeat a {repeats}"
+        st.warning(f"{report.main_duplicates:,} rows of {plain(base.name)} repeat a {repeats}"
                    f"{_examples(report.main_duplicate_examples)}; each still gets the joined values.",
                    icon=":material/content_copy:")
-    st.caption("Columns added: " + ", ".join(f"'{h}'" for h in report.added))
+    st.caption("Columns added: " + ", ".join(f"'{plain(h)}'" for h in report.added))
 
 
 def join_step(bench) -> None:
@@ -87,7 +89,8 @@ def join_step(bench) -> None:
     if base is None:
         return
     pending = st.session_state.get("join_other")
-    with st.expander(f"Add a roster or event file to join to {base.name} (optional)", expanded=pending is not None):
+    with st.expander(f"Add a roster or event file to join to {plain(base.name)} (optional)",
+                     expanded=pending is not None):
         st.caption("A gradebook or assessment export often has no demographics: join a roster by student ID (and "
                    "term). A file with one row per discipline incident or course enrolment is rolled up to counts "
                    "per student and term. You see what matched before anything is used.")
@@ -99,7 +102,7 @@ def join_step(bench) -> None:
                 other = read_upload(file.getvalue(), file.name)
                 st.session_state["join_other"] = (other, combine.suggest(bench.con, base, other))
             except IngestError as problem:
-                st.error(str(problem), icon=":material/error:")
+                st.error(plain(problem), icon=":material/error:")
         pending = st.session_state.get("join_other")
         if pending is None:
             return
@@ -108,7 +111,7 @@ def join_step(bench) -> None:
         try:
             combined = bench.preview_join(other, spec)
         except (ValueError, DataError, duckdb.Error) as problem:
-            st.error(f"These files cannot be joined as chosen: {problem}", icon=":material/error:")
+            st.error(f"These files cannot be joined as chosen: {plain(problem)}", icon=":material/error:")
             return
         show_report(combined.report, base, other)
         use, drop = st.columns([1, 3])

@@ -5,7 +5,6 @@ the same suppression as on screen; a student-level list is a separate, labelled,
 from html import escape
 from itertools import combinations
 
-import altair as alt
 import pandas as pd
 import streamlit as st
 
@@ -16,9 +15,11 @@ from equity.metrics import COMPARE_ALL, COMPARE_OTHERS
 from equity.report import Choice, Report, Section, Table, compose, views
 from equity.student_list import FILE_PREFIX, student_table
 from pages.views import shared
+from pages.views.shared import plain
 
 KEEP = "report_"                  # widget keys kept while presentation mode hides the controls
 DEFAULT_DIMENSIONS = ("race", "low_income", "english_learner")
+PRESENT_WIDTH = 560               # px: a chart drawn this wide and shown across a projector reads from the back
 PRESENTATION_STYLE = """<style>
 [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stHeader"],
 [data-testid="stToolbar"] {display: none !important;}
@@ -34,11 +35,6 @@ def keep_choices() -> None:
     presentation hides it."""
     for key in [k for k in st.session_state if str(k).startswith(KEEP)]:
         st.session_state[key] = st.session_state[key]
-
-
-def plain(text: str) -> str:
-    """Text shown as it is, not read as Markdown (an outcome called '*Final*' or '$ aid' stays literal)."""
-    return "".join("\\" + c if c in "\\`*_[]#|$<>~" else c for c in text)
 
 
 def table_frame(table: Table) -> pd.DataFrame:
@@ -75,7 +71,7 @@ def preview(report: Report, lang: str) -> None:
             for sentence in section.summary:
                 st.markdown(plain(sentence))
             if section.chart is not None:
-                st.altair_chart(section.chart, width="stretch")
+                st.altair_chart(section.chart, width="stretch", alt=section.alt_text)
             st.dataframe(table_frame(section.table), hide_index=True)
             st.caption(plain(" ".join(section.table.notes)))
             download_row(section, number, report, lang)
@@ -137,17 +133,20 @@ def builder(bench, lang: str) -> None:
         format_func=lambda pair: " × ".join(dimension_label(DIMENSIONS[d], lang) for d in pair))
     first, second, third = st.columns(3)
     history = first.checkbox(t("page.report.history", lang), value=True, key="report_history")
+    changes = first.checkbox(t("page.report.changes", lang), value=False, key="report_changes")
     goals = second.checkbox(t("page.report.goals", lang), value=True, key="report_goals")
+    goal_table = second.checkbox(t("page.report.goal_table", lang), value=False, key="report_goal_table")
     languages = list(LANGUAGES)
     report_lang = third.radio(t("page.report.language", lang), languages, index=languages.index(lang),
                               horizontal=True, format_func=LANGUAGES.get, key=f"report_language_{lang}")
     title = st.text_input(t("page.report.heading", lang), placeholder=t("report.default_title", report_lang),
                           key="report_title")
     notes = st.text_area(t("page.report.notes", lang), key="report_notes", height=90)
-    if not dimensions and not crossings:
+    if not dimensions and not crossings and not goal_table:
         st.info(t("page.report.none", lang))
         return
-    choice = Choice(column.name, column.header, rule, tuple(dimensions), compare, tuple(crossings), history, goals)
+    choice = Choice(column.name, column.header, rule, tuple(dimensions), compare, tuple(crossings), history, goals,
+                    changes, goal_table)
     report = compose(views(bench, choice), bench, title, notes, report_lang)
     st.session_state["report_built"] = report
     downloads(report, lang)
@@ -175,21 +174,14 @@ def presentation(report: Report, lang: str) -> None:
                    key="present_next", width="stretch")
     st.title(section.title)
     if section.chart is not None:
-        st.altair_chart(large(section.chart), width="stretch")
+        # Drawn narrow and shown full width, so its text, marks and labels grow together.
+        st.image(exports.chart_png(section.chart, PRESENT_WIDTH), alt=section.alt_text, width="stretch")
     for sentence in section.summary:
         st.markdown(plain(sentence))
     with st.expander(t("page.report.figures", lang)):
         st.dataframe(table_frame(section.table), hide_index=True)
         st.caption(plain(" ".join(section.table.notes)))
     st.caption(plain(report.privacy))
-
-
-def large(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
-    """The chart with text and bars sized for a projector."""
-    return (chart.properties(height=alt.Step(60))
-            .configure_axis(labelFontSize=20, titleFontSize=20, labelLimit=420)
-            .configure_title(fontSize=26, subtitleFontSize=18)
-            .configure_legend(labelFontSize=18, titleFontSize=18))
 
 
 bench = shared.workbench()

@@ -29,10 +29,10 @@ def show(card: sc.Card) -> None:
     ind = card.indicator
     with st.container(border=True, gap=None):
         head, badge = st.columns([3, 2], vertical_alignment="top")
-        head.markdown(f"**{ind.label}**")
+        head.markdown(f"**{shared.plain(ind.label)}**")
         badge.badge(card.goal.capitalize(), color=STATUS_COLOURS.get(card.goal, "gray"))
         since = f" vs {card.baseline_term}" if card.baseline_term else ""
-        st.caption(f"{ind.describe_rule()} · {card.latest_term or 'all terms'}{since}")
+        st.caption(shared.plain(f"{ind.describe_rule()} · {card.latest_term or 'all terms'}{since}"))
         st.html(card_html(card, f"By {ind.grouping.label}"))
 
 

@@ -1,8 +1,14 @@
 """Pieces every page draws: the session's workbench, the sidebar filters, the outcome and rule pickers.
 They only render; every decision about the data is made in `equity`."""
 
-import streamlit as st
+import os
+import time
+from pathlib import Path
 
+import streamlit as st
+from streamlit import config as streamlit_config
+
+from equity import access
 from equity.dataset import DataError
 from equity.derived import all_outcomes
 from equity.dimensions import DIMENSIONS, GAP_DIMENSIONS
@@ -17,6 +23,76 @@ from equity.privacy import PRESETS
 from equity.report import filter_lines
 from equity.rules import counting_threshold, default_threshold, meeting_categories
 from equity.session import Workbench
+
+
+def plain(text: object) -> str:
+    """Text from a file or a person shown as it is, not read as Markdown: a header '**Final**', a link or an
+    image address in a file name stays literal (Streamlit renders HTML tags as text already, escaped here too)."""
+    return "".join("\\" + c if c in "\\`*_[]#|$<>~" else c for c in str(text))
+
+
+def signed_in() -> bool:
+    """The sign-in gate, passed before anything loads: True when the visitor may use the app, else it draws
+    the sign-in screen. Off unless a server install turns it on (see equity.access and the README)."""
+    try:
+        config = access.load(os.environ, _secrets())
+    except access.ConfigError as problem:
+        st.error(f"Sign-in is set up wrongly, so the app stays closed. {plain(problem)}", icon=":material/lock:")
+        return False
+    if config.mode == access.OPEN:
+        return True
+    decision = access.decide(config, identity(), password_ok=st.session_state.get("access_granted", False))
+    if decision.allowed:
+        _signed_in_sidebar(config)
+        return True
+    st.title("Equity dashboard")
+    st.info(plain(decision.reason), icon=":material/lock:")
+    if decision.action == "sign_in":
+        st.button("Sign in", type="primary", on_click=st.login, args=(config.provider,) if config.provider else ())
+    elif decision.action == "sign_out":
+        st.button("Sign out", on_click=st.logout)
+    else:
+        _password_form(config)
+    return False
+
+
+def identity() -> access.Identity:
+    """The visitor as the identity provider signed them in (st.user)."""
+    user = st.user
+    verified = user.get("email_verified")
+    return access.Identity(bool(user.get("is_logged_in", False)), str(user.get("email") or ""),
+                           None if verified is None else bool(verified))
+
+
+def _secrets() -> dict:
+    """st.secrets as a dict, {} without a secrets file; a file that cannot be read keeps the app closed."""
+    if st.secrets.load_if_toml_exists():
+        return st.secrets.to_dict()
+    for path in streamlit_config.get_option("secrets.files"):
+        if Path(path).is_file():
+            raise access.ConfigError(f"{path} could not be read: check its TOML syntax.")
+    return {}
+
+
+def _password_form(config: access.AccessConfig) -> None:
+    with st.form("sign_in"):
+        password = st.text_input("Password", type="password")
+        if st.form_submit_button("Open", type="primary"):
+            if access.check_password(password, config.password_hash):
+                st.session_state["access_granted"] = True
+                st.rerun()
+            time.sleep(1)   # each wrong guess costs a second on top of the hash itself
+            st.error("That password is not right.", icon=":material/error:")
+
+
+def _signed_in_sidebar(config: access.AccessConfig) -> None:
+    with st.sidebar:
+        if config.mode == access.OIDC:
+            st.caption(f"Signed in as {plain(identity().email)}")
+            st.button("Sign out", on_click=st.logout, key="sign_out")
+        elif st.button("Lock", key="lock", help="Ask for the password again in this browser tab"):
+            st.session_state.pop("access_granted", None)
+            st.rerun()
 
 
 def workbench() -> Workbench:
@@ -48,7 +124,7 @@ def sidebar(bench: Workbench) -> None:
         if bench.data is None:
             st.warning(t("ui.no_data_yet", lang))
             return
-        source = t("ui.sample_source", lang) if bench.data.sample else bench.data.name
+        source = t("ui.sample_source", lang) if bench.data.sample else plain(bench.data.name)
         st.caption(t("ui.data_caption", lang, source=source, rows=f"{bench.data.report.rows:,}"))
         if "start_note" in st.session_state:
             st.warning(st.session_state["start_note"], icon=":material/warning:")
@@ -81,7 +157,7 @@ def active_filters(bench: Workbench, container=None) -> None:
 def require_data(bench: Workbench) -> bool:
     problem, lang = st.session_state.get("startup_problem"), language()
     if bench.data is None:
-        st.warning(problem or t("ui.no_data", lang))
+        st.warning(plain(problem) if problem else t("ui.no_data", lang))
         st.page_link("pages/views/data.py", label=t("ui.upload_link", lang), icon=":material/upload_file:")
         return False
     if bench.data.sample:

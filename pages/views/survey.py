@@ -20,7 +20,7 @@ def load(data: bytes, name: str) -> None:
         st.session_state["survey"] = read_survey(bench.con, read_upload(data, name))
         st.session_state.pop("survey_problem", None)
     except (IngestError, ValueError) as problem:
-        st.session_state["survey_problem"] = str(problem)
+        st.session_state["survey_problem"] = shared.plain(problem)
 
 
 bench = shared.workbench()
@@ -42,25 +42,27 @@ if shared.require_data(bench):
     if survey is None:
         st.info("Upload a survey export: one row per respondent, one column per question.")
     elif not survey.items:
-        st.warning(f"No column of {survey.name} holds Likert answers (Agree … Disagree, 1-5, Never … Always).")
+        st.warning(f"No column of {shared.plain(survey.name)} holds Likert answers (Agree … Disagree, 1-5, "
+                   "Never … Always).")
     else:
         sample = " (the sample district's belonging survey)" if survey.name == SAMPLE_SURVEY.name else ""
-        st.subheader(f"{survey.name}{sample}")
-        st.caption(" ".join(survey.notes) + f" {survey.table.num_rows:,} respondents, {len(survey.items)} items.")
+        st.subheader(f"{shared.plain(survey.name)}{sample}")
+        st.caption(shared.plain(" ".join(survey.notes)) + f" {survey.table.num_rows:,} respondents, "
+                   f"{len(survey.items)} items.")
         term, joined = None, False
         if survey.student_id:
             left, right = st.columns(2)
-            joined = left.toggle(f"Take groups from student records (joined on '{survey.student_id}')", value=True,
-                                 key="survey_join")
+            joined = left.toggle(f"Take groups from student records (joined on '{shared.plain(survey.student_id)}')",
+                                 value=True, key="survey_join")
             terms = data_terms(bench.con)
             if joined and terms:
                 term = right.selectbox("Records of term", terms, index=len(terms) - 1, key="survey_term")
         grouping = shared.grouping_picker("survey")
         result = results(bench.con, survey, grouping, bench.min_n, term, joined)
         if joined:
-            st.caption(f"{result.matched:,} of {result.respondents:,} respondents matched a student record"
-                       + (f" in {term}" if term else "") + "; the others are grouped by their own answers or "
-                       "as Not reported.")
+            where = f" in {shared.plain(term)}" if term else ""
+            st.caption(f"{result.matched:,} of {result.respondents:,} respondents matched a student record{where}; "
+                       "the others are grouped by their own answers or as Not reported.")
         st.caption(f"Groups of fewer than {bench.min_n} respondents are hidden (survey tools often use 5: choose "
                    "'Survey tools' under 'Hide small groups' in the sidebar).")
         st.altair_chart(survey_heat(result), width="stretch")

@@ -27,10 +27,13 @@ if shared.require_data(bench):
         left, right = st.columns(2)
         dimension = left.selectbox("Groups by", GAP_DIMENSIONS, key="trends_dimension",
                                    format_func=lambda d: DIMENSIONS[d].label)
-        compare = right.selectbox("Gaps compared with", (COMPARE_ALL, COMPARE_OTHERS), key="trends_compare",
-                                  format_func={COMPARE_ALL: "All students",
-                                               COMPARE_OTHERS: "All other students"}.get)
-        result = trend(bench.con, column.name, rule, dimension, compare, bench.filters, bench.min_n, column.header)
+        first = trend(bench.con, column.name, rule, dimension, COMPARE_ALL, bench.filters, bench.min_n,
+                      column.header)
+        names = {COMPARE_ALL: "All students", COMPARE_OTHERS: "All other students", **dict(first.groups())}
+        compare = right.selectbox("Gaps compared with", tuple(names), key=f"trends_compare_{dimension}",
+                                  format_func=names.get)
+        result = first if compare == COMPARE_ALL else trend(bench.con, column.name, rule, dimension, compare,
+                                                            bench.filters, bench.min_n, column.header)
         entries, problems = interventions.load()
         show = st.toggle("Show interventions from the log", value=True, key="trends_markers")
         markers = interventions.markers(entries, result.terms) if show else ()

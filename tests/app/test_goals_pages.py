@@ -159,3 +159,26 @@ def test_save_open_and_find_everything_after_a_restart(app, private_workspace):
     assert bench.data.name == "District 2022-25" and not bench.data.sample
     ok(restarted.switch_page(GOALS).run())
     assert restarted.dataframe[0].value.iloc[0]["Status"] == "Off track"
+
+
+def test_trend_gaps_against_a_reference_group(app):
+    ok(app.switch_page(TRENDS).run())
+    app.selectbox(key="trends_dimension").select("english_learner").run()
+    ok(app.selectbox(key="trends_compare_english_learner").select("false").run())
+    table = app.dataframe[0].value
+    el = table[table["Group"] == "English learners"]
+    others = table[table["Group"] == "Not English learners"]
+    # Against the reference group the gap is the difference of the two values (the reference's own is 0).
+    assert list((el["Value"].values - others["Value"].values).round(6)) == list(el["Gap"].round(6))
+    assert (others["Gap"] == 0).all()
+
+
+def test_pages_on_a_file_without_terms_say_what_to_do(app):
+    bench = upload(app, multiterm.term_file("2024-25"), "one-term.csv").session_state["bench"]
+    bench.confirm(bench.staged.proposal)                               # no term column, no term typed in
+    ok(app.switch_page(TRENDS).run())
+    assert "Only 0 terms loaded" in texts(app)
+    ok(app.switch_page(GOALS).run())
+    assert "has no term column" in texts(app)
+    ok(app.switch_page(LOG).run())
+    ok(app.switch_page(SAVED).run())

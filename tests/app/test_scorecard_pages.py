@@ -110,7 +110,8 @@ def test_join_an_event_file_on_your_data(app):
     metrics = {m.label: m.value for m in app.metric}
     assert metrics["Event rows"] == "5,122" and metrics["Students without a row"] == "0"
     next(b for b in app.button if b.label == "Use the joined file").click().run()
-    assert any("district.csv + discipline_incidents.csv" in s.value for s in app.subheader)
+    assert bench.staged.upload.name == "district.csv + discipline_incidents.csv"
+    assert any(s.value.startswith("Check the columns of district.csv") for s in app.subheader)
     next(b for b in app.button if b.label == "Confirm mapping").click().run()
     assert not app.exception and not bench.data.sample
     app.switch_page("pages/views/disproportionality.py").run()

@@ -54,6 +54,6 @@ def test_set_a_goal_log_an_intervention_and_find_them_after_a_restart(server):  
         page.screenshot(path=str(SHOTS / "goals.png"), full_page=True)
         open_goals(page, server)                                   # a new session: what was kept is there
         page.get_by_text("EL final grades").first.wait_for(timeout=30_000)
-        page.get_by_text("Grade recovery tutoring").wait_for(timeout=30_000)
+        page.get_by_text("Grade recovery tutoring", exact=True).wait_for(timeout=30_000)
         assert "On track" in page.inner_text("body") and "Traceback" not in page.inner_text("body")
         browser.close()
