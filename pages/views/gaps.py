@@ -7,6 +7,7 @@ from equity.crosstab import crosstab
 from equity.dimensions import DIMENSIONS, GAP_DIMENSIONS
 from equity.i18n import dimension_label, group_label, t
 from equity.metrics import COMPARE_ALL, COMPARE_OTHERS, key_text
+from equity.report import GapView, IntersectionView
 from equity.summary import largest_gap_sentence, overall_line
 from pages.views import shared
 
@@ -25,6 +26,7 @@ if picked:
         if any(not c.suppressed for c in table.cells):
             st.altair_chart(heat_table(table, lang), width="stretch")
         st.dataframe(crosstab_frame(table, lang), hide_index=True, column_config=shared.figure_formats(lang))
+        shared.section_downloads(IntersectionView(table).section(lang), f"gaps-{dimension}-{second}", "gaps_dl", lang)
     else:
         first = bench.breakdown(column.name, rule, dimension, COMPARE_ALL, column.header)
         names = {COMPARE_ALL: t("compare.all_title", lang), COMPARE_OTHERS: t("compare.others_title", lang),
@@ -39,3 +41,4 @@ if picked:
             st.altair_chart(gap_chart(result, lang), width="stretch")
         st.caption(shared.plain(overall_line(result, lang)))
         st.dataframe(breakdown_frame(result, lang), hide_index=True, column_config=shared.figure_formats(lang))
+        shared.section_downloads(GapView(result).section(lang), f"gaps-{dimension}", "gaps_dl", lang)

@@ -12,7 +12,7 @@ from equity import exports
 from equity.dimensions import DIMENSIONS, GAP_DIMENSIONS
 from equity.i18n import LANGUAGES, comparison_label, dimension_label, t
 from equity.metrics import COMPARE_ALL, COMPARE_OTHERS
-from equity.report import Choice, Report, Section, Table, compose, views
+from equity.report import Choice, Report, Table, compose, views
 from equity.student_list import FILE_PREFIX, student_table
 from pages.views import shared
 from pages.views.shared import plain
@@ -43,21 +43,6 @@ def table_frame(table: Table) -> pd.DataFrame:
     return pd.DataFrame(shown.text_rows(), columns=[c.header for c in shown.columns])
 
 
-def download_row(section: Section, number: int, report: Report, lang: str) -> None:
-    """One chart as PNG or SVG, its table as CSV or XLSX; each file made only when its button is pressed."""
-    stem = f"{exports.file_stem(report.title)}-{number}-{report.lang}"
-    files = []
-    if section.chart is not None:
-        files += [("png", t("page.report.chart_png", lang), lambda: exports.chart_png(section.chart)),
-                  ("svg", t("page.report.chart_svg", lang), lambda: exports.chart_svg(section.chart))]
-    files += [("csv", t("page.report.table_csv", lang), lambda: exports.table_csv(section.table, section.title)),
-              ("xlsx", t("page.report.table_xlsx", lang),
-               lambda: exports.table_xlsx(section.table, section.title))]
-    for column, (fmt, label, make) in zip(st.columns(len(files) + 2), files, strict=False):
-        column.download_button(label, make, file_name=f"{stem}.{fmt}", mime=exports.MIME[fmt],
-                               on_click="ignore", icon=":material/download:", key=f"dl_{number}_{fmt}")
-
-
 def preview(report: Report, lang: str) -> None:
     st.subheader(t("page.report.preview", lang))
     st.markdown(f"### {plain(report.title)}")
@@ -74,7 +59,8 @@ def preview(report: Report, lang: str) -> None:
                 st.altair_chart(section.chart, width="stretch", alt=section.alt_text)
             st.dataframe(table_frame(section.table), hide_index=True)
             st.caption(plain(" ".join(section.table.notes)))
-            download_row(section, number, report, lang)
+            shared.section_downloads(section, f"{exports.file_stem(report.title)}-{number}-{report.lang}",
+                                     f"dl_{number}", lang)
 
 
 def downloads(report: Report, lang: str) -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 import streamlit as st
 from streamlit import config as streamlit_config
 
-from equity import access
+from equity import access, exports
 from equity.dataset import DataError
 from equity.derived import all_outcomes
 from equity.dimensions import DIMENSIONS, GAP_DIMENSIONS
@@ -20,7 +20,7 @@ from equity.ingest import IngestError
 from equity.mapping import ColumnRole
 from equity.metrics import Rule
 from equity.privacy import PRESETS
-from equity.report import filter_lines
+from equity.report import Section, filter_lines
 from equity.rules import counting_threshold, default_threshold, meeting_categories
 from equity.session import Workbench
 
@@ -271,3 +271,18 @@ def risk_settings(key: str) -> Settings:
                        on_change=store)
     store()
     return st.session_state["risk_settings"]
+
+
+def section_downloads(section: Section, stem: str, key: str, lang: str = DEFAULT) -> None:
+    """A view's chart as PNG or SVG and its table as CSV or XLSX; each file is made when its button is pressed.
+    Only the view's group totals go into them, hidden groups as hidden."""
+    files = []
+    if section.chart is not None:
+        files += [("png", t("page.report.chart_png", lang), lambda: exports.chart_png(section.chart)),
+                  ("svg", t("page.report.chart_svg", lang), lambda: exports.chart_svg(section.chart))]
+    files += [("csv", t("page.report.table_csv", lang), lambda: exports.table_csv(section.table, section.title)),
+              ("xlsx", t("page.report.table_xlsx", lang),
+               lambda: exports.table_xlsx(section.table, section.title))]
+    for column, (fmt, label, make) in zip(st.columns(len(files) + 2), files, strict=False):
+        column.download_button(label, make, file_name=f"{stem}.{fmt}", mime=exports.MIME[fmt], on_click="ignore",
+                               icon=":material/download:", key=f"{key}_{fmt}")

@@ -36,7 +36,7 @@ if shared.require_data(bench):
         for table in sorted(columns["table"].unique(), key=lambda name: (name != "students", name)):
             with st.expander(table, expanded=table == "students"):
                 st.dataframe(columns[columns["table"] == table][["name", "type"]], hide_index=True,
-                             use_container_width=True)
+                             width="stretch")
     with editor:
         sql = st.text_area("Query", EXAMPLE, height=200, key="sql_text")
         if st.button("Run", type="primary", icon=":material/play_arrow:"):

@@ -35,6 +35,8 @@ def test_set_a_goal_log_an_intervention_and_find_them_after_a_restart(server):  
         page.wait_for_timeout(1000)
         page.get_by_role("button", name="Save goal").click()
         page.get_by_text("Saved 'EL final grades'").wait_for(timeout=30_000)
+        page.get_by_text("Progress from baseline").wait_for(timeout=30_000)
+        page.get_by_text("the target is reached in").wait_for(timeout=30_000)
         # English learners with a final grade of 70 or more: 66.6% in 2022-23 (the baseline, from the data),
         # 68.8% in 2024-25. Target 70% by 2027-28: 5 steps of (70 - 66.6) / 5 = 0.69, so 2024-25's interim
         # target is 66.6 + 2 * 0.69 = 67.9; 68.8 is past it: on track. Progress (68.8 - 66.6) / 3.4 = 66%.
