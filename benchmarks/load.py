@@ -76,12 +76,13 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_server(port: int, workspace: Path) -> subprocess.Popen:
+def start_server(port: int, workspace: Path, log: Path) -> subprocess.Popen:
     env = {**os.environ, "STREAMLIT_SERVER_PORT": str(port), "STREAMLIT_SERVER_ADDRESS": "127.0.0.1",
            "STREAMLIT_SERVER_HEADLESS": "true", "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false",
            "EQUITY_WORKSPACE": str(workspace)}
-    process = subprocess.Popen([sys.executable, "-m", "streamlit", "run", "app.py"], cwd=ROOT, env=env,
-                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
+    with log.open("wb") as output:
+        process = subprocess.Popen([sys.executable, "-m", "streamlit", "run", "app.py"], cwd=ROOT, env=env,
+                                   stdout=output, stderr=subprocess.STDOUT, start_new_session=True)
     url = f"http://127.0.0.1:{port}/_stcore/health"
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
@@ -246,9 +247,10 @@ def main() -> None:
     if not Path(CHROMIUM).exists():
         raise SystemExit(f"Chromium is needed at {CHROMIUM} (apt-get install chromium).")
     sessions = [Session(i) for i in range(args.sessions)]
+    RESULTS.mkdir(exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="equity-load-workspace-") as workspace:
         port = free_port()
-        server = start_server(port, Path(workspace))
+        server = start_server(port, Path(workspace), RESULTS / "load_server.log")
         watch = ServerWatch(server.pid)
         watch.start()
         started = time.perf_counter()
@@ -256,7 +258,8 @@ def main() -> None:
             asyncio.run(asyncio.wait_for(drive(f"http://127.0.0.1:{port}", sessions, args.rows), args.timeout))
         except TimeoutError:
             for session in sessions:
-                session.error = session.error or f"not finished within {args.timeout:.0f} s"
+                if not session.error and len(session.seconds) < len(STEPS):
+                    session.error = f"not finished within {args.timeout:.0f} s"
         finally:
             wall = time.perf_counter() - started
             watch.running = False

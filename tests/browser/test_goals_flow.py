@@ -8,6 +8,12 @@ from tests.browser.test_main_flow import CHROMIUM, FLAGS, SHOTS, server  # noqa:
 pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="Chromium is not installed at /usr/bin/chromium.")
 
 
+def settle(page) -> None:
+    """Wait until the app has finished rerunning after the last input."""
+    page.wait_for_timeout(300)
+    page.locator("[data-testid='stStatusWidget']").wait_for(state="hidden", timeout=30_000)
+
+
 def open_goals(page, url: str) -> None:
     page.goto(url)
     page.get_by_text("This is sample data").wait_for(timeout=30_000)
@@ -26,13 +32,14 @@ def test_set_a_goal_log_an_intervention_and_find_them_after_a_restart(server):  
         title = page.get_by_label("Goal", exact=True)
         title.fill("EL final grades")
         title.press("Enter")
+        settle(page)
         page.get_by_role("combobox", name="Whose figure").click()
         page.get_by_role("option", name="English learner").click()
-        page.get_by_label("Target", exact=True).wait_for(timeout=30_000)
+        settle(page)
         target = page.get_by_label("Target", exact=True)
         target.fill("70")
         target.press("Enter")
-        page.wait_for_timeout(1000)
+        settle(page)
         page.get_by_role("button", name="Save goal").click()
         page.get_by_text("Saved 'EL final grades'").wait_for(timeout=30_000)
         page.get_by_text("Progress from baseline").wait_for(timeout=30_000)
@@ -47,6 +54,7 @@ def test_set_a_goal_log_an_intervention_and_find_them_after_a_restart(server):  
         page.get_by_role("heading", name="Intervention and decision log").wait_for(timeout=30_000)
         page.get_by_label("Title", exact=True).fill("Grade recovery tutoring")
         page.get_by_label("Owner", exact=True).fill("Ms. Rivera")
+        settle(page)
         page.get_by_role("button", name="Save entry").click()
         page.get_by_text("Logged 'Grade recovery tutoring'").wait_for(timeout=30_000)
         page.get_by_role("link", name="Goals").first.click()
