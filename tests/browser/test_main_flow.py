@@ -1,57 +1,11 @@
 """The main flow in a real browser: start the app, upload an xlsx, confirm the mapping, see the gap chart."""
 
-import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 
+from tests.browser.conftest import SHOTS
 from tests.files import xlsx_bytes
-
-CHROMIUM = Path("/usr/bin/chromium")
-ROOT = Path(__file__).resolve().parents[2]
-SHOTS = Path(__file__).resolve().parent / "screenshots"
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-
-pytestmark = pytest.mark.skipif(
-    not CHROMIUM.exists(),
-    reason="Chromium is not installed at /usr/bin/chromium: install it with `apt-get install chromium` "
-           "(or run .ci/run, which does) to run the browser test.")
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-@pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    port = _free_port()
-    env = {**os.environ, "STREAMLIT_SERVER_PORT": str(port), "STREAMLIT_SERVER_HEADLESS": "true",
-           "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false",
-           "EQUITY_WORKSPACE": str(tmp_path_factory.mktemp("workspace"))}
-    process = subprocess.Popen([sys.executable, "-m", "streamlit", "run", "app.py"], cwd=ROOT, env=env,
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}"
-    for _ in range(120):
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=1) as response:
-                if response.status == 200:
-                    break
-        except OSError:
-            time.sleep(0.5)
-    else:
-        process.kill()
-        pytest.fail("The app did not start within 60 seconds.")
-    yield url
-    process.terminate()
-    process.wait(timeout=10)
 
 
 def _gradebook(path: Path) -> Path:
@@ -66,76 +20,62 @@ def _gradebook(path: Path) -> Path:
     return path
 
 
-def test_upload_confirm_and_see_gaps(server, tmp_path):
-    sync_api = pytest.importorskip("playwright.sync_api")
-    SHOTS.mkdir(exist_ok=True)
-    with sync_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=FLAGS)
-        page = browser.new_page(viewport={"width": 1400, "height": 1000})
-        page.goto(server)
-        page.get_by_text("This is sample data").wait_for(timeout=30_000)
-        page.get_by_role("link", name="Your data").first.click()
-        page.get_by_text("Upload a file").first.wait_for(timeout=30_000)
-        page.locator("input[type=file]").first.set_input_files(str(_gradebook(tmp_path / "gradebook.xlsx")))
-        page.get_by_text("Check the columns of gradebook.xlsx").wait_for(timeout=30_000)
-        page.get_by_role("button", name="Confirm mapping").click()
-        page.get_by_text("Loaded: gradebook.xlsx").wait_for(timeout=30_000)
-        page.get_by_role("link", name="Gaps by group").first.click()   # same session: a new URL would not be
-        page.get_by_text("The largest gap").wait_for(timeout=30_000)
-        chart = page.locator(".vega-embed").first
-        chart.wait_for(timeout=30_000)
-        page.wait_for_timeout(1000)
-        page.screenshot(path=str(SHOTS / "gaps.png"), full_page=True)
-        body = page.inner_text("body")
-        assert "Final %" in body and "gradebook.xlsx" in body and "sample data" not in body
-        assert "Traceback" not in body
-        browser.close()
+def test_upload_confirm_and_see_gaps(open_home, tmp_path):
+    page = open_home()
+    page.get_by_role("link", name="Your data").first.click()
+    page.get_by_text("Upload a file").first.wait_for(timeout=30_000)
+    page.locator("input[type=file]").first.set_input_files(str(_gradebook(tmp_path / "gradebook.xlsx")))
+    page.get_by_text("Check the columns of gradebook.xlsx").wait_for(timeout=30_000)
+    page.get_by_role("button", name="Confirm mapping").click()
+    page.get_by_text("Loaded: gradebook.xlsx").wait_for(timeout=30_000)
+    page.get_by_role("link", name="Gaps by group").first.click()   # same session: a new URL would not be
+    page.get_by_text("The largest gap").wait_for(timeout=30_000)
+    chart = page.locator(".vega-embed").first
+    chart.wait_for(timeout=30_000)
+    page.wait_for_timeout(1000)
+    page.screenshot(path=str(SHOTS / "gaps.png"), full_page=True)
+    body = page.inner_text("body")
+    assert "Final %" in body and "gradebook.xlsx" in body and "sample data" not in body
+    assert "Traceback" not in body
 
 
-def test_report_downloads_in_english_and_spanish(server, tmp_path):
+def test_report_downloads_in_english_and_spanish(open_home, tmp_path):
     """From the sample district: a PDF in English, then slides in Spanish, through the download buttons."""
-    sync_api = pytest.importorskip("playwright.sync_api")
     pypdf = pytest.importorskip("pypdf")
     pptx = pytest.importorskip("pptx")
-    SHOTS.mkdir(exist_ok=True)
-    with sync_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=FLAGS)
-        page = browser.new_page(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
-        page.goto(server)
-        page.get_by_text("This is sample data").wait_for(timeout=30_000)
-        page.get_by_role("link", name="Reports").first.click()
-        page.get_by_role("heading", name="Report builder").wait_for(timeout=30_000)
-        page.locator(".vega-embed").first.wait_for(timeout=30_000)
-        with page.expect_download(timeout=120_000) as download:
-            page.get_by_role("button", name="PDF").click()
-        pdf = tmp_path / download.value.suggested_filename
-        download.value.save_as(pdf)
-        assert pdf.name.endswith("-en.pdf")
-        text = " ".join(" ".join(p.extract_text() for p in pypdf.PdfReader(pdf).pages).split())
-        assert "Student outcomes by group" in text and "groups with fewer than 10 students are hidden" in text
-        page.screenshot(path=str(SHOTS / "report.png"), full_page=True)
+    page = open_home(accept_downloads=True)
+    page.get_by_role("link", name="Reports").first.click()
+    page.get_by_role("heading", name="Report builder").wait_for(timeout=30_000)
+    page.locator(".vega-embed").first.wait_for(timeout=30_000)
+    with page.expect_download(timeout=120_000) as download:
+        page.get_by_role("button", name="PDF").click()
+    pdf = tmp_path / download.value.suggested_filename
+    download.value.save_as(pdf)
+    assert pdf.name.endswith("-en.pdf")
+    text = " ".join(" ".join(p.extract_text() for p in pypdf.PdfReader(pdf).pages).split())
+    assert "Student outcomes by group" in text and "groups with fewer than 10 students are hidden" in text
+    page.screenshot(path=str(SHOTS / "report.png"), full_page=True)
 
-        page.get_by_text("Language / Idioma").first.wait_for()
-        page.locator('[data-testid="stSidebar"] [data-testid="stSelectbox"]').first.click()
-        page.get_by_role("option", name="Español").click()
-        page.get_by_role("heading", name="Generador de informes").wait_for(timeout=30_000)
-        page.get_by_text("Todos los estudiantes:").first.wait_for(timeout=30_000)
-        with page.expect_download(timeout=120_000) as download:
-            page.get_by_role("button", name="Diapositivas (PowerPoint)").click()
-        deck_path = tmp_path / download.value.suggested_filename
-        download.value.save_as(deck_path)
-        assert deck_path.name.endswith("-es.pptx")
-        deck = pptx.Presentation(deck_path)
-        assert deck.slides[0].shapes.title.text == "Resultados estudiantiles por grupo"
-        notes = [s.notes_slide.notes_text_frame.text for s in deck.slides]
-        assert any(n.startswith("Todos los estudiantes: ") for n in notes)
+    page.get_by_text("Language / Idioma").first.wait_for()
+    page.locator('[data-testid="stSidebar"] [data-testid="stSelectbox"]').first.click()
+    page.get_by_role("option", name="Español").click()
+    page.get_by_role("heading", name="Generador de informes").wait_for(timeout=30_000)
+    page.get_by_text("Todos los estudiantes:").first.wait_for(timeout=30_000)
+    with page.expect_download(timeout=120_000) as download:
+        page.get_by_role("button", name="Diapositivas (PowerPoint)").click()
+    deck_path = tmp_path / download.value.suggested_filename
+    download.value.save_as(deck_path)
+    assert deck_path.name.endswith("-es.pptx")
+    deck = pptx.Presentation(deck_path)
+    assert deck.slides[0].shapes.title.text == "Resultados estudiantiles por grupo"
+    notes = [s.notes_slide.notes_text_frame.text for s in deck.slides]
+    assert any(n.startswith("Todos los estudiantes: ") for n in notes)
 
-        page.get_by_text("Modo presentación").click()
-        page.get_by_role("button", name="Siguiente").wait_for(timeout=30_000)
-        page.locator(".vega-embed").first.wait_for(timeout=30_000)
-        page.wait_for_timeout(1000)
-        assert not page.locator('[data-testid="stSidebar"]').is_visible()
-        page.screenshot(path=str(SHOTS / "presentation.png"))
-        body = page.inner_text("body")
-        assert "Traceback" not in body
-        browser.close()
+    page.get_by_text("Modo presentación").click()
+    page.get_by_role("button", name="Siguiente").wait_for(timeout=30_000)
+    page.locator(".vega-embed").first.wait_for(timeout=30_000)
+    page.wait_for_timeout(1000)
+    assert not page.locator('[data-testid="stSidebar"]').is_visible()
+    page.screenshot(path=str(SHOTS / "presentation.png"))
+    body = page.inner_text("body")
+    assert "Traceback" not in body

@@ -1,37 +1,26 @@
 """The scorecard in a real browser: join the sample discipline file on 'Your data', then see the cards a
 principal asked for on one screen."""
 
-import pytest
-
-from tests.browser.test_main_flow import CHROMIUM, FLAGS, ROOT, SHOTS, server  # noqa: F401 (server is a fixture)
-
-pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="Chromium is not installed at /usr/bin/chromium.")
+from tests.browser.conftest import ROOT, SHOTS
 
 
-def test_join_incidents_then_the_scorecard(server):  # noqa: F811
-    sync_api = pytest.importorskip("playwright.sync_api")
-    SHOTS.mkdir(exist_ok=True)
-    with sync_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=FLAGS)
-        page = browser.new_page(viewport={"width": 1500, "height": 1100})
-        page.goto(server)
-        page.get_by_text("This is sample data").wait_for(timeout=30_000)
-        page.get_by_role("link", name="Your data").first.click()      # same session: a new URL would not be
-        page.get_by_text("Add a roster or event file").first.click()
-        page.locator("input[type=file]").nth(1).set_input_files(str(ROOT / "sample_data" /
-                                                                    "discipline_incidents.csv"))
-        page.get_by_text("Rows with any event").wait_for(timeout=60_000)
-        assert "3,638 of 15,104" in page.inner_text("body")
-        page.get_by_role("button", name="Use the joined file").click()
-        page.get_by_text("Check the columns of district.csv + discipline_incidents.csv").wait_for(timeout=60_000)
-        page.get_by_role("button", name="Confirm mapping").click()
-        page.get_by_text("Loaded: district.csv + discipline_incidents.csv").wait_for(timeout=60_000)
-        page.get_by_role("link", name="Scorecard").first.click()
-        page.get_by_text("Highest risk ratio").wait_for(timeout=60_000)
-        page.wait_for_timeout(1000)
-        page.screenshot(path=str(SHOTS / "scorecard.png"))
-        body = page.inner_text("body")
-        for text in ("Suspensions", "By Race/ethnicity", "AP participation", "CI", "Chronic absence",
-                     "By English learner", "Belonging", "By Special education", "Traceback"):
-            assert (text in body) == (text != "Traceback"), text
-        browser.close()
+def test_join_incidents_then_the_scorecard(open_home):
+    page = open_home(width=1500, height=1100)
+    page.get_by_role("link", name="Your data").first.click()      # same session: a new URL would not be
+    page.get_by_text("Add a roster or event file").first.click()
+    page.locator("input[type=file]").nth(1).set_input_files(str(ROOT / "sample_data" /
+                                                                "discipline_incidents.csv"))
+    page.get_by_text("Rows with any event").wait_for(timeout=60_000)
+    assert "3,638 of 15,104" in page.inner_text("body")
+    page.get_by_role("button", name="Use the joined file").click()
+    page.get_by_text("Check the columns of district.csv + discipline_incidents.csv").wait_for(timeout=60_000)
+    page.get_by_role("button", name="Confirm mapping").click()
+    page.get_by_text("Loaded: district.csv + discipline_incidents.csv").wait_for(timeout=60_000)
+    page.get_by_role("link", name="Scorecard").first.click()
+    page.get_by_text("Highest risk ratio").wait_for(timeout=60_000)
+    page.wait_for_timeout(1000)
+    page.screenshot(path=str(SHOTS / "scorecard.png"))
+    body = page.inner_text("body")
+    for text in ("Suspensions", "By Race/ethnicity", "AP participation", "CI", "Chronic absence",
+                 "By English learner", "Belonging", "By Special education", "Traceback"):
+        assert (text in body) == (text != "Traceback"), text

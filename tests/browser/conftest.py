@@ -1,0 +1,80 @@
+"""Browser tests: the app served on a free port with an empty workspace, one Chromium for each module, and
+pages opened on the home screen (a new URL starts a new session, so tests move on by clicking links)."""
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = Path("/usr/bin/chromium")
+ROOT = Path(__file__).resolve().parents[2]
+SHOTS = Path(__file__).resolve().parent / "screenshots"
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+NO_CHROMIUM = ("Chromium is not installed at /usr/bin/chromium: install it with `apt-get install chromium` "
+               "(or run .ci/run, which does) to run the browser tests.")
+
+
+def pytest_collection_modifyitems(items):
+    if CHROMIUM.exists():
+        return
+    for item in items:
+        if Path(item.fspath).parent == Path(__file__).parent:
+            item.add_marker(pytest.mark.skip(reason=NO_CHROMIUM))
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    port = _free_port()
+    env = {**os.environ, "STREAMLIT_SERVER_PORT": str(port), "STREAMLIT_SERVER_HEADLESS": "true",
+           "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false",
+           "EQUITY_WORKSPACE": str(tmp_path_factory.mktemp("workspace"))}
+    process = subprocess.Popen([sys.executable, "-m", "streamlit", "run", "app.py"], cwd=ROOT, env=env,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    for _ in range(120):
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=1) as response:
+                if response.status == 200:
+                    break
+        except OSError:
+            time.sleep(0.5)
+    else:
+        process.kill()
+        pytest.fail("The app did not start within 60 seconds.")
+    yield url
+    process.terminate()
+    process.wait(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    sync_api = pytest.importorskip("playwright.sync_api")
+    SHOTS.mkdir(exist_ok=True)
+    playwright = sync_api.sync_playwright().start()
+    chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=FLAGS)
+    yield chromium
+    chromium.close()
+    playwright.stop()
+
+
+@pytest.fixture
+def open_home(browser, server):
+    """Opens a new session on the home screen, once the sample district is loaded; returns its page."""
+    def open_page(width: int = 1400, height: int = 1000, **options):
+        page = browser.new_page(viewport={"width": width, "height": height}, **options)
+        page.goto(server)
+        page.get_by_text("This is sample data").wait_for(timeout=30_000)
+        return page
+    return open_page
