@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 
-.PHONY: run test bench lint
+.PHONY: run test bench load lint
 
 $(VENV)/.runtime: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -25,3 +25,7 @@ test: $(VENV)/.testing
 
 bench: $(VENV)/.testing
 	$(PY) -m benchmarks.run
+
+# 20 browser sessions at once against a server it starts and stops (needs Chromium at /usr/bin/chromium).
+load: $(VENV)/.testing
+	$(PY) -m benchmarks.load --sessions 20

@@ -2,93 +2,209 @@
 
 The spreadsheet reader is native code. A crafted workbook can make it ask for terabytes (two cells at opposite
 corners of a sheet are enough), and an allocation failure there aborts the whole process: on a server, every
-user's session. In a child process the same file costs one failed read. Children are forked from a small
-server process that has already imported the readers, so each read starts in milliseconds.
+user's session. In a child process the same file costs one failed read.
+
+Children come from a small helper process, started once, that has already imported the readers and forks one
+child per read, so a read starts in milliseconds. The helper is single-threaded, which makes forking safe, and
+it is not started through `multiprocessing`, which would re-run the caller's main script in every child (under
+Streamlit that script is the app itself). It listens on a socket in a folder only this user can open, and exits
+when the process that started it does. EQUITY_ISOLATE=0 runs reads in this process instead, without limits
+(to step through them in a debugger); so do systems without fork (Windows).
 """
 
-import multiprocessing
+import atexit
+import contextlib
 import os
+import pickle
+import select
+import shutil
+import signal
+import socket
+import struct
+import subprocess
+import sys
+import tempfile
+import threading
+import time
 from collections.abc import Callable
 from typing import Any
 
 try:
     import resource
-except ImportError:  # Windows: no address-space limit, the time limit still holds
+except ImportError:  # Windows
     resource = None
 
-PRELOAD = ["equity.ingest"]
+PRELOAD = ("equity.ingest",)
+_HEADER = struct.Struct("!q")
+_lock = threading.Lock()
+_helper: tuple[subprocess.Popen, str] | None = None
 
 
 class Stopped(Exception):
-    """The child was stopped: it ran out of time ("time"), or died, most often of running out of memory."""
+    """The child was stopped: it ran out of time ("time"), or died ("died"), most often of running out of
+    memory."""
 
-    def __init__(self, reason: str, exitcode: int | None = None):
-        super().__init__(f"stopped ({reason}, exit code {exitcode})")
+    def __init__(self, reason: str):
+        super().__init__(f"stopped ({reason})")
         self.reason = reason
-        self.exitcode = exitcode
-
-
-def _context() -> multiprocessing.context.BaseContext:
-    if "forkserver" in multiprocessing.get_all_start_methods():
-        context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(PRELOAD)
-        return context
-    return multiprocessing.get_context("spawn")
 
 
 def run(function: Callable[..., Any], *args: Any, seconds: float, memory: int) -> Any:
     """`function(*args)` in a child process: its result, or its exception raised here, or `Stopped`.
-    `function` must be importable by name (module level) and its arguments and result picklable; like any
-    multiprocessing code, a script calling this needs the `if __name__ == "__main__":` guard.
-    EQUITY_ISOLATE=0 runs it in this process instead, without limits (to step through it in a debugger)."""
-    if os.environ.get("EQUITY_ISOLATE") == "0":
+    `function` must be importable by name (defined at module level); arguments and result must pickle."""
+    if os.environ.get("EQUITY_ISOLATE") == "0" or not hasattr(os, "fork"):
         return function(*args)
-    context = _context()
-    receive, send = context.Pipe(duplex=False)
-    child = context.Process(target=_child, args=(send, memory, function, args), daemon=True)
-    child.start()
-    send.close()
-    try:
-        if not receive.poll(seconds):
-            raise Stopped("time")
+    request = pickle.dumps((function, args, memory, seconds), protocol=pickle.HIGHEST_PROTOCOL)
+    deadline = time.monotonic() + seconds
+    with socket.socket(socket.AF_UNIX) as connection:
+        connection.connect(_address())
+        pid = None
         try:
-            succeeded, value = receive.recv()
-        except EOFError:
-            child.join(5)
-            raise Stopped("died", child.exitcode) from None
-    finally:
-        if child.is_alive():
-            child.kill()
-        child.join()
-        receive.close()
+            connection.settimeout(max(0.1, deadline - time.monotonic()))
+            _send(connection, request)
+            pid = _HEADER.unpack(_receive_exactly(connection, _HEADER.size, deadline))[0]
+            answer = _receive(connection, deadline)
+        except TimeoutError:
+            if pid:
+                _kill(pid)
+            raise Stopped("time") from None
+        except (ConnectionError, EOFError):
+            raise Stopped("died") from None
+    succeeded, value = pickle.loads(answer)
     if succeeded:
         return value
     raise value
 
 
-def _child(send, memory: int, function: Callable[..., Any], args: tuple) -> None:
-    _limit_memory(memory)
+def _kill(pid: int) -> None:
+    with contextlib.suppress(OSError):   # already gone
+        os.kill(pid, signal.SIGKILL)
+
+
+# --- Framing: an 8-byte length, then the bytes ----------------------------------------------------------
+
+
+def _send(connection: socket.socket, data: bytes) -> None:
+    connection.sendall(_HEADER.pack(len(data)) + data)
+
+
+def _receive(connection: socket.socket, deadline: float | None) -> bytes:
+    size = _HEADER.unpack(_receive_exactly(connection, _HEADER.size, deadline))[0]
+    return _receive_exactly(connection, size, deadline)
+
+
+def _receive_exactly(connection: socket.socket, size: int, deadline: float | None) -> bytes:
+    parts, left = [], size
+    while left:
+        if deadline is not None:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                raise TimeoutError
+            connection.settimeout(remaining)
+        chunk = connection.recv(min(left, 1 << 20))
+        if not chunk:
+            raise EOFError
+        parts.append(chunk)
+        left -= len(chunk)
+    return b"".join(parts)
+
+
+# --- The helper process ---------------------------------------------------------------------------------
+
+
+def _address() -> str:
+    """The helper's socket, starting the helper on first use (and again if it has died)."""
+    global _helper
+    with _lock:
+        if _helper is None or _helper[0].poll() is not None:
+            folder = tempfile.mkdtemp(prefix="equity-readers-")   # mode 0700: only this user can connect
+            address = os.path.join(folder, "socket")
+            env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in sys.path if p)}
+            helper = subprocess.Popen([sys.executable, "-c", "from equity.isolation import serve; serve()",
+                                       address], stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env)
+            if helper.stdout.read(1) != b"!":     # the helper says it is listening
+                raise RuntimeError("The file reader's helper process did not start.")
+            atexit.register(_stop_helper, helper, folder)
+            _helper = (helper, address)
+        return _helper[1]
+
+
+def _stop_helper(helper: subprocess.Popen, folder: str) -> None:
+    if helper.poll() is None:
+        helper.stdin.close()       # the helper exits when its input closes
+        try:
+            helper.wait(5)
+        except subprocess.TimeoutExpired:
+            helper.kill()
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+def serve() -> None:
+    """The helper's loop: import the readers once, then fork one child per connection. It exits when its
+    standard input closes, that is when the process that started it has gone."""
+    import importlib
+
+    address = sys.argv[1]
+    for module in PRELOAD:
+        importlib.import_module(module)
+    signal.signal(signal.SIGCHLD, signal.SIG_IGN)       # children are reaped by the system
+    listener = socket.socket(socket.AF_UNIX)
+    listener.bind(address)
+    listener.listen(64)
+    sys.stdout.buffer.write(b"!")
+    sys.stdout.buffer.flush()
+    with open(os.devnull, "wb") as nowhere:      # nobody reads the pipe from here on: what readers print
+        os.dup2(nowhere.fileno(), sys.stdout.fileno())   # must not fill it and block them
+    stdin = sys.stdin.fileno()
+    while True:
+        ready, _, _ = select.select([listener, stdin], [], [])
+        if stdin in ready and not os.read(stdin, 4096):
+            break
+        if listener in ready:
+            connection, _ = listener.accept()
+            if os.fork() == 0:
+                listener.close()
+                _child(connection)
+            connection.close()
+    listener.close()
+    os.unlink(address)
+
+
+def _child(connection: socket.socket) -> None:
+    """One read: say which process this is, take the request, answer, exit (never return into the loop)."""
+    status = 0
     try:
-        outcome = (True, function(*args))
-    except BaseException as error:  # noqa: BLE001 - every failure travels back to the parent
-        outcome = (False, error)
-    try:
-        send.send(outcome)
-    except Exception as error:  # noqa: BLE001 - an unpicklable result or exception
-        send.send((False, RuntimeError(f"{type(error).__name__}: {error}")))
+        connection.sendall(_HEADER.pack(os.getpid()))
+        request = _receive(connection, None)
+        try:
+            function, args, memory, seconds = pickle.loads(request)
+            _limit(memory, seconds)
+            outcome = (True, function(*args))
+        except BaseException as error:  # noqa: BLE001 - every failure travels back to the caller
+            outcome = (False, error)
+        try:
+            answer = pickle.dumps(outcome, protocol=pickle.HIGHEST_PROTOCOL)
+        except Exception as error:  # noqa: BLE001 - an unpicklable result or exception
+            answer = pickle.dumps((False, RuntimeError(f"{type(error).__name__}: {error}")))
+        _send(connection, answer)
+    except BaseException:  # noqa: BLE001 - the caller sees the connection close
+        status = 1
     finally:
-        send.close()
+        os._exit(status)
 
 
-def _limit_memory(extra: int) -> None:
-    """Cap the address space at what the process already maps plus `extra` (where the system allows it)."""
+def _limit(memory: int, seconds: float) -> None:
+    """Cap the address space at what is mapped already plus `memory`, and CPU time at `seconds` and a little,
+    so that a child is stopped even if its caller has gone (where the system allows both)."""
+    if resource is None:
+        return
+    cpu = int(seconds) + 5
+    resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 5))
     try:
         with open("/proc/self/statm") as statm:
             mapped = int(statm.read().split()[0]) * resource.getpagesize()
-    except (OSError, AttributeError):  # no /proc (macOS) or no resource module (Windows)
+    except OSError:  # no /proc (macOS): the time limit still holds
         return
-    limit = mapped + extra
     soft, hard = resource.getrlimit(resource.RLIMIT_AS)
-    if hard != resource.RLIM_INFINITY:
-        limit = min(limit, hard)
+    limit = mapped + memory if hard == resource.RLIM_INFINITY else min(mapped + memory, hard)
     resource.setrlimit(resource.RLIMIT_AS, (limit, hard))

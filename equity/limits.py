@@ -19,7 +19,7 @@ MIB = 1 << 20
 class Limits:
     upload_bytes: int = 200 * MIB         # the same as server.maxUploadSize in .streamlit/config.toml
     unzipped_bytes: int = 1024 * MIB      # all parts of a workbook, inflated
-    zip_ratio: int = 200                  # inflated ÷ compressed for one large part; workbooks stay under 50
+    zip_ratio: int = 200                  # inflated ÷ compressed, one large part (identical rows: about 20)
     ratio_from: int = 16 * MIB            # parts smaller than this inflated are harmless at any ratio
     zip_parts: int = 10_000
     columns: int = 1_000

@@ -6,6 +6,7 @@ from equity import dataset
 from equity.ingest import read_upload
 from equity.mapping import Mapping
 from equity.metrics import Rule, breakdown
+from equity.sql import quote_ident
 from tests.files import csv_bytes
 
 ROWS = [
@@ -59,7 +60,7 @@ def test_hostile_headers_survive_the_build():
     con, data = _load(rows, lambda m: m.with_role('Race"; DROP TABLE students; --', "race_ethnicity"))
     assert data.report.rows == 2
     names = [c.name for c in data.mapping.outcomes()]
-    assert con.execute(f'SELECT "{names[0]}" FROM students ORDER BY 1').fetchall() == [(70.0,), (80.0,)]
+    assert con.execute(f"SELECT {quote_ident(names[0])} FROM students ORDER BY 1").fetchall() == [(70.0,), (80.0,)]
 
 
 def test_delaware_mean_performance_level_by_year(shared_data):
