@@ -39,6 +39,15 @@ def test_upload_confirm_and_see_gaps(open_home, tmp_path):
     assert "Traceback" not in body
 
 
+def _download(page, button: str, folder: Path) -> Path:
+    """Click a download button and keep the file under the name the app suggests."""
+    with page.expect_download(timeout=120_000) as download:
+        page.get_by_role("button", name=button).click()
+    path = folder / download.value.suggested_filename
+    download.value.save_as(path)
+    return path
+
+
 def test_report_downloads_in_english_and_spanish(open_home, tmp_path):
     """From the sample district: a PDF in English, then slides in Spanish, through the download buttons."""
     pypdf = pytest.importorskip("pypdf")
@@ -47,10 +56,7 @@ def test_report_downloads_in_english_and_spanish(open_home, tmp_path):
     page.get_by_role("link", name="Reports").first.click()
     page.get_by_role("heading", name="Report builder").wait_for(timeout=30_000)
     page.locator(".vega-embed").first.wait_for(timeout=30_000)
-    with page.expect_download(timeout=120_000) as download:
-        page.get_by_role("button", name="PDF").click()
-    pdf = tmp_path / download.value.suggested_filename
-    download.value.save_as(pdf)
+    pdf = _download(page, "PDF", tmp_path)
     assert pdf.name.endswith("-en.pdf")
     text = " ".join(" ".join(p.extract_text() for p in pypdf.PdfReader(pdf).pages).split())
     assert "Student outcomes by group" in text and "groups with fewer than 10 students are hidden" in text
@@ -61,10 +67,7 @@ def test_report_downloads_in_english_and_spanish(open_home, tmp_path):
     page.get_by_role("option", name="Español").click()
     page.get_by_role("heading", name="Generador de informes").wait_for(timeout=30_000)
     page.get_by_text("Todos los estudiantes:").first.wait_for(timeout=30_000)
-    with page.expect_download(timeout=120_000) as download:
-        page.get_by_role("button", name="Diapositivas (PowerPoint)").click()
-    deck_path = tmp_path / download.value.suggested_filename
-    download.value.save_as(deck_path)
+    deck_path = _download(page, "Diapositivas (PowerPoint)", tmp_path)
     assert deck_path.name.endswith("-es.pptx")
     deck = pptx.Presentation(deck_path)
     assert deck.slides[0].shapes.title.text == "Resultados estudiantiles por grupo"
