@@ -7,6 +7,11 @@ Qualtrics adds two rows under its short column names (the question text, then '{
 are read as labels and dropped, so every remaining row is one respondent. An answer is favourable on the
 positive side of its scale: Agree and Strongly agree (and Somewhat agree on a 6- or 7-point scale), Often and
 Always, Quite and Extremely, Yes, or 4-5 on a 1-5 scale (5-7 on a 1-7 scale).
+
+An item worded negatively ('I feel left out at school', 'How often do you feel lonely?') is favourable on
+the other side: Disagree, Never or Rarely, 1-2. Such items are spotted by their wording (see `worded_negatively`)
+and the user can change the choice. The columns a survey tool adds about the response itself (times, IDs, IP
+addresses, e-mails, names) are dropped on reading, so they never reach a result.
 """
 
 import re
@@ -18,15 +23,16 @@ import pyarrow.compute as pc
 
 from equity import normalize
 from equity.groups import Grouping, hidden, ordered
+from equity.i18n import DEFAULT, dimension_phrase, group_label, t
 from equity.ingest import Upload
 from equity.mapping import DEMOGRAPHIC_ROLES, SINGLE_ROLES, Mapping, propose
 from equity.normalize import NOT_REPORTED
-from equity.privacy import DEFAULT_MIN_N, why_hidden
+from equity.privacy import COMPLEMENT, DEFAULT_MIN_N, SMALL
 from equity.profile import profile_table
 from equity.sql import Fragment, query, quote_ident
 from equity.students import CANONICAL, LABEL_TYPES
 
-GOOGLE, SURVEYMONKEY, QUALTRICS, PLAIN = "Google Forms", "SurveyMonkey", "Qualtrics", "a plain table"
+GOOGLE, SURVEYMONKEY, QUALTRICS, PLAIN = "Google Forms", "SurveyMonkey", "Qualtrics", "plain"
 MAX_ANSWERS = 12
 _PLACEHOLDER = re.compile(r"^Column \d+$")       # how the reader names a column with a blank header
 _MONKEY_MARKS = {"response", "open-ended response", "other (please specify)"}
@@ -40,6 +46,16 @@ _POLARITY = (  # checked in order; the first match decides ('neither agree nor d
     (re.compile(r"\bagree\b|\boften\b|\bfrequently\b|\busually\b|\balways\b|\bquite\b|\bvery\b|"
                 r"\bextremely\b|\bmostly\b|\bcompletely\b|\ba lot\b|^yes$", re.I), 1),
 )
+_METADATA = re.compile(  # what Google Forms, SurveyMonkey and Qualtrics add about a response, by header or label
+    r"^(timestamp|start ?date|end ?date|status|response ?type|ip ?address|progress|duration\b.*|finished|"
+    r"recorded ?date|response ?id|respondent ?id|collector ?id|recipient.*|location.*|distribution ?channel|"
+    r"user ?language|e-?mail( ?address)?|(first|last|full) ?name|name|custom ?data.*|external ?(data ?)?reference)$",
+    re.I)
+# Wording that makes agreeing unfavourable. A negation flips it back: 'I am not afraid' reads positively.
+_NEGATIVE = re.compile(r"\bleft out\b|\blonely\b|\bloneliness\b|\balone\b|\bafraid\b|\bscared\b|\bworried\b|"
+                       r"\bnervous\b|\banxious\b|\bbullied\b|\bpicked on\b|\bteased\b|\bmade fun of\b|"
+                       r"\bunsafe\b|\bexcluded\b|\bignored\b|\bunfair(ly)?\b|\bsad\b|\bstressed\b", re.I)
+_NEGATION = re.compile(r"\bnot\b|n['’]t\b|\bnever\b|\bno one\b|\bnobody\b", re.I)
 _ASKED = (("grade", re.compile(r"\bgrade\b", re.I)), ("gender", re.compile(r"\bgender\b|\bsex\b", re.I)),
           ("race_ethnicity", re.compile(r"\brace\b|\bethnic", re.I)))   # demographic questions by their words
 _ITEM = ("SELECT _rid, {i} AS item, CASE WHEN list_contains($favourable_{i}, trim({column})) THEN 1.0 "
@@ -52,7 +68,13 @@ class Item:
     header: str                       # the column in Survey.table
     label: str                        # the question as respondents read it
     answers: tuple[str, ...]          # answers on the scale (skips such as N/A left out)
-    favourable: tuple[str, ...]
+    favourable: tuple[str, ...]       # the positive side of the scale
+    unfavourable: tuple[str, ...]     # the negative side: favourable when the item is worded negatively
+    negative: bool = False            # worded negatively, by `worded_negatively`
+
+    def counted(self, reverse: bool) -> tuple[str, ...]:
+        """The answers that count as favourable, with the item read as worded or reversed."""
+        return self.unfavourable if reverse else self.favourable
 
 
 @dataclass(frozen=True)
@@ -63,7 +85,12 @@ class Survey:
     items: tuple[Item, ...]
     student_id: str | None            # the column to join students' records on
     demographics: tuple[tuple[str, str], ...]   # (role, header) of the survey's own demographic columns
-    notes: tuple[str, ...]
+    header_rows: int = 0              # extra header rows under the column names, dropped
+    left_out: int = 0                 # columns about the response (times, IDs, addresses, names), dropped
+
+    def negative_items(self) -> tuple[str, ...]:
+        """Headers of the items worded negatively: the ones to reverse unless the user says otherwise."""
+        return tuple(i.header for i in self.items if i.negative)
 
 
 @dataclass(frozen=True)
@@ -79,6 +106,7 @@ class Favourable:
 @dataclass(frozen=True)
 class ItemResult:
     item: Item
+    reversed: bool                    # favourable counted on the disagreeing side
     overall: Favourable
     groups: tuple[Favourable, ...]
 
@@ -91,6 +119,7 @@ class SurveyResults:
     respondents: int
     matched: int                      # respondents joined to a student's record
     items: tuple[ItemResult, ...]
+    lang: str = DEFAULT
 
 
 def polarity(answer: str) -> int | None:
@@ -102,8 +131,8 @@ def polarity(answer: str) -> int | None:
     return None
 
 
-def favourable_answers(answers: list[str]) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
-    """(answers on the scale, favourable ones) when the answers read as a Likert scale, else None."""
+def favourable_answers(answers: list[str]) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]] | None:
+    """(answers on the scale, positive ones, negative ones) when the answers read as a Likert scale, else None."""
     counted = [a for a in answers if not _SKIP.match(a.strip())]
     if not counted or len(counted) > MAX_ANSWERS:
         return None
@@ -111,17 +140,34 @@ def favourable_answers(answers: list[str]) -> tuple[tuple[str, ...], tuple[str, 
         points = [int(a) for a in counted]
         if min(points) < 1 or max(points) > 7 or len(set(points)) < 2:
             return None
-        size = 5 if max(points) <= 5 else 7
-        return tuple(counted), tuple(a for a, p in zip(counted, points, strict=True) if p > (size + 1) / 2)
-    signs = [polarity(a) for a in counted]
-    if any(s is None for s in signs) or 1 not in signs:
-        return None
-    return tuple(counted), tuple(a for a, s in zip(counted, signs, strict=True) if s == 1)
+        middle = (5 + 1) / 2 if max(points) <= 5 else (7 + 1) / 2
+        signs = [(p > middle) - (p < middle) for p in points]
+    else:
+        signs = [polarity(a) for a in counted]
+        if any(s is None for s in signs) or 1 not in signs:
+            return None
+    return (tuple(counted), tuple(a for a, s in zip(counted, signs, strict=True) if s == 1),
+            tuple(a for a, s in zip(counted, signs, strict=True) if s == -1))
+
+
+def worded_negatively(question: str) -> bool:
+    """Whether agreeing with `question` is unfavourable: it names a bad experience (left out, lonely, afraid,
+    bullied, unsafe …) or denies a good one ('I do not feel safe', 'No one cares'), but not both ('I am not
+    afraid'). A guess from the words, which the user can correct."""
+    return bool(_NEGATIVE.search(question)) != bool(_NEGATION.search(question))
+
+
+def is_metadata(header: str) -> bool:
+    """A column a survey tool adds about the response (Timestamp, ResponseId, IP Address, Email Address …)."""
+    return bool(_METADATA.match(" ".join(header.replace("_", " ").split())))
 
 
 def read_survey(con: duckdb.DuckDBPyConnection, upload: Upload) -> Survey:
-    """A survey export as one row per respondent, its Likert items, its ID and its demographic columns."""
+    """A survey export as one row per respondent, its Likert items, its ID and its demographic columns; the
+    survey tool's columns about each response are dropped."""
     table, labels, layout = _layout(upload.table)
+    metadata = [h for h in table.column_names if is_metadata(h) or is_metadata(labels.get(h, ""))]
+    table = table.drop_columns(metadata)
     con.register("survey_arrow", table)
     try:
         con.execute(query("copy_table", target="survey_raw", source="survey_arrow"))
@@ -136,15 +182,24 @@ def read_survey(con: duckdb.DuckDBPyConnection, upload: Upload) -> Survey:
         answers = [v for v in pc.unique(table.column(header)).to_pylist() if v is not None]
         scale = favourable_answers(answers)
         if scale:
-            items.append(Item(header, labels.get(header, header), *scale))
+            label = labels.get(header, header)
+            items.append(Item(header, label, *scale, negative=worded_negatively(label)))
     used = {i.header for i in items} | {mapping.header_for("student_id")}
     demographics = _demographics(mapping, [h for h in table.column_names if h not in used])
-    dropped = upload.table.num_rows - table.num_rows
-    notes = [f"Read as a {layout} export." if layout != PLAIN else "Read as a table of answers."]
-    if dropped:
-        notes.append(f"Dropped {dropped} extra header row{'s' if dropped > 1 else ''} under the column names.")
     return Survey(upload.name, layout, table, tuple(items), mapping.header_for("student_id"), demographics,
-                  tuple(notes))
+                  upload.table.num_rows - table.num_rows, len(metadata))
+
+
+def read_notes(survey: Survey, lang: str = DEFAULT) -> tuple[str, ...]:
+    """How the export was read: its layout, and the header rows and response columns dropped."""
+    notes = [t("survey.read_plain", lang) if survey.layout == PLAIN else t("survey.read_as", lang,
+                                                                           layout=survey.layout)]
+    if survey.header_rows:
+        notes.append(t("survey.header_row" if survey.header_rows == 1 else "survey.header_rows", lang,
+                       n=survey.header_rows))
+    if survey.left_out:
+        notes.append(t("survey.left_out_one" if survey.left_out == 1 else "survey.left_out", lang, n=survey.left_out))
+    return tuple(notes)
 
 
 def _demographics(mapping: Mapping, headers: list[str]) -> tuple[tuple[str, str], ...]:
@@ -205,12 +260,14 @@ def _monkey_labels(headers: list[str], first: list[str]) -> dict[str, str]:
 
 
 def results(con: duckdb.DuckDBPyConnection, survey: Survey, grouping: Grouping, min_n: int = DEFAULT_MIN_N,
-            term: str | None = None, records: bool = True) -> SurveyResults:
+            term: str | None = None, records: bool = True, reverse: tuple[str, ...] | None = None,
+            lang: str = DEFAULT) -> SurveyResults:
     """Percent favourable per item, for everyone and per group; `records` joins students' records (of
-    `term`, or each student's latest) by the survey's student ID."""
+    `term`, or each student's latest) by the survey's student ID. Items whose headers are in `reverse` (by
+    default those worded negatively) count the disagreeing side as favourable."""
     if not survey.items:
-        raise ValueError("No column of this survey holds Likert answers (Agree … Disagree, 1-5, Never … "
-                         "Always), so there is nothing to count.")
+        raise ValueError(t("survey.no_items", lang, name=survey.name))
+    reverse = set(survey.negative_items() if reverse is None else reverse)
     con.execute(query("join_macros"))
     for name, labels in LABEL_TYPES.items():
         con.execute(query("label_type", type_name=name), {"labels": list(labels)})
@@ -223,7 +280,8 @@ def results(con: duckdb.DuckDBPyConnection, survey: Survey, grouping: Grouping, 
     selects, params = [], {}
     for i, item in enumerate(survey.items):
         selects.append(_ITEM.format(i=i, column=quote_ident(item.header)))
-        params[f"favourable_{i}"], params[f"answered_{i}"] = list(item.favourable), list(item.answers)
+        params[f"favourable_{i}"] = list(item.counted(item.header in reverse))
+        params[f"answered_{i}"] = list(item.answers)
     con.execute(query("survey_answers", items=Fragment("\nUNION ALL\n".join(selects))), params)
     rows = con.execute(query("survey_favourable", groups=Fragment(", ".join(grouping.columns)))).fetchall()
     respondents, matched = con.execute(query("survey_counts")).fetchall()[0]
@@ -237,25 +295,91 @@ def results(con: duckdb.DuckDBPyConnection, survey: Survey, grouping: Grouping, 
         elif n:
             key = tuple(parts) if grouping.crossed else parts[0]
             per_group.setdefault(item, {})[key] = (int(n), float(favourable))
-    items = tuple(_item_result(item, grouping, overall.get(i, (0, 0.0)), per_group.get(i, {}), min_n)
-                  for i, item in enumerate(survey.items))
-    return SurveyResults(survey, grouping, min_n, int(respondents), int(matched or 0), items)
+    items = tuple(_item_result(item, item.header in reverse, grouping, overall.get(i, (0, 0.0)),
+                               per_group.get(i, {}), min_n, lang) for i, item in enumerate(survey.items))
+    return SurveyResults(survey, grouping, min_n, int(respondents), int(matched or 0), items, lang)
 
 
-def _item_result(item: Item, grouping: Grouping, total: tuple[int, float], groups: dict[object, tuple[int, float]],
-                 min_n: int) -> ItemResult:
+def _item_result(item: Item, reverse: bool, grouping: Grouping, total: tuple[int, float],
+                 groups: dict[object, tuple[int, float]], min_n: int, lang: str) -> ItemResult:
     reasons = hidden(grouping, {k: n for k, (n, _) in groups.items()}, min_n)
     shown = []
     for key in ordered(grouping, groups):
-        shown.append(_figure(key, grouping.group_label(key), *groups[key], reasons[key], min_n))
-    small = "small" if total[0] < min_n else None
-    return ItemResult(item, _figure(None, "All respondents", *total, small, min_n), tuple(shown))
+        shown.append(_figure(key, grouping_group(grouping, key, lang), *groups[key], reasons[key], min_n, lang))
+    everyone = _figure(None, t("survey.all", lang), *total, SMALL if total[0] < min_n else None, min_n, lang)
+    return ItemResult(item, reverse, everyone, tuple(shown))
 
 
-def _figure(key, label: str, n: int, favourable: float, reason: str | None, min_n: int) -> Favourable:
+def _figure(key, label: str, n: int, favourable: float, reason: str | None, min_n: int, lang: str) -> Favourable:
     if reason:
-        return Favourable(key, label, n, None, True, why_hidden(reason, min_n).replace("students", "respondents"))
+        note = t("hidden.complement" if reason == COMPLEMENT else "survey.hidden_small", lang, min_n=min_n)
+        return Favourable(key, label, n, None, True, note)
     return Favourable(key, label, n, favourable / n * 100 if n else None, False)
+
+
+def grouping_group(grouping: Grouping, key: object, lang: str = DEFAULT) -> str:
+    """A group's name in `lang`, both parts of a crossed group ('Female · Low income')."""
+    return " · ".join(group_label(d, k, lang) for d, k in zip(grouping.dimensions, grouping.parts(key), strict=True))
+
+
+def grouping_phrase(grouping: Grouping, lang: str = DEFAULT) -> str:
+    """What the groups are drawn by, inside a sentence: 'race/ethnicity × income'."""
+    return " × ".join(dimension_phrase(d, lang) for d in grouping.dimensions)
+
+
+def item_name(result: ItemResult, lang: str = DEFAULT) -> str:
+    """The question as shown in tables and charts, marked when it is scored reversed."""
+    return t("survey.reversed_item", lang, item=result.item.label) if result.reversed else result.item.label
+
+
+def item_code(results: SurveyResults, index: int) -> str:
+    """Q1, Q2 … (P1, P2 … in Spanish), marked when the item is scored reversed: headings that fit however long
+    the questions are."""
+    code = t("survey.code", results.lang, n=index + 1)
+    return t("survey.reversed_code", results.lang, code=code) if results.items[index].reversed else code
+
+
+def summary(results: SurveyResults) -> tuple[str, ...]:
+    """The results in words: the least and most favourable items, the widest gap between groups on one item,
+    and which items were read reversed."""
+    lang, shown = results.lang, [(i, r) for i, r in enumerate(results.items) if not r.overall.hidden]
+    lines = []
+    if not shown:
+        lines.append(t("survey.summary.none", lang, min_n=results.min_n))
+    else:
+        low = min(shown, key=lambda p: p[1].overall.percent)
+        high = max(shown, key=lambda p: p[1].overall.percent)
+        lines.append(t("survey.summary.lowest", lang, **_about(results, *low)))
+        if high[0] != low[0]:
+            lines.append(t("survey.summary.highest", lang, **_about(results, *high)))
+    spread = _widest(results)
+    if spread:
+        lines.append(spread)
+    reversed_codes = [item_code(results, i) for i, r in enumerate(results.items) if r.reversed]
+    if reversed_codes:
+        lines.append(t("survey.summary.reversed", lang, codes=", ".join(reversed_codes)))
+    return tuple(lines)
+
+
+def _about(results: SurveyResults, index: int, result: ItemResult) -> dict[str, str]:
+    return {"code": item_code(results, index), "item": result.item.label, "value": f"{result.overall.percent:.1f}%"}
+
+
+def _widest(results: SurveyResults) -> str | None:
+    """The item whose shown groups differ most, in words, or None with fewer than two groups shown ('Not
+    reported' is shown but is not a finding, so it takes no part)."""
+    best = None
+    for index, result in enumerate(results.items):
+        groups = sorted((g for g in result.groups if not g.hidden and results.grouping.reported(g.key)),
+                        key=lambda g: g.percent)
+        if len(groups) > 1 and (best is None or groups[-1].percent - groups[0].percent > best[0]):
+            best = (groups[-1].percent - groups[0].percent, index, result, groups[0], groups[-1])
+    if best is None:
+        return None
+    _, index, result, low, high = best
+    return t("survey.summary.widest", results.lang, by=grouping_phrase(results.grouping, results.lang),
+             low=f"{low.percent:.1f}%", low_group=low.label, high=f"{high.percent:.1f}%", high_group=high.label,
+             **{k: v for k, v in _about(results, index, result).items() if k != "value"})
 
 
 def _people(con: duckdb.DuckDBPyConnection, survey: Survey, join: bool, term: str | None) -> None:

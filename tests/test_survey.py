@@ -80,7 +80,9 @@ def test_surveymonkey_two_row_header_by_hand():
     assert read.layout == survey.SURVEYMONKEY and read.table.num_rows == 6
     assert [i.label for i in read.items] == ["I belong here.", "Teachers respect me.", "I feel safe."]
     assert dict(read.demographics) == {"grade": "What grade are you in?", "gender": "Gender"}
-    assert any("Dropped 1 extra header row" in note for note in read.notes)
+    assert survey.read_notes(read)[:2] == ("Read as a SurveyMonkey export.",
+                                           "Dropped 1 extra header row under the column names.")
+    assert "IP Address" not in read.table.column_names and read.left_out == 5
     result = survey.results(con, read, Grouping("gender"), min_n=1, records=False)
     belong, respect, safe = result.items
     assert belong.overall.percent == pytest.approx(3 / 6 * 100)          # Agree, Strongly agree, Agree
@@ -110,7 +112,8 @@ def test_qualtrics_extra_header_rows_are_dropped():
     belong, safe, lonely = result.items
     assert belong.overall.percent == pytest.approx(200 / 3)
     assert (safe.overall.n, safe.overall.percent) == (2, 100.0)          # N/A is left out
-    assert lonely.overall.percent == pytest.approx(100 / 3)              # Often is the positive side
+    assert lonely.item.negative and lonely.reversed                     # lonely: Never is the positive side
+    assert lonely.overall.percent == pytest.approx(100 / 3)              # Never, of Never, Often, Sometimes
     assert [g.label for g in belong.groups] == ["Not reported"]
 
 
@@ -128,5 +131,6 @@ def test_what_is_not_a_likert_item():
     assert survey.favourable_answers(["Blue", "Green", "Agree"]) is None
     assert survey.favourable_answers(["1", "2", "12"]) is None
     assert survey.favourable_answers(["3"]) is None
-    assert survey.favourable_answers(["1", "7", "5", "4"]) == (("1", "7", "5", "4"), ("7", "5"))
-    assert survey.favourable_answers([*AGREE, "Don't know"])[1] == ("Strongly agree", "Agree")
+    assert survey.favourable_answers(["1", "7", "5", "4"]) == (("1", "7", "5", "4"), ("7", "5"), ("1",))
+    assert survey.favourable_answers([*AGREE, "Don't know"])[1:] == (("Strongly agree", "Agree"),
+                                                                     ("Disagree", "Strongly disagree"))
