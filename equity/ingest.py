@@ -28,6 +28,7 @@ import pyarrow.parquet as pq
 
 from equity import isolation, limits
 from equity.limits import LIMITS
+from equity.messages import Message, Text
 
 PEEK_ROWS = 40          # rows read to find the header
 HEADER_SEARCH = 30      # the header must start within this many rows
@@ -35,22 +36,21 @@ LOOKAHEAD = 10          # rows below a candidate header that show how wide the d
 SAMPLE_CHARS = 1 << 20  # text searched for the delimiter and the header of a CSV
 DELIMITERS = (",", ";", "\t")
 WORKBOOKS = ("xlsx", "xls", "ods")
-EXPORT_ADVICE = "Export it from your gradebook as .xlsx or .csv and upload that."
 
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
-_SIGNATURES = (
-    (b"%PDF", "a PDF"),
-    (b"\x89PNG", "a PNG image"),
-    (b"\xff\xd8\xff", "a JPEG image"),
-    (b"GIF8", "a GIF image"),
-    (b"{\\rtf", "a Rich Text (RTF) document"),
-    (b"\x1f\x8b", "a compressed (gzip) file"),
-    (b"Rar!", "a RAR archive"),
-    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
+_SIGNATURES = (   # the start of a file, and what it is instead (a key under ingest.kind)
+    (b"%PDF", "pdf"),
+    (b"\x89PNG", "png"),
+    (b"\xff\xd8\xff", "jpeg"),
+    (b"GIF8", "gif"),
+    (b"{\\rtf", "rtf"),
+    (b"\x1f\x8b", "gzip"),
+    (b"Rar!", "rar"),
+    (b"7z\xbc\xaf\x27\x1c", "seven_zip"),
 )
-_ZIP_PARTS = (("word/", "a Word document"), ("ppt/", "a PowerPoint presentation"))
-_OLE_STREAMS = (("WordDocument", "a Word document"), ("PowerPoint Document", "a PowerPoint presentation"))
+_ZIP_PARTS = (("word/", "word"), ("ppt/", "powerpoint"))
+_OLE_STREAMS = (("WordDocument", "word"), ("PowerPoint Document", "powerpoint"))
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
 # Windows-1252, with the five bytes it leaves undefined read as Latin-1 so that decoding never fails.
 _CP1252 = "".join(bytes([byte]).decode("cp1252", errors="ignore") or chr(byte) for byte in range(256))
@@ -62,8 +62,9 @@ logging.getLogger("fastexcel.types.dtype").setLevel(logging.ERROR)
 Row = list[str | None]
 
 
-class IngestError(ValueError):
-    """A problem with an uploaded file, worded for the person who uploaded it (what is wrong, what to do)."""
+class IngestError(Message, ValueError):
+    """A problem with an uploaded file, worded for the person who uploaded it (what is wrong, what to do):
+    `IngestError("ingest.empty", filename=...)`, a catalogue key and its parameters."""
 
 
 @dataclass(frozen=True)
@@ -75,7 +76,7 @@ class Upload:
     sheet: str | None          # sheet read (None for csv/parquet)
     sheets: tuple[str, ...]    # all sheet names of a workbook ((), for csv/parquet)
     header_row: int            # 0-based index of the header row in the sheet/file (rows skipped above it)
-    notes: tuple[str, ...]     # plain-language notes on what was done to the file
+    notes: tuple[str, ...]     # plain-language notes on what was done to the file (Text: translatable)
 
 
 def read_upload(data: bytes, filename: str, sheet: str | None = None) -> Upload:
@@ -126,8 +127,7 @@ def _plain_errors(filename: str) -> Iterator[None]:
     except BaseException as error:
         if not (isinstance(error, Exception) or _is_panic(error)):
             raise
-        raise IngestError(f"'{filename}' could not be read as a table. Open it in your gradebook or Excel, "
-                          "save it again as .xlsx or .csv and upload that copy.") from error
+        raise IngestError("ingest.unreadable", filename=filename) from error
 
 
 def _is_panic(error: BaseException) -> bool:
@@ -136,36 +136,35 @@ def _is_panic(error: BaseException) -> bool:
 
 
 def _not_spreadsheet(filename: str, what: str) -> IngestError:
-    return IngestError(f"'{filename}' is not a spreadsheet: it looks like {what}. {EXPORT_ADVICE}")
+    """`what` is the kind of file it is instead: a key under ingest.kind (pdf, word, html, ...)."""
+    return IngestError("ingest.not_spreadsheet", filename=filename, what=Text(f"ingest.kind.{what}"))
 
 
 def _empty(filename: str) -> IngestError:
-    return IngestError(f"'{filename}' is empty. Check that you picked the right file, or export it again.")
+    return IngestError("ingest.empty", filename=filename)
 
 
 def _damaged(filename: str) -> IngestError:
-    return IngestError(f"'{filename}' looks damaged or incomplete (the upload or the save may have been cut "
-                       "short). Open it, save it again and upload the new copy.")
+    return IngestError("ingest.damaged", filename=filename)
 
 
 def _password(filename: str) -> IngestError:
-    return IngestError(f"'{filename}' is protected with a password, so it cannot be read. Open it in "
-                       "Excel, remove the password (File > Info > Protect Workbook > Encrypt with Password, "
-                       "clear the password), save it and upload it again.")
+    return IngestError("ingest.password", filename=filename)
 
 
 def _too_costly(filename: str, reason: str) -> IngestError:
     if reason == "time":
-        what = f"took longer than {LIMITS.workbook_seconds:.0f} seconds to read, so reading it was stopped"
-    else:
-        what = ("needs more memory than this app gives one file (it is very large, or built to exhaust memory), "
-                "so it was not read")
-    return IngestError(f"'{filename}' {what}. {limits.ADVICE}")
+        return IngestError("ingest.too_slow", filename=filename, seconds=f"{LIMITS.workbook_seconds:.0f}",
+                           advice=Text("limits.advice"))
+    return IngestError("ingest.too_much_memory", filename=filename, advice=Text("limits.advice"))
 
 
-def _no_table(place: str) -> IngestError:
-    return IngestError(f"{place} has no table to read. Check that it has a row of column headers with "
-                       "student rows below it.")
+def _file_place(filename: str) -> Text:
+    return Text("ingest.place.file", filename=filename)
+
+
+def _no_table(place: Text) -> IngestError:
+    return IngestError("ingest.no_table", place=place)
 
 
 # --- Format ---------------------------------------------------------------------------------------------
@@ -204,7 +203,7 @@ def _zip_kind(data: bytes, filename: str) -> str:
     except Exception as error:  # any failure to open the archive means it is damaged
         if b"xl/" in data[:1 << 16] or _ODS_MIMETYPE in data[:256]:
             raise _damaged(filename) from error
-        raise _not_spreadsheet(filename, "a damaged zip archive") from error
+        raise _not_spreadsheet(filename, "damaged_zip") from error
     if problem:
         raise IngestError(problem)
     if any(part.startswith("xl/") for part in parts):
@@ -215,8 +214,8 @@ def _zip_kind(data: bytes, filename: str) -> str:
         if any(part.startswith(prefix) for part in parts):
             raise _not_spreadsheet(filename, what)
     if mimetype.startswith(b"application/vnd.oasis.opendocument."):
-        raise _not_spreadsheet(filename, "an OpenDocument file that is not a spreadsheet")
-    raise _not_spreadsheet(filename, "a zip archive")
+        raise _not_spreadsheet(filename, "opendocument")
+    raise _not_spreadsheet(filename, "zip")
 
 
 def _ole_kind(data: bytes, filename: str) -> str:
@@ -231,7 +230,7 @@ def _ole_kind(data: bytes, filename: str) -> str:
             raise _not_spreadsheet(filename, what)
     if has_stream("Workbook") or has_stream("Book"):
         return "xls"
-    raise _not_spreadsheet(filename, "an Office file that is not a workbook")
+    raise _not_spreadsheet(filename, "office")
 
 
 # --- CSV and other delimited text -----------------------------------------------------------------------
@@ -248,7 +247,7 @@ def _read_text(data: bytes, filename: str) -> Upload:
     records, ends = parses[delimiter]
     rows = [_clean_cells(record) for record in records]
     header_row = _header_index(rows)
-    place = f"'{filename}'"
+    place = _file_place(filename)
     if header_row is None:
         raise _no_table(place)
     width = _body_width(records, header_row)
@@ -264,16 +263,14 @@ def _read_text(data: bytes, filename: str) -> Upload:
 def _decode(data: bytes) -> tuple[str, list[str]]:
     """UTF-8 when the bytes are valid UTF-8, else the Windows-1252 that Excel on Windows writes."""
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return data.decode("utf-16"), ["Read as UTF-16 text."]
+        return data.decode("utf-16"), [Text("ingest.note.utf16")]
     try:
         return data.decode("utf-8-sig"), []
     except UnicodeDecodeError:
         pass
     if any(ord(char) > 127 and char != "\ufffd" for char in data.decode("utf-8-sig", errors="replace")):
-        return data.decode("utf-8-sig", errors=_FALLBACK), [
-            "Read as UTF-8 text, with some characters in Windows-1252: the file mixes the two (often two "
-            "exports pasted together). Check names with accents."]
-    return codecs.charmap_decode(data, "strict", _CP1252)[0], ["Read as Windows-1252 text."]
+        return data.decode("utf-8-sig", errors=_FALLBACK), [Text("ingest.note.mixed_encoding")]
+    return codecs.charmap_decode(data, "strict", _CP1252)[0], [Text("ingest.note.cp1252")]
 
 
 def _cp1252_fallback(error: UnicodeDecodeError) -> tuple[str, int]:
@@ -290,21 +287,20 @@ def _drop_nul(text: str, notes: list[str]) -> tuple[str, list[str]]:
     count = text.count("\x00")
     if not count:
         return text, notes
-    plural = "character" if count == 1 else "characters"
-    return text.replace("\x00", ""), [*notes, f"Removed {count:,} NUL {plural} (invisible, often left by a "
-                                               "damaged export)."]
+    note = Text("ingest.note.nul_one") if count == 1 else Text("ingest.note.nul", count=f"{count:,}")
+    return text.replace("\x00", ""), [*notes, note]
 
 
 def _refuse_binary(text: str, filename: str) -> None:
     """Text without a known signature is read as CSV, unless it is binary junk or a web page."""
     head = text[:4096]
     if "\x00" in head or len(_CONTROL.findall(head)) > len(head) // 100:
-        raise _not_spreadsheet(filename, "a binary file of a kind this app cannot read")
+        raise _not_spreadsheet(filename, "binary")
     start = head.lstrip().lower()
     if start.startswith(("<!doctype html", "<html", "<table")):
-        raise _not_spreadsheet(filename, "a web page (HTML)")
+        raise _not_spreadsheet(filename, "html")
     if start.startswith("<?xml"):
-        raise _not_spreadsheet(filename, "an XML document")
+        raise _not_spreadsheet(filename, "xml")
 
 
 def _first_records(text: str, delimiter: str) -> tuple[list[list[str]], list[int]]:
@@ -345,7 +341,7 @@ def _body_width(records: list[list[str]], header_row: int) -> int:
     return max(len(records[header_row]), usual[0][0] if usual else 0)
 
 
-def _csv_body(text: str, delimiter: str, width: int, place: str, header_row: int) -> pa.Table:
+def _csv_body(text: str, delimiter: str, width: int, place: Text, header_row: int) -> pa.Table:
     """The rows below the header, parsed by DuckDB as VARCHAR only, so `007` and `NA` stay as written."""
     if not text.strip():
         return pa.table({})
@@ -367,31 +363,28 @@ def _csv_body(text: str, delimiter: str, width: int, place: str, header_row: int
             connection.close()
 
 
-def _check_quotes(text: str, delimiter: str, place: str) -> None:
+def _check_quotes(text: str, delimiter: str, place: Text) -> None:
     """Refuse a quote mark that never closes: the parser would quietly lose every row after it."""
     if text.count('"') % 2 == 0:
         return
     try:
         deque(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True), maxlen=0)
     except csv.Error as error:
-        raise IngestError(f'{place} has a quote mark (") that is never closed or is out of place, so '
-                          "its rows cannot be told apart. Fix the quote, or save the file from Excel as CSV "
-                          "again, and upload it.") from error
+        raise IngestError("ingest.open_quote", place=place) from error
 
 
-def _bad_row(place: str, message: str, header_row: int) -> IngestError:
+def _bad_row(place: Text, message: str, header_row: int) -> IngestError:
     """DuckDB counts records from the start of the body; the uploader counts rows from the top of the file."""
     found = re.search(r"CSV Error on Line: (\d+)", message)
-    where = f" near row {header_row + 1 + int(found.group(1))}" if found else ""
+    where = Text("ingest.row.near", row=header_row + 1 + int(found.group(1))) if found else ""
     if "Expected Number of Columns" in message:
-        problem = f"a row{where} has more values than the header"
+        problem = Text("ingest.row.too_many_values", where=where)
     elif "Maximum line size" in message:
-        problem = (f"a row{where} is too long (over {LIMITS.line_bytes:,} characters; one cell can hold at most "
-                   f"{LIMITS.cell_chars:,}, Excel's limit)")
+        problem = Text("ingest.row.too_long", where=where, line_chars=f"{LIMITS.line_bytes:,}",
+                       cell_chars=f"{LIMITS.cell_chars:,}")
     else:
-        problem = f"a row{where} could not be split into values (often a misplaced quote mark)"
-    return IngestError(f"{place} cannot be read: {problem}. Fix that row, or save the file from Excel as CSV "
-                       "again, and upload it.")
+        problem = Text("ingest.row.unsplit", where=where)
+    return IngestError("ingest.bad_row", place=place, problem=problem)
 
 
 # --- Workbooks: xlsx, xls, ods --------------------------------------------------------------------------
@@ -419,7 +412,7 @@ def _read_workbook(data: bytes, filename: str, sheet: str | None) -> Upload:
     reader = _open_workbook(data, filename)
     names = tuple(reader.sheet_names)
     chosen = _choose_sheet(reader, names, sheet, filename)
-    place = f"Sheet '{chosen.name}' of '{filename}'"
+    place = Text("ingest.place.sheet", sheet=chosen.name, filename=filename)
     if chosen.header_row is None:
         raise _no_table(place)
     too_large = limits.shape_problem(chosen.height, max(map(len, chosen.rows), default=0), place)
@@ -457,12 +450,11 @@ def _choose_sheet(reader: fastexcel.ExcelReader, names: tuple[str, ...], sheet: 
     if sheet is not None:
         if sheet not in names:
             listing = ", ".join(f"'{name}'" for name in names)
-            raise IngestError(f"'{filename}' has no sheet called '{sheet}'. "
-                              f"Pick one of its sheets: {listing}.")
+            raise IngestError("ingest.no_sheet", filename=filename, sheet=sheet, listing=listing)
         return _peek_sheet(reader, sheet, filename)
     peeks = [_peek_sheet(reader, name, filename) for name in names]
     if not peeks:
-        raise _no_table(f"'{filename}'")
+        raise _no_table(_file_place(filename))
     return max(peeks, key=lambda peek: (peek.visible and peek.size > 0, peek.size))
 
 
@@ -495,10 +487,10 @@ def _read_parquet(data: bytes, filename: str) -> Upload:
     """Parquet compresses runs of equal values to almost nothing, so its footer is checked before reading."""
     try:
         footer = pq.ParquetFile(pa.BufferReader(data)).metadata
-        too_large = limits.shape_problem(footer.num_rows, footer.num_columns, f"'{filename}'")
+        too_large = limits.shape_problem(footer.num_rows, footer.num_columns, _file_place(filename))
         if too_large is None and sum(footer.row_group(i).total_byte_size
                                      for i in range(footer.num_row_groups)) > LIMITS.unzipped_bytes:
-            too_large = f"'{filename}' is too large once unpacked. {limits.ADVICE}"
+            too_large = Text("ingest.too_large_unpacked", filename=filename, advice=Text("limits.advice"))
         if too_large is None:
             source = pq.read_table(pa.BufferReader(data))
     except (pa.ArrowException, OSError) as error:
@@ -508,7 +500,7 @@ def _read_parquet(data: bytes, filename: str) -> Upload:
     body = _text_table(source)
     rows = [_clean_cells(source.column_names), *_table_rows(body.slice(0, PEEK_ROWS))]
     header_row = _header_index(rows) or 0
-    table, notes = _tidy(rows[header_row], body.slice(header_row), f"'{filename}'")
+    table, notes = _tidy(rows[header_row], body.slice(header_row), _file_place(filename))
     return Upload(filename, table, None, (), header_row, (*_skipped_note(rows, header_row), *notes))
 
 
@@ -559,8 +551,8 @@ def _skipped_note(rows: list[Row], header_row: int) -> list[str]:
     if header_row == 0:
         return []
     kind = "title" if any(_count(row) for row in rows[:header_row]) else "blank"
-    plural = "" if header_row == 1 else "s"
-    return [f"Skipped {header_row} {kind} row{plural} above the header."]
+    return [Text(f"ingest.note.skipped_{kind}_one") if header_row == 1
+            else Text(f"ingest.note.skipped_{kind}", count=header_row)]
 
 
 # --- Values as text -------------------------------------------------------------------------------------
@@ -627,7 +619,7 @@ def _duckdb_text(column: pa.ChunkedArray) -> pa.ChunkedArray:
 # --- Cleanup --------------------------------------------------------------------------------------------
 
 
-def _tidy(header: Row, body: pa.Table, place: str) -> tuple[pa.Table, list[str]]:
+def _tidy(header: Row, body: pa.Table, place: Text) -> tuple[pa.Table, list[str]]:
     """The table as the rest of the app sees it: unique column names, only rows that hold data."""
     width = max(len(header), body.num_columns)
     too_large = limits.shape_problem(body.num_rows, width, place)
@@ -648,8 +640,7 @@ def _tidy(header: Row, body: pa.Table, place: str) -> tuple[pa.Table, list[str]]
     rows, notes = _drop_repeated_header(rows, [header[i] for i in keep])
     rows = _drop_empty_rows(rows)
     if rows.num_rows == 0:
-        raise IngestError(f"{place} has column headers but no data rows. Add the student rows below the "
-                          "header, or upload the file or sheet that has them.")
+        raise IngestError("ingest.no_rows", place=place)
     names, name_notes = _unique_names([labels[i] for i in keep])
     if cut:
         notes.append(limits.long_cells_note(cut))
@@ -675,8 +666,9 @@ def _drop_repeated_header(rows: pa.Table, header: Row) -> tuple[pa.Table, list[s
     count = pc.sum(same).as_py() or 0
     if not count:
         return rows, []
-    plural = "row that" if count == 1 else "rows that"
-    return rows.filter(pc.invert(same)), [f"Removed {count} {plural} repeated the header."]
+    note = (Text("ingest.note.repeated_header_one") if count == 1
+            else Text("ingest.note.repeated_header", count=count))
+    return rows.filter(pc.invert(same)), [note]
 
 
 def _equals(column: pa.ChunkedArray, cell: str | None) -> pa.ChunkedArray:
@@ -707,6 +699,6 @@ def _fresh_name(label: str, number: int, taken: set[str]) -> str:
 
 def _duplicate_note(group: list[str]) -> str:
     if len(group) == 2:
-        return f"Two columns were both called '{group[0]}'; the second is now '{group[1]}'."
+        return Text("ingest.note.duplicate_two", name=group[0], renamed=group[1])
     renamed = ", ".join(f"'{name}'" for name in group[1:])
-    return f"{len(group)} columns were all called '{group[0]}'; the others are now {renamed}."
+    return Text("ingest.note.duplicates", count=len(group), name=group[0], renamed=renamed)

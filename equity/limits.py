@@ -12,6 +12,8 @@ from dataclasses import dataclass
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from equity.messages import Text
+
 MIB = 1 << 20
 
 
@@ -32,34 +34,33 @@ class Limits:
 
 
 LIMITS = Limits()
-ADVICE = "Upload only the rows and columns you need, or save the sheet as .csv, which is read more cheaply."
+ADVICE = Text("limits.advice")
 
 
 def _mib(size: int) -> str:
     return f"{size / MIB:,.0f} MB"
 
 
-def upload_problem(size: int, filename: str, limits: Limits = LIMITS) -> str | None:
+def upload_problem(size: int, filename: str, limits: Limits = LIMITS) -> Text | None:
     if size > limits.upload_bytes:
-        return f"'{filename}' is too large ({_mib(size)}; the most this app reads is {_mib(limits.upload_bytes)})."
+        return Text("limits.upload", filename=filename, size=_mib(size), limit=_mib(limits.upload_bytes),
+                    advice=ADVICE)
     return None
 
 
-def archive_problem(archive: zipfile.ZipFile, filename: str, limits: Limits = LIMITS) -> str | None:
+def archive_problem(archive: zipfile.ZipFile, filename: str, limits: Limits = LIMITS) -> Text | None:
     """A workbook is a zip archive; its directory says what each part inflates to, before any is read."""
     parts = archive.infolist()
     if len(parts) > limits.zip_parts:
-        return (f"'{filename}' has {len(parts):,} parts inside it; a workbook has at most a few hundred, so it "
-                "cannot be read. Open it in Excel, save it again and upload the new copy.")
+        return Text("limits.parts", filename=filename, parts=f"{len(parts):,}")
     total = sum(part.file_size for part in parts)
     if total > limits.unzipped_bytes:
-        return (f"'{filename}' is too large once unpacked ({_mib(total)}; the most this app reads is "
-                f"{_mib(limits.unzipped_bytes)}). {ADVICE}")
+        return Text("limits.unpacked", filename=filename, size=_mib(total), limit=_mib(limits.unzipped_bytes),
+                    advice=ADVICE)
     for part in parts:
         ratio = part.file_size // max(part.compress_size, 1)
         if part.file_size > limits.ratio_from and ratio > limits.zip_ratio:
-            return (f"'{filename}' is too large once unpacked: one part grows {ratio:,} times, which no "
-                    f"spreadsheet does, so it cannot be read safely. {ADVICE}")
+            return Text("limits.ratio", filename=filename, ratio=f"{ratio:,}", advice=ADVICE)
     return None
 
 
@@ -72,14 +73,14 @@ def verify_archive(archive: zipfile.ZipFile) -> None:
                 pass
 
 
-def shape_problem(rows: int, columns: int, place: str, limits: Limits = LIMITS) -> str | None:
-    """Too many columns, or too many cells, for one session to hold."""
+def shape_problem(rows: int, columns: int, place: str, limits: Limits = LIMITS) -> Text | None:
+    """Too many columns, or too many cells, for one session to hold. `place` names the file or sheet (a Text
+    or plain words)."""
     if columns > limits.columns:
-        return (f"{place} has {columns:,} columns; the most this app reads is {limits.columns:,}. "
-                "Delete the columns you do not need (or upload only the sheet with the students) and try again.")
+        return Text("limits.columns", place=place, columns=f"{columns:,}", limit=f"{limits.columns:,}")
     if rows * columns > limits.cells:
-        return (f"{place} is too large: {rows:,} rows × {columns:,} columns is more than the "
-                f"{limits.cells:,} cells this app reads. {ADVICE}")
+        return Text("limits.cells", place=place, rows=f"{rows:,}", columns=f"{columns:,}",
+                    limit=f"{limits.cells:,}", advice=ADVICE)
     return None
 
 
@@ -95,7 +96,6 @@ def cut_long_cells(column: pa.ChunkedArray, limits: Limits = LIMITS) -> tuple[pa
     return pc.utf8_slice_codeunits(column, 0, limits.cell_chars), cut
 
 
-def long_cells_note(count: int, limits: Limits = LIMITS) -> str:
-    plural = "cell was" if count == 1 else "cells were"
-    return (f"{count:,} {plural} longer than {limits.cell_chars:,} characters (Excel's limit for one cell) and "
-            "cut to that length.")
+def long_cells_note(count: int, limits: Limits = LIMITS) -> Text:
+    return Text("limits.long_cells_one" if count == 1 else "limits.long_cells", count=f"{count:,}",
+                limit=f"{limits.cell_chars:,}")

@@ -153,8 +153,8 @@ def _answer(value):
     return value * 2
 
 
-def _fail(message):
-    raise IngestError(message)
+def _fail(filename):
+    raise IngestError("ingest.empty", filename=filename)
 
 
 def _sleep(seconds):
@@ -172,8 +172,9 @@ def _abort():
 
 def test_a_child_returns_its_result_or_raises_its_error():
     assert isolation.run(_answer, 21, seconds=30, memory=1 << 30) == 42
-    with pytest.raises(IngestError, match="nope"):
+    with pytest.raises(IngestError, match="nope") as failed:
         isolation.run(_fail, "nope", seconds=30, memory=1 << 30)
+    assert (failed.value.key, failed.value.params) == ("ingest.empty", {"filename": "nope"})   # kept for the page
 
 
 def test_a_child_is_stopped_by_its_time_limit():
