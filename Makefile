@@ -17,7 +17,7 @@ $(VENV)/.testing: $(VENV)/.runtime requirements-test.txt
 	touch $@
 
 run: $(VENV)/.runtime
-	$(PY) -m streamlit run app.py
+	$(PY) serve.py
 
 test: $(VENV)/.testing
 	$(PY) -m ruff check .

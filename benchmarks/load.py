@@ -81,7 +81,7 @@ def start_server(port: int, workspace: Path, log: Path) -> subprocess.Popen:
            "STREAMLIT_SERVER_HEADLESS": "true", "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false",
            "EQUITY_WORKSPACE": str(workspace)}
     with log.open("wb") as output:
-        process = subprocess.Popen([sys.executable, "-m", "streamlit", "run", "app.py"], cwd=ROOT, env=env,
+        process = subprocess.Popen([sys.executable, "serve.py"], cwd=ROOT, env=env,
                                    stdout=output, stderr=subprocess.STDOUT, start_new_session=True)
     url = f"http://127.0.0.1:{port}/_stcore/health"
     deadline = time.monotonic() + 60
