@@ -49,7 +49,7 @@ _POLARITY = (  # checked in order; the first match decides ('neither agree nor d
 _METADATA = re.compile(  # what Google Forms, SurveyMonkey and Qualtrics add about a response, by header or label
     r"^(timestamp|start ?date|end ?date|status|response ?type|ip ?address|progress|duration\b.*|finished|"
     r"recorded ?date|response ?id|respondent ?id|collector ?id|recipient.*|location.*|distribution ?channel|"
-    r"user ?language|e-?mail( ?address)?|(first|last|full) ?name|name|custom ?data.*|external ?(data ?)?reference)$",
+    r"user ?language|e-?mail( ?address)?|(first|last|full) ?name|name|custom ?data.*)$",
     re.I)
 # Wording that makes agreeing unfavourable. A negation flips it back: 'I am not afraid' reads positively.
 _NEGATIVE = re.compile(r"\bleft out\b|\blonely\b|\bloneliness\b|\balone\b|\bafraid\b|\bscared\b|\bworried\b|"
@@ -332,11 +332,11 @@ def item_name(result: ItemResult, lang: str = DEFAULT) -> str:
     return t("survey.reversed_item", lang, item=result.item.label) if result.reversed else result.item.label
 
 
-def item_code(results: SurveyResults, index: int) -> str:
-    """Q1, Q2 … (P1, P2 … in Spanish), marked when the item is scored reversed: headings that fit however long
-    the questions are."""
+def item_code(results: SurveyResults, index: int, marked: bool = True) -> str:
+    """Q1, Q2 … (P1, P2 … in Spanish), `marked` when the item is scored reversed: headings that fit however
+    long the questions are."""
     code = t("survey.code", results.lang, n=index + 1)
-    return t("survey.reversed_code", results.lang, code=code) if results.items[index].reversed else code
+    return t("survey.reversed_code", results.lang, code=code) if marked and results.items[index].reversed else code
 
 
 def summary(results: SurveyResults) -> tuple[str, ...]:
@@ -355,7 +355,7 @@ def summary(results: SurveyResults) -> tuple[str, ...]:
     spread = _widest(results)
     if spread:
         lines.append(spread)
-    reversed_codes = [item_code(results, i) for i, r in enumerate(results.items) if r.reversed]
+    reversed_codes = [item_code(results, i, marked=False) for i, r in enumerate(results.items) if r.reversed]
     if reversed_codes:
         lines.append(t("survey.summary.reversed", lang, codes=", ".join(reversed_codes)))
     return tuple(lines)

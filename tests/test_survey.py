@@ -2,7 +2,7 @@
 
 import pytest
 
-from equity import dataset, survey
+from equity import dataset, survey, survey_charts
 from equity.groups import Grouping
 from equity.ingest import read_upload
 from equity.session import Workbench
@@ -134,3 +134,104 @@ def test_what_is_not_a_likert_item():
     assert survey.favourable_answers(["1", "7", "5", "4"]) == (("1", "7", "5", "4"), ("7", "5"), ("1",))
     assert survey.favourable_answers([*AGREE, "Don't know"])[1:] == (("Strongly agree", "Agree"),
                                                                      ("Disagree", "Strongly disagree"))
+
+
+@pytest.mark.parametrize("question, negative", [
+    ("I feel left out at school.", True), ("I often feel lonely.", True), ("I am afraid of being bullied.", True),
+    ("I do not feel safe at school.", True), ("I don’t feel safe here.", True),
+    ("How often do you feel left out?", True), ("No one at this school cares about me.", True),
+    ("I am not afraid at school.", False), ("I never feel left out.", False),
+    ("I feel like I belong at this school.", False), ("Adults here stop bullying when they see it.", False)])
+def test_negative_wording(question, negative):
+    assert survey.worded_negatively(question) is negative
+
+
+def _reversed_rows():
+    """10 respondents, 6 Female then 4 Male, answering four items; worked by hand in the test below."""
+    rows = [["Timestamp", "Gender", "I feel left out at school.", "How often do you feel left out?",
+             "I do not feel safe at school. (1-5)", "I feel like I belong at this school."]]
+    left_out = ["Strongly agree", "Agree", "Neutral", "Disagree", "Strongly disagree", "Disagree",
+                "Agree", "Strongly disagree", "N/A", "Disagree"]
+    often = ["Never", "Rarely", "Sometimes", "Often", "Always", "Never", "Rarely", "Always", "Never", "Sometimes"]
+    unsafe = ["1", "2", "3", "4", "5", "1", "2", "4", "5", "3"]
+    belong = ["Agree"] * 4 + ["Disagree"] * 2 + ["Strongly agree", "Agree", "Neutral", "Disagree"]
+    for i in range(10):
+        rows.append([f"10/14/2024 9:{i:02d}:00", "Female" if i < 6 else "Male", left_out[i], often[i], unsafe[i],
+                     belong[i]])
+    return rows
+
+
+def test_negatively_worded_items_are_reversed_by_hand():
+    con, read = _read(_reversed_rows(), "Climate (Responses).csv")
+    assert [i.negative for i in read.items] == [True, True, True, False]
+    assert set(read.items[1].unfavourable) == {"Never", "Rarely"}
+    assert set(read.items[2].unfavourable) == {"1", "2"}
+    result = survey.results(con, read, Grouping("gender"), min_n=1, records=False)
+    left_out, often, unsafe, belong = result.items
+    assert [r.reversed for r in result.items] == [True, True, True, False]
+    # I feel left out: Disagree/Strongly disagree is favourable. Female D, SD, D of 6; Male SD, D of 3 (N/A out).
+    assert (left_out.overall.n, left_out.overall.percent) == (9, pytest.approx(500 / 9))
+    assert {g.label: g.percent for g in left_out.groups} == {"Female": 50.0, "Male": pytest.approx(200 / 3)}
+    # How often …: Never/Rarely favourable. Female Never, Rarely, Never of 6; Male Rarely, Never of 4.
+    assert {g.label: g.percent for g in often.groups} == {"Female": 50.0, "Male": 50.0}
+    # I do not feel safe (1-5): 1-2 favourable. Female 1, 2, 1 of 6; Male 2 of 4.
+    assert unsafe.overall.percent == 40.0
+    assert {g.label: g.percent for g in unsafe.groups} == {"Female": 50.0, "Male": 25.0}
+    assert belong.overall.percent == 60.0                               # Agree x4 of 6, SA and A of 4
+    # Read as worded: Agree/Strongly agree and Often/Always count instead.
+    plain = survey.results(con, read, Grouping("gender"), min_n=1, records=False, reverse=())
+    assert not any(r.reversed for r in plain.items)
+    assert plain.items[0].overall.percent == pytest.approx(300 / 9)     # SA, A of 6; A of 3
+    assert plain.items[1].overall.percent == 30.0                       # Often, Always of 6; Always of 4
+    assert plain.items[3].overall.percent == 60.0
+    chosen = survey.results(con, read, Grouping("gender"), min_n=1, records=False,
+                            reverse=("I feel like I belong at this school.",))
+    assert [r.reversed for r in chosen.items] == [False, False, False, True]
+    assert chosen.items[3].overall.percent == 30.0                      # Disagree x2 of 6, Disagree of 4
+
+
+def test_reversed_items_in_words_tables_and_chart():
+    con, read = _read(_reversed_rows(), "Climate (Responses).csv")
+    result = survey.results(con, read, Grouping("gender"), min_n=1, records=False)
+    assert survey.summary(result) == (
+        "Least favourable: Q3 (reversed), 'I do not feel safe at school. (1-5)', at 40.0% favourable.",
+        "Most favourable: Q4, 'I feel like I belong at this school.', at 60.0% favourable.",
+        "Widest difference by gender: Q3 (reversed), 'I do not feel safe at school. (1-5)', from 25.0% (Male) "
+        "to 50.0% (Female).",
+        "Worded negatively, so disagreeing (or Never, Rarely) counts as favourable: Q1, Q2, Q3.")
+    codes = survey_charts.codes_frame(result)
+    assert list(codes["Item"]) == ["Q1 (reversed)", "Q2 (reversed)", "Q3 (reversed)", "Q4"]
+    table = survey_charts.survey_frame(result)
+    assert list(table.columns) == ["Item", "Group", "n", "% favourable", "Hidden"]
+    assert table.iloc[0].tolist()[:3] == ["I feel left out at school. (reversed)", "All respondents", 9]
+    chart = survey_charts.survey_heat(result).to_dict()
+    assert chart["title"] == "Percent favourable by gender"
+    assert chart["layer"][0]["encoding"]["x"]["sort"] == ["Q1 (reversed)", "Q2 (reversed)", "Q3 (reversed)", "Q4"]
+
+
+def test_survey_words_in_spanish():
+    con, read = _read(_reversed_rows(), "Climate (Responses).csv")
+    assert survey.read_notes(read, "es") == (
+        "Leído como exportación de Google Forms.",
+        "Se omitió 1 columna que la herramienta de encuestas agrega sobre cada respuesta (horas, identificadores, "
+        "direcciones IP, correos electrónicos, nombres).")
+    result = survey.results(con, read, Grouping("gender"), min_n=5, records=False, lang="es")
+    lines = survey.summary(result)
+    assert lines[0] == "Menos favorable: P3 (invertida), «I do not feel safe at school. (1-5)», con 40.0% favorable."
+    assert lines[-1] == ("Redactadas en negativo, así que estar en desacuerdo (o Nunca, Rara vez) cuenta como "
+                         "favorable: P1, P2, P3.")
+    table = survey_charts.survey_frame(result)
+    assert list(table.columns) == ["Pregunta", "Grupo", "n", "% favorable", "Oculto"]
+    first = table.iloc[:3]
+    assert list(first["Grupo"]) == ["Todos los encuestados", "Femenino", "Masculino"]
+    # 4 Male respondents < 5: hidden, and Female with them so it cannot be worked out from the total.
+    assert list(first["Oculto"]) == ["", "sí — Oculto para que un grupo oculto más pequeño no pueda deducirse del "
+                                     "total.", "sí — Oculto: menos de 5 encuestados."]
+    assert first["Pregunta"].iloc[0] == "I feel left out at school. (invertida)"
+    assert list(survey_charts.codes_frame(result).columns) == ["Código", "Pregunta"]
+    chart = survey_charts.survey_heat(result).to_dict()
+    assert chart["title"] == "Porcentaje favorable por género"
+    assert {"oculto", "56%"} <= {row["text"] for rows in chart["datasets"].values() for row in rows}
+    with pytest.raises(ValueError, match="Ninguna columna de empty.csv"):
+        survey.results(con, _read([["Timestamp", "Colour"], ["1/1/2024", "Blue"]], "empty.csv", con)[1],
+                       Grouping("gender"), lang="es")
