@@ -8,6 +8,7 @@ import altair as alt
 import pandas as pd
 
 from equity.crosstab import CrossTable
+from equity.flags import Flag, GroupFlag, flag
 from equity.i18n import (
     DEFAULT,
     comparison_label,
@@ -20,41 +21,72 @@ from equity.i18n import (
     yes_no,
 )
 from equity.metrics import Breakdown
+from equity.privacy import coloured
 from equity.summary import ends, overall_ends
 from equity.trends import Trend
 
 BLUE, ORANGE, GREY = "#0072B2", "#E69F00", "#999999"
+LIGHT = "#DDDDDD"            # neutral: a group too small to colour (the California Dashboard's rule)
 
 
-def breakdown_frame(result: Breakdown, lang: str = DEFAULT) -> pd.DataFrame:
-    """The table behind the gap chart: one row per group, hidden groups included with their note."""
+def breakdown_frame(result: Breakdown, lang: str = DEFAULT, method: Flag = Flag.NEWCOMBE) -> pd.DataFrame:
+    """The table behind the gap chart: one row per group, hidden groups included with their note. Under a flag
+    other than Newcombe's, its index (and PPG-1's margin) and whether the group is flagged replace 'beyond
+    chance'; a hidden group has neither."""
+    flags = flag(result, method)
     rows = []
-    for g in result.groups:
+    for g, verdict in zip(result.groups, flags.groups, strict=True):
         rows.append({
             t("column.group", lang): group_label(result.dimension, g.key, lang), "n": g.n,
             t("column.value", lang): g.value, t("column.gap", lang): g.gap,
             t("column.low", lang): g.ci[0] if g.ci else None, t("column.high", lang): g.ci[1] if g.ci else None,
-            t("column.beyond_chance", lang): yes_no(g.distinguishable, lang) or None,
+            **_flag_cells(flags.method, verdict, lang),
             t("column.hidden", lang): t("word.yes", lang) + " — " + hidden_note(g.n, result.min_n, lang)
             if g.suppressed else "",
         })
     return pd.DataFrame(rows)
 
 
-def gap_chart(result: Breakdown, lang: str = DEFAULT) -> alt.LayerChart:
-    """Bars per group with their 95% interval and the comparison drawn as a line (or a tick per group)."""
+INDEX_COLUMNS = {Flag.PPG: "column.ppg_gap", Flag.PI: "column.pi", Flag.EIGHTY: "column.index_80"}
+
+
+def _flag_cells(method: Flag, verdict: GroupFlag, lang: str) -> dict:
+    if method is Flag.NEWCOMBE:
+        return {t("column.beyond_chance", lang): yes_no(verdict.flagged, lang) or None}
+    cells = {t(INDEX_COLUMNS[method], lang): verdict.index}
+    if method is Flag.PPG:
+        cells[t("column.margin", lang)] = verdict.margin
+    return cells | {t("column.flagged", lang): yes_no(verdict.flagged, lang) or None}
+
+
+def _legend(method: Flag, lang: str) -> tuple[str, str]:
+    """The colour legend's two entries: flagged, and not."""
+    if method is Flag.NEWCOMBE:
+        return t("chart.beyond_chance", lang), t("chart.could_be_chance", lang)
+    return t(f"chart.flag.{method.value}.yes", lang), t(f"chart.flag.{method.value}.no", lang)
+
+
+def gap_chart(result: Breakdown, lang: str = DEFAULT, method: Flag = Flag.NEWCOMBE,
+              colour_min_n: int = 0) -> alt.LayerChart:
+    """Bars per group with their 95% interval and the comparison drawn as a line (or a tick per group). Colour
+    and ◆ follow `method`; a shown group of fewer than `colour_min_n` students is drawn neutral and unmarked."""
     unit = "%" if result.rule.is_rate else ""
-    beyond, chance = t("chart.beyond_chance", lang), t("chart.could_be_chance", lang)
+    flags = flag(result, method)
+    yes, no = _legend(flags.method, lang)
+    neutral = t("chart.not_coloured", lang, n=colour_min_n)
     rows = []
     for g in result.shown():
         comparison = g.value - g.gap if g.gap is not None else None
+        flagged = bool(flags.of(g.key).flagged)
+        status = (yes if flagged else no) if coloured(g.n, colour_min_n) else neutral
         rows.append({"group": group_label(result.dimension, g.key, lang), "value": round(g.value, 2),
                      "low": round(g.ci[0], 2), "high": round(g.ci[1], 2),
                      "gap": None if g.gap is None else round(g.gap, 2), "comparison": comparison, "n": g.n,
-                     "status": beyond if g.distinguishable else chance,
-                     "label": f"{g.value:.1f}{unit}" + (" ◆" if g.distinguishable else "")})
+                     "status": status, "label": f"{g.value:.1f}{unit}" + (" ◆" if status == yes else "")})
     data = pd.DataFrame(rows, columns=["group", "value", "low", "high", "gap", "comparison", "n", "status",
                                        "label"])
+    uncoloured = neutral in set(data["status"])
+    kinds = [(yes, BLUE), (no, GREY)] + ([(neutral, LIGHT)] if uncoloured else [])
     order = list(data["group"])
     y = alt.Y("group:N", sort=order, title=None, axis=alt.Axis(labelLimit=260))
     top = 100 if result.rule.is_rate else None
@@ -65,7 +97,7 @@ def gap_chart(result: Breakdown, lang: str = DEFAULT) -> alt.LayerChart:
         x=alt.X("value:Q", title=what + (t("chart.percent_axis", lang) if unit else ""), scale=x_scale),
         y=y,
         color=alt.Color("status:N", title=None, legend=alt.Legend(orient="bottom", labelLimit=400),
-                        scale=alt.Scale(domain=[beyond, chance], range=[BLUE, GREY])),
+                        scale=alt.Scale(domain=[k for k, _ in kinds], range=[c for _, c in kinds])),
         tooltip=[alt.Tooltip("group:N", title=t("column.group", lang)), alt.Tooltip("n:Q"),
                  alt.Tooltip("value:Q", title=t("column.value", lang), format=".1f"),
                  alt.Tooltip("gap:Q", title=t("column.gap", lang), format="+.1f"),
@@ -85,8 +117,13 @@ def gap_chart(result: Breakdown, lang: str = DEFAULT) -> alt.LayerChart:
     else:
         layers.append(base.mark_tick(color=ORANGE, thickness=3, size=30).encode(x="comparison:Q", y=y))
     title = gap_title(result, lang)
+    newcombe = flags.method is Flag.NEWCOMBE
+    subtitle = [t("chart.gap_subtitle" if newcombe else f"chart.flag.{flags.method.value}.subtitle", lang,
+                  min_n=result.min_n)]
+    if uncoloured:
+        subtitle.append(t("chart.not_coloured_note", lang, n=colour_min_n))
     return alt.layer(*layers).properties(
-        title=alt.TitleParams(title, subtitle=[t("chart.gap_subtitle", lang, min_n=result.min_n)]),
+        title=alt.TitleParams(title, subtitle=subtitle),
         height=alt.Step(34), width="container",
         description=t("chart.bar_description", lang, title=title),
     )

@@ -2,7 +2,7 @@
 
     python -m equity gaps FILE [--sheet NAME] --outcome COLUMN [--threshold X] [--by DIMENSION]
                                [--compare all|others|GROUP] [--min-n N] [--map ROLE=HEADER ...]
-                               [--format table|csv|json]
+                               [--format table|csv|json] [--flag newcombe|ppg|pi|80]
     python -m equity report FILE --out report.html|report.pdf|report.pptx --outcome COLUMN [--threshold X]
                             [--categories A,B] [--by DIMENSION ...] [--cross DIMENSION,DIMENSION ...]
                             [--compare all|others|GROUP] [--min-n N] [--map ROLE=HEADER ...]
@@ -22,13 +22,14 @@ import duckdb
 
 from equity import dataset
 from equity.dimensions import GAP_DIMENSIONS
+from equity.flags import Flag, Flags, GroupFlag, flag
 from equity.i18n import LANGUAGES
 from equity.ingest import IngestError, read_upload
 from equity.mapping import ROLES, ColumnRole, Mapping, outcome_kind
 from equity.metrics import Breakdown, Rule, breakdown
 from equity.privacy import DEFAULT_MIN_N
 from equity.rules import default_rule
-from equity.summary import largest_gap_sentence
+from equity.summary import flag_sentence
 
 
 class UsageError(ValueError):
@@ -42,6 +43,10 @@ def parser() -> argparse.ArgumentParser:
     _data_options(gaps)
     gaps.add_argument("--by", default="race", choices=GAP_DIMENSIONS)
     gaps.add_argument("--format", default="table", choices=("table", "csv", "json"))
+    gaps.add_argument("--flag", default=Flag.NEWCOMBE.value, choices=[f.value for f in Flag],
+                      help="how gaps are flagged: newcombe (95%% interval, the default), ppg (percentage-point gap "
+                           "with margin of error, PPG-1), pi (proportionality index) or 80 (80%% index); the "
+                           "last three add their figure and a 'flagged' column")
     report = commands.add_parser("report", help="the same figures as a report: HTML, PDF or slides")
     _data_options(report)
     report.add_argument("--out", required=True, type=Path, help="the file to write: .html, .pdf or .pptx")
@@ -77,7 +82,13 @@ def main(argv: list[str] | None = None) -> int:
     except (IngestError, dataset.DataError, UsageError) as problem:
         print(f"error: {problem}", file=sys.stderr)
         return 2
-    print(render(result, args.format), end="")
+    try:
+        flags = flag(result, args.flag)
+    except ValueError:
+        print(f"error: --flag {args.flag} needs a share of students (a threshold, yes/no or categories); "
+              "averages are flagged by their 95% interval only (--flag newcombe).", file=sys.stderr)
+        return 2
+    print(render(result, args.format, flags), end="")
     return 0
 
 
@@ -172,9 +183,10 @@ def _list(headers) -> str:
     return ", ".join(names[:12]) + (" …" if len(names) > 12 else "")
 
 
-def as_json(result: Breakdown) -> dict:
-    """The JSON object DESIGN.md specifies."""
-    return {
+def as_json(result: Breakdown, flags: Flags | None = None) -> dict:
+    """The JSON object DESIGN.md specifies; under a flag other than Newcombe's, also "flag" and each group's
+    figure under it and whether it is flagged."""
+    out = {
         "outcome": result.outcome,
         "rule": result.rule.describe(),
         "by": result.dimension.key,
@@ -187,20 +199,45 @@ def as_json(result: Breakdown) -> dict:
             for g in result.groups
         ],
     }
+    if _extra(flags):
+        out["flag"] = flags.method.value
+        for group, verdict in zip(out["groups"], flags.groups, strict=True):
+            group |= dict(zip(_flag_columns(flags.method), _flag_row(flags.method, verdict), strict=True))
+    return out
+
+
+FLAG_COLUMNS = {Flag.PPG: ("ppg1_gap", "margin"), Flag.PI: ("proportionality_index",), Flag.EIGHTY: ("index_80",)}
+
+
+def _extra(flags: Flags | None) -> bool:
+    """Newcombe's flag is already the 'distinguishable' column; the others add their own."""
+    return flags is not None and flags.method is not Flag.NEWCOMBE
+
+
+def _flag_columns(method: Flag) -> tuple[str, ...]:
+    return (*FLAG_COLUMNS[method], "flagged")
+
+
+def _flag_row(method: Flag, verdict: GroupFlag) -> list:
+    figures = [verdict.index, verdict.margin][:len(FLAG_COLUMNS[method])]
+    return [*(None if f is None else round(f, 4) for f in figures), verdict.flagged]
 
 
 def _round(value: float | None, digits: int) -> float | None:
     return None if value is None else round(value, digits)
 
 
-def render(result: Breakdown, fmt: str) -> str:
+def render(result: Breakdown, fmt: str, flags: Flags | None = None) -> str:
     if fmt == "json":
-        return json.dumps(as_json(result)) + "\n"
-    rows = [["group", "n", "value", "gap", "ci_low", "ci_high", "distinguishable", "suppressed"]]
-    for g in result.groups:
+        return json.dumps(as_json(result, flags)) + "\n"
+    extra = _flag_columns(flags.method) if _extra(flags) else ()
+    rows = [["group", "n", "value", "gap", "ci_low", "ci_high", "distinguishable", "suppressed", *extra]]
+    verdicts = flags.groups if extra else [None] * len(result.groups)
+    for g, verdict in zip(result.groups, verdicts, strict=True):
+        cells = [_text(c) for c in _flag_row(flags.method, verdict)] if verdict else []
         rows.append([g.label, g.n, _cell(g.value), _cell(g.gap), _cell(g.ci and g.ci[0]),
                      _cell(g.ci and g.ci[1]), "" if g.distinguishable is None else g.distinguishable,
-                     g.suppressed])
+                     g.suppressed, *cells])
     if fmt == "csv":
         out = io.StringIO()
         csv.writer(out, lineterminator="\n").writerows(rows)
@@ -210,9 +247,17 @@ def render(result: Breakdown, fmt: str) -> str:
     overall = _cell(result.overall_value)
     head = (f"{result.outcome} ({result.rule.describe()}) by {result.dimension.label}, compared with "
             f"{result.comparison_label()}; all students: n={result.overall.n}, value={overall}")
-    return "\n".join([head, *lines, "", largest_gap_sentence(result), ""])
+    sentence = flag_sentence(result, flags.method if flags else Flag.NEWCOMBE)
+    return "\n".join([head, *lines, "", sentence, ""])
 
 
 def _cell(value) -> str:
     return "" if value is None else f"{value:.2f}"
+
+
+def _text(value) -> str:
+    """A flag's cell: an index to four decimals, flagged as True/False, blank when not judged."""
+    if value is None:
+        return ""
+    return str(value) if isinstance(value, bool) else f"{value:.4f}"
 

@@ -5,6 +5,7 @@ described. Every sentence comes from the language catalogue, so summaries read t
 from math import sqrt
 
 from equity import intervals
+from equity.flags import Flag, Flags, flag
 from equity.goals import MET, NO_DATA, ON_TRACK, Evaluation
 from equity.i18n import DEFAULT, comparison_label, count, dimension_phrase, figure, group_phrase, points, rule_text, t
 from equity.metrics import Breakdown, GroupResult, key_text
@@ -40,6 +41,44 @@ def largest_gap_sentence(result: Breakdown, lang: str = DEFAULT) -> str:
     if abs(group.gap) < 0.05:
         return t("summary.no_difference", lang, what=what(result, lang), comparison=_comparison(result, lang))
     return _gap_sentence("summary.largest", result, group, lang)
+
+
+def flag_sentence(result: Breakdown, method: Flag = Flag.NEWCOMBE, lang: str = DEFAULT) -> str:
+    """The screen's one sentence under the chosen way of flagging gaps: for Newcombe's interval the largest gap
+    and whether it could be chance; for the others the method by name and every flagged group with its figure."""
+    method = Flag(method)
+    if method is Flag.NEWCOMBE:
+        return largest_gap_sentence(result, lang)
+    flags = flag(result, method)
+    params = {"what": what(result, lang)}
+    if flags.reference is not None:
+        params |= {"best": group_phrase(result.dimension, flags.reference.key, lang),
+                   "value": figure(flags.reference.value, True)}
+    if not any(f.index is not None for f in flags.groups):
+        if method is Flag.PI and result.shown() and result.overall.total <= 0:
+            return t("summary.flag_pi_none_met", lang, **params)
+        if method is Flag.EIGHTY and flags.reference is not None:
+            return t("summary.flag_80_zero", lang, **params)
+        return largest_gap_sentence(result, lang)       # every group hidden, or nothing to compare with
+    items = _flagged_items(result, flags, lang)
+    if not items:
+        return t(f"summary.flag_{method.value}_none", lang, **params)
+    return t(f"summary.flag_{method.value}", lang, groups=", ".join(items), **params)
+
+
+def _flagged_items(result: Breakdown, flags: Flags, lang: str) -> list[str]:
+    """'Black or African American (0.72)', or for PPG-1 'Asian (-12.3 points, margin of error 9.8)'."""
+    items = []
+    for group, verdict in zip(result.groups, flags.groups, strict=True):
+        if not verdict.flagged:
+            continue
+        name = group_phrase(result.dimension, group.key, lang)
+        if flags.method is Flag.PPG:
+            items.append(t("summary.flag_ppg_item", lang, group=name, gap=f"{verdict.index:+.1f}",
+                           margin=f"{verdict.margin:.1f}"))
+        else:
+            items.append(t("summary.flag_item", lang, group=name, index=f"{verdict.index:.2f}"))
+    return items
 
 
 def _gap_sentence(key: str, result: Breakdown, group: GroupResult, lang: str) -> str:

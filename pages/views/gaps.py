@@ -1,15 +1,37 @@
-"""Gaps by group: one outcome, one dimension, a comparison; table, chart and the largest gap in words."""
+"""Gaps by group: one outcome, one dimension, a comparison; table, chart and one sentence, gaps flagged the way
+the user chooses (Newcombe's interval by default)."""
 
 import streamlit as st
 
 from equity.charts import breakdown_frame, crosstab_frame, gap_chart, heat_table
 from equity.crosstab import crosstab
 from equity.dimensions import DIMENSIONS, GAP_DIMENSIONS
+from equity.flags import Flag
 from equity.i18n import dimension_label, group_label, t
 from equity.metrics import COMPARE_ALL, COMPARE_OTHERS, key_text
 from equity.report import GapView, IntersectionView
-from equity.summary import largest_gap_sentence, overall_line
+from equity.summary import flag_sentence, overall_line
 from pages.views import shared
+
+
+def flag_choice(rate: bool, lang: str) -> Flag:
+    """How gaps are flagged: a choice for shares of students; averages have Newcombe-style intervals only."""
+    if not rate:
+        st.caption(t("flag.means_only", lang))
+        return Flag.NEWCOMBE
+    method = Flag(st.selectbox(t("flag.label", lang), list(Flag), key="gaps_flag", help=t("flag.help", lang),
+                               format_func=lambda f: t(f"flag.{Flag(f).value}.name", lang)))
+    if method is not Flag.NEWCOMBE:
+        st.caption(t(f"flag.{method.value}.how", lang))
+    return method
+
+
+def flag_formats(lang: str) -> dict:
+    """The table's figure formats, with the flags' indexes to two decimals and PPG-1's points to one."""
+    one, signed, two = (st.column_config.NumberColumn(format=f) for f in ("%.1f", "%+.1f", "%.2f"))
+    return {**shared.figure_formats(lang), t("column.ppg_gap", lang): signed, t("column.margin", lang): one,
+            t("column.pi", lang): two, t("column.index_80", lang): two}
+
 
 lang = shared.language()
 picked = shared.analysis_header(t("nav.gaps", lang), "gaps")
@@ -36,9 +58,11 @@ if picked:
                                   key=f"gaps_compare_{dimension}")
         result = first if compare == COMPARE_ALL else bench.breakdown(column.name, rule, dimension, compare,
                                                                       column.header)
-        st.markdown(f"**{shared.plain(largest_gap_sentence(result, lang))}**")
+        method = flag_choice(rule.is_rate, lang)
+        st.markdown(f"**{shared.plain(flag_sentence(result, method, lang))}**")
         if result.shown():
-            st.altair_chart(gap_chart(result, lang), width="stretch")
+            colour_min_n = getattr(st.session_state.get("preset"), "colour_min_n", 0)
+            st.altair_chart(gap_chart(result, lang, method, colour_min_n), width="stretch")
         st.caption(shared.plain(overall_line(result, lang)))
-        st.dataframe(breakdown_frame(result, lang), hide_index=True, column_config=shared.figure_formats(lang))
+        st.dataframe(breakdown_frame(result, lang, method), hide_index=True, column_config=flag_formats(lang))
         shared.section_downloads(GapView(result).section(lang), f"gaps-{dimension}", "gaps_dl", lang)
