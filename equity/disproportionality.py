@@ -15,8 +15,9 @@ import duckdb
 
 from equity.filters import Filters
 from equity.groups import Grouping, hidden, ordered, stats
+from equity.i18n import DEFAULT, hidden_note, t
 from equity.metrics import Rule, Stats
-from equity.privacy import DEFAULT_MIN_N, why_hidden
+from equity.privacy import DEFAULT_MIN_N
 
 CELL_SIZE, N_SIZE, THRESHOLD = 10, 30, 3.0
 
@@ -35,9 +36,8 @@ class Settings:
     def meets(self, s: Stats) -> bool:
         return s.n >= self.n_size and s.total >= self.cell_size
 
-    def describe(self) -> str:
-        return (f"Minimum cell size {self.cell_size} (students with the outcome), n-size {self.n_size} "
-                f"(students), flagged above a ratio of {self.threshold:.1f}.")
+    def describe(self, lang: str = DEFAULT) -> str:
+        return t("risk.settings", lang, cell=self.cell_size, n_size=self.n_size, threshold=f"{self.threshold:.1f}")
 
 
 DEFAULT_SETTINGS = Settings()
@@ -55,7 +55,6 @@ class GroupRisk:
     method: str                     # RATIO, ALTERNATE, TOO_FEW, NOT_COMPUTABLE or HIDDEN
     flagged: bool
     composition: float | None       # share among students with the outcome ÷ share of enrolment
-    note: str = ""
 
     @property
     def hidden(self) -> bool:
@@ -78,6 +77,18 @@ class Disproportionality:
 
     def flagged(self) -> tuple[GroupRisk, ...]:
         return tuple(g for g in self.groups if g.flagged)
+
+    def note(self, group: GroupRisk, lang: str = DEFAULT) -> str:
+        """Why a group has no ratio, or how its ratio was found when that is not the usual way; '' otherwise."""
+        if group.method == HIDDEN:
+            return hidden_note(group.n, self.min_n, lang)
+        if group.method == TOO_FEW:
+            return t("risk.note.too_few", lang, n_size=self.settings.n_size, cell=self.settings.cell_size)
+        if group.method == NOT_COMPUTABLE:
+            return t("risk.note.not_computable", lang)
+        if group.method == ALTERNATE:
+            return t("risk.note.alternate", lang)
+        return ""
 
 
 def risk(s: Stats) -> float:
@@ -112,8 +123,7 @@ def measure(outcome: str, rule: Rule, grouping: Grouping, local: tuple[Stats, di
     for key in ordered(grouping, groups):
         s, label = groups[key], grouping.group_label(key)
         if reasons[key]:
-            results.append(GroupRisk(key, label, s.n, None, None, None, None, HIDDEN, False, None,
-                                     why_hidden(reasons[key], min_n)))
+            results.append(GroupRisk(key, label, s.n, None, None, None, None, HIDDEN, False, None))
             continue
         results.append(_group_risk(key, label, s, overall, wide_overall, wide_groups.get(key), settings))
     return Disproportionality(outcome, rule, grouping, settings, min_n, overall, tuple(results))
@@ -124,9 +134,7 @@ def _group_risk(key, label: str, s: Stats, overall: Stats, wide_overall: Stats, 
     composition = composition_index(s, overall)
     shown = dict(key=key, label=label, n=s.n, count=int(s.total), risk=risk(s), composition=composition)
     if not settings.meets(s):
-        return GroupRisk(**shown, comparison_risk=None, ratio=None, method=TOO_FEW, flagged=False,
-                         note=f"Not calculated: the group has fewer than {settings.n_size} students or fewer "
-                              f"than {settings.cell_size} with the outcome.")
+        return GroupRisk(**shown, comparison_risk=None, ratio=None, method=TOO_FEW, flagged=False)
     comparison, method = overall.minus(s), RATIO
     if not settings.meets(comparison):
         comparison = wide_overall.minus(wide_group or Stats(0, 0.0, 0.0))
@@ -135,11 +143,9 @@ def _group_risk(key, label: str, s: Stats, overall: Stats, wide_overall: Stats, 
     comparison_risk = risk(comparison) if comparison.n else None
     if ratio is None:
         return GroupRisk(**shown, comparison_risk=comparison_risk, ratio=None, method=NOT_COMPUTABLE,
-                         flagged=False, note="Not computable: no other student has the outcome.")
-    note = ("Alternate ratio: the other students here are below the cell or n-size, so their risk comes from "
-            "the wider population." if method == ALTERNATE else "")
+                         flagged=False)
     return GroupRisk(**shown, comparison_risk=comparison_risk, ratio=ratio, method=method,
-                     flagged=ratio > settings.threshold, note=note)
+                     flagged=ratio > settings.threshold)
 
 
 def disproportionality(con: duckdb.DuckDBPyConnection, outcome: str, rule: Rule, grouping: Grouping,
@@ -149,7 +155,6 @@ def disproportionality(con: duckdb.DuckDBPyConnection, outcome: str, rule: Rule,
     all terms and schools) is the population the alternate ratio compares with."""
     return measure(label or outcome, rule, grouping, stats(con, outcome, rule, grouping, filters),
                    stats(con, outcome, rule, grouping, wider), settings, min_n)
-
 
 
 def consecutive_flags(con: duckdb.DuckDBPyConnection, outcome: str, rule: Rule, grouping: Grouping,

@@ -14,10 +14,12 @@ import duckdb
 from equity import derived, disproportionality, goals, trends
 from equity.dimensions import DIMENSIONS
 from equity.filters import Filters
+from equity.grouping_words import grouping_group
 from equity.groups import Grouping, hidden, ordered, stats
+from equity.i18n import DEFAULT, t
 from equity.mapping import ColumnRole, Mapping, header_key
 from equity.metrics import Rule, Stats, group_stats
-from equity.privacy import DEFAULT_MIN_N, why_hidden
+from equity.privacy import DEFAULT_MIN_N, SMALL
 from equity.profile import ColumnProfile
 from equity.rules import counting_threshold, default_rule, default_threshold
 
@@ -37,8 +39,13 @@ class Indicator:
     kind: str                         # LEADING or LAGGING
     higher_is_better: bool = True
     method: str = GAP                 # how groups are compared: GAP, RISK_RATIO or COMPOSITION
+    key: str = ""                     # the default it came from ('suspensions'), so its name is translated
 
-    def describe_rule(self) -> str:
+    def name(self, lang: str = DEFAULT) -> str:
+        """The card's title: a default's in the reader's language, a user's own as they typed it."""
+        return t(f"scorecard.indicator.{self.key}", lang) if self.key else self.label
+
+    def describe_rule(self, lang: str = DEFAULT) -> str:
         """What is counted, briefly: 'Suspended', 'AP Courses ≥ 1', 'ELA Proficiency: Met, Exceeded'."""
         rule = self.rule
         if rule.kind == "boolean":
@@ -47,20 +54,34 @@ class Indicator:
             return f"{self.outcome_label} ≥ {rule.threshold:g}"
         if rule.kind == "categories":
             return f"{self.outcome_label}: {', '.join(rule.categories)}"
-        return f"average {self.outcome_label}"
+        return t("scorecard.rule_mean", lang, outcome=self.outcome_label)
 
 
 @dataclass(frozen=True)
 class GroupFigure:
-    label: str
+    key: object                       # the group's key in its grouping, for its name in any language
+    label: str                        # its English name
     n: int
     value: float | None               # the group's rate (or mean); None when hidden
     measure: float | None             # its gap (points), risk ratio or composition index
     flagged: bool
     hidden: bool
-    note: str = ""
-    blank: str = ""                   # why `measure` is missing, in a word or two ('too few')
-    alternate: bool = False           # the risk ratio is the alternate one
+    small: bool = False               # hidden for being under the minimum size (else to protect a smaller one)
+    method: str = ""                  # how a risk ratio was found (disproportionality.RATIO, TOO_FEW …)
+
+    @property
+    def alternate(self) -> bool:
+        return self.method == disproportionality.ALTERNATE
+
+
+@dataclass(frozen=True)
+class Finding:
+    """The card's headline finding: the group furthest behind (GAP), with the highest risk ratio, or the most
+    under- or over-represented (COMPOSITION); `group` is None when no group could be judged."""
+
+    method: str
+    group: GroupFigure | None = None
+    threshold: float | None = None    # the risk-ratio flag threshold in force
 
 
 @dataclass(frozen=True)
@@ -68,8 +89,9 @@ class Card:
     indicator: Indicator
     trend: tuple[tuple[str, float | None], ...]   # all students' value per term (None when hidden)
     groups: tuple[GroupFigure, ...]               # in the latest term
-    largest: str                                  # the finding in one sentence
+    finding: Finding
     goal: str                                     # a goal status, or NO_GOAL
+    min_n: int = DEFAULT_MIN_N
 
     @property
     def latest_term(self) -> str | None:
@@ -103,6 +125,7 @@ class Template:
 
     pattern: str
     label: str
+    key: str                          # its name's catalogue key: scorecard.indicator.<key>
     dimension: str
     kind: str
     higher_is_better: bool
@@ -112,15 +135,15 @@ class Template:
 
 
 TEMPLATES = (
-    Template(r"suspen", "Suspensions", "race", LEADING, False, RISK_RATIO, ("boolean", "numeric")),
-    Template(r"\bap\b|advanced placement", "AP participation", "low_income", LEADING, True, COMPOSITION),
-    Template(r"chronic", "Chronic absence", "english_learner", LEADING, False, kinds=("boolean",)),
-    Template(r"belong", "Belonging", "special_ed", LEADING, True, threshold=4.0),
-    Template(r"\bela\b|reading|english language", "ELA proficiency", "race", LAGGING, True, kinds=("category",)),
-    Template(r"\bmath", "Math proficiency", "low_income", LAGGING, True, kinds=("category",)),
-    Template(r"\bfinal\b|course grade|grade pct", "Course passing", "english_learner", LAGGING, True,
+    Template(r"suspen", "Suspensions", "suspensions", "race", LEADING, False, RISK_RATIO, ("boolean", "numeric")),
+    Template(r"\bap\b|advanced placement", "AP participation", "ap", "low_income", LEADING, True, COMPOSITION),
+    Template(r"chronic", "Chronic absence", "chronic_absence", "english_learner", LEADING, False, kinds=("boolean",)),
+    Template(r"belong", "Belonging", "belonging", "special_ed", LEADING, True, threshold=4.0),
+    Template(r"\bela\b|reading|english language", "ELA proficiency", "ela", "race", LAGGING, True, kinds=("category",)),
+    Template(r"\bmath", "Math proficiency", "math", "low_income", LAGGING, True, kinds=("category",)),
+    Template(r"\bfinal\b|course grade|grade pct", "Course passing", "course_passing", "english_learner", LAGGING, True,
              kinds=("numeric",)),
-    Template(r"graduat", "Graduation", "race", LAGGING, True, kinds=("boolean", "category")),
+    Template(r"graduat", "Graduation", "graduation", "race", LAGGING, True, kinds=("boolean", "category")),
 )
 
 
@@ -136,7 +159,7 @@ def default_indicators(mapping: Mapping, profiles: Sequence[ColumnProfile]) -> t
             continue
         rule = suggested_rule(column, values.get(column.header, ()), template.threshold)
         found.append(Indicator(template.label, column.name, column.header, rule, Grouping(template.dimension),
-                               template.kind, template.higher_is_better, template.method))
+                               template.kind, template.higher_is_better, template.method, template.key))
     return tuple(found)
 
 
@@ -171,11 +194,11 @@ def evaluate(con: duckdb.DuckDBPyConnection, indicator: Indicator, filters: Filt
     trend = _trend(con, indicator, filters, min_n)
     latest = replace(filters, term=(trend[-1][0],)) if trend else filters
     if indicator.method in (RISK_RATIO, COMPOSITION) and indicator.rule.is_rate:
-        groups, largest = _risks(con, indicator, latest, min_n, settings)
+        groups, finding = _risks(con, indicator, latest, min_n, settings)
     else:
-        groups, largest = _gaps(con, indicator, latest, min_n)
+        groups, finding = _gaps(con, indicator, latest, min_n)
     status = goal(indicator) if goal else None
-    return Card(indicator, trend, groups, largest, status or NO_GOAL)
+    return Card(indicator, trend, groups, finding, status or NO_GOAL, min_n)
 
 
 def _trend(con, indicator: Indicator, filters: Filters, min_n: int) -> tuple[tuple[str, float | None], ...]:
@@ -188,7 +211,7 @@ def _value(s: Stats, rule: Rule, min_n: int) -> float | None:
     return s.value(rule) if s.n >= min_n else None
 
 
-def _gaps(con, indicator: Indicator, filters: Filters, min_n: int) -> tuple[tuple[GroupFigure, ...], str]:
+def _gaps(con, indicator: Indicator, filters: Filters, min_n: int) -> tuple[tuple[GroupFigure, ...], Finding]:
     overall, groups = stats(con, indicator.outcome, indicator.rule, indicator.grouping, filters)
     reasons = hidden(indicator.grouping, {k: s.n for k, s in groups.items()}, min_n)
     base = _value(overall, indicator.rule, min_n) if overall.n else None
@@ -196,43 +219,58 @@ def _gaps(con, indicator: Indicator, filters: Filters, min_n: int) -> tuple[tupl
     for key in ordered(indicator.grouping, groups):
         s, label = groups[key], indicator.grouping.group_label(key)
         if reasons[key]:
-            figures.append(GroupFigure(label, s.n, None, None, False, True, why_hidden(reasons[key], min_n)))
+            figures.append(GroupFigure(key, label, s.n, None, None, False, True, reasons[key] == SMALL))
             continue
         value = s.value(indicator.rule)
         gap = value - base if base is not None else None
-        figures.append(GroupFigure(label, s.n, value, gap, False, False))
+        figures.append(GroupFigure(key, label, s.n, value, gap, False, False))
         adverse = None if gap is None else (-gap if indicator.higher_is_better else gap)
         if adverse is not None and indicator.grouping.reported(key) and (worst is None or adverse > worst[0]):
-            worst = (adverse, label, value, gap)
+            worst = (adverse, figures[-1])
     if worst is None or worst[0] <= 0:
-        return tuple(figures), "No group is behind all students (or every group is hidden)."
-    _, label, value, gap = worst
-    points = "pts" if indicator.rule.is_rate else "points"
-    return tuple(figures), f"Largest gap: {label}, {gap:+.1f} {points} vs all students."
+        return tuple(figures), Finding(GAP)
+    return tuple(figures), Finding(GAP, worst[1])
 
 
 def _risks(con, indicator: Indicator, filters: Filters, min_n: int, settings: disproportionality.Settings
-           ) -> tuple[tuple[GroupFigure, ...], str]:
+           ) -> tuple[tuple[GroupFigure, ...], Finding]:
     result = disproportionality.disproportionality(con, indicator.outcome, indicator.rule, indicator.grouping,
                                                    filters, Filters(), settings, min_n)
     ratio = indicator.method == RISK_RATIO
-    blanks = {disproportionality.TOO_FEW: "too few", disproportionality.NOT_COMPUTABLE: "not computable"}
-    figures = tuple(GroupFigure(g.label, g.n, g.risk, g.ratio if ratio else g.composition, g.flagged and ratio,
-                                g.hidden, g.note, blanks.get(g.method, "") if ratio else "",
-                                ratio and g.method == disproportionality.ALTERNATE) for g in result.groups)
-    keyed = [(g, g.ratio if ratio else g.composition) for g in result.groups
-             if indicator.grouping.reported(g.key) and not g.hidden]
-    keyed = [(g, m) for g, m in keyed if m is not None]
+    figures = tuple(GroupFigure(g.key, g.label, g.n, g.risk, g.ratio if ratio else g.composition,
+                                g.flagged and ratio, g.hidden, g.hidden and g.n < min_n,
+                                g.method if ratio else "") for g in result.groups)
+    keyed = [f for f in figures if indicator.grouping.reported(f.key) and not f.hidden and f.measure is not None]
     if not keyed:
-        return figures, f"No {indicator.method} could be calculated (groups too small or hidden)."
-    if ratio:
-        g, m = max(keyed, key=lambda pair: pair[1])
-        flag = f", flagged (above {settings.threshold:.1f})" if g.flagged else ""
-        return figures, f"Highest risk ratio: {g.label}, {m:.2f}{flag}."
-    pick = min if indicator.higher_is_better else max
-    g, m = pick(keyed, key=lambda pair: pair[1])
-    side = "under" if m < 1 else "over"
-    return figures, f"Most {side}-represented: {g.label}, composition index {m:.2f}."
+        return figures, Finding(indicator.method, threshold=settings.threshold)
+    pick = max if ratio or not indicator.higher_is_better else min
+    return figures, Finding(indicator.method, pick(keyed, key=lambda f: f.measure), settings.threshold)
+
+
+def finding_text(card: Card, lang: str = DEFAULT) -> str:
+    """The card's finding in one sentence: 'Largest gap: Black or African American, -12.3 pts vs all students.'"""
+    finding, ind = card.finding, card.indicator
+    if finding.group is None:
+        return t("scorecard.finding.none_gap" if finding.method == GAP else f"scorecard.finding.none_{_word(finding)}",
+                 lang)
+    g, name = finding.group, grouping_group(ind.grouping, finding.group.key, lang)
+    if finding.method == GAP:
+        unit = "scorecard.pts" if ind.rule.is_rate else "scorecard.points"
+        return t("scorecard.finding.gap", lang, group=name, gap=f"{g.measure:+.1f}", unit=t(unit, lang))
+    if finding.method == RISK_RATIO:
+        flag = t("scorecard.finding.flagged", lang, threshold=f"{finding.threshold:.1f}") if g.flagged else ""
+        return t("scorecard.finding.ratio", lang, group=name, ratio=f"{g.measure:.2f}", flag=flag)
+    key = "scorecard.finding.under" if g.measure < 1 else "scorecard.finding.over"
+    return t(key, lang, group=name, index=f"{g.measure:.2f}")
+
+
+def _word(finding: Finding) -> str:
+    return "ratio" if finding.method == RISK_RATIO else "composition"
+
+
+def goal_text(status: str, lang: str = DEFAULT) -> str:
+    """A goal status as a word: 'On track', 'En camino'; 'No goal' when none is set."""
+    return t("scorecard.no_goal" if status == NO_GOAL else f"goal.{status.replace(' ', '_')}", lang)
 
 
 def goal_lookup(con: duckdb.DuckDBPyConnection, min_n: int = DEFAULT_MIN_N) -> GoalLookup:

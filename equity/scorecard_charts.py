@@ -9,14 +9,17 @@ from html import escape
 
 import pandas as pd
 
+from equity.disproportionality import NOT_COMPUTABLE, TOO_FEW
+from equity.grouping_words import grouping_group, grouping_name
+from equity.i18n import DEFAULT, group_label, t
 from equity.normalize import AIAN, BLACK, NHPI, TWO_OR_MORE
-from equity.scorecard import COMPOSITION, GAP, RISK_RATIO, Card
+from equity.scorecard import COMPOSITION, GAP, RISK_RATIO, Card, GroupFigure, finding_text
 
-MEASURE_NAMES = {GAP: "Gap vs all (pts)", RISK_RATIO: "Risk ratio", COMPOSITION: "Composition index"}
-SHORT_HEADINGS = {GAP: "Gap", RISK_RATIO: "RR", COMPOSITION: "CI"}
-SHORT_LABELS = {NHPI: "Nat. Hawaiian/Pac. Isl.", AIAN: "Am. Indian/Alaska Nat.", BLACK: "Black/Afr. American",
-                TWO_OR_MORE: "Two or more races", "Students with disabilities": "With disabilities",
-                "Students without disabilities": "Without disabilities"}
+MEASURE_KEYS = {GAP: "gap", RISK_RATIO: "ratio", COMPOSITION: "composition"}
+SHORT = {("race", NHPI): "nhpi", ("race", AIAN): "aian", ("race", BLACK): "black", ("race", TWO_OR_MORE): "two",
+         ("special_ed", True): "with_disabilities", ("special_ed", False): "without_disabilities"}
+BLANKS = {TOO_FEW: "scorecard.blank.too_few", NOT_COMPUTABLE: "scorecard.blank.not_computable"}
+COLUMNS = ("indicator", "type", "by", "term", "group", "n", "value", "measure", "measure_value", "flagged", "hidden")
 STYLE = ("<style>.card-table{width:100%;border-collapse:collapse;font-size:0.74rem;line-height:1.2}"
          ".card-table th{font-weight:600;text-align:right;border-bottom:1px solid #ccc;padding:1px 2px}"
          ".card-table th:first-child,.card-table td:first-child{text-align:left}"
@@ -35,64 +38,107 @@ def method(card: Card) -> str:
     return card.indicator.method if card.indicator.rule.is_rate else GAP
 
 
+def measure_name(card: Card, lang: str = DEFAULT) -> str:
+    """'Gap vs all (pts)', 'Risk ratio' or 'Composition index'."""
+    return t(f"scorecard.measure.{MEASURE_KEYS[method(card)]}", lang)
+
+
 def measure_text(card: Card, value: float | None) -> str:
     if value is None:
         return "—"
     return f"{value:+.1f}" if method(card) == GAP else f"{value:.2f}"
 
 
-def short_label(label: str) -> str:
-    """A group's label shortened for a narrow card ('Black/African American'), crossed parts each."""
-    return " · ".join(SHORT_LABELS.get(part, part) for part in label.split(" · "))
+def short_label(card: Card, key: object, lang: str = DEFAULT) -> str:
+    """A group's name shortened for a narrow card ('Black/Afr. American'), crossed parts each."""
+    grouping = card.indicator.grouping
+    parts = [t(f"scorecard.short.{SHORT[(d.key, k)]}", lang) if (d.key, k) in SHORT else group_label(d, k, lang)
+             for d, k in zip(grouping.dimensions, grouping.parts(key), strict=True)]
+    return " · ".join(parts)
 
 
-def headline(card: Card) -> str:
+def kind_text(kind: str, lang: str = DEFAULT) -> str:
+    """'leading' or 'lagging' in the reader's language."""
+    return t(f"scorecard.kind.{kind}", lang)
+
+
+def change_words(card: Card, lang: str = DEFAULT) -> str:
+    """The change since the baseline in words, not colour alone: '▲ 2.1 pts, better'; '' without one."""
+    if card.change is None:
+        return ""
+    arrow = "▲" if card.change > 0 else "▼" if card.change < 0 else "="
+    word = {True: "better", False: "worse", None: "no_change"}[card.improving]
+    points = t("scorecard.pts", lang) if card.indicator.rule.is_rate else ""
+    return f"{arrow} {abs(card.change):.1f}{' ' + points if points else ''}, {t(f'scorecard.{word}', lang)}"
+
+
+def value_text(card: Card, lang: str = DEFAULT) -> str:
+    """All students' latest value: '23.4%', or 'hidden'."""
+    unit = "%" if card.indicator.rule.is_rate else ""
+    return t("scorecard.hidden", lang) if card.latest is None else f"{card.latest:.1f}{unit}"
+
+
+def headline(card: Card, lang: str = DEFAULT) -> str:
     """All students' latest value and its change since the baseline term, arrow and words, not colour alone."""
-    unit, points = ("%", " pts") if card.indicator.rule.is_rate else ("", "")
-    value = "hidden" if card.latest is None else f"{card.latest:.1f}{unit}"
     change = ""
     if card.change is not None:
-        arrow = "▲" if card.change > 0 else "▼" if card.change < 0 else "="
         look = {True: "better", False: "worse", None: "same"}[card.improving]
-        word = {True: "better", False: "worse", None: "no change"}[card.improving]
-        change = f'<span class="d {look}" title="since {escape(card.baseline_term)}">{arrow} ' \
-                 f'{abs(card.change):.1f}{points}, {word}</span>'
-
-    return f'<div class="card-head"><span class="v">{value}</span>{change}</div>'
+        since = t("scorecard.since", lang, term=card.baseline_term)
+        change = f'<span class="d {look}" title="{escape(since)}">{escape(change_words(card, lang))}</span>'
+    return f'<div class="card-head"><span class="v">{escape(value_text(card, lang))}</span>{change}</div>'
 
 
-def card_html(card: Card, heading: str) -> str:
+def card_html(card: Card, heading: str, lang: str = DEFAULT) -> str:
     """A card's body: headline, the finding in one sentence, and the table of groups."""
-    return (headline(card) + f'<div class="card-note">{escape(card.largest)}</div>'
-            + card_table(card, heading))
+    return (headline(card, lang) + f'<div class="card-note">{escape(finding_text(card, lang))}</div>'
+            + card_table(card, heading, lang))
 
 
-def card_table(card: Card, heading: str = "Group") -> str:
+def card_table(card: Card, heading: str, lang: str = DEFAULT) -> str:
     """The card's groups as a small HTML table; values escaped, hidden groups in grey italics."""
     unit = "%" if card.indicator.rule.is_rate else ""
     rows = []
     for g in card.groups:
-        name = escape(short_label(g.label))
+        name = escape(short_label(card, g.key, lang))
         if g.hidden:
-            why = "hidden: small group" if "fewer" in g.note else "hidden: protects a small group"
-            rows.append(f'<tr class="hidden"><td>{name}</td><td colspan="2">{why}</td></tr>')
+            why = t("scorecard.hidden_small" if g.small else "scorecard.hidden_protects", lang)
+            rows.append(f'<tr class="hidden"><td>{name}</td><td colspan="2">{escape(why)}</td></tr>')
             continue
         flag = ' class="flag"' if g.flagged else ""
-        mark = (" ⚑" if g.flagged else "") + (" (alt.)" if g.alternate else "")
-        figure = measure_text(card, g.measure) if g.measure is not None else escape(g.blank or "—")
-        rows.append(f"<tr><td>{name}</td><td>{g.value:.1f}{unit}</td><td{flag}>{figure}{mark}</td></tr>")
-    head = f"<tr><th>{escape(heading)}</th><th>Value</th><th>{SHORT_HEADINGS[method(card)]}</th></tr>"
+        mark = (" ⚑" if g.flagged else "") + (" " + t("scorecard.alt", lang) if g.alternate else "")
+        figure = measure_text(card, g.measure) if g.measure is not None else escape(blank(g, lang))
+        rows.append(f"<tr><td>{name}</td><td>{g.value:.1f}{unit}</td><td{flag}>{figure}{escape(mark)}</td></tr>")
+    short = t(f"scorecard.short_measure.{MEASURE_KEYS[method(card)]}", lang)
+    head = f"<tr><th>{escape(heading)}</th><th>{escape(t('column.value', lang))}</th><th>{escape(short)}</th></tr>"
     return f'{STYLE}<table class="card-table"><thead>{head}</thead><tbody>{"".join(rows)}</tbody></table>'
 
 
-def cards_frame(cards: list[Card]) -> pd.DataFrame:
+def blank(g: GroupFigure, lang: str = DEFAULT) -> str:
+    """Why a shown group has no ratio, in a word or two ('too few'); a dash when there is no reason."""
+    return t(BLANKS[g.method], lang) if g.method in BLANKS else "—"
+
+
+def hidden_text(card: Card, g: GroupFigure, lang: str = DEFAULT) -> str:
+    """'yes — Hidden: fewer than 10 students.' for a hidden group, '' for a shown one."""
+    if not g.hidden:
+        return ""
+    note = t("hidden.small", lang, min_n=card.min_n) if g.small else t("hidden.complement", lang)
+    return f"{t('word.yes', lang)} — {note}"
+
+
+def column_names(lang: str = DEFAULT) -> dict[str, str]:
+    """The headers of the table of every figure, by role ('value' → 'Value', 'Valor')."""
+    return {c: t(f"scorecard.column.{c}", lang) for c in COLUMNS}
+
+
+def cards_frame(cards: list[Card], lang: str = DEFAULT) -> pd.DataFrame:
     """Every card's groups as one table: the accessible, exportable version of the scorecard."""
-    rows = []
+    names, rows = column_names(lang), []
     for card in cards:
         ind = card.indicator
         for g in card.groups:
-            rows.append({"Indicator": ind.label, "Type": ind.kind, "By": ind.grouping.label, "Term": card.latest_term,
-                         "Group": g.label, "n": g.n, "Value": g.value, "Measure": MEASURE_NAMES[method(card)],
-                         "Measure value": g.measure, "Flagged": "yes" if g.flagged else "",
-                         "Hidden": "yes — " + g.note if g.hidden else ""})
-    return pd.DataFrame(rows)
+            rows.append(dict(zip(COLUMNS, (
+                ind.name(lang), kind_text(ind.kind, lang), grouping_name(ind.grouping, lang), card.latest_term,
+                grouping_group(ind.grouping, g.key, lang), g.n, g.value, measure_name(card, lang), g.measure,
+                t("word.yes", lang) if g.flagged else "", hidden_text(card, g, lang)), strict=True)))
+    return pd.DataFrame(rows, columns=list(COLUMNS)).rename(columns=names)

@@ -40,7 +40,7 @@ def test_sample_cards_show_ratios_composition_and_groups(sample):
     assert suspensions.latest_term == "2024-25" and suspensions.baseline_term == "2022-23"
     black = next(g for g in suspensions.groups if g.label == "Black or African American")
     assert black.measure == pytest.approx(2.5385, abs=1e-3)            # 80/868 against 151/4159
-    assert "Black or African American" in suspensions.largest
+    assert "Black or African American" in sc.finding_text(suspensions)
     ap = {g.label: g for g in cards["AP participation"].groups}
     assert ap["Low income"].measure < 1 < ap["Not low income"].measure
     assert cards["Chronic absence"].change == pytest.approx(cards["Chronic absence"].trend[-1][1]
@@ -66,7 +66,7 @@ def test_a_card_by_hand_with_a_hidden_group():
     assert groups["Asian"].hidden and groups["Asian"].value is None
     assert groups["Black or African American"].hidden                  # the complement of Asian
     assert groups["White"].measure == pytest.approx(80 - 23 / 36 * 100)
-    assert card.largest == "No group is behind all students (or every group is hidden)."
+    assert sc.finding_text(card) == "No group is behind all students (or every group is hidden)."
     assert card.goal == "on track"
 
 

@@ -1,100 +1,125 @@
 """Balanced scorecard: leading and lagging indicators on one screen for a meeting, each with its latest value,
-its change since the earliest term, the largest gap (or risk ratio, or composition index) and its goal."""
+its change since the earliest term, the largest gap (or risk ratio, or composition index) and its goal. The
+indicators a user chooses are kept in the workspace for the dataset, so the same scorecard comes back."""
 
 import streamlit as st
 
 from equity import scorecard as sc
+from equity import scorecard_store as store
 from equity.derived import all_outcomes
 from equity.disproportionality import Settings
-from equity.scorecard_charts import card_html, cards_frame
+from equity.grouping_words import grouping_name
+from equity.i18n import t
+from equity.report import filter_lines
+from equity.scorecard_charts import card_html, cards_frame, column_names
 from pages.views import shared
 
 STATUS_COLOURS = {"met": "green", "on track": "blue", "off track": "orange", "no data": "gray", sc.NO_GOAL: "gray"}
-KIND_TITLES = {sc.LEADING: "**Leading indicators** · conditions that move within the year",
-               sc.LAGGING: "**Lagging indicators** · results at the end of the year"}
 PER_ROW = 4
 
 
-def indicators(bench) -> list[sc.Indicator]:
-    """This session's indicators for the loaded data: the defaults until the user changes them."""
+def indicators(bench, lang: str) -> list[sc.Indicator]:
+    """This session's indicators for the loaded data: the saved choice for this dataset, else the defaults."""
     names = {c.name for c in all_outcomes(bench.data.mapping)}
     state = st.session_state.get("scorecard")
     if state is None or state[0] != bench.data.name:
-        state = (bench.data.name, list(sc.default_indicators(bench.data.mapping, bench.data.profiles)))
+        st.session_state.pop("scorecard_problem", None)
+        try:
+            saved = store.load(bench.data.name, lang)
+        except store.ScorecardFileError as problem:
+            st.session_state["scorecard_problem"] = str(problem)
+            saved = None
+        chosen = saved if saved is not None else sc.default_indicators(bench.data.mapping, bench.data.profiles)
+        state = (bench.data.name, list(chosen))
         st.session_state["scorecard"] = state
     return [i for i in state[1] if i.outcome in names]
 
 
-def show(card: sc.Card) -> None:
+def show(card: sc.Card, lang: str) -> None:
     ind = card.indicator
     with st.container(border=True, gap=None):
         head, badge = st.columns([3, 2], vertical_alignment="top")
-        head.markdown(f"**{shared.plain(ind.label)}**")
-        badge.badge(card.goal.capitalize(), color=STATUS_COLOURS.get(card.goal, "gray"))
-        since = f" vs {card.baseline_term}" if card.baseline_term else ""
-        st.caption(shared.plain(f"{ind.describe_rule()} · {card.latest_term or 'all terms'}{since}"))
-        st.html(card_html(card, f"By {ind.grouping.label}"))
+        head.markdown(f"**{shared.plain(ind.name(lang))}**")
+        badge.badge(sc.goal_text(card.goal, lang), color=STATUS_COLOURS.get(card.goal, "gray"))
+        since = t("page.scorecard.versus", lang, term=card.baseline_term) if card.baseline_term else ""
+        term = card.latest_term or t("page.scorecard.all_terms", lang)
+        st.caption(shared.plain(f"{ind.describe_rule(lang)} · {term}{since}"))
+        st.html(card_html(card, t("page.scorecard.by", lang, grouping=grouping_name(ind.grouping, lang)), lang))
 
 
-def editor(bench, current: list[sc.Indicator]) -> None:
-    """Remove indicators, add one, or go back to the defaults."""
+def editor(bench, current: list[sc.Indicator], lang: str) -> None:
+    """Remove indicators, add one, or go back to the defaults; a change is saved for this dataset."""
     labels = [i.label for i in current]
-    kept = st.multiselect("Indicators shown", labels, default=labels, key=f"card_kept_{hash(tuple(labels))}")
-    st.markdown("**Add an indicator**")
+    names = {i.label: i.name(lang) for i in current}
+    kept = st.multiselect(t("page.scorecard.shown", lang), labels, default=labels, format_func=names.get,
+                          key=f"card_kept_{hash(tuple(labels))}")
+    st.markdown(f"**{t('page.scorecard.add_title', lang)}**")
     picked = shared.outcome_picker(bench, "card_add")
-    grouping = shared.grouping_picker("card_add", "By")
+    grouping = shared.grouping_picker("card_add", t("page.scorecard.by_label", lang))
     left, middle, right = st.columns(3)
-    kind = left.radio("Type", (sc.LEADING, sc.LAGGING), horizontal=True, key="card_add_kind",
-                      format_func=str.capitalize)
-    better = middle.radio("Better when", ("higher", "lower"), horizontal=True, key="card_add_better")
-    method = right.selectbox("Compare groups by", sc.METHODS, key="card_add_method", format_func=str.capitalize)
-    name = st.text_input("Name on the card", key="card_add_label",
+    kind = left.radio(t("page.scorecard.type", lang), (sc.LEADING, sc.LAGGING), horizontal=True,
+                      key="card_add_kind", format_func=lambda k: t(f"page.scorecard.kind_{k}", lang))
+    better = middle.radio(t("page.scorecard.better_when", lang), ("higher", "lower"), horizontal=True,
+                          key="card_add_better", format_func=lambda b: t(f"page.scorecard.{b}", lang))
+    method = right.selectbox(t("page.scorecard.compare_by", lang), sc.METHODS, key="card_add_method",
+                             format_func=lambda m: t(f"page.scorecard.method_{m.replace(' ', '_')}", lang))
+    name = st.text_input(t("page.scorecard.name", lang), key="card_add_label",
                          placeholder=picked[0].header if picked else "")
     add, reset = st.columns([1, 4])
     chosen = [i for i in current if i.label in kept]
-    if add.button("Add", type="primary", disabled=picked is None):
+    if add.button(t("page.scorecard.add", lang), type="primary", disabled=picked is None):
         column, rule = picked
         title, number = name.strip() or column.header, 2
         while title in labels:
             title, number = f"{name.strip() or column.header} ({number})", number + 1
         chosen.append(sc.Indicator(title, column.name, column.header, rule, grouping, kind, better == "higher",
                                    method))
-    if reset.button("Back to the default set"):
+    if reset.button(t("page.scorecard.reset", lang)):
+        store.clear(bench.data.name)
         st.session_state.pop("scorecard", None)
         st.rerun()
     if chosen != current:
         st.session_state["scorecard"] = (bench.data.name, chosen)
+        try:
+            store.save(bench.data.name, chosen)
+            st.session_state.pop("scorecard_problem", None)
+        except OSError as problem:
+            st.session_state["scorecard_problem"] = t("page.scorecard.not_saved", lang,
+                                                      reason=problem.strerror or type(problem).__name__)
         st.rerun()
 
 
 bench = shared.workbench()
-st.title("Balanced scorecard")
+lang = shared.language()
+st.title(t("nav.scorecard", lang))
 if shared.require_data(bench):
-    current = indicators(bench)
+    current = indicators(bench, lang)
+    if "scorecard_problem" in st.session_state:
+        st.warning(shared.plain(st.session_state["scorecard_problem"]), icon=":material/warning:")
     settings = st.session_state.get("risk_settings", Settings())
     goal = sc.goal_lookup(bench.con, bench.min_n)
     cards = [sc.evaluate(bench.con, i, bench.filters, bench.min_n, settings, goal) for i in current]
-    filters = " · ".join(bench.filters.describe()) or "all students"
-    st.caption(f"**Filters:** {filters}. **Hidden:** groups under {bench.min_n} students. **RR** = risk ratio "
-               f"(cell size {settings.cell_size}, n-size {settings.n_size}, ⚑ above {settings.threshold:.1f}; "
-               "alt. = alternate). **CI** = composition index. **Gap** = points vs all students.")
+    filters = " · ".join(filter_lines(bench.filters, lang)) or t("compare.all", lang)
+    st.caption(t("page.scorecard.legend", lang, filters=filters, min_n=bench.min_n, cell=settings.cell_size,
+                 n_size=settings.n_size, threshold=f"{settings.threshold:.1f}"))
     if not cards:
-        st.info("No indicator matches the loaded outcomes. Add one below.")
+        st.info(t("page.scorecard.none", lang))
     for kind in (sc.LEADING, sc.LAGGING):
         chosen = [c for c in cards if c.indicator.kind == kind]
         if not chosen:
             continue
-        st.markdown(KIND_TITLES[kind])
+        st.markdown(t(f"page.scorecard.title_{kind}", lang))
         for start in range(0, len(chosen), PER_ROW):
             columns = st.columns(PER_ROW)
             for column, card in zip(columns, chosen[start:start + PER_ROW], strict=False):
                 with column:
-                    show(card)
-    with st.expander("Risk-ratio settings"):
+                    show(card, lang)
+    with st.expander(t("page.scorecard.settings", lang)):
         shared.risk_settings("card")
-    with st.expander("Every figure as a table"):
-        st.dataframe(cards_frame(cards), hide_index=True, column_config={
-            "Value": st.column_config.NumberColumn(format="%.1f"),
-            "Measure value": st.column_config.NumberColumn(format="%.2f")})
-    with st.expander("Choose indicators"):
-        editor(bench, current)
+    with st.expander(t("page.scorecard.table", lang)):
+        headers = column_names(lang)
+        st.dataframe(cards_frame(cards, lang), hide_index=True, column_config={
+            headers["value"]: st.column_config.NumberColumn(format="%.1f"),
+            headers["measure_value"]: st.column_config.NumberColumn(format="%.2f")})
+    with st.expander(t("page.scorecard.choose", lang)):
+        editor(bench, current, lang)

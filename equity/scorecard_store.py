@@ -1,0 +1,93 @@
+"""The indicators a user chose for a dataset's scorecard, kept in the workspace so the same scorecard comes
+back after a restart: one JSON file per dataset (named by a hash of the dataset's name, which is also stored
+inside), written atomically. Two windows saving the same dataset's choice at once each write a whole file;
+the later one wins, and no reader ever sees half a file. A damaged file, or one from a newer version of the
+app, is reported and left as it is; the scorecard then shows its defaults.
+"""
+
+import hashlib
+import json
+from collections.abc import Sequence
+from pathlib import Path
+
+from equity import workspace
+from equity.dimensions import DIMENSIONS
+from equity.groups import Grouping
+from equity.i18n import DEFAULT, t
+from equity.metrics import Rule
+from equity.scorecard import LAGGING, LEADING, METHODS, Indicator
+
+FOLDER = "scorecards"
+FORMAT = 1
+RULE_KINDS = ("threshold", "boolean", "categories", "mean")
+
+
+class ScorecardFileError(Exception):
+    """A saved scorecard that cannot be used, worded for the person using the app."""
+
+
+def path(dataset: str) -> Path:
+    digest = hashlib.sha256(dataset.encode("utf-8")).hexdigest()[:32]
+    return workspace.root() / FOLDER / f"{digest}.json"
+
+
+def to_data(indicator: Indicator) -> dict:
+    rule = indicator.rule
+    return {"label": indicator.label, "key": indicator.key, "outcome": indicator.outcome,
+            "outcome_label": indicator.outcome_label,
+            "rule": {"kind": rule.kind, "threshold": rule.threshold, "categories": list(rule.categories)},
+            "grouping": [indicator.grouping.first, indicator.grouping.second], "kind": indicator.kind,
+            "higher_is_better": indicator.higher_is_better, "method": indicator.method}
+
+
+def from_data(data: dict) -> Indicator:
+    """An indicator from its stored fields; ValueError, KeyError or TypeError when they do not make one."""
+    rule, (first, second) = data["rule"], data["grouping"]
+    if rule["kind"] not in RULE_KINDS or data["kind"] not in (LEADING, LAGGING) or data["method"] not in METHODS:
+        raise ValueError("unknown rule, type or method")
+    if first not in DIMENSIONS or (second is not None and second not in DIMENSIONS):
+        raise ValueError("unknown dimension")
+    threshold = None if rule["threshold"] is None else float(rule["threshold"])
+    return Indicator(str(data["label"]), str(data["outcome"]), str(data["outcome_label"]),
+                     Rule(rule["kind"], threshold, tuple(str(c) for c in rule["categories"])),
+                     Grouping(first, second), data["kind"], bool(data["higher_is_better"]), data["method"],
+                     str(data.get("key", "")))
+
+
+def save(dataset: str, indicators: Sequence[Indicator]) -> Path:
+    """Keep the choice for `dataset`, replacing the one saved before."""
+    target = path(dataset)
+    envelope = {"format": FORMAT, "dataset": dataset, "indicators": [to_data(i) for i in indicators]}
+    workspace.write_atomic(target, json.dumps(envelope, indent=1, ensure_ascii=False))
+    return target
+
+
+def load(dataset: str, lang: str = DEFAULT) -> tuple[Indicator, ...] | None:
+    """The choice saved for `dataset`, or None when there is none; ScorecardFileError (in `lang`) when the
+    file cannot be read or used."""
+    target = path(dataset)
+    try:
+        text = target.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return None
+    except OSError as problem:
+        raise ScorecardFileError(t("scorecard.store.unreadable", lang, file=target.name,
+                                   reason=problem.strerror or type(problem).__name__)) from None
+    try:
+        envelope = json.loads(text)
+        version = int(envelope["format"])
+    except (ValueError, KeyError, TypeError):
+        raise ScorecardFileError(t("scorecard.store.damaged", lang, file=target.name)) from None
+    if version > FORMAT:
+        raise ScorecardFileError(t("scorecard.store.newer", lang, file=target.name))
+    try:
+        if envelope["dataset"] != dataset:
+            return None                         # another dataset's name with the same hash prefix
+        return tuple(from_data(item) for item in envelope["indicators"])
+    except (ValueError, KeyError, TypeError):
+        raise ScorecardFileError(t("scorecard.store.damaged", lang, file=target.name)) from None
+
+
+def clear(dataset: str) -> None:
+    """Forget the choice for `dataset`: its scorecard goes back to the defaults."""
+    path(dataset).unlink(missing_ok=True)
