@@ -76,38 +76,33 @@ def _read(data: bytes) -> dict[str, bytes]:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except zipfile.BadZipFile:
-        raise WorkspaceError("This file is not a workspace export (it is not a zip file). Choose the .zip file "
-                             "that 'Export workspace' made.") from None
+        raise WorkspaceError("archive.not_zip") from None
     with archive:
         try:
             manifest = json.loads(archive.read(MANIFEST))
             version, listed = int(manifest["format"]), dict(manifest["files"])
         except KeyError:
-            raise WorkspaceError("This zip file is not a workspace export: it has no manifest.") from None
+            raise WorkspaceError("archive.no_manifest") from None
         except (ValueError, TypeError):
-            raise WorkspaceError("The export's manifest is damaged, so nothing was imported.") from None
+            raise WorkspaceError("archive.bad_manifest") from None
         if version > FORMAT:
-            raise WorkspaceError(f"This export was made by a newer version of the app (format {version}; this "
-                                 f"version reads up to {FORMAT}). Update the app, then import it. Nothing was "
-                                 "imported.")
+            raise WorkspaceError("archive.newer", version=version, newest=FORMAT)
         if sum(info.file_size for info in archive.infolist()) > MAX_BYTES:
-            raise WorkspaceError("This export is too large to import here.")
+            raise WorkspaceError("archive.too_large")
         files = {}
         for name, checksum in listed.items():
             _check_name(name)
             try:
                 content = archive.read(name)
             except (KeyError, zipfile.BadZipFile, OSError):
-                raise WorkspaceError(f"The export is damaged: {name} is missing or unreadable. Nothing was "
-                                     "imported.") from None
+                raise WorkspaceError("archive.missing_file", name=name) from None
             if hashlib.sha256(content).hexdigest() != checksum:
-                raise WorkspaceError(f"The export is damaged: {name} does not match its checksum. Nothing was "
-                                     "imported.")
+                raise WorkspaceError("archive.checksum", name=name)
             if name.endswith(".json") and not name.startswith("mappings/"):
                 try:
                     records.parse(PurePosixPath(name), content.decode("utf-8", errors="replace"))
                 except WorkspaceError as problem:
-                    raise WorkspaceError(f"In the export: {problem} Nothing was imported.") from None
+                    raise WorkspaceError("archive.bad_entry", problem=problem) from None
             files[name] = content
     return files
 
@@ -116,7 +111,7 @@ def _check_name(name: str) -> None:
     path = PurePosixPath(name)
     if (len(path.parts) != 2 or path.parts[0] not in FOLDERS or path.name.startswith(".")
             or path.suffix not in SUFFIXES or "\\" in name):
-        raise WorkspaceError(f"The export holds a file it should not ({name!r}), so nothing was imported.")
+        raise WorkspaceError("archive.forbidden_file", name=repr(name))
 
 
 def _newer(path, local: bytes, content: bytes) -> bool:

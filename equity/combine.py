@@ -15,10 +15,17 @@ import pyarrow as pa
 
 from equity.ingest import Upload
 from equity.mapping import propose
+from equity.messages import Message, Text
 from equity.profile import profile_table
 from equity.sql import Fragment, query, quote_ident
 
 ROSTER, EVENTS = "roster", "events"
+
+
+class JoinError(Message, ValueError):
+    """Files that cannot be joined as chosen, worded for the person joining them (a catalogue key)."""
+
+
 MAIN, OTHER = "join_main", "join_other"
 MAX_VALUES = 12                       # an event column with more values than this is not counted by value
 FLAG_WORDS = ("suspension", "expulsion", "referral")
@@ -151,8 +158,8 @@ def combine(con: duckdb.DuckDBPyConnection, main: Upload, other: Upload, spec: J
                         tuple(stray_examples or ()), tuple(added))
     for table_name in (MAIN, OTHER, "join_right", "join_result"):
         con.execute(query("drop_table", table=table_name))
-    note = (f"Joined {other.name} ({'roster' if spec.kind == ROSTER else 'events, rolled up'}) by student ID"
-            + (" and term" if spec.by_term else "") + f": {report.matched:,} of {report.main_rows:,} rows matched.")
+    note = Text(f"join.note.{spec.kind}{'_term' if spec.by_term else ''}", file=other.name,
+                matched=f"{report.matched:,}", rows=f"{report.main_rows:,}")
     text = pa.Table.from_arrays([c.cast(pa.string()) for c in table.columns], names=table.column_names)
     combined = replace(main, name=f"{main.name} + {other.name}", table=text, sheet=None, sheets=(),
                        notes=(*main.notes, note))
@@ -162,7 +169,7 @@ def combine(con: duckdb.DuckDBPyConnection, main: Upload, other: Upload, spec: J
 def _check(upload: Upload, headers) -> None:
     for header in headers:
         if header and header not in upload.table.column_names:
-            raise ValueError(f"'{header}' is not a column of {upload.name}.")
+            raise JoinError("join.not_a_column", header=header, file=upload.name)
 
 
 def _right(con: duckdb.DuckDBPyConnection, main: Upload, other: Upload, spec: JoinSpec

@@ -10,6 +10,7 @@ import duckdb
 
 from equity.ingest import Upload
 from equity.mapping import Mapping, outcome_kind, propose
+from equity.messages import Message, Text
 from equity.profile import ColumnProfile, profile_table
 from equity.sql import query
 from equity.students import BuildReport, build_students
@@ -17,8 +18,8 @@ from equity.students import BuildReport, build_students
 PENDING, CURRENT = "raw_pending", "raw"
 
 
-class DataError(ValueError):
-    """Data that cannot be analysed as mapped, worded for the person who uploaded it."""
+class DataError(Message, ValueError):
+    """Data that cannot be analysed as mapped, worded for the person who uploaded it (a catalogue key)."""
 
 
 @dataclass(frozen=True)
@@ -66,8 +67,7 @@ def check(mapping: Mapping, profiles: tuple[ColumnProfile, ...]) -> None:
     """Refuse a mapping that cannot give any figure, with what to do about it."""
     outcomes = mapping.outcomes()
     if not outcomes:
-        raise DataError("No column is marked as an outcome, so there is nothing to compare. Mark a column "
-                        "of scores, grades, levels or yes/no results as 'Outcome'.")
+        raise DataError("data.no_outcome")
     by_header = {p.header: p for p in profiles}
     for column in outcomes:
         problem = outcome_problem(by_header[column.header], column.kind)
@@ -75,19 +75,16 @@ def check(mapping: Mapping, profiles: tuple[ColumnProfile, ...]) -> None:
             raise DataError(problem)
 
 
-def outcome_problem(profile: ColumnProfile, kind: str) -> str | None:
+def outcome_problem(profile: ColumnProfile, kind: str) -> Text | None:
     """Why this column cannot be an outcome of this kind, or None when it can."""
     header = profile.header
     if profile.non_blank == 0:
-        return f"The outcome column '{header}' is blank in every row. Choose a column that has results."
+        return Text("data.outcome_blank", header=header)
     if kind == "numeric" and profile.numeric_share < 0.5:
         sample = ", ".join(f"'{v}'" for v in profile.distinct[:2] if v)
-        return (f"The outcome column '{header}' holds text ({sample}), not numbers. Treat it as categories, "
-                "or choose a column of scores.")
+        return Text("data.outcome_text", header=header, sample=sample)
     if kind in ("category", "boolean") and not outcome_kind(profile):
-        return (f"The outcome column '{header}' holds {profile.distinct_count} different text values, "
-                "which look like comments or names rather than results. Choose a column of scores, "
-                "grades or levels.")
+        return Text("data.outcome_free_text", header=header, count=f"{profile.distinct_count:,}")
     return None
 
 
@@ -104,7 +101,7 @@ def activate(con: duckdb.DuckDBPyConnection, staged: Staged, mapping: Mapping, s
 def remap(con: duckdb.DuckDBPyConnection, dataset: Dataset, mapping: Mapping) -> Dataset:
     """Rebuild `students` for the loaded data under a changed mapping."""
     if dataset.upload is None:
-        raise DataError("Saved datasets keep their mapping. Upload the original file again to change it.")
+        raise DataError("data.saved_mapping")
     check(mapping, dataset.profiles)
     report = build_students(con, CURRENT, mapping)
     return replace(dataset, mapping=mapping, report=report, version=dataset.version + 1)

@@ -18,6 +18,7 @@ import pyarrow.parquet as pq
 from equity import derived, records, terms, workspace
 from equity.dataset import DataError, Dataset
 from equity.mapping import ROLE_LABELS, ColumnRole, Mapping
+from equity.messages import Text
 from equity.profile import profile_column
 from equity.records import WorkspaceError
 from equity.sql import Fragment, query, quote_ident
@@ -48,7 +49,7 @@ class SavedDataset:
 def save(con: duckdb.DuckDBPyConnection, data: Dataset, name: str) -> SavedDataset:
     """Keep the session's `students` rows under `name`: Parquet first, then the catalogue entry."""
     if not name.strip():
-        raise WorkspaceError("Give the dataset a name.")
+        raise WorkspaceError("library.no_name")
     table = _plain(con.sql(query("all_rows", table="students")).to_arrow_table())
     found = terms.ordered(t for t in table.column("term").unique().to_pylist() if t)
     entry = SavedDataset(name.strip(), data.name, found, table.num_rows, _saved_outcomes(data.mapping, table),
@@ -102,20 +103,19 @@ def catalogue() -> tuple[tuple[SavedDataset, ...], tuple[records.Problem, ...]]:
         try:
             entry = _from_record(record)
         except (KeyError, TypeError, ValueError) as problem:
-            problems.append(records.Problem(STORE.path(record.id), f"Saved dataset {record.id} could not be "
-                                                                  f"read ({type(problem).__name__})."))
+            problems.append(records.Problem(STORE.path(record.id), Text(
+                "library.unreadable_entry", name=record.id, error=type(problem).__name__)))
             continue
         if not entry.path.exists():
-            problems.append(records.Problem(entry.path, f"The rows of '{entry.name}' are missing "
-                                                        f"({entry.path.name}). Delete the entry, or import a "
-                                                        "workspace export that has them."))
+            problems.append(records.Problem(entry.path, Text("library.missing_rows", name=entry.name,
+                                                             file=entry.path.name)))
         found.append(entry)
     return tuple(found), tuple(problems)
 
 
 def rename(entry: SavedDataset, name: str) -> SavedDataset:
     if not name.strip():
-        raise WorkspaceError("Give the dataset a name.")
+        raise WorkspaceError("library.no_name")
     renamed = replace(entry, name=name.strip())
     record = STORE.update(entry.id, _to_data(renamed), entry.revision)
     return replace(renamed, revision=record.revision)
@@ -127,13 +127,13 @@ def delete(entry: SavedDataset) -> None:
     entry.path.unlink(missing_ok=True)
 
 
-def overlaps(entries: tuple[SavedDataset, ...]) -> list[str]:
+def overlaps(entries: tuple[SavedDataset, ...]) -> list[Text]:
     """Terms held by more than one of the datasets: their students may be counted twice."""
     holders: dict[str, list[str]] = {}
     for e in entries:
         for t in e.terms:
             holders.setdefault(t, []).append(e.name)
-    return [f"{t} is in {' and '.join(names)}: students in both are counted twice."
+    return [Text("library.overlap", term=t, first=names[0], others=", ".join(names[1:]))
             for t, names in holders.items() if len(names) > 1]
 
 
@@ -141,21 +141,20 @@ def open_saved(con: duckdb.DuckDBPyConnection, entries: tuple[SavedDataset, ...]
                previous: Dataset | None = None) -> Dataset:
     """Make these saved datasets, together, the session's `students` (UNION ALL BY NAME of their rows)."""
     if not entries:
-        raise DataError("Choose at least one saved dataset to open.")
+        raise DataError("library.choose_one")
     outcomes = _outcomes(entries)
     tables = []
     for e in entries:
         try:
             tables.append(pq.read_table(e.path))
         except FileNotFoundError:
-            raise WorkspaceError(f"The rows of '{e.name}' are missing ({e.path}).") from None
+            raise WorkspaceError("library.missing_rows", name=e.name, file=str(e.path)) from None
         except (OSError, pa.ArrowException) as problem:
-            raise WorkspaceError(f"The rows of '{e.name}' could not be read ({problem}). Delete it and save "
-                                 "it again, or import a workspace export that has it.") from None
+            raise WorkspaceError("library.unreadable_rows", name=e.name, error=str(problem)) from None
     try:
         rows = pa.concat_tables(tables, promote_options="permissive")
     except pa.ArrowException as problem:
-        raise DataError(f"These datasets cannot be opened together: {problem}") from None
+        raise DataError("library.cannot_combine", error=str(problem)) from None
     _replace_students(con, rows)
     profiles = _profiles(con, outcomes)
     columns = (*(ColumnRole(ROLE_LABELS[c], c, name=c) for c in CANONICAL if c in ROLE_LABELS), *outcomes)
@@ -172,9 +171,8 @@ def _outcomes(entries: tuple[SavedDataset, ...]) -> tuple[ColumnRole, ...]:
         for c in e.outcomes:
             seen = by_name.setdefault(c.name, (c, e.name))
             if seen[0].kind != c.kind:
-                raise DataError(f"'{c.header}' holds {seen[0].kind} results in '{seen[1]}' but {c.kind} results "
-                                f"in '{e.name}', so the two cannot be opened together. Rename the column in one "
-                                "file, or map it as the same kind.")
+                raise DataError("library.kinds_differ", header=c.header, first_kind=Text(f"kind.{seen[0].kind}"),
+                                first=seen[1], second_kind=Text(f"kind.{c.kind}"), second=e.name)
     return tuple(c for c, _ in by_name.values())
 
 

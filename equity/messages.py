@@ -3,7 +3,8 @@
 A message is raised or returned deep in the package, far from the screen that knows the reader's language, and
 is also printed by the command line and matched by tests in English. So a `Text` *is* its English words (a
 `str`), and also remembers its catalogue key and parameters, which a page puts into the reader's language with
-`words(message, lang)`. Parameters may themselves be `Text` (e.g. 'a PDF' inside "… it looks like a PDF").
+`words(message, lang)`. Parameters may themselves be `Text` (e.g. 'a PDF' inside "… it looks like a PDF") or
+a `Message` (an error inside a note about it).
 """
 
 from equity.i18n import DEFAULT, t
@@ -32,7 +33,7 @@ def _rebuild(key: str, params: dict[str, object]) -> Text:
 
 
 def _fill(key: str, lang: str, params: dict[str, object]) -> str:
-    return t(key, lang, **{name: value.words(lang) if isinstance(value, Text) else value
+    return t(key, lang, **{name: words(value, lang) if isinstance(value, Text | Message) else value
                            for name, value in params.items()})
 
 

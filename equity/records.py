@@ -19,13 +19,14 @@ from pathlib import Path
 from typing import Any
 
 from equity import workspace
+from equity.messages import Message, Text
 
 FORMAT = 1                 # the newest entry format this version reads and writes
 LOCK_WAIT, LOCK_STALE = 5.0, 30.0   # seconds
 
 
-class WorkspaceError(Exception):
-    """A workspace file that cannot be used as asked, worded for the person using the app."""
+class WorkspaceError(Message):
+    """A workspace file that cannot be used as asked, worded for the person using the app (a catalogue key)."""
 
 
 @dataclass(frozen=True)
@@ -33,7 +34,7 @@ class Problem:
     """A file that was found but not read, and why; it is left as it is."""
 
     path: Path
-    message: str
+    message: str      # a Text: shown in the reader's language with equity.messages.words
 
 
 @dataclass(frozen=True)
@@ -64,14 +65,12 @@ def parse(path: Path, text: str) -> Record:
         envelope = json.loads(text)
         version = int(envelope["format"])
         if version > FORMAT:
-            raise WorkspaceError(f"{path.name} was written by a newer version of this app (format {version}; "
-                                 f"this version reads up to {FORMAT}). Update the app to use it.")
+            raise WorkspaceError("records.newer", file=path.name, version=version, newest=FORMAT)
         return Record(str(envelope["id"]), int(envelope["revision"]), dict(envelope["data"]))
     except WorkspaceError:
         raise
     except (ValueError, KeyError, TypeError) as problem:
-        raise WorkspaceError(f"{path.name} is damaged and could not be read ({type(problem).__name__}). Restore "
-                             "it from a workspace export, or delete the file.") from None
+        raise WorkspaceError("records.damaged", file=path.name, error=type(problem).__name__) from None
 
 
 def build(cls: type, data: dict[str, Any], **extra: Any) -> Any:
@@ -92,7 +91,7 @@ class Store:
 
     def path(self, record_id: str) -> Path:
         if not record_id or any(c in record_id for c in "/\\.") or record_id != record_id.strip():
-            raise WorkspaceError(f"'{record_id}' is not a valid entry name.")
+            raise WorkspaceError("records.bad_name", name=record_id)
         return self.folder / f"{record_id}.json"
 
     def all(self) -> Listing:
@@ -106,9 +105,9 @@ class Store:
             try:
                 records.append(parse(path, path.read_text(encoding="utf-8")))
             except WorkspaceError as problem:
-                problems.append(Problem(path, f"{problem} It was left as it is."))
+                problems.append(Problem(path, Text("records.left_as_is", problem=problem)))
             except OSError as problem:
-                problems.append(Problem(path, f"{path.name} could not be opened ({problem.strerror})."))
+                problems.append(Problem(path, Text("records.unopenable", file=path.name, error=problem.strerror)))
         return Listing(tuple(records), tuple(problems))
 
     def get(self, record_id: str) -> Record:
@@ -116,8 +115,7 @@ class Store:
         try:
             text = path.read_text(encoding="utf-8")
         except FileNotFoundError:
-            raise WorkspaceError("This entry no longer exists: it may have been deleted in another window. "
-                                 "Reload the page.") from None
+            raise WorkspaceError("records.gone") from None
         return parse(path, text)
 
     def add(self, data: dict[str, Any], record_id: str | None = None) -> Record:
@@ -125,7 +123,7 @@ class Store:
         record = Record(record_id or new_id(), 1, data)
         path = self.path(record.id)
         if path.exists():
-            raise WorkspaceError(f"An entry named {record.id} exists already.")
+            raise WorkspaceError("records.exists", name=record.id)
         self._write(path, record)
         return record
 
@@ -135,8 +133,7 @@ class Store:
         with locked(path):
             current = self.get(record_id)
             if current.revision != revision:
-                raise WorkspaceError("Someone else changed this entry since you opened it, so your edit was not "
-                                     "saved. Reload the page to see their version, then edit again.")
+                raise WorkspaceError("records.changed")
             record = Record(record_id, revision + 1, data)
             self._write(path, record)
         return record
@@ -168,8 +165,7 @@ def locked(path: Path) -> Iterator[None]:
                 lock.unlink(missing_ok=True)
                 continue
             if time.monotonic() > deadline:
-                raise WorkspaceError("The workspace is busy: another window is saving the same entry. "
-                                     "Try again in a moment.") from None
+                raise WorkspaceError("records.busy") from None
             time.sleep(0.02)
     try:
         os.write(fd, str(os.getpid()).encode())

@@ -11,6 +11,7 @@ from equity import combine, dataset, library, workspace
 from equity.filters import Filters, options
 from equity.ingest import Upload, read_upload
 from equity.mapping import Mapping, header_signature
+from equity.messages import Text
 from equity.metrics import COMPARE_ALL, Breakdown, Cells, Rule, breakdown, cell_counts
 from equity.privacy import DEFAULT_MIN_N
 from equity.records import WorkspaceError
@@ -35,7 +36,7 @@ class Workbench:
         self.data = dataset.activate(self.con, staged, staged.proposal, sample=True, previous=self.data)
         return self.data
 
-    def start(self) -> str | None:
+    def start(self) -> Text | None:
         """Open the saved datasets chosen to open at start, else the sample; says why when they could not."""
         chosen, note = library.startup(), None
         if chosen:
@@ -43,7 +44,7 @@ class Workbench:
                 self.open_saved(chosen)
                 return None
             except (WorkspaceError, dataset.DataError, OSError) as problem:
-                note = f"The saved data chosen to open at start could not be opened: {problem} Showing the sample."
+                note = Text("session.start_failed", problem=problem)
         self.load_sample()
         return note
 
@@ -51,8 +52,7 @@ class Workbench:
         """Saved datasets (one per term or year, say) become the data together; errors change nothing."""
         saved = {e.id: e for e in library.catalogue()[0]}
         if any(i not in saved for i in ids):
-            raise WorkspaceError("A chosen saved dataset no longer exists: it may have been deleted in another "
-                                 "window.")
+            raise WorkspaceError("session.saved_gone")
         self.data = library.open_saved(self.con, tuple(saved[i] for i in ids), previous=self.data)
         self.filters = Filters()
         return self.data
@@ -60,23 +60,24 @@ class Workbench:
     def save(self, name: str) -> library.SavedDataset:
         """Keep the loaded data in the workspace under `name`."""
         if self.data is None:
-            raise dataset.DataError("There is no data to save. Upload a file first.")
+            raise dataset.DataError("session.nothing_to_save")
         return library.save(self.con, self.data, name)
 
     def upload(self, data: bytes, filename: str, sheet: str | None = None,
-               progress: Callable[[str], None] = lambda step: None) -> dataset.Staged:
+               progress: Callable[[Text], None] = lambda step: None) -> dataset.Staged:
         """Read and stage a file. A layout confirmed before is applied at once; errors change nothing.
-        `progress` hears each step by name, for a status line on long uploads."""
-        progress(f"Reading {filename}" + (f", sheet '{sheet}'" if sheet else ""))
+        `progress` hears each step as a Text, for a status line on long uploads."""
+        progress(Text("session.step.reading_sheet", filename=filename, sheet=sheet) if sheet
+                 else Text("session.step.reading", filename=filename))
         upload = read_upload(data, filename, sheet)
-        progress(f"Looking at the {upload.table.num_columns} columns of {upload.table.num_rows:,} rows")
+        progress(Text("session.step.looking", columns=upload.table.num_columns, rows=f"{upload.table.num_rows:,}"))
         staged = dataset.stage(self.con, upload)
         known = workspace.load_mapping(header_signature(upload.table.column_names))
         self.staged, self.remembered = staged, False
         if known is not None and {c.header for c in known.columns} == set(upload.table.column_names):
             self.staged = dataset.Staged(upload, staged.profiles, known)
             self.remembered = True
-            progress("Building the student table with the mapping confirmed before for this layout")
+            progress(Text("session.step.remembered"))
             try:
                 self.confirm(known, remember=False)
             except dataset.DataError:
@@ -86,7 +87,7 @@ class Workbench:
     def confirm(self, mapping: Mapping, remember: bool = True) -> dataset.Dataset:
         """Make the staged upload the data under `mapping`, and remember the mapping for its layout."""
         if self.staged is None:
-            raise dataset.DataError("There is no upload waiting for a mapping. Upload a file first.")
+            raise dataset.DataError("session.nothing_staged")
         self.data = dataset.activate(self.con, self.staged, mapping, previous=self.data)
         if remember:
             workspace.save_mapping(header_signature(self.staged.upload.table.column_names), mapping)
@@ -107,7 +108,7 @@ class Workbench:
         """`other` joined to the base file, with its report; nothing is staged until `accept_join`."""
         base = self.join_base()
         if base is None:
-            raise dataset.DataError("Upload the main file (gradebook or assessment) first, then join to it.")
+            raise dataset.DataError("session.no_base")
         return combine.combine(self.con, base, other, spec)
 
     def accept_join(self, combined: combine.Combined) -> dataset.Staged:

@@ -20,6 +20,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from equity.export import to_csv
+from equity.messages import Message, Text
 from equity.privacy import suppress, why_hidden
 from equity.sql import query
 
@@ -40,8 +41,8 @@ class ConsoleLimits:
 LIMITS = ConsoleLimits()
 
 
-class QueryError(ValueError):
-    """A query that cannot run here, worded for the person who typed it."""
+class QueryError(Message, ValueError):
+    """A query that cannot run here, worded for the person who typed it (a catalogue key)."""
 
 
 @dataclass(frozen=True)
@@ -64,27 +65,16 @@ class Download:
 
     csv: bytes | None
     hidden: int = 0      # groups whose figures were blanked
-    refusal: str = ""
+    refusal: Text | None = None
 
 
-_REFUSALS = {
-    "COPY": "Writing files is not possible here: this console only reads. Use the download button instead.",
-    "COPY_DATABASE": "Copying databases is not possible here: this console only reads.",
-    "EXPORT": "Exporting is not possible here: this console only reads. Use the download button instead.",
-    "ATTACH": "Other databases cannot be attached: only the tables listed beside the editor can be read.",
-    "DETACH": "Databases cannot be detached here.",
-    "LOAD": "Extensions cannot be installed or loaded here.",
-    "EXTENSION": "Extensions cannot be installed or loaded here.",
-    "SET": "Settings cannot be changed here.",
-    "VARIABLE_SET": "Settings and variables cannot be changed here.",
-    "PRAGMA": "PRAGMA statements cannot run here: settings cannot be changed. For information about a "
-              "table, write a SELECT such as DESCRIBE students.",
+_REFUSALS = {   # statement kinds with a refusal of their own: the key under sql.refuse
+    "COPY": "copy", "COPY_DATABASE": "copy_database", "EXPORT": "export", "ATTACH": "attach", "DETACH": "detach",
+    "LOAD": "extension", "EXTENSION": "extension", "SET": "set", "VARIABLE_SET": "variable_set", "PRAGMA": "pragma",
 }
 _WRITES = {"INSERT", "UPDATE", "DELETE", "CREATE", "DROP", "ALTER", "MERGE_INTO", "CREATE_FUNC", "VACUUM",
            "ANALYZE", "TRANSACTION", "PREPARE", "EXECUTE", "CALL", "EXPLAIN", "MULTI", "RELATION",
            "LOGICAL_PLAN", "INVALID"}
-_READ_ONLY = ("This console only reads: {kind} statements cannot run here. Write one SELECT (or WITH … SELECT) "
-              "over the tables listed beside the editor.")
 _CONFIG = {"enable_external_access": False, "autoload_known_extensions": False,
            "autoinstall_known_extensions": False, "allow_community_extensions": False,
            "python_enable_replacements": False, "temp_directory": ""}   # locked by console_lock.sql
@@ -95,15 +85,16 @@ def checked_statement(sql: str) -> str:
     try:
         statements = duckdb.extract_statements(sql)
     except duckdb.Error as error:
-        raise QueryError(f"DuckDB could not read this query: {_first_line(error)}") from error
+        raise QueryError("sql.unreadable", detail=_first_line(error)) from error
     if not statements:
-        raise QueryError("Type a query, for example: SELECT race_ethnicity, count(*) AS n FROM students "
-                         "GROUP BY ALL")
+        raise QueryError("sql.empty")
     if len(statements) > 1:
-        raise QueryError(f"One statement at a time: this text holds {len(statements)}. Run them one by one.")
+        raise QueryError("sql.several", count=len(statements))
     kind = statements[0].type.name
+    if kind in _REFUSALS:
+        raise QueryError(f"sql.refuse.{_REFUSALS[kind]}")
     if kind != "SELECT":
-        raise QueryError(_REFUSALS.get(kind) or _READ_ONLY.format(kind=kind.replace("_", " ")))
+        raise QueryError("sql.read_only", kind=kind.replace("_", " "))
     return statements[0].query
 
 
@@ -132,21 +123,17 @@ class Console:
         try:
             table = self._con.sql(statement).limit(self.limits.rows + 1).to_arrow_table()
         except duckdb.InterruptException as error:
-            raise QueryError(f"The query ran longer than {self.limits.seconds:.0f} seconds and was stopped. "
-                             "Narrow it down (a WHERE, fewer joins) and try again.") from error
+            raise QueryError("sql.too_slow", seconds=f"{self.limits.seconds:.0f}") from error
         except duckdb.OutOfMemoryException as error:
-            raise QueryError(f"The query needed more than the {self.limits.memory} of memory this console "
-                             "has. Narrow it down and try again.") from error
+            raise QueryError("sql.too_much_memory", memory=self.limits.memory) from error
         except duckdb.PermissionException as error:
-            raise QueryError("This console can read only the tables listed beside the editor: files, the "
-                             "network and extensions are switched off.") from error
+            raise QueryError("sql.no_access") from error
         except duckdb.Error as error:
-            raise QueryError(_first_line(error)) from error
+            raise QueryError("sql.failed", detail=_first_line(error)) from error
         finally:
             timer.cancel()
         if table.nbytes > self.limits.result_bytes:
-            raise QueryError(f"The result is too large to show ({table.nbytes / (1 << 20):,.0f} MB). Select "
-                             "fewer columns or shorter text.")
+            raise QueryError("sql.too_large", size=f"{table.nbytes / (1 << 20):,.0f}")
         truncated = table.num_rows > self.limits.rows
         return Result(table.slice(0, self.limits.rows) if truncated else table, truncated,
                       time.perf_counter() - started)
@@ -163,18 +150,12 @@ def for_download(table: pa.Table, min_n: int) -> Download:
     """The result as a CSV with small groups hidden, or why it cannot be downloaded."""
     names = {name.casefold(): name for name in table.column_names}
     if STUDENT_ID in names:
-        return Download(None, refusal="Student IDs are not downloaded from this console. Leave out "
-                                      f"{STUDENT_ID} and download figures by group.")
+        return Download(None, refusal=Text("sql.refuse.student_ids", column=STUDENT_ID))
     size = names.get(SIZE_COLUMN)
     if size is None or not pa.types.is_integer(table.schema.field(size).type):
-        return Download(None, refusal=(
-            f"Downloads are for figures by group, with each group's size in a column named {SIZE_COLUMN}, so that "
-            f"groups of fewer than {min_n} students can be hidden. Add count(*) AS {SIZE_COLUMN} and GROUP BY "
-            "the groups, for example: SELECT race_ethnicity, count(*) AS n, avg(final_grade_pct) FROM students "
-            "GROUP BY ALL"))
+        return Download(None, refusal=Text("sql.refuse.no_size", column=SIZE_COLUMN, min_n=min_n))
     if any(pa.types.is_nested(field.type) for field in table.schema):
-        return Download(None, refusal="Lists and nested values cannot be checked for small groups, so results "
-                                      "holding them are not downloaded. Aggregate them to numbers first.")
+        return Download(None, refusal=Text("sql.refuse.nested"))
     reasons = suppress([n or 0 for n in table.column(size).to_pylist()], min_n)
     hidden = pa.array([reason is not None for reason in reasons])
     columns = [pc.if_else(hidden, pa.nulls(len(column), column.type), column)
