@@ -14,11 +14,15 @@ from dataclasses import asdict, dataclass, replace
 
 import duckdb
 
+from equity import groups as grouping_math
 from equity import records, terms
-from equity.filters import Filters
-from equity.metrics import COMPARE_ALL, Rule
+from equity.dimensions import DIMENSIONS
+from equity.filters import FLAG_KEYS, Filters
+from equity.groups import Grouping
+from equity.i18n import DEFAULT, comparison_label, group_label, rule_text, t
+from equity.metrics import COMPARE_ALL, COMPARE_OTHERS, Rule
 from equity.privacy import DEFAULT_MIN_N
-from equity.trends import Point, trend
+from equity.trends import KEY_JOIN, Point, crossed_label, group_key, trend
 
 HIGHER, LOWER = "higher", "lower"
 STRAIGHT, HALVE = "straight", "halve"
@@ -31,8 +35,9 @@ STORE = records.Store("goals")
 
 @dataclass(frozen=True)
 class Goal:
-    """A target for one metric (outcome + rule) of one population (all students, or a group) or for the gap
-    between a group and its comparison."""
+    """A target for one metric (outcome + rule) of one population (all students, a group, or a group crossed
+    with a second one, e.g. English learners from low-income families) or for the gap between that group and
+    its comparison. Goals saved before crossed groups existed load with `second` empty."""
 
     title: str
     outcome: str                  # the column name in `students`
@@ -54,10 +59,17 @@ class Goal:
     notes: str = ""
     id: str = ""
     revision: int = 0
+    second: str = ""              # "" or a key of DIMENSIONS crossed with `dimension`
+    second_group: str = ""        # the group of `second`, its key as text
 
     @property
     def population(self) -> str:
         return self.group_label or "All students"
+
+    @property
+    def group_key(self) -> str:
+        """The group's key as trends.Trend names it: the two parts joined for a crossed group."""
+        return KEY_JOIN.join((self.group, self.second_group)) if self.second else self.group
 
     @property
     def unit(self) -> str:
@@ -69,45 +81,80 @@ class Goal:
         """`value` is at or past `mark` in the better direction."""
         return value >= mark - TOLERANCE if self.direction == HIGHER else value <= mark + TOLERANCE
 
-    def problems(self) -> list[str]:
-        """What makes this goal unusable, in words; empty when it is sound."""
+    def problems(self, lang: str = DEFAULT) -> list[str]:
+        """What makes this goal unusable, in words in `lang`; empty when it is sound."""
         found = []
         if not self.title.strip():
-            found.append("Give the goal a name.")
+            found.append(t("goals.problem_title", lang))
         if self.measure == GAP and not self.dimension:
-            found.append("A gap goal needs a group: choose whose gap to close.")
-        if self.dimension and not self.group:
-            found.append("Choose the group this goal is about.")
+            found.append(t("goals.problem_gap_group", lang))
+        if (self.dimension and not self.group) or (self.second and not self.second_group):
+            found.append(t("goals.problem_group", lang))
+        if self.second and (not self.dimension or DIMENSIONS[self.second].column == DIMENSIONS[self.dimension].column):
+            found.append(t("goals.problem_cross", lang))
+        elif self.second and self.measure == GAP and self.compare not in (COMPARE_ALL, COMPARE_OTHERS):
+            found.append(t("goals.problem_cross_compare", lang))
         if not terms.sequence(self.baseline_term, self.target_term) or \
                 terms.sort_key(self.target_term) <= terms.sort_key(self.baseline_term):
-            found.append(f"The target term ({self.target_term}) must come after the baseline term "
-                         f"({self.baseline_term}).")
+            found.append(t("goals.problem_terms", lang, target_term=self.target_term,
+                           baseline_term=self.baseline_term))
         if math.isclose(self.target, self.baseline, abs_tol=TOLERANCE):
-            found.append("The target equals the baseline: there is nothing to move.")
+            found.append(t("goals.problem_same", lang))
         elif (self.target > self.baseline) != (self.direction == HIGHER):
-            better = "higher" if self.direction == HIGHER else "lower"
-            found.append(f"'{better.capitalize()} is better' needs a target {better} than the baseline.")
+            found.append(t(f"goals.problem_{self.direction}", lang))
         if self.trajectory == HALVE and self.measure == VALUE and not self.rule.is_rate:
-            found.append("'Halve the distance' needs a rate or a gap, not an average.")
+            found.append(t("goals.problem_halve", lang))
         return found
 
 
-def measure_label(goal: Goal) -> str:
+def grouping(goal: Goal) -> Grouping | None:
+    """The goal's group's dimensions, None for all students."""
+    return Grouping(goal.dimension, goal.second or None) if goal.dimension else None
+
+
+def _group_value(dimension: str, text: str) -> object:
+    return FLAG_KEYS.get(text, text) if DIMENSIONS[dimension].flag else text
+
+
+def population(goal: Goal, lang: str = DEFAULT) -> str:
+    """Whose figure the goal is about, in `lang`: 'All students', 'English learners', or a crossed group
+    'English learners · Low income'."""
+    found = grouping(goal)
+    if found is None:
+        return t("compare.all_title", lang)
+    if not goal.second:
+        return group_label(DIMENSIONS[goal.dimension], _group_value(goal.dimension, goal.group), lang)
+    key = (_group_value(goal.dimension, goal.group), _group_value(goal.second, goal.second_group))
+    return crossed_label(found, key, lang)
+
+
+def labelled(goal: Goal) -> Goal:
+    """The goal with its group and comparison named in words as stored (English, as goals always were)."""
+    if not goal.dimension:
+        return replace(goal, group_label="", compare_label="")
+    versus = comparison_label(goal.compare, DIMENSIONS[goal.dimension]) if goal.measure == GAP else ""
+    return replace(goal, group_label=population(goal), compare_label=versus)
+
+
+def measure_label(goal: Goal, lang: str = DEFAULT) -> str:
     """What the goal's figure is, in words, e.g. 'ELA (in Met, Exceeded), % of English learners'."""
     rate = goal.rule.is_rate
-    what = f"{goal.outcome_label} ({goal.rule.describe()})" if rate else f"average {goal.outcome_label}"
+    whose = population(goal, lang)
+    what = t("goals.what_rate", lang, outcome=goal.outcome_label, rule=rule_text(goal.rule, lang)) if rate \
+        else t("goals.what_mean", lang, outcome=goal.outcome_label)
     if goal.measure == GAP:
-        versus = goal.compare_label or {"all": "all students", "others": "all other students"}.get(
-            goal.compare, goal.compare)
-        return f"Gap in {what}: {goal.population} vs {versus} ({'percentage ' if rate else ''}points)"
-    return f"{what}, {'% of ' if rate else ''}{goal.population if rate else 'for ' + goal.population}"
+        versus = comparison_label(goal.compare, DIMENSIONS[goal.dimension], lang) if goal.dimension \
+            else goal.compare_label
+        return t("goals.measure_gap_rate" if rate else "goals.measure_gap_mean", lang, what=what, group=whose,
+                 versus=versus)
+    return t("goals.measure_rate" if rate else "goals.measure_mean", lang, what=what, group=whose)
 
 
-def describe(goal: Goal) -> str:
+def describe(goal: Goal, lang: str = DEFAULT) -> str:
     """The goal in one line: what, from where, to where, by when, and which way is better."""
-    path = "halving the distance" if goal.trajectory == HALVE else "equal steps each term"
-    return (f"{measure_label(goal)}: from {goal.baseline:.1f}{goal.unit} in {goal.baseline_term} to "
-            f"{goal.target:.1f}{goal.unit} by {goal.target_term} ({goal.direction} is better; {path}).")
+    return t("goals.describe", lang, measure=measure_label(goal, lang), baseline=f"{goal.baseline:.1f}{goal.unit}",
+             baseline_term=goal.baseline_term, target=f"{goal.target:.1f}{goal.unit}", target_term=goal.target_term,
+             better=t(f"goals.better_{goal.direction}", lang), path=t(f"goals.path_{goal.trajectory}", lang))
 
 
 _LOWER_IS_BETTER = re.compile(r"suspen|absen|incident|disciplin|referral|expul|dropout|drop out|fail|chronic|"
@@ -175,31 +222,29 @@ class Projection:
     sentence: str
 
 
-def project(goal: Goal, current_term: str | None, current: float | None, known: tuple[str, ...] = ()
-            ) -> Projection:
+def project(goal: Goal, current_term: str | None, current: float | None, known: tuple[str, ...] = (),
+            lang: str = DEFAULT) -> Projection:
+    """Where the average change per term since the baseline leads, with a sentence in `lang`."""
     if current is None or current_term is None:
-        return Projection(None, None, None, "No current value, so no projection.")
+        return Projection(None, None, None, t("goals.projection_none", lang))
     if goal.reached(current, goal.target):
-        return Projection(None, 0, current_term, f"The target is met in {current_term}.")
+        return Projection(None, 0, current_term, t("goals.projection_met", lang, term=current_term))
     elapsed = len(terms.sequence(goal.baseline_term, current_term, known)) - 1
     if elapsed < 1:
-        return Projection(None, None, None, "Only the baseline term has data: the pace shows after one more term.")
+        return Projection(None, None, None, t("goals.projection_baseline_only", lang))
     pace = (current - goal.baseline) / elapsed
     wanted = goal.target - goal.baseline
     if pace * wanted <= 0:
-        moved = "has not moved" if pace == 0 else "is moving away from the target"
-        return Projection(pace, None, None, f"At the current pace the target is not reached: the figure {moved} "
-                                            "since the baseline.")
+        key = "goals.projection_still" if pace == 0 else "goals.projection_away"
+        return Projection(pace, None, None, t(key, lang))
     needed = math.ceil((goal.target - current) / pace - TOLERANCE)
     if needed > HORIZON:
-        return Projection(pace, None, None, f"At the current pace ({_pace(pace)} a term) the target is more than "
-                                            f"{HORIZON} terms away.")
+        return Projection(pace, None, None, t("goals.projection_far", lang, pace=_pace(pace), horizon=HORIZON))
     label = terms.shift(current_term, needed)
-    when = label or f"{needed} term{'s' if needed != 1 else ''} after {current_term}"
+    when = label or t("goals.terms_after" if needed != 1 else "goals.term_after", lang, n=needed, term=current_term)
     late = terms.sort_key(label) > terms.sort_key(goal.target_term) if label else False
-    verdict = f", after the target term {goal.target_term}" if late else ""
-    return Projection(pace, needed, label, f"At the current pace ({_pace(pace)} a term) the target is reached in "
-                                           f"{when}{verdict}.")
+    key = "goals.projection_late" if late else "goals.projection_reached"
+    return Projection(pace, needed, label, t(key, lang, pace=_pace(pace), when=when, target_term=goal.target_term))
 
 
 def _pace(pace: float) -> str:
@@ -219,36 +264,37 @@ class Evaluation:
     note: str                          # why there is no current value, when there is none
 
 
-def evaluate(goal: Goal, actual: tuple[Point, ...]) -> Evaluation:
+def evaluate(goal: Goal, actual: tuple[Point, ...], lang: str = DEFAULT) -> Evaluation:
     """Where a goal stands on the loaded data: the latest term's value against its interim target. A hidden
     or missing value in that term is 'no data', never an earlier term's value."""
     known = tuple(p.term for p in actual)
     latest = [p for p in actual if terms.sort_key(p.term) >= terms.sort_key(goal.baseline_term)]
     if not latest:
-        note = f"No loaded term from {goal.baseline_term} on."
-        return Evaluation(goal, actual, None, None, None, NO_DATA, None, project(goal, None, None), note)
+        note = t("goals.no_term", lang, term=goal.baseline_term)
+        return Evaluation(goal, actual, None, None, None, NO_DATA, None, project(goal, None, None, lang=lang), note)
     point = latest[-1]
     mark = interim(goal, point.term, known)
     return Evaluation(goal, actual, point.term, point.value, mark, status(goal, point.value, mark),
-                      progress(goal, point.value), project(goal, point.term, point.value, known), point.note)
+                      progress(goal, point.value), project(goal, point.term, point.value, known, lang), point.note)
 
 
-def assess(con: duckdb.DuckDBPyConnection, goal: Goal, outcomes: Collection[str], min_n: int = DEFAULT_MIN_N
-           ) -> Evaluation:
+def assess(con: duckdb.DuckDBPyConnection, goal: Goal, outcomes: Collection[str], min_n: int = DEFAULT_MIN_N,
+           lang: str = DEFAULT) -> Evaluation:
     """Evaluate a goal on the loaded data, or say that its outcome is not in it (`outcomes`: loaded names)."""
     if goal.outcome not in outcomes:
-        return replace(evaluate(goal, ()), note=f"'{goal.outcome_label}' is not in the loaded data.")
-    return evaluate(goal, actual(con, goal, min_n))
+        return replace(evaluate(goal, (), lang), note=t("goals.outcome_missing", lang, outcome=goal.outcome_label))
+    return evaluate(goal, actual(con, goal, min_n, lang), lang)
 
 
-def actual(con: duckdb.DuckDBPyConnection, goal: Goal, min_n: int = DEFAULT_MIN_N) -> tuple[Point, ...]:
+def actual(con: duckdb.DuckDBPyConnection, goal: Goal, min_n: int = DEFAULT_MIN_N, lang: str = DEFAULT
+           ) -> tuple[Point, ...]:
     """The goal's figure in every loaded term, with the same suppression as every view; the sidebar filters
-    do not apply, a goal names its own population."""
+    do not apply, a goal names its own population (a crossed group is hidden by the two-way table rule)."""
     result = trend(con, goal.outcome, goal.rule, goal.dimension or "term", goal.compare, Filters(), min_n,
-                   goal.outcome_label)
+                   goal.outcome_label, goal.second or None)
     if not goal.dimension:
-        return result.overall()
-    points = result.series(goal.group)
+        return result.overall(lang)
+    points = result.series(goal.group_key, lang)
     if goal.measure == GAP:
         return tuple(replace(p, value=p.gap) if p.value is not None else p for p in points)
     return points
@@ -269,7 +315,16 @@ def from_record(record: records.Record) -> Goal:
                          rule=Rule(rule["kind"], rule.get("threshold"), tuple(rule.get("categories") or ())))
 
 
-def load() -> tuple[tuple[Goal, ...], tuple[records.Problem, ...]]:
+def group_choices(con: duckdb.DuckDBPyConnection, outcome: str, rule: Rule, dimension: str, second: str = "",
+                  lang: str = DEFAULT) -> dict[str, str]:
+    """The groups with a result for this outcome across the loaded terms, for a goal's population: key as text
+    (Goal.group_key) -> name in `lang`. Crossed groups when `second` is given."""
+    chosen = Grouping(dimension, second or None)
+    _, stats = grouping_math.stats(con, outcome, rule, chosen)
+    return {group_key(k): crossed_label(chosen, k, lang) for k in grouping_math.ordered(chosen, stats)}
+
+
+def load(lang: str = DEFAULT) -> tuple[tuple[Goal, ...], tuple[records.Problem, ...]]:
     """Every goal in the workspace, and a problem for each goal file that could not be read."""
     listing = STORE.all()
     goals, problems = [], list(listing.problems)
@@ -277,8 +332,8 @@ def load() -> tuple[tuple[Goal, ...], tuple[records.Problem, ...]]:
         try:
             goals.append(from_record(record))
         except (KeyError, TypeError, ValueError) as problem:
-            problems.append(records.Problem(STORE.path(record.id), f"Goal {record.id} could not be read "
-                                                                  f"({type(problem).__name__}); it was left as it is."))
+            problems.append(records.Problem(STORE.path(record.id), t("goals.unreadable", lang, id=record.id,
+                                                                                   error=type(problem).__name__)))
     return tuple(goals), tuple(problems)
 
 

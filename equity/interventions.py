@@ -4,10 +4,15 @@ for which group and goal, and what happened, kept beside the figures so a trend 
 from dataclasses import asdict, dataclass, replace
 from datetime import date
 
+import duckdb
 import pandas as pd
 
 from equity import records, terms
+from equity.dimensions import DIMENSIONS, GAP_DIMENSIONS
 from equity.export import to_csv
+from equity.filters import FLAG_KEYS, options
+from equity.i18n import DEFAULT, group_label, t
+from equity.normalize import NOT_REPORTED
 
 STAGES = ("diagnose", "design", "implement", "reflect")
 STORE = records.Store("log")
@@ -30,17 +35,23 @@ class Entry:
     def day(self) -> date:
         return date.fromisoformat(self.date)
 
-    def problems(self) -> list[str]:
+    def problems(self, lang: str = DEFAULT) -> list[str]:
+        """What makes this entry unusable, in words in `lang`; empty when it is sound."""
         found = []
         if not self.title.strip():
-            found.append("Give the entry a title.")
+            found.append(t("log.problem_title", lang))
         if self.stage not in STAGES:
-            found.append(f"The stage must be one of: {', '.join(STAGES)}.")
+            found.append(t("log.problem_stage", lang, stages=", ".join(stage_label(s, lang) for s in STAGES)))
         try:
             date.fromisoformat(self.date)
         except (TypeError, ValueError):
-            found.append(f"'{self.date}' is not a date (write it as 2025-09-15).")
+            found.append(t("log.problem_date", lang, date=self.date))
         return found
+
+
+def stage_label(stage: str, lang: str = DEFAULT) -> str:
+    """A stage in words ('diagnose' is stored, 'Diagnose' / 'Diagnóstico' shown); unknown stages as stored."""
+    return t(f"log.stage_{stage}", lang) if stage in STAGES else stage
 
 
 @dataclass(frozen=True)
@@ -53,7 +64,7 @@ class Marker:
     title: str
 
 
-def load() -> tuple[tuple[Entry, ...], tuple[records.Problem, ...]]:
+def load(lang: str = DEFAULT) -> tuple[tuple[Entry, ...], tuple[records.Problem, ...]]:
     """Every entry, newest first, and a problem for each entry file that could not be read."""
     listing = STORE.all()
     entries, problems = [], list(listing.problems)
@@ -63,8 +74,8 @@ def load() -> tuple[tuple[Entry, ...], tuple[records.Problem, ...]]:
             date.fromisoformat(entry.date)
             entries.append(entry)
         except (KeyError, TypeError, ValueError) as problem:
-            problems.append(records.Problem(STORE.path(record.id), f"Log entry {record.id} could not be read "
-                                                                  f"({type(problem).__name__}); it was left as it is."))
+            problems.append(records.Problem(STORE.path(record.id), t("log.unreadable", lang, id=record.id,
+                                                                                   error=type(problem).__name__)))
     return tuple(sorted(entries, key=lambda e: (e.date, e.id), reverse=True)), tuple(problems)
 
 
@@ -105,15 +116,37 @@ def markers(entries: tuple[Entry, ...], axis: tuple[str, ...]) -> tuple[Marker, 
     return tuple(placed)
 
 
-def frame(entries: tuple[Entry, ...], goal_titles: dict[str, str]) -> pd.DataFrame:
-    """The log as a table, as shown and exported."""
-    return pd.DataFrame([{
-        "Date": e.date, "Stage": e.stage, "Title": e.title, "Group": e.group or "All students",
-        "Goal": goal_titles.get(e.goal_id, "") if e.goal_id else "", "Owner": e.owner,
-        "Decided or changed": e.decision, "What happened": e.result,
-    } for e in entries], columns=["Date", "Stage", "Title", "Group", "Goal", "Owner", "Decided or changed",
-                                  "What happened"])
+COLUMNS = ("date", "stage", "title", "group", "goal", "owner", "decision", "result")
 
 
-def export_csv(entries: tuple[Entry, ...], goal_titles: dict[str, str]) -> bytes:
-    return to_csv(frame(entries, goal_titles))
+def group_names(con: duckdb.DuckDBPyConnection, lang: str = DEFAULT) -> dict[str, str]:
+    """Every reported group in the loaded data, for the 'concerns' pickers: the words an entry stores (as in
+    English, so entries read the same in any language) -> the words shown in `lang`."""
+    found = options(con)
+    names: dict[str, str] = {}
+    for field in GAP_DIMENSIONS:
+        dim = DIMENSIONS[field]
+        for value in found.get(field, ()):
+            key = FLAG_KEYS[value] if dim.flag else value
+            if key is not None and key != NOT_REPORTED:
+                names.setdefault(dim.group_label(key), group_label(dim, key, lang))
+    return names
+
+
+def frame(entries: tuple[Entry, ...], goal_titles: dict[str, str], lang: str = DEFAULT,
+          group_names: dict[str, str] | None = None) -> pd.DataFrame:
+    """The log as a table, as shown and exported, headed in `lang`. Stages are put into words; a group is
+    shown by `group_names` (stored words -> words in `lang`) when it has an entry there, else as stored; titles
+    and notes stay as typed."""
+    names = group_names or {}
+    headers = [t(f"log.column_{c}", lang) for c in COLUMNS]
+    return pd.DataFrame([dict(zip(headers, (
+        e.date, stage_label(e.stage, lang), e.title,
+        names.get(e.group, e.group) if e.group else t("compare.all_title", lang),
+        goal_titles.get(e.goal_id, "") if e.goal_id else "", e.owner, e.decision, e.result), strict=True))
+        for e in entries], columns=headers)
+
+
+def export_csv(entries: tuple[Entry, ...], goal_titles: dict[str, str], lang: str = DEFAULT,
+               group_names: dict[str, str] | None = None) -> bytes:
+    return to_csv(frame(entries, goal_titles, lang, group_names))

@@ -6,113 +6,107 @@ from datetime import date
 import streamlit as st
 
 from equity import goals, interventions
-from equity.dimensions import GAP_DIMENSIONS
-from equity.filters import label, options
+from equity.i18n import t
 from equity.records import WorkspaceError
 from pages.views import shared
 
-ALL = "All students"
+ANY = None          # the group filter's "any group"; "" is all students, as entries store it
 
 
-def group_choices(bench) -> list[str]:
-    """Every group in the loaded data, in words, for the 'concerns' picker."""
-    if bench.data is None:
-        return [ALL]
-    found = options(bench.con)
-    names = [label(d, v) for d in GAP_DIMENSIONS if d in found for v in found[d] if v not in ("null",)]
-    return [ALL, *dict.fromkeys(n for n in names if n != "Not reported")]
-
-
-def entry_form(bench, existing: interventions.Entry | None, goal_titles: dict[str, str], key: str
+def entry_form(bench, existing: interventions.Entry | None, goal_titles: dict[str, str], key: str, lang: str,
                ) -> interventions.Entry | None:
     """The fields of one entry; returns it once the user saved it."""
     old = existing
     with st.form(key, clear_on_submit=existing is None, border=existing is not None):
         left, middle, right = st.columns(3)
-        when = left.date_input("Date", value=old.day if old else date.today(), key=f"{key}_date")
-        stage = middle.selectbox("Stage", interventions.STAGES, key=f"{key}_stage",
+        when = left.date_input(t("log.column_date", lang), value=old.day if old else date.today(), key=f"{key}_date")
+        stage = middle.selectbox(t("log.column_stage", lang), interventions.STAGES, key=f"{key}_stage",
                                  index=interventions.STAGES.index(old.stage) if old else 0,
-                                 format_func=str.capitalize)
-        owner = right.text_input("Owner", value=old.owner if old else "", key=f"{key}_owner")
-        title = st.text_input("Title", value=old.title if old else "", key=f"{key}_title",
-                              placeholder="e.g. Small-group ELA tutoring for English learners, grades 6-8")
-        groups = group_choices(bench)
-        current_group = (old.group or ALL) if old else ALL
-        if current_group not in groups:
-            groups.append(current_group)
+                                 format_func=lambda s: interventions.stage_label(s, lang).capitalize())
+        owner = right.text_input(t("log.column_owner", lang), value=old.owner if old else "", key=f"{key}_owner")
+        title = st.text_input(t("log.column_title", lang), value=old.title if old else "", key=f"{key}_title",
+                              placeholder=t("log.title_placeholder", lang))
+        names = interventions.group_names(bench.con, lang) if bench.data is not None else {}
+        current_group = old.group if old else ""
+        groups = ["", *names, *([current_group] if current_group and current_group not in names else [])]
         left, right = st.columns(2)
-        group = left.selectbox("Group it concerns", groups, index=groups.index(current_group), key=f"{key}_group")
+        group = left.selectbox(t("log.group_concerns", lang), groups, index=groups.index(current_group),
+                               key=f"{key}_group",
+                               format_func=lambda g: names.get(g, g) if g else t("compare.all_title", lang))
         goal_ids = ["", *goal_titles]
         chosen_goal = old.goal_id if old else st.session_state.get("log_goal", "")
-        goal_id = right.selectbox("Goal it concerns", goal_ids, key=f"{key}_goal",
+        goal_id = right.selectbox(t("log.goal_concerns", lang), goal_ids, key=f"{key}_goal",
                                   index=goal_ids.index(chosen_goal) if chosen_goal in goal_ids else 0,
-                                  format_func=lambda g: goal_titles.get(g, "No goal"))
-        decision = st.text_area("What was decided or changed", value=old.decision if old else "",
+                                  format_func=lambda g: goal_titles.get(g, t("log.no_goal", lang)))
+        decision = st.text_area(t("log.decision_label", lang), value=old.decision if old else "",
                                 key=f"{key}_decision")
-        result = st.text_area("What happened", value=old.result if old else "", key=f"{key}_result")
-        if not st.form_submit_button("Save entry", type="primary"):
+        result = st.text_area(t("log.column_result", lang), value=old.result if old else "", key=f"{key}_result")
+        if not st.form_submit_button(t("log.save", lang), type="primary"):
             return None
-    entry = interventions.Entry(when.isoformat(), stage, title.strip(), "" if group == ALL else group, goal_id,
-                                owner.strip(), decision.strip(), result.strip(), old.id if old else "",
-                                old.revision if old else 0)
-    problems = entry.problems()
+    entry = interventions.Entry(when.isoformat(), stage, title.strip(), group, goal_id, owner.strip(),
+                                decision.strip(), result.strip(), old.id if old else "", old.revision if old else 0)
+    problems = entry.problems(lang)
     if problems:
         st.error(" ".join(problems), icon=":material/error:")
         return None
     try:
         return interventions.save(entry)
     except WorkspaceError as problem:
-        st.error(str(problem), icon=":material/error:")
+        st.error(shared.plain(problem), icon=":material/error:")
         return None
 
 
 bench = shared.workbench()
-st.title("Intervention and decision log")
-st.write("What your team diagnosed, designed, implemented and reflected on, and what happened. Entries are "
-         "drawn on the trend and goal charts at their dates, and kept in the workspace on this computer.")
-goal_list, goal_problems = goals.load()
+lang = shared.language()
+st.title(t("log.title", lang))
+st.write(t("log.intro", lang))
+goal_list, goal_problems = goals.load(lang)
 goal_titles = {g.id: g.title for g in goal_list}
-entries, problems = interventions.load()
+entries, problems = interventions.load(lang)
 for problem in (*problems, *goal_problems):
-    st.warning(problem.message, icon=":material/warning:")
+    st.warning(shared.plain(problem.message), icon=":material/warning:")
 if st.session_state.get("log_saved"):
-    st.success(st.session_state.pop("log_saved"), icon=":material/check:")
+    st.success(shared.plain(st.session_state.pop("log_saved")), icon=":material/check:")
 
-with st.expander("New entry", expanded=not entries or "log_goal" in st.session_state, icon=":material/add:"):
-    added = entry_form(bench, None, goal_titles, "log_new")
+with st.expander(t("log.new_entry", lang), expanded=not entries or "log_goal" in st.session_state,
+                 icon=":material/add:"):
+    added = entry_form(bench, None, goal_titles, "log_new", lang)
     if added:
         st.session_state.pop("log_goal", None)
-        st.session_state["log_saved"] = f"Logged '{added.title}'."
+        st.session_state["log_saved"] = t("log.logged", lang, title=added.title)
         st.rerun()
 
 if entries:
-    st.subheader("Entries")
+    names = interventions.group_names(bench.con, lang) if bench.data is not None else {}
+    st.subheader(t("log.entries", lang))
     left, middle, right = st.columns(3)
-    stages = left.multiselect("Stage", interventions.STAGES, key="log_stages", format_func=str.capitalize)
-    goal_filter = middle.selectbox("Goal", ["", *goal_titles], key="log_goal_filter",
-                                   format_func=lambda g: goal_titles.get(g, "Any goal"))
-    group_filter = right.selectbox("Group", ["", *dict.fromkeys(e.group or ALL for e in entries)],
-                                   key="log_group_filter", format_func=lambda g: g or "Any group")
-    text = st.text_input("Search titles, owners, decisions and results", key="log_text")
-    chosen = interventions.select(entries, tuple(stages), goal_filter,
-                                  "" if group_filter == ALL else group_filter, text)
-    if group_filter == ALL:
+    stages = left.multiselect(t("log.column_stage", lang), interventions.STAGES, key="log_stages",
+                              format_func=lambda s: interventions.stage_label(s, lang).capitalize())
+    goal_filter = middle.selectbox(t("log.column_goal", lang), ["", *goal_titles], key="log_goal_filter",
+                                   format_func=lambda g: goal_titles.get(g, t("log.any_goal", lang)))
+    group_filter = right.selectbox(
+        t("log.column_group", lang), [ANY, *dict.fromkeys(e.group for e in entries)], key="log_group_filter",
+        format_func=lambda g: t("log.any_group", lang) if g is ANY else names.get(g, g) if g
+        else t("compare.all_title", lang))
+    text = st.text_input(t("log.search", lang), key="log_text")
+    chosen = interventions.select(entries, tuple(stages), goal_filter, group_filter or "", text)
+    if group_filter == "":
         chosen = tuple(e for e in chosen if not e.group)
-    st.caption(f"{len(chosen)} of {len(entries)} entries.")
-    st.dataframe(interventions.frame(chosen, goal_titles), hide_index=True)
-    st.download_button("Download these entries (CSV)", interventions.export_csv(chosen, goal_titles),
-                       file_name="intervention-log.csv", mime="text/csv", icon=":material/download:")
-    st.subheader("Edit or delete an entry")
+    st.caption(t("log.count", lang, shown=len(chosen), total=len(entries)))
+    st.dataframe(interventions.frame(chosen, goal_titles, lang, names), hide_index=True)
+    st.download_button(t("log.download", lang), interventions.export_csv(chosen, goal_titles, lang, names),
+                       file_name=t("log.file_name", lang), mime="text/csv", icon=":material/download:")
+    st.subheader(t("log.edit_heading", lang))
     by_id = {e.id: e for e in chosen}
-    picked = st.selectbox("Entry", list(by_id), key="log_pick",
+    picked = st.selectbox(t("log.entry", lang), list(by_id), key="log_pick",
                           format_func=lambda i: f"{by_id[i].date} · {by_id[i].title}")
     if picked:
         entry = by_id[picked]
-        if entry_form(bench, entry, goal_titles, f"log_edit_{entry.id}_{entry.revision}"):
-            st.session_state["log_saved"] = f"Saved '{entry.title}'."
+        if entry_form(bench, entry, goal_titles, f"log_edit_{entry.id}_{entry.revision}", lang):
+            st.session_state["log_saved"] = t("log.saved", lang, title=entry.title)
             st.rerun()
-        with st.popover("Delete this entry", icon=":material/delete:"):
-            if st.button("Yes, delete it", key=f"log_delete_{entry.id}", type="primary"):
+        with st.popover(t("log.delete", lang), icon=":material/delete:"):
+            if st.button(t("log.delete_confirm", lang), key=f"log_delete_{entry.id}", type="primary"):
                 interventions.delete(entry)
-                st.session_state["log_saved"] = f"Deleted '{entry.title}'."
+                st.session_state["log_saved"] = t("log.deleted", lang, title=entry.title)
                 st.rerun()

@@ -1,51 +1,55 @@
-"""Trends: any outcome by any group across the loaded terms, the gaps over time, and the log's interventions
-drawn where they happened."""
+"""Trends: any outcome by any group, or by two groups crossed (e.g. race × income), across the loaded terms,
+the gaps over time, and the log's interventions drawn where they happened."""
 
 import streamlit as st
 
 from equity import interventions
 from equity.dimensions import DIMENSIONS, GAP_DIMENSIONS
+from equity.i18n import dimension_label, t
 from equity.metrics import COMPARE_ALL, COMPARE_OTHERS
-from equity.trend_charts import trend_chart, trend_frame, trend_title
+from equity.trend_charts import frame_columns, trend_chart, trend_frame, trend_title
 from equity.trends import data_terms, gap_change_sentence, trend
 from pages.views import shared
 
 bench = shared.workbench()
-st.title("Trends over time")
+lang = shared.language()
+st.title(t("trends.page_title", lang))
 if shared.require_data(bench):
     shared.active_filters(bench)
     found = data_terms(bench.con, bench.filters)
     if len(found) < 2:
-        st.info(f"Only {len(found)} term{'s' if len(found) != 1 else ''} loaded"
-                f"{' (' + found[0] + ')' if found else ''}. Open several saved datasets together, one per term "
-                "or year, or upload a file with a term column, to see change over time.",
-                icon=":material/timeline:")
-        st.page_link("pages/views/workspace.py", label="Saved data", icon=":material/folder_open:")
+        few = t("trends.few_terms_one", lang, term=found[0]) if found else t("trends.few_terms_none", lang)
+        st.info(shared.plain(few), icon=":material/timeline:")
+        st.page_link("pages/views/workspace.py", label=t("trends.saved_link", lang), icon=":material/folder_open:")
     picked = shared.outcome_picker(bench, "trends")
     if picked and found:
         column, rule = picked
-        left, right = st.columns(2)
-        dimension = left.selectbox("Groups by", GAP_DIMENSIONS, key="trends_dimension",
-                                   format_func=lambda d: DIMENSIONS[d].label)
+        left, middle, right = st.columns(3)
+        dimension = left.selectbox(t("trends.groups_by", lang), GAP_DIMENSIONS, key="trends_dimension",
+                                   format_func=lambda d: dimension_label(DIMENSIONS[d], lang))
+        second = shared.crossed_with(dimension, "trends", middle)
         first = trend(bench.con, column.name, rule, dimension, COMPARE_ALL, bench.filters, bench.min_n,
-                      column.header)
-        names = {COMPARE_ALL: "All students", COMPARE_OTHERS: "All other students", **dict(first.groups())}
-        compare = right.selectbox("Gaps compared with", tuple(names), key=f"trends_compare_{dimension}",
+                      column.header, second)
+        names = {COMPARE_ALL: t("compare.all_title", lang), COMPARE_OTHERS: t("compare.others_title", lang)}
+        if not second:
+            names |= dict(first.groups(lang))
+        compare = right.selectbox(t("trends.compare", lang), tuple(names),
+                                  key=f"trends_compare_{dimension}" + (f"_{second}" if second else ""),
                                   format_func=names.get)
         result = first if compare == COMPARE_ALL else trend(bench.con, column.name, rule, dimension, compare,
-                                                            bench.filters, bench.min_n, column.header)
-        entries, problems = interventions.load()
-        show = st.toggle("Show interventions from the log", value=True, key="trends_markers")
+                                                            bench.filters, bench.min_n, column.header, second)
+        entries, problems = interventions.load(lang)
+        show = st.toggle(t("trends.show_markers", lang), value=True, key="trends_markers")
         markers = interventions.markers(entries, result.terms) if show else ()
-        st.markdown(f"**{gap_change_sentence(result)}**")
+        st.markdown(f"**{shared.plain(gap_change_sentence(result, lang))}**")
         for gaps in (False, True):
-            st.markdown(f"##### {trend_title(result, gaps)}")
-            st.altair_chart(trend_chart(result, markers, gaps), width="stretch")
-        table = trend_frame(result)
-        hidden = len(table[table["Hidden"] != ""])
-        st.caption(f"{hidden or 'No'} figure{'s are' if hidden != 1 else ' is'} hidden (groups under {bench.min_n} "
-                   "students): a hidden figure stops its line and × marks the term, rather than a drop to zero. "
-                   "Dotted lines: interventions from the log, at their dates.")
+            st.markdown(f"##### {shared.plain(trend_title(result, gaps, lang))}")
+            st.altair_chart(trend_chart(result, markers, gaps, lang), width="stretch")
+        table = trend_frame(result, lang)
+        hidden = int((table[frame_columns(lang)["hidden"]] != "").sum())
+        count_key = "trends.hidden_none" if not hidden else "trends.hidden_one" if hidden == 1 else "trends.hidden_many"
+        st.caption(t(count_key, lang, count=hidden, min_n=bench.min_n)
+                   + (" " + t("trends.crossed_note", lang) if second else ""))
         if show and len(markers) < len(entries):
-            st.caption(f"{len(entries) - len(markers)} log entries fall outside the loaded terms and are not drawn.")
-        st.dataframe(table, hide_index=True, column_config=shared.FIGURE_FORMATS)
+            st.caption(t("trends.outside", lang, count=len(entries) - len(markers)))
+        st.dataframe(table, hide_index=True, column_config=shared.figure_formats(lang))
