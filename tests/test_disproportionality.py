@@ -6,6 +6,7 @@ from equity import disproportionality as dp
 from equity.filters import Filters
 from equity.groups import Grouping
 from equity.metrics import Rule, Stats
+from equity.risk_charts import ratio_chart, risk_frame
 from equity.session import Workbench
 from tests.files import csv_bytes
 
@@ -134,3 +135,34 @@ def test_terms_flagged_in_a_row():
     assert streaks == {"Black or African American": 2}
     assert dp.consecutive_flags(bench.con, "suspended", BOOLEAN, Grouping("race"), Filters(), ("2023-24",),
                                 dp.Settings(threshold=1.4), 10) == {"Asian": 1}
+
+
+def test_notes_settings_and_the_table_in_spanish():
+    # As above: A (50 students, 15 with the outcome) takes the alternate ratio; B (20, 2) is under the n-size.
+    local = _stats({"Asian": (50, 15), "White": (20, 2)})
+    district = _stats({"Asian": (300, 45), "White": (700, 55)})
+    result = dp.measure("Suspended", BOOLEAN, Grouping("race"), local, district)
+    asian, white = result.groups
+    assert result.note(asian, "es").startswith("Razón alternativa")
+    assert result.note(white) == ("Not calculated: the group has fewer than 30 students or fewer than 10 with "
+                                  "the outcome.")
+    assert result.note(white, "es") == ("No calculada: el grupo tiene menos de 30 estudiantes o menos de 10 con "
+                                        "el resultado.")
+    assert dp.Settings().describe("es") == ("Tamaño mínimo de celda 10 (estudiantes con el resultado), tamaño n 30 "
+                                            "(estudiantes), se señala una razón mayor que 3.0.")
+    frame = risk_frame(result, lang="es").set_index("Grupo")
+    assert list(frame.columns) == ["n", "Con el resultado", "Riesgo %", "Riesgo de comparación %",
+                                   "Razón de riesgo", "Método", "Señalado", "Índice de composición", "Nota"]
+    assert frame.loc["Asiático", "Método"] == "Razón de riesgo alternativa"
+    assert frame.loc["Asiático", "Señalado"] == "sí"                  # 30% ÷ 7.857% = 3.82, above 3.0
+    assert frame.loc["Blanco", "Método"] == "Por debajo del tamaño de celda o n"
+    chart = ratio_chart(result, "es").to_dict()
+    assert chart["title"] == "Suspended (= sí): razón de riesgo por raza/etnia"
+
+
+def test_a_hidden_group_says_why_in_both_languages():
+    local = _stats({"Asian": (5, 1), "White": (40, 12), "Hispanic/Latino": (60, 10)})
+    result = dp.measure("Suspended", BOOLEAN, Grouping("race"), local, local)
+    asian, white, _ = sorted(result.groups, key=lambda g: g.n)
+    assert asian.hidden and result.note(asian) == "Hidden: fewer than 10 students."
+    assert white.hidden and result.note(white, "es").startswith("Oculto para que")

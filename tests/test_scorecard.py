@@ -2,10 +2,11 @@
 
 import pytest
 
-from equity import goals
+from equity import disproportionality, goals
 from equity import scorecard as sc
 from equity.groups import Grouping
 from equity.metrics import Rule
+from equity.scorecard_charts import card_html, card_table, cards_frame
 from equity.session import Workbench
 from tests.files import csv_bytes
 
@@ -79,3 +80,59 @@ def test_a_saved_goal_gives_its_status_on_the_card(sample):
     goals.save(goals.Goal("Passing", passing.outcome, passing.outcome_label, passing.rule, "2022-23", 78.1,
                           "2026-27", 85.0))
     assert sc.evaluate(sample.con, passing, goal=sc.goal_lookup(sample.con)).goal == goals.OFF_TRACK
+
+
+def _one_term(groups: dict[str, tuple[int, int]]) -> Workbench:
+    """One term of students by race: {race: (students, passing)}."""
+    rows = [["Student ID", "Year", "Race", "Passed"]]
+    for race, (n, yes) in groups.items():
+        rows += [[f"{race}{i}", "2024-25", race, "Y" if i < yes else "N"] for i in range(n)]
+    bench = Workbench()
+    bench.confirm(bench.upload(csv_bytes(rows), "passing.csv").proposal)
+    return bench
+
+
+def test_the_largest_gap_in_english_and_spanish():
+    # Black 20 students, 5 pass (25%); White 20, 15 (75%); all 40, 20 (50%): Black is 25.0 points behind.
+    bench = _one_term({"Black": (20, 5), "White": (20, 15)})
+    indicator = sc.Indicator("Passing", "passed", "Passed", Rule("boolean"), Grouping("race"), sc.LAGGING)
+    card = sc.evaluate(bench.con, indicator, min_n=10)
+    assert card.change is None and card.latest == pytest.approx(50.0)
+    assert sc.finding_text(card) == "Largest gap: Black or African American, -25.0 pts vs all students."
+    assert sc.finding_text(card, "es") == ("Mayor brecha: Negro o afroamericano, -25.0 pts frente a todos los "
+                                           "estudiantes.")
+    frame = cards_frame([card], "es")
+    assert list(frame.columns) == ["Indicador", "Tipo", "Por", "Periodo", "Grupo", "n", "Valor", "Medida",
+                                   "Valor de la medida", "Señalado", "Oculto"]
+    black = frame.set_index("Grupo").loc["Negro o afroamericano"]
+    assert (black["Tipo"], black["Por"], black["Medida"]) == ("de resultado", "Raza/etnia",
+                                                              "Brecha frente a todos (pts)")
+    assert black["Valor de la medida"] == pytest.approx(-25.0)
+
+
+def test_a_hidden_group_and_the_goal_word_in_spanish():
+    # White 20 (16 pass), Asian 4 (4): Asian is under 10, and White is hidden too so Asian cannot be worked out.
+    bench = _one_term({"White": (20, 16), "Asian": (4, 4)})
+    indicator = sc.Indicator("Aprobados", "passed", "Passed", Rule("boolean"), Grouping("race"), sc.LAGGING)
+    card = sc.evaluate(bench.con, indicator, min_n=10, goal=lambda _: "off track")
+    frame = cards_frame([card], "es").set_index("Grupo")
+    assert frame.loc["Asiático", "Oculto"] == "sí — Oculto: menos de 10 estudiantes."
+    assert frame.loc["Blanco", "Oculto"].startswith("sí — ") and frame["Valor"].isna().all()
+    assert sc.finding_text(card, "es").startswith("Ningún grupo está por debajo")
+    assert (sc.goal_text(card.goal, "es"), sc.goal_text(sc.NO_GOAL, "es")) == ("Fuera de camino", "Sin meta")
+    html = card_html(card, "Por raza", "es")
+    assert "oculto: grupo pequeño" in html and "oculto: protege a un grupo pequeño" in html
+    assert indicator.name("es") == "Aprobados"                   # a user's own name is kept as typed
+
+
+def test_default_names_and_the_risk_finding_in_spanish(sample):
+    suspensions = next(i for i in sc.default_indicators(sample.data.mapping, sample.data.profiles)
+                       if i.key == "suspensions")
+    assert (suspensions.name(), suspensions.name("es")) == ("Suspensions", "Suspensiones")
+    card = sc.evaluate(sample.con, suspensions)
+    # Black students: 80 of 868 suspended in 2024-25, against 151 of 4159 others: 2.54, under the 3.0 flag.
+    assert sc.finding_text(card) == "Highest risk ratio: Black or African American, 2.54."
+    assert sc.finding_text(card, "es") == "Razón de riesgo más alta: Negro o afroamericano, 2.54."
+    flagged = sc.evaluate(sample.con, suspensions, settings=disproportionality.Settings(threshold=2.5))
+    assert sc.finding_text(flagged, "es").endswith("2.54, señalada (mayor que 2.5).")
+    assert "RR" in card_table(card, "By race") and "muy pocos" in card_table(card, "Por raza", "es")

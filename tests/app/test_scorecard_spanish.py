@@ -1,0 +1,90 @@
+"""The scorecard and disproportionality screens in Spanish, and the scorecard's choice kept across restarts."""
+
+import pandas as pd
+from streamlit.testing.v1 import AppTest
+
+from equity import scorecard_store as store
+from tests.app.conftest import ROOT
+
+
+def _frame(app, column: str) -> pd.DataFrame:
+    return next(d.value for d in app.dataframe if column in d.value.columns)
+
+
+def _spanish(app) -> AppTest:
+    app.session_state["lang"] = "es"
+    return app
+
+
+def test_scorecard_in_spanish(app):
+    _spanish(app).switch_page("pages/views/scorecard.py").run()
+    assert not app.exception
+    assert [t.value for t in app.title] == ["Tablero de indicadores"]
+    titles = [m.value for m in app.markdown]
+    for name in ("**Suspensiones**", "**Participación en AP**", "**Ausentismo crónico**", "**Cursos aprobados**",
+                 "**Indicadores anticipados** · condiciones que cambian durante el año"):
+        assert name in titles
+    assert ":gray-badge[Sin meta]" in titles
+    assert any("**RR** = razón de riesgo" in c.value and "tamaño n 30" in c.value for c in app.caption)
+    assert any(c.value.endswith("2024-25 frente a 2022-23") for c in app.caption)
+    table = _frame(app, "Valor de la medida")
+    black = table[(table["Indicador"] == "Suspensiones") & (table["Grupo"] == "Negro o afroamericano")].iloc[0]
+    assert (black["Por"], black["Medida"], black["Tipo"]) == ("Raza/etnia", "Razón de riesgo", "anticipado")
+    assert round(black["Valor de la medida"], 2) == 2.54                 # 80/868 against 151/4159
+    assert {e.label for e in app.expander} >= {"Elegir indicadores", "Todas las cifras en una tabla"}
+    assert [b.label for b in app.button] == ["Agregar", "Volver al conjunto predeterminado"]
+    cards = "".join(h.proto.body for h in app.get("html"))
+    assert "Razón de riesgo más alta: Negro o afroamericano, 2.54." in cards and "Por Raza/etnia" in cards
+
+
+def test_disproportionality_in_spanish(app):
+    _spanish(app).switch_page("pages/views/disproportionality.py").run()
+    assert not app.exception and [t.value for t in app.title] == ["Desproporcionalidad"]
+    assert any(c.value.startswith("Riesgo = porcentaje de un grupo") for c in app.caption)
+    assert any(c.value.startswith("Tamaño mínimo de celda 10") for c in app.caption)
+    assert [s.value for s in app.success] == ["Ningún grupo tiene una razón de riesgo mayor que 3.0."]
+    table = _frame(app, "Razón de riesgo").set_index("Grupo")
+    assert table.loc["Nativo de Hawái u otras islas del Pacífico", "Método"] == "Por debajo del tamaño de celda o n"
+    assert "Periodos seguidos señalado" in table.columns
+    app.number_input(key="risk_threshold").set_value(2.0).run()
+    assert [w.value for w in app.warning] == ["**1 grupo con una razón de riesgo mayor que 2.0:** Negro o "
+                                              "afroamericano (2.54)."]
+    assert _frame(app, "Razón de riesgo").set_index("Grupo").loc["Negro o afroamericano", "Señalado"] == "sí"
+
+
+def _restart() -> AppTest:
+    """A new browser session of the app (same workspace), on the scorecard."""
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90)
+    at.run()
+    at.switch_page("pages/views/scorecard.py").run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def test_the_chosen_indicators_come_back_after_a_restart(app):
+    app.switch_page("pages/views/scorecard.py").run()
+    dataset = app.session_state["bench"].data.name
+    mapping = app.session_state["bench"].data.mapping
+    app.selectbox(key="card_add_outcome").set_value(mapping.outcome("Days Absent")).run()
+    app.text_input(key="card_add_label").input("Days absent").run()
+    next(b for b in app.button if b.label == "Add").click().run()
+    next(m for m in app.multiselect if m.label == "Indicators shown").unselect("Suspensions").run()
+    saved = [i.label for i in store.load(dataset)]
+    assert "Days absent" in saved and "Suspensions" not in saved
+    again = _restart()
+    titles = [m.value for m in again.markdown]
+    assert "**Days absent**" in titles and "**Suspensions**" not in titles
+    next(b for b in again.button if b.label == "Back to the default set").click().run()
+    assert store.load(dataset) is None and "**Suspensions**" in [m.value for m in again.markdown]
+    assert "**Suspensions**" in [m.value for m in _restart().markdown]
+
+
+def test_a_damaged_saved_scorecard_gives_a_message_and_the_defaults(app):
+    dataset = app.session_state["bench"].data.name
+    path = store.path(dataset)
+    path.parent.mkdir(parents=True)
+    path.write_text('{"format": 1, "dataset": "', encoding="utf-8")
+    app.switch_page("pages/views/scorecard.py").run()
+    assert not app.exception
+    assert any("is damaged, so the default indicators are shown" in w.value for w in app.warning)
+    assert "**Suspensions**" in [m.value for m in app.markdown]

@@ -1,0 +1,73 @@
+"""The scorecard's chosen indicators kept in the workspace: round trip, one file per dataset, back to the
+defaults, and a damaged or newer file reported in words, never a crash."""
+
+import json
+
+import pytest
+
+from equity import scorecard as sc
+from equity import scorecard_store as store
+from equity.groups import Grouping
+from equity.metrics import Rule
+
+CHOSEN = (
+    sc.Indicator("Suspensions", "suspended", "Suspended", Rule("boolean"), Grouping("race"), sc.LEADING, False,
+                 sc.RISK_RATIO, "suspensions"),
+    sc.Indicator("Días ausente", "days_absent", "Days Absent", Rule("threshold", 15.0), Grouping("race", "low_income"),
+                 sc.LEADING, False, sc.GAP),
+    sc.Indicator("ELA", "ela", "ELA Proficiency", Rule("categories", categories=("Met", "Exceeded")),
+                 Grouping("english_learner"), sc.LAGGING, True, sc.GAP, "ela"),
+    sc.Indicator("Average final", "final", "Final %", Rule("mean"), Grouping("special_ed"), sc.LAGGING),
+)
+
+
+def test_round_trip_keeps_every_field():
+    assert store.load("district.csv") is None
+    store.save("district.csv", CHOSEN)
+    assert store.load("district.csv") == CHOSEN
+    assert store.load("other.csv") is None                      # keyed by the dataset's name
+
+
+def test_saving_again_replaces_and_clear_goes_back_to_nothing(private_workspace):
+    store.save("district.csv", CHOSEN)
+    store.save("district.csv", CHOSEN[:1])
+    assert store.load("district.csv") == CHOSEN[:1]
+    assert [p.name for p in (private_workspace / store.FOLDER).iterdir()] == [store.path("district.csv").name]
+    store.clear("district.csv")
+    assert store.load("district.csv") is None
+    store.clear("district.csv")                                  # nothing saved: no error
+
+
+@pytest.mark.parametrize("text", ["{not json", '{"format": 1}', '{"format": 1, "dataset": "district.csv", '
+                                  '"indicators": [{"label": "x"}]}', '[1, 2]', ""])
+def test_a_damaged_file_is_reported_in_words(text):
+    path = store.path("district.csv")
+    path.parent.mkdir(parents=True)
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(store.ScorecardFileError, match="is damaged, so the default indicators are shown"):
+        store.load("district.csv")
+    with pytest.raises(store.ScorecardFileError, match="está dañado"):
+        store.load("district.csv", "es")
+
+
+def test_an_unknown_method_or_dimension_is_damage_not_a_crash():
+    store.save("district.csv", CHOSEN[:1])
+    path = store.path("district.csv")
+    for field, bad in (("method", "odds"), ("grouping", ["planet", None]), ("kind", "sideways")):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        data["indicators"][0][field] = bad
+        path.write_text(json.dumps(data), encoding="utf-8")
+        with pytest.raises(store.ScorecardFileError):
+            store.load("district.csv")
+        store.save("district.csv", CHOSEN[:1])
+
+
+def test_a_file_from_a_newer_version_is_left_alone():
+    store.save("district.csv", CHOSEN)
+    path = store.path("district.csv")
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["format"] = store.FORMAT + 1
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(store.ScorecardFileError, match="newer version"):
+        store.load("district.csv")
+    assert json.loads(path.read_text(encoding="utf-8"))["format"] == store.FORMAT + 1
