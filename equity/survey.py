@@ -49,8 +49,10 @@ _POLARITY = (  # checked in order; the first match decides ('neither agree nor d
 _METADATA = re.compile(  # what Google Forms, SurveyMonkey and Qualtrics add about a response, by header or label
     r"^(timestamp|start ?date|end ?date|status|response ?type|ip ?address|progress|duration\b.*|finished|"
     r"recorded ?date|response ?id|respondent ?id|collector ?id|recipient.*|location.*|distribution ?channel|"
-    r"user ?language|e-?mail( ?address)?|(first|last|full) ?name|name|custom ?data.*)$",
-    re.I)
+    r"user ?language|e-?mail( ?address)?|((first|last|full|student|your) ?)?name|what is your (full )?name\??|"
+    r"custom ?data.*)$", re.I)
+_PERSONAL = r"^\s*([^@\s]+@[^@\s]+\.[^@\s]+|\d{1,3}(\.\d{1,3}){3})\s*$"   # an e-mail or IPv4 address as an answer
+_ID_ASKED = re.compile(r"\bstudent (id|number|#)|\bid (number|#)", re.I)    # 'What is your student ID?'
 # Wording that makes agreeing unfavourable. A negation flips it back: 'I am not afraid' reads positively.
 _NEGATIVE = re.compile(r"\bleft out\b|\blonely\b|\bloneliness\b|\balone\b|\bafraid\b|\bscared\b|\bworried\b|"
                        r"\bnervous\b|\banxious\b|\bbullied\b|\bpicked on\b|\bteased\b|\bmade fun of\b|"
@@ -166,7 +168,8 @@ def read_survey(con: duckdb.DuckDBPyConnection, upload: Upload) -> Survey:
     """A survey export as one row per respondent, its Likert items, its ID and its demographic columns; the
     survey tool's columns about each response are dropped."""
     table, labels, layout = _layout(upload.table)
-    metadata = [h for h in table.column_names if is_metadata(h) or is_metadata(labels.get(h, ""))]
+    metadata = [h for h in table.column_names if is_metadata(h) or is_metadata(labels.get(h, "")) or
+                pc.any(pc.match_substring_regex(table.column(h).cast(pa.string()), _PERSONAL)).as_py()]
     table = table.drop_columns(metadata)
     con.register("survey_arrow", table)
     try:
@@ -184,9 +187,12 @@ def read_survey(con: duckdb.DuckDBPyConnection, upload: Upload) -> Survey:
         if scale:
             label = labels.get(header, header)
             items.append(Item(header, label, *scale, negative=worded_negatively(label)))
-    used = {i.header for i in items} | {mapping.header_for("student_id")}
-    demographics = _demographics(mapping, [h for h in table.column_names if h not in used])
-    return Survey(upload.name, layout, table, tuple(items), mapping.header_for("student_id"), demographics,
+    free = [h for h in table.column_names if roles.get(h) not in SINGLE_ROLES and h not in {i.header for i in items}]
+    student_id = mapping.header_for("student_id") or next((h for h in free if _ID_ASKED.search(labels.get(h, h))),
+                                                          None)
+    used = {i.header for i in items} | {student_id}
+    demographics = _demographics(mapping, [h for h in table.column_names if h not in used], labels)
+    return Survey(upload.name, layout, table, tuple(items), student_id, demographics,
                   upload.table.num_rows - table.num_rows, len(metadata))
 
 
@@ -202,13 +208,13 @@ def read_notes(survey: Survey, lang: str = DEFAULT) -> tuple[str, ...]:
     return tuple(notes)
 
 
-def _demographics(mapping: Mapping, headers: list[str]) -> tuple[tuple[str, str], ...]:
+def _demographics(mapping: Mapping, headers: list[str], labels: dict[str, str]) -> tuple[tuple[str, str], ...]:
     """(role, header) of the survey's own demographic columns: those the mapping recognises, then questions
-    such as 'What grade are you in?'."""
+    such as 'What grade are you in?' (by the question's text, where a Qualtrics header is only 'Q3')."""
     found = {c.role: c.header for c in mapping.columns if c.role in (*DEMOGRAPHIC_ROLES, "grade", "school")}
     for role, words in _ASKED:
         taken = set(found.values())
-        header = next((h for h in headers if words.search(h) and h not in taken), None)
+        header = next((h for h in headers if words.search(labels.get(h, h)) and h not in taken), None)
         if role not in found and header:
             found[role] = header
     return tuple(found.items())

@@ -6,7 +6,7 @@ from equity import dataset, survey, survey_charts
 from equity.groups import Grouping
 from equity.ingest import read_upload
 from equity.session import Workbench
-from tests.files import csv_bytes
+from tests.files import csv_bytes, xlsx_bytes
 
 AGREE = ["Strongly agree", "Agree", "Neutral", "Disagree", "Strongly disagree"]
 
@@ -235,3 +235,133 @@ def test_survey_words_in_spanish():
     with pytest.raises(ValueError, match="Ninguna columna de empty.csv"):
         survey.results(con, _read([["Timestamp", "Colour"], ["1/1/2024", "Blue"]], "empty.csv", con)[1],
                        Grouping("gender"), lang="es")
+
+
+# Survey-tool exports as the tools write them, six respondents each; the answers repeat every three rows, so
+# each percent below is worked out from one block of three.
+PERSONAL = ("@school.org", "192.168.", "10.1.2.", "Lopez", "Ana")
+
+
+def _google_export():
+    rows = [["Timestamp", "Email Address", "What is your student ID?", "How true is each statement? [I belong here]",
+             "How true is each statement? [I feel left out]", "What grade are you in?"]]
+    belong = ["Very true", "Not at all true", "Somewhat true"]
+    left_out = ["Very true", "A little true", "Not at all true"]
+    for i in range(6):
+        rows.append([f"2024/10/14 9:0{i}:00 AM MDT", f"kid{i}@school.org", f"000{i}", belong[i % 3], left_out[i % 3],
+                     "9" if i < 3 else "10"])
+    return rows
+
+
+def _monkey_export():
+    rows = [["Respondent ID", "Collector ID", "Start Date", "End Date", "IP Address", "Email Address", "First Name",
+             "Last Name", "Custom Data 1", "How much do you agree with each statement?", "", "",
+             "How often do you feel lonely at school?", "What grade are you in?"],
+            ["", "", "", "", "", "", "", "", "", "I belong here.", "I do not feel safe.", "Teachers respect me.",
+             "Response", "Response"]]
+    answers = [("Agree", "Agree", "Agree", "Never"), ("Disagree", "Agree", "Neither agree nor disagree", "Often"),
+               ("Strongly agree", "Strongly disagree", "Agree", "Rarely")]
+    for i in range(6):
+        rows.append([f"1141{i}", "4242", "10/14/2024 09:00:00 AM", "10/14/2024 09:05:00 AM", f"192.168.1.{i}",
+                     f"kid{i}@school.org", "Ana", "Lopez", "", *answers[i % 3], "9" if i < 3 else "10"])
+    return rows
+
+
+def _qualtrics_export():
+    meta = [("StartDate", "Start Date", "startDate"), ("EndDate", "End Date", "endDate"),
+            ("Status", "Response Type", "status"), ("IPAddress", "IP Address", "ipAddress"),
+            ("Progress", "Progress", "progress"), ("Duration (in seconds)", "Duration (in seconds)", "duration"),
+            ("Finished", "Finished", "finished"), ("RecordedDate", "Recorded Date", "recordedDate"),
+            ("ResponseId", "Response ID", "_recordId"),
+            ("RecipientLastName", "Recipient Last Name", "recipientLastName"),
+            ("RecipientFirstName", "Recipient First Name", "recipientFirstName"),
+            ("RecipientEmail", "Recipient Email", "recipientEmail"),
+            ("LocationLatitude", "Location Latitude", "locationLatitude"),
+            ("LocationLongitude", "Location Longitude", "locationLongitude"),
+            ("DistributionChannel", "Distribution Channel", "distributionChannel"),
+            ("UserLanguage", "User Language", "userLanguage")]
+    questions = [("Q1_1", "Belonging - I feel like I belong at this school", "QID1_1"),
+                 ("Q1_2", "Belonging - I feel left out at school", "QID1_2"),
+                 ("Q2", "How often do you feel lonely?", "QID2"), ("Q3", "What grade are you in?", "QID3")]
+    columns = meta + questions
+    rows = [[c[0] for c in columns], [c[1] for c in columns], [f'{{"ImportId":"{c[2]}"}}' for c in columns]]
+    answers = [("Strongly agree", "Agree", "Never"), ("Agree", "Agree", "Often"),
+               ("Disagree", "Strongly disagree", "Rarely")]
+    for i in range(6):
+        rows.append(["2024-10-14 09:00:00", "2024-10-14 09:05:00", "0", f"10.1.2.{i}", "100", "300", "1",
+                     "2024-10-14 09:05:01", f"R_abc{i}", "Lopez", "Ana", f"kid{i}@school.org", "39.7", "-104.9",
+                     "anonymous", "EN", *answers[i % 3], "9" if i < 3 else "10"])
+    return rows
+
+
+def _shown(con, read) -> str:
+    """Everything the app keeps or shows of a survey, as text."""
+    result = survey.results(con, read, Grouping("grade"), min_n=1, records=False)
+    kept = con.execute("SELECT * FROM survey_responses").df().to_csv()
+    return "\n".join([*survey.read_notes(read), *survey.summary(result), survey_charts.survey_frame(result).to_csv(),
+                      survey_charts.codes_frame(result).to_csv(), survey_charts.survey_heat(result).to_json(),
+                      read.table.to_pandas().to_csv(), kept, repr(read.items), repr(read.demographics)])
+
+
+def test_google_forms_export():
+    con, read = _read(_google_export(), "Climate survey (Responses).csv")
+    assert (read.layout, read.header_rows, read.left_out) == (survey.GOOGLE, 0, 2)   # Timestamp, Email Address
+    assert [i.label for i in read.items] == ["How true is each statement? [I belong here]",
+                                             "How true is each statement? [I feel left out]"]
+    assert read.student_id == "What is your student ID?"
+    assert dict(read.demographics) == {"grade": "What grade are you in?"}
+    result = survey.results(con, read, Grouping("grade"), min_n=1, records=False)
+    belong, left_out = result.items
+    assert belong.overall.percent == pytest.approx(100 / 3)             # Very true, 1 of 3
+    assert left_out.reversed and left_out.overall.percent == pytest.approx(200 / 3)   # A little, Not at all true
+    assert not any(p in _shown(con, read) for p in PERSONAL)
+
+
+@pytest.mark.parametrize("kind", ["csv", "xlsx"])
+def test_surveymonkey_export(kind):
+    rows = _monkey_export()
+    data = csv_bytes(rows) if kind == "csv" else xlsx_bytes({"Sheet1": rows})
+    con = dataset.connect()
+    read = survey.read_survey(con, read_upload(data, f"Belonging.{kind}"))
+    assert (read.layout, read.header_rows, read.left_out) == (survey.SURVEYMONKEY, 1, 9)
+    assert [i.label for i in read.items] == ["I belong here.", "I do not feel safe.", "Teachers respect me.",
+                                             "How often do you feel lonely at school?"]
+    assert read.student_id is None                                      # Respondent ID is the tool's, not a student's
+    assert dict(read.demographics) == {"grade": "What grade are you in?"}
+    result = survey.results(con, read, Grouping("grade"), min_n=1, records=False)
+    assert [r.reversed for r in result.items] == [False, True, False, True]
+    assert [r.overall.percent for r in result.items] == [pytest.approx(200 / 3), pytest.approx(100 / 3),
+                                                         pytest.approx(200 / 3), pytest.approx(200 / 3)]
+    assert {g.label: g.n for g in result.items[0].groups} == {"9": 3, "10": 3}
+    assert not any(p in _shown(con, read) for p in PERSONAL)
+
+
+def test_qualtrics_export():
+    con, read = _read(_qualtrics_export(), "Belonging_October.csv")
+    assert (read.layout, read.header_rows, read.left_out) == (survey.QUALTRICS, 2, 16)
+    assert [i.label for i in read.items] == ["Belonging - I feel like I belong at this school",
+                                             "Belonging - I feel left out at school", "How often do you feel lonely?"]
+    assert read.table.column_names == ["Q1_1", "Q1_2", "Q2", "Q3"]
+    assert dict(read.demographics) == {"grade": "Q3"}                   # found by its question, 'What grade …'
+    result = survey.results(con, read, Grouping("grade"), min_n=1, records=False)
+    belong, left_out, lonely = result.items
+    assert belong.overall.percent == pytest.approx(200 / 3)             # Strongly agree, Agree of 3
+    assert left_out.reversed and left_out.overall.percent == pytest.approx(100 / 3)   # Strongly disagree of 3
+    assert lonely.reversed and lonely.overall.percent == pytest.approx(200 / 3)       # Never, Rarely of 3
+    assert not any(p in _shown(con, read) for p in PERSONAL)
+
+
+@pytest.mark.parametrize("header, metadata", [
+    ("Timestamp", True), ("Email Address", True), ("Email address", True), ("IPAddress", True),
+    ("Recipient_Email", True), ("Duration (in seconds)", True), ("Custom Data 1", True), ("LocationLatitude", True),
+    ("First Name", True), ("What is your name?", True), ("I feel safe at this school.", False), ("Gender", False),
+    ("What is your student ID?", False)])
+def test_survey_tool_columns(header, metadata):
+    assert survey.is_metadata(header) is metadata
+
+
+def test_a_column_of_email_answers_is_left_out():
+    rows = [["Your school e-mail", "Where do you sit?", "I belong here."],
+            ["a.b@school.org", "10.0.0.1", "Agree"], ["", "front", "Disagree"]]
+    con, read = _read(rows)
+    assert read.left_out == 2 and read.table.column_names == ["I belong here."]
