@@ -4,9 +4,11 @@ import json
 
 import pytest
 
-from equity.charts import breakdown_frame, crosstab_frame, gap_chart, heat_table
+from equity.charts import BLUE, GREY, LIGHT, breakdown_frame, crosstab_frame, gap_chart, heat_table
 from equity.crosstab import crosstab
-from equity.metrics import Rule, breakdown
+from equity.dimensions import DIMENSIONS
+from equity.flags import Flag
+from equity.metrics import Breakdown, GroupResult, Rule, Stats, breakdown
 from equity.session import Workbench
 
 
@@ -47,3 +49,63 @@ def test_heat_table_hides_small_cells(bench):
     for cell in table.cells:
         if cell.suppressed and cell.n >= 100:
             assert cell.value is None
+
+
+# The chart and the table follow the chosen way of flagging gaps. Asian: 40 of 100 meet (40%); White: 210 of
+# 300 (70%); Black: 4 students, hidden. All students: 252 of 404.
+FLAGGED = Breakdown("Final %", Rule("threshold", 70), DIMENSIONS["race"], "all", 10, Stats(404, 252, 252), False, (
+    GroupResult("Asian", "Asian", 100, 40.0, -22.4, (30.9, 49.8), True, False),
+    GroupResult("White", "White", 300, 70.0, 7.6, (64.6, 74.9), True, False),
+    GroupResult("Black or African American", "Black or African American", 4, None, None, None, None, True)))
+
+
+def _rows(chart) -> list[dict]:
+    return [row for rows in chart.to_dict()["datasets"].values() for row in rows if "status" in row]
+
+
+def test_eighty_percent_index_colours_and_marks_the_chart():
+    chart = gap_chart(FLAGGED, method=Flag.EIGHTY)
+    rows = {r["group"]: r for r in _rows(chart)}
+    # Asian 40/70 = 0.57 is flagged; White is the highest group, 1.0. Black is hidden and absent.
+    assert rows["Asian"]["status"] == "Below 80% of the highest group's rate" and rows["Asian"]["label"] == "40.0% ◆"
+    assert rows["White"]["status"] == "At least 80% of the highest group's rate" and rows["White"]["label"] == "70.0%"
+    assert set(rows) == {"Asian", "White"}
+    spec = json.dumps(chart.to_dict(), ensure_ascii=False)
+    assert "◆ = below 80% of the highest group's rate" in spec and "larger than chance" not in spec
+
+
+def test_newcombe_stays_the_default_in_the_chart():
+    rows = {r["group"]: r for r in _rows(gap_chart(FLAGGED))}
+    assert rows["White"]["status"] == "Gap larger than chance" and rows["White"]["label"] == "70.0% ◆"
+
+
+def test_a_group_under_the_colour_minimum_is_drawn_neutral_and_unmarked():
+    chart = gap_chart(FLAGGED, "es", Flag.PPG, colour_min_n=150)
+    rows = {r["group"]: r for r in _rows(chart)}
+    # Asiático (100 students) would be flagged (−29.7 points against a 9.8-point margin) but is under 150.
+    assert rows["Asiático"]["status"] == "Menos de 150 estudiantes: sin color"
+    assert "◆" not in rows["Asiático"]["label"]
+    assert rows["Blanco"]["status"] == "Dentro del margen de error, o por encima"
+    spec = chart.to_dict()
+    scale = spec["layer"][0]["encoding"]["color"]["scale"]
+    assert scale["range"] == [BLUE, GREY, LIGHT] and scale["domain"][2] == "Menos de 150 estudiantes: sin color"
+    assert "nunca se señalan con color" in json.dumps(spec["title"], ensure_ascii=False)
+    plain = gap_chart(FLAGGED, "es", Flag.PPG).to_dict()["layer"][0]["encoding"]["color"]["scale"]
+    assert plain["range"] == [BLUE, GREY]
+
+
+@pytest.mark.parametrize(("method", "lang", "columns", "asian"), [
+    # PPG-1: the other 304 students (hidden Black students included) have 212 meeting: 40 − 69.7368 = −29.7368.
+    (Flag.PPG, "en", ("Gap vs all other students (PPG-1)", "Margin of error", "Flagged"), (-29.736842, 9.8, "yes")),
+    (Flag.PI, "en", ("Proportionality index", "Flagged"), (40 / 252 / (100 / 404), "yes")),
+    (Flag.EIGHTY, "es", ("Índice del 80%", "Señalado"), (40 / 70, "sí")),
+])
+def test_the_table_shows_the_index_or_margin_and_never_for_a_hidden_group(method, lang, columns, asian):
+    frame = breakdown_frame(FLAGGED, lang, method)
+    assert list(frame.columns[-len(columns) - 1:-1]) == list(columns)
+    assert "Gap beyond chance" not in frame.columns
+    row = frame.iloc[0]
+    for column, expected in zip(columns, asian, strict=True):
+        assert row[column] == (pytest.approx(expected, abs=1e-6) if isinstance(expected, float) else expected)
+    hidden = frame.iloc[2]
+    assert all(hidden[c] is None or hidden[c] != hidden[c] for c in columns)     # None or NaN

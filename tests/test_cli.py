@@ -247,3 +247,57 @@ def test_report_errors_are_one_line(capsys, gradebook, tmp_path, args, words):
     options = [str(tmp_path / a) if a.startswith("term.") else a for a in options]
     code, out, err = run(capsys, "report", gradebook, *options)
     assert code == 2 and out == "" and err.startswith("error: ") and err.count("\n") == 1 and words in err
+
+
+def test_flag_ppg_adds_the_gap_against_all_others_and_its_margin(capsys, gradebook):
+    code, out, err = run(capsys, "gaps", gradebook, "--outcome", "Final %", "--threshold", "70", "--min-n", "3",
+                         "--flag", "ppg", "--format", "json")
+    assert code == 0, err
+    result = json.loads(out)
+    assert result["flag"] == "ppg"
+    groups = {g["key"]: g for g in result["groups"]}
+    # Hispanic 5/12 = 41.667% against the other 13 students' 10/13 = 76.923%: −35.2564 points; margin
+    # 1.96 × √(0.25/12) = 28.2902 points, so it is flagged.
+    assert (groups["Hispanic/Latino"]["ppg1_gap"], groups["Hispanic/Latino"]["margin"]) == (-35.2564, 28.2902)
+    assert groups["Hispanic/Latino"]["flagged"] is True
+    # White 8/10 = 80% against 7/15 = 46.667%: +33.3333, margin 1.96 × √(0.025) = 30.9903; above, not flagged.
+    assert (groups["White"]["ppg1_gap"], groups["White"]["margin"], groups["White"]["flagged"]) == \
+        (33.3333, 30.9903, False)
+
+
+def test_flag_pi_as_csv(capsys, gradebook):
+    code, out, _ = run(capsys, "gaps", gradebook, "--outcome", "Final %", "--threshold", "70", "--min-n", "3",
+                       "--flag", "pi", "--format", "csv")
+    lines = out.splitlines()
+    assert lines[0] == "group,n,value,gap,ci_low,ci_high,distinguishable,suppressed,proportionality_index,flagged"
+    # Hispanic: 5 of the 15 meeting (33.3%) and 12 of the 25 graded (48%) → 0.6944, flagged.
+    assert lines[1].endswith(",0.6944,True")
+    # White: (8/15) / (10/25) = 1.3333.
+    assert lines[3].startswith("White,") and lines[3].endswith(",1.3333,False")
+
+
+def test_flag_80_never_gives_a_hidden_group_an_index(capsys, gradebook):
+    code, out, _ = run(capsys, "gaps", gradebook, "--outcome", "Final %", "--threshold", "70", "--flag", "80")
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[1].split() == ["group", "n", "value", "gap", "ci_low", "ci_high", "distinguishable", "suppressed",
+                                "index_80", "flagged"]
+    # Black (3) and White (10) are hidden; Hispanic is the only shown group, so it is the highest: 1.0.
+    assert lines[2].split()[-2:] == ["1.0000", "False"]
+    assert lines[3].split()[-1] == "True" and lines[4].split()[-1] == "True"   # hidden: suppressed, no index
+    assert out.rstrip().endswith("(Hispanic/Latino, 41.7%).")
+
+
+def test_default_output_is_unchanged_by_the_flag_option(capsys, gradebook):
+    base = ["gaps", gradebook, "--outcome", "Final %", "--threshold", "70"]
+    for fmt in ("table", "csv", "json"):
+        _, default, _ = run(capsys, *base, "--format", fmt)
+        _, newcombe, _ = run(capsys, *base, "--format", fmt, "--flag", "newcombe")
+        assert default == newcombe
+    assert "flag" not in json.loads(default)
+
+
+def test_flag_other_than_newcombe_on_an_average_is_refused(capsys, gradebook):
+    code, out, err = run(capsys, "gaps", gradebook, "--outcome", "Final %", "--flag", "pi")
+    assert code == 2 and out == ""
+    assert err.startswith("error: --flag pi needs a share of students") and len(err.strip().splitlines()) == 1

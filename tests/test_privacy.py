@@ -3,7 +3,7 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from equity.privacy import COMPLEMENT, SMALL, suppress, suppress_table, why_hidden
+from equity.privacy import COMPLEMENT, PRESETS, SMALL, coloured, suppress, suppress_table, why_hidden
 
 
 def test_nothing_hidden_when_every_group_is_large_enough():
@@ -66,3 +66,21 @@ def test_table_rule_properties(ns, min_n):
             cells = [c for c in ns if c[axis] == line]
             hidden = [c for c in cells if reasons[c]]
             assert len(hidden) != 1 or len(cells) == 1
+
+
+def test_presets_have_stable_keys_and_words_in_both_languages():
+    assert [p.key for p in PRESETS] == ["default", "california", "idea", "survey"]
+    for preset in PRESETS:
+        assert preset.label() == preset.name and preset.explanation() == preset.note     # English as before
+        assert preset.label("es") != preset.name and preset.explanation("es")
+    california = PRESETS[1]
+    assert california.label("es") == "California School Dashboard (se ocultan n < 11)"
+    assert "menos de 30 no reciben color" in california.explanation("es")
+
+
+def test_only_the_california_dashboard_leaves_groups_under_30_uncoloured():
+    assert [p.colour_min_n for p in PRESETS] == [0, 30, 0, 0]
+    california = PRESETS[1]
+    assert not california.colours(29) and california.colours(30)       # 11 to 29: shown, but not coloured
+    assert PRESETS[0].colours(10)
+    assert coloured(5, 0) and not coloured(5, 6)

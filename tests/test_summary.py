@@ -2,8 +2,16 @@
 
 from equity import goals
 from equity.dimensions import DIMENSIONS
+from equity.flags import Flag
 from equity.metrics import Breakdown, GroupResult, Rule, Stats
-from equity.summary import breakdown_summary, change_sentence, focus_group, goal_sentence, largest_gap_sentence
+from equity.summary import (
+    breakdown_summary,
+    change_sentence,
+    flag_sentence,
+    focus_group,
+    goal_sentence,
+    largest_gap_sentence,
+)
 from equity.trends import Point, Trend
 
 
@@ -100,3 +108,61 @@ def test_spanish_largest_gap():
     text = largest_gap_sentence(_result([_group("Asian", 3.0, False), _group("White", -12.25, True)]), "es")
     assert text.startswith("La mayor brecha por raza/etnia es la del grupo Blanco: 50.0% en Final % (>= 70), 12.2 "
                            "puntos porcentuales por debajo de todos los estudiantes")
+
+
+# The sentence under another way of flagging gaps names the method and every flagged group with its figure.
+
+def _shown(key: str, n: int, meeting: int) -> GroupResult:
+    return GroupResult(key, key, n, meeting / n * 100, 0.0, (0.0, 100.0), False, False)
+
+
+def _flagged_result(groups, meeting: int) -> Breakdown:
+    return Breakdown("Final %", Rule("threshold", 70), DIMENSIONS["race"], "all", 10,
+                     Stats(sum(g.n for g in groups), meeting, meeting), False, tuple(groups))
+
+
+# Asian 40 of 100 (40%), White 210 of 300 (70%): 250 of 400 meet.
+ASIAN_WHITE = _flagged_result([_shown("Asian", 100, 40), _shown("White", 300, 210)], 250)
+
+
+def test_newcombe_sentence_is_the_largest_gap():
+    result = _result([_group("Asian", 3.0, False), _group("White", -12.25, True)])
+    assert flag_sentence(result) == largest_gap_sentence(result)
+    assert flag_sentence(result, Flag.NEWCOMBE, "es") == largest_gap_sentence(result, "es")
+
+
+def test_ppg_sentence_names_the_method_the_groups_and_their_margins():
+    # Asian: 40% against the other students' 70% → −30.0 points; margin 1.96 × √(0.25/100) = 9.8.
+    assert flag_sentence(ASIAN_WHITE, Flag.PPG) == (
+        "Percentage-point gap (PPG-1): below all other students on Final % (>= 70) by more than the margin of "
+        "error: Asian (-30.0 points, margin of error 9.8).")
+    assert flag_sentence(ASIAN_WHITE, Flag.PPG, "es") == (
+        "Brecha en puntos porcentuales (PPG-1): por debajo del resto de los estudiantes en Final % (>= 70) por más "
+        "que el margen de error: Asiático (-30.0 puntos, margen de error 9.8).")
+
+
+def test_proportionality_sentence():
+    # Asian: (40/250) / (100/400) = 0.64.
+    assert flag_sentence(ASIAN_WHITE, Flag.PI).endswith("(below 0.8): Asian (0.64).")
+    assert flag_sentence(ASIAN_WHITE, Flag.PI, "es").startswith("Índice de proporcionalidad: una proporción menor")
+    even = _flagged_result([_shown("Asian", 50, 20), _shown("White", 50, 30)], 50)   # Asian exactly 0.8
+    assert flag_sentence(even, Flag.PI).startswith("Proportionality index: no group's share")
+    nobody = _flagged_result([_shown("Asian", 50, 0), _shown("White", 50, 0)], 0)
+    assert flag_sentence(nobody, Flag.PI) == ("Proportionality index: no student meets Final % (>= 70), so the "
+                                              "index cannot be worked out.")
+
+
+def test_eighty_percent_sentence_names_the_highest_group():
+    # 40 / 70 = 0.571.
+    assert flag_sentence(ASIAN_WHITE, Flag.EIGHTY) == (
+        "80% index: below 80% of the highest rate on Final % (>= 70) (White, 70.0%): Asian (0.57).")
+    assert flag_sentence(ASIAN_WHITE, Flag.EIGHTY, "es") == (
+        "Índice del 80%: menos del 80% de la tasa más alta en Final % (>= 70) (Blanco, 70.0%): Asiático (0.57).")
+    zero = _flagged_result([_shown("Asian", 50, 0), _shown("White", 50, 0)], 0)
+    assert "highest rate on Final % (>= 70) is 0%" in flag_sentence(zero, Flag.EIGHTY)
+
+
+def test_flag_sentence_when_every_group_is_hidden():
+    hidden = _result([GroupResult("Asian", "Asian", 4, None, None, None, None, True)])
+    for method in Flag:
+        assert "fewer than 10" in flag_sentence(hidden, method)
