@@ -171,6 +171,9 @@ def read_survey(con: duckdb.DuckDBPyConnection, upload: Upload) -> Survey:
     metadata = [h for h in table.column_names if is_metadata(h) or is_metadata(labels.get(h, "")) or
                 pc.any(pc.match_substring_regex(table.column(h).cast(pa.string()), _PERSONAL)).as_py()]
     table = table.drop_columns(metadata)
+    dropped = upload.table.num_rows - table.num_rows
+    if not table.num_columns:                   # nothing but the tool's columns: no answers to read
+        return Survey(upload.name, layout, table, (), None, (), dropped, len(metadata))
     con.register("survey_arrow", table)
     try:
         con.execute(query("copy_table", target="survey_raw", source="survey_arrow"))
@@ -192,8 +195,7 @@ def read_survey(con: duckdb.DuckDBPyConnection, upload: Upload) -> Survey:
                                                           None)
     used = {i.header for i in items} | {student_id}
     demographics = _demographics(mapping, [h for h in table.column_names if h not in used], labels)
-    return Survey(upload.name, layout, table, tuple(items), student_id, demographics,
-                  upload.table.num_rows - table.num_rows, len(metadata))
+    return Survey(upload.name, layout, table, tuple(items), student_id, demographics, dropped, len(metadata))
 
 
 def read_notes(survey: Survey, lang: str = DEFAULT) -> tuple[str, ...]:

@@ -365,3 +365,8 @@ def test_a_column_of_email_answers_is_left_out():
             ["a.b@school.org", "10.0.0.1", "Agree"], ["", "front", "Disagree"]]
     con, read = _read(rows)
     assert read.left_out == 2 and read.table.column_names == ["I belong here."]
+
+
+def test_an_export_of_only_the_tools_columns_has_no_items():
+    con, read = _read([["Timestamp", "Email Address"], ["10/14/2024 9:00:00", "kid@school.org"]], "empty.csv")
+    assert (read.items, read.left_out, read.table.num_columns) == ((), 2, 0)

@@ -42,6 +42,7 @@ if shared.require_data(bench):
         st.info(t("page.survey.none", lang))
     elif not survey.items:
         st.warning(t("survey.no_items", lang, name=shared.plain(survey.name)))
+        st.caption(shared.plain(" ".join(read_notes(survey, lang))))
     else:
         name = shared.plain(survey.name)
         st.subheader(t("page.survey.sample", lang, name=name) if survey.name == SAMPLE_SURVEY.name else name)
