@@ -122,6 +122,8 @@ def population(goal: Goal, lang: str = DEFAULT) -> str:
     found = grouping(goal)
     if found is None:
         return t("compare.all_title", lang)
+    if not goal.group or (goal.second and not goal.second_group):                     # not chosen yet
+        return goal.group_label or t("compare.all_title", lang)
     if not goal.second:
         return group_label(DIMENSIONS[goal.dimension], _group_value(goal.dimension, goal.group), lang)
     key = (_group_value(goal.dimension, goal.group), _group_value(goal.second, goal.second_group))
@@ -310,9 +312,13 @@ def to_data(goal: Goal) -> dict:
 
 
 def from_record(record: records.Record) -> Goal:
+    """A stored goal; a population the app cannot place (an unknown dimension, one crossed with itself) raises
+    KeyError or ValueError, so the file is reported rather than failing on screen later."""
     rule = record.data["rule"]
-    return records.build(Goal, record.data, id=record.id, revision=record.revision,
+    goal = records.build(Goal, record.data, id=record.id, revision=record.revision,
                          rule=Rule(rule["kind"], rule.get("threshold"), tuple(rule.get("categories") or ())))
+    grouping(goal)
+    return goal
 
 
 def group_choices(con: duckdb.DuckDBPyConnection, outcome: str, rule: Rule, dimension: str, second: str = "",

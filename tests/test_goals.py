@@ -8,8 +8,8 @@ from equity import goals
 from equity.goals import GAP, HALVE, HIGHER, LOWER, MET, NO_DATA, OFF_TRACK, ON_TRACK, Goal
 from equity.metrics import Rule
 from equity.session import Workbench
-from equity.trends import Point
-from tests import multiterm
+from equity.trends import Point, group_key
+from tests import crossterm, multiterm
 
 RATE = Rule("categories", categories=("Met", "Exceeded"))
 
@@ -143,3 +143,93 @@ def test_the_proposed_direction():
     assert goals.default_direction("Days Absent", goals.VALUE, 9.0) == LOWER
     assert goals.default_direction("ELA Proficiency", GAP, -18.0) == HIGHER     # a gap closes toward zero
     assert goals.default_direction("Suspended", GAP, 4.7) == LOWER
+
+
+@pytest.fixture
+def crossed_bench() -> Workbench:
+    bench = Workbench()
+    bench.upload(crossterm.one_file(), "crossed.csv")
+    bench.confirm(bench.staged.proposal)
+    return bench
+
+
+def el_low_income(**changes) -> Goal:
+    """Raise English learners from low-income families proficient from 25% in 2022-23 to 60% by 2026-27."""
+    base = dict(title="EL low income", outcome="proficient", outcome_label="Proficient", rule=Rule("boolean"),
+                baseline_term="2022-23", baseline=25.0, target_term="2026-27", target=60.0,
+                dimension="english_learner", group="true", second="low_income", second_group="true")
+    return goals.labelled(Goal(**{**base, **changes}))
+
+
+def test_a_goal_for_a_crossed_group(crossed_bench):
+    # tests/crossterm.py: EL · low income 25% (2022-23), hidden (2023-24), 50% (2024-25).
+    # 25 -> 60 in 4 steps of 8.75: 2024-25's interim 42.5; 50 is past it but short of 60: on track.
+    # Progress (50 - 25) / (60 - 25) = 71.4%; pace (50 - 25) / 2 = 12.5 a term; 10 to go: 1 term, 2025-26.
+    goal = el_low_income()
+    assert goal.group_label == "English learners · Low income" and goal.problems() == []
+    result = goals.assess(crossed_bench.con, goal, {"proficient"}, crossed_bench.min_n)
+    assert [p.value for p in result.actual] == [pytest.approx(25.0), None, pytest.approx(50.0)]
+    assert "worked out" in result.actual[1].note
+    assert (result.current_term, result.interim, result.status) == ("2024-25", pytest.approx(42.5), ON_TRACK)
+    assert result.progress == pytest.approx(2500 / 35)
+    assert result.projection.sentence == "At the current pace (+12.5 a term) the target is reached in 2025-26."
+    assert goals.describe(goal) == ("Proficient (= yes), % of English learners · Low income: from 25.0% in "
+                                    "2022-23 to 60.0% by 2026-27 (higher is better; equal steps each term).")
+    # Its gap to all other students: 25 - 27/48 = -31.25, then 50 - 33/50 = -16 (lower gap, closing upward).
+    gap = el_low_income(measure=GAP, compare="others", baseline=-31.25, target=-10.0)
+    assert gap.compare_label == "all other students"
+    assert [p.value for p in goals.actual(crossed_bench.con, gap)] == [pytest.approx(-31.25), None,
+                                                                       pytest.approx(-16.0)]
+    assert gap.problems() == []
+
+
+def test_crossed_goal_choices_and_problems(crossed_bench):
+    choices = goals.group_choices(crossed_bench.con, "proficient", Rule("boolean"), "english_learner", "low_income")
+    assert choices[group_key((True, True))] == "English learners · Low income" and len(choices) == 4
+    spanish = goals.group_choices(crossed_bench.con, "proficient", Rule("boolean"), "english_learner", "low_income",
+                                  "es")
+    assert spanish[group_key((False, True))] == "No aprendices de inglés · Bajos ingresos"
+    assert "crossed group compares with all students" in " ".join(el_low_income(measure=GAP,
+                                                                                 compare="false").problems())
+    assert "Choose the group" in " ".join(el_low_income(second_group="").problems())
+    itself = replace(el_low_income(), second="english_learner")
+    assert "two different dimensions" in " ".join(itself.problems())
+    goals.STORE.add(goals.to_data(itself))                                  # e.g. a file edited by hand
+    assert goals.load()[0] == () and "could not be read (ValueError)" in goals.load()[1][0].message
+
+
+def test_a_goal_saved_before_crossed_groups_loads_and_evaluates_unchanged():
+    bench = Workbench()
+    bench.upload(multiterm.one_file(), "district.csv")
+    bench.confirm(bench.staged.proposal)
+    before = goals.to_data(ela(outcome="proficient", outcome_label="Proficient", rule=Rule("boolean"),
+                               target_term="2026-27"))
+    del before["second"], before["second_group"]                   # as goals were stored until now
+    record = goals.STORE.add(before)
+    stored = goals.STORE.path(record.id).read_bytes()
+    (loaded,), problems = goals.load()
+    assert problems == () and (loaded.second, loaded.second_group) == ("", "")
+    assert loaded == replace(ela(outcome="proficient", outcome_label="Proficient", rule=Rule("boolean"),
+                                 target_term="2026-27"), id=record.id, revision=1)
+    result = goals.assess(bench.con, loaded, {"proficient"}, bench.min_n)
+    assert [p.value for p in result.actual] == [pytest.approx(30.0), pytest.approx(40.0), None]
+    assert result.status == NO_DATA and goals.population(loaded) == "English learners"
+    assert goals.STORE.path(record.id).read_bytes() == stored        # reading never rewrites the file
+
+
+def test_goal_words_in_spanish():
+    goal = ela()
+    assert goals.describe(goal, "es") == ("ELA (en Met, Exceeded), % de Aprendices de inglés: de 30.0% en 2022-23 "
+                                          "a 50.0% para 2027-28 (más alto es mejor; pasos iguales cada periodo).")
+    late = goals.evaluate(goal, points(30.0, 33.0, 37.0), "es")
+    assert late.projection.sentence == ("Al ritmo actual (+3.5 por periodo) la meta se alcanza en 2028-29, "
+                                        "después del periodo de la meta, 2027-28.")
+    away = goals.evaluate(goal, points(30.0, 28.0, 26.0), "es")
+    assert away.projection.sentence.startswith("Al ritmo actual no se alcanza la meta")
+    assert goals.evaluate(goal, (), "es").note == "No hay periodos cargados desde 2022-23 en adelante."
+    assert ela(target=20.0).problems("es") == ["«Más alto es mejor» necesita una meta más alta que el valor de "
+                                               "referencia."]
+    gap = ela(measure=GAP, compare="false", baseline=-18.0, target=-6.0)
+    assert goals.measure_label(gap, "es") == ("Brecha en ELA (en Met, Exceeded): Aprendices de inglés frente a "
+                                              "No aprendices de inglés (puntos porcentuales)")
+    assert goals.population(ela(dimension="", group=""), "es") == "Todos los estudiantes"

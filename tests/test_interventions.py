@@ -56,3 +56,23 @@ def test_csv_export_neutralises_every_text_cell():
     assert row["Title"] == "'=cmd|' /C calc'!A0" and row["Owner"] == "'@owner"
     assert row["Decided or changed"] == "'-5 minutes" and row["What happened"] == "'+2 points"
     assert row["Goal"] == "'=Goal" and row["Date"] == "2024-01-01"
+
+
+def test_the_log_in_spanish_keeps_what_was_typed():
+    entries = (Entry("2024-01-01", "implement", "Tutoría =A1", "English learners", "g1", "Ms. Rivera",
+                     "30 minutos", "Subió"),
+               Entry("2024-02-01", "reflect", "Review"))
+    names = {"English learners": "Aprendices de inglés"}
+    text = interventions.export_csv(entries, {"g1": "Meta de lectura"}, "es", names).decode("utf-8-sig")
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert list(rows[0]) == ["Fecha", "Etapa", "Título", "Grupo", "Meta", "Responsable", "Qué se decidió o cambió",
+                             "Qué pasó"]
+    assert (rows[0]["Etapa"], rows[0]["Grupo"], rows[0]["Título"]) == ("implementación", "Aprendices de inglés",
+                                                                       "Tutoría =A1")
+    assert (rows[1]["Etapa"], rows[1]["Grupo"], rows[1]["Meta"]) == ("reflexión", "Todos los estudiantes", "")
+    english = interventions.frame(entries, {})                       # English as before: stages as stored
+    assert list(english["Stage"]) == ["implement", "reflect"] and english["Group"][1] == "All students"
+    assert Entry("15/09/2025", "plan", " ").problems("es") == [
+        "Póngale un título a la entrada.",
+        "La etapa debe ser una de estas: diagnóstico, diseño, implementación, reflexión.",
+        "«15/09/2025» no es una fecha (escríbala así: 2025-09-15)."]

@@ -6,8 +6,8 @@ from equity import interventions, trend_charts
 from equity.filters import Filters
 from equity.metrics import Rule
 from equity.session import Workbench
-from equity.trends import data_terms, gap_change_sentence, trend
-from tests import multiterm
+from equity.trends import data_terms, gap_change_sentence, group_key, trend
+from tests import crossterm, multiterm
 
 
 @pytest.fixture
@@ -65,3 +65,81 @@ def test_interventions_are_drawn_at_their_dates(bench):
     assert len(markers) == 1 and 0 < markers[0].x < 1                    # between 2022-23 and 2023-24
     spec = trend_charts.trend_chart(result, markers).to_dict()
     assert any(r.get("title") == "Tutoring" for data in spec["datasets"].values() for r in data)
+
+
+@pytest.fixture
+def crossed_bench() -> Workbench:
+    bench = Workbench()
+    bench.upload(crossterm.one_file(), "crossed.csv")
+    bench.confirm(bench.staged.proposal)
+    return bench
+
+
+def test_crossed_groups_per_term_with_the_two_way_suppression_rule(crossed_bench):
+    # tests/crossterm.py: EL · low income 3/12 = 25% in 2022-23, 5/10 = 50% in 2024-25; all students 50% and
+    # 38/60 = 63.33%, so the gaps are -25 and 50 - 63.33 = -13.33. In 2023-24 four EL students who are not
+    # low income hide, through rows and columns, all four combinations: holes, never zeros.
+    result = trend(crossed_bench.con, "proficient", Rule("boolean"), "english_learner", label="Proficient",
+                   second="low_income")
+    assert [label for _, label in result.groups()] == [
+        "English learners · Low income", "English learners · Not low income",
+        "Not English learners · Low income", "Not English learners · Not low income"]
+    key = group_key((True, True))
+    el_low = result.series(key)
+    assert [p.value for p in el_low] == [pytest.approx(25.0), None, pytest.approx(50.0)]
+    assert [p.gap for p in el_low] == [pytest.approx(-25.0), None, pytest.approx(-40 / 3)]
+    assert el_low[1].n == 15 and "worked out" in el_low[1].note               # hidden to protect the 4
+    small = result.series(group_key((True, False)))
+    assert small[1].n == 4 and small[1].note == "Hidden: fewer than 10 students."
+    assert all(result.series(k)[1].value is None for k, _ in result.groups())
+    assert [round(p.value, 2) for p in result.overall()] == [50.0, 56.67, 63.33]
+    # Not English learners, not low income: 12/18 = 66.67% (+16.67), 15/20 = 75% (+11.67).
+    assert [p.gap for p in result.series(group_key((False, False)))] == [pytest.approx(50 / 3), None,
+                                                                          pytest.approx(35 / 3)]
+
+
+def test_crossed_gaps_against_all_other_students(crossed_bench):
+    # EL · low income against everyone else: 2022-23 others 27 of 48 = 56.25%, gap 25 - 56.25 = -31.25;
+    # 2024-25 others 33 of 50 = 66%, gap 50 - 66 = -16.
+    result = trend(crossed_bench.con, "proficient", Rule("boolean"), "english_learner", "others",
+                   second="low_income")
+    assert [p.gap for p in result.series(group_key((True, True)))] == [pytest.approx(-31.25), None,
+                                                                        pytest.approx(-16.0)]
+    assert result.comparison_label() == "all other students"
+    with pytest.raises(ValueError):
+        trend(crossed_bench.con, "proficient", Rule("boolean"), "english_learner", "true", second="low_income")
+
+
+def test_crossed_gap_change_sentence_and_chart_holes(crossed_bench):
+    result = trend(crossed_bench.con, "proficient", Rule("boolean"), "english_learner", label="Proficient",
+                   second="low_income")
+    # Changes in the size of the gap from 2022-23 to 2024-25: EL · low income 25 -> 13.3 (11.7, the most),
+    # not EL · not low income 16.7 -> 11.7 (5), the two others 0 -> 3.3.
+    assert gap_change_sentence(result) == ("From 2022-23 to 2024-25, the gap for English learners · Low income "
+                                           "narrowed the most: from -25.0 to -13.3 percentage points (compared "
+                                           "with all students).")
+    assert gap_change_sentence(result, "es") == (
+        "De 2022-23 a 2024-25, la brecha que más cambió fue la de Aprendices de inglés · Bajos ingresos, que se "
+        "redujo: de -25.0 a -13.3 puntos porcentuales (comparado con todos los estudiantes).")
+    assert trend_charts.trend_title(result) == "Proficient (= yes), % of students by english learner × income"
+    spec = trend_charts.trend_chart(result).to_dict()
+    line_layer = next(layer for layer in spec["layer"] if layer["mark"]["type"] == "line")
+    line = [r for r in spec["datasets"][line_layer["data"]["name"]] if r["series"] == "English learners · Low income"]
+    assert [(r["term"], r["segment"]) for r in line] == [("2022-23", "English learners · Low income#0"),
+                                                         ("2024-25", "English learners · Low income#1")]
+
+
+def test_trend_table_and_chart_in_spanish(bench):
+    result = trend(bench.con, "proficient", Rule("boolean"), "english_learner", label="Proficient")
+    table = trend_charts.trend_frame(result, "es")
+    assert list(table.columns) == ["Periodo", "Grupo", "n", "Valor", "Brecha", "Oculto"]
+    hidden = table[(table["Grupo"] == "Aprendices de inglés") & (table["Periodo"] == "2024-25")].iloc[0]
+    assert hidden["Oculto"] == "sí — Oculto: menos de 10 estudiantes."
+    assert set(table["Grupo"]) == {"Todos los estudiantes", "Aprendices de inglés", "No aprendices de inglés"}
+    assert trend_charts.trend_title(result, True, "es") == (
+        "Brecha en Proficient (= sí), % de estudiantes por aprendiz de inglés, comparado con todos los estudiantes")
+    spec = trend_charts.trend_chart(result, gaps=True, lang="es").to_dict()
+    assert "Brecha frente a todos los estudiantes (puntos porcentuales)" in str(spec)
+    # 2022-23 gap -18, 2023-24 gap -12 (tests/multiterm.py), then hidden: no change to 2024-25 can be shown.
+    assert gap_change_sentence(result, "es") == ("Ningún grupo tiene cifra en 2022-23 y en 2024-25, así que no se "
+                                                 "muestra ningún cambio en las brechas.")
