@@ -66,3 +66,11 @@ def test_negative_items_reversed_and_editable(app, lang, reversed_mark, everyone
     overall = table[table.iloc[:, 1] == everyone].set_index(table.columns[0]).iloc[:, 2]
     assert overall[LEFT_OUT] == pytest.approx(300 / 9)                  # Agree or Strongly agree, 3 of 9
     assert f"{LEFT_OUT} {reversed_mark}" not in overall.index
+
+
+def test_a_survey_without_items_says_so_in_spanish(app):
+    _open(app, "es", [["Timestamp", "Email Address", "Colour"], ["10/14/2024 9:00:00", "kid@school.org", "Blue"]])
+    assert app.warning[0].value.startswith("Ninguna columna de Climate.csv tiene respuestas de escala")
+    notes = "Leído como exportación de Google Forms. Se omitieron 2 columnas"
+    assert any(c.value.startswith(notes) for c in app.caption)
+    assert not any("school.org" in c.value for c in app.caption)
