@@ -5,19 +5,21 @@ import streamlit as st
 from equity.charts import crosstab_frame, heat_table
 from equity.crosstab import crosstab
 from equity.dimensions import DIMENSIONS, GAP_DIMENSIONS
+from equity.i18n import dimension_label, t
 from pages.views import shared
 
-picked = shared.analysis_header("Intersections", "cross")
+lang = shared.language()
+picked = shared.analysis_header(t("nav.intersections", lang), "cross")
 if picked:
     bench, column, rule = picked
     left, right = st.columns(2)
-    first = left.selectbox("Rows", GAP_DIMENSIONS, key="cross_first", format_func=lambda d: DIMENSIONS[d].label)
-    second = right.selectbox("Columns", [d for d in GAP_DIMENSIONS if d != first], key=f"cross_second_{first}",
-                             format_func=lambda d: DIMENSIONS[d].label)
+    first = left.selectbox(t("page.cross.rows", lang), GAP_DIMENSIONS, key="cross_first",
+                           format_func=lambda d: dimension_label(DIMENSIONS[d], lang))
+    second = right.selectbox(t("page.cross.columns", lang), [d for d in GAP_DIMENSIONS if d != first],
+                             key=f"cross_second_{first}", format_func=lambda d: dimension_label(DIMENSIONS[d], lang))
     table = crosstab(bench.con, column.name, rule, first, second, bench.filters, bench.min_n, column.header)
     if any(not c.suppressed for c in table.cells):
-        st.altair_chart(heat_table(table), width="stretch")
+        st.altair_chart(heat_table(table, lang), width="stretch")
     else:
-        st.info(f"Every cell has fewer than {bench.min_n} students (or is hidden to protect one that does), "
-                "so nothing can be shown.")
-    st.dataframe(crosstab_frame(table), hide_index=True, column_config=shared.FIGURE_FORMATS)
+        st.info(t("page.cross.all_hidden", lang, min_n=bench.min_n))
+    st.dataframe(crosstab_frame(table, lang), hide_index=True, column_config=shared.figure_formats(lang))
