@@ -6,6 +6,7 @@ import streamlit as st
 
 from equity import scorecard as sc
 from equity import scorecard_store as store
+from equity import status_grid as grid
 from equity.derived import all_outcomes
 from equity.disproportionality import Settings
 from equity.grouping_words import grouping_name
@@ -45,6 +46,33 @@ def show(card: sc.Card, lang: str) -> None:
         term = card.latest_term or t("page.scorecard.all_terms", lang)
         st.caption(shared.plain(f"{ind.describe_rule(lang)} · {term}{since}"))
         st.html(card_html(card, t("page.scorecard.by", lang, grouping=grouping_name(ind.grouping, lang)), lang))
+
+
+def status_and_change(cards: list[sc.Card], lang: str) -> None:
+    """The five-by-five grids (one per direction present), the placements in words, and the cut points."""
+    st.subheader(t("page.scorecard.grid_title", lang))
+    baseline = next((c.baseline_term for c in cards if c.baseline_term), None) or \
+        t("page.scorecard.grid_baseline", lang)
+    st.caption(t("page.scorecard.grid_intro", lang, baseline=baseline))
+    indicators = [c.indicator for c in cards]
+    with st.expander(t("page.scorecard.cuts", lang)):
+        st.caption(t("page.scorecard.cuts_help", lang))
+        if st.button(t("page.scorecard.cuts_reset", lang), key="grid_reset"):
+            st.session_state["grid_version"] = st.session_state.get("grid_version", 0) + 1
+            st.session_state.pop("grid_cuts", None)
+        saved = st.session_state.get("grid_cuts", {})
+        edited = st.data_editor(grid.cuts_frame(indicators, saved, lang), hide_index=True, disabled=[0],
+                                key=f"grid_editor_{st.session_state.get('grid_version', 0)}_{lang}")
+        chosen, problems = grid.read_cuts(indicators, edited, lang)
+        st.session_state["grid_cuts"] = chosen
+        for problem in problems:
+            st.error(shared.plain(problem), icon=":material/error:")
+    placements = [grid.place(c, chosen.get(c.indicator.label, grid.default_cuts(c.indicator))) for c in cards]
+    for higher in (True, False):
+        shown = [p for p in placements if p.card.indicator.higher_is_better == higher]
+        if shown:
+            st.html(grid.grid_html(shown, higher, lang))
+    st.dataframe(grid.placement_frame(placements, lang), hide_index=True)
 
 
 def editor(bench, current: list[sc.Indicator], lang: str) -> None:
@@ -114,6 +142,8 @@ if shared.require_data(bench):
             for column, card in zip(columns, chosen[start:start + PER_ROW], strict=False):
                 with column:
                     show(card, lang)
+    if cards:
+        status_and_change(cards, lang)
     with st.expander(t("page.scorecard.settings", lang)):
         shared.risk_settings("card")
     with st.expander(t("page.scorecard.table", lang)):

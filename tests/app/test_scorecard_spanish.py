@@ -32,7 +32,8 @@ def test_scorecard_in_spanish(app):
     assert (black["Por"], black["Medida"], black["Tipo"]) == ("Raza/etnia", "Razón de riesgo", "anticipado")
     assert round(black["Valor de la medida"], 2) == 2.54                 # 80/868 against 151/4159
     assert {e.label for e in app.expander} >= {"Elegir indicadores", "Todas las cifras en una tabla"}
-    assert [b.label for b in app.button] == ["Agregar", "Volver al conjunto predeterminado"]
+    assert {"Agregar", "Volver al conjunto predeterminado", "Puntos de corte del California Dashboard"} == \
+        {b.label for b in app.button}
     cards = "".join(h.proto.body for h in app.get("html"))
     assert "Razón de riesgo más alta: Negro o afroamericano, 2.54." in cards and "Por Raza/etnia" in cards
 
@@ -88,3 +89,19 @@ def test_a_damaged_saved_scorecard_gives_a_message_and_the_defaults(app):
     assert not app.exception
     assert any("is damaged, so the default indicators are shown" in w.value for w in app.warning)
     assert "**Suspensions**" in [m.value for m in app.markdown]
+
+
+def test_status_and_change_on_the_scorecard(app):
+    app.switch_page("pages/views/scorecard.py").run()
+    placed = _frame(app, "Colour").set_index("Indicator")
+    # Course passing: 79.9% in 2024-25 is Low (under 80); +1.8 points since 2022-23 is 'increased': Yellow.
+    assert tuple(placed.loc["Course passing", ["Latest value", "Status", "Change", "Colour"]]) == \
+        ("79.9%", "Low", "Increased", "Yellow")
+    # Suspensions, lower is better: 4.6% is Low (2.5 to 5), -0.3 points is 'maintained': turned round, Green.
+    assert tuple(placed.loc["Suspensions", ["Status", "Change", "Colour"]]) == ("Low", "Maintained", "Green")
+    grids = [h.proto.body for h in app.get("html") if "status-grid" in h.proto.body]
+    assert len(grids) == 2 and "<li>Suspensions</li>" in grids[1] and "<li>Course passing</li>" in grids[0]
+    _spanish(app).run()
+    placed = _frame(app, "Color").set_index("Indicador")
+    assert tuple(placed.loc["Cursos aprobados", ["Estado", "Cambio", "Color"]]) == ("Bajo", "Aumentó", "Amarillo")
+    assert any(s.value == "Estado y cambio" for s in app.subheader)
