@@ -6,7 +6,8 @@ header; SurveyMonkey adds a second header row (the statements of a matrix questi
 Qualtrics adds two rows under its short column names (the question text, then '{"ImportId": …}'). Those rows
 are read as labels and dropped, so every remaining row is one respondent. An answer is favourable on the
 positive side of its scale: Agree and Strongly agree (and Somewhat agree on a 6- or 7-point scale), Often and
-Always, Quite and Extremely, Yes, or 4-5 on a 1-5 scale (5-7 on a 1-7 scale).
+Always, Quite and Extremely, Yes, or 4-5 on a 1-5 scale (5-7 on a 1-7 scale); the same scales in Spanish
+(De acuerdo, Siempre, Sí …) are read too.
 
 An item worded negatively ('I feel left out at school', 'How often do you feel lonely?') is favourable on
 the other side: Disagree, Never or Rarely, 1-2. Such items are spotted by their wording (see `worded_negatively`)
@@ -37,27 +38,35 @@ MAX_ANSWERS = 12
 _PLACEHOLDER = re.compile(r"^Column \d+$")       # how the reader names a column with a blank header
 _MONKEY_MARKS = {"response", "open-ended response", "other (please specify)"}
 _IMPORT_ID = re.compile(r'^\{\s*"ImportId"')
-_SKIP = re.compile(r"^(n/?a|not applicable|don'?t know|do not know|prefer not to (say|answer)|no opinion)$", re.I)
-_POLARITY = (  # checked in order; the first match decides ('neither agree nor disagree' is neutral)
+_SKIP = re.compile(r"^(n/?a|not applicable|don'?t know|do not know|prefer not to (say|answer)|no opinion|"
+                   r"no s[eé]|no aplica|prefiero no (decir|responder|contestar))$", re.I)
+_POLARITY = (  # checked in order; the first match decides ('neither agree nor disagree' is neutral). Answers in
+    # English or Spanish, as a district may give families the survey in either.
     (re.compile(r"\bneither\b|\bneutral\b|\bundecided\b|\bunsure\b|\bnot sure\b|\bsometimes\b|"
-                r"\boccasionally\b|\bsomewhat (true|like)\b|^somewhat$", re.I), 0),
+                r"\boccasionally\b|\bsomewhat (true|like)\b|^somewhat$|"
+                r"\bni de acuerdo\b|\ba veces\b|\balgunas veces\b|\bno estoy segur[oa]\b|\bindecis[oa]\b", re.I), 0),
     (re.compile(r"\bdisagree|\bnot at all\b|\bnever\b|\brarely\b|\bseldom\b|\bslightly\b|\ba little\b|"
-                r"\bnot (very|true)\b|^no$", re.I), -1),
+                r"\bnot (very|true)\b|^no$|"
+                r"\bdesacuerdo\b|\bnunca\b|\brara vez\b|\bpocas veces\b|\bnada\b|\bun poco\b", re.I), -1),
     (re.compile(r"\bagree\b|\boften\b|\bfrequently\b|\busually\b|\balways\b|\bquite\b|\bvery\b|"
-                r"\bextremely\b|\bmostly\b|\bcompletely\b|\ba lot\b|^yes$", re.I), 1),
+                r"\bextremely\b|\bmostly\b|\bcompletely\b|\ba lot\b|^yes$|"
+                r"\bde acuerdo\b|\ba menudo\b|\bcon frecuencia\b|\bmuchas veces\b|\bsiempre\b|\bbastante\b|"
+                r"\bmucho\b|\bmuy\b|\bextremadamente\b|^s[ií]$", re.I), 1),
 )
-_METADATA = re.compile(  # what Google Forms, SurveyMonkey and Qualtrics add about a response, by header or label
-    r"^(timestamp|start ?date|end ?date|status|response ?type|ip ?address|progress|duration\b.*|finished|"
-    r"recorded ?date|response ?id|respondent ?id|collector ?id|recipient.*|location.*|distribution ?channel|"
+_METADATA = re.compile(  # what Google Forms (also in Spanish), SurveyMonkey and Qualtrics add about a response
+    r"^(timestamp|marca temporal|start ?date|end ?date|status|response ?type|ip ?address|progress|duration\b.*|"
+    r"finished|recorded ?date|response ?id|respondent ?id|collector ?id|recipient.*|location.*|distribution ?channel|"
     r"user ?language|e-?mail( ?address)?|((first|last|full|student|your) ?)?name|what is your (full )?name\??|"
-    r"custom ?data.*)$", re.I)
+    r"custom ?data.*|direcci[oó]n de correo electr[oó]nico)$", re.I)
 _PERSONAL = r"^\s*([^@\s]+@[^@\s]+\.[^@\s]+|\d{1,3}(\.\d{1,3}){3})\s*$"   # an e-mail or IPv4 address as an answer
 _ID_ASKED = re.compile(r"\bstudent (id|number|#)|\bid (number|#)", re.I)    # 'What is your student ID?'
 # Wording that makes agreeing unfavourable. A negation flips it back: 'I am not afraid' reads positively.
 _NEGATIVE = re.compile(r"\bleft out\b|\blonely\b|\bloneliness\b|\balone\b|\bafraid\b|\bscared\b|\bworried\b|"
                        r"\bnervous\b|\banxious\b|\bbullied\b|\bpicked on\b|\bteased\b|\bmade fun of\b|"
-                       r"\bunsafe\b|\bexcluded\b|\bignored\b|\bunfair(ly)?\b|\bsad\b|\bstressed\b", re.I)
-_NEGATION = re.compile(r"\bnot\b|n['’]t\b|\bnever\b|\bno one\b|\bnobody\b", re.I)
+                       r"\bunsafe\b|\bexcluded\b|\bignored\b|\bunfair(ly)?\b|\bsad\b|\bstressed\b|"
+                       r"\bexcluid[oa]s?\b|\bsient[eo]s? sol[oa]\b|\bsoledad\b|\bmiedo\b|\bacosad[oa]s?\b|"
+                       r"\binsegur[oa]s?\b|\btriste\b|\bpreocupad[oa]s?\b|\bse burlan\b", re.I)
+_NEGATION = re.compile(r"\bnot\b|n['’]t\b|\bnever\b|\bno\b|\bnobody\b|\bnadie\b|\bnunca\b", re.I)
 _ASKED = (("grade", re.compile(r"\bgrade\b", re.I)), ("gender", re.compile(r"\bgender\b|\bsex\b", re.I)),
           ("race_ethnicity", re.compile(r"\brace\b|\bethnic", re.I)))   # demographic questions by their words
 _ITEM = ("SELECT _rid, {i} AS item, CASE WHEN list_contains($favourable_{i}, trim({column})) THEN 1.0 "
@@ -234,7 +243,7 @@ def _layout(table: pa.Table) -> tuple[pa.Table, dict[str, str], str]:
         return table.slice(1), {}, QUALTRICS
     if first and _monkey(headers, first):
         return table.slice(1), _monkey_labels(headers, first), SURVEYMONKEY
-    layout = GOOGLE if headers and headers[0].strip().lower() == "timestamp" else PLAIN
+    layout = GOOGLE if headers and headers[0].strip().lower() in ("timestamp", "marca temporal") else PLAIN
     return table, {}, layout
 
 

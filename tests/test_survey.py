@@ -122,7 +122,9 @@ def test_qualtrics_extra_header_rows_are_dropped():
     ("Neither agree nor disagree", 0), ("Somewhat disagree", -1), ("STRONGLY DISAGREE", -1),
     ("Always", 1), ("Often", 1), ("Sometimes", 0), ("Rarely", -1), ("Never", -1), ("Almost never", -1),
     ("Extremely", 1), ("Quite", 1), ("Slightly", -1), ("Not at all", -1), ("Yes", 1), ("No", -1),
-    ("Blue", None)])
+    ("Totalmente de acuerdo", 1), ("De acuerdo", 1), ("Ni de acuerdo ni en desacuerdo", 0), ("En desacuerdo", -1),
+    ("Muy en desacuerdo", -1), ("Siempre", 1), ("Casi siempre", 1), ("A veces", 0), ("Casi nunca", -1),
+    ("Nunca", -1), ("Sí", 1), ("Blue", None)])
 def test_polarity_of_worded_answers(answer, sign):
     assert survey.polarity(answer) == sign
 
@@ -141,7 +143,9 @@ def test_what_is_not_a_likert_item():
     ("I do not feel safe at school.", True), ("I don’t feel safe here.", True),
     ("How often do you feel left out?", True), ("No one at this school cares about me.", True),
     ("I am not afraid at school.", False), ("I never feel left out.", False),
-    ("I feel like I belong at this school.", False), ("Adults here stop bullying when they see it.", False)])
+    ("I feel like I belong at this school.", False), ("Adults here stop bullying when they see it.", False),
+    ("Me siento excluido en la escuela.", True), ("¿Con qué frecuencia te sientes solo?", True),
+    ("No me siento seguro en la escuela.", True), ("Me siento parte de esta escuela.", False)])
 def test_negative_wording(question, negative):
     assert survey.worded_negatively(question) is negative
 
@@ -355,7 +359,7 @@ def test_qualtrics_export():
     ("Timestamp", True), ("Email Address", True), ("Email address", True), ("IPAddress", True),
     ("Recipient_Email", True), ("Duration (in seconds)", True), ("Custom Data 1", True), ("LocationLatitude", True),
     ("First Name", True), ("What is your name?", True), ("I feel safe at this school.", False), ("Gender", False),
-    ("What is your student ID?", False)])
+    ("What is your student ID?", False), ("Marca temporal", True), ("Dirección de correo electrónico", True)])
 def test_survey_tool_columns(header, metadata):
     assert survey.is_metadata(header) is metadata
 
@@ -370,3 +374,15 @@ def test_a_column_of_email_answers_is_left_out():
 def test_an_export_of_only_the_tools_columns_has_no_items():
     con, read = _read([["Timestamp", "Email Address"], ["10/14/2024 9:00:00", "kid@school.org"]], "empty.csv")
     assert (read.items, read.left_out, read.table.num_columns) == ((), 2, 0)
+
+
+def test_answers_in_spanish_by_hand():
+    rows = [["Marca temporal", "Me siento parte de esta escuela.", "¿Con qué frecuencia te sientes solo?"],
+            ["14/10/2024", "Totalmente de acuerdo", "Nunca"], ["14/10/2024", "De acuerdo", "Casi nunca"],
+            ["14/10/2024", "En desacuerdo", "A veces"], ["14/10/2024", "No sé", "Siempre"]]
+    con, read = _read(rows, "Encuesta (respuestas).csv")
+    assert (read.layout, read.left_out) == (survey.GOOGLE, 1)          # Google Forms in Spanish
+    result = survey.results(con, read, Grouping("gender"), min_n=1, records=False)
+    belong, lonely = result.items
+    assert (belong.overall.n, belong.overall.percent) == (3, pytest.approx(200 / 3))   # No sé is left out
+    assert lonely.reversed and lonely.overall.percent == 50.0                          # Nunca, Casi nunca of 4
