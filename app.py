@@ -5,12 +5,12 @@ import streamlit as st
 from equity.i18n import t
 from pages.views import shared
 
-st.set_page_config(page_title="Equity dashboard", page_icon=":material/balance:", layout="wide")
+lang = shared.language()
+st.set_page_config(page_title=t("app.title", lang), page_icon=":material/balance:", layout="wide")
 if not shared.signed_in():   # off on a laptop; on a server nothing below runs before sign-in
     st.stop()
 
 bench = shared.workbench()
-lang = shared.language()
 navigation = st.navigation([
     st.Page("pages/views/overview.py", title=t("nav.overview", lang), icon=":material/home:", default=True),
     st.Page("pages/views/data.py", title=t("nav.data", lang), icon=":material/upload_file:", url_path="data"),

@@ -17,6 +17,8 @@ import sys
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from equity.messages import Message, Text
+
 OPEN, OIDC, PASSWORD = "open", "oidc", "password"
 MODES = (OPEN, OIDC, PASSWORD)
 ANY_DOMAIN = "*"
@@ -24,8 +26,8 @@ SCHEME = "pbkdf2_sha256"
 ITERATIONS = 600_000     # OWASP's figure for PBKDF2-HMAC-SHA256
 
 
-class ConfigError(ValueError):
-    """Sign-in settings that cannot work, worded for the person installing the app."""
+class ConfigError(Message, ValueError):
+    """Sign-in settings that cannot work, worded for the person installing the app (a catalogue key)."""
 
 
 @dataclass(frozen=True)
@@ -48,7 +50,7 @@ class Identity:
 @dataclass(frozen=True)
 class Decision:
     allowed: bool
-    reason: str = ""     # what the visitor is told when not allowed
+    reason: str = ""     # what the visitor is told when not allowed (a Text, in the reader's language)
     action: str = ""     # "sign_in", "sign_out" or "password": what the screen offers
 
 
@@ -58,20 +60,17 @@ def load(env: Mapping[str, str], secrets: Mapping) -> AccessConfig:
     section = secrets.get("access") or {}
     mode = (env.get("EQUITY_ACCESS") or section.get("mode") or OPEN).strip().lower()
     if mode not in MODES:
-        raise ConfigError(f"The access mode '{mode}' is unknown: use one of {', '.join(MODES)}.")
+        raise ConfigError("access.unknown_mode", mode=mode, modes=", ".join(MODES))
     config = AccessConfig(mode, _domains(env.get("EQUITY_ALLOWED_DOMAINS") or section.get("allowed_domains")),
                           (env.get("EQUITY_PASSWORD_HASH") or section.get("password_hash") or "").strip(),
                           env.get("EQUITY_AUTH_PROVIDER") or section.get("provider"))
     if mode == OIDC:
         if "auth" not in secrets:
-            raise ConfigError("Sign-in is on (oidc) but .streamlit/secrets.toml has no [auth] section with the "
-                              "identity provider's details. See 'Deploying for a school' in the README.")
+            raise ConfigError("access.no_auth")
         if not config.domains:
-            raise ConfigError("Sign-in is on (oidc) but no e-mail domain is allowed: set allowed_domains in "
-                              "[access] (or EQUITY_ALLOWED_DOMAINS), e.g. \"myschool.org\".")
+            raise ConfigError("access.no_domains")
     if mode == PASSWORD and not _parse_hash(config.password_hash):
-        raise ConfigError("Password mode is on but password_hash is missing or not a hash made by "
-                          "`python -m equity.access hash-password`.")
+        raise ConfigError("access.no_hash")
     return config
 
 
@@ -85,16 +84,15 @@ def decide(config: AccessConfig, identity: Identity, password_ok: bool = False) 
     if config.mode == OPEN:
         return Decision(True)
     if config.mode == PASSWORD:
-        return Decision(True) if password_ok else Decision(False, "Enter the password for this app.", "password")
+        return Decision(True) if password_ok else Decision(False, Text("access.enter_password"), "password")
     if not identity.signed_in:
-        return Decision(False, "Sign in with your school account to continue.", "sign_in")
+        return Decision(False, Text("access.sign_in"), "sign_in")
     if identity.email_verified is False:
-        return Decision(False, f"The account {identity.email} has no verified e-mail address, so it cannot be "
-                               "checked against this school's domains.", "sign_out")
+        return Decision(False, Text("access.unverified", email=identity.email), "sign_out")
     if not domain_allowed(config.domains, identity.email):
-        allowed = ", ".join(config.domains)
-        return Decision(False, f"{identity.email or 'This account'} is not an account of this school ({allowed}). "
-                               "Sign out and sign in with your school account.", "sign_out")
+        account = identity.email or Text("access.this_account")
+        return Decision(False, Text("access.other_domain", account=account, domains=", ".join(config.domains)),
+                        "sign_out")
     return Decision(True)
 
 

@@ -13,15 +13,11 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from equity.mapping import Mapping
+from equity.messages import Text
 
 TEMP_SUFFIX = ".tmp"
-LAYOUT = (  # folder, what it holds: the note on screen of what is stored where
-    ("datasets", "Saved datasets: one Parquet file of student rows (student IDs included) and one small "
-                 "JSON catalogue entry each"),
-    ("goals", "Goals: one JSON file per goal"),
-    ("log", "Intervention and decision log: one JSON file per entry"),
-    ("mappings", "Confirmed column mappings: column headers and roles only, no student data"),
-)
+LAYOUT = tuple(  # folder, what it holds: the note on screen of what is stored where
+    (folder, Text(f"workspace.layout.{folder}")) for folder in ("datasets", "goals", "log", "mappings"))
 
 
 def root() -> Path:

@@ -18,6 +18,7 @@ from equity.groups import Grouping
 from equity.i18n import DEFAULT, LANGUAGES, dimension_label, group_label, t
 from equity.ingest import IngestError
 from equity.mapping import ColumnRole
+from equity.messages import Text, words
 from equity.metrics import Rule
 from equity.privacy import PRESETS
 from equity.report import Section, filter_lines
@@ -31,28 +32,36 @@ def plain(text: object) -> str:
     return "".join("\\" + c if c in "\\`*_[]#|$<>~" else c for c in str(text))
 
 
+def message(problem: object, lang: str | None = None) -> str:
+    """An error or note from `equity` in the reader's language, shown as it is (file names stay literal)."""
+    return plain(words(problem, lang or language()))
+
+
 def signed_in() -> bool:
     """The sign-in gate, passed before anything loads: True when the visitor may use the app, else it draws
     the sign-in screen. Off unless a server install turns it on (see equity.access and the README)."""
+    lang = language()
     try:
         config = access.load(os.environ, _secrets())
     except access.ConfigError as problem:
-        st.error(f"Sign-in is set up wrongly, so the app stays closed. {plain(problem)}", icon=":material/lock:")
+        st.error(t("signin.misconfigured", lang, problem=message(problem, lang)), icon=":material/lock:")
         return False
     if config.mode == access.OPEN:
         return True
     decision = access.decide(config, identity(), password_ok=st.session_state.get("access_granted", False))
     if decision.allowed:
-        _signed_in_sidebar(config)
+        _signed_in_sidebar(config, lang)
         return True
-    st.title("Equity dashboard")
-    st.info(plain(decision.reason), icon=":material/lock:")
+    st.title(t("app.title", lang))
+    language_picker(st)
+    st.info(message(decision.reason, lang), icon=":material/lock:")
     if decision.action == "sign_in":
-        st.button("Sign in", type="primary", on_click=st.login, args=(config.provider,) if config.provider else ())
+        st.button(t("signin.button", lang), type="primary", on_click=st.login,
+                  args=(config.provider,) if config.provider else ())
     elif decision.action == "sign_out":
-        st.button("Sign out", on_click=st.logout)
+        st.button(t("signin.sign_out", lang), on_click=st.logout)
     else:
-        _password_form(config)
+        _password_form(config, lang)
     return False
 
 
@@ -70,27 +79,27 @@ def _secrets() -> dict:
         return st.secrets.to_dict()
     for path in streamlit_config.get_option("secrets.files"):
         if Path(path).is_file():
-            raise access.ConfigError(f"{path} could not be read: check its TOML syntax.")
+            raise access.ConfigError("signin.unreadable_secrets", path=str(path))
     return {}
 
 
-def _password_form(config: access.AccessConfig) -> None:
+def _password_form(config: access.AccessConfig, lang: str) -> None:
     with st.form("sign_in"):
-        password = st.text_input("Password", type="password")
-        if st.form_submit_button("Open", type="primary"):
+        password = st.text_input(t("signin.password", lang), type="password")
+        if st.form_submit_button(t("signin.open", lang), type="primary"):
             if access.check_password(password, config.password_hash):
                 st.session_state["access_granted"] = True
                 st.rerun()
             time.sleep(1)   # each wrong guess costs a second on top of the hash itself
-            st.error("That password is not right.", icon=":material/error:")
+            st.error(t("signin.wrong_password", lang), icon=":material/error:")
 
 
-def _signed_in_sidebar(config: access.AccessConfig) -> None:
+def _signed_in_sidebar(config: access.AccessConfig, lang: str) -> None:
     with st.sidebar:
         if config.mode == access.OIDC:
-            st.caption(f"Signed in as {plain(identity().email)}")
-            st.button("Sign out", on_click=st.logout, key="sign_out")
-        elif st.button("Lock", key="lock", help="Ask for the password again in this browser tab"):
+            st.caption(t("signin.signed_in_as", lang, email=plain(identity().email)))
+            st.button(t("signin.sign_out", lang), on_click=st.logout, key="sign_out")
+        elif st.button(t("signin.lock", lang), key="lock", help=t("signin.lock_help", lang)):
             st.session_state.pop("access_granted", None)
             st.rerun()
 
@@ -105,7 +114,7 @@ def workbench() -> Workbench:
             if note:
                 st.session_state["start_note"] = note
         except (IngestError, DataError, OSError) as problem:
-            st.session_state["startup_problem"] = f"The sample data could not be loaded: {problem}"
+            st.session_state["startup_problem"] = Text("ui.sample_failed", problem=problem)
         st.session_state["bench"] = bench
     return st.session_state["bench"]
 
@@ -116,10 +125,15 @@ def language() -> str:
     return chosen if chosen in LANGUAGES else DEFAULT
 
 
+def language_picker(container=None) -> None:
+    """The language of every screen; on the sign-in screen too, before the sidebar is drawn."""
+    (container or st).selectbox(t("language.label"), list(LANGUAGES), format_func=LANGUAGES.get, key="lang")
+
+
 def sidebar(bench: Workbench) -> None:
     """Language, data source, privacy setting and filters, on every page."""
     with st.sidebar:
-        st.selectbox(t("language.label"), list(LANGUAGES), format_func=LANGUAGES.get, key="lang")
+        language_picker(st)
         lang = language()
         if bench.data is None:
             st.warning(t("ui.no_data_yet", lang))
@@ -127,7 +141,7 @@ def sidebar(bench: Workbench) -> None:
         source = t("ui.sample_source", lang) if bench.data.sample else plain(bench.data.name)
         st.caption(t("ui.data_caption", lang, source=source, rows=f"{bench.data.report.rows:,}"))
         if "start_note" in st.session_state:
-            st.warning(st.session_state["start_note"], icon=":material/warning:")
+            st.warning(message(st.session_state["start_note"], lang), icon=":material/warning:")
         preset = st.selectbox(t("ui.hide_small", lang), PRESETS, format_func=lambda p: p.name, key="preset")
         bench.min_n = preset.min_n
         with st.expander(t("ui.filters", lang), expanded=bench.filters.active):
@@ -157,7 +171,7 @@ def active_filters(bench: Workbench, container=None) -> None:
 def require_data(bench: Workbench) -> bool:
     problem, lang = st.session_state.get("startup_problem"), language()
     if bench.data is None:
-        st.warning(plain(problem) if problem else t("ui.no_data", lang))
+        st.warning(message(problem, lang) if problem else t("ui.no_data", lang))
         st.page_link("pages/views/data.py", label=t("ui.upload_link", lang), icon=":material/upload_file:")
         return False
     if bench.data.sample:
@@ -235,11 +249,12 @@ def figure_formats(lang: str = DEFAULT) -> dict:
 FIGURE_FORMATS = figure_formats()
 
 
-def grouping_picker(key: str, first_label: str = "Compare groups by", columns=None) -> Grouping:
+def grouping_picker(key: str, first_label: str | None = None, columns=None) -> Grouping:
     """A dimension, and optionally a second one to cross it with (e.g. race × income)."""
     left, right = columns or st.columns(2)
-    first = left.selectbox(first_label, GAP_DIMENSIONS, key=f"{key}_dimension",
-                           format_func=lambda d: DIMENSIONS[d].label)
+    lang = language()
+    first = left.selectbox(first_label or t("ui.compare_by", lang), GAP_DIMENSIONS, key=f"{key}_dimension",
+                           format_func=lambda d: dimension_label(DIMENSIONS[d], lang))
     return Grouping(first, crossed_with(first, key, right))
 
 
@@ -263,12 +278,13 @@ def risk_settings(key: str) -> Settings:
                                                      int(st.session_state[f"{key}_nsize"]),
                                                      float(st.session_state[f"{key}_threshold"]))
     cell, size, limit = st.columns(3)
-    cell.number_input("Minimum cell size", 0, 100, current.cell_size, key=f"{key}_cell", on_change=store,
-                      help="Fewest students with the outcome, in the group and in its comparison")
-    size.number_input("Minimum n-size", 1, 500, current.n_size, key=f"{key}_nsize", on_change=store,
-                      help="Fewest students, in the group and in its comparison")
-    limit.number_input("Flag a risk ratio above", 1.0, 10.0, current.threshold, 0.1, key=f"{key}_threshold",
-                       on_change=store)
+    lang = language()
+    cell.number_input(t("risk.cell", lang), 0, 100, current.cell_size, key=f"{key}_cell", on_change=store,
+                      help=t("risk.cell_help", lang))
+    size.number_input(t("risk.n_size", lang), 1, 500, current.n_size, key=f"{key}_nsize", on_change=store,
+                      help=t("risk.n_size_help", lang))
+    limit.number_input(t("risk.threshold", lang), 1.0, 10.0, current.threshold, 0.1, key=f"{key}_threshold",
+                       on_change=store, help=t("risk.threshold_help", lang))
     store()
     return st.session_state["risk_settings"]
 

@@ -3,6 +3,7 @@
 import pandas as pd
 import streamlit as st
 
+from equity.i18n import t
 from equity.sqlconsole import LIMITS, SIZE_COLUMN, Console, QueryError, for_download
 from pages.views import shared
 
@@ -22,51 +23,58 @@ def console(bench) -> Console:
     return held[1]
 
 
+def schema(box: Console, lang: str) -> None:
+    """The tables and their columns, beside the editor."""
+    st.markdown(f"**{t('page.sql.tables', lang)}**")
+    columns = pd.DataFrame([vars(c) for c in box.schema()])
+    headings = {"name": st.column_config.TextColumn(t("page.sql.column", lang)),
+                "type": st.column_config.TextColumn(t("page.sql.type", lang))}
+    for table in sorted(columns["table"].unique(), key=lambda name: (name != "students", name)):
+        with st.expander(table, expanded=table == "students"):
+            st.dataframe(columns[columns["table"] == table][["name", "type"]], hide_index=True, width="stretch",
+                         column_config=headings)
+
+
+def result_section(result, min_n: int, lang: str) -> None:
+    """The result as the query returned it, and a download under the small-group rule (or why not)."""
+    key = "page.sql.rows_more" if result.truncated else "page.sql.rows"
+    st.caption(t(key, lang, rows=f"{result.table.num_rows:,}", limit=f"{LIMITS.rows:,}",
+                 seconds=f"{result.seconds:.2f}"))
+    st.dataframe(result.table.to_pandas(), hide_index=True)
+    download = for_download(result.table, min_n)
+    if download.csv is None:
+        st.info(shared.message(download.refusal, lang), icon=":material/lock:")
+        return
+    st.download_button(t("page.sql.download", lang), download.csv, "query.csv", "text/csv",
+                       icon=":material/download:")
+    hidden = (t("page.sql.hidden_one", lang) if download.hidden == 1 else
+              t("page.sql.hidden_many", lang, count=download.hidden) if download.hidden else
+              t("page.sql.hidden_none", lang))
+    st.caption(t("page.sql.hidden_rule", lang, hidden=hidden, min_n=min_n, column=SIZE_COLUMN))
+
+
 bench = shared.workbench()
-st.title("SQL (read-only)")
+lang = shared.language()
+st.title(t("nav.sql", lang))
 if shared.require_data(bench):
-    st.caption(f"One SELECT (or WITH … SELECT) at a time, over a copy of this session's tables. Files, the network, "
-               f"extensions and settings are switched off; results stop at {LIMITS.rows:,} rows and queries at "
-               f"{LIMITS.seconds:.0f} seconds.")
+    st.caption(t("page.sql.intro", lang, rows=f"{LIMITS.rows:,}", seconds=f"{LIMITS.seconds:.0f}"))
     box = console(bench)
-    editor, schema = st.columns([3, 2])
-    with schema:
-        st.markdown("**Tables**")
-        columns = pd.DataFrame([vars(c) for c in box.schema()])
-        for table in sorted(columns["table"].unique(), key=lambda name: (name != "students", name)):
-            with st.expander(table, expanded=table == "students"):
-                st.dataframe(columns[columns["table"] == table][["name", "type"]], hide_index=True,
-                             width="stretch")
+    editor, beside = st.columns([3, 2])
+    with beside:
+        schema(box, lang)
     with editor:
-        sql = st.text_area("Query", EXAMPLE, height=200, key="sql_text")
-        if st.button("Run", type="primary", icon=":material/play_arrow:"):
+        sql = st.text_area(t("page.sql.query", lang), EXAMPLE, height=200, key="sql_text")
+        if st.button(t("page.sql.run", lang), type="primary", icon=":material/play_arrow:"):
             try:
                 st.session_state["sql_result"] = box.run(sql)
                 st.session_state.pop("sql_problem", None)
             except QueryError as problem:
-                st.session_state["sql_problem"] = str(problem)
+                st.session_state["sql_problem"] = problem
                 st.session_state.pop("sql_result", None)
         if "sql_problem" in st.session_state:
-            st.error(shared.plain(st.session_state["sql_problem"]), icon=":material/error:")
+            st.error(shared.message(st.session_state["sql_problem"], lang), icon=":material/error:")
     result = st.session_state.get("sql_result")
     if result is not None:
-        more = f" (the first {LIMITS.rows:,}: the query returned more)" if result.truncated else ""
-        st.caption(f"{result.table.num_rows:,} rows{more} in {result.seconds:.2f} s, shown as the query returned "
-                   "them: this is your own data, as on 'Your data'.")
-        st.dataframe(result.table.to_pandas(), hide_index=True)
-        download = for_download(result.table, bench.min_n)
-        if download.csv is None:
-            st.info(shared.plain(download.refusal), icon=":material/lock:")
-        else:
-            st.download_button("Download as CSV", download.csv, "query.csv", "text/csv", icon=":material/download:")
-            hidden = f"{download.hidden} group{'s' if download.hidden != 1 else ''}" if download.hidden else "No group"
-            st.caption(f"{hidden} hidden in the download (fewer than {bench.min_n} students in `{SIZE_COLUMN}`, or "
-                       "hidden so that a smaller one cannot be worked out from the total).")
-    with st.expander("Why downloads need a column named n"):
-        st.markdown(
-            "A download leaves this computer, so it follows the same small-group rule as every other export: "
-            f"it must be a table of groups with each group's size in a column named `{SIZE_COLUMN}` (write "
-            f"`count(*) AS {SIZE_COLUMN}`). In a group smaller than the minimum size chosen in the sidebar, every "
-            "other number is blanked and the row says why; when exactly one group is hidden, the next smallest is "
-            "hidden too. Student IDs and lists are never downloaded from here. Text is not checked, so do not "
-            "group by or list names.")
+        result_section(result, bench.min_n, lang)
+    with st.expander(t("page.sql.why_title", lang, column=SIZE_COLUMN)):
+        st.markdown(t("page.sql.why", lang, column=SIZE_COLUMN))

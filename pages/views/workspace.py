@@ -6,129 +6,140 @@ import streamlit as st
 
 from equity import archive, library, workspace
 from equity.dataset import DataError
+from equity.i18n import t
+from equity.messages import Text, words
 from equity.records import WorkspaceError
 from pages.views import shared
 
 ERRORS = (WorkspaceError, DataError, OSError)
 
 
-def note_where() -> None:
+def note_where(lang: str) -> None:
     """What the workspace holds and where, in plain words."""
     base = workspace.root().resolve()
-    lines = "\n".join(f"- `{base / folder}`: {what}" for folder, what in workspace.LAYOUT)
-    st.info(f"**Stored on this computer only, in `{base}`** (set `EQUITY_WORKSPACE` to move it):\n\n{lines}\n\n"
-            "Uploads stay in this browser session until you save them here. Saved datasets hold student rows, "
-            "student IDs included: keep this folder, and any export of it, as safe as the original files.",
-            icon=":material/folder:")
+    lines = "\n".join(f"- `{base / folder}`: {words(what, lang)}" for folder, what in workspace.LAYOUT)
+    st.info(t("page.saved.where", lang, base=base, lines=lines), icon=":material/folder:")
 
 
-def saved_table(saved: tuple[library.SavedDataset, ...]) -> pd.DataFrame:
+def saved_table(saved: tuple[library.SavedDataset, ...], lang: str) -> pd.DataFrame:
     return pd.DataFrame([{
-        "Name": e.name, "Terms": ", ".join(e.terms) or "—", "Rows": e.rows, "Outcomes": len(e.outcomes),
-        "From file": e.source, "Saved": e.saved_at.replace("T", " "),
-        "Size (MB)": round(e.path.stat().st_size / 1e6, 2) if e.path.exists() else None,
+        t("page.saved.col_name", lang): e.name, t("page.saved.col_terms", lang): ", ".join(e.terms) or "—",
+        t("page.saved.col_rows", lang): e.rows, t("page.saved.col_outcomes", lang): len(e.outcomes),
+        t("page.saved.col_source", lang): e.source, t("page.saved.col_saved", lang): e.saved_at.replace("T", " "),
+        t("page.saved.col_size", lang): round(e.path.stat().st_size / 1e6, 2) if e.path.exists() else None,
     } for e in saved])
 
 
-def flash(message: str) -> None:
-    st.session_state["workspace_done"] = message
+def flash(done: Text) -> None:
+    """Say what was done after the rerun that shows its result (kept as a Text: the language may change)."""
+    st.session_state["workspace_done"] = done
     st.rerun()
 
 
-def save_section(bench) -> None:
-    st.subheader("Save the loaded data")
+def failed(problem: Exception, lang: str) -> None:
+    st.error(shared.message(problem, lang), icon=":material/error:")
+
+
+def save_section(bench, lang: str) -> None:
+    st.subheader(t("page.saved.save_title", lang))
     data = bench.data
     if data.parts:
-        st.caption(f"The loaded data is opened from the workspace already: {data.name}.")
+        st.caption(t("page.saved.already_open", lang, name=shared.plain(data.name)))
         return
-    name = st.text_input("Name", value="Sample district" if data.sample else data.name, key="save_name")
-    if st.button("Save to workspace", type="primary", icon=":material/save:"):
+    name = st.text_input(t("page.saved.name", lang),
+                         value=t("page.saved.sample_name", lang) if data.sample else data.name, key="save_name")
+    if st.button(t("page.saved.save", lang), type="primary", icon=":material/save:"):
         try:
             entry = bench.save(name)
-            flash(f"Saved '{entry.name}' ({entry.rows:,} rows, terms {', '.join(entry.terms) or 'none'}).")
+            flash(Text("page.saved.saved", name=entry.name, rows=f"{entry.rows:,}",
+                       terms=", ".join(entry.terms) or Text("page.saved.no_terms")))
         except ERRORS as problem:
-            st.error(str(problem), icon=":material/error:")
+            failed(problem, lang)
 
 
-def open_section(bench, saved) -> None:
-    st.subheader("Saved datasets")
+def open_section(bench, saved, lang: str) -> None:
+    st.subheader(t("page.saved.list_title", lang))
     if not saved:
-        st.caption("Nothing saved yet. Upload a file on 'Your data', confirm its columns, then save it here. "
-                   "Save one file per term or year, then open them together to see trends.")
+        st.caption(t("page.saved.nothing", lang))
         return
-    st.dataframe(saved_table(saved), hide_index=True)
-    names = {e.id: f"{e.name} ({', '.join(e.terms) or 'no term'})" for e in saved}
+    st.dataframe(saved_table(saved, lang), hide_index=True)
+    names = {e.id: t("page.saved.entry", lang, name=e.name, terms=", ".join(e.terms) or t("page.saved.no_term", lang))
+             for e in saved}
     in_use = [i for i in (bench.data.parts if bench.data else ()) if i in names]
-    chosen = st.multiselect("Open together (one per term or year)", list(names), default=in_use or list(names),
+    chosen = st.multiselect(t("page.saved.open_together", lang), list(names), default=in_use or list(names),
                             format_func=names.get, key="open_chosen")
     for warning in library.overlaps(tuple(e for e in saved if e.id in chosen)):
-        st.warning(warning, icon=":material/content_copy:")
-    at_start = st.checkbox("Open these when the app starts", value=True, key="open_at_start")
+        st.warning(shared.message(warning, lang), icon=":material/content_copy:")
+    at_start = st.checkbox(t("page.saved.at_start", lang), value=True, key="open_at_start")
     left, right = st.columns([1, 3])
-    if left.button("Open selected", type="primary", disabled=not chosen, icon=":material/folder_open:"):
+    if left.button(t("page.saved.open", lang), type="primary", disabled=not chosen, icon=":material/folder_open:"):
         try:
             data = bench.open_saved(tuple(chosen))
             library.remember_startup(tuple(chosen) if at_start else ())
-            flash(f"Opened {data.name}: {data.report.rows:,} rows.")
+            flash(Text("page.saved.opened", name=data.name, rows=f"{data.report.rows:,}"))
         except ERRORS as problem:
-            st.error(str(problem), icon=":material/error:")
-    if right.button("Open the sample district instead", icon=":material/science:"):
+            failed(problem, lang)
+    if right.button(t("page.saved.open_sample", lang), icon=":material/science:"):
         bench.load_sample()
         library.remember_startup(())
-        flash("Opened the sample district.")
-    with st.expander("Rename or delete a saved dataset"):
-        by_id = {e.id: e for e in saved}
-        pick = st.selectbox("Dataset", list(by_id), format_func=names.get, key="manage_pick")
-        entry = by_id[pick]
-        new_name = st.text_input("New name", value=entry.name, key=f"rename_{pick}")
-        left, right = st.columns(2)
-        if left.button("Rename", icon=":material/edit:"):
-            try:
-                library.rename(entry, new_name)
-                flash(f"Renamed to '{new_name.strip()}'.")
-            except ERRORS as problem:
-                st.error(str(problem), icon=":material/error:")
-        with right.popover("Delete", icon=":material/delete:"):
-            st.write(f"Delete '{entry.name}' and its {entry.rows:,} student rows from the workspace? "
-                     "Goals and log entries are kept.")
-            if st.button("Yes, delete it", type="primary", key=f"delete_{pick}"):
-                library.delete(entry)
-                if pick in library.startup():
-                    library.remember_startup(tuple(i for i in library.startup() if i != pick))
-                flash(f"Deleted '{entry.name}'. What is loaded now stays loaded until you open other data.")
+        flash(Text("page.saved.opened_sample"))
+    with st.expander(t("page.saved.manage", lang)):
+        manage(saved, names, lang)
 
 
-def move_section() -> None:
-    st.subheader("Move the workspace to another computer")
+def manage(saved, names: dict[str, str], lang: str) -> None:
+    """Rename or delete one saved dataset."""
+    by_id = {e.id: e for e in saved}
+    pick = st.selectbox(t("page.saved.dataset", lang), list(by_id), format_func=names.get, key="manage_pick")
+    entry = by_id[pick]
+    new_name = st.text_input(t("page.saved.new_name", lang), value=entry.name, key=f"rename_{pick}")
+    left, right = st.columns(2)
+    if left.button(t("page.saved.rename", lang), icon=":material/edit:"):
+        try:
+            library.rename(entry, new_name)
+            flash(Text("page.saved.renamed", name=new_name.strip()))
+        except ERRORS as problem:
+            failed(problem, lang)
+    with right.popover(t("page.saved.delete", lang), icon=":material/delete:"):
+        st.write(t("page.saved.delete_confirm", lang, name=shared.plain(entry.name), rows=f"{entry.rows:,}"))
+        if st.button(t("page.saved.delete_yes", lang), type="primary", key=f"delete_{pick}"):
+            library.delete(entry)
+            if pick in library.startup():
+                library.remember_startup(tuple(i for i in library.startup() if i != pick))
+            flash(Text("page.saved.deleted", name=entry.name))
+
+
+def move_section(lang: str) -> None:
+    st.subheader(t("page.saved.move_title", lang))
     left, right = st.columns(2)
     with left:
-        st.write("One file with every saved dataset, goal, log entry and column mapping.")
-        if st.button("Prepare an export", icon=":material/inventory_2:"):
+        st.write(t("page.saved.move_intro", lang))
+        if st.button(t("page.saved.prepare", lang), icon=":material/inventory_2:"):
             st.session_state["workspace_export"] = archive.export_workspace()
         if "workspace_export" in st.session_state:
-            st.download_button("Download the workspace (.zip)", st.session_state["workspace_export"],
+            st.download_button(t("page.saved.download", lang), st.session_state["workspace_export"],
                                file_name="equity-workspace.zip", mime="application/zip",
                                icon=":material/download:")
     with right:
-        upload = st.file_uploader("Import a workspace export", type=["zip"], key="workspace_import")
-        if upload is not None and st.button("Import", icon=":material/upload:"):
+        upload = st.file_uploader(t("page.saved.import_file", lang), type=["zip"], key="workspace_import")
+        if upload is not None and st.button(t("page.saved.import", lang), icon=":material/upload:"):
             try:
                 result = archive.import_workspace(upload.getvalue())
-                flash(f"Imported: {result.added} new files, {result.updated} updated, {result.kept} already here "
-                      "(kept as they were).")
+                flash(Text("page.saved.imported", added=result.added, updated=result.updated, kept=result.kept))
             except WorkspaceError as problem:
-                st.error(str(problem), icon=":material/error:")
+                failed(problem, lang)
 
 
 bench = shared.workbench()
-st.title("Saved data")
-note_where()
+lang = shared.language()
+st.title(t("page.saved.title", lang))
+note_where(lang)
 if st.session_state.get("workspace_done"):
-    st.success(st.session_state.pop("workspace_done"), icon=":material/check:")
+    st.success(shared.message(st.session_state.pop("workspace_done"), lang), icon=":material/check:")
 saved, problems = library.catalogue()
 for problem in problems:
-    st.warning(problem.message, icon=":material/warning:")
+    st.warning(shared.message(problem.message, lang), icon=":material/warning:")
 if bench.data is not None:
-    save_section(bench)
-open_section(bench, saved)
-move_section()
+    save_section(bench, lang)
+open_section(bench, saved, lang)
+move_section(lang)
