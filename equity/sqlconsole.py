@@ -39,6 +39,8 @@ class ConsoleLimits:
 
 
 LIMITS = ConsoleLimits()
+EXAMPLE = ("SELECT race_ethnicity, low_income, count(*) AS n, avg(final_grade_pct) AS mean_final\n"
+           "FROM students\nGROUP BY ALL\nORDER BY ALL")   # the query the editor opens with
 
 
 class QueryError(Message, ValueError):

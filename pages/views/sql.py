@@ -4,11 +4,8 @@ import pandas as pd
 import streamlit as st
 
 from equity.i18n import t
-from equity.sqlconsole import LIMITS, SIZE_COLUMN, Console, QueryError, for_download
+from equity.sqlconsole import EXAMPLE, LIMITS, SIZE_COLUMN, Console, QueryError, for_download
 from pages.views import shared
-
-EXAMPLE = ("SELECT race_ethnicity, low_income, count(*) AS n, avg(final_grade_pct) AS mean_final\n"
-           "FROM students\nGROUP BY ALL\nORDER BY ALL")
 
 
 def console(bench) -> Console:
