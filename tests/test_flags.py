@@ -5,6 +5,7 @@ import pytest
 
 from equity.dimensions import DIMENSIONS
 from equity.flags import Flag, flag, highest, margin_of_error
+from equity.i18n import catalogue
 from equity.metrics import Breakdown, GroupResult, Rule, Stats
 
 RATE = Rule("threshold", 70)
@@ -136,3 +137,14 @@ def test_averages_take_newcombe_only():
 def test_flag_values_are_what_the_command_line_takes():
     assert [f.value for f in Flag] == ["newcombe", "ppg", "pi", "80"]
     assert Flag("80") is Flag.EIGHTY
+
+
+def test_every_method_has_its_words_in_both_languages():
+    for lang in ("en", "es"):
+        words = catalogue(lang)
+        for method in Flag:
+            assert f"flag.{method.value}.name" in words
+        for method in (Flag.PPG, Flag.PI, Flag.EIGHTY):
+            for key in ("flag.{}.how", "chart.flag.{}.yes", "chart.flag.{}.no", "chart.flag.{}.subtitle",
+                        "summary.flag_{}", "summary.flag_{}_none"):
+                assert key.format(method.value) in words, (lang, key, method)
