@@ -13,9 +13,10 @@ from pages.views import shared
 ANY = None          # the group filter's "any group"; "" is all students, as entries store it
 
 
-def entry_form(bench, existing: interventions.Entry | None, goal_titles: dict[str, str], key: str, lang: str,
-               ) -> interventions.Entry | None:
-    """The fields of one entry; returns it once the user saved it."""
+def entry_form(existing: interventions.Entry | None, goal_titles: dict[str, str], names: dict[str, str], key: str,
+               lang: str) -> interventions.Entry | None:
+    """The fields of one entry (`names`: the loaded data's groups, stored words -> shown words); returns the
+    entry once the user saved it."""
     old = existing
     with st.form(key, clear_on_submit=existing is None, border=existing is not None):
         left, middle, right = st.columns(3)
@@ -26,7 +27,6 @@ def entry_form(bench, existing: interventions.Entry | None, goal_titles: dict[st
         owner = right.text_input(t("log.column_owner", lang), value=old.owner if old else "", key=f"{key}_owner")
         title = st.text_input(t("log.column_title", lang), value=old.title if old else "", key=f"{key}_title",
                               placeholder=t("log.title_placeholder", lang))
-        names = interventions.group_names(bench.con, lang) if bench.data is not None else {}
         current_group = old.group if old else ""
         groups = ["", *names, *([current_group] if current_group and current_group not in names else [])]
         left, right = st.columns(2)
@@ -60,6 +60,7 @@ bench = shared.workbench()
 lang = shared.language()
 st.title(t("log.title", lang))
 st.write(t("log.intro", lang))
+names = interventions.group_names(bench.con, lang) if bench.data is not None else {}
 goal_list, goal_problems = goals.load(lang)
 goal_titles = {g.id: g.title for g in goal_list}
 entries, problems = interventions.load(lang)
@@ -70,14 +71,13 @@ if st.session_state.get("log_saved"):
 
 with st.expander(t("log.new_entry", lang), expanded=not entries or "log_goal" in st.session_state,
                  icon=":material/add:"):
-    added = entry_form(bench, None, goal_titles, "log_new", lang)
+    added = entry_form(None, goal_titles, names, "log_new", lang)
     if added:
         st.session_state.pop("log_goal", None)
         st.session_state["log_saved"] = t("log.logged", lang, title=added.title)
         st.rerun()
 
 if entries:
-    names = interventions.group_names(bench.con, lang) if bench.data is not None else {}
     st.subheader(t("log.entries", lang))
     left, middle, right = st.columns(3)
     stages = left.multiselect(t("log.column_stage", lang), interventions.STAGES, key="log_stages",
@@ -102,7 +102,7 @@ if entries:
                           format_func=lambda i: f"{by_id[i].date} · {by_id[i].title}")
     if picked:
         entry = by_id[picked]
-        if entry_form(bench, entry, goal_titles, f"log_edit_{entry.id}_{entry.revision}", lang):
+        if entry_form(entry, goal_titles, names, f"log_edit_{entry.id}_{entry.revision}", lang):
             st.session_state["log_saved"] = t("log.saved", lang, title=entry.title)
             st.rerun()
         with st.popover(t("log.delete", lang), icon=":material/delete:"):
