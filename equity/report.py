@@ -14,12 +14,16 @@ from typing import Protocol
 import altair as alt
 
 from equity import goals as goal_math
+from equity import scorecard as sc
+from equity import status_grid
 from equity.charts import change_chart, change_title, gap_chart, gap_title, heat_table, heat_title
 from equity.crosstab import CrossTable, crosstab
 from equity.dimensions import DIMENSIONS
+from equity.disproportionality import DEFAULT_SETTINGS, Settings
 from equity.filters import FLAG_KEYS, Filters
 from equity.i18n import DEFAULT, comparison_label, count, dimension_label, group_label, hidden_note, t, yes_no
 from equity.metrics import COMPARE_ALL, Breakdown, GroupResult, Rule, key_text
+from equity.scorecard_charts import direction_word, scorecard_chart
 from equity.session import Workbench
 from equity.summary import (
     breakdown_summary,
@@ -276,6 +280,66 @@ class GoalsView:
         return Section(t("report.goals_title", lang), tuple(summary), table)
 
 
+@dataclass(frozen=True, eq=False)
+class ScorecardView:
+    """The balanced scorecard: each indicator's value for all students in the latest term, its change since the
+    earliest, where it sits on the status × change grid, its finding (shown groups only) and its goal."""
+
+    cards: tuple[sc.Card, ...]
+    min_n: int
+    cuts: tuple[tuple[str, status_grid.Cuts], ...] = ()     # by indicator label; the rest take their default
+
+    @property
+    def key(self) -> str:
+        return "scorecard"
+
+    def section(self, lang: str = DEFAULT) -> Section:
+        chosen = dict(self.cuts)
+        placements = [status_grid.place(c, chosen.get(c.indicator.label, status_grid.default_cuts(c.indicator)))
+                      for c in self.cards]
+        rates = all(c.indicator.rule.is_rate for c in self.cards)
+        columns = (Column(t("scorecard.column.indicator", lang)), Column(t("report.scorecard.column.what", lang)),
+                   Column(t("report.scorecard.column.value", lang), VALUE if rates else TEXT, "%" if rates else ""),
+                   Column(t("report.scorecard.column.change", lang), GAP),
+                   Column(t("report.scorecard.column.direction", lang)), Column(t("grid.column.status", lang)),
+                   Column(t("grid.column.colour", lang)), Column(t("report.scorecard.column.finding", lang)),
+                   Column(t("report.scorecard.column.goal", lang)))
+        rows = []
+        for card, p in zip(self.cards, placements, strict=True):
+            value = card.latest if rates or card.latest is None else f"{card.latest:.1f}"
+            rows.append((card.indicator.name(lang), card.indicator.describe_rule(lang), value, card.change,
+                         direction_word(card, lang) if card.change is not None else "",
+                         status_grid.status_text(p.status, lang) if p.status is not None else "",
+                         status_grid.colour_text(p, lang), sc.finding_text(card, lang), sc.goal_text(card.goal, lang)))
+        table = Table(columns, tuple(rows), (t("report.scorecard.note", lang, min_n=self.min_n),
+                                             t("report.scorecard.grid_note", lang), rule_note(self.min_n, lang)))
+        summary = self._summary(lang)
+        title = t("report.scorecard.title", lang)
+        chart = scorecard_chart(list(self.cards), lang)
+        return Section(title, summary, table, chart,
+                       _alt_text(t("chart.bar_description", lang, title=title), summary) if chart else "")
+
+    def _summary(self, lang: str) -> tuple[str, ...]:
+        cards = self.cards
+        better = [c for c in cards if c.improving is True]
+        worse = [c for c in cards if c.improving is False]
+        lines = [t("report.scorecard.count", lang, total=len(cards),
+                   leading=sum(c.indicator.kind == sc.LEADING for c in cards),
+                   lagging=sum(c.indicator.kind == sc.LAGGING for c in cards), better=len(better),
+                   worse=len(worse), other=len(cards) - len(better) - len(worse))]
+        lines.append(t("report.scorecard.worse", lang, indicators=", ".join(c.indicator.name(lang) for c in worse))
+                     if worse else t("report.scorecard.none_worse", lang))
+        lines += [t("report.scorecard.flagged", lang, indicator=c.indicator.name(lang),
+                    finding=sc.finding_text(c, lang))
+                  for c in cards if c.finding.group is not None and c.finding.group.flagged][:2]
+        statuses = [c.goal for c in cards if c.goal != sc.NO_GOAL]
+        if statuses:
+            lines.append(t("report.scorecard.goals", lang, met=statuses.count(goal_math.MET),
+                           on_track=statuses.count(goal_math.ON_TRACK), off_track=statuses.count(goal_math.OFF_TRACK),
+                           no_data=statuses.count(goal_math.NO_DATA)))
+        return tuple(lines)
+
+
 GOAL_ORDER = (goal_math.OFF_TRACK, goal_math.NO_DATA, goal_math.ON_TRACK, goal_math.MET)
 
 
@@ -306,6 +370,9 @@ class Choice:
     goals: bool = True                         # add where a saved goal on the group stands
     changes: bool = False                      # a section per dimension: first term against the last
     goal_table: bool = False                   # a section with every saved goal
+    scorecard: tuple[sc.Indicator, ...] = ()   # a section with the balanced scorecard of these indicators
+    risk_settings: Settings = DEFAULT_SETTINGS  # for the scorecard's risk ratios, as on its screen
+    cuts: tuple[tuple[str, status_grid.Cuts], ...] = ()   # the scorecard's status × change cut points
 
 
 def views(bench: Workbench, choice: Choice) -> list[ReportView]:
@@ -324,6 +391,10 @@ def views(bench: Workbench, choice: Choice) -> list[ReportView]:
     for first, second in choice.crossings:
         found.append(IntersectionView(crosstab(bench.con, choice.outcome, choice.rule, first, second,
                                                bench.filters, bench.min_n, choice.label)))
+    if choice.scorecard:
+        goal = sc.goal_lookup(bench.con, bench.min_n)
+        found.append(ScorecardView(tuple(sc.evaluate(bench.con, i, bench.filters, bench.min_n, choice.risk_settings,
+                                                     goal) for i in choice.scorecard), bench.min_n, choice.cuts))
     if choice.goal_table and saved:
         outcomes = {c.name for c in bench.data.mapping.outcomes()} if bench.data else set()
         found.append(GoalsView(tuple(goal_math.assess(bench.con, g, outcomes, bench.min_n) for g in saved),

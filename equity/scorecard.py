@@ -163,6 +163,12 @@ def default_indicators(mapping: Mapping, profiles: Sequence[ColumnProfile]) -> t
     return tuple(found)
 
 
+def available(indicators: Sequence[Indicator], mapping: Mapping) -> list[Indicator]:
+    """The indicators whose outcome the loaded data has (a saved choice may name one it lacks)."""
+    names = {c.name for c in derived.all_outcomes(mapping)}
+    return [i for i in indicators if i.outcome in names]
+
+
 def suggested_rule(column: ColumnRole, values: Sequence[str | None], scale_point: float | None = None) -> Rule:
     """Yes for flags, 'at least one' for counts, `scale_point` or more on a 1-5 scale, else the usual default."""
     if column.kind == "numeric":

@@ -7,8 +7,10 @@ Hidden groups stay listed, marked hidden, never left out.
 
 from html import escape
 
+import altair as alt
 import pandas as pd
 
+from equity.charts import BLUE, GREY, ORANGE
 from equity.disproportionality import NOT_COMPUTABLE, TOO_FEW
 from equity.grouping_words import grouping_group, grouping_name
 from equity.i18n import DEFAULT, group_label, t
@@ -62,14 +64,18 @@ def kind_text(kind: str, lang: str = DEFAULT) -> str:
     return t(f"scorecard.kind.{kind}", lang)
 
 
+def direction_word(card: Card, lang: str = DEFAULT) -> str:
+    """'better', 'worse' or 'no change' since the baseline, in the reader's language."""
+    return t(f"scorecard.{ {True: 'better', False: 'worse', None: 'no_change'}[card.improving]}", lang)
+
+
 def change_words(card: Card, lang: str = DEFAULT) -> str:
     """The change since the baseline in words, not colour alone: '▲ 2.1 pts, better'; '' without one."""
     if card.change is None:
         return ""
     arrow = "▲" if card.change > 0 else "▼" if card.change < 0 else "="
-    word = {True: "better", False: "worse", None: "no_change"}[card.improving]
     points = t("scorecard.pts", lang) if card.indicator.rule.is_rate else ""
-    return f"{arrow} {abs(card.change):.1f}{' ' + points if points else ''}, {t(f'scorecard.{word}', lang)}"
+    return f"{arrow} {abs(card.change):.1f}{' ' + points if points else ''}, {direction_word(card, lang)}"
 
 
 def value_text(card: Card, lang: str = DEFAULT) -> str:
@@ -142,3 +148,32 @@ def cards_frame(cards: list[Card], lang: str = DEFAULT) -> pd.DataFrame:
                 grouping_group(ind.grouping, g.key, lang), g.n, g.value, measure_name(card, lang), g.measure,
                 t("word.yes", lang) if g.flagged else "", hidden_text(card, g, lang)), strict=True)))
     return pd.DataFrame(rows, columns=list(COLUMNS)).rename(columns=names)
+
+
+def scorecard_chart(cards: list[Card], lang: str = DEFAULT) -> alt.LayerChart | None:
+    """Each indicator's change since its baseline term as a bar from zero, labelled with the figure and
+    'better' or 'worse' in words (colour repeats it); None when no indicator has a change to show."""
+    rows = [{"indicator": c.indicator.name(lang), "change": round(c.change, 1), "end": max(c.change, 0.0),
+             "word": direction_word(c, lang), "label": f"{c.change:+.1f} ({direction_word(c, lang)})"}
+            for c in cards if c.change is not None]
+    if not rows:
+        return None
+    data = pd.DataFrame(rows)
+    words = [t(f"scorecard.{w}", lang) for w in ("better", "worse", "no_change")]
+    y = alt.Y("indicator:N", sort=[r["indicator"] for r in rows], title=None, axis=alt.Axis(labelLimit=300))
+    changes = [r["change"] for r in rows]
+    room = max(1.0, max(changes) - min(0.0, *changes)) * 0.35      # to the right of the longest bar, for its label
+    scale = alt.Scale(domain=[min(0.0, *changes) * 1.1, max(0.0, *changes) + room], nice=False)
+    x = alt.X("change:Q", title=t("scorecard.chart.axis", lang), scale=scale)
+    bars = alt.Chart(data).mark_bar(size=16).encode(
+        x=x, x2=alt.datum(0), y=y,
+        color=alt.Color("word:N", title=None, legend=alt.Legend(orient="bottom"),
+                        scale=alt.Scale(domain=words, range=[BLUE, ORANGE, GREY])),
+        tooltip=[alt.Tooltip("indicator:N", title=t("scorecard.column.indicator", lang)),
+                 alt.Tooltip("change:Q", title=t("scorecard.chart.axis", lang), format="+.1f")])
+    labels = alt.Chart(data).mark_text(align="left", dx=6).encode(x=alt.X("end:Q", scale=scale), y=y,
+                                                                  text="label:N")
+    zero = alt.Chart(pd.DataFrame({"at": [0.0]})).mark_rule(color=GREY).encode(x="at:Q")
+    title = t("scorecard.chart.title", lang)
+    return alt.layer(bars, labels, zero).properties(
+        title=title, height=alt.Step(30), width="container", description=t("chart.bar_description", lang, title=title))

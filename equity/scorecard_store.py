@@ -14,8 +14,10 @@ from equity import workspace
 from equity.dimensions import DIMENSIONS
 from equity.groups import Grouping
 from equity.i18n import DEFAULT, t
+from equity.mapping import Mapping
 from equity.metrics import Rule
-from equity.scorecard import LAGGING, LEADING, METHODS, Indicator
+from equity.profile import ColumnProfile
+from equity.scorecard import LAGGING, LEADING, METHODS, Indicator, default_indicators
 
 FOLDER = "scorecards"
 FORMAT = 1
@@ -91,3 +93,14 @@ def load(dataset: str, lang: str = DEFAULT) -> tuple[Indicator, ...] | None:
 def clear(dataset: str) -> None:
     """Forget the choice for `dataset`: its scorecard goes back to the defaults."""
     path(dataset).unlink(missing_ok=True)
+
+
+def chosen(dataset: str, mapping: Mapping, profiles: Sequence[ColumnProfile], lang: str = DEFAULT
+           ) -> tuple[tuple[Indicator, ...], str | None]:
+    """The indicators for `dataset`: the saved choice, else the defaults, and why a saved choice could not be
+    used (None when nothing went wrong)."""
+    try:
+        saved = load(dataset, lang)
+    except ScorecardFileError as problem:
+        return default_indicators(mapping, profiles), str(problem)
+    return (saved if saved is not None else default_indicators(mapping, profiles)), None

@@ -8,8 +8,10 @@ from itertools import combinations
 import pandas as pd
 import streamlit as st
 
-from equity import exports
+from equity import exports, scorecard_store
+from equity import scorecard as sc
 from equity.dimensions import DIMENSIONS, GAP_DIMENSIONS
+from equity.disproportionality import Settings
 from equity.i18n import LANGUAGES, comparison_label, dimension_label, t
 from equity.metrics import COMPARE_ALL, COMPARE_OTHERS
 from equity.report import Choice, Report, Table, compose, views
@@ -99,6 +101,17 @@ def student_export(bench, column, rule, lang: str) -> None:
                               key="dl_students_xlsx")
 
 
+def scorecard_indicators(bench, lang: str) -> tuple[sc.Indicator, ...]:
+    """The scorecard as the user set it up: this session's choice on the scorecard page, else the one saved
+    for this dataset, else the defaults."""
+    state = st.session_state.get("scorecard")
+    if state is not None and state[0] == bench.data.name:
+        chosen = state[1]
+    else:
+        chosen, _ = scorecard_store.chosen(bench.data.name, bench.data.mapping, bench.data.profiles, lang)
+    return tuple(sc.available(chosen, bench.data.mapping))
+
+
 def builder(bench, lang: str) -> None:
     st.title(t("page.report.title", lang))
     if not shared.require_data(bench):
@@ -122,17 +135,20 @@ def builder(bench, lang: str) -> None:
     changes = first.checkbox(t("page.report.changes", lang), value=False, key="report_changes")
     goals = second.checkbox(t("page.report.goals", lang), value=True, key="report_goals")
     goal_table = second.checkbox(t("page.report.goal_table", lang), value=False, key="report_goal_table")
+    scorecard = second.checkbox(t("page.report.scorecard", lang), value=False, key="report_scorecard")
     languages = list(LANGUAGES)
     report_lang = third.radio(t("page.report.language", lang), languages, index=languages.index(lang),
                               horizontal=True, format_func=LANGUAGES.get, key=f"report_language_{lang}")
     title = st.text_input(t("page.report.heading", lang), placeholder=t("report.default_title", report_lang),
                           key="report_title")
     notes = st.text_area(t("page.report.notes", lang), key="report_notes", height=90)
-    if not dimensions and not crossings and not goal_table:
+    if not dimensions and not crossings and not goal_table and not scorecard:
         st.info(t("page.report.none", lang))
         return
     choice = Choice(column.name, column.header, rule, tuple(dimensions), compare, tuple(crossings), history, goals,
-                    changes, goal_table)
+                    changes, goal_table, scorecard_indicators(bench, lang) if scorecard else (),
+                    st.session_state.get("risk_settings", Settings()),
+                    tuple(st.session_state.get("grid_cuts", {}).items()))
     report = compose(views(bench, choice), bench, title, notes, report_lang)
     st.session_state["report_built"] = report
     downloads(report, lang)

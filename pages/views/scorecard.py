@@ -7,7 +7,6 @@ import streamlit as st
 from equity import scorecard as sc
 from equity import scorecard_store as store
 from equity import status_grid as grid
-from equity.derived import all_outcomes
 from equity.disproportionality import Settings
 from equity.grouping_words import grouping_name
 from equity.i18n import t
@@ -21,19 +20,15 @@ PER_ROW = 4
 
 def indicators(bench, lang: str) -> list[sc.Indicator]:
     """This session's indicators for the loaded data: the saved choice for this dataset, else the defaults."""
-    names = {c.name for c in all_outcomes(bench.data.mapping)}
     state = st.session_state.get("scorecard")
     if state is None or state[0] != bench.data.name:
+        chosen, problem = store.chosen(bench.data.name, bench.data.mapping, bench.data.profiles, lang)
         st.session_state.pop("scorecard_problem", None)
-        try:
-            saved = store.load(bench.data.name, lang)
-        except store.ScorecardFileError as problem:
-            st.session_state["scorecard_problem"] = str(problem)
-            saved = None
-        chosen = saved if saved is not None else sc.default_indicators(bench.data.mapping, bench.data.profiles)
+        if problem:
+            st.session_state["scorecard_problem"] = problem
         state = (bench.data.name, list(chosen))
         st.session_state["scorecard"] = state
-    return [i for i in state[1] if i.outcome in names]
+    return sc.available(state[1], bench.data.mapping)
 
 
 def show(card: sc.Card, lang: str) -> None:
