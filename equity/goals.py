@@ -63,10 +63,6 @@ class Goal:
     second_group: str = ""        # the group of `second`, its key as text
 
     @property
-    def population(self) -> str:
-        return self.group_label or "All students"
-
-    @property
     def group_key(self) -> str:
         """The group's key as trends.Trend names it: the two parts joined for a crossed group."""
         return KEY_JOIN.join((self.group, self.second_group)) if self.second else self.group

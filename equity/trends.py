@@ -17,7 +17,6 @@ from equity.normalize import NOT_REPORTED
 from equity.privacy import DEFAULT_MIN_N, why_hidden
 from equity.sql import query
 
-ALL_STUDENTS = "All students"
 KEY_JOIN = "\x1f"          # joins the parts of a crossed group's key as text; never inside a data value
 
 
