@@ -131,3 +131,15 @@ def test_log_in_spanish(app):
     assert app.get("download_button")[0].proto.label == "Descargar estas entradas (CSV)"
     group_filter = app.selectbox(key="log_group_filter")
     assert list(group_filter.options) == ["Cualquier grupo", "Aprendices de inglés"]
+
+
+def test_an_unsound_goal_is_refused_in_spanish(app):
+    ok(spanish(app).switch_page(GOALS).run())
+    assert "Todavía no hay metas" in texts(app)
+    app.selectbox(key="goal_new_dimension").select("english_learner").run()
+    app.text_input(key="goal_new_target_term").input("2020-21").run()
+    ok(app.button(key="goal_new_save").click().run())
+    errors = " ".join(e.value for e in app.error)
+    assert "Póngale un nombre a la meta." in errors
+    assert "El periodo de la meta (2020-21) debe ser posterior al periodo de referencia (2022-23)." in errors
+    assert goals.load() == ((), ())
