@@ -19,7 +19,7 @@ from equity import records, terms
 from equity.dimensions import DIMENSIONS
 from equity.filters import FLAG_KEYS, Filters
 from equity.groups import Grouping
-from equity.i18n import DEFAULT, comparison_label, group_label, rule_text, t
+from equity.i18n import DEFAULT, comparison_label, rule_text, t
 from equity.metrics import COMPARE_ALL, COMPARE_OTHERS, Rule
 from equity.privacy import DEFAULT_MIN_N
 from equity.trends import KEY_JOIN, Point, crossed_label, group_key, trend
@@ -120,9 +120,8 @@ def population(goal: Goal, lang: str = DEFAULT) -> str:
         return t("compare.all_title", lang)
     if not goal.group or (goal.second and not goal.second_group):                     # not chosen yet
         return goal.group_label or t("compare.all_title", lang)
-    if not goal.second:
-        return group_label(DIMENSIONS[goal.dimension], _group_value(goal.dimension, goal.group), lang)
-    key = (_group_value(goal.dimension, goal.group), _group_value(goal.second, goal.second_group))
+    first = _group_value(goal.dimension, goal.group)
+    key = (first, _group_value(goal.second, goal.second_group)) if goal.second else first
     return crossed_label(found, key, lang)
 
 
@@ -308,12 +307,16 @@ def to_data(goal: Goal) -> dict:
 
 
 def from_record(record: records.Record) -> Goal:
-    """A stored goal; a population the app cannot place (an unknown dimension, one crossed with itself) raises
-    KeyError or ValueError, so the file is reported rather than failing on screen later."""
+    """A stored goal; a population the app cannot place (an unknown dimension, one crossed with itself) or a
+    choice it does not know raises KeyError or ValueError, so the file is reported rather than failing on screen
+    later."""
     rule = record.data["rule"]
     goal = records.build(Goal, record.data, id=record.id, revision=record.revision,
                          rule=Rule(rule["kind"], rule.get("threshold"), tuple(rule.get("categories") or ())))
     grouping(goal)
+    if goal.direction not in (HIGHER, LOWER) or goal.trajectory not in (STRAIGHT, HALVE) \
+            or goal.measure not in (VALUE, GAP):
+        raise ValueError(f"unknown direction, trajectory or measure in goal {record.id}")
     return goal
 
 

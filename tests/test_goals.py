@@ -196,6 +196,8 @@ def test_crossed_goal_choices_and_problems(crossed_bench):
     assert "two different dimensions" in " ".join(itself.problems())
     goals.STORE.add(goals.to_data(itself))                                  # e.g. a file edited by hand
     assert goals.load()[0] == () and "could not be read (ValueError)" in goals.load()[1][0].message
+    goals.STORE.add({**goals.to_data(el_low_income()), "direction": "sideways"})
+    assert goals.load()[0] == () and len(goals.load()[1]) == 2
 
 
 def test_a_goal_saved_before_crossed_groups_loads_and_evaluates_unchanged():
