@@ -3,6 +3,7 @@ figure, no student ID leaves, charts carry titles and alt text, and spreadsheet 
 
 import csv
 import io
+import json
 import re
 from html.parser import HTMLParser
 
@@ -12,6 +13,7 @@ from pptx import Presentation
 from pypdf import PdfReader
 
 from equity import exports
+from equity import scorecard as sc
 from equity.metrics import Rule
 from equity.report import Choice, compose, views
 from equity.session import Workbench
@@ -250,3 +252,87 @@ def test_spanish_exports_read_in_spanish(bench, results):
     notes = [s.notes_slide.notes_text_frame.text for s in deck.slides]
     assert any(n.startswith("Todos los estudiantes: ") for n in notes)
     assert exports.report_html(report).startswith('<!doctype html>\n<html lang="es">')
+
+
+# The scorecard of the sample district in 2024-25 against 2022-23. Suspensions: 4.6%, down 0.3 (lower is better:
+# 'better'), Low on the 2.5/5/10/20 cuts and 'maintained' on -3/-0.5/0.5/3: the turned-round grid's Green. Course
+# passing: 79.9%, up 1.8, Low (under 80) and 'increased' (1 to 5): Yellow.
+SCORECARD_ROWS = {
+    "Suspensions": ["Suspended", "4.6%", "-0.3", "better", "Low", "Green",
+                    "Highest risk ratio: Black or African American, 2.54.", "No goal"],
+    "Course passing": ["Final Grade % ≥ 70", "79.9%", "+1.8", "better", "Low", "Yellow"],
+}
+
+
+@pytest.fixture(scope="module")
+def scorecard_report(bench):
+    indicators = sc.default_indicators(bench.data.mapping, bench.data.profiles)
+    choice = Choice("ela_proficiency", "ELA Proficiency", ELA, ("race",), scorecard=indicators)
+    return compose(views(bench, choice), bench, "Board scorecard")
+
+
+def _scorecard_rows(rows: dict[str, list[str]]) -> None:
+    for name, expected in SCORECARD_ROWS.items():
+        assert rows[name][1:1 + len(expected)] == expected, name
+    text = " ".join(" ".join(r) for r in rows.values())
+    for label in HIDDEN:                      # hidden groups are never named in a finding
+        assert label not in text
+
+
+def test_the_scorecard_in_html_pdf_slides_and_xlsx(scorecard_report, student_ids):
+    section = scorecard_report.sections[-1]
+    assert section.title == "Balanced scorecard"
+    parsed = _Tables()
+    parsed.feed(exports.report_html(scorecard_report))
+    _scorecard_rows({r[0]: r for r in parsed.tables[-1]})
+    assert parsed.captions[-1] == "Figure 2: Balanced scorecard"
+
+    flat = " ".join("\n".join(p.extract_text() for p in PdfReader(io.BytesIO(
+        exports.render(scorecard_report, "pdf"))).pages).split())
+    for sentence in section.summary:
+        assert " ".join(sentence.split()) in flat
+    assert "2. Balanced scorecard" in flat and "Highest risk ratio: Black or African American, 2.54." in flat
+    _no_student_id(flat, student_ids)
+
+    deck = Presentation(io.BytesIO(exports.render(scorecard_report, "pptx")))
+    slides = [s for s in deck.slides if s.shapes.title is not None and s.shapes.title.text.startswith(
+        "Balanced scorecard")]
+    pictures = [shape._element.nvPicPr.cNvPr.attrib for s in slides for shape in s.shapes if shape.shape_type == 13]
+    assert len(pictures) == 1 and pictures[0]["descr"].startswith("Bar chart of Balanced scorecard")
+    cells = {row.cells[0].text: [c.text for c in row.cells] for s in slides for shape in s.shapes
+             if shape.has_table for row in shape.table.rows}
+    _scorecard_rows(cells)
+
+    book = load_workbook(io.BytesIO(exports.report_xlsx(scorecard_report)))
+    sheet = book.worksheets[-1]
+    assert sheet.title == "2 Balanced scorecard"
+    rows = {r[0].value: r for r in sheet.iter_rows(min_row=2) if r[0].value}
+    suspensions = rows["Suspensions"]
+    assert round(suspensions[2].value, 1) == 4.6 and suspensions[2].number_format == '0.0"%"'
+    assert round(suspensions[3].value, 1) == -0.3 and suspensions[3].number_format == "+0.0;-0.0;0.0"
+    assert [c.value for c in suspensions[4:7]] == ["better", "Low", "Green"]
+
+
+def test_a_hidden_scorecard_value_stays_hidden_in_every_file(bench):
+    # With groups under 3,000 hidden, all students' 2024-25 value is hidden where fewer answered: Belonging
+    # (363 + 2,467 = 2,830 survey answers) and AP participation (1,120 + 871 + 22 = 2,013); ELA (3,421) shows.
+    indicators = sc.default_indicators(bench.data.mapping, bench.data.profiles)
+    bench.min_n = 3000
+    try:
+        view = views(bench, Choice("ela_proficiency", "ELA Proficiency", ELA, (), scorecard=indicators))[0]
+    finally:
+        bench.min_n = MIN_N
+    assert {c.indicator.label for c in view.cards if c.latest is None} == {"Belonging", "AP participation"}
+    report = compose([view], bench, "Scorecard")
+    parsed = _Tables()
+    parsed.feed(exports.report_html(report))
+    rows = {r[0]: r for r in parsed.tables[-1]}
+    assert rows["ELA proficiency"][2] == "48.9%"
+    for name in ("Belonging", "AP participation"):
+        assert rows[name][2:4] == ["—", "—"]
+        assert rows[name][6] == "No colour: the latest value is hidden (too few students)"
+    sheet = load_workbook(io.BytesIO(exports.report_xlsx(report))).worksheets[-1]
+    cells = {r[0].value: [c.value for c in r] for r in sheet.iter_rows(min_row=2) if r[0].value}
+    assert cells["Belonging"][2:4] == [None, None] and round(cells["ELA proficiency"][2], 1) == 48.9
+    spec = json.dumps(report.sections[0].chart.to_dict())
+    assert "ELA proficiency" in spec and "Belonging" not in spec

@@ -1,14 +1,19 @@
 """A report's sections carry the same figures as the breakdowns on screen, hide what suppression hides (figures
 and exact size), and say what they cover."""
 
+import json
+
 import pytest
 
 from equity import goals
+from equity import scorecard as sc
 from equity.filters import Filters
+from equity.groups import Grouping
 from equity.metrics import Rule
 from equity.report import Choice, GapView, compose, context, views
 from equity.session import Workbench
 from equity.student_list import student_table
+from tests.files import csv_bytes
 
 ELA = Rule("categories", categories=("Met", "Exceeded"))
 
@@ -98,3 +103,55 @@ def test_student_list_is_labelled_and_follows_the_filters(bench):
     count = bench.con.execute("SELECT count(*) FROM students WHERE school = 'Cedar Elementary' AND grade = '3' "
                               "AND term = '2024-25'").fetchone()[0]
     assert len(table.rows) == count > 0
+
+
+def _scorecard_bench() -> Workbench:
+    """Two terms. Passed: 2023-24 White 20 (10 yes), Black 20 (6); 2024-25 White 20 (14), Black 22 (8), Asian 5
+    (5). Felt safe: every student answered in 2023-24 (White 12 yes, Black 8), only 6 White students in 2024-25."""
+    rows = [["Student ID", "Year", "Race", "Passed", "Felt safe"]]
+    for year, race, n, passed, answered, safe in (("2023-24", "White", 20, 10, 20, 12),
+                                                  ("2023-24", "Black", 20, 6, 20, 8),
+                                                  ("2024-25", "White", 20, 14, 6, 3),
+                                                  ("2024-25", "Black", 22, 8, 0, 0),
+                                                  ("2024-25", "Asian", 5, 5, 0, 0)):
+        rows += [[f"{year}-{race}{i}", year, race, "Y" if i < passed else "N",
+                  ("Y" if i < safe else "N") if i < answered else ""] for i in range(n)]
+    bench = Workbench()
+    bench.confirm(bench.upload(csv_bytes(rows), "school.csv").proposal)
+    return bench
+
+
+def test_the_scorecard_section_by_hand_with_a_hidden_value():
+    bench = _scorecard_bench()
+    felt = sc.Indicator("Felt safe", "felt_safe", "Felt safe", Rule("boolean"), Grouping("race"), sc.LEADING)
+    passing = sc.Indicator("Passing", "passed", "Passed", Rule("boolean"), Grouping("race"), sc.LAGGING)
+    found = views(bench, Choice("passed", "Passed", Rule("boolean"), (), scorecard=(felt, passing)))
+    assert [v.key for v in found] == ["scorecard"]
+    section = found[0].section()
+    assert section.title == "Balanced scorecard"
+    # Passing: 16 of 40 (40%) in 2023-24; 27 of 47 in 2024-25 (57.4%, up 17.4: Very low, increased
+    # significantly: Yellow). Asian (5) is hidden, and White (20) with it to protect it, so the finding names
+    # Black students only: 8 of 22 = 36.4%, 21.1 points under all students.
+    passing_row = section.table.rows[1]
+    assert passing_row[2] == pytest.approx(27 / 47 * 100) and passing_row[3] == pytest.approx(27 / 47 * 100 - 40)
+    assert section.table.text_rows()[1] == [
+        "Passing", "Passed", "57.4%", "+17.4", "better", "Very low", "Yellow",
+        "Largest gap: Black or African American, -21.1 pts vs all students.", "No goal"]
+    # Felt safe: only 6 answered in 2024-25, under 10: no value, no change, no colour, no group named.
+    assert section.table.text_rows()[0] == [
+        "Felt safe", "Felt safe", "—", "—", "", "", "No colour: the latest value is hidden (too few students)",
+        "No group is behind all students (or every group is hidden).", "No goal"]
+    assert section.table.hidden_row(0) and not section.table.hidden_row(1)
+    assert section.summary == (
+        "2 indicators (1 leading, 1 lagging): 1 better than in the earliest term, 0 worse, 1 unchanged or without "
+        "a change to show.", "No indicator is worse than in the earliest term.")
+    spec = json.dumps(section.chart.to_dict())
+    assert "Passing" in spec and "Felt safe" not in spec and "White" not in spec
+    assert section.alt_text.startswith("Bar chart of Balanced scorecard")
+    spanish = found[0].section("es")
+    assert spanish.title == "Tablero de indicadores"
+    assert spanish.table.text_rows()[1][4:8] == [
+        "mejor", "Muy bajo", "Amarillo", "Mayor brecha: Negro o afroamericano, -21.1 pts frente a todos los "
+        "estudiantes."]
+    assert [c.header for c in spanish.table.columns][:4] == ["Indicador", "Qué se cuenta", "Valor",
+                                                             "Cambio (puntos)"]

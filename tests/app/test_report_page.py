@@ -87,3 +87,23 @@ def test_overview_and_gaps_in_spanish(app):
     assert {"Grupo", "Valor", "Brecha"} <= set(app.dataframe[0].value.columns)
     assert {"Gráfico (PNG)", "Gráfico (SVG)", "Tabla (CSV)", "Tabla (Excel)"} <= \
         {b.proto.label for b in app.get("download_button")}
+
+
+def test_the_scorecard_as_a_report_section_follows_the_users_choice(app):
+    app.switch_page("pages/views/scorecard.py").run()
+    next(m for m in app.multiselect if m.label == "Indicators shown").unselect("Suspensions").run()
+    _open(app)
+    app.multiselect(key="report_dimensions").set_value([]).run()
+    app.checkbox(key="report_scorecard").check().run()
+    assert not app.exception and len(app.dataframe) == 1
+    assert "#### 1. Balanced scorecard" in [m.value for m in app.markdown]
+    table = app.dataframe[0].value.set_index("Indicator")
+    assert "Suspensions" not in table.index and len(table) == 6
+    # Course passing: 79.9% in 2024-25, up 1.8 since 2022-23: Low and 'increased', so Yellow.
+    assert list(table.loc["Course passing", ["Value", "Change (points)", "Status", "Colour"]]) == \
+        ["79.9%", "+1.8", "Low", "Yellow"]
+    assert len(app.get("vega_lite_chart")) == 1
+    app.radio(key="report_language_en").set_value("es").run()
+    table = app.dataframe[0].value.set_index("Indicador")
+    assert list(table.loc["Cursos aprobados", ["Estado", "Color"]]) == ["Bajo", "Amarillo"]
+    assert "#### 1. Tablero de indicadores" in [m.value for m in app.markdown]
