@@ -1,41 +1,30 @@
 """Outcomes computed from other columns rather than read from one: chronic absence, missing 10% or more of
 the days a student was enrolled. Files give days absent (or present) and days enrolled, rarely the flag, and
-the flag is what attendance reports and ESSA plans use. It is added to `students` when both columns are
-outcomes whose headers say what they hold (e.g. `Days Absent`, `Days Enrolled`)."""
+the flag is what attendance reports and ESSA plans use. It is added to `students` when the mapping marks the
+days enrolled and the days absent (or present): the proposal marks them from headers such as `Days Absent`, and
+the user can mark any other column ('Abs', 'Mem Days') in the mapping editor."""
 
 
-from equity.mapping import ColumnRole, Mapping, header_key
+from equity.mapping import ColumnRole, Mapping
 from equity.sql import quote_ident
 
 CHRONIC_SHARE = 0.10
 CHRONIC = ColumnRole("Chronically absent (10%+ days missed)", "outcome", "boolean", "chronically_absent")
-
-ENROLLED = ("days enrolled", "enrolled days", "days in membership", "membership days", "days membership",
-            "membership", "days possible", "possible days", "total days enrolled", "enrolled")
-ABSENT = ("days absent", "absent days", "absences", "total absences", "days missed", "absent",
-          "total days absent", "number of absences", "absence days", "days absent total")
-PRESENT = ("days present", "days attended", "attended days", "present days", "days in attendance", "attendance days")
 
 _DAYS = "TRY_CAST(nullif(trim({}), '') AS DOUBLE)"
 _FROM_ABSENT = "CASE WHEN {e} > 0 AND {a} >= 0 THEN {a} / {e} >= {share} END AS {target}"
 _FROM_PRESENT = "CASE WHEN {e} > 0 AND {p} >= 0 THEN ({e} - {p}) / {e} >= {share} END AS {target}"
 
 
-def _find(mapping: Mapping, names: tuple[str, ...]) -> str | None:
-    """The first numeric outcome whose header is one of `names` (ignoring case and punctuation)."""
-    wanted = {n.replace(" ", "") for n in names}
-    return next((c.header for c in mapping.outcomes()
-                 if c.kind == "numeric" and header_key(c.header).replace(" ", "") in wanted), None)
-
-
 def attendance_columns(mapping: Mapping) -> tuple[str, str, str] | None:
-    """(days enrolled header, other header, 'absent' or 'present'), or None when the file lacks them."""
-    enrolled = _find(mapping, ENROLLED)
+    """(days enrolled header, other header, 'absent' or 'present'), or None when the mapping lacks them.
+    Days absent win over days present when both are marked."""
+    enrolled = mapping.header_for("days_enrolled")
     if enrolled is None:
         return None
-    for kind, names in (("absent", ABSENT), ("present", PRESENT)):
-        other = _find(mapping, names)
-        if other is not None and other != enrolled:
+    for kind in ("absent", "present"):
+        other = mapping.header_for(f"days_{kind}")
+        if other is not None:
             return enrolled, other, kind
     return None
 

@@ -16,12 +16,16 @@ from equity.profile import ColumnProfile
 
 DEMOGRAPHIC_ROLES = ("race_ethnicity", "low_income", "english_learner", "special_ed", "section_504", "gender")
 SINGLE_ROLES = ("student_id", "student_name", "term", "school", "grade", *DEMOGRAPHIC_ROLES)
-ROLES = (*SINGLE_ROLES, "outcome", "ignore")
+# Day counts that chronic absence is worked out from (equity.derived). Each is one column, and also a numeric
+# outcome of its own (average days absent is a figure people ask for).
+ATTENDANCE_ROLES = ("days_enrolled", "days_absent", "days_present")
+ROLES = (*SINGLE_ROLES, *ATTENDANCE_ROLES, "outcome", "ignore")
 ROLE_LABELS = {
     "student_id": "Student ID", "student_name": "Student name (kept out of results)", "term": "Term / year",
     "school": "School", "grade": "Grade", "race_ethnicity": "Race/ethnicity", "low_income": "Low income",
     "english_learner": "English learner", "special_ed": "Special education", "section_504": "Section 504",
-    "gender": "Gender", "outcome": "Outcome", "ignore": "Ignore",
+    "gender": "Gender", "days_enrolled": "Days enrolled", "days_absent": "Days absent",
+    "days_present": "Days present", "outcome": "Outcome", "ignore": "Ignore",
 }
 KINDS = ("numeric", "category", "boolean")
 
@@ -52,6 +56,14 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "section_504": ("504", "504 plan", "section 504", "504 status", "has 504"),
     "gender": ("gender", "sex", "gender identity"),
 }
+ATTENDANCE_SYNONYMS: dict[str, tuple[str, ...]] = {
+    "days_enrolled": ("days enrolled", "enrolled days", "days in membership", "membership days", "days membership",
+                      "membership", "days possible", "possible days", "total days enrolled", "enrolled"),
+    "days_absent": ("days absent", "absent days", "absences", "total absences", "days missed", "absent",
+                    "total days absent", "number of absences", "absence days", "days absent total"),
+    "days_present": ("days present", "days attended", "attended days", "present days", "days in attendance",
+                     "attendance days"),
+}
 
 
 @dataclass(frozen=True)
@@ -74,19 +86,23 @@ class Mapping:
         return next((c.header for c in self.columns if c.role == role), None)
 
     def outcomes(self) -> tuple[ColumnRole, ...]:
-        return tuple(c for c in self.columns if c.role == "outcome")
+        """Columns compared as results: outcomes, and the day counts of attendance (numeric)."""
+        return tuple(c for c in self.columns if c.role == "outcome" or c.role in ATTENDANCE_ROLES)
 
     def outcome(self, header_or_name: str) -> ColumnRole | None:
         return next((c for c in self.outcomes() if header_or_name in (c.header, c.name)), None)
 
     def with_role(self, header: str, role: str, kind: str = "") -> "Mapping":
-        """A copy with one column's role changed; a single-column role moves off any other column."""
+        """A copy with one column's role changed; a single-column role moves off any other column (a day count
+        that loses its role stays a numeric outcome)."""
         columns = []
         for c in self.columns:
             if c.header == header:
-                columns.append(replace(c, role=role, kind=kind if role == "outcome" else ""))
+                columns.append(replace(c, role=role, kind=role_kind(role, kind)))
             elif role in SINGLE_ROLES and c.role == role:
                 columns.append(replace(c, role="ignore", kind=""))
+            elif role in ATTENDANCE_ROLES and c.role == role:
+                columns.append(replace(c, role="outcome", kind="numeric"))
             else:
                 columns.append(c)
         return replace(self, columns=_named(columns))
@@ -99,6 +115,13 @@ class Mapping:
         data = json.loads(text)
         columns = tuple(ColumnRole(**c) for c in data["columns"])
         return cls(columns, data.get("term"), tuple(tuple(pair) for pair in data.get("codebook", ())))
+
+
+def role_kind(role: str, kind: str = "") -> str:
+    """The kind a column gets with its role: outcomes keep theirs, day counts are numbers, others have none."""
+    if role == "outcome":
+        return kind
+    return "numeric" if role in ATTENDANCE_ROLES else ""
 
 
 def header_key(header: str) -> str:
@@ -141,7 +164,9 @@ def propose(profiles: Sequence[ColumnProfile]) -> Mapping:
             kind = outcome_kind(p)
             named_for_role = any(_named_for(p.header, r) for r in SYNONYMS)
             role = "outcome" if kind and not named_for_role else "ignore"
-            columns.append(ColumnRole(p.header, role, kind if role == "outcome" else ""))
+            if kind == "numeric" and role == "outcome":
+                role = _attendance_role(p.header, {c.role for c in columns})
+            columns.append(ColumnRole(p.header, role, role_kind(role, kind)))
         else:
             columns.append(ColumnRole(p.header, role))
     codebook = ()
@@ -188,10 +213,16 @@ def _role_words(role: str, p: ColumnProfile) -> bool:
     return bool(words & ROLE_WORDS.get(role, set()))
 
 
-def _named_for(header: str, role: str) -> bool:
+def _named_for(header: str, role: str, synonyms: dict[str, tuple[str, ...]] = SYNONYMS) -> bool:
     """The header is one of the role's synonyms, ignoring case, punctuation and spacing ('SpEd', 'sped')."""
     key = header_key(header).replace(" ", "")
-    return key in {word.replace(" ", "") for word in SYNONYMS[role]}
+    return key in {word.replace(" ", "") for word in synonyms[role]}
+
+
+def _attendance_role(header: str, taken: set[str]) -> str:
+    """A numeric column whose header names a day count gets that role (the first such column); else outcome."""
+    return next((role for role in ATTENDANCE_ROLES
+                 if role not in taken and _named_for(header, role, ATTENDANCE_SYNONYMS)), "outcome")
 
 
 def outcome_kind(p: ColumnProfile) -> str:

@@ -44,3 +44,38 @@ def test_no_derived_outcome_without_both_columns_or_when_the_file_has_one():
                  [["1", "180", "30", "Y"], ["2", "180", "2", "N"]])
     assert derived.outcomes(own.data.mapping) == ()
     assert [c.name for c in derived.all_outcomes(own.data.mapping)].count("chronically_absent") == 1
+
+
+def test_chronic_absence_from_columns_the_user_marks():
+    """Headers the proposal does not know ('Mem Days', 'Abs') are marked in the mapping editor."""
+    rows = [["1", "180", "18"],    # 18 / 180 = 10%: chronically absent
+            ["2", "180", "17"],    # 17 / 180 = 9.4%: not
+            ["3", "0", "2"],       # no enrolled days: not counted
+            ["4", "", "5"]]        # enrolled missing: not counted
+    bench = Workbench()
+    staged = bench.upload(csv_bytes([["Student ID", "Mem Days", "Abs"], *rows]), "attendance.csv")
+    assert staged.proposal.header_for("days_enrolled") is None and derived.outcomes(staged.proposal) == ()
+    mapping = staged.proposal.with_role("Mem Days", "days_enrolled").with_role("Abs", "days_absent")
+    assert [(c.role, c.kind) for c in mapping.columns[1:]] == [("days_enrolled", "numeric"), ("days_absent", "numeric")]
+    bench.confirm(mapping)
+    assert derived.outcomes(bench.data.mapping) == (derived.CHRONIC,)
+    flags = dict(bench.con.execute("SELECT student_id, chronically_absent FROM students").fetchall())
+    assert flags == {"1": True, "2": False, "3": None, "4": None}
+    result = breakdown(bench.con, "chronically_absent", Rule("boolean"), "english_learner", min_n=1)
+    assert (result.overall.n, result.overall.total) == (2, 1)
+
+
+def test_header_detection_marks_the_day_counts_and_keeps_them_outcomes():
+    bench = _bench(["Student ID", "Days Enrolled", "Days Absent"], [["1", "180", "20"], ["2", "180", "3"]])
+    mapping = bench.data.mapping
+    assert (mapping.header_for("days_enrolled"), mapping.header_for("days_absent")) == ("Days Enrolled", "Days Absent")
+    assert [c.name for c in derived.all_outcomes(mapping)] == ["days_enrolled", "days_absent", "chronically_absent"]
+    assert bench.con.execute("SELECT avg(days_absent) FROM students").fetchone()[0] == pytest.approx(11.5)
+
+
+def test_moving_a_day_count_to_another_column_keeps_the_first_as_an_outcome():
+    bench = _bench(["Student ID", "Days Enrolled", "Days Absent", "Abs"], [["1", "180", "20", "21"]])
+    mapping = bench.data.mapping.with_role("Abs", "days_absent")
+    assert [(c.header, c.role, c.kind) for c in mapping.columns[2:]] == [("Days Absent", "outcome", "numeric"),
+                                                                       ("Abs", "days_absent", "numeric")]
+    assert derived.attendance_columns(mapping) == ("Days Enrolled", "Abs", "absent")

@@ -6,7 +6,7 @@ import streamlit as st
 from equity.dataset import DataError
 from equity.i18n import t
 from equity.ingest import IngestError
-from equity.mapping import KINDS, ROLES, Mapping, outcome_kind, unplaced_values
+from equity.mapping import KINDS, ROLES, Mapping, outcome_kind, role_kind, unplaced_values
 from equity.messages import Text
 from equity.normalize import NOT_REPORTED, RACE_LABELS
 from pages.views import shared
@@ -72,7 +72,7 @@ def mapping_editor(profiles, proposal: Mapping, key: str) -> Mapping:
                             })
     result = proposal
     for row, column, profile in zip(edited.itertuples(index=False), proposal.columns, profiles, strict=True):
-        kind = (row.kind or outcome_kind(profile) or "category") if row.role == "outcome" else ""
+        kind = role_kind(row.role, row.kind or outcome_kind(profile) or "category")
         if (row.role, kind) != (column.role, column.kind):
             result = result.with_role(column.header, row.role, kind)
     return result
