@@ -1,8 +1,10 @@
 """The indicators a user chose for a dataset's scorecard, kept in the workspace so the same scorecard comes
 back after a restart: one JSON file per dataset (named by a hash of the dataset's name, which is also stored
-inside), written atomically. Two windows saving the same dataset's choice at once each write a whole file;
-the later one wins, and no reader ever sees half a file. A damaged file, or one from a newer version of the
-app, is reported and left as it is; the scorecard then shows its defaults.
+inside), in the workspace's entry format (`records`: format, id, revision, data), so a workspace export
+carries it and an import keeps the later revision. A save replaces the file atomically under the entry's
+lock: two windows saving the same dataset's choice at once each write a whole file, the later one wins, and
+no reader ever sees half a file. A damaged file, or one from a newer version of the app, is reported and left
+as it is until the user saves a new choice; the scorecard then shows its defaults.
 """
 
 import hashlib
@@ -10,7 +12,7 @@ import json
 from collections.abc import Sequence
 from pathlib import Path
 
-from equity import workspace
+from equity import records, workspace
 from equity.dimensions import DIMENSIONS
 from equity.groups import Grouping
 from equity.i18n import DEFAULT, t
@@ -20,7 +22,6 @@ from equity.profile import ColumnProfile
 from equity.scorecard import LAGGING, LEADING, METHODS, Indicator, default_indicators
 
 FOLDER = "scorecards"
-FORMAT = 1
 RULE_KINDS = ("threshold", "boolean", "categories", "mean")
 
 
@@ -57,10 +58,16 @@ def from_data(data: dict) -> Indicator:
 
 
 def save(dataset: str, indicators: Sequence[Indicator]) -> Path:
-    """Keep the choice for `dataset`, replacing the one saved before."""
+    """Keep the choice for `dataset`, replacing the one saved before (a damaged one too)."""
     target = path(dataset)
-    envelope = {"format": FORMAT, "dataset": dataset, "indicators": [to_data(i) for i in indicators]}
-    workspace.write_atomic(target, json.dumps(envelope, indent=1, ensure_ascii=False))
+    with records.locked(target):
+        try:
+            revision = records.parse(target, target.read_text(encoding="utf-8")).revision
+        except (OSError, records.WorkspaceError):
+            revision = 0
+        envelope = {"format": records.FORMAT, "id": target.stem, "revision": revision + 1,
+                    "data": {"dataset": dataset, "indicators": [to_data(i) for i in indicators]}}
+        workspace.write_atomic(target, json.dumps(envelope, indent=1, ensure_ascii=False))
     return target
 
 
@@ -75,19 +82,20 @@ def load(dataset: str, lang: str = DEFAULT) -> tuple[Indicator, ...] | None:
     except OSError as problem:
         raise ScorecardFileError(t("scorecard.store.unreadable", lang, file=target.name,
                                    reason=problem.strerror or type(problem).__name__)) from None
+    damaged = ScorecardFileError(t("scorecard.store.damaged", lang, file=target.name))
     try:
-        envelope = json.loads(text)
-        version = int(envelope["format"])
+        version = int(json.loads(text)["format"])
     except (ValueError, KeyError, TypeError):
-        raise ScorecardFileError(t("scorecard.store.damaged", lang, file=target.name)) from None
-    if version > FORMAT:
+        raise damaged from None
+    if version > records.FORMAT:
         raise ScorecardFileError(t("scorecard.store.newer", lang, file=target.name))
     try:
-        if envelope["dataset"] != dataset:
+        data = records.parse(target, text).data
+        if data["dataset"] != dataset:
             return None                         # another dataset's name with the same hash prefix
-        return tuple(from_data(item) for item in envelope["indicators"])
-    except (ValueError, KeyError, TypeError):
-        raise ScorecardFileError(t("scorecard.store.damaged", lang, file=target.name)) from None
+        return tuple(from_data(item) for item in data["indicators"])
+    except (records.WorkspaceError, ValueError, KeyError, TypeError):
+        raise damaged from None
 
 
 def clear(dataset: str) -> None:

@@ -5,6 +5,7 @@ import json
 
 import pytest
 
+from equity import archive, records
 from equity import scorecard as sc
 from equity import scorecard_store as store
 from equity.groups import Grouping
@@ -38,8 +39,8 @@ def test_saving_again_replaces_and_clear_goes_back_to_nothing(private_workspace)
     store.clear("district.csv")                                  # nothing saved: no error
 
 
-@pytest.mark.parametrize("text", ["{not json", '{"format": 1}', '{"format": 1, "dataset": "district.csv", '
-                                  '"indicators": [{"label": "x"}]}', '[1, 2]', ""])
+@pytest.mark.parametrize("text", ["{not json", '{"format": 1}', '{"format": 1, "id": "x", "revision": 1, "data": '
+                                  '{"dataset": "district.csv", "indicators": [{"label": "x"}]}}', '[1, 2]', ""])
 def test_a_damaged_file_is_reported_in_words(text):
     path = store.path("district.csv")
     path.parent.mkdir(parents=True)
@@ -55,7 +56,7 @@ def test_an_unknown_method_or_dimension_is_damage_not_a_crash():
     path = store.path("district.csv")
     for field, bad in (("method", "odds"), ("grouping", ["planet", None]), ("kind", "sideways")):
         data = json.loads(path.read_text(encoding="utf-8"))
-        data["indicators"][0][field] = bad
+        data["data"]["indicators"][0][field] = bad
         path.write_text(json.dumps(data), encoding="utf-8")
         with pytest.raises(store.ScorecardFileError):
             store.load("district.csv")
@@ -66,8 +67,28 @@ def test_a_file_from_a_newer_version_is_left_alone():
     store.save("district.csv", CHOSEN)
     path = store.path("district.csv")
     data = json.loads(path.read_text(encoding="utf-8"))
-    data["format"] = store.FORMAT + 1
+    data["format"] = records.FORMAT + 1
     path.write_text(json.dumps(data), encoding="utf-8")
     with pytest.raises(store.ScorecardFileError, match="newer version"):
         store.load("district.csv")
-    assert json.loads(path.read_text(encoding="utf-8"))["format"] == store.FORMAT + 1
+    assert json.loads(path.read_text(encoding="utf-8"))["format"] == records.FORMAT + 1
+
+
+def test_each_save_is_a_new_revision_of_a_workspace_entry():
+    store.save("district.csv", CHOSEN)
+    store.save("district.csv", CHOSEN[:2])
+    path = store.path("district.csv")
+    record = records.parse(path, path.read_text(encoding="utf-8"))
+    assert (record.id, record.revision, record.data["dataset"]) == (path.stem, 2, "district.csv")
+    path.write_text("{damaged", encoding="utf-8")
+    store.save("district.csv", CHOSEN[:1])                       # a new choice replaces a damaged file
+    assert store.load("district.csv") == CHOSEN[:1]
+
+
+def test_a_workspace_export_that_lists_scorecards_carries_them(monkeypatch):
+    store.save("district.csv", CHOSEN)
+    monkeypatch.setattr(archive, "FOLDERS", (*archive.FOLDERS, store.FOLDER))
+    exported = archive.export_workspace()
+    store.clear("district.csv")
+    assert archive.import_workspace(exported).added == 1
+    assert store.load("district.csv") == CHOSEN
