@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from equity import combine
 from equity.access import hash_password
 from equity.ingest import IngestError, read_upload
 from tests.app.conftest import upload
@@ -43,6 +44,45 @@ def test_the_data_page_reads_in_spanish_from_upload_to_confirm(app):
     assert not app.exception
     assert any(s.value == "Cargado: notas.csv" for s in app.subheader)
     assert any(e.label == "Asignación de columnas en uso" for e in app.expander)
+
+
+def test_race_codes_and_values_that_could_not_be_placed_in_spanish(app):
+    _spanish(app, "pages/views/data.py")
+    rows = [["Student ID", "Race", "Score"], *[[str(i), "WBHA"[i % 4], str(60 + i)] for i in range(12)]]
+    upload(app, csv_bytes(rows), "codigos.csv").run()
+    assert any(s.value == "Códigos de raza/etnia" for s in app.subheader)
+    assert any(m.value.startswith("'Race' usa códigos cortos.") for m in app.markdown)
+    _button(app, "Descartar este archivo").click().run()
+    rows = [["Student ID", "Race", "Score"], *[[str(i), "White" if i < 9 else "Martian", str(60 + i)]
+                                               for i in range(12)]]
+    upload(app, csv_bytes(rows), "marte.csv").run()
+    _button(app, "Confirmar columnas").click().run()
+    assert [w.value for w in app.warning] == ["3 filas de 'Race' no se pudieron ubicar y cuentan como No reportado: "
+                                              "'Martian' (3)"]
+
+
+GRADEBOOK = [["Student #", "Final %"], ["001", "81"], ["002", "64"], ["003", "90"], ["004", "72"], ["005", "55"]]
+# 004 has no roster row, 002 is there twice, 009 matches no row of the gradebook
+ROSTER = [["Student ID", "Race"], ["001", "Asian"], ["002", "White"], ["002", "Black"], ["003", "Hispanic"],
+          ["005", "White"], ["009", "Asian"]]
+
+
+def test_the_join_accounting_in_spanish(app):
+    _spanish(app, "pages/views/data.py")
+    upload(app, csv_bytes(GRADEBOOK), "notas.csv")
+    bench = app.session_state["bench"]
+    roster = read_upload(csv_bytes(ROSTER), "lista.csv")
+    app.session_state["join_other"] = (roster, combine.suggest(bench.con, bench.join_base(), roster))
+    app.run()
+    assert not app.exception, [e.value for e in app.exception]
+    metrics = {m.label: m.value for m in app.metric}
+    assert metrics == {"Filas que coinciden": "4 de 5", "Filas sin coincidencia": "1",
+                       "Filas repetidas en la lista": "1", "Filas de la lista sin usar": "1"}
+    assert "1 filas de notas.csv no tienen una fila en la lista con el mismo ID de estudiante (p. ej. 004)" in \
+        app.warning[0].value
+    assert app.warning[1].value == ("1 filas de la lista repiten el mismo estudiante (p. ej. 002): se usa la primera "
+                                    "fila de cada uno.")
+    assert any(b.label == "Usar el archivo unido" for b in app.button)
 
 
 def test_a_refused_mapping_is_explained_in_spanish(app):
