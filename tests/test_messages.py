@@ -2,11 +2,13 @@
 and the same after crossing a process boundary."""
 
 import pickle
+import re
+from pathlib import Path
 
 import pyarrow as pa
 import pytest
 
-from equity import limits
+from equity import ingest, limits
 from equity.archive import import_workspace
 from equity.dataset import DataError
 from equity.i18n import catalogue
@@ -114,3 +116,18 @@ def test_a_workspace_import_refusal_in_spanish():
 def test_every_mapping_role_has_a_label_in_both_languages():
     for lang in ("en", "es"):
         assert all(f"role.{role}" in catalogue(lang) for role in ROLES)
+
+
+def test_every_key_a_message_names_exists():
+    """Keys given to Text(...) or an error(...) across the package and the pages (test_i18n looks at t(...) only),
+    and the kinds of file a non-spreadsheet is named as."""
+    root = Path(__file__).resolve().parents[1]
+    used = set()
+    for path in [*root.glob("equity/**/*.py"), *root.glob("pages/**/*.py")]:
+        source = path.read_text(encoding="utf-8")
+        used |= set(re.findall(r"""\b(?:Text|\w*Error)\(\s*["']([a-z_]+\.[a-z_.]+)["']""", source))
+    assert len(used) > 100, "the pattern no longer matches how messages are made"
+    kinds = {f"ingest.kind.{what}" for _, what in (*ingest._SIGNATURES, *ingest._ZIP_PARTS, *ingest._OLE_STREAMS)}
+    kinds |= {f"ingest.kind.{what}" for what in re.findall(r'_not_spreadsheet\(filename, "(\w+)"',
+                                                          (root / "equity" / "ingest.py").read_text())}
+    assert not (used | kinds) - set(catalogue("en"))
