@@ -288,6 +288,7 @@ class ScorecardView:
     cards: tuple[sc.Card, ...]
     min_n: int
     cuts: tuple[tuple[str, status_grid.Cuts], ...] = ()     # by indicator label; the rest take their default
+    colour_min_n: int = 0                                     # fewer students than this: no colour
 
     @property
     def key(self) -> str:
@@ -295,8 +296,8 @@ class ScorecardView:
 
     def section(self, lang: str = DEFAULT) -> Section:
         chosen = dict(self.cuts)
-        placements = [status_grid.place(c, chosen.get(c.indicator.label, status_grid.default_cuts(c.indicator)))
-                      for c in self.cards]
+        placements = [status_grid.place(c, chosen.get(c.indicator.label, status_grid.default_cuts(c.indicator)),
+                                        self.colour_min_n) for c in self.cards]
         rates = all(c.indicator.rule.is_rate for c in self.cards)
         columns = (Column(t("scorecard.column.indicator", lang)), Column(t("report.scorecard.column.what", lang)),
                    Column(t("report.scorecard.column.value", lang), VALUE if rates else TEXT, "%" if rates else ""),
@@ -373,6 +374,7 @@ class Choice:
     scorecard: tuple[sc.Indicator, ...] = ()   # a section with the balanced scorecard of these indicators
     risk_settings: Settings = DEFAULT_SETTINGS  # for the scorecard's risk ratios, as on its screen
     cuts: tuple[tuple[str, status_grid.Cuts], ...] = ()   # the scorecard's status × change cut points
+    colour_min_n: int = 0                      # the privacy setting's colour minimum, for the scorecard's grid
 
 
 def views(bench: Workbench, choice: Choice) -> list[ReportView]:
@@ -394,7 +396,8 @@ def views(bench: Workbench, choice: Choice) -> list[ReportView]:
     if choice.scorecard:
         goal = sc.goal_lookup(bench.con, bench.min_n)
         found.append(ScorecardView(tuple(sc.evaluate(bench.con, i, bench.filters, bench.min_n, choice.risk_settings,
-                                                     goal) for i in choice.scorecard), bench.min_n, choice.cuts))
+                                                     goal) for i in choice.scorecard), bench.min_n, choice.cuts,
+                                   choice.colour_min_n))
     if choice.goal_table and saved:
         outcomes = {c.name for c in bench.data.mapping.outcomes()} if bench.data else set()
         found.append(GoalsView(tuple(goal_math.assess(bench.con, g, outcomes, bench.min_n) for g in saved),

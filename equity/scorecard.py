@@ -92,6 +92,7 @@ class Card:
     finding: Finding
     goal: str                                     # a goal status, or NO_GOAL
     min_n: int = DEFAULT_MIN_N
+    latest_n: int = 0                             # students with a result in the latest term
 
     @property
     def latest_term(self) -> str | None:
@@ -197,20 +198,23 @@ def evaluate(con: duckdb.DuckDBPyConnection, indicator: Indicator, filters: Filt
              min_n: int = DEFAULT_MIN_N, settings: disproportionality.Settings = disproportionality.DEFAULT_SETTINGS,
              goal: GoalLookup | None = None) -> Card:
     """One indicator's card on the students `filters` keep: trend over terms, groups in the latest term."""
-    trend = _trend(con, indicator, filters, min_n)
+    trend, latest_n = _trend(con, indicator, filters, min_n)
     latest = replace(filters, term=(trend[-1][0],)) if trend else filters
     if indicator.method in (RISK_RATIO, COMPOSITION) and indicator.rule.is_rate:
         groups, finding = _risks(con, indicator, latest, min_n, settings)
     else:
         groups, finding = _gaps(con, indicator, latest, min_n)
     status = goal(indicator) if goal else None
-    return Card(indicator, trend, groups, finding, status or NO_GOAL, min_n)
+    return Card(indicator, trend, groups, finding, status or NO_GOAL, min_n, latest_n)
 
 
-def _trend(con, indicator: Indicator, filters: Filters, min_n: int) -> tuple[tuple[str, float | None], ...]:
+def _trend(con, indicator: Indicator, filters: Filters, min_n: int
+           ) -> tuple[tuple[tuple[str, float | None], ...], int]:
+    """All students' value per term (None when hidden), and how many have a result in the latest term."""
     _, per_term = group_stats(con, indicator.outcome, indicator.rule, DIMENSIONS["term"], filters)
-    return tuple((term, _value(per_term[term], indicator.rule, min_n))
-                 for term in trends.data_terms(con, filters) if term in per_term)
+    terms = [term for term in trends.data_terms(con, filters) if term in per_term]
+    return (tuple((term, _value(per_term[term], indicator.rule, min_n)) for term in terms),
+            per_term[terms[-1]].n if terms else 0)
 
 
 def _value(s: Stats, rule: Rule, min_n: int) -> float | None:

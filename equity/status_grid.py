@@ -8,8 +8,9 @@ Cut points are the user's. Status: a value at a cut point belongs to the level a
 the third cut up to (not including) the fourth, 'increased significantly' from the fourth. For an indicator
 where lower is better (suspension, chronic absence) the grid is turned round: a very low rate that declined
 significantly is Blue. A hidden latest value gets no status and no colour; a hidden or missing baseline gets
-no change level and no colour. Colours come from a colour-blind-safe palette, and every cell names its level
-in words, so colour never carries the meaning alone.
+no change level and no colour; under a privacy setting with a colour minimum (the Dashboard's 30 students), a
+smaller population keeps its levels but gets no colour. Colours come from a colour-blind-safe palette, and
+every cell names its level in words, so colour never carries the meaning alone.
 """
 
 from collections import defaultdict
@@ -19,6 +20,7 @@ from html import escape
 import pandas as pd
 
 from equity.i18n import DEFAULT, t
+from equity.privacy import coloured
 from equity.scorecard import Card, Indicator
 from equity.scorecard_charts import value_text
 
@@ -36,7 +38,7 @@ CALIFORNIA = ((0, 0, 0, 1, 2),
 # that reads on it at 4.5:1 or more.
 PALETTE = {"red": ("#D55E00", "#000000"), "orange": ("#E69F00", "#000000"), "yellow": ("#F0E442", "#000000"),
            "green": ("#009E73", "#000000"), "blue": ("#0072B2", "#FFFFFF")}
-HIDDEN, ONE_TERM, BASELINE_HIDDEN = "hidden", "one_term", "baseline_hidden"
+HIDDEN, ONE_TERM, BASELINE_HIDDEN, FEW = "hidden", "one_term", "baseline_hidden", "few"
 
 
 @dataclass(frozen=True)
@@ -93,16 +95,19 @@ class Placement:
     status: int | None        # None when the latest value is hidden
     change: int | None        # None without a change (hidden baseline, or one term)
     colour: int | None        # None unless both are known
-    reason: str = ""          # why there is no colour: HIDDEN, ONE_TERM or BASELINE_HIDDEN
+    reason: str = ""          # why there is no colour: HIDDEN, ONE_TERM, BASELINE_HIDDEN or FEW
 
 
-def place(card: Card, cuts: Cuts) -> Placement:
+def place(card: Card, cuts: Cuts, colour_min_n: int = 0) -> Placement:
+    """The card's levels and colour; no colour when the latest term has fewer than `colour_min_n` students."""
     if card.latest is None:
         return Placement(card, None, None, None, HIDDEN)
     status = status_level(card.latest, cuts)
     if card.change is None:
         return Placement(card, status, None, None, ONE_TERM if len(card.trend) < 2 else BASELINE_HIDDEN)
     change = change_level(card.change, cuts)
+    if not coloured(card.latest_n, colour_min_n):
+        return Placement(card, status, change, None, FEW)
     return Placement(card, status, change, colour(status, change, card.indicator.higher_is_better))
 
 
@@ -117,7 +122,7 @@ def change_text(level: int | None, lang: str = DEFAULT) -> str:
 def colour_text(p: Placement, lang: str = DEFAULT) -> str:
     """The colour's name, or why there is none: 'Orange', 'No colour: hidden (too few students)'."""
     if p.colour is None:
-        return t(f"grid.no_colour.{p.reason}", lang)
+        return t(f"grid.no_colour.{p.reason}", lang, n=p.card.latest_n)
     return t(f"grid.colour.{COLOURS[p.colour]}", lang)
 
 

@@ -63,6 +63,7 @@ def test_a_card_by_hand_with_a_hidden_group():
     card = sc.evaluate(bench.con, indicator, min_n=10, goal=lambda _: "on track")
     assert card.trend == (("2023-24", pytest.approx(50.0)), ("2024-25", pytest.approx(23 / 36 * 100)))
     assert card.change == pytest.approx(23 / 36 * 100 - 50) and card.improving
+    assert card.latest_n == 36
     groups = {g.label: g for g in card.groups}
     assert groups["Asian"].hidden and groups["Asian"].value is None
     assert groups["Black or African American"].hidden                  # the complement of Asian

@@ -101,3 +101,15 @@ def test_cut_points_read_from_the_edited_table():
     blank = frame.copy()
     blank.iloc[0, 3] = float("nan")
     assert grid.read_cuts(indicators, pd.DataFrame(blank))[1][0].startswith("Graduation: All eight cut points")
+
+
+def test_a_colour_minimum_leaves_a_small_population_uncoloured():
+    # The California Dashboard colours nothing under 30 students: 29 keep their levels, 30 get their colour.
+    card = sc.Card(GRADUATION, (("2023-24", 85.0), ("2024-25", 90.0)), (), sc.Finding(sc.GAP), sc.NO_GOAL,
+                   latest_n=29)
+    few = grid.place(card, CUTS, colour_min_n=30)
+    assert (few.status, few.change, few.colour, few.reason) == (3, 4, None, grid.FEW)
+    assert grid.colour_text(few) == "No colour: 29 students, fewer than the privacy setting colours"
+    enough = grid.place(sc.Card(GRADUATION, card.trend, (), sc.Finding(sc.GAP), sc.NO_GOAL, latest_n=30), CUTS, 30)
+    assert grid.COLOURS[enough.colour] == "blue"
+    assert grid.place(card, CUTS).colour is not None        # no minimum: coloured

@@ -148,7 +148,8 @@ def builder(bench, lang: str) -> None:
     choice = Choice(column.name, column.header, rule, tuple(dimensions), compare, tuple(crossings), history, goals,
                     changes, goal_table, scorecard_indicators(bench, lang) if scorecard else (),
                     st.session_state.get("risk_settings", Settings()),
-                    tuple(st.session_state.get("grid_cuts", {}).items()))
+                    tuple(st.session_state.get("grid_cuts", {}).items()),
+                    getattr(st.session_state.get("preset"), "colour_min_n", 0))
     report = compose(views(bench, choice), bench, title, notes, report_lang)
     st.session_state["report_built"] = report
     downloads(report, lang)

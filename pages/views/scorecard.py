@@ -62,7 +62,9 @@ def status_and_change(cards: list[sc.Card], lang: str) -> None:
         st.session_state["grid_cuts"] = chosen
         for problem in problems:
             st.error(shared.plain(problem), icon=":material/error:")
-    placements = [grid.place(c, chosen.get(c.indicator.label, grid.default_cuts(c.indicator))) for c in cards]
+    colour_min_n = getattr(st.session_state.get("preset"), "colour_min_n", 0)
+    placements = [grid.place(c, chosen.get(c.indicator.label, grid.default_cuts(c.indicator)), colour_min_n)
+                  for c in cards]
     for higher in (True, False):
         shown = [p for p in placements if p.card.indicator.higher_is_better == higher]
         if shown:
