@@ -57,7 +57,8 @@ def status_and_change(cards: list[sc.Card], lang: str) -> None:
             st.session_state.pop("grid_cuts", None)
         saved = st.session_state.get("grid_cuts", {})
         edited = st.data_editor(grid.cuts_frame(indicators, saved, lang), hide_index=True, disabled=[0],
-                                key=f"grid_editor_{st.session_state.get('grid_version', 0)}_{lang}")
+                                key=f"grid_editor_{st.session_state.get('grid_version', 0)}_{lang}_"
+                                    f"{hash(tuple(i.label for i in indicators))}")
         chosen, problems = grid.read_cuts(indicators, edited, lang)
         st.session_state["grid_cuts"] = chosen
         for problem in problems:
