@@ -18,6 +18,11 @@ def _examples(values: tuple[str, ...], lang: str) -> str:
     return t("join.examples", lang, values=plain(", ".join(values))) if values else ""
 
 
+def _counted(key: str, count: int, lang: str, **params) -> str:
+    """A sentence about `count` rows or students, in its singular form when there is one."""
+    return t(f"{key}_one" if count == 1 else key, lang, count=f"{count:,}", **params)
+
+
 def _pick(container, label: str, headers: list[str], chosen: str | None, key: str, lang: str,
           optional: bool = False):
     options = [NONE, *headers] if optional else headers
@@ -64,14 +69,14 @@ def show_report(report: combine.JoinReport, base: Upload, other: Upload, lang: s
         cols[2].metric(t("join.duplicates", lang), f"{report.duplicates:,}")
         cols[3].metric(t("join.roster_unused", lang), f"{report.other_unmatched:,}")
         if report.unmatched:
-            st.warning(t("join.unmatched_warning", lang, count=f"{report.unmatched:,}", file=file, how=how,
-                         examples=_examples(report.unmatched_examples, lang)), icon=":material/person_off:")
+            st.warning(_counted("join.unmatched_warning", report.unmatched, lang, file=file, how=how,
+                                examples=_examples(report.unmatched_examples, lang)), icon=":material/person_off:")
         if report.duplicates:
-            st.warning(t("join.duplicates_warning", lang, count=f"{report.duplicates:,}", repeats=repeats,
-                         examples=_examples(report.duplicate_examples, lang)), icon=":material/content_copy:")
+            st.warning(_counted("join.duplicates_warning", report.duplicates, lang, repeats=repeats,
+                                examples=_examples(report.duplicate_examples, lang)), icon=":material/content_copy:")
         if report.other_unmatched:
-            st.caption(t("join.roster_unused_caption", lang, count=f"{report.other_unmatched:,}", file=file,
-                         examples=_examples(report.other_unmatched_examples, lang)))
+            st.caption(_counted("join.roster_unused_caption", report.other_unmatched, lang, file=file,
+                                examples=_examples(report.other_unmatched_examples, lang)))
     else:
         cols[0].metric(t("join.event_rows", lang), f"{report.other_rows:,}")
         cols[1].metric(t("join.with_event", lang),
@@ -81,12 +86,13 @@ def show_report(report: combine.JoinReport, base: Upload, other: Upload, lang: s
         cols[3].metric(t("join.columns_added_metric", lang), len(report.added))
         st.caption(t("join.counted_term" if report.by_term else "join.counted", lang, how=how))
         if report.other_unmatched:
-            st.warning(t("join.events_unmatched_term" if report.by_term else "join.events_unmatched", lang,
-                         count=f"{report.other_unmatched:,}", file=file,
-                         examples=_examples(report.other_unmatched_examples, lang)), icon=":material/person_off:")
+            key = "join.events_unmatched_term" if report.by_term else "join.events_unmatched"
+            examples = _examples(report.other_unmatched_examples, lang)
+            st.warning(_counted(key, report.other_unmatched, lang, file=file, examples=examples),
+                       icon=":material/person_off:")
     if report.main_duplicates:
-        st.warning(t("join.main_duplicates", lang, count=f"{report.main_duplicates:,}", file=file, repeats=repeats,
-                     examples=_examples(report.main_duplicate_examples, lang)), icon=":material/content_copy:")
+        st.warning(_counted("join.main_duplicates", report.main_duplicates, lang, file=file, repeats=repeats,
+                            examples=_examples(report.main_duplicate_examples, lang)), icon=":material/content_copy:")
     st.caption(t("join.columns_added", lang, columns=", ".join(f"'{plain(h)}'" for h in report.added)))
 
 

@@ -78,10 +78,13 @@ def test_the_join_accounting_in_spanish(app):
     metrics = {m.label: m.value for m in app.metric}
     assert metrics == {"Filas que coinciden": "4 de 5", "Filas sin coincidencia": "1",
                        "Filas repetidas en la lista": "1", "Filas de la lista sin usar": "1"}
-    assert "1 filas de notas.csv no tienen una fila en la lista con el mismo ID de estudiante (p. ej. 004)" in \
-        app.warning[0].value
-    assert app.warning[1].value == ("1 filas de la lista repiten el mismo estudiante (p. ej. 002): se usa la primera "
+    assert app.warning[0].value.startswith("1 fila de notas.csv no tiene una fila en la lista con el mismo ID de "
+                                           "estudiante (p. ej. 004): sus datos demográficos aparecerán como No "
+                                           "reportado.")
+    assert app.warning[1].value == ("1 fila de la lista repite el mismo estudiante (p. ej. 002): se usa la primera "
                                     "fila de cada uno.")
+    captions = [c.value for c in app.caption]
+    assert "1 fila de la lista no coincide con ninguna fila de notas.csv (p. ej. 009)." in captions
     assert any(b.label == "Usar el archivo unido" for b in app.button)
 
 
