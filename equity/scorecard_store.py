@@ -1,4 +1,5 @@
-"""The indicators a user chose for a dataset's scorecard, kept in the workspace so the same scorecard comes
+"""The indicators a user chose for a dataset's scorecard, and the status × change cut points they set for
+any of them, kept in the workspace so the same scorecard comes
 back after a restart: one JSON file per dataset (named by a hash of the dataset's name, which is also stored
 inside), in the workspace's entry format (`records`: format, id, revision, data), so a workspace export
 carries it and an import keeps the later revision. A save replaces the file atomically under the entry's
@@ -9,7 +10,9 @@ as it is until the user saves a new choice; the scorecard then shows its default
 
 import hashlib
 import json
+from collections.abc import Mapping as Lookup
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from equity import records, workspace
@@ -20,6 +23,7 @@ from equity.mapping import Mapping
 from equity.metrics import Rule
 from equity.profile import ColumnProfile
 from equity.scorecard import LAGGING, LEADING, METHODS, Indicator, default_indicators
+from equity.status_grid import Cuts
 
 FOLDER = "scorecards"
 RULE_KINDS = ("threshold", "boolean", "categories", "mean")
@@ -27,6 +31,12 @@ RULE_KINDS = ("threshold", "boolean", "categories", "mean")
 
 class ScorecardFileError(Exception):
     """A saved scorecard that cannot be used, worded for the person using the app."""
+
+
+@dataclass(frozen=True)
+class Saved:
+    indicators: tuple[Indicator, ...]
+    cuts: dict[str, Cuts] = field(default_factory=dict)    # by indicator label; only those the user changed
 
 
 def path(dataset: str) -> Path:
@@ -57,8 +67,24 @@ def from_data(data: dict) -> Indicator:
                      str(data.get("key", "")))
 
 
-def save(dataset: str, indicators: Sequence[Indicator]) -> Path:
-    """Keep the choice for `dataset`, replacing the one saved before (a damaged one too)."""
+def cuts_to_data(cuts: Lookup[str, Cuts]) -> dict:
+    return {label: {"status": list(c.status), "change": list(c.change)} for label, c in cuts.items()}
+
+
+def cuts_from_data(data: dict) -> dict[str, Cuts]:
+    """Cut points from their stored form; ValueError when a set is not four ascending numbers."""
+    found = {}
+    for label, item in data.items():
+        cuts = Cuts(tuple(float(v) for v in item["status"]), tuple(float(v) for v in item["change"]))
+        if cuts.problem():
+            raise ValueError("cut points not ascending")
+        found[str(label)] = cuts
+    return found
+
+
+def save(dataset: str, indicators: Sequence[Indicator], cuts: Lookup[str, Cuts] | None = None) -> Path:
+    """Keep the choice for `dataset` (indicators, and cut points by indicator label), replacing the one saved
+    before (a damaged one too)."""
     target = path(dataset)
     with records.locked(target):
         try:
@@ -66,12 +92,13 @@ def save(dataset: str, indicators: Sequence[Indicator]) -> Path:
         except (OSError, records.WorkspaceError):
             revision = 0
         envelope = {"format": records.FORMAT, "id": target.stem, "revision": revision + 1,
-                    "data": {"dataset": dataset, "indicators": [to_data(i) for i in indicators]}}
+                    "data": {"dataset": dataset, "indicators": [to_data(i) for i in indicators],
+                             "cuts": cuts_to_data(cuts or {})}}
         workspace.write_atomic(target, json.dumps(envelope, indent=1, ensure_ascii=False))
     return target
 
 
-def load(dataset: str, lang: str = DEFAULT) -> tuple[Indicator, ...] | None:
+def load(dataset: str, lang: str = DEFAULT) -> Saved | None:
     """The choice saved for `dataset`, or None when there is none; ScorecardFileError (in `lang`) when the
     file cannot be read or used."""
     target = path(dataset)
@@ -93,7 +120,7 @@ def load(dataset: str, lang: str = DEFAULT) -> tuple[Indicator, ...] | None:
         data = records.parse(target, text).data
         if data["dataset"] != dataset:
             return None                         # another dataset's name with the same hash prefix
-        return tuple(from_data(item) for item in data["indicators"])
+        return Saved(tuple(from_data(item) for item in data["indicators"]), cuts_from_data(data.get("cuts", {})))
     except (records.WorkspaceError, ValueError, KeyError, TypeError):
         raise damaged from None
 
@@ -104,11 +131,11 @@ def clear(dataset: str) -> None:
 
 
 def chosen(dataset: str, mapping: Mapping, profiles: Sequence[ColumnProfile], lang: str = DEFAULT
-           ) -> tuple[tuple[Indicator, ...], str | None]:
-    """The indicators for `dataset`: the saved choice, else the defaults, and why a saved choice could not be
-    used (None when nothing went wrong)."""
+           ) -> tuple[Saved, str | None]:
+    """The scorecard for `dataset`: the saved choice, else the default indicators with their default cut
+    points, and why a saved choice could not be used (None when nothing went wrong)."""
     try:
         saved = load(dataset, lang)
     except ScorecardFileError as problem:
-        return default_indicators(mapping, profiles), str(problem)
-    return (saved if saved is not None else default_indicators(mapping, profiles)), None
+        return Saved(default_indicators(mapping, profiles)), str(problem)
+    return (saved if saved is not None else Saved(default_indicators(mapping, profiles))), None

@@ -10,6 +10,7 @@ from equity import scorecard as sc
 from equity import scorecard_store as store
 from equity.groups import Grouping
 from equity.metrics import Rule
+from equity.status_grid import Cuts
 
 CHOSEN = (
     sc.Indicator("Suspensions", "suspended", "Suspended", Rule("boolean"), Grouping("race"), sc.LEADING, False,
@@ -25,14 +26,14 @@ CHOSEN = (
 def test_round_trip_keeps_every_field():
     assert store.load("district.csv") is None
     store.save("district.csv", CHOSEN)
-    assert store.load("district.csv") == CHOSEN
+    assert store.load("district.csv") == store.Saved(CHOSEN, {})
     assert store.load("other.csv") is None                      # keyed by the dataset's name
 
 
 def test_saving_again_replaces_and_clear_goes_back_to_nothing(private_workspace):
     store.save("district.csv", CHOSEN)
     store.save("district.csv", CHOSEN[:1])
-    assert store.load("district.csv") == CHOSEN[:1]
+    assert store.load("district.csv").indicators == CHOSEN[:1]
     assert [p.name for p in (private_workspace / store.FOLDER).iterdir()] == [store.path("district.csv").name]
     store.clear("district.csv")
     assert store.load("district.csv") is None
@@ -82,7 +83,7 @@ def test_each_save_is_a_new_revision_of_a_workspace_entry():
     assert (record.id, record.revision, record.data["dataset"]) == (path.stem, 2, "district.csv")
     path.write_text("{damaged", encoding="utf-8")
     store.save("district.csv", CHOSEN[:1])                       # a new choice replaces a damaged file
-    assert store.load("district.csv") == CHOSEN[:1]
+    assert store.load("district.csv").indicators == CHOSEN[:1]
 
 
 def test_a_workspace_export_that_lists_scorecards_carries_them(monkeypatch):
@@ -91,4 +92,16 @@ def test_a_workspace_export_that_lists_scorecards_carries_them(monkeypatch):
     exported = archive.export_workspace()
     store.clear("district.csv")
     assert archive.import_workspace(exported).added == 1
-    assert store.load("district.csv") == CHOSEN
+    assert store.load("district.csv").indicators == CHOSEN
+
+
+def test_cut_points_are_kept_with_the_indicators():
+    cuts = {"Suspensions": Cuts((1.0, 2.0, 4.0, 8.0), (-2.0, -0.5, 0.5, 2.0))}
+    store.save("district.csv", CHOSEN, cuts)
+    assert store.load("district.csv") == store.Saved(CHOSEN, cuts)
+    path = store.path("district.csv")
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["data"]["cuts"]["Suspensions"]["status"] = [4.0, 2.0, 1.0, 8.0]      # not ascending: damaged
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(store.ScorecardFileError):
+        store.load("district.csv")

@@ -101,15 +101,16 @@ def student_export(bench, column, rule, lang: str) -> None:
                               key="dl_students_xlsx")
 
 
-def scorecard_indicators(bench, lang: str) -> tuple[sc.Indicator, ...]:
-    """The scorecard as the user set it up: this session's choice on the scorecard page, else the one saved
-    for this dataset, else the defaults."""
+def scorecard_choice(bench, lang: str) -> tuple[tuple[sc.Indicator, ...], dict]:
+    """The scorecard as the user set it up (indicators, and cut points by indicator label): this session's
+    choice on the scorecard page, else the one saved for this dataset, else the defaults."""
     state = st.session_state.get("scorecard")
     if state is not None and state[0] == bench.data.name:
-        chosen = state[1]
+        indicators, cuts = state[1], st.session_state.get("grid_cuts", {})
     else:
-        chosen, _ = scorecard_store.chosen(bench.data.name, bench.data.mapping, bench.data.profiles, lang)
-    return tuple(sc.available(chosen, bench.data.mapping))
+        saved, _ = scorecard_store.chosen(bench.data.name, bench.data.mapping, bench.data.profiles, lang)
+        indicators, cuts = saved.indicators, saved.cuts
+    return tuple(sc.available(indicators, bench.data.mapping)), cuts
 
 
 def builder(bench, lang: str) -> None:
@@ -145,11 +146,10 @@ def builder(bench, lang: str) -> None:
     if not dimensions and not crossings and not goal_table and not scorecard:
         st.info(t("page.report.none", lang))
         return
+    indicators, cuts = scorecard_choice(bench, lang) if scorecard else ((), {})
     choice = Choice(column.name, column.header, rule, tuple(dimensions), compare, tuple(crossings), history, goals,
-                    changes, goal_table, scorecard_indicators(bench, lang) if scorecard else (),
-                    st.session_state.get("risk_settings", Settings()),
-                    tuple(st.session_state.get("grid_cuts", {}).items()),
-                    getattr(st.session_state.get("preset"), "colour_min_n", 0))
+                    changes, goal_table, indicators, st.session_state.get("risk_settings", Settings()),
+                    tuple(cuts.items()), getattr(st.session_state.get("preset"), "colour_min_n", 0))
     report = compose(views(bench, choice), bench, title, notes, report_lang)
     st.session_state["report_built"] = report
     downloads(report, lang)

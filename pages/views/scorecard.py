@@ -10,6 +10,7 @@ from equity import status_grid as grid
 from equity.disproportionality import Settings
 from equity.grouping_words import grouping_name
 from equity.i18n import t
+from equity.records import WorkspaceError
 from equity.report import filter_lines
 from equity.scorecard_charts import card_html, cards_frame, column_names
 from pages.views import shared
@@ -19,16 +20,31 @@ PER_ROW = 4
 
 
 def indicators(bench, lang: str) -> list[sc.Indicator]:
-    """This session's indicators for the loaded data: the saved choice for this dataset, else the defaults."""
+    """This session's indicators for the loaded data: the saved choice for this dataset, else the defaults
+    (and the cut points saved with them)."""
     state = st.session_state.get("scorecard")
     if state is None or state[0] != bench.data.name:
-        chosen, problem = store.chosen(bench.data.name, bench.data.mapping, bench.data.profiles, lang)
+        saved, problem = store.chosen(bench.data.name, bench.data.mapping, bench.data.profiles, lang)
         st.session_state.pop("scorecard_problem", None)
         if problem:
             st.session_state["scorecard_problem"] = problem
-        state = (bench.data.name, list(chosen))
+        state = (bench.data.name, list(saved.indicators))
         st.session_state["scorecard"] = state
+        st.session_state["grid_cuts"] = saved.cuts
     return sc.available(state[1], bench.data.mapping)
+
+
+def remember(bench, chosen: list[sc.Indicator], cuts: dict, lang: str) -> None:
+    """Use this choice in the session and keep it in the workspace for the dataset."""
+    st.session_state["scorecard"] = (bench.data.name, chosen)
+    st.session_state["grid_cuts"] = cuts
+    try:
+        store.save(bench.data.name, chosen, cuts)
+        st.session_state.pop("scorecard_problem", None)
+    except (OSError, WorkspaceError) as problem:
+        reason = problem.strerror if isinstance(problem, OSError) else str(problem)
+        st.session_state["scorecard_problem"] = t("page.scorecard.not_saved", lang,
+                                                  reason=reason or type(problem).__name__)
 
 
 def show(card: sc.Card, lang: str) -> None:
@@ -43,8 +59,9 @@ def show(card: sc.Card, lang: str) -> None:
         st.html(card_html(card, t("page.scorecard.by", lang, grouping=grouping_name(ind.grouping, lang)), lang))
 
 
-def status_and_change(cards: list[sc.Card], lang: str) -> None:
-    """The five-by-five grids (one per direction present), the placements in words, and the cut points."""
+def status_and_change(bench, cards: list[sc.Card], lang: str) -> None:
+    """The five-by-five grids (one per direction present), the placements in words, and the cut points; cut
+    points a user changes are kept with the scorecard."""
     st.subheader(t("page.scorecard.grid_title", lang))
     baseline = next((c.baseline_term for c in cards if c.baseline_term), None) or \
         t("page.scorecard.grid_baseline", lang)
@@ -52,17 +69,22 @@ def status_and_change(cards: list[sc.Card], lang: str) -> None:
     indicators = [c.indicator for c in cards]
     with st.expander(t("page.scorecard.cuts", lang)):
         st.caption(t("page.scorecard.cuts_help", lang))
+        saved = st.session_state.get("grid_cuts", {})
         if st.button(t("page.scorecard.cuts_reset", lang), key="grid_reset"):
             st.session_state["grid_version"] = st.session_state.get("grid_version", 0) + 1
-            st.session_state.pop("grid_cuts", None)
-        saved = st.session_state.get("grid_cuts", {})
+            saved = {}
         edited = st.data_editor(grid.cuts_frame(indicators, saved, lang), hide_index=True, disabled=[0],
                                 key=f"grid_editor_{st.session_state.get('grid_version', 0)}_{lang}_"
                                     f"{hash(tuple(i.label for i in indicators))}")
         chosen, problems = grid.read_cuts(indicators, edited, lang)
-        st.session_state["grid_cuts"] = chosen
         for problem in problems:
             st.error(shared.plain(problem), icon=":material/error:")
+    shown = {i.label for i in indicators}
+    changed = {**{k: v for k, v in saved.items() if k not in shown},
+               **{i.label: chosen[i.label] for i in indicators
+                  if i.label in chosen and chosen[i.label] != grid.default_cuts(i)}}
+    if changed != st.session_state.get("grid_cuts", {}):
+        remember(bench, st.session_state["scorecard"][1], changed, lang)
     colour_min_n = getattr(st.session_state.get("preset"), "colour_min_n", 0)
     placements = [grid.place(c, chosen.get(c.indicator.label, grid.default_cuts(c.indicator)), colour_min_n)
                   for c in cards]
@@ -105,13 +127,7 @@ def editor(bench, current: list[sc.Indicator], lang: str) -> None:
         st.session_state.pop("scorecard", None)
         st.rerun()
     if chosen != current:
-        st.session_state["scorecard"] = (bench.data.name, chosen)
-        try:
-            store.save(bench.data.name, chosen)
-            st.session_state.pop("scorecard_problem", None)
-        except OSError as problem:
-            st.session_state["scorecard_problem"] = t("page.scorecard.not_saved", lang,
-                                                      reason=problem.strerror or type(problem).__name__)
+        remember(bench, chosen, st.session_state.get("grid_cuts", {}), lang)
         st.rerun()
 
 
@@ -141,7 +157,7 @@ if shared.require_data(bench):
                 with column:
                     show(card, lang)
     if cards:
-        status_and_change(cards, lang)
+        status_and_change(bench, cards, lang)
     with st.expander(t("page.scorecard.settings", lang)):
         shared.risk_settings("card")
     with st.expander(t("page.scorecard.table", lang)):

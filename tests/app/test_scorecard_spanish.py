@@ -3,7 +3,9 @@
 import pandas as pd
 from streamlit.testing.v1 import AppTest
 
+from equity import scorecard as sc
 from equity import scorecard_store as store
+from equity.status_grid import Cuts
 from tests.app.conftest import ROOT
 
 
@@ -70,7 +72,7 @@ def test_the_chosen_indicators_come_back_after_a_restart(app):
     app.text_input(key="card_add_label").input("Days absent").run()
     next(b for b in app.button if b.label == "Add").click().run()
     next(m for m in app.multiselect if m.label == "Indicators shown").unselect("Suspensions").run()
-    saved = [i.label for i in store.load(dataset)]
+    saved = [i.label for i in store.load(dataset).indicators]
     assert "Days absent" in saved and "Suspensions" not in saved
     again = _restart()
     titles = [m.value for m in again.markdown]
@@ -105,3 +107,23 @@ def test_status_and_change_on_the_scorecard(app):
     placed = _frame(app, "Color").set_index("Indicador")
     assert tuple(placed.loc["Cursos aprobados", ["Estado", "Cambio", "Color"]]) == ("Bajo", "Aumentó", "Amarillo")
     assert any(s.value == "Estado y cambio" for s in app.subheader)
+
+
+def test_saved_cut_points_come_back_on_the_scorecard_and_in_the_report(app):
+    bench = app.session_state["bench"]
+    indicators = sc.default_indicators(bench.data.mapping, bench.data.profiles)
+    # Course passing, 79.9% and up 1.8: with 'very high from 78' it is Very high and 'increased': Blue.
+    store.save(bench.data.name, indicators, {"Course passing": Cuts((60.0, 70.0, 75.0, 78.0), (-5.0, -1.0, 1.0, 5.0))})
+    app.switch_page("pages/views/report.py").run()
+    app.multiselect(key="report_dimensions").set_value([]).run()
+    app.checkbox(key="report_scorecard").check().run()
+    table = app.dataframe[0].value.set_index("Indicator")
+    assert list(table.loc["Course passing", ["Status", "Colour"]]) == ["Very high", "Blue"]
+    app.switch_page("pages/views/scorecard.py").run()
+    placed = _frame(app, "Colour").set_index("Indicator")
+    assert list(placed.loc["Course passing", ["Status", "Colour"]]) == ["Very high", "Blue"]
+    assert list(placed.loc["ELA proficiency", ["Status", "Colour"]]) == ["Very low", "Orange"]   # its defaults
+    next(b for b in app.button if b.label == "California Dashboard cut points").click().run()
+    placed = _frame(app, "Colour").set_index("Indicator")
+    assert list(placed.loc["Course passing", ["Status", "Colour"]]) == ["Low", "Yellow"]
+    assert store.load(bench.data.name).cuts == {}
