@@ -27,6 +27,7 @@ LEADING, LAGGING = "leading", "lagging"
 GAP, RISK_RATIO, COMPOSITION = "gap", "risk ratio", "composition index"
 METHODS = (GAP, RISK_RATIO, COMPOSITION)
 NO_GOAL = "no goal"
+NONE_KEYS = {GAP: "gap", RISK_RATIO: "ratio", COMPOSITION: "composition"}   # scorecard.finding.none_<key>
 
 
 @dataclass(frozen=True)
@@ -261,8 +262,7 @@ def finding_text(card: Card, lang: str = DEFAULT) -> str:
     """The card's finding in one sentence: 'Largest gap: Black or African American, -12.3 pts vs all students.'"""
     finding, ind = card.finding, card.indicator
     if finding.group is None:
-        return t("scorecard.finding.none_gap" if finding.method == GAP else f"scorecard.finding.none_{_word(finding)}",
-                 lang)
+        return t(f"scorecard.finding.none_{NONE_KEYS[finding.method]}", lang)
     g, name = finding.group, grouping_group(ind.grouping, finding.group.key, lang)
     if finding.method == GAP:
         unit = "scorecard.pts" if ind.rule.is_rate else "scorecard.points"
@@ -272,10 +272,6 @@ def finding_text(card: Card, lang: str = DEFAULT) -> str:
         return t("scorecard.finding.ratio", lang, group=name, ratio=f"{g.measure:.2f}", flag=flag)
     key = "scorecard.finding.under" if g.measure < 1 else "scorecard.finding.over"
     return t(key, lang, group=name, index=f"{g.measure:.2f}")
-
-
-def _word(finding: Finding) -> str:
-    return "ratio" if finding.method == RISK_RATIO else "composition"
 
 
 def goal_text(status: str, lang: str = DEFAULT) -> str:
