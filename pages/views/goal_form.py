@@ -116,5 +116,5 @@ def goal_form(bench: Workbench, existing: goals.Goal | None, key: str) -> goals.
         try:
             return goals.save(goal)
         except WorkspaceError as problem:
-            st.error(shared.plain(problem), icon=":material/error:")
+            st.error(shared.message(problem, lang), icon=":material/error:")
     return None

@@ -77,7 +77,7 @@ def show(evaluation: goals.Evaluation, entries: tuple[interventions.Entry, ...],
                     goals.delete(goal)
                     st.rerun()
                 except WorkspaceError as problem:
-                    st.error(shared.plain(problem), icon=":material/error:")
+                    st.error(shared.message(problem, lang), icon=":material/error:")
 
 
 bench = shared.workbench()
@@ -88,7 +88,7 @@ if shared.require_data(bench):
     goal_list, problems = goals.load(lang)
     entries, log_problems = interventions.load(lang)
     for problem in (*problems, *log_problems):
-        st.warning(shared.plain(problem.message), icon=":material/warning:")
+        st.warning(shared.message(problem.message, lang), icon=":material/warning:")
     editing = st.session_state.get("goal_editing")
     target = next((g for g in goal_list if g.id == editing), None)
     if target is not None:

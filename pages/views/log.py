@@ -52,7 +52,7 @@ def entry_form(existing: interventions.Entry | None, goal_titles: dict[str, str]
     try:
         return interventions.save(entry)
     except WorkspaceError as problem:
-        st.error(shared.plain(problem), icon=":material/error:")
+        st.error(shared.message(problem, lang), icon=":material/error:")
         return None
 
 
@@ -65,7 +65,7 @@ goal_list, goal_problems = goals.load(lang)
 goal_titles = {g.id: g.title for g in goal_list}
 entries, problems = interventions.load(lang)
 for problem in (*problems, *goal_problems):
-    st.warning(shared.plain(problem.message), icon=":material/warning:")
+    st.warning(shared.message(problem.message, lang), icon=":material/warning:")
 if st.session_state.get("log_saved"):
     st.success(shared.plain(st.session_state.pop("log_saved")), icon=":material/check:")
 

@@ -142,7 +142,7 @@ def sidebar(bench: Workbench) -> None:
         st.caption(t("ui.data_caption", lang, source=source, rows=f"{bench.data.report.rows:,}"))
         if "start_note" in st.session_state:
             st.warning(message(st.session_state["start_note"], lang), icon=":material/warning:")
-        preset = st.selectbox(t("ui.hide_small", lang), PRESETS, format_func=lambda p: p.name, key="preset")
+        preset = st.selectbox(t("ui.hide_small", lang), PRESETS, format_func=lambda p: p.label(lang), key="preset")
         bench.min_n = preset.min_n
         with st.expander(t("ui.filters", lang), expanded=bench.filters.active):
             choices = bench.filter_options()

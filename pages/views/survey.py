@@ -21,7 +21,7 @@ def load(data: bytes, name: str) -> None:
         st.session_state.pop("survey_problem", None)
         st.session_state.pop("survey_reversed", None)      # a new survey starts from its own wording
     except (IngestError, ValueError) as problem:
-        st.session_state["survey_problem"] = shared.plain(problem)
+        st.session_state["survey_problem"] = problem
 
 
 bench, lang = shared.workbench(), shared.language()
@@ -36,7 +36,7 @@ if shared.require_data(bench):
     if "survey" not in st.session_state and bench.data.sample:
         load(SAMPLE_SURVEY.read_bytes(), SAMPLE_SURVEY.name)
     if "survey_problem" in st.session_state:
-        st.error(st.session_state["survey_problem"], icon=":material/error:")
+        st.error(shared.message(st.session_state["survey_problem"], lang), icon=":material/error:")
     survey = st.session_state.get("survey")
     if survey is None:
         st.info(t("page.survey.none", lang))
