@@ -5,6 +5,9 @@ days enrolled and the days absent (or present): the proposal marks them from hea
 the user can mark any other column ('Abs', 'Mem Days') in the mapping editor."""
 
 
+from dataclasses import replace
+
+from equity.i18n import DEFAULT, t
 from equity.mapping import ColumnRole, Mapping
 from equity.sql import quote_ident
 
@@ -29,10 +32,13 @@ def attendance_columns(mapping: Mapping) -> tuple[str, str, str] | None:
     return None
 
 
-def outcomes(mapping: Mapping) -> tuple[ColumnRole, ...]:
-    """The derived outcomes this mapping gives, as pickers list them (kept out when the file has its own)."""
+def outcomes(mapping: Mapping, lang: str = DEFAULT) -> tuple[ColumnRole, ...]:
+    """The derived outcomes this mapping gives, as pickers list them, named in `lang` (kept out when the file
+    has its own)."""
     taken = {c.name for c in mapping.outcomes()}
-    return (CHRONIC,) if attendance_columns(mapping) and CHRONIC.name not in taken else ()
+    if not attendance_columns(mapping) or CHRONIC.name in taken:
+        return ()
+    return (replace(CHRONIC, header=t(f"outcome.{CHRONIC.name}", lang)),)
 
 
 def expressions(mapping: Mapping) -> list[str]:
@@ -46,6 +52,6 @@ def expressions(mapping: Mapping) -> list[str]:
                             target=quote_ident(CHRONIC.name))]
 
 
-def all_outcomes(mapping: Mapping) -> tuple[ColumnRole, ...]:
+def all_outcomes(mapping: Mapping, lang: str = DEFAULT) -> tuple[ColumnRole, ...]:
     """Mapped outcomes, then derived ones: what outcome pickers offer."""
-    return (*mapping.outcomes(), *outcomes(mapping))
+    return (*mapping.outcomes(), *outcomes(mapping, lang))

@@ -17,7 +17,7 @@ from equity.messages import Text
 
 TEMP_SUFFIX = ".tmp"
 LAYOUT = tuple(  # folder, what it holds: the note on screen of what is stored where
-    (folder, Text(f"workspace.layout.{folder}")) for folder in ("datasets", "goals", "log", "mappings"))
+    (folder, Text(f"workspace.layout.{folder}")) for folder in ("datasets", "goals", "log", "mappings", "scorecards"))
 
 
 def root() -> Path:

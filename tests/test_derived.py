@@ -37,6 +37,14 @@ def test_chronic_absence_from_days_present():
     assert flags == {"1": True, "2": False}
 
 
+def test_the_derived_outcome_is_named_in_the_readers_language():
+    bench = _bench(["Student ID", "Days Enrolled", "Days Absent"], [["1", "180", "18"]])
+    (spanish,) = derived.outcomes(bench.data.mapping, "es")
+    assert spanish.header == "Ausentismo crónico (10% o más de días faltados)"
+    assert (spanish.name, spanish.kind) == (derived.CHRONIC.name, derived.CHRONIC.kind)
+    assert derived.all_outcomes(bench.data.mapping)[-1].header == "Chronically absent (10%+ days missed)"
+
+
 def test_no_derived_outcome_without_both_columns_or_when_the_file_has_one():
     bench = _bench(["Student ID", "Days Absent", "Score"], [["1", "3", "50"], ["2", "4", "60"]])
     assert derived.outcomes(bench.data.mapping) == ()

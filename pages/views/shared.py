@@ -198,7 +198,8 @@ def outcome_picker(bench: Workbench, key: str, default: tuple[str, Rule] | None 
     """Choose an outcome and what counts as meeting it (or its average); `default` (outcome name, rule)
     pre-selects them, e.g. when a saved goal is edited. `rates_only` offers no average, and starts a count
     (incidents, AP courses) at 'at least one'."""
-    outcomes, lang = all_outcomes(bench.data.mapping), language()
+    lang = language()
+    outcomes = all_outcomes(bench.data.mapping, lang)
     if not outcomes:
         st.warning(t("ui.no_outcomes", lang))
         return None
