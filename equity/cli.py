@@ -43,10 +43,6 @@ def parser() -> argparse.ArgumentParser:
     _data_options(gaps)
     gaps.add_argument("--by", default="race", choices=GAP_DIMENSIONS)
     gaps.add_argument("--format", default="table", choices=("table", "csv", "json"))
-    gaps.add_argument("--flag", default=Flag.NEWCOMBE.value, choices=[f.value for f in Flag],
-                      help="how gaps are flagged: newcombe (95%% interval, the default), ppg (percentage-point gap "
-                           "with margin of error, PPG-1), pi (proportionality index) or 80 (80%% index); the "
-                           "last three add their figure and a 'flagged' column")
     report = commands.add_parser("report", help="the same figures as a report: HTML, PDF or slides")
     _data_options(report)
     report.add_argument("--out", required=True, type=Path, help="the file to write: .html, .pdf or .pptx")
@@ -70,6 +66,10 @@ def _data_options(command: argparse.ArgumentParser) -> None:
     command.add_argument("--compare", default="all", help="all, others, or a group's key")
     command.add_argument("--min-n", type=int, default=DEFAULT_MIN_N)
     command.add_argument("--map", action="append", default=[], metavar="ROLE=HEADER")
+    command.add_argument("--flag", default=Flag.NEWCOMBE.value, choices=[f.value for f in Flag],
+                         help="how gaps are flagged: newcombe (95%% interval, the default), ppg (percentage-point "
+                              "gap with margin of error, PPG-1), pi (proportionality index) or 80 (80%% index); "
+                              "the last three add their figure and a 'flagged' column")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -79,17 +79,18 @@ def main(argv: list[str] | None = None) -> int:
             print(report(args))
             return 0
         result = gaps(args)
+        _check_flag(args.flag, result.rule)
     except (IngestError, dataset.DataError, UsageError) as problem:
         print(f"error: {problem}", file=sys.stderr)
         return 2
-    try:
-        flags = flag(result, args.flag)
-    except ValueError:
-        print(f"error: --flag {args.flag} needs a share of students (a threshold, yes/no or categories); "
-              "averages are flagged by their 95% interval only (--flag newcombe).", file=sys.stderr)
-        return 2
-    print(render(result, args.format, flags), end="")
+    print(render(result, args.format, flag(result, args.flag)), end="")
     return 0
+
+
+def _check_flag(method: str, rule: Rule) -> None:
+    if Flag(method).rates_only and not rule.is_rate:
+        raise UsageError(f"--flag {method} needs a share of students (a threshold, yes/no or categories); "
+                         "averages are flagged by their 95% interval only (--flag newcombe).")
 
 
 def load(args: argparse.Namespace) -> tuple[duckdb.DuckDBPyConnection, dataset.Staged, Mapping, ColumnRole, Rule]:
@@ -129,9 +130,10 @@ def report(args: argparse.Namespace) -> str:
     con, staged, mapping, column, rule = load(args)
     bench = Workbench(con=con, min_n=args.min_n)
     bench.data = dataset.activate(con, staged, mapping)
+    _check_flag(args.flag, rule)
     choice = Choice(column.name, column.header, rule, tuple(dict.fromkeys(args.by or ["race"])), args.compare,
-                    crossings)
-    built = compose(views(bench, choice), bench, args.title, args.notes, args.lang)
+                    crossings, flag=Flag(args.flag))
+    built = compose(views(bench, choice, args.lang), bench, args.title, args.notes, args.lang)
     try:
         args.out.write_bytes(render_report(built, fmt))
     except OSError as problem:

@@ -22,7 +22,7 @@ from openpyxl.utils import get_column_letter
 
 from equity.export import safe_cell
 from equity.i18n import t
-from equity.report import COUNT, GAP, VALUE, Report, Section, Table
+from equity.report import COUNT, GAP, INDEX, VALUE, Report, Section, Table
 
 WIDTH = 720                       # chart width in exported files, in pixels
 FONT = "DejaVu Sans, Arial, Helvetica, sans-serif"    # one family with ◆ and ×, tried first
@@ -93,7 +93,7 @@ def _csv_value(value: object) -> object:
     return safe_cell(value)
 
 
-NUMBER_FORMATS = {COUNT: "#,##0", GAP: '+0.0;-0.0;0.0'}
+NUMBER_FORMATS = {COUNT: "#,##0", GAP: '+0.0;-0.0;0.0', INDEX: "0.00"}
 
 
 def _number_format(kind: str, unit: str) -> str | None:
@@ -260,7 +260,7 @@ def html_table(table: Table, caption: str) -> str:
 
 
 def _class(kind: str) -> str:
-    return ' class="text"' if kind not in (COUNT, VALUE, GAP) else ""
+    return ' class="text"' if kind not in (COUNT, VALUE, GAP, INDEX) else ""
 
 
 def render(report: Report, fmt: str) -> bytes:

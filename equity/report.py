@@ -16,11 +16,12 @@ import altair as alt
 from equity import goals as goal_math
 from equity import scorecard as sc
 from equity import status_grid
-from equity.charts import change_chart, change_title, gap_chart, gap_title, heat_table, heat_title
+from equity.charts import INDEX_COLUMNS, change_chart, change_title, gap_chart, gap_title, heat_table, heat_title
 from equity.crosstab import CrossTable, crosstab
 from equity.dimensions import DIMENSIONS
 from equity.disproportionality import DEFAULT_SETTINGS, Settings
 from equity.filters import FLAG_KEYS, Filters
+from equity.flags import Flag, GroupFlag, flag
 from equity.i18n import DEFAULT, comparison_label, count, dimension_label, group_label, hidden_note, t, yes_no
 from equity.metrics import COMPARE_ALL, Breakdown, GroupResult, Rule, key_text
 from equity.scorecard_charts import direction_word, scorecard_chart
@@ -30,6 +31,7 @@ from equity.summary import (
     change_beyond_chance,
     change_sentence,
     ends,
+    flag_sentence,
     focus_group,
     goal_sentence,
     overall_change_sentence,
@@ -37,13 +39,13 @@ from equity.summary import (
 )
 from equity.trends import Trend, data_terms, trend
 
-TEXT, COUNT, VALUE, GAP = "text", "count", "value", "gap"
+TEXT, COUNT, VALUE, GAP, INDEX = "text", "count", "value", "gap", "index"
 
 
 @dataclass(frozen=True)
 class Column:
     header: str
-    kind: str = TEXT          # TEXT, COUNT (students), VALUE (a rate or mean), GAP (signed points)
+    kind: str = TEXT          # TEXT, COUNT (students), VALUE (a rate or mean), GAP (signed points), INDEX (a ratio)
     unit: str = ""            # "%" for rates
 
 
@@ -84,6 +86,8 @@ def cell_text(value: object, column: Column) -> str:
         return f"{value:+.1f}"
     if column.kind == VALUE:
         return f"{value:.1f}{column.unit}"
+    if column.kind == INDEX:
+        return f"{value:.2f}"
     return str(value)
 
 
@@ -124,11 +128,14 @@ def _alt_text(description: str, summary: Sequence[str]) -> str:
 @dataclass(frozen=True)
 class GapView:
     """An outcome by one dimension against a comparison; `history` (the same by term) and `goal` (a saved
-    goal on the summary's focus group) add a sentence each when known."""
+    goal on the summary's focus group) add a sentence each when known. Gaps are flagged by `flag`, as on the
+    gaps screen; a shown group under `colour_min_n` students gets no colour in the chart."""
 
     result: Breakdown
     history: Trend | None = None
     goal: goal_math.Evaluation | None = None
+    flag: Flag = Flag.NEWCOMBE
+    colour_min_n: int = 0
 
     @property
     def key(self) -> str:
@@ -142,24 +149,44 @@ class GapView:
                    Column(t("column.gap_vs", lang, comparison=comparison_label(result.compare, result.dimension,
                                                                                lang)), GAP),
                    Column(t("column.low", lang), VALUE, unit), Column(t("column.high", lang), VALUE, unit),
-                   Column(t("column.beyond_chance", lang)), Column(t("column.note", lang)))
+                   *self._flag_columns(lang), Column(t("column.note", lang)))
         overall = result.overall_value
         low, high = result.overall.interval(result.rule) if overall is not None else (None, None)
-        rows = [(t("compare.all_title", lang), result.overall.n, overall, None, low, high, "",
+        blank = ("",) * len(self._flag_columns(lang))
+        rows = [(t("compare.all_title", lang), result.overall.n, overall, None, low, high, *blank,
                  "" if overall is not None else hidden_note(result.overall.n, result.min_n, lang))]
-        for g in result.groups:
+        verdicts = flag(result, self.flag).groups
+        for g, verdict in zip(result.groups, verdicts, strict=True):
             name = group_label(result.dimension, g.key, lang)
             if g.suppressed:
-                rows.append((name, _hidden_count(g.n, result.min_n), None, None, None, None, "",
+                rows.append((name, _hidden_count(g.n, result.min_n), None, None, None, None, *blank,
                              hidden_note(g.n, result.min_n, lang)))
             else:
-                rows.append((name, g.n, g.value, g.gap, g.ci[0], g.ci[1], yes_no(g.distinguishable, lang), ""))
-        table = Table(columns, tuple(rows), (rule_note(result.min_n, lang), t("report.chance_note", lang)))
+                rows.append((name, g.n, g.value, g.gap, g.ci[0], g.ci[1], *self._flag_cells(verdict, lang), ""))
+        how = t("report.chance_note", lang) if self.flag is Flag.NEWCOMBE else t(f"flag.{self.flag.value}.how", lang)
+        table = Table(columns, tuple(rows), (rule_note(result.min_n, lang), how))
         summary = breakdown_summary(result, lang, self.history, self.goal)
+        if self.flag is not Flag.NEWCOMBE:
+            summary = (summary[0], flag_sentence(result, self.flag, lang), *summary[2:])
         title = gap_title(result, lang)
-        chart = gap_chart(result, lang) if result.shown() else None
+        chart = gap_chart(result, lang, self.flag, self.colour_min_n) if result.shown() else None
         return Section(title, summary, table, chart,
                        _alt_text(t("chart.bar_description", lang, title=title), summary) if chart else "")
+
+
+    def _flag_columns(self, lang: str) -> tuple[Column, ...]:
+        """'Beyond chance' under Newcombe's interval; else the method's index (PPG-1 with its margin), flagged."""
+        if self.flag is Flag.NEWCOMBE:
+            return (Column(t("column.beyond_chance", lang)),)
+        index = Column(t(INDEX_COLUMNS[self.flag], lang), GAP if self.flag is Flag.PPG else INDEX)
+        margin = (Column(t("column.margin", lang), VALUE),) if self.flag is Flag.PPG else ()
+        return (index, *margin, Column(t("column.flagged", lang)))
+
+    def _flag_cells(self, verdict: GroupFlag, lang: str) -> tuple[object, ...]:
+        if self.flag is Flag.NEWCOMBE:
+            return (yes_no(verdict.flagged, lang),)
+        margin = (verdict.margin,) if self.flag is Flag.PPG else ()
+        return (verdict.index, *margin, yes_no(verdict.flagged, lang))
 
 
 @dataclass(frozen=True)
@@ -346,11 +373,8 @@ GOAL_ORDER = (goal_math.OFF_TRACK, goal_math.NO_DATA, goal_math.ON_TRACK, goal_m
 
 def goal_population(goal: goal_math.Goal, lang: str = DEFAULT) -> str:
     """Whose figure a goal is about, in the report's language."""
-    if not goal.dimension:
-        return t("compare.all_title", lang)
-    dim = DIMENSIONS[goal.dimension]
-    name = group_label(dim, FLAG_KEYS.get(goal.group) if dim.flag else goal.group, lang)
-    return t("report.goal_gap", lang, group=name) if goal.measure == goal_math.GAP else name
+    name = goal_math.population(goal, lang)
+    return t("report.goal_gap", lang, group=name) if goal.measure == goal_math.GAP and goal.dimension else name
 
 
 def _goal_figure(value: float | None, goal: goal_math.Goal) -> str | None:
@@ -374,11 +398,13 @@ class Choice:
     scorecard: tuple[sc.Indicator, ...] = ()   # a section with the balanced scorecard of these indicators
     risk_settings: Settings = DEFAULT_SETTINGS  # for the scorecard's risk ratios, as on its screen
     cuts: tuple[tuple[str, status_grid.Cuts], ...] = ()   # the scorecard's status × change cut points
-    colour_min_n: int = 0                      # the privacy setting's colour minimum, for the scorecard's grid
+    colour_min_n: int = 0                      # the privacy setting's colour minimum, for charts and the grid
+    flag: Flag = Flag.NEWCOMBE                 # how gaps are flagged (rates only; averages use Newcombe's)
 
 
-def views(bench: Workbench, choice: Choice) -> list[ReportView]:
-    """The chosen views, computed from the session's data under its filters and minimum group size."""
+def views(bench: Workbench, choice: Choice, lang: str = DEFAULT) -> list[ReportView]:
+    """The chosen views, computed from the session's data under its filters and minimum group size; goals'
+    notes worded in `lang`."""
     found: list[ReportView] = []
     several_terms = (choice.history or choice.changes) and len(data_terms(bench.con, bench.filters)) > 1
     saved = goal_math.load()[0] if choice.goals or choice.goal_table else ()
@@ -386,8 +412,9 @@ def views(bench: Workbench, choice: Choice) -> list[ReportView]:
         result = bench.breakdown(choice.outcome, choice.rule, dimension, choice.compare, choice.label)
         history = trend(bench.con, choice.outcome, choice.rule, dimension, choice.compare, bench.filters,
                         bench.min_n, choice.label) if several_terms else None
-        goal = _goal(bench, saved, result, choice.outcome) if choice.goals else None
-        found.append(GapView(result, history if choice.history else None, goal))
+        goal = _goal(bench, saved, result, choice.outcome, lang) if choice.goals else None
+        method = choice.flag if choice.rule.is_rate else Flag.NEWCOMBE
+        found.append(GapView(result, history if choice.history else None, goal, method, choice.colour_min_n))
         if choice.changes and history is not None:
             found.append(TrendView(history))
     for first, second in choice.crossings:
@@ -400,12 +427,12 @@ def views(bench: Workbench, choice: Choice) -> list[ReportView]:
                                    choice.colour_min_n))
     if choice.goal_table and saved:
         outcomes = {c.name for c in bench.data.mapping.outcomes()} if bench.data else set()
-        found.append(GoalsView(tuple(goal_math.assess(bench.con, g, outcomes, bench.min_n) for g in saved),
+        found.append(GoalsView(tuple(goal_math.assess(bench.con, g, outcomes, bench.min_n, lang) for g in saved),
                                bench.min_n))
     return found
 
 
-def _goal(bench: Workbench, saved: Sequence[goal_math.Goal], result: Breakdown, outcome: str
+def _goal(bench: Workbench, saved: Sequence[goal_math.Goal], result: Breakdown, outcome: str, lang: str = DEFAULT
           ) -> goal_math.Evaluation | None:
     """The saved goal on the focus group's figure for this outcome and rule, evaluated, if there is one."""
     group = focus_group(result)
@@ -413,11 +440,11 @@ def _goal(bench: Workbench, saved: Sequence[goal_math.Goal], result: Breakdown, 
         return None
     goal = next((g for g in saved if g.outcome == outcome and g.rule == result.rule
                  and g.dimension == result.dimension.key and g.group == key_text(group.key)
-                 and g.measure == goal_math.VALUE), None)
+                 and not g.second and g.measure == goal_math.VALUE), None)
     if goal is None:
         return None
     outcomes = {c.name for c in bench.data.mapping.outcomes()} if bench.data else set()
-    return goal_math.assess(bench.con, goal, outcomes, bench.min_n)
+    return goal_math.assess(bench.con, goal, outcomes, bench.min_n, lang)
 
 
 @dataclass(frozen=True, eq=False)

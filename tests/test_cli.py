@@ -301,3 +301,15 @@ def test_flag_other_than_newcombe_on_an_average_is_refused(capsys, gradebook):
     code, out, err = run(capsys, "gaps", gradebook, "--outcome", "Final %", "--flag", "pi")
     assert code == 2 and out == ""
     assert err.startswith("error: --flag pi needs a share of students") and len(err.strip().splitlines()) == 1
+
+
+def test_report_flags_gaps_as_asked(capsys, gradebook, tmp_path):
+    """The report takes --flag too: Hispanic's proportionality index (5/15) / (12/25) = 0.69 is in the table."""
+    out_file = tmp_path / "term.html"
+    code, _, err = run(capsys, "report", gradebook, "--outcome", "Final %", "--threshold", "70", "--min-n", "3",
+                       "--flag", "pi", "--out", out_file)
+    assert code == 0, err
+    page = out_file.read_text(encoding="utf-8")
+    assert "Proportionality index" in page and "<td>0.69</td>" in page and "Gap beyond chance" not in page
+    code, out, err = run(capsys, "report", gradebook, "--outcome", "Final %", "--flag", "80", "--out", out_file)
+    assert code == 2 and out == "" and err.startswith("error: --flag 80 needs a share of students")

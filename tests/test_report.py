@@ -8,6 +8,7 @@ import pytest
 from equity import goals
 from equity import scorecard as sc
 from equity.filters import Filters
+from equity.flags import Flag
 from equity.groups import Grouping
 from equity.metrics import Rule
 from equity.report import Choice, GapView, compose, context, views
@@ -155,3 +156,18 @@ def test_the_scorecard_section_by_hand_with_a_hidden_value():
         "estudiantes."]
     assert [c.header for c in spanish.table.columns][:4] == ["Indicador", "Qué se cuenta", "Valor",
                                                              "Cambio (puntos)"]
+
+
+def test_a_gap_section_flags_the_way_the_screen_does():
+    """The proportionality index, by hand: Asian students are a quarter of the cohort (100 of 400) and 40 of the
+    250 who meet the outcome (16%): 0.16 / 0.25 = 0.64, flagged; White students 210/250 ÷ 300/400 = 1.12."""
+    from tests.test_flags import TWO, _result
+
+    section = GapView(_result(TWO, 250), flag=Flag.PI).section()
+    headers = [c.header for c in section.table.columns]
+    assert "Gap beyond chance" not in headers and {"Proportionality index", "Flagged"} <= set(headers)
+    rows = {row[0]: dict(zip(headers, texts, strict=True))
+            for row, texts in zip(section.table.rows, section.table.text_rows(), strict=True)}
+    assert (rows["Asian"]["Proportionality index"], rows["Asian"]["Flagged"]) == ("0.64", "yes")
+    assert (rows["White"]["Proportionality index"], rows["White"]["Flagged"]) == ("1.12", "no")
+    assert any("proportionality index" in s.lower() and "Asian" in s for s in section.summary)

@@ -6,24 +6,11 @@ import streamlit as st
 from equity.charts import breakdown_frame, crosstab_frame, gap_chart, heat_table
 from equity.crosstab import crosstab
 from equity.dimensions import DIMENSIONS, GAP_DIMENSIONS
-from equity.flags import Flag
 from equity.i18n import dimension_label, group_label, t
 from equity.metrics import COMPARE_ALL, COMPARE_OTHERS, key_text
 from equity.report import GapView, IntersectionView
 from equity.summary import flag_sentence, overall_line
 from pages.views import shared
-
-
-def flag_choice(rate: bool, lang: str) -> Flag:
-    """How gaps are flagged: a choice for shares of students; averages have Newcombe-style intervals only."""
-    if not rate:
-        st.caption(t("flag.means_only", lang))
-        return Flag.NEWCOMBE
-    method = Flag(st.selectbox(t("flag.label", lang), list(Flag), key="gaps_flag", help=t("flag.help", lang),
-                               format_func=lambda f: t(f"flag.{Flag(f).value}.name", lang)))
-    if method is not Flag.NEWCOMBE:
-        st.caption(t(f"flag.{method.value}.how", lang))
-    return method
 
 
 def flag_formats(lang: str) -> dict:
@@ -58,11 +45,11 @@ if picked:
                                   key=f"gaps_compare_{dimension}")
         result = first if compare == COMPARE_ALL else bench.breakdown(column.name, rule, dimension, compare,
                                                                       column.header)
-        method = flag_choice(rule.is_rate, lang)
+        method = shared.flag_choice(rule.is_rate, "gaps_flag")
         st.markdown(f"**{shared.plain(flag_sentence(result, method, lang))}**")
         if result.shown():
-            colour_min_n = getattr(st.session_state.get("preset"), "colour_min_n", 0)
-            st.altair_chart(gap_chart(result, lang, method, colour_min_n), width="stretch")
+            st.altair_chart(gap_chart(result, lang, method, shared.colour_min_n()), width="stretch")
         st.caption(shared.plain(overall_line(result, lang)))
         st.dataframe(breakdown_frame(result, lang, method), hide_index=True, column_config=flag_formats(lang))
-        shared.section_downloads(GapView(result).section(lang), f"gaps-{dimension}", "gaps_dl", lang)
+        view = GapView(result, flag=method, colour_min_n=shared.colour_min_n())
+        shared.section_downloads(view.section(lang), f"gaps-{dimension}", "gaps_dl", lang)

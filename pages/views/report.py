@@ -128,6 +128,8 @@ def builder(bench, lang: str) -> None:
                                   key="report_dimensions", format_func=lambda d: dimension_label(DIMENSIONS[d], lang))
     compare = right.selectbox(t("page.report.compare", lang), (COMPARE_ALL, COMPARE_OTHERS), key="report_compare",
                               format_func=lambda c: comparison_label(c, DIMENSIONS["race"], lang))
+    with right:
+        method = shared.flag_choice(rule.is_rate, "report_flag")
     crossings = st.multiselect(
         t("page.report.crossings", lang), list(combinations(dimensions, 2)), key=f"report_cross_{'-'.join(dimensions)}",
         format_func=lambda pair: " × ".join(dimension_label(DIMENSIONS[d], lang) for d in pair))
@@ -149,8 +151,8 @@ def builder(bench, lang: str) -> None:
     indicators, cuts = scorecard_choice(bench, lang) if scorecard else ((), {})
     choice = Choice(column.name, column.header, rule, tuple(dimensions), compare, tuple(crossings), history, goals,
                     changes, goal_table, indicators, st.session_state.get("risk_settings", Settings()),
-                    tuple(cuts.items()), getattr(st.session_state.get("preset"), "colour_min_n", 0))
-    report = compose(views(bench, choice), bench, title, notes, report_lang)
+                    tuple(cuts.items()), shared.colour_min_n(), method)
+    report = compose(views(bench, choice, report_lang), bench, title, notes, report_lang)
     st.session_state["report_built"] = report
     downloads(report, lang)
     preview(report, lang)

@@ -85,7 +85,7 @@ def status_and_change(bench, cards: list[sc.Card], lang: str) -> None:
                   if i.label in chosen and chosen[i.label] != grid.default_cuts(i)}}
     if changed != st.session_state.get("grid_cuts", {}):
         remember(bench, st.session_state["scorecard"][1], changed, lang)
-    colour_min_n = getattr(st.session_state.get("preset"), "colour_min_n", 0)
+    colour_min_n = shared.colour_min_n()
     placements = [grid.place(c, chosen.get(c.indicator.label, grid.default_cuts(c.indicator)), colour_min_n)
                   for c in cards]
     for higher in (True, False):

@@ -14,6 +14,7 @@ from equity.derived import all_outcomes
 from equity.dimensions import DIMENSIONS, GAP_DIMENSIONS
 from equity.disproportionality import Settings
 from equity.filters import FLAG_KEYS, Filters
+from equity.flags import Flag
 from equity.groups import Grouping
 from equity.i18n import DEFAULT, LANGUAGES, dimension_label, group_label, t
 from equity.ingest import IngestError
@@ -248,6 +249,24 @@ def figure_formats(lang: str = DEFAULT) -> dict:
 
 
 FIGURE_FORMATS = figure_formats()
+
+
+def flag_choice(rate: bool, key: str) -> Flag:
+    """How gaps are flagged: a choice for shares of students; averages have Newcombe-style intervals only."""
+    lang = language()
+    if not rate:
+        st.caption(t("flag.means_only", lang))
+        return Flag.NEWCOMBE
+    method = Flag(st.selectbox(t("flag.label", lang), list(Flag), key=key, help=t("flag.help", lang),
+                               format_func=lambda f: t(f"flag.{Flag(f).value}.name", lang)))
+    if method is not Flag.NEWCOMBE:
+        st.caption(t(f"flag.{method.value}.how", lang))
+    return method
+
+
+def colour_min_n() -> int:
+    """The chosen privacy preset's smallest group that charts colour (30 under California's, else 0)."""
+    return getattr(st.session_state.get("preset"), "colour_min_n", 0)
 
 
 def grouping_picker(key: str, first_label: str | None = None, columns=None) -> Grouping:

@@ -107,3 +107,19 @@ def test_the_scorecard_as_a_report_section_follows_the_users_choice(app):
     table = app.dataframe[0].value.set_index("Indicador")
     assert list(table.loc["Cursos aprobados", ["Estado", "Color"]]) == ["Bajo", "Amarillo"]
     assert "#### 1. Tablero de indicadores" in [m.value for m in app.markdown]
+
+
+def test_the_report_flags_gaps_the_chosen_way(app):
+    """Under the 80% index each race's row shows its rate over the highest shown rate, as worked out here from
+    the same breakdown."""
+    _open(app)
+    app.multiselect(key="report_dimensions").set_value(["race"]).run()
+    app.selectbox(key="report_flag").set_value("80").run()
+    assert not app.exception
+    table = app.dataframe[0].value.set_index("Group")
+    assert "80% index" in table.columns and "Gap beyond chance" not in table.columns
+    result = app.session_state["bench"].breakdown("final_grade_pct", Rule("threshold", 70.0), "race")
+    best = max(g.value for g in result.shown() if g.label != "Not reported")
+    for g in result.shown():
+        if g.label != "Not reported":
+            assert table.loc[g.label, "80% index"] == f"{g.value / best:.2f}"
