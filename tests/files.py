@@ -117,3 +117,13 @@ def junk_bytes(size: int = 2000, seed: int = 7) -> bytes:
 def truncated(data: bytes, fraction: float = 0.5) -> bytes:
     """The first part of a file, as from an interrupted upload or copy."""
     return data[: int(len(data) * fraction)]
+
+
+def confirmed(data: bytes, name: str):
+    """A new workbench with `data` uploaded as `name` and its columns confirmed as proposed."""
+    from equity.session import Workbench  # the file builders above need no workbench
+
+    bench = Workbench()
+    bench.upload(data, name)
+    bench.confirm(bench.staged.proposal)
+    return bench

@@ -14,12 +14,11 @@ from equity.metrics import Rule
 from equity.records import WorkspaceError
 from equity.session import Workbench
 from tests import multiterm
+from tests.files import confirmed
 
 
 def fill_workspace() -> tuple[goals.Goal, interventions.Entry, library.SavedDataset]:
-    bench = Workbench()
-    bench.upload(multiterm.one_file(), "district.csv")
-    bench.confirm(bench.staged.proposal)                     # also remembers the mapping
+    bench = confirmed(multiterm.one_file(), "district.csv")    # also remembers the mapping
     saved = bench.save("District")
     goal = goals.save(goals.Goal("EL proficiency", "proficient", "Proficient", Rule("boolean"), "2022-23", 30.0,
                                  "2026-27", 50.0, dimension="english_learner", group="true",

@@ -10,6 +10,7 @@ from equity.metrics import Rule
 from equity.session import Workbench
 from equity.trends import Point, group_key
 from tests import crossterm, multiterm
+from tests.files import confirmed
 
 RATE = Rule("categories", categories=("Met", "Exceeded"))
 
@@ -101,9 +102,7 @@ def test_unsound_goals_are_refused_in_words():
 
 
 def test_goals_on_loaded_data_value_gap_and_hidden_current():
-    bench = Workbench()
-    bench.upload(multiterm.one_file(), "district.csv")
-    bench.confirm(bench.staged.proposal)
+    bench = confirmed(multiterm.one_file(), "district.csv")
     outcomes = {"proficient"}
     value = ela(outcome="proficient", outcome_label="Proficient", rule=Rule("boolean"), target_term="2026-27")
     result = goals.assess(bench.con, value, outcomes, bench.min_n)
@@ -147,10 +146,7 @@ def test_the_proposed_direction():
 
 @pytest.fixture
 def crossed_bench() -> Workbench:
-    bench = Workbench()
-    bench.upload(crossterm.one_file(), "crossed.csv")
-    bench.confirm(bench.staged.proposal)
-    return bench
+    return confirmed(crossterm.one_file(), "crossed.csv")
 
 
 def el_low_income(**changes) -> Goal:
@@ -201,9 +197,7 @@ def test_crossed_goal_choices_and_problems(crossed_bench):
 
 
 def test_a_goal_saved_before_crossed_groups_loads_and_evaluates_unchanged():
-    bench = Workbench()
-    bench.upload(multiterm.one_file(), "district.csv")
-    bench.confirm(bench.staged.proposal)
+    bench = confirmed(multiterm.one_file(), "district.csv")
     before = goals.to_data(ela(outcome="proficient", outcome_label="Proficient", rule=Rule("boolean"),
                                target_term="2026-27"))
     del before["second"], before["second_group"]                   # as goals were stored until now

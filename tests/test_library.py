@@ -10,14 +10,12 @@ from equity.records import WorkspaceError
 from equity.session import Workbench
 from equity.trends import trend
 from tests import multiterm
+from tests.files import confirmed
 
 
 def loaded() -> Workbench:
     """A workbench with the three-year file confirmed as proposed."""
-    bench = Workbench()
-    bench.upload(multiterm.one_file(), "district.csv")
-    bench.confirm(bench.staged.proposal)
-    return bench
+    return confirmed(multiterm.one_file(), "district.csv")
 
 
 def test_one_file_per_term_opens_as_one_table_with_every_term(private_workspace):

@@ -8,14 +8,12 @@ from equity.metrics import Rule
 from equity.session import Workbench
 from equity.trends import data_terms, gap_change_sentence, group_key, trend
 from tests import crossterm, multiterm
+from tests.files import confirmed
 
 
 @pytest.fixture
 def bench() -> Workbench:
-    bench = Workbench()
-    bench.upload(multiterm.one_file(), "district.csv")
-    bench.confirm(bench.staged.proposal)
-    return bench
+    return confirmed(multiterm.one_file(), "district.csv")
 
 
 def test_per_term_values_gaps_and_suppression(bench):
@@ -69,10 +67,7 @@ def test_interventions_are_drawn_at_their_dates(bench):
 
 @pytest.fixture
 def crossed_bench() -> Workbench:
-    bench = Workbench()
-    bench.upload(crossterm.one_file(), "crossed.csv")
-    bench.confirm(bench.staged.proposal)
-    return bench
+    return confirmed(crossterm.one_file(), "crossed.csv")
 
 
 def test_crossed_groups_per_term_with_the_two_way_suppression_rule(crossed_bench):
