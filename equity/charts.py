@@ -31,7 +31,7 @@ LIGHT = "#DDDDDD"            # neutral: a group too small to colour (the Califor
 
 def breakdown_frame(result: Breakdown, lang: str = DEFAULT, method: Flag = Flag.NEWCOMBE) -> pd.DataFrame:
     """The table behind the gap chart: one row per group, hidden groups included with their note. Under a flag
-    other than Newcombe's, its index (and PPG-1's margin) and whether the group is flagged replace 'beyond
+    other than Newcombe's, its index (and PPG's margin) and whether the group is flagged replace 'beyond
     chance'; a hidden group has neither."""
     flags = flag(result, method)
     rows = []

@@ -68,7 +68,8 @@ def _data_options(command: argparse.ArgumentParser) -> None:
     command.add_argument("--map", action="append", default=[], metavar="ROLE=HEADER")
     command.add_argument("--flag", default=Flag.NEWCOMBE.value, choices=[f.value for f in Flag],
                          help="how gaps are flagged: newcombe (95%% interval, the default), ppg (percentage-point "
-                              "gap with margin of error, PPG-1), pi (proportionality index) or 80 (80%% index); "
+                              "gap against all students, flagged at or below minus its margin of error, as in "
+                              "California community colleges), pi (proportionality index) or 80 (80%% index); "
                               "the last three add their figure and a 'flagged' column")
 
 
@@ -208,7 +209,7 @@ def as_json(result: Breakdown, flags: Flags | None = None) -> dict:
     return out
 
 
-FLAG_COLUMNS = {Flag.PPG: ("ppg1_gap", "margin"), Flag.PI: ("proportionality_index",), Flag.EIGHTY: ("index_80",)}
+FLAG_COLUMNS = {Flag.PPG: ("ppg_gap", "margin"), Flag.PI: ("proportionality_index",), Flag.EIGHTY: ("index_80",)}
 
 
 def _extra(flags: Flags | None) -> bool:

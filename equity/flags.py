@@ -2,16 +2,18 @@
 
 - NEWCOMBE (the default, DESIGN.md "Metrics"): the 95% interval of the difference from an independent
   comparison leaves out zero, above or below. The only method that also works for averages.
-- PPG: the California Community Colleges' percentage-point gap, "minus one" (PPG-1, required for student equity
-  plans since AB 504): the group's rate minus the rate of all *other* students, whatever comparison the screen
-  shows. Flagged when that gap is below minus the margin of error MOE = max(1.96·√(0.25/n), 0.03), n being the
-  group's students with a result (0.25 is p(1 − p) at its largest, p = 0.5; 3 points is the floor).
+- PPG: the California Community Colleges' percentage-point gap (the 2017 method): the group's rate minus the rate
+  of all students with a result (the whole cohort, the group and hidden groups included), whatever comparison the
+  screen shows. Flagged (disproportionately impacted) when that gap is at or below minus the margin of error
+  MOE = max(1.96·√(0.25/n), 0.03), n being the group's students with a result (0.25 is p(1 − p) at its largest,
+  p = 0.5; 3 points is the floor).
 - PI: the proportionality index, the group's share of the students who meet the outcome ÷ its share of all
   students with a result; flagged below 0.8.
 - EIGHTY: the 80% index (the four-fifths rule), the group's rate ÷ the highest shown group's rate; flagged
   below 0.8. Hidden groups never serve as that reference, so no index can reveal a hidden rate.
 
-Hidden groups are never flagged and never given an index. A figure exactly at the cut is not flagged.
+Hidden groups are never flagged and never given an index. An index exactly at 0.8 is not flagged; a gap exactly
+at minus the margin of error is.
 """
 
 from dataclasses import dataclass
@@ -24,7 +26,7 @@ from equity.normalize import NOT_REPORTED
 CUT = 0.8                    # proportionality and 80% indexes: flagged below this
 MOE_Z = 1.96                 # as published, not the exact normal quantile
 MOE_FLOOR = 0.03             # the margin of error is never below 3 percentage points
-_SLACK = 1e-9                # a figure at the cut stays unflagged whatever the float rounding
+_SLACK = 1e-9                # a figure exactly at the cut is judged as exactly there whatever the float rounding
 
 
 class Flag(StrEnum):
@@ -45,8 +47,8 @@ class Flag(StrEnum):
 class GroupFlag:
     key: object
     flagged: bool | None              # None: not judged (hidden, or the figure cannot be worked out)
-    index: float | None = None        # PPG-1 gap in points, proportionality index or 80% index
-    margin: float | None = None       # PPG-1's margin of error, in points
+    index: float | None = None        # PPG gap in points, proportionality index or 80% index
+    margin: float | None = None       # PPG's margin of error, in points
 
 
 @dataclass(frozen=True)
@@ -83,7 +85,7 @@ def flag(result: Breakdown, method: Flag = Flag.NEWCOMBE) -> Flags:
 
 
 def margin_of_error(n: int) -> float:
-    """PPG-1's margin of error for a group of n students, in percentage points."""
+    """PPG's margin of error for a group of n students, in percentage points."""
     return max(MOE_Z * sqrt(0.25 / n), MOE_FLOOR) * 100
 
 
@@ -98,12 +100,12 @@ def _successes(group: GroupResult) -> float:
 
 
 def _ppg(result: Breakdown, group: GroupResult) -> GroupFlag:
-    others = result.overall.n - group.n
-    if group.suppressed or others <= 0:
+    everyone = result.overall_value
+    if group.suppressed or everyone is None:
         return GroupFlag(group.key, None)
-    gap = group.value - (result.overall.total - _successes(group)) / others * 100
+    gap = group.value - everyone
     margin = margin_of_error(group.n)
-    return GroupFlag(group.key, gap < -margin - _SLACK, gap, margin)
+    return GroupFlag(group.key, gap <= -margin + _SLACK, gap, margin)
 
 
 def _proportionality(result: Breakdown, group: GroupResult) -> GroupFlag:

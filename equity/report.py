@@ -175,7 +175,7 @@ class GapView:
 
 
     def _flag_columns(self, lang: str) -> tuple[Column, ...]:
-        """'Beyond chance' under Newcombe's interval; else the method's index (PPG-1 with its margin), flagged."""
+        """'Beyond chance' under Newcombe's interval; else the method's index (PPG with its margin), flagged."""
         if self.flag is Flag.NEWCOMBE:
             return (Column(t("column.beyond_chance", lang)),)
         index = Column(t(INDEX_COLUMNS[self.flag], lang), GAP if self.flag is Flag.PPG else INDEX)

@@ -67,7 +67,7 @@ def flag_sentence(result: Breakdown, method: Flag = Flag.NEWCOMBE, lang: str = D
 
 
 def _flagged_items(result: Breakdown, flags: Flags, lang: str) -> list[str]:
-    """'Black or African American (0.72)', or for PPG-1 'Asian (-12.3 points, margin of error 9.8)'."""
+    """'Black or African American (0.72)', or for PPG 'Asian (-12.3 points, margin of error 9.8)'."""
     items = []
     for group, verdict in zip(result.groups, flags.groups, strict=True):
         if not verdict.flagged:

@@ -82,7 +82,8 @@ def test_newcombe_stays_the_default_in_the_chart():
 def test_a_group_under_the_colour_minimum_is_drawn_neutral_and_unmarked():
     chart = gap_chart(FLAGGED, "es", Flag.PPG, colour_min_n=150)
     rows = {r["group"]: r for r in _rows(chart)}
-    # Asiático (100 students) would be flagged (−29.7 points against a 9.8-point margin) but is under 150.
+    # Asiático (100 students) would be flagged (40 − 252/404 = 40 − 62.38 = −22.4 points, at or below minus its
+    # 9.8-point margin) but is under 150.
     assert rows["Asiático"]["status"] == "Menos de 150 estudiantes: sin color"
     assert "◆" not in rows["Asiático"]["label"]
     assert rows["Blanco"]["status"] == "Dentro del margen de error, o por encima"
@@ -95,8 +96,11 @@ def test_a_group_under_the_colour_minimum_is_drawn_neutral_and_unmarked():
 
 
 @pytest.mark.parametrize(("method", "lang", "columns", "asian"), [
-    # PPG-1: the other 304 students (hidden Black students included) have 212 meeting: 40 − 69.7368 = −29.7368.
-    (Flag.PPG, "en", ("Gap vs all other students (PPG-1)", "Margin of error", "Flagged"), (-29.736842, 9.8, "yes")),
+    # PPG: all 404 students (hidden Black students included) have 252 meeting = 63/101 = 62.3762%:
+    # 40 − 6300/101 = (4040 − 6300)/101 = −2260/101 = −22.376238, at or below minus the margin 9.8.
+    (Flag.PPG, "en", ("Gap vs all students (PPG)", "Margin of error", "Flagged"), (-2260 / 101, 9.8, "yes")),
+    (Flag.PPG, "es", ("Brecha frente a todos los estudiantes (PPG)", "Margen de error", "Señalado"),
+     (-2260 / 101, 9.8, "sí")),
     (Flag.PI, "en", ("Proportionality index", "Flagged"), (40 / 252 / (100 / 404), "yes")),
     (Flag.EIGHTY, "es", ("Índice del 80%", "Señalado"), (40 / 70, "sí")),
 ])

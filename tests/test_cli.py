@@ -249,20 +249,29 @@ def test_report_errors_are_one_line(capsys, gradebook, tmp_path, args, words):
     assert code == 2 and out == "" and err.startswith("error: ") and err.count("\n") == 1 and words in err
 
 
-def test_flag_ppg_adds_the_gap_against_all_others_and_its_margin(capsys, gradebook):
+def test_flag_ppg_adds_the_gap_against_all_students_and_its_margin(capsys, gradebook):
     code, out, err = run(capsys, "gaps", gradebook, "--outcome", "Final %", "--threshold", "70", "--min-n", "3",
                          "--flag", "ppg", "--format", "json")
     assert code == 0, err
     result = json.loads(out)
     assert result["flag"] == "ppg"
     groups = {g["key"]: g for g in result["groups"]}
-    # Hispanic 5/12 = 41.667% against the other 13 students' 10/13 = 76.923%: −35.2564 points; margin
-    # 1.96 × √(0.25/12) = 28.2902 points, so it is flagged.
-    assert (groups["Hispanic/Latino"]["ppg1_gap"], groups["Hispanic/Latino"]["margin"]) == (-35.2564, 28.2902)
-    assert groups["Hispanic/Latino"]["flagged"] is True
-    # White 8/10 = 80% against 7/15 = 46.667%: +33.3333, margin 1.96 × √(0.025) = 30.9903; above, not flagged.
-    assert (groups["White"]["ppg1_gap"], groups["White"]["margin"], groups["White"]["flagged"]) == \
-        (33.3333, 30.9903, False)
+    # All 25 graded students: 15 at or above 70 = 60%.
+    # Hispanic 5/12 = 41.667% − 60% = −18.3333 points; margin 1.96 × √(0.25/12) = 1.96 × 0.144338 = 28.2902 points:
+    # inside it, so not flagged (against the other 13 students' 10/13 = 76.9% it would have been −35.3, flagged).
+    assert (groups["Hispanic/Latino"]["ppg_gap"], groups["Hispanic/Latino"]["margin"]) == (-18.3333, 28.2902)
+    assert groups["Hispanic/Latino"]["flagged"] is False
+    # White 8/10 = 80% − 60% = +20.0, margin 1.96 × √(0.025) = 1.96 × 0.158114 = 30.9903; above, not flagged.
+    assert (groups["White"]["ppg_gap"], groups["White"]["margin"], groups["White"]["flagged"]) == \
+        (20.0, 30.9903, False)
+    # Black 2/3 = 66.667% − 60% = +6.6667, margin 1.96 × √(0.25/3) = 1.96 × 0.288675 = 56.5803.
+    assert (groups["Black or African American"]["ppg_gap"], groups["Black or African American"]["margin"]) == \
+        (6.6667, 56.5803)
+    code, out, _ = run(capsys, "gaps", gradebook, "--outcome", "Final %", "--threshold", "70", "--min-n", "3",
+                       "--flag", "ppg", "--format", "csv")
+    lines = out.splitlines()
+    assert lines[0] == "group,n,value,gap,ci_low,ci_high,distinguishable,suppressed,ppg_gap,margin,flagged"
+    assert lines[1].endswith(",-18.3333,28.2902,False")          # Hispanic, as above
 
 
 def test_flag_pi_as_csv(capsys, gradebook):

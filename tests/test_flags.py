@@ -1,5 +1,6 @@
-"""Gap flags beside Newcombe's interval, every figure worked out by hand: PPG-1 with its margin of error, the
-proportionality index and the 80% index; hidden groups are never flagged or given an index."""
+"""Gap flags beside Newcombe's interval, every figure worked out by hand: the percentage-point gap (PPG) against all
+students with its margin of error, the proportionality index and the 80% index; hidden groups are never flagged or
+given an index."""
 
 import pytest
 
@@ -36,33 +37,51 @@ def test_margin_of_error_by_hand():
     assert margin_of_error(1068) == 3.0                            # 0.029997: still the floor
 
 
-def test_ppg_compares_with_all_other_students():
+def test_ppg_compares_with_all_students():
     flags = flag(_result(TWO, 250), Flag.PPG)
     asian, white = flags.of("Asian"), flags.of("White")
-    # Asian: 40% against the other 300 students' 210/300 = 70% → −30 points, beyond its 9.8-point margin.
-    assert asian.index == pytest.approx(-30.0) and asian.margin == pytest.approx(9.8) and asian.flagged
-    # White: 70% against Asian's 40% → +30: above, never flagged.
-    assert white.index == pytest.approx(30.0) and white.margin == pytest.approx(5.658, abs=1e-3)
+    # Asian: 40% against all 400 students' 250/400 = 62.5% (Asian included) → −22.5 points, beyond its 9.8-point
+    # margin. (Against the other 300 students' 70% it would have been −30.)
+    assert asian.index == pytest.approx(-22.5) and asian.margin == pytest.approx(9.8) and asian.flagged
+    # White: 70% against 62.5% → +7.5: above, never flagged.
+    assert white.index == pytest.approx(7.5) and white.margin == pytest.approx(5.658, abs=1e-3)
     assert white.flagged is False
     assert [f.key for f in flags.flagged()] == ["Asian"]
 
 
-def test_ppg_at_exactly_the_margin_is_not_flagged():
-    # 40 of 100 (40%) against the others' 249 of 500 (49.8%): −9.8 points, the margin itself.
-    flags = flag(_result([_group("Asian", 100, 40), _group("White", 500, 249)], 289), Flag.PPG)
-    assert flags.of("Asian").index == pytest.approx(-9.8)
-    assert flags.of("Asian").flagged is False
+def test_ppg_at_exactly_minus_the_margin_is_flagged():
+    # Asian 40 of 100 (40%), White 209 of 400: all students 249 of 500 = 49.8% → 40 − 49.8 = −9.8 points, exactly
+    # minus the margin 1.96 × √(0.25/100) = 9.8: disproportionately impacted.
+    flags = flag(_result([_group("Asian", 100, 40), _group("White", 400, 209)], 249), Flag.PPG)
+    assert flags.of("Asian").index == pytest.approx(-9.8) and flags.of("Asian").margin == pytest.approx(9.8)
+    assert flags.of("Asian").flagged is True
+
+
+def test_ppg_just_inside_the_margin_is_not_flagged():
+    # One White student fewer meeting (208 of 400): all students 248 of 500 = 49.6% → 40 − 49.6 = −9.6 > −9.8.
+    flags = flag(_result([_group("Asian", 100, 40), _group("White", 400, 208)], 248), Flag.PPG)
+    assert flags.of("Asian").index == pytest.approx(-9.6) and flags.of("Asian").flagged is False
+
+
+def test_ppg_margin_floor_of_3_points():
+    # Asian 600 of 2000 (30%), White 2480 of 8000 (31%): all students 3080 of 10000 = 30.8% → −0.8 points for Asian;
+    # White +0.2. Margins: 1.96 × √(0.25/2000) = 2.19 and 1.96 × √(0.25/8000) = 1.10, both raised to the 3-point floor.
+    flags = flag(_result([_group("Asian", 2000, 600), _group("White", 8000, 2480)], 3080), Flag.PPG)
+    assert flags.of("Asian").index == pytest.approx(-0.8) and flags.of("Asian").margin == 3.0
+    assert flags.of("White").index == pytest.approx(0.2) and flags.of("White").margin == 3.0
+    assert flags.flagged() == ()
 
 
 def test_ppg_one_student_has_a_margin_of_98_points():
-    # One student, not meeting: 0% against the others' 210/300 = 70% → −70, inside the 98-point margin.
+    # One student, not meeting: 0% against all 301 students' 210/301 = 69.767% → −69.767, inside the 98-point margin.
     flags = flag(_result([_group("Asian", 1, 0), _group("White", 300, 210)], 210), Flag.PPG)
-    assert flags.of("Asian").index == pytest.approx(-70.0) and flags.of("Asian").flagged is False
+    assert flags.of("Asian").index == pytest.approx(-21000 / 301) and flags.of("Asian").flagged is False
 
 
-def test_ppg_with_no_other_students_is_not_judged():
+def test_ppg_of_a_group_that_is_every_student_is_zero():
+    # Asian is the whole cohort: 40% − 40% = 0, not flagged.
     flags = flag(_result([_group("Asian", 100, 40)], 40), Flag.PPG)
-    assert flags.of("Asian").flagged is None and flags.of("Asian").index is None
+    assert flags.of("Asian").index == pytest.approx(0.0) and flags.of("Asian").flagged is False
 
 
 def test_proportionality_index_by_hand():
@@ -92,6 +111,8 @@ def test_hidden_groups_count_in_the_cohort_but_get_no_index():
         assert hidden.flagged is None and hidden.index is None and hidden.margin is None
     # Asian's index: (40/253) / (100/405) = 16200/25300 = 0.64032.
     assert flag(_result(groups, 253), Flag.PI).of("Asian").index == pytest.approx(0.640316, abs=1e-6)
+    # Asian's PPG against all 405 (hidden ones included): 40 − 25300/405 = (16200 − 25300)/405 = −9100/405 = −22.469.
+    assert flag(_result(groups, 253), Flag.PPG).of("Asian").index == pytest.approx(-9100 / 405)
 
 
 def test_eighty_percent_index_by_hand():

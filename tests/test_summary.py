@@ -132,13 +132,21 @@ def test_newcombe_sentence_is_the_largest_gap():
 
 
 def test_ppg_sentence_names_the_method_the_groups_and_their_margins():
-    # Asian: 40% against the other students' 70% → −30.0 points; margin 1.96 × √(0.25/100) = 9.8.
+    # Asian: 40% against all students' 250/400 = 62.5% → −22.5 points; margin 1.96 × √(0.25/100) = 9.8.
     assert flag_sentence(ASIAN_WHITE, Flag.PPG) == (
-        "Percentage-point gap (PPG-1): below all other students on Final % (>= 70) by more than the margin of "
-        "error: Asian (-30.0 points, margin of error 9.8).")
+        "Percentage-point gap (PPG): gap to all students on Final % (>= 70) at or below minus the margin of "
+        "error: Asian (-22.5 points, margin of error 9.8).")
     assert flag_sentence(ASIAN_WHITE, Flag.PPG, "es") == (
-        "Brecha en puntos porcentuales (PPG-1): por debajo del resto de los estudiantes en Final % (>= 70) por más "
-        "que el margen de error: Asiático (-30.0 puntos, margen de error 9.8).")
+        "Brecha en puntos porcentuales (PPG): brecha frente a todos los estudiantes en Final % (>= 70) igual o menor "
+        "que menos el margen de error: Asiático (-22.5 puntos, margen de error 9.8).")
+
+
+def test_ppg_sentence_when_no_group_reaches_the_margin():
+    # Asian 45 of 100 (45%), White 205 of 400 (51.25%): all 250 of 500 = 50% → Asian −5.0, inside its 9.8 points.
+    close = _flagged_result([_shown("Asian", 100, 45), _shown("White", 400, 205)], 250)
+    assert flag_sentence(close, Flag.PPG) == ("Percentage-point gap (PPG): no group's gap to all students on "
+                                              "Final % (>= 70) is at or below minus its margin of error.")
+    assert flag_sentence(close, Flag.PPG, "es").startswith("Brecha en puntos porcentuales (PPG): la brecha de ningún")
 
 
 def test_proportionality_sentence():

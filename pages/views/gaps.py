@@ -14,7 +14,7 @@ from pages.views import shared
 
 
 def flag_formats(lang: str) -> dict:
-    """The table's figure formats, with the flags' indexes to two decimals and PPG-1's points to one."""
+    """The table's figure formats, with the flags' indexes to two decimals and PPG's points to one."""
     one, signed, two = (st.column_config.NumberColumn(format=f) for f in ("%.1f", "%+.1f", "%.2f"))
     return {**shared.figure_formats(lang), t("column.ppg_gap", lang): signed, t("column.margin", lang): one,
             t("column.pi", lang): two, t("column.index_80", lang): two}

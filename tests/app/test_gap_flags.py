@@ -36,9 +36,12 @@ def test_newcombe_is_the_default_and_each_method_changes_sentence_and_table(app)
     assert "largest gap" in _sentence(app) and "Gap beyond chance" in app.dataframe[0].value.columns
     choice.set_value(Flag.PPG).run()
     assert not app.exception
-    assert _sentence(app).startswith("**Percentage-point gap (PPG-1):")
+    assert _sentence(app).startswith("**Percentage-point gap (PPG):")
     table = app.dataframe[0].value
-    assert {"Gap vs all other students (PPG-1)", "Margin of error", "Flagged"} <= set(table.columns)
+    assert {"Gap vs all students (PPG)", "Margin of error", "Flagged"} <= set(table.columns)
+    # Compared with all students (the default), the PPG is the table's own gap: value minus all students' value.
+    shown = table.dropna(subset=["Gap"])
+    assert (shown["Gap vs all students (PPG)"] - shown["Gap"]).abs().max() < 1e-9
     assert (table["Margin of error"].dropna() >= 3.0).all()          # never below the 3-point floor
     assert any("1.96 × √(0.25 / n)" in c.value for c in app.caption)
     app.selectbox(key="gaps_flag").set_value(Flag.EIGHTY).run()
@@ -64,7 +67,10 @@ def test_flags_in_spanish(app):
     choice = app.selectbox(key="gaps_flag")
     assert choice.label == "Señalar brechas según"
     assert "Intervalo de 95% (Newcombe): brecha mayor que el azar" in choice.options
-    choice.set_value(Flag.EIGHTY).run()
+    choice.set_value(Flag.PPG).run()
+    assert _sentence(app).startswith("**Brecha en puntos porcentuales (PPG):")
+    assert {"Brecha frente a todos los estudiantes (PPG)", "Margen de error"} <= set(app.dataframe[0].value.columns)
+    app.selectbox(key="gaps_flag").set_value(Flag.EIGHTY).run()
     assert _sentence(app).startswith("**Índice del 80%:")
     assert {"Índice del 80%", "Señalado"} <= set(app.dataframe[0].value.columns)
     assert any(c.value.startswith("Índice del 80%: la tasa del grupo") for c in app.caption)
