@@ -32,13 +32,18 @@ def attendance_columns(mapping: Mapping) -> tuple[str, str, str] | None:
     return None
 
 
+def header(name: str, written: str, lang: str = DEFAULT) -> str:
+    """An outcome's name for people: a derived outcome's in `lang`, any other as its file's header reads."""
+    return t(f"outcome.{name}", lang) if name == CHRONIC.name else written
+
+
 def outcomes(mapping: Mapping, lang: str = DEFAULT) -> tuple[ColumnRole, ...]:
     """The derived outcomes this mapping gives, as pickers list them, named in `lang` (kept out when the file
     has its own)."""
     taken = {c.name for c in mapping.outcomes()}
     if not attendance_columns(mapping) or CHRONIC.name in taken:
         return ()
-    return (replace(CHRONIC, header=t(f"outcome.{CHRONIC.name}", lang)),)
+    return (replace(CHRONIC, header=header(CHRONIC.name, CHRONIC.header, lang)),)
 
 
 def expressions(mapping: Mapping) -> list[str]:

@@ -48,14 +48,14 @@ class Indicator:
 
     def describe_rule(self, lang: str = DEFAULT) -> str:
         """What is counted, briefly: 'Suspended', 'AP Courses ≥ 1', 'ELA Proficiency: Met, Exceeded'."""
-        rule = self.rule
+        rule, outcome = self.rule, derived.header(self.outcome, self.outcome_label, lang)
         if rule.kind == "boolean":
-            return self.outcome_label
+            return outcome
         if rule.kind == "threshold":
-            return f"{self.outcome_label} ≥ {rule.threshold:g}"
+            return f"{outcome} ≥ {rule.threshold:g}"
         if rule.kind == "categories":
-            return f"{self.outcome_label}: {', '.join(rule.categories)}"
-        return t("scorecard.rule_mean", lang, outcome=self.outcome_label)
+            return f"{outcome}: {', '.join(rule.categories)}"
+        return t("scorecard.rule_mean", lang, outcome=outcome)
 
 
 @dataclass(frozen=True)

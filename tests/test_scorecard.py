@@ -34,6 +34,13 @@ def test_default_indicators_of_the_sample_district(sample):
     assert not found["Suspensions"].higher_is_better
 
 
+def test_what_an_indicator_counts_is_said_in_the_readers_language(sample):
+    found = {i.label: i for i in sc.default_indicators(sample.data.mapping, sample.data.profiles)}
+    assert found["Chronic absence"].describe_rule() == "Chronically absent (10%+ days missed)"
+    assert found["Chronic absence"].describe_rule("es") == "Ausentismo crónico (10% o más de días faltados)"
+    assert found["AP participation"].describe_rule("es") == "AP Courses ≥ 1"        # a file's header stays as written
+
+
 def test_sample_cards_show_ratios_composition_and_groups(sample):
     cards = {i.label: sc.evaluate(sample.con, i) for i in sc.default_indicators(sample.data.mapping,
                                                                                     sample.data.profiles)}

@@ -12,7 +12,8 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 PAGES = re.findall(r'st\.Page\("(pages/views/\w+\.py)"', (ROOT / "app.py").read_text(encoding="utf-8"))
 ENGLISH = re.compile(r"\b(the|and|with|of|students?|groups?|hidden|than|this|from|your|which|shown|loaded|choose|"
-                     r"share|average|gaps?|others?|not|no one|none|only|each|every|term|goal|data|saved|upload)\b",
+                     r"share|average|gaps?|others?|not|no one|none|only|each|every|term|goal|data|saved|upload|"
+                     r"absent|missed|days|rows|below|above|more|less|yes)\b",
                      re.IGNORECASE)
 KEPT = ("Language / Idioma", "English",   # the language switch names both languages on purpose
         "students")                       # the table's name on the SQL page, as a query must spell it
