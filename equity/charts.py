@@ -7,7 +7,7 @@ larger than chance is labelled, and suppressed groups are listed by name with wh
 import altair as alt
 import pandas as pd
 
-from equity.crosstab import CrossTable
+from equity.crosstab import Cell, CrossTable
 from equity.flags import Flag, GroupFlag, flag
 from equity.i18n import (
     DEFAULT,
@@ -21,7 +21,7 @@ from equity.i18n import (
     yes_no,
 )
 from equity.metrics import Breakdown
-from equity.privacy import coloured
+from equity.privacy import coded_text, coded_value, coloured
 from equity.summary import ends, overall_ends
 from equity.trends import Trend
 
@@ -32,15 +32,19 @@ LIGHT = "#DDDDDD"            # neutral: a group too small to colour (the Califor
 def breakdown_frame(result: Breakdown, lang: str = DEFAULT, method: Flag = Flag.NEWCOMBE) -> pd.DataFrame:
     """The table behind the gap chart: one row per group, hidden groups included with their note. Under a flag
     other than Newcombe's, its index (and PPG's margin) and whether the group is flagged replace 'beyond
-    chance'; a hidden group has neither."""
+    chance'; a hidden group has neither. When a rate is top/bottom coded, a 'Shown as' column says '≥ 95%' or
+    '≤ 5%' and why, its exact value, gap and interval left blank."""
     flags = flag(result, method)
+    any_coded = any(g.coded for g in result.groups)
     rows = []
     for g, verdict in zip(result.groups, flags.groups, strict=True):
+        coded = {t("column.coded", lang): f"{coded_text(g.coded)} — {t(f'coding.{g.coded}_note', lang)}"
+                 if g.coded else ""} if any_coded else {}
         rows.append({
             t("column.group", lang): group_label(result.dimension, g.key, lang), "n": g.n,
             t("column.value", lang): g.value, t("column.gap", lang): g.gap,
             t("column.low", lang): g.ci[0] if g.ci else None, t("column.high", lang): g.ci[1] if g.ci else None,
-            **_flag_cells(flags.method, verdict, lang),
+            **_flag_cells(flags.method, verdict, lang), **coded,
             t("column.hidden", lang): t("word.yes", lang) + " — " + hidden_note(g.n, result.min_n, lang)
             if g.suppressed else "",
         })
@@ -69,7 +73,8 @@ def _legend(method: Flag, lang: str) -> tuple[str, str]:
 def gap_chart(result: Breakdown, lang: str = DEFAULT, method: Flag = Flag.NEWCOMBE,
               colour_min_n: int = 0) -> alt.LayerChart:
     """Bars per group with their 95% interval and the comparison drawn as a line (or a tick per group). Colour
-    and ◆ follow `method`; a shown group of fewer than `colour_min_n` students is drawn neutral and unmarked."""
+    and ◆ follow `method`; a shown group of fewer than `colour_min_n` students is drawn neutral and unmarked. A
+    top/bottom-coded rate is drawn at its boundary (95 or 5) labelled '≥ 95%' or '≤ 5%', with no interval."""
     unit = "%" if result.rule.is_rate else ""
     flags = flag(result, method)
     yes, no = _legend(flags.method, lang)
@@ -79,12 +84,15 @@ def gap_chart(result: Breakdown, lang: str = DEFAULT, method: Flag = Flag.NEWCOM
         comparison = g.value - g.gap if g.gap is not None else None
         flagged = bool(flags.of(g.key).flagged)
         status = (yes if flagged else no) if coloured(g.n, colour_min_n) else neutral
-        rows.append({"group": group_label(result.dimension, g.key, lang), "value": round(g.value, 2),
-                     "low": round(g.ci[0], 2), "high": round(g.ci[1], 2),
+        value = coded_value(g.coded) if g.coded else g.value
+        shown = coded_text(g.coded) if g.coded else f"{g.value:.1f}{unit}"
+        rows.append({"group": group_label(result.dimension, g.key, lang), "value": round(value, 2),
+                     "low": round(g.ci[0], 2) if g.ci else None, "high": round(g.ci[1], 2) if g.ci else None,
                      "gap": None if g.gap is None else round(g.gap, 2), "comparison": comparison, "n": g.n,
-                     "status": status, "label": f"{g.value:.1f}{unit}" + (" ◆" if status == yes else "")})
+                     "status": status, "shown": shown, "label": shown + (" ◆" if status == yes else ""),
+                     "end": round(g.ci[1], 2) if g.ci else round(value, 2)})
     data = pd.DataFrame(rows, columns=["group", "value", "low", "high", "gap", "comparison", "n", "status",
-                                       "label"])
+                                       "shown", "label", "end"])
     uncoloured = neutral in set(data["status"])
     kinds = [(yes, BLUE), (no, GREY)] + ([(neutral, LIGHT)] if uncoloured else [])
     order = list(data["group"])
@@ -99,13 +107,13 @@ def gap_chart(result: Breakdown, lang: str = DEFAULT, method: Flag = Flag.NEWCOM
         color=alt.Color("status:N", title=None, legend=alt.Legend(orient="bottom", labelLimit=400),
                         scale=alt.Scale(domain=[k for k, _ in kinds], range=[c for _, c in kinds])),
         tooltip=[alt.Tooltip("group:N", title=t("column.group", lang)), alt.Tooltip("n:Q"),
-                 alt.Tooltip("value:Q", title=t("column.value", lang), format=".1f"),
+                 alt.Tooltip("shown:N", title=t("column.value", lang)),
                  alt.Tooltip("gap:Q", title=t("column.gap", lang), format="+.1f"),
                  alt.Tooltip("low:Q", title=t("column.low", lang), format=".1f"),
                  alt.Tooltip("high:Q", title=t("column.high", lang), format=".1f")],
     )
     whiskers = base.mark_rule(color="black").encode(x="low:Q", x2="high:Q", y=y)
-    labels = base.mark_text(align="left", dx=4, dy=-8, fontSize=11).encode(x="high:Q", y=y, text="label:N")
+    labels = base.mark_text(align="left", dx=4, dy=-8, fontSize=11).encode(x="end:Q", y=y, text="label:N")
     layers = [bars, whiskers, labels]
     overall = result.overall_value
     if result.compare == "all" and overall is not None:
@@ -137,25 +145,29 @@ def gap_title(result: Breakdown, lang: str = DEFAULT) -> str:
 
 
 def crosstab_frame(table: CrossTable, lang: str = DEFAULT) -> pd.DataFrame:
-    """The table behind the heat table: one row per cell, hidden cells included with their note."""
+    """The table behind the heat table: one row per cell, hidden cells included with their note, and a 'Shown
+    as' column when a cell's rate is top/bottom coded."""
     first, second = dimension_label(table.first, lang), dimension_label(table.second, lang)
+    any_coded = any(c.coded for c in table.cells)
     return pd.DataFrame([{first: group_label(table.first, c.first, lang),
                           second: group_label(table.second, c.second, lang), "n": c.n,
                           t("column.value", lang): c.value, t("column.gap_vs_all", lang): c.gap,
+                          **({t("column.coded", lang): f"{coded_text(c.coded)} — {t(f'coding.{c.coded}_note', lang)}"
+                              if c.coded else ""} if any_coded else {}),
                           t("column.hidden", lang): t("word.yes", lang) + " — " + hidden_note(c.n, table.min_n, lang)
                           if c.suppressed else ""} for c in table.cells])
 
 
 def heat_table(table: CrossTable, lang: str = DEFAULT) -> alt.LayerChart:
-    """A grid of cells coloured by value, every cell also printing its figure (or why it is hidden)."""
-    unit = "%" if table.rule.is_rate else ""
+    """A grid of cells coloured by value, every cell also printing its figure (or why it is hidden); a coded cell
+    is coloured as its boundary and prints '≥ 95%' or '≤ 5%'."""
     hidden = t("chart.hidden", lang)
     data = pd.DataFrame([{
         "row": group_label(table.first, c.first, lang), "column": group_label(table.second, c.second, lang),
-        "value": c.value, "n": c.n,
-        "text": f"{c.value:.1f}{unit}\nn={c.n}" if not c.suppressed else f"{hidden}\n(n<{table.min_n})"
+        "value": coded_value(c.coded) if c.coded else c.value, "n": c.n, "shown": _cell_figure(table, c),
+        "text": f"{_cell_figure(table, c)}\nn={c.n}" if not c.suppressed else f"{hidden}\n(n<{table.min_n})"
         if c.n < table.min_n else hidden,
-    } for c in table.cells], columns=["row", "column", "value", "n", "text"])
+    } for c in table.cells], columns=["row", "column", "value", "n", "shown", "text"])
     rows = list(dict.fromkeys(data["row"]))
     columns = list(dict.fromkeys(data["column"]))
     first, second = dimension_label(table.first, lang), dimension_label(table.second, lang)
@@ -166,7 +178,7 @@ def heat_table(table: CrossTable, lang: str = DEFAULT) -> alt.LayerChart:
         color=alt.Color("value:Q", title=t("column.value_rate" if table.rule.is_rate else "column.value_mean", lang),
                         scale=alt.Scale(scheme="blues")),
         tooltip=[alt.Tooltip("row:N", title=first), alt.Tooltip("column:N", title=second), "n:Q",
-                 alt.Tooltip("value:Q", title=t("column.value", lang), format=".1f")],
+                 alt.Tooltip("shown:N", title=t("column.value", lang))],
     )
     text = alt.Chart(data).mark_text(fontSize=12, lineBreak="\n").encode(
         x=x, y=y, text="text:N",
@@ -175,6 +187,13 @@ def heat_table(table: CrossTable, lang: str = DEFAULT) -> alt.LayerChart:
     title = heat_title(table, lang)
     return alt.layer(cells, text).properties(title=title, width="container", height=alt.Step(44),
                                              description=t("chart.heat_description", lang, title=title))
+
+
+def _cell_figure(table: CrossTable, cell: Cell) -> str | None:
+    """A shown cell's figure as printed: '61.5%', '≥ 95%' when coded; None when hidden."""
+    if cell.coded:
+        return coded_text(cell.coded)
+    return None if cell.value is None else f"{cell.value:.1f}{'%' if table.rule.is_rate else ''}"
 
 
 def heat_title(table: CrossTable, lang: str = DEFAULT) -> str:

@@ -2,11 +2,11 @@
 
     python -m equity gaps FILE [--sheet NAME] --outcome COLUMN [--threshold X] [--by DIMENSION]
                                [--compare all|others|GROUP] [--min-n N] [--map ROLE=HEADER ...]
-                               [--format table|csv|json] [--flag newcombe|ppg|pi|80]
+                               [--format table|csv|json] [--flag newcombe|ppg|pi|80] [--top-bottom-code]
     python -m equity report FILE --out report.html|report.pdf|report.pptx --outcome COLUMN [--threshold X]
                             [--categories A,B] [--by DIMENSION ...] [--cross DIMENSION,DIMENSION ...]
                             [--compare all|others|GROUP] [--min-n N] [--map ROLE=HEADER ...]
-                            [--title TEXT] [--notes TEXT] [--lang en|es]
+                            [--title TEXT] [--notes TEXT] [--lang en|es] [--top-bottom-code]
 
 Errors print one line a person can act on to stderr and exit with status 2.
 """
@@ -26,8 +26,8 @@ from equity.flags import Flag, Flags, GroupFlag, flag
 from equity.i18n import LANGUAGES
 from equity.ingest import IngestError, read_upload
 from equity.mapping import ROLES, ColumnRole, Mapping, outcome_kind
-from equity.metrics import Breakdown, Rule, breakdown
-from equity.privacy import DEFAULT_MIN_N
+from equity.metrics import Breakdown, GroupResult, Rule, breakdown
+from equity.privacy import BOTTOM_CODE, CODING_BELOW_N, DEFAULT_MIN_N, TOP_CODE, coded_text
 from equity.rules import default_rule
 from equity.summary import flag_sentence
 
@@ -71,6 +71,10 @@ def _data_options(command: argparse.ArgumentParser) -> None:
                               "gap against all students, flagged at or below minus its margin of error, as in "
                               "California community colleges), pi (proportionality index) or 80 (80%% index); "
                               "the last three add their figure and a 'flagged' column")
+    command.add_argument("--top-bottom-code", action="store_true",
+                         help=f"show a rate above {TOP_CODE}%% in a group of fewer than {CODING_BELOW_N} students as "
+                              f"'>= {TOP_CODE}%%' and below {BOTTOM_CODE}%% as '<= {BOTTOM_CODE}%%', with no exact "
+                              "value, gap or interval (a 'coded' column / key says which)")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -84,7 +88,7 @@ def main(argv: list[str] | None = None) -> int:
     except (IngestError, dataset.DataError, UsageError) as problem:
         print(f"error: {problem}", file=sys.stderr)
         return 2
-    print(render(result, args.format, flag(result, args.flag)), end="")
+    print(render(result, args.format, flag(result, args.flag), args.top_bottom_code), end="")
     return 0
 
 
@@ -115,7 +119,8 @@ def load(args: argparse.Namespace) -> tuple[duckdb.DuckDBPyConnection, dataset.S
 def gaps(args: argparse.Namespace) -> Breakdown:
     con, staged, mapping, column, rule = load(args)
     dataset.activate(con, staged, mapping)
-    return breakdown(con, column.name, rule, args.by, args.compare, min_n=args.min_n, label=column.header)
+    return breakdown(con, column.name, rule, args.by, args.compare, min_n=args.min_n, label=column.header,
+                     coding=args.top_bottom_code)
 
 
 def report(args: argparse.Namespace) -> str:
@@ -129,7 +134,7 @@ def report(args: argparse.Namespace) -> str:
         raise UsageError(f"--out must end in .html, .pdf or .pptx; got '{args.out.name}'.")
     crossings = tuple(_pair(c) for c in args.cross)
     con, staged, mapping, column, rule = load(args)
-    bench = Workbench(con=con, min_n=args.min_n)
+    bench = Workbench(con=con, min_n=args.min_n, coding=args.top_bottom_code)
     bench.data = dataset.activate(con, staged, mapping)
     _check_flag(args.flag, rule)
     choice = Choice(column.name, column.header, rule, tuple(dict.fromkeys(args.by or ["race"])), args.compare,
@@ -186,9 +191,10 @@ def _list(headers) -> str:
     return ", ".join(names[:12]) + (" …" if len(names) > 12 else "")
 
 
-def as_json(result: Breakdown, flags: Flags | None = None) -> dict:
+def as_json(result: Breakdown, flags: Flags | None = None, coding: bool = False) -> dict:
     """The JSON object DESIGN.md specifies; under a flag other than Newcombe's, also "flag" and each group's
-    figure under it and whether it is flagged."""
+    figure under it and whether it is flagged. With `coding` (--top-bottom-code) every group also has "coded":
+    "≥ 95%" or "≤ 5%" when its rate is coded (value, gap and ci then null), else null."""
     out = {
         "outcome": result.outcome,
         "rule": result.rule.describe(),
@@ -202,6 +208,9 @@ def as_json(result: Breakdown, flags: Flags | None = None) -> dict:
             for g in result.groups
         ],
     }
+    if coding:
+        for group, g in zip(out["groups"], result.groups, strict=True):
+            group["coded"] = _coded(g)
     if _extra(flags):
         out["flag"] = flags.method.value
         for group, verdict in zip(out["groups"], flags.groups, strict=True):
@@ -230,17 +239,23 @@ def _round(value: float | None, digits: int) -> float | None:
     return None if value is None else round(value, digits)
 
 
-def render(result: Breakdown, fmt: str, flags: Flags | None = None) -> str:
+def _coded(group: GroupResult) -> str | None:
+    return coded_text(group.coded) if group.coded else None
+
+
+def render(result: Breakdown, fmt: str, flags: Flags | None = None, coding: bool = False) -> str:
+    """The breakdown as JSON, CSV or an aligned table; `coding` adds the 'coded' column (or key)."""
     if fmt == "json":
-        return json.dumps(as_json(result, flags)) + "\n"
+        return json.dumps(as_json(result, flags, coding)) + "\n"
     extra = _flag_columns(flags.method) if _extra(flags) else ()
-    rows = [["group", "n", "value", "gap", "ci_low", "ci_high", "distinguishable", "suppressed", *extra]]
+    coded = ["coded"] if coding else []
+    rows = [["group", "n", "value", "gap", "ci_low", "ci_high", "distinguishable", "suppressed", *coded, *extra]]
     verdicts = flags.groups if extra else [None] * len(result.groups)
     for g, verdict in zip(result.groups, verdicts, strict=True):
         cells = [_text(c) for c in _flag_row(flags.method, verdict)] if verdict else []
         rows.append([g.label, g.n, _cell(g.value), _cell(g.gap), _cell(g.ci and g.ci[0]),
                      _cell(g.ci and g.ci[1]), "" if g.distinguishable is None else g.distinguishable,
-                     g.suppressed, *cells])
+                     g.suppressed, *([_coded(g) or ""] if coding else []), *cells])
     if fmt == "csv":
         out = io.StringIO()
         csv.writer(out, lineterminator="\n").writerows(rows)

@@ -8,7 +8,7 @@ from equity.dimensions import DIMENSIONS, Dimension
 from equity.filters import Filters
 from equity.groups import crossed_stats
 from equity.metrics import Rule, Stats
-from equity.privacy import DEFAULT_MIN_N, suppress_table, why_hidden
+from equity.privacy import DEFAULT_MIN_N, suppress_table, top_bottom_code_table, why_coded, why_hidden
 
 
 @dataclass(frozen=True)
@@ -22,6 +22,7 @@ class Cell:
     gap: float | None          # against all students
     suppressed: bool
     note: str = ""
+    coded: str = ""            # privacy.TOP or BOTTOM when the rate is top/bottom coded: value and gap None
 
 
 @dataclass(frozen=True)
@@ -36,18 +37,24 @@ class CrossTable:
 
 
 def crosstab(con: duckdb.DuckDBPyConnection, outcome: str, rule: Rule, first: str, second: str,
-             filters: Filters = Filters(), min_n: int = DEFAULT_MIN_N, label: str = "") -> CrossTable:
+             filters: Filters = Filters(), min_n: int = DEFAULT_MIN_N, label: str = "", coding: bool = False
+             ) -> CrossTable:
+    """Every pair of groups' figure and gap against all students; `coding` top/bottom-codes rates."""
     a, b = DIMENSIONS[first], DIMENSIONS[second]
     if a.column == b.column:
         raise ValueError("Choose two different dimensions to cross.")
     overall, stats = crossed_stats(con, outcome, rule, a.column, b.column, filters)
     reasons = suppress_table({cell: s.n for cell, s in stats.items()}, min_n)
+    codes: dict[tuple, str | None] = dict.fromkeys(stats)
+    if coding and rule.is_rate:
+        codes, reasons = top_bottom_code_table({cell: (s.total, s.n) for cell, s in stats.items()}, reasons)
     base = overall.value(rule) if overall.n >= min_n else None
     cells = []
     for (x, y) in sorted(stats, key=lambda c: (a.order(c[0]), b.order(c[1]))):
         s, reason = stats[(x, y)], reasons[(x, y)]
-        value = None if reason else s.value(rule)
+        coded = codes[(x, y)]
+        value = None if reason or coded else s.value(rule)
         gap = value - base if value is not None and base is not None else None
         cells.append(Cell(x, y, a.group_label(x), b.group_label(y), s.n, value, gap, bool(reason),
-                          why_hidden(reason, min_n)))
+                          why_coded(coded) if coded else why_hidden(reason, min_n), coded or ""))
     return CrossTable(label or outcome, rule, a, b, min_n, overall, tuple(cells))

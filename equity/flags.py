@@ -12,8 +12,9 @@
 - EIGHTY: the 80% index (the four-fifths rule), the group's rate ÷ the highest shown group's rate; flagged
   below 0.8. Hidden groups never serve as that reference, so no index can reveal a hidden rate.
 
-Hidden groups are never flagged and never given an index. An index exactly at 0.8 is not flagged; a gap exactly
-at minus the margin of error is.
+Hidden groups are never flagged and never given an index; nor are top/bottom-coded ones (an index or a PPG gap would
+give their exact rate back), though Newcombe's verdict, which does not, stays. An index exactly at 0.8 is not
+flagged; a gap exactly at minus the margin of error is.
 """
 
 from dataclasses import dataclass
@@ -101,7 +102,7 @@ def _successes(group: GroupResult) -> float:
 
 def _ppg(result: Breakdown, group: GroupResult) -> GroupFlag:
     everyone = result.overall_value
-    if group.suppressed or everyone is None:
+    if group.value is None or everyone is None:
         return GroupFlag(group.key, None)
     gap = group.value - everyone
     margin = margin_of_error(group.n)
@@ -109,14 +110,14 @@ def _ppg(result: Breakdown, group: GroupResult) -> GroupFlag:
 
 
 def _proportionality(result: Breakdown, group: GroupResult) -> GroupFlag:
-    if group.suppressed or result.overall.total <= 0:
+    if group.value is None or result.overall.total <= 0:
         return GroupFlag(group.key, None)
     index = (_successes(group) / result.overall.total) / (group.n / result.overall.n)
     return GroupFlag(group.key, index < CUT - _SLACK, index)
 
 
 def _eighty(group: GroupResult, best: GroupResult | None) -> GroupFlag:
-    if group.suppressed or best is None or best.value <= 0:
+    if group.value is None or best is None or best.value <= 0:
         return GroupFlag(group.key, None)
     index = group.value / best.value
     return GroupFlag(group.key, index < CUT - _SLACK, index)

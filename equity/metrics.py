@@ -7,7 +7,7 @@ import duckdb
 from equity import intervals
 from equity.dimensions import DIMENSIONS, Dimension
 from equity.filters import Filters
-from equity.privacy import DEFAULT_MIN_N, suppress, why_hidden
+from equity.privacy import DEFAULT_MIN_N, suppress, top_bottom_code, why_coded, why_hidden
 from equity.sql import query
 
 COMPARE_ALL, COMPARE_OTHERS = "all", "others"
@@ -84,6 +84,7 @@ class GroupResult:
     distinguishable: bool | None     # the gap's interval excludes zero (None when not computable)
     suppressed: bool
     note: str = ""                   # why hidden, when it is
+    coded: str = ""                  # privacy.TOP or BOTTOM when the rate is top/bottom coded: value, gap, ci None
 
 
 @dataclass(frozen=True)
@@ -168,14 +169,20 @@ def group_stats(con: duckdb.DuckDBPyConnection, outcome: str, rule: Rule, dimens
 
 def breakdown(con: duckdb.DuckDBPyConnection, outcome: str, rule: Rule, dimension: str,
               compare: str = COMPARE_ALL, filters: Filters = Filters(), min_n: int = DEFAULT_MIN_N,
-              label: str = "", cells: Cells | None = None) -> Breakdown:
+              label: str = "", cells: Cells | None = None, coding: bool = False) -> Breakdown:
     """Value, gap, interval and suppression for every group of one dimension; `label` names the outcome.
-    `cells`, when given, are this outcome's and filters' cell counts, which spare a scan of the students."""
+    `cells`, when given, are this outcome's and filters' cell counts, which spare a scan of the students.
+    `coding` turns on top/bottom coding of rates (equity.privacy.top_bottom_code); averages are never coded."""
     dim = DIMENSIONS[dimension]
     overall, stats = group_stats(con, outcome, rule, dim, filters, cells)
     keys = sorted(stats, key=dim.order)
-    reasons = dict(zip(keys, suppress([stats[k].n for k in keys], min_n), strict=True))
-    reference = _reference(compare, stats, reasons)
+    found = suppress([stats[k].n for k in keys], min_n)
+    codes: tuple[str | None, ...] = (None,) * len(keys)
+    if coding and rule.is_rate:
+        codes, found = top_bottom_code([(stats[k].total, stats[k].n) for k in keys], found)
+    reasons = dict(zip(keys, found, strict=True))
+    coded = dict(zip(keys, codes, strict=True))
+    reference = _reference(compare, stats, {k: reasons[k] or coded[k] for k in keys})
     groups = []
     for key in keys:
         s = stats[key]
@@ -191,13 +198,18 @@ def breakdown(con: duckdb.DuckDBPyConnection, outcome: str, rule: Rule, dimensio
         if gap is not None and independent and independent.n > 0 and key_text(key) != compare:
             lo, hi = s.difference(independent, rule)
             distinguishable = lo > 0 or hi < 0
+        if coded[key]:      # the ◆ stays: that a gap is beyond chance does not give the exact value away
+            groups.append(GroupResult(key, dim.group_label(key), s.n, None, None, None, distinguishable, False,
+                                      why_coded(coded[key]), coded[key]))
+            continue
         groups.append(GroupResult(key, dim.group_label(key), s.n, s.value(rule), gap, s.interval(rule),
                                   distinguishable, False))
     return Breakdown(label or outcome, rule, dim, compare, min_n, overall, overall.n < min_n, tuple(groups))
 
 
 def _reference(compare: str, stats: dict[object, Stats], reasons: dict[object, str | None]) -> Stats | None:
-    """The chosen reference group's statistics, or None when comparing to all or others, or hidden."""
+    """The chosen reference group's statistics, or None when comparing to all or others, or hidden or coded
+    (every gap against a coded group would give its exact rate away)."""
     if compare in (COMPARE_ALL, COMPARE_OTHERS):
         return None
     for key, s in stats.items():

@@ -2,6 +2,10 @@
 
 A group with fewer than `min_n` students shows nothing. When exactly one group of a breakdown is hidden,
 the next smallest is hidden too, so the hidden figure cannot be recovered from the total and the rest.
+
+Top/bottom coding (an option, off by default) is the second rule, below. With the fixed 95% / 5% codes, a group
+of 20 students or fewer is only coded when all (or none) of it met the outcome, so for such a group the code says
+"all" (or "none") to a reader who knows its size; the codes protect groups of 21 to 299 students.
 """
 
 from collections.abc import Sequence
@@ -89,3 +93,115 @@ def suppress_table(ns: dict[tuple, int], min_n: int = DEFAULT_MIN_N) -> dict[tup
                     reasons[min(shown, key=lambda c: ns[c])] = COMPLEMENT
                     changed = True
     return reasons
+
+
+# Top/bottom coding. State report cards print a small group's rate near 100% as "≥ 95%" (or "> 95%") and near
+# 0% as "≤ 5%", so that a reader cannot tell that all, or none, of a small group met the outcome (NCES, "SLDS
+# Technical Brief 3: Statistical Methods for Protecting Personally Identifiable Information in Aggregate Reporting",
+# NCES 2011-603, 2010, reviews the practice and ties how coarse the codes are to the size of the group).
+TOP_CODE, BOTTOM_CODE = 95, 5        # percent: a rate above TOP_CODE is shown as "≥ 95%", below BOTTOM_CODE "≤ 5%"
+# Coding applies to groups of fewer than CODING_BELOW_N students. A choice made here, not a federal number: in the
+# NCES brief the codes narrow as groups grow, and only groups of a few hundred students are reported to within a
+# point; in a group of fewer than 300 one student moves the rate by a third of a point or more, so "all but one"
+# and "all" read very differently there. Larger groups are shown exactly.
+CODING_BELOW_N = 300
+TOP, BOTTOM = "top", "bottom"
+
+
+def code(successes: float, n: int, below_n: int = CODING_BELOW_N) -> str | None:
+    """TOP when more than 95% of a group of fewer than `below_n` students met the outcome, BOTTOM when fewer than
+    5% did, else None. Judged on the counts (successes·100 against 95·n), so 95 of 100 is exactly 95% and shown."""
+    if n <= 0 or n >= below_n:
+        return None
+    if successes * 100 > TOP_CODE * n:
+        return TOP
+    if successes * 100 < BOTTOM_CODE * n:
+        return BOTTOM
+    return None
+
+
+def coded_text(coded: str) -> str:
+    """How a coded rate is printed in every language: '≥ 95%' or '≤ 5%'."""
+    return f"≥ {TOP_CODE}%" if coded == TOP else f"≤ {BOTTOM_CODE}%"
+
+
+def why_coded(coded: str) -> str:
+    """The note beside a coded figure (English; screens use the catalogue's 'coding.<top|bottom>_note')."""
+    return f"Rate {'top' if coded == TOP else 'bottom'}-coded: shown as {coded_text(coded)}; exact value, gap and " \
+           "interval not shown."
+
+
+def coded_value(coded: str) -> float:
+    """Where a chart draws a coded rate: at its boundary, never at the exact value."""
+    return float(TOP_CODE if coded == TOP else BOTTOM_CODE)
+
+
+def _range(successes: float, n: int, coded: str | None) -> tuple[int, int]:
+    """What a reader knows of a group's count of students meeting the outcome: one value when it is shown
+    exactly, the band when coded, anything from 0 to n when hidden (its size is printed on screen)."""
+    if coded == TOP:
+        return TOP_CODE * n // 100 + 1, n
+    if coded == BOTTOM:
+        return 0, -(-BOTTOM_CODE * n // 100) - 1
+    return 0, n
+
+
+def _pinned(counts: Sequence[tuple[float, int]], codes: Sequence[str | None], reasons: Sequence[str | None]) -> bool:
+    """Whether a coded group's exact count can be worked out from the line's total (all students, or a row's
+    figure on another screen) and the groups shown exactly. The unknown groups' counts add up to a known sum T,
+    each within its range [lo, hi]; group i can then only be between max(lo_i, T − the others' his) and
+    min(hi_i, T − the others' los), and it is pinned when that is a single count. A coded group whose range is
+    one count already (20 students or fewer: above 95% is then all of them) is known from its code alone; hiding
+    others cannot help it, so it counts as known here (see the module's note)."""
+    ranges = {i: _range(*counts[i], None if reasons[i] else codes[i]) for i in range(len(counts))
+              if codes[i] or reasons[i]}
+    unknown = {i: r for i, r in ranges.items() if r[0] < r[1]}
+    total = round(sum(counts[i][0] for i in unknown))
+    low, high = sum(lo for lo, _ in unknown.values()), sum(hi for _, hi in unknown.values())
+    for i, (lo, hi) in unknown.items():
+        if codes[i] and not reasons[i] and \
+                max(lo, total - (high - hi)) == min(hi, total - (low - lo)):
+            return True
+    return False
+
+
+def top_bottom_code(counts: Sequence[tuple[float, int]], reasons: Sequence[str | None],
+                    below_n: int = CODING_BELOW_N) -> tuple[tuple[str | None, ...], tuple[str | None, ...]]:
+    """Top/bottom coding for one breakdown: each group's (students meeting, students) and suppression's reasons
+    in, each group's code (TOP, BOTTOM or None) and the reasons again out, with COMPLEMENT added where needed.
+
+    A coded group shows no exact value, gap or interval: a gap, an interval or a count of students meeting would
+    give the value back. The complement question: all students' figure is shown, and so is every other group's
+    with its size, so with exactly one coded group and nothing else hidden, its count is the total minus the
+    rest: recoverable, and the complement rule is needed. With several coded (or hidden) groups only their sum is
+    known, which pins one of them only in corners (say two coded groups that both have everyone meeting: their
+    sum is then the most their ranges allow). So, as suppression does, the smallest exactly shown group is hidden
+    too (COMPLEMENT), repeatedly, only while some coded group can still be worked out; when a group is already
+    hidden and the sum leaves room, nothing more is hidden."""
+    codes = [None if reason else code(s, n, below_n) for (s, n), reason in zip(counts, reasons, strict=True)]
+    out = list(reasons)
+    while _pinned(counts, codes, out):
+        exact = [i for i in range(len(counts)) if not codes[i] and not out[i]]
+        if not exact:
+            break
+        out[min(exact, key=lambda i: counts[i][1])] = COMPLEMENT
+    return tuple(codes), tuple(out)
+
+
+def top_bottom_code_table(counts: dict[tuple, tuple[float, int]], reasons: dict[tuple, str | None],
+                          below_n: int = CODING_BELOW_N) -> tuple[dict[tuple, str | None], dict[tuple, str | None]]:
+    """The same for a two-way table, along every row and every column (a row's total is a group's figure on the
+    one-dimension screen), repeated until no line lets a coded cell be worked out."""
+    codes = {cell: None if reasons[cell] else code(*counts[cell], below_n) for cell in counts}
+    out = dict(reasons)
+    changed = True
+    while changed:
+        changed = False
+        for axis in (0, 1):
+            for line in {cell[axis] for cell in counts}:
+                cells = [c for c in counts if c[axis] == line]
+                found = top_bottom_code([counts[c] for c in cells], [out[c] for c in cells], below_n)[1]
+                for cell, reason in zip(cells, found, strict=True):
+                    if reason != out[cell]:
+                        out[cell], changed = reason, True
+    return codes, out

@@ -17,13 +17,14 @@ from equity import goals as goal_math
 from equity import scorecard as sc
 from equity import status_grid
 from equity.charts import INDEX_COLUMNS, change_chart, change_title, gap_chart, gap_title, heat_table, heat_title
-from equity.crosstab import CrossTable, crosstab
+from equity.crosstab import Cell, CrossTable, crosstab
 from equity.dimensions import DIMENSIONS
 from equity.disproportionality import DEFAULT_SETTINGS, Settings
 from equity.filters import FLAG_KEYS, Filters
 from equity.flags import Flag, GroupFlag, flag
 from equity.i18n import DEFAULT, comparison_label, count, dimension_label, group_label, hidden_note, t, yes_no
 from equity.metrics import COMPARE_ALL, Breakdown, GroupResult, Rule, key_text
+from equity.privacy import BOTTOM_CODE, CODING_BELOW_N, TOP_CODE, coded_text, coded_value
 from equity.scorecard_charts import direction_word, scorecard_chart
 from equity.session import Workbench
 from equity.summary import (
@@ -121,6 +122,21 @@ def rule_note(min_n: int, lang: str = DEFAULT) -> str:
     return t("report.rule", lang, min_n=min_n)
 
 
+def coding_note(coded: bool, lang: str = DEFAULT) -> tuple[str, ...]:
+    """The top/bottom coding rule, under a table where it coded a figure (nothing otherwise)."""
+    return (t("report.coding_rule", lang, top=TOP_CODE, bottom=BOTTOM_CODE, n=CODING_BELOW_N),) if coded else ()
+
+
+def _ranked(cell: Cell) -> float:
+    """Where a shown cell ranks: its value, or its code's boundary (a coded rate is beyond it)."""
+    return coded_value(cell.coded) if cell.coded else cell.value
+
+
+def _figure(cell: Cell, unit: str) -> str:
+    """A shown cell's figure in a sentence: '61.5%', or '≥ 95%' when coded, never the exact coded value."""
+    return coded_text(cell.coded) if cell.coded else f"{cell.value:.1f}{unit}"
+
+
 def _alt_text(description: str, summary: Sequence[str]) -> str:
     return " ".join([description, *summary])
 
@@ -161,10 +177,14 @@ class GapView:
             if g.suppressed:
                 rows.append((name, _hidden_count(g.n, result.min_n), None, None, None, None, *blank,
                              hidden_note(g.n, result.min_n, lang)))
+            elif g.coded:
+                rows.append((name, g.n, coded_text(g.coded), None, None, None, *self._flag_cells(verdict, lang),
+                             t(f"coding.{g.coded}_note", lang)))
             else:
                 rows.append((name, g.n, g.value, g.gap, g.ci[0], g.ci[1], *self._flag_cells(verdict, lang), ""))
         how = t("report.chance_note", lang) if self.flag is Flag.NEWCOMBE else t(f"flag.{self.flag.value}.how", lang)
-        table = Table(columns, tuple(rows), (rule_note(result.min_n, lang), how))
+        table = Table(columns, tuple(rows), (rule_note(result.min_n, lang), how,
+                                             *coding_note(any(g.coded for g in result.groups), lang)))
         summary = breakdown_summary(result, lang, self.history, self.goal)
         if self.flag is not Flag.NEWCOMBE:
             summary = (summary[0], flag_sentence(result, self.flag, lang), *summary[2:])
@@ -211,22 +231,25 @@ class IntersectionView:
             names = (group_label(cross.first, c.first, lang), group_label(cross.second, c.second, lang))
             if c.suppressed:
                 rows.append((*names, _hidden_count(c.n, cross.min_n), None, None, hidden_note(c.n, cross.min_n, lang)))
+            elif c.coded:
+                rows.append((*names, c.n, coded_text(c.coded), None, t(f"coding.{c.coded}_note", lang)))
             else:
                 rows.append((*names, c.n, c.value, c.gap, ""))
         shown = [c for c in cross.cells if not c.suppressed]
         summary = [t("summary.cross_hidden", lang, hidden=sum(c.suppressed for c in cross.cells),
                      cells=len(cross.cells), min_n=cross.min_n)]
         if shown:
-            low, high = min(shown, key=lambda c: c.value), max(shown, key=lambda c: c.value)
+            low, high = min(shown, key=_ranked), max(shown, key=_ranked)
             summary.insert(0, t("summary.cross_range", lang,
                                 low=f"{group_label(cross.first, low.first, lang)} · "
                                     f"{group_label(cross.second, low.second, lang)}",
-                                low_value=f"{low.value:.1f}{unit}",
+                                low_value=_figure(low, unit),
                                 high=f"{group_label(cross.first, high.first, lang)} · "
                                      f"{group_label(cross.second, high.second, lang)}",
-                                high_value=f"{high.value:.1f}{unit}"))
+                                high_value=_figure(high, unit)))
         title = heat_title(cross, lang)
-        table = Table(columns, tuple(rows), (rule_note(cross.min_n, lang), t("report.cross_rule", lang)))
+        table = Table(columns, tuple(rows), (rule_note(cross.min_n, lang), t("report.cross_rule", lang),
+                                             *coding_note(any(c.coded for c in cross.cells), lang)))
         chart = heat_table(cross, lang) if shown else None
         return Section(title, tuple(summary), table, chart,
                        _alt_text(t("chart.heat_description", lang, title=title), summary) if chart else "")
@@ -419,7 +442,7 @@ def views(bench: Workbench, choice: Choice, lang: str = DEFAULT) -> list[ReportV
             found.append(TrendView(history))
     for first, second in choice.crossings:
         found.append(IntersectionView(crosstab(bench.con, choice.outcome, choice.rule, first, second,
-                                               bench.filters, bench.min_n, choice.label)))
+                                               bench.filters, bench.min_n, choice.label, bench.coding)))
     if choice.scorecard:
         goal = sc.goal_lookup(bench.con, bench.min_n)
         found.append(ScorecardView(tuple(sc.evaluate(bench.con, i, bench.filters, bench.min_n, choice.risk_settings,

@@ -28,6 +28,7 @@ class Workbench:
     remembered: bool = False          # the staged proposal is a mapping confirmed before for this layout
     filters: Filters = field(default_factory=Filters)
     min_n: int = DEFAULT_MIN_N
+    coding: bool = False              # top/bottom-code small groups' rates (equity.privacy), a sidebar option
     _memo: dict = field(default_factory=dict, repr=False)   # recent figures, keyed by what they depend on
 
     def load_sample(self) -> dataset.Dataset:
@@ -134,6 +135,7 @@ class Workbench:
 
     def breakdown(self, outcome: str, rule: Rule, dimension: str, compare: str = COMPARE_ALL,
                   label: str = "") -> Breakdown:
-        """A breakdown of the session's data under its filters and minimum group size."""
+        """A breakdown of the session's data under its filters, minimum group size and top/bottom coding.
+        Only cell counts are cached, and they do not depend on the coding, so a change of it takes effect at once."""
         return breakdown(self.con, outcome, rule, dimension, compare, self.filters, self.min_n, label,
-                         self.cells(outcome, rule))
+                         self.cells(outcome, rule), self.coding)

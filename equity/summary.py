@@ -31,7 +31,14 @@ def _comparison(result: Breakdown, lang: str) -> str:
 
 
 def largest_gap_sentence(result: Breakdown, lang: str = DEFAULT) -> str:
-    """One sentence naming the largest gap, its size, and whether it could be chance."""
+    """One sentence naming the largest gap, its size, and whether it could be chance; when rates are top/bottom
+    coded, it adds which groups are left out (a coded group's gap is never put in words)."""
+    coded = [group_phrase(result.dimension, g.key, lang) for g in result.groups if g.coded]
+    sentence = _largest_gap_sentence(result, lang)
+    return sentence + " " + t("summary.coded_left_out", lang, groups=", ".join(coded)) if coded else sentence
+
+
+def _largest_gap_sentence(result: Breakdown, lang: str) -> str:
     dimension = dimension_phrase(result.dimension, lang)
     group = largest_gap(result)
     if group is None:

@@ -1,5 +1,7 @@
 """The command line's contract (DESIGN.md): JSON shape, figures, errors as one line and a non-zero exit."""
 
+import csv
+import io
 import json
 import subprocess
 import sys
@@ -322,3 +324,53 @@ def test_report_flags_gaps_as_asked(capsys, gradebook, tmp_path):
     assert "Proportionality index" in page and "<td>0.69</td>" in page and "Gap beyond chance" not in page
     code, out, err = run(capsys, "report", gradebook, "--outcome", "Final %", "--flag", "80", "--out", out_file)
     assert code == 2 and out == "" and err.startswith("error: --flag 80 needs a share of students")
+
+
+@pytest.fixture
+def coded_file(tmp_path) -> Path:
+    """White 100 (97 at or above 70), Black 60 (2), Asian 100 (95), Hispanic 40 (20): 300 students, 214 meet."""
+    rows = [["Student ID", "Race", "Score"]]
+    for race, n, meet in (("White", 100, 97), ("Black", 60, 2), ("Asian", 100, 95), ("Hispanic", 40, 20)):
+        rows += [[f"S{len(rows):04d}", race, "80" if k < meet else "50"] for k in range(n)]
+    path = tmp_path / "coded.csv"
+    path.write_bytes(csv_bytes(rows))
+    return path
+
+
+def test_top_bottom_code_is_off_unless_asked(capsys, coded_file):
+    args = ("gaps", coded_file, "--outcome", "Score", "--threshold", "70")
+    code, out, _ = run(capsys, *args, "--format", "json")
+    groups = {g["key"]: g for g in json.loads(out)["groups"]}
+    assert code == 0 and "coded" not in groups["White"] and groups["White"]["value"] == 97.0
+    _, table, _ = run(capsys, *args)
+    assert table.splitlines()[1].split() == ["group", "n", "value", "gap", "ci_low", "ci_high", "distinguishable",
+                                             "suppressed"]
+
+
+def test_top_bottom_code_in_json_and_csv(capsys, coded_file):
+    args = ("gaps", coded_file, "--outcome", "Score", "--threshold", "70", "--top-bottom-code")
+    code, out, err = run(capsys, *args, "--format", "json")
+    assert code == 0, err
+    result = json.loads(out)
+    assert result["all_students"] == {"n": 300, "value": 71.33}          # 214 / 300
+    groups = {g["key"]: g for g in result["groups"]}
+    white, black, asian = groups["White"], groups["Black or African American"], groups["Asian"]
+    assert white["coded"] == "≥ 95%" and black["coded"] == "≤ 5%" and asian["coded"] is None
+    for g in (white, black):
+        assert (g["value"], g["gap"], g["ci"], g["suppressed"]) == (None, None, None, False)
+    assert (asian["value"], asian["gap"]) == (95.0, 23.67)           # exactly 95% stays exact
+    _, out, _ = run(capsys, *args, "--format", "csv")
+    rows = list(csv.reader(io.StringIO(out)))
+    assert rows[0][6:9] == ["distinguishable", "suppressed", "coded"]
+    white_row = next(r for r in rows if r[0] == "White")
+    assert white_row[1:6] == ["100", "", "", "", ""] and white_row[8] == "≥ 95%"
+    assert "97" not in "".join(white_row[2:]) and "3.33" not in out
+
+
+def test_report_command_codes_too(capsys, coded_file, tmp_path):
+    out = tmp_path / "r.html"
+    code, _, err = run(capsys, "report", coded_file, "--outcome", "Score", "--threshold", "70", "--out", out,
+                       "--top-bottom-code")
+    assert code == 0, err
+    page = out.read_text(encoding="utf-8")
+    assert "≥ 95%" in page and "≤ 5%" in page and "97.0%" not in page and "3.3%" not in page

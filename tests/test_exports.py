@@ -336,3 +336,50 @@ def test_a_hidden_scorecard_value_stays_hidden_in_every_file(bench):
     assert cells["Belonging"][2:4] == [None, None] and round(cells["ELA proficiency"][2], 1) == 48.9
     spec = json.dumps(report.sections[0].chart.to_dict())
     assert "ELA proficiency" in spec and "Belonging" not in spec
+
+
+def coded_bench() -> Workbench:
+    """White 100 students (97 at or above 70), Black 60 (2), Asian 100 (95), Hispanic 40 (20); top/bottom coding on."""
+    rows = [["Student ID", "Race", "FRL", "Score"]]
+    for race, n, meet in (("White", 100, 97), ("Black", 60, 2), ("Asian", 100, 95), ("Hispanic", 40, 20)):
+        rows += [[f"S{len(rows):04d}", race, "Y" if k % 2 else "N", "80" if k < meet else "50"] for k in range(n)]
+    bench = Workbench()
+    bench.upload(csv_bytes(rows), "coded.csv")
+    bench.confirm(bench.staged.proposal, remember=False)
+    bench.coding = True
+    return bench
+
+
+def test_coded_rates_read_back_as_codes_in_every_file():
+    bench = coded_bench()
+    choice = Choice("score", "Score", Rule("threshold", 70), ("race",), crossings=(("race", "low_income"),))
+    built = compose(views(bench, choice), bench, "Coded")
+    # White 97.0% and Black 3.3% (2 of 60) must not appear; Asian's exact 95.0% does (95 is not above 95).
+    expected = {"White": ["100", "≥ 95%", "—", "—", "—"], "Black or African American": ["60", "≤ 5%", "—", "—", "—"],
+                "Asian": ["100", "95.0%", "+23.7", "88.8%", "97.8%"]}
+    parsed = _Tables()
+    page = exports.report_html(built)
+    parsed.feed(page)
+    rows = {r[0]: r for r in parsed.tables[0]}
+    for label, cells in expected.items():
+        assert rows[label][1:6] == cells, label
+    flat = " ".join(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(exports.render(built, "pdf"))).pages)
+                    .split())
+    assert "White 100 ≥ 95% — — — yes rate top-coded" in flat
+    assert "Black or African American 60 ≤ 5% — — — yes rate bottom-coded" in flat
+    deck = Presentation(io.BytesIO(exports.render(built, "pptx")))
+    slide_text = " ".join(shape.text_frame.text if shape.has_text_frame else
+                          " ".join(c.text for row in shape.table.rows for c in row.cells) if shape.has_table else ""
+                          for slide in deck.slides for shape in slide.shapes)
+    assert "≥ 95%" in slide_text and "≤ 5%" in slide_text
+    sheet = load_workbook(io.BytesIO(exports.report_xlsx(built))).worksheets[1]
+    cells = {r[0].value: [c.value for c in r[1:6]] for r in sheet.iter_rows(min_row=2) if r[0].value}
+    assert cells["White"] == [100, "≥ 95%", None, None, None]
+    assert cells["Black or African American"] == [60, "≤ 5%", None, None, None]
+    lines = list(csv.reader(io.StringIO(exports.table_csv(built.sections[0].table).decode("utf-8-sig"))))
+    assert next(r for r in lines if r and r[0] == "White")[:6] == ["White", "100", "≥ 95%", "", "", ""]
+    crossed = {(r[0], r[1]): r for r in parsed.tables[1]}
+    assert crossed[("White", "Low income")][2:5] == ["50", "≥ 95%", "—"]
+    for text in (page, flat, slide_text, str(cells), str(lines)):
+        assert "97.0" not in text and "3.3%" not in text and "3.33" not in text
+    assert "Top/bottom coding: in a group of fewer than 300 students" in page

@@ -1,9 +1,31 @@
-"""Suppression: small groups and the complementary rule, by hand and as properties."""
+"""Suppression: small groups and the complementary rule, by hand and as properties; top/bottom coding by hand."""
 
+import pyarrow as pa
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from equity.privacy import COMPLEMENT, PRESETS, SMALL, coloured, suppress, suppress_table, why_hidden
+from equity import dataset
+from equity.flags import Flag, flag
+from equity.metrics import Rule, breakdown
+from equity.privacy import (
+    BOTTOM,
+    COMPLEMENT,
+    PRESETS,
+    SMALL,
+    TOP,
+    code,
+    coded_text,
+    coded_value,
+    coloured,
+    suppress,
+    suppress_table,
+    top_bottom_code,
+    top_bottom_code_table,
+    why_coded,
+    why_hidden,
+)
+from equity.summary import flag_sentence
 
 
 def test_nothing_hidden_when_every_group_is_large_enough():
@@ -84,3 +106,115 @@ def test_only_the_california_dashboard_leaves_groups_under_30_uncoloured():
     assert not california.colours(29) and california.colours(30)       # 11 to 29: shown, but not coloured
     assert PRESETS[0].colours(10)
     assert coloured(5, 0) and not coloured(5, 6)
+
+
+# Top/bottom coding: the rule by hand, the complement question, and a breakdown built with it.
+
+def test_code_by_hand():
+    assert code(97, 100) == TOP                       # 97% is above 95
+    assert code(2, 60) == BOTTOM                      # 3.3% is below 5
+    assert code(95, 100) is None and code(5, 100) is None     # exactly 95% and exactly 5% are not beyond
+    assert code(96, 100) == TOP and code(4, 100) == BOTTOM
+    assert code(299, 299) == TOP and code(300, 300) is None   # groups of 300 and more are shown exactly
+    assert code(0, 0) is None
+    assert (coded_text(TOP), coded_text(BOTTOM)) == ("≥ 95%", "≤ 5%")
+    assert (coded_value(TOP), coded_value(BOTTOM)) == (95.0, 5.0)
+    assert "top-coded" in why_coded(TOP) and "97" not in why_coded(TOP)
+
+
+def test_two_coded_groups_need_no_complement():
+    # White 97/100 and Black 2/60 are coded; the total (214) minus Asian 95 and Hispanic 20 leaves 99 for the two,
+    # which White 96..100 and Black 0..2 can make in several ways (97+2, 96+3 is out, 98+1, 99+0): not pinned.
+    counts = [(97, 100), (2, 60), (95, 100), (20, 40)]
+    assert top_bottom_code(counts, (None,) * 4) == ((TOP, BOTTOM, None, None), (None,) * 4)
+
+
+def test_one_coded_group_takes_the_smallest_exact_group_with_it():
+    # Alone, White's 97 would be the total (212) minus 95 and 20; hiding Hispanic (40, the smallest) leaves
+    # 117 for White 96..100 and Hispanic 0..40, which many splits make.
+    assert top_bottom_code([(97, 100), (95, 100), (20, 40)], (None,) * 3) == \
+        ((TOP, None, None), (None, None, COMPLEMENT))
+
+
+def test_a_group_already_hidden_is_enough():
+    reasons = suppress([100, 100, 5, 40], 10)
+    assert reasons == (None, None, SMALL, COMPLEMENT)
+    codes, out = top_bottom_code([(97, 100), (95, 100), (3, 5), (20, 40)], reasons)
+    assert codes == (TOP, None, None, None) and out == reasons
+
+
+def test_coded_groups_all_at_the_top_are_protected_as_well():
+    # Both coded groups have everyone meeting: 25/25 (range 24..25) and 30/30 (29..30). Their sum, 55, is the most
+    # the ranges allow, so each would be pinned at "all"; the smallest exact group (50 students) is hidden too.
+    codes, out = top_bottom_code([(25, 25), (30, 30), (25, 50), (30, 60)], (None,) * 4)
+    assert codes == (TOP, TOP, None, None) and out == (None, None, COMPLEMENT, None)
+
+
+def test_a_coded_group_of_twenty_or_fewer_hides_nothing_more():
+    # Above 95% of 20 students is all 20: the code itself says so, and hiding other groups would not change that.
+    assert top_bottom_code([(20, 20), (30, 60), (40, 80)], (None,) * 3) == ((TOP, None, None), (None,) * 3)
+
+
+def test_coding_a_two_way_table_along_rows_and_columns():
+    counts = {("a", "x"): (49, 50), ("a", "y"): (25, 50), ("b", "x"): (25, 50), ("b", "y"): (25, 50)}
+    codes, reasons = top_bottom_code_table(counts, dict.fromkeys(counts))
+    # (a,x) is 98%: coded. Its row and its column would give it back, so (a,y) and (b,x) are hidden; row b and
+    # column y then hold one hidden cell and no coded one, which suppression's own rule does not need to cover.
+    assert codes == {("a", "x"): TOP, ("a", "y"): None, ("b", "x"): None, ("b", "y"): None}
+    assert reasons == {("a", "x"): None, ("a", "y"): COMPLEMENT, ("b", "x"): COMPLEMENT, ("b", "y"): None}
+
+
+class _Upload:
+    def __init__(self, table):
+        self.table, self.name = table, "class.csv"
+
+
+@pytest.fixture
+def coded_class():
+    """White 100 (97 at or above 70), Black 60 (2), Asian 100 (95), Hispanic 40 (20): 300 students, 214 meet."""
+    rows = []
+    for race, n, meet in (("White", 100, 97), ("Black", 60, 2), ("Asian", 100, 95), ("Hispanic", 40, 20)):
+        rows += [(race, "80" if i < meet else "50") for i in range(n)]
+    table = pa.table({"Student ID": [f"{i:04d}" for i in range(len(rows))], "Race": [r[0] for r in rows],
+                      "Final %": [r[1] for r in rows]})
+    con = dataset.connect()
+    staged = dataset.stage(con, _Upload(table))
+    dataset.activate(con, staged, staged.proposal)
+    return con
+
+
+RATE = Rule("threshold", 70)
+
+
+def test_breakdown_codes_rates_and_keeps_only_the_chance_mark(coded_class):
+    result = breakdown(coded_class, "final_pct", RATE, "race", coding=True)
+    groups = {g.key: g for g in result.groups}
+    white, black, asian = groups["White"], groups["Black or African American"], groups["Asian"]
+    assert (white.coded, black.coded, asian.coded) == (TOP, BOTTOM, "")
+    for g in (white, black):
+        assert (g.value, g.gap, g.ci, g.suppressed) == (None, None, None, False) and g.n in (100, 60)
+        assert g.distinguishable is True          # 97% against 117/200 others: beyond chance, and may say so
+    assert asian.value == pytest.approx(95.0)     # exactly 95 is not above 95: shown
+    assert result.overall_value == pytest.approx(214 / 3)
+    assert [g.key for g in result.shown()] == ["Hispanic/Latino", "Asian", "Black or African American", "White"]
+
+
+def test_coding_is_off_by_default_and_never_touches_a_mean(coded_class):
+    plain = breakdown(coded_class, "final_pct", RATE, "race")
+    assert plain == breakdown(coded_class, "final_pct", RATE, "race", coding=False)
+    assert {g.key: g.value for g in plain.groups}["White"] == pytest.approx(97.0)
+    assert not any(g.coded for g in plain.groups)
+    means = breakdown(coded_class, "final_pct", Rule("mean"), "race", coding=True)
+    assert not any(g.coded for g in means.groups) and all(g.value is not None for g in means.groups)
+
+
+def test_no_gap_is_measured_against_a_coded_group_and_no_flag_index_gives_it_away(coded_class):
+    against_white = breakdown(coded_class, "final_pct", RATE, "race", "White", coding=True)
+    assert all(g.gap is None for g in against_white.groups)         # each gap would be value − 97
+    result = breakdown(coded_class, "final_pct", RATE, "race", coding=True)
+    for method in (Flag.PPG, Flag.PI, Flag.EIGHTY):
+        verdicts = flag(result, method)
+        assert verdicts.of("White").index is None and verdicts.of("Black or African American").index is None
+    assert flag(result, Flag.EIGHTY).reference.key == "Asian"      # the highest exact group measures the rest
+    for sentence in (flag_sentence(result, m) for m in Flag):
+        assert "97.0" not in sentence and "3.3" not in sentence

@@ -15,6 +15,7 @@ from equity.report import Choice, GapView, compose, context, views
 from equity.session import Workbench
 from equity.student_list import student_table
 from tests.files import csv_bytes
+from tests.test_exports import coded_bench
 
 ELA = Rule("categories", categories=("Met", "Exceeded"))
 
@@ -171,3 +172,24 @@ def test_a_gap_section_flags_the_way_the_screen_does():
     assert (rows["Asian"]["Proportionality index"], rows["Asian"]["Flagged"]) == ("0.64", "yes")
     assert (rows["White"]["Proportionality index"], rows["White"]["Flagged"]) == ("1.12", "no")
     assert any("proportionality index" in s.lower() and "Asian" in s for s in section.summary)
+
+
+def test_coded_sections_say_the_code_not_the_figure_and_state_the_rule():
+    bench = coded_bench()
+    built = compose(views(bench, Choice("score", "Score", Rule("threshold", 70), ("race",),
+                                        crossings=(("race", "low_income"),))), bench)
+    gaps, crossed = built.sections
+    rows = {r[0]: r for r in gaps.table.text_rows()}
+    assert rows["White"][2:6] == ["≥ 95%", "—", "—", "—"] and rows["White"][-1].startswith("rate top-coded")
+    assert rows["Black or African American"][2] == "≤ 5%" and rows["Asian"][2] == "95.0%"
+    # The largest exact gap is Asian's (95 − 71.3); the coded groups' larger gaps are never put in words.
+    assert "Asian: 95.0%" in gaps.summary[1] and not any("97.0" in s or "3.3" in s for s in gaps.summary)
+    assert gaps.summary[1].endswith("left out of this comparison: Black or African American, White.")
+    assert any(n.startswith("Top/bottom coding") for n in gaps.table.notes)
+    # Cells ranked by their code: the lowest is a "≤ 5%" cell, the highest a "≥ 95%" one, no exact figure.
+    assert crossed.summary[0].startswith("Lowest: Black or African American · Low income, ≤ 5%. Highest: ")
+    assert crossed.summary[0].endswith(", ≥ 95%.")
+    bench.coding = False
+    plain = compose(views(bench, Choice("score", "Score", Rule("threshold", 70), ("race",))), bench).sections[0]
+    assert {r[0]: r for r in plain.table.text_rows()}["White"][2] == "97.0%"
+    assert not any(n.startswith("Top/bottom coding") for n in plain.table.notes)

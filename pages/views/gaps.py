@@ -31,7 +31,8 @@ if picked:
     if second:
         right.selectbox(t("page.gaps.compared_with", lang), [t("compare.all_title", lang)], key="gaps_compare_crossed",
                         disabled=True)
-        table = crosstab(bench.con, column.name, rule, dimension, second, bench.filters, bench.min_n, column.header)
+        table = crosstab(bench.con, column.name, rule, dimension, second, bench.filters, bench.min_n, column.header,
+                         bench.coding)
         if any(not c.suppressed for c in table.cells):
             st.altair_chart(heat_table(table, lang), width="stretch")
         st.dataframe(crosstab_frame(table, lang), hide_index=True, column_config=shared.figure_formats(lang))
@@ -40,7 +41,7 @@ if picked:
         first = bench.breakdown(column.name, rule, dimension, COMPARE_ALL, column.header)
         names = {COMPARE_ALL: t("compare.all_title", lang), COMPARE_OTHERS: t("compare.others_title", lang),
                  **{key_text(g.key): group_label(first.dimension, g.key, lang) for g in first.groups}}
-        choices = [COMPARE_ALL, COMPARE_OTHERS, *(key_text(g.key) for g in first.shown())]
+        choices = [COMPARE_ALL, COMPARE_OTHERS, *(key_text(g.key) for g in first.shown() if not g.coded)]
         compare = right.selectbox(t("page.gaps.compared_with", lang), choices, format_func=names.get,
                                   key=f"gaps_compare_{dimension}")
         result = first if compare == COMPARE_ALL else bench.breakdown(column.name, rule, dimension, compare,

@@ -17,7 +17,8 @@ if picked:
                            format_func=lambda d: dimension_label(DIMENSIONS[d], lang))
     second = right.selectbox(t("page.cross.columns", lang), [d for d in GAP_DIMENSIONS if d != first],
                              key=f"cross_second_{first}", format_func=lambda d: dimension_label(DIMENSIONS[d], lang))
-    table = crosstab(bench.con, column.name, rule, first, second, bench.filters, bench.min_n, column.header)
+    table = crosstab(bench.con, column.name, rule, first, second, bench.filters, bench.min_n, column.header,
+                     bench.coding)
     if any(not c.suppressed for c in table.cells):
         st.altair_chart(heat_table(table, lang), width="stretch")
     else:

@@ -21,7 +21,7 @@ from equity.ingest import IngestError
 from equity.mapping import ColumnRole
 from equity.messages import Text, words
 from equity.metrics import Rule
-from equity.privacy import PRESETS
+from equity.privacy import BOTTOM_CODE, CODING_BELOW_N, PRESETS, TOP_CODE
 from equity.report import Section, filter_lines
 from equity.rules import counting_threshold, default_threshold, meeting_categories
 from equity.session import Workbench
@@ -145,6 +145,9 @@ def sidebar(bench: Workbench) -> None:
             st.warning(message(st.session_state["start_note"], lang), icon=":material/warning:")
         preset = st.selectbox(t("ui.hide_small", lang), PRESETS, format_func=lambda p: p.label(lang), key="preset")
         bench.min_n = preset.min_n
+        bench.coding = st.checkbox(t("ui.top_bottom_code", lang), key="top_bottom_code",
+                                   help=t("ui.top_bottom_code_help", lang, top=TOP_CODE, bottom=BOTTOM_CODE,
+                                          n=CODING_BELOW_N))
         with st.expander(t("ui.filters", lang), expanded=bench.filters.active):
             choices = bench.filter_options()
             chosen = {}
