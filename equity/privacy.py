@@ -100,10 +100,10 @@ def suppress_table(ns: dict[tuple, int], min_n: int = DEFAULT_MIN_N) -> dict[tup
 # Technical Brief 3: Statistical Methods for Protecting Personally Identifiable Information in Aggregate Reporting",
 # NCES 2011-603, 2010, reviews the practice and ties how coarse the codes are to the size of the group).
 TOP_CODE, BOTTOM_CODE = 95, 5        # percent: a rate above TOP_CODE is shown as "≥ 95%", below BOTTOM_CODE "≤ 5%"
-# Coding applies to groups of fewer than CODING_BELOW_N students. A choice made here, not a federal number: in the
-# NCES brief the codes narrow as groups grow, and only groups of a few hundred students are reported to within a
-# point; in a group of fewer than 300 one student moves the rate by a third of a point or more, so "all but one"
-# and "all" read very differently there. Larger groups are shown exactly.
+# Coding applies to groups of fewer than CODING_BELOW_N students. A choice made here, not a federal number: the
+# NCES brief's recommended rules are driven by the size of the group (the smaller, the coarser), and 300 is a size
+# used for reporting rates to within about a point; below it one student moves a rate by a third of a point or
+# more, so "all but a few" is close to "all". Groups of 300 or more are shown exactly.
 CODING_BELOW_N = 300
 TOP, BOTTOM = "top", "bottom"
 

@@ -486,7 +486,7 @@ def compose(chosen: Sequence[ReportView], bench: Workbench, title: str = "", not
     """The report in one language: a section per view and the lines that say what the figures cover."""
     return Report(title.strip() or t("report.default_title", lang), lang,
                   tuple(view.section(lang) for view in chosen), context(bench, lang),
-                  rule_note(bench.min_n, lang), notes.strip())
+                  " ".join((rule_note(bench.min_n, lang), *coding_note(bench.coding, lang))), notes.strip())
 
 
 def context(bench: Workbench, lang: str = DEFAULT) -> tuple[str, ...]:

@@ -383,3 +383,4 @@ def test_coded_rates_read_back_as_codes_in_every_file():
     for text in (page, flat, slide_text, str(cells), str(lines)):
         assert "97.0" not in text and "3.3%" not in text and "3.33" not in text
     assert "Top/bottom coding: in a group of fewer than 300 students" in page
+    assert built.privacy.endswith("another group is hidden too.")

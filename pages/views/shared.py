@@ -157,7 +157,7 @@ def sidebar(bench: Workbench) -> None:
                     chosen[field] = tuple(st.multiselect(
                         dimension_label(dim, lang), values,
                         format_func=lambda v, d=dim: group_label(d, FLAG_KEYS[v] if d.flag else v, lang),
-                        key=f"filter_{field}_{bench.data.version}"))
+                        key=f"filter_{field}_{bench.data.version}", placeholder=t("ui.choose_options", lang)))
             bench.filters = Filters(**chosen)
         active_filters(bench, container=st)
 
