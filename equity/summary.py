@@ -33,8 +33,12 @@ def _comparison(result: Breakdown, lang: str) -> str:
 def largest_gap_sentence(result: Breakdown, lang: str = DEFAULT) -> str:
     """One sentence naming the largest gap, its size, and whether it could be chance; when rates are top/bottom
     coded, it adds which groups are left out (a coded group's gap is never put in words)."""
+    return _with_coded(result, _largest_gap_sentence(result, lang), lang)
+
+
+def _with_coded(result: Breakdown, sentence: str, lang: str) -> str:
+    """The sentence, and which top/bottom-coded groups it leaves out when there are any."""
     coded = [group_phrase(result.dimension, g.key, lang) for g in result.groups if g.coded]
-    sentence = _largest_gap_sentence(result, lang)
     return sentence + " " + t("summary.coded_left_out", lang, groups=", ".join(coded)) if coded else sentence
 
 
@@ -52,7 +56,8 @@ def _largest_gap_sentence(result: Breakdown, lang: str) -> str:
 
 def flag_sentence(result: Breakdown, method: Flag = Flag.NEWCOMBE, lang: str = DEFAULT) -> str:
     """The screen's one sentence under the chosen way of flagging gaps: for Newcombe's interval the largest gap
-    and whether it could be chance; for the others the method by name and every flagged group with its figure."""
+    and whether it could be chance; for the others the method by name and every flagged group with its figure
+    (top/bottom-coded groups are never judged by those, and the sentence says which are left out)."""
     method = Flag(method)
     if method is Flag.NEWCOMBE:
         return largest_gap_sentence(result, lang)
@@ -69,8 +74,8 @@ def flag_sentence(result: Breakdown, method: Flag = Flag.NEWCOMBE, lang: str = D
         return largest_gap_sentence(result, lang)       # every group hidden, or nothing to compare with
     items = _flagged_items(result, flags, lang)
     if not items:
-        return t(f"summary.flag_{method.value}_none", lang, **params)
-    return t(f"summary.flag_{method.value}", lang, groups=", ".join(items), **params)
+        return _with_coded(result, t(f"summary.flag_{method.value}_none", lang, **params), lang)
+    return _with_coded(result, t(f"summary.flag_{method.value}", lang, groups=", ".join(items), **params), lang)
 
 
 def _flagged_items(result: Breakdown, flags: Flags, lang: str) -> list[str]:

@@ -218,3 +218,4 @@ def test_no_gap_is_measured_against_a_coded_group_and_no_flag_index_gives_it_awa
     assert flag(result, Flag.EIGHTY).reference.key == "Asian"      # the highest exact group measures the rest
     for sentence in (flag_sentence(result, m) for m in Flag):
         assert "97.0" not in sentence and "3.3" not in sentence
+        assert sentence.endswith("left out of this comparison: Black or African American, White.")
