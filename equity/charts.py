@@ -38,8 +38,7 @@ def breakdown_frame(result: Breakdown, lang: str = DEFAULT, method: Flag = Flag.
     any_coded = any(g.coded for g in result.groups)
     rows = []
     for g, verdict in zip(result.groups, flags.groups, strict=True):
-        coded = {t("column.coded", lang): f"{coded_text(g.coded)} — {t(f'coding.{g.coded}_note', lang)}"
-                 if g.coded else ""} if any_coded else {}
+        coded = {t("column.coded", lang): _shown_as(g.coded, lang)} if any_coded else {}
         rows.append({
             t("column.group", lang): group_label(result.dimension, g.key, lang), "n": g.n,
             t("column.value", lang): g.value, t("column.gap", lang): g.gap,
@@ -49,6 +48,11 @@ def breakdown_frame(result: Breakdown, lang: str = DEFAULT, method: Flag = Flag.
             if g.suppressed else "",
         })
     return pd.DataFrame(rows)
+
+
+def _shown_as(coded: str, lang: str) -> str:
+    """A table's 'Shown as' cell: '≥ 95% — rate top-coded: …' for a coded rate, blank otherwise."""
+    return f"{coded_text(coded)} — {t(f'coding.{coded}_note', lang)}" if coded else ""
 
 
 INDEX_COLUMNS = {Flag.PPG: "column.ppg_gap", Flag.PI: "column.pi", Flag.EIGHTY: "column.index_80"}
@@ -152,8 +156,7 @@ def crosstab_frame(table: CrossTable, lang: str = DEFAULT) -> pd.DataFrame:
     return pd.DataFrame([{first: group_label(table.first, c.first, lang),
                           second: group_label(table.second, c.second, lang), "n": c.n,
                           t("column.value", lang): c.value, t("column.gap_vs_all", lang): c.gap,
-                          **({t("column.coded", lang): f"{coded_text(c.coded)} — {t(f'coding.{c.coded}_note', lang)}"
-                              if c.coded else ""} if any_coded else {}),
+                          **({t("column.coded", lang): _shown_as(c.coded, lang)} if any_coded else {}),
                           t("column.hidden", lang): t("word.yes", lang) + " — " + hidden_note(c.n, table.min_n, lang)
                           if c.suppressed else ""} for c in table.cells])
 
