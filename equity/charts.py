@@ -20,8 +20,8 @@ from equity.i18n import (
     t,
     yes_no,
 )
-from equity.metrics import Breakdown
-from equity.privacy import coded_text, coded_value, coloured
+from equity.metrics import Breakdown, GroupResult
+from equity.privacy import ALL_OR_NONE, coded_text, coded_value, coloured
 from equity.summary import ends, overall_ends
 from equity.trends import Trend
 
@@ -44,10 +44,18 @@ def breakdown_frame(result: Breakdown, lang: str = DEFAULT, method: Flag = Flag.
             t("column.value", lang): g.value, t("column.gap", lang): g.gap,
             t("column.low", lang): g.ci[0] if g.ci else None, t("column.high", lang): g.ci[1] if g.ci else None,
             **_flag_cells(flags.method, verdict, lang), **coded,
-            t("column.hidden", lang): t("word.yes", lang) + " — " + hidden_note(g.n, result.min_n, lang)
+            t("column.hidden", lang): t("word.yes", lang) + " — " + hidden_text(g, result.min_n, lang)
             if g.suppressed else "",
         })
     return pd.DataFrame(rows)
+
+
+def hidden_text(figure: GroupResult | Cell, min_n: int, lang: str = DEFAULT) -> str:
+    """Why a group or cell shows no figure, in `lang`: too small, hidden to protect another, or (top/bottom
+    coding on) so small that its code would say that all or none of it met."""
+    if figure.reason == ALL_OR_NONE:
+        return t("hidden.all_or_none", lang)
+    return hidden_note(figure.n, min_n, lang)
 
 
 def _shown_as(coded: str, lang: str) -> str:
@@ -157,7 +165,7 @@ def crosstab_frame(table: CrossTable, lang: str = DEFAULT) -> pd.DataFrame:
                           second: group_label(table.second, c.second, lang), "n": c.n,
                           t("column.value", lang): c.value, t("column.gap_vs_all", lang): c.gap,
                           **({t("column.coded", lang): _shown_as(c.coded, lang)} if any_coded else {}),
-                          t("column.hidden", lang): t("word.yes", lang) + " — " + hidden_note(c.n, table.min_n, lang)
+                          t("column.hidden", lang): t("word.yes", lang) + " — " + hidden_text(c, table.min_n, lang)
                           if c.suppressed else ""} for c in table.cells])
 
 

@@ -74,7 +74,8 @@ def _data_options(command: argparse.ArgumentParser) -> None:
     command.add_argument("--top-bottom-code", action="store_true",
                          help=f"show a rate above {TOP_CODE}%% in a group of fewer than {CODING_BELOW_N} students as "
                               f"'>= {TOP_CODE}%%' and below {BOTTOM_CODE}%% as '<= {BOTTOM_CODE}%%', with no exact "
-                              "value, gap or interval (a 'coded' column / key says which)")
+                              "value, gap or interval (a 'coded' column / key says which); a group of 20 or fewer, "
+                              "where the code would still say 'all' or 'none', is hidden instead")
 
 
 def main(argv: list[str] | None = None) -> int:

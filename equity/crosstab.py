@@ -23,6 +23,7 @@ class Cell:
     suppressed: bool
     note: str = ""
     coded: str = ""            # privacy.TOP or BOTTOM when the rate is top/bottom coded: value and gap None
+    reason: str = ""           # why hidden: privacy.SMALL, COMPLEMENT or ALL_OR_NONE
 
 
 @dataclass(frozen=True)
@@ -56,5 +57,5 @@ def crosstab(con: duckdb.DuckDBPyConnection, outcome: str, rule: Rule, first: st
         value = None if reason or coded else s.value(rule)
         gap = value - base if value is not None and base is not None else None
         cells.append(Cell(x, y, a.group_label(x), b.group_label(y), s.n, value, gap, bool(reason),
-                          why_coded(coded) if coded else why_hidden(reason, min_n), coded or ""))
+                          why_coded(coded) if coded else why_hidden(reason, min_n), coded or "", reason or ""))
     return CrossTable(label or outcome, rule, a, b, min_n, overall, tuple(cells))

@@ -85,6 +85,7 @@ class GroupResult:
     suppressed: bool
     note: str = ""                   # why hidden, when it is
     coded: str = ""                  # privacy.TOP or BOTTOM when the rate is top/bottom coded: value, gap, ci None
+    reason: str = ""                 # why hidden: privacy.SMALL, COMPLEMENT or ALL_OR_NONE
 
 
 @dataclass(frozen=True)
@@ -188,7 +189,7 @@ def breakdown(con: duckdb.DuckDBPyConnection, outcome: str, rule: Rule, dimensio
         s = stats[key]
         if reasons[key]:
             groups.append(GroupResult(key, dim.group_label(key), s.n, None, None, None, None, True,
-                                      why_hidden(reasons[key], min_n)))
+                                      why_hidden(reasons[key], min_n), reason=reasons[key]))
             continue
         versus = _comparison(compare, s, overall, reference)
         gap = s.value(rule) - versus.value(rule) if versus and versus.n else None

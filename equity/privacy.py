@@ -4,8 +4,8 @@ A group with fewer than `min_n` students shows nothing. When exactly one group o
 the next smallest is hidden too, so the hidden figure cannot be recovered from the total and the rest.
 
 Top/bottom coding (an option, off by default) is the second rule, below. With the fixed 95% / 5% codes, a group
-of 20 students or fewer is only coded when all (or none) of it met the outcome, so for such a group the code says
-"all" (or "none") to a reader who knows its size; the codes protect groups of 21 to 299 students.
+of 20 students or fewer would only be coded when all (or none) of it met the outcome, so for such a group the code
+would say "all" (or "none") to a reader who knows its size: it is hidden instead (ALL_OR_NONE).
 """
 
 from collections.abc import Sequence
@@ -56,6 +56,7 @@ PRESETS = (
 
 SMALL = "small"              # reasons a figure is hidden
 COMPLEMENT = "complement"
+ALL_OR_NONE = "all_or_none"  # top/bottom coding on: a code would say that all (or none) of the group met
 
 
 def suppress(ns: Sequence[int], min_n: int = DEFAULT_MIN_N) -> tuple[str | None, ...]:
@@ -74,6 +75,8 @@ def why_hidden(reason: str | None, min_n: int) -> str:
         return f"Hidden: fewer than {min_n} students."
     if reason == COMPLEMENT:
         return "Hidden so that a smaller hidden group cannot be worked out from the total."
+    if reason == ALL_OR_NONE:
+        return "Hidden: in a group this small, '≥ 95%' or '≤ 5%' would show that all or none of it met."
     return ""
 
 
@@ -147,20 +150,16 @@ def _range(successes: float, n: int, coded: str | None) -> tuple[int, int]:
 
 
 def _pinned(counts: Sequence[tuple[float, int]], codes: Sequence[str | None], reasons: Sequence[str | None]) -> bool:
-    """Whether a coded group's exact count can be worked out from the line's total (all students, or a row's
-    figure on another screen) and the groups shown exactly. The unknown groups' counts add up to a known sum T,
-    each within its range [lo, hi]; group i can then only be between max(lo_i, T − the others' his) and
-    min(hi_i, T − the others' los), and it is pinned when that is a single count. A coded group whose range is
-    one count already (20 students or fewer: above 95% is then all of them) is known from its code alone; hiding
-    others cannot help it, so it counts as known here (see the module's note)."""
-    ranges = {i: _range(*counts[i], None if reasons[i] else codes[i]) for i in range(len(counts))
-              if codes[i] or reasons[i]}
-    unknown = {i: r for i, r in ranges.items() if r[0] < r[1]}
+    """Whether a coded group's exact count (or that of a group hidden as ALL_OR_NONE) can be worked out from the
+    line's total (all students, or a row's figure on another screen) and the groups shown exactly. The unknown
+    groups' counts add up to a known sum T, each within its range [lo, hi]; group i can then only be between
+    max(lo_i, T − the others' his) and min(hi_i, T − the others' los), and it is pinned when that is one count."""
+    unknown = {i: _range(*counts[i], None if reasons[i] else codes[i]) for i in range(len(counts))
+               if codes[i] or reasons[i]}
     total = round(sum(counts[i][0] for i in unknown))
     low, high = sum(lo for lo, _ in unknown.values()), sum(hi for _, hi in unknown.values())
     for i, (lo, hi) in unknown.items():
-        if codes[i] and not reasons[i] and \
-                max(lo, total - (high - hi)) == min(hi, total - (low - lo)):
+        if (codes[i] or reasons[i] == ALL_OR_NONE) and max(lo, total - (high - hi)) == min(hi, total - (low - lo)):
             return True
     return False
 
@@ -168,18 +167,28 @@ def _pinned(counts: Sequence[tuple[float, int]], codes: Sequence[str | None], re
 def top_bottom_code(counts: Sequence[tuple[float, int]], reasons: Sequence[str | None],
                     below_n: int = CODING_BELOW_N) -> tuple[tuple[str | None, ...], tuple[str | None, ...]]:
     """Top/bottom coding for one breakdown: each group's (students meeting, students) and suppression's reasons
-    in, each group's code (TOP, BOTTOM or None) and the reasons again out, with COMPLEMENT added where needed.
+    in, each group's code (TOP, BOTTOM or None) and the reasons again out, with ALL_OR_NONE and COMPLEMENT added
+    where needed.
 
     A coded group shows no exact value, gap or interval: a gap, an interval or a count of students meeting would
-    give the value back. The complement question: all students' figure is shown, and so is every other group's
-    with its size, so with exactly one coded group and nothing else hidden, its count is the total minus the
-    rest: recoverable, and the complement rule is needed. With several coded (or hidden) groups only their sum is
-    known, which pins one of them only in corners (say two coded groups that both have everyone meeting: their
-    sum is then the most their ranges allow). So, as suppression does, the smallest exactly shown group is hidden
-    too (COMPLEMENT), repeatedly, only while some coded group can still be worked out; when a group is already
-    hidden and the sum leaves room, nothing more is hidden."""
-    codes = [None if reason else code(s, n, below_n) for (s, n), reason in zip(counts, reasons, strict=True)]
+    give the value back. A group whose code leaves a single possible count (20 students or fewer: above 95% is
+    then all of them, below 5% none) is hidden instead (ALL_OR_NONE), since its code would be its exact value.
+
+    The complement question: all students' figure is shown, and so is every other group's with its size, so
+    with exactly one coded (or ALL_OR_NONE) group and nothing else hidden, its count is the total minus the rest:
+    recoverable, and the complement rule is needed. With several coded or hidden groups only their sum is known,
+    which pins one of them only in corners (say two coded groups that both have everyone meeting: their sum is
+    then the most their ranges allow). So, as suppression does, the smallest exactly shown group is hidden too
+    (COMPLEMENT), repeatedly, only while some coded group can still be worked out; when a group is already hidden
+    and the sum leaves room, nothing more is hidden."""
+    codes: list[str | None] = []
     out = list(reasons)
+    for i, ((s, n), reason) in enumerate(zip(counts, reasons, strict=True)):
+        coded = None if reason else code(s, n, below_n)
+        lo, hi = _range(s, n, coded)
+        if coded and lo == hi:
+            coded, out[i] = None, ALL_OR_NONE
+        codes.append(coded)
     while _pinned(counts, codes, out):
         exact = [i for i in range(len(counts)) if not codes[i] and not out[i]]
         if not exact:
@@ -192,7 +201,6 @@ def top_bottom_code_table(counts: dict[tuple, tuple[float, int]], reasons: dict[
                           below_n: int = CODING_BELOW_N) -> tuple[dict[tuple, str | None], dict[tuple, str | None]]:
     """The same for a two-way table, along every row and every column (a row's total is a group's figure on the
     one-dimension screen), repeated until no line lets a coded cell be worked out."""
-    codes = {cell: None if reasons[cell] else code(*counts[cell], below_n) for cell in counts}
     out = dict(reasons)
     changed = True
     while changed:
@@ -204,4 +212,4 @@ def top_bottom_code_table(counts: dict[tuple, tuple[float, int]], reasons: dict[
                 for cell, reason in zip(cells, found, strict=True):
                     if reason != out[cell]:
                         out[cell], changed = reason, True
-    return codes, out
+    return {cell: None if out[cell] else code(*counts[cell], below_n) for cell in counts}, out

@@ -16,7 +16,16 @@ import altair as alt
 from equity import goals as goal_math
 from equity import scorecard as sc
 from equity import status_grid
-from equity.charts import INDEX_COLUMNS, change_chart, change_title, gap_chart, gap_title, heat_table, heat_title
+from equity.charts import (
+    INDEX_COLUMNS,
+    change_chart,
+    change_title,
+    gap_chart,
+    gap_title,
+    heat_table,
+    heat_title,
+    hidden_text,
+)
 from equity.crosstab import Cell, CrossTable, crosstab
 from equity.dimensions import DIMENSIONS
 from equity.disproportionality import DEFAULT_SETTINGS, Settings
@@ -176,7 +185,7 @@ class GapView:
             name = group_label(result.dimension, g.key, lang)
             if g.suppressed:
                 rows.append((name, _hidden_count(g.n, result.min_n), None, None, None, None, *blank,
-                             hidden_note(g.n, result.min_n, lang)))
+                             hidden_text(g, result.min_n, lang)))
             elif g.coded:
                 rows.append((name, g.n, coded_text(g.coded), None, None, None, *self._flag_cells(verdict, lang),
                              t(f"coding.{g.coded}_note", lang)))
@@ -230,7 +239,7 @@ class IntersectionView:
         for c in cross.cells:
             names = (group_label(cross.first, c.first, lang), group_label(cross.second, c.second, lang))
             if c.suppressed:
-                rows.append((*names, _hidden_count(c.n, cross.min_n), None, None, hidden_note(c.n, cross.min_n, lang)))
+                rows.append((*names, _hidden_count(c.n, cross.min_n), None, None, hidden_text(c, cross.min_n, lang)))
             elif c.coded:
                 rows.append((*names, c.n, coded_text(c.coded), None, t(f"coding.{c.coded}_note", lang)))
             else:

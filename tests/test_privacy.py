@@ -6,9 +6,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from equity import dataset
+from equity.charts import breakdown_frame
 from equity.flags import Flag, flag
 from equity.metrics import Rule, breakdown
 from equity.privacy import (
+    ALL_OR_NONE,
     BOTTOM,
     COMPLEMENT,
     PRESETS,
@@ -150,9 +152,16 @@ def test_coded_groups_all_at_the_top_are_protected_as_well():
     assert codes == (TOP, TOP, None, None) and out == (None, None, COMPLEMENT, None)
 
 
-def test_a_coded_group_of_twenty_or_fewer_hides_nothing_more():
-    # Above 95% of 20 students is all 20: the code itself says so, and hiding other groups would not change that.
-    assert top_bottom_code([(20, 20), (30, 60), (40, 80)], (None,) * 3) == ((TOP, None, None), (None,) * 3)
+def test_a_group_of_twenty_or_fewer_that_would_be_coded_is_hidden_instead():
+    # Above 95% of 20 students is all 20, so "≥ 95%" would say "all": the group is hidden. Alone it would be the
+    # total (90) minus the rest (30 + 40), so the smallest exact group (60 students) goes too; then 50 is shared by
+    # a group of 20 and one of 60, which many splits make.
+    assert top_bottom_code([(20, 20), (30, 60), (40, 80)], (None,) * 3) == \
+        ((None, None, None), (ALL_OR_NONE, COMPLEMENT, None))
+    # None of 15 met: "≤ 5%" of 15 can only be 0. And 20 of 21 met (95.2%): "≥ 95%" is 20 or 21, so it is coded.
+    assert top_bottom_code([(0, 15), (20, 21), (30, 60), (40, 80)], (None,) * 4)[0][:2] == (None, TOP)
+    assert top_bottom_code([(0, 15), (20, 21), (30, 60), (40, 80)], (None,) * 4)[1][0] == ALL_OR_NONE
+    assert "all or none" in why_hidden(ALL_OR_NONE, 10)
 
 
 def test_coding_a_two_way_table_along_rows_and_columns():
@@ -169,11 +178,10 @@ class _Upload:
         self.table, self.name = table, "class.csv"
 
 
-@pytest.fixture
-def coded_class():
-    """White 100 (97 at or above 70), Black 60 (2), Asian 100 (95), Hispanic 40 (20): 300 students, 214 meet."""
+def _class(plan):
+    """A class from (race, students, students at or above 70) triples."""
     rows = []
-    for race, n, meet in (("White", 100, 97), ("Black", 60, 2), ("Asian", 100, 95), ("Hispanic", 40, 20)):
+    for race, n, meet in plan:
         rows += [(race, "80" if i < meet else "50") for i in range(n)]
     table = pa.table({"Student ID": [f"{i:04d}" for i in range(len(rows))], "Race": [r[0] for r in rows],
                       "Final %": [r[1] for r in rows]})
@@ -181,6 +189,12 @@ def coded_class():
     staged = dataset.stage(con, _Upload(table))
     dataset.activate(con, staged, staged.proposal)
     return con
+
+
+@pytest.fixture
+def coded_class():
+    """White 100 (97 at or above 70), Black 60 (2), Asian 100 (95), Hispanic 40 (20): 300 students, 214 meet."""
+    return _class((("White", 100, 97), ("Black", 60, 2), ("Asian", 100, 95), ("Hispanic", 40, 20)))
 
 
 RATE = Rule("threshold", 70)
@@ -219,3 +233,18 @@ def test_no_gap_is_measured_against_a_coded_group_and_no_flag_index_gives_it_awa
     for sentence in (flag_sentence(result, m) for m in Flag):
         assert "97.0" not in sentence and "3.3" not in sentence
         assert sentence.endswith("left out of this comparison: Black or African American, White.")
+
+
+def test_a_small_group_all_meeting_is_hidden_with_its_reason_in_the_table():
+    # Asian 15 of 15: "≥ 95%" would say all 15, so hidden; Hispanic (40, the smallest exact) goes too.
+    con = _class((("White", 100, 60), ("Asian", 15, 15), ("Hispanic", 40, 20)))
+    result = breakdown(con, "final_pct", RATE, "race", coding=True)
+    groups = {g.key: g for g in result.groups}
+    asian, hispanic = groups["Asian"], groups["Hispanic/Latino"]
+    assert (asian.suppressed, asian.value, asian.coded, asian.reason) == (True, None, "", ALL_OR_NONE)
+    assert hispanic.suppressed and hispanic.reason == COMPLEMENT and groups["White"].value == pytest.approx(60.0)
+    hidden = dict(zip(breakdown_frame(result)["Group"], breakdown_frame(result)["Hidden"], strict=True))
+    assert hidden["Asian"] == "yes — Hidden: in a group this small, “≥ 95%” or “≤ 5%” would show that all or none " \
+                              "of it met."
+    assert breakdown_frame(result, "es").set_index("Grupo").loc["Asiático", "Oculto"].startswith(
+        "sí — Oculto: en un grupo tan pequeño")
