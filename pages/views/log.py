@@ -81,6 +81,7 @@ if entries:
     st.subheader(t("log.entries", lang))
     left, middle, right = st.columns(3)
     stages = left.multiselect(t("log.column_stage", lang), interventions.STAGES, key="log_stages",
+                              placeholder=t("ui.choose_options", lang),
                               format_func=lambda s: interventions.stage_label(s, lang).capitalize())
     goal_filter = middle.selectbox(t("log.column_goal", lang), ["", *goal_titles], key="log_goal_filter",
                                    format_func=lambda g: goal_titles.get(g, t("log.any_goal", lang)))

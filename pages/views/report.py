@@ -125,13 +125,15 @@ def builder(bench, lang: str) -> None:
     column, rule = picked
     left, right = st.columns(2)
     dimensions = left.multiselect(t("page.report.dimensions", lang), GAP_DIMENSIONS, default=DEFAULT_DIMENSIONS,
-                                  key="report_dimensions", format_func=lambda d: dimension_label(DIMENSIONS[d], lang))
+                                  key="report_dimensions", placeholder=t("ui.choose_options", lang),
+                                  format_func=lambda d: dimension_label(DIMENSIONS[d], lang))
     compare = right.selectbox(t("page.report.compare", lang), (COMPARE_ALL, COMPARE_OTHERS), key="report_compare",
                               format_func=lambda c: comparison_label(c, DIMENSIONS["race"], lang))
     with right:
         method = shared.flag_choice(rule.is_rate, "report_flag")
     crossings = st.multiselect(
         t("page.report.crossings", lang), list(combinations(dimensions, 2)), key=f"report_cross_{'-'.join(dimensions)}",
+        placeholder=t("ui.choose_options", lang),
         format_func=lambda pair: " × ".join(dimension_label(DIMENSIONS[d], lang) for d in pair))
     first, second, third = st.columns(3)
     history = first.checkbox(t("page.report.history", lang), value=True, key="report_history")

@@ -100,7 +100,8 @@ def editor(bench, current: list[sc.Indicator], lang: str) -> None:
     labels = [i.label for i in current]
     names = {i.label: i.name(lang) for i in current}
     kept = st.multiselect(t("page.scorecard.shown", lang), labels, default=labels, format_func=names.get,
-                          key=f"card_kept_{hash(tuple(labels))}")
+                          key=f"card_kept_{hash(tuple(labels))}",
+                          placeholder=t("ui.choose_options", lang))
     st.markdown(f"**{t('page.scorecard.add_title', lang)}**")
     picked = shared.outcome_picker(bench, "card_add")
     grouping = shared.grouping_picker("card_add", t("page.scorecard.by_label", lang))

@@ -60,6 +60,7 @@ if shared.require_data(bench):
         labels = {i.header: i.label for i in survey.items}
         reverse = st.multiselect(t("page.survey.reversed", lang), list(labels), default=survey.negative_items(),
                                  format_func=labels.get, key="survey_reversed",
+                                 placeholder=t("ui.choose_options", lang),
                                  help=t("page.survey.reversed_help", lang))
         result = results(bench.con, survey, grouping, bench.min_n, term, joined, tuple(reverse), lang)
         for line in summary(result):

@@ -67,7 +67,8 @@ def open_section(bench, saved, lang: str) -> None:
              for e in saved}
     in_use = [i for i in (bench.data.parts if bench.data else ()) if i in names]
     chosen = st.multiselect(t("page.saved.open_together", lang), list(names), default=in_use or list(names),
-                            format_func=names.get, key="open_chosen")
+                            format_func=names.get, key="open_chosen",
+                            placeholder=t("ui.choose_options", lang))
     for warning in library.overlaps(tuple(e for e in saved if e.id in chosen)):
         st.warning(shared.message(warning, lang), icon=":material/content_copy:")
     at_start = st.checkbox(t("page.saved.at_start", lang), value=True, key="open_at_start")

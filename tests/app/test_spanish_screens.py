@@ -42,7 +42,8 @@ def _texts(at) -> list[str]:
     for kind in ("button", "selectbox", "multiselect", "radio", "checkbox", "toggle", "text_input", "text_area",
                  "number_input", "date_input", "expander", "tabs", "metric"):
         for element in getattr(at, kind):
-            shown += [str(getattr(element, "label", "") or ""), str(getattr(element.proto, "help", "") or "")]
+            shown += [str(getattr(element, "label", "") or ""), str(getattr(element.proto, "help", "") or ""),
+                      str(getattr(element.proto, "placeholder", "") or "")]
             shown += [str(o) for o in getattr(element, "options", ()) or ()]
     shown += [b.proto.label for b in at.get("download_button")]
     for table in at.dataframe:
@@ -72,6 +73,8 @@ def test_a_screen_in_spanish_shows_no_english_of_its_own(app, page):
     app.switch_page(page).run()
     assert not app.exception, [e.value for e in app.exception]
     assert not english_left(_texts(app)), page
+    # A list left empty shows Streamlit's own English "Choose options" unless the screen gives its words.
+    assert all(m.proto.placeholder for m in app.multiselect), [m.label for m in app.multiselect]
 
 
 def test_the_check_finds_english_and_lets_data_through():
