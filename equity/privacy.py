@@ -8,7 +8,7 @@ of 20 students or fewer would only be coded when all (or none) of it met the out
 would say "all" (or "none") to a reader who knows its size: it is hidden instead (ALL_OR_NONE).
 """
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 DEFAULT_MIN_N = 10
@@ -84,18 +84,27 @@ def suppress_table(ns: dict[tuple, int], min_n: int = DEFAULT_MIN_N) -> dict[tup
     """Suppression for a two-way table: small cells, then the complementary rule along every row and
     every column, repeated until no row or column has exactly one hidden cell."""
     reasons: dict[tuple, str | None] = {cell: SMALL if n < min_n else None for cell, n in ns.items()}
+
+    def settle(line: list[tuple]) -> bool:
+        hidden = [c for c in line if reasons[c]]
+        shown = [c for c in line if not reasons[c]]
+        if len(hidden) == 1 and shown:
+            reasons[min(shown, key=lambda c: ns[c])] = COMPLEMENT
+            return True
+        return False
+
+    _every_line(list(ns), settle)
+    return reasons
+
+
+def _every_line(cells: list[tuple], settle: Callable[[list[tuple]], bool]) -> None:
+    """Apply `settle` to every row and every column of a two-way table, again until it changes none."""
     changed = True
     while changed:
         changed = False
         for axis in (0, 1):
-            for line in {cell[axis] for cell in ns}:
-                cells = [c for c in ns if c[axis] == line]
-                hidden = [c for c in cells if reasons[c]]
-                shown = [c for c in cells if not reasons[c]]
-                if len(hidden) == 1 and shown:
-                    reasons[min(shown, key=lambda c: ns[c])] = COMPLEMENT
-                    changed = True
-    return reasons
+            for line in {cell[axis] for cell in cells}:
+                changed |= settle([c for c in cells if c[axis] == line])
 
 
 # Top/bottom coding. State report cards print a small group's rate near 100% as "≥ 95%" (or "> 95%") and near
@@ -202,14 +211,12 @@ def top_bottom_code_table(counts: dict[tuple, tuple[float, int]], reasons: dict[
     """The same for a two-way table, along every row and every column (a row's total is a group's figure on the
     one-dimension screen), repeated until no line lets a coded cell be worked out."""
     out = dict(reasons)
-    changed = True
-    while changed:
-        changed = False
-        for axis in (0, 1):
-            for line in {cell[axis] for cell in counts}:
-                cells = [c for c in counts if c[axis] == line]
-                found = top_bottom_code([counts[c] for c in cells], [out[c] for c in cells], below_n)[1]
-                for cell, reason in zip(cells, found, strict=True):
-                    if reason != out[cell]:
-                        out[cell], changed = reason, True
+
+    def settle(line: list[tuple]) -> bool:
+        found = top_bottom_code([counts[c] for c in line], [out[c] for c in line], below_n)[1]
+        changed = [cell for cell, reason in zip(line, found, strict=True) if reason != out[cell]]
+        out.update({cell: reason for cell, reason in zip(line, found, strict=True)})
+        return bool(changed)
+
+    _every_line(list(counts), settle)
     return {cell: None if out[cell] else code(*counts[cell], below_n) for cell in counts}, out
