@@ -10,7 +10,6 @@ from equity import goals, terms
 from equity.dimensions import DIMENSIONS, GAP_DIMENSIONS
 from equity.i18n import dimension_label, t
 from equity.metrics import COMPARE_ALL, COMPARE_OTHERS
-from equity.records import WorkspaceError
 from equity.session import Workbench
 from equity.trends import data_terms, split_key
 from pages.views import shared
@@ -109,12 +108,5 @@ def goal_form(bench: Workbench, existing: goals.Goal | None, key: str) -> goals.
                    direction=direction, trajectory=trajectory, baseline_from_data=source == "data", notes=notes,
                    id=old.id if old else "", revision=old.revision if old else 0)
     if st.button(t("goals.form_save", lang), type="primary", key=f"{key}_save"):
-        problems = goal.problems(lang)
-        if problems:
-            st.error(shared.plain(" ".join(problems)), icon=":material/error:")
-            return None
-        try:
-            return goals.save(goal)
-        except WorkspaceError as problem:
-            st.error(shared.message(problem, lang), icon=":material/error:")
+        return shared.saved(goal.problems(lang), lambda: goals.save(goal), lang)
     return None

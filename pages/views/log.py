@@ -7,7 +7,6 @@ import streamlit as st
 
 from equity import goals, interventions
 from equity.i18n import t
-from equity.records import WorkspaceError
 from pages.views import shared
 
 ANY = None          # the group filter's "any group"; "" is all students, as entries store it
@@ -45,15 +44,7 @@ def entry_form(existing: interventions.Entry | None, goal_titles: dict[str, str]
             return None
     entry = interventions.Entry(when.isoformat(), stage, title.strip(), group, goal_id, owner.strip(),
                                 decision.strip(), result.strip(), old.id if old else "", old.revision if old else 0)
-    problems = entry.problems(lang)
-    if problems:
-        st.error(" ".join(problems), icon=":material/error:")
-        return None
-    try:
-        return interventions.save(entry)
-    except WorkspaceError as problem:
-        st.error(shared.message(problem, lang), icon=":material/error:")
-        return None
+    return shared.saved(entry.problems(lang), lambda: interventions.save(entry), lang)
 
 
 bench = shared.workbench()

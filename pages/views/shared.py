@@ -3,7 +3,9 @@ They only render; every decision about the data is made in `equity`."""
 
 import os
 import time
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TypeVar
 
 import streamlit as st
 from streamlit import config as streamlit_config
@@ -22,9 +24,12 @@ from equity.mapping import ColumnRole
 from equity.messages import Text, words
 from equity.metrics import Rule
 from equity.privacy import BOTTOM_CODE, CODING_BELOW_N, PRESETS, TOP_CODE
+from equity.records import WorkspaceError
 from equity.report import Section, filter_lines
 from equity.rules import counting_threshold, default_threshold, meeting_categories
 from equity.session import Workbench
+
+T = TypeVar("T")
 
 
 def plain(text: object) -> str:
@@ -36,6 +41,19 @@ def plain(text: object) -> str:
 def message(problem: object, lang: str | None = None) -> str:
     """An error or note from `equity` in the reader's language, shown as it is (file names stay literal)."""
     return plain(words(problem, lang or language()))
+
+
+def saved(problems: Sequence[str], save: Callable[[], T], lang: str) -> T | None:
+    """A record the user filled in (a goal, a log entry), saved; or None, with what is wrong with it or why the
+    workspace refused it on screen."""
+    if problems:
+        st.error(plain(" ".join(problems)), icon=":material/error:")
+        return None
+    try:
+        return save()
+    except WorkspaceError as problem:
+        st.error(message(problem, lang), icon=":material/error:")
+        return None
 
 
 def signed_in() -> bool:
