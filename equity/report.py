@@ -168,16 +168,16 @@ class GapView:
 
     def section(self, lang: str = DEFAULT) -> Section:
         result, rate = self.result, self.result.rule.is_rate
-        unit = "%" if rate else ""
+        unit, flag_columns = "%" if rate else "", self._flag_columns(lang)
         columns = (Column(t("column.group", lang)), Column(t("column.students", lang), COUNT),
                    Column(t("column.value_rate" if rate else "column.value_mean", lang), VALUE, unit),
                    Column(t("column.gap_vs", lang, comparison=comparison_label(result.compare, result.dimension,
                                                                                lang)), GAP),
                    Column(t("column.low", lang), VALUE, unit), Column(t("column.high", lang), VALUE, unit),
-                   *self._flag_columns(lang), Column(t("column.note", lang)))
+                   *flag_columns, Column(t("column.note", lang)))
         overall = result.overall_value
         low, high = result.overall.interval(result.rule) if overall is not None else (None, None)
-        blank = ("",) * len(self._flag_columns(lang))
+        blank = ("",) * len(flag_columns)
         rows = [(t("compare.all_title", lang), result.overall.n, overall, None, low, high, *blank,
                  "" if overall is not None else hidden_note(result.overall.n, result.min_n, lang))]
         verdicts = flag(result, self.flag).groups
@@ -235,27 +235,25 @@ class IntersectionView:
                    Column(t("column.students", lang), COUNT),
                    Column(t("column.value_rate" if rate else "column.value_mean", lang), VALUE, unit),
                    Column(t("column.gap_vs_all", lang), GAP), Column(t("column.note", lang)))
+        def names(c) -> tuple[str, str]:
+            return group_label(cross.first, c.first, lang), group_label(cross.second, c.second, lang)
+
         rows = []
         for c in cross.cells:
-            names = (group_label(cross.first, c.first, lang), group_label(cross.second, c.second, lang))
             if c.suppressed:
-                rows.append((*names, _hidden_count(c.n, cross.min_n), None, None, hidden_text(c, cross.min_n, lang)))
+                rows.append((*names(c), _hidden_count(c.n, cross.min_n), None, None,
+                             hidden_text(c, cross.min_n, lang)))
             elif c.coded:
-                rows.append((*names, c.n, coded_text(c.coded), None, t(f"coding.{c.coded}_note", lang)))
+                rows.append((*names(c), c.n, coded_text(c.coded), None, t(f"coding.{c.coded}_note", lang)))
             else:
-                rows.append((*names, c.n, c.value, c.gap, ""))
+                rows.append((*names(c), c.n, c.value, c.gap, ""))
         shown = [c for c in cross.cells if not c.suppressed]
         summary = [t("summary.cross_hidden", lang, hidden=sum(c.suppressed for c in cross.cells),
                      cells=len(cross.cells), min_n=cross.min_n)]
         if shown:
             low, high = min(shown, key=_ranked), max(shown, key=_ranked)
-            summary.insert(0, t("summary.cross_range", lang,
-                                low=f"{group_label(cross.first, low.first, lang)} · "
-                                    f"{group_label(cross.second, low.second, lang)}",
-                                low_value=_figure(low, unit),
-                                high=f"{group_label(cross.first, high.first, lang)} · "
-                                     f"{group_label(cross.second, high.second, lang)}",
-                                high_value=_figure(high, unit)))
+            summary.insert(0, t("summary.cross_range", lang, low=" · ".join(names(low)), low_value=_figure(low, unit),
+                                high=" · ".join(names(high)), high_value=_figure(high, unit)))
         title = heat_title(cross, lang)
         table = Table(columns, tuple(rows), (rule_note(cross.min_n, lang), t("report.cross_rule", lang),
                                              *coding_note(any(c.coded for c in cross.cells), lang)))
