@@ -7,6 +7,7 @@ what an export holds.
 """
 
 import io
+import os
 from pathlib import Path
 
 import numpy as np
@@ -67,7 +68,7 @@ def path(rows: int, fmt: str) -> Path:
     if not target.exists():
         CACHE.mkdir(parents=True, exist_ok=True)
         table = district(rows)
-        partial = target.with_suffix(".partial")
+        partial = target.with_suffix(f".{os.getpid()}.partial")   # two runs never write one file
         if fmt == "parquet":
             pq.write_table(table, partial)
         elif fmt == "csv":

@@ -1,7 +1,7 @@
 """The benchmark's verdicts: met or missed from given numbers, ratios worked out by hand."""
 
 from benchmarks.run import filter_sequence
-from benchmarks.verdict import HUNDRED_K, ONE_M, TEN_M, TARGETS, Target, speed, verdicts
+from benchmarks.verdict import HUNDRED_K, ONE_M, TARGETS, TEN_M, Target, speed, verdicts
 
 
 def by_name(found: list[dict], name: str, rows: int) -> dict:
