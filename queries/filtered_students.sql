@@ -1,16 +1,22 @@
--- Defines filtered_students(...): the students the sidebar filters keep.
+-- Defines filtered_students(...): the students the sidebar filters keep, and flag_in(chosen, flag), one flag's test.
 -- Parameters of the macro, each VARCHAR[] (an empty list keeps everyone): f_race, f_low_income,
--- f_english_learner, f_special_ed, f_grade, f_school, f_term. Flags compare as 'true' / 'false' / 'null'.
+-- f_english_learner, f_special_ed, f_grade, f_school, f_term. Flags are chosen as 'true' / 'false' / 'null'.
+-- Each row's own value is compared as it is stored (ENUM, BOOLEAN): the chosen lists are turned into the
+-- column's type once, never every row into text.
+CREATE OR REPLACE TEMP MACRO flag_in(chosen, flag) AS
+    len(chosen) = 0
+    OR (flag AND list_contains(chosen, 'true'))
+    OR (NOT flag AND list_contains(chosen, 'false'))
+    OR (flag IS NULL AND list_contains(chosen, 'null'));
 CREATE OR REPLACE TEMP MACRO filtered_students(
     f_race, f_low_income, f_english_learner, f_special_ed, f_grade, f_school, f_term
 ) AS TABLE
 SELECT *
 FROM students
-WHERE (len(f_race) = 0 OR list_contains(f_race, race_ethnicity))
-  AND (len(f_low_income) = 0 OR list_contains(f_low_income, coalesce(CAST(low_income AS VARCHAR), 'null')))
-  AND (len(f_english_learner) = 0
-       OR list_contains(f_english_learner, coalesce(CAST(english_learner AS VARCHAR), 'null')))
-  AND (len(f_special_ed) = 0 OR list_contains(f_special_ed, coalesce(CAST(special_ed AS VARCHAR), 'null')))
+WHERE (len(f_race) = 0 OR list_contains(TRY_CAST(f_race AS race_label[]), race_ethnicity))
+  AND flag_in(f_low_income, low_income)
+  AND flag_in(f_english_learner, english_learner)
+  AND flag_in(f_special_ed, special_ed)
   AND (len(f_grade) = 0 OR list_contains(f_grade, coalesce(grade, 'Not reported')))
   AND (len(f_school) = 0 OR list_contains(f_school, coalesce(school, 'Not reported')))
-  AND (len(f_term) = 0 OR list_contains(f_term, coalesce(term, 'Not reported')))
+  AND (len(f_term) = 0 OR list_contains(f_term, coalesce(term, 'Not reported')));
