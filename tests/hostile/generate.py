@@ -29,6 +29,11 @@ SHEET_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksh
 INJECTED = ("<script>alert('x')</script>", "**bold** _it_", "[click](javascript:alert(1))",
             "![pixel](http://example.invalid/p.png)", "=cmd|' /C calc'!A0", ":red[Red] $x^2$", "# Title",
             "<img src=x onerror=alert(1)>")
+# Values that a spreadsheet would run as formulas once the guard is passed (OWASP's CSV-injection list): after
+# leading blanks or line breaks, in full-width and small forms, and after a delimiter that an import splits on.
+FORMULA_GAPS = ("=1+1", "+1+1", "-1+1", "@SUM(A1)", "\tx", "\rx", "\n=1+1", " =1+1", "\r\n+1", "\u3000@x",
+                "\uff1d1+1", "\uff0b1", "\uff0d1", "\uff20SUM(A1)", "\ufe661+1", "x;=1+1", "x,=1+1", "x\t=1+1",
+                "x; -1+1", "a;b;\uff1d1")
 
 
 @dataclass(frozen=True)
@@ -55,7 +60,7 @@ def column_letters(index: int) -> str:
 
 
 def text_cell(ref: str, text: str) -> str:
-    escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\r", "&#13;")
     return f'<c r="{ref}" t="inlineStr"><is><t xml:space="preserve">{escaped}</t></is></c>'
 
 
@@ -344,6 +349,14 @@ def injected_headers(path: Path) -> None:
     path.write_text(out.getvalue(), encoding="utf-8")
 
 
+def formula_gaps(path: Path) -> None:
+    """Each formula spelling as a header and as a value, to be exported inert. A workbook, because tabs and
+    line breaks in values make any delimiter guess of a CSV moot."""
+    header = ["Student ID", "Note", *(f"H{i} {text}" for i, text in enumerate(FORMULA_GAPS))]
+    rows = [[f"{i:03d}", text, *FORMULA_GAPS] for i, text in enumerate(FORMULA_GAPS)]
+    write_xlsx(path, sheet_xml(table_rows([header, *rows])))
+
+
 def injected_xlsx(path: Path) -> None:
     """The same labels in a workbook, also as the sheet name and in a title row."""
     rows = [["<b>Title</b> **loud**"], [], ["Student ID", *INJECTED],
@@ -415,6 +428,7 @@ CASES = (
     Case("long_cell.xlsx", long_cell_xlsx, "read"),
     Case("injected_headers.csv", injected_headers, "read"),
     Case("injected.xlsx", injected_xlsx, "read"),
+    Case("formula_gaps.xlsx", formula_gaps, "read", rows=len(FORMULA_GAPS)),
     Case("too_many_members.xlsx", too_many_members, "refused", "parts"),
     Case("repeats.ods", ods_repeats, "refused", "damaged"),
 )
