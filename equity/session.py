@@ -1,6 +1,7 @@
 """What one browser session (or one script) works with: its private DuckDB connection, the loaded data, an
 upload waiting for its mapping, the filters and the minimum group size. No Streamlit here."""
 
+import contextlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -38,7 +39,10 @@ class Workbench:
         return self.data
 
     def start(self) -> Text | None:
-        """Open the saved datasets chosen to open at start, else the sample; says why when they could not."""
+        """Open the saved datasets chosen to open at start, else the sample; says why when they could not.
+        Student rows that a killed save left in the workspace are removed first."""
+        with contextlib.suppress(OSError):     # an unreadable workspace is reported where it is used
+            library.clean_leftovers()
         chosen, note = library.startup(), None
         if chosen:
             try:
