@@ -197,6 +197,16 @@ def zip_bomb(path: Path) -> None:
     write_raw_zip(path, bomb_members(2048 * MIB))
 
 
+def many_sheets(path: Path) -> None:
+    """60 sheets of 15.5 MiB each (930 MiB in about 4 MB): every part under the size from which one part's
+    ratio is checked, the whole archive at a ratio above 250."""
+    head = sheet_xml(table_rows([["Name", "Score"], ["Ann", 3]]))[:-len(b"</sheetData></worksheet>")]
+    stream, crc, size = repeated_sheet(head, b" ", 31 * MIB // 2, b"</sheetData></worksheet>")
+    members = [replace(deflated(data), name=name) for name, data in package_parts().items()]
+    members += [RawMember(f"xl/worksheets/sheet{i}.xml", stream, crc, size) for i in range(1, 61)]
+    write_raw_zip(path, members)
+
+
 def lying_zip(path: Path) -> None:
     """A directory that says 2 KB for a member that inflates to 64 MiB: the check must not trust it."""
     write_raw_zip(path, bomb_members(64 * MIB, declared=2048))
@@ -407,6 +417,7 @@ def too_many_members(path: Path) -> None:
 CASES = (
     Case("zip_bomb.xlsx", zip_bomb, "refused", "large"),
     Case("lying_sizes.xlsx", lying_zip, "refused", "damaged"),
+    Case("many_sheets.xlsx", many_sheets, "refused", "together"),
     Case("huge_dimension.xlsx", huge_dimension, "read", rows=2),
     Case("far_corners.xlsx", far_corners, "refused", "memory"),
     Case("billion_laughs.xlsx", billion_laughs, "refused", "damaged"),
