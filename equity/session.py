@@ -11,7 +11,7 @@ import duckdb
 from equity import combine, dataset, library, workspace
 from equity.filters import Filters, options
 from equity.ingest import Upload, read_upload
-from equity.mapping import Mapping, header_signature
+from equity.mapping import Mapping, fitted, header_signature, new_values
 from equity.messages import Text
 from equity.metrics import COMPARE_ALL, Breakdown, Cells, Rule, breakdown, cell_counts
 from equity.privacy import DEFAULT_MIN_N
@@ -80,8 +80,11 @@ class Workbench:
         known = workspace.load_mapping(header_signature(upload.table.column_names))
         self.staged, self.remembered = staged, False
         if known is not None and {c.header for c in known.columns} == set(upload.table.column_names):
+            known = fitted(known, staged.profiles)
             self.staged = dataset.Staged(upload, staged.profiles, known)
             self.remembered = True
+            if new_values(known, staged.profiles):
+                return staged       # values the saved map never saw: the person places them first
             progress(Text("session.step.remembered"))
             try:
                 self.confirm(known, remember=False)
