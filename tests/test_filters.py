@@ -29,8 +29,8 @@ def con():
 
 def kept(con, filters: Filters) -> set[str]:
     sql = ("SELECT student_id FROM filtered_students($f_race::VARCHAR[], $f_low_income::VARCHAR[], "
-           "$f_english_learner::VARCHAR[], $f_special_ed::VARCHAR[], $f_grade::VARCHAR[], $f_school::VARCHAR[], "
-           "$f_term::VARCHAR[])")
+           "$f_english_learner::VARCHAR[], $f_special_ed::VARCHAR[], $f_section_504::VARCHAR[], "
+           "$f_gender::VARCHAR[], $f_grade::VARCHAR[], $f_school::VARCHAR[], $f_term::VARCHAR[])")
     return {row[0] for row in con.execute(sql, filters.params()).fetchall()}
 
 

@@ -210,6 +210,10 @@ def analysis_header(title: str, key: str) -> tuple[Workbench, ColumnRole, Rule] 
         return None
     active_filters(bench)
     picked = outcome_picker(bench, key)
+    if picked:
+        problem = bench.nobody_meets(picked[0].name, picked[1], picked[0].header)
+        if problem:
+            st.warning(message(problem, lang=language()))
     return (bench, *picked) if picked else None
 
 
