@@ -142,6 +142,16 @@ class Cells:
             groups[key[i]] = groups.get(key[i], Stats(0, 0.0, 0.0)).plus(stats)
         return overall, {k: s for k, s in groups.items() if s.n > 0}
 
+    def crossed(self, first: str, second: str) -> tuple[Stats, dict[tuple, Stats]]:
+        """All students' statistics and each non-empty pair of groups' of two of the columns."""
+        i, j = self.columns.index(first), self.columns.index(second)
+        overall = Stats(0, 0.0, 0.0)
+        pairs: dict[tuple, Stats] = {}
+        for key, stats in self.rows:
+            overall = overall.plus(stats)
+            pairs[(key[i], key[j])] = pairs.get((key[i], key[j]), Stats(0, 0.0, 0.0)).plus(stats)
+        return overall, {k: s for k, s in pairs.items() if s.n > 0}
+
 
 def group_stats(con: duckdb.DuckDBPyConnection, outcome: str, rule: Rule, dimension: Dimension,
                 filters: Filters, cells: Cells | None = None) -> tuple[Stats, dict[object, Stats]]:

@@ -10,6 +10,7 @@ import duckdb
 
 from equity import combine, dataset, library, workspace
 from equity import cube as cubes
+from equity.crosstab import CrossTable, crosstab
 from equity.dimensions import DIMENSIONS
 from equity.filters import Filters, options
 from equity.ingest import Upload, read_upload
@@ -173,3 +174,9 @@ class Workbench:
         cells = self.cells(outcome, rule, MAIN if column in MAIN else (column,))
         return breakdown(self.con, outcome, rule, dimension, compare, self.filters, self.min_n, label, cells,
                          self.coding)
+
+    def crosstab(self, outcome: str, rule: Rule, first: str, second: str, label: str = "") -> CrossTable:
+        """Two dimensions crossed over the session's data, filters, minimum group size and coding."""
+        columns = (DIMENSIONS[first].column, DIMENSIONS[second].column)
+        cells = self.cells(outcome, rule, columns) if columns[0] != columns[1] else None
+        return crosstab(self.con, outcome, rule, first, second, self.filters, self.min_n, label, self.coding, cells)
