@@ -3,33 +3,20 @@ six students, and a session's breakdowns through its cube equal the direct query
 
 import pytest
 
-from equity import cube, dataset
+from equity import cube
 from equity.crosstab import crosstab
 from equity.dimensions import GAP_DIMENSIONS
 from equity.filters import Filters
-from equity.ingest import read_upload
 from equity.metrics import Rule, Stats, breakdown
 from equity.session import Workbench
-from tests.files import csv_bytes
+from tests.files import SMALL_CLASS, students_of
 
-ROWS = [
-    ["Student ID", "Race", "Lunch", "ELL", "Grade", "Score"],
-    ["01", "Black", "F", "Y", "3", "80"],
-    ["02", "Black", "Paid", "N", "3", "60"],
-    ["03", "White", "F", "N", "4", "90"],
-    ["04", "White", "Paid", "N", "4", "EX"],
-    ["05", "White", "F", "Y", "3", "70"],
-    ["06", "Asian", "", "N", "4", "40"],
-]
 AT_70 = Rule("threshold", 70.0)
 
 
 @pytest.fixture(scope="module")
 def con():
-    con = dataset.connect()
-    staged = dataset.stage(con, read_upload(csv_bytes(ROWS), "class.csv"))
-    dataset.activate(con, staged, staged.proposal)
-    return con
+    return students_of(SMALL_CLASS)
 
 
 def as_dict(cells) -> dict:
@@ -37,35 +24,36 @@ def as_dict(cells) -> dict:
 
 
 def test_cells_by_race_count_meeting_and_missing(con):
-    # 01 80 meets, 02 60 not; 03 90 and 05 70 meet, 04 excused (missing); 06 40 not.
+    # At 70: 01 80, 03 90, 05 75 and 06 70 meet, 02 60 does not; 04 is excused (missing) and of no race given.
     cells = cube.cells(con, cube.build(con, "score", AT_70), Filters(), ("race_ethnicity",))
-    assert as_dict(cells) == {("Black or African American",): Stats(2, 1.0, 1.0, 0),
-                              ("White",): Stats(2, 2.0, 2.0, 1), ("Asian",): Stats(1, 0.0, 0.0, 0)}
+    assert as_dict(cells) == {("Hispanic/Latino",): Stats(1, 1.0, 1.0, 0),
+                              ("Black or African American",): Stats(1, 0.0, 0.0, 0),
+                              ("White",): Stats(2, 2.0, 2.0, 0), ("Asian",): Stats(1, 1.0, 1.0, 0),
+                              ("Not reported",): Stats(0, 0.0, 0.0, 1)}
 
 
 def test_filters_and_crossings_are_summed_from_cells(con):
     counted = cube.build(con, "score", AT_70)
     white = cube.cells(con, counted, Filters(race=("White",)), ("low_income",))
-    assert as_dict(white) == {(True,): Stats(2, 2.0, 2.0, 0), (False,): Stats(0, 0.0, 0.0, 1)}
+    assert as_dict(white) == {(True,): Stats(1, 1.0, 1.0, 0), (None,): Stats(1, 1.0, 1.0, 0)}    # 03 R, 05 blank
     low_income = cube.cells(con, counted, Filters(low_income=("true",)), ())
-    assert as_dict(low_income) == {(): Stats(3, 3.0, 3.0, 0)}                       # 01, 03, 05
+    assert as_dict(low_income) == {(): Stats(3, 3.0, 3.0, 0)}                       # 01, 03, 06
     unknown = cube.cells(con, counted, Filters(low_income=("null",)), ("race_ethnicity",))
-    assert as_dict(unknown) == {("Asian",): Stats(1, 0.0, 0.0, 0)}                  # 06's lunch is blank
+    assert as_dict(unknown) == {("White",): Stats(1, 1.0, 1.0, 0)}                  # 05
     crossed = cube.cells(con, counted, Filters(), ("race_ethnicity", "english_learner"))
     assert as_dict(crossed) == {
-        ("Black or African American", True): Stats(1, 1.0, 1.0, 0),
-        ("Black or African American", False): Stats(1, 0.0, 0.0, 0),
-        ("White", False): Stats(1, 1.0, 1.0, 1), ("White", True): Stats(1, 1.0, 1.0, 0),
-        ("Asian", False): Stats(1, 0.0, 0.0, 0)}
+        ("Hispanic/Latino", True): Stats(1, 1.0, 1.0, 0), ("Black or African American", False): Stats(1, 0.0, 0.0, 0),
+        ("White", None): Stats(1, 1.0, 1.0, 0), ("Not reported", True): Stats(0, 0.0, 0.0, 1),
+        ("White", False): Stats(1, 1.0, 1.0, 0), ("Asian", False): Stats(1, 1.0, 1.0, 0)}
 
 
 def test_a_mean_keeps_sum_and_sum_of_squares(con):
     white = cube.cells(con, cube.build(con, "score", Rule("mean")), Filters(race=("White",)), ())
-    assert as_dict(white) == {(): Stats(2, 160.0, 90.0 ** 2 + 70.0 ** 2, 1)}
+    assert as_dict(white) == {(): Stats(2, 165.0, 90.0 ** 2 + 75.0 ** 2, 0)}
 
 
 def test_nobody_kept_is_one_empty_cell(con):
-    cells = cube.cells(con, cube.build(con, "score", AT_70), Filters(race=("Asian",), low_income=("true",)), ())
+    cells = cube.cells(con, cube.build(con, "score", AT_70), Filters(race=("Asian",), low_income=("false",)), ())
     assert as_dict(cells) == {(): Stats(0, 0.0, 0.0, 0)}
 
 

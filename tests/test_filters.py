@@ -3,28 +3,13 @@ values compared as stored (ENUM labels, BOOLEAN flags with NULL as 'null'). Expe
 
 import pytest
 
-from equity import dataset
 from equity.filters import Filters
-from equity.ingest import read_upload
-from tests.files import csv_bytes
-
-ROWS = [
-    ["Student ID", "Race", "Lunch", "ELL", "Grade", "Score"],
-    ["01", "Hispanic or Latino", "F", "Y", "3", "80"],
-    ["02", "Black", "Paid", "N", "4", "60"],
-    ["03", "White", "R", "", "3", "90"],
-    ["04", "", "Paid", "Y", "", "50"],
-    ["05", "White", "", "N", "4", "75"],
-    ["06", "Asian", "F", "N", "3", "70"],
-]
+from tests.files import SMALL_CLASS, students_of
 
 
 @pytest.fixture(scope="module")
 def con():
-    con = dataset.connect()
-    staged = dataset.stage(con, read_upload(csv_bytes(ROWS), "class.csv"))
-    dataset.activate(con, staged, staged.proposal)
-    return con
+    return students_of(SMALL_CLASS)
 
 
 def kept(con, filters: Filters) -> set[str]:
