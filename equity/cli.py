@@ -30,6 +30,7 @@ from equity.ingest import IngestError, read_upload
 from equity.mapping import ROLES, VALUE_ROLES, ColumnRole, Mapping, outcome_kind
 from equity.metrics import Breakdown, GroupResult, Rule, breakdown
 from equity.privacy import BOTTOM_CODE, CODING_BELOW_N, DEFAULT_MIN_N, TOP_CODE, coded_text
+from equity.rule_check import nobody_meets
 from equity.rules import default_rule
 from equity.students import BuildReport
 from equity.summary import flag_sentence
@@ -152,6 +153,7 @@ def value_notices(report: BuildReport) -> list[str]:
 def gaps(args: argparse.Namespace) -> Breakdown:
     con, staged, mapping, column, rule = load(args)
     activate(con, staged, mapping)
+    warn_if_nobody_meets(con, column, rule)
     return breakdown(con, column.name, rule, args.by, args.compare, min_n=args.min_n, label=column.header,
                      coding=args.top_bottom_code)
 
@@ -169,6 +171,7 @@ def report(args: argparse.Namespace) -> str:
     con, staged, mapping, column, rule = load(args)
     bench = Workbench(con=con, min_n=args.min_n, coding=args.top_bottom_code)
     bench.data = activate(con, staged, mapping)
+    warn_if_nobody_meets(con, column, rule)
     _check_flag(args.flag, rule)
     choice = Choice(column.name, column.header, rule, tuple(dict.fromkeys(args.by or ["race"])), args.compare,
                     crossings, flag=Flag(args.flag))
@@ -178,6 +181,13 @@ def report(args: argparse.Namespace) -> str:
     except OSError as problem:
         raise UsageError(f"cannot write '{args.out}': {problem.strerror or problem}.") from None
     return f"{args.out} ({len(built.sections)} sections, groups under {args.min_n} students hidden)"
+
+
+def warn_if_nobody_meets(con: duckdb.DuckDBPyConnection, column: ColumnRole, rule: Rule) -> None:
+    """A rule no student meets (a category nobody has, a threshold above every value) is said on stderr."""
+    problem = nobody_meets(con, column.name, rule, column.header)
+    if problem:
+        print(f"note: {problem}", file=sys.stderr)
 
 
 def _pair(text: str) -> tuple[str, str]:

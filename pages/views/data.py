@@ -25,7 +25,7 @@ from equity.normalize import GUESSED, NO, NOT_REPORTED, UNPLACED, YES, options
 from pages.views import shared
 from pages.views.join_step import join_step
 
-FILE_TYPES = ["csv", "txt", "tsv", "xlsx", "xlsm", "xls", "ods", "parquet"]
+FILE_TYPES = ["csv", "txt", "tsv", "xlsx", "xlsm", "xls", "ods", "parquet", "htm", "html"]
 
 bench = shared.workbench()
 lang = shared.language()
