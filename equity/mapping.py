@@ -10,13 +10,18 @@ import hashlib
 import json
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import asdict, dataclass, replace
 
 from equity import headers, normalize, outcome_kinds
 from equity.profile import ColumnProfile
 
 DEMOGRAPHIC_ROLES = ("race_ethnicity", "low_income", "english_learner", "special_ed", "section_504", "gender")
-SINGLE_ROLES = ("student_id", "student_name", "term", "school", "grade", *DEMOGRAPHIC_ROLES)
+# The federal race/ethnicity rule's yes/no columns: a Hispanic/Latino flag and one flag per race.
+RACE_FLAG_ROLES = tuple(normalize.RACE_FLAGS)
+SINGLE_ROLES = ("student_id", "student_name", "term", "school", "grade", *DEMOGRAPHIC_ROLES, *RACE_FLAG_ROLES)
+# Roles whose raw values are placed through a value map (equity.normalize), confirmed on the mapping screen.
+VALUE_ROLES = ("race_ethnicity", "gender", "grade", "low_income", "english_learner", "special_ed", "section_504",
+               *RACE_FLAG_ROLES)
 # Day counts that chronic absence is worked out from (equity.derived). Each is one column, and also a numeric
 # outcome of its own (average days absent is a figure people ask for).
 ATTENDANCE_ROLES = ("days_enrolled", "days_absent", "days_present")
@@ -27,9 +32,14 @@ ROLE_LABELS = {
     "english_learner": "English learner", "special_ed": "Special education", "section_504": "Section 504",
     "gender": "Gender", "days_enrolled": "Days enrolled", "days_absent": "Days absent",
     "days_present": "Days present", "outcome": "Outcome", "ignore": "Ignore",
+    "hispanic": "Hispanic/Latino (yes/no)", "race_aian": "American Indian or Alaska Native (yes/no)",
+    "race_asian": "Asian (yes/no)", "race_black": "Black or African American (yes/no)",
+    "race_nhpi": "Native Hawaiian or Other Pacific Islander (yes/no)", "race_white": "White (yes/no)",
 }
 KINDS = ("numeric", "category", "boolean")
+
 _ATTENDANCE_MEASURE = {role: "attendance" for role in ATTENDANCE_ROLES}
+
 
 @dataclass(frozen=True)
 class ColumnRole:
@@ -44,10 +54,42 @@ class ColumnRole:
 
 
 @dataclass(frozen=True)
+class ValueChoice:
+    """One raw value of a role's column and the canonical value (as `normalize.options` text) it maps to."""
+
+    role: str
+    raw: str
+    canonical: str
+
+
+@dataclass(frozen=True)
 class Mapping:
     columns: tuple[ColumnRole, ...]
-    term: str | None = None                                  # stamped on every row when no column is the term
-    codebook: tuple[tuple[str, str], ...] = field(default=())  # race code -> canonical label, confirmed
+    term: str | None = None                    # stamped on every row when no column is the term
+    values: tuple[ValueChoice, ...] = ()       # raw values placed by a person (value map, --value)
+    complete: tuple[str, ...] = ()             # roles whose whole value map was confirmed on screen
+
+    def choices(self, role: str) -> dict[str, str]:
+        """The raw values of `role` placed by a person, raw -> canonical text."""
+        return {v.raw: v.canonical for v in self.values if v.role == role}
+
+    def given(self, role: str) -> dict[str, object]:
+        """The same, as canonical values (a label, True/False, or None)."""
+        return {raw: normalize.from_text(role, text) for raw, text in self.choices(role).items()}
+
+    def value_map(self, role: str, distinct) -> normalize.ValueMap:
+        """How each distinct raw value of `role`'s column maps under this mapping."""
+        return normalize.map_values(role, distinct, self.given(role), role in self.complete)
+
+    def with_values(self, role: str, choices: dict[str, str], complete: bool = False) -> "Mapping":
+        """A copy whose value map for `role` adds `choices` (raw -> canonical text); `complete` replaces it
+        whole (the map confirmed on screen, every value listed)."""
+        kept = {} if complete else self.choices(role)
+        merged = {**kept, **choices}
+        others = tuple(v for v in self.values if v.role != role)
+        done = tuple(r for r in self.complete if r != role) + ((role,) if complete else ())
+        return replace(self, values=others + tuple(ValueChoice(role, raw, text) for raw, text in merged.items()),
+                       complete=done)
 
     def header_for(self, role: str) -> str | None:
         return next((c.header for c in self.columns if c.role == role), None)
@@ -83,7 +125,8 @@ class Mapping:
     def from_json(cls, text: str) -> "Mapping":
         data = json.loads(text)
         columns = tuple(ColumnRole(**c) for c in data["columns"])
-        return cls(columns, data.get("term"), tuple(tuple(pair) for pair in data.get("codebook", ())))
+        values = tuple(ValueChoice(**v) for v in data.get("values", ()))
+        return cls(columns, data.get("term"), values, tuple(data.get("complete", ())))
 
 
 def role_kind(role: str, kind: str = "") -> str:
@@ -112,13 +155,14 @@ def header_signature(headers: Iterable[str]) -> str:
 
 
 def propose(profiles: Sequence[ColumnProfile]) -> Mapping:
-    """A role for every column: the best column per role from its header and values, day counts of
-    attendance, then the outcomes a person would pick (equity.outcome_kinds); everything else is ignored."""
+    """A role for every column: the race rule's yes/no columns, the best column per role from its header and
+    values, day counts of attendance, then the outcomes a person would pick (equity.outcome_kinds);
+    everything else is ignored."""
     candidates: dict[str, list[tuple[float, str]]] = {}
     for p in profiles:
         for role, score in _role_scores(p).items():
             candidates.setdefault(role, []).append((score, p.header))
-    roles: dict[str, str] = {}
+    roles = _race_flags(profiles)
     for role in SINGLE_ROLES:
         for score, header in sorted(candidates.get(role, []), key=lambda c: -c[0]):
             if header not in roles and score >= 1.0:
@@ -143,11 +187,18 @@ def propose(profiles: Sequence[ColumnProfile]) -> Mapping:
     if not any(c.role == "outcome" for c in columns):   # nothing looks like a result: offer what could be one
         for i in possible:
             columns[i] = replace(columns[i], role="outcome", kind=outcome_kind(profiles[i]))
-    codebook = ()
-    race = next((p for p in profiles if roles.get(p.header) == "race_ethnicity"), None)
-    if race is not None:
-        codebook = tuple((normalize.suggested_codebook("race_ethnicity", race.distinct) or {}).items())
-    return Mapping(_named(columns), codebook=codebook)
+    return Mapping(_named(columns))
+
+
+def _race_flags(profiles: Sequence[ColumnProfile]) -> dict[str, str]:
+    """Yes/no columns the federal race/ethnicity rule reads (`Hispanic`, `FedEthnicity`, `Race_Black` …): the
+    first column per race gets its role, a second one is ignored; none of them is an outcome."""
+    roles: dict[str, str] = {}
+    for p in profiles:
+        role = normalize.race_flag_role(p.header) if outcome_kind(p) == "boolean" else None
+        if role:
+            roles[p.header] = role if role not in roles.values() else "ignore"
+    return roles
 
 
 def _role_scores(p: ColumnProfile) -> dict[str, float]:
@@ -170,15 +221,15 @@ def _role_scores(p: ColumnProfile) -> dict[str, float]:
 
 
 def _contradicted(role: str, p: ColumnProfile, fit: float) -> bool:
-    """Values none of which the role can read, and too many to be a code book's few codes."""
-    return role in ("grade", "gender", *DEMOGRAPHIC_ROLES[1:]) and fit == 0 and p.distinct_count >= 3 \
+    """Values none of which the role can read, and too many to be a few codes for a value map."""
+    return role in ("grade", *DEMOGRAPHIC_ROLES[1:]) and fit == 0 and p.distinct_count >= 3 \
         and not outcome_kinds.all_missing(p)
 
 
 def _value_fit(role: str, p: ColumnProfile) -> float:
     if role in DEMOGRAPHIC_ROLES or role == "grade":
         fit = normalize.looks_like(role, p.distinct)
-        if role == "race_ethnicity" and normalize.suggested_codebook(role, p.distinct):
+        if role == "race_ethnicity" and normalize.coded(role, p.distinct):
             fit = max(fit, 0.5)
         return fit
     return 0.0
@@ -237,11 +288,51 @@ def _named(columns: Sequence[ColumnRole]) -> tuple[ColumnRole, ...]:
     return tuple(named)
 
 
-def unplaced_values(profile: ColumnProfile, role: str, codebook: dict[str, str] | None = None
-                    ) -> tuple[tuple[str, int], ...]:
-    """The values of a column that its role cannot place, with their row counts (they become Not reported)."""
-    if role not in DEMOGRAPHIC_ROLES and role != "grade":
+@dataclass(frozen=True)
+class ValueRow:
+    """One distinct raw value of a column: how many rows hold it, the canonical value it maps to, and how it was
+    placed (normalize.GIVEN, RECOGNISED, GUESSED or UNPLACED)."""
+
+    raw: str | None
+    rows: int
+    canonical: str
+    status: str
+
+
+_FIRST = {normalize.UNPLACED: 0, normalize.GUESSED: 1}
+
+
+def value_rows(profile: ColumnProfile, role: str, mapping: Mapping) -> tuple[ValueRow, ...]:
+    """Every distinct raw value of a value role's column with its count and where it maps under `mapping`:
+    values nothing could place first, then guessed ones, then the rest by count."""
+    if role not in VALUE_ROLES:
         return ()
-    value_map = normalize.map_values(role, profile.distinct, codebook if role == "race_ethnicity" else None)
-    missing = set(value_map.unplaced)
-    return tuple((v, n) for v, n in profile.values if v in missing)
+    value_map = mapping.value_map(role, profile.distinct)
+    rows = [ValueRow(raw, n, normalize.as_text(role, value_map.values[raw]), value_map.status[raw])
+            for raw, n in profile.values]
+    return tuple(sorted(rows, key=lambda r: _FIRST.get(r.status, 2)))
+
+
+def unplaced_rows(profile: ColumnProfile, role: str, mapping: Mapping) -> int:
+    """Rows of a column whose value could not be placed (they count as Not reported)."""
+    return sum(r.rows for r in value_rows(profile, role, mapping) if r.status == normalize.UNPLACED)
+
+
+def fitted(mapping: Mapping, profiles: Sequence[ColumnProfile]) -> Mapping:
+    """A remembered mapping fitted to a new file of its layout: value choices for values the file no longer has
+    are dropped (values it has that the map lacks stay unplaced, listed for the person)."""
+    by_header = {p.header: p for p in profiles}
+    kept = []
+    for choice in mapping.values:
+        profile = by_header.get(mapping.header_for(choice.role) or "")
+        if profile is not None and normalize.key_of(choice.raw) in {normalize.key_of(v) for v in profile.distinct}:
+            kept.append(choice)
+    return replace(mapping, values=tuple(kept))
+
+
+def new_values(mapping: Mapping, profiles: Sequence[ColumnProfile]) -> tuple[tuple[str, str], ...]:
+    """(header, raw value) of values a value map confirmed whole has never seen: a remembered layout whose values
+    changed. They stay unplaced until a person places them."""
+    by_header = {p.header: p for p in profiles}
+    return tuple((header, row.raw) for role in mapping.complete if (header := mapping.header_for(role)) in by_header
+                 for row in value_rows(by_header[header], role, mapping) if row.status == normalize.UNPLACED)
