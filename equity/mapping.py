@@ -38,9 +38,6 @@ ROLE_LABELS = {
 }
 KINDS = ("numeric", "category", "boolean")
 
-_ATTENDANCE_MEASURE = {role: "attendance" for role in ATTENDANCE_ROLES}
-
-
 @dataclass(frozen=True)
 class ColumnRole:
     """One column's role; outcomes also carry their kind, the clean name they get in `students`, and what
@@ -51,6 +48,11 @@ class ColumnRole:
     kind: str = ""
     name: str = ""
     measure: str = ""
+
+    @property
+    def result(self) -> str:
+        """The kind of result the column is: its measure, 'attendance' for a day count, else ''."""
+        return self.measure or ("attendance" if self.role in ATTENDANCE_ROLES else "")
 
 
 @dataclass(frozen=True)
@@ -98,7 +100,7 @@ class Mapping:
         """Columns compared as results: outcomes, and the day counts of attendance (numeric), the likeliest
         kinds first (percentages, marks, scores, then levels and counts), each kind in file order."""
         return tuple(sorted((c for c in self.columns if c.role == "outcome" or c.role in ATTENDANCE_ROLES),
-                            key=lambda c: outcome_kinds.rank(c.measure or _ATTENDANCE_MEASURE.get(c.role, ""))))
+                            key=lambda c: outcome_kinds.rank(c.result)))
 
     def outcome(self, header_or_name: str) -> ColumnRole | None:
         return next((c for c in self.outcomes() if header_or_name in (c.header, c.name)), None)
