@@ -11,11 +11,12 @@ import duckdb
 from equity import combine, dataset, library, workspace
 from equity.filters import Filters, options
 from equity.ingest import Upload, read_upload
-from equity.mapping import Mapping, header_signature
+from equity.mapping import Mapping, fitted, header_signature, new_values
 from equity.messages import Text
 from equity.metrics import COMPARE_ALL, Breakdown, Cells, Rule, breakdown, cell_counts
 from equity.privacy import DEFAULT_MIN_N
 from equity.records import WorkspaceError
+from equity.rule_check import nobody_meets
 
 SAMPLE = Path(__file__).resolve().parent.parent / "sample_data" / "district.csv"
 CACHED_CELLS = 32
@@ -80,8 +81,11 @@ class Workbench:
         known = workspace.load_mapping(header_signature(upload.table.column_names))
         self.staged, self.remembered = staged, False
         if known is not None and {c.header for c in known.columns} == set(upload.table.column_names):
+            known = fitted(known, staged.profiles)
             self.staged = dataset.Staged(upload, staged.profiles, known)
             self.remembered = True
+            if new_values(known, staged.profiles):
+                return staged       # values the saved map never saw: the person places them first
             progress(Text("session.step.remembered"))
             try:
                 self.confirm(known, remember=False)
@@ -128,6 +132,13 @@ class Workbench:
             if len(self._memo) >= CACHED_CELLS:
                 self._memo.pop(next(iter(self._memo)))
             self._memo[key] = cell_counts(self.con, outcome, rule, self.filters)
+        return self._memo[key]
+
+    def nobody_meets(self, outcome: str, rule: Rule, label: str = "") -> Text | None:
+        """Why no student in the whole loaded data meets `rule` (equity.rule_check), read once per data and rule."""
+        key = ("nobody", self.data.version, outcome, rule)
+        if key not in self._memo:
+            self._memo[key] = nobody_meets(self.con, outcome, rule, label)
         return self._memo[key]
 
     def filter_options(self) -> dict[str, list[str]]:
