@@ -34,7 +34,7 @@ try:
 except ImportError:  # Windows
     resource = None
 
-PRELOAD = ("equity.ingest",)
+PRELOAD = ("equity.ingest", "equity.sqlconsole")
 _HEADER = struct.Struct("!q")
 _lock = threading.Lock()
 _helper: tuple[subprocess.Popen, str] | None = None
@@ -222,11 +222,11 @@ def _child(connection: socket.socket) -> None:
 
 
 def _limit(memory: int, seconds: float) -> None:
-    """Cap the address space at what is mapped already plus `memory`, and CPU time at `seconds` and a little,
-    so that a child is stopped even if its caller has gone (where the system allows both)."""
+    """Cap the address space at what is mapped already plus `memory`, and CPU time at `seconds` on every core
+    and a little, so that a child is stopped even if its caller has gone (where the system allows both)."""
     if resource is None:
         return
-    cpu = int(seconds) + 5
+    cpu = int(seconds) * (os.cpu_count() or 1) + 5
     resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 5))
     try:
         with open("/proc/self/statm") as statm:
