@@ -4,7 +4,7 @@ the user chooses (Newcombe's interval by default)."""
 import streamlit as st
 
 from equity.charts import breakdown_frame, crosstab_frame
-from equity.dimensions import DIMENSIONS, GAP_DIMENSIONS
+from equity.dimensions import DIMENSIONS
 from equity.i18n import dimension_label, group_label, t
 from equity.metrics import COMPARE_ALL, COMPARE_OTHERS, key_text
 from equity.report import GapView, IntersectionView
@@ -24,7 +24,7 @@ picked = shared.analysis_header(t("nav.gaps", lang), "gaps")
 if picked:
     bench, column, rule = picked
     left, middle, right = st.columns(3)
-    dimension = left.selectbox(t("page.gaps.compare_by", lang), GAP_DIMENSIONS, key="gaps_dimension",
+    dimension = left.selectbox(t("page.gaps.compare_by", lang), shared.needed_dimensions(bench), key="gaps_dimension",
                                format_func=lambda d: dimension_label(DIMENSIONS[d], lang))
     second = shared.crossed_with(dimension, "gaps", middle)
     if second:
