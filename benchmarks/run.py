@@ -45,7 +45,7 @@ DIMENSION_COLUMNS = FIGURE_DIMENSIONS       # the typed pandas frame names them 
 FLAG_CHOICES = ((), ("true",), ("false",))
 LOADS = {"parquet": ("app", "pandas", "duckdb"), "csv": ("app", "pandas", "duckdb"),
          "xlsx": ("app", "read_excel")}
-TIMEOUT = {HUNDRED_K: 900, ONE_M: 1800, TEN_M: 5400}
+TIMEOUT = {HUNDRED_K: 900, ONE_M: 1800, TEN_M: 2400}   # seconds per process
 
 
 # --- measuring helpers -----------------------------------------------------------------------------------------
