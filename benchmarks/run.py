@@ -505,7 +505,7 @@ def report(measured: dict, log: list[dict]) -> str:
             lines.append(f"{entry['rows']:>10,}  {entry['what']} {entry.get('method', '')}: {entry['error']}")
     lines += ["", f"{'target':48} {'rows':>11} {'measured':>10} {'target':>22} verdict"]
     for v in verdicts(measured):
-        value = f"{v['measured']:10.3g}" if v["measured"] is not None else f"{'':10}"
+        value = f"{v['measured']:10.4g}" if v["measured"] is not None else f"{'':10}"
         verdict = "met" if v["met"] else "MISSED" if v["measured"] is not None else "missed (not run)"
         lines.append(f"{v['name']:48} {v['rows']:>11,} {value} {v['op']:>3} {v['target']:>5g} {v['unit']:<12}"
                      f" {verdict}")
@@ -519,6 +519,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--repeats", type=int, default=21, help="clicks and figure computations per method")
     parser.add_argument("--load-repeats", type=int, default=3, help="processes per load method")
     parser.add_argument("--profile", type=int, metavar="ROWS", help="profile one click at ROWS rows")
+    parser.add_argument("--show", action="store_true", help="print the table of the last run again")
     parser.add_argument("--make", nargs=2, help=argparse.SUPPRESS)
     parser.add_argument("--load", nargs=3, help=argparse.SUPPRESS)
     parser.add_argument("--clicks", type=int, help=argparse.SUPPRESS)
@@ -531,6 +532,9 @@ def main(argv: list[str] | None = None) -> None:
         print(json.dumps(measure_clicks(args.clicks, args.repeats)))
     elif args.profile:
         print(profile_click(args.profile))
+    elif args.show:
+        last = json.loads((RESULTS / "latest.json").read_text())
+        print(report({(m["rows"], m["measure"]): m["value"] for m in last["measurements"]}, last["problems"]))
     else:
         sizes = args.sizes or [HUNDRED_K, ONE_M] + [TEN_M] * args.large
         measured: dict = {}
