@@ -27,9 +27,10 @@ from equity.trends import Trend
 
 BLUE, ORANGE, GREY = "#0072B2", "#E69F00", "#999999"
 LIGHT = "#DDDDDD"            # neutral: a group too small to colour (the California Dashboard's rule)
-# Figures travel as named datasets of plain rows, and channels are given as Altair objects rather than
-# shorthand strings: Altair then neither sanitises a DataFrame per layer nor searches its schema for each
-# channel's class, which was most of a click's time. The specs are checked against the schema by the tests.
+# Figures travel as named datasets of plain rows, channels are given as Altair objects rather than shorthand
+# strings, and a layer's properties are given when it is made rather than through .properties(): Altair then
+# neither sanitises a DataFrame per layer, nor searches its schema for each channel's class, nor validates the
+# rows one property at a time, which was most of a click's time. The tests check the specs against the schema.
 GROUPS, LINE = "groups", "line"
 
 
@@ -147,11 +148,9 @@ def gap_chart(result: Breakdown, lang: str = DEFAULT, method: Flag = Flag.NEWCOM
                   min_n=result.min_n)]
     if uncoloured:
         subtitle.append(t("chart.not_coloured_note", lang, n=colour_min_n))
-    return alt.layer(*layers).properties(
-        title=alt.TitleParams(title, subtitle=subtitle),
-        height=alt.Step(34), width="container",
-        description=t("chart.bar_description", lang, title=title), datasets=datasets,
-    )
+    return alt.layer(*layers, title=alt.TitleParams(title, subtitle=subtitle), height=alt.Step(34),
+                     width="container", description=t("chart.bar_description", lang, title=title),
+                     datasets=datasets)
 
 
 def gap_title(result: Breakdown, lang: str = DEFAULT) -> str:
@@ -202,9 +201,8 @@ def heat_table(table: CrossTable, lang: str = DEFAULT) -> alt.LayerChart:
         color=alt.condition("datum.value > 60", alt.value("white"), alt.value("black")),
     )
     title = heat_title(table, lang)
-    return alt.layer(cells, text).properties(title=title, width="container", height=alt.Step(44),
-                                             description=t("chart.heat_description", lang, title=title),
-                                             datasets={GROUPS: data})
+    return alt.layer(cells, text, title=title, width="container", height=alt.Step(44),
+                     description=t("chart.heat_description", lang, title=title), datasets={GROUPS: data})
 
 
 def _cell_figure(table: CrossTable, cell: Cell) -> str | None:
