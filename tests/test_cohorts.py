@@ -1,0 +1,168 @@
+"""Matched cohorts on small files whose figures are worked out by hand in the comments."""
+
+import pytest
+
+from equity.cohorts import (
+    COMPLEMENT,
+    LEVELS,
+    SMALL,
+    TURNOVER,
+    CohortError,
+    cohort,
+    growth,
+    level_order,
+    transitions,
+)
+from equity.metrics import Rule
+from tests.files import students_of
+
+HEADER = ["Student ID", "Year", "Race", "Score", "Level"]
+H, W = "Hispanic or Latino", "White"
+Y1, Y2 = "2023-24", "2024-25"
+
+# Year 1: Hispanic 001-005 (scores 10..50), White 101-104 (60..90), and 200 written twice (left out of both years).
+# Year 2: 001-004 come back as 1-4, 102 as S102; 005 has left; S0006 and 7 arrive (Hispanic); 200 once.
+ROWS = [HEADER,
+        ["001", Y1, H, "10", "Not Met"], ["002", Y1, H, "20", "Not Met"], ["003", Y1, H, "30", "Nearly Met"],
+        ["004", Y1, H, "40", "Met"], ["005", Y1, H, "50", "Met"],
+        ["101", Y1, W, "60", "Met"], ["102", Y1, W, "70", "Met"], ["103", Y1, W, "80", "Exceeded"],
+        ["104", Y1, W, "90", "Exceeded"], ["200", Y1, W, "55", "Met"], ["200 ", Y1, W, "65", "Met"],
+        ["1", Y2, H, "15", "Nearly Met"], ["2", Y2, H, "30", "Not Met"], ["3", Y2, H, "30", "Met"],
+        ["4", Y2, H, "50", "Nearly Met"], ["S0006", Y2, H, "5", "Not Met"], ["7", Y2, H, "5", "Not Met"],
+        ["101", Y2, W, "70", "Exceeded"], ["S102", Y2, W, "70", "Met"], ["103", Y2, W, "90", "Exceeded"],
+        ["104", Y2, W, "100", "Met"], ["200", Y2, W, "75", "Met"]]
+LEVEL_NAMES = ("Not Met", "Nearly Met", "Met", "Exceeded")
+
+
+@pytest.fixture(scope="module")
+def con():
+    return students_of(ROWS)
+
+
+def _by_label(result):
+    return {g.label: g for g in result.groups}
+
+
+def test_matching_reads_ids_across_formats_and_reports_repeats(con):
+    result = cohort(con, "score", Rule("mean"), "race", Y1, Y2, min_n=1)
+    m = result.matching
+    # 8 matched (001-004 as 1-4, 101, S102, 103, 104), 005 left, S0006 and 7 arrived; 200 repeated in year 1
+    assert (m.matched, m.left, m.arrived) == (8, 1, 2)
+    assert m.rate == pytest.approx(100 * 8 / 9)
+    assert (m.repeated, m.repeat_examples) == (1, ("200",))
+    assert m.reformatted == 5
+    assert set(m.reformat_examples) == {("001", "1"), ("002", "2"), ("003", "3"), ("004", "4"), ("102", "S102")}
+
+
+def test_mean_change_by_group(con):
+    result = cohort(con, "score", Rule("mean"), "race", Y1, Y2, min_n=1)
+    groups = _by_label(result)
+    hispanic, white = groups["Hispanic/Latino"], groups["White"]
+    # Hispanic matched: 10,20,30,40 -> 15,30,30,50: means 25 and 31.25; White 60..90 -> 70,70,90,100: 75 and 82.5
+    assert (hispanic.matched, hispanic.left, hispanic.arrived, hispanic.scored) == (4, 1, 2, 4)
+    assert (hispanic.first, hispanic.second, hispanic.change) == (25, 31.25, 6.25)
+    assert (white.matched, white.left, white.arrived) == (4, 0, 0)
+    assert (white.first, white.second, white.change) == (75, 82.5, 7.5)
+    assert result.overall.change == pytest.approx((6.25 + 7.5) / 2)
+
+
+def test_share_meeting_in_each_term(con):
+    result = cohort(con, "score", Rule("threshold", 50), "race", Y1, Y2, min_n=1)
+    groups = _by_label(result)
+    # Hispanic: none of 10..40 at 50 or above, then one of 15,30,30,50; White: all four both years
+    assert (groups["Hispanic/Latino"].first, groups["Hispanic/Latino"].second) == (0, 25)
+    assert (groups["White"].first, groups["White"].second) == (100, 100)
+
+
+def test_levels_up_and_down(con):
+    assert level_order(["Met", "Exceeded", None, "Not Met", "Nearly Met"]) == LEVEL_NAMES
+    result = cohort(con, "level", Rule("mean"), "race", Y1, Y2, min_n=1, levels=LEVEL_NAMES)
+    assert result.kind == LEVELS
+    groups = _by_label(result)
+    # Hispanic: NM->NN up, NM->NM, NN->Met up, Met->NN down; White: Met->Ex up, Met->Met, Ex->Ex, Ex->Met down
+    assert (groups["Hispanic/Latino"].up, groups["Hispanic/Latino"].down) == (50, 25)
+    assert (groups["White"].up, groups["White"].down) == (25, 25)
+
+
+def test_level_order_refuses_what_it_cannot_order():
+    assert level_order(["Level 2", "Level 10", "Level 1"]) == ("Level 1", "Level 2", "Level 10")
+    assert level_order(["Red", "Blue"]) is None
+    assert level_order(["Met", "Meets"]) is None          # two names for one place
+
+
+def test_small_turnover_hides_the_group_and_its_complement(con):
+    result = cohort(con, "score", Rule("mean"), "race", Y1, Y2, min_n=2)
+    groups = _by_label(result)
+    # one Hispanic student left: with the year-1 size shown elsewhere, matched would give that one away
+    assert groups["Hispanic/Latino"].why == TURNOVER
+    assert groups["White"].why == COMPLEMENT
+    for group in groups.values():
+        assert (group.matched, group.left, group.arrived, group.scored, group.first) == (None,) * 5
+    assert result.overall.matched == 8
+
+
+def test_transition_table_counts_and_suppression(con):
+    result = cohort(con, "level", Rule("mean"), "race", Y1, Y2, min_n=1, levels=LEVEL_NAMES)
+    tables = {t.label: t for t in transitions(con, result)}
+    assert set(tables) == {"All students", "Hispanic/Latino", "White"}
+    # all 8: 1->2, 1->1, 2->3, 3->2 (Hispanic); 3->4, 3->3, 4->4, 4->3 (White); the other 8 cells are empty
+    counts = {(1, 2): 1, (1, 1): 1, (2, 3): 1, (3, 2): 1, (3, 4): 1, (3, 3): 1, (4, 4): 1, (4, 3): 1}
+    table = tables["All students"]
+    shown = {cell: n for cell, n in table.cells.items() if n is not None}
+    assert shown and all(counts.get(cell, 0) == n for cell, n in shown.items())
+    for cell, n in table.cells.items():
+        if counts.get(cell, 0) == 0:
+            assert n is None and table.why[cell] == SMALL
+    for axis in (0, 1):
+        for line in range(1, 5):
+            hidden = [c for c in table.cells if c[axis] == line and table.cells[c] is None]
+            assert len(hidden) != 1
+    row_one = [c for c in shown if c[0] == 1]
+    assert all(table.share(c) == 50 for c in row_one)     # row 1 holds two students, one in each shown cell
+
+
+def test_transitions_at_a_larger_n_size_hide_small_cells(con):
+    result = cohort(con, "level", Rule("mean"), "race", Y1, Y2, min_n=2, levels=LEVEL_NAMES)
+    (table,) = transitions(con, result)        # both groups hidden: only all students' table
+    assert all(n is None for n in table.cells.values())    # every cell holds 0 or 1 student
+
+
+def test_terms_that_are_not_there_or_the_same(con):
+    with pytest.raises(CohortError, match="No term '2025-26'"):
+        cohort(con, "score", Rule("mean"), "race", Y1, "2025-26")
+    with pytest.raises(CohortError, match="two different terms"):
+        cohort(con, "score", Rule("mean"), "race", Y1, Y1)
+
+
+def _growth_rows():
+    """20 students, year-1 scores 1..20 (two bins of 10 with bins=2). Hispanic: 1-5 and 11-15; White: 6-10
+    and 16-20. Year 2, bin 1: Hispanic 5,4,3,2,1, White 10,9,8,7,6; bin 2: Hispanic 30,30,30,40,50, White
+    20..24."""
+    second = [5, 4, 3, 2, 1, 10, 9, 8, 7, 6, 30, 30, 30, 40, 50, 20, 21, 22, 23, 24]
+    rows = [HEADER]
+    for i, y2 in enumerate(second, start=1):
+        race = H if (i - 1) % 10 < 5 else W
+        rows += [[str(i), Y1, race, str(i), ""], [str(i), Y2, race, str(y2), ""]]
+    return rows
+
+
+def test_conditional_percentiles_by_group():
+    con = students_of(_growth_rows())
+    result = cohort(con, "score", Rule("mean"), "race", Y1, Y2, min_n=5)
+    found = {g.label: g for g in growth(con, result, bins=2)}
+    # Percentile: share of the 9 others in the bin scoring lower, ties half. Hispanic: 44.4, 33.3, 22.2, 11.1, 0
+    # in bin 1; 66.7 (x3: 5 lower + 2 ties / 2), 88.9, 100 in bin 2: median (44.44 + 66.67) / 2 = 55.56.
+    # White: 100, 88.9, 77.8, 66.7, 55.6 and 0, 11.1, 22.2, 33.3, 44.4: median (44.44 + 55.56) / 2 = 50.
+    assert found["Hispanic/Latino"].median == pytest.approx((4 / 9 + 6 / 9) / 2 * 100)
+    assert found["White"].median == pytest.approx(50)
+    assert found["Hispanic/Latino"].n == 10
+    assert found["All students"].n == 20
+
+
+def test_growth_hides_what_the_cohort_hides():
+    con = students_of(_growth_rows())
+    result = cohort(con, "score", Rule("mean"), "race", Y1, Y2, min_n=11)
+    found = {g.label: g for g in growth(con, result, bins=2)}
+    assert found["White"].median is None and found["White"].why == SMALL
+    assert found["Hispanic/Latino"].n is None
+    assert growth(con, cohort(con, "score", Rule("threshold", 10), "race", Y1, Y2)) == ()
