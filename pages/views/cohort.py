@@ -1,0 +1,65 @@
+"""Same students over time: students present in two terms, matched by ID, whether each group grew, and who left
+and who arrived, so a reader knows whom the figure is about."""
+
+import streamlit as st
+
+from equity.cohort_frames import (
+    cohort_frame,
+    growth_frame,
+    label,
+    match_sentence,
+    reformat_sentence,
+    repeat_sentence,
+    transition_frame,
+)
+from equity.cohorts import CohortError, cohort, growth, level_order, transitions
+from equity.dimensions import DIMENSIONS
+from equity.filters import Filters
+from equity.i18n import dimension_label, t
+from equity.trends import data_terms
+from pages.views import shared
+
+lang = shared.language()
+picked = shared.analysis_header(t("nav.cohort", lang), "cohort")
+if picked:
+    bench, column, rule = picked
+    st.caption(t("cohort.intro", lang))
+    terms = data_terms(bench.con, Filters())
+    if len(terms) < 2:
+        st.info(t("cohort.few_terms", lang), icon=":material/timeline:")
+        st.stop()
+    left, middle, right = st.columns(3)
+    first = left.selectbox(t("cohort.from", lang), terms[:-1], index=len(terms) - 2, key="cohort_from")
+    second = middle.selectbox(t("cohort.to", lang), terms[terms.index(first) + 1:], key=f"cohort_to_{first}")
+    dimension = right.selectbox(t("cohort.by", lang), shared.needed_dimensions(bench), key="cohort_dimension",
+                                format_func=lambda d: dimension_label(DIMENSIONS[d], lang))
+    profile = next((p for p in bench.data.profiles if p.header == column.header), None)
+    order = level_order(profile.distinct) if column.kind == "category" and profile else None
+    levels = order if order and st.toggle(t("cohort.by_levels", lang), value=True, key="cohort_levels") else ()
+    if bench.filters.term:
+        st.caption(t("cohort.term_filter_ignored", lang))
+    try:
+        result = cohort(bench.con, column.name, rule, dimension, first, second, bench.filters, bench.min_n,
+                        column.header, levels)
+    except CohortError as problem:
+        st.error(shared.message(problem, lang), icon=":material/error:")
+        st.stop()
+    st.info(shared.plain(match_sentence(result.matching, lang)), icon=":material/group:")
+    for sentence in (repeat_sentence(result.matching, lang), reformat_sentence(result.matching, lang)):
+        if sentence:
+            st.warning(shared.plain(sentence), icon=":material/warning:")
+    hidden = sum(g.hidden for g in result.groups)
+    st.dataframe(cohort_frame(result, lang), hide_index=True, column_config=shared.figure_formats(lang))
+    st.caption(t("cohort.hidden_count", lang, count=hidden, min_n=bench.min_n))
+    tables = {table.key: table for table in transitions(bench.con, result)}
+    if tables:
+        st.markdown(f"##### {shared.plain(t('cohort.transitions', lang, first=first, second=second))}")
+        whose = st.selectbox(t("cohort.transitions_group", lang), tuple(tables), key="cohort_transitions_group",
+                             format_func=lambda k: label(result, k, lang))
+        st.dataframe(transition_frame(result, tables[whose], lang), hide_index=True)
+        st.caption(t("cohort.transitions_note", lang, min_n=bench.min_n))
+    grown = growth(bench.con, result)
+    if grown:
+        st.markdown(f"##### {t('cohort.growth', lang)}")
+        st.dataframe(growth_frame(result, grown, lang), hide_index=True, column_config=shared.figure_formats(lang))
+        st.caption(shared.plain(t("cohort.growth_note", lang, first=first, second=second)))
