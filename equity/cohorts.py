@@ -214,23 +214,45 @@ class Transition:
 
 def transitions(con: duckdb.DuckDBPyConnection, result: Cohort) -> tuple[Transition, ...]:
     """The level-1 × level-2 table for all students and each shown group, from the table `cohort` built; each is
-    suppressed as a crossed table (small cells, then the complementary rule along every row and column)."""
+    suppressed as a crossed table (small cells, then the complementary rule along every row and column).
+
+    The groups' tables add up to all students' table, so a cell hidden in exactly one group (none of the
+    breakdown's groups being hidden) would be all students' cell minus the others': the smallest other group's
+    cell is hidden too, that table's rows and columns settled again, until no cell is left alone."""
     if result.kind != LEVELS:
         return ()
     places = range(1, len(result.levels) + 1)
     counts: dict[object, dict[tuple[int, int], int]] = {}
     for grp, is_total, a, b, n in con.execute(query("matched_transitions")).fetchall():
         counts.setdefault("all" if is_total else grp, {})[a, b] = n
-    out = []
-    for group in (result.overall, *result.groups):
-        if group.hidden:
-            continue
-        found = counts.get(group.key, {})
-        grid = {(a, b): found.get((a, b), 0) for a in places for b in places}
-        reasons = suppress_table(grid, result.min_n)
-        out.append(Transition(group.key, group.label, {c: None if reasons[c] else n for c, n in grid.items()},
-                              reasons, {a: sum(grid[a, b] for b in places) for a in places}))
-    return tuple(out)
+    shown = [g for g in (result.overall, *result.groups) if not g.hidden]
+    grids = {g.key: {(a, b): counts.get(g.key, {}).get((a, b), 0) for a in places for b in places} for g in shown}
+    forced: set[tuple[object, tuple[int, int]]] = set()
+    while True:
+        reasons = {key: suppress_table({c: 0 if (key, c) in forced else n for c, n in grid.items()}, result.min_n)
+                   for key, grid in grids.items()}
+        extra = _alone_across_groups(result, grids, reasons)
+        if not extra:
+            break
+        forced |= extra
+    return tuple(Transition(g.key, g.label, {c: None if reasons[g.key][c] else n for c, n in grids[g.key].items()},
+                            {c: COMPLEMENT if (g.key, c) in forced else r for c, r in reasons[g.key].items()},
+                            {a: sum(grids[g.key][a, b] for b in places) for a in places})
+                 for g in shown)
+
+
+def _alone_across_groups(result: Cohort, grids: dict, reasons: dict) -> set[tuple[object, tuple[int, int]]]:
+    """Cells that must be hidden because one group's cell is the only hidden one among the groups' cells."""
+    groups = [g.key for g in result.groups if not g.hidden]
+    if "all" not in grids or len(groups) < 2 or any(g.hidden for g in result.groups):
+        return set()
+    extra = set()
+    for cell in grids["all"]:
+        hidden = [k for k in groups if reasons[k][cell]]
+        if len(hidden) == 1 and not reasons["all"][cell]:
+            other = min((k for k in groups if not reasons[k][cell]), key=lambda k: grids[k][cell])
+            extra.add((other, cell))
+    return extra
 
 
 @dataclass(frozen=True)

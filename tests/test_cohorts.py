@@ -138,3 +138,16 @@ def test_growth_hides_what_the_cohort_hides():
     assert found["White"].median is None and found["White"].why == SMALL
     assert found["Hispanic/Latino"].n is None
     assert growth(con, cohort(con, "score", Rule("threshold", 10), "race", Y1, Y2)) == ()
+
+
+def test_a_cell_hidden_in_one_group_only_is_not_left_to_subtraction(con):
+    result = cohort(con, "level", Rule("mean"), "race", Y1, Y2, min_n=1, levels=LEVEL_NAMES)
+    tables = {t.key: t for t in transitions(con, result)}
+    groups = [tables["Hispanic/Latino"], tables["White"]]
+    for cell, n in tables["all"].cells.items():
+        if n is not None:       # all students' cell shown: never exactly one group's cell hidden
+            assert sum(g.cells[cell] is None for g in groups) != 1, cell
+    for table in tables.values():
+        for axis in (0, 1):
+            for line in range(1, 5):
+                assert sum(table.cells[c] is None for c in table.cells if c[axis] == line) != 1
