@@ -65,3 +65,13 @@ def test_levels_and_hidden_groups(app):
     table = app.dataframe[1].value
     assert list(table.columns) == ["Level in 2023-24", "Not Met", "Nearly Met", "Met", "Exceeded"]
     assert "hidden" in set(table.to_numpy().ravel())
+
+
+def test_the_page_in_spanish(app):
+    app.session_state["lang"] = "es"
+    app.switch_page(PAGE).run()
+    assert not app.exception, [e.value for e in app.exception]
+    assert "estudiantes están en 2023-24 y en 2024-25" in app.info[0].value
+    columns = list(app.dataframe[0].value.columns)      # the first outcome, Final Grade %, as a share at 70
+    assert columns[:3] == ["Grupo", "En ambos periodos", "Se fueron"]
+    assert "Porcentaje en 2024-25 (%)" in columns and "Cambio (puntos)" in columns
