@@ -73,8 +73,12 @@ def run(args: argparse.Namespace) -> str:
 
 
 def notices(result: Cohort) -> list[str]:
-    """IDs repeated within a term, and IDs written differently across terms, with examples (stderr only)."""
+    """Terms that cannot be ordered, IDs repeated within a term, IDs written differently across terms, with
+    examples (stderr only)."""
     m, lines = result.matching, []
+    if m.unordered:
+        lines.append(f"note: {', '.join(repr(t) for t in m.unordered)} cannot be placed in time; the change is "
+                     f"from {m.from_term} to {m.to_term}, as given.")
     if m.repeated:
         lines.append(f"note: {m.repeated} student ID(s) repeat within a term and were left out, "
                      f"e.g. {', '.join(m.repeat_examples)}.")

@@ -19,6 +19,12 @@ def match_sentence(m: Matching, lang: str = DEFAULT) -> str:
              rate=f"{m.rate or 0:.1f}", left=f"{m.left:,}", arrived=f"{m.arrived:,}")
 
 
+def unordered_sentence(m: Matching, lang: str = DEFAULT) -> str:
+    if not m.unordered:
+        return ""
+    return t("cohort.unordered", lang, terms=", ".join(m.unordered), first=m.from_term, second=m.to_term)
+
+
 def repeat_sentence(m: Matching, lang: str = DEFAULT) -> str:
     return t("cohort.repeated", lang, count=m.repeated, examples=", ".join(m.repeat_examples)) if m.repeated else ""
 

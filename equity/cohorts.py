@@ -23,6 +23,7 @@ from equity.filters import Filters
 from equity.metrics import Rule
 from equity.privacy import COMPLEMENT, DEFAULT_MIN_N, SMALL, suppress, suppress_table
 from equity.sql import query
+from equity.terms import dates, sort_key
 
 MEAN, RATE, LEVELS = "mean", "rate", "levels"      # what a cohort's figure is: mean change, shares, level moves
 TURNOVER = "turnover"       # hidden: a small number left or arrived, which the single-term views would reveal
@@ -71,6 +72,11 @@ class Matching:
     repeat_examples: tuple[str, ...]
     reformatted: int                     # matched students whose ID is written differently in the two terms
     reformat_examples: tuple[tuple[str, str], ...]
+
+    @property
+    def unordered(self) -> tuple[str, ...]:
+        """The two terms' labels that cannot be placed in time ('Term A'): their order is as the user chose."""
+        return tuple(term for term in (self.from_term, self.to_term) if not dates(term))
 
     @property
     def rate(self) -> float | None:
@@ -133,6 +139,8 @@ def build(con: duckdb.DuckDBPyConnection, outcome: str, rule: Rule, dimension: s
     for term in (from_term, to_term):
         if term not in terms:
             raise CohortError(f"No term '{term}' in the data; its terms are {', '.join(sorted(terms)) or 'none'}.")
+    if dates(from_term) and dates(to_term) and sort_key(from_term) > sort_key(to_term):
+        raise CohortError(f"'{from_term}' comes after '{to_term}': give the earlier term first.")
     con.execute(query("matched_key"))
     con.execute(query("matched_students", outcome=outcome, dimension=DIMENSIONS[dimension].column),
                 {"from": from_term, "to": to_term, "levels": list(levels), **rule.params(),

@@ -77,3 +77,9 @@ def test_errors_are_one_line(two_years):
     assert done.stderr.strip().splitlines() == [f"error: No term '2030-31' in the data; its terms are {Y1}, {Y2}."]
     done = typed(two_years, "--from", Y1, "--to", Y2, "--outcome", "Race", "--by", "race")
     assert done.returncode == 2 and "--levels" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_terms_given_the_wrong_way_round(two_years):
+    done = typed(two_years, "--from", Y2, "--to", Y1, "--outcome", "Score", "--by", "race")
+    assert done.returncode == 2
+    assert done.stderr.strip() == f"error: '{Y2}' comes after '{Y1}': give the earlier term first."

@@ -151,3 +151,13 @@ def test_a_cell_hidden_in_one_group_only_is_not_left_to_subtraction(con):
         for axis in (0, 1):
             for line in range(1, 5):
                 assert sum(table.cells[c] is None for c in table.cells if c[axis] == line) != 1
+
+
+def test_terms_in_the_wrong_order_or_that_cannot_be_ordered():
+    con = students_of([["Student ID", "Year", "Score"], ["1", Y1, "10"], ["1", Y2, "20"],
+                       ["1", "Term A", "30"], ["2", "Term A", "5"]])
+    with pytest.raises(CohortError, match="'2024-25' comes after '2023-24'"):
+        cohort(con, "score", Rule("mean"), "race", Y2, Y1)
+    result = cohort(con, "score", Rule("mean"), "race", Y2, "Term A", min_n=1)
+    assert result.matching.unordered == ("Term A",)
+    assert (result.matching.matched, result.matching.arrived, result.overall.change) == (1, 1, 10)

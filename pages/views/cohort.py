@@ -11,6 +11,7 @@ from equity.cohort_frames import (
     reformat_sentence,
     repeat_sentence,
     transition_frame,
+    unordered_sentence,
 )
 from equity.cohorts import CohortError, cohort, growth, level_order, transitions
 from equity.dimensions import DIMENSIONS
@@ -45,7 +46,8 @@ if picked:
         st.error(shared.message(problem, lang), icon=":material/error:")
         st.stop()
     st.info(shared.plain(match_sentence(result.matching, lang)), icon=":material/group:")
-    for sentence in (repeat_sentence(result.matching, lang), reformat_sentence(result.matching, lang)):
+    for sentence in (unordered_sentence(result.matching, lang), repeat_sentence(result.matching, lang),
+                     reformat_sentence(result.matching, lang)):
         if sentence:
             st.warning(shared.plain(sentence), icon=":material/warning:")
     hidden = sum(g.hidden for g in result.groups)
