@@ -85,8 +85,8 @@ def parser() -> argparse.ArgumentParser:
     report.add_argument("--title", default="")
     report.add_argument("--notes", default="", help="a paragraph printed under the title")
     report.add_argument("--lang", default="en", choices=tuple(LANGUAGES))
-    from equity import cohort_cli  # here: it builds on this module's options and loading
-    cohort_cli.add_command(commands)
+    from equity import matched_cli  # here: it builds on this module's options and loading
+    matched_cli.add_command(commands)
     return top
 
 
@@ -130,7 +130,7 @@ def main(argv: list[str] | None = None) -> int:
             print(render_risk(risk(args), args.format), end="")
             return 0
         if args.command == "cohort":
-            from equity.cohort_cli import run
+            from equity.matched_cli import run
             print(run(args), end="")
             return 0
         result = gaps(args)

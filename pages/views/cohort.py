@@ -3,7 +3,11 @@ and who arrived, so a reader knows whom the figure is about."""
 
 import streamlit as st
 
-from equity.cohort_frames import (
+from equity.dimensions import DIMENSIONS
+from equity.filters import Filters
+from equity.i18n import dimension_label, t
+from equity.matched import CohortError, cohort, growth, level_order, transitions
+from equity.matched_frames import (
     cohort_frame,
     growth_frame,
     label,
@@ -13,32 +17,28 @@ from equity.cohort_frames import (
     transition_frame,
     unordered_sentence,
 )
-from equity.cohorts import CohortError, cohort, growth, level_order, transitions
-from equity.dimensions import DIMENSIONS
-from equity.filters import Filters
-from equity.i18n import dimension_label, t
 from equity.trends import data_terms
 from pages.views import shared
 
 lang = shared.language()
-picked = shared.analysis_header(t("nav.cohort", lang), "cohort")
+picked = shared.analysis_header(t("nav.matched", lang), "matched")
 if picked:
     bench, column, rule = picked
-    st.caption(t("cohort.intro", lang))
+    st.caption(t("matched.intro", lang))
     terms = data_terms(bench.con, Filters())
     if len(terms) < 2:
-        st.info(t("cohort.few_terms", lang), icon=":material/timeline:")
+        st.info(t("matched.few_terms", lang), icon=":material/timeline:")
         st.stop()
     left, middle, right = st.columns(3)
-    first = left.selectbox(t("cohort.from", lang), terms[:-1], index=len(terms) - 2, key="cohort_from")
-    second = middle.selectbox(t("cohort.to", lang), terms[terms.index(first) + 1:], key=f"cohort_to_{first}")
-    dimension = right.selectbox(t("cohort.by", lang), shared.needed_dimensions(bench), key="cohort_dimension",
+    first = left.selectbox(t("matched.from", lang), terms[:-1], index=len(terms) - 2, key="matched_from")
+    second = middle.selectbox(t("matched.to", lang), terms[terms.index(first) + 1:], key=f"matched_to_{first}")
+    dimension = right.selectbox(t("matched.by", lang), shared.needed_dimensions(bench), key="matched_dimension",
                                 format_func=lambda d: dimension_label(DIMENSIONS[d], lang))
     profile = next((p for p in bench.data.profiles if p.header == column.header), None)
     order = level_order(profile.distinct) if column.kind == "category" and profile else None
-    levels = order if order and st.toggle(t("cohort.by_levels", lang), value=True, key="cohort_levels") else ()
+    levels = order if order and st.toggle(t("matched.by_levels", lang), value=True, key="matched_levels") else ()
     if bench.filters.term:
-        st.caption(t("cohort.term_filter_ignored", lang))
+        st.caption(t("matched.term_filter_ignored", lang))
     try:
         result = cohort(bench.con, column.name, rule, dimension, first, second, bench.filters, bench.min_n,
                         column.header, levels)
@@ -52,16 +52,16 @@ if picked:
             st.warning(shared.plain(sentence), icon=":material/warning:")
     hidden = sum(g.hidden for g in result.groups)
     st.dataframe(cohort_frame(result, lang), hide_index=True, column_config=shared.figure_formats(lang))
-    st.caption(t("cohort.hidden_count", lang, count=hidden, min_n=bench.min_n))
+    st.caption(t("matched.hidden_count", lang, count=hidden, min_n=bench.min_n))
     tables = {table.key: table for table in transitions(bench.con, result)}
     if tables:
-        st.markdown(f"##### {shared.plain(t('cohort.transitions', lang, first=first, second=second))}")
-        whose = st.selectbox(t("cohort.transitions_group", lang), tuple(tables), key="cohort_transitions_group",
+        st.markdown(f"##### {shared.plain(t('matched.transitions', lang, first=first, second=second))}")
+        whose = st.selectbox(t("matched.transitions_group", lang), tuple(tables), key="matched_transitions_group",
                              format_func=lambda k: label(result, k, lang))
         st.dataframe(transition_frame(result, tables[whose], lang), hide_index=True)
-        st.caption(t("cohort.transitions_note", lang, min_n=bench.min_n))
+        st.caption(t("matched.transitions_note", lang, min_n=bench.min_n))
     grown = growth(bench.con, result)
     if grown:
-        st.markdown(f"##### {t('cohort.growth', lang)}")
+        st.markdown(f"##### {t('matched.growth', lang)}")
         st.dataframe(growth_frame(result, grown, lang), hide_index=True, column_config=shared.figure_formats(lang))
-        st.caption(shared.plain(t("cohort.growth_note", lang, first=first, second=second)))
+        st.caption(shared.plain(t("matched.growth_note", lang, first=first, second=second)))

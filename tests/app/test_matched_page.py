@@ -33,10 +33,10 @@ def _row(frame, group: str) -> dict:
 
 def test_matched_change_on_the_sample(app):
     app.switch_page(PAGE).run()
-    choose(app, "cohort_outcome", "ELA Scale Score")
-    app.radio(key="cohort_how_ela_scale_score").set_value("Average").run()
+    choose(app, "matched_outcome", "ELA Scale Score")
+    app.radio(key="matched_how_ela_scale_score").set_value("Average").run()
     assert not app.exception, [e.value for e in app.exception]
-    assert app.selectbox(key="cohort_from").value == "2023-24"
+    assert app.selectbox(key="matched_from").value == "2023-24"
     matched, left, arrived, change = _white_scores()
     info = app.info[0].value      # the match comes before any figure
     assert "in both 2023-24 and 2024-25" in info and "% of the students in 2023-24" in info
@@ -53,8 +53,8 @@ def test_matched_change_on_the_sample(app):
 
 def test_levels_and_hidden_groups(app):
     app.switch_page(PAGE).run()
-    choose(app, "cohort_outcome", "ELA Proficiency")
-    app.selectbox(key="cohort_dimension").set_value("race").run()
+    choose(app, "matched_outcome", "ELA Proficiency")
+    app.selectbox(key="matched_dimension").set_value("race").run()
     assert not app.exception, [e.value for e in app.exception]
     frame = app.dataframe[0].value
     assert "Moved up a level (%)" in frame.columns

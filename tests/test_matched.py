@@ -2,7 +2,7 @@
 
 import pytest
 
-from equity.cohorts import (
+from equity.matched import (
     COMPLEMENT,
     LEVELS,
     SMALL,
@@ -14,8 +14,8 @@ from equity.cohorts import (
     transitions,
 )
 from equity.metrics import Rule
-from tests.cohort_files import LEVEL_NAMES, ROWS, Y1, Y2, growth_rows
 from tests.files import students_of
+from tests.matched_files import LEVEL_NAMES, ROWS, Y1, Y2, growth_rows
 
 
 @pytest.fixture(scope="module")

@@ -15,7 +15,8 @@ import json
 import sys
 
 from equity import cli
-from equity.cohorts import (
+from equity.dimensions import GAP_DIMENSIONS
+from equity.matched import (
     LEVELS,
     MEAN,
     Cohort,
@@ -29,7 +30,6 @@ from equity.cohorts import (
     transitions,
     why_text,
 )
-from equity.dimensions import GAP_DIMENSIONS
 from equity.metrics import Rule
 
 GROWTH_NOTE = ("Conditional percentile: where a student's second-term score falls among students with a similar "

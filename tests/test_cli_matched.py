@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.cohort_files import ROWS, Y1, Y2
 from tests.files import csv_bytes
+from tests.matched_files import ROWS, Y1, Y2
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -296,7 +296,7 @@ def growth(con: duckdb.DuckDBPyConnection, result: Cohort, bins: int = BINS) -> 
 
 
 def why_text(why: str, min_n: int) -> str:
-    """The English note for a hidden group (screens use the catalogue's `cohort.why.<reason>`)."""
+    """The English note for a hidden group (screens use the catalogue's `matched.why.<reason>`)."""
     return {SMALL: f"Hidden: fewer than {min_n} students with the outcome in both terms.",
             COMPLEMENT: "Hidden so that a smaller hidden group cannot be worked out from the total.",
             TURNOVER: f"Hidden: fewer than {min_n} students left or arrived, which the single-term figures would "
