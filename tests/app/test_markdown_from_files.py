@@ -19,6 +19,7 @@ RENDERS_MARKDOWN = {   # Streamlit calls whose first argument (a body or a label
 MARKDOWN_KEYWORDS = {"label", "body", "help", "title", "captions"}
 HELPERS = {"plain", "message"}
 NUMBERS = {"len", "int", "round"}
+CATALOGUE = {"dimension_label"}   # names of the canonical dimensions, from the catalogues only
 HTML_BUILDERS = {"card_html", "grid_html"}   # HTML made in equity, every text in it through html.escape
 REVIEWED = {"note_where"}   # functions that show no file text: the workspace folder named by whoever runs the server
 NUMERIC_SPECS = set("bcdeEfFgGnoxX%,")   # a format that fails on text
@@ -88,7 +89,7 @@ class Screen:
 
     def _safe_call(self, node: ast.Call, seen: frozenset) -> bool:
         name = _name(node)
-        if name in HELPERS or name in NUMBERS or name in HTML_BUILDERS:
+        if name in HELPERS or name in NUMBERS or name in HTML_BUILDERS or name in CATALOGUE:
             return True
         function = self.functions.get(name) if isinstance(node.func, ast.Name) else None
         if function is not None and ("call", name) not in seen:
