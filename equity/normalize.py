@@ -363,6 +363,19 @@ def coded(role: str, distinct: Sequence[str | None]) -> bool:
     return GUESSED in status.values() and UNPLACED not in status.values()
 
 
+def race_parts(raw: str) -> tuple[str, ...]:
+    """The groups a race value names when it names more than one (`Black/White`, `B,W`, `Hispanic White`), in
+    canonical order, for counts alone or in combination; () for a value naming one group or none."""
+    descriptor = _DESCRIPTOR.match(raw)
+    races = _races(_letters(descriptor[1] if descriptor else raw))
+    if not races:
+        codes = {_race_code(part) for part in _CODE_PARTS.split(raw.strip()) if part}
+        races = codes if _UNPLACED not in codes else set()
+    races.discard(TWO_OR_MORE)
+    return tuple(label for label in RACE_LABELS if label in races) if len(races) > 1 and races != {ASIAN, NHPI} \
+        else ()
+
+
 def race_flag_role(header: str) -> str | None:
     """The federal rule's yes/no role a column header names: `hispanic` for `Hispanic`, `HispanicLatinoEthnicity`
     or `FedEthnicity` (an ethnicity that is not a race), `race_black` for `Race_Black` or `Af Am`; else None."""

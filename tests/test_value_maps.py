@@ -217,3 +217,30 @@ def test_delaware_numeric_race_codes_reach_the_published_counts_with_value(share
                   "--value", "race", "2", "Black", "--value", "race", "6", "Asian")
     assert by_code.returncode == 0 and by_code.stderr == ""
     assert _groups(by_code.stdout) == _groups(by_description.stdout)
+
+
+def test_alone_or_in_combination_counts_each_race_a_student_reports():
+    header = ["ID", "Hispanic", "Race_Asian", "Race_Black", "Race_White", "Score"]
+    #        hisp  asian black white   count meet
+    plan = [(("N", "N", "Y", "Y"), 12, 6), (("N", "N", "Y", "N"), 15, 5), (("N", "N", "N", "Y"), 20, 10),
+            (("N", "Y", "N", "Y"), 3, 3), (("Y", "N", "Y", "N"), 11, 4), (("N", "Y", "N", "N"), 10, 2)]
+    rows = [header]
+    for flags, n, meet in plan:
+        rows += [[str(len(rows)), *flags, "80" if k < meet else "50"] for k in range(n)]
+    con, _, _ = _load(rows)
+    rule = Rule("threshold", 70)
+    alone = {g.key: (g.n, g.value) for g in breakdown(con, "score", rule, "race", min_n=10).groups}
+    assert alone == {"Hispanic/Latino": (11, pytest.approx(400 / 11)), "Asian": (10, 20.0),
+                     "Black or African American": (15, pytest.approx(100 / 3)), "White": (20, 50.0),
+                     "Two or More Races": (15, 60.0)}
+    combined = breakdown(con, "score", rule, "race_combined", min_n=10)
+    assert combined.overall.n == 71 and combined.overall_value == pytest.approx(3000 / 71)
+    groups = {g.key: g for g in combined.groups}
+    # Black 12 + 15 + 11 = 38 (15 meet), White 12 + 20 + 3 = 35 (19), Hispanic 11 (4); their sizes add up to more
+    # than the 71 students.
+    assert {k: (g.n, g.value) for k, g in groups.items() if not g.suppressed} == {
+        "Black or African American": (38, pytest.approx(1500 / 38)), "White": (35, pytest.approx(1900 / 35)),
+        "Hispanic/Latino": (11, pytest.approx(400 / 11))}
+    # Asian in combination (13) is 3 more than Asian alone (10): shown, it would give away those 3 students.
+    asian = groups["Asian"]
+    assert asian.suppressed and asian.value is None and asian.reason == "difference"
