@@ -188,10 +188,11 @@ CODES = ["A", "B", "H", "W", "AM7", "BL7", "Z", "group A", "Other", "1", "7", "B
                                   for c in ["0", "1", "2", "3", "", "Free"]}))
 def test_a_value_map_is_applied_exactly(raws, meaning, income, yes):
     """Every row's canonical value is the map of its raw value, whatever the map says."""
-    rows = [["ID", "Race", "Lunch", "Score"], *[[str(i), raw, income[i], "70"] for i, raw in enumerate(raws)]]
+    rows = [["ID", "Race", "Lunch", "Score"], *[[str(i), raw, income[i], str(i)] for i, raw in enumerate(raws)]]
     con = dataset.connect()
     staged = dataset.stage(con, read_upload(csv_bytes(rows), "p.csv"))
-    mapping = staged.proposal.with_role("Lunch", "low_income")
+    mapping = staged.proposal.with_role("Lunch", "low_income").with_role("Race", "race_ethnicity")
+    mapping = mapping.with_role("Score", "outcome", "numeric")
     present = set(raws)
     mapping = mapping.with_values("race_ethnicity", {c: meaning[c] for c in present}, complete=True)
     mapping = mapping.with_values("low_income", {c: yes[c] for c in set(income[:len(raws)])}, complete=True)
@@ -244,3 +245,23 @@ def test_alone_or_in_combination_counts_each_race_a_student_reports():
     # Asian in combination (13) is 3 more than Asian alone (10): shown, it would give away those 3 students.
     asian = groups["Asian"]
     assert asian.suppressed and asian.value is None and asian.reason == "difference"
+
+
+def test_risk_by_section_504_with_a_value_map(tmp_path):
+    """504: 20 students, the 10 with even numbers suspended (50%); no 504: 40, suspended when i % 8 == 0 (24, 32,
+    40, 48, 56: 12.5%). Risk ratio 50 / 12.5 = 4.0, above 3: flagged."""
+    rows = [["ID", "Lunch", "504", "Suspended"]]
+    for i in range(60):
+        suspended = i % 2 == 0 if i < 20 else i % 8 == 0
+        rows.append([str(i), str(i % 4), "Y" if i < 20 else "N", "Y" if suspended else "N"])
+    path = tmp_path / "discipline.csv"
+    path.write_bytes(csv_bytes(rows))
+    done = cli("risk", path, "--outcome", "Suspended", "--by", "section_504", "--n-size", "10", "--cell-size", "1",
+               "--format", "json", "--value", "low_income", "2", "true")
+    assert done.returncode == 0, done.stderr
+    groups = {g["key"]: g for g in json.loads(done.stdout)["groups"]}
+    assert (groups[True]["n"], groups[True]["count"], groups[True]["risk"]) == (20, 10, 50.0)
+    assert groups[True]["risk_ratio"] == 4.0 and groups[True]["flagged"]
+    assert (groups[False]["n"], groups[False]["risk"], groups[False]["risk_ratio"]) == (40, 12.5, 0.25)
+    assert done.stderr == ("note: values of 'Lunch' (low_income): guessed from common codes: 3 = true. "
+                           "Set them with --value low_income RAW CANONICAL.\n")
