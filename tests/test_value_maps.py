@@ -11,6 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from equity import dataset
+from equity.charts import breakdown_frame
 from equity.ingest import read_upload
 from equity.metrics import Rule, breakdown
 from equity.normalize import RACE_LABELS
@@ -245,6 +246,9 @@ def test_alone_or_in_combination_counts_each_race_a_student_reports():
     # Asian in combination (13) is 3 more than Asian alone (10): shown, it would give away those 3 students.
     asian = groups["Asian"]
     assert asian.suppressed and asian.value is None and asian.reason == "difference"
+    why = breakdown_frame(combined, "en").set_index("Group").loc["Asian", "Hidden"]
+    assert why == ("yes — Hidden: it differs from the same race counted alone by fewer than 10 students, whose "
+                   "figure could be worked out by subtracting.")
 
 
 def test_risk_by_section_504_with_a_value_map(tmp_path):
