@@ -377,15 +377,17 @@ def race_parts(raw: str) -> tuple[str, ...]:
 
 
 def race_flag_role(header: str) -> str | None:
-    """The federal rule's yes/no role a column header names: `hispanic` for `Hispanic`, `HispanicLatinoEthnicity`
-    or `FedEthnicity` (an ethnicity that is not a race), `race_black` for `Race_Black` or `Af Am`; else None."""
+    """The role of a yes/no column by its header: `hispanic` for `Hispanic`, `HispanicLatinoEthnicity` or
+    `FedEthnicity` (an ethnicity that is not a race), `race_black` for `Race_Black` or `Af Am`, `ignore` for one
+    the federal rule does not read (`Two or More Races`, `Asian/Pacific Islander`): never an outcome. None when
+    the header names no race."""
     letters = _letters(header)
     races = _races(letters)
     if races == {HISPANIC} or (not races and "ethnic" in letters and "race" not in letters):
         return "hispanic"
     if len(races) == 1 and TWO_OR_MORE not in races:
         return next(role for role, label in RACE_FLAGS.items() if label in races)
-    return None
+    return "ignore" if races else None
 
 
 # ---- Canonical values as text (the value map's second column) ------------------------------------------------

@@ -137,9 +137,20 @@ def test_a_hispanic_flag_and_a_race_column_follow_the_federal_rule():
                              "Black or African American": (3, 100.0), "Asian": (2, 50.0)}
 
 
+def test_flag_columns_coded_1_0_or_marked_with_x_are_read_by_the_federal_rule():
+    """PowerSchool's FedEthnicity is 1/0; race columns that only mark the race with an X."""
+    rows = [["ID", "FedEthnicity", "Black", "White", "Score"], ["1", "1", "X", "", "80"], ["2", "0", "X", "X", "80"],
+            ["3", "0", "", "X", "50"], ["4", "0", "X", "", "50"]]
+    con, staged, _ = _load(rows)
+    assert [c.role for c in staged.proposal.columns] == ["student_id", "hispanic", "race_black", "race_white",
+                                                         "outcome"]
+    assert _by_race(con) == {"Hispanic/Latino": (1, 100.0), "Two or More Races": (1, 100.0), "White": (1, 0.0),
+                             "Black or African American": (1, 0.0)}
+
+
 def test_one_yes_no_column_per_race_follows_the_federal_rule():
     header = ["ID", "HispanicLatinoEthnicity", "Race_AmericanIndian", "Race_Asian", "Race_Black",
-              "Race_PacificIslander", "Race_White", "Score"]
+              "Race_PacificIslander", "Race_White", "TwoOrMoreRaces", "Score"]
     #          hisp  aian  asian black nhpi white  count meet
     plan = [(("N", "N", "N", "Y", "N", "Y"), 3, 1),    # two races, not Hispanic -> Two or More Races
             (("Y", "N", "N", "Y", "N", "N"), 4, 4),    # Hispanic of any race -> Hispanic/Latino
@@ -149,11 +160,12 @@ def test_one_yes_no_column_per_race_follows_the_federal_rule():
             (("N", "N", "N", "N", "N", "N"), 2, 1)]    # nothing flagged -> Not reported
     rows = [header]
     for flags, n, meet in plan:
-        rows += [[str(len(rows)), *flags, "80" if k < meet else "50"] for k in range(n)]
+        two = "Y" if flags[1:].count("Y") > 1 else "N"
+        rows += [[str(len(rows)), *flags, two, "80" if k < meet else "50"] for k in range(n)]
     con, staged, _ = _load(rows)
     roles = [c.role for c in staged.proposal.columns]
     assert roles == ["student_id", "hispanic", "race_aian", "race_asian", "race_black", "race_nhpi", "race_white",
-                     "outcome"]     # the flag columns are not proposed as outcomes
+                     "ignore", "outcome"]     # no yes/no column about race is proposed as an outcome
     assert _by_race(con) == {"Two or More Races": (3, pytest.approx(100 / 3)), "Hispanic/Latino": (6, pytest.approx(
         400 / 6)), "Asian": (5, 40.0), "American Indian or Alaska Native": (1, 100.0), "Not reported": (2, 50.0)}
 
