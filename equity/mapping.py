@@ -98,7 +98,8 @@ class Mapping:
 
     def outcomes(self) -> tuple[ColumnRole, ...]:
         """Columns compared as results: outcomes, and the day counts of attendance (numeric), the likeliest
-        kinds first (percentages, marks, scores, then levels and counts), each kind in file order."""
+        kinds first (percentages, marks, levels, scores, then counts; equity.outcome_kinds.ORDER), each kind in
+        file order."""
         return tuple(sorted((c for c in self.columns if c.role == "outcome" or c.role in ATTENDANCE_ROLES),
                             key=lambda c: outcome_kinds.rank(c.result)))
 

@@ -18,8 +18,9 @@ from equity.profile import ColumnProfile
 # Cells that mean "no value" in an outcome column (a race column's `NA` is a code, read elsewhere).
 MISSING = frozenset({"na", "n/a", "n.a.", "#n/a", "null", "none", "nan", "-", "--", "---", ".", "missing",
                      "not available", "blank", "(blank)", "no data", "nd"})
-# The order outcome pickers list outcomes in: numbers people set a bar for first, then levels and counts.
-ORDER = ("percent", "mark", "score", "level", "attendance", "discipline", "course", "")
+# The order outcome pickers list outcomes in: a class's percentages and marks, proficiency levels (the rate
+# assessment reports and ESSA plans use), scale scores, then attendance, discipline and course counts.
+ORDER = ("percent", "mark", "level", "score", "attendance", "discipline", "course", "")
 LIKELY, POSSIBLE, NEVER = 2, 1, 0
 MANY_VALUES = 10     # a numeric column with at least this many values is a scale (a score), not a code
 _LETTER = re.compile(r"^[A-F][+-]?$", re.I)

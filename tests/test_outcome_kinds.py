@@ -61,10 +61,10 @@ def test_what_each_column_is_judged_to_be():
 def test_the_proposal_marks_results_only_and_ranks_them():
     mapping = propose(tuple(_profiles(_file()).values()))
     outcomes = [(c.header, c.kind, c.measure) for c in mapping.outcomes()]
-    # Ranked: percentages, marks, scores, levels, then counts; file order within a kind.
+    # Ranked: percentages, marks, levels, scores, then counts; file order within a kind.
     assert outcomes == [("Final", "numeric", "percent"), ("Letter", "category", "mark"),
-                        ("Q1", "numeric", "score"), ("Scale Score", "numeric", "score"),
-                        ("Perf Level", "category", "level"), ("Suspended", "boolean", "discipline")]
+                        ("Perf Level", "category", "level"), ("Q1", "numeric", "score"),
+                        ("Scale Score", "numeric", "score"), ("Suspended", "boolean", "discipline")]
     roles = {c.header: c.role for c in mapping.columns}
     assert [h for h, r in roles.items() if r == "ignore"] == [
         "Code", "DOB", "Age", "Cohort", "Notes", "Famsize", "Medu", "Internet"]
