@@ -15,6 +15,7 @@ from equity.mapping import (
     ROLES,
     VALUE_ROLES,
     Mapping,
+    fitted,
     new_values,
     outcome_kind,
     role_kind,
@@ -105,7 +106,7 @@ def value_map_editor(profiles, current: Mapping, key: str) -> Mapping:
     """Every distinct raw value of each race, gender, grade and yes/no column with its rows, each assignable to
     any canonical value; pre-filled, never locked, values nothing could place listed first (and left empty)."""
     by_header = {p.header: p for p in profiles}
-    result = current
+    result = current = fitted(current, profiles)    # no choices left for a role or value the columns lost
     for role in VALUE_ROLES:
         header = current.header_for(role)
         rows = value_rows(by_header[header], role, current) if header in by_header else ()

@@ -4,7 +4,6 @@ the user chooses (Newcombe's interval by default)."""
 import streamlit as st
 
 from equity.charts import breakdown_frame, crosstab_frame
-from equity.crosstab import crosstab
 from equity.dimensions import DIMENSIONS
 from equity.i18n import dimension_label, group_label, t
 from equity.metrics import COMPARE_ALL, COMPARE_OTHERS, key_text
@@ -31,8 +30,7 @@ if picked:
     if second:
         right.selectbox(t("page.gaps.compared_with", lang), [t("compare.all_title", lang)], key="gaps_compare_crossed",
                         disabled=True)
-        table = crosstab(bench.con, column.name, rule, dimension, second, bench.filters, bench.min_n, column.header,
-                         bench.coding)
+        table = bench.crosstab(column.name, rule, dimension, second, column.header)
         section = IntersectionView(table).section(lang)     # its chart serves the screen and the downloads
         if section.chart is not None:
             shared.chart(section.chart)
