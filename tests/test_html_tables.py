@@ -107,14 +107,15 @@ def test_pages_are_parsed_in_the_reading_child(monkeypatch):
     original = isolation.run
 
     def spy(function, *args, **limits):
-        calls.append((function.__name__, sorted(limits)))
+        calls.append(([f.__name__ for f in (function, *args) if callable(f)], sorted(limits)))
         return original(function, *args, **limits)
 
     monkeypatch.setattr(isolation, "run", spy)
     data = files.html_xls_bytes([files.html_table(ROSTER)])
     read_upload(data, "x.xls")
     sheet_names(data, "x.xls")
-    assert calls == [("_read_html", ["memory", "seconds"]), ("_sheet_names", ["memory", "seconds"])]
+    assert calls == [(["_within_limits", "_read_html"], ["memory", "seconds"]),
+                     (["_sheet_names"], ["memory", "seconds"])]
 
 
 @pytest.mark.parametrize(("start", "html"), [

@@ -191,7 +191,7 @@ def test_a_value_map_is_applied_exactly(raws, meaning, income, yes):
     rows = [["ID", "Race", "Lunch", "Score"], *[[str(i), raw, income[i], "70"] for i, raw in enumerate(raws)]]
     con = dataset.connect()
     staged = dataset.stage(con, read_upload(csv_bytes(rows), "p.csv"))
-    mapping = staged.proposal.with_role("Lunch", "low_income")
+    mapping = staged.proposal.with_role("Lunch", "low_income").with_role("Score", "outcome", "numeric")
     present = set(raws)
     mapping = mapping.with_values("race_ethnicity", {c: meaning[c] for c in present}, complete=True)
     mapping = mapping.with_values("low_income", {c: yes[c] for c in set(income[:len(raws)])}, complete=True)
