@@ -12,7 +12,7 @@ the header's words it explains, so `Student Gender Code` is gender and `Grade Le
 import json
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 WORDS = json.loads((Path(__file__).resolve().parent / "header_words.json").read_text(encoding="utf-8"))
@@ -133,13 +133,18 @@ def _weight(word: str) -> float:
 def readings(header: str) -> dict[str, float]:
     """Every label some phrase fits, with the share of the header's words its fitting phrases explain
     together ('RIT Score': 'rit' and 'score' are both phrases of a score)."""
+    return dict(_readings(header))
+
+
+@lru_cache(maxsize=4096)   # a proposal asks about each header once per role: a wide file has a thousand
+def _readings(header: str) -> tuple[tuple[str, float], ...]:
     found = set(words(header))
     total = sum(_weight(w) for w in found)
     explained: dict[str, set[str]] = {}
     for label, phrase in _phrases():
         if phrase <= found:
             explained.setdefault(label, set()).update(phrase)
-    return {label: round(sum(_weight(w) for w in covered) / total, 3) for label, covered in explained.items()}
+    return tuple((label, round(sum(_weight(w) for w in covered) / total, 3)) for label, covered in explained.items())
 
 
 def read(header: str) -> Reading | None:

@@ -208,13 +208,15 @@ def _role_scores(p: ColumnProfile) -> dict[str, float]:
     """How well one column fits each single-column role: >= 1 proposes it, higher wins. A header that names
     the role counts most, unless the values plainly say otherwise (a `Grade` column of A, B, C is marks)."""
     scores: dict[str, float] = {}
+    fits = {role: _value_fit(role, p) for role in DEMOGRAPHIC_ROLES}   # reading values is the costly part
     for role in SINGLE_ROLES:
         named = headers.role_score(p.header, role)
-        fit = _value_fit(role, p)
-        if named and not _contradicted(role, p, fit):
-            scores[role] = 1.0 + named + fit
+        if named:
+            fit = fits[role] if role in fits else _value_fit(role, p)
+            if not _contradicted(role, p, fit):
+                scores[role] = 1.0 + named + fit
     for role in DEMOGRAPHIC_ROLES:
-        fit = _value_fit(role, p)
+        fit = fits[role]
         # Values alone are telling for race and gender, and for flags spelled in their own words
         # (Free/Paid, ELL/LEP, IEP/SWD); a generic Y/N column is not.
         telling = role in ("race_ethnicity", "gender") or _role_words(role, p)
