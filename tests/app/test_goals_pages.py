@@ -11,7 +11,7 @@ from streamlit.testing.v1 import AppTest
 
 from equity import goals, interventions, library
 from tests import multiterm
-from tests.app.conftest import ROOT, upload
+from tests.app.conftest import ROOT, choose, upload
 
 TRENDS, GOALS, LOG, SAVED = ("pages/views/trends.py", "pages/views/goals.py", "pages/views/log.py",
                              "pages/views/workspace.py")
@@ -30,8 +30,7 @@ def texts(at: AppTest) -> str:
 
 def test_trends_shows_values_and_gaps_for_every_term(app):
     ok(app.switch_page(TRENDS).run())
-    app.selectbox(key="trends_outcome").set_value(app.session_state["bench"].data.mapping.outcome("ELA Proficiency")
-                                                  ).run()
+    choose(app, "trends_outcome", "ELA Proficiency")
     ok(app.selectbox(key="trends_dimension").select("english_learner").run())
     assert len(app.get("vega_lite_chart")) == 2                         # values, then gaps
     table = app.dataframe[0].value
@@ -44,7 +43,7 @@ def test_trends_shows_values_and_gaps_for_every_term(app):
 def new_goal(at: AppTest, title: str, outcome: str, dimension: str, group: str, **choices) -> AppTest:
     """Fill the 'New goal' form: choices are widget keys (without the goal_new_ prefix) and values."""
     at.text_input(key="goal_new_title").input(title).run()
-    at.selectbox(key="goal_new_outcome").set_value(at.session_state["bench"].data.mapping.outcome(outcome)).run()
+    choose(at, "goal_new_outcome", outcome)
     at.selectbox(key="goal_new_dimension").select(dimension).run()
     at.selectbox(key=f"goal_new_group_{dimension}").select(group).run()
     for key, value in choices.items():
