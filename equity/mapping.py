@@ -181,7 +181,7 @@ def propose(profiles: Sequence[ColumnProfile]) -> Mapping:
             columns.append(ColumnRole(p.header, roles[p.header], role_kind(roles[p.header])))
             continue
         kind = outcome_kind(p)
-        found = outcome_kinds.evidence(p, kind)
+        found = outcome_kinds.evidence(p, kind, not _misnamed(p))
         likely = found.strength == outcome_kinds.LIKELY
         columns.append(ColumnRole(p.header, "outcome" if likely else "ignore", kind if likely else "",
                                   measure=found.kind))
@@ -223,6 +223,13 @@ def _role_scores(p: ColumnProfile) -> dict[str, float]:
         if telling and fit >= 0.9 and p.distinct_count >= 2:
             scores[role] = max(scores.get(role, 0), 0.5 + fit)
     return scores
+
+
+def _misnamed(p: ColumnProfile) -> bool:
+    """The header names a role whose values the column plainly does not have (`Math Grade` of 55-98)."""
+    reading = headers.read(p.header)
+    return bool(reading) and reading.label in SINGLE_ROLES and _contradicted(reading.label, p, _value_fit(
+        reading.label, p))
 
 
 def _contradicted(role: str, p: ColumnProfile, fit: float) -> bool:
