@@ -18,7 +18,6 @@ from pathlib import Path
 WORDS = json.loads((Path(__file__).resolve().parent / "header_words.json").read_text(encoding="utf-8"))
 EXCLUDE = "exclude"          # a column that is never an outcome (birth date, age, address, another id)
 MEASURE = "outcome:"         # a label naming a kind of outcome: "outcome:score"
-MEASURES = tuple(WORDS["measures"])
 PERCENT = "percent"
 ENOUGH = 0.6                 # the share of a header a phrase must explain to name the column
 _WEIGHT_WEAK, _WEIGHT_UNKNOWN = 0.3, 0.5
