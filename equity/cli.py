@@ -22,11 +22,12 @@ import duckdb
 
 from equity import dataset
 from equity.dimensions import GAP_DIMENSIONS
+from equity.flag_settings import COMPARE, DEFAULTS, HPG, FlagSettings, fixed_rate
 from equity.flags import Flag, Flags, GroupFlag, flag
 from equity.i18n import LANGUAGES
 from equity.ingest import IngestError, read_upload
 from equity.mapping import ROLES, ColumnRole, Mapping, outcome_kind
-from equity.metrics import Breakdown, GroupResult, Rule, breakdown
+from equity.metrics import COMPARE_ALL, COMPARE_OTHERS, Breakdown, GroupResult, Rule, breakdown, key_text
 from equity.privacy import BOTTOM_CODE, CODING_BELOW_N, DEFAULT_MIN_N, TOP_CODE, coded_text
 from equity.rule_check import nobody_meets
 from equity.rules import default_rule
@@ -72,6 +73,23 @@ def _data_options(command: argparse.ArgumentParser) -> None:
                               "gap against all students, flagged at or below minus its margin of error, as in "
                               "California community colleges), pi (proportionality index) or 80 (80%% index); "
                               "the last three add their figure and a 'flagged' column")
+    settings = command.add_argument_group("gap flag settings (DisImpact's arguments; the defaults are today's)")
+    settings.add_argument("--ppg-reference", default=COMPARE,
+                          help="what the PPG gap is measured against: compare (the default: what --compare says, "
+                               "all students unless told), all, others (all students except the group), hpg (the "
+                               "highest-performing group), a group's key, or a fixed rate such as 65%%")
+    settings.add_argument("--min-moe", type=float, default=DEFAULTS.min_moe,
+                          help="the PPG margin of error's floor, as a share (default 0.03, 3 points)")
+    settings.add_argument("--moe-from-rate", action="store_true",
+                          help="the PPG margin of error from the group's own rate instead of 50%% "
+                               "(use_prop_in_moe; 50%% stands in for a rate of 0 or 100%%)")
+    settings.add_argument("--pi-cutoff", type=float, default=DEFAULTS.pi_cut,
+                          help="the proportionality index flags below this (default 0.8)")
+    settings.add_argument("--index-80-cutoff", type=float, default=DEFAULTS.eighty_cut,
+                          help="the 80%% index flags below this (default 0.8)")
+    settings.add_argument("--index-80-reference", default=HPG,
+                          help="the 80%% index's reference: hpg (the highest shown group, the default) or a "
+                               "group's key")
     command.add_argument("--top-bottom-code", action="store_true",
                          help=f"show a rate above {TOP_CODE}%% in a group of fewer than {CODING_BELOW_N} students as "
                               f"'>= {TOP_CODE}%%' and below {BOTTOM_CODE}%% as '<= {BOTTOM_CODE}%%', with no exact "
@@ -85,13 +103,35 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "report":
             print(report(args))
             return 0
+        settings = flag_settings(args)
         result = gaps(args)
         _check_flag(args.flag, result.rule)
+        check_references(result, settings)
     except (IngestError, dataset.DataError, UsageError) as problem:
         print(f"error: {problem}", file=sys.stderr)
         return 2
-    print(render(result, args.format, flag(result, args.flag), args.top_bottom_code), end="")
+    print(render(result, args.format, flag(result, args.flag, settings), args.top_bottom_code), end="")
     return 0
+
+
+def flag_settings(args: argparse.Namespace) -> FlagSettings:
+    """The gap flag settings the options give, or UsageError naming the one out of range."""
+    try:
+        return FlagSettings(args.ppg_reference.strip(), args.min_moe, args.moe_from_rate, args.pi_cutoff,
+                            args.index_80_cutoff, args.index_80_reference.strip()).checked()
+    except ValueError as problem:
+        raise UsageError(str(problem)) from None
+
+
+def check_references(result: Breakdown, settings: FlagSettings) -> None:
+    """A reference group named in the settings must be one of the breakdown's groups."""
+    keys = {key_text(g.key) for g in result.groups}
+    named = [("--ppg-reference", settings.ppg_reference, (COMPARE, COMPARE_ALL, COMPARE_OTHERS, HPG)),
+             ("--index-80-reference", settings.eighty_reference, (HPG,))]
+    for option, value, words in named:
+        if value not in words and fixed_rate(value) is None and value not in keys:
+            raise UsageError(f"{option}: no group '{value}' by {result.dimension.key}; its groups are "
+                             f"{_list(sorted(keys))}, or {', '.join(words)}.")
 
 
 def _check_flag(method: str, rule: Rule) -> None:
@@ -142,7 +182,7 @@ def report(args: argparse.Namespace) -> str:
     warn_if_nobody_meets(con, column, rule)
     _check_flag(args.flag, rule)
     choice = Choice(column.name, column.header, rule, tuple(dict.fromkeys(args.by or ["race"])), args.compare,
-                    crossings, flag=Flag(args.flag))
+                    crossings, flag=Flag(args.flag), flag_settings=flag_settings(args))
     built = compose(views(bench, choice, args.lang), bench, args.title, args.notes, args.lang)
     try:
         args.out.write_bytes(render_report(built, fmt))
@@ -224,9 +264,20 @@ def as_json(result: Breakdown, flags: Flags | None = None, coding: bool = False)
             group["coded"] = _coded(g)
     if _extra(flags):
         out["flag"] = flags.method.value
+        out["flag_settings"] = flags.settings.params()
         for group, verdict in zip(out["groups"], flags.groups, strict=True):
             group |= dict(zip(_flag_columns(flags.method), _flag_row(flags.method, verdict), strict=True))
+            group |= _needed(flags.method, verdict)
     return out
+
+
+def _needed(method: Flag, verdict: GroupFlag) -> dict:
+    """The students needed to stop being flagged and to reach parity (DisImpact's success_needed_not_di and
+    success_needed_full_parity), and PPG's reference rate for the group; null where the group is not judged."""
+    extra = {"students_needed": verdict.needed, "students_needed_parity": verdict.parity}
+    if method is Flag.PPG:
+        extra["ppg_reference"] = _round(verdict.reference, 4)
+    return extra
 
 
 FLAG_COLUMNS = {Flag.PPG: ("ppg_gap", "margin"), Flag.PI: ("proportionality_index",), Flag.EIGHTY: ("index_80",)}

@@ -30,6 +30,8 @@ from equity.crosstab import Cell, CrossTable, crosstab
 from equity.dimensions import DIMENSIONS
 from equity.disproportionality import DEFAULT_SETTINGS, Settings
 from equity.filters import FLAG_KEYS, Filters
+from equity.flag_settings import DEFAULTS, FlagSettings
+from equity.flag_words import flag_params, settings_line
 from equity.flags import Flag, GroupFlag, flag
 from equity.i18n import DEFAULT, comparison_label, count, dimension_label, group_label, hidden_note, t, yes_no
 from equity.metrics import COMPARE_ALL, Breakdown, GroupResult, Rule, key_text
@@ -161,6 +163,7 @@ class GapView:
     goal: goal_math.Evaluation | None = None
     flag: Flag = Flag.NEWCOMBE
     colour_min_n: int = 0
+    settings: FlagSettings = DEFAULTS
 
     @property
     def key(self) -> str:
@@ -180,7 +183,8 @@ class GapView:
         blank = ("",) * len(flag_columns)
         rows = [(t("compare.all_title", lang), result.overall.n, overall, None, low, high, *blank,
                  "" if overall is not None else hidden_note(result.overall.n, result.min_n, lang))]
-        verdicts = flag(result, self.flag).groups
+        flags = flag(result, self.flag, self.settings)
+        verdicts = flags.groups
         for g, verdict in zip(result.groups, verdicts, strict=True):
             name = group_label(result.dimension, g.key, lang)
             if g.suppressed:
@@ -192,13 +196,14 @@ class GapView:
             else:
                 rows.append((name, g.n, g.value, g.gap, g.ci[0], g.ci[1], *self._flag_cells(verdict, lang), ""))
         how = t("report.chance_note", lang) if self.flag is Flag.NEWCOMBE else t(f"flag.{self.flag.value}.how", lang)
+        how = " ".join(filter(None, (how, settings_line(self.flag, self.settings, lang))))
         table = Table(columns, tuple(rows), (rule_note(result.min_n, lang), how,
                                              *coding_note(any(g.coded for g in result.groups), lang)))
         summary = breakdown_summary(result, lang, self.history, self.goal)
         if self.flag is not Flag.NEWCOMBE:
-            summary = (summary[0], flag_sentence(result, self.flag, lang), *summary[2:])
+            summary = (summary[0], flag_sentence(result, self.flag, lang, self.settings), *summary[2:])
         title = gap_title(result, lang)
-        chart = gap_chart(result, lang, self.flag, self.colour_min_n) if result.shown() else None
+        chart = gap_chart(result, lang, self.flag, self.colour_min_n, self.settings) if result.shown() else None
         return Section(title, summary, table, chart,
                        _alt_text(t("chart.bar_description", lang, title=title), summary) if chart else "")
 
@@ -207,15 +212,17 @@ class GapView:
         """'Beyond chance' under Newcombe's interval; else the method's index (PPG with its margin), flagged."""
         if self.flag is Flag.NEWCOMBE:
             return (Column(t("column.beyond_chance", lang)),)
-        index = Column(t(INDEX_COLUMNS[self.flag], lang), GAP if self.flag is Flag.PPG else INDEX)
+        words = flag_params(self.result, flag(self.result, self.flag, self.settings), lang)
+        index = Column(t(INDEX_COLUMNS[self.flag], lang, **words), GAP if self.flag is Flag.PPG else INDEX)
         margin = (Column(t("column.margin", lang), VALUE),) if self.flag is Flag.PPG else ()
-        return (index, *margin, Column(t("column.flagged", lang)))
+        return (index, *margin, Column(t("column.flagged", lang)), Column(t("column.needed", lang), COUNT),
+                Column(t("column.parity", lang), COUNT))
 
     def _flag_cells(self, verdict: GroupFlag, lang: str) -> tuple[object, ...]:
         if self.flag is Flag.NEWCOMBE:
             return (yes_no(verdict.flagged, lang),)
         margin = (verdict.margin,) if self.flag is Flag.PPG else ()
-        return (verdict.index, *margin, yes_no(verdict.flagged, lang))
+        return (verdict.index, *margin, yes_no(verdict.flagged, lang), verdict.needed, verdict.parity)
 
 
 @dataclass(frozen=True)
@@ -430,6 +437,7 @@ class Choice:
     cuts: tuple[tuple[str, status_grid.Cuts], ...] = ()   # the scorecard's status × change cut points
     colour_min_n: int = 0                      # the privacy setting's colour minimum, for charts and the grid
     flag: Flag = Flag.NEWCOMBE                 # how gaps are flagged (rates only; averages use Newcombe's)
+    flag_settings: FlagSettings = DEFAULTS     # the flags' references, margin and cut-offs
 
 
 def views(bench: Workbench, choice: Choice, lang: str = DEFAULT) -> list[ReportView]:
@@ -444,7 +452,8 @@ def views(bench: Workbench, choice: Choice, lang: str = DEFAULT) -> list[ReportV
                         bench.min_n, choice.label) if several_terms else None
         goal = _goal(bench, saved, result, choice.outcome, lang) if choice.goals else None
         method = choice.flag if choice.rule.is_rate else Flag.NEWCOMBE
-        found.append(GapView(result, history if choice.history else None, goal, method, choice.colour_min_n))
+        found.append(GapView(result, history if choice.history else None, goal, method, choice.colour_min_n,
+                             choice.flag_settings))
         if choice.changes and history is not None:
             found.append(TrendView(history))
     for first, second in choice.crossings:
