@@ -21,7 +21,9 @@ from pathlib import Path
 import duckdb
 
 from equity import dataset
+from equity.cohorts import COHORT_DIMENSIONS, cohort_filters, cohort_values
 from equity.dimensions import GAP_DIMENSIONS
+from equity.filters import Filters
 from equity.flag_settings import COMPARE, DEFAULTS, HPG, FlagSettings, fixed_rate
 from equity.flags import Flag, Flags, GroupFlag, flag
 from equity.i18n import LANGUAGES
@@ -68,6 +70,10 @@ def _data_options(command: argparse.ArgumentParser) -> None:
     command.add_argument("--compare", default="all", help="all, others, or a group's key")
     command.add_argument("--min-n", type=int, default=DEFAULT_MIN_N)
     command.add_argument("--map", action="append", default=[], metavar="ROLE=HEADER")
+    command.add_argument("--cohort", metavar="COLUMN",
+                         help="compute every figure separately for each value of this column (an entering year, "
+                              "a term, a school or a grade), with its own all-students rate and flags; a column "
+                              "not mapped to term, school or grade is read as the term")
     command.add_argument("--flag", default=Flag.NEWCOMBE.value, choices=[f.value for f in Flag],
                          help="how gaps are flagged: newcombe (95%% interval, the default), ppg (percentage-point "
                               "gap against all students, flagged at or below minus its margin of error, as in "
@@ -104,13 +110,17 @@ def main(argv: list[str] | None = None) -> int:
             print(report(args))
             return 0
         settings = flag_settings(args)
-        result = gaps(args)
-        _check_flag(args.flag, result.rule)
-        check_references(result, settings)
+        found = gaps(args)
+        for result in found.values() if isinstance(found, dict) else [found]:
+            _check_flag(args.flag, result.rule)
+            check_references(result, settings)
     except (IngestError, dataset.DataError, UsageError) as problem:
         print(f"error: {problem}", file=sys.stderr)
         return 2
-    print(render(result, args.format, flag(result, args.flag, settings), args.top_bottom_code), end="")
+    if isinstance(found, dict):
+        print(render_cohorts(args.cohort, found, args.format, args.flag, settings, args.top_bottom_code), end="")
+    else:
+        print(render(found, args.format, flag(found, args.flag, settings), args.top_bottom_code), end="")
     return 0
 
 
@@ -150,6 +160,8 @@ def load(args: argparse.Namespace) -> tuple[duckdb.DuckDBPyConnection, dataset.S
     con = dataset.connect()
     staged = dataset.stage(con, upload)
     mapping = apply_overrides(staged.proposal, args.map, staged)
+    if args.cohort:
+        mapping = cohort_mapping(mapping, staged, args.cohort)
     mapping, column = choose_outcome(mapping, staged, args.outcome, args.threshold)
     profile = next(p for p in staged.profiles if p.header == column.header)
     rule = default_rule(column, profile.distinct, args.threshold)
@@ -158,12 +170,34 @@ def load(args: argparse.Namespace) -> tuple[duckdb.DuckDBPyConnection, dataset.S
     return con, staged, mapping, column, rule
 
 
-def gaps(args: argparse.Namespace) -> Breakdown:
+def gaps(args: argparse.Namespace) -> Breakdown | dict[str, Breakdown]:
+    """The breakdown, or with --cohort one per cohort in order."""
     con, staged, mapping, column, rule = load(args)
     dataset.activate(con, staged, mapping)
     warn_if_nobody_meets(con, column, rule)
-    return breakdown(con, column.name, rule, args.by, args.compare, min_n=args.min_n, label=column.header,
-                     coding=args.top_bottom_code)
+
+    def one(filters: Filters = Filters()) -> Breakdown:
+        return breakdown(con, column.name, rule, args.by, args.compare, filters, args.min_n, column.header,
+                         coding=args.top_bottom_code)
+
+    if not args.cohort:
+        return one()
+    dimension = cohort_dimension(mapping, args.cohort)
+    return {value: one(cohort_filters(Filters(), dimension, value)) for value in cohort_values(con, dimension)}
+
+
+def cohort_mapping(mapping: Mapping, staged: dataset.Staged, header: str) -> Mapping:
+    """The mapping with the --cohort column as a term, unless it already is the term, school or grade."""
+    if header not in {p.header for p in staged.profiles}:
+        raise UsageError(f"--cohort: no column '{header}' in the file; its columns are "
+                         f"{_list(p.header for p in staged.profiles)}.")
+    return mapping if cohort_dimension(mapping, header) else mapping.with_role(header, "term")
+
+
+def cohort_dimension(mapping: Mapping, header: str) -> str | None:
+    """The dimension (term, school or grade) the cohort column is mapped to, or None."""
+    role = next((c.role for c in mapping.columns if c.header == header), None)
+    return role if role in COHORT_DIMENSIONS else None
 
 
 def report(args: argparse.Namespace) -> str:
@@ -265,6 +299,9 @@ def as_json(result: Breakdown, flags: Flags | None = None, coding: bool = False)
     if _extra(flags):
         out["flag"] = flags.method.value
         out["flag_settings"] = flags.settings.params()
+        if flags.method is Flag.EIGHTY:
+            best = flags.reference
+            out["index_80_reference"] = None if best is None else {"key": best.key, "value": _round(best.value, 4)}
         for group, verdict in zip(out["groups"], flags.groups, strict=True):
             group |= dict(zip(_flag_columns(flags.method), _flag_row(flags.method, verdict), strict=True))
             group |= _needed(flags.method, verdict)
@@ -329,6 +366,29 @@ def render(result: Breakdown, fmt: str, flags: Flags | None = None, coding: bool
             f"{result.comparison_label()}; all students: n={result.overall.n}, value={overall}")
     sentence = flag_sentence(result, flags.method if flags else Flag.NEWCOMBE)
     return "\n".join([head, *lines, "", sentence, ""])
+
+
+def render_cohorts(column: str, results: dict[str, Breakdown], fmt: str, method: str, settings: FlagSettings,
+                   coding: bool = False) -> str:
+    """One breakdown per cohort: JSON {"cohort": COLUMN, "results": [{"cohort": VALUE, …}, …]}, CSV with a
+    leading 'cohort' column, or one table per cohort under its name."""
+    if fmt == "json":
+        return json.dumps({"cohort": column, "results": [
+            {"cohort": value, **as_json(r, flag(r, method, settings), coding)} for value, r in results.items()]}) + "\n"
+    blocks = [(value, render(r, fmt, flag(r, method, settings), coding)) for value, r in results.items()]
+    if fmt == "csv":
+        lines = [f"cohort,{blocks[0][1].splitlines()[0]}"] if blocks else []
+        for value, text in blocks:
+            cell = _csv_cell(value)
+            lines += [f"{cell},{line}" for line in text.splitlines()[1:]]
+        return "\n".join(lines) + "\n"
+    return "\n".join(f"{column} {value}:\n{text}" for value, text in blocks)
+
+
+def _csv_cell(text: str) -> str:
+    out = io.StringIO()
+    csv.writer(out, lineterminator="").writerow([text])
+    return out.getvalue()
 
 
 def _cell(value) -> str:
