@@ -2,13 +2,15 @@
 
     python -m equity gaps FILE [--sheet NAME] --outcome COLUMN [--threshold X] [--by DIMENSION]
                                [--compare all|others|GROUP] [--min-n N] [--map ROLE=HEADER ...]
+                               [--value ROLE RAW CANONICAL ...]
                                [--format table|csv|json] [--flag newcombe|ppg|pi|80] [--top-bottom-code]
     python -m equity report FILE --out report.html|report.pdf|report.pptx --outcome COLUMN [--threshold X]
                             [--categories A,B] [--by DIMENSION ...] [--cross DIMENSION,DIMENSION ...]
                             [--compare all|others|GROUP] [--min-n N] [--map ROLE=HEADER ...]
                             [--title TEXT] [--notes TEXT] [--lang en|es] [--top-bottom-code]
 
-Errors print one line a person can act on to stderr and exit with status 2.
+Values guessed from a code convention or left unplaced are announced on stderr, one line per column, before
+the figures. Errors print one line a person can act on to stderr and exit with status 2.
 """
 
 import argparse
@@ -28,11 +30,12 @@ from equity.flag_settings import COMPARE, DEFAULTS, HPG, FlagSettings, fixed_rat
 from equity.flags import Flag, Flags, GroupFlag, flag
 from equity.i18n import LANGUAGES
 from equity.ingest import IngestError, read_upload
-from equity.mapping import ROLES, ColumnRole, Mapping, outcome_kind
+from equity.mapping import ROLES, VALUE_ROLES, ColumnRole, Mapping, outcome_kind
 from equity.metrics import COMPARE_ALL, COMPARE_OTHERS, Breakdown, GroupResult, Rule, breakdown, key_text
 from equity.privacy import BOTTOM_CODE, CODING_BELOW_N, DEFAULT_MIN_N, TOP_CODE, coded_text
 from equity.rule_check import nobody_meets
 from equity.rules import default_rule
+from equity.students import BuildReport
 from equity.summary import flag_sentence
 
 
@@ -70,6 +73,10 @@ def _data_options(command: argparse.ArgumentParser) -> None:
     command.add_argument("--compare", default="all", help="all, others, or a group's key")
     command.add_argument("--min-n", type=int, default=DEFAULT_MIN_N)
     command.add_argument("--map", action="append", default=[], metavar="ROLE=HEADER")
+    command.add_argument("--value", action="append", nargs=3, default=[], metavar=("ROLE", "RAW", "CANONICAL"),
+                         help="map one raw value of a role's column to a canonical value, overriding any guess, "
+                              "e.g. --value race BL7 'Black or African American' or --value low_income 3 true; "
+                              "repeat for several")
     command.add_argument("--cohort", metavar="COLUMN",
                          help="compute every figure separately for each value of this column (an entering year, "
                               "a term, a school or a grade), with its own all-students rate and flags; a column "
@@ -159,7 +166,7 @@ def load(args: argparse.Namespace) -> tuple[duckdb.DuckDBPyConnection, dataset.S
     upload = read_upload(data, args.file.name, args.sheet)
     con = dataset.connect()
     staged = dataset.stage(con, upload)
-    mapping = apply_overrides(staged.proposal, args.map, staged)
+    mapping = apply_values(apply_overrides(staged.proposal, args.map, staged), args.value)
     if args.cohort:
         mapping = cohort_mapping(mapping, staged, args.cohort)
     mapping, column = choose_outcome(mapping, staged, args.outcome, args.threshold)
@@ -170,10 +177,35 @@ def load(args: argparse.Namespace) -> tuple[duckdb.DuckDBPyConnection, dataset.S
     return con, staged, mapping, column, rule
 
 
+def activate(con: duckdb.DuckDBPyConnection, staged: dataset.Staged, mapping: Mapping) -> dataset.Dataset:
+    """Build the students table, first saying on stderr which values were guessed or left unplaced."""
+    data = dataset.activate(con, staged, mapping)
+    for line in value_notices(data.report):
+        print(line, file=sys.stderr)
+    return data
+
+
+def value_notices(report: BuildReport) -> list[str]:
+    """One line per column whose values were guessed from a code convention or could not be placed."""
+    columns = dict.fromkeys((u.header, u.role) for u in (*report.guessed, *report.unplaced))
+    guessed = {(g.header, g.role): g.values for g in report.guessed}
+    unplaced = {(u.header, u.role): u.values for u in report.unplaced}
+    lines = []
+    for header, role in columns:
+        name = ROLE_NAMES.get(role, role)
+        parts = [f"guessed from common codes: {', '.join(f'{raw} = {c}' for raw, c, _ in guessed[header, role])}"
+                 ] if (header, role) in guessed else []
+        if (header, role) in unplaced:
+            parts.append(f"not placed (read as Not reported): {', '.join(raw for raw, _ in unplaced[header, role])}")
+        hint = f" Set them with --value {name} RAW CANONICAL." if role in VALUE_ROLES else ""
+        lines.append(f"note: values of '{header}' ({name}): {'; '.join(parts)}.{hint}")
+    return lines
+
+
 def gaps(args: argparse.Namespace) -> Breakdown | dict[str, Breakdown]:
     """The breakdown, or with --cohort one per cohort in order."""
     con, staged, mapping, column, rule = load(args)
-    dataset.activate(con, staged, mapping)
+    activate(con, staged, mapping)
     warn_if_nobody_meets(con, column, rule)
 
     def one(filters: Filters = Filters()) -> Breakdown:
@@ -212,7 +244,7 @@ def report(args: argparse.Namespace) -> str:
     crossings = tuple(_pair(c) for c in args.cross)
     con, staged, mapping, column, rule = load(args)
     bench = Workbench(con=con, min_n=args.min_n, coding=args.top_bottom_code)
-    bench.data = dataset.activate(con, staged, mapping)
+    bench.data = activate(con, staged, mapping)
     warn_if_nobody_meets(con, column, rule)
     _check_flag(args.flag, rule)
     choice = Choice(column.name, column.header, rule, tuple(dict.fromkeys(args.by or ["race"])), args.compare,
@@ -250,6 +282,21 @@ def apply_overrides(mapping: Mapping, overrides: list[str], staged: dataset.Stag
             raise UsageError(f"--map: no column '{header}' in the file; its columns are {_list(headers)}.")
         profile = next(p for p in staged.profiles if p.header == header)
         mapping = mapping.with_role(header, role, outcome_kind(profile) if role == "outcome" else "")
+    return mapping
+
+
+ROLE_NAMES = {"race_ethnicity": "race"}    # what --value calls a role, as --by calls its dimension
+
+
+def apply_values(mapping: Mapping, values: list[list[str]]) -> Mapping:
+    """The value map given with --value ROLE RAW CANONICAL; it is checked against the file when the students
+    table is built (dataset.check_values), so a bad one changes nothing."""
+    roles = {ROLE_NAMES.get(role, role): role for role in VALUE_ROLES}
+    for name, raw, canonical in values:
+        role = roles.get(name, name)
+        if role not in VALUE_ROLES:
+            raise UsageError(f"--value needs ROLE RAW CANONICAL with ROLE one of {', '.join(roles)}; got '{name}'.")
+        mapping = mapping.with_values(role, {raw: canonical})
     return mapping
 
 

@@ -26,7 +26,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from equity import isolation, limits
+from equity import html_tables, isolation, limits
 from equity.limits import LIMITS
 from equity.messages import Message, Text
 
@@ -36,6 +36,7 @@ LOOKAHEAD = 10          # rows below a candidate header that show how wide the d
 SAMPLE_CHARS = 1 << 20  # text searched for the delimiter and the header of a CSV
 DELIMITERS = (",", ";", "\t")
 WORKBOOKS = ("xlsx", "xls", "ods")
+SHEETED = (*WORKBOOKS, "html")   # kinds whose parts (sheets, a web page's tables) a person picks from
 
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
@@ -87,24 +88,30 @@ def read_upload(data: bytes, filename: str, sheet: str | None = None) -> Upload:
             return _read_text(data, filename)
         if kind == "parquet":
             return _read_parquet(data, filename)
+        if kind == "html":
+            return _isolated(_read_html, data, filename, sheet)
         return _isolated(_read_workbook, data, filename, sheet)
 
 
 def sheet_names(data: bytes, filename: str) -> tuple[str, ...]:
-    """A workbook's sheet names, for a sheet picker (no sheet of an xlsx or ods is read); () for others."""
+    """A workbook's sheet names (or a web page's tables), for a sheet picker (no sheet of an xlsx or ods is
+    read); () for others."""
     with _plain_errors(filename):
-        if _file_kind(data, filename) not in WORKBOOKS:
+        kind = _file_kind(data, filename)
+        if kind not in SHEETED:
             return ()
-        return _isolated(_sheet_names, data, filename)
+        return _isolated(_sheet_names, data, filename, kind)
 
 
-def _sheet_names(data: bytes, filename: str) -> tuple[str, ...]:
+def _sheet_names(data: bytes, filename: str, kind: str) -> tuple[str, ...]:
+    if kind == "html":
+        return tuple(name for name, _ in html_tables.read_tables(data))
     return tuple(_open_workbook(data, filename).sheet_names)
 
 
 def _isolated(read, data: bytes, filename: str, *args):
-    """Workbooks are parsed by native code in a child process, so a hostile one costs one failed read rather
-    than the server (see equity.isolation)."""
+    """Workbooks and web pages are parsed by native code in a child process, so a hostile one costs one
+    failed read rather than the server (see equity.isolation)."""
     try:
         return isolation.run(read, data, filename, *args, seconds=LIMITS.workbook_seconds,
                              memory=LIMITS.workbook_memory)
@@ -171,7 +178,7 @@ def _no_table(place: Text) -> IngestError:
 
 
 def _file_kind(data: bytes, filename: str) -> str:
-    """'xlsx', 'ods', 'xls', 'parquet' or 'csv', from the content, since uploads are often renamed."""
+    """'xlsx', 'ods', 'xls', 'parquet', 'html' or 'csv', from the content, since uploads are often renamed."""
     if not data.strip():
         raise _empty(filename)
     too_large = limits.upload_problem(len(data), filename)
@@ -186,6 +193,8 @@ def _file_kind(data: bytes, filename: str) -> str:
     for signature, what in _SIGNATURES:
         if data.startswith(signature):
             raise _not_spreadsheet(filename, what)
+    if html_tables.looks_like_html(data):
+        return "html"
     return "csv"
 
 
@@ -292,14 +301,12 @@ def _drop_nul(text: str, notes: list[str]) -> tuple[str, list[str]]:
 
 
 def _refuse_binary(text: str, filename: str) -> None:
-    """Text without a known signature is read as CSV, unless it is binary junk or a web page."""
+    """Text without a known signature is read as CSV, unless it is binary junk or XML (web pages are told
+    apart before, by `html_tables.looks_like_html`)."""
     head = text[:4096]
     if "\x00" in head or len(_CONTROL.findall(head)) > len(head) // 100:
         raise _not_spreadsheet(filename, "binary")
-    start = head.lstrip().lower()
-    if start.startswith(("<!doctype html", "<html", "<table")):
-        raise _not_spreadsheet(filename, "html")
-    if start.startswith("<?xml"):
+    if head.lstrip().lower().startswith("<?xml"):
         raise _not_spreadsheet(filename, "xml")
 
 
@@ -478,6 +485,36 @@ def _sheet_body(reader: fastexcel.ExcelReader, peek: _SheetPeek, filename: str) 
         except fastexcel.UnsupportedColumnTypeCombinationError:  # too many kinds of value in one column
             batch = reader.load_sheet(peek.name, dtypes="string", **options).to_arrow()
     return _text_table(pa.Table.from_batches([batch]), workbook=True)
+
+
+# --- Web-page tables saved as .xls ----------------------------------------------------------------------
+
+
+def _read_html(data: bytes, filename: str, sheet: str | None) -> Upload:
+    """The table asked for, else the one with the most data, read like a sheet (see equity.html_tables)."""
+    tables = html_tables.read_tables(data)
+    if not tables:
+        raise _not_spreadsheet(filename, "html")
+    names = tuple(name for name, _ in tables)
+    if sheet is not None and sheet not in names:
+        raise IngestError("ingest.no_sheet", filename=filename, sheet=sheet,
+                          listing=", ".join(f"'{name}'" for name in names))
+    peeks = [_SheetPeek(name, rows[:PEEK_ROWS], _header_index(rows[:PEEK_ROWS]), len(rows), True)
+             for name, rows in tables if sheet in (None, name)]
+    chosen = max(peeks, key=lambda peek: peek.size)
+    rows = dict(tables)[chosen.name]
+    place = Text("ingest.place.sheet", sheet=chosen.name, filename=filename)
+    if chosen.header_row is None:
+        raise _no_table(place)
+    width = max(map(len, rows))
+    too_large = limits.shape_problem(len(rows), width, place)
+    if too_large:
+        raise IngestError(too_large)
+    below = [row + [None] * (width - len(row)) for row in rows[chosen.header_row + 1:]]
+    body = pa.table({f"c{i}": pa.array([row[i] for row in below], pa.string()) for i in range(width)})
+    table, notes = _tidy(rows[chosen.header_row], body, place)
+    return Upload(filename, table, chosen.name, names, chosen.header_row,
+                  (Text("ingest.note.html"), *_skipped_note(rows, chosen.header_row), *notes))
 
 
 # --- Parquet --------------------------------------------------------------------------------------------

@@ -21,8 +21,8 @@ MIB = 1 << 20
 class Limits:
     upload_bytes: int = 200 * MIB         # the same as server.maxUploadSize in .streamlit/config.toml
     unzipped_bytes: int = 1024 * MIB      # all parts of a workbook, inflated
-    zip_ratio: int = 200                  # inflated ÷ compressed, one large part (identical rows: about 20)
-    ratio_from: int = 16 * MIB            # parts smaller than this inflated are harmless at any ratio
+    zip_ratio: int = 200                  # inflated ÷ compressed, of one large part and of the whole archive
+    ratio_from: int = 16 * MIB            # (identical rows: about 20); below this inflated, harmless at any ratio
     zip_parts: int = 10_000
     columns: int = 1_000
     cells: int = 150_000_000              # rows × columns: a state file, 10M rows × 15 (90M took 7.5 GB)
@@ -57,10 +57,11 @@ def archive_problem(archive: zipfile.ZipFile, filename: str, limits: Limits = LI
     if total > limits.unzipped_bytes:
         return Text("limits.unpacked", filename=filename, size=_mib(total), limit=_mib(limits.unzipped_bytes),
                     advice=ADVICE)
-    for part in parts:
-        ratio = part.file_size // max(part.compress_size, 1)
-        if part.file_size > limits.ratio_from and ratio > limits.zip_ratio:
-            return Text("limits.ratio", filename=filename, ratio=f"{ratio:,}", advice=ADVICE)
+    whole = ("limits.ratio_whole", total, sum(part.compress_size for part in parts))   # many parts, each small
+    for key, inflated, compressed in (*(("limits.ratio", p.file_size, p.compress_size) for p in parts), whole):
+        ratio = inflated // max(compressed, 1)
+        if inflated > limits.ratio_from and ratio > limits.zip_ratio:
+            return Text(key, filename=filename, ratio=f"{ratio:,}", advice=ADVICE)
     return None
 
 

@@ -9,13 +9,18 @@ import hashlib
 import json
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import asdict, dataclass, replace
 
 from equity import normalize
 from equity.profile import ColumnProfile
 
 DEMOGRAPHIC_ROLES = ("race_ethnicity", "low_income", "english_learner", "special_ed", "section_504", "gender")
-SINGLE_ROLES = ("student_id", "student_name", "term", "school", "grade", *DEMOGRAPHIC_ROLES)
+# The federal race/ethnicity rule's yes/no columns: a Hispanic/Latino flag and one flag per race.
+RACE_FLAG_ROLES = tuple(normalize.RACE_FLAGS)
+SINGLE_ROLES = ("student_id", "student_name", "term", "school", "grade", *DEMOGRAPHIC_ROLES, *RACE_FLAG_ROLES)
+# Roles whose raw values are placed through a value map (equity.normalize), confirmed on the mapping screen.
+VALUE_ROLES = ("race_ethnicity", "gender", "grade", "low_income", "english_learner", "special_ed", "section_504",
+               *RACE_FLAG_ROLES)
 # Day counts that chronic absence is worked out from (equity.derived). Each is one column, and also a numeric
 # outcome of its own (average days absent is a figure people ask for).
 ATTENDANCE_ROLES = ("days_enrolled", "days_absent", "days_present")
@@ -26,6 +31,9 @@ ROLE_LABELS = {
     "english_learner": "English learner", "special_ed": "Special education", "section_504": "Section 504",
     "gender": "Gender", "days_enrolled": "Days enrolled", "days_absent": "Days absent",
     "days_present": "Days present", "outcome": "Outcome", "ignore": "Ignore",
+    "hispanic": "Hispanic/Latino (yes/no)", "race_aian": "American Indian or Alaska Native (yes/no)",
+    "race_asian": "Asian (yes/no)", "race_black": "Black or African American (yes/no)",
+    "race_nhpi": "Native Hawaiian or Other Pacific Islander (yes/no)", "race_white": "White (yes/no)",
 }
 KINDS = ("numeric", "category", "boolean")
 
@@ -77,10 +85,42 @@ class ColumnRole:
 
 
 @dataclass(frozen=True)
+class ValueChoice:
+    """One raw value of a role's column and the canonical value (as `normalize.options` text) it maps to."""
+
+    role: str
+    raw: str
+    canonical: str
+
+
+@dataclass(frozen=True)
 class Mapping:
     columns: tuple[ColumnRole, ...]
-    term: str | None = None                                  # stamped on every row when no column is the term
-    codebook: tuple[tuple[str, str], ...] = field(default=())  # race code -> canonical label, confirmed
+    term: str | None = None                    # stamped on every row when no column is the term
+    values: tuple[ValueChoice, ...] = ()       # raw values placed by a person (value map, --value)
+    complete: tuple[str, ...] = ()             # roles whose whole value map was confirmed on screen
+
+    def choices(self, role: str) -> dict[str, str]:
+        """The raw values of `role` placed by a person, raw -> canonical text."""
+        return {v.raw: v.canonical for v in self.values if v.role == role}
+
+    def given(self, role: str) -> dict[str, object]:
+        """The same, as canonical values (a label, True/False, or None)."""
+        return {raw: normalize.from_text(role, text) for raw, text in self.choices(role).items()}
+
+    def value_map(self, role: str, distinct) -> normalize.ValueMap:
+        """How each distinct raw value of `role`'s column maps under this mapping."""
+        return normalize.map_values(role, distinct, self.given(role), role in self.complete)
+
+    def with_values(self, role: str, choices: dict[str, str], complete: bool = False) -> "Mapping":
+        """A copy whose value map for `role` adds `choices` (raw -> canonical text); `complete` replaces it
+        whole (the map confirmed on screen, every value listed)."""
+        kept = {} if complete else self.choices(role)
+        merged = {**kept, **choices}
+        others = tuple(v for v in self.values if v.role != role)
+        done = tuple(r for r in self.complete if r != role) + ((role,) if complete else ())
+        return replace(self, values=others + tuple(ValueChoice(role, raw, text) for raw, text in merged.items()),
+                       complete=done)
 
     def header_for(self, role: str) -> str | None:
         return next((c.header for c in self.columns if c.role == role), None)
@@ -114,7 +154,8 @@ class Mapping:
     def from_json(cls, text: str) -> "Mapping":
         data = json.loads(text)
         columns = tuple(ColumnRole(**c) for c in data["columns"])
-        return cls(columns, data.get("term"), tuple(tuple(pair) for pair in data.get("codebook", ())))
+        values = tuple(ValueChoice(**v) for v in data.get("values", ()))
+        return cls(columns, data.get("term"), values, tuple(data.get("complete", ())))
 
 
 def role_kind(role: str, kind: str = "") -> str:
@@ -148,8 +189,8 @@ def propose(profiles: Sequence[ColumnProfile]) -> Mapping:
     for p in profiles:
         for role, score in _role_scores(p).items():
             candidates.setdefault(role, []).append((score, p.header))
-    roles: dict[str, str] = {}
-    taken: set[str] = set()
+    roles = _race_flags(profiles)
+    taken = set(roles)
     for role in SINGLE_ROLES:
         for score, header in sorted(candidates.get(role, []), key=lambda c: -c[0]):
             if header not in taken and score >= 1.0:
@@ -169,11 +210,18 @@ def propose(profiles: Sequence[ColumnProfile]) -> Mapping:
             columns.append(ColumnRole(p.header, role, role_kind(role, kind)))
         else:
             columns.append(ColumnRole(p.header, role))
-    codebook = ()
-    race = next((p for p in profiles if roles.get(p.header) == "race_ethnicity"), None)
-    if race is not None:
-        codebook = tuple((normalize.suggested_codebook("race_ethnicity", race.distinct) or {}).items())
-    return Mapping(_named(columns), codebook=codebook)
+    return Mapping(_named(columns))
+
+
+def _race_flags(profiles: Sequence[ColumnProfile]) -> dict[str, str]:
+    """Yes/no columns the federal race/ethnicity rule reads (`Hispanic`, `FedEthnicity`, `Race_Black` …): the
+    first column per race gets its role, a second one is ignored; none of them is an outcome."""
+    roles: dict[str, str] = {}
+    for p in profiles:
+        role = normalize.race_flag_role(p.header) if outcome_kind(p) == "boolean" else None
+        if role:
+            roles[p.header] = role if role not in roles.values() else "ignore"
+    return roles
 
 
 def _role_scores(p: ColumnProfile) -> dict[str, float]:
@@ -195,7 +243,7 @@ def _role_scores(p: ColumnProfile) -> dict[str, float]:
 def _value_fit(role: str, p: ColumnProfile) -> float:
     if role in DEMOGRAPHIC_ROLES or role == "grade":
         fit = normalize.looks_like(role, p.distinct)
-        if role == "race_ethnicity" and normalize.suggested_codebook(role, p.distinct):
+        if role == "race_ethnicity" and normalize.coded(role, p.distinct):
             fit = max(fit, 0.5)
         return fit
     return 0.0
@@ -265,11 +313,51 @@ def _named(columns: Sequence[ColumnRole]) -> tuple[ColumnRole, ...]:
     return tuple(named)
 
 
-def unplaced_values(profile: ColumnProfile, role: str, codebook: dict[str, str] | None = None
-                    ) -> tuple[tuple[str, int], ...]:
-    """The values of a column that its role cannot place, with their row counts (they become Not reported)."""
-    if role not in DEMOGRAPHIC_ROLES and role != "grade":
+@dataclass(frozen=True)
+class ValueRow:
+    """One distinct raw value of a column: how many rows hold it, the canonical value it maps to, and how it was
+    placed (normalize.GIVEN, RECOGNISED, GUESSED or UNPLACED)."""
+
+    raw: str | None
+    rows: int
+    canonical: str
+    status: str
+
+
+_FIRST = {normalize.UNPLACED: 0, normalize.GUESSED: 1}
+
+
+def value_rows(profile: ColumnProfile, role: str, mapping: Mapping) -> tuple[ValueRow, ...]:
+    """Every distinct raw value of a value role's column with its count and where it maps under `mapping`:
+    values nothing could place first, then guessed ones, then the rest by count."""
+    if role not in VALUE_ROLES:
         return ()
-    value_map = normalize.map_values(role, profile.distinct, codebook if role == "race_ethnicity" else None)
-    missing = set(value_map.unplaced)
-    return tuple((v, n) for v, n in profile.values if v in missing)
+    value_map = mapping.value_map(role, profile.distinct)
+    rows = [ValueRow(raw, n, normalize.as_text(role, value_map.values[raw]), value_map.status[raw])
+            for raw, n in profile.values]
+    return tuple(sorted(rows, key=lambda r: _FIRST.get(r.status, 2)))
+
+
+def unplaced_rows(profile: ColumnProfile, role: str, mapping: Mapping) -> int:
+    """Rows of a column whose value could not be placed (they count as Not reported)."""
+    return sum(r.rows for r in value_rows(profile, role, mapping) if r.status == normalize.UNPLACED)
+
+
+def fitted(mapping: Mapping, profiles: Sequence[ColumnProfile]) -> Mapping:
+    """A remembered mapping fitted to a new file of its layout: value choices for values the file no longer has
+    are dropped (values it has that the map lacks stay unplaced, listed for the person)."""
+    by_header = {p.header: p for p in profiles}
+    kept = []
+    for choice in mapping.values:
+        profile = by_header.get(mapping.header_for(choice.role) or "")
+        if profile is not None and normalize.key_of(choice.raw) in {normalize.key_of(v) for v in profile.distinct}:
+            kept.append(choice)
+    return replace(mapping, values=tuple(kept))
+
+
+def new_values(mapping: Mapping, profiles: Sequence[ColumnProfile]) -> tuple[tuple[str, str], ...]:
+    """(header, raw value) of values a value map confirmed whole has never seen: a remembered layout whose values
+    changed. They stay unplaced until a person places them."""
+    by_header = {p.header: p for p in profiles}
+    return tuple((header, row.raw) for role in mapping.complete if (header := mapping.header_for(role)) in by_header
+                 for row in value_rows(by_header[header], role, mapping) if row.status == normalize.UNPLACED)

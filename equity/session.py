@@ -1,6 +1,7 @@
 """What one browser session (or one script) works with: its private DuckDB connection, the loaded data, an
 upload waiting for its mapping, the filters and the minimum group size. No Streamlit here."""
 
+import contextlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -10,7 +11,7 @@ import duckdb
 from equity import combine, dataset, library, workspace
 from equity.filters import Filters, options
 from equity.ingest import Upload, read_upload
-from equity.mapping import Mapping, header_signature
+from equity.mapping import Mapping, fitted, header_signature, new_values
 from equity.messages import Text
 from equity.metrics import COMPARE_ALL, Breakdown, Cells, Rule, breakdown, cell_counts
 from equity.privacy import DEFAULT_MIN_N
@@ -39,7 +40,10 @@ class Workbench:
         return self.data
 
     def start(self) -> Text | None:
-        """Open the saved datasets chosen to open at start, else the sample; says why when they could not."""
+        """Open the saved datasets chosen to open at start, else the sample; says why when they could not.
+        Student rows that a killed save left in the workspace are removed first."""
+        with contextlib.suppress(OSError):     # an unreadable workspace is reported where it is used
+            library.clean_leftovers()
         chosen, note = library.startup(), None
         if chosen:
             try:
@@ -77,8 +81,11 @@ class Workbench:
         known = workspace.load_mapping(header_signature(upload.table.column_names))
         self.staged, self.remembered = staged, False
         if known is not None and {c.header for c in known.columns} == set(upload.table.column_names):
+            known = fitted(known, staged.profiles)
             self.staged = dataset.Staged(upload, staged.profiles, known)
             self.remembered = True
+            if new_values(known, staged.profiles):
+                return staged       # values the saved map never saw: the person places them first
             progress(Text("session.step.remembered"))
             try:
                 self.confirm(known, remember=False)

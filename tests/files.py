@@ -73,6 +73,35 @@ def ods_bytes(sheets: dict[str, Rows]) -> bytes:
     return out.getvalue()
 
 
+def html_table(rows: Rows, header_cells: str = "th", caption: str | None = None) -> str:
+    """One HTML `<table>`: the first row in `header_cells` (th or td), cells escaped as an export writes them."""
+    from html import escape
+
+    def cells(row: list, tag: str) -> str:
+        return "".join(f"<{tag}>{'' if c is None else escape(str(c))}</{tag}>" for c in row)
+
+    head = f"<caption>{escape(caption)}</caption>" if caption else ""
+    body = "".join(f"<tr>{cells(row, header_cells if i == 0 else 'td')}</tr>\n" for i, row in enumerate(rows))
+    return f"<table border=1>{head}\n{body}</table>\n"
+
+
+def html_xls_bytes(tables: list[str], before: str = "", encoding: str = "utf-8", excel: bool = False) -> bytes:
+    """A web page of tables as SIS exports save it under an .xls name: `before` goes first (a comment,
+    `<meta>`, ...); `excel` wraps it as Excel's "Web Page" format does (namespaces, meta charset, style,
+    a conditional comment with the workbook's XML)."""
+    if excel:
+        page = ('<html xmlns:o="urn:schemas-microsoft-com:office:office" '
+                'xmlns:x="urn:schemas-microsoft-com:office:excel" xmlns="http://www.w3.org/TR/REC-html40">\n'
+                f'<head><meta http-equiv="Content-Type" content="text/html; charset={encoding}">\n'
+                '<meta name=ProgId content=Excel.Sheet><style>td {mso-number-format:"\\@";}</style>\n'
+                '<!--[if gte mso 9]><xml><x:ExcelWorkbook><x:ExcelWorksheets><x:ExcelWorksheet>'
+                '<x:Name>Students</x:Name></x:ExcelWorksheet></x:ExcelWorksheets></x:ExcelWorkbook></xml>'
+                '<![endif]-->\n</head><body>\n' + "".join(tables) + "</body></html>\n")
+    else:
+        page = "".join(tables)
+    return (before + page).encode(encoding)
+
+
 def parquet_bytes(columns: dict[str, list] | pa.Table) -> bytes:
     """A parquet file from named columns (types inferred by Arrow) or from a ready table."""
     table = columns if isinstance(columns, pa.Table) else pa.table(columns)

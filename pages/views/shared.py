@@ -7,6 +7,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TypeVar
 
+import altair as alt
 import streamlit as st
 from streamlit import config as streamlit_config
 
@@ -332,6 +333,13 @@ def risk_settings(key: str) -> Settings:
                        on_change=store, help=t("risk.threshold_help", lang))
     store()
     return st.session_state["risk_settings"]
+
+
+def chart(figure: alt.TopLevelMixin) -> None:
+    """A chart across the page. Its spec is not validated against Vega-Lite's schema on every rerun (that
+    cost more than the figures): the charts' shapes are validated by the tests, and a rerun brings new
+    figures only."""
+    st.vega_lite_chart(figure.to_dict(validate=False), width="stretch")
 
 
 def section_downloads(section: Section, stem: str, key: str, lang: str = DEFAULT) -> None:

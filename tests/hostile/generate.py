@@ -29,6 +29,11 @@ SHEET_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksh
 INJECTED = ("<script>alert('x')</script>", "**bold** _it_", "[click](javascript:alert(1))",
             "![pixel](http://example.invalid/p.png)", "=cmd|' /C calc'!A0", ":red[Red] $x^2$", "# Title",
             "<img src=x onerror=alert(1)>")
+# Values that a spreadsheet would run as formulas once the guard is passed (OWASP's CSV-injection list): after
+# leading blanks or line breaks, in full-width and small forms, and after a delimiter that an import splits on.
+FORMULA_GAPS = ("=1+1", "+1+1", "-1+1", "@SUM(A1)", "\tx", "\rx", "\n=1+1", " =1+1", "\r\n+1", "\u3000@x",
+                "\uff1d1+1", "\uff0b1", "\uff0d1", "\uff20SUM(A1)", "\ufe661+1", "x;=1+1", "x,=1+1", "x\t=1+1",
+                "x; -1+1", "a;b;\uff1d1")
 
 
 @dataclass(frozen=True)
@@ -55,7 +60,7 @@ def column_letters(index: int) -> str:
 
 
 def text_cell(ref: str, text: str) -> str:
-    escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\r", "&#13;")
     return f'<c r="{ref}" t="inlineStr"><is><t xml:space="preserve">{escaped}</t></is></c>'
 
 
@@ -190,6 +195,16 @@ def bomb_members(total: int, declared: int | None = None) -> list[RawMember]:
 def zip_bomb(path: Path) -> None:
     """2 GiB of sheet XML in about 2 MB: refused from the zip directory before anything inflates."""
     write_raw_zip(path, bomb_members(2048 * MIB))
+
+
+def many_sheets(path: Path) -> None:
+    """60 sheets of 15.5 MiB each (930 MiB in about 4 MB): every part under the size from which one part's
+    ratio is checked, the whole archive at a ratio above 250."""
+    head = sheet_xml(table_rows([["Name", "Score"], ["Ann", 3]]))[:-len(b"</sheetData></worksheet>")]
+    stream, crc, size = repeated_sheet(head, b" ", 31 * MIB // 2, b"</sheetData></worksheet>")
+    members = [replace(deflated(data), name=name) for name, data in package_parts().items()]
+    members += [RawMember(f"xl/worksheets/sheet{i}.xml", stream, crc, size) for i in range(1, 61)]
+    write_raw_zip(path, members)
 
 
 def lying_zip(path: Path) -> None:
@@ -344,6 +359,14 @@ def injected_headers(path: Path) -> None:
     path.write_text(out.getvalue(), encoding="utf-8")
 
 
+def formula_gaps(path: Path) -> None:
+    """Each formula spelling as a header and as a value, to be exported inert. A workbook, because tabs and
+    line breaks in values make any delimiter guess of a CSV moot."""
+    header = ["Student ID", "Note", *(f"H{i} {text}" for i, text in enumerate(FORMULA_GAPS))]
+    rows = [[f"{i:03d}", text, *FORMULA_GAPS] for i, text in enumerate(FORMULA_GAPS)]
+    write_xlsx(path, sheet_xml(table_rows([header, *rows])))
+
+
 def injected_xlsx(path: Path) -> None:
     """The same labels in a workbook, also as the sheet name and in a title row."""
     rows = [["<b>Title</b> **loud**"], [], ["Student ID", *INJECTED],
@@ -394,6 +417,7 @@ def too_many_members(path: Path) -> None:
 CASES = (
     Case("zip_bomb.xlsx", zip_bomb, "refused", "large"),
     Case("lying_sizes.xlsx", lying_zip, "refused", "damaged"),
+    Case("many_sheets.xlsx", many_sheets, "refused", "together"),
     Case("huge_dimension.xlsx", huge_dimension, "read", rows=2),
     Case("far_corners.xlsx", far_corners, "refused", "memory"),
     Case("billion_laughs.xlsx", billion_laughs, "refused", "damaged"),
@@ -415,6 +439,7 @@ CASES = (
     Case("long_cell.xlsx", long_cell_xlsx, "read"),
     Case("injected_headers.csv", injected_headers, "read"),
     Case("injected.xlsx", injected_xlsx, "read"),
+    Case("formula_gaps.xlsx", formula_gaps, "read", rows=len(FORMULA_GAPS)),
     Case("too_many_members.xlsx", too_many_members, "refused", "parts"),
     Case("repeats.ods", ods_repeats, "refused", "damaged"),
 )
