@@ -25,7 +25,7 @@ import duckdb
 from equity import dataset
 from equity.cohorts import COHORT_DIMENSIONS, cohort_filters, cohort_values
 from equity.dimensions import GAP_DIMENSIONS
-from equity.filters import Filters
+from equity.filters import Filters, options
 from equity.flag_settings import COMPARE, DEFAULTS, HPG, FlagSettings, fixed_rate
 from equity.flags import Flag, Flags, GroupFlag, flag
 from equity.i18n import LANGUAGES
@@ -215,7 +215,7 @@ def gaps(args: argparse.Namespace) -> Breakdown | dict[str, Breakdown]:
     if not args.cohort:
         return one()
     dimension = cohort_dimension(mapping, args.cohort)
-    return {value: one(cohort_filters(Filters(), dimension, value)) for value in cohort_values(con, dimension)}
+    return {value: one(cohort_filters(Filters(), dimension, value)) for value in cohort_values(options(con), dimension)}
 
 
 def cohort_mapping(mapping: Mapping, staged: dataset.Staged, header: str) -> Mapping:
@@ -248,7 +248,8 @@ def report(args: argparse.Namespace) -> str:
     warn_if_nobody_meets(con, column, rule)
     _check_flag(args.flag, rule)
     choice = Choice(column.name, column.header, rule, tuple(dict.fromkeys(args.by or ["race"])), args.compare,
-                    crossings, flag=Flag(args.flag), flag_settings=flag_settings(args))
+                    crossings, flag=Flag(args.flag), flag_settings=flag_settings(args),
+                    cohort=cohort_dimension(mapping, args.cohort) if args.cohort else None)
     built = compose(views(bench, choice, args.lang), bench, args.title, args.notes, args.lang)
     try:
         args.out.write_bytes(render_report(built, fmt))

@@ -10,17 +10,22 @@ exactly as to a filter the sidebar sets.
 
 from dataclasses import replace
 
-import duckdb
-
-from equity.filters import Filters, options
+from equity.filters import Filters
 
 COHORT_DIMENSIONS = ("term", "school", "grade")
+Cohort = tuple[str, str]         # (dimension, value), e.g. ("term", "2017")
 
 
-def cohort_values(con: duckdb.DuckDBPyConnection, dimension: str, filters: Filters = Filters()) -> list[str]:
-    """The cohorts of the loaded data in order, those the filters keep when they choose some."""
+def cohort_values(values: dict[str, list[str]], dimension: str, filters: Filters = Filters()) -> list[str]:
+    """The cohorts in order, from each dimension's values in the loaded data (equity.filters.options), those the
+    filters keep when they choose some."""
     chosen = getattr(filters, dimension)
-    return [v for v in options(con)[dimension] if not chosen or v in chosen]
+    return [v for v in values[dimension] if not chosen or v in chosen]
+
+
+def cohort_choices(values: dict[str, list[str]], filters: Filters = Filters()) -> list[str]:
+    """The dimensions that split the loaded data into two cohorts or more."""
+    return [d for d in COHORT_DIMENSIONS if len(cohort_values(values, d, filters)) > 1]
 
 
 def cohort_filters(filters: Filters, dimension: str, value: str) -> Filters:

@@ -26,6 +26,7 @@ from equity.charts import (
     heat_title,
     hidden_text,
 )
+from equity.cohorts import Cohort, cohort_values
 from equity.crosstab import Cell, CrossTable, crosstab
 from equity.dimensions import DIMENSIONS
 from equity.disproportionality import DEFAULT_SETTINGS, Settings
@@ -152,6 +153,28 @@ def _alt_text(description: str, summary: Sequence[str]) -> str:
     return " ".join([description, *summary])
 
 
+def in_cohort(title: str, cohort: Cohort | None, lang: str = DEFAULT) -> str:
+    """A view's title, naming its cohort when it is one: '… — Term 2017'."""
+    if cohort is None:
+        return title
+    dimension = DIMENSIONS[cohort[0]]
+    return t("cohort.title", lang, title=title, dimension=dimension_label(dimension, lang),
+             cohort=group_label(dimension, cohort[1], lang))
+
+
+def _titled(chart, title: str, cohort: Cohort | None):
+    """A cohort's chart carries the cohort in its own title too, so a downloaded image says whom it shows."""
+    if cohort is None:
+        return chart
+    old = chart.title
+    return chart.properties(title=alt.TitleParams(title, subtitle=old.subtitle) if isinstance(old, alt.TitleParams)
+                            else title)
+
+
+def _cohort_key(cohort: Cohort | None) -> str:
+    return f":{cohort[0]}={cohort[1]}" if cohort else ""
+
+
 @dataclass(frozen=True)
 class GapView:
     """An outcome by one dimension against a comparison; `history` (the same by term) and `goal` (a saved
@@ -164,10 +187,11 @@ class GapView:
     flag: Flag = Flag.NEWCOMBE
     colour_min_n: int = 0
     settings: FlagSettings = DEFAULTS
+    cohort: Cohort | None = None              # the cohort the figures are for, named in the title
 
     @property
     def key(self) -> str:
-        return f"gaps:{self.result.dimension.key}:{self.result.compare}"
+        return f"gaps:{self.result.dimension.key}:{self.result.compare}" + _cohort_key(self.cohort)
 
     def section(self, lang: str = DEFAULT) -> Section:
         result, rate = self.result, self.result.rule.is_rate
@@ -202,8 +226,9 @@ class GapView:
         summary = breakdown_summary(result, lang, self.history, self.goal)
         if self.flag is not Flag.NEWCOMBE:
             summary = (summary[0], flag_sentence(result, self.flag, lang, self.settings), *summary[2:])
-        title = gap_title(result, lang)
-        chart = gap_chart(result, lang, self.flag, self.colour_min_n, self.settings) if result.shown() else None
+        title = in_cohort(gap_title(result, lang), self.cohort, lang)
+        chart = _titled(gap_chart(result, lang, self.flag, self.colour_min_n, self.settings), title, self.cohort) \
+            if result.shown() else None
         return Section(title, summary, table, chart,
                        _alt_text(t("chart.bar_description", lang, title=title), summary) if chart else "")
 
@@ -230,10 +255,11 @@ class IntersectionView:
     """Two dimensions crossed, as a heat table; small cells hidden along rows and columns."""
 
     table: CrossTable
+    cohort: Cohort | None = None
 
     @property
     def key(self) -> str:
-        return f"cross:{self.table.first.key}:{self.table.second.key}"
+        return f"cross:{self.table.first.key}:{self.table.second.key}" + _cohort_key(self.cohort)
 
     def section(self, lang: str = DEFAULT) -> Section:
         cross, rate = self.table, self.table.rule.is_rate
@@ -261,10 +287,10 @@ class IntersectionView:
             low, high = min(shown, key=_ranked), max(shown, key=_ranked)
             summary.insert(0, t("summary.cross_range", lang, low=" · ".join(names(low)), low_value=_figure(low, unit),
                                 high=" · ".join(names(high)), high_value=_figure(high, unit)))
-        title = heat_title(cross, lang)
+        title = in_cohort(heat_title(cross, lang), self.cohort, lang)
         table = Table(columns, tuple(rows), (rule_note(cross.min_n, lang), t("report.cross_rule", lang),
                                              *coding_note(any(c.coded for c in cross.cells), lang)))
-        chart = heat_table(cross, lang) if shown else None
+        chart = _titled(heat_table(cross, lang), title, self.cohort) if shown else None
         return Section(title, tuple(summary), table, chart,
                        _alt_text(t("chart.heat_description", lang, title=title), summary) if chart else "")
 
@@ -438,27 +464,18 @@ class Choice:
     colour_min_n: int = 0                      # the privacy setting's colour minimum, for charts and the grid
     flag: Flag = Flag.NEWCOMBE                 # how gaps are flagged (rates only; averages use Newcombe's)
     flag_settings: FlagSettings = DEFAULTS     # the flags' references, margin and cut-offs
+    cohort: str | None = None                  # term, school or grade: every gap and crossed view once per cohort
 
 
 def views(bench: Workbench, choice: Choice, lang: str = DEFAULT) -> list[ReportView]:
-    """The chosen views, computed from the session's data under its filters and minimum group size; goals'
-    notes worded in `lang`."""
+    """The chosen views, computed from the session's data under its filters and minimum group size (once per
+    cohort when the choice has cohorts); goals' notes worded in `lang`."""
     found: list[ReportView] = []
-    several_terms = (choice.history or choice.changes) and len(data_terms(bench.con, bench.filters)) > 1
     saved = goal_math.load()[0] if choice.goals or choice.goal_table else ()
-    for dimension in choice.dimensions:
-        result = bench.breakdown(choice.outcome, choice.rule, dimension, choice.compare, choice.label)
-        history = trend(bench.con, choice.outcome, choice.rule, dimension, choice.compare, bench.filters,
-                        bench.min_n, choice.label) if several_terms else None
-        goal = _goal(bench, saved, result, choice.outcome, lang) if choice.goals else None
-        method = choice.flag if choice.rule.is_rate else Flag.NEWCOMBE
-        found.append(GapView(result, history if choice.history else None, goal, method, choice.colour_min_n,
-                             choice.flag_settings))
-        if choice.changes and history is not None:
-            found.append(TrendView(history))
-    for first, second in choice.crossings:
-        found.append(IntersectionView(crosstab(bench.con, choice.outcome, choice.rule, first, second,
-                                               bench.filters, bench.min_n, choice.label, bench.coding)))
+    cohorts = [None] if choice.cohort is None else \
+        [(choice.cohort, v) for v in cohort_values(bench.filter_options(), choice.cohort, bench.filters)]
+    for cohort in cohorts:
+        found += _gap_views(bench, choice, cohort, saved, lang)
     if choice.scorecard:
         goal = sc.goal_lookup(bench.con, bench.min_n)
         found.append(ScorecardView(tuple(sc.evaluate(bench.con, i, bench.filters, bench.min_n, choice.risk_settings,
@@ -468,6 +485,29 @@ def views(bench: Workbench, choice: Choice, lang: str = DEFAULT) -> list[ReportV
         outcomes = {c.name for c in bench.data.mapping.outcomes()} if bench.data else set()
         found.append(GoalsView(tuple(goal_math.assess(bench.con, g, outcomes, bench.min_n, lang) for g in saved),
                                bench.min_n))
+    return found
+
+
+def _gap_views(bench: Workbench, choice: Choice, cohort: Cohort | None, saved: Sequence[goal_math.Goal],
+               lang: str) -> list[ReportView]:
+    """The gap, change and crossed views of one cohort (or of everyone); a goal is on all the data, so a cohort's
+    views leave it out."""
+    found: list[ReportView] = []
+    filters = bench.cohort_filters(cohort)
+    several_terms = (choice.history or choice.changes) and len(data_terms(bench.con, filters)) > 1
+    for dimension in choice.dimensions:
+        result = bench.breakdown(choice.outcome, choice.rule, dimension, choice.compare, choice.label, cohort)
+        history = trend(bench.con, choice.outcome, choice.rule, dimension, choice.compare, filters,
+                        bench.min_n, choice.label) if several_terms else None
+        goal = _goal(bench, saved, result, choice.outcome, lang) if choice.goals and cohort is None else None
+        method = choice.flag if choice.rule.is_rate else Flag.NEWCOMBE
+        found.append(GapView(result, history if choice.history else None, goal, method, choice.colour_min_n,
+                             choice.flag_settings, cohort))
+        if choice.changes and history is not None:
+            found.append(TrendView(history))
+    for first, second in choice.crossings:
+        found.append(IntersectionView(crosstab(bench.con, choice.outcome, choice.rule, first, second,
+                                               filters, bench.min_n, choice.label, bench.coding), cohort))
     return found
 
 

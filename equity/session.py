@@ -9,6 +9,7 @@ from pathlib import Path
 import duckdb
 
 from equity import combine, dataset, library, workspace
+from equity.cohorts import Cohort, cohort_filters
 from equity.filters import Filters, options
 from equity.ingest import Upload, read_upload
 from equity.mapping import Mapping, fitted, header_signature, new_values
@@ -125,14 +126,20 @@ class Workbench:
         self.staged, self.remembered = dataset.stage(self.con, combined.upload), False
         return self.staged
 
-    def cells(self, outcome: str, rule: Rule) -> Cells:
-        """Cell counts for the current data, outcome, rule and filters; a rerun with the same ones is free."""
-        key = (self.data.version, outcome, rule, self.filters)
+    def cells(self, outcome: str, rule: Rule, cohort: Cohort | None = None) -> Cells:
+        """Cell counts for the current data, outcome, rule and filters (narrowed to one cohort when given); a rerun
+        with the same ones is free."""
+        filters = self.cohort_filters(cohort)
+        key = (self.data.version, outcome, rule, filters)
         if key not in self._memo:
             if len(self._memo) >= CACHED_CELLS:
                 self._memo.pop(next(iter(self._memo)))
-            self._memo[key] = cell_counts(self.con, outcome, rule, self.filters)
+            self._memo[key] = cell_counts(self.con, outcome, rule, filters)
         return self._memo[key]
+
+    def cohort_filters(self, cohort: Cohort | None) -> Filters:
+        """The session's filters, narrowed to one cohort (dimension, value) when given (equity.cohorts)."""
+        return cohort_filters(self.filters, *cohort) if cohort else self.filters
 
     def nobody_meets(self, outcome: str, rule: Rule, label: str = "") -> Text | None:
         """Why no student in the whole loaded data meets `rule` (equity.rule_check), read once per data and rule."""
@@ -149,8 +156,9 @@ class Workbench:
         return self._memo[key]
 
     def breakdown(self, outcome: str, rule: Rule, dimension: str, compare: str = COMPARE_ALL,
-                  label: str = "") -> Breakdown:
-        """A breakdown of the session's data under its filters, minimum group size and top/bottom coding.
-        Only cell counts are cached, and they do not depend on the coding, so a change of it takes effect at once."""
-        return breakdown(self.con, outcome, rule, dimension, compare, self.filters, self.min_n, label,
-                         self.cells(outcome, rule), self.coding)
+                  label: str = "", cohort: Cohort | None = None) -> Breakdown:
+        """A breakdown of the session's data under its filters, minimum group size and top/bottom coding, within one
+        cohort when given. Only cell counts are cached, and they do not depend on the coding, so a change of it takes
+        effect at once."""
+        return breakdown(self.con, outcome, rule, dimension, compare, self.cohort_filters(cohort), self.min_n, label,
+                         self.cells(outcome, rule, cohort), self.coding)
