@@ -123,6 +123,7 @@ def builder(bench, lang: str) -> None:
     if not picked:
         return
     column, rule = picked
+    shared.rule_warning(bench, column, rule)
     left, right = st.columns(2)
     dimensions = left.multiselect(t("page.report.dimensions", lang), GAP_DIMENSIONS, default=DEFAULT_DIMENSIONS,
                                   key="report_dimensions", placeholder=t("ui.choose_options", lang),

@@ -98,3 +98,21 @@ def test_cohorts_by_term_on_the_gaps_page(app):
     app.switch_page("pages/views/intersections.py").run()
     app.selectbox(key="cross_cohort_by").set_value("term").run()
     assert not app.exception and app.selectbox(key="cross_cohort_term").value == terms[0]
+
+
+def test_report_builder_takes_cohorts_and_flag_settings(app):
+    app.switch_page("pages/views/report.py").run()
+    app.multiselect(key="report_dimensions").set_value(["race"]).run()
+    app.selectbox(key="report_flag").set_value(Flag.PPG).run()
+    app.selectbox(key="report_flagset_ppg_reference").set_value("hpg").run()
+    app.selectbox(key="report_cohort_by").set_value("term").run()
+    assert not app.exception
+    bench = app.session_state["bench"]
+    terms = [t for (t,) in bench.con.execute("SELECT DISTINCT term FROM students ORDER BY term").fetchall()]
+    headings = [m.value for m in app.markdown if m.value.startswith("#### ")]
+    assert [h.rsplit("— ", 1)[-1] for h in headings] == [f"Term {term}" for term in terms]
+    table = app.dataframe[0].value
+    assert any(c.startswith("Gap vs the highest-performing group (") for c in table.columns)
+    assert {"Students needed (end flag)", "Students needed (parity)"} <= set(table.columns)
+    report = app.session_state["report_built"]
+    assert report.sections[0].title.endswith(f"Term {terms[0]}")
