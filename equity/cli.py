@@ -4,6 +4,10 @@
                                [--compare all|others|GROUP] [--min-n N] [--map ROLE=HEADER ...]
                                [--value ROLE RAW CANONICAL ...]
                                [--format table|csv|json] [--flag newcombe|ppg|pi|80] [--top-bottom-code]
+    python -m equity risk FILE [--sheet NAME] --outcome COLUMN [--threshold X | --categories A,B] --by DIMENSION
+                              [--compare others|GROUP] [--cell-size N] [--n-size N] [--flag-above R]
+                              [--min-n N] [--map ROLE=HEADER ...] [--value ROLE RAW CANONICAL ...]
+                              [--format table|csv|json]
     python -m equity report FILE --out report.html|report.pdf|report.pptx --outcome COLUMN [--threshold X]
                             [--categories A,B] [--by DIMENSION ...] [--cross DIMENSION,DIMENSION ...]
                             [--compare all|others|GROUP] [--min-n N] [--map ROLE=HEADER ...]
@@ -25,9 +29,21 @@ import duckdb
 from equity import dataset
 from equity.cohorts import COHORT_DIMENSIONS, cohort_filters, cohort_values
 from equity.dimensions import GAP_DIMENSIONS
+from equity.disproportionality import (
+    CELL_SIZE,
+    HIDDEN,
+    N_SIZE,
+    OTHERS,
+    THRESHOLD,
+    TOO_FEW,
+    Disproportionality,
+    Settings,
+    disproportionality,
+)
 from equity.filters import Filters, options
 from equity.flag_settings import COMPARE, DEFAULTS, HPG, FlagSettings, fixed_rate
 from equity.flags import Flag, Flags, GroupFlag, flag
+from equity.groups import Grouping, stats
 from equity.i18n import LANGUAGES
 from equity.ingest import IngestError, read_upload
 from equity.mapping import ROLES, VALUE_ROLES, ColumnRole, Mapping, outcome_kind
@@ -50,8 +66,20 @@ def parser() -> argparse.ArgumentParser:
     _data_options(gaps)
     gaps.add_argument("--by", default="race", choices=GAP_DIMENSIONS)
     gaps.add_argument("--format", default="table", choices=("table", "csv", "json"))
+    _gap_options(gaps)
+    risk = commands.add_parser("risk", help="risk ratios as IDEA defines them, for discipline or identification")
+    _data_options(risk)
+    risk.add_argument("--by", required=True, choices=GAP_DIMENSIONS)
+    risk.add_argument("--compare", default=OTHERS, help="others (all other students, the default) or a group's key")
+    risk.add_argument("--cell-size", type=int, default=CELL_SIZE,
+                      help="fewest students with the outcome, in a group and in its comparison, for a ratio")
+    risk.add_argument("--n-size", type=int, default=N_SIZE,
+                      help="fewest students, in a group and in its comparison, for a ratio; below it a group is hidden")
+    risk.add_argument("--flag-above", type=float, default=THRESHOLD, help="flag a risk ratio above this")
+    risk.add_argument("--format", default="table", choices=("table", "csv", "json"))
     report = commands.add_parser("report", help="the same figures as a report: HTML, PDF or slides")
     _data_options(report)
+    _gap_options(report)
     report.add_argument("--out", required=True, type=Path, help="the file to write: .html, .pdf or .pptx")
     report.add_argument("--by", action="append", choices=GAP_DIMENSIONS,
                         help="a dimension to show gaps by; repeat for several (default: race)")
@@ -64,27 +92,32 @@ def parser() -> argparse.ArgumentParser:
 
 
 def _data_options(command: argparse.ArgumentParser) -> None:
-    """The options every command shares: which file, which outcome and rule, comparison, n-size, mapping."""
+    """The options every command shares: which file, which outcome and rule, n-size, mapping."""
     command.add_argument("file", type=Path)
     command.add_argument("--sheet")
     command.add_argument("--outcome", required=True, help="the outcome column's header")
     command.add_argument("--threshold", type=float, help="rate of students at or above this value")
     command.add_argument("--categories", help="comma-separated categories that count as meeting the outcome")
-    command.add_argument("--compare", default="all", help="all, others, or a group's key")
     command.add_argument("--min-n", type=int, default=DEFAULT_MIN_N)
     command.add_argument("--map", action="append", default=[], metavar="ROLE=HEADER")
     command.add_argument("--value", action="append", nargs=3, default=[], metavar=("ROLE", "RAW", "CANONICAL"),
                          help="map one raw value of a role's column to a canonical value, overriding any guess, "
                               "e.g. --value race BL7 'Black or African American' or --value low_income 3 true; "
                               "repeat for several")
+
+
+def _gap_options(command: argparse.ArgumentParser) -> None:
+    """The options of the commands that show gaps: comparison, how gaps are flagged, top/bottom coding."""
+    command.add_argument("--compare", default="all", help="all, others, or a group's key")
     command.add_argument("--cohort", metavar="COLUMN",
                          help="compute every figure separately for each value of this column (an entering year, "
                               "a term, a school or a grade), with its own all-students rate and flags; a column "
                               "not mapped to term, school or grade is read as the term")
     command.add_argument("--flag", default=Flag.NEWCOMBE.value, choices=[f.value for f in Flag],
                          help="how gaps are flagged: newcombe (95%% interval, the default), ppg (percentage-point "
-                              "gap against all students, flagged at or below minus its margin of error, as in "
-                              "California community colleges), pi (proportionality index) or 80 (80%% index); "
+                              "gap against all students unless --compare or --ppg-reference say otherwise, "
+                              "flagged at or below minus its margin of error, as in California community "
+                              "colleges), pi (proportionality index) or 80 (80%% index); "
                               "the last three add their figure and a 'flagged' column")
     settings = command.add_argument_group("gap flag settings (DisImpact's arguments; the defaults are today's)")
     settings.add_argument("--ppg-reference", default=COMPARE,
@@ -115,6 +148,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "report":
             print(report(args))
+            return 0
+        if args.command == "risk":
+            print(render_risk(risk(args), args.format), end="")
             return 0
         settings = flag_settings(args)
         found = gaps(args)
@@ -167,7 +203,7 @@ def load(args: argparse.Namespace) -> tuple[duckdb.DuckDBPyConnection, dataset.S
     con = dataset.connect()
     staged = dataset.stage(con, upload)
     mapping = apply_values(apply_overrides(staged.proposal, args.map, staged), args.value)
-    if args.cohort:
+    if getattr(args, "cohort", None):       # the risk command has no cohorts
         mapping = cohort_mapping(mapping, staged, args.cohort)
     mapping, column = choose_outcome(mapping, staged, args.outcome, args.threshold)
     profile = next(p for p in staged.profiles if p.header == column.header)
@@ -230,6 +266,60 @@ def cohort_dimension(mapping: Mapping, header: str) -> str | None:
     """The dimension (term, school or grade) the cohort column is mapped to, or None."""
     role = next((c.role for c in mapping.columns if c.header == header), None)
     return role if role in COHORT_DIMENSIONS else None
+
+
+def risk(args: argparse.Namespace) -> Disproportionality:
+    con, staged, mapping, column, rule = load(args)
+    activate(con, staged, mapping)
+    if not rule.is_rate:
+        raise UsageError("risk needs a yes/no outcome: give --threshold or --categories for what counts as having it.")
+    warn_if_nobody_meets(con, column, rule)
+    grouping = Grouping(args.by)
+    reference = OTHERS
+    if args.compare != OTHERS:
+        keys = {key_text(k): k for k in stats(con, column.name, rule, grouping)[1]}
+        if args.compare not in keys:
+            raise UsageError(f"--compare must be 'others' or one of the groups: {_list(keys)}; got '{args.compare}'.")
+        reference = keys[args.compare]
+    settings = Settings(args.cell_size, args.n_size, args.flag_above)
+    return disproportionality(con, column.name, rule, grouping, settings=settings, min_n=args.min_n,
+                              label=column.header, reference=reference)
+
+
+def risk_json(result: Disproportionality, compare: str) -> dict:
+    """The JSON object DESIGN.md specifies for `risk`. A group below the n-size or the cell size is 'hidden':
+    its size, count, risks and ratio are null (its comparison risk would give its own away), with a 'why'."""
+    settings = result.settings
+    groups = []
+    for g in result.groups:
+        shown = g.method not in (HIDDEN, TOO_FEW)
+        row = {"key": g.key, "label": g.label, "n": g.n if shown else None, "count": g.count if shown else None,
+               "risk": _round(g.risk, 2) if shown else None,
+               "comparison_risk": _round(g.comparison_risk, 2) if shown else None,
+               "risk_ratio": _round(g.ratio, 2) if shown else None,
+               "kind": g.method if shown else HIDDEN, "flagged": g.flagged}
+        groups.append(row if shown else row | {"why": result.note(g)})
+    return {"outcome": result.outcome, "by": result.grouping.first, "compare": compare,
+            "cell_size": settings.cell_size, "n_size": settings.n_size, "flag_above": settings.threshold,
+            "groups": groups}
+
+
+def render_risk(result: Disproportionality, fmt: str) -> str:
+    """The risk ratios as JSON, CSV or an aligned table with a sentence naming the flagged groups."""
+    out = risk_json(result, "others" if result.reference is OTHERS else key_text(result.reference))
+    if fmt == "json":
+        return json.dumps(out) + "\n"
+    columns = ["n", "count", "risk", "comparison_risk", "risk_ratio", "kind", "flagged"]
+    rows = [["group", *columns],
+            *([g["label"], *("" if g[c] is None else g[c] for c in columns)] for g in out["groups"])]
+    if fmt == "csv":
+        return _csv(rows)
+    flagged = [g["label"] for g in out["groups"] if g["flagged"]]
+    head = (f"{result.outcome} ({result.rule.describe()}) by {result.grouping.label}: risk ratios against "
+            f"{'all other students' if out['compare'] == OTHERS else out['compare']}; {result.settings.describe()}")
+    sentence = (f"Flagged (risk ratio above {out['flag_above']:.1f}): {', '.join(flagged)}." if flagged
+                else f"No group has a risk ratio above {out['flag_above']:.1f}.")
+    return "\n".join([head, *_aligned(rows), "", sentence, ""])
 
 
 def report(args: argparse.Namespace) -> str:
@@ -404,11 +494,8 @@ def render(result: Breakdown, fmt: str, flags: Flags | None = None, coding: bool
                      _cell(g.ci and g.ci[1]), "" if g.distinguishable is None else g.distinguishable,
                      g.suppressed, *([_coded(g) or ""] if coding else []), *cells])
     if fmt == "csv":
-        out = io.StringIO()
-        csv.writer(out, lineterminator="\n").writerows(rows)
-        return out.getvalue()
-    widths = [max(len(str(r[i])) for r in rows) for i in range(len(rows[0]))]
-    lines = ["  ".join(str(c).ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in rows]
+        return _csv(rows)
+    lines = _aligned(rows)
     overall = _cell(result.overall_value)
     head = (f"{result.outcome} ({result.rule.describe()}) by {result.dimension.label}, compared with "
             f"{result.comparison_label()}; all students: n={result.overall.n}, value={overall}")
@@ -437,6 +524,17 @@ def _csv_cell(text: str) -> str:
     out = io.StringIO()
     csv.writer(out, lineterminator="").writerow([text])
     return out.getvalue()
+
+
+def _csv(rows: list[list]) -> str:
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows(rows)
+    return out.getvalue()
+
+
+def _aligned(rows: list[list]) -> list[str]:
+    widths = [max(len(str(r[i])) for r in rows) for i in range(len(rows[0]))]
+    return ["  ".join(str(c).ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in rows]
 
 
 def _cell(value) -> str:
