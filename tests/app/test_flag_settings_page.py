@@ -116,3 +116,20 @@ def test_report_builder_takes_cohorts_and_flag_settings(app):
     assert {"Students needed (end flag)", "Students needed (parity)"} <= set(table.columns)
     report = app.session_state["report_built"]
     assert report.sections[0].title.endswith(f"Term {terms[0]}")
+
+
+@pytest.mark.parametrize("method", [Flag.PPG, Flag.EIGHTY])
+def test_settings_and_cohorts_read_in_spanish(app, method):
+    from tests.app.test_spanish_screens import _texts, english_left
+
+    app.session_state["lang"] = "es"
+    app.switch_page("pages/views/gaps.py").run()
+    app.selectbox(key="gaps_flag").set_value(method).run()
+    app.selectbox(key="gaps_cohort_by").set_value("term").run()
+    if method is Flag.PPG:
+        app.selectbox(key="gaps_flagset_ppg_reference").set_value("hpg").run()
+        app.checkbox(key="gaps_flagset_moe_from_rate").check().run()
+    assert not app.exception
+    assert english_left(_texts(app)) == []
+    if method is Flag.PPG:       # against the highest group, some group is flagged
+        assert any("estudiantes más que alcancen" in m.value for m in app.markdown)
