@@ -7,7 +7,7 @@ import duckdb
 from equity.dimensions import DIMENSIONS, Dimension
 from equity.filters import Filters
 from equity.groups import crossed_stats
-from equity.metrics import Rule, Stats
+from equity.metrics import Cells, Rule, Stats
 from equity.privacy import DEFAULT_MIN_N, suppress_table, top_bottom_code_table, why_coded, why_hidden
 
 
@@ -38,13 +38,15 @@ class CrossTable:
 
 
 def crosstab(con: duckdb.DuckDBPyConnection, outcome: str, rule: Rule, first: str, second: str,
-             filters: Filters = Filters(), min_n: int = DEFAULT_MIN_N, label: str = "", coding: bool = False
-             ) -> CrossTable:
-    """Every pair of groups' figure and gap against all students; `coding` top/bottom-codes rates."""
+             filters: Filters = Filters(), min_n: int = DEFAULT_MIN_N, label: str = "", coding: bool = False,
+             cells: Cells | None = None) -> CrossTable:
+    """Every pair of groups' figure and gap against all students; `coding` top/bottom-codes rates. `cells`,
+    when given, hold this outcome's counts under the filters by both dimensions' columns (equity.cube)."""
     a, b = DIMENSIONS[first], DIMENSIONS[second]
     if a.column == b.column:
         raise ValueError("Choose two different dimensions to cross.")
-    overall, stats = crossed_stats(con, outcome, rule, a.column, b.column, filters)
+    overall, stats = (cells.crossed(a.column, b.column) if cells is not None
+                      else crossed_stats(con, outcome, rule, a.column, b.column, filters))
     reasons = suppress_table({cell: s.n for cell, s in stats.items()}, min_n)
     codes: dict[tuple, str | None] = dict.fromkeys(stats)
     if coding and rule.is_rate:

@@ -12,6 +12,7 @@ from equity import normalize
 from equity.ingest import Upload
 from equity.mapping import VALUE_ROLES, Mapping, outcome_kind, propose
 from equity.messages import Message, Text
+from equity.outcome_kinds import all_missing
 from equity.profile import ColumnProfile, profile_table
 from equity.sql import query
 from equity.students import BuildReport, build_students
@@ -102,7 +103,7 @@ def check_values(mapping: Mapping, profiles: tuple[ColumnProfile, ...]) -> None:
 def outcome_problem(profile: ColumnProfile, kind: str) -> Text | None:
     """Why this column cannot be an outcome of this kind, or None when it can."""
     header = profile.header
-    if profile.non_blank == 0:
+    if all_missing(profile):
         return Text("data.outcome_blank", header=header)
     if kind == "numeric" and profile.numeric_share < 0.5:
         sample = ", ".join(f"'{v}'" for v in profile.distinct[:2] if v)

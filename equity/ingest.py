@@ -26,7 +26,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from equity import html_tables, isolation, limits
+from equity import html_tables, isolation, limits, shared_strings
 from equity.limits import LIMITS
 from equity.messages import Message, Text
 
@@ -81,16 +81,20 @@ class Upload:
 
 
 def read_upload(data: bytes, filename: str, sheet: str | None = None) -> Upload:
-    """Read an uploaded file into a table of text, or raise IngestError saying what to fix."""
+    """Read an uploaded file into a table of text, or raise IngestError saying what to fix. Every format is
+    parsed in a child process (see `_isolated`); only the kind of file is judged here."""
     with _plain_errors(filename):
         kind = _file_kind(data, filename)
         if kind == "csv":
-            return _read_text(data, filename)
+            # The CSV's text passes through a file: in a folder of this process's, so that it goes even when
+            # the child is stopped midway.
+            with tempfile.TemporaryDirectory(prefix="equity-upload-") as folder:
+                return _read_isolated(_read_text, data, filename, folder)
         if kind == "parquet":
-            return _read_parquet(data, filename)
+            return _read_isolated(_read_parquet, data, filename)
         if kind == "html":
-            return _isolated(_read_html, data, filename, sheet)
-        return _isolated(_read_workbook, data, filename, sheet)
+            return _read_isolated(_read_html, data, filename, sheet)
+        return _read_isolated(_read_workbook, data, filename, sheet)
 
 
 def sheet_names(data: bytes, filename: str) -> tuple[str, ...]:
@@ -110,8 +114,8 @@ def _sheet_names(data: bytes, filename: str, kind: str) -> tuple[str, ...]:
 
 
 def _isolated(read, data: bytes, filename: str, *args):
-    """Workbooks and web pages are parsed by native code in a child process, so a hostile one costs one
-    failed read rather than the server (see equity.isolation)."""
+    """Files are parsed by native code in a child process, so a hostile one costs one failed read rather than
+    the server (see equity.isolation)."""
     try:
         return isolation.run(read, data, filename, *args, seconds=LIMITS.workbook_seconds,
                              memory=LIMITS.workbook_memory)
@@ -119,6 +123,19 @@ def _isolated(read, data: bytes, filename: str, *args):
         raise _too_costly(filename, stopped.reason) from stopped
     except MemoryError as error:
         raise _too_costly(filename, "memory") from error
+
+
+def _read_isolated(read, data: bytes, filename: str, *args) -> Upload:
+    """`read(data, filename, *args)` in a child process, which sends back only a table within the size limit."""
+    return _isolated(_within_limits, data, filename, read, *args)
+
+
+def _within_limits(data: bytes, filename: str, read, *args) -> Upload:
+    upload = read(data, filename, *args)
+    too_large = limits.text_problem(upload.table.get_total_buffer_size(), filename)
+    if too_large:
+        raise IngestError(too_large)
+    return upload
 
 
 # --- Errors ---------------------------------------------------------------------------------------------
@@ -245,7 +262,7 @@ def _ole_kind(data: bytes, filename: str) -> str:
 # --- CSV and other delimited text -----------------------------------------------------------------------
 
 
-def _read_text(data: bytes, filename: str) -> Upload:
+def _read_text(data: bytes, filename: str, folder: str) -> Upload:
     text, notes = _decode(data)
     if not text.strip():
         raise _empty(filename)
@@ -263,7 +280,7 @@ def _read_text(data: bytes, filename: str) -> Upload:
     too_large = limits.shape_problem(text.count("\n", ends[header_row]) + 1, width, place)
     if too_large:
         raise IngestError(too_large)
-    body = _csv_body(text[ends[header_row]:], delimiter, width, place, header_row)
+    body = _csv_body(text[ends[header_row]:], delimiter, width, place, header_row, Path(folder))
     table, tidy_notes = _tidy(rows[header_row], body, place)
     return Upload(filename, table, None, (), header_row,
                   (*notes, *_skipped_note(rows, header_row), *tidy_notes))
@@ -348,14 +365,14 @@ def _body_width(records: list[list[str]], header_row: int) -> int:
     return max(len(records[header_row]), usual[0][0] if usual else 0)
 
 
-def _csv_body(text: str, delimiter: str, width: int, place: Text, header_row: int) -> pa.Table:
+def _csv_body(text: str, delimiter: str, width: int, place: Text, header_row: int, folder: Path) -> pa.Table:
     """The rows below the header, parsed by DuckDB as VARCHAR only, so `007` and `NA` stay as written."""
     if not text.strip():
         return pa.table({})
     _check_quotes(text, delimiter, place)
     columns = {f"c{i}": "VARCHAR" for i in range(width)}
-    with tempfile.TemporaryDirectory(prefix="equity-upload-") as folder:
-        path = Path(folder) / "body.csv"
+    with tempfile.TemporaryDirectory(dir=folder) as inner:
+        path = Path(inner) / "body.csv"
         path.write_text(text, encoding="utf-8", newline="")
         connection = duckdb.connect()
         try:
@@ -416,6 +433,10 @@ class _SheetPeek:
 
 
 def _read_workbook(data: bytes, filename: str, sheet: str | None) -> Upload:
+    if data.startswith(b"PK"):   # xlsx: its shared strings are copied into every cell that refers to them
+        too_large = limits.text_problem(shared_strings.text_bytes(data), filename)
+        if too_large:
+            raise IngestError(too_large)
     reader = _open_workbook(data, filename)
     names = tuple(reader.sheet_names)
     chosen = _choose_sheet(reader, names, sheet, filename)
@@ -521,15 +542,20 @@ def _read_html(data: bytes, filename: str, sheet: str | None) -> Upload:
 
 
 def _read_parquet(data: bytes, filename: str) -> Upload:
-    """Parquet compresses runs of equal values to almost nothing, so its footer is checked before reading."""
+    """Parquet compresses runs of equal values to almost nothing, so its footer is checked before reading, and
+    text is read still dictionary-encoded: one long string referenced by every row costs its indices, and the
+    size it would decode to is known before it is decoded."""
     try:
-        footer = pq.ParquetFile(pa.BufferReader(data)).metadata
+        file = pq.ParquetFile(pa.BufferReader(data))
+        footer = file.metadata
         too_large = limits.shape_problem(footer.num_rows, footer.num_columns, _file_place(filename))
         if too_large is None and sum(footer.row_group(i).total_byte_size
                                      for i in range(footer.num_row_groups)) > LIMITS.unzipped_bytes:
             too_large = Text("ingest.too_large_unpacked", filename=filename, advice=Text("limits.advice"))
         if too_large is None:
-            source = pq.read_table(pa.BufferReader(data))
+            text = [field.name for field in file.schema_arrow if _is_text(field.type)]
+            source = pq.read_table(pa.BufferReader(data), read_dictionary=text)
+            too_large = limits.text_problem(sum(map(_decoded_bytes, source.columns)), filename)
     except (pa.ArrowException, OSError) as error:
         raise _damaged(filename) from error
     if too_large:
@@ -539,6 +565,26 @@ def _read_parquet(data: bytes, filename: str) -> Upload:
     header_row = _header_index(rows) or 0
     table, notes = _tidy(rows[header_row], body.slice(header_row), _file_place(filename))
     return Upload(filename, table, None, (), header_row, (*_skipped_note(rows, header_row), *notes))
+
+
+def _decoded_bytes(column: pa.ChunkedArray) -> int:
+    """The bytes a column's values take once decoded: for dictionary-encoded text, each row's entry counted
+    for every row that refers to it (an array of one length per row, never the text itself)."""
+    if not pa.types.is_dictionary(column.type):
+        return column.nbytes
+    total = 0
+    for chunk in column.chunks:
+        lengths = pc.binary_length(chunk.dictionary) if _is_text(chunk.dictionary.type) else None
+        if lengths is None:
+            total += chunk.nbytes
+        else:
+            total += (pc.sum(pc.take(pc.cast(lengths, pa.int64()), chunk.indices)).as_py() or 0) + 4 * len(chunk)
+    return total
+
+
+def _is_text(kind: pa.DataType) -> bool:
+    return (pa.types.is_string(kind) or pa.types.is_large_string(kind) or pa.types.is_binary(kind)
+            or pa.types.is_large_binary(kind))
 
 
 # --- Finding the header ---------------------------------------------------------------------------------

@@ -29,7 +29,8 @@ class Limits:
     cell_chars: int = 32_767              # Excel's own limit for one cell
     label_chars: int = 255                # a column header
     line_bytes: int = 2 * MIB             # one line of a CSV
-    workbook_seconds: float = 120.0       # reading one workbook, in its own process
+    text_bytes: int = 256 * MIB           # the table one file gives, decoded (what the server receives)
+    workbook_seconds: float = 120.0       # reading one file, in its own process
     workbook_memory: int = 4096 * MIB     # the memory that process may add
 
 
@@ -72,6 +73,15 @@ def verify_archive(archive: zipfile.ZipFile) -> None:
         with archive.open(part) as stream:
             while stream.read(MIB):
                 pass
+
+
+def text_problem(size: int, filename: str, limits: Limits = LIMITS) -> Text | None:
+    """More decoded text than one session should hold: long values repeated, which a file's own format can
+    store once (a Parquet dictionary, a workbook's shared strings) but a table holds in every cell."""
+    if size > limits.text_bytes:
+        return Text("limits.text", filename=filename, size=_mib(size), limit=_mib(limits.text_bytes),
+                    advice=ADVICE)
+    return None
 
 
 def shape_problem(rows: int, columns: int, place: str, limits: Limits = LIMITS) -> Text | None:

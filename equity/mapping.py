@@ -1,8 +1,9 @@
 """Which role each column of an upload plays, proposed from headers and values, confirmed by the user.
 
-A proposal reads the header (synonyms real exports use) and the values (a column of `Free`/`Paid` is
-income even when its header is `Status`). The user can change any role; a confirmed mapping is remembered
-by the file's header signature, so the next upload of the same export needs no clicks.
+A proposal reads the header (equity.headers: the words real exports use, however abbreviated or run
+together) and the values (a column of `Free`/`Paid` is income even when its header is `Status`); outcomes
+are the columns a person would compare (equity.outcome_kinds). The user can change any role; a confirmed
+mapping is remembered by the file's header signature, so the next upload of the same export needs no clicks.
 """
 
 import hashlib
@@ -11,7 +12,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, replace
 
-from equity import normalize
+from equity import headers, normalize, outcome_kinds
 from equity.profile import ColumnProfile
 
 DEMOGRAPHIC_ROLES = ("race_ethnicity", "low_income", "english_learner", "special_ed", "section_504", "gender")
@@ -37,51 +38,21 @@ ROLE_LABELS = {
 }
 KINDS = ("numeric", "category", "boolean")
 
-SYNONYMS: dict[str, tuple[str, ...]] = {
-    "student_id": ("student id", "student number", "student no", "student", "id", "sid", "stu id",
-                   "student id number", "fake student id", "local id", "state id", "ssid", "lasid", "sasid",
-                   "pupil id", "student key", "perm id", "permanent id", "id number"),
-    "student_name": ("student name", "name", "full name", "last first", "first name", "last name",
-                     "last name first name", "pupil name", "learner name"),
-    "term": ("school year", "year", "term", "semester", "academic year", "sy", "session", "marking period",
-             "reporting period", "test year", "assessment year"),
-    "school": ("school", "school name", "campus", "building", "school id", "fake school id", "site",
-               "school code", "campus name", "location"),
-    "grade": ("grade", "grade level", "gr", "grd", "tested grade", "test grade", "grade lvl", "current grade",
-              "enrolled grade", "year group"),
-    "race_ethnicity": ("race", "ethnicity", "race ethnicity", "race and ethnicity", "race descr",
-                       "race description", "federal race", "race code", "ethnic group", "reported race",
-                       "race eth", "ethnicity race", "federal race ethnicity"),
-    "low_income": ("frl", "lunch", "lunch status", "free reduced lunch", "free reduced", "free and reduced",
-                   "frl status", "econ disadv", "economically disadvantaged", "econ dis", "low income",
-                   "low income ind", "d econdisadv y", "ses", "meal status", "fr lunch", "ed", "econdisadv",
-                   "low ses", "frpl", "free reduced price lunch", "poverty"),
-    "english_learner": ("ell", "el", "lep", "ell status", "english learner", "el status", "d lep y", "esl",
-                        "ml", "multilingual learner", "english language learner", "lep status",
-                        "language fluency", "ell ind", "el ind", "emergent bilingual"),
-    "special_ed": ("iep", "sped", "sped ind", "swd", "special ed", "special education", "disability",
-                   "students with disabilities", "sped status", "iep status", "has iep", "special ed status"),
-    "section_504": ("504", "504 plan", "section 504", "504 status", "has 504"),
-    "gender": ("gender", "sex", "gender identity"),
-}
-ATTENDANCE_SYNONYMS: dict[str, tuple[str, ...]] = {
-    "days_enrolled": ("days enrolled", "enrolled days", "days in membership", "membership days", "days membership",
-                      "membership", "days possible", "possible days", "total days enrolled", "enrolled"),
-    "days_absent": ("days absent", "absent days", "absences", "total absences", "days missed", "absent",
-                    "total days absent", "number of absences", "absence days", "days absent total"),
-    "days_present": ("days present", "days attended", "attended days", "present days", "days in attendance",
-                     "attendance days"),
-}
-
-
 @dataclass(frozen=True)
 class ColumnRole:
-    """One column's role; outcomes also carry their kind and the clean name they get in `students`."""
+    """One column's role; outcomes also carry their kind, the clean name they get in `students`, and what
+    kind of result they look like (`measure`: 'score', 'level'... see equity.outcome_kinds; '' unknown)."""
 
     header: str
     role: str
     kind: str = ""
     name: str = ""
+    measure: str = ""
+
+    @property
+    def result(self) -> str:
+        """The kind of result the column is: its measure, 'attendance' for a day count, else ''."""
+        return self.measure or ("attendance" if self.role in ATTENDANCE_ROLES else "")
 
 
 @dataclass(frozen=True)
@@ -126,8 +97,10 @@ class Mapping:
         return next((c.header for c in self.columns if c.role == role), None)
 
     def outcomes(self) -> tuple[ColumnRole, ...]:
-        """Columns compared as results: outcomes, and the day counts of attendance (numeric)."""
-        return tuple(c for c in self.columns if c.role == "outcome" or c.role in ATTENDANCE_ROLES)
+        """Columns compared as results: outcomes, and the day counts of attendance (numeric), the likeliest
+        kinds first (percentages, marks, scores, then levels and counts), each kind in file order."""
+        return tuple(sorted((c for c in self.columns if c.role == "outcome" or c.role in ATTENDANCE_ROLES),
+                            key=lambda c: outcome_kinds.rank(c.result)))
 
     def outcome(self, header_or_name: str) -> ColumnRole | None:
         return next((c for c in self.outcomes() if header_or_name in (c.header, c.name)), None)
@@ -184,32 +157,38 @@ def header_signature(headers: Iterable[str]) -> str:
 
 
 def propose(profiles: Sequence[ColumnProfile]) -> Mapping:
-    """A role for every column: header synonyms first, then value profiles, the best column per role."""
+    """A role for every column: the race rule's yes/no columns, the best column per role from its header and
+    values, day counts of attendance, then the outcomes a person would pick (equity.outcome_kinds);
+    everything else is ignored."""
     candidates: dict[str, list[tuple[float, str]]] = {}
     for p in profiles:
         for role, score in _role_scores(p).items():
             candidates.setdefault(role, []).append((score, p.header))
     roles = _race_flags(profiles)
-    taken = set(roles)
     for role in SINGLE_ROLES:
         for score, header in sorted(candidates.get(role, []), key=lambda c: -c[0]):
-            if header not in taken and score >= 1.0:
+            if header not in roles and score >= 1.0:
                 roles[header] = role
-                taken.add(header)
                 break
-    headers_by_role = {header: role for header, role in roles.items()}
-    columns = []
     for p in profiles:
-        role = headers_by_role.get(p.header)
-        if role is None:
-            kind = outcome_kind(p)
-            named_for_role = any(_named_for(p.header, r) for r in SYNONYMS)
-            role = "outcome" if kind and not named_for_role else "ignore"
-            if kind == "numeric" and role == "outcome":
-                role = _attendance_role(p.header, {c.role for c in columns})
-            columns.append(ColumnRole(p.header, role, role_kind(role, kind)))
-        else:
-            columns.append(ColumnRole(p.header, role))
+        role = _attendance_role(p, set(roles.values()))
+        if p.header not in roles and role:
+            roles[p.header] = role
+    columns, possible = [], []
+    for p in profiles:
+        if p.header in roles:
+            columns.append(ColumnRole(p.header, roles[p.header], role_kind(roles[p.header])))
+            continue
+        kind = outcome_kind(p)
+        found = outcome_kinds.evidence(p, kind)
+        likely = found.strength == outcome_kinds.LIKELY
+        columns.append(ColumnRole(p.header, "outcome" if likely else "ignore", kind if likely else "",
+                                  measure=found.kind))
+        if found.strength == outcome_kinds.POSSIBLE:
+            possible.append(len(columns) - 1)
+    if not any(c.role == "outcome" for c in columns):   # nothing looks like a result: offer what could be one
+        for i in possible:
+            columns[i] = replace(columns[i], role="outcome", kind=outcome_kind(profiles[i]))
     return Mapping(_named(columns))
 
 
@@ -225,11 +204,14 @@ def _race_flags(profiles: Sequence[ColumnProfile]) -> dict[str, str]:
 
 
 def _role_scores(p: ColumnProfile) -> dict[str, float]:
-    """How well one column fits each single-column role: >= 1 proposes it, higher wins."""
+    """How well one column fits each single-column role: >= 1 proposes it, higher wins. A header that names
+    the role counts most, unless the values plainly say otherwise (a `Grade` column of A, B, C is marks)."""
     scores: dict[str, float] = {}
-    for role in SYNONYMS:
-        if _named_for(p.header, role):
-            scores[role] = 1.0 + _value_fit(role, p)
+    for role in SINGLE_ROLES:
+        named = headers.role_score(p.header, role)
+        fit = _value_fit(role, p)
+        if named and not _contradicted(role, p, fit):
+            scores[role] = 1.0 + named + fit
     for role in DEMOGRAPHIC_ROLES:
         fit = _value_fit(role, p)
         # Values alone are telling for race and gender, and for flags spelled in their own words
@@ -238,6 +220,12 @@ def _role_scores(p: ColumnProfile) -> dict[str, float]:
         if telling and fit >= 0.9 and p.distinct_count >= 2:
             scores[role] = max(scores.get(role, 0), 0.5 + fit)
     return scores
+
+
+def _contradicted(role: str, p: ColumnProfile, fit: float) -> bool:
+    """Values none of which the role can read, and too many to be a few codes for a value map."""
+    return role in ("grade", *DEMOGRAPHIC_ROLES[1:]) and fit == 0 and p.distinct_count >= 3 \
+        and not outcome_kinds.all_missing(p)
 
 
 def _value_fit(role: str, p: ColumnProfile) -> float:
@@ -261,39 +249,28 @@ def _role_words(role: str, p: ColumnProfile) -> bool:
     return bool(words & ROLE_WORDS.get(role, set()))
 
 
-def _named_for(header: str, role: str, synonyms: dict[str, tuple[str, ...]] = SYNONYMS) -> bool:
-    """The header is one of the role's synonyms, ignoring case, punctuation and spacing ('SpEd', 'sped')."""
-    key = header_key(header).replace(" ", "")
-    return key in {word.replace(" ", "") for word in synonyms[role]}
-
-
-def _attendance_role(header: str, taken: set[str]) -> str:
-    """A numeric column whose header names a day count gets that role (the first such column); else outcome."""
-    return next((role for role in ATTENDANCE_ROLES
-                 if role not in taken and _named_for(header, role, ATTENDANCE_SYNONYMS)), "outcome")
+def _attendance_role(p: ColumnProfile, taken: set[str]) -> str | None:
+    """A numeric column whose header names a day count gets that role, unless another column has it."""
+    reading = headers.read(p.header)
+    if reading and reading.label in ATTENDANCE_ROLES and reading.label not in taken \
+            and outcome_kind(p) == "numeric":
+        return reading.label
+    return None
 
 
 def outcome_kind(p: ColumnProfile) -> str:
-    """'numeric', 'boolean' or 'category' when the column can be an outcome, '' when it cannot."""
-    if p.non_blank == 0:
+    """'numeric', 'boolean' or 'category' when the column can be an outcome, '' when it cannot (free text, or
+    nothing in it but blanks and missing-value markers)."""
+    if outcome_kinds.all_missing(p):
         return ""
     if p.numeric_share >= 0.8:
         return "numeric"
     if p.distinct_count <= 2 and normalize.looks_like("flag", p.distinct) == 1.0:
         return "boolean"
-    if p.distinct_count <= 12 and (p.distinct_count < 0.5 * p.non_blank or _all_levels(p.distinct)):
+    if p.distinct_count <= 12 and (p.distinct_count < 0.5 * p.non_blank
+                                   or outcome_kinds.all_levels(p.distinct)):
         return "category"
     return ""
-
-
-_LEVEL = re.compile(r"^([A-F][+-]?|.*\b(met|meets|exceed\w*|proficien\w*|advanced|basic|below|approach\w*|"
-                    r"pass\w*|fail\w*|master\w*|distinguished|developing|beginning)\b.*)$", re.I)
-
-
-def _all_levels(values) -> bool:
-    """Every value reads as a performance level or a letter grade: categories even in a tiny class."""
-    present = [str(v).strip() for v in values if v is not None]
-    return bool(present) and all(_LEVEL.match(v) for v in present)
 
 
 def _named(columns: Sequence[ColumnRole]) -> tuple[ColumnRole, ...]:

@@ -71,8 +71,8 @@ _MISSING = (
     "Prefer not to say", "N/A", "Not specified",
 )
 # `NA` is deliberately absent: some exports use it for Native American.
-_MISSING_WORDS = re.compile(r"^(unknown|unk|notreported|notspecified|notprovided|notavailable|notselected|"
-                            r"notcollected|declin|refus|prefernot|cho(o)?senot|noresponse|missing)")
+_MISSING_WORDS = re.compile(r"unknown|^unk$|notreported|notspecified|notprovided|notavailable|notselected|"
+                            r"notcollected|declin|refus|prefernot|cho(o)?senot|noresponse|^missing$")
 
 _RACE = {
     HISPANIC: ("Hispanic/Latino", "Hispanic", "Latino", "Latina", "Latinx", "Latine", "Hispanic/Latinx"),
@@ -140,7 +140,7 @@ NEVER = r"(?!)"
 # Words that say yes, and words that say no, in each yes/no role (searched like the race words); a leading
 # `no`, `not` or `non` turns yes into no.
 _FLAG_WORDS = {
-    "low_income": (r"free|reduc|frl|frpl|disadv|lowincome|poverty|directcert|ecodis|eligib|^fdc$",
+    "low_income": (r"free|reduc|frl|frpl|disadv|lowincome|poverty|directcert|ecodis|eligib|^[fr]dc$",
                    r"paid|^full|standard|inelig"),
     "english_learner": (r"^el$|^ell|lep|englishlearner|englishlanguagelearner|limited|emergentbilingual|"
                         r"multilinguallearner|^ml$|esl|^currentel",
@@ -150,7 +150,8 @@ _FLAG_WORDS = {
     "flag": (r"^yes|^true", NEVER),
     **{role: (_RACE_WORDS[label], NEVER) for role, label in RACE_FLAGS.items()},
 }
-_NEGATED = re.compile(r"^(no|not|non|never)")
+_NEGATED = re.compile(r"^(not|non|never)")
+_NO_WORDS = frozenset({"n", "no", "not", "non", "never"})
 
 # Code conventions, pre-filled for a person to confirm: letters, the alphabetical federal order 1-7, and two
 # letters of the label with an optional digit (EDFacts `AM7 AS7 BL7 HI7 MU7 PI7 WH7`, `MR`, `AI`, `NH`).
@@ -239,7 +240,7 @@ def _federal(races: set[str]) -> object:
     return next(iter(races)) if races else _UNPLACED
 
 
-def _words(role: str, letters: str) -> object:
+def _words(role: str, raw: str, letters: str) -> object:
     """The value read from the words inside it, or `_UNPLACED`."""
     if not letters:
         return _UNPLACED
@@ -250,15 +251,16 @@ def _words(role: str, letters: str) -> object:
     if role == "grade":
         if _PRE_K.search(letters):
             return "PK"
-        if "kinder" in letters:
-            return "K"
+        if "kinder" in letters:    # transitional kindergarten is K in some states, pre-K in others: the person says
+            return _UNPLACED if "transitional" in letters else "K"
         ordinal = _GRADE_WORDS.fullmatch(letters)
         return str(_ORDINALS.index(ordinal[1]) + 1) if ordinal else _UNPLACED
     yes, no = _FLAG_WORDS[role]
     if re.search(no, letters):
         return False
     if re.search(yes, letters):
-        return not _NEGATED.match(letters)
+        words = _key(raw).split()
+        return not (_NEGATED.match(letters) or (words and words[0] in _NO_WORDS))
     return _UNPLACED
 
 
@@ -274,9 +276,9 @@ def _recognise(role: str, raw: str) -> object:
         number = int(match[1])
         return (_UNPLACED if number > 12 else "K" if number == 0 else str(number))
     letters = _letters(raw)
-    if _MISSING_WORDS.match(letters):
+    if _MISSING_WORDS.search(letters):
         return missing_value(role)
-    return _words(role, letters)
+    return _words(role, raw, letters)
 
 
 def _race_code(part: str) -> object:

@@ -27,7 +27,7 @@ from equity.charts import (
     hidden_text,
 )
 from equity.cohorts import Cohort, cohort_values
-from equity.crosstab import Cell, CrossTable, crosstab
+from equity.crosstab import Cell, CrossTable
 from equity.dimensions import DIMENSIONS
 from equity.disproportionality import DEFAULT_SETTINGS, Settings
 from equity.filters import FLAG_KEYS, Filters
@@ -506,8 +506,8 @@ def _gap_views(bench: Workbench, choice: Choice, cohort: Cohort | None, saved: S
         if choice.changes and history is not None:
             found.append(TrendView(history))
     for first, second in choice.crossings:
-        found.append(IntersectionView(crosstab(bench.con, choice.outcome, choice.rule, first, second,
-                                               filters, bench.min_n, choice.label, bench.coding), cohort))
+        found.append(IntersectionView(bench.crosstab(choice.outcome, choice.rule, first, second, choice.label, cohort),
+                                      cohort))
     return found
 
 

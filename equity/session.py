@@ -9,18 +9,23 @@ from pathlib import Path
 import duckdb
 
 from equity import combine, dataset, library, workspace
+from equity import cube as cubes
 from equity.cohorts import Cohort, cohort_filters
+from equity.crosstab import CrossTable, crosstab
+from equity.dimensions import DIMENSIONS
 from equity.filters import Filters, options
 from equity.ingest import Upload, read_upload
 from equity.mapping import Mapping, fitted, header_signature, new_values
 from equity.messages import Text
-from equity.metrics import COMPARE_ALL, Breakdown, Cells, Rule, breakdown, cell_counts
+from equity.metrics import COMPARE_ALL, Breakdown, Cells, Rule, breakdown
 from equity.privacy import DEFAULT_MIN_N
 from equity.records import WorkspaceError
 from equity.rule_check import nobody_meets
 
 SAMPLE = Path(__file__).resolve().parent.parent / "sample_data" / "district.csv"
 CACHED_CELLS = 32
+CACHED_CUBES = 4                    # outcome and rule pairs kept counted at once, each a temporary table
+MAIN = ("race_ethnicity", "low_income", "english_learner", "special_ed")   # summed together on a click
 
 
 @dataclass
@@ -33,6 +38,7 @@ class Workbench:
     min_n: int = DEFAULT_MIN_N
     coding: bool = False              # top/bottom-code small groups' rates (equity.privacy), a sidebar option
     _memo: dict = field(default_factory=dict, repr=False)   # recent figures, keyed by what they depend on
+    _cubes: dict = field(default_factory=dict, repr=False)  # (data version, outcome, rule) -> cubes.Cube
 
     def load_sample(self) -> dataset.Dataset:
         """The fictional sample district, so the app has something to show before any upload."""
@@ -126,15 +132,26 @@ class Workbench:
         self.staged, self.remembered = dataset.stage(self.con, combined.upload), False
         return self.staged
 
-    def cells(self, outcome: str, rule: Rule, cohort: Cohort | None = None) -> Cells:
-        """Cell counts for the current data, outcome, rule and filters (narrowed to one cohort when given); a rerun
-        with the same ones is free."""
+    def cube(self, outcome: str, rule: Rule) -> cubes.Cube:
+        """The current data's cube for `outcome` and `rule`, built on first use; cubes of older data are dropped."""
+        key = (self.data.version, outcome, rule)
+        if key not in self._cubes:
+            stale = [k for k in self._cubes if k[0] != self.data.version]
+            fresh = [k for k in self._cubes if k not in stale]
+            for old in stale + fresh[:max(0, len(fresh) - CACHED_CUBES + 1)]:     # the oldest go first
+                cubes.drop(self.con, self._cubes.pop(old))
+            self._cubes[key] = cubes.build(self.con, outcome, rule)
+        return self._cubes[key]
+
+    def cells(self, outcome: str, rule: Rule, columns: tuple[str, ...] = MAIN, cohort: Cohort | None = None) -> Cells:
+        """Cell counts for the current data, outcome, rule and filters (narrowed to one cohort when given), per
+        combination of `columns`, summed from the cube; a rerun with the same ones is free."""
         filters = self.cohort_filters(cohort)
-        key = (self.data.version, outcome, rule, filters)
+        key = (self.data.version, outcome, rule, filters, columns)
         if key not in self._memo:
             if len(self._memo) >= CACHED_CELLS:
                 self._memo.pop(next(iter(self._memo)))
-            self._memo[key] = cell_counts(self.con, outcome, rule, filters)
+            self._memo[key] = cubes.cells(self.con, self.cube(outcome, rule), filters, columns)
         return self._memo[key]
 
     def cohort_filters(self, cohort: Cohort | None) -> Filters:
@@ -160,5 +177,16 @@ class Workbench:
         """A breakdown of the session's data under its filters, minimum group size and top/bottom coding, within one
         cohort when given. Only cell counts are cached, and they do not depend on the coding, so a change of it takes
         effect at once."""
+        column = DIMENSIONS[dimension].column
+        cells = self.cells(outcome, rule, MAIN if column in MAIN else (column,), cohort)
         return breakdown(self.con, outcome, rule, dimension, compare, self.cohort_filters(cohort), self.min_n, label,
-                         self.cells(outcome, rule, cohort), self.coding)
+                         cells, self.coding)
+
+    def crosstab(self, outcome: str, rule: Rule, first: str, second: str, label: str = "",
+                 cohort: Cohort | None = None) -> CrossTable:
+        """Two dimensions crossed over the session's data, filters (within one cohort when given), minimum group
+        size and coding."""
+        columns = (DIMENSIONS[first].column, DIMENSIONS[second].column)
+        cells = self.cells(outcome, rule, columns, cohort) if columns[0] != columns[1] else None
+        return crosstab(self.con, outcome, rule, first, second, self.cohort_filters(cohort), self.min_n, label,
+                        self.coding, cells)

@@ -156,3 +156,25 @@ def confirmed(data: bytes, name: str):
     bench.upload(data, name)
     bench.confirm(bench.staged.proposal)
     return bench
+
+
+SMALL_CLASS: Rows = [   # six students whose figures the filter and cube tests work out by hand
+    ["Student ID", "Race", "Lunch", "ELL", "Grade", "Score"],
+    ["01", "Hispanic or Latino", "F", "Y", "3", "80"],
+    ["02", "Black", "Paid", "N", "4", "60"],
+    ["03", "White", "R", "", "3", "90"],
+    ["04", "", "Paid", "Y", "", "EX"],
+    ["05", "White", "", "N", "4", "75"],
+    ["06", "Asian", "F", "N", "3", "70"],
+]
+
+
+def students_of(rows: Rows):
+    """A DuckDB connection whose `students` table holds `rows` (a CSV upload mapped as proposed)."""
+    from equity import dataset
+    from equity.ingest import read_upload
+
+    con = dataset.connect()
+    staged = dataset.stage(con, read_upload(csv_bytes(rows), "class.csv"))
+    dataset.activate(con, staged, staged.proposal)
+    return con

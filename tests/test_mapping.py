@@ -61,7 +61,8 @@ def test_values_place_a_column_whose_header_says_nothing():
     })))
     assert roles["Status"] == ("low_income", "")
     assert roles["Group"] == ("race_ethnicity", "")
-    assert roles["Flag"] == ("outcome", "boolean")     # a bare Y/N column is not guessed as a demographic
+    # A bare Y/N column is not guessed as a demographic, nor, with a score beside it, as an outcome.
+    assert roles["Flag"] == ("ignore", "")
     assert roles["Score"] == ("outcome", "numeric")
 
 

@@ -5,14 +5,17 @@ from dataclasses import replace
 import pandas as pd
 import streamlit as st
 
+from equity import first_view
 from equity.dataset import DataError
-from equity.i18n import t
+from equity.dimensions import DIMENSIONS
+from equity.i18n import dimension_label, t
 from equity.ingest import IngestError
 from equity.mapping import (
     KINDS,
     ROLES,
     VALUE_ROLES,
     Mapping,
+    fitted,
     new_values,
     outcome_kind,
     role_kind,
@@ -67,9 +70,9 @@ def mapping_editor(profiles, proposal: Mapping, key: str) -> Mapping:
     """The proposed role of every column as an editable table; returns the mapping as edited."""
     rows = pd.DataFrame([{
         "column": p.header, "examples": p.examples(), "role": c.role, "kind": c.kind or "",
-        "unplaced": unplaced_rows(p, c.role, proposal),
+        "looks": t(f"measure.{c.measure}", lang) if c.measure else "", "unplaced": unplaced_rows(p, c.role, proposal),
     } for p, c in zip(profiles, proposal.columns, strict=True)])
-    edited = st.data_editor(rows, hide_index=True, key=key, disabled=["column", "examples", "unplaced"],
+    edited = st.data_editor(rows, hide_index=True, key=key, disabled=["column", "examples", "looks", "unplaced"],
                             column_config={
                                 "column": st.column_config.TextColumn(t("page.data.col_column", lang)),
                                 "examples": st.column_config.TextColumn(t("page.data.col_examples", lang)),
@@ -79,6 +82,8 @@ def mapping_editor(profiles, proposal: Mapping, key: str) -> Mapping:
                                 "kind": st.column_config.SelectboxColumn(
                                     t("page.data.col_kind", lang), options=["", *KINDS], format_func=kind_label,
                                     help=t("page.data.col_kind_help", lang)),
+                                "looks": st.column_config.TextColumn(
+                                    t("page.data.col_looks", lang), help=t("page.data.col_looks_help", lang)),
                                 "unplaced": st.column_config.NumberColumn(
                                     t("page.data.col_unplaced", lang), help=t("page.data.col_unplaced_help", lang)),
                             })
@@ -101,7 +106,7 @@ def value_map_editor(profiles, current: Mapping, key: str) -> Mapping:
     """Every distinct raw value of each race, gender, grade and yes/no column with its rows, each assignable to
     any canonical value; pre-filled, never locked, values nothing could place listed first (and left empty)."""
     by_header = {p.header: p for p in profiles}
-    result = current
+    result = current = fitted(current, profiles)    # no choices left for a role or value the columns lost
     for role in VALUE_ROLES:
         header = current.header_for(role)
         rows = value_rows(by_header[header], role, current) if header in by_header else ()
@@ -165,11 +170,24 @@ def staged_step(staged) -> None:
         st.rerun()
 
 
+def groups_line(mapping: Mapping) -> None:
+    """Which of race, income, English learner, special education and 504 the file has; the others are not
+    offered on any page, and this says why."""
+    found = first_view.groups(mapping)
+    names = [dimension_label(DIMENSIONS[d], lang) for d in found.has]
+    st.info(t("page.data.groups_has", lang, groups=", ".join(names)) if names else t("page.data.groups_none", lang),
+            icon=":material/groups:")
+    if found.lacks:
+        st.caption(t("page.data.groups_lacks", lang,
+                     groups=", ".join(dimension_label(DIMENSIONS[d], lang) for d in found.lacks)))
+
+
 def loaded_step(data) -> None:
     """What is loaded: where to go next, values that could not be placed, the mapping in use."""
     source = t("page.data.sample_source", lang) if data.sample else shared.plain(data.name)
     st.subheader(t("page.data.loaded", lang, source=source))
     st.write(t("page.data.loaded_rows", lang, rows=f"{data.report.rows:,}", page=t("nav.gaps", lang)))
+    groups_line(data.mapping)
     st.page_link("pages/views/gaps.py", label=t("nav.gaps", lang), icon=":material/bar_chart:")
     st.page_link("pages/views/workspace.py", label=t("page.data.keep_link", lang), icon=":material/folder_open:")
     for missing in data.report.unplaced:

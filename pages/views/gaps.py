@@ -4,8 +4,7 @@ the user chooses (Newcombe's interval by default)."""
 import streamlit as st
 
 from equity.charts import breakdown_frame, crosstab_frame
-from equity.crosstab import crosstab
-from equity.dimensions import DIMENSIONS, GAP_DIMENSIONS
+from equity.dimensions import DIMENSIONS
 from equity.flag_words import ppg_reference_words
 from equity.i18n import dimension_label, group_label, t
 from equity.metrics import COMPARE_ALL, COMPARE_OTHERS, key_text
@@ -29,14 +28,13 @@ if picked:
     cohort = flag_controls.cohort_picker(bench, "gaps")
     stem = f"gaps-{cohort[1]}" if cohort else "gaps"
     left, middle, right = st.columns(3)
-    dimension = left.selectbox(t("page.gaps.compare_by", lang), GAP_DIMENSIONS, key="gaps_dimension",
+    dimension = left.selectbox(t("page.gaps.compare_by", lang), shared.needed_dimensions(bench), key="gaps_dimension",
                                format_func=lambda d: dimension_label(DIMENSIONS[d], lang))
     second = shared.crossed_with(dimension, "gaps", middle)
     if second:
         right.selectbox(t("page.gaps.compared_with", lang), [t("compare.all_title", lang)], key="gaps_compare_crossed",
                         disabled=True)
-        table = crosstab(bench.con, column.name, rule, dimension, second, bench.cohort_filters(cohort), bench.min_n,
-                         column.header, bench.coding)
+        table = bench.crosstab(column.name, rule, dimension, second, column.header, cohort)
         section = IntersectionView(table, cohort).section(lang)     # its chart serves the screen and the downloads
         if section.chart is not None:
             shared.chart(section.chart)

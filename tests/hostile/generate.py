@@ -322,6 +322,41 @@ def parquet_bomb(path: Path) -> None:
             writer.write_table(batch)
 
 
+def parquet_dictionary_bomb(path: Path) -> None:
+    """One 32,767-character string, dictionary-encoded and referenced by 30,000 rows: about 70 KB on disk,
+    nearly 1 GB once decoded, while the footer's sizes count the encoded form."""
+    column = pa.DictionaryArray.from_arrays(pa.array([0] * 30_000, pa.int32()), pa.array(["x" * 32_767]))
+    pq.write_table(pa.table({"Name": pa.array([f"S{i}" for i in range(30_000)]), "Comment": column}), path,
+                   compression="zstd")
+
+
+def parquet_many_dictionaries(path: Path) -> None:
+    """Twelve such columns over 100,000 rows, in row groups of 10,000: 39 GB once decoded."""
+    indices = pa.array([0] * 100_000, pa.int32())
+    columns = {f"Comment {i}": pa.DictionaryArray.from_arrays(indices, pa.array([chr(65 + i) * 32_767]))
+               for i in range(12)}
+    pq.write_table(pa.table(columns), path, compression="zstd", row_group_size=10_000)
+
+
+def shared_string_bomb(path: Path) -> None:
+    """One 32,767-character shared string referenced by 20,000 cells: 60 KB, 655 MB of cell text."""
+    shared = (f'<?xml version="1.0" encoding="UTF-8"?><sst {MAIN_NS} count="20000" uniqueCount="2">'
+              f'<si><t>Comment</t></si><si><t>{"x" * 32_767}</t></si></sst>').encode()
+    rows = [f'<row r="1">{text_cell("A1", "Name")}<c r="B1" t="s"><v>0</v></c></row>']
+    rows += [f'<row r="{r}">{text_cell(f"A{r}", f"S{r}")}<c r="B{r}" t="s"><v>1</v></c></row>'
+             for r in range(2, 20_002)]
+    write_xlsx(path, sheet_xml("".join(rows)), {"xl/sharedStrings.xml": shared})
+
+
+def wide_long_csv(path: Path) -> None:
+    """1,000 columns and 80 MB: every limit met, and a lot for one server process to parse."""
+    header = ",".join(f"Q{i}" for i in range(1000)) + "\n"
+    line = ",".join(f"{i % 97}.{i % 7}" for i in range(1000)) + "\n"
+    with path.open("w", encoding="utf-8", newline="") as out:
+        out.write(header)
+        out.write(line * (80 * MIB // len(line)))
+
+
 def mixed_encodings(path: Path) -> None:
     """UTF-8 lines and Windows-1252 lines in one file, as after pasting two exports together."""
     lines = ["José,Café Élan,3\n".encode(), "Zoë,Niño,4\n".encode("cp1252"), "Renée,Ærø,5\n".encode()]
@@ -432,6 +467,10 @@ CASES = (
     Case("truncated.csv", truncated_csv, "refused", "quote"),
     Case("truncated.parquet", truncated_parquet, "refused", "damaged"),
     Case("parquet_bomb.parquet", parquet_bomb, "refused", "large"),
+    Case("dictionary_bomb.parquet", parquet_dictionary_bomb, "refused", "text"),
+    Case("many_dictionaries.parquet", parquet_many_dictionaries, "refused", "text"),
+    Case("shared_strings.xlsx", shared_string_bomb, "refused", "text"),
+    Case("wide_long.csv", wide_long_csv, "read", slow=True, rows=80 * MIB // 4890),
     Case("mixed_encodings.csv", mixed_encodings, "read"),
     Case("nul_bytes.csv", nul_bytes, "read"),
     Case("nul_header.csv", nul_header, "refused", "binary"),
