@@ -499,7 +499,7 @@ def render(result: Breakdown, fmt: str, flags: Flags | None = None, coding: bool
     overall = _cell(result.overall_value)
     head = (f"{result.outcome} ({result.rule.describe()}) by {result.dimension.label}, compared with "
             f"{result.comparison_label()}; all students: n={result.overall.n}, value={overall}")
-    sentence = flag_sentence(result, flags.method if flags else Flag.NEWCOMBE)
+    sentence = flag_sentence(result, flags.method, settings=flags.settings) if flags else flag_sentence(result)
     return "\n".join([head, *lines, "", sentence, ""])
 
 

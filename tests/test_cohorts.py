@@ -62,9 +62,13 @@ def test_command_line_cohorts_as_csv_and_table(capsys, path):
     assert lines[0].startswith("cohort,group,n,value,gap")
     assert lines[1].startswith("2023,Hispanic/Latino,40,30.00,-22.50")
     assert lines[3].startswith("2024,Hispanic/Latino,40,75.00,12.50")
-    main(["gaps", str(path), "--outcome", "Passed", "--cohort", "Entering Year"])
+    main(["gaps", str(path), "--outcome", "Passed", "--cohort", "Entering Year", "--flag", "ppg", "--ppg-reference",
+          "hpg"])
     out = capsys.readouterr()[0]
     assert "Entering Year 2023:" in out and "Entering Year 2024:" in out
+    # The sentence under each table measures against the same reference: in 2023 White's 75%, Hispanic 30% → −45.
+    assert "gap to the highest-performing group (White) on Passed (= yes)" in out
+    assert "Hispanic/Latino (-45.0 points, margin of error 15.5)" in out
 
 
 def test_unknown_cohort_column_is_one_line(capsys, path):
