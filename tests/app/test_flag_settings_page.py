@@ -28,18 +28,18 @@ def test_students_needed_beside_every_group_under_ppg(app):
     for _, row in table.iterrows():
         reference = row["Value"] - row[PPG_COLUMN.format("all students")]
         parity = max(0, ceil((reference - row["Value"]) / 100 * row["n"] - 1e-9))
-        assert row["Students needed (parity)"] == parity
+        assert row["Needed for parity"] == parity
         if row["Flagged"] == "yes":
             # DisImpact: ⌈(reference − (rate + margin)) × n⌉, at least one.
             end = max(1, ceil((reference - row["Value"] - row["Margin of error"]) / 100 * row["n"] - 1e-9))
-            assert row["Students needed (end flag)"] == end
+            assert row["Needed to end flag"] == end
         else:
-            assert row["Students needed (end flag)"] == 0
+            assert row["Needed to end flag"] == 0
     flagged = table[table["Flagged"] == "yes"]
     assert len(flagged) >= 1
-    most = flagged.loc[flagged["Students needed (parity)"].idxmax()]
+    most = flagged.loc[flagged["Needed for parity"].idxmax()]
     sentence = next(m.value for m in app.markdown if m.value.startswith("**"))
-    assert f"{most['Group']}: {int(most['Students needed (parity)']):,} more students meeting" in sentence
+    assert f"{most['Group']}: {int(most['Needed for parity']):,} more students meeting" in sentence
 
 
 def test_reference_highest_group_and_fixed_rate(app):
@@ -113,7 +113,7 @@ def test_report_builder_takes_cohorts_and_flag_settings(app):
     assert [h.rsplit("— ", 1)[-1] for h in headings] == [f"Term {term}" for term in terms]
     table = app.dataframe[0].value
     assert any(c.startswith("Gap vs the highest-performing group (") for c in table.columns)
-    assert {"Students needed (end flag)", "Students needed (parity)"} <= set(table.columns)
+    assert {"Needed to end flag", "Needed for parity"} <= set(table.columns)
     report = app.session_state["report_built"]
     assert report.sections[0].title.endswith(f"Term {terms[0]}")
 
