@@ -15,7 +15,7 @@ Hidden and top/bottom-coded groups are never a reference (a rate measured agains
 group measured against one is not judged.
 """
 
-from dataclasses import asdict, dataclass, fields, replace
+from dataclasses import asdict, dataclass
 from math import sqrt
 
 from equity.metrics import COMPARE_ALL, COMPARE_OTHERS, Breakdown, GroupResult, key_text
@@ -36,18 +36,8 @@ class FlagSettings:
     eighty_reference: str = HPG
 
     def params(self) -> dict:
-        """As saved with a report's settings."""
+        """As the command line's JSON prints them."""
         return asdict(self)
-
-    @classmethod
-    def from_params(cls, params: dict | None) -> "FlagSettings":
-        """Saved settings back, ignoring names it does not know and keeping defaults for those it lacks."""
-        known = {f.name: f.type for f in fields(cls)}
-        settings = cls()
-        for name, value in (params or {}).items():
-            if name in known:
-                settings = replace(settings, **{name: value})
-        return settings.checked()
 
     def checked(self) -> "FlagSettings":
         """The settings, or ValueError naming the one out of range."""

@@ -20,8 +20,8 @@ def _others(groups, meeting: int, compare: str = "others"):
 
 def test_defaults_are_the_published_method():
     assert FlagSettings("compare", 0.03, False, 0.8, 0.8, "hpg") == DEFAULTS
-    assert FlagSettings.from_params(DEFAULTS.params()) == DEFAULTS
-    assert FlagSettings.from_params({"min_moe": 0.02, "unknown": 1}).min_moe == 0.02
+    assert DEFAULTS.params() == {"ppg_reference": "compare", "min_moe": 0.03, "moe_from_rate": False, "pi_cut": 0.8,
+                                 "eighty_cut": 0.8, "eighty_reference": "hpg"}
     assert settings_line(Flag.PPG, DEFAULTS) is None
 
 
