@@ -87,7 +87,6 @@ def cohort_picker(bench: Workbench, key: str) -> Cohort | None:
     if dimension is None:
         return None
     values = cohort_values(bench.filter_options(), dimension, bench.filters)
-    value = right.selectbox(t("cohort.which", language(), dimension=dimension_label(DIMENSIONS[dimension],
-                                                                                     language())),
-                            values, key=f"{key}_cohort_{dimension}")
-    return dimension, value
+    lang = language()
+    label = t("cohort.which", lang, dimension=dimension_label(DIMENSIONS[dimension], lang))
+    return dimension, right.selectbox(label, values, key=f"{key}_cohort_{dimension}")
