@@ -3,6 +3,7 @@ the user chooses (Newcombe's interval by default)."""
 
 import streamlit as st
 
+from equity import exports
 from equity.charts import breakdown_frame, crosstab_frame
 from equity.dimensions import DIMENSIONS
 from equity.flag_words import ppg_reference_words
@@ -26,7 +27,7 @@ picked = shared.analysis_header(t("nav.gaps", lang), "gaps")
 if picked:
     bench, column, rule = picked
     cohort = flag_controls.cohort_picker(bench, "gaps")
-    stem = f"gaps-{cohort[1]}" if cohort else "gaps"
+    stem = exports.file_stem(f"gaps {cohort[1]}") if cohort else "gaps"      # a cohort's value is the file's text
     left, middle, right = st.columns(3)
     dimension = left.selectbox(t("page.gaps.compare_by", lang), shared.needed_dimensions(bench), key="gaps_dimension",
                                format_func=lambda d: dimension_label(DIMENSIONS[d], lang))
