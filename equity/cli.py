@@ -204,7 +204,7 @@ def load(args: argparse.Namespace) -> tuple[duckdb.DuckDBPyConnection, dataset.S
     staged = dataset.stage(con, upload)
     mapping = apply_values(apply_overrides(staged.proposal, args.map, staged), args.value)
     if getattr(args, "cohort", None):       # the risk command has no cohorts
-        mapping = cohort_mapping(mapping, staged, args.cohort)
+        mapping = cohort_mapping(mapping, staged, args.cohort, args.outcome)
     mapping, column = choose_outcome(mapping, staged, args.outcome, args.threshold)
     profile = next(p for p in staged.profiles if p.header == column.header)
     rule = default_rule(column, profile.distinct, args.threshold)
@@ -254,11 +254,14 @@ def gaps(args: argparse.Namespace) -> Breakdown | dict[str, Breakdown]:
     return {value: one(cohort_filters(Filters(), dimension, value)) for value in cohort_values(options(con), dimension)}
 
 
-def cohort_mapping(mapping: Mapping, staged: dataset.Staged, header: str) -> Mapping:
+def cohort_mapping(mapping: Mapping, staged: dataset.Staged, header: str, outcome: str) -> Mapping:
     """The mapping with the --cohort column as a term, unless it already is the term, school or grade."""
     if header not in {p.header for p in staged.profiles}:
         raise UsageError(f"--cohort: no column '{header}' in the file; its columns are "
                          f"{_list(p.header for p in staged.profiles)}.")
+    if header == outcome:
+        raise UsageError(f"--cohort: '{header}' is the outcome; name the column that says which cohort a student "
+                         "is in (an entering year, a term, a school or a grade).")
     return mapping if cohort_dimension(mapping, header) else mapping.with_role(header, "term")
 
 

@@ -71,10 +71,12 @@ def test_command_line_cohorts_as_csv_and_table(capsys, path):
     assert "Hispanic/Latino (-45.0 points, margin of error 15.5)" in out
 
 
-def test_unknown_cohort_column_is_one_line(capsys, path):
-    code = main(["gaps", str(path), "--outcome", "Passed", "--cohort", "Year"])
+@pytest.mark.parametrize(("column", "words"), [("Year", "error: --cohort: no column 'Year'"),
+                                               ("Passed", "error: --cohort: 'Passed' is the outcome")])
+def test_a_cohort_column_that_cannot_be_one_is_one_line(capsys, path, column, words):
+    code = main(["gaps", str(path), "--outcome", "Passed", "--cohort", column])
     out, err = capsys.readouterr()
-    assert code == 2 and out == "" and err.startswith("error: --cohort: no column 'Year'") and err.count("\n") == 1
+    assert code == 2 and out == "" and err.startswith(words) and err.count("\n") == 1
 
 
 def test_cohort_values_follow_the_filters():
