@@ -193,11 +193,12 @@ def propose(profiles: Sequence[ColumnProfile]) -> Mapping:
 
 
 def _race_flags(profiles: Sequence[ColumnProfile]) -> dict[str, str]:
-    """Yes/no columns the federal race/ethnicity rule reads (`Hispanic`, `FedEthnicity`, `Race_Black` …): the
-    first column per race gets its role, a second one is ignored; none of them is an outcome."""
+    """Yes/no columns about race and ethnicity (`Hispanic`, `FedEthnicity`, `Race_Black`, `Multiracial` …): the
+    first column per race the federal rule reads gets its role, the others are ignored; none is an outcome."""
     roles: dict[str, str] = {}
     for p in profiles:
-        role = normalize.race_flag_role(p.header) if outcome_kind(p) == "boolean" else None
+        yes_no = p.distinct_count <= 2 and normalize.looks_like("flag", p.distinct) == 1.0   # Y/N, 1/0, X/blank
+        role = normalize.race_flag_role(p.header) if yes_no else None
         if role:
             roles[p.header] = role if role not in roles.values() else "ignore"
     return roles

@@ -12,7 +12,7 @@ from equity import combine, dataset, library, workspace
 from equity import cube as cubes
 from equity.cohorts import Cohort, cohort_filters
 from equity.crosstab import CrossTable, crosstab
-from equity.dimensions import DIMENSIONS
+from equity.dimensions import COMBINED, DIMENSIONS
 from equity.filters import Filters, options
 from equity.ingest import Upload, read_upload
 from equity.mapping import Mapping, fitted, header_signature, new_values
@@ -178,7 +178,9 @@ class Workbench:
         cohort when given. Only cell counts are cached, and they do not depend on the coding, so a change of it takes
         effect at once."""
         column = DIMENSIONS[dimension].column
-        cells = self.cells(outcome, rule, MAIN if column in MAIN else (column,), cohort)
+        # A student counts once per race they report alone or in combination: no cube cell holds that.
+        cells = None if dimension == COMBINED else \
+            self.cells(outcome, rule, MAIN if column in MAIN else (column,), cohort)
         return breakdown(self.con, outcome, rule, dimension, compare, self.cohort_filters(cohort), self.min_n, label,
                          cells, self.coding)
 
