@@ -57,6 +57,7 @@ PRESETS = (
 SMALL = "small"              # reasons a figure is hidden
 COMPLEMENT = "complement"
 ALL_OR_NONE = "all_or_none"  # top/bottom coding on: a code would say that all (or none) of the group met
+DIFFERENCE = "difference"    # the same group in another view of the same students differs by a few
 
 
 def suppress(ns: Sequence[int], min_n: int = DEFAULT_MIN_N) -> tuple[str | None, ...]:
@@ -69,6 +70,15 @@ def suppress(ns: Sequence[int], min_n: int = DEFAULT_MIN_N) -> tuple[str | None,
     return tuple(reasons)
 
 
+def hide_differences(ns: Sequence[int], others: Sequence[int], reasons: Sequence[str | None],
+                     min_n: int = DEFAULT_MIN_N) -> tuple[str | None, ...]:
+    """A group shown here is hidden too when the same group in another view of the same students (a race alone,
+    against alone or in combination) has 1 to `min_n` - 1 students more or fewer: subtracting the two views would
+    give those few students' figure."""
+    return tuple(reason or (DIFFERENCE if 0 < abs(n - other) < min_n else None)
+                 for n, other, reason in zip(ns, others, reasons, strict=True))
+
+
 def why_hidden(reason: str | None, min_n: int) -> str:
     """The note shown beside a hidden figure."""
     if reason == SMALL:
@@ -77,6 +87,9 @@ def why_hidden(reason: str | None, min_n: int) -> str:
         return "Hidden so that a smaller hidden group cannot be worked out from the total."
     if reason == ALL_OR_NONE:
         return "Hidden: in a group this small, '≥ 95%' or '≤ 5%' would show that all or none of it met."
+    if reason == DIFFERENCE:
+        return (f"Hidden: it differs from the same race counted alone by fewer than {min_n} students, whose figure "
+                "could be worked out by subtracting.")
     return ""
 
 
