@@ -7,9 +7,12 @@ Students are matched by their ID as `cohort_key` (queries/matched_key.sql) reads
 the group they were in in the first term (arrivals: in the second).
 
 Privacy: a group's row (its figure and its counts) is shown only when it has at least `min_n` students with the
-outcome in both terms, and when the students who left it and who arrived in it are each none or at least
-`min_n`: the single-term views show each term's group size, so a small number who left (or arrived) would
-be that size minus the matched count. Groups hidden that way count as small for the complementary rule.
+outcome in both terms; when the students who left it and who arrived in it are each none or at least `min_n`
+(the single-term views show each term's group size, so a small number who left would be that size minus the
+matched count); and when its students with the outcome in both terms are the same as, or at least `min_n` fewer
+than, those with it in either term alone (privacy.hide_differences: subtracting the cohort's figure from the
+single-term one would give the few students' figure). Groups hidden that way count as small for the
+complementary rule.
 """
 
 import re
@@ -21,7 +24,7 @@ import duckdb
 from equity.dimensions import DIMENSIONS
 from equity.filters import Filters
 from equity.metrics import Rule
-from equity.privacy import COMPLEMENT, DEFAULT_MIN_N, SMALL, suppress, suppress_table
+from equity.privacy import COMPLEMENT, DEFAULT_MIN_N, DIFFERENCE, SMALL, hide_differences, suppress, suppress_table
 from equity.sql import query
 from equity.terms import dates, sort_key
 
@@ -142,9 +145,10 @@ def build(con: duckdb.DuckDBPyConnection, outcome: str, rule: Rule, dimension: s
     if dates(from_term) and dates(to_term) and sort_key(from_term) > sort_key(to_term):
         raise CohortError(f"'{from_term}' comes after '{to_term}': give the earlier term first.")
     con.execute(query("matched_key"))
-    con.execute(query("matched_students", outcome=outcome, dimension=DIMENSIONS[dimension].column),
+    con.execute(query("matched_rows", outcome=outcome, dimension=DIMENSIONS[dimension].column),
                 {"from": from_term, "to": to_term, "levels": list(levels), **rule.params(),
                  **{k: v for k, v in filters.params().items() if k != "f_term"}})
+    con.execute(query("matched_students"), {"from": from_term, "to": to_term})
 
 
 def matching(con: duckdb.DuckDBPyConnection, from_term: str, to_term: str) -> Matching:
@@ -166,22 +170,37 @@ def cohort(con: duckdb.DuckDBPyConnection, outcome: str, rule: Rule, dimension: 
     kind = kind_of(rule, levels)
     rows = con.execute(query("matched_groups")).fetchall()
     dim = DIMENSIONS[dimension]
+    single = {(is_from, "all" if is_total else grp): n for is_from, grp, is_total, n in
+              con.execute(query("matched_term_counts"), {"from": from_term}).fetchall()}
     overall, raw = None, []
     for grp, is_total, *counts in rows:
         if is_total:
-            overall = _group("all", "All students", counts, kind, None)
+            overall = counts
         else:
             raw.append((grp, counts))
     raw.sort(key=lambda item: dim.order(item[0]))
-    turnover = [any(0 < n < min_n for n in (counts[1], counts[2])) for _, counts in raw]
-    reasons = suppress([0 if churn else counts[3] for churn, (_, counts) in zip(turnover, raw, strict=True)], min_n)
-    groups = tuple(_group(grp, dim.group_label(grp), counts, kind,
-                          TURNOVER if reason == SMALL and churn else reason)
-                   for (grp, counts), reason, churn in zip(raw, reasons, turnover, strict=True))
-    if overall.scored is not None and overall.scored < min_n:
-        overall = _hide(overall, SMALL)
-    return Cohort(label or outcome, rule, kind, dimension, min_n, matching(con, from_term, to_term), overall,
-                  groups, tuple(levels))
+    early = [_early_reason([("all", overall)], single, min_n, False)[0]] + _early_reason(raw, single, min_n)
+    reasons = suppress([0 if why else counts[3] for why, (_, counts) in zip(early[1:], raw, strict=True)], min_n)
+    groups = tuple(_group(grp, dim.group_label(grp), counts, kind, why or reason)
+                   for (grp, counts), reason, why in zip(raw, reasons, early[1:], strict=True))
+    overall_why = early[0] or (SMALL if overall[3] < min_n else None)
+    return Cohort(label or outcome, rule, kind, dimension, min_n, matching(con, from_term, to_term),
+                  _group("all", "All students", overall, kind, overall_why), groups, tuple(levels))
+
+
+def _early_reason(rows: list[tuple[object, Sequence]], single: dict, min_n: int, turnover: bool = True
+                  ) -> list[str | None]:
+    """Why each group must be hidden before the complementary rule: a few (1 to min_n - 1) students left or
+    arrived (TURNOVER; not for all students, whose counts the match sentence gives anyway), or the students with
+    the outcome in both terms differ by a few from those with it in either term alone, as the single-term views
+    count them (DIFFERENCE: subtracting the two would give the few students' figure)."""
+    scored = [counts[3] for _, counts in rows]
+    differs = [None] * len(rows)
+    for is_from in (True, False):
+        others = [single.get((is_from, key), 0) for key, _ in rows]
+        differs = list(hide_differences(scored, others, differs, min_n))
+    return [TURNOVER if turnover and any(0 < n < min_n for n in (counts[1], counts[2])) else why
+            for (_, counts), why in zip(rows, differs, strict=True)]
 
 
 def _group(key: object, label: str, counts: Sequence, kind: str, why: str | None) -> CohortGroup:
@@ -300,4 +319,6 @@ def why_text(why: str, min_n: int) -> str:
     return {SMALL: f"Hidden: fewer than {min_n} students with the outcome in both terms.",
             COMPLEMENT: "Hidden so that a smaller hidden group cannot be worked out from the total.",
             TURNOVER: f"Hidden: fewer than {min_n} students left or arrived, which the single-term figures would "
-                      "reveal."}[why]
+                      "reveal.",
+            DIFFERENCE: f"Hidden: its students with a result in both terms differ by fewer than {min_n} from those "
+                        "with a result in one term, whose figure subtracting the two would give."}[why]

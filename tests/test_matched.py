@@ -4,6 +4,7 @@ import pytest
 
 from equity.matched import (
     COMPLEMENT,
+    DIFFERENCE,
     LEVELS,
     SMALL,
     TURNOVER,
@@ -15,7 +16,7 @@ from equity.matched import (
 )
 from equity.metrics import Rule
 from tests.files import students_of
-from tests.matched_files import LEVEL_NAMES, ROWS, Y1, Y2, growth_rows
+from tests.matched_files import LEVEL_NAMES, ROWS, Y1, Y2, H, W, growth_rows
 
 
 @pytest.fixture(scope="module")
@@ -79,10 +80,23 @@ def test_small_turnover_hides_the_group_and_its_complement(con):
     groups = _by_label(result)
     # one Hispanic student left: with the year-1 size shown elsewhere, matched would give that one away
     assert groups["Hispanic/Latino"].why == TURNOVER
-    assert groups["White"].why == COMPLEMENT
+    # no White student left or arrived, but year 2's White figure counts 5 students (200 among them, left out of
+    # the match as repeated in year 1) against the cohort's 4: the difference would be 200's score
+    assert groups["White"].why == DIFFERENCE
     for group in groups.values():
         assert (group.matched, group.left, group.arrived, group.scored, group.first) == (None,) * 5
-    assert result.overall.matched == 8
+    assert result.overall.matched == 8        # 11 students with a score in each year alone: 3 more than 8
+
+
+def test_a_group_differing_from_its_single_term_figure_by_one_student_is_hidden_with_a_complement():
+    # A: 3 students in both years, one of them with no score in year 2; B: 3 in both with scores; min_n 2:
+    # A's cohort has 2 scored against 3 in year 1 (one student's score would be the difference), B is its complement
+    rows = [["Student ID", "Year", "Race", "Score"]]
+    for i, (race, second) in enumerate([(H, "1"), (H, "2"), (H, ""), (W, "4"), (W, "5"), (W, "6")]):
+        rows += [[str(i), Y1, race, "1"], [str(i), Y2, race, second]]
+    result = cohort(students_of(rows), "score", Rule("mean"), "race", Y1, Y2, min_n=2)
+    assert [g.why for g in result.groups] == [DIFFERENCE, COMPLEMENT]
+    assert result.overall.why == DIFFERENCE     # 5 scored in both against 6 in year 1
 
 
 def test_transition_table_counts_and_suppression(con):
