@@ -20,6 +20,13 @@ from equity.matched_frames import (
 from equity.trends import data_terms
 from pages.views import shared
 
+
+def one_decimal(frame) -> dict:
+    """Every figure column (float) to one decimal; counts stay whole."""
+    return {name: st.column_config.NumberColumn(format="%.1f") for name in frame.columns
+            if frame[name].dtype == "float64"}
+
+
 lang = shared.language()
 picked = shared.analysis_header(t("nav.matched", lang), "matched")
 if picked:
@@ -51,7 +58,7 @@ if picked:
         if sentence:
             st.warning(shared.plain(sentence), icon=":material/warning:")
     hidden = sum(g.hidden for g in result.groups)
-    st.dataframe(cohort_frame(result, lang), hide_index=True, column_config=shared.figure_formats(lang))
+    st.dataframe(frame := cohort_frame(result, lang), hide_index=True, column_config=one_decimal(frame))
     st.caption(t("matched.hidden_count", lang, count=hidden, min_n=bench.min_n))
     tables = {table.key: table for table in transitions(bench.con, result)}
     if tables:
@@ -63,5 +70,5 @@ if picked:
     grown = growth(bench.con, result)
     if grown:
         st.markdown(f"##### {t('matched.growth', lang)}")
-        st.dataframe(growth_frame(result, grown, lang), hide_index=True, column_config=shared.figure_formats(lang))
+        st.dataframe(frame := growth_frame(result, grown, lang), hide_index=True, column_config=one_decimal(frame))
         st.caption(shared.plain(t("matched.growth_note", lang, first=first, second=second)))
