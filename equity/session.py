@@ -179,8 +179,8 @@ class Workbench:
         effect at once."""
         column = DIMENSIONS[dimension].column
         # A student counts once per race they report alone or in combination: no cube cell holds that.
-        cells = None if dimension == COMBINED else self.cells(outcome, rule, MAIN if column in MAIN else (column,),
-                                                              cohort)
+        cells = None if dimension == COMBINED else \
+            self.cells(outcome, rule, MAIN if column in MAIN else (column,), cohort)
         return breakdown(self.con, outcome, rule, dimension, compare, self.cohort_filters(cohort), self.min_n, label,
                          cells, self.coding)
 
