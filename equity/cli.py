@@ -26,9 +26,9 @@ from pathlib import Path
 
 import duckdb
 
-from equity import dataset
+from equity import dataset, first_view
 from equity.cohorts import COHORT_DIMENSIONS, cohort_filters, cohort_values
-from equity.dimensions import GAP_DIMENSIONS
+from equity.dimensions import DIMENSIONS, GAP_DIMENSIONS
 from equity.disproportionality import (
     CELL_SIZE,
     HIDDEN,
@@ -219,12 +219,22 @@ def load(args: argparse.Namespace) -> tuple[duckdb.DuckDBPyConnection, dataset.S
     return con, staged, mapping, column, rule
 
 
-def activate(con: duckdb.DuckDBPyConnection, staged: dataset.Staged, mapping: Mapping) -> dataset.Dataset:
-    """Build the students table, first saying on stderr which values were guessed or left unplaced."""
+def activate(con: duckdb.DuckDBPyConnection, staged: dataset.Staged, mapping: Mapping, by: tuple[str, ...] = ()
+             ) -> dataset.Dataset:
+    """Build the students table, first saying on stderr which values were guessed or left unplaced, and which
+    of the dimensions `by` the file has no column for."""
     data = dataset.activate(con, staged, mapping)
-    for line in value_notices(data.report):
+    for line in [*value_notices(data.report), *dimension_notices(mapping, by)]:
         print(line, file=sys.stderr)
     return data
+
+
+def dimension_notices(mapping: Mapping, by: tuple[str, ...]) -> list[str]:
+    """A dimension with no column in the file gives one 'Not reported' group: said, with the ones it has."""
+    has = first_view.dimensions(mapping)
+    return [f"note: the file has no column for {by_name} (every student is Not reported); map one with "
+            f"--map {DIMENSIONS[by_name].column}=HEADER. Dimensions it has: {', '.join(has) or 'none'}."
+            for by_name in dict.fromkeys(by) if by_name in GAP_DIMENSIONS and by_name not in has]
 
 
 def value_notices(report: BuildReport) -> list[str]:
@@ -247,7 +257,7 @@ def value_notices(report: BuildReport) -> list[str]:
 def gaps(args: argparse.Namespace) -> Breakdown | dict[str, Breakdown]:
     """The breakdown, or with --cohort one per cohort in order."""
     con, staged, mapping, column, rule = load(args)
-    activate(con, staged, mapping)
+    activate(con, staged, mapping, (args.by,))
     warn_if_nobody_meets(con, column, rule)
 
     def one(filters: Filters = Filters()) -> Breakdown:
@@ -279,7 +289,7 @@ def cohort_dimension(mapping: Mapping, header: str) -> str | None:
 
 def risk(args: argparse.Namespace) -> Disproportionality:
     con, staged, mapping, column, rule = load(args)
-    activate(con, staged, mapping)
+    activate(con, staged, mapping, (args.by,))
     if not rule.is_rate:
         raise UsageError("risk needs a yes/no outcome: give --threshold or --categories for what counts as having it.")
     warn_if_nobody_meets(con, column, rule)
@@ -343,7 +353,7 @@ def report(args: argparse.Namespace) -> str:
     crossings = tuple(_pair(c) for c in args.cross)
     con, staged, mapping, column, rule = load(args)
     bench = Workbench(con=con, min_n=args.min_n, coding=args.top_bottom_code)
-    bench.data = activate(con, staged, mapping)
+    bench.data = activate(con, staged, mapping, tuple(args.by or ["race"]))
     warn_if_nobody_meets(con, column, rule)
     _check_flag(args.flag, rule)
     choice = Choice(column.name, column.header, rule, tuple(dict.fromkeys(args.by or ["race"])), args.compare,

@@ -376,3 +376,15 @@ def test_report_command_codes_too(capsys, coded_file, tmp_path):
     assert code == 0, err
     page = out.read_text(encoding="utf-8")
     assert "≥ 95%" in page and "≤ 5%" in page and "97.0%" not in page and "3.3%" not in page
+
+
+def test_a_dimension_the_file_lacks_is_said_on_stderr(capsys, tmp_path):
+    path = tmp_path / "class.csv"
+    path.write_bytes(csv_bytes([["Student ID", "Sex", "Final %"], *[[str(i), "FM"[i % 2], str(60 + i)]
+                                                                   for i in range(20)]]))
+    code, out, err = run(capsys, "gaps", path, "--outcome", "Final %", "--threshold", "70", "--format", "json")
+    assert code == 0 and json.loads(out)["groups"][0]["key"] == "Not reported"
+    assert err == ("note: the file has no column for race (every student is Not reported); map one with "
+                   "--map race_ethnicity=HEADER. Dimensions it has: gender.\n")
+    code, _, err = run(capsys, "gaps", path, "--outcome", "Final %", "--threshold", "70", "--by", "gender")
+    assert code == 0 and err == ""
