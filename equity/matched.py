@@ -172,6 +172,7 @@ def cohort(con: duckdb.DuckDBPyConnection, outcome: str, rule: Rule, dimension: 
     dim = DIMENSIONS[dimension]
     single = {(is_from, "all" if is_total else grp): n for is_from, grp, is_total, n in
               con.execute(query("matched_term_counts"), {"from": from_term}).fetchall()}
+    con.execute(query("drop_table", table="matched_rows"))      # the rows of two terms: not kept in memory
     overall, raw = None, []
     for grp, is_total, *counts in rows:
         if is_total:
