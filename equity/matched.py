@@ -23,6 +23,7 @@ import duckdb
 
 from equity.dimensions import DIMENSIONS
 from equity.filters import Filters
+from equity.messages import Message
 from equity.metrics import Rule
 from equity.privacy import COMPLEMENT, DEFAULT_MIN_N, DIFFERENCE, SMALL, hide_differences, suppress, suppress_table
 from equity.sql import query
@@ -41,7 +42,7 @@ _LEVEL_WORDS = (    # the usual names of performance levels, lowest first; the f
 _NUMBERED = re.compile(r"^\s*(?:level\s*)?(\d+)\s*$", re.I)
 
 
-class CohortError(ValueError):
+class CohortError(Message, ValueError):
     """Two terms that cannot be compared, or an outcome whose levels have no order, worded for the user."""
 
 
@@ -137,18 +138,21 @@ def build(con: duckdb.DuckDBPyConnection, outcome: str, rule: Rule, dimension: s
           filters: Filters = Filters(), levels: Sequence[str] = ()) -> None:
     """Make the session's `matched` table for these two terms (the sidebar's term filter does not apply)."""
     if from_term == to_term:
-        raise CohortError(f"Choose two different terms; both are '{from_term}'.")
+        raise CohortError("matched.error.same_terms", term=from_term)
     terms = {t for (t,) in con.execute("SELECT DISTINCT term FROM students WHERE term IS NOT NULL").fetchall()}
     for term in (from_term, to_term):
         if term not in terms:
-            raise CohortError(f"No term '{term}' in the data; its terms are {', '.join(sorted(terms)) or 'none'}.")
+            raise CohortError("matched.error.no_term", term=term, terms=", ".join(sorted(terms)) or "—")
     if dates(from_term) and dates(to_term) and sort_key(from_term) > sort_key(to_term):
-        raise CohortError(f"'{from_term}' comes after '{to_term}': give the earlier term first.")
+        raise CohortError("matched.error.order", first=from_term, second=to_term)
     con.execute(query("matched_key"))
     con.execute(query("matched_rows", outcome=outcome, dimension=DIMENSIONS[dimension].column),
                 {"from": from_term, "to": to_term, "levels": list(levels), **rule.params(),
                  **{k: v for k, v in filters.params().items() if k != "f_term"}})
     con.execute(query("matched_students"), {"from": from_term, "to": to_term})
+    keys, rows = con.execute("SELECT count(k), count(*) FROM matched_rows").fetchone()
+    if rows and not keys:
+        raise CohortError("matched.error.no_ids", first=from_term, second=to_term)
 
 
 def matching(con: duckdb.DuckDBPyConnection, from_term: str, to_term: str) -> Matching:

@@ -14,6 +14,7 @@ from equity.matched import (
     level_order,
     transitions,
 )
+from equity.messages import words
 from equity.metrics import Rule
 from tests.files import students_of
 from tests.matched_files import LEVEL_NAMES, ROWS, Y1, Y2, H, W, growth_rows
@@ -175,3 +176,10 @@ def test_terms_in_the_wrong_order_or_that_cannot_be_ordered():
     result = cohort(con, "score", Rule("mean"), "race", Y2, "Term A", min_n=1)
     assert result.matching.unordered == ("Term A",)
     assert (result.matching.matched, result.matching.arrived, result.overall.change) == (1, 1, 10)
+
+
+def test_a_file_without_student_ids_says_what_to_map():
+    con = students_of([["Year", "Race", "Score"], [Y1, H, "10"], [Y2, H, "20"]])
+    with pytest.raises(CohortError, match="No student in 2023-24 or 2024-25 has a student ID") as raised:
+        cohort(con, "score", Rule("mean"), "race", Y1, Y2)
+    assert "ID de estudiante" in words(raised.value, "es")
