@@ -4,7 +4,9 @@ checked against figures worked out from the CSV itself."""
 import csv
 from pathlib import Path
 
-from tests.app.conftest import choose
+from tests.app.conftest import choose, upload
+from tests.files import csv_bytes
+from tests.matched_files import ROWS
 
 ROOT = Path(__file__).resolve().parents[2]
 PAGE = "pages/views/cohort.py"
@@ -75,3 +77,21 @@ def test_the_page_in_spanish(app):
     columns = list(app.dataframe[0].value.columns)      # the first outcome, Final Grade %, as a share at 70
     assert columns[:3] == ["Grupo", "En ambos periodos", "Se fueron"]
     assert "Porcentaje en 2024-25 (%)" in columns and "Cambio (puntos)" in columns
+
+
+def test_an_upload_through_the_mapping_screen(app):
+    """The two-year file of the unit tests, uploaded and confirmed: IDs written differently are matched, the
+    repeated one is named, and at the default n-size of 10 no figure of these 8 students is shown."""
+    app.switch_page("pages/views/data.py").run()
+    upload(app, csv_bytes(ROWS), "two years.csv").run()
+    next(b for b in app.button if b.label == "Confirm mapping").click().run()
+    app.switch_page(PAGE).run()
+    choose(app, "matched_outcome", "Score")
+    app.radio(key="matched_how_score").set_value("Average").run()
+    assert not app.exception, [e.value for e in app.exception]
+    assert app.info[0].value.startswith("8 students are in both 2023-24 and 2024-25: 88.9% of the students")
+    warnings = " ".join(w.value for w in app.warning)
+    assert "e.g. 200" in warnings and "001 = 1" in warnings
+    frame = app.dataframe[0].value
+    assert frame["Change"].isna().all() and (frame["Hidden"] != "").all()
+    assert frame["With a result in both"].isna().all()
