@@ -28,6 +28,7 @@ from equity.metrics import Rule
 from equity.privacy import COMPLEMENT, DEFAULT_MIN_N, DIFFERENCE, SMALL, hide_differences, suppress, suppress_table
 from equity.sql import query
 from equity.terms import dates, sort_key
+from equity.trends import data_terms
 
 MEAN, RATE, LEVELS = "mean", "rate", "levels"      # what a cohort's figure is: mean change, shares, level moves
 TURNOVER = "turnover"       # hidden: a small number left or arrived, which the single-term views would reveal
@@ -139,10 +140,10 @@ def build(con: duckdb.DuckDBPyConnection, outcome: str, rule: Rule, dimension: s
     """Make the session's `matched` table for these two terms (the sidebar's term filter does not apply)."""
     if from_term == to_term:
         raise CohortError("matched.error.same_terms", term=from_term)
-    terms = {t for (t,) in con.execute("SELECT DISTINCT term FROM students WHERE term IS NOT NULL").fetchall()}
+    terms = data_terms(con)
     for term in (from_term, to_term):
         if term not in terms:
-            raise CohortError("matched.error.no_term", term=term, terms=", ".join(sorted(terms)) or "—")
+            raise CohortError("matched.error.no_term", term=term, terms=", ".join(terms) or "—")
     if dates(from_term) and dates(to_term) and sort_key(from_term) > sort_key(to_term):
         raise CohortError("matched.error.order", first=from_term, second=to_term)
     con.execute(query("matched_key"))
@@ -150,16 +151,14 @@ def build(con: duckdb.DuckDBPyConnection, outcome: str, rule: Rule, dimension: s
                 {"from": from_term, "to": to_term, "levels": list(levels), **rule.params(),
                  **{k: v for k, v in filters.params().items() if k != "f_term"}})
     con.execute(query("matched_students"), {"from": from_term, "to": to_term})
-    keys, rows = con.execute("SELECT count(k), count(*) FROM matched_rows").fetchone()
+    keys, rows = con.execute(query("matched_row_keys")).fetchone()
     if rows and not keys:
         raise CohortError("matched.error.no_ids", first=from_term, second=to_term)
 
 
 def matching(con: duckdb.DuckDBPyConnection, from_term: str, to_term: str) -> Matching:
     """The match rate, repeated IDs and IDs written differently, from the `matched` table `build` made."""
-    matched, left, arrived = con.execute(
-        "SELECT count(*) FILTER (WHERE in_from AND in_to), count(*) FILTER (WHERE in_from AND NOT in_to), "
-        "count(*) FILTER (WHERE in_to AND NOT in_from) FROM matched").fetchone()
+    matched, left, arrived = con.execute(query("matched_counts")).fetchone()
     repeated, repeats = con.execute(query("matched_repeats"), {"from": from_term, "to": to_term}).fetchone()
     changed, pairs = con.execute(query("matched_reformatted")).fetchone()
     return Matching(from_term, to_term, matched, left, arrived, repeated, tuple(repeats or ()), changed,
