@@ -178,19 +178,20 @@ ESCAPES = {   # statements whose work happens inside one function call or one ag
     "huge rows": "SELECT repeat('x', 100000000) AS t FROM range(3)",
 }
 PARSER_SCRIPT = """
-import resource, sys
+import sys
 import pyarrow as pa
 from equity import isolation
 from equity.sqlconsole import LIMITS, QueryError, _run
+from tests.memory import peak_mb
 tables = {"students": pa.table({"student_id": [f"{i:04d}" for i in range(5000)], "score": list(range(5000))})}
-before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
+before = peak_mb()
 isolation._limit(LIMITS.memory, LIMITS.seconds + LIMITS.grace)   # as the console's child process is limited
 try:
     _run(tables, sys.argv[1], LIMITS)
     outcome = "ran"
 except (QueryError, MemoryError) as error:
     outcome = getattr(error, "key", "MemoryError")
-print(before, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024, outcome)
+print(before, peak_mb(), outcome)
 """
 
 
