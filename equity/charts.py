@@ -21,7 +21,7 @@ from equity.i18n import (
     yes_no,
 )
 from equity.metrics import Breakdown, GroupResult
-from equity.privacy import ALL_OR_NONE, coded_text, coded_value, coloured
+from equity.privacy import ALL_OR_NONE, SMALL, coded_text, coded_value, coloured
 from equity.summary import ends, overall_ends
 from equity.trends import Trend
 
@@ -55,7 +55,7 @@ def hidden_text(figure: GroupResult | Cell, min_n: int, lang: str = DEFAULT) -> 
     coding on) so small that its code would say that all or none of it met."""
     if figure.reason == ALL_OR_NONE:
         return t("hidden.all_or_none", lang)
-    return hidden_note(figure.n, min_n, lang)
+    return hidden_note(figure.reason, min_n, lang)
 
 
 def _shown_as(coded: str, lang: str) -> str:
@@ -177,7 +177,7 @@ def heat_table(table: CrossTable, lang: str = DEFAULT) -> alt.LayerChart:
         "row": group_label(table.first, c.first, lang), "column": group_label(table.second, c.second, lang),
         "value": coded_value(c.coded) if c.coded else c.value, "n": c.n, "shown": _cell_figure(table, c),
         "text": f"{_cell_figure(table, c)}\nn={c.n}" if not c.suppressed else f"{hidden}\n(n<{table.min_n})"
-        if c.n < table.min_n else hidden,
+        if c.reason == SMALL else hidden,
     } for c in table.cells], columns=["row", "column", "value", "n", "shown", "text"])
     rows = list(dict.fromkeys(data["row"]))
     columns = list(dict.fromkeys(data["column"]))

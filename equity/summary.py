@@ -7,7 +7,18 @@ from math import sqrt
 from equity import intervals
 from equity.flags import Flag, Flags, flag
 from equity.goals import MET, NO_DATA, ON_TRACK, Evaluation
-from equity.i18n import DEFAULT, comparison_label, count, dimension_phrase, figure, group_phrase, points, rule_text, t
+from equity.i18n import (
+    DEFAULT,
+    band,
+    comparison_label,
+    count,
+    dimension_phrase,
+    figure,
+    group_phrase,
+    points,
+    rule_text,
+    t,
+)
 from equity.metrics import Breakdown, GroupResult, key_text
 from equity.normalize import NOT_REPORTED
 from equity.trends import Trend
@@ -133,7 +144,9 @@ def overall_line(result: Breakdown, lang: str = DEFAULT) -> str:
     overall = result.overall_value
     shown = t("summary.overall_value", lang, value=f"{overall:.1f}") if overall is not None else \
         t("summary.overall_hidden", lang)
-    return t("summary.overall", lang, n=count(result.overall.n), shown=shown, missing=count(result.overall.missing))
+    size = result.overall_size
+    return t("summary.overall", lang, n=band(result.min_n, lang) if size is None else count(size), shown=shown,
+             missing=count(result.overall.missing))
 
 
 def overall_sentence(result: Breakdown, lang: str = DEFAULT) -> str:

@@ -25,7 +25,7 @@ class Point:
     """One group's figure in one term; `value` is None when hidden or absent, and `note` says why."""
 
     term: str
-    n: int
+    n: int | None                 # None when hidden
     value: float | None
     gap: float | None
     note: str = ""
@@ -81,7 +81,7 @@ class Trend:
             if found is None:
                 points.append(Point(term, 0, None, None, t("trends.no_result", lang)))
             else:
-                note = hidden_note(found.n, self.min_n, lang) if found.note else ""
+                note = hidden_note(found.reason, self.min_n, lang) if found.note else ""
                 points.append(Point(term, found.n, found.value, found.gap, note))
         return tuple(points)
 
@@ -89,8 +89,8 @@ class Trend:
         """All students' points, one per term."""
         points = []
         for term, result in zip(self.terms, self.per_term, strict=True):
-            hidden = t("hidden.small", lang, min_n=self.min_n) if result.overall_suppressed else ""
-            points.append(Point(term, result.overall.n, result.overall_value, None, hidden))
+            hidden = hidden_note(result.overall_reason, self.min_n, lang) if result.overall_suppressed else ""
+            points.append(Point(term, result.overall_size, result.overall_value, None, hidden))
         return tuple(points)
 
     def comparison_label(self, lang: str = DEFAULT) -> str:

@@ -1,0 +1,89 @@
+"""The rule across views (equity.across), worked out by hand on a few students."""
+
+import pytest
+
+from equity import across
+from equity.filters import Filters
+from equity.metrics import Rule, breakdown
+from equity.privacy import ACROSS, COMPLEMENT, SMALL
+from tests.test_attack import _connect
+
+
+def _district() -> list[tuple]:
+    """Black students: 12 in 2024-25, 2 of them not low income; everyone else large enough."""
+    rows = [("Black or African American", i >= 2, False, "2024-25", 50 + i) for i in range(12)]
+    rows += [("White", i % 2 == 0, i % 3 == 0, "2024-25", 60) for i in range(40)]
+    rows += [("Asian", True, i % 2 == 0, "2024-25", 70) for i in range(30)]
+    return rows
+
+
+def test_the_filtered_group_that_differs_by_two_students_is_hidden():
+    con = _connect(_district())
+    everyone = breakdown(con, "score", Rule("mean"), "race", min_n=10)
+    low_income = breakdown(con, "score", Rule("mean"), "race", filters=Filters(low_income=("true",)), min_n=10)
+    black = {g.key: g for g in low_income.groups}["Black or African American"]
+    assert {g.key: g for g in everyone.groups}["Black or African American"].n == 12
+    # 12 unfiltered, 10 low income: the other 2 would be the difference, so the 10 are hidden, and their size.
+    assert black.suppressed and black.reason == ACROSS and black.n is None and black.value is None
+    assert black.note == "Hidden so that it cannot be worked out by comparing with the unfiltered view."
+    # Asian: 30 in both views, nothing to subtract. White: 20 of 40, too far apart to matter, but the smallest
+    # shown group, so it is hidden to protect Black from the total.
+    hidden = {g.key: g.reason for g in low_income.groups}
+    assert hidden == {"White": COMPLEMENT, "Black or African American": ACROSS, "Asian": ""}
+    assert {g.key: g.n for g in low_income.groups} == {"White": None, "Black or African American": None, "Asian": 30}
+
+
+def test_all_students_hidden_when_the_filter_leaves_out_a_few():
+    rows = [("White", i >= 3, False, "2024-25", 60) for i in range(40)]
+    con = _connect(rows)
+    result = breakdown(con, "score", Rule("mean"), "race", filters=Filters(low_income=("true",)), min_n=10)
+    # 37 of 40 are low income: all students under the filter differ from all students by 3.
+    assert result.overall_suppressed and result.overall_size is None and result.overall_value is None
+    assert all(g.gap is None for g in result.groups)
+
+
+def test_two_filters_dropped_at_once_count_too():
+    """Dropping one filter changes nothing, dropping both adds 3 students: still hidden."""
+    rows = [("Black or African American", True, True, "2024-25", 50) for _ in range(20)]
+    rows += [("Black or African American", False, False, "2024-25", 90) for _ in range(3)]
+    rows += [("White", i % 2 == 0, i % 2 == 0, "2024-25", 60) for i in range(40)]
+    con = _connect(rows)
+    both = Filters(low_income=("true",), english_learner=("true",))
+    result = breakdown(con, "score", Rule("mean"), "race", filters=both, min_n=10)
+    black = {g.key: g for g in result.groups}["Black or African American"]
+    assert black.suppressed and black.n is None
+
+
+def test_one_chosen_value_fewer_counts():
+    """Black and Asian chosen: taking Asian (4 students) out is a view too, so all students are hidden."""
+    rows = [("Black or African American", True, False, "2024-25", 50) for _ in range(20)]
+    rows += [("Asian", True, False, "2024-25", 70) for _ in range(4)]
+    rows += [("White", True, False, "2024-25", 60) for _ in range(30)]
+    con = _connect(rows)
+    result = breakdown(con, "score", Rule("mean"), "low_income",
+                       filters=Filters(race=("Black or African American", "Asian")), min_n=10)
+    assert result.overall_suppressed
+    assert all(g.suppressed for g in result.groups)
+
+
+def test_the_rule_on_counts_by_hand():
+    """Neighbours built by hand: one active filter (low income) with one chosen value."""
+    found = across.Neighbours(choices=(("true",),),
+                              rows=((("A",), ("true",), 10), (("A",), (None,), 2),
+                                    (("B",), ("true",), 30), (("B",), (None,), 30)))
+    hidden = across.hidden(found, 10)
+    assert hidden.groups == frozenset({"A"})         # 12 unfiltered, 10 filtered
+    assert not hidden.overall                        # 40 against 72: 32 apart
+    assert across.hidden(None, 10) == across.NOTHING
+
+
+@pytest.mark.parametrize("field", [f for f in Filters.__dataclass_fields__])
+def test_every_filter_has_its_column_in_the_neighbour_query(field):
+    from equity.sql import query
+    assert f"AS m_{field}" in query("neighbour_counts", outcome="y", first="a", second="b")
+
+
+def test_small_reason_is_kept_for_small_groups():
+    con = _connect(_district() + [("Asian", False, False, "2024-25", 10)])
+    result = breakdown(con, "score", Rule("mean"), "low_income", min_n=10, filters=Filters(race=("Asian",)))
+    assert {g.key: g.reason for g in result.groups if g.suppressed}.get(False) == SMALL
