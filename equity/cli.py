@@ -2,6 +2,7 @@
 
     python -m equity gaps FILE [--sheet NAME] --outcome COLUMN [--threshold X] [--by DIMENSION]
                                [--compare all|others|GROUP] [--min-n N] [--map ROLE=HEADER ...]
+                               [--where DIMENSION=VALUE[,VALUE...] ...]
                                [--format table|csv|json] [--flag newcombe|ppg|pi|80] [--top-bottom-code]
     python -m equity report FILE --out report.html|report.pdf|report.pptx --outcome COLUMN [--threshold X]
                             [--categories A,B] [--by DIMENSION ...] [--cross DIMENSION,DIMENSION ...]
@@ -22,12 +23,15 @@ import duckdb
 
 from equity import dataset
 from equity.dimensions import GAP_DIMENSIONS
+from equity.disproportionality import CELL_SIZE, N_SIZE, THRESHOLD, Disproportionality, Settings, disproportionality
+from equity.filters import FILTER_NAMES, Filters, options
 from equity.flags import Flag, Flags, GroupFlag, flag
+from equity.groups import Grouping
 from equity.i18n import LANGUAGES
 from equity.ingest import IngestError, read_upload
 from equity.mapping import ROLES, ColumnRole, Mapping, outcome_kind
 from equity.metrics import Breakdown, GroupResult, Rule, breakdown
-from equity.privacy import BOTTOM_CODE, CODING_BELOW_N, DEFAULT_MIN_N, TOP_CODE, coded_text
+from equity.privacy import BOTTOM_CODE, CODING_BELOW_N, DEFAULT_MIN_N, TOP_CODE, coded_text, why_hidden
 from equity.rules import default_rule
 from equity.summary import flag_sentence
 
@@ -43,6 +47,13 @@ def parser() -> argparse.ArgumentParser:
     _data_options(gaps)
     gaps.add_argument("--by", default="race", choices=GAP_DIMENSIONS)
     gaps.add_argument("--format", default="table", choices=("table", "csv", "json"))
+    risk = commands.add_parser("risk", help="risk ratios of a yes/no outcome by group (IDEA disproportionality)")
+    _data_options(risk)
+    risk.add_argument("--by", required=True, choices=GAP_DIMENSIONS)
+    risk.add_argument("--cell-size", type=int, default=CELL_SIZE)
+    risk.add_argument("--n-size", type=int, default=N_SIZE)
+    risk.add_argument("--flag-above", type=float, default=THRESHOLD)
+    risk.add_argument("--format", default="table", choices=("table", "csv", "json"))
     report = commands.add_parser("report", help="the same figures as a report: HTML, PDF or slides")
     _data_options(report)
     report.add_argument("--out", required=True, type=Path, help="the file to write: .html, .pdf or .pptx")
@@ -66,6 +77,10 @@ def _data_options(command: argparse.ArgumentParser) -> None:
     command.add_argument("--compare", default="all", help="all, others, or a group's key")
     command.add_argument("--min-n", type=int, default=DEFAULT_MIN_N)
     command.add_argument("--map", action="append", default=[], metavar="ROLE=HEADER")
+    command.add_argument("--where", action="append", default=[], metavar="DIMENSION=VALUE[,VALUE...]",
+                         help="keep only these students, as the sidebar filters do: values of one option are "
+                              "OR-ed, options AND-ed; repeatable, e.g. --where low_income=true --where term=2024-25. "
+                              "A group that another view (filters fewer) would give away by subtraction is hidden")
     command.add_argument("--flag", default=Flag.NEWCOMBE.value, choices=[f.value for f in Flag],
                          help="how gaps are flagged: newcombe (95%% interval, the default), ppg (percentage-point "
                               "gap against all students, flagged at or below minus its margin of error, as in "
@@ -83,6 +98,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "report":
             print(report(args))
+            return 0
+        if args.command == "risk":
+            print(render_risk(risk(args), args.format), end="")
             return 0
         result = gaps(args)
         _check_flag(args.flag, result.rule)
@@ -120,8 +138,60 @@ def load(args: argparse.Namespace) -> tuple[duckdb.DuckDBPyConnection, dataset.S
 def gaps(args: argparse.Namespace) -> Breakdown:
     con, staged, mapping, column, rule = load(args)
     dataset.activate(con, staged, mapping)
-    return breakdown(con, column.name, rule, args.by, args.compare, min_n=args.min_n, label=column.header,
-                     coding=args.top_bottom_code)
+    return breakdown(con, column.name, rule, args.by, args.compare, where(con, args.where), args.min_n,
+                     column.header, coding=args.top_bottom_code)
+
+
+def where(con: duckdb.DuckDBPyConnection, items: list[str]) -> Filters:
+    """The --where options as sidebar filters, each value checked against the values the data has."""
+    chosen: dict[str, tuple[str, ...]] = {}
+    offered = options(con) if items else {}
+    for item in items:
+        name, _, values = item.partition("=")
+        name = name.strip()
+        if name not in offered or not values.strip():
+            raise UsageError(f"--where needs DIMENSION=VALUE[,VALUE...] with DIMENSION one of "
+                             f"{', '.join(offered or FILTER_NAMES)}; got '{item}'.")
+        for value in (v.strip() for v in values.split(",")):
+            match = next((o for o in offered[name] if o.casefold() == value.casefold()), None)
+            if match is None:
+                raise UsageError(f"--where {name}: no value '{value}' in the data; its values are "
+                                 f"{_list(offered[name])}.")
+            chosen[name] = (*chosen.get(name, ()), match)
+    return Filters(**{name: tuple(dict.fromkeys(values)) for name, values in chosen.items()})
+
+
+def risk(args: argparse.Namespace) -> Disproportionality:
+    if args.compare != "others":
+        raise UsageError("risk compares each group with all other students (--compare others).")
+    con, staged, mapping, column, rule = load(args)
+    if not rule.is_rate:
+        raise UsageError("risk needs a yes/no outcome: give --threshold or --categories, or a yes/no column.")
+    dataset.activate(con, staged, mapping)
+    settings = Settings(args.cell_size, args.n_size, args.flag_above)
+    return disproportionality(con, column.name, rule, Grouping(args.by), where(con, args.where), Filters(),
+                              settings, args.min_n, column.header)
+
+
+def risk_json(result: Disproportionality) -> dict:
+    """The JSON object DESIGN.md specifies for `risk`; a hidden group has n, count, risk and risk_ratio null."""
+    return {"outcome": result.outcome, "by": result.grouping.first, "compare": "others",
+            "cell_size": result.settings.cell_size, "n_size": result.settings.n_size,
+            "flag_above": result.settings.threshold, "min_n": result.min_n,
+            "groups": [{"key": g.key, "label": g.label, "n": g.n, "count": g.count, "risk": _round(g.risk, 2),
+                        "comparison_risk": _round(g.comparison_risk, 2), "risk_ratio": _round(g.ratio, 2),
+                        "kind": g.method, "flagged": g.flagged, **({"why": result.note(g)} if g.hidden else {})}
+                       for g in result.groups]}
+
+
+def render_risk(result: Disproportionality, fmt: str) -> str:
+    found = risk_json(result)
+    if fmt == "json":
+        return json.dumps(found) + "\n"
+    columns = ["label", "n", "count", "risk", "comparison_risk", "risk_ratio", "kind", "flagged"]
+    rows = [["group", *columns[1:], "why"]]
+    rows += [[("" if g[c] is None else g[c]) for c in columns] + [g.get("why", "")] for g in found["groups"]]
+    return _table(rows, fmt, f"{result.outcome}: risk by {result.grouping.label}, compared with all other students")
 
 
 def report(args: argparse.Namespace) -> str:
@@ -137,6 +207,7 @@ def report(args: argparse.Namespace) -> str:
     con, staged, mapping, column, rule = load(args)
     bench = Workbench(con=con, min_n=args.min_n, coding=args.top_bottom_code)
     bench.data = dataset.activate(con, staged, mapping)
+    bench.filters = where(con, args.where)
     _check_flag(args.flag, rule)
     choice = Choice(column.name, column.header, rule, tuple(dict.fromkeys(args.by or ["race"])), args.compare,
                     crossings, flag=Flag(args.flag))
@@ -202,10 +273,12 @@ def as_json(result: Breakdown, flags: Flags | None = None, coding: bool = False)
         "by": result.dimension.key,
         "compare": result.compare,
         "min_n": result.min_n,
-        "all_students": {"n": result.overall.n, "value": _round(result.overall_value, 2)},
+        "all_students": {"n": result.overall_size, "value": _round(result.overall_value, 2),
+                         **_why(result.overall_reason, result.min_n)},
         "groups": [
             {"key": g.key, "label": g.label, "n": g.n, "value": _round(g.value, 2), "gap": _round(g.gap, 2),
-             "ci": [round(g.ci[0], 1), round(g.ci[1], 1)] if g.ci else None, "suppressed": g.suppressed}
+             "ci": [round(g.ci[0], 1), round(g.ci[1], 1)] if g.ci else None, "suppressed": g.suppressed,
+             **_why(g.reason if g.suppressed else None, result.min_n)}
             for g in result.groups
         ],
     }
@@ -217,6 +290,11 @@ def as_json(result: Breakdown, flags: Flags | None = None, coding: bool = False)
         for group, verdict in zip(out["groups"], flags.groups, strict=True):
             group |= dict(zip(_flag_columns(flags.method), _flag_row(flags.method, verdict), strict=True))
     return out
+
+
+def _why(reason: str | None, min_n: int) -> dict:
+    """A hidden figure's "why" (its size and value are null); nothing for a shown one."""
+    return {"why": why_hidden(reason, min_n)} if reason else {}
 
 
 FLAG_COLUMNS = {Flag.PPG: ("ppg_gap", "margin"), Flag.PI: ("proportionality_index",), Flag.EIGHTY: ("index_80",)}
@@ -250,24 +328,39 @@ def render(result: Breakdown, fmt: str, flags: Flags | None = None, coding: bool
         return json.dumps(as_json(result, flags, coding)) + "\n"
     extra = _flag_columns(flags.method) if _extra(flags) else ()
     coded = ["coded"] if coding else []
-    rows = [["group", "n", "value", "gap", "ci_low", "ci_high", "distinguishable", "suppressed", *coded, *extra]]
+    rows = [["group", "n", "value", "gap", "ci_low", "ci_high", "distinguishable", "suppressed", *coded, *extra,
+             "why"]]
     verdicts = flags.groups if extra else [None] * len(result.groups)
     for g, verdict in zip(result.groups, verdicts, strict=True):
         cells = [_text(c) for c in _flag_row(flags.method, verdict)] if verdict else []
-        rows.append([g.label, g.n, _cell(g.value), _cell(g.gap), _cell(g.ci and g.ci[0]),
+        rows.append([g.label, "" if g.n is None else g.n, _cell(g.value), _cell(g.gap), _cell(g.ci and g.ci[0]),
                      _cell(g.ci and g.ci[1]), "" if g.distinguishable is None else g.distinguishable,
-                     g.suppressed, *([_coded(g) or ""] if coding else []), *cells])
+                     g.suppressed, *([_coded(g) or ""] if coding else []), *cells,
+                     why_hidden(g.reason, result.min_n) if g.suppressed else ""])
+    overall = _cell(result.overall_value)
+    head = (f"{result.outcome} ({result.rule.describe()}) by {result.dimension.label}, compared with "
+            f"{result.comparison_label()}; all students: n={_size(result)}, value={overall}")
+    return _table(rows, fmt, head, flag_sentence(result, flags.method if flags else Flag.NEWCOMBE))
+
+
+def _table(rows: list[list], fmt: str, head: str, sentence: str = "") -> str:
+    """Rows (the first one names the columns, the last column says why a row is hidden) as CSV, or as an
+    aligned table under `head` with the reasons in words below it."""
     if fmt == "csv":
         out = io.StringIO()
         csv.writer(out, lineterminator="\n").writerows(rows)
         return out.getvalue()
+    notes = [f"{r[0]}: {r[-1]}" for r in rows[1:] if r[-1]]
+    rows = [r[:-1] for r in rows]
     widths = [max(len(str(r[i])) for r in rows) for i in range(len(rows[0]))]
     lines = ["  ".join(str(c).ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in rows]
-    overall = _cell(result.overall_value)
-    head = (f"{result.outcome} ({result.rule.describe()}) by {result.dimension.label}, compared with "
-            f"{result.comparison_label()}; all students: n={result.overall.n}, value={overall}")
-    sentence = flag_sentence(result, flags.method if flags else Flag.NEWCOMBE)
-    return "\n".join([head, *lines, "", sentence, ""])
+    return "\n".join([head, *lines, *(["", *notes] if notes else []), *(["", sentence] if sentence else []), ""])
+
+
+def _size(result: Breakdown) -> str:
+    size = result.overall_size
+    return f"fewer than {result.min_n}" if size is None and result.overall.n < result.min_n else \
+        "hidden" if size is None else str(size)
 
 
 def _cell(value) -> str:

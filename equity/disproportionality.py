@@ -13,11 +13,12 @@ from dataclasses import dataclass, replace
 
 import duckdb
 
+from equity import across
 from equity.filters import Filters
-from equity.groups import Grouping, hidden, ordered, stats
+from equity.groups import Grouping, across_views, hidden, ordered, stats
 from equity.i18n import DEFAULT, hidden_note, t
 from equity.metrics import Rule, Stats
-from equity.privacy import DEFAULT_MIN_N
+from equity.privacy import ACROSS, DEFAULT_MIN_N, SMALL
 
 CELL_SIZE, N_SIZE, THRESHOLD = 10, 30, 3.0
 
@@ -47,14 +48,15 @@ DEFAULT_SETTINGS = Settings()
 class GroupRisk:
     key: object
     label: str
-    n: int
-    count: int | None               # students with the outcome; None when hidden
-    risk: float | None              # percent
+    n: int | None                   # None when hidden: a hidden group's size is as private as its figures
+    count: int | None               # students with the outcome; None when hidden or below the cell size
+    risk: float | None              # percent; None when hidden or below the cell size (it would give the count)
     comparison_risk: float | None   # percent: all other students, or the wider population's
     ratio: float | None
     method: str                     # RATIO, ALTERNATE, TOO_FEW, NOT_COMPUTABLE or HIDDEN
     flagged: bool
     composition: float | None       # share among students with the outcome ÷ share of enrolment
+    reason: str = ""                # why hidden: privacy.SMALL, ACROSS or COMPLEMENT
 
     @property
     def hidden(self) -> bool:
@@ -70,10 +72,22 @@ class Disproportionality:
     min_n: int
     overall: Stats
     groups: tuple[GroupRisk, ...]
+    overall_hidden: bool = False      # the rule across views hides all students' figure
 
     @property
     def overall_risk(self) -> float | None:
-        return None if self.overall.n < self.min_n or not self.overall.n else risk(self.overall)
+        return None if self.overall_size is None or not self.overall.n else risk(self.overall)
+
+    @property
+    def overall_size(self) -> int | None:
+        """All students' size, None when their figure is hidden."""
+        return None if self.overall.n < self.min_n or self.overall_hidden else self.overall.n
+
+    @property
+    def overall_reason(self) -> str | None:
+        if self.overall_size is not None:
+            return None
+        return SMALL if self.overall.n < self.min_n else ACROSS
 
     def flagged(self) -> tuple[GroupRisk, ...]:
         return tuple(g for g in self.groups if g.flagged)
@@ -81,7 +95,9 @@ class Disproportionality:
     def note(self, group: GroupRisk, lang: str = DEFAULT) -> str:
         """Why a group has no ratio, or how its ratio was found when that is not the usual way; '' otherwise."""
         if group.method == HIDDEN:
-            return hidden_note(group.n, self.min_n, lang)
+            return hidden_note(group.reason, self.min_n, lang)
+        if group.method == TOO_FEW and group.count is None:
+            return t("risk.note.few_with_outcome", lang, cell=self.settings.cell_size)
         if group.method == TOO_FEW:
             return t("risk.note.too_few", lang, n_size=self.settings.n_size, cell=self.settings.cell_size)
         if group.method == NOT_COMPUTABLE:
@@ -111,26 +127,30 @@ def composition_index(group: Stats, overall: Stats) -> float | None:
 
 def measure(outcome: str, rule: Rule, grouping: Grouping, local: tuple[Stats, dict[object, Stats]],
             wider: tuple[Stats, dict[object, Stats]], settings: Settings = Settings(),
-            min_n: int = DEFAULT_MIN_N) -> Disproportionality:
+            min_n: int = DEFAULT_MIN_N, found: across.Hidden = across.NOTHING) -> Disproportionality:
     """Risks, ratios and composition from group statistics of the population studied (`local`) and of the
-    wider population the alternate ratio compares with; pure arithmetic, so it can be checked by hand."""
+    wider population the alternate ratio compares with; pure arithmetic, so it can be checked by hand.
+    `found`: what the rule across views hides (equity.across). A group with fewer students with the outcome
+    than the cell size shows neither that count nor its risk (the risk times the size would give it)."""
     if not rule.is_rate:
         raise ValueError("Risk needs a yes/no outcome: choose what counts as having it, not an average.")
     overall, groups = local
     wide_overall, wide_groups = wider
-    reasons = hidden(grouping, {k: s.n for k, s in groups.items()}, min_n)
+    reasons = hidden(grouping, {k: s.n for k, s in groups.items()}, min_n, found)
     results = []
     for key in ordered(grouping, groups):
         s, label = groups[key], grouping.group_label(key)
         if reasons[key]:
-            results.append(GroupRisk(key, label, s.n, None, None, None, None, HIDDEN, False, None))
+            results.append(GroupRisk(key, label, None, None, None, None, None, HIDDEN, False, None, reasons[key]))
             continue
         results.append(_group_risk(key, label, s, overall, wide_overall, wide_groups.get(key), settings))
-    return Disproportionality(outcome, rule, grouping, settings, min_n, overall, tuple(results))
+    return Disproportionality(outcome, rule, grouping, settings, min_n, overall, tuple(results), found.overall)
 
 
 def _group_risk(key, label: str, s: Stats, overall: Stats, wide_overall: Stats, wide_group: Stats | None,
                 settings: Settings) -> GroupRisk:
+    if s.total < settings.cell_size:     # the count, its risk and its composition index would all give it away
+        return GroupRisk(key, label, s.n, None, None, None, None, TOO_FEW, False, None)
     composition = composition_index(s, overall)
     shown = dict(key=key, label=label, n=s.n, count=int(s.total), risk=risk(s), composition=composition)
     if not settings.meets(s):
@@ -154,7 +174,8 @@ def disproportionality(con: duckdb.DuckDBPyConnection, outcome: str, rule: Rule,
     """Risk ratios of one outcome for the students `filters` keep; `wider` (default: every loaded student,
     all terms and schools) is the population the alternate ratio compares with."""
     return measure(label or outcome, rule, grouping, stats(con, outcome, rule, grouping, filters),
-                   stats(con, outcome, rule, grouping, wider), settings, min_n)
+                   stats(con, outcome, rule, grouping, wider), settings, min_n,
+                   across_views(con, outcome, rule, grouping, filters, min_n))
 
 
 def consecutive_flags(con: duckdb.DuckDBPyConnection, outcome: str, rule: Rule, grouping: Grouping,

@@ -63,7 +63,11 @@ def test_json_shape_and_figures_by_hand(capsys, gradebook):
     # Black (3) is below 10; it is the only small group, so the next smallest (White, 10 graded) goes too.
     for hidden in (groups["Black or African American"], groups["White"]):
         assert hidden["suppressed"] and hidden["value"] is None and hidden["gap"] is None and hidden["ci"] is None
-    assert (groups["Black or African American"]["n"], groups["White"]["n"]) == (3, 10)
+    # Their sizes are as private as their values: null, with the reason in words.
+    assert (groups["Black or African American"]["n"], groups["White"]["n"]) == (None, None)
+    assert groups["Black or African American"]["why"] == "Hidden: fewer than 10 students."
+    assert groups["White"]["why"] == "Hidden so that a smaller hidden group cannot be worked out from the total."
+    assert "why" not in hispanic
 
 
 def test_nothing_hidden_when_min_n_allows(capsys, gradebook):
@@ -272,19 +276,20 @@ def test_flag_ppg_adds_the_gap_against_all_students_and_its_margin(capsys, grade
     code, out, _ = run(capsys, "gaps", gradebook, "--outcome", "Final %", "--threshold", "70", "--min-n", "3",
                        "--flag", "ppg", "--format", "csv")
     lines = out.splitlines()
-    assert lines[0] == "group,n,value,gap,ci_low,ci_high,distinguishable,suppressed,ppg_gap,margin,flagged"
-    assert lines[1].endswith(",-18.3333,28.2902,False")          # Hispanic, as above
+    assert lines[0] == "group,n,value,gap,ci_low,ci_high,distinguishable,suppressed,ppg_gap,margin,flagged,why"
+    assert lines[1].endswith(",-18.3333,28.2902,False,")          # Hispanic, as above
 
 
 def test_flag_pi_as_csv(capsys, gradebook):
     code, out, _ = run(capsys, "gaps", gradebook, "--outcome", "Final %", "--threshold", "70", "--min-n", "3",
                        "--flag", "pi", "--format", "csv")
     lines = out.splitlines()
-    assert lines[0] == "group,n,value,gap,ci_low,ci_high,distinguishable,suppressed,proportionality_index,flagged"
+    assert lines[0] == ("group,n,value,gap,ci_low,ci_high,distinguishable,suppressed,proportionality_index,flagged,"
+                        "why")
     # Hispanic: 5 of the 15 meeting (33.3%) and 12 of the 25 graded (48%) → 0.6944, flagged.
-    assert lines[1].endswith(",0.6944,True")
+    assert lines[1].endswith(",0.6944,True,")
     # White: (8/15) / (10/25) = 1.3333.
-    assert lines[3].startswith("White,") and lines[3].endswith(",1.3333,False")
+    assert lines[3].startswith("White,") and lines[3].endswith(",1.3333,False,")
 
 
 def test_flag_80_never_gives_a_hidden_group_an_index(capsys, gradebook):
