@@ -132,23 +132,25 @@ def crossed_breakdown(con: duckdb.DuckDBPyConnection, outcome: str, rule: Rule, 
     if compare not in (COMPARE_ALL, COMPARE_OTHERS):
         raise ValueError("Crossed groups are compared with all students or all other students.")
     overall, stats = grouping_math.stats(con, outcome, rule, grouping, filters)
-    reasons = grouping_math.hidden(grouping, {k: s.n for k, s in stats.items()}, min_n)
+    found = grouping_math.across_views(con, outcome, rule, grouping, filters, min_n)
+    reasons = grouping_math.hidden(grouping, {k: s.n for k, s in stats.items()}, min_n, found)
+    overall_hidden = overall.n < min_n or found.overall
     results = []
     for key in grouping_math.ordered(grouping, stats):
         s, name = stats[key], grouping.group_label(key)
         if reasons[key]:
-            results.append(GroupResult(key, name, s.n, None, None, None, None, True,
-                                       why_hidden(reasons[key], min_n)))
+            results.append(GroupResult(key, name, None, None, None, None, None, True,
+                                       why_hidden(reasons[key], min_n), reason=reasons[key]))
             continue
         others = overall.minus(s)
         versus = overall if compare == COMPARE_ALL else others
-        gap = s.value(rule) - versus.value(rule) if versus.n else None
+        gap = s.value(rule) - versus.value(rule) if versus.n and not overall_hidden else None
         distinguishable = None
         if gap is not None and others.n > 0:
             lo, hi = s.difference(others, rule)
             distinguishable = lo > 0 or hi < 0
         results.append(GroupResult(key, name, s.n, s.value(rule), gap, s.interval(rule), distinguishable, False))
-    return Breakdown(label or outcome, rule, grouping.dimensions[0], compare, min_n, overall, overall.n < min_n,
+    return Breakdown(label or outcome, rule, grouping.dimensions[0], compare, min_n, overall, overall_hidden,
                      tuple(results))
 
 
