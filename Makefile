@@ -23,8 +23,9 @@ test: $(VENV)/.testing
 	$(PY) -m ruff check .
 	$(PY) -m pytest -q
 
+# `make bench` measures 100k and 1M rows; `make bench BENCH=--large` adds 10M (long: a quiet machine, please).
 bench: $(VENV)/.testing
-	$(PY) -m benchmarks.run
+	$(PY) -m benchmarks.run $(BENCH)
 
 # 20 browser sessions at once against a server it starts and stops (needs Chromium at /usr/bin/chromium).
 load: $(VENV)/.testing

@@ -1,17 +1,32 @@
-"""`make bench`: the project's paths against plain baselines, measured in one run and printed as ratios.
+"""`make bench`: the app's paths against what an analyst would write, measured side by side, judged by targets.
 
-Each size runs in a child process, so its peak memory (resident set size) is its own. Figures are medians of
-several repeats on this machine: compare the ratios, not the seconds, across machines. The same table is
-written as JSON to benchmarks/results/latest.json.
+    python -m benchmarks.run                # 100k and 1M rows
+    python -m benchmarks.run --large        # and 10M rows (long: run it with nice on a quiet machine)
+    python -m benchmarks.run --profile 1000000   # where one sidebar click spends its time (cProfile)
 
-    python -m benchmarks.run            # 100k rows
-    python -m benchmarks.run --large    # and 1M rows
-    python -m benchmarks.run --huge     # and 10M rows (Parquet only)
+What is compared, with new filter values on every iteration for every method (a value seen before would let a
+cache answer):
+- the figures behind a click (breakdowns by race, income, English learner and special education under the
+  filters) through the app's own path, against a typed pandas frame (categoricals, booleans, the score parsed
+  once, one mask per click and no copies of whole columns) and against the best bare DuckDB query over the
+  app's typed `students` table, a scan or a pre-aggregated cube over the same columns as the app's cube,
+  whichever is faster (the floor);
+- a real sidebar click through Streamlit's AppTest on the gaps page: filter widgets changed, the page rerun,
+  its table read; and a rerun with nothing changed;
+- loading a file until it can be queried, each method in a process of its own so its peak memory is its own
+  (resident set size of the process and of any child it starts).
+
+Each size and each load runs in its own process with a timeout; what finished is kept when one fails. Figures
+are medians. Compare the ratios rather than the seconds across machines, and expect noise on a busy machine.
+Results go to benchmarks/results/latest.json: the measurements and the verdict on every target.
 """
 
 import argparse
+import cProfile
 import io
 import json
+import pstats
+import random
 import resource
 import statistics
 import subprocess
@@ -19,183 +34,458 @@ import sys
 import time
 from pathlib import Path
 
-import numpy as np
-import openpyxl
-import pandas as pd
-import pyarrow as pa
-import pyarrow.parquet as pq
+from benchmarks import data
+from benchmarks.verdict import HUNDRED_K, ONE_M, TEN_M, speed, verdicts
 
-from equity import dataset
-from equity.filters import Filters
-from equity.ingest import read_upload
-from equity.metrics import Rule, breakdown, cell_counts
-
-RACES = ["Hispanic/Latino", "White", "Black or African American", "Asian", "Two or More Races"]
-DIMENSIONS = ("race", "low_income", "english_learner", "special_ed")
-RESULTS = Path(__file__).resolve().parent / "results"
 ROOT = Path(__file__).resolve().parent.parent
-FILTERS = Filters(race=("Black or African American", "Hispanic/Latino"), low_income=("true",))
-PANDAS_FILTERS = {"Race/Ethnicity": ["Black or African American", "Hispanic/Latino"], "FRL": ["Free", "Reduced"]}
-RULE = Rule("threshold", 70.0)
-BARE = """
-SELECT race_ethnicity, low_income, english_learner, special_ed, count(y), sum(y), sum(y * y)
+RESULTS = data.CACHE.parent
+OUTCOME, THRESHOLD = "final_pct", 70.0
+FIGURE_DIMENSIONS = ("race", "low_income", "english_learner", "special_ed")
+DIMENSION_COLUMNS = FIGURE_DIMENSIONS       # the typed pandas frame names them as the sidebar does
+FLAG_CHOICES = ((), ("true",), ("false",))
+LOADS = {"parquet": ("app", "pandas", "duckdb"), "csv": ("app", "pandas", "duckdb"),
+         "xlsx": ("app", "read_excel")}
+TIMEOUT = {HUNDRED_K: 900, ONE_M: 1800, TEN_M: 5400}
+
+
+# --- measuring helpers -----------------------------------------------------------------------------------------
+
+def rss_mb() -> float:
+    """Peak resident memory of this process plus that of its largest finished child, in MB."""
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return (own + children) / 1024
+
+
+def filter_sequence(count: int, seed: int = 11) -> list[dict[str, tuple[str, ...]]]:
+    """`count` different sidebar choices (race values, income, English learner): no two alike."""
+    rng = random.Random(seed)
+    seen, out = set(), []
+    while len(out) < count:
+        races = tuple(sorted(rng.sample(data.RACES, rng.randint(1, len(data.RACES) - 1))))
+        choice = {"race": races, "low_income": rng.choice(FLAG_CHOICES),
+                  "english_learner": rng.choice(FLAG_CHOICES)}
+        key = tuple(choice.values())
+        if key not in seen:
+            seen.add(key)
+            out.append(choice)
+    return out
+
+
+def median_ms(times: list[float]) -> float:
+    return statistics.median(times) * 1000
+
+
+# --- loading, one method per process ---------------------------------------------------------------------------
+
+def typed_pandas(frame):
+    """How an analyst types the export once: categories for labels, booleans for flags, the score a number."""
+    import pandas as pd
+
+    return pd.DataFrame({
+        "term": frame["School Year"].astype("category"), "school": frame["School"].astype("category"),
+        "grade": frame["Grade"].astype(str).astype("category"),
+        "race": frame["Race/Ethnicity"].astype("category"),
+        "low_income": frame["FRL"].isin(data.LOW_INCOME), "english_learner": frame["ELL"].eq("Y"),
+        "special_ed": frame["IEP"].eq("Yes"), "score": pd.to_numeric(frame["Final %"], errors="coerce"),
+    })
+
+
+def load_app(file: Path):
+    """The app's path: read the upload, stage it, map it as proposed and build the typed `students` table."""
+    from equity import dataset
+    from equity.ingest import read_upload
+
+    con = dataset.connect()
+    staged = dataset.stage(con, read_upload(file.read_bytes(), file.name))
+    dataset.activate(con, staged, staged.proposal)
+    con.execute("SELECT count(*) FROM students").fetchone()
+    return con
+
+
+def load_pandas(file: Path):
+    import pandas as pd
+
+    reader = {"parquet": pd.read_parquet, "csv": lambda p: pd.read_csv(p, dtype=str)}[file.suffix[1:]]
+    return typed_pandas(reader(file))
+
+
+def load_duckdb(file: Path):
+    """The floor of loading: DuckDB's own reader into a table, no mapping, no normalisation."""
+    import duckdb
+
+    con = duckdb.connect(":memory:")
+    reader = {"parquet": "read_parquet", "csv": "read_csv"}[file.suffix[1:]]
+    con.execute(f"CREATE TABLE t AS SELECT * FROM {reader}(?)", [str(file)])
+    return con
+
+
+def load_read_excel(file: Path):
+    import pandas as pd
+
+    return pd.read_excel(file, engine="openpyxl")
+
+
+def measure_load(rows: int, fmt: str, method: str) -> dict:
+    file = data.path(rows, fmt)
+    load = {"app": load_app, "pandas": load_pandas, "duckdb": load_duckdb, "read_excel": load_read_excel}[method]
+    import duckdb  # noqa: F401  (imports are not part of the load)
+    import pandas  # noqa: F401
+
+    import equity.dataset  # noqa: F401
+    start_mb = rss_mb()
+    start = time.perf_counter()
+    kept = load(file)
+    seconds = time.perf_counter() - start
+    del kept
+    return {"seconds": seconds, "peak_mb": rss_mb(), "start_mb": start_mb}
+
+
+# --- the figures behind a click, and real clicks ---------------------------------------------------------------
+
+def pandas_figures(frame, choice: dict) -> dict:
+    """Count and sum of meeting the threshold (its own square) per group of each dimension, under the filters:
+    one boolean mask, and only the kept rows of the columns grouped by are taken."""
+    mask = frame["race"].isin(choice["race"]).to_numpy()
+    for column in ("low_income", "english_learner"):
+        if choice[column]:
+            mask = mask & (frame[column].to_numpy() == (choice[column][0] == "true"))
+    kept = frame.loc[mask, [*DIMENSION_COLUMNS, "score"]]
+    meets = (kept["score"] >= THRESHOLD).astype(float).where(kept["score"].notna())
+    return {column: meets.groupby(kept[column], observed=True).agg(["count", "sum"])
+            for column in DIMENSION_COLUMNS}
+
+
+CUBE = """
+CREATE OR REPLACE TEMP TABLE bench_cube AS
+SELECT race_ethnicity, low_income, english_learner, special_ed, section_504, gender, grade, school, term,
+       count(y) AS n, sum(y) AS total, sum(y * y) AS squares
+FROM (SELECT *, CAST(final_pct >= 70 AS DOUBLE) AS y FROM students)
+GROUP BY ALL
+"""
+SCAN = """
+SELECT race_ethnicity, low_income, english_learner, special_ed,
+       count(y) AS n, sum(y) AS total, sum(y * y) AS squares
 FROM (SELECT race_ethnicity, low_income, english_learner, special_ed, CAST(final_pct >= 70 AS DOUBLE) AS y
-      FROM students
-      WHERE race_ethnicity IN ('Black or African American', 'Hispanic/Latino') AND low_income)
+      FROM students WHERE {where})
+GROUP BY ALL
+"""
+FROM_CUBE = """
+SELECT race_ethnicity, low_income, english_learner, special_ed, sum(n), sum(total), sum(squares)
+FROM bench_cube WHERE {where}
 GROUP BY ALL
 """
 
 
-def district_frame(rows: int, seed: int = 7) -> pd.DataFrame:
-    """A seeded student-term table with the usual export headers, every value text as in an export."""
-    rng = np.random.default_rng(seed)
-    return pd.DataFrame({
-        "Student ID": pd.Series(np.arange(rows)).map("{:07d}".format),
-        "School Year": rng.choice(["2022-23", "2023-24", "2024-25"], rows),
-        "School": rng.choice([f"School {k}" for k in range(12)], rows),
-        "Grade": rng.integers(3, 13, rows).astype(str),
-        "Race/Ethnicity": rng.choice(RACES, rows, p=[0.35, 0.3, 0.2, 0.1, 0.05]),
-        "FRL": rng.choice(["Free", "Reduced", "Paid"], rows),
-        "ELL": rng.choice(["Y", "N"], rows, p=[0.15, 0.85]),
-        "IEP": rng.choice(["Yes", "No"], rows, p=[0.13, 0.87]),
-        "Final %": np.round(rng.normal(75, 12, rows).clip(0, 100), 1).astype(str),
-    })
+def where(choice: dict) -> str:
+    """The filters as an analyst types them: literal IN lists on the typed columns."""
+    races = ", ".join("'" + r.replace("'", "''") + "'" for r in choice["race"])
+    parts = [f"race_ethnicity IN ({races})"]
+    parts += [f"{column} = {choice[column][0]}" for column in ("low_income", "english_learner") if choice[column]]
+    return " AND ".join(parts)
 
 
-def xlsx_bytes(frame: pd.DataFrame) -> bytes:
-    book = openpyxl.Workbook(write_only=True)
-    sheet = book.create_sheet("Grades")
-    sheet.append(list(frame.columns))
-    for row in frame.itertuples(index=False):
-        sheet.append(list(row))
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
-
-
-def parquet_bytes(frame: pd.DataFrame) -> bytes:
-    out = io.BytesIO()
-    pq.write_table(pa.Table.from_pandas(frame, preserve_index=False), out)
-    return out.getvalue()
-
-
-def median_time(function, repeats: int) -> float:
-    times = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        function()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
-
-
-def pandas_figures(frame: pd.DataFrame) -> dict:
-    """The same figures with a plain pandas groupby per dimension: the baseline."""
-    df = frame
-    for column, values in PANDAS_FILTERS.items():
-        df = df[df[column].isin(values)]
-    score = pd.to_numeric(df["Final %"], errors="coerce")
-    meets = (score >= 70).astype(float).where(score.notna())
-    return {column: meets.groupby(df[column]).agg(["count", "sum"])
-            for column in ("Race/Ethnicity", "FRL", "ELL", "IEP")}
-
-
-def load(data: bytes, name: str):
-    con = dataset.connect()
-    staged = dataset.stage(con, read_upload(data, name))
-    return con, dataset.activate(con, staged, staged.proposal)
-
-
-def apptest_rerun(data: bytes, name: str, repeats: int) -> tuple[float, float]:
-    """A full rerun of the gaps page through Streamlit's AppTest: as it is (figures cached), and after a
-    filter change (figures recomputed)."""
-    from streamlit.testing.v1 import AppTest
-
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=600)
-    at.run()
-    bench = at.session_state["bench"]
-    bench.upload(data, name)
-    if bench.staged is not None:
-        bench.confirm(bench.staged.proposal, remember=False)
-    at.switch_page("pages/views/gaps.py").run()
-    cached = median_time(at.run, repeats)
-
-    def changed():
-        bench._memo.clear()
-        at.run()
-    return cached, median_time(changed, repeats)
-
-
-def measure(rows: int, repeats: int, parquet_only: bool) -> list[dict]:
-    """Every measure at one size; run in a child process so its peak memory is its own."""
-    frame = district_frame(rows)
-    out = []
-
-    def row(measure, ours, base, baseline):
-        out.append({"rows": rows, "measure": measure, "project_s": ours, "baseline": baseline,
-                    "baseline_s": base, "ratio": base / ours if base else None})
-
-    if parquet_only:
-        data, name = parquet_bytes(frame), "district.parquet"
-        row("ingest parquet", median_time(lambda: read_upload(data, name), 1),
-            median_time(lambda: pd.read_parquet(io.BytesIO(data)), 1), "pandas.read_parquet")
-    elif rows <= 100_000:
-        data, name = xlsx_bytes(frame), "district.xlsx"
-        row("ingest xlsx", median_time(lambda: read_upload(data, name), 3),
-            median_time(lambda: pd.read_excel(io.BytesIO(data), engine="openpyxl"), 1),
-            "pandas.read_excel(openpyxl)")
-    else:
-        data, name = frame.to_csv(index=False).encode(), "district.csv"
-        row("ingest csv", median_time(lambda: read_upload(data, name), 3),
-            median_time(lambda: pd.read_csv(io.BytesIO(data), dtype=str), 3), "pandas.read_csv")
-    start = time.perf_counter()
-    con, _ = load(data, name)
-    row("stage + map + build students", time.perf_counter() - start, None, "")
-
-    def filter_change():
-        cells = cell_counts(con, "final_pct", RULE, FILTERS)
-        return [breakdown(con, "final_pct", RULE, d, filters=FILTERS, cells=cells) for d in DIMENSIONS]
-
-    ours = median_time(filter_change, repeats)
-    row("filter change, 4 dimensions", ours, median_time(lambda: pandas_figures(frame), repeats),
-        "pandas groupby per dimension")
-    row("filter change, 4 dimensions", ours, median_time(lambda: con.execute(BARE).fetchall(), repeats),
-        "bare DuckDB GROUP BY (floor)")
-    if rows <= 1_000_000:
-        cached, changed = apptest_rerun(data, name, max(3, repeats // 2))
-        row("AppTest rerun of gaps page", cached, None, "figures cached")
-        row("AppTest rerun of gaps page", changed, None, "figures recomputed")
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    for r in out:
-        r["peak_rss_mb"] = peak
+def roll_up(rows) -> dict:
+    """Per-dimension sums of the few combination rows a bare query returns (part of the figures' cost)."""
+    out: dict = {}
+    for row in rows:
+        for i, column in enumerate(DIMENSION_COLUMNS):
+            n, total = out.setdefault(column, {}).get(row[i], (0, 0.0))
+            out[column][row[i]] = (n + row[4], total + row[5])
     return out
 
 
+def app_figures(bench, choice: dict):
+    """The app's own path for a click: the session's filters changed, then every breakdown it needs."""
+    from equity.filters import Filters
+    from equity.metrics import Rule
+
+    bench.filters = Filters(**choice)
+    return [bench.breakdown(OUTCOME, Rule("threshold", THRESHOLD), d) for d in FIGURE_DIMENSIONS]
+
+
+def open_gaps_page(rows: int):
+    """AppTest on app.py with the district uploaded and mapped, showing the gaps page."""
+    from streamlit.testing.v1 import AppTest
+
+    file = data.path(rows, "parquet")
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=1800)
+    at.run()
+    bench = at.session_state["bench"]
+    bench.upload(file.read_bytes(), file.name)
+    if bench.staged is not None:
+        bench.confirm(bench.staged.proposal, remember=False)
+    at.switch_page("pages/views/gaps.py").run()
+    return at, bench
+
+
+def click(at, version: int, choice: dict) -> float:
+    """Change the sidebar's filter widgets, rerun the page and read its table; the seconds it took."""
+    for field, values in choice.items():
+        at.multiselect(key=f"filter_{field}_{version}").set_value(list(values))
+    start = time.perf_counter()
+    at.run()
+    table = at.dataframe[0].value
+    seconds = time.perf_counter() - start
+    if at.exception or table.empty:
+        raise RuntimeError(f"the click failed: {at.exception}")
+    return seconds
+
+
+def chart_kb(bench) -> float:
+    """The largest chart spec the gaps page sends (the gap chart, and the heat table of a crossing), in KB."""
+    from equity.charts import gap_chart, heat_table
+    from equity.crosstab import crosstab
+    from equity.metrics import Rule
+
+    rule = Rule("threshold", THRESHOLD)
+    specs = [gap_chart(bench.breakdown(OUTCOME, rule, "race")).to_json(),
+             heat_table(crosstab(bench.con, OUTCOME, rule, "race", "low_income", bench.filters)).to_json()]
+    return max(len(s.encode()) for s in specs) / 1024
+
+
+def measure_clicks(rows: int, repeats: int) -> dict:
+    """Every per-click measure at one size, methods interleaved so that noise falls on all of them alike."""
+    import pandas as pd
+
+    from equity.metrics import Rule
+    from equity.session import Workbench
+
+    at, bench = open_gaps_page(rows)
+    frame = typed_pandas(pd.read_parquet(data.path(rows, "parquet")))
+    bench.con.execute(CUBE)
+    cube_start = time.perf_counter()
+    bench.con.execute(CUBE)
+    cube_build = time.perf_counter() - cube_start
+    direct = Workbench(con=bench.con, data=bench.data)   # its own memo: the page's cache is not shared
+    cube_start = time.perf_counter()
+    direct.cube(OUTCOME, Rule("threshold", THRESHOLD))
+    app_cube_build = time.perf_counter() - cube_start
+    choices = filter_sequence(2 * repeats + 2)
+    figures, clicks = choices[:repeats + 1], choices[repeats + 1:]
+    times: dict[str, list[float]] = {k: [] for k in ("figures", "pandas", "scan", "cube", "click", "rerun")}
+    methods = {
+        "figures": lambda c: app_figures(direct, c),
+        "pandas": lambda c: pandas_figures(frame, c),
+        "scan": lambda c: roll_up(bench.con.execute(SCAN.format(where=where(c))).fetchall()),
+        "cube": lambda c: roll_up(bench.con.execute(FROM_CUBE.format(where=where(c))).fetchall()),
+    }
+    check_agreement(methods, figures[0])
+    for i, choice in enumerate(figures):
+        for name, method in methods.items():
+            start = time.perf_counter()
+            method(choice)
+            if i:                          # the first round warms every path up
+                times[name].append(time.perf_counter() - start)
+    version = bench.data.version
+    for i, choice in enumerate(clicks):
+        seconds = click(at, version, choice)
+        if i:
+            times["click"].append(seconds)
+            start = time.perf_counter()
+            at.run()
+            times["rerun"].append(time.perf_counter() - start)
+    out = {f"{k}_ms": median_ms(v) for k, v in times.items()}
+    out["floor_ms"] = min(out["scan_ms"], out["cube_ms"])
+    out["floor_cube_build_ms"] = cube_build * 1000
+    out["app_cube_build_ms"] = app_cube_build * 1000
+    out["chart_kb"] = chart_kb(bench)
+    out["repeats"] = repeats
+    return out
+
+
+def check_agreement(methods: dict, choice: dict) -> None:
+    """Every method gives the same number of students per race group, or the comparison means nothing."""
+    found = {}
+    for name, method in methods.items():
+        result = method(choice)
+        if name == "figures":
+            found[name] = {g.key: g.n for g in result[0].groups}
+        elif name == "pandas":
+            found[name] = {k: int(v) for k, v in result["race"]["count"].items()}
+        else:
+            found[name] = {k: int(n) for k, (n, _) in result["race"].items()}
+    if len({json.dumps(sorted(v.items())) for v in found.values()}) != 1:
+        raise RuntimeError(f"the methods disagree on the figures: {found}")
+
+
+def profile_click(rows: int) -> str:
+    """cProfile of one sidebar click after a warm-up, summarised by package and by the costliest calls. The page
+    runs in Streamlit's script thread, so the profiler is switched on there, around the script run."""
+    from streamlit.runtime.scriptrunner.script_runner import ScriptRunner
+
+    at, bench = open_gaps_page(rows)
+    first, second = filter_sequence(2, seed=5)
+    click(at, bench.data.version, first)
+    profiler = cProfile.Profile()
+    original = ScriptRunner._run_script
+
+    def profiled(self, rerun_data):
+        profiler.enable()
+        try:
+            return original(self, rerun_data)
+        finally:
+            profiler.disable()
+    ScriptRunner._run_script = profiled
+    seconds = click(at, bench.data.version, second)
+    ScriptRunner._run_script = original
+    stats = pstats.Stats(profiler)
+    by_package: dict[str, float] = {}
+    for (file, _, _), (_, _, own, _, _) in stats.stats.items():
+        by_package[package(file)] = by_package.get(package(file), 0.0) + own
+    lines = [f"one click at {rows:,} rows: {seconds * 1000:.0f} ms (profiled, so slower than unprofiled)",
+             "own time by package:"]
+    total = sum(by_package.values())
+    for name, own in sorted(by_package.items(), key=lambda kv: -kv[1])[:12]:
+        lines.append(f"  {name:28} {own * 1000:8.1f} ms  {own / total:6.1%}")
+    text = io.StringIO()
+    pstats.Stats(profiler, stream=text).sort_stats("cumulative").print_stats(40)
+    return "\n".join(lines) + "\n" + text.getvalue()
+
+
+def package(file: str) -> str:
+    """The package a profiled function lives in: the app's own modules by name, libraries by their top name."""
+    parts = Path(file).parts
+    if "site-packages" in parts:
+        return parts[parts.index("site-packages") + 1]
+    for home in ("equity", "pages"):
+        if home in parts:
+            return f"{home}.{Path(file).stem}"
+    return "python" if file.startswith("~") or "/lib/python" in file else Path(file).name
+
+
+# --- the parent: one process per size and per load, a table and a verdict --------------------------------------
+
+def child(args: list[str], timeout: int) -> dict:
+    """Run one measure in a process of its own; its result, or what went wrong (the run goes on)."""
+    command = ["nice", sys.executable, "-m", "benchmarks.run", *args]
+    try:
+        done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=timeout)
+    except subprocess.TimeoutExpired:
+        return {"error": f"timed out after {timeout} s"}
+    if done.returncode:
+        return {"error": (done.stderr.strip().splitlines() or ["failed"])[-1]}
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def formats(rows: int) -> tuple[str, ...]:
+    return ("parquet", "csv", "xlsx") if rows <= HUNDRED_K else ("parquet", "csv") if rows <= ONE_M else ("parquet",)
+
+
+def run_size(rows: int, repeats: int, load_repeats: int, measured: dict, log: list[dict]) -> None:
+    """Everything at one size, each result recorded as soon as it is in."""
+    timeout = TIMEOUT.get(rows, 5400)
+    for fmt in formats(rows):
+        made = child(["--make", str(rows), fmt], timeout)
+        if "error" in made:
+            log.append({"rows": rows, "what": f"make {fmt}", **made})
+            continue
+        for method in LOADS[fmt]:
+            runs = [child(["--load", str(rows), fmt, method], timeout) for _ in range(load_repeats)]
+            good = [r for r in runs if "error" not in r]
+            entry = {"rows": rows, "what": f"load {fmt}", "method": method, "runs": len(good)}
+            if good:
+                for key, field in (("load_s", "seconds"), ("load_mb", "peak_mb"), ("start_mb", "start_mb")):
+                    measured[(rows, f"{key}:{fmt}:{method}")] = statistics.median(r[field] for r in good)
+            else:
+                entry["error"] = runs[0]["error"]
+            log.append(entry)
+            save(measured, log)
+    clicks = child(["--clicks", str(rows), "--repeats", str(repeats)], timeout)
+    if "error" in clicks:
+        log.append({"rows": rows, "what": "clicks", **clicks})
+    else:
+        measured.update({(rows, k): v for k, v in clicks.items()})
+    save(measured, log)
+
+
+def save(measured: dict, log: list[dict]) -> list[dict]:
+    judged = verdicts(measured)
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    (RESULTS / "latest.json").write_text(json.dumps({
+        "targets": judged,
+        "measurements": [{"rows": rows, "measure": key, "value": value}
+                         for (rows, key), value in sorted(measured.items())],
+        "problems": [entry for entry in log if "error" in entry],
+    }, indent=1))
+    return judged
+
+
+def report(measured: dict, log: list[dict]) -> str:
+    """The comparison table per size, then every target with its verdict."""
+    lines = [f"{'rows':>10}  {'measure':44} {'app':>10} {'compared with':>32} {'theirs':>10}  verdict"]
+
+    def line(rows, what, ours, other="", theirs=None, words=""):
+        theirs_text = f"{theirs:10.4g}" if theirs is not None else f"{'':10}"
+        lines.append(f"{rows:>10,}  {what:44} {ours:10.4g} {other:>32} {theirs_text}  {words}")
+
+    for rows in sorted({r for r, _ in measured}):
+        m = {k: v for (r, k), v in measured.items() if r == rows}
+        if "figures_ms" in m:
+            for other, key in (("typed pandas", "pandas_ms"), ("bare DuckDB scan", "scan_ms"),
+                               ("bare DuckDB cube", "cube_ms"), ("floor (faster of the two)", "floor_ms")):
+                line(rows, "figures of a click, 4 breakdowns (ms)", m["figures_ms"], other, m[key],
+                     "app " + speed(m[key], m["figures_ms"]))
+            line(rows, "sidebar click, AppTest (ms)", m["click_ms"])
+            line(rows, "rerun with nothing changed, AppTest (ms)", m["rerun_ms"])
+            line(rows, "cube built once per outcome and rule (ms)", m["app_cube_build_ms"], "bare DuckDB cube",
+                 m["floor_cube_build_ms"], "app " + speed(m["floor_cube_build_ms"], m["app_cube_build_ms"]))
+            line(rows, "largest chart spec (KB)", m["chart_kb"])
+        for fmt, methods in LOADS.items():
+            if f"load_s:{fmt}:app" not in m:
+                continue
+            ours = m[f"load_s:{fmt}:app"]
+            for method in methods:
+                s, mb = m.get(f"load_s:{fmt}:{method}"), m.get(f"load_mb:{fmt}:{method}")
+                if s is None:
+                    continue
+                start = m[f"start_mb:{fmt}:{method}"]
+                words = f"peak {mb:,.0f} MB ({mb - start:+,.0f} MB over the {start:,.0f} MB at start)"
+                if method == "app":
+                    line(rows, f"load {fmt} until queryable (s)", s, "", None, words)
+                else:
+                    line(rows, f"load {fmt} until queryable (s)", ours, method, s,
+                         f"app {speed(s, ours)}; their {words}")
+    for entry in log:
+        if "error" in entry:
+            lines.append(f"{entry['rows']:>10,}  {entry['what']} {entry.get('method', '')}: {entry['error']}")
+    lines += ["", f"{'target':48} {'rows':>11} {'measured':>10} {'target':>22} verdict"]
+    for v in verdicts(measured):
+        value = f"{v['measured']:10.3g}" if v["measured"] is not None else f"{'':10}"
+        verdict = "met" if v["met"] else "MISSED" if v["measured"] is not None else "missed (not run)"
+        lines.append(f"{v['name']:48} {v['rows']:>11,} {value} {v['op']:>3} {v['target']:>5g} {v['unit']:<12}"
+                     f" {verdict}")
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--large", action="store_true", help="also 1,000,000 rows")
-    parser.add_argument("--huge", action="store_true", help="also 10,000,000 rows (Parquet)")
-    parser.add_argument("--repeats", type=int, default=7)
-    parser.add_argument("--size", type=int, help=argparse.SUPPRESS)       # a child's one size
-    parser.add_argument("--parquet", action="store_true", help=argparse.SUPPRESS)
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--large", action="store_true", help="also 10,000,000 rows")
+    parser.add_argument("--sizes", type=int, nargs="+", help="exactly these sizes instead")
+    parser.add_argument("--repeats", type=int, default=21, help="clicks and figure computations per method")
+    parser.add_argument("--load-repeats", type=int, default=3, help="processes per load method")
+    parser.add_argument("--profile", type=int, metavar="ROWS", help="profile one click at ROWS rows")
+    parser.add_argument("--make", nargs=2, help=argparse.SUPPRESS)
+    parser.add_argument("--load", nargs=3, help=argparse.SUPPRESS)
+    parser.add_argument("--clicks", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
-    if args.size:
-        print(json.dumps(measure(args.size, args.repeats, args.parquet)))
-        return
-    sizes = [(100_000, False)] + [(1_000_000, False)] * args.large + [(10_000_000, True)] * args.huge
-    results = []
-    for rows, parquet in sizes:
-        command = [sys.executable, "-m", "benchmarks.run", "--size", str(rows), "--repeats", str(args.repeats)]
-        done = subprocess.run(command + ["--parquet"] * parquet, cwd=ROOT, capture_output=True, text=True,
-                              check=True)
-        results += json.loads(done.stdout.strip().splitlines()[-1])
-    print(f"{'rows':>10}  {'measure':30} {'project s':>10} {'baseline s':>11} {'ratio':>7}  {'peak MB':>8}  baseline")
-    for r in results:
-        base = f"{r['baseline_s']:11.4f}" if r["baseline_s"] else f"{'':11}"
-        ratio = f"{r['ratio']:6.1f}x" if r["ratio"] else f"{'':7}"
-        print(f"{r['rows']:>10,}  {r['measure']:30} {r['project_s']:10.4f} {base} {ratio}  "
-              f"{r['peak_rss_mb']:8.0f}  {r['baseline']}")
-    RESULTS.mkdir(exist_ok=True)
-    (RESULTS / "latest.json").write_text(json.dumps(results, indent=1))
+    if args.make:
+        print(json.dumps({"path": str(data.path(int(args.make[0]), args.make[1]))}))
+    elif args.load:
+        print(json.dumps(measure_load(int(args.load[0]), args.load[1], args.load[2])))
+    elif args.clicks:
+        print(json.dumps(measure_clicks(args.clicks, args.repeats)))
+    elif args.profile:
+        print(profile_click(args.profile))
+    else:
+        sizes = args.sizes or [HUNDRED_K, ONE_M] + [TEN_M] * args.large
+        measured: dict = {}
+        log: list[dict] = []
+        for rows in sizes:
+            print(f"measuring {rows:,} rows ...", file=sys.stderr, flush=True)
+            run_size(rows, args.repeats, args.load_repeats if rows < TEN_M else 1, measured, log)
+        print(report(measured, log))
+        save(measured, log)
 
 
 if __name__ == "__main__":

@@ -2,14 +2,19 @@
 
     python -m equity gaps FILE [--sheet NAME] --outcome COLUMN [--threshold X] [--by DIMENSION]
                                [--compare all|others|GROUP] [--min-n N] [--map ROLE=HEADER ...]
-                               [--where DIMENSION=VALUE[,VALUE...] ...]
+                               [--value ROLE RAW CANONICAL ...] [--where DIMENSION=VALUE[,VALUE...] ...]
                                [--format table|csv|json] [--flag newcombe|ppg|pi|80] [--top-bottom-code]
+    python -m equity risk FILE [--sheet NAME] --outcome COLUMN [--threshold X | --categories A,B] --by DIMENSION
+                              [--compare others|GROUP] [--cell-size N] [--n-size N] [--flag-above R]
+                              [--min-n N] [--map ROLE=HEADER ...] [--value ROLE RAW CANONICAL ...]
+                              [--where DIMENSION=VALUE[,VALUE...] ...] [--format table|csv|json]
     python -m equity report FILE --out report.html|report.pdf|report.pptx --outcome COLUMN [--threshold X]
                             [--categories A,B] [--by DIMENSION ...] [--cross DIMENSION,DIMENSION ...]
                             [--compare all|others|GROUP] [--min-n N] [--map ROLE=HEADER ...]
                             [--title TEXT] [--notes TEXT] [--lang en|es] [--top-bottom-code]
 
-Errors print one line a person can act on to stderr and exit with status 2.
+Values guessed from a code convention or left unplaced are announced on stderr, one line per column, before
+the figures. Errors print one line a person can act on to stderr and exit with status 2.
 """
 
 import argparse
@@ -23,16 +28,28 @@ import duckdb
 
 from equity import dataset
 from equity.dimensions import GAP_DIMENSIONS
-from equity.disproportionality import CELL_SIZE, N_SIZE, THRESHOLD, Disproportionality, Settings, disproportionality
+from equity.disproportionality import (
+    CELL_SIZE,
+    HIDDEN,
+    N_SIZE,
+    OTHERS,
+    THRESHOLD,
+    TOO_FEW,
+    Disproportionality,
+    Settings,
+    disproportionality,
+)
 from equity.filters import FILTER_NAMES, Filters, options
 from equity.flags import Flag, Flags, GroupFlag, flag
-from equity.groups import Grouping
+from equity.groups import Grouping, stats
 from equity.i18n import LANGUAGES
 from equity.ingest import IngestError, read_upload
-from equity.mapping import ROLES, ColumnRole, Mapping, outcome_kind
-from equity.metrics import Breakdown, GroupResult, Rule, breakdown
+from equity.mapping import ROLES, VALUE_ROLES, ColumnRole, Mapping, outcome_kind
+from equity.metrics import Breakdown, GroupResult, Rule, breakdown, key_text
 from equity.privacy import BOTTOM_CODE, CODING_BELOW_N, DEFAULT_MIN_N, TOP_CODE, coded_text, why_hidden
+from equity.rule_check import nobody_meets
 from equity.rules import default_rule
+from equity.students import BuildReport
 from equity.summary import flag_sentence
 
 
@@ -47,15 +64,20 @@ def parser() -> argparse.ArgumentParser:
     _data_options(gaps)
     gaps.add_argument("--by", default="race", choices=GAP_DIMENSIONS)
     gaps.add_argument("--format", default="table", choices=("table", "csv", "json"))
-    risk = commands.add_parser("risk", help="risk ratios of a yes/no outcome by group (IDEA disproportionality)")
+    _gap_options(gaps)
+    risk = commands.add_parser("risk", help="risk ratios as IDEA defines them, for discipline or identification")
     _data_options(risk)
     risk.add_argument("--by", required=True, choices=GAP_DIMENSIONS)
-    risk.add_argument("--cell-size", type=int, default=CELL_SIZE)
-    risk.add_argument("--n-size", type=int, default=N_SIZE)
-    risk.add_argument("--flag-above", type=float, default=THRESHOLD)
+    risk.add_argument("--compare", default=OTHERS, help="others (all other students, the default) or a group's key")
+    risk.add_argument("--cell-size", type=int, default=CELL_SIZE,
+                      help="fewest students with the outcome, in a group and in its comparison, for a ratio")
+    risk.add_argument("--n-size", type=int, default=N_SIZE,
+                      help="fewest students, in a group and in its comparison, for a ratio; below it a group is hidden")
+    risk.add_argument("--flag-above", type=float, default=THRESHOLD, help="flag a risk ratio above this")
     risk.add_argument("--format", default="table", choices=("table", "csv", "json"))
     report = commands.add_parser("report", help="the same figures as a report: HTML, PDF or slides")
     _data_options(report)
+    _gap_options(report)
     report.add_argument("--out", required=True, type=Path, help="the file to write: .html, .pdf or .pptx")
     report.add_argument("--by", action="append", choices=GAP_DIMENSIONS,
                         help="a dimension to show gaps by; repeat for several (default: race)")
@@ -68,19 +90,27 @@ def parser() -> argparse.ArgumentParser:
 
 
 def _data_options(command: argparse.ArgumentParser) -> None:
-    """The options every command shares: which file, which outcome and rule, comparison, n-size, mapping."""
+    """The options every command shares: which file, which outcome and rule, n-size, mapping."""
     command.add_argument("file", type=Path)
     command.add_argument("--sheet")
     command.add_argument("--outcome", required=True, help="the outcome column's header")
     command.add_argument("--threshold", type=float, help="rate of students at or above this value")
     command.add_argument("--categories", help="comma-separated categories that count as meeting the outcome")
-    command.add_argument("--compare", default="all", help="all, others, or a group's key")
     command.add_argument("--min-n", type=int, default=DEFAULT_MIN_N)
     command.add_argument("--map", action="append", default=[], metavar="ROLE=HEADER")
+    command.add_argument("--value", action="append", nargs=3, default=[], metavar=("ROLE", "RAW", "CANONICAL"),
+                         help="map one raw value of a role's column to a canonical value, overriding any guess, "
+                              "e.g. --value race BL7 'Black or African American' or --value low_income 3 true; "
+                              "repeat for several")
     command.add_argument("--where", action="append", default=[], metavar="DIMENSION=VALUE[,VALUE...]",
                          help="keep only these students, as the sidebar filters do: values of one option are "
                               "OR-ed, options AND-ed; repeatable, e.g. --where low_income=true --where term=2024-25. "
-                              "A group that another view (filters fewer) would give away by subtraction is hidden")
+                              "A group that a view with filters fewer would give away by subtraction is hidden")
+
+
+def _gap_options(command: argparse.ArgumentParser) -> None:
+    """The options of the commands that show gaps: comparison, how gaps are flagged, top/bottom coding."""
+    command.add_argument("--compare", default="all", help="all, others, or a group's key")
     command.add_argument("--flag", default=Flag.NEWCOMBE.value, choices=[f.value for f in Flag],
                          help="how gaps are flagged: newcombe (95%% interval, the default), ppg (percentage-point "
                               "gap against all students, flagged at or below minus its margin of error, as in "
@@ -126,7 +156,7 @@ def load(args: argparse.Namespace) -> tuple[duckdb.DuckDBPyConnection, dataset.S
     upload = read_upload(data, args.file.name, args.sheet)
     con = dataset.connect()
     staged = dataset.stage(con, upload)
-    mapping = apply_overrides(staged.proposal, args.map, staged)
+    mapping = apply_values(apply_overrides(staged.proposal, args.map, staged), args.value)
     mapping, column = choose_outcome(mapping, staged, args.outcome, args.threshold)
     profile = next(p for p in staged.profiles if p.header == column.header)
     rule = default_rule(column, profile.distinct, args.threshold)
@@ -135,9 +165,35 @@ def load(args: argparse.Namespace) -> tuple[duckdb.DuckDBPyConnection, dataset.S
     return con, staged, mapping, column, rule
 
 
+def activate(con: duckdb.DuckDBPyConnection, staged: dataset.Staged, mapping: Mapping) -> dataset.Dataset:
+    """Build the students table, first saying on stderr which values were guessed or left unplaced."""
+    data = dataset.activate(con, staged, mapping)
+    for line in value_notices(data.report):
+        print(line, file=sys.stderr)
+    return data
+
+
+def value_notices(report: BuildReport) -> list[str]:
+    """One line per column whose values were guessed from a code convention or could not be placed."""
+    columns = dict.fromkeys((u.header, u.role) for u in (*report.guessed, *report.unplaced))
+    guessed = {(g.header, g.role): g.values for g in report.guessed}
+    unplaced = {(u.header, u.role): u.values for u in report.unplaced}
+    lines = []
+    for header, role in columns:
+        name = ROLE_NAMES.get(role, role)
+        parts = [f"guessed from common codes: {', '.join(f'{raw} = {c}' for raw, c, _ in guessed[header, role])}"
+                 ] if (header, role) in guessed else []
+        if (header, role) in unplaced:
+            parts.append(f"not placed (read as Not reported): {', '.join(raw for raw, _ in unplaced[header, role])}")
+        hint = f" Set them with --value {name} RAW CANONICAL." if role in VALUE_ROLES else ""
+        lines.append(f"note: values of '{header}' ({name}): {'; '.join(parts)}.{hint}")
+    return lines
+
+
 def gaps(args: argparse.Namespace) -> Breakdown:
     con, staged, mapping, column, rule = load(args)
-    dataset.activate(con, staged, mapping)
+    activate(con, staged, mapping)
+    warn_if_nobody_meets(con, column, rule)
     return breakdown(con, column.name, rule, args.by, args.compare, where(con, args.where), args.min_n,
                      column.header, coding=args.top_bottom_code)
 
@@ -162,36 +218,57 @@ def where(con: duckdb.DuckDBPyConnection, items: list[str]) -> Filters:
 
 
 def risk(args: argparse.Namespace) -> Disproportionality:
-    if args.compare != "others":
-        raise UsageError("risk compares each group with all other students (--compare others).")
     con, staged, mapping, column, rule = load(args)
+    activate(con, staged, mapping)
     if not rule.is_rate:
-        raise UsageError("risk needs a yes/no outcome: give --threshold or --categories, or a yes/no column.")
-    dataset.activate(con, staged, mapping)
+        raise UsageError("risk needs a yes/no outcome: give --threshold or --categories for what counts as having it.")
+    warn_if_nobody_meets(con, column, rule)
+    grouping = Grouping(args.by)
+    reference = OTHERS
+    if args.compare != OTHERS:
+        keys = {key_text(k): k for k in stats(con, column.name, rule, grouping)[1]}
+        if args.compare not in keys:
+            raise UsageError(f"--compare must be 'others' or one of the groups: {_list(keys)}; got '{args.compare}'.")
+        reference = keys[args.compare]
     settings = Settings(args.cell_size, args.n_size, args.flag_above)
-    return disproportionality(con, column.name, rule, Grouping(args.by), where(con, args.where), Filters(),
-                              settings, args.min_n, column.header)
+    return disproportionality(con, column.name, rule, grouping, where(con, args.where), settings=settings,
+                              min_n=args.min_n, label=column.header, reference=reference)
 
 
-def risk_json(result: Disproportionality) -> dict:
-    """The JSON object DESIGN.md specifies for `risk`; a hidden group has n, count, risk and risk_ratio null."""
-    return {"outcome": result.outcome, "by": result.grouping.first, "compare": "others",
-            "cell_size": result.settings.cell_size, "n_size": result.settings.n_size,
-            "flag_above": result.settings.threshold, "min_n": result.min_n,
-            "groups": [{"key": g.key, "label": g.label, "n": g.n, "count": g.count, "risk": _round(g.risk, 2),
-                        "comparison_risk": _round(g.comparison_risk, 2), "risk_ratio": _round(g.ratio, 2),
-                        "kind": g.method, "flagged": g.flagged, **({"why": result.note(g)} if g.hidden else {})}
-                       for g in result.groups]}
+def risk_json(result: Disproportionality, compare: str) -> dict:
+    """The JSON object DESIGN.md specifies for `risk`. A group below the n-size or the cell size is 'hidden':
+    its size, count, risks and ratio are null (its comparison risk would give its own away), with a 'why'."""
+    settings = result.settings
+    groups = []
+    for g in result.groups:
+        shown = g.method not in (HIDDEN, TOO_FEW)
+        row = {"key": g.key, "label": g.label, "n": g.n if shown else None, "count": g.count if shown else None,
+               "risk": _round(g.risk, 2) if shown else None,
+               "comparison_risk": _round(g.comparison_risk, 2) if shown else None,
+               "risk_ratio": _round(g.ratio, 2) if shown else None,
+               "kind": g.method if shown else HIDDEN, "flagged": g.flagged}
+        groups.append(row if shown else row | {"why": result.note(g)})
+    return {"outcome": result.outcome, "by": result.grouping.first, "compare": compare,
+            "cell_size": settings.cell_size, "n_size": settings.n_size, "flag_above": settings.threshold,
+            "groups": groups}
 
 
 def render_risk(result: Disproportionality, fmt: str) -> str:
-    found = risk_json(result)
+    """The risk ratios as JSON, CSV or an aligned table with a sentence naming the flagged groups."""
+    out = risk_json(result, "others" if result.reference is OTHERS else key_text(result.reference))
     if fmt == "json":
-        return json.dumps(found) + "\n"
-    columns = ["label", "n", "count", "risk", "comparison_risk", "risk_ratio", "kind", "flagged"]
-    rows = [["group", *columns[1:], "why"]]
-    rows += [[("" if g[c] is None else g[c]) for c in columns] + [g.get("why", "")] for g in found["groups"]]
-    return _table(rows, fmt, f"{result.outcome}: risk by {result.grouping.label}, compared with all other students")
+        return json.dumps(out) + "\n"
+    columns = ["n", "count", "risk", "comparison_risk", "risk_ratio", "kind", "flagged"]
+    rows = [["group", *columns],
+            *([g["label"], *("" if g[c] is None else g[c] for c in columns)] for g in out["groups"])]
+    if fmt == "csv":
+        return _csv(rows)
+    flagged = [g["label"] for g in out["groups"] if g["flagged"]]
+    head = (f"{result.outcome} ({result.rule.describe()}) by {result.grouping.label}: risk ratios against "
+            f"{'all other students' if out['compare'] == OTHERS else out['compare']}; {result.settings.describe()}")
+    sentence = (f"Flagged (risk ratio above {out['flag_above']:.1f}): {', '.join(flagged)}." if flagged
+                else f"No group has a risk ratio above {out['flag_above']:.1f}.")
+    return "\n".join([head, *_aligned(rows), "", sentence, ""])
 
 
 def report(args: argparse.Namespace) -> str:
@@ -206,8 +283,9 @@ def report(args: argparse.Namespace) -> str:
     crossings = tuple(_pair(c) for c in args.cross)
     con, staged, mapping, column, rule = load(args)
     bench = Workbench(con=con, min_n=args.min_n, coding=args.top_bottom_code)
-    bench.data = dataset.activate(con, staged, mapping)
+    bench.data = activate(con, staged, mapping)
     bench.filters = where(con, args.where)
+    warn_if_nobody_meets(con, column, rule)
     _check_flag(args.flag, rule)
     choice = Choice(column.name, column.header, rule, tuple(dict.fromkeys(args.by or ["race"])), args.compare,
                     crossings, flag=Flag(args.flag))
@@ -217,6 +295,13 @@ def report(args: argparse.Namespace) -> str:
     except OSError as problem:
         raise UsageError(f"cannot write '{args.out}': {problem.strerror or problem}.") from None
     return f"{args.out} ({len(built.sections)} sections, groups under {args.min_n} students hidden)"
+
+
+def warn_if_nobody_meets(con: duckdb.DuckDBPyConnection, column: ColumnRole, rule: Rule) -> None:
+    """A rule no student meets (a category nobody has, a threshold above every value) is said on stderr."""
+    problem = nobody_meets(con, column.name, rule, column.header)
+    if problem:
+        print(f"note: {problem}", file=sys.stderr)
 
 
 def _pair(text: str) -> tuple[str, str]:
@@ -237,6 +322,21 @@ def apply_overrides(mapping: Mapping, overrides: list[str], staged: dataset.Stag
             raise UsageError(f"--map: no column '{header}' in the file; its columns are {_list(headers)}.")
         profile = next(p for p in staged.profiles if p.header == header)
         mapping = mapping.with_role(header, role, outcome_kind(profile) if role == "outcome" else "")
+    return mapping
+
+
+ROLE_NAMES = {"race_ethnicity": "race"}    # what --value calls a role, as --by calls its dimension
+
+
+def apply_values(mapping: Mapping, values: list[list[str]]) -> Mapping:
+    """The value map given with --value ROLE RAW CANONICAL; it is checked against the file when the students
+    table is built (dataset.check_values), so a bad one changes nothing."""
+    roles = {ROLE_NAMES.get(role, role): role for role in VALUE_ROLES}
+    for name, raw, canonical in values:
+        role = roles.get(name, name)
+        if role not in VALUE_ROLES:
+            raise UsageError(f"--value needs ROLE RAW CANONICAL with ROLE one of {', '.join(roles)}; got '{name}'.")
+        mapping = mapping.with_values(role, {raw: canonical})
     return mapping
 
 
@@ -328,39 +428,41 @@ def render(result: Breakdown, fmt: str, flags: Flags | None = None, coding: bool
         return json.dumps(as_json(result, flags, coding)) + "\n"
     extra = _flag_columns(flags.method) if _extra(flags) else ()
     coded = ["coded"] if coding else []
-    rows = [["group", "n", "value", "gap", "ci_low", "ci_high", "distinguishable", "suppressed", *coded, *extra,
-             "why"]]
+    rows = [["group", "n", "value", "gap", "ci_low", "ci_high", "distinguishable", "suppressed", *coded, *extra]]
     verdicts = flags.groups if extra else [None] * len(result.groups)
     for g, verdict in zip(result.groups, verdicts, strict=True):
         cells = [_text(c) for c in _flag_row(flags.method, verdict)] if verdict else []
         rows.append([g.label, "" if g.n is None else g.n, _cell(g.value), _cell(g.gap), _cell(g.ci and g.ci[0]),
                      _cell(g.ci and g.ci[1]), "" if g.distinguishable is None else g.distinguishable,
-                     g.suppressed, *([_coded(g) or ""] if coding else []), *cells,
-                     why_hidden(g.reason, result.min_n) if g.suppressed else ""])
+                     g.suppressed, *([_coded(g) or ""] if coding else []), *cells])
+    whys = [why_hidden(g.reason, result.min_n) if g.suppressed else "" for g in result.groups]
+    if fmt == "csv":
+        return _csv([[*row, why] for row, why in zip(rows, ["why", *whys], strict=True)])
+    lines = _aligned(rows)
     overall = _cell(result.overall_value)
     head = (f"{result.outcome} ({result.rule.describe()}) by {result.dimension.label}, compared with "
             f"{result.comparison_label()}; all students: n={_size(result)}, value={overall}")
-    return _table(rows, fmt, head, flag_sentence(result, flags.method if flags else Flag.NEWCOMBE))
-
-
-def _table(rows: list[list], fmt: str, head: str, sentence: str = "") -> str:
-    """Rows (the first one names the columns, the last column says why a row is hidden) as CSV, or as an
-    aligned table under `head` with the reasons in words below it."""
-    if fmt == "csv":
-        out = io.StringIO()
-        csv.writer(out, lineterminator="\n").writerows(rows)
-        return out.getvalue()
-    notes = [f"{r[0]}: {r[-1]}" for r in rows[1:] if r[-1]]
-    rows = [r[:-1] for r in rows]
-    widths = [max(len(str(r[i])) for r in rows) for i in range(len(rows[0]))]
-    lines = ["  ".join(str(c).ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in rows]
-    return "\n".join([head, *lines, *(["", *notes] if notes else []), *(["", sentence] if sentence else []), ""])
+    notes = [f"{g.label}: {why}" for g, why in zip(result.groups, whys, strict=True) if why]
+    sentence = flag_sentence(result, flags.method if flags else Flag.NEWCOMBE)
+    return "\n".join([head, *lines, *(["", *notes] if notes else []), "", sentence, ""])
 
 
 def _size(result: Breakdown) -> str:
-    size = result.overall_size
-    return f"fewer than {result.min_n}" if size is None and result.overall.n < result.min_n else \
-        "hidden" if size is None else str(size)
+    """All students' size in the table's heading: a band, or 'hidden', when their figure is hidden."""
+    if result.overall_size is not None:
+        return str(result.overall_size)
+    return f"fewer than {result.min_n}" if result.overall.n < result.min_n else "hidden"
+
+
+def _csv(rows: list[list]) -> str:
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows(rows)
+    return out.getvalue()
+
+
+def _aligned(rows: list[list]) -> list[str]:
+    widths = [max(len(str(r[i])) for r in rows) for i in range(len(rows[0]))]
+    return ["  ".join(str(c).ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in rows]
 
 
 def _cell(value) -> str:

@@ -8,7 +8,7 @@ from equity import across
 from equity.dimensions import DIMENSIONS, Dimension
 from equity.filters import Filters
 from equity.groups import crossed_stats
-from equity.metrics import Rule, Stats
+from equity.metrics import Cells, Rule, Stats
 from equity.privacy import DEFAULT_MIN_N, suppress_table, top_bottom_code_table, why_coded, why_hidden
 
 
@@ -40,15 +40,19 @@ class CrossTable:
 
 
 def crosstab(con: duckdb.DuckDBPyConnection, outcome: str, rule: Rule, first: str, second: str,
-             filters: Filters = Filters(), min_n: int = DEFAULT_MIN_N, label: str = "", coding: bool = False
-             ) -> CrossTable:
-    """Every pair of groups' figure and gap against all students; `coding` top/bottom-codes rates. Cells are
-    hidden by size, by the rule across views (equity.across) and along rows and columns."""
+             filters: Filters = Filters(), min_n: int = DEFAULT_MIN_N, label: str = "", coding: bool = False,
+             cells: Cells | None = None, found: across.Hidden | None = None) -> CrossTable:
+    """Every pair of groups' figure and gap against all students; `coding` top/bottom-codes rates. `cells`,
+    when given, hold this outcome's counts under the filters by both dimensions' columns (equity.cube).
+    Cells are hidden by size, by the rule across views (`found`, equity.across; worked out here when not
+    given) and along rows and columns."""
     a, b = DIMENSIONS[first], DIMENSIONS[second]
     if a.column == b.column:
         raise ValueError("Choose two different dimensions to cross.")
-    overall, stats = crossed_stats(con, outcome, rule, a.column, b.column, filters)
-    found = across.hidden(across.neighbours(con, outcome, rule, (a.column, b.column), filters), min_n)
+    overall, stats = (cells.crossed(a.column, b.column) if cells is not None
+                      else crossed_stats(con, outcome, rule, a.column, b.column, filters))
+    if found is None:
+        found = across.hidden(across.neighbours(con, outcome, rule, (a.column, b.column), filters), min_n)
     reasons = suppress_table({cell: s.n for cell, s in stats.items()}, min_n,
                              {cell: cell in found.groups for cell in stats})
     codes: dict[tuple, str | None] = dict.fromkeys(stats)

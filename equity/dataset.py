@@ -8,9 +8,11 @@ from dataclasses import dataclass, replace
 
 import duckdb
 
+from equity import normalize
 from equity.ingest import Upload
-from equity.mapping import Mapping, outcome_kind, propose
+from equity.mapping import VALUE_ROLES, Mapping, outcome_kind, propose
 from equity.messages import Message, Text
+from equity.outcome_kinds import all_missing
 from equity.profile import ColumnProfile, profile_table
 from equity.sql import query
 from equity.students import BuildReport, build_students
@@ -64,7 +66,9 @@ def stage(con: duckdb.DuckDBPyConnection, upload: Upload) -> Staged:
 
 
 def check(mapping: Mapping, profiles: tuple[ColumnProfile, ...]) -> None:
-    """Refuse a mapping that cannot give any figure, with what to do about it."""
+    """Refuse a mapping that cannot give any figure, or whose value map names what is not there, with what to
+    do about it."""
+    check_values(mapping, profiles)
     outcomes = mapping.outcomes()
     if not outcomes:
         raise DataError("data.no_outcome")
@@ -75,10 +79,31 @@ def check(mapping: Mapping, profiles: tuple[ColumnProfile, ...]) -> None:
             raise DataError(problem)
 
 
+def check_values(mapping: Mapping, profiles: tuple[ColumnProfile, ...]) -> None:
+    """Refuse a value map that names a role no column is mapped to, a raw value its column does not have, or a
+    canonical value that does not exist: one message, and nothing is applied."""
+    by_header = {p.header: p for p in profiles}
+    for choice in mapping.values:
+        role = Text(f"role.{choice.role}")
+        header = mapping.header_for(choice.role)
+        if header is None or choice.role not in VALUE_ROLES:
+            raise DataError("values.role_not_mapped", role=role, raw=choice.raw)
+        try:
+            normalize.from_text(choice.role, choice.canonical)
+        except normalize.ValueMapError as problem:
+            raise DataError(problem.key, role=role, **problem.params) from None
+        profile = by_header[header]
+        present = {normalize.key_of(v) for v in profile.distinct}
+        if normalize.key_of(choice.raw) not in present and len(profile.values) >= profile.distinct_count:
+            shown = [str(v) for v in profile.distinct if v is not None]
+            raise DataError("values.no_such_value", raw=choice.raw, header=header, role=role,
+                            values=", ".join(shown[:12]) + (" …" if len(shown) > 12 else ""))
+
+
 def outcome_problem(profile: ColumnProfile, kind: str) -> Text | None:
     """Why this column cannot be an outcome of this kind, or None when it can."""
     header = profile.header
-    if profile.non_blank == 0:
+    if all_missing(profile):
         return Text("data.outcome_blank", header=header)
     if kind == "numeric" and profile.numeric_share < 0.5:
         sample = ", ".join(f"'{v}'" for v in profile.distinct[:2] if v)

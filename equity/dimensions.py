@@ -55,4 +55,4 @@ DIMENSIONS: dict[str, Dimension] = {
     )
 }
 
-GAP_DIMENSIONS = ("race", "low_income", "english_learner", "special_ed", "gender", "grade", "school")
+GAP_DIMENSIONS = ("race", "low_income", "english_learner", "special_ed", "section_504", "gender", "grade", "school")

@@ -23,6 +23,7 @@ from equity.privacy import ACROSS, DEFAULT_MIN_N, SMALL
 CELL_SIZE, N_SIZE, THRESHOLD = 10, 30, 3.0
 
 RATIO, ALTERNATE = "risk ratio", "alternate risk ratio"
+OTHERS = "others"                   # compare each group with all other students (IDEA's method)
 TOO_FEW, NOT_COMPUTABLE, HIDDEN = "too few", "not computable", "hidden"
 
 
@@ -72,6 +73,7 @@ class Disproportionality:
     min_n: int
     overall: Stats
     groups: tuple[GroupRisk, ...]
+    reference: object = OTHERS     # OTHERS, or the key of the group every group is compared with
     overall_hidden: bool = False      # the rule across views hides all students' figure
 
     @property
@@ -127,11 +129,14 @@ def composition_index(group: Stats, overall: Stats) -> float | None:
 
 def measure(outcome: str, rule: Rule, grouping: Grouping, local: tuple[Stats, dict[object, Stats]],
             wider: tuple[Stats, dict[object, Stats]], settings: Settings = Settings(),
-            min_n: int = DEFAULT_MIN_N, found: across.Hidden = across.NOTHING) -> Disproportionality:
+            min_n: int = DEFAULT_MIN_N, reference: object = OTHERS,
+            found: across.Hidden = across.NOTHING) -> Disproportionality:
     """Risks, ratios and composition from group statistics of the population studied (`local`) and of the
     wider population the alternate ratio compares with; pure arithmetic, so it can be checked by hand.
-    `found`: what the rule across views hides (equity.across). A group with fewer students with the outcome
-    than the cell size shows neither that count nor its risk (the risk times the size would give it)."""
+    `reference` is OTHERS (each group against all other students, IDEA's method) or a group's key (each
+    group against that group, e.g. White students, as some states report). `found`: what the rule across
+    views hides (equity.across). A group with fewer students with the outcome than the cell size shows
+    neither that count nor its risk (the risk times the size would give it)."""
     if not rule.is_rate:
         raise ValueError("Risk needs a yes/no outcome: choose what counts as having it, not an average.")
     overall, groups = local
@@ -143,11 +148,28 @@ def measure(outcome: str, rule: Rule, grouping: Grouping, local: tuple[Stats, di
         if reasons[key]:
             results.append(GroupRisk(key, label, None, None, None, None, None, HIDDEN, False, None, reasons[key]))
             continue
-        results.append(_group_risk(key, label, s, overall, wide_overall, wide_groups.get(key), settings))
-    return Disproportionality(outcome, rule, grouping, settings, min_n, overall, tuple(results), found.overall)
+        comparisons = _comparisons(key, s, local, wider, reference, reasons, settings, min_n)
+        results.append(_group_risk(key, label, s, overall, comparisons, settings))
+    return Disproportionality(outcome, rule, grouping, settings, min_n, overall, tuple(results), reference,
+                              found.overall)
 
 
-def _group_risk(key, label: str, s: Stats, overall: Stats, wide_overall: Stats, wide_group: Stats | None,
+def _comparisons(key, s: Stats, local: tuple[Stats, dict[object, Stats]], wider: tuple[Stats, dict[object, Stats]],
+                 reference: object, reasons: dict[object, str | None], settings: Settings,
+                 min_n: int) -> tuple[Stats, Stats]:
+    """The comparison population in the students studied, and the one the alternate ratio uses instead when
+    the first is too small. A hidden reference group is never used locally (the ratio would give its risk
+    away), nor a wider one under the n-size, which then leaves nothing to compare with (not computable)."""
+    (overall, groups), (wide_overall, wide_groups) = local, wider
+    if reference is OTHERS:
+        return overall.minus(s), wide_overall.minus(wide_groups.get(key) or Stats(0, 0.0, 0.0))
+    empty = Stats(0, 0.0, 0.0)
+    mine = groups[reference] if reference in groups and not reasons[reference] else empty
+    wide = wide_groups.get(reference, empty)
+    return mine, wide if wide.n >= min_n else empty
+
+
+def _group_risk(key, label: str, s: Stats, overall: Stats, comparisons: tuple[Stats, Stats],
                 settings: Settings) -> GroupRisk:
     if s.total < settings.cell_size:     # the count, its risk and its composition index would all give it away
         return GroupRisk(key, label, s.n, None, None, None, None, TOO_FEW, False, None)
@@ -155,10 +177,9 @@ def _group_risk(key, label: str, s: Stats, overall: Stats, wide_overall: Stats, 
     shown = dict(key=key, label=label, n=s.n, count=int(s.total), risk=risk(s), composition=composition)
     if not settings.meets(s):
         return GroupRisk(**shown, comparison_risk=None, ratio=None, method=TOO_FEW, flagged=False)
-    comparison, method = overall.minus(s), RATIO
+    comparison, method = comparisons[0], RATIO
     if not settings.meets(comparison):
-        comparison = wide_overall.minus(wide_group or Stats(0, 0.0, 0.0))
-        method = ALTERNATE
+        comparison, method = comparisons[1], ALTERNATE
     ratio = risk_ratio(s, comparison)
     comparison_risk = risk(comparison) if comparison.n else None
     if ratio is None:
@@ -170,11 +191,11 @@ def _group_risk(key, label: str, s: Stats, overall: Stats, wide_overall: Stats, 
 
 def disproportionality(con: duckdb.DuckDBPyConnection, outcome: str, rule: Rule, grouping: Grouping,
                        filters: Filters = Filters(), wider: Filters = Filters(), settings: Settings = Settings(),
-                       min_n: int = DEFAULT_MIN_N, label: str = "") -> Disproportionality:
+                       min_n: int = DEFAULT_MIN_N, label: str = "", reference: object = OTHERS) -> Disproportionality:
     """Risk ratios of one outcome for the students `filters` keep; `wider` (default: every loaded student,
     all terms and schools) is the population the alternate ratio compares with."""
     return measure(label or outcome, rule, grouping, stats(con, outcome, rule, grouping, filters),
-                   stats(con, outcome, rule, grouping, wider), settings, min_n,
+                   stats(con, outcome, rule, grouping, wider), settings, min_n, reference,
                    across_views(con, outcome, rule, grouping, filters, min_n))
 
 

@@ -19,6 +19,8 @@ class Filters:
     low_income: tuple[str, ...] = ()
     english_learner: tuple[str, ...] = ()
     special_ed: tuple[str, ...] = ()
+    section_504: tuple[str, ...] = ()
+    gender: tuple[str, ...] = ()
     grade: tuple[str, ...] = ()
     school: tuple[str, ...] = ()
     term: tuple[str, ...] = ()

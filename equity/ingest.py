@@ -26,7 +26,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from equity import isolation, limits
+from equity import html_tables, isolation, limits, shared_strings
 from equity.limits import LIMITS
 from equity.messages import Message, Text
 
@@ -36,6 +36,7 @@ LOOKAHEAD = 10          # rows below a candidate header that show how wide the d
 SAMPLE_CHARS = 1 << 20  # text searched for the delimiter and the header of a CSV
 DELIMITERS = (",", ";", "\t")
 WORKBOOKS = ("xlsx", "xls", "ods")
+SHEETED = (*WORKBOOKS, "html")   # kinds whose parts (sheets, a web page's tables) a person picks from
 
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
@@ -80,31 +81,41 @@ class Upload:
 
 
 def read_upload(data: bytes, filename: str, sheet: str | None = None) -> Upload:
-    """Read an uploaded file into a table of text, or raise IngestError saying what to fix."""
+    """Read an uploaded file into a table of text, or raise IngestError saying what to fix. Every format is
+    parsed in a child process (see `_isolated`); only the kind of file is judged here."""
     with _plain_errors(filename):
         kind = _file_kind(data, filename)
         if kind == "csv":
-            return _read_text(data, filename)
+            # The CSV's text passes through a file: in a folder of this process's, so that it goes even when
+            # the child is stopped midway.
+            with tempfile.TemporaryDirectory(prefix="equity-upload-") as folder:
+                return _read_isolated(_read_text, data, filename, folder)
         if kind == "parquet":
-            return _read_parquet(data, filename)
-        return _isolated(_read_workbook, data, filename, sheet)
+            return _read_isolated(_read_parquet, data, filename)
+        if kind == "html":
+            return _read_isolated(_read_html, data, filename, sheet)
+        return _read_isolated(_read_workbook, data, filename, sheet)
 
 
 def sheet_names(data: bytes, filename: str) -> tuple[str, ...]:
-    """A workbook's sheet names, for a sheet picker (no sheet of an xlsx or ods is read); () for others."""
+    """A workbook's sheet names (or a web page's tables), for a sheet picker (no sheet of an xlsx or ods is
+    read); () for others."""
     with _plain_errors(filename):
-        if _file_kind(data, filename) not in WORKBOOKS:
+        kind = _file_kind(data, filename)
+        if kind not in SHEETED:
             return ()
-        return _isolated(_sheet_names, data, filename)
+        return _isolated(_sheet_names, data, filename, kind)
 
 
-def _sheet_names(data: bytes, filename: str) -> tuple[str, ...]:
+def _sheet_names(data: bytes, filename: str, kind: str) -> tuple[str, ...]:
+    if kind == "html":
+        return tuple(name for name, _ in html_tables.read_tables(data))
     return tuple(_open_workbook(data, filename).sheet_names)
 
 
 def _isolated(read, data: bytes, filename: str, *args):
-    """Workbooks are parsed by native code in a child process, so a hostile one costs one failed read rather
-    than the server (see equity.isolation)."""
+    """Files are parsed by native code in a child process, so a hostile one costs one failed read rather than
+    the server (see equity.isolation)."""
     try:
         return isolation.run(read, data, filename, *args, seconds=LIMITS.workbook_seconds,
                              memory=LIMITS.workbook_memory)
@@ -112,6 +123,19 @@ def _isolated(read, data: bytes, filename: str, *args):
         raise _too_costly(filename, stopped.reason) from stopped
     except MemoryError as error:
         raise _too_costly(filename, "memory") from error
+
+
+def _read_isolated(read, data: bytes, filename: str, *args) -> Upload:
+    """`read(data, filename, *args)` in a child process, which sends back only a table within the size limit."""
+    return _isolated(_within_limits, data, filename, read, *args)
+
+
+def _within_limits(data: bytes, filename: str, read, *args) -> Upload:
+    upload = read(data, filename, *args)
+    too_large = limits.text_problem(upload.table.get_total_buffer_size(), filename)
+    if too_large:
+        raise IngestError(too_large)
+    return upload
 
 
 # --- Errors ---------------------------------------------------------------------------------------------
@@ -171,7 +195,7 @@ def _no_table(place: Text) -> IngestError:
 
 
 def _file_kind(data: bytes, filename: str) -> str:
-    """'xlsx', 'ods', 'xls', 'parquet' or 'csv', from the content, since uploads are often renamed."""
+    """'xlsx', 'ods', 'xls', 'parquet', 'html' or 'csv', from the content, since uploads are often renamed."""
     if not data.strip():
         raise _empty(filename)
     too_large = limits.upload_problem(len(data), filename)
@@ -186,6 +210,8 @@ def _file_kind(data: bytes, filename: str) -> str:
     for signature, what in _SIGNATURES:
         if data.startswith(signature):
             raise _not_spreadsheet(filename, what)
+    if html_tables.looks_like_html(data):
+        return "html"
     return "csv"
 
 
@@ -236,7 +262,7 @@ def _ole_kind(data: bytes, filename: str) -> str:
 # --- CSV and other delimited text -----------------------------------------------------------------------
 
 
-def _read_text(data: bytes, filename: str) -> Upload:
+def _read_text(data: bytes, filename: str, folder: str) -> Upload:
     text, notes = _decode(data)
     if not text.strip():
         raise _empty(filename)
@@ -254,7 +280,7 @@ def _read_text(data: bytes, filename: str) -> Upload:
     too_large = limits.shape_problem(text.count("\n", ends[header_row]) + 1, width, place)
     if too_large:
         raise IngestError(too_large)
-    body = _csv_body(text[ends[header_row]:], delimiter, width, place, header_row)
+    body = _csv_body(text[ends[header_row]:], delimiter, width, place, header_row, Path(folder))
     table, tidy_notes = _tidy(rows[header_row], body, place)
     return Upload(filename, table, None, (), header_row,
                   (*notes, *_skipped_note(rows, header_row), *tidy_notes))
@@ -292,14 +318,12 @@ def _drop_nul(text: str, notes: list[str]) -> tuple[str, list[str]]:
 
 
 def _refuse_binary(text: str, filename: str) -> None:
-    """Text without a known signature is read as CSV, unless it is binary junk or a web page."""
+    """Text without a known signature is read as CSV, unless it is binary junk or XML (web pages are told
+    apart before, by `html_tables.looks_like_html`)."""
     head = text[:4096]
     if "\x00" in head or len(_CONTROL.findall(head)) > len(head) // 100:
         raise _not_spreadsheet(filename, "binary")
-    start = head.lstrip().lower()
-    if start.startswith(("<!doctype html", "<html", "<table")):
-        raise _not_spreadsheet(filename, "html")
-    if start.startswith("<?xml"):
+    if head.lstrip().lower().startswith("<?xml"):
         raise _not_spreadsheet(filename, "xml")
 
 
@@ -341,14 +365,14 @@ def _body_width(records: list[list[str]], header_row: int) -> int:
     return max(len(records[header_row]), usual[0][0] if usual else 0)
 
 
-def _csv_body(text: str, delimiter: str, width: int, place: Text, header_row: int) -> pa.Table:
+def _csv_body(text: str, delimiter: str, width: int, place: Text, header_row: int, folder: Path) -> pa.Table:
     """The rows below the header, parsed by DuckDB as VARCHAR only, so `007` and `NA` stay as written."""
     if not text.strip():
         return pa.table({})
     _check_quotes(text, delimiter, place)
     columns = {f"c{i}": "VARCHAR" for i in range(width)}
-    with tempfile.TemporaryDirectory(prefix="equity-upload-") as folder:
-        path = Path(folder) / "body.csv"
+    with tempfile.TemporaryDirectory(dir=folder) as inner:
+        path = Path(inner) / "body.csv"
         path.write_text(text, encoding="utf-8", newline="")
         connection = duckdb.connect()
         try:
@@ -409,6 +433,10 @@ class _SheetPeek:
 
 
 def _read_workbook(data: bytes, filename: str, sheet: str | None) -> Upload:
+    if data.startswith(b"PK"):   # xlsx: its shared strings are copied into every cell that refers to them
+        too_large = limits.text_problem(shared_strings.text_bytes(data), filename)
+        if too_large:
+            raise IngestError(too_large)
     reader = _open_workbook(data, filename)
     names = tuple(reader.sheet_names)
     chosen = _choose_sheet(reader, names, sheet, filename)
@@ -480,19 +508,54 @@ def _sheet_body(reader: fastexcel.ExcelReader, peek: _SheetPeek, filename: str) 
     return _text_table(pa.Table.from_batches([batch]), workbook=True)
 
 
+# --- Web-page tables saved as .xls ----------------------------------------------------------------------
+
+
+def _read_html(data: bytes, filename: str, sheet: str | None) -> Upload:
+    """The table asked for, else the one with the most data, read like a sheet (see equity.html_tables)."""
+    tables = html_tables.read_tables(data)
+    if not tables:
+        raise _not_spreadsheet(filename, "html")
+    names = tuple(name for name, _ in tables)
+    if sheet is not None and sheet not in names:
+        raise IngestError("ingest.no_sheet", filename=filename, sheet=sheet,
+                          listing=", ".join(f"'{name}'" for name in names))
+    peeks = [_SheetPeek(name, rows[:PEEK_ROWS], _header_index(rows[:PEEK_ROWS]), len(rows), True)
+             for name, rows in tables if sheet in (None, name)]
+    chosen = max(peeks, key=lambda peek: peek.size)
+    rows = dict(tables)[chosen.name]
+    place = Text("ingest.place.sheet", sheet=chosen.name, filename=filename)
+    if chosen.header_row is None:
+        raise _no_table(place)
+    width = max(map(len, rows))
+    too_large = limits.shape_problem(len(rows), width, place)
+    if too_large:
+        raise IngestError(too_large)
+    below = [row + [None] * (width - len(row)) for row in rows[chosen.header_row + 1:]]
+    body = pa.table({f"c{i}": pa.array([row[i] for row in below], pa.string()) for i in range(width)})
+    table, notes = _tidy(rows[chosen.header_row], body, place)
+    return Upload(filename, table, chosen.name, names, chosen.header_row,
+                  (Text("ingest.note.html"), *_skipped_note(rows, chosen.header_row), *notes))
+
+
 # --- Parquet --------------------------------------------------------------------------------------------
 
 
 def _read_parquet(data: bytes, filename: str) -> Upload:
-    """Parquet compresses runs of equal values to almost nothing, so its footer is checked before reading."""
+    """Parquet compresses runs of equal values to almost nothing, so its footer is checked before reading, and
+    text is read still dictionary-encoded: one long string referenced by every row costs its indices, and the
+    size it would decode to is known before it is decoded."""
     try:
-        footer = pq.ParquetFile(pa.BufferReader(data)).metadata
+        file = pq.ParquetFile(pa.BufferReader(data))
+        footer = file.metadata
         too_large = limits.shape_problem(footer.num_rows, footer.num_columns, _file_place(filename))
         if too_large is None and sum(footer.row_group(i).total_byte_size
                                      for i in range(footer.num_row_groups)) > LIMITS.unzipped_bytes:
             too_large = Text("ingest.too_large_unpacked", filename=filename, advice=Text("limits.advice"))
         if too_large is None:
-            source = pq.read_table(pa.BufferReader(data))
+            text = [field.name for field in file.schema_arrow if _is_text(field.type)]
+            source = pq.read_table(pa.BufferReader(data), read_dictionary=text)
+            too_large = limits.text_problem(sum(map(_decoded_bytes, source.columns)), filename)
     except (pa.ArrowException, OSError) as error:
         raise _damaged(filename) from error
     if too_large:
@@ -502,6 +565,26 @@ def _read_parquet(data: bytes, filename: str) -> Upload:
     header_row = _header_index(rows) or 0
     table, notes = _tidy(rows[header_row], body.slice(header_row), _file_place(filename))
     return Upload(filename, table, None, (), header_row, (*_skipped_note(rows, header_row), *notes))
+
+
+def _decoded_bytes(column: pa.ChunkedArray) -> int:
+    """The bytes a column's values take once decoded: for dictionary-encoded text, each row's entry counted
+    for every row that refers to it (an array of one length per row, never the text itself)."""
+    if not pa.types.is_dictionary(column.type):
+        return column.nbytes
+    total = 0
+    for chunk in column.chunks:
+        lengths = pc.binary_length(chunk.dictionary) if _is_text(chunk.dictionary.type) else None
+        if lengths is None:
+            total += chunk.nbytes
+        else:
+            total += (pc.sum(pc.take(pc.cast(lengths, pa.int64()), chunk.indices)).as_py() or 0) + 4 * len(chunk)
+    return total
+
+
+def _is_text(kind: pa.DataType) -> bool:
+    return (pa.types.is_string(kind) or pa.types.is_large_string(kind) or pa.types.is_binary(kind)
+            or pa.types.is_large_binary(kind))
 
 
 # --- Finding the header ---------------------------------------------------------------------------------

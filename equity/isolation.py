@@ -34,7 +34,7 @@ try:
 except ImportError:  # Windows
     resource = None
 
-PRELOAD = ("equity.ingest",)
+PRELOAD = ("equity.ingest", "equity.sqlconsole")
 _HEADER = struct.Struct("!q")
 _lock = threading.Lock()
 _helper: tuple[subprocess.Popen, str] | None = None
@@ -54,7 +54,8 @@ def run(function: Callable[..., Any], *args: Any, seconds: float, memory: int) -
     `function` must be importable by name (defined at module level); arguments and result must pickle."""
     if os.environ.get("EQUITY_ISOLATE") == "0" or not hasattr(os, "fork"):
         return function(*args)
-    request = pickle.dumps((function, args, memory, seconds), protocol=pickle.HIGHEST_PROTOCOL)
+    args = tuple(pickle.PickleBuffer(arg) if isinstance(arg, bytes) else arg for arg in args)  # sent as they are
+    request = _dumps((function, args, memory, seconds))
     deadline = time.monotonic() + seconds
     with socket.socket(socket.AF_UNIX) as connection:
         connection.connect(_address())
@@ -63,14 +64,14 @@ def run(function: Callable[..., Any], *args: Any, seconds: float, memory: int) -
             connection.settimeout(max(0.1, deadline - time.monotonic()))
             _send(connection, request)
             pid = _HEADER.unpack(_receive_exactly(connection, _HEADER.size, deadline))[0]
-            answer = _receive(connection, deadline)
+            answer = _receive_message(connection, deadline)
         except TimeoutError:
             if pid:
                 _kill(pid)
             raise Stopped("time") from None
         except (ConnectionError, EOFError):
             raise Stopped("died") from None
-    succeeded, value = pickle.loads(answer)
+    succeeded, value = _loads(answer)
     if succeeded:
         return value
     raise value
@@ -82,31 +83,56 @@ def _kill(pid: int) -> None:
 
 
 # --- Framing: an 8-byte length, then the bytes ----------------------------------------------------------
+# A message is a pickle and the buffers it refers to (an upload's bytes, a table's columns), each sent as it
+# lies in memory and received into memory of its own: a large table crosses without extra copies.
+
+Message = tuple[bytes, list[pickle.PickleBuffer]]
 
 
-def _send(connection: socket.socket, data: bytes) -> None:
-    connection.sendall(_HEADER.pack(len(data)) + data)
+def _dumps(value: Any) -> Message:
+    buffers: list[pickle.PickleBuffer] = []
+    return pickle.dumps(value, protocol=5, buffer_callback=buffers.append), buffers
 
 
-def _receive(connection: socket.socket, deadline: float | None) -> bytes:
+def _loads(message: Message) -> Any:
+    head, buffers = message
+    return pickle.loads(head, buffers=buffers)
+
+
+def _send(connection: socket.socket, message: Message) -> None:
+    head, buffers = message
+    connection.sendall(_HEADER.pack(len(buffers)))
+    for part in (head, *buffers):
+        view = memoryview(part).cast("B")
+        connection.sendall(_HEADER.pack(view.nbytes))
+        connection.sendall(view)
+
+
+def _receive_message(connection: socket.socket, deadline: float | None) -> Message:
+    count = _HEADER.unpack(_receive_exactly(connection, _HEADER.size, deadline))[0]
+    head = bytes(_receive(connection, deadline))
+    return head, [_receive(connection, deadline) for _ in range(count)]
+
+
+def _receive(connection: socket.socket, deadline: float | None) -> bytearray:
     size = _HEADER.unpack(_receive_exactly(connection, _HEADER.size, deadline))[0]
     return _receive_exactly(connection, size, deadline)
 
 
-def _receive_exactly(connection: socket.socket, size: int, deadline: float | None) -> bytes:
-    parts, left = [], size
-    while left:
+def _receive_exactly(connection: socket.socket, size: int, deadline: float | None) -> bytearray:
+    data = bytearray(size)
+    view, done = memoryview(data), 0
+    while done < size:
         if deadline is not None:
             remaining = deadline - time.monotonic()
             if remaining <= 0:
                 raise TimeoutError
             connection.settimeout(remaining)
-        chunk = connection.recv(min(left, 1 << 20))
-        if not chunk:
+        received = connection.recv_into(view[done:], min(size - done, 1 << 20))
+        if not received:
             raise EOFError
-        parts.append(chunk)
-        left -= len(chunk)
-    return b"".join(parts)
+        done += received
+    return data
 
 
 # --- The helper process ---------------------------------------------------------------------------------
@@ -175,17 +201,19 @@ def _child(connection: socket.socket) -> None:
     status = 0
     try:
         connection.sendall(_HEADER.pack(os.getpid()))
-        request = _receive(connection, None)
+        request = _receive_message(connection, None)
         try:
-            function, args, memory, seconds = pickle.loads(request)
+            function, args, memory, seconds = _loads(request)
+            args = tuple(bytes(arg) if isinstance(arg, (bytearray, memoryview)) else arg for arg in args)
+            del request
             _limit(memory, seconds)
             outcome = (True, function(*args))
         except BaseException as error:  # noqa: BLE001 - every failure travels back to the caller
             outcome = (False, error)
         try:
-            answer = pickle.dumps(outcome, protocol=pickle.HIGHEST_PROTOCOL)
+            answer = _dumps(outcome)
         except Exception as error:  # noqa: BLE001 - an unpicklable result or exception
-            answer = pickle.dumps((False, RuntimeError(f"{type(error).__name__}: {error}")))
+            answer = _dumps((False, RuntimeError(f"{type(error).__name__}: {error}")))
         _send(connection, answer)
     except BaseException:  # noqa: BLE001 - the caller sees the connection close
         status = 1
@@ -194,11 +222,11 @@ def _child(connection: socket.socket) -> None:
 
 
 def _limit(memory: int, seconds: float) -> None:
-    """Cap the address space at what is mapped already plus `memory`, and CPU time at `seconds` and a little,
-    so that a child is stopped even if its caller has gone (where the system allows both)."""
+    """Cap the address space at what is mapped already plus `memory`, and CPU time at `seconds` on every core
+    and a little, so that a child is stopped even if its caller has gone (where the system allows both)."""
     if resource is None:
         return
-    cpu = int(seconds) + 5
+    cpu = int(seconds) * (os.cpu_count() or 1) + 5
     resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 5))
     try:
         with open("/proc/self/statm") as statm:

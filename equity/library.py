@@ -8,6 +8,7 @@ the session's data, so a missing or damaged file changes nothing.
 """
 
 import json
+import time
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
@@ -27,6 +28,7 @@ from equity.students import CANONICAL, LABEL_TYPES, MACROS, BuildReport
 STORE = records.Store("datasets")
 SAVED_ROWS, SAVED_TEXT = "saved_rows", "saved_text"
 STARTUP = "startup.json"
+ORPHAN_AGE = 60.0     # seconds: a rows file without an entry younger than this may be a save still finishing
 
 
 @dataclass(frozen=True)
@@ -121,9 +123,29 @@ def rename(entry: SavedDataset, name: str) -> SavedDataset:
 
 
 def delete(entry: SavedDataset) -> None:
-    """The catalogue entry first, so a dataset is never listed without its rows."""
+    """The catalogue entry first, so a dataset is never listed without its rows; then whatever a killed save
+    left behind."""
     STORE.delete(entry.id)
     entry.path.unlink(missing_ok=True)
+    clean_leftovers()
+
+
+def clean_leftovers(settle: float = ORPHAN_AGE) -> int:
+    """Remove student rows that no catalogue entry lists, left by a save that was killed: its temporary
+    files (see workspace.clean_stale), and a rows file renamed into place whose entry was never written
+    (older than `settle` seconds, so that a save finishing at this moment keeps its file). Run at start and
+    on delete; returns how many files went."""
+    removed = workspace.clean_stale()
+    listed = {record.id for record in STORE.all().records}
+    for path in STORE.folder.glob("*.parquet") if STORE.folder.is_dir() else ():
+        try:
+            orphan = path.stem not in listed and time.time() - path.stat().st_mtime > settle
+        except FileNotFoundError:
+            continue
+        if orphan:
+            path.unlink(missing_ok=True)
+            removed += 1
+    return removed
 
 
 def overlaps(entries: tuple[SavedDataset, ...]) -> list[Text]:

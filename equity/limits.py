@@ -21,15 +21,16 @@ MIB = 1 << 20
 class Limits:
     upload_bytes: int = 200 * MIB         # the same as server.maxUploadSize in .streamlit/config.toml
     unzipped_bytes: int = 1024 * MIB      # all parts of a workbook, inflated
-    zip_ratio: int = 200                  # inflated ÷ compressed, one large part (identical rows: about 20)
-    ratio_from: int = 16 * MIB            # parts smaller than this inflated are harmless at any ratio
+    zip_ratio: int = 200                  # inflated ÷ compressed, of one large part and of the whole archive
+    ratio_from: int = 16 * MIB            # (identical rows: about 20); below this inflated, harmless at any ratio
     zip_parts: int = 10_000
     columns: int = 1_000
     cells: int = 150_000_000              # rows × columns: a state file, 10M rows × 15 (90M took 7.5 GB)
     cell_chars: int = 32_767              # Excel's own limit for one cell
     label_chars: int = 255                # a column header
     line_bytes: int = 2 * MIB             # one line of a CSV
-    workbook_seconds: float = 120.0       # reading one workbook, in its own process
+    text_bytes: int = 256 * MIB           # the table one file gives, decoded (what the server receives)
+    workbook_seconds: float = 120.0       # reading one file, in its own process
     workbook_memory: int = 4096 * MIB     # the memory that process may add
 
 
@@ -57,10 +58,11 @@ def archive_problem(archive: zipfile.ZipFile, filename: str, limits: Limits = LI
     if total > limits.unzipped_bytes:
         return Text("limits.unpacked", filename=filename, size=_mib(total), limit=_mib(limits.unzipped_bytes),
                     advice=ADVICE)
-    for part in parts:
-        ratio = part.file_size // max(part.compress_size, 1)
-        if part.file_size > limits.ratio_from and ratio > limits.zip_ratio:
-            return Text("limits.ratio", filename=filename, ratio=f"{ratio:,}", advice=ADVICE)
+    whole = ("limits.ratio_whole", total, sum(part.compress_size for part in parts))   # many parts, each small
+    for key, inflated, compressed in (*(("limits.ratio", p.file_size, p.compress_size) for p in parts), whole):
+        ratio = inflated // max(compressed, 1)
+        if inflated > limits.ratio_from and ratio > limits.zip_ratio:
+            return Text(key, filename=filename, ratio=f"{ratio:,}", advice=ADVICE)
     return None
 
 
@@ -71,6 +73,15 @@ def verify_archive(archive: zipfile.ZipFile) -> None:
         with archive.open(part) as stream:
             while stream.read(MIB):
                 pass
+
+
+def text_problem(size: int, filename: str, limits: Limits = LIMITS) -> Text | None:
+    """More decoded text than one session should hold: long values repeated, which a file's own format can
+    store once (a Parquet dictionary, a workbook's shared strings) but a table holds in every cell."""
+    if size > limits.text_bytes:
+        return Text("limits.text", filename=filename, size=_mib(size), limit=_mib(limits.text_bytes),
+                    advice=ADVICE)
+    return None
 
 
 def shape_problem(rows: int, columns: int, place: str, limits: Limits = LIMITS) -> Text | None:

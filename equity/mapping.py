@@ -1,21 +1,27 @@
 """Which role each column of an upload plays, proposed from headers and values, confirmed by the user.
 
-A proposal reads the header (synonyms real exports use) and the values (a column of `Free`/`Paid` is
-income even when its header is `Status`). The user can change any role; a confirmed mapping is remembered
-by the file's header signature, so the next upload of the same export needs no clicks.
+A proposal reads the header (equity.headers: the words real exports use, however abbreviated or run
+together) and the values (a column of `Free`/`Paid` is income even when its header is `Status`); outcomes
+are the columns a person would compare (equity.outcome_kinds). The user can change any role; a confirmed
+mapping is remembered by the file's header signature, so the next upload of the same export needs no clicks.
 """
 
 import hashlib
 import json
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import asdict, dataclass, replace
 
-from equity import normalize
+from equity import headers, normalize, outcome_kinds
 from equity.profile import ColumnProfile
 
 DEMOGRAPHIC_ROLES = ("race_ethnicity", "low_income", "english_learner", "special_ed", "section_504", "gender")
-SINGLE_ROLES = ("student_id", "student_name", "term", "school", "grade", *DEMOGRAPHIC_ROLES)
+# The federal race/ethnicity rule's yes/no columns: a Hispanic/Latino flag and one flag per race.
+RACE_FLAG_ROLES = tuple(normalize.RACE_FLAGS)
+SINGLE_ROLES = ("student_id", "student_name", "term", "school", "grade", *DEMOGRAPHIC_ROLES, *RACE_FLAG_ROLES)
+# Roles whose raw values are placed through a value map (equity.normalize), confirmed on the mapping screen.
+VALUE_ROLES = ("race_ethnicity", "gender", "grade", "low_income", "english_learner", "special_ed", "section_504",
+               *RACE_FLAG_ROLES)
 # Day counts that chronic absence is worked out from (equity.derived). Each is one column, and also a numeric
 # outcome of its own (average days absent is a figure people ask for).
 ATTENDANCE_ROLES = ("days_enrolled", "days_absent", "days_present")
@@ -26,68 +32,75 @@ ROLE_LABELS = {
     "english_learner": "English learner", "special_ed": "Special education", "section_504": "Section 504",
     "gender": "Gender", "days_enrolled": "Days enrolled", "days_absent": "Days absent",
     "days_present": "Days present", "outcome": "Outcome", "ignore": "Ignore",
+    "hispanic": "Hispanic/Latino (yes/no)", "race_aian": "American Indian or Alaska Native (yes/no)",
+    "race_asian": "Asian (yes/no)", "race_black": "Black or African American (yes/no)",
+    "race_nhpi": "Native Hawaiian or Other Pacific Islander (yes/no)", "race_white": "White (yes/no)",
 }
 KINDS = ("numeric", "category", "boolean")
 
-SYNONYMS: dict[str, tuple[str, ...]] = {
-    "student_id": ("student id", "student number", "student no", "student", "id", "sid", "stu id",
-                   "student id number", "fake student id", "local id", "state id", "ssid", "lasid", "sasid",
-                   "pupil id", "student key", "perm id", "permanent id", "id number"),
-    "student_name": ("student name", "name", "full name", "last first", "first name", "last name",
-                     "last name first name", "pupil name", "learner name"),
-    "term": ("school year", "year", "term", "semester", "academic year", "sy", "session", "marking period",
-             "reporting period", "test year", "assessment year"),
-    "school": ("school", "school name", "campus", "building", "school id", "fake school id", "site",
-               "school code", "campus name", "location"),
-    "grade": ("grade", "grade level", "gr", "grd", "tested grade", "test grade", "grade lvl", "current grade",
-              "enrolled grade", "year group"),
-    "race_ethnicity": ("race", "ethnicity", "race ethnicity", "race and ethnicity", "race descr",
-                       "race description", "federal race", "race code", "ethnic group", "reported race",
-                       "race eth", "ethnicity race", "federal race ethnicity"),
-    "low_income": ("frl", "lunch", "lunch status", "free reduced lunch", "free reduced", "free and reduced",
-                   "frl status", "econ disadv", "economically disadvantaged", "econ dis", "low income",
-                   "low income ind", "d econdisadv y", "ses", "meal status", "fr lunch", "ed", "econdisadv",
-                   "low ses", "frpl", "free reduced price lunch", "poverty"),
-    "english_learner": ("ell", "el", "lep", "ell status", "english learner", "el status", "d lep y", "esl",
-                        "ml", "multilingual learner", "english language learner", "lep status",
-                        "language fluency", "ell ind", "el ind", "emergent bilingual"),
-    "special_ed": ("iep", "sped", "sped ind", "swd", "special ed", "special education", "disability",
-                   "students with disabilities", "sped status", "iep status", "has iep", "special ed status"),
-    "section_504": ("504", "504 plan", "section 504", "504 status", "has 504"),
-    "gender": ("gender", "sex", "gender identity"),
-}
-ATTENDANCE_SYNONYMS: dict[str, tuple[str, ...]] = {
-    "days_enrolled": ("days enrolled", "enrolled days", "days in membership", "membership days", "days membership",
-                      "membership", "days possible", "possible days", "total days enrolled", "enrolled"),
-    "days_absent": ("days absent", "absent days", "absences", "total absences", "days missed", "absent",
-                    "total days absent", "number of absences", "absence days", "days absent total"),
-    "days_present": ("days present", "days attended", "attended days", "present days", "days in attendance",
-                     "attendance days"),
-}
-
-
 @dataclass(frozen=True)
 class ColumnRole:
-    """One column's role; outcomes also carry their kind and the clean name they get in `students`."""
+    """One column's role; outcomes also carry their kind, the clean name they get in `students`, and what
+    kind of result they look like (`measure`: 'score', 'level'... see equity.outcome_kinds; '' unknown)."""
 
     header: str
     role: str
     kind: str = ""
     name: str = ""
+    measure: str = ""
+
+    @property
+    def result(self) -> str:
+        """The kind of result the column is: its measure, 'attendance' for a day count, else ''."""
+        return self.measure or ("attendance" if self.role in ATTENDANCE_ROLES else "")
+
+
+@dataclass(frozen=True)
+class ValueChoice:
+    """One raw value of a role's column and the canonical value (as `normalize.options` text) it maps to."""
+
+    role: str
+    raw: str
+    canonical: str
 
 
 @dataclass(frozen=True)
 class Mapping:
     columns: tuple[ColumnRole, ...]
-    term: str | None = None                                  # stamped on every row when no column is the term
-    codebook: tuple[tuple[str, str], ...] = field(default=())  # race code -> canonical label, confirmed
+    term: str | None = None                    # stamped on every row when no column is the term
+    values: tuple[ValueChoice, ...] = ()       # raw values placed by a person (value map, --value)
+    complete: tuple[str, ...] = ()             # roles whose whole value map was confirmed on screen
+
+    def choices(self, role: str) -> dict[str, str]:
+        """The raw values of `role` placed by a person, raw -> canonical text."""
+        return {v.raw: v.canonical for v in self.values if v.role == role}
+
+    def given(self, role: str) -> dict[str, object]:
+        """The same, as canonical values (a label, True/False, or None)."""
+        return {raw: normalize.from_text(role, text) for raw, text in self.choices(role).items()}
+
+    def value_map(self, role: str, distinct) -> normalize.ValueMap:
+        """How each distinct raw value of `role`'s column maps under this mapping."""
+        return normalize.map_values(role, distinct, self.given(role), role in self.complete)
+
+    def with_values(self, role: str, choices: dict[str, str], complete: bool = False) -> "Mapping":
+        """A copy whose value map for `role` adds `choices` (raw -> canonical text); `complete` replaces it
+        whole (the map confirmed on screen, every value listed)."""
+        kept = {} if complete else self.choices(role)
+        merged = {**kept, **choices}
+        others = tuple(v for v in self.values if v.role != role)
+        done = tuple(r for r in self.complete if r != role) + ((role,) if complete else ())
+        return replace(self, values=others + tuple(ValueChoice(role, raw, text) for raw, text in merged.items()),
+                       complete=done)
 
     def header_for(self, role: str) -> str | None:
         return next((c.header for c in self.columns if c.role == role), None)
 
     def outcomes(self) -> tuple[ColumnRole, ...]:
-        """Columns compared as results: outcomes, and the day counts of attendance (numeric)."""
-        return tuple(c for c in self.columns if c.role == "outcome" or c.role in ATTENDANCE_ROLES)
+        """Columns compared as results: outcomes, and the day counts of attendance (numeric), the likeliest
+        kinds first (percentages, marks, scores, then levels and counts), each kind in file order."""
+        return tuple(sorted((c for c in self.columns if c.role == "outcome" or c.role in ATTENDANCE_ROLES),
+                            key=lambda c: outcome_kinds.rank(c.result)))
 
     def outcome(self, header_or_name: str) -> ColumnRole | None:
         return next((c for c in self.outcomes() if header_or_name in (c.header, c.name)), None)
@@ -114,7 +127,8 @@ class Mapping:
     def from_json(cls, text: str) -> "Mapping":
         data = json.loads(text)
         columns = tuple(ColumnRole(**c) for c in data["columns"])
-        return cls(columns, data.get("term"), tuple(tuple(pair) for pair in data.get("codebook", ())))
+        values = tuple(ValueChoice(**v) for v in data.get("values", ()))
+        return cls(columns, data.get("term"), values, tuple(data.get("complete", ())))
 
 
 def role_kind(role: str, kind: str = "") -> str:
@@ -143,45 +157,61 @@ def header_signature(headers: Iterable[str]) -> str:
 
 
 def propose(profiles: Sequence[ColumnProfile]) -> Mapping:
-    """A role for every column: header synonyms first, then value profiles, the best column per role."""
+    """A role for every column: the race rule's yes/no columns, the best column per role from its header and
+    values, day counts of attendance, then the outcomes a person would pick (equity.outcome_kinds);
+    everything else is ignored."""
     candidates: dict[str, list[tuple[float, str]]] = {}
     for p in profiles:
         for role, score in _role_scores(p).items():
             candidates.setdefault(role, []).append((score, p.header))
-    roles: dict[str, str] = {}
-    taken: set[str] = set()
+    roles = _race_flags(profiles)
     for role in SINGLE_ROLES:
         for score, header in sorted(candidates.get(role, []), key=lambda c: -c[0]):
-            if header not in taken and score >= 1.0:
+            if header not in roles and score >= 1.0:
                 roles[header] = role
-                taken.add(header)
                 break
-    headers_by_role = {header: role for header, role in roles.items()}
-    columns = []
     for p in profiles:
-        role = headers_by_role.get(p.header)
-        if role is None:
-            kind = outcome_kind(p)
-            named_for_role = any(_named_for(p.header, r) for r in SYNONYMS)
-            role = "outcome" if kind and not named_for_role else "ignore"
-            if kind == "numeric" and role == "outcome":
-                role = _attendance_role(p.header, {c.role for c in columns})
-            columns.append(ColumnRole(p.header, role, role_kind(role, kind)))
-        else:
-            columns.append(ColumnRole(p.header, role))
-    codebook = ()
-    race = next((p for p in profiles if roles.get(p.header) == "race_ethnicity"), None)
-    if race is not None:
-        codebook = tuple((normalize.suggested_codebook("race_ethnicity", race.distinct) or {}).items())
-    return Mapping(_named(columns), codebook=codebook)
+        role = _attendance_role(p, set(roles.values()))
+        if p.header not in roles and role:
+            roles[p.header] = role
+    columns, possible = [], []
+    for p in profiles:
+        if p.header in roles:
+            columns.append(ColumnRole(p.header, roles[p.header], role_kind(roles[p.header])))
+            continue
+        kind = outcome_kind(p)
+        found = outcome_kinds.evidence(p, kind)
+        likely = found.strength == outcome_kinds.LIKELY
+        columns.append(ColumnRole(p.header, "outcome" if likely else "ignore", kind if likely else "",
+                                  measure=found.kind))
+        if found.strength == outcome_kinds.POSSIBLE:
+            possible.append(len(columns) - 1)
+    if not any(c.role == "outcome" for c in columns):   # nothing looks like a result: offer what could be one
+        for i in possible:
+            columns[i] = replace(columns[i], role="outcome", kind=outcome_kind(profiles[i]))
+    return Mapping(_named(columns))
+
+
+def _race_flags(profiles: Sequence[ColumnProfile]) -> dict[str, str]:
+    """Yes/no columns the federal race/ethnicity rule reads (`Hispanic`, `FedEthnicity`, `Race_Black` …): the
+    first column per race gets its role, a second one is ignored; none of them is an outcome."""
+    roles: dict[str, str] = {}
+    for p in profiles:
+        role = normalize.race_flag_role(p.header) if outcome_kind(p) == "boolean" else None
+        if role:
+            roles[p.header] = role if role not in roles.values() else "ignore"
+    return roles
 
 
 def _role_scores(p: ColumnProfile) -> dict[str, float]:
-    """How well one column fits each single-column role: >= 1 proposes it, higher wins."""
+    """How well one column fits each single-column role: >= 1 proposes it, higher wins. A header that names
+    the role counts most, unless the values plainly say otherwise (a `Grade` column of A, B, C is marks)."""
     scores: dict[str, float] = {}
-    for role in SYNONYMS:
-        if _named_for(p.header, role):
-            scores[role] = 1.0 + _value_fit(role, p)
+    for role in SINGLE_ROLES:
+        named = headers.role_score(p.header, role)
+        fit = _value_fit(role, p)
+        if named and not _contradicted(role, p, fit):
+            scores[role] = 1.0 + named + fit
     for role in DEMOGRAPHIC_ROLES:
         fit = _value_fit(role, p)
         # Values alone are telling for race and gender, and for flags spelled in their own words
@@ -192,10 +222,16 @@ def _role_scores(p: ColumnProfile) -> dict[str, float]:
     return scores
 
 
+def _contradicted(role: str, p: ColumnProfile, fit: float) -> bool:
+    """Values none of which the role can read, and too many to be a few codes for a value map."""
+    return role in ("grade", *DEMOGRAPHIC_ROLES[1:]) and fit == 0 and p.distinct_count >= 3 \
+        and not outcome_kinds.all_missing(p)
+
+
 def _value_fit(role: str, p: ColumnProfile) -> float:
     if role in DEMOGRAPHIC_ROLES or role == "grade":
         fit = normalize.looks_like(role, p.distinct)
-        if role == "race_ethnicity" and normalize.suggested_codebook(role, p.distinct):
+        if role == "race_ethnicity" and normalize.coded(role, p.distinct):
             fit = max(fit, 0.5)
         return fit
     return 0.0
@@ -213,39 +249,28 @@ def _role_words(role: str, p: ColumnProfile) -> bool:
     return bool(words & ROLE_WORDS.get(role, set()))
 
 
-def _named_for(header: str, role: str, synonyms: dict[str, tuple[str, ...]] = SYNONYMS) -> bool:
-    """The header is one of the role's synonyms, ignoring case, punctuation and spacing ('SpEd', 'sped')."""
-    key = header_key(header).replace(" ", "")
-    return key in {word.replace(" ", "") for word in synonyms[role]}
-
-
-def _attendance_role(header: str, taken: set[str]) -> str:
-    """A numeric column whose header names a day count gets that role (the first such column); else outcome."""
-    return next((role for role in ATTENDANCE_ROLES
-                 if role not in taken and _named_for(header, role, ATTENDANCE_SYNONYMS)), "outcome")
+def _attendance_role(p: ColumnProfile, taken: set[str]) -> str | None:
+    """A numeric column whose header names a day count gets that role, unless another column has it."""
+    reading = headers.read(p.header)
+    if reading and reading.label in ATTENDANCE_ROLES and reading.label not in taken \
+            and outcome_kind(p) == "numeric":
+        return reading.label
+    return None
 
 
 def outcome_kind(p: ColumnProfile) -> str:
-    """'numeric', 'boolean' or 'category' when the column can be an outcome, '' when it cannot."""
-    if p.non_blank == 0:
+    """'numeric', 'boolean' or 'category' when the column can be an outcome, '' when it cannot (free text, or
+    nothing in it but blanks and missing-value markers)."""
+    if outcome_kinds.all_missing(p):
         return ""
     if p.numeric_share >= 0.8:
         return "numeric"
     if p.distinct_count <= 2 and normalize.looks_like("flag", p.distinct) == 1.0:
         return "boolean"
-    if p.distinct_count <= 12 and (p.distinct_count < 0.5 * p.non_blank or _all_levels(p.distinct)):
+    if p.distinct_count <= 12 and (p.distinct_count < 0.5 * p.non_blank
+                                   or outcome_kinds.all_levels(p.distinct)):
         return "category"
     return ""
-
-
-_LEVEL = re.compile(r"^([A-F][+-]?|.*\b(met|meets|exceed\w*|proficien\w*|advanced|basic|below|approach\w*|"
-                    r"pass\w*|fail\w*|master\w*|distinguished|developing|beginning)\b.*)$", re.I)
-
-
-def _all_levels(values) -> bool:
-    """Every value reads as a performance level or a letter grade: categories even in a tiny class."""
-    present = [str(v).strip() for v in values if v is not None]
-    return bool(present) and all(_LEVEL.match(v) for v in present)
 
 
 def _named(columns: Sequence[ColumnRole]) -> tuple[ColumnRole, ...]:
@@ -265,11 +290,51 @@ def _named(columns: Sequence[ColumnRole]) -> tuple[ColumnRole, ...]:
     return tuple(named)
 
 
-def unplaced_values(profile: ColumnProfile, role: str, codebook: dict[str, str] | None = None
-                    ) -> tuple[tuple[str, int], ...]:
-    """The values of a column that its role cannot place, with their row counts (they become Not reported)."""
-    if role not in DEMOGRAPHIC_ROLES and role != "grade":
+@dataclass(frozen=True)
+class ValueRow:
+    """One distinct raw value of a column: how many rows hold it, the canonical value it maps to, and how it was
+    placed (normalize.GIVEN, RECOGNISED, GUESSED or UNPLACED)."""
+
+    raw: str | None
+    rows: int
+    canonical: str
+    status: str
+
+
+_FIRST = {normalize.UNPLACED: 0, normalize.GUESSED: 1}
+
+
+def value_rows(profile: ColumnProfile, role: str, mapping: Mapping) -> tuple[ValueRow, ...]:
+    """Every distinct raw value of a value role's column with its count and where it maps under `mapping`:
+    values nothing could place first, then guessed ones, then the rest by count."""
+    if role not in VALUE_ROLES:
         return ()
-    value_map = normalize.map_values(role, profile.distinct, codebook if role == "race_ethnicity" else None)
-    missing = set(value_map.unplaced)
-    return tuple((v, n) for v, n in profile.values if v in missing)
+    value_map = mapping.value_map(role, profile.distinct)
+    rows = [ValueRow(raw, n, normalize.as_text(role, value_map.values[raw]), value_map.status[raw])
+            for raw, n in profile.values]
+    return tuple(sorted(rows, key=lambda r: _FIRST.get(r.status, 2)))
+
+
+def unplaced_rows(profile: ColumnProfile, role: str, mapping: Mapping) -> int:
+    """Rows of a column whose value could not be placed (they count as Not reported)."""
+    return sum(r.rows for r in value_rows(profile, role, mapping) if r.status == normalize.UNPLACED)
+
+
+def fitted(mapping: Mapping, profiles: Sequence[ColumnProfile]) -> Mapping:
+    """A remembered mapping fitted to a new file of its layout: value choices for values the file no longer has
+    are dropped (values it has that the map lacks stay unplaced, listed for the person)."""
+    by_header = {p.header: p for p in profiles}
+    kept = []
+    for choice in mapping.values:
+        profile = by_header.get(mapping.header_for(choice.role) or "")
+        if profile is not None and normalize.key_of(choice.raw) in {normalize.key_of(v) for v in profile.distinct}:
+            kept.append(choice)
+    return replace(mapping, values=tuple(kept))
+
+
+def new_values(mapping: Mapping, profiles: Sequence[ColumnProfile]) -> tuple[tuple[str, str], ...]:
+    """(header, raw value) of values a value map confirmed whole has never seen: a remembered layout whose values
+    changed. They stay unplaced until a person places them."""
+    by_header = {p.header: p for p in profiles}
+    return tuple((header, row.raw) for role in mapping.complete if (header := mapping.header_for(role)) in by_header
+                 for row in value_rows(by_header[header], role, mapping) if row.status == normalize.UNPLACED)

@@ -138,18 +138,16 @@ def key_text(key: object) -> str:
     return str(key)
 
 
-CUBE = ("race_ethnicity", "low_income", "english_learner", "special_ed")
-
-
 @dataclass(frozen=True)
 class Cells:
-    """Statistics per combination of the four main dimensions (a few hundred rows at most): a breakdown by
-    any of them, and all students, is a sum over these, so one scan of the students serves all four."""
+    """Statistics per combination of some dimension columns (a few hundred rows at most): a breakdown by any
+    of them, and all students, is a sum over these. Made by equity.cube."""
 
+    columns: tuple[str, ...]
     rows: tuple[tuple[tuple, Stats], ...]
 
     def by(self, column: str) -> tuple[Stats, dict[object, Stats]]:
-        i = CUBE.index(column)
+        i = self.columns.index(column)
         overall = Stats(0, 0.0, 0.0)
         groups: dict[object, Stats] = {}
         for key, stats in self.rows:
@@ -157,16 +155,21 @@ class Cells:
             groups[key[i]] = groups.get(key[i], Stats(0, 0.0, 0.0)).plus(stats)
         return overall, {k: s for k, s in groups.items() if s.n > 0}
 
-
-def cell_counts(con: duckdb.DuckDBPyConnection, outcome: str, rule: Rule, filters: Filters) -> Cells:
-    rows = con.execute(query("cell_counts", outcome=outcome), {**rule.params(), **filters.params()}).fetchall()
-    return Cells(tuple((tuple(r[:4]), Stats(int(r[4]), float(r[5]), float(r[6]), int(r[7]))) for r in rows))
+    def crossed(self, first: str, second: str) -> tuple[Stats, dict[tuple, Stats]]:
+        """All students' statistics and each non-empty pair of groups' of two of the columns."""
+        i, j = self.columns.index(first), self.columns.index(second)
+        overall = Stats(0, 0.0, 0.0)
+        pairs: dict[tuple, Stats] = {}
+        for key, stats in self.rows:
+            overall = overall.plus(stats)
+            pairs[(key[i], key[j])] = pairs.get((key[i], key[j]), Stats(0, 0.0, 0.0)).plus(stats)
+        return overall, {k: s for k, s in pairs.items() if s.n > 0}
 
 
 def group_stats(con: duckdb.DuckDBPyConnection, outcome: str, rule: Rule, dimension: Dimension,
                 filters: Filters, cells: Cells | None = None) -> tuple[Stats, dict[object, Stats]]:
     """All students' statistics and each group's: summed from `cells` when given, else in one query."""
-    if cells is not None and dimension.column in CUBE:
+    if cells is not None and dimension.column in cells.columns:
         return cells.by(dimension.column)
     rows = con.execute(query("group_stats", outcome=outcome, dimension=dimension.column),
                        {**rule.params(), **filters.params()}).fetchall()

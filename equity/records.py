@@ -185,16 +185,4 @@ def _abandoned(lock: Path) -> bool:
         owner = int(lock.read_text(encoding="utf-8") or 0)
     except (OSError, ValueError):
         owner = 0                           # being written, or gone: judged by age alone
-    return age > LOCK_STALE or (owner > 0 and not _running(owner))
-
-
-def _running(pid: int) -> bool:
-    if pid == os.getpid():
-        return True
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except OSError:                         # not ours to signal, or no signals here (Windows): assume alive
-        return True
-    return True
+    return age > LOCK_STALE or (owner > 0 and not workspace.running(owner))

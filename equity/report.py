@@ -26,7 +26,7 @@ from equity.charts import (
     heat_title,
     hidden_text,
 )
-from equity.crosstab import Cell, CrossTable, crosstab
+from equity.crosstab import Cell, CrossTable
 from equity.dimensions import DIMENSIONS
 from equity.disproportionality import DEFAULT_SETTINGS, Settings
 from equity.filters import FLAG_KEYS, Filters
@@ -448,8 +448,7 @@ def views(bench: Workbench, choice: Choice, lang: str = DEFAULT) -> list[ReportV
         if choice.changes and history is not None:
             found.append(TrendView(history))
     for first, second in choice.crossings:
-        found.append(IntersectionView(crosstab(bench.con, choice.outcome, choice.rule, first, second,
-                                               bench.filters, bench.min_n, choice.label, bench.coding)))
+        found.append(IntersectionView(bench.crosstab(choice.outcome, choice.rule, first, second, choice.label)))
     if choice.scorecard:
         goal = sc.goal_lookup(bench.con, bench.min_n)
         found.append(ScorecardView(tuple(sc.evaluate(bench.con, i, bench.filters, bench.min_n, choice.risk_settings,

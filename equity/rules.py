@@ -8,11 +8,26 @@ from equity.metrics import Rule
 
 _MEETS = re.compile(r"\b(met|meets|exceed\w*|proficient|advanced|mastered|distinguished|above)\b", re.I)
 _NOT = re.compile(r"\b(not|nearly|partially|partial|below|approach\w*|basic|minimal)\b", re.I)
+_LEVEL_NUMBER = re.compile(r"\blevel\s*(\d+)\b", re.I)
 
 
 def meeting_categories(values: Sequence[str | None]) -> tuple[str, ...]:
-    """The categories that usually count as meeting the standard ('Met', 'Exceeded'), for a default."""
-    return tuple(v for v in values if v and _MEETS.search(v) and not _NOT.search(v))
+    """The categories that usually count as meeting the standard ('Met', 'Exceeded'), or else the top levels
+    of numbered ones ('Level 3' and 'Level 4' of four), for a default."""
+    named = tuple(v for v in values if v and _MEETS.search(v) and not _NOT.search(v))
+    if named:
+        return named
+    numbered = {v: int(m[1]) for v in values if v and (m := _LEVEL_NUMBER.search(v))}
+    top = _top_levels(sorted(set(numbered.values())))
+    return tuple(v for v, n in numbered.items() if n in top)
+
+
+def _top_levels(levels: list[float]) -> list[float]:
+    """The levels that meet a standard by the usual convention: the top two of four or more, else the top
+    one (of three or fewer); none when there are fewer than three levels to speak of."""
+    if len(levels) < 3:
+        return []
+    return levels[-2:] if len(levels) >= 4 else levels[-1:]
 
 
 def default_rule(column: ColumnRole, values: Sequence[str | None], threshold: float | None = None) -> Rule:
@@ -25,8 +40,10 @@ def default_rule(column: ColumnRole, values: Sequence[str | None], threshold: fl
     return Rule("categories", categories=chosen or tuple(v for v in values[:1] if v))
 
 
-def default_threshold(values: Sequence[str | None]) -> float:
-    """A starting threshold: 70 for percentages, the middle of the range for other scales (e.g. 10 of 20)."""
+def default_threshold(values: Sequence[str | None], measure: str = "") -> float:
+    """A starting threshold: the lowest of the top levels for a proficiency level (3 of 1-4), 70 for
+    percentages (0.7 for shares written as fractions), the middle of the range for other scales (10 of 0-20).
+    `measure` is the kind of result the column is (equity.outcome_kinds)."""
     numbers = []
     for v in values:
         try:
@@ -36,6 +53,11 @@ def default_threshold(values: Sequence[str | None]) -> float:
     if not numbers:
         return 0.0
     low, high = min(numbers), max(numbers)
+    top = _top_levels(sorted(set(numbers))) if measure == "level" else []
+    if top:
+        return float(top[0])
+    if measure == "percent" and low >= 0 and high <= 1:
+        return 0.7
     if 20 < high <= 100 and low >= 0:
         return 70.0
     return float(round((low + high) / 2))

@@ -1,6 +1,7 @@
 """What one browser session (or one script) works with: its private DuckDB connection, the loaded data, an
 upload waiting for its mapping, the filters and the minimum group size. No Streamlit here."""
 
+import contextlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -8,16 +9,22 @@ from pathlib import Path
 import duckdb
 
 from equity import combine, dataset, library, workspace
+from equity import cube as cubes
+from equity.crosstab import CrossTable, crosstab
+from equity.dimensions import DIMENSIONS
 from equity.filters import Filters, options
 from equity.ingest import Upload, read_upload
-from equity.mapping import Mapping, header_signature
+from equity.mapping import Mapping, fitted, header_signature, new_values
 from equity.messages import Text
-from equity.metrics import COMPARE_ALL, Breakdown, Cells, Rule, breakdown, cell_counts
+from equity.metrics import COMPARE_ALL, Breakdown, Cells, Rule, breakdown
 from equity.privacy import DEFAULT_MIN_N
 from equity.records import WorkspaceError
+from equity.rule_check import nobody_meets
 
 SAMPLE = Path(__file__).resolve().parent.parent / "sample_data" / "district.csv"
 CACHED_CELLS = 32
+CACHED_CUBES = 4                    # outcome and rule pairs kept counted at once, each a temporary table
+MAIN = ("race_ethnicity", "low_income", "english_learner", "special_ed")   # summed together on a click
 
 
 @dataclass
@@ -30,6 +37,7 @@ class Workbench:
     min_n: int = DEFAULT_MIN_N
     coding: bool = False              # top/bottom-code small groups' rates (equity.privacy), a sidebar option
     _memo: dict = field(default_factory=dict, repr=False)   # recent figures, keyed by what they depend on
+    _cubes: dict = field(default_factory=dict, repr=False)  # (data version, outcome, rule) -> cubes.Cube
 
     def load_sample(self) -> dataset.Dataset:
         """The fictional sample district, so the app has something to show before any upload."""
@@ -38,7 +46,10 @@ class Workbench:
         return self.data
 
     def start(self) -> Text | None:
-        """Open the saved datasets chosen to open at start, else the sample; says why when they could not."""
+        """Open the saved datasets chosen to open at start, else the sample; says why when they could not.
+        Student rows that a killed save left in the workspace are removed first."""
+        with contextlib.suppress(OSError):     # an unreadable workspace is reported where it is used
+            library.clean_leftovers()
         chosen, note = library.startup(), None
         if chosen:
             try:
@@ -76,8 +87,11 @@ class Workbench:
         known = workspace.load_mapping(header_signature(upload.table.column_names))
         self.staged, self.remembered = staged, False
         if known is not None and {c.header for c in known.columns} == set(upload.table.column_names):
+            known = fitted(known, staged.profiles)
             self.staged = dataset.Staged(upload, staged.profiles, known)
             self.remembered = True
+            if new_values(known, staged.profiles):
+                return staged       # values the saved map never saw: the person places them first
             progress(Text("session.step.remembered"))
             try:
                 self.confirm(known, remember=False)
@@ -117,13 +131,32 @@ class Workbench:
         self.staged, self.remembered = dataset.stage(self.con, combined.upload), False
         return self.staged
 
-    def cells(self, outcome: str, rule: Rule) -> Cells:
-        """Cell counts for the current data, outcome, rule and filters; a rerun with the same ones is free."""
-        key = (self.data.version, outcome, rule, self.filters)
+    def cube(self, outcome: str, rule: Rule) -> cubes.Cube:
+        """The current data's cube for `outcome` and `rule`, built on first use; cubes of older data are dropped."""
+        key = (self.data.version, outcome, rule)
+        if key not in self._cubes:
+            stale = [k for k in self._cubes if k[0] != self.data.version]
+            fresh = [k for k in self._cubes if k not in stale]
+            for old in stale + fresh[:max(0, len(fresh) - CACHED_CUBES + 1)]:     # the oldest go first
+                cubes.drop(self.con, self._cubes.pop(old))
+            self._cubes[key] = cubes.build(self.con, outcome, rule)
+        return self._cubes[key]
+
+    def cells(self, outcome: str, rule: Rule, columns: tuple[str, ...] = MAIN) -> Cells:
+        """Cell counts for the current data, outcome, rule and filters, per combination of `columns`, summed from
+        the cube; a rerun with the same ones is free."""
+        key = (self.data.version, outcome, rule, self.filters, columns)
         if key not in self._memo:
             if len(self._memo) >= CACHED_CELLS:
                 self._memo.pop(next(iter(self._memo)))
-            self._memo[key] = cell_counts(self.con, outcome, rule, self.filters)
+            self._memo[key] = cubes.cells(self.con, self.cube(outcome, rule), self.filters, columns)
+        return self._memo[key]
+
+    def nobody_meets(self, outcome: str, rule: Rule, label: str = "") -> Text | None:
+        """Why no student in the whole loaded data meets `rule` (equity.rule_check), read once per data and rule."""
+        key = ("nobody", self.data.version, outcome, rule)
+        if key not in self._memo:
+            self._memo[key] = nobody_meets(self.con, outcome, rule, label)
         return self._memo[key]
 
     def filter_options(self) -> dict[str, list[str]]:
@@ -137,5 +170,13 @@ class Workbench:
                   label: str = "") -> Breakdown:
         """A breakdown of the session's data under its filters, minimum group size and top/bottom coding.
         Only cell counts are cached, and they do not depend on the coding, so a change of it takes effect at once."""
-        return breakdown(self.con, outcome, rule, dimension, compare, self.filters, self.min_n, label,
-                         self.cells(outcome, rule), self.coding)
+        column = DIMENSIONS[dimension].column
+        cells = self.cells(outcome, rule, MAIN if column in MAIN else (column,))
+        return breakdown(self.con, outcome, rule, dimension, compare, self.filters, self.min_n, label, cells,
+                         self.coding)
+
+    def crosstab(self, outcome: str, rule: Rule, first: str, second: str, label: str = "") -> CrossTable:
+        """Two dimensions crossed over the session's data, filters, minimum group size and coding."""
+        columns = (DIMENSIONS[first].column, DIMENSIONS[second].column)
+        cells = self.cells(outcome, rule, columns) if columns[0] != columns[1] else None
+        return crosstab(self.con, outcome, rule, first, second, self.filters, self.min_n, label, self.coding, cells)

@@ -1,9 +1,12 @@
 """Read-only SQL over a copy of one session's tables, for people who know SQL.
 
-The copy lives in a DuckDB database of its own, opened with external access disabled and its configuration
-locked: a query can read the copied tables and nothing on disk or on the network, cannot install or load an
-extension and cannot change a setting, whatever it says. On top of that, DuckDB's own parser must find exactly
-one SELECT (or WITH … SELECT) statement, and each query runs under a row cap, a time limit and a memory limit.
+Each query runs in a child process (equity.isolation) over the copied tables, in a DuckDB database of its own,
+opened with external access disabled and its configuration locked: a query can read the copied tables and
+nothing on disk or on the network, cannot install or load an extension and cannot change a setting, whatever
+it says. On top of that, DuckDB's own parser must find exactly one SELECT (or WITH … SELECT) statement. The
+limits are hard ones: DuckDB is interrupted at the time limit and the child is killed shortly after if a
+function does not stop (`repeat` of a billion characters runs inside one call), the child's address space is
+capped at the memory limit, and a result larger than the result limit is not sent back at all.
 
 Downloads follow the app's small-group rule. A result can be downloaded only when it is a table of groups with
 their size in a column named `n`; in a group smaller than the minimum size every other number is blanked and
@@ -19,6 +22,7 @@ import duckdb
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from equity import isolation
 from equity.export import to_csv
 from equity.messages import Message, Text
 from equity.privacy import suppress, why_hidden
@@ -32,10 +36,11 @@ STUDENT_ID = "student_id"
 @dataclass(frozen=True)
 class ConsoleLimits:
     rows: int = 10_000            # rows shown and downloaded
-    seconds: float = 10.0         # a query still running then is interrupted
-    memory: str = "1GB"           # DuckDB's memory limit for the console's database
+    seconds: float = 10.0         # a query still running then is interrupted, and its process killed soon after
+    memory: int = 1 << 30         # the memory a query's process may add to the tables it reads
     threads: int = 2
     result_bytes: int = 64 << 20  # a result larger than this (very long text, say) is not shown
+    grace: float = 2.0            # seconds between the interrupt and the kill
 
 
 LIMITS = ConsoleLimits()
@@ -101,47 +106,71 @@ def checked_statement(sql: str) -> str:
 
 
 class Console:
-    """A locked, in-memory copy of a session's tables. Close it (or drop it) when the data changes."""
+    """A copy of a session's tables, queried in child processes. Close it (or drop it) when the data changes."""
 
     def __init__(self, source: duckdb.DuckDBPyConnection, limits: ConsoleLimits = LIMITS):
         self.limits = limits
-        self._con = duckdb.connect(":memory:", config={**_CONFIG, "memory_limit": limits.memory,
-                                                       "threads": limits.threads})
-        self._con.execute(query("console_lock"))
-        for (name,) in source.execute(query("session_tables")).fetchall():
-            rows = source.sql(query("all_rows", table=name)).to_arrow_table()
-            self._con.from_arrow(rows).create(name)   # creating tables is allowed; settings stay locked
-            del rows
+        self._tables = {name: source.sql(query("all_rows", table=name)).to_arrow_table()
+                        for (name,) in source.execute(query("session_tables")).fetchall()}
 
     def schema(self) -> tuple[Column, ...]:
-        return tuple(Column(*row) for row in self._con.execute(query("console_schema")).fetchall())
+        """Every column of every table with DuckDB's name for its type, as a query sees them."""
+        with duckdb.connect(":memory:", config=_CONFIG) as con:
+            return tuple(Column(name, column, str(kind)) for name, table in sorted(self._tables.items())
+                         for column, kind in zip(table.column_names, con.from_arrow(table).types, strict=True))
 
     def run(self, sql: str) -> Result:
-        """Run one SELECT under the row cap and the time limit, or raise QueryError saying why not."""
+        """Run one SELECT under the row cap and the time, memory and result limits, or raise QueryError saying
+        why not."""
         statement = checked_statement(sql)
-        timer = threading.Timer(self.limits.seconds, self._con.interrupt)
         started = time.perf_counter()
-        timer.start()
         try:
-            table = self._con.sql(statement).limit(self.limits.rows + 1).to_arrow_table()
-        except duckdb.InterruptException as error:
-            raise QueryError("sql.too_slow", seconds=f"{self.limits.seconds:.0f}") from error
-        except duckdb.OutOfMemoryException as error:
-            raise QueryError("sql.too_much_memory", memory=self.limits.memory) from error
-        except duckdb.PermissionException as error:
-            raise QueryError("sql.no_access") from error
-        except duckdb.Error as error:
-            raise QueryError("sql.failed", detail=_first_line(error)) from error
-        finally:
-            timer.cancel()
-        if table.nbytes > self.limits.result_bytes:
-            raise QueryError("sql.too_large", size=f"{table.nbytes / (1 << 20):,.0f}")
-        truncated = table.num_rows > self.limits.rows
-        return Result(table.slice(0, self.limits.rows) if truncated else table, truncated,
-                      time.perf_counter() - started)
+            table, truncated = isolation.run(_run, self._tables, statement, self.limits,
+                                             seconds=self.limits.seconds + self.limits.grace,
+                                             memory=self.limits.memory)
+        except isolation.Stopped as stopped:
+            raise (_too_slow(self.limits) if stopped.reason == "time" else _too_much_memory(self.limits)) from None
+        except MemoryError as error:
+            raise _too_much_memory(self.limits) from error
+        return Result(table, truncated, time.perf_counter() - started)
 
     def close(self) -> None:
-        self._con.close()
+        self._tables = {}
+
+
+def _run(tables: dict[str, pa.Table], statement: str, limits: ConsoleLimits) -> tuple[pa.Table, bool]:
+    """In the child: the tables as views of a locked database, the statement under DuckDB's own limits."""
+    con = duckdb.connect(":memory:", config={**_CONFIG, "memory_limit": f"{limits.memory >> 20}MB",
+                                             "threads": limits.threads})
+    for name, table in tables.items():
+        con.register(name, table)    # read in place, not copied
+    con.execute(query("console_lock"))
+    timer = threading.Timer(limits.seconds, con.interrupt)
+    timer.start()
+    try:
+        table = con.sql(statement).limit(limits.rows + 1).to_arrow_table()
+    except duckdb.InterruptException as error:
+        raise _too_slow(limits) from error
+    except duckdb.OutOfMemoryException as error:
+        raise _too_much_memory(limits) from error
+    except duckdb.PermissionException as error:
+        raise QueryError("sql.no_access") from error
+    except duckdb.Error as error:
+        raise QueryError("sql.failed", detail=_first_line(error)) from error
+    finally:
+        timer.cancel()
+    if table.nbytes > limits.result_bytes:
+        raise QueryError("sql.too_large", size=f"{table.nbytes / (1 << 20):,.0f}")
+    truncated = table.num_rows > limits.rows
+    return (table.slice(0, limits.rows) if truncated else table), truncated
+
+
+def _too_slow(limits: ConsoleLimits) -> QueryError:
+    return QueryError("sql.too_slow", seconds=f"{limits.seconds:.0f}")
+
+
+def _too_much_memory(limits: ConsoleLimits) -> QueryError:
+    return QueryError("sql.too_much_memory", memory=f"{limits.memory >> 20:,} MB")
 
 
 def _first_line(error: Exception) -> str:

@@ -12,7 +12,7 @@ from equity.report import TEXT, VALUE, Column, Table
 from equity.sql import query
 
 FILE_PREFIX = "student-data"
-FLAGS = ("low_income", "english_learner", "special_ed")
+FLAGS = ("low_income", "english_learner", "special_ed", "section_504")
 NUMERIC = ("threshold", "mean")              # rules whose outcome is a number
 
 

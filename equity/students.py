@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import duckdb
 
 from equity import derived, normalize
-from equity.mapping import DEMOGRAPHIC_ROLES, Mapping
+from equity.mapping import RACE_FLAG_ROLES, Mapping
 from equity.profile import EXCUSED, column_values
 from equity.sql import Fragment, query, quote_ident
 
@@ -30,9 +30,14 @@ TEXT = "nullif(trim({source}), '') AS {target}"
 NUMBER = "TRY_CAST(nullif(replace(trim({source}), '%', ''), '') AS DOUBLE) AS {target}"
 CATEGORY = ("CASE WHEN list_contains($excused, upper(trim({source}))) THEN NULL "
             "ELSE nullif(trim({source}), '') END AS {target}")
-LOOKUP = ("CAST(map_extract_value(MAP($keys_{i}::VARCHAR[], $values_{i}::VARCHAR[]), coalesce({source}, '')) "
-          "AS {type}) AS {target}")
+MAPPED = ("CAST(map_extract_value(MAP($keys_{i}::VARCHAR[], $values_{i}::VARCHAR[]), coalesce({source}, '')) "
+          "AS {type})")
 CONSTANT = "CAST(CAST($constant_{i} AS VARCHAR) AS {type}) AS {target}"
+# The federal rule over a Hispanic/Latino flag and one flag per race (each a MAPPED boolean), falling back to
+# the race column's own value (or Not reported) when no race is flagged.
+FEDERAL = ("CAST(CASE WHEN coalesce({hispanic}, false) THEN '" + normalize.HISPANIC + "' "
+           "WHEN {count} > 1 THEN '" + normalize.TWO_OR_MORE + "' {single} ELSE {race} END AS race_label) "
+           "AS race_ethnicity")
 
 
 @dataclass(frozen=True)
@@ -49,83 +54,108 @@ class Unplaced:
 
 
 @dataclass(frozen=True)
+class Guessed:
+    """Values of one column placed by a code convention rather than given or recognised: (raw, canonical, rows)."""
+
+    header: str
+    role: str
+    values: tuple[tuple[str, str, int], ...]
+
+
+@dataclass(frozen=True)
 class BuildReport:
     rows: int
     unplaced: tuple[Unplaced, ...]
+    guessed: tuple[Guessed, ...] = ()
+
+
+class _Build:
+    """The expressions and bound lookups of one `students` table, and what the value maps reported."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection, source: str, mapping: Mapping):
+        self.con, self.source, self.mapping = con, source, mapping
+        self.params: dict[str, object] = {}
+        self.unplaced: list[Unplaced] = []
+        self.guessed: list[Guessed] = []
+
+    def mapped(self, i: int | str, header: str, role: str, sql_type: str) -> str:
+        """A column's values through its value map, as `sql_type`."""
+        counted = column_values(self.con, self.source, header, MAX_DISTINCT)
+        value_map = self.mapping.value_map(role, [v for v, _ in counted])
+        self.params[f"keys_{i}"] = ["" if raw is None else raw for raw, _ in counted]
+        self.params[f"values_{i}"] = [_as_text(role, value_map.values[raw]) for raw, _ in counted]
+        unplaced, guessed = set(value_map.unplaced), set(value_map.guessed)
+        if unplaced:
+            self.unplaced.append(Unplaced(header, role, tuple((raw, n) for raw, n in counted if raw in unplaced)))
+        if guessed:
+            self.guessed.append(Guessed(header, role, tuple(
+                (raw, normalize.as_text(role, value_map.values[raw]), n) for raw, n in counted if raw in guessed)))
+        return MAPPED.format(i=i, source=quote_ident(header), type=sql_type)
+
+    def race(self, i: int, sql_type: str) -> str:
+        """race_ethnicity: the race column's value map, under the federal rule when flag columns are mapped."""
+        header = self.mapping.header_for("race_ethnicity")
+        race = (self.mapped(i, header, "race_ethnicity", sql_type) if header
+                else f"CAST('{normalize.NOT_REPORTED}' AS {sql_type})")
+        flags = {role: self.mapped(role, h, role, "BOOLEAN") for role in RACE_FLAG_ROLES
+                 if (h := self.mapping.header_for(role))}
+        if not flags:
+            return f"{race} AS race_ethnicity"
+        races = {role: expr for role, expr in flags.items() if role != "hispanic"}
+        count = " + ".join(f"coalesce(CAST({expr} AS INTEGER), 0)" for expr in races.values()) or "0"
+        single = " ".join(f"WHEN coalesce({expr}, false) THEN '{normalize.RACE_FLAGS[role]}'"
+                          for role, expr in races.items())
+        return FEDERAL.format(hispanic=flags.get("hispanic", "NULL"), count=count, single=single,
+                              race=f"coalesce(CAST({race} AS VARCHAR), '{normalize.NOT_REPORTED}')")
+
+    def report(self, rows: int) -> BuildReport:
+        return BuildReport(rows, tuple(self.unplaced), tuple(self.guessed))
 
 
 def build_students(con: duckdb.DuckDBPyConnection, source: str, mapping: Mapping) -> BuildReport:
     """(Re)create `students` from the raw table `source`, typed and normalised, and the query macros."""
     for name, labels in LABEL_TYPES.items():
         con.execute(query("label_type", type_name=name), {"labels": list(labels)})
+    build = _Build(con, source, mapping)
     expressions: list[str] = []
-    params: dict[str, object] = {}
-    unplaced: list[Unplaced] = []
     by_role = {c.role: c for c in mapping.columns}
     for i, (column, sql_type) in enumerate(CANONICAL.items()):
         role = by_role.get(column)
-        if role is None:
-            constant = mapping.term if column == "term" else ("Not reported" if column in
-                                                              ("race_ethnicity", "gender") else None)
+        if column == "race_ethnicity":
+            expressions.append(build.race(i, sql_type))
+        elif role is None:
+            constant = mapping.term if column == "term" else ("Not reported" if column == "gender" else None)
             expressions.append(_fill(CONSTANT, i, column, sql_type))
-            params[f"constant_{i}"] = constant
+            build.params[f"constant_{i}"] = constant
         elif column in TEXT_ROLES:
             expressions.append(TEXT.format(source=quote_ident(role.header), target=quote_ident(column)))
         else:
-            lookup, missing = _lookup(con, source, role.header, column, mapping)
-            expressions.append(_fill(LOOKUP, i, column, sql_type, role.header))
-            params[f"keys_{i}"], params[f"values_{i}"] = lookup
-            if missing.values:
-                unplaced.append(missing)
+            expressions.append(f"{build.mapped(i, role.header, column, sql_type)} AS {quote_ident(column)}")
     for j, column in enumerate(mapping.outcomes(), start=len(CANONICAL)):
-        expressions.append(_outcome(con, source, column, j, params, unplaced))
+        expressions.append(_outcome(build, column, j))
     expressions += derived.expressions(mapping)
-    con.execute(query("students", source=source, columns=Fragment(",\n    ".join(expressions))), params)
+    con.execute(query("students", source=source, columns=Fragment(",\n    ".join(expressions))), build.params)
     for macro in MACROS:
         con.execute(query(macro))
-    rows = con.execute(query("row_count", table="students")).fetchone()[0]
-    return BuildReport(rows, tuple(unplaced))
+    return build.report(con.execute(query("row_count", table="students")).fetchone()[0])
 
 
-def _fill(template: str, i: int, column: str, sql_type: str, header: str = "") -> str:
-    return template.format(i=i, type=sql_type, source=quote_ident(header) if header else "",
-                           target=quote_ident(column))
+def _fill(template: str, i: int, column: str, sql_type: str) -> str:
+    return template.format(i=i, type=sql_type, target=quote_ident(column))
 
 
-def _outcome(con, source, column, j, params, unplaced) -> str:
+def _outcome(build: _Build, column, j) -> str:
     names = {"source": quote_ident(column.header), "target": quote_ident(column.name)}
     if column.kind == "numeric":
         return NUMBER.format(**names)
     if column.kind == "boolean":
-        (keys, values), missing = _lookup(con, source, column.header, "flag", None)
-        params[f"keys_{j}"], params[f"values_{j}"] = keys, values
-        if missing.values:
-            unplaced.append(missing)
-        return LOOKUP.format(i=j, type="BOOLEAN", **names)
-    params["excused"] = list(EXCUSED)
+        return f"{build.mapped(j, column.header, 'flag', 'BOOLEAN')} AS {names['target']}"
+    build.params["excused"] = list(EXCUSED)
     return CATEGORY.format(**names)
 
 
-def _lookup(con: duckdb.DuckDBPyConnection, source: str, header: str, role: str, mapping: Mapping | None
-            ) -> tuple[tuple[list[str], list[str | None]], Unplaced]:
-    """The raw -> canonical lookup of one column, as two bound lists, and what could not be placed."""
-    counted = column_values(con, source, header, MAX_DISTINCT)
-    codebook = dict(mapping.codebook) if mapping and role == "race_ethnicity" else None
-    value_map = normalize.map_values(role, [v for v, _ in counted], codebook)
-    keys, values = [], []
-    for raw, _ in counted:
-        keys.append("" if raw is None else raw)
-        values.append(_as_text(value_map.values.get(raw)))
-    if role in DEMOGRAPHIC_ROLES and role in ("race_ethnicity", "gender"):
-        values = [normalize.NOT_REPORTED if v is None else v for v in values]
-    unplaced_values = set(value_map.unplaced)
-    missing = Unplaced(header, role, tuple((raw, n) for raw, n in counted if raw in unplaced_values))
-    return (keys, values), missing
-
-
-def _as_text(value: object) -> str | None:
+def _as_text(role: str, value: object) -> str | None:
+    """A canonical value as the text SQL casts: labels as they are, flags 'true'/'false', NULL for missing."""
     if value is None:
         return None
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return str(value)
+    return normalize.as_text(role, value)

@@ -3,10 +3,12 @@ chooses to keep: confirmed column mappings (by the export's header signature), s
 the intervention log. `LAYOUT` says what lives where, for the note on screen.
 
 Every write goes to a temporary file in the same folder and is renamed over the old one, so a crash never
-leaves half a file behind.
+leaves half a file behind. A process killed while writing leaves its temporary file (a dataset's holds every
+student row): the name carries the writer's process id, and `clean_stale` removes those whose writer is gone.
 """
 
 import os
+import re
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -29,7 +31,7 @@ def replacing(path: Path) -> Iterator[Path]:
     """A temporary path beside `path`: write to it inside the block; on success it is synced and renamed over
     `path` in one step, on any failure it is removed and `path` is left as it was."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=TEMP_SUFFIX)
+    fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.{os.getpid()}.", suffix=TEMP_SUFFIX)
     os.close(fd)
     tmp = Path(name)
     try:
@@ -41,6 +43,38 @@ def replacing(path: Path) -> Iterator[Path]:
         tmp.unlink(missing_ok=True)
         raise
     _sync_folder(path.parent)
+
+
+def clean_stale(name: str = "*") -> int:
+    """Remove temporary files left by writes that never finished (the writing process was killed), in every
+    folder of the workspace; `name` limits it to one file's, e.g. a deleted dataset's. Files that a running
+    process is still writing are left alone. Returns how many were removed."""
+    removed = 0
+    for tmp in root().glob(f"**/.{name}.*{TEMP_SUFFIX}"):
+        if not _writer_running(tmp.name):
+            tmp.unlink(missing_ok=True)
+            removed += 1
+    return removed
+
+
+def _writer_running(name: str) -> bool:
+    """Whether the process whose id the temporary file's name carries still runs (never, for the names that
+    carry no id)."""
+    found = re.search(r"\.(\d+)\.[^.]*" + re.escape(TEMP_SUFFIX) + "$", name)
+    return bool(found) and running(int(found.group(1)))
+
+
+def running(pid: int) -> bool:
+    """Whether process `pid` runs (this one always does)."""
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (OSError, OverflowError):        # not ours to signal, or no signals here (Windows): assume alive
+        return True
+    return True
 
 
 def _sync_folder(folder: Path) -> None:

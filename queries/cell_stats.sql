@@ -11,7 +11,8 @@ SELECT
 FROM (
     SELECT {first}, {second}, score($kind, $threshold, $categories::VARCHAR[], {outcome}) AS y
     FROM filtered_students($f_race::VARCHAR[], $f_low_income::VARCHAR[], $f_english_learner::VARCHAR[],
-                           $f_special_ed::VARCHAR[], $f_grade::VARCHAR[], $f_school::VARCHAR[],
+                           $f_special_ed::VARCHAR[], $f_section_504::VARCHAR[],
+                           $f_gender::VARCHAR[], $f_grade::VARCHAR[], $f_school::VARCHAR[],
                            $f_term::VARCHAR[])
 )
 GROUP BY GROUPING SETS (({first}, {second}), ())

@@ -4,7 +4,8 @@
 -- fewer, summed from this one small table by equity.across.
 -- Identifiers: outcome, first, second (second may be the fragment NULL for one column).
 -- Parameters: $kind, $threshold, $categories and the filter lists
--- $f_race, $f_low_income, $f_english_learner, $f_special_ed, $f_grade, $f_school, $f_term.
+-- $f_race, $f_low_income, $f_english_learner, $f_special_ed, $f_section_504, $f_gender, $f_grade, $f_school,
+-- $f_term.
 SELECT
     first_group,
     second_group,
@@ -12,6 +13,8 @@ SELECT
     m_low_income,
     m_english_learner,
     m_special_ed,
+    m_section_504,
+    m_gender,
     m_grade,
     m_school,
     m_term,
@@ -26,6 +29,8 @@ FROM (
         chosen($f_english_learner::VARCHAR[], coalesce(CAST(english_learner AS VARCHAR), 'null'))
             AS m_english_learner,
         chosen($f_special_ed::VARCHAR[], coalesce(CAST(special_ed AS VARCHAR), 'null')) AS m_special_ed,
+        chosen($f_section_504::VARCHAR[], coalesce(CAST(section_504 AS VARCHAR), 'null')) AS m_section_504,
+        chosen($f_gender::VARCHAR[], CAST(gender AS VARCHAR)) AS m_gender,
         chosen($f_grade::VARCHAR[], coalesce(grade, 'Not reported')) AS m_grade,
         chosen($f_school::VARCHAR[], coalesce(school, 'Not reported')) AS m_school,
         chosen($f_term::VARCHAR[], coalesce(term, 'Not reported')) AS m_term

@@ -73,6 +73,35 @@ def ods_bytes(sheets: dict[str, Rows]) -> bytes:
     return out.getvalue()
 
 
+def html_table(rows: Rows, header_cells: str = "th", caption: str | None = None) -> str:
+    """One HTML `<table>`: the first row in `header_cells` (th or td), cells escaped as an export writes them."""
+    from html import escape
+
+    def cells(row: list, tag: str) -> str:
+        return "".join(f"<{tag}>{'' if c is None else escape(str(c))}</{tag}>" for c in row)
+
+    head = f"<caption>{escape(caption)}</caption>" if caption else ""
+    body = "".join(f"<tr>{cells(row, header_cells if i == 0 else 'td')}</tr>\n" for i, row in enumerate(rows))
+    return f"<table border=1>{head}\n{body}</table>\n"
+
+
+def html_xls_bytes(tables: list[str], before: str = "", encoding: str = "utf-8", excel: bool = False) -> bytes:
+    """A web page of tables as SIS exports save it under an .xls name: `before` goes first (a comment,
+    `<meta>`, ...); `excel` wraps it as Excel's "Web Page" format does (namespaces, meta charset, style,
+    a conditional comment with the workbook's XML)."""
+    if excel:
+        page = ('<html xmlns:o="urn:schemas-microsoft-com:office:office" '
+                'xmlns:x="urn:schemas-microsoft-com:office:excel" xmlns="http://www.w3.org/TR/REC-html40">\n'
+                f'<head><meta http-equiv="Content-Type" content="text/html; charset={encoding}">\n'
+                '<meta name=ProgId content=Excel.Sheet><style>td {mso-number-format:"\\@";}</style>\n'
+                '<!--[if gte mso 9]><xml><x:ExcelWorkbook><x:ExcelWorksheets><x:ExcelWorksheet>'
+                '<x:Name>Students</x:Name></x:ExcelWorksheet></x:ExcelWorksheets></x:ExcelWorkbook></xml>'
+                '<![endif]-->\n</head><body>\n' + "".join(tables) + "</body></html>\n")
+    else:
+        page = "".join(tables)
+    return (before + page).encode(encoding)
+
+
 def parquet_bytes(columns: dict[str, list] | pa.Table) -> bytes:
     """A parquet file from named columns (types inferred by Arrow) or from a ready table."""
     table = columns if isinstance(columns, pa.Table) else pa.table(columns)
@@ -127,3 +156,25 @@ def confirmed(data: bytes, name: str):
     bench.upload(data, name)
     bench.confirm(bench.staged.proposal)
     return bench
+
+
+SMALL_CLASS: Rows = [   # six students whose figures the filter and cube tests work out by hand
+    ["Student ID", "Race", "Lunch", "ELL", "Grade", "Score"],
+    ["01", "Hispanic or Latino", "F", "Y", "3", "80"],
+    ["02", "Black", "Paid", "N", "4", "60"],
+    ["03", "White", "R", "", "3", "90"],
+    ["04", "", "Paid", "Y", "", "EX"],
+    ["05", "White", "", "N", "4", "75"],
+    ["06", "Asian", "F", "N", "3", "70"],
+]
+
+
+def students_of(rows: Rows):
+    """A DuckDB connection whose `students` table holds `rows` (a CSV upload mapped as proposed)."""
+    from equity import dataset
+    from equity.ingest import read_upload
+
+    con = dataset.connect()
+    staged = dataset.stage(con, read_upload(csv_bytes(rows), "class.csv"))
+    dataset.activate(con, staged, staged.proposal)
+    return con

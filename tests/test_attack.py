@@ -38,7 +38,7 @@ def _connect(rows: list[tuple]):
                       "Score": [str(r[4]) for r in rows]})
     con = dataset.connect()
     staged = dataset.stage(con, _Upload(table))
-    dataset.activate(con, staged, staged.proposal)
+    dataset.activate(con, staged, staged.proposal.with_role("Score", "outcome", "numeric"))
     return con
 
 

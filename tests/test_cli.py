@@ -123,7 +123,9 @@ def test_bad_files_give_one_line_and_exit_2(capsys, tmp_path, content, name, wor
 
 
 @pytest.mark.parametrize(("rows", "outcome", "words"), [
-    ([["Student ID", "Race", "Final %"], ["1", "White", ""], ["2", "Black", ""]], "Final %", "blank in every row"),
+    ([["Student ID", "Race", "Final %"], ["1", "White", ""], ["2", "Black", ""]], "Final %", "has no values"),
+    ([["Student ID", "Race", "Final %"], ["1", "White", "NA"], ["2", "Black", "N/A"], ["3", "Asian", ""]],
+     "Final %", "every row is blank or a missing-value mark"),
     ([["Student ID", "Race", "Comment"], ["1", "White", "Great work"], ["2", "Black", "Needs help"],
       ["3", "Asian", "Late twice"]], "Comment", "comments"),
     ([["Student ID", "Race", "Final %"], ["1", "White", "90"]], "Missing %", "no column 'missing %'"),

@@ -55,15 +55,15 @@ def test_no_derived_outcome_without_both_columns_or_when_the_file_has_one():
 
 
 def test_chronic_absence_from_columns_the_user_marks():
-    """Headers the proposal does not know ('Mem Days', 'Abs') are marked in the mapping editor."""
+    """Headers the proposal cannot read ('Count A', 'Count B') are marked in the mapping editor."""
     rows = [["1", "180", "18"],    # 18 / 180 = 10%: chronically absent
             ["2", "180", "17"],    # 17 / 180 = 9.4%: not
             ["3", "0", "2"],       # no enrolled days: not counted
             ["4", "", "5"]]        # enrolled missing: not counted
     bench = Workbench()
-    staged = bench.upload(csv_bytes([["Student ID", "Mem Days", "Abs"], *rows]), "attendance.csv")
+    staged = bench.upload(csv_bytes([["Student ID", "Count A", "Count B"], *rows]), "attendance.csv")
     assert staged.proposal.header_for("days_enrolled") is None and derived.outcomes(staged.proposal) == ()
-    mapping = staged.proposal.with_role("Mem Days", "days_enrolled").with_role("Abs", "days_absent")
+    mapping = staged.proposal.with_role("Count A", "days_enrolled").with_role("Count B", "days_absent")
     assert [(c.role, c.kind) for c in mapping.columns[1:]] == [("days_enrolled", "numeric"), ("days_absent", "numeric")]
     bench.confirm(mapping)
     assert derived.outcomes(bench.data.mapping) == (derived.CHRONIC,)

@@ -381,7 +381,7 @@ def test_truncated_parquet():
     (files.png_bytes(), "PNG image"),
     (files.docx_like_zip_bytes(), "Word document"),
     (files.junk_bytes(), "binary file"),
-    (b"<!DOCTYPE html><html><body><table><tr><td>1</td></tr></table></body></html>", "web page"),
+    (b"<!DOCTYPE html><html><body><p>Signed out</p></body></html>", "web page"),
 ])
 def test_not_a_spreadsheet(data, what):
     message = refused(data, "grades.xlsx")

@@ -1,8 +1,15 @@
 """Saved datasets: one file per term saved, opened together as one `students`, still there after a restart."""
 
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pyarrow.parquet as pq
 import pytest
 
-from equity import library
+from equity import library, workspace
 from equity.dataset import DataError
 from equity.mapping import Mapping
 from equity.metrics import Rule
@@ -104,3 +111,68 @@ def test_a_failed_catalogue_write_leaves_no_rows_behind(private_workspace, monke
     with pytest.raises(OSError):
         bench.save("Half")
     assert not list(library.STORE.folder.glob("*.parquet"))
+
+
+KILLED_SAVE = """
+import os, signal, sys
+import pyarrow.parquet as pq
+from equity.session import Workbench
+from tests import multiterm
+
+write_table = pq.write_table
+
+def write_then_die(table, where, *args, **kwargs):
+    write_table(table, where, *args, **kwargs)     # every student row is on disk, under its temporary name
+    os.kill(os.getpid(), signal.SIGKILL)           # the server is killed before the rename
+
+pq.write_table = write_then_die
+bench = Workbench()
+bench.upload(multiterm.one_file(), "district.csv")
+if bench.staged is not None:      # else its layout was confirmed before, and it is loaded already
+    bench.confirm(bench.staged.proposal, remember=False)
+bench.save("Killed")
+"""
+
+
+def _killed_save(workspace) -> list:
+    """Run a save in a process that is killed once the rows are written: what a crash leaves on disk."""
+    root = Path(__file__).resolve().parents[1]
+    done = subprocess.run([sys.executable, "-c", KILLED_SAVE], cwd=root, capture_output=True, timeout=120,
+                          env={**os.environ, "EQUITY_WORKSPACE": str(workspace)})
+    assert done.returncode == -9, done.stderr.decode()[-2000:]
+    return sorted((workspace / "datasets").iterdir())
+
+
+def test_a_save_killed_midway_leaves_no_student_rows_after_the_next_start(private_workspace):
+    left = _killed_save(private_workspace)
+    assert len(left) == 1 and re.fullmatch(r"\.[\d-]+-\w+\.parquet\.\d+\.\w+\.tmp", left[0].name)
+    assert pq.read_table(left[0]).num_rows == multiterm.one_file().count(b"\n") - 1   # every student, unlisted
+    assert library.catalogue() == ((), ())
+    Workbench().start()
+    assert not list((private_workspace / "datasets").iterdir())
+
+
+def test_deleting_a_dataset_removes_what_a_killed_save_left(private_workspace):
+    kept = loaded().save("Kept")
+    left = [p for p in _killed_save(private_workspace) if p.name.endswith(".tmp")]
+    assert len(left) == 1
+    library.delete(kept)
+    assert not left[0].exists() and not kept.path.exists()
+
+
+def test_a_rows_file_whose_entry_was_never_written_goes_once_settled(private_workspace):
+    kept = loaded().save("Kept")
+    orphan = kept.path.with_name("20240101000000000000-abcdef12.parquet")
+    orphan.write_bytes(kept.path.read_bytes())      # renamed into place, then killed before the entry
+    assert library.clean_leftovers() == 0           # it may be a save finishing right now
+    os.utime(orphan, (1, 1))
+    assert library.clean_leftovers() == 1
+    assert not orphan.exists() and kept.path.exists()
+
+
+def test_a_write_under_way_in_a_running_process_is_left_alone(private_workspace):
+    target = private_workspace / "goals" / "g.json"
+    with workspace.replacing(target) as tmp:
+        tmp.write_text("{}")
+        assert workspace.clean_stale() == 0 and tmp.exists()
+    assert target.exists()

@@ -5,7 +5,17 @@ import pyarrow as pa
 import pytest
 
 from equity.ingest import read_upload
-from equity.mapping import Mapping, header_key, header_signature, propose, snake_case, unplaced_values
+from equity.mapping import (
+    ColumnRole,
+    Mapping,
+    ValueRow,
+    header_key,
+    header_signature,
+    propose,
+    snake_case,
+    unplaced_rows,
+    value_rows,
+)
 from equity.profile import profile_table
 from equity.session import SAMPLE
 
@@ -51,17 +61,17 @@ def test_values_place_a_column_whose_header_says_nothing():
     })))
     assert roles["Status"] == ("low_income", "")
     assert roles["Group"] == ("race_ethnicity", "")
-    assert roles["Flag"] == ("outcome", "boolean")     # a bare Y/N column is not guessed as a demographic
+    # A bare Y/N column is not guessed as a demographic, nor, with a score beside it, as an outcome.
+    assert roles["Flag"] == ("ignore", "")
     assert roles["Score"] == ("outcome", "numeric")
 
 
-def test_labels_beat_codes_and_codes_get_a_code_book():
+def test_labels_beat_codes_and_codes_are_proposed_as_race():
     roles = _roles(propose(_profiles({"race": ["2", "5", "6"] * 4, "race_descr": ["Black", "White", "Asian"] * 4,
                                       "score": ["1", "2", "3"] * 4})))
     assert roles["race_descr"] == ("race_ethnicity", "") and roles["race"] == ("ignore", "")
     coded = propose(_profiles({"Ethnicity": ["H", "W", "B", "A"] * 3, "Score": ["1", "2", "3", "4"] * 3}))
-    assert dict(coded.codebook) == {"H": "Hispanic/Latino", "W": "White", "B": "Black or African American",
-                                    "A": "Asian"}
+    assert coded.header_for("race_ethnicity") == "Ethnicity" and coded.values == ()
 
 
 def test_free_text_is_not_an_outcome_and_names_are_named():
@@ -84,8 +94,11 @@ def test_with_role_moves_a_single_role_and_keeps_names_unique():
 
 def test_mapping_json_round_trip():
     mapping = propose(_profiles({"Ethnicity": ["H", "W"] * 6, "Score": ["1", "2"] * 6}))
-    mapping = Mapping(mapping.columns, "2024-25", mapping.codebook)
+    mapping = Mapping(mapping.columns, "2024-25").with_values("race_ethnicity", {"H": "Hispanic/Latino", "W": "White"},
+                                                              complete=True)
     assert Mapping.from_json(mapping.to_json()) == mapping
+    assert mapping.complete == ("race_ethnicity",) and mapping.choices("race_ethnicity") == {
+        "H": "Hispanic/Latino", "W": "White"}
 
 
 def test_header_helpers():
@@ -97,9 +110,13 @@ def test_header_helpers():
     assert header_signature(["A", "B"]) != header_signature(["B", "A"])
 
 
-def test_unplaced_values_are_counted_not_dropped():
-    (profile,) = _profiles({"Race": ["White"] * 5 + ["Martian"] * 2 + [None] * 3})
-    assert unplaced_values(profile, "race_ethnicity") == (("Martian", 2),)
+def test_unplaced_values_are_counted_not_dropped_and_listed_first():
+    (profile,) = _profiles({"Race": ["White"] * 5 + ["Martian"] * 2 + [None] * 3 + ["B"]})
+    mapping = Mapping((ColumnRole("Race", "race_ethnicity"),))
+    assert value_rows(profile, "race_ethnicity", mapping) == (
+        ValueRow("Martian", 2, "Not reported", "unplaced"), ValueRow("B", 1, "Black or African American", "guessed"),
+        ValueRow("White", 5, "White", "recognised"), ValueRow(None, 3, "Not reported", "recognised"))
+    assert unplaced_rows(profile, "race_ethnicity", mapping) == 2
 
 
 @pytest.fixture

@@ -1,4 +1,4 @@
-"""Raw spellings of demographic values map to the canonical model, and never by guessing codes."""
+"""Raw values map to the canonical model: given, recognised from their words, guessed from codes, or unplaced."""
 
 import pytest
 from hypothesis import given
@@ -6,15 +6,21 @@ from hypothesis import strategies as st
 
 from equity.normalize import (
     GENDER_LABELS,
+    GIVEN,
+    GUESSED,
+    HISPANIC,
     NOT_REPORTED,
     RACE_LABELS,
+    TWO_OR_MORE,
+    UNPLACED,
     ValueMap,
+    ValueMapError,
+    from_text,
     looks_like,
     map_values,
-    suggested_codebook,
 )
 
-FLAG_ROLES = ("low_income", "english_learner", "special_ed", "section_504", "flag")
+FLAG_ROLES = ("low_income", "english_learner", "special_ed", "section_504", "hispanic", "race_black", "flag")
 ROLES = ("race_ethnicity", "gender", "grade", *FLAG_ROLES)
 
 RACE_FAMILIES = {
@@ -149,27 +155,55 @@ def test_na_is_ambiguous_in_race_columns():
     assert result.unplaced == ("NA",)
 
 
-@pytest.mark.parametrize("code", ["A", "B", "H", "W", "I", "P", "M", "T", "1", "4", "7"])
-def test_short_codes_are_never_guessed(code):
-    assert map_values("race_ethnicity", [code]).unplaced == (code,)
+@pytest.mark.parametrize("code", ["A", "B", "H", "W", "I", "P", "M", "T", "1", "4", "7", "BL7", "MR"])
+def test_short_codes_are_guessed_never_recognised(code):
+    result = map_values("race_ethnicity", [code])
+    assert result.guessed == (code,) and result.unplaced == ()
+    assert looks_like("race_ethnicity", [code]) == 0.0
 
 
-def test_codebook_is_applied():
-    codebook = {"a": "Asian", "B": "Black or African American", "NA": "Native American", "9": "Declined"}
-    result = map_values("race_ethnicity", ["A", "B ", "NA", "9", "Z"], codebook)
+def test_a_given_map_overrides_words_and_guesses():
+    given = {"a": "Asian", "B": "Black or African American", "NA": "American Indian or Alaska Native",
+             "9": NOT_REPORTED, "White": "Two or More Races"}
+    result = map_values("race_ethnicity", ["A", "B ", "NA", "9", "Z", "White", "W"], given)
     assert result.values == {
         "A": "Asian",
         "B ": "Black or African American",
         "NA": "American Indian or Alaska Native",
         "9": NOT_REPORTED,
         "Z": NOT_REPORTED,
+        "White": "Two or More Races",
+        "W": "White",
     }
-    assert result.unplaced == ("Z",)
+    assert result.status == {"A": GIVEN, "B ": GIVEN, "NA": GIVEN, "9": GIVEN, "Z": UNPLACED, "White": GIVEN,
+                             "W": GUESSED}
+    assert result.unplaced == ("Z",) and result.guessed == ("W",)
 
 
-def test_codebook_rejects_labels_outside_the_model():
-    with pytest.raises(ValueError, match="Martian"):
-        map_values("race_ethnicity", ["A"], {"A": "Martian"})
+def test_a_complete_map_leaves_new_values_unplaced():
+    result = map_values("race_ethnicity", ["W", "White", "Asian"], {"W": "White"}, complete=True)
+    assert result.values == {"W": "White", "White": NOT_REPORTED, "Asian": NOT_REPORTED}
+    assert result.unplaced == ("White", "Asian")
+
+
+@pytest.mark.parametrize(("role", "text", "value"), [
+    ("race_ethnicity", "black or african american", "Black or African American"),
+    ("race_ethnicity", "Native American", "American Indian or Alaska Native"),
+    ("race_ethnicity", "Not reported", NOT_REPORTED),
+    ("low_income", "true", True), ("low_income", "FALSE", False), ("low_income", "yes", True),
+    ("low_income", "Not reported", None), ("grade", "k", "K"), ("grade", "Grade 3", "3"),
+    ("gender", "female", "Female"),
+])
+def test_canonical_values_are_read_from_text(role, text, value):
+    assert from_text(role, text) == value
+
+
+@pytest.mark.parametrize(("role", "text"), [("race_ethnicity", "Martian"), ("race_ethnicity", "B"),
+                                            ("low_income", "maybe"), ("grade", "14"), ("gender", "")])
+def test_a_canonical_value_that_does_not_exist_is_refused(role, text):
+    with pytest.raises(ValueMapError) as refused:
+        from_text(role, text)
+    assert refused.value.key == "values.no_such_canonical"
 
 
 def test_unknown_role_is_rejected():
@@ -177,9 +211,9 @@ def test_unknown_role_is_rejected():
         map_values("shoe_size", ["9"])
 
 
-def test_suggested_codebook_for_letters():
+def test_letter_codes_follow_the_common_convention():
     distinct = ["A", "B", "H", "W", "I", "P", "M", "T", None]
-    assert suggested_codebook("race_ethnicity", distinct) == {
+    assert map_values("race_ethnicity", distinct).values == {
         "A": "Asian",
         "B": "Black or African American",
         "H": "Hispanic/Latino",
@@ -188,37 +222,43 @@ def test_suggested_codebook_for_letters():
         "P": "Native Hawaiian or Other Pacific Islander",
         "M": "Two or More Races",
         "T": "Two or More Races",
+        None: NOT_REPORTED,
     }
 
 
-def test_suggested_codebook_for_numbers():
-    assert suggested_codebook("race_ethnicity", ["1", "2", "3", "4", "5", "6", "7", ""]) == {
+def test_number_codes_follow_the_federal_alphabetical_order():
+    assert map_values("race_ethnicity", ["1", "2", "3", "4", "5", "6", "07", ""]).values == {
         "1": "American Indian or Alaska Native",
         "2": "Asian",
         "3": "Black or African American",
         "4": "Hispanic/Latino",
         "5": "Native Hawaiian or Other Pacific Islander",
         "6": "White",
-        "7": "Two or More Races",
+        "07": "Two or More Races",
+        "": NOT_REPORTED,
     }
 
 
-def test_suggested_codebook_leaves_ambiguous_codes_to_the_person():
-    assert suggested_codebook("race_ethnicity", ["A", "W", "NA"]) == {"A": "Asian", "W": "White"}
+def test_ambiguous_codes_are_left_to_the_person():
+    result = map_values("race_ethnicity", ["A", "W", "NA", "8", "Other", "Indian", "Asian/Pacific Islander"])
+    assert result.guessed == ("A", "W")
+    assert result.unplaced == ("NA", "8", "Other", "Indian", "Asian/Pacific Islander")
 
 
-@pytest.mark.parametrize(
-    ("role", "distinct"),
-    [
-        ("race_ethnicity", ["Asian", "White", "Hispanic or Latino", None]),
-        ("race_ethnicity", ["group A", "group B", "group C", "group D", "group E"]),
-        ("race_ethnicity", ["A", "B", "Martian"]),
-        ("race_ethnicity", []),
-        ("gender", ["A", "B"]),
-    ],
-)
-def test_no_codebook_is_suggested_for_values_that_are_not_codes(role, distinct):
-    assert suggested_codebook(role, distinct) is None
+def test_several_codes_in_one_cell_follow_the_federal_rule():
+    result = map_values("race_ethnicity", ["B,W", "A;H", "2|6", "W", "Black/White", "White Hispanic"])
+    assert result.values == {"B,W": TWO_OR_MORE, "A;H": HISPANIC, "2|6": TWO_OR_MORE, "W": "White",
+                             "Black/White": TWO_OR_MORE, "White Hispanic": HISPANIC}
+    assert result.guessed == ("B,W", "A;H", "2|6", "W")
+
+
+def test_zero_against_other_codes_in_a_yes_no_column():
+    """Income 0 = not eligible, 1 free, 2 reduced, 3 directly certified: 2 and 3 are guessed yes, not lost."""
+    result = map_values("low_income", ["0", "1", "2", "3", None])
+    assert result.values == {"0": False, "1": True, "2": True, "3": True, None: None}
+    assert result.guessed == ("2", "3") and result.unplaced == ()
+    assert map_values("special_ed", ["0", "300", "601"]).values == {"0": False, "300": True, "601": True}
+    assert map_values("low_income", ["1", "2", "3"]).unplaced == ("2", "3")   # no 0: no convention
 
 
 def test_anonymised_groups_are_not_races():
@@ -234,7 +274,7 @@ def test_unplaced_values_are_listed_once_in_order():
 def test_looks_like_is_the_placed_share():
     assert looks_like("flag", ["Yes", "No", "Maybe", "Perhaps", None]) == 0.5
     assert looks_like("race_ethnicity", ["Alice", "Bob"]) == 0.0
-    assert looks_like("race_ethnicity", ["A", "B", "H"]) == 0.0  # codes need a code book
+    assert looks_like("race_ethnicity", ["A", "B", "H"]) == 0.0  # codes are only guessed
     assert looks_like("grade", [None, ""]) == 0.0
 
 
@@ -252,15 +292,13 @@ def in_domain(role: str, value: object) -> bool:
 @given(role=st.sampled_from(ROLES), distinct=st.lists(raw_values, max_size=8, unique=True))
 def test_map_values_is_total(role, distinct):
     result = map_values(role, distinct)
-    assert set(result.values) == set(distinct)
+    assert set(result.values) == set(distinct) == set(result.status)
     for raw, value in result.values.items():
         assert in_domain(role, value)
-        informative = value not in (None, NOT_REPORTED)
-        missing = raw is not None and " ".join(raw.casefold().split()) in MISSING
-        placed = informative or missing or is_blank(raw)
-        assert (raw in result.unplaced) == (not placed)
         if raw in result.unplaced:
-            assert not informative
+            assert value in (None, NOT_REPORTED) and not is_blank(raw)
+        if raw is not None and " ".join(raw.casefold().split()) in MISSING:
+            assert raw not in result.unplaced
 
 
 whitespace = st.text(alphabet=" \t\n", max_size=3)

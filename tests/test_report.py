@@ -119,7 +119,8 @@ def _scorecard_bench() -> Workbench:
         rows += [[f"{year}-{race}{i}", year, race, "Y" if i < passed else "N",
                   ("Y" if i < safe else "N") if i < answered else ""] for i in range(n)]
     bench = Workbench()
-    bench.confirm(bench.upload(csv_bytes(rows), "school.csv").proposal)
+    # A yes/no column whose header names no kind of result is offered, not proposed: it is marked here.
+    bench.confirm(bench.upload(csv_bytes(rows), "school.csv").proposal.with_role("Felt safe", "outcome", "boolean"))
     return bench
 
 

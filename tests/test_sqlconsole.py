@@ -3,14 +3,20 @@ statement with a clear message, stops long queries, and downloads only figures b
 
 import io
 import os
+import subprocess
+import sys
+import time
+from pathlib import Path
 
 import pandas as pd
 import pyarrow as pa
 import pytest
 
 from equity.session import Workbench
-from equity.sqlconsole import Console, ConsoleLimits, QueryError, checked_statement, for_download
+from equity.sqlconsole import LIMITS, Console, ConsoleLimits, QueryError, checked_statement, for_download
 from tests.files import csv_bytes
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture(scope="module")
@@ -160,3 +166,47 @@ def test_downloads_refuse_ids_lists_and_text_sizes(rows, word):
 def test_download_cells_cannot_run_as_formulas():
     download = _download([{"label": "=HYPERLINK(\"http://example.invalid\")", "n": 50, "mean": 1.0}])
     assert b"'=HYPERLINK" in download.csv
+
+
+ESCAPES = {   # statements whose work happens inside one function call or one aggregate, past DuckDB's own limits
+    "repeat": "SELECT length(repeat('x', 3000000000)) AS n",
+    "string_agg over a cross join": "SELECT length(string_agg(a.range::VARCHAR, ',')) AS n "
+                                    "FROM range(100000) a, range(100000) b",
+    "range as a list": "SELECT len(range(3000000000)) AS n",
+    "list aggregate": "SELECT length(list(repeat('y', 1000))::VARCHAR) AS n FROM range(10000000)",
+    "list comprehension": "SELECT len([repeat('y', 100) FOR x IN range(100000000)]) AS n",
+    "huge rows": "SELECT repeat('x', 100000000) AS t FROM range(3)",
+}
+PARSER_SCRIPT = """
+import resource, sys
+import pyarrow as pa
+from equity import isolation
+from equity.sqlconsole import LIMITS, QueryError, _run
+tables = {"students": pa.table({"student_id": [f"{i:04d}" for i in range(5000)], "score": list(range(5000))})}
+before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
+isolation._limit(LIMITS.memory, LIMITS.seconds + LIMITS.grace)   # as the console's child process is limited
+try:
+    _run(tables, sys.argv[1], LIMITS)
+    outcome = "ran"
+except (QueryError, MemoryError) as error:
+    outcome = getattr(error, "key", "MemoryError")
+print(before, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024, outcome)
+"""
+
+
+@pytest.mark.parametrize("sql", ESCAPES.values(), ids=ESCAPES.keys())
+def test_statements_that_run_past_duckdbs_limits_stop_within_the_consoles(console, sql):
+    """The console's process is capped and killed, so these stop at once or at the time limit, with the
+    console's message; the process that runs them grows by no more than the memory limit."""
+    started = time.perf_counter()
+    with pytest.raises(QueryError) as stopped:
+        console.run(sql)
+    assert stopped.value.key in {"sql.too_slow", "sql.too_much_memory", "sql.too_large"}, str(stopped.value)
+    assert time.perf_counter() - started < console.limits.seconds + console.limits.grace + 5
+    assert console.run("SELECT 1 AS one").table.num_rows == 1
+
+    done = subprocess.run([sys.executable, "-c", PARSER_SCRIPT, sql], cwd=ROOT, capture_output=True, text=True,
+                          timeout=120)
+    before_mb, peak_mb, outcome = done.stdout.split()
+    assert outcome != "ran"
+    assert int(peak_mb) - int(before_mb) < LIMITS.memory >> 20, f"grew from {before_mb} to {peak_mb} MB"

@@ -1,10 +1,11 @@
 """The typed `students` table: normalised values, nothing dropped, what could not be placed counted."""
 
+from dataclasses import replace
+
 import pytest
 
 from equity import dataset
 from equity.ingest import read_upload
-from equity.mapping import Mapping
 from equity.metrics import Rule, breakdown
 from equity.sql import quote_ident
 from tests.files import csv_bytes
@@ -23,7 +24,7 @@ def _load(rows, mapping_change=None, term=None):
     staged = dataset.stage(con, read_upload(csv_bytes(rows), "roster.csv"))
     mapping = staged.proposal if mapping_change is None else mapping_change(staged.proposal)
     if term:
-        mapping = Mapping(mapping.columns, term, mapping.codebook)
+        mapping = replace(mapping, term=term)
     data = dataset.activate(con, staged, mapping)
     return con, data
 
@@ -43,24 +44,28 @@ def test_values_are_normalised_and_nothing_is_dropped():
     assert unplaced == {("Race", "Martian"), ("Grade", "13")}
 
 
-def test_code_book_is_applied_only_as_confirmed():
-    rows = [["ID", "Ethnicity", "Score"], ["1", "H", "70"], ["2", "W", "80"], ["3", "NA", "90"]]
-    con, _ = _load(rows)
-    # The proposal carries the suggested code book for H and W; NA has no convention and stays unplaced.
+def test_codes_are_guessed_and_reported_until_a_value_map_places_them():
+    rows = [["ID", "Ethnicity", "Score"], ["1", "H", "70"], ["2", "W", "80"], ["3", "NA", "90"], ["4", "W", "60"]]
+    con, data = _load(rows)
+    # H and W follow the common letter convention (guessed, and said so); NA has none and stays unplaced.
     got = [r[0] for r in con.execute("SELECT race_ethnicity FROM students ORDER BY student_id").fetchall()]
-    assert got == ["Hispanic/Latino", "White", "Not reported"]
-    con, _ = _load(rows, lambda m: Mapping(m.columns, m.term, (("H", "Hispanic/Latino"), ("W", "White"),
-                                                                 ("NA", "American Indian or Alaska Native"))))
+    assert got == ["Hispanic/Latino", "White", "Not reported", "White"]
+    assert [(g.header, g.values) for g in data.report.guessed] == [
+        ("Ethnicity", (("W", "White", 2), ("H", "Hispanic/Latino", 1)))]
+    assert [(u.header, u.values) for u in data.report.unplaced] == [("Ethnicity", (("NA", 1),))]
+    con, data = _load(rows, lambda m: m.with_values("race_ethnicity", {
+        "H": "Hispanic/Latino", "W": "White", "NA": "American Indian or Alaska Native"}))
     got = [r[0] for r in con.execute("SELECT race_ethnicity FROM students ORDER BY student_id").fetchall()]
-    assert got == ["Hispanic/Latino", "White", "American Indian or Alaska Native"]
+    assert got == ["Hispanic/Latino", "White", "American Indian or Alaska Native", "White"]
+    assert data.report.guessed == () and data.report.unplaced == ()
 
 
 def test_hostile_headers_survive_the_build():
     rows = [['Race"; DROP TABLE students; --', "Score]; --", "x'y"], ["White", "70", "a"], ["Asian", "80", "b"]]
     con, data = _load(rows, lambda m: m.with_role('Race"; DROP TABLE students; --', "race_ethnicity"))
     assert data.report.rows == 2
-    names = [c.name for c in data.mapping.outcomes()]
-    assert con.execute(f"SELECT {quote_ident(names[0])} FROM students ORDER BY 1").fetchall() == [(70.0,), (80.0,)]
+    name = data.mapping.outcome("Score]; --").name
+    assert con.execute(f"SELECT {quote_ident(name)} FROM students ORDER BY 1").fetchall() == [(70.0,), (80.0,)]
 
 
 def test_delaware_mean_performance_level_by_year(shared_data):

@@ -20,8 +20,8 @@ def _students(n_el: int, n_other: int) -> Workbench:
     """Students 1..n: the first n_el are English learners, in 2024-25 (and an older 2023-24 row each)."""
     rows = [["Student ID", "School Year", "ELL", "Score"]]
     for i in range(1, n_el + n_other + 1):
-        rows.append([f"{i:04d}", "2024-25", "Y" if i <= n_el else "N", "1"])
-        rows.append([f"{i:04d}", "2023-24", "N", "1"])
+        rows.append([f"{i:04d}", "2024-25", "Y" if i <= n_el else "N", str(50 + i)])
+        rows.append([f"{i:04d}", "2023-24", "N", str(40 + i)])
     bench = Workbench()
     bench.confirm(bench.upload(csv_bytes(rows), "students.csv").proposal)
     return bench

@@ -1,18 +1,33 @@
-"""Your data: upload a file, check the mapping the app proposes, confirm it."""
+"""Your data: upload a file, check the mapping the app proposes and the values it placed, confirm it."""
+
+from dataclasses import replace
 
 import pandas as pd
 import streamlit as st
 
+from equity import first_view
 from equity.dataset import DataError
-from equity.i18n import t
+from equity.dimensions import DIMENSIONS
+from equity.i18n import dimension_label, t
 from equity.ingest import IngestError
-from equity.mapping import KINDS, ROLES, Mapping, outcome_kind, role_kind, unplaced_values
+from equity.mapping import (
+    KINDS,
+    ROLES,
+    VALUE_ROLES,
+    Mapping,
+    fitted,
+    new_values,
+    outcome_kind,
+    role_kind,
+    unplaced_rows,
+    value_rows,
+)
 from equity.messages import Text
-from equity.normalize import NOT_REPORTED, RACE_LABELS
+from equity.normalize import GUESSED, NO, NOT_REPORTED, UNPLACED, YES, options
 from pages.views import shared
 from pages.views.join_step import join_step
 
-FILE_TYPES = ["csv", "txt", "tsv", "xlsx", "xlsm", "xls", "ods", "parquet"]
+FILE_TYPES = ["csv", "txt", "tsv", "xlsx", "xlsm", "xls", "ods", "parquet", "htm", "html"]
 
 bench = shared.workbench()
 lang = shared.language()
@@ -55,9 +70,9 @@ def mapping_editor(profiles, proposal: Mapping, key: str) -> Mapping:
     """The proposed role of every column as an editable table; returns the mapping as edited."""
     rows = pd.DataFrame([{
         "column": p.header, "examples": p.examples(), "role": c.role, "kind": c.kind or "",
-        "unplaced": sum(n for _, n in unplaced_values(p, c.role, dict(proposal.codebook))),
+        "looks": t(f"measure.{c.measure}", lang) if c.measure else "", "unplaced": unplaced_rows(p, c.role, proposal),
     } for p, c in zip(profiles, proposal.columns, strict=True)])
-    edited = st.data_editor(rows, hide_index=True, key=key, disabled=["column", "examples", "unplaced"],
+    edited = st.data_editor(rows, hide_index=True, key=key, disabled=["column", "examples", "looks", "unplaced"],
                             column_config={
                                 "column": st.column_config.TextColumn(t("page.data.col_column", lang)),
                                 "examples": st.column_config.TextColumn(t("page.data.col_examples", lang)),
@@ -67,6 +82,8 @@ def mapping_editor(profiles, proposal: Mapping, key: str) -> Mapping:
                                 "kind": st.column_config.SelectboxColumn(
                                     t("page.data.col_kind", lang), options=["", *KINDS], format_func=kind_label,
                                     help=t("page.data.col_kind_help", lang)),
+                                "looks": st.column_config.TextColumn(
+                                    t("page.data.col_looks", lang), help=t("page.data.col_looks_help", lang)),
                                 "unplaced": st.column_config.NumberColumn(
                                     t("page.data.col_unplaced", lang), help=t("page.data.col_unplaced_help", lang)),
                             })
@@ -78,21 +95,41 @@ def mapping_editor(profiles, proposal: Mapping, key: str) -> Mapping:
     return result
 
 
-def codebook_editor(current: Mapping, key: str) -> Mapping:
-    """Short race codes (A/B/H/W, 1-7) get a code book the user confirms, never a silent guess."""
-    race = current.header_for("race_ethnicity")
-    if not race or not current.codebook:
-        return current
-    st.subheader(t("page.data.codes_title", lang))
-    st.write(t("page.data.codes_intro", lang, header=shared.plain(race)))
-    rows = pd.DataFrame(list(current.codebook), columns=["code", "means"])
-    edited = st.data_editor(rows, hide_index=True, key=key, disabled=["code"], column_config={
-        "code": st.column_config.TextColumn(t("page.data.col_code", lang)),
-        "means": st.column_config.SelectboxColumn(t("page.data.col_means", lang),
-                                                  options=[*RACE_LABELS, NOT_REPORTED],
-                                                  format_func=lambda label: t(f"label.{label}", lang),
-                                                  required=True)})
-    return Mapping(current.columns, current.term, tuple(zip(edited["code"], edited["means"], strict=True)))
+def means_label(role: str, option: str) -> str:
+    """A canonical value as the value map's picker shows it: a label, a grade, yes or no."""
+    if option in (YES, NO):
+        return t(f"page.data.value_{option}", lang)
+    return t(f"label.{option}", lang) if role in ("race_ethnicity", "gender") or option == NOT_REPORTED else option
+
+
+def value_map_editor(profiles, current: Mapping, key: str) -> Mapping:
+    """Every distinct raw value of each race, gender, grade and yes/no column with its rows, each assignable to
+    any canonical value; pre-filled, never locked, values nothing could place listed first (and left empty)."""
+    by_header = {p.header: p for p in profiles}
+    result = current = fitted(current, profiles)    # no choices left for a role or value the columns lost
+    for role in VALUE_ROLES:
+        header = current.header_for(role)
+        rows = value_rows(by_header[header], role, current) if header in by_header else ()
+        if not rows:
+            continue
+        doubtful = any(r.status in (UNPLACED, GUESSED) for r in rows)
+        title = t("page.data.values_title", lang, header=shared.plain(header), role=role_label(role))
+        with st.expander(title, expanded=doubtful):
+            frame = pd.DataFrame([{"value": t("page.data.blank", lang) if r.raw is None else r.raw, "rows": r.rows,
+                                   "how": t(f"page.data.how_{r.status}", lang),
+                                   "means": None if r.status == UNPLACED else r.canonical} for r in rows])
+            edited = st.data_editor(frame, hide_index=True, key=f"{key}_{role}", disabled=["value", "rows", "how"],
+                                    column_config={
+                "value": st.column_config.TextColumn(t("page.data.col_value", lang)),
+                "rows": st.column_config.NumberColumn(t("page.data.col_rows", lang)),
+                "how": st.column_config.TextColumn(t("page.data.col_how", lang)),
+                "means": st.column_config.SelectboxColumn(t("page.data.col_means", lang), options=options(role),
+                                                          format_func=lambda o, r=role: means_label(r, o))})
+        # A value left empty stays unplaced (Not reported, and listed), in this file and the next of its layout.
+        chosen = {r.raw or "": means for r, means in zip(rows, edited["means"], strict=True)
+                  if isinstance(means, str) and means}
+        result = result.with_values(role, chosen, complete=True)
+    return result
 
 
 def staged_step(staged) -> None:
@@ -112,10 +149,14 @@ def staged_step(staged) -> None:
                 st.error(shared.message(problem, lang), icon=":material/error:")
     st.write(t("page.data.rows_proposed", lang, rows=f"{upload.table.num_rows:,}"))
     mapping = mapping_editor(staged.profiles, staged.proposal, key=f"editor_{id(staged)}")
-    mapping = codebook_editor(mapping, key=f"codes_{id(staged)}")
+    new = new_values(staged.proposal, staged.profiles)
+    if new:
+        st.warning(t("page.data.new_values", lang, values=", ".join(f"'{shared.plain(raw)}' ({shared.plain(h)})"
+                                                                   for h, raw in new[:12])), icon=":material/info:")
+    mapping = value_map_editor(staged.profiles, mapping, key=f"values_{id(staged)}")
     if mapping.header_for("term") is None:
         term = st.text_input(t("page.data.term", lang), key="term", placeholder=t("page.data.term_example", lang))
-        mapping = Mapping(mapping.columns, term.strip() or None, mapping.codebook)
+        mapping = replace(mapping, term=term.strip() or None)
     left, right = st.columns([1, 4])
     if left.button(t("page.data.confirm", lang), type="primary"):
         try:
@@ -129,11 +170,24 @@ def staged_step(staged) -> None:
         st.rerun()
 
 
+def groups_line(mapping: Mapping) -> None:
+    """Which of race, income, English learner, special education and 504 the file has; the others are not
+    offered on any page, and this says why."""
+    found = first_view.groups(mapping)
+    names = [dimension_label(DIMENSIONS[d], lang) for d in found.has]
+    st.info(t("page.data.groups_has", lang, groups=", ".join(names)) if names else t("page.data.groups_none", lang),
+            icon=":material/groups:")
+    if found.lacks:
+        st.caption(t("page.data.groups_lacks", lang,
+                     groups=", ".join(dimension_label(DIMENSIONS[d], lang) for d in found.lacks)))
+
+
 def loaded_step(data) -> None:
     """What is loaded: where to go next, values that could not be placed, the mapping in use."""
     source = t("page.data.sample_source", lang) if data.sample else shared.plain(data.name)
     st.subheader(t("page.data.loaded", lang, source=source))
     st.write(t("page.data.loaded_rows", lang, rows=f"{data.report.rows:,}", page=t("nav.gaps", lang)))
+    groups_line(data.mapping)
     st.page_link("pages/views/gaps.py", label=t("nav.gaps", lang), icon=":material/bar_chart:")
     st.page_link("pages/views/workspace.py", label=t("page.data.keep_link", lang), icon=":material/folder_open:")
     for missing in data.report.unplaced:

@@ -3,9 +3,8 @@ the user chooses (Newcombe's interval by default)."""
 
 import streamlit as st
 
-from equity.charts import breakdown_frame, crosstab_frame, gap_chart, heat_table
-from equity.crosstab import crosstab
-from equity.dimensions import DIMENSIONS, GAP_DIMENSIONS
+from equity.charts import breakdown_frame, crosstab_frame
+from equity.dimensions import DIMENSIONS
 from equity.i18n import dimension_label, group_label, t
 from equity.metrics import COMPARE_ALL, COMPARE_OTHERS, key_text
 from equity.report import GapView, IntersectionView
@@ -25,18 +24,18 @@ picked = shared.analysis_header(t("nav.gaps", lang), "gaps")
 if picked:
     bench, column, rule = picked
     left, middle, right = st.columns(3)
-    dimension = left.selectbox(t("page.gaps.compare_by", lang), GAP_DIMENSIONS, key="gaps_dimension",
+    dimension = left.selectbox(t("page.gaps.compare_by", lang), shared.needed_dimensions(bench), key="gaps_dimension",
                                format_func=lambda d: dimension_label(DIMENSIONS[d], lang))
     second = shared.crossed_with(dimension, "gaps", middle)
     if second:
         right.selectbox(t("page.gaps.compared_with", lang), [t("compare.all_title", lang)], key="gaps_compare_crossed",
                         disabled=True)
-        table = crosstab(bench.con, column.name, rule, dimension, second, bench.filters, bench.min_n, column.header,
-                         bench.coding)
-        if any(not c.suppressed for c in table.cells):
-            st.altair_chart(heat_table(table, lang), width="stretch")
+        table = bench.crosstab(column.name, rule, dimension, second, column.header)
+        section = IntersectionView(table).section(lang)     # its chart serves the screen and the downloads
+        if section.chart is not None:
+            shared.chart(section.chart)
         st.dataframe(crosstab_frame(table, lang), hide_index=True, column_config=shared.figure_formats(lang))
-        shared.section_downloads(IntersectionView(table).section(lang), f"gaps-{dimension}-{second}", "gaps_dl", lang)
+        shared.section_downloads(section, f"gaps-{dimension}-{second}", "gaps_dl", lang)
     else:
         first = bench.breakdown(column.name, rule, dimension, COMPARE_ALL, column.header)
         names = {COMPARE_ALL: t("compare.all_title", lang), COMPARE_OTHERS: t("compare.others_title", lang),
@@ -48,9 +47,9 @@ if picked:
                                                                       column.header)
         method = shared.flag_choice(rule.is_rate, "gaps_flag")
         st.markdown(f"**{shared.plain(flag_sentence(result, method, lang))}**")
-        if result.shown():
-            st.altair_chart(gap_chart(result, lang, method, shared.colour_min_n()), width="stretch")
+        section = GapView(result, flag=method, colour_min_n=shared.colour_min_n()).section(lang)
+        if section.chart is not None:        # built once: the screen and the downloads share it
+            shared.chart(section.chart)
         st.caption(shared.plain(overall_line(result, lang)))
         st.dataframe(breakdown_frame(result, lang, method), hide_index=True, column_config=flag_formats(lang))
-        view = GapView(result, flag=method, colour_min_n=shared.colour_min_n())
-        shared.section_downloads(view.section(lang), f"gaps-{dimension}", "gaps_dl", lang)
+        shared.section_downloads(section, f"gaps-{dimension}", "gaps_dl", lang)

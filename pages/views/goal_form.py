@@ -7,7 +7,7 @@ from dataclasses import replace
 import streamlit as st
 
 from equity import goals, terms
-from equity.dimensions import DIMENSIONS, GAP_DIMENSIONS
+from equity.dimensions import DIMENSIONS
 from equity.i18n import dimension_label, t
 from equity.metrics import COMPARE_ALL, COMPARE_OTHERS
 from equity.session import Workbench
@@ -29,7 +29,8 @@ def goal_form(bench: Workbench, existing: goals.Goal | None, key: str) -> goals.
         return None
     column, rule = picked
     left, middle, right = st.columns(3)
-    dims = ("", *GAP_DIMENSIONS)
+    offered = shared.offered_dimensions(bench)
+    dims = ("", *offered, *((old.dimension,) if old and old.dimension and old.dimension not in offered else ()))
     dimension = left.selectbox(t("goals.form_whose", lang), dims, index=_index(dims, old.dimension if old else ""),
                                key=f"{key}_dimension",
                                format_func=lambda d: dimension_label(DIMENSIONS[d], lang) if d

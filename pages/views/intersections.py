@@ -3,8 +3,7 @@
 import streamlit as st
 
 from equity.charts import crosstab_frame, heat_table
-from equity.crosstab import crosstab
-from equity.dimensions import DIMENSIONS, GAP_DIMENSIONS
+from equity.dimensions import DIMENSIONS
 from equity.i18n import dimension_label, t
 from pages.views import shared
 
@@ -12,15 +11,18 @@ lang = shared.language()
 picked = shared.analysis_header(t("nav.intersections", lang), "cross")
 if picked:
     bench, column, rule = picked
+    offered = shared.needed_dimensions(bench)
+    if len(offered) < 2:
+        st.info(t("page.cross.one_dimension", lang, dimension=dimension_label(DIMENSIONS[offered[0]], lang)))
+        st.stop()
     left, right = st.columns(2)
-    first = left.selectbox(t("page.cross.rows", lang), GAP_DIMENSIONS, key="cross_first",
+    first = left.selectbox(t("page.cross.rows", lang), offered, key="cross_first",
                            format_func=lambda d: dimension_label(DIMENSIONS[d], lang))
-    second = right.selectbox(t("page.cross.columns", lang), [d for d in GAP_DIMENSIONS if d != first],
+    second = right.selectbox(t("page.cross.columns", lang), [d for d in offered if d != first],
                              key=f"cross_second_{first}", format_func=lambda d: dimension_label(DIMENSIONS[d], lang))
-    table = crosstab(bench.con, column.name, rule, first, second, bench.filters, bench.min_n, column.header,
-                     bench.coding)
+    table = bench.crosstab(column.name, rule, first, second, column.header)
     if any(not c.suppressed for c in table.cells):
-        st.altair_chart(heat_table(table, lang), width="stretch")
+        shared.chart(heat_table(table, lang))
     else:
         st.info(t("page.cross.all_hidden", lang, min_n=bench.min_n))
     st.dataframe(crosstab_frame(table, lang), hide_index=True, column_config=shared.figure_formats(lang))

@@ -10,7 +10,7 @@ import streamlit as st
 
 from equity import exports, scorecard_store
 from equity import scorecard as sc
-from equity.dimensions import DIMENSIONS, GAP_DIMENSIONS
+from equity.dimensions import DIMENSIONS
 from equity.disproportionality import Settings
 from equity.i18n import LANGUAGES, comparison_label, dimension_label, t
 from equity.metrics import COMPARE_ALL, COMPARE_OTHERS
@@ -124,7 +124,9 @@ def builder(bench, lang: str) -> None:
         return
     column, rule = picked
     left, right = st.columns(2)
-    dimensions = left.multiselect(t("page.report.dimensions", lang), GAP_DIMENSIONS, default=DEFAULT_DIMENSIONS,
+    offered = shared.offered_dimensions(bench)
+    dimensions = left.multiselect(t("page.report.dimensions", lang), offered,
+                                  default=[d for d in DEFAULT_DIMENSIONS if d in offered] or offered[:1],
                                   key="report_dimensions", placeholder=t("ui.choose_options", lang),
                                   format_func=lambda d: dimension_label(DIMENSIONS[d], lang))
     compare = right.selectbox(t("page.report.compare", lang), (COMPARE_ALL, COMPARE_OTHERS), key="report_compare",

@@ -7,13 +7,14 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TypeVar
 
+import altair as alt
 import streamlit as st
 from streamlit import config as streamlit_config
 
-from equity import access, exports
+from equity import access, exports, first_view
 from equity.dataset import DataError
 from equity.derived import all_outcomes
-from equity.dimensions import DIMENSIONS, GAP_DIMENSIONS
+from equity.dimensions import DIMENSIONS
 from equity.disproportionality import Settings
 from equity.filters import FLAG_KEYS, Filters
 from equity.flags import Flag
@@ -209,6 +210,10 @@ def analysis_header(title: str, key: str) -> tuple[Workbench, ColumnRole, Rule] 
         return None
     active_filters(bench)
     picked = outcome_picker(bench, key)
+    if picked:
+        problem = bench.nobody_meets(picked[0].name, picked[1], picked[0].header)
+        if problem:
+            st.warning(message(problem, lang=language()))
     return (bench, *picked) if picked else None
 
 
@@ -228,8 +233,9 @@ def outcome_picker(bench: Workbench, key: str, default: tuple[str, Rule] | None 
     profiles = {p.header: p for p in bench.data.profiles}
     left, right = st.columns([2, 3])
     names = [c.name for c in outcomes]
-    start = names.index(default[0]) if default and default[0] in names else 0
-    column = left.selectbox(t("ui.outcome", lang), outcomes, index=start, format_func=lambda c: c.header,
+    start = names.index(default[0]) if default and default[0] in names else first_view.likeliest(
+        outcomes, bench.data.profiles)
+    column = left.selectbox(t("ui.outcome", lang), outcomes, index=start, format_func=lambda c: outcome_label(c, lang),
                             key=f"{key}_outcome")
     values = profiles[column.header].distinct if column.header in profiles else ()
     rule = default[1] if default and default[0] == column.name else None
@@ -240,7 +246,7 @@ def outcome_picker(bench: Workbench, key: str, default: tuple[str, Rule] | None 
                 index=1 if rule and rule.kind == "mean" else 0, key=f"{key}_how_{column.name}")
             if how == "Average":
                 return column, Rule("mean")
-            start = (counting_threshold(values) if rates_only else None) or default_threshold(values)
+            start = (counting_threshold(values) if rates_only else None) or default_threshold(values, column.measure)
             threshold = st.number_input(t("ui.threshold", lang),
                                         value=rule.threshold if rule and rule.threshold is not None
                                         else start,
@@ -260,6 +266,30 @@ def outcome_picker(bench: Workbench, key: str, default: tuple[str, Rule] | None 
         return column, Rule("categories", categories=tuple(chosen))
 
 
+
+
+def outcome_label(column: ColumnRole, lang: str) -> str:
+    """An outcome as pickers list it: its header, and the kind of result it is when that is known."""
+    if not column.measure:
+        return column.header
+    return t("ui.outcome_of_kind", lang, header=column.header, kind=t(f"measure.{column.measure}", lang))
+
+
+def offered_dimensions(bench: Workbench) -> tuple[str, ...]:
+    """The dimensions the loaded file has a column for: the only ones a page offers."""
+    return first_view.dimensions(bench.data.mapping)
+
+
+def needed_dimensions(bench: Workbench) -> tuple[str, ...]:
+    """The dimensions offered, for a page that compares groups: without any, it says so, links to the mapping
+    screen and stops."""
+    offered = offered_dimensions(bench)
+    if not offered:
+        lang = language()
+        st.info(t("ui.no_dimensions", lang), icon=":material/group_off:")
+        st.page_link("pages/views/data.py", label=t("ui.upload_link", lang), icon=":material/upload_file:")
+        st.stop()
+    return offered
 
 
 def figure_formats(lang: str = DEFAULT) -> dict:
@@ -294,14 +324,16 @@ def grouping_picker(key: str, first_label: str | None = None, columns=None) -> G
     """A dimension, and optionally a second one to cross it with (e.g. race × income)."""
     left, right = columns or st.columns(2)
     lang = language()
-    first = left.selectbox(first_label or t("ui.compare_by", lang), GAP_DIMENSIONS, key=f"{key}_dimension",
+    first = left.selectbox(first_label or t("ui.compare_by", lang), needed_dimensions(workbench()),
+                           key=f"{key}_dimension",
                            format_func=lambda d: dimension_label(DIMENSIONS[d], lang))
     return Grouping(first, crossed_with(first, key, right))
 
 
 def crossed_with(first: str, key: str, container=None) -> str | None:
     """An optional second dimension to cross `first` with: the intersections of the two."""
-    others = [None, *(d for d in GAP_DIMENSIONS if DIMENSIONS[d].column != DIMENSIONS[first].column)]
+    offered = offered_dimensions(workbench())
+    others = [None, *(d for d in offered if DIMENSIONS[d].column != DIMENSIONS[first].column)]
     lang = language()
     return (container or st).selectbox(
         t("ui.crossed_with", lang), others, key=f"{key}_second_{first}",
@@ -328,6 +360,13 @@ def risk_settings(key: str) -> Settings:
                        on_change=store, help=t("risk.threshold_help", lang))
     store()
     return st.session_state["risk_settings"]
+
+
+def chart(figure: alt.TopLevelMixin) -> None:
+    """A chart across the page. Its spec is not validated against Vega-Lite's schema on every rerun (that
+    cost more than the figures): the charts' shapes are validated by the tests, and a rerun brings new
+    figures only."""
+    st.vega_lite_chart(figure.to_dict(validate=False), width="stretch")
 
 
 def section_downloads(section: Section, stem: str, key: str, lang: str = DEFAULT) -> None:

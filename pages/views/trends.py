@@ -4,7 +4,7 @@ the gaps over time, and the log's interventions drawn where they happened."""
 import streamlit as st
 
 from equity import interventions
-from equity.dimensions import DIMENSIONS, GAP_DIMENSIONS
+from equity.dimensions import DIMENSIONS
 from equity.i18n import dimension_label, t
 from equity.metrics import COMPARE_ALL, COMPARE_OTHERS
 from equity.trend_charts import frame_columns, trend_chart, trend_frame, trend_title
@@ -25,7 +25,8 @@ if shared.require_data(bench):
     if picked and found:
         column, rule = picked
         left, middle, right = st.columns(3)
-        dimension = left.selectbox(t("trends.groups_by", lang), GAP_DIMENSIONS, key="trends_dimension",
+        dimension = left.selectbox(t("trends.groups_by", lang), shared.needed_dimensions(bench),
+                                   key="trends_dimension",
                                    format_func=lambda d: dimension_label(DIMENSIONS[d], lang))
         second = shared.crossed_with(dimension, "trends", middle)
         first = trend(bench.con, column.name, rule, dimension, COMPARE_ALL, bench.filters, bench.min_n,

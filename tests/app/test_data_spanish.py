@@ -50,8 +50,8 @@ def test_race_codes_and_values_that_could_not_be_placed_in_spanish(app):
     _spanish(app, "pages/views/data.py")
     rows = [["Student ID", "Race", "Score"], *[[str(i), "WBHA"[i % 4], str(60 + i)] for i in range(12)]]
     upload(app, csv_bytes(rows), "codigos.csv").run()
-    assert any(s.value == "Códigos de raza/etnia" for s in app.subheader)
-    assert any(m.value.startswith("'Race' usa códigos cortos.") for m in app.markdown)
+    assert any(e.label == "Valores de 'Race' (Raza/etnia)" for e in app.expander)
+    assert set(app.dataframe[-1].value["how"]) == {"Supuesto por un código común: revíselo"}
     _button(app, "Descartar este archivo").click().run()
     rows = [["Student ID", "Race", "Score"], *[[str(i), "White" if i < 9 else "Martian", str(60 + i)]
                                                for i in range(12)]]

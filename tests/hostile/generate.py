@@ -29,6 +29,11 @@ SHEET_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksh
 INJECTED = ("<script>alert('x')</script>", "**bold** _it_", "[click](javascript:alert(1))",
             "![pixel](http://example.invalid/p.png)", "=cmd|' /C calc'!A0", ":red[Red] $x^2$", "# Title",
             "<img src=x onerror=alert(1)>")
+# Values that a spreadsheet would run as formulas once the guard is passed (OWASP's CSV-injection list): after
+# leading blanks or line breaks, in full-width and small forms, and after a delimiter that an import splits on.
+FORMULA_GAPS = ("=1+1", "+1+1", "-1+1", "@SUM(A1)", "\tx", "\rx", "\n=1+1", " =1+1", "\r\n+1", "\u3000@x",
+                "\uff1d1+1", "\uff0b1", "\uff0d1", "\uff20SUM(A1)", "\ufe661+1", "x;=1+1", "x,=1+1", "x\t=1+1",
+                "x; -1+1", "a;b;\uff1d1")
 
 
 @dataclass(frozen=True)
@@ -55,7 +60,7 @@ def column_letters(index: int) -> str:
 
 
 def text_cell(ref: str, text: str) -> str:
-    escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\r", "&#13;")
     return f'<c r="{ref}" t="inlineStr"><is><t xml:space="preserve">{escaped}</t></is></c>'
 
 
@@ -192,6 +197,16 @@ def zip_bomb(path: Path) -> None:
     write_raw_zip(path, bomb_members(2048 * MIB))
 
 
+def many_sheets(path: Path) -> None:
+    """60 sheets of 15.5 MiB each (930 MiB in about 4 MB): every part under the size from which one part's
+    ratio is checked, the whole archive at a ratio above 250."""
+    head = sheet_xml(table_rows([["Name", "Score"], ["Ann", 3]]))[:-len(b"</sheetData></worksheet>")]
+    stream, crc, size = repeated_sheet(head, b" ", 31 * MIB // 2, b"</sheetData></worksheet>")
+    members = [replace(deflated(data), name=name) for name, data in package_parts().items()]
+    members += [RawMember(f"xl/worksheets/sheet{i}.xml", stream, crc, size) for i in range(1, 61)]
+    write_raw_zip(path, members)
+
+
 def lying_zip(path: Path) -> None:
     """A directory that says 2 KB for a member that inflates to 64 MiB: the check must not trust it."""
     write_raw_zip(path, bomb_members(64 * MIB, declared=2048))
@@ -307,6 +322,41 @@ def parquet_bomb(path: Path) -> None:
             writer.write_table(batch)
 
 
+def parquet_dictionary_bomb(path: Path) -> None:
+    """One 32,767-character string, dictionary-encoded and referenced by 30,000 rows: about 70 KB on disk,
+    nearly 1 GB once decoded, while the footer's sizes count the encoded form."""
+    column = pa.DictionaryArray.from_arrays(pa.array([0] * 30_000, pa.int32()), pa.array(["x" * 32_767]))
+    pq.write_table(pa.table({"Name": pa.array([f"S{i}" for i in range(30_000)]), "Comment": column}), path,
+                   compression="zstd")
+
+
+def parquet_many_dictionaries(path: Path) -> None:
+    """Twelve such columns over 100,000 rows, in row groups of 10,000: 39 GB once decoded."""
+    indices = pa.array([0] * 100_000, pa.int32())
+    columns = {f"Comment {i}": pa.DictionaryArray.from_arrays(indices, pa.array([chr(65 + i) * 32_767]))
+               for i in range(12)}
+    pq.write_table(pa.table(columns), path, compression="zstd", row_group_size=10_000)
+
+
+def shared_string_bomb(path: Path) -> None:
+    """One 32,767-character shared string referenced by 20,000 cells: 60 KB, 655 MB of cell text."""
+    shared = (f'<?xml version="1.0" encoding="UTF-8"?><sst {MAIN_NS} count="20000" uniqueCount="2">'
+              f'<si><t>Comment</t></si><si><t>{"x" * 32_767}</t></si></sst>').encode()
+    rows = [f'<row r="1">{text_cell("A1", "Name")}<c r="B1" t="s"><v>0</v></c></row>']
+    rows += [f'<row r="{r}">{text_cell(f"A{r}", f"S{r}")}<c r="B{r}" t="s"><v>1</v></c></row>'
+             for r in range(2, 20_002)]
+    write_xlsx(path, sheet_xml("".join(rows)), {"xl/sharedStrings.xml": shared})
+
+
+def wide_long_csv(path: Path) -> None:
+    """1,000 columns and 80 MB: every limit met, and a lot for one server process to parse."""
+    header = ",".join(f"Q{i}" for i in range(1000)) + "\n"
+    line = ",".join(f"{i % 97}.{i % 7}" for i in range(1000)) + "\n"
+    with path.open("w", encoding="utf-8", newline="") as out:
+        out.write(header)
+        out.write(line * (80 * MIB // len(line)))
+
+
 def mixed_encodings(path: Path) -> None:
     """UTF-8 lines and Windows-1252 lines in one file, as after pasting two exports together."""
     lines = ["José,Café Élan,3\n".encode(), "Zoë,Niño,4\n".encode("cp1252"), "Renée,Ærø,5\n".encode()]
@@ -342,6 +392,14 @@ def injected_headers(path: Path) -> None:
     for i in range(12):
         writer.writerow([f"{i:03d}", *(f"{text} {i}" if j % 2 else text for j, text in enumerate(INJECTED))])
     path.write_text(out.getvalue(), encoding="utf-8")
+
+
+def formula_gaps(path: Path) -> None:
+    """Each formula spelling as a header and as a value, to be exported inert. A workbook, because tabs and
+    line breaks in values make any delimiter guess of a CSV moot."""
+    header = ["Student ID", "Note", *(f"H{i} {text}" for i, text in enumerate(FORMULA_GAPS))]
+    rows = [[f"{i:03d}", text, *FORMULA_GAPS] for i, text in enumerate(FORMULA_GAPS)]
+    write_xlsx(path, sheet_xml(table_rows([header, *rows])))
 
 
 def injected_xlsx(path: Path) -> None:
@@ -394,6 +452,7 @@ def too_many_members(path: Path) -> None:
 CASES = (
     Case("zip_bomb.xlsx", zip_bomb, "refused", "large"),
     Case("lying_sizes.xlsx", lying_zip, "refused", "damaged"),
+    Case("many_sheets.xlsx", many_sheets, "refused", "together"),
     Case("huge_dimension.xlsx", huge_dimension, "read", rows=2),
     Case("far_corners.xlsx", far_corners, "refused", "memory"),
     Case("billion_laughs.xlsx", billion_laughs, "refused", "damaged"),
@@ -408,6 +467,10 @@ CASES = (
     Case("truncated.csv", truncated_csv, "refused", "quote"),
     Case("truncated.parquet", truncated_parquet, "refused", "damaged"),
     Case("parquet_bomb.parquet", parquet_bomb, "refused", "large"),
+    Case("dictionary_bomb.parquet", parquet_dictionary_bomb, "refused", "text"),
+    Case("many_dictionaries.parquet", parquet_many_dictionaries, "refused", "text"),
+    Case("shared_strings.xlsx", shared_string_bomb, "refused", "text"),
+    Case("wide_long.csv", wide_long_csv, "read", slow=True, rows=80 * MIB // 4890),
     Case("mixed_encodings.csv", mixed_encodings, "read"),
     Case("nul_bytes.csv", nul_bytes, "read"),
     Case("nul_header.csv", nul_header, "refused", "binary"),
@@ -415,6 +478,7 @@ CASES = (
     Case("long_cell.xlsx", long_cell_xlsx, "read"),
     Case("injected_headers.csv", injected_headers, "read"),
     Case("injected.xlsx", injected_xlsx, "read"),
+    Case("formula_gaps.xlsx", formula_gaps, "read", rows=len(FORMULA_GAPS)),
     Case("too_many_members.xlsx", too_many_members, "refused", "parts"),
     Case("repeats.ods", ods_repeats, "refused", "damaged"),
 )

@@ -1,0 +1,73 @@
+"""The value map on the mapping screen: every raw value with its rows, unplaced first, never locked; the user's
+choices reach the figures and are remembered for the layout."""
+
+from tests.app.conftest import upload
+from tests.files import csv_bytes
+
+# 40 students: BL7 x10 (6 meet), WH7 x10 (8 meet), HI7 x10 (3 meet), Z9 x10 (5 meet). Lunch 0/1/2/3 in turn.
+ROWS = [["Student ID", "Race", "Lunch", "Score"]] + [
+    [str(i), code, str(i % 4), "80" if k < meet else "50"]
+    for j, (code, meet) in enumerate([("BL7", 6), ("WH7", 8), ("HI7", 3), ("Z9", 5)])
+    for k, i in enumerate(range(10 * j, 10 * j + 10))]
+
+
+def _editor(app, role):
+    bench = app.session_state["bench"]
+    return f"values_{id(bench.staged)}_{role}"
+
+
+def _confirm(app):
+    next(b for b in app.button if b.label == "Confirm mapping").click().run()
+    assert not app.exception, [e.value for e in app.exception]
+
+
+def _table(app):
+    app.switch_page("pages/views/gaps.py").run()
+    assert not app.exception, [e.value for e in app.exception]
+    return app.dataframe[0].value.set_index("Group")
+
+
+def test_every_value_is_listed_with_its_rows_unplaced_first(app):
+    app.switch_page("pages/views/data.py").run()
+    upload(app, csv_bytes(ROWS), "codes.csv").run()
+    race = app.data_editor(key=_editor(app, "race_ethnicity")).value
+    assert list(race["value"]) == ["Z9", "BL7", "HI7", "WH7"]
+    assert list(race["rows"]) == [10, 10, 10, 10]
+    assert race["how"].iloc[0].startswith("Not placed") and race["means"].isna().iloc[0]
+    assert list(race["means"].iloc[1:]) == ["Black or African American", "Hispanic/Latino", "White"]
+    assert set(race["how"].iloc[1:]) == {"Guessed from a common code: check it"}
+    income = app.data_editor(key=_editor(app, "low_income")).value
+    assert dict(zip(income["value"], income["means"], strict=True)) == {"2": "true", "3": "true", "0": "false",
+                                                                          "1": "true"}
+    assert any(e.label == "Values of 'Race' (Race/ethnicity)" for e in app.expander)
+
+
+def test_a_value_the_user_places_reaches_the_figures_and_is_remembered(app):
+    app.switch_page("pages/views/data.py").run()
+    upload(app, csv_bytes(ROWS), "codes.csv").run()
+    # Z9 (first row, unplaced) is Asian in this district; 2 (reduced price, guessed yes) is edited to no.
+    app.session_state[_editor(app, "race_ethnicity")] = {
+        "edited_rows": {0: {"means": "Asian"}}, "added_rows": [], "deleted_rows": []}
+    app.run()
+    _confirm(app)
+    table = _table(app)
+    assert table.loc["Asian", "n"] == 10 and table.loc["Asian", "Value"] == 50.0
+    assert table.loc["Black or African American", "Value"] == 60.0 and "Not reported" not in table.index
+    # The same export again: the remembered map is applied without a click.
+    app.switch_page("pages/views/data.py").run()
+    upload(app, csv_bytes(ROWS), "codes again.csv").run()
+    assert app.session_state["bench"].staged is None and app.session_state["bench"].remembered
+    assert _table(app).loc["Asian", "n"] == 10
+
+
+def test_new_values_in_a_remembered_layout_are_listed_not_dropped(app):
+    app.switch_page("pages/views/data.py").run()
+    upload(app, csv_bytes(ROWS), "codes.csv").run()
+    _confirm(app)
+    changed = [*ROWS, ["99", "AS7", "1", "70"]]
+    upload(app, csv_bytes(changed), "next year.csv").run()
+    bench = app.session_state["bench"]
+    assert bench.staged is not None, "a layout whose values changed waits for the person"
+    assert any("does not place some of its values: 'Z9' (Race), 'AS7' (Race)" in w.value for w in app.warning)
+    race = app.data_editor(key=_editor(app, "race_ethnicity")).value
+    assert list(race["value"][:2]) == ["Z9", "AS7"] and race["means"].iloc[:2].isna().all()
