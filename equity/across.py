@@ -11,9 +11,10 @@ what the view with neither hides. Dropping the group's own condition counts too 
 filters fewer), so a group that is nearly all of a wider view is hidden as well. Fewer chosen values need only be
 checked one at a time: taking out more values removes at least the students one of them removes.
 
-All of these sizes come from one grouped query over every student (queries/neighbour_counts.sql), split by the
-chosen value each filter sees, so a click costs one more small query whatever the number of filters; the sums
-below run over that small table.
+All of these sizes come from one grouped query over the outcome's cube (equity.cube: every student counted once
+per combination of the dimension columns), split by the chosen value each filter sees, so a click costs one
+more small query whatever the number of filters, and no scan of the students; the sums below run over that
+small result.
 """
 
 from dataclasses import dataclass, fields
@@ -26,6 +27,7 @@ from equity.filters import Filters
 from equity.sql import Fragment, query
 
 if TYPE_CHECKING:
+    from equity.cube import Cube
     from equity.metrics import Rule
 
 _ANY = object()           # a condition dropped: any value
@@ -50,15 +52,27 @@ class Neighbours:
     rows: tuple[tuple[tuple, tuple, int], ...]            # (group key's parts, seen value per active filter, n)
 
 
-def neighbours(con: duckdb.DuckDBPyConnection, outcome: str, rule: "Rule", columns: tuple[str, ...],
-               filters: Filters) -> Neighbours | None:
-    """The one grouped query for groups of `columns` (one or two canonical columns); None without filters."""
+def find(con: duckdb.DuckDBPyConnection, outcome: str, rule: "Rule", columns: tuple[str, ...], filters: Filters,
+         min_n: int, cube: "Cube | None" = None) -> Hidden:
+    """What the rule across views hides among the groups of `columns` (one or two canonical columns) under
+    `filters`: nothing without filters. The sizes are summed from `cube` (equity.cube), built here when not given."""
     if not filters.active:
-        return None
+        return NOTHING
+    from equity import cube as cubes  # here: equity.cube reads equity.metrics, which reads this module
+    made = cube is None
+    cube = cubes.build(con, outcome, rule) if made else cube
+    try:
+        return hidden(neighbours(con, cube.table, columns, filters), min_n)
+    finally:
+        if made:
+            cubes.drop(con, cube)
+
+
+def neighbours(con: duckdb.DuckDBPyConnection, cube: str, columns: tuple[str, ...], filters: Filters) -> Neighbours:
+    """The one grouped query, over the cube table `cube`, for groups of `columns` under `filters`."""
     active = [f.name for f in fields(Filters) if getattr(filters, f.name)]
     second = columns[1] if len(columns) > 1 else Fragment("NULL")
-    sql = query("neighbour_counts", outcome=outcome, first=columns[0], second=second)
-    cursor = con.execute(sql, {**rule.params(), **filters.params()})
+    cursor = con.execute(query("neighbour_counts", cube=cube, first=columns[0], second=second), filters.params())
     names = [d[0] for d in cursor.description]
     found = [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
     rows = tuple((tuple(r[k] for k in ("first_group", "second_group")[:len(columns)]),

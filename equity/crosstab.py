@@ -52,7 +52,7 @@ def crosstab(con: duckdb.DuckDBPyConnection, outcome: str, rule: Rule, first: st
     overall, stats = (cells.crossed(a.column, b.column) if cells is not None
                       else crossed_stats(con, outcome, rule, a.column, b.column, filters))
     if found is None:
-        found = across.hidden(across.neighbours(con, outcome, rule, (a.column, b.column), filters), min_n)
+        found = across.find(con, outcome, rule, (a.column, b.column), filters, min_n)
     reasons = suppress_table({cell: s.n for cell, s in stats.items()}, min_n,
                              {cell: cell in found.groups for cell in stats})
     codes: dict[tuple, str | None] = dict.fromkeys(stats)

@@ -102,4 +102,4 @@ def hidden(grouping: Grouping, sizes: dict[object, int], min_n: int,
 def across_views(con: duckdb.DuckDBPyConnection, outcome: str, rule: Rule, grouping: Grouping, filters: Filters,
                  min_n: int) -> across.Hidden:
     """What the rule across views hides among these groups under these filters (equity.across)."""
-    return across.hidden(across.neighbours(con, outcome, rule, grouping.columns, filters), min_n)
+    return across.find(con, outcome, rule, grouping.columns, filters, min_n)

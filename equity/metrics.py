@@ -196,7 +196,7 @@ def breakdown(con: duckdb.DuckDBPyConnection, outcome: str, rule: Rule, dimensio
     dim = DIMENSIONS[dimension]
     overall, stats = group_stats(con, outcome, rule, dim, filters, cells)
     if across is None:
-        across = across_views.hidden(across_views.neighbours(con, outcome, rule, (dim.column,), filters), min_n)
+        across = across_views.find(con, outcome, rule, (dim.column,), filters, min_n)
     keys = sorted(stats, key=dim.order)
     found = suppress([stats[k].n for k in keys], min_n, [k in across.groups for k in keys])
     codes: tuple[str | None, ...] = (None,) * len(keys)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import duckdb
 
+from equity import across as across_views
 from equity import combine, dataset, library, workspace
 from equity import cube as cubes
 from equity.crosstab import CrossTable, crosstab
@@ -145,11 +146,15 @@ class Workbench:
     def cells(self, outcome: str, rule: Rule, columns: tuple[str, ...] = MAIN) -> Cells:
         """Cell counts for the current data, outcome, rule and filters, per combination of `columns`, summed from
         the cube; a rerun with the same ones is free."""
-        key = (self.data.version, outcome, rule, self.filters, columns)
+        return self._recent((self.data.version, outcome, rule, self.filters, columns),
+                            lambda: cubes.cells(self.con, self.cube(outcome, rule), self.filters, columns))
+
+    def _recent(self, key: tuple, make: Callable[[], object]):
+        """A figure kept among the CACHED_CELLS most recent ones (the oldest goes first), made when not kept."""
         if key not in self._memo:
             if len(self._memo) >= CACHED_CELLS:
                 self._memo.pop(next(iter(self._memo)))
-            self._memo[key] = cubes.cells(self.con, self.cube(outcome, rule), self.filters, columns)
+            self._memo[key] = make()
         return self._memo[key]
 
     def nobody_meets(self, outcome: str, rule: Rule, label: str = "") -> Text | None:
@@ -173,10 +178,18 @@ class Workbench:
         column = DIMENSIONS[dimension].column
         cells = self.cells(outcome, rule, MAIN if column in MAIN else (column,))
         return breakdown(self.con, outcome, rule, dimension, compare, self.filters, self.min_n, label, cells,
-                         self.coding)
+                         self.coding, self.across(outcome, rule, (column,)))
 
     def crosstab(self, outcome: str, rule: Rule, first: str, second: str, label: str = "") -> CrossTable:
         """Two dimensions crossed over the session's data, filters, minimum group size and coding."""
         columns = (DIMENSIONS[first].column, DIMENSIONS[second].column)
         cells = self.cells(outcome, rule, columns) if columns[0] != columns[1] else None
-        return crosstab(self.con, outcome, rule, first, second, self.filters, self.min_n, label, self.coding, cells)
+        return crosstab(self.con, outcome, rule, first, second, self.filters, self.min_n, label, self.coding, cells,
+                        self.across(outcome, rule, columns) if cells is not None else None)
+
+    def across(self, outcome: str, rule: Rule, columns: tuple[str, ...]) -> across_views.Hidden:
+        """What the rule across views hides among these groups under the session's filters and minimum size,
+        summed from the cached cube; a rerun with the same choices is free."""
+        return self._recent(("across", self.data.version, outcome, rule, self.filters, columns, self.min_n),
+                            lambda: across_views.find(self.con, outcome, rule, columns, self.filters, self.min_n,
+                                                      self.cube(outcome, rule)))

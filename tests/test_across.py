@@ -80,7 +80,7 @@ def test_the_rule_on_counts_by_hand():
 @pytest.mark.parametrize("field", [f for f in Filters.__dataclass_fields__])
 def test_every_filter_has_its_column_in_the_neighbour_query(field):
     from equity.sql import query
-    assert f"AS m_{field}" in query("neighbour_counts", outcome="y", first="a", second="b")
+    assert f"AS m_{field}" in query("neighbour_counts", cube="c", first="a", second="b")
 
 
 def test_small_reason_is_kept_for_small_groups():
