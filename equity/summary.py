@@ -9,7 +9,6 @@ from equity.flags import Flag, Flags, flag
 from equity.goals import MET, NO_DATA, ON_TRACK, Evaluation
 from equity.i18n import (
     DEFAULT,
-    band,
     comparison_label,
     count,
     dimension_phrase,
@@ -17,10 +16,12 @@ from equity.i18n import (
     group_phrase,
     points,
     rule_text,
+    size_text,
     t,
 )
 from equity.metrics import Breakdown, GroupResult, key_text
 from equity.normalize import NOT_REPORTED
+from equity.privacy import ACROSS
 from equity.trends import Trend
 
 
@@ -141,11 +142,10 @@ def _chance_key(distinguishable: bool | None, prefix: str) -> str:
 
 def overall_line(result: Breakdown, lang: str = DEFAULT) -> str:
     """All students' figure, and how many had no result (blank or excused) and were left out."""
-    overall = result.overall_value
+    overall, size, reason = result.overall_value, result.overall_size, result.overall_reason
     shown = t("summary.overall_value", lang, value=f"{overall:.1f}") if overall is not None else \
-        t("summary.overall_hidden", lang)
-    size = result.overall_size
-    return t("summary.overall", lang, n=band(result.min_n, lang) if size is None else count(size), shown=shown,
+        t("summary.overall_hidden_across" if reason == ACROSS else "summary.overall_hidden", lang)
+    return t("summary.overall", lang, n=size_text(size, reason, result.min_n, lang), shown=shown,
              missing=count(result.overall.missing))
 
 

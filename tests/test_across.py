@@ -6,6 +6,7 @@ from equity import across
 from equity.filters import Filters
 from equity.metrics import Rule, breakdown
 from equity.privacy import ACROSS, COMPLEMENT, SMALL
+from equity.summary import overall_line
 from tests.test_attack import _connect
 
 
@@ -40,6 +41,8 @@ def test_all_students_hidden_when_the_filter_leaves_out_a_few():
     # 37 of 40 are low income: all students under the filter differ from all students by 3.
     assert result.overall_suppressed and result.overall_size is None and result.overall_value is None
     assert all(g.gap is None for g in result.groups)
+    assert overall_line(result) == ("All students: n = hidden (hidden so that it cannot be worked out by comparing "
+                                    "with the unfiltered view); 0 without a result (blank or excused) are left out.")
 
 
 def test_two_filters_dropped_at_once_count_too():

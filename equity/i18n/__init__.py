@@ -105,9 +105,12 @@ def hidden_note(reason: str | None, min_n: int, lang: str = DEFAULT) -> str:
     return t("hidden.across" if reason == ACROSS else "hidden.complement", lang)
 
 
-def band(min_n: int, lang: str = DEFAULT) -> str:
-    """A hidden group's size where a size helps the reader: 'fewer than 10', never the number."""
-    return t("hidden.band", lang, min_n=min_n)
+def size_text(n: int | None, reason: str | None, min_n: int, lang: str = DEFAULT) -> str:
+    """A group's size as a sentence prints it: the number when shown; for a hidden group never the number, but
+    'fewer than 10' when it is small, else 'hidden'."""
+    if n is not None:
+        return count(n)
+    return t("hidden.band", lang, min_n=min_n) if reason == SMALL else t("chart.hidden", lang)
 
 
 def yes_no(value: bool | None, lang: str = DEFAULT) -> str:
