@@ -135,8 +135,10 @@ def measure(outcome: str, rule: Rule, grouping: Grouping, local: tuple[Stats, di
     wider population the alternate ratio compares with; pure arithmetic, so it can be checked by hand.
     `reference` is OTHERS (each group against all other students, IDEA's method) or a group's key (each
     group against that group, e.g. White students, as some states report). `found`: what the rule across
-    views hides (equity.across). A group with fewer students with the outcome than the cell size shows
-    neither that count nor its risk (the risk times the size would give it)."""
+    views hides (equity.across); when it hides all students, no figure is drawn from them (all other students'
+    risk or a composition index would give it back): the alternate ratio compares with the wider population.
+    A group with fewer students with the outcome than the cell size shows neither that count nor its risk (the
+    risk times the size would give it)."""
     if not rule.is_rate:
         raise ValueError("Risk needs a yes/no outcome: choose what counts as having it, not an average.")
     overall, groups = local
@@ -149,7 +151,9 @@ def measure(outcome: str, rule: Rule, grouping: Grouping, local: tuple[Stats, di
             results.append(GroupRisk(key, label, None, None, None, None, None, HIDDEN, False, None, reasons[key]))
             continue
         comparisons = _comparisons(key, s, local, wider, reference, reasons, settings, min_n)
-        results.append(_group_risk(key, label, s, overall, comparisons, settings))
+        if found.overall and reference is OTHERS:
+            comparisons = (Stats(0, 0.0, 0.0), comparisons[1])
+        results.append(_group_risk(key, label, s, None if found.overall else overall, comparisons, settings))
     return Disproportionality(outcome, rule, grouping, settings, min_n, overall, tuple(results), reference,
                               found.overall)
 
@@ -169,11 +173,12 @@ def _comparisons(key, s: Stats, local: tuple[Stats, dict[object, Stats]], wider:
     return mine, wide if wide.n >= min_n else empty
 
 
-def _group_risk(key, label: str, s: Stats, overall: Stats, comparisons: tuple[Stats, Stats],
+def _group_risk(key, label: str, s: Stats, overall: Stats | None, comparisons: tuple[Stats, Stats],
                 settings: Settings) -> GroupRisk:
+    """One shown group's figures; `overall` is None when all students' figure is hidden."""
     if s.total < settings.cell_size:     # the count, its risk and its composition index would all give it away
         return GroupRisk(key, label, s.n, None, None, None, None, TOO_FEW, False, None)
-    composition = composition_index(s, overall)
+    composition = composition_index(s, overall) if overall is not None else None
     shown = dict(key=key, label=label, n=s.n, count=int(s.total), risk=risk(s), composition=composition)
     if not settings.meets(s):
         return GroupRisk(**shown, comparison_risk=None, ratio=None, method=TOO_FEW, flagged=False)

@@ -3,9 +3,12 @@
 import pytest
 
 from equity import across
+from equity import disproportionality as dp
 from equity.filters import Filters
-from equity.metrics import Rule, breakdown
+from equity.groups import Grouping
+from equity.metrics import Rule, Stats, breakdown
 from equity.privacy import ACROSS, COMPLEMENT, SMALL
+from equity.sql import query
 from equity.summary import overall_line
 from tests.test_attack import _connect
 
@@ -82,7 +85,6 @@ def test_the_rule_on_counts_by_hand():
 
 @pytest.mark.parametrize("field", [f for f in Filters.__dataclass_fields__])
 def test_every_filter_has_its_column_in_the_neighbour_query(field):
-    from equity.sql import query
     assert f"AS m_{field}" in query("neighbour_counts", cube="c", first="a", second="b")
 
 
@@ -90,3 +92,17 @@ def test_small_reason_is_kept_for_small_groups():
     con = _connect(_district() + [("Asian", False, False, "2024-25", 10)])
     result = breakdown(con, "score", Rule("mean"), "low_income", min_n=10, filters=Filters(race=("Asian",)))
     assert {g.key: g.reason for g in result.groups if g.suppressed}.get(False) == SMALL
+
+
+def test_risk_ratios_leave_all_students_out_when_the_rule_hides_them():
+    """37 of 40 students are low income: all students' figure under that filter is hidden, so each group's
+    ratio compares with the wider population (every loaded student) and no composition index is drawn."""
+    local = (Stats(37, 7.0, 7.0), {"A": Stats(20, 5.0, 5.0), "B": Stats(17, 2.0, 2.0)})
+    wider = (Stats(40, 8.0, 8.0), {"A": Stats(22, 6.0, 6.0), "B": Stats(18, 2.0, 2.0)})
+    found = across.Hidden(frozenset(), overall=True)
+    result = dp.measure("Suspended", Rule("boolean"), Grouping("race"), local, wider,
+                        dp.Settings(cell_size=1, n_size=10), found=found)
+    a = result.groups[0]
+    assert result.overall_risk is None and result.overall_size is None
+    # A: 5 of 20 against the wider population's others, 2 of 18.
+    assert a.method == dp.ALTERNATE and a.ratio == pytest.approx((5 / 20) / (2 / 18)) and a.composition is None
