@@ -6,6 +6,8 @@ from dataclasses import dataclass, replace
 
 import duckdb
 
+from equity import across
+from equity import cube as cubes
 from equity import groups as grouping_math
 from equity import terms as term_order
 from equity.dimensions import DIMENSIONS, Dimension
@@ -112,27 +114,35 @@ def trend(con: duckdb.DuckDBPyConnection, outcome: str, rule: Rule, dimension: s
     """Breakdowns of one outcome by one dimension (or by `dimension` crossed with `second`), one per term,
     under the same filters. Crossed groups compare with all students or all other students only."""
     found = data_terms(con, filters)
+    grouping = Grouping(dimension, second)
+    cube = cubes.build(con, outcome, rule)       # one scan for the rule across views in every term
+    try:
+        hidden = {term: across.find(con, outcome, rule, grouping.columns, replace(filters, term=(term,)), min_n,
+                                    cube) for term in found}
+    finally:
+        cubes.drop(con, cube)
     if second:
-        grouping = Grouping(dimension, second)
         per_term = tuple(crossed_breakdown(con, outcome, rule, grouping, compare, replace(filters, term=(term,)),
-                                           min_n, label) for term in found)
+                                           min_n, label, hidden[term]) for term in found)
     else:
         per_term = tuple(breakdown(con, outcome, rule, dimension, compare=compare,
-                                   filters=replace(filters, term=(term,)), min_n=min_n, label=label)
-                         for term in found)
+                                   filters=replace(filters, term=(term,)), min_n=min_n, label=label,
+                                   across=hidden[term]) for term in found)
     return Trend(label or outcome, rule, DIMENSIONS[dimension], compare, min_n, found, per_term,
                  DIMENSIONS[second] if second else None)
 
 
 def crossed_breakdown(con: duckdb.DuckDBPyConnection, outcome: str, rule: Rule, grouping: Grouping,
                       compare: str = COMPARE_ALL, filters: Filters = Filters(), min_n: int = DEFAULT_MIN_N,
-                      label: str = "") -> Breakdown:
+                      label: str = "", found: across.Hidden | None = None) -> Breakdown:
     """metrics.breakdown for crossed groups (keys are pairs): the two-way table's suppression rule, gaps
-    against all students or all other students, and whether each gap is larger than chance."""
+    against all students or all other students, and whether each gap is larger than chance. `found`: what the
+    rule across views hides, worked out here when not given."""
     if compare not in (COMPARE_ALL, COMPARE_OTHERS):
         raise ValueError("Crossed groups are compared with all students or all other students.")
     overall, stats = grouping_math.stats(con, outcome, rule, grouping, filters)
-    found = grouping_math.across_views(con, outcome, rule, grouping, filters, min_n)
+    if found is None:
+        found = grouping_math.across_views(con, outcome, rule, grouping, filters, min_n)
     reasons = grouping_math.hidden(grouping, {k: s.n for k, s in stats.items()}, min_n, found)
     overall_hidden = overall.n < min_n or found.overall
     results = []
