@@ -103,7 +103,7 @@ rows_strategy = st.lists(st.tuples(st.sampled_from(RACES), st.booleans(), st.boo
                                    st.integers(min_value=0, max_value=100)), min_size=8, max_size=60)
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(rows_strategy, st.sampled_from([3, 5]))
 def test_no_two_views_isolate_a_small_group(rows, min_n):
     con = _connect(rows)
