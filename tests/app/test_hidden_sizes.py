@@ -48,3 +48,10 @@ def test_disproportionality_tables_show_no_hidden_size_nor_a_small_count(app):
         for column in ("n", "With outcome"):
             if column in table.columns:
                 assert (table[column].dropna() >= MIN_N).all()
+
+
+def test_gaps_table_under_a_filter_shows_no_hidden_size(app):
+    shown = tables(filtered(app, "pages/views/gaps.py", "section_504", "false"))
+    table = shown[0]
+    hidden = table["Hidden"] != ""
+    assert hidden.any() and table.loc[hidden, "n"].isna().all() and (table.loc[~hidden, "n"] >= MIN_N).all()
