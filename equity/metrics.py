@@ -204,7 +204,8 @@ def breakdown(con: duckdb.DuckDBPyConnection, outcome: str, rule: Rule, dimensio
         codes, found = top_bottom_code([(stats[k].total, stats[k].n) for k in keys], found)
     reasons = dict(zip(keys, found, strict=True))
     coded = dict(zip(keys, codes, strict=True))
-    overall_hidden = overall.n < min_n or across.overall
+    # A view of one group whose figure is hidden shows that group again as all students: hide both.
+    overall_hidden = overall.n < min_n or across.overall or (len(keys) == 1 and bool(reasons[keys[0]]))
     reference = _reference(compare, stats, {k: reasons[k] or coded[k] for k in keys})
     groups = []
     for key in keys:

@@ -106,3 +106,15 @@ def test_risk_ratios_leave_all_students_out_when_the_rule_hides_them():
     assert result.overall_risk is None and result.overall_size is None
     # A: 5 of 20 against the wider population's others, 2 of 18.
     assert a.method == dp.ALTERNATE and a.ratio == pytest.approx((5 / 20) / (2 / 18)) and a.composition is None
+
+
+def test_a_view_of_one_hidden_group_hides_all_students_too():
+    """Every low-income student is Black (10 of the 12 Black students): under the low-income filter the race
+    breakdown has one group, hidden by the rule across views, which must not come back as all students."""
+    rows = [("Black or African American", i >= 2, False, "2024-25", 50 + i) for i in range(12)]
+    rows += [("White", False, False, "2024-25", 60) for _ in range(40)]
+    result = breakdown(_connect(rows), "score", Rule("mean"), "race", filters=Filters(low_income=("true",)),
+                       min_n=10)
+    assert [g.reason for g in result.groups] == [ACROSS]
+    # All students under the filter (10) against all students (52): 42 apart, so only this rule hides them.
+    assert result.overall_suppressed and result.overall_value is None and result.overall_size is None
