@@ -17,6 +17,7 @@ more small query whatever the number of filters, and no scan of the students; th
 small result.
 """
 
+import itertools
 from dataclasses import dataclass, fields
 from itertools import combinations
 from typing import TYPE_CHECKING
@@ -31,6 +32,8 @@ if TYPE_CHECKING:
     from equity.metrics import Rule
 
 _ANY = object()           # a condition dropped: any value
+COMBINED = "race_list"    # the column of races alone or in combination (dimensions.COMBINED's)
+_numbers = itertools.count(1)
 
 
 @dataclass(frozen=True)
@@ -55,17 +58,21 @@ class Neighbours:
 def find(con: duckdb.DuckDBPyConnection, outcome: str, rule: "Rule", columns: tuple[str, ...], filters: Filters,
          min_n: int, cube: "Cube | None" = None) -> Hidden:
     """What the rule across views hides among the groups of `columns` (one or two canonical columns) under
-    `filters`: nothing without filters. The sizes are summed from `cube` (equity.cube), built here when not given."""
+    `filters`: nothing without filters. The sizes are summed from `cube` (equity.cube), built here when not given
+    (or, for races alone or in combination, which no cube cell holds, from a cube of its own)."""
     if not filters.active:
         return NOTHING
     from equity import cube as cubes  # here: equity.cube reads equity.metrics, which reads this module
-    made = cube is None
-    cube = cubes.build(con, outcome, rule) if made else cube
+    if COMBINED in columns:                # races alone or in combination: a student in several groups
+        table = f"cube_combined_{next(_numbers)}"
+        con.execute(query("cube_combined", cube=table, outcome=outcome), rule.params())
+    else:
+        table = (cube or cubes.build(con, outcome, rule)).table
     try:
-        return hidden(neighbours(con, cube.table, columns, filters), min_n)
+        return hidden(neighbours(con, table, columns, filters), min_n)
     finally:
-        if made:
-            cubes.drop(con, cube)
+        if cube is None or cube.table != table:
+            con.execute(query("drop_table", table=table))
 
 
 def neighbours(con: duckdb.DuckDBPyConnection, cube: str, columns: tuple[str, ...], filters: Filters) -> Neighbours:

@@ -21,7 +21,7 @@ from equity.i18n import (
     yes_no,
 )
 from equity.metrics import Breakdown, GroupResult
-from equity.privacy import ALL_OR_NONE, SMALL, coded_text, coded_value, coloured
+from equity.privacy import ALL_OR_NONE, DIFFERENCE, SMALL, coded_text, coded_value, coloured
 from equity.summary import ends, overall_ends
 from equity.trends import Trend
 
@@ -57,8 +57,8 @@ def breakdown_frame(result: Breakdown, lang: str = DEFAULT, method: Flag = Flag.
 def hidden_text(figure: GroupResult | Cell, min_n: int, lang: str = DEFAULT) -> str:
     """Why a group or cell shows no figure, in `lang`: too small, hidden to protect another, or (top/bottom
     coding on) so small that its code would say that all or none of it met."""
-    if figure.reason == ALL_OR_NONE:
-        return t("hidden.all_or_none", lang)
+    if figure.reason in (ALL_OR_NONE, DIFFERENCE):
+        return t(f"hidden.{figure.reason}", lang, min_n=min_n)
     return hidden_note(figure.reason, min_n, lang)
 
 

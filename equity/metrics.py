@@ -6,9 +6,19 @@ import duckdb
 
 from equity import across as across_views
 from equity import intervals
-from equity.dimensions import DIMENSIONS, Dimension
+from equity.dimensions import COMBINED, DIMENSIONS, Dimension
 from equity.filters import Filters
-from equity.privacy import ACROSS, DEFAULT_MIN_N, SMALL, suppress, top_bottom_code, why_coded, why_hidden
+from equity.privacy import (
+    ACROSS,
+    DEFAULT_MIN_N,
+    SMALL,
+    complement,
+    hide_differences,
+    suppress,
+    top_bottom_code,
+    why_coded,
+    why_hidden,
+)
 from equity.sql import query
 
 COMPARE_ALL, COMPARE_OTHERS = "all", "others"
@@ -171,7 +181,8 @@ def group_stats(con: duckdb.DuckDBPyConnection, outcome: str, rule: Rule, dimens
     """All students' statistics and each group's: summed from `cells` when given, else in one query."""
     if cells is not None and dimension.column in cells.columns:
         return cells.by(dimension.column)
-    rows = con.execute(query("group_stats", outcome=outcome, dimension=dimension.column),
+    source = "combined_stats" if dimension.key == COMBINED else "group_stats"
+    rows = con.execute(query(source, outcome=outcome, dimension=dimension.column),
                        {**rule.params(), **filters.params()}).fetchall()
     overall = Stats(0, 0.0, 0.0)
     groups: dict[object, Stats] = {}
@@ -199,6 +210,11 @@ def breakdown(con: duckdb.DuckDBPyConnection, outcome: str, rule: Rule, dimensio
         across = across_views.find(con, outcome, rule, (dim.column,), filters, min_n)
     keys = sorted(stats, key=dim.order)
     found = suppress([stats[k].n for k in keys], min_n, [k in across.groups for k in keys])
+    if dimension == COMBINED:     # each race alone is one view away
+        _, alone = group_stats(con, outcome, rule, DIMENSIONS["race"], filters, cells)
+        found = hide_differences([stats[k].n for k in keys], [alone[k].n if k in alone else 0 for k in keys], found,
+                                 min_n)
+        found = complement([stats[k].n for k in keys], found, min_n)
     codes: tuple[str | None, ...] = (None,) * len(keys)
     if coding and rule.is_rate:
         codes, found = top_bottom_code([(stats[k].total, stats[k].n) for k in keys], found)

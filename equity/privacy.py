@@ -61,16 +61,23 @@ SMALL = "small"              # reasons a figure is hidden
 COMPLEMENT = "complement"
 ACROSS = "across"            # another view differs from this group by fewer than min_n students
 ALL_OR_NONE = "all_or_none"  # top/bottom coding on: a code would say that all (or none) of the group met
+DIFFERENCE = "difference"    # the same group in another view of the same students differs by a few
 
 
 def suppress(ns: Sequence[int], min_n: int = DEFAULT_MIN_N,
              across: Sequence[bool] = ()) -> tuple[str | None, ...]:
     """For each group size, why it is hidden (SMALL, ACROSS, COMPLEMENT) or None when it can be shown.
     `across` marks the groups the rule across views hides (equity.across)."""
-    cells = list(range(len(ns)))
-    reasons = _first_reasons(dict(enumerate(ns)), dict(enumerate(across)), min_n)
-    _settle(cells, dict(enumerate(ns)), reasons, min_n)
-    return tuple(reasons[i] for i in cells)
+    first = _first_reasons(dict(enumerate(ns)), dict(enumerate(across)), min_n)
+    return complement(ns, [first[i] for i in range(len(ns))], min_n)
+
+
+def complement(ns: Sequence[int], reasons: Sequence[str | None], min_n: int = DEFAULT_MIN_N
+               ) -> tuple[str | None, ...]:
+    """The complementary rule on one breakdown whose groups are already hidden for their own reasons."""
+    found = dict(enumerate(reasons))
+    _settle(list(found), dict(enumerate(ns)), found, min_n)
+    return tuple(found[i] for i in range(len(ns)))
 
 
 def _first_reasons(ns: dict, across: dict, min_n: int) -> dict:
@@ -91,6 +98,15 @@ def _settle(line: list, ns: dict, reasons: dict, min_n: int) -> bool:
         changed = True
 
 
+def hide_differences(ns: Sequence[int], others: Sequence[int], reasons: Sequence[str | None],
+                     min_n: int = DEFAULT_MIN_N) -> tuple[str | None, ...]:
+    """A group shown here is hidden too when the same group in another view of the same students (a race alone,
+    against alone or in combination) has 1 to `min_n` - 1 students more or fewer: subtracting the two views would
+    give those few students' figure."""
+    return tuple(reason or (DIFFERENCE if 0 < abs(n - other) < min_n else None)
+                 for n, other, reason in zip(ns, others, reasons, strict=True))
+
+
 def why_hidden(reason: str | None, min_n: int) -> str:
     """The note shown beside a hidden figure."""
     if reason == SMALL:
@@ -101,6 +117,9 @@ def why_hidden(reason: str | None, min_n: int) -> str:
         return "Hidden so that it cannot be worked out by comparing with the unfiltered view."
     if reason == ALL_OR_NONE:
         return "Hidden: in a group this small, '≥ 95%' or '≤ 5%' would show that all or none of it met."
+    if reason == DIFFERENCE:
+        return (f"Hidden: it differs from the same race counted alone by fewer than {min_n} students, whose figure "
+                "could be worked out by subtracting.")
     return ""
 
 

@@ -12,7 +12,7 @@ from equity import across as across_views
 from equity import combine, dataset, library, workspace
 from equity import cube as cubes
 from equity.crosstab import CrossTable, crosstab
-from equity.dimensions import DIMENSIONS
+from equity.dimensions import COMBINED, DIMENSIONS
 from equity.filters import Filters, options
 from equity.ingest import Upload, read_upload
 from equity.mapping import Mapping, fitted, header_signature, new_values
@@ -176,7 +176,8 @@ class Workbench:
         """A breakdown of the session's data under its filters, minimum group size and top/bottom coding.
         Only cell counts are cached, and they do not depend on the coding, so a change of it takes effect at once."""
         column = DIMENSIONS[dimension].column
-        cells = self.cells(outcome, rule, MAIN if column in MAIN else (column,))
+        # A student counts once per race they report alone or in combination: no cube cell holds that.
+        cells = None if dimension == COMBINED else self.cells(outcome, rule, MAIN if column in MAIN else (column,))
         return breakdown(self.con, outcome, rule, dimension, compare, self.filters, self.min_n, label, cells,
                          self.coding, self.across(outcome, rule, (column,)))
 

@@ -404,7 +404,7 @@ def _people(con: duckdb.DuckDBPyConnection, survey: Survey, join: bool, term: st
     own = dict(survey.demographics)
     columns, params = [], {}
     for i, (column, sql_type) in enumerate(CANONICAL.items()):
-        if column in ("student_id", "term"):
+        if column in ("student_id", "term", "race_list"):
             continue
         expression = _own(con, column, own.get(column), sql_type, i, params)
         if join:

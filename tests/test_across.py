@@ -118,3 +118,14 @@ def test_a_view_of_one_hidden_group_hides_all_students_too():
     assert [g.reason for g in result.groups] == [ACROSS]
     # All students under the filter (10) against all students (52): 42 apart, so only this rule hides them.
     assert result.overall_suppressed and result.overall_value is None and result.overall_size is None
+
+
+def test_races_alone_or_in_combination_follow_the_rule_too():
+    """With one race per student, counting races alone or in combination gives the same groups as race alone,
+    so the rule across views hides the same ones (Black: 12 against 10 low income)."""
+    con = _connect(_district())
+    low = Filters(low_income=("true",))
+    alone = breakdown(con, "score", Rule("mean"), "race", filters=low, min_n=10)
+    combined = breakdown(con, "score", Rule("mean"), "race_combined", filters=low, min_n=10)
+    assert {g.key: g.reason for g in combined.groups}["Black or African American"] == ACROSS
+    assert {g.key: g.n for g in combined.groups} == {g.key: g.n for g in alone.groups}

@@ -47,6 +47,16 @@ def test_filters_and_crossings_are_summed_from_cells(con):
         ("White", False): Stats(1, 1.0, 1.0, 0), ("Asian", False): Stats(1, 1.0, 1.0, 0)}
 
 
+@pytest.mark.parametrize(("filters", "expected"), [
+    (Filters(grade=("Not reported",)), Stats(0, 0.0, 0.0, 1)),                             # 04, excused
+    (Filters(grade=("3",), race=("White", "Asian")), Stats(2, 2.0, 2.0, 0)),               # 03, 06
+    (Filters(english_learner=("null", "false"), low_income=("true", "false")), Stats(3, 2.0, 2.0, 0)),  # 02 03 06
+    (Filters(race=("Martian",)), Stats(0, 0.0, 0.0, 0)),
+])
+def test_only_the_filters_in_use_are_tested_and_each_as_for_students(con, filters, expected):
+    assert as_dict(cube.cells(con, cube.build(con, "score", AT_70), filters, ())) == {(): expected}
+
+
 def test_a_mean_keeps_sum_and_sum_of_squares(con):
     white = cube.cells(con, cube.build(con, "score", Rule("mean")), Filters(race=("White",)), ())
     assert as_dict(white) == {(): Stats(2, 165.0, 90.0 ** 2 + 75.0 ** 2, 0)}

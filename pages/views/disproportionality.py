@@ -34,7 +34,7 @@ if shared.require_data(bench):
                                    help=t("page.risk.term_help", lang))
             filters = replace(bench.filters, term=(term,))
         settings = shared.risk_settings("risk")
-        st.caption(f"{settings.describe(lang)} {t('page.risk.notes', lang, min_n=bench.min_n)}")
+        st.caption(f"{shared.plain(settings.describe(lang))} {t('page.risk.notes', lang, min_n=f'{bench.min_n:d}')}")
         result = disproportionality(bench.con, column.name, rule, grouping, filters, Filters(), settings,
                                     bench.min_n, column.header)
         flagged = result.flagged()

@@ -4,7 +4,7 @@ the user chooses (Newcombe's interval by default)."""
 import streamlit as st
 
 from equity.charts import breakdown_frame, crosstab_frame
-from equity.dimensions import DIMENSIONS
+from equity.dimensions import COMBINED, DIMENSIONS
 from equity.i18n import dimension_label, group_label, t
 from equity.metrics import COMPARE_ALL, COMPARE_OTHERS, key_text
 from equity.report import GapView, IntersectionView
@@ -37,6 +37,10 @@ if picked:
         st.dataframe(crosstab_frame(table, lang), hide_index=True, column_config=shared.figure_formats(lang))
         shared.section_downloads(section, f"gaps-{dimension}-{second}", "gaps_dl", lang)
     else:
+        if dimension == "race" and st.checkbox(t("page.gaps.combined", lang), key="gaps_combined",
+                                               help=t("page.gaps.combined_help", lang)):
+            dimension = COMBINED
+            st.caption(t("page.gaps.combined_note", lang))
         first = bench.breakdown(column.name, rule, dimension, COMPARE_ALL, column.header)
         names = {COMPARE_ALL: t("compare.all_title", lang), COMPARE_OTHERS: t("compare.others_title", lang),
                  **{key_text(g.key): group_label(first.dimension, g.key, lang) for g in first.groups}}

@@ -24,5 +24,5 @@ if picked:
     if any(not c.suppressed for c in table.cells):
         shared.chart(heat_table(table, lang))
     else:
-        st.info(t("page.cross.all_hidden", lang, min_n=bench.min_n))
+        st.info(t("page.cross.all_hidden", lang, min_n=f"{bench.min_n:d}"))
     st.dataframe(crosstab_frame(table, lang), hide_index=True, column_config=shared.figure_formats(lang))

@@ -28,7 +28,7 @@ def schema(box: Console, lang: str) -> None:
     headings = {"name": st.column_config.TextColumn(t("page.sql.column", lang)),
                 "type": st.column_config.TextColumn(t("page.sql.type", lang))}
     for table in sorted(columns["table"].unique(), key=lambda name: (name != "students", name)):
-        with st.expander(table, expanded=table == "students"):
+        with st.expander(shared.plain(table), expanded=table == "students"):
             st.dataframe(columns[columns["table"] == table][["name", "type"]], hide_index=True, width="stretch",
                          column_config=headings)
 
@@ -47,9 +47,9 @@ def result_section(bench, sql: str, result, lang: str) -> None:
     st.download_button(t("page.sql.download", lang), download.csv, "query.csv", "text/csv",
                        icon=":material/download:")
     hidden = (t("page.sql.hidden_one", lang) if download.hidden == 1 else
-              t("page.sql.hidden_many", lang, count=download.hidden) if download.hidden else
+              t("page.sql.hidden_many", lang, count=f"{download.hidden:,}") if download.hidden else
               t("page.sql.hidden_none", lang))
-    st.caption(t("page.sql.hidden_rule", lang, hidden=hidden, min_n=min_n, column=SIZE_COLUMN))
+    st.caption(t("page.sql.hidden_rule", lang, hidden=hidden, min_n=f"{min_n:d}", column=SIZE_COLUMN))
 
 
 bench = shared.workbench()
