@@ -12,7 +12,6 @@ from equity.privacy import (
     ACROSS,
     DEFAULT_MIN_N,
     SMALL,
-    complement,
     hide_differences,
     suppress,
     top_bottom_code,
@@ -214,7 +213,6 @@ def breakdown(con: duckdb.DuckDBPyConnection, outcome: str, rule: Rule, dimensio
         _, alone = group_stats(con, outcome, rule, DIMENSIONS["race"], filters, cells)
         found = hide_differences([stats[k].n for k in keys], [alone[k].n if k in alone else 0 for k in keys], found,
                                  min_n)
-        found = complement([stats[k].n for k in keys], found, min_n)
     codes: tuple[str | None, ...] = (None,) * len(keys)
     if coding and rule.is_rate:
         codes, found = top_bottom_code([(stats[k].total, stats[k].n) for k in keys], found)

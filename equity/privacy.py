@@ -68,16 +68,10 @@ def suppress(ns: Sequence[int], min_n: int = DEFAULT_MIN_N,
              across: Sequence[bool] = ()) -> tuple[str | None, ...]:
     """For each group size, why it is hidden (SMALL, ACROSS, COMPLEMENT) or None when it can be shown.
     `across` marks the groups the rule across views hides (equity.across)."""
-    first = _first_reasons(dict(enumerate(ns)), dict(enumerate(across)), min_n)
-    return complement(ns, [first[i] for i in range(len(ns))], min_n)
-
-
-def complement(ns: Sequence[int], reasons: Sequence[str | None], min_n: int = DEFAULT_MIN_N
-               ) -> tuple[str | None, ...]:
-    """The complementary rule on one breakdown whose groups are already hidden for their own reasons."""
-    found = dict(enumerate(reasons))
-    _settle(list(found), dict(enumerate(ns)), found, min_n)
-    return tuple(found[i] for i in range(len(ns)))
+    cells = list(range(len(ns)))
+    reasons = _first_reasons(dict(enumerate(ns)), dict(enumerate(across)), min_n)
+    _settle(cells, dict(enumerate(ns)), reasons, min_n)
+    return tuple(reasons[i] for i in cells)
 
 
 def _first_reasons(ns: dict, across: dict, min_n: int) -> dict:
