@@ -8,6 +8,8 @@ import altair as alt
 import pandas as pd
 
 from equity.crosstab import Cell, CrossTable
+from equity.flag_settings import DEFAULTS, FlagSettings
+from equity.flag_words import flag_params
 from equity.flags import Flag, GroupFlag, flag
 from equity.i18n import (
     DEFAULT,
@@ -33,12 +35,15 @@ LIGHT = "#DDDDDD"            # neutral: a group too small to colour (the Califor
 GROUPS, LINE = "groups", "line"
 
 
-def breakdown_frame(result: Breakdown, lang: str = DEFAULT, method: Flag = Flag.NEWCOMBE) -> pd.DataFrame:
+def breakdown_frame(result: Breakdown, lang: str = DEFAULT, method: Flag = Flag.NEWCOMBE,
+                    settings: FlagSettings = DEFAULTS) -> pd.DataFrame:
     """The table behind the gap chart: one row per group, hidden groups included with their note. Under a flag
     other than Newcombe's, its index (and PPG's margin) and whether the group is flagged replace 'beyond
     chance'; a hidden group has neither. When a rate is top/bottom coded, a 'Shown as' column says '≥ 95%' or
-    '≤ 5%' and why, its exact value, gap and interval left blank."""
-    flags = flag(result, method)
+    '≤ 5%' and why, its exact value, gap and interval left blank. Those flags add the students needed to end the
+    flag and to reach parity (equity.needed)."""
+    flags = flag(result, method, settings)
+    words = flag_params(result, flags, lang)
     any_coded = any(g.coded for g in result.groups)
     rows = []
     for g, verdict in zip(result.groups, flags.groups, strict=True):
@@ -47,7 +52,7 @@ def breakdown_frame(result: Breakdown, lang: str = DEFAULT, method: Flag = Flag.
             t("column.group", lang): group_label(result.dimension, g.key, lang), "n": g.n,
             t("column.value", lang): g.value, t("column.gap", lang): g.gap,
             t("column.low", lang): g.ci[0] if g.ci else None, t("column.high", lang): g.ci[1] if g.ci else None,
-            **_flag_cells(flags.method, verdict, lang), **coded,
+            **_flag_cells(flags.method, verdict, lang, words), **coded,
             t("column.hidden", lang): t("word.yes", lang) + " — " + hidden_text(g, result.min_n, lang)
             if g.suppressed else "",
         })
@@ -70,30 +75,32 @@ def _shown_as(coded: str, lang: str) -> str:
 INDEX_COLUMNS = {Flag.PPG: "column.ppg_gap", Flag.PI: "column.pi", Flag.EIGHTY: "column.index_80"}
 
 
-def _flag_cells(method: Flag, verdict: GroupFlag, lang: str) -> dict:
+def _flag_cells(method: Flag, verdict: GroupFlag, lang: str, words: dict) -> dict:
     if method is Flag.NEWCOMBE:
         return {t("column.beyond_chance", lang): yes_no(verdict.flagged, lang) or None}
-    cells = {t(INDEX_COLUMNS[method], lang): verdict.index}
+    cells = {t(INDEX_COLUMNS[method], lang, **words): verdict.index}
     if method is Flag.PPG:
         cells[t("column.margin", lang)] = verdict.margin
-    return cells | {t("column.flagged", lang): yes_no(verdict.flagged, lang) or None}
+    return cells | {t("column.flagged", lang): yes_no(verdict.flagged, lang) or None,
+                    t("column.needed", lang): verdict.needed, t("column.parity", lang): verdict.parity}
 
 
-def _legend(method: Flag, lang: str) -> tuple[str, str]:
+def _legend(method: Flag, lang: str, words: dict) -> tuple[str, str]:
     """The colour legend's two entries: flagged, and not."""
     if method is Flag.NEWCOMBE:
         return t("chart.beyond_chance", lang), t("chart.could_be_chance", lang)
-    return t(f"chart.flag.{method.value}.yes", lang), t(f"chart.flag.{method.value}.no", lang)
+    return t(f"chart.flag.{method.value}.yes", lang, **words), t(f"chart.flag.{method.value}.no", lang, **words)
 
 
 def gap_chart(result: Breakdown, lang: str = DEFAULT, method: Flag = Flag.NEWCOMBE,
-              colour_min_n: int = 0) -> alt.LayerChart:
+              colour_min_n: int = 0, settings: FlagSettings = DEFAULTS) -> alt.LayerChart:
     """Bars per group with their 95% interval and the comparison drawn as a line (or a tick per group). Colour
     and ◆ follow `method`; a shown group of fewer than `colour_min_n` students is drawn neutral and unmarked. A
     top/bottom-coded rate is drawn at its boundary (95 or 5) labelled '≥ 95%' or '≤ 5%', with no interval."""
     unit = "%" if result.rule.is_rate else ""
-    flags = flag(result, method)
-    yes, no = _legend(flags.method, lang)
+    flags = flag(result, method, settings)
+    words = flag_params(result, flags, lang)
+    yes, no = _legend(flags.method, lang, words)
     neutral = t("chart.not_coloured", lang, n=colour_min_n)
     rows = []
     for g in result.shown():
@@ -144,7 +151,7 @@ def gap_chart(result: Breakdown, lang: str = DEFAULT, method: Flag = Flag.NEWCOM
     title = gap_title(result, lang)
     newcombe = flags.method is Flag.NEWCOMBE
     subtitle = [t("chart.gap_subtitle" if newcombe else f"chart.flag.{flags.method.value}.subtitle", lang,
-                  min_n=result.min_n)]
+                  min_n=result.min_n, **words)]
     if uncoloured:
         subtitle.append(t("chart.not_coloured_note", lang, n=colour_min_n))
     return alt.layer(*layers).properties(

@@ -98,11 +98,19 @@ def test_a_group_under_the_colour_minimum_is_drawn_neutral_and_unmarked():
 @pytest.mark.parametrize(("method", "lang", "columns", "asian"), [
     # PPG: all 404 students (hidden Black students included) have 252 meeting = 63/101 = 62.3762%:
     # 40 − 6300/101 = (4040 − 6300)/101 = −2260/101 = −22.376238, at or below minus the margin 9.8.
-    (Flag.PPG, "en", ("Gap vs all students (PPG)", "Margin of error", "Flagged"), (-2260 / 101, 9.8, "yes")),
-    (Flag.PPG, "es", ("Brecha frente a todos los estudiantes (PPG)", "Margen de error", "Señalado"),
-     (-2260 / 101, 9.8, "sí")),
-    (Flag.PI, "en", ("Proportionality index", "Flagged"), (40 / 252 / (100 / 404), "yes")),
-    (Flag.EIGHTY, "es", ("Índice del 80%", "Señalado"), (40 / 70, "sí")),
+    # Students needed: to parity ⌈22.376⌉ = 23; to end the flag ⌈22.376 − 9.8⌉ = ⌈12.58⌉ = 13.
+    (Flag.PPG, "en", ("Gap vs all students (PPG)", "Margin of error", "Flagged", "Needed to end flag",
+                      "Needed for parity"), (-2260 / 101, 9.8, "yes", 13, 23)),
+    (Flag.PPG, "es", ("Brecha frente a todos los estudiantes (PPG)", "Margen de error", "Señalado",
+                      "Faltan para quitar señal", "Faltan para paridad"),
+     (-2260 / 101, 9.8, "sí", 13, 23)),
+    # PI, g = 100/404: (0.8·g·252 − 40) / (1 − 0.8·g) = 9.901 / 0.80198 = 12.35 → 13; (g·252 − 40) / (1 − g) =
+    # 22.376 / 0.75248 = 29.74 → 30.
+    (Flag.PI, "en", ("Proportionality index", "Flagged", "Needed to end flag", "Needed for parity"),
+     (40 / 252 / (100 / 404), "yes", 13, 30)),
+    # 80%: (0.8 × 0.70 − 0.40) × 100 = 16; (0.70 − 0.40) × 100 = 30.
+    (Flag.EIGHTY, "es", ("Índice del 80%", "Señalado", "Faltan para quitar señal",
+                         "Faltan para paridad"), (40 / 70, "sí", 16, 30)),
 ])
 def test_the_table_shows_the_index_or_margin_and_never_for_a_hidden_group(method, lang, columns, asian):
     frame = breakdown_frame(FLAGGED, lang, method)

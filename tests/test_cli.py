@@ -452,3 +452,15 @@ def test_risk_where_hides_sizes_too(capsys, district):
 def test_a_bad_where_is_one_line(capsys, district, where, words):
     code, out, err = run(capsys, "gaps", district, "--outcome", "Score", "--threshold", "70", "--where", where)
     assert code == 2 and out == "" and words in err and len(err.strip().splitlines()) == 1
+
+
+def test_a_dimension_the_file_lacks_is_said_on_stderr(capsys, tmp_path):
+    path = tmp_path / "class.csv"
+    path.write_bytes(csv_bytes([["Student ID", "Sex", "Final %"], *[[str(i), "FM"[i % 2], str(60 + i)]
+                                                                   for i in range(20)]]))
+    code, out, err = run(capsys, "gaps", path, "--outcome", "Final %", "--threshold", "70", "--format", "json")
+    assert code == 0 and json.loads(out)["groups"][0]["key"] == "Not reported"
+    assert err == ("note: the file has no column for race (every student is Not reported); map one with "
+                   "--map race_ethnicity=HEADER. Dimensions it has: gender.\n")
+    code, _, err = run(capsys, "gaps", path, "--outcome", "Final %", "--threshold", "70", "--by", "gender")
+    assert code == 0 and err == ""

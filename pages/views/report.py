@@ -15,7 +15,7 @@ from equity.i18n import LANGUAGES, comparison_label, dimension_label, t
 from equity.metrics import COMPARE_ALL, COMPARE_OTHERS
 from equity.report import Choice, Report, Table, compose, views
 from equity.student_list import FILE_PREFIX, student_table
-from pages.views import shared
+from pages.views import flag_controls, shared
 from pages.views.shared import plain
 
 KEEP = "report_"                  # widget keys kept while presentation mode hides the controls
@@ -122,6 +122,7 @@ def builder(bench, lang: str) -> None:
     if not picked:
         return
     column, rule = picked
+    shared.rule_warning(bench, column, rule)
     left, right = st.columns(2)
     offered = shared.offered_dimensions(bench)
     dimensions = left.multiselect(t("page.report.dimensions", lang), offered,
@@ -132,6 +133,8 @@ def builder(bench, lang: str) -> None:
                               format_func=lambda c: comparison_label(c, DIMENSIONS["race"], lang))
     with right:
         method = shared.flag_choice(rule.is_rate, "report_flag")
+        settings = flag_controls.flag_settings(method, "report_flagset")
+    cohort = flag_controls.cohort_by(bench, "report")
     crossings = st.multiselect(
         t("page.report.crossings", lang), list(combinations(dimensions, 2)), key=f"report_cross_{'-'.join(dimensions)}",
         placeholder=t("ui.choose_options", lang),
@@ -154,7 +157,7 @@ def builder(bench, lang: str) -> None:
     indicators, cuts = scorecard_choice(bench, lang) if scorecard else ((), {})
     choice = Choice(column.name, column.header, rule, tuple(dimensions), compare, tuple(crossings), history, goals,
                     changes, goal_table, indicators, st.session_state.get("risk_settings", Settings()),
-                    tuple(cuts.items()), shared.colour_min_n(), method)
+                    tuple(cuts.items()), shared.colour_min_n(), method, settings, cohort)
     report = compose(views(bench, choice, report_lang), bench, title, notes, report_lang)
     st.session_state["report_built"] = report
     downloads(report, lang)

@@ -212,10 +212,16 @@ def analysis_header(title: str, key: str) -> tuple[Workbench, ColumnRole, Rule] 
     active_filters(bench)
     picked = outcome_picker(bench, key)
     if picked:
-        problem = bench.nobody_meets(picked[0].name, picked[1], picked[0].header)
-        if problem:
-            st.warning(message(problem, lang=language()))
+        rule_warning(bench, *picked)
     return (bench, *picked) if picked else None
+
+
+def rule_warning(bench: Workbench, column: ColumnRole, rule: Rule) -> None:
+    """Say so when no student in the whole loaded data meets the rule (a category nobody has, a threshold above
+    every value), rather than show 0% everywhere."""
+    problem = bench.nobody_meets(column.name, rule, column.header)
+    if problem:
+        st.warning(message(problem))
 
 
 _SHOW = {"Share at or above a threshold": "ui.share_threshold", "Average": "ui.average"}   # values stay English

@@ -98,3 +98,19 @@ def test_a_state_test_file_opens_on_its_proficiency_level_counting_the_top_two_l
     assert next(n for n in app.number_input if n.label == "Threshold (at or above)").value == 3.0
     table = app.dataframe[0].value.set_index("Group")
     assert table.loc["Hispanic/Latino", "Value"] == 50.0 and table.loc["White", "Value"] == 50.0
+
+
+def test_the_public_uci_file_opens_on_g3_at_10_by_sex(app, shared_data):
+    """SOURCE.txt: pass rate G3 >= 10 is 265 of 395 (67.09%): F 133 of 208 (63.94%), M 132 of 187 (70.59%)."""
+    path = shared_data / "uci_student_mat_messy" / "student-mat.csv"
+    _upload(app, path.name, path.read_bytes())
+    _confirm(app)
+    assert any(i.value.startswith("This file has none of race/ethnicity") for i in app.info)
+    app.switch_page("pages/views/gaps.py").run()
+    assert app.selectbox(key="gaps_outcome").value.header == "G3"
+    assert next(n for n in app.number_input if n.label == "Threshold (at or above)").value == 10.0
+    dimension = app.selectbox(key="gaps_dimension")
+    assert dimension.value == "gender" and dimension.options == ["Gender", "School"]
+    table = app.dataframe[0].value.set_index("Group")
+    assert (table.loc["Female", "n"], round(table.loc["Female", "Value"], 2)) == (208, 63.94)
+    assert (table.loc["Male", "n"], round(table.loc["Male", "Value"], 2)) == (187, 70.59)
