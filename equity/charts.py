@@ -8,6 +8,8 @@ import altair as alt
 import pandas as pd
 
 from equity.crosstab import Cell, CrossTable
+from equity.flag_settings import DEFAULTS, FlagSettings
+from equity.flag_words import flag_params
 from equity.flags import Flag, GroupFlag, flag
 from equity.i18n import (
     DEFAULT,
@@ -21,7 +23,7 @@ from equity.i18n import (
     yes_no,
 )
 from equity.metrics import Breakdown, GroupResult
-from equity.privacy import ALL_OR_NONE, coded_text, coded_value, coloured
+from equity.privacy import ALL_OR_NONE, DIFFERENCE, SMALL, coded_text, coded_value, coloured
 from equity.summary import ends, overall_ends
 from equity.trends import Trend
 
@@ -34,12 +36,15 @@ LIGHT = "#DDDDDD"            # neutral: a group too small to colour (the Califor
 GROUPS, LINE = "groups", "line"
 
 
-def breakdown_frame(result: Breakdown, lang: str = DEFAULT, method: Flag = Flag.NEWCOMBE) -> pd.DataFrame:
+def breakdown_frame(result: Breakdown, lang: str = DEFAULT, method: Flag = Flag.NEWCOMBE,
+                    settings: FlagSettings = DEFAULTS) -> pd.DataFrame:
     """The table behind the gap chart: one row per group, hidden groups included with their note. Under a flag
     other than Newcombe's, its index (and PPG's margin) and whether the group is flagged replace 'beyond
     chance'; a hidden group has neither. When a rate is top/bottom coded, a 'Shown as' column says '≥ 95%' or
-    '≤ 5%' and why, its exact value, gap and interval left blank."""
-    flags = flag(result, method)
+    '≤ 5%' and why, its exact value, gap and interval left blank. Those flags add the students needed to end the
+    flag and to reach parity (equity.needed)."""
+    flags = flag(result, method, settings)
+    words = flag_params(result, flags, lang)
     any_coded = any(g.coded for g in result.groups)
     rows = []
     for g, verdict in zip(result.groups, flags.groups, strict=True):
@@ -48,7 +53,7 @@ def breakdown_frame(result: Breakdown, lang: str = DEFAULT, method: Flag = Flag.
             t("column.group", lang): group_label(result.dimension, g.key, lang), "n": g.n,
             t("column.value", lang): g.value, t("column.gap", lang): g.gap,
             t("column.low", lang): g.ci[0] if g.ci else None, t("column.high", lang): g.ci[1] if g.ci else None,
-            **_flag_cells(flags.method, verdict, lang), **coded,
+            **_flag_cells(flags.method, verdict, lang, words), **coded,
             t("column.hidden", lang): t("word.yes", lang) + " — " + hidden_text(g, result.min_n, lang)
             if g.suppressed else "",
         })
@@ -58,9 +63,9 @@ def breakdown_frame(result: Breakdown, lang: str = DEFAULT, method: Flag = Flag.
 def hidden_text(figure: GroupResult | Cell, min_n: int, lang: str = DEFAULT) -> str:
     """Why a group or cell shows no figure, in `lang`: too small, hidden to protect another, or (top/bottom
     coding on) so small that its code would say that all or none of it met."""
-    if figure.reason == ALL_OR_NONE:
-        return t("hidden.all_or_none", lang)
-    return hidden_note(figure.n, min_n, lang)
+    if figure.reason in (ALL_OR_NONE, DIFFERENCE):
+        return t(f"hidden.{figure.reason}", lang, min_n=min_n)
+    return hidden_note(figure.reason, min_n, lang)
 
 
 def _shown_as(coded: str, lang: str) -> str:
@@ -71,30 +76,32 @@ def _shown_as(coded: str, lang: str) -> str:
 INDEX_COLUMNS = {Flag.PPG: "column.ppg_gap", Flag.PI: "column.pi", Flag.EIGHTY: "column.index_80"}
 
 
-def _flag_cells(method: Flag, verdict: GroupFlag, lang: str) -> dict:
+def _flag_cells(method: Flag, verdict: GroupFlag, lang: str, words: dict) -> dict:
     if method is Flag.NEWCOMBE:
         return {t("column.beyond_chance", lang): yes_no(verdict.flagged, lang) or None}
-    cells = {t(INDEX_COLUMNS[method], lang): verdict.index}
+    cells = {t(INDEX_COLUMNS[method], lang, **words): verdict.index}
     if method is Flag.PPG:
         cells[t("column.margin", lang)] = verdict.margin
-    return cells | {t("column.flagged", lang): yes_no(verdict.flagged, lang) or None}
+    return cells | {t("column.flagged", lang): yes_no(verdict.flagged, lang) or None,
+                    t("column.needed", lang): verdict.needed, t("column.parity", lang): verdict.parity}
 
 
-def _legend(method: Flag, lang: str) -> tuple[str, str]:
+def _legend(method: Flag, lang: str, words: dict) -> tuple[str, str]:
     """The colour legend's two entries: flagged, and not."""
     if method is Flag.NEWCOMBE:
         return t("chart.beyond_chance", lang), t("chart.could_be_chance", lang)
-    return t(f"chart.flag.{method.value}.yes", lang), t(f"chart.flag.{method.value}.no", lang)
+    return t(f"chart.flag.{method.value}.yes", lang, **words), t(f"chart.flag.{method.value}.no", lang, **words)
 
 
 def gap_chart(result: Breakdown, lang: str = DEFAULT, method: Flag = Flag.NEWCOMBE,
-              colour_min_n: int = 0) -> alt.LayerChart:
+              colour_min_n: int = 0, settings: FlagSettings = DEFAULTS) -> alt.LayerChart:
     """Bars per group with their 95% interval and the comparison drawn as a line (or a tick per group). Colour
     and ◆ follow `method`; a shown group of fewer than `colour_min_n` students is drawn neutral and unmarked. A
     top/bottom-coded rate is drawn at its boundary (95 or 5) labelled '≥ 95%' or '≤ 5%', with no interval."""
     unit = "%" if result.rule.is_rate else ""
-    flags = flag(result, method)
-    yes, no = _legend(flags.method, lang)
+    flags = flag(result, method, settings)
+    words = flag_params(result, flags, lang)
+    yes, no = _legend(flags.method, lang, words)
     neutral = t("chart.not_coloured", lang, n=colour_min_n)
     rows = []
     for g in result.shown():
@@ -145,7 +152,7 @@ def gap_chart(result: Breakdown, lang: str = DEFAULT, method: Flag = Flag.NEWCOM
     title = gap_title(result, lang)
     newcombe = flags.method is Flag.NEWCOMBE
     subtitle = [t("chart.gap_subtitle" if newcombe else f"chart.flag.{flags.method.value}.subtitle", lang,
-                  min_n=result.min_n)]
+                  min_n=result.min_n, **words)]
     if uncoloured:
         subtitle.append(t("chart.not_coloured_note", lang, n=colour_min_n))
     return alt.layer(*layers, title=alt.TitleParams(title, subtitle=subtitle), height=alt.Step(34),
@@ -181,7 +188,7 @@ def heat_table(table: CrossTable, lang: str = DEFAULT) -> alt.LayerChart:
         "row": group_label(table.first, c.first, lang), "column": group_label(table.second, c.second, lang),
         "value": coded_value(c.coded) if c.coded else c.value, "n": c.n, "shown": _cell_figure(table, c),
         "text": f"{_cell_figure(table, c)}\nn={c.n}" if not c.suppressed else f"{hidden}\n(n<{table.min_n})"
-        if c.n < table.min_n else hidden,
+        if c.reason == SMALL else hidden,
     } for c in table.cells]
     rows = list(dict.fromkeys(d["row"] for d in data))
     columns = list(dict.fromkeys(d["column"] for d in data))

@@ -2,12 +2,12 @@
 
     python -m equity gaps FILE [--sheet NAME] --outcome COLUMN [--threshold X] [--by DIMENSION]
                                [--compare all|others|GROUP] [--min-n N] [--map ROLE=HEADER ...]
-                               [--value ROLE RAW CANONICAL ...]
+                               [--value ROLE RAW CANONICAL ...] [--where DIMENSION=VALUE[,VALUE...] ...]
                                [--format table|csv|json] [--flag newcombe|ppg|pi|80] [--top-bottom-code]
     python -m equity risk FILE [--sheet NAME] --outcome COLUMN [--threshold X | --categories A,B] --by DIMENSION
                               [--compare others|GROUP] [--cell-size N] [--n-size N] [--flag-above R]
                               [--min-n N] [--map ROLE=HEADER ...] [--value ROLE RAW CANONICAL ...]
-                              [--format table|csv|json]
+                              [--where DIMENSION=VALUE[,VALUE...] ...] [--format table|csv|json]
     python -m equity report FILE --out report.html|report.pdf|report.pptx --outcome COLUMN [--threshold X]
                             [--categories A,B] [--by DIMENSION ...] [--cross DIMENSION,DIMENSION ...]
                             [--compare all|others|GROUP] [--min-n N] [--map ROLE=HEADER ...]
@@ -26,8 +26,9 @@ from pathlib import Path
 
 import duckdb
 
-from equity import dataset
-from equity.dimensions import GAP_DIMENSIONS
+from equity import dataset, first_view
+from equity.cohorts import COHORT_DIMENSIONS, cohort_filters, cohort_values
+from equity.dimensions import DIMENSIONS, GAP_DIMENSIONS
 from equity.disproportionality import (
     CELL_SIZE,
     HIDDEN,
@@ -39,13 +40,15 @@ from equity.disproportionality import (
     Settings,
     disproportionality,
 )
+from equity.filters import FILTER_NAMES, Filters, options
+from equity.flag_settings import COMPARE, DEFAULTS, HPG, FlagSettings, fixed_rate
 from equity.flags import Flag, Flags, GroupFlag, flag
 from equity.groups import Grouping, stats
 from equity.i18n import LANGUAGES
 from equity.ingest import IngestError, read_upload
 from equity.mapping import ROLES, VALUE_ROLES, ColumnRole, Mapping, outcome_kind
-from equity.metrics import Breakdown, GroupResult, Rule, breakdown, key_text
-from equity.privacy import BOTTOM_CODE, CODING_BELOW_N, DEFAULT_MIN_N, TOP_CODE, coded_text
+from equity.metrics import COMPARE_ALL, COMPARE_OTHERS, Breakdown, GroupResult, Rule, breakdown, key_text
+from equity.privacy import BOTTOM_CODE, CODING_BELOW_N, DEFAULT_MIN_N, TOP_CODE, coded_text, why_hidden
 from equity.rule_check import nobody_meets
 from equity.rules import default_rule
 from equity.students import BuildReport
@@ -85,6 +88,8 @@ def parser() -> argparse.ArgumentParser:
     report.add_argument("--title", default="")
     report.add_argument("--notes", default="", help="a paragraph printed under the title")
     report.add_argument("--lang", default="en", choices=tuple(LANGUAGES))
+    from equity import matched_cli  # here: it builds on this module's options and loading
+    matched_cli.add_command(commands)
     return top
 
 
@@ -101,16 +106,42 @@ def _data_options(command: argparse.ArgumentParser) -> None:
                          help="map one raw value of a role's column to a canonical value, overriding any guess, "
                               "e.g. --value race BL7 'Black or African American' or --value low_income 3 true; "
                               "repeat for several")
+    command.add_argument("--where", action="append", default=[], metavar="DIMENSION=VALUE[,VALUE...]",
+                         help="keep only these students, as the sidebar filters do: values of one option are "
+                              "OR-ed, options AND-ed; repeatable, e.g. --where low_income=true --where term=2024-25. "
+                              "A group that a view with filters fewer would give away by subtraction is hidden")
 
 
 def _gap_options(command: argparse.ArgumentParser) -> None:
     """The options of the commands that show gaps: comparison, how gaps are flagged, top/bottom coding."""
     command.add_argument("--compare", default="all", help="all, others, or a group's key")
+    command.add_argument("--cohort", metavar="COLUMN",
+                         help="compute every figure separately for each value of this column (an entering year, "
+                              "a term, a school or a grade), with its own all-students rate and flags; a column "
+                              "not mapped to term, school or grade is read as the term")
     command.add_argument("--flag", default=Flag.NEWCOMBE.value, choices=[f.value for f in Flag],
                          help="how gaps are flagged: newcombe (95%% interval, the default), ppg (percentage-point "
-                              "gap against all students, flagged at or below minus its margin of error, as in "
-                              "California community colleges), pi (proportionality index) or 80 (80%% index); "
+                              "gap against all students unless --compare or --ppg-reference say otherwise, "
+                              "flagged at or below minus its margin of error, as in California community "
+                              "colleges), pi (proportionality index) or 80 (80%% index); "
                               "the last three add their figure and a 'flagged' column")
+    settings = command.add_argument_group("gap flag settings (DisImpact's arguments; the defaults are today's)")
+    settings.add_argument("--ppg-reference", default=COMPARE,
+                          help="what the PPG gap is measured against: compare (the default: what --compare says, "
+                               "all students unless told), all, others (all students except the group), hpg (the "
+                               "highest-performing group), a group's key, or a fixed rate such as 65%%")
+    settings.add_argument("--min-moe", type=float, default=DEFAULTS.min_moe,
+                          help="the PPG margin of error's floor, as a share (default 0.03, 3 points)")
+    settings.add_argument("--moe-from-rate", action="store_true",
+                          help="the PPG margin of error from the group's own rate instead of 50%% "
+                               "(use_prop_in_moe; 50%% stands in for a rate of 0 or 100%%)")
+    settings.add_argument("--pi-cutoff", type=float, default=DEFAULTS.pi_cut,
+                          help="the proportionality index flags below this (default 0.8)")
+    settings.add_argument("--index-80-cutoff", type=float, default=DEFAULTS.eighty_cut,
+                          help="the 80%% index flags below this (default 0.8)")
+    settings.add_argument("--index-80-reference", default=HPG,
+                          help="the 80%% index's reference: hpg (the highest shown group, the default) or a "
+                               "group's key")
     command.add_argument("--top-bottom-code", action="store_true",
                          help=f"show a rate above {TOP_CODE}%% in a group of fewer than {CODING_BELOW_N} students as "
                               f"'>= {TOP_CODE}%%' and below {BOTTOM_CODE}%% as '<= {BOTTOM_CODE}%%', with no exact "
@@ -127,13 +158,43 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "risk":
             print(render_risk(risk(args), args.format), end="")
             return 0
-        result = gaps(args)
-        _check_flag(args.flag, result.rule)
+        if args.command == "cohort":
+            from equity.matched_cli import run
+            print(run(args), end="")
+            return 0
+        settings = flag_settings(args)
+        found = gaps(args)
+        for result in found.values() if isinstance(found, dict) else [found]:
+            _check_flag(args.flag, result.rule)
+            check_references(result, settings)
     except (IngestError, dataset.DataError, UsageError) as problem:
         print(f"error: {problem}", file=sys.stderr)
         return 2
-    print(render(result, args.format, flag(result, args.flag), args.top_bottom_code), end="")
+    if isinstance(found, dict):
+        print(render_cohorts(args.cohort, found, args.format, args.flag, settings, args.top_bottom_code), end="")
+    else:
+        print(render(found, args.format, flag(found, args.flag, settings), args.top_bottom_code), end="")
     return 0
+
+
+def flag_settings(args: argparse.Namespace) -> FlagSettings:
+    """The gap flag settings the options give, or UsageError naming the one out of range."""
+    try:
+        return FlagSettings(args.ppg_reference.strip(), args.min_moe, args.moe_from_rate, args.pi_cutoff,
+                            args.index_80_cutoff, args.index_80_reference.strip()).checked()
+    except ValueError as problem:
+        raise UsageError(str(problem)) from None
+
+
+def check_references(result: Breakdown, settings: FlagSettings) -> None:
+    """A reference group named in the settings must be one of the breakdown's groups."""
+    keys = {key_text(g.key) for g in result.groups}
+    named = [("--ppg-reference", settings.ppg_reference, (COMPARE, COMPARE_ALL, COMPARE_OTHERS, HPG)),
+             ("--index-80-reference", settings.eighty_reference, (HPG,))]
+    for option, value, words in named:
+        if value not in words and fixed_rate(value) is None and value not in keys:
+            raise UsageError(f"{option}: no group '{value}' by {result.dimension.key}; its groups are "
+                             f"{_list(sorted(keys))}, or {', '.join(words)}.")
 
 
 def _check_flag(method: str, rule: Rule) -> None:
@@ -152,6 +213,8 @@ def load(args: argparse.Namespace) -> tuple[duckdb.DuckDBPyConnection, dataset.S
     con = dataset.connect()
     staged = dataset.stage(con, upload)
     mapping = apply_values(apply_overrides(staged.proposal, args.map, staged), args.value)
+    if getattr(args, "cohort", None):       # the risk command has no cohorts
+        mapping = cohort_mapping(mapping, staged, args.cohort, args.outcome)
     mapping, column = choose_outcome(mapping, staged, args.outcome, args.threshold)
     profile = next(p for p in staged.profiles if p.header == column.header)
     rule = default_rule(column, profile.distinct, args.threshold)
@@ -160,12 +223,22 @@ def load(args: argparse.Namespace) -> tuple[duckdb.DuckDBPyConnection, dataset.S
     return con, staged, mapping, column, rule
 
 
-def activate(con: duckdb.DuckDBPyConnection, staged: dataset.Staged, mapping: Mapping) -> dataset.Dataset:
-    """Build the students table, first saying on stderr which values were guessed or left unplaced."""
+def activate(con: duckdb.DuckDBPyConnection, staged: dataset.Staged, mapping: Mapping, by: tuple[str, ...] = ()
+             ) -> dataset.Dataset:
+    """Build the students table, first saying on stderr which values were guessed or left unplaced, and which
+    of the dimensions `by` the file has no column for."""
     data = dataset.activate(con, staged, mapping)
-    for line in value_notices(data.report):
+    for line in [*value_notices(data.report), *dimension_notices(mapping, by)]:
         print(line, file=sys.stderr)
     return data
+
+
+def dimension_notices(mapping: Mapping, by: tuple[str, ...]) -> list[str]:
+    """A dimension with no column in the file gives one 'Not reported' group: said, with the ones it has."""
+    has = first_view.dimensions(mapping)
+    return [f"note: the file has no column for {by_name} (every student is Not reported); map one with "
+            f"--map {DIMENSIONS[by_name].column}=HEADER. Dimensions it has: {', '.join(has) or 'none'}."
+            for by_name in dict.fromkeys(by) if by_name in GAP_DIMENSIONS and by_name not in has]
 
 
 def value_notices(report: BuildReport) -> list[str]:
@@ -185,17 +258,63 @@ def value_notices(report: BuildReport) -> list[str]:
     return lines
 
 
-def gaps(args: argparse.Namespace) -> Breakdown:
+def gaps(args: argparse.Namespace) -> Breakdown | dict[str, Breakdown]:
+    """The breakdown, or with --cohort one per cohort in order."""
     con, staged, mapping, column, rule = load(args)
-    activate(con, staged, mapping)
+    activate(con, staged, mapping, (args.by,))
     warn_if_nobody_meets(con, column, rule)
-    return breakdown(con, column.name, rule, args.by, args.compare, min_n=args.min_n, label=column.header,
-                     coding=args.top_bottom_code)
+
+    chosen = where(con, args.where)
+
+    def one(filters: Filters) -> Breakdown:
+        return breakdown(con, column.name, rule, args.by, args.compare, filters, args.min_n, column.header,
+                         coding=args.top_bottom_code)
+
+    if not args.cohort:
+        return one(chosen)
+    dimension = cohort_dimension(mapping, args.cohort)
+    return {value: one(cohort_filters(chosen, dimension, value)) for value in cohort_values(options(con), dimension)}
+
+
+def where(con: duckdb.DuckDBPyConnection, items: list[str]) -> Filters:
+    """The --where options as sidebar filters, each value checked against the values the data has."""
+    chosen: dict[str, tuple[str, ...]] = {}
+    offered = options(con) if items else {}
+    for item in items:
+        name, _, values = item.partition("=")
+        name = name.strip()
+        if name not in offered or not values.strip():
+            raise UsageError(f"--where needs DIMENSION=VALUE[,VALUE...] with DIMENSION one of "
+                             f"{', '.join(offered or FILTER_NAMES)}; got '{item}'.")
+        for value in (v.strip() for v in values.split(",")):
+            match = next((o for o in offered[name] if o.casefold() == value.casefold()), None)
+            if match is None:
+                raise UsageError(f"--where {name}: no value '{value}' in the data; its values are "
+                                 f"{_list(offered[name])}.")
+            chosen[name] = (*chosen.get(name, ()), match)
+    return Filters(**{name: tuple(dict.fromkeys(values)) for name, values in chosen.items()})
+
+
+def cohort_mapping(mapping: Mapping, staged: dataset.Staged, header: str, outcome: str) -> Mapping:
+    """The mapping with the --cohort column as a term, unless it already is the term, school or grade."""
+    if header not in {p.header for p in staged.profiles}:
+        raise UsageError(f"--cohort: no column '{header}' in the file; its columns are "
+                         f"{_list(p.header for p in staged.profiles)}.")
+    if header == outcome:
+        raise UsageError(f"--cohort: '{header}' is the outcome; name the column that says which cohort a student "
+                         "is in (an entering year, a term, a school or a grade).")
+    return mapping if cohort_dimension(mapping, header) else mapping.with_role(header, "term")
+
+
+def cohort_dimension(mapping: Mapping, header: str) -> str | None:
+    """The dimension (term, school or grade) the cohort column is mapped to, or None."""
+    role = next((c.role for c in mapping.columns if c.header == header), None)
+    return role if role in COHORT_DIMENSIONS else None
 
 
 def risk(args: argparse.Namespace) -> Disproportionality:
     con, staged, mapping, column, rule = load(args)
-    activate(con, staged, mapping)
+    activate(con, staged, mapping, (args.by,))
     if not rule.is_rate:
         raise UsageError("risk needs a yes/no outcome: give --threshold or --categories for what counts as having it.")
     warn_if_nobody_meets(con, column, rule)
@@ -207,8 +326,8 @@ def risk(args: argparse.Namespace) -> Disproportionality:
             raise UsageError(f"--compare must be 'others' or one of the groups: {_list(keys)}; got '{args.compare}'.")
         reference = keys[args.compare]
     settings = Settings(args.cell_size, args.n_size, args.flag_above)
-    return disproportionality(con, column.name, rule, grouping, settings=settings, min_n=args.min_n,
-                              label=column.header, reference=reference)
+    return disproportionality(con, column.name, rule, grouping, where(con, args.where), settings=settings,
+                              min_n=args.min_n, label=column.header, reference=reference)
 
 
 def risk_json(result: Disproportionality, compare: str) -> dict:
@@ -259,11 +378,13 @@ def report(args: argparse.Namespace) -> str:
     crossings = tuple(_pair(c) for c in args.cross)
     con, staged, mapping, column, rule = load(args)
     bench = Workbench(con=con, min_n=args.min_n, coding=args.top_bottom_code)
-    bench.data = activate(con, staged, mapping)
+    bench.data = activate(con, staged, mapping, tuple(args.by or ["race"]))
+    bench.filters = where(con, args.where)
     warn_if_nobody_meets(con, column, rule)
     _check_flag(args.flag, rule)
     choice = Choice(column.name, column.header, rule, tuple(dict.fromkeys(args.by or ["race"])), args.compare,
-                    crossings, flag=Flag(args.flag))
+                    crossings, flag=Flag(args.flag), flag_settings=flag_settings(args),
+                    cohort=cohort_dimension(mapping, args.cohort) if args.cohort else None)
     built = compose(views(bench, choice, args.lang), bench, args.title, args.notes, args.lang)
     try:
         args.out.write_bytes(render_report(built, fmt))
@@ -348,10 +469,12 @@ def as_json(result: Breakdown, flags: Flags | None = None, coding: bool = False)
         "by": result.dimension.key,
         "compare": result.compare,
         "min_n": result.min_n,
-        "all_students": {"n": result.overall.n, "value": _round(result.overall_value, 2)},
+        "all_students": {"n": result.overall_size, "value": _round(result.overall_value, 2),
+                         **_why(result.overall_reason, result.min_n)},
         "groups": [
             {"key": g.key, "label": g.label, "n": g.n, "value": _round(g.value, 2), "gap": _round(g.gap, 2),
-             "ci": [round(g.ci[0], 1), round(g.ci[1], 1)] if g.ci else None, "suppressed": g.suppressed}
+             "ci": [round(g.ci[0], 1), round(g.ci[1], 1)] if g.ci else None, "suppressed": g.suppressed,
+             **_why(g.reason if g.suppressed else None, result.min_n)}
             for g in result.groups
         ],
     }
@@ -360,9 +483,28 @@ def as_json(result: Breakdown, flags: Flags | None = None, coding: bool = False)
             group["coded"] = _coded(g)
     if _extra(flags):
         out["flag"] = flags.method.value
+        out["flag_settings"] = flags.settings.params()
+        if flags.method is Flag.EIGHTY:
+            best = flags.reference
+            out["index_80_reference"] = None if best is None else {"key": best.key, "value": _round(best.value, 4)}
         for group, verdict in zip(out["groups"], flags.groups, strict=True):
             group |= dict(zip(_flag_columns(flags.method), _flag_row(flags.method, verdict), strict=True))
+            group |= _needed(flags.method, verdict)
     return out
+
+
+def _why(reason: str | None, min_n: int) -> dict:
+    """A hidden figure's "why" (its size and value are null); nothing for a shown one."""
+    return {"why": why_hidden(reason, min_n)} if reason else {}
+
+
+def _needed(method: Flag, verdict: GroupFlag) -> dict:
+    """The students needed to stop being flagged and to reach parity (DisImpact's success_needed_not_di and
+    success_needed_full_parity), and PPG's reference rate for the group; null where the group is not judged."""
+    extra = {"students_needed": verdict.needed, "students_needed_parity": verdict.parity}
+    if method is Flag.PPG:
+        extra["ppg_reference"] = _round(verdict.reference, 4)
+    return extra
 
 
 FLAG_COLUMNS = {Flag.PPG: ("ppg_gap", "margin"), Flag.PI: ("proportionality_index",), Flag.EIGHTY: ("index_80",)}
@@ -400,17 +542,49 @@ def render(result: Breakdown, fmt: str, flags: Flags | None = None, coding: bool
     verdicts = flags.groups if extra else [None] * len(result.groups)
     for g, verdict in zip(result.groups, verdicts, strict=True):
         cells = [_text(c) for c in _flag_row(flags.method, verdict)] if verdict else []
-        rows.append([g.label, g.n, _cell(g.value), _cell(g.gap), _cell(g.ci and g.ci[0]),
+        rows.append([g.label, "" if g.n is None else g.n, _cell(g.value), _cell(g.gap), _cell(g.ci and g.ci[0]),
                      _cell(g.ci and g.ci[1]), "" if g.distinguishable is None else g.distinguishable,
                      g.suppressed, *([_coded(g) or ""] if coding else []), *cells])
+    whys = [why_hidden(g.reason, result.min_n) if g.suppressed else "" for g in result.groups]
     if fmt == "csv":
-        return _csv(rows)
+        return _csv([[*row, why] for row, why in zip(rows, ["why", *whys], strict=True)])
     lines = _aligned(rows)
     overall = _cell(result.overall_value)
     head = (f"{result.outcome} ({result.rule.describe()}) by {result.dimension.label}, compared with "
-            f"{result.comparison_label()}; all students: n={result.overall.n}, value={overall}")
-    sentence = flag_sentence(result, flags.method if flags else Flag.NEWCOMBE)
-    return "\n".join([head, *lines, "", sentence, ""])
+            f"{result.comparison_label()}; all students: n={_size(result)}, value={overall}")
+    notes = [f"{g.label}: {why}" for g, why in zip(result.groups, whys, strict=True) if why]
+    sentence = flag_sentence(result, flags.method, settings=flags.settings) if flags else flag_sentence(result)
+    return "\n".join([head, *lines, *(["", *notes] if notes else []), "", sentence, ""])
+
+
+def _size(result: Breakdown) -> str:
+    """All students' size in the table's heading: a band, or 'hidden', when their figure is hidden."""
+    if result.overall_size is not None:
+        return str(result.overall_size)
+    return f"fewer than {result.min_n}" if result.overall.n < result.min_n else "hidden"
+
+
+def render_cohorts(column: str, results: dict[str, Breakdown], fmt: str, method: str, settings: FlagSettings,
+                   coding: bool = False) -> str:
+    """One breakdown per cohort: JSON {"cohort": COLUMN, "results": [{"cohort": VALUE, …}, …]}, CSV with a
+    leading 'cohort' column, or one table per cohort under its name."""
+    if fmt == "json":
+        return json.dumps({"cohort": column, "results": [
+            {"cohort": value, **as_json(r, flag(r, method, settings), coding)} for value, r in results.items()]}) + "\n"
+    blocks = [(value, render(r, fmt, flag(r, method, settings), coding)) for value, r in results.items()]
+    if fmt == "csv":
+        lines = [f"cohort,{blocks[0][1].splitlines()[0]}"] if blocks else []
+        for value, text in blocks:
+            cell = _csv_cell(value)
+            lines += [f"{cell},{line}" for line in text.splitlines()[1:]]
+        return "\n".join(lines) + "\n"
+    return "\n".join(f"{column} {value}:\n{text}" for value, text in blocks)
+
+
+def _csv_cell(text: str) -> str:
+    out = io.StringIO()
+    csv.writer(out, lineterminator="").writerow([text])
+    return out.getvalue()
 
 
 def _csv(rows: list[list]) -> str:

@@ -11,12 +11,13 @@ from dataclasses import dataclass
 
 import duckdb
 
-from equity.dimensions import DIMENSIONS
+from equity.dimensions import COMBINED, DIMENSIONS
 from equity.filters import Filters
 from equity.metrics import Cells, Rule, Stats
 from equity.sql import Fragment, query, quote_ident
 
-COLUMNS = tuple(dict.fromkeys(d.column for d in DIMENSIONS.values()))   # what cube_build.sql groups by
+# What cube_build.sql groups by: every dimension's column but race alone or in combination (a list per student).
+COLUMNS = tuple(dict.fromkeys(d.column for d in DIMENSIONS.values() if d.key != COMBINED))
 _numbers = itertools.count(1)
 
 

@@ -26,7 +26,7 @@ class Dimension:
             return ({True: 0, False: 1}.get(key, 2), "")
         if key is None or key == NOT_REPORTED:
             return (9, "")
-        known = {"race_ethnicity": RACE_LABELS, "gender": GENDER_LABELS}.get(self.column, ())
+        known = {"race_ethnicity": RACE_LABELS, "race_list": RACE_LABELS, "gender": GENDER_LABELS}.get(self.column, ())
         if key in known:
             return (0, f"{known.index(key):03d}")
         return (1, _natural(str(key)))
@@ -38,10 +38,14 @@ def _natural(text: str) -> str:
     return special.get(text, text.zfill(3) if text.isdigit() else text)
 
 
+COMBINED = "race_combined"
 DIMENSIONS: dict[str, Dimension] = {
     d.key: d
     for d in (
         Dimension("race", "race_ethnicity", "Race/ethnicity", False),
+        # Each race counted for every student who reports it, so the groups add up to more than all students:
+        # an option on the race dimension, not a dimension of its own in the lists below.
+        Dimension(COMBINED, "race_list", "Race/ethnicity, alone or in combination", False),
         Dimension("low_income", "low_income", "Income", True, "Low income", "Not low income"),
         Dimension("english_learner", "english_learner", "English learner", True,
                   "English learners", "Not English learners"),

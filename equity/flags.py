@@ -2,15 +2,20 @@
 
 - NEWCOMBE (the default, DESIGN.md "Metrics"): the 95% interval of the difference from an independent
   comparison leaves out zero, above or below. The only method that also works for averages.
-- PPG: the California Community Colleges' percentage-point gap (the 2017 method): the group's rate minus the rate
-  of all students with a result (the whole cohort, the group and hidden groups included), whatever comparison the
-  screen shows. Flagged (disproportionately impacted) when that gap is at or below minus the margin of error
+- PPG: the California Community Colleges' percentage-point gap (the 2017 method): the group's rate minus a
+  reference rate, by default that of all students with a result (the whole cohort, the group and hidden groups
+  included); the comparison chosen (all other students, a group) or a setting (the highest group, a fixed rate)
+  changes it. Flagged (disproportionately impacted) when that gap is at or below minus the margin of error
   MOE = max(1.96·√(0.25/n), 0.03), n being the group's students with a result (0.25 is p(1 − p) at its largest,
   p = 0.5; 3 points is the floor).
 - PI: the proportionality index, the group's share of the students who meet the outcome ÷ its share of all
   students with a result; flagged below 0.8.
 - EIGHTY: the 80% index (the four-fifths rule), the group's rate ÷ the highest shown group's rate; flagged
   below 0.8. Hidden groups never serve as that reference, so no index can reveal a hidden rate.
+
+The references, the margin's floor and formula and both cut-offs are settings (equity.flag_settings, DisImpact's
+arguments); the numbers above are their defaults. Under PPG, PI and the 80% index every judged group also gets
+the students needed to stop being flagged and to reach parity (equity.needed).
 
 Hidden groups are never flagged and never given an index; nor are top/bottom-coded ones (an index or a PPG gap would
 give their exact rate back), though Newcombe's verdict, which does not, stays. An index exactly at 0.8 is not
@@ -19,14 +24,13 @@ flagged; a gap exactly at minus the margin of error is.
 
 from dataclasses import dataclass
 from enum import StrEnum
-from math import sqrt
 
+from equity import needed
+from equity.flag_settings import DEFAULTS, FlagSettings, eighty_reference, highest, margin_of_error, ppg_reference_rate
 from equity.metrics import Breakdown, GroupResult, key_text
-from equity.normalize import NOT_REPORTED
 
-CUT = 0.8                    # proportionality and 80% indexes: flagged below this
-MOE_Z = 1.96                 # as published, not the exact normal quantile
-MOE_FLOOR = 0.03             # the margin of error is never below 3 percentage points
+__all__ = ["Flag", "Flags", "GroupFlag", "flag", "highest", "margin_of_error"]
+
 _SLACK = 1e-9                # a figure exactly at the cut is judged as exactly there whatever the float rounding
 
 
@@ -50,6 +54,9 @@ class GroupFlag:
     flagged: bool | None              # None: not judged (hidden, or the figure cannot be worked out)
     index: float | None = None        # PPG gap in points, proportionality index or 80% index
     margin: float | None = None       # PPG's margin of error, in points
+    needed: int | None = None         # more students meeting the outcome to stop being flagged (0 if not flagged)
+    parity: int | None = None         # more students meeting it to reach the reference (0 at or above it)
+    reference: float | None = None    # PPG's reference rate for this group, in percent
 
 
 @dataclass(frozen=True)
@@ -58,7 +65,8 @@ class Flags:
 
     method: Flag
     groups: tuple[GroupFlag, ...]
-    reference: GroupResult | None = None     # the 80% index's highest group
+    reference: GroupResult | None = None     # the 80% index's reference group (the highest, or the one named)
+    settings: FlagSettings = DEFAULTS
 
     def of(self, key: object) -> GroupFlag:
         wanted = key_text(key)
@@ -68,56 +76,53 @@ class Flags:
         return tuple(f for f in self.groups if f.flagged)
 
 
-def flag(result: Breakdown, method: Flag = Flag.NEWCOMBE) -> Flags:
-    """Each group's flag (and index or margin) under `method`; ValueError for an average and a rates-only method."""
+def flag(result: Breakdown, method: Flag = Flag.NEWCOMBE, settings: FlagSettings = DEFAULTS) -> Flags:
+    """Each group's flag (and index or margin) under `method` and `settings`; ValueError for an average and a
+    rates-only method."""
     method = Flag(method)
     if method.rates_only and not result.rule.is_rate:
         raise ValueError("Averages are flagged by their 95% interval only; the other flags need a share of "
                          "students meeting the outcome.")
     if method is Flag.NEWCOMBE:
         return Flags(method, tuple(GroupFlag(g.key, None if g.suppressed else g.distinguishable)
-                                   for g in result.groups))
+                                   for g in result.groups), settings=settings)
     if method is Flag.PPG:
-        return Flags(method, tuple(_ppg(result, g) for g in result.groups))
+        return Flags(method, tuple(_ppg(result, g, settings) for g in result.groups), settings=settings)
     if method is Flag.PI:
-        return Flags(method, tuple(_proportionality(result, g) for g in result.groups))
-    best = highest(result)
-    return Flags(method, tuple(_eighty(g, best) for g in result.groups), best)
-
-
-def margin_of_error(n: int) -> float:
-    """PPG's margin of error for a group of n students, in percentage points."""
-    return max(MOE_Z * sqrt(0.25 / n), MOE_FLOOR) * 100
-
-
-def highest(result: Breakdown) -> GroupResult | None:
-    """The shown group with the highest rate (a 'Not reported' group is not a group to measure others by)."""
-    candidates = [g for g in result.shown() if g.value is not None and g.key not in (None, NOT_REPORTED)]
-    return max(candidates, key=lambda g: g.value) if candidates else None
+        return Flags(method, tuple(_proportionality(result, g, settings) for g in result.groups), settings=settings)
+    best = eighty_reference(result, settings)
+    return Flags(method, tuple(_eighty(g, best, settings) for g in result.groups), best, settings)
 
 
 def _successes(group: GroupResult) -> float:
     return group.value / 100 * group.n
 
 
-def _ppg(result: Breakdown, group: GroupResult) -> GroupFlag:
-    everyone = result.overall_value
-    if group.value is None or everyone is None:
+def _ppg(result: Breakdown, group: GroupResult, settings: FlagSettings) -> GroupFlag:
+    reference = ppg_reference_rate(result, group, settings)
+    if group.value is None or reference is None:
         return GroupFlag(group.key, None)
-    gap = group.value - everyone
-    margin = margin_of_error(group.n)
-    return GroupFlag(group.key, gap <= -margin + _SLACK, gap, margin)
+    gap = group.value - reference
+    margin = margin_of_error(group.n, group.value, settings)
+    flagged = gap <= -margin + _SLACK
+    stop, parity = needed.ppg(group.value / 100, group.n, reference / 100, margin / 100, flagged)
+    return GroupFlag(group.key, flagged, gap, margin, stop, parity, reference)
 
 
-def _proportionality(result: Breakdown, group: GroupResult) -> GroupFlag:
-    if group.value is None or result.overall.total <= 0:
-        return GroupFlag(group.key, None)
+def _proportionality(result: Breakdown, group: GroupResult, settings: FlagSettings) -> GroupFlag:
+    if group.value is None or result.overall_suppressed or result.overall.total <= 0:
+        return GroupFlag(group.key, None)     # the index with the group's figure would give all students' back
     index = (_successes(group) / result.overall.total) / (group.n / result.overall.n)
-    return GroupFlag(group.key, index < CUT - _SLACK, index)
+    flagged = index < settings.pi_cut - _SLACK
+    stop, parity = needed.proportionality(_successes(group), group.n, result.overall.total, result.overall.n,
+                                          settings.pi_cut, flagged)
+    return GroupFlag(group.key, flagged, index, needed=stop, parity=parity)
 
 
-def _eighty(group: GroupResult, best: GroupResult | None) -> GroupFlag:
+def _eighty(group: GroupResult, best: GroupResult | None, settings: FlagSettings) -> GroupFlag:
     if group.value is None or best is None or best.value <= 0:
         return GroupFlag(group.key, None)
     index = group.value / best.value
-    return GroupFlag(group.key, index < CUT - _SLACK, index)
+    flagged = index < settings.eighty_cut - _SLACK
+    stop, parity = needed.eighty(group.value / 100, group.n, best.value / 100, settings.eighty_cut, flagged)
+    return GroupFlag(group.key, flagged, index, needed=stop, parity=parity)

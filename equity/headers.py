@@ -12,13 +12,12 @@ the header's words it explains, so `Student Gender Code` is gender and `Grade Le
 import json
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 WORDS = json.loads((Path(__file__).resolve().parent / "header_words.json").read_text(encoding="utf-8"))
 EXCLUDE = "exclude"          # a column that is never an outcome (birth date, age, address, another id)
 MEASURE = "outcome:"         # a label naming a kind of outcome: "outcome:score"
-MEASURES = tuple(WORDS["measures"])
 PERCENT = "percent"
 ENOUGH = 0.6                 # the share of a header a phrase must explain to name the column
 _WEIGHT_WEAK, _WEIGHT_UNKNOWN = 0.3, 0.5
@@ -133,13 +132,18 @@ def _weight(word: str) -> float:
 def readings(header: str) -> dict[str, float]:
     """Every label some phrase fits, with the share of the header's words its fitting phrases explain
     together ('RIT Score': 'rit' and 'score' are both phrases of a score)."""
+    return dict(_readings(header))
+
+
+@lru_cache(maxsize=4096)   # a proposal asks about each header once per role: a wide file has a thousand
+def _readings(header: str) -> tuple[tuple[str, float], ...]:
     found = set(words(header))
     total = sum(_weight(w) for w in found)
     explained: dict[str, set[str]] = {}
     for label, phrase in _phrases():
         if phrase <= found:
             explained.setdefault(label, set()).update(phrase)
-    return {label: round(sum(_weight(w) for w in covered) / total, 3) for label, covered in explained.items()}
+    return tuple((label, round(sum(_weight(w) for w in covered) / total, 3)) for label, covered in explained.items())
 
 
 def read(header: str) -> Reading | None:

@@ -68,8 +68,10 @@ def _declared_encoding(data: bytes) -> str:
 
 
 def _rows(table) -> list[Row]:
-    """The table's own rows (not those of a table nested in a cell); a cell spanning columns fills the first."""
-    rows = []
+    """The table's own rows (not those of a table nested in a cell). A cell spanning columns or rows fills
+    its first place and leaves the others empty, so every value stays under its own header."""
+    rows: list[Row] = []
+    below: dict[int, int] = {}     # column -> rows still covered by a cell above that spans rows
     for row in table.iter("tr"):
         if next(row.iterancestors("table"), None) is not table:
             continue
@@ -77,21 +79,35 @@ def _rows(table) -> list[Row]:
         for cell in row:
             if cell.tag not in ("td", "th"):
                 continue
+            _pass_covered(cells, below)
+            first, across, down = len(cells), _span(cell, "colspan"), _span(cell, "rowspan")
             cells.append(_text(cell))
-            cells += [None] * (_span(cell) - 1)
+            cells += [None] * (across - 1)
+            for column in range(first, first + across) if down > 1 else ():
+                below[column] = down - 1
+        _pass_covered(cells, below)
         rows.append(cells)
     return rows
 
 
+def _pass_covered(cells: Row, below: dict[int, int]) -> None:
+    """Leave empty the places a cell of an earlier row still covers."""
+    while below.get(len(cells), 0) > 0:
+        below[len(cells)] -= 1
+        cells.append(None)
+
+
 def _text(cell) -> str | None:
     """A cell's visible text on one line; `&nbsp;` and line breaks are spaces."""
+    for br in cell.iter("br"):
+        br.tail = " " + (br.tail or "")
     text = " ".join(cell.text_content().replace("\xa0", " ").split())
     return text or None
 
 
-def _span(cell) -> int:
+def _span(cell, attribute: str) -> int:
     try:
-        return max(1, min(int(cell.get("colspan", "1")), 1000))
+        return max(1, min(int(cell.get(attribute, "1")), 1000))
     except ValueError:
         return 1
 

@@ -98,7 +98,8 @@ class Mapping:
 
     def outcomes(self) -> tuple[ColumnRole, ...]:
         """Columns compared as results: outcomes, and the day counts of attendance (numeric), the likeliest
-        kinds first (percentages, marks, scores, then levels and counts), each kind in file order."""
+        kinds first (percentages, marks, levels, scores, then counts; equity.outcome_kinds.ORDER), each kind in
+        file order."""
         return tuple(sorted((c for c in self.columns if c.role == "outcome" or c.role in ATTENDANCE_ROLES),
                             key=lambda c: outcome_kinds.rank(c.result)))
 
@@ -180,7 +181,7 @@ def propose(profiles: Sequence[ColumnProfile]) -> Mapping:
             columns.append(ColumnRole(p.header, roles[p.header], role_kind(roles[p.header])))
             continue
         kind = outcome_kind(p)
-        found = outcome_kinds.evidence(p, kind)
+        found = outcome_kinds.evidence(p, kind, not _misnamed(p))
         likely = found.strength == outcome_kinds.LIKELY
         columns.append(ColumnRole(p.header, "outcome" if likely else "ignore", kind if likely else "",
                                   measure=found.kind))
@@ -193,11 +194,12 @@ def propose(profiles: Sequence[ColumnProfile]) -> Mapping:
 
 
 def _race_flags(profiles: Sequence[ColumnProfile]) -> dict[str, str]:
-    """Yes/no columns the federal race/ethnicity rule reads (`Hispanic`, `FedEthnicity`, `Race_Black` …): the
-    first column per race gets its role, a second one is ignored; none of them is an outcome."""
+    """Yes/no columns about race and ethnicity (`Hispanic`, `FedEthnicity`, `Race_Black`, `Multiracial` …): the
+    first column per race the federal rule reads gets its role, the others are ignored; none is an outcome."""
     roles: dict[str, str] = {}
     for p in profiles:
-        role = normalize.race_flag_role(p.header) if outcome_kind(p) == "boolean" else None
+        yes_no = p.distinct_count <= 2 and normalize.looks_like("flag", p.distinct) == 1.0   # Y/N, 1/0, X/blank
+        role = normalize.race_flag_role(p.header) if yes_no else None
         if role:
             roles[p.header] = role if role not in roles.values() else "ignore"
     return roles
@@ -207,19 +209,28 @@ def _role_scores(p: ColumnProfile) -> dict[str, float]:
     """How well one column fits each single-column role: >= 1 proposes it, higher wins. A header that names
     the role counts most, unless the values plainly say otherwise (a `Grade` column of A, B, C is marks)."""
     scores: dict[str, float] = {}
+    fits = {role: _value_fit(role, p) for role in DEMOGRAPHIC_ROLES}   # reading values is the costly part
     for role in SINGLE_ROLES:
         named = headers.role_score(p.header, role)
-        fit = _value_fit(role, p)
-        if named and not _contradicted(role, p, fit):
-            scores[role] = 1.0 + named + fit
+        if named:
+            fit = fits[role] if role in fits else _value_fit(role, p)
+            if not _contradicted(role, p, fit):
+                scores[role] = 1.0 + named + fit
     for role in DEMOGRAPHIC_ROLES:
-        fit = _value_fit(role, p)
+        fit = fits[role]
         # Values alone are telling for race and gender, and for flags spelled in their own words
         # (Free/Paid, ELL/LEP, IEP/SWD); a generic Y/N column is not.
         telling = role in ("race_ethnicity", "gender") or _role_words(role, p)
         if telling and fit >= 0.9 and p.distinct_count >= 2:
             scores[role] = max(scores.get(role, 0), 0.5 + fit)
     return scores
+
+
+def _misnamed(p: ColumnProfile) -> bool:
+    """The header names a role whose values the column plainly does not have (`Math Grade` of 55-98)."""
+    reading = headers.read(p.header)
+    return bool(reading) and reading.label in SINGLE_ROLES and _contradicted(reading.label, p, _value_fit(
+        reading.label, p))
 
 
 def _contradicted(role: str, p: ColumnProfile, fit: float) -> bool:

@@ -363,16 +363,31 @@ def coded(role: str, distinct: Sequence[str | None]) -> bool:
     return GUESSED in status.values() and UNPLACED not in status.values()
 
 
+def race_parts(raw: str) -> tuple[str, ...]:
+    """The groups a race value names when it names more than one (`Black/White`, `B,W`, `Hispanic White`), in
+    canonical order, for counts alone or in combination; () for a value naming one group or none."""
+    descriptor = _DESCRIPTOR.match(raw)
+    races = _races(_letters(descriptor[1] if descriptor else raw))
+    if not races:
+        codes = {_race_code(part) for part in _CODE_PARTS.split(raw.strip()) if part}
+        races = codes if _UNPLACED not in codes else set()
+    races.discard(TWO_OR_MORE)
+    return tuple(label for label in RACE_LABELS if label in races) if len(races) > 1 and races != {ASIAN, NHPI} \
+        else ()
+
+
 def race_flag_role(header: str) -> str | None:
-    """The federal rule's yes/no role a column header names: `hispanic` for `Hispanic`, `HispanicLatinoEthnicity`
-    or `FedEthnicity` (an ethnicity that is not a race), `race_black` for `Race_Black` or `Af Am`; else None."""
+    """The role of a yes/no column by its header: `hispanic` for `Hispanic`, `HispanicLatinoEthnicity` or
+    `FedEthnicity` (an ethnicity that is not a race), `race_black` for `Race_Black` or `Af Am`, `ignore` for one
+    the federal rule does not read (`Two or More Races`, `Asian/Pacific Islander`): never an outcome. None when
+    the header names no race."""
     letters = _letters(header)
     races = _races(letters)
     if races == {HISPANIC} or (not races and "ethnic" in letters and "race" not in letters):
         return "hispanic"
     if len(races) == 1 and TWO_OR_MORE not in races:
         return next(role for role, label in RACE_FLAGS.items() if label in races)
-    return None
+    return "ignore" if races else None
 
 
 # ---- Canonical values as text (the value map's second column) ------------------------------------------------

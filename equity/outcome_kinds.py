@@ -18,8 +18,9 @@ from equity.profile import ColumnProfile
 # Cells that mean "no value" in an outcome column (a race column's `NA` is a code, read elsewhere).
 MISSING = frozenset({"na", "n/a", "n.a.", "#n/a", "null", "none", "nan", "-", "--", "---", ".", "missing",
                      "not available", "blank", "(blank)", "no data", "nd"})
-# The order outcome pickers list outcomes in: numbers people set a bar for first, then levels and counts.
-ORDER = ("percent", "mark", "score", "level", "attendance", "discipline", "course", "")
+# The order outcome pickers list outcomes in: a class's percentages and marks, proficiency levels (the rate
+# assessment reports and ESSA plans use), scale scores, then attendance, discipline and course counts.
+ORDER = ("percent", "mark", "level", "score", "attendance", "discipline", "course", "")
 LIKELY, POSSIBLE, NEVER = 2, 1, 0
 MANY_VALUES = 10     # a numeric column with at least this many values is a scale (a score), not a code
 _LETTER = re.compile(r"^[A-F][+-]?$", re.I)
@@ -46,13 +47,15 @@ def _value(cell: str | None) -> bool:
     return cell is not None and bool(cell.strip()) and cell.strip().casefold() not in MISSING
 
 
-def evidence(profile: ColumnProfile, data_kind: str) -> Evidence:
+def evidence(profile: ColumnProfile, data_kind: str, header_counts: bool = True) -> Evidence:
     """What the header and the values say about one column that no role took; `data_kind` is the kind it
-    would have as an outcome (numeric, category, boolean, or '' when it cannot be one)."""
+    would have as an outcome (numeric, category, boolean, or '' when it cannot be one). Without
+    `header_counts` (a header naming a role its values plainly are not: `Math Grade` of 55-98) only the
+    values speak."""
     if not data_kind or all_missing(profile) or _present(profile) <= 1 or _identifier(profile) \
             or _dates(profile):
         return Evidence(NEVER)
-    reading = headers.read(profile.header)
+    reading = headers.read(profile.header) if header_counts else None
     if reading and not reading.label.startswith(headers.MEASURE):
         return Evidence(NEVER)       # a role's column, or one that is never an outcome (birth date, age...)
     if reading:

@@ -26,14 +26,17 @@ from equity.charts import (
     heat_title,
     hidden_text,
 )
+from equity.cohorts import Cohort, cohort_values
 from equity.crosstab import Cell, CrossTable
 from equity.dimensions import DIMENSIONS
 from equity.disproportionality import DEFAULT_SETTINGS, Settings
 from equity.filters import FLAG_KEYS, Filters
+from equity.flag_settings import DEFAULTS, FlagSettings
+from equity.flag_words import flag_params, settings_line
 from equity.flags import Flag, GroupFlag, flag
 from equity.i18n import DEFAULT, comparison_label, count, dimension_label, group_label, hidden_note, t, yes_no
 from equity.metrics import COMPARE_ALL, Breakdown, GroupResult, Rule, key_text
-from equity.privacy import BOTTOM_CODE, CODING_BELOW_N, TOP_CODE, coded_text, coded_value
+from equity.privacy import BOTTOM_CODE, CODING_BELOW_N, SMALL, TOP_CODE, coded_text, coded_value
 from equity.scorecard_charts import direction_word, scorecard_chart
 from equity.session import Workbench
 from equity.summary import (
@@ -120,10 +123,10 @@ class ReportView(Protocol):
     def section(self, lang: str = DEFAULT) -> Section: ...
 
 
-def _hidden_count(n: int, min_n: int) -> str | None:
+def _hidden_count(reason: str, min_n: int) -> str | None:
     """A hidden group's size as exports show it: '<10' when it is the small one, nothing when it is hidden
-    to protect another (its size and the total would give the small group's size away)."""
-    return f"<{min_n}" if n < min_n else None
+    for another reason (its size, with the total or another view, would give a small group's size away)."""
+    return f"<{min_n}" if reason == SMALL else None
 
 
 def rule_note(min_n: int, lang: str = DEFAULT) -> str:
@@ -150,6 +153,28 @@ def _alt_text(description: str, summary: Sequence[str]) -> str:
     return " ".join([description, *summary])
 
 
+def in_cohort(title: str, cohort: Cohort | None, lang: str = DEFAULT) -> str:
+    """A view's title, naming its cohort when it is one: '… — Term 2017'."""
+    if cohort is None:
+        return title
+    dimension = DIMENSIONS[cohort[0]]
+    return t("cohort.title", lang, title=title, dimension=dimension_label(dimension, lang),
+             cohort=group_label(dimension, cohort[1], lang))
+
+
+def _titled(chart, title: str, cohort: Cohort | None):
+    """A cohort's chart carries the cohort in its own title too, so a downloaded image says whom it shows."""
+    if cohort is None:
+        return chart
+    old = chart.title
+    return chart.properties(title=alt.TitleParams(title, subtitle=old.subtitle) if isinstance(old, alt.TitleParams)
+                            else title)
+
+
+def _cohort_key(cohort: Cohort | None) -> str:
+    return f":{cohort[0]}={cohort[1]}" if cohort else ""
+
+
 @dataclass(frozen=True)
 class GapView:
     """An outcome by one dimension against a comparison; `history` (the same by term) and `goal` (a saved
@@ -161,10 +186,12 @@ class GapView:
     goal: goal_math.Evaluation | None = None
     flag: Flag = Flag.NEWCOMBE
     colour_min_n: int = 0
+    settings: FlagSettings = DEFAULTS
+    cohort: Cohort | None = None              # the cohort the figures are for, named in the title
 
     @property
     def key(self) -> str:
-        return f"gaps:{self.result.dimension.key}:{self.result.compare}"
+        return f"gaps:{self.result.dimension.key}:{self.result.compare}" + _cohort_key(self.cohort)
 
     def section(self, lang: str = DEFAULT) -> Section:
         result, rate = self.result, self.result.rule.is_rate
@@ -178,13 +205,14 @@ class GapView:
         overall = result.overall_value
         low, high = result.overall.interval(result.rule) if overall is not None else (None, None)
         blank = ("",) * len(flag_columns)
-        rows = [(t("compare.all_title", lang), result.overall.n, overall, None, low, high, *blank,
-                 "" if overall is not None else hidden_note(result.overall.n, result.min_n, lang))]
-        verdicts = flag(result, self.flag).groups
+        rows = [(t("compare.all_title", lang), result.overall_size, overall, None, low, high, *blank,
+                 "" if overall is not None else hidden_note(result.overall_reason, result.min_n, lang))]
+        flags = flag(result, self.flag, self.settings)
+        verdicts = flags.groups
         for g, verdict in zip(result.groups, verdicts, strict=True):
             name = group_label(result.dimension, g.key, lang)
             if g.suppressed:
-                rows.append((name, _hidden_count(g.n, result.min_n), None, None, None, None, *blank,
+                rows.append((name, _hidden_count(g.reason, result.min_n), None, None, None, None, *blank,
                              hidden_text(g, result.min_n, lang)))
             elif g.coded:
                 rows.append((name, g.n, coded_text(g.coded), None, None, None, *self._flag_cells(verdict, lang),
@@ -192,13 +220,15 @@ class GapView:
             else:
                 rows.append((name, g.n, g.value, g.gap, g.ci[0], g.ci[1], *self._flag_cells(verdict, lang), ""))
         how = t("report.chance_note", lang) if self.flag is Flag.NEWCOMBE else t(f"flag.{self.flag.value}.how", lang)
+        how = " ".join(filter(None, (how, settings_line(self.flag, self.settings, lang))))
         table = Table(columns, tuple(rows), (rule_note(result.min_n, lang), how,
                                              *coding_note(any(g.coded for g in result.groups), lang)))
         summary = breakdown_summary(result, lang, self.history, self.goal)
         if self.flag is not Flag.NEWCOMBE:
-            summary = (summary[0], flag_sentence(result, self.flag, lang), *summary[2:])
-        title = gap_title(result, lang)
-        chart = gap_chart(result, lang, self.flag, self.colour_min_n) if result.shown() else None
+            summary = (summary[0], flag_sentence(result, self.flag, lang, self.settings), *summary[2:])
+        title = in_cohort(gap_title(result, lang), self.cohort, lang)
+        chart = _titled(gap_chart(result, lang, self.flag, self.colour_min_n, self.settings), title, self.cohort) \
+            if result.shown() else None
         return Section(title, summary, table, chart,
                        _alt_text(t("chart.bar_description", lang, title=title), summary) if chart else "")
 
@@ -207,15 +237,17 @@ class GapView:
         """'Beyond chance' under Newcombe's interval; else the method's index (PPG with its margin), flagged."""
         if self.flag is Flag.NEWCOMBE:
             return (Column(t("column.beyond_chance", lang)),)
-        index = Column(t(INDEX_COLUMNS[self.flag], lang), GAP if self.flag is Flag.PPG else INDEX)
+        words = flag_params(self.result, flag(self.result, self.flag, self.settings), lang)
+        index = Column(t(INDEX_COLUMNS[self.flag], lang, **words), GAP if self.flag is Flag.PPG else INDEX)
         margin = (Column(t("column.margin", lang), VALUE),) if self.flag is Flag.PPG else ()
-        return (index, *margin, Column(t("column.flagged", lang)))
+        return (index, *margin, Column(t("column.flagged", lang)), Column(t("column.needed", lang), COUNT),
+                Column(t("column.parity", lang), COUNT))
 
     def _flag_cells(self, verdict: GroupFlag, lang: str) -> tuple[object, ...]:
         if self.flag is Flag.NEWCOMBE:
             return (yes_no(verdict.flagged, lang),)
         margin = (verdict.margin,) if self.flag is Flag.PPG else ()
-        return (verdict.index, *margin, yes_no(verdict.flagged, lang))
+        return (verdict.index, *margin, yes_no(verdict.flagged, lang), verdict.needed, verdict.parity)
 
 
 @dataclass(frozen=True)
@@ -223,10 +255,11 @@ class IntersectionView:
     """Two dimensions crossed, as a heat table; small cells hidden along rows and columns."""
 
     table: CrossTable
+    cohort: Cohort | None = None
 
     @property
     def key(self) -> str:
-        return f"cross:{self.table.first.key}:{self.table.second.key}"
+        return f"cross:{self.table.first.key}:{self.table.second.key}" + _cohort_key(self.cohort)
 
     def section(self, lang: str = DEFAULT) -> Section:
         cross, rate = self.table, self.table.rule.is_rate
@@ -241,7 +274,7 @@ class IntersectionView:
         rows = []
         for c in cross.cells:
             if c.suppressed:
-                rows.append((*names(c), _hidden_count(c.n, cross.min_n), None, None,
+                rows.append((*names(c), _hidden_count(c.reason, cross.min_n), None, None,
                              hidden_text(c, cross.min_n, lang)))
             elif c.coded:
                 rows.append((*names(c), c.n, coded_text(c.coded), None, t(f"coding.{c.coded}_note", lang)))
@@ -254,10 +287,10 @@ class IntersectionView:
             low, high = min(shown, key=_ranked), max(shown, key=_ranked)
             summary.insert(0, t("summary.cross_range", lang, low=" · ".join(names(low)), low_value=_figure(low, unit),
                                 high=" · ".join(names(high)), high_value=_figure(high, unit)))
-        title = heat_title(cross, lang)
+        title = in_cohort(heat_title(cross, lang), self.cohort, lang)
         table = Table(columns, tuple(rows), (rule_note(cross.min_n, lang), t("report.cross_rule", lang),
                                              *coding_note(any(c.coded for c in cross.cells), lang)))
-        chart = heat_table(cross, lang) if shown else None
+        chart = _titled(heat_table(cross, lang), title, self.cohort) if shown else None
         return Section(title, tuple(summary), table, chart,
                        _alt_text(t("chart.heat_description", lang, title=title), summary) if chart else "")
 
@@ -430,25 +463,19 @@ class Choice:
     cuts: tuple[tuple[str, status_grid.Cuts], ...] = ()   # the scorecard's status × change cut points
     colour_min_n: int = 0                      # the privacy setting's colour minimum, for charts and the grid
     flag: Flag = Flag.NEWCOMBE                 # how gaps are flagged (rates only; averages use Newcombe's)
+    flag_settings: FlagSettings = DEFAULTS     # the flags' references, margin and cut-offs
+    cohort: str | None = None                  # term, school or grade: every gap and crossed view once per cohort
 
 
 def views(bench: Workbench, choice: Choice, lang: str = DEFAULT) -> list[ReportView]:
-    """The chosen views, computed from the session's data under its filters and minimum group size; goals'
-    notes worded in `lang`."""
+    """The chosen views, computed from the session's data under its filters and minimum group size (once per
+    cohort when the choice has cohorts); goals' notes worded in `lang`."""
     found: list[ReportView] = []
-    several_terms = (choice.history or choice.changes) and len(data_terms(bench.con, bench.filters)) > 1
     saved = goal_math.load()[0] if choice.goals or choice.goal_table else ()
-    for dimension in choice.dimensions:
-        result = bench.breakdown(choice.outcome, choice.rule, dimension, choice.compare, choice.label)
-        history = trend(bench.con, choice.outcome, choice.rule, dimension, choice.compare, bench.filters,
-                        bench.min_n, choice.label) if several_terms else None
-        goal = _goal(bench, saved, result, choice.outcome, lang) if choice.goals else None
-        method = choice.flag if choice.rule.is_rate else Flag.NEWCOMBE
-        found.append(GapView(result, history if choice.history else None, goal, method, choice.colour_min_n))
-        if choice.changes and history is not None:
-            found.append(TrendView(history))
-    for first, second in choice.crossings:
-        found.append(IntersectionView(bench.crosstab(choice.outcome, choice.rule, first, second, choice.label)))
+    cohorts = [None] if choice.cohort is None else \
+        [(choice.cohort, v) for v in cohort_values(bench.filter_options(), choice.cohort, bench.filters)]
+    for cohort in cohorts:
+        found += _gap_views(bench, choice, cohort, saved, lang)
     if choice.scorecard:
         goal = sc.goal_lookup(bench.con, bench.min_n)
         found.append(ScorecardView(tuple(sc.evaluate(bench.con, i, bench.filters, bench.min_n, choice.risk_settings,
@@ -458,6 +485,29 @@ def views(bench: Workbench, choice: Choice, lang: str = DEFAULT) -> list[ReportV
         outcomes = {c.name for c in bench.data.mapping.outcomes()} if bench.data else set()
         found.append(GoalsView(tuple(goal_math.assess(bench.con, g, outcomes, bench.min_n, lang) for g in saved),
                                bench.min_n))
+    return found
+
+
+def _gap_views(bench: Workbench, choice: Choice, cohort: Cohort | None, saved: Sequence[goal_math.Goal],
+               lang: str) -> list[ReportView]:
+    """The gap, change and crossed views of one cohort (or of everyone); a goal is on all the data, so a cohort's
+    views leave it out."""
+    found: list[ReportView] = []
+    filters = bench.cohort_filters(cohort)
+    several_terms = (choice.history or choice.changes) and len(data_terms(bench.con, filters)) > 1
+    for dimension in choice.dimensions:
+        result = bench.breakdown(choice.outcome, choice.rule, dimension, choice.compare, choice.label, cohort)
+        history = trend(bench.con, choice.outcome, choice.rule, dimension, choice.compare, filters,
+                        bench.min_n, choice.label) if several_terms else None
+        goal = _goal(bench, saved, result, choice.outcome, lang) if choice.goals and cohort is None else None
+        method = choice.flag if choice.rule.is_rate else Flag.NEWCOMBE
+        found.append(GapView(result, history if choice.history else None, goal, method, choice.colour_min_n,
+                             choice.flag_settings, cohort))
+        if choice.changes and history is not None:
+            found.append(TrendView(history))
+    for first, second in choice.crossings:
+        found.append(IntersectionView(bench.crosstab(choice.outcome, choice.rule, first, second, choice.label, cohort),
+                                      cohort))
     return found
 
 

@@ -25,6 +25,7 @@ PLAIN = {"—": "-", "–": "-", "◆": "*", "×": "x", "≥": ">=", "≤": "<="
          "“": '"', "”": '"'}
 BLUE = (0, 114, 178)
 GREY = (85, 85, 85)
+SHORT_TEXT = 20            # mm: a text column this narrow (a yes/no flag) is never squeezed
 TEXT_CAP = 55          # mm: wider text columns wrap
 CAPTION = 9           # mm: the line under a chart
 MIN_CHART = 0.75      # a chart shrinks to no less than this share of its size to keep its table beside it
@@ -160,12 +161,15 @@ def _table(pdf: _Document, table: Table) -> None:
         header = max(pdf.get_string_width(pdf.text_of(w)) for w in column.header.split()) * 1.15
         cells = max((pdf.get_string_width(pdf.text_of(r[j])) for r in texts), default=0)
         widths.append(max(header, cells) + 3)
-    # Figures keep their natural width; text columns (names, notes) share what is left, and wrap.
-    text = [j for j, c in enumerate(table.columns) if c.kind == TEXT]
+    # Figures and one-word text (yes / no) keep their natural width; text columns (names, notes) share what is
+    # left, and wrap.
+    text = [j for j, c in enumerate(table.columns) if c.kind == TEXT and widths[j] > SHORT_TEXT]
     room = pdf.epw - sum(w for j, w in enumerate(widths) if j not in text)
     wanted = sum(min(widths[j], TEXT_CAP) for j in text)
     for j in text:
-        widths[j] = min(widths[j], TEXT_CAP) * min(1.0, room / wanted) if wanted else widths[j]
+        # Wrapped at spaces, never inside a word ('Hispanic/Latino' stays whole).
+        word = max((pdf.get_string_width(w) for r in texts for w in pdf.text_of(r[j]).split()), default=0) + 3
+        widths[j] = max(word, min(widths[j], TEXT_CAP) * min(1.0, room / wanted) if wanted else widths[j])
     aligns = ["RIGHT" if c.kind in (COUNT, VALUE, GAP) else "LEFT" for c in table.columns]
     heading = FontFace(emphasis="BOLD", fill_color=(221, 235, 247))
     hidden = FontFace(emphasis="ITALICS", color=GREY)

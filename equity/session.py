@@ -8,10 +8,12 @@ from pathlib import Path
 
 import duckdb
 
+from equity import across as across_views
 from equity import combine, dataset, library, workspace
 from equity import cube as cubes
+from equity.cohorts import Cohort, cohort_filters
 from equity.crosstab import CrossTable, crosstab
-from equity.dimensions import DIMENSIONS
+from equity.dimensions import COMBINED, DIMENSIONS
 from equity.filters import Filters, options
 from equity.ingest import Upload, read_upload
 from equity.mapping import Mapping, fitted, header_signature, new_values
@@ -142,15 +144,24 @@ class Workbench:
             self._cubes[key] = cubes.build(self.con, outcome, rule)
         return self._cubes[key]
 
-    def cells(self, outcome: str, rule: Rule, columns: tuple[str, ...] = MAIN) -> Cells:
-        """Cell counts for the current data, outcome, rule and filters, per combination of `columns`, summed from
-        the cube; a rerun with the same ones is free."""
-        key = (self.data.version, outcome, rule, self.filters, columns)
+    def cells(self, outcome: str, rule: Rule, columns: tuple[str, ...] = MAIN, cohort: Cohort | None = None) -> Cells:
+        """Cell counts for the current data, outcome, rule and filters (narrowed to one cohort when given), per
+        combination of `columns`, summed from the cube; a rerun with the same ones is free."""
+        filters = self.cohort_filters(cohort)
+        return self._recent((self.data.version, outcome, rule, filters, columns),
+                            lambda: cubes.cells(self.con, self.cube(outcome, rule), filters, columns))
+
+    def _recent(self, key: tuple, make: Callable[[], object]):
+        """A figure kept among the CACHED_CELLS most recent ones (the oldest goes first), made when not kept."""
         if key not in self._memo:
             if len(self._memo) >= CACHED_CELLS:
                 self._memo.pop(next(iter(self._memo)))
-            self._memo[key] = cubes.cells(self.con, self.cube(outcome, rule), self.filters, columns)
+            self._memo[key] = make()
         return self._memo[key]
+
+    def cohort_filters(self, cohort: Cohort | None) -> Filters:
+        """The session's filters, narrowed to one cohort (dimension, value) when given (equity.cohorts)."""
+        return cohort_filters(self.filters, *cohort) if cohort else self.filters
 
     def nobody_meets(self, outcome: str, rule: Rule, label: str = "") -> Text | None:
         """Why no student in the whole loaded data meets `rule` (equity.rule_check), read once per data and rule."""
@@ -167,16 +178,31 @@ class Workbench:
         return self._memo[key]
 
     def breakdown(self, outcome: str, rule: Rule, dimension: str, compare: str = COMPARE_ALL,
-                  label: str = "") -> Breakdown:
-        """A breakdown of the session's data under its filters, minimum group size and top/bottom coding.
-        Only cell counts are cached, and they do not depend on the coding, so a change of it takes effect at once."""
+                  label: str = "", cohort: Cohort | None = None) -> Breakdown:
+        """A breakdown of the session's data under its filters, minimum group size and top/bottom coding, within one
+        cohort when given. Only cell counts are cached, and they do not depend on the coding, so a change of it takes
+        effect at once."""
         column = DIMENSIONS[dimension].column
-        cells = self.cells(outcome, rule, MAIN if column in MAIN else (column,))
-        return breakdown(self.con, outcome, rule, dimension, compare, self.filters, self.min_n, label, cells,
-                         self.coding)
+        # A student counts once per race they report alone or in combination: no cube cell holds that.
+        filters = self.cohort_filters(cohort)
+        cells = None if dimension == COMBINED else \
+            self.cells(outcome, rule, MAIN if column in MAIN else (column,), cohort)
+        return breakdown(self.con, outcome, rule, dimension, compare, filters, self.min_n, label, cells, self.coding,
+                         self.across(outcome, rule, (column,), filters))
 
-    def crosstab(self, outcome: str, rule: Rule, first: str, second: str, label: str = "") -> CrossTable:
-        """Two dimensions crossed over the session's data, filters, minimum group size and coding."""
+    def crosstab(self, outcome: str, rule: Rule, first: str, second: str, label: str = "",
+                 cohort: Cohort | None = None) -> CrossTable:
+        """Two dimensions crossed over the session's data, filters (within one cohort when given), minimum group
+        size and coding."""
         columns = (DIMENSIONS[first].column, DIMENSIONS[second].column)
-        cells = self.cells(outcome, rule, columns) if columns[0] != columns[1] else None
-        return crosstab(self.con, outcome, rule, first, second, self.filters, self.min_n, label, self.coding, cells)
+        filters = self.cohort_filters(cohort)
+        cells = self.cells(outcome, rule, columns, cohort) if columns[0] != columns[1] else None
+        return crosstab(self.con, outcome, rule, first, second, filters, self.min_n, label, self.coding, cells,
+                        self.across(outcome, rule, columns, filters) if cells is not None else None)
+
+    def across(self, outcome: str, rule: Rule, columns: tuple[str, ...], filters: Filters) -> across_views.Hidden:
+        """What the rule across views hides among these groups under `filters` (the session's, or narrowed to a
+        cohort) and the minimum size, summed from the cached cube; a rerun with the same choices is free."""
+        return self._recent(("across", self.data.version, outcome, rule, filters, columns, self.min_n),
+                            lambda: across_views.find(self.con, outcome, rule, columns, filters, self.min_n,
+                                                      self.cube(outcome, rule)))

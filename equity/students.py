@@ -16,7 +16,7 @@ from equity.sql import Fragment, query, quote_ident
 TEXT_ROLES = ("student_id", "term", "school")
 CANONICAL = {  # every canonical column and its SQL type; absent roles are NULL of that type
     "student_id": "VARCHAR", "term": "VARCHAR", "school": "VARCHAR", "grade": "VARCHAR",
-    "race_ethnicity": "race_label", "low_income": "BOOLEAN", "english_learner": "BOOLEAN",
+    "race_ethnicity": "race_label", "race_list": "VARCHAR[]", "low_income": "BOOLEAN", "english_learner": "BOOLEAN",
     "special_ed": "BOOLEAN", "section_504": "BOOLEAN", "gender": "gender_label",
 }
 LABEL_TYPES = {  # ENUM types: a filter change groups and compares small integers, not text
@@ -24,6 +24,7 @@ LABEL_TYPES = {  # ENUM types: a filter change groups and compares small integer
     "gender_label": (*normalize.GENDER_LABELS, normalize.NOT_REPORTED),
 }
 MAX_DISTINCT = 100_000
+MACROS = ("filtered_students", "score", "chosen")   # query macros defined beside every `students`
 
 TEXT = "nullif(trim({source}), '') AS {target}"
 NUMBER = "TRY_CAST(nullif(replace(trim({source}), '%', ''), '') AS DOUBLE) AS {target}"
@@ -35,8 +36,12 @@ CONSTANT = "CAST(CAST($constant_{i} AS VARCHAR) AS {type}) AS {target}"
 # The federal rule over a Hispanic/Latino flag and one flag per race (each a MAPPED boolean), falling back to
 # the race column's own value (or Not reported) when no race is flagged.
 FEDERAL = ("CAST(CASE WHEN coalesce({hispanic}, false) THEN '" + normalize.HISPANIC + "' "
-           "WHEN {count} > 1 THEN '" + normalize.TWO_OR_MORE + "' {single} ELSE {race} END AS race_label) "
-           "AS race_ethnicity")
+           "WHEN {count} > 1 THEN '" + normalize.TWO_OR_MORE + "' {single} ELSE {race} END AS race_label)")
+# Every group a student reports, for counts alone or in combination: the flagged ones and those the race
+# column names (several in a value such as `Black/White`), else the one race_ethnicity says.
+PARTS = ("string_split(map_extract_value(MAP($parts_keys::VARCHAR[], $parts_values::VARCHAR[]), "
+         "coalesce({source}, '')), '|')")
+LISTED = ("CASE WHEN len({reported}) > 0 THEN {reported} ELSE [CAST({race} AS VARCHAR)] END AS race_list")
 
 
 @dataclass(frozen=True)
@@ -91,21 +96,38 @@ class _Build:
                 (raw, normalize.as_text(role, value_map.values[raw]), n) for raw, n in counted if raw in guessed)))
         return MAPPED.format(i=i, source=quote_ident(header), type=sql_type)
 
-    def race(self, i: int, sql_type: str) -> str:
-        """race_ethnicity: the race column's value map, under the federal rule when flag columns are mapped."""
+    def race(self, i: int, sql_type: str) -> list[str]:
+        """race_ethnicity (the race column's value map, under the federal rule when flag columns are mapped) and
+        race_list (every group each student reports)."""
         header = self.mapping.header_for("race_ethnicity")
         race = (self.mapped(i, header, "race_ethnicity", sql_type) if header
                 else f"CAST('{normalize.NOT_REPORTED}' AS {sql_type})")
         flags = {role: self.mapped(role, h, role, "BOOLEAN") for role in RACE_FLAG_ROLES
                  if (h := self.mapping.header_for(role))}
-        if not flags:
-            return f"{race} AS race_ethnicity"
-        races = {role: expr for role, expr in flags.items() if role != "hispanic"}
-        count = " + ".join(f"coalesce(CAST({expr} AS INTEGER), 0)" for expr in races.values()) or "0"
-        single = " ".join(f"WHEN coalesce({expr}, false) THEN '{normalize.RACE_FLAGS[role]}'"
-                          for role, expr in races.items())
-        return FEDERAL.format(hispanic=flags.get("hispanic", "NULL"), count=count, single=single,
-                              race=f"coalesce(CAST({race} AS VARCHAR), '{normalize.NOT_REPORTED}')")
+        flagged = ", ".join(f"CASE WHEN coalesce({expr}, false) THEN '{normalize.RACE_FLAGS[role]}' END"
+                            for role, expr in flags.items())
+        named = f"coalesce({self.parts(header)}, [CAST({race} AS VARCHAR)])" if header else "[]"
+        reported = (f"list_distinct(list_filter(list_concat([{flagged}], {named}), "
+                    f"lambda x: x IS NOT NULL AND x <> '{normalize.NOT_REPORTED}'))")
+        if flags:
+            races = {role: expr for role, expr in flags.items() if role != "hispanic"}
+            count = " + ".join(f"coalesce(CAST({expr} AS INTEGER), 0)" for expr in races.values()) or "0"
+            single = " ".join(f"WHEN coalesce({expr}, false) THEN '{normalize.RACE_FLAGS[role]}'"
+                              for role, expr in races.items())
+            race = FEDERAL.format(hispanic=flags.get("hispanic", "NULL"), count=count, single=single,
+                                  race=f"coalesce(CAST({race} AS VARCHAR), '{normalize.NOT_REPORTED}')")
+        return [f"{race} AS race_ethnicity", LISTED.format(reported=reported, race=race)]
+
+    def parts(self, header: str) -> str:
+        """The groups each raw value of the race column names when it names several (unless the person gave it
+        another meaning than that reading), as a list; NULL for the rest."""
+        raws = [raw for raw, _ in column_values(self.con, self.source, header, MAX_DISTINCT)]
+        mapped = self.mapping.value_map("race_ethnicity", raws).values
+        read = normalize.map_values("race_ethnicity", raws).values
+        self.params["parts_keys"] = ["" if raw is None else raw for raw in raws]
+        self.params["parts_values"] = [None if raw is None or mapped[raw] != read[raw]
+                                       else "|".join(normalize.race_parts(raw)) or None for raw in raws]
+        return PARTS.format(source=quote_ident(header))
 
     def report(self, rows: int) -> BuildReport:
         return BuildReport(rows, tuple(self.unplaced), tuple(self.guessed))
@@ -121,7 +143,9 @@ def build_students(con: duckdb.DuckDBPyConnection, source: str, mapping: Mapping
     for i, (column, sql_type) in enumerate(CANONICAL.items()):
         role = by_role.get(column)
         if column == "race_ethnicity":
-            expressions.append(build.race(i, sql_type))
+            expressions += build.race(i, sql_type)
+        elif column == "race_list":
+            continue
         elif role is None:
             constant = mapping.term if column == "term" else ("Not reported" if column == "gender" else None)
             expressions.append(_fill(CONSTANT, i, column, sql_type))
@@ -134,7 +158,7 @@ def build_students(con: duckdb.DuckDBPyConnection, source: str, mapping: Mapping
         expressions.append(_outcome(build, column, j))
     expressions += derived.expressions(mapping)
     con.execute(query("students", source=source, columns=Fragment(",\n    ".join(expressions))), build.params)
-    for macro in ("filtered_students", "score"):
+    for macro in MACROS:
         con.execute(query(macro))
     return build.report(con.execute(query("row_count", table="students")).fetchone()[0])
 

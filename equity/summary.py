@@ -5,11 +5,25 @@ described. Every sentence comes from the language catalogue, so summaries read t
 from math import sqrt
 
 from equity import intervals
+from equity.flag_settings import DEFAULTS, HPG, FlagSettings
+from equity.flag_words import eighty_reference_words, flag_params, ppg_reference_words
 from equity.flags import Flag, Flags, flag
 from equity.goals import MET, NO_DATA, ON_TRACK, Evaluation
-from equity.i18n import DEFAULT, comparison_label, count, dimension_phrase, figure, group_phrase, points, rule_text, t
+from equity.i18n import (
+    DEFAULT,
+    comparison_label,
+    count,
+    dimension_phrase,
+    figure,
+    group_phrase,
+    points,
+    rule_text,
+    size_text,
+    t,
+)
 from equity.metrics import Breakdown, GroupResult, key_text
 from equity.normalize import NOT_REPORTED
+from equity.privacy import ACROSS
 from equity.trends import Trend
 
 
@@ -54,15 +68,17 @@ def _largest_gap_sentence(result: Breakdown, lang: str) -> str:
     return _gap_sentence("summary.largest", result, group, lang)
 
 
-def flag_sentence(result: Breakdown, method: Flag = Flag.NEWCOMBE, lang: str = DEFAULT) -> str:
+def flag_sentence(result: Breakdown, method: Flag = Flag.NEWCOMBE, lang: str = DEFAULT,
+                  settings: FlagSettings = DEFAULTS) -> str:
     """The screen's one sentence under the chosen way of flagging gaps: for Newcombe's interval the largest gap
     and whether it could be chance; for the others the method by name and every flagged group with its figure
-    (top/bottom-coded groups are never judged by those, and the sentence says which are left out)."""
+    (top/bottom-coded groups are never judged by those, and the sentence says which are left out), then how many
+    more students the flagged group furthest from its reference would need."""
     method = Flag(method)
     if method is Flag.NEWCOMBE:
         return largest_gap_sentence(result, lang)
-    flags = flag(result, method)
-    params = {"what": what(result, lang)}
+    flags = flag(result, method, settings)
+    params = {"what": what(result, lang), **flag_params(result, flags, lang)}
     if flags.reference is not None:
         params |= {"best": group_phrase(result.dimension, flags.reference.key, lang),
                    "value": figure(flags.reference.value, True)}
@@ -73,9 +89,31 @@ def flag_sentence(result: Breakdown, method: Flag = Flag.NEWCOMBE, lang: str = D
             return t("summary.flag_80_zero", lang, **params)
         return largest_gap_sentence(result, lang)       # every group hidden, or nothing to compare with
     items = _flagged_items(result, flags, lang)
+    key = f"summary.flag_{method.value}" + ("_named" if method is Flag.EIGHTY and settings.eighty_reference != HPG
+                                            else "")
     if not items:
-        return _with_coded(result, t(f"summary.flag_{method.value}_none", lang, **params), lang)
-    return _with_coded(result, t(f"summary.flag_{method.value}", lang, groups=", ".join(items), **params), lang)
+        return _with_coded(result, t(f"{key}_none", lang, **params), lang)
+    sentence = t(key, lang, groups=", ".join(items), **params)
+    needed = needed_sentence(result, flags, lang)
+    return _with_coded(result, f"{sentence} {needed}" if needed else sentence, lang)
+
+
+def needed_sentence(result: Breakdown, flags: Flags, lang: str = DEFAULT) -> str | None:
+    """'1,259 more Hispanic/Latino students meeting Transfer (in 1) would close the gap with all students (1,139
+    would be enough for it no longer to be flagged).', for the flagged group that needs the most; None when no
+    group is flagged."""
+    flagged = [(g, f) for g, f in zip(result.groups, flags.groups, strict=True) if f.flagged and f.parity]
+    if not flagged:
+        return None
+    group, verdict = max(flagged, key=lambda pair: pair[1].parity)
+    if flags.method is Flag.PPG:
+        against = ppg_reference_words(result, flags.settings, lang)
+    elif flags.method is Flag.EIGHTY:
+        against = eighty_reference_words(result, flags.settings, lang)
+    else:
+        against = t("flag.needed.share", lang)
+    return t("summary.needed", lang, count=count(verdict.parity), group=group_phrase(result.dimension, group.key, lang),
+             what=what(result, lang), reference=against, needed=count(verdict.needed))
 
 
 def _flagged_items(result: Breakdown, flags: Flags, lang: str) -> list[str]:
@@ -130,10 +168,11 @@ def _chance_key(distinguishable: bool | None, prefix: str) -> str:
 
 def overall_line(result: Breakdown, lang: str = DEFAULT) -> str:
     """All students' figure, and how many had no result (blank or excused) and were left out."""
-    overall = result.overall_value
+    overall, size, reason = result.overall_value, result.overall_size, result.overall_reason
     shown = t("summary.overall_value", lang, value=f"{overall:.1f}") if overall is not None else \
-        t("summary.overall_hidden", lang)
-    return t("summary.overall", lang, n=count(result.overall.n), shown=shown, missing=count(result.overall.missing))
+        t("summary.overall_hidden_across" if reason == ACROSS else "summary.overall_hidden", lang)
+    return t("summary.overall", lang, n=size_text(size, reason, result.min_n, lang), shown=shown,
+             missing=count(result.overall.missing))
 
 
 def overall_sentence(result: Breakdown, lang: str = DEFAULT) -> str:

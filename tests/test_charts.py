@@ -43,12 +43,12 @@ def test_hidden_groups_are_absent_from_the_chart_and_marked_in_the_table(bench):
 def test_heat_table_hides_small_cells(bench):
     table = crosstab(bench.con, "final_grade_pct", Rule("mean"), "race", "low_income", min_n=100)
     frame = crosstab_frame(table)
-    assert (frame.loc[frame["n"] < 100, "Hidden"] != "").all()
+    hidden = frame["Hidden"] != ""
+    assert hidden.any() and frame.loc[hidden, "n"].isna().all() and (frame.loc[~hidden, "n"] >= 100).all()
     spec = json.dumps(heat_table(table).to_dict())
     assert len(spec) < 50_000
     for cell in table.cells:
-        if cell.suppressed and cell.n >= 100:
-            assert cell.value is None
+        assert (cell.value is None and cell.n is None) if cell.suppressed else cell.n >= 100
 
 
 # The chart and the table follow the chosen way of flagging gaps. Asian: 40 of 100 meet (40%); White: 210 of
@@ -98,11 +98,19 @@ def test_a_group_under_the_colour_minimum_is_drawn_neutral_and_unmarked():
 @pytest.mark.parametrize(("method", "lang", "columns", "asian"), [
     # PPG: all 404 students (hidden Black students included) have 252 meeting = 63/101 = 62.3762%:
     # 40 − 6300/101 = (4040 − 6300)/101 = −2260/101 = −22.376238, at or below minus the margin 9.8.
-    (Flag.PPG, "en", ("Gap vs all students (PPG)", "Margin of error", "Flagged"), (-2260 / 101, 9.8, "yes")),
-    (Flag.PPG, "es", ("Brecha frente a todos los estudiantes (PPG)", "Margen de error", "Señalado"),
-     (-2260 / 101, 9.8, "sí")),
-    (Flag.PI, "en", ("Proportionality index", "Flagged"), (40 / 252 / (100 / 404), "yes")),
-    (Flag.EIGHTY, "es", ("Índice del 80%", "Señalado"), (40 / 70, "sí")),
+    # Students needed: to parity ⌈22.376⌉ = 23; to end the flag ⌈22.376 − 9.8⌉ = ⌈12.58⌉ = 13.
+    (Flag.PPG, "en", ("Gap vs all students (PPG)", "Margin of error", "Flagged", "Needed to end flag",
+                      "Needed for parity"), (-2260 / 101, 9.8, "yes", 13, 23)),
+    (Flag.PPG, "es", ("Brecha frente a todos los estudiantes (PPG)", "Margen de error", "Señalado",
+                      "Faltan para quitar señal", "Faltan para paridad"),
+     (-2260 / 101, 9.8, "sí", 13, 23)),
+    # PI, g = 100/404: (0.8·g·252 − 40) / (1 − 0.8·g) = 9.901 / 0.80198 = 12.35 → 13; (g·252 − 40) / (1 − g) =
+    # 22.376 / 0.75248 = 29.74 → 30.
+    (Flag.PI, "en", ("Proportionality index", "Flagged", "Needed to end flag", "Needed for parity"),
+     (40 / 252 / (100 / 404), "yes", 13, 30)),
+    # 80%: (0.8 × 0.70 − 0.40) × 100 = 16; (0.70 − 0.40) × 100 = 30.
+    (Flag.EIGHTY, "es", ("Índice del 80%", "Señalado", "Faltan para quitar señal",
+                         "Faltan para paridad"), (40 / 70, "sí", 16, 30)),
 ])
 def test_the_table_shows_the_index_or_margin_and_never_for_a_hidden_group(method, lang, columns, asian):
     frame = breakdown_frame(FLAGGED, lang, method)

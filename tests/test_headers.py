@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from equity import headers
+from equity import headers, outcome_kinds
 from equity.mapping import ATTENDANCE_ROLES, RACE_FLAG_ROLES, SINGLE_ROLES
 
 CORPUS = Path(__file__).resolve().parent / "data" / "header_corpus.csv"
@@ -91,4 +91,5 @@ def test_phrases_are_data_for_every_role():
     words = json.loads((Path(headers.__file__).parent / "header_words.json").read_text(encoding="utf-8"))
     # The race rule's yes/no columns are named by equity.normalize.race_flag_role, which reads race labels.
     assert set(words["roles"]) == {*SINGLE_ROLES, *ATTENDANCE_ROLES} - set(RACE_FLAG_ROLES)
-    assert set(headers.MEASURES) == {"score", "mark", "level", "percent", "attendance", "discipline", "course"}
+    # Every kind of result a header can name has its place in the order pickers list outcomes in.
+    assert set(words["measures"]) == set(outcome_kinds.ORDER) - {""}

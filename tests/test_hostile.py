@@ -121,9 +121,10 @@ def test_a_very_long_header_is_cut():
 
 
 PEAK_SCRIPT = """
-import json, resource, sys
+import json, sys
 from pathlib import Path
 from equity.ingest import IngestError, read_upload
+from tests.memory import peak_mb
 def main():
     for name in json.loads(sys.argv[2]):
         path = Path(sys.argv[1]) / name
@@ -131,7 +132,7 @@ def main():
             read_upload(path.read_bytes(), name)
         except IngestError:
             pass
-    print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)
+    print(peak_mb())
 if __name__ == '__main__':
     main()
 """
@@ -298,3 +299,19 @@ def test_hostile_values_are_normalised_into_the_canonical_model(rows):
         values = set(pc.cast(students.column(column), pa.string()).to_pylist())
         assert values <= allowed, (column, values - allowed)
     bench.con.close()
+
+
+def test_a_csv_whose_reading_is_stopped_leaves_no_copy_of_its_rows(corpus, tmp_path, monkeypatch):
+    """The CSV's text passes through a file in the child; the folder belongs to this process, which removes it
+    even when the child is killed at the time limit."""
+    import tempfile
+    from dataclasses import replace
+
+    from equity import ingest
+
+    path = _built(corpus, next(c for c in CASES if c.name == "million_rows.csv"))
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    monkeypatch.setattr(ingest, "LIMITS", replace(LIMITS, workbook_seconds=0.3))
+    with pytest.raises(IngestError, match="too long|seconds"):
+        read_upload(path.read_bytes(), path.name)
+    assert not [p for p in tmp_path.rglob("*") if "equity-upload" in p.name or p.suffix == ".csv"]

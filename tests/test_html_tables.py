@@ -107,14 +107,15 @@ def test_pages_are_parsed_in_the_reading_child(monkeypatch):
     original = isolation.run
 
     def spy(function, *args, **limits):
-        calls.append((function.__name__, sorted(limits)))
+        calls.append(([f.__name__ for f in (function, *args) if callable(f)], sorted(limits)))
         return original(function, *args, **limits)
 
     monkeypatch.setattr(isolation, "run", spy)
     data = files.html_xls_bytes([files.html_table(ROSTER)])
     read_upload(data, "x.xls")
     sheet_names(data, "x.xls")
-    assert calls == [("_read_html", ["memory", "seconds"]), ("_sheet_names", ["memory", "seconds"])]
+    assert calls == [(["_within_limits", "_read_html"], ["memory", "seconds"]),
+                     (["_sheet_names"], ["memory", "seconds"])]
 
 
 @pytest.mark.parametrize(("start", "html"), [
@@ -127,3 +128,13 @@ def test_pages_are_parsed_in_the_reading_child(monkeypatch):
 ])
 def test_what_counts_as_a_web_page(start, html):
     assert html_tables.looks_like_html(start) is html
+
+
+def test_a_cell_spanning_rows_keeps_the_next_rows_values_under_their_headers():
+    table = ("<table><tr><th>School</th><th>ID</th><th>Score</th></tr>"
+             '<tr><td rowspan="2">North</td><td>1</td><td>80</td></tr>'
+             "<tr><td>2</td><td>75<br>retest</td></tr>"
+             "<tr><td>South</td><td>3</td><td>90</td></tr></table>")
+    (name, rows), = html_tables.read_tables(table.encode())
+    assert rows == [["School", "ID", "Score"], ["North", "1", "80"], [None, "2", "75 retest"],
+                    ["South", "3", "90"]]

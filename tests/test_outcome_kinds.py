@@ -61,10 +61,10 @@ def test_what_each_column_is_judged_to_be():
 def test_the_proposal_marks_results_only_and_ranks_them():
     mapping = propose(tuple(_profiles(_file()).values()))
     outcomes = [(c.header, c.kind, c.measure) for c in mapping.outcomes()]
-    # Ranked: percentages, marks, scores, levels, then counts; file order within a kind.
+    # Ranked: percentages, marks, levels, scores, then counts; file order within a kind.
     assert outcomes == [("Final", "numeric", "percent"), ("Letter", "category", "mark"),
-                        ("Q1", "numeric", "score"), ("Scale Score", "numeric", "score"),
-                        ("Perf Level", "category", "level"), ("Suspended", "boolean", "discipline")]
+                        ("Perf Level", "category", "level"), ("Q1", "numeric", "score"),
+                        ("Scale Score", "numeric", "score"), ("Suspended", "boolean", "discipline")]
     roles = {c.header: c.role for c in mapping.columns}
     assert [h for h, r in roles.items() if r == "ignore"] == [
         "Code", "DOB", "Age", "Cohort", "Notes", "Famsize", "Medu", "Internet"]
@@ -124,3 +124,15 @@ def test_uci_student_mat_proposes_what_a_person_would(shared_data):
     roles = {c.header: c.role for c in staged.proposal.columns}
     assert (roles["school"], roles["sex"], roles["age"], roles["famsize"], roles["Mjob"]) == (
         "school", "gender", "ignore", "ignore", "ignore")
+
+
+def test_a_header_naming_a_role_its_values_are_not_is_judged_by_its_values():
+    profiles = _profiles({"Student ID": [f"S{i:03d}" for i in range(N)],
+                          "Grade": [str(9 + i % 4) for i in range(N)],             # grade levels 9-12
+                          "Math Grade": [str(55 + i) for i in range(N)],           # marks out of 100
+                          "Course Grade": ["A", "B", "C", "B+"] * 7 + ["A", "F"],  # letter marks
+                          "Ethnicity": ["Hispanic", "White"] * 15})
+    mapping = propose(tuple(profiles.values()))
+    assert mapping.header_for("grade") == "Grade"
+    assert [(c.header, c.kind, c.measure) for c in mapping.outcomes()] == [
+        ("Course Grade", "category", "mark"), ("Math Grade", "numeric", "score")]

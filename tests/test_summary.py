@@ -135,10 +135,16 @@ def test_ppg_sentence_names_the_method_the_groups_and_their_margins():
     # Asian: 40% against all students' 250/400 = 62.5% → −22.5 points; margin 1.96 × √(0.25/100) = 9.8.
     assert flag_sentence(ASIAN_WHITE, Flag.PPG) == (
         "Percentage-point gap (PPG): gap to all students on Final % (>= 70) at or below minus the margin of "
-        "error: Asian (-22.5 points, margin of error 9.8).")
+        "error: Asian (-22.5 points, margin of error 9.8). "
+        # Students needed, as DisImpact counts them: parity ⌈(0.625 − 0.40) × 100⌉ = ⌈22.5⌉ = 23; to end the flag
+        # ⌈(0.625 − 0.40 − 0.098) × 100⌉ = ⌈12.7⌉ = 13.
+        "Asian: 23 more students meeting Final % (>= 70) would close the gap with all students; 13 more would end "
+        "the flag.")
     assert flag_sentence(ASIAN_WHITE, Flag.PPG, "es") == (
         "Brecha en puntos porcentuales (PPG): brecha frente a todos los estudiantes en Final % (>= 70) igual o menor "
-        "que menos el margen de error: Asiático (-22.5 puntos, margen de error 9.8).")
+        "que menos el margen de error: Asiático (-22.5 puntos, margen de error 9.8). Asiático: 23 estudiantes más "
+        "que alcancen Final % (>= 70) cerrarían la brecha con todos los estudiantes; con 13 más el grupo dejaría "
+        "de estar señalado.")
 
 
 def test_ppg_sentence_when_no_group_reaches_the_margin():
@@ -151,7 +157,11 @@ def test_ppg_sentence_when_no_group_reaches_the_margin():
 
 def test_proportionality_sentence():
     # Asian: (40/250) / (100/400) = 0.64.
-    assert flag_sentence(ASIAN_WHITE, Flag.PI).endswith("(below 0.8): Asian (0.64).")
+    # Needed, the 250 successes growing with each one added: (0.8 × 0.25 × 250 − 40) / (1 − 0.8 × 0.25) = 12.5 → 13
+    # to end the flag; (0.25 × 250 − 40) / 0.75 = 30 for parity.
+    assert flag_sentence(ASIAN_WHITE, Flag.PI).endswith(
+        "(below 0.8): Asian (0.64). Asian: 30 more students meeting Final % (>= 70) would close the gap with its "
+        "share of all students; 13 more would end the flag.")
     assert flag_sentence(ASIAN_WHITE, Flag.PI, "es").startswith("Índice de proporcionalidad: una proporción menor")
     even = _flagged_result([_shown("Asian", 50, 20), _shown("White", 50, 30)], 50)   # Asian exactly 0.8
     assert flag_sentence(even, Flag.PI).startswith("Proportionality index: no group's share")
@@ -163,8 +173,11 @@ def test_proportionality_sentence():
 def test_eighty_percent_sentence_names_the_highest_group():
     # 40 / 70 = 0.571.
     assert flag_sentence(ASIAN_WHITE, Flag.EIGHTY) == (
-        "80% index: below 80% of the highest rate on Final % (>= 70) (White, 70.0%): Asian (0.57).")
-    assert flag_sentence(ASIAN_WHITE, Flag.EIGHTY, "es") == (
+        "80% index: below 80% of the highest rate on Final % (>= 70) (White, 70.0%): Asian (0.57). "
+        # (0.8 × 0.70 − 0.40) × 100 = 16 to end the flag, (0.70 − 0.40) × 100 = 30 for parity.
+        "Asian: 30 more students meeting Final % (>= 70) would close the gap with the highest group's rate; "
+        "16 more would end the flag.")
+    assert flag_sentence(ASIAN_WHITE, Flag.EIGHTY, "es").startswith(
         "Índice del 80%: menos del 80% de la tasa más alta en Final % (>= 70) (Blanco, 70.0%): Asiático (0.57).")
     zero = _flagged_result([_shown("Asian", 50, 0), _shown("White", 50, 0)], 0)
     assert "highest rate on Final % (>= 70) is 0%" in flag_sentence(zero, Flag.EIGHTY)

@@ -11,6 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from equity import dataset
+from equity.charts import breakdown_frame
 from equity.ingest import read_upload
 from equity.metrics import Rule, breakdown
 from equity.normalize import RACE_LABELS
@@ -136,9 +137,20 @@ def test_a_hispanic_flag_and_a_race_column_follow_the_federal_rule():
                              "Black or African American": (3, 100.0), "Asian": (2, 50.0)}
 
 
+def test_flag_columns_coded_1_0_or_marked_with_x_are_read_by_the_federal_rule():
+    """PowerSchool's FedEthnicity is 1/0; race columns that only mark the race with an X."""
+    rows = [["ID", "FedEthnicity", "Black", "White", "Score"], ["1", "1", "X", "", "80"], ["2", "0", "X", "X", "80"],
+            ["3", "0", "", "X", "50"], ["4", "0", "X", "", "50"]]
+    con, staged, _ = _load(rows)
+    assert [c.role for c in staged.proposal.columns] == ["student_id", "hispanic", "race_black", "race_white",
+                                                         "outcome"]
+    assert _by_race(con) == {"Hispanic/Latino": (1, 100.0), "Two or More Races": (1, 100.0), "White": (1, 0.0),
+                             "Black or African American": (1, 0.0)}
+
+
 def test_one_yes_no_column_per_race_follows_the_federal_rule():
     header = ["ID", "HispanicLatinoEthnicity", "Race_AmericanIndian", "Race_Asian", "Race_Black",
-              "Race_PacificIslander", "Race_White", "Score"]
+              "Race_PacificIslander", "Race_White", "TwoOrMoreRaces", "Score"]
     #          hisp  aian  asian black nhpi white  count meet
     plan = [(("N", "N", "N", "Y", "N", "Y"), 3, 1),    # two races, not Hispanic -> Two or More Races
             (("Y", "N", "N", "Y", "N", "N"), 4, 4),    # Hispanic of any race -> Hispanic/Latino
@@ -148,11 +160,12 @@ def test_one_yes_no_column_per_race_follows_the_federal_rule():
             (("N", "N", "N", "N", "N", "N"), 2, 1)]    # nothing flagged -> Not reported
     rows = [header]
     for flags, n, meet in plan:
-        rows += [[str(len(rows)), *flags, "80" if k < meet else "50"] for k in range(n)]
+        two = "Y" if flags[1:].count("Y") > 1 else "N"
+        rows += [[str(len(rows)), *flags, two, "80" if k < meet else "50"] for k in range(n)]
     con, staged, _ = _load(rows)
     roles = [c.role for c in staged.proposal.columns]
     assert roles == ["student_id", "hispanic", "race_aian", "race_asian", "race_black", "race_nhpi", "race_white",
-                     "outcome"]     # the flag columns are not proposed as outcomes
+                     "ignore", "outcome"]     # no yes/no column about race is proposed as an outcome
     assert _by_race(con) == {"Two or More Races": (3, pytest.approx(100 / 3)), "Hispanic/Latino": (6, pytest.approx(
         400 / 6)), "Asian": (5, 40.0), "American Indian or Alaska Native": (1, 100.0), "Not reported": (2, 50.0)}
 
@@ -188,10 +201,11 @@ CODES = ["A", "B", "H", "W", "AM7", "BL7", "Z", "group A", "Other", "1", "7", "B
                                   for c in ["0", "1", "2", "3", "", "Free"]}))
 def test_a_value_map_is_applied_exactly(raws, meaning, income, yes):
     """Every row's canonical value is the map of its raw value, whatever the map says."""
-    rows = [["ID", "Race", "Lunch", "Score"], *[[str(i), raw, income[i], "70"] for i, raw in enumerate(raws)]]
+    rows = [["ID", "Race", "Lunch", "Score"], *[[str(i), raw, income[i], str(i)] for i, raw in enumerate(raws)]]
     con = dataset.connect()
     staged = dataset.stage(con, read_upload(csv_bytes(rows), "p.csv"))
-    mapping = staged.proposal.with_role("Lunch", "low_income")
+    mapping = staged.proposal.with_role("Lunch", "low_income").with_role("Race", "race_ethnicity")
+    mapping = mapping.with_role("Score", "outcome", "numeric")
     present = set(raws)
     mapping = mapping.with_values("race_ethnicity", {c: meaning[c] for c in present}, complete=True)
     mapping = mapping.with_values("low_income", {c: yes[c] for c in set(income[:len(raws)])}, complete=True)
@@ -217,3 +231,53 @@ def test_delaware_numeric_race_codes_reach_the_published_counts_with_value(share
                   "--value", "race", "2", "Black", "--value", "race", "6", "Asian")
     assert by_code.returncode == 0 and by_code.stderr == ""
     assert _groups(by_code.stdout) == _groups(by_description.stdout)
+
+
+def test_alone_or_in_combination_counts_each_race_a_student_reports():
+    header = ["ID", "Hispanic", "Race_Asian", "Race_Black", "Race_White", "Score"]
+    #        hisp  asian black white   count meet
+    plan = [(("N", "N", "Y", "Y"), 12, 6), (("N", "N", "Y", "N"), 15, 5), (("N", "N", "N", "Y"), 20, 10),
+            (("N", "Y", "N", "Y"), 3, 3), (("Y", "N", "Y", "N"), 11, 4), (("N", "Y", "N", "N"), 10, 2)]
+    rows = [header]
+    for flags, n, meet in plan:
+        rows += [[str(len(rows)), *flags, "80" if k < meet else "50"] for k in range(n)]
+    con, _, _ = _load(rows)
+    rule = Rule("threshold", 70)
+    alone = {g.key: (g.n, g.value) for g in breakdown(con, "score", rule, "race", min_n=10).groups}
+    assert alone == {"Hispanic/Latino": (11, pytest.approx(400 / 11)), "Asian": (10, 20.0),
+                     "Black or African American": (15, pytest.approx(100 / 3)), "White": (20, 50.0),
+                     "Two or More Races": (15, 60.0)}
+    combined = breakdown(con, "score", rule, "race_combined", min_n=10)
+    assert combined.overall.n == 71 and combined.overall_value == pytest.approx(3000 / 71)
+    groups = {g.key: g for g in combined.groups}
+    # Black 12 + 15 + 11 = 38 (15 meet), White 12 + 20 + 3 = 35 (19), Hispanic 11 (4); their sizes add up to more
+    # than the 71 students.
+    assert {k: (g.n, g.value) for k, g in groups.items() if not g.suppressed} == {
+        "Black or African American": (38, pytest.approx(1500 / 38)), "White": (35, pytest.approx(1900 / 35)),
+        "Hispanic/Latino": (11, pytest.approx(400 / 11))}
+    # Asian in combination (13) is 3 more than Asian alone (10): shown, it would give away those 3 students.
+    asian = groups["Asian"]
+    assert asian.suppressed and asian.value is None and asian.reason == "difference"
+    why = breakdown_frame(combined, "en").set_index("Group").loc["Asian", "Hidden"]
+    assert why == ("yes — Hidden: it differs from the same race counted alone by fewer than 10 students, whose "
+                   "figure could be worked out by subtracting.")
+
+
+def test_risk_by_section_504_with_a_value_map(tmp_path):
+    """504: 20 students, the 10 with even numbers suspended (50%); no 504: 40, suspended when i % 8 == 0 (24, 32,
+    40, 48, 56: 12.5%). Risk ratio 50 / 12.5 = 4.0, above 3: flagged."""
+    rows = [["ID", "Lunch", "504", "Suspended"]]
+    for i in range(60):
+        suspended = i % 2 == 0 if i < 20 else i % 8 == 0
+        rows.append([str(i), str(i % 4), "Y" if i < 20 else "N", "Y" if suspended else "N"])
+    path = tmp_path / "discipline.csv"
+    path.write_bytes(csv_bytes(rows))
+    done = cli("risk", path, "--outcome", "Suspended", "--by", "section_504", "--n-size", "10", "--cell-size", "1",
+               "--format", "json", "--value", "low_income", "2", "true")
+    assert done.returncode == 0, done.stderr
+    groups = {g["key"]: g for g in json.loads(done.stdout)["groups"]}
+    assert (groups[True]["n"], groups[True]["count"], groups[True]["risk"]) == (20, 10, 50.0)
+    assert groups[True]["risk_ratio"] == 4.0 and groups[True]["flagged"]
+    assert (groups[False]["n"], groups[False]["risk"], groups[False]["risk_ratio"]) == (40, 12.5, 0.25)
+    assert done.stderr == ("note: values of 'Lunch' (low_income): guessed from common codes: 3 = true. "
+                           "Set them with --value low_income RAW CANONICAL.\n")

@@ -3,26 +3,31 @@ the user chooses (Newcombe's interval by default)."""
 
 import streamlit as st
 
+from equity import exports
 from equity.charts import breakdown_frame, crosstab_frame
-from equity.dimensions import DIMENSIONS
+from equity.dimensions import COMBINED, DIMENSIONS
+from equity.flag_words import ppg_reference_words
 from equity.i18n import dimension_label, group_label, t
 from equity.metrics import COMPARE_ALL, COMPARE_OTHERS, key_text
 from equity.report import GapView, IntersectionView
 from equity.summary import flag_sentence, overall_line
-from pages.views import shared
+from pages.views import flag_controls, shared
 
 
-def flag_formats(lang: str) -> dict:
-    """The table's figure formats, with the flags' indexes to two decimals and PPG's points to one."""
+def flag_formats(lang: str, reference: str) -> dict:
+    """The table's figure formats, with the flags' indexes to two decimals and PPG's points to one; `reference`
+    names what the PPG gap is measured against, as its column does."""
     one, signed, two = (st.column_config.NumberColumn(format=f) for f in ("%.1f", "%+.1f", "%.2f"))
-    return {**shared.figure_formats(lang), t("column.ppg_gap", lang): signed, t("column.margin", lang): one,
-            t("column.pi", lang): two, t("column.index_80", lang): two}
+    return {**shared.figure_formats(lang), t("column.ppg_gap", lang, reference=reference): signed,
+            t("column.margin", lang): one, t("column.pi", lang): two, t("column.index_80", lang): two}
 
 
 lang = shared.language()
 picked = shared.analysis_header(t("nav.gaps", lang), "gaps")
 if picked:
     bench, column, rule = picked
+    cohort = flag_controls.cohort_picker(bench, "gaps")
+    stem = exports.file_stem(f"gaps {cohort[1]}") if cohort else "gaps"      # a cohort's value is the file's text
     left, middle, right = st.columns(3)
     dimension = left.selectbox(t("page.gaps.compare_by", lang), shared.needed_dimensions(bench), key="gaps_dimension",
                                format_func=lambda d: dimension_label(DIMENSIONS[d], lang))
@@ -30,26 +35,33 @@ if picked:
     if second:
         right.selectbox(t("page.gaps.compared_with", lang), [t("compare.all_title", lang)], key="gaps_compare_crossed",
                         disabled=True)
-        table = bench.crosstab(column.name, rule, dimension, second, column.header)
-        section = IntersectionView(table).section(lang)     # its chart serves the screen and the downloads
+        table = bench.crosstab(column.name, rule, dimension, second, column.header, cohort)
+        section = IntersectionView(table, cohort).section(lang)     # its chart serves the screen and the downloads
         if section.chart is not None:
             shared.chart(section.chart)
         st.dataframe(crosstab_frame(table, lang), hide_index=True, column_config=shared.figure_formats(lang))
-        shared.section_downloads(section, f"gaps-{dimension}-{second}", "gaps_dl", lang)
+        shared.section_downloads(section, f"{stem}-{dimension}-{second}", "gaps_dl", lang)
     else:
-        first = bench.breakdown(column.name, rule, dimension, COMPARE_ALL, column.header)
+        if dimension == "race" and st.checkbox(t("page.gaps.combined", lang), key="gaps_combined",
+                                               help=t("page.gaps.combined_help", lang)):
+            dimension = COMBINED
+            st.caption(t("page.gaps.combined_note", lang))
+        first = bench.breakdown(column.name, rule, dimension, COMPARE_ALL, column.header, cohort)
         names = {COMPARE_ALL: t("compare.all_title", lang), COMPARE_OTHERS: t("compare.others_title", lang),
                  **{key_text(g.key): group_label(first.dimension, g.key, lang) for g in first.groups}}
         choices = [COMPARE_ALL, COMPARE_OTHERS, *(key_text(g.key) for g in first.shown() if not g.coded)]
         compare = right.selectbox(t("page.gaps.compared_with", lang), choices, format_func=names.get,
                                   key=f"gaps_compare_{dimension}")
         result = first if compare == COMPARE_ALL else bench.breakdown(column.name, rule, dimension, compare,
-                                                                      column.header)
+                                                                      column.header, cohort)
         method = shared.flag_choice(rule.is_rate, "gaps_flag")
-        st.markdown(f"**{shared.plain(flag_sentence(result, method, lang))}**")
-        section = GapView(result, flag=method, colour_min_n=shared.colour_min_n()).section(lang)
+        settings = flag_controls.flag_settings(method, "gaps_flagset", result)
+        st.markdown(f"**{shared.plain(flag_sentence(result, method, lang, settings))}**")
+        section = GapView(result, flag=method, colour_min_n=shared.colour_min_n(), settings=settings,
+                          cohort=cohort).section(lang)
         if section.chart is not None:        # built once: the screen and the downloads share it
             shared.chart(section.chart)
         st.caption(shared.plain(overall_line(result, lang)))
-        st.dataframe(breakdown_frame(result, lang, method), hide_index=True, column_config=flag_formats(lang))
-        shared.section_downloads(section, f"gaps-{dimension}", "gaps_dl", lang)
+        st.dataframe(breakdown_frame(result, lang, method, settings), hide_index=True,
+                     column_config=flag_formats(lang, ppg_reference_words(result, settings, lang)))
+        shared.section_downloads(section, f"{stem}-{dimension}", "gaps_dl", lang)

@@ -80,7 +80,7 @@ def goal_form(bench: Workbench, existing: goals.Goal | None, key: str) -> goals.
                                                  value=f"{from_data or 0:.1f}{draft.unit}"),
                                        "typed": t("goals.form_typed", lang)}.get)
     if from_data is None:
-        middle.caption(t("goals.form_no_baseline", lang, term=baseline_term))
+        middle.caption(t("goals.form_no_baseline", lang, term=shared.plain(baseline_term)))
     baseline = from_data if source == "data" else right.number_input(
         t("goals.form_baseline", lang), value=float(old.baseline if old else 0.0), step=0.1, format="%.1f",
         key=f"{key}_baseline")

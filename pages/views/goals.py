@@ -45,10 +45,12 @@ def show(evaluation: goals.Evaluation, entries: tuple[interventions.Entry, ...],
         badge.badge(t(text, lang), color=colour, icon=icon)
         st.caption(shared.plain(goals.describe(goal, lang)))
         cols = st.columns(4)
-        cols[0].metric(t("goals.metric_current", lang, term=evaluation.current_term or t("goals.no_term_short", lang)),
+        cols[0].metric(t("goals.metric_current", lang,
+                         term=shared.plain(evaluation.current_term or t("goals.no_term_short", lang))),
                        figure(evaluation.current, goal.unit))
         cols[1].metric(t("goals.metric_interim", lang), figure(evaluation.interim, goal.unit))
-        cols[2].metric(t("goals.metric_target", lang, term=goal.target_term), figure(goal.target, goal.unit))
+        cols[2].metric(t("goals.metric_target", lang, term=shared.plain(goal.target_term)),
+                       figure(goal.target, goal.unit))
         cols[3].metric(t("goals.metric_progress", lang), progress(evaluation))
         if evaluation.status == goals.NO_DATA:
             note = shared.plain(evaluation.note) if evaluation.note else t("goals.no_figure_now", lang)
@@ -61,7 +63,7 @@ def show(evaluation: goals.Evaluation, entries: tuple[interventions.Entry, ...],
             st.markdown(f"**{t('goals.log_entries', lang)}**")
             for e in linked:
                 result = f" — {shared.plain(e.result)}" if e.result else ""
-                st.markdown(f"- {e.date} · *{interventions.stage_label(e.stage, lang)}* · "
+                st.markdown(f"- {shared.plain(e.date)} · *{shared.plain(interventions.stage_label(e.stage, lang))}* · "
                             f"**{shared.plain(e.title)}**{result}")
         actions = st.columns([2, 1, 1, 4])
         if actions[0].button(t("goals.log_button", lang), key=f"log_{goal.id}", icon=":material/edit_note:"):
@@ -83,7 +85,7 @@ def show(evaluation: goals.Evaluation, entries: tuple[interventions.Entry, ...],
 bench = shared.workbench()
 lang = shared.language()
 st.title(t("goals.title", lang))
-st.write(t("goals.intro", lang, min_n=bench.min_n))
+st.write(t("goals.intro", lang, min_n=f"{bench.min_n:d}"))
 if shared.require_data(bench):
     goal_list, problems = goals.load(lang)
     entries, log_problems = interventions.load(lang)

@@ -5,7 +5,7 @@ import streamlit as st
 from equity.charts import crosstab_frame, heat_table
 from equity.dimensions import DIMENSIONS
 from equity.i18n import dimension_label, t
-from pages.views import shared
+from pages.views import flag_controls, shared
 
 lang = shared.language()
 picked = shared.analysis_header(t("nav.intersections", lang), "cross")
@@ -15,14 +15,15 @@ if picked:
     if len(offered) < 2:
         st.info(t("page.cross.one_dimension", lang, dimension=dimension_label(DIMENSIONS[offered[0]], lang)))
         st.stop()
+    cohort = flag_controls.cohort_picker(bench, "cross")
     left, right = st.columns(2)
     first = left.selectbox(t("page.cross.rows", lang), offered, key="cross_first",
                            format_func=lambda d: dimension_label(DIMENSIONS[d], lang))
     second = right.selectbox(t("page.cross.columns", lang), [d for d in offered if d != first],
                              key=f"cross_second_{first}", format_func=lambda d: dimension_label(DIMENSIONS[d], lang))
-    table = bench.crosstab(column.name, rule, first, second, column.header)
+    table = bench.crosstab(column.name, rule, first, second, column.header, cohort)
     if any(not c.suppressed for c in table.cells):
         shared.chart(heat_table(table, lang))
     else:
-        st.info(t("page.cross.all_hidden", lang, min_n=bench.min_n))
+        st.info(t("page.cross.all_hidden", lang, min_n=f"{bench.min_n:d}"))
     st.dataframe(crosstab_frame(table, lang), hide_index=True, column_config=shared.figure_formats(lang))

@@ -27,7 +27,7 @@ def _pick(container, label: str, headers: list[str], chosen: str | None, key: st
           optional: bool = False):
     options = [NONE, *headers] if optional else headers
     index = options.index(chosen) if chosen in options else 0
-    value = container.selectbox(label, options, index=index, key=key,
+    value = container.selectbox(plain(label), options, index=index, key=key,
                                 format_func=lambda h: t("join.none", lang) if h == NONE else h)
     return None if value == NONE else value
 

@@ -2,7 +2,6 @@
 page) or any one chart or table; or show it on a projector, one view at a time. Only group totals leave, with
 the same suppression as on screen; a student-level list is a separate, labelled, explicit download."""
 
-from html import escape
 from itertools import combinations
 
 import pandas as pd
@@ -16,7 +15,7 @@ from equity.i18n import LANGUAGES, comparison_label, dimension_label, t
 from equity.metrics import COMPARE_ALL, COMPARE_OTHERS
 from equity.report import Choice, Report, Table, compose, views
 from equity.student_list import FILE_PREFIX, student_table
-from pages.views import shared
+from pages.views import flag_controls, shared
 from pages.views.shared import plain
 
 KEEP = "report_"                  # widget keys kept while presentation mode hides the controls
@@ -54,7 +53,7 @@ def preview(report: Report, lang: str) -> None:
         st.markdown(plain(report.notes))
     for number, section in enumerate(report.sections, start=1):
         with st.container(border=True):
-            st.markdown(f"#### {number}. {plain(section.title)}")
+            st.markdown(f"#### {number:d}. {plain(section.title)}")
             for sentence in section.summary:
                 st.markdown(plain(sentence))
             if section.chart is not None:
@@ -74,7 +73,7 @@ def downloads(report: Report, lang: str) -> None:
              ("html", t("page.report.html", lang), ":material/language:")]
     columns = st.columns(4)
     for column, (fmt, label, icon) in zip(columns, files, strict=False):
-        column.download_button(label, lambda f=fmt: exports.render(report, f), file_name=f"{stem}.{fmt}",
+        column.download_button(plain(label), lambda f=fmt: exports.render(report, f), file_name=f"{stem}.{fmt}",
                                mime=exports.MIME[fmt], on_click="ignore", icon=icon, type="primary",
                                key=f"dl_report_{fmt}")
     columns[3].download_button(t("page.report.xlsx", lang), lambda: exports.report_xlsx(report),
@@ -117,12 +116,13 @@ def builder(bench, lang: str) -> None:
     st.title(t("page.report.title", lang))
     if not shared.require_data(bench):
         return
-    st.write(t("page.report.intro", lang, min_n=bench.min_n))
+    st.write(t("page.report.intro", lang, min_n=f"{bench.min_n:d}"))
     shared.active_filters(bench)
     picked = shared.outcome_picker(bench, "report")
     if not picked:
         return
     column, rule = picked
+    shared.rule_warning(bench, column, rule)
     left, right = st.columns(2)
     offered = shared.offered_dimensions(bench)
     dimensions = left.multiselect(t("page.report.dimensions", lang), offered,
@@ -133,6 +133,8 @@ def builder(bench, lang: str) -> None:
                               format_func=lambda c: comparison_label(c, DIMENSIONS["race"], lang))
     with right:
         method = shared.flag_choice(rule.is_rate, "report_flag")
+        settings = flag_controls.flag_settings(method, "report_flagset")
+    cohort = flag_controls.cohort_by(bench, "report")
     crossings = st.multiselect(
         t("page.report.crossings", lang), list(combinations(dimensions, 2)), key=f"report_cross_{'-'.join(dimensions)}",
         placeholder=t("ui.choose_options", lang),
@@ -155,7 +157,7 @@ def builder(bench, lang: str) -> None:
     indicators, cuts = scorecard_choice(bench, lang) if scorecard else ((), {})
     choice = Choice(column.name, column.header, rule, tuple(dimensions), compare, tuple(crossings), history, goals,
                     changes, goal_table, indicators, st.session_state.get("risk_settings", Settings()),
-                    tuple(cuts.items()), shared.colour_min_n(), method)
+                    tuple(cuts.items()), shared.colour_min_n(), method, settings, cohort)
     report = compose(views(bench, choice, report_lang), bench, title, notes, report_lang)
     st.session_state["report_built"] = report
     downloads(report, lang)
@@ -176,12 +178,11 @@ def presentation(report: Report, lang: str) -> None:
     back, where, forward = st.columns([1, 4, 1])
     back.button(t("page.report.previous", lang), icon=":material/arrow_back:", on_click=step, args=(-1, total),
                 key="present_previous", width="stretch")
-    where.markdown(f"<p style='text-align:center'>{escape(report.title)} · "
-                   f"{escape(t('page.report.position', lang, current=index + 1, total=total))}</p>",
-                   unsafe_allow_html=True)
+    position = t("page.report.position", lang, current=f"{index + 1:d}", total=total)
+    where.markdown(f"{plain(report.title)} · {position}", text_alignment="center")
     forward.button(t("page.report.next", lang), icon=":material/arrow_forward:", on_click=step, args=(1, total),
                    key="present_next", width="stretch")
-    st.title(section.title)
+    st.title(plain(section.title))
     if section.chart is not None:
         # Drawn narrow and shown full width, so its text, marks and labels grow together.
         st.image(exports.chart_png(section.chart, PRESENT_WIDTH), alt=section.alt_text, width="stretch")

@@ -52,7 +52,7 @@ def show(card: sc.Card, lang: str) -> None:
     with st.container(border=True, gap=None):
         head, badge = st.columns([3, 2], vertical_alignment="top")
         head.markdown(f"**{shared.plain(ind.name(lang))}**")
-        badge.badge(sc.goal_text(card.goal, lang), color=STATUS_COLOURS.get(card.goal, "gray"))
+        badge.badge(shared.plain(sc.goal_text(card.goal, lang)), color=STATUS_COLOURS.get(card.goal, "gray"))
         since = t("page.scorecard.versus", lang, term=card.baseline_term) if card.baseline_term else ""
         term = card.latest_term or t("page.scorecard.all_terms", lang)
         st.caption(shared.plain(f"{ind.describe_rule(lang)} · {term}{since}"))
@@ -65,7 +65,7 @@ def status_and_change(bench, cards: list[sc.Card], lang: str) -> None:
     st.subheader(t("page.scorecard.grid_title", lang))
     baseline = next((c.baseline_term for c in cards if c.baseline_term), None) or \
         t("page.scorecard.grid_baseline", lang)
-    st.caption(t("page.scorecard.grid_intro", lang, baseline=baseline))
+    st.caption(t("page.scorecard.grid_intro", lang, baseline=shared.plain(baseline)))
     indicators = [c.indicator for c in cards]
     with st.expander(t("page.scorecard.cuts", lang)):
         st.caption(t("page.scorecard.cuts_help", lang))
@@ -143,8 +143,9 @@ if shared.require_data(bench):
     goal = sc.goal_lookup(bench.con, bench.min_n)
     cards = [sc.evaluate(bench.con, i, bench.filters, bench.min_n, settings, goal) for i in current]
     filters = " · ".join(filter_lines(bench.filters, lang)) or t("compare.all", lang)
-    st.caption(t("page.scorecard.legend", lang, filters=filters, min_n=bench.min_n, cell=settings.cell_size,
-                 n_size=settings.n_size, threshold=f"{settings.threshold:.1f}"))
+    st.caption(t("page.scorecard.legend", lang, filters=shared.plain(filters), min_n=f"{bench.min_n:d}",
+                 cell=f"{settings.cell_size:d}",
+                 n_size=f"{settings.n_size:d}", threshold=f"{settings.threshold:.1f}"))
     if not cards:
         st.info(t("page.scorecard.none", lang))
     for kind in (sc.LEADING, sc.LAGGING):

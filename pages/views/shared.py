@@ -35,7 +35,8 @@ T = TypeVar("T")
 
 def plain(text: object) -> str:
     """Text from a file or a person shown as it is, not read as Markdown: a header '**Final**', a link or an
-    image address in a file name stays literal (Streamlit renders HTML tags as text already, escaped here too)."""
+    image address in a file name stays literal (Streamlit renders HTML tags as text already, escaped here too).
+    Every Streamlit call that renders Markdown gets file text through this (tests/app/test_markdown_from_files.py)."""
     return "".join("\\" + c if c in "\\`*_[]#|$<>~" else c for c in str(text))
 
 
@@ -174,7 +175,7 @@ def sidebar(bench: Workbench) -> None:
                 if len(values) > 1:
                     dim = DIMENSIONS[field]
                     chosen[field] = tuple(st.multiselect(
-                        dimension_label(dim, lang), values,
+                        plain(dimension_label(dim, lang)), values,
                         format_func=lambda v, d=dim: group_label(d, FLAG_KEYS[v] if d.flag else v, lang),
                         key=f"filter_{field}_{bench.data.version}", placeholder=t("ui.choose_options", lang)))
             bench.filters = Filters(**chosen)
@@ -186,7 +187,7 @@ def active_filters(bench: Workbench, container=None) -> None:
     target, lang = container or st, language()
     lines = filter_lines(bench.filters, lang)
     if lines:
-        target.info(t("ui.filtered_to", lang, filters=" · ".join(lines)), icon=":material/filter_alt:")
+        target.info(t("ui.filtered_to", lang, filters=plain(" · ".join(lines))), icon=":material/filter_alt:")
     else:
         target.caption(t("ui.no_filters", lang))
 
@@ -205,16 +206,22 @@ def require_data(bench: Workbench) -> bool:
 def analysis_header(title: str, key: str) -> tuple[Workbench, ColumnRole, Rule] | None:
     """The top of every analysis screen: title, which data, the filters in force, the outcome and its rule."""
     bench = workbench()
-    st.title(title)
+    st.title(plain(title))
     if not require_data(bench):
         return None
     active_filters(bench)
     picked = outcome_picker(bench, key)
     if picked:
-        problem = bench.nobody_meets(picked[0].name, picked[1], picked[0].header)
-        if problem:
-            st.warning(message(problem, lang=language()))
+        rule_warning(bench, *picked)
     return (bench, *picked) if picked else None
+
+
+def rule_warning(bench: Workbench, column: ColumnRole, rule: Rule) -> None:
+    """Say so when no student in the whole loaded data meets the rule (a category nobody has, a threshold above
+    every value), rather than show 0% everywhere."""
+    problem = bench.nobody_meets(column.name, rule, column.header)
+    if problem:
+        st.warning(message(problem))
 
 
 _SHOW = {"Share at or above a threshold": "ui.share_threshold", "Average": "ui.average"}   # values stay English
@@ -324,7 +331,7 @@ def grouping_picker(key: str, first_label: str | None = None, columns=None) -> G
     """A dimension, and optionally a second one to cross it with (e.g. race × income)."""
     left, right = columns or st.columns(2)
     lang = language()
-    first = left.selectbox(first_label or t("ui.compare_by", lang), needed_dimensions(workbench()),
+    first = left.selectbox(plain(first_label or t("ui.compare_by", lang)), needed_dimensions(workbench()),
                            key=f"{key}_dimension",
                            format_func=lambda d: dimension_label(DIMENSIONS[d], lang))
     return Grouping(first, crossed_with(first, key, right))
@@ -380,5 +387,5 @@ def section_downloads(section: Section, stem: str, key: str, lang: str = DEFAULT
               ("xlsx", t("page.report.table_xlsx", lang),
                lambda: exports.table_xlsx(section.table, section.title))]
     for column, (fmt, label, make) in zip(st.columns(len(files) + 2), files, strict=False):
-        column.download_button(label, make, file_name=f"{stem}.{fmt}", mime=exports.MIME[fmt], on_click="ignore",
+        column.download_button(plain(label), make, file_name=f"{stem}.{fmt}", mime=exports.MIME[fmt], on_click="ignore",
                                icon=":material/download:", key=f"{key}_{fmt}")

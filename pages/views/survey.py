@@ -69,7 +69,7 @@ if shared.require_data(bench):
             where = t("page.survey.matched_in", lang, term=shared.plain(term)) if term else ""
             st.caption(t("page.survey.matched", lang, matched=f"{result.matched:,}",
                          respondents=f"{result.respondents:,}", where=where))
-        st.caption(t("page.survey.small", lang, min_n=bench.min_n, hide=t("ui.hide_small", lang)))
+        st.caption(t("page.survey.small", lang, min_n=f"{bench.min_n:d}", hide=t("ui.hide_small", lang)))
         st.altair_chart(survey_heat(result), width="stretch")
         st.dataframe(codes_frame(result), hide_index=True)
         with st.expander(t("page.survey.table", lang)):

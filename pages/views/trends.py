@@ -49,7 +49,7 @@ if shared.require_data(bench):
         table = trend_frame(result, lang)
         hidden = int((table[frame_columns(lang)["hidden"]] != "").sum())
         count_key = "trends.hidden_none" if not hidden else "trends.hidden_one" if hidden == 1 else "trends.hidden_many"
-        st.caption(t(count_key, lang, count=hidden, min_n=bench.min_n)
+        st.caption(t(count_key, lang, count=hidden, min_n=f"{bench.min_n:d}")
                    + (" " + t("trends.crossed_note", lang) if second else ""))
         if show and len(markers) < len(entries):
             st.caption(t("trends.outside", lang, count=len(entries) - len(markers)))

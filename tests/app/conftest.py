@@ -21,3 +21,12 @@ def upload(at: AppTest, data: bytes, name: str) -> AppTest:
     """Load a file through the session's workbench, as the 'Your data' page does with an uploaded file."""
     at.session_state["bench"].upload(data, name)
     return at
+
+
+def choose(at: AppTest, key: str, text: str) -> AppTest:
+    """Pick the option of a select box whose shown text starts with `text` (an outcome's header), so a test
+    does not depend on the order in which outcomes are proposed."""
+    box = at.selectbox(key=key)
+    matches = [i for i, option in enumerate(box.options) if option.startswith(text)]
+    assert len(matches) == 1, (text, box.options)
+    return box.select_index(matches[0]).run()

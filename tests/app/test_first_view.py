@@ -85,3 +85,32 @@ def test_an_html_export_saved_as_xls_is_read_and_its_tables_chosen_like_sheets(a
     app.switch_page("pages/views/gaps.py").run()
     assert app.selectbox(key="gaps_outcome").value.header == "Percent"
     assert next(n for n in app.number_input if n.label == "Threshold (at or above)").value == 70.0
+
+
+def test_a_state_test_file_opens_on_its_proficiency_level_counting_the_top_two_levels(app):
+    # Levels 1-4, ten students each in both groups: the top two (3 and 4) are 20 of 40 = 50% of each.
+    rows = [["StudentUniqueId", "ETHNIC_DESC", "ScaleScore", "PerformanceLevel"]]
+    rows += [[f"{i:06d}", "Hispanic" if i % 2 else "White", str(2400 + i), str(1 + (i // 2) % 4)] for i in range(80)]
+    _upload(app, "state_test.csv", csv_bytes(rows))
+    _confirm(app)
+    app.switch_page("pages/views/gaps.py").run()
+    assert app.selectbox(key="gaps_outcome").value.header == "PerformanceLevel"
+    assert next(n for n in app.number_input if n.label == "Threshold (at or above)").value == 3.0
+    table = app.dataframe[0].value.set_index("Group")
+    assert table.loc["Hispanic/Latino", "Value"] == 50.0 and table.loc["White", "Value"] == 50.0
+
+
+def test_the_public_uci_file_opens_on_g3_at_10_by_sex(app, shared_data):
+    """SOURCE.txt: pass rate G3 >= 10 is 265 of 395 (67.09%): F 133 of 208 (63.94%), M 132 of 187 (70.59%)."""
+    path = shared_data / "uci_student_mat_messy" / "student-mat.csv"
+    _upload(app, path.name, path.read_bytes())
+    _confirm(app)
+    assert any(i.value.startswith("This file has none of race/ethnicity") for i in app.info)
+    app.switch_page("pages/views/gaps.py").run()
+    assert app.selectbox(key="gaps_outcome").value.header == "G3"
+    assert next(n for n in app.number_input if n.label == "Threshold (at or above)").value == 10.0
+    dimension = app.selectbox(key="gaps_dimension")
+    assert dimension.value == "gender" and dimension.options == ["Gender", "School"]
+    table = app.dataframe[0].value.set_index("Group")
+    assert (table.loc["Female", "n"], round(table.loc["Female", "Value"], 2)) == (208, 63.94)
+    assert (table.loc["Male", "n"], round(table.loc["Male", "Value"], 2)) == (187, 70.59)

@@ -11,7 +11,7 @@ from streamlit.testing.v1 import AppTest
 from equity import goals, interventions
 from equity.trends import group_key
 from tests import crossterm
-from tests.app.conftest import upload
+from tests.app.conftest import choose, upload
 from tests.app.test_goals_pages import GOALS, LOG, TRENDS, ok, texts
 
 EL_LOW = group_key((True, True))
@@ -30,7 +30,7 @@ def crossed_district(at: AppTest) -> AppTest:
 
 def test_trends_in_spanish(app):
     ok(spanish(app).switch_page(TRENDS).run())
-    app.selectbox(key="trends_outcome").select_index(1).run()          # ELA Proficiency
+    choose(app, "trends_outcome", "ELA Proficiency")
     ok(app.selectbox(key="trends_dimension").select("english_learner").run())
     assert app.title[0].value == "Tendencias en el tiempo"
     table = app.dataframe[0].value

@@ -95,8 +95,7 @@ def test_a_sessions_data_and_connections_are_freed_when_it_ends():
     assert not at.exception, [e.value for e in at.exception]
     bench = at.session_state["bench"]
     console = at.session_state["sql_console"][1]
-    refs = [weakref.ref(bench), weakref.ref(bench.con), weakref.ref(bench.data), weakref.ref(console),
-            weakref.ref(console._con)]
+    refs = [weakref.ref(bench), weakref.ref(bench.con), weakref.ref(bench.data), weakref.ref(console)]
     del bench, console, at
     gc.collect()
     assert [ref() for ref in refs] == [None] * len(refs)
@@ -112,6 +111,27 @@ def test_file_text_is_escaped_wherever_markdown_shows_it():
     assert plain(HOSTILE_NAME) in shown and plain(HOSTILE_VALUE) in shown
     for raw in ("**loud**", "[x](javascript", "![p](", "![pixel](", ":red[x]", "<script>"):
         assert raw not in shown, raw
+
+
+HOSTILE_HEADER = "**Bold** [link](http://example.invalid/x) ![img](http://example.invalid/p.png) Score"
+
+
+def test_presentation_mode_shows_a_header_and_a_title_from_a_file_as_text():
+    """The view title is built from the outcome's header, the bar above it from the report's title: neither
+    may turn into bold text, a link, or an image the browser fetches."""
+    at = _session()
+    rows = [["Student ID", "Race", HOSTILE_HEADER],
+            *[[f"{i:03d}", "Asian" if i % 2 else "White", str(50 + i)] for i in range(40)]]
+    _upload_and_confirm(at, "class.csv", csv_bytes(rows))
+    at.switch_page("pages/views/report.py").run()
+    at.text_input(key="report_title").input("**Board** ![i](http://example.invalid/t.png)").run()
+    at.toggle(key="present_mode").set_value(True).run()
+    assert not at.exception, [e.value for e in at.exception]
+    title, bar = at.title[0].value, "\n".join(m.value for m in at.markdown)
+    assert title.startswith(plain(HOSTILE_HEADER)) and plain("**Board** ![i](http://example.invalid/t.png)") in bar
+    for raw in ("**Bold**", "[link](", "![img](", "**Board**", "![i]("):
+        assert raw not in title and raw not in bar, raw
+    assert not any(m.proto.allow_html for m in at.markdown)
 
 
 def test_plain_escapes_markdown_and_keeps_ordinary_text():

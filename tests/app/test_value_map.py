@@ -1,6 +1,8 @@
 """The value map on the mapping screen: every raw value with its rows, unplaced first, never locked; the user's
 choices reach the figures and are remembered for the layout."""
 
+import pytest
+
 from tests.app.conftest import upload
 from tests.files import csv_bytes
 
@@ -71,3 +73,24 @@ def test_new_values_in_a_remembered_layout_are_listed_not_dropped(app):
     assert any("does not place some of its values: 'Z9' (Race), 'AS7' (Race)" in w.value for w in app.warning)
     race = app.data_editor(key=_editor(app, "race_ethnicity")).value
     assert list(race["value"][:2]) == ["Z9", "AS7"] and race["means"].iloc[:2].isna().all()
+
+
+def test_race_alone_or_in_combination_on_the_gaps_page(app):
+    # Black 12 (6 meet), White 12 (9), Black/White 10 (5): alone, 10 are Two or More Races; in combination
+    # Black is 22 (11 meet, 50%) and White 22 (14 meet, 63.6%), 44 in all for 34 students.
+    plan = [("Black", 12, 6), ("White", 12, 9), ("Black/White", 10, 5)]
+    rows = [["Student ID", "Race", "Score"]]
+    for race, n, meet in plan:
+        rows += [[str(len(rows)), race, "80" if k < meet else "50"] for k in range(n)]
+    app.switch_page("pages/views/data.py").run()
+    upload(app, csv_bytes(rows), "multi.csv").run()
+    _confirm(app)
+    alone = _table(app)
+    assert alone.loc["Two or More Races", "n"] == 10 and alone["n"].sum() == 34
+    app.checkbox(key="gaps_combined").check().run()
+    assert not app.exception, [e.value for e in app.exception]
+    combined = app.dataframe[0].value.set_index("Group")
+    assert set(combined.index) == {"Black or African American", "White"}
+    assert combined.loc["Black or African American", "n"] == 22 and combined.loc["White", "n"] == 22
+    assert combined.loc["White", "Value"] == pytest.approx(1400 / 22)
+    assert any(c.value.startswith("Alone or in combination: each student is counted") for c in app.caption)

@@ -1,0 +1,92 @@
+"""Controls shared by the gaps, intersections and report screens: the gap flags' settings (under "Flag gaps by")
+and the cohort choice. Each returns plain values for `equity` to compute with."""
+
+import streamlit as st
+
+from equity.cohorts import Cohort, cohort_choices, cohort_values
+from equity.dimensions import DIMENSIONS
+from equity.flag_settings import COMPARE, DEFAULTS, HPG, FlagSettings
+from equity.flag_words import settings_line
+from equity.flags import Flag
+from equity.i18n import dimension_label, group_label, t
+from equity.metrics import Breakdown, key_text
+from equity.session import Workbench
+from pages.views.shared import language, plain
+
+NONE = ""
+VALUE = "value"
+
+
+def flag_settings(method: Flag, key: str, result: Breakdown | None = None) -> FlagSettings:
+    """The chosen method's settings in an expander (defaults as published); `result`, when given, offers its shown
+    groups as the 80% index's reference."""
+    if method is Flag.NEWCOMBE:
+        return DEFAULTS
+    lang = language()
+    settings = DEFAULTS
+    with st.expander(t("flag.settings.title", lang)):
+        if method is Flag.PPG:
+            settings = _ppg(key, lang)
+        elif method is Flag.PI:
+            settings = FlagSettings(pi_cut=_cut(key, lang))
+        else:
+            settings = FlagSettings(eighty_cut=_cut(key, lang), eighty_reference=_eighty_reference(key, result, lang))
+    line = settings_line(method, settings, lang)
+    if line:
+        st.caption(plain(line))
+    return settings
+
+
+def _ppg(key: str, lang: str) -> FlagSettings:
+    names = {COMPARE: "flag.settings.ref.compare", HPG: "flag.settings.ref.hpg", VALUE: "flag.settings.ref.value"}
+    left, right = st.columns(2)
+    reference = left.selectbox(t("flag.settings.ppg_reference", lang), list(names), key=f"{key}_ppg_reference",
+                               format_func=lambda r: t(names[r], lang),
+                               help=t("flag.settings.ppg_reference_help", lang))
+    if reference == VALUE:
+        rate = right.number_input(t("flag.settings.value", lang), 0.0, 100.0, 50.0, 0.5, key=f"{key}_ppg_value")
+        reference = f"{rate:g}%"
+    floor = left.number_input(t("flag.settings.min_moe", lang), 0.0, 99.0, DEFAULTS.min_moe * 100, 0.5,
+                              key=f"{key}_min_moe", help=t("flag.settings.min_moe_help", lang))
+    own = right.checkbox(t("flag.settings.moe_from_rate", lang), key=f"{key}_moe_from_rate",
+                         help=t("flag.settings.moe_from_rate_help", lang))
+    return FlagSettings(ppg_reference=reference, min_moe=round(floor / 100, 6), moe_from_rate=own)
+
+
+def _cut(key: str, lang: str) -> float:
+    return st.number_input(t("flag.settings.cut", lang), 0.05, 1.0, 0.8, 0.05, key=f"{key}_cut",
+                           help=t("flag.settings.cut_help", lang))
+
+
+def _eighty_reference(key: str, result: Breakdown | None, lang: str) -> str:
+    if result is None:
+        return HPG
+    groups = {key_text(g.key): group_label(result.dimension, g.key, lang) for g in result.shown() if not g.coded}
+    names = {HPG: t("flag.settings.ref.hpg", lang), **groups}
+    return st.selectbox(t("flag.settings.eighty_reference", lang), list(names), format_func=names.get,
+                        key=f"{key}_80_reference_{result.dimension.key}",
+                        help=t("flag.settings.eighty_reference_help", lang))
+
+
+def cohort_by(bench: Workbench, key: str, container=None) -> str | None:
+    """Which dimension splits the figures into cohorts (term, school or grade), or None for all together."""
+    lang = language()
+    choices = cohort_choices(bench.filter_options(), bench.filters)
+    if not choices:
+        return None
+    chosen = (container or st).selectbox(
+        t("cohort.by", lang), [NONE, *choices], key=f"{key}_cohort_by", help=t("cohort.help", lang),
+        format_func=lambda d: t("cohort.none", lang) if d == NONE else dimension_label(DIMENSIONS[d], lang))
+    return chosen or None
+
+
+def cohort_picker(bench: Workbench, key: str) -> Cohort | None:
+    """A cohort choice and, when there is one, which cohort to show: (dimension, value)."""
+    left, right = st.columns(2)
+    dimension = cohort_by(bench, key, left)
+    if dimension is None:
+        return None
+    values = cohort_values(bench.filter_options(), dimension, bench.filters)
+    lang = language()
+    label = t("cohort.which", lang, dimension=dimension_label(DIMENSIONS[dimension], lang))
+    return dimension, right.selectbox(label, values, key=f"{key}_cohort_{dimension}")
