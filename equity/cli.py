@@ -429,7 +429,8 @@ def _list(headers) -> str:
 
 def as_json(result: Breakdown, flags: Flags | None = None, coding: bool = False) -> dict:
     """The JSON object DESIGN.md specifies; under a flag other than Newcombe's, also "flag" and each group's
-    figure under it and whether it is flagged. With `coding` (--top-bottom-code) every group also has "coded":
+    figure under it and whether it is flagged. An average's groups also have "hedges_g" (equity.effect_size;
+    null where hidden or not estimable). With `coding` (--top-bottom-code) every group also has "coded":
     "≥ 95%" or "≤ 5%" when its rate is coded (value, gap and ci then null), else null."""
     out = {
         "outcome": result.outcome,
@@ -447,6 +448,9 @@ def as_json(result: Breakdown, flags: Flags | None = None, coding: bool = False)
     if coding:
         for group, g in zip(out["groups"], result.groups, strict=True):
             group["coded"] = _coded(g)
+    if not result.rule.is_rate:
+        for group, g in zip(out["groups"], result.groups, strict=True):
+            group["hedges_g"] = _round(g.effect and g.effect.hedges_g, 3)
     if _extra(flags):
         out["flag"] = flags.method.value
         out["flag_settings"] = flags.settings.params()

@@ -20,6 +20,8 @@ from equity.charts import (
     INDEX_COLUMNS,
     change_chart,
     change_title,
+    effect_headers,
+    effect_values,
     gap_chart,
     gap_title,
     heat_table,
@@ -196,32 +198,36 @@ class GapView:
     def section(self, lang: str = DEFAULT) -> Section:
         result, rate = self.result, self.result.rule.is_rate
         unit, flag_columns = "%" if rate else "", self._flag_columns(lang)
+        heads = effect_headers(result, lang)
+        effect_columns = (Column(heads[0], INDEX), Column(heads[1], VALUE)) if heads else ()
         columns = (Column(t("column.group", lang)), Column(t("column.students", lang), COUNT),
                    Column(t("column.value_rate" if rate else "column.value_mean", lang), VALUE, unit),
                    Column(t("column.gap_vs", lang, comparison=comparison_label(result.compare, result.dimension,
                                                                                lang)), GAP),
                    Column(t("column.low", lang), VALUE, unit), Column(t("column.high", lang), VALUE, unit),
-                   *flag_columns, Column(t("column.note", lang)))
+                   *effect_columns, *flag_columns, Column(t("column.note", lang)))
         overall = result.overall_value
         low, high = result.overall.interval(result.rule) if overall is not None else (None, None)
-        blank = ("",) * len(flag_columns)
-        rows = [(t("compare.all_title", lang), result.overall.n, overall, None, low, high, *blank,
+        blank, none = ("",) * len(flag_columns), (None,) * len(effect_columns)
+        rows = [(t("compare.all_title", lang), result.overall.n, overall, None, low, high, *none, *blank,
                  "" if overall is not None else hidden_note(result.overall.n, result.min_n, lang))]
         flags = flag(result, self.flag, self.settings)
         verdicts = flags.groups
         for g, verdict in zip(result.groups, verdicts, strict=True):
             name = group_label(result.dimension, g.key, lang)
             if g.suppressed:
-                rows.append((name, _hidden_count(g.n, result.min_n), None, None, None, None, *blank,
+                rows.append((name, _hidden_count(g.n, result.min_n), None, None, None, None, *none, *blank,
                              hidden_text(g, result.min_n, lang)))
             elif g.coded:
-                rows.append((name, g.n, coded_text(g.coded), None, None, None, *self._flag_cells(verdict, lang),
+                rows.append((name, g.n, coded_text(g.coded), None, None, None, *none, *self._flag_cells(verdict, lang),
                              t(f"coding.{g.coded}_note", lang)))
             else:
-                rows.append((name, g.n, g.value, g.gap, g.ci[0], g.ci[1], *self._flag_cells(verdict, lang), ""))
+                rows.append((name, g.n, g.value, g.gap, g.ci[0], g.ci[1], *effect_values(result, g),
+                             *self._flag_cells(verdict, lang), ""))
         how = t("report.chance_note", lang) if self.flag is Flag.NEWCOMBE else t(f"flag.{self.flag.value}.how", lang)
         how = " ".join(filter(None, (how, settings_line(self.flag, self.settings, lang))))
-        table = Table(columns, tuple(rows), (rule_note(result.min_n, lang), how,
+        effect_note = (t("report.effect_note", lang),) if effect_columns else ()
+        table = Table(columns, tuple(rows), (rule_note(result.min_n, lang), how, *effect_note,
                                              *coding_note(any(g.coded for g in result.groups), lang)))
         summary = breakdown_summary(result, lang, self.history, self.goal)
         if self.flag is not Flag.NEWCOMBE:

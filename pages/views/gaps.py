@@ -19,7 +19,8 @@ def flag_formats(lang: str, reference: str) -> dict:
     names what the PPG gap is measured against, as its column does."""
     one, signed, two = (st.column_config.NumberColumn(format=f) for f in ("%.1f", "%+.1f", "%.2f"))
     return {**shared.figure_formats(lang), t("column.ppg_gap", lang, reference=reference): signed,
-            t("column.margin", lang): one, t("column.pi", lang): two, t("column.index_80", lang): two}
+            t("column.margin", lang): one, t("column.pi", lang): two, t("column.index_80", lang): two,
+            t("column.hedges_g", lang): two, t("column.pooled_sd", lang): one}
 
 
 lang = shared.language()
@@ -62,6 +63,8 @@ if picked:
         if section.chart is not None:        # built once: the screen and the downloads share it
             shared.chart(section.chart)
         st.caption(shared.plain(overall_line(result, lang)))
+        if not rule.is_rate:
+            st.caption(t("report.effect_note", lang))
         st.dataframe(breakdown_frame(result, lang, method, settings), hide_index=True,
                      column_config=flag_formats(lang, ppg_reference_words(result, settings, lang)))
         shared.section_downloads(section, f"{stem}-{dimension}", "gaps_dl", lang)
