@@ -88,6 +88,8 @@ def parser() -> argparse.ArgumentParser:
     report.add_argument("--title", default="")
     report.add_argument("--notes", default="", help="a paragraph printed under the title")
     report.add_argument("--lang", default="en", choices=tuple(LANGUAGES))
+    from equity import matched_cli  # here: it builds on this module's options and loading
+    matched_cli.add_command(commands)
     return top
 
 
@@ -151,6 +153,10 @@ def main(argv: list[str] | None = None) -> int:
             return 0
         if args.command == "risk":
             print(render_risk(risk(args), args.format), end="")
+            return 0
+        if args.command == "cohort":
+            from equity.matched_cli import run
+            print(run(args), end="")
             return 0
         settings = flag_settings(args)
         found = gaps(args)

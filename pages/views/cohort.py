@@ -1,0 +1,74 @@
+"""Same students over time: students present in two terms, matched by ID, whether each group grew, and who left
+and who arrived, so a reader knows whom the figure is about."""
+
+import streamlit as st
+
+from equity.dimensions import DIMENSIONS
+from equity.filters import Filters
+from equity.i18n import dimension_label, t
+from equity.matched import CohortError, cohort, growth, level_order, transitions
+from equity.matched_frames import (
+    cohort_frame,
+    growth_frame,
+    label,
+    match_sentence,
+    reformat_sentence,
+    repeat_sentence,
+    transition_frame,
+    unordered_sentence,
+)
+from equity.trends import data_terms
+from pages.views import shared
+
+
+def one_decimal(frame) -> dict:
+    """Every figure column (float) to one decimal; counts stay whole."""
+    return {name: st.column_config.NumberColumn(format="%.1f") for name in frame.columns
+            if frame[name].dtype == "float64"}
+
+
+lang = shared.language()
+picked = shared.analysis_header(t("nav.matched", lang), "matched")
+if picked:
+    bench, column, rule = picked
+    st.caption(t("matched.intro", lang))
+    terms = data_terms(bench.con, Filters())
+    if len(terms) < 2:
+        st.info(t("matched.few_terms", lang), icon=":material/timeline:")
+        st.stop()
+    left, middle, right = st.columns(3)
+    first = left.selectbox(t("matched.from", lang), terms[:-1], index=len(terms) - 2, key="matched_from")
+    second = middle.selectbox(t("matched.to", lang), terms[terms.index(first) + 1:], key=f"matched_to_{first}")
+    dimension = right.selectbox(t("matched.by", lang), shared.needed_dimensions(bench), key="matched_dimension",
+                                format_func=lambda d: dimension_label(DIMENSIONS[d], lang))
+    profile = next((p for p in bench.data.profiles if p.header == column.header), None)
+    order = level_order(profile.distinct) if column.kind == "category" and profile else None
+    levels = order if order and st.toggle(t("matched.by_levels", lang), value=True, key="matched_levels") else ()
+    if bench.filters.term:
+        st.caption(t("matched.term_filter_ignored", lang))
+    try:
+        result = cohort(bench.con, column.name, rule, dimension, first, second, bench.filters, bench.min_n,
+                        column.header, levels)
+    except CohortError as problem:
+        st.error(shared.message(problem, lang), icon=":material/error:")
+        st.stop()
+    st.info(shared.plain(match_sentence(result.matching, lang)), icon=":material/group:")
+    for sentence in (unordered_sentence(result.matching, lang), repeat_sentence(result.matching, lang),
+                     reformat_sentence(result.matching, lang)):
+        if sentence:
+            st.warning(shared.plain(sentence), icon=":material/warning:")
+    hidden = sum(g.hidden for g in result.groups)
+    st.dataframe(frame := cohort_frame(result, lang), hide_index=True, column_config=one_decimal(frame))
+    st.caption(t("matched.hidden_count", lang, count=hidden, min_n=bench.min_n))
+    tables = {table.key: table for table in transitions(bench.con, result)}
+    if tables:
+        st.markdown(f"##### {shared.plain(t('matched.transitions', lang, first=first, second=second))}")
+        whose = st.selectbox(t("matched.transitions_group", lang), tuple(tables), key="matched_transitions_group",
+                             format_func=lambda k: label(result, k, lang))
+        st.dataframe(transition_frame(result, tables[whose], lang), hide_index=True)
+        st.caption(t("matched.transitions_note", lang, min_n=bench.min_n))
+    grown = growth(bench.con, result)
+    if grown:
+        st.markdown(f"##### {t('matched.growth', lang)}")
+        st.dataframe(frame := growth_frame(result, grown, lang), hide_index=True, column_config=one_decimal(frame))
+        st.caption(shared.plain(t("matched.growth_note", lang, first=first, second=second)))

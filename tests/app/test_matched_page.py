@@ -1,0 +1,97 @@
+"""The 'Same students over time' page on the sample district: the match first, then each group's change,
+checked against figures worked out from the CSV itself."""
+
+import csv
+from pathlib import Path
+
+from tests.app.conftest import choose, upload
+from tests.files import csv_bytes
+from tests.matched_files import ROWS
+
+ROOT = Path(__file__).resolve().parents[2]
+PAGE = "pages/views/cohort.py"
+
+
+def _white_scores() -> tuple[int, int, int, float]:
+    """From the sample CSV, not the app: White students (as written in 2023-24) in both 2023-24 and 2024-25,
+    how many left and arrived, and the mean change in ELA scale score of those with a score in both years."""
+    years: dict[str, dict[int, dict]] = {"2023-24": {}, "2024-25": {}}
+    with (ROOT / "sample_data" / "district.csv").open(encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            if row["School Year"] in years:
+                years[row["School Year"]][int(row["Student ID"])] = row
+    first, second = years["2023-24"], years["2024-25"]
+    white = {k for k, r in first.items() if r["Race/Ethnicity"].strip().lower() == "white"}
+    matched = white & set(second)
+    arrived = {k for k, r in second.items() if k not in first and r["Race/Ethnicity"].strip().lower() == "white"}
+    changes = [float(second[k]["ELA Scale Score"]) - float(first[k]["ELA Scale Score"]) for k in matched
+               if first[k]["ELA Scale Score"] and second[k]["ELA Scale Score"]]
+    return len(matched), len(white - matched), len(arrived), sum(changes) / len(changes)
+
+
+def _row(frame, group: str) -> dict:
+    return frame[frame["Group"] == group].iloc[0].to_dict()
+
+
+def test_matched_change_on_the_sample(app):
+    app.switch_page(PAGE).run()
+    choose(app, "matched_outcome", "ELA Scale Score")
+    app.radio(key="matched_how_ela_scale_score").set_value("Average").run()
+    assert not app.exception, [e.value for e in app.exception]
+    assert app.selectbox(key="matched_from").value == "2023-24"
+    matched, left, arrived, change = _white_scores()
+    info = app.info[0].value      # the match comes before any figure
+    assert "in both 2023-24 and 2024-25" in info and "% of the students in 2023-24" in info
+    frame = app.dataframe[0].value
+    white = _row(frame, "White")
+    assert (white["In both terms"], white["Left"], white["Arrived"]) == (matched, left, arrived)
+    assert abs(white["Change"] - change) < 1e-9
+    assert abs(white["Average in 2024-25"] - white["Average in 2023-24"] - change) < 1e-9
+    # growth: all students' median conditional percentile is near 50 by construction
+    growth = app.dataframe[1].value
+    assert 40 < _row(growth, "All students")["Median conditional percentile"] < 60
+    assert any("not a state growth model" in c.value for c in app.caption)
+
+
+def test_levels_and_hidden_groups(app):
+    app.switch_page(PAGE).run()
+    choose(app, "matched_outcome", "ELA Proficiency")
+    app.selectbox(key="matched_dimension").set_value("race").run()
+    assert not app.exception, [e.value for e in app.exception]
+    frame = app.dataframe[0].value
+    assert "Moved up a level (%)" in frame.columns
+    hidden = frame[frame["Hidden"] != ""]
+    assert len(hidden) >= 2          # never a single hidden group
+    assert hidden["In both terms"].isna().all() and hidden["Left"].isna().all()
+    assert hidden["Moved up a level (%)"].isna().all()
+    table = app.dataframe[1].value
+    assert list(table.columns) == ["Level in 2023-24", "Not Met", "Nearly Met", "Met", "Exceeded"]
+    assert "hidden" in set(table.to_numpy().ravel())
+
+
+def test_the_page_in_spanish(app):
+    app.session_state["lang"] = "es"
+    app.switch_page(PAGE).run()
+    assert not app.exception, [e.value for e in app.exception]
+    assert "estudiantes están en 2023-24 y en 2024-25" in app.info[0].value
+    columns = list(app.dataframe[0].value.columns)      # the first outcome, Final Grade %, as a share at 70
+    assert columns[:3] == ["Grupo", "En ambos periodos", "Se fueron"]
+    assert "Porcentaje en 2024-25 (%)" in columns and "Cambio (puntos)" in columns
+
+
+def test_an_upload_through_the_mapping_screen(app):
+    """The two-year file of the unit tests, uploaded and confirmed: IDs written differently are matched, the
+    repeated one is named, and at the default n-size of 10 no figure of these 8 students is shown."""
+    app.switch_page("pages/views/data.py").run()
+    upload(app, csv_bytes(ROWS), "two years.csv").run()
+    next(b for b in app.button if b.label == "Confirm mapping").click().run()
+    app.switch_page(PAGE).run()
+    choose(app, "matched_outcome", "Score")
+    app.radio(key="matched_how_score").set_value("Average").run()
+    assert not app.exception, [e.value for e in app.exception]
+    assert app.info[0].value.startswith("8 students are in both 2023-24 and 2024-25: 88.9% of the students")
+    warnings = " ".join(w.value for w in app.warning)
+    assert "e.g. 200" in warnings and "001 = 1" in warnings
+    frame = app.dataframe[0].value
+    assert frame["Change"].isna().all() and (frame["Hidden"] != "").all()
+    assert frame["With a result in both"].isna().all()
