@@ -190,6 +190,7 @@ class GapView:
     colour_min_n: int = 0
     settings: FlagSettings = DEFAULTS
     cohort: Cohort | None = None              # the cohort the figures are for, named in the title
+    outcome_note: str = ""                    # how the outcome is counted, when a rule says (chronic absence)
 
     @property
     def key(self) -> str:
@@ -227,7 +228,8 @@ class GapView:
         how = t("report.chance_note", lang) if self.flag is Flag.NEWCOMBE else t(f"flag.{self.flag.value}.how", lang)
         how = " ".join(filter(None, (how, settings_line(self.flag, self.settings, lang))))
         effect_note = (t("report.effect_note", lang),) if effect_columns else ()
-        table = Table(columns, tuple(rows), (rule_note(result.min_n, lang), how, *effect_note,
+        table = Table(columns, tuple(rows), (*filter(None, (self.outcome_note,)), rule_note(result.min_n, lang), how,
+                                             *effect_note,
                                              *coding_note(any(g.coded for g in result.groups), lang)))
         summary = breakdown_summary(result, lang, self.history, self.goal)
         if self.flag is not Flag.NEWCOMBE:
@@ -385,6 +387,7 @@ class ScorecardView:
     min_n: int
     cuts: tuple[tuple[str, status_grid.Cuts], ...] = ()     # by indicator label; the rest take their default
     colour_min_n: int = 0                                     # fewer students than this: no colour
+    outcome_notes: tuple[str, ...] = ()                       # how indicators are counted (chronic absence)
 
     @property
     def key(self) -> str:
@@ -409,7 +412,8 @@ class ScorecardView:
                          status_grid.status_text(p.status, lang) if p.status is not None else "",
                          status_grid.colour_text(p, lang), sc.finding_text(card, lang), sc.goal_text(card.goal, lang)))
         table = Table(columns, tuple(rows), (t("report.scorecard.note", lang, min_n=self.min_n),
-                                             t("report.scorecard.grid_note", lang), rule_note(self.min_n, lang)))
+                                             t("report.scorecard.grid_note", lang), rule_note(self.min_n, lang),
+                                             *self.outcome_notes))
         summary = self._summary(lang)
         title = t("report.scorecard.title", lang)
         chart = scorecard_chart(list(self.cards), lang)
@@ -486,12 +490,17 @@ def views(bench: Workbench, choice: Choice, lang: str = DEFAULT) -> list[ReportV
         goal = sc.goal_lookup(bench.con, bench.min_n)
         found.append(ScorecardView(tuple(sc.evaluate(bench.con, i, bench.filters, bench.min_n, choice.risk_settings,
                                                      goal) for i in choice.scorecard), bench.min_n, choice.cuts,
-                                   choice.colour_min_n))
+                                   choice.colour_min_n, chronic_notes(bench, choice.scorecard, lang)))
     if choice.goal_table and saved:
         outcomes = {c.name for c in bench.data.mapping.outcomes()} if bench.data else set()
         found.append(GoalsView(tuple(goal_math.assess(bench.con, g, outcomes, bench.min_n, lang) for g in saved),
                                bench.min_n))
     return found
+
+
+def chronic_notes(bench: Workbench, indicators: Sequence[sc.Indicator], lang: str) -> tuple[str, ...]:
+    """The chronic-absence rule's note, once, when an indicator is chronic absence."""
+    return tuple(filter(None, dict.fromkeys(bench.chronic_note(i.outcome, lang) for i in indicators)))
 
 
 def _gap_views(bench: Workbench, choice: Choice, cohort: Cohort | None, saved: Sequence[goal_math.Goal],
@@ -508,7 +517,7 @@ def _gap_views(bench: Workbench, choice: Choice, cohort: Cohort | None, saved: S
         goal = _goal(bench, saved, result, choice.outcome, lang) if choice.goals and cohort is None else None
         method = choice.flag if choice.rule.is_rate else Flag.NEWCOMBE
         found.append(GapView(result, history if choice.history else None, goal, method, choice.colour_min_n,
-                             choice.flag_settings, cohort))
+                             choice.flag_settings, cohort, bench.chronic_note(choice.outcome, lang, cohort) or ""))
         if choice.changes and history is not None:
             found.append(TrendView(history))
     for first, second in choice.crossings:

@@ -87,3 +87,43 @@ def test_moving_a_day_count_to_another_column_keeps_the_first_as_an_outcome():
     assert [(c.header, c.role, c.kind) for c in mapping.columns[2:]] == [("Days Absent", "outcome", "numeric"),
                                                                        ("Abs", "days_absent", "numeric")]
     assert derived.attendance_columns(mapping) == ("Days Enrolled", "Abs", "absent")
+
+
+def _federal_bench() -> Workbench:
+    rows = [["1", "9", "1"],     # 9 days enrolled: left out (1 / 9 = 11% would count)
+            ["2", "10", "1"],    # 10 days, 1 missed = 10%: chronically absent
+            ["3", "10", "0"],    # 10 days, none missed: not
+            ["4", "11", "1"],    # 11 days, 1 missed = 9.1%: not
+            ["5", "11", "2"]]    # 11 days, 2 missed = 18%: chronically absent
+    return _bench(["Student ID", "Days Enrolled", "Days Absent"], rows)
+
+
+def _flags(bench: Workbench) -> dict:
+    return dict(bench.con.execute("SELECT student_id, chronically_absent FROM students").fetchall())
+
+
+def test_the_federal_rule_at_9_10_and_11_days_enrolled():
+    bench = _federal_bench()
+    assert bench.data.mapping.min_days == 10
+    assert _flags(bench) == {"1": None, "2": True, "3": False, "4": False, "5": True}
+    assert derived.left_out(bench.con, bench.data.mapping, bench.filters) == 1
+    # One student left out is fewer than the 10 a group needs to be shown: a band, never the count.
+    assert bench.chronic_note("chronically_absent", "en") == (
+        "Chronic absence by the federal rule: a student counts with at least 10 days enrolled, and is chronically "
+        "absent when missing 10% or more of them. Fewer than 10 students with fewer than 10 days enrolled are "
+        "left out.")
+    bench.min_n = 1
+    assert bench.chronic_note("chronically_absent", "es").endswith(
+        "Se dejan fuera 1 estudiantes con menos de 10 días de matrícula.")
+    assert bench.chronic_note("days_absent", "en") is None
+
+
+def test_the_minimum_days_is_a_setting():
+    bench = _federal_bench()
+    bench.set_min_days(11)
+    assert _flags(bench) == {"1": None, "2": None, "3": None, "4": False, "5": True}
+    assert derived.left_out(bench.con, bench.data.mapping, bench.filters) == 3
+    bench.set_min_days(5)
+    assert _flags(bench)["1"] is True
+    assert bench.chronic_note("chronically_absent", "en").endswith("No student has fewer than 5 days enrolled.")
+    assert bench.data.mapping.from_json(bench.data.mapping.to_json()).min_days == 5

@@ -219,3 +219,19 @@ def test_an_average_gap_table_carries_hedges_g_and_its_sd_into_the_csv(bench):
     assert "Hedges' g,Pooled SD" in text and f"{rows['Asian'][g]:.2f}" in text
     assert "Hedges' g" not in [c.header for c in GapView(bench.breakdown("ela_proficiency", ELA, "race")).section()
                               .table.columns]
+
+
+def test_chronic_absence_sections_state_the_rule_and_who_is_left_out():
+    rows = [["Student ID", "Race", "Days Enrolled", "Days Absent"]]
+    rows += [[f"{i:03d}", "White", "9" if i < 12 else "20", "2"] for i in range(40)]   # 12 left out; 28 at 10%
+    bench = Workbench()
+    bench.confirm(bench.upload(csv_bytes(rows), "attendance.csv").proposal)
+    choice = Choice("chronically_absent", "Chronically absent", Rule("boolean"), ("race",), goals=False,
+                    scorecard=sc.default_indicators(bench.data.mapping, bench.data.profiles))
+    found = views(bench, choice, "en")
+    gap_notes = found[0].section("en").table.notes
+    assert gap_notes[0] == ("Chronic absence by the federal rule: a student counts with at least 10 days enrolled, "
+                            "and is chronically absent when missing 10% or more of them. 12 students with fewer "
+                            "than 10 days enrolled are left out.")
+    scorecard = next(v for v in found if not isinstance(v, GapView))
+    assert gap_notes[0] in scorecard.section("en").table.notes

@@ -58,8 +58,12 @@ if picked:
         method = shared.flag_choice(rule.is_rate, "gaps_flag")
         settings = flag_controls.flag_settings(method, "gaps_flagset", result)
         st.markdown(f"**{shared.plain(flag_sentence(result, method, lang, settings))}**")
+        note = bench.chronic_note(column.name, lang, cohort) or ""
+        if note:
+            st.caption(note)
+            shared.min_days_setting(bench, "gaps_min_days")
         section = GapView(result, flag=method, colour_min_n=shared.colour_min_n(), settings=settings,
-                          cohort=cohort).section(lang)
+                          cohort=cohort, outcome_note=note).section(lang)
         if section.chart is not None:        # built once: the screen and the downloads share it
             shared.chart(section.chart)
         st.caption(shared.plain(overall_line(result, lang)))

@@ -11,7 +11,7 @@ from equity.disproportionality import Settings
 from equity.grouping_words import grouping_name
 from equity.i18n import t
 from equity.records import WorkspaceError
-from equity.report import filter_lines
+from equity.report import chronic_notes, filter_lines
 from equity.scorecard_charts import card_html, cards_frame, column_names
 from pages.views import shared
 
@@ -146,6 +146,8 @@ if shared.require_data(bench):
     st.caption(t("page.scorecard.legend", lang, filters=shared.plain(filters), min_n=f"{bench.min_n:d}",
                  cell=f"{settings.cell_size:d}",
                  n_size=f"{settings.n_size:d}", threshold=f"{settings.threshold:.1f}"))
+    for note in chronic_notes(bench, current, lang):
+        st.caption(note)
     if not cards:
         st.info(t("page.scorecard.none", lang))
     for kind in (sc.LEADING, sc.LAGGING):
@@ -162,6 +164,8 @@ if shared.require_data(bench):
         status_and_change(bench, cards, lang)
     with st.expander(t("page.scorecard.settings", lang)):
         shared.risk_settings("card")
+        if any(bench.chronic_note(i.outcome, lang) for i in current):
+            shared.min_days_setting(bench, "card_min_days")
     with st.expander(t("page.scorecard.table", lang)):
         headers = column_names(lang)
         st.dataframe(cards_frame(cards, lang), hide_index=True, column_config={
