@@ -23,7 +23,7 @@ from equity.i18n import (
     yes_no,
 )
 from equity.metrics import Breakdown, GroupResult
-from equity.privacy import ALL_OR_NONE, DIFFERENCE, coded_text, coded_value, coloured
+from equity.privacy import ALL_OR_NONE, DIFFERENCE, SMALL, coded_text, coded_value, coloured
 from equity.summary import ends, overall_ends
 from equity.trends import Trend
 
@@ -77,7 +77,7 @@ def hidden_text(figure: GroupResult | Cell, min_n: int, lang: str = DEFAULT) -> 
     coding on) so small that its code would say that all or none of it met."""
     if figure.reason in (ALL_OR_NONE, DIFFERENCE):
         return t(f"hidden.{figure.reason}", lang, min_n=min_n)
-    return hidden_note(figure.n, min_n, lang)
+    return hidden_note(figure.reason, min_n, lang)
 
 
 def _shown_as(coded: str, lang: str) -> str:
@@ -202,7 +202,7 @@ def heat_table(table: CrossTable, lang: str = DEFAULT) -> alt.LayerChart:
         "row": group_label(table.first, c.first, lang), "column": group_label(table.second, c.second, lang),
         "value": coded_value(c.coded) if c.coded else c.value, "n": c.n, "shown": _cell_figure(table, c),
         "text": f"{_cell_figure(table, c)}\nn={c.n}" if not c.suppressed else f"{hidden}\n(n<{table.min_n})"
-        if c.n < table.min_n else hidden,
+        if c.reason == SMALL else hidden,
     } for c in table.cells]
     rows = list(dict.fromkeys(d["row"] for d in data))
     columns = list(dict.fromkeys(d["column"] for d in data))

@@ -2,12 +2,12 @@
 
     python -m equity gaps FILE [--sheet NAME] --outcome COLUMN [--threshold X] [--by DIMENSION]
                                [--compare all|others|GROUP] [--min-n N] [--map ROLE=HEADER ...]
-                               [--value ROLE RAW CANONICAL ...]
+                               [--value ROLE RAW CANONICAL ...] [--where DIMENSION=VALUE[,VALUE...] ...]
                                [--format table|csv|json] [--flag newcombe|ppg|pi|80] [--top-bottom-code]
     python -m equity risk FILE [--sheet NAME] --outcome COLUMN [--threshold X | --categories A,B] --by DIMENSION
                               [--compare others|GROUP] [--cell-size N] [--n-size N] [--flag-above R]
                               [--min-n N] [--map ROLE=HEADER ...] [--value ROLE RAW CANONICAL ...]
-                              [--format table|csv|json]
+                              [--where DIMENSION=VALUE[,VALUE...] ...] [--format table|csv|json]
     python -m equity report FILE --out report.html|report.pdf|report.pptx --outcome COLUMN [--threshold X]
                             [--categories A,B] [--by DIMENSION ...] [--cross DIMENSION,DIMENSION ...]
                             [--compare all|others|GROUP] [--min-n N] [--map ROLE=HEADER ...]
@@ -40,7 +40,7 @@ from equity.disproportionality import (
     Settings,
     disproportionality,
 )
-from equity.filters import Filters, options
+from equity.filters import FILTER_NAMES, Filters, options
 from equity.flag_settings import COMPARE, DEFAULTS, HPG, FlagSettings, fixed_rate
 from equity.flags import Flag, Flags, GroupFlag, flag
 from equity.groups import Grouping, stats
@@ -48,7 +48,7 @@ from equity.i18n import LANGUAGES
 from equity.ingest import IngestError, read_upload
 from equity.mapping import ROLES, VALUE_ROLES, ColumnRole, Mapping, outcome_kind
 from equity.metrics import COMPARE_ALL, COMPARE_OTHERS, Breakdown, GroupResult, Rule, breakdown, key_text
-from equity.privacy import BOTTOM_CODE, CODING_BELOW_N, DEFAULT_MIN_N, TOP_CODE, coded_text
+from equity.privacy import BOTTOM_CODE, CODING_BELOW_N, DEFAULT_MIN_N, TOP_CODE, coded_text, why_hidden
 from equity.rule_check import nobody_meets
 from equity.rules import default_rule
 from equity.students import BuildReport
@@ -106,6 +106,10 @@ def _data_options(command: argparse.ArgumentParser) -> None:
                          help="map one raw value of a role's column to a canonical value, overriding any guess, "
                               "e.g. --value race BL7 'Black or African American' or --value low_income 3 true; "
                               "repeat for several")
+    command.add_argument("--where", action="append", default=[], metavar="DIMENSION=VALUE[,VALUE...]",
+                         help="keep only these students, as the sidebar filters do: values of one option are "
+                              "OR-ed, options AND-ed; repeatable, e.g. --where low_income=true --where term=2024-25. "
+                              "A group that a view with filters fewer would give away by subtraction is hidden")
 
 
 def _gap_options(command: argparse.ArgumentParser) -> None:
@@ -260,14 +264,35 @@ def gaps(args: argparse.Namespace) -> Breakdown | dict[str, Breakdown]:
     activate(con, staged, mapping, (args.by,))
     warn_if_nobody_meets(con, column, rule)
 
-    def one(filters: Filters = Filters()) -> Breakdown:
+    chosen = where(con, args.where)
+
+    def one(filters: Filters) -> Breakdown:
         return breakdown(con, column.name, rule, args.by, args.compare, filters, args.min_n, column.header,
                          coding=args.top_bottom_code)
 
     if not args.cohort:
-        return one()
+        return one(chosen)
     dimension = cohort_dimension(mapping, args.cohort)
-    return {value: one(cohort_filters(Filters(), dimension, value)) for value in cohort_values(options(con), dimension)}
+    return {value: one(cohort_filters(chosen, dimension, value)) for value in cohort_values(options(con), dimension)}
+
+
+def where(con: duckdb.DuckDBPyConnection, items: list[str]) -> Filters:
+    """The --where options as sidebar filters, each value checked against the values the data has."""
+    chosen: dict[str, tuple[str, ...]] = {}
+    offered = options(con) if items else {}
+    for item in items:
+        name, _, values = item.partition("=")
+        name = name.strip()
+        if name not in offered or not values.strip():
+            raise UsageError(f"--where needs DIMENSION=VALUE[,VALUE...] with DIMENSION one of "
+                             f"{', '.join(offered or FILTER_NAMES)}; got '{item}'.")
+        for value in (v.strip() for v in values.split(",")):
+            match = next((o for o in offered[name] if o.casefold() == value.casefold()), None)
+            if match is None:
+                raise UsageError(f"--where {name}: no value '{value}' in the data; its values are "
+                                 f"{_list(offered[name])}.")
+            chosen[name] = (*chosen.get(name, ()), match)
+    return Filters(**{name: tuple(dict.fromkeys(values)) for name, values in chosen.items()})
 
 
 def cohort_mapping(mapping: Mapping, staged: dataset.Staged, header: str, outcome: str) -> Mapping:
@@ -301,8 +326,8 @@ def risk(args: argparse.Namespace) -> Disproportionality:
             raise UsageError(f"--compare must be 'others' or one of the groups: {_list(keys)}; got '{args.compare}'.")
         reference = keys[args.compare]
     settings = Settings(args.cell_size, args.n_size, args.flag_above)
-    return disproportionality(con, column.name, rule, grouping, settings=settings, min_n=args.min_n,
-                              label=column.header, reference=reference)
+    return disproportionality(con, column.name, rule, grouping, where(con, args.where), settings=settings,
+                              min_n=args.min_n, label=column.header, reference=reference)
 
 
 def risk_json(result: Disproportionality, compare: str) -> dict:
@@ -354,6 +379,7 @@ def report(args: argparse.Namespace) -> str:
     con, staged, mapping, column, rule = load(args)
     bench = Workbench(con=con, min_n=args.min_n, coding=args.top_bottom_code)
     bench.data = activate(con, staged, mapping, tuple(args.by or ["race"]))
+    bench.filters = where(con, args.where)
     warn_if_nobody_meets(con, column, rule)
     _check_flag(args.flag, rule)
     choice = Choice(column.name, column.header, rule, tuple(dict.fromkeys(args.by or ["race"])), args.compare,
@@ -444,10 +470,12 @@ def as_json(result: Breakdown, flags: Flags | None = None, coding: bool = False)
         "by": result.dimension.key,
         "compare": result.compare,
         "min_n": result.min_n,
-        "all_students": {"n": result.overall.n, "value": _round(result.overall_value, 2)},
+        "all_students": {"n": result.overall_size, "value": _round(result.overall_value, 2),
+                         **_why(result.overall_reason, result.min_n)},
         "groups": [
             {"key": g.key, "label": g.label, "n": g.n, "value": _round(g.value, 2), "gap": _round(g.gap, 2),
-             "ci": [round(g.ci[0], 1), round(g.ci[1], 1)] if g.ci else None, "suppressed": g.suppressed}
+             "ci": [round(g.ci[0], 1), round(g.ci[1], 1)] if g.ci else None, "suppressed": g.suppressed,
+             **_why(g.reason if g.suppressed else None, result.min_n)}
             for g in result.groups
         ],
     }
@@ -467,6 +495,11 @@ def as_json(result: Breakdown, flags: Flags | None = None, coding: bool = False)
             group |= dict(zip(_flag_columns(flags.method), _flag_row(flags.method, verdict), strict=True))
             group |= _needed(flags.method, verdict)
     return out
+
+
+def _why(reason: str | None, min_n: int) -> dict:
+    """A hidden figure's "why" (its size and value are null); nothing for a shown one."""
+    return {"why": why_hidden(reason, min_n)} if reason else {}
 
 
 def _needed(method: Flag, verdict: GroupFlag) -> dict:
@@ -513,17 +546,26 @@ def render(result: Breakdown, fmt: str, flags: Flags | None = None, coding: bool
     verdicts = flags.groups if extra else [None] * len(result.groups)
     for g, verdict in zip(result.groups, verdicts, strict=True):
         cells = [_text(c) for c in _flag_row(flags.method, verdict)] if verdict else []
-        rows.append([g.label, g.n, _cell(g.value), _cell(g.gap), _cell(g.ci and g.ci[0]),
+        rows.append([g.label, "" if g.n is None else g.n, _cell(g.value), _cell(g.gap), _cell(g.ci and g.ci[0]),
                      _cell(g.ci and g.ci[1]), "" if g.distinguishable is None else g.distinguishable,
                      g.suppressed, *([_coded(g) or ""] if coding else []), *cells])
+    whys = [why_hidden(g.reason, result.min_n) if g.suppressed else "" for g in result.groups]
     if fmt == "csv":
-        return _csv(rows)
+        return _csv([[*row, why] for row, why in zip(rows, ["why", *whys], strict=True)])
     lines = _aligned(rows)
     overall = _cell(result.overall_value)
     head = (f"{result.outcome} ({result.rule.describe()}) by {result.dimension.label}, compared with "
-            f"{result.comparison_label()}; all students: n={result.overall.n}, value={overall}")
+            f"{result.comparison_label()}; all students: n={_size(result)}, value={overall}")
+    notes = [f"{g.label}: {why}" for g, why in zip(result.groups, whys, strict=True) if why]
     sentence = flag_sentence(result, flags.method, settings=flags.settings) if flags else flag_sentence(result)
-    return "\n".join([head, *lines, "", sentence, ""])
+    return "\n".join([head, *lines, *(["", *notes] if notes else []), "", sentence, ""])
+
+
+def _size(result: Breakdown) -> str:
+    """All students' size in the table's heading: a band, or 'hidden', when their figure is hidden."""
+    if result.overall_size is not None:
+        return str(result.overall_size)
+    return f"fewer than {result.min_n}" if result.overall.n < result.min_n else "hidden"
 
 
 def render_cohorts(column: str, results: dict[str, Breakdown], fmt: str, method: str, settings: FlagSettings,

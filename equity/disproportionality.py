@@ -13,11 +13,12 @@ from dataclasses import dataclass, replace
 
 import duckdb
 
+from equity import across
 from equity.filters import Filters
-from equity.groups import Grouping, hidden, ordered, stats
+from equity.groups import Grouping, across_views, hidden, ordered, stats
 from equity.i18n import DEFAULT, hidden_note, t
 from equity.metrics import Rule, Stats
-from equity.privacy import DEFAULT_MIN_N
+from equity.privacy import ACROSS, DEFAULT_MIN_N, SMALL
 
 CELL_SIZE, N_SIZE, THRESHOLD = 10, 30, 3.0
 
@@ -48,14 +49,15 @@ DEFAULT_SETTINGS = Settings()
 class GroupRisk:
     key: object
     label: str
-    n: int
-    count: int | None               # students with the outcome; None when hidden
-    risk: float | None              # percent
+    n: int | None                   # None when hidden: a hidden group's size is as private as its figures
+    count: int | None               # students with the outcome; None when hidden or below the cell size
+    risk: float | None              # percent; None when hidden or below the cell size (it would give the count)
     comparison_risk: float | None   # percent: all other students, or the wider population's
     ratio: float | None
     method: str                     # RATIO, ALTERNATE, TOO_FEW, NOT_COMPUTABLE or HIDDEN
     flagged: bool
     composition: float | None       # share among students with the outcome ÷ share of enrolment
+    reason: str = ""                # why hidden: privacy.SMALL, ACROSS or COMPLEMENT
 
     @property
     def hidden(self) -> bool:
@@ -72,10 +74,22 @@ class Disproportionality:
     overall: Stats
     groups: tuple[GroupRisk, ...]
     reference: object = OTHERS     # OTHERS, or the key of the group every group is compared with
+    overall_hidden: bool = False      # the rule across views hides all students' figure
 
     @property
     def overall_risk(self) -> float | None:
-        return None if self.overall.n < self.min_n or not self.overall.n else risk(self.overall)
+        return None if self.overall_size is None or not self.overall.n else risk(self.overall)
+
+    @property
+    def overall_size(self) -> int | None:
+        """All students' size, None when their figure is hidden."""
+        return None if self.overall.n < self.min_n or self.overall_hidden else self.overall.n
+
+    @property
+    def overall_reason(self) -> str | None:
+        if self.overall_size is not None:
+            return None
+        return SMALL if self.overall.n < self.min_n else ACROSS
 
     def flagged(self) -> tuple[GroupRisk, ...]:
         return tuple(g for g in self.groups if g.flagged)
@@ -83,7 +97,9 @@ class Disproportionality:
     def note(self, group: GroupRisk, lang: str = DEFAULT) -> str:
         """Why a group has no ratio, or how its ratio was found when that is not the usual way; '' otherwise."""
         if group.method == HIDDEN:
-            return hidden_note(group.n, self.min_n, lang)
+            return hidden_note(group.reason, self.min_n, lang)
+        if group.method == TOO_FEW and group.count is None:
+            return t("risk.note.few_with_outcome", lang, cell=self.settings.cell_size)
         if group.method == TOO_FEW:
             return t("risk.note.too_few", lang, n_size=self.settings.n_size, cell=self.settings.cell_size)
         if group.method == NOT_COMPUTABLE:
@@ -113,25 +129,33 @@ def composition_index(group: Stats, overall: Stats) -> float | None:
 
 def measure(outcome: str, rule: Rule, grouping: Grouping, local: tuple[Stats, dict[object, Stats]],
             wider: tuple[Stats, dict[object, Stats]], settings: Settings = Settings(),
-            min_n: int = DEFAULT_MIN_N, reference: object = OTHERS) -> Disproportionality:
+            min_n: int = DEFAULT_MIN_N, reference: object = OTHERS,
+            found: across.Hidden = across.NOTHING) -> Disproportionality:
     """Risks, ratios and composition from group statistics of the population studied (`local`) and of the
     wider population the alternate ratio compares with; pure arithmetic, so it can be checked by hand.
     `reference` is OTHERS (each group against all other students, IDEA's method) or a group's key (each
-    group against that group, e.g. White students, as some states report)."""
+    group against that group, e.g. White students, as some states report). `found`: what the rule across
+    views hides (equity.across); when it hides all students, no figure is drawn from them (all other students'
+    risk or a composition index would give it back): the alternate ratio compares with the wider population.
+    A group with fewer students with the outcome than the cell size shows neither that count nor its risk (the
+    risk times the size would give it)."""
     if not rule.is_rate:
         raise ValueError("Risk needs a yes/no outcome: choose what counts as having it, not an average.")
     overall, groups = local
     wide_overall, wide_groups = wider
-    reasons = hidden(grouping, {k: s.n for k, s in groups.items()}, min_n)
+    reasons = hidden(grouping, {k: s.n for k, s in groups.items()}, min_n, found)
     results = []
     for key in ordered(grouping, groups):
         s, label = groups[key], grouping.group_label(key)
         if reasons[key]:
-            results.append(GroupRisk(key, label, s.n, None, None, None, None, HIDDEN, False, None))
+            results.append(GroupRisk(key, label, None, None, None, None, None, HIDDEN, False, None, reasons[key]))
             continue
         comparisons = _comparisons(key, s, local, wider, reference, reasons, settings, min_n)
-        results.append(_group_risk(key, label, s, overall, comparisons, settings))
-    return Disproportionality(outcome, rule, grouping, settings, min_n, overall, tuple(results), reference)
+        if found.overall and reference is OTHERS:
+            comparisons = (Stats(0, 0.0, 0.0), comparisons[1])
+        results.append(_group_risk(key, label, s, None if found.overall else overall, comparisons, settings))
+    return Disproportionality(outcome, rule, grouping, settings, min_n, overall, tuple(results), reference,
+                              found.overall)
 
 
 def _comparisons(key, s: Stats, local: tuple[Stats, dict[object, Stats]], wider: tuple[Stats, dict[object, Stats]],
@@ -149,9 +173,12 @@ def _comparisons(key, s: Stats, local: tuple[Stats, dict[object, Stats]], wider:
     return mine, wide if wide.n >= min_n else empty
 
 
-def _group_risk(key, label: str, s: Stats, overall: Stats, comparisons: tuple[Stats, Stats],
+def _group_risk(key, label: str, s: Stats, overall: Stats | None, comparisons: tuple[Stats, Stats],
                 settings: Settings) -> GroupRisk:
-    composition = composition_index(s, overall)
+    """One shown group's figures; `overall` is None when all students' figure is hidden."""
+    if s.total < settings.cell_size:     # the count, its risk and its composition index would all give it away
+        return GroupRisk(key, label, s.n, None, None, None, None, TOO_FEW, False, None)
+    composition = composition_index(s, overall) if overall is not None else None
     shown = dict(key=key, label=label, n=s.n, count=int(s.total), risk=risk(s), composition=composition)
     if not settings.meets(s):
         return GroupRisk(**shown, comparison_risk=None, ratio=None, method=TOO_FEW, flagged=False)
@@ -173,7 +200,8 @@ def disproportionality(con: duckdb.DuckDBPyConnection, outcome: str, rule: Rule,
     """Risk ratios of one outcome for the students `filters` keep; `wider` (default: every loaded student,
     all terms and schools) is the population the alternate ratio compares with."""
     return measure(label or outcome, rule, grouping, stats(con, outcome, rule, grouping, filters),
-                   stats(con, outcome, rule, grouping, wider), settings, min_n, reference)
+                   stats(con, outcome, rule, grouping, wider), settings, min_n, reference,
+                   across_views(con, outcome, rule, grouping, filters, min_n))
 
 
 def consecutive_flags(con: duckdb.DuckDBPyConnection, outcome: str, rule: Rule, grouping: Grouping,

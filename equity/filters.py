@@ -44,6 +44,9 @@ class Filters:
         return any(getattr(self, f.name) for f in fields(self))
 
 
+FILTER_NAMES = tuple(f.name for f in fields(Filters))
+
+
 def options(con: duckdb.DuckDBPyConnection) -> dict[str, list[str]]:
     """The values each filter can take in the loaded data, in the dimension's display order."""
     choices = {}

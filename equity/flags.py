@@ -110,8 +110,8 @@ def _ppg(result: Breakdown, group: GroupResult, settings: FlagSettings) -> Group
 
 
 def _proportionality(result: Breakdown, group: GroupResult, settings: FlagSettings) -> GroupFlag:
-    if group.value is None or result.overall.total <= 0:
-        return GroupFlag(group.key, None)
+    if group.value is None or result.overall_suppressed or result.overall.total <= 0:
+        return GroupFlag(group.key, None)     # the index with the group's figure would give all students' back
     index = (_successes(group) / result.overall.total) / (group.n / result.overall.n)
     flagged = index < settings.pi_cut - _SLACK
     stop, parity = needed.proportionality(_successes(group), group.n, result.overall.total, result.overall.n,

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 import duckdb
 
+from equity import across
 from equity.dimensions import DIMENSIONS, Dimension
 from equity.filters import Filters
 from equity.metrics import Rule, Stats, group_stats
@@ -86,10 +87,19 @@ def ordered(grouping: Grouping, keys) -> list:
     return sorted(keys, key=grouping.order)
 
 
-def hidden(grouping: Grouping, sizes: dict[object, int], min_n: int) -> dict[object, str | None]:
-    """Why each group is hidden (privacy.SMALL / COMPLEMENT) or None: the one-way rule for one dimension,
-    the two-way table rule (rows and columns) for crossed groups."""
+def hidden(grouping: Grouping, sizes: dict[object, int], min_n: int,
+           found: across.Hidden = across.NOTHING) -> dict[object, str | None]:
+    """Why each group is hidden (privacy.SMALL / ACROSS / COMPLEMENT) or None: the one-way rule for one
+    dimension, the two-way table rule (rows and columns) for crossed groups; `found` is what the rule across
+    views hides (`across_views`)."""
     if grouping.crossed:
-        return suppress_table(sizes, min_n)
+        return suppress_table(sizes, min_n, {k: k in found.groups for k in sizes})
     keys = ordered(grouping, sizes)
-    return dict(zip(keys, suppress([sizes[k] for k in keys], min_n), strict=True))
+    return dict(zip(keys, suppress([sizes[k] for k in keys], min_n, [k in found.groups for k in keys]),
+                    strict=True))
+
+
+def across_views(con: duckdb.DuckDBPyConnection, outcome: str, rule: Rule, grouping: Grouping, filters: Filters,
+                 min_n: int) -> across.Hidden:
+    """What the rule across views hides among these groups under these filters (equity.across)."""
+    return across.find(con, outcome, rule, grouping.columns, filters, min_n)

@@ -23,10 +23,9 @@ from equity.messages import Text
 from equity.profile import profile_column
 from equity.records import WorkspaceError
 from equity.sql import Fragment, query, quote_ident
-from equity.students import CANONICAL, LABEL_TYPES, BuildReport
+from equity.students import CANONICAL, LABEL_TYPES, MACROS, BuildReport
 
 STORE = records.Store("datasets")
-MACROS = ("filtered_students", "score")
 SAVED_ROWS, SAVED_TEXT = "saved_rows", "saved_text"
 STARTUP = "startup.json"
 ORPHAN_AGE = 60.0     # seconds: a rows file without an entry younger than this may be a save still finishing

@@ -4,11 +4,21 @@ from dataclasses import dataclass
 
 import duckdb
 
+from equity import across as across_views
 from equity import intervals
 from equity.dimensions import COMBINED, DIMENSIONS, Dimension
 from equity.effect_size import Effect, hedges_g
 from equity.filters import Filters
-from equity.privacy import DEFAULT_MIN_N, hide_differences, suppress, top_bottom_code, why_coded, why_hidden
+from equity.privacy import (
+    ACROSS,
+    DEFAULT_MIN_N,
+    SMALL,
+    hide_differences,
+    suppress,
+    top_bottom_code,
+    why_coded,
+    why_hidden,
+)
 from equity.sql import query
 
 COMPARE_ALL, COMPARE_OTHERS = "all", "others"
@@ -78,7 +88,7 @@ class Stats:
 class GroupResult:
     key: object                      # canonical value: a label, or True/False/None for flags
     label: str
-    n: int
+    n: int | None                    # None when hidden: a hidden group's size is as private as its value
     value: float | None
     gap: float | None
     ci: tuple[float, float] | None
@@ -86,7 +96,7 @@ class GroupResult:
     suppressed: bool
     note: str = ""                   # why hidden, when it is
     coded: str = ""                  # privacy.TOP or BOTTOM when the rate is top/bottom coded: value, gap, ci None
-    reason: str = ""                 # why hidden: privacy.SMALL, COMPLEMENT or ALL_OR_NONE
+    reason: str = ""                 # why hidden: privacy.SMALL, ACROSS, COMPLEMENT or ALL_OR_NONE
     effect: Effect | None = None     # Hedges' g against the comparison, for an average's shown group
 
 
@@ -106,6 +116,18 @@ class Breakdown:
         if self.overall_suppressed or self.overall.n == 0:
             return None
         return self.overall.value(self.rule)
+
+    @property
+    def overall_size(self) -> int | None:
+        """All students' size, None when their figure is hidden (a hidden size is as private as a value)."""
+        return None if self.overall_suppressed else self.overall.n
+
+    @property
+    def overall_reason(self) -> str | None:
+        """Why all students' figure is hidden: privacy.SMALL or ACROSS; None when it is shown."""
+        if not self.overall_suppressed:
+            return None
+        return SMALL if self.overall.n < self.min_n else ACROSS
 
     def comparison_label(self) -> str:
         if self.compare == COMPARE_ALL:
@@ -176,14 +198,19 @@ def group_stats(con: duckdb.DuckDBPyConnection, outcome: str, rule: Rule, dimens
 
 def breakdown(con: duckdb.DuckDBPyConnection, outcome: str, rule: Rule, dimension: str,
               compare: str = COMPARE_ALL, filters: Filters = Filters(), min_n: int = DEFAULT_MIN_N,
-              label: str = "", cells: Cells | None = None, coding: bool = False) -> Breakdown:
+              label: str = "", cells: Cells | None = None, coding: bool = False,
+              across: across_views.Hidden | None = None) -> Breakdown:
     """Value, gap, interval and suppression for every group of one dimension; `label` names the outcome.
     `cells`, when given, are this outcome's and filters' cell counts, which spare a scan of the students.
-    `coding` turns on top/bottom coding of rates (equity.privacy.top_bottom_code); averages are never coded."""
+    `coding` turns on top/bottom coding of rates (equity.privacy.top_bottom_code); averages are never coded.
+    `across`: what the rule across views hides under these filters (equity.across), found here when not given.
+    All students' figure hidden by it takes the gaps against all (or all other) students with it."""
     dim = DIMENSIONS[dimension]
     overall, stats = group_stats(con, outcome, rule, dim, filters, cells)
+    if across is None:
+        across = across_views.find(con, outcome, rule, (dim.column,), filters, min_n)
     keys = sorted(stats, key=dim.order)
-    found = suppress([stats[k].n for k in keys], min_n)
+    found = suppress([stats[k].n for k in keys], min_n, [k in across.groups for k in keys])
     if dimension == COMBINED:     # each race alone is one view away
         _, alone = group_stats(con, outcome, rule, DIMENSIONS["race"], filters, cells)
         found = hide_differences([stats[k].n for k in keys], [alone[k].n if k in alone else 0 for k in keys], found,
@@ -193,18 +220,21 @@ def breakdown(con: duckdb.DuckDBPyConnection, outcome: str, rule: Rule, dimensio
         codes, found = top_bottom_code([(stats[k].total, stats[k].n) for k in keys], found)
     reasons = dict(zip(keys, found, strict=True))
     coded = dict(zip(keys, codes, strict=True))
+    # A view of one group whose figure is hidden shows that group again as all students: hide both.
+    overall_hidden = overall.n < min_n or across.overall or (len(keys) == 1 and bool(reasons[keys[0]]))
     reference = _reference(compare, stats, {k: reasons[k] or coded[k] for k in keys})
     groups = []
     for key in keys:
         s = stats[key]
         if reasons[key]:
-            groups.append(GroupResult(key, dim.group_label(key), s.n, None, None, None, None, True,
+            groups.append(GroupResult(key, dim.group_label(key), None, None, None, None, None, True,
                                       why_hidden(reasons[key], min_n), reason=reasons[key]))
             continue
-        versus = _comparison(compare, s, overall, reference)
+        versus = _comparison(compare, s, overall, reference, overall_hidden)
         gap = s.value(rule) - versus.value(rule) if versus and versus.n else None
         # Chance is judged against an independent group: the reference, or everyone else.
-        independent = overall.minus(s) if compare in (COMPARE_ALL, COMPARE_OTHERS) else reference
+        independent = (None if overall_hidden else overall.minus(s)) if compare in (COMPARE_ALL, COMPARE_OTHERS) \
+            else reference
         distinguishable = None
         if gap is not None and independent and independent.n > 0 and key_text(key) != compare:
             lo, hi = s.difference(independent, rule)
@@ -215,7 +245,7 @@ def breakdown(con: duckdb.DuckDBPyConnection, outcome: str, rule: Rule, dimensio
             continue
         groups.append(GroupResult(key, dim.group_label(key), s.n, s.value(rule), gap, s.interval(rule),
                                   distinguishable, False, effect=_effect(rule, s, versus)))
-    return Breakdown(label or outcome, rule, dim, compare, min_n, overall, overall.n < min_n, tuple(groups))
+    return Breakdown(label or outcome, rule, dim, compare, min_n, overall, overall_hidden, tuple(groups))
 
 
 def _reference(compare: str, stats: dict[object, Stats], reasons: dict[object, str | None]) -> Stats | None:
@@ -236,7 +266,10 @@ def _effect(rule: Rule, group: Stats, versus: Stats | None) -> Effect | None:
     return hedges_g((group.n, group.total, group.squares), (versus.n, versus.total, versus.squares))
 
 
-def _comparison(compare: str, group: Stats, overall: Stats, reference: Stats | None) -> Stats | None:
+def _comparison(compare: str, group: Stats, overall: Stats, reference: Stats | None,
+                overall_hidden: bool = False) -> Stats | None:
+    if compare in (COMPARE_ALL, COMPARE_OTHERS) and overall_hidden:
+        return None
     if compare == COMPARE_ALL:
         return overall
     if compare == COMPARE_OTHERS:

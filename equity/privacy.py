@@ -1,7 +1,10 @@
 """Small-group suppression: the rule every view and export applies before a figure is shown.
 
-A group with fewer than `min_n` students shows nothing. When exactly one group of a breakdown is hidden,
-the next smallest is hidden too, so the hidden figure cannot be recovered from the total and the rest.
+A group with fewer than `min_n` students shows nothing. A group is also hidden when another view the app can
+show (filters fewer, equity.across) holds it with 1 to `min_n - 1` students more or fewer (ACROSS). When exactly
+one group of a breakdown is hidden, or the hidden ones together have fewer than `min_n` students, the next
+smallest is hidden too, so no hidden figure, nor that of the hidden groups together, can be recovered from the
+total and the rest. A hidden group's size is as private as its value: it is printed as a band (`band`).
 
 Top/bottom coding (an option, off by default) is the second rule, below. With the fixed 95% / 5% codes, a group
 of 20 students or fewer would only be coded when all (or none) of it met the outcome, so for such a group the code
@@ -56,18 +59,37 @@ PRESETS = (
 
 SMALL = "small"              # reasons a figure is hidden
 COMPLEMENT = "complement"
+ACROSS = "across"            # another view differs from this group by fewer than min_n students
 ALL_OR_NONE = "all_or_none"  # top/bottom coding on: a code would say that all (or none) of the group met
 DIFFERENCE = "difference"    # the same group in another view of the same students differs by a few
 
 
-def suppress(ns: Sequence[int], min_n: int = DEFAULT_MIN_N) -> tuple[str | None, ...]:
-    """For each group size, why it is hidden (SMALL, COMPLEMENT) or None when it can be shown."""
-    reasons: list[str | None] = [SMALL if n < min_n else None for n in ns]
-    if reasons.count(SMALL) == 1 and len(ns) > 1:
-        shown = [i for i, reason in enumerate(reasons) if reason is None]
-        if shown:
-            reasons[min(shown, key=lambda i: ns[i])] = COMPLEMENT
-    return tuple(reasons)
+def suppress(ns: Sequence[int], min_n: int = DEFAULT_MIN_N,
+             across: Sequence[bool] = ()) -> tuple[str | None, ...]:
+    """For each group size, why it is hidden (SMALL, ACROSS, COMPLEMENT) or None when it can be shown.
+    `across` marks the groups the rule across views hides (equity.across)."""
+    cells = list(range(len(ns)))
+    reasons = _first_reasons(dict(enumerate(ns)), dict(enumerate(across)), min_n)
+    _settle(cells, dict(enumerate(ns)), reasons, min_n)
+    return tuple(reasons[i] for i in cells)
+
+
+def _first_reasons(ns: dict, across: dict, min_n: int) -> dict:
+    return {cell: SMALL if n < min_n else ACROSS if across.get(cell) else None for cell, n in ns.items()}
+
+
+def _settle(line: list, ns: dict, reasons: dict, min_n: int) -> bool:
+    """The complementary rule on one line (a breakdown, a row or a column of a two-way table): the total is
+    shown, so exactly one hidden group, or hidden groups of fewer than `min_n` students together, could be
+    worked out from it and the shown ones; the smallest shown group is hidden too until neither holds."""
+    changed = False
+    while True:
+        hidden = [c for c in line if reasons[c]]
+        shown = [c for c in line if not reasons[c]]
+        if not hidden or not shown or (len(hidden) > 1 and sum(ns[c] for c in hidden) >= min_n):
+            return changed
+        reasons[min(shown, key=lambda c: ns[c])] = COMPLEMENT
+        changed = True
 
 
 def hide_differences(ns: Sequence[int], others: Sequence[int], reasons: Sequence[str | None],
@@ -85,6 +107,8 @@ def why_hidden(reason: str | None, min_n: int) -> str:
         return f"Hidden: fewer than {min_n} students."
     if reason == COMPLEMENT:
         return "Hidden so that a smaller hidden group cannot be worked out from the total."
+    if reason == ACROSS:
+        return "Hidden so that it cannot be worked out by comparing with the unfiltered view."
     if reason == ALL_OR_NONE:
         return "Hidden: in a group this small, '≥ 95%' or '≤ 5%' would show that all or none of it met."
     if reason == DIFFERENCE:
@@ -93,20 +117,12 @@ def why_hidden(reason: str | None, min_n: int) -> str:
     return ""
 
 
-def suppress_table(ns: dict[tuple, int], min_n: int = DEFAULT_MIN_N) -> dict[tuple, str | None]:
-    """Suppression for a two-way table: small cells, then the complementary rule along every row and
-    every column, repeated until no row or column has exactly one hidden cell."""
-    reasons: dict[tuple, str | None] = {cell: SMALL if n < min_n else None for cell, n in ns.items()}
-
-    def settle(line: list[tuple]) -> bool:
-        hidden = [c for c in line if reasons[c]]
-        shown = [c for c in line if not reasons[c]]
-        if len(hidden) == 1 and shown:
-            reasons[min(shown, key=lambda c: ns[c])] = COMPLEMENT
-            return True
-        return False
-
-    _every_line(list(ns), settle)
+def suppress_table(ns: dict[tuple, int], min_n: int = DEFAULT_MIN_N,
+                   across: dict[tuple, bool] | None = None) -> dict[tuple, str | None]:
+    """Suppression for a two-way table: small cells and those the rule across views hides, then the
+    complementary rule along every row and every column, repeated until no line lets a hidden cell out."""
+    reasons = _first_reasons(ns, across or {}, min_n)
+    _every_line(list(ns), lambda line: _settle(line, ns, reasons, min_n))
     return reasons
 
 

@@ -38,7 +38,7 @@ from equity.flag_words import flag_params, settings_line
 from equity.flags import Flag, GroupFlag, flag
 from equity.i18n import DEFAULT, comparison_label, count, dimension_label, group_label, hidden_note, t, yes_no
 from equity.metrics import COMPARE_ALL, Breakdown, GroupResult, Rule, key_text
-from equity.privacy import BOTTOM_CODE, CODING_BELOW_N, TOP_CODE, coded_text, coded_value
+from equity.privacy import BOTTOM_CODE, CODING_BELOW_N, SMALL, TOP_CODE, coded_text, coded_value
 from equity.scorecard_charts import direction_word, scorecard_chart
 from equity.session import Workbench
 from equity.summary import (
@@ -125,10 +125,10 @@ class ReportView(Protocol):
     def section(self, lang: str = DEFAULT) -> Section: ...
 
 
-def _hidden_count(n: int, min_n: int) -> str | None:
+def _hidden_count(reason: str, min_n: int) -> str | None:
     """A hidden group's size as exports show it: '<10' when it is the small one, nothing when it is hidden
-    to protect another (its size and the total would give the small group's size away)."""
-    return f"<{min_n}" if n < min_n else None
+    for another reason (its size, with the total or another view, would give a small group's size away)."""
+    return f"<{min_n}" if reason == SMALL else None
 
 
 def rule_note(min_n: int, lang: str = DEFAULT) -> str:
@@ -210,14 +210,14 @@ class GapView:
         overall = result.overall_value
         low, high = result.overall.interval(result.rule) if overall is not None else (None, None)
         blank, none = ("",) * len(flag_columns), (None,) * len(effect_columns)
-        rows = [(t("compare.all_title", lang), result.overall.n, overall, None, low, high, *none, *blank,
-                 "" if overall is not None else hidden_note(result.overall.n, result.min_n, lang))]
+        rows = [(t("compare.all_title", lang), result.overall_size, overall, None, low, high, *none, *blank,
+                 "" if overall is not None else hidden_note(result.overall_reason, result.min_n, lang))]
         flags = flag(result, self.flag, self.settings)
         verdicts = flags.groups
         for g, verdict in zip(result.groups, verdicts, strict=True):
             name = group_label(result.dimension, g.key, lang)
             if g.suppressed:
-                rows.append((name, _hidden_count(g.n, result.min_n), None, None, None, None, *none, *blank,
+                rows.append((name, _hidden_count(g.reason, result.min_n), None, None, None, None, *none, *blank,
                              hidden_text(g, result.min_n, lang)))
             elif g.coded:
                 rows.append((name, g.n, coded_text(g.coded), None, None, None, *none, *self._flag_cells(verdict, lang),
@@ -282,7 +282,7 @@ class IntersectionView:
         rows = []
         for c in cross.cells:
             if c.suppressed:
-                rows.append((*names(c), _hidden_count(c.n, cross.min_n), None, None,
+                rows.append((*names(c), _hidden_count(c.reason, cross.min_n), None, None,
                              hidden_text(c, cross.min_n, lang)))
             elif c.coded:
                 rows.append((*names(c), c.n, coded_text(c.coded), None, t(f"coding.{c.coded}_note", lang)))

@@ -15,7 +15,7 @@ from equity import derived, disproportionality, goals, trends
 from equity.dimensions import DIMENSIONS
 from equity.filters import Filters
 from equity.grouping_words import grouping_group
-from equity.groups import Grouping, hidden, ordered, stats
+from equity.groups import Grouping, across_views, hidden, ordered, stats
 from equity.i18n import DEFAULT, t
 from equity.mapping import ColumnRole, Mapping, header_key
 from equity.metrics import Rule, Stats, group_stats
@@ -62,13 +62,14 @@ class Indicator:
 class GroupFigure:
     key: object                       # the group's key in its grouping, for its name in any language
     label: str                        # its English name
-    n: int
+    n: int | None                     # None when hidden
     value: float | None               # the group's rate (or mean); None when hidden
     measure: float | None             # its gap (points), risk ratio or composition index
     flagged: bool
     hidden: bool
     small: bool = False               # hidden for being under the minimum size (else to protect a smaller one)
     method: str = ""                  # how a risk ratio was found (disproportionality.RATIO, TOO_FEW …)
+    reason: str = ""                  # why hidden: privacy.SMALL, ACROSS or COMPLEMENT
 
     @property
     def alternate(self) -> bool:
@@ -211,11 +212,13 @@ def evaluate(con: duckdb.DuckDBPyConnection, indicator: Indicator, filters: Filt
 
 def _trend(con, indicator: Indicator, filters: Filters, min_n: int
            ) -> tuple[tuple[tuple[str, float | None], ...], int]:
-    """All students' value per term (None when hidden), and how many have a result in the latest term."""
+    """All students' value per term (None when hidden, by size or by the rule across views: each term is a
+    filter), and how many have a result in the latest term (0 when that is hidden)."""
     _, per_term = group_stats(con, indicator.outcome, indicator.rule, DIMENSIONS["term"], filters)
+    found = across_views(con, indicator.outcome, indicator.rule, Grouping("term"), filters, min_n).groups
     terms = [term for term in trends.data_terms(con, filters) if term in per_term]
-    return (tuple((term, _value(per_term[term], indicator.rule, min_n)) for term in terms),
-            per_term[terms[-1]].n if terms else 0)
+    values = tuple((term, None if term in found else _value(per_term[term], indicator.rule, min_n)) for term in terms)
+    return values, per_term[terms[-1]].n if terms and values[-1][1] is not None else 0
 
 
 def _value(s: Stats, rule: Rule, min_n: int) -> float | None:
@@ -224,13 +227,15 @@ def _value(s: Stats, rule: Rule, min_n: int) -> float | None:
 
 def _gaps(con, indicator: Indicator, filters: Filters, min_n: int) -> tuple[tuple[GroupFigure, ...], Finding]:
     overall, groups = stats(con, indicator.outcome, indicator.rule, indicator.grouping, filters)
-    reasons = hidden(indicator.grouping, {k: s.n for k, s in groups.items()}, min_n)
-    base = _value(overall, indicator.rule, min_n) if overall.n else None
+    found = across_views(con, indicator.outcome, indicator.rule, indicator.grouping, filters, min_n)
+    reasons = hidden(indicator.grouping, {k: s.n for k, s in groups.items()}, min_n, found)
+    base = _value(overall, indicator.rule, min_n) if overall.n and not found.overall else None
     figures, worst = [], None
     for key in ordered(indicator.grouping, groups):
         s, label = groups[key], indicator.grouping.group_label(key)
         if reasons[key]:
-            figures.append(GroupFigure(key, label, s.n, None, None, False, True, reasons[key] == SMALL))
+            figures.append(GroupFigure(key, label, None, None, None, False, True, reasons[key] == SMALL,
+                                       reason=reasons[key]))
             continue
         value = s.value(indicator.rule)
         gap = value - base if base is not None else None
@@ -249,8 +254,8 @@ def _risks(con, indicator: Indicator, filters: Filters, min_n: int, settings: di
                                                    filters, Filters(), settings, min_n)
     ratio = indicator.method == RISK_RATIO
     figures = tuple(GroupFigure(g.key, g.label, g.n, g.risk, g.ratio if ratio else g.composition,
-                                g.flagged and ratio, g.hidden, g.hidden and g.n < min_n,
-                                g.method if ratio else "") for g in result.groups)
+                                g.flagged and ratio, g.hidden, g.reason == SMALL,
+                                g.method if ratio else "", g.reason) for g in result.groups)
     keyed = [f for f in figures if indicator.grouping.reported(f.key) and not f.hidden and f.measure is not None]
     if not keyed:
         return figures, Finding(indicator.method, threshold=settings.threshold)

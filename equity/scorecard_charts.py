@@ -13,7 +13,7 @@ import pandas as pd
 from equity.charts import BLUE, GREY, ORANGE
 from equity.disproportionality import NOT_COMPUTABLE, TOO_FEW
 from equity.grouping_words import grouping_group, grouping_name
-from equity.i18n import DEFAULT, group_label, t
+from equity.i18n import DEFAULT, group_label, hidden_note, t
 from equity.normalize import AIAN, BLACK, NHPI, TWO_OR_MORE
 from equity.scorecard import COMPOSITION, GAP, RISK_RATIO, Card, GroupFigure, finding_text
 
@@ -113,7 +113,8 @@ def card_table(card: Card, heading: str, lang: str = DEFAULT) -> str:
         flag = ' class="flag"' if g.flagged else ""
         mark = (" ⚑" if g.flagged else "") + (" " + t("scorecard.alt", lang) if g.alternate else "")
         figure = measure_text(card, g.measure) if g.measure is not None else escape(blank(g, lang))
-        rows.append(f"<tr><td>{name}</td><td>{g.value:.1f}{unit}</td><td{flag}>{figure}{escape(mark)}</td></tr>")
+        value = "—" if g.value is None else f"{g.value:.1f}{unit}"      # a risk under the cell size
+        rows.append(f"<tr><td>{name}</td><td>{value}</td><td{flag}>{figure}{escape(mark)}</td></tr>")
     short = t(f"scorecard.short_measure.{MEASURE_KEYS[method(card)]}", lang)
     head = f"<tr><th>{escape(heading)}</th><th>{escape(t('column.value', lang))}</th><th>{escape(short)}</th></tr>"
     return f'{STYLE}<table class="card-table"><thead>{head}</thead><tbody>{"".join(rows)}</tbody></table>'
@@ -128,7 +129,7 @@ def hidden_text(card: Card, g: GroupFigure, lang: str = DEFAULT) -> str:
     """'yes — Hidden: fewer than 10 students.' for a hidden group, '' for a shown one."""
     if not g.hidden:
         return ""
-    note = t("hidden.small", lang, min_n=card.min_n) if g.small else t("hidden.complement", lang)
+    note = hidden_note(g.reason, card.min_n, lang)
     return f"{t('word.yes', lang)} — {note}"
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import duckdb
 
+from equity import across as across_views
 from equity import combine, dataset, derived, library, workspace
 from equity import cube as cubes
 from equity.cohorts import Cohort, cohort_filters
@@ -147,11 +148,15 @@ class Workbench:
         """Cell counts for the current data, outcome, rule and filters (narrowed to one cohort when given), per
         combination of `columns`, summed from the cube; a rerun with the same ones is free."""
         filters = self.cohort_filters(cohort)
-        key = (self.data.version, outcome, rule, filters, columns)
+        return self._recent((self.data.version, outcome, rule, filters, columns),
+                            lambda: cubes.cells(self.con, self.cube(outcome, rule), filters, columns))
+
+    def _recent(self, key: tuple, make: Callable[[], object]):
+        """A figure kept among the CACHED_CELLS most recent ones (the oldest goes first), made when not kept."""
         if key not in self._memo:
             if len(self._memo) >= CACHED_CELLS:
                 self._memo.pop(next(iter(self._memo)))
-            self._memo[key] = cubes.cells(self.con, self.cube(outcome, rule), filters, columns)
+            self._memo[key] = make()
         return self._memo[key]
 
     def cohort_filters(self, cohort: Cohort | None) -> Filters:
@@ -192,16 +197,25 @@ class Workbench:
         effect at once."""
         column = DIMENSIONS[dimension].column
         # A student counts once per race they report alone or in combination: no cube cell holds that.
+        filters = self.cohort_filters(cohort)
         cells = None if dimension == COMBINED else \
             self.cells(outcome, rule, MAIN if column in MAIN else (column,), cohort)
-        return breakdown(self.con, outcome, rule, dimension, compare, self.cohort_filters(cohort), self.min_n, label,
-                         cells, self.coding)
+        return breakdown(self.con, outcome, rule, dimension, compare, filters, self.min_n, label, cells, self.coding,
+                         self.across(outcome, rule, (column,), filters))
 
     def crosstab(self, outcome: str, rule: Rule, first: str, second: str, label: str = "",
                  cohort: Cohort | None = None) -> CrossTable:
         """Two dimensions crossed over the session's data, filters (within one cohort when given), minimum group
         size and coding."""
         columns = (DIMENSIONS[first].column, DIMENSIONS[second].column)
+        filters = self.cohort_filters(cohort)
         cells = self.cells(outcome, rule, columns, cohort) if columns[0] != columns[1] else None
-        return crosstab(self.con, outcome, rule, first, second, self.cohort_filters(cohort), self.min_n, label,
-                        self.coding, cells)
+        return crosstab(self.con, outcome, rule, first, second, filters, self.min_n, label, self.coding, cells,
+                        self.across(outcome, rule, columns, filters) if cells is not None else None)
+
+    def across(self, outcome: str, rule: Rule, columns: tuple[str, ...], filters: Filters) -> across_views.Hidden:
+        """What the rule across views hides among these groups under `filters` (the session's, or narrowed to a
+        cohort) and the minimum size, summed from the cached cube; a rerun with the same choices is free."""
+        return self._recent(("across", self.data.version, outcome, rule, filters, columns, self.min_n),
+                            lambda: across_views.find(self.con, outcome, rule, columns, filters, self.min_n,
+                                                      self.cube(outcome, rule)))

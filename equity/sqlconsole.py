@@ -8,10 +8,8 @@ limits are hard ones: DuckDB is interrupted at the time limit and the child is k
 function does not stop (`repeat` of a billion characters runs inside one call), the child's address space is
 capped at the memory limit, and a result larger than the result limit is not sent back at all.
 
-Downloads follow the app's small-group rule. A result can be downloaded only when it is a table of groups with
-their size in a column named `n`; in a group smaller than the minimum size every other number is blanked and
-the row says why, and when exactly one group is hidden the next smallest is hidden too. On screen the result
-is shown as the query returned it: it is the uploader's own data, as on the 'Your data' page.
+On screen the result is shown as the query returned it: it is the uploader's own data, as on the 'Your data'
+page. What may be downloaded is decided by the app's own rule, in equity.sql_download.
 """
 
 import threading
@@ -20,17 +18,10 @@ from dataclasses import dataclass
 
 import duckdb
 import pyarrow as pa
-import pyarrow.compute as pc
 
 from equity import isolation
-from equity.export import to_csv
-from equity.messages import Message, Text
-from equity.privacy import suppress, why_hidden
+from equity.messages import Message
 from equity.sql import query
-
-SIZE_COLUMN = "n"
-HIDDEN_COLUMN = "Hidden"
-STUDENT_ID = "student_id"
 
 
 @dataclass(frozen=True)
@@ -64,15 +55,6 @@ class Result:
     table: pa.Table
     truncated: bool     # the query returned more rows than the cap; only the first ones are kept
     seconds: float
-
-
-@dataclass(frozen=True)
-class Download:
-    """A result as a CSV under the small-group rule, or the reason it cannot be downloaded."""
-
-    csv: bytes | None
-    hidden: int = 0      # groups whose figures were blanked
-    refusal: Text | None = None
 
 
 _REFUSALS = {   # statement kinds with a refusal of their own: the key under sql.refuse
@@ -175,29 +157,3 @@ def _too_much_memory(limits: ConsoleLimits) -> QueryError:
 
 def _first_line(error: Exception) -> str:
     return str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
-
-
-def for_download(table: pa.Table, min_n: int) -> Download:
-    """The result as a CSV with small groups hidden, or why it cannot be downloaded."""
-    names = {name.casefold(): name for name in table.column_names}
-    if STUDENT_ID in names:
-        return Download(None, refusal=Text("sql.refuse.student_ids", column=STUDENT_ID))
-    size = names.get(SIZE_COLUMN)
-    if size is None or not pa.types.is_integer(table.schema.field(size).type):
-        return Download(None, refusal=Text("sql.refuse.no_size", column=SIZE_COLUMN, min_n=min_n))
-    if any(pa.types.is_nested(field.type) for field in table.schema):
-        return Download(None, refusal=Text("sql.refuse.nested"))
-    reasons = suppress([n or 0 for n in table.column(size).to_pylist()], min_n)
-    hidden = pa.array([reason is not None for reason in reasons])
-    columns = [pc.if_else(hidden, pa.nulls(len(column), column.type), column)
-               if _is_figure(name, column.type, size) else column
-               for name, column in zip(table.column_names, table.columns, strict=True)]
-    notes = pa.array([why_hidden(reason, min_n) for reason in reasons], pa.string())
-    safe = pa.Table.from_arrays([*columns, notes], names=[*table.column_names, HIDDEN_COLUMN])
-    return Download(to_csv(safe.to_pandas()), sum(reason is not None for reason in reasons))
-
-
-def _is_figure(name: str, kind: pa.DataType, size: str) -> bool:
-    """Numbers other than the group size are figures; text, booleans and dates label the group."""
-    return name != size and (pa.types.is_integer(kind) or pa.types.is_floating(kind)
-                             or pa.types.is_decimal(kind))

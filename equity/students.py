@@ -24,6 +24,7 @@ LABEL_TYPES = {  # ENUM types: a filter change groups and compares small integer
     "gender_label": (*normalize.GENDER_LABELS, normalize.NOT_REPORTED),
 }
 MAX_DISTINCT = 100_000
+MACROS = ("filtered_students", "score", "chosen")   # query macros defined beside every `students`
 
 TEXT = "nullif(trim({source}), '') AS {target}"
 NUMBER = "TRY_CAST(nullif(replace(trim({source}), '%', ''), '') AS DOUBLE) AS {target}"
@@ -157,7 +158,7 @@ def build_students(con: duckdb.DuckDBPyConnection, source: str, mapping: Mapping
         expressions.append(_outcome(build, column, j))
     expressions += derived.expressions(mapping)
     con.execute(query("students", source=source, columns=Fragment(",\n    ".join(expressions))), build.params)
-    for macro in ("filtered_students", "score"):
+    for macro in MACROS:
         con.execute(query(macro))
     return build.report(con.execute(query("row_count", table="students")).fetchone()[0])
 

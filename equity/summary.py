@@ -9,9 +9,21 @@ from equity.flag_settings import DEFAULTS, HPG, FlagSettings
 from equity.flag_words import eighty_reference_words, flag_params, ppg_reference_words
 from equity.flags import Flag, Flags, flag
 from equity.goals import MET, NO_DATA, ON_TRACK, Evaluation
-from equity.i18n import DEFAULT, comparison_label, count, dimension_phrase, figure, group_phrase, points, rule_text, t
+from equity.i18n import (
+    DEFAULT,
+    comparison_label,
+    count,
+    dimension_phrase,
+    figure,
+    group_phrase,
+    points,
+    rule_text,
+    size_text,
+    t,
+)
 from equity.metrics import Breakdown, GroupResult, key_text
 from equity.normalize import NOT_REPORTED
+from equity.privacy import ACROSS
 from equity.trends import Trend
 
 
@@ -156,10 +168,11 @@ def _chance_key(distinguishable: bool | None, prefix: str) -> str:
 
 def overall_line(result: Breakdown, lang: str = DEFAULT) -> str:
     """All students' figure, and how many had no result (blank or excused) and were left out."""
-    overall = result.overall_value
+    overall, size, reason = result.overall_value, result.overall_size, result.overall_reason
     shown = t("summary.overall_value", lang, value=f"{overall:.1f}") if overall is not None else \
-        t("summary.overall_hidden", lang)
-    return t("summary.overall", lang, n=count(result.overall.n), shown=shown, missing=count(result.overall.missing))
+        t("summary.overall_hidden_across" if reason == ACROSS else "summary.overall_hidden", lang)
+    return t("summary.overall", lang, n=size_text(size, reason, result.min_n, lang), shown=shown,
+             missing=count(result.overall.missing))
 
 
 def overall_sentence(result: Breakdown, lang: str = DEFAULT) -> str:

@@ -108,7 +108,7 @@ class Survey:
 class Favourable:
     key: object
     label: str
-    n: int                            # respondents who answered on the scale
+    n: int | None                     # respondents who answered on the scale; None when hidden
     percent: float | None             # None when hidden
     hidden: bool
     note: str = ""
@@ -330,7 +330,7 @@ def _item_result(item: Item, reverse: bool, grouping: Grouping, total: tuple[int
 def _figure(key, label: str, n: int, favourable: float, reason: str | None, min_n: int, lang: str) -> Favourable:
     if reason:
         note = t("hidden.complement" if reason == COMPLEMENT else "survey.hidden_small", lang, min_n=min_n)
-        return Favourable(key, label, n, None, True, note)
+        return Favourable(key, label, None, None, True, note)
     return Favourable(key, label, n, favourable / n * 100 if n else None, False)
 
 

@@ -46,7 +46,7 @@ def trend_frame(trend: Trend, lang: str = DEFAULT) -> pd.DataFrame:
     series = [(t("compare.all_title", lang), trend.overall(lang)),
               *((label, trend.series(key, lang)) for key, label in trend.groups(lang))]
     rows = [{head["term"]: p.term, head["group"]: label, "n": p.n, head["value"]: p.value, head["gap"]: p.gap,
-             head["hidden"]: t("trends.hidden_yes", lang, note=p.note) if p.value is None and p.n else ""}
+             head["hidden"]: t("trends.hidden_yes", lang, note=p.note) if p.value is None and p.n != 0 else ""}
             for label, points in series for p in points]
     frame = pd.DataFrame(rows, columns=list(head.values()))
     return frame.astype({head["value"]: "float64", head["gap"]: "float64"})
@@ -86,7 +86,7 @@ def _rows(name: str, points: Sequence[Point], axis: Sequence[str], field: str = 
 def _holes(name: str, points: Sequence[Point], axis: Sequence[str], field: str = "value", lang: str = DEFAULT
            ) -> list[dict]:
     return [{"x": axis.index(p.term), "term": p.term, "series": name, "note": p.note or t("trends.no_figure", lang)}
-            for p in points if getattr(p, field) is None and p.n]
+            for p in points if getattr(p, field) is None and p.n != 0]
 
 
 def _style(names: Sequence[str], lang: str) -> tuple[alt.Color, alt.Shape, alt.Scale]:

@@ -6,6 +6,8 @@ from dataclasses import dataclass, replace
 
 import duckdb
 
+from equity import across
+from equity import cube as cubes
 from equity import groups as grouping_math
 from equity import terms as term_order
 from equity.dimensions import DIMENSIONS, Dimension
@@ -25,7 +27,7 @@ class Point:
     """One group's figure in one term; `value` is None when hidden or absent, and `note` says why."""
 
     term: str
-    n: int
+    n: int | None                 # None when hidden
     value: float | None
     gap: float | None
     note: str = ""
@@ -81,7 +83,7 @@ class Trend:
             if found is None:
                 points.append(Point(term, 0, None, None, t("trends.no_result", lang)))
             else:
-                note = hidden_note(found.n, self.min_n, lang) if found.note else ""
+                note = hidden_note(found.reason, self.min_n, lang) if found.note else ""
                 points.append(Point(term, found.n, found.value, found.gap, note))
         return tuple(points)
 
@@ -89,8 +91,8 @@ class Trend:
         """All students' points, one per term."""
         points = []
         for term, result in zip(self.terms, self.per_term, strict=True):
-            hidden = t("hidden.small", lang, min_n=self.min_n) if result.overall_suppressed else ""
-            points.append(Point(term, result.overall.n, result.overall_value, None, hidden))
+            hidden = hidden_note(result.overall_reason, self.min_n, lang) if result.overall_suppressed else ""
+            points.append(Point(term, result.overall_size, result.overall_value, None, hidden))
         return tuple(points)
 
     def comparison_label(self, lang: str = DEFAULT) -> str:
@@ -112,43 +114,53 @@ def trend(con: duckdb.DuckDBPyConnection, outcome: str, rule: Rule, dimension: s
     """Breakdowns of one outcome by one dimension (or by `dimension` crossed with `second`), one per term,
     under the same filters. Crossed groups compare with all students or all other students only."""
     found = data_terms(con, filters)
+    grouping = Grouping(dimension, second)
+    cube = cubes.build(con, outcome, rule)       # one scan for the rule across views in every term
+    try:
+        hidden = {term: across.find(con, outcome, rule, grouping.columns, replace(filters, term=(term,)), min_n,
+                                    cube) for term in found}
+    finally:
+        cubes.drop(con, cube)
     if second:
-        grouping = Grouping(dimension, second)
         per_term = tuple(crossed_breakdown(con, outcome, rule, grouping, compare, replace(filters, term=(term,)),
-                                           min_n, label) for term in found)
+                                           min_n, label, hidden[term]) for term in found)
     else:
         per_term = tuple(breakdown(con, outcome, rule, dimension, compare=compare,
-                                   filters=replace(filters, term=(term,)), min_n=min_n, label=label)
-                         for term in found)
+                                   filters=replace(filters, term=(term,)), min_n=min_n, label=label,
+                                   across=hidden[term]) for term in found)
     return Trend(label or outcome, rule, DIMENSIONS[dimension], compare, min_n, found, per_term,
                  DIMENSIONS[second] if second else None)
 
 
 def crossed_breakdown(con: duckdb.DuckDBPyConnection, outcome: str, rule: Rule, grouping: Grouping,
                       compare: str = COMPARE_ALL, filters: Filters = Filters(), min_n: int = DEFAULT_MIN_N,
-                      label: str = "") -> Breakdown:
+                      label: str = "", found: across.Hidden | None = None) -> Breakdown:
     """metrics.breakdown for crossed groups (keys are pairs): the two-way table's suppression rule, gaps
-    against all students or all other students, and whether each gap is larger than chance."""
+    against all students or all other students, and whether each gap is larger than chance. `found`: what the
+    rule across views hides, worked out here when not given."""
     if compare not in (COMPARE_ALL, COMPARE_OTHERS):
         raise ValueError("Crossed groups are compared with all students or all other students.")
     overall, stats = grouping_math.stats(con, outcome, rule, grouping, filters)
-    reasons = grouping_math.hidden(grouping, {k: s.n for k, s in stats.items()}, min_n)
+    if found is None:
+        found = grouping_math.across_views(con, outcome, rule, grouping, filters, min_n)
+    reasons = grouping_math.hidden(grouping, {k: s.n for k, s in stats.items()}, min_n, found)
+    overall_hidden = overall.n < min_n or found.overall
     results = []
     for key in grouping_math.ordered(grouping, stats):
         s, name = stats[key], grouping.group_label(key)
         if reasons[key]:
-            results.append(GroupResult(key, name, s.n, None, None, None, None, True,
-                                       why_hidden(reasons[key], min_n)))
+            results.append(GroupResult(key, name, None, None, None, None, None, True,
+                                       why_hidden(reasons[key], min_n), reason=reasons[key]))
             continue
         others = overall.minus(s)
         versus = overall if compare == COMPARE_ALL else others
-        gap = s.value(rule) - versus.value(rule) if versus.n else None
+        gap = s.value(rule) - versus.value(rule) if versus.n and not overall_hidden else None
         distinguishable = None
         if gap is not None and others.n > 0:
             lo, hi = s.difference(others, rule)
             distinguishable = lo > 0 or hi < 0
         results.append(GroupResult(key, name, s.n, s.value(rule), gap, s.interval(rule), distinguishable, False))
-    return Breakdown(label or outcome, rule, grouping.dimensions[0], compare, min_n, overall, overall.n < min_n,
+    return Breakdown(label or outcome, rule, grouping.dimensions[0], compare, min_n, overall, overall_hidden,
                      tuple(results))
 
 

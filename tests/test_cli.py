@@ -63,7 +63,11 @@ def test_json_shape_and_figures_by_hand(capsys, gradebook):
     # Black (3) is below 10; it is the only small group, so the next smallest (White, 10 graded) goes too.
     for hidden in (groups["Black or African American"], groups["White"]):
         assert hidden["suppressed"] and hidden["value"] is None and hidden["gap"] is None and hidden["ci"] is None
-    assert (groups["Black or African American"]["n"], groups["White"]["n"]) == (3, 10)
+    # Their sizes are as private as their values: null, with the reason in words.
+    assert (groups["Black or African American"]["n"], groups["White"]["n"]) == (None, None)
+    assert groups["Black or African American"]["why"] == "Hidden: fewer than 10 students."
+    assert groups["White"]["why"] == "Hidden so that a smaller hidden group cannot be worked out from the total."
+    assert "why" not in hispanic
 
 
 def test_nothing_hidden_when_min_n_allows(capsys, gradebook):
@@ -274,19 +278,20 @@ def test_flag_ppg_adds_the_gap_against_all_students_and_its_margin(capsys, grade
     code, out, _ = run(capsys, "gaps", gradebook, "--outcome", "Final %", "--threshold", "70", "--min-n", "3",
                        "--flag", "ppg", "--format", "csv")
     lines = out.splitlines()
-    assert lines[0] == "group,n,value,gap,ci_low,ci_high,distinguishable,suppressed,ppg_gap,margin,flagged"
-    assert lines[1].endswith(",-18.3333,28.2902,False")          # Hispanic, as above
+    assert lines[0] == "group,n,value,gap,ci_low,ci_high,distinguishable,suppressed,ppg_gap,margin,flagged,why"
+    assert lines[1].endswith(",-18.3333,28.2902,False,")          # Hispanic, as above
 
 
 def test_flag_pi_as_csv(capsys, gradebook):
     code, out, _ = run(capsys, "gaps", gradebook, "--outcome", "Final %", "--threshold", "70", "--min-n", "3",
                        "--flag", "pi", "--format", "csv")
     lines = out.splitlines()
-    assert lines[0] == "group,n,value,gap,ci_low,ci_high,distinguishable,suppressed,proportionality_index,flagged"
+    assert lines[0] == ("group,n,value,gap,ci_low,ci_high,distinguishable,suppressed,proportionality_index,flagged,"
+                        "why")
     # Hispanic: 5 of the 15 meeting (33.3%) and 12 of the 25 graded (48%) → 0.6944, flagged.
-    assert lines[1].endswith(",0.6944,True")
+    assert lines[1].endswith(",0.6944,True,")
     # White: (8/15) / (10/25) = 1.3333.
-    assert lines[3].startswith("White,") and lines[3].endswith(",1.3333,False")
+    assert lines[3].startswith("White,") and lines[3].endswith(",1.3333,False,")
 
 
 def test_flag_80_never_gives_a_hidden_group_an_index(capsys, gradebook):
@@ -376,6 +381,77 @@ def test_report_command_codes_too(capsys, coded_file, tmp_path):
     assert code == 0, err
     page = out.read_text(encoding="utf-8")
     assert "≥ 95%" in page and "≤ 5%" in page and "97.0%" not in page and "3.3%" not in page
+
+
+def _district_rows():
+    """Two terms. Black students: 12 in 2024-25, 10 of them low income; White: 40 (20 low income) and Asian: 30
+    (all low income) in 2024-25; 2023-24 has 35 White students only. Scores 50 + k % 40; suspended every 4th."""
+    rows = [["Student ID", "Race", "FRL", "Term", "Score", "Suspended"]]
+    plan = [("Black", "2024-25", 12, lambda k: k >= 2), ("White", "2024-25", 40, lambda k: k % 2 == 0),
+            ("Asian", "2024-25", 30, lambda k: True), ("White", "2023-24", 35, lambda k: k % 2 == 0)]
+    for race, term, n, low in plan:
+        for k in range(n):
+            rows.append([f"{race[0]}{term[:4]}{k:03d}", race, "Y" if low(k) else "N", term, str(50 + k % 40),
+                         "Y" if k % 4 == 0 else "N"])
+    return rows
+
+
+@pytest.fixture
+def district(tmp_path) -> Path:
+    path = tmp_path / "district.csv"
+    path.write_bytes(csv_bytes(_district_rows()))
+    return path
+
+
+def test_where_hides_a_group_that_subtraction_would_give_away(capsys, district):
+    code, out, err = run(capsys, "gaps", district, "--outcome", "Score", "--threshold", "70",
+                         "--where", "low_income=true", "--where", "term=2024-25", "--format", "json")
+    assert code == 0, err
+    groups = {g["key"]: g for g in json.loads(out)["groups"]}
+    # Black: 12 in 2024-25, 10 of them low income: the 2 others would be the difference, so hidden, size too.
+    black = groups["Black or African American"]
+    assert black["suppressed"] and (black["n"], black["value"], black["gap"], black["ci"]) == (None,) * 4
+    assert black["why"] == "Hidden so that it cannot be worked out by comparing with the unfiltered view."
+    # Asian: 30 low income of 30, in 2024-25 and in every term: nothing to subtract; shown.
+    assert groups["Asian"]["n"] == 30 and not groups["Asian"]["suppressed"]
+    # White: 20 of 40 in 2024-25 (and 20 + 18 low income in all terms): far apart, but the smallest shown
+    # group once Black is hidden, so hidden to protect it from the total.
+    assert groups["White"]["n"] is None and "smaller hidden group" in groups["White"]["why"]
+
+
+def test_where_as_csv_leaves_hidden_sizes_blank(capsys, district):
+    code, out, _ = run(capsys, "gaps", district, "--outcome", "Score", "--threshold", "70",
+                       "--where", "low_income=true", "--format", "csv")
+    rows = {r["group"]: r for r in csv.DictReader(io.StringIO(out))}
+    assert code == 0 and rows["Black or African American"]["n"] == ""
+    assert rows["Black or African American"]["why"].startswith("Hidden so that it cannot be worked out")
+    # All terms: White 38 low income of 75, shown; Asian (30) is now the smallest shown and protects Black.
+    assert rows["White"]["n"] == "38" and rows["White"]["why"] == ""
+    assert rows["Asian"]["n"] == "" and "smaller hidden group" in rows["Asian"]["why"]
+
+
+def test_without_where_the_same_groups_are_shown(capsys, district):
+    code, out, _ = run(capsys, "gaps", district, "--outcome", "Score", "--threshold", "70", "--format", "json")
+    groups = {g["key"]: g for g in json.loads(out)["groups"]}
+    assert code == 0 and groups["Black or African American"]["n"] == 12
+
+
+def test_risk_where_hides_sizes_too(capsys, district):
+    code, out, err = run(capsys, "risk", district, "--outcome", "Suspended", "--by", "race",
+                         "--where", "low_income=true", "--n-size", "10", "--cell-size", "1", "--format", "json")
+    assert code == 0, err
+    groups = {g["key"]: g for g in json.loads(out)["groups"]}
+    black = groups["Black or African American"]
+    assert black["kind"] == "hidden" and (black["n"], black["count"], black["risk"], black["risk_ratio"]) == \
+        (None, None, None, None)
+    assert black["why"] == "Hidden so that it cannot be worked out by comparing with the unfiltered view."
+
+
+@pytest.mark.parametrize("where,words", [("color=red", "DIMENSION one of race"), ("race=Martian", "no value"),
+                                         ("low_income", "DIMENSION=VALUE")])
+def test_a_bad_where_is_one_line(capsys, district, where, words):
+    code, out, err = run(capsys, "gaps", district, "--outcome", "Score", "--threshold", "70", "--where", where)
+    assert code == 2 and out == "" and words in err and len(err.strip().splitlines()) == 1
 
 
 def test_a_dimension_the_file_lacks_is_said_on_stderr(capsys, tmp_path):

@@ -31,7 +31,9 @@ def test_risk_ratios_and_composition_by_hand():
     # White: 10/100 = 10% against 18/100 = 18%.
     assert white.ratio == pytest.approx(10 / 18)
     # Hispanic/Latino: 6 with the outcome is under the cell size of 10, so no ratio, but its risk shows.
-    assert hispanic.method == dp.TOO_FEW and hispanic.ratio is None and hispanic.risk == pytest.approx(10.0)
+    # Its count (6) is below the cell size, so neither it nor the risk (6 of 60) that would give it is shown.
+    assert hispanic.method == dp.TOO_FEW and hispanic.ratio is None
+    assert (hispanic.n, hispanic.count, hispanic.risk, hispanic.composition) == (60, None, None, None)
     # Composition: Black students are 12/28 of those suspended and 40/200 of enrolment: 0.4286 / 0.2.
     assert black.composition == pytest.approx((12 / 28) / (40 / 200))
     assert white.composition == pytest.approx((10 / 28) / (100 / 200))
@@ -144,10 +146,11 @@ def test_notes_settings_and_the_table_in_spanish():
     result = dp.measure("Suspended", BOOLEAN, Grouping("race"), local, district)
     asian, white = result.groups
     assert result.note(asian, "es").startswith("Razón alternativa")
-    assert result.note(white) == ("Not calculated: the group has fewer than 30 students or fewer than 10 with "
-                                  "the outcome.")
-    assert result.note(white, "es") == ("No calculada: el grupo tiene menos de 30 estudiantes o menos de 10 con "
-                                        "el resultado.")
+    # B's 2 students with the outcome are under the cell size: neither that count nor the risk is shown.
+    assert (white.count, white.risk) == (None, None)
+    assert result.note(white) == "Fewer than 10 students with the outcome: their number and risk are not shown."
+    assert result.note(white, "es") == ("Menos de 10 estudiantes con el resultado: no se muestran su número ni su "
+                                        "riesgo.")
     assert dp.Settings().describe("es") == ("Tamaño mínimo de celda 10 (estudiantes con el resultado), tamaño n 30 "
                                             "(estudiantes), se señala una razón mayor que 3.0.")
     frame = risk_frame(result, lang="es").set_index("Grupo")
@@ -163,6 +166,7 @@ def test_notes_settings_and_the_table_in_spanish():
 def test_a_hidden_group_says_why_in_both_languages():
     local = _stats({"Asian": (5, 1), "White": (40, 12), "Hispanic/Latino": (60, 10)})
     result = dp.measure("Suspended", BOOLEAN, Grouping("race"), local, local)
-    asian, white, _ = sorted(result.groups, key=lambda g: g.n)
+    asian, white = (next(g for g in result.groups if g.key == k) for k in ("Asian", "White"))
+    assert asian.n is None and white.n is None
     assert asian.hidden and result.note(asian) == "Hidden: fewer than 10 students."
     assert white.hidden and result.note(white, "es").startswith("Oculto para que")

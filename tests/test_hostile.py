@@ -121,9 +121,10 @@ def test_a_very_long_header_is_cut():
 
 
 PEAK_SCRIPT = """
-import json, resource, sys
+import json, sys
 from pathlib import Path
 from equity.ingest import IngestError, read_upload
+from tests.memory import peak_mb
 def main():
     for name in json.loads(sys.argv[2]):
         path = Path(sys.argv[1]) / name
@@ -131,7 +132,7 @@ def main():
             read_upload(path.read_bytes(), name)
         except IngestError:
             pass
-    print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)
+    print(peak_mb())
 if __name__ == '__main__':
     main()
 """

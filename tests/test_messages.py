@@ -5,6 +5,7 @@ import pickle
 import re
 from pathlib import Path
 
+import duckdb
 import pyarrow as pa
 import pytest
 
@@ -16,7 +17,8 @@ from equity.ingest import IngestError, read_upload
 from equity.mapping import ROLES
 from equity.messages import Message, Text, words
 from equity.records import WorkspaceError
-from equity.sqlconsole import QueryError, checked_statement, for_download
+from equity.sql_download import for_download
+from equity.sqlconsole import QueryError, checked_statement
 
 
 def test_a_text_is_its_english_words_and_remembers_its_key():
@@ -102,9 +104,11 @@ def test_sql_refusals_in_spanish():
 
 
 def test_a_download_refusal_in_spanish():
-    refusal = for_download(pa.table({"student_id": ["1"]}), 10).refusal
-    assert words(refusal, "es") == ("Los ID de estudiante no se descargan desde esta consola. Quite student_id y "
-                                    "descargue cifras por grupo.")
+    con = duckdb.connect()
+    refusal = for_download(con, "SELECT race_ethnicity, count(student_id) FROM students GROUP BY ALL",
+                           pa.table({"race_ethnicity": ["A"]}), 10).refusal
+    assert words(refusal, "es") == ("Los identificadores de estudiantes no se descargan desde esta consola, ni "
+                                    "siquiera dentro de un agregado. Quite student_id y descargue cifras por grupo.")
 
 
 def test_a_workspace_import_refusal_in_spanish():

@@ -10,6 +10,7 @@ from equity.charts import breakdown_frame
 from equity.flags import Flag, flag
 from equity.metrics import Rule, breakdown
 from equity.privacy import (
+    ACROSS,
     ALL_OR_NONE,
     BOTTOM,
     COMPLEMENT,
@@ -39,8 +40,17 @@ def test_one_small_group_takes_the_next_smallest_with_it():
     assert suppress([40, 9, 12, 30], min_n=10) == (None, SMALL, COMPLEMENT, None)
 
 
-def test_two_small_groups_need_no_complement():
-    assert suppress([3, 4, 50, 60], min_n=10) == (SMALL, SMALL, None, None)
+def test_two_small_groups_need_no_complement_when_together_they_are_not_small():
+    assert suppress([6, 4, 50, 60], min_n=10) == (SMALL, SMALL, None, None)
+
+
+def test_small_groups_that_are_small_together_take_the_next_smallest_with_them():
+    # 3 + 4 = 7 students: the total minus 50 and 60 would give those 7 students' figure, so 50 goes too.
+    assert suppress([3, 4, 50, 60], min_n=10) == (SMALL, SMALL, COMPLEMENT, None)
+
+
+def test_a_group_hidden_across_views_is_protected_from_the_total():
+    assert suppress([40, 25, 12], min_n=10, across=[False, True, False]) == (None, ACROSS, COMPLEMENT)
 
 
 def test_two_groups_one_small_hides_both():
@@ -68,6 +78,8 @@ def test_suppression_properties(ns, min_n):
             assert reason in (None, COMPLEMENT)
     hidden = sum(1 for r in reasons if r)
     assert hidden != 1 or len(ns) == 1      # never exactly one hidden figure beside shown ones
+    together = sum(n for n, r in zip(ns, reasons, strict=True) if r)
+    assert together == 0 or together >= min_n or hidden == len(ns)   # hidden groups are never small together
     assert reasons.count(COMPLEMENT) <= 1   # no more is hidden than needed
 
 

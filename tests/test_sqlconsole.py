@@ -1,19 +1,16 @@
 """The read-only SQL console: it reads the session's tables and nothing else, refuses every other kind of
-statement with a clear message, stops long queries, and downloads only figures by group, small groups hidden."""
+statement with a clear message and stops long queries (downloads: test_sql_download)."""
 
-import io
 import os
 import subprocess
 import sys
 import time
 from pathlib import Path
 
-import pandas as pd
-import pyarrow as pa
 import pytest
 
 from equity.session import Workbench
-from equity.sqlconsole import LIMITS, Console, ConsoleLimits, QueryError, checked_statement, for_download
+from equity.sqlconsole import LIMITS, Console, ConsoleLimits, QueryError, checked_statement
 from tests.files import csv_bytes
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -132,42 +129,6 @@ def test_a_console_copies_an_upload_not_the_original_connection():
     console.close()
 
 
-def _download(rows: list[dict], min_n: int = 10):
-    return for_download(pa.Table.from_pylist(rows), min_n)
-
-
-def test_downloads_hide_small_groups_and_their_complement():
-    rows = [{"race": "A", "n": 3, "mean": 71.5}, {"race": "B", "n": 40, "mean": 80.0},
-            {"race": "C", "n": 25, "mean": 60.0}, {"race": "D", "n": 90, "mean": 75.0}]
-    download = _download(rows)
-    frame = pd.read_csv(io.BytesIO(download.csv), encoding="utf-8-sig", keep_default_na=False)
-    by_race = frame.set_index("race")
-    assert download.hidden == 2
-    assert by_race.loc["A", "mean"] == "" and by_race.loc["C", "mean"] == ""   # C: next smallest
-    assert by_race.loc["B", "mean"] == "80.0" and by_race.loc["A", "n"] == 3
-    assert "fewer than 10" in by_race.loc["A", "Hidden"] and by_race.loc["B", "Hidden"] == ""
-
-
-def test_downloads_need_group_sizes():
-    refused = _download([{"student": "001", "score": 70}])
-    assert refused.csv is None and "named n" in refused.refusal
-
-
-@pytest.mark.parametrize("rows,word", [
-    ([{"student_id": "001", "n": 12}], "student ids"),
-    ([{"race": "A", "n": 12, "scores": [1, 2]}], "lists"),
-    ([{"race": "A", "n": "12"}], "named n"),
-])
-def test_downloads_refuse_ids_lists_and_text_sizes(rows, word):
-    refused = _download(rows)
-    assert refused.csv is None and word in refused.refusal.lower()
-
-
-def test_download_cells_cannot_run_as_formulas():
-    download = _download([{"label": "=HYPERLINK(\"http://example.invalid\")", "n": 50, "mean": 1.0}])
-    assert b"'=HYPERLINK" in download.csv
-
-
 ESCAPES = {   # statements whose work happens inside one function call or one aggregate, past DuckDB's own limits
     "repeat": "SELECT length(repeat('x', 3000000000)) AS n",
     "string_agg over a cross join": "SELECT length(string_agg(a.range::VARCHAR, ',')) AS n "
@@ -178,19 +139,20 @@ ESCAPES = {   # statements whose work happens inside one function call or one ag
     "huge rows": "SELECT repeat('x', 100000000) AS t FROM range(3)",
 }
 PARSER_SCRIPT = """
-import resource, sys
+import sys
 import pyarrow as pa
 from equity import isolation
 from equity.sqlconsole import LIMITS, QueryError, _run
+from tests.memory import peak_mb
 tables = {"students": pa.table({"student_id": [f"{i:04d}" for i in range(5000)], "score": list(range(5000))})}
-before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
+before = peak_mb()
 isolation._limit(LIMITS.memory, LIMITS.seconds + LIMITS.grace)   # as the console's child process is limited
 try:
     _run(tables, sys.argv[1], LIMITS)
     outcome = "ran"
 except (QueryError, MemoryError) as error:
     outcome = getattr(error, "key", "MemoryError")
-print(before, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024, outcome)
+print(before, peak_mb(), outcome)
 """
 
 

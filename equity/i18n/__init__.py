@@ -10,6 +10,7 @@ from pathlib import Path
 
 from equity.dimensions import Dimension
 from equity.metrics import COMPARE_ALL, COMPARE_OTHERS, Rule, key_text
+from equity.privacy import ACROSS, SMALL
 
 LANGUAGES = {"en": "English", "es": "Español"}
 DEFAULT = "en"
@@ -96,9 +97,20 @@ def count(n: int) -> str:
     return f"{n:,}"
 
 
-def hidden_note(n: int, min_n: int, lang: str = DEFAULT) -> str:
-    """Why a group shows no figure: too small itself, or hidden to protect a smaller one."""
-    return t("hidden.small", lang, min_n=min_n) if n < min_n else t("hidden.complement", lang)
+def hidden_note(reason: str | None, min_n: int, lang: str = DEFAULT) -> str:
+    """Why a group shows no figure: too small itself, hidden so that comparing with a view with filters fewer
+    cannot give it, or hidden to protect another (privacy.SMALL, ACROSS, COMPLEMENT)."""
+    if reason == SMALL:
+        return t("hidden.small", lang, min_n=min_n)
+    return t("hidden.across" if reason == ACROSS else "hidden.complement", lang)
+
+
+def size_text(n: int | None, reason: str | None, min_n: int, lang: str = DEFAULT) -> str:
+    """A group's size as a sentence prints it: the number when shown; for a hidden group never the number, but
+    'fewer than 10' when it is small, else 'hidden'."""
+    if n is not None:
+        return count(n)
+    return t("hidden.band", lang, min_n=min_n) if reason == SMALL else t("chart.hidden", lang)
 
 
 def yes_no(value: bool | None, lang: str = DEFAULT) -> str:

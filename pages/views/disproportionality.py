@@ -8,7 +8,7 @@ import streamlit as st
 from equity.disproportionality import consecutive_flags, disproportionality
 from equity.filters import Filters
 from equity.grouping_words import grouping_group
-from equity.i18n import t
+from equity.i18n import size_text, t
 from equity.risk_charts import column_names, ratio_chart, risk_frame
 from equity.scorecard import RISK_RATIO, default_indicators
 from equity.trends import data_terms
@@ -50,7 +50,8 @@ if shared.require_data(bench):
         overall = result.overall_risk
         shown = t("page.risk.overall_risk", lang, risk=f"{overall:.1f}") if overall is not None else \
             t("page.risk.overall_hidden", lang)
-        st.caption(t("page.risk.overall", lang, n=f"{result.overall.n:,}", shown=shown,
+        st.caption(t("page.risk.overall", lang,
+                     n=size_text(result.overall_size, result.overall_reason, result.min_n, lang), shown=shown,
                      missing=f"{result.overall.missing:,}"))
         if any(g.ratio is not None for g in result.groups):
             st.altair_chart(ratio_chart(result, lang), width="stretch")

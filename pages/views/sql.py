@@ -4,7 +4,8 @@ import pandas as pd
 import streamlit as st
 
 from equity.i18n import t
-from equity.sqlconsole import EXAMPLE, LIMITS, SIZE_COLUMN, Console, QueryError, for_download
+from equity.sql_download import SIZE_COLUMN, for_download
+from equity.sqlconsole import EXAMPLE, LIMITS, Console, QueryError
 from pages.views import shared
 
 
@@ -32,13 +33,14 @@ def schema(box: Console, lang: str) -> None:
                          column_config=headings)
 
 
-def result_section(result, min_n: int, lang: str) -> None:
-    """The result as the query returned it, and a download under the small-group rule (or why not)."""
+def result_section(bench, sql: str, result, lang: str) -> None:
+    """The result as the query returned it, and a download under the app's rule (or why not)."""
+    min_n = bench.min_n
     key = "page.sql.rows_more" if result.truncated else "page.sql.rows"
     st.caption(t(key, lang, rows=f"{result.table.num_rows:,}", limit=f"{LIMITS.rows:,}",
                  seconds=f"{result.seconds:.2f}"))
     st.dataframe(result.table.to_pandas(), hide_index=True)
-    download = for_download(result.table, min_n)
+    download = for_download(bench.con, sql, result.table, min_n)
     if download.csv is None:
         st.info(shared.message(download.refusal, lang), icon=":material/lock:")
         return
@@ -63,15 +65,15 @@ if shared.require_data(bench):
         sql = st.text_area(t("page.sql.query", lang), EXAMPLE, height=200, key="sql_text")
         if st.button(t("page.sql.run", lang), type="primary", icon=":material/play_arrow:"):
             try:
-                st.session_state["sql_result"] = box.run(sql)
+                st.session_state["sql_result"] = (sql, box.run(sql))
                 st.session_state.pop("sql_problem", None)
             except QueryError as problem:
                 st.session_state["sql_problem"] = problem
                 st.session_state.pop("sql_result", None)
         if "sql_problem" in st.session_state:
             st.error(shared.message(st.session_state["sql_problem"], lang), icon=":material/error:")
-    result = st.session_state.get("sql_result")
-    if result is not None:
-        result_section(result, bench.min_n, lang)
+    ran = st.session_state.get("sql_result")
+    if ran is not None:
+        result_section(bench, *ran, lang)
     with st.expander(t("page.sql.why_title", lang, column=SIZE_COLUMN)):
         st.markdown(t("page.sql.why", lang, column=SIZE_COLUMN))

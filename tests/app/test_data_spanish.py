@@ -128,7 +128,7 @@ def test_the_sql_page_refuses_in_spanish(app):
     assert [e.value for e in app.error] == ["Aquí no se pueden escribir archivos: esta consola solo lee. Use el botón "
                                             "de descarga."]
     _run_sql(app, "SELECT student_id FROM students")
-    assert any(i.value.startswith("Los ID de estudiante no se descargan desde esta consola") for i in app.info)
+    assert any(i.value.startswith("Este resultado no se puede descargar") for i in app.info)
     _run_sql(app, "SELECT race_ethnicity, count(*) AS n FROM students GROUP BY ALL")
     assert [b.label for b in app.get("download_button")] == ["Descargar como CSV"]
 

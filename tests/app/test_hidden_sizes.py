@@ -1,0 +1,57 @@
+"""Screens never show the size of a hidden group: every table the intersections and disproportionality pages
+show, read with a filter set (so the rule across views hides some groups) on the sample district."""
+
+import pandas as pd
+import pytest
+from streamlit.testing.v1 import AppTest
+
+ACROSS_NOTE = "Hidden so that it cannot be worked out by comparing with the unfiltered view."
+MIN_N, CELL_SIZE = 10, 10          # the defaults on screen
+
+
+def filtered(app: AppTest, page: str, field: str, value: str) -> AppTest:
+    app.switch_page(page).run()
+    box = next(m for m in app.multiselect if m.key.startswith(f"filter_{field}_"))
+    box.set_value([value]).run()
+    assert not app.exception, [e.value for e in app.exception]
+    return app
+
+
+def tables(app: AppTest) -> list[pd.DataFrame]:
+    return [frame.value for frame in app.dataframe]
+
+
+@pytest.mark.parametrize("field,value", [("english_learner", "false"), ("school", "Riverside Middle")])
+def test_intersections_tables_show_no_hidden_size(app, field, value):
+    shown = tables(filtered(app, "pages/views/intersections.py", field, value))
+    assert shown
+    for table in shown:
+        hidden = table["Hidden"] != ""
+        assert hidden.any()
+        assert table.loc[hidden, "n"].isna().all() and table.loc[hidden, "Value"].isna().all()
+        assert (table.loc[~hidden, "n"] >= MIN_N).all()
+    notes = pd.concat(shown)["Hidden"]
+    assert notes.str.endswith(ACROSS_NOTE).any()          # the rule across views is at work under this filter
+
+
+def test_disproportionality_tables_show_no_hidden_size_nor_a_small_count(app):
+    shown = tables(filtered(app, "pages/views/disproportionality.py", "english_learner", "false"))
+    risk = next(t for t in shown if "With outcome" in t.columns)
+    hidden = risk["Note"].str.startswith("Hidden")
+    assert hidden.any() and risk.loc[hidden, ["n", "With outcome", "Risk %", "Risk ratio"]].isna().all().all()
+    assert (risk["Note"] == ACROSS_NOTE).any()
+    # Counts of students with the outcome under the cell size are not shown, nor the risk that would give them.
+    few = risk["Note"].str.startswith(f"Fewer than {CELL_SIZE} students with the outcome")
+    assert few.any() and risk.loc[few, ["With outcome", "Risk %"]].isna().all().all()
+    assert (risk["With outcome"].dropna() >= CELL_SIZE).all() and (risk["n"].dropna() >= MIN_N).all()
+    for table in shown:
+        for column in ("n", "With outcome"):
+            if column in table.columns:
+                assert (table[column].dropna() >= MIN_N).all()
+
+
+def test_gaps_table_under_a_filter_shows_no_hidden_size(app):
+    shown = tables(filtered(app, "pages/views/gaps.py", "section_504", "false"))
+    table = shown[0]
+    hidden = table["Hidden"] != ""
+    assert hidden.any() and table.loc[hidden, "n"].isna().all() and (table.loc[~hidden, "n"] >= MIN_N).all()
