@@ -19,15 +19,20 @@ PLAN = [("2023-24", "White", 40, 34), ("2023-24", "Asian", 20, 16), ("2023-24", 
         ("2024-25", "Two or more races", 12, 6)]
 
 
-@pytest.fixture
-def bench() -> Workbench:
+def graduation_csv() -> bytes:
+    """PLAN as a file: one row per student and term, Y for graduated."""
     rows, i = [["Student ID", "School Year", "Race", "Graduated"]], 0
     for term, race, n, met in PLAN:
         for k in range(n):
             rows.append([f"{i:04d}", term, race, "Y" if k < met else "N"])
             i += 1
+    return csv_bytes(rows)
+
+
+@pytest.fixture
+def bench() -> Workbench:
     bench = Workbench()
-    bench.confirm(bench.upload(csv_bytes(rows), "grads.csv").proposal)
+    bench.confirm(bench.upload(graduation_csv(), "grads.csv").proposal)
     return bench
 
 

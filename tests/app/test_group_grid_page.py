@@ -3,22 +3,12 @@ and colour in words, hidden groups never placed, a group under the California Da
 
 from equity.privacy import PRESETS
 from tests.app.conftest import upload
-from tests.files import csv_bytes
-from tests.test_group_grid import PLAN
-
-
-def _graduation() -> bytes:
-    rows, i = [["Student ID", "School Year", "Race", "Graduated"]], 0
-    for term, race, n, met in PLAN:
-        for k in range(n):
-            rows.append([f"{i:04d}", term, race, "Y" if k < met else "N"])
-            i += 1
-    return csv_bytes(rows)
+from tests.test_group_grid import graduation_csv
 
 
 def _scorecard(app, lang="en"):
     app.switch_page("pages/views/data.py").run()
-    upload(app, _graduation(), "graduation.csv").run()
+    upload(app, graduation_csv(), "graduation.csv").run()
     next(b for b in app.button if b.label == "Confirm mapping").click().run()
     app.session_state["lang"] = lang
     app.switch_page("pages/views/scorecard.py").run()
