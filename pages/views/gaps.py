@@ -33,6 +33,10 @@ if picked:
     dimension = left.selectbox(t("page.gaps.compare_by", lang), shared.needed_dimensions(bench), key="gaps_dimension",
                                format_func=lambda d: dimension_label(DIMENSIONS[d], lang))
     second = shared.crossed_with(dimension, "gaps", middle)
+    note = bench.chronic_note(column.name, lang, cohort) or ""       # chronic absence's rule, and who it leaves out
+    if note:
+        st.caption(note)
+        shared.min_days_setting(bench, "gaps_min_days")
     if second:
         right.selectbox(t("page.gaps.compared_with", lang), [t("compare.all_title", lang)], key="gaps_compare_crossed",
                         disabled=True)
@@ -58,10 +62,6 @@ if picked:
         method = shared.flag_choice(rule.is_rate, "gaps_flag")
         settings = flag_controls.flag_settings(method, "gaps_flagset", result)
         st.markdown(f"**{shared.plain(flag_sentence(result, method, lang, settings))}**")
-        note = bench.chronic_note(column.name, lang, cohort) or ""
-        if note:
-            st.caption(note)
-            shared.min_days_setting(bench, "gaps_min_days")
         section = GapView(result, flag=method, colour_min_n=shared.colour_min_n(), settings=settings,
                           cohort=cohort, outcome_note=note).section(lang)
         if section.chart is not None:        # built once: the screen and the downloads share it
