@@ -9,7 +9,9 @@ enrolled (`Mapping.min_days`, a setting); the students left out are counted and 
 shows (`rule_note`), as a band when so few that privacy hides the size of a group."""
 
 
-from dataclasses import replace
+from collections.abc import Iterator
+from dataclasses import fields, replace
+from itertools import combinations
 
 import duckdb
 
@@ -76,11 +78,36 @@ def left_out(con: duckdb.DuckDBPyConnection, mapping: Mapping, filters: Filters)
                        {"min_days": _least(mapping), **filters.params()}).fetchone()[0]
 
 
-def rule_note(mapping: Mapping, short: int, min_n: int, lang: str = DEFAULT) -> str:
+def wider_views(filters: Filters) -> Iterator[Filters]:
+    """The views the app can show with filters fewer (any set of the active ones dropped) or one chosen value
+    fewer, as the rule across views (equity.across) compares a figure with."""
+    active = [f.name for f in fields(filters) if getattr(filters, f.name)]
+    for k in range(1, len(active) + 1):
+        for dropped in combinations(active, k):
+            yield replace(filters, **{name: () for name in dropped})
+    for name in active:
+        chosen = getattr(filters, name)
+        for value in chosen if len(chosen) > 1 else ():
+            yield replace(filters, **{name: tuple(v for v in chosen if v != value)})
+
+
+def left_out_shown(con: duckdb.DuckDBPyConnection, mapping: Mapping, filters: Filters, min_n: int) -> int | None:
+    """The students left out under `filters`, or None when subtracting it from a wider (or narrower) view's
+    number would give 1 to `min_n - 1` students away: that number is then as private as a hidden group's size."""
+    short = left_out(con, mapping, filters)
+    for view in wider_views(filters):
+        if 0 < abs(left_out(con, mapping, view) - short) < min_n:
+            return None
+    return short
+
+
+def rule_note(mapping: Mapping, short: int | None, min_n: int, lang: str = DEFAULT) -> str:
     """The rule and the students it leaves out, in `lang`; a number under `min_n` (other than none) is a band,
-    as the size of a hidden group would be."""
+    as the size of a hidden group would be, and a number other views would give away (None) is not said."""
     days = _least(mapping)
-    if short == 0:
+    if short is None:
+        left = t("chronic.hidden_left_out", lang, days=days)
+    elif short == 0:
         left = t("chronic.none_left_out", lang, days=days)
     elif short < min_n:
         left = t("chronic.few_left_out", lang, days=days, min_n=min_n)

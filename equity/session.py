@@ -180,7 +180,7 @@ class Workbench:
         when it is the derived indicator (equity.derived); None for any other outcome."""
         if outcome != derived.CHRONIC.name or not derived.outcomes(self.data.mapping):
             return None
-        short = derived.left_out(self.con, self.data.mapping, self.cohort_filters(cohort))
+        short = derived.left_out_shown(self.con, self.data.mapping, self.cohort_filters(cohort), self.min_n)
         return derived.rule_note(self.data.mapping, short, self.min_n, lang)
 
     def filter_options(self) -> dict[str, list[str]]:

@@ -3,6 +3,7 @@
 import pytest
 
 from equity import derived
+from equity.filters import Filters
 from equity.metrics import Rule, breakdown
 from equity.session import Workbench
 from tests.files import csv_bytes
@@ -127,3 +128,22 @@ def test_the_minimum_days_is_a_setting():
     assert _flags(bench)["1"] is True
     assert bench.chronic_note("chronically_absent", "en").endswith("No student has fewer than 5 days enrolled.")
     assert bench.data.mapping.from_json(bench.data.mapping.to_json()).min_days == 5
+
+
+def test_the_number_left_out_is_not_given_when_another_view_would_give_a_small_group_away():
+    # 12 White and 3 Asian students with 9 days enrolled, 20 with 20 days (10 of each race).
+    rows = [[f"{i:03d}", "White" if i < 12 else "Asian", "9", "1"] for i in range(15)]
+    rows += [[f"{i:03d}", ("White", "Asian")[i % 2], "20", "2"] for i in range(15, 35)]
+    bench = _bench(["Student ID", "Race", "Days Enrolled", "Days Absent"], rows)
+    mapping = bench.data.mapping
+    assert derived.left_out_shown(bench.con, mapping, Filters(), 10) == 15
+    # White alone: 12 left out, but all students' 15 would then give the 3 Asian students away.
+    assert derived.left_out(bench.con, mapping, Filters(race=("White",))) == 12
+    assert derived.left_out_shown(bench.con, mapping, Filters(race=("White",)), 10) is None
+    assert derived.left_out_shown(bench.con, mapping, Filters(race=("White",)), 3) == 12
+    # White or Asian is everyone, but one chosen value fewer (White) differs by the same 3.
+    assert derived.left_out_shown(bench.con, mapping, Filters(race=("White", "Asian")), 10) is None
+    bench.filters = Filters(race=("White",))
+    assert bench.chronic_note("chronically_absent", "en").endswith(
+        "Some students with fewer than 10 days enrolled are left out; their number is not given here, since another "
+        "view would then reveal a group too small to show.")
