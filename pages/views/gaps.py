@@ -35,7 +35,7 @@ if picked:
     second = shared.crossed_with(dimension, "gaps", middle)
     note = bench.chronic_note(column.name, lang, cohort) or ""       # chronic absence's rule, and who it leaves out
     if note:
-        st.caption(note)
+        st.caption(shared.plain(note))
         shared.min_days_setting(bench, "gaps_min_days")
     if second:
         right.selectbox(t("page.gaps.compared_with", lang), [t("compare.all_title", lang)], key="gaps_compare_crossed",

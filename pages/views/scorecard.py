@@ -178,7 +178,7 @@ if shared.require_data(bench):
                  cell=f"{settings.cell_size:d}",
                  n_size=f"{settings.n_size:d}", threshold=f"{settings.threshold:.1f}"))
     for note in chronic_notes(bench, current, lang):
-        st.caption(note)
+        st.caption(shared.plain(note))
     if not cards:
         st.info(t("page.scorecard.none", lang))
     for kind in (sc.LEADING, sc.LAGGING):
