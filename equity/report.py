@@ -36,6 +36,7 @@ from equity.filters import FLAG_KEYS, Filters
 from equity.flag_settings import DEFAULTS, FlagSettings
 from equity.flag_words import flag_params, settings_line
 from equity.flags import Flag, GroupFlag, flag
+from equity.group_grid import colour_words, place_groups
 from equity.i18n import DEFAULT, comparison_label, count, dimension_label, group_label, hidden_note, t, yes_no
 from equity.metrics import COMPARE_ALL, Breakdown, GroupResult, Rule, key_text
 from equity.privacy import BOTTOM_CODE, CODING_BELOW_N, SMALL, TOP_CODE, coded_text, coded_value
@@ -455,6 +456,37 @@ def _goal_figure(value: float | None, goal: goal_math.Goal) -> str | None:
 
 
 @dataclass(frozen=True)
+class GroupGridView:
+    """One indicator's status × change for every group of its grouping, against the prior term, as the
+    Dashboard colours each student group (equity.group_grid); worded in the section's language."""
+
+    history: Trend
+    indicator: sc.Indicator
+    cuts: status_grid.Cuts
+    colour_min_n: int = 0
+
+    @property
+    def key(self) -> str:
+        return f"groups:{self.indicator.label}"
+
+    def section(self, lang: str = DEFAULT) -> Section:
+        placed = place_groups(self.history, self.cuts, self.indicator.higher_is_better, self.colour_min_n, lang)
+        rate = self.indicator.rule.is_rate
+        heads = ("column.group", "column.students", "grid.column.value", "grid.column.status", "grid.column.change",
+                 "grid.column.change_level", "grid.column.colour")
+        kinds = (TEXT, COUNT, VALUE, TEXT, GAP, TEXT, TEXT)
+        columns = tuple(Column(t(h, lang), k, "%" if k == VALUE and rate else "") for h, k in zip(heads, kinds,
+                                                                                                strict=True))
+        rows = tuple((p.label, p.n, p.value, status_grid.status_text(p.status, lang), p.change,
+                      status_grid.change_text(p.change_level, lang), colour_words(p, lang)) for p in placed)
+        terms = self.history.terms[-2:]
+        title = t("group_grid.caption", lang, indicator=self.indicator.name(lang), latest=terms[-1] if terms else "—",
+                  prior=terms[0] if len(terms) > 1 else "—")
+        intro = t("group_grid.intro", lang, min_n=f"{self.history.min_n:d}", colour_min_n=f"{self.colour_min_n:d}")
+        return Section(title, (intro,), Table(columns, rows, (rule_note(self.history.min_n, lang),)))
+
+
+@dataclass(frozen=True)
 class Choice:
     """What to put in a report: one outcome under one rule, gaps by each chosen dimension, crossed pairs."""
 
@@ -475,6 +507,7 @@ class Choice:
     flag: Flag = Flag.NEWCOMBE                 # how gaps are flagged (rates only; averages use Newcombe's)
     flag_settings: FlagSettings = DEFAULTS     # the flags' references, margin and cut-offs
     cohort: str | None = None                  # term, school or grade: every gap and crossed view once per cohort
+    group_grids: bool = False                  # with the scorecard: each indicator's status × change per group
 
 
 def views(bench: Workbench, choice: Choice, lang: str = DEFAULT) -> list[ReportView]:
@@ -491,6 +524,13 @@ def views(bench: Workbench, choice: Choice, lang: str = DEFAULT) -> list[ReportV
         found.append(ScorecardView(tuple(sc.evaluate(bench.con, i, bench.filters, bench.min_n, choice.risk_settings,
                                                      goal) for i in choice.scorecard), bench.min_n, choice.cuts,
                                    choice.colour_min_n, chronic_notes(bench, choice.scorecard, lang)))
+    if choice.scorecard and choice.group_grids:
+        cuts = dict(choice.cuts)
+        for i in choice.scorecard:
+            history = trend(bench.con, i.outcome, i.rule, i.grouping.first, filters=bench.filters, min_n=bench.min_n,
+                            label=i.outcome_label, second=i.grouping.second)
+            found.append(GroupGridView(history, i, cuts.get(i.label, status_grid.default_cuts(i)),
+                                       choice.colour_min_n))
     if choice.goal_table and saved:
         outcomes = {c.name for c in bench.data.mapping.outcomes()} if bench.data else set()
         found.append(GoalsView(tuple(goal_math.assess(bench.con, g, outcomes, bench.min_n, lang) for g in saved),

@@ -1,10 +1,15 @@
 """Every group's status × change against the prior term, worked out by hand on both sides of the cut points,
 of the colour minimum (30) and of the minimum group size."""
 
+from dataclasses import replace
+
 import pytest
 
+from equity import exports
+from equity import scorecard as sc
 from equity.group_grid import colour_words, group_frame, group_grid_html, place_groups
 from equity.metrics import Rule
+from equity.report import Choice, GroupGridView, views
 from equity.session import Workbench
 from equity.status_grid import BASELINE_HIDDEN, COLOURS, FEW, HIDDEN, HIGHER_CUTS, ONE_TERM
 from equity.trends import trend
@@ -90,3 +95,19 @@ def test_words_in_every_cell_in_both_languages(bench):
     english = group_grid_html(tuple(_placed(bench).values()), "Graduated")
     assert "Blue · High · Increased significantly" in english
     assert english.count("background:") == 2          # White and Asian only
+
+
+def test_the_report_carries_every_groups_colour_in_words(bench):
+    indicators = sc.default_indicators(bench.data.mapping, bench.data.profiles)
+    assert [i.label for i in indicators] == ["Graduation"]
+    choice = Choice("graduated", "Graduated", Rule("boolean"), (), scorecard=indicators, colour_min_n=30,
+                    group_grids=True)
+    view = next(v for v in views(bench, choice) if isinstance(v, GroupGridView))
+    section = view.section("es")
+    assert section.title == "Graduación: 2024-25 frente a 2023-24"
+    rows = {row[0]: row for row in section.table.rows}
+    assert rows["Blanco"][1:] == (40, pytest.approx(90), "Alto", pytest.approx(5), "Aumentó significativamente", "Azul")
+    assert rows["Hispano/Latino"][1:4] == (None, None, "—")
+    text = exports.table_csv(view.section("en").table).decode("utf-8-sig")
+    assert "Asian,30,80.0,Medium,0.0,Maintained,Yellow" in text and "Hispanic/Latino,,,—,,—,No colour" in text
+    assert not [v for v in views(bench, replace(choice, group_grids=False)) if isinstance(v, GroupGridView)]

@@ -44,3 +44,16 @@ def test_every_group_in_spanish_under_the_california_preset(app):
     assert list(grid.loc["Blanco", ["Estado", "Cambio", "Color"]]) == ["Alto", "Aumentó significativamente", "Azul"]
     assert grid.loc["Asiático", "Color"] == "Amarillo"           # 30 students: the minimum itself is coloured
     assert grid.loc["Hispano/Latino", "Estado"] == "—"
+
+
+def test_the_report_adds_every_groups_status_and_change(app):
+    _scorecard(app)
+    app.switch_page("pages/views/report.py").run()
+    app.multiselect(key="report_dimensions").set_value([]).run()
+    app.checkbox(key="report_scorecard").check().run()
+    app.checkbox(key="report_group_grids").check().run()
+    assert not app.exception, [e.value for e in app.exception]
+    assert any(m.value == "#### 2. Graduation: 2024-25 against 2023-24" for m in app.markdown)
+    grid = next(d.value for d in app.dataframe if "Students with a result" in d.value.columns).set_index("Group")
+    assert list(grid.loc["White", ["Status", "Change", "Colour"]]) == ["High", "Increased significantly", "Blue"]
+    assert grid.loc["Hispanic/Latino", "Colour"] == "No colour: the latest value is hidden (too few students)"
