@@ -42,7 +42,7 @@ def breakdown_frame(result: Breakdown, lang: str = DEFAULT, method: Flag = Flag.
     other than Newcombe's, its index (and PPG's margin) and whether the group is flagged replace 'beyond
     chance'; a hidden group has neither. When a rate is top/bottom coded, a 'Shown as' column says '≥ 95%' or
     '≤ 5%' and why, its exact value, gap and interval left blank. Those flags add the students needed to end the
-    flag and to reach parity (equity.needed)."""
+    flag and to reach parity (equity.needed). An average adds Hedges' g and its pooled SD (equity.effect_size)."""
     flags = flag(result, method, settings)
     words = flag_params(result, flags, lang)
     any_coded = any(g.coded for g in result.groups)
@@ -53,11 +53,24 @@ def breakdown_frame(result: Breakdown, lang: str = DEFAULT, method: Flag = Flag.
             t("column.group", lang): group_label(result.dimension, g.key, lang), "n": g.n,
             t("column.value", lang): g.value, t("column.gap", lang): g.gap,
             t("column.low", lang): g.ci[0] if g.ci else None, t("column.high", lang): g.ci[1] if g.ci else None,
+            **dict(zip(effect_headers(result, lang), effect_values(result, g), strict=True)),
             **_flag_cells(flags.method, verdict, lang, words), **coded,
             t("column.hidden", lang): t("word.yes", lang) + " — " + hidden_text(g, result.min_n, lang)
             if g.suppressed else "",
         })
     return pd.DataFrame(rows)
+
+
+def effect_headers(result: Breakdown, lang: str = DEFAULT) -> tuple[str, ...]:
+    """An average's effect-size columns, Hedges' g and the standard deviation it divides by; none for a rate."""
+    return () if result.rule.is_rate else (t("column.hedges_g", lang), t("column.pooled_sd", lang))
+
+
+def effect_values(result: Breakdown, group: GroupResult) -> tuple[float | None, ...]:
+    """A group's cells under those columns: Hedges' g and the pooled SD, blank where hidden or not estimable."""
+    if result.rule.is_rate:
+        return ()
+    return (group.effect.hedges_g, group.effect.pooled_sd) if group.effect else (None, None)
 
 
 def hidden_text(figure: GroupResult | Cell, min_n: int, lang: str = DEFAULT) -> str:

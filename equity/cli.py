@@ -22,11 +22,12 @@ import csv
 import io
 import json
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import duckdb
 
-from equity import dataset, first_view
+from equity import dataset, derived, first_view
 from equity.cohorts import COHORT_DIMENSIONS, cohort_filters, cohort_values
 from equity.dimensions import DIMENSIONS, GAP_DIMENSIONS
 from equity.disproportionality import (
@@ -101,6 +102,9 @@ def _data_options(command: argparse.ArgumentParser) -> None:
     command.add_argument("--threshold", type=float, help="rate of students at or above this value")
     command.add_argument("--categories", help="comma-separated categories that count as meeting the outcome")
     command.add_argument("--min-n", type=int, default=DEFAULT_MIN_N)
+    command.add_argument("--min-days", type=int, default=10,
+                         help="days enrolled a student needs to count for chronic absence (--outcome "
+                              "chronically_absent, worked out from days enrolled and absent): the federal rule's 10")
     command.add_argument("--map", action="append", default=[], metavar="ROLE=HEADER")
     command.add_argument("--value", action="append", nargs=3, default=[], metavar=("ROLE", "RAW", "CANONICAL"),
                          help="map one raw value of a role's column to a canonical value, overriding any guess, "
@@ -215,12 +219,33 @@ def load(args: argparse.Namespace) -> tuple[duckdb.DuckDBPyConnection, dataset.S
     mapping = apply_values(apply_overrides(staged.proposal, args.map, staged), args.value)
     if getattr(args, "cohort", None):       # the risk command has no cohorts
         mapping = cohort_mapping(mapping, staged, args.cohort, args.outcome)
+    if _derived_chronic(staged, args.outcome):
+        return con, staged, chronic_mapping(mapping, args.min_days), derived.CHRONIC, Rule("boolean")
     mapping, column = choose_outcome(mapping, staged, args.outcome, args.threshold)
     profile = next(p for p in staged.profiles if p.header == column.header)
     rule = default_rule(column, profile.distinct, args.threshold)
     if args.categories:
         rule = Rule("categories", categories=tuple(c.strip() for c in args.categories.split(",")))
     return con, staged, mapping, column, rule
+
+
+def _derived_chronic(staged: dataset.Staged, outcome: str) -> bool:
+    """--outcome names chronic absence worked out from days enrolled and absent (the file has no such column)."""
+    wanted = outcome.strip().casefold()
+    return wanted in (derived.CHRONIC.name, derived.CHRONIC.header.casefold()) and \
+        all(p.header != outcome for p in staged.profiles)
+
+
+def chronic_mapping(mapping: Mapping, min_days: int) -> Mapping:
+    """The mapping with chronic absence as the only outcome, counted under --min-days."""
+    for other in mapping.outcomes():
+        if other.role == "outcome":
+            mapping = mapping.with_role(other.header, "ignore")
+    mapping = replace(mapping, min_days=min_days)
+    if not derived.outcomes(mapping):
+        raise UsageError("chronic absence needs a days-enrolled column and a days-absent (or days-present) column; "
+                         "mark them with --map days_enrolled=HEADER --map days_absent=HEADER.")
+    return mapping
 
 
 def activate(con: duckdb.DuckDBPyConnection, staged: dataset.Staged, mapping: Mapping, by: tuple[str, ...] = ()
@@ -265,6 +290,9 @@ def gaps(args: argparse.Namespace) -> Breakdown | dict[str, Breakdown]:
     warn_if_nobody_meets(con, column, rule)
 
     chosen = where(con, args.where)
+    if column.name == derived.CHRONIC.name:
+        note = derived.rule_note(mapping, derived.left_out_shown(con, mapping, chosen, args.min_n), args.min_n)
+        print(f"note: {note}", file=sys.stderr)
 
     def one(filters: Filters) -> Breakdown:
         return breakdown(con, column.name, rule, args.by, args.compare, filters, args.min_n, column.header,
@@ -461,7 +489,8 @@ def _list(headers) -> str:
 
 def as_json(result: Breakdown, flags: Flags | None = None, coding: bool = False) -> dict:
     """The JSON object DESIGN.md specifies; under a flag other than Newcombe's, also "flag" and each group's
-    figure under it and whether it is flagged. With `coding` (--top-bottom-code) every group also has "coded":
+    figure under it and whether it is flagged. An average's groups also have "hedges_g" (equity.effect_size;
+    null where hidden or not estimable). With `coding` (--top-bottom-code) every group also has "coded":
     "≥ 95%" or "≤ 5%" when its rate is coded (value, gap and ci then null), else null."""
     out = {
         "outcome": result.outcome,
@@ -481,6 +510,9 @@ def as_json(result: Breakdown, flags: Flags | None = None, coding: bool = False)
     if coding:
         for group, g in zip(out["groups"], result.groups, strict=True):
             group["coded"] = _coded(g)
+    if not result.rule.is_rate:
+        for group, g in zip(out["groups"], result.groups, strict=True):
+            group["hedges_g"] = _round(g.effect and g.effect.hedges_g, 3)
     if _extra(flags):
         out["flag"] = flags.method.value
         out["flag_settings"] = flags.settings.params()

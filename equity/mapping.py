@@ -70,6 +70,7 @@ class Mapping:
     term: str | None = None                    # stamped on every row when no column is the term
     values: tuple[ValueChoice, ...] = ()       # raw values placed by a person (value map, --value)
     complete: tuple[str, ...] = ()             # roles whose whole value map was confirmed on screen
+    min_days: int = 10                         # days enrolled a student needs to count for chronic absence
 
     def choices(self, role: str) -> dict[str, str]:
         """The raw values of `role` placed by a person, raw -> canonical text."""
@@ -129,7 +130,7 @@ class Mapping:
         data = json.loads(text)
         columns = tuple(ColumnRole(**c) for c in data["columns"])
         values = tuple(ValueChoice(**v) for v in data.get("values", ()))
-        return cls(columns, data.get("term"), values, tuple(data.get("complete", ())))
+        return cls(columns, data.get("term"), values, tuple(data.get("complete", ())), int(data.get("min_days", 10)))
 
 
 def role_kind(role: str, kind: str = "") -> str:

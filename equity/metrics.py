@@ -7,6 +7,7 @@ import duckdb
 from equity import across as across_views
 from equity import intervals
 from equity.dimensions import COMBINED, DIMENSIONS, Dimension
+from equity.effect_size import Effect, hedges_g
 from equity.filters import Filters
 from equity.privacy import (
     ACROSS,
@@ -96,6 +97,7 @@ class GroupResult:
     note: str = ""                   # why hidden, when it is
     coded: str = ""                  # privacy.TOP or BOTTOM when the rate is top/bottom coded: value, gap, ci None
     reason: str = ""                 # why hidden: privacy.SMALL, ACROSS, COMPLEMENT or ALL_OR_NONE
+    effect: Effect | None = None     # Hedges' g against the comparison, for an average's shown group
 
 
 @dataclass(frozen=True)
@@ -242,7 +244,7 @@ def breakdown(con: duckdb.DuckDBPyConnection, outcome: str, rule: Rule, dimensio
                                       why_coded(coded[key]), coded[key]))
             continue
         groups.append(GroupResult(key, dim.group_label(key), s.n, s.value(rule), gap, s.interval(rule),
-                                  distinguishable, False))
+                                  distinguishable, False, effect=_effect(rule, s, versus)))
     return Breakdown(label or outcome, rule, dim, compare, min_n, overall, overall_hidden, tuple(groups))
 
 
@@ -255,6 +257,13 @@ def _reference(compare: str, stats: dict[object, Stats], reasons: dict[object, s
         if key_text(key) == compare:
             return None if reasons[key] else s
     return None
+
+
+def _effect(rule: Rule, group: Stats, versus: Stats | None) -> Effect | None:
+    """Hedges' g of an average's gap, against the same comparison the gap is; rates have none."""
+    if rule.is_rate or versus is None or versus.n == 0:
+        return None
+    return hedges_g((group.n, group.total, group.squares), (versus.n, versus.total, versus.squares))
 
 
 def _comparison(compare: str, group: Stats, overall: Stats, reference: Stats | None,

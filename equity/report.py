@@ -20,6 +20,8 @@ from equity.charts import (
     INDEX_COLUMNS,
     change_chart,
     change_title,
+    effect_headers,
+    effect_values,
     gap_chart,
     gap_title,
     heat_table,
@@ -34,6 +36,7 @@ from equity.filters import FLAG_KEYS, Filters
 from equity.flag_settings import DEFAULTS, FlagSettings
 from equity.flag_words import flag_params, settings_line
 from equity.flags import Flag, GroupFlag, flag
+from equity.group_grid import colour_words, place_groups
 from equity.i18n import DEFAULT, comparison_label, count, dimension_label, group_label, hidden_note, t, yes_no
 from equity.metrics import COMPARE_ALL, Breakdown, GroupResult, Rule, key_text
 from equity.privacy import BOTTOM_CODE, CODING_BELOW_N, SMALL, TOP_CODE, coded_text, coded_value
@@ -188,6 +191,7 @@ class GapView:
     colour_min_n: int = 0
     settings: FlagSettings = DEFAULTS
     cohort: Cohort | None = None              # the cohort the figures are for, named in the title
+    outcome_note: str = ""                    # how the outcome is counted, when a rule says (chronic absence)
 
     @property
     def key(self) -> str:
@@ -196,32 +200,37 @@ class GapView:
     def section(self, lang: str = DEFAULT) -> Section:
         result, rate = self.result, self.result.rule.is_rate
         unit, flag_columns = "%" if rate else "", self._flag_columns(lang)
+        heads = effect_headers(result, lang)
+        effect_columns = (Column(heads[0], INDEX), Column(heads[1], VALUE)) if heads else ()
         columns = (Column(t("column.group", lang)), Column(t("column.students", lang), COUNT),
                    Column(t("column.value_rate" if rate else "column.value_mean", lang), VALUE, unit),
                    Column(t("column.gap_vs", lang, comparison=comparison_label(result.compare, result.dimension,
                                                                                lang)), GAP),
                    Column(t("column.low", lang), VALUE, unit), Column(t("column.high", lang), VALUE, unit),
-                   *flag_columns, Column(t("column.note", lang)))
+                   *effect_columns, *flag_columns, Column(t("column.note", lang)))
         overall = result.overall_value
         low, high = result.overall.interval(result.rule) if overall is not None else (None, None)
-        blank = ("",) * len(flag_columns)
-        rows = [(t("compare.all_title", lang), result.overall_size, overall, None, low, high, *blank,
+        blank, none = ("",) * len(flag_columns), (None,) * len(effect_columns)
+        rows = [(t("compare.all_title", lang), result.overall_size, overall, None, low, high, *none, *blank,
                  "" if overall is not None else hidden_note(result.overall_reason, result.min_n, lang))]
         flags = flag(result, self.flag, self.settings)
         verdicts = flags.groups
         for g, verdict in zip(result.groups, verdicts, strict=True):
             name = group_label(result.dimension, g.key, lang)
             if g.suppressed:
-                rows.append((name, _hidden_count(g.reason, result.min_n), None, None, None, None, *blank,
+                rows.append((name, _hidden_count(g.reason, result.min_n), None, None, None, None, *none, *blank,
                              hidden_text(g, result.min_n, lang)))
             elif g.coded:
-                rows.append((name, g.n, coded_text(g.coded), None, None, None, *self._flag_cells(verdict, lang),
+                rows.append((name, g.n, coded_text(g.coded), None, None, None, *none, *self._flag_cells(verdict, lang),
                              t(f"coding.{g.coded}_note", lang)))
             else:
-                rows.append((name, g.n, g.value, g.gap, g.ci[0], g.ci[1], *self._flag_cells(verdict, lang), ""))
+                rows.append((name, g.n, g.value, g.gap, g.ci[0], g.ci[1], *effect_values(result, g),
+                             *self._flag_cells(verdict, lang), ""))
         how = t("report.chance_note", lang) if self.flag is Flag.NEWCOMBE else t(f"flag.{self.flag.value}.how", lang)
         how = " ".join(filter(None, (how, settings_line(self.flag, self.settings, lang))))
-        table = Table(columns, tuple(rows), (rule_note(result.min_n, lang), how,
+        effect_note = (t("report.effect_note", lang),) if effect_columns else ()
+        table = Table(columns, tuple(rows), (*filter(None, (self.outcome_note,)), rule_note(result.min_n, lang), how,
+                                             *effect_note,
                                              *coding_note(any(g.coded for g in result.groups), lang)))
         summary = breakdown_summary(result, lang, self.history, self.goal)
         if self.flag is not Flag.NEWCOMBE:
@@ -379,6 +388,7 @@ class ScorecardView:
     min_n: int
     cuts: tuple[tuple[str, status_grid.Cuts], ...] = ()     # by indicator label; the rest take their default
     colour_min_n: int = 0                                     # fewer students than this: no colour
+    outcome_notes: tuple[str, ...] = ()                       # how indicators are counted (chronic absence)
 
     @property
     def key(self) -> str:
@@ -403,7 +413,8 @@ class ScorecardView:
                          status_grid.status_text(p.status, lang) if p.status is not None else "",
                          status_grid.colour_text(p, lang), sc.finding_text(card, lang), sc.goal_text(card.goal, lang)))
         table = Table(columns, tuple(rows), (t("report.scorecard.note", lang, min_n=self.min_n),
-                                             t("report.scorecard.grid_note", lang), rule_note(self.min_n, lang)))
+                                             t("report.scorecard.grid_note", lang), rule_note(self.min_n, lang),
+                                             *self.outcome_notes))
         summary = self._summary(lang)
         title = t("report.scorecard.title", lang)
         chart = scorecard_chart(list(self.cards), lang)
@@ -445,6 +456,37 @@ def _goal_figure(value: float | None, goal: goal_math.Goal) -> str | None:
 
 
 @dataclass(frozen=True)
+class GroupGridView:
+    """One indicator's status × change for every group of its grouping, against the prior term, as the
+    Dashboard colours each student group (equity.group_grid); worded in the section's language."""
+
+    history: Trend
+    indicator: sc.Indicator
+    cuts: status_grid.Cuts
+    colour_min_n: int = 0
+
+    @property
+    def key(self) -> str:
+        return f"groups:{self.indicator.label}"
+
+    def section(self, lang: str = DEFAULT) -> Section:
+        placed = place_groups(self.history, self.cuts, self.indicator.higher_is_better, self.colour_min_n, lang)
+        rate = self.indicator.rule.is_rate
+        heads = ("column.group", "column.students", "grid.column.value", "grid.column.status", "grid.column.change",
+                 "grid.column.change_level", "grid.column.colour")
+        kinds = (TEXT, COUNT, VALUE, TEXT, GAP, TEXT, TEXT)
+        columns = tuple(Column(t(h, lang), k, "%" if k == VALUE and rate else "") for h, k in zip(heads, kinds,
+                                                                                                strict=True))
+        rows = tuple((p.label, p.n, p.value, status_grid.status_text(p.status, lang), p.change,
+                      status_grid.change_text(p.change_level, lang), colour_words(p, lang)) for p in placed)
+        terms = self.history.terms[-2:]
+        title = t("group_grid.caption", lang, indicator=self.indicator.name(lang), latest=terms[-1] if terms else "—",
+                  prior=terms[0] if len(terms) > 1 else "—")
+        intro = t("group_grid.intro", lang, min_n=f"{self.history.min_n:d}", colour_min_n=f"{self.colour_min_n:d}")
+        return Section(title, (intro,), Table(columns, rows, (rule_note(self.history.min_n, lang),)))
+
+
+@dataclass(frozen=True)
 class Choice:
     """What to put in a report: one outcome under one rule, gaps by each chosen dimension, crossed pairs."""
 
@@ -465,6 +507,7 @@ class Choice:
     flag: Flag = Flag.NEWCOMBE                 # how gaps are flagged (rates only; averages use Newcombe's)
     flag_settings: FlagSettings = DEFAULTS     # the flags' references, margin and cut-offs
     cohort: str | None = None                  # term, school or grade: every gap and crossed view once per cohort
+    group_grids: bool = False                  # with the scorecard: each indicator's status × change per group
 
 
 def views(bench: Workbench, choice: Choice, lang: str = DEFAULT) -> list[ReportView]:
@@ -480,12 +523,24 @@ def views(bench: Workbench, choice: Choice, lang: str = DEFAULT) -> list[ReportV
         goal = sc.goal_lookup(bench.con, bench.min_n)
         found.append(ScorecardView(tuple(sc.evaluate(bench.con, i, bench.filters, bench.min_n, choice.risk_settings,
                                                      goal) for i in choice.scorecard), bench.min_n, choice.cuts,
-                                   choice.colour_min_n))
+                                   choice.colour_min_n, chronic_notes(bench, choice.scorecard, lang)))
+    if choice.scorecard and choice.group_grids:
+        cuts = dict(choice.cuts)
+        for i in choice.scorecard:
+            history = trend(bench.con, i.outcome, i.rule, i.grouping.first, filters=bench.filters, min_n=bench.min_n,
+                            label=i.outcome_label, second=i.grouping.second)
+            found.append(GroupGridView(history, i, cuts.get(i.label, status_grid.default_cuts(i)),
+                                       choice.colour_min_n))
     if choice.goal_table and saved:
         outcomes = {c.name for c in bench.data.mapping.outcomes()} if bench.data else set()
         found.append(GoalsView(tuple(goal_math.assess(bench.con, g, outcomes, bench.min_n, lang) for g in saved),
                                bench.min_n))
     return found
+
+
+def chronic_notes(bench: Workbench, indicators: Sequence[sc.Indicator], lang: str) -> tuple[str, ...]:
+    """The chronic-absence rule's note, once, when an indicator is chronic absence."""
+    return tuple(filter(None, dict.fromkeys(bench.chronic_note(i.outcome, lang) for i in indicators)))
 
 
 def _gap_views(bench: Workbench, choice: Choice, cohort: Cohort | None, saved: Sequence[goal_math.Goal],
@@ -502,7 +557,7 @@ def _gap_views(bench: Workbench, choice: Choice, cohort: Cohort | None, saved: S
         goal = _goal(bench, saved, result, choice.outcome, lang) if choice.goals and cohort is None else None
         method = choice.flag if choice.rule.is_rate else Flag.NEWCOMBE
         found.append(GapView(result, history if choice.history else None, goal, method, choice.colour_min_n,
-                             choice.flag_settings, cohort))
+                             choice.flag_settings, cohort, bench.chronic_note(choice.outcome, lang, cohort) or ""))
         if choice.changes and history is not None:
             found.append(TrendView(history))
     for first, second in choice.crossings:

@@ -3,13 +3,13 @@ upload waiting for its mapping, the filters and the minimum group size. No Strea
 
 import contextlib
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import duckdb
 
 from equity import across as across_views
-from equity import combine, dataset, library, workspace
+from equity import combine, dataset, derived, library, workspace
 from equity import cube as cubes
 from equity.cohorts import Cohort, cohort_filters
 from equity.crosstab import CrossTable, crosstab
@@ -169,6 +169,19 @@ class Workbench:
         if key not in self._memo:
             self._memo[key] = nobody_meets(self.con, outcome, rule, label)
         return self._memo[key]
+
+    def set_min_days(self, days: int) -> None:
+        """Change the days enrolled chronic absence asks for, rebuilding `students` when it changes."""
+        if self.data is not None and days != self.data.mapping.min_days:
+            self.data = dataset.remap(self.con, self.data, replace(self.data.mapping, min_days=days))
+
+    def chronic_note(self, outcome: str, lang: str, cohort: Cohort | None = None) -> str | None:
+        """The chronic-absence rule and the students it leaves out under the session's filters, for `outcome`
+        when it is the derived indicator (equity.derived); None for any other outcome."""
+        if outcome != derived.CHRONIC.name or not derived.outcomes(self.data.mapping):
+            return None
+        short = derived.left_out_shown(self.con, self.data.mapping, self.cohort_filters(cohort), self.min_n)
+        return derived.rule_note(self.data.mapping, short, self.min_n, lang)
 
     def filter_options(self) -> dict[str, list[str]]:
         """The values each sidebar filter offers; read once per version of the data, not on every click."""

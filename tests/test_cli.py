@@ -464,3 +464,25 @@ def test_a_dimension_the_file_lacks_is_said_on_stderr(capsys, tmp_path):
                    "--map race_ethnicity=HEADER. Dimensions it has: gender.\n")
     code, _, err = run(capsys, "gaps", path, "--outcome", "Final %", "--threshold", "70", "--by", "gender")
     assert code == 0 and err == ""
+
+
+def test_chronic_absence_by_the_federal_rule(tmp_path, capsys):
+    # 12 students with 9 days enrolled (left out), 18 with 10 days missing 1 (10%: chronic), 12 with 11 missing
+    # 1 (9.1%: not).
+    rows = [["Student ID", "Race", "Days Enrolled", "Days Absent"]]
+    rows += [[f"{i:03d}", ("White", "Asian")[i % 2], str(9 + i % 3), "1"] for i in range(36)]
+    rows += [[f"{i:03d}", "White", "10", "1"] for i in range(36, 42)]
+    path = tmp_path / "attendance.csv"
+    path.write_bytes(csv_bytes(rows))
+    code, out, err = run(capsys, "gaps", path, "--outcome", "chronically_absent", "--format", "json")
+    assert code == 0, err
+    result = json.loads(out)
+    assert result["all_students"] == {"n": 30, "value": pytest.approx(18 / 30 * 100)}
+    assert "at least 10 days enrolled" in err and "12 students with fewer than 10 days enrolled are left out" in err
+    code, out, err = run(capsys, "gaps", path, "--outcome", "chronically_absent", "--min-days", "9", "--format",
+                         "json")
+    assert json.loads(out)["all_students"] == {"n": 42, "value": pytest.approx(30 / 42 * 100, abs=0.005)}
+    assert "No student has fewer than 9 days enrolled." in err
+    path.write_bytes(csv_bytes([["Student ID", "Days Absent"], ["1", "3"]]))
+    code, _, err = run(capsys, "gaps", path, "--outcome", "chronically_absent")
+    assert code == 2 and "--map days_enrolled=HEADER" in err

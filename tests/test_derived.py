@@ -3,6 +3,7 @@
 import pytest
 
 from equity import derived
+from equity.filters import Filters
 from equity.metrics import Rule, breakdown
 from equity.session import Workbench
 from tests.files import csv_bytes
@@ -87,3 +88,62 @@ def test_moving_a_day_count_to_another_column_keeps_the_first_as_an_outcome():
     assert [(c.header, c.role, c.kind) for c in mapping.columns[2:]] == [("Days Absent", "outcome", "numeric"),
                                                                        ("Abs", "days_absent", "numeric")]
     assert derived.attendance_columns(mapping) == ("Days Enrolled", "Abs", "absent")
+
+
+def _federal_bench() -> Workbench:
+    rows = [["1", "9", "1"],     # 9 days enrolled: left out (1 / 9 = 11% would count)
+            ["2", "10", "1"],    # 10 days, 1 missed = 10%: chronically absent
+            ["3", "10", "0"],    # 10 days, none missed: not
+            ["4", "11", "1"],    # 11 days, 1 missed = 9.1%: not
+            ["5", "11", "2"]]    # 11 days, 2 missed = 18%: chronically absent
+    return _bench(["Student ID", "Days Enrolled", "Days Absent"], rows)
+
+
+def _flags(bench: Workbench) -> dict:
+    return dict(bench.con.execute("SELECT student_id, chronically_absent FROM students").fetchall())
+
+
+def test_the_federal_rule_at_9_10_and_11_days_enrolled():
+    bench = _federal_bench()
+    assert bench.data.mapping.min_days == 10
+    assert _flags(bench) == {"1": None, "2": True, "3": False, "4": False, "5": True}
+    assert derived.left_out(bench.con, bench.data.mapping, bench.filters) == 1
+    # One student left out is fewer than the 10 a group needs to be shown: a band, never the count.
+    assert bench.chronic_note("chronically_absent", "en") == (
+        "Chronic absence by the federal rule: a student counts with at least 10 days enrolled, and is chronically "
+        "absent when missing 10% or more of them. Fewer than 10 students with fewer than 10 days enrolled are "
+        "left out.")
+    bench.min_n = 1
+    assert bench.chronic_note("chronically_absent", "es").endswith(
+        "Se dejan fuera 1 estudiantes con menos de 10 días de matrícula.")
+    assert bench.chronic_note("days_absent", "en") is None
+
+
+def test_the_minimum_days_is_a_setting():
+    bench = _federal_bench()
+    bench.set_min_days(11)
+    assert _flags(bench) == {"1": None, "2": None, "3": None, "4": False, "5": True}
+    assert derived.left_out(bench.con, bench.data.mapping, bench.filters) == 3
+    bench.set_min_days(5)
+    assert _flags(bench)["1"] is True
+    assert bench.chronic_note("chronically_absent", "en").endswith("No student has fewer than 5 days enrolled.")
+    assert bench.data.mapping.from_json(bench.data.mapping.to_json()).min_days == 5
+
+
+def test_the_number_left_out_is_not_given_when_another_view_would_give_a_small_group_away():
+    # 12 White and 3 Asian students with 9 days enrolled, 20 with 20 days (10 of each race).
+    rows = [[f"{i:03d}", "White" if i < 12 else "Asian", "9", "1"] for i in range(15)]
+    rows += [[f"{i:03d}", ("White", "Asian")[i % 2], "20", "2"] for i in range(15, 35)]
+    bench = _bench(["Student ID", "Race", "Days Enrolled", "Days Absent"], rows)
+    mapping = bench.data.mapping
+    assert derived.left_out_shown(bench.con, mapping, Filters(), 10) == 15
+    # White alone: 12 left out, but all students' 15 would then give the 3 Asian students away.
+    assert derived.left_out(bench.con, mapping, Filters(race=("White",))) == 12
+    assert derived.left_out_shown(bench.con, mapping, Filters(race=("White",)), 10) is None
+    assert derived.left_out_shown(bench.con, mapping, Filters(race=("White",)), 3) == 12
+    # White or Asian is everyone, but one chosen value fewer (White) differs by the same 3.
+    assert derived.left_out_shown(bench.con, mapping, Filters(race=("White", "Asian")), 10) is None
+    bench.filters = Filters(race=("White",))
+    assert bench.chronic_note("chronically_absent", "en").endswith(
+        "Some students with fewer than 10 days enrolled are left out; their number is not given here, since another "
+        "view would then reveal a group too small to show.")

@@ -1,5 +1,7 @@
 """Rates, means and gaps on a small class worked out by hand."""
 
+from math import sqrt
+
 import pyarrow as pa
 import pytest
 
@@ -80,6 +82,22 @@ def test_mean_and_flags(con):
     assert groups[True].n == len(yes) and groups[True].value == pytest.approx(sum(yes) / len(yes))
     assert groups[False].value == pytest.approx(sum(no) / len(no))
     assert groups[True].label == "Low income"
+
+
+def test_breakdown_gives_averages_an_effect_and_hidden_groups_none(con):
+    result = breakdown(con, "final_pct", Rule("mean"), "race", min_n=10)
+    groups = {g.label: g for g in result.groups}
+    # Black: six 80s and six 50s (mean 65, squared deviations 12 × 15² = 2700). All students: 28 × 80 and
+    # 19 × 50, mean 3190 / 47, squared deviations 28 × 19 / 47 × 30².
+    everyone = 28 * 19 / 47 * 900
+    sd = sqrt((2700 + everyone) / (12 + 47 - 2))
+    black = groups["Black or African American"].effect
+    assert black.pooled_sd == pytest.approx(sd)
+    assert black.hedges_g == pytest.approx((65 - 3190 / 47) / sd * (1 - 3 / (4 * 59 - 9)))
+    assert groups["Asian"].suppressed and groups["Asian"].effect is None
+    assert groups["Hispanic/Latino"].suppressed and groups["Hispanic/Latino"].effect is None
+    rates = breakdown(con, "final_pct", Rule("threshold", 70), "race", min_n=10)
+    assert all(g.effect is None for g in rates.groups)
 
 
 def test_filters_or_within_and_across(con):

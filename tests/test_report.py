@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from equity import goals
+from equity import exports, goals
 from equity import scorecard as sc
 from equity.filters import Filters
 from equity.flags import Flag
@@ -194,3 +194,44 @@ def test_coded_sections_say_the_code_not_the_figure_and_state_the_rule():
     plain = compose(views(bench, Choice("score", "Score", Rule("threshold", 70), ("race",))), bench).sections[0]
     assert {r[0]: r for r in plain.table.text_rows()}["White"][2] == "97.0%"
     assert not any(n.startswith("Top/bottom coding") for n in plain.table.notes)
+
+
+def test_an_average_gap_table_carries_hedges_g_and_its_sd_into_the_csv(bench):
+    bench.min_n = 160       # Native Hawaiian or Pacific Islander (155) and Not reported (159) have a grade
+    try:
+        result = bench.breakdown("final_grade_pct", Rule("mean"), "race", label="Final Grade %")
+    finally:
+        bench.min_n = 10
+    assert sum(g.suppressed for g in result.groups) == 2
+    table = GapView(result).section().table
+    heads = [c.header for c in table.columns]
+    g, sd = heads.index("Hedges' g"), heads.index("Pooled SD")
+    rows = {row[0]: row for row in table.rows}
+    for group in result.groups:
+        row = rows[group.label]
+        if group.suppressed:
+            assert (row[g], row[sd]) == (None, None)
+        else:      # the gap over the pooled SD, corrected for two samples of n and all students' n
+            correction = 1 - 3 / (4 * (group.n + result.overall.n) - 9)
+            assert row[g] == pytest.approx(group.gap / row[sd] * correction)
+    assert any(note.startswith("Hedges' g: the gap in standard deviations") for note in table.notes)
+    text = exports.table_csv(table).decode("utf-8-sig")
+    assert "Hedges' g,Pooled SD" in text and f"{rows['Asian'][g]:.2f}" in text
+    assert "Hedges' g" not in [c.header for c in GapView(bench.breakdown("ela_proficiency", ELA, "race")).section()
+                              .table.columns]
+
+
+def test_chronic_absence_sections_state_the_rule_and_who_is_left_out():
+    rows = [["Student ID", "Race", "Days Enrolled", "Days Absent"]]
+    rows += [[f"{i:03d}", "White", "9" if i < 12 else "20", "2"] for i in range(40)]   # 12 left out; 28 at 10%
+    bench = Workbench()
+    bench.confirm(bench.upload(csv_bytes(rows), "attendance.csv").proposal)
+    choice = Choice("chronically_absent", "Chronically absent", Rule("boolean"), ("race",), goals=False,
+                    scorecard=sc.default_indicators(bench.data.mapping, bench.data.profiles))
+    found = views(bench, choice, "en")
+    gap_notes = found[0].section("en").table.notes
+    assert gap_notes[0] == ("Chronic absence by the federal rule: a student counts with at least 10 days enrolled, "
+                            "and is chronically absent when missing 10% or more of them. 12 students with fewer "
+                            "than 10 days enrolled are left out.")
+    scorecard = next(v for v in found if not isinstance(v, GapView))
+    assert gap_notes[0] in scorecard.section("en").table.notes

@@ -19,7 +19,8 @@ def flag_formats(lang: str, reference: str) -> dict:
     names what the PPG gap is measured against, as its column does."""
     one, signed, two = (st.column_config.NumberColumn(format=f) for f in ("%.1f", "%+.1f", "%.2f"))
     return {**shared.figure_formats(lang), t("column.ppg_gap", lang, reference=reference): signed,
-            t("column.margin", lang): one, t("column.pi", lang): two, t("column.index_80", lang): two}
+            t("column.margin", lang): one, t("column.pi", lang): two, t("column.index_80", lang): two,
+            t("column.hedges_g", lang): two, t("column.pooled_sd", lang): one}
 
 
 lang = shared.language()
@@ -32,6 +33,10 @@ if picked:
     dimension = left.selectbox(t("page.gaps.compare_by", lang), shared.needed_dimensions(bench), key="gaps_dimension",
                                format_func=lambda d: dimension_label(DIMENSIONS[d], lang))
     second = shared.crossed_with(dimension, "gaps", middle)
+    note = bench.chronic_note(column.name, lang, cohort) or ""       # chronic absence's rule, and who it leaves out
+    if note:
+        st.caption(shared.plain(note))
+        shared.min_days_setting(bench, "gaps_min_days")
     if second:
         right.selectbox(t("page.gaps.compared_with", lang), [t("compare.all_title", lang)], key="gaps_compare_crossed",
                         disabled=True)
@@ -58,10 +63,12 @@ if picked:
         settings = flag_controls.flag_settings(method, "gaps_flagset", result)
         st.markdown(f"**{shared.plain(flag_sentence(result, method, lang, settings))}**")
         section = GapView(result, flag=method, colour_min_n=shared.colour_min_n(), settings=settings,
-                          cohort=cohort).section(lang)
+                          cohort=cohort, outcome_note=note).section(lang)
         if section.chart is not None:        # built once: the screen and the downloads share it
             shared.chart(section.chart)
         st.caption(shared.plain(overall_line(result, lang)))
+        if not rule.is_rate:
+            st.caption(t("report.effect_note", lang))
         st.dataframe(breakdown_frame(result, lang, method, settings), hide_index=True,
                      column_config=flag_formats(lang, ppg_reference_words(result, settings, lang)))
         shared.section_downloads(section, f"{stem}-{dimension}", "gaps_dl", lang)

@@ -145,6 +145,8 @@ def builder(bench, lang: str) -> None:
     goals = second.checkbox(t("page.report.goals", lang), value=True, key="report_goals")
     goal_table = second.checkbox(t("page.report.goal_table", lang), value=False, key="report_goal_table")
     scorecard = second.checkbox(t("page.report.scorecard", lang), value=False, key="report_scorecard")
+    group_grids = scorecard and second.checkbox(t("page.report.group_grids", lang), value=False,
+                                                key="report_group_grids")
     languages = list(LANGUAGES)
     report_lang = third.radio(t("page.report.language", lang), languages, index=languages.index(lang),
                               horizontal=True, format_func=LANGUAGES.get, key=f"report_language_{lang}")
@@ -157,7 +159,7 @@ def builder(bench, lang: str) -> None:
     indicators, cuts = scorecard_choice(bench, lang) if scorecard else ((), {})
     choice = Choice(column.name, column.header, rule, tuple(dimensions), compare, tuple(crossings), history, goals,
                     changes, goal_table, indicators, st.session_state.get("risk_settings", Settings()),
-                    tuple(cuts.items()), shared.colour_min_n(), method, settings, cohort)
+                    tuple(cuts.items()), shared.colour_min_n(), method, settings, cohort, group_grids)
     report = compose(views(bench, choice, report_lang), bench, title, notes, report_lang)
     st.session_state["report_built"] = report
     downloads(report, lang)

@@ -7,12 +7,15 @@ import streamlit as st
 from equity import scorecard as sc
 from equity import scorecard_store as store
 from equity import status_grid as grid
+from equity.dimensions import DIMENSIONS
 from equity.disproportionality import Settings
+from equity.group_grid import group_frame, group_grid_html, place_groups
 from equity.grouping_words import grouping_name
-from equity.i18n import t
+from equity.i18n import dimension_label, t
 from equity.records import WorkspaceError
-from equity.report import filter_lines
+from equity.report import chronic_notes, filter_lines
 from equity.scorecard_charts import card_html, cards_frame, column_names
+from equity.trends import trend
 from pages.views import shared
 
 STATUS_COLOURS = {"met": "green", "on track": "blue", "off track": "orange", "no data": "gray", sc.NO_GOAL: "gray"}
@@ -93,6 +96,34 @@ def status_and_change(bench, cards: list[sc.Card], lang: str) -> None:
         if shown:
             st.html(grid.grid_html(shown, higher, lang))
     st.dataframe(grid.placement_frame(placements, lang), hide_index=True)
+    every_group(bench, cards, chosen, colour_min_n, lang)
+
+
+def every_group(bench, cards: list[sc.Card], chosen: dict, colour_min_n: int, lang: str) -> None:
+    """One indicator's status × change for each group of a dimension, against the prior term, as the Dashboard
+    colours every student group."""
+    st.subheader(t("group_grid.title", lang))
+    st.caption(t("group_grid.intro", lang, min_n=f"{bench.min_n:d}", colour_min_n=f"{colour_min_n:d}"))
+    left, right = st.columns(2)
+    pick = left.selectbox(t("group_grid.indicator", lang), range(len(cards)), key="group_grid_indicator",
+                          format_func=lambda i: cards[i].indicator.name(lang))
+    card = cards[min(pick or 0, len(cards) - 1)]
+    offered = shared.offered_dimensions(bench)
+    if not offered:
+        st.info(t("ui.no_dimensions", lang), icon=":material/group_off:")
+        return
+    dimension = right.selectbox(t("group_grid.by", lang), offered, key="group_grid_dimension",
+                                format_func=lambda d: dimension_label(DIMENSIONS[d], lang))
+    ind = card.indicator
+    history = trend(bench.con, ind.outcome, ind.rule, dimension, filters=bench.filters, min_n=bench.min_n,
+                    label=ind.outcome_label)
+    placed = place_groups(history, chosen.get(ind.label, grid.default_cuts(ind)), ind.higher_is_better,
+                          colour_min_n, lang)
+    terms = history.terms[-2:]
+    title = t("group_grid.caption", lang, indicator=ind.name(lang), latest=terms[-1] if terms else "—",
+              prior=terms[0] if len(terms) > 1 else "—")
+    st.html(group_grid_html(placed, title, lang))
+    st.dataframe(group_frame(placed, lang), hide_index=True)
 
 
 def editor(bench, current: list[sc.Indicator], lang: str) -> None:
@@ -146,6 +177,8 @@ if shared.require_data(bench):
     st.caption(t("page.scorecard.legend", lang, filters=shared.plain(filters), min_n=f"{bench.min_n:d}",
                  cell=f"{settings.cell_size:d}",
                  n_size=f"{settings.n_size:d}", threshold=f"{settings.threshold:.1f}"))
+    for note in chronic_notes(bench, current, lang):
+        st.caption(shared.plain(note))
     if not cards:
         st.info(t("page.scorecard.none", lang))
     for kind in (sc.LEADING, sc.LAGGING):
@@ -162,6 +195,8 @@ if shared.require_data(bench):
         status_and_change(bench, cards, lang)
     with st.expander(t("page.scorecard.settings", lang)):
         shared.risk_settings("card")
+        if any(bench.chronic_note(i.outcome, lang) for i in current):
+            shared.min_days_setting(bench, "card_min_days")
     with st.expander(t("page.scorecard.table", lang)):
         headers = column_names(lang)
         st.dataframe(cards_frame(cards, lang), hide_index=True, column_config={

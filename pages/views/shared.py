@@ -389,3 +389,20 @@ def section_downloads(section: Section, stem: str, key: str, lang: str = DEFAULT
     for column, (fmt, label, make) in zip(st.columns(len(files) + 2), files, strict=False):
         column.download_button(plain(label), make, file_name=f"{stem}.{fmt}", mime=exports.MIME[fmt], on_click="ignore",
                                icon=":material/download:", key=f"{key}_{fmt}")
+
+
+def min_days_setting(bench: Workbench, key: str) -> None:
+    """The days enrolled chronic absence asks for (the federal rule's 10 by default). A change rebuilds the data
+    before the page runs again, so every figure on it follows the new rule."""
+    lang = language()
+
+    def change() -> None:
+        try:
+            bench.set_min_days(int(st.session_state[key]))
+        except DataError as problem:
+            st.session_state[f"{key}_problem"] = problem
+
+    st.number_input(t("chronic.min_days", lang), min_value=1, max_value=366, step=1, key=key, on_change=change,
+                    value=bench.data.mapping.min_days, help=t("chronic.min_days_help", lang))
+    if f"{key}_problem" in st.session_state:
+        st.warning(message(st.session_state.pop(f"{key}_problem"), lang), icon=":material/warning:")
