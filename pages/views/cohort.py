@@ -59,14 +59,14 @@ if picked:
             st.warning(shared.plain(sentence), icon=":material/warning:")
     hidden = sum(g.hidden for g in result.groups)
     st.dataframe(frame := cohort_frame(result, lang), hide_index=True, column_config=one_decimal(frame))
-    st.caption(t("matched.hidden_count", lang, count=hidden, min_n=bench.min_n))
+    st.caption(shared.plain(t("matched.hidden_count", lang, count=hidden, min_n=bench.min_n)))
     tables = {table.key: table for table in transitions(bench.con, result)}
     if tables:
         st.markdown(f"##### {shared.plain(t('matched.transitions', lang, first=first, second=second))}")
         whose = st.selectbox(t("matched.transitions_group", lang), tuple(tables), key="matched_transitions_group",
                              format_func=lambda k: label(result, k, lang))
         st.dataframe(transition_frame(result, tables[whose], lang), hide_index=True)
-        st.caption(t("matched.transitions_note", lang, min_n=bench.min_n))
+        st.caption(shared.plain(t("matched.transitions_note", lang, min_n=bench.min_n)))
     grown = growth(bench.con, result)
     if grown:
         st.markdown(f"##### {t('matched.growth', lang)}")

@@ -50,9 +50,9 @@ if shared.require_data(bench):
         overall = result.overall_risk
         shown = t("page.risk.overall_risk", lang, risk=f"{overall:.1f}") if overall is not None else \
             t("page.risk.overall_hidden", lang)
-        st.caption(t("page.risk.overall", lang,
-                     n=size_text(result.overall_size, result.overall_reason, result.min_n, lang), shown=shown,
-                     missing=f"{result.overall.missing:,}"))
+        st.caption(shared.plain(t("page.risk.overall", lang,
+                                  n=size_text(result.overall_size, result.overall_reason, result.min_n, lang),
+                                  shown=shown, missing=f"{result.overall.missing:,}")))
         if any(g.ratio is not None for g in result.groups):
             st.altair_chart(ratio_chart(result, lang), width="stretch")
         history = terms[:terms.index(term) + 1] if terms else []
