@@ -28,7 +28,6 @@ import json
 import os
 import pstats
 import random
-import resource
 import statistics
 import subprocess
 import sys
@@ -37,6 +36,7 @@ import time
 from pathlib import Path
 
 from benchmarks import data
+from benchmarks.memory import peak_mb
 from benchmarks.verdict import HUNDRED_K, ONE_M, TEN_M, speed, verdicts
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -83,8 +83,7 @@ class PeakMemory(threading.Thread):
     def stop(self) -> float:
         self.done.set()
         self.join()
-        own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-        return max(self.peak, own, tree_rss_mb())
+        return max(self.peak, peak_mb(), tree_rss_mb())
 
 
 def filter_sequence(count: int, seed: int = 11) -> list[dict[str, tuple[str, ...]]]:

@@ -124,7 +124,7 @@ PEAK_SCRIPT = """
 import json, sys
 from pathlib import Path
 from equity.ingest import IngestError, read_upload
-from tests.memory import peak_mb
+from benchmarks.memory import peak_mb
 def main():
     for name in json.loads(sys.argv[2]):
         path = Path(sys.argv[1]) / name

@@ -143,7 +143,7 @@ import sys
 import pyarrow as pa
 from equity import isolation
 from equity.sqlconsole import LIMITS, QueryError, _run
-from tests.memory import peak_mb
+from benchmarks.memory import peak_mb
 tables = {"students": pa.table({"student_id": [f"{i:04d}" for i in range(5000)], "score": list(range(5000))})}
 before = peak_mb()
 isolation._limit(LIMITS.memory, LIMITS.seconds + LIMITS.grace)   # as the console's child process is limited

@@ -1,4 +1,5 @@
-"""Peak memory of the running process, for the scripts tests start to measure a reader or a statement.
+"""Peak memory of the running process, for the processes benchmarks and tests start to measure a load, a reader
+or a statement.
 
 Linux carries `ru_maxrss` across exec: a process started from a large one (the test runner, after hundreds of
 tests) reports its parent's size as its own peak. The high-water mark of the process's own memory (VmHWM)
