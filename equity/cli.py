@@ -384,14 +384,16 @@ def render_risk(result: Disproportionality, fmt: str) -> str:
     columns = ["n", "count", "risk", "comparison_risk", "risk_ratio", "kind", "flagged"]
     rows = [["group", *columns],
             *([g["label"], *("" if g[c] is None else g[c] for c in columns)] for g in out["groups"])]
-    if fmt == "csv":
-        return _csv(rows)
+    whys = [g.get("why", "") for g in out["groups"]]
+    if fmt == "csv":         # as `gaps` writes it: a trailing 'why' column, and the reasons below the table
+        return _csv([[*row, why] for row, why in zip(rows, ["why", *whys], strict=True)])
+    notes = [f"{g['label']}: {why}" for g, why in zip(out["groups"], whys, strict=True) if why]
     flagged = [g["label"] for g in out["groups"] if g["flagged"]]
     head = (f"{result.outcome} ({result.rule.describe()}) by {result.grouping.label}: risk ratios against "
             f"{'all other students' if out['compare'] == OTHERS else out['compare']}; {result.settings.describe()}")
     sentence = (f"Flagged (risk ratio above {out['flag_above']:.1f}): {', '.join(flagged)}." if flagged
                 else f"No group has a risk ratio above {out['flag_above']:.1f}.")
-    return "\n".join([head, *_aligned(rows), "", sentence, ""])
+    return "\n".join([head, *_aligned(rows), *(["", *notes] if notes else []), "", sentence, ""])
 
 
 def report(args: argparse.Namespace) -> str:

@@ -102,8 +102,10 @@ def test_csv_and_table(tmp_path):
     assert rows["Black or African American"]["risk_ratio"] == "1.62"
     assert rows["Black or African American"]["flagged"] == "True"
     assert rows["Asian"]["n"] == "" and rows["Asian"]["kind"] == "hidden"
+    assert rows["Asian"]["why"] == "Hidden: fewer than 10 students." and rows["White"]["why"] == ""
     _, out, _ = risk(tmp_path, PLAN, "--flag-above", "1.5")
     assert "Flagged (risk ratio above 1.5): Black or African American." in out
+    assert "Asian: Hidden: fewer than 10 students." in out
 
 
 @pytest.mark.parametrize(("options", "message"), [
