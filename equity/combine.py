@@ -16,7 +16,7 @@ import pyarrow as pa
 from equity.ingest import Upload
 from equity.mapping import propose
 from equity.messages import Message, Text
-from equity.profile import profile_table
+from equity.profile import column_values, profile_table
 from equity.sql import Fragment, query, quote_ident
 
 ROSTER, EVENTS = "roster", "events"
@@ -223,8 +223,7 @@ def _measures(con: duckdb.DuckDBPyConnection, other: Upload, spec: JoinSpec, tak
     if not spec.count_by:
         return names, measures, params, defaults
     column = quote_ident(spec.count_by)
-    values = [v for v, _ in con.execute(query("column_values", table=OTHER, column=spec.count_by),
-                                        {"limit": MAX_VALUES}).fetchall() if v is not None]
+    values = [v for v, _ in column_values(con, OTHER, spec.count_by, MAX_VALUES) if v is not None]
     for i, value in enumerate(sorted(values, key=str.casefold)):
         name = _fresh(f"{spec.label}: {value.strip()}", "count", taken)
         params[f"value_{i}"] = [value]

@@ -83,7 +83,7 @@ class Workbench:
         `progress` hears each step as a Text, for a status line on long uploads."""
         progress(Text("session.step.reading_sheet", filename=filename, sheet=sheet) if sheet
                  else Text("session.step.reading", filename=filename))
-        upload = read_upload(data, filename, sheet)
+        upload = read_upload(data, filename, sheet, typed=True)
         progress(Text("session.step.looking", columns=upload.table.num_columns, rows=f"{upload.table.num_rows:,}"))
         staged = dataset.stage(self.con, upload)
         known = workspace.load_mapping(header_signature(upload.table.column_names))

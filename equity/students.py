@@ -10,7 +10,7 @@ import duckdb
 
 from equity import derived, normalize
 from equity.mapping import RACE_FLAG_ROLES, Mapping
-from equity.profile import EXCUSED, column_values
+from equity.profile import EXCUSED, as_number, as_text, column_types, column_values
 from equity.sql import Fragment, query, quote_ident
 
 TEXT_ROLES = ("student_id", "term", "school")
@@ -27,7 +27,6 @@ MAX_DISTINCT = 100_000
 MACROS = ("filtered_students", "score", "chosen")   # query macros defined beside every `students`
 
 TEXT = "nullif(trim({source}), '') AS {target}"
-NUMBER = "TRY_CAST(nullif(replace(trim({source}), '%', ''), '') AS DOUBLE) AS {target}"
 CATEGORY = ("CASE WHEN list_contains($excused, upper(trim({source}))) THEN NULL "
             "ELSE nullif(trim({source}), '') END AS {target}")
 MAPPED = ("CAST(map_extract_value(MAP($keys_{i}::VARCHAR[], $values_{i}::VARCHAR[]), coalesce({source}, '')) "
@@ -78,13 +77,21 @@ class _Build:
 
     def __init__(self, con: duckdb.DuckDBPyConnection, source: str, mapping: Mapping):
         self.con, self.source, self.mapping = con, source, mapping
+        self.types = column_types(con, source)
         self.params: dict[str, object] = {}
         self.unplaced: list[Unplaced] = []
         self.guessed: list[Guessed] = []
 
+    def text(self, header: str) -> str:
+        """A raw column as text (typed columns written as the upload's reader writes them)."""
+        return as_text(self.types[header], quote_ident(header))
+
+    def values(self, header: str) -> tuple[tuple[str | None, int], ...]:
+        return column_values(self.con, self.source, header, MAX_DISTINCT, self.types[header])
+
     def mapped(self, i: int | str, header: str, role: str, sql_type: str) -> str:
         """A column's values through its value map, as `sql_type`."""
-        counted = column_values(self.con, self.source, header, MAX_DISTINCT)
+        counted = self.values(header)
         value_map = self.mapping.value_map(role, [v for v, _ in counted])
         self.params[f"keys_{i}"] = ["" if raw is None else raw for raw, _ in counted]
         self.params[f"values_{i}"] = [_as_text(role, value_map.values[raw]) for raw, _ in counted]
@@ -94,7 +101,7 @@ class _Build:
         if guessed:
             self.guessed.append(Guessed(header, role, tuple(
                 (raw, normalize.as_text(role, value_map.values[raw]), n) for raw, n in counted if raw in guessed)))
-        return MAPPED.format(i=i, source=quote_ident(header), type=sql_type)
+        return MAPPED.format(i=i, source=self.text(header), type=sql_type)
 
     def race(self, i: int, sql_type: str) -> list[str]:
         """race_ethnicity (the race column's value map, under the federal rule when flag columns are mapped) and
@@ -121,13 +128,13 @@ class _Build:
     def parts(self, header: str) -> str:
         """The groups each raw value of the race column names when it names several (unless the person gave it
         another meaning than that reading), as a list; NULL for the rest."""
-        raws = [raw for raw, _ in column_values(self.con, self.source, header, MAX_DISTINCT)]
+        raws = [raw for raw, _ in self.values(header)]
         mapped = self.mapping.value_map("race_ethnicity", raws).values
         read = normalize.map_values("race_ethnicity", raws).values
         self.params["parts_keys"] = ["" if raw is None else raw for raw in raws]
         self.params["parts_values"] = [None if raw is None or mapped[raw] != read[raw]
                                        else "|".join(normalize.race_parts(raw)) or None for raw in raws]
-        return PARTS.format(source=quote_ident(header))
+        return PARTS.format(source=self.text(header))
 
     def report(self, rows: int) -> BuildReport:
         return BuildReport(rows, tuple(self.unplaced), tuple(self.guessed))
@@ -151,16 +158,16 @@ def build_students(con: duckdb.DuckDBPyConnection, source: str, mapping: Mapping
             expressions.append(_fill(CONSTANT, i, column, sql_type))
             build.params[f"constant_{i}"] = constant
         elif column in TEXT_ROLES:
-            expressions.append(TEXT.format(source=quote_ident(role.header), target=quote_ident(column)))
+            expressions.append(TEXT.format(source=build.text(role.header), target=quote_ident(column)))
         else:
             expressions.append(f"{build.mapped(i, role.header, column, sql_type)} AS {quote_ident(column)}")
     for j, column in enumerate(mapping.outcomes(), start=len(CANONICAL)):
         expressions.append(_outcome(build, column, j))
-    expressions += derived.expressions(mapping)
+    expressions += derived.expressions(mapping, build.types)
     con.execute(query("students", source=source, columns=Fragment(",\n    ".join(expressions))), build.params)
     for macro in MACROS:
         con.execute(query(macro))
-    return build.report(con.execute(query("row_count", table="students")).fetchone()[0])
+    return build.report(con.execute(query("row_count", table="students")).fetchall()[0][0])
 
 
 def _fill(template: str, i: int, column: str, sql_type: str) -> str:
@@ -168,9 +175,9 @@ def _fill(template: str, i: int, column: str, sql_type: str) -> str:
 
 
 def _outcome(build: _Build, column, j) -> str:
-    names = {"source": quote_ident(column.header), "target": quote_ident(column.name)}
+    names = {"source": build.text(column.header), "target": quote_ident(column.name)}
     if column.kind == "numeric":
-        return NUMBER.format(**names)
+        return f"{as_number(build.types[column.header], quote_ident(column.header))} AS {names['target']}"
     if column.kind == "boolean":
         return f"{build.mapped(j, column.header, 'flag', 'BOOLEAN')} AS {names['target']}"
     build.params["excused"] = list(EXCUSED)

@@ -29,7 +29,7 @@ from equity.ingest import Upload
 from equity.mapping import DEMOGRAPHIC_ROLES, SINGLE_ROLES, Mapping, propose
 from equity.normalize import NOT_REPORTED
 from equity.privacy import COMPLEMENT, DEFAULT_MIN_N, SMALL
-from equity.profile import profile_table
+from equity.profile import column_values, profile_table
 from equity.sql import Fragment, query, quote_ident
 from equity.students import CANONICAL, LABEL_TYPES
 
@@ -426,8 +426,7 @@ def _own(con: duckdb.DuckDBPyConnection, role: str, header: str | None, sql_type
         return missing
     if role == "school":
         return f"nullif(trim(r.{quote_ident(header)}), '')"
-    raw = [v for v, _ in con.execute(query("column_values", table="survey_responses", column=header),
-                                     {"limit": 10_000}).fetchall()]
+    raw = [v for v, _ in column_values(con, "survey_responses", header, 10_000)]
     mapped = normalize.map_values(role, raw).values
     params[f"keys_{i}"] = ["" if v is None else v for v in raw]
     params[f"values_{i}"] = [_text(mapped.get(v)) for v in raw]
