@@ -35,7 +35,8 @@ from equity.model.cohorts import COHORT_DIMENSIONS, cohort_filters, cohort_value
 from equity.model.dimensions import DIMENSIONS, GAP_DIMENSIONS
 from equity.model.filters import FILTER_NAMES, Filters, options
 from equity.model.groups import Grouping, stats
-from equity.model.rules import default_rule
+from equity.model.rules import Rule, default_rule
+from equity.sources.cells import key_text
 from equity.stats.disproportionality import (
     CELL_SIZE,
     HIDDEN,
@@ -49,7 +50,7 @@ from equity.stats.disproportionality import (
 )
 from equity.stats.gap_flag_settings import COMPARE, DEFAULTS, HPG, FlagSettings, fixed_rate
 from equity.stats.gap_flags import Flag, Flags, GroupFlag, flag
-from equity.stats.metrics import COMPARE_ALL, COMPARE_OTHERS, Breakdown, GroupResult, Rule, breakdown, key_text
+from equity.stats.metrics import COMPARE_ALL, COMPARE_OTHERS, Breakdown, GroupResult, breakdown
 from equity.stats.privacy import BOTTOM_CODE, CODING_BELOW_N, DEFAULT_MIN_N, TOP_CODE, coded_text, why_hidden
 from equity.stats.rule_check import nobody_meets
 from equity.words.i18n import LANGUAGES

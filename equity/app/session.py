@@ -14,10 +14,12 @@ from equity.data.mapping import Mapping, fitted, header_signature, new_values
 from equity.model.cohorts import Cohort, cohort_filters
 from equity.model.dimensions import COMBINED, DIMENSIONS
 from equity.model.filters import Filters, options
+from equity.model.rules import Rule
 from equity.sources import cube as cubes
+from equity.sources.cells import Cells
 from equity.stats import across as across_views
 from equity.stats.crosstab import CrossTable, crosstab
-from equity.stats.metrics import COMPARE_ALL, Breakdown, Cells, Rule, breakdown
+from equity.stats.metrics import COMPARE_ALL, Breakdown, breakdown
 from equity.stats.privacy import DEFAULT_MIN_N
 from equity.stats.rule_check import nobody_meets
 from equity.store import library, workspace

@@ -17,7 +17,8 @@ from equity.present.matched_tables import (
 )
 from equity.stats.matched import CohortError, cohort, growth, level_order, transitions
 from equity.stats.trends import data_terms
-from equity.words.i18n import dimension_label, t
+from equity.words.i18n import t
+from equity.words.labels import dimension_label
 from pages.views import shared
 
 

@@ -11,7 +11,8 @@ from equity.present.risk_charts import column_names, ratio_chart, risk_frame
 from equity.stats.disproportionality import consecutive_flags, disproportionality
 from equity.stats.trends import data_terms
 from equity.words.groupings import grouping_group
-from equity.words.i18n import size_text, t
+from equity.words.i18n import t
+from equity.words.labels import size_text
 from pages.views import shared
 
 bench = shared.workbench()
