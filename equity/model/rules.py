@@ -5,8 +5,6 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from equity.data.mapping import ColumnRole
-
 
 @dataclass(frozen=True)
 class Rule:
@@ -58,11 +56,11 @@ def _top_levels(levels: list[float]) -> list[float]:
     return levels[-2:] if len(levels) >= 4 else levels[-1:]
 
 
-def default_rule(column: ColumnRole, values: Sequence[str | None], threshold: float | None = None) -> Rule:
-    """What a user most likely means for this outcome when they have not said."""
-    if column.kind == "numeric":
+def default_rule(kind: str, values: Sequence[str | None], threshold: float | None = None) -> Rule:
+    """What a user most likely means for an outcome of this kind (a column role's `kind`) when they have not said."""
+    if kind == "numeric":
         return Rule("threshold", threshold) if threshold is not None else Rule("mean")
-    if column.kind == "boolean":
+    if kind == "boolean":
         return Rule("boolean")
     chosen = meeting_categories(values)
     return Rule("categories", categories=chosen or tuple(v for v in values[:1] if v))

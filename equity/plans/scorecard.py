@@ -185,7 +185,7 @@ def suggested_rule(column: ColumnRole, values: Sequence[str | None], scale_point
         if counting is not None:
             return Rule("threshold", counting)
         return Rule("threshold", default_threshold(values))
-    return default_rule(column, [v for v in values if v is not None])
+    return default_rule(column.kind, [v for v in values if v is not None])
 
 
 def _number(value: str) -> bool:
