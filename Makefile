@@ -3,7 +3,8 @@
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
-TEST_WORKERS ?= auto   # pytest-xdist processes; `make test TEST_WORKERS=0` runs in one process
+# pytest-xdist processes for `make test`; `make test TEST_WORKERS=0` runs the suite in one process.
+TEST_WORKERS ?= auto
 
 .PHONY: run test bench load lint
 
