@@ -5,12 +5,12 @@ import json
 import pytest
 
 from equity.app.session import Workbench
+from equity.data.dataset import DataError
+from equity.data.ingest import IngestError
 from equity.model.filters import Filters
 from equity.model.groups import Grouping
 from equity.stats.disproportionality import Settings as RiskSettings
 from equity.stats.metrics import Rule
-from equity.data.dataset import DataError
-from equity.data.ingest import IngestError
 from equity.store import workspace
 from tests.files import csv_bytes
 
