@@ -9,11 +9,10 @@ loses its figures and its exact size. Anything that can be put into a section pl
 from collections.abc import Sequence
 from dataclasses import dataclass, field, fields
 from datetime import date
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 import altair as alt
 
-from equity.app.session import Workbench
 from equity.model.cohorts import Cohort, cohort_values
 from equity.model.dimensions import DIMENSIONS
 from equity.model.filters import FLAG_KEYS, Filters
@@ -57,6 +56,9 @@ from equity.words.summary import (
     overall_change_sentence,
     overall_ends,
 )
+
+if TYPE_CHECKING:   # a type only: the session's façade calls into reports (the student list) as they read it
+    from equity.app.session import Workbench
 
 TEXT, COUNT, VALUE, GAP, INDEX = "text", "count", "value", "gap", "index"
 
@@ -513,7 +515,7 @@ class Choice:
     group_grids: bool = False                  # with the scorecard: each indicator's status × change per group
 
 
-def views(bench: Workbench, choice: Choice, lang: str = DEFAULT) -> list[ReportView]:
+def views(bench: "Workbench", choice: Choice, lang: str = DEFAULT) -> list[ReportView]:
     """The chosen views, computed from the session's data under its filters and minimum group size (once per
     cohort when the choice has cohorts); goals' notes worded in `lang`."""
     found: list[ReportView] = []
@@ -541,12 +543,12 @@ def views(bench: Workbench, choice: Choice, lang: str = DEFAULT) -> list[ReportV
     return found
 
 
-def chronic_notes(bench: Workbench, indicators: Sequence[sc.Indicator], lang: str) -> tuple[str, ...]:
+def chronic_notes(bench: "Workbench", indicators: Sequence[sc.Indicator], lang: str) -> tuple[str, ...]:
     """The chronic-absence rule's note, once, when an indicator is chronic absence."""
     return tuple(filter(None, dict.fromkeys(bench.chronic_note(i.outcome, lang) for i in indicators)))
 
 
-def _gap_views(bench: Workbench, choice: Choice, cohort: Cohort | None, saved: Sequence[goal_math.Goal],
+def _gap_views(bench: "Workbench", choice: Choice, cohort: Cohort | None, saved: Sequence[goal_math.Goal],
                lang: str) -> list[ReportView]:
     """The gap, change and crossed views of one cohort (or of everyone); a goal is on all the data, so a cohort's
     views leave it out."""
@@ -569,7 +571,7 @@ def _gap_views(bench: Workbench, choice: Choice, cohort: Cohort | None, saved: S
     return found
 
 
-def _goal(bench: Workbench, saved: Sequence[goal_math.Goal], result: Breakdown, outcome: str, lang: str = DEFAULT
+def _goal(bench: "Workbench", saved: Sequence[goal_math.Goal], result: Breakdown, outcome: str, lang: str = DEFAULT
           ) -> goal_math.Evaluation | None:
     """The saved goal on the focus group's figure for this outcome and rule, evaluated, if there is one."""
     group = focus_group(result)
@@ -595,7 +597,7 @@ class Report:
     created: str = field(default_factory=lambda: date.today().isoformat())
 
 
-def compose(chosen: Sequence[ReportView], bench: Workbench, title: str = "", notes: str = "",
+def compose(chosen: Sequence[ReportView], bench: "Workbench", title: str = "", notes: str = "",
             lang: str = DEFAULT) -> Report:
     """The report in one language: a section per view and the lines that say what the figures cover."""
     return Report(title.strip() or t("report.default_title", lang), lang,
@@ -603,7 +605,7 @@ def compose(chosen: Sequence[ReportView], bench: Workbench, title: str = "", not
                   " ".join((rule_note(bench.min_n, lang), *coding_note(bench.coding, lang))), notes.strip())
 
 
-def context(bench: Workbench, lang: str = DEFAULT) -> tuple[str, ...]:
+def context(bench: "Workbench", lang: str = DEFAULT) -> tuple[str, ...]:
     """Which data the figures come from, the filters in force and the terms they combine."""
     source = t("report.sample_data", lang) if bench.data and bench.data.sample else \
         (bench.data.name if bench.data else "")

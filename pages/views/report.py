@@ -12,7 +12,7 @@ from equity.plans import scorecard as sc
 from equity.report import images
 from equity.report import render as exports
 from equity.report.sections import Choice, Report, Table, compose, views
-from equity.report.student_list import FILE_PREFIX, student_table
+from equity.report.student_list import FILE_PREFIX
 from equity.stats.disproportionality import Settings
 from equity.stats.metrics import COMPARE_ALL, COMPARE_OTHERS
 from equity.store import scorecards as scorecard_store
@@ -90,7 +90,7 @@ def student_export(bench, column, rule, lang: str) -> None:
         st.warning(t("page.report.student_intro", lang))
         if not st.checkbox(t("page.report.student_confirm", lang), key="student_confirm"):
             return
-        table = student_table(bench.con, column.name, column.header, rule, bench.filters, lang)
+        table = bench.student_list(column.name, column.header, rule, lang)
         st.caption(t("page.report.student_rows", lang, rows=f"{len(table.rows):,}"))
         title = t("student.title", lang, outcome=column.header)
         stem = f"{FILE_PREFIX}-{exports.file_stem(column.header)}"
