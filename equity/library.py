@@ -23,7 +23,7 @@ from equity.messages import Text
 from equity.profile import profile_column
 from equity.records import WorkspaceError
 from equity.sql import Fragment, query, quote_ident
-from equity.students import CANONICAL, LABEL_TYPES, MACROS, BuildReport
+from equity.students import CANONICAL, BuildReport, define_macros, define_types
 
 STORE = records.Store("datasets")
 SAVED_ROWS, SAVED_TEXT = "saved_rows", "saved_text"
@@ -199,8 +199,7 @@ def _outcomes(entries: tuple[SavedDataset, ...]) -> tuple[ColumnRole, ...]:
 
 def _replace_students(con: duckdb.DuckDBPyConnection, rows: pa.Table) -> None:
     """`students` from saved rows, canonical columns in their usual types, and the query macros again."""
-    for name, labels in LABEL_TYPES.items():
-        con.execute(query("label_type", type_name=name), {"labels": list(labels)})
+    define_types(con)
     columns = [f"CAST({quote_ident(c)} AS {t}) AS {quote_ident(c)}" if c in rows.column_names
                else f"CAST(NULL AS {t}) AS {quote_ident(c)}" for c, t in CANONICAL.items()]
     columns += [quote_ident(c) for c in rows.column_names if c not in CANONICAL]
@@ -209,8 +208,7 @@ def _replace_students(con: duckdb.DuckDBPyConnection, rows: pa.Table) -> None:
         con.execute(query("students", source=SAVED_ROWS, columns=Fragment(",\n    ".join(columns))))
     finally:
         con.unregister(SAVED_ROWS)
-    for macro in MACROS:
-        con.execute(query(macro))
+    define_macros(con)
 
 
 def _profiles(con: duckdb.DuckDBPyConnection, outcomes: tuple[ColumnRole, ...]) -> tuple:
