@@ -43,7 +43,7 @@ FEDERAL = ("CAST(CASE WHEN coalesce({hispanic}, false) THEN '" + normalize.HISPA
 # column names (several in a value such as `Black/White`), else the one race_ethnicity says.
 PARTS = ("string_split(map_extract_value(MAP($parts_keys::VARCHAR[], $parts_values::VARCHAR[]), "
          "coalesce({source}, '')), '|')")
-LISTED = ("CASE WHEN len({reported}) > 0 THEN {reported} ELSE [CAST({race} AS VARCHAR)] END AS race_list")
+LISTED = ("CASE WHEN array_length({reported}) > 0 THEN {reported} ELSE [CAST({race} AS VARCHAR)] END AS race_list")
 
 
 @dataclass(frozen=True)
