@@ -18,12 +18,10 @@ import pyarrow as pa
 import sqlglot
 from sqlglot import exp
 
-from equity import cube as cubes
-from equity.mapping import Mapping
-from equity.metrics import Rule
-from equity.profile import EXCUSED, MANY, TOP_VALUES, ColumnProfile
-from equity.sql import Fragment, query, quote_ident
-from equity.students import (
+from equity.data.mapping import Mapping
+from equity.data.profile import EXCUSED, MANY, TOP_VALUES, ColumnProfile
+from equity.data.sql import Fragment, query, quote_ident
+from equity.data.students import (
     CELL_MACROS,
     LABEL_TYPES,
     MAX_DISTINCT,
@@ -32,6 +30,8 @@ from equity.students import (
     define_types,
     students_sql,
 )
+from equity.sources import cube as cubes
+from equity.stats.metrics import Rule
 
 RAW, STUDENTS = "raw", "students"    # the names the translated queries read the table and its students under
 MACROS = ("score",)                  # DuckDB macros the translated queries call: inlined, Spark has none

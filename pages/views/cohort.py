@@ -3,11 +3,9 @@ and who arrived, so a reader knows whom the figure is about."""
 
 import streamlit as st
 
-from equity.dimensions import DIMENSIONS
-from equity.filters import Filters
-from equity.i18n import dimension_label, t
-from equity.matched import CohortError, cohort, growth, level_order, transitions
-from equity.matched_frames import (
+from equity.model.dimensions import DIMENSIONS
+from equity.model.filters import Filters
+from equity.present.matched_tables import (
     cohort_frame,
     growth_frame,
     label,
@@ -17,7 +15,9 @@ from equity.matched_frames import (
     transition_frame,
     unordered_sentence,
 )
-from equity.trends import data_terms
+from equity.stats.matched import CohortError, cohort, growth, level_order, transitions
+from equity.stats.trends import data_terms
+from equity.words.i18n import dimension_label, t
 from pages.views import shared
 
 

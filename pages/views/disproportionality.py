@@ -5,13 +5,13 @@ from dataclasses import replace
 
 import streamlit as st
 
-from equity.disproportionality import consecutive_flags, disproportionality
-from equity.filters import Filters
-from equity.grouping_words import grouping_group
-from equity.i18n import size_text, t
-from equity.risk_charts import column_names, ratio_chart, risk_frame
-from equity.scorecard import RISK_RATIO, default_indicators
-from equity.trends import data_terms
+from equity.model.filters import Filters
+from equity.plans.scorecard import RISK_RATIO, default_indicators
+from equity.present.risk_charts import column_names, ratio_chart, risk_frame
+from equity.stats.disproportionality import consecutive_flags, disproportionality
+from equity.stats.trends import data_terms
+from equity.words.groupings import grouping_group
+from equity.words.i18n import size_text, t
 from pages.views import shared
 
 bench = shared.workbench()

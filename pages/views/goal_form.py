@@ -1,17 +1,18 @@
 """The form that creates or edits a goal: metric, population (all students, a group, or two groups crossed),
 baseline (from the data or typed in), target, direction and trajectory. It only collects answers;
-`equity.goals` checks and stores them."""
+`equity.plans.goals` checks and stores them."""
 
 from dataclasses import replace
 
 import streamlit as st
 
-from equity import goals, terms
-from equity.dimensions import DIMENSIONS
-from equity.i18n import dimension_label, t
-from equity.metrics import COMPARE_ALL, COMPARE_OTHERS
-from equity.session import Workbench
-from equity.trends import data_terms, split_key
+from equity.app.session import Workbench
+from equity.model import terms
+from equity.model.dimensions import DIMENSIONS
+from equity.plans import goals
+from equity.stats.metrics import COMPARE_ALL, COMPARE_OTHERS
+from equity.stats.trends import data_terms, split_key
+from equity.words.i18n import dimension_label, t
 from pages.views import shared
 
 

@@ -4,10 +4,10 @@ interim target for this term, where the current pace leads, and the log entries 
 import pandas as pd
 import streamlit as st
 
-from equity import goals, interventions
-from equity.i18n import t
-from equity.records import WorkspaceError
-from equity.trend_charts import goal_axis, goal_chart
+from equity.plans import goals, interventions
+from equity.present.trend_charts import goal_axis, goal_chart
+from equity.store.records import WorkspaceError
+from equity.words.i18n import t
 from pages.views import shared
 from pages.views.goal_form import goal_form
 

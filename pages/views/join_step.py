@@ -4,10 +4,10 @@ rows matched, which did not and what was duplicated before the joined table is u
 import duckdb
 import streamlit as st
 
-from equity import combine
-from equity.dataset import DataError
-from equity.i18n import t
-from equity.ingest import IngestError, Upload, read_upload
+from equity.data import combine
+from equity.data.dataset import DataError
+from equity.data.ingest import IngestError, Upload, read_upload
+from equity.words.i18n import t
 from pages.views.shared import language, message, plain
 
 NONE = "(none)"

@@ -5,8 +5,8 @@ from datetime import date
 
 import streamlit as st
 
-from equity import goals, interventions
-from equity.i18n import t
+from equity.plans import goals, interventions
+from equity.words.i18n import t
 from pages.views import shared
 
 ANY = None          # the group filter's "any group"; "" is all students, as entries store it

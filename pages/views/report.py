@@ -7,14 +7,15 @@ from itertools import combinations
 import pandas as pd
 import streamlit as st
 
-from equity import exports, scorecard_store
-from equity import scorecard as sc
-from equity.dimensions import DIMENSIONS
-from equity.disproportionality import Settings
-from equity.i18n import LANGUAGES, comparison_label, dimension_label, t
-from equity.metrics import COMPARE_ALL, COMPARE_OTHERS
-from equity.report import Choice, Report, Table, compose, views
-from equity.student_list import FILE_PREFIX, student_table
+from equity.model.dimensions import DIMENSIONS
+from equity.plans import scorecard as sc
+from equity.report import render as exports
+from equity.report.sections import Choice, Report, Table, compose, views
+from equity.report.student_list import FILE_PREFIX, student_table
+from equity.stats.disproportionality import Settings
+from equity.stats.metrics import COMPARE_ALL, COMPARE_OTHERS
+from equity.store import scorecards as scorecard_store
+from equity.words.i18n import LANGUAGES, comparison_label, dimension_label, t
 from pages.views import flag_controls, shared
 from pages.views.shared import plain
 

@@ -4,18 +4,18 @@ indicators a user chooses are kept in the workspace for the dataset, so the same
 
 import streamlit as st
 
-from equity import scorecard as sc
-from equity import scorecard_store as store
-from equity import status_grid as grid
-from equity.dimensions import DIMENSIONS
-from equity.disproportionality import Settings
-from equity.group_grid import group_frame, group_grid_html, place_groups
-from equity.grouping_words import grouping_name
-from equity.i18n import dimension_label, t
-from equity.records import WorkspaceError
-from equity.report import chronic_notes, filter_lines
-from equity.scorecard_charts import card_html, cards_frame, column_names
-from equity.trends import trend
+from equity.model.dimensions import DIMENSIONS
+from equity.plans import scorecard as sc
+from equity.plans import status_grid as grid
+from equity.plans.group_grid import group_frame, group_grid_html, place_groups
+from equity.present.scorecard_charts import card_html, cards_frame, column_names
+from equity.report.sections import chronic_notes, filter_lines
+from equity.stats.disproportionality import Settings
+from equity.stats.trends import trend
+from equity.store import scorecards as store
+from equity.store.records import WorkspaceError
+from equity.words.groupings import grouping_name
+from equity.words.i18n import dimension_label, t
 from pages.views import shared
 
 STATUS_COLOURS = {"met": "green", "on track": "blue", "off track": "orange", "no data": "gray", sc.NO_GOAL: "gray"}

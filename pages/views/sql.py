@@ -3,9 +3,9 @@
 import pandas as pd
 import streamlit as st
 
-from equity.i18n import t
-from equity.sql_download import SIZE_COLUMN, for_download
-from equity.sqlconsole import EXAMPLE, LIMITS, Console, QueryError
+from equity.app.sql_console import EXAMPLE, LIMITS, Console, QueryError
+from equity.app.sql_download import SIZE_COLUMN, for_download
+from equity.words.i18n import t
 from pages.views import shared
 
 

@@ -5,11 +5,11 @@ from pathlib import Path
 
 import streamlit as st
 
-from equity.i18n import t
-from equity.ingest import IngestError, read_upload
-from equity.survey import read_notes, read_survey, results, summary
-from equity.survey_charts import codes_frame, survey_frame, survey_heat
-from equity.trends import data_terms
+from equity.data.ingest import IngestError, read_upload
+from equity.plans.survey import read_notes, read_survey, results, summary
+from equity.present.survey_charts import codes_frame, survey_frame, survey_heat
+from equity.stats.trends import data_terms
+from equity.words.i18n import t
 from pages.views import shared
 
 SAMPLE_SURVEY = Path(__file__).resolve().parents[2] / "sample_data" / "belonging_survey.csv"

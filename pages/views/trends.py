@@ -3,12 +3,12 @@ the gaps over time, and the log's interventions drawn where they happened."""
 
 import streamlit as st
 
-from equity import interventions
-from equity.dimensions import DIMENSIONS
-from equity.i18n import dimension_label, t
-from equity.metrics import COMPARE_ALL, COMPARE_OTHERS
-from equity.trend_charts import frame_columns, trend_chart, trend_frame, trend_title
-from equity.trends import data_terms, gap_change_sentence, trend
+from equity.model.dimensions import DIMENSIONS
+from equity.plans import interventions
+from equity.present.trend_charts import frame_columns, trend_chart, trend_frame, trend_title
+from equity.stats.metrics import COMPARE_ALL, COMPARE_OTHERS
+from equity.stats.trends import data_terms, gap_change_sentence, trend
+from equity.words.i18n import dimension_label, t
 from pages.views import shared
 
 bench = shared.workbench()
