@@ -1,7 +1,7 @@
 -- Students with a result per group of one or two columns, over every loaded student (summed from a cube), split
 -- by which chosen value of each sidebar filter in use the students have (m_<filter>: that value, NULL when the
 -- filter leaves them out): the sizes of the same groups in every view with filters or chosen values fewer,
--- summed from this one small table by equity.across. The cube's cells are first summed per group and per
+-- summed from this one small table by equity.stats.across. The cube's cells are first summed per group and per
 -- stored value of the filters' columns, so that only those few rows are compared and turned into text.
 -- Identifiers: cube, first, second (second may be the fragment NULL for one column). Fragments: columns, the
 -- quoted columns of the filters in use each followed by a comma; seen, per filter in use
