@@ -249,7 +249,7 @@ def roll_up(rows) -> dict:
 def app_figures(bench, choice: dict):
     """The app's own path for a click: the session's filters changed, then every breakdown it needs."""
     from equity.model.filters import Filters
-    from equity.stats.metrics import Rule
+    from equity.model.rules import Rule
 
     bench.filters = Filters(**choice)
     return [bench.breakdown(OUTCOME, Rule("threshold", THRESHOLD), d) for d in FIGURE_DIMENSIONS]
@@ -285,9 +285,9 @@ def click(at, version: int, choice: dict) -> float:
 
 def chart_kb(bench) -> float:
     """The largest chart spec the gaps page sends (the gap chart, and the heat table of a crossing), in KB."""
+    from equity.model.rules import Rule
     from equity.present.charts import gap_chart, heat_table
     from equity.stats.crosstab import crosstab
-    from equity.stats.metrics import Rule
 
     rule = Rule("threshold", THRESHOLD)
     specs = [gap_chart(bench.breakdown(OUTCOME, rule, "race")).to_json(),
@@ -300,7 +300,7 @@ def measure_clicks(rows: int, repeats: int) -> dict:
     import pandas as pd
 
     from equity.app.session import Workbench
-    from equity.stats.metrics import Rule
+    from equity.model.rules import Rule
 
     lift_limits()
     at, bench = open_gaps_page(rows)

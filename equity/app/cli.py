@@ -35,7 +35,8 @@ from equity.model.cohorts import COHORT_DIMENSIONS, cohort_filters, cohort_value
 from equity.model.dimensions import DIMENSIONS, GAP_DIMENSIONS
 from equity.model.filters import FILTER_NAMES, Filters, options
 from equity.model.groups import Grouping, stats
-from equity.model.rules import default_rule
+from equity.model.rules import Rule, default_rule
+from equity.sources.cells import key_text
 from equity.stats.disproportionality import (
     CELL_SIZE,
     HIDDEN,
@@ -49,7 +50,7 @@ from equity.stats.disproportionality import (
 )
 from equity.stats.gap_flag_settings import COMPARE, DEFAULTS, HPG, FlagSettings, fixed_rate
 from equity.stats.gap_flags import Flag, Flags, GroupFlag, flag
-from equity.stats.metrics import COMPARE_ALL, COMPARE_OTHERS, Breakdown, GroupResult, Rule, breakdown, key_text
+from equity.stats.metrics import COMPARE_ALL, COMPARE_OTHERS, Breakdown, GroupResult, breakdown
 from equity.stats.privacy import BOTTOM_CODE, CODING_BELOW_N, DEFAULT_MIN_N, TOP_CODE, coded_text, why_hidden
 from equity.stats.rule_check import nobody_meets
 from equity.words.i18n import LANGUAGES
@@ -223,7 +224,7 @@ def load(args: argparse.Namespace) -> tuple[duckdb.DuckDBPyConnection, dataset.S
         return con, staged, chronic_mapping(mapping, args.min_days), derived.CHRONIC, Rule("boolean")
     mapping, column = choose_outcome(mapping, staged, args.outcome, args.threshold)
     profile = next(p for p in staged.profiles if p.header == column.header)
-    rule = default_rule(column, profile.distinct, args.threshold)
+    rule = default_rule(column.kind, profile.distinct, args.threshold)
     if args.categories:
         rule = Rule("categories", categories=tuple(c.strip() for c in args.categories.split(",")))
     return con, staged, mapping, column, rule

@@ -18,16 +18,18 @@ from equity.model.cohorts import Cohort, cohort_filters
 from equity.model.dimensions import COMBINED, DIMENSIONS
 from equity.model.filters import Filters, options
 from equity.model.groups import Grouping
+from equity.model.rules import Rule
 from equity.plans import goals, interventions, scorecard, survey
 from equity.report.sections import Table
 from equity.report.student_list import student_table
 from equity.sources import cube as cubes
+from equity.sources.cells import Cells
 from equity.stats import across as across_views
 from equity.stats import matched as matching
 from equity.stats.crosstab import CrossTable, crosstab
 from equity.stats.disproportionality import Disproportionality, consecutive_flags, disproportionality
 from equity.stats.disproportionality import Settings as RiskSettings
-from equity.stats.metrics import COMPARE_ALL, Breakdown, Cells, Rule, breakdown
+from equity.stats.metrics import COMPARE_ALL, Breakdown, breakdown
 from equity.stats.privacy import DEFAULT_MIN_N
 from equity.stats.rule_check import nobody_meets
 from equity.stats.trends import Trend, data_terms, trend

@@ -31,7 +31,8 @@ from equity.data.sql import Fragment, query, quote_ident
 from equity.data.students import CANONICAL, LABEL_TYPES
 from equity.model.groups import Grouping, hidden, ordered
 from equity.stats.privacy import COMPLEMENT, DEFAULT_MIN_N, SMALL
-from equity.words.i18n import DEFAULT, dimension_phrase, group_label, t
+from equity.words.i18n import DEFAULT, t
+from equity.words.labels import dimension_phrase, group_label
 
 GOOGLE, SURVEYMONKEY, QUALTRICS, PLAIN = "Google Forms", "SurveyMonkey", "Qualtrics", "plain"
 MAX_ANSWERS = 12

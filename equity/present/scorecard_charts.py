@@ -15,7 +15,8 @@ from equity.plans.scorecard import COMPOSITION, GAP, RISK_RATIO, Card, GroupFigu
 from equity.present.charts import BLUE, GREY, ORANGE
 from equity.stats.disproportionality import NOT_COMPUTABLE, TOO_FEW
 from equity.words.groupings import grouping_group, grouping_name
-from equity.words.i18n import DEFAULT, group_label, hidden_note, t
+from equity.words.i18n import DEFAULT, t
+from equity.words.labels import group_label, hidden_note
 
 MEASURE_KEYS = {GAP: "gap", RISK_RATIO: "ratio", COMPOSITION: "composition"}
 SHORT = {("race", NHPI): "nhpi", ("race", AIAN): "aian", ("race", BLACK): "black", ("race", TWO_OR_MORE): "two",

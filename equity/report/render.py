@@ -1,71 +1,34 @@
 """Files that leave the computer: a report as one self-contained HTML page (charts inline as SVG, figures as
-HTML tables), a chart as PNG or SVG, a table as CSV or XLSX. PDF and slides live in `report_pdf` and
-`report_slides`; `render` picks by format.
-
-Charts are drawn from their Vega-Lite spec by vl-convert, without a browser. Every table carries its notes
-(the suppression rule among them), and every text cell a spreadsheet could run as a formula is neutralised.
+HTML tables), a table as CSV or XLSX. PDF and slides live in `pdf` and `slides`, charts as images in `images`;
+`render` picks by format. Every table carries its notes (the suppression rule among them), and every text cell
+a spreadsheet could run as a formula is neutralised.
 """
 
 import csv
 import io
-import json
 import re
 import unicodedata
-from functools import lru_cache
 from html import escape
 
-import altair as alt
-import vl_convert
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
+from equity.report.images import chart_svg
 from equity.report.safe_cells import safe_cell
 from equity.report.sections import COUNT, GAP, INDEX, VALUE, Report, Section, Table
 from equity.words.i18n import t
 
-WIDTH = 720                       # chart width in exported files, in pixels
-FONT = "DejaVu Sans, Arial, Helvetica, sans-serif"    # one family with ◆ and ×, tried first
 FORMATS = ("html", "pdf", "pptx")
 MIME = {"html": "text/html", "pdf": "application/pdf", "svg": "image/svg+xml", "png": "image/png",
         "pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
         "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "csv": "text/csv"}
 
 
-def static_spec(chart: alt.TopLevelMixin, width: int = WIDTH) -> str:
-    """The chart's Vega-Lite spec at a fixed width (a page has no container to stretch to), as JSON."""
-    fixed = chart.properties(width=width).configure(font=FONT)
-    return json.dumps(fixed.to_dict(), sort_keys=True)
-
-
-@lru_cache(maxsize=64)
-def _svg(spec: str) -> str:
-    return vl_convert.vegalite_to_svg(json.loads(spec))
-
-
-@lru_cache(maxsize=64)
-def _png(spec: str, scale: float) -> bytes:
-    return vl_convert.vegalite_to_png(json.loads(spec), scale=scale)
-
-
-def chart_svg(chart: alt.TopLevelMixin, width: int = WIDTH) -> str:
-    return _svg(static_spec(chart, width))
-
-
-def chart_png(chart: alt.TopLevelMixin, width: int = WIDTH, scale: float = 2.0) -> bytes:
-    """A PNG at twice the pixel density, sharp on a projector and in print."""
-    return _png(static_spec(chart, width), scale)
-
-
 def file_stem(title: str) -> str:
     """A file name from a title: its words in plain letters and digits, joined by hyphens."""
     plain = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
     return "-".join(re.findall(r"[A-Za-z0-9]+", plain)).lower()[:60] or "report"
-
-
-def png_size(png: bytes) -> tuple[int, int]:
-    """Width and height of a PNG, read from its header."""
-    return int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")
 
 
 # Tables: CSV and XLSX

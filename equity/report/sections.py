@@ -16,6 +16,7 @@ import altair as alt
 from equity.model.cohorts import Cohort, cohort_values
 from equity.model.dimensions import DIMENSIONS
 from equity.model.filters import FLAG_KEYS, Filters
+from equity.model.rules import Rule
 from equity.plans import goals as goal_math
 from equity.plans import scorecard as sc
 from equity.plans import status_grid
@@ -33,15 +34,17 @@ from equity.present.charts import (
     hidden_text,
 )
 from equity.present.scorecard_charts import direction_word, scorecard_chart
+from equity.sources.cells import key_text
 from equity.stats.crosstab import Cell, CrossTable
 from equity.stats.disproportionality import DEFAULT_SETTINGS, Settings
 from equity.stats.gap_flag_settings import DEFAULTS, FlagSettings
 from equity.stats.gap_flags import Flag, GroupFlag, flag
-from equity.stats.metrics import COMPARE_ALL, Breakdown, GroupResult, Rule, key_text
+from equity.stats.metrics import COMPARE_ALL, Breakdown, GroupResult
 from equity.stats.privacy import BOTTOM_CODE, CODING_BELOW_N, SMALL, TOP_CODE, coded_text, coded_value
 from equity.stats.trends import Trend, data_terms, trend
 from equity.words.gap_flags import flag_params, settings_line
-from equity.words.i18n import DEFAULT, comparison_label, count, dimension_label, group_label, hidden_note, t, yes_no
+from equity.words.i18n import DEFAULT, t
+from equity.words.labels import comparison_label, count, dimension_label, group_label, hidden_note, yes_no
 from equity.words.summary import (
     breakdown_summary,
     change_beyond_chance,

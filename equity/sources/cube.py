@@ -14,7 +14,8 @@ import duckdb
 from equity.data.sql import Fragment, query, quote_ident
 from equity.model.dimensions import COMBINED, DIMENSIONS
 from equity.model.filters import Filters
-from equity.stats.metrics import Cells, Rule, Stats
+from equity.model.rules import Rule
+from equity.sources.cells import Cells, Stats
 
 # What cube_build.sql groups by: every dimension's column but race alone or in combination (a list per student).
 COLUMNS = tuple(dict.fromkeys(d.column for d in DIMENSIONS.values() if d.key != COMBINED))

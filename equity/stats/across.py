@@ -20,16 +20,14 @@ small result.
 import itertools
 from dataclasses import dataclass, fields
 from itertools import combinations
-from typing import TYPE_CHECKING
 
 import duckdb
 
 from equity.data.sql import Fragment, query
 from equity.model.filters import Filters
-
-if TYPE_CHECKING:
-    from equity.sources.cube import Cube
-    from equity.stats.metrics import Rule
+from equity.model.rules import Rule
+from equity.sources import cube as cubes
+from equity.sources.cube import Cube
 
 _ANY = object()           # a condition dropped: any value
 COMBINED = "race_list"    # the column of races alone or in combination (dimensions.COMBINED's)
@@ -55,16 +53,13 @@ class Neighbours:
     rows: tuple[tuple[tuple, tuple, int], ...]            # (group key's parts, seen value per active filter, n)
 
 
-def find(con: duckdb.DuckDBPyConnection, outcome: str, rule: "Rule", columns: tuple[str, ...], filters: Filters,
-         min_n: int, cube: "Cube | None" = None) -> Hidden:
+def find(con: duckdb.DuckDBPyConnection, outcome: str, rule: Rule, columns: tuple[str, ...], filters: Filters,
+         min_n: int, cube: Cube | None = None) -> Hidden:
     """What the rule across views hides among the groups of `columns` (one or two canonical columns) under
     `filters`: nothing without filters. The sizes are summed from `cube` (sources.cube), built here when not given
     (or, for races alone or in combination, which no cube cell holds, from a cube of its own)."""
     if not filters.active:
         return NOTHING
-    from equity.sources import (
-        cube as cubes,  # here: equity.sources.cube reads equity.stats.metrics, which reads this module
-    )
     if COMBINED in columns:                # races alone or in combination: a student in several groups
         table = f"cube_combined_{next(_numbers)}"
         con.execute(query("cube_combined", cube=table, outcome=outcome), rule.params())

@@ -14,6 +14,8 @@ would say "all" (or "none") to a reader who knows its size: it is hidden instead
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from equity.words.i18n import t
+
 DEFAULT_MIN_N = 10
 
 
@@ -28,19 +30,12 @@ class Preset:
     colour_min_n: int = 0        # shown groups smaller than this get no colour (the California Dashboard's 30)
 
     def label(self, lang: str = "en") -> str:
-        return _text(f"preset.{self.key}.name", lang)
+        return t(f"preset.{self.key}.name", lang)
 
 
 def coloured(n: int, colour_min_n: int) -> bool:
     """A group is coloured when it has at least `colour_min_n` students (0: every shown group)."""
     return n >= colour_min_n
-
-
-def _text(key: str, lang: str) -> str:
-    from equity.words.i18n import (
-        t,  # here, not at the top: equity.words.i18n imports metrics, which imports this module
-    )
-    return t(key, lang)
 
 
 PRESETS = (

@@ -15,7 +15,8 @@ from equity.present.matched_tables import (
     unordered_sentence,
 )
 from equity.stats.matched import CohortError, level_order
-from equity.words.i18n import dimension_label, t
+from equity.words.i18n import t
+from equity.words.labels import dimension_label
 from pages.views import shared
 
 

@@ -6,7 +6,8 @@ import streamlit as st
 from equity.plans.scorecard import RISK_RATIO, default_indicators
 from equity.present.risk_charts import column_names, ratio_chart, risk_frame
 from equity.words.groupings import grouping_group
-from equity.words.i18n import size_text, t
+from equity.words.i18n import t
+from equity.words.labels import size_text
 from pages.views import shared
 
 bench = shared.workbench()

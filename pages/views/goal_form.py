@@ -12,7 +12,8 @@ from equity.model.dimensions import DIMENSIONS
 from equity.plans import goals
 from equity.stats.metrics import COMPARE_ALL, COMPARE_OTHERS
 from equity.stats.trends import split_key
-from equity.words.i18n import dimension_label, t
+from equity.words.i18n import t
+from equity.words.labels import dimension_label
 from pages.views import shared
 
 

@@ -14,7 +14,8 @@ from equity.stats.disproportionality import Settings
 from equity.store import scorecards as store
 from equity.store.records import WorkspaceError
 from equity.words.groupings import grouping_name
-from equity.words.i18n import dimension_label, t
+from equity.words.i18n import t
+from equity.words.labels import dimension_label
 from pages.views import shared
 
 STATUS_COLOURS = {"met": "green", "on track": "blue", "off track": "orange", "no data": "gray", sc.NO_GOAL: "gray"}

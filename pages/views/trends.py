@@ -8,7 +8,8 @@ from equity.plans import interventions
 from equity.present.trend_charts import frame_columns, trend_chart, trend_frame, trend_title
 from equity.stats.metrics import COMPARE_ALL, COMPARE_OTHERS
 from equity.stats.trends import gap_change_sentence
-from equity.words.i18n import dimension_label, t
+from equity.words.i18n import t
+from equity.words.labels import dimension_label
 from pages.views import shared
 
 bench = shared.workbench()

@@ -8,9 +8,9 @@ import pytest
 from equity.app.cli import main
 from equity.model.cohorts import cohort_choices, cohort_values
 from equity.model.filters import Filters
+from equity.model.rules import Rule
 from equity.report.sections import Choice, compose, views
 from equity.stats.gap_flags import Flag
-from equity.stats.metrics import Rule
 from tests.files import confirmed, csv_bytes
 
 

@@ -13,11 +13,12 @@ from pptx import Presentation
 from pypdf import PdfReader
 
 from equity.app.session import Workbench
+from equity.model.rules import Rule
 from equity.plans import scorecard as sc
+from equity.report import images
 from equity.report import render as exports
 from equity.report.sections import Choice, compose, views
 from equity.report.student_list import student_table
-from equity.stats.metrics import Rule
 from tests.files import csv_bytes
 
 ELA = Rule("categories", categories=("Met", "Exceeded"))
@@ -193,9 +194,9 @@ def test_xlsx_has_headers_formats_figures_and_legend(report, results):
 
 def test_single_chart_and_table_downloads(report):
     section = report.sections[0]
-    png = exports.chart_png(section.chart)
-    assert png.startswith(b"\x89PNG") and exports.png_size(png)[0] > 2 * exports.WIDTH
-    assert exports.chart_svg(section.chart).lstrip().startswith("<svg")
+    png = images.chart_png(section.chart)
+    assert png.startswith(b"\x89PNG") and images.png_size(png)[0] > 2 * images.WIDTH
+    assert images.chart_svg(section.chart).lstrip().startswith("<svg")
     lines = list(csv.reader(io.StringIO(exports.table_csv(section.table).decode("utf-8-sig"))))
     assert lines[0][:2] == ["Group", "Students with a result"]
     assert any(f"fewer than {MIN_N} students are hidden" in line[0] for line in lines if line)

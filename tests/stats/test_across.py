@@ -5,9 +5,11 @@ import pytest
 from equity.data.sql import query
 from equity.model.filters import Filters
 from equity.model.groups import Grouping
+from equity.model.rules import Rule
+from equity.sources.cells import Stats
 from equity.stats import across
 from equity.stats import disproportionality as dp
-from equity.stats.metrics import Rule, Stats, breakdown
+from equity.stats.metrics import breakdown
 from equity.stats.privacy import ACROSS, COMPLEMENT, SMALL
 from equity.words.summary import overall_line
 from tests.stats.test_attack import _connect

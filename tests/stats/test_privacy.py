@@ -6,9 +6,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from equity.data import dataset
+from equity.model.rules import Rule
 from equity.present.charts import breakdown_frame
 from equity.stats.gap_flags import Flag, flag
-from equity.stats.metrics import Rule, breakdown
+from equity.stats.metrics import breakdown
 from equity.stats.privacy import (
     ACROSS,
     ALL_OR_NONE,

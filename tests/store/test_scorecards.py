@@ -6,9 +6,9 @@ import json
 import pytest
 
 from equity.model.groups import Grouping
+from equity.model.rules import Rule
 from equity.plans import scorecard as sc
 from equity.plans.status_grid import Cuts
-from equity.stats.metrics import Rule
 from equity.store import archive, records
 from equity.store import scorecards as store
 
