@@ -26,6 +26,7 @@ from html import escape
 import pandas as pd
 
 from equity.i18n import DEFAULT, t
+from equity.plans.cut_presets import PRESETS, Cuts, suggested
 from equity.privacy import coloured
 from equity.scorecard import Card, Indicator
 from equity.scorecard_charts import value_text
@@ -47,28 +48,18 @@ PALETTE = {"red": ("#D55E00", "#000000"), "orange": ("#E69F00", "#000000"), "yel
 HIDDEN, ONE_TERM, BASELINE_HIDDEN, FEW = "hidden", "one_term", "baseline_hidden", "few"
 
 
-@dataclass(frozen=True)
-class Cuts:
-    """Four ascending cut points each for status (in the indicator's unit) and for change (in points)."""
-
-    status: tuple[float, float, float, float]
-    change: tuple[float, float, float, float]
-
-    def problem(self, lang: str = DEFAULT) -> str | None:
-        """Why these cut points cannot be used, or None."""
-        for cuts in (self.status, self.change):
-            if len(cuts) != 4 or any(b <= a for a, b in zip(cuts, cuts[1:], strict=False)):
-                return t("grid.cuts_ascending", lang)
-        return None
-
-
 # The Dashboard's graduation-rate cut points for a rate where higher is better, its chronic-absenteeism ones
 # where lower is better.
-HIGHER_CUTS = Cuts((68.0, 80.0, 90.0, 95.0), (-5.0, -1.0, 1.0, 5.0))
-LOWER_CUTS = Cuts((2.5, 5.0, 10.0, 20.0), (-3.0, -0.5, 0.5, 3.0))
+HIGHER_CUTS = PRESETS["graduation"].cuts
+LOWER_CUTS = PRESETS["chronic_absenteeism"].cuts
 
 
 def default_cuts(indicator: Indicator) -> Cuts:
+    """The published cut points the indicator's name suggests (suspension, graduation …) when they run the same
+    way, else the graduation or chronic-absenteeism ones."""
+    preset = suggested(indicator)
+    if preset is not None and preset.higher_is_better == indicator.higher_is_better:
+        return preset.cuts
     return HIGHER_CUTS if indicator.higher_is_better else LOWER_CUTS
 
 

@@ -16,10 +16,24 @@ from dataclasses import dataclass
 
 from equity.i18n import DEFAULT, t
 from equity.scorecard import Indicator
-from equity.status_grid import Cuts
 
 YEAR = 2023
 SOURCE = "https://www.cde.ca.gov/ta/ac/cm/fivebyfivecolortables23.asp"
+
+
+@dataclass(frozen=True)
+class Cuts:
+    """Four ascending cut points each for status (in the indicator's unit) and for change (in points)."""
+
+    status: tuple[float, float, float, float]
+    change: tuple[float, float, float, float]
+
+    def problem(self, lang: str = DEFAULT) -> str | None:
+        """Why these cut points cannot be used, or None."""
+        for cuts in (self.status, self.change):
+            if len(cuts) != 4 or any(b <= a for a, b in zip(cuts, cuts[1:], strict=False)):
+                return t("grid.cuts_ascending", lang)
+        return None
 
 
 @dataclass(frozen=True)
