@@ -13,9 +13,9 @@ from typing import Protocol
 
 import altair as alt
 
+from equity import first_view, status_grid
 from equity import goals as goal_math
 from equity import scorecard as sc
-from equity import status_grid
 from equity.charts import (
     INDEX_COLUMNS,
     change_chart,
@@ -39,6 +39,7 @@ from equity.flags import Flag, GroupFlag, flag
 from equity.group_grid import colour_words, place_groups
 from equity.i18n import DEFAULT, comparison_label, count, dimension_label, group_label, hidden_note, t, yes_no
 from equity.metrics import COMPARE_ALL, Breakdown, GroupResult, Rule, key_text
+from equity.plans import accountability as acc
 from equity.privacy import BOTTOM_CODE, CODING_BELOW_N, SMALL, TOP_CODE, coded_text, coded_value
 from equity.scorecard_charts import direction_word, scorecard_chart
 from equity.session import Workbench
@@ -487,6 +488,30 @@ class GroupGridView:
 
 
 @dataclass(frozen=True)
+class AccountabilityView:
+    """Every student group on every scorecard indicator, and the groups a state would identify
+    (equity.plans.accountability); worded in the section's language."""
+
+    columns: tuple[acc.Column, ...]
+    min_n: int
+    colour_min_n: int
+
+    @property
+    def key(self) -> str:
+        return "accountability"
+
+    def section(self, lang: str = DEFAULT) -> Section:
+        placed = acc.grid(self.columns, self.min_n, self.colour_min_n)
+        kinds = (TEXT, TEXT, COUNT, VALUE, TEXT, GAP, TEXT, TEXT)
+        columns = tuple(Column(t(h, lang), k) for h, k in zip(acc.HEADS, kinds, strict=True))
+        red = tuple(f.sentence for f in acc.red_on_two(placed, lang)) or (t("accountability.none_red", lang),)
+        lines = (t("accountability.intro", lang, min_n=f"{self.min_n:d}", colour_min_n=f"{self.colour_min_n:d}"),
+                 acc.caption(placed, lang), *red, *(f.sentence for f in acc.lowest(placed, lang)))
+        return Section(t("accountability.section", lang), lines,
+                       Table(columns, tuple(acc.records(placed, lang)), (rule_note(self.min_n, lang),)))
+
+
+@dataclass(frozen=True)
 class Choice:
     """What to put in a report: one outcome under one rule, gaps by each chosen dimension, crossed pairs."""
 
@@ -508,6 +533,8 @@ class Choice:
     flag_settings: FlagSettings = DEFAULTS     # the flags' references, margin and cut-offs
     cohort: str | None = None                  # term, school or grade: every gap and crossed view once per cohort
     group_grids: bool = False                  # with the scorecard: each indicator's status × change per group
+    accountability: bool = False               # with the scorecard: every student group on every indicator
+    accountability_colour_min_n: int = 30      # the Dashboard's: no colour for fewer students
 
 
 def views(bench: Workbench, choice: Choice, lang: str = DEFAULT) -> list[ReportView]:
@@ -531,6 +558,13 @@ def views(bench: Workbench, choice: Choice, lang: str = DEFAULT) -> list[ReportV
                             label=i.outcome_label, second=i.grouping.second)
             found.append(GroupGridView(history, i, cuts.get(i.label, status_grid.default_cuts(i)),
                                        choice.colour_min_n))
+    if choice.scorecard and choice.accountability:
+        cuts = dict(choice.cuts)
+        offered = [d for d in acc.STUDENT_GROUPS if d in first_view.dimensions(bench.data.mapping)]
+        found.append(AccountabilityView(tuple(
+            acc.column(bench.con, i, cuts.get(i.label, status_grid.default_cuts(i)), offered, bench.filters,
+                       bench.min_n, choice.accountability_colour_min_n, lang) for i in choice.scorecard),
+            bench.min_n, choice.accountability_colour_min_n))
     if choice.goal_table and saved:
         outcomes = {c.name for c in bench.data.mapping.outcomes()} if bench.data else set()
         found.append(GoalsView(tuple(goal_math.assess(bench.con, g, outcomes, bench.min_n, lang) for g in saved),

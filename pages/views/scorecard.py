@@ -126,8 +126,10 @@ def accountability(bench, cards: list[sc.Card], chosen: dict, lang: str) -> None
     """Every student group on every indicator, as the Dashboard colours them, and the groups a state would
     identify, each with its evidence in a sentence."""
     st.subheader(t("accountability.title", lang))
-    colour_min_n = int(st.number_input(t("accountability.colour_min_n", lang), min_value=0, value=30, step=1,
+    colour_min_n = int(st.number_input(t("accountability.colour_min_n", lang), min_value=0, step=1,
+                                       value=st.session_state.get("accountability_min", 30),
                                        key="accountability_colour_min_n"))
+    st.session_state["accountability_min"] = colour_min_n          # kept for the report, off this page
     st.caption(t("accountability.intro", lang, min_n=f"{bench.min_n:d}", colour_min_n=f"{colour_min_n:d}"))
     offered = [d for d in acc.STUDENT_GROUPS if d in shared.offered_dimensions(bench)]
     grid_ = acc.grid([acc.column(bench.con, c.indicator, chosen.get(c.indicator.label, grid.default_cuts(c.indicator)),

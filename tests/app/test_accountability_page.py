@@ -72,3 +72,19 @@ def test_a_published_preset_fills_an_indicators_cut_points(app):
     app.button(key="preset_apply").click().run()
     assert not app.exception, [e.value for e in app.exception]
     assert _table(app, "Group", "Indicator").loc[("White", "Suspensions"), "Colour"] == "Yellow"
+
+
+def test_the_report_adds_every_group_on_every_indicator(app):
+    _scorecard(app)
+    app.number_input(key="accountability_colour_min_n").set_value(31).run()
+    app.switch_page("pages/views/report.py").run()
+    app.multiselect(key="report_dimensions").set_value([]).run()
+    app.checkbox(key="report_scorecard").check().run()
+    app.checkbox(key="report_accountability").check().run()
+    assert not app.exception, [e.value for e in app.exception]
+    table = next(d.value for d in app.dataframe if "Indicator" in d.value.columns and "Group" in d.value.columns)
+    table = table.set_index(["Group", "Indicator"])
+    # The colour minimum chosen on the scorecard (31) holds in the report: Black students' 30 are not coloured.
+    assert table.loc[("Black or African American", "Suspensions"), "Colour"].startswith("No colour")
+    assert table.loc[("Students with disabilities", "Suspensions"), "Colour"] == "Red"
+    assert any("Students with disabilities: red on" in m.value for m in app.markdown)

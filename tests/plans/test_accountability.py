@@ -1,6 +1,9 @@
 """Every student group on every indicator, and identification, on the constructed district of tests/district.py,
 worked out by hand (California's 2023 chronic absenteeism and unified-district suspension cut points)."""
 
+import io
+
+import openpyxl
 import pytest
 
 from equity import scorecard as sc
@@ -134,3 +137,29 @@ def test_one_term_gives_status_without_change():
     from equity.plans.cut_presets import PRESETS as presets
     p = place_one("X", "x", (40, 12.0), None, True, presets["chronic_absenteeism"].cuts, False, 30)
     assert (p.status, p.change, p.colour, p.reason) == (3, None, None, ONE_TERM)
+
+
+def test_the_report_and_its_exports_carry_the_grid_and_identification(bench):
+    from equity import exports
+    from equity.report import AccountabilityView, Choice, compose, views
+
+    choice = Choice("chronic_absent", "Chronic Absent", Rule("boolean"), (), scorecard=(CHRONIC, SUSPENSION),
+                    cuts=(("Suspensions", PRESETS["suspension_unified"].cuts),), accountability=True)
+    view = next(v for v in views(bench, choice) if isinstance(v, AccountabilityView))
+    section = view.section("en")
+    assert section.title == "Accountability: every student group on every indicator"
+    assert "Students with disabilities: red on Chronic absence and Suspensions" in " ".join(section.summary)
+    rows = {(r[0], r[1]): r for r in section.table.rows}
+    assert rows[("Black or African American", "Suspensions")][2:] == \
+        (30, pytest.approx(400 / 30), "Very high", pytest.approx(400 / 30 - 200 / 30), "Increased significantly",
+         "Red")
+    assert rows[("Asian", "Chronic absence")][2:4] == (None, None)
+    text = exports.table_csv(section.table).decode("utf-8-sig")
+    assert "Asian,Chronic absence,,,—,,—,No colour" in text
+    report = compose([view], bench, "Accountability")
+    assert "Students with disabilities: red on" in exports.report_html(report)
+    book = openpyxl.load_workbook(io.BytesIO(exports.report_xlsx(report)))
+    cells = [c for sheet in book.worksheets for row in sheet.iter_rows(values_only=True) for c in row]
+    assert "Students with disabilities" in cells and 30 in cells
+    assert not [v for v in views(bench, Choice("chronic_absent", "Chronic Absent", Rule("boolean"), (),
+                                               scorecard=(CHRONIC,))) if isinstance(v, AccountabilityView)]
