@@ -14,17 +14,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
 
-import duckdb
 import pandas as pd
 
-from equity.dimensions import DIMENSIONS, NOT_REPORTED
-from equity.filters import Filters
-from equity.group_grid import GroupPlacement, colour_words, place_groups, place_one
-from equity.i18n import DEFAULT, t
-from equity.privacy import DEFAULT_MIN_N
-from equity.scorecard import Indicator
-from equity.status_grid import COLOURS, GRID_STYLE, PALETTE, Cuts, change_text, status_text
-from equity.trends import Trend, group_key, trend
+from equity.model.dimensions import DIMENSIONS, NOT_REPORTED
+from equity.plans.group_grid import GroupPlacement, colour_words, place_groups, place_one
+from equity.plans.scorecard import Indicator
+from equity.plans.status_grid import COLOURS, GRID_STYLE, PALETTE, Cuts, change_text, status_text
+from equity.stats.privacy import DEFAULT_MIN_N
+from equity.stats.trends import Trend, group_key
+from equity.words.i18n import DEFAULT, t
 
 STUDENT_GROUPS = ("race", "low_income", "english_learner", "special_ed", "section_504")
 ALL = "all"                   # the dimension and key of the all-students row
@@ -74,20 +72,19 @@ def _all_students(history: Trend, cuts: Cuts, higher: bool, colour_min_n: int, l
                      None if before is None else before.overall_value, before is None, cuts, higher, colour_min_n)
 
 
-def column(con: duckdb.DuckDBPyConnection, indicator: Indicator, cuts: Cuts, dimensions: Sequence[str] = STUDENT_GROUPS,
-           filters: Filters = Filters(), min_n: int = DEFAULT_MIN_N, colour_min_n: int = 0,
+def column(indicator: Indicator, cuts: Cuts, trends: Sequence[Trend], colour_min_n: int = 0,
            lang: str = DEFAULT) -> Column:
-    """One indicator placed for all students and every student group of `dimensions`."""
+    """One indicator placed for all students and every student group of `trends` (its trend by each dimension,
+    equity.stats.trends)."""
     cells: dict[tuple[str, str], GroupPlacement] = {}
     terms: tuple[str, ...] = ()
-    for dimension in dimensions:
-        history = trend(con, indicator.outcome, indicator.rule, dimension, filters=filters, min_n=min_n,
-                        label=indicator.outcome_label)
+    higher = indicator.higher_is_better
+    for history in trends:
         if not history.per_term:
-            break
+            continue
         terms = history.terms[-2:]
-        higher = indicator.higher_is_better
         cells.setdefault((ALL, ALL), _all_students(history, cuts, higher, colour_min_n, lang))
+        dimension = history.dimension.key
         for p in place_groups(history, cuts, higher, colour_min_n, lang):
             if student_group(dimension, p.key):
                 cells[(dimension, group_key(p.key))] = p

@@ -14,8 +14,8 @@ Dashboard's 3x5 grid for populations under 150 is not modelled."""
 import re
 from dataclasses import dataclass
 
-from equity.i18n import DEFAULT, t
-from equity.scorecard import Indicator
+from equity.plans.scorecard import Indicator
+from equity.words.i18n import DEFAULT, t
 
 YEAR = 2023
 SOURCE = "https://www.cde.ca.gov/ta/ac/cm/fivebyfivecolortables23.asp"
@@ -44,7 +44,7 @@ class Preset:
     pattern: str = ""         # words in an indicator's name or column that suggest this preset
 
     def name(self, lang: str = DEFAULT) -> str:
-        return t(f"preset.{self.key}", lang, year=YEAR)
+        return t(f"cut_preset.{self.key}", lang, year=YEAR)
 
 
 PRESETS = {p.key: p for p in (

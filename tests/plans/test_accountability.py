@@ -6,14 +6,14 @@ import io
 import openpyxl
 import pytest
 
-from equity import scorecard as sc
-from equity.group_grid import place_one
-from equity.groups import Grouping
-from equity.metrics import Rule
+from equity.app.session import Workbench
+from equity.model.groups import Grouping
+from equity.model.rules import Rule
 from equity.plans import accountability as acc
+from equity.plans import scorecard as sc
 from equity.plans.cut_presets import PRESETS
-from equity.session import Workbench
-from equity.status_grid import BASELINE_HIDDEN, COLOURS, FEW, HIDDEN, ONE_TERM
+from equity.plans.group_grid import place_one
+from equity.plans.status_grid import BASELINE_HIDDEN, COLOURS, FEW, HIDDEN, ONE_TERM
 from tests.district import district_csv
 
 CHRONIC = sc.Indicator("Chronic absence", "chronic_absent", "Chronic Absent", Rule("boolean"), Grouping("race"),
@@ -30,11 +30,9 @@ def bench() -> Workbench:
 
 
 def _grid(bench, colour_min_n=30, lang="en") -> acc.Grid:
-    columns = [acc.column(bench.con, CHRONIC, PRESETS["chronic_absenteeism"].cuts, ("race", "special_ed"),
-                          min_n=10, colour_min_n=colour_min_n, lang=lang),
-               acc.column(bench.con, SUSPENSION, PRESETS["suspension_unified"].cuts, ("race", "special_ed"),
-                          min_n=10, colour_min_n=colour_min_n, lang=lang)]
-    return acc.grid(columns, 10, colour_min_n)
+    cuts = {"Chronic absence": PRESETS["chronic_absenteeism"].cuts, "Suspensions": PRESETS["suspension_unified"].cuts}
+    assert bench.min_n == 10
+    return bench.accountability_grid((CHRONIC, SUSPENSION), cuts, colour_min_n, lang)
 
 
 def _rows(grid):
@@ -140,8 +138,8 @@ def test_one_term_gives_status_without_change():
 
 
 def test_the_report_and_its_exports_carry_the_grid_and_identification(bench):
-    from equity import exports
-    from equity.report import AccountabilityView, Choice, compose, views
+    from equity.report import render as exports
+    from equity.report.sections import AccountabilityView, Choice, compose, views
 
     choice = Choice("chronic_absent", "Chronic Absent", Rule("boolean"), (), scorecard=(CHRONIC, SUSPENSION),
                     cuts=(("Suspensions", PRESETS["suspension_unified"].cuts),), accountability=True)

@@ -5,11 +5,11 @@ reports print them). Each published range is checked at both of its ends, to the
 
 import pytest
 
-from equity import scorecard as sc
-from equity.groups import Grouping
-from equity.metrics import Rule
+from equity.model.groups import Grouping
+from equity.model.rules import Rule
+from equity.plans import scorecard as sc
 from equity.plans.cut_presets import PRESETS, suggested
-from equity.status_grid import COLOURS, change_level, colour, status_level
+from equity.plans.status_grid import COLOURS, change_level, colour, status_level
 
 # preset: (status level of each published range's two ends, from very low to very high),
 #         (change level of each published range's two ends, from declined significantly to increased
