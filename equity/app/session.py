@@ -12,7 +12,7 @@ from cachetools import LRUCache
 
 from equity.app.sql_console import Console
 from equity.app.sql_download import Download, for_download
-from equity.data import combine, dataset, derived
+from equity.data import combine, dataset, derived, first_view
 from equity.data.ingest import Upload, read_upload
 from equity.data.mapping import Mapping, fitted, header_signature, new_values
 from equity.model.cohorts import Cohort, cohort_filters
@@ -20,7 +20,7 @@ from equity.model.dimensions import COMBINED, DIMENSIONS
 from equity.model.filters import Filters, options
 from equity.model.groups import Grouping
 from equity.model.rules import Rule
-from equity.plans import goals, interventions, scorecard, survey
+from equity.plans import accountability, goals, interventions, scorecard, status_grid, survey
 from equity.report.sections import Table
 from equity.report.student_list import student_table
 from equity.sources import cube as cubes
@@ -304,6 +304,16 @@ class Workbench:
                        reverse: tuple[str, ...], lang: str) -> survey.SurveyResults:
         """Percent favourable per item and group, joined to students' records (in one term) when `joined`."""
         return survey.results(self.con, found, grouping, self.min_n, term, joined, reverse, lang)
+
+    def accountability_grid(self, indicators: Sequence[scorecard.Indicator], cuts: dict[str, status_grid.Cuts],
+                            colour_min_n: int, lang: str) -> accountability.Grid:
+        """Every student group the file has on every indicator (its chosen cut points, else its default ones),
+        against the prior term, under the session's filters."""
+        offered = [d for d in accountability.STUDENT_GROUPS if d in first_view.dimensions(self.data.mapping)]
+        columns = [accountability.column(i, cuts.get(i.label, status_grid.default_cuts(i)),
+                                         [self.trend(i.outcome, i.rule, d, label=i.outcome_label) for d in offered],
+                                         colour_min_n, lang) for i in indicators]
+        return accountability.grid(columns, self.min_n, colour_min_n)
 
     def scorecard(self, indicators: Sequence[scorecard.Indicator], settings: RiskSettings) -> list[scorecard.Card]:
         """Each indicator's card under the session's filters, with the status of a saved goal on it."""
