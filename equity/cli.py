@@ -221,7 +221,8 @@ def load(args: argparse.Namespace) -> tuple[duckdb.DuckDBPyConnection, dataset.S
         mapping = cohort_mapping(mapping, staged, args.cohort, args.outcome)
     if _derived_chronic(staged, args.outcome):
         return con, staged, chronic_mapping(mapping, args.min_days), derived.CHRONIC, Rule("boolean")
-    mapping, column = choose_outcome(mapping, staged, args.outcome, args.threshold)
+    mapping, column = choose_outcome(mapping, staged, args.outcome,
+                                     0.0 if args.categories and mapping.counts else args.threshold)
     profile = next(p for p in staged.profiles if p.header == column.header)
     rule = default_rule(column, profile.distinct, args.threshold)
     if args.categories:
@@ -472,7 +473,11 @@ def choose_outcome(mapping: Mapping, staged: dataset.Staged, header: str, thresh
     if profile is None:
         raise UsageError(f"no column '{header}' in the file; its columns are "
                          f"{_list(p.header for p in staged.profiles)}.")
-    kind = "numeric" if threshold is not None else (outcome_kind(profile) or "category")
+    if mapping.counts and threshold is not None:
+        raise UsageError(f"'{header}' is a count of students in a file of published counts: its rate is the count "
+                         "over the students in the group, so --threshold and --categories do not apply.")
+    kind = "count" if mapping.counts else \
+        "numeric" if threshold is not None else (outcome_kind(profile) or "category")
     problem = dataset.outcome_problem(profile, kind)
     if problem:
         raise UsageError(problem)

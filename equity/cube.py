@@ -14,6 +14,7 @@ import duckdb
 from equity.dimensions import COMBINED, DIMENSIONS
 from equity.filters import Filters
 from equity.metrics import Cells, Rule, Stats
+from equity.sources import counts
 from equity.sql import Fragment, query, quote_ident
 
 # What cube_build.sql groups by: every dimension's column but race alone or in combination (a list per student).
@@ -31,9 +32,13 @@ class Cube:
 
 
 def build(con: duckdb.DuckDBPyConnection, outcome: str, rule: Rule) -> Cube:
-    """Scan the students once for `outcome` under `rule` (a new temporary table on `con`)."""
+    """Scan the students once for `outcome` under `rule` (a new temporary table on `con`); for published counts,
+    sum their cells (equity.sources.counts)."""
     cube = Cube(f"cube_{next(_numbers)}", outcome, rule)
-    con.execute(query("cube_build", cube=cube.table, outcome=outcome), rule.params())
+    if counts.holds_counts(con):        # published counts: the rows already are cells
+        counts.fill(con, cube.table, outcome)
+    else:
+        con.execute(query("cube_build", cube=cube.table, outcome=outcome), rule.params())
     return cube
 
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 import duckdb
 
 from equity import normalize
+from equity.data import count_layouts
 from equity.ingest import Upload
 from equity.mapping import VALUE_ROLES, Mapping, outcome_kind, propose
 from equity.messages import Message, Text
@@ -55,7 +56,9 @@ def connect() -> duckdb.DuckDBPyConnection:
 
 
 def stage(con: duckdb.DuckDBPyConnection, upload: Upload) -> Staged:
-    """Copy the upload into DuckDB beside the current data and propose a mapping."""
+    """Copy the upload into DuckDB beside the current data and propose a mapping; a wide file of published counts
+    (the CRDC's) is reshaped to one row per school and group first."""
+    upload = count_layouts.long_form(upload)
     con.register("upload_arrow", upload.table)
     try:
         con.execute(query("copy_table", target=PENDING, source="upload_arrow"))
@@ -74,6 +77,9 @@ def check(mapping: Mapping, profiles: tuple[ColumnProfile, ...]) -> None:
         raise DataError("data.no_outcome")
     by_header = {p.header: p for p in profiles}
     for column in outcomes:
+        if (column.kind == "count") != mapping.counts:
+            raise DataError("data.counts_need_counts" if mapping.counts else "data.count_needs_denominator",
+                            header=column.header, kind=Text(f"kind.{column.kind or 'numeric'}"))
         problem = outcome_problem(by_header[column.header], column.kind)
         if problem:
             raise DataError(problem)

@@ -12,6 +12,7 @@ from equity.filters import Filters
 from equity.metrics import Rule, Stats, group_stats
 from equity.normalize import NOT_REPORTED
 from equity.privacy import suppress, suppress_table
+from equity.sources import counts
 from equity.sql import query
 
 CROSS = " × "
@@ -70,6 +71,9 @@ def stats(con: duckdb.DuckDBPyConnection, outcome: str, rule: Rule, grouping: Gr
 def crossed_stats(con: duckdb.DuckDBPyConnection, outcome: str, rule: Rule, first: str, second: str,
                   filters: Filters) -> tuple[Stats, dict[object, Stats]]:
     """Statistics of every pair of groups of two canonical columns, keyed (first, second), and all students."""
+    summed = counts.cells(con, outcome, rule, filters, (first, second))
+    if summed is not None:
+        return summed.crossed(first, second)
     rows = con.execute(query("cell_stats", outcome=outcome, first=first, second=second),
                        {**rule.params(), **filters.params()}).fetchall()
     overall = Stats(0, 0.0, 0.0)

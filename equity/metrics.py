@@ -19,6 +19,7 @@ from equity.privacy import (
     why_coded,
     why_hidden,
 )
+from equity.sources import counts
 from equity.sql import query
 
 COMPARE_ALL, COMPARE_OTHERS = "all", "others"
@@ -179,7 +180,10 @@ class Cells:
 
 def group_stats(con: duckdb.DuckDBPyConnection, outcome: str, rule: Rule, dimension: Dimension,
                 filters: Filters, cells: Cells | None = None) -> tuple[Stats, dict[object, Stats]]:
-    """All students' statistics and each group's: summed from `cells` when given, else in one query."""
+    """All students' statistics and each group's: summed from `cells` when given (or from published counts),
+    else in one query."""
+    if cells is None and dimension.key != COMBINED:
+        cells = counts.cells(con, outcome, rule, filters, (dimension.column,))
     if cells is not None and dimension.column in cells.columns:
         return cells.by(dimension.column)
     source = "combined_stats" if dimension.key == COMBINED else "group_stats"

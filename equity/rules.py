@@ -34,7 +34,7 @@ def default_rule(column: ColumnRole, values: Sequence[str | None], threshold: fl
     """What a user most likely means for this outcome when they have not said."""
     if column.kind == "numeric":
         return Rule("threshold", threshold) if threshold is not None else Rule("mean")
-    if column.kind == "boolean":
+    if column.kind in ("boolean", "count"):     # a count over its group's students is a share, as yes/no is
         return Rule("boolean")
     chosen = meeting_categories(values)
     return Rule("categories", categories=chosen or tuple(v for v in values[:1] if v))

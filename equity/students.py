@@ -9,6 +9,7 @@ from dataclasses import dataclass
 import duckdb
 
 from equity import derived, normalize
+from equity.data.count_layouts import Suppressed, suppressed
 from equity.mapping import RACE_FLAG_ROLES, Mapping
 from equity.profile import EXCUSED, column_values
 from equity.sql import Fragment, query, quote_ident
@@ -28,6 +29,7 @@ MACROS = ("filtered_students", "score", "chosen")   # query macros defined besid
 
 TEXT = "nullif(trim({source}), '') AS {target}"
 NUMBER = "TRY_CAST(nullif(replace(trim({source}), '%', ''), '') AS DOUBLE) AS {target}"
+COUNT = "count_cell({source}) AS {target}"     # a published count; suppressed cells unknown (count_cell.sql)
 CATEGORY = ("CASE WHEN list_contains($excused, upper(trim({source}))) THEN NULL "
             "ELSE nullif(trim({source}), '') END AS {target}")
 MAPPED = ("CAST(map_extract_value(MAP($keys_{i}::VARCHAR[], $values_{i}::VARCHAR[]), coalesce({source}, '')) "
@@ -71,6 +73,7 @@ class BuildReport:
     rows: int
     unplaced: tuple[Unplaced, ...]
     guessed: tuple[Guessed, ...] = ()
+    suppressed: tuple[Suppressed, ...] = ()     # published counts hidden by their publisher: unknown, listed
 
 
 class _Build:
@@ -130,13 +133,15 @@ class _Build:
         return PARTS.format(source=quote_ident(header))
 
     def report(self, rows: int) -> BuildReport:
-        return BuildReport(rows, tuple(self.unplaced), tuple(self.guessed))
+        counted = tuple(c.header for c in self.mapping.columns if c.role == "denominator" or c.kind == "count")
+        return BuildReport(rows, tuple(self.unplaced), tuple(self.guessed), suppressed(self.con, self.source, counted))
 
 
 def build_students(con: duckdb.DuckDBPyConnection, source: str, mapping: Mapping) -> BuildReport:
     """(Re)create `students` from the raw table `source`, typed and normalised, and the query macros."""
     for name, labels in LABEL_TYPES.items():
         con.execute(query("label_type", type_name=name), {"labels": list(labels)})
+    con.execute(query("count_cell"))
     build = _Build(con, source, mapping)
     expressions: list[str] = []
     by_role = {c.role: c for c in mapping.columns}
@@ -154,6 +159,8 @@ def build_students(con: duckdb.DuckDBPyConnection, source: str, mapping: Mapping
             expressions.append(TEXT.format(source=quote_ident(role.header), target=quote_ident(column)))
         else:
             expressions.append(f"{build.mapped(i, role.header, column, sql_type)} AS {quote_ident(column)}")
+    if mapping.counts:      # each row is a cell of students: how many, beside the counts of its outcomes
+        expressions.append(COUNT.format(source=quote_ident(mapping.header_for("denominator")), target="denominator"))
     for j, column in enumerate(mapping.outcomes(), start=len(CANONICAL)):
         expressions.append(_outcome(build, column, j))
     expressions += derived.expressions(mapping)
@@ -171,6 +178,8 @@ def _outcome(build: _Build, column, j) -> str:
     names = {"source": quote_ident(column.header), "target": quote_ident(column.name)}
     if column.kind == "numeric":
         return NUMBER.format(**names)
+    if column.kind == "count":
+        return COUNT.format(**names)
     if column.kind == "boolean":
         return f"{build.mapped(j, column.header, 'flag', 'BOOLEAN')} AS {names['target']}"
     build.params["excused"] = list(EXCUSED)

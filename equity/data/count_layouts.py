@@ -1,0 +1,139 @@
+"""Published counts (CRDC, EDFacts, state report cards): recognising their layouts and their suppressed cells.
+
+A count-level file has one row per entity (school or district), group and term, a column of students in the
+group (the denominator) and columns of students with an outcome. The CRDC public-use files are *wide*: one
+column per measure, race and sex, named by one rule (`SCH_ENR_HI_M`: school, enrollment, Hispanic, male;
+`SCH_DISCWDIS_ISS_IDEA_BL_F`: in-school suspensions of Black female students served under IDEA). Such a file is
+reshaped here to one row per school and group, so the mapping screen sees the long layout every count file has.
+
+Published files hide small cells with a marker (`*`, `<10`, `n<5`, `‡`, or the CRDC's negative reserve codes
+`-9`, `-2`, ...). Any non-blank value that is not a number of zero or more is such a marker: read as unknown,
+never as zero, and counted and listed for the person.
+"""
+
+import re
+from dataclasses import dataclass
+
+import duckdb
+import pandas as pd
+import pyarrow as pa
+
+from equity import normalize
+from equity.ingest import Upload
+from equity.messages import Text
+from equity.profile import ColumnProfile
+from equity.sql import query
+
+# The CRDC's race/ethnicity codes (the same in every collection since 2011-12) and its sex codes.
+CRDC_RACES = {"HI": normalize.HISPANIC, "AM": normalize.AIAN, "AS": normalize.ASIAN, "HP": normalize.NHPI,
+              "BL": normalize.BLACK, "WH": normalize.WHITE, "TR": normalize.TWO_OR_MORE}
+CRDC_SEXES = {"M": "Male", "F": "Female", "X": "Nonbinary"}
+# SCH_<measure>_<race>_<sex>; the measure may carry a disability qualifier (IDEA, NONIDEA, WDIS, WODIS).
+_CRDC_GROUP = re.compile(r"^SCH_(?P<measure>[A-Z0-9]+(?:_[A-Z0-9]+)*?)_(?P<race>" + "|".join(CRDC_RACES) +
+                         r")_(?P<sex>[MFX])$")
+# Columns of a program (EL, IDEA, 504) or a total by sex only: not crossed with race, so not reshaped.
+_CRDC_OTHER = re.compile(r"^(SCH_[A-Z0-9_]+_(LEP|EL|IDEA|504|NONIDEA)|TOT_[A-Z0-9_]+)_[MFX]$")
+# Disability qualifiers: students with and without disabilities (or under IDEA and not) are summed into all
+# students of the group, whose denominator is the group's enrollment.
+_QUALIFIER = re.compile(r"(?<=[A-Z])WO?DIS(?=_|$)|_(?:NON)?IDEA(?=_|$)")
+RACE_HEADER, SEX_HEADER = "Race/ethnicity", "Sex"
+MAX_COUNT = 1e8         # above any count of students a published file holds
+MIN_GROUPS = 4          # race-by-sex columns of one measure that make a layout the CRDC's rather than a fluke
+
+
+@dataclass(frozen=True)
+class Suppressed:
+    """The suppression markers of one column and how many cells hold each: those cells are unknown."""
+
+    header: str
+    values: tuple[tuple[str, int], ...]
+
+    @property
+    def cells(self) -> int:
+        return sum(n for _, n in self.values)
+
+
+def count_value(raw: object) -> float | None:
+    """A published count as a number, None when blank or suppressed (as queries/count_cell.sql reads it)."""
+    try:
+        number = float(str(raw).strip().replace(",", ""))
+    except ValueError:
+        return None
+    return number if number >= 0 else None
+
+
+def countlike(profile: ColumnProfile) -> bool:
+    """The column holds counts of students: whole numbers of zero or more, at least one above 1 (not a yes/no
+    column), suppression markers aside, and none written with a leading zero or too large to be a count of
+    students (identifiers such as the CRDC's COMBOKEY or LEAID)."""
+    filled = [str(v).strip() for v in profile.distinct if v is not None and str(v).strip()]
+    numbers = [n for n in map(count_value, filled) if n is not None]
+    return 2 * len(numbers) >= len(filled) > 0 and max(numbers) > 1 and max(numbers) < MAX_COUNT \
+        and all(n == int(n) for n in numbers) and not any(len(v) > 1 and v.startswith("0") for v in filled)
+
+
+def crdc_measure(header: str) -> tuple[str, str, str] | None:
+    """(measure, race label, sex label) of a CRDC race-by-sex column, the disability qualifiers dropped
+    (`SCH_DISCWDIS_ISS_IDEA_BL_F` -> ('DISC_ISS', 'Black or African American', 'Female')); None otherwise."""
+    found = _CRDC_GROUP.match(header.strip().upper())
+    if found is None:
+        return None
+    measure = _QUALIFIER.sub("", found["measure"])
+    return measure, CRDC_RACES[found["race"]], CRDC_SEXES[found["sex"]]
+
+
+def long_form(upload: Upload) -> Upload:
+    """The upload in the long layout: a CRDC wide file reshaped to one row per school, race and sex (with a note
+    saying so); any other file as it is."""
+    headers = upload.table.column_names
+    groups = {h: m for h in headers if (m := crdc_measure(h))}
+    per_measure: dict[str, int] = {}
+    for measure, _, _ in groups.values():
+        per_measure[measure] = per_measure.get(measure, 0) + 1
+    if not per_measure or max(per_measure.values()) < MIN_GROUPS:
+        return upload
+    aside = [h for h in headers if h not in groups and _CRDC_OTHER.match(h.strip().upper())]
+    kept = [h for h in headers if h not in groups and h not in aside]
+    frame = upload.table.to_pandas()
+    cells = sorted({(race, sex) for _, race, sex in groups.values()},
+                   key=lambda c: (normalize.RACE_LABELS.index(c[0]), c[1]))
+    measures = list(per_measure)
+    parts = []
+    for race, sex in cells:
+        part = frame[kept].copy()
+        part[RACE_HEADER], part[SEX_HEADER] = race, sex
+        for measure in measures:
+            columns = [h for h, m in groups.items() if m == (measure, race, sex)]
+            part[f"SCH_{measure}"] = _summed(frame[columns]) if columns else None
+        parts.append(part)
+    long = pd.concat(parts, ignore_index=True)
+    table = pa.Table.from_pandas(long, preserve_index=False).cast(
+        pa.schema([(name, pa.string()) for name in long.columns]))
+    note = Text("counts.crdc_wide", columns=len(groups), measures=", ".join(f"SCH_{m}" for m in measures),
+                groups=len(cells), aside=len(aside))
+    return Upload(upload.name, table, upload.sheet, upload.sheets, upload.header_row, (*upload.notes, note))
+
+
+def _summed(columns: pd.DataFrame) -> pd.Series:
+    """The sum of the parts of one group's count (students with and without disabilities), as text. A part
+    that is suppressed makes the sum unknown: the first marker is kept, so it is counted and listed; a row of
+    blanks stays blank."""
+    text = columns.apply(lambda c: c.astype("string").str.strip())
+    numbers = text.apply(lambda c: pd.to_numeric(c.str.replace(",", "", regex=False), errors="coerce"))
+    marker = text.notna() & text.ne("") & (numbers.isna() | numbers.lt(0))
+    total = numbers.where(~marker).sum(axis=1, min_count=1)
+    result = total.map(lambda v: None if pd.isna(v) else f"{v:g}").astype("string")
+    first_marker = text.where(marker).bfill(axis=1).iloc[:, 0]
+    return first_marker.where(marker.any(axis=1), result)
+
+
+def suppressed(con: duckdb.DuckDBPyConnection, table: str, headers: tuple[str, ...]) -> tuple[Suppressed, ...]:
+    """The suppression markers in each of `headers` of `table`, most frequent first (columns without any left
+    out)."""
+    con.execute(query("count_cell"))
+    found = []
+    for header in headers:
+        rows = con.execute(query("count_markers", table=table, column=header)).fetchall()
+        if rows:
+            found.append(Suppressed(header, tuple((str(v), int(n)) for v, n in rows)))
+    return tuple(found)

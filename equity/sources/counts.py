@@ -1,0 +1,43 @@
+"""A count-level file as a cells source: its rows (a school's group: students, and students with an outcome)
+already are cells, so a cube is their sum per combination of the dimension columns, with n = the denominator
+and total = squares = the count. Everything above the cube (breakdowns, crossings, the rule across views,
+trends, risk ratios, reports, the command line) is the same as for student rows.
+
+The loaded `students` table holds such cells when it has a `denominator` column (equity.students builds it
+only for a mapped denominator); views that need student rows ask `holds_counts` and say so.
+"""
+
+import duckdb
+
+from equity.filters import Filters
+from equity.sql import query
+
+
+def holds_counts(con: duckdb.DuckDBPyConnection) -> bool:
+    """The loaded data is published counts (cells), not student rows."""
+    return bool(con.execute(query("count_columns")).fetchone()[0])
+
+
+def fill(con: duckdb.DuckDBPyConnection, cube: str, outcome: str) -> None:
+    """Create the cube table `cube` for the count column `outcome` (queries/cube_counts.sql)."""
+    con.execute(query("cube_counts", cube=cube, outcome=outcome))
+
+
+def nobody_counted(con: duckdb.DuckDBPyConnection, outcome: str) -> bool:
+    """Students have a known count of `outcome`, and it is zero in every cell."""
+    n, met = con.execute(query("count_total", outcome=outcome)).fetchone()
+    return bool(n) and not met
+
+
+def cells(con: duckdb.DuckDBPyConnection, outcome: str, rule, filters: Filters, columns: tuple[str, ...]):
+    """For published counts, the cells of `columns` under `filters`, summed from a cube made for this call (a
+    figure asked without the session's cached cubes: the command line, a report); None for student rows, which
+    the caller scans itself."""
+    if not holds_counts(con):
+        return None
+    from equity import cube as cubes  # here: equity.cube reads equity.metrics, which reads this module
+    cube = cubes.build(con, outcome, rule)
+    try:
+        return cubes.cells(con, cube, filters, columns)
+    finally:
+        cubes.drop(con, cube)
