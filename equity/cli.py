@@ -254,7 +254,7 @@ def activate(con: duckdb.DuckDBPyConnection, staged: dataset.Staged, mapping: Ma
     """Build the students table, first saying on stderr which values were guessed or left unplaced, and which
     of the dimensions `by` the file has no column for."""
     data = dataset.activate(con, staged, mapping)
-    for line in [*value_notices(data.report), *dimension_notices(mapping, by)]:
+    for line in [*value_notices(data.report), *suppressed_notices(data.report), *dimension_notices(mapping, by)]:
         print(line, file=sys.stderr)
     return data
 
@@ -265,6 +265,12 @@ def dimension_notices(mapping: Mapping, by: tuple[str, ...]) -> list[str]:
     return [f"note: the file has no column for {by_name} (every student is Not reported); map one with "
             f"--map {DIMENSIONS[by_name].column}=HEADER. Dimensions it has: {', '.join(has) or 'none'}."
             for by_name in dict.fromkeys(by) if by_name in GAP_DIMENSIONS and by_name not in has]
+
+
+def suppressed_notices(report: BuildReport) -> list[str]:
+    """One line per column of published counts with suppressed cells: they are unknown, never zero."""
+    return [f"note: suppressed cells of '{s.header}', read as unknown (never as zero): "
+            f"{', '.join(f'{raw} x {n:,}' for raw, n in s.values)}." for s in report.suppressed]
 
 
 def value_notices(report: BuildReport) -> list[str]:

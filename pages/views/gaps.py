@@ -47,8 +47,9 @@ if picked:
         st.dataframe(crosstab_frame(table, lang), hide_index=True, column_config=shared.figure_formats(lang))
         shared.section_downloads(section, f"{stem}-{dimension}-{second}", "gaps_dl", lang)
     else:
-        if dimension == "race" and st.checkbox(t("page.gaps.combined", lang), key="gaps_combined",
-                                               help=t("page.gaps.combined_help", lang)):
+        # Alone or in combination counts students by the races each reports: published counts have no students.
+        if dimension == "race" and not bench.data.mapping.counts and st.checkbox(
+                t("page.gaps.combined", lang), key="gaps_combined", help=t("page.gaps.combined_help", lang)):
             dimension = COMBINED
             st.caption(t("page.gaps.combined_note", lang))
         first = bench.breakdown(column.name, rule, dimension, COMPARE_ALL, column.header, cohort)
