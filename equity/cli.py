@@ -254,7 +254,9 @@ def activate(con: duckdb.DuckDBPyConnection, staged: dataset.Staged, mapping: Ma
     """Build the students table, first saying on stderr which values were guessed or left unplaced, and which
     of the dimensions `by` the file has no column for."""
     data = dataset.activate(con, staged, mapping)
-    for line in [*value_notices(data.report), *suppressed_notices(data.report), *dimension_notices(mapping, by)]:
+    layout = [f"note: {n}" for n in staged.upload.notes if getattr(n, "key", "").startswith("counts.")]
+    for line in [*layout, *value_notices(data.report), *suppressed_notices(data.report),
+                 *dimension_notices(mapping, by)]:
         print(line, file=sys.stderr)
     return data
 

@@ -12,13 +12,14 @@ never as zero, and counted and listed for the person.
 """
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import duckdb
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 
-from equity import normalize
+from equity import headers, normalize
 from equity.ingest import Upload
 from equity.messages import Text
 from equity.profile import ColumnProfile
@@ -38,6 +39,7 @@ _CRDC_OTHER = re.compile(r"^(SCH_[A-Z0-9_]+_(LEP|EL|IDEA|504|NONIDEA)|TOT_[A-Z0-
 _QUALIFIER = re.compile(r"(?<=[A-Z])WO?DIS(?=_|$)|_(?:NON)?IDEA(?=_|$)")
 RACE_HEADER, SEX_HEADER = "Race/ethnicity", "Sex"
 MAX_COUNT = 1e8         # above any count of students a published file holds
+MAX_GROUPS = 60         # distinct values a column of student groups has at most (races, programs, totals)
 MIN_GROUPS = 4          # race-by-sex columns of one measure that make a layout the CRDC's rather than a fluke
 
 
@@ -83,17 +85,47 @@ def crdc_measure(header: str) -> tuple[str, str, str] | None:
 
 
 def long_form(upload: Upload) -> Upload:
-    """The upload in the long layout: a CRDC wide file reshaped to one row per school, race and sex (with a note
-    saying so); any other file as it is."""
-    headers = upload.table.column_names
-    groups = {h: m for h in headers if (m := crdc_measure(h))}
+    """The upload in the long layout, with a note saying what was done: a CRDC wide file reshaped to one row per
+    school, race and sex; a report card's rows of groups other than races set aside (`race_rows`); any other
+    file as it is."""
+    return race_rows(_crdc_long(upload))
+
+
+def race_rows(upload: Upload) -> Upload:
+    """A state report card in the common long shape (school, student group, number tested, number proficient)
+    lists each school's races, and in the same column all students and groups of other kinds (Economically
+    Disadvantaged, English Learners, Students with Disabilities, Female ...). Those overlap the races, so adding
+    them up would count students twice: rows whose group is not a race are set aside and named in a note; the
+    races of each school then cover its students once."""
+    table = upload.table
+    if not any(headers.role_score(h, "denominator") for h in table.column_names):
+        return upload
+    for header in table.column_names:
+        distinct = [v for v in pc.unique(table[header]).to_pylist() if v is not None and v.strip()]
+        if len(distinct) > MAX_GROUPS:
+            continue
+        placed = normalize.map_values("race_ethnicity", distinct)
+        races = [v for v in distinct if placed.status[v] == normalize.RECOGNISED]   # 'Unknown' is one of them
+        others = [v for v in distinct if v not in races]
+        if sum(placed.values[v] != normalize.NOT_REPORTED for v in races) >= 2 and others:
+            kept = pc.is_in(table[header], value_set=pa.array(races, pa.string()))
+            note = Text("counts.other_groups", header=header, rows=len(table) - pc.sum(kept).as_py(),
+                        groups=", ".join(sorted(others)[:12]) + (" …" if len(others) > 12 else ""))
+            return replace(upload, table=table.filter(kept), notes=(*upload.notes, note))
+    return upload
+
+
+def _crdc_long(upload: Upload) -> Upload:
+    """A CRDC wide file reshaped to one row per school, race and sex; any other file as it is."""
+    names = upload.table.column_names
+    groups = {h: m for h in names if (m := crdc_measure(h))}
     per_measure: dict[str, int] = {}
     for measure, _, _ in groups.values():
         per_measure[measure] = per_measure.get(measure, 0) + 1
     if not per_measure or max(per_measure.values()) < MIN_GROUPS:
         return upload
-    aside = [h for h in headers if h not in groups and _CRDC_OTHER.match(h.strip().upper())]
-    kept = [h for h in headers if h not in groups and h not in aside]
+    aside = [h for h in names if h not in groups and _CRDC_OTHER.match(h.strip().upper())]
+    kept = [h for h in names if h not in groups and h not in aside]
     frame = upload.table.to_pandas()
     cells = sorted({(race, sex) for _, race, sex in groups.values()},
                    key=lambda c: (normalize.RACE_LABELS.index(c[0]), c[1]))
@@ -111,7 +143,7 @@ def long_form(upload: Upload) -> Upload:
         pa.schema([(name, pa.string()) for name in long.columns]))
     note = Text("counts.crdc_wide", columns=len(groups), measures=", ".join(f"SCH_{m}" for m in measures),
                 groups=len(cells), aside=len(aside))
-    return Upload(upload.name, table, upload.sheet, upload.sheets, upload.header_row, (*upload.notes, note))
+    return replace(upload, table=table, notes=(*upload.notes, note))
 
 
 def _summed(columns: pd.DataFrame) -> pd.Series:
@@ -127,12 +159,12 @@ def _summed(columns: pd.DataFrame) -> pd.Series:
     return first_marker.where(marker.any(axis=1), result)
 
 
-def suppressed(con: duckdb.DuckDBPyConnection, table: str, headers: tuple[str, ...]) -> tuple[Suppressed, ...]:
-    """The suppression markers in each of `headers` of `table`, most frequent first (columns without any left
+def suppressed(con: duckdb.DuckDBPyConnection, table: str, columns: tuple[str, ...]) -> tuple[Suppressed, ...]:
+    """The suppression markers in each of `columns` of `table`, most frequent first (columns without any left
     out)."""
     con.execute(query("count_cell"))
     found = []
-    for header in headers:
+    for header in columns:
         rows = con.execute(query("count_markers", table=table, column=header)).fetchall()
         if rows:
             found.append(Suppressed(header, tuple((str(v), int(n)) for v, n in rows)))
