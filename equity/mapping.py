@@ -228,7 +228,7 @@ def _role_scores(p: ColumnProfile) -> dict[str, float]:
     fits = {role: _value_fit(role, p) for role in DEMOGRAPHIC_ROLES}   # reading values is the costly part
     for role in SINGLE_ROLES:
         named = headers.role_score(p.header, role)
-        if named and (role != "denominator" or count_layouts.countlike(p)):
+        if named and (role != "denominator" or count_layouts.countlike(p, top=2)):
             fit = fits[role] if role in fits else _value_fit(role, p)
             if not _contradicted(role, p, fit):
                 scores[role] = 1.0 + named + fit
@@ -256,6 +256,8 @@ def _contradicted(role: str, p: ColumnProfile, fit: float) -> bool:
 
 
 def _value_fit(role: str, p: ColumnProfile) -> float:
+    if role == "school":       # of a school's code and its name, the name is what a reader recognises
+        return 0.1 if p.numeric_share < 0.5 else 0.0
     if role in DEMOGRAPHIC_ROLES or role == "grade":
         fit = normalize.looks_like(role, p.distinct)
         if role == "race_ethnicity" and normalize.coded(role, p.distinct):

@@ -64,13 +64,13 @@ def count_value(raw: object) -> float | None:
     return number if number >= 0 else None
 
 
-def countlike(profile: ColumnProfile) -> bool:
-    """The column holds counts of students: whole numbers of zero or more, at least one above 1 (not a yes/no
-    column), suppression markers aside, and none written with a leading zero or too large to be a count of
-    students (identifiers such as the CRDC's COMBOKEY or LEAID)."""
+def countlike(profile: ColumnProfile, top: float = 0) -> bool:
+    """The column holds counts of students: whole numbers of zero or more, the largest at least `top` (2 tells a
+    column of students from a yes/no column), suppression markers aside, and none written with a leading zero or
+    too large to be a count of students (identifiers such as the CRDC's COMBOKEY or LEAID)."""
     filled = [str(v).strip() for v in profile.distinct if v is not None and str(v).strip()]
     numbers = [n for n in map(count_value, filled) if n is not None]
-    return 2 * len(numbers) >= len(filled) > 0 and max(numbers) > 1 and max(numbers) < MAX_COUNT \
+    return 2 * len(numbers) >= len(filled) > 0 and top <= max(numbers) < MAX_COUNT \
         and all(n == int(n) for n in numbers) and not any(len(v) > 1 and v.startswith("0") for v in filled)
 
 
