@@ -40,6 +40,7 @@ _QUALIFIER = re.compile(r"(?<=[A-Z])WO?DIS(?=_|$)|_(?:NON)?IDEA(?=_|$)")
 RACE_HEADER, SEX_HEADER = "Race/ethnicity", "Sex"
 MAX_COUNT = 1e8         # above any count of students a published file holds
 MAX_GROUPS = 60         # distinct values a column of student groups has at most (races, programs, totals)
+_TOTAL = re.compile(r"^(all|total|all students?( tested)?|(school|district|state|grand) total|totals?)$", re.I)
 MIN_GROUPS = 4          # race-by-sex columns of one measure that make a layout the CRDC's rather than a fluke
 
 
@@ -98,11 +99,12 @@ def race_rows(upload: Upload) -> Upload:
     them up would count students twice: rows whose group is not a race are set aside and named in a note; the
     races of each school then cover its students once."""
     table = upload.table
-    if not any(headers.role_score(h, "denominator") for h in table.column_names):
-        return upload
+    named = any(headers.role_score(h, "denominator") for h in table.column_names)
     for header in table.column_names:
         distinct = [v for v in pc.unique(table[header]).to_pylist() if v is not None and v.strip()]
-        if len(distinct) > MAX_GROUPS:
+        # Counts are told by a header naming the students in each group, or by a totals row ('All Students'):
+        # a student's race is never that.
+        if len(distinct) > MAX_GROUPS or not (named or any(_TOTAL.match(v.strip()) for v in distinct)):
             continue
         placed = normalize.map_values("race_ethnicity", distinct)
         races = [v for v in distinct if placed.status[v] == normalize.RECOGNISED]   # 'Unknown' is one of them
