@@ -39,6 +39,7 @@ _CRDC_OTHER = re.compile(r"^(SCH_[A-Z0-9_]+_(LEP|EL|IDEA|504|NONIDEA)|TOT_[A-Z0-
 _QUALIFIER = re.compile(r"(?<=[A-Z])WO?DIS(?=_|$)|_(?:NON)?IDEA(?=_|$)")
 RACE_HEADER, SEX_HEADER = "Race/ethnicity", "Sex"
 MAX_COUNT = 1e8         # above any count of students a published file holds
+LOOK_AT = 2000          # rows read to find a totals row
 MAX_GROUPS = 60         # distinct values a column of student groups has at most (races, programs, totals)
 _TOTAL = re.compile(r"^(all|total|all students?( tested)?|(school|district|state|grand) total|totals?)$", re.I)
 MIN_GROUPS = 4          # race-by-sex columns of one measure that make a layout the CRDC's rather than a fluke
@@ -97,14 +98,16 @@ def race_rows(upload: Upload) -> Upload:
     lists each school's races, and in the same column all students and groups of other kinds (Economically
     Disadvantaged, English Learners, Students with Disabilities, Female ...). Those overlap the races, so adding
     them up would count students twice: rows whose group is not a race are set aside and named in a note; the
-    races of each school then cover its students once."""
+    races of each school then cover its students once. Counts are told by a header naming the students in each
+    group, or by a totals row ('All Students'): a student's race is never that."""
     table = upload.table
     named = any(headers.role_score(h, "denominator") for h in table.column_names)
+    head = table.slice(0, LOOK_AT)     # a report card lists every group of its first schools: no full scan
     for header in table.column_names:
+        if not named and not any(_TOTAL.match(v.strip()) for v in pc.unique(head[header]).to_pylist() if v):
+            continue
         distinct = [v for v in pc.unique(table[header]).to_pylist() if v is not None and v.strip()]
-        # Counts are told by a header naming the students in each group, or by a totals row ('All Students'):
-        # a student's race is never that.
-        if len(distinct) > MAX_GROUPS or not (named or any(_TOTAL.match(v.strip()) for v in distinct)):
+        if len(distinct) > MAX_GROUPS:
             continue
         placed = normalize.map_values("race_ethnicity", distinct)
         races = [v for v in distinct if placed.status[v] == normalize.RECOGNISED]   # 'Unknown' is one of them

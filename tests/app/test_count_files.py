@@ -1,0 +1,49 @@
+"""A CRDC-style school file of published counts through the real upload and mapping screen: recognised and
+reshaped, the denominator and the count proposed, suppressed cells listed; then the gaps and disproportionality
+pages show the figures worked out by hand in tests/test_counts_source.py, and views that need student rows say
+so."""
+
+from tests.count_files import crdc_csv
+
+BLACK, WHITE, HISPANIC = "Black or African American", "White", "Hispanic/Latino"
+
+
+def _upload_and_confirm(app):
+    app.switch_page("pages/views/data.py").run()
+    app.file_uploader(key="upload").set_value(("crdc_school.csv", crdc_csv(), "text/csv")).run()
+    assert not app.exception, [e.value for e in app.exception]
+    assert any(c.value.startswith("Read as a CRDC public-use file: 42 columns") for c in app.caption)
+    editor = app.data_editor(key=f"editor_{id(app.session_state['bench'].staged)}").value.set_index("column")
+    assert editor.loc["SCH_ENR", "role"] == "denominator" and editor.loc["SCH_DISC_ISS", "kind"] == "count"
+    assert editor.loc["SCH_NAME", "role"] == "school"
+    next(b for b in app.button if b.label == "Confirm mapping").click().run()
+    assert not app.exception, [e.value for e in app.exception]
+    shown = [i.value.replace("\\", "") for i in app.info]     # file text is shown with Markdown escaped
+    assert "Suppressed cells of 'SCH_DISC_ISS' in the file: 1, read as unknown (never as zero): '-2' (1)" in shown
+
+
+def test_a_crdc_file_through_the_mapping_screen_gives_gaps_and_risk_ratios(app):
+    _upload_and_confirm(app)
+    app.switch_page("pages/views/gaps.py").run()
+    assert not app.exception, [e.value for e in app.exception]
+    assert app.selectbox(key="gaps_outcome").value.header == "SCH_DISC_ISS"
+    assert not [c for c in app.checkbox if c.key == "gaps_combined"]     # no students to count by each race
+    table = app.dataframe[0].value.set_index("Group")
+    assert table.loc[BLACK, "n"] == 110 and round(table.loc[BLACK, "Value"], 2) == 25.45
+    assert table.loc[WHITE, "n"] == 180 and round(table.loc[WHITE, "Value"], 2) == 7.22
+    assert table.loc[HISPANIC, "n"] == 55 and round(table.loc[HISPANIC, "Value"], 2) == 18.18
+    assert round(table.loc[BLACK, "Gap"], 2) == 10.67
+
+    app.switch_page("pages/views/disproportionality.py").run()
+    assert not app.exception, [e.value for e in app.exception]
+    risk = next(f.value for f in app.dataframe if "Risk ratio" in f.value.columns).set_index("Group")
+    assert risk.loc[BLACK, "With outcome"] == 28 and round(risk.loc[BLACK, "Risk ratio"], 2) == 2.60
+    assert round(risk.loc[WHITE, "Risk ratio"], 2) == 0.31 and round(risk.loc[HISPANIC, "Risk ratio"], 2) == 1.29
+
+
+def test_views_that_need_student_rows_say_so(app):
+    _upload_and_confirm(app)
+    for page in ("pages/views/cohort.py", "pages/views/survey.py", "pages/views/sql.py"):
+        app.switch_page(page).run()
+        assert not app.exception, (page, [e.value for e in app.exception])
+        assert any(i.value.startswith("This view needs a file of student rows") for i in app.info), page
