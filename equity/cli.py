@@ -22,6 +22,7 @@ import csv
 import io
 import json
 import sys
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -67,6 +68,7 @@ def parser() -> argparse.ArgumentParser:
     _data_options(gaps)
     gaps.add_argument("--by", default="race", choices=GAP_DIMENSIONS)
     gaps.add_argument("--format", default="table", choices=("table", "csv", "json"))
+    _each_option(gaps)
     _gap_options(gaps)
     risk = commands.add_parser("risk", help="risk ratios as IDEA defines them, for discipline or identification")
     _data_options(risk)
@@ -78,6 +80,7 @@ def parser() -> argparse.ArgumentParser:
                       help="fewest students, in a group and in its comparison, for a ratio; below it a group is hidden")
     risk.add_argument("--flag-above", type=float, default=THRESHOLD, help="flag a risk ratio above this")
     risk.add_argument("--format", default="table", choices=("table", "csv", "json"))
+    _each_option(risk)
     report = commands.add_parser("report", help="the same figures as a report: HTML, PDF or slides")
     _data_options(report)
     _gap_options(report)
@@ -114,6 +117,12 @@ def _data_options(command: argparse.ArgumentParser) -> None:
                          help="keep only these students, as the sidebar filters do: values of one option are "
                               "OR-ed, options AND-ed; repeatable, e.g. --where low_income=true --where term=2024-25. "
                               "A group that a view with filters fewer would give away by subtraction is hidden")
+
+
+def _each_option(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--each", choices=("school", "grade", "term"),
+                         help="run the same analysis once per school (or grade, or term): one result per school of "
+                              "a district, or of a file of published counts")
 
 
 def _gap_options(command: argparse.ArgumentParser) -> None:
@@ -160,7 +169,9 @@ def main(argv: list[str] | None = None) -> int:
             print(report(args))
             return 0
         if args.command == "risk":
-            print(render_risk(risk(args), args.format), end="")
+            found = risk(args)
+            print(render_each(args.each, found, args.format, lambda r, fmt: render_risk(r, fmt), risk_json_of)
+                  if args.each else render_risk(found, args.format), end="")
             return 0
         if args.command == "cohort":
             from equity.matched_cli import run
@@ -174,7 +185,11 @@ def main(argv: list[str] | None = None) -> int:
     except (IngestError, dataset.DataError, UsageError) as problem:
         print(f"error: {problem}", file=sys.stderr)
         return 2
-    if isinstance(found, dict):
+    if args.each:
+        print(render_each(args.each, found, args.format,
+                          lambda r, fmt: render(r, fmt, flag(r, args.flag, settings), args.top_bottom_code),
+                          lambda r: as_json(r, flag(r, args.flag, settings), args.top_bottom_code)), end="")
+    elif isinstance(found, dict):
         print(render_cohorts(args.cohort, found, args.format, args.flag, settings, args.top_bottom_code), end="")
     else:
         print(render(found, args.format, flag(found, args.flag, settings), args.top_bottom_code), end="")
@@ -307,6 +322,10 @@ def gaps(args: argparse.Namespace) -> Breakdown | dict[str, Breakdown]:
         return breakdown(con, column.name, rule, args.by, args.compare, filters, args.min_n, column.header,
                          coding=args.top_bottom_code)
 
+    if args.each and args.cohort:
+        raise UsageError("give --each or --cohort, not both: each runs the analysis once per school, grade or term.")
+    if args.each:
+        return each(con, chosen, args.each, one)
     if not args.cohort:
         return one(chosen)
     dimension = cohort_dimension(mapping, args.cohort)
@@ -349,7 +368,14 @@ def cohort_dimension(mapping: Mapping, header: str) -> str | None:
     return role if role in COHORT_DIMENSIONS else None
 
 
-def risk(args: argparse.Namespace) -> Disproportionality:
+def each(con: duckdb.DuckDBPyConnection, chosen: Filters, dimension: str, one: Callable[[Filters], object]
+         ) -> dict[str, object]:
+    """--each: the analysis `one` for every value of `dimension` the filters keep, in order."""
+    return {value: one(cohort_filters(chosen, dimension, value)) for value in cohort_values(options(con), dimension,
+                                                                                            chosen)}
+
+
+def risk(args: argparse.Namespace) -> Disproportionality | dict[str, Disproportionality]:
     con, staged, mapping, column, rule = load(args)
     activate(con, staged, mapping, (args.by,))
     if not rule.is_rate:
@@ -363,8 +389,13 @@ def risk(args: argparse.Namespace) -> Disproportionality:
             raise UsageError(f"--compare must be 'others' or one of the groups: {_list(keys)}; got '{args.compare}'.")
         reference = keys[args.compare]
     settings = Settings(args.cell_size, args.n_size, args.flag_above)
-    return disproportionality(con, column.name, rule, grouping, where(con, args.where), settings=settings,
-                              min_n=args.min_n, label=column.header, reference=reference)
+
+    def one(filters: Filters) -> Disproportionality:
+        return disproportionality(con, column.name, rule, grouping, filters, settings=settings, min_n=args.min_n,
+                                  label=column.header, reference=reference)
+
+    chosen = where(con, args.where)
+    return each(con, chosen, args.each, one) if args.each else one(chosen)
 
 
 def risk_json(result: Disproportionality, compare: str) -> dict:
@@ -385,9 +416,29 @@ def risk_json(result: Disproportionality, compare: str) -> dict:
             "groups": groups}
 
 
+def risk_json_of(result: Disproportionality) -> dict:
+    return risk_json(result, "others" if result.reference is OTHERS else key_text(result.reference))
+
+
+def render_each(dimension: str, results: dict[str, object], fmt: str, render_one: Callable[[object, str], str],
+                as_object: Callable[[object], dict]) -> str:
+    """--each: JSON {"each": DIMENSION, "results": [{DIMENSION: VALUE, …the object of one…}, …]}, CSV with a
+    leading column named for the dimension, or one table per value under its name."""
+    if fmt == "json":
+        return json.dumps({"each": dimension, "results": [{dimension: value, **as_object(r)}
+                                                          for value, r in results.items()]}) + "\n"
+    blocks = [(value, render_one(r, fmt)) for value, r in results.items()]
+    if fmt == "csv":
+        lines = [f"{dimension},{blocks[0][1].splitlines()[0]}"] if blocks else []
+        for value, text in blocks:
+            lines += [f"{_csv_cell(value)},{line}" for line in text.splitlines()[1:] if line]
+        return "\n".join(lines) + "\n"
+    return "\n".join(f"{dimension} {value}:\n{text}" for value, text in blocks)
+
+
 def render_risk(result: Disproportionality, fmt: str) -> str:
     """The risk ratios as JSON, CSV or an aligned table with a sentence naming the flagged groups."""
-    out = risk_json(result, "others" if result.reference is OTHERS else key_text(result.reference))
+    out = risk_json_of(result)
     if fmt == "json":
         return json.dumps(out) + "\n"
     columns = ["n", "count", "risk", "comparison_risk", "risk_ratio", "kind", "flagged"]

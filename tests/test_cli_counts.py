@@ -96,3 +96,30 @@ def test_a_threshold_on_a_count_is_refused_with_what_to_do(tmp_path):
     code, out, err = run(tmp_path, crdc_csv(), "gaps", "--outcome", "SCH_DISC_ISS", "--threshold", "3")
     assert code != 0 and out == ""
     assert "count of students" in err and "--threshold" in err and "Traceback" not in err
+
+
+def test_each_school_prints_one_result_per_school(tmp_path):
+    code, out, err = run(tmp_path, crdc_csv(), "gaps", "--outcome", "SCH_DISC_ISS", "--by", "gender",
+                         "--each", "school", "--format", "json")
+    assert code == 0, err
+    result = json.loads(out)
+    assert result["each"] == "school" and [r["school"] for r in result["results"]] == ["Adams Elementary",
+                                                                                      "Baker Middle"]
+    adams = {g["key"]: (g["n"], g["value"]) for g in result["results"][0]["groups"]}
+    # Adams: girls 6+2+2 of 90, boys 10+4+5 of 90.
+    assert adams == {"Female": (90, 11.11), "Male": (90, 21.11)}
+    code, out, err = run(tmp_path, crdc_csv(), "risk", "--outcome", "SCH_DISC_ISS", "--by", "race",
+                         "--each", "school", "--format", "json")
+    assert code == 0, err
+    adams = {g["key"]: g for g in json.loads(out)["results"][0]["groups"]}
+    # Black 16 of 60 against White and Hispanic's 6 + 7 of 120; White and Hispanic have fewer than 10 suspended.
+    assert (adams[BLACK]["risk"], adams[BLACK]["comparison_risk"], adams[BLACK]["risk_ratio"]) == (26.67, 10.83, 2.46)
+    assert adams[WHITE]["kind"] == "hidden" and adams[WHITE]["count"] is None
+
+
+def test_a_report_from_published_counts(tmp_path):
+    out = tmp_path / "report.html"
+    code, printed, err = run(tmp_path, crdc_csv(), "report", "--outcome", "SCH_DISC_ISS", "--by", "race",
+                             "--out", str(out))
+    assert code == 0, err
+    assert "25.5" in out.read_text(encoding="utf-8")        # Black students: 28 of 110 suspended
