@@ -49,6 +49,7 @@ from equity.groups import Grouping, stats
 from equity.i18n import LANGUAGES
 from equity.ingest import IngestError, read_upload
 from equity.mapping import ROLES, VALUE_ROLES, ColumnRole, Mapping, outcome_kind
+from equity.messages import Text
 from equity.metrics import COMPARE_ALL, COMPARE_OTHERS, Breakdown, GroupResult, Rule, breakdown, key_text
 from equity.privacy import BOTTOM_CODE, CODING_BELOW_N, DEFAULT_MIN_N, TOP_CODE, coded_text, why_hidden
 from equity.rule_check import nobody_meets
@@ -285,9 +286,13 @@ def dimension_notices(mapping: Mapping, by: tuple[str, ...]) -> list[str]:
 
 
 def suppressed_notices(report: BuildReport) -> list[str]:
-    """One line per column of published counts with suppressed cells: they are unknown, never zero."""
-    return [f"note: suppressed cells of '{s.header}', read as unknown (never as zero): "
-            f"{', '.join(f'{raw} x {n:,}' for raw, n in s.values)}." for s in report.suppressed]
+    """Cells of published counts that cannot be right, and one line per column with suppressed cells: they are
+    unknown, never zero."""
+    problems = [Text(f"counts.problem.{p.kind}", cells=f"{p.cells:,}", header=p.header, examples="; ".join(p.examples))
+                for p in report.problems]
+    return [*(f"note: {problem}" for problem in problems),
+            *(f"note: suppressed cells of '{s.header}', read as unknown (never as zero): "
+              f"{', '.join(f'{raw} x {n:,}' for raw, n in s.values)}." for s in report.suppressed)]
 
 
 def value_notices(report: BuildReport) -> list[str]:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import duckdb
 
 from equity import derived, normalize
-from equity.data.count_layouts import Suppressed, suppressed
+from equity.data.count_layouts import CountProblem, Suppressed, count_problems, suppressed
 from equity.mapping import RACE_FLAG_ROLES, Mapping
 from equity.profile import EXCUSED, column_values
 from equity.sql import Fragment, query, quote_ident
@@ -74,6 +74,7 @@ class BuildReport:
     unplaced: tuple[Unplaced, ...]
     guessed: tuple[Guessed, ...] = ()
     suppressed: tuple[Suppressed, ...] = ()     # published counts hidden by their publisher: unknown, listed
+    problems: tuple[CountProblem, ...] = ()     # published counts that cannot be right, listed
 
 
 class _Build:
@@ -134,7 +135,10 @@ class _Build:
 
     def report(self, rows: int) -> BuildReport:
         counted = tuple(c.header for c in self.mapping.columns if c.role == "denominator" or c.kind == "count")
-        return BuildReport(rows, tuple(self.unplaced), tuple(self.guessed), suppressed(self.con, self.source, counted))
+        problems = count_problems(self.con, {c.name: c.header for c in self.mapping.outcomes() if c.kind == "count"}
+                                  ) if self.mapping.counts else ()
+        return BuildReport(rows, tuple(self.unplaced), tuple(self.guessed), suppressed(self.con, self.source, counted),
+                           problems)
 
 
 def build_students(con: duckdb.DuckDBPyConnection, source: str, mapping: Mapping) -> BuildReport:

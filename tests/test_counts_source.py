@@ -138,3 +138,18 @@ def test_counts_need_a_denominator_and_a_denominator_needs_counts(bench):
     with pytest.raises(dataset.DataError) as problem:
         dataset.activate(con, staged, as_category)
     assert problem.value.key == "data.counts_need_counts"
+
+
+def test_counts_that_cannot_be_right_are_listed_with_their_cells():
+    con = dataset.connect()
+    staged = dataset.stage(con, read_upload(csv_bytes([
+        ["School", "Race", "Enrollment", "Suspended"],
+        ["A", "Black", "40", "50"],          # more suspended than enrolled
+        ["A", "White", "0", "3"],            # students counted in a group of none
+        ["A", "White", "20", "2"],           # White listed twice at A
+        ["B", "Black", "30", "3"], ["B", "White", "30", "4"]]), "bad.csv"))
+    report = dataset.activate(con, staged, staged.proposal).report
+    assert [(p.kind, p.header, p.cells, p.examples) for p in report.problems] == [
+        ("repeated", "", 1, ("A · White",)),
+        ("over", "Suspended", 1, ("A · Black or African American",)),
+        ("empty", "Suspended", 1, ("A · White",))]

@@ -174,3 +174,29 @@ def suppressed(con: duckdb.DuckDBPyConnection, table: str, columns: tuple[str, .
         if rows:
             found.append(Suppressed(header, tuple((str(v), int(n)) for v, n in rows)))
     return tuple(found)
+
+
+@dataclass(frozen=True)
+class CountProblem:
+    """Cells of a count file that cannot be right: `kind` is 'over' (more counted than in the group), 'empty'
+    (students counted in a group of none) or 'repeated' (a group listed twice for a school and term, whose
+    counts are added); `header` the count column ('' for repeats); a few of the cells, as school and group."""
+
+    kind: str
+    header: str
+    cells: int
+    examples: tuple[str, ...]
+
+
+def count_problems(con: duckdb.DuckDBPyConnection, outcomes: dict[str, str]) -> tuple[CountProblem, ...]:
+    """What is wrong with the loaded cells of published counts; `outcomes` maps each count column's name in
+    `students` to its header."""
+    found = []
+    repeated, cells = con.execute(query("count_repeats")).fetchone()
+    if repeated:
+        found.append(CountProblem("repeated", "", int(repeated), tuple(cells)))
+    for name, header in outcomes.items():
+        over, over_cells, empty, empty_cells = con.execute(query("count_problems", outcome=name)).fetchone()
+        found += [CountProblem(kind, header, int(n), tuple(examples))
+                  for kind, n, examples in (("over", over, over_cells), ("empty", empty, empty_cells)) if n]
+    return tuple(found)

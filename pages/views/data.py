@@ -194,6 +194,10 @@ def loaded_step(data) -> None:
         values = ", ".join(f"'{shared.plain(v)}' ({n:,})" for v, n in missing.values[:8])
         st.warning(t("page.data.unplaced", lang, rows=f"{missing.rows:,}", header=shared.plain(missing.header),
                      values=values), icon=":material/info:")
+    for problem in data.report.problems:
+        st.warning(t(f"counts.problem.{problem.kind}", lang, cells=f"{problem.cells:,}",
+                     header=shared.plain(problem.header), examples=shared.plain("; ".join(problem.examples))),
+                   icon=":material/warning:")
     for hidden in data.report.suppressed:
         values = ", ".join(f"'{shared.plain(v)}' ({n:,})" for v, n in hidden.values[:8])
         st.info(t("page.data.suppressed", lang, cells=f"{hidden.cells:,}", header=shared.plain(hidden.header),
