@@ -122,8 +122,8 @@ def typed_pandas(frame):
 
 def load_app(file: Path):
     """The app's path: read the upload, stage it, map it as proposed and build the typed `students` table."""
-    from equity import dataset
-    from equity.ingest import read_upload
+    from equity.data import dataset
+    from equity.data.ingest import read_upload
 
     con = dataset.connect()
     staged = dataset.stage(con, read_upload(file.read_bytes(), file.name))
@@ -134,8 +134,8 @@ def load_app(file: Path):
 
 def lift_limits() -> None:
     """Let the app read a file of any size, in this process: the benchmark measures the reading path at sizes
-    beyond what a shared server accepts from one upload (equity.limits), not those limits."""
-    from equity import limits
+    beyond what a shared server accepts from one upload (equity.data.limits), not those limits."""
+    from equity.data import limits
 
     os.environ["EQUITY_ISOLATE"] = "0"
     object.__setattr__(limits.LIMITS, "text_bytes", 1 << 50)
@@ -177,8 +177,8 @@ def measure_load(rows: int, fmt: str, method: str) -> dict:
     import duckdb  # noqa: F401  (imports are not part of the load)
     import pandas  # noqa: F401
 
-    import equity.dataset  # noqa: F401
-    from equity.ingest import read_upload
+    import equity.data.dataset  # noqa: F401
+    from equity.data.ingest import read_upload
 
     read_upload(b"a,b\n1,2\n", "warm.csv")     # a running app has its reader helper started already
     start_mb = tree_rss_mb()
@@ -248,8 +248,8 @@ def roll_up(rows) -> dict:
 
 def app_figures(bench, choice: dict):
     """The app's own path for a click: the session's filters changed, then every breakdown it needs."""
-    from equity.filters import Filters
-    from equity.metrics import Rule
+    from equity.model.filters import Filters
+    from equity.model.rules import Rule
 
     bench.filters = Filters(**choice)
     return [bench.breakdown(OUTCOME, Rule("threshold", THRESHOLD), d) for d in FIGURE_DIMENSIONS]
@@ -285,9 +285,9 @@ def click(at, version: int, choice: dict) -> float:
 
 def chart_kb(bench) -> float:
     """The largest chart spec the gaps page sends (the gap chart, and the heat table of a crossing), in KB."""
-    from equity.charts import gap_chart, heat_table
-    from equity.crosstab import crosstab
-    from equity.metrics import Rule
+    from equity.model.rules import Rule
+    from equity.present.charts import gap_chart, heat_table
+    from equity.stats.crosstab import crosstab
 
     rule = Rule("threshold", THRESHOLD)
     specs = [gap_chart(bench.breakdown(OUTCOME, rule, "race")).to_json(),
@@ -299,8 +299,8 @@ def measure_clicks(rows: int, repeats: int) -> dict:
     """Every per-click measure at one size, methods interleaved so that noise falls on all of them alike."""
     import pandas as pd
 
-    from equity.metrics import Rule
-    from equity.session import Workbench
+    from equity.app.session import Workbench
+    from equity.model.rules import Rule
 
     lift_limits()
     at, bench = open_gaps_page(rows)

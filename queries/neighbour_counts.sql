@@ -1,7 +1,7 @@
 -- Students with a result per group of one or two columns, over every loaded student (summed from a cube), split
 -- by which chosen value of each sidebar filter the students have (m_<filter>: that value, NULL when the filter
 -- leaves them out, '' when the filter is off): the sizes of the same groups in every view with filters or
--- chosen values fewer, summed from this one small table by equity.across.
+-- chosen values fewer, summed from this one small table by equity.stats.across.
 -- Identifiers: cube, first, second (second may be the fragment NULL for one column).
 -- Parameters: the filter lists $f_race, $f_low_income, $f_english_learner, $f_special_ed, $f_section_504,
 -- $f_gender, $f_grade, $f_school, $f_term.

@@ -19,11 +19,11 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from equity import headers, normalize
-from equity.ingest import Upload
-from equity.messages import Text
-from equity.profile import ColumnProfile
-from equity.sql import query
+from equity.data import headers, normalize
+from equity.data.ingest import Upload
+from equity.data.profile import ColumnProfile
+from equity.data.sql import query
+from equity.words.messages import Text
 
 # The CRDC's race/ethnicity codes (the same in every collection since 2011-12) and its sex codes.
 CRDC_RACES = {"HI": normalize.HISPANIC, "AM": normalize.AIAN, "AS": normalize.ASIAN, "HP": normalize.NHPI,

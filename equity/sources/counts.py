@@ -9,8 +9,7 @@ only for a mapped denominator); views that need student rows ask `holds_counts` 
 
 import duckdb
 
-from equity.filters import Filters
-from equity.sql import query
+from equity.data.sql import query
 
 
 def holds_counts(con: duckdb.DuckDBPyConnection) -> bool:
@@ -28,16 +27,3 @@ def nobody_counted(con: duckdb.DuckDBPyConnection, outcome: str) -> bool:
     n, met = con.execute(query("count_total", outcome=outcome)).fetchone()
     return bool(n) and not met
 
-
-def cells(con: duckdb.DuckDBPyConnection, outcome: str, rule, filters: Filters, columns: tuple[str, ...]):
-    """For published counts, the cells of `columns` under `filters`, summed from a cube made for this call (a
-    figure asked without the session's cached cubes: the command line, a report); None for student rows, which
-    the caller scans itself."""
-    if not holds_counts(con):
-        return None
-    from equity import cube as cubes  # here: equity.cube reads equity.metrics, which reads this module
-    cube = cubes.build(con, outcome, rule)
-    try:
-        return cubes.cells(con, cube, filters, columns)
-    finally:
-        cubes.drop(con, cube)

@@ -1,6 +1,6 @@
 """A CRDC-style school file of published counts through the real upload and mapping screen: recognised and
 reshaped, the denominator and the count proposed, suppressed cells listed; then the gaps and disproportionality
-pages show the figures worked out by hand in tests/test_counts_source.py, and views that need student rows say
+pages show the figures worked out by hand in tests/sources/test_counts.py, and views that need student rows say
 so."""
 
 from tests.count_files import crdc_csv

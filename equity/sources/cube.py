@@ -1,0 +1,77 @@
+"""Cubes: per outcome and rule, the students counted once for every combination of the dimension columns the
+views and the sidebar use, so that a click sums cells instead of scanning students. A click then costs in
+proportion to the number of groups present (thousands at most), not to the number of rows (millions).
+
+One function answers for figures: `cells` gives the counts of the students a set of filters keeps, per
+combination of the columns asked for. Any view, including a view with one filter fewer, is a call to it.
+"""
+
+import itertools
+from dataclasses import dataclass
+
+import duckdb
+
+from equity.data.sql import Fragment, query, quote_ident
+from equity.model.dimensions import COMBINED, DIMENSIONS
+from equity.model.filters import Filters
+from equity.model.rules import Rule
+from equity.sources import counts
+from equity.sources.cells import Cells, Stats
+
+# What cube_build.sql groups by: every dimension's column but race alone or in combination (a list per student).
+COLUMNS = tuple(dict.fromkeys(d.column for d in DIMENSIONS.values() if d.key != COMBINED))
+_numbers = itertools.count(1)
+
+
+@dataclass(frozen=True)
+class Cube:
+    """One outcome under one rule, counted per combination of COLUMNS in a temporary table of the session."""
+
+    table: str
+    outcome: str
+    rule: Rule
+
+
+def build(con: duckdb.DuckDBPyConnection, outcome: str, rule: Rule) -> Cube:
+    """Scan the students once for `outcome` under `rule` (a new temporary table on `con`); for published counts,
+    sum their cells (equity.sources.counts)."""
+    cube = Cube(f"cube_{next(_numbers)}", outcome, rule)
+    if counts.holds_counts(con):        # published counts: the rows already are cells
+        counts.fill(con, cube.table, outcome)
+    else:
+        con.execute(query("cube_build", cube=cube.table, outcome=outcome), rule.params())
+    return cube
+
+
+def cells(con: duckdb.DuckDBPyConnection, cube: Cube, filters: Filters, columns: tuple[str, ...]) -> Cells:
+    """The statistics of the students `filters` keep, per combination of `columns` (() for all students)."""
+    unknown = set(columns) - set(COLUMNS)
+    if unknown:
+        raise ValueError(f"A cube has no column {sorted(unknown)}.")
+    grouped = Fragment("".join(f"{quote_ident(c)}, " for c in columns))
+    chosen = {name: values for name, values in filters.params().items() if values}
+    # Only the filters in use are tested: each test costs DuckDB more to plan than a cube's cells cost to scan.
+    kept = Fragment(" AND ".join(f"keep_{name[2:]}(${name}::VARCHAR[], {quote_ident(DIMENSIONS[name[2:]].column)})"
+                                 for name in chosen) or "true")
+    rows = con.execute(query("cube_cells", cube=cube.table, columns=grouped, kept=kept), chosen).fetchall()
+    k = len(columns)
+    return Cells(columns, tuple((tuple(r[:k]), Stats(int(r[k]), float(r[k + 1]), float(r[k + 2]), int(r[k + 3])))
+                                for r in rows))
+
+
+def drop(con: duckdb.DuckDBPyConnection, cube: Cube) -> None:
+    con.execute(query("drop_table", table=cube.table))
+
+
+def counted(con: duckdb.DuckDBPyConnection, outcome: str, rule: Rule, filters: Filters, columns: tuple[str, ...]
+            ) -> Cells | None:
+    """For published counts, the cells of `columns` under `filters`, summed from a cube made for this call (a
+    figure asked without the session's cached cubes: the command line, a report); None for student rows, which
+    the caller scans itself."""
+    if not counts.holds_counts(con):
+        return None
+    cube = build(con, outcome, rule)
+    try:
+        return cells(con, cube, filters, columns)
+    finally:
+        drop(con, cube)
