@@ -100,6 +100,7 @@ class Workbench:
         upload = read_upload(data, filename, sheet)
         progress(Text("session.step.looking", columns=upload.table.num_columns, rows=f"{upload.table.num_rows:,}"))
         staged = dataset.stage(self.con, upload)
+        upload = staged.upload      # as staged: a wide file of published counts is reshaped to long
         known = workspace.load_mapping(header_signature(upload.table.column_names))
         self.staged, self.remembered = staged, False
         if known is not None and {c.header for c in known.columns} == set(upload.table.column_names):

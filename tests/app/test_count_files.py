@@ -40,6 +40,12 @@ def test_a_crdc_file_through_the_mapping_screen_gives_gaps_and_risk_ratios(app):
     assert risk.loc[BLACK, "With outcome"] == 28 and round(risk.loc[BLACK, "Risk ratio"], 2) == 2.60
     assert round(risk.loc[WHITE, "Risk ratio"], 2) == 0.31 and round(risk.loc[HISPANIC, "Risk ratio"], 2) == 1.29
 
+    # Next year's file of the same layout: the confirmed mapping of the reshaped layout is applied at once.
+    bench = app.session_state["bench"]
+    bench.upload(crdc_csv(), "crdc_next_year.csv")
+    assert bench.remembered and bench.staged is None and bench.data.name == "crdc_next_year.csv"
+    assert bench.data.mapping.counts and bench.data.upload.table.num_rows == 28
+
 
 def test_views_that_need_student_rows_say_so(app):
     _upload_and_confirm(app)
