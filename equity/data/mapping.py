@@ -118,13 +118,16 @@ class Mapping:
 
     def with_role(self, header: str, role: str, kind: str = "") -> "Mapping":
         """A copy with one column's role changed; a single-column role moves off any other column (a day count
-        that loses its role stays a numeric outcome; numeric outcomes beside a new denominator are counts)."""
+        that loses its role stays a numeric outcome). Beside a column of students in the group (a denominator),
+        every outcome is a count of students: the only kind such a file's figures can have."""
+        counted = role == "denominator" or self.header_for("denominator") not in (None, header)
         columns = []
         for c in self.columns:
             if c.header == header:
-                columns.append(replace(c, role=role, kind=role_kind(role, kind)))
-            elif role == "denominator" and c.role == "outcome" and c.kind == "numeric":
-                columns.append(replace(c, kind="count"))   # beside a denominator, numbers are counts
+                columns.append(replace(c, role=role, kind="count" if counted and role == "outcome"
+                                       else role_kind(role, kind)))
+            elif role == "denominator" and c.role == "outcome":
+                columns.append(replace(c, kind="count"))
             elif role in SINGLE_ROLES and c.role == role:
                 columns.append(replace(c, role="ignore", kind=""))
             elif role in ATTENDANCE_ROLES and c.role == role:

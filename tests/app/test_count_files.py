@@ -4,6 +4,7 @@ pages show the figures worked out by hand in tests/sources/test_counts.py, and v
 so."""
 
 from tests.count_files import crdc_csv
+from tests.files import csv_bytes
 
 BLACK, WHITE, HISPANIC = "Black or African American", "White", "Hispanic/Latino"
 
@@ -53,3 +54,28 @@ def test_views_that_need_student_rows_say_so(app):
         app.switch_page(page).run()
         assert not app.exception, (page, [e.value for e in app.exception])
         assert any(i.value.startswith("This view needs a file of student rows") for i in app.info), page
+
+
+def test_a_column_of_students_marked_on_the_mapping_screen(app):
+    rows = [["Campus", "Race", "Kids", "Met Standard"],
+            ["North", "Black", "40", "12"], ["North", "White", "60", "38"],
+            ["South", "Black", "50", "n<5"], ["South", "White", "40", "30"]]
+    app.switch_page("pages/views/data.py").run()
+    app.file_uploader(key="upload").set_value(("card.csv", csv_bytes(rows), "text/csv")).run()
+    bench = app.session_state["bench"]
+    key = f"editor_{id(bench.staged)}"
+    headers = list(app.data_editor(key=key).value["column"])
+    # The person marks the column of students, and the count (its suppressed cell keeps it from looking numeric).
+    app.session_state[key] = {"edited_rows": {headers.index("Kids"): {"role": "denominator"},
+                                              headers.index("Met Standard"): {"role": "outcome"}},
+                              "added_rows": [], "deleted_rows": []}
+    app.run()
+    next(b for b in app.button if b.label == "Confirm mapping").click().run()
+    assert not app.exception, [e.value for e in app.exception]
+    assert bench.data.mapping.header_for("denominator") == "Kids"
+    assert bench.data.mapping.outcome("Met Standard").kind == "count"
+    app.switch_page("pages/views/gaps.py").run()
+    table = app.dataframe[0].value.set_index("Group")
+    # Black: 12 of 40 (South's count suppressed); White: 38 + 30 of 100.
+    assert table.loc[BLACK, "n"] == 40 and table.loc[BLACK, "Value"] == 30.0
+    assert table.loc[WHITE, "n"] == 100 and table.loc[WHITE, "Value"] == 68.0
