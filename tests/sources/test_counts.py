@@ -33,8 +33,8 @@ RULE = Rule("boolean")
 OUTCOME = "sch_disc_iss"
 
 
-@pytest.fixture(scope="module")
-def bench() -> Workbench:
+@pytest.fixture
+def bench() -> Workbench:      # per test: the private workspace (tests/conftest.py) is set up for each one
     bench = Workbench()
     staged = bench.upload(crdc_csv(), "crdc.csv")
     bench.confirm(staged.proposal, remember=False)
