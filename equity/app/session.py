@@ -29,6 +29,7 @@ from equity.stats import matched as matching
 from equity.stats.crosstab import CrossTable, crosstab
 from equity.stats.disproportionality import Disproportionality, consecutive_flags, disproportionality
 from equity.stats.disproportionality import Settings as RiskSettings
+from equity.stats.entity import EntityComparison, versus_all
 from equity.stats.metrics import COMPARE_ALL, Breakdown, breakdown
 from equity.stats.privacy import DEFAULT_MIN_N
 from equity.stats.rule_check import nobody_meets
@@ -217,6 +218,12 @@ class Workbench:
             self.cells(outcome, rule, MAIN if column in MAIN else (column,), cohort)
         return breakdown(self.con, outcome, rule, dimension, compare, filters, self.min_n, label, cells, self.coding,
                          self.across(outcome, rule, (column,), filters))
+
+    def versus_all(self, outcome: str, rule: Rule, dimension: str, school: str, label: str = "") -> EntityComparison:
+        """One school's groups against the same groups across every school the filters keep (stats.entity)."""
+        return versus_all(school, self.breakdown(outcome, rule, dimension, COMPARE_ALL, label, ("school", school)),
+                          self.breakdown(outcome, rule, dimension, COMPARE_ALL, label),
+                          self.cells(outcome, rule, (DIMENSIONS[dimension].column, "school")))
 
     def crosstab(self, outcome: str, rule: Rule, first: str, second: str, label: str = "",
                  cohort: Cohort | None = None) -> CrossTable:

@@ -4,7 +4,7 @@ the user chooses (Newcombe's interval by default)."""
 import streamlit as st
 
 from equity.model.dimensions import COMBINED, DIMENSIONS
-from equity.present.charts import breakdown_frame, crosstab_frame
+from equity.present.charts import breakdown_frame, crosstab_frame, entity_frame
 from equity.report import render as exports
 from equity.report.sections import GapView, IntersectionView
 from equity.sources.cells import key_text
@@ -75,3 +75,13 @@ if picked:
         st.dataframe(breakdown_frame(result, lang, method, settings), hide_index=True,
                      column_config=flag_formats(lang, ppg_reference_words(result, settings, lang)))
         shared.section_downloads(section, f"{stem}-{dimension}", "gaps_dl", lang)
+        schools = bench.filter_options()["school"]
+        if dimension not in (COMBINED, "school") and len(schools) > 1 and not cohort:
+            with st.expander(t("page.gaps.entity_title", lang), icon=":material/location_city:"):
+                st.caption(t("page.gaps.entity_note", lang))
+                school = st.selectbox(t("page.gaps.entity_pick", lang), schools, key="gaps_entity")
+                versus = bench.versus_all(column.name, rule, dimension, school, column.header)
+                one, signed = (st.column_config.NumberColumn(format=f) for f in ("%.1f", "%+.1f"))
+                st.dataframe(entity_frame(versus, result.dimension, lang), hide_index=True, column_config={
+                    t("column.school_value", lang, school=school): one, t("column.all_schools", lang): one,
+                    t("column.difference", lang): signed})

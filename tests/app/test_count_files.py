@@ -34,6 +34,12 @@ def test_a_crdc_file_through_the_mapping_screen_gives_gaps_and_risk_ratios(app):
     assert table.loc[WHITE, "n"] == 180 and round(table.loc[WHITE, "Value"], 2) == 7.22
     assert table.loc[HISPANIC, "n"] == 55 and round(table.loc[HISPANIC, "Value"], 2) == 18.18
     assert round(table.loc[BLACK, "Gap"], 2) == 10.67
+    # One school against all schools: Baker's Black students, 12 of 50, against 28 of 110 across both.
+    app.selectbox(key="gaps_entity").set_value("Baker Middle").run()
+    versus = next(f.value for f in app.dataframe if "At Baker Middle" in f.value.columns).set_index("Group")
+    assert versus.loc[BLACK, "n"] == 50 and versus.loc[BLACK, "At Baker Middle"] == 24.0
+    assert round(versus.loc[BLACK, "All schools"], 2) == 25.45
+    assert round(versus.loc[BLACK, "Difference (points)"], 2) == round(24 - 2800 / 110, 2)
 
     app.switch_page("pages/views/disproportionality.py").run()
     assert not app.exception, [e.value for e in app.exception]
