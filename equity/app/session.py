@@ -29,7 +29,7 @@ from equity.stats import matched as matching
 from equity.stats.crosstab import CrossTable, crosstab
 from equity.stats.disproportionality import Disproportionality, consecutive_flags, disproportionality
 from equity.stats.disproportionality import Settings as RiskSettings
-from equity.stats.entity import EntityComparison, versus_all
+from equity.stats.entity import EntityComparison, EntityGroup, ranked, versus_all
 from equity.stats.metrics import COMPARE_ALL, Breakdown, breakdown
 from equity.stats.privacy import DEFAULT_MIN_N
 from equity.stats.rule_check import nobody_meets
@@ -224,6 +224,12 @@ class Workbench:
         return versus_all(school, self.breakdown(outcome, rule, dimension, COMPARE_ALL, label, ("school", school)),
                           self.breakdown(outcome, rule, dimension, COMPARE_ALL, label),
                           self.cells(outcome, rule, (DIMENSIONS[dimension].column, "school")))
+
+    def schools_ranked(self, outcome: str, rule: Rule, dimension: str, key: object, label: str = ""
+                       ) -> tuple[tuple[str, EntityGroup], ...]:
+        """Every school the filters keep by the group `key`'s figure against every school's (stats.entity)."""
+        return ranked([self.versus_all(outcome, rule, dimension, school, label)
+                       for school in self.filter_options()["school"]], key)
 
     def crosstab(self, outcome: str, rule: Rule, first: str, second: str, label: str = "",
                  cohort: Cohort | None = None) -> CrossTable:

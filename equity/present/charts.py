@@ -75,6 +75,18 @@ def entity_frame(result: EntityComparison, dimension: Dimension, lang: str = DEF
     } for g in result.groups])
 
 
+def ranked_frame(rows, dimension: Dimension, key: object, min_n: int, lang: str = DEFAULT) -> pd.DataFrame:
+    """Schools ranked by one group's figure against every school's: (school, EntityGroup) pairs, in order."""
+    return pd.DataFrame([{
+        t("column.school", lang): school, "n": g.n,
+        group_label(dimension, key, lang): g.value,
+        t("column.all_schools", lang): g.everywhere, t("column.difference", lang): g.difference,
+        t("column.beyond_chance", lang): yes_no(g.distinguishable, lang),
+        t("column.hidden", lang): t("word.yes", lang) + " — " + hidden_text(g.hidden, min_n, lang)
+        if g.hidden else "",
+    } for school, g in rows])
+
+
 def effect_headers(result: Breakdown, lang: str = DEFAULT) -> tuple[str, ...]:
     """An average's effect-size columns, Hedges' g and the standard deviation it divides by; none for a rate."""
     return () if result.rule.is_rate else (t("column.hedges_g", lang), t("column.pooled_sd", lang))

@@ -8,6 +8,7 @@ differs beyond chance is judged, as a gap against all students is, against an in
 group in the other schools.
 """
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from equity.model.rules import Rule
@@ -61,3 +62,13 @@ def versus_all(school: str, here: Breakdown, everywhere: Breakdown, by_school: C
         groups.append(EntityGroup(group.key, group.label, group.n, group.value, across, difference, distinguishable,
                                   None if across is not None else other))
     return EntityComparison(school, rule, here.min_n, tuple(groups))
+
+
+def ranked(comparisons: Sequence[EntityComparison], key: object) -> tuple[tuple[str, EntityGroup], ...]:
+    """Each school's figure for the group `key`, the school furthest above every school's figure first ("schools
+    where Black students' suspension rate is highest against the district"); schools where the group's figure
+    is hidden, or that have no such students, come last, in their order."""
+    found = [(c.school, next((g for g in c.groups if g.key == key), None)) for c in comparisons]
+    shown = sorted(((s, g) for s, g in found if g is not None and g.difference is not None),
+                   key=lambda item: -item[1].difference)
+    return (*shown, *((s, g) for s, g in found if g is not None and g.difference is None))

@@ -4,7 +4,7 @@ the user chooses (Newcombe's interval by default)."""
 import streamlit as st
 
 from equity.model.dimensions import COMBINED, DIMENSIONS
-from equity.present.charts import breakdown_frame, crosstab_frame, entity_frame
+from equity.present.charts import breakdown_frame, crosstab_frame, entity_frame, ranked_frame
 from equity.report import render as exports
 from equity.report.sections import GapView, IntersectionView
 from equity.sources.cells import key_text
@@ -85,3 +85,11 @@ if picked:
                 st.dataframe(entity_frame(versus, result.dimension, lang), hide_index=True, column_config={
                     t("column.school_value", lang, school=school): one, t("column.all_schools", lang): one,
                     t("column.difference", lang): signed})
+                keys = [g.key for g in versus.groups]
+                pick = st.selectbox(t("page.gaps.rank_pick", lang), range(len(keys)), key="gaps_rank",
+                                    format_func=lambda i: group_label(result.dimension, keys[i], lang))
+                st.caption(t("page.gaps.rank_note", lang))
+                rows = bench.schools_ranked(column.name, rule, dimension, keys[pick], column.header)
+                st.dataframe(ranked_frame(rows, result.dimension, keys[pick], bench.min_n, lang), hide_index=True,
+                             column_config={group_label(result.dimension, keys[pick], lang): one,
+                                            t("column.all_schools", lang): one, t("column.difference", lang): signed})

@@ -34,3 +34,16 @@ def test_a_group_too_small_at_the_school_shows_no_figure(bench):
     hispanic = next(g for g in result.groups if g.key == HISPANIC)
     assert (hispanic.n, hispanic.value, hispanic.difference, hispanic.distinguishable) == (None, None, None, None)
     assert hispanic.hidden is not None and hispanic.hidden.suppressed
+
+
+def test_schools_ranked_by_one_group_s_figure_against_every_school(bench):
+    rows = bench.schools_ranked("sch_disc_iss", Rule("boolean"), "race", BLACK)
+    # Black students: Adams 16 of 60 (26.67%), Baker 12 of 50 (24%), every school 28 of 110 (25.45%).
+    assert [(school, g.n, round(g.difference, 2)) for school, g in rows] == [
+        ("Adams Elementary", 60, round(1600 / 60 - 2800 / 110, 2)), ("Baker Middle", 50, round(24 - 2800 / 110, 2))]
+    # With groups of 55 at least, Baker's 50 Black students are too few, and at Adams its 40 Hispanic students are,
+    # which hides the next smallest group, its 60 Black students, with them: no school shows a figure.
+    bench.min_n = 55
+    rows = bench.schools_ranked("sch_disc_iss", Rule("boolean"), "race", BLACK)
+    assert [(school, g.n, g.value, g.difference) for school, g in rows] == [
+        ("Adams Elementary", None, None, None), ("Baker Middle", None, None, None)]
