@@ -104,6 +104,8 @@ def race_rows(upload: Upload) -> Upload:
     named = any(headers.role_score(h, "denominator") for h in table.column_names)
     head = table.slice(0, LOOK_AT)     # a report card lists every group of its first schools: no full scan
     for header in table.column_names:
+        if not pa.types.is_string(table.schema.field(header).type):     # group names are text (typed files aside)
+            continue
         if not named and not any(_TOTAL.match(v.strip()) for v in pc.unique(head[header]).to_pylist() if v):
             continue
         distinct = [v for v in pc.unique(table[header]).to_pylist() if v is not None and v.strip()]
@@ -192,11 +194,11 @@ def count_problems(con: duckdb.DuckDBPyConnection, outcomes: dict[str, str]) -> 
     """What is wrong with the loaded cells of published counts; `outcomes` maps each count column's name in
     `students` to its header."""
     found = []
-    repeated, cells = con.execute(query("count_repeats")).fetchone()
+    repeated, cells = con.execute(query("count_repeats")).fetchall()[0]
     if repeated:
         found.append(CountProblem("repeated", "", int(repeated), tuple(cells)))
     for name, header in outcomes.items():
-        over, over_cells, empty, empty_cells = con.execute(query("count_problems", outcome=name)).fetchone()
+        over, over_cells, empty, empty_cells = con.execute(query("count_problems", outcome=name)).fetchall()[0]
         found += [CountProblem(kind, header, int(n), tuple(examples))
                   for kind, n, examples in (("over", over, over_cells), ("empty", empty, empty_cells)) if n]
     return tuple(found)

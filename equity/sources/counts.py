@@ -14,7 +14,7 @@ from equity.data.sql import query
 
 def holds_counts(con: duckdb.DuckDBPyConnection) -> bool:
     """The loaded data is published counts (cells), not student rows."""
-    return bool(con.execute(query("count_columns")).fetchone()[0])
+    return bool(con.execute(query("count_columns")).fetchall()[0][0])
 
 
 def fill(con: duckdb.DuckDBPyConnection, cube: str, outcome: str) -> None:
@@ -24,6 +24,6 @@ def fill(con: duckdb.DuckDBPyConnection, cube: str, outcome: str) -> None:
 
 def nobody_counted(con: duckdb.DuckDBPyConnection, outcome: str) -> bool:
     """Students have a known count of `outcome`, and it is zero in every cell."""
-    n, met = con.execute(query("count_total", outcome=outcome)).fetchone()
+    n, met = con.execute(query("count_total", outcome=outcome)).fetchall()[0]
     return bool(n) and not met
 
