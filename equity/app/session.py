@@ -30,6 +30,7 @@ from equity.stats import matched as matching
 from equity.stats.crosstab import CrossTable, crosstab
 from equity.stats.disproportionality import Disproportionality, consecutive_flags, disproportionality
 from equity.stats.disproportionality import Settings as RiskSettings
+from equity.stats.entity import EntityComparison, EntityGroup, ranked, versus_all
 from equity.stats.metrics import COMPARE_ALL, Breakdown, breakdown
 from equity.stats.privacy import DEFAULT_MIN_N
 from equity.stats.rule_check import nobody_meets
@@ -101,6 +102,7 @@ class Workbench:
         upload = read_upload(data, filename, sheet, typed=True)
         progress(Text("session.step.looking", columns=upload.table.num_columns, rows=f"{upload.table.num_rows:,}"))
         staged = dataset.stage(self.con, upload)
+        upload = staged.upload      # as staged: a wide file of published counts is reshaped to long
         known = workspace.load_mapping(header_signature(upload.table.column_names))
         self.staged, self.remembered = staged, False
         if known is not None and {c.header for c in known.columns} == set(upload.table.column_names):
@@ -210,6 +212,18 @@ class Workbench:
             self.cells(outcome, rule, MAIN if column in MAIN else (column,), cohort)
         return breakdown(self.con, outcome, rule, dimension, compare, filters, self.min_n, label, cells, self.coding,
                          self.across(outcome, rule, (column,), filters))
+
+    def versus_all(self, outcome: str, rule: Rule, dimension: str, school: str, label: str = "") -> EntityComparison:
+        """One school's groups against the same groups across every school the filters keep (stats.entity)."""
+        return versus_all(school, self.breakdown(outcome, rule, dimension, COMPARE_ALL, label, ("school", school)),
+                          self.breakdown(outcome, rule, dimension, COMPARE_ALL, label),
+                          self.cells(outcome, rule, (DIMENSIONS[dimension].column, "school")))
+
+    def schools_ranked(self, outcome: str, rule: Rule, dimension: str, key: object, label: str = ""
+                       ) -> tuple[tuple[str, EntityGroup], ...]:
+        """Every school the filters keep by the group `key`'s figure against every school's (stats.entity)."""
+        return ranked([self.versus_all(outcome, rule, dimension, school, label)
+                       for school in self.filter_options()["school"]], key)
 
     def crosstab(self, outcome: str, rule: Rule, first: str, second: str, label: str = "",
                  cohort: Cohort | None = None) -> CrossTable:
