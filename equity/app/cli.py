@@ -92,14 +92,18 @@ def parser() -> argparse.ArgumentParser:
     report.add_argument("--lang", default="en", choices=tuple(LANGUAGES))
     from equity.app import cohort_cli as matched_cli  # here: it builds on this module's options and loading
     matched_cli.add_command(commands)
+    from equity.app import status_cli
+    status_cli.add_command(commands)
     return top
 
 
-def _data_options(command: argparse.ArgumentParser) -> None:
-    """The options every command shares: which file, which outcome and rule, n-size, mapping."""
+def _data_options(command: argparse.ArgumentParser, many: bool = False) -> None:
+    """The options every command shares: which file, which outcome (or outcomes, repeated, when `many`) and
+    rule, n-size, mapping."""
     command.add_argument("file", type=Path)
     command.add_argument("--sheet")
-    command.add_argument("--outcome", required=True, help="the outcome column's header")
+    command.add_argument("--outcome", required=True, action="append" if many else "store",
+                         help="the outcome column's header" + ("; repeat for several" if many else ""))
     command.add_argument("--threshold", type=float, help="rate of students at or above this value")
     command.add_argument("--categories", help="comma-separated categories that count as meeting the outcome")
     command.add_argument("--min-n", type=int, default=DEFAULT_MIN_N)
@@ -166,6 +170,10 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "cohort":
             from equity.app.cohort_cli import run
             print(run(args), end="")
+            return 0
+        if args.command == "status":
+            from equity.app.status_cli import run as status
+            print(status(args), end="")
             return 0
         settings = flag_settings(args)
         found = gaps(args)

@@ -8,10 +8,11 @@ from pathlib import Path
 
 import duckdb
 import pyarrow as pa
+from cachetools import LRUCache
 
 from equity.app.sql_console import Console
 from equity.app.sql_download import Download, for_download
-from equity.data import combine, dataset, derived
+from equity.data import combine, dataset, derived, first_view
 from equity.data.ingest import Upload, read_upload
 from equity.data.mapping import Mapping, fitted, header_signature, new_values
 from equity.model.cohorts import Cohort, cohort_filters
@@ -19,7 +20,7 @@ from equity.model.dimensions import COMBINED, DIMENSIONS
 from equity.model.filters import Filters, options
 from equity.model.groups import Grouping
 from equity.model.rules import Rule
-from equity.plans import goals, interventions, scorecard, survey
+from equity.plans import accountability, goals, interventions, scorecard, status_grid, survey
 from equity.report.sections import Table
 from equity.report.student_list import student_table
 from equity.sources import cube as cubes
@@ -38,7 +39,7 @@ from equity.store.records import WorkspaceError
 from equity.words.messages import Text
 
 SAMPLE = Path(__file__).resolve().parents[2] / "sample_data" / "district.csv"
-CACHED_CELLS = 32
+CACHED_FIGURES = 32                 # recent figures kept; the least recently used goes first
 CACHED_CUBES = 4                    # outcome and rule pairs kept counted at once, each a temporary table
 MAIN = ("race_ethnicity", "low_income", "english_learner", "special_ed")   # summed together on a click
 
@@ -52,7 +53,7 @@ class Workbench:
     filters: Filters = field(default_factory=Filters)
     min_n: int = DEFAULT_MIN_N
     coding: bool = False              # top/bottom-code small groups' rates (equity.stats.privacy), a sidebar option
-    _memo: dict = field(default_factory=dict, repr=False)   # recent figures, keyed by what they depend on
+    _memo: LRUCache = field(default_factory=lambda: LRUCache(CACHED_FIGURES), repr=False)  # key: what it depends on
     _cubes: dict = field(default_factory=dict, repr=False)  # (data version, outcome, rule) -> cubes.Cube
 
     def load_sample(self) -> dataset.Dataset:
@@ -166,10 +167,8 @@ class Workbench:
                             lambda: cubes.cells(self.con, self.cube(outcome, rule), filters, columns))
 
     def _recent(self, key: tuple, make: Callable[[], object]):
-        """A figure kept among the CACHED_CELLS most recent ones (the oldest goes first), made when not kept."""
+        """A figure kept among the CACHED_FIGURES most recently used ones, made when not kept."""
         if key not in self._memo:
-            if len(self._memo) >= CACHED_CELLS:
-                self._memo.pop(next(iter(self._memo)))
             self._memo[key] = make()
         return self._memo[key]
 
@@ -179,10 +178,8 @@ class Workbench:
 
     def nobody_meets(self, outcome: str, rule: Rule, label: str = "") -> Text | None:
         """Why no student in the whole loaded data meets `rule` (stats.rule_check), read once per data and rule."""
-        key = ("nobody", self.data.version, outcome, rule)
-        if key not in self._memo:
-            self._memo[key] = nobody_meets(self.con, outcome, rule, label)
-        return self._memo[key]
+        return self._recent(("nobody", self.data.version, outcome, rule),
+                            lambda: nobody_meets(self.con, outcome, rule, label))
 
     def set_min_days(self, days: int) -> None:
         """Change the days enrolled chronic absence asks for, rebuilding `students` when it changes."""
@@ -199,10 +196,7 @@ class Workbench:
 
     def filter_options(self) -> dict[str, list[str]]:
         """The values each sidebar filter offers; read once per version of the data, not on every click."""
-        key = ("options", self.data.version)
-        if key not in self._memo:
-            self._memo[key] = options(self.con)
-        return self._memo[key]
+        return self._recent(("options", self.data.version), lambda: options(self.con))
 
     def breakdown(self, outcome: str, rule: Rule, dimension: str, compare: str = COMPARE_ALL,
                   label: str = "", cohort: Cohort | None = None) -> Breakdown:
@@ -318,6 +312,16 @@ class Workbench:
                        reverse: tuple[str, ...], lang: str) -> survey.SurveyResults:
         """Percent favourable per item and group, joined to students' records (in one term) when `joined`."""
         return survey.results(self.con, found, grouping, self.min_n, term, joined, reverse, lang)
+
+    def accountability_grid(self, indicators: Sequence[scorecard.Indicator], cuts: dict[str, status_grid.Cuts],
+                            colour_min_n: int, lang: str) -> accountability.Grid:
+        """Every student group the file has on every indicator (its chosen cut points, else its default ones),
+        against the prior term, under the session's filters."""
+        offered = [d for d in accountability.STUDENT_GROUPS if d in first_view.dimensions(self.data.mapping)]
+        columns = [accountability.column(i, cuts.get(i.label, status_grid.default_cuts(i)),
+                                         [self.trend(i.outcome, i.rule, d, label=i.outcome_label) for d in offered],
+                                         colour_min_n, lang) for i in indicators]
+        return accountability.grid(columns, self.min_n, colour_min_n)
 
     def scorecard(self, indicators: Sequence[scorecard.Indicator], settings: RiskSettings) -> list[scorecard.Card]:
         """Each indicator's card under the session's filters, with the status of a saved goal on it."""

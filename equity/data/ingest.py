@@ -22,6 +22,7 @@ from pathlib import Path
 
 import duckdb
 import fastexcel
+import olefile
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
@@ -248,16 +249,19 @@ def _zip_kind(data: bytes, filename: str) -> str:
 
 
 def _ole_kind(data: bytes, filename: str) -> str:
-    """Legacy Office container: an .xls, or a password-protected workbook of any age, or another document."""
-    def has_stream(stream: str) -> bool:
-        return stream.encode("utf-16-le") in data
-
-    if has_stream("EncryptedPackage"):
+    """Legacy Office container: an .xls, or a password-protected workbook of any age, or another document.
+    olefile reads the container's directory, so a stream's name in a cell's text is not taken for the stream."""
+    try:
+        with olefile.OleFileIO(data) as container:
+            streams = {"/".join(path) for path in container.listdir()}
+    except Exception as error:  # any failure to read the container's directory means it is damaged
+        raise _damaged(filename) from error
+    if "EncryptedPackage" in streams:
         raise _password(filename)
     for stream, what in _OLE_STREAMS:
-        if has_stream(stream):
+        if stream in streams:
             raise _not_spreadsheet(filename, what)
-    if has_stream("Workbook") or has_stream("Book"):
+    if streams & {"Workbook", "Book"}:
         return "xls"
     raise _not_spreadsheet(filename, "office")
 
