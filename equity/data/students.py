@@ -122,9 +122,16 @@ class _Build:
                 else f"CAST('{normalize.NOT_REPORTED}' AS {sql_type})")
         flags = {role: self.mapped(role, h, role, "BOOLEAN") for role in RACE_FLAG_ROLES
                  if (h := self.mapping.header_for(role))}
+        parts = self.parts(header) if header else None
+        if not flags and not any(self.params.get("parts_values", ())):
+            # No value names several races: each student's list is their one race (and building lists row by
+            # row from parts would cost half of the whole statement).
+            self.params.pop("parts_keys", None)
+            self.params.pop("parts_values", None)
+            return [f"{race} AS race_ethnicity", f"[CAST({race} AS VARCHAR)] AS race_list"]
         flagged = ", ".join(f"CASE WHEN coalesce({expr}, false) THEN '{normalize.RACE_FLAGS[role]}' END"
                             for role, expr in flags.items())
-        named = f"coalesce({self.parts(header)}, [CAST({race} AS VARCHAR)])" if header else "[]"
+        named = f"coalesce({parts}, [CAST({race} AS VARCHAR)])" if header else "[]"
         reported = (f"list_distinct(list_filter(list_concat([{flagged}], {named}), "
                     f"lambda x: x IS NOT NULL AND x <> '{normalize.NOT_REPORTED}'))")
         if flags:
