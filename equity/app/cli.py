@@ -251,7 +251,7 @@ def chronic_mapping(mapping: Mapping, min_days: int) -> Mapping:
         if other.role == "outcome":
             mapping = mapping.with_role(other.header, "ignore")
     mapping = replace(mapping, min_days=min_days)
-    if not derived.outcomes(mapping):
+    if not derived.has_chronic(mapping):
         raise UsageError("chronic absence needs a days-enrolled column and a days-absent (or days-present) column; "
                          "mark them with --map days_enrolled=HEADER --map days_absent=HEADER.")
     return mapping

@@ -192,7 +192,7 @@ class Workbench:
     def chronic_note(self, outcome: str, lang: str, cohort: Cohort | None = None) -> str | None:
         """The chronic-absence rule and the students it leaves out under the session's filters, for `outcome`
         when it is the derived indicator (equity.data.derived); None for any other outcome."""
-        if outcome != derived.CHRONIC.name or not derived.outcomes(self.data.mapping):
+        if outcome != derived.CHRONIC.name or not derived.has_chronic(self.data.mapping):
             return None
         short = derived.left_out_shown(self.con, self.data.mapping, self.cohort_filters(cohort), self.min_n)
         return derived.rule_note(self.data.mapping, short, self.min_n, lang)
