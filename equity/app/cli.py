@@ -230,6 +230,10 @@ def load(args: argparse.Namespace) -> tuple[duckdb.DuckDBPyConnection, dataset.S
         mapping = cohort_mapping(mapping, staged, args.cohort, args.outcome)
     if _derived_chronic(staged, args.outcome):
         return con, staged, chronic_mapping(mapping, args.min_days), derived.CHRONIC, Rule("boolean")
+    distance = _derived_distance(mapping, staged, args.outcome)
+    if distance:
+        rule = Rule("mean") if args.threshold is None else Rule("threshold", threshold=args.threshold)
+        return con, staged, *distance, rule
     mapping, column = choose_outcome(mapping, staged, args.outcome, args.threshold)
     profile = next(p for p in staged.profiles if p.header == column.header)
     rule = default_rule(column.kind, profile.distinct, args.threshold)
@@ -243,6 +247,20 @@ def _derived_chronic(staged: dataset.Staged, outcome: str) -> bool:
     wanted = outcome.strip().casefold()
     return wanted in (derived.CHRONIC.name, derived.CHRONIC.header.casefold()) and \
         all(p.header != outcome for p in staged.profiles)
+
+
+def _derived_distance(mapping: Mapping, staged: dataset.Staged, outcome: str) -> tuple[Mapping, ColumnRole] | None:
+    """--outcome names a scale score's distance from standard (by its name or its header, e.g. 'ELA Scale Score:
+    distance from standard'): the mapping with that score as the outcome, and the derived column."""
+    wanted = outcome.strip().casefold()
+    if any(p.header == outcome for p in staged.profiles):
+        return None
+    for score, _ in derived.score_columns(mapping):
+        found = next((c for c in derived.outcomes(mapping) if c.name == score.name + derived.DISTANCE), None)
+        if found and wanted in (found.name, found.header.casefold()):
+            mapping, _ = choose_outcome(mapping, staged, score.header, None)
+            return mapping, found
+    return None
 
 
 def chronic_mapping(mapping: Mapping, min_days: int) -> Mapping:
