@@ -43,6 +43,7 @@ def test_json_by_hand(tmp_path):
     swd = cells[("Students with disabilities", "Chronic Absent")]
     assert (swd["n"], swd["value"], swd["change"], swd["status"], swd["change_level"], swd["colour"]) == \
         (40, 25.0, 15.0, "very_high", "increased_significantly", "red")
+    assert swd["needed_to_leave_red"] == 5          # 5 fewer chronically absent: 12.5%, up 2.5, Orange
     # Black students: 4/30 = 13.33% suspended, up 6.67 from 2/30: Red.
     black = cells[("Black or African American", "Suspended")]
     assert (black["n"], black["value"], black["change"], black["colour"]) == (30, 13.33, 6.67, "red")
