@@ -8,6 +8,7 @@ from pathlib import Path
 
 import duckdb
 import pyarrow as pa
+from cachetools import LRUCache
 
 from equity.app.sql_console import Console
 from equity.app.sql_download import Download, for_download
@@ -38,7 +39,7 @@ from equity.store.records import WorkspaceError
 from equity.words.messages import Text
 
 SAMPLE = Path(__file__).resolve().parents[2] / "sample_data" / "district.csv"
-CACHED_CELLS = 32
+CACHED_FIGURES = 32                 # recent figures kept; the least recently used goes first
 CACHED_CUBES = 4                    # outcome and rule pairs kept counted at once, each a temporary table
 MAIN = ("race_ethnicity", "low_income", "english_learner", "special_ed")   # summed together on a click
 
@@ -52,7 +53,7 @@ class Workbench:
     filters: Filters = field(default_factory=Filters)
     min_n: int = DEFAULT_MIN_N
     coding: bool = False              # top/bottom-code small groups' rates (equity.stats.privacy), a sidebar option
-    _memo: dict = field(default_factory=dict, repr=False)   # recent figures, keyed by what they depend on
+    _memo: LRUCache = field(default_factory=lambda: LRUCache(CACHED_FIGURES), repr=False)  # key: what it depends on
     _cubes: dict = field(default_factory=dict, repr=False)  # (data version, outcome, rule) -> cubes.Cube
 
     def load_sample(self) -> dataset.Dataset:
@@ -97,7 +98,7 @@ class Workbench:
         `progress` hears each step as a Text, for a status line on long uploads."""
         progress(Text("session.step.reading_sheet", filename=filename, sheet=sheet) if sheet
                  else Text("session.step.reading", filename=filename))
-        upload = read_upload(data, filename, sheet)
+        upload = read_upload(data, filename, sheet, typed=True)
         progress(Text("session.step.looking", columns=upload.table.num_columns, rows=f"{upload.table.num_rows:,}"))
         staged = dataset.stage(self.con, upload)
         known = workspace.load_mapping(header_signature(upload.table.column_names))
@@ -166,10 +167,8 @@ class Workbench:
                             lambda: cubes.cells(self.con, self.cube(outcome, rule), filters, columns))
 
     def _recent(self, key: tuple, make: Callable[[], object]):
-        """A figure kept among the CACHED_CELLS most recent ones (the oldest goes first), made when not kept."""
+        """A figure kept among the CACHED_FIGURES most recently used ones, made when not kept."""
         if key not in self._memo:
-            if len(self._memo) >= CACHED_CELLS:
-                self._memo.pop(next(iter(self._memo)))
             self._memo[key] = make()
         return self._memo[key]
 
@@ -179,10 +178,8 @@ class Workbench:
 
     def nobody_meets(self, outcome: str, rule: Rule, label: str = "") -> Text | None:
         """Why no student in the whole loaded data meets `rule` (stats.rule_check), read once per data and rule."""
-        key = ("nobody", self.data.version, outcome, rule)
-        if key not in self._memo:
-            self._memo[key] = nobody_meets(self.con, outcome, rule, label)
-        return self._memo[key]
+        return self._recent(("nobody", self.data.version, outcome, rule),
+                            lambda: nobody_meets(self.con, outcome, rule, label))
 
     def set_min_days(self, days: int) -> None:
         """Change the days enrolled chronic absence asks for, rebuilding `students` when it changes."""
@@ -199,10 +196,7 @@ class Workbench:
 
     def filter_options(self) -> dict[str, list[str]]:
         """The values each sidebar filter offers; read once per version of the data, not on every click."""
-        key = ("options", self.data.version)
-        if key not in self._memo:
-            self._memo[key] = options(self.con)
-        return self._memo[key]
+        return self._recent(("options", self.data.version), lambda: options(self.con))
 
     def breakdown(self, outcome: str, rule: Rule, dimension: str, compare: str = COMPARE_ALL,
                   label: str = "", cohort: Cohort | None = None) -> Breakdown:

@@ -24,6 +24,7 @@ from itertools import combinations
 import duckdb
 
 from equity.data.mapping import ColumnRole, Mapping
+from equity.data.profile import as_number
 from equity.data.sql import query, quote_ident
 from equity.model.filters import Filters
 from equity.words.i18n import DEFAULT, t
@@ -32,7 +33,6 @@ from equity.words.labels import count
 CHRONIC_SHARE = 0.10
 CHRONIC = ColumnRole("Chronically absent (10%+ days missed)", "outcome", "boolean", "chronically_absent")
 
-_DAYS = "TRY_CAST(nullif(trim({}), '') AS DOUBLE)"
 # The lowest Level 3 ("Standard Met") scale score of the Smarter Balanced Summative Assessments by grade, as the
 # CDE's Academic Indicator compares each score with (https://www.cde.ca.gov/ta/ac/cm/acadindcal.asp: "the lowest
 # scale score for Level 3 is 2,502" in grade 5 ELA).
@@ -94,26 +94,27 @@ def outcomes(mapping: Mapping, lang: str = DEFAULT) -> tuple[ColumnRole, ...]:
     return tuple(found)
 
 
-def expressions(mapping: Mapping) -> list[str]:
-    """SQL expressions over the raw upload that add the derived outcomes to `students`."""
+def expressions(mapping: Mapping, types: dict[str, str]) -> list[str]:
+    """SQL expressions over the raw upload (its columns of `types`) that add the derived outcomes to
+    `students`."""
     made = {c.name for c in outcomes(mapping)}
-    found = [_distance(mapping, column, subject) for column, subject in score_columns(mapping)
+    found = [_distance(mapping, column, subject, types) for column, subject in score_columns(mapping)
              if column.name + DISTANCE in made]
     if CHRONIC.name in made:
         enrolled, other, kind = attendance_columns(mapping)
         template = _FROM_ABSENT if kind == "absent" else _FROM_PRESENT
-        days = _DAYS.format(quote_ident(other))
-        found.insert(0, template.format(e=_DAYS.format(quote_ident(enrolled)), a=days, p=days,
-                                        share=repr(CHRONIC_SHARE), least=_least(mapping),
+        days = as_number(types.get(other, "VARCHAR"), quote_ident(other))
+        found.insert(0, template.format(e=as_number(types.get(enrolled, "VARCHAR"), quote_ident(enrolled)), a=days,
+                                        p=days, share=repr(CHRONIC_SHARE), least=_least(mapping),
                                         target=quote_ident(CHRONIC.name)))
     return found
 
 
-def _distance(mapping: Mapping, column: ColumnRole, subject: str) -> str:
+def _distance(mapping: Mapping, column: ColumnRole, subject: str, types: dict[str, str]) -> str:
     """The score minus its grade's "Standard Met" cut (numbers from STANDARD_MET, never from the file)."""
     grade = _GRADE.format(quote_ident(mapping.header_for("grade")))
     cuts = " ".join(f"WHEN {g:d} THEN {cut:d}" for g, cut in STANDARD_MET[subject].items())
-    score = _DAYS.format(f"CAST({quote_ident(column.header)} AS VARCHAR)")
+    score = as_number(types.get(column.header, "VARCHAR"), quote_ident(column.header))
     return f"{score} - CASE {grade} {cuts} END AS {quote_ident(column.name + DISTANCE)}"
 
 

@@ -12,16 +12,15 @@ indicator). Every flag carries its evidence and a plain sentence."""
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from html import escape
 
 import pandas as pd
+from markupsafe import Markup
 
 from equity.model.dimensions import DIMENSIONS, NOT_REPORTED
 from equity.plans.group_grid import GroupPlacement, colour_words, place_groups, place_one
 from equity.plans.scorecard import Indicator
 from equity.plans.status_grid import (
     COLOURS,
-    GRID_STYLE,
     PALETTE,
     Cuts,
     change_level,
@@ -30,6 +29,7 @@ from equity.plans.status_grid import (
     status_level,
     status_text,
 )
+from equity.present.html import fragment
 from equity.stats.privacy import DEFAULT_MIN_N
 from equity.stats.trends import Trend, group_key
 from equity.words.i18n import DEFAULT, t
@@ -38,7 +38,6 @@ STUDENT_GROUPS = ("race", "low_income", "english_learner", "special_ed", "sectio
 ALL = "all"                   # the dimension and key of the all-students row
 RED = COLOURS.index("red")
 RED_ON = 2                    # red on this many indicators identifies a group (differentiated assistance)
-STYLE = GRID_STYLE.replace(".status-grid", ".accountability")
 
 
 @dataclass(frozen=True)
@@ -197,23 +196,14 @@ def caption(grid_: Grid, lang: str = DEFAULT) -> str:
              prior=terms[0] if len(terms) > 1 else "—")
 
 
-def grid_html(grid_: Grid, lang: str = DEFAULT) -> str:
+def grid_html(grid_: Grid, lang: str = DEFAULT) -> Markup:
     """Groups down, indicators across, each cell coloured as the Dashboard would and naming its colour, status
     and change in words (an uncoloured cell says why), so colour never carries the meaning alone."""
-    head = "".join(f'<th scope="col">{escape(c.indicator.name(lang))}</th>' for c in grid_.columns)
-    rows = []
-    for row in grid_.rows:
-        cells = []
-        for p in row.cells:
-            style = ""
-            if p is not None and p.colour is not None:
-                background, ink = PALETTE[COLOURS[p.colour]]
-                style = f' style="background:{background};color:{ink}"'
-            cells.append(f"<td{style}>{escape(cell_words(p, lang))}</td>")
-        rows.append(f'<tr><th scope="row">{escape(row.label)}</th>{"".join(cells)}</tr>')
-    corner = escape(t("column.group", lang))
-    return (f'{STYLE}<table class="accountability"><caption>{escape(caption(grid_, lang))}</caption><thead><tr>'
-            f'<th scope="col">{corner}</th>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>')
+    rows = [{"name": row.label,
+             "cells": [{"palette": None if p is None or p.colour is None else PALETTE[COLOURS[p.colour]],
+                        "words": cell_words(p, lang)} for p in row.cells]} for row in grid_.rows]
+    return fragment("accountability.html", caption=caption(grid_, lang), corner=t("column.group", lang),
+                    heads=[c.indicator.name(lang) for c in grid_.columns], rows=rows)
 
 
 HEADS = ("column.group", "grid.column.indicator", "column.students", "grid.column.value", "grid.column.status",

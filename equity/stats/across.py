@@ -23,7 +23,8 @@ from itertools import combinations
 
 import duckdb
 
-from equity.data.sql import Fragment, query
+from equity.data.sql import Fragment, query, quote_ident
+from equity.model.dimensions import DIMENSIONS
 from equity.model.filters import Filters
 from equity.model.rules import Rule
 from equity.sources import cube as cubes
@@ -76,7 +77,14 @@ def neighbours(con: duckdb.DuckDBPyConnection, cube: str, columns: tuple[str, ..
     """The one grouped query, over the cube table `cube`, for groups of `columns` under `filters`."""
     active = [f.name for f in fields(Filters) if getattr(filters, f.name)]
     second = columns[1] if len(columns) > 1 else Fragment("NULL")
-    cursor = con.execute(query("neighbour_counts", cube=cube, first=columns[0], second=second), filters.params())
+    # Only the filters in use are read, each column compared as it is stored: a cast of every cell to text for
+    # every filter cost more than all the rest of a click.
+    stored = {name: quote_ident(DIMENSIONS[name].column) for name in active}
+    grouped = Fragment("".join(f"{column}, " for column in dict.fromkeys(stored.values())))
+    seen = Fragment("".join(f"seen_{name}($f_{name}::VARCHAR[], {column}) AS m_{name}, "
+                            for name, column in stored.items()))
+    cursor = con.execute(query("neighbour_counts", cube=cube, first=columns[0], second=second, columns=grouped,
+                               seen=seen), {f"f_{name}": list(getattr(filters, name)) for name in active})
     names = [d[0] for d in cursor.description]
     found = [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
     rows = tuple((tuple(r[k] for k in ("first_group", "second_group")[:len(columns)]),

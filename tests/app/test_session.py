@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from equity.app.session import Workbench
+from equity.app.session import CACHED_FIGURES, Workbench
 from equity.data.dataset import DataError
 from equity.data.ingest import IngestError
 from equity.model.filters import Filters
@@ -138,3 +138,18 @@ def test_trend_reads_the_sessions_filters_and_minimum(private_workspace):
     bench.filters, bench.min_n = Filters(term=("2023-24",)), 25
     hidden = bench.trend(column.name, rule, "race")
     assert hidden.terms == ("2023-24",) and all(p.value is None for p in hidden.series("White"))
+
+
+def test_the_memo_keeps_the_figures_used_most_recently():
+    bench, made = Workbench(), []
+
+    def figure(key):
+        return bench._recent(key, lambda: made.append(key) or key)
+    for key in range(CACHED_FIGURES):
+        figure(key)
+    figure(0)                                   # read again: now the most recently used
+    figure("new")                               # one over the limit: the least recently used (1) goes
+    assert made == [*range(CACHED_FIGURES), "new"]
+    figure(0)
+    figure(1)
+    assert made == [*range(CACHED_FIGURES), "new", 1]   # 0 was kept, 1 is made again

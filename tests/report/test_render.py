@@ -17,7 +17,7 @@ from equity.model.rules import Rule
 from equity.plans import scorecard as sc
 from equity.report import images
 from equity.report import render as exports
-from equity.report.sections import Choice, compose, views
+from equity.report.sections import COUNT, Choice, Column, Report, Section, Table, compose, views
 from equity.report.student_list import student_table
 from tests.files import csv_bytes
 
@@ -386,3 +386,19 @@ def test_coded_rates_read_back_as_codes_in_every_file():
         assert "97.0" not in text and "3.3%" not in text and "3.33" not in text
     assert "Top/bottom coding: in a group of fewer than 300 students" in page
     assert built.privacy.endswith("another group is hidden too.")
+
+
+def test_text_in_the_html_report_is_escaped_wherever_it_goes():
+    """A title, notes, a group's name, a header, a note and the alt text written as markup read as text: the
+    page's tags are the report's own, none from the text (built by hand, no chart)."""
+    bad = '<script>alert(1)</script> & "Q" <b>'
+    table = Table((Column(bad), Column("n", COUNT)), ((bad, 12),), (bad,))
+    page = exports.report_html(Report(bad, "en", (Section(bad, (bad,), table, None, bad),), (bad,), bad, bad))
+    parsed = _Tables()
+    parsed.feed(page)
+    assert {tag for tag, _ in parsed.tags} <= {"html", "meta", "title", "style", "main", "header", "h1", "p",
+                                                 "section", "h2", "div", "table", "caption", "thead", "tr", "th",
+                                                 "tbody", "td", "ul", "li", "footer", "head", "body"}
+    assert "<script" not in page and "<b>" not in page
+    assert page.count("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &#34;Q&#34; &lt;b&gt;") >= 9
+    assert parsed.tables == [[[bad, "n"], [bad, "12"]]]
