@@ -310,10 +310,14 @@ class Workbench:
         """Every student group the file has on every indicator (its chosen cut points, else its default ones),
         against the prior term, under the session's filters."""
         offered = [d for d in accountability.STUDENT_GROUPS if d in first_view.dimensions(self.data.mapping)]
-        columns = [accountability.column(i, cuts.get(i.label, status_grid.default_cuts(i)),
-                                         [self.trend(i.outcome, i.rule, d, label=i.outcome_label) for d in offered],
-                                         colour_min_n, lang) for i in indicators]
-        return accountability.grid(columns, self.min_n, colour_min_n)
+
+        def make() -> accountability.Grid:
+            columns = [accountability.column(i, cuts.get(i.label, status_grid.default_cuts(i)),
+                                             [self.trend(i.outcome, i.rule, d, label=i.outcome_label) for d in offered],
+                                             colour_min_n, lang) for i in indicators]
+            return accountability.grid(columns, self.min_n, colour_min_n)
+        return self._recent(("accountability", self.data.version, tuple(indicators), tuple(sorted(cuts.items())),
+                             self.filters, self.min_n, colour_min_n, lang), make)
 
     def scorecard(self, indicators: Sequence[scorecard.Indicator], settings: RiskSettings) -> list[scorecard.Card]:
         """Each indicator's card under the session's filters, with the status of a saved goal on it."""
