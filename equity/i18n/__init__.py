@@ -10,7 +10,7 @@ from pathlib import Path
 
 from equity.dimensions import Dimension
 from equity.metrics import COMPARE_ALL, COMPARE_OTHERS, Rule, key_text
-from equity.privacy import ACROSS, SMALL
+from equity.privacy import ACROSS, DIFFERENCE, ELSEWHERE, SMALL
 
 LANGUAGES = {"en": "English", "es": "Español"}
 DEFAULT = "en"
@@ -99,10 +99,11 @@ def count(n: int) -> str:
 
 def hidden_note(reason: str | None, min_n: int, lang: str = DEFAULT) -> str:
     """Why a group shows no figure: too small itself, hidden so that comparing with a view with filters fewer
-    cannot give it, or hidden to protect another (privacy.SMALL, ACROSS, COMPLEMENT)."""
-    if reason == SMALL:
-        return t("hidden.small", lang, min_n=min_n)
-    return t("hidden.across" if reason == ACROSS else "hidden.complement", lang)
+    cannot give it, another view of the same students hides it, or to protect another (privacy.SMALL, ACROSS,
+    ELSEWHERE, COMPLEMENT, DIFFERENCE)."""
+    if reason in (SMALL, DIFFERENCE):
+        return t(f"hidden.{reason}", lang, min_n=min_n)
+    return t(f"hidden.{reason}" if reason in (ACROSS, ELSEWHERE) else "hidden.complement", lang)
 
 
 def size_text(n: int | None, reason: str | None, min_n: int, lang: str = DEFAULT) -> str:
