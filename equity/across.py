@@ -49,7 +49,7 @@ COMBINED = "race_list"    # the column of races alone or in combination (dimensi
 NAMES = tuple(f.name for f in fields(Filters))       # a condition's column, by the sidebar filter's name
 FILTER_OF = {DIMENSIONS[name].column: name for name in NAMES}
 _ANY = object()           # a condition dropped: any value
-DEPTH = 2                 # lines judged beyond the first, for the groups beside a set (see _Sizes.why)
+DEPTH = 1                 # lines judged beyond the first, for the groups beside a set (see _Sizes.why)
 _numbers = itertools.count(1)
 
 Description = frozenset   # of (filter name, frozenset of the values it keeps): a set of students

@@ -65,7 +65,8 @@ def _conditions(filters: Filters, dimension: str | None = None, key: object = No
     return found
 
 
-Known = tuple[dict[str, frozenset], frozenset, float | None]     # conditions, students, total when shown
+# conditions, students, total when shown, whether worked out (all students minus the shown groups) or shown
+Known = tuple[dict[str, frozenset], frozenset, float | None, bool]
 
 
 def known_totals(con, rows: list[tuple], min_n: int) -> list[Known]:
@@ -80,7 +81,7 @@ def known_totals(con, rows: list[tuple], min_n: int) -> list[Known]:
                 if n is not None:           # a size printed, whether or not the value is
                     members = _members(rows, conditions)
                     assert len(members) == n
-                    known.append((conditions, members, None if value is None else value * n))
+                    known.append((conditions, members, None if value is None else value * n, False))
             known.extend(_hidden_together(result, filters, dimension, rows))
     return known
 
@@ -97,7 +98,7 @@ def _hidden_together(result, filters: Filters, dimension: str, rows: list[tuple]
                                                       for g in shown))
     total = None if result.overall_value is None or any(g.value is None for g in shown) else \
         result.overall_value * result.overall_size - sum(g.value * g.n for g in shown)
-    return [({**conditions, dimension: conditions.get(dimension, hidden) & hidden}, members, total)]
+    return [({**conditions, dimension: conditions.get(dimension, hidden) & hidden}, members, total, True)]
 
 
 def _members(rows: list[tuple], conditions: dict[str, frozenset]) -> frozenset:
@@ -106,11 +107,13 @@ def _members(rows: list[tuple], conditions: dict[str, frozenset]) -> frozenset:
 
 def isolated(known: list[Known], min_n: int) -> list[tuple[dict, dict, int, bool]]:
     """Sets of 1 to min_n - 1 students the attacker can single out, alone or by subtracting a known set from one
-    that holds it: (the two descriptions, how many students, whether their total is known too)."""
-    found = [({}, a, len(s), t is not None) for a, s, t in known if 0 < len(s) < min_n]
-    for (a, sa, ta), (b, sb, tb) in combinations(known, 2):
+    that holds it, one of the two shown on screen: (the two descriptions, how many students, whether their total
+    is known too). Two sets both worked out as hidden groups together are not subtracted: that is the attacker
+    solving the views as a system of equations, which the rule does not claim to withstand."""
+    found = [({}, a, len(s), t is not None) for a, s, t, _ in known if 0 < len(s) < min_n]
+    for (a, sa, ta, da), (b, sb, tb, db) in combinations(known, 2):
         for (small, ss), (large, sl) in (((a, sa), (b, sb)), ((b, sb), (a, sa))):
-            if ss <= sl and 0 < len(sl) - len(ss) < min_n:
+            if not (da and db) and ss <= sl and 0 < len(sl) - len(ss) < min_n:
                 found.append((small, large, len(sl) - len(ss), ta is not None and tb is not None))
     return found
 
