@@ -2,6 +2,6 @@
 
 import sys
 
-from equity.cli import main
+from equity.app.cli import main
 
 sys.exit(main())

@@ -1,6 +1,6 @@
 -- Creates a cube for races alone or in combination: for one outcome under one rule, students with a result per
 -- race they report (race_list: a student with two races is counted under both) and per combination of every
--- column a sidebar filter can filter by, for the rule across views (equity.across) on that breakdown.
+-- column a sidebar filter can filter by, for the rule across views (equity.stats.across) on that breakdown.
 -- Identifiers: cube (the table made), outcome. Parameters: $kind, $threshold, $categories.
 CREATE OR REPLACE TEMP TABLE {cube} AS
 SELECT

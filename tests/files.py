@@ -150,7 +150,7 @@ def truncated(data: bytes, fraction: float = 0.5) -> bytes:
 
 def confirmed(data: bytes, name: str):
     """A new workbench with `data` uploaded as `name` and its columns confirmed as proposed."""
-    from equity.session import Workbench  # the file builders above need no workbench
+    from equity.app.session import Workbench  # the file builders above need no workbench
 
     bench = Workbench()
     bench.upload(data, name)
@@ -171,8 +171,8 @@ SMALL_CLASS: Rows = [   # six students whose figures the filter and cube tests w
 
 def students_of(rows: Rows):
     """A DuckDB connection whose `students` table holds `rows` (a CSV upload mapped as proposed)."""
-    from equity import dataset
-    from equity.ingest import read_upload
+    from equity.data import dataset
+    from equity.data.ingest import read_upload
 
     con = dataset.connect()
     staged = dataset.stage(con, read_upload(csv_bytes(rows), "class.csv"))

@@ -5,12 +5,10 @@ from dataclasses import replace
 import pandas as pd
 import streamlit as st
 
-from equity import first_view
-from equity.dataset import DataError
-from equity.dimensions import DIMENSIONS
-from equity.i18n import dimension_label, t
-from equity.ingest import IngestError
-from equity.mapping import (
+from equity.data import first_view
+from equity.data.dataset import DataError
+from equity.data.ingest import IngestError
+from equity.data.mapping import (
     KINDS,
     ROLES,
     VALUE_ROLES,
@@ -22,8 +20,11 @@ from equity.mapping import (
     unplaced_rows,
     value_rows,
 )
-from equity.messages import Text
-from equity.normalize import GUESSED, NO, NOT_REPORTED, UNPLACED, YES, options
+from equity.data.normalize import GUESSED, NO, NOT_REPORTED, UNPLACED, YES, options
+from equity.model.dimensions import DIMENSIONS
+from equity.words.i18n import t
+from equity.words.labels import dimension_label
+from equity.words.messages import Text
 from pages.views import shared
 from pages.views.join_step import join_step
 

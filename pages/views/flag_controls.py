@@ -3,14 +3,16 @@ and the cohort choice. Each returns plain values for `equity` to compute with.""
 
 import streamlit as st
 
-from equity.cohorts import Cohort, cohort_choices, cohort_values
-from equity.dimensions import DIMENSIONS
-from equity.flag_settings import COMPARE, DEFAULTS, HPG, FlagSettings
-from equity.flag_words import settings_line
-from equity.flags import Flag
-from equity.i18n import dimension_label, group_label, t
-from equity.metrics import Breakdown, key_text
-from equity.session import Workbench
+from equity.app.session import Workbench
+from equity.model.cohorts import Cohort, cohort_choices, cohort_values
+from equity.model.dimensions import DIMENSIONS
+from equity.sources.cells import key_text
+from equity.stats.gap_flag_settings import COMPARE, DEFAULTS, HPG, FlagSettings
+from equity.stats.gap_flags import Flag
+from equity.stats.metrics import Breakdown
+from equity.words.gap_flags import settings_line
+from equity.words.i18n import t
+from equity.words.labels import dimension_label, group_label
 from pages.views.shared import language, plain
 
 NONE = ""

@@ -4,10 +4,10 @@ interim target for this term, where the current pace leads, and the log entries 
 import pandas as pd
 import streamlit as st
 
-from equity import goals, interventions
-from equity.i18n import t
-from equity.records import WorkspaceError
-from equity.trend_charts import goal_axis, goal_chart
+from equity.plans import goals, interventions
+from equity.present.trend_charts import goal_axis, goal_chart
+from equity.store.records import WorkspaceError
+from equity.words.i18n import t
 from pages.views import shared
 from pages.views.goal_form import goal_form
 
@@ -103,8 +103,7 @@ if shared.require_data(bench):
                 st.rerun()
     if st.session_state.get("goal_saved"):
         st.success(shared.plain(st.session_state.pop("goal_saved")), icon=":material/check:")
-    outcomes = {c.name for c in bench.data.mapping.outcomes()}
-    evaluations = [goals.assess(bench.con, g, outcomes, bench.min_n, lang) for g in goal_list]
+    evaluations = bench.assess_goals(goal_list, lang)
     if evaluations:
         st.dataframe(summary(evaluations, lang), hide_index=True)
         for evaluation in evaluations:

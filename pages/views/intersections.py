@@ -2,9 +2,10 @@
 
 import streamlit as st
 
-from equity.charts import crosstab_frame, heat_table
-from equity.dimensions import DIMENSIONS
-from equity.i18n import dimension_label, t
+from equity.model.dimensions import DIMENSIONS
+from equity.present.charts import crosstab_frame, heat_table
+from equity.words.i18n import t
+from equity.words.labels import dimension_label
 from pages.views import flag_controls, shared
 
 lang = shared.language()

@@ -4,10 +4,10 @@ rows matched, which did not and what was duplicated before the joined table is u
 import duckdb
 import streamlit as st
 
-from equity import combine
-from equity.dataset import DataError
-from equity.i18n import t
-from equity.ingest import IngestError, Upload, read_upload
+from equity.data import combine
+from equity.data.dataset import DataError
+from equity.data.ingest import IngestError, Upload, read_upload
+from equity.words.i18n import t
 from pages.views.shared import language, message, plain
 
 NONE = "(none)"
@@ -109,7 +109,7 @@ def join_step(bench) -> None:
             st.session_state["join_seen"] = file.file_id
             try:
                 other = read_upload(file.getvalue(), file.name)
-                st.session_state["join_other"] = (other, combine.suggest(bench.con, base, other))
+                st.session_state["join_other"] = (other, bench.suggest_join(other))
             except IngestError as problem:
                 st.error(message(problem, lang), icon=":material/error:")
         pending = st.session_state.get("join_other")

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from equity.i18n import t
+from equity.words.i18n import t
 from pages.views import shared
 
 bench = shared.workbench()

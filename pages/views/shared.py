@@ -11,24 +11,27 @@ import altair as alt
 import streamlit as st
 from streamlit import config as streamlit_config
 
-from equity import access, exports, first_view
-from equity.dataset import DataError
-from equity.derived import all_outcomes
-from equity.dimensions import DIMENSIONS
-from equity.disproportionality import Settings
-from equity.filters import FLAG_KEYS, Filters
-from equity.flags import Flag
-from equity.groups import Grouping
-from equity.i18n import DEFAULT, LANGUAGES, dimension_label, group_label, t
-from equity.ingest import IngestError
-from equity.mapping import ColumnRole
-from equity.messages import Text, words
-from equity.metrics import Rule
-from equity.privacy import BOTTOM_CODE, CODING_BELOW_N, PRESETS, TOP_CODE
-from equity.records import WorkspaceError
-from equity.report import Section, filter_lines
-from equity.rules import counting_threshold, default_threshold, meeting_categories
-from equity.session import Workbench
+from equity.app import access
+from equity.app.session import Workbench
+from equity.data import first_view
+from equity.data.dataset import DataError
+from equity.data.derived import all_outcomes
+from equity.data.ingest import IngestError
+from equity.data.mapping import ColumnRole
+from equity.model.dimensions import DIMENSIONS
+from equity.model.filters import FLAG_KEYS, Filters
+from equity.model.groups import Grouping
+from equity.model.rules import Rule, counting_threshold, default_threshold, meeting_categories
+from equity.report import images
+from equity.report import render as exports
+from equity.report.sections import Section, filter_lines
+from equity.stats.disproportionality import Settings
+from equity.stats.gap_flags import Flag
+from equity.stats.privacy import BOTTOM_CODE, CODING_BELOW_N, PRESETS, TOP_CODE
+from equity.store.records import WorkspaceError
+from equity.words.i18n import DEFAULT, LANGUAGES, t
+from equity.words.labels import dimension_label, group_label
+from equity.words.messages import Text, words
 
 T = TypeVar("T")
 
@@ -60,7 +63,7 @@ def saved(problems: Sequence[str], save: Callable[[], T], lang: str) -> T | None
 
 def signed_in() -> bool:
     """The sign-in gate, passed before anything loads: True when the visitor may use the app, else it draws
-    the sign-in screen. Off unless a server install turns it on (see equity.access and the README)."""
+    the sign-in screen. Off unless a server install turns it on (see equity.app.access and the README)."""
     lang = language()
     try:
         config = access.load(os.environ, _secrets())
@@ -381,8 +384,8 @@ def section_downloads(section: Section, stem: str, key: str, lang: str = DEFAULT
     Only the view's group totals go into them, hidden groups as hidden."""
     files = []
     if section.chart is not None:
-        files += [("png", t("page.report.chart_png", lang), lambda: exports.chart_png(section.chart)),
-                  ("svg", t("page.report.chart_svg", lang), lambda: exports.chart_svg(section.chart))]
+        files += [("png", t("page.report.chart_png", lang), lambda: images.chart_png(section.chart)),
+                  ("svg", t("page.report.chart_svg", lang), lambda: images.chart_svg(section.chart))]
     files += [("csv", t("page.report.table_csv", lang), lambda: exports.table_csv(section.table, section.title)),
               ("xlsx", t("page.report.table_xlsx", lang),
                lambda: exports.table_xlsx(section.table, section.title))]

@@ -4,11 +4,11 @@ rename or delete them, and move the whole workspace to another machine. Says wha
 import pandas as pd
 import streamlit as st
 
-from equity import archive, library, workspace
-from equity.dataset import DataError
-from equity.i18n import t
-from equity.messages import Text, words
-from equity.records import WorkspaceError
+from equity.data.dataset import DataError
+from equity.store import archive, library, workspace
+from equity.store.records import WorkspaceError
+from equity.words.i18n import t
+from equity.words.messages import Text, words
 from pages.views import shared
 
 ERRORS = (WorkspaceError, DataError, OSError)

@@ -6,9 +6,9 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from equity import combine
-from equity.access import hash_password
-from equity.ingest import IngestError, read_upload
+from equity.app.access import hash_password
+from equity.data import combine
+from equity.data.ingest import IngestError, read_upload
 from tests.app.conftest import upload
 from tests.files import csv_bytes, encrypted_xlsx_bytes, pdf_like_bytes
 

@@ -5,7 +5,7 @@ from math import ceil
 
 import pytest
 
-from equity.flags import Flag
+from equity.stats.gap_flags import Flag
 
 PPG_COLUMN = "Gap vs {} (PPG)"
 

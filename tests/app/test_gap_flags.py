@@ -4,8 +4,8 @@ import json
 
 import pyarrow as pa
 
-from equity.flags import Flag
-from equity.privacy import PRESETS
+from equity.stats.gap_flags import Flag
+from equity.stats.privacy import PRESETS
 from tests.app.conftest import upload
 from tests.files import xlsx_bytes
 

@@ -9,7 +9,8 @@ import io
 
 from streamlit.testing.v1 import AppTest
 
-from equity import goals, interventions, library
+from equity.plans import goals, interventions
+from equity.store import library
 from tests import multiterm
 from tests.app.conftest import ROOT, choose, upload
 

@@ -8,8 +8,8 @@ import math
 
 from streamlit.testing.v1 import AppTest
 
-from equity import goals, interventions
-from equity.trends import group_key
+from equity.plans import goals, interventions
+from equity.stats.trends import group_key
 from tests import crossterm
 from tests.app.conftest import choose, upload
 from tests.app.test_goals_pages import GOALS, LOG, TRENDS, ok, texts

@@ -1,9 +1,9 @@
 """The scorecard's status × change for every student group, read in English and in Spanish: each group's level
 and colour in words, hidden groups never placed, a group under the California Dashboard's 30 uncoloured."""
 
-from equity.privacy import PRESETS
+from equity.stats.privacy import PRESETS
 from tests.app.conftest import upload
-from tests.test_group_grid import graduation_csv
+from tests.plans.test_group_grid import graduation_csv
 
 
 def _scorecard(app, lang="en"):

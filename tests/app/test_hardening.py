@@ -8,8 +8,8 @@ import weakref
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from equity.access import hash_password
-from equity.session import Workbench
+from equity.app.access import hash_password
+from equity.app.session import Workbench
 from pages.views.shared import plain
 from tests.app.conftest import ROOT
 from tests.app.test_pages import _texts

@@ -5,9 +5,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from equity import combine
-from equity.ingest import read_upload
-from equity.privacy import PRESETS
+from equity.data import combine
+from equity.data.ingest import read_upload
+from equity.stats.privacy import PRESETS
 
 SAMPLE = Path(__file__).resolve().parents[2] / "sample_data"
 NEW_PAGES = ["pages/views/scorecard.py", "pages/views/disproportionality.py", "pages/views/survey.py"]

@@ -3,9 +3,9 @@
 import pandas as pd
 from streamlit.testing.v1 import AppTest
 
-from equity import scorecard as sc
-from equity import scorecard_store as store
-from equity.status_grid import Cuts
+from equity.plans import scorecard as sc
+from equity.plans.status_grid import Cuts
+from equity.store import scorecards as store
 from tests.app.conftest import ROOT
 
 

@@ -4,7 +4,7 @@ against the sample district's file counted with pandas."""
 import pandas as pd
 import pytest
 
-from equity.session import SAMPLE
+from equity.app.session import SAMPLE
 
 
 @pytest.fixture(scope="module")

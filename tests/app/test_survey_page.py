@@ -3,11 +3,11 @@
 import pandas as pd
 import pytest
 
-from equity.ingest import read_upload
-from equity.privacy import PRESETS
-from equity.survey import read_survey
+from equity.data.ingest import read_upload
+from equity.plans.survey import read_survey
+from equity.stats.privacy import PRESETS
 from tests.files import csv_bytes
-from tests.test_survey import _reversed_rows
+from tests.plans.test_survey import _reversed_rows
 
 SURVEY_PAGE = "pages/views/survey.py"
 LEFT_OUT = "I feel left out at school."

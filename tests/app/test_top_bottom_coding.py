@@ -5,7 +5,7 @@ import json
 
 import pyarrow as pa
 
-from tests.test_exports import coded_bench
+from tests.report.test_render import coded_bench
 
 WHITE, BLACK = "White", "Black or African American"
 

@@ -1,0 +1,637 @@
+"""The command line: the same figures as the app, for scripts and analysts.
+
+    python -m equity gaps FILE [--sheet NAME] --outcome COLUMN [--threshold X] [--by DIMENSION]
+                               [--compare all|others|GROUP] [--min-n N] [--map ROLE=HEADER ...]
+                               [--value ROLE RAW CANONICAL ...] [--where DIMENSION=VALUE[,VALUE...] ...]
+                               [--format table|csv|json] [--flag newcombe|ppg|pi|80] [--top-bottom-code]
+    python -m equity risk FILE [--sheet NAME] --outcome COLUMN [--threshold X | --categories A,B] --by DIMENSION
+                              [--compare others|GROUP] [--cell-size N] [--n-size N] [--flag-above R]
+                              [--min-n N] [--map ROLE=HEADER ...] [--value ROLE RAW CANONICAL ...]
+                              [--where DIMENSION=VALUE[,VALUE...] ...] [--format table|csv|json]
+    python -m equity report FILE --out report.html|report.pdf|report.pptx --outcome COLUMN [--threshold X]
+                            [--categories A,B] [--by DIMENSION ...] [--cross DIMENSION,DIMENSION ...]
+                            [--compare all|others|GROUP] [--min-n N] [--map ROLE=HEADER ...]
+                            [--title TEXT] [--notes TEXT] [--lang en|es] [--top-bottom-code]
+
+Values guessed from a code convention or left unplaced are announced on stderr, one line per column, before
+the figures. Errors print one line a person can act on to stderr and exit with status 2.
+"""
+
+import argparse
+import csv
+import io
+import json
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+import duckdb
+
+from equity.data import dataset, derived, first_view
+from equity.data.ingest import IngestError, read_upload
+from equity.data.mapping import ROLES, VALUE_ROLES, ColumnRole, Mapping, outcome_kind
+from equity.data.students import BuildReport
+from equity.model.cohorts import COHORT_DIMENSIONS, cohort_filters, cohort_values
+from equity.model.dimensions import DIMENSIONS, GAP_DIMENSIONS
+from equity.model.filters import FILTER_NAMES, Filters, options
+from equity.model.groups import Grouping, stats
+from equity.model.rules import Rule, default_rule
+from equity.sources.cells import key_text
+from equity.stats.disproportionality import (
+    CELL_SIZE,
+    HIDDEN,
+    N_SIZE,
+    OTHERS,
+    THRESHOLD,
+    TOO_FEW,
+    Disproportionality,
+    Settings,
+    disproportionality,
+)
+from equity.stats.gap_flag_settings import COMPARE, DEFAULTS, HPG, FlagSettings, fixed_rate
+from equity.stats.gap_flags import Flag, Flags, GroupFlag, flag
+from equity.stats.metrics import COMPARE_ALL, COMPARE_OTHERS, Breakdown, GroupResult, breakdown
+from equity.stats.privacy import BOTTOM_CODE, CODING_BELOW_N, DEFAULT_MIN_N, TOP_CODE, coded_text, why_hidden
+from equity.stats.rule_check import nobody_meets
+from equity.words.i18n import LANGUAGES
+from equity.words.summary import flag_sentence
+
+
+class UsageError(ValueError):
+    """A command-line request that cannot be met, worded for the person who typed it."""
+
+
+def parser() -> argparse.ArgumentParser:
+    top = argparse.ArgumentParser(prog="python -m equity", description="Equity gaps from a spreadsheet.")
+    commands = top.add_subparsers(dest="command", required=True)
+    gaps = commands.add_parser("gaps", help="an outcome by group, with gaps and 95%% intervals")
+    _data_options(gaps)
+    gaps.add_argument("--by", default="race", choices=GAP_DIMENSIONS)
+    gaps.add_argument("--format", default="table", choices=("table", "csv", "json"))
+    _gap_options(gaps)
+    risk = commands.add_parser("risk", help="risk ratios as IDEA defines them, for discipline or identification")
+    _data_options(risk)
+    risk.add_argument("--by", required=True, choices=GAP_DIMENSIONS)
+    risk.add_argument("--compare", default=OTHERS, help="others (all other students, the default) or a group's key")
+    risk.add_argument("--cell-size", type=int, default=CELL_SIZE,
+                      help="fewest students with the outcome, in a group and in its comparison, for a ratio")
+    risk.add_argument("--n-size", type=int, default=N_SIZE,
+                      help="fewest students, in a group and in its comparison, for a ratio; below it a group is hidden")
+    risk.add_argument("--flag-above", type=float, default=THRESHOLD, help="flag a risk ratio above this")
+    risk.add_argument("--format", default="table", choices=("table", "csv", "json"))
+    report = commands.add_parser("report", help="the same figures as a report: HTML, PDF or slides")
+    _data_options(report)
+    _gap_options(report)
+    report.add_argument("--out", required=True, type=Path, help="the file to write: .html, .pdf or .pptx")
+    report.add_argument("--by", action="append", choices=GAP_DIMENSIONS,
+                        help="a dimension to show gaps by; repeat for several (default: race)")
+    report.add_argument("--cross", action="append", default=[], metavar="DIMENSION,DIMENSION",
+                        help="two dimensions to cross, e.g. race,low_income; repeat for several")
+    report.add_argument("--title", default="")
+    report.add_argument("--notes", default="", help="a paragraph printed under the title")
+    report.add_argument("--lang", default="en", choices=tuple(LANGUAGES))
+    from equity.app import cohort_cli as matched_cli  # here: it builds on this module's options and loading
+    matched_cli.add_command(commands)
+    return top
+
+
+def _data_options(command: argparse.ArgumentParser) -> None:
+    """The options every command shares: which file, which outcome and rule, n-size, mapping."""
+    command.add_argument("file", type=Path)
+    command.add_argument("--sheet")
+    command.add_argument("--outcome", required=True, help="the outcome column's header")
+    command.add_argument("--threshold", type=float, help="rate of students at or above this value")
+    command.add_argument("--categories", help="comma-separated categories that count as meeting the outcome")
+    command.add_argument("--min-n", type=int, default=DEFAULT_MIN_N)
+    command.add_argument("--min-days", type=int, default=10,
+                         help="days enrolled a student needs to count for chronic absence (--outcome "
+                              "chronically_absent, worked out from days enrolled and absent): the federal rule's 10")
+    command.add_argument("--map", action="append", default=[], metavar="ROLE=HEADER")
+    command.add_argument("--value", action="append", nargs=3, default=[], metavar=("ROLE", "RAW", "CANONICAL"),
+                         help="map one raw value of a role's column to a canonical value, overriding any guess, "
+                              "e.g. --value race BL7 'Black or African American' or --value low_income 3 true; "
+                              "repeat for several")
+    command.add_argument("--where", action="append", default=[], metavar="DIMENSION=VALUE[,VALUE...]",
+                         help="keep only these students, as the sidebar filters do: values of one option are "
+                              "OR-ed, options AND-ed; repeatable, e.g. --where low_income=true --where term=2024-25. "
+                              "A group that a view with filters fewer would give away by subtraction is hidden")
+
+
+def _gap_options(command: argparse.ArgumentParser) -> None:
+    """The options of the commands that show gaps: comparison, how gaps are flagged, top/bottom coding."""
+    command.add_argument("--compare", default="all", help="all, others, or a group's key")
+    command.add_argument("--cohort", metavar="COLUMN",
+                         help="compute every figure separately for each value of this column (an entering year, "
+                              "a term, a school or a grade), with its own all-students rate and flags; a column "
+                              "not mapped to term, school or grade is read as the term")
+    command.add_argument("--flag", default=Flag.NEWCOMBE.value, choices=[f.value for f in Flag],
+                         help="how gaps are flagged: newcombe (95%% interval, the default), ppg (percentage-point "
+                              "gap against all students unless --compare or --ppg-reference say otherwise, "
+                              "flagged at or below minus its margin of error, as in California community "
+                              "colleges), pi (proportionality index) or 80 (80%% index); "
+                              "the last three add their figure and a 'flagged' column")
+    settings = command.add_argument_group("gap flag settings (DisImpact's arguments; the defaults are today's)")
+    settings.add_argument("--ppg-reference", default=COMPARE,
+                          help="what the PPG gap is measured against: compare (the default: what --compare says, "
+                               "all students unless told), all, others (all students except the group), hpg (the "
+                               "highest-performing group), a group's key, or a fixed rate such as 65%%")
+    settings.add_argument("--min-moe", type=float, default=DEFAULTS.min_moe,
+                          help="the PPG margin of error's floor, as a share (default 0.03, 3 points)")
+    settings.add_argument("--moe-from-rate", action="store_true",
+                          help="the PPG margin of error from the group's own rate instead of 50%% "
+                               "(use_prop_in_moe; 50%% stands in for a rate of 0 or 100%%)")
+    settings.add_argument("--pi-cutoff", type=float, default=DEFAULTS.pi_cut,
+                          help="the proportionality index flags below this (default 0.8)")
+    settings.add_argument("--index-80-cutoff", type=float, default=DEFAULTS.eighty_cut,
+                          help="the 80%% index flags below this (default 0.8)")
+    settings.add_argument("--index-80-reference", default=HPG,
+                          help="the 80%% index's reference: hpg (the highest shown group, the default) or a "
+                               "group's key")
+    command.add_argument("--top-bottom-code", action="store_true",
+                         help=f"show a rate above {TOP_CODE}%% in a group of fewer than {CODING_BELOW_N} students as "
+                              f"'>= {TOP_CODE}%%' and below {BOTTOM_CODE}%% as '<= {BOTTOM_CODE}%%', with no exact "
+                              "value, gap or interval (a 'coded' column / key says which); a group of 20 or fewer, "
+                              "where the code would still say 'all' or 'none', is hidden instead")
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        if args.command == "report":
+            print(report(args))
+            return 0
+        if args.command == "risk":
+            print(render_risk(risk(args), args.format), end="")
+            return 0
+        if args.command == "cohort":
+            from equity.app.cohort_cli import run
+            print(run(args), end="")
+            return 0
+        settings = flag_settings(args)
+        found = gaps(args)
+        for result in found.values() if isinstance(found, dict) else [found]:
+            _check_flag(args.flag, result.rule)
+            check_references(result, settings)
+    except (IngestError, dataset.DataError, UsageError) as problem:
+        print(f"error: {problem}", file=sys.stderr)
+        return 2
+    if isinstance(found, dict):
+        print(render_cohorts(args.cohort, found, args.format, args.flag, settings, args.top_bottom_code), end="")
+    else:
+        print(render(found, args.format, flag(found, args.flag, settings), args.top_bottom_code), end="")
+    return 0
+
+
+def flag_settings(args: argparse.Namespace) -> FlagSettings:
+    """The gap flag settings the options give, or UsageError naming the one out of range."""
+    try:
+        return FlagSettings(args.ppg_reference.strip(), args.min_moe, args.moe_from_rate, args.pi_cutoff,
+                            args.index_80_cutoff, args.index_80_reference.strip()).checked()
+    except ValueError as problem:
+        raise UsageError(str(problem)) from None
+
+
+def check_references(result: Breakdown, settings: FlagSettings) -> None:
+    """A reference group named in the settings must be one of the breakdown's groups."""
+    keys = {key_text(g.key) for g in result.groups}
+    named = [("--ppg-reference", settings.ppg_reference, (COMPARE, COMPARE_ALL, COMPARE_OTHERS, HPG)),
+             ("--index-80-reference", settings.eighty_reference, (HPG,))]
+    for option, value, words in named:
+        if value not in words and fixed_rate(value) is None and value not in keys:
+            raise UsageError(f"{option}: no group '{value}' by {result.dimension.key}; its groups are "
+                             f"{_list(sorted(keys))}, or {', '.join(words)}.")
+
+
+def _check_flag(method: str, rule: Rule) -> None:
+    if Flag(method).rates_only and not rule.is_rate:
+        raise UsageError(f"--flag {method} needs a share of students (a threshold, yes/no or categories); "
+                         "averages are flagged by their 95% interval only (--flag newcombe).")
+
+
+def load(args: argparse.Namespace) -> tuple[duckdb.DuckDBPyConnection, dataset.Staged, Mapping, ColumnRole, Rule]:
+    """Read the file, map its columns (automatically, then --map) and choose the outcome and its rule."""
+    try:
+        data = args.file.read_bytes()
+    except OSError as problem:
+        raise UsageError(f"cannot read '{args.file}': {problem.strerror or problem}.") from None
+    upload = read_upload(data, args.file.name, args.sheet)
+    con = dataset.connect()
+    staged = dataset.stage(con, upload)
+    mapping = apply_values(apply_overrides(staged.proposal, args.map, staged), args.value)
+    if getattr(args, "cohort", None):       # the risk command has no cohorts
+        mapping = cohort_mapping(mapping, staged, args.cohort, args.outcome)
+    if _derived_chronic(staged, args.outcome):
+        return con, staged, chronic_mapping(mapping, args.min_days), derived.CHRONIC, Rule("boolean")
+    mapping, column = choose_outcome(mapping, staged, args.outcome, args.threshold)
+    profile = next(p for p in staged.profiles if p.header == column.header)
+    rule = default_rule(column.kind, profile.distinct, args.threshold)
+    if args.categories:
+        rule = Rule("categories", categories=tuple(c.strip() for c in args.categories.split(",")))
+    return con, staged, mapping, column, rule
+
+
+def _derived_chronic(staged: dataset.Staged, outcome: str) -> bool:
+    """--outcome names chronic absence worked out from days enrolled and absent (the file has no such column)."""
+    wanted = outcome.strip().casefold()
+    return wanted in (derived.CHRONIC.name, derived.CHRONIC.header.casefold()) and \
+        all(p.header != outcome for p in staged.profiles)
+
+
+def chronic_mapping(mapping: Mapping, min_days: int) -> Mapping:
+    """The mapping with chronic absence as the only outcome, counted under --min-days."""
+    for other in mapping.outcomes():
+        if other.role == "outcome":
+            mapping = mapping.with_role(other.header, "ignore")
+    mapping = replace(mapping, min_days=min_days)
+    if not derived.outcomes(mapping):
+        raise UsageError("chronic absence needs a days-enrolled column and a days-absent (or days-present) column; "
+                         "mark them with --map days_enrolled=HEADER --map days_absent=HEADER.")
+    return mapping
+
+
+def activate(con: duckdb.DuckDBPyConnection, staged: dataset.Staged, mapping: Mapping, by: tuple[str, ...] = ()
+             ) -> dataset.Dataset:
+    """Build the students table, first saying on stderr which values were guessed or left unplaced, and which
+    of the dimensions `by` the file has no column for."""
+    data = dataset.activate(con, staged, mapping)
+    for line in [*value_notices(data.report), *dimension_notices(mapping, by)]:
+        print(line, file=sys.stderr)
+    return data
+
+
+def dimension_notices(mapping: Mapping, by: tuple[str, ...]) -> list[str]:
+    """A dimension with no column in the file gives one 'Not reported' group: said, with the ones it has."""
+    has = first_view.dimensions(mapping)
+    return [f"note: the file has no column for {by_name} (every student is Not reported); map one with "
+            f"--map {DIMENSIONS[by_name].column}=HEADER. Dimensions it has: {', '.join(has) or 'none'}."
+            for by_name in dict.fromkeys(by) if by_name in GAP_DIMENSIONS and by_name not in has]
+
+
+def value_notices(report: BuildReport) -> list[str]:
+    """One line per column whose values were guessed from a code convention or could not be placed."""
+    columns = dict.fromkeys((u.header, u.role) for u in (*report.guessed, *report.unplaced))
+    guessed = {(g.header, g.role): g.values for g in report.guessed}
+    unplaced = {(u.header, u.role): u.values for u in report.unplaced}
+    lines = []
+    for header, role in columns:
+        name = ROLE_NAMES.get(role, role)
+        parts = [f"guessed from common codes: {', '.join(f'{raw} = {c}' for raw, c, _ in guessed[header, role])}"
+                 ] if (header, role) in guessed else []
+        if (header, role) in unplaced:
+            parts.append(f"not placed (read as Not reported): {', '.join(raw for raw, _ in unplaced[header, role])}")
+        hint = f" Set them with --value {name} RAW CANONICAL." if role in VALUE_ROLES else ""
+        lines.append(f"note: values of '{header}' ({name}): {'; '.join(parts)}.{hint}")
+    return lines
+
+
+def gaps(args: argparse.Namespace) -> Breakdown | dict[str, Breakdown]:
+    """The breakdown, or with --cohort one per cohort in order."""
+    con, staged, mapping, column, rule = load(args)
+    activate(con, staged, mapping, (args.by,))
+    warn_if_nobody_meets(con, column, rule)
+
+    chosen = where(con, args.where)
+    if column.name == derived.CHRONIC.name:
+        note = derived.rule_note(mapping, derived.left_out_shown(con, mapping, chosen, args.min_n), args.min_n)
+        print(f"note: {note}", file=sys.stderr)
+
+    def one(filters: Filters) -> Breakdown:
+        return breakdown(con, column.name, rule, args.by, args.compare, filters, args.min_n, column.header,
+                         coding=args.top_bottom_code)
+
+    if not args.cohort:
+        return one(chosen)
+    dimension = cohort_dimension(mapping, args.cohort)
+    return {value: one(cohort_filters(chosen, dimension, value)) for value in cohort_values(options(con), dimension)}
+
+
+def where(con: duckdb.DuckDBPyConnection, items: list[str]) -> Filters:
+    """The --where options as sidebar filters, each value checked against the values the data has."""
+    chosen: dict[str, tuple[str, ...]] = {}
+    offered = options(con) if items else {}
+    for item in items:
+        name, _, values = item.partition("=")
+        name = name.strip()
+        if name not in offered or not values.strip():
+            raise UsageError(f"--where needs DIMENSION=VALUE[,VALUE...] with DIMENSION one of "
+                             f"{', '.join(offered or FILTER_NAMES)}; got '{item}'.")
+        for value in (v.strip() for v in values.split(",")):
+            match = next((o for o in offered[name] if o.casefold() == value.casefold()), None)
+            if match is None:
+                raise UsageError(f"--where {name}: no value '{value}' in the data; its values are "
+                                 f"{_list(offered[name])}.")
+            chosen[name] = (*chosen.get(name, ()), match)
+    return Filters(**{name: tuple(dict.fromkeys(values)) for name, values in chosen.items()})
+
+
+def cohort_mapping(mapping: Mapping, staged: dataset.Staged, header: str, outcome: str) -> Mapping:
+    """The mapping with the --cohort column as a term, unless it already is the term, school or grade."""
+    if header not in {p.header for p in staged.profiles}:
+        raise UsageError(f"--cohort: no column '{header}' in the file; its columns are "
+                         f"{_list(p.header for p in staged.profiles)}.")
+    if header == outcome:
+        raise UsageError(f"--cohort: '{header}' is the outcome; name the column that says which cohort a student "
+                         "is in (an entering year, a term, a school or a grade).")
+    return mapping if cohort_dimension(mapping, header) else mapping.with_role(header, "term")
+
+
+def cohort_dimension(mapping: Mapping, header: str) -> str | None:
+    """The dimension (term, school or grade) the cohort column is mapped to, or None."""
+    role = next((c.role for c in mapping.columns if c.header == header), None)
+    return role if role in COHORT_DIMENSIONS else None
+
+
+def risk(args: argparse.Namespace) -> Disproportionality:
+    con, staged, mapping, column, rule = load(args)
+    activate(con, staged, mapping, (args.by,))
+    if not rule.is_rate:
+        raise UsageError("risk needs a yes/no outcome: give --threshold or --categories for what counts as having it.")
+    warn_if_nobody_meets(con, column, rule)
+    grouping = Grouping(args.by)
+    reference = OTHERS
+    if args.compare != OTHERS:
+        keys = {key_text(k): k for k in stats(con, column.name, rule, grouping)[1]}
+        if args.compare not in keys:
+            raise UsageError(f"--compare must be 'others' or one of the groups: {_list(keys)}; got '{args.compare}'.")
+        reference = keys[args.compare]
+    settings = Settings(args.cell_size, args.n_size, args.flag_above)
+    return disproportionality(con, column.name, rule, grouping, where(con, args.where), settings=settings,
+                              min_n=args.min_n, label=column.header, reference=reference)
+
+
+def risk_json(result: Disproportionality, compare: str) -> dict:
+    """The JSON object DESIGN.md specifies for `risk`. A group below the n-size or the cell size is 'hidden':
+    its size, count, risks and ratio are null (its comparison risk would give its own away), with a 'why'."""
+    settings = result.settings
+    groups = []
+    for g in result.groups:
+        shown = g.method not in (HIDDEN, TOO_FEW)
+        row = {"key": g.key, "label": g.label, "n": g.n if shown else None, "count": g.count if shown else None,
+               "risk": _round(g.risk, 2) if shown else None,
+               "comparison_risk": _round(g.comparison_risk, 2) if shown else None,
+               "risk_ratio": _round(g.ratio, 2) if shown else None,
+               "kind": g.method if shown else HIDDEN, "flagged": g.flagged}
+        groups.append(row if shown else row | {"why": result.note(g)})
+    return {"outcome": result.outcome, "by": result.grouping.first, "compare": compare,
+            "cell_size": settings.cell_size, "n_size": settings.n_size, "flag_above": settings.threshold,
+            "groups": groups}
+
+
+def render_risk(result: Disproportionality, fmt: str) -> str:
+    """The risk ratios as JSON, CSV or an aligned table with a sentence naming the flagged groups."""
+    out = risk_json(result, "others" if result.reference is OTHERS else key_text(result.reference))
+    if fmt == "json":
+        return json.dumps(out) + "\n"
+    columns = ["n", "count", "risk", "comparison_risk", "risk_ratio", "kind", "flagged"]
+    rows = [["group", *columns],
+            *([g["label"], *("" if g[c] is None else g[c] for c in columns)] for g in out["groups"])]
+    whys = [g.get("why", "") for g in out["groups"]]
+    if fmt == "csv":         # as `gaps` writes it: a trailing 'why' column, and the reasons below the table
+        return _csv([[*row, why] for row, why in zip(rows, ["why", *whys], strict=True)])
+    notes = [f"{g['label']}: {why}" for g, why in zip(out["groups"], whys, strict=True) if why]
+    flagged = [g["label"] for g in out["groups"] if g["flagged"]]
+    head = (f"{result.outcome} ({result.rule.describe()}) by {result.grouping.label}: risk ratios against "
+            f"{'all other students' if out['compare'] == OTHERS else out['compare']}; {result.settings.describe()}")
+    sentence = (f"Flagged (risk ratio above {out['flag_above']:.1f}): {', '.join(flagged)}." if flagged
+                else f"No group has a risk ratio above {out['flag_above']:.1f}.")
+    return "\n".join([head, *_aligned(rows), *(["", *notes] if notes else []), "", sentence, ""])
+
+
+def report(args: argparse.Namespace) -> str:
+    """Write the report to --out (its format from the suffix) and say what was written."""
+    from equity.app.session import Workbench
+    from equity.report.render import render as render_report  # the export libraries load only for reports
+    from equity.report.sections import Choice, compose, views
+
+    fmt = {".html": "html", ".htm": "html", ".pdf": "pdf", ".pptx": "pptx"}.get(args.out.suffix.lower())
+    if fmt is None:
+        raise UsageError(f"--out must end in .html, .pdf or .pptx; got '{args.out.name}'.")
+    crossings = tuple(_pair(c) for c in args.cross)
+    con, staged, mapping, column, rule = load(args)
+    bench = Workbench(con=con, min_n=args.min_n, coding=args.top_bottom_code)
+    bench.data = activate(con, staged, mapping, tuple(args.by or ["race"]))
+    bench.filters = where(con, args.where)
+    warn_if_nobody_meets(con, column, rule)
+    _check_flag(args.flag, rule)
+    choice = Choice(column.name, column.header, rule, tuple(dict.fromkeys(args.by or ["race"])), args.compare,
+                    crossings, flag=Flag(args.flag), flag_settings=flag_settings(args),
+                    cohort=cohort_dimension(mapping, args.cohort) if args.cohort else None)
+    built = compose(views(bench, choice, args.lang), bench, args.title, args.notes, args.lang)
+    try:
+        args.out.write_bytes(render_report(built, fmt))
+    except OSError as problem:
+        raise UsageError(f"cannot write '{args.out}': {problem.strerror or problem}.") from None
+    return f"{args.out} ({len(built.sections)} sections, groups under {args.min_n} students hidden)"
+
+
+def warn_if_nobody_meets(con: duckdb.DuckDBPyConnection, column: ColumnRole, rule: Rule) -> None:
+    """A rule no student meets (a category nobody has, a threshold above every value) is said on stderr."""
+    problem = nobody_meets(con, column.name, rule, column.header)
+    if problem:
+        print(f"note: {problem}", file=sys.stderr)
+
+
+def _pair(text: str) -> tuple[str, str]:
+    first, _, second = text.partition(",")
+    if first not in GAP_DIMENSIONS or second not in GAP_DIMENSIONS or first == second:
+        raise UsageError(f"--cross needs two different dimensions from {', '.join(GAP_DIMENSIONS)}, "
+                         f"e.g. race,low_income; got '{text}'.")
+    return first, second
+
+
+def apply_overrides(mapping: Mapping, overrides: list[str], staged: dataset.Staged) -> Mapping:
+    headers = {p.header for p in staged.profiles}
+    for item in overrides:
+        role, _, header = item.partition("=")
+        if role not in ROLES or not header:
+            raise UsageError(f"--map needs ROLE=HEADER with ROLE one of {', '.join(ROLES)}; got '{item}'.")
+        if header not in headers:
+            raise UsageError(f"--map: no column '{header}' in the file; its columns are {_list(headers)}.")
+        profile = next(p for p in staged.profiles if p.header == header)
+        mapping = mapping.with_role(header, role, outcome_kind(profile) if role == "outcome" else "")
+    return mapping
+
+
+ROLE_NAMES = {"race_ethnicity": "race"}    # what --value calls a role, as --by calls its dimension
+
+
+def apply_values(mapping: Mapping, values: list[list[str]]) -> Mapping:
+    """The value map given with --value ROLE RAW CANONICAL; it is checked against the file when the students
+    table is built (dataset.check_values), so a bad one changes nothing."""
+    roles = {ROLE_NAMES.get(role, role): role for role in VALUE_ROLES}
+    for name, raw, canonical in values:
+        role = roles.get(name, name)
+        if role not in VALUE_ROLES:
+            raise UsageError(f"--value needs ROLE RAW CANONICAL with ROLE one of {', '.join(roles)}; got '{name}'.")
+        mapping = mapping.with_values(role, {raw: canonical})
+    return mapping
+
+
+def choose_outcome(mapping: Mapping, staged: dataset.Staged, header: str, threshold: float | None):
+    """Make `header` an outcome (numeric when a threshold is given) and return it."""
+    profile = next((p for p in staged.profiles if p.header == header), None)
+    if profile is None:
+        raise UsageError(f"no column '{header}' in the file; its columns are "
+                         f"{_list(p.header for p in staged.profiles)}.")
+    kind = "numeric" if threshold is not None else (outcome_kind(profile) or "category")
+    problem = dataset.outcome_problem(profile, kind)
+    if problem:
+        raise UsageError(problem)
+    mapping = mapping.with_role(header, "outcome", kind)
+    # Only the chosen outcome matters here: other outcome columns are not checked or built.
+    for other in mapping.outcomes():
+        if other.header != header:
+            mapping = mapping.with_role(other.header, "ignore")
+    return mapping, mapping.outcome(header)
+
+
+def _list(headers) -> str:
+    names = [f"'{h}'" for h in headers]
+    return ", ".join(names[:12]) + (" …" if len(names) > 12 else "")
+
+
+def as_json(result: Breakdown, flags: Flags | None = None, coding: bool = False) -> dict:
+    """The JSON object DESIGN.md specifies; under a flag other than Newcombe's, also "flag" and each group's
+    figure under it and whether it is flagged. An average's groups also have "hedges_g" (equity.stats.effect_size;
+    null where hidden or not estimable). With `coding` (--top-bottom-code) every group also has "coded":
+    "≥ 95%" or "≤ 5%" when its rate is coded (value, gap and ci then null), else null."""
+    out = {
+        "outcome": result.outcome,
+        "rule": result.rule.describe(),
+        "by": result.dimension.key,
+        "compare": result.compare,
+        "min_n": result.min_n,
+        "all_students": {"n": result.overall_size, "value": _round(result.overall_value, 2),
+                         **_why(result.overall_reason, result.min_n)},
+        "groups": [
+            {"key": g.key, "label": g.label, "n": g.n, "value": _round(g.value, 2), "gap": _round(g.gap, 2),
+             "ci": [round(g.ci[0], 1), round(g.ci[1], 1)] if g.ci else None, "suppressed": g.suppressed,
+             **_why(g.reason if g.suppressed else None, result.min_n)}
+            for g in result.groups
+        ],
+    }
+    if coding:
+        for group, g in zip(out["groups"], result.groups, strict=True):
+            group["coded"] = _coded(g)
+    if not result.rule.is_rate:
+        for group, g in zip(out["groups"], result.groups, strict=True):
+            group["hedges_g"] = _round(g.effect and g.effect.hedges_g, 3)
+    if _extra(flags):
+        out["flag"] = flags.method.value
+        out["flag_settings"] = flags.settings.params()
+        if flags.method is Flag.EIGHTY:
+            best = flags.reference
+            out["index_80_reference"] = None if best is None else {"key": best.key, "value": _round(best.value, 4)}
+        for group, verdict in zip(out["groups"], flags.groups, strict=True):
+            group |= dict(zip(_flag_columns(flags.method), _flag_row(flags.method, verdict), strict=True))
+            group |= _needed(flags.method, verdict)
+    return out
+
+
+def _why(reason: str | None, min_n: int) -> dict:
+    """A hidden figure's "why" (its size and value are null); nothing for a shown one."""
+    return {"why": why_hidden(reason, min_n)} if reason else {}
+
+
+def _needed(method: Flag, verdict: GroupFlag) -> dict:
+    """The students needed to stop being flagged and to reach parity (DisImpact's success_needed_not_di and
+    success_needed_full_parity), and PPG's reference rate for the group; null where the group is not judged."""
+    extra = {"students_needed": verdict.needed, "students_needed_parity": verdict.parity}
+    if method is Flag.PPG:
+        extra["ppg_reference"] = _round(verdict.reference, 4)
+    return extra
+
+
+FLAG_COLUMNS = {Flag.PPG: ("ppg_gap", "margin"), Flag.PI: ("proportionality_index",), Flag.EIGHTY: ("index_80",)}
+
+
+def _extra(flags: Flags | None) -> bool:
+    """Newcombe's flag is already the 'distinguishable' column; the others add their own."""
+    return flags is not None and flags.method is not Flag.NEWCOMBE
+
+
+def _flag_columns(method: Flag) -> tuple[str, ...]:
+    return (*FLAG_COLUMNS[method], "flagged")
+
+
+def _flag_row(method: Flag, verdict: GroupFlag) -> list:
+    figures = [verdict.index, verdict.margin][:len(FLAG_COLUMNS[method])]
+    return [*(None if f is None else round(f, 4) for f in figures), verdict.flagged]
+
+
+def _round(value: float | None, digits: int) -> float | None:
+    return None if value is None else round(value, digits)
+
+
+def _coded(group: GroupResult) -> str | None:
+    return coded_text(group.coded) if group.coded else None
+
+
+def render(result: Breakdown, fmt: str, flags: Flags | None = None, coding: bool = False) -> str:
+    """The breakdown as JSON, CSV or an aligned table; `coding` adds the 'coded' column (or key)."""
+    if fmt == "json":
+        return json.dumps(as_json(result, flags, coding)) + "\n"
+    extra = _flag_columns(flags.method) if _extra(flags) else ()
+    coded = ["coded"] if coding else []
+    rows = [["group", "n", "value", "gap", "ci_low", "ci_high", "distinguishable", "suppressed", *coded, *extra]]
+    verdicts = flags.groups if extra else [None] * len(result.groups)
+    for g, verdict in zip(result.groups, verdicts, strict=True):
+        cells = [_text(c) for c in _flag_row(flags.method, verdict)] if verdict else []
+        rows.append([g.label, "" if g.n is None else g.n, _cell(g.value), _cell(g.gap), _cell(g.ci and g.ci[0]),
+                     _cell(g.ci and g.ci[1]), "" if g.distinguishable is None else g.distinguishable,
+                     g.suppressed, *([_coded(g) or ""] if coding else []), *cells])
+    whys = [why_hidden(g.reason, result.min_n) if g.suppressed else "" for g in result.groups]
+    if fmt == "csv":
+        return _csv([[*row, why] for row, why in zip(rows, ["why", *whys], strict=True)])
+    lines = _aligned(rows)
+    overall = _cell(result.overall_value)
+    head = (f"{result.outcome} ({result.rule.describe()}) by {result.dimension.label}, compared with "
+            f"{result.comparison_label()}; all students: n={_size(result)}, value={overall}")
+    notes = [f"{g.label}: {why}" for g, why in zip(result.groups, whys, strict=True) if why]
+    sentence = flag_sentence(result, flags.method, settings=flags.settings) if flags else flag_sentence(result)
+    return "\n".join([head, *lines, *(["", *notes] if notes else []), "", sentence, ""])
+
+
+def _size(result: Breakdown) -> str:
+    """All students' size in the table's heading: a band, or 'hidden', when their figure is hidden."""
+    if result.overall_size is not None:
+        return str(result.overall_size)
+    return f"fewer than {result.min_n}" if result.overall.n < result.min_n else "hidden"
+
+
+def render_cohorts(column: str, results: dict[str, Breakdown], fmt: str, method: str, settings: FlagSettings,
+                   coding: bool = False) -> str:
+    """One breakdown per cohort: JSON {"cohort": COLUMN, "results": [{"cohort": VALUE, …}, …]}, CSV with a
+    leading 'cohort' column, or one table per cohort under its name."""
+    if fmt == "json":
+        return json.dumps({"cohort": column, "results": [
+            {"cohort": value, **as_json(r, flag(r, method, settings), coding)} for value, r in results.items()]}) + "\n"
+    blocks = [(value, render(r, fmt, flag(r, method, settings), coding)) for value, r in results.items()]
+    if fmt == "csv":        # read back as CSV, not as lines: a quoted group name may hold a line break
+        tables = [(value, list(csv.reader(io.StringIO(text)))) for value, text in blocks]
+        rows = [["cohort", *tables[0][1][0]]] if tables else []
+        return _csv(rows + [[value, *row] for value, table in tables for row in table[1:]])
+    return "\n".join(f"{column} {value}:\n{text}" for value, text in blocks)
+
+
+def _csv(rows: list[list]) -> str:
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows(rows)
+    return out.getvalue()
+
+
+def _aligned(rows: list[list]) -> list[str]:
+    widths = [max(len(str(r[i])) for r in rows) for i in range(len(rows[0]))]
+    return ["  ".join(str(c).ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in rows]
+
+
+def _cell(value) -> str:
+    return "" if value is None else f"{value:.2f}"
+
+
+def _text(value) -> str:
+    """A flag's cell: an index to four decimals, flagged as True/False, blank when not judged."""
+    if value is None:
+        return ""
+    return str(value) if isinstance(value, bool) else f"{value:.4f}"
+

@@ -1,0 +1,311 @@
+"""What one browser session (or one script) works with: its private DuckDB connection, the loaded data, an
+upload waiting for its mapping, the filters and the minimum group size. No Streamlit here."""
+
+import contextlib
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+import duckdb
+import pyarrow as pa
+from cachetools import LRUCache
+
+from equity.app.sql_console import Console
+from equity.app.sql_download import Download, for_download
+from equity.data import combine, dataset, derived
+from equity.data.ingest import Upload, read_upload
+from equity.data.mapping import Mapping, fitted, header_signature, new_values
+from equity.model.cohorts import Cohort, cohort_filters
+from equity.model.dimensions import COMBINED, DIMENSIONS
+from equity.model.filters import Filters, options
+from equity.model.groups import Grouping
+from equity.model.rules import Rule
+from equity.plans import goals, interventions, scorecard, survey
+from equity.report.sections import Table
+from equity.report.student_list import student_table
+from equity.sources import cube as cubes
+from equity.sources.cells import Cells
+from equity.stats import across as across_views
+from equity.stats import matched as matching
+from equity.stats.crosstab import CrossTable, crosstab
+from equity.stats.disproportionality import Disproportionality, consecutive_flags, disproportionality
+from equity.stats.disproportionality import Settings as RiskSettings
+from equity.stats.metrics import COMPARE_ALL, Breakdown, breakdown
+from equity.stats.privacy import DEFAULT_MIN_N
+from equity.stats.rule_check import nobody_meets
+from equity.stats.trends import Trend, data_terms, trend
+from equity.store import library, workspace
+from equity.store.records import WorkspaceError
+from equity.words.messages import Text
+
+SAMPLE = Path(__file__).resolve().parents[2] / "sample_data" / "district.csv"
+CACHED_FIGURES = 32                 # recent figures kept; the least recently used goes first
+CACHED_CUBES = 4                    # outcome and rule pairs kept counted at once, each a temporary table
+MAIN = ("race_ethnicity", "low_income", "english_learner", "special_ed")   # summed together on a click
+
+
+@dataclass
+class Workbench:
+    con: duckdb.DuckDBPyConnection = field(default_factory=dataset.connect)
+    data: dataset.Dataset | None = None
+    staged: dataset.Staged | None = None
+    remembered: bool = False          # the staged proposal is a mapping confirmed before for this layout
+    filters: Filters = field(default_factory=Filters)
+    min_n: int = DEFAULT_MIN_N
+    coding: bool = False              # top/bottom-code small groups' rates (equity.stats.privacy), a sidebar option
+    _memo: LRUCache = field(default_factory=lambda: LRUCache(CACHED_FIGURES), repr=False)  # key: what it depends on
+    _cubes: dict = field(default_factory=dict, repr=False)  # (data version, outcome, rule) -> cubes.Cube
+
+    def load_sample(self) -> dataset.Dataset:
+        """The fictional sample district, so the app has something to show before any upload."""
+        staged = dataset.stage(self.con, read_upload(SAMPLE.read_bytes(), SAMPLE.name))
+        self.data = dataset.activate(self.con, staged, staged.proposal, sample=True, previous=self.data)
+        return self.data
+
+    def start(self) -> Text | None:
+        """Open the saved datasets chosen to open at start, else the sample; says why when they could not.
+        Student rows that a killed save left in the workspace are removed first."""
+        with contextlib.suppress(OSError):     # an unreadable workspace is reported where it is used
+            library.clean_leftovers()
+        chosen, note = library.startup(), None
+        if chosen:
+            try:
+                self.open_saved(chosen)
+                return None
+            except (WorkspaceError, dataset.DataError, OSError) as problem:
+                note = Text("session.start_failed", problem=problem)
+        self.load_sample()
+        return note
+
+    def open_saved(self, ids: tuple[str, ...]) -> dataset.Dataset:
+        """Saved datasets (one per term or year, say) become the data together; errors change nothing."""
+        saved = {e.id: e for e in library.catalogue()[0]}
+        if any(i not in saved for i in ids):
+            raise WorkspaceError("session.saved_gone")
+        self.data = library.open_saved(self.con, tuple(saved[i] for i in ids), previous=self.data)
+        self.filters = Filters()
+        return self.data
+
+    def save(self, name: str) -> library.SavedDataset:
+        """Keep the loaded data in the workspace under `name`."""
+        if self.data is None:
+            raise dataset.DataError("session.nothing_to_save")
+        return library.save(self.con, self.data, name)
+
+    def upload(self, data: bytes, filename: str, sheet: str | None = None,
+               progress: Callable[[Text], None] = lambda step: None) -> dataset.Staged:
+        """Read and stage a file. A layout confirmed before is applied at once; errors change nothing.
+        `progress` hears each step as a Text, for a status line on long uploads."""
+        progress(Text("session.step.reading_sheet", filename=filename, sheet=sheet) if sheet
+                 else Text("session.step.reading", filename=filename))
+        upload = read_upload(data, filename, sheet, typed=True)
+        progress(Text("session.step.looking", columns=upload.table.num_columns, rows=f"{upload.table.num_rows:,}"))
+        staged = dataset.stage(self.con, upload)
+        known = workspace.load_mapping(header_signature(upload.table.column_names))
+        self.staged, self.remembered = staged, False
+        if known is not None and {c.header for c in known.columns} == set(upload.table.column_names):
+            known = fitted(known, staged.profiles)
+            self.staged = dataset.Staged(upload, staged.profiles, known)
+            self.remembered = True
+            if new_values(known, staged.profiles):
+                return staged       # values the saved map never saw: the person places them first
+            progress(Text("session.step.remembered"))
+            try:
+                self.confirm(known, remember=False)
+            except dataset.DataError:
+                self.remembered = False
+        return staged
+
+    def confirm(self, mapping: Mapping, remember: bool = True) -> dataset.Dataset:
+        """Make the staged upload the data under `mapping`, and remember the mapping for its layout."""
+        if self.staged is None:
+            raise dataset.DataError("session.nothing_staged")
+        self.data = dataset.activate(self.con, self.staged, mapping, previous=self.data)
+        if remember:
+            workspace.save_mapping(header_signature(self.staged.upload.table.column_names), mapping)
+        self.staged = None
+        self.filters = Filters()
+        return self.data
+
+    def discard_upload(self) -> None:
+        self.staged = None
+
+    def join_base(self) -> Upload | None:
+        """The file a roster or event file joins to: the upload waiting for its mapping, else the loaded one."""
+        if self.staged is not None:
+            return self.staged.upload
+        return self.data.upload if self.data is not None else None
+
+    def preview_join(self, other: Upload, spec: combine.JoinSpec) -> combine.Combined:
+        """`other` joined to the base file, with its report; nothing is staged until `accept_join`."""
+        base = self.join_base()
+        if base is None:
+            raise dataset.DataError("session.no_base")
+        return combine.combine(self.con, base, other, spec)
+
+    def accept_join(self, combined: combine.Combined) -> dataset.Staged:
+        """Stage the joined table for its mapping, as a fresh upload is."""
+        self.staged, self.remembered = dataset.stage(self.con, combined.upload), False
+        return self.staged
+
+    def cube(self, outcome: str, rule: Rule) -> cubes.Cube:
+        """The current data's cube for `outcome` and `rule`, built on first use; cubes of older data are dropped."""
+        key = (self.data.version, outcome, rule)
+        if key not in self._cubes:
+            stale = [k for k in self._cubes if k[0] != self.data.version]
+            fresh = [k for k in self._cubes if k not in stale]
+            for old in stale + fresh[:max(0, len(fresh) - CACHED_CUBES + 1)]:     # the oldest go first
+                cubes.drop(self.con, self._cubes.pop(old))
+            self._cubes[key] = cubes.build(self.con, outcome, rule)
+        return self._cubes[key]
+
+    def cells(self, outcome: str, rule: Rule, columns: tuple[str, ...] = MAIN, cohort: Cohort | None = None) -> Cells:
+        """Cell counts for the current data, outcome, rule and filters (narrowed to one cohort when given), per
+        combination of `columns`, summed from the cube; a rerun with the same ones is free."""
+        filters = self.cohort_filters(cohort)
+        return self._recent((self.data.version, outcome, rule, filters, columns),
+                            lambda: cubes.cells(self.con, self.cube(outcome, rule), filters, columns))
+
+    def _recent(self, key: tuple, make: Callable[[], object]):
+        """A figure kept among the CACHED_FIGURES most recently used ones, made when not kept."""
+        if key not in self._memo:
+            self._memo[key] = make()
+        return self._memo[key]
+
+    def cohort_filters(self, cohort: Cohort | None) -> Filters:
+        """The session's filters, narrowed to one cohort (dimension, value) when given (equity.model.cohorts)."""
+        return cohort_filters(self.filters, *cohort) if cohort else self.filters
+
+    def nobody_meets(self, outcome: str, rule: Rule, label: str = "") -> Text | None:
+        """Why no student in the whole loaded data meets `rule` (stats.rule_check), read once per data and rule."""
+        return self._recent(("nobody", self.data.version, outcome, rule),
+                            lambda: nobody_meets(self.con, outcome, rule, label))
+
+    def set_min_days(self, days: int) -> None:
+        """Change the days enrolled chronic absence asks for, rebuilding `students` when it changes."""
+        if self.data is not None and days != self.data.mapping.min_days:
+            self.data = dataset.remap(self.con, self.data, replace(self.data.mapping, min_days=days))
+
+    def chronic_note(self, outcome: str, lang: str, cohort: Cohort | None = None) -> str | None:
+        """The chronic-absence rule and the students it leaves out under the session's filters, for `outcome`
+        when it is the derived indicator (equity.data.derived); None for any other outcome."""
+        if outcome != derived.CHRONIC.name or not derived.outcomes(self.data.mapping):
+            return None
+        short = derived.left_out_shown(self.con, self.data.mapping, self.cohort_filters(cohort), self.min_n)
+        return derived.rule_note(self.data.mapping, short, self.min_n, lang)
+
+    def filter_options(self) -> dict[str, list[str]]:
+        """The values each sidebar filter offers; read once per version of the data, not on every click."""
+        return self._recent(("options", self.data.version), lambda: options(self.con))
+
+    def breakdown(self, outcome: str, rule: Rule, dimension: str, compare: str = COMPARE_ALL,
+                  label: str = "", cohort: Cohort | None = None) -> Breakdown:
+        """A breakdown of the session's data under its filters, minimum group size and top/bottom coding, within one
+        cohort when given. Only cell counts are cached, and they do not depend on the coding, so a change of it takes
+        effect at once."""
+        column = DIMENSIONS[dimension].column
+        # A student counts once per race they report alone or in combination: no cube cell holds that.
+        filters = self.cohort_filters(cohort)
+        cells = None if dimension == COMBINED else \
+            self.cells(outcome, rule, MAIN if column in MAIN else (column,), cohort)
+        return breakdown(self.con, outcome, rule, dimension, compare, filters, self.min_n, label, cells, self.coding,
+                         self.across(outcome, rule, (column,), filters))
+
+    def crosstab(self, outcome: str, rule: Rule, first: str, second: str, label: str = "",
+                 cohort: Cohort | None = None) -> CrossTable:
+        """Two dimensions crossed over the session's data, filters (within one cohort when given), minimum group
+        size and coding."""
+        columns = (DIMENSIONS[first].column, DIMENSIONS[second].column)
+        filters = self.cohort_filters(cohort)
+        cells = self.cells(outcome, rule, columns, cohort) if columns[0] != columns[1] else None
+        return crosstab(self.con, outcome, rule, first, second, filters, self.min_n, label, self.coding, cells,
+                        self.across(outcome, rule, columns, filters) if cells is not None else None)
+
+    def across(self, outcome: str, rule: Rule, columns: tuple[str, ...], filters: Filters) -> across_views.Hidden:
+        """What the rule across views hides among these groups under `filters` (the session's, or narrowed to a
+        cohort) and the minimum size, summed from the cached cube; a rerun with the same choices is free."""
+        return self._recent(("across", self.data.version, outcome, rule, filters, columns, self.min_n),
+                            lambda: across_views.find(self.con, outcome, rule, columns, filters, self.min_n,
+                                                      self.cube(outcome, rule)))
+
+    # What pages ask of the loaded data. Each applies the session's filters and minimum group size unless the
+    # page names others, so a page reads: ask the workbench, render the answer; no page holds a connection.
+
+    def terms(self, filtered: bool = False) -> tuple[str, ...]:
+        """The loaded terms in time order; only those the sidebar keeps when `filtered`."""
+        filters = self.filters if filtered else Filters()
+        return self._recent(("terms", self.data.version, filters), lambda: data_terms(self.con, filters))
+
+    def trend(self, outcome: str, rule: Rule, dimension: str, compare: str = COMPARE_ALL, label: str = "",
+              second: str | None = None) -> Trend:
+        """One outcome by one dimension (or two crossed) in every loaded term, under the session's filters."""
+        return trend(self.con, outcome, rule, dimension, compare, self.filters, self.min_n, label, second)
+
+    def risk(self, outcome: str, rule: Rule, grouping: Grouping, settings: RiskSettings, label: str = "",
+             term: str | None = None) -> Disproportionality:
+        """Risk ratios under the session's filters (in one term when given), against every loaded student."""
+        filters = replace(self.filters, term=(term,)) if term else self.filters
+        return disproportionality(self.con, outcome, rule, grouping, filters, Filters(), settings, self.min_n, label)
+
+    def risk_streaks(self, outcome: str, rule: Rule, grouping: Grouping, settings: RiskSettings,
+                     terms: Sequence[str]) -> dict[object, int]:
+        """How many terms in a row, up to the last of `terms`, each group was flagged."""
+        return consecutive_flags(self.con, outcome, rule, grouping, self.filters, terms, settings, self.min_n)
+
+    def matched(self, outcome: str, rule: Rule, dimension: str, first: str, second: str, label: str = "",
+                levels: Sequence[str] = ()) -> matching.Cohort:
+        """The students present in both terms and their change, by group (equity.stats.matched)."""
+        return matching.cohort(self.con, outcome, rule, dimension, first, second, self.filters, self.min_n, label,
+                              levels)
+
+    def transitions(self, result: matching.Cohort) -> tuple[matching.Transition, ...]:
+        return matching.transitions(self.con, result)
+
+    def growth(self, result: matching.Cohort) -> tuple[matching.Growth, ...]:
+        return matching.growth(self.con, result)
+
+    def student_list(self, outcome: str, label: str, rule: Rule, lang: str) -> Table:
+        """The labelled student-level export: one row per student the filters keep."""
+        return student_table(self.con, outcome, label, rule, self.filters, lang)
+
+    def group_names(self, lang: str) -> dict[str, str]:
+        """Every reported group in the loaded data, for the log's pickers (none before any data)."""
+        return interventions.group_names(self.con, lang) if self.data is not None else {}
+
+    def suggest_join(self, other: Upload) -> combine.JoinSpec:
+        """The likely keys for joining `other` to the base file (see `join_base`)."""
+        return combine.suggest(self.con, self.join_base(), other)
+
+    def console(self) -> Console:
+        """A fresh copy of the session's tables for the SQL console; close it when the data changes."""
+        return Console(self.con)
+
+    def sql_download(self, sql: str, table: pa.Table) -> Download:
+        """A console result as a CSV under the minimum group size, or why not."""
+        return for_download(self.con, sql, table, self.min_n)
+
+    def assess_goals(self, saved: Sequence[goals.Goal], lang: str) -> list[goals.Evaluation]:
+        """Where each goal stands on the loaded data (its outcome missing from it said so)."""
+        outcomes = {c.name for c in self.data.mapping.outcomes()}
+        return [goals.assess(self.con, g, outcomes, self.min_n, lang) for g in saved]
+
+    def goal_groups(self, outcome: str, rule: Rule, dimension: str, second: str, lang: str) -> dict[str, str]:
+        """The groups a goal may name for this outcome: key as text -> name in `lang`."""
+        return goals.group_choices(self.con, outcome, rule, dimension, second, lang)
+
+    def goal_actual(self, goal: goals.Goal) -> tuple[goals.Point, ...]:
+        """A goal's figure in every loaded term."""
+        return goals.actual(self.con, goal, self.min_n)
+
+    def read_survey(self, upload: Upload) -> survey.Survey:
+        return survey.read_survey(self.con, upload)
+
+    def survey_results(self, found: survey.Survey, grouping: Grouping, term: str | None, joined: bool,
+                       reverse: tuple[str, ...], lang: str) -> survey.SurveyResults:
+        """Percent favourable per item and group, joined to students' records (in one term) when `joined`."""
+        return survey.results(self.con, found, grouping, self.min_n, term, joined, reverse, lang)
+
+    def scorecard(self, indicators: Sequence[scorecard.Indicator], settings: RiskSettings) -> list[scorecard.Card]:
+        """Each indicator's card under the session's filters, with the status of a saved goal on it."""
+        goal = scorecard.goal_lookup(self.con, self.min_n)
+        return [scorecard.evaluate(self.con, i, self.filters, self.min_n, settings, goal) for i in indicators]

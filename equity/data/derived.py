@@ -1,0 +1,124 @@
+"""Outcomes computed from other columns rather than read from one: chronic absence, missing 10% or more of
+the days a student was enrolled. Files give days absent (or present) and days enrolled, rarely the flag, and
+the flag is what attendance reports and ESSA plans use. It is added to `students` when the mapping marks the
+days enrolled and the days absent (or present): the proposal marks them from headers such as `Days Absent`, and
+the user can mark any other column ('Abs', 'Mem Days') in the mapping editor.
+
+The federal rule (ED Facts FS195, as ESSA report cards apply it) counts a student only with at least 10 days
+enrolled (`Mapping.min_days`, a setting); the students left out are counted and said wherever the indicator
+shows (`rule_note`), as a band when so few that privacy hides the size of a group."""
+
+
+from collections.abc import Iterator
+from dataclasses import fields, replace
+from itertools import combinations
+
+import duckdb
+
+from equity.data.mapping import ColumnRole, Mapping
+from equity.data.profile import as_number
+from equity.data.sql import query, quote_ident
+from equity.model.filters import Filters
+from equity.words.i18n import DEFAULT, t
+from equity.words.labels import count
+
+CHRONIC_SHARE = 0.10
+CHRONIC = ColumnRole("Chronically absent (10%+ days missed)", "outcome", "boolean", "chronically_absent")
+
+_FROM_ABSENT = "CASE WHEN {e} >= {least} AND {a} >= 0 THEN {a} / {e} >= {share} END AS {target}"
+_FROM_PRESENT = "CASE WHEN {e} >= {least} AND {p} >= 0 THEN ({e} - {p}) / {e} >= {share} END AS {target}"
+
+
+def attendance_columns(mapping: Mapping) -> tuple[str, str, str] | None:
+    """(days enrolled header, other header, 'absent' or 'present'), or None when the mapping lacks them.
+    Days absent win over days present when both are marked."""
+    enrolled = mapping.header_for("days_enrolled")
+    if enrolled is None:
+        return None
+    for kind in ("absent", "present"):
+        other = mapping.header_for(f"days_{kind}")
+        if other is not None:
+            return enrolled, other, kind
+    return None
+
+
+def header(name: str, written: str, lang: str = DEFAULT) -> str:
+    """An outcome's name for people: a derived outcome's in `lang`, any other as its file's header reads."""
+    return t(f"outcome.{name}", lang) if name == CHRONIC.name else written
+
+
+def outcomes(mapping: Mapping, lang: str = DEFAULT) -> tuple[ColumnRole, ...]:
+    """The derived outcomes this mapping gives, as pickers list them, named in `lang` (kept out when the file
+    has its own)."""
+    taken = {c.name for c in mapping.outcomes()}
+    if not attendance_columns(mapping) or CHRONIC.name in taken:
+        return ()
+    return (replace(CHRONIC, header=header(CHRONIC.name, CHRONIC.header, lang)),)
+
+
+def expressions(mapping: Mapping, types: dict[str, str]) -> list[str]:
+    """SQL expressions over the raw upload (its columns of `types`) that add the derived outcomes to
+    `students`."""
+    if not outcomes(mapping):
+        return []
+    enrolled, other, kind = attendance_columns(mapping)
+    template = _FROM_ABSENT if kind == "absent" else _FROM_PRESENT
+    days = as_number(types.get(other, "VARCHAR"), quote_ident(other))
+    return [template.format(e=as_number(types.get(enrolled, "VARCHAR"), quote_ident(enrolled)), a=days, p=days,
+                            share=repr(CHRONIC_SHARE),
+                            least=_least(mapping), target=quote_ident(CHRONIC.name))]
+
+
+def _least(mapping: Mapping) -> int:
+    """The days enrolled a student needs to count: the setting, at least one (no share of zero days)."""
+    return max(1, int(mapping.min_days))
+
+
+def left_out(con: duckdb.DuckDBPyConnection, mapping: Mapping, filters: Filters) -> int:
+    """Students under `filters` with days enrolled known but fewer than the rule asks: no chronic-absence figure."""
+    enrolled = next(c.name for c in mapping.outcomes() if c.role == "days_enrolled")
+    return con.execute(query("short_enrollment", enrolled=enrolled),
+                       {"min_days": _least(mapping), **filters.params()}).fetchone()[0]
+
+
+def wider_views(filters: Filters) -> Iterator[Filters]:
+    """The views the app can show with filters fewer (any set of the active ones dropped) or one chosen value
+    fewer, as the rule across views (equity.stats.across) compares a figure with."""
+    active = [f.name for f in fields(filters) if getattr(filters, f.name)]
+    for k in range(1, len(active) + 1):
+        for dropped in combinations(active, k):
+            yield replace(filters, **{name: () for name in dropped})
+    for name in active:
+        chosen = getattr(filters, name)
+        for value in chosen if len(chosen) > 1 else ():
+            yield replace(filters, **{name: tuple(v for v in chosen if v != value)})
+
+
+def left_out_shown(con: duckdb.DuckDBPyConnection, mapping: Mapping, filters: Filters, min_n: int) -> int | None:
+    """The students left out under `filters`, or None when subtracting it from a wider (or narrower) view's
+    number would give 1 to `min_n - 1` students away: that number is then as private as a hidden group's size."""
+    short = left_out(con, mapping, filters)
+    for view in wider_views(filters):
+        if 0 < abs(left_out(con, mapping, view) - short) < min_n:
+            return None
+    return short
+
+
+def rule_note(mapping: Mapping, short: int | None, min_n: int, lang: str = DEFAULT) -> str:
+    """The rule and the students it leaves out, in `lang`; a number under `min_n` (other than none) is a band,
+    as the size of a hidden group would be, and a number other views would give away (None) is not said."""
+    days = _least(mapping)
+    if short is None:
+        left = t("chronic.hidden_left_out", lang, days=days)
+    elif short == 0:
+        left = t("chronic.none_left_out", lang, days=days)
+    elif short < min_n:
+        left = t("chronic.few_left_out", lang, days=days, min_n=min_n)
+    else:
+        left = t("chronic.left_out", lang, days=days, n=count(short))
+    return t("chronic.rule", lang, days=days) + " " + left
+
+
+def all_outcomes(mapping: Mapping, lang: str = DEFAULT) -> tuple[ColumnRole, ...]:
+    """Mapped outcomes, then derived ones: what outcome pickers offer."""
+    return (*mapping.outcomes(), *outcomes(mapping, lang))

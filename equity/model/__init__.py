@@ -1,0 +1,1 @@
+"""What the data is about: dimensions and groupings, rules, filters, terms, cohorts."""

@@ -1,0 +1,101 @@
+"""Status × change for every student group, as the California School Dashboard colours each group: the
+group's latest value placed by the indicator's status cut points, its change from the PRIOR term (not the
+earliest) by the change cut points, and the five-by-five colour of the two (equity.plans.status_grid). The
+Dashboard's rules: a change only when the group is shown (at least the minimum size) in both terms, no colour
+for a group smaller than the colour minimum (its 30 students), and a hidden group never placed nor coloured.
+Every cell says its level in words, so colour never carries the meaning alone."""
+
+from dataclasses import dataclass
+
+import pandas as pd
+from markupsafe import Markup
+
+from equity.plans.status_grid import (
+    BASELINE_HIDDEN,
+    COLOURS,
+    FEW,
+    HIDDEN,
+    ONE_TERM,
+    PALETTE,
+    Cuts,
+    change_level,
+    change_text,
+    colour,
+    status_level,
+    status_text,
+)
+from equity.present.html import fragment
+from equity.stats.metrics import GroupResult
+from equity.stats.privacy import coloured
+from equity.stats.trends import Trend, crossed_label, group_key
+from equity.words.i18n import DEFAULT, t
+from equity.words.labels import count
+
+
+@dataclass(frozen=True)
+class GroupPlacement:
+    label: str                # the group's name in the reader's language
+    n: int | None             # students with a result in the latest term; None when hidden
+    value: float | None       # the latest value; None when hidden
+    change: float | None      # latest minus the prior term's, in points; None unless shown in both
+    status: int | None
+    change_level: int | None
+    colour: int | None        # None unless status and change are known and the group is large enough
+    reason: str = ""          # why there is no colour: HIDDEN, ONE_TERM, BASELINE_HIDDEN or FEW
+
+
+def _shown(group: GroupResult | None) -> bool:
+    return group is not None and not group.suppressed and group.value is not None
+
+
+def place_groups(trend: Trend, cuts: Cuts, higher_is_better: bool, colour_min_n: int = 0,
+                 lang: str = DEFAULT) -> tuple[GroupPlacement, ...]:
+    """Each group of the latest term placed and coloured against the term before it."""
+    if not trend.per_term:
+        return ()
+    latest = trend.per_term[-1]
+    prior = {group_key(g.key): g for g in trend.per_term[-2].groups} if len(trend.per_term) > 1 else None
+    found = []
+    for g in latest.groups:
+        label = crossed_label(trend.grouping, g.key, lang)
+        if not _shown(g):
+            found.append(GroupPlacement(label, None, None, None, None, None, None, HIDDEN))
+            continue
+        status = status_level(g.value, cuts)
+        before = prior.get(group_key(g.key)) if prior is not None else None
+        if not _shown(before):
+            reason = ONE_TERM if prior is None else BASELINE_HIDDEN
+            found.append(GroupPlacement(label, g.n, g.value, None, status, None, None, reason))
+            continue
+        change = g.value - before.value
+        level = change_level(change, cuts)
+        hue = colour(status, level, higher_is_better) if coloured(g.n, colour_min_n) else None
+        found.append(GroupPlacement(label, g.n, g.value, change, status, level, hue, "" if hue is not None else FEW))
+    return tuple(found)
+
+
+def colour_words(p: GroupPlacement, lang: str = DEFAULT) -> str:
+    """The colour's name, or why there is none."""
+    if p.colour is not None:
+        return t(f"grid.colour.{COLOURS[p.colour]}", lang)
+    key = "group_grid.prior_hidden" if p.reason == BASELINE_HIDDEN else f"grid.no_colour.{p.reason}"
+    return t(key, lang, n=count(p.n or 0))
+
+
+def group_frame(placements: tuple[GroupPlacement, ...], lang: str = DEFAULT) -> pd.DataFrame:
+    """Every group's placement in words: group, students, latest value, status, change, its level, colour."""
+    heads = [t("column.group", lang), "n", t("grid.column.value", lang), t("grid.column.status", lang),
+             t("grid.column.change", lang), t("grid.column.change_level", lang), t("grid.column.colour", lang)]
+    rows = [[p.label, p.n, None if p.value is None else round(p.value, 1), status_text(p.status, lang),
+             None if p.change is None else round(p.change, 1), change_text(p.change_level, lang),
+             colour_words(p, lang)] for p in placements]
+    return pd.DataFrame(rows, columns=heads)
+
+
+def group_grid_html(placements: tuple[GroupPlacement, ...], title: str, lang: str = DEFAULT) -> Markup:
+    """One row per group: its name, then a cell coloured as the Dashboard would, naming the colour, the status
+    and the change in words (an uncoloured cell says why)."""
+    rows = [{"name": p.label, "palette": None if p.colour is None else PALETTE[COLOURS[p.colour]],
+             "words": " · ".join((colour_words(p, lang), status_text(p.status, lang),
+                                  change_text(p.change_level, lang)))} for p in placements]
+    return fragment("group_grid.html", rows=rows, title=title)

@@ -1,0 +1,195 @@
+"""Status × change (DESIGN.md, Targets): each scorecard indicator placed by its latest value (status, five
+levels) and its change since the baseline term (five levels), and coloured by the California School
+Dashboard's five-by-five grid, so many indicators can be read at once.
+
+Cut points are the user's. Status: a value at a cut point belongs to the level above (68 with cuts 68, 80, 90,
+95 is Low). Change, as the Dashboard words it: 'declined significantly' is more than the first cut's decline,
+'declined' down to the second cut inclusive, 'maintained' strictly between the middle two, 'increased' from
+the third cut up to (not including) the fourth, 'increased significantly' from the fourth. For an indicator
+where lower is better (suspension, chronic absence) the grid is turned round: a very low rate that declined
+significantly is Blue. A hidden latest value gets no status and no colour; a hidden or missing baseline gets
+no change level and no colour; under a privacy setting with a colour minimum (the Dashboard's 30 students), a
+smaller population keeps its levels but gets no colour. Colours come from a colour-blind-safe palette, and
+every cell names its level in words, so colour never carries the meaning alone.
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+import pandas as pd
+from markupsafe import Markup
+
+from equity.plans.scorecard import Card, Indicator
+from equity.present.html import fragment
+from equity.present.scorecard_charts import value_text
+from equity.stats.privacy import coloured
+from equity.words.i18n import DEFAULT, t
+
+STATUS = ("very_low", "low", "medium", "high", "very_high")
+CHANGE = ("declined_significantly", "declined", "maintained", "increased", "increased_significantly")
+COLOURS = ("red", "orange", "yellow", "green", "blue")          # worst to best
+# The Dashboard's grid for an indicator where higher is better: rows status (very low → very high), columns
+# change (declined significantly → increased significantly), cells an index into COLOURS.
+CALIFORNIA = ((0, 0, 0, 1, 2),
+              (0, 1, 1, 2, 2),
+              (1, 1, 2, 3, 3),
+              (1, 2, 3, 3, 4),
+              (2, 3, 4, 4, 4))
+# Okabe-Ito colours (distinguishable with every common colour-vision deficiency), each with a text colour
+# that reads on it at 4.5:1 or more.
+PALETTE = {"red": ("#D55E00", "#000000"), "orange": ("#E69F00", "#000000"), "yellow": ("#F0E442", "#000000"),
+           "green": ("#009E73", "#000000"), "blue": ("#0072B2", "#FFFFFF")}
+HIDDEN, ONE_TERM, BASELINE_HIDDEN, FEW = "hidden", "one_term", "baseline_hidden", "few"
+
+
+@dataclass(frozen=True)
+class Cuts:
+    """Four ascending cut points each for status (in the indicator's unit) and for change (in points)."""
+
+    status: tuple[float, float, float, float]
+    change: tuple[float, float, float, float]
+
+    def problem(self, lang: str = DEFAULT) -> str | None:
+        """Why these cut points cannot be used, or None."""
+        for cuts in (self.status, self.change):
+            if len(cuts) != 4 or any(b <= a for a, b in zip(cuts, cuts[1:], strict=False)):
+                return t("grid.cuts_ascending", lang)
+        return None
+
+
+# The Dashboard's graduation-rate cut points for a rate where higher is better, its chronic-absenteeism ones
+# where lower is better.
+HIGHER_CUTS = Cuts((68.0, 80.0, 90.0, 95.0), (-5.0, -1.0, 1.0, 5.0))
+LOWER_CUTS = Cuts((2.5, 5.0, 10.0, 20.0), (-3.0, -0.5, 0.5, 3.0))
+
+
+def default_cuts(indicator: Indicator) -> Cuts:
+    return HIGHER_CUTS if indicator.higher_is_better else LOWER_CUTS
+
+
+def status_level(value: float, cuts: Cuts) -> int:
+    """0 (very low) to 4 (very high): how many cut points the value reaches."""
+    return sum(value >= c for c in cuts.status)
+
+
+def change_level(change: float, cuts: Cuts) -> int:
+    """0 (declined significantly) to 4 (increased significantly), as the module says."""
+    first, second, third, fourth = cuts.change
+    if change < first:
+        return 0
+    if change <= second:
+        return 1
+    if change < third:
+        return 2
+    return 3 if change < fourth else 4
+
+
+def colour(status: int, change: int, higher_is_better: bool = True) -> int:
+    """The grid's colour (index into COLOURS) for a status and a change level, turned round where lower is
+    better."""
+    return CALIFORNIA[status][change] if higher_is_better else CALIFORNIA[4 - status][4 - change]
+
+
+@dataclass(frozen=True)
+class Placement:
+    card: Card
+    status: int | None        # None when the latest value is hidden
+    change: int | None        # None without a change (hidden baseline, or one term)
+    colour: int | None        # None unless both are known
+    reason: str = ""          # why there is no colour: HIDDEN, ONE_TERM, BASELINE_HIDDEN or FEW
+
+
+def place(card: Card, cuts: Cuts, colour_min_n: int = 0) -> Placement:
+    """The card's levels and colour; no colour when the latest term has fewer than `colour_min_n` students."""
+    if card.latest is None:
+        return Placement(card, None, None, None, HIDDEN)
+    status = status_level(card.latest, cuts)
+    if card.change is None:
+        return Placement(card, status, None, None, ONE_TERM if len(card.trend) < 2 else BASELINE_HIDDEN)
+    change = change_level(card.change, cuts)
+    if not coloured(card.latest_n, colour_min_n):
+        return Placement(card, status, change, None, FEW)
+    return Placement(card, status, change, colour(status, change, card.indicator.higher_is_better))
+
+
+def status_text(level: int | None, lang: str = DEFAULT) -> str:
+    return t(f"grid.status.{STATUS[level]}", lang) if level is not None else "—"
+
+
+def change_text(level: int | None, lang: str = DEFAULT) -> str:
+    return t(f"grid.change.{CHANGE[level]}", lang) if level is not None else "—"
+
+
+def colour_text(p: Placement, lang: str = DEFAULT) -> str:
+    """The colour's name, or why there is none: 'Orange', 'No colour: hidden (too few students)'."""
+    if p.colour is None:
+        return t(f"grid.no_colour.{p.reason}", lang, n=p.card.latest_n)
+    return t(f"grid.colour.{COLOURS[p.colour]}", lang)
+
+
+def grid_html(placements: list[Placement], higher_is_better: bool, lang: str = DEFAULT) -> Markup:
+    """The five-by-five grid for one direction: very high status on top, each cell coloured, naming its
+    colour in words and listing the indicators placed in it."""
+    placed: dict[tuple[int, int], list[str]] = defaultdict(list)
+    for p in placements:
+        if p.colour is not None:
+            placed[(p.status, p.change)].append(p.card.indicator.name(lang))
+    rows = []
+    for s in reversed(range(5)):
+        cells = []
+        for c in range(5):
+            name = COLOURS[colour(s, c, higher_is_better)]
+            cells.append({"palette": PALETTE[name], "words": t(f"grid.colour.{name}", lang),
+                          "names": placed.get((s, c), [])})
+        rows.append((status_text(s, lang), cells))
+    return fragment("status_grid.html", rows=rows, corner=t("grid.corner", lang),
+                    changes=[change_text(c, lang) for c in range(5)],
+                    caption=t("grid.higher_caption" if higher_is_better else "grid.lower_caption", lang))
+
+
+def placement_frame(placements: list[Placement], lang: str = DEFAULT) -> pd.DataFrame:
+    """Every indicator's placement in words: the accessible version of the grids."""
+    rows = [{t("grid.column.indicator", lang): p.card.indicator.name(lang),
+             t("grid.column.better", lang): t("page.scorecard.higher" if p.card.indicator.higher_is_better
+                                              else "page.scorecard.lower", lang),
+             t("grid.column.value", lang): value_text(p.card, lang), t("grid.column.status", lang): status_text(
+                 p.status, lang),
+             t("grid.column.change", lang): None if p.card.change is None else round(p.card.change, 1),
+             t("grid.column.change_level", lang): change_text(p.change, lang),
+             t("grid.column.colour", lang): colour_text(p, lang)} for p in placements]
+    return pd.DataFrame(rows, columns=[t(f"grid.column.{c}", lang) for c in
+                                       ("indicator", "better", "value", "status", "change", "change_level", "colour")])
+
+
+CUT_COLUMNS = ("status_1", "status_2", "status_3", "status_4", "change_1", "change_2", "change_3", "change_4")
+
+
+def cuts_frame(indicators: list[Indicator], chosen: dict[str, Cuts], lang: str = DEFAULT) -> pd.DataFrame:
+    """The cut points in force, one row per indicator, for the user to edit."""
+    rows = []
+    for ind in indicators:
+        cuts = chosen.get(ind.label, default_cuts(ind))
+        rows.append([ind.name(lang), *cuts.status, *cuts.change])
+    return pd.DataFrame(rows, columns=[t("grid.column.indicator", lang), *(t(f"grid.column.{c}", lang)
+                                                                             for c in CUT_COLUMNS)])
+
+
+def read_cuts(indicators: list[Indicator], frame: pd.DataFrame, lang: str = DEFAULT
+              ) -> tuple[dict[str, Cuts], list[str]]:
+    """Cut points per indicator label from the edited table, and a problem line for each row that cannot be
+    used (that indicator keeps its default cut points)."""
+    chosen, problems = {}, []
+    for ind, row in zip(indicators, frame.itertuples(index=False), strict=False):
+        numbers = list(row)[1:]
+        try:
+            values = [float(v) for v in numbers]
+        except (TypeError, ValueError):
+            values = []
+        cuts = Cuts(tuple(values[:4]), tuple(values[4:])) if len(values) == 8 and all(v == v for v in values) \
+            else None
+        wrong = t("grid.cuts_missing", lang) if cuts is None else cuts.problem(lang)
+        if wrong:
+            problems.append(t("grid.row_problem", lang, indicator=ind.name(lang), problem=wrong))
+            continue
+        chosen[ind.label] = cuts
+    return chosen, problems

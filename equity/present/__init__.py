@@ -1,0 +1,1 @@
+"""Tables and charts built from figures, for the screen and for every export."""

@@ -1,0 +1,288 @@
+"""Altair charts built from the small aggregate only (never student rows), readable without colour.
+
+The palette is Okabe-Ito (safe for colour-blind readers); meaning is also carried by text: a gap that is
+larger than chance is labelled, and suppressed groups are listed by name with why they are hidden.
+"""
+
+import altair as alt
+import pandas as pd
+
+from equity.stats.crosstab import Cell, CrossTable
+from equity.stats.gap_flag_settings import DEFAULTS, FlagSettings
+from equity.stats.gap_flags import Flag, GroupFlag, flag
+from equity.stats.metrics import Breakdown, GroupResult
+from equity.stats.privacy import ALL_OR_NONE, DIFFERENCE, SMALL, coded_text, coded_value, coloured
+from equity.stats.trends import Trend
+from equity.words.gap_flags import flag_params
+from equity.words.i18n import DEFAULT, t
+from equity.words.labels import (
+    comparison_label,
+    dimension_label,
+    dimension_phrase,
+    group_label,
+    hidden_note,
+    measure_text,
+    yes_no,
+)
+from equity.words.summary import ends, overall_ends
+
+BLUE, ORANGE, GREY = "#0072B2", "#E69F00", "#999999"
+LIGHT = "#DDDDDD"            # neutral: a group too small to colour (the California Dashboard's rule)
+# Figures travel as named datasets of plain rows, channels are given as Altair objects rather than shorthand
+# strings, and a layer's properties are given when it is made rather than through .properties(): Altair then
+# neither sanitises a DataFrame per layer, nor searches its schema for each channel's class, nor validates the
+# rows one property at a time, which was most of a click's time. The tests check the specs against the schema.
+GROUPS, LINE = "groups", "line"
+
+
+def breakdown_frame(result: Breakdown, lang: str = DEFAULT, method: Flag = Flag.NEWCOMBE,
+                    settings: FlagSettings = DEFAULTS) -> pd.DataFrame:
+    """The table behind the gap chart: one row per group, hidden groups included with their note. Under a flag
+    other than Newcombe's, its index (and PPG's margin) and whether the group is flagged replace 'beyond
+    chance'; a hidden group has neither. When a rate is top/bottom coded, a 'Shown as' column says '≥ 95%' or
+    '≤ 5%' and why, its exact value, gap and interval left blank. Those flags add the students needed to end the
+    flag and to reach parity (stats.needed). An average adds Hedges' g and its pooled SD (stats.effect_size)."""
+    flags = flag(result, method, settings)
+    words = flag_params(result, flags, lang)
+    any_coded = any(g.coded for g in result.groups)
+    rows = []
+    for g, verdict in zip(result.groups, flags.groups, strict=True):
+        coded = {t("column.coded", lang): _shown_as(g.coded, lang)} if any_coded else {}
+        rows.append({
+            t("column.group", lang): group_label(result.dimension, g.key, lang), "n": g.n,
+            t("column.value", lang): g.value, t("column.gap", lang): g.gap,
+            t("column.low", lang): g.ci[0] if g.ci else None, t("column.high", lang): g.ci[1] if g.ci else None,
+            **dict(zip(effect_headers(result, lang), effect_values(result, g), strict=True)),
+            **_flag_cells(flags.method, verdict, lang, words), **coded,
+            t("column.hidden", lang): t("word.yes", lang) + " — " + hidden_text(g, result.min_n, lang)
+            if g.suppressed else "",
+        })
+    return pd.DataFrame(rows)
+
+
+def effect_headers(result: Breakdown, lang: str = DEFAULT) -> tuple[str, ...]:
+    """An average's effect-size columns, Hedges' g and the standard deviation it divides by; none for a rate."""
+    return () if result.rule.is_rate else (t("column.hedges_g", lang), t("column.pooled_sd", lang))
+
+
+def effect_values(result: Breakdown, group: GroupResult) -> tuple[float | None, ...]:
+    """A group's cells under those columns: Hedges' g and the pooled SD, blank where hidden or not estimable."""
+    if result.rule.is_rate:
+        return ()
+    return (group.effect.hedges_g, group.effect.pooled_sd) if group.effect else (None, None)
+
+
+def hidden_text(figure: GroupResult | Cell, min_n: int, lang: str = DEFAULT) -> str:
+    """Why a group or cell shows no figure, in `lang`: too small, hidden to protect another, or (top/bottom
+    coding on) so small that its code would say that all or none of it met."""
+    if figure.reason in (ALL_OR_NONE, DIFFERENCE):
+        return t(f"hidden.{figure.reason}", lang, min_n=min_n)
+    return hidden_note(figure.reason, min_n, lang)
+
+
+def _shown_as(coded: str, lang: str) -> str:
+    """A table's 'Shown as' cell: '≥ 95% — rate top-coded: …' for a coded rate, blank otherwise."""
+    return f"{coded_text(coded)} — {t(f'coding.{coded}_note', lang)}" if coded else ""
+
+
+INDEX_COLUMNS = {Flag.PPG: "column.ppg_gap", Flag.PI: "column.pi", Flag.EIGHTY: "column.index_80"}
+
+
+def _flag_cells(method: Flag, verdict: GroupFlag, lang: str, words: dict) -> dict:
+    if method is Flag.NEWCOMBE:
+        return {t("column.beyond_chance", lang): yes_no(verdict.flagged, lang) or None}
+    cells = {t(INDEX_COLUMNS[method], lang, **words): verdict.index}
+    if method is Flag.PPG:
+        cells[t("column.margin", lang)] = verdict.margin
+    return cells | {t("column.flagged", lang): yes_no(verdict.flagged, lang) or None,
+                    t("column.needed", lang): verdict.needed, t("column.parity", lang): verdict.parity}
+
+
+def _legend(method: Flag, lang: str, words: dict) -> tuple[str, str]:
+    """The colour legend's two entries: flagged, and not."""
+    if method is Flag.NEWCOMBE:
+        return t("chart.beyond_chance", lang), t("chart.could_be_chance", lang)
+    return t(f"chart.flag.{method.value}.yes", lang, **words), t(f"chart.flag.{method.value}.no", lang, **words)
+
+
+def gap_chart(result: Breakdown, lang: str = DEFAULT, method: Flag = Flag.NEWCOMBE,
+              colour_min_n: int = 0, settings: FlagSettings = DEFAULTS) -> alt.LayerChart:
+    """Bars per group with their 95% interval and the comparison drawn as a line (or a tick per group). Colour
+    and ◆ follow `method`; a shown group of fewer than `colour_min_n` students is drawn neutral and unmarked. A
+    top/bottom-coded rate is drawn at its boundary (95 or 5) labelled '≥ 95%' or '≤ 5%', with no interval."""
+    unit = "%" if result.rule.is_rate else ""
+    flags = flag(result, method, settings)
+    words = flag_params(result, flags, lang)
+    yes, no = _legend(flags.method, lang, words)
+    neutral = t("chart.not_coloured", lang, n=colour_min_n)
+    rows = []
+    for g in result.shown():
+        comparison = g.value - g.gap if g.gap is not None else None
+        flagged = bool(flags.of(g.key).flagged)
+        status = (yes if flagged else no) if coloured(g.n, colour_min_n) else neutral
+        value = coded_value(g.coded) if g.coded else g.value
+        shown = coded_text(g.coded) if g.coded else f"{g.value:.1f}{unit}"
+        rows.append({"group": group_label(result.dimension, g.key, lang), "value": round(value, 2),
+                     "low": round(g.ci[0], 2) if g.ci else None, "high": round(g.ci[1], 2) if g.ci else None,
+                     "gap": None if g.gap is None else round(g.gap, 2), "comparison": comparison, "n": g.n,
+                     "status": status, "shown": shown, "label": shown + (" ◆" if status == yes else ""),
+                     "end": round(g.ci[1], 2) if g.ci else round(value, 2)})
+    uncoloured = any(r["status"] == neutral for r in rows)
+    kinds = [(yes, BLUE), (no, GREY)] + ([(neutral, LIGHT)] if uncoloured else [])
+    order = [r["group"] for r in rows]
+    y = alt.Y("group:N", sort=order, title=None, axis=alt.Axis(labelLimit=260))
+    top = 100 if result.rule.is_rate else None
+    x_scale = alt.Scale(domain=[0, top]) if top else alt.Scale(zero=False)
+    what = measure_text(result.outcome, result.rule, lang)
+    base = alt.Chart(alt.Data(name=GROUPS))
+    bars = base.mark_bar().encode(
+        x=alt.X("value:Q", title=what + (t("chart.percent_axis", lang) if unit else ""), scale=x_scale),
+        y=y,
+        color=alt.Color("status:N", title=None, legend=alt.Legend(orient="bottom", labelLimit=400),
+                        scale=alt.Scale(domain=[k for k, _ in kinds], range=[c for _, c in kinds])),
+        tooltip=[alt.Tooltip("group:N", title=t("column.group", lang)), alt.Tooltip("n:Q"),
+                 alt.Tooltip("shown:N", title=t("column.value", lang)),
+                 alt.Tooltip("gap:Q", title=t("column.gap", lang), format="+.1f"),
+                 alt.Tooltip("low:Q", title=t("column.low", lang), format=".1f"),
+                 alt.Tooltip("high:Q", title=t("column.high", lang), format=".1f")],
+    )
+    whiskers = base.mark_rule(color="black").encode(x=alt.X("low:Q"), x2=alt.X2("high"), y=y)
+    labels = base.mark_text(align="left", dx=4, dy=-8, fontSize=11).encode(x=alt.X("end:Q"), y=y,
+                                                                           text=alt.Text("label:N"))
+    layers = [bars, whiskers, labels]
+    datasets = {GROUPS: rows}
+    overall = result.overall_value
+    if result.compare == "all" and overall is not None:
+        name = t("chart.all_students_line", lang, value=f"{overall:.1f}{unit}")
+        datasets[LINE] = [{"comparison": overall, "name": name}]
+        line = alt.Chart(alt.Data(name=LINE))
+        layers.append(line.mark_rule(color=ORANGE, strokeDash=[6, 3], size=2).encode(x=alt.X("comparison:Q")))
+        layers.append(line.mark_text(color="black", align="left", dx=4, dy=-6, baseline="bottom")
+                      .encode(x=alt.X("comparison:Q"), y=alt.YValue(0), text=alt.Text("name:N")))
+    else:
+        layers.append(base.mark_tick(color=ORANGE, thickness=3, size=30).encode(x=alt.X("comparison:Q"), y=y))
+    title = gap_title(result, lang)
+    newcombe = flags.method is Flag.NEWCOMBE
+    subtitle = [t("chart.gap_subtitle" if newcombe else f"chart.flag.{flags.method.value}.subtitle", lang,
+                  min_n=result.min_n, **words)]
+    if uncoloured:
+        subtitle.append(t("chart.not_coloured_note", lang, n=colour_min_n))
+    return alt.layer(*layers, title=alt.TitleParams(title, subtitle=subtitle), height=alt.Step(34),
+                     width="container", description=t("chart.bar_description", lang, title=title),
+                     datasets=datasets)
+
+
+def gap_title(result: Breakdown, lang: str = DEFAULT) -> str:
+    """What the gap chart shows, e.g. 'Final % (>= 70) by race/ethnicity, compared with all students'."""
+    return t("chart.gap_title", lang, what=measure_text(result.outcome, result.rule, lang),
+             dimension=dimension_phrase(result.dimension, lang),
+             comparison=comparison_label(result.compare, result.dimension, lang))
+
+
+def crosstab_frame(table: CrossTable, lang: str = DEFAULT) -> pd.DataFrame:
+    """The table behind the heat table: one row per cell, hidden cells included with their note, and a 'Shown
+    as' column when a cell's rate is top/bottom coded."""
+    first, second = dimension_label(table.first, lang), dimension_label(table.second, lang)
+    any_coded = any(c.coded for c in table.cells)
+    return pd.DataFrame([{first: group_label(table.first, c.first, lang),
+                          second: group_label(table.second, c.second, lang), "n": c.n,
+                          t("column.value", lang): c.value, t("column.gap_vs_all", lang): c.gap,
+                          **({t("column.coded", lang): _shown_as(c.coded, lang)} if any_coded else {}),
+                          t("column.hidden", lang): t("word.yes", lang) + " — " + hidden_text(c, table.min_n, lang)
+                          if c.suppressed else ""} for c in table.cells])
+
+
+def heat_table(table: CrossTable, lang: str = DEFAULT) -> alt.LayerChart:
+    """A grid of cells coloured by value, every cell also printing its figure (or why it is hidden); a coded cell
+    is coloured as its boundary and prints '≥ 95%' or '≤ 5%'."""
+    hidden = t("chart.hidden", lang)
+    data = [{
+        "row": group_label(table.first, c.first, lang), "column": group_label(table.second, c.second, lang),
+        "value": coded_value(c.coded) if c.coded else c.value, "n": c.n, "shown": _cell_figure(table, c),
+        "text": f"{_cell_figure(table, c)}\nn={c.n}" if not c.suppressed else f"{hidden}\n(n<{table.min_n})"
+        if c.reason == SMALL else hidden,
+    } for c in table.cells]
+    rows = list(dict.fromkeys(d["row"] for d in data))
+    columns = list(dict.fromkeys(d["column"] for d in data))
+    first, second = dimension_label(table.first, lang), dimension_label(table.second, lang)
+    x = alt.X("column:N", sort=columns, title=second, axis=alt.Axis(labelAngle=0, labelLimit=200))
+    y = alt.Y("row:N", sort=rows, title=None, axis=alt.Axis(labelLimit=260))      # the title names it
+    base = alt.Chart(alt.Data(name=GROUPS))
+    cells = base.mark_rect(stroke="white").encode(
+        x=x, y=y,
+        color=alt.Color("value:Q", title=t("column.value_rate" if table.rule.is_rate else "column.value_mean", lang),
+                        scale=alt.Scale(scheme="blues")),
+        tooltip=[alt.Tooltip("row:N", title=first), alt.Tooltip("column:N", title=second), alt.Tooltip("n:Q"),
+                 alt.Tooltip("shown:N", title=t("column.value", lang))],
+    )
+    text = base.mark_text(fontSize=12, lineBreak="\n").encode(
+        x=x, y=y, text=alt.Text("text:N"),
+        color=alt.condition("datum.value > 60", alt.value("white"), alt.value("black")),
+    )
+    title = heat_title(table, lang)
+    return alt.layer(cells, text, title=title, width="container", height=alt.Step(44),
+                     description=t("chart.heat_description", lang, title=title), datasets={GROUPS: data})
+
+
+def _cell_figure(table: CrossTable, cell: Cell) -> str | None:
+    """A shown cell's figure as printed: '61.5%', '≥ 95%' when coded; None when hidden."""
+    if cell.coded:
+        return coded_text(cell.coded)
+    return None if cell.value is None else f"{cell.value:.1f}{'%' if table.rule.is_rate else ''}"
+
+
+def heat_title(table: CrossTable, lang: str = DEFAULT) -> str:
+    """What the heat table shows, e.g. 'Average Final %: race/ethnicity × income'."""
+    return t("chart.heat_title", lang, what=measure_text(table.outcome, table.rule, lang),
+             first=dimension_phrase(table.first, lang), second=dimension_phrase(table.second, lang))
+
+
+def change_chart(history: Trend, lang: str = DEFAULT) -> alt.LayerChart | None:
+    """Each group's figure in the first and the last loaded term joined by a line: the first a hollow circle,
+    the last a filled diamond (shape as well as colour), the change printed beside it. A group hidden in
+    either term is left out. None when no group has both ends."""
+    if len(history.terms) < 2:
+        return None
+    unit = "%" if history.rule.is_rate else ""
+    first, last = history.terms[0], history.terms[-1]
+    keys = sorted({g.key for r in history.per_term for g in r.groups}, key=history.dimension.order)
+    named = [(t("compare.all_title", lang), overall_ends(history)),
+             *((group_label(history.dimension, k, lang), ends(history, k)) for k in keys)]
+    points, spans = [], []
+    for name, pair in named:
+        if pair is None:
+            continue
+        start, end = pair[0].value, pair[1].value
+        points += [{"group": name, "term": first, "value": round(start, 2), "text": f"{start:.1f}{unit}"},
+                   {"group": name, "term": last, "value": round(end, 2), "text": f"{end:.1f}{unit}"}]
+        spans.append({"group": name, "start": start, "end": end, "right": max(start, end),
+                      "label": f"{end - start:+.1f}"})
+    if not spans:
+        return None
+    order = [s["group"] for s in spans]
+    y = alt.Y("group:N", sort=order, title=None, axis=alt.Axis(labelLimit=260))
+    x_title = measure_text(history.outcome, history.rule, lang) + (t("chart.percent_axis", lang) if unit else "")
+    x = alt.X("value:Q", title=x_title, scale=alt.Scale(zero=False, padding=24))
+    span_data = pd.DataFrame(spans)
+    lines = alt.Chart(span_data).mark_rule(color=GREY, size=3).encode(x=alt.X("start:Q", title=x_title),
+                                                                      x2="end:Q", y=y)
+    dots = alt.Chart(pd.DataFrame(points)).mark_point(size=140, filled=True, opacity=1).encode(
+        x=x, y=y,
+        shape=alt.Shape("term:N", scale=alt.Scale(domain=[first, last], range=["circle", "diamond"]),
+                        legend=alt.Legend(orient="bottom", title=None)),
+        color=alt.Color("term:N", scale=alt.Scale(domain=[first, last], range=[ORANGE, BLUE]),
+                        legend=alt.Legend(orient="bottom", title=None)),
+        tooltip=[alt.Tooltip("group:N", title=t("column.group", lang)), alt.Tooltip("term:N"),
+                 alt.Tooltip("value:Q", title=t("column.value", lang), format=".1f")])
+    labels = alt.Chart(span_data).mark_text(align="left", dx=12, fontSize=11).encode(x="right:Q", y=y,
+                                                                                     text="label:N")
+    title = change_title(history, lang)
+    return alt.layer(lines, dots, labels).properties(
+        title=alt.TitleParams(title, subtitle=[t("chart.change_subtitle", lang, min_n=history.min_n)]),
+        height=alt.Step(30), width="container", description=t("chart.change_description", lang, title=title))
+
+
+def change_title(history: Trend, lang: str = DEFAULT) -> str:
+    """'ELA (in Met) by income: 2022-23 and 2024-25'."""
+    return t("chart.change_title", lang, what=measure_text(history.outcome, history.rule, lang),
+             dimension=dimension_phrase(history.dimension, lang), first=history.terms[0], last=history.terms[-1])

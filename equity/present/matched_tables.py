@@ -1,0 +1,79 @@
+"""The Cohorts screen's words and tables, in the reader's language: the match first, then the figures."""
+
+import pandas as pd
+
+from equity.model.dimensions import DIMENSIONS
+from equity.stats.matched import LEVELS, MEAN, Cohort, Growth, Matching, Transition
+from equity.words.i18n import DEFAULT, t
+from equity.words.labels import group_label
+
+ALL = "all"
+
+
+def label(result: Cohort, key: object, lang: str = DEFAULT) -> str:
+    return t("compare.all_title", lang) if key == ALL else group_label(DIMENSIONS[result.dimension], key, lang)
+
+
+def match_sentence(m: Matching, lang: str = DEFAULT) -> str:
+    """How many students are in both terms, what share of the first term's that is, who left and arrived."""
+    return t("matched.matched", lang, matched=f"{m.matched:,}", first=m.from_term, second=m.to_term,
+             rate=f"{m.rate or 0:.1f}", left=f"{m.left:,}", arrived=f"{m.arrived:,}")
+
+
+def unordered_sentence(m: Matching, lang: str = DEFAULT) -> str:
+    if not m.unordered:
+        return ""
+    return t("matched.unordered", lang, terms=", ".join(m.unordered), first=m.from_term, second=m.to_term)
+
+
+def repeat_sentence(m: Matching, lang: str = DEFAULT) -> str:
+    return t("matched.repeated", lang, count=m.repeated, examples=", ".join(m.repeat_examples)) if m.repeated else ""
+
+
+def reformat_sentence(m: Matching, lang: str = DEFAULT) -> str:
+    pairs = ", ".join(f"{a} = {b}" for a, b in m.reformat_examples)
+    return t("matched.reformatted", lang, count=m.reformatted, examples=pairs) if m.reformatted else ""
+
+
+def cohort_frame(result: Cohort, lang: str = DEFAULT) -> pd.DataFrame:
+    """All students, then each group: who is in both terms, who left and arrived, and the figure."""
+    m = result.matching
+    if result.kind == LEVELS:
+        figures = {t("matched.col.up", lang): "up", t("matched.col.down", lang): "down"}
+    else:
+        unit = "rate" if result.kind != MEAN else "mean"
+        figures = {t(f"matched.col.in_{unit}", lang, term=m.from_term): "first",
+                   t(f"matched.col.in_{unit}", lang, term=m.to_term): "second",
+                   t(f"matched.col.change_{unit}", lang): "change"}
+    counts = {t("matched.col.matched", lang): "matched", t("matched.col.left", lang): "left",
+              t("matched.col.arrived", lang): "arrived", t("matched.col.scored", lang): "scored"}
+    rows = []
+    for group in (result.overall, *result.groups):
+        row = {t("column.group", lang): label(result, group.key, lang)}
+        row |= {name: getattr(group, field) for name, field in (counts | figures).items()}
+        row[t("column.hidden", lang)] = t(f"matched.why.{group.why}", lang, min_n=result.min_n) if group.why else ""
+        rows.append(row)
+    frame = pd.DataFrame(rows)
+    return frame.astype({name: "Int64" for name in counts} | {name: "float64" for name in figures})
+
+
+def transition_frame(result: Cohort, table: Transition, lang: str = DEFAULT) -> pd.DataFrame:
+    """Level in the first term (rows) by level in the second (columns): share of the row, and students."""
+    places = range(1, len(result.levels) + 1)
+    rows = []
+    for a in places:
+        row = {t("matched.col.level_from", lang, term=result.matching.from_term): result.levels[a - 1]}
+        for b in places:
+            n = table.cells[a, b]
+            row[result.levels[b - 1]] = t("matched.hidden_cell", lang) if n is None else t(
+                "matched.cell", lang, share=f"{table.share((a, b)):.0f}", n=n)
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def growth_frame(result: Cohort, grown: tuple[Growth, ...], lang: str = DEFAULT) -> pd.DataFrame:
+    rows = [{t("column.group", lang): label(result, g.key, lang), t("matched.col.scored", lang): g.n,
+             t("matched.col.median", lang): g.median,
+             t("column.hidden", lang): t(f"matched.why.{g.why}", lang, min_n=result.min_n) if g.why else ""}
+            for g in grown]
+    return pd.DataFrame(rows).astype({t("matched.col.scored", lang): "Int64", t("matched.col.median", lang): "float64"})

@@ -1,0 +1,59 @@
+"""Survey results as a heat table (items × groups, every cell printing its percent or 'hidden') and the
+tables behind it, from the per-item counts only, headed in the results' language."""
+
+import altair as alt
+import pandas as pd
+
+from equity.plans.survey import SurveyResults, grouping_phrase, item_code, item_name
+from equity.words.i18n import t
+
+
+def survey_frame(results: SurveyResults) -> pd.DataFrame:
+    """One row per item and group: its n, percent favourable, and why it is hidden."""
+    lang = results.lang
+    columns = [t(f"survey.column.{c}", lang) for c in ("item", "group", "n", "favourable", "hidden")]
+    rows = []
+    for result in results.items:
+        for figure in (result.overall, *result.groups):
+            hidden = t("survey.hidden_yes", lang, note=figure.note) if figure.hidden else ""
+            rows.append(dict(zip(columns, (item_name(result, lang), figure.label, figure.n, figure.percent, hidden),
+                                 strict=True)))
+    return pd.DataFrame(rows, columns=columns)
+
+
+def codes_frame(results: SurveyResults) -> pd.DataFrame:
+    """Each item's code (as the heat table heads its columns) beside its question."""
+    code, question = t("survey.column.code", results.lang), t("survey.column.question", results.lang)
+    return pd.DataFrame([{code: item_code(results, i), question: r.item.label} for i, r in enumerate(results.items)],
+                        columns=[code, question])
+
+
+def _cells(results: SurveyResults) -> pd.DataFrame:
+    """The heat table's data under fixed field names, whatever the language of its titles."""
+    rows = []
+    for index, result in enumerate(results.items):
+        for figure in (result.overall, *result.groups):
+            text = f"{figure.percent:.0f}%" if figure.percent is not None else t("chart.hidden", results.lang)
+            rows.append({"code": item_code(results, index), "item": item_name(result, results.lang),
+                         "group": figure.label, "n": figure.n, "percent": figure.percent, "text": text})
+    return pd.DataFrame(rows, columns=["code", "item", "group", "n", "percent", "text"])
+
+
+def survey_heat(results: SurveyResults) -> alt.LayerChart:
+    """Groups down, items across (as Q1, Q2 …), so crossed groups add rows rather than squeeze columns."""
+    lang, data = results.lang, _cells(results)
+    favourable = t("survey.column.favourable", lang)
+    codes = [item_code(results, i) for i in range(len(results.items))]
+    x = alt.X("code:N", sort=codes, title=None, axis=alt.Axis(labelAngle=0, orient="top"))
+    y = alt.Y("group:N", sort=list(dict.fromkeys(data["group"])), title=None, axis=alt.Axis(labelLimit=320))
+    cells = alt.Chart(data).mark_rect(stroke="white").encode(
+        x=x, y=y, color=alt.Color("percent:Q", scale=alt.Scale(scheme="blues", domain=[0, 100]), title=favourable),
+        tooltip=[alt.Tooltip("item:N", title=t("survey.column.item", lang)),
+                 alt.Tooltip("group:N", title=t("survey.column.group", lang)),
+                 alt.Tooltip("n:Q", title=t("survey.column.n", lang)),
+                 alt.Tooltip("percent:Q", format=".1f", title=favourable)])
+    text = alt.Chart(data).mark_text(fontSize=12).encode(
+        x=x, y=y, text="text:N", color=alt.condition("datum.percent > 60", alt.value("white"), alt.value("black")))
+    title = t("survey.chart_title", lang, by=grouping_phrase(results.grouping, lang))
+    return alt.layer(cells, text).properties(title=title, width="container", height=alt.Step(28),
+                                             description=t("chart.heat_description", lang, title=title))

@@ -1,0 +1,1 @@
+"""Reports and the files that leave the computer: sections, HTML, PDF, slides, spreadsheets."""

@@ -1,0 +1,633 @@
+"""A report for a board or a family meeting: chosen views of the data, each a section with a title, two or
+three plain-language sentences, a chart and the table behind it, all in one language.
+
+Only aggregates enter a report. Every figure is read from a Breakdown, CrossTable, Trend or goal Evaluation,
+which are already suppressed exactly as on screen; a hidden group keeps its name and why it is hidden, and
+loses its figures and its exact size. Anything that can be put into a section plugs in through `ReportView`.
+"""
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field, fields
+from datetime import date
+from typing import TYPE_CHECKING, Protocol
+
+import altair as alt
+
+from equity.model.cohorts import Cohort, cohort_values
+from equity.model.dimensions import DIMENSIONS
+from equity.model.filters import FLAG_KEYS, Filters
+from equity.model.rules import Rule
+from equity.plans import goals as goal_math
+from equity.plans import scorecard as sc
+from equity.plans import status_grid
+from equity.plans.group_grid import colour_words, place_groups
+from equity.present.charts import (
+    INDEX_COLUMNS,
+    change_chart,
+    change_title,
+    effect_headers,
+    effect_values,
+    gap_chart,
+    gap_title,
+    heat_table,
+    heat_title,
+    hidden_text,
+)
+from equity.present.scorecard_charts import direction_word, scorecard_chart
+from equity.sources.cells import key_text
+from equity.stats.crosstab import Cell, CrossTable
+from equity.stats.disproportionality import DEFAULT_SETTINGS, Settings
+from equity.stats.gap_flag_settings import DEFAULTS, FlagSettings
+from equity.stats.gap_flags import Flag, GroupFlag, flag
+from equity.stats.metrics import COMPARE_ALL, Breakdown, GroupResult
+from equity.stats.privacy import BOTTOM_CODE, CODING_BELOW_N, SMALL, TOP_CODE, coded_text, coded_value
+from equity.stats.trends import Trend, data_terms, trend
+from equity.words.gap_flags import flag_params, settings_line
+from equity.words.i18n import DEFAULT, t
+from equity.words.labels import comparison_label, count, dimension_label, group_label, hidden_note, yes_no
+from equity.words.summary import (
+    breakdown_summary,
+    change_beyond_chance,
+    change_sentence,
+    ends,
+    flag_sentence,
+    focus_group,
+    goal_sentence,
+    overall_change_sentence,
+    overall_ends,
+)
+
+if TYPE_CHECKING:   # a type only: the session's façade calls into reports (the student list) as they read it
+    from equity.app.session import Workbench
+
+TEXT, COUNT, VALUE, GAP, INDEX = "text", "count", "value", "gap", "index"
+
+
+@dataclass(frozen=True)
+class Column:
+    header: str
+    kind: str = TEXT          # TEXT, COUNT (students), VALUE (a rate or mean), GAP (signed points), INDEX (a ratio)
+    unit: str = ""            # "%" for rates
+
+
+@dataclass(frozen=True)
+class Table:
+    """A view's figures as rows of plain values (None where hidden), with the notes that explain them."""
+
+    columns: tuple[Column, ...]
+    rows: tuple[tuple[object, ...], ...]
+    notes: tuple[str, ...] = ()
+
+    def text_rows(self) -> list[list[str]]:
+        """Every cell as it is printed: one decimal, gaps signed, thousands separated, a dash where hidden."""
+        return [[cell_text(value, column) for value, column in zip(row, self.columns, strict=True)]
+                for row in self.rows]
+
+    def compact(self) -> "Table":
+        """Without the columns no row fills (the note column when nothing is hidden), for pages and slides."""
+        texts = self.text_rows()
+        keep = [j for j in range(len(self.columns)) if j == 0 or any(row[j] for row in texts)]
+        return Table(tuple(self.columns[j] for j in keep), tuple(tuple(row[j] for j in keep) for row in self.rows),
+                     self.notes)
+
+    def hidden_row(self, i: int) -> bool:
+        """Row `i` shows no figure at all: a hidden group (a table without figure columns has none)."""
+        figures = [v for v, c in zip(self.rows[i], self.columns, strict=True) if c.kind in (VALUE, GAP)]
+        return bool(figures) and all(v is None for v in figures)
+
+
+def cell_text(value: object, column: Column) -> str:
+    if value is None:
+        return "—"
+    if isinstance(value, str):
+        return value
+    if column.kind == COUNT:
+        return count(int(value))
+    if column.kind == GAP:
+        return f"{value:+.1f}"
+    if column.kind == VALUE:
+        return f"{value:.1f}{column.unit}"
+    if column.kind == INDEX:
+        return f"{value:.2f}"
+    return str(value)
+
+
+@dataclass(frozen=True, eq=False)
+class Section:
+    title: str
+    summary: tuple[str, ...]
+    table: Table
+    chart: alt.TopLevelMixin | None = None     # None when every group is hidden, or the view has no chart
+    alt_text: str = ""                         # the chart in words, for screen readers and slide alt text
+
+
+class ReportView(Protocol):
+    """Anything a report can include. A view holds figures already computed and suppressed; `section` only
+    puts them into words, so one view renders in every language without touching the data again."""
+
+    @property
+    def key(self) -> str: ...
+
+    def section(self, lang: str = DEFAULT) -> Section: ...
+
+
+def _hidden_count(reason: str, min_n: int) -> str | None:
+    """A hidden group's size as exports show it: '<10' when it is the small one, nothing when it is hidden
+    for another reason (its size, with the total or another view, would give a small group's size away)."""
+    return f"<{min_n}" if reason == SMALL else None
+
+
+def rule_note(min_n: int, lang: str = DEFAULT) -> str:
+    """The suppression rule, stated on every export."""
+    return t("report.rule", lang, min_n=min_n)
+
+
+def coding_note(coded: bool, lang: str = DEFAULT) -> tuple[str, ...]:
+    """The top/bottom coding rule, under a table where it coded a figure (nothing otherwise)."""
+    return (t("report.coding_rule", lang, top=TOP_CODE, bottom=BOTTOM_CODE, n=CODING_BELOW_N),) if coded else ()
+
+
+def _ranked(cell: Cell) -> float:
+    """Where a shown cell ranks: its value, or its code's boundary (a coded rate is beyond it)."""
+    return coded_value(cell.coded) if cell.coded else cell.value
+
+
+def _figure(cell: Cell, unit: str) -> str:
+    """A shown cell's figure in a sentence: '61.5%', or '≥ 95%' when coded, never the exact coded value."""
+    return coded_text(cell.coded) if cell.coded else f"{cell.value:.1f}{unit}"
+
+
+def _alt_text(description: str, summary: Sequence[str]) -> str:
+    return " ".join([description, *summary])
+
+
+def in_cohort(title: str, cohort: Cohort | None, lang: str = DEFAULT) -> str:
+    """A view's title, naming its cohort when it is one: '… — Term 2017'."""
+    if cohort is None:
+        return title
+    dimension = DIMENSIONS[cohort[0]]
+    return t("cohort.title", lang, title=title, dimension=dimension_label(dimension, lang),
+             cohort=group_label(dimension, cohort[1], lang))
+
+
+def _titled(chart, title: str, cohort: Cohort | None):
+    """A cohort's chart carries the cohort in its own title too, so a downloaded image says whom it shows."""
+    if cohort is None:
+        return chart
+    old = chart.title
+    return chart.properties(title=alt.TitleParams(title, subtitle=old.subtitle) if isinstance(old, alt.TitleParams)
+                            else title)
+
+
+def _cohort_key(cohort: Cohort | None) -> str:
+    return f":{cohort[0]}={cohort[1]}" if cohort else ""
+
+
+@dataclass(frozen=True)
+class GapView:
+    """An outcome by one dimension against a comparison; `history` (the same by term) and `goal` (a saved
+    goal on the summary's focus group) add a sentence each when known. Gaps are flagged by `flag`, as on the
+    gaps screen; a shown group under `colour_min_n` students gets no colour in the chart."""
+
+    result: Breakdown
+    history: Trend | None = None
+    goal: goal_math.Evaluation | None = None
+    flag: Flag = Flag.NEWCOMBE
+    colour_min_n: int = 0
+    settings: FlagSettings = DEFAULTS
+    cohort: Cohort | None = None              # the cohort the figures are for, named in the title
+    outcome_note: str = ""                    # how the outcome is counted, when a rule says (chronic absence)
+
+    @property
+    def key(self) -> str:
+        return f"gaps:{self.result.dimension.key}:{self.result.compare}" + _cohort_key(self.cohort)
+
+    def section(self, lang: str = DEFAULT) -> Section:
+        result, rate = self.result, self.result.rule.is_rate
+        unit, flag_columns = "%" if rate else "", self._flag_columns(lang)
+        heads = effect_headers(result, lang)
+        effect_columns = (Column(heads[0], INDEX), Column(heads[1], VALUE)) if heads else ()
+        columns = (Column(t("column.group", lang)), Column(t("column.students", lang), COUNT),
+                   Column(t("column.value_rate" if rate else "column.value_mean", lang), VALUE, unit),
+                   Column(t("column.gap_vs", lang, comparison=comparison_label(result.compare, result.dimension,
+                                                                               lang)), GAP),
+                   Column(t("column.low", lang), VALUE, unit), Column(t("column.high", lang), VALUE, unit),
+                   *effect_columns, *flag_columns, Column(t("column.note", lang)))
+        overall = result.overall_value
+        low, high = result.overall.interval(result.rule) if overall is not None else (None, None)
+        blank, none = ("",) * len(flag_columns), (None,) * len(effect_columns)
+        rows = [(t("compare.all_title", lang), result.overall_size, overall, None, low, high, *none, *blank,
+                 "" if overall is not None else hidden_note(result.overall_reason, result.min_n, lang))]
+        flags = flag(result, self.flag, self.settings)
+        verdicts = flags.groups
+        for g, verdict in zip(result.groups, verdicts, strict=True):
+            name = group_label(result.dimension, g.key, lang)
+            if g.suppressed:
+                rows.append((name, _hidden_count(g.reason, result.min_n), None, None, None, None, *none, *blank,
+                             hidden_text(g, result.min_n, lang)))
+            elif g.coded:
+                rows.append((name, g.n, coded_text(g.coded), None, None, None, *none, *self._flag_cells(verdict, lang),
+                             t(f"coding.{g.coded}_note", lang)))
+            else:
+                rows.append((name, g.n, g.value, g.gap, g.ci[0], g.ci[1], *effect_values(result, g),
+                             *self._flag_cells(verdict, lang), ""))
+        how = t("report.chance_note", lang) if self.flag is Flag.NEWCOMBE else t(f"flag.{self.flag.value}.how", lang)
+        how = " ".join(filter(None, (how, settings_line(self.flag, self.settings, lang))))
+        effect_note = (t("report.effect_note", lang),) if effect_columns else ()
+        table = Table(columns, tuple(rows), (*filter(None, (self.outcome_note,)), rule_note(result.min_n, lang), how,
+                                             *effect_note,
+                                             *coding_note(any(g.coded for g in result.groups), lang)))
+        summary = breakdown_summary(result, lang, self.history, self.goal)
+        if self.flag is not Flag.NEWCOMBE:
+            summary = (summary[0], flag_sentence(result, self.flag, lang, self.settings), *summary[2:])
+        title = in_cohort(gap_title(result, lang), self.cohort, lang)
+        chart = _titled(gap_chart(result, lang, self.flag, self.colour_min_n, self.settings), title, self.cohort) \
+            if result.shown() else None
+        return Section(title, summary, table, chart,
+                       _alt_text(t("chart.bar_description", lang, title=title), summary) if chart else "")
+
+
+    def _flag_columns(self, lang: str) -> tuple[Column, ...]:
+        """'Beyond chance' under Newcombe's interval; else the method's index (PPG with its margin), flagged."""
+        if self.flag is Flag.NEWCOMBE:
+            return (Column(t("column.beyond_chance", lang)),)
+        words = flag_params(self.result, flag(self.result, self.flag, self.settings), lang)
+        index = Column(t(INDEX_COLUMNS[self.flag], lang, **words), GAP if self.flag is Flag.PPG else INDEX)
+        margin = (Column(t("column.margin", lang), VALUE),) if self.flag is Flag.PPG else ()
+        return (index, *margin, Column(t("column.flagged", lang)), Column(t("column.needed", lang), COUNT),
+                Column(t("column.parity", lang), COUNT))
+
+    def _flag_cells(self, verdict: GroupFlag, lang: str) -> tuple[object, ...]:
+        if self.flag is Flag.NEWCOMBE:
+            return (yes_no(verdict.flagged, lang),)
+        margin = (verdict.margin,) if self.flag is Flag.PPG else ()
+        return (verdict.index, *margin, yes_no(verdict.flagged, lang), verdict.needed, verdict.parity)
+
+
+@dataclass(frozen=True)
+class IntersectionView:
+    """Two dimensions crossed, as a heat table; small cells hidden along rows and columns."""
+
+    table: CrossTable
+    cohort: Cohort | None = None
+
+    @property
+    def key(self) -> str:
+        return f"cross:{self.table.first.key}:{self.table.second.key}" + _cohort_key(self.cohort)
+
+    def section(self, lang: str = DEFAULT) -> Section:
+        cross, rate = self.table, self.table.rule.is_rate
+        unit = "%" if rate else ""
+        columns = (Column(dimension_label(cross.first, lang)), Column(dimension_label(cross.second, lang)),
+                   Column(t("column.students", lang), COUNT),
+                   Column(t("column.value_rate" if rate else "column.value_mean", lang), VALUE, unit),
+                   Column(t("column.gap_vs_all", lang), GAP), Column(t("column.note", lang)))
+        def names(c) -> tuple[str, str]:
+            return group_label(cross.first, c.first, lang), group_label(cross.second, c.second, lang)
+
+        rows = []
+        for c in cross.cells:
+            if c.suppressed:
+                rows.append((*names(c), _hidden_count(c.reason, cross.min_n), None, None,
+                             hidden_text(c, cross.min_n, lang)))
+            elif c.coded:
+                rows.append((*names(c), c.n, coded_text(c.coded), None, t(f"coding.{c.coded}_note", lang)))
+            else:
+                rows.append((*names(c), c.n, c.value, c.gap, ""))
+        shown = [c for c in cross.cells if not c.suppressed]
+        summary = [t("summary.cross_hidden", lang, hidden=sum(c.suppressed for c in cross.cells),
+                     cells=len(cross.cells), min_n=cross.min_n)]
+        if shown:
+            low, high = min(shown, key=_ranked), max(shown, key=_ranked)
+            summary.insert(0, t("summary.cross_range", lang, low=" · ".join(names(low)), low_value=_figure(low, unit),
+                                high=" · ".join(names(high)), high_value=_figure(high, unit)))
+        title = in_cohort(heat_title(cross, lang), self.cohort, lang)
+        table = Table(columns, tuple(rows), (rule_note(cross.min_n, lang), t("report.cross_rule", lang),
+                                             *coding_note(any(c.coded for c in cross.cells), lang)))
+        chart = _titled(heat_table(cross, lang), title, self.cohort) if shown else None
+        return Section(title, tuple(summary), table, chart,
+                       _alt_text(t("chart.heat_description", lang, title=title), summary) if chart else "")
+
+
+@dataclass(frozen=True)
+class TrendView:
+    """Each group's figure in the first and the last loaded term, and the change between them."""
+
+    history: Trend
+
+    @property
+    def key(self) -> str:
+        return f"change:{self.history.dimension.key}"
+
+    def section(self, lang: str = DEFAULT) -> Section:
+        history, rate = self.history, self.history.rule.is_rate
+        unit = "%" if rate else ""
+        first, last = history.terms[0], history.terms[-1]
+        columns = (Column(t("column.group", lang)), Column(first, VALUE, unit), Column(last, VALUE, unit),
+                   Column(t("column.change", lang), GAP), Column(t("column.change_beyond_chance", lang)),
+                   Column(t("column.note", lang)))
+        keys = sorted({g.key for r in history.per_term for g in r.groups}, key=history.dimension.order)
+        rows = [self._row(t("compare.all_title", lang), overall_ends(history), lang)]
+        rows += [self._row(group_label(history.dimension, k, lang), ends(history, k), lang) for k in keys]
+        summary = [s for s in (overall_change_sentence(history, lang),
+                               *(change_sentence(history, g, lang) for g in _focus(history))) if s]
+        title = change_title(history, lang)
+        chart = change_chart(history, lang)
+        table = Table(columns, tuple(rows), (rule_note(history.min_n, lang), t("report.change_note", lang)))
+        return Section(title, tuple(summary), table, chart,
+                       _alt_text(t("chart.change_description", lang, title=title), summary) if chart else "")
+
+    def _row(self, name: str, pair, lang: str) -> tuple:
+        if pair is None:
+            return (name, None, None, None, "", t("report.change_hidden", lang, min_n=self.history.min_n))
+        start, end = pair
+        beyond = change_beyond_chance(start, end, self.history.rule.is_rate)
+        return (name, start.value, end.value, end.value - start.value, yes_no(beyond, lang), "")
+
+
+def _focus(history: Trend) -> tuple[GroupResult, ...]:
+    """The group the last term's summary is about, when there is one."""
+    group = focus_group(history.per_term[-1]) if history.per_term else None
+    return (group,) if group is not None else ()
+
+
+@dataclass(frozen=True)
+class GoalsView:
+    """Every saved goal: where it stands in the latest loaded term against its interim target."""
+
+    evaluations: tuple[goal_math.Evaluation, ...]
+    min_n: int
+
+    @property
+    def key(self) -> str:
+        return "goals"
+
+    def section(self, lang: str = DEFAULT) -> Section:
+        columns = tuple(Column(t(f"column.{name}", lang)) for name in
+                        ("goal", "population", "term", "current", "interim", "target", "status", "progress"))
+        rows = []
+        for e in self.evaluations:
+            goal = e.goal
+            rows.append((goal.title, goal_population(goal, lang), e.current_term, _goal_figure(e.current, goal),
+                         _goal_figure(e.interim, goal),
+                         t("column.target_by", lang, target=_goal_figure(goal.target, goal), term=goal.target_term),
+                         t(f"goal.{e.status.replace(' ', '_')}", lang),
+                         None if e.progress is None else f"{e.progress:.0f}%"))
+        counts = {status: sum(e.status == status for e in self.evaluations)
+                  for status in (goal_math.MET, goal_math.ON_TRACK, goal_math.OFF_TRACK, goal_math.NO_DATA)}
+        summary = [t("summary.goals_count", lang, total=len(self.evaluations), met=counts[goal_math.MET],
+                     on_track=counts[goal_math.ON_TRACK], off_track=counts[goal_math.OFF_TRACK],
+                     no_data=counts[goal_math.NO_DATA])]
+        worst_first = sorted(self.evaluations, key=lambda e: GOAL_ORDER.index(e.status))
+        summary += [goal_sentence(e, lang) for e in worst_first[:2]]
+        table = Table(columns, tuple(rows), (t("report.goals_note", lang, min_n=self.min_n),))
+        return Section(t("report.goals_title", lang), tuple(summary), table)
+
+
+@dataclass(frozen=True, eq=False)
+class ScorecardView:
+    """The balanced scorecard: each indicator's value for all students in the latest term, its change since the
+    earliest, where it sits on the status × change grid, its finding (shown groups only) and its goal."""
+
+    cards: tuple[sc.Card, ...]
+    min_n: int
+    cuts: tuple[tuple[str, status_grid.Cuts], ...] = ()     # by indicator label; the rest take their default
+    colour_min_n: int = 0                                     # fewer students than this: no colour
+    outcome_notes: tuple[str, ...] = ()                       # how indicators are counted (chronic absence)
+
+    @property
+    def key(self) -> str:
+        return "scorecard"
+
+    def section(self, lang: str = DEFAULT) -> Section:
+        chosen = dict(self.cuts)
+        placements = [status_grid.place(c, chosen.get(c.indicator.label, status_grid.default_cuts(c.indicator)),
+                                        self.colour_min_n) for c in self.cards]
+        rates = all(c.indicator.rule.is_rate for c in self.cards)
+        columns = (Column(t("scorecard.column.indicator", lang)), Column(t("report.scorecard.column.what", lang)),
+                   Column(t("report.scorecard.column.value", lang), VALUE if rates else TEXT, "%" if rates else ""),
+                   Column(t("report.scorecard.column.change", lang), GAP),
+                   Column(t("report.scorecard.column.direction", lang)), Column(t("grid.column.status", lang)),
+                   Column(t("grid.column.colour", lang)), Column(t("report.scorecard.column.finding", lang)),
+                   Column(t("report.scorecard.column.goal", lang)))
+        rows = []
+        for card, p in zip(self.cards, placements, strict=True):
+            value = card.latest if rates or card.latest is None else f"{card.latest:.1f}"
+            rows.append((card.indicator.name(lang), card.indicator.describe_rule(lang), value, card.change,
+                         direction_word(card, lang) if card.change is not None else "",
+                         status_grid.status_text(p.status, lang) if p.status is not None else "",
+                         status_grid.colour_text(p, lang), sc.finding_text(card, lang), sc.goal_text(card.goal, lang)))
+        table = Table(columns, tuple(rows), (t("report.scorecard.note", lang, min_n=self.min_n),
+                                             t("report.scorecard.grid_note", lang), rule_note(self.min_n, lang),
+                                             *self.outcome_notes))
+        summary = self._summary(lang)
+        title = t("report.scorecard.title", lang)
+        chart = scorecard_chart(list(self.cards), lang)
+        return Section(title, summary, table, chart,
+                       _alt_text(t("chart.bar_description", lang, title=title), summary) if chart else "")
+
+    def _summary(self, lang: str) -> tuple[str, ...]:
+        cards = self.cards
+        better = [c for c in cards if c.improving is True]
+        worse = [c for c in cards if c.improving is False]
+        lines = [t("report.scorecard.count", lang, total=len(cards),
+                   leading=sum(c.indicator.kind == sc.LEADING for c in cards),
+                   lagging=sum(c.indicator.kind == sc.LAGGING for c in cards), better=len(better),
+                   worse=len(worse), other=len(cards) - len(better) - len(worse))]
+        lines.append(t("report.scorecard.worse", lang, indicators=", ".join(c.indicator.name(lang) for c in worse))
+                     if worse else t("report.scorecard.none_worse", lang))
+        lines += [t("report.scorecard.flagged", lang, indicator=c.indicator.name(lang),
+                    finding=sc.finding_text(c, lang))
+                  for c in cards if c.finding.group is not None and c.finding.group.flagged][:2]
+        statuses = [c.goal for c in cards if c.goal != sc.NO_GOAL]
+        if statuses:
+            lines.append(t("report.scorecard.goals", lang, met=statuses.count(goal_math.MET),
+                           on_track=statuses.count(goal_math.ON_TRACK), off_track=statuses.count(goal_math.OFF_TRACK),
+                           no_data=statuses.count(goal_math.NO_DATA)))
+        return tuple(lines)
+
+
+GOAL_ORDER = (goal_math.OFF_TRACK, goal_math.NO_DATA, goal_math.ON_TRACK, goal_math.MET)
+
+
+def goal_population(goal: goal_math.Goal, lang: str = DEFAULT) -> str:
+    """Whose figure a goal is about, in the report's language."""
+    name = goal_math.population(goal, lang)
+    return t("report.goal_gap", lang, group=name) if goal.measure == goal_math.GAP and goal.dimension else name
+
+
+def _goal_figure(value: float | None, goal: goal_math.Goal) -> str | None:
+    return None if value is None else f"{value:.1f}{goal.unit}"
+
+
+@dataclass(frozen=True)
+class GroupGridView:
+    """One indicator's status × change for every group of its grouping, against the prior term, as the
+    Dashboard colours each student group (equity.plans.group_grid); worded in the section's language."""
+
+    history: Trend
+    indicator: sc.Indicator
+    cuts: status_grid.Cuts
+    colour_min_n: int = 0
+
+    @property
+    def key(self) -> str:
+        return f"groups:{self.indicator.label}"
+
+    def section(self, lang: str = DEFAULT) -> Section:
+        placed = place_groups(self.history, self.cuts, self.indicator.higher_is_better, self.colour_min_n, lang)
+        rate = self.indicator.rule.is_rate
+        heads = ("column.group", "column.students", "grid.column.value", "grid.column.status", "grid.column.change",
+                 "grid.column.change_level", "grid.column.colour")
+        kinds = (TEXT, COUNT, VALUE, TEXT, GAP, TEXT, TEXT)
+        columns = tuple(Column(t(h, lang), k, "%" if k == VALUE and rate else "") for h, k in zip(heads, kinds,
+                                                                                                strict=True))
+        rows = tuple((p.label, p.n, p.value, status_grid.status_text(p.status, lang), p.change,
+                      status_grid.change_text(p.change_level, lang), colour_words(p, lang)) for p in placed)
+        terms = self.history.terms[-2:]
+        title = t("group_grid.caption", lang, indicator=self.indicator.name(lang), latest=terms[-1] if terms else "—",
+                  prior=terms[0] if len(terms) > 1 else "—")
+        intro = t("group_grid.intro", lang, min_n=f"{self.history.min_n:d}", colour_min_n=f"{self.colour_min_n:d}")
+        return Section(title, (intro,), Table(columns, rows, (rule_note(self.history.min_n, lang),)))
+
+
+@dataclass(frozen=True)
+class Choice:
+    """What to put in a report: one outcome under one rule, gaps by each chosen dimension, crossed pairs."""
+
+    outcome: str                               # column name in `students`
+    label: str                                 # the header people know
+    rule: Rule
+    dimensions: tuple[str, ...] = ("race",)
+    compare: str = COMPARE_ALL
+    crossings: tuple[tuple[str, str], ...] = ()
+    history: bool = True                       # add each group's change over the loaded terms
+    goals: bool = True                         # add where a saved goal on the group stands
+    changes: bool = False                      # a section per dimension: first term against the last
+    goal_table: bool = False                   # a section with every saved goal
+    scorecard: tuple[sc.Indicator, ...] = ()   # a section with the balanced scorecard of these indicators
+    risk_settings: Settings = DEFAULT_SETTINGS  # for the scorecard's risk ratios, as on its screen
+    cuts: tuple[tuple[str, status_grid.Cuts], ...] = ()   # the scorecard's status × change cut points
+    colour_min_n: int = 0                      # the privacy setting's colour minimum, for charts and the grid
+    flag: Flag = Flag.NEWCOMBE                 # how gaps are flagged (rates only; averages use Newcombe's)
+    flag_settings: FlagSettings = DEFAULTS     # the flags' references, margin and cut-offs
+    cohort: str | None = None                  # term, school or grade: every gap and crossed view once per cohort
+    group_grids: bool = False                  # with the scorecard: each indicator's status × change per group
+
+
+def views(bench: "Workbench", choice: Choice, lang: str = DEFAULT) -> list[ReportView]:
+    """The chosen views, computed from the session's data under its filters and minimum group size (once per
+    cohort when the choice has cohorts); goals' notes worded in `lang`."""
+    found: list[ReportView] = []
+    saved = goal_math.load()[0] if choice.goals or choice.goal_table else ()
+    cohorts = [None] if choice.cohort is None else \
+        [(choice.cohort, v) for v in cohort_values(bench.filter_options(), choice.cohort, bench.filters)]
+    for cohort in cohorts:
+        found += _gap_views(bench, choice, cohort, saved, lang)
+    if choice.scorecard:
+        goal = sc.goal_lookup(bench.con, bench.min_n)
+        found.append(ScorecardView(tuple(sc.evaluate(bench.con, i, bench.filters, bench.min_n, choice.risk_settings,
+                                                     goal) for i in choice.scorecard), bench.min_n, choice.cuts,
+                                   choice.colour_min_n, chronic_notes(bench, choice.scorecard, lang)))
+    if choice.scorecard and choice.group_grids:
+        cuts = dict(choice.cuts)
+        for i in choice.scorecard:
+            history = trend(bench.con, i.outcome, i.rule, i.grouping.first, filters=bench.filters, min_n=bench.min_n,
+                            label=i.outcome_label, second=i.grouping.second)
+            found.append(GroupGridView(history, i, cuts.get(i.label, status_grid.default_cuts(i)),
+                                       choice.colour_min_n))
+    if choice.goal_table and saved:
+        outcomes = {c.name for c in bench.data.mapping.outcomes()} if bench.data else set()
+        found.append(GoalsView(tuple(goal_math.assess(bench.con, g, outcomes, bench.min_n, lang) for g in saved),
+                               bench.min_n))
+    return found
+
+
+def chronic_notes(bench: "Workbench", indicators: Sequence[sc.Indicator], lang: str) -> tuple[str, ...]:
+    """The chronic-absence rule's note, once, when an indicator is chronic absence."""
+    return tuple(filter(None, dict.fromkeys(bench.chronic_note(i.outcome, lang) for i in indicators)))
+
+
+def _gap_views(bench: "Workbench", choice: Choice, cohort: Cohort | None, saved: Sequence[goal_math.Goal],
+               lang: str) -> list[ReportView]:
+    """The gap, change and crossed views of one cohort (or of everyone); a goal is on all the data, so a cohort's
+    views leave it out."""
+    found: list[ReportView] = []
+    filters = bench.cohort_filters(cohort)
+    several_terms = (choice.history or choice.changes) and len(data_terms(bench.con, filters)) > 1
+    for dimension in choice.dimensions:
+        result = bench.breakdown(choice.outcome, choice.rule, dimension, choice.compare, choice.label, cohort)
+        history = trend(bench.con, choice.outcome, choice.rule, dimension, choice.compare, filters,
+                        bench.min_n, choice.label) if several_terms else None
+        goal = _goal(bench, saved, result, choice.outcome, lang) if choice.goals and cohort is None else None
+        method = choice.flag if choice.rule.is_rate else Flag.NEWCOMBE
+        found.append(GapView(result, history if choice.history else None, goal, method, choice.colour_min_n,
+                             choice.flag_settings, cohort, bench.chronic_note(choice.outcome, lang, cohort) or ""))
+        if choice.changes and history is not None:
+            found.append(TrendView(history))
+    for first, second in choice.crossings:
+        found.append(IntersectionView(bench.crosstab(choice.outcome, choice.rule, first, second, choice.label, cohort),
+                                      cohort))
+    return found
+
+
+def _goal(bench: "Workbench", saved: Sequence[goal_math.Goal], result: Breakdown, outcome: str, lang: str = DEFAULT
+          ) -> goal_math.Evaluation | None:
+    """The saved goal on the focus group's figure for this outcome and rule, evaluated, if there is one."""
+    group = focus_group(result)
+    if group is None:
+        return None
+    goal = next((g for g in saved if g.outcome == outcome and g.rule == result.rule
+                 and g.dimension == result.dimension.key and g.group == key_text(group.key)
+                 and not g.second and g.measure == goal_math.VALUE), None)
+    if goal is None:
+        return None
+    outcomes = {c.name for c in bench.data.mapping.outcomes()} if bench.data else set()
+    return goal_math.assess(bench.con, goal, outcomes, bench.min_n, lang)
+
+
+@dataclass(frozen=True, eq=False)
+class Report:
+    title: str
+    lang: str
+    sections: tuple[Section, ...]
+    context: tuple[str, ...]          # which data, filters, terms: printed under the title
+    privacy: str                      # the suppression rule, printed once more at the end
+    notes: str = ""
+    created: str = field(default_factory=lambda: date.today().isoformat())
+
+
+def compose(chosen: Sequence[ReportView], bench: "Workbench", title: str = "", notes: str = "",
+            lang: str = DEFAULT) -> Report:
+    """The report in one language: a section per view and the lines that say what the figures cover."""
+    return Report(title.strip() or t("report.default_title", lang), lang,
+                  tuple(view.section(lang) for view in chosen), context(bench, lang),
+                  " ".join((rule_note(bench.min_n, lang), *coding_note(bench.coding, lang))), notes.strip())
+
+
+def context(bench: "Workbench", lang: str = DEFAULT) -> tuple[str, ...]:
+    """Which data the figures come from, the filters in force and the terms they combine."""
+    source = t("report.sample_data", lang) if bench.data and bench.data.sample else \
+        (bench.data.name if bench.data else "")
+    lines = [t("report.source", lang, source=source)]
+    filters = filter_lines(bench.filters, lang)
+    lines.append(t("report.filtered", lang, filters="; ".join(filters)) if filters else t("report.unfiltered", lang))
+    found = data_terms(bench.con, bench.filters) if bench.data else ()
+    if len(found) > 1:
+        lines.append(t("report.terms_pooled", lang, terms=len(found), first=found[0], last=found[-1]))
+    elif found:
+        lines.append(t("report.one_term", lang, term=found[0]))
+    return tuple(lines)
+
+
+def filter_lines(filters: Filters, lang: str = DEFAULT) -> list[str]:
+    """One line per active filter, in the report's language, e.g. 'Ingresos: Bajos ingresos'."""
+    lines = []
+    for f in fields(filters):
+        chosen = getattr(filters, f.name)
+        if chosen:
+            dim = DIMENSIONS[f.name]
+            names = [group_label(dim, FLAG_KEYS[c] if dim.flag else c, lang) for c in chosen]
+            lines.append(f"{dimension_label(dim, lang)}: {', '.join(names)}")
+    return lines
+

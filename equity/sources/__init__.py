@@ -1,0 +1,1 @@
+"""Where cells come from: the one seam every figure is computed above."""

@@ -1,0 +1,72 @@
+"""Cubes: per outcome and rule, the students counted once for every combination of the dimension columns the
+views and the sidebar use, so that a click sums cells instead of scanning students. A click then costs in
+proportion to the number of groups present (thousands at most), not to the number of rows (millions).
+
+One function answers for figures: `cells` gives the counts of the students a set of filters keeps, per
+combination of the columns asked for. Any view, including a view with one filter fewer, is a call to it.
+"""
+
+import itertools
+from dataclasses import dataclass
+
+import duckdb
+import pyarrow as pa
+
+from equity.data.sql import Fragment, query, quote_ident
+from equity.model.dimensions import COMBINED, DIMENSIONS
+from equity.model.filters import Filters
+from equity.model.rules import Rule
+from equity.sources.cells import Cells, Stats
+
+# What cube_build.sql groups by: every dimension's column but race alone or in combination (a list per student).
+COLUMNS = tuple(dict.fromkeys(d.column for d in DIMENSIONS.values() if d.key != COMBINED))
+_numbers = itertools.count(1)
+CELLS = "cells_arrow"        # the name cells counted elsewhere are read under while a cube is made
+
+
+@dataclass(frozen=True)
+class Cube:
+    """One outcome under one rule, counted per combination of COLUMNS in a temporary table of the session."""
+
+    table: str
+    outcome: str
+    rule: Rule
+
+
+def build(con: duckdb.DuckDBPyConnection, outcome: str, rule: Rule) -> Cube:
+    """Scan the students once for `outcome` under `rule` (a new temporary table on `con`)."""
+    cube = Cube(f"cube_{next(_numbers)}", outcome, rule)
+    con.execute(query("cube_build", cube=cube.table, outcome=outcome), rule.params())
+    return cube
+
+
+def load(con: duckdb.DuckDBPyConnection, cells: pa.Table, outcome: str, rule: Rule) -> Cube:
+    """A cube of cells counted elsewhere (a Spark cluster, a count-level file): `cells` has cube_build.sql's
+    columns, and the cube the same types, so every view sums it as it sums one built here."""
+    cube = Cube(f"cube_{next(_numbers)}", outcome, rule)
+    con.register(CELLS, cells)
+    try:
+        con.execute(query("cube_load", cube=cube.table, source=CELLS))
+    finally:
+        con.unregister(CELLS)
+    return cube
+
+
+def cells(con: duckdb.DuckDBPyConnection, cube: Cube, filters: Filters, columns: tuple[str, ...]) -> Cells:
+    """The statistics of the students `filters` keep, per combination of `columns` (() for all students)."""
+    unknown = set(columns) - set(COLUMNS)
+    if unknown:
+        raise ValueError(f"A cube has no column {sorted(unknown)}.")
+    grouped = Fragment("".join(f"{quote_ident(c)}, " for c in columns))
+    chosen = {name: values for name, values in filters.params().items() if values}
+    # Only the filters in use are tested: each test costs DuckDB more to plan than a cube's cells cost to scan.
+    kept = Fragment(" AND ".join(f"keep_{name[2:]}(${name}::VARCHAR[], {quote_ident(DIMENSIONS[name[2:]].column)})"
+                                 for name in chosen) or "true")
+    rows = con.execute(query("cube_cells", cube=cube.table, columns=grouped, kept=kept), chosen).fetchall()
+    k = len(columns)
+    return Cells(columns, tuple((tuple(r[:k]), Stats(int(r[k]), float(r[k + 1]), float(r[k + 2]), int(r[k + 3])))
+                                for r in rows))
+
+
+def drop(con: duckdb.DuckDBPyConnection, cube: Cube) -> None:
+    con.execute(query("drop_table", table=cube.table))

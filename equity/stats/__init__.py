@@ -1,0 +1,1 @@
+"""Figures from cells: rates, means, gaps, intervals, suppression, flags, risk ratios, trends, cohorts."""

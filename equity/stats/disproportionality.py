@@ -1,0 +1,219 @@
+"""Disproportionality as IDEA defines it (34 CFR 300.647), for discipline, identification and placement.
+
+Risk is the share of a group with the outcome. The risk ratio divides it by the risk of all other students.
+A ratio is only calculated for a group that meets the minimum cell size (students with the outcome) and the
+n-size (students); when the comparison group misses either, the alternate risk ratio takes the comparison risk
+from a wider population (all terms and schools). A zero comparison risk makes the ratio "not computable",
+never infinity. The composition index (share of the students with the outcome ÷ share of enrolment) says
+who fills, or misses out on, places such as AP courses.
+"""
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+import duckdb
+
+from equity.model.filters import Filters
+from equity.model.groups import Grouping, across_views, hidden, ordered, stats
+from equity.model.rules import Rule
+from equity.sources.cells import Stats
+from equity.stats import across
+from equity.stats.privacy import ACROSS, DEFAULT_MIN_N, SMALL
+from equity.words.i18n import DEFAULT, t
+from equity.words.labels import hidden_note
+
+CELL_SIZE, N_SIZE, THRESHOLD = 10, 30, 3.0
+
+RATIO, ALTERNATE = "risk ratio", "alternate risk ratio"
+OTHERS = "others"                   # compare each group with all other students (IDEA's method)
+TOO_FEW, NOT_COMPUTABLE, HIDDEN = "too few", "not computable", "hidden"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The thresholds a state sets; the defaults are the federal presumptive maxima, all shown on screen."""
+
+    cell_size: int = CELL_SIZE      # minimum students with the outcome, in the group and in its comparison
+    n_size: int = N_SIZE            # minimum students, in the group and in its comparison
+    threshold: float = THRESHOLD    # a ratio above this is flagged
+
+    def meets(self, s: Stats) -> bool:
+        return s.n >= self.n_size and s.total >= self.cell_size
+
+    def describe(self, lang: str = DEFAULT) -> str:
+        return t("risk.settings", lang, cell=self.cell_size, n_size=self.n_size, threshold=f"{self.threshold:.1f}")
+
+
+DEFAULT_SETTINGS = Settings()
+
+
+@dataclass(frozen=True)
+class GroupRisk:
+    key: object
+    label: str
+    n: int | None                   # None when hidden: a hidden group's size is as private as its figures
+    count: int | None               # students with the outcome; None when hidden or below the cell size
+    risk: float | None              # percent; None when hidden or below the cell size (it would give the count)
+    comparison_risk: float | None   # percent: all other students, or the wider population's
+    ratio: float | None
+    method: str                     # RATIO, ALTERNATE, TOO_FEW, NOT_COMPUTABLE or HIDDEN
+    flagged: bool
+    composition: float | None       # share among students with the outcome ÷ share of enrolment
+    reason: str = ""                # why hidden: privacy.SMALL, ACROSS or COMPLEMENT
+
+    @property
+    def hidden(self) -> bool:
+        return self.method == HIDDEN
+
+
+@dataclass(frozen=True)
+class Disproportionality:
+    outcome: str
+    rule: Rule
+    grouping: Grouping
+    settings: Settings
+    min_n: int
+    overall: Stats
+    groups: tuple[GroupRisk, ...]
+    reference: object = OTHERS     # OTHERS, or the key of the group every group is compared with
+    overall_hidden: bool = False      # the rule across views hides all students' figure
+
+    @property
+    def overall_risk(self) -> float | None:
+        return None if self.overall_size is None or not self.overall.n else risk(self.overall)
+
+    @property
+    def overall_size(self) -> int | None:
+        """All students' size, None when their figure is hidden."""
+        return None if self.overall.n < self.min_n or self.overall_hidden else self.overall.n
+
+    @property
+    def overall_reason(self) -> str | None:
+        if self.overall_size is not None:
+            return None
+        return SMALL if self.overall.n < self.min_n else ACROSS
+
+    def flagged(self) -> tuple[GroupRisk, ...]:
+        return tuple(g for g in self.groups if g.flagged)
+
+    def note(self, group: GroupRisk, lang: str = DEFAULT) -> str:
+        """Why a group has no ratio, or how its ratio was found when that is not the usual way; '' otherwise."""
+        if group.method == HIDDEN:
+            return hidden_note(group.reason, self.min_n, lang)
+        if group.method == TOO_FEW and group.count is None:
+            return t("risk.note.few_with_outcome", lang, cell=self.settings.cell_size)
+        if group.method == TOO_FEW:
+            return t("risk.note.too_few", lang, n_size=self.settings.n_size, cell=self.settings.cell_size)
+        if group.method == NOT_COMPUTABLE:
+            return t("risk.note.not_computable", lang)
+        if group.method == ALTERNATE:
+            return t("risk.note.alternate", lang)
+        return ""
+
+
+def risk(s: Stats) -> float:
+    return s.total / s.n * 100
+
+
+def risk_ratio(group: Stats, comparison: Stats) -> float | None:
+    """Group risk ÷ comparison risk; None (not computable) when the comparison has no students or no risk."""
+    if group.n == 0 or comparison.n == 0 or comparison.total == 0:
+        return None
+    return (group.total / group.n) / (comparison.total / comparison.n)
+
+
+def composition_index(group: Stats, overall: Stats) -> float | None:
+    """(group's share of the students with the outcome) ÷ (group's share of the students)."""
+    if overall.total == 0 or overall.n == 0 or group.n == 0:
+        return None
+    return (group.total / overall.total) / (group.n / overall.n)
+
+
+def measure(outcome: str, rule: Rule, grouping: Grouping, local: tuple[Stats, dict[object, Stats]],
+            wider: tuple[Stats, dict[object, Stats]], settings: Settings = Settings(),
+            min_n: int = DEFAULT_MIN_N, reference: object = OTHERS,
+            found: across.Hidden = across.NOTHING) -> Disproportionality:
+    """Risks, ratios and composition from group statistics of the population studied (`local`) and of the
+    wider population the alternate ratio compares with; pure arithmetic, so it can be checked by hand.
+    `reference` is OTHERS (each group against all other students, IDEA's method) or a group's key (each
+    group against that group, e.g. White students, as some states report). `found`: what the rule across
+    views hides (equity.stats.across); when it hides all students, no figure is drawn from them (all other students'
+    risk or a composition index would give it back): the alternate ratio compares with the wider population.
+    A group with fewer students with the outcome than the cell size shows neither that count nor its risk (the
+    risk times the size would give it)."""
+    if not rule.is_rate:
+        raise ValueError("Risk needs a yes/no outcome: choose what counts as having it, not an average.")
+    overall, groups = local
+    wide_overall, wide_groups = wider
+    reasons = hidden(grouping, {k: s.n for k, s in groups.items()}, min_n, found)
+    results = []
+    for key in ordered(grouping, groups):
+        s, label = groups[key], grouping.group_label(key)
+        if reasons[key]:
+            results.append(GroupRisk(key, label, None, None, None, None, None, HIDDEN, False, None, reasons[key]))
+            continue
+        comparisons = _comparisons(key, s, local, wider, reference, reasons, settings, min_n)
+        if found.overall and reference is OTHERS:
+            comparisons = (Stats(0, 0.0, 0.0), comparisons[1])
+        results.append(_group_risk(key, label, s, None if found.overall else overall, comparisons, settings))
+    return Disproportionality(outcome, rule, grouping, settings, min_n, overall, tuple(results), reference,
+                              found.overall)
+
+
+def _comparisons(key, s: Stats, local: tuple[Stats, dict[object, Stats]], wider: tuple[Stats, dict[object, Stats]],
+                 reference: object, reasons: dict[object, str | None], settings: Settings,
+                 min_n: int) -> tuple[Stats, Stats]:
+    """The comparison population in the students studied, and the one the alternate ratio uses instead when
+    the first is too small. A hidden reference group is never used locally (the ratio would give its risk
+    away), nor a wider one under the n-size, which then leaves nothing to compare with (not computable)."""
+    (overall, groups), (wide_overall, wide_groups) = local, wider
+    if reference is OTHERS:
+        return overall.minus(s), wide_overall.minus(wide_groups.get(key) or Stats(0, 0.0, 0.0))
+    empty = Stats(0, 0.0, 0.0)
+    mine = groups[reference] if reference in groups and not reasons[reference] else empty
+    wide = wide_groups.get(reference, empty)
+    return mine, wide if wide.n >= min_n else empty
+
+
+def _group_risk(key, label: str, s: Stats, overall: Stats | None, comparisons: tuple[Stats, Stats],
+                settings: Settings) -> GroupRisk:
+    """One shown group's figures; `overall` is None when all students' figure is hidden."""
+    if s.total < settings.cell_size:     # the count, its risk and its composition index would all give it away
+        return GroupRisk(key, label, s.n, None, None, None, None, TOO_FEW, False, None)
+    composition = composition_index(s, overall) if overall is not None else None
+    shown = dict(key=key, label=label, n=s.n, count=int(s.total), risk=risk(s), composition=composition)
+    if not settings.meets(s):
+        return GroupRisk(**shown, comparison_risk=None, ratio=None, method=TOO_FEW, flagged=False)
+    comparison, method = comparisons[0], RATIO
+    if not settings.meets(comparison):
+        comparison, method = comparisons[1], ALTERNATE
+    ratio = risk_ratio(s, comparison)
+    comparison_risk = risk(comparison) if comparison.n else None
+    if ratio is None:
+        return GroupRisk(**shown, comparison_risk=comparison_risk, ratio=None, method=NOT_COMPUTABLE,
+                         flagged=False)
+    return GroupRisk(**shown, comparison_risk=comparison_risk, ratio=ratio, method=method,
+                     flagged=ratio > settings.threshold)
+
+
+def disproportionality(con: duckdb.DuckDBPyConnection, outcome: str, rule: Rule, grouping: Grouping,
+                       filters: Filters = Filters(), wider: Filters = Filters(), settings: Settings = Settings(),
+                       min_n: int = DEFAULT_MIN_N, label: str = "", reference: object = OTHERS) -> Disproportionality:
+    """Risk ratios of one outcome for the students `filters` keep; `wider` (default: every loaded student,
+    all terms and schools) is the population the alternate ratio compares with."""
+    return measure(label or outcome, rule, grouping, stats(con, outcome, rule, grouping, filters),
+                   stats(con, outcome, rule, grouping, wider), settings, min_n, reference,
+                   across_views(con, outcome, rule, grouping, filters, min_n))
+
+
+def consecutive_flags(con: duckdb.DuckDBPyConnection, outcome: str, rule: Rule, grouping: Grouping,
+                      filters: Filters, terms: Sequence[str], settings: Settings = DEFAULT_SETTINGS,
+                      min_n: int = DEFAULT_MIN_N) -> dict[object, int]:
+    """How many terms in a row, ending with the last of `terms` (in time order), each group was flagged:
+    some states identify significant disproportionality only after three consecutive years."""
+    streak: dict[object, int] = {}
+    for term in terms:
+        result = disproportionality(con, outcome, rule, grouping, replace(filters, term=(term,)), Filters(),
+                                    settings, min_n)
+        streak = {g.key: streak.get(g.key, 0) + 1 for g in result.flagged()}
+    return streak

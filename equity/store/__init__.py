@@ -1,0 +1,1 @@
+"""What is kept on this machine between sessions: the workspace, its records, saved data, archives."""
