@@ -41,7 +41,7 @@ from equity.model.filters import Filters
 from equity.model.rules import Rule
 from equity.sources import cube as cubes
 from equity.sources.cube import Cube
-from equity.stats.privacy import ACROSS, ELSEWHERE, SMALL, suppress
+from equity.stats.privacy import ACROSS, ELSEWHERE, suppress
 
 COMBINED = "race_list"    # the column of races alone or in combination (dimensions.COMBINED's)
 NAMES = tuple(f.name for f in fields(Filters))       # a condition's column, by the sidebar filter's name
@@ -56,13 +56,13 @@ Description = frozenset   # of (filter name, frozenset of the values it keeps): 
 @dataclass(frozen=True)
 class Hidden:
     """What the rule across views hides in one view: group keys (those of `elsewhere` because another view of
-    the same students hides them), whether all students' figure is hidden, and why the number of students
-    without a result is (privacy.SMALL, ACROSS) or None when it can be shown."""
+    the same students hides them), whether all students' figure is hidden, and whether the number of students
+    without a result is (privacy.missing_reason says how it is printed)."""
 
     groups: frozenset = frozenset()
     overall: bool = False
     elsewhere: frozenset = frozenset()
-    missing: str | None = None
+    missing: bool = False
 
     def reason(self, key: object) -> str | None:
         """Why the group `key` is hidden by this rule (ACROSS, ELSEWHERE), None when it is not."""
@@ -153,7 +153,7 @@ class _Sizes:
             key = tuple(lookup[text] for lookup, text in zip(self.keys, parts, strict=True))
             (elsewhere if reason == ELSEWHERE else across if reason else set()).add(key[0] if len(key) == 1 else key)
         overall = self.why(view, {}) is not None
-        return Hidden(frozenset(across | elsewhere), overall, frozenset(elsewhere), self._missing(view, overall))
+        return Hidden(frozenset(across | elsewhere), overall, frozenset(elsewhere), self._missing(view))
 
     def _groups(self, view: Description) -> set[tuple[str, ...]]:
         """The groups (each group column's value as text) that have students with a result in the view."""
@@ -269,16 +269,9 @@ class _Sizes:
                 self._lines[(members, name, self.values[name][i], depth)] = reason is not None
         return self._lines.get((members, name, value, depth), False)
 
-    def _missing(self, view: Description, overall: bool) -> str | None:
-        """Why the number of students without a result in the view is hidden: SMALL under min_n (a band is
-        shown), ACROSS when all students' figure is, or when a view with filters fewer has 1 to min_n - 1 more;
-        None when it can be shown (0 included: no group of students is then described)."""
-        count = self.size(view, missing=True)
-        if 0 < count < self.min_n:
-            return SMALL
-        if overall or self.wider(view, missing=True):
-            return ACROSS
-        return None
+    def _missing(self, view: Description) -> bool:
+        """Whether a view with filters fewer has 1 to min_n - 1 more students without a result."""
+        return self.wider(view, missing=True)
 
 
 def neighbours(con: duckdb.DuckDBPyConnection, cube: str, columns: tuple[str, ...], filters: Filters) -> Neighbours:

@@ -94,6 +94,15 @@ def hide_differences(ns: Sequence[int], others: Sequence[int], reasons: Sequence
                  for n, other, reason in zip(ns, others, reasons, strict=True))
 
 
+def missing_reason(missing: int, min_n: int, across: bool, overall_hidden: bool) -> str | None:
+    """Why the number of students without a result in a view is not printed: it is the size of a group of
+    students too, so SMALL (a band is printed) under min_n, ACROSS when the rule across views hides it
+    (`across`) or, unless it is 0, all students' figure is hidden; None when it can be printed."""
+    if 0 < missing < min_n:
+        return SMALL
+    return ACROSS if across or (overall_hidden and missing) else None
+
+
 def why_hidden(reason: str | None, min_n: int) -> str:
     """The note shown beside a hidden figure."""
     if reason == SMALL:

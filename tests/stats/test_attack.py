@@ -33,12 +33,13 @@ class _Upload:
         self.table, self.name = table, "district.csv"
 
 
-def _connect(rows: list[tuple]):
-    """rows: (race, low income, English learner, term, score)."""
+def _connect(rows: list[tuple], **more: list[str]):
+    """rows: (race, low income, English learner, term, score: None for no result); `more`: other columns by
+    header, one value a row (e.g. School=[...])."""
     table = pa.table({"Student ID": [f"{i:04d}" for i in range(len(rows))],
                       "Race": [r[0] for r in rows], "FRL": ["Y" if r[1] else "N" for r in rows],
                       "ELL": ["Y" if r[2] else "N" for r in rows], "Term": [r[3] for r in rows],
-                      "Score": [str(r[4]) for r in rows]})
+                      "Score": ["" if r[4] is None else str(r[4]) for r in rows], **more})
     con = dataset.connect()
     staged = dataset.stage(con, _Upload(table))
     dataset.activate(con, staged, staged.proposal.with_role("Score", "outcome", "numeric"))
