@@ -29,11 +29,13 @@ students.
 """
 
 import itertools
+import threading
 from dataclasses import dataclass, fields
 from itertools import combinations
 
 import duckdb
 import numpy as np
+from cachetools import LRUCache
 
 from equity.data.sql import Fragment, query, quote_ident
 from equity.model.dimensions import DIMENSIONS
@@ -49,6 +51,8 @@ FILTER_OF = {DIMENSIONS[name].column: name for name in NAMES}
 _ANY = object()           # a condition dropped: any value
 DEPTH = 1                 # lines judged beyond the first, for the groups beside a set (see _Sizes.why)
 _numbers = itertools.count(1)
+_KEPT: LRUCache = LRUCache(16)     # recent cubes' sizes, by connection, table, group columns and n-size
+_LOCK = threading.Lock()          # sessions run in threads of one process
 
 Description = frozenset   # of (filter name, frozenset of the values it keeps): a set of students
 
@@ -93,7 +97,7 @@ def find(con: duckdb.DuckDBPyConnection, outcome: str, rule: Rule, columns: tupl
     table = (cube or cubes.build(con, outcome, rule)).table
     combined = COMBINED in columns
     try:
-        found = _Sizes.read(con, table, () if combined else columns, min_n).hidden(filters)
+        found = _read(con, table, () if combined else columns, min_n, keep=cube is not None).hidden(filters)
     finally:
         if cube is None:
             con.execute(query("drop_table", table=table))
@@ -105,6 +109,20 @@ def find(con: duckdb.DuckDBPyConnection, outcome: str, rule: Rule, columns: tupl
         finally:
             con.execute(query("drop_table", table=table))
         found = Hidden(groups, found.overall, frozenset(), found.missing)
+    return found
+
+
+def _read(con: duckdb.DuckDBPyConnection, table: str, columns: tuple[str, ...], min_n: int, keep: bool) -> "_Sizes":
+    """A cube's sizes, kept (`keep`: a cube the session holds) with all that was worked out from them, which
+    every later click on the same outcome reuses: a cube table's cells never change under its name."""
+    key = (id(con), table, columns, min_n)
+    with _LOCK:
+        found = _KEPT.get(key) if keep else None
+    if found is None:
+        found = _Sizes.read(con, table, columns, min_n)
+        if keep:
+            with _LOCK:
+                _KEPT[key] = found
     return found
 
 
@@ -161,12 +179,20 @@ class _Sizes:
         return {tuple(self.values[name][self.codes[name][i]] for name in self.names) for i in np.flatnonzero(kept)}
 
     def mask(self, description: Description) -> np.ndarray:
+        """The cells of the set's students: one condition's cells once, then their intersections."""
         if description not in self._masks:
             kept = np.ones(len(self.n), dtype=bool)
-            for name, values in description:
-                kept &= np.isin(self.codes[name], [i for i, v in enumerate(self.values[name]) if v in values])
+            for condition in description:
+                kept &= self._condition(*condition)
             self._masks[description] = kept
         return self._masks[description]
+
+    def _condition(self, name: str, values: frozenset) -> np.ndarray:
+        key = frozenset({(name, values)})
+        if key not in self._masks:
+            codes = [i for i, v in enumerate(self.values[name]) if v in values]
+            self._masks[key] = self.codes[name] == codes[0] if len(codes) == 1 else np.isin(self.codes[name], codes)
+        return self._masks[key]
 
     def size(self, description: Description, missing: bool = False) -> int:
         """Students with a result in the set (or, with `missing`, without one)."""
