@@ -165,26 +165,25 @@ def measure(outcome: str, rule: Rule, grouping: Grouping, local: tuple[Stats, di
             comparisons = (Stats(0, 0.0, 0.0), comparisons[1])
         results.append(_group_risk(key, label, s, None if found.overall else overall, comparisons, settings))
     if not found.overall and overall.n >= min_n:    # all students' count is shown: hidden counts need company
-        results = _hide_counts(results, groups, settings.cell_size)
+        results = _hide_counts(results)
     return Disproportionality(outcome, rule, grouping, settings, min_n, overall, tuple(results), reference,
                               found.overall, missing_reason(overall.missing, min_n, found.missing,
                                                             found.overall or overall.n < min_n))
 
 
-def _hide_counts(results: list[GroupRisk], groups: dict[object, Stats], cell_size: int) -> list[GroupRisk]:
+def _hide_counts(results: list[GroupRisk]) -> list[GroupRisk]:
     """The complementary rule on counts of students with the outcome: all students' count is shown (risk times
-    size), so when one group's count is hidden (below the cell size, or the group hidden), or the hidden counts
-    together are below the cell size, the smallest count shown is hidden too (its risk, ratio and composition
-    with it, which would give it back), until neither holds."""
-    out = list(results)
-    while True:
-        hidden = [i for i, g in enumerate(out) if g.count is None]
-        shown = [i for i, g in enumerate(out) if g.count is not None]
-        if not hidden or not shown or (len(hidden) > 1 and sum(groups[out[i].key].total for i in hidden) >= cell_size):
-            return out
-        i = min(shown, key=lambda j: out[j].count)
-        g = out[i]
-        out[i] = GroupRisk(g.key, g.label, g.n, None, None, None, None, TOO_FEW, False, None, COMPLEMENT)
+    size), so when exactly one group's count is hidden (below the cell size, or the group hidden), the group with
+    the smallest count shown has its count hidden too, with its risk, ratio and composition, which would give it
+    back."""
+    hidden = [g for g in results if g.count is None]
+    shown = [i for i, g in enumerate(results) if g.count is not None]
+    if len(hidden) != 1 or not shown:
+        return results
+    i = min(shown, key=lambda j: results[j].count)
+    g = results[i]
+    return [*results[:i], GroupRisk(g.key, g.label, g.n, None, None, None, None, TOO_FEW, False, None, COMPLEMENT),
+            *results[i + 1:]]
 
 
 def _comparisons(key, s: Stats, local: tuple[Stats, dict[object, Stats]], wider: tuple[Stats, dict[object, Stats]],
