@@ -249,6 +249,10 @@ def load(args: argparse.Namespace) -> tuple[duckdb.DuckDBPyConnection, dataset.S
         mapping = cohort_mapping(mapping, staged, args.cohort, args.outcome)
     if _derived_chronic(staged, args.outcome):
         return con, staged, chronic_mapping(mapping, args.min_days), derived.CHRONIC, Rule("boolean")
+    distance = _derived_distance(mapping, staged, args.outcome)
+    if distance:
+        rule = Rule("mean") if args.threshold is None else Rule("threshold", threshold=args.threshold)
+        return con, staged, *distance, rule
     mapping, column = choose_outcome(mapping, staged, args.outcome,
                                      0.0 if args.categories and mapping.counts else args.threshold)
     profile = next(p for p in staged.profiles if p.header == column.header)
@@ -265,13 +269,27 @@ def _derived_chronic(staged: dataset.Staged, outcome: str) -> bool:
         all(p.header != outcome for p in staged.profiles)
 
 
+def _derived_distance(mapping: Mapping, staged: dataset.Staged, outcome: str) -> tuple[Mapping, ColumnRole] | None:
+    """--outcome names a scale score's distance from standard (by its name or its header, e.g. 'ELA Scale Score:
+    distance from standard'): the mapping with that score as the outcome, and the derived column."""
+    wanted = outcome.strip().casefold()
+    if any(p.header == outcome for p in staged.profiles):
+        return None
+    for score, _ in derived.score_columns(mapping):
+        found = next((c for c in derived.outcomes(mapping) if c.name == score.name + derived.DISTANCE), None)
+        if found and wanted in (found.name, found.header.casefold()):
+            mapping, _ = choose_outcome(mapping, staged, score.header, None)
+            return mapping, found
+    return None
+
+
 def chronic_mapping(mapping: Mapping, min_days: int) -> Mapping:
     """The mapping with chronic absence as the only outcome, counted under --min-days."""
     for other in mapping.outcomes():
         if other.role == "outcome":
             mapping = mapping.with_role(other.header, "ignore")
     mapping = replace(mapping, min_days=min_days)
-    if not derived.outcomes(mapping):
+    if not derived.has_chronic(mapping):
         raise UsageError("chronic absence needs a days-enrolled column and a days-absent (or days-present) column; "
                          "mark them with --map days_enrolled=HEADER --map days_absent=HEADER.")
     return mapping

@@ -194,7 +194,7 @@ class Workbench:
     def chronic_note(self, outcome: str, lang: str, cohort: Cohort | None = None) -> str | None:
         """The chronic-absence rule and the students it leaves out under the session's filters, for `outcome`
         when it is the derived indicator (equity.data.derived); None for any other outcome."""
-        if outcome != derived.CHRONIC.name or not derived.outcomes(self.data.mapping):
+        if outcome != derived.CHRONIC.name or not derived.has_chronic(self.data.mapping):
             return None
         short = derived.left_out_shown(self.con, self.data.mapping, self.cohort_filters(cohort), self.min_n)
         return derived.rule_note(self.data.mapping, short, self.min_n, lang)
@@ -335,10 +335,14 @@ class Workbench:
         """Every student group the file has on every indicator (its chosen cut points, else its default ones),
         against the prior term, under the session's filters."""
         offered = [d for d in accountability.STUDENT_GROUPS if d in first_view.dimensions(self.data.mapping)]
-        columns = [accountability.column(i, cuts.get(i.label, status_grid.default_cuts(i)),
-                                         [self.trend(i.outcome, i.rule, d, label=i.outcome_label) for d in offered],
-                                         colour_min_n, lang) for i in indicators]
-        return accountability.grid(columns, self.min_n, colour_min_n)
+
+        def make() -> accountability.Grid:
+            columns = [accountability.column(i, cuts.get(i.label, status_grid.default_cuts(i)),
+                                             [self.trend(i.outcome, i.rule, d, label=i.outcome_label) for d in offered],
+                                             colour_min_n, lang) for i in indicators]
+            return accountability.grid(columns, self.min_n, colour_min_n)
+        return self._recent(("accountability", self.data.version, tuple(indicators), tuple(sorted(cuts.items())),
+                             self.filters, self.min_n, colour_min_n, lang), make)
 
     def scorecard(self, indicators: Sequence[scorecard.Indicator], settings: RiskSettings) -> list[scorecard.Card]:
         """Each indicator's card under the session's filters, with the status of a saved goal on it."""

@@ -99,9 +99,9 @@ def hidden(grouping: Grouping, sizes: dict[object, int], min_n: int,
     dimension, the two-way table rule (rows and columns) for crossed groups; `found` is what the rule across
     views hides (`across_views`)."""
     if grouping.crossed:
-        return suppress_table(sizes, min_n, {k: k in found.groups for k in sizes})
+        return suppress_table(sizes, min_n, {k: found.reason(k) for k in sizes})
     keys = ordered(grouping, sizes)
-    return dict(zip(keys, suppress([sizes[k] for k in keys], min_n, [k in found.groups for k in keys]),
+    return dict(zip(keys, suppress([sizes[k] for k in keys], min_n, [found.reason(k) for k in keys]),
                     strict=True))
 
 

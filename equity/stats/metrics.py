@@ -17,6 +17,7 @@ from equity.stats.privacy import (
     DEFAULT_MIN_N,
     SMALL,
     hide_differences,
+    missing_reason,
     suppress,
     top_bottom_code,
     why_coded,
@@ -52,6 +53,12 @@ class Breakdown:
     overall: Stats
     overall_suppressed: bool
     groups: tuple[GroupResult, ...]
+    missing_reason: str | None = None    # why the number without a result is not printed (privacy.missing_reason)
+
+    @property
+    def missing_size(self) -> int | None:
+        """Students without a result, None when that number is hidden (a band or 'hidden' is printed)."""
+        return None if self.missing_reason else self.overall.missing
 
     @property
     def overall_value(self) -> float | None:
@@ -118,7 +125,7 @@ def breakdown(con: duckdb.DuckDBPyConnection, outcome: str, rule: Rule, dimensio
     if across is None:
         across = across_views.find(con, outcome, rule, (dim.column,), filters, min_n)
     keys = sorted(stats, key=dim.order)
-    found = suppress([stats[k].n for k in keys], min_n, [k in across.groups for k in keys])
+    found = suppress([stats[k].n for k in keys], min_n, [across.reason(k) for k in keys])
     if dimension == COMBINED:     # each race alone is one view away
         _, alone = group_stats(con, outcome, rule, DIMENSIONS["race"], filters, cells)
         found = hide_differences([stats[k].n for k in keys], [alone[k].n if k in alone else 0 for k in keys], found,
@@ -153,7 +160,8 @@ def breakdown(con: duckdb.DuckDBPyConnection, outcome: str, rule: Rule, dimensio
             continue
         groups.append(GroupResult(key, dim.group_label(key), s.n, s.value(rule), gap, s.interval(rule),
                                   distinguishable, False, effect=_effect(rule, s, versus)))
-    return Breakdown(label or outcome, rule, dim, compare, min_n, overall, overall_hidden, tuple(groups))
+    return Breakdown(label or outcome, rule, dim, compare, min_n, overall, overall_hidden, tuple(groups),
+                     missing_reason(overall.missing, min_n, across.missing, overall_hidden))
 
 
 def _reference(compare: str, stats: dict[object, Stats], reasons: dict[object, str | None]) -> Stats | None:
