@@ -85,7 +85,7 @@ def test_a_denominator_named_with_map(tmp_path):
 def test_a_zero_comparison_risk_is_not_computable(tmp_path):
     rows = [["School", "Race", "Enrollment", "Referred"], ["A", "Black", "40", "12"], ["A", "White", "60", "0"]]
     code, out, err = run(tmp_path, csv_bytes(rows), "risk", "--outcome", "Referred", "--by", "race",
-                         "--cell-size", "1", "--format", "json")
+                         "--cell-size", "0", "--format", "json")
     assert code == 0, err
     black = groups(out)[BLACK]
     assert (black["kind"], black["risk_ratio"], black["risk"], black["comparison_risk"]) == (
