@@ -161,8 +161,9 @@ class SparkTable:
         return tuple(self.profile(h) for h in self.columns)
 
     def profile(self, header: str) -> ColumnProfile:
-        row = self.run(query("column_profile", table=RAW, column=header, stored=Fragment(quote_ident(header)),
-                             text=Fragment("value")), {"excused": list(EXCUSED)}).to_pylist()[0]
+        row = self.run(query("column_profile", table=RAW, column=header, sample=RAW,
+                             stored=Fragment(quote_ident(header)), text=Fragment("value")),
+                       {"excused": list(EXCUSED)}).to_pylist()[0]
         non_blank, estimate = int(row["non_blank"]), int(row["distinct_estimate"])
         values: tuple = ()
         if estimate <= TOP_VALUES and 2 * estimate <= non_blank:
