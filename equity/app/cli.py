@@ -86,7 +86,10 @@ def parser() -> argparse.ArgumentParser:
     report = commands.add_parser("report", help="the same figures as a report: HTML, PDF or slides")
     _data_options(report)
     _gap_options(report)
-    report.add_argument("--out", required=True, type=Path, help="the file to write: .html, .pdf or .pptx")
+    report.add_argument("--out", required=True, type=Path,
+                        help="the file to write: .html, .pdf or .pptx; with --each, a folder for one HTML report "
+                             "per value, or a file name each report's is made from (report.pdf: report-<school>.pdf)")
+    _each_option(report)
     report.add_argument("--by", action="append", choices=GAP_DIMENSIONS,
                         help="a dimension to show gaps by; repeat for several (default: race)")
     report.add_argument("--cross", action="append", default=[], metavar="DIMENSION,DIMENSION",
@@ -496,13 +499,15 @@ def render_risk(result: Disproportionality, fmt: str) -> str:
 
 
 def report(args: argparse.Namespace) -> str:
-    """Write the report to --out (its format from the suffix) and say what was written."""
+    """Write the report to --out (its format from the suffix) and say what was written; with --each, one report
+    per school (grade, term), into the folder --out names (HTML) or beside the file it names."""
     from equity.app.session import Workbench
+    from equity.report.render import file_stem
     from equity.report.render import render as render_report  # the export libraries load only for reports
     from equity.report.sections import Choice, compose, views
 
     fmt = {".html": "html", ".htm": "html", ".pdf": "pdf", ".pptx": "pptx"}.get(args.out.suffix.lower())
-    if fmt is None:
+    if fmt is None and not args.each:
         raise UsageError(f"--out must end in .html, .pdf or .pptx; got '{args.out.name}'.")
     crossings = tuple(_pair(c) for c in args.cross)
     con, staged, mapping, column, rule = load(args)
@@ -514,12 +519,29 @@ def report(args: argparse.Namespace) -> str:
     choice = Choice(column.name, column.header, rule, tuple(dict.fromkeys(args.by or ["race"])), args.compare,
                     crossings, flag=Flag(args.flag), flag_settings=flag_settings(args),
                     cohort=cohort_dimension(mapping, args.cohort) if args.cohort else None)
-    built = compose(views(bench, choice, args.lang), bench, args.title, args.notes, args.lang)
+    if not args.each:
+        built = compose(views(bench, choice, args.lang), bench, args.title, args.notes, args.lang)
+        _write(args.out, render_report(built, fmt))
+        return f"{args.out} ({len(built.sections)} sections, groups under {args.min_n} students hidden)"
+    chosen, written = bench.filters, []
+    for value in cohort_values(options(con), args.each, chosen):
+        bench.filters = cohort_filters(chosen, args.each, value)
+        built = compose(views(bench, choice, args.lang), bench, f"{args.title} · {value}" if args.title else value,
+                        args.notes, args.lang)
+        out = args.out.with_name(f"{args.out.stem}-{file_stem(value)}{args.out.suffix}") if fmt else \
+            args.out / f"{file_stem(value)}.html"
+        _write(out, render_report(built, fmt or "html"))
+        written.append(str(out))
+    return f"{len(written)} reports, one per {args.each} ({', '.join(written)}), groups under {args.min_n} " \
+           "students hidden"
+
+
+def _write(out: Path, data: bytes) -> None:
     try:
-        args.out.write_bytes(render_report(built, fmt))
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_bytes(data)
     except OSError as problem:
-        raise UsageError(f"cannot write '{args.out}': {problem.strerror or problem}.") from None
-    return f"{args.out} ({len(built.sections)} sections, groups under {args.min_n} students hidden)"
+        raise UsageError(f"cannot write '{out}': {problem.strerror or problem}.") from None
 
 
 def warn_if_nobody_meets(con: duckdb.DuckDBPyConnection, column: ColumnRole, rule: Rule) -> None:

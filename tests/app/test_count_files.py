@@ -85,3 +85,30 @@ def test_a_column_of_students_marked_on_the_mapping_screen(app):
     # Black: 12 of 40 (South's count suppressed); White: 38 + 30 of 100.
     assert table.loc[BLACK, "n"] == 40 and table.loc[BLACK, "Value"] == 30.0
     assert table.loc[WHITE, "n"] == 100 and table.loc[WHITE, "Value"] == 68.0
+
+
+def test_the_fictional_crdc_sample_from_the_overview(app):
+    import pandas as pd
+
+    from equity.app.session import SAMPLE_COUNTS
+
+    app.switch_page("pages/views/overview.py").run()
+    app.button(key="sample_switch").click().run()
+    assert not app.exception, [e.value for e in app.exception]
+    assert app.session_state["bench"].data.mapping.counts and app.session_state["bench"].data.sample
+    assert any(i.value.startswith("You are looking at a fictional district of 20 schools") for i in app.info)
+    # Black students' suspension rate worked out from the file with pandas: per school and sex, the students
+    # and the suspensions without and with disabilities, where neither part carries a reserve code.
+    file = pd.read_csv(SAMPLE_COUNTS)
+    n = counted = 0
+    for sex in ("M", "F"):
+        free, idea = file[f"SCH_DISCWODIS_ISS_BL_{sex}"], file[f"SCH_DISCWDIS_ISS_IDEA_BL_{sex}"]
+        known = (free >= 0) & (idea >= 0)
+        n += file.loc[known, f"SCH_ENR_BL_{sex}"].sum()
+        counted += (free + idea)[known].sum()
+    app.switch_page("pages/views/gaps.py").run()
+    table = app.dataframe[0].value.set_index("Group")
+    assert table.loc[BLACK, "n"] == n and round(table.loc[BLACK, "Value"], 6) == round(100 * counted / n, 6)
+    app.switch_page("pages/views/overview.py").run()
+    app.button(key="sample_switch").click().run()          # and back to the students
+    assert not app.session_state["bench"].data.mapping.counts
