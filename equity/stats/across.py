@@ -19,13 +19,17 @@ hidden in every view that shows them or in none:
 - by the complementary rule: a group shown in a line (a breakdown whose total is shown) beside exactly one
   hidden group is hidden there to protect it; the same students as all students of a view filtered to them, or
   as a group of another breakdown, would give the hidden one back as the line's total minus the shown groups.
-  So a group is hidden when any line that holds it, under any of its descriptions, hides it. Lines are judged
-  with each of their groups' own rule across views, one step deep, not by every view that could hide those in
-  turn.
+  So a group is hidden when any line that holds it, under any of its descriptions, hides it. The other groups of
+  such a line are judged by the whole rule DEPTH lines deep (then by views with conditions fewer only), not by
+  every view that could hide them in turn: consistent suppression of every view at once is a search this rule
+  does not make, and an attacker solving many views as a system of equations is beyond it.
+- the number of students without a result in a view is a size too: it follows the rule against views with
+  filters fewer (privacy.missing_reason says how it is printed).
 
-Every size is summed from a cube's cells (equity.sources.cube: students per combination of the dimension columns, a few
-thousand rows) read once per call, so a click costs one small query and some array sums, never a scan of the
-students.
+Every size is summed from a cube's cells (equity.sources.cube: students per combination of the dimension
+columns, a few thousand rows), read once per cube the session holds and kept with what was worked out from them,
+so a click costs some array sums, never a scan of the students. Races alone or in combination, which no cube cell
+holds, still go through the neighbour query over a cube of their own.
 """
 
 import itertools
