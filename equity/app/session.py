@@ -240,18 +240,11 @@ class Workbench:
 
     def across(self, outcome: str, rule: Rule, columns: tuple[str, ...], filters: Filters) -> across_views.Hidden:
         """What the rule across views hides among these groups under `filters` (the session's, or narrowed to a
-        cohort) and the minimum size, summed from the cached cube; a rerun with the same choices is free. Groups
-        of the main dimensions share one query per click: their counts are summed from the counts over all of
-        MAIN (a query each cost more than the rest of a click)."""
-        def find() -> across_views.Hidden:
-            if not (filters.active and set(columns) <= set(MAIN)):
-                return across_views.find(self.con, outcome, rule, columns, filters, self.min_n,
-                                         self.cube(outcome, rule))
-            wide = self._recent(("neighbours", self.data.version, outcome, rule, filters), lambda: (
-                across_views.neighbours(self.con, self.cube(outcome, rule).table, MAIN, filters)))
-            return across_views.hidden(across_views.narrowed(wide, tuple(MAIN.index(c) for c in columns)),
-                                       self.min_n)
-        return self._recent(("across", self.data.version, outcome, rule, filters, columns, self.min_n), find)
+        cohort) and the minimum size, from the cached cube: its cells are read once per outcome and every
+        breakdown and click sums them (equity.stats.across); a rerun with the same choices is free."""
+        return self._recent(("across", self.data.version, outcome, rule, filters, columns, self.min_n),
+                            lambda: across_views.find(self.con, outcome, rule, columns, filters, self.min_n,
+                                                      self.cube(outcome, rule)))
 
     # What pages ask of the loaded data. Each applies the session's filters and minimum group size unless the
     # page names others, so a page reads: ask the workbench, render the answer; no page holds a connection.
