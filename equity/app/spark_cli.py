@@ -48,7 +48,7 @@ def wanted(args: argparse.Namespace) -> bool:
 def stage(args: argparse.Namespace) -> SparkStaged:
     """Connect, read the table's columns and profile them from counts, and propose a mapping."""
     table = spark.SparkTable(spark.connect(args.spark), args.table)
-    profiles = table.profiles()
+    profiles = table.profiles((args.outcome,))
     return SparkStaged(None, profiles, propose(profiles), table)
 
 

@@ -61,10 +61,7 @@ def connect(url: str, token: str | None = None):
     token = token or os.environ.get(TOKEN)
     address = url if local or not token or ";token=" in url else f"{url.rstrip('/')}/;token={token}"
     try:
-        builder = SparkSession.builder.remote(address)
-        if local:
-            builder = builder.config("spark.ui.showConsoleProgress", "false").config("spark.ui.enabled", "false")
-        return builder.getOrCreate()
+        return SparkSession.builder.remote(address).getOrCreate()
     except Exception as problem:      # pyspark raises many kinds; the person needs the first line of any
         raise SparkError(f"cannot connect to Spark at {url.split(';')[0]}: {_first_line(problem)}") from None
 
@@ -167,9 +164,10 @@ class SparkTable:
         return {h: tuple(sorted(values.items(), key=lambda vn: (-vn[1], vn[0] is None, vn[0] or "")))
                 for h, values in found.items()}
 
-    def profiles(self) -> tuple[ColumnProfile, ...]:
+    def profiles(self, outcomes: tuple[str, ...] = ()) -> tuple[ColumnProfile, ...]:
         """Each column measured as an upload's are (equity.profile), from counts only, in two Spark jobs: a column's
-        values are listed only when it has few of them and they repeat, so ids and names never leave Spark."""
+        values are listed only when it has few of them and they repeat, or it is one of the `outcomes` named, so
+        ids and names never leave Spark."""
         figures = []
         for i, header in enumerate(self.columns):      # one select of every column's figures: one scan
             one = sqlglot.parse_one(query("column_counts", table=RAW, column=header), read="duckdb")
@@ -177,8 +175,8 @@ class SparkTable:
         found = self.run(exp.select(*figures).from_(RAW), {"excused": list(EXCUSED)}).to_pylist()[0]
         names = [e.alias for e in one.expressions]
         rows = {h: {name: found[f"{name}_{i}"] for name in names} for i, h in enumerate(self.columns)}
-        listed = [h for h, r in rows.items() if r["distinct_estimate"] <= TOP_VALUES
-                  and 2 * r["distinct_estimate"] <= r["non_blank"]]
+        listed = [h for h, r in rows.items() if h in outcomes or (r["distinct_estimate"] <= TOP_VALUES
+                                                                  and 2 * r["distinct_estimate"] <= r["non_blank"])]
         self._counted |= self._values(listed) if listed else {}
         return tuple(_profile(h, rows[h], self._counted.get(h)) for h in self.columns)
 
