@@ -74,7 +74,7 @@ def translate(sql: str | exp.Expression, params: dict | None = None,
     tree = sql.copy() if isinstance(sql, exp.Expression) else sqlglot.parse_one(sql, read="duckdb")
     if isinstance(tree, exp.Create):
         tree = tree.expression
-    tree = exp.replace_placeholders(tree, **(params or {}))
+    tree = tree.transform(lambda node: _bound(node, params or {}))
     for name, relation in (tables or {}).items():
         for table in list(tree.find_all(exp.Table)):
             if table.name == name and not table.db:
@@ -82,6 +82,15 @@ def translate(sql: str | exp.Expression, params: dict | None = None,
                 put.set("pivots", table.args.get("pivots"))
                 table.replace(put)
     return tree.transform(_spark_node).sql(dialect="spark")
+
+
+def _bound(node: exp.Expression, params: dict) -> exp.Expression:
+    """A parameter ($name) as a typed literal of its value: text quoted, numbers, lists as arrays, None as NULL."""
+    if not isinstance(node, exp.Placeholder):
+        return node
+    if node.name not in params:
+        raise KeyError(f"no value for the parameter ${node.name}")
+    return exp.convert(params[node.name])
 
 
 def _macro(name: str) -> tuple[list[str], exp.Expression]:
