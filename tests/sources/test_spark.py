@@ -96,7 +96,7 @@ def test_gaps_by_race_are_the_same_json_on_spark(district, returned, capsys):
 
 
 def test_filtered_gaps_with_hidden_groups_are_the_same_json_on_spark(district, returned, capsys):
-    from_file, from_spark = both(district, capsys, "gaps", "--outcome", "Suspended", "--categories", "Y",
+    from_file, from_spark = both(district, capsys, "gaps", "--outcome", "Final Grade %", "--threshold", "70",
                                  "--by", "english_learner", "--where", "school=Eastside Elementary",
                                  "--where", "grade=3")
     assert from_spark == from_file
@@ -104,7 +104,7 @@ def test_filtered_gaps_with_hidden_groups_are_the_same_json_on_spark(district, r
 
 
 def test_risk_ratios_are_the_same_json_on_spark(district, returned, capsys):
-    from_file, from_spark = both(district, capsys, "risk", "--outcome", "Suspended", "--categories", "Y",
+    from_file, from_spark = both(district, capsys, "risk", "--outcome", "Suspended", "--categories", "true",
                                  "--by", "race")
     assert from_spark == from_file
     assert any(g["risk_ratio"] is not None for g in from_file["groups"])
