@@ -29,16 +29,6 @@ class Filters:
         """Bound parameters for `filtered_students(...)` in the queries."""
         return {f"f_{f.name}": list(getattr(self, f.name)) for f in fields(self)}
 
-    def describe(self) -> list[str]:
-        """One line per active filter, in words, e.g. 'Income: Low income'."""
-        lines = []
-        for f in fields(self):
-            chosen = getattr(self, f.name)
-            if chosen:
-                dim = DIMENSIONS[f.name]
-                lines.append(f"{dim.label}: {', '.join(label(f.name, c) for c in chosen)}")
-        return lines
-
     @property
     def active(self) -> bool:
         return any(getattr(self, f.name) for f in fields(self))
@@ -59,8 +49,3 @@ def options(con: duckdb.DuckDBPyConnection, table: str = "students") -> dict[str
         choices[f.name] = sorted(values, key=lambda v: dim.order(FLAG_KEYS[v] if dim.flag else v))
     return choices
 
-
-def label(field_name: str, value: str) -> str:
-    """How a filter value reads on screen."""
-    dim = DIMENSIONS[field_name]
-    return dim.group_label(FLAG_KEYS[value]) if dim.flag else value

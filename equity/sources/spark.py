@@ -30,8 +30,8 @@ from equity.data.students import (
     define_types,
     students_sql,
 )
+from equity.model.rules import Rule
 from equity.sources import cube as cubes
-from equity.stats.metrics import Rule
 
 RAW, STUDENTS = "raw", "students"    # the names the translated queries read the table and its students under
 MACROS = ("score",)                  # DuckDB macros the translated queries call: inlined, Spark has none

@@ -7,8 +7,9 @@ import duckdb
 from equity.model.dimensions import DIMENSIONS, Dimension
 from equity.model.filters import Filters
 from equity.model.groups import crossed_stats
+from equity.model.rules import Rule
+from equity.sources.cells import Cells, Stats
 from equity.stats import across
-from equity.stats.metrics import Cells, Rule, Stats
 from equity.stats.privacy import DEFAULT_MIN_N, suppress_table, top_bottom_code_table, why_coded, why_hidden
 
 
@@ -54,7 +55,7 @@ def crosstab(con: duckdb.DuckDBPyConnection, outcome: str, rule: Rule, first: st
     if found is None:
         found = across.find(con, outcome, rule, (a.column, b.column), filters, min_n)
     reasons = suppress_table({cell: s.n for cell, s in stats.items()}, min_n,
-                             {cell: cell in found.groups for cell in stats})
+                             {cell: found.reason(cell) for cell in stats})
     codes: dict[tuple, str | None] = dict.fromkeys(stats)
     if coding and rule.is_rate:
         codes, reasons = top_bottom_code_table({cell: (s.total, s.n) for cell, s in stats.items()}, reasons)

@@ -14,29 +14,23 @@ would say "all" (or "none") to a reader who knows its size: it is hidden instead
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from equity.words.i18n import t
+
 DEFAULT_MIN_N = 10
 
 
 @dataclass(frozen=True)
 class Preset:
-    """A privacy setting users recognise. `name` and `note` are the English text; `label` and `explanation`
-    give them in the reader's language from the catalogue (`preset.<key>.name`, `preset.<key>.note`)."""
+    """A privacy setting users recognise. `name` is the English text; `label` gives it in the reader's language
+    from the catalogue (`preset.<key>.name`)."""
 
     name: str
     min_n: int
-    note: str
     key: str = "default"
     colour_min_n: int = 0        # shown groups smaller than this get no colour (the California Dashboard's 30)
 
     def label(self, lang: str = "en") -> str:
-        return _text(f"preset.{self.key}.name", lang)
-
-    def explanation(self, lang: str = "en") -> str:
-        return _text(f"preset.{self.key}.note", lang)
-
-    def colours(self, n: int) -> bool:
-        """Whether a shown group of n students may be coloured as flagged (else it is drawn neutral)."""
-        return coloured(n, self.colour_min_n)
+        return t(f"preset.{self.key}.name", lang)
 
 
 def coloured(n: int, colour_min_n: int) -> bool:
@@ -44,19 +38,11 @@ def coloured(n: int, colour_min_n: int) -> bool:
     return n >= colour_min_n
 
 
-def _text(key: str, lang: str) -> str:
-    from equity.words.i18n import (
-        t,  # here, not at the top: equity.words.i18n imports metrics, which imports this module
-    )
-    return t(key, lang)
-
-
 PRESETS = (
-    Preset("Default (n < 10 hidden)", 10, "Groups of fewer than 10 students are hidden.", "default"),
-    Preset("California Dashboard (n < 11 hidden)", 11,
-           "Groups of fewer than 11 students are hidden; groups of fewer than 30 get no colour.", "california", 30),
-    Preset("IDEA disproportionality (n-size 30)", 30, "Groups of fewer than 30 students are hidden.", "idea"),
-    Preset("Survey tools (n < 5 hidden)", 5, "Groups of fewer than 5 respondents are hidden.", "survey"),
+    Preset("Default (n < 10 hidden)", 10, "default"),
+    Preset("California Dashboard (n < 11 hidden)", 11, "california", 30),
+    Preset("IDEA disproportionality (n-size 30)", 30, "idea"),
+    Preset("Survey tools (n < 5 hidden)", 5, "survey"),
 )
 
 SMALL = "small"              # reasons a figure is hidden
@@ -64,12 +50,13 @@ COMPLEMENT = "complement"
 ACROSS = "across"            # another view differs from this group by fewer than min_n students
 ALL_OR_NONE = "all_or_none"  # top/bottom coding on: a code would say that all (or none) of the group met
 DIFFERENCE = "difference"    # the same group in another view of the same students differs by a few
+ELSEWHERE = "elsewhere"      # the same students are hidden in another view (equity.stats.across)
 
 
 def suppress(ns: Sequence[int], min_n: int = DEFAULT_MIN_N,
-             across: Sequence[bool] = ()) -> tuple[str | None, ...]:
-    """For each group size, why it is hidden (SMALL, ACROSS, COMPLEMENT) or None when it can be shown.
-    `across` marks the groups the rule across views hides (equity.stats.across)."""
+             across: Sequence[bool | str | None] = ()) -> tuple[str | None, ...]:
+    """For each group size, why it is hidden (SMALL, ACROSS, ELSEWHERE, COMPLEMENT) or None when it can be shown.
+    `across` marks the groups the rule across views hides (equity.stats.across): True (ACROSS) or its reason."""
     cells = list(range(len(ns)))
     reasons = _first_reasons(dict(enumerate(ns)), dict(enumerate(across)), min_n)
     _settle(cells, dict(enumerate(ns)), reasons, min_n)
@@ -77,7 +64,11 @@ def suppress(ns: Sequence[int], min_n: int = DEFAULT_MIN_N,
 
 
 def _first_reasons(ns: dict, across: dict, min_n: int) -> dict:
-    return {cell: SMALL if n < min_n else ACROSS if across.get(cell) else None for cell, n in ns.items()}
+    return {cell: SMALL if n < min_n else _across(across.get(cell)) for cell, n in ns.items()}
+
+
+def _across(marked: bool | str | None) -> str | None:
+    return marked if isinstance(marked, str) else ACROSS if marked else None
 
 
 def _settle(line: list, ns: dict, reasons: dict, min_n: int) -> bool:
@@ -103,6 +94,15 @@ def hide_differences(ns: Sequence[int], others: Sequence[int], reasons: Sequence
                  for n, other, reason in zip(ns, others, reasons, strict=True))
 
 
+def missing_reason(missing: int, min_n: int, across: bool, overall_hidden: bool) -> str | None:
+    """Why the number of students without a result in a view is not printed: it is the size of a group of
+    students too, so SMALL (a band is printed) under min_n, ACROSS when the rule across views hides it
+    (`across`) or, unless it is 0, all students' figure is hidden; None when it can be printed."""
+    if 0 < missing < min_n:
+        return SMALL
+    return ACROSS if across or (overall_hidden and missing) else None
+
+
 def why_hidden(reason: str | None, min_n: int) -> str:
     """The note shown beside a hidden figure."""
     if reason == SMALL:
@@ -111,6 +111,8 @@ def why_hidden(reason: str | None, min_n: int) -> str:
         return "Hidden so that a smaller hidden group cannot be worked out from the total."
     if reason == ACROSS:
         return "Hidden so that it cannot be worked out by comparing with the unfiltered view."
+    if reason == ELSEWHERE:
+        return "Hidden so that it cannot be worked out from another view of the same students."
     if reason == ALL_OR_NONE:
         return "Hidden: in a group this small, '≥ 95%' or '≤ 5%' would show that all or none of it met."
     if reason == DIFFERENCE:
@@ -120,7 +122,7 @@ def why_hidden(reason: str | None, min_n: int) -> str:
 
 
 def suppress_table(ns: dict[tuple, int], min_n: int = DEFAULT_MIN_N,
-                   across: dict[tuple, bool] | None = None) -> dict[tuple, str | None]:
+                   across: dict[tuple, bool | str | None] | None = None) -> dict[tuple, str | None]:
     """Suppression for a two-way table: small cells and those the rule across views hides, then the
     complementary rule along every row and every column, repeated until no line lets a hidden cell out."""
     reasons = _first_reasons(ns, across or {}, min_n)

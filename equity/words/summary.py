@@ -6,15 +6,16 @@ from math import sqrt
 
 from equity.data.normalize import NOT_REPORTED
 from equity.plans.goals import MET, NO_DATA, ON_TRACK, Evaluation
+from equity.sources.cells import key_text
 from equity.stats import intervals
 from equity.stats.gap_flag_settings import DEFAULTS, HPG, FlagSettings
 from equity.stats.gap_flags import Flag, Flags, flag
-from equity.stats.metrics import Breakdown, GroupResult, key_text
+from equity.stats.metrics import Breakdown, GroupResult
 from equity.stats.privacy import ACROSS
 from equity.stats.trends import Trend
 from equity.words.gap_flags import eighty_reference_words, flag_params, ppg_reference_words
-from equity.words.i18n import (
-    DEFAULT,
+from equity.words.i18n import DEFAULT, t
+from equity.words.labels import (
     comparison_label,
     count,
     dimension_phrase,
@@ -23,7 +24,6 @@ from equity.words.i18n import (
     points,
     rule_text,
     size_text,
-    t,
 )
 
 
@@ -167,12 +167,13 @@ def _chance_key(distinguishable: bool | None, prefix: str) -> str:
 
 
 def overall_line(result: Breakdown, lang: str = DEFAULT) -> str:
-    """All students' figure, and how many had no result (blank or excused) and were left out."""
+    """All students' figure, and how many had no result (blank or excused) and were left out: a number as private
+    as a group's size (a band under min_n, 'hidden' where the rule across views hides it)."""
     overall, size, reason = result.overall_value, result.overall_size, result.overall_reason
     shown = t("summary.overall_value", lang, value=f"{overall:.1f}") if overall is not None else \
         t("summary.overall_hidden_across" if reason == ACROSS else "summary.overall_hidden", lang)
     return t("summary.overall", lang, n=size_text(size, reason, result.min_n, lang), shown=shown,
-             missing=count(result.overall.missing))
+             missing=size_text(result.missing_size, result.missing_reason, result.min_n, lang))
 
 
 def overall_sentence(result: Breakdown, lang: str = DEFAULT) -> str:
