@@ -55,6 +55,9 @@ class Workbench:
     filters: Filters = field(default_factory=Filters)
     min_n: int = DEFAULT_MIN_N
     coding: bool = False              # top/bottom-code small groups' rates (equity.stats.privacy), a sidebar option
+    # Where cells come from: the module that counts the session's student rows, or a source that counts them
+    # elsewhere (equity.sources.spark), anything with build(con, outcome, rule) -> cubes.Cube.
+    source: object = cubes
     _memo: LRUCache = field(default_factory=lambda: LRUCache(CACHED_FIGURES), repr=False)  # key: what it depends on
     _cubes: dict = field(default_factory=dict, repr=False)  # (data version, outcome, rule) -> cubes.Cube
 
@@ -161,7 +164,7 @@ class Workbench:
             fresh = [k for k in self._cubes if k not in stale]
             for old in stale + fresh[:max(0, len(fresh) - CACHED_CUBES + 1)]:     # the oldest go first
                 cubes.drop(self.con, self._cubes.pop(old))
-            self._cubes[key] = cubes.build(self.con, outcome, rule)
+            self._cubes[key] = self.source.build(self.con, outcome, rule)
         return self._cubes[key]
 
     def cells(self, outcome: str, rule: Rule, columns: tuple[str, ...] = MAIN, cohort: Cohort | None = None) -> Cells:
