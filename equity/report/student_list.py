@@ -7,7 +7,7 @@ import duckdb
 from equity.data.sql import query
 from equity.model.dimensions import DIMENSIONS
 from equity.model.filters import Filters
-from equity.report.sections import TEXT, VALUE, Column, Table
+from equity.present.tables import TEXT, VALUE, Column, Table
 from equity.stats.metrics import Rule
 from equity.words.i18n import DEFAULT, dimension_label, group_label, rule_text, t, yes_no
 

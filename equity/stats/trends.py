@@ -16,7 +16,7 @@ from equity.model.groups import Grouping
 from equity.sources import cube as cubes
 from equity.stats import across
 from equity.stats.metrics import COMPARE_ALL, COMPARE_OTHERS, Breakdown, GroupResult, Rule, breakdown, key_text
-from equity.stats.privacy import DEFAULT_MIN_N, why_hidden
+from equity.stats.privacy import DEFAULT_MIN_N
 from equity.words.i18n import DEFAULT, comparison_label, group_label, hidden_note, t
 
 KEY_JOIN = "\x1f"          # joins the parts of a crossed group's key as text; never inside a data value
@@ -83,7 +83,7 @@ class Trend:
             if found is None:
                 points.append(Point(term, 0, None, None, t("trends.no_result", lang)))
             else:
-                note = hidden_note(found.reason, self.min_n, lang) if found.note else ""
+                note = hidden_note(found.reason, self.min_n, lang) if found.suppressed else ""
                 points.append(Point(term, found.n, found.value, found.gap, note))
         return tuple(points)
 
@@ -149,8 +149,7 @@ def crossed_breakdown(con: duckdb.DuckDBPyConnection, outcome: str, rule: Rule, 
     for key in grouping_math.ordered(grouping, stats):
         s, name = stats[key], grouping.group_label(key)
         if reasons[key]:
-            results.append(GroupResult(key, name, None, None, None, None, None, True,
-                                       why_hidden(reasons[key], min_n), reason=reasons[key]))
+            results.append(GroupResult(key, name, None, None, None, None, None, True, reason=reasons[key]))
             continue
         others = overall.minus(s)
         versus = overall if compare == COMPARE_ALL else others

@@ -4,24 +4,12 @@ the user chooses (Newcombe's interval by default)."""
 import streamlit as st
 
 from equity.model.dimensions import COMBINED, DIMENSIONS
-from equity.present.charts import breakdown_frame, crosstab_frame
 from equity.report import render as exports
 from equity.report.sections import GapView, IntersectionView
 from equity.stats.metrics import COMPARE_ALL, COMPARE_OTHERS, key_text
-from equity.words.gap_flags import ppg_reference_words
 from equity.words.i18n import dimension_label, group_label, t
-from equity.words.summary import flag_sentence, overall_line
+from equity.words.summary import overall_line
 from pages.views import flag_controls, shared
-
-
-def flag_formats(lang: str, reference: str) -> dict:
-    """The table's figure formats, with the flags' indexes to two decimals and PPG's points to one; `reference`
-    names what the PPG gap is measured against, as its column does."""
-    one, signed, two = (st.column_config.NumberColumn(format=f) for f in ("%.1f", "%+.1f", "%.2f"))
-    return {**shared.figure_formats(lang), t("column.ppg_gap", lang, reference=reference): signed,
-            t("column.margin", lang): one, t("column.pi", lang): two, t("column.index_80", lang): two,
-            t("column.hedges_g", lang): two, t("column.pooled_sd", lang): one}
-
 
 lang = shared.language()
 picked = shared.analysis_header(t("nav.gaps", lang), "gaps")
@@ -41,10 +29,10 @@ if picked:
         right.selectbox(t("page.gaps.compared_with", lang), [t("compare.all_title", lang)], key="gaps_compare_crossed",
                         disabled=True)
         table = bench.crosstab(column.name, rule, dimension, second, column.header, cohort)
-        section = IntersectionView(table, cohort).section(lang)     # its chart serves the screen and the downloads
+        section = IntersectionView(table, cohort).section(lang)     # its chart and table serve screen and downloads
         if section.chart is not None:
             shared.chart(section.chart)
-        st.dataframe(crosstab_frame(table, lang), hide_index=True, column_config=shared.figure_formats(lang))
+        shared.table(section.table)
         shared.section_downloads(section, f"{stem}-{dimension}-{second}", "gaps_dl", lang)
     else:
         if dimension == "race" and st.checkbox(t("page.gaps.combined", lang), key="gaps_combined",
@@ -61,14 +49,14 @@ if picked:
                                                                       column.header, cohort)
         method = shared.flag_choice(rule.is_rate, "gaps_flag")
         settings = flag_controls.flag_settings(method, "gaps_flagset", result)
-        st.markdown(f"**{shared.plain(flag_sentence(result, method, lang, settings))}**")
-        section = GapView(result, flag=method, colour_min_n=shared.colour_min_n(), settings=settings,
-                          cohort=cohort, outcome_note=note).section(lang)
-        if section.chart is not None:        # built once: the screen and the downloads share it
+        view = GapView(result, flag=method, colour_min_n=shared.colour_min_n(), settings=settings, cohort=cohort,
+                       outcome_note=note)         # flags each group once, for the sentence, chart and table
+        st.markdown(f"**{shared.plain(view.sentence(lang))}**")
+        section = view.section(lang)
+        if section.chart is not None:        # built once: the screen and the downloads share it, and the table
             shared.chart(section.chart)
         st.caption(shared.plain(overall_line(result, lang)))
         if not rule.is_rate:
             st.caption(t("report.effect_note", lang))
-        st.dataframe(breakdown_frame(result, lang, method, settings), hide_index=True,
-                     column_config=flag_formats(lang, ppg_reference_words(result, settings, lang)))
+        shared.table(section.table)
         shared.section_downloads(section, f"{stem}-{dimension}", "gaps_dl", lang)

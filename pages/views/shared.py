@@ -22,6 +22,7 @@ from equity.model.dimensions import DIMENSIONS
 from equity.model.filters import FLAG_KEYS, Filters
 from equity.model.groups import Grouping
 from equity.model.rules import counting_threshold, default_threshold, meeting_categories
+from equity.present.tables import GAP, INDEX, VALUE, Table
 from equity.report import render as exports
 from equity.report.sections import Section, filter_lines
 from equity.stats.disproportionality import Settings
@@ -369,6 +370,16 @@ def risk_settings(key: str) -> Settings:
                        on_change=store, help=t("risk.threshold_help", lang))
     store()
     return st.session_state["risk_settings"]
+
+
+NUMBER_FORMATS = {VALUE: "%.1f", GAP: "%+.1f", INDEX: "%.2f"}
+
+
+def table(shown: Table) -> None:
+    """A result's table as its exports write it, figures formatted by their column's kind."""
+    st.dataframe(shown.frame(), hide_index=True, column_config={
+        c.header: st.column_config.NumberColumn(format=NUMBER_FORMATS[c.kind])
+        for c in shown.columns if c.kind in NUMBER_FORMATS})
 
 
 def chart(figure: alt.TopLevelMixin) -> None:

@@ -9,6 +9,7 @@ from equity.stats import across
 from equity.stats import disproportionality as dp
 from equity.stats.metrics import Rule, Stats, breakdown
 from equity.stats.privacy import ACROSS, COMPLEMENT, SMALL
+from equity.words.i18n import hidden_note
 from equity.words.summary import overall_line
 from tests.stats.test_attack import _connect
 
@@ -29,7 +30,8 @@ def test_the_filtered_group_that_differs_by_two_students_is_hidden():
     assert {g.key: g for g in everyone.groups}["Black or African American"].n == 12
     # 12 unfiltered, 10 low income: the other 2 would be the difference, so the 10 are hidden, and their size.
     assert black.suppressed and black.reason == ACROSS and black.n is None and black.value is None
-    assert black.note == "Hidden so that it cannot be worked out by comparing with the unfiltered view."
+    assert hidden_note(black.reason, 10) == \
+        "Hidden so that it cannot be worked out by comparing with the unfiltered view."
     # Asian: 30 in both views, nothing to subtract. White: 20 of 40, too far apart to matter, but the smallest
     # shown group, so it is hidden to protect Black from the total.
     hidden = {g.key: g.reason for g in low_income.groups}

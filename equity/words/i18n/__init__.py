@@ -10,7 +10,7 @@ from pathlib import Path
 
 from equity.model.dimensions import Dimension
 from equity.stats.metrics import COMPARE_ALL, COMPARE_OTHERS, Rule, key_text
-from equity.stats.privacy import ACROSS, SMALL
+from equity.stats.privacy import ACROSS, ALL_OR_NONE, COMPLEMENT, DIFFERENCE, SMALL
 
 LANGUAGES = {"en": "English", "es": "Español"}
 DEFAULT = "en"
@@ -97,12 +97,16 @@ def count(n: int) -> str:
     return f"{n:,}"
 
 
+HIDDEN = {SMALL: "hidden.small", COMPLEMENT: "hidden.complement", ACROSS: "hidden.across",
+          ALL_OR_NONE: "hidden.all_or_none", DIFFERENCE: "hidden.difference"}
+
+
 def hidden_note(reason: str | None, min_n: int, lang: str = DEFAULT) -> str:
-    """Why a group shows no figure: too small itself, hidden so that comparing with a view with filters fewer
-    cannot give it, or hidden to protect another (privacy.SMALL, ACROSS, COMPLEMENT)."""
-    if reason == SMALL:
-        return t("hidden.small", lang, min_n=min_n)
-    return t("hidden.across" if reason == ACROSS else "hidden.complement", lang)
+    """Why a group shows no figure (privacy's reason, in words): too small itself, hidden so that comparing with
+    a view with filters fewer cannot give it, hidden to protect another, so small that its top/bottom code
+    would say all or none met, or a race alone a few students off the same race in combination. Blank when
+    `reason` is none: the group is shown. The one home of these words: screens, exports and the command line."""
+    return t(HIDDEN[reason], lang, min_n=min_n) if reason else ""
 
 
 def size_text(n: int | None, reason: str | None, min_n: int, lang: str = DEFAULT) -> str:
