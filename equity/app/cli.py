@@ -35,7 +35,8 @@ from equity.model.cohorts import COHORT_DIMENSIONS, cohort_filters, cohort_value
 from equity.model.dimensions import DIMENSIONS, GAP_DIMENSIONS
 from equity.model.filters import FILTER_NAMES, Filters, options
 from equity.model.groups import Grouping, stats
-from equity.model.rules import default_rule
+from equity.model.rules import Rule, default_rule
+from equity.sources.cells import key_text
 from equity.stats.disproportionality import (
     CELL_SIZE,
     HIDDEN,
@@ -49,10 +50,11 @@ from equity.stats.disproportionality import (
 )
 from equity.stats.gap_flag_settings import COMPARE, DEFAULTS, HPG, FlagSettings, fixed_rate
 from equity.stats.gap_flags import Flag, Flags, GroupFlag, flag
-from equity.stats.metrics import COMPARE_ALL, COMPARE_OTHERS, Breakdown, GroupResult, Rule, breakdown, key_text
+from equity.stats.metrics import COMPARE_ALL, COMPARE_OTHERS, Breakdown, GroupResult, breakdown
 from equity.stats.privacy import BOTTOM_CODE, CODING_BELOW_N, DEFAULT_MIN_N, TOP_CODE, coded_text
 from equity.stats.rule_check import nobody_meets
-from equity.words.i18n import LANGUAGES, hidden_note
+from equity.words.i18n import LANGUAGES
+from equity.words.labels import hidden_note
 from equity.words.summary import flag_sentence
 
 
@@ -223,7 +225,7 @@ def load(args: argparse.Namespace) -> tuple[duckdb.DuckDBPyConnection, dataset.S
         return con, staged, chronic_mapping(mapping, args.min_days), derived.CHRONIC, Rule("boolean")
     mapping, column = choose_outcome(mapping, staged, args.outcome, args.threshold)
     profile = next(p for p in staged.profiles if p.header == column.header)
-    rule = default_rule(column, profile.distinct, args.threshold)
+    rule = default_rule(column.kind, profile.distinct, args.threshold)
     if args.categories:
         rule = Rule("categories", categories=tuple(c.strip() for c in args.categories.split(",")))
     return con, staged, mapping, column, rule
@@ -606,19 +608,11 @@ def render_cohorts(column: str, results: dict[str, Breakdown], fmt: str, method:
         return json.dumps({"cohort": column, "results": [
             {"cohort": value, **as_json(r, flag(r, method, settings), coding)} for value, r in results.items()]}) + "\n"
     blocks = [(value, render(r, fmt, flag(r, method, settings), coding)) for value, r in results.items()]
-    if fmt == "csv":
-        lines = [f"cohort,{blocks[0][1].splitlines()[0]}"] if blocks else []
-        for value, text in blocks:
-            cell = _csv_cell(value)
-            lines += [f"{cell},{line}" for line in text.splitlines()[1:]]
-        return "\n".join(lines) + "\n"
+    if fmt == "csv":        # read back as CSV, not as lines: a quoted group name may hold a line break
+        tables = [(value, list(csv.reader(io.StringIO(text)))) for value, text in blocks]
+        rows = [["cohort", *tables[0][1][0]]] if tables else []
+        return _csv(rows + [[value, *row] for value, table in tables for row in table[1:]])
     return "\n".join(f"{column} {value}:\n{text}" for value, text in blocks)
-
-
-def _csv_cell(text: str) -> str:
-    out = io.StringIO()
-    csv.writer(out, lineterminator="").writerow([text])
-    return out.getvalue()
 
 
 def _csv(rows: list[list]) -> str:

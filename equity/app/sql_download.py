@@ -28,7 +28,7 @@ from equity.data.sql import Fragment, query, quote_ident
 from equity.report.safe_cells import to_csv
 from equity.stats import across
 from equity.stats.privacy import suppress
-from equity.words.i18n import hidden_note
+from equity.words.labels import hidden_note
 from equity.words.messages import Text
 
 DIMENSION_COLUMNS = ("race_ethnicity", "low_income", "english_learner", "special_ed", "section_504", "gender",

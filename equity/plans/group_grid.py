@@ -6,15 +6,14 @@ for a group smaller than the colour minimum (its 30 students), and a hidden grou
 Every cell says its level in words, so colour never carries the meaning alone."""
 
 from dataclasses import dataclass
-from html import escape
 
 import pandas as pd
+from markupsafe import Markup
 
 from equity.plans.status_grid import (
     BASELINE_HIDDEN,
     COLOURS,
     FEW,
-    GRID_STYLE,
     HIDDEN,
     ONE_TERM,
     PALETTE,
@@ -25,12 +24,12 @@ from equity.plans.status_grid import (
     status_level,
     status_text,
 )
+from equity.present.html import fragment
 from equity.stats.metrics import GroupResult
 from equity.stats.privacy import coloured
 from equity.stats.trends import Trend, crossed_label, group_key
-from equity.words.i18n import DEFAULT, count, t
-
-STYLE = GRID_STYLE.replace(".status-grid", ".group-grid")   # the grid's look, under a class of its own
+from equity.words.i18n import DEFAULT, t
+from equity.words.labels import count
 
 
 @dataclass(frozen=True)
@@ -93,16 +92,10 @@ def group_frame(placements: tuple[GroupPlacement, ...], lang: str = DEFAULT) -> 
     return pd.DataFrame(rows, columns=heads)
 
 
-def group_grid_html(placements: tuple[GroupPlacement, ...], title: str, lang: str = DEFAULT) -> str:
+def group_grid_html(placements: tuple[GroupPlacement, ...], title: str, lang: str = DEFAULT) -> Markup:
     """One row per group: its name, then a cell coloured as the Dashboard would, naming the colour, the status
     and the change in words (an uncoloured cell says why)."""
-    rows = []
-    for p in placements:
-        words = " · ".join((colour_words(p, lang), status_text(p.status, lang), change_text(p.change_level, lang)))
-        style = ""
-        if p.colour is not None:
-            background, ink = PALETTE[COLOURS[p.colour]]
-            style = f' style="background:{background};color:{ink}"'
-        rows.append(f'<tr><th scope="row">{escape(p.label)}</th><td{style}>{escape(words)}</td></tr>')
-    return (f'{STYLE}<table class="group-grid"><caption>{escape(title)}</caption><tbody>{"".join(rows)}'
-            "</tbody></table>")
+    rows = [{"name": p.label, "palette": None if p.colour is None else PALETTE[COLOURS[p.colour]],
+             "words": " · ".join((colour_words(p, lang), status_text(p.status, lang),
+                                  change_text(p.change_level, lang)))} for p in placements]
+    return fragment("group_grid.html", rows=rows, title=title)

@@ -15,11 +15,12 @@ every cell names its level in words, so colour never carries the meaning alone.
 
 from collections import defaultdict
 from dataclasses import dataclass
-from html import escape
 
 import pandas as pd
+from markupsafe import Markup
 
 from equity.plans.scorecard import Card, Indicator
+from equity.present.html import fragment
 from equity.present.scorecard_charts import value_text
 from equity.stats.privacy import coloured
 from equity.words.i18n import DEFAULT, t
@@ -126,37 +127,24 @@ def colour_text(p: Placement, lang: str = DEFAULT) -> str:
     return t(f"grid.colour.{COLOURS[p.colour]}", lang)
 
 
-def grid_html(placements: list[Placement], higher_is_better: bool, lang: str = DEFAULT) -> str:
+def grid_html(placements: list[Placement], higher_is_better: bool, lang: str = DEFAULT) -> Markup:
     """The five-by-five grid for one direction: very high status on top, each cell coloured, naming its
     colour in words and listing the indicators placed in it."""
     placed: dict[tuple[int, int], list[str]] = defaultdict(list)
     for p in placements:
         if p.colour is not None:
             placed[(p.status, p.change)].append(p.card.indicator.name(lang))
-    caption = t("grid.higher_caption" if higher_is_better else "grid.lower_caption", lang)
-    head = "".join(f'<th scope="col">{escape(change_text(c, lang))}</th>' for c in range(5))
     rows = []
     for s in reversed(range(5)):
         cells = []
         for c in range(5):
             name = COLOURS[colour(s, c, higher_is_better)]
-            background, ink = PALETTE[name]
-            names = "".join(f"<li>{escape(n)}</li>" for n in placed.get((s, c), []))
-            cells.append(f'<td style="background:{background};color:{ink}"><span class="level">'
-                         f'{escape(t(f"grid.colour.{name}", lang))}</span><ul>{names}</ul></td>')
-        rows.append(f'<tr><th scope="row">{escape(status_text(s, lang))}</th>{"".join(cells)}</tr>')
-    corner = escape(t("grid.corner", lang))
-    return (f"{GRID_STYLE}<table class=\"status-grid\"><caption>{escape(caption)}</caption><thead><tr>"
-            f"<th scope=\"col\">{corner}</th>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>")
-
-
-GRID_STYLE = ("<style>.status-grid{border-collapse:collapse;width:100%;font-size:0.8rem;table-layout:fixed}"
-              ".status-grid caption{text-align:left;font-weight:600;padding:2px 0}"
-              ".status-grid th{font-weight:600;padding:3px;text-align:center;vertical-align:bottom}"
-              ".status-grid th[scope=row]{text-align:right}"
-              ".status-grid td{border:2px solid #fff;padding:3px 4px;vertical-align:top;height:3.2rem}"
-              ".status-grid .level{font-size:0.72rem;text-transform:uppercase;letter-spacing:.03em}"
-              ".status-grid ul{margin:2px 0 0 0;padding-left:1rem;font-weight:600}</style>")
+            cells.append({"palette": PALETTE[name], "words": t(f"grid.colour.{name}", lang),
+                          "names": placed.get((s, c), [])})
+        rows.append((status_text(s, lang), cells))
+    return fragment("status_grid.html", rows=rows, corner=t("grid.corner", lang),
+                    changes=[change_text(c, lang) for c in range(5)],
+                    caption=t("grid.higher_caption" if higher_is_better else "grid.lower_caption", lang))
 
 
 def placement_frame(placements: list[Placement], lang: str = DEFAULT) -> pd.DataFrame:

@@ -14,14 +14,13 @@ from equity.stats.metrics import Breakdown, GroupResult
 from equity.stats.privacy import SMALL, coded_text, coded_value, coloured
 from equity.stats.trends import Trend
 from equity.words.gap_flags import flag_params
-from equity.words.i18n import (
-    DEFAULT,
+from equity.words.i18n import DEFAULT, t
+from equity.words.labels import (
     comparison_label,
     dimension_label,
     dimension_phrase,
     group_label,
     measure_text,
-    t,
 )
 from equity.words.summary import ends, overall_ends
 

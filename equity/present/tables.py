@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from equity.words.i18n import count
+from equity.words.labels import count
 
 TEXT, COUNT, VALUE, GAP, INDEX = "text", "count", "value", "gap", "index"
 FIGURES = (COUNT, VALUE, GAP, INDEX)

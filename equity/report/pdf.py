@@ -13,7 +13,7 @@ from fpdf import FPDF
 from fpdf.fonts import FontFace
 
 from equity.present.tables import COUNT, GAP, TEXT, VALUE, Table
-from equity.report.render import chart_png, png_size
+from equity.report.images import chart_png, png_size
 from equity.report.sections import Report, Section
 from equity.words.i18n import t
 

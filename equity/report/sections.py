@@ -10,14 +10,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, fields
 from datetime import date
 from functools import cached_property
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 import altair as alt
 
-from equity.app.session import Workbench
 from equity.model.cohorts import Cohort, cohort_values
 from equity.model.dimensions import DIMENSIONS
 from equity.model.filters import FLAG_KEYS, Filters
+from equity.model.rules import Rule
 from equity.plans import goals as goal_math
 from equity.plans import scorecard as sc
 from equity.plans import status_grid
@@ -36,15 +36,17 @@ from equity.present.charts import (
 )
 from equity.present.scorecard_charts import direction_word, scorecard_chart
 from equity.present.tables import COUNT, GAP, INDEX, TEXT, VALUE, Column, Table
+from equity.sources.cells import key_text
 from equity.stats.crosstab import Cell, CrossTable
 from equity.stats.disproportionality import DEFAULT_SETTINGS, Settings
 from equity.stats.gap_flag_settings import DEFAULTS, FlagSettings
 from equity.stats.gap_flags import Flag, Flags, GroupFlag, flag
-from equity.stats.metrics import COMPARE_ALL, Breakdown, GroupResult, Rule, key_text
+from equity.stats.metrics import COMPARE_ALL, Breakdown, GroupResult
 from equity.stats.privacy import BOTTOM_CODE, CODING_BELOW_N, SMALL, TOP_CODE, coded_text, coded_value
 from equity.stats.trends import Trend, data_terms, trend
 from equity.words.gap_flags import flag_params, settings_line
-from equity.words.i18n import DEFAULT, comparison_label, dimension_label, group_label, hidden_note, t, yes_no
+from equity.words.i18n import DEFAULT, t
+from equity.words.labels import comparison_label, dimension_label, group_label, hidden_note, yes_no
 from equity.words.summary import (
     breakdown_summary,
     change_beyond_chance,
@@ -56,6 +58,9 @@ from equity.words.summary import (
     overall_change_sentence,
     overall_ends,
 )
+
+if TYPE_CHECKING:   # a type only: the session's façade calls into reports (the student list) as they read it
+    from equity.app.session import Workbench
 
 
 @dataclass(frozen=True, eq=False)
@@ -467,7 +472,7 @@ class Choice:
     group_grids: bool = False                  # with the scorecard: each indicator's status × change per group
 
 
-def views(bench: Workbench, choice: Choice, lang: str = DEFAULT) -> list[ReportView]:
+def views(bench: "Workbench", choice: Choice, lang: str = DEFAULT) -> list[ReportView]:
     """The chosen views, computed from the session's data under its filters and minimum group size (once per
     cohort when the choice has cohorts); goals' notes worded in `lang`."""
     found: list[ReportView] = []
@@ -495,12 +500,12 @@ def views(bench: Workbench, choice: Choice, lang: str = DEFAULT) -> list[ReportV
     return found
 
 
-def chronic_notes(bench: Workbench, indicators: Sequence[sc.Indicator], lang: str) -> tuple[str, ...]:
+def chronic_notes(bench: "Workbench", indicators: Sequence[sc.Indicator], lang: str) -> tuple[str, ...]:
     """The chronic-absence rule's note, once, when an indicator is chronic absence."""
     return tuple(filter(None, dict.fromkeys(bench.chronic_note(i.outcome, lang) for i in indicators)))
 
 
-def _gap_views(bench: Workbench, choice: Choice, cohort: Cohort | None, saved: Sequence[goal_math.Goal],
+def _gap_views(bench: "Workbench", choice: Choice, cohort: Cohort | None, saved: Sequence[goal_math.Goal],
                lang: str) -> list[ReportView]:
     """The gap, change and crossed views of one cohort (or of everyone); a goal is on all the data, so a cohort's
     views leave it out."""
@@ -523,7 +528,7 @@ def _gap_views(bench: Workbench, choice: Choice, cohort: Cohort | None, saved: S
     return found
 
 
-def _goal(bench: Workbench, saved: Sequence[goal_math.Goal], result: Breakdown, outcome: str, lang: str = DEFAULT
+def _goal(bench: "Workbench", saved: Sequence[goal_math.Goal], result: Breakdown, outcome: str, lang: str = DEFAULT
           ) -> goal_math.Evaluation | None:
     """The saved goal on the focus group's figure for this outcome and rule, evaluated, if there is one."""
     group = focus_group(result)
@@ -549,7 +554,7 @@ class Report:
     created: str = field(default_factory=lambda: date.today().isoformat())
 
 
-def compose(chosen: Sequence[ReportView], bench: Workbench, title: str = "", notes: str = "",
+def compose(chosen: Sequence[ReportView], bench: "Workbench", title: str = "", notes: str = "",
             lang: str = DEFAULT) -> Report:
     """The report in one language: a section per view and the lines that say what the figures cover."""
     return Report(title.strip() or t("report.default_title", lang), lang,
@@ -557,7 +562,7 @@ def compose(chosen: Sequence[ReportView], bench: Workbench, title: str = "", not
                   " ".join((rule_note(bench.min_n, lang), *coding_note(bench.coding, lang))), notes.strip())
 
 
-def context(bench: Workbench, lang: str = DEFAULT) -> tuple[str, ...]:
+def context(bench: "Workbench", lang: str = DEFAULT) -> tuple[str, ...]:
     """Which data the figures come from, the filters in force and the terms they combine."""
     source = t("report.sample_data", lang) if bench.data and bench.data.sample else \
         (bench.data.name if bench.data else "")

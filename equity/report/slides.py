@@ -11,7 +11,7 @@ from pptx.enum.text import PP_ALIGN
 from pptx.util import Emu, Inches, Pt
 
 from equity.present.tables import COUNT, GAP, VALUE, Table
-from equity.report.render import chart_png, png_size
+from equity.report.images import chart_png, png_size
 from equity.report.sections import Report, Section
 from equity.words.i18n import t
 

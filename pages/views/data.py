@@ -22,7 +22,8 @@ from equity.data.mapping import (
 )
 from equity.data.normalize import GUESSED, NO, NOT_REPORTED, UNPLACED, YES, options
 from equity.model.dimensions import DIMENSIONS
-from equity.words.i18n import dimension_label, t
+from equity.words.i18n import t
+from equity.words.labels import dimension_label
 from equity.words.messages import Text
 from pages.views import shared
 from pages.views.join_step import join_step

@@ -9,13 +9,15 @@ import streamlit as st
 
 from equity.model.dimensions import DIMENSIONS
 from equity.plans import scorecard as sc
+from equity.report import images
 from equity.report import render as exports
 from equity.report.sections import Choice, Report, Table, compose, views
-from equity.report.student_list import FILE_PREFIX, student_table
+from equity.report.student_list import FILE_PREFIX
 from equity.stats.disproportionality import Settings
 from equity.stats.metrics import COMPARE_ALL, COMPARE_OTHERS
 from equity.store import scorecards as scorecard_store
-from equity.words.i18n import LANGUAGES, comparison_label, dimension_label, t
+from equity.words.i18n import LANGUAGES, t
+from equity.words.labels import comparison_label, dimension_label
 from pages.views import flag_controls, shared
 from pages.views.shared import plain
 
@@ -88,7 +90,7 @@ def student_export(bench, column, rule, lang: str) -> None:
         st.warning(t("page.report.student_intro", lang))
         if not st.checkbox(t("page.report.student_confirm", lang), key="student_confirm"):
             return
-        table = student_table(bench.con, column.name, column.header, rule, bench.filters, lang)
+        table = bench.student_list(column.name, column.header, rule, lang)
         st.caption(t("page.report.student_rows", lang, rows=f"{len(table.rows):,}"))
         title = t("student.title", lang, outcome=column.header)
         stem = f"{FILE_PREFIX}-{exports.file_stem(column.header)}"
@@ -188,7 +190,7 @@ def presentation(report: Report, lang: str) -> None:
     st.title(plain(section.title))
     if section.chart is not None:
         # Drawn narrow and shown full width, so its text, marks and labels grow together.
-        st.image(exports.chart_png(section.chart, PRESENT_WIDTH), alt=section.alt_text, width="stretch")
+        st.image(images.chart_png(section.chart, PRESENT_WIDTH), alt=section.alt_text, width="stretch")
     for sentence in section.summary:
         st.markdown(plain(sentence))
     with st.expander(t("page.report.figures", lang)):

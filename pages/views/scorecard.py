@@ -11,11 +11,11 @@ from equity.plans.group_grid import group_frame, group_grid_html, place_groups
 from equity.present.scorecard_charts import card_html, cards_frame, column_names
 from equity.report.sections import chronic_notes, filter_lines
 from equity.stats.disproportionality import Settings
-from equity.stats.trends import trend
 from equity.store import scorecards as store
 from equity.store.records import WorkspaceError
 from equity.words.groupings import grouping_name
-from equity.words.i18n import dimension_label, t
+from equity.words.i18n import t
+from equity.words.labels import dimension_label
 from pages.views import shared
 
 STATUS_COLOURS = {"met": "green", "on track": "blue", "off track": "orange", "no data": "gray", sc.NO_GOAL: "gray"}
@@ -115,8 +115,7 @@ def every_group(bench, cards: list[sc.Card], chosen: dict, colour_min_n: int, la
     dimension = right.selectbox(t("group_grid.by", lang), offered, key="group_grid_dimension",
                                 format_func=lambda d: dimension_label(DIMENSIONS[d], lang))
     ind = card.indicator
-    history = trend(bench.con, ind.outcome, ind.rule, dimension, filters=bench.filters, min_n=bench.min_n,
-                    label=ind.outcome_label)
+    history = bench.trend(ind.outcome, ind.rule, dimension, label=ind.outcome_label)
     placed = place_groups(history, chosen.get(ind.label, grid.default_cuts(ind)), ind.higher_is_better,
                           colour_min_n, lang)
     terms = history.terms[-2:]
@@ -171,8 +170,7 @@ if shared.require_data(bench):
     if "scorecard_problem" in st.session_state:
         st.warning(shared.plain(st.session_state["scorecard_problem"]), icon=":material/warning:")
     settings = st.session_state.get("risk_settings", Settings())
-    goal = sc.goal_lookup(bench.con, bench.min_n)
-    cards = [sc.evaluate(bench.con, i, bench.filters, bench.min_n, settings, goal) for i in current]
+    cards = bench.scorecard(current, settings)
     filters = " · ".join(filter_lines(bench.filters, lang)) or t("compare.all", lang)
     st.caption(t("page.scorecard.legend", lang, filters=shared.plain(filters), min_n=f"{bench.min_n:d}",
                  cell=f"{settings.cell_size:d}",

@@ -5,9 +5,9 @@ import pandas as pd
 import pytest
 
 from equity.model.groups import Grouping
+from equity.model.rules import Rule
 from equity.plans import scorecard as sc
 from equity.plans import status_grid as grid
-from equity.stats.metrics import Rule
 
 CUTS = grid.Cuts((68.0, 80.0, 90.0, 95.0), (-5.0, -1.0, 1.0, 5.0))
 GRADUATION = sc.Indicator("Graduation", "graduated", "Graduated", Rule("boolean"), Grouping("race"), sc.LAGGING,

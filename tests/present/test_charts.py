@@ -6,11 +6,13 @@ import pytest
 
 from equity.app.session import Workbench
 from equity.model.dimensions import DIMENSIONS
+from equity.model.rules import Rule
 from equity.present.charts import BLUE, GREY, LIGHT, gap_chart, heat_table
 from equity.report.sections import GapView, IntersectionView
+from equity.sources.cells import Stats
 from equity.stats.crosstab import crosstab
 from equity.stats.gap_flags import Flag
-from equity.stats.metrics import Breakdown, GroupResult, Rule, Stats, breakdown
+from equity.stats.metrics import Breakdown, GroupResult, breakdown
 
 
 @pytest.fixture(scope="module")
