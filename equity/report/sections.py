@@ -21,7 +21,7 @@ from equity.model.rules import Rule
 from equity.plans import goals as goal_math
 from equity.plans import scorecard as sc
 from equity.plans import status_grid
-from equity.plans.group_grid import colour_words, place_groups
+from equity.plans.group_grid import GroupPlacement, colour_words, place_groups
 from equity.present.charts import (
     INDEX_COLUMNS,
     change_chart,
@@ -431,8 +431,13 @@ class GroupGridView:
     def key(self) -> str:
         return f"groups:{self.indicator.label}"
 
-    def section(self, lang: str = DEFAULT) -> Section:
-        placed = place_groups(self.history, self.cuts, self.indicator.higher_is_better, self.colour_min_n, lang)
+    def placed(self, lang: str = DEFAULT) -> tuple[GroupPlacement, ...]:
+        """Every group's place on the grid, named in `lang`: the rows of the section's table and of the screen's
+        coloured grid."""
+        return place_groups(self.history, self.cuts, self.indicator.higher_is_better, self.colour_min_n, lang)
+
+    def section(self, lang: str = DEFAULT, placed: tuple[GroupPlacement, ...] | None = None) -> Section:
+        placed = placed or self.placed(lang)
         rate = self.indicator.rule.is_rate
         heads = ("column.group", "column.students", "grid.column.value", "grid.column.status", "grid.column.change",
                  "grid.column.change_level", "grid.column.colour")

@@ -19,8 +19,9 @@ from equity.sources.cells import key_text
 from equity.stats import across
 from equity.stats.metrics import COMPARE_ALL, COMPARE_OTHERS, Breakdown, GroupResult, breakdown
 from equity.stats.privacy import DEFAULT_MIN_N
+from equity.words.groupings import grouping_group
 from equity.words.i18n import DEFAULT, t
-from equity.words.labels import comparison_label, group_label, hidden_note
+from equity.words.labels import comparison_label, hidden_note
 
 KEY_JOIN = "\x1f"          # joins the parts of a crossed group's key as text; never inside a data value
 
@@ -48,12 +49,6 @@ def split_key(text: str) -> tuple[str, ...]:
     return tuple(text.split(KEY_JOIN))
 
 
-def crossed_label(grouping: Grouping, key: object, lang: str = DEFAULT) -> str:
-    """A group's name in `lang`, e.g. 'English learners · Low income' for a crossed group."""
-    return " · ".join(group_label(d, k, lang) for d, k in zip(grouping.dimensions, grouping.parts(key),
-                                                                strict=True))
-
-
 @dataclass(frozen=True)
 class Trend:
     outcome: str
@@ -76,7 +71,7 @@ class Trend:
 
     def groups(self, lang: str = DEFAULT) -> tuple[tuple[str, str], ...]:
         """(key as text, label in `lang`) of every group seen in any term, in the grouping's order."""
-        return tuple((group_key(k), crossed_label(self.grouping, k, lang)) for k in self.group_keys())
+        return tuple((group_key(k), grouping_group(self.grouping, k, lang)) for k in self.group_keys())
 
     def series(self, group: str, lang: str = DEFAULT) -> tuple[Point, ...]:
         """One group's points (its key as text), one per term."""
@@ -178,7 +173,7 @@ def gap_change_sentence(trend: Trend, lang: str = DEFAULT) -> str:
         points = trend.series(group_key(key))
         start, end = points[0].gap, points[-1].gap
         if start is not None and end is not None:
-            changes.append((abs(abs(end) - abs(start)), crossed_label(trend.grouping, key, lang), start, end))
+            changes.append((abs(abs(end) - abs(start)), grouping_group(trend.grouping, key, lang), start, end))
     if not changes:
         return t("trends.no_gap_change", lang, first=first, last=last)
     _, label, start, end = max(changes)

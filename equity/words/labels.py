@@ -2,6 +2,8 @@
 measures, units, hidden groups' notes and sizes. One home, so a group is named the same on every screen and in
 every export; figures keep the period as decimal mark, as Spanish in the United States and Mexico does."""
 
+from collections.abc import Mapping
+
 from equity.model.dimensions import Dimension
 from equity.model.rules import Rule
 from equity.sources.cells import key_text
@@ -39,6 +41,13 @@ def comparison_label(compare: str, dimension: Dimension, lang: str = DEFAULT) ->
         return t("compare.others", lang)
     flags = {"true": True, "false": False, "null": None}
     return group_label(dimension, flags.get(compare, compare) if dimension.flag else compare, lang)
+
+
+def comparison_choices(groups: Mapping[str, str] | None = None, lang: str = DEFAULT) -> dict[str, str]:
+    """The comparisons a menu offers, by key, named as a menu names them: all students, all other students, then
+    each group of `groups` (key as text: name)."""
+    return {COMPARE_ALL: t("compare.all_title", lang), COMPARE_OTHERS: t("compare.others_title", lang),
+            **(groups or {})}
 
 
 def rule_text(rule: Rule, lang: str = DEFAULT) -> str:

@@ -9,7 +9,7 @@ from equity.report.sections import GapView, IntersectionView
 from equity.sources.cells import key_text
 from equity.stats.metrics import COMPARE_ALL, COMPARE_OTHERS
 from equity.words.i18n import t
-from equity.words.labels import dimension_label, group_label
+from equity.words.labels import comparison_choices, dimension_label, group_label
 from equity.words.summary import overall_line
 from pages.views import flag_controls, shared
 
@@ -42,8 +42,8 @@ if picked:
             dimension = COMBINED
             st.caption(t("page.gaps.combined_note", lang))
         first = bench.breakdown(column.name, rule, dimension, COMPARE_ALL, column.header, cohort)
-        names = {COMPARE_ALL: t("compare.all_title", lang), COMPARE_OTHERS: t("compare.others_title", lang),
-                 **{key_text(g.key): group_label(first.dimension, g.key, lang) for g in first.groups}}
+        names = comparison_choices({key_text(g.key): group_label(first.dimension, g.key, lang) for g in first.groups},
+                                   lang)
         choices = [COMPARE_ALL, COMPARE_OTHERS, *(key_text(g.key) for g in first.shown() if not g.coded)]
         compare = right.selectbox(t("page.gaps.compared_with", lang), choices, format_func=names.get,
                                   key=f"gaps_compare_{dimension}")

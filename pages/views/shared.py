@@ -303,16 +303,6 @@ def needed_dimensions(bench: Workbench) -> tuple[str, ...]:
     return offered
 
 
-def figure_formats(lang: str = DEFAULT) -> dict:
-    """How figure columns read in every table, headed in `lang`: one decimal, gaps signed."""
-    one, signed = st.column_config.NumberColumn(format="%.1f"), st.column_config.NumberColumn(format="%+.1f")
-    return {t("column.value", lang): one, t("column.gap", lang): signed, t("column.gap_vs_all", lang): signed,
-            t("column.low", lang): one, t("column.high", lang): one}
-
-
-FIGURE_FORMATS = figure_formats()
-
-
 def flag_choice(rate: bool, key: str) -> Flag:
     """How gaps are flagged: a choice for shares of students; averages have Newcombe-style intervals only."""
     lang = language()
