@@ -18,6 +18,7 @@ from equity.model.cohorts import Cohort, cohort_values
 from equity.model.dimensions import DIMENSIONS
 from equity.model.filters import FLAG_KEYS, Filters
 from equity.model.rules import Rule
+from equity.plans import accountability as acc
 from equity.plans import goals as goal_math
 from equity.plans import scorecard as sc
 from equity.plans import status_grid
@@ -454,6 +455,28 @@ class GroupGridView:
 
 
 @dataclass(frozen=True)
+class AccountabilityView:
+    """Every student group on every scorecard indicator, and the groups a state would identify
+    (equity.plans.accountability); worded in the section's language."""
+
+    grid: acc.Grid
+
+    @property
+    def key(self) -> str:
+        return "accountability"
+
+    def section(self, lang: str = DEFAULT) -> Section:
+        placed, min_n = self.grid, self.grid.min_n
+        kinds = (TEXT, TEXT, COUNT, VALUE, TEXT, GAP, TEXT, TEXT, COUNT)
+        columns = tuple(Column(t(h, lang), k) for h, k in zip(acc.HEADS, kinds, strict=True))
+        red = tuple(f.sentence for f in acc.red_on_two(placed, lang)) or (t("accountability.none_red", lang),)
+        lines = (t("accountability.intro", lang, min_n=f"{min_n:d}", colour_min_n=f"{placed.colour_min_n:d}"),
+                 acc.caption(placed, lang), *red, *(f.sentence for f in acc.lowest(placed, lang)))
+        return Section(t("accountability.section", lang), lines,
+                       Table(columns, tuple(acc.records(placed, lang)), (rule_note(min_n, lang),)))
+
+
+@dataclass(frozen=True)
 class Choice:
     """What to put in a report: one outcome under one rule, gaps by each chosen dimension, crossed pairs."""
 
@@ -475,6 +498,8 @@ class Choice:
     flag_settings: FlagSettings = DEFAULTS     # the flags' references, margin and cut-offs
     cohort: str | None = None                  # term, school or grade: every gap and crossed view once per cohort
     group_grids: bool = False                  # with the scorecard: each indicator's status × change per group
+    accountability: bool = False               # with the scorecard: every student group on every indicator
+    accountability_colour_min_n: int = 30      # the Dashboard's: no colour for fewer students
 
 
 def views(bench: "Workbench", choice: Choice, lang: str = DEFAULT) -> list[ReportView]:
@@ -498,6 +523,9 @@ def views(bench: "Workbench", choice: Choice, lang: str = DEFAULT) -> list[Repor
                             label=i.outcome_label, second=i.grouping.second)
             found.append(GroupGridView(history, i, cuts.get(i.label, status_grid.default_cuts(i)),
                                        choice.colour_min_n))
+    if choice.scorecard and choice.accountability:
+        found.append(AccountabilityView(bench.accountability_grid(choice.scorecard, dict(choice.cuts),
+                                                                  choice.accountability_colour_min_n, lang)))
     if choice.goal_table and saved:
         outcomes = {c.name for c in bench.data.mapping.outcomes()} if bench.data else set()
         found.append(GoalsView(tuple(goal_math.assess(bench.con, g, outcomes, bench.min_n, lang) for g in saved),

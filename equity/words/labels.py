@@ -8,7 +8,7 @@ from equity.model.dimensions import Dimension
 from equity.model.rules import Rule
 from equity.sources.cells import key_text
 from equity.stats.metrics import COMPARE_ALL, COMPARE_OTHERS
-from equity.stats.privacy import ACROSS, ALL_OR_NONE, COMPLEMENT, DIFFERENCE, SMALL
+from equity.stats.privacy import ACROSS, ALL_OR_NONE, COMPLEMENT, DIFFERENCE, ELSEWHERE, SMALL
 from equity.words.i18n import DEFAULT, catalogue, t
 
 
@@ -83,12 +83,13 @@ def count(n: int) -> str:
 
 
 HIDDEN = {SMALL: "hidden.small", COMPLEMENT: "hidden.complement", ACROSS: "hidden.across",
-          ALL_OR_NONE: "hidden.all_or_none", DIFFERENCE: "hidden.difference"}
+          ELSEWHERE: "hidden.elsewhere", ALL_OR_NONE: "hidden.all_or_none", DIFFERENCE: "hidden.difference"}
 
 
 def hidden_note(reason: str | None, min_n: int, lang: str = DEFAULT) -> str:
     """Why a group shows no figure (privacy's reason, in words): too small itself, hidden so that comparing with
-    a view with filters fewer cannot give it, hidden to protect another, so small that its top/bottom code
+    a view with filters fewer cannot give it, hidden in another view of the same students, hidden to protect
+    another, so small that its top/bottom code
     would say all or none met, or a race alone a few students off the same race in combination. Blank when
     `reason` is none: the group is shown. The one home of these words: screens, exports and the command line."""
     return t(HIDDEN[reason], lang, min_n=min_n) if reason else ""
