@@ -53,9 +53,10 @@ from equity.stats.disproportionality import (
 from equity.stats.gap_flag_settings import COMPARE, DEFAULTS, HPG, FlagSettings, fixed_rate
 from equity.stats.gap_flags import Flag, Flags, GroupFlag, flag
 from equity.stats.metrics import COMPARE_ALL, COMPARE_OTHERS, Breakdown, GroupResult, breakdown
-from equity.stats.privacy import BOTTOM_CODE, CODING_BELOW_N, DEFAULT_MIN_N, TOP_CODE, coded_text, why_hidden
+from equity.stats.privacy import BOTTOM_CODE, CODING_BELOW_N, DEFAULT_MIN_N, TOP_CODE, coded_text
 from equity.stats.rule_check import nobody_meets
 from equity.words.i18n import LANGUAGES
+from equity.words.labels import hidden_note
 from equity.words.messages import Text
 from equity.words.summary import flag_sentence
 
@@ -685,7 +686,7 @@ def as_json(result: Breakdown, flags: Flags | None = None, coding: bool = False)
 
 def _why(reason: str | None, min_n: int) -> dict:
     """A hidden figure's "why" (its size and value are null); nothing for a shown one."""
-    return {"why": why_hidden(reason, min_n)} if reason else {}
+    return {"why": hidden_note(reason, min_n)} if reason else {}
 
 
 def _needed(method: Flag, verdict: GroupFlag) -> dict:
@@ -735,7 +736,7 @@ def render(result: Breakdown, fmt: str, flags: Flags | None = None, coding: bool
         rows.append([g.label, "" if g.n is None else g.n, _cell(g.value), _cell(g.gap), _cell(g.ci and g.ci[0]),
                      _cell(g.ci and g.ci[1]), "" if g.distinguishable is None else g.distinguishable,
                      g.suppressed, *([_coded(g) or ""] if coding else []), *cells])
-    whys = [why_hidden(g.reason, result.min_n) if g.suppressed else "" for g in result.groups]
+    whys = [hidden_note(g.reason, result.min_n) for g in result.groups]
     if fmt == "csv":
         return _csv([[*row, why] for row, why in zip(rows, ["why", *whys], strict=True)])
     lines = _aligned(rows)
