@@ -313,7 +313,7 @@ def _drop_nul(text: str, notes: list[str]) -> tuple[str, list[str]]:
     count = text.count("\x00")
     if not count:
         return text, notes
-    note = Text("ingest.note.nul_one") if count == 1 else Text("ingest.note.nul", count=f"{count:,}")
+    note = Text.counted("ingest.note.nul", count)
     return text.replace("\x00", ""), [*notes, note]
 
 
@@ -634,8 +634,7 @@ def _skipped_note(rows: list[Row], header_row: int) -> list[str]:
     if header_row == 0:
         return []
     kind = "title" if any(_count(row) for row in rows[:header_row]) else "blank"
-    return [Text(f"ingest.note.skipped_{kind}_one") if header_row == 1
-            else Text(f"ingest.note.skipped_{kind}", count=header_row)]
+    return [Text.counted(f"ingest.note.skipped_{kind}", header_row)]
 
 
 # --- Values as text -------------------------------------------------------------------------------------
@@ -749,8 +748,7 @@ def _drop_repeated_header(rows: pa.Table, header: Row) -> tuple[pa.Table, list[s
     count = pc.sum(same).as_py() or 0
     if not count:
         return rows, []
-    note = (Text("ingest.note.repeated_header_one") if count == 1
-            else Text("ingest.note.repeated_header", count=count))
+    note = Text.counted("ingest.note.repeated_header", count)
     return rows.filter(pc.invert(same)), [note]
 
 

@@ -108,5 +108,4 @@ def cut_long_cells(column: pa.ChunkedArray, limits: Limits = LIMITS) -> tuple[pa
 
 
 def long_cells_note(count: int, limits: Limits = LIMITS) -> Text:
-    return Text("limits.long_cells_one" if count == 1 else "limits.long_cells", count=f"{count:,}",
-                limit=f"{limits.cell_chars:,}")
+    return Text.counted("limits.long_cells", count, limit=f"{limits.cell_chars:,}")

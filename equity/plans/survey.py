@@ -31,7 +31,7 @@ from equity.data.sql import Fragment, query, quote_ident
 from equity.data.students import CANONICAL, LABEL_TYPES
 from equity.model.groups import Grouping, hidden, ordered
 from equity.stats.privacy import COMPLEMENT, DEFAULT_MIN_N, SMALL
-from equity.words.i18n import DEFAULT, dimension_phrase, group_label, t
+from equity.words.i18n import DEFAULT, dimension_phrase, group_label, t, tn
 
 GOOGLE, SURVEYMONKEY, QUALTRICS, PLAIN = "Google Forms", "SurveyMonkey", "Qualtrics", "plain"
 MAX_ANSWERS = 12
@@ -212,10 +212,9 @@ def read_notes(survey: Survey, lang: str = DEFAULT) -> tuple[str, ...]:
     notes = [t("survey.read_plain", lang) if survey.layout == PLAIN else t("survey.read_as", lang,
                                                                            layout=survey.layout)]
     if survey.header_rows:
-        notes.append(t("survey.header_row" if survey.header_rows == 1 else "survey.header_rows", lang,
-                       n=survey.header_rows))
+        notes.append(tn("survey.header_rows", survey.header_rows, lang))
     if survey.left_out:
-        notes.append(t("survey.left_out_one" if survey.left_out == 1 else "survey.left_out", lang, n=survey.left_out))
+        notes.append(tn("survey.left_out", survey.left_out, lang))
     return tuple(notes)
 
 

@@ -11,7 +11,7 @@ from equity.present.risk_charts import column_names, ratio_chart, risk_frame
 from equity.stats.disproportionality import consecutive_flags, disproportionality
 from equity.stats.trends import data_terms
 from equity.words.groupings import grouping_group
-from equity.words.i18n import size_text, t
+from equity.words.i18n import size_text, t, tn
 from pages.views import shared
 
 bench = shared.workbench()
@@ -41,8 +41,7 @@ if shared.require_data(bench):
         if flagged:
             names = ", ".join(f"{shared.plain(grouping_group(grouping, g.key, lang))} ({g.ratio:.2f})"
                               for g in flagged)
-            st.warning(t("page.risk.flagged_one" if len(flagged) == 1 else "page.risk.flagged_many", lang,
-                         count=len(flagged), threshold=f"{settings.threshold:.1f}", groups=names),
+            st.warning(tn("page.risk.flagged", len(flagged), lang, threshold=f"{settings.threshold:.1f}", groups=names),
                        icon=":material/flag:")
         else:
             st.success(t("page.risk.none_flagged", lang, threshold=f"{settings.threshold:.1f}"),

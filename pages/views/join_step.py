@@ -7,7 +7,7 @@ import streamlit as st
 from equity.data import combine
 from equity.data.dataset import DataError
 from equity.data.ingest import IngestError, Upload, read_upload
-from equity.words.i18n import t
+from equity.words.i18n import t, tn
 from pages.views.shared import language, message, plain
 
 NONE = "(none)"
@@ -20,7 +20,7 @@ def _examples(values: tuple[str, ...], lang: str) -> str:
 
 def _counted(key: str, count: int, lang: str, **params) -> str:
     """A sentence about `count` rows or students, in its singular form when there is one."""
-    return t(f"{key}_one" if count == 1 else key, lang, count=f"{count:,}", **params)
+    return tn(key, count, lang, **params)
 
 
 def _pick(container, label: str, headers: list[str], chosen: str | None, key: str, lang: str,

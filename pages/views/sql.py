@@ -5,7 +5,7 @@ import streamlit as st
 
 from equity.app.sql_console import EXAMPLE, LIMITS, Console, QueryError
 from equity.app.sql_download import SIZE_COLUMN, for_download
-from equity.words.i18n import t
+from equity.words.i18n import t, tn
 from pages.views import shared
 
 
@@ -46,9 +46,7 @@ def result_section(bench, sql: str, result, lang: str) -> None:
         return
     st.download_button(t("page.sql.download", lang), download.csv, "query.csv", "text/csv",
                        icon=":material/download:")
-    hidden = (t("page.sql.hidden_one", lang) if download.hidden == 1 else
-              t("page.sql.hidden_many", lang, count=f"{download.hidden:,}") if download.hidden else
-              t("page.sql.hidden_none", lang))
+    hidden = tn("page.sql.hidden", download.hidden, lang) if download.hidden else t("page.sql.hidden_none", lang)
     st.caption(t("page.sql.hidden_rule", lang, hidden=hidden, min_n=f"{min_n:d}", column=SIZE_COLUMN))
 
 

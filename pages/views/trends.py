@@ -8,7 +8,7 @@ from equity.plans import interventions
 from equity.present.trend_charts import frame_columns, trend_chart, trend_frame, trend_title
 from equity.stats.metrics import COMPARE_ALL, COMPARE_OTHERS
 from equity.stats.trends import data_terms, gap_change_sentence, trend
-from equity.words.i18n import dimension_label, t
+from equity.words.i18n import dimension_label, t, tn
 from pages.views import shared
 
 bench = shared.workbench()
@@ -48,9 +48,9 @@ if shared.require_data(bench):
             st.altair_chart(trend_chart(result, markers, gaps, lang), width="stretch")
         table = trend_frame(result, lang)
         hidden = int((table[frame_columns(lang)["hidden"]] != "").sum())
-        count_key = "trends.hidden_none" if not hidden else "trends.hidden_one" if hidden == 1 else "trends.hidden_many"
-        st.caption(t(count_key, lang, count=hidden, min_n=f"{bench.min_n:d}")
-                   + (" " + t("trends.crossed_note", lang) if second else ""))
+        counted = (tn("trends.hidden", hidden, lang, min_n=f"{bench.min_n:d}") if hidden
+                   else t("trends.hidden_none", lang, min_n=f"{bench.min_n:d}"))
+        st.caption(counted + (" " + t("trends.crossed_note", lang) if second else ""))
         if show and len(markers) < len(entries):
             st.caption(t("trends.outside", lang, count=len(entries) - len(markers)))
         st.dataframe(table, hide_index=True, column_config=shared.figure_formats(lang))

@@ -94,7 +94,7 @@ class Screen:
         function = self.functions.get(name) if isinstance(node.func, ast.Name) else None
         if function is not None and ("call", name) not in seen:
             return self._safe_returns(function, node, seen | {("call", name)})
-        if name == "t":                                              # catalogue text: its parameters count
+        if name in {"t", "tn"}:                                      # catalogue text: its parameters count
             return all(self.safe(keyword.value, seen) for keyword in node.keywords)
         if name == "join" and isinstance(node.func, ast.Attribute):  # 'sep'.join(safe pieces)
             return self.safe(node.func.value, seen) and all(self.safe(a, seen) for a in node.args)

@@ -26,12 +26,17 @@ KNOWN = tuple(sorted(p.name for p in LOCALES.iterdir() if (p / "LC_MESSAGES" / f
 
 def _compiled(lang: str) -> Path:
     """The language's `.mo`, compiled from its `.po` when missing or stale (written whole, then renamed, so
-    processes starting together never read half a file)."""
+    processes starting together never read half a file). Keys without a translation, or a plural without all
+    its forms, are left out, so gettext falls back to English for them."""
     po = LOCALES / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
     mo = po.with_suffix(".mo")
     if not mo.exists() or mo.stat().st_mtime < po.stat().st_mtime:
         with po.open("rb") as source:
             compiled = read_po(source, locale=lang)
+        for message in list(compiled):
+            forms = message.string if isinstance(message.string, tuple) else (message.string,)
+            if message.id and not all(forms):
+                del compiled[message.id]
         partial = mo.with_suffix(f".{os.getpid()}.part")
         with partial.open("wb") as target:
             write_mo(target, compiled)
@@ -50,11 +55,14 @@ def translations(lang: str) -> gettext.NullTranslations:
 
 
 @cache
-def catalogue(lang: str) -> dict[str, str]:
-    """Every key a language translates, and its text (the compiled catalogue, for checks and completeness)."""
+def catalogue(lang: str) -> dict[str, str | tuple[str, ...]]:
+    """Every key a language translates, and its text, or its plural forms for a key counted with `tn` (the
+    compiled catalogue, for checks and completeness)."""
     translations(lang)
     with _compiled(lang).open("rb") as compiled:
-        return {message.id: message.string for message in read_mo(compiled) if message.id}
+        messages = [message for message in read_mo(compiled) if message.id]
+    plain = {m.id: m.string for m in messages if isinstance(m.id, str)}
+    return plain | {m.id[0]: tuple(m.string) for m in messages if not isinstance(m.id, str)}
 
 
 def t(key: str, lang: str = DEFAULT, **params: object) -> str:
@@ -64,6 +72,15 @@ def t(key: str, lang: str = DEFAULT, **params: object) -> str:
     if text == key:
         raise KeyError(key)
     return text.format(**params)
+
+
+def tn(key: str, count: int, lang: str = DEFAULT, **params: object) -> str:
+    """The text for `count` things: gettext picks the form by the catalogue's Plural-Forms (one and other in
+    English and Spanish, six in Arabic); `{count}` is filled with the number unless given."""
+    text = translations(lang).ngettext(key, key, count)
+    if text == key:
+        raise KeyError(key)
+    return text.format(**{"count": f"{count:,}", **params})
 
 
 def _complete(lang: str) -> bool:
