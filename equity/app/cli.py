@@ -53,6 +53,7 @@ from equity.stats.metrics import COMPARE_ALL, COMPARE_OTHERS, Breakdown, GroupRe
 from equity.stats.privacy import BOTTOM_CODE, CODING_BELOW_N, DEFAULT_MIN_N, TOP_CODE, coded_text, why_hidden
 from equity.stats.rule_check import nobody_meets
 from equity.words.i18n import LANGUAGES
+from equity.words.reader import DEFAULT, read_in
 from equity.words.summary import flag_sentence
 
 
@@ -155,6 +156,7 @@ def _gap_options(command: argparse.ArgumentParser) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
+    read_in(getattr(args, "lang", DEFAULT))   # a report's words and figures; JSON and CSV stay as they are
     try:
         if args.command == "report":
             print(report(args))

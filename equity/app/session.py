@@ -85,7 +85,7 @@ class Workbench:
         progress(Text("session.step.reading_sheet", filename=filename, sheet=sheet) if sheet
                  else Text("session.step.reading", filename=filename))
         upload = read_upload(data, filename, sheet)
-        progress(Text("session.step.looking", columns=upload.table.num_columns, rows=f"{upload.table.num_rows:,}"))
+        progress(Text("session.step.looking", columns=upload.table.num_columns, rows=upload.table.num_rows))
         staged = dataset.stage(self.con, upload)
         known = workspace.load_mapping(header_signature(upload.table.column_names))
         self.staged, self.remembered = staged, False

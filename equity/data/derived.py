@@ -18,7 +18,8 @@ import duckdb
 from equity.data.mapping import ColumnRole, Mapping
 from equity.data.sql import query, quote_ident
 from equity.model.filters import Filters
-from equity.words.i18n import DEFAULT, count, t
+from equity.words.i18n import DEFAULT, t
+from equity.words.numbers import count
 
 CHRONIC_SHARE = 0.10
 CHRONIC = ColumnRole("Chronically absent (10%+ days missed)", "outcome", "boolean", "chronically_absent")

@@ -404,8 +404,8 @@ def _bad_row(place: Text, message: str, header_row: int) -> IngestError:
     if "Expected Number of Columns" in message:
         problem = Text("ingest.row.too_many_values", where=where)
     elif "Maximum line size" in message:
-        problem = Text("ingest.row.too_long", where=where, line_chars=f"{LIMITS.line_bytes:,}",
-                       cell_chars=f"{LIMITS.cell_chars:,}")
+        problem = Text("ingest.row.too_long", where=where, line_chars=LIMITS.line_bytes,
+                       cell_chars=LIMITS.cell_chars)
     else:
         problem = Text("ingest.row.unsplit", where=where)
     return IngestError("ingest.bad_row", place=place, problem=problem)

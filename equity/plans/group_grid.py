@@ -28,7 +28,8 @@ from equity.plans.status_grid import (
 from equity.stats.metrics import GroupResult
 from equity.stats.privacy import coloured
 from equity.stats.trends import Trend, crossed_label, group_key
-from equity.words.i18n import DEFAULT, count, t
+from equity.words.i18n import DEFAULT, t
+from equity.words.numbers import count
 
 STYLE = GRID_STYLE.replace(".status-grid", ".group-grid")   # the grid's look, under a class of its own
 

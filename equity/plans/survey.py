@@ -32,6 +32,7 @@ from equity.data.students import CANONICAL, LABEL_TYPES
 from equity.model.groups import Grouping, hidden, ordered
 from equity.stats.privacy import COMPLEMENT, DEFAULT_MIN_N, SMALL
 from equity.words.i18n import DEFAULT, dimension_phrase, group_label, t, tn
+from equity.words.numbers import percent
 
 GOOGLE, SURVEYMONKEY, QUALTRICS, PLAIN = "Google Forms", "SurveyMonkey", "Qualtrics", "plain"
 MAX_ANSWERS = 12
@@ -378,7 +379,8 @@ def summary(results: SurveyResults) -> tuple[str, ...]:
 
 
 def _about(results: SurveyResults, index: int, result: ItemResult) -> dict[str, str]:
-    return {"code": item_code(results, index), "item": result.item.label, "value": f"{result.overall.percent:.1f}%"}
+    return {"code": item_code(results, index), "item": result.item.label,
+            "value": percent(result.overall.percent, 1, results.lang)}
 
 
 def _widest(results: SurveyResults) -> str | None:
@@ -394,7 +396,8 @@ def _widest(results: SurveyResults) -> str | None:
         return None
     _, index, result, low, high = best
     return t("survey.summary.widest", results.lang, by=grouping_phrase(results.grouping, results.lang),
-             low=f"{low.percent:.1f}%", low_group=low.label, high=f"{high.percent:.1f}%", high_group=high.label,
+             low=percent(low.percent, 1, results.lang), low_group=low.label,
+             high=percent(high.percent, 1, results.lang), high_group=high.label,
              **{k: v for k, v in _about(results, index, result).items() if k != "value"})
 
 

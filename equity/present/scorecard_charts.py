@@ -15,7 +15,8 @@ from equity.plans.scorecard import COMPOSITION, GAP, RISK_RATIO, Card, GroupFigu
 from equity.present.charts import BLUE, GREY, ORANGE
 from equity.stats.disproportionality import NOT_COMPUTABLE, TOO_FEW
 from equity.words.groupings import grouping_group, grouping_name
-from equity.words.i18n import DEFAULT, group_label, hidden_note, t
+from equity.words.i18n import DEFAULT, figure, group_label, hidden_note, t
+from equity.words.numbers import decimal
 
 MEASURE_KEYS = {GAP: "gap", RISK_RATIO: "ratio", COMPOSITION: "composition"}
 SHORT = {("race", NHPI): "nhpi", ("race", AIAN): "aian", ("race", BLACK): "black", ("race", TWO_OR_MORE): "two",
@@ -48,7 +49,7 @@ def measure_name(card: Card, lang: str = DEFAULT) -> str:
 def measure_text(card: Card, value: float | None) -> str:
     if value is None:
         return "—"
-    return f"{value:+.1f}" if method(card) == GAP else f"{value:.2f}"
+    return decimal(value, signed=True) if method(card) == GAP else decimal(value, 2)
 
 
 def short_label(card: Card, key: object, lang: str = DEFAULT) -> str:
@@ -75,13 +76,14 @@ def change_words(card: Card, lang: str = DEFAULT) -> str:
         return ""
     arrow = "▲" if card.change > 0 else "▼" if card.change < 0 else "="
     points = t("scorecard.pts", lang) if card.indicator.rule.is_rate else ""
-    return f"{arrow} {abs(card.change):.1f}{' ' + points if points else ''}, {direction_word(card, lang)}"
+    return f"{arrow} {decimal(abs(card.change), 1, lang)}{' ' + points if points else ''}, {direction_word(card, lang)}"
 
 
 def value_text(card: Card, lang: str = DEFAULT) -> str:
     """All students' latest value: '23.4%', or 'hidden'."""
-    unit = "%" if card.indicator.rule.is_rate else ""
-    return t("scorecard.hidden", lang) if card.latest is None else f"{card.latest:.1f}{unit}"
+    if card.latest is None:
+        return t("scorecard.hidden", lang)
+    return figure(card.latest, card.indicator.rule.is_rate, lang)
 
 
 def headline(card: Card, lang: str = DEFAULT) -> str:
@@ -102,7 +104,6 @@ def card_html(card: Card, heading: str, lang: str = DEFAULT) -> str:
 
 def card_table(card: Card, heading: str, lang: str = DEFAULT) -> str:
     """The card's groups as a small HTML table; values escaped, hidden groups in grey italics."""
-    unit = "%" if card.indicator.rule.is_rate else ""
     rows = []
     for g in card.groups:
         name = escape(short_label(card, g.key, lang))
@@ -112,9 +113,9 @@ def card_table(card: Card, heading: str, lang: str = DEFAULT) -> str:
             continue
         flag = ' class="flag"' if g.flagged else ""
         mark = (" ⚑" if g.flagged else "") + (" " + t("scorecard.alt", lang) if g.alternate else "")
-        figure = measure_text(card, g.measure) if g.measure is not None else escape(blank(g, lang))
-        value = "—" if g.value is None else f"{g.value:.1f}{unit}"      # a risk under the cell size
-        rows.append(f"<tr><td>{name}</td><td>{value}</td><td{flag}>{figure}{escape(mark)}</td></tr>")
+        measure = measure_text(card, g.measure) if g.measure is not None else escape(blank(g, lang))
+        value = "—" if g.value is None else figure(g.value, card.indicator.rule.is_rate, lang)   # a small risk
+        rows.append(f"<tr><td>{name}</td><td>{escape(value)}</td><td{flag}>{measure}{escape(mark)}</td></tr>")
     short = t(f"scorecard.short_measure.{MEASURE_KEYS[method(card)]}", lang)
     head = f"<tr><th>{escape(heading)}</th><th>{escape(t('column.value', lang))}</th><th>{escape(short)}</th></tr>"
     return f'{STYLE}<table class="card-table"><thead>{head}</thead><tbody>{"".join(rows)}</tbody></table>'

@@ -23,6 +23,8 @@ from openpyxl.utils import get_column_letter
 from equity.report.safe_cells import safe_cell
 from equity.report.sections import COUNT, GAP, INDEX, VALUE, Report, Section, Table
 from equity.words.i18n import t
+from equity.words.numbers import chart_locale
+from equity.words.reader import reading
 
 WIDTH = 720                       # chart width in exported files, in pixels
 FONT = "DejaVu Sans, Arial, Helvetica, sans-serif"    # one family with ◆ and ×, tried first
@@ -34,7 +36,7 @@ MIME = {"html": "text/html", "pdf": "application/pdf", "svg": "image/svg+xml", "
 
 def static_spec(chart: alt.TopLevelMixin, width: int = WIDTH) -> str:
     """The chart's Vega-Lite spec at a fixed width (a page has no container to stretch to), as JSON."""
-    fixed = chart.properties(width=width).configure(font=FONT)
+    fixed = chart.properties(width=width).configure(font=FONT, locale=chart_locale())
     return json.dumps(fixed.to_dict(), sort_keys=True)
 
 
@@ -197,6 +199,11 @@ tr.hidden-row td,tr.hidden-row th{color:#555;font-style:italic}
 def report_html(report: Report) -> str:
     """One self-contained page: no script, no external file; charts inline as SVG with a title and
     aria-label, every chart followed by the table behind it."""
+    with reading(report.lang):
+        return _html(report)
+
+
+def _html(report: Report) -> str:
     lang = report.lang
     parts = [f'<!doctype html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
              f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
@@ -264,7 +271,12 @@ def _class(kind: str) -> str:
 
 
 def render(report: Report, fmt: str) -> bytes:
-    """The report as a file: 'html', 'pdf' or 'pptx'."""
+    """The report as a file: 'html', 'pdf' or 'pptx', its figures written the way its language writes them."""
+    with reading(report.lang):
+        return _rendered(report, fmt)
+
+
+def _rendered(report: Report, fmt: str) -> bytes:
     if fmt == "html":
         return report_html(report).encode("utf-8")
     # Imported when asked for: each format brings its own library, and both build on this module.

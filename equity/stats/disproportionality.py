@@ -19,6 +19,7 @@ from equity.stats import across
 from equity.stats.metrics import Rule, Stats
 from equity.stats.privacy import ACROSS, DEFAULT_MIN_N, SMALL
 from equity.words.i18n import DEFAULT, hidden_note, t
+from equity.words.numbers import decimal
 
 CELL_SIZE, N_SIZE, THRESHOLD = 10, 30, 3.0
 
@@ -39,7 +40,8 @@ class Settings:
         return s.n >= self.n_size and s.total >= self.cell_size
 
     def describe(self, lang: str = DEFAULT) -> str:
-        return t("risk.settings", lang, cell=self.cell_size, n_size=self.n_size, threshold=f"{self.threshold:.1f}")
+        return t("risk.settings", lang, cell=self.cell_size, n_size=self.n_size,
+                 threshold=decimal(self.threshold, 1, lang))
 
 
 DEFAULT_SETTINGS = Settings()

@@ -3,11 +3,13 @@
 A message is raised or returned deep in the package, far from the screen that knows the reader's language, and
 is also printed by the command line and matched by tests in English. So a `Text` *is* its English words (a
 `str`), and also remembers its catalogue key and parameters, which a page puts into the reader's language with
-`words(message, lang)`. Parameters may themselves be `Text` (e.g. 'a PDF' inside "… it looks like a PDF") or
+`words(message, lang)`, whole numbers among its parameters written that language's way (1,200 / 1.200).
+Parameters may themselves be `Text` (e.g. 'a PDF' inside "… it looks like a PDF") or
 a `Message` (an error inside a note about it).
 """
 
 from equity.words.i18n import DEFAULT, t, tn
+from equity.words.numbers import count
 
 
 class Text(str):
@@ -39,7 +41,9 @@ class Text(str):
 
 
 def _fill(key: str, number: int | None, lang: str, params: dict[str, object]) -> str:
-    filled = {name: words(value, lang) if isinstance(value, Text | Message) else value
+    """The sentence in `lang`: parameters that are messages put into it too, whole numbers written its way."""
+    filled = {name: words(value, lang) if isinstance(value, Text | Message) else
+              count(value, lang) if isinstance(value, int) and not isinstance(value, bool) else value
               for name, value in params.items()}
     return t(key, lang, **filled) if number is None else tn(key, number, lang, **filled)
 

@@ -12,6 +12,7 @@ from equity.stats.disproportionality import consecutive_flags, disproportionalit
 from equity.stats.trends import data_terms
 from equity.words.groupings import grouping_group
 from equity.words.i18n import size_text, t, tn
+from equity.words.numbers import count, decimal
 from pages.views import shared
 
 bench = shared.workbench()
@@ -39,21 +40,22 @@ if shared.require_data(bench):
                                     bench.min_n, column.header)
         flagged = result.flagged()
         if flagged:
-            names = ", ".join(f"{shared.plain(grouping_group(grouping, g.key, lang))} ({g.ratio:.2f})"
+            names = ", ".join(f"{shared.plain(grouping_group(grouping, g.key, lang))} ({decimal(g.ratio, 2, lang)})"
                               for g in flagged)
-            st.warning(tn("page.risk.flagged", len(flagged), lang, threshold=f"{settings.threshold:.1f}", groups=names),
+            st.warning(tn("page.risk.flagged", len(flagged), lang, threshold=decimal(settings.threshold, 1, lang),
+                          groups=names),
                        icon=":material/flag:")
         else:
-            st.success(t("page.risk.none_flagged", lang, threshold=f"{settings.threshold:.1f}"),
+            st.success(t("page.risk.none_flagged", lang, threshold=decimal(settings.threshold, 1, lang)),
                        icon=":material/check:")
         overall = result.overall_risk
-        shown = t("page.risk.overall_risk", lang, risk=f"{overall:.1f}") if overall is not None else \
+        shown = t("page.risk.overall_risk", lang, risk=decimal(overall, 1, lang)) if overall is not None else \
             t("page.risk.overall_hidden", lang)
         st.caption(shared.plain(t("page.risk.overall", lang,
                                   n=size_text(result.overall_size, result.overall_reason, result.min_n, lang),
-                                  shown=shown, missing=f"{result.overall.missing:,}")))
+                                  shown=shown, missing=count(result.overall.missing, lang))))
         if any(g.ratio is not None for g in result.groups):
-            st.altair_chart(ratio_chart(result, lang), width="stretch")
+            shared.chart(ratio_chart(result, lang))
         history = terms[:terms.index(term) + 1] if terms else []
         streaks = consecutive_flags(bench.con, column.name, rule, grouping, bench.filters, history, settings,
                                     bench.min_n) if len(history) > 1 else None

@@ -8,6 +8,7 @@ from equity.data import combine
 from equity.data.dataset import DataError
 from equity.data.ingest import IngestError, Upload, read_upload
 from equity.words.i18n import t, tn
+from equity.words.numbers import count
 from pages.views.shared import language, message, plain
 
 NONE = "(none)"
@@ -64,10 +65,10 @@ def show_report(report: combine.JoinReport, base: Upload, other: Upload, lang: s
     cols = st.columns(4)
     if report.kind == combine.ROSTER:
         cols[0].metric(t("join.matched", lang),
-                       t("join.of", lang, part=f"{report.matched:,}", whole=f"{report.main_rows:,}"))
-        cols[1].metric(t("join.unmatched", lang), f"{report.unmatched:,}")
-        cols[2].metric(t("join.duplicates", lang), f"{report.duplicates:,}")
-        cols[3].metric(t("join.roster_unused", lang), f"{report.other_unmatched:,}")
+                       t("join.of", lang, part=count(report.matched, lang), whole=count(report.main_rows, lang)))
+        cols[1].metric(t("join.unmatched", lang), count(report.unmatched, lang))
+        cols[2].metric(t("join.duplicates", lang), count(report.duplicates, lang))
+        cols[3].metric(t("join.roster_unused", lang), count(report.other_unmatched, lang))
         if report.unmatched:
             st.warning(_counted("join.unmatched_warning", report.unmatched, lang, file=file, how=how,
                                 examples=_examples(report.unmatched_examples, lang)), icon=":material/person_off:")
@@ -78,10 +79,10 @@ def show_report(report: combine.JoinReport, base: Upload, other: Upload, lang: s
             st.caption(_counted("join.roster_unused_caption", report.other_unmatched, lang, file=file,
                                 examples=_examples(report.other_unmatched_examples, lang)))
     else:
-        cols[0].metric(t("join.event_rows", lang), f"{report.other_rows:,}")
+        cols[0].metric(t("join.event_rows", lang), count(report.other_rows, lang))
         cols[1].metric(t("join.with_event", lang),
-                       t("join.of", lang, part=f"{report.matched:,}", whole=f"{report.main_rows:,}"))
-        cols[2].metric(t("join.students_without", lang), f"{report.other_unmatched:,}",
+                       t("join.of", lang, part=count(report.matched, lang), whole=count(report.main_rows, lang)))
+        cols[2].metric(t("join.students_without", lang), count(report.other_unmatched, lang),
                        help=t("join.students_without_help", lang, other=other_file, file=file))
         cols[3].metric(t("join.columns_added_metric", lang), len(report.added))
         st.caption(t("join.counted_term" if report.by_term else "join.counted", lang, how=how))

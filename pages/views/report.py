@@ -16,6 +16,7 @@ from equity.stats.disproportionality import Settings
 from equity.stats.metrics import COMPARE_ALL, COMPARE_OTHERS
 from equity.store import scorecards as scorecard_store
 from equity.words.i18n import LANGUAGES, comparison_label, dimension_label, t
+from equity.words.numbers import count
 from pages.views import flag_controls, shared
 from pages.views.shared import plain
 
@@ -89,7 +90,7 @@ def student_export(bench, column, rule, lang: str) -> None:
         if not st.checkbox(t("page.report.student_confirm", lang), key="student_confirm"):
             return
         table = student_table(bench.con, column.name, column.header, rule, bench.filters, lang)
-        st.caption(t("page.report.student_rows", lang, rows=f"{len(table.rows):,}"))
+        st.caption(t("page.report.student_rows", lang, rows=count(len(table.rows), lang)))
         title = t("student.title", lang, outcome=column.header)
         stem = f"{FILE_PREFIX}-{exports.file_stem(column.header)}"
         left, right, _ = st.columns([1, 1, 2])

@@ -16,6 +16,7 @@ from equity.store import scorecards as store
 from equity.store.records import WorkspaceError
 from equity.words.groupings import grouping_name
 from equity.words.i18n import dimension_label, t
+from equity.words.numbers import decimal
 from pages.views import shared
 
 STATUS_COLOURS = {"met": "green", "on track": "blue", "off track": "orange", "no data": "gray", sc.NO_GOAL: "gray"}
@@ -176,7 +177,7 @@ if shared.require_data(bench):
     filters = " · ".join(filter_lines(bench.filters, lang)) or t("compare.all", lang)
     st.caption(t("page.scorecard.legend", lang, filters=shared.plain(filters), min_n=f"{bench.min_n:d}",
                  cell=f"{settings.cell_size:d}",
-                 n_size=f"{settings.n_size:d}", threshold=f"{settings.threshold:.1f}"))
+                 n_size=f"{settings.n_size:d}", threshold=decimal(settings.threshold, 1, lang)))
     for note in chronic_notes(bench, current, lang):
         st.caption(shared.plain(note))
     if not cards:

@@ -6,6 +6,7 @@ import streamlit as st
 from equity.app.sql_console import EXAMPLE, LIMITS, Console, QueryError
 from equity.app.sql_download import SIZE_COLUMN, for_download
 from equity.words.i18n import t, tn
+from equity.words.numbers import count, decimal
 from pages.views import shared
 
 
@@ -37,8 +38,8 @@ def result_section(bench, sql: str, result, lang: str) -> None:
     """The result as the query returned it, and a download under the app's rule (or why not)."""
     min_n = bench.min_n
     key = "page.sql.rows_more" if result.truncated else "page.sql.rows"
-    st.caption(t(key, lang, rows=f"{result.table.num_rows:,}", limit=f"{LIMITS.rows:,}",
-                 seconds=f"{result.seconds:.2f}"))
+    st.caption(t(key, lang, rows=count(result.table.num_rows, lang), limit=count(LIMITS.rows, lang),
+                 seconds=decimal(result.seconds, 2, lang)))
     st.dataframe(result.table.to_pandas(), hide_index=True)
     download = for_download(bench.con, sql, result.table, min_n)
     if download.csv is None:
@@ -54,7 +55,7 @@ bench = shared.workbench()
 lang = shared.language()
 st.title(t("nav.sql", lang))
 if shared.require_data(bench):
-    st.caption(t("page.sql.intro", lang, rows=f"{LIMITS.rows:,}", seconds=f"{LIMITS.seconds:.0f}"))
+    st.caption(t("page.sql.intro", lang, rows=count(LIMITS.rows, lang), seconds=decimal(LIMITS.seconds, 0, lang)))
     box = console(bench)
     editor, beside = st.columns([3, 2])
     with beside:

@@ -45,7 +45,7 @@ if shared.require_data(bench):
         st.markdown(f"**{shared.plain(gap_change_sentence(result, lang))}**")
         for gaps in (False, True):
             st.markdown(f"##### {shared.plain(trend_title(result, gaps, lang))}")
-            st.altair_chart(trend_chart(result, markers, gaps, lang), width="stretch")
+            shared.chart(trend_chart(result, markers, gaps, lang))
         table = trend_frame(result, lang)
         hidden = int((table[frame_columns(lang)["hidden"]] != "").sum())
         counted = (tn("trends.hidden", hidden, lang, min_n=f"{bench.min_n:d}") if hidden

@@ -9,6 +9,7 @@ from equity.store import archive, library, workspace
 from equity.store.records import WorkspaceError
 from equity.words.i18n import t
 from equity.words.messages import Text, words
+from equity.words.numbers import count
 from pages.views import shared
 
 ERRORS = (WorkspaceError, DataError, OSError)
@@ -51,7 +52,7 @@ def save_section(bench, lang: str) -> None:
     if st.button(t("page.saved.save", lang), type="primary", icon=":material/save:"):
         try:
             entry = bench.save(name)
-            flash(Text("page.saved.saved", name=entry.name, rows=f"{entry.rows:,}",
+            flash(Text("page.saved.saved", name=entry.name, rows=entry.rows,
                        terms=", ".join(entry.terms) or Text("page.saved.no_terms")))
         except ERRORS as problem:
             failed(problem, lang)
@@ -77,7 +78,7 @@ def open_section(bench, saved, lang: str) -> None:
         try:
             data = bench.open_saved(tuple(chosen))
             library.remember_startup(tuple(chosen) if at_start else ())
-            flash(Text("page.saved.opened", name=data.name, rows=f"{data.report.rows:,}"))
+            flash(Text("page.saved.opened", name=data.name, rows=data.report.rows))
         except ERRORS as problem:
             failed(problem, lang)
     if right.button(t("page.saved.open_sample", lang), icon=":material/science:"):
@@ -102,7 +103,7 @@ def manage(saved, names: dict[str, str], lang: str) -> None:
         except ERRORS as problem:
             failed(problem, lang)
     with right.popover(t("page.saved.delete", lang), icon=":material/delete:"):
-        st.write(t("page.saved.delete_confirm", lang, name=shared.plain(entry.name), rows=f"{entry.rows:,}"))
+        st.write(t("page.saved.delete_confirm", lang, name=shared.plain(entry.name), rows=count(entry.rows, lang)))
         if st.button(t("page.saved.delete_yes", lang), type="primary", key=f"delete_{pick}"):
             library.delete(entry)
             if pick in library.startup():

@@ -75,7 +75,7 @@ def test_goals_screen_in_spanish(app):
     row = app.dataframe[0].value.iloc[0]
     # 23.4 -> 50 in five steps of 5.32: 2024-25's interim 34.0; 33.0 is below it: off track, 36% of the way.
     assert (row["Meta"], row["De quién"], row["Actual"], row["Meta intermedia"], row["Estado"], row["Avance"]) == (
-        "Lectura EL", "Aprendices de inglés", "33.0%", "34.0%", "Fuera de camino", "36%")
+        "Lectura EL", "Aprendices de inglés", "33,0\u00a0%", "34,0\u00a0%", "Fuera de camino", "36\u00a0%")
     assert row["Meta final"] == "50.0% para 2027-28"
     # Pace (33.0 - 23.4) / 2 = 4.8 a term; 17 to go: 4 terms, 2028-29, after the target term.
     assert "Al ritmo actual (+4.8 por periodo) la meta se alcanza en 2028-29, después del periodo de la meta" \

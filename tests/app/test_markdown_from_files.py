@@ -18,7 +18,7 @@ RENDERS_MARKDOWN = {   # Streamlit calls whose first argument (a body or a label
     "file_uploader", "color_picker", "metric", "badge", "Page", "html"}
 MARKDOWN_KEYWORDS = {"label", "body", "help", "title", "captions"}
 HELPERS = {"plain", "message"}
-NUMBERS = {"len", "int", "round"}
+NUMBERS = {"len", "int", "round", "count", "decimal", "percent"}   # equity.words.numbers: a number or an error
 CATALOGUE = {"dimension_label"}   # names of the canonical dimensions, from the catalogues only
 HTML_BUILDERS = {"card_html", "grid_html", "group_grid_html"}   # HTML made in equity, every text through html.escape
 REVIEWED = {"note_where"}   # functions that show no file text: the workspace folder named by whoever runs the server

@@ -116,7 +116,7 @@ def test_crossed_gap_change_sentence_and_chart_holes(crossed_bench):
                                            "with all students).")
     assert gap_change_sentence(result, "es") == (
         "De 2022-23 a 2024-25, la brecha que más cambió fue la de Aprendices de inglés · Bajos ingresos, que se "
-        "redujo: de -25.0 a -13.3 puntos porcentuales (comparado con todos los estudiantes).")
+        "redujo: de -25,0 a -13,3 puntos porcentuales (comparado con todos los estudiantes).")
     assert trend_charts.trend_title(result) == "Proficient (= yes), % of students by english learner × income"
     spec = trend_charts.trend_chart(result).to_dict()
     line_layer = next(layer for layer in spec["layer"] if layer["mark"]["type"] == "line")

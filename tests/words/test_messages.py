@@ -56,7 +56,7 @@ def test_texts_and_errors_survive_pickling_with_their_keys():
         IngestError, "ingest.empty", {"filename": "x.csv"},
         "'x.csv' is empty. Check that you picked the right file, or export it again.")
     note = pickle.loads(pickle.dumps(Text.counted("ingest.note.nul", 1200)))
-    assert words(note, "es") == ("Se quitaron 1,200 caracteres NUL (invisibles, a menudo los deja una exportación "
+    assert words(note, "es") == ("Se quitaron 1.200 caracteres NUL (invisibles, a menudo los deja una exportación "
                                  "dañada).")
 
 

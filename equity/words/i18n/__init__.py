@@ -3,7 +3,8 @@ key in a gettext catalogue per language (`equity/words/locale/<lang>/LC_MESSAGES
 are the keys, so code names a sentence by what it is for and the English text lives in the English catalogue like
 any other language. Catalogues are compiled to `.mo` on first use when missing or older than their `.po`, and
 read through Python's `gettext`, which falls back to English string by string. A language is offered to readers
-once its catalogue translates every key. The helpers below put data labels (groups, dimensions, rules) into words.
+once its catalogue translates every key. Without a language, words are in the reader's (`equity.words.reader`).
+The helpers below put data labels (groups, dimensions, rules) into words, and figures (`equity.words.numbers`).
 """
 
 import gettext
@@ -17,8 +18,9 @@ from babel.messages.pofile import read_po
 from equity.model.dimensions import Dimension
 from equity.stats.metrics import COMPARE_ALL, COMPARE_OTHERS, Rule, key_text
 from equity.stats.privacy import ACROSS, SMALL
+from equity.words.numbers import count, decimal, percent
+from equity.words.reader import DEFAULT, language
 
-DEFAULT = "en"
 DOMAIN = "messages"
 LOCALES = Path(__file__).resolve().parents[1] / "locale"
 KNOWN = tuple(sorted(p.name for p in LOCALES.iterdir() if (p / "LC_MESSAGES" / f"{DOMAIN}.po").is_file()))
@@ -65,22 +67,23 @@ def catalogue(lang: str) -> dict[str, str | tuple[str, ...]]:
     return plain | {m.id[0]: tuple(m.string) for m in messages if not isinstance(m.id, str)}
 
 
-def t(key: str, lang: str = DEFAULT, **params: object) -> str:
-    """The text for `key` in `lang`, its `{name}` placeholders filled from `params`; English when the language
-    lacks the key (an unknown key is a programming error and raises KeyError)."""
-    text = translations(lang).gettext(key)
+def t(key: str, lang: str | None = None, **params: object) -> str:
+    """The text for `key` in `lang` (the reader's by default), its `{name}` placeholders filled from `params`;
+    English when the language lacks the key (an unknown key is a programming error and raises KeyError)."""
+    text = translations(lang or language()).gettext(key)
     if text == key:
         raise KeyError(key)
     return text.format(**params)
 
 
-def tn(key: str, count: int, lang: str = DEFAULT, **params: object) -> str:
-    """The text for `count` things: gettext picks the form by the catalogue's Plural-Forms (one and other in
-    English and Spanish, six in Arabic); `{count}` is filled with the number unless given."""
-    text = translations(lang).ngettext(key, key, count)
+def tn(key: str, number: int, lang: str | None = None, **params: object) -> str:
+    """The text for `number` things: gettext picks the form by the catalogue's Plural-Forms (one and other in
+    English and Spanish, six in Arabic); `{count}` is filled with the number, written the reader's way."""
+    lang = lang or language()
+    text = translations(lang).ngettext(key, key, number)
     if text == key:
         raise KeyError(key)
-    return text.format(**{"count": f"{count:,}", **params})
+    return text.format(**{"count": count(number, lang), **params})
 
 
 def _complete(lang: str) -> bool:
@@ -141,18 +144,14 @@ def measure_text(outcome: str, rule: Rule, lang: str = DEFAULT) -> str:
     return t("measure.mean", lang, outcome=outcome)
 
 
-def figure(value: float, rate: bool) -> str:
-    """A value as printed: one decimal, a % sign for rates."""
-    return f"{value:.1f}%" if rate else f"{value:.1f}"
+def figure(value: float, rate: bool, lang: str | None = None) -> str:
+    """A value as printed: one decimal, a percentage for rates ('72.9%', '72,9 %')."""
+    return percent(value, 1, lang) if rate else decimal(value, 1, lang)
 
 
-def points(gap: float, rate: bool, lang: str = DEFAULT) -> str:
-    """The size of a gap in words: '9.6 percentage points', '9.6 puntos porcentuales'."""
-    return t("unit.percentage_points" if rate else "unit.points", lang, value=f"{abs(gap):.1f}")
-
-
-def count(n: int) -> str:
-    return f"{n:,}"
+def points(gap: float, rate: bool, lang: str | None = None) -> str:
+    """The size of a gap in words: '9.6 percentage points', '9,6 puntos porcentuales'."""
+    return t("unit.percentage_points" if rate else "unit.points", lang, value=decimal(abs(gap), 1, lang))
 
 
 def hidden_note(reason: str | None, min_n: int, lang: str = DEFAULT) -> str:
@@ -167,7 +166,7 @@ def size_text(n: int | None, reason: str | None, min_n: int, lang: str = DEFAULT
     """A group's size as a sentence prints it: the number when shown; for a hidden group never the number, but
     'fewer than 10' when it is small, else 'hidden'."""
     if n is not None:
-        return count(n)
+        return count(n, lang)
     return t("hidden.band", lang, min_n=min_n) if reason == SMALL else t("chart.hidden", lang)
 
 
