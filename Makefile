@@ -3,6 +3,8 @@
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
+# pytest-xdist processes for `make test`; `make test TEST_WORKERS=0` runs the suite in one process.
+TEST_WORKERS ?= auto
 
 .PHONY: run test bench load lint
 
@@ -21,7 +23,7 @@ run: $(VENV)/.runtime
 
 test: $(VENV)/.testing
 	$(PY) -m ruff check .
-	$(PY) -m pytest -q
+	$(PY) -m pytest -q -n $(TEST_WORKERS)
 
 # `make bench` measures 100k and 1M rows; `make bench BENCH=--large` adds 10M (long: a quiet machine, please).
 bench: $(VENV)/.testing

@@ -35,7 +35,8 @@ from equity.model.cohorts import COHORT_DIMENSIONS, cohort_filters, cohort_value
 from equity.model.dimensions import DIMENSIONS, GAP_DIMENSIONS
 from equity.model.filters import FILTER_NAMES, Filters, options
 from equity.model.groups import Grouping, stats
-from equity.model.rules import default_rule
+from equity.model.rules import Rule, default_rule
+from equity.sources.cells import key_text
 from equity.stats.disproportionality import (
     CELL_SIZE,
     HIDDEN,
@@ -49,11 +50,11 @@ from equity.stats.disproportionality import (
 )
 from equity.stats.gap_flag_settings import COMPARE, DEFAULTS, HPG, FlagSettings, fixed_rate
 from equity.stats.gap_flags import Flag, Flags, GroupFlag, flag
-from equity.stats.metrics import COMPARE_ALL, COMPARE_OTHERS, Breakdown, GroupResult, Rule, breakdown, key_text
+from equity.stats.metrics import COMPARE_ALL, COMPARE_OTHERS, Breakdown, GroupResult, breakdown
 from equity.stats.privacy import BOTTOM_CODE, CODING_BELOW_N, DEFAULT_MIN_N, TOP_CODE, coded_text, why_hidden
 from equity.stats.rule_check import nobody_meets
 from equity.words.i18n import LANGUAGES
-from equity.words.reader import DEFAULT, read_in
+from equity.words.reader import DEFAULT, reading
 from equity.words.summary import flag_sentence
 
 
@@ -92,14 +93,18 @@ def parser() -> argparse.ArgumentParser:
     report.add_argument("--lang", default="en", choices=tuple(LANGUAGES))
     from equity.app import cohort_cli as matched_cli  # here: it builds on this module's options and loading
     matched_cli.add_command(commands)
+    from equity.app import status_cli
+    status_cli.add_command(commands)
     return top
 
 
-def _data_options(command: argparse.ArgumentParser) -> None:
-    """The options every command shares: which file, which outcome and rule, n-size, mapping."""
+def _data_options(command: argparse.ArgumentParser, many: bool = False) -> None:
+    """The options every command shares: which file, which outcome (or outcomes, repeated, when `many`) and
+    rule, n-size, mapping."""
     command.add_argument("file", type=Path)
     command.add_argument("--sheet")
-    command.add_argument("--outcome", required=True, help="the outcome column's header")
+    command.add_argument("--outcome", required=True, action="append" if many else "store",
+                         help="the outcome column's header" + ("; repeat for several" if many else ""))
     command.add_argument("--threshold", type=float, help="rate of students at or above this value")
     command.add_argument("--categories", help="comma-separated categories that count as meeting the outcome")
     command.add_argument("--min-n", type=int, default=DEFAULT_MIN_N)
@@ -156,7 +161,11 @@ def _gap_options(command: argparse.ArgumentParser) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
-    read_in(getattr(args, "lang", DEFAULT))   # a report's words and figures; JSON and CSV stay as they are
+    with reading(getattr(args, "lang", DEFAULT)):   # a report's words and figures; JSON and CSV stay as they are
+        return _command(args)
+
+
+def _command(args: argparse.Namespace) -> int:
     try:
         if args.command == "report":
             print(report(args))
@@ -167,6 +176,10 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "cohort":
             from equity.app.cohort_cli import run
             print(run(args), end="")
+            return 0
+        if args.command == "status":
+            from equity.app.status_cli import run as status
+            print(status(args), end="")
             return 0
         settings = flag_settings(args)
         found = gaps(args)
@@ -225,7 +238,7 @@ def load(args: argparse.Namespace) -> tuple[duckdb.DuckDBPyConnection, dataset.S
         return con, staged, chronic_mapping(mapping, args.min_days), derived.CHRONIC, Rule("boolean")
     mapping, column = choose_outcome(mapping, staged, args.outcome, args.threshold)
     profile = next(p for p in staged.profiles if p.header == column.header)
-    rule = default_rule(column, profile.distinct, args.threshold)
+    rule = default_rule(column.kind, profile.distinct, args.threshold)
     if args.categories:
         rule = Rule("categories", categories=tuple(c.strip() for c in args.categories.split(",")))
     return con, staged, mapping, column, rule
@@ -608,19 +621,11 @@ def render_cohorts(column: str, results: dict[str, Breakdown], fmt: str, method:
         return json.dumps({"cohort": column, "results": [
             {"cohort": value, **as_json(r, flag(r, method, settings), coding)} for value, r in results.items()]}) + "\n"
     blocks = [(value, render(r, fmt, flag(r, method, settings), coding)) for value, r in results.items()]
-    if fmt == "csv":
-        lines = [f"cohort,{blocks[0][1].splitlines()[0]}"] if blocks else []
-        for value, text in blocks:
-            cell = _csv_cell(value)
-            lines += [f"{cell},{line}" for line in text.splitlines()[1:]]
-        return "\n".join(lines) + "\n"
+    if fmt == "csv":        # read back as CSV, not as lines: a quoted group name may hold a line break
+        tables = [(value, list(csv.reader(io.StringIO(text)))) for value, text in blocks]
+        rows = [["cohort", *tables[0][1][0]]] if tables else []
+        return _csv(rows + [[value, *row] for value, table in tables for row in table[1:]])
     return "\n".join(f"{column} {value}:\n{text}" for value, text in blocks)
-
-
-def _csv_cell(text: str) -> str:
-    out = io.StringIO()
-    csv.writer(out, lineterminator="").writerow([text])
-    return out.getvalue()
 
 
 def _csv(rows: list[list]) -> str:

@@ -16,6 +16,7 @@ import sys
 
 from equity.app import cli
 from equity.model.dimensions import GAP_DIMENSIONS
+from equity.model.rules import Rule
 from equity.stats.matched import (
     LEVELS,
     MEAN,
@@ -30,7 +31,6 @@ from equity.stats.matched import (
     transitions,
     why_text,
 )
-from equity.stats.metrics import Rule
 
 GROWTH_NOTE = ("Conditional percentile: where a student's second-term score falls among students with a similar "
                "first-term score (deciles), as a median per group (50 = grew like similar students). Descriptive, "

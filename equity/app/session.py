@@ -2,30 +2,44 @@
 upload waiting for its mapping, the filters and the minimum group size. No Streamlit here."""
 
 import contextlib
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import duckdb
+import pyarrow as pa
+from cachetools import LRUCache
 
-from equity.data import combine, dataset, derived
+from equity.app.sql_console import Console
+from equity.app.sql_download import Download, for_download
+from equity.data import combine, dataset, derived, first_view
 from equity.data.ingest import Upload, read_upload
 from equity.data.mapping import Mapping, fitted, header_signature, new_values
 from equity.model.cohorts import Cohort, cohort_filters
 from equity.model.dimensions import COMBINED, DIMENSIONS
 from equity.model.filters import Filters, options
+from equity.model.groups import Grouping
+from equity.model.rules import Rule
+from equity.plans import accountability, goals, interventions, scorecard, status_grid, survey
+from equity.report.sections import Table
+from equity.report.student_list import student_table
 from equity.sources import cube as cubes
+from equity.sources.cells import Cells
 from equity.stats import across as across_views
+from equity.stats import matched as matching
 from equity.stats.crosstab import CrossTable, crosstab
-from equity.stats.metrics import COMPARE_ALL, Breakdown, Cells, Rule, breakdown
+from equity.stats.disproportionality import Disproportionality, consecutive_flags, disproportionality
+from equity.stats.disproportionality import Settings as RiskSettings
+from equity.stats.metrics import COMPARE_ALL, Breakdown, breakdown
 from equity.stats.privacy import DEFAULT_MIN_N
 from equity.stats.rule_check import nobody_meets
+from equity.stats.trends import Trend, data_terms, trend
 from equity.store import library, workspace
 from equity.store.records import WorkspaceError
 from equity.words.messages import Text
 
 SAMPLE = Path(__file__).resolve().parents[2] / "sample_data" / "district.csv"
-CACHED_CELLS = 32
+CACHED_FIGURES = 32                 # recent figures kept; the least recently used goes first
 CACHED_CUBES = 4                    # outcome and rule pairs kept counted at once, each a temporary table
 MAIN = ("race_ethnicity", "low_income", "english_learner", "special_ed")   # summed together on a click
 
@@ -39,7 +53,7 @@ class Workbench:
     filters: Filters = field(default_factory=Filters)
     min_n: int = DEFAULT_MIN_N
     coding: bool = False              # top/bottom-code small groups' rates (equity.stats.privacy), a sidebar option
-    _memo: dict = field(default_factory=dict, repr=False)   # recent figures, keyed by what they depend on
+    _memo: LRUCache = field(default_factory=lambda: LRUCache(CACHED_FIGURES), repr=False)  # key: what it depends on
     _cubes: dict = field(default_factory=dict, repr=False)  # (data version, outcome, rule) -> cubes.Cube
 
     def load_sample(self) -> dataset.Dataset:
@@ -84,7 +98,7 @@ class Workbench:
         `progress` hears each step as a Text, for a status line on long uploads."""
         progress(Text("session.step.reading_sheet", filename=filename, sheet=sheet) if sheet
                  else Text("session.step.reading", filename=filename))
-        upload = read_upload(data, filename, sheet)
+        upload = read_upload(data, filename, sheet, typed=True)
         progress(Text("session.step.looking", columns=upload.table.num_columns, rows=upload.table.num_rows))
         staged = dataset.stage(self.con, upload)
         known = workspace.load_mapping(header_signature(upload.table.column_names))
@@ -153,10 +167,8 @@ class Workbench:
                             lambda: cubes.cells(self.con, self.cube(outcome, rule), filters, columns))
 
     def _recent(self, key: tuple, make: Callable[[], object]):
-        """A figure kept among the CACHED_CELLS most recent ones (the oldest goes first), made when not kept."""
+        """A figure kept among the CACHED_FIGURES most recently used ones, made when not kept."""
         if key not in self._memo:
-            if len(self._memo) >= CACHED_CELLS:
-                self._memo.pop(next(iter(self._memo)))
             self._memo[key] = make()
         return self._memo[key]
 
@@ -166,10 +178,8 @@ class Workbench:
 
     def nobody_meets(self, outcome: str, rule: Rule, label: str = "") -> Text | None:
         """Why no student in the whole loaded data meets `rule` (stats.rule_check), read once per data and rule."""
-        key = ("nobody", self.data.version, outcome, rule)
-        if key not in self._memo:
-            self._memo[key] = nobody_meets(self.con, outcome, rule, label)
-        return self._memo[key]
+        return self._recent(("nobody", self.data.version, outcome, rule),
+                            lambda: nobody_meets(self.con, outcome, rule, label))
 
     def set_min_days(self, days: int) -> None:
         """Change the days enrolled chronic absence asks for, rebuilding `students` when it changes."""
@@ -186,10 +196,7 @@ class Workbench:
 
     def filter_options(self) -> dict[str, list[str]]:
         """The values each sidebar filter offers; read once per version of the data, not on every click."""
-        key = ("options", self.data.version)
-        if key not in self._memo:
-            self._memo[key] = options(self.con)
-        return self._memo[key]
+        return self._recent(("options", self.data.version), lambda: options(self.con))
 
     def breakdown(self, outcome: str, rule: Rule, dimension: str, compare: str = COMPARE_ALL,
                   label: str = "", cohort: Cohort | None = None) -> Breakdown:
@@ -220,3 +227,95 @@ class Workbench:
         return self._recent(("across", self.data.version, outcome, rule, filters, columns, self.min_n),
                             lambda: across_views.find(self.con, outcome, rule, columns, filters, self.min_n,
                                                       self.cube(outcome, rule)))
+
+    # What pages ask of the loaded data. Each applies the session's filters and minimum group size unless the
+    # page names others, so a page reads: ask the workbench, render the answer; no page holds a connection.
+
+    def terms(self, filtered: bool = False) -> tuple[str, ...]:
+        """The loaded terms in time order; only those the sidebar keeps when `filtered`."""
+        filters = self.filters if filtered else Filters()
+        return self._recent(("terms", self.data.version, filters), lambda: data_terms(self.con, filters))
+
+    def trend(self, outcome: str, rule: Rule, dimension: str, compare: str = COMPARE_ALL, label: str = "",
+              second: str | None = None) -> Trend:
+        """One outcome by one dimension (or two crossed) in every loaded term, under the session's filters."""
+        return trend(self.con, outcome, rule, dimension, compare, self.filters, self.min_n, label, second)
+
+    def risk(self, outcome: str, rule: Rule, grouping: Grouping, settings: RiskSettings, label: str = "",
+             term: str | None = None) -> Disproportionality:
+        """Risk ratios under the session's filters (in one term when given), against every loaded student."""
+        filters = replace(self.filters, term=(term,)) if term else self.filters
+        return disproportionality(self.con, outcome, rule, grouping, filters, Filters(), settings, self.min_n, label)
+
+    def risk_streaks(self, outcome: str, rule: Rule, grouping: Grouping, settings: RiskSettings,
+                     terms: Sequence[str]) -> dict[object, int]:
+        """How many terms in a row, up to the last of `terms`, each group was flagged."""
+        return consecutive_flags(self.con, outcome, rule, grouping, self.filters, terms, settings, self.min_n)
+
+    def matched(self, outcome: str, rule: Rule, dimension: str, first: str, second: str, label: str = "",
+                levels: Sequence[str] = ()) -> matching.Cohort:
+        """The students present in both terms and their change, by group (equity.stats.matched)."""
+        return matching.cohort(self.con, outcome, rule, dimension, first, second, self.filters, self.min_n, label,
+                              levels)
+
+    def transitions(self, result: matching.Cohort) -> tuple[matching.Transition, ...]:
+        return matching.transitions(self.con, result)
+
+    def growth(self, result: matching.Cohort) -> tuple[matching.Growth, ...]:
+        return matching.growth(self.con, result)
+
+    def student_list(self, outcome: str, label: str, rule: Rule, lang: str) -> Table:
+        """The labelled student-level export: one row per student the filters keep."""
+        return student_table(self.con, outcome, label, rule, self.filters, lang)
+
+    def group_names(self, lang: str) -> dict[str, str]:
+        """Every reported group in the loaded data, for the log's pickers (none before any data)."""
+        return interventions.group_names(self.con, lang) if self.data is not None else {}
+
+    def suggest_join(self, other: Upload) -> combine.JoinSpec:
+        """The likely keys for joining `other` to the base file (see `join_base`)."""
+        return combine.suggest(self.con, self.join_base(), other)
+
+    def console(self) -> Console:
+        """A fresh copy of the session's tables for the SQL console; close it when the data changes."""
+        return Console(self.con)
+
+    def sql_download(self, sql: str, table: pa.Table) -> Download:
+        """A console result as a CSV under the minimum group size, or why not."""
+        return for_download(self.con, sql, table, self.min_n)
+
+    def assess_goals(self, saved: Sequence[goals.Goal], lang: str) -> list[goals.Evaluation]:
+        """Where each goal stands on the loaded data (its outcome missing from it said so)."""
+        outcomes = {c.name for c in self.data.mapping.outcomes()}
+        return [goals.assess(self.con, g, outcomes, self.min_n, lang) for g in saved]
+
+    def goal_groups(self, outcome: str, rule: Rule, dimension: str, second: str, lang: str) -> dict[str, str]:
+        """The groups a goal may name for this outcome: key as text -> name in `lang`."""
+        return goals.group_choices(self.con, outcome, rule, dimension, second, lang)
+
+    def goal_actual(self, goal: goals.Goal) -> tuple[goals.Point, ...]:
+        """A goal's figure in every loaded term."""
+        return goals.actual(self.con, goal, self.min_n)
+
+    def read_survey(self, upload: Upload) -> survey.Survey:
+        return survey.read_survey(self.con, upload)
+
+    def survey_results(self, found: survey.Survey, grouping: Grouping, term: str | None, joined: bool,
+                       reverse: tuple[str, ...], lang: str) -> survey.SurveyResults:
+        """Percent favourable per item and group, joined to students' records (in one term) when `joined`."""
+        return survey.results(self.con, found, grouping, self.min_n, term, joined, reverse, lang)
+
+    def accountability_grid(self, indicators: Sequence[scorecard.Indicator], cuts: dict[str, status_grid.Cuts],
+                            colour_min_n: int, lang: str) -> accountability.Grid:
+        """Every student group the file has on every indicator (its chosen cut points, else its default ones),
+        against the prior term, under the session's filters."""
+        offered = [d for d in accountability.STUDENT_GROUPS if d in first_view.dimensions(self.data.mapping)]
+        columns = [accountability.column(i, cuts.get(i.label, status_grid.default_cuts(i)),
+                                         [self.trend(i.outcome, i.rule, d, label=i.outcome_label) for d in offered],
+                                         colour_min_n, lang) for i in indicators]
+        return accountability.grid(columns, self.min_n, colour_min_n)
+
+    def scorecard(self, indicators: Sequence[scorecard.Indicator], settings: RiskSettings) -> list[scorecard.Card]:
+        """Each indicator's card under the session's filters, with the status of a saved goal on it."""
+        goal = scorecard.goal_lookup(self.con, self.min_n)
+        return [scorecard.evaluate(self.con, i, self.filters, self.min_n, settings, goal) for i in indicators]

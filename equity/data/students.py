@@ -4,13 +4,14 @@ Normalisation runs here, once per upload or mapping change, never per click: eac
 distinct values are mapped in Python (a few dozen), and SQL applies that lookup to every row.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import duckdb
 
 from equity.data import derived, normalize
 from equity.data.mapping import RACE_FLAG_ROLES, Mapping
-from equity.data.profile import EXCUSED, column_values
+from equity.data.profile import EXCUSED, as_number, as_text, column_types, column_values
 from equity.data.sql import Fragment, query, quote_ident
 
 TEXT_ROLES = ("student_id", "term", "school")
@@ -24,10 +25,10 @@ LABEL_TYPES = {  # ENUM types: a filter change groups and compares small integer
     "gender_label": (*normalize.GENDER_LABELS, normalize.NOT_REPORTED),
 }
 MAX_DISTINCT = 100_000
-MACROS = ("filtered_students", "score", "chosen")   # query macros defined beside every `students`
+CELL_MACROS = ("keep_filters", "chosen")     # query macros a cube's cells need
+MACROS = (*CELL_MACROS, "filtered_students", "score")   # query macros defined beside every `students`
 
 TEXT = "nullif(trim({source}), '') AS {target}"
-NUMBER = "TRY_CAST(nullif(replace(trim({source}), '%', ''), '') AS DOUBLE) AS {target}"
 CATEGORY = ("CASE WHEN list_contains($excused, upper(trim({source}))) THEN NULL "
             "ELSE nullif(trim({source}), '') END AS {target}")
 MAPPED = ("CAST(map_extract_value(MAP($keys_{i}::VARCHAR[], $values_{i}::VARCHAR[]), coalesce({source}, '')) "
@@ -41,7 +42,7 @@ FEDERAL = ("CAST(CASE WHEN coalesce({hispanic}, false) THEN '" + normalize.HISPA
 # column names (several in a value such as `Black/White`), else the one race_ethnicity says.
 PARTS = ("string_split(map_extract_value(MAP($parts_keys::VARCHAR[], $parts_values::VARCHAR[]), "
          "coalesce({source}, '')), '|')")
-LISTED = ("CASE WHEN len({reported}) > 0 THEN {reported} ELSE [CAST({race} AS VARCHAR)] END AS race_list")
+LISTED = ("CASE WHEN array_length({reported}) > 0 THEN {reported} ELSE [CAST({race} AS VARCHAR)] END AS race_list")
 
 
 @dataclass(frozen=True)
@@ -73,18 +74,31 @@ class BuildReport:
     guessed: tuple[Guessed, ...] = ()
 
 
-class _Build:
-    """The expressions and bound lookups of one `students` table, and what the value maps reported."""
+Counted = Callable[[str], tuple[tuple[str | None, int], ...]]   # a raw column's values with their row counts
 
-    def __init__(self, con: duckdb.DuckDBPyConnection, source: str, mapping: Mapping):
-        self.con, self.source, self.mapping = con, source, mapping
+
+class _Build:
+    """The expressions and bound lookups of one `students` table, and what the value maps reported.
+    `counted` reads a raw column's distinct values wherever the rows are (DuckDB here, Spark elsewhere);
+    `types` gives the raw columns' types where some are typed (a Parquet file's), else all are text."""
+
+    def __init__(self, counted: Counted, mapping: Mapping, types: dict[str, str]):
+        self.counted, self.mapping, self.types = counted, mapping, types
         self.params: dict[str, object] = {}
         self.unplaced: list[Unplaced] = []
         self.guessed: list[Guessed] = []
 
+    def text(self, header: str) -> str:
+        """A raw column as text (typed columns written as the upload's reader writes them)."""
+        return as_text(self.types.get(header, "VARCHAR"), quote_ident(header))
+
+    def number(self, header: str) -> str:
+        """A raw column as a number (typed numbers as they are, text read as one)."""
+        return as_number(self.types.get(header, "VARCHAR"), quote_ident(header))
+
     def mapped(self, i: int | str, header: str, role: str, sql_type: str) -> str:
         """A column's values through its value map, as `sql_type`."""
-        counted = column_values(self.con, self.source, header, MAX_DISTINCT)
+        counted = self.counted(header)
         value_map = self.mapping.value_map(role, [v for v, _ in counted])
         self.params[f"keys_{i}"] = ["" if raw is None else raw for raw, _ in counted]
         self.params[f"values_{i}"] = [_as_text(role, value_map.values[raw]) for raw, _ in counted]
@@ -94,7 +108,7 @@ class _Build:
         if guessed:
             self.guessed.append(Guessed(header, role, tuple(
                 (raw, normalize.as_text(role, value_map.values[raw]), n) for raw, n in counted if raw in guessed)))
-        return MAPPED.format(i=i, source=quote_ident(header), type=sql_type)
+        return MAPPED.format(i=i, source=self.text(header), type=sql_type)
 
     def race(self, i: int, sql_type: str) -> list[str]:
         """race_ethnicity (the race column's value map, under the federal rule when flag columns are mapped) and
@@ -121,13 +135,13 @@ class _Build:
     def parts(self, header: str) -> str:
         """The groups each raw value of the race column names when it names several (unless the person gave it
         another meaning than that reading), as a list; NULL for the rest."""
-        raws = [raw for raw, _ in column_values(self.con, self.source, header, MAX_DISTINCT)]
+        raws = [raw for raw, _ in self.counted(header)]
         mapped = self.mapping.value_map("race_ethnicity", raws).values
         read = normalize.map_values("race_ethnicity", raws).values
         self.params["parts_keys"] = ["" if raw is None else raw for raw in raws]
         self.params["parts_values"] = [None if raw is None or mapped[raw] != read[raw]
                                        else "|".join(normalize.race_parts(raw)) or None for raw in raws]
-        return PARTS.format(source=quote_ident(header))
+        return PARTS.format(source=self.text(header))
 
     def report(self, rows: int) -> BuildReport:
         return BuildReport(rows, tuple(self.unplaced), tuple(self.guessed))
@@ -135,9 +149,33 @@ class _Build:
 
 def build_students(con: duckdb.DuckDBPyConnection, source: str, mapping: Mapping) -> BuildReport:
     """(Re)create `students` from the raw table `source`, typed and normalised, and the query macros."""
+    define_types(con)
+    types = column_types(con, source)
+    sql, params, build = students_sql(lambda header: column_values(con, source, header, MAX_DISTINCT, types[header]),
+                                      source, mapping, types)
+    con.execute(sql, params)
+    define_macros(con)
+    return build.report(con.execute(query("row_count", table="students")).fetchall()[0][0])
+
+
+def define_types(con: duckdb.DuckDBPyConnection) -> None:
+    """The label ENUM types that `students` and every cube use."""
     for name, labels in LABEL_TYPES.items():
         con.execute(query("label_type", type_name=name), {"labels": list(labels)})
-    build = _Build(con, source, mapping)
+
+
+def define_macros(con: duckdb.DuckDBPyConnection, macros: tuple[str, ...] = MACROS) -> None:
+    """The query macros; a session whose cells were counted elsewhere has no students and needs CELL_MACROS."""
+    for macro in macros:
+        con.execute(query(macro))
+
+
+def students_sql(counted: Counted, source: str, mapping: Mapping, types: dict[str, str] | None = None
+                 ) -> tuple[str, dict, _Build]:
+    """The statement creating `students` from the raw table `source` under `mapping`, its parameters, and the
+    build (what its value maps reported). `counted` reads a raw column's values with their counts; `types`
+    gives the raw columns' DuckDB types (none: all text)."""
+    build = _Build(counted, mapping, types or {})
     expressions: list[str] = []
     by_role = {c.role: c for c in mapping.columns}
     for i, (column, sql_type) in enumerate(CANONICAL.items()):
@@ -151,16 +189,13 @@ def build_students(con: duckdb.DuckDBPyConnection, source: str, mapping: Mapping
             expressions.append(_fill(CONSTANT, i, column, sql_type))
             build.params[f"constant_{i}"] = constant
         elif column in TEXT_ROLES:
-            expressions.append(TEXT.format(source=quote_ident(role.header), target=quote_ident(column)))
+            expressions.append(TEXT.format(source=build.text(role.header), target=quote_ident(column)))
         else:
             expressions.append(f"{build.mapped(i, role.header, column, sql_type)} AS {quote_ident(column)}")
     for j, column in enumerate(mapping.outcomes(), start=len(CANONICAL)):
         expressions.append(_outcome(build, column, j))
-    expressions += derived.expressions(mapping)
-    con.execute(query("students", source=source, columns=Fragment(",\n    ".join(expressions))), build.params)
-    for macro in MACROS:
-        con.execute(query(macro))
-    return build.report(con.execute(query("row_count", table="students")).fetchone()[0])
+    expressions += derived.expressions(mapping, build.types)
+    return query("students", source=source, columns=Fragment(",\n    ".join(expressions))), build.params, build
 
 
 def _fill(template: str, i: int, column: str, sql_type: str) -> str:
@@ -168,9 +203,9 @@ def _fill(template: str, i: int, column: str, sql_type: str) -> str:
 
 
 def _outcome(build: _Build, column, j) -> str:
-    names = {"source": quote_ident(column.header), "target": quote_ident(column.name)}
+    names = {"source": build.text(column.header), "target": quote_ident(column.name)}
     if column.kind == "numeric":
-        return NUMBER.format(**names)
+        return f"{build.number(column.header)} AS {names['target']}"
     if column.kind == "boolean":
         return f"{build.mapped(j, column.header, 'flag', 'BOOLEAN')} AS {names['target']}"
     build.params["excused"] = list(EXCUSED)

@@ -29,16 +29,6 @@ class Filters:
         """Bound parameters for `filtered_students(...)` in the queries."""
         return {f"f_{f.name}": list(getattr(self, f.name)) for f in fields(self)}
 
-    def describe(self) -> list[str]:
-        """One line per active filter, in words, e.g. 'Income: Low income'."""
-        lines = []
-        for f in fields(self):
-            chosen = getattr(self, f.name)
-            if chosen:
-                dim = DIMENSIONS[f.name]
-                lines.append(f"{dim.label}: {', '.join(label(f.name, c) for c in chosen)}")
-        return lines
-
     @property
     def active(self) -> bool:
         return any(getattr(self, f.name) for f in fields(self))
@@ -47,19 +37,15 @@ class Filters:
 FILTER_NAMES = tuple(f.name for f in fields(Filters))
 
 
-def options(con: duckdb.DuckDBPyConnection) -> dict[str, list[str]]:
-    """The values each filter can take in the loaded data, in the dimension's display order."""
+def options(con: duckdb.DuckDBPyConnection, table: str = "students") -> dict[str, list[str]]:
+    """The values each filter can take in the loaded data, in the dimension's display order; read from a cube's
+    table (which has every filter's column) when the session has no student rows."""
     choices = {}
     for f in fields(Filters):
         dim = DIMENSIONS[f.name]
         missing = "null" if dim.flag else NOT_REPORTED
-        values = [row[0] for row in con.execute(query("distinct_values", column=dim.column),
+        values = [row[0] for row in con.execute(query("distinct_values", column=dim.column, table=table),
                                                 {"missing": missing}).fetchall()]
         choices[f.name] = sorted(values, key=lambda v: dim.order(FLAG_KEYS[v] if dim.flag else v))
     return choices
 
-
-def label(field_name: str, value: str) -> str:
-    """How a filter value reads on screen."""
-    dim = DIMENSIONS[field_name]
-    return dim.group_label(FLAG_KEYS[value]) if dim.flag else value

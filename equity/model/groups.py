@@ -10,8 +10,10 @@ from equity.data.normalize import NOT_REPORTED
 from equity.data.sql import query
 from equity.model.dimensions import DIMENSIONS, Dimension
 from equity.model.filters import Filters
+from equity.model.rules import Rule
+from equity.sources.cells import Stats
 from equity.stats import across
-from equity.stats.metrics import Rule, Stats, group_stats
+from equity.stats.metrics import group_stats
 from equity.stats.privacy import suppress, suppress_table
 
 CROSS = " × "

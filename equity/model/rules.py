@@ -1,10 +1,36 @@
-"""Choosing the rule for an outcome: a threshold, yes/no, a set of categories, or the mean."""
+"""Rules: what counts as meeting an outcome (a threshold, yes/no, a set of categories, or the mean), and the
+rule proposed for an outcome by default."""
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
-from equity.data.mapping import ColumnRole
-from equity.stats.metrics import Rule
+
+@dataclass(frozen=True)
+class Rule:
+    """What counts as meeting an outcome, or `mean` for an average."""
+
+    kind: str                          # "threshold" | "boolean" | "categories" | "mean"
+    threshold: float | None = None
+    categories: tuple[str, ...] = ()
+
+    @property
+    def is_rate(self) -> bool:
+        return self.kind != "mean"
+
+    def describe(self) -> str:
+        """The rule as the JSON and the screen print it, e.g. '>= 70'."""
+        if self.kind == "threshold":
+            return f">= {self.threshold:g}"
+        if self.kind == "boolean":
+            return "= yes"
+        if self.kind == "categories":
+            return "in " + ", ".join(self.categories)
+        return "mean"
+
+    def params(self) -> dict:
+        return {"kind": self.kind, "threshold": self.threshold, "categories": list(self.categories)}
+
 
 _MEETS = re.compile(r"\b(met|meets|exceed\w*|proficient|advanced|mastered|distinguished|above)\b", re.I)
 _NOT = re.compile(r"\b(not|nearly|partially|partial|below|approach\w*|basic|minimal)\b", re.I)
@@ -30,11 +56,11 @@ def _top_levels(levels: list[float]) -> list[float]:
     return levels[-2:] if len(levels) >= 4 else levels[-1:]
 
 
-def default_rule(column: ColumnRole, values: Sequence[str | None], threshold: float | None = None) -> Rule:
-    """What a user most likely means for this outcome when they have not said."""
-    if column.kind == "numeric":
+def default_rule(kind: str, values: Sequence[str | None], threshold: float | None = None) -> Rule:
+    """What a user most likely means for an outcome of this kind (a column role's `kind`) when they have not said."""
+    if kind == "numeric":
         return Rule("threshold", threshold) if threshold is not None else Rule("mean")
-    if column.kind == "boolean":
+    if kind == "boolean":
         return Rule("boolean")
     chosen = meeting_categories(values)
     return Rule("categories", categories=chosen or tuple(v for v in values[:1] if v))

@@ -19,11 +19,13 @@ from equity.model import terms
 from equity.model.dimensions import DIMENSIONS
 from equity.model.filters import FLAG_KEYS, Filters
 from equity.model.groups import Grouping
-from equity.stats.metrics import COMPARE_ALL, COMPARE_OTHERS, Rule
+from equity.model.rules import Rule
+from equity.stats.metrics import COMPARE_ALL, COMPARE_OTHERS
 from equity.stats.privacy import DEFAULT_MIN_N
 from equity.stats.trends import KEY_JOIN, Point, crossed_label, group_key, trend
 from equity.store import records
-from equity.words.i18n import DEFAULT, comparison_label, figure, rule_text, t, tn
+from equity.words.i18n import DEFAULT, t, tn
+from equity.words.labels import comparison_label, figure, rule_text
 from equity.words.numbers import decimal
 
 HIGHER, LOWER = "higher", "lower"
@@ -51,7 +53,7 @@ class Goal:
     target: float
     direction: str = HIGHER       # which way is better
     dimension: str = ""           # "" for all students, else a key of DIMENSIONS
-    group: str = ""               # the group's key as text (metrics.key_text)
+    group: str = ""               # the group's key as text (cells.key_text)
     group_label: str = ""
     measure: str = VALUE          # VALUE: the group's own figure; GAP: group minus comparison
     compare: str = COMPARE_ALL    # for a gap: "all", "others" or a reference group's key

@@ -13,7 +13,8 @@ from equity.model.dimensions import DIMENSIONS, GAP_DIMENSIONS
 from equity.model.filters import FLAG_KEYS, options
 from equity.report.safe_cells import to_csv
 from equity.store import records
-from equity.words.i18n import DEFAULT, group_label, t
+from equity.words.i18n import DEFAULT, t
+from equity.words.labels import group_label
 
 STAGES = ("diagnose", "design", "implement", "reflect")
 STORE = records.Store("log")

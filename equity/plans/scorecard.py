@@ -17,10 +17,11 @@ from equity.data.profile import ColumnProfile
 from equity.model.dimensions import DIMENSIONS
 from equity.model.filters import Filters
 from equity.model.groups import Grouping, across_views, hidden, ordered, stats
-from equity.model.rules import counting_threshold, default_rule, default_threshold
+from equity.model.rules import Rule, counting_threshold, default_rule, default_threshold
 from equity.plans import goals
+from equity.sources.cells import Stats
 from equity.stats import disproportionality, trends
-from equity.stats.metrics import Rule, Stats, group_stats
+from equity.stats.metrics import group_stats
 from equity.stats.privacy import DEFAULT_MIN_N, SMALL
 from equity.words.groupings import grouping_group
 from equity.words.i18n import DEFAULT, t
@@ -185,7 +186,7 @@ def suggested_rule(column: ColumnRole, values: Sequence[str | None], scale_point
         if counting is not None:
             return Rule("threshold", counting)
         return Rule("threshold", default_threshold(values))
-    return default_rule(column, [v for v in values if v is not None])
+    return default_rule(column.kind, [v for v in values if v is not None])
 
 
 def _number(value: str) -> bool:

@@ -14,8 +14,8 @@ from equity.stats.metrics import Breakdown, GroupResult
 from equity.stats.privacy import ALL_OR_NONE, DIFFERENCE, SMALL, coded_text, coded_value, coloured
 from equity.stats.trends import Trend
 from equity.words.gap_flags import flag_params
-from equity.words.i18n import (
-    DEFAULT,
+from equity.words.i18n import DEFAULT, t
+from equity.words.labels import (
     comparison_label,
     dimension_label,
     dimension_phrase,
@@ -23,7 +23,6 @@ from equity.words.i18n import (
     group_label,
     hidden_note,
     measure_text,
-    t,
     yes_no,
 )
 from equity.words.numbers import decimal

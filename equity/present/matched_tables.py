@@ -4,7 +4,8 @@ import pandas as pd
 
 from equity.model.dimensions import DIMENSIONS
 from equity.stats.matched import LEVELS, MEAN, Cohort, Growth, Matching, Transition
-from equity.words.i18n import DEFAULT, group_label, t
+from equity.words.i18n import DEFAULT, t
+from equity.words.labels import group_label
 from equity.words.numbers import count, decimal
 
 ALL = "all"

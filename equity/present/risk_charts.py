@@ -10,7 +10,8 @@ import pandas as pd
 from equity.present.charts import BLUE, GREY, ORANGE
 from equity.stats.disproportionality import ALTERNATE, HIDDEN, NOT_COMPUTABLE, RATIO, TOO_FEW, Disproportionality
 from equity.words.groupings import grouping_group, grouping_name
-from equity.words.i18n import DEFAULT, measure_text, t
+from equity.words.i18n import DEFAULT, t
+from equity.words.labels import measure_text
 from equity.words.numbers import decimal
 
 METHOD_KEYS = {RATIO: "ratio", ALTERNATE: "alternate", TOO_FEW: "too_few", NOT_COMPUTABLE: "not_computable",

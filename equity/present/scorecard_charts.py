@@ -5,17 +5,18 @@ its gap, risk ratio or composition index) is denser than a chart and needs no co
 Hidden groups stay listed, marked hidden, never left out.
 """
 
-from html import escape
-
 import altair as alt
 import pandas as pd
+from markupsafe import Markup
 
 from equity.data.normalize import AIAN, BLACK, NHPI, TWO_OR_MORE
 from equity.plans.scorecard import COMPOSITION, GAP, RISK_RATIO, Card, GroupFigure, finding_text
 from equity.present.charts import BLUE, GREY, ORANGE
+from equity.present.html import fragment
 from equity.stats.disproportionality import NOT_COMPUTABLE, TOO_FEW
 from equity.words.groupings import grouping_group, grouping_name
-from equity.words.i18n import DEFAULT, figure, group_label, hidden_note, t
+from equity.words.i18n import DEFAULT, t
+from equity.words.labels import figure, group_label, hidden_note
 from equity.words.numbers import decimal
 
 MEASURE_KEYS = {GAP: "gap", RISK_RATIO: "ratio", COMPOSITION: "composition"}
@@ -23,18 +24,6 @@ SHORT = {("race", NHPI): "nhpi", ("race", AIAN): "aian", ("race", BLACK): "black
          ("special_ed", True): "with_disabilities", ("special_ed", False): "without_disabilities"}
 BLANKS = {TOO_FEW: "scorecard.blank.too_few", NOT_COMPUTABLE: "scorecard.blank.not_computable"}
 COLUMNS = ("indicator", "type", "by", "term", "group", "n", "value", "measure", "measure_value", "flagged", "hidden")
-STYLE = ("<style>.card-table{width:100%;border-collapse:collapse;font-size:0.74rem;line-height:1.2}"
-         ".card-table th{font-weight:600;text-align:right;border-bottom:1px solid #ccc;padding:1px 2px}"
-         ".card-table th:first-child,.card-table td:first-child{text-align:left}"
-         ".card-table td{text-align:right;padding:1px 2px;border-bottom:1px solid #eee;white-space:nowrap}"
-         ".card-table td:first-child{white-space:normal}"
-         ".card-table .hidden{color:#777;font-style:italic}.card-table .flag{font-weight:700;color:#b35900}"
-         ".card-head{margin:0 0 2px 0;line-height:1.2}.card-head .v{font-size:1.9rem;font-weight:400}"
-         ".card-head .d{font-size:0.85rem;padding:1px 5px;border-radius:4px;margin-left:6px}"
-         ".card-head .better{background:#e6f4ea;color:#137333}.card-head .worse{background:#fce8e6;color:#a50e0e}"
-         ".card-head .same{background:#f1f3f4;color:#555}.card-head .since{font-size:0.8rem;color:#666}"
-         ".card-note{font-size:0.8rem;color:#555;margin:2px 0 6px 0;line-height:1.25}"
-         "</style>")
 
 
 def method(card: Card) -> str:
@@ -86,39 +75,34 @@ def value_text(card: Card, lang: str = DEFAULT) -> str:
     return figure(card.latest, card.indicator.rule.is_rate, lang)
 
 
-def headline(card: Card, lang: str = DEFAULT) -> str:
+def headline(card: Card, lang: str = DEFAULT) -> Markup:
     """All students' latest value and its change since the baseline term, arrow and words, not colour alone."""
-    change = ""
-    if card.change is not None:
-        look = {True: "better", False: "worse", None: "same"}[card.improving]
-        since = t("scorecard.since", lang, term=card.baseline_term)
-        change = f'<span class="d {look}" title="{escape(since)}">{escape(change_words(card, lang))}</span>'
-    return f'<div class="card-head"><span class="v">{escape(value_text(card, lang))}</span>{change}</div>'
+    look = {True: "better", False: "worse", None: "same"}[card.improving]
+    return fragment("card_head.html", value=value_text(card, lang), change=change_words(card, lang), look=look,
+                    since=t("scorecard.since", lang, term=card.baseline_term))
 
 
-def card_html(card: Card, heading: str, lang: str = DEFAULT) -> str:
+def card_html(card: Card, heading: str, lang: str = DEFAULT) -> Markup:
     """A card's body: headline, the finding in one sentence, and the table of groups."""
-    return (headline(card, lang) + f'<div class="card-note">{escape(finding_text(card, lang))}</div>'
-            + card_table(card, heading, lang))
+    return headline(card, lang) + fragment("card_note.html", note=finding_text(card, lang)) \
+        + card_table(card, heading, lang)
 
 
-def card_table(card: Card, heading: str, lang: str = DEFAULT) -> str:
-    """The card's groups as a small HTML table; values escaped, hidden groups in grey italics."""
+def card_table(card: Card, heading: str, lang: str = DEFAULT) -> Markup:
+    """The card's groups as a small HTML table; hidden groups in grey italics, saying why."""
     rows = []
     for g in card.groups:
-        name = escape(short_label(card, g.key, lang))
+        name = short_label(card, g.key, lang)
         if g.hidden:
-            why = t("scorecard.hidden_small" if g.small else "scorecard.hidden_protects", lang)
-            rows.append(f'<tr class="hidden"><td>{name}</td><td colspan="2">{escape(why)}</td></tr>')
+            rows.append({"name": name, "why": t("scorecard.hidden_small" if g.small else "scorecard.hidden_protects",
+                                                 lang)})
             continue
-        flag = ' class="flag"' if g.flagged else ""
         mark = (" ⚑" if g.flagged else "") + (" " + t("scorecard.alt", lang) if g.alternate else "")
-        measure = measure_text(card, g.measure) if g.measure is not None else escape(blank(g, lang))
-        value = "—" if g.value is None else figure(g.value, card.indicator.rule.is_rate, lang)   # a small risk
-        rows.append(f"<tr><td>{name}</td><td>{escape(value)}</td><td{flag}>{measure}{escape(mark)}</td></tr>")
+        measure = measure_text(card, g.measure) if g.measure is not None else blank(g, lang)
+        rows.append({"name": name, "why": None, "flagged": g.flagged, "figure": measure + mark,   # "—": a small risk
+                     "value": "—" if g.value is None else figure(g.value, card.indicator.rule.is_rate, lang)})
     short = t(f"scorecard.short_measure.{MEASURE_KEYS[method(card)]}", lang)
-    head = f"<tr><th>{escape(heading)}</th><th>{escape(t('column.value', lang))}</th><th>{escape(short)}</th></tr>"
-    return f'{STYLE}<table class="card-table"><thead>{head}</thead><tbody>{"".join(rows)}</tbody></table>'
+    return fragment("card_table.html", rows=rows, heads=(heading, t("column.value", lang), short))
 
 
 def blank(g: GroupFigure, lang: str = DEFAULT) -> str:
@@ -156,7 +140,8 @@ def scorecard_chart(cards: list[Card], lang: str = DEFAULT) -> alt.LayerChart | 
     """Each indicator's change since its baseline term as a bar from zero, labelled with the figure and
     'better' or 'worse' in words (colour repeats it); None when no indicator has a change to show."""
     rows = [{"indicator": c.indicator.name(lang), "change": round(c.change, 1), "end": max(c.change, 0.0),
-             "word": direction_word(c, lang), "label": f"{c.change:+.1f} ({direction_word(c, lang)})"}
+             "word": direction_word(c, lang),
+             "label": f"{decimal(c.change, 1, lang, signed=True)} ({direction_word(c, lang)})"}
             for c in cards if c.change is not None]
     if not rows:
         return None

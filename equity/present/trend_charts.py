@@ -17,7 +17,8 @@ from equity.model import terms as term_order
 from equity.plans import goals as goal_math
 from equity.plans.interventions import Marker, stage_label
 from equity.stats.trends import Point, Trend
-from equity.words.i18n import DEFAULT, dimension_label, measure_text, rule_text, t
+from equity.words.i18n import DEFAULT, t
+from equity.words.labels import dimension_label, measure_text, rule_text
 
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#882255")
 SHAPES = ("circle", "square", "triangle-up", "diamond", "cross", "triangle-down", "wedge", "stroke")

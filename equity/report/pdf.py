@@ -12,7 +12,7 @@ from pathlib import Path
 from fpdf import FPDF
 from fpdf.fonts import FontFace
 
-from equity.report.render import chart_png, png_size
+from equity.report.images import chart_png, png_size
 from equity.report.sections import COUNT, GAP, TEXT, VALUE, Report, Section, Table
 from equity.words.i18n import t
 

@@ -1,73 +1,37 @@
 """Files that leave the computer: a report as one self-contained HTML page (charts inline as SVG, figures as
-HTML tables), a chart as PNG or SVG, a table as CSV or XLSX. PDF and slides live in `report_pdf` and
-`report_slides`; `render` picks by format.
-
-Charts are drawn from their Vega-Lite spec by vl-convert, without a browser. Every table carries its notes
-(the suppression rule among them), and every text cell a spreadsheet could run as a formula is neutralised.
+HTML tables), a table as CSV or XLSX. PDF and slides live in `pdf` and `slides`, charts as images in `images`;
+`render` picks by format. Every table carries its notes (the suppression rule among them), and every text cell
+a spreadsheet could run as a formula is neutralised.
 """
 
 import csv
 import io
-import json
 import re
 import unicodedata
-from functools import lru_cache
-from html import escape
+from pathlib import Path
 
-import altair as alt
-import vl_convert
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
+from equity.report.images import chart_svg
 from equity.report.safe_cells import safe_cell
 from equity.report.sections import COUNT, GAP, INDEX, VALUE, Report, Section, Table
 from equity.words.i18n import t
-from equity.words.numbers import chart_locale
 from equity.words.reader import reading
 
-WIDTH = 720                       # chart width in exported files, in pixels
-FONT = "DejaVu Sans, Arial, Helvetica, sans-serif"    # one family with ◆ and ×, tried first
 FORMATS = ("html", "pdf", "pptx")
 MIME = {"html": "text/html", "pdf": "application/pdf", "svg": "image/svg+xml", "png": "image/png",
         "pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
         "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "csv": "text/csv"}
 
 
-def static_spec(chart: alt.TopLevelMixin, width: int = WIDTH) -> str:
-    """The chart's Vega-Lite spec at a fixed width (a page has no container to stretch to), as JSON."""
-    fixed = chart.properties(width=width).configure(font=FONT, locale=chart_locale())
-    return json.dumps(fixed.to_dict(), sort_keys=True)
-
-
-@lru_cache(maxsize=64)
-def _svg(spec: str) -> str:
-    return vl_convert.vegalite_to_svg(json.loads(spec))
-
-
-@lru_cache(maxsize=64)
-def _png(spec: str, scale: float) -> bytes:
-    return vl_convert.vegalite_to_png(json.loads(spec), scale=scale)
-
-
-def chart_svg(chart: alt.TopLevelMixin, width: int = WIDTH) -> str:
-    return _svg(static_spec(chart, width))
-
-
-def chart_png(chart: alt.TopLevelMixin, width: int = WIDTH, scale: float = 2.0) -> bytes:
-    """A PNG at twice the pixel density, sharp on a projector and in print."""
-    return _png(static_spec(chart, width), scale)
-
-
 def file_stem(title: str) -> str:
     """A file name from a title: its words in plain letters and digits, joined by hyphens."""
     plain = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
     return "-".join(re.findall(r"[A-Za-z0-9]+", plain)).lower()[:60] or "report"
-
-
-def png_size(png: bytes) -> tuple[int, int]:
-    """Width and height of a PNG, read from its header."""
-    return int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")
 
 
 # Tables: CSV and XLSX
@@ -174,26 +138,11 @@ def _save(book: Workbook) -> bytes:
     return out.getvalue()
 
 
-# The report as one HTML page
+# The report as one HTML page: Jinja2 templates in templates/, every value escaped by autoescape; only the
+# chart SVG (drawn by vl-convert from the chart, its text escaped there) and a rendered table go in as markup.
 
-STYLE = """
-body{font-family:"DejaVu Sans",Arial,Helvetica,sans-serif;color:#1a1a1a;line-height:1.45;
-margin:0;background:#fff}
-main{max-width:60rem;margin:0 auto;padding:2rem 1.5rem}
-h1{font-size:2rem;margin:0 0 .5rem}h2{font-size:1.4rem;margin:2.5rem 0 .5rem;border-top:2px solid #0072B2;
-padding-top:1rem}
-.context{color:#333;margin:.2rem 0}.privacy{font-size:.9rem;color:#333;background:#f3f6fa;padding:.6rem .8rem;
-border-left:4px solid #0072B2}
-.summary p{font-size:1.1rem;margin:.4rem 0}
-figure{margin:1rem 0}figure svg{max-width:100%;height:auto}figcaption{font-size:.9rem;color:#333}
-table{border-collapse:collapse;width:100%;font-size:.9rem;margin:.8rem 0}
-caption{text-align:left;font-weight:bold;padding:.3rem 0}
-th,td{border-bottom:1px solid #ccc;padding:.3rem .5rem;text-align:right;vertical-align:top}
-th:first-child,td:first-child,.text{text-align:left}thead th{border-bottom:2px solid #333}
-tr.hidden-row td,tr.hidden-row th{color:#555;font-style:italic}
-.notes li{font-size:.85rem;color:#333}footer{margin-top:3rem;font-size:.85rem;color:#333}
-@media print{h2{break-before:page}figure,table{break-inside:avoid}main{max-width:none}}
-"""
+TEMPLATES = Environment(loader=FileSystemLoader(Path(__file__).parent / "templates"), autoescape=True,
+                        undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
 
 
 def report_html(report: Report) -> str:
@@ -205,69 +154,35 @@ def report_html(report: Report) -> str:
 
 def _html(report: Report) -> str:
     lang = report.lang
-    parts = [f'<!doctype html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
-             f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-             f"<title>{escape(report.title)}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<main>\n<header>\n"
-             f"<h1>{escape(report.title)}</h1>\n"]
-    parts += [f'<p class="context">{escape(line)}</p>\n' for line in report.context]
-    parts.append(f'<p class="privacy">{escape(t("report.aggregates_only", lang))} '
-                 f'{escape(report.privacy)}</p>\n</header>\n')
-    if report.notes:
-        parts.append(f'<section aria-labelledby="notes"><h2 id="notes">{escape(t("report.notes", lang))}</h2>\n'
-                     + "".join(f"<p>{escape(p)}</p>\n" for p in report.notes.splitlines() if p.strip())
-                     + "</section>\n")
-    if len(report.sections) > 1:
-        items = "".join(f'<li><a href="#s{i}">{escape(s.title)}</a></li>'
-                        for i, s in enumerate(report.sections, start=1))
-        parts.append(f'<nav aria-labelledby="toc"><h2 id="toc">{escape(t("report.contents", lang))}</h2>'
-                     f"<ol>{items}</ol></nav>\n")
-    for i, section in enumerate(report.sections, start=1):
-        parts.append(_html_section(section, i, lang))
-    parts.append(f"<footer><p>{escape(report.privacy)}</p><p>{escape(t('report.created', lang, date=report.created))}"
-                 f" · {escape(t('report.generated_by', lang))}</p></footer>\n</main>\n</body>\n</html>\n")
-    return "".join(parts)
+    sections = [_html_section(section, i, lang) for i, section in enumerate(report.sections, start=1)]
+    return TEMPLATES.get_template("report.html").render(
+        report=report, notes=[p for p in report.notes.splitlines() if p.strip()], sections=sections,
+        words={key: t(f"report.{key}", lang) for key in ("aggregates_only", "notes", "contents", "generated_by")},
+        created=t("report.created", lang, date=report.created))
 
 
-def _html_section(section: Section, number: int, lang: str) -> str:
-    head = f'<section id="s{number}" aria-labelledby="s{number}-title">\n' \
-           f'<h2 id="s{number}-title">{number}. {escape(section.title)}</h2>\n'
-    summary = '<div class="summary">' + "".join(f"<p>{escape(s)}</p>" for s in section.summary) + "</div>\n"
-    figure = ""
-    if section.chart is not None:
-        svg = _accessible_svg(chart_svg(section.chart), section.alt_text, f"s{number}-chart")
-        caption = escape(t("report.chart_caption", lang, number=number, title=section.title))
-        figure = (f'<figure aria-label="{escape(section.alt_text)}">\n{svg}\n<figcaption>{caption}</figcaption>\n'
-                  "</figure>\n")
-    table = html_table(section.table, t("report.table_caption", lang, number=number, title=section.title))
-    notes = "".join(f"<li>{escape(n)}</li>" for n in section.table.notes)
-    return f'{head}{summary}{figure}{table}<ul class="notes">{notes}</ul>\n</section>\n'
+def _html_section(section: Section, number: int, lang: str) -> dict:
+    svg = None if section.chart is None else \
+        _accessible_svg(chart_svg(section.chart), section.alt_text, f"s{number}-chart")
+    return {"number": number, "section": section, "svg": svg,
+            "chart_caption": t("report.chart_caption", lang, number=number, title=section.title),
+            "table": html_table(section.table, t("report.table_caption", lang, number=number, title=section.title))}
 
 
-def _accessible_svg(svg: str, alt_text: str, ident: str) -> str:
+def _accessible_svg(svg: str, alt_text: str, ident: str) -> Markup:
     """The SVG as an image for assistive technology: role, label, and a <title> child."""
     start = svg.index("<svg") + len("<svg")
     opened = svg.index(">", start) + 1
-    return (svg[:start] + f' role="img" aria-labelledby="{ident}"' + svg[start:opened]
-            + f'<title id="{ident}">{escape(alt_text)}</title>' + svg[opened:])
+    return Markup(svg[:start]) + Markup(' role="img" aria-labelledby="{}"').format(ident) \
+        + Markup(svg[start:opened]) + Markup('<title id="{}">{}</title>').format(ident, alt_text) + Markup(svg[opened:])
 
 
-def html_table(table: Table, caption: str) -> str:
+def html_table(table: Table, caption: str) -> Markup:
     """An accessible HTML table: a caption, column headers, the first cell of each row as its header."""
     table = table.compact()
-    heads = "".join(f'<th scope="col"{_class(c.kind)}>{escape(c.header)}</th>' for c in table.columns)
-    body = []
-    for i, texts in enumerate(table.text_rows()):
-        hidden = ' class="hidden-row"' if table.hidden_row(i) else ""
-        cells = [f'<th scope="row">{escape(texts[0])}</th>']
-        cells += [f"<td{_class(c.kind)}>{escape(text)}</td>" for text, c in zip(texts[1:], table.columns[1:],
-                                                                             strict=True)]
-        body.append(f"<tr{hidden}>{''.join(cells)}</tr>")
-    return (f"<table><caption>{escape(caption)}</caption><thead><tr>{heads}</tr></thead>"
-            f"<tbody>{''.join(body)}</tbody></table>\n")
-
-
-def _class(kind: str) -> str:
-    return ' class="text"' if kind not in (COUNT, VALUE, GAP, INDEX) else ""
+    rows = [(table.hidden_row(i), texts) for i, texts in enumerate(table.text_rows())]
+    text = [c.kind not in (COUNT, VALUE, GAP, INDEX) for c in table.columns]
+    return Markup(TEMPLATES.get_template("table.html").render(table=table, rows=rows, caption=caption, text=text))
 
 
 def render(report: Report, fmt: str) -> bytes:

@@ -9,14 +9,15 @@ loses its figures and its exact size. Anything that can be put into a section pl
 from collections.abc import Sequence
 from dataclasses import dataclass, field, fields
 from datetime import date
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 import altair as alt
 
-from equity.app.session import Workbench
 from equity.model.cohorts import Cohort, cohort_values
 from equity.model.dimensions import DIMENSIONS
 from equity.model.filters import FLAG_KEYS, Filters
+from equity.model.rules import Rule
+from equity.plans import accountability as acc
 from equity.plans import goals as goal_math
 from equity.plans import scorecard as sc
 from equity.plans import status_grid
@@ -34,15 +35,17 @@ from equity.present.charts import (
     hidden_text,
 )
 from equity.present.scorecard_charts import direction_word, scorecard_chart
+from equity.sources.cells import key_text
 from equity.stats.crosstab import Cell, CrossTable
 from equity.stats.disproportionality import DEFAULT_SETTINGS, Settings
 from equity.stats.gap_flag_settings import DEFAULTS, FlagSettings
 from equity.stats.gap_flags import Flag, GroupFlag, flag
-from equity.stats.metrics import COMPARE_ALL, Breakdown, GroupResult, Rule, key_text
+from equity.stats.metrics import COMPARE_ALL, Breakdown, GroupResult
 from equity.stats.privacy import BOTTOM_CODE, CODING_BELOW_N, SMALL, TOP_CODE, coded_text, coded_value
 from equity.stats.trends import Trend, data_terms, trend
 from equity.words.gap_flags import flag_params, settings_line
-from equity.words.i18n import DEFAULT, comparison_label, dimension_label, figure, group_label, hidden_note, t, yes_no
+from equity.words.i18n import DEFAULT, t
+from equity.words.labels import comparison_label, dimension_label, figure, group_label, hidden_note, yes_no
 from equity.words.numbers import count, day, decimal, percent
 from equity.words.reader import reading
 from equity.words.summary import (
@@ -56,6 +59,9 @@ from equity.words.summary import (
     overall_change_sentence,
     overall_ends,
 )
+
+if TYPE_CHECKING:   # a type only: the session's façade calls into reports (the student list) as they read it
+    from equity.app.session import Workbench
 
 TEXT, COUNT, VALUE, GAP, INDEX = "text", "count", "value", "gap", "index"
 
@@ -489,6 +495,28 @@ class GroupGridView:
 
 
 @dataclass(frozen=True)
+class AccountabilityView:
+    """Every student group on every scorecard indicator, and the groups a state would identify
+    (equity.plans.accountability); worded in the section's language."""
+
+    grid: acc.Grid
+
+    @property
+    def key(self) -> str:
+        return "accountability"
+
+    def section(self, lang: str = DEFAULT) -> Section:
+        placed, min_n = self.grid, self.grid.min_n
+        kinds = (TEXT, TEXT, COUNT, VALUE, TEXT, GAP, TEXT, TEXT)
+        columns = tuple(Column(t(h, lang), k) for h, k in zip(acc.HEADS, kinds, strict=True))
+        red = tuple(f.sentence for f in acc.red_on_two(placed, lang)) or (t("accountability.none_red", lang),)
+        lines = (t("accountability.intro", lang, min_n=f"{min_n:d}", colour_min_n=f"{placed.colour_min_n:d}"),
+                 acc.caption(placed, lang), *red, *(f.sentence for f in acc.lowest(placed, lang)))
+        return Section(t("accountability.section", lang), lines,
+                       Table(columns, tuple(acc.records(placed, lang)), (rule_note(min_n, lang),)))
+
+
+@dataclass(frozen=True)
 class Choice:
     """What to put in a report: one outcome under one rule, gaps by each chosen dimension, crossed pairs."""
 
@@ -510,9 +538,11 @@ class Choice:
     flag_settings: FlagSettings = DEFAULTS     # the flags' references, margin and cut-offs
     cohort: str | None = None                  # term, school or grade: every gap and crossed view once per cohort
     group_grids: bool = False                  # with the scorecard: each indicator's status × change per group
+    accountability: bool = False               # with the scorecard: every student group on every indicator
+    accountability_colour_min_n: int = 30      # the Dashboard's: no colour for fewer students
 
 
-def views(bench: Workbench, choice: Choice, lang: str = DEFAULT) -> list[ReportView]:
+def views(bench: "Workbench", choice: Choice, lang: str = DEFAULT) -> list[ReportView]:
     """The chosen views, computed from the session's data under its filters and minimum group size (once per
     cohort when the choice has cohorts); goals' notes worded in `lang`."""
     found: list[ReportView] = []
@@ -533,6 +563,9 @@ def views(bench: Workbench, choice: Choice, lang: str = DEFAULT) -> list[ReportV
                             label=i.outcome_label, second=i.grouping.second)
             found.append(GroupGridView(history, i, cuts.get(i.label, status_grid.default_cuts(i)),
                                        choice.colour_min_n))
+    if choice.scorecard and choice.accountability:
+        found.append(AccountabilityView(bench.accountability_grid(choice.scorecard, dict(choice.cuts),
+                                                                  choice.accountability_colour_min_n, lang)))
     if choice.goal_table and saved:
         outcomes = {c.name for c in bench.data.mapping.outcomes()} if bench.data else set()
         found.append(GoalsView(tuple(goal_math.assess(bench.con, g, outcomes, bench.min_n, lang) for g in saved),
@@ -540,12 +573,12 @@ def views(bench: Workbench, choice: Choice, lang: str = DEFAULT) -> list[ReportV
     return found
 
 
-def chronic_notes(bench: Workbench, indicators: Sequence[sc.Indicator], lang: str) -> tuple[str, ...]:
+def chronic_notes(bench: "Workbench", indicators: Sequence[sc.Indicator], lang: str) -> tuple[str, ...]:
     """The chronic-absence rule's note, once, when an indicator is chronic absence."""
     return tuple(filter(None, dict.fromkeys(bench.chronic_note(i.outcome, lang) for i in indicators)))
 
 
-def _gap_views(bench: Workbench, choice: Choice, cohort: Cohort | None, saved: Sequence[goal_math.Goal],
+def _gap_views(bench: "Workbench", choice: Choice, cohort: Cohort | None, saved: Sequence[goal_math.Goal],
                lang: str) -> list[ReportView]:
     """The gap, change and crossed views of one cohort (or of everyone); a goal is on all the data, so a cohort's
     views leave it out."""
@@ -568,7 +601,7 @@ def _gap_views(bench: Workbench, choice: Choice, cohort: Cohort | None, saved: S
     return found
 
 
-def _goal(bench: Workbench, saved: Sequence[goal_math.Goal], result: Breakdown, outcome: str, lang: str = DEFAULT
+def _goal(bench: "Workbench", saved: Sequence[goal_math.Goal], result: Breakdown, outcome: str, lang: str = DEFAULT
           ) -> goal_math.Evaluation | None:
     """The saved goal on the focus group's figure for this outcome and rule, evaluated, if there is one."""
     group = focus_group(result)
@@ -594,7 +627,7 @@ class Report:
     created: str = field(default_factory=lambda: day(date.today()))     # the date it was made, in its language
 
 
-def compose(chosen: Sequence[ReportView], bench: Workbench, title: str = "", notes: str = "",
+def compose(chosen: Sequence[ReportView], bench: "Workbench", title: str = "", notes: str = "",
             lang: str = DEFAULT) -> Report:
     """The report in one language, its figures too: a section per view and the lines that say what the figures
     cover."""
@@ -605,7 +638,7 @@ def compose(chosen: Sequence[ReportView], bench: Workbench, title: str = "", not
                       day(date.today(), lang))
 
 
-def context(bench: Workbench, lang: str = DEFAULT) -> tuple[str, ...]:
+def context(bench: "Workbench", lang: str = DEFAULT) -> tuple[str, ...]:
     """Which data the figures come from, the filters in force and the terms they combine."""
     source = t("report.sample_data", lang) if bench.data and bench.data.sample else \
         (bench.data.name if bench.data else "")

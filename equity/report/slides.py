@@ -10,7 +10,7 @@ from pptx.dml.color import RGBColor
 from pptx.enum.text import PP_ALIGN
 from pptx.util import Emu, Inches, Pt
 
-from equity.report.render import chart_png, png_size
+from equity.report.images import chart_png, png_size
 from equity.report.sections import COUNT, GAP, VALUE, Report, Section, Table
 from equity.words.i18n import t
 

@@ -7,9 +7,10 @@ import duckdb
 from equity.data.sql import query
 from equity.model.dimensions import DIMENSIONS
 from equity.model.filters import Filters
+from equity.model.rules import Rule
 from equity.report.sections import TEXT, VALUE, Column, Table
-from equity.stats.metrics import Rule
-from equity.words.i18n import DEFAULT, dimension_label, group_label, rule_text, t, yes_no
+from equity.words.i18n import DEFAULT, t
+from equity.words.labels import dimension_label, group_label, rule_text, yes_no
 
 FILE_PREFIX = "student-data"
 FLAGS = ("low_income", "english_learner", "special_ed", "section_504")

@@ -20,16 +20,15 @@ small result.
 import itertools
 from dataclasses import dataclass, fields
 from itertools import combinations
-from typing import TYPE_CHECKING
 
 import duckdb
 
-from equity.data.sql import Fragment, query
+from equity.data.sql import Fragment, query, quote_ident
+from equity.model.dimensions import DIMENSIONS
 from equity.model.filters import Filters
-
-if TYPE_CHECKING:
-    from equity.sources.cube import Cube
-    from equity.stats.metrics import Rule
+from equity.model.rules import Rule
+from equity.sources import cube as cubes
+from equity.sources.cube import Cube
 
 _ANY = object()           # a condition dropped: any value
 COMBINED = "race_list"    # the column of races alone or in combination (dimensions.COMBINED's)
@@ -55,16 +54,13 @@ class Neighbours:
     rows: tuple[tuple[tuple, tuple, int], ...]            # (group key's parts, seen value per active filter, n)
 
 
-def find(con: duckdb.DuckDBPyConnection, outcome: str, rule: "Rule", columns: tuple[str, ...], filters: Filters,
-         min_n: int, cube: "Cube | None" = None) -> Hidden:
+def find(con: duckdb.DuckDBPyConnection, outcome: str, rule: Rule, columns: tuple[str, ...], filters: Filters,
+         min_n: int, cube: Cube | None = None) -> Hidden:
     """What the rule across views hides among the groups of `columns` (one or two canonical columns) under
     `filters`: nothing without filters. The sizes are summed from `cube` (sources.cube), built here when not given
     (or, for races alone or in combination, which no cube cell holds, from a cube of its own)."""
     if not filters.active:
         return NOTHING
-    from equity.sources import (
-        cube as cubes,  # here: equity.sources.cube reads equity.stats.metrics, which reads this module
-    )
     if COMBINED in columns:                # races alone or in combination: a student in several groups
         table = f"cube_combined_{next(_numbers)}"
         con.execute(query("cube_combined", cube=table, outcome=outcome), rule.params())
@@ -81,7 +77,14 @@ def neighbours(con: duckdb.DuckDBPyConnection, cube: str, columns: tuple[str, ..
     """The one grouped query, over the cube table `cube`, for groups of `columns` under `filters`."""
     active = [f.name for f in fields(Filters) if getattr(filters, f.name)]
     second = columns[1] if len(columns) > 1 else Fragment("NULL")
-    cursor = con.execute(query("neighbour_counts", cube=cube, first=columns[0], second=second), filters.params())
+    # Only the filters in use are read, each column compared as it is stored: a cast of every cell to text for
+    # every filter cost more than all the rest of a click.
+    stored = {name: quote_ident(DIMENSIONS[name].column) for name in active}
+    grouped = Fragment("".join(f"{column}, " for column in dict.fromkeys(stored.values())))
+    seen = Fragment("".join(f"seen_{name}($f_{name}::VARCHAR[], {column}) AS m_{name}, "
+                            for name, column in stored.items()))
+    cursor = con.execute(query("neighbour_counts", cube=cube, first=columns[0], second=second, columns=grouped,
+                               seen=seen), {f"f_{name}": list(getattr(filters, name)) for name in active})
     names = [d[0] for d in cursor.description]
     found = [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
     rows = tuple((tuple(r[k] for k in ("first_group", "second_group")[:len(columns)]),

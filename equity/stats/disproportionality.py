@@ -15,10 +15,12 @@ import duckdb
 
 from equity.model.filters import Filters
 from equity.model.groups import Grouping, across_views, hidden, ordered, stats
+from equity.model.rules import Rule
+from equity.sources.cells import Stats
 from equity.stats import across
-from equity.stats.metrics import Rule, Stats
 from equity.stats.privacy import ACROSS, DEFAULT_MIN_N, SMALL
-from equity.words.i18n import DEFAULT, hidden_note, t
+from equity.words.i18n import DEFAULT, t
+from equity.words.labels import hidden_note
 from equity.words.numbers import decimal
 
 CELL_SIZE, N_SIZE, THRESHOLD = 10, 30, 3.0

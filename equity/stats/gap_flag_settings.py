@@ -19,7 +19,8 @@ from dataclasses import asdict, dataclass
 from math import sqrt
 
 from equity.data.normalize import NOT_REPORTED
-from equity.stats.metrics import COMPARE_ALL, COMPARE_OTHERS, Breakdown, GroupResult, key_text
+from equity.sources.cells import key_text
+from equity.stats.metrics import COMPARE_ALL, COMPARE_OTHERS, Breakdown, GroupResult
 
 COMPARE, HPG, ALL, OTHERS = "compare", "hpg", COMPARE_ALL, COMPARE_OTHERS
 MOE_Z = 1.96                 # as published, not the exact normal quantile

@@ -25,6 +25,7 @@ flagged; a gap exactly at minus the margin of error is.
 from dataclasses import dataclass
 from enum import StrEnum
 
+from equity.sources.cells import key_text
 from equity.stats import needed
 from equity.stats.gap_flag_settings import (
     DEFAULTS,
@@ -34,7 +35,7 @@ from equity.stats.gap_flag_settings import (
     margin_of_error,
     ppg_reference_rate,
 )
-from equity.stats.metrics import Breakdown, GroupResult, key_text
+from equity.stats.metrics import Breakdown, GroupResult
 
 __all__ = ["Flag", "Flags", "GroupFlag", "flag", "highest", "margin_of_error"]
 

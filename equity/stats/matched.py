@@ -24,8 +24,8 @@ import duckdb
 from equity.data.sql import query
 from equity.model.dimensions import DIMENSIONS
 from equity.model.filters import Filters
+from equity.model.rules import Rule
 from equity.model.terms import dates, sort_key
-from equity.stats.metrics import Rule
 from equity.stats.privacy import (
     COMPLEMENT,
     DEFAULT_MIN_N,

@@ -7,8 +7,9 @@ import duckdb
 from equity.data.sql import query
 from equity.model.dimensions import COMBINED, DIMENSIONS, Dimension
 from equity.model.filters import Filters
+from equity.model.rules import Rule
+from equity.sources.cells import Cells, Stats, key_text
 from equity.stats import across as across_views
-from equity.stats import intervals
 from equity.stats.effect_size import Effect, hedges_g
 from equity.stats.privacy import (
     ACROSS,
@@ -22,66 +23,6 @@ from equity.stats.privacy import (
 )
 
 COMPARE_ALL, COMPARE_OTHERS = "all", "others"
-
-
-@dataclass(frozen=True)
-class Rule:
-    """What counts as meeting an outcome, or `mean` for an average."""
-
-    kind: str                          # "threshold" | "boolean" | "categories" | "mean"
-    threshold: float | None = None
-    categories: tuple[str, ...] = ()
-
-    @property
-    def is_rate(self) -> bool:
-        return self.kind != "mean"
-
-    def describe(self) -> str:
-        """The rule as the JSON and the screen print it, e.g. '>= 70'."""
-        if self.kind == "threshold":
-            return f">= {self.threshold:g}"
-        if self.kind == "boolean":
-            return "= yes"
-        if self.kind == "categories":
-            return "in " + ", ".join(self.categories)
-        return "mean"
-
-    def params(self) -> dict:
-        return {"kind": self.kind, "threshold": self.threshold, "categories": list(self.categories)}
-
-
-@dataclass(frozen=True)
-class Stats:
-    """Sufficient statistics of one group: students with an outcome, sum and sum of squares of y."""
-
-    n: int
-    total: float
-    squares: float
-    missing: int = 0
-
-    def value(self, rule: Rule) -> float:
-        return self.total / self.n * (100 if rule.is_rate else 1)
-
-    def minus(self, other: "Stats") -> "Stats":
-        return Stats(self.n - other.n, self.total - other.total, self.squares - other.squares)
-
-    def plus(self, other: "Stats") -> "Stats":
-        return Stats(self.n + other.n, self.total + other.total, self.squares + other.squares,
-                     self.missing + other.missing)
-
-    def interval(self, rule: Rule) -> tuple[float, float]:
-        if rule.is_rate:
-            lo, hi = intervals.wilson(self.total, self.n)
-            return lo * 100, hi * 100
-        return intervals.mean_interval(self.n, self.total, self.squares)
-
-    def difference(self, other: "Stats", rule: Rule) -> tuple[float, float]:
-        """95% interval of this group's value minus an independent group's."""
-        if rule.is_rate:
-            lo, hi = intervals.newcombe(self.total, self.n, other.total, other.n)
-            return lo * 100, hi * 100
-        return intervals.mean_difference((self.n, self.total, self.squares),
-                                         (other.n, other.total, other.squares))
 
 
 @dataclass(frozen=True)
@@ -138,43 +79,6 @@ class Breakdown:
 
     def shown(self) -> tuple[GroupResult, ...]:
         return tuple(g for g in self.groups if not g.suppressed)
-
-
-def key_text(key: object) -> str:
-    """A group key as text: labels as they are, flags as 'true' / 'false' / 'null'."""
-    if key is None:
-        return "null"
-    if isinstance(key, bool):
-        return "true" if key else "false"
-    return str(key)
-
-
-@dataclass(frozen=True)
-class Cells:
-    """Statistics per combination of some dimension columns (a few hundred rows at most): a breakdown by any
-    of them, and all students, is a sum over these. Made by equity.sources.cube."""
-
-    columns: tuple[str, ...]
-    rows: tuple[tuple[tuple, Stats], ...]
-
-    def by(self, column: str) -> tuple[Stats, dict[object, Stats]]:
-        i = self.columns.index(column)
-        overall = Stats(0, 0.0, 0.0)
-        groups: dict[object, Stats] = {}
-        for key, stats in self.rows:
-            overall = overall.plus(stats)
-            groups[key[i]] = groups.get(key[i], Stats(0, 0.0, 0.0)).plus(stats)
-        return overall, {k: s for k, s in groups.items() if s.n > 0}
-
-    def crossed(self, first: str, second: str) -> tuple[Stats, dict[tuple, Stats]]:
-        """All students' statistics and each non-empty pair of groups' of two of the columns."""
-        i, j = self.columns.index(first), self.columns.index(second)
-        overall = Stats(0, 0.0, 0.0)
-        pairs: dict[tuple, Stats] = {}
-        for key, stats in self.rows:
-            overall = overall.plus(stats)
-            pairs[(key[i], key[j])] = pairs.get((key[i], key[j]), Stats(0, 0.0, 0.0)).plus(stats)
-        return overall, {k: s for k, s in pairs.items() if s.n > 0}
 
 
 def group_stats(con: duckdb.DuckDBPyConnection, outcome: str, rule: Rule, dimension: Dimension,

@@ -14,29 +14,23 @@ would say "all" (or "none") to a reader who knows its size: it is hidden instead
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from equity.words.i18n import t
+
 DEFAULT_MIN_N = 10
 
 
 @dataclass(frozen=True)
 class Preset:
-    """A privacy setting users recognise. `name` and `note` are the English text; `label` and `explanation`
-    give them in the reader's language from the catalogue (`preset.<key>.name`, `preset.<key>.note`)."""
+    """A privacy setting users recognise. `name` is the English text; `label` gives it in the reader's language
+    from the catalogue (`preset.<key>.name`)."""
 
     name: str
     min_n: int
-    note: str
     key: str = "default"
     colour_min_n: int = 0        # shown groups smaller than this get no colour (the California Dashboard's 30)
 
     def label(self, lang: str = "en") -> str:
-        return _text(f"preset.{self.key}.name", lang)
-
-    def explanation(self, lang: str = "en") -> str:
-        return _text(f"preset.{self.key}.note", lang)
-
-    def colours(self, n: int) -> bool:
-        """Whether a shown group of n students may be coloured as flagged (else it is drawn neutral)."""
-        return coloured(n, self.colour_min_n)
+        return t(f"preset.{self.key}.name", lang)
 
 
 def coloured(n: int, colour_min_n: int) -> bool:
@@ -44,19 +38,11 @@ def coloured(n: int, colour_min_n: int) -> bool:
     return n >= colour_min_n
 
 
-def _text(key: str, lang: str) -> str:
-    from equity.words.i18n import (
-        t,  # here, not at the top: equity.words.i18n imports metrics, which imports this module
-    )
-    return t(key, lang)
-
-
 PRESETS = (
-    Preset("Default (n < 10 hidden)", 10, "Groups of fewer than 10 students are hidden.", "default"),
-    Preset("California Dashboard (n < 11 hidden)", 11,
-           "Groups of fewer than 11 students are hidden; groups of fewer than 30 get no colour.", "california", 30),
-    Preset("IDEA disproportionality (n-size 30)", 30, "Groups of fewer than 30 students are hidden.", "idea"),
-    Preset("Survey tools (n < 5 hidden)", 5, "Groups of fewer than 5 respondents are hidden.", "survey"),
+    Preset("Default (n < 10 hidden)", 10, "default"),
+    Preset("California Dashboard (n < 11 hidden)", 11, "california", 30),
+    Preset("IDEA disproportionality (n-size 30)", 30, "idea"),
+    Preset("Survey tools (n < 5 hidden)", 5, "survey"),
 )
 
 SMALL = "small"              # reasons a figure is hidden

@@ -4,7 +4,7 @@ category nobody has, or a threshold above every value, is almost always a typing
 import duckdb
 
 from equity.data.sql import query
-from equity.stats.metrics import Rule
+from equity.model.rules import Rule
 from equity.words.messages import Text
 
 

@@ -13,11 +13,14 @@ from equity.model import terms as term_order
 from equity.model.dimensions import DIMENSIONS, Dimension
 from equity.model.filters import Filters
 from equity.model.groups import Grouping
+from equity.model.rules import Rule
 from equity.sources import cube as cubes
+from equity.sources.cells import key_text
 from equity.stats import across
-from equity.stats.metrics import COMPARE_ALL, COMPARE_OTHERS, Breakdown, GroupResult, Rule, breakdown, key_text
+from equity.stats.metrics import COMPARE_ALL, COMPARE_OTHERS, Breakdown, GroupResult, breakdown
 from equity.stats.privacy import DEFAULT_MIN_N, why_hidden
-from equity.words.i18n import DEFAULT, comparison_label, group_label, hidden_note, t
+from equity.words.i18n import DEFAULT, t
+from equity.words.labels import comparison_label, group_label, hidden_note
 from equity.words.numbers import decimal
 
 KEY_JOIN = "\x1f"          # joins the parts of a crossed group's key as text; never inside a data value
@@ -35,7 +38,7 @@ class Point:
 
 
 def group_key(key: object) -> str:
-    """A group's key as text: metrics.key_text for one dimension, the parts joined for a crossed group."""
+    """A group's key as text: cells.key_text for one dimension, the parts joined for a crossed group."""
     if isinstance(key, tuple):
         return KEY_JOIN.join(key_text(k) for k in key)
     return key_text(key)
@@ -102,7 +105,7 @@ class Trend:
 
 def data_terms(con: duckdb.DuckDBPyConnection, filters: Filters = Filters()) -> tuple[str, ...]:
     """The terms in the loaded data (those chosen in the filters, when any are), in time order."""
-    rows = con.execute(query("distinct_values", column="term"), {"missing": NOT_REPORTED}).fetchall()
+    rows = con.execute(query("distinct_values", column="term", table="students"), {"missing": NOT_REPORTED}).fetchall()
     found = [r[0] for r in rows if r[0] != NOT_REPORTED]
     if filters.term:
         found = [t for t in found if t in filters.term]

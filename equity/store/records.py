@@ -8,8 +8,6 @@ untouched, never overwritten or dropped silently.
 """
 
 import json
-import os
-import time
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -18,11 +16,13 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from filelock import FileLock, Timeout
+
 from equity.store import workspace
 from equity.words.messages import Message, Text
 
 FORMAT = 1                 # the newest entry format this version reads and writes
-LOCK_WAIT, LOCK_STALE = 5.0, 30.0   # seconds
+LOCK_WAIT = 5.0            # seconds an edit waits for another one on the same entry
 
 
 class WorkspaceError(Message):
@@ -151,38 +151,12 @@ class Store:
 
 @contextmanager
 def locked(path: Path) -> Iterator[None]:
-    """A lock file beside `path` for one read-modify-write; portable (no fcntl). It names its process, so
-    the lock of a writer that crashed is broken at once, and any lock older than LOCK_STALE is too."""
-    lock = path.with_name(f".{path.name}.lock")
-    lock.parent.mkdir(parents=True, exist_ok=True)
-    deadline = time.monotonic() + LOCK_WAIT
-    while True:
-        try:
-            fd = os.open(lock, os.O_CREAT | os.O_EXCL | os.O_WRONLY)
-            break
-        except FileExistsError:
-            if _abandoned(lock):
-                lock.unlink(missing_ok=True)
-                continue
-            if time.monotonic() > deadline:
-                raise WorkspaceError("records.busy") from None
-            time.sleep(0.02)
+    """A lock file beside `path` for one read-modify-write. filelock holds it with the system's own file lock
+    (flock, or msvcrt on Windows), which the system releases when its process ends, crashed or not: no
+    process ids or ages to judge. The empty lock file stays; readers skip dot files."""
+    path.parent.mkdir(parents=True, exist_ok=True)
     try:
-        os.write(fd, str(os.getpid()).encode())
-        os.close(fd)
-        yield
-    finally:
-        lock.unlink(missing_ok=True)
-
-
-def _abandoned(lock: Path) -> bool:
-    """The lock's process is gone, or the lock is older than LOCK_STALE (also when it cannot be read)."""
-    try:
-        age = time.time() - lock.stat().st_mtime
-    except FileNotFoundError:
-        return False                        # released meanwhile: try again
-    try:
-        owner = int(lock.read_text(encoding="utf-8") or 0)
-    except (OSError, ValueError):
-        owner = 0                           # being written, or gone: judged by age alone
-    return age > LOCK_STALE or (owner > 0 and not workspace.running(owner))
+        with FileLock(path.with_name(f".{path.name}.lock"), timeout=LOCK_WAIT):
+            yield
+    except Timeout:
+        raise WorkspaceError("records.busy") from None

@@ -19,9 +19,9 @@ from equity.data.mapping import Mapping
 from equity.data.profile import ColumnProfile
 from equity.model.dimensions import DIMENSIONS
 from equity.model.groups import Grouping
+from equity.model.rules import Rule
 from equity.plans.scorecard import LAGGING, LEADING, METHODS, Indicator, default_indicators
 from equity.plans.status_grid import Cuts
-from equity.stats.metrics import Rule
 from equity.store import records, workspace
 from equity.words.i18n import DEFAULT, t
 

@@ -15,7 +15,8 @@ from equity.stats.gap_flag_settings import (
 )
 from equity.stats.gap_flags import Flag, Flags
 from equity.stats.metrics import Breakdown
-from equity.words.i18n import DEFAULT, group_phrase, t
+from equity.words.i18n import DEFAULT, t
+from equity.words.labels import group_phrase
 
 
 def ppg_reference_words(result: Breakdown, settings: FlagSettings, lang: str = DEFAULT) -> str:

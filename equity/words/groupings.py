@@ -2,7 +2,8 @@
 'Negro o afroamericano · Bajos ingresos'. The English words are those `Grouping` itself gives."""
 
 from equity.model.groups import CROSS, Grouping
-from equity.words.i18n import DEFAULT, dimension_label, group_label
+from equity.words.i18n import DEFAULT
+from equity.words.labels import dimension_label, group_label
 
 
 def grouping_name(grouping: Grouping, lang: str = DEFAULT) -> str:

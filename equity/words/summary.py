@@ -6,15 +6,16 @@ from math import sqrt
 
 from equity.data.normalize import NOT_REPORTED
 from equity.plans.goals import GAP, MET, NO_DATA, ON_TRACK, Evaluation
+from equity.sources.cells import key_text
 from equity.stats import intervals
 from equity.stats.gap_flag_settings import DEFAULTS, HPG, FlagSettings
 from equity.stats.gap_flags import Flag, Flags, flag
-from equity.stats.metrics import Breakdown, GroupResult, key_text
+from equity.stats.metrics import Breakdown, GroupResult
 from equity.stats.privacy import ACROSS
 from equity.stats.trends import Trend
 from equity.words.gap_flags import eighty_reference_words, flag_params, ppg_reference_words
-from equity.words.i18n import (
-    DEFAULT,
+from equity.words.i18n import DEFAULT, t
+from equity.words.labels import (
     comparison_label,
     dimension_phrase,
     figure,
@@ -22,7 +23,6 @@ from equity.words.i18n import (
     points,
     rule_text,
     size_text,
-    t,
 )
 from equity.words.numbers import count, decimal
 

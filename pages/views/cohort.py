@@ -4,7 +4,6 @@ and who arrived, so a reader knows whom the figure is about."""
 import streamlit as st
 
 from equity.model.dimensions import DIMENSIONS
-from equity.model.filters import Filters
 from equity.present.matched_tables import (
     cohort_frame,
     growth_frame,
@@ -15,9 +14,9 @@ from equity.present.matched_tables import (
     transition_frame,
     unordered_sentence,
 )
-from equity.stats.matched import CohortError, cohort, growth, level_order, transitions
-from equity.stats.trends import data_terms
-from equity.words.i18n import dimension_label, t
+from equity.stats.matched import CohortError, level_order
+from equity.words.i18n import t
+from equity.words.labels import dimension_label
 from pages.views import shared
 
 
@@ -32,7 +31,7 @@ picked = shared.analysis_header(t("nav.matched", lang), "matched")
 if picked:
     bench, column, rule = picked
     st.caption(t("matched.intro", lang))
-    terms = data_terms(bench.con, Filters())
+    terms = bench.terms()
     if len(terms) < 2:
         st.info(t("matched.few_terms", lang), icon=":material/timeline:")
         st.stop()
@@ -47,8 +46,7 @@ if picked:
     if bench.filters.term:
         st.caption(t("matched.term_filter_ignored", lang))
     try:
-        result = cohort(bench.con, column.name, rule, dimension, first, second, bench.filters, bench.min_n,
-                        column.header, levels)
+        result = bench.matched(column.name, rule, dimension, first, second, column.header, levels)
     except CohortError as problem:
         st.error(shared.message(problem, lang), icon=":material/error:")
         st.stop()
@@ -60,14 +58,14 @@ if picked:
     hidden = sum(g.hidden for g in result.groups)
     st.dataframe(frame := cohort_frame(result, lang), hide_index=True, column_config=one_decimal(frame))
     st.caption(shared.plain(t("matched.hidden_count", lang, count=hidden, min_n=bench.min_n)))
-    tables = {table.key: table for table in transitions(bench.con, result)}
+    tables = {table.key: table for table in bench.transitions(result)}
     if tables:
         st.markdown(f"##### {shared.plain(t('matched.transitions', lang, first=first, second=second))}")
         whose = st.selectbox(t("matched.transitions_group", lang), tuple(tables), key="matched_transitions_group",
                              format_func=lambda k: label(result, k, lang))
         st.dataframe(transition_frame(result, tables[whose], lang), hide_index=True)
         st.caption(shared.plain(t("matched.transitions_note", lang, min_n=bench.min_n)))
-    grown = growth(bench.con, result)
+    grown = bench.growth(result)
     if grown:
         st.markdown(f"##### {t('matched.growth', lang)}")
         st.dataframe(frame := growth_frame(result, grown, lang), hide_index=True, column_config=one_decimal(frame))

@@ -22,7 +22,8 @@ from equity.data.mapping import (
 )
 from equity.data.normalize import GUESSED, NO, NOT_REPORTED, UNPLACED, YES, options
 from equity.model.dimensions import DIMENSIONS
-from equity.words.i18n import dimension_label, t
+from equity.words.i18n import t
+from equity.words.labels import dimension_label
 from equity.words.messages import Text
 from equity.words.numbers import count
 from pages.views import shared
@@ -192,7 +193,7 @@ def loaded_step(data) -> None:
     st.page_link("pages/views/gaps.py", label=t("nav.gaps", lang), icon=":material/bar_chart:")
     st.page_link("pages/views/workspace.py", label=t("page.data.keep_link", lang), icon=":material/folder_open:")
     for missing in data.report.unplaced:
-        values = ", ".join(f"'{shared.plain(v)}' ({n:,})" for v, n in missing.values[:8])
+        values = ", ".join(f"'{shared.plain(v)}' ({count(n)})" for v, n in missing.values[:8])
         st.warning(t("page.data.unplaced", lang, rows=count(missing.rows), header=shared.plain(missing.header),
                      values=values), icon=":material/info:")
     with st.expander(t("page.data.mapping_in_use", lang)):

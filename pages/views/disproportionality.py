@@ -1,17 +1,13 @@
 """Disproportionality: risk, risk ratio (IDEA method) and composition index per group for one outcome such
 as suspension, special-education identification or AP enrolment, with the thresholds on screen."""
 
-from dataclasses import replace
-
 import streamlit as st
 
-from equity.model.filters import Filters
 from equity.plans.scorecard import RISK_RATIO, default_indicators
 from equity.present.risk_charts import column_names, ratio_chart, risk_frame
-from equity.stats.disproportionality import consecutive_flags, disproportionality
-from equity.stats.trends import data_terms
 from equity.words.groupings import grouping_group
-from equity.words.i18n import size_text, t, tn
+from equity.words.i18n import t, tn
+from equity.words.labels import size_text
 from equity.words.numbers import count, decimal
 from pages.views import shared
 
@@ -28,16 +24,12 @@ if shared.require_data(bench):
         column, rule = picked
         first, second, third = st.columns(3)
         grouping = shared.grouping_picker("risk", t("page.scorecard.compare_by", lang), columns=(first, second))
-        terms = data_terms(bench.con, bench.filters)
-        filters = bench.filters
-        if terms:
-            term = third.selectbox(t("column.term", lang), terms, index=len(terms) - 1, key="risk_term",
-                                   help=t("page.risk.term_help", lang))
-            filters = replace(bench.filters, term=(term,))
+        terms = bench.terms(filtered=True)
+        term = third.selectbox(t("column.term", lang), terms, index=len(terms) - 1, key="risk_term",
+                               help=t("page.risk.term_help", lang)) if terms else None
         settings = shared.risk_settings("risk")
         st.caption(f"{shared.plain(settings.describe(lang))} {t('page.risk.notes', lang, min_n=f'{bench.min_n:d}')}")
-        result = disproportionality(bench.con, column.name, rule, grouping, filters, Filters(), settings,
-                                    bench.min_n, column.header)
+        result = bench.risk(column.name, rule, grouping, settings, column.header, term)
         flagged = result.flagged()
         if flagged:
             names = ", ".join(f"{shared.plain(grouping_group(grouping, g.key, lang))} ({decimal(g.ratio, 2, lang)})"
@@ -57,8 +49,7 @@ if shared.require_data(bench):
         if any(g.ratio is not None for g in result.groups):
             shared.chart(ratio_chart(result, lang))
         history = terms[:terms.index(term) + 1] if terms else []
-        streaks = consecutive_flags(bench.con, column.name, rule, grouping, bench.filters, history, settings,
-                                    bench.min_n) if len(history) > 1 else None
+        streaks = bench.risk_streaks(column.name, rule, grouping, settings, history) if len(history) > 1 else None
         headers = column_names(lang)
         st.dataframe(risk_frame(result, streaks, lang), hide_index=True, column_config={
             headers["risk"]: st.column_config.NumberColumn(format="%.1f"),

@@ -6,11 +6,13 @@ import streamlit as st
 from equity.app.session import Workbench
 from equity.model.cohorts import Cohort, cohort_choices, cohort_values
 from equity.model.dimensions import DIMENSIONS
+from equity.sources.cells import key_text
 from equity.stats.gap_flag_settings import COMPARE, DEFAULTS, HPG, FlagSettings
 from equity.stats.gap_flags import Flag
-from equity.stats.metrics import Breakdown, key_text
+from equity.stats.metrics import Breakdown
 from equity.words.gap_flags import settings_line
-from equity.words.i18n import dimension_label, group_label, t
+from equity.words.i18n import t
+from equity.words.labels import dimension_label, group_label
 from pages.views.shared import language, plain
 
 NONE = ""

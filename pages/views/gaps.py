@@ -7,9 +7,11 @@ from equity.model.dimensions import COMBINED, DIMENSIONS
 from equity.present.charts import breakdown_frame, crosstab_frame
 from equity.report import render as exports
 from equity.report.sections import GapView, IntersectionView
-from equity.stats.metrics import COMPARE_ALL, COMPARE_OTHERS, key_text
+from equity.sources.cells import key_text
+from equity.stats.metrics import COMPARE_ALL, COMPARE_OTHERS
 from equity.words.gap_flags import ppg_reference_words
-from equity.words.i18n import dimension_label, group_label, t
+from equity.words.i18n import t
+from equity.words.labels import dimension_label, group_label
 from equity.words.summary import flag_sentence, overall_line
 from pages.views import flag_controls, shared
 

@@ -11,8 +11,9 @@ from equity.model import terms
 from equity.model.dimensions import DIMENSIONS
 from equity.plans import goals
 from equity.stats.metrics import COMPARE_ALL, COMPARE_OTHERS
-from equity.stats.trends import data_terms, split_key
-from equity.words.i18n import dimension_label, t
+from equity.stats.trends import split_key
+from equity.words.i18n import t
+from equity.words.labels import dimension_label
 from pages.views import shared
 
 
@@ -43,7 +44,7 @@ def goal_form(bench: Workbench, existing: goals.Goal | None, key: str) -> goals.
         if old and old.second and f"{key}_second_{dimension}" not in st.session_state:
             st.session_state[f"{key}_second_{dimension}"] = old.second
         second = shared.crossed_with(dimension, key, left)
-        labels = goals.group_choices(bench.con, column.name, rule, dimension, second or "", lang)
+        labels = bench.goal_groups(column.name, rule, dimension, second or "", lang)
         if not labels:
             st.warning(t("goals.form_no_group", lang))
             return None
@@ -62,7 +63,7 @@ def goal_form(bench: Workbench, existing: goals.Goal | None, key: str) -> goals.
             compare = right.selectbox(t("goals.form_compared", lang), tuple(versus), format_func=versus.get,
                                       index=_index(tuple(versus), old.compare if old else COMPARE_ALL),
                                       key=f"{key}_compare_{suffix}")
-    found = data_terms(bench.con)
+    found = bench.terms()
     choices = terms.ordered([*found, *([old.baseline_term] if old else [])])
     if not choices:
         st.warning(t("goals.form_no_terms", lang))
@@ -73,7 +74,7 @@ def goal_form(bench: Workbench, existing: goals.Goal | None, key: str) -> goals.
     draft = goals.labelled(goals.Goal(title.strip(), column.name, column.header, rule, baseline_term, 0.0,
                                       baseline_term, 1.0, dimension=dimension, group=group, measure=measure,
                                       compare=compare, second=second or "", second_group=second_group))
-    from_data = dict((p.term, p.value) for p in goals.actual(bench.con, draft, bench.min_n)).get(baseline_term)
+    from_data = dict((p.term, p.value) for p in bench.goal_actual(draft)).get(baseline_term)
     sources = ("data", "typed") if from_data is not None else ("typed",)
     source = middle.radio(t("goals.form_baseline_value", lang), sources, key=f"{key}_source",
                           index=_index(sources, "typed" if old and not old.baseline_from_data else "data"),

@@ -100,8 +100,7 @@ if shared.require_data(bench):
                 st.rerun()
     if st.session_state.get("goal_saved"):
         st.success(shared.plain(st.session_state.pop("goal_saved")), icon=":material/check:")
-    outcomes = {c.name for c in bench.data.mapping.outcomes()}
-    evaluations = [goals.assess(bench.con, g, outcomes, bench.min_n, lang) for g in goal_list]
+    evaluations = bench.assess_goals(goal_list, lang)
     if evaluations:
         st.dataframe(summary(evaluations, lang), hide_index=True)
         for evaluation in evaluations:

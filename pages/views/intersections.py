@@ -4,7 +4,8 @@ import streamlit as st
 
 from equity.model.dimensions import DIMENSIONS
 from equity.present.charts import crosstab_frame, heat_table
-from equity.words.i18n import dimension_label, t
+from equity.words.i18n import t
+from equity.words.labels import dimension_label
 from pages.views import flag_controls, shared
 
 lang = shared.language()

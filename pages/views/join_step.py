@@ -110,7 +110,7 @@ def join_step(bench) -> None:
             st.session_state["join_seen"] = file.file_id
             try:
                 other = read_upload(file.getvalue(), file.name)
-                st.session_state["join_other"] = (other, combine.suggest(bench.con, base, other))
+                st.session_state["join_other"] = (other, bench.suggest_join(other))
             except IngestError as problem:
                 st.error(message(problem, lang), icon=":material/error:")
         pending = st.session_state.get("join_other")

@@ -51,7 +51,7 @@ bench = shared.workbench()
 lang = shared.language()
 st.title(t("log.title", lang))
 st.write(t("log.intro", lang))
-names = interventions.group_names(bench.con, lang) if bench.data is not None else {}
+names = bench.group_names(lang)
 goal_list, goal_problems = goals.load(lang)
 goal_titles = {g.id: g.title for g in goal_list}
 entries, problems = interventions.load(lang)

@@ -9,13 +9,15 @@ import streamlit as st
 
 from equity.model.dimensions import DIMENSIONS
 from equity.plans import scorecard as sc
+from equity.report import images
 from equity.report import render as exports
 from equity.report.sections import Choice, Report, Table, compose, views
-from equity.report.student_list import FILE_PREFIX, student_table
+from equity.report.student_list import FILE_PREFIX
 from equity.stats.disproportionality import Settings
 from equity.stats.metrics import COMPARE_ALL, COMPARE_OTHERS
 from equity.store import scorecards as scorecard_store
-from equity.words.i18n import LANGUAGES, comparison_label, dimension_label, t
+from equity.words.i18n import LANGUAGES, t
+from equity.words.labels import comparison_label, dimension_label
 from equity.words.numbers import count
 from pages.views import flag_controls, shared
 from pages.views.shared import plain
@@ -89,7 +91,7 @@ def student_export(bench, column, rule, lang: str) -> None:
         st.warning(t("page.report.student_intro", lang))
         if not st.checkbox(t("page.report.student_confirm", lang), key="student_confirm"):
             return
-        table = student_table(bench.con, column.name, column.header, rule, bench.filters, lang)
+        table = bench.student_list(column.name, column.header, rule, lang)
         st.caption(t("page.report.student_rows", lang, rows=count(len(table.rows), lang)))
         title = t("student.title", lang, outcome=column.header)
         stem = f"{FILE_PREFIX}-{exports.file_stem(column.header)}"
@@ -149,6 +151,8 @@ def builder(bench, lang: str) -> None:
     scorecard = second.checkbox(t("page.report.scorecard", lang), value=False, key="report_scorecard")
     group_grids = scorecard and second.checkbox(t("page.report.group_grids", lang), value=False,
                                                 key="report_group_grids")
+    accountable = scorecard and second.checkbox(t("page.report.accountability", lang), value=False,
+                                                key="report_accountability")
     languages = list(LANGUAGES)
     report_lang = third.radio(t("page.report.language", lang), languages, index=languages.index(lang),
                               horizontal=True, format_func=LANGUAGES.get, key=f"report_language_{lang}")
@@ -161,7 +165,8 @@ def builder(bench, lang: str) -> None:
     indicators, cuts = scorecard_choice(bench, lang) if scorecard else ((), {})
     choice = Choice(column.name, column.header, rule, tuple(dimensions), compare, tuple(crossings), history, goals,
                     changes, goal_table, indicators, st.session_state.get("risk_settings", Settings()),
-                    tuple(cuts.items()), shared.colour_min_n(), method, settings, cohort, group_grids)
+                    tuple(cuts.items()), shared.colour_min_n(), method, settings, cohort, group_grids, accountable,
+                    st.session_state.get("accountability_min", 30))
     report = compose(views(bench, choice, report_lang), bench, title, notes, report_lang)
     st.session_state["report_built"] = report
     downloads(report, lang)
@@ -189,7 +194,7 @@ def presentation(report: Report, lang: str) -> None:
     st.title(plain(section.title))
     if section.chart is not None:
         # Drawn narrow and shown full width, so its text, marks and labels grow together.
-        st.image(exports.chart_png(section.chart, PRESENT_WIDTH), alt=section.alt_text, width="stretch")
+        st.image(images.chart_png(section.chart, PRESENT_WIDTH), alt=section.alt_text, width="stretch")
     for sentence in section.summary:
         st.markdown(plain(sentence))
     with st.expander(t("page.report.figures", lang)):

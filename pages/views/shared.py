@@ -21,15 +21,16 @@ from equity.data.mapping import ColumnRole
 from equity.model.dimensions import DIMENSIONS
 from equity.model.filters import FLAG_KEYS, Filters
 from equity.model.groups import Grouping
-from equity.model.rules import counting_threshold, default_threshold, meeting_categories
+from equity.model.rules import Rule, counting_threshold, default_threshold, meeting_categories
+from equity.report import images
 from equity.report import render as exports
 from equity.report.sections import Section, filter_lines
 from equity.stats.disproportionality import Settings
 from equity.stats.gap_flags import Flag
-from equity.stats.metrics import Rule
 from equity.stats.privacy import BOTTOM_CODE, CODING_BELOW_N, PRESETS, TOP_CODE
 from equity.store.records import WorkspaceError
-from equity.words.i18n import DEFAULT, LANGUAGES, dimension_label, group_label, t
+from equity.words.i18n import DEFAULT, LANGUAGES, t
+from equity.words.labels import dimension_label, group_label
 from equity.words.messages import Text, words
 from equity.words.numbers import chart_locale, count
 
@@ -386,8 +387,8 @@ def section_downloads(section: Section, stem: str, key: str, lang: str = DEFAULT
     Only the view's group totals go into them, hidden groups as hidden."""
     files = []
     if section.chart is not None:
-        files += [("png", t("page.report.chart_png", lang), lambda: exports.chart_png(section.chart)),
-                  ("svg", t("page.report.chart_svg", lang), lambda: exports.chart_svg(section.chart))]
+        files += [("png", t("page.report.chart_png", lang), lambda: images.chart_png(section.chart)),
+                  ("svg", t("page.report.chart_svg", lang), lambda: images.chart_svg(section.chart))]
     files += [("csv", t("page.report.table_csv", lang), lambda: exports.table_csv(section.table, section.title)),
               ("xlsx", t("page.report.table_xlsx", lang),
                lambda: exports.table_xlsx(section.table, section.title))]

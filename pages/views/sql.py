@@ -4,7 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from equity.app.sql_console import EXAMPLE, LIMITS, Console, QueryError
-from equity.app.sql_download import SIZE_COLUMN, for_download
+from equity.app.sql_download import SIZE_COLUMN
 from equity.words.i18n import t, tn
 from equity.words.numbers import count, decimal
 from pages.views import shared
@@ -17,7 +17,7 @@ def console(bench) -> Console:
         if held is not None:
             held[1].close()
         st.session_state.pop("sql_result", None)
-        held = (bench.data, Console(bench.con))
+        held = (bench.data, bench.console())
         st.session_state["sql_console"] = held
     return held[1]
 
@@ -36,19 +36,18 @@ def schema(box: Console, lang: str) -> None:
 
 def result_section(bench, sql: str, result, lang: str) -> None:
     """The result as the query returned it, and a download under the app's rule (or why not)."""
-    min_n = bench.min_n
     key = "page.sql.rows_more" if result.truncated else "page.sql.rows"
     st.caption(t(key, lang, rows=count(result.table.num_rows, lang), limit=count(LIMITS.rows, lang),
                  seconds=decimal(result.seconds, 2, lang)))
     st.dataframe(result.table.to_pandas(), hide_index=True)
-    download = for_download(bench.con, sql, result.table, min_n)
+    download = bench.sql_download(sql, result.table)
     if download.csv is None:
         st.info(shared.message(download.refusal, lang), icon=":material/lock:")
         return
     st.download_button(t("page.sql.download", lang), download.csv, "query.csv", "text/csv",
                        icon=":material/download:")
     hidden = tn("page.sql.hidden", download.hidden, lang) if download.hidden else t("page.sql.hidden_none", lang)
-    st.caption(t("page.sql.hidden_rule", lang, hidden=hidden, min_n=f"{min_n:d}", column=SIZE_COLUMN))
+    st.caption(t("page.sql.hidden_rule", lang, hidden=hidden, min_n=f"{bench.min_n:d}", column=SIZE_COLUMN))
 
 
 bench = shared.workbench()

@@ -6,9 +6,8 @@ from pathlib import Path
 import streamlit as st
 
 from equity.data.ingest import IngestError, read_upload
-from equity.plans.survey import read_notes, read_survey, results, summary
+from equity.plans.survey import read_notes, summary
 from equity.present.survey_charts import codes_frame, survey_frame, survey_heat
-from equity.stats.trends import data_terms
 from equity.words.i18n import t
 from equity.words.numbers import count
 from pages.views import shared
@@ -18,7 +17,7 @@ SAMPLE_SURVEY = Path(__file__).resolve().parents[2] / "sample_data" / "belonging
 
 def load(data: bytes, name: str) -> None:
     try:
-        st.session_state["survey"] = read_survey(bench.con, read_upload(data, name))
+        st.session_state["survey"] = bench.read_survey(read_upload(data, name))
         st.session_state.pop("survey_problem", None)
         st.session_state.pop("survey_reversed", None)      # a new survey starts from its own wording
     except (IngestError, ValueError) as problem:
@@ -54,7 +53,7 @@ if shared.require_data(bench):
             left, right = st.columns(2)
             joined = left.toggle(t("page.survey.join", lang, column=shared.plain(survey.student_id)), value=True,
                                  key="survey_join")
-            terms = data_terms(bench.con)
+            terms = bench.terms()
             if joined and terms:
                 term = right.selectbox(t("page.survey.term", lang), terms, index=len(terms) - 1, key="survey_term")
         grouping = shared.grouping_picker("survey", t("page.survey.compare_by", lang))
@@ -63,7 +62,7 @@ if shared.require_data(bench):
                                  format_func=labels.get, key="survey_reversed",
                                  placeholder=t("ui.choose_options", lang),
                                  help=t("page.survey.reversed_help", lang))
-        result = results(bench.con, survey, grouping, bench.min_n, term, joined, tuple(reverse), lang)
+        result = bench.survey_results(survey, grouping, term, joined, tuple(reverse), lang)
         for line in summary(result):
             st.markdown(shared.plain(line))
         if joined:

@@ -7,8 +7,9 @@ from equity.model.dimensions import DIMENSIONS
 from equity.plans import interventions
 from equity.present.trend_charts import frame_columns, trend_chart, trend_frame, trend_title
 from equity.stats.metrics import COMPARE_ALL, COMPARE_OTHERS
-from equity.stats.trends import data_terms, gap_change_sentence, trend
-from equity.words.i18n import dimension_label, t, tn
+from equity.stats.trends import gap_change_sentence
+from equity.words.i18n import t, tn
+from equity.words.labels import dimension_label
 from pages.views import shared
 
 bench = shared.workbench()
@@ -16,7 +17,7 @@ lang = shared.language()
 st.title(t("trends.page_title", lang))
 if shared.require_data(bench):
     shared.active_filters(bench)
-    found = data_terms(bench.con, bench.filters)
+    found = bench.terms(filtered=True)
     if len(found) < 2:
         few = t("trends.few_terms_one", lang, term=found[0]) if found else t("trends.few_terms_none", lang)
         st.info(shared.plain(few), icon=":material/timeline:")
@@ -29,16 +30,15 @@ if shared.require_data(bench):
                                    key="trends_dimension",
                                    format_func=lambda d: dimension_label(DIMENSIONS[d], lang))
         second = shared.crossed_with(dimension, "trends", middle)
-        first = trend(bench.con, column.name, rule, dimension, COMPARE_ALL, bench.filters, bench.min_n,
-                      column.header, second)
+        first = bench.trend(column.name, rule, dimension, COMPARE_ALL, column.header, second)
         names = {COMPARE_ALL: t("compare.all_title", lang), COMPARE_OTHERS: t("compare.others_title", lang)}
         if not second:
             names |= dict(first.groups(lang))
         compare = right.selectbox(t("trends.compare", lang), tuple(names),
                                   key=f"trends_compare_{dimension}" + (f"_{second}" if second else ""),
                                   format_func=names.get)
-        result = first if compare == COMPARE_ALL else trend(bench.con, column.name, rule, dimension, compare,
-                                                            bench.filters, bench.min_n, column.header, second)
+        result = first if compare == COMPARE_ALL else bench.trend(column.name, rule, dimension, compare,
+                                                                  column.header, second)
         entries, problems = interventions.load(lang)
         show = st.toggle(t("trends.show_markers", lang), value=True, key="trends_markers")
         markers = interventions.markers(entries, result.terms) if show else ()

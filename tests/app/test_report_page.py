@@ -1,7 +1,7 @@
 """The report builder: preview matches the breakdowns, downloads are offered, presentation mode steps through
 the views, the student list needs a confirmation, and the page (and its report) reads in Spanish."""
 
-from equity.stats.metrics import Rule
+from equity.model.rules import Rule
 from pages.views.shared import plain
 
 PAGE = "pages/views/report.py"

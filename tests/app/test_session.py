@@ -4,9 +4,13 @@ import json
 
 import pytest
 
-from equity.app.session import Workbench
+from equity.app.session import CACHED_FIGURES, Workbench
 from equity.data.dataset import DataError
 from equity.data.ingest import IngestError
+from equity.model.filters import Filters
+from equity.model.groups import Grouping
+from equity.model.rules import Rule
+from equity.stats.disproportionality import Settings as RiskSettings
 from equity.store import workspace
 from tests.files import csv_bytes
 
@@ -80,3 +84,72 @@ def test_a_corrupt_mapping_file_is_ignored(private_workspace):
     (private_workspace / "mappings").mkdir(parents=True)
     (private_workspace / "mappings" / "abc.json").write_text("{not json")
     assert workspace.load_mapping("abc") is None
+
+
+# What pages ask of the workbench: the session's filters and minimum group size apply without the page passing them.
+# Two terms of 20 Black and 20 White students each; suspended: 6 and 2 of 20 in 2022-23, 8 and 2 in 2023-24.
+SUSPENSIONS = {("2022-23", "Black or African American"): 6, ("2022-23", "White"): 2,
+               ("2023-24", "Black or African American"): 8, ("2023-24", "White"): 2}
+
+
+def two_terms() -> Workbench:
+    rows = [["Student ID", "School Year", "Race/Ethnicity", "Suspended"]]
+    for (term, race), suspended in SUSPENSIONS.items():
+        rows += [[f"{term[:4]}{race[0]}{i:02d}", term, race, "Y" if i < suspended else "N"] for i in range(20)]
+    bench = Workbench()
+    bench.confirm(bench.upload(csv_bytes(rows), "suspensions.csv").proposal, remember=False)
+    return bench
+
+
+def suspension(bench: Workbench):
+    return next(c for c in bench.data.mapping.outcomes() if c.header == "Suspended")
+
+
+def test_terms_are_in_time_order_and_only_the_filtered_ones_when_asked(private_workspace):
+    bench = two_terms()
+    assert bench.terms() == ("2022-23", "2023-24")
+    bench.filters = Filters(term=("2023-24",))
+    assert bench.terms(filtered=True) == ("2023-24",) and bench.terms() == ("2022-23", "2023-24")
+
+
+def test_risk_in_one_term_and_its_streak_under_the_sessions_minimum(private_workspace):
+    bench, settings = two_terms(), RiskSettings(cell_size=1, n_size=5, threshold=2.0)
+    column, rule = suspension(bench), Rule("boolean")
+    black = "Black or African American"
+    ratios = {t: {g.key: g.ratio for g in bench.risk(column.name, rule, Grouping("race"), settings, term=t).groups}
+              for t in ("2022-23", "2023-24", None)}
+    assert ratios["2022-23"][black] == pytest.approx(30 / 10)           # 6/20 against 2/20
+    assert ratios["2023-24"][black] == pytest.approx(40 / 10)           # 8/20 against 2/20
+    assert ratios[None][black] == pytest.approx(35 / 10)                # both terms: 14/40 against 4/40
+    streaks = bench.risk_streaks(column.name, rule, Grouping("race"), settings, bench.terms())
+    assert streaks[black] == 2 and not streaks.get("White")            # above 2.0 in both terms
+    bench.min_n = 25                                                   # 20 per group: every group hidden
+    hidden = bench.risk(column.name, rule, Grouping("race"), settings, term="2022-23").groups
+    assert hidden and all(g.hidden and g.n is None for g in hidden)
+
+
+def test_trend_reads_the_sessions_filters_and_minimum(private_workspace):
+    bench = two_terms()
+    column, rule = suspension(bench), Rule("boolean")
+    shown = bench.trend(column.name, rule, "race")
+    assert shown.terms == ("2022-23", "2023-24")
+    values = {p.term: p.value for p in shown.series("White")}
+    assert values == {"2022-23": pytest.approx(10.0), "2023-24": pytest.approx(10.0)}
+    bench.filters, bench.min_n = Filters(term=("2023-24",)), 25
+    hidden = bench.trend(column.name, rule, "race")
+    assert hidden.terms == ("2023-24",) and all(p.value is None for p in hidden.series("White"))
+
+
+def test_the_memo_keeps_the_figures_used_most_recently():
+    bench, made = Workbench(), []
+
+    def figure(key):
+        return bench._recent(key, lambda: made.append(key) or key)
+    for key in range(CACHED_FIGURES):
+        figure(key)
+    figure(0)                                   # read again: now the most recently used
+    figure("new")                               # one over the limit: the least recently used (1) goes
+    assert made == [*range(CACHED_FIGURES), "new"]
+    figure(0)
+    figure(1)
+    assert made == [*range(CACHED_FIGURES), "new", 1]   # 0 was kept, 1 is made again

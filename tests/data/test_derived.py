@@ -5,7 +5,8 @@ import pytest
 from equity.app.session import Workbench
 from equity.data import derived
 from equity.model.filters import Filters
-from equity.stats.metrics import Rule, breakdown
+from equity.model.rules import Rule
+from equity.stats.metrics import breakdown
 from tests.files import csv_bytes
 
 

@@ -403,6 +403,19 @@ def test_password_protected_workbook():
         sheet_names(files.encrypted_xlsx_bytes({"Grades": GRADES}), "locked.xlsx")
 
 
+def test_an_xls_whose_cells_name_office_streams_is_read_as_a_workbook():
+    """A cell holding "WordDocument" (stored as UTF-16 by the € beside it) is text, not the container's stream."""
+    rows = [["Student ID", "Note"], ["1", "WordDocument €"], ["2", "EncryptedPackage €"]]
+    upload = read_upload(files.xls_bytes({"Grades": rows}), "old.xls")
+    assert upload.table.column("Note").to_pylist() == ["WordDocument €", "EncryptedPackage €"]
+
+
+@pytest.mark.parametrize("fraction", [0.5, 0.2])
+def test_truncated_xls_is_damaged(fraction):
+    data = files.truncated(files.xls_bytes({"Grades": GRADES}), fraction)
+    assert "damaged or incomplete" in refused(data, "cut.xls")
+
+
 @pytest.mark.parametrize("fraction", [0.5, 0.9, 0.2])
 def test_truncated_xlsx(fraction):
     data = files.truncated(files.xlsx_bytes({"Grades": GRADES}), fraction)

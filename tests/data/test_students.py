@@ -7,7 +7,8 @@ import pytest
 from equity.data import dataset
 from equity.data.ingest import read_upload
 from equity.data.sql import quote_ident
-from equity.stats.metrics import Rule, breakdown
+from equity.model.rules import Rule
+from equity.stats.metrics import breakdown
 from tests.files import csv_bytes
 
 ROWS = [

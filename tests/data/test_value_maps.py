@@ -14,8 +14,9 @@ from equity.app.session import Workbench
 from equity.data import dataset
 from equity.data.ingest import read_upload
 from equity.data.normalize import RACE_LABELS
+from equity.model.rules import Rule
 from equity.present.charts import breakdown_frame
-from equity.stats.metrics import Rule, breakdown
+from equity.stats.metrics import breakdown
 from tests.files import csv_bytes
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -5,9 +5,9 @@ from dataclasses import replace
 import pytest
 
 from equity.app.session import Workbench
+from equity.model.rules import Rule
 from equity.plans import goals
 from equity.plans.goals import GAP, HALVE, HIGHER, LOWER, MET, NO_DATA, OFF_TRACK, ON_TRACK, Goal
-from equity.stats.metrics import Rule
 from equity.stats.trends import Point, group_key
 from tests import crossterm, multiterm
 from tests.files import confirmed

@@ -4,11 +4,11 @@ import pytest
 
 from equity.app.session import Workbench
 from equity.model.groups import Grouping
+from equity.model.rules import Rule
 from equity.plans import goals
 from equity.plans import scorecard as sc
 from equity.present.scorecard_charts import card_html, card_table, cards_frame
 from equity.stats import disproportionality
-from equity.stats.metrics import Rule
 from tests.files import csv_bytes
 
 

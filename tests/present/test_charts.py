@@ -6,10 +6,12 @@ import pytest
 
 from equity.app.session import Workbench
 from equity.model.dimensions import DIMENSIONS
+from equity.model.rules import Rule
 from equity.present.charts import BLUE, GREY, LIGHT, breakdown_frame, crosstab_frame, gap_chart, heat_table
+from equity.sources.cells import Stats
 from equity.stats.crosstab import crosstab
 from equity.stats.gap_flags import Flag
-from equity.stats.metrics import Breakdown, GroupResult, Rule, Stats, breakdown
+from equity.stats.metrics import Breakdown, GroupResult, breakdown
 
 
 @pytest.fixture(scope="module")

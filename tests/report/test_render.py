@@ -13,11 +13,12 @@ from pptx import Presentation
 from pypdf import PdfReader
 
 from equity.app.session import Workbench
+from equity.model.rules import Rule
 from equity.plans import scorecard as sc
+from equity.report import images
 from equity.report import render as exports
-from equity.report.sections import Choice, compose, views
+from equity.report.sections import COUNT, Choice, Column, Report, Section, Table, compose, views
 from equity.report.student_list import student_table
-from equity.stats.metrics import Rule
 from tests.files import csv_bytes
 
 ELA = Rule("categories", categories=("Met", "Exceeded"))
@@ -193,9 +194,9 @@ def test_xlsx_has_headers_formats_figures_and_legend(report, results):
 
 def test_single_chart_and_table_downloads(report):
     section = report.sections[0]
-    png = exports.chart_png(section.chart)
-    assert png.startswith(b"\x89PNG") and exports.png_size(png)[0] > 2 * exports.WIDTH
-    assert exports.chart_svg(section.chart).lstrip().startswith("<svg")
+    png = images.chart_png(section.chart)
+    assert png.startswith(b"\x89PNG") and images.png_size(png)[0] > 2 * images.WIDTH
+    assert images.chart_svg(section.chart).lstrip().startswith("<svg")
     lines = list(csv.reader(io.StringIO(exports.table_csv(section.table).decode("utf-8-sig"))))
     assert lines[0][:2] == ["Group", "Students with a result"]
     assert any(f"fewer than {MIN_N} students are hidden" in line[0] for line in lines if line)
@@ -257,10 +258,11 @@ def test_spanish_exports_read_in_spanish(bench, results):
 
 
 # The scorecard of the sample district in 2024-25 against 2022-23. Suspensions: 4.6%, down 0.3 (lower is better:
-# 'better'), Low on the 2.5/5/10/20 cuts and 'maintained' on -3/-0.5/0.5/3: the turned-round grid's Green. Course
-# passing: 79.9%, up 1.8, Low (under 80) and 'increased' (1 to 5): Yellow.
+# 'better'), by the unified district's published cut points High (over 4.5, up to 8.0) and 'declined' (0.3 to
+# under 2.0 down): the turned-round grid's Yellow. Course passing: 79.9%, up 1.8, Low (under 80) and 'increased'
+# (1 to 5): Yellow.
 SCORECARD_ROWS = {
-    "Suspensions": ["Suspended", "4.6%", "-0.3", "better", "Low", "Green",
+    "Suspensions": ["Suspended", "4.6%", "-0.3", "better", "High", "Yellow",
                     "Highest risk ratio: Black or African American, 2.54.", "No goal"],
     "Course passing": ["Final Grade % ≥ 70", "79.9%", "+1.8", "better", "Low", "Yellow"],
 }
@@ -312,7 +314,7 @@ def test_the_scorecard_in_html_pdf_slides_and_xlsx(scorecard_report, student_ids
     suspensions = rows["Suspensions"]
     assert round(suspensions[2].value, 1) == 4.6 and suspensions[2].number_format == '0.0"%"'
     assert round(suspensions[3].value, 1) == -0.3 and suspensions[3].number_format == "+0.0;-0.0;0.0"
-    assert [c.value for c in suspensions[4:7]] == ["better", "Low", "Green"]
+    assert [c.value for c in suspensions[4:7]] == ["better", "High", "Yellow"]
 
 
 def test_a_hidden_scorecard_value_stays_hidden_in_every_file(bench):
@@ -386,3 +388,19 @@ def test_coded_rates_read_back_as_codes_in_every_file():
         assert "97.0" not in text and "3.3%" not in text and "3.33" not in text
     assert "Top/bottom coding: in a group of fewer than 300 students" in page
     assert built.privacy.endswith("another group is hidden too.")
+
+
+def test_text_in_the_html_report_is_escaped_wherever_it_goes():
+    """A title, notes, a group's name, a header, a note and the alt text written as markup read as text: the
+    page's tags are the report's own, none from the text (built by hand, no chart)."""
+    bad = '<script>alert(1)</script> & "Q" <b>'
+    table = Table((Column(bad), Column("n", COUNT)), ((bad, 12),), (bad,))
+    page = exports.report_html(Report(bad, "en", (Section(bad, (bad,), table, None, bad),), (bad,), bad, bad))
+    parsed = _Tables()
+    parsed.feed(page)
+    assert {tag for tag, _ in parsed.tags} <= {"html", "meta", "title", "style", "main", "header", "h1", "p",
+                                                 "section", "h2", "div", "table", "caption", "thead", "tr", "th",
+                                                 "tbody", "td", "ul", "li", "footer", "head", "body"}
+    assert "<script" not in page and "<b>" not in page
+    assert page.count("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &#34;Q&#34; &lt;b&gt;") >= 9
+    assert parsed.tables == [[[bad, "n"], [bad, "12"]]]

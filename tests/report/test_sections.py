@@ -8,13 +8,13 @@ import pytest
 from equity.app.session import Workbench
 from equity.model.filters import Filters
 from equity.model.groups import Grouping
+from equity.model.rules import Rule
 from equity.plans import goals
 from equity.plans import scorecard as sc
 from equity.report import render as exports
 from equity.report.sections import Choice, GapView, compose, context, views
 from equity.report.student_list import student_table
 from equity.stats.gap_flags import Flag
-from equity.stats.metrics import Rule
 from tests.files import csv_bytes
 from tests.report.test_render import coded_bench
 

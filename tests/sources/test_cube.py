@@ -6,9 +6,11 @@ import pytest
 from equity.app.session import Workbench
 from equity.model.dimensions import GAP_DIMENSIONS
 from equity.model.filters import Filters
+from equity.model.rules import Rule
 from equity.sources import cube
+from equity.sources.cells import Stats
 from equity.stats.crosstab import crosstab
-from equity.stats.metrics import Rule, Stats, breakdown
+from equity.stats.metrics import breakdown
 from tests.files import SMALL_CLASS, students_of
 
 AT_70 = Rule("threshold", 70.0)

@@ -16,7 +16,8 @@ from hypothesis import strategies as st
 
 from equity.data import dataset
 from equity.model.filters import Filters
-from equity.stats.metrics import Rule, breakdown
+from equity.model.rules import Rule
+from equity.stats.metrics import breakdown
 
 RACES = ("Black or African American", "White", "Asian")
 TERMS = ("2023-24", "2024-25")

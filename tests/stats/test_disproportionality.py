@@ -5,9 +5,10 @@ import pytest
 from equity.app.session import Workbench
 from equity.model.filters import Filters
 from equity.model.groups import Grouping
+from equity.model.rules import Rule
 from equity.present.risk_charts import ratio_chart, risk_frame
+from equity.sources.cells import Stats
 from equity.stats import disproportionality as dp
-from equity.stats.metrics import Rule, Stats
 from tests.files import csv_bytes
 
 BOOLEAN = Rule("boolean")

@@ -5,8 +5,10 @@ given an index."""
 import pytest
 
 from equity.model.dimensions import DIMENSIONS
+from equity.model.rules import Rule
+from equity.sources.cells import Stats
 from equity.stats.gap_flags import Flag, flag, highest, margin_of_error
-from equity.stats.metrics import Breakdown, GroupResult, Rule, Stats
+from equity.stats.metrics import Breakdown, GroupResult
 from equity.words.i18n import catalogue
 
 RATE = Rule("threshold", 70)

@@ -2,6 +2,7 @@
 
 import pytest
 
+from equity.model.rules import Rule
 from equity.stats.matched import (
     COMPLEMENT,
     DIFFERENCE,
@@ -14,7 +15,6 @@ from equity.stats.matched import (
     level_order,
     transitions,
 )
-from equity.stats.metrics import Rule
 from equity.words.messages import words
 from tests.files import students_of
 from tests.matched_files import LEVEL_NAMES, ROWS, Y1, Y2, H, W, growth_rows

@@ -7,9 +7,10 @@ import pytest
 
 from equity.data import dataset
 from equity.model.filters import Filters
+from equity.model.rules import Rule
 from equity.sources import cube
 from equity.stats.intervals import newcombe, wilson
-from equity.stats.metrics import Rule, breakdown
+from equity.stats.metrics import breakdown
 from equity.stats.privacy import COMPLEMENT, why_hidden
 
 

@@ -6,9 +6,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from equity.data import dataset
+from equity.model.rules import Rule
 from equity.present.charts import breakdown_frame
 from equity.stats.gap_flags import Flag, flag
-from equity.stats.metrics import Rule, breakdown
+from equity.stats.metrics import breakdown
 from equity.stats.privacy import (
     ACROSS,
     ALL_OR_NONE,
@@ -107,18 +108,16 @@ def test_table_rule_properties(ns, min_n):
 def test_presets_have_stable_keys_and_words_in_both_languages():
     assert [p.key for p in PRESETS] == ["default", "california", "idea", "survey"]
     for preset in PRESETS:
-        assert preset.label() == preset.name and preset.explanation() == preset.note     # English as before
-        assert preset.label("es") != preset.name and preset.explanation("es")
-    california = PRESETS[1]
-    assert california.label("es") == "California School Dashboard (se ocultan n < 11)"
-    assert "menos de 30 no reciben color" in california.explanation("es")
+        assert preset.label() == preset.name                                             # English as before
+        assert preset.label("es") != preset.name
+    assert PRESETS[1].label("es") == "California School Dashboard (se ocultan n < 11)"
 
 
 def test_only_the_california_dashboard_leaves_groups_under_30_uncoloured():
     assert [p.colour_min_n for p in PRESETS] == [0, 30, 0, 0]
     california = PRESETS[1]
-    assert not california.colours(29) and california.colours(30)       # 11 to 29: shown, but not coloured
-    assert PRESETS[0].colours(10)
+    assert not coloured(29, california.colour_min_n) and coloured(30, california.colour_min_n)   # 11 to 29: no colour
+    assert coloured(10, PRESETS[0].colour_min_n)
     assert coloured(5, 0) and not coloured(5, 6)
 
 

@@ -1,7 +1,7 @@
 """Categories matched by value through the path every screen uses (the session's breakdowns), and the message
 for a rule that matches no student in the whole file."""
 
-from equity.stats.metrics import Rule
+from equity.model.rules import Rule
 from tests.files import confirmed, csv_bytes
 
 

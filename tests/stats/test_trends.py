@@ -4,9 +4,9 @@ import pytest
 
 from equity.app.session import Workbench
 from equity.model.filters import Filters
+from equity.model.rules import Rule
 from equity.plans import interventions
 from equity.present import trend_charts
-from equity.stats.metrics import Rule
 from equity.stats.trends import data_terms, gap_change_sentence, group_key, trend
 from tests import crossterm, multiterm
 from tests.files import confirmed

@@ -9,9 +9,9 @@ from dataclasses import replace
 import pytest
 
 from equity.app.session import Workbench
+from equity.model.rules import Rule
 from equity.plans import goals, interventions
 from equity.plans.interventions import Entry
-from equity.stats.metrics import Rule
 from equity.store import archive, library
 from equity.store.records import WorkspaceError
 from tests import multiterm

@@ -12,7 +12,7 @@ import pytest
 from equity.app.session import Workbench
 from equity.data.dataset import DataError
 from equity.data.mapping import Mapping
-from equity.stats.metrics import Rule
+from equity.model.rules import Rule
 from equity.stats.trends import trend
 from equity.store import library, workspace
 from equity.store.records import WorkspaceError

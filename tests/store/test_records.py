@@ -80,7 +80,11 @@ def test_a_failed_rename_keeps_the_old_file_and_removes_the_temporary_one(privat
         goals.save(replace(goal, target=45.0))
     monkeypatch.undo()
     assert path.read_bytes() == before
-    assert [p.name for p in path.parent.iterdir() if p.name.startswith(".")] == []    # no temp, no lock left
+    left = [p.name for p in path.parent.iterdir() if p.name.startswith(".")]
+    assert not [n for n in left if not n.endswith(".lock")]                   # no temporary file left
+    started = time.monotonic()
+    with records.locked(path):                                                 # and the entry's lock is free
+        assert time.monotonic() - started < records.LOCK_WAIT
 
 
 def test_two_processes_adding_entries_lose_none(private_workspace):
@@ -148,3 +152,28 @@ def test_an_entry_deleted_elsewhere_cannot_be_edited_back_to_life(private_worksp
 def test_entry_names_cannot_escape_their_folder():
     with pytest.raises(WorkspaceError):
         Store("log").path("../../etc/passwd")
+
+
+def test_an_edit_waits_for_another_process_holding_the_entry_then_says_busy(private_workspace, tmp_path, monkeypatch):
+    record = Store("shared").add({"items": []})
+    ready = tmp_path / "ready"
+    holder = run_python("""
+        import sys, time
+        from pathlib import Path
+        from equity.store.records import Store, locked
+        with locked(Store("shared").path(sys.argv[2])):
+            Path(sys.argv[1]).touch()
+            time.sleep(60)
+        """, str(ready), record.id)
+    try:
+        deadline = time.monotonic() + 30
+        while not ready.exists():
+            assert holder.poll() is None and time.monotonic() < deadline, "the holder did not start"
+            time.sleep(0.05)
+        monkeypatch.setattr(records, "LOCK_WAIT", 0.3)
+        with pytest.raises(WorkspaceError, match="another window is saving"):
+            Store("shared").update(record.id, {"items": ["mine"]}, record.revision)
+    finally:
+        holder.kill()
+        holder.wait(timeout=10)
+    assert Store("shared").update(record.id, {"items": ["mine"]}, record.revision).revision == 2   # freed at its end

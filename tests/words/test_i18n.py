@@ -9,8 +9,9 @@ import pytest
 
 from equity.data.normalize import GENDER_LABELS, NOT_REPORTED, RACE_LABELS
 from equity.model.dimensions import DIMENSIONS
-from equity.stats.metrics import Rule
-from equity.words.i18n import KNOWN, LANGUAGES, catalogue, comparison_label, group_label, rule_text, t, tn
+from equity.model.rules import Rule
+from equity.words.i18n import KNOWN, LANGUAGES, catalogue, t, tn
+from equity.words.labels import comparison_label, group_label, rule_text
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -1,9 +1,11 @@
 """Summaries (one sentence on screen, two or three for a board) say what the figures support, no more."""
 
 from equity.model.dimensions import DIMENSIONS
+from equity.model.rules import Rule
 from equity.plans import goals
+from equity.sources.cells import Stats
 from equity.stats.gap_flags import Flag
-from equity.stats.metrics import Breakdown, GroupResult, Rule, Stats
+from equity.stats.metrics import Breakdown, GroupResult
 from equity.stats.trends import Point, Trend
 from equity.words.summary import (
     breakdown_summary,

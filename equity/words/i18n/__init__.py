@@ -4,7 +4,7 @@ are the keys, so code names a sentence by what it is for and the English text li
 any other language. Catalogues are compiled to `.mo` on first use when missing or older than their `.po`, and
 read through Python's `gettext`, which falls back to English string by string. A language is offered to readers
 once its catalogue translates every key. Without a language, words are in the reader's (`equity.words.reader`).
-The helpers below put data labels (groups, dimensions, rules) into words, and figures (`equity.words.numbers`).
+Data labels (groups, dimensions, rules) are put into words by equity.words.labels, figures by equity.words.numbers.
 """
 
 import gettext
@@ -15,10 +15,7 @@ from pathlib import Path
 from babel.messages.mofile import read_mo, write_mo
 from babel.messages.pofile import read_po
 
-from equity.model.dimensions import Dimension
-from equity.stats.metrics import COMPARE_ALL, COMPARE_OTHERS, Rule, key_text
-from equity.stats.privacy import ACROSS, SMALL
-from equity.words.numbers import count, decimal, percent
+from equity.words.numbers import count
 from equity.words.reader import DEFAULT, language
 
 DOMAIN = "messages"
@@ -93,87 +90,3 @@ def _complete(lang: str) -> bool:
 OFFERED = sorted((lang for lang in KNOWN if _complete(lang)), key=lambda lang: lang != DEFAULT)
 LANGUAGES = {lang: t("language.name", lang) for lang in OFFERED}   # what the language switch offers, English first
 
-
-def dimension_label(dimension: Dimension, lang: str = DEFAULT) -> str:
-    """'Race/ethnicity', 'Raza/etnia'."""
-    return t(f"dimension.{dimension.key}", lang)
-
-
-def group_label(dimension: Dimension, key: object, lang: str = DEFAULT) -> str:
-    """A group's name: flags and known labels (races, genders, Not reported) translated; schools and grades as
-    they are in the data."""
-    if dimension.flag:
-        return t(f"group.{dimension.key}.{key_text(key)}", lang)
-    english = dimension.group_label(key)
-    text = translations(lang).gettext(f"label.{english}")
-    return english if text == f"label.{english}" else text
-
-
-def group_phrase(dimension: Dimension, key: object, lang: str = DEFAULT) -> str:
-    """A group named inside a sentence: a bare grade ('5') becomes 'Grade 5'."""
-    if dimension.key == "grade" and key is not None:
-        return t("group.grade", lang, grade=key)
-    return group_label(dimension, key, lang)
-
-
-def comparison_label(compare: str, dimension: Dimension, lang: str = DEFAULT) -> str:
-    """What gaps are measured against: all students, all other students, or a reference group."""
-    if compare == COMPARE_ALL:
-        return t("compare.all", lang)
-    if compare == COMPARE_OTHERS:
-        return t("compare.others", lang)
-    flags = {"true": True, "false": False, "null": None}
-    return group_label(dimension, flags.get(compare, compare) if dimension.flag else compare, lang)
-
-
-def rule_text(rule: Rule, lang: str = DEFAULT) -> str:
-    """What counts as meeting an outcome: '>= 70', '= yes', 'in Met, Exceeded'."""
-    if rule.kind == "threshold":
-        return f">= {rule.threshold:g}"
-    if rule.kind == "boolean":
-        return t("rule.yes", lang)
-    if rule.kind == "categories":
-        return t("rule.in", lang, categories=", ".join(rule.categories))
-    return t("rule.mean", lang)
-
-
-def measure_text(outcome: str, rule: Rule, lang: str = DEFAULT) -> str:
-    """The figure shown: 'ELA (in Met, Exceeded)' for a rate, 'Average Final %' for a mean."""
-    if rule.is_rate:
-        return t("measure.rate", lang, outcome=outcome, rule=rule_text(rule, lang))
-    return t("measure.mean", lang, outcome=outcome)
-
-
-def figure(value: float, rate: bool, lang: str | None = None) -> str:
-    """A value as printed: one decimal, a percentage for rates ('72.9%', '72,9 %')."""
-    return percent(value, 1, lang) if rate else decimal(value, 1, lang)
-
-
-def points(gap: float, rate: bool, lang: str | None = None) -> str:
-    """The size of a gap in words: '9.6 percentage points', '9,6 puntos porcentuales'."""
-    return t("unit.percentage_points" if rate else "unit.points", lang, value=decimal(abs(gap), 1, lang))
-
-
-def hidden_note(reason: str | None, min_n: int, lang: str = DEFAULT) -> str:
-    """Why a group shows no figure: too small itself, hidden so that comparing with a view with filters fewer
-    cannot give it, or hidden to protect another (privacy.SMALL, ACROSS, COMPLEMENT)."""
-    if reason == SMALL:
-        return t("hidden.small", lang, min_n=min_n)
-    return t("hidden.across" if reason == ACROSS else "hidden.complement", lang)
-
-
-def size_text(n: int | None, reason: str | None, min_n: int, lang: str = DEFAULT) -> str:
-    """A group's size as a sentence prints it: the number when shown; for a hidden group never the number, but
-    'fewer than 10' when it is small, else 'hidden'."""
-    if n is not None:
-        return count(n, lang)
-    return t("hidden.band", lang, min_n=min_n) if reason == SMALL else t("chart.hidden", lang)
-
-
-def yes_no(value: bool | None, lang: str = DEFAULT) -> str:
-    return "" if value is None else t("word.yes" if value else "word.no", lang)
-
-
-def dimension_phrase(dimension: Dimension, lang: str = DEFAULT) -> str:
-    """The dimension inside a sentence: 'by English-learner status', 'por condición de aprendiz de inglés'."""
-    return t(f"by.{dimension.key}", lang)
