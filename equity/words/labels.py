@@ -7,32 +7,33 @@ from equity.model.rules import Rule
 from equity.sources.cells import key_text
 from equity.stats.metrics import COMPARE_ALL, COMPARE_OTHERS
 from equity.stats.privacy import ACROSS, SMALL
-from equity.words.i18n import DEFAULT, catalogue, t
+from equity.words.i18n import catalogue, t
 from equity.words.numbers import count, decimal, percent
+from equity.words.reader import language
 
 
-def dimension_label(dimension: Dimension, lang: str = DEFAULT) -> str:
+def dimension_label(dimension: Dimension, lang: str | None = None) -> str:
     """'Race/ethnicity', 'Raza/etnia'."""
     return t(f"dimension.{dimension.key}", lang)
 
 
-def group_label(dimension: Dimension, key: object, lang: str = DEFAULT) -> str:
+def group_label(dimension: Dimension, key: object, lang: str | None = None) -> str:
     """A group's name: flags and known labels (races, genders, Not reported) translated; schools and grades as
     they are in the data."""
     if dimension.flag:
         return t(f"group.{dimension.key}.{key_text(key)}", lang)
     english = dimension.group_label(key)
-    return catalogue(lang).get(f"label.{english}", english)
+    return catalogue(lang or language()).get(f"label.{english}", english)
 
 
-def group_phrase(dimension: Dimension, key: object, lang: str = DEFAULT) -> str:
+def group_phrase(dimension: Dimension, key: object, lang: str | None = None) -> str:
     """A group named inside a sentence: a bare grade ('5') becomes 'Grade 5'."""
     if dimension.key == "grade" and key is not None:
         return t("group.grade", lang, grade=key)
     return group_label(dimension, key, lang)
 
 
-def comparison_label(compare: str, dimension: Dimension, lang: str = DEFAULT) -> str:
+def comparison_label(compare: str, dimension: Dimension, lang: str | None = None) -> str:
     """What gaps are measured against: all students, all other students, or a reference group."""
     if compare == COMPARE_ALL:
         return t("compare.all", lang)
@@ -42,7 +43,7 @@ def comparison_label(compare: str, dimension: Dimension, lang: str = DEFAULT) ->
     return group_label(dimension, flags.get(compare, compare) if dimension.flag else compare, lang)
 
 
-def rule_text(rule: Rule, lang: str = DEFAULT) -> str:
+def rule_text(rule: Rule, lang: str | None = None) -> str:
     """What counts as meeting an outcome: '>= 70', '= yes', 'in Met, Exceeded'."""
     if rule.kind == "threshold":
         return f">= {rule.threshold:g}"
@@ -53,7 +54,7 @@ def rule_text(rule: Rule, lang: str = DEFAULT) -> str:
     return t("rule.mean", lang)
 
 
-def measure_text(outcome: str, rule: Rule, lang: str = DEFAULT) -> str:
+def measure_text(outcome: str, rule: Rule, lang: str | None = None) -> str:
     """The figure shown: 'ELA (in Met, Exceeded)' for a rate, 'Average Final %' for a mean."""
     if rule.is_rate:
         return t("measure.rate", lang, outcome=outcome, rule=rule_text(rule, lang))
@@ -70,7 +71,7 @@ def points(gap: float, rate: bool, lang: str | None = None) -> str:
     return t("unit.percentage_points" if rate else "unit.points", lang, value=decimal(abs(gap), 1, lang))
 
 
-def hidden_note(reason: str | None, min_n: int, lang: str = DEFAULT) -> str:
+def hidden_note(reason: str | None, min_n: int, lang: str | None = None) -> str:
     """Why a group shows no figure: too small itself, hidden so that comparing with a view with filters fewer
     cannot give it, or hidden to protect another (privacy.SMALL, ACROSS, COMPLEMENT)."""
     if reason == SMALL:
@@ -78,7 +79,7 @@ def hidden_note(reason: str | None, min_n: int, lang: str = DEFAULT) -> str:
     return t("hidden.across" if reason == ACROSS else "hidden.complement", lang)
 
 
-def size_text(n: int | None, reason: str | None, min_n: int, lang: str = DEFAULT) -> str:
+def size_text(n: int | None, reason: str | None, min_n: int, lang: str | None = None) -> str:
     """A group's size as a sentence prints it: the number when shown; for a hidden group never the number, but
     'fewer than 10' when it is small, else 'hidden'."""
     if n is not None:
@@ -86,10 +87,10 @@ def size_text(n: int | None, reason: str | None, min_n: int, lang: str = DEFAULT
     return t("hidden.band", lang, min_n=min_n) if reason == SMALL else t("chart.hidden", lang)
 
 
-def yes_no(value: bool | None, lang: str = DEFAULT) -> str:
+def yes_no(value: bool | None, lang: str | None = None) -> str:
     return "" if value is None else t("word.yes" if value else "word.no", lang)
 
 
-def dimension_phrase(dimension: Dimension, lang: str = DEFAULT) -> str:
+def dimension_phrase(dimension: Dimension, lang: str | None = None) -> str:
     """The dimension inside a sentence: 'by English-learner status', 'por condición de aprendiz de inglés'."""
     return t(f"by.{dimension.key}", lang)

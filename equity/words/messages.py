@@ -36,7 +36,7 @@ class Text(str):
     def __reduce__(self):   # a str subclass with attributes: rebuilt from its key (it crosses processes)
         return Text._made, (self.key, self.number, self.params)
 
-    def words(self, lang: str = DEFAULT) -> str:
+    def words(self, lang: str | None = None) -> str:
         return _fill(self.key, self.number, lang, self.params)
 
 
@@ -66,7 +66,7 @@ class Message(Exception):
         return self.text.params
 
 
-def words(message: object, lang: str = DEFAULT) -> str:
+def words(message: object, lang: str | None = None) -> str:
     """A message in `lang`: a `Text` or `Message` translated, anything else (an OSError, say) as it prints."""
     if isinstance(message, Message):
         return message.text.words(lang)

@@ -11,7 +11,8 @@ from equity.data.normalize import GENDER_LABELS, NOT_REPORTED, RACE_LABELS
 from equity.model.dimensions import DIMENSIONS
 from equity.model.rules import Rule
 from equity.words.i18n import KNOWN, LANGUAGES, catalogue, t, tn
-from equity.words.labels import comparison_label, group_label, rule_text
+from equity.words.labels import comparison_label, figure, group_label, rule_text
+from equity.words.reader import reading
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -108,3 +109,13 @@ def test_placeholders_are_filled_and_unknown_things_fail_loudly():
         t("no.such.key")
     with pytest.raises(ValueError):
         catalogue("fr")
+
+
+def test_words_and_figures_follow_the_reader_unless_told():
+    """Without a language, a label, a sentence and a figure are in the reader's, which a block can switch and which
+    is English again after it."""
+    race = DIMENSIONS["race"]
+    with reading("es"):
+        assert (group_label(race, "White"), t("word.yes"), figure(72.94, True)) == ("Blanco", "sí", "72,9\u00a0%")
+        assert figure(72.94, True, "en") == "72.9%"                       # an explicit language wins
+    assert (group_label(race, "White"), t("word.yes"), figure(72.94, True)) == ("White", "yes", "72.9%")
