@@ -1,6 +1,8 @@
 """The reader's language, carried in a context variable rather than passed down every call: the page shell sets
 it once per rerun and the command line once per call, and anything that puts words or figures on a page reads
-it. `reading(lang)` switches it for a block, as the report page does for a report in another language."""
+it. `reading(lang)` switches it for a block, as the report page does for a report in another language. Words a
+widget shows through a `format_func` are looked up during the rerun, not inside the function: Streamlit's test
+harness calls it outside the rerun, where the language is the default."""
 
 from collections.abc import Iterator
 from contextlib import contextmanager

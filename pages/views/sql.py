@@ -22,32 +22,32 @@ def console(bench) -> Console:
     return held[1]
 
 
-def schema(box: Console, lang: str) -> None:
+def schema(box: Console) -> None:
     """The tables and their columns, beside the editor."""
-    st.markdown(f"**{t('page.sql.tables', lang)}**")
+    st.markdown(f"**{t('page.sql.tables')}**")
     columns = pd.DataFrame([vars(c) for c in box.schema()])
-    headings = {"name": st.column_config.TextColumn(t("page.sql.column", lang)),
-                "type": st.column_config.TextColumn(t("page.sql.type", lang))}
+    headings = {"name": st.column_config.TextColumn(t("page.sql.column")),
+                "type": st.column_config.TextColumn(t("page.sql.type"))}
     for table in sorted(columns["table"].unique(), key=lambda name: (name != "students", name)):
         with st.expander(shared.plain(table), expanded=table == "students"):
             st.dataframe(columns[columns["table"] == table][["name", "type"]], hide_index=True, width="stretch",
                          column_config=headings)
 
 
-def result_section(bench, sql: str, result, lang: str) -> None:
+def result_section(bench, sql: str, result) -> None:
     """The result as the query returned it, and a download under the app's rule (or why not)."""
     key = "page.sql.rows_more" if result.truncated else "page.sql.rows"
-    st.caption(t(key, lang, rows=count(result.table.num_rows, lang), limit=count(LIMITS.rows, lang),
-                 seconds=decimal(result.seconds, 2, lang)))
+    st.caption(t(key, rows=count(result.table.num_rows), limit=count(LIMITS.rows),
+                 seconds=decimal(result.seconds, 2)))
     st.dataframe(result.table.to_pandas(), hide_index=True)
     download = bench.sql_download(sql, result.table)
     if download.csv is None:
-        st.info(shared.message(download.refusal, lang), icon=":material/lock:")
+        st.info(shared.message(download.refusal), icon=":material/lock:")
         return
-    st.download_button(t("page.sql.download", lang), download.csv, "query.csv", "text/csv",
+    st.download_button(t("page.sql.download"), download.csv, "query.csv", "text/csv",
                        icon=":material/download:")
-    hidden = tn("page.sql.hidden", download.hidden, lang) if download.hidden else t("page.sql.hidden_none", lang)
-    st.caption(t("page.sql.hidden_rule", lang, hidden=hidden, min_n=f"{bench.min_n:d}", column=SIZE_COLUMN))
+    hidden = tn("page.sql.hidden", download.hidden) if download.hidden else t("page.sql.hidden_none")
+    st.caption(t("page.sql.hidden_rule", hidden=hidden, min_n=f"{bench.min_n:d}", column=SIZE_COLUMN))
 
 
 bench = shared.workbench()
@@ -58,7 +58,7 @@ if shared.require_data(bench):
     box = console(bench)
     editor, beside = st.columns([3, 2])
     with beside:
-        schema(box, lang)
+        schema(box)
     with editor:
         sql = st.text_area(t("page.sql.query", lang), EXAMPLE, height=200, key="sql_text")
         if st.button(t("page.sql.run", lang), type="primary", icon=":material/play_arrow:"):
@@ -72,6 +72,6 @@ if shared.require_data(bench):
             st.error(shared.message(st.session_state["sql_problem"], lang), icon=":material/error:")
     ran = st.session_state.get("sql_result")
     if ran is not None:
-        result_section(bench, *ran, lang)
+        result_section(bench, *ran)
     with st.expander(t("page.sql.why_title", lang, column=SIZE_COLUMN)):
         st.markdown(t("page.sql.why", lang, column=SIZE_COLUMN))
