@@ -22,6 +22,7 @@ import csv
 import io
 import json
 import sys
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -54,6 +55,7 @@ from equity.stats.metrics import COMPARE_ALL, COMPARE_OTHERS, Breakdown, GroupRe
 from equity.stats.privacy import BOTTOM_CODE, CODING_BELOW_N, DEFAULT_MIN_N, TOP_CODE, coded_text, why_hidden
 from equity.stats.rule_check import nobody_meets
 from equity.words.i18n import LANGUAGES
+from equity.words.messages import Text
 from equity.words.reader import DEFAULT, reading
 from equity.words.summary import flag_sentence
 
@@ -69,6 +71,7 @@ def parser() -> argparse.ArgumentParser:
     _data_options(gaps)
     gaps.add_argument("--by", default="race", choices=GAP_DIMENSIONS)
     gaps.add_argument("--format", default="table", choices=("table", "csv", "json"))
+    _each_option(gaps)
     _gap_options(gaps)
     risk = commands.add_parser("risk", help="risk ratios as IDEA defines them, for discipline or identification")
     _data_options(risk)
@@ -80,6 +83,7 @@ def parser() -> argparse.ArgumentParser:
                       help="fewest students, in a group and in its comparison, for a ratio; below it a group is hidden")
     risk.add_argument("--flag-above", type=float, default=THRESHOLD, help="flag a risk ratio above this")
     risk.add_argument("--format", default="table", choices=("table", "csv", "json"))
+    _each_option(risk)
     report = commands.add_parser("report", help="the same figures as a report: HTML, PDF or slides")
     _data_options(report)
     _gap_options(report)
@@ -120,6 +124,12 @@ def _data_options(command: argparse.ArgumentParser, many: bool = False) -> None:
                          help="keep only these students, as the sidebar filters do: values of one option are "
                               "OR-ed, options AND-ed; repeatable, e.g. --where low_income=true --where term=2024-25. "
                               "A group that a view with filters fewer would give away by subtraction is hidden")
+
+
+def _each_option(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--each", choices=("school", "grade", "term"),
+                         help="run the same analysis once per school (or grade, or term): one result per school of "
+                              "a district, or of a file of published counts")
 
 
 def _gap_options(command: argparse.ArgumentParser) -> None:
@@ -171,7 +181,9 @@ def _command(args: argparse.Namespace) -> int:
             print(report(args))
             return 0
         if args.command == "risk":
-            print(render_risk(risk(args), args.format), end="")
+            found = risk(args)
+            print(render_each(args.each, found, args.format, lambda r, fmt: render_risk(r, fmt), risk_json_of)
+                  if args.each else render_risk(found, args.format), end="")
             return 0
         if args.command == "cohort":
             from equity.app.cohort_cli import run
@@ -189,7 +201,11 @@ def _command(args: argparse.Namespace) -> int:
     except (IngestError, dataset.DataError, UsageError) as problem:
         print(f"error: {problem}", file=sys.stderr)
         return 2
-    if isinstance(found, dict):
+    if args.each:
+        print(render_each(args.each, found, args.format,
+                          lambda r, fmt: render(r, fmt, flag(r, args.flag, settings), args.top_bottom_code),
+                          lambda r: as_json(r, flag(r, args.flag, settings), args.top_bottom_code)), end="")
+    elif isinstance(found, dict):
         print(render_cohorts(args.cohort, found, args.format, args.flag, settings, args.top_bottom_code), end="")
     else:
         print(render(found, args.format, flag(found, args.flag, settings), args.top_bottom_code), end="")
@@ -236,7 +252,12 @@ def load(args: argparse.Namespace) -> tuple[duckdb.DuckDBPyConnection, dataset.S
         mapping = cohort_mapping(mapping, staged, args.cohort, args.outcome)
     if _derived_chronic(staged, args.outcome):
         return con, staged, chronic_mapping(mapping, args.min_days), derived.CHRONIC, Rule("boolean")
-    mapping, column = choose_outcome(mapping, staged, args.outcome, args.threshold)
+    distance = _derived_distance(mapping, staged, args.outcome)
+    if distance:
+        rule = Rule("mean") if args.threshold is None else Rule("threshold", threshold=args.threshold)
+        return con, staged, *distance, rule
+    mapping, column = choose_outcome(mapping, staged, args.outcome,
+                                     0.0 if args.categories and mapping.counts else args.threshold)
     profile = next(p for p in staged.profiles if p.header == column.header)
     rule = default_rule(column.kind, profile.distinct, args.threshold)
     if args.categories:
@@ -251,13 +272,27 @@ def _derived_chronic(staged: dataset.Staged, outcome: str) -> bool:
         all(p.header != outcome for p in staged.profiles)
 
 
+def _derived_distance(mapping: Mapping, staged: dataset.Staged, outcome: str) -> tuple[Mapping, ColumnRole] | None:
+    """--outcome names a scale score's distance from standard (by its name or its header, e.g. 'ELA Scale Score:
+    distance from standard'): the mapping with that score as the outcome, and the derived column."""
+    wanted = outcome.strip().casefold()
+    if any(p.header == outcome for p in staged.profiles):
+        return None
+    for score, _ in derived.score_columns(mapping):
+        found = next((c for c in derived.outcomes(mapping) if c.name == score.name + derived.DISTANCE), None)
+        if found and wanted in (found.name, found.header.casefold()):
+            mapping, _ = choose_outcome(mapping, staged, score.header, None)
+            return mapping, found
+    return None
+
+
 def chronic_mapping(mapping: Mapping, min_days: int) -> Mapping:
     """The mapping with chronic absence as the only outcome, counted under --min-days."""
     for other in mapping.outcomes():
         if other.role == "outcome":
             mapping = mapping.with_role(other.header, "ignore")
     mapping = replace(mapping, min_days=min_days)
-    if not derived.outcomes(mapping):
+    if not derived.has_chronic(mapping):
         raise UsageError("chronic absence needs a days-enrolled column and a days-absent (or days-present) column; "
                          "mark them with --map days_enrolled=HEADER --map days_absent=HEADER.")
     return mapping
@@ -268,7 +303,9 @@ def activate(con: duckdb.DuckDBPyConnection, staged: dataset.Staged, mapping: Ma
     """Build the students table, first saying on stderr which values were guessed or left unplaced, and which
     of the dimensions `by` the file has no column for."""
     data = dataset.activate(con, staged, mapping)
-    for line in [*value_notices(data.report), *dimension_notices(mapping, by)]:
+    layout = [f"note: {n}" for n in staged.upload.notes if getattr(n, "key", "").startswith("counts.")]
+    for line in [*layout, *value_notices(data.report), *suppressed_notices(data.report),
+                 *dimension_notices(mapping, by)]:
         print(line, file=sys.stderr)
     return data
 
@@ -279,6 +316,16 @@ def dimension_notices(mapping: Mapping, by: tuple[str, ...]) -> list[str]:
     return [f"note: the file has no column for {by_name} (every student is Not reported); map one with "
             f"--map {DIMENSIONS[by_name].column}=HEADER. Dimensions it has: {', '.join(has) or 'none'}."
             for by_name in dict.fromkeys(by) if by_name in GAP_DIMENSIONS and by_name not in has]
+
+
+def suppressed_notices(report: BuildReport) -> list[str]:
+    """Cells of published counts that cannot be right, and one line per column with suppressed cells: they are
+    unknown, never zero."""
+    problems = [Text(f"counts.problem.{p.kind}", cells=f"{p.cells:,}", header=p.header, examples="; ".join(p.examples))
+                for p in report.problems]
+    return [*(f"note: {problem}" for problem in problems),
+            *(f"note: suppressed cells of '{s.header}', read as unknown (never as zero): "
+              f"{', '.join(f'{raw} x {n:,}' for raw, n in s.values)}." for s in report.suppressed)]
 
 
 def value_notices(report: BuildReport) -> list[str]:
@@ -313,6 +360,10 @@ def gaps(args: argparse.Namespace) -> Breakdown | dict[str, Breakdown]:
         return breakdown(con, column.name, rule, args.by, args.compare, filters, args.min_n, column.header,
                          coding=args.top_bottom_code)
 
+    if args.each and args.cohort:
+        raise UsageError("give --each or --cohort, not both: each runs the analysis once per school, grade or term.")
+    if args.each:
+        return each(con, chosen, args.each, one)
     if not args.cohort:
         return one(chosen)
     dimension = cohort_dimension(mapping, args.cohort)
@@ -355,7 +406,14 @@ def cohort_dimension(mapping: Mapping, header: str) -> str | None:
     return role if role in COHORT_DIMENSIONS else None
 
 
-def risk(args: argparse.Namespace) -> Disproportionality:
+def each(con: duckdb.DuckDBPyConnection, chosen: Filters, dimension: str, one: Callable[[Filters], object]
+         ) -> dict[str, object]:
+    """--each: the analysis `one` for every value of `dimension` the filters keep, in order."""
+    return {value: one(cohort_filters(chosen, dimension, value)) for value in cohort_values(options(con), dimension,
+                                                                                            chosen)}
+
+
+def risk(args: argparse.Namespace) -> Disproportionality | dict[str, Disproportionality]:
     con, staged, mapping, column, rule = load(args)
     activate(con, staged, mapping, (args.by,))
     if not rule.is_rate:
@@ -369,8 +427,13 @@ def risk(args: argparse.Namespace) -> Disproportionality:
             raise UsageError(f"--compare must be 'others' or one of the groups: {_list(keys)}; got '{args.compare}'.")
         reference = keys[args.compare]
     settings = Settings(args.cell_size, args.n_size, args.flag_above)
-    return disproportionality(con, column.name, rule, grouping, where(con, args.where), settings=settings,
-                              min_n=args.min_n, label=column.header, reference=reference)
+
+    def one(filters: Filters) -> Disproportionality:
+        return disproportionality(con, column.name, rule, grouping, filters, settings=settings, min_n=args.min_n,
+                                  label=column.header, reference=reference)
+
+    chosen = where(con, args.where)
+    return each(con, chosen, args.each, one) if args.each else one(chosen)
 
 
 def risk_json(result: Disproportionality, compare: str) -> dict:
@@ -391,9 +454,36 @@ def risk_json(result: Disproportionality, compare: str) -> dict:
             "groups": groups}
 
 
+def risk_json_of(result: Disproportionality) -> dict:
+    return risk_json(result, "others" if result.reference is OTHERS else key_text(result.reference))
+
+
+def render_each(dimension: str, results: dict[str, object], fmt: str, render_one: Callable[[object, str], str],
+                as_object: Callable[[object], dict]) -> str:
+    """--each: JSON {"each": DIMENSION, "results": [{DIMENSION: VALUE, …the object of one…}, …]}, CSV with a
+    leading column named for the dimension, or one table per value under its name."""
+    return _per_value(("each", dimension, dimension), results, fmt, render_one, as_object)
+
+
+def _per_value(keys: tuple[str, str, str], results: dict[str, object], fmt: str,
+               render_one: Callable[[object, str], str], as_object: Callable[[object], dict]) -> str:
+    """One result per value (a cohort, a school ...). `keys`: the JSON's key for what was split by, its value,
+    and each result's key for its value (also the CSV's leading column)."""
+    key, named, inner = keys
+    if fmt == "json":
+        return json.dumps({key: named, "results": [{inner: value, **as_object(r)}
+                                                   for value, r in results.items()]}) + "\n"
+    blocks = [(value, render_one(r, fmt)) for value, r in results.items()]
+    if fmt == "csv":        # read back as CSV, not as lines: a quoted group name may hold a line break
+        tables = [(value, list(csv.reader(io.StringIO(text)))) for value, text in blocks]
+        rows = [[inner, *tables[0][1][0]]] if tables else []
+        return _csv(rows + [[value, *row] for value, table in tables for row in table[1:]])
+    return "\n".join(f"{named} {value}:\n{text}" for value, text in blocks)
+
+
 def render_risk(result: Disproportionality, fmt: str) -> str:
     """The risk ratios as JSON, CSV or an aligned table with a sentence naming the flagged groups."""
-    out = risk_json(result, "others" if result.reference is OTHERS else key_text(result.reference))
+    out = risk_json_of(result)
     if fmt == "json":
         return json.dumps(out) + "\n"
     columns = ["n", "count", "risk", "comparison_risk", "risk_ratio", "kind", "flagged"]
@@ -487,7 +577,11 @@ def choose_outcome(mapping: Mapping, staged: dataset.Staged, header: str, thresh
     if profile is None:
         raise UsageError(f"no column '{header}' in the file; its columns are "
                          f"{_list(p.header for p in staged.profiles)}.")
-    kind = "numeric" if threshold is not None else (outcome_kind(profile) or "category")
+    if mapping.counts and threshold is not None:
+        raise UsageError(f"'{header}' is a count of students in a file of published counts: its rate is the count "
+                         "over the students in the group, so --threshold and --categories do not apply.")
+    kind = "count" if mapping.counts else \
+        "numeric" if threshold is not None else (outcome_kind(profile) or "category")
     problem = dataset.outcome_problem(profile, kind)
     if problem:
         raise UsageError(problem)
@@ -617,15 +711,9 @@ def render_cohorts(column: str, results: dict[str, Breakdown], fmt: str, method:
                    coding: bool = False) -> str:
     """One breakdown per cohort: JSON {"cohort": COLUMN, "results": [{"cohort": VALUE, …}, …]}, CSV with a
     leading 'cohort' column, or one table per cohort under its name."""
-    if fmt == "json":
-        return json.dumps({"cohort": column, "results": [
-            {"cohort": value, **as_json(r, flag(r, method, settings), coding)} for value, r in results.items()]}) + "\n"
-    blocks = [(value, render(r, fmt, flag(r, method, settings), coding)) for value, r in results.items()]
-    if fmt == "csv":        # read back as CSV, not as lines: a quoted group name may hold a line break
-        tables = [(value, list(csv.reader(io.StringIO(text)))) for value, text in blocks]
-        rows = [["cohort", *tables[0][1][0]]] if tables else []
-        return _csv(rows + [[value, *row] for value, table in tables for row in table[1:]])
-    return "\n".join(f"{column} {value}:\n{text}" for value, text in blocks)
+    return _per_value(("cohort", column, "cohort"), results, fmt,
+                      lambda r, f: render(r, f, flag(r, method, settings), coding),
+                      lambda r: as_json(r, flag(r, method, settings), coding))
 
 
 def _csv(rows: list[list]) -> str:

@@ -30,6 +30,7 @@ from equity.stats import matched as matching
 from equity.stats.crosstab import CrossTable, crosstab
 from equity.stats.disproportionality import Disproportionality, consecutive_flags, disproportionality
 from equity.stats.disproportionality import Settings as RiskSettings
+from equity.stats.entity import EntityComparison, EntityGroup, ranked, versus_all
 from equity.stats.metrics import COMPARE_ALL, Breakdown, breakdown
 from equity.stats.privacy import DEFAULT_MIN_N
 from equity.stats.rule_check import nobody_meets
@@ -101,6 +102,7 @@ class Workbench:
         upload = read_upload(data, filename, sheet, typed=True)
         progress(Text("session.step.looking", columns=upload.table.num_columns, rows=upload.table.num_rows))
         staged = dataset.stage(self.con, upload)
+        upload = staged.upload      # as staged: a wide file of published counts is reshaped to long
         known = workspace.load_mapping(header_signature(upload.table.column_names))
         self.staged, self.remembered = staged, False
         if known is not None and {c.header for c in known.columns} == set(upload.table.column_names):
@@ -189,7 +191,7 @@ class Workbench:
     def chronic_note(self, outcome: str, lang: str, cohort: Cohort | None = None) -> str | None:
         """The chronic-absence rule and the students it leaves out under the session's filters, for `outcome`
         when it is the derived indicator (equity.data.derived); None for any other outcome."""
-        if outcome != derived.CHRONIC.name or not derived.outcomes(self.data.mapping):
+        if outcome != derived.CHRONIC.name or not derived.has_chronic(self.data.mapping):
             return None
         short = derived.left_out_shown(self.con, self.data.mapping, self.cohort_filters(cohort), self.min_n)
         return derived.rule_note(self.data.mapping, short, self.min_n, lang)
@@ -211,6 +213,18 @@ class Workbench:
         return breakdown(self.con, outcome, rule, dimension, compare, filters, self.min_n, label, cells, self.coding,
                          self.across(outcome, rule, (column,), filters))
 
+    def versus_all(self, outcome: str, rule: Rule, dimension: str, school: str, label: str = "") -> EntityComparison:
+        """One school's groups against the same groups across every school the filters keep (stats.entity)."""
+        return versus_all(school, self.breakdown(outcome, rule, dimension, COMPARE_ALL, label, ("school", school)),
+                          self.breakdown(outcome, rule, dimension, COMPARE_ALL, label),
+                          self.cells(outcome, rule, (DIMENSIONS[dimension].column, "school")))
+
+    def schools_ranked(self, outcome: str, rule: Rule, dimension: str, key: object, label: str = ""
+                       ) -> tuple[tuple[str, EntityGroup], ...]:
+        """Every school the filters keep by the group `key`'s figure against every school's (stats.entity)."""
+        return ranked([self.versus_all(outcome, rule, dimension, school, label)
+                       for school in self.filter_options()["school"]], key)
+
     def crosstab(self, outcome: str, rule: Rule, first: str, second: str, label: str = "",
                  cohort: Cohort | None = None) -> CrossTable:
         """Two dimensions crossed over the session's data, filters (within one cohort when given), minimum group
@@ -223,10 +237,18 @@ class Workbench:
 
     def across(self, outcome: str, rule: Rule, columns: tuple[str, ...], filters: Filters) -> across_views.Hidden:
         """What the rule across views hides among these groups under `filters` (the session's, or narrowed to a
-        cohort) and the minimum size, summed from the cached cube; a rerun with the same choices is free."""
-        return self._recent(("across", self.data.version, outcome, rule, filters, columns, self.min_n),
-                            lambda: across_views.find(self.con, outcome, rule, columns, filters, self.min_n,
-                                                      self.cube(outcome, rule)))
+        cohort) and the minimum size, summed from the cached cube; a rerun with the same choices is free. Groups
+        of the main dimensions share one query per click: their counts are summed from the counts over all of
+        MAIN (a query each cost more than the rest of a click)."""
+        def find() -> across_views.Hidden:
+            if not (filters.active and set(columns) <= set(MAIN)):
+                return across_views.find(self.con, outcome, rule, columns, filters, self.min_n,
+                                         self.cube(outcome, rule))
+            wide = self._recent(("neighbours", self.data.version, outcome, rule, filters), lambda: (
+                across_views.neighbours(self.con, self.cube(outcome, rule).table, MAIN, filters)))
+            return across_views.hidden(across_views.narrowed(wide, tuple(MAIN.index(c) for c in columns)),
+                                       self.min_n)
+        return self._recent(("across", self.data.version, outcome, rule, filters, columns, self.min_n), find)
 
     # What pages ask of the loaded data. Each applies the session's filters and minimum group size unless the
     # page names others, so a page reads: ask the workbench, render the answer; no page holds a connection.
@@ -310,10 +332,14 @@ class Workbench:
         """Every student group the file has on every indicator (its chosen cut points, else its default ones),
         against the prior term, under the session's filters."""
         offered = [d for d in accountability.STUDENT_GROUPS if d in first_view.dimensions(self.data.mapping)]
-        columns = [accountability.column(i, cuts.get(i.label, status_grid.default_cuts(i)),
-                                         [self.trend(i.outcome, i.rule, d, label=i.outcome_label) for d in offered],
-                                         colour_min_n, lang) for i in indicators]
-        return accountability.grid(columns, self.min_n, colour_min_n)
+
+        def make() -> accountability.Grid:
+            columns = [accountability.column(i, cuts.get(i.label, status_grid.default_cuts(i)),
+                                             [self.trend(i.outcome, i.rule, d, label=i.outcome_label) for d in offered],
+                                             colour_min_n, lang) for i in indicators]
+            return accountability.grid(columns, self.min_n, colour_min_n)
+        return self._recent(("accountability", self.data.version, tuple(indicators), tuple(sorted(cuts.items())),
+                             self.filters, self.min_n, colour_min_n, lang), make)
 
     def scorecard(self, indicators: Sequence[scorecard.Indicator], settings: RiskSettings) -> list[scorecard.Card]:
         """Each indicator's card under the session's filters, with the status of a saved goal on it."""

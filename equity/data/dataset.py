@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 
 import duckdb
 
-from equity.data import normalize
+from equity.data import count_layouts, normalize
 from equity.data.ingest import Upload
 from equity.data.mapping import VALUE_ROLES, Mapping, outcome_kind, propose
 from equity.data.outcome_kinds import all_missing
@@ -54,9 +54,11 @@ def connect() -> duckdb.DuckDBPyConnection:
 
 
 def stage(con: duckdb.DuckDBPyConnection, upload: Upload) -> Staged:
-    """Show the upload to DuckDB beside the current data and propose a mapping. DuckDB reads the upload's own
-    Arrow table through a view (the session keeps that table anyway): a copy of ten million rows would cost
-    seconds and a gigabyte."""
+    """Show the upload to DuckDB beside the current data and propose a mapping; a wide file of published counts
+    (the CRDC's) is reshaped to one row per school and group first. DuckDB reads the upload's own Arrow table
+    through a view (the session keeps that table anyway): a copy of ten million rows would cost seconds and a
+    gigabyte."""
+    upload = count_layouts.long_form(upload)
     con.register(PENDING, upload.table)
     profiles = profile_table(con, PENDING)
     return Staged(upload, profiles, propose(profiles))
@@ -71,6 +73,9 @@ def check(mapping: Mapping, profiles: tuple[ColumnProfile, ...]) -> None:
         raise DataError("data.no_outcome")
     by_header = {p.header: p for p in profiles}
     for column in outcomes:
+        if (column.kind == "count") != mapping.counts:
+            raise DataError("data.counts_need_counts" if mapping.counts else "data.count_needs_denominator",
+                            header=column.header, kind=Text(f"kind.{column.kind or 'numeric'}"))
         problem = outcome_problem(by_header[column.header], column.kind)
         if problem:
             raise DataError(problem)

@@ -563,9 +563,7 @@ def _read_parquet(data: bytes, filename: str, typed: bool = False) -> Upload:
             too_large = Text("ingest.too_large_unpacked", filename=filename, advice=Text("limits.advice"))
         if too_large is None:
             text = [field.name for field in file.schema_arrow if _is_text(field.type)]
-            source = pq.read_table(pa.BufferReader(data), read_dictionary=text)
-            too_large = limits.text_problem(sum(map(_decoded_bytes, source.columns)), filename,
-                                            source.num_rows * source.num_columns)
+            source, too_large = _row_groups(pq.ParquetFile(pa.BufferReader(data), read_dictionary=text), filename)
     except (pa.ArrowException, OSError) as error:
         raise _damaged(filename) from error
     if too_large:
@@ -578,6 +576,28 @@ def _read_parquet(data: bytes, filename: str, typed: bool = False) -> Upload:
         return Upload(filename, table, None, (), 0, tuple(notes))
     table, notes = _tidy(rows[header_row], _text_table(source).slice(header_row), place)
     return Upload(filename, table, None, (), header_row, (*_skipped_note(rows, header_row), *notes))
+
+
+def _row_groups(file: pq.ParquetFile, filename: str) -> tuple[pa.Table | None, Text | None]:
+    """The file read one row group at a time, text still dictionary-encoded, stopping at the first row group
+    that takes the table past the size limit. Text of many distinct values (ids, names) is decoded as each row
+    group is read: a dictionary as long as its column saves nothing, and Arrow repeats it in every batch."""
+    if file.num_row_groups == 0:
+        return file.read(), None
+    parts, size, plain = [], 0, None
+    cells = file.metadata.num_rows * file.metadata.num_columns
+    for i in range(file.num_row_groups):
+        part = file.read_row_group(i)
+        size += sum(map(_decoded_bytes, part.columns))
+        too_large = limits.text_problem(size, filename, cells)
+        if too_large:
+            return None, too_large
+        if plain is None:
+            plain = {j for j, column in enumerate(part.columns) if pa.types.is_dictionary(column.type) and any(
+                2 * len(chunk.dictionary) > len(chunk) for chunk in column.chunks)}
+        parts.append(pa.Table.from_arrays([pc.cast(c, c.type.value_type) if j in plain else c
+                                           for j, c in enumerate(part.columns)], names=part.column_names))
+    return pa.concat_tables(parts), None
 
 
 def _decoded_bytes(column: pa.ChunkedArray) -> int:
@@ -760,11 +780,22 @@ def _typed(column: pa.ChunkedArray) -> pa.ChunkedArray:
     as text."""
     kind = column.type.value_type if pa.types.is_dictionary(column.type) else column.type
     if pa.types.is_string(kind) or pa.types.is_large_string(kind):
-        few = pa.types.is_dictionary(column.type) and all(2 * len(c.dictionary) <= len(c) for c in column.chunks)
-        return column if few else pc.cast(column, pa.string())
+        return _narrow(column) if pa.types.is_dictionary(column.type) else pc.cast(column, pa.string())
     if any(test(kind) for test in _TYPED) and not pa.types.is_dictionary(column.type):
         return column
     return _as_text(column, workbook=False)
+
+
+def _narrow(column: pa.ChunkedArray) -> pa.ChunkedArray:
+    """Dictionary-encoded text with the smallest indices its dictionaries need: a byte a row for a few labels
+    instead of four."""
+    longest = max((len(chunk.dictionary) for chunk in column.chunks), default=0)
+    index = next(kind for kind in (pa.int8(), pa.int16(), pa.int32()) if longest < 1 << (kind.bit_width - 1))
+    if index == column.type.index_type and column.type.value_type == pa.string():
+        return column
+    return pa.chunked_array([pa.DictionaryArray.from_arrays(pc.cast(chunk.indices, index),
+                                                            chunk.dictionary.cast(pa.string()))
+                             for chunk in column.chunks], pa.dictionary(index, pa.string()))
 
 
 def _is_text_column(column: pa.ChunkedArray) -> bool:

@@ -5,11 +5,12 @@ distinct values are mapped in Python (a few dozen), and SQL applies that lookup 
 """
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import duckdb
 
 from equity.data import derived, normalize
+from equity.data.count_layouts import CountProblem, Suppressed, count_problems, suppressed
 from equity.data.mapping import RACE_FLAG_ROLES, Mapping
 from equity.data.profile import EXCUSED, as_number, as_text, column_types, column_values
 from equity.data.sql import Fragment, query, quote_ident
@@ -29,6 +30,7 @@ CELL_MACROS = ("keep_filters", "chosen")     # query macros a cube's cells need
 MACROS = (*CELL_MACROS, "filtered_students", "score")   # query macros defined beside every `students`
 
 TEXT = "nullif(trim({source}), '') AS {target}"
+COUNT = "count_cell({source}) AS {target}"     # a published count; suppressed cells unknown (count_cell.sql)
 CATEGORY = ("CASE WHEN list_contains($excused, upper(trim({source}))) THEN NULL "
             "ELSE nullif(trim({source}), '') END AS {target}")
 MAPPED = ("CAST(map_extract_value(MAP($keys_{i}::VARCHAR[], $values_{i}::VARCHAR[]), coalesce({source}, '')) "
@@ -72,6 +74,8 @@ class BuildReport:
     rows: int
     unplaced: tuple[Unplaced, ...]
     guessed: tuple[Guessed, ...] = ()
+    suppressed: tuple[Suppressed, ...] = ()     # published counts hidden by their publisher: unknown, listed
+    problems: tuple[CountProblem, ...] = ()     # published counts that cannot be right, listed
 
 
 Counted = Callable[[str], tuple[tuple[str | None, int], ...]]   # a raw column's values with their row counts
@@ -118,9 +122,16 @@ class _Build:
                 else f"CAST('{normalize.NOT_REPORTED}' AS {sql_type})")
         flags = {role: self.mapped(role, h, role, "BOOLEAN") for role in RACE_FLAG_ROLES
                  if (h := self.mapping.header_for(role))}
+        parts = self.parts(header) if header else None
+        if not flags and not any(self.params.get("parts_values", ())):
+            # No value names several races: each student's list is their one race (and building lists row by
+            # row from parts would cost half of the whole statement).
+            self.params.pop("parts_keys", None)
+            self.params.pop("parts_values", None)
+            return [f"{race} AS race_ethnicity", f"[CAST({race} AS VARCHAR)] AS race_list"]
         flagged = ", ".join(f"CASE WHEN coalesce({expr}, false) THEN '{normalize.RACE_FLAGS[role]}' END"
                             for role, expr in flags.items())
-        named = f"coalesce({self.parts(header)}, [CAST({race} AS VARCHAR)])" if header else "[]"
+        named = f"coalesce({parts}, [CAST({race} AS VARCHAR)])" if header else "[]"
         reported = (f"list_distinct(list_filter(list_concat([{flagged}], {named}), "
                     f"lambda x: x IS NOT NULL AND x <> '{normalize.NOT_REPORTED}'))")
         if flags:
@@ -153,9 +164,15 @@ def build_students(con: duckdb.DuckDBPyConnection, source: str, mapping: Mapping
     types = column_types(con, source)
     sql, params, build = students_sql(lambda header: column_values(con, source, header, MAX_DISTINCT, types[header]),
                                       source, mapping, types)
+    con.execute(query("count_cell"))
     con.execute(sql, params)
     define_macros(con)
-    return build.report(con.execute(query("row_count", table="students")).fetchall()[0][0])
+    report = build.report(con.execute(query("row_count", table="students")).fetchall()[0][0])
+    if not mapping.counts:
+        return report
+    counted = tuple(c.header for c in mapping.columns if c.role == "denominator" or c.kind == "count")
+    return replace(report, suppressed=suppressed(con, source, counted), problems=count_problems(
+        con, {c.name: c.header for c in mapping.outcomes() if c.kind == "count"}))
 
 
 def define_types(con: duckdb.DuckDBPyConnection) -> None:
@@ -192,6 +209,8 @@ def students_sql(counted: Counted, source: str, mapping: Mapping, types: dict[st
             expressions.append(TEXT.format(source=build.text(role.header), target=quote_ident(column)))
         else:
             expressions.append(f"{build.mapped(i, role.header, column, sql_type)} AS {quote_ident(column)}")
+    if mapping.counts:      # each row is a cell of students: how many, beside the counts of its outcomes
+        expressions.append(COUNT.format(source=build.text(mapping.header_for("denominator")), target="denominator"))
     for j, column in enumerate(mapping.outcomes(), start=len(CANONICAL)):
         expressions.append(_outcome(build, column, j))
     expressions += derived.expressions(mapping, build.types)
@@ -206,6 +225,8 @@ def _outcome(build: _Build, column, j) -> str:
     names = {"source": build.text(column.header), "target": quote_ident(column.name)}
     if column.kind == "numeric":
         return f"{build.number(column.header)} AS {names['target']}"
+    if column.kind == "count":
+        return COUNT.format(**names)
     if column.kind == "boolean":
         return f"{build.mapped(j, column.header, 'flag', 'BOOLEAN')} AS {names['target']}"
     build.params["excused"] = list(EXCUSED)

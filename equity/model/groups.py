@@ -11,6 +11,7 @@ from equity.data.sql import query
 from equity.model.dimensions import DIMENSIONS, Dimension
 from equity.model.filters import Filters
 from equity.model.rules import Rule
+from equity.sources import cube as cubes
 from equity.sources.cells import Stats
 from equity.stats import across
 from equity.stats.metrics import group_stats
@@ -72,6 +73,9 @@ def stats(con: duckdb.DuckDBPyConnection, outcome: str, rule: Rule, grouping: Gr
 def crossed_stats(con: duckdb.DuckDBPyConnection, outcome: str, rule: Rule, first: str, second: str,
                   filters: Filters) -> tuple[Stats, dict[object, Stats]]:
     """Statistics of every pair of groups of two canonical columns, keyed (first, second), and all students."""
+    summed = cubes.counted(con, outcome, rule, filters, (first, second))
+    if summed is not None:
+        return summed.crossed(first, second)
     rows = con.execute(query("cell_stats", outcome=outcome, first=first, second=second),
                        {**rule.params(), **filters.params()}).fetchall()
     overall = Stats(0, 0.0, 0.0)
@@ -95,9 +99,9 @@ def hidden(grouping: Grouping, sizes: dict[object, int], min_n: int,
     dimension, the two-way table rule (rows and columns) for crossed groups; `found` is what the rule across
     views hides (`across_views`)."""
     if grouping.crossed:
-        return suppress_table(sizes, min_n, {k: k in found.groups for k in sizes})
+        return suppress_table(sizes, min_n, {k: found.reason(k) for k in sizes})
     keys = ordered(grouping, sizes)
-    return dict(zip(keys, suppress([sizes[k] for k in keys], min_n, [k in found.groups for k in keys]),
+    return dict(zip(keys, suppress([sizes[k] for k in keys], min_n, [found.reason(k) for k in keys]),
                     strict=True))
 
 

@@ -507,7 +507,7 @@ class AccountabilityView:
 
     def section(self, lang: str = DEFAULT) -> Section:
         placed, min_n = self.grid, self.grid.min_n
-        kinds = (TEXT, TEXT, COUNT, VALUE, TEXT, GAP, TEXT, TEXT)
+        kinds = (TEXT, TEXT, COUNT, VALUE, TEXT, GAP, TEXT, TEXT, COUNT)
         columns = tuple(Column(t(h, lang), k) for h, k in zip(acc.HEADS, kinds, strict=True))
         red = tuple(f.sentence for f in acc.red_on_two(placed, lang)) or (t("accountability.none_red", lang),)
         lines = (t("accountability.intro", lang, min_n=f"{min_n:d}", colour_min_n=f"{placed.colour_min_n:d}"),

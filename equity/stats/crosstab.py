@@ -55,7 +55,7 @@ def crosstab(con: duckdb.DuckDBPyConnection, outcome: str, rule: Rule, first: st
     if found is None:
         found = across.find(con, outcome, rule, (a.column, b.column), filters, min_n)
     reasons = suppress_table({cell: s.n for cell, s in stats.items()}, min_n,
-                             {cell: cell in found.groups for cell in stats})
+                             {cell: found.reason(cell) for cell in stats})
     codes: dict[tuple, str | None] = dict.fromkeys(stats)
     if coding and rule.is_rate:
         codes, reasons = top_bottom_code_table({cell: (s.total, s.n) for cell, s in stats.items()}, reasons)

@@ -8,6 +8,7 @@ from equity.data.sql import query
 from equity.model.dimensions import COMBINED, DIMENSIONS, Dimension
 from equity.model.filters import Filters
 from equity.model.rules import Rule
+from equity.sources import cube as cubes
 from equity.sources.cells import Cells, Stats, key_text
 from equity.stats import across as across_views
 from equity.stats.effect_size import Effect, hedges_g
@@ -16,6 +17,7 @@ from equity.stats.privacy import (
     DEFAULT_MIN_N,
     SMALL,
     hide_differences,
+    missing_reason,
     suppress,
     top_bottom_code,
     why_coded,
@@ -51,6 +53,12 @@ class Breakdown:
     overall: Stats
     overall_suppressed: bool
     groups: tuple[GroupResult, ...]
+    missing_reason: str | None = None    # why the number without a result is not printed (privacy.missing_reason)
+
+    @property
+    def missing_size(self) -> int | None:
+        """Students without a result, None when that number is hidden (a band or 'hidden' is printed)."""
+        return None if self.missing_reason else self.overall.missing
 
     @property
     def overall_value(self) -> float | None:
@@ -83,7 +91,10 @@ class Breakdown:
 
 def group_stats(con: duckdb.DuckDBPyConnection, outcome: str, rule: Rule, dimension: Dimension,
                 filters: Filters, cells: Cells | None = None) -> tuple[Stats, dict[object, Stats]]:
-    """All students' statistics and each group's: summed from `cells` when given, else in one query."""
+    """All students' statistics and each group's: summed from `cells` when given (or from published counts),
+    else in one query."""
+    if cells is None and dimension.key != COMBINED:
+        cells = cubes.counted(con, outcome, rule, filters, (dimension.column,))
     if cells is not None and dimension.column in cells.columns:
         return cells.by(dimension.column)
     source = "combined_stats" if dimension.key == COMBINED else "group_stats"
@@ -114,7 +125,7 @@ def breakdown(con: duckdb.DuckDBPyConnection, outcome: str, rule: Rule, dimensio
     if across is None:
         across = across_views.find(con, outcome, rule, (dim.column,), filters, min_n)
     keys = sorted(stats, key=dim.order)
-    found = suppress([stats[k].n for k in keys], min_n, [k in across.groups for k in keys])
+    found = suppress([stats[k].n for k in keys], min_n, [across.reason(k) for k in keys])
     if dimension == COMBINED:     # each race alone is one view away
         _, alone = group_stats(con, outcome, rule, DIMENSIONS["race"], filters, cells)
         found = hide_differences([stats[k].n for k in keys], [alone[k].n if k in alone else 0 for k in keys], found,
@@ -149,7 +160,8 @@ def breakdown(con: duckdb.DuckDBPyConnection, outcome: str, rule: Rule, dimensio
             continue
         groups.append(GroupResult(key, dim.group_label(key), s.n, s.value(rule), gap, s.interval(rule),
                                   distinguishable, False, effect=_effect(rule, s, versus)))
-    return Breakdown(label or outcome, rule, dim, compare, min_n, overall, overall_hidden, tuple(groups))
+    return Breakdown(label or outcome, rule, dim, compare, min_n, overall, overall_hidden, tuple(groups),
+                     missing_reason(overall.missing, min_n, across.missing, overall_hidden))
 
 
 def _reference(compare: str, stats: dict[object, Stats], reasons: dict[object, str | None]) -> Stats | None:

@@ -6,7 +6,7 @@ from equity.model.dimensions import Dimension
 from equity.model.rules import Rule
 from equity.sources.cells import key_text
 from equity.stats.metrics import COMPARE_ALL, COMPARE_OTHERS
-from equity.stats.privacy import ACROSS, SMALL
+from equity.stats.privacy import ACROSS, DIFFERENCE, ELSEWHERE, SMALL
 from equity.words.i18n import catalogue, t
 from equity.words.numbers import count, decimal, percent
 from equity.words.reader import language
@@ -73,10 +73,11 @@ def points(gap: float, rate: bool, lang: str | None = None) -> str:
 
 def hidden_note(reason: str | None, min_n: int, lang: str | None = None) -> str:
     """Why a group shows no figure: too small itself, hidden so that comparing with a view with filters fewer
-    cannot give it, or hidden to protect another (privacy.SMALL, ACROSS, COMPLEMENT)."""
-    if reason == SMALL:
-        return t("hidden.small", lang, min_n=min_n)
-    return t("hidden.across" if reason == ACROSS else "hidden.complement", lang)
+    cannot give it, another view of the same students hides it, or to protect another (privacy.SMALL, ACROSS,
+    ELSEWHERE, COMPLEMENT, DIFFERENCE)."""
+    if reason in (SMALL, DIFFERENCE):
+        return t(f"hidden.{reason}", lang, min_n=min_n)
+    return t(f"hidden.{reason}" if reason in (ACROSS, ELSEWHERE) else "hidden.complement", lang)
 
 
 def size_text(n: int | None, reason: str | None, min_n: int, lang: str | None = None) -> str:

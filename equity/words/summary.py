@@ -168,12 +168,13 @@ def _chance_key(distinguishable: bool | None, prefix: str) -> str:
 
 
 def overall_line(result: Breakdown, lang: str = DEFAULT) -> str:
-    """All students' figure, and how many had no result (blank or excused) and were left out."""
+    """All students' figure, and how many had no result (blank or excused) and were left out: a number as private
+    as a group's size (a band under min_n, 'hidden' where the rule across views hides it)."""
     overall, size, reason = result.overall_value, result.overall_size, result.overall_reason
     shown = t("summary.overall_value", lang, value=decimal(overall, 1, lang)) if overall is not None else \
         t("summary.overall_hidden_across" if reason == ACROSS else "summary.overall_hidden", lang)
     return t("summary.overall", lang, n=size_text(size, reason, result.min_n, lang), shown=shown,
-             missing=count(result.overall.missing, lang))
+             missing=size_text(result.missing_size, result.missing_reason, result.min_n, lang))
 
 
 def overall_sentence(result: Breakdown, lang: str = DEFAULT) -> str:

@@ -8,7 +8,7 @@ from equity.present.risk_charts import column_names, ratio_chart, risk_frame
 from equity.words.groupings import grouping_group
 from equity.words.i18n import t, tn
 from equity.words.labels import size_text
-from equity.words.numbers import count, decimal
+from equity.words.numbers import decimal
 from pages.views import shared
 
 bench = shared.workbench()
@@ -45,7 +45,8 @@ if shared.require_data(bench):
             t("page.risk.overall_hidden", lang)
         st.caption(shared.plain(t("page.risk.overall", lang,
                                   n=size_text(result.overall_size, result.overall_reason, result.min_n, lang),
-                                  shown=shown, missing=count(result.overall.missing, lang))))
+                                  shown=shown, missing=size_text(result.missing_size, result.missing_reason,
+                                                                 result.min_n, lang))))
         if any(g.ratio is not None for g in result.groups):
             shared.chart(ratio_chart(result, lang))
         history = terms[:terms.index(term) + 1] if terms else []

@@ -89,7 +89,8 @@ def student_export(bench, column, rule, lang: str) -> None:
     """The student-level list, behind an explicit confirmation and labelled as student data."""
     with st.expander(t("page.report.student_title", lang), icon=":material/warning:"):
         st.warning(t("page.report.student_intro", lang))
-        if not st.checkbox(t("page.report.student_confirm", lang), key="student_confirm"):
+        if not shared.student_rows(bench) or not st.checkbox(t("page.report.student_confirm", lang),
+                                                              key="student_confirm"):
             return
         table = bench.student_list(column.name, column.header, rule, lang)
         st.caption(t("page.report.student_rows", lang, rows=count(len(table.rows), lang)))

@@ -53,7 +53,7 @@ def result_section(bench, sql: str, result) -> None:
 bench = shared.workbench()
 lang = shared.language()
 st.title(t("nav.sql", lang))
-if shared.require_data(bench):
+if shared.require_data(bench) and shared.student_rows(bench):
     st.caption(t("page.sql.intro", lang, rows=count(LIMITS.rows, lang), seconds=decimal(LIMITS.seconds, 0, lang)))
     box = console(bench)
     editor, beside = st.columns([3, 2])

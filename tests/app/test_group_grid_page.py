@@ -2,18 +2,12 @@
 and colour in words, hidden groups never placed, a group under the California Dashboard's 30 uncoloured."""
 
 from equity.stats.privacy import PRESETS
-from tests.app.conftest import upload
+from tests.app.conftest import scorecard_of
 from tests.plans.test_group_grid import graduation_csv
 
 
 def _scorecard(app, lang="en"):
-    app.switch_page("pages/views/data.py").run()
-    upload(app, graduation_csv(), "graduation.csv").run()
-    next(b for b in app.button if b.label == "Confirm mapping").click().run()
-    app.session_state["lang"] = lang
-    app.switch_page("pages/views/scorecard.py").run()
-    assert not app.exception, [e.value for e in app.exception]
-    return app
+    return scorecard_of(app, graduation_csv(), "graduation.csv", lang)
 
 
 def _grid(app, group_column: str):
