@@ -60,6 +60,7 @@ class Workbench:
     source: object = cubes
     _memo: LRUCache = field(default_factory=lambda: LRUCache(CACHED_FIGURES), repr=False)  # key: what it depends on
     _cubes: dict = field(default_factory=dict, repr=False)  # (data version, outcome, rule) -> cubes.Cube
+    _lasting: dict = field(default_factory=dict, repr=False)  # read once per data version (see _once)
 
     def load_sample(self, counts: bool = False) -> dataset.Dataset:
         """The fictional sample district, so the app has something to show before any upload: its students, or
@@ -180,14 +181,23 @@ class Workbench:
             self._memo[key] = make()
         return self._memo[key]
 
+    def _once(self, key: tuple, make: Callable[[], object]):
+        """Read once per version of the data (a scan of every student), kept apart from the recent figures: a
+        click with many groups (schools ranked) makes more figures than those keep, and pushed these out, so every
+        click scanned the students twice."""
+        key = (self.data.version, *key)
+        if key not in self._lasting:
+            self._lasting = {k: v for k, v in self._lasting.items() if k[0] == self.data.version}
+            self._lasting[key] = make()
+        return self._lasting[key]
+
     def cohort_filters(self, cohort: Cohort | None) -> Filters:
         """The session's filters, narrowed to one cohort (dimension, value) when given (equity.model.cohorts)."""
         return cohort_filters(self.filters, *cohort) if cohort else self.filters
 
     def nobody_meets(self, outcome: str, rule: Rule, label: str = "") -> Text | None:
         """Why no student in the whole loaded data meets `rule` (stats.rule_check), read once per data and rule."""
-        return self._recent(("nobody", self.data.version, outcome, rule),
-                            lambda: nobody_meets(self.con, outcome, rule, label))
+        return self._once(("nobody", outcome, rule, label), lambda: nobody_meets(self.con, outcome, rule, label))
 
     def set_min_days(self, days: int) -> None:
         """Change the days enrolled chronic absence asks for, rebuilding `students` when it changes."""
@@ -204,7 +214,7 @@ class Workbench:
 
     def filter_options(self) -> dict[str, list[str]]:
         """The values each sidebar filter offers; read once per version of the data, not on every click."""
-        return self._recent(("options", self.data.version), lambda: options(self.con))
+        return self._once(("options",), lambda: options(self.con))
 
     def breakdown(self, outcome: str, rule: Rule, dimension: str, compare: str = COMPARE_ALL,
                   label: str = "", cohort: Cohort | None = None) -> Breakdown:

@@ -153,3 +153,18 @@ def test_the_memo_keeps_the_figures_used_most_recently():
     figure(0)
     figure(1)
     assert made == [*range(CACHED_FIGURES), "new", 1]   # 0 was kept, 1 is made again
+
+
+def test_filter_options_are_read_once_per_data_however_many_figures_a_click_makes(monkeypatch):
+    from equity.app import session
+
+    bench, reads = Workbench(), []
+    bench.load_sample()
+    monkeypatch.setattr(session, "options", lambda con: reads.append(1) or {"race": ["White"]})
+    bench.filter_options()
+    for key in range(2 * CACHED_FIGURES):       # a click over many schools: more figures than are kept
+        bench._recent(key, lambda: None)
+    assert bench.filter_options() == {"race": ["White"]} and len(reads) == 1
+    bench.load_sample()                         # new data: read again
+    bench.filter_options()
+    assert len(reads) == 2
