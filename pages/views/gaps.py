@@ -66,7 +66,9 @@ if picked:
         shared.section_downloads(section, f"{stem}-{dimension}", "gaps_dl", lang)
         schools = bench.filter_options()["school"]
         if dimension not in (COMBINED, "school") and len(schools) > 1 and not cohort:
-            with st.expander(t("page.gaps.entity_title", lang), icon=":material/location_city:"):
+            # A toggle, not an expander: an expander's body runs on every click, and this view is a breakdown
+            # per school.
+            if st.toggle(t("page.gaps.entity_title", lang), key="gaps_entity_on"):
                 st.caption(t("page.gaps.entity_note", lang))
                 school = st.selectbox(t("page.gaps.entity_pick", lang), schools, key="gaps_entity")
                 versus = bench.versus_all(column.name, rule, dimension, school, column.header)
