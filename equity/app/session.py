@@ -40,6 +40,7 @@ from equity.store.records import WorkspaceError
 from equity.words.messages import Text
 
 SAMPLE = Path(__file__).resolve().parents[2] / "sample_data" / "district.csv"
+SAMPLE_COUNTS = SAMPLE.with_name("crdc_district.csv")
 CACHED_FIGURES = 32                 # recent figures kept; the least recently used goes first
 CACHED_CUBES = 4                    # outcome and rule pairs kept counted at once, each a temporary table
 MAIN = ("race_ethnicity", "low_income", "english_learner", "special_ed")   # summed together on a click
@@ -54,12 +55,17 @@ class Workbench:
     filters: Filters = field(default_factory=Filters)
     min_n: int = DEFAULT_MIN_N
     coding: bool = False              # top/bottom-code small groups' rates (equity.stats.privacy), a sidebar option
+    # Where cells come from: the module that counts the session's student rows, or a source that counts them
+    # elsewhere (equity.sources.spark), anything with build(con, outcome, rule) -> cubes.Cube.
+    source: object = cubes
     _memo: LRUCache = field(default_factory=lambda: LRUCache(CACHED_FIGURES), repr=False)  # key: what it depends on
     _cubes: dict = field(default_factory=dict, repr=False)  # (data version, outcome, rule) -> cubes.Cube
 
-    def load_sample(self) -> dataset.Dataset:
-        """The fictional sample district, so the app has something to show before any upload."""
-        staged = dataset.stage(self.con, read_upload(SAMPLE.read_bytes(), SAMPLE.name))
+    def load_sample(self, counts: bool = False) -> dataset.Dataset:
+        """The fictional sample district, so the app has something to show before any upload: its students, or
+        with `counts` twenty fictional schools' published counts in the CRDC's layout."""
+        path = SAMPLE_COUNTS if counts else SAMPLE
+        staged = dataset.stage(self.con, read_upload(path.read_bytes(), path.name))
         self.data = dataset.activate(self.con, staged, staged.proposal, sample=True, previous=self.data)
         return self.data
 
@@ -158,7 +164,7 @@ class Workbench:
             fresh = [k for k in self._cubes if k not in stale]
             for old in stale + fresh[:max(0, len(fresh) - CACHED_CUBES + 1)]:     # the oldest go first
                 cubes.drop(self.con, self._cubes.pop(old))
-            self._cubes[key] = cubes.build(self.con, outcome, rule)
+            self._cubes[key] = self.source.build(self.con, outcome, rule)
         return self._cubes[key]
 
     def cells(self, outcome: str, rule: Rule, columns: tuple[str, ...] = MAIN, cohort: Cohort | None = None) -> Cells:

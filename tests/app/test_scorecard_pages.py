@@ -127,4 +127,4 @@ def test_gaps_page_can_cross_two_dimensions(app):
     app.selectbox(key="gaps_second_race").set_value("low_income").run()
     assert not app.exception
     table = _frame(app, "Gap vs all students")
-    assert {"Race/ethnicity", "Income", "n", "Value", "Hidden"} <= set(table.columns)
+    assert {"Race/ethnicity", "Income", "Students with a result", "Share (%)", "Note"} <= set(table.columns)

@@ -8,7 +8,7 @@ import pytest
 from equity.app.session import Workbench
 from equity.model.rules import Rule
 from equity.plans import scorecard as sc
-from equity.plans.group_grid import colour_words, group_frame, group_grid_html, place_groups
+from equity.plans.group_grid import colour_words, group_grid_html, place_groups
 from equity.plans.status_grid import BASELINE_HIDDEN, COLOURS, FEW, HIDDEN, HIGHER_CUTS, ONE_TERM
 from equity.report import render as exports
 from equity.report.sections import Choice, GroupGridView, views
@@ -89,7 +89,9 @@ def test_a_single_term_has_no_change(bench):
 
 def test_words_in_every_cell_in_both_languages(bench):
     placed = tuple(_placed(bench, lang="es").values())
-    frame = group_frame(placed, "es")
+    history = trend(bench.con, "graduated", Rule("boolean"), "race", min_n=10)
+    indicator = sc.default_indicators(bench.data.mapping, bench.data.profiles)[0]
+    frame = GroupGridView(history, indicator, HIGHER_CUTS, 30).section("es").table.frame()     # as the screen shows it
     assert frame.set_index("Grupo").loc["Asiático", "Color"] == "Amarillo"
     html = group_grid_html(placed, "Graduación", "es")
     assert "Amarillo · Medio · Se mantuvo" in html and "#F0E442" in html

@@ -110,9 +110,8 @@ def _load(rows):
 def test_a_zero_comparison_risk_is_not_computable():
     con, mapping = _load([["School", "Race", "Enrollment", "Referred"],
                           ["A", "Black", "40", "12"], ["A", "White", "60", "0"]])
-    # A cell size of 0: at 10, White's count of 0 would be hidden and Black's 12 with it (all students' 12 minus
-    # Black's would give it).
-    result = disproportionality(con, mapping.outcomes()[0].name, RULE, Grouping("race"), settings=Settings(cell_size=0))
+    # No cell size: White's count of 0 would otherwise be hidden, and Black's with it.
+    result = disproportionality(con, mapping.outcomes()[0].name, RULE, Grouping("race"), settings=Settings(0, 30, 3.0))
     black = next(g for g in result.groups if g.key == BLACK)
     assert (black.method, black.ratio, black.risk) == (NOT_COMPUTABLE, None, 30.0)
 
