@@ -53,9 +53,10 @@ from equity.stats.disproportionality import (
 from equity.stats.gap_flag_settings import COMPARE, DEFAULTS, HPG, FlagSettings, fixed_rate
 from equity.stats.gap_flags import Flag, Flags, GroupFlag, flag
 from equity.stats.metrics import COMPARE_ALL, COMPARE_OTHERS, Breakdown, GroupResult, breakdown
-from equity.stats.privacy import BOTTOM_CODE, CODING_BELOW_N, DEFAULT_MIN_N, TOP_CODE, coded_text, why_hidden
+from equity.stats.privacy import BOTTOM_CODE, CODING_BELOW_N, DEFAULT_MIN_N, TOP_CODE, coded_text
 from equity.stats.rule_check import nobody_meets
 from equity.words.i18n import LANGUAGES
+from equity.words.labels import hidden_note
 from equity.words.messages import Text
 from equity.words.summary import flag_sentence
 
@@ -87,7 +88,10 @@ def parser() -> argparse.ArgumentParser:
     report = commands.add_parser("report", help="the same figures as a report: HTML, PDF or slides")
     _data_options(report)
     _gap_options(report)
-    report.add_argument("--out", required=True, type=Path, help="the file to write: .html, .pdf or .pptx")
+    report.add_argument("--out", required=True, type=Path,
+                        help="the file to write: .html, .pdf or .pptx; with --each, a folder for one HTML report "
+                             "per value, or a file name each report's is made from (report.pdf: report-<school>.pdf)")
+    _each_option(report)
     report.add_argument("--by", action="append", choices=GAP_DIMENSIONS,
                         help="a dimension to show gaps by; repeat for several (default: race)")
     report.add_argument("--cross", action="append", default=[], metavar="DIMENSION,DIMENSION",
@@ -522,13 +526,15 @@ def reference_group(keys: dict[str, object], compare: str) -> object:
 
 
 def report(args: argparse.Namespace) -> str:
-    """Write the report to --out (its format from the suffix) and say what was written."""
+    """Write the report to --out (its format from the suffix) and say what was written; with --each, one report
+    per school (grade, term), into the folder --out names (HTML) or beside the file it names."""
     from equity.app.session import Workbench
+    from equity.report.render import file_stem
     from equity.report.render import render as render_report  # the export libraries load only for reports
     from equity.report.sections import Choice, compose, views
 
     fmt = {".html": "html", ".htm": "html", ".pdf": "pdf", ".pptx": "pptx"}.get(args.out.suffix.lower())
-    if fmt is None:
+    if fmt is None and not args.each:
         raise UsageError(f"--out must end in .html, .pdf or .pptx; got '{args.out.name}'.")
     crossings = tuple(_pair(c) for c in args.cross)
     if args.spark or args.table:    # the report's terms and trends still read student rows
@@ -543,12 +549,29 @@ def report(args: argparse.Namespace) -> str:
     choice = Choice(column.name, column.header, rule, tuple(dict.fromkeys(args.by or ["race"])), args.compare,
                     crossings, flag=Flag(args.flag), flag_settings=flag_settings(args),
                     cohort=cohort_dimension(mapping, args.cohort) if args.cohort else None)
-    built = compose(views(bench, choice, args.lang), bench, args.title, args.notes, args.lang)
+    if not args.each:
+        built = compose(views(bench, choice, args.lang), bench, args.title, args.notes, args.lang)
+        _write(args.out, render_report(built, fmt))
+        return f"{args.out} ({len(built.sections)} sections, groups under {args.min_n} students hidden)"
+    chosen, written = bench.filters, []
+    for value in cohort_values(options(con), args.each, chosen):
+        bench.filters = cohort_filters(chosen, args.each, value)
+        built = compose(views(bench, choice, args.lang), bench, f"{args.title} · {value}" if args.title else value,
+                        args.notes, args.lang)
+        out = args.out.with_name(f"{args.out.stem}-{file_stem(value)}{args.out.suffix}") if fmt else \
+            args.out / f"{file_stem(value)}.html"
+        _write(out, render_report(built, fmt or "html"))
+        written.append(str(out))
+    return f"{len(written)} reports, one per {args.each} ({', '.join(written)}), groups under {args.min_n} " \
+           "students hidden"
+
+
+def _write(out: Path, data: bytes) -> None:
     try:
-        args.out.write_bytes(render_report(built, fmt))
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_bytes(data)
     except OSError as problem:
-        raise UsageError(f"cannot write '{args.out}': {problem.strerror or problem}.") from None
-    return f"{args.out} ({len(built.sections)} sections, groups under {args.min_n} students hidden)"
+        raise UsageError(f"cannot write '{out}': {problem.strerror or problem}.") from None
 
 
 def warn_if_nobody_meets(con: duckdb.DuckDBPyConnection, column: ColumnRole, rule: Rule) -> None:
@@ -661,7 +684,7 @@ def as_json(result: Breakdown, flags: Flags | None = None, coding: bool = False)
 
 def _why(reason: str | None, min_n: int) -> dict:
     """A hidden figure's "why" (its size and value are null); nothing for a shown one."""
-    return {"why": why_hidden(reason, min_n)} if reason else {}
+    return {"why": hidden_note(reason, min_n)} if reason else {}
 
 
 def _needed(method: Flag, verdict: GroupFlag) -> dict:
@@ -711,7 +734,7 @@ def render(result: Breakdown, fmt: str, flags: Flags | None = None, coding: bool
         rows.append([g.label, "" if g.n is None else g.n, _cell(g.value), _cell(g.gap), _cell(g.ci and g.ci[0]),
                      _cell(g.ci and g.ci[1]), "" if g.distinguishable is None else g.distinguishable,
                      g.suppressed, *([_coded(g) or ""] if coding else []), *cells])
-    whys = [why_hidden(g.reason, result.min_n) if g.suppressed else "" for g in result.groups]
+    whys = [hidden_note(g.reason, result.min_n) for g in result.groups]
     if fmt == "csv":
         return _csv([[*row, why] for row, why in zip(rows, ["why", *whys], strict=True)])
     lines = _aligned(rows)

@@ -21,7 +21,8 @@ from equity.stats.privacy import suppress, suppress_table
 if TYPE_CHECKING:
     from equity.sources.cube import Cube
 
-CROSS = " × "
+CROSS = " × "      # between two dimensions crossed: "Race/ethnicity × Income"
+PART = " · "       # between the two parts of a crossed group: "Black or African American · Low income"
 
 
 @dataclass(frozen=True)
@@ -55,7 +56,7 @@ class Grouping:
         return tuple(key) if self.crossed else (key,)
 
     def group_label(self, key: object) -> str:
-        return " · ".join(d.group_label(k) for d, k in zip(self.dimensions, self.parts(key), strict=True))
+        return PART.join(d.group_label(k) for d, k in zip(self.dimensions, self.parts(key), strict=True))
 
     def order(self, key: object) -> tuple:
         return tuple(d.order(k) for d, k in zip(self.dimensions, self.parts(key), strict=True))
