@@ -21,6 +21,9 @@ from equity.sources import spark
 from equity.stats.metrics import Rule
 
 SAMPLE = Path(__file__).resolve().parents[2] / "sample_data" / "district.csv"
+# One local Spark Connect server serves this module: its tests run in one xdist worker, since a second server
+# would ask for the same port.
+pytestmark = pytest.mark.xdist_group("spark")
 HOW = "Spark tests need pyspark with Spark Connect (pip install 'pyspark[connect]') and Java 17 " \
       "(apt-get install openjdk-17-jre-headless)"
 
