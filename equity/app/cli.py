@@ -543,16 +543,14 @@ def report(args: argparse.Namespace) -> str:
     if fmt is None and not args.each:
         raise UsageError(f"--out must end in .html, .pdf or .pptx; got '{args.out.name}'.")
     crossings = tuple(_pair(c) for c in args.cross)
+    if args.spark or args.table:    # the report's terms and trends still read student rows
+        raise UsageError("report reads student rows for its terms and trends: give FILE; on a Spark table use "
+                         "gaps or risk.")
     con, staged, mapping, column, rule = load(args)
-    if staged.upload is None:
-        from equity.app import spark_cli
-        bench = spark_cli.workbench(args, con, staged, mapping, tuple(args.by or ["race"]))
-        bench.filters = spark_cli.filters(bench, args.where, column.name, rule)
-    else:
-        bench = Workbench(con=con, min_n=args.min_n, coding=args.top_bottom_code)
-        bench.data = activate(con, staged, mapping, tuple(args.by or ["race"]))
-        bench.filters = where(con, args.where)
-        warn_if_nobody_meets(con, column, rule)
+    bench = Workbench(con=con, min_n=args.min_n, coding=args.top_bottom_code)
+    bench.data = activate(con, staged, mapping, tuple(args.by or ["race"]))
+    bench.filters = where(con, args.where)
+    warn_if_nobody_meets(con, column, rule)
     _check_flag(args.flag, rule)
     choice = Choice(column.name, column.header, rule, tuple(dict.fromkeys(args.by or ["race"])), args.compare,
                     crossings, flag=Flag(args.flag), flag_settings=flag_settings(args),
