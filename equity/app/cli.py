@@ -607,19 +607,11 @@ def render_cohorts(column: str, results: dict[str, Breakdown], fmt: str, method:
         return json.dumps({"cohort": column, "results": [
             {"cohort": value, **as_json(r, flag(r, method, settings), coding)} for value, r in results.items()]}) + "\n"
     blocks = [(value, render(r, fmt, flag(r, method, settings), coding)) for value, r in results.items()]
-    if fmt == "csv":
-        lines = [f"cohort,{blocks[0][1].splitlines()[0]}"] if blocks else []
-        for value, text in blocks:
-            cell = _csv_cell(value)
-            lines += [f"{cell},{line}" for line in text.splitlines()[1:]]
-        return "\n".join(lines) + "\n"
+    if fmt == "csv":        # read back as CSV, not as lines: a quoted group name may hold a line break
+        tables = [(value, list(csv.reader(io.StringIO(text)))) for value, text in blocks]
+        rows = [["cohort", *tables[0][1][0]]] if tables else []
+        return _csv(rows + [[value, *row] for value, table in tables for row in table[1:]])
     return "\n".join(f"{column} {value}:\n{text}" for value, text in blocks)
-
-
-def _csv_cell(text: str) -> str:
-    out = io.StringIO()
-    csv.writer(out, lineterminator="").writerow([text])
-    return out.getvalue()
 
 
 def _csv(rows: list[list]) -> str:

@@ -4,6 +4,7 @@ Normalisation runs here, once per upload or mapping change, never per click: eac
 distinct values are mapped in Python (a few dozen), and SQL applies that lookup to every row.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import duckdb
@@ -24,7 +25,8 @@ LABEL_TYPES = {  # ENUM types: a filter change groups and compares small integer
     "gender_label": (*normalize.GENDER_LABELS, normalize.NOT_REPORTED),
 }
 MAX_DISTINCT = 100_000
-MACROS = ("filtered_students", "score", "chosen")   # query macros defined beside every `students`
+CELL_MACROS = ("keep_filters", "chosen")     # query macros a cube's cells need
+MACROS = (*CELL_MACROS, "filtered_students", "score")   # query macros defined beside every `students`
 
 TEXT = "nullif(trim({source}), '') AS {target}"
 NUMBER = "TRY_CAST(nullif(replace(trim({source}), '%', ''), '') AS DOUBLE) AS {target}"
@@ -41,7 +43,7 @@ FEDERAL = ("CAST(CASE WHEN coalesce({hispanic}, false) THEN '" + normalize.HISPA
 # column names (several in a value such as `Black/White`), else the one race_ethnicity says.
 PARTS = ("string_split(map_extract_value(MAP($parts_keys::VARCHAR[], $parts_values::VARCHAR[]), "
          "coalesce({source}, '')), '|')")
-LISTED = ("CASE WHEN len({reported}) > 0 THEN {reported} ELSE [CAST({race} AS VARCHAR)] END AS race_list")
+LISTED = ("CASE WHEN array_length({reported}) > 0 THEN {reported} ELSE [CAST({race} AS VARCHAR)] END AS race_list")
 
 
 @dataclass(frozen=True)
@@ -73,18 +75,22 @@ class BuildReport:
     guessed: tuple[Guessed, ...] = ()
 
 
-class _Build:
-    """The expressions and bound lookups of one `students` table, and what the value maps reported."""
+Counted = Callable[[str], tuple[tuple[str | None, int], ...]]   # a raw column's values with their row counts
 
-    def __init__(self, con: duckdb.DuckDBPyConnection, source: str, mapping: Mapping):
-        self.con, self.source, self.mapping = con, source, mapping
+
+class _Build:
+    """The expressions and bound lookups of one `students` table, and what the value maps reported.
+    `counted` reads a raw column's distinct values wherever the rows are (DuckDB here, Spark elsewhere)."""
+
+    def __init__(self, counted: Counted, mapping: Mapping):
+        self.counted, self.mapping = counted, mapping
         self.params: dict[str, object] = {}
         self.unplaced: list[Unplaced] = []
         self.guessed: list[Guessed] = []
 
     def mapped(self, i: int | str, header: str, role: str, sql_type: str) -> str:
         """A column's values through its value map, as `sql_type`."""
-        counted = column_values(self.con, self.source, header, MAX_DISTINCT)
+        counted = self.counted(header)
         value_map = self.mapping.value_map(role, [v for v, _ in counted])
         self.params[f"keys_{i}"] = ["" if raw is None else raw for raw, _ in counted]
         self.params[f"values_{i}"] = [_as_text(role, value_map.values[raw]) for raw, _ in counted]
@@ -121,7 +127,7 @@ class _Build:
     def parts(self, header: str) -> str:
         """The groups each raw value of the race column names when it names several (unless the person gave it
         another meaning than that reading), as a list; NULL for the rest."""
-        raws = [raw for raw, _ in column_values(self.con, self.source, header, MAX_DISTINCT)]
+        raws = [raw for raw, _ in self.counted(header)]
         mapped = self.mapping.value_map("race_ethnicity", raws).values
         read = normalize.map_values("race_ethnicity", raws).values
         self.params["parts_keys"] = ["" if raw is None else raw for raw in raws]
@@ -135,9 +141,30 @@ class _Build:
 
 def build_students(con: duckdb.DuckDBPyConnection, source: str, mapping: Mapping) -> BuildReport:
     """(Re)create `students` from the raw table `source`, typed and normalised, and the query macros."""
+    define_types(con)
+    sql, params, build = students_sql(lambda header: column_values(con, source, header, MAX_DISTINCT), source,
+                                      mapping)
+    con.execute(sql, params)
+    define_macros(con)
+    return build.report(con.execute(query("row_count", table="students")).fetchone()[0])
+
+
+def define_types(con: duckdb.DuckDBPyConnection) -> None:
+    """The label ENUM types that `students` and every cube use."""
     for name, labels in LABEL_TYPES.items():
         con.execute(query("label_type", type_name=name), {"labels": list(labels)})
-    build = _Build(con, source, mapping)
+
+
+def define_macros(con: duckdb.DuckDBPyConnection, macros: tuple[str, ...] = MACROS) -> None:
+    """The query macros; a session whose cells were counted elsewhere has no students and needs CELL_MACROS."""
+    for macro in macros:
+        con.execute(query(macro))
+
+
+def students_sql(counted: Counted, source: str, mapping: Mapping) -> tuple[str, dict, _Build]:
+    """The statement creating `students` from the raw table `source` under `mapping`, its parameters, and the
+    build (what its value maps reported). `counted` reads a raw column's values with their counts."""
+    build = _Build(counted, mapping)
     expressions: list[str] = []
     by_role = {c.role: c for c in mapping.columns}
     for i, (column, sql_type) in enumerate(CANONICAL.items()):
@@ -157,10 +184,7 @@ def build_students(con: duckdb.DuckDBPyConnection, source: str, mapping: Mapping
     for j, column in enumerate(mapping.outcomes(), start=len(CANONICAL)):
         expressions.append(_outcome(build, column, j))
     expressions += derived.expressions(mapping)
-    con.execute(query("students", source=source, columns=Fragment(",\n    ".join(expressions))), build.params)
-    for macro in MACROS:
-        con.execute(query(macro))
-    return build.report(con.execute(query("row_count", table="students")).fetchone()[0])
+    return query("students", source=source, columns=Fragment(",\n    ".join(expressions))), build.params, build
 
 
 def _fill(template: str, i: int, column: str, sql_type: str) -> str:

@@ -37,13 +37,14 @@ class Filters:
 FILTER_NAMES = tuple(f.name for f in fields(Filters))
 
 
-def options(con: duckdb.DuckDBPyConnection) -> dict[str, list[str]]:
-    """The values each filter can take in the loaded data, in the dimension's display order."""
+def options(con: duckdb.DuckDBPyConnection, table: str = "students") -> dict[str, list[str]]:
+    """The values each filter can take in the loaded data, in the dimension's display order; read from a cube's
+    table (which has every filter's column) when the session has no student rows."""
     choices = {}
     for f in fields(Filters):
         dim = DIMENSIONS[f.name]
         missing = "null" if dim.flag else NOT_REPORTED
-        values = [row[0] for row in con.execute(query("distinct_values", column=dim.column),
+        values = [row[0] for row in con.execute(query("distinct_values", column=dim.column, table=table),
                                                 {"missing": missing}).fetchall()]
         choices[f.name] = sorted(values, key=lambda v: dim.order(FLAG_KEYS[v] if dim.flag else v))
     return choices

@@ -10,6 +10,7 @@ import itertools
 from dataclasses import dataclass
 
 import duckdb
+import pyarrow as pa
 
 from equity.data.sql import Fragment, query, quote_ident
 from equity.model.dimensions import COMBINED, DIMENSIONS
@@ -20,6 +21,7 @@ from equity.sources.cells import Cells, Stats
 # What cube_build.sql groups by: every dimension's column but race alone or in combination (a list per student).
 COLUMNS = tuple(dict.fromkeys(d.column for d in DIMENSIONS.values() if d.key != COMBINED))
 _numbers = itertools.count(1)
+CELLS = "cells_arrow"        # the name cells counted elsewhere are read under while a cube is made
 
 
 @dataclass(frozen=True)
@@ -35,6 +37,18 @@ def build(con: duckdb.DuckDBPyConnection, outcome: str, rule: Rule) -> Cube:
     """Scan the students once for `outcome` under `rule` (a new temporary table on `con`)."""
     cube = Cube(f"cube_{next(_numbers)}", outcome, rule)
     con.execute(query("cube_build", cube=cube.table, outcome=outcome), rule.params())
+    return cube
+
+
+def load(con: duckdb.DuckDBPyConnection, cells: pa.Table, outcome: str, rule: Rule) -> Cube:
+    """A cube of cells counted elsewhere (a Spark cluster, a count-level file): `cells` has cube_build.sql's
+    columns, and the cube the same types, so every view sums it as it sums one built here."""
+    cube = Cube(f"cube_{next(_numbers)}", outcome, rule)
+    con.register(CELLS, cells)
+    try:
+        con.execute(query("cube_load", cube=cube.table, source=CELLS))
+    finally:
+        con.unregister(CELLS)
     return cube
 
 

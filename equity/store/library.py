@@ -21,7 +21,7 @@ from equity.data.dataset import DataError, Dataset
 from equity.data.mapping import ROLE_LABELS, ColumnRole, Mapping
 from equity.data.profile import profile_column
 from equity.data.sql import Fragment, query, quote_ident
-from equity.data.students import CANONICAL, LABEL_TYPES, MACROS, BuildReport
+from equity.data.students import CANONICAL, BuildReport, define_macros, define_types
 from equity.model import terms
 from equity.store import records, workspace
 from equity.store.records import WorkspaceError
@@ -201,8 +201,7 @@ def _outcomes(entries: tuple[SavedDataset, ...]) -> tuple[ColumnRole, ...]:
 
 def _replace_students(con: duckdb.DuckDBPyConnection, rows: pa.Table) -> None:
     """`students` from saved rows, canonical columns in their usual types, and the query macros again."""
-    for name, labels in LABEL_TYPES.items():
-        con.execute(query("label_type", type_name=name), {"labels": list(labels)})
+    define_types(con)
     columns = [f"CAST({quote_ident(c)} AS {t}) AS {quote_ident(c)}" if c in rows.column_names
                else f"CAST(NULL AS {t}) AS {quote_ident(c)}" for c, t in CANONICAL.items()]
     columns += [quote_ident(c) for c in rows.column_names if c not in CANONICAL]
@@ -211,8 +210,7 @@ def _replace_students(con: duckdb.DuckDBPyConnection, rows: pa.Table) -> None:
         con.execute(query("students", source=SAVED_ROWS, columns=Fragment(",\n    ".join(columns))))
     finally:
         con.unregister(SAVED_ROWS)
-    for macro in MACROS:
-        con.execute(query(macro))
+    define_macros(con)
 
 
 def _profiles(con: duckdb.DuckDBPyConnection, outcomes: tuple[ColumnRole, ...]) -> tuple:

@@ -9,8 +9,8 @@ from equity.data.dataset import DataError
 from equity.data.ingest import IngestError
 from equity.model.filters import Filters
 from equity.model.groups import Grouping
+from equity.model.rules import Rule
 from equity.stats.disproportionality import Settings as RiskSettings
-from equity.stats.metrics import Rule
 from equity.store import workspace
 from tests.files import csv_bytes
 

@@ -1,6 +1,8 @@
 """Cohorts: one breakdown per entering year, school or grade, each with its own all-students rate and flags, in
 the report and on the command line; worked out by hand on a small file."""
 
+import csv
+import io
 import json
 
 import pytest
@@ -100,3 +102,15 @@ def test_report_has_a_section_per_cohort_with_its_flags():
     assert rows["Hispanic/Latino"][-3:-1] == (3, 9)           # needed to end the flag, and for parity (as above)
     assert first.chart.to_dict()["title"]["text"].endswith("— Term 2023")
     assert "Hispanic/Latino: 9 more students" in " ".join(first.summary)
+
+
+def test_command_line_cohorts_as_csv_keep_a_line_break_inside_a_name(capsys, tmp_path):
+    """A school named with a comma and a line break stays one quoted cell of one row, after its cohort."""
+    rows = [["Student ID", "Entering Year", "School", "Passed"]]
+    rows += [[f"S{i:03d}", "2023", "North,\nCampus", "Y" if i < 6 else "N"] for i in range(20)]
+    file = tmp_path / "schools.csv"
+    file.write_bytes(csv_bytes(rows))
+    main(["gaps", str(file), "--outcome", "Passed", "--by", "school", "--cohort", "Entering Year", "--format", "csv"])
+    table = list(csv.reader(io.StringIO(capsys.readouterr()[0])))
+    assert table[0][:3] == ["cohort", "group", "n"]
+    assert [row[:4] for row in table[1:]] == [["2023", "North,\nCampus", "20", "30.00"]]      # 6 of 20

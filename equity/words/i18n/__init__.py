@@ -1,30 +1,71 @@
 """Words in the reader's language. Every string of the report, its exports and the summaries is looked up by
-key in one catalogue per language (`en.json`, `es.json` beside this file), so a translator edits one file and
-a test checks that both catalogues hold the same keys. Data labels (groups, dimensions, rules) are put into
-words by equity.words.labels.
+key in a gettext catalogue per language (`equity/words/locale/<lang>/LC_MESSAGES/messages.po`); the message ids
+are the keys, so code names a sentence by what it is for and the English text lives in the English catalogue like
+any other language. Catalogues are compiled to `.mo` on first use when missing or older than their `.po`, and
+read through Python's `gettext`, which falls back to English string by string. A language is offered to readers
+once its catalogue translates every key. Data labels (groups, dimensions, rules) are put into words by
+equity.words.labels.
 """
 
-import json
+import gettext
+import os
 from functools import cache
 from pathlib import Path
 
-LANGUAGES = {"en": "English", "es": "Español"}
+from babel.messages.mofile import read_mo, write_mo
+from babel.messages.pofile import read_po
+
 DEFAULT = "en"
-FOLDER = Path(__file__).resolve().parent
+DOMAIN = "messages"
+LOCALES = Path(__file__).resolve().parents[1] / "locale"
+KNOWN = tuple(sorted(p.name for p in LOCALES.iterdir() if (p / "LC_MESSAGES" / f"{DOMAIN}.po").is_file()))
+
+
+def _compiled(lang: str) -> Path:
+    """The language's `.mo`, compiled from its `.po` when missing or stale (written whole, then renamed, so
+    processes starting together never read half a file)."""
+    po = LOCALES / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
+    mo = po.with_suffix(".mo")
+    if not mo.exists() or mo.stat().st_mtime < po.stat().st_mtime:
+        with po.open("rb") as source:
+            compiled = read_po(source, locale=lang)
+        partial = mo.with_suffix(f".{os.getpid()}.part")
+        with partial.open("wb") as target:
+            write_mo(target, compiled)
+        os.replace(partial, mo)
+    return mo
+
+
+@cache
+def translations(lang: str) -> gettext.NullTranslations:
+    """The language's catalogue, with English behind it for any key it does not translate yet."""
+    if lang not in KNOWN:
+        raise ValueError(f"Unknown language '{lang}': choose one of {', '.join(KNOWN)}.")
+    for each in {lang, DEFAULT}:
+        _compiled(each)
+    return gettext.translation(DOMAIN, LOCALES, languages=[lang, DEFAULT])
 
 
 @cache
 def catalogue(lang: str) -> dict[str, str]:
-    """Every key and its text in one language."""
-    if lang not in LANGUAGES:
-        raise ValueError(f"Unknown language '{lang}': choose one of {', '.join(LANGUAGES)}.")
-    return json.loads((FOLDER / f"{lang}.json").read_text(encoding="utf-8"))
+    """Every key a language translates, and its text (the compiled catalogue, for checks and completeness)."""
+    translations(lang)
+    with _compiled(lang).open("rb") as compiled:
+        return {message.id: message.string for message in read_mo(compiled) if message.id}
 
 
 def t(key: str, lang: str = DEFAULT, **params: object) -> str:
     """The text for `key` in `lang`, its `{name}` placeholders filled from `params`; English when the language
     lacks the key (an unknown key is a programming error and raises KeyError)."""
-    text = catalogue(lang).get(key)
-    if text is None:
-        text = catalogue(DEFAULT)[key]
+    text = translations(lang).gettext(key)
+    if text == key:
+        raise KeyError(key)
     return text.format(**params)
+
+
+def _complete(lang: str) -> bool:
+    return catalogue(lang).keys() >= catalogue(DEFAULT).keys()
+
+
+OFFERED = sorted((lang for lang in KNOWN if _complete(lang)), key=lambda lang: lang != DEFAULT)
+LANGUAGES = {lang: t("language.name", lang) for lang in OFFERED}   # what the language switch offers, English first

@@ -1,0 +1,208 @@
+"""Apache Spark as a cells source (DESIGN.md, "Where figures come from"): a lakehouse table of student rows stays
+in the cluster, the session's own queries (`queries/*.sql`, written for DuckDB) are translated to Spark SQL by
+SQLGlot, and only aggregates come back: a cube's cells, the counted values of the columns a value map reads, the
+profile counts of each column. Spark Connect (`pyspark[connect]`) lets the app run beside a cluster it does not
+manage; `local[2]` starts a Spark Connect server on this machine (it needs Java 17).
+
+The mapping, value maps and derived outcomes apply on the Spark side: the `students` statement equity.students
+builds for an upload is translated too, over the table's columns read as text, as an upload's are.
+"""
+
+import logging
+import os
+import shutil
+from dataclasses import dataclass, field
+
+import duckdb
+import pyarrow as pa
+import sqlglot
+from sqlglot import exp
+
+from equity.data.mapping import Mapping
+from equity.data.profile import EXCUSED, MANY, TOP_VALUES, ColumnProfile
+from equity.data.sql import Fragment, query, quote_ident
+from equity.data.students import (
+    CELL_MACROS,
+    LABEL_TYPES,
+    MAX_DISTINCT,
+    BuildReport,
+    define_macros,
+    define_types,
+    students_sql,
+)
+from equity.model.rules import Rule
+from equity.sources import cube as cubes
+
+RAW, STUDENTS = "raw", "students"    # the names the translated queries read the table and its students under
+MACROS = ("score",)                  # DuckDB macros the translated queries call: inlined, Spark has none
+MAX_CELLS = 1_000_000                # more rows than this back from one query is refused: not a few cells
+TOKEN = "EQUITY_SPARK_TOKEN"         # a token for the cluster, read from the environment, never saved
+INSTALL = ("Spark needs pyspark with Spark Connect: pip install 'pyspark[connect]' sqlglot; a local server "
+           "(--spark local[2]) also needs Java 17: apt-get install openjdk-17-jre-headless.")
+
+
+class SparkError(ValueError):
+    """Spark cannot be reached or cannot answer, worded for the person who pointed the app at it."""
+
+
+def connect(url: str, token: str | None = None):
+    """A Spark Connect session: `sc://host:port` (a token from the argument or the environment is added to the
+    address, never written anywhere) or `local[N]`, which starts a local Spark Connect server."""
+    try:
+        from pyspark.sql import SparkSession
+    except ImportError:
+        raise SparkError(INSTALL) from None
+    local = url.startswith("local")
+    if local:
+        if shutil.which("java") is None:
+            raise SparkError(INSTALL)
+        os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")   # a local server listens on this machine only
+    logging.getLogger("SQLQueryContextLogger").setLevel(logging.CRITICAL)   # errors are said once, by SparkError
+    token = token or os.environ.get(TOKEN)
+    address = url if local or not token or ";token=" in url else f"{url.rstrip('/')}/;token={token}"
+    try:
+        builder = SparkSession.builder.remote(address)
+        if local:
+            builder = builder.config("spark.ui.showConsoleProgress", "false").config("spark.ui.enabled", "false")
+        return builder.getOrCreate()
+    except Exception as problem:      # pyspark raises many kinds; the person needs the first line of any
+        raise SparkError(f"cannot connect to Spark at {url.split(';')[0]}: {_first_line(problem)}") from None
+
+
+def translate(sql: str, params: dict | None = None, tables: dict[str, exp.Expression] | None = None) -> str:
+    """A DuckDB statement of `queries/` as Spark SQL: the SELECT of a CREATE ... AS, values bound as typed
+    literals, the `score` macro inlined, label ENUMs read as text, `tables` (name -> relation) put in place."""
+    tree = sqlglot.parse_one(sql, read="duckdb")
+    if isinstance(tree, exp.Create):
+        tree = tree.expression
+    tree = exp.replace_placeholders(tree, **(params or {}))
+    for name, relation in (tables or {}).items():
+        for table in list(tree.find_all(exp.Table)):
+            if table.name == name and not table.db:
+                table.replace(relation.copy().as_(name) if isinstance(relation, exp.Subquery) else relation.copy())
+    return tree.transform(_spark_node).sql(dialect="spark")
+
+
+def _macro(name: str) -> tuple[list[str], exp.Expression]:
+    """A DuckDB macro of `queries/<name>.sql`: its parameter names and body."""
+    tree = sqlglot.parse_one(query(name), read="duckdb")
+    return [p.name for p in tree.this.expressions], tree.expression
+
+
+def _spark_node(node: exp.Expression) -> exp.Expression:
+    """What SQLGlot's dialects do not carry over: the session's macros, its ENUM types, DuckDB's map lookup and
+    sample of a subquery."""
+    if isinstance(node, exp.Anonymous) and node.name.lower() in MACROS:
+        names, body = _macro(node.name.lower())
+        given = dict(zip(names, node.expressions, strict=True))
+        return body.copy().transform(
+            lambda n: given[n.name].copy() if isinstance(n, exp.Column) and not n.table and n.name in given else n
+        ).transform(_spark_node)
+    if isinstance(node, exp.DataType) and node.this == exp.DataType.Type.USERDEFINED and \
+            node.args.get("kind") in LABEL_TYPES:
+        return exp.DataType.build("VARCHAR")
+    if isinstance(node, exp.TableSample):     # Spark samples no subquery; a count over every row is as good
+        return None
+    if isinstance(node, exp.Anonymous) and node.name.lower() == "map_extract_value":
+        return exp.Anonymous(this="try_element_at", expressions=[e.copy() for e in node.expressions])
+    return node
+
+
+@dataclass
+class SparkTable:
+    """A Spark table of student rows (any Spark identifier, `parquet.`/path`` included), read as text columns."""
+
+    spark: object
+    name: str
+    columns: tuple[str, ...] = ()
+    _raw: exp.Expression | None = field(default=None, repr=False)
+
+    def __post_init__(self) -> None:
+        table = exp.to_table(self.name, dialect="spark")   # never pasted: a name SQLGlot cannot read stays one name
+        try:
+            schema = self.spark.sql(f"SELECT * FROM {table.sql(dialect='spark')} LIMIT 0").columns
+        except Exception as problem:
+            raise SparkError(f"cannot read the table {self.name}: {_first_line(problem)}") from None
+        self.columns = tuple(schema)
+        text = ",\n    ".join(f"CAST({quote_ident(c)} AS VARCHAR) AS {quote_ident(c)}" for c in self.columns)
+        select = sqlglot.parse_one(query("text_view", target=RAW, source=RAW, columns=Fragment(text)),
+                                   read="duckdb").expression
+        select.from_(table, copy=False)
+        self._raw = select.subquery()
+
+    def run(self, sql: str, params: dict | None = None, students: exp.Expression | None = None) -> pa.Table:
+        """The rows of a query of `queries/` (an aggregate) run on Spark; refused beyond MAX_CELLS rows."""
+        text = self.sql(sql, params, students)
+        try:
+            found = self.spark.sql(text).limit(MAX_CELLS + 1).toArrow()
+        except Exception as problem:
+            raise SparkError(f"Spark could not run the query on {self.name}: {_first_line(problem)}") from None
+        if found.num_rows > MAX_CELLS:
+            raise SparkError(f"{self.name}: more than {MAX_CELLS:,} cells; filter the table to fewer schools or terms.")
+        return found
+
+    def sql(self, sql: str, params: dict | None = None, students: exp.Expression | None = None) -> str:
+        """A query of `queries/` as the Spark SQL that runs: over this table's text columns, and `students`."""
+        return translate(sql, params, {RAW: self._raw, **({STUDENTS: students} if students is not None else {})})
+
+    def counted(self, header: str, limit: int = MAX_DISTINCT) -> tuple[tuple[str | None, int], ...]:
+        """A column's values with their row counts, blank read as missing (as an upload reads it)."""
+        rows = self.run(query("column_values", table=RAW, column=header), {"limit": limit}).to_pylist()
+        merged: dict[str | None, int] = {}
+        for row in rows:
+            value = row["value"] if row["value"] not in ("",) else None
+            merged[value] = merged.get(value, 0) + int(row["n"])
+        return tuple(merged.items())
+
+    def profiles(self) -> tuple[ColumnProfile, ...]:
+        """Each column measured as an upload's are (equity.profile), from counts only: a column's values are
+        listed only when it has few of them and they repeat, so ids and names never leave Spark."""
+        return tuple(self.profile(h) for h in self.columns)
+
+    def profile(self, header: str) -> ColumnProfile:
+        row = self.run(query("column_profile", table=RAW, column=header), {"excused": list(EXCUSED)}).to_pylist()[0]
+        non_blank, estimate = int(row["non_blank"]), int(row["distinct_estimate"])
+        values: tuple = ()
+        if estimate <= TOP_VALUES and 2 * estimate <= non_blank:
+            values = self.counted(header, MANY * 2)
+            estimate = sum(1 for v, _ in values if v is not None)
+        gradable = int(row["sampled"]) - int(row["excused_count"])
+        share = int(row["numeric_count"]) / gradable if gradable > 0 else 0.0
+        return ColumnProfile(header, non_blank, estimate, share, values[:TOP_VALUES])
+
+
+@dataclass
+class SparkSource:
+    """The cells source of a session whose students live in a Spark table: the `students` relation is the
+    translated statement equity.students builds under the mapping, and each cube is counted by Spark."""
+
+    table: SparkTable
+    mapping: Mapping
+    report: BuildReport | None = None
+    _students: exp.Expression | None = field(default=None, repr=False)
+
+    def __post_init__(self) -> None:
+        sql, params, build = students_sql(self.table.counted, RAW, self.mapping)
+        tree = sqlglot.parse_one(self.table.sql(sql, params), read="spark")
+        self._students = tree.subquery()
+        rows = self.table.run(query("row_count", table=STUDENTS), students=self._students).column(0)[0].as_py()
+        self.report = build.report(int(rows))
+
+    def cells(self, outcome: str, rule: Rule) -> pa.Table:
+        """The cube's cells for `outcome` under `rule`, counted by Spark: cube_build.sql's columns."""
+        return self.table.run(query("cube_build", cube="cube", outcome=outcome), rule.params(), self._students)
+
+    def build(self, con: duckdb.DuckDBPyConnection, outcome: str, rule: Rule) -> cubes.Cube:
+        """The cube as equity.cube builds it from student rows, its cells counted on Spark."""
+        define_types(con)
+        define_macros(con, CELL_MACROS)
+        return cubes.load(con, self.cells(outcome, rule), outcome, rule)
+
+    def spark_sql(self, outcome: str, rule: Rule) -> str:
+        """The Spark SQL a cube is counted with, for the person who wants to see what ran on the cluster."""
+        return self.table.sql(query("cube_build", cube="cube", outcome=outcome), rule.params(), self._students)
+
+
+def _first_line(problem: Exception) -> str:
+    return (str(problem).strip().splitlines() or [type(problem).__name__])[0][:300]
+
