@@ -29,10 +29,9 @@ from equity.stats import across as across_views
 from equity.stats import matched as matching
 from equity.stats.crosstab import CrossTable, crosstab
 from equity.stats.disproportionality import Disproportionality, consecutive_flags, disproportionality
-from equity.stats.disproportionality import Settings as RiskSettings
 from equity.stats.metrics import COMPARE_ALL, Breakdown, breakdown
-from equity.stats.privacy import DEFAULT_MIN_N
 from equity.stats.rule_check import nobody_meets
+from equity.stats.settings import PrivacySettings
 from equity.stats.trends import Trend, data_terms, trend
 from equity.store import library, workspace
 from equity.store.records import WorkspaceError
@@ -51,10 +50,27 @@ class Workbench:
     staged: dataset.Staged | None = None
     remembered: bool = False          # the staged proposal is a mapping confirmed before for this layout
     filters: Filters = field(default_factory=Filters)
-    min_n: int = DEFAULT_MIN_N
-    coding: bool = False              # top/bottom-code small groups' rates (equity.stats.privacy), a sidebar option
+    privacy: PrivacySettings = field(default_factory=PrivacySettings)   # n-size, coding, colour minimum, risk
     _memo: LRUCache = field(default_factory=lambda: LRUCache(CACHED_FIGURES), repr=False)  # key: what it depends on
     _cubes: dict = field(default_factory=dict, repr=False)  # (data version, outcome, rule) -> cubes.Cube
+
+    @property
+    def min_n(self) -> int:
+        """The n-size: a group with fewer students shows nothing."""
+        return self.privacy.min_n
+
+    @min_n.setter
+    def min_n(self, value: int) -> None:
+        self.privacy = replace(self.privacy, min_n=value)
+
+    @property
+    def coding(self) -> bool:
+        """Whether small groups' rates are top/bottom-coded."""
+        return self.privacy.coding
+
+    @coding.setter
+    def coding(self, value: bool) -> None:
+        self.privacy = replace(self.privacy, coding=value)
 
     def load_sample(self) -> dataset.Dataset:
         """The fictional sample district, so the app has something to show before any upload."""
@@ -241,16 +257,18 @@ class Workbench:
         """One outcome by one dimension (or two crossed) in every loaded term, under the session's filters."""
         return trend(self.con, outcome, rule, dimension, compare, self.filters, self.min_n, label, second)
 
-    def risk(self, outcome: str, rule: Rule, grouping: Grouping, settings: RiskSettings, label: str = "",
+    def risk(self, outcome: str, rule: Rule, grouping: Grouping, label: str = "",
              term: str | None = None) -> Disproportionality:
-        """Risk ratios under the session's filters (in one term when given), against every loaded student."""
+        """Risk ratios under the session's filters (in one term when given) and risk settings, against every
+        loaded student."""
         filters = replace(self.filters, term=(term,)) if term else self.filters
-        return disproportionality(self.con, outcome, rule, grouping, filters, Filters(), settings, self.min_n, label)
+        return disproportionality(self.con, outcome, rule, grouping, filters, Filters(), self.privacy.risk,
+                                  self.min_n, label)
 
-    def risk_streaks(self, outcome: str, rule: Rule, grouping: Grouping, settings: RiskSettings,
-                     terms: Sequence[str]) -> dict[object, int]:
+    def risk_streaks(self, outcome: str, rule: Rule, grouping: Grouping, terms: Sequence[str]) -> dict[object, int]:
         """How many terms in a row, up to the last of `terms`, each group was flagged."""
-        return consecutive_flags(self.con, outcome, rule, grouping, self.filters, terms, settings, self.min_n)
+        return consecutive_flags(self.con, outcome, rule, grouping, self.filters, terms, self.privacy.risk,
+                                 self.min_n)
 
     def matched(self, outcome: str, rule: Rule, dimension: str, first: str, second: str, label: str = "",
                 levels: Sequence[str] = ()) -> matching.Cohort:
@@ -305,7 +323,8 @@ class Workbench:
         """Percent favourable per item and group, joined to students' records (in one term) when `joined`."""
         return survey.results(self.con, found, grouping, self.min_n, term, joined, reverse, lang)
 
-    def scorecard(self, indicators: Sequence[scorecard.Indicator], settings: RiskSettings) -> list[scorecard.Card]:
-        """Each indicator's card under the session's filters, with the status of a saved goal on it."""
+    def scorecard(self, indicators: Sequence[scorecard.Indicator]) -> list[scorecard.Card]:
+        """Each indicator's card under the session's filters and risk settings, with the status of a saved goal
+        on it."""
         goal = scorecard.goal_lookup(self.con, self.min_n)
-        return [scorecard.evaluate(self.con, i, self.filters, self.min_n, settings, goal) for i in indicators]
+        return [scorecard.evaluate(self.con, i, self.filters, self.min_n, self.privacy.risk, goal) for i in indicators]

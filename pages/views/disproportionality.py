@@ -26,9 +26,9 @@ if shared.require_data(bench):
         terms = bench.terms(filtered=True)
         term = third.selectbox(t("column.term", lang), terms, index=len(terms) - 1, key="risk_term",
                                help=t("page.risk.term_help", lang)) if terms else None
-        settings = shared.risk_settings("risk")
+        settings = shared.risk_settings(bench, "risk")
         st.caption(f"{shared.plain(settings.describe(lang))} {t('page.risk.notes', lang, min_n=f'{bench.min_n:d}')}")
-        result = bench.risk(column.name, rule, grouping, settings, column.header, term)
+        result = bench.risk(column.name, rule, grouping, column.header, term)
         flagged = result.flagged()
         if flagged:
             names = ", ".join(f"{shared.plain(grouping_group(grouping, g.key, lang))} ({g.ratio:.2f})"
@@ -48,7 +48,7 @@ if shared.require_data(bench):
         if any(g.ratio is not None for g in result.groups):
             st.altair_chart(ratio_chart(result, lang), width="stretch")
         history = terms[:terms.index(term) + 1] if terms else []
-        streaks = bench.risk_streaks(column.name, rule, grouping, settings, history) if len(history) > 1 else None
+        streaks = bench.risk_streaks(column.name, rule, grouping, history) if len(history) > 1 else None
         headers = column_names(lang)
         st.dataframe(risk_frame(result, streaks, lang), hide_index=True, column_config={
             headers["risk"]: st.column_config.NumberColumn(format="%.1f"),

@@ -64,7 +64,7 @@ if picked:
         method = shared.flag_choice(rule.is_rate, "gaps_flag")
         settings = flag_controls.flag_settings(method, "gaps_flagset", result)
         st.markdown(f"**{shared.plain(flag_sentence(result, method, lang, settings))}**")
-        section = GapView(result, flag=method, colour_min_n=shared.colour_min_n(), settings=settings,
+        section = GapView(result, flag=method, colour_min_n=bench.privacy.colour_min_n, settings=settings,
                           cohort=cohort, outcome_note=note).section(lang)
         if section.chart is not None:        # built once: the screen and the downloads share it
             shared.chart(section.chart)
