@@ -25,16 +25,15 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
-import duckdb
-
+from equity.app.session import Workbench
 from equity.data import dataset, derived, first_view
 from equity.data.ingest import IngestError, read_upload
 from equity.data.mapping import ROLES, VALUE_ROLES, ColumnRole, Mapping, outcome_kind
 from equity.data.students import BuildReport
-from equity.model.cohorts import COHORT_DIMENSIONS, cohort_filters, cohort_values
+from equity.model.cohorts import COHORT_DIMENSIONS, cohort_values
 from equity.model.dimensions import DIMENSIONS, GAP_DIMENSIONS
-from equity.model.filters import FILTER_NAMES, Filters, options
-from equity.model.groups import Grouping, stats
+from equity.model.filters import FILTER_NAMES, Filters
+from equity.model.groups import Grouping
 from equity.model.rules import Rule, default_rule
 from equity.sources.cells import key_text
 from equity.stats.disproportionality import (
@@ -46,13 +45,12 @@ from equity.stats.disproportionality import (
     TOO_FEW,
     Disproportionality,
     Settings,
-    disproportionality,
 )
 from equity.stats.gap_flag_settings import COMPARE, DEFAULTS, HPG, FlagSettings, fixed_rate
 from equity.stats.gap_flags import Flag, Flags, GroupFlag, flag
-from equity.stats.metrics import COMPARE_ALL, COMPARE_OTHERS, Breakdown, GroupResult, breakdown
+from equity.stats.metrics import COMPARE_ALL, COMPARE_OTHERS, Breakdown, GroupResult
 from equity.stats.privacy import BOTTOM_CODE, CODING_BELOW_N, DEFAULT_MIN_N, TOP_CODE, coded_text, why_hidden
-from equity.stats.rule_check import nobody_meets
+from equity.stats.settings import PrivacySettings
 from equity.words.i18n import LANGUAGES
 from equity.words.summary import flag_sentence
 
@@ -208,26 +206,27 @@ def _check_flag(method: str, rule: Rule) -> None:
                          "averages are flagged by their 95% interval only (--flag newcombe).")
 
 
-def load(args: argparse.Namespace) -> tuple[duckdb.DuckDBPyConnection, dataset.Staged, Mapping, ColumnRole, Rule]:
-    """Read the file, map its columns (automatically, then --map) and choose the outcome and its rule."""
+def load(args: argparse.Namespace) -> tuple[Workbench, Mapping, ColumnRole, Rule]:
+    """Read the file into a session's Workbench (under --min-n and --top-bottom-code), map its columns
+    (automatically, then --map) and choose the outcome and its rule; the upload waits in `bench.staged`."""
     try:
         data = args.file.read_bytes()
     except OSError as problem:
         raise UsageError(f"cannot read '{args.file}': {problem.strerror or problem}.") from None
     upload = read_upload(data, args.file.name, args.sheet)
-    con = dataset.connect()
-    staged = dataset.stage(con, upload)
+    bench = Workbench(privacy=PrivacySettings(min_n=args.min_n, coding=getattr(args, "top_bottom_code", False)))
+    staged = bench.stage(upload)
     mapping = apply_values(apply_overrides(staged.proposal, args.map, staged), args.value)
     if getattr(args, "cohort", None):       # the risk command has no cohorts
         mapping = cohort_mapping(mapping, staged, args.cohort, args.outcome)
     if _derived_chronic(staged, args.outcome):
-        return con, staged, chronic_mapping(mapping, args.min_days), derived.CHRONIC, Rule("boolean")
+        return bench, chronic_mapping(mapping, args.min_days), derived.CHRONIC, Rule("boolean")
     mapping, column = choose_outcome(mapping, staged, args.outcome, args.threshold)
     profile = next(p for p in staged.profiles if p.header == column.header)
     rule = default_rule(column.kind, profile.distinct, args.threshold)
     if args.categories:
         rule = Rule("categories", categories=tuple(c.strip() for c in args.categories.split(",")))
-    return con, staged, mapping, column, rule
+    return bench, mapping, column, rule
 
 
 def _derived_chronic(staged: dataset.Staged, outcome: str) -> bool:
@@ -249,11 +248,10 @@ def chronic_mapping(mapping: Mapping, min_days: int) -> Mapping:
     return mapping
 
 
-def activate(con: duckdb.DuckDBPyConnection, staged: dataset.Staged, mapping: Mapping, by: tuple[str, ...] = ()
-             ) -> dataset.Dataset:
-    """Build the students table, first saying on stderr which values were guessed or left unplaced, and which
-    of the dimensions `by` the file has no column for."""
-    data = dataset.activate(con, staged, mapping)
+def activate(bench: Workbench, mapping: Mapping, by: tuple[str, ...] = ()) -> dataset.Dataset:
+    """Make the staged file the data under `mapping` (not remembered), saying on stderr which values were
+    guessed or left unplaced, and which of the dimensions `by` the file has no column for."""
+    data = bench.confirm(mapping, remember=False)
     for line in [*value_notices(data.report), *dimension_notices(mapping, by)]:
         print(line, file=sys.stderr)
     return data
@@ -286,29 +284,24 @@ def value_notices(report: BuildReport) -> list[str]:
 
 def gaps(args: argparse.Namespace) -> Breakdown | dict[str, Breakdown]:
     """The breakdown, or with --cohort one per cohort in order."""
-    con, staged, mapping, column, rule = load(args)
-    activate(con, staged, mapping, (args.by,))
-    warn_if_nobody_meets(con, column, rule)
-
-    chosen = where(con, args.where)
-    if column.name == derived.CHRONIC.name:
-        note = derived.rule_note(mapping, derived.left_out_shown(con, mapping, chosen, args.min_n), args.min_n)
+    bench, mapping, column, rule = load(args)
+    activate(bench, mapping, (args.by,))
+    warn_if_nobody_meets(bench, column, rule)
+    bench.filters = where(bench, args.where)
+    note = bench.chronic_note(column.name, "en")
+    if note:
         print(f"note: {note}", file=sys.stderr)
-
-    def one(filters: Filters) -> Breakdown:
-        return breakdown(con, column.name, rule, args.by, args.compare, filters, args.min_n, column.header,
-                         coding=args.top_bottom_code)
-
     if not args.cohort:
-        return one(chosen)
+        return bench.breakdown(column.name, rule, args.by, args.compare, column.header)
     dimension = cohort_dimension(mapping, args.cohort)
-    return {value: one(cohort_filters(chosen, dimension, value)) for value in cohort_values(options(con), dimension)}
+    return {value: bench.breakdown(column.name, rule, args.by, args.compare, column.header, (dimension, value))
+            for value in cohort_values(bench.filter_options(), dimension)}
 
 
-def where(con: duckdb.DuckDBPyConnection, items: list[str]) -> Filters:
+def where(bench: Workbench, items: list[str]) -> Filters:
     """The --where options as sidebar filters, each value checked against the values the data has."""
     chosen: dict[str, tuple[str, ...]] = {}
-    offered = options(con) if items else {}
+    offered = bench.filter_options() if items else {}
     for item in items:
         name, _, values = item.partition("=")
         name = name.strip()
@@ -342,21 +335,21 @@ def cohort_dimension(mapping: Mapping, header: str) -> str | None:
 
 
 def risk(args: argparse.Namespace) -> Disproportionality:
-    con, staged, mapping, column, rule = load(args)
-    activate(con, staged, mapping, (args.by,))
+    bench, mapping, column, rule = load(args)
+    activate(bench, mapping, (args.by,))
     if not rule.is_rate:
         raise UsageError("risk needs a yes/no outcome: give --threshold or --categories for what counts as having it.")
-    warn_if_nobody_meets(con, column, rule)
+    warn_if_nobody_meets(bench, column, rule)
     grouping = Grouping(args.by)
     reference = OTHERS
     if args.compare != OTHERS:
-        keys = {key_text(k): k for k in stats(con, column.name, rule, grouping)[1]}
+        keys = {key_text(k): k for k in bench.group_keys(column.name, rule, grouping)}
         if args.compare not in keys:
             raise UsageError(f"--compare must be 'others' or one of the groups: {_list(keys)}; got '{args.compare}'.")
         reference = keys[args.compare]
-    settings = Settings(args.cell_size, args.n_size, args.flag_above)
-    return disproportionality(con, column.name, rule, grouping, where(con, args.where), settings=settings,
-                              min_n=args.min_n, label=column.header, reference=reference)
+    bench.privacy = replace(bench.privacy, risk=Settings(args.cell_size, args.n_size, args.flag_above))
+    bench.filters = where(bench, args.where)
+    return bench.risk(column.name, rule, grouping, column.header, reference=reference)
 
 
 def risk_json(result: Disproportionality, compare: str) -> dict:
@@ -399,20 +392,17 @@ def render_risk(result: Disproportionality, fmt: str) -> str:
 
 def report(args: argparse.Namespace) -> str:
     """Write the report to --out (its format from the suffix) and say what was written."""
-    from equity.app.session import Workbench
     from equity.report.render import render as render_report  # the export libraries load only for reports
     from equity.report.sections import Choice, compose, views
-    from equity.stats.settings import PrivacySettings
 
     fmt = {".html": "html", ".htm": "html", ".pdf": "pdf", ".pptx": "pptx"}.get(args.out.suffix.lower())
     if fmt is None:
         raise UsageError(f"--out must end in .html, .pdf or .pptx; got '{args.out.name}'.")
     crossings = tuple(_pair(c) for c in args.cross)
-    con, staged, mapping, column, rule = load(args)
-    bench = Workbench(con=con, privacy=PrivacySettings(min_n=args.min_n, coding=args.top_bottom_code))
-    bench.data = activate(con, staged, mapping, tuple(args.by or ["race"]))
-    bench.filters = where(con, args.where)
-    warn_if_nobody_meets(con, column, rule)
+    bench, mapping, column, rule = load(args)
+    activate(bench, mapping, tuple(args.by or ["race"]))
+    bench.filters = where(bench, args.where)
+    warn_if_nobody_meets(bench, column, rule)
     _check_flag(args.flag, rule)
     choice = Choice(column.name, column.header, rule, tuple(dict.fromkeys(args.by or ["race"])), args.compare,
                     crossings, flag=Flag(args.flag), flag_settings=flag_settings(args),
@@ -425,9 +415,9 @@ def report(args: argparse.Namespace) -> str:
     return f"{args.out} ({len(built.sections)} sections, groups under {args.min_n} students hidden)"
 
 
-def warn_if_nobody_meets(con: duckdb.DuckDBPyConnection, column: ColumnRole, rule: Rule) -> None:
+def warn_if_nobody_meets(bench: Workbench, column: ColumnRole, rule: Rule) -> None:
     """A rule no student meets (a category nobody has, a threshold above every value) is said on stderr."""
-    problem = nobody_meets(con, column.name, rule, column.header)
+    problem = bench.nobody_meets(column.name, rule, column.header)
     if problem:
         print(f"note: {problem}", file=sys.stderr)
 

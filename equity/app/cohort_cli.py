@@ -25,10 +25,7 @@ from equity.stats.matched import (
     CohortGroup,
     Growth,
     Transition,
-    cohort,
-    growth,
     level_order,
-    transitions,
     why_text,
 )
 
@@ -50,7 +47,8 @@ def add_command(commands) -> None:
 
 
 def run(args: argparse.Namespace) -> str:
-    con, staged, mapping, column, rule = cli.load(args)
+    bench, mapping, column, rule = cli.load(args)
+    staged = bench.staged
     if not mapping.header_for("term"):
         raise cli.UsageError("cohort needs a term or school-year column; name it with --map term=HEADER.")
     levels: tuple[str, ...] = ()
@@ -61,15 +59,14 @@ def run(args: argparse.Namespace) -> str:
             raise cli.UsageError(f"the levels of '{column.header}' are not in a recognised order: give them lowest "
                                  "first with --levels, or say which count as meeting it with --categories.")
         rule = Rule("mean")
-    cli.activate(con, staged, mapping)
+    cli.activate(bench, mapping)
     try:
-        result = cohort(con, column.name, rule, args.by, args.from_term, args.to_term, min_n=args.min_n,
-                        label=column.header, levels=levels)
+        result = bench.matched(column.name, rule, args.by, args.from_term, args.to_term, column.header, levels)
     except CohortError as problem:
         raise cli.UsageError(str(problem)) from None
     for line in notices(result):
         print(line, file=sys.stderr)
-    return render(result, transitions(con, result), growth(con, result), args.format)
+    return render(result, bench.transitions(result), bench.growth(result), args.format)
 
 
 def notices(result: Cohort) -> list[str]:

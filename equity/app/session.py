@@ -18,7 +18,7 @@ from equity.data.mapping import Mapping, fitted, header_signature, new_values
 from equity.model.cohorts import Cohort, cohort_filters
 from equity.model.dimensions import COMBINED, DIMENSIONS
 from equity.model.filters import Filters, options
-from equity.model.groups import Grouping
+from equity.model.groups import Grouping, stats
 from equity.model.rules import Rule
 from equity.plans import goals, interventions, scorecard, survey
 from equity.report.sections import Table
@@ -28,7 +28,7 @@ from equity.sources.cells import Cells
 from equity.stats import across as across_views
 from equity.stats import matched as matching
 from equity.stats.crosstab import CrossTable, crosstab
-from equity.stats.disproportionality import Disproportionality, consecutive_flags, disproportionality
+from equity.stats.disproportionality import OTHERS, Disproportionality, consecutive_flags, disproportionality
 from equity.stats.metrics import COMPARE_ALL, Breakdown, breakdown
 from equity.stats.rule_check import nobody_meets
 from equity.stats.settings import PrivacySettings
@@ -131,6 +131,11 @@ class Workbench:
             except dataset.DataError:
                 self.remembered = False
         return staged
+
+    def stage(self, upload: Upload) -> dataset.Staged:
+        """Stage a file read already, for a mapping given by the caller (the command line): no remembered one."""
+        self.staged, self.remembered = dataset.stage(self.con, upload), False
+        return self.staged
 
     def confirm(self, mapping: Mapping, remember: bool = True) -> dataset.Dataset:
         """Make the staged upload the data under `mapping`, and remember the mapping for its layout."""
@@ -258,12 +263,16 @@ class Workbench:
         return trend(self.con, outcome, rule, dimension, compare, self.filters, self.min_n, label, second)
 
     def risk(self, outcome: str, rule: Rule, grouping: Grouping, label: str = "",
-             term: str | None = None) -> Disproportionality:
+             term: str | None = None, reference: object = OTHERS) -> Disproportionality:
         """Risk ratios under the session's filters (in one term when given) and risk settings, against every
-        loaded student."""
+        loaded student; each group against all other students, or against the group `reference`."""
         filters = replace(self.filters, term=(term,)) if term else self.filters
         return disproportionality(self.con, outcome, rule, grouping, filters, Filters(), self.privacy.risk,
-                                  self.min_n, label)
+                                  self.min_n, label, reference)
+
+    def group_keys(self, outcome: str, rule: Rule, grouping: Grouping) -> tuple:
+        """The groups of `grouping` that the loaded data has (the filters aside), by their keys."""
+        return tuple(stats(self.con, outcome, rule, grouping)[1])
 
     def risk_streaks(self, outcome: str, rule: Rule, grouping: Grouping, terms: Sequence[str]) -> dict[object, int]:
         """How many terms in a row, up to the last of `terms`, each group was flagged."""
@@ -304,7 +313,7 @@ class Workbench:
 
     def assess_goals(self, saved: Sequence[goals.Goal], lang: str) -> list[goals.Evaluation]:
         """Where each goal stands on the loaded data (its outcome missing from it said so)."""
-        outcomes = {c.name for c in self.data.mapping.outcomes()}
+        outcomes = {c.name for c in self.data.mapping.outcomes()} if self.data else set()
         return [goals.assess(self.con, g, outcomes, self.min_n, lang) for g in saved]
 
     def goal_groups(self, outcome: str, rule: Rule, dimension: str, second: str, lang: str) -> dict[str, str]:

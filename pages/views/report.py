@@ -160,8 +160,7 @@ def builder(bench, lang: str) -> None:
         return
     indicators, cuts = scorecard_choice(bench, lang) if scorecard else ((), {})
     choice = Choice(column.name, column.header, rule, tuple(dimensions), compare, tuple(crossings), history, goals,
-                    changes, goal_table, indicators, bench.privacy.risk,
-                    tuple(cuts.items()), bench.privacy.colour_min_n, method, settings, cohort, group_grids)
+                    changes, goal_table, indicators, tuple(cuts.items()), method, settings, cohort, group_grids)
     report = compose(views(bench, choice, report_lang), bench, title, notes, report_lang)
     st.session_state["report_built"] = report
     downloads(report, lang)
