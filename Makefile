@@ -23,7 +23,7 @@ run: $(VENV)/.runtime
 
 test: $(VENV)/.testing
 	$(PY) -m ruff check .
-	$(PY) -m pytest -q -n $(TEST_WORKERS)
+	$(PY) -m pytest -q -n $(TEST_WORKERS) --dist loadgroup
 
 # `make bench` measures 100k and 1M rows; `make bench BENCH=--large` adds 10M (long: a quiet machine, please).
 bench: $(VENV)/.testing

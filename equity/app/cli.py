@@ -22,6 +22,7 @@ import csv
 import io
 import json
 import sys
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -30,7 +31,7 @@ from equity.data import dataset, derived, first_view
 from equity.data.ingest import IngestError, read_upload
 from equity.data.mapping import ROLES, VALUE_ROLES, ColumnRole, Mapping, outcome_kind
 from equity.data.students import BuildReport
-from equity.model.cohorts import COHORT_DIMENSIONS, cohort_values
+from equity.model.cohorts import COHORT_DIMENSIONS, Cohort, cohort_values
 from equity.model.dimensions import DIMENSIONS, GAP_DIMENSIONS
 from equity.model.filters import FILTER_NAMES, Filters
 from equity.model.groups import Grouping
@@ -52,6 +53,7 @@ from equity.stats.metrics import COMPARE_ALL, COMPARE_OTHERS, Breakdown, GroupRe
 from equity.stats.privacy import BOTTOM_CODE, CODING_BELOW_N, DEFAULT_MIN_N, TOP_CODE, coded_text, why_hidden
 from equity.stats.settings import PrivacySettings
 from equity.words.i18n import LANGUAGES
+from equity.words.messages import Text
 from equity.words.summary import flag_sentence
 
 
@@ -66,6 +68,7 @@ def parser() -> argparse.ArgumentParser:
     _data_options(gaps)
     gaps.add_argument("--by", default="race", choices=GAP_DIMENSIONS)
     gaps.add_argument("--format", default="table", choices=("table", "csv", "json"))
+    _each_option(gaps)
     _gap_options(gaps)
     risk = commands.add_parser("risk", help="risk ratios as IDEA defines them, for discipline or identification")
     _data_options(risk)
@@ -77,6 +80,7 @@ def parser() -> argparse.ArgumentParser:
                       help="fewest students, in a group and in its comparison, for a ratio; below it a group is hidden")
     risk.add_argument("--flag-above", type=float, default=THRESHOLD, help="flag a risk ratio above this")
     risk.add_argument("--format", default="table", choices=("table", "csv", "json"))
+    _each_option(risk)
     report = commands.add_parser("report", help="the same figures as a report: HTML, PDF or slides")
     _data_options(report)
     _gap_options(report)
@@ -90,14 +94,18 @@ def parser() -> argparse.ArgumentParser:
     report.add_argument("--lang", default="en", choices=tuple(LANGUAGES))
     from equity.app import cohort_cli as matched_cli  # here: it builds on this module's options and loading
     matched_cli.add_command(commands)
+    from equity.app import status_cli
+    status_cli.add_command(commands)
     return top
 
 
-def _data_options(command: argparse.ArgumentParser) -> None:
-    """The options every command shares: which file, which outcome and rule, n-size, mapping."""
+def _data_options(command: argparse.ArgumentParser, many: bool = False) -> None:
+    """The options every command shares: which file, which outcome (or outcomes, repeated, when `many`) and
+    rule, n-size, mapping."""
     command.add_argument("file", type=Path)
     command.add_argument("--sheet")
-    command.add_argument("--outcome", required=True, help="the outcome column's header")
+    command.add_argument("--outcome", required=True, action="append" if many else "store",
+                         help="the outcome column's header" + ("; repeat for several" if many else ""))
     command.add_argument("--threshold", type=float, help="rate of students at or above this value")
     command.add_argument("--categories", help="comma-separated categories that count as meeting the outcome")
     command.add_argument("--min-n", type=int, default=DEFAULT_MIN_N)
@@ -113,6 +121,12 @@ def _data_options(command: argparse.ArgumentParser) -> None:
                          help="keep only these students, as the sidebar filters do: values of one option are "
                               "OR-ed, options AND-ed; repeatable, e.g. --where low_income=true --where term=2024-25. "
                               "A group that a view with filters fewer would give away by subtraction is hidden")
+
+
+def _each_option(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--each", choices=("school", "grade", "term"),
+                         help="run the same analysis once per school (or grade, or term): one result per school of "
+                              "a district, or of a file of published counts")
 
 
 def _gap_options(command: argparse.ArgumentParser) -> None:
@@ -159,11 +173,17 @@ def main(argv: list[str] | None = None) -> int:
             print(report(args))
             return 0
         if args.command == "risk":
-            print(render_risk(risk(args), args.format), end="")
+            found = risk(args)
+            print(render_each(args.each, found, args.format, lambda r, fmt: render_risk(r, fmt), risk_json_of)
+                  if args.each else render_risk(found, args.format), end="")
             return 0
         if args.command == "cohort":
             from equity.app.cohort_cli import run
             print(run(args), end="")
+            return 0
+        if args.command == "status":
+            from equity.app.status_cli import run as status
+            print(status(args), end="")
             return 0
         settings = flag_settings(args)
         found = gaps(args)
@@ -173,7 +193,11 @@ def main(argv: list[str] | None = None) -> int:
     except (IngestError, dataset.DataError, UsageError) as problem:
         print(f"error: {problem}", file=sys.stderr)
         return 2
-    if isinstance(found, dict):
+    if args.each:
+        print(render_each(args.each, found, args.format,
+                          lambda r, fmt: render(r, fmt, flag(r, args.flag, settings), args.top_bottom_code),
+                          lambda r: as_json(r, flag(r, args.flag, settings), args.top_bottom_code)), end="")
+    elif isinstance(found, dict):
         print(render_cohorts(args.cohort, found, args.format, args.flag, settings, args.top_bottom_code), end="")
     else:
         print(render(found, args.format, flag(found, args.flag, settings), args.top_bottom_code), end="")
@@ -221,7 +245,8 @@ def load(args: argparse.Namespace) -> tuple[Workbench, Mapping, ColumnRole, Rule
         mapping = cohort_mapping(mapping, staged, args.cohort, args.outcome)
     if _derived_chronic(staged, args.outcome):
         return bench, chronic_mapping(mapping, args.min_days), derived.CHRONIC, Rule("boolean")
-    mapping, column = choose_outcome(mapping, staged, args.outcome, args.threshold)
+    mapping, column = choose_outcome(mapping, staged, args.outcome,
+                                     0.0 if args.categories and mapping.counts else args.threshold)
     profile = next(p for p in staged.profiles if p.header == column.header)
     rule = default_rule(column.kind, profile.distinct, args.threshold)
     if args.categories:
@@ -249,10 +274,13 @@ def chronic_mapping(mapping: Mapping, min_days: int) -> Mapping:
 
 
 def activate(bench: Workbench, mapping: Mapping, by: tuple[str, ...] = ()) -> dataset.Dataset:
-    """Make the staged file the data under `mapping` (not remembered), saying on stderr which values were
+    """Make the staged file the data under `mapping` (not remembered), first saying on stderr which values were
     guessed or left unplaced, and which of the dimensions `by` the file has no column for."""
+    notes = bench.staged.upload.notes
     data = bench.confirm(mapping, remember=False)
-    for line in [*value_notices(data.report), *dimension_notices(mapping, by)]:
+    layout = [f"note: {n}" for n in notes if getattr(n, "key", "").startswith("counts.")]
+    for line in [*layout, *value_notices(data.report), *suppressed_notices(data.report),
+                 *dimension_notices(mapping, by)]:
         print(line, file=sys.stderr)
     return data
 
@@ -263,6 +291,16 @@ def dimension_notices(mapping: Mapping, by: tuple[str, ...]) -> list[str]:
     return [f"note: the file has no column for {by_name} (every student is Not reported); map one with "
             f"--map {DIMENSIONS[by_name].column}=HEADER. Dimensions it has: {', '.join(has) or 'none'}."
             for by_name in dict.fromkeys(by) if by_name in GAP_DIMENSIONS and by_name not in has]
+
+
+def suppressed_notices(report: BuildReport) -> list[str]:
+    """Cells of published counts that cannot be right, and one line per column with suppressed cells: they are
+    unknown, never zero."""
+    problems = [Text(f"counts.problem.{p.kind}", cells=f"{p.cells:,}", header=p.header, examples="; ".join(p.examples))
+                for p in report.problems]
+    return [*(f"note: {problem}" for problem in problems),
+            *(f"note: suppressed cells of '{s.header}', read as unknown (never as zero): "
+              f"{', '.join(f'{raw} x {n:,}' for raw, n in s.values)}." for s in report.suppressed)]
 
 
 def value_notices(report: BuildReport) -> list[str]:
@@ -291,11 +329,18 @@ def gaps(args: argparse.Namespace) -> Breakdown | dict[str, Breakdown]:
     note = bench.chronic_note(column.name, "en")
     if note:
         print(f"note: {note}", file=sys.stderr)
+
+    def one(cohort: Cohort | None = None) -> Breakdown:
+        return bench.breakdown(column.name, rule, args.by, args.compare, column.header, cohort)
+
+    if args.each and args.cohort:
+        raise UsageError("give --each or --cohort, not both: each runs the analysis once per school, grade or term.")
+    if args.each:
+        return each(bench, args.each, one)
     if not args.cohort:
-        return bench.breakdown(column.name, rule, args.by, args.compare, column.header)
+        return one()
     dimension = cohort_dimension(mapping, args.cohort)
-    return {value: bench.breakdown(column.name, rule, args.by, args.compare, column.header, (dimension, value))
-            for value in cohort_values(bench.filter_options(), dimension)}
+    return {value: one((dimension, value)) for value in cohort_values(bench.filter_options(), dimension)}
 
 
 def where(bench: Workbench, items: list[str]) -> Filters:
@@ -334,7 +379,13 @@ def cohort_dimension(mapping: Mapping, header: str) -> str | None:
     return role if role in COHORT_DIMENSIONS else None
 
 
-def risk(args: argparse.Namespace) -> Disproportionality:
+def each(bench: Workbench, dimension: str, one: Callable[[Cohort], object]) -> dict[str, object]:
+    """--each: the analysis `one` for every value of `dimension` the filters keep, in order."""
+    return {value: one((dimension, value)) for value in cohort_values(bench.filter_options(), dimension,
+                                                                      bench.filters)}
+
+
+def risk(args: argparse.Namespace) -> Disproportionality | dict[str, Disproportionality]:
     bench, mapping, column, rule = load(args)
     activate(bench, mapping, (args.by,))
     if not rule.is_rate:
@@ -349,7 +400,11 @@ def risk(args: argparse.Namespace) -> Disproportionality:
         reference = keys[args.compare]
     bench.privacy = replace(bench.privacy, risk=Settings(args.cell_size, args.n_size, args.flag_above))
     bench.filters = where(bench, args.where)
-    return bench.risk(column.name, rule, grouping, column.header, reference=reference)
+
+    def one(cohort: Cohort | None = None) -> Disproportionality:
+        return bench.risk(column.name, rule, grouping, column.header, reference=reference, cohort=cohort)
+
+    return each(bench, args.each, one) if args.each else one()
 
 
 def risk_json(result: Disproportionality, compare: str) -> dict:
@@ -370,9 +425,36 @@ def risk_json(result: Disproportionality, compare: str) -> dict:
             "groups": groups}
 
 
+def risk_json_of(result: Disproportionality) -> dict:
+    return risk_json(result, "others" if result.reference is OTHERS else key_text(result.reference))
+
+
+def render_each(dimension: str, results: dict[str, object], fmt: str, render_one: Callable[[object, str], str],
+                as_object: Callable[[object], dict]) -> str:
+    """--each: JSON {"each": DIMENSION, "results": [{DIMENSION: VALUE, …the object of one…}, …]}, CSV with a
+    leading column named for the dimension, or one table per value under its name."""
+    return _per_value(("each", dimension, dimension), results, fmt, render_one, as_object)
+
+
+def _per_value(keys: tuple[str, str, str], results: dict[str, object], fmt: str,
+               render_one: Callable[[object, str], str], as_object: Callable[[object], dict]) -> str:
+    """One result per value (a cohort, a school ...). `keys`: the JSON's key for what was split by, its value,
+    and each result's key for its value (also the CSV's leading column)."""
+    key, named, inner = keys
+    if fmt == "json":
+        return json.dumps({key: named, "results": [{inner: value, **as_object(r)}
+                                                   for value, r in results.items()]}) + "\n"
+    blocks = [(value, render_one(r, fmt)) for value, r in results.items()]
+    if fmt == "csv":        # read back as CSV, not as lines: a quoted group name may hold a line break
+        tables = [(value, list(csv.reader(io.StringIO(text)))) for value, text in blocks]
+        rows = [[inner, *tables[0][1][0]]] if tables else []
+        return _csv(rows + [[value, *row] for value, table in tables for row in table[1:]])
+    return "\n".join(f"{named} {value}:\n{text}" for value, text in blocks)
+
+
 def render_risk(result: Disproportionality, fmt: str) -> str:
     """The risk ratios as JSON, CSV or an aligned table with a sentence naming the flagged groups."""
-    out = risk_json(result, "others" if result.reference is OTHERS else key_text(result.reference))
+    out = risk_json_of(result)
     if fmt == "json":
         return json.dumps(out) + "\n"
     columns = ["n", "count", "risk", "comparison_risk", "risk_ratio", "kind", "flagged"]
@@ -464,7 +546,11 @@ def choose_outcome(mapping: Mapping, staged: dataset.Staged, header: str, thresh
     if profile is None:
         raise UsageError(f"no column '{header}' in the file; its columns are "
                          f"{_list(p.header for p in staged.profiles)}.")
-    kind = "numeric" if threshold is not None else (outcome_kind(profile) or "category")
+    if mapping.counts and threshold is not None:
+        raise UsageError(f"'{header}' is a count of students in a file of published counts: its rate is the count "
+                         "over the students in the group, so --threshold and --categories do not apply.")
+    kind = "count" if mapping.counts else \
+        "numeric" if threshold is not None else (outcome_kind(profile) or "category")
     problem = dataset.outcome_problem(profile, kind)
     if problem:
         raise UsageError(problem)
@@ -594,15 +680,9 @@ def render_cohorts(column: str, results: dict[str, Breakdown], fmt: str, method:
                    coding: bool = False) -> str:
     """One breakdown per cohort: JSON {"cohort": COLUMN, "results": [{"cohort": VALUE, …}, …]}, CSV with a
     leading 'cohort' column, or one table per cohort under its name."""
-    if fmt == "json":
-        return json.dumps({"cohort": column, "results": [
-            {"cohort": value, **as_json(r, flag(r, method, settings), coding)} for value, r in results.items()]}) + "\n"
-    blocks = [(value, render(r, fmt, flag(r, method, settings), coding)) for value, r in results.items()]
-    if fmt == "csv":        # read back as CSV, not as lines: a quoted group name may hold a line break
-        tables = [(value, list(csv.reader(io.StringIO(text)))) for value, text in blocks]
-        rows = [["cohort", *tables[0][1][0]]] if tables else []
-        return _csv(rows + [[value, *row] for value, table in tables for row in table[1:]])
-    return "\n".join(f"{column} {value}:\n{text}" for value, text in blocks)
+    return _per_value(("cohort", column, "cohort"), results, fmt,
+                      lambda r, f: render(r, f, flag(r, method, settings), coding),
+                      lambda r: as_json(r, flag(r, method, settings), coding))
 
 
 def _csv(rows: list[list]) -> str:

@@ -12,7 +12,7 @@ from cachetools import LRUCache
 
 from equity.app.sql_console import Console
 from equity.app.sql_download import Download, for_download
-from equity.data import combine, dataset, derived
+from equity.data import combine, dataset, derived, first_view
 from equity.data.ingest import Upload, read_upload
 from equity.data.mapping import Mapping, fitted, header_signature, new_values
 from equity.model.cohorts import Cohort, cohort_filters
@@ -20,7 +20,7 @@ from equity.model.dimensions import COMBINED, DIMENSIONS
 from equity.model.filters import Filters, options
 from equity.model.groups import Grouping, stats
 from equity.model.rules import Rule
-from equity.plans import goals, interventions, scorecard, survey
+from equity.plans import accountability, goals, interventions, scorecard, status_grid, survey
 from equity.report.sections import Table
 from equity.report.student_list import student_table
 from equity.sources import cube as cubes
@@ -29,6 +29,7 @@ from equity.stats import across as across_views
 from equity.stats import matched as matching
 from equity.stats.crosstab import CrossTable, crosstab
 from equity.stats.disproportionality import OTHERS, Disproportionality, consecutive_flags, disproportionality
+from equity.stats.entity import EntityComparison, EntityGroup, ranked, versus_all
 from equity.stats.metrics import COMPARE_ALL, Breakdown, breakdown
 from equity.stats.rule_check import nobody_meets
 from equity.stats.settings import PrivacySettings
@@ -114,9 +115,10 @@ class Workbench:
         `progress` hears each step as a Text, for a status line on long uploads."""
         progress(Text("session.step.reading_sheet", filename=filename, sheet=sheet) if sheet
                  else Text("session.step.reading", filename=filename))
-        upload = read_upload(data, filename, sheet)
+        upload = read_upload(data, filename, sheet, typed=True)
         progress(Text("session.step.looking", columns=upload.table.num_columns, rows=f"{upload.table.num_rows:,}"))
         staged = dataset.stage(self.con, upload)
+        upload = staged.upload      # as staged: a wide file of published counts is reshaped to long
         known = workspace.load_mapping(header_signature(upload.table.column_names))
         self.staged, self.remembered = staged, False
         if known is not None and {c.header for c in known.columns} == set(upload.table.column_names):
@@ -232,6 +234,18 @@ class Workbench:
         return breakdown(self.con, outcome, rule, dimension, compare, filters, self.min_n, label, cells, self.coding,
                          self.across(outcome, rule, (column,), filters))
 
+    def versus_all(self, outcome: str, rule: Rule, dimension: str, school: str, label: str = "") -> EntityComparison:
+        """One school's groups against the same groups across every school the filters keep (stats.entity)."""
+        return versus_all(school, self.breakdown(outcome, rule, dimension, COMPARE_ALL, label, ("school", school)),
+                          self.breakdown(outcome, rule, dimension, COMPARE_ALL, label),
+                          self.cells(outcome, rule, (DIMENSIONS[dimension].column, "school")))
+
+    def schools_ranked(self, outcome: str, rule: Rule, dimension: str, key: object, label: str = ""
+                       ) -> tuple[tuple[str, EntityGroup], ...]:
+        """Every school the filters keep by the group `key`'s figure against every school's (stats.entity)."""
+        return ranked([self.versus_all(outcome, rule, dimension, school, label)
+                       for school in self.filter_options()["school"]], key)
+
     def crosstab(self, outcome: str, rule: Rule, first: str, second: str, label: str = "",
                  cohort: Cohort | None = None) -> CrossTable:
         """Two dimensions crossed over the session's data, filters (within one cohort when given), minimum group
@@ -244,10 +258,18 @@ class Workbench:
 
     def across(self, outcome: str, rule: Rule, columns: tuple[str, ...], filters: Filters) -> across_views.Hidden:
         """What the rule across views hides among these groups under `filters` (the session's, or narrowed to a
-        cohort) and the minimum size, summed from the cached cube; a rerun with the same choices is free."""
-        return self._recent(("across", self.data.version, outcome, rule, filters, columns, self.min_n),
-                            lambda: across_views.find(self.con, outcome, rule, columns, filters, self.min_n,
-                                                      self.cube(outcome, rule)))
+        cohort) and the minimum size, summed from the cached cube; a rerun with the same choices is free. Groups
+        of the main dimensions share one query per click: their counts are summed from the counts over all of
+        MAIN (a query each cost more than the rest of a click)."""
+        def find() -> across_views.Hidden:
+            if not (filters.active and set(columns) <= set(MAIN)):
+                return across_views.find(self.con, outcome, rule, columns, filters, self.min_n,
+                                         self.cube(outcome, rule))
+            wide = self._recent(("neighbours", self.data.version, outcome, rule, filters), lambda: (
+                across_views.neighbours(self.con, self.cube(outcome, rule).table, MAIN, filters)))
+            return across_views.hidden(across_views.narrowed(wide, tuple(MAIN.index(c) for c in columns)),
+                                       self.min_n)
+        return self._recent(("across", self.data.version, outcome, rule, filters, columns, self.min_n), find)
 
     # What pages ask of the loaded data. Each applies the session's filters and minimum group size unless the
     # page names others, so a page reads: ask the workbench, render the answer; no page holds a connection.
@@ -262,11 +284,12 @@ class Workbench:
         """One outcome by one dimension (or two crossed) in every loaded term, under the session's filters."""
         return trend(self.con, outcome, rule, dimension, compare, self.filters, self.min_n, label, second)
 
-    def risk(self, outcome: str, rule: Rule, grouping: Grouping, label: str = "",
-             term: str | None = None, reference: object = OTHERS) -> Disproportionality:
-        """Risk ratios under the session's filters (in one term when given) and risk settings, against every
-        loaded student; each group against all other students, or against the group `reference`."""
-        filters = replace(self.filters, term=(term,)) if term else self.filters
+    def risk(self, outcome: str, rule: Rule, grouping: Grouping, label: str = "", term: str | None = None,
+             reference: object = OTHERS, cohort: Cohort | None = None) -> Disproportionality:
+        """Risk ratios under the session's filters (in one term, or one cohort, when given) and risk settings,
+        against every loaded student; each group against all other students, or against the group `reference`."""
+        filters = self.cohort_filters(cohort)
+        filters = replace(filters, term=(term,)) if term else filters
         return disproportionality(self.con, outcome, rule, grouping, filters, Filters(), self.privacy.risk,
                                   self.min_n, label, reference)
 
@@ -331,6 +354,16 @@ class Workbench:
                        reverse: tuple[str, ...], lang: str) -> survey.SurveyResults:
         """Percent favourable per item and group, joined to students' records (in one term) when `joined`."""
         return survey.results(self.con, found, grouping, self.min_n, term, joined, reverse, lang)
+
+    def accountability_grid(self, indicators: Sequence[scorecard.Indicator], cuts: dict[str, status_grid.Cuts],
+                            colour_min_n: int, lang: str) -> accountability.Grid:
+        """Every student group the file has on every indicator (its chosen cut points, else its default ones),
+        against the prior term, under the session's filters."""
+        offered = [d for d in accountability.STUDENT_GROUPS if d in first_view.dimensions(self.data.mapping)]
+        columns = [accountability.column(i, cuts.get(i.label, status_grid.default_cuts(i)),
+                                         [self.trend(i.outcome, i.rule, d, label=i.outcome_label) for d in offered],
+                                         colour_min_n, lang) for i in indicators]
+        return accountability.grid(columns, self.min_n, colour_min_n)
 
     def scorecard(self, indicators: Sequence[scorecard.Indicator]) -> list[scorecard.Card]:
         """Each indicator's card under the session's filters and risk settings, with the status of a saved goal

@@ -20,6 +20,7 @@ import duckdb
 import pyarrow as pa
 
 from equity.data import isolation
+from equity.data.dataset import CURRENT
 from equity.data.sql import query
 from equity.words.messages import Message
 
@@ -93,7 +94,7 @@ class Console:
     def __init__(self, source: duckdb.DuckDBPyConnection, limits: ConsoleLimits = LIMITS):
         self.limits = limits
         self._tables = {name: source.sql(query("all_rows", table=name)).to_arrow_table()
-                        for (name,) in source.execute(query("session_tables")).fetchall()}
+                        for (name,) in source.execute(query("session_tables"), {"views": [CURRENT]}).fetchall()}
 
     def schema(self) -> tuple[Column, ...]:
         """Every column of every table with DuckDB's name for its type, as a query sees them."""

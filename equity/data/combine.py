@@ -15,7 +15,7 @@ import pyarrow as pa
 
 from equity.data.ingest import Upload
 from equity.data.mapping import propose
-from equity.data.profile import profile_table
+from equity.data.profile import column_values, profile_table
 from equity.data.sql import Fragment, query, quote_ident
 from equity.words.messages import Message, Text
 
@@ -223,8 +223,7 @@ def _measures(con: duckdb.DuckDBPyConnection, other: Upload, spec: JoinSpec, tak
     if not spec.count_by:
         return names, measures, params, defaults
     column = quote_ident(spec.count_by)
-    values = [v for v, _ in con.execute(query("column_values", table=OTHER, column=spec.count_by),
-                                        {"limit": MAX_VALUES}).fetchall() if v is not None]
+    values = [v for v, _ in column_values(con, OTHER, spec.count_by, MAX_VALUES) if v is not None]
     for i, value in enumerate(sorted(values, key=str.casefold)):
         name = _fresh(f"{spec.label}: {value.strip()}", "count", taken)
         params[f"value_{i}"] = [value]

@@ -8,16 +8,15 @@ from dataclasses import dataclass, replace
 
 import duckdb
 
-from equity.data import normalize
+from equity.data import count_layouts, normalize
 from equity.data.ingest import Upload
 from equity.data.mapping import VALUE_ROLES, Mapping, outcome_kind, propose
 from equity.data.outcome_kinds import all_missing
 from equity.data.profile import ColumnProfile, profile_table
-from equity.data.sql import query
 from equity.data.students import BuildReport, build_students
 from equity.words.messages import Message, Text
 
-PENDING, CURRENT = "raw_pending", "raw"
+PENDING, CURRENT = "raw_pending", "raw"      # views of the staged and of the loaded upload
 
 
 class DataError(Message, ValueError):
@@ -55,12 +54,12 @@ def connect() -> duckdb.DuckDBPyConnection:
 
 
 def stage(con: duckdb.DuckDBPyConnection, upload: Upload) -> Staged:
-    """Copy the upload into DuckDB beside the current data and propose a mapping."""
-    con.register("upload_arrow", upload.table)
-    try:
-        con.execute(query("copy_table", target=PENDING, source="upload_arrow"))
-    finally:
-        con.unregister("upload_arrow")
+    """Show the upload to DuckDB beside the current data and propose a mapping; a wide file of published counts
+    (the CRDC's) is reshaped to one row per school and group first. DuckDB reads the upload's own Arrow table
+    through a view (the session keeps that table anyway): a copy of ten million rows would cost seconds and a
+    gigabyte."""
+    upload = count_layouts.long_form(upload)
+    con.register(PENDING, upload.table)
     profiles = profile_table(con, PENDING)
     return Staged(upload, profiles, propose(profiles))
 
@@ -74,6 +73,9 @@ def check(mapping: Mapping, profiles: tuple[ColumnProfile, ...]) -> None:
         raise DataError("data.no_outcome")
     by_header = {p.header: p for p in profiles}
     for column in outcomes:
+        if (column.kind == "count") != mapping.counts:
+            raise DataError("data.counts_need_counts" if mapping.counts else "data.count_needs_denominator",
+                            header=column.header, kind=Text(f"kind.{column.kind or 'numeric'}"))
         problem = outcome_problem(by_header[column.header], column.kind)
         if problem:
             raise DataError(problem)
@@ -118,7 +120,8 @@ def activate(con: duckdb.DuckDBPyConnection, staged: Staged, mapping: Mapping, s
     """Make the staged upload the session's data under `mapping`; on any problem nothing changes."""
     check(mapping, staged.profiles)
     report = build_students(con, PENDING, mapping)
-    con.execute(query("replace_table", target=CURRENT, source=PENDING))
+    con.register(CURRENT, staged.upload.table)
+    con.unregister(PENDING)
     version = previous.version + 1 if previous else 1
     return Dataset(staged.upload, staged.profiles, mapping, report, sample, version)
 

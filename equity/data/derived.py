@@ -16,6 +16,7 @@ from itertools import combinations
 import duckdb
 
 from equity.data.mapping import ColumnRole, Mapping
+from equity.data.profile import as_number
 from equity.data.sql import query, quote_ident
 from equity.model.filters import Filters
 from equity.words.i18n import DEFAULT, t
@@ -24,7 +25,6 @@ from equity.words.labels import count
 CHRONIC_SHARE = 0.10
 CHRONIC = ColumnRole("Chronically absent (10%+ days missed)", "outcome", "boolean", "chronically_absent")
 
-_DAYS = "TRY_CAST(nullif(trim({}), '') AS DOUBLE)"
 _FROM_ABSENT = "CASE WHEN {e} >= {least} AND {a} >= 0 THEN {a} / {e} >= {share} END AS {target}"
 _FROM_PRESENT = "CASE WHEN {e} >= {least} AND {p} >= 0 THEN ({e} - {p}) / {e} >= {share} END AS {target}"
 
@@ -56,14 +56,16 @@ def outcomes(mapping: Mapping, lang: str = DEFAULT) -> tuple[ColumnRole, ...]:
     return (replace(CHRONIC, header=header(CHRONIC.name, CHRONIC.header, lang)),)
 
 
-def expressions(mapping: Mapping) -> list[str]:
-    """SQL expressions over the raw upload that add the derived outcomes to `students`."""
+def expressions(mapping: Mapping, types: dict[str, str]) -> list[str]:
+    """SQL expressions over the raw upload (its columns of `types`) that add the derived outcomes to
+    `students`."""
     if not outcomes(mapping):
         return []
     enrolled, other, kind = attendance_columns(mapping)
     template = _FROM_ABSENT if kind == "absent" else _FROM_PRESENT
-    days = _DAYS.format(quote_ident(other))
-    return [template.format(e=_DAYS.format(quote_ident(enrolled)), a=days, p=days, share=repr(CHRONIC_SHARE),
+    days = as_number(types.get(other, "VARCHAR"), quote_ident(other))
+    return [template.format(e=as_number(types.get(enrolled, "VARCHAR"), quote_ident(enrolled)), a=days, p=days,
+                            share=repr(CHRONIC_SHARE),
                             least=_least(mapping), target=quote_ident(CHRONIC.name))]
 
 

@@ -74,16 +74,18 @@ class Upload:
     """One uploaded file, read: the table plus what the person uploading should be told about it."""
 
     name: str                  # the file name as uploaded
-    table: pa.Table            # every column pa.string(); headers as in the file (stripped), unique
+    table: pa.Table            # every column pa.string() (typed: a Parquet file's types); headers stripped, unique
     sheet: str | None          # sheet read (None for csv/parquet)
     sheets: tuple[str, ...]    # all sheet names of a workbook ((), for csv/parquet)
     header_row: int            # 0-based index of the header row in the sheet/file (rows skipped above it)
     notes: tuple[str, ...]     # plain-language notes on what was done to the file (Text: translatable)
 
 
-def read_upload(data: bytes, filename: str, sheet: str | None = None) -> Upload:
+def read_upload(data: bytes, filename: str, sheet: str | None = None, typed: bool = False) -> Upload:
     """Read an uploaded file into a table of text, or raise IngestError saying what to fix. Every format is
-    parsed in a child process (see `_isolated`); only the kind of file is judged here."""
+    parsed in a child process (see `_isolated`); only the kind of file is judged here. With `typed`, a Parquet
+    file whose own column names are its header keeps its columns' types (numbers, flags, dates, text), for a
+    session that reads typed columns (equity.profile) and would only parse the text back."""
     with _plain_errors(filename):
         kind = _file_kind(data, filename)
         if kind == "csv":
@@ -92,7 +94,7 @@ def read_upload(data: bytes, filename: str, sheet: str | None = None) -> Upload:
             with tempfile.TemporaryDirectory(prefix="equity-upload-") as folder:
                 return _read_isolated(_read_text, data, filename, folder)
         if kind == "parquet":
-            return _read_isolated(_read_parquet, data, filename)
+            return _read_isolated(_read_parquet, data, filename, typed)
         if kind == "html":
             return _read_isolated(_read_html, data, filename, sheet)
         return _read_isolated(_read_workbook, data, filename, sheet)
@@ -133,7 +135,8 @@ def _read_isolated(read, data: bytes, filename: str, *args) -> Upload:
 
 def _within_limits(data: bytes, filename: str, read, *args) -> Upload:
     upload = read(data, filename, *args)
-    too_large = limits.text_problem(upload.table.get_total_buffer_size(), filename)
+    table = upload.table
+    too_large = limits.text_problem(table.get_total_buffer_size(), filename, table.num_rows * table.num_columns)
     if too_large:
         raise IngestError(too_large)
     return upload
@@ -545,30 +548,56 @@ def _read_html(data: bytes, filename: str, sheet: str | None) -> Upload:
 # --- Parquet --------------------------------------------------------------------------------------------
 
 
-def _read_parquet(data: bytes, filename: str) -> Upload:
+def _read_parquet(data: bytes, filename: str, typed: bool = False) -> Upload:
     """Parquet compresses runs of equal values to almost nothing, so its footer is checked before reading, and
     text is read still dictionary-encoded: one long string referenced by every row costs its indices, and the
-    size it would decode to is known before it is decoded."""
+    size it would decode to is known before it is decoded. That size, typed values as they are, is what the
+    limit is on, whether the table comes back typed or as text."""
+    place = _file_place(filename)
     try:
         file = pq.ParquetFile(pa.BufferReader(data))
         footer = file.metadata
-        too_large = limits.shape_problem(footer.num_rows, footer.num_columns, _file_place(filename))
+        too_large = limits.shape_problem(footer.num_rows, footer.num_columns, place)
         if too_large is None and sum(footer.row_group(i).total_byte_size
                                      for i in range(footer.num_row_groups)) > LIMITS.unzipped_bytes:
             too_large = Text("ingest.too_large_unpacked", filename=filename, advice=Text("limits.advice"))
         if too_large is None:
             text = [field.name for field in file.schema_arrow if _is_text(field.type)]
-            source = pq.read_table(pa.BufferReader(data), read_dictionary=text)
-            too_large = limits.text_problem(sum(map(_decoded_bytes, source.columns)), filename)
+            source, too_large = _row_groups(pq.ParquetFile(pa.BufferReader(data), read_dictionary=text), filename)
     except (pa.ArrowException, OSError) as error:
         raise _damaged(filename) from error
     if too_large:
         raise IngestError(too_large)
-    body = _text_table(source)
-    rows = [_clean_cells(source.column_names), *_table_rows(body.slice(0, PEEK_ROWS))]
+    names = _clean_cells(source.column_names)
+    rows = [names, *_table_rows(_text_table(source.slice(0, PEEK_ROWS)))]
     header_row = _header_index(rows) or 0
-    table, notes = _tidy(rows[header_row], body.slice(header_row), _file_place(filename))
+    if typed and header_row == 0:
+        table, notes = _tidy(names, source, place, typed=True)
+        return Upload(filename, table, None, (), 0, tuple(notes))
+    table, notes = _tidy(rows[header_row], _text_table(source).slice(header_row), place)
     return Upload(filename, table, None, (), header_row, (*_skipped_note(rows, header_row), *notes))
+
+
+def _row_groups(file: pq.ParquetFile, filename: str) -> tuple[pa.Table | None, Text | None]:
+    """The file read one row group at a time, text still dictionary-encoded, stopping at the first row group
+    that takes the table past the size limit. Text of many distinct values (ids, names) is decoded as each row
+    group is read: a dictionary as long as its column saves nothing, and Arrow repeats it in every batch."""
+    if file.num_row_groups == 0:
+        return file.read(), None
+    parts, size, plain = [], 0, None
+    cells = file.metadata.num_rows * file.metadata.num_columns
+    for i in range(file.num_row_groups):
+        part = file.read_row_group(i)
+        size += sum(map(_decoded_bytes, part.columns))
+        too_large = limits.text_problem(size, filename, cells)
+        if too_large:
+            return None, too_large
+        if plain is None:
+            plain = {j for j, column in enumerate(part.columns) if pa.types.is_dictionary(column.type) and any(
+                2 * len(chunk.dictionary) > len(chunk) for chunk in column.chunks)}
+        parts.append(pa.Table.from_arrays([pc.cast(c, c.type.value_type) if j in plain else c
+                                           for j, c in enumerate(part.columns)], names=part.column_names))
+    return pa.concat_tables(parts), None
 
 
 def _decoded_bytes(column: pa.ChunkedArray) -> int:
@@ -706,8 +735,9 @@ def _duckdb_text(column: pa.ChunkedArray) -> pa.ChunkedArray:
 # --- Cleanup --------------------------------------------------------------------------------------------
 
 
-def _tidy(header: Row, body: pa.Table, place: Text) -> tuple[pa.Table, list[str]]:
-    """The table as the rest of the app sees it: unique column names, only rows that hold data."""
+def _tidy(header: Row, body: pa.Table, place: Text, typed: bool = False) -> tuple[pa.Table, list[str]]:
+    """The table as the rest of the app sees it: unique column names, only rows that hold data. With `typed`,
+    `body` is a Parquet file's table and keeps the types the app reads (`_typed`)."""
     width = max(len(header), body.num_columns)
     too_large = limits.shape_problem(body.num_rows, width, place)
     if too_large:
@@ -715,9 +745,11 @@ def _tidy(header: Row, body: pa.Table, place: Text) -> tuple[pa.Table, list[str]
     header = header + [None] * (width - len(header))
     columns, cut = [], 0
     for column in body.columns:
-        column, count = limits.cut_long_cells(_blank_to_null(column))
+        column = _typed(column) if typed else column
+        if _is_text_column(column):
+            column, count = _tidy_text(column)
+            cut += count
         columns.append(column)
-        cut += count
     columns += [pa.chunked_array([pa.nulls(body.num_rows, pa.string())])] * (width - body.num_columns)
     labels = [_label(cell) or f"Column {i + 1}" for i, cell in enumerate(header)]
     keep = [i for i in range(width) if header[i] is not None or columns[i].null_count < len(columns[i])]
@@ -739,16 +771,79 @@ def _label(cell: str | None) -> str:
     return " ".join(_CONTROL.sub(" ", cell or "").split())[:LIMITS.label_chars].strip()
 
 
+_TYPED = (pa.types.is_integer, pa.types.is_float32, pa.types.is_float64, pa.types.is_decimal, pa.types.is_boolean,
+          pa.types.is_date, lambda kind: pa.types.is_timestamp(kind) and kind.tz is None)
+
+
+def _typed(column: pa.ChunkedArray) -> pa.ChunkedArray:
+    """A Parquet column as the app keeps it: numbers, flags, dates and text as they are (text of few distinct
+    values dictionary-encoded, each held once; ids and names plain); any other type (lists, durations, bytes)
+    as text."""
+    kind = column.type.value_type if pa.types.is_dictionary(column.type) else column.type
+    if pa.types.is_string(kind) or pa.types.is_large_string(kind):
+        return _narrow(column) if pa.types.is_dictionary(column.type) else pc.cast(column, pa.string())
+    if any(test(kind) for test in _TYPED) and not pa.types.is_dictionary(column.type):
+        return column
+    return _as_text(column, workbook=False)
+
+
+def _narrow(column: pa.ChunkedArray) -> pa.ChunkedArray:
+    """Dictionary-encoded text with the smallest indices its dictionaries need: a byte a row for a few labels
+    instead of four."""
+    longest = max((len(chunk.dictionary) for chunk in column.chunks), default=0)
+    index = next(kind for kind in (pa.int8(), pa.int16(), pa.int32()) if longest < 1 << (kind.bit_width - 1))
+    if index == column.type.index_type and column.type.value_type == pa.string():
+        return column
+    return pa.chunked_array([pa.DictionaryArray.from_arrays(pc.cast(chunk.indices, index),
+                                                            chunk.dictionary.cast(pa.string()))
+                             for chunk in column.chunks], pa.dictionary(index, pa.string()))
+
+
+def _is_text_column(column: pa.ChunkedArray) -> bool:
+    kind = column.type.value_type if pa.types.is_dictionary(column.type) else column.type
+    return pa.types.is_string(kind)
+
+
+def _per_value(column: pa.ChunkedArray, function) -> pa.ChunkedArray:
+    """`function` of every cell of a text column, worked out once per distinct value of a dictionary-encoded
+    one (its dictionary) rather than once per row."""
+    if not pa.types.is_dictionary(column.type):
+        return function(column)
+    if column.num_chunks == 0:
+        return function(pc.cast(column, column.type.value_type))
+    return pa.chunked_array([pc.take(function(chunk.dictionary), chunk.indices) for chunk in column.chunks])
+
+
+def _tidy_text(column: pa.ChunkedArray) -> tuple[pa.ChunkedArray, int]:
+    """Blank cells as missing and cells cut to Excel's limit; a dictionary-encoded column none of whose values
+    needs either stays encoded. Returns the column and how many cells were cut."""
+    if pa.types.is_dictionary(column.type):
+        if not any(pc.any(pc.or_(_is_blank(chunk.dictionary),
+                                 pc.greater(pc.utf8_length(chunk.dictionary), LIMITS.cell_chars))).as_py()
+                   for chunk in column.chunks):
+            return column, 0
+        column = pc.cast(column, column.type.value_type)
+    return limits.cut_long_cells(_blank_to_null(column))
+
+
+def _is_blank(values: pa.Array | pa.ChunkedArray) -> pa.Array | pa.ChunkedArray:
+    return pc.equal(pc.utf8_trim_whitespace(values), "")
+
+
 def _blank_to_null(column: pa.ChunkedArray) -> pa.ChunkedArray:
-    return pc.if_else(pc.equal(pc.utf8_trim_whitespace(column), ""), _NULL_TEXT, column)
+    return pc.if_else(_is_blank(column), _NULL_TEXT, column)
 
 
 def _drop_empty_rows(rows: pa.Table) -> pa.Table:
-    return rows.filter(reduce(pc.or_, [pc.is_valid(column) for column in rows.columns]))
+    kept = reduce(pc.or_, [pc.is_valid(column) for column in rows.columns])
+    return rows if pc.all(kept).as_py() is not False else rows.filter(kept)
 
 
 def _drop_repeated_header(rows: pa.Table, header: Row) -> tuple[pa.Table, list[str]]:
-    """Some exports repeat the header line inside the data; such rows are not students."""
+    """Some exports repeat the header line inside the data; such rows are not students (a typed column, a
+    number or a date, cannot hold a header's words)."""
+    if not all(map(_is_text_column, rows.columns)):
+        return rows, []
     same = reduce(pc.and_, [_equals(column, cell) for column, cell in zip(rows.columns, header, strict=True)])
     count = pc.sum(same).as_py() or 0
     if not count:
@@ -761,7 +856,7 @@ def _drop_repeated_header(rows: pa.Table, header: Row) -> tuple[pa.Table, list[s
 def _equals(column: pa.ChunkedArray, cell: str | None) -> pa.ChunkedArray:
     if cell is None:
         return pc.is_null(column)
-    return pc.fill_null(pc.equal(pc.utf8_trim_whitespace(column), cell), False)
+    return pc.fill_null(_per_value(column, lambda values: pc.equal(pc.utf8_trim_whitespace(values), cell)), False)
 
 
 def _unique_names(labels: list[str]) -> tuple[list[str], list[str]]:

@@ -29,7 +29,9 @@ class Limits:
     cell_chars: int = 32_767              # Excel's own limit for one cell
     label_chars: int = 255                # a column header
     line_bytes: int = 2 * MIB             # one line of a CSV
-    text_bytes: int = 256 * MIB           # the table one file gives, decoded (what the server receives)
+    text_bytes: int = 256 * MIB           # the table one file gives, in memory with its text decoded: this much,
+    cell_bytes: int = 32                  # and as much again per cell (10M rows × 9 columns take about 0.9 GB),
+    table_bytes: int = 2048 * MIB         # but never more
     workbook_seconds: float = 120.0       # reading one file, in its own process
     workbook_memory: int = 4096 * MIB     # the memory that process may add
 
@@ -75,12 +77,14 @@ def verify_archive(archive: zipfile.ZipFile) -> None:
                 pass
 
 
-def text_problem(size: int, filename: str, limits: Limits = LIMITS) -> Text | None:
-    """More decoded text than one session should hold: long values repeated, which a file's own format can
-    store once (a Parquet dictionary, a workbook's shared strings) but a table holds in every cell."""
-    if size > limits.text_bytes:
-        return Text("limits.text", filename=filename, size=_mib(size), limit=_mib(limits.text_bytes),
-                    advice=ADVICE)
+def text_problem(size: int, filename: str, cells: int = 0, limits: Limits = LIMITS) -> Text | None:
+    """A larger table than one session should hold: `size` bytes in memory, text decoded and typed values as
+    they are, for a table of `cells` cells (0 when not known yet). A large table of short values passes; long
+    values repeated do not, which a file's own format can store once (a Parquet dictionary, a workbook's shared
+    strings) but a table holds in every cell."""
+    limit = min(limits.table_bytes, limits.text_bytes + limits.cell_bytes * cells)
+    if size > limit:
+        return Text("limits.text", filename=filename, size=_mib(size), limit=_mib(limit), advice=ADVICE)
     return None
 
 

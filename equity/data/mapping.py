@@ -12,13 +12,16 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, replace
 
-from equity.data import headers, normalize, outcome_kinds
+from equity.data import count_layouts, headers, normalize, outcome_kinds
 from equity.data.profile import ColumnProfile
 
 DEMOGRAPHIC_ROLES = ("race_ethnicity", "low_income", "english_learner", "special_ed", "section_504", "gender")
 # The federal race/ethnicity rule's yes/no columns: a Hispanic/Latino flag and one flag per race.
 RACE_FLAG_ROLES = tuple(normalize.RACE_FLAGS)
-SINGLE_ROLES = ("student_id", "student_name", "term", "school", "grade", *DEMOGRAPHIC_ROLES, *RACE_FLAG_ROLES)
+# `denominator`: in a file of published counts (one row per school and group), the students in the group; the
+# file's other counts are then outcomes of kind `count` (equity.data.count_layouts).
+SINGLE_ROLES = ("student_id", "student_name", "term", "school", "grade", *DEMOGRAPHIC_ROLES, *RACE_FLAG_ROLES,
+                "denominator")
 # Roles whose raw values are placed through a value map (equity.data.normalize), confirmed on the mapping screen.
 VALUE_ROLES = ("race_ethnicity", "gender", "grade", "low_income", "english_learner", "special_ed", "section_504",
                *RACE_FLAG_ROLES)
@@ -35,8 +38,9 @@ ROLE_LABELS = {
     "hispanic": "Hispanic/Latino (yes/no)", "race_aian": "American Indian or Alaska Native (yes/no)",
     "race_asian": "Asian (yes/no)", "race_black": "Black or African American (yes/no)",
     "race_nhpi": "Native Hawaiian or Other Pacific Islander (yes/no)", "race_white": "White (yes/no)",
+    "denominator": "Students in the group (counts)",
 }
-KINDS = ("numeric", "category", "boolean")
+KINDS = ("numeric", "category", "boolean", "count")
 
 @dataclass(frozen=True)
 class ColumnRole:
@@ -104,16 +108,26 @@ class Mapping:
         return tuple(sorted((c for c in self.columns if c.role == "outcome" or c.role in ATTENDANCE_ROLES),
                             key=lambda c: outcome_kinds.rank(c.result)))
 
+    @property
+    def counts(self) -> bool:
+        """The file holds published counts: each row is a cell of students, not a student."""
+        return self.header_for("denominator") is not None
+
     def outcome(self, header_or_name: str) -> ColumnRole | None:
         return next((c for c in self.outcomes() if header_or_name in (c.header, c.name)), None)
 
     def with_role(self, header: str, role: str, kind: str = "") -> "Mapping":
         """A copy with one column's role changed; a single-column role moves off any other column (a day count
-        that loses its role stays a numeric outcome)."""
+        that loses its role stays a numeric outcome). Beside a column of students in the group (a denominator),
+        every outcome is a count of students: the only kind such a file's figures can have."""
+        counted = role == "denominator" or self.header_for("denominator") not in (None, header)
         columns = []
         for c in self.columns:
             if c.header == header:
-                columns.append(replace(c, role=role, kind=role_kind(role, kind)))
+                columns.append(replace(c, role=role, kind="count" if counted and role == "outcome"
+                                       else role_kind(role, kind)))
+            elif role == "denominator" and c.role == "outcome":
+                columns.append(replace(c, kind="count"))
             elif role in SINGLE_ROLES and c.role == role:
                 columns.append(replace(c, role="ignore", kind=""))
             elif role in ATTENDANCE_ROLES and c.role == role:
@@ -181,6 +195,9 @@ def propose(profiles: Sequence[ColumnProfile]) -> Mapping:
         if p.header in roles:
             columns.append(ColumnRole(p.header, roles[p.header], role_kind(roles[p.header])))
             continue
+        if "denominator" in roles.values() and count_layouts.countlike(p):
+            columns.append(ColumnRole(p.header, "outcome", "count", measure=headers.measure(p.header)))
+            continue
         kind = outcome_kind(p)
         found = outcome_kinds.evidence(p, kind, not _misnamed(p))
         likely = found.strength == outcome_kinds.LIKELY
@@ -213,7 +230,7 @@ def _role_scores(p: ColumnProfile) -> dict[str, float]:
     fits = {role: _value_fit(role, p) for role in DEMOGRAPHIC_ROLES}   # reading values is the costly part
     for role in SINGLE_ROLES:
         named = headers.role_score(p.header, role)
-        if named:
+        if named and (role != "denominator" or count_layouts.countlike(p, top=2)):
             fit = fits[role] if role in fits else _value_fit(role, p)
             if not _contradicted(role, p, fit):
                 scores[role] = 1.0 + named + fit
@@ -241,6 +258,8 @@ def _contradicted(role: str, p: ColumnProfile, fit: float) -> bool:
 
 
 def _value_fit(role: str, p: ColumnProfile) -> float:
+    if role == "school":       # of a school's code and its name, the name is what a reader recognises
+        return 0.1 if p.numeric_share < 0.5 else 0.0
     if role in DEMOGRAPHIC_ROLES or role == "grade":
         fit = normalize.looks_like(role, p.distinct)
         if role == "race_ethnicity" and normalize.coded(role, p.distinct):

@@ -1,10 +1,15 @@
-"""What each column of an upload holds, measured in DuckDB: the evidence the mapping is proposed from."""
+"""What each column of an upload holds, measured in DuckDB: the evidence the mapping is proposed from.
+
+A column may be text (most uploads) or typed (a Parquet file's numbers, flags and dates, kept as they are): a
+typed column is counted on its stored values, and only the values looked at are written as text, the way the
+upload's reader writes them (`as_text`), so that the mapping sees the same values either way.
+"""
 
 from dataclasses import dataclass
 
 import duckdb
 
-from equity.data.sql import query
+from equity.data.sql import Fragment, query, quote_ident
 
 EXCUSED = ("EX", "EXC", "EXCUSED", "INC", "INCOMPLETE", "I", "NG", "N/A", "--", "-")
 TOP_VALUES = 200
@@ -28,17 +33,58 @@ class ColumnProfile:
         return ", ".join([str(v)[:30] for v in self.distinct if v is not None][:k])
 
 
-def profile_column(con: duckdb.DuckDBPyConnection, table: str, header: str) -> ColumnProfile:
+def column_types(con: duckdb.DuckDBPyConnection, table: str) -> dict[str, str]:
+    """Each column's DuckDB type, in order; defines the macros `as_text` and `as_number` write with."""
+    con.execute(query("text_of"))
+    return dict(con.execute(query("table_columns"), {"table": table}).fetchall())
+
+
+def as_text(sql_type: str, value: str) -> Fragment:
+    """SQL writing `value` (an expression of `sql_type`) as text as equity.ingest writes it; text as it is."""
+    kind = sql_type.split("(")[0]
+    if kind == "VARCHAR":
+        return Fragment(value)
+    if _floating(sql_type):
+        return Fragment(f"text_of_number({value})")
+    if kind == "BOOLEAN":
+        return Fragment(f"text_of_flag({value})")
+    if kind.startswith("TIMESTAMP"):
+        return Fragment(f"text_of_time({value})")
+    return Fragment(f"CAST({value} AS VARCHAR)")
+
+
+def _floating(sql_type: str) -> bool:
+    """Whether a column of this type can hold NaN, which its text leaves blank."""
+    return sql_type in ("DOUBLE", "FLOAT")
+
+
+def as_number(sql_type: str, value: str) -> Fragment:
+    """SQL reading `value` as a DOUBLE: numbers as they are (NaN as missing), text as a number where it reads
+    as one (a trailing % and spaces allowed), else NULL."""
+    kind = sql_type.split("(")[0]
+    if kind in ("DOUBLE", "FLOAT", "DECIMAL", "TINYINT", "SMALLINT", "INTEGER", "BIGINT", "HUGEINT", "UTINYINT",
+                "USMALLINT", "UINTEGER", "UBIGINT"):
+        return Fragment(f"number_of({value})")
+    text = as_text(sql_type, value)
+    return Fragment(f"TRY_CAST(nullif(replace(trim({text}), '%', ''), '') AS DOUBLE)")
+
+
+def profile_column(con: duckdb.DuckDBPyConnection, table: str, header: str, sql_type: str = "VARCHAR"
+                   ) -> ColumnProfile:
     """Exact counts for columns with few distinct values (where each value matters); estimates and a sample
-    of values for the rest, so profiling a million rows stays quick."""
+    of values for the rest, so profiling a million rows stays quick. `sql_type`: the column's type."""
+    text = as_text(sql_type, "value")
+    stored = Fragment(f"number_of({quote_ident(header)})" if _floating(sql_type) else quote_ident(header))
     non_blank, estimate, sampled, numeric, excused = con.execute(
-        query("column_profile", table=table, column=header), {"excused": list(EXCUSED)}).fetchone()
+        query("column_profile", table=table, column=header, stored=stored, text=text),
+        {"excused": list(EXCUSED)}).fetchone()
     if estimate > MANY:
         distinct_count = estimate
-        rows = con.execute(query("column_sample", table=table, column=header), {"limit": TOP_VALUES}).fetchall()
+        rows = con.execute(query("column_sample", table=table, column=header, text=text),
+                           {"limit": TOP_VALUES}).fetchall()
         values = tuple((v, int(n)) for v, n in rows)
     else:
-        every = column_values(con, table, header, MANY * 2)
+        every = column_values(con, table, header, MANY * 2, sql_type)
         distinct_count = sum(1 for v, _ in every if v is not None)
         values = every[:TOP_VALUES]
     gradable = sampled - excused
@@ -46,12 +92,13 @@ def profile_column(con: duckdb.DuckDBPyConnection, table: str, header: str) -> C
     return ColumnProfile(header, non_blank, distinct_count, share, values)
 
 
-def column_values(con: duckdb.DuckDBPyConnection, table: str, header: str, limit: int
+def column_values(con: duckdb.DuckDBPyConnection, table: str, header: str, limit: int, sql_type: str = "VARCHAR"
                   ) -> tuple[tuple[str | None, int], ...]:
-    rows = con.execute(query("column_values", table=table, column=header), {"limit": limit}).fetchall()
+    """The `limit` most frequent values of one column, as text, with their counts."""
+    rows = con.execute(query("column_values", table=table, column=header, text=as_text(sql_type, "value")),
+                       {"limit": limit}).fetchall()
     return tuple((v, int(n)) for v, n in rows)
 
 
 def profile_table(con: duckdb.DuckDBPyConnection, table: str) -> tuple[ColumnProfile, ...]:
-    headers = [row[0] for row in con.execute(query("table_columns"), {"table": table}).fetchall()]
-    return tuple(profile_column(con, table, h) for h in headers)
+    return tuple(profile_column(con, table, h, t) for h, t in column_types(con, table).items())

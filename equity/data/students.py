@@ -5,13 +5,14 @@ distinct values are mapped in Python (a few dozen), and SQL applies that lookup 
 """
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import duckdb
 
 from equity.data import derived, normalize
+from equity.data.count_layouts import CountProblem, Suppressed, count_problems, suppressed
 from equity.data.mapping import RACE_FLAG_ROLES, Mapping
-from equity.data.profile import EXCUSED, column_values
+from equity.data.profile import EXCUSED, as_number, as_text, column_types, column_values
 from equity.data.sql import Fragment, query, quote_ident
 
 TEXT_ROLES = ("student_id", "term", "school")
@@ -29,7 +30,7 @@ CELL_MACROS = ("keep_filters", "chosen")     # query macros a cube's cells need
 MACROS = (*CELL_MACROS, "filtered_students", "score")   # query macros defined beside every `students`
 
 TEXT = "nullif(trim({source}), '') AS {target}"
-NUMBER = "TRY_CAST(nullif(replace(trim({source}), '%', ''), '') AS DOUBLE) AS {target}"
+COUNT = "count_cell({source}) AS {target}"     # a published count; suppressed cells unknown (count_cell.sql)
 CATEGORY = ("CASE WHEN list_contains($excused, upper(trim({source}))) THEN NULL "
             "ELSE nullif(trim({source}), '') END AS {target}")
 MAPPED = ("CAST(map_extract_value(MAP($keys_{i}::VARCHAR[], $values_{i}::VARCHAR[]), coalesce({source}, '')) "
@@ -73,6 +74,8 @@ class BuildReport:
     rows: int
     unplaced: tuple[Unplaced, ...]
     guessed: tuple[Guessed, ...] = ()
+    suppressed: tuple[Suppressed, ...] = ()     # published counts hidden by their publisher: unknown, listed
+    problems: tuple[CountProblem, ...] = ()     # published counts that cannot be right, listed
 
 
 Counted = Callable[[str], tuple[tuple[str | None, int], ...]]   # a raw column's values with their row counts
@@ -80,13 +83,22 @@ Counted = Callable[[str], tuple[tuple[str | None, int], ...]]   # a raw column's
 
 class _Build:
     """The expressions and bound lookups of one `students` table, and what the value maps reported.
-    `counted` reads a raw column's distinct values wherever the rows are (DuckDB here, Spark elsewhere)."""
+    `counted` reads a raw column's distinct values wherever the rows are (DuckDB here, Spark elsewhere);
+    `types` gives the raw columns' types where some are typed (a Parquet file's), else all are text."""
 
-    def __init__(self, counted: Counted, mapping: Mapping):
-        self.counted, self.mapping = counted, mapping
+    def __init__(self, counted: Counted, mapping: Mapping, types: dict[str, str]):
+        self.counted, self.mapping, self.types = counted, mapping, types
         self.params: dict[str, object] = {}
         self.unplaced: list[Unplaced] = []
         self.guessed: list[Guessed] = []
+
+    def text(self, header: str) -> str:
+        """A raw column as text (typed columns written as the upload's reader writes them)."""
+        return as_text(self.types.get(header, "VARCHAR"), quote_ident(header))
+
+    def number(self, header: str) -> str:
+        """A raw column as a number (typed numbers as they are, text read as one)."""
+        return as_number(self.types.get(header, "VARCHAR"), quote_ident(header))
 
     def mapped(self, i: int | str, header: str, role: str, sql_type: str) -> str:
         """A column's values through its value map, as `sql_type`."""
@@ -100,7 +112,7 @@ class _Build:
         if guessed:
             self.guessed.append(Guessed(header, role, tuple(
                 (raw, normalize.as_text(role, value_map.values[raw]), n) for raw, n in counted if raw in guessed)))
-        return MAPPED.format(i=i, source=quote_ident(header), type=sql_type)
+        return MAPPED.format(i=i, source=self.text(header), type=sql_type)
 
     def race(self, i: int, sql_type: str) -> list[str]:
         """race_ethnicity (the race column's value map, under the federal rule when flag columns are mapped) and
@@ -110,9 +122,16 @@ class _Build:
                 else f"CAST('{normalize.NOT_REPORTED}' AS {sql_type})")
         flags = {role: self.mapped(role, h, role, "BOOLEAN") for role in RACE_FLAG_ROLES
                  if (h := self.mapping.header_for(role))}
+        parts = self.parts(header) if header else None
+        if not flags and not any(self.params.get("parts_values", ())):
+            # No value names several races: each student's list is their one race (and building lists row by
+            # row from parts would cost half of the whole statement).
+            self.params.pop("parts_keys", None)
+            self.params.pop("parts_values", None)
+            return [f"{race} AS race_ethnicity", f"[CAST({race} AS VARCHAR)] AS race_list"]
         flagged = ", ".join(f"CASE WHEN coalesce({expr}, false) THEN '{normalize.RACE_FLAGS[role]}' END"
                             for role, expr in flags.items())
-        named = f"coalesce({self.parts(header)}, [CAST({race} AS VARCHAR)])" if header else "[]"
+        named = f"coalesce({parts}, [CAST({race} AS VARCHAR)])" if header else "[]"
         reported = (f"list_distinct(list_filter(list_concat([{flagged}], {named}), "
                     f"lambda x: x IS NOT NULL AND x <> '{normalize.NOT_REPORTED}'))")
         if flags:
@@ -133,7 +152,7 @@ class _Build:
         self.params["parts_keys"] = ["" if raw is None else raw for raw in raws]
         self.params["parts_values"] = [None if raw is None or mapped[raw] != read[raw]
                                        else "|".join(normalize.race_parts(raw)) or None for raw in raws]
-        return PARTS.format(source=quote_ident(header))
+        return PARTS.format(source=self.text(header))
 
     def report(self, rows: int) -> BuildReport:
         return BuildReport(rows, tuple(self.unplaced), tuple(self.guessed))
@@ -141,9 +160,16 @@ class _Build:
 
 def build_students(con: duckdb.DuckDBPyConnection, source: str, mapping: Mapping) -> BuildReport:
     """(Re)create `students` from the raw table `source`, typed and normalised, and the query macros."""
-    sql, params, build = students_sql(lambda header: column_values(con, source, header, MAX_DISTINCT), source,
-                                      mapping)
-    return build.report(_create(con, sql, params))
+    types = column_types(con, source)
+    sql, params, build = students_sql(lambda header: column_values(con, source, header, MAX_DISTINCT, types[header]),
+                                      source, mapping, types)
+    con.execute(query("count_cell"))
+    report = build.report(_create(con, sql, params))
+    if not mapping.counts:
+        return report
+    counted = tuple(c.header for c in mapping.columns if c.role == "denominator" or c.kind == "count")
+    return replace(report, suppressed=suppressed(con, source, counted), problems=count_problems(
+        con, {c.name: c.header for c in mapping.outcomes() if c.kind == "count"}))
 
 
 def restore_students(con: duckdb.DuckDBPyConnection, source: str, names: Sequence[str]) -> int:
@@ -175,10 +201,12 @@ def define_macros(con: duckdb.DuckDBPyConnection, macros: tuple[str, ...] = MACR
         con.execute(query(macro))
 
 
-def students_sql(counted: Counted, source: str, mapping: Mapping) -> tuple[str, dict, _Build]:
+def students_sql(counted: Counted, source: str, mapping: Mapping, types: dict[str, str] | None = None
+                 ) -> tuple[str, dict, _Build]:
     """The statement creating `students` from the raw table `source` under `mapping`, its parameters, and the
-    build (what its value maps reported). `counted` reads a raw column's values with their counts."""
-    build = _Build(counted, mapping)
+    build (what its value maps reported). `counted` reads a raw column's values with their counts; `types`
+    gives the raw columns' DuckDB types (none: all text)."""
+    build = _Build(counted, mapping, types or {})
     expressions: list[str] = []
     by_role = {c.role: c for c in mapping.columns}
     for i, (column, sql_type) in enumerate(CANONICAL.items()):
@@ -192,12 +220,14 @@ def students_sql(counted: Counted, source: str, mapping: Mapping) -> tuple[str, 
             expressions.append(_fill(CONSTANT, i, column, sql_type))
             build.params[f"constant_{i}"] = constant
         elif column in TEXT_ROLES:
-            expressions.append(TEXT.format(source=quote_ident(role.header), target=quote_ident(column)))
+            expressions.append(TEXT.format(source=build.text(role.header), target=quote_ident(column)))
         else:
             expressions.append(f"{build.mapped(i, role.header, column, sql_type)} AS {quote_ident(column)}")
+    if mapping.counts:      # each row is a cell of students: how many, beside the counts of its outcomes
+        expressions.append(COUNT.format(source=build.text(mapping.header_for("denominator")), target="denominator"))
     for j, column in enumerate(mapping.outcomes(), start=len(CANONICAL)):
         expressions.append(_outcome(build, column, j))
-    expressions += derived.expressions(mapping)
+    expressions += derived.expressions(mapping, build.types)
     return query("students", source=source, columns=Fragment(",\n    ".join(expressions))), build.params, build
 
 
@@ -206,9 +236,11 @@ def _fill(template: str, i: int, column: str, sql_type: str) -> str:
 
 
 def _outcome(build: _Build, column, j) -> str:
-    names = {"source": quote_ident(column.header), "target": quote_ident(column.name)}
+    names = {"source": build.text(column.header), "target": quote_ident(column.name)}
     if column.kind == "numeric":
-        return NUMBER.format(**names)
+        return f"{build.number(column.header)} AS {names['target']}"
+    if column.kind == "count":
+        return COUNT.format(**names)
     if column.kind == "boolean":
         return f"{build.mapped(j, column.header, 'flag', 'BOOLEAN')} AS {names['target']}"
     build.params["excused"] = list(EXCUSED)

@@ -11,6 +11,7 @@ from equity.data.sql import query
 from equity.model.dimensions import DIMENSIONS, Dimension
 from equity.model.filters import Filters
 from equity.model.rules import Rule
+from equity.sources import cube as cubes
 from equity.sources.cells import Stats
 from equity.stats import across
 from equity.stats.metrics import group_stats
@@ -72,6 +73,9 @@ def stats(con: duckdb.DuckDBPyConnection, outcome: str, rule: Rule, grouping: Gr
 def crossed_stats(con: duckdb.DuckDBPyConnection, outcome: str, rule: Rule, first: str, second: str,
                   filters: Filters) -> tuple[Stats, dict[object, Stats]]:
     """Statistics of every pair of groups of two canonical columns, keyed (first, second), and all students."""
+    summed = cubes.counted(con, outcome, rule, filters, (first, second))
+    if summed is not None:
+        return summed.crossed(first, second)
     rows = con.execute(query("cell_stats", outcome=outcome, first=first, second=second),
                        {**rule.params(), **filters.params()}).fetchall()
     overall = Stats(0, 0.0, 0.0)

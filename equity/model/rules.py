@@ -60,7 +60,7 @@ def default_rule(kind: str, values: Sequence[str | None], threshold: float | Non
     """What a user most likely means for an outcome of this kind (a column role's `kind`) when they have not said."""
     if kind == "numeric":
         return Rule("threshold", threshold) if threshold is not None else Rule("mean")
-    if kind == "boolean":
+    if kind in ("boolean", "count"):     # a count over its group's students is a share, as yes/no is
         return Rule("boolean")
     chosen = meeting_categories(values)
     return Rule("categories", categories=chosen or tuple(v for v in values[:1] if v))

@@ -42,10 +42,28 @@ class GroupPlacement:
     change_level: int | None
     colour: int | None        # None unless status and change are known and the group is large enough
     reason: str = ""          # why there is no colour: HIDDEN, ONE_TERM, BASELINE_HIDDEN or FEW
+    key: object = None        # the group's key in its grouping (equity.trends.group_key gives it as text)
 
 
 def _shown(group: GroupResult | None) -> bool:
     return group is not None and not group.suppressed and group.value is not None
+
+
+def place_one(label: str, key: object, latest: tuple[int, float] | None, prior: float | None, one_term: bool,
+              cuts: Cuts, higher_is_better: bool, colour_min_n: int = 0) -> GroupPlacement:
+    """One group (or all students) placed: `latest` its size and value, None when hidden; `prior` the prior
+    term's value, None when hidden there or when there is no prior term (`one_term`)."""
+    if latest is None:
+        return GroupPlacement(label, None, None, None, None, None, None, HIDDEN, key)
+    n, value = latest
+    status = status_level(value, cuts, higher_is_better)
+    if prior is None:
+        return GroupPlacement(label, n, value, None, status, None, None, ONE_TERM if one_term else BASELINE_HIDDEN,
+                              key)
+    change = value - prior
+    level = change_level(change, cuts, higher_is_better)
+    hue = colour(status, level, higher_is_better) if coloured(n, colour_min_n) else None
+    return GroupPlacement(label, n, value, change, status, level, hue, "" if hue is not None else FEW, key)
 
 
 def place_groups(trend: Trend, cuts: Cuts, higher_is_better: bool, colour_min_n: int = 0,
@@ -54,23 +72,13 @@ def place_groups(trend: Trend, cuts: Cuts, higher_is_better: bool, colour_min_n:
     if not trend.per_term:
         return ()
     latest = trend.per_term[-1]
-    prior = {group_key(g.key): g for g in trend.per_term[-2].groups} if len(trend.per_term) > 1 else None
+    prior = {group_key(g.key): g for g in trend.per_term[-2].groups} if len(trend.per_term) > 1 else {}
     found = []
     for g in latest.groups:
-        label = crossed_label(trend.grouping, g.key, lang)
-        if not _shown(g):
-            found.append(GroupPlacement(label, None, None, None, None, None, None, HIDDEN))
-            continue
-        status = status_level(g.value, cuts)
-        before = prior.get(group_key(g.key)) if prior is not None else None
-        if not _shown(before):
-            reason = ONE_TERM if prior is None else BASELINE_HIDDEN
-            found.append(GroupPlacement(label, g.n, g.value, None, status, None, None, reason))
-            continue
-        change = g.value - before.value
-        level = change_level(change, cuts)
-        hue = colour(status, level, higher_is_better) if coloured(g.n, colour_min_n) else None
-        found.append(GroupPlacement(label, g.n, g.value, change, status, level, hue, "" if hue is not None else FEW))
+        before = prior.get(group_key(g.key))
+        found.append(place_one(crossed_label(trend.grouping, g.key, lang), g.key,
+                               (g.n, g.value) if _shown(g) else None, before.value if _shown(before) else None,
+                               len(trend.per_term) < 2, cuts, higher_is_better, colour_min_n))
     return tuple(found)
 
 

@@ -2,23 +2,30 @@
 levels) and its change since the baseline term (five levels), and coloured by the California School
 Dashboard's five-by-five grid, so many indicators can be read at once.
 
-Cut points are the user's. Status: a value at a cut point belongs to the level above (68 with cuts 68, 80, 90,
-95 is Low). Change, as the Dashboard words it: 'declined significantly' is more than the first cut's decline,
-'declined' down to the second cut inclusive, 'maintained' strictly between the middle two, 'increased' from
-the third cut up to (not including) the fourth, 'increased significantly' from the fourth. For an indicator
-where lower is better (suspension, chronic absence) the grid is turned round: a very low rate that declined
-significantly is Blue. A hidden latest value gets no status and no colour; a hidden or missing baseline gets
-no change level and no colour; under a privacy setting with a colour minimum (the Dashboard's 30 students), a
-smaller population keeps its levels but gets no colour. Colours come from a colour-blind-safe palette, and
-every cell names its level in words, so colour never carries the meaning alone.
+Cut points are the user's (or a published preset, equity.plans.cut_presets). As the Dashboard's tables word
+them, a value at a status cut point belongs to the better level (68 with cuts 68, 80, 90, 95 is Low; a chronic
+absence rate of 2.5 with cuts 2.5, 5, 10, 20 is Very low), a change at the outer change cuts to the better
+level, and a change at the middle two cuts leaves 'maintained'. So where higher is better, 'declined
+significantly' is more than the first cut's decline, 'declined' down to the second cut inclusive, 'maintained'
+strictly between the middle two, 'increased' from the third cut up to (not including) the fourth, 'increased
+significantly' from the fourth; where lower is better (suspension, chronic absence) the outer bounds are
+mirrored (a fall of exactly the first cut is 'declined significantly'). The grid is turned round too: a very
+low rate that declined significantly is Blue. Values and changes are rounded to a tenth before they are
+placed, as the Dashboard does, so a rate shown as 80.0 is never placed below 80. A hidden latest value gets no
+status and no colour; a hidden or missing baseline gets no change level and no colour; under a privacy setting
+with a colour minimum (the Dashboard's 30 students), a smaller population keeps its levels but gets no colour.
+Colours come from a colour-blind-safe palette, and every cell names its level in words, so colour never
+carries the meaning alone.
 """
 
 from collections import defaultdict
 from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
 
 import pandas as pd
 from markupsafe import Markup
 
+from equity.plans.cut_presets import PRESETS, Cuts, suggested
 from equity.plans.scorecard import Card, Indicator
 from equity.present.html import fragment
 from equity.present.scorecard_charts import value_text
@@ -42,46 +49,46 @@ PALETTE = {"red": ("#D55E00", "#000000"), "orange": ("#E69F00", "#000000"), "yel
 HIDDEN, ONE_TERM, BASELINE_HIDDEN, FEW = "hidden", "one_term", "baseline_hidden", "few"
 
 
-@dataclass(frozen=True)
-class Cuts:
-    """Four ascending cut points each for status (in the indicator's unit) and for change (in points)."""
-
-    status: tuple[float, float, float, float]
-    change: tuple[float, float, float, float]
-
-    def problem(self, lang: str = DEFAULT) -> str | None:
-        """Why these cut points cannot be used, or None."""
-        for cuts in (self.status, self.change):
-            if len(cuts) != 4 or any(b <= a for a, b in zip(cuts, cuts[1:], strict=False)):
-                return t("grid.cuts_ascending", lang)
-        return None
-
-
 # The Dashboard's graduation-rate cut points for a rate where higher is better, its chronic-absenteeism ones
 # where lower is better.
-HIGHER_CUTS = Cuts((68.0, 80.0, 90.0, 95.0), (-5.0, -1.0, 1.0, 5.0))
-LOWER_CUTS = Cuts((2.5, 5.0, 10.0, 20.0), (-3.0, -0.5, 0.5, 3.0))
+HIGHER_CUTS = PRESETS["graduation"].cuts
+LOWER_CUTS = PRESETS["chronic_absenteeism"].cuts
 
 
 def default_cuts(indicator: Indicator) -> Cuts:
+    """The published cut points the indicator's name suggests (suspension, graduation …) when they run the same
+    way, else the graduation or chronic-absenteeism ones."""
+    preset = suggested(indicator)
+    if preset is not None and preset.higher_is_better == indicator.higher_is_better:
+        return preset.cuts
     return HIGHER_CUTS if indicator.higher_is_better else LOWER_CUTS
 
 
-def status_level(value: float, cuts: Cuts) -> int:
-    """0 (very low) to 4 (very high): how many cut points the value reaches."""
-    return sum(value >= c for c in cuts.status)
+def tenth(value: float) -> float:
+    """The value to one decimal, halves away from zero, as the Dashboard rounds a rate or a change before
+    placing it (12.25 is 12.3, whatever its binary form)."""
+    return float(Decimal(repr(value)).quantize(Decimal("0.1"), ROUND_HALF_UP))
 
 
-def change_level(change: float, cuts: Cuts) -> int:
-    """0 (declined significantly) to 4 (increased significantly), as the module says."""
+def status_level(value: float, cuts: Cuts, higher_is_better: bool = True) -> int:
+    """0 (very low) to 4 (very high): how many cut points the value (to a tenth) reaches, or passes where lower
+    is better."""
+    value = tenth(value)
+    return sum(value >= c if higher_is_better else value > c for c in cuts.status)
+
+
+def change_level(change: float, cuts: Cuts, higher_is_better: bool = True) -> int:
+    """0 (declined significantly) to 4 (increased significantly), as the module says, for the change to a
+    tenth."""
+    change = tenth(change)
     first, second, third, fourth = cuts.change
-    if change < first:
+    if change < first or (not higher_is_better and change == first):
         return 0
     if change <= second:
         return 1
     if change < third:
         return 2
-    return 3 if change < fourth else 4
+    return 3 if change < fourth or (not higher_is_better and change == fourth) else 4
 
 
 def colour(status: int, change: int, higher_is_better: bool = True) -> int:
@@ -103,13 +110,14 @@ def place(card: Card, cuts: Cuts, colour_min_n: int = 0) -> Placement:
     """The card's levels and colour; no colour when the latest term has fewer than `colour_min_n` students."""
     if card.latest is None:
         return Placement(card, None, None, None, HIDDEN)
-    status = status_level(card.latest, cuts)
+    higher = card.indicator.higher_is_better
+    status = status_level(card.latest, cuts, higher)
     if card.change is None:
         return Placement(card, status, None, None, ONE_TERM if len(card.trend) < 2 else BASELINE_HIDDEN)
-    change = change_level(card.change, cuts)
+    change = change_level(card.change, cuts, higher)
     if not coloured(card.latest_n, colour_min_n):
         return Placement(card, status, change, None, FEW)
-    return Placement(card, status, change, colour(status, change, card.indicator.higher_is_better))
+    return Placement(card, status, change, colour(status, change, higher))
 
 
 def status_text(level: int | None, lang: str = DEFAULT) -> str:

@@ -26,7 +26,7 @@ from equity.data import normalize
 from equity.data.ingest import Upload
 from equity.data.mapping import DEMOGRAPHIC_ROLES, SINGLE_ROLES, Mapping, propose
 from equity.data.normalize import NOT_REPORTED
-from equity.data.profile import profile_table
+from equity.data.profile import column_values, profile_table
 from equity.data.sql import Fragment, query, quote_ident
 from equity.data.students import CANONICAL, LABEL_TYPES
 from equity.model.groups import Grouping, hidden, ordered
@@ -427,8 +427,7 @@ def _own(con: duckdb.DuckDBPyConnection, role: str, header: str | None, sql_type
         return missing
     if role == "school":
         return f"nullif(trim(r.{quote_ident(header)}), '')"
-    raw = [v for v, _ in con.execute(query("column_values", table="survey_responses", column=header),
-                                     {"limit": 10_000}).fetchall()]
+    raw = [v for v, _ in column_values(con, "survey_responses", header, 10_000)]
     mapped = normalize.map_values(role, raw).values
     params[f"keys_{i}"] = ["" if v is None else v for v in raw]
     params[f"values_{i}"] = [_text(mapped.get(v)) for v in raw]

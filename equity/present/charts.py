@@ -7,7 +7,9 @@ larger than chance is labelled, and suppressed groups are listed by name with wh
 import altair as alt
 import pandas as pd
 
+from equity.model.dimensions import Dimension
 from equity.stats.crosstab import Cell, CrossTable
+from equity.stats.entity import EntityComparison
 from equity.stats.gap_flag_settings import DEFAULTS, FlagSettings
 from equity.stats.gap_flags import Flag, GroupFlag, flag
 from equity.stats.metrics import Breakdown, GroupResult
@@ -58,6 +60,31 @@ def breakdown_frame(result: Breakdown, lang: str = DEFAULT, method: Flag = Flag.
             if g.suppressed else "",
         })
     return pd.DataFrame(rows)
+
+
+def entity_frame(result: EntityComparison, dimension: Dimension, lang: str = DEFAULT) -> pd.DataFrame:
+    """One school against all schools: per group, its students and figure at the school, the figure across every
+    school, the difference and whether it is beyond chance; a hidden figure is blank, with why."""
+    return pd.DataFrame([{
+        t("column.group", lang): group_label(dimension, g.key, lang), "n": g.n,
+        t("column.school_value", lang, school=result.school): g.value,
+        t("column.all_schools", lang): g.everywhere, t("column.difference", lang): g.difference,
+        t("column.beyond_chance", lang): yes_no(g.distinguishable, lang),
+        t("column.hidden", lang): t("word.yes", lang) + " — " + hidden_text(g.hidden, result.min_n, lang)
+        if g.hidden else "",
+    } for g in result.groups])
+
+
+def ranked_frame(rows, dimension: Dimension, key: object, min_n: int, lang: str = DEFAULT) -> pd.DataFrame:
+    """Schools ranked by one group's figure against every school's: (school, EntityGroup) pairs, in order."""
+    return pd.DataFrame([{
+        t("column.school", lang): school, "n": g.n,
+        group_label(dimension, key, lang): g.value,
+        t("column.all_schools", lang): g.everywhere, t("column.difference", lang): g.difference,
+        t("column.beyond_chance", lang): yes_no(g.distinguishable, lang),
+        t("column.hidden", lang): t("word.yes", lang) + " — " + hidden_text(g.hidden, min_n, lang)
+        if g.hidden else "",
+    } for school, g in rows])
 
 
 def effect_headers(result: Breakdown, lang: str = DEFAULT) -> tuple[str, ...]:

@@ -17,6 +17,7 @@ from equity.model.cohorts import Cohort, cohort_values
 from equity.model.dimensions import DIMENSIONS
 from equity.model.filters import FLAG_KEYS, Filters
 from equity.model.rules import Rule
+from equity.plans import accountability as acc
 from equity.plans import goals as goal_math
 from equity.plans import scorecard as sc
 from equity.plans import status_grid
@@ -491,6 +492,28 @@ class GroupGridView:
 
 
 @dataclass(frozen=True)
+class AccountabilityView:
+    """Every student group on every scorecard indicator, and the groups a state would identify
+    (equity.plans.accountability); worded in the section's language."""
+
+    grid: acc.Grid
+
+    @property
+    def key(self) -> str:
+        return "accountability"
+
+    def section(self, lang: str = DEFAULT) -> Section:
+        placed, min_n = self.grid, self.grid.min_n
+        kinds = (TEXT, TEXT, COUNT, VALUE, TEXT, GAP, TEXT, TEXT)
+        columns = tuple(Column(t(h, lang), k) for h, k in zip(acc.HEADS, kinds, strict=True))
+        red = tuple(f.sentence for f in acc.red_on_two(placed, lang)) or (t("accountability.none_red", lang),)
+        lines = (t("accountability.intro", lang, min_n=f"{min_n:d}", colour_min_n=f"{placed.colour_min_n:d}"),
+                 acc.caption(placed, lang), *red, *(f.sentence for f in acc.lowest(placed, lang)))
+        return Section(t("accountability.section", lang), lines,
+                       Table(columns, tuple(acc.records(placed, lang)), (rule_note(min_n, lang),)))
+
+
+@dataclass(frozen=True)
 class Choice:
     """What to put in a report: one outcome under one rule, gaps by each chosen dimension, crossed pairs."""
 
@@ -510,6 +533,8 @@ class Choice:
     flag_settings: FlagSettings = DEFAULTS     # the flags' references, margin and cut-offs
     cohort: str | None = None                  # term, school or grade: every gap and crossed view once per cohort
     group_grids: bool = False                  # with the scorecard: each indicator's status × change per group
+    accountability: bool = False               # with the scorecard: every student group on every indicator
+    accountability_colour_min_n: int = 30      # the Dashboard's: no colour for fewer students
 
 
 def views(bench: "Workbench", choice: Choice, lang: str = DEFAULT) -> list[ReportView]:
@@ -530,6 +555,9 @@ def views(bench: "Workbench", choice: Choice, lang: str = DEFAULT) -> list[Repor
             history = bench.trend(i.outcome, i.rule, i.grouping.first, label=i.outcome_label, second=i.grouping.second)
             found.append(GroupGridView(history, i, cuts.get(i.label, status_grid.default_cuts(i)),
                                        bench.privacy.colour_min_n))
+    if choice.scorecard and choice.accountability:
+        found.append(AccountabilityView(bench.accountability_grid(choice.scorecard, dict(choice.cuts),
+                                                                  choice.accountability_colour_min_n, lang)))
     if choice.goal_table and saved:
         found.append(GoalsView(tuple(bench.assess_goals(saved, lang)), bench.min_n))
     return found

@@ -16,6 +16,7 @@ from equity.data.sql import Fragment, query, quote_ident
 from equity.model.dimensions import COMBINED, DIMENSIONS
 from equity.model.filters import Filters
 from equity.model.rules import Rule
+from equity.sources import counts
 from equity.sources.cells import Cells, Stats
 
 # What cube_build.sql groups by: every dimension's column but race alone or in combination (a list per student).
@@ -34,9 +35,13 @@ class Cube:
 
 
 def build(con: duckdb.DuckDBPyConnection, outcome: str, rule: Rule) -> Cube:
-    """Scan the students once for `outcome` under `rule` (a new temporary table on `con`)."""
+    """Scan the students once for `outcome` under `rule` (a new temporary table on `con`); for published counts,
+    sum their cells (equity.sources.counts)."""
     cube = Cube(f"cube_{next(_numbers)}", outcome, rule)
-    con.execute(query("cube_build", cube=cube.table, outcome=outcome), rule.params())
+    if counts.holds_counts(con):        # published counts: the rows already are cells
+        counts.fill(con, cube.table, outcome)
+    else:
+        con.execute(query("cube_build", cube=cube.table, outcome=outcome), rule.params())
     return cube
 
 
@@ -70,3 +75,17 @@ def cells(con: duckdb.DuckDBPyConnection, cube: Cube, filters: Filters, columns:
 
 def drop(con: duckdb.DuckDBPyConnection, cube: Cube) -> None:
     con.execute(query("drop_table", table=cube.table))
+
+
+def counted(con: duckdb.DuckDBPyConnection, outcome: str, rule: Rule, filters: Filters, columns: tuple[str, ...]
+            ) -> Cells | None:
+    """For published counts, the cells of `columns` under `filters`, summed from a cube made for this call (a
+    figure asked without the session's cached cubes: the command line, a report); None for student rows, which
+    the caller scans itself."""
+    if not counts.holds_counts(con):
+        return None
+    cube = build(con, outcome, rule)
+    try:
+        return cells(con, cube, filters, columns)
+    finally:
+        drop(con, cube)

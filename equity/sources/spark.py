@@ -147,7 +147,8 @@ class SparkTable:
 
     def counted(self, header: str, limit: int = MAX_DISTINCT) -> tuple[tuple[str | None, int], ...]:
         """A column's values with their row counts, blank read as missing (as an upload reads it)."""
-        rows = self.run(query("column_values", table=RAW, column=header), {"limit": limit}).to_pylist()
+        text = Fragment("value")                     # this table's columns are read as text
+        rows = self.run(query("column_values", table=RAW, column=header, text=text), {"limit": limit}).to_pylist()
         merged: dict[str | None, int] = {}
         for row in rows:
             value = row["value"] if row["value"] not in ("",) else None
@@ -160,7 +161,8 @@ class SparkTable:
         return tuple(self.profile(h) for h in self.columns)
 
     def profile(self, header: str) -> ColumnProfile:
-        row = self.run(query("column_profile", table=RAW, column=header), {"excused": list(EXCUSED)}).to_pylist()[0]
+        row = self.run(query("column_profile", table=RAW, column=header, stored=Fragment(quote_ident(header)),
+                             text=Fragment("value")), {"excused": list(EXCUSED)}).to_pylist()[0]
         non_blank, estimate = int(row["non_blank"]), int(row["distinct_estimate"])
         values: tuple = ()
         if estimate <= TOP_VALUES and 2 * estimate <= non_blank:

@@ -23,7 +23,8 @@ from itertools import combinations
 
 import duckdb
 
-from equity.data.sql import Fragment, query
+from equity.data.sql import Fragment, query, quote_ident
+from equity.model.dimensions import DIMENSIONS
 from equity.model.filters import Filters
 from equity.model.rules import Rule
 from equity.sources import cube as cubes
@@ -73,15 +74,33 @@ def find(con: duckdb.DuckDBPyConnection, outcome: str, rule: Rule, columns: tupl
 
 
 def neighbours(con: duckdb.DuckDBPyConnection, cube: str, columns: tuple[str, ...], filters: Filters) -> Neighbours:
-    """The one grouped query, over the cube table `cube`, for groups of `columns` under `filters`."""
+    """The one grouped query, over the cube table `cube`, for groups of `columns` under `filters` (more
+    columns than a view groups by serve several views: see `narrowed`)."""
     active = [f.name for f in fields(Filters) if getattr(filters, f.name)]
-    second = columns[1] if len(columns) > 1 else Fragment("NULL")
-    cursor = con.execute(query("neighbour_counts", cube=cube, first=columns[0], second=second), filters.params())
-    names = [d[0] for d in cursor.description]
-    found = [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
-    rows = tuple((tuple(r[k] for k in ("first_group", "second_group")[:len(columns)]),
-                  tuple(r[f"m_{name}"] for name in active), int(r["n"])) for r in found if r["n"])
-    return Neighbours(tuple(getattr(filters, name) for name in active), rows)
+    groups = Fragment("".join(f"{quote_ident(column)} AS g{i}, " for i, column in enumerate(columns)))
+    keys = Fragment("".join(f"g{i}, " for i in range(len(columns))))
+    # Only the filters in use are read, each column compared as it is stored: a cast of every cell to text for
+    # every filter cost more than all the rest of a click.
+    stored = {name: quote_ident(DIMENSIONS[name].column) for name in active}
+    grouped = Fragment("".join(f"{column}, " for column in dict.fromkeys(stored.values())))
+    seen = Fragment("".join(f"seen_{name}($f_{name}::VARCHAR[], {column}) AS m_{name}, "
+                            for name, column in stored.items()))
+    rows = con.execute(query("neighbour_counts", cube=cube, groups=groups, keys=keys, columns=grouped,
+                             seen=seen),
+                       {f"f_{name}": list(getattr(filters, name)) for name in active}).fetchall()
+    k, width = len(columns), len(active)
+    return Neighbours(tuple(getattr(filters, name) for name in active),
+                      tuple((tuple(r[:k]), tuple(r[k:k + width]), int(r[-1])) for r in rows if r[-1]))
+
+
+def narrowed(found: Neighbours, positions: tuple[int, ...]) -> Neighbours:
+    """The counts of `found` for groups of only the columns at `positions` of its own, summed: one query over
+    the columns of every breakdown of a click gives each breakdown's counts."""
+    sizes: dict[tuple, int] = {}
+    for parts, seen, n in found.rows:
+        key = (tuple(parts[i] for i in positions), seen)
+        sizes[key] = sizes.get(key, 0) + n
+    return Neighbours(found.choices, tuple((parts, seen, n) for (parts, seen), n in sizes.items()))
 
 
 def hidden(found: Neighbours | None, min_n: int) -> Hidden:

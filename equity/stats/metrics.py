@@ -8,6 +8,7 @@ from equity.data.sql import query
 from equity.model.dimensions import COMBINED, DIMENSIONS, Dimension
 from equity.model.filters import Filters
 from equity.model.rules import Rule
+from equity.sources import cube as cubes
 from equity.sources.cells import Cells, Stats, key_text
 from equity.stats import across as across_views
 from equity.stats.effect_size import Effect, hedges_g
@@ -83,7 +84,10 @@ class Breakdown:
 
 def group_stats(con: duckdb.DuckDBPyConnection, outcome: str, rule: Rule, dimension: Dimension,
                 filters: Filters, cells: Cells | None = None) -> tuple[Stats, dict[object, Stats]]:
-    """All students' statistics and each group's: summed from `cells` when given, else in one query."""
+    """All students' statistics and each group's: summed from `cells` when given (or from published counts),
+    else in one query."""
+    if cells is None and dimension.key != COMBINED:
+        cells = cubes.counted(con, outcome, rule, filters, (dimension.column,))
     if cells is not None and dimension.column in cells.columns:
         return cells.by(dimension.column)
     source = "combined_stats" if dimension.key == COMBINED else "group_stats"

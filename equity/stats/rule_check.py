@@ -5,6 +5,7 @@ import duckdb
 
 from equity.data.sql import query
 from equity.model.rules import Rule
+from equity.sources import counts
 from equity.words.messages import Text
 
 
@@ -13,6 +14,8 @@ def nobody_meets(con: duckdb.DuckDBPyConnection, outcome: str, rule: Rule, label
     does (or when nobody has a result, or the rule is an average: other messages cover those)."""
     if not rule.is_rate:
         return None
+    if counts.holds_counts(con):
+        return Text("rule.nobody_counted", outcome=label or outcome) if counts.nobody_counted(con, outcome) else None
     n, met, lowest, highest, seen = con.execute(query("rule_matches", outcome=outcome), rule.params()).fetchone()
     if not n or met:
         return None

@@ -28,7 +28,7 @@ def one_decimal(frame) -> dict:
 
 lang = shared.language()
 picked = shared.analysis_header(t("nav.matched", lang), "matched")
-if picked:
+if picked and shared.student_rows(picked[0]):
     bench, column, rule = picked
     st.caption(t("matched.intro", lang))
     terms = bench.terms()

@@ -195,6 +195,14 @@ def loaded_step(data) -> None:
         values = ", ".join(f"'{shared.plain(v)}' ({n:,})" for v, n in missing.values[:8])
         st.warning(t("page.data.unplaced", lang, rows=f"{missing.rows:,}", header=shared.plain(missing.header),
                      values=values), icon=":material/info:")
+    for problem in data.report.problems:
+        st.warning(t(f"counts.problem.{problem.kind}", lang, cells=f"{problem.cells:,}",
+                     header=shared.plain(problem.header), examples=shared.plain("; ".join(problem.examples))),
+                   icon=":material/warning:")
+    for hidden in data.report.suppressed:
+        values = ", ".join(f"'{shared.plain(v)}' ({n:,})" for v, n in hidden.values[:8])
+        st.info(t("page.data.suppressed", lang, cells=f"{hidden.cells:,}", header=shared.plain(hidden.header),
+                  values=values), icon=":material/visibility_off:")
     with st.expander(t("page.data.mapping_in_use", lang)):
         st.dataframe(pd.DataFrame([{
             t("page.data.col_column", lang): c.header, t("page.data.col_role", lang): role_label(c.role),

@@ -4,7 +4,7 @@ the user chooses (Newcombe's interval by default)."""
 import streamlit as st
 
 from equity.model.dimensions import COMBINED, DIMENSIONS
-from equity.present.charts import breakdown_frame, crosstab_frame
+from equity.present.charts import breakdown_frame, crosstab_frame, entity_frame, ranked_frame
 from equity.report import render as exports
 from equity.report.sections import GapView, IntersectionView
 from equity.sources.cells import key_text
@@ -49,8 +49,9 @@ if picked:
         st.dataframe(crosstab_frame(table, lang), hide_index=True, column_config=shared.figure_formats(lang))
         shared.section_downloads(section, f"{stem}-{dimension}-{second}", "gaps_dl", lang)
     else:
-        if dimension == "race" and st.checkbox(t("page.gaps.combined", lang), key="gaps_combined",
-                                               help=t("page.gaps.combined_help", lang)):
+        # Alone or in combination counts students by the races each reports: published counts have no students.
+        if dimension == "race" and not bench.data.mapping.counts and st.checkbox(
+                t("page.gaps.combined", lang), key="gaps_combined", help=t("page.gaps.combined_help", lang)):
             dimension = COMBINED
             st.caption(t("page.gaps.combined_note", lang))
         first = bench.breakdown(column.name, rule, dimension, COMPARE_ALL, column.header, cohort)
@@ -74,3 +75,21 @@ if picked:
         st.dataframe(breakdown_frame(result, lang, method, settings), hide_index=True,
                      column_config=flag_formats(lang, ppg_reference_words(result, settings, lang)))
         shared.section_downloads(section, f"{stem}-{dimension}", "gaps_dl", lang)
+        schools = bench.filter_options()["school"]
+        if dimension not in (COMBINED, "school") and len(schools) > 1 and not cohort:
+            with st.expander(t("page.gaps.entity_title", lang), icon=":material/location_city:"):
+                st.caption(t("page.gaps.entity_note", lang))
+                school = st.selectbox(t("page.gaps.entity_pick", lang), schools, key="gaps_entity")
+                versus = bench.versus_all(column.name, rule, dimension, school, column.header)
+                one, signed = (st.column_config.NumberColumn(format=f) for f in ("%.1f", "%+.1f"))
+                st.dataframe(entity_frame(versus, result.dimension, lang), hide_index=True, column_config={
+                    t("column.school_value", lang, school=school): one, t("column.all_schools", lang): one,
+                    t("column.difference", lang): signed})
+                keys = [g.key for g in versus.groups]
+                pick = st.selectbox(t("page.gaps.rank_pick", lang), range(len(keys)), key="gaps_rank",
+                                    format_func=lambda i: group_label(result.dimension, keys[i], lang))
+                st.caption(t("page.gaps.rank_note", lang))
+                rows = bench.schools_ranked(column.name, rule, dimension, keys[pick], column.header)
+                st.dataframe(ranked_frame(rows, result.dimension, keys[pick], bench.min_n, lang), hide_index=True,
+                             column_config={group_label(result.dimension, keys[pick], lang): one,
+                                            t("column.all_schools", lang): one, t("column.difference", lang): signed})

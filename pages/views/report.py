@@ -87,7 +87,8 @@ def student_export(bench, column, rule, lang: str) -> None:
     """The student-level list, behind an explicit confirmation and labelled as student data."""
     with st.expander(t("page.report.student_title", lang), icon=":material/warning:"):
         st.warning(t("page.report.student_intro", lang))
-        if not st.checkbox(t("page.report.student_confirm", lang), key="student_confirm"):
+        if not shared.student_rows(bench) or not st.checkbox(t("page.report.student_confirm", lang),
+                                                              key="student_confirm"):
             return
         table = bench.student_list(column.name, column.header, rule, lang)
         st.caption(t("page.report.student_rows", lang, rows=f"{len(table.rows):,}"))
@@ -149,6 +150,8 @@ def builder(bench, lang: str) -> None:
     scorecard = second.checkbox(t("page.report.scorecard", lang), value=False, key="report_scorecard")
     group_grids = scorecard and second.checkbox(t("page.report.group_grids", lang), value=False,
                                                 key="report_group_grids")
+    accountable = scorecard and second.checkbox(t("page.report.accountability", lang), value=False,
+                                                key="report_accountability")
     languages = list(LANGUAGES)
     report_lang = third.radio(t("page.report.language", lang), languages, index=languages.index(lang),
                               horizontal=True, format_func=LANGUAGES.get, key=f"report_language_{lang}")
@@ -160,7 +163,8 @@ def builder(bench, lang: str) -> None:
         return
     indicators, cuts = scorecard_choice(bench, lang) if scorecard else ((), {})
     choice = Choice(column.name, column.header, rule, tuple(dimensions), compare, tuple(crossings), history, goals,
-                    changes, goal_table, indicators, tuple(cuts.items()), method, settings, cohort, group_grids)
+                    changes, goal_table, indicators, tuple(cuts.items()), method, settings, cohort, group_grids,
+                    accountable, st.session_state.get("accountability_min", 30))
     report = compose(views(bench, choice, report_lang), bench, title, notes, report_lang)
     st.session_state["report_built"] = report
     downloads(report, lang)

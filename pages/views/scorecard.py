@@ -5,8 +5,10 @@ indicators a user chooses are kept in the workspace for the dataset, so the same
 import streamlit as st
 
 from equity.model.dimensions import DIMENSIONS
+from equity.plans import accountability as acc
 from equity.plans import scorecard as sc
 from equity.plans import status_grid as grid
+from equity.plans.cut_presets import PRESETS, SOURCE, YEAR, suggested
 from equity.plans.group_grid import group_frame, group_grid_html, place_groups
 from equity.present.scorecard_charts import card_html, cards_frame, column_names
 from equity.report.sections import chronic_notes, filter_lines
@@ -72,6 +74,10 @@ def status_and_change(bench, cards: list[sc.Card], lang: str) -> None:
     with st.expander(t("page.scorecard.cuts", lang)):
         st.caption(t("page.scorecard.cuts_help", lang))
         saved = st.session_state.get("grid_cuts", {})
+        published = preset_picker(indicators, lang)
+        if published:
+            saved = {**saved, **published}
+            st.session_state["grid_version"] = st.session_state.get("grid_version", 0) + 1
         if st.button(t("page.scorecard.cuts_reset", lang), key="grid_reset"):
             st.session_state["grid_version"] = st.session_state.get("grid_version", 0) + 1
             saved = {}
@@ -96,6 +102,42 @@ def status_and_change(bench, cards: list[sc.Card], lang: str) -> None:
             st.html(grid.grid_html(shown, higher, lang))
     st.dataframe(grid.placement_frame(placements, lang), hide_index=True)
     every_group(bench, cards, chosen, colour_min_n, lang)
+    accountability(bench, cards, chosen, lang)
+
+
+def preset_picker(indicators: list[sc.Indicator], lang: str) -> dict:
+    """One indicator's cut points from a published table (the one its name suggests offered first); the
+    chosen cut points when the button is pressed, else nothing."""
+    st.markdown(f"**{t('page.scorecard.preset', lang)}**")
+    left, right = st.columns(2)
+    pick = left.selectbox(t("page.scorecard.preset_for", lang), range(len(indicators)), key="preset_indicator",
+                          format_func=lambda i: indicators[i].name(lang))
+    ind = indicators[min(pick or 0, len(indicators) - 1)]
+    keys, hint = list(PRESETS), suggested(ind)
+    chosen = right.selectbox(t("page.scorecard.preset", lang), keys, index=keys.index(hint.key) if hint else 0,
+                             key=f"preset_choice_{hash(ind.label)}", format_func=lambda k: PRESETS[k].name(lang))
+    st.caption(t("page.scorecard.preset_source", lang, year=YEAR, source=SOURCE))
+    return {ind.label: PRESETS[chosen].cuts} if st.button(t("page.scorecard.preset_apply", lang),
+                                                          key="preset_apply") else {}
+
+
+def accountability(bench, cards: list[sc.Card], chosen: dict, lang: str) -> None:
+    """Every student group on every indicator, as the Dashboard colours them, and the groups a state would
+    identify, each with its evidence in a sentence."""
+    st.subheader(t("accountability.title", lang))
+    colour_min_n = int(st.number_input(t("accountability.colour_min_n", lang), min_value=0, step=1,
+                                       value=st.session_state.get("accountability_min", 30),
+                                       key="accountability_colour_min_n"))
+    st.session_state["accountability_min"] = colour_min_n          # kept for the report, off this page
+    st.caption(t("accountability.intro", lang, min_n=f"{bench.min_n:d}", colour_min_n=f"{colour_min_n:d}"))
+    grid_ = bench.accountability_grid([c.indicator for c in cards], chosen, colour_min_n, lang)
+    st.html(acc.grid_html(grid_, lang))
+    red = acc.red_on_two(grid_, lang)
+    st.markdown(f"**{t('accountability.identified_title', lang)}**")
+    st.markdown("\n".join(f"- {shared.plain(f.sentence)}" for f in red) or t("accountability.none_red", lang))
+    st.markdown(f"**{t('accountability.lowest_title', lang)}**")
+    st.markdown("\n".join(f"- {shared.plain(f.sentence)}" for f in acc.lowest(grid_, lang)))
+    st.dataframe(acc.frame(grid_, lang), hide_index=True)
 
 
 def every_group(bench, cards: list[sc.Card], chosen: dict, colour_min_n: int, lang: str) -> None:

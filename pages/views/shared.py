@@ -207,6 +207,14 @@ def require_data(bench: Workbench) -> bool:
     return True
 
 
+def student_rows(bench: Workbench) -> bool:
+    """Loaded data of student rows; published counts have none, and a view that needs them says so."""
+    if bench.data is not None and bench.data.mapping.counts:
+        st.info(t("ui.needs_student_rows", language()), icon=":material/table_rows:")
+        return False
+    return True
+
+
 def analysis_header(title: str, key: str) -> tuple[Workbench, ColumnRole, Rule] | None:
     """The top of every analysis screen: title, which data, the filters in force, the outcome and its rule."""
     bench = workbench()
@@ -263,8 +271,8 @@ def outcome_picker(bench: Workbench, key: str, default: tuple[str, Rule] | None 
                                         else start,
                                         key=f"{key}_threshold_{column.name}")
             return column, Rule("threshold", float(threshold))
-        if column.kind == "boolean":
-            st.caption(t("ui.share_yes", lang))
+        if column.kind in ("boolean", "count"):
+            st.caption(t("ui.share_counted" if column.kind == "count" else "ui.share_yes", lang))
             return column, Rule("boolean")
         categories = [v for v in values if v is not None]
         chosen = st.multiselect(t("ui.counts_as", lang), categories,

@@ -54,7 +54,7 @@ def result_section(bench, sql: str, result, lang: str) -> None:
 bench = shared.workbench()
 lang = shared.language()
 st.title(t("nav.sql", lang))
-if shared.require_data(bench):
+if shared.require_data(bench) and shared.student_rows(bench):
     st.caption(t("page.sql.intro", lang, rows=f"{LIMITS.rows:,}", seconds=f"{LIMITS.seconds:.0f}"))
     box = console(bench)
     editor, beside = st.columns([3, 2])

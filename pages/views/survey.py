@@ -26,7 +26,7 @@ def load(data: bytes, name: str) -> None:
 bench, lang = shared.workbench(), shared.language()
 st.title(t("nav.survey", lang))
 st.caption(t("page.survey.definition", lang))
-if shared.require_data(bench):
+if shared.require_data(bench) and shared.student_rows(bench):
     uploaded = st.file_uploader(t("page.survey.upload", lang), type=["csv", "txt", "tsv", "xlsx", "xls", "ods"],
                                 key="survey_upload")
     if uploaded is not None and st.session_state.get("survey_seen") != uploaded.file_id:

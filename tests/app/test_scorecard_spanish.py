@@ -34,7 +34,8 @@ def test_scorecard_in_spanish(app):
     assert (black["Por"], black["Medida"], black["Tipo"]) == ("Raza/etnia", "Razón de riesgo", "anticipado")
     assert round(black["Valor de la medida"], 2) == 2.54                 # 80/868 against 151/4159
     assert {e.label for e in app.expander} >= {"Elegir indicadores", "Todas las cifras en una tabla"}
-    assert {"Agregar", "Volver al conjunto predeterminado", "Puntos de corte del California Dashboard"} == \
+    assert {"Agregar", "Volver al conjunto predeterminado", "Puntos de corte del California Dashboard",
+            "Usar estos puntos de corte"} == \
         {b.label for b in app.button}
     cards = "".join(h.proto.body for h in app.get("html"))
     assert "Razón de riesgo más alta: Negro o afroamericano, 2.54." in cards and "Por Raza/etnia" in cards
@@ -99,8 +100,10 @@ def test_status_and_change_on_the_scorecard(app):
     # Course passing: 79.9% in 2024-25 is Low (under 80); +1.8 points since 2022-23 is 'increased': Yellow.
     assert tuple(placed.loc["Course passing", ["Latest value", "Status", "Change", "Colour"]]) == \
         ("79.9%", "Low", "Increased", "Yellow")
-    # Suspensions, lower is better: 4.6% is Low (2.5 to 5), -0.3 points is 'maintained': turned round, Green.
-    assert tuple(placed.loc["Suspensions", ["Status", "Change", "Colour"]]) == ("Low", "Maintained", "Green")
+    # Suspensions, lower is better, by the unified district's published table (their name suggests it): 4.6% is
+    # High ("greater than 4.5% to 8.0%"), -0.3 points is 'declined' ("by 0.3% to less than 2.0%"): turned
+    # round, Yellow.
+    assert tuple(placed.loc["Suspensions", ["Status", "Change", "Colour"]]) == ("High", "Declined", "Yellow")
     grids = [h.proto.body for h in app.get("html") if "status-grid" in h.proto.body]
     assert len(grids) == 2 and "<li>Suspensions</li>" in grids[1] and "<li>Course passing</li>" in grids[0]
     _spanish(app).run()

@@ -21,17 +21,27 @@ NO_CHROMIUM = ("Chromium is not installed at /usr/bin/chromium: install it with 
 
 
 def pytest_collection_modifyitems(items):
-    if CHROMIUM.exists():
-        return
+    """Browser tests run one after another in one worker (`--dist loadgroup`): each starts a server and a
+    Chromium, and several at once on a small machine starve each other."""
     for item in items:
         if Path(item.fspath).parent == Path(__file__).parent:
-            item.add_marker(pytest.mark.skip(reason=NO_CHROMIUM))
+            item.add_marker(pytest.mark.xdist_group("browser"))
+            if not CHROMIUM.exists():
+                item.add_marker(pytest.mark.skip(reason=NO_CHROMIUM))
 
 
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
+
+
+def _healthy(url: str) -> bool:
+    try:
+        with urllib.request.urlopen(f"{url}/_stcore/health", timeout=1) as response:
+            return response.status == 200
+    except OSError:
+        return False
 
 
 @pytest.fixture(scope="module")
@@ -43,16 +53,12 @@ def server(tmp_path_factory):
     process = subprocess.Popen([sys.executable, "serve.py"], cwd=ROOT, env=env,
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}"
-    for _ in range(120):
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=1) as response:
-                if response.status == 200:
-                    break
-        except OSError:
-            time.sleep(0.5)
-    else:
-        process.kill()
-        pytest.fail("The app did not start within 60 seconds.")
+    deadline = time.monotonic() + 180       # a loaded machine can take minutes to start Streamlit
+    while not _healthy(url):
+        if time.monotonic() > deadline:
+            process.kill()
+            pytest.fail("The app did not start within three minutes.")
+        time.sleep(0.5)
     yield url
     process.terminate()
     process.wait(timeout=10)

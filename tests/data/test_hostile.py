@@ -42,30 +42,33 @@ def _built(corpus: Path, case: Case) -> Path:
     return path
 
 
-def _read(path: Path) -> tuple[Upload | None, str, float]:
+def _read(path: Path, typed: bool = False) -> tuple[Upload | None, str, float]:
     started = time.perf_counter()
     try:
-        upload, message = read_upload(path.read_bytes(), path.name), ""
+        upload, message = read_upload(path.read_bytes(), path.name, typed=typed), ""
     except IngestError as error:
         upload, message = None, str(error)
     return upload, message, time.perf_counter() - started
 
 
-def _bounded(upload: Upload) -> None:
+def _bounded(upload: Upload, typed: bool = False) -> None:
     table = upload.table
-    assert all(field.type == pa.string() for field in table.schema)
+    assert typed or all(field.type == pa.string() for field in table.schema)
     assert table.num_columns <= LIMITS.columns
     assert table.num_rows * table.num_columns <= LIMITS.cells
     for column in table.columns:
+        column = column.cast(pa.string())
         assert (pc.max(pc.utf8_length(column)).as_py() or 0) <= LIMITS.cell_chars
         assert not pc.any(pc.match_substring(column, "\x00")).as_py()
     assert all(len(name) <= LIMITS.label_chars and "\x00" not in name for name in table.column_names)
 
 
-@pytest.mark.parametrize("case", [pytest.param(c, id=c.name, marks=[pytest.mark.slow] if c.slow else [])
-                                  for c in CASES])
-def test_every_hostile_file_is_refused_or_read_within_bounds(corpus, case):
-    upload, message, seconds = _read(_built(corpus, case))
+@pytest.mark.parametrize(("case", "typed"), [
+    pytest.param(c, typed, id=c.name + " typed" * typed, marks=[pytest.mark.slow] if c.slow else [])
+    for c in CASES for typed in (False, True) if not typed or c.name.endswith(".parquet")])
+def test_every_hostile_file_is_refused_or_read_within_bounds(corpus, case, typed):
+    """As text (the command line), and a Parquet file also as the app's session reads it: typed."""
+    upload, message, seconds = _read(_built(corpus, case), typed)
     assert seconds < (SLOW_SECONDS if case.slow else SECONDS), f"{case.name} took {seconds:.1f} s"
     if case.expect == "refused":
         assert upload is None, f"{case.name} was read: {upload.table.shape}"
@@ -73,7 +76,7 @@ def test_every_hostile_file_is_refused_or_read_within_bounds(corpus, case):
         assert "Traceback" not in message and "Error:" not in message
     else:
         assert upload is not None, message
-        _bounded(upload)
+        _bounded(upload, typed)
         assert case.rows is None or upload.table.num_rows == case.rows
 
 
@@ -129,7 +132,7 @@ def main():
     for name in json.loads(sys.argv[2]):
         path = Path(sys.argv[1]) / name
         try:
-            read_upload(path.read_bytes(), name)
+            read_upload(path.read_bytes(), name, typed=True)   # as the app's session reads
         except IngestError:
             pass
     print(peak_mb())

@@ -515,3 +515,14 @@ def test_delaware_large_sample(shared_data):
     upload = read_upload(path.read_bytes(), path.name)
     assert upload.table.num_rows == 40_559
     assert_text_table(upload)
+
+
+def test_parquet_read_typed_keeps_types_and_holds_few_labels_once():
+    table = pa.table({"id": [f"S{i:05d}" for i in range(1000)], "label": ["A", "B"] * 500,
+                      "note": ["x", " ", "y", "z"] * 250, "score": [1.5] * 1000, "passed": [True, False] * 500})
+    upload = read_upload(files.parquet_bytes(table), "export.parquet", typed=True)
+    kinds = dict(zip(upload.table.column_names, upload.table.schema.types, strict=True))
+    assert kinds == {"id": pa.string(), "label": pa.dictionary(pa.int8(), pa.string()), "note": pa.string(),
+                     "score": pa.float64(), "passed": pa.bool_()}
+    assert upload.table.column("note").to_pylist()[:4] == ["x", None, "y", "z"]     # a blank is missing
+    assert upload.table.column("label").to_pylist()[:3] == ["A", "B", "A"]

@@ -256,10 +256,11 @@ def test_spanish_exports_read_in_spanish(bench, results):
 
 
 # The scorecard of the sample district in 2024-25 against 2022-23. Suspensions: 4.6%, down 0.3 (lower is better:
-# 'better'), Low on the 2.5/5/10/20 cuts and 'maintained' on -3/-0.5/0.5/3: the turned-round grid's Green. Course
-# passing: 79.9%, up 1.8, Low (under 80) and 'increased' (1 to 5): Yellow.
+# 'better'), by the unified district's published cut points High (over 4.5, up to 8.0) and 'declined' (0.3 to
+# under 2.0 down): the turned-round grid's Yellow. Course passing: 79.9%, up 1.8, Low (under 80) and 'increased'
+# (1 to 5): Yellow.
 SCORECARD_ROWS = {
-    "Suspensions": ["Suspended", "4.6%", "-0.3", "better", "Low", "Green",
+    "Suspensions": ["Suspended", "4.6%", "-0.3", "better", "High", "Yellow",
                     "Highest risk ratio: Black or African American, 2.54.", "No goal"],
     "Course passing": ["Final Grade % ≥ 70", "79.9%", "+1.8", "better", "Low", "Yellow"],
 }
@@ -311,7 +312,7 @@ def test_the_scorecard_in_html_pdf_slides_and_xlsx(scorecard_report, student_ids
     suspensions = rows["Suspensions"]
     assert round(suspensions[2].value, 1) == 4.6 and suspensions[2].number_format == '0.0"%"'
     assert round(suspensions[3].value, 1) == -0.3 and suspensions[3].number_format == "+0.0;-0.0;0.0"
-    assert [c.value for c in suspensions[4:7]] == ["better", "Low", "Green"]
+    assert [c.value for c in suspensions[4:7]] == ["better", "High", "Yellow"]
 
 
 def test_a_hidden_scorecard_value_stays_hidden_in_every_file(bench):

@@ -2,10 +2,10 @@
 
 import pytest
 
-from equity.data.sql import query
 from equity.model.filters import Filters
 from equity.model.groups import Grouping
 from equity.model.rules import Rule
+from equity.sources import cube as cubes
 from equity.sources.cells import Stats
 from equity.stats import across
 from equity.stats import disproportionality as dp
@@ -85,9 +85,27 @@ def test_the_rule_on_counts_by_hand():
     assert across.hidden(None, 10) == across.NOTHING
 
 
-@pytest.mark.parametrize("field", [f for f in Filters.__dataclass_fields__])
-def test_every_filter_has_its_column_in_the_neighbour_query(field):
-    assert f"AS m_{field}" in query("neighbour_counts", cube="c", first="a", second="b")
+# One chosen value per filter, and how many of _district's 82 students it keeps (by hand: 12 Black; low income
+# 10 + 20 + 30; not English learners 12 + 26 + 15; the columns the file lacks are blank for everyone).
+KEPT = {"race": (("Black or African American",), 12), "low_income": (("true",), 60),
+        "english_learner": (("false",), 53), "special_ed": (("null",), 82), "section_504": (("false",), 0),
+        "gender": (("Not reported",), 82), "grade": (("Not reported",), 82), "school": (("9",), 0),
+        "term": (("2024-25",), 82)}
+
+
+@pytest.mark.parametrize("field", list(Filters.__dataclass_fields__))
+def test_every_filter_is_seen_in_the_neighbour_counts(field):
+    """Each filter alone: the students it keeps are seen with the chosen value, the others as left out."""
+    con = _connect(_district())
+    chosen, kept = KEPT[field]
+    found = across.neighbours(con, cubes.build(con, "score", Rule("mean")).table, ("race_ethnicity",),
+                              Filters(**{field: chosen}))
+    by_seen: dict = {}
+    for _, seen, n in found.rows:
+        by_seen[seen] = by_seen.get(seen, 0) + n
+    assert found.choices == (chosen,)
+    assert {k: v for k, v in by_seen.items() if v} == {k: v for k, v in {chosen: kept, (None,): 82 - kept}.items()
+                                                        if v}
 
 
 def test_small_reason_is_kept_for_small_groups():
@@ -131,3 +149,18 @@ def test_races_alone_or_in_combination_follow_the_rule_too():
     combined = breakdown(con, "score", Rule("mean"), "race_combined", filters=low, min_n=10)
     assert {g.key: g.reason for g in combined.groups}["Black or African American"] == ACROSS
     assert {g.key: g.n for g in combined.groups} == {g.key: g.n for g in alone.groups}
+
+
+@pytest.mark.parametrize("filters", [Filters(low_income=("true",)), Filters(race=("White", "Asian")),
+                                     Filters(low_income=("true",), english_learner=("false",), term=("2024-25",))])
+def test_counts_over_more_columns_narrowed_give_each_views_own(filters):
+    """One query over race, income and English learner serves a breakdown by any of them, or a crossing."""
+    con = _connect(_district())
+    cube = cubes.build(con, "score", Rule("mean"))
+    wide = ("race_ethnicity", "low_income", "english_learner")
+    found = across.neighbours(con, cube.table, wide, filters)
+    for columns in (("race_ethnicity",), ("low_income",), ("english_learner",), ("race_ethnicity", "low_income")):
+        own = across.neighbours(con, cube.table, columns, filters)
+        narrowed = across.narrowed(found, tuple(wide.index(c) for c in columns))
+        assert sorted(narrowed.rows, key=repr) == sorted(own.rows, key=repr)
+        assert across.hidden(narrowed, 10) == across.find(con, "score", Rule("mean"), columns, filters, 10, cube)

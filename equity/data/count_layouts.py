@@ -1,0 +1,204 @@
+"""Published counts (CRDC, EDFacts, state report cards): recognising their layouts and their suppressed cells.
+
+A count-level file has one row per entity (school or district), group and term, a column of students in the
+group (the denominator) and columns of students with an outcome. The CRDC public-use files are *wide*: one
+column per measure, race and sex, named by one rule (`SCH_ENR_HI_M`: school, enrollment, Hispanic, male;
+`SCH_DISCWDIS_ISS_IDEA_BL_F`: in-school suspensions of Black female students served under IDEA). Such a file is
+reshaped here to one row per school and group, so the mapping screen sees the long layout every count file has.
+
+Published files hide small cells with a marker (`*`, `<10`, `n<5`, `‡`, or the CRDC's negative reserve codes
+`-9`, `-2`, ...). Any non-blank value that is not a number of zero or more is such a marker: read as unknown,
+never as zero, and counted and listed for the person.
+"""
+
+import re
+from dataclasses import dataclass, replace
+
+import duckdb
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from equity.data import headers, normalize
+from equity.data.ingest import Upload
+from equity.data.profile import ColumnProfile
+from equity.data.sql import query
+from equity.words.messages import Text
+
+# The CRDC's race/ethnicity codes (the same in every collection since 2011-12) and its sex codes.
+CRDC_RACES = {"HI": normalize.HISPANIC, "AM": normalize.AIAN, "AS": normalize.ASIAN, "HP": normalize.NHPI,
+              "BL": normalize.BLACK, "WH": normalize.WHITE, "TR": normalize.TWO_OR_MORE}
+CRDC_SEXES = {"M": "Male", "F": "Female", "X": "Nonbinary"}
+# SCH_<measure>_<race>_<sex>; the measure may carry a disability qualifier (IDEA, NONIDEA, WDIS, WODIS).
+_CRDC_GROUP = re.compile(r"^SCH_(?P<measure>[A-Z0-9]+(?:_[A-Z0-9]+)*?)_(?P<race>" + "|".join(CRDC_RACES) +
+                         r")_(?P<sex>[MFX])$")
+# Columns of a program (EL, IDEA, 504) or a total by sex only: not crossed with race, so not reshaped.
+_CRDC_OTHER = re.compile(r"^(SCH_[A-Z0-9_]+_(LEP|EL|IDEA|504|NONIDEA)|TOT_[A-Z0-9_]+)_[MFX]$")
+# Disability qualifiers: students with and without disabilities (or under IDEA and not) are summed into all
+# students of the group, whose denominator is the group's enrollment.
+_QUALIFIER = re.compile(r"(?<=[A-Z])WO?DIS(?=_|$)|_(?:NON)?IDEA(?=_|$)")
+RACE_HEADER, SEX_HEADER = "Race/ethnicity", "Sex"
+MAX_COUNT = 1e8         # above any count of students a published file holds
+LOOK_AT = 2000          # rows read to find a totals row
+MAX_GROUPS = 60         # distinct values a column of student groups has at most (races, programs, totals)
+_TOTAL = re.compile(r"^(all|total|all students?( tested)?|(school|district|state|grand) total|totals?)$", re.I)
+MIN_GROUPS = 4          # race-by-sex columns of one measure that make a layout the CRDC's rather than a fluke
+
+
+@dataclass(frozen=True)
+class Suppressed:
+    """The suppression markers of one column and how many cells hold each: those cells are unknown."""
+
+    header: str
+    values: tuple[tuple[str, int], ...]
+
+    @property
+    def cells(self) -> int:
+        return sum(n for _, n in self.values)
+
+
+def count_value(raw: object) -> float | None:
+    """A published count as a number, None when blank or suppressed (as queries/count_cell.sql reads it)."""
+    try:
+        number = float(str(raw).strip().replace(",", ""))
+    except ValueError:
+        return None
+    return number if number >= 0 else None
+
+
+def countlike(profile: ColumnProfile, top: float = 0) -> bool:
+    """The column holds counts of students: whole numbers of zero or more, the largest at least `top` (2 tells a
+    column of students from a yes/no column), suppression markers aside, and none written with a leading zero or
+    too large to be a count of students (identifiers such as the CRDC's COMBOKEY or LEAID)."""
+    filled = [str(v).strip() for v in profile.distinct if v is not None and str(v).strip()]
+    numbers = [n for n in map(count_value, filled) if n is not None]
+    return 2 * len(numbers) >= len(filled) > 0 and top <= max(numbers) < MAX_COUNT \
+        and all(n == int(n) for n in numbers) and not any(len(v) > 1 and v.startswith("0") for v in filled)
+
+
+def crdc_measure(header: str) -> tuple[str, str, str] | None:
+    """(measure, race label, sex label) of a CRDC race-by-sex column, the disability qualifiers dropped
+    (`SCH_DISCWDIS_ISS_IDEA_BL_F` -> ('DISC_ISS', 'Black or African American', 'Female')); None otherwise."""
+    found = _CRDC_GROUP.match(header.strip().upper())
+    if found is None:
+        return None
+    measure = _QUALIFIER.sub("", found["measure"])
+    return measure, CRDC_RACES[found["race"]], CRDC_SEXES[found["sex"]]
+
+
+def long_form(upload: Upload) -> Upload:
+    """The upload in the long layout, with a note saying what was done: a CRDC wide file reshaped to one row per
+    school, race and sex; a report card's rows of groups other than races set aside (`race_rows`); any other
+    file as it is."""
+    return race_rows(_crdc_long(upload))
+
+
+def race_rows(upload: Upload) -> Upload:
+    """A state report card in the common long shape (school, student group, number tested, number proficient)
+    lists each school's races, and in the same column all students and groups of other kinds (Economically
+    Disadvantaged, English Learners, Students with Disabilities, Female ...). Those overlap the races, so adding
+    them up would count students twice: rows whose group is not a race are set aside and named in a note; the
+    races of each school then cover its students once. Counts are told by a header naming the students in each
+    group, or by a totals row ('All Students'): a student's race is never that."""
+    table = upload.table
+    named = any(headers.role_score(h, "denominator") for h in table.column_names)
+    head = table.slice(0, LOOK_AT)     # a report card lists every group of its first schools: no full scan
+    for header in table.column_names:
+        if not pa.types.is_string(table.schema.field(header).type):     # group names are text (typed files aside)
+            continue
+        if not named and not any(_TOTAL.match(v.strip()) for v in pc.unique(head[header]).to_pylist() if v):
+            continue
+        distinct = [v for v in pc.unique(table[header]).to_pylist() if v is not None and v.strip()]
+        if len(distinct) > MAX_GROUPS:
+            continue
+        placed = normalize.map_values("race_ethnicity", distinct)
+        races = [v for v in distinct if placed.status[v] == normalize.RECOGNISED]   # 'Unknown' is one of them
+        others = [v for v in distinct if v not in races]
+        if sum(placed.values[v] != normalize.NOT_REPORTED for v in races) >= 2 and others:
+            kept = pc.is_in(table[header], value_set=pa.array(races, pa.string()))
+            note = Text("counts.other_groups", header=header, rows=len(table) - pc.sum(kept).as_py(),
+                        groups=", ".join(sorted(others)[:12]) + (" …" if len(others) > 12 else ""))
+            return replace(upload, table=table.filter(kept), notes=(*upload.notes, note))
+    return upload
+
+
+def _crdc_long(upload: Upload) -> Upload:
+    """A CRDC wide file reshaped to one row per school, race and sex; any other file as it is."""
+    names = upload.table.column_names
+    groups = {h: m for h in names if (m := crdc_measure(h))}
+    per_measure: dict[str, int] = {}
+    for measure, _, _ in groups.values():
+        per_measure[measure] = per_measure.get(measure, 0) + 1
+    if not per_measure or max(per_measure.values()) < MIN_GROUPS:
+        return upload
+    aside = [h for h in names if h not in groups and _CRDC_OTHER.match(h.strip().upper())]
+    kept = [h for h in names if h not in groups and h not in aside]
+    frame = upload.table.to_pandas()
+    cells = sorted({(race, sex) for _, race, sex in groups.values()},
+                   key=lambda c: (normalize.RACE_LABELS.index(c[0]), c[1]))
+    measures = list(per_measure)
+    parts = []
+    for race, sex in cells:
+        part = frame[kept].copy()
+        part[RACE_HEADER], part[SEX_HEADER] = race, sex
+        for measure in measures:
+            columns = [h for h, m in groups.items() if m == (measure, race, sex)]
+            part[f"SCH_{measure}"] = _summed(frame[columns]) if columns else None
+        parts.append(part)
+    long = pd.concat(parts, ignore_index=True)
+    table = pa.Table.from_pandas(long, preserve_index=False).cast(
+        pa.schema([(name, pa.string()) for name in long.columns]))
+    note = Text("counts.crdc_wide", columns=len(groups), measures=", ".join(f"SCH_{m}" for m in measures),
+                groups=len(cells), aside=len(aside))
+    return replace(upload, table=table, notes=(*upload.notes, note))
+
+
+def _summed(columns: pd.DataFrame) -> pd.Series:
+    """The sum of the parts of one group's count (students with and without disabilities), as text. A part
+    that is suppressed makes the sum unknown: the first marker is kept, so it is counted and listed; a row of
+    blanks stays blank."""
+    text = columns.apply(lambda c: c.astype("string").str.strip())
+    numbers = text.apply(lambda c: pd.to_numeric(c.str.replace(",", "", regex=False), errors="coerce"))
+    marker = text.notna() & text.ne("") & (numbers.isna() | numbers.lt(0))
+    total = numbers.where(~marker).sum(axis=1, min_count=1)
+    result = total.map(lambda v: None if pd.isna(v) else f"{v:g}").astype("string")
+    first_marker = text.where(marker).bfill(axis=1).iloc[:, 0]
+    return first_marker.where(marker.any(axis=1), result)
+
+
+def suppressed(con: duckdb.DuckDBPyConnection, table: str, columns: tuple[str, ...]) -> tuple[Suppressed, ...]:
+    """The suppression markers in each of `columns` of `table`, most frequent first (columns without any left
+    out)."""
+    con.execute(query("count_cell"))
+    found = []
+    for header in columns:
+        rows = con.execute(query("count_markers", table=table, column=header)).fetchall()
+        if rows:
+            found.append(Suppressed(header, tuple((str(v), int(n)) for v, n in rows)))
+    return tuple(found)
+
+
+@dataclass(frozen=True)
+class CountProblem:
+    """Cells of a count file that cannot be right: `kind` is 'over' (more counted than in the group), 'empty'
+    (students counted in a group of none) or 'repeated' (a group listed twice for a school and term, whose
+    counts are added); `header` the count column ('' for repeats); a few of the cells, as school and group."""
+
+    kind: str
+    header: str
+    cells: int
+    examples: tuple[str, ...]
+
+
+def count_problems(con: duckdb.DuckDBPyConnection, outcomes: dict[str, str]) -> tuple[CountProblem, ...]:
+    """What is wrong with the loaded cells of published counts; `outcomes` maps each count column's name in
+    `students` to its header."""
+    found = []
+    repeated, cells = con.execute(query("count_repeats")).fetchall()[0]
+    if repeated:
+        found.append(CountProblem("repeated", "", int(repeated), tuple(cells)))
+    for name, header in outcomes.items():
+        over, over_cells, empty, empty_cells = con.execute(query("count_problems", outcome=name)).fetchall()[0]
+        found += [CountProblem(kind, header, int(n), tuple(examples))
+                  for kind, n, examples in (("over", over, over_cells), ("empty", empty, empty_cells)) if n]
+    return tuple(found)

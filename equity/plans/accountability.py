@@ -1,0 +1,201 @@
+"""Accountability the way states do it: every student group placed and coloured on every indicator, as the
+California School Dashboard does, and the groups a state would identify.
+
+Each indicator is a column: its latest term against the prior one (not the earliest), each student group's
+status, change, levels and colour by the indicator's cut points (equity.group_grid.place_one, so the
+Dashboard's rules hold: no colour under the colour minimum, a change only when the group is shown in both
+terms, a hidden group never placed). The student groups are all students, every reported race/ethnicity and
+the flagged side of income, English learner, special education and Section 504 ("Low income", not "Not low
+income"), as the Dashboard reports them. Identification follows two ideas: California's differentiated
+assistance (a group red on two or more indicators) and ESSA's targeted support (the group doing worst on an
+indicator). Every flag carries its evidence and a plain sentence."""
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import pandas as pd
+from markupsafe import Markup
+
+from equity.model.dimensions import DIMENSIONS, NOT_REPORTED
+from equity.plans.group_grid import GroupPlacement, colour_words, place_groups, place_one
+from equity.plans.scorecard import Indicator
+from equity.plans.status_grid import COLOURS, PALETTE, Cuts, change_text, status_text
+from equity.present.html import fragment
+from equity.stats.privacy import DEFAULT_MIN_N
+from equity.stats.trends import Trend, group_key
+from equity.words.i18n import DEFAULT, t
+
+STUDENT_GROUPS = ("race", "low_income", "english_learner", "special_ed", "section_504")
+ALL = "all"                   # the dimension and key of the all-students row
+RED = COLOURS.index("red")
+RED_ON = 2                    # red on this many indicators identifies a group (differentiated assistance)
+
+
+@dataclass(frozen=True)
+class Column:
+    """One indicator's placements, keyed by (dimension, group key as text)."""
+
+    indicator: Indicator
+    cuts: Cuts
+    terms: tuple[str, ...]                                   # the latest and the prior term it compares
+    cells: tuple[tuple[tuple[str, str], GroupPlacement], ...]
+
+
+@dataclass(frozen=True)
+class Row:
+    dimension: str                                # ALL for all students
+    key: str                                      # the group's key as text, ALL for all students
+    label: str
+    cells: tuple[GroupPlacement | None, ...]      # one per column; None where the indicator has no such group
+
+
+@dataclass(frozen=True)
+class Grid:
+    columns: tuple[Column, ...]
+    rows: tuple[Row, ...]
+    min_n: int
+    colour_min_n: int
+
+
+def student_group(dimension: str, key: object) -> bool:
+    """A group the Dashboard reports: a flag's yes side, a race other than 'Not reported'."""
+    if DIMENSIONS[dimension].flag:
+        return key is True
+    return key is not None and key != NOT_REPORTED
+
+
+def _all_students(history: Trend, cuts: Cuts, higher: bool, colour_min_n: int, lang: str) -> GroupPlacement:
+    latest = history.per_term[-1]
+    before = history.per_term[-2] if len(history.per_term) > 1 else None
+    value = latest.overall_value
+    return place_one(t("compare.all_title", lang), ALL, None if value is None else (latest.overall_size, value),
+                     None if before is None else before.overall_value, before is None, cuts, higher, colour_min_n)
+
+
+def column(indicator: Indicator, cuts: Cuts, trends: Sequence[Trend], colour_min_n: int = 0,
+           lang: str = DEFAULT) -> Column:
+    """One indicator placed for all students and every student group of `trends` (its trend by each dimension,
+    equity.stats.trends)."""
+    cells: dict[tuple[str, str], GroupPlacement] = {}
+    terms: tuple[str, ...] = ()
+    higher = indicator.higher_is_better
+    for history in trends:
+        if not history.per_term:
+            continue
+        terms = history.terms[-2:]
+        cells.setdefault((ALL, ALL), _all_students(history, cuts, higher, colour_min_n, lang))
+        dimension = history.dimension.key
+        for p in place_groups(history, cuts, higher, colour_min_n, lang):
+            if student_group(dimension, p.key):
+                cells[(dimension, group_key(p.key))] = p
+    return Column(indicator, cuts, terms, tuple(cells.items()))
+
+
+def grid(columns: Sequence[Column], min_n: int = DEFAULT_MIN_N, colour_min_n: int = 0) -> Grid:
+    """The columns side by side: one row per group found under any indicator, all students first."""
+    found = [dict(c.cells) for c in columns]
+    labels: dict[tuple[str, str], str] = {}
+    for cells in found:
+        for where, p in cells.items():
+            labels.setdefault(where, p.label)
+    order = {d: i for i, d in enumerate((ALL, *STUDENT_GROUPS))}
+    keys = sorted(labels, key=lambda k: order.get(k[0], len(order)))    # stable: each dimension's own order kept
+    rows = tuple(Row(d, k, labels[(d, k)], tuple(cells.get((d, k)) for cells in found)) for d, k in keys)
+    return Grid(tuple(columns), rows, min_n, colour_min_n)
+
+
+@dataclass(frozen=True)
+class Flagged:
+    """A group a state would identify, the indicators behind it (column indexes) and why, in words."""
+
+    row: Row
+    indicators: tuple[int, ...]
+    sentence: str
+
+
+def _names(grid_: Grid, indexes: Sequence[int], lang: str) -> str:
+    """'chronic absence and suspension', 'A, B y C'."""
+    names = [grid_.columns[i].indicator.name(lang) for i in indexes]
+    if len(names) < 2:
+        return "".join(names)
+    return f"{', '.join(names[:-1])} {t('accountability.and', lang)} {names[-1]}"
+
+
+def red_on_two(grid_: Grid, lang: str = DEFAULT) -> tuple[Flagged, ...]:
+    """Groups red on two or more indicators (California's differentiated assistance)."""
+    found = []
+    for row in grid_.rows:
+        red = tuple(i for i, p in enumerate(row.cells) if p is not None and p.colour == RED)
+        if len(red) >= RED_ON:
+            found.append(Flagged(row, red, t("accountability.red_sentence", lang, group=row.label,
+                                              indicators=_names(grid_, red, lang), count=len(red))))
+    return tuple(found)
+
+
+def lowest(grid_: Grid, lang: str = DEFAULT) -> tuple[Flagged, ...]:
+    """On each indicator, the shown student group with the worst result (lowest where higher is better), ties
+    included: the groups ESSA's targeted support looks at first. All students are the yardstick, not a group."""
+    found = []
+    for i, col in enumerate(grid_.columns):
+        shown = [(r, r.cells[i]) for r in grid_.rows if r.dimension != ALL and r.cells[i] is not None
+                 and r.cells[i].value is not None]
+        if not shown:
+            continue
+        sign = 1 if col.indicator.higher_is_better else -1
+        worst = min(sign * p.value for _, p in shown)
+        for row, p in shown:
+            if sign * p.value == worst:
+                found.append(Flagged(row, (i,), t("accountability.lowest_sentence", lang, group=row.label,
+                                                  indicator=col.indicator.name(lang), value=_figure(p, col),
+                                                  status=status_text(p.status, lang),
+                                                  colour=colour_words(p, lang))))
+    return tuple(found)
+
+
+def _figure(p: GroupPlacement, col: Column) -> str:
+    return "—" if p.value is None else f"{p.value:.1f}{'%' if col.indicator.rule.is_rate else ''}"
+
+
+def cell_words(p: GroupPlacement | None, lang: str = DEFAULT) -> str:
+    """A cell in words: 'Red · Very high · Increased', or why it has no colour; a dash where no such group."""
+    if p is None:
+        return "—"
+    return " · ".join((colour_words(p, lang), status_text(p.status, lang), change_text(p.change_level, lang)))
+
+
+def caption(grid_: Grid, lang: str = DEFAULT) -> str:
+    terms = next((c.terms for c in grid_.columns if c.terms), ())
+    return t("accountability.caption", lang, latest=terms[-1] if terms else "—",
+             prior=terms[0] if len(terms) > 1 else "—")
+
+
+def grid_html(grid_: Grid, lang: str = DEFAULT) -> Markup:
+    """Groups down, indicators across, each cell coloured as the Dashboard would and naming its colour, status
+    and change in words (an uncoloured cell says why), so colour never carries the meaning alone."""
+    rows = [(row.label, [{"palette": PALETTE[COLOURS[p.colour]] if p is not None and p.colour is not None else None,
+                          "words": cell_words(p, lang)} for p in row.cells]) for row in grid_.rows]
+    return fragment("accountability.html", caption=caption(grid_, lang), corner=t("column.group", lang),
+                    heads=[c.indicator.name(lang) for c in grid_.columns], rows=rows)
+
+
+HEADS = ("column.group", "grid.column.indicator", "column.students", "grid.column.value", "grid.column.status",
+         "grid.column.change", "grid.column.change_level", "grid.column.colour")
+
+
+def records(grid_: Grid, lang: str = DEFAULT) -> list[tuple]:
+    """One row per group and indicator: group, indicator, students, value, status, change, its level, colour
+    (None for the figures of a hidden group)."""
+    found = []
+    for row in grid_.rows:
+        for col, p in zip(grid_.columns, row.cells, strict=True):
+            if p is not None:
+                found.append((row.label, col.indicator.name(lang), p.n, p.value, status_text(p.status, lang),
+                              p.change, change_text(p.change_level, lang), colour_words(p, lang)))
+    return found
+
+
+def frame(grid_: Grid, lang: str = DEFAULT) -> pd.DataFrame:
+    """records() as a table, figures to one decimal: the accessible version of the grid."""
+    rows = [(*r[:3], None if r[3] is None else round(r[3], 1), r[4], None if r[5] is None else round(r[5], 1),
+             *r[6:]) for r in records(grid_, lang)]
+    return pd.DataFrame(rows, columns=[t(h, lang) for h in HEADS])

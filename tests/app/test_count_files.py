@@ -1,0 +1,87 @@
+"""A CRDC-style school file of published counts through the real upload and mapping screen: recognised and
+reshaped, the denominator and the count proposed, suppressed cells listed; then the gaps and disproportionality
+pages show the figures worked out by hand in tests/sources/test_counts.py, and views that need student rows say
+so."""
+
+from tests.count_files import crdc_csv
+from tests.files import csv_bytes
+
+BLACK, WHITE, HISPANIC = "Black or African American", "White", "Hispanic/Latino"
+
+
+def _upload_and_confirm(app):
+    app.switch_page("pages/views/data.py").run()
+    app.file_uploader(key="upload").set_value(("crdc_school.csv", crdc_csv(), "text/csv")).run()
+    assert not app.exception, [e.value for e in app.exception]
+    assert any(c.value.startswith("Read as a CRDC public-use file: 42 columns") for c in app.caption)
+    editor = app.data_editor(key=f"editor_{id(app.session_state['bench'].staged)}").value.set_index("column")
+    assert editor.loc["SCH_ENR", "role"] == "denominator" and editor.loc["SCH_DISC_ISS", "kind"] == "count"
+    assert editor.loc["SCH_NAME", "role"] == "school"
+    next(b for b in app.button if b.label == "Confirm mapping").click().run()
+    assert not app.exception, [e.value for e in app.exception]
+    shown = [i.value.replace("\\", "") for i in app.info]     # file text is shown with Markdown escaped
+    assert "Suppressed cells of 'SCH_DISC_ISS' in the file: 1, read as unknown (never as zero): '-2' (1)" in shown
+
+
+def test_a_crdc_file_through_the_mapping_screen_gives_gaps_and_risk_ratios(app):
+    _upload_and_confirm(app)
+    app.switch_page("pages/views/gaps.py").run()
+    assert not app.exception, [e.value for e in app.exception]
+    assert app.selectbox(key="gaps_outcome").value.header == "SCH_DISC_ISS"
+    assert not [c for c in app.checkbox if c.key == "gaps_combined"]     # no students to count by each race
+    table = app.dataframe[0].value.set_index("Group")
+    assert table.loc[BLACK, "n"] == 110 and round(table.loc[BLACK, "Value"], 2) == 25.45
+    assert table.loc[WHITE, "n"] == 180 and round(table.loc[WHITE, "Value"], 2) == 7.22
+    assert table.loc[HISPANIC, "n"] == 55 and round(table.loc[HISPANIC, "Value"], 2) == 18.18
+    assert round(table.loc[BLACK, "Gap"], 2) == 10.67
+    # One school against all schools: Baker's Black students, 12 of 50, against 28 of 110 across both.
+    app.selectbox(key="gaps_entity").set_value("Baker Middle").run()
+    versus = next(f.value for f in app.dataframe if "At Baker Middle" in f.value.columns).set_index("Group")
+    assert versus.loc[BLACK, "n"] == 50 and versus.loc[BLACK, "At Baker Middle"] == 24.0
+    assert round(versus.loc[BLACK, "All schools"], 2) == 25.45
+    assert round(versus.loc[BLACK, "Difference (points)"], 2) == round(24 - 2800 / 110, 2)
+
+    app.switch_page("pages/views/disproportionality.py").run()
+    assert not app.exception, [e.value for e in app.exception]
+    risk = next(f.value for f in app.dataframe if "Risk ratio" in f.value.columns).set_index("Group")
+    assert risk.loc[BLACK, "With outcome"] == 28 and round(risk.loc[BLACK, "Risk ratio"], 2) == 2.60
+    assert round(risk.loc[WHITE, "Risk ratio"], 2) == 0.31 and round(risk.loc[HISPANIC, "Risk ratio"], 2) == 1.29
+
+    # Next year's file of the same layout: the confirmed mapping of the reshaped layout is applied at once.
+    bench = app.session_state["bench"]
+    bench.upload(crdc_csv(), "crdc_next_year.csv")
+    assert bench.remembered and bench.staged is None and bench.data.name == "crdc_next_year.csv"
+    assert bench.data.mapping.counts and bench.data.upload.table.num_rows == 28
+
+
+def test_views_that_need_student_rows_say_so(app):
+    _upload_and_confirm(app)
+    for page in ("pages/views/cohort.py", "pages/views/survey.py", "pages/views/sql.py"):
+        app.switch_page(page).run()
+        assert not app.exception, (page, [e.value for e in app.exception])
+        assert any(i.value.startswith("This view needs a file of student rows") for i in app.info), page
+
+
+def test_a_column_of_students_marked_on_the_mapping_screen(app):
+    rows = [["Campus", "Race", "Kids", "Met Standard"],
+            ["North", "Black", "40", "12"], ["North", "White", "60", "38"],
+            ["South", "Black", "50", "n<5"], ["South", "White", "40", "30"]]
+    app.switch_page("pages/views/data.py").run()
+    app.file_uploader(key="upload").set_value(("card.csv", csv_bytes(rows), "text/csv")).run()
+    bench = app.session_state["bench"]
+    key = f"editor_{id(bench.staged)}"
+    headers = list(app.data_editor(key=key).value["column"])
+    # The person marks the column of students, and the count (its suppressed cell keeps it from looking numeric).
+    app.session_state[key] = {"edited_rows": {headers.index("Kids"): {"role": "denominator"},
+                                              headers.index("Met Standard"): {"role": "outcome"}},
+                              "added_rows": [], "deleted_rows": []}
+    app.run()
+    next(b for b in app.button if b.label == "Confirm mapping").click().run()
+    assert not app.exception, [e.value for e in app.exception]
+    assert bench.data.mapping.header_for("denominator") == "Kids"
+    assert bench.data.mapping.outcome("Met Standard").kind == "count"
+    app.switch_page("pages/views/gaps.py").run()
+    table = app.dataframe[0].value.set_index("Group")
+    # Black: 12 of 40 (South's count suppressed); White: 38 + 30 of 100.
+    assert table.loc[BLACK, "n"] == 40 and table.loc[BLACK, "Value"] == 30.0
+    assert table.loc[WHITE, "n"] == 100 and table.loc[WHITE, "Value"] == 68.0

@@ -1,0 +1,54 @@
+"""Files of published counts, made in code following the CRDC public-use file layout: identifying columns
+(LEA_STATE, LEAID, LEA_NAME, SCHID, SCH_NAME, COMBOKEY), then per measure one column per race and sex
+(`SCH_ENR_HI_M` ... `SCH_ENR_TR_F`, race codes HI AM AS HP BL WH TR, sex M F), the totals by sex (`TOT_ENR_M`) and
+the program columns by sex (`SCH_ENR_LEP_M`, `SCH_ENR_504_M`, `SCH_ENR_IDEA_M`). Discipline is split between
+students without disabilities (`SCH_DISCWODIS_ISS_BL_M`) and students served under IDEA
+(`SCH_DISCWDIS_ISS_IDEA_BL_M`). A cell the collection suppresses holds a negative reserve code (-2, -9).
+"""
+
+from tests.files import csv_bytes
+
+RACES = ("HI", "AM", "AS", "HP", "BL", "WH", "TR")
+SEXES = ("M", "F")
+ID_COLUMNS = ["LEA_STATE", "LEAID", "LEA_NAME", "SCHID", "SCH_NAME", "COMBOKEY"]
+
+# Two fictional schools: per (race, sex), enrollment and in-school suspensions (without disabilities, under IDEA).
+# Baker's Hispanic girls' count is suppressed (-2), so their 15 students have no known count.
+SCHOOLS = {
+    "Adams Elementary": {("BL", "M"): (30, 8, 2), ("BL", "F"): (30, 5, 1), ("WH", "M"): (40, 3, 1),
+                         ("WH", "F"): (40, 2, 0), ("HI", "M"): (20, 4, 1), ("HI", "F"): (20, 2, 0)},
+    "Baker Middle": {("BL", "M"): (25, 6, 2), ("BL", "F"): (25, 4, 0), ("WH", "M"): (50, 3, 1),
+                     ("WH", "F"): (50, 2, 1), ("HI", "M"): (15, 3, 0), ("HI", "F"): (15, "-2", 1)},
+}
+
+
+def _number(value) -> int:
+    return value if isinstance(value, int) else 0
+
+
+def crdc_rows(schools: dict = SCHOOLS) -> list[list]:
+    """The header and one row per school of a CRDC-style school file (enrollment and in-school suspensions)."""
+    def by_race(prefix: str) -> list[str]:
+        return [f"{prefix}_{race}_{sex}" for race in RACES for sex in SEXES]
+
+    header = [*ID_COLUMNS, *by_race("SCH_ENR"), "TOT_ENR_M", "TOT_ENR_F", "SCH_ENR_LEP_M", "SCH_ENR_LEP_F",
+              "SCH_ENR_504_M", "SCH_ENR_504_F", "SCH_ENR_IDEA_M", "SCH_ENR_IDEA_F",
+              *by_race("SCH_DISCWODIS_ISS"), "TOT_DISCWODIS_ISS_M", "TOT_DISCWODIS_ISS_F",
+              "SCH_DISCWODIS_ISS_LEP_M", "SCH_DISCWODIS_ISS_LEP_F", "SCH_DISCWODIS_ISS_504_M",
+              "SCH_DISCWODIS_ISS_504_F", *by_race("SCH_DISCWDIS_ISS_IDEA"), "TOT_DISCWDIS_ISS_IDEA_M",
+              "TOT_DISCWDIS_ISS_IDEA_F"]
+    rows = [header]
+    for i, (name, cells) in enumerate(schools.items(), start=1):
+        parts = [[cells.get((race, sex), (0, 0, 0))[part] for race in RACES for sex in SEXES] for part in range(3)]
+        totals = [[sum(_number(cells.get((race, sex), (0, 0, 0))[part]) for race in RACES) for sex in SEXES]
+                  for part in range(3)]
+        lea, school = "0100005", f"{i:05d}"
+        rows.append(["AL", lea, "Fictional County Schools", school, name, lea + school,
+                     *parts[0], *totals[0], 3, 2, 1, 1, 5, 4,
+                     *parts[1], *totals[1], 1, 0, 0, "-9",
+                     *parts[2], *totals[2]])
+    return rows
+
+
+def crdc_csv(schools: dict = SCHOOLS) -> bytes:
+    return csv_bytes(crdc_rows(schools))

@@ -1,0 +1,119 @@
+"""Published count layouts: the CRDC's column naming rule, its wide files reshaped to long, report cards' rows of
+overlapping groups set aside, and suppressed cells read as unknown and listed."""
+
+import pytest
+
+from equity.data import count_layouts, dataset
+from equity.data.count_layouts import count_value, crdc_measure, long_form
+from equity.data.ingest import read_upload
+from equity.data.profile import ColumnProfile
+from tests.count_files import crdc_csv
+from tests.files import csv_bytes
+
+BLACK, WHITE, HISPANIC = "Black or African American", "White", "Hispanic/Latino"
+
+
+@pytest.mark.parametrize(("header", "expected"), [
+    ("SCH_ENR_HI_M", ("ENR", HISPANIC, "Male")),
+    ("SCH_ENR_TR_F", ("ENR", "Two or More Races", "Female")),
+    ("sch_enr_am_f", ("ENR", "American Indian or Alaska Native", "Female")),
+    ("SCH_DISCWODIS_ISS_BL_M", ("DISC_ISS", BLACK, "Male")),
+    ("SCH_DISCWDIS_ISS_IDEA_BL_M", ("DISC_ISS", BLACK, "Male")),       # the same group, under IDEA
+    ("SCH_DISCWODIS_MULTOOS_HP_F", ("DISC_MULTOOS", "Native Hawaiian or Other Pacific Islander", "Female")),
+    ("SCH_RS_NONIDEA_MECH_AS_M", ("RS_MECH", "Asian", "Male")),
+    ("SCH_RS_IDEA_MECH_AS_M", ("RS_MECH", "Asian", "Male")),
+    ("SCH_APENR_WH_F", ("APENR", WHITE, "Female")),
+])
+def test_the_crdc_naming_rule_gives_measure_race_and_sex(header, expected):
+    assert crdc_measure(header) == expected
+
+
+@pytest.mark.parametrize("header", ["TOT_ENR_M", "SCH_ENR_LEP_M", "SCH_ENR_IDEA_F", "SCH_ENR_504_M", "SCH_NAME",
+                                    "COMBOKEY", "SCH_ENR_XX_M", "ENR_HI_M"])
+def test_columns_outside_the_race_by_sex_rule_are_not_groups(header):
+    assert crdc_measure(header) is None
+
+
+def _long():
+    return long_form(read_upload(crdc_csv(), "crdc.csv"))
+
+
+def test_a_crdc_wide_file_becomes_one_row_per_school_race_and_sex():
+    upload = _long()
+    table = upload.table.to_pylist()
+    assert upload.table.column_names == ["LEA_STATE", "LEAID", "LEA_NAME", "SCHID", "SCH_NAME", "COMBOKEY",
+                                         "Race/ethnicity", "Sex", "SCH_ENR", "SCH_DISC_ISS"]
+    assert len(table) == 2 * 7 * 2           # two schools, seven races, two sexes
+    row = next(r for r in table if r["SCH_NAME"] == "Adams Elementary" and r["Race/ethnicity"] == BLACK
+               and r["Sex"] == "Male")
+    # 30 enrolled; suspended: 8 without disabilities + 2 under IDEA.
+    assert (row["SCH_ENR"], row["SCH_DISC_ISS"], row["COMBOKEY"]) == ("30", "10", "010000500001")
+    suppressed = next(r for r in table if r["SCH_NAME"] == "Baker Middle" and r["Race/ethnicity"] == HISPANIC
+                      and r["Sex"] == "Female")
+    assert suppressed["SCH_DISC_ISS"] == "-2"          # a suppressed part keeps the whole sum unknown
+    note = upload.notes[-1]
+    assert note.key == "counts.crdc_wide"
+    # 14 enrollment and 28 suspension columns by race and sex; 16 totals and program columns set aside
+    # (TOT_ENR x2, ENR LEP/504/IDEA x6, TOT_DISCWODIS_ISS x2, ISS LEP/504 x4, TOT_DISCWDIS_ISS_IDEA x2).
+    assert (note.params["columns"], note.params["groups"], note.params["aside"]) == (42, 14, 16)
+
+
+def test_a_file_with_a_few_such_headers_is_left_as_it_is():
+    rows = [["SCH_NAME", "SCH_ENR_HI_M", "SCH_ENR_HI_F", "Score"], ["A", "3", "4", "70"]]
+    upload = read_upload(csv_bytes(rows), "few.csv")
+    assert long_form(upload).table.column_names == upload.table.column_names
+
+
+@pytest.mark.parametrize("raw", ["*", "<10", "n<5", "N<10", "-9", "-2", "-11", "‡", "†", "N/A", ">95%", "s"])
+def test_a_suppression_marker_is_unknown_never_zero(raw):
+    assert count_value(raw) is None
+
+
+@pytest.mark.parametrize(("raw", "value"), [("0", 0), (" 12 ", 12), ("1,234", 1234), ("7.0", 7)])
+def test_a_count_is_read_as_a_number(raw, value):
+    assert count_value(raw) == value
+
+
+def _profile(*values):
+    return ColumnProfile("c", len(values), len(set(values)), 1.0, tuple((v, 1) for v in values))
+
+
+def test_counts_are_told_from_identifiers_and_yes_no_columns():
+    assert count_layouts.countlike(_profile("0", "15", "30", "*", "-9"))
+    assert not count_layouts.countlike(_profile("010000500001", "010000500002"))     # COMBOKEY
+    assert not count_layouts.countlike(_profile("0", "1"), top=2)       # yes/no, not a column of students
+    assert count_layouts.countlike(_profile("0", "1")) and count_layouts.countlike(_profile("0"))
+    assert not count_layouts.countlike(_profile("70.5", "80"))
+    assert not count_layouts.countlike(_profile("*", "<10", "5"))                      # mostly markers
+
+
+def test_suppressed_cells_are_counted_and_listed_per_column():
+    con = dataset.connect()
+    con.execute("CREATE TABLE t AS SELECT * FROM (VALUES ('12', '*'), ('<10', '*'), ('', '3'), ('-9', '‡')) "
+                "AS v(a, b)")
+    found = count_layouts.suppressed(con, "t", ("a", "b"))
+    assert [(s.header, s.values, s.cells) for s in found] == [
+        ("a", (("-9", 1), ("<10", 1)), 2), ("b", (("*", 2), ("‡", 1)), 3)]
+
+
+STATE = [["School", "Student Group", "Number Tested", "Number Proficient"],
+         ["Lincoln High", "All Students", "120", "60"],
+         ["Lincoln High", "Black or African American", "40", "12"],
+         ["Lincoln High", "Hispanic", "50", "25"],
+         ["Lincoln High", "Economically Disadvantaged", "70", "28"],
+         ["Lincoln High", "Unknown", "30", "23"]]
+
+
+def test_a_report_card_keeps_the_races_and_sets_the_overlapping_groups_aside():
+    upload = long_form(read_upload(csv_bytes(STATE), "state.csv"))
+    assert [r["Student Group"] for r in upload.table.to_pylist()] == [
+        "Black or African American", "Hispanic", "Unknown"]
+    note = upload.notes[-1]
+    assert note.key == "counts.other_groups"
+    assert (note.params["rows"], note.params["groups"]) == (2, "All Students, Economically Disadvantaged")
+
+
+def test_a_student_file_with_a_race_column_is_not_touched():
+    rows = [["Student ID", "Race", "Score"], ["1", "Black", "70"], ["2", "White", "80"], ["3", "Martian", "90"]]
+    upload = read_upload(csv_bytes(rows), "students.csv")
+    assert long_form(upload).table.num_rows == 3

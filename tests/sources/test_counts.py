@@ -1,0 +1,156 @@
+"""Published counts as a cells source: the rows of a count file summed into the session's cube (n = the students
+in the group, total = the count), so breakdowns, crossings, filters and risk ratios come out as from student
+rows. Figures worked out by hand from tests/count_files.py:
+
+                 Adams: enrolled, suspended      Baker: enrolled, suspended
+    Black   M    30, 8+2 = 10                    25, 6+2 = 8
+            F    30, 5+1 = 6                     25, 4+0 = 4
+    White   M    40, 3+1 = 4                     50, 3+1 = 4
+            F    40, 2+0 = 2                     50, 2+1 = 3
+    Hisp.   M    20, 4+1 = 5                     15, 3+0 = 3
+            F    20, 2+0 = 2                     15, suppressed (-2): unknown
+"""
+
+from dataclasses import replace
+
+import pytest
+
+from equity.app.session import Workbench
+from equity.data import dataset
+from equity.data.ingest import read_upload
+from equity.model.filters import Filters
+from equity.model.groups import Grouping
+from equity.model.rules import Rule
+from equity.sources import counts
+from equity.stats.disproportionality import NOT_COMPUTABLE, disproportionality
+from equity.stats.metrics import breakdown
+from equity.stats.rule_check import nobody_meets
+from tests.count_files import crdc_csv
+from tests.files import csv_bytes
+
+BLACK, WHITE, HISPANIC = "Black or African American", "White", "Hispanic/Latino"
+RULE = Rule("boolean")
+OUTCOME = "sch_disc_iss"
+
+
+@pytest.fixture
+def bench() -> Workbench:      # per test: the private workspace (tests/conftest.py) is set up for each one
+    bench = Workbench()
+    staged = bench.upload(crdc_csv(), "crdc.csv")
+    bench.confirm(staged.proposal, remember=False)
+    return bench
+
+
+def _figures(result):
+    return {g.key: (g.n, round(g.value, 2) if g.value is not None else None) for g in result.groups}
+
+
+def test_the_count_file_is_proposed_as_cells(bench):
+    roles = {c.header: (c.role, c.kind) for c in bench.data.mapping.columns}
+    assert roles["SCH_ENR"] == ("denominator", "")
+    assert roles["SCH_DISC_ISS"] == ("outcome", "count")
+    assert roles["SCH_NAME"][0] == "school" and roles["SCHID"][0] == "ignore"
+    assert (roles["Race/ethnicity"][0], roles["Sex"][0]) == ("race_ethnicity", "gender")
+    assert counts.holds_counts(bench.con)
+
+
+def test_rates_by_race_sum_the_counts_over_the_schools(bench):
+    result = bench.breakdown(OUTCOME, RULE, "race")
+    # Black 28 of 110; White 13 of 180; Hispanic 10 of 55 (Baker's 15 girls unknown); all 51 of 345.
+    assert _figures(result) == {BLACK: (110, 25.45), WHITE: (180, 7.22), HISPANIC: (55, 18.18)}
+    assert (result.overall.n, result.overall.total, result.overall.missing) == (345, 51, 15)
+    gaps = {g.key: round(g.gap, 2) for g in result.groups}
+    assert gaps == {BLACK: round(2800 / 110 - 5100 / 345, 2), WHITE: round(1300 / 180 - 5100 / 345, 2),
+                    HISPANIC: round(1000 / 55 - 5100 / 345, 2)}
+
+
+def test_rates_by_sex_and_crossed_with_race(bench):
+    assert _figures(bench.breakdown(OUTCOME, RULE, "gender")) == {"Female": (165, 10.3), "Male": (180, 18.89)}
+    table = bench.crosstab(OUTCOME, RULE, "race", "gender")
+    cells = {(c.first, c.second): (c.n, round(c.value, 2)) for c in table.cells if not c.suppressed}
+    assert cells[(BLACK, "Male")] == (55, round(1800 / 55, 2))
+    assert cells[(WHITE, "Female")] == (90, round(500 / 90, 2))
+    assert cells[(HISPANIC, "Female")] == (20, 10.0)
+
+
+def test_a_school_filter_keeps_that_school_s_cells(bench):
+    bench.filters = Filters(school=("Adams Elementary",))
+    try:
+        result = bench.breakdown(OUTCOME, RULE, "race")
+    finally:
+        bench.filters = Filters()
+    assert _figures(result) == {BLACK: (60, 26.67), WHITE: (80, 7.5), HISPANIC: (40, 17.5)}
+    assert (result.overall.n, result.overall.total) == (180, 29)
+
+
+def test_figures_asked_without_the_session_s_cubes_are_the_same(bench):
+    direct = breakdown(bench.con, OUTCOME, RULE, "race")
+    assert _figures(direct) == _figures(bench.breakdown(OUTCOME, RULE, "race"))
+
+
+def test_risk_ratios_against_all_other_students_and_a_chosen_group(bench):
+    others = {g.key: round(g.ratio, 2) for g in
+              disproportionality(bench.con, OUTCOME, RULE, Grouping("race")).groups}
+    # Black 25.45% against the 23 of 235 others (9.79%); White 7.22% against 38 of 165; Hispanic 18.18% against
+    # 41 of 290.
+    assert others == {BLACK: round((28 / 110) / (23 / 235), 2), WHITE: round((13 / 180) / (38 / 165), 2),
+                      HISPANIC: round((10 / 55) / (41 / 290), 2)}
+    white = disproportionality(bench.con, OUTCOME, RULE, Grouping("race"), reference=WHITE)
+    black = next(g for g in white.groups if g.key == BLACK)
+    assert round(black.ratio, 2) == round((28 / 110) / (13 / 180), 2) == 3.52 and black.flagged
+
+
+def _load(rows):
+    con = dataset.connect()
+    staged = dataset.stage(con, read_upload(csv_bytes(rows), "counts.csv"))
+    dataset.activate(con, staged, staged.proposal)
+    return con, staged.proposal
+
+
+def test_a_zero_comparison_risk_is_not_computable():
+    con, mapping = _load([["School", "Race", "Enrollment", "Referred"],
+                          ["A", "Black", "40", "12"], ["A", "White", "60", "0"]])
+    result = disproportionality(con, mapping.outcomes()[0].name, RULE, Grouping("race"))
+    black = next(g for g in result.groups if g.key == BLACK)
+    assert (black.method, black.ratio, black.risk) == (NOT_COMPUTABLE, None, 30.0)
+
+
+def test_a_count_that_is_zero_everywhere_is_said():
+    con, mapping = _load([["School", "Race", "Enrollment", "Expelled"],
+                          ["A", "Black", "40", "0"], ["A", "White", "60", "0"]])
+    assert nobody_meets(con, mapping.outcomes()[0].name, RULE, "Expelled").key == "rule.nobody_counted"
+
+
+def test_student_rows_are_no_count_file():
+    bench = Workbench()
+    bench.load_sample()
+    assert not counts.holds_counts(bench.con) and not bench.data.mapping.counts
+
+
+def test_counts_need_a_denominator_and_a_denominator_needs_counts(bench):
+    con = dataset.connect()
+    staged = dataset.stage(con, read_upload(crdc_csv(), "crdc.csv"))
+    without = staged.proposal.with_role("SCH_ENR", "ignore")
+    with pytest.raises(dataset.DataError) as problem:
+        dataset.activate(con, staged, without)
+    assert problem.value.key == "data.count_needs_denominator"
+    as_category = replace(staged.proposal, columns=tuple(
+        replace(c, kind="category") if c.kind == "count" else c for c in staged.proposal.columns))
+    with pytest.raises(dataset.DataError) as problem:
+        dataset.activate(con, staged, as_category)
+    assert problem.value.key == "data.counts_need_counts"
+
+
+def test_counts_that_cannot_be_right_are_listed_with_their_cells():
+    con = dataset.connect()
+    staged = dataset.stage(con, read_upload(csv_bytes([
+        ["School", "Race", "Enrollment", "Suspended"],
+        ["A", "Black", "40", "50"],          # more suspended than enrolled
+        ["A", "White", "0", "3"],            # students counted in a group of none
+        ["A", "White", "20", "2"],           # White listed twice at A
+        ["B", "Black", "30", "3"], ["B", "White", "30", "4"]]), "bad.csv"))
+    report = dataset.activate(con, staged, staged.proposal).report
+    assert [(p.kind, p.header, p.cells, p.examples) for p in report.problems] == [
+        ("repeated", "", 1, ("A · White",)),
+        ("over", "Suspended", 1, ("A · Black or African American",)),
+        ("empty", "Suspended", 1, ("A · White",))]
