@@ -274,15 +274,18 @@ class Workbench:
     # What pages ask of the loaded data. Each applies the session's filters and minimum group size unless the
     # page names others, so a page reads: ask the workbench, render the answer; no page holds a connection.
 
-    def terms(self, filtered: bool = False) -> tuple[str, ...]:
-        """The loaded terms in time order; only those the sidebar keeps when `filtered`."""
-        filters = self.filters if filtered else Filters()
+    def terms(self, filtered: bool = False, cohort: Cohort | None = None) -> tuple[str, ...]:
+        """The loaded terms in time order; only those the sidebar keeps (within one cohort when given) when
+        `filtered`."""
+        filters = self.cohort_filters(cohort) if filtered else Filters()
         return self._recent(("terms", self.data.version, filters), lambda: data_terms(self.con, filters))
 
     def trend(self, outcome: str, rule: Rule, dimension: str, compare: str = COMPARE_ALL, label: str = "",
-              second: str | None = None) -> Trend:
-        """One outcome by one dimension (or two crossed) in every loaded term, under the session's filters."""
-        return trend(self.con, outcome, rule, dimension, compare, self.filters, self.min_n, label, second)
+              second: str | None = None, cohort: Cohort | None = None) -> Trend:
+        """One outcome by one dimension (or two crossed) in every loaded term, under the session's filters
+        (within one cohort when given)."""
+        return trend(self.con, outcome, rule, dimension, compare, self.cohort_filters(cohort), self.min_n, label,
+                     second)
 
     def risk(self, outcome: str, rule: Rule, grouping: Grouping, label: str = "", term: str | None = None,
              reference: object = OTHERS, cohort: Cohort | None = None) -> Disproportionality:

@@ -41,7 +41,7 @@ from equity.stats.gap_flag_settings import DEFAULTS, FlagSettings
 from equity.stats.gap_flags import Flag, GroupFlag, flag
 from equity.stats.metrics import COMPARE_ALL, Breakdown, GroupResult
 from equity.stats.privacy import BOTTOM_CODE, CODING_BELOW_N, SMALL, TOP_CODE, coded_text, coded_value
-from equity.stats.trends import Trend, data_terms, trend
+from equity.stats.trends import Trend
 from equity.words.gap_flags import flag_params, settings_line
 from equity.words.i18n import DEFAULT, t
 from equity.words.labels import comparison_label, count, dimension_label, group_label, hidden_note, yes_no
@@ -573,12 +573,11 @@ def _gap_views(bench: "Workbench", choice: Choice, cohort: Cohort | None, saved:
     """The gap, change and crossed views of one cohort (or of everyone); a goal is on all the data, so a cohort's
     views leave it out."""
     found: list[ReportView] = []
-    filters = bench.cohort_filters(cohort)
-    several_terms = (choice.history or choice.changes) and len(data_terms(bench.con, filters)) > 1
+    several_terms = (choice.history or choice.changes) and len(bench.terms(filtered=True, cohort=cohort)) > 1
     for dimension in choice.dimensions:
         result = bench.breakdown(choice.outcome, choice.rule, dimension, choice.compare, choice.label, cohort)
-        history = trend(bench.con, choice.outcome, choice.rule, dimension, choice.compare, filters,
-                        bench.min_n, choice.label) if several_terms else None
+        history = bench.trend(choice.outcome, choice.rule, dimension, choice.compare, choice.label,
+                              cohort=cohort) if several_terms else None
         goal = _goal(bench, saved, result, choice.outcome, lang) if choice.goals and cohort is None else None
         method = choice.flag if choice.rule.is_rate else Flag.NEWCOMBE
         found.append(GapView(result, history if choice.history else None, goal, method, bench.privacy.colour_min_n,
@@ -602,8 +601,7 @@ def _goal(bench: "Workbench", saved: Sequence[goal_math.Goal], result: Breakdown
                  and not g.second and g.measure == goal_math.VALUE), None)
     if goal is None:
         return None
-    outcomes = {c.name for c in bench.data.mapping.outcomes()} if bench.data else set()
-    return goal_math.assess(bench.con, goal, outcomes, bench.min_n, lang)
+    return bench.assess_goals([goal], lang)[0]
 
 
 @dataclass(frozen=True, eq=False)
@@ -632,7 +630,7 @@ def context(bench: "Workbench", lang: str = DEFAULT) -> tuple[str, ...]:
     lines = [t("report.source", lang, source=source)]
     filters = filter_lines(bench.filters, lang)
     lines.append(t("report.filtered", lang, filters="; ".join(filters)) if filters else t("report.unfiltered", lang))
-    found = data_terms(bench.con, bench.filters) if bench.data else ()
+    found = bench.terms(filtered=True) if bench.data else ()
     if len(found) > 1:
         lines.append(t("report.terms_pooled", lang, terms=len(found), first=found[0], last=found[-1]))
     elif found:
