@@ -305,6 +305,17 @@ class Workbench:
         return consecutive_flags(self.con, outcome, rule, grouping, self.filters, terms, self.privacy.risk,
                                  self.min_n)
 
+    def usual_risk_outcome(self) -> tuple[str, Rule] | None:
+        """The outcome and rule the scorecard would flag by risk ratio (suspension, say), the risk page's first
+        choice; None when the data has none."""
+        return next(((i.outcome, i.rule) for i in scorecard.default_indicators(self.data.mapping, self.data.profiles)
+                     if i.method == scorecard.RISK_RATIO), None)
+
+    def levels(self, header: str) -> tuple[str, ...] | None:
+        """A category outcome's levels, lowest first, when they are in a recognised order (Not Met, Met, ...)."""
+        profile = next((p for p in self.data.profiles if p.header == header), None)
+        return matching.level_order(profile.distinct) if profile else None
+
     def matched(self, outcome: str, rule: Rule, dimension: str, first: str, second: str, label: str = "",
                 levels: Sequence[str] = ()) -> matching.Cohort:
         """The students present in both terms and their change, by group (equity.stats.matched)."""

@@ -3,7 +3,6 @@ as suspension, special-education identification or AP enrolment, with the thresh
 
 import streamlit as st
 
-from equity.plans.scorecard import RISK_RATIO, default_indicators
 from equity.present.risk_charts import column_names, ratio_chart, risk_frame
 from equity.words.groupings import grouping_group
 from equity.words.i18n import t
@@ -16,9 +15,7 @@ st.title(t("nav.disproportionality", lang))
 st.caption(t("page.risk.intro", lang))
 if shared.require_data(bench):
     shared.active_filters(bench)
-    usual = next(((i.outcome, i.rule) for i in default_indicators(bench.data.mapping, bench.data.profiles)
-                  if i.method == RISK_RATIO), None)
-    picked = shared.outcome_picker(bench, "risk", default=usual, rates_only=True)
+    picked = shared.outcome_picker(bench, "risk", default=bench.usual_risk_outcome(), rates_only=True)
     if picked:
         column, rule = picked
         first, second, third = st.columns(3)

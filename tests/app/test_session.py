@@ -156,3 +156,12 @@ def test_the_memo_keeps_the_figures_used_most_recently():
     figure(0)
     figure(1)
     assert made == [*range(CACHED_FIGURES), "new", 1]   # 0 was kept, 1 is made again
+
+
+def test_the_risk_pages_first_outcome_and_a_category_outcomes_levels(private_workspace):
+    assert two_terms().usual_risk_outcome() == ("suspended", Rule("boolean"))    # the yes/no suspension column
+    levels = ["Met", "Not Met", "Exceeded"] * 4
+    rows = [["Student ID", "Level"], *[[f"{i:02d}", level] for i, level in enumerate(levels)]]
+    bench = Workbench()
+    bench.confirm(bench.upload(csv_bytes(rows), "levels.csv").proposal, remember=False)
+    assert bench.levels("Level") == ("Not Met", "Met", "Exceeded") and bench.levels("No such column") is None
