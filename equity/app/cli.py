@@ -26,17 +26,19 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
-from equity.app.session import Workbench
+import duckdb
+
 from equity.data import dataset, derived, first_view
 from equity.data.ingest import IngestError, read_upload
 from equity.data.mapping import ROLES, VALUE_ROLES, ColumnRole, Mapping, outcome_kind
 from equity.data.students import BuildReport
-from equity.model.cohorts import COHORT_DIMENSIONS, Cohort, cohort_values
+from equity.model.cohorts import COHORT_DIMENSIONS, cohort_filters, cohort_values
 from equity.model.dimensions import DIMENSIONS, GAP_DIMENSIONS
-from equity.model.filters import FILTER_NAMES, Filters
-from equity.model.groups import Grouping
+from equity.model.filters import FILTER_NAMES, Filters, options
+from equity.model.groups import Grouping, stats
 from equity.model.rules import Rule, default_rule
 from equity.sources.cells import key_text
+from equity.sources.spark import SparkError
 from equity.stats.disproportionality import (
     CELL_SIZE,
     HIDDEN,
@@ -46,13 +48,15 @@ from equity.stats.disproportionality import (
     TOO_FEW,
     Disproportionality,
     Settings,
+    disproportionality,
 )
 from equity.stats.gap_flag_settings import COMPARE, DEFAULTS, HPG, FlagSettings, fixed_rate
 from equity.stats.gap_flags import Flag, Flags, GroupFlag, flag
-from equity.stats.metrics import COMPARE_ALL, COMPARE_OTHERS, Breakdown, GroupResult
-from equity.stats.privacy import BOTTOM_CODE, CODING_BELOW_N, DEFAULT_MIN_N, TOP_CODE, coded_text, why_hidden
-from equity.stats.settings import PrivacySettings
+from equity.stats.metrics import COMPARE_ALL, COMPARE_OTHERS, Breakdown, GroupResult, breakdown
+from equity.stats.privacy import BOTTOM_CODE, CODING_BELOW_N, DEFAULT_MIN_N, TOP_CODE, coded_text
+from equity.stats.rule_check import nobody_meets
 from equity.words.i18n import LANGUAGES
+from equity.words.labels import hidden_note
 from equity.words.messages import Text
 from equity.words.summary import flag_sentence
 
@@ -84,7 +88,10 @@ def parser() -> argparse.ArgumentParser:
     report = commands.add_parser("report", help="the same figures as a report: HTML, PDF or slides")
     _data_options(report)
     _gap_options(report)
-    report.add_argument("--out", required=True, type=Path, help="the file to write: .html, .pdf or .pptx")
+    report.add_argument("--out", required=True, type=Path,
+                        help="the file to write: .html, .pdf or .pptx; with --each, a folder for one HTML report "
+                             "per value, or a file name each report's is made from (report.pdf: report-<school>.pdf)")
+    _each_option(report)
     report.add_argument("--by", action="append", choices=GAP_DIMENSIONS,
                         help="a dimension to show gaps by; repeat for several (default: race)")
     report.add_argument("--cross", action="append", default=[], metavar="DIMENSION,DIMENSION",
@@ -100,9 +107,12 @@ def parser() -> argparse.ArgumentParser:
 
 
 def _data_options(command: argparse.ArgumentParser, many: bool = False) -> None:
-    """The options every command shares: which file, which outcome (or outcomes, repeated, when `many`) and
-    rule, n-size, mapping."""
-    command.add_argument("file", type=Path)
+    """The options every command shares: which file (or Spark table), which outcome (or outcomes, repeated, when
+    `many`) and rule, n-size, mapping."""
+    from equity.app import spark_cli  # here: it builds on this module
+
+    command.add_argument("file", type=Path, nargs="?")
+    spark_cli.add_options(command)
     command.add_argument("--sheet")
     command.add_argument("--outcome", required=True, action="append" if many else "store",
                          help="the outcome column's header" + ("; repeat for several" if many else ""))
@@ -190,7 +200,7 @@ def main(argv: list[str] | None = None) -> int:
         for result in found.values() if isinstance(found, dict) else [found]:
             _check_flag(args.flag, result.rule)
             check_references(result, settings)
-    except (IngestError, dataset.DataError, UsageError) as problem:
+    except (IngestError, dataset.DataError, UsageError, SparkError) as problem:
         print(f"error: {problem}", file=sys.stderr)
         return 2
     if args.each:
@@ -230,28 +240,39 @@ def _check_flag(method: str, rule: Rule) -> None:
                          "averages are flagged by their 95% interval only (--flag newcombe).")
 
 
-def load(args: argparse.Namespace) -> tuple[Workbench, Mapping, ColumnRole, Rule]:
-    """Read the file into a session's Workbench (under --min-n and --top-bottom-code), map its columns
-    (automatically, then --map) and choose the outcome and its rule; the upload waits in `bench.staged`."""
-    try:
-        data = args.file.read_bytes()
-    except OSError as problem:
-        raise UsageError(f"cannot read '{args.file}': {problem.strerror or problem}.") from None
-    upload = read_upload(data, args.file.name, args.sheet)
-    bench = Workbench(privacy=PrivacySettings(min_n=args.min_n, coding=getattr(args, "top_bottom_code", False)))
-    staged = bench.stage(upload)
+def load(args: argparse.Namespace) -> tuple[duckdb.DuckDBPyConnection, dataset.Staged, Mapping, ColumnRole, Rule]:
+    """Read the file (or profile the Spark table), map its columns (automatically, then --map) and choose the
+    outcome and its rule."""
+    from equity.app import spark_cli
+
+    con = dataset.connect()
+    staged = spark_cli.stage(args) if spark_cli.wanted(args) else stage_file(con, args)
     mapping = apply_values(apply_overrides(staged.proposal, args.map, staged), args.value)
     if getattr(args, "cohort", None):       # the risk command has no cohorts
         mapping = cohort_mapping(mapping, staged, args.cohort, args.outcome)
     if _derived_chronic(staged, args.outcome):
-        return bench, chronic_mapping(mapping, args.min_days), derived.CHRONIC, Rule("boolean")
+        return con, staged, chronic_mapping(mapping, args.min_days), derived.CHRONIC, Rule("boolean")
+    distance = _derived_distance(mapping, staged, args.outcome)
+    if distance:
+        rule = Rule("mean") if args.threshold is None else Rule("threshold", threshold=args.threshold)
+        return con, staged, *distance, rule
     mapping, column = choose_outcome(mapping, staged, args.outcome,
                                      0.0 if args.categories and mapping.counts else args.threshold)
     profile = next(p for p in staged.profiles if p.header == column.header)
     rule = default_rule(column.kind, profile.distinct, args.threshold)
     if args.categories:
         rule = Rule("categories", categories=tuple(c.strip() for c in args.categories.split(",")))
-    return bench, mapping, column, rule
+    return con, staged, mapping, column, rule
+
+
+def stage_file(con: duckdb.DuckDBPyConnection, args: argparse.Namespace) -> dataset.Staged:
+    if args.file is None:
+        raise UsageError("give FILE, or --spark URL and --table NAME for a Spark table.")
+    try:
+        data = args.file.read_bytes()
+    except OSError as problem:
+        raise UsageError(f"cannot read '{args.file}': {problem.strerror or problem}.") from None
+    return dataset.stage(con, read_upload(data, args.file.name, args.sheet))
 
 
 def _derived_chronic(staged: dataset.Staged, outcome: str) -> bool:
@@ -261,24 +282,40 @@ def _derived_chronic(staged: dataset.Staged, outcome: str) -> bool:
         all(p.header != outcome for p in staged.profiles)
 
 
+def _derived_distance(mapping: Mapping, staged: dataset.Staged, outcome: str) -> tuple[Mapping, ColumnRole] | None:
+    """--outcome names a scale score's distance from standard (by its name or its header, e.g. 'ELA Scale Score:
+    distance from standard'): the mapping with that score as the outcome, and the derived column."""
+    wanted = outcome.strip().casefold()
+    if any(p.header == outcome for p in staged.profiles):
+        return None
+    for score, _ in derived.score_columns(mapping):
+        found = next((c for c in derived.outcomes(mapping) if c.name == score.name + derived.DISTANCE), None)
+        if found and wanted in (found.name, found.header.casefold()):
+            mapping, _ = choose_outcome(mapping, staged, score.header, None)
+            return mapping, found
+    return None
+
+
 def chronic_mapping(mapping: Mapping, min_days: int) -> Mapping:
     """The mapping with chronic absence as the only outcome, counted under --min-days."""
     for other in mapping.outcomes():
         if other.role == "outcome":
             mapping = mapping.with_role(other.header, "ignore")
     mapping = replace(mapping, min_days=min_days)
-    if not derived.outcomes(mapping):
+    if not derived.has_chronic(mapping):
         raise UsageError("chronic absence needs a days-enrolled column and a days-absent (or days-present) column; "
                          "mark them with --map days_enrolled=HEADER --map days_absent=HEADER.")
     return mapping
 
 
-def activate(bench: Workbench, mapping: Mapping, by: tuple[str, ...] = ()) -> dataset.Dataset:
-    """Make the staged file the data under `mapping` (not remembered), first saying on stderr which values were
-    guessed or left unplaced, and which of the dimensions `by` the file has no column for."""
-    notes = bench.staged.upload.notes
-    data = bench.confirm(mapping, remember=False)
-    layout = [f"note: {n}" for n in notes if getattr(n, "key", "").startswith("counts.")]
+def activate(con: duckdb.DuckDBPyConnection, staged: dataset.Staged, mapping: Mapping, by: tuple[str, ...] = ()
+             ) -> dataset.Dataset:
+    """Build the students table, first saying on stderr which values were guessed or left unplaced, and which
+    of the dimensions `by` the file has no column for."""
+    if staged.upload is None:
+        raise UsageError("this command needs the student rows of a file; on a Spark table use gaps, risk or report.")
+    data = dataset.activate(con, staged, mapping)
+    layout = [f"note: {n}" for n in staged.upload.notes if getattr(n, "key", "").startswith("counts.")]
     for line in [*layout, *value_notices(data.report), *suppressed_notices(data.report),
                  *dimension_notices(mapping, by)]:
         print(line, file=sys.stderr)
@@ -322,31 +359,37 @@ def value_notices(report: BuildReport) -> list[str]:
 
 def gaps(args: argparse.Namespace) -> Breakdown | dict[str, Breakdown]:
     """The breakdown, or with --cohort one per cohort in order."""
-    bench, mapping, column, rule = load(args)
-    activate(bench, mapping, (args.by,))
-    warn_if_nobody_meets(bench, column, rule)
-    bench.filters = where(bench, args.where)
-    note = bench.chronic_note(column.name, "en")
-    if note:
+    con, staged, mapping, column, rule = load(args)
+    if staged.upload is None:
+        from equity.app import spark_cli
+        return spark_cli.gaps(args, con, staged, mapping, column, rule)
+    activate(con, staged, mapping, (args.by,))
+    warn_if_nobody_meets(con, column, rule)
+
+    chosen = where(con, args.where)
+    if column.name == derived.CHRONIC.name:
+        note = derived.rule_note(mapping, derived.left_out_shown(con, mapping, chosen, args.min_n), args.min_n)
         print(f"note: {note}", file=sys.stderr)
 
-    def one(cohort: Cohort | None = None) -> Breakdown:
-        return bench.breakdown(column.name, rule, args.by, args.compare, column.header, cohort)
+    def one(filters: Filters) -> Breakdown:
+        return breakdown(con, column.name, rule, args.by, args.compare, filters, args.min_n, column.header,
+                         coding=args.top_bottom_code)
 
     if args.each and args.cohort:
         raise UsageError("give --each or --cohort, not both: each runs the analysis once per school, grade or term.")
     if args.each:
-        return each(bench, args.each, one)
+        return each(con, chosen, args.each, one)
     if not args.cohort:
-        return one()
+        return one(chosen)
     dimension = cohort_dimension(mapping, args.cohort)
-    return {value: one((dimension, value)) for value in cohort_values(bench.filter_options(), dimension)}
+    return {value: one(cohort_filters(chosen, dimension, value)) for value in cohort_values(options(con), dimension)}
 
 
-def where(bench: Workbench, items: list[str]) -> Filters:
-    """The --where options as sidebar filters, each value checked against the values the data has."""
+def where(con: duckdb.DuckDBPyConnection, items: list[str], table: str = "students") -> Filters:
+    """The --where options as sidebar filters, each value checked against the values the data (its students, or
+    a cube's `table`) has."""
     chosen: dict[str, tuple[str, ...]] = {}
-    offered = bench.filter_options() if items else {}
+    offered = options(con, table) if items else {}
     for item in items:
         name, _, values = item.partition("=")
         name = name.strip()
@@ -379,32 +422,35 @@ def cohort_dimension(mapping: Mapping, header: str) -> str | None:
     return role if role in COHORT_DIMENSIONS else None
 
 
-def each(bench: Workbench, dimension: str, one: Callable[[Cohort], object]) -> dict[str, object]:
+def each(con: duckdb.DuckDBPyConnection, chosen: Filters, dimension: str, one: Callable[[Filters], object]
+         ) -> dict[str, object]:
     """--each: the analysis `one` for every value of `dimension` the filters keep, in order."""
-    return {value: one((dimension, value)) for value in cohort_values(bench.filter_options(), dimension,
-                                                                      bench.filters)}
+    return {value: one(cohort_filters(chosen, dimension, value)) for value in cohort_values(options(con), dimension,
+                                                                                            chosen)}
 
 
 def risk(args: argparse.Namespace) -> Disproportionality | dict[str, Disproportionality]:
-    bench, mapping, column, rule = load(args)
-    activate(bench, mapping, (args.by,))
+    con, staged, mapping, column, rule = load(args)
     if not rule.is_rate:
         raise UsageError("risk needs a yes/no outcome: give --threshold or --categories for what counts as having it.")
-    warn_if_nobody_meets(bench, column, rule)
+    if staged.upload is None:
+        from equity.app import spark_cli
+        return spark_cli.risk(args, con, staged, mapping, column, rule)
+    activate(con, staged, mapping, (args.by,))
+    warn_if_nobody_meets(con, column, rule)
     grouping = Grouping(args.by)
     reference = OTHERS
     if args.compare != OTHERS:
-        keys = {key_text(k): k for k in bench.group_keys(column.name, rule, grouping)}
-        if args.compare not in keys:
-            raise UsageError(f"--compare must be 'others' or one of the groups: {_list(keys)}; got '{args.compare}'.")
-        reference = keys[args.compare]
-    bench.privacy = replace(bench.privacy, risk=Settings(args.cell_size, args.n_size, args.flag_above))
-    bench.filters = where(bench, args.where)
+        reference = reference_group({key_text(k): k for k in stats(con, column.name, rule, grouping)[1]},
+                                    args.compare)
+    settings = Settings(args.cell_size, args.n_size, args.flag_above)
 
-    def one(cohort: Cohort | None = None) -> Disproportionality:
-        return bench.risk(column.name, rule, grouping, column.header, reference=reference, cohort=cohort)
+    def one(filters: Filters) -> Disproportionality:
+        return disproportionality(con, column.name, rule, grouping, filters, settings=settings, min_n=args.min_n,
+                                  label=column.header, reference=reference)
 
-    return each(bench, args.each, one) if args.each else one()
+    chosen = where(con, args.where)
+    return each(con, chosen, args.each, one) if args.each else one(chosen)
 
 
 def risk_json(result: Disproportionality, compare: str) -> dict:
@@ -472,34 +518,68 @@ def render_risk(result: Disproportionality, fmt: str) -> str:
     return "\n".join([head, *_aligned(rows), *(["", *notes] if notes else []), "", sentence, ""])
 
 
+def reference_group(keys: dict[str, object], compare: str) -> object:
+    """The group --compare names, among the groups' keys as text."""
+    if compare not in keys:
+        raise UsageError(f"--compare must be 'others' or one of the groups: {_list(keys)}; got '{compare}'.")
+    return keys[compare]
+
+
 def report(args: argparse.Namespace) -> str:
-    """Write the report to --out (its format from the suffix) and say what was written."""
+    """Write the report to --out (its format from the suffix) and say what was written; with --each, one report
+    per school (grade, term), into the folder --out names (HTML) or beside the file it names."""
+    from equity.app.session import Workbench
+    from equity.report.render import file_stem
     from equity.report.render import render as render_report  # the export libraries load only for reports
     from equity.report.sections import Choice, compose, views
+    from equity.stats.settings import PrivacySettings
 
     fmt = {".html": "html", ".htm": "html", ".pdf": "pdf", ".pptx": "pptx"}.get(args.out.suffix.lower())
-    if fmt is None:
+    if fmt is None and not args.each:
         raise UsageError(f"--out must end in .html, .pdf or .pptx; got '{args.out.name}'.")
     crossings = tuple(_pair(c) for c in args.cross)
-    bench, mapping, column, rule = load(args)
-    activate(bench, mapping, tuple(args.by or ["race"]))
-    bench.filters = where(bench, args.where)
-    warn_if_nobody_meets(bench, column, rule)
+    con, staged, mapping, column, rule = load(args)
+    if staged.upload is None:
+        from equity.app import spark_cli
+        bench = spark_cli.workbench(args, con, staged, mapping, tuple(args.by or ["race"]))
+        bench.filters = spark_cli.filters(bench, args.where, column.name, rule)
+    else:
+        bench = Workbench(con=con, privacy=PrivacySettings(min_n=args.min_n, coding=args.top_bottom_code))
+        bench.data = activate(con, staged, mapping, tuple(args.by or ["race"]))
+        bench.filters = where(con, args.where)
+        warn_if_nobody_meets(con, column, rule)
     _check_flag(args.flag, rule)
     choice = Choice(column.name, column.header, rule, tuple(dict.fromkeys(args.by or ["race"])), args.compare,
                     crossings, flag=Flag(args.flag), flag_settings=flag_settings(args),
                     cohort=cohort_dimension(mapping, args.cohort) if args.cohort else None)
-    built = compose(views(bench, choice, args.lang), bench, args.title, args.notes, args.lang)
+    if not args.each:
+        built = compose(views(bench, choice, args.lang), bench, args.title, args.notes, args.lang)
+        _write(args.out, render_report(built, fmt))
+        return f"{args.out} ({len(built.sections)} sections, groups under {args.min_n} students hidden)"
+    chosen, written = bench.filters, []
+    for value in cohort_values(options(con), args.each, chosen):
+        bench.filters = cohort_filters(chosen, args.each, value)
+        built = compose(views(bench, choice, args.lang), bench, f"{args.title} · {value}" if args.title else value,
+                        args.notes, args.lang)
+        out = args.out.with_name(f"{args.out.stem}-{file_stem(value)}{args.out.suffix}") if fmt else \
+            args.out / f"{file_stem(value)}.html"
+        _write(out, render_report(built, fmt or "html"))
+        written.append(str(out))
+    return f"{len(written)} reports, one per {args.each} ({', '.join(written)}), groups under {args.min_n} " \
+           "students hidden"
+
+
+def _write(out: Path, data: bytes) -> None:
     try:
-        args.out.write_bytes(render_report(built, fmt))
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_bytes(data)
     except OSError as problem:
-        raise UsageError(f"cannot write '{args.out}': {problem.strerror or problem}.") from None
-    return f"{args.out} ({len(built.sections)} sections, groups under {args.min_n} students hidden)"
+        raise UsageError(f"cannot write '{out}': {problem.strerror or problem}.") from None
 
 
-def warn_if_nobody_meets(bench: Workbench, column: ColumnRole, rule: Rule) -> None:
+def warn_if_nobody_meets(con: duckdb.DuckDBPyConnection, column: ColumnRole, rule: Rule) -> None:
     """A rule no student meets (a category nobody has, a threshold above every value) is said on stderr."""
-    problem = bench.nobody_meets(column.name, rule, column.header)
+    problem = nobody_meets(con, column.name, rule, column.header)
     if problem:
         print(f"note: {problem}", file=sys.stderr)
 
@@ -607,7 +687,7 @@ def as_json(result: Breakdown, flags: Flags | None = None, coding: bool = False)
 
 def _why(reason: str | None, min_n: int) -> dict:
     """A hidden figure's "why" (its size and value are null); nothing for a shown one."""
-    return {"why": why_hidden(reason, min_n)} if reason else {}
+    return {"why": hidden_note(reason, min_n)} if reason else {}
 
 
 def _needed(method: Flag, verdict: GroupFlag) -> dict:
@@ -657,7 +737,7 @@ def render(result: Breakdown, fmt: str, flags: Flags | None = None, coding: bool
         rows.append([g.label, "" if g.n is None else g.n, _cell(g.value), _cell(g.gap), _cell(g.ci and g.ci[0]),
                      _cell(g.ci and g.ci[1]), "" if g.distinguishable is None else g.distinguishable,
                      g.suppressed, *([_coded(g) or ""] if coding else []), *cells])
-    whys = [why_hidden(g.reason, result.min_n) if g.suppressed else "" for g in result.groups]
+    whys = [hidden_note(g.reason, result.min_n) for g in result.groups]
     if fmt == "csv":
         return _csv([[*row, why] for row, why in zip(rows, ["why", *whys], strict=True)])
     lines = _aligned(rows)

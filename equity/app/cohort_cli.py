@@ -25,7 +25,10 @@ from equity.stats.matched import (
     CohortGroup,
     Growth,
     Transition,
+    cohort,
+    growth,
     level_order,
+    transitions,
     why_text,
 )
 
@@ -47,8 +50,7 @@ def add_command(commands) -> None:
 
 
 def run(args: argparse.Namespace) -> str:
-    bench, mapping, column, rule = cli.load(args)
-    staged = bench.staged
+    con, staged, mapping, column, rule = cli.load(args)
     if not mapping.header_for("term"):
         raise cli.UsageError("cohort needs a term or school-year column; name it with --map term=HEADER.")
     levels: tuple[str, ...] = ()
@@ -59,14 +61,15 @@ def run(args: argparse.Namespace) -> str:
             raise cli.UsageError(f"the levels of '{column.header}' are not in a recognised order: give them lowest "
                                  "first with --levels, or say which count as meeting it with --categories.")
         rule = Rule("mean")
-    cli.activate(bench, mapping)
+    cli.activate(con, staged, mapping)
     try:
-        result = bench.matched(column.name, rule, args.by, args.from_term, args.to_term, column.header, levels)
+        result = cohort(con, column.name, rule, args.by, args.from_term, args.to_term, min_n=args.min_n,
+                        label=column.header, levels=levels)
     except CohortError as problem:
         raise cli.UsageError(str(problem)) from None
     for line in notices(result):
         print(line, file=sys.stderr)
-    return render(result, bench.transitions(result), bench.growth(result), args.format)
+    return render(result, transitions(con, result), growth(con, result), args.format)
 
 
 def notices(result: Cohort) -> list[str]:

@@ -39,6 +39,7 @@ from equity.store.records import WorkspaceError
 from equity.words.messages import Text
 
 SAMPLE = Path(__file__).resolve().parents[2] / "sample_data" / "district.csv"
+SAMPLE_COUNTS = SAMPLE.with_name("crdc_district.csv")
 CACHED_FIGURES = 32                 # recent figures kept; the least recently used goes first
 CACHED_CUBES = 4                    # outcome and rule pairs kept counted at once, each a temporary table
 MAIN = ("race_ethnicity", "low_income", "english_learner", "special_ed")   # summed together on a click
@@ -52,6 +53,9 @@ class Workbench:
     remembered: bool = False          # the staged proposal is a mapping confirmed before for this layout
     filters: Filters = field(default_factory=Filters)
     privacy: PrivacySettings = field(default_factory=PrivacySettings)   # n-size, coding, colour minimum, risk
+    # Where cells come from: the module that counts the session's student rows, or a source that counts them
+    # elsewhere (equity.sources.spark), anything with build(con, outcome, rule) -> cubes.Cube.
+    source: object = cubes
     _memo: LRUCache = field(default_factory=lambda: LRUCache(CACHED_FIGURES), repr=False)  # key: what it depends on
     _cubes: dict = field(default_factory=dict, repr=False)  # (data version, outcome, rule) -> cubes.Cube
 
@@ -73,9 +77,11 @@ class Workbench:
     def coding(self, value: bool) -> None:
         self.privacy = replace(self.privacy, coding=value)
 
-    def load_sample(self) -> dataset.Dataset:
-        """The fictional sample district, so the app has something to show before any upload."""
-        staged = dataset.stage(self.con, read_upload(SAMPLE.read_bytes(), SAMPLE.name))
+    def load_sample(self, counts: bool = False) -> dataset.Dataset:
+        """The fictional sample district, so the app has something to show before any upload: its students, or
+        with `counts` twenty fictional schools' published counts in the CRDC's layout."""
+        path = SAMPLE_COUNTS if counts else SAMPLE
+        staged = dataset.stage(self.con, read_upload(path.read_bytes(), path.name))
         self.data = dataset.activate(self.con, staged, staged.proposal, sample=True, previous=self.data)
         return self.data
 
@@ -179,7 +185,7 @@ class Workbench:
             fresh = [k for k in self._cubes if k not in stale]
             for old in stale + fresh[:max(0, len(fresh) - CACHED_CUBES + 1)]:     # the oldest go first
                 cubes.drop(self.con, self._cubes.pop(old))
-            self._cubes[key] = cubes.build(self.con, outcome, rule)
+            self._cubes[key] = self.source.build(self.con, outcome, rule)
         return self._cubes[key]
 
     def cells(self, outcome: str, rule: Rule, columns: tuple[str, ...] = MAIN, cohort: Cohort | None = None) -> Cells:
@@ -212,7 +218,7 @@ class Workbench:
     def chronic_note(self, outcome: str, lang: str, cohort: Cohort | None = None) -> str | None:
         """The chronic-absence rule and the students it leaves out under the session's filters, for `outcome`
         when it is the derived indicator (equity.data.derived); None for any other outcome."""
-        if outcome != derived.CHRONIC.name or not derived.outcomes(self.data.mapping):
+        if outcome != derived.CHRONIC.name or not derived.has_chronic(self.data.mapping):
             return None
         short = derived.left_out_shown(self.con, self.data.mapping, self.cohort_filters(cohort), self.min_n)
         return derived.rule_note(self.data.mapping, short, self.min_n, lang)
@@ -258,18 +264,11 @@ class Workbench:
 
     def across(self, outcome: str, rule: Rule, columns: tuple[str, ...], filters: Filters) -> across_views.Hidden:
         """What the rule across views hides among these groups under `filters` (the session's, or narrowed to a
-        cohort) and the minimum size, summed from the cached cube; a rerun with the same choices is free. Groups
-        of the main dimensions share one query per click: their counts are summed from the counts over all of
-        MAIN (a query each cost more than the rest of a click)."""
-        def find() -> across_views.Hidden:
-            if not (filters.active and set(columns) <= set(MAIN)):
-                return across_views.find(self.con, outcome, rule, columns, filters, self.min_n,
-                                         self.cube(outcome, rule))
-            wide = self._recent(("neighbours", self.data.version, outcome, rule, filters), lambda: (
-                across_views.neighbours(self.con, self.cube(outcome, rule).table, MAIN, filters)))
-            return across_views.hidden(across_views.narrowed(wide, tuple(MAIN.index(c) for c in columns)),
-                                       self.min_n)
-        return self._recent(("across", self.data.version, outcome, rule, filters, columns, self.min_n), find)
+        cohort) and the minimum size, from the cached cube: its cells are read once per outcome and every
+        breakdown and click sums them (equity.stats.across); a rerun with the same choices is free."""
+        return self._recent(("across", self.data.version, outcome, rule, filters, columns, self.min_n),
+                            lambda: across_views.find(self.con, outcome, rule, columns, filters, self.min_n,
+                                                      self.cube(outcome, rule)))
 
     # What pages ask of the loaded data. Each applies the session's filters and minimum group size unless the
     # page names others, so a page reads: ask the workbench, render the answer; no page holds a connection.
@@ -374,10 +373,14 @@ class Workbench:
         """Every student group the file has on every indicator (its chosen cut points, else its default ones),
         against the prior term, under the session's filters."""
         offered = [d for d in accountability.STUDENT_GROUPS if d in first_view.dimensions(self.data.mapping)]
-        columns = [accountability.column(i, cuts.get(i.label, status_grid.default_cuts(i)),
-                                         [self.trend(i.outcome, i.rule, d, label=i.outcome_label) for d in offered],
-                                         colour_min_n, lang) for i in indicators]
-        return accountability.grid(columns, self.min_n, colour_min_n)
+
+        def make() -> accountability.Grid:
+            columns = [accountability.column(i, cuts.get(i.label, status_grid.default_cuts(i)),
+                                             [self.trend(i.outcome, i.rule, d, label=i.outcome_label) for d in offered],
+                                             colour_min_n, lang) for i in indicators]
+            return accountability.grid(columns, self.min_n, colour_min_n)
+        return self._recent(("accountability", self.data.version, tuple(indicators), tuple(sorted(cuts.items())),
+                             self.filters, self.min_n, colour_min_n, lang), make)
 
     def scorecard(self, indicators: Sequence[scorecard.Indicator]) -> list[scorecard.Card]:
         """Each indicator's card under the session's filters and risk settings, with the status of a saved goal

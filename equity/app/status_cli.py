@@ -92,7 +92,8 @@ def _cell(col: acc.Column, p: GroupPlacement) -> dict:
     out = {"outcome": col.indicator.label, "n": p.n, "value": _round(p.value), "change": _round(p.change),
            "status": None if p.status is None else STATUS[p.status],
            "change_level": None if p.change_level is None else CHANGE[p.change_level],
-           "colour": None if p.colour is None else COLOURS[p.colour], "suppressed": hidden}
+           "colour": None if p.colour is None else COLOURS[p.colour], "suppressed": hidden,
+           "needed_to_leave_red": acc.needed(p, col)}
     return out if p.colour is not None else out | {"why": colour_words(p)}
 
 
@@ -124,7 +125,7 @@ def render(grid: acc.Grid, presets: tuple[Preset | None, ...], fmt: str) -> str:
         return json.dumps(out) + "\n"
     if fmt == "csv":
         heads = ["dimension", "key", "group", "outcome", "n", "value", "change", "status", "change_level", "colour",
-                 "suppressed", "why"]
+                 "needed_to_leave_red", "suppressed", "why"]
         rows = [[g["dimension"], "" if g["key"] is None else cli.key_text(g["key"]), g["label"],
                  *("" if c.get(h) is None else c[h] for h in heads[3:])]
                 for g in out["groups"] for c in g["indicators"]]

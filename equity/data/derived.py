@@ -1,4 +1,5 @@
-"""Outcomes computed from other columns rather than read from one: chronic absence, missing 10% or more of
+"""Outcomes computed from other columns rather than read from one: distance from standard (below), and chronic
+absence, missing 10% or more of
 the days a student was enrolled. Files give days absent (or present) and days enrolled, rarely the flag, and
 the flag is what attendance reports and ESSA plans use. It is added to `students` when the mapping marks the
 days enrolled and the days absent (or present): the proposal marks them from headers such as `Days Absent`, and
@@ -6,9 +7,16 @@ the user can mark any other column ('Abs', 'Mem Days') in the mapping editor.
 
 The federal rule (ED Facts FS195, as ESSA report cards apply it) counts a student only with at least 10 days
 enrolled (`Mapping.min_days`, a setting); the students left out are counted and said wherever the indicator
-shows (`rule_note`), as a band when so few that privacy hides the size of a group."""
+shows (`rule_note`), as a band when so few that privacy hides the size of a group.
+
+Distance from standard, as California's Academic Indicator measures it: each student's scale score minus the
+lowest "Standard Met" (Level 3) score of their grade and subject, averaged by group, so a group's figure says how
+far the average student is from meeting the standard. It is added for each numeric outcome whose header names
+a scale score and a subject ('ELA Scale Score', 'SBAC Math SS') when a grade column is mapped; a grade without a
+cut (K-2, 9, 10, 12) gives no figure. The cuts are the Smarter Balanced Summative Assessments' (`STANDARD_MET`)."""
 
 
+import re
 from collections.abc import Iterator
 from dataclasses import fields, replace
 from itertools import combinations
@@ -25,6 +33,15 @@ from equity.words.labels import count
 CHRONIC_SHARE = 0.10
 CHRONIC = ColumnRole("Chronically absent (10%+ days missed)", "outcome", "boolean", "chronically_absent")
 
+# The lowest Level 3 ("Standard Met") scale score of the Smarter Balanced Summative Assessments by grade, as the
+# CDE's Academic Indicator compares each score with (https://www.cde.ca.gov/ta/ac/cm/acadindcal.asp: "the lowest
+# scale score for Level 3 is 2,502" in grade 5 ELA).
+STANDARD_MET = {"ela": {3: 2432, 4: 2473, 5: 2502, 6: 2531, 7: 2552, 8: 2567, 11: 2583},
+                "math": {3: 2436, 4: 2485, 5: 2528, 6: 2552, 7: 2567, 8: 2586, 11: 2628}}
+_SUBJECTS = {"ela": r"\b(ela|english|reading|literacy)\b", "math": r"\bmath"}
+_SCALE = r"scale|\bss\b|sbac|smarter|caaspp"
+DISTANCE = "_distance"                  # a distance's column name: the score's, with this after it
+_GRADE = "TRY_CAST(regexp_extract(CAST({} AS VARCHAR), '(\\d+)', 1) AS INTEGER)"
 _FROM_ABSENT = "CASE WHEN {e} >= {least} AND {a} >= 0 THEN {a} / {e} >= {share} END AS {target}"
 _FROM_PRESENT = "CASE WHEN {e} >= {least} AND {p} >= 0 THEN ({e} - {p}) / {e} >= {share} END AS {target}"
 
@@ -42,6 +59,25 @@ def attendance_columns(mapping: Mapping) -> tuple[str, str, str] | None:
     return None
 
 
+def has_chronic(mapping: Mapping) -> bool:
+    """Chronic absence can be worked out here (days enrolled and absent or present marked, no column of its own)."""
+    return any(c.name == CHRONIC.name for c in outcomes(mapping))
+
+
+def score_columns(mapping: Mapping) -> tuple[tuple[ColumnRole, str], ...]:
+    """(scale-score column, subject) for each numeric outcome whose header names a scale score and a subject,
+    when a grade column is mapped."""
+    if mapping.header_for("grade") is None:
+        return ()
+    found = []
+    for column in mapping.outcomes():
+        words = column.header.casefold()
+        subject = next((s for s, pattern in _SUBJECTS.items() if re.search(pattern, words)), None)
+        if column.kind == "numeric" and subject and re.search(_SCALE, words):
+            found.append((column, subject))
+    return tuple(found)
+
+
 def header(name: str, written: str, lang: str = DEFAULT) -> str:
     """An outcome's name for people: a derived outcome's in `lang`, any other as its file's header reads."""
     return t(f"outcome.{name}", lang) if name == CHRONIC.name else written
@@ -51,22 +87,35 @@ def outcomes(mapping: Mapping, lang: str = DEFAULT) -> tuple[ColumnRole, ...]:
     """The derived outcomes this mapping gives, as pickers list them, named in `lang` (kept out when the file
     has its own)."""
     taken = {c.name for c in mapping.outcomes()}
-    if not attendance_columns(mapping) or CHRONIC.name in taken:
-        return ()
-    return (replace(CHRONIC, header=header(CHRONIC.name, CHRONIC.header, lang)),)
+    found = [ColumnRole(t("outcome.distance", lang, header=c.header), "outcome", "numeric", c.name + DISTANCE)
+             for c, _ in score_columns(mapping) if c.name + DISTANCE not in taken]
+    if attendance_columns(mapping) and CHRONIC.name not in taken:
+        found.insert(0, replace(CHRONIC, header=header(CHRONIC.name, CHRONIC.header, lang)))
+    return tuple(found)
 
 
 def expressions(mapping: Mapping, types: dict[str, str]) -> list[str]:
     """SQL expressions over the raw upload (its columns of `types`) that add the derived outcomes to
     `students`."""
-    if not outcomes(mapping):
-        return []
-    enrolled, other, kind = attendance_columns(mapping)
-    template = _FROM_ABSENT if kind == "absent" else _FROM_PRESENT
-    days = as_number(types.get(other, "VARCHAR"), quote_ident(other))
-    return [template.format(e=as_number(types.get(enrolled, "VARCHAR"), quote_ident(enrolled)), a=days, p=days,
-                            share=repr(CHRONIC_SHARE),
-                            least=_least(mapping), target=quote_ident(CHRONIC.name))]
+    made = {c.name for c in outcomes(mapping)}
+    found = [_distance(mapping, column, subject, types) for column, subject in score_columns(mapping)
+             if column.name + DISTANCE in made]
+    if CHRONIC.name in made:
+        enrolled, other, kind = attendance_columns(mapping)
+        template = _FROM_ABSENT if kind == "absent" else _FROM_PRESENT
+        days = as_number(types.get(other, "VARCHAR"), quote_ident(other))
+        found.insert(0, template.format(e=as_number(types.get(enrolled, "VARCHAR"), quote_ident(enrolled)), a=days,
+                                        p=days, share=repr(CHRONIC_SHARE), least=_least(mapping),
+                                        target=quote_ident(CHRONIC.name)))
+    return found
+
+
+def _distance(mapping: Mapping, column: ColumnRole, subject: str, types: dict[str, str]) -> str:
+    """The score minus its grade's "Standard Met" cut (numbers from STANDARD_MET, never from the file)."""
+    grade = _GRADE.format(quote_ident(mapping.header_for("grade")))
+    cuts = " ".join(f"WHEN {g:d} THEN {cut:d}" for g, cut in STANDARD_MET[subject].items())
+    score = as_number(types.get(column.header, "VARCHAR"), quote_ident(column.header))
+    return f"{score} - CASE {grade} {cuts} END AS {quote_ident(column.name + DISTANCE)}"
 
 
 def _least(mapping: Mapping) -> int:

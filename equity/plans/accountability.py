@@ -19,7 +19,16 @@ from markupsafe import Markup
 from equity.model.dimensions import DIMENSIONS, NOT_REPORTED
 from equity.plans.group_grid import GroupPlacement, colour_words, place_groups, place_one
 from equity.plans.scorecard import Indicator
-from equity.plans.status_grid import COLOURS, PALETTE, Cuts, change_text, status_text
+from equity.plans.status_grid import (
+    COLOURS,
+    PALETTE,
+    Cuts,
+    change_level,
+    change_text,
+    colour,
+    status_level,
+    status_text,
+)
 from equity.present.html import fragment
 from equity.stats.privacy import DEFAULT_MIN_N
 from equity.stats.trends import Trend, group_key
@@ -152,6 +161,24 @@ def lowest(grid_: Grid, lang: str = DEFAULT) -> tuple[Flagged, ...]:
     return tuple(found)
 
 
+def needed(p: GroupPlacement | None, col: Column) -> int | None:
+    """How many more of a red group's students would have to meet the outcome (where lower is better, how many
+    fewer would have to have it) for the group to be red no longer, its prior term as it was: the smallest such
+    number, status and change placed again. None unless the cell is red on a share of students."""
+    if p is None or p.colour != RED or p.change is None or not col.indicator.rule.is_rate:
+        return None
+    higher, prior = col.indicator.higher_is_better, p.value - p.change
+    meeting = round(p.value * p.n / 100)
+    for k in range(1, p.n + 1):
+        moved = meeting + k if higher else meeting - k
+        if not 0 <= moved <= p.n:
+            break
+        value = 100 * moved / p.n
+        if colour(status_level(value, col.cuts, higher), change_level(value - prior, col.cuts, higher), higher) != RED:
+            return k
+    return None
+
+
 def _figure(p: GroupPlacement, col: Column) -> str:
     return "—" if p.value is None else f"{p.value:.1f}{'%' if col.indicator.rule.is_rate else ''}"
 
@@ -172,25 +199,26 @@ def caption(grid_: Grid, lang: str = DEFAULT) -> str:
 def grid_html(grid_: Grid, lang: str = DEFAULT) -> Markup:
     """Groups down, indicators across, each cell coloured as the Dashboard would and naming its colour, status
     and change in words (an uncoloured cell says why), so colour never carries the meaning alone."""
-    rows = [(row.label, [{"palette": PALETTE[COLOURS[p.colour]] if p is not None and p.colour is not None else None,
-                          "words": cell_words(p, lang)} for p in row.cells]) for row in grid_.rows]
+    rows = [{"name": row.label,
+             "cells": [{"palette": None if p is None or p.colour is None else PALETTE[COLOURS[p.colour]],
+                        "words": cell_words(p, lang)} for p in row.cells]} for row in grid_.rows]
     return fragment("accountability.html", caption=caption(grid_, lang), corner=t("column.group", lang),
                     heads=[c.indicator.name(lang) for c in grid_.columns], rows=rows)
 
 
 HEADS = ("column.group", "grid.column.indicator", "column.students", "grid.column.value", "grid.column.status",
-         "grid.column.change", "grid.column.change_level", "grid.column.colour")
+         "grid.column.change", "grid.column.change_level", "grid.column.colour", "accountability.needed")
 
 
 def records(grid_: Grid, lang: str = DEFAULT) -> list[tuple]:
-    """One row per group and indicator: group, indicator, students, value, status, change, its level, colour
-    (None for the figures of a hidden group)."""
+    """One row per group and indicator: group, indicator, students, value, status, change, its level, colour,
+    students needed to leave red (None for the figures of a hidden group)."""
     found = []
     for row in grid_.rows:
         for col, p in zip(grid_.columns, row.cells, strict=True):
             if p is not None:
                 found.append((row.label, col.indicator.name(lang), p.n, p.value, status_text(p.status, lang),
-                              p.change, change_text(p.change_level, lang), colour_words(p, lang)))
+                              p.change, change_text(p.change_level, lang), colour_words(p, lang), needed(p, col)))
     return found
 
 

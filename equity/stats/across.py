@@ -2,26 +2,44 @@
 
 Each view alone hides groups under `min_n`, but two views the app can show may differ by a few students: a group
 of 12 unfiltered and of 10 among low-income students gives the other 2 students' total by subtraction. So a
-group's figure under filters (terms included) is hidden when a view with filters fewer holds the same group with
-1 to `min_n - 1` more students, or a view with one chosen value fewer holds it with that many fewer.
+group's figure is hidden when a view with conditions fewer holds it with 1 to `min_n - 1` more students, or a view
+with one chosen value fewer holds it with that many fewer (ACROSS).
 
-"Filters fewer" means any set of the active filters dropped, not only one: when dropping one filter leaves the
-group as it is and dropping a second then adds three students, the view with both filters would otherwise show
-what the view with neither hides. Dropping the group's own condition counts too (all students of the view with
-filters fewer), so a group that is nearly all of a wider view is hidden as well. Fewer chosen values need only be
-checked one at a time: taking out more values removes at least the students one of them removes.
+A set of students is described by its conditions: the sidebar's filters and the group's own value. "Conditions
+fewer" means any set of them dropped, not only one: when dropping one filter leaves the group as it is and
+dropping a second adds three students, the view with both filters would otherwise show what the view with
+neither hides. Fewer chosen values need only be checked one at a time: taking out more values removes at least
+the students one of them removes.
 
-All of these sizes come from one grouped query over the outcome's cube (equity.sources.cube: every student counted once
-per combination of the dimension columns), split by the chosen value each filter sees, so a click costs one
-more small query whatever the number of filters, and no scan of the students; the sums below run over that
-small result.
+The same students can be shown under other conditions than the ones chosen (ELSEWHERE), and their figure must be
+hidden in every view that shows them or in none:
+- by the data: when every student of a group has one value of another column (a school with only one grade, a
+  district with one term), that value is one of the group's conditions too, and the views without it count as
+  views with conditions fewer (the group's fullest description, `_Sizes.fullest`);
+- by the complementary rule: a group shown in a line (a breakdown whose total is shown) beside exactly one
+  hidden group is hidden there to protect it; the same students as all students of a view filtered to them, or
+  as a group of another breakdown, would give the hidden one back as the line's total minus the shown groups.
+  So a group is hidden when any line that holds it, under any of its descriptions, hides it. The other groups of
+  such a line are judged by the whole rule DEPTH lines deep (then by views with conditions fewer only), not by
+  every view that could hide them in turn: consistent suppression of every view at once is a search this rule
+  does not make, and an attacker solving many views as a system of equations is beyond it.
+- the number of students without a result in a view is a size too: it follows the rule against views with
+  filters fewer (privacy.missing_reason says how it is printed).
+
+Every size is summed from a cube's cells (equity.sources.cube: students per combination of the dimension
+columns, a few thousand rows), read once per cube the session holds and kept with what was worked out from them,
+so a click costs some array sums, never a scan of the students. Races alone or in combination, which no cube cell
+holds, still go through the neighbour query over a cube of their own.
 """
 
 import itertools
+import threading
 from dataclasses import dataclass, fields
 from itertools import combinations
 
 import duckdb
+import numpy as np
+from cachetools import LRUCache
 
 from equity.data.sql import Fragment, query, quote_ident
 from equity.model.dimensions import DIMENSIONS
@@ -29,21 +47,48 @@ from equity.model.filters import Filters
 from equity.model.rules import Rule
 from equity.sources import cube as cubes
 from equity.sources.cube import Cube
+from equity.stats.privacy import ACROSS, ELSEWHERE, suppress
 
-_ANY = object()           # a condition dropped: any value
 COMBINED = "race_list"    # the column of races alone or in combination (dimensions.COMBINED's)
+NAMES = tuple(f.name for f in fields(Filters))       # a condition's column, by the sidebar filter's name
+FILTER_OF = {DIMENSIONS[name].column: name for name in NAMES}
+_ANY = object()           # a condition dropped: any value
+DEPTH = 1                 # lines judged beyond the first, for the groups beside a set (see _Sizes.why)
 _numbers = itertools.count(1)
+_KEPT: LRUCache = LRUCache(16)     # recent cubes' sizes, by connection, table, group columns and n-size
+_LOCK = threading.Lock()          # sessions run in threads of one process
+
+Description = frozenset   # of (filter name, frozenset of the values it keeps): a set of students
 
 
 @dataclass(frozen=True)
 class Hidden:
-    """What the rule across views hides in one view: group keys, and whether all students' figure is hidden."""
+    """What the rule across views hides in one view: group keys (those of `elsewhere` because another view of
+    the same students hides them), whether all students' figure is hidden, and whether the number of students
+    without a result is (privacy.missing_reason says how it is printed)."""
 
     groups: frozenset = frozenset()
     overall: bool = False
+    elsewhere: frozenset = frozenset()
+    missing: bool = False
+
+    def reason(self, key: object) -> str | None:
+        """Why the group `key` is hidden by this rule (ACROSS, ELSEWHERE), None when it is not."""
+        return ELSEWHERE if key in self.elsewhere else ACROSS if key in self.groups else None
 
 
 NOTHING = Hidden()
+
+
+def _column(values: np.ndarray) -> np.ndarray:
+    """A fetched column with SQL's NULL as None (fetchnumpy masks it, and unmasking alone would invent a value)."""
+    if isinstance(values, np.ma.MaskedArray):
+        return np.where(np.ma.getmaskarray(values), None, values.data.astype(object))
+    return np.asarray(values)
+
+
+def _without(description: Description, name: str) -> Description:
+    return frozenset(c for c in description if c[0] != name)
 
 
 @dataclass(frozen=True)
@@ -57,20 +102,215 @@ class Neighbours:
 def find(con: duckdb.DuckDBPyConnection, outcome: str, rule: Rule, columns: tuple[str, ...], filters: Filters,
          min_n: int, cube: Cube | None = None) -> Hidden:
     """What the rule across views hides among the groups of `columns` (one or two canonical columns) under
-    `filters`: nothing without filters. The sizes are summed from `cube` (sources.cube), built here when not given
-    (or, for races alone or in combination, which no cube cell holds, from a cube of its own)."""
-    if not filters.active:
-        return NOTHING
-    if COMBINED in columns:                # races alone or in combination: a student in several groups
+    `filters`, summed from `cube` (equity.sources.cube), built here when not given. Races alone or in combination, which
+    no cube cell holds (a student counts under each race), are judged against the views with filters fewer from
+    a cube of their own; all students and those without a result, from `cube`."""
+    table = (cube or cubes.build(con, outcome, rule)).table
+    combined = COMBINED in columns
+    try:
+        names = () if combined else tuple(FILTER_OF[c] for c in columns)
+        found = _read(con, table, min_n, keep=cube is not None).hidden(filters, names)
+    finally:
+        if cube is None:
+            con.execute(query("drop_table", table=table))
+    if combined and filters.active:
         table = f"cube_combined_{next(_numbers)}"
         con.execute(query("cube_combined", cube=table, outcome=outcome), rule.params())
-    else:
-        table = (cube or cubes.build(con, outcome, rule)).table
-    try:
-        return hidden(neighbours(con, table, columns, filters), min_n)
-    finally:
-        if cube is None or cube.table != table:
+        try:
+            groups = hidden(neighbours(con, table, columns, filters), min_n).groups
+        finally:
             con.execute(query("drop_table", table=table))
+        found = Hidden(groups, found.overall, frozenset(), found.missing)
+    return found
+
+
+def _read(con: duckdb.DuckDBPyConnection, table: str, min_n: int, keep: bool) -> "_Sizes":
+    """A cube's sizes, kept (`keep`: a cube the session holds) with all that was worked out from them, which
+    every later breakdown and click on the same outcome reuses: a cube table's cells never change under its name."""
+    key = (id(con), table, min_n)
+    with _LOCK:
+        found = _KEPT.get(key) if keep else None
+    if found is None:
+        found = _Sizes.read(con, table, min_n)
+        if keep:
+            with _LOCK:
+                _KEPT[key] = found
+    return found
+
+
+class _Sizes:
+    """The size of every set of students the app can show, summed from a cube's cells. A set is a Description:
+    its conditions, each a filter's name and the values it keeps; its size, the students with a result in it."""
+
+    def __init__(self, found: dict[str, np.ndarray], min_n: int):
+        self.min_n = min_n
+        self.n = found["n"].astype(np.int64)
+        self.missing = found["missing"].astype(np.int64)
+        self.codes: dict[str, np.ndarray] = {}
+        self.values: dict[str, list[str]] = {}
+        for name in NAMES:
+            values, codes = np.unique(found[name].astype(str), return_inverse=True)
+            self.values[name], self.codes[name] = [str(v) for v in values], codes
+        # the columns with more than one value among students with a result: a condition on any other holds
+        # for everyone, so it describes no set the others do not
+        self.varied = [name for name in NAMES if len(np.unique(self.codes[name][self.n > 0])) > 1]
+        # each column's values as breakdowns key them, by the text the filters use
+        self.keys = {name: {str(text): key for text, key in zip(found[name], found[f"raw_{name}"], strict=True)}
+                     for name in NAMES}
+        self._masks: dict[Description, np.ndarray] = {}
+        self._sizes: dict[tuple[Description, bool], int] = {}
+        self._wider: dict[tuple[Description, bool], bool] = {}
+        self._lines: dict[tuple[bytes, str, str, int], bool] = {}
+
+    @classmethod
+    def read(cls, con: duckdb.DuckDBPyConnection, cube: str, min_n: int) -> "_Sizes":
+        found = con.execute(query("cube_sizes", cube=cube)).fetchnumpy()
+        return cls({k: _column(v) for k, v in found.items()}, min_n)
+
+    def hidden(self, filters: Filters, names: tuple[str, ...]) -> Hidden:
+        """What the rule hides among the groups of the columns of the filters `names` (none: all students only),
+        and of all students, under `filters`."""
+        chosen = {name: frozenset(getattr(filters, name)) for name in NAMES if getattr(filters, name)}
+        view = frozenset(chosen.items())
+        across, elsewhere = set(), set()
+        for parts in self._groups(view, names):
+            group = {name: frozenset({text}) for name, text in zip(names, parts, strict=True)}
+            # the view's own line through the group along each group column: the rest of the view and group
+            own = {name: frozenset({**chosen, **{k: v for k, v in group.items() if k != name}}.items())
+                   for name in group}
+            reason = self.why(frozenset({**chosen, **group}.items()), own)
+            key = tuple(self.keys[name][text] for name, text in zip(names, parts, strict=True))
+            (elsewhere if reason == ELSEWHERE else across if reason else set()).add(key[0] if len(key) == 1 else key)
+        overall = self.why(view, {}) is not None
+        return Hidden(frozenset(across | elsewhere), overall, frozenset(elsewhere), self._missing(view))
+
+    def _groups(self, view: Description, names: tuple[str, ...]) -> set[tuple[str, ...]]:
+        """The groups (each group column's value as text) that have students with a result in the view."""
+        if not names:
+            return set()
+        kept = self.mask(view) & (self.n > 0)
+        return {tuple(self.values[name][self.codes[name][i]] for name in names) for i in np.flatnonzero(kept)}
+
+    def mask(self, description: Description) -> np.ndarray:
+        """The cells of the set's students: one condition's cells once, then their intersections."""
+        if description not in self._masks:
+            kept = np.ones(len(self.n), dtype=bool)
+            for condition in description:
+                kept &= self._condition(*condition)
+            self._masks[description] = kept
+        return self._masks[description]
+
+    def _condition(self, name: str, values: frozenset) -> np.ndarray:
+        key = frozenset({(name, values)})
+        if key not in self._masks:
+            codes = [i for i, v in enumerate(self.values[name]) if v in values]
+            self._masks[key] = self.codes[name] == codes[0] if len(codes) == 1 else np.isin(self.codes[name], codes)
+        return self._masks[key]
+
+    def size(self, description: Description, missing: bool = False) -> int:
+        """Students with a result in the set (or, with `missing`, without one)."""
+        if (description, missing) not in self._sizes:
+            counts = self.missing if missing else self.n
+            self._sizes[(description, missing)] = int(counts[self.mask(description)].sum())
+        return self._sizes[(description, missing)]
+
+    def why(self, description: Description, own: dict[str, Description], depth: int = DEPTH) -> str | None:
+        """Why the rule hides the set (ACROSS, ELSEWHERE) or None; a set under min_n is left to the view's own
+        rule. `own`: per group column, the students of the view's own line through the set along it, which the
+        view's own suppression judges. `depth`: how many lines deep the groups beside it are judged."""
+        if self.size(description) < self.min_n:
+            return None
+        if self.wider(description) or self._fewer_values(description):
+            return ACROSS
+        fullest = self.fullest(description)
+        if fullest != description and self.wider(fullest):
+            return ELSEWHERE
+        for same in self._same(fullest):
+            for name, values in same:
+                if len(values) == 1 and not (name in own and self._same_students(_without(same, name), own[name])) \
+                        and self._line(same, name, depth):
+                    return ELSEWHERE
+        return None
+
+    def _same_students(self, one: Description, other: Description) -> bool:
+        with_result = self.n > 0
+        return bool(np.array_equal(self.mask(one) & with_result, self.mask(other) & with_result))
+
+    def wider(self, description: Description, missing: bool = False) -> bool:
+        """Whether a view with conditions fewer holds the set with 1 to min_n - 1 students more. Dropping
+        conditions only adds students, so a branch stops once min_n more are in."""
+        if (description, missing) in self._wider:
+            return self._wider[(description, missing)]
+        base, stack, seen, found = self.size(description, missing), [description], {description}, False
+        while stack and not found:
+            current = stack.pop()
+            for condition in current:
+                fewer = current - {condition}
+                if fewer in seen:
+                    continue
+                seen.add(fewer)
+                more = self.size(fewer, missing) - base
+                found = found or 0 < more < self.min_n
+                if more == 0:
+                    stack.append(fewer)
+        self._wider[(description, missing)] = found
+        return found
+
+    def _fewer_values(self, description: Description) -> bool:
+        """Whether taking one chosen value out of a condition with several removes 1 to min_n - 1 students."""
+        others = {name: values for name, values in description}
+        for name, values in description:
+            for value in values if len(values) > 1 else ():
+                if 0 < self.size(frozenset({**others, name: frozenset({value})}.items())) < self.min_n:
+                    return True
+        return False
+
+    def fullest(self, description: Description) -> Description:
+        """The description with every condition the data implies: a column on which all the set's students
+        have one value is a condition too (a school with one grade: that grade)."""
+        kept = self.mask(description) & (self.n > 0)
+        conditions = dict(description)
+        for name in self.varied:
+            present = np.unique(self.codes[name][kept])
+            if len(present) == 1:
+                conditions[name] = frozenset({self.values[name][present[0]]})
+        return frozenset(conditions.items())
+
+    def _same(self, description: Description) -> set[Description]:
+        """Every description of the same students: `description` with conditions dropped that change nothing."""
+        base, found, stack = self.size(description), {description}, [description]
+        while stack:
+            current = stack.pop()
+            for condition in current:
+                fewer = current - {condition}
+                if fewer not in found and self.size(fewer) == base:
+                    found.add(fewer)
+                    stack.append(fewer)
+        return found
+
+    def _line(self, description: Description, name: str, depth: int) -> bool:
+        """Whether the breakdown by `name` of the view `description` without its condition on `name` hides the
+        set (its own value of `name` taken as the group): the complementary rule on that line, each of its groups
+        judged by the whole rule `depth` lines deep, at the last line by views with conditions fewer only."""
+        line = _without(description, name)
+        value = next(iter(dict(description)[name]))
+        members = self.mask(line).tobytes()         # descriptions of the same students share their lines
+        if (members, name, value, depth) not in self._lines:
+            kept = self.mask(line)
+            sizes = np.bincount(self.codes[name][kept], weights=self.n[kept], minlength=len(self.values[name]))
+            groups = [i for i, n in enumerate(sizes) if n > 0]
+            conditions = [line | {(name, frozenset({self.values[name][i]}))} for i in groups]
+            across = [sizes[i] >= self.min_n and (self.why(c, {name: line}, depth - 1) is not None if depth else
+                                                  self.wider(c) or self._fewer_values(c))
+                      for i, c in zip(groups, conditions, strict=True)]
+            reasons = suppress([int(sizes[i]) for i in groups], self.min_n, across)
+            for i, reason in zip(groups, reasons, strict=True):
+                self._lines[(members, name, self.values[name][i], depth)] = reason is not None
+        return self._lines.get((members, name, value, depth), False)
+
+    def _missing(self, view: Description) -> bool:
+        """Whether a view with filters fewer has 1 to min_n - 1 more students without a result."""
+        return self.wider(view, missing=True)
 
 
 def neighbours(con: duckdb.DuckDBPyConnection, cube: str, columns: tuple[str, ...], filters: Filters) -> Neighbours:

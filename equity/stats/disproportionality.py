@@ -10,6 +10,7 @@ who fills, or misses out on, places such as AP courses.
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 import duckdb
 
@@ -18,9 +19,12 @@ from equity.model.groups import Grouping, across_views, hidden, ordered, stats
 from equity.model.rules import Rule
 from equity.sources.cells import Stats
 from equity.stats import across
-from equity.stats.privacy import ACROSS, DEFAULT_MIN_N, SMALL
+from equity.stats.privacy import ACROSS, COMPLEMENT, DEFAULT_MIN_N, SMALL, missing_reason
 from equity.words.i18n import DEFAULT, t
 from equity.words.labels import hidden_note
+
+if TYPE_CHECKING:
+    from equity.sources.cube import Cube
 
 CELL_SIZE, N_SIZE, THRESHOLD = 10, 30, 3.0
 
@@ -77,6 +81,12 @@ class Disproportionality:
     groups: tuple[GroupRisk, ...]
     reference: object = OTHERS     # OTHERS, or the key of the group every group is compared with
     overall_hidden: bool = False      # the rule across views hides all students' figure
+    missing_reason: str | None = None   # why the number without a result is not printed (privacy.missing_reason)
+
+    @property
+    def missing_size(self) -> int | None:
+        """Students without a result, None when that number is hidden."""
+        return None if self.missing_reason else self.overall.missing
 
     @property
     def overall_risk(self) -> float | None:
@@ -100,6 +110,8 @@ class Disproportionality:
         """Why a group has no ratio, or how its ratio was found when that is not the usual way; '' otherwise."""
         if group.method == HIDDEN:
             return hidden_note(group.reason, self.min_n, lang)
+        if group.method == TOO_FEW and group.reason == COMPLEMENT:
+            return t("risk.note.count_complement", lang)
         if group.method == TOO_FEW and group.count is None:
             return t("risk.note.few_with_outcome", lang, cell=self.settings.cell_size)
         if group.method == TOO_FEW:
@@ -156,8 +168,26 @@ def measure(outcome: str, rule: Rule, grouping: Grouping, local: tuple[Stats, di
         if found.overall and reference is OTHERS:
             comparisons = (Stats(0, 0.0, 0.0), comparisons[1])
         results.append(_group_risk(key, label, s, None if found.overall else overall, comparisons, settings))
+    if not found.overall and overall.n >= min_n:    # all students' count is shown: hidden counts need company
+        results = _hide_counts(results)
     return Disproportionality(outcome, rule, grouping, settings, min_n, overall, tuple(results), reference,
-                              found.overall)
+                              found.overall, missing_reason(overall.missing, min_n, found.missing,
+                                                            found.overall or overall.n < min_n))
+
+
+def _hide_counts(results: list[GroupRisk]) -> list[GroupRisk]:
+    """The complementary rule on counts of students with the outcome: all students' count is shown (risk times
+    size), so when exactly one group's count is hidden (below the cell size, or the group hidden), the group with
+    the smallest count shown has its count hidden too, with its risk, ratio and composition, which would give it
+    back."""
+    hidden = [g for g in results if g.count is None]
+    shown = [i for i, g in enumerate(results) if g.count is not None]
+    if len(hidden) != 1 or not shown:
+        return results
+    i = min(shown, key=lambda j: results[j].count)
+    g = results[i]
+    return [*results[:i], GroupRisk(g.key, g.label, g.n, None, None, None, None, TOO_FEW, False, None, COMPLEMENT),
+            *results[i + 1:]]
 
 
 def _comparisons(key, s: Stats, local: tuple[Stats, dict[object, Stats]], wider: tuple[Stats, dict[object, Stats]],
@@ -198,12 +228,14 @@ def _group_risk(key, label: str, s: Stats, overall: Stats | None, comparisons: t
 
 def disproportionality(con: duckdb.DuckDBPyConnection, outcome: str, rule: Rule, grouping: Grouping,
                        filters: Filters = Filters(), wider: Filters = Filters(), settings: Settings = Settings(),
-                       min_n: int = DEFAULT_MIN_N, label: str = "", reference: object = OTHERS) -> Disproportionality:
+                       min_n: int = DEFAULT_MIN_N, label: str = "", reference: object = OTHERS,
+                       cube: "Cube | None" = None) -> Disproportionality:
     """Risk ratios of one outcome for the students `filters` keep; `wider` (default: every loaded student,
-    all terms and schools) is the population the alternate ratio compares with."""
-    return measure(label or outcome, rule, grouping, stats(con, outcome, rule, grouping, filters),
-                   stats(con, outcome, rule, grouping, wider), settings, min_n, reference,
-                   across_views(con, outcome, rule, grouping, filters, min_n))
+    all terms and schools) is the population the alternate ratio compares with. Counted over the students, or
+    summed from the outcome's cube when given."""
+    return measure(label or outcome, rule, grouping, stats(con, outcome, rule, grouping, filters, cube),
+                   stats(con, outcome, rule, grouping, wider, cube), settings, min_n, reference,
+                   across_views(con, outcome, rule, grouping, filters, min_n, cube))
 
 
 def consecutive_flags(con: duckdb.DuckDBPyConnection, outcome: str, rule: Rule, grouping: Grouping,

@@ -17,10 +17,9 @@ from equity.stats.privacy import (
     DEFAULT_MIN_N,
     SMALL,
     hide_differences,
+    missing_reason,
     suppress,
     top_bottom_code,
-    why_coded,
-    why_hidden,
 )
 
 COMPARE_ALL, COMPARE_OTHERS = "all", "others"
@@ -36,7 +35,6 @@ class GroupResult:
     ci: tuple[float, float] | None
     distinguishable: bool | None     # the gap's interval excludes zero (None when not computable)
     suppressed: bool
-    note: str = ""                   # why hidden, when it is
     coded: str = ""                  # privacy.TOP or BOTTOM when the rate is top/bottom coded: value, gap, ci None
     reason: str = ""                 # why hidden: privacy.SMALL, ACROSS, COMPLEMENT or ALL_OR_NONE
     effect: Effect | None = None     # Hedges' g against the comparison, for an average's shown group
@@ -52,6 +50,12 @@ class Breakdown:
     overall: Stats
     overall_suppressed: bool
     groups: tuple[GroupResult, ...]
+    missing_reason: str | None = None    # why the number without a result is not printed (privacy.missing_reason)
+
+    @property
+    def missing_size(self) -> int | None:
+        """Students without a result, None when that number is hidden (a band or 'hidden' is printed)."""
+        return None if self.missing_reason else self.overall.missing
 
     @property
     def overall_value(self) -> float | None:
@@ -118,7 +122,7 @@ def breakdown(con: duckdb.DuckDBPyConnection, outcome: str, rule: Rule, dimensio
     if across is None:
         across = across_views.find(con, outcome, rule, (dim.column,), filters, min_n)
     keys = sorted(stats, key=dim.order)
-    found = suppress([stats[k].n for k in keys], min_n, [k in across.groups for k in keys])
+    found = suppress([stats[k].n for k in keys], min_n, [across.reason(k) for k in keys])
     if dimension == COMBINED:     # each race alone is one view away
         _, alone = group_stats(con, outcome, rule, DIMENSIONS["race"], filters, cells)
         found = hide_differences([stats[k].n for k in keys], [alone[k].n if k in alone else 0 for k in keys], found,
@@ -136,7 +140,7 @@ def breakdown(con: duckdb.DuckDBPyConnection, outcome: str, rule: Rule, dimensio
         s = stats[key]
         if reasons[key]:
             groups.append(GroupResult(key, dim.group_label(key), None, None, None, None, None, True,
-                                      why_hidden(reasons[key], min_n), reason=reasons[key]))
+                                      reason=reasons[key]))
             continue
         versus = _comparison(compare, s, overall, reference, overall_hidden)
         gap = s.value(rule) - versus.value(rule) if versus and versus.n else None
@@ -149,11 +153,12 @@ def breakdown(con: duckdb.DuckDBPyConnection, outcome: str, rule: Rule, dimensio
             distinguishable = lo > 0 or hi < 0
         if coded[key]:      # the ◆ stays: that a gap is beyond chance does not give the exact value away
             groups.append(GroupResult(key, dim.group_label(key), s.n, None, None, None, distinguishable, False,
-                                      why_coded(coded[key]), coded[key]))
+                                      coded[key]))
             continue
         groups.append(GroupResult(key, dim.group_label(key), s.n, s.value(rule), gap, s.interval(rule),
                                   distinguishable, False, effect=_effect(rule, s, versus)))
-    return Breakdown(label or outcome, rule, dim, compare, min_n, overall, overall_hidden, tuple(groups))
+    return Breakdown(label or outcome, rule, dim, compare, min_n, overall, overall_hidden, tuple(groups),
+                     missing_reason(overall.missing, min_n, across.missing, overall_hidden))
 
 
 def _reference(compare: str, stats: dict[object, Stats], reasons: dict[object, str | None]) -> Stats | None:

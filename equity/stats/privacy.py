@@ -50,12 +50,13 @@ COMPLEMENT = "complement"
 ACROSS = "across"            # another view differs from this group by fewer than min_n students
 ALL_OR_NONE = "all_or_none"  # top/bottom coding on: a code would say that all (or none) of the group met
 DIFFERENCE = "difference"    # the same group in another view of the same students differs by a few
+ELSEWHERE = "elsewhere"      # the same students are hidden in another view (equity.stats.across)
 
 
 def suppress(ns: Sequence[int], min_n: int = DEFAULT_MIN_N,
-             across: Sequence[bool] = ()) -> tuple[str | None, ...]:
-    """For each group size, why it is hidden (SMALL, ACROSS, COMPLEMENT) or None when it can be shown.
-    `across` marks the groups the rule across views hides (equity.stats.across)."""
+             across: Sequence[bool | str | None] = ()) -> tuple[str | None, ...]:
+    """For each group size, why it is hidden (SMALL, ACROSS, ELSEWHERE, COMPLEMENT) or None when it can be shown.
+    `across` marks the groups the rule across views hides (equity.stats.across): True (ACROSS) or its reason."""
     cells = list(range(len(ns)))
     reasons = _first_reasons(dict(enumerate(ns)), dict(enumerate(across)), min_n)
     _settle(cells, dict(enumerate(ns)), reasons, min_n)
@@ -63,7 +64,11 @@ def suppress(ns: Sequence[int], min_n: int = DEFAULT_MIN_N,
 
 
 def _first_reasons(ns: dict, across: dict, min_n: int) -> dict:
-    return {cell: SMALL if n < min_n else ACROSS if across.get(cell) else None for cell, n in ns.items()}
+    return {cell: SMALL if n < min_n else _across(across.get(cell)) for cell, n in ns.items()}
+
+
+def _across(marked: bool | str | None) -> str | None:
+    return marked if isinstance(marked, str) else ACROSS if marked else None
 
 
 def _settle(line: list, ns: dict, reasons: dict, min_n: int) -> bool:
@@ -89,24 +94,17 @@ def hide_differences(ns: Sequence[int], others: Sequence[int], reasons: Sequence
                  for n, other, reason in zip(ns, others, reasons, strict=True))
 
 
-def why_hidden(reason: str | None, min_n: int) -> str:
-    """The note shown beside a hidden figure."""
-    if reason == SMALL:
-        return f"Hidden: fewer than {min_n} students."
-    if reason == COMPLEMENT:
-        return "Hidden so that a smaller hidden group cannot be worked out from the total."
-    if reason == ACROSS:
-        return "Hidden so that it cannot be worked out by comparing with the unfiltered view."
-    if reason == ALL_OR_NONE:
-        return "Hidden: in a group this small, '≥ 95%' or '≤ 5%' would show that all or none of it met."
-    if reason == DIFFERENCE:
-        return (f"Hidden: it differs from the same race counted alone by fewer than {min_n} students, whose figure "
-                "could be worked out by subtracting.")
-    return ""
+def missing_reason(missing: int, min_n: int, across: bool, overall_hidden: bool) -> str | None:
+    """Why the number of students without a result in a view is not printed: it is the size of a group of
+    students too, so SMALL (a band is printed) under min_n, ACROSS when the rule across views hides it
+    (`across`) or, unless it is 0, all students' figure is hidden; None when it can be printed."""
+    if 0 < missing < min_n:
+        return SMALL
+    return ACROSS if across or (overall_hidden and missing) else None
 
 
 def suppress_table(ns: dict[tuple, int], min_n: int = DEFAULT_MIN_N,
-                   across: dict[tuple, bool] | None = None) -> dict[tuple, str | None]:
+                   across: dict[tuple, bool | str | None] | None = None) -> dict[tuple, str | None]:
     """Suppression for a two-way table: small cells and those the rule across views hides, then the
     complementary rule along every row and every column, repeated until no line lets a hidden cell out."""
     reasons = _first_reasons(ns, across or {}, min_n)
@@ -152,12 +150,6 @@ def code(successes: float, n: int, below_n: int = CODING_BELOW_N) -> str | None:
 def coded_text(coded: str) -> str:
     """How a coded rate is printed in every language: '≥ 95%' or '≤ 5%'."""
     return f"≥ {TOP_CODE}%" if coded == TOP else f"≤ {BOTTOM_CODE}%"
-
-
-def why_coded(coded: str) -> str:
-    """The note beside a coded figure (English; screens use the catalogue's 'coding.<top|bottom>_note')."""
-    return f"Rate {'top' if coded == TOP else 'bottom'}-coded: shown as {coded_text(coded)}; exact value, gap and " \
-           "interval not shown."
 
 
 def coded_value(coded: str) -> float:

@@ -69,15 +69,16 @@ def _largest_gap_sentence(result: Breakdown, lang: str) -> str:
 
 
 def flag_sentence(result: Breakdown, method: Flag = Flag.NEWCOMBE, lang: str = DEFAULT,
-                  settings: FlagSettings = DEFAULTS) -> str:
+                  settings: FlagSettings = DEFAULTS, flags: Flags | None = None) -> str:
     """The screen's one sentence under the chosen way of flagging gaps: for Newcombe's interval the largest gap
     and whether it could be chance; for the others the method by name and every flagged group with its figure
     (top/bottom-coded groups are never judged by those, and the sentence says which are left out), then how many
-    more students the flagged group furthest from its reference would need."""
+    more students the flagged group furthest from its reference would need. `flags`: the verdicts, when
+    already worked out."""
     method = Flag(method)
     if method is Flag.NEWCOMBE:
         return largest_gap_sentence(result, lang)
-    flags = flag(result, method, settings)
+    flags = flags or flag(result, method, settings)
     params = {"what": what(result, lang), **flag_params(result, flags, lang)}
     if flags.reference is not None:
         params |= {"best": group_phrase(result.dimension, flags.reference.key, lang),
@@ -167,12 +168,13 @@ def _chance_key(distinguishable: bool | None, prefix: str) -> str:
 
 
 def overall_line(result: Breakdown, lang: str = DEFAULT) -> str:
-    """All students' figure, and how many had no result (blank or excused) and were left out."""
+    """All students' figure, and how many had no result (blank or excused) and were left out: a number as private
+    as a group's size (a band under min_n, 'hidden' where the rule across views hides it)."""
     overall, size, reason = result.overall_value, result.overall_size, result.overall_reason
     shown = t("summary.overall_value", lang, value=f"{overall:.1f}") if overall is not None else \
         t("summary.overall_hidden_across" if reason == ACROSS else "summary.overall_hidden", lang)
     return t("summary.overall", lang, n=size_text(size, reason, result.min_n, lang), shown=shown,
-             missing=count(result.overall.missing))
+             missing=size_text(result.missing_size, result.missing_reason, result.min_n, lang))
 
 
 def overall_sentence(result: Breakdown, lang: str = DEFAULT) -> str:

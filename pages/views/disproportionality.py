@@ -41,7 +41,8 @@ if shared.require_data(bench):
             t("page.risk.overall_hidden", lang)
         st.caption(shared.plain(t("page.risk.overall", lang,
                                   n=size_text(result.overall_size, result.overall_reason, result.min_n, lang),
-                                  shown=shown, missing=f"{result.overall.missing:,}")))
+                                  shown=shown, missing=size_text(result.missing_size, result.missing_reason,
+                                                                 result.min_n, lang))))
         if any(g.ratio is not None for g in result.groups):
             st.altair_chart(ratio_chart(result, lang), width="stretch")
         history = terms[:terms.index(term) + 1] if terms else []

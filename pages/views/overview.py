@@ -13,7 +13,12 @@ st.write(t("page.overview.intro", lang))
 if shared.require_data(bench):
     data = bench.data
     if data.sample:
-        st.info(t("page.overview.sample", lang), icon=":material/science:")
+        counts = data.mapping.counts
+        st.info(t("page.overview.counts_sample" if counts else "page.overview.sample", lang), icon=":material/science:")
+        if st.button(t("page.overview.open_students" if counts else "page.overview.open_counts", lang),
+                     key="sample_switch", icon=":material/swap_horiz:"):
+            bench.load_sample(counts=not counts)
+            st.rerun()
     cols = st.columns(4)
     cols[0].metric(t("page.overview.rows", lang), f"{data.report.rows:,}")
     cols[1].metric(t("page.overview.outcomes", lang), len(data.mapping.outcomes()))

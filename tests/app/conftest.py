@@ -23,6 +23,17 @@ def upload(at: AppTest, data: bytes, name: str) -> AppTest:
     return at
 
 
+def scorecard_of(at: AppTest, data: bytes, name: str, lang: str = "en") -> AppTest:
+    """Upload a file on the data page, confirm its proposed mapping and open the scorecard in `lang`."""
+    at.switch_page("pages/views/data.py").run()
+    upload(at, data, name).run()
+    next(b for b in at.button if b.label == "Confirm mapping").click().run()
+    at.session_state["lang"] = lang
+    at.switch_page("pages/views/scorecard.py").run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
 def choose(at: AppTest, key: str, text: str) -> AppTest:
     """Pick the option of a select box whose shown text starts with `text` (an outcome's header), so a test
     does not depend on the order in which outcomes are proposed."""

@@ -2,18 +2,12 @@
 constructed district of tests/district.py (the figures are worked out in tests/plans/test_accountability.py),
 and a published preset applied from the cut-point editor."""
 
-from tests.app.conftest import upload
+from tests.app.conftest import scorecard_of
 from tests.district import district_csv
 
 
 def _scorecard(app, lang="en"):
-    app.switch_page("pages/views/data.py").run()
-    upload(app, district_csv(), "district.csv").run()
-    next(b for b in app.button if b.label == "Confirm mapping").click().run()
-    app.session_state["lang"] = lang
-    app.switch_page("pages/views/scorecard.py").run()
-    assert not app.exception, [e.value for e in app.exception]
-    return app
+    return scorecard_of(app, district_csv(), "district.csv", lang)
 
 
 def _table(app, group: str, indicator: str):

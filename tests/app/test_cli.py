@@ -412,11 +412,14 @@ def test_where_hides_a_group_that_subtraction_would_give_away(capsys, district):
     black = groups["Black or African American"]
     assert black["suppressed"] and (black["n"], black["value"], black["gap"], black["ci"]) == (None,) * 4
     assert black["why"] == "Hidden so that it cannot be worked out by comparing with the unfiltered view."
-    # Asian: 30 low income of 30, in 2024-25 and in every term: nothing to subtract; shown.
-    assert groups["Asian"]["n"] == 30 and not groups["Asian"]["suppressed"]
-    # White: 20 of 40 in 2024-25 (and 20 + 18 low income in all terms): far apart, but the smallest shown
-    # group once Black is hidden, so hidden to protect it from the total.
-    assert groups["White"]["n"] is None and "smaller hidden group" in groups["White"]["why"]
+    # Asian: 30 low income of 30, in 2024-25 and in every term: nothing to subtract, but all terms' low-income
+    # students by race hide these same 30 beside Black's 10 (all low income minus White's 38 minus Asian's 30
+    # would give the 10), so they are hidden here too.
+    same = "Hidden so that it cannot be worked out from another view of the same students."
+    assert groups["Asian"]["n"] is None and groups["Asian"]["why"] == same
+    # White: 20 of 40 in 2024-25; low-income White students (38 in all terms) are hidden beside the 37 who are not,
+    # whom the 2 Black students who are not low income hide; these 20 are the smallest shown group left.
+    assert groups["White"]["n"] is None and groups["White"]["why"] == same
 
 
 def test_where_as_csv_leaves_hidden_sizes_blank(capsys, district):
@@ -425,15 +428,19 @@ def test_where_as_csv_leaves_hidden_sizes_blank(capsys, district):
     rows = {r["group"]: r for r in csv.DictReader(io.StringIO(out))}
     assert code == 0 and rows["Black or African American"]["n"] == ""
     assert rows["Black or African American"]["why"].startswith("Hidden so that it cannot be worked out")
-    # All terms: White 38 low income of 75, shown; Asian (30) is now the smallest shown and protects Black.
-    assert rows["White"]["n"] == "38" and rows["White"]["why"] == ""
-    assert rows["Asian"]["n"] == "" and "smaller hidden group" in rows["Asian"]["why"]
+    # All terms: Asian (30) protects Black here; White's 38 are hidden in White students by income, beside the 37
+    # who are not low income (whom the 2 Black students who are not low income hide): no size printed.
+    assert rows["White"]["n"] == "" and "another view of the same students" in rows["White"]["why"]
+    assert rows["Asian"]["n"] == "" and rows["Asian"]["why"].startswith("Hidden so that")
 
 
-def test_without_where_the_same_groups_are_shown(capsys, district):
+def test_without_where_a_group_hidden_in_another_view_of_the_same_students_stays_hidden(capsys, district):
     code, out, _ = run(capsys, "gaps", district, "--outcome", "Score", "--threshold", "70", "--format", "json")
     groups = {g["key"]: g for g in json.loads(out)["groups"]}
-    assert code == 0 and groups["Black or African American"]["n"] == 12
+    # Asian students (30) are all low income: hidden beside Black's 10 among low-income students (above), so
+    # hidden here; Black students (12, all in 2024-25) are then the smallest shown beside them in 2024-25.
+    assert code == 0 and groups["White"]["n"] == 75
+    assert groups["Asian"]["n"] is None and groups["Black or African American"]["n"] is None
 
 
 def test_risk_where_hides_sizes_too(capsys, district):

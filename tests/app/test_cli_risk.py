@@ -86,14 +86,20 @@ def test_a_hidden_group_is_never_the_comparison(tmp_path):
 
 
 def test_zero_comparison_risk_is_not_computable(tmp_path):
-    # Only Black students are suspended: the other students' risk is 0, so no ratio, never infinity.
-    code, out, _ = risk(tmp_path, [("Black", 40, 12), ("White", 40, 0)], "--format", "json")
+    # Only Black students are suspended: the other students' risk is 0, so no ratio, never infinity (a cell size
+    # of 0, so that White's count of 0 is printed).
+    plan = [("Black", 40, 12), ("White", 40, 0)]
+    code, out, _ = risk(tmp_path, plan, "--cell-size", "0", "--format", "json")
     assert code == 0
     black = by_label(out)["Black or African American"]
     assert (black["kind"], black["risk_ratio"], black["risk"]) == ("not computable", None, 30.0)
-    # White students: none suspended, below the cell size of 10: hidden, count and size unprinted.
-    white = by_label(out)["White"]
+    # With the cell size of 10, White's 0 is hidden, and Black's 12 with it: all students' 12 minus Black's 12
+    # would give White's 0. Count and size unprinted for both.
+    _, out, _ = risk(tmp_path, plan, "--format", "json")
+    white, black = by_label(out)["White"], by_label(out)["Black or African American"]
     assert (white["kind"], white["n"], white["count"]) == ("hidden", None, None)
+    assert (black["kind"], black["count"], black["risk"]) == ("hidden", None, None)
+    assert "smaller hidden number of students with the outcome" in black["why"]
 
 
 def test_csv_and_table(tmp_path):

@@ -43,6 +43,7 @@ def test_json_by_hand(tmp_path):
     swd = cells[("Students with disabilities", "Chronic Absent")]
     assert (swd["n"], swd["value"], swd["change"], swd["status"], swd["change_level"], swd["colour"]) == \
         (40, 25.0, 15.0, "very_high", "increased_significantly", "red")
+    assert swd["needed_to_leave_red"] == 5          # 5 fewer chronically absent: 12.5%, up 2.5, Orange
     # Black students: 4/30 = 13.33% suspended, up 6.67 from 2/30: Red.
     black = cells[("Black or African American", "Suspended")]
     assert (black["n"], black["value"], black["change"], black["colour"]) == (30, 13.33, 6.67, "red")
@@ -94,3 +95,19 @@ def test_an_unknown_preset_is_one_line_to_act_on(tmp_path):
     code, out, err = status(tmp_path, "--preset", "Suspended=texas")
     assert code == 2 and out == ""
     assert err.startswith("error: --preset needs COLUMN=PRESET") and "suspension_unified" in err
+
+
+def test_distance_from_standard_on_the_command_line(tmp_path):
+    # Grade 3 ELA 2450 (+18 over 2432) and grade 5 2480 (-22 under 2502): White students average -2; grade 11
+    # 2600 (+17 over 2583): Black students 17; all students 13/3.
+    from tests.files import csv_bytes
+    path = tmp_path / "scores.csv"
+    path.write_bytes(csv_bytes([["Student ID", "Grade", "Race", "ELA Scale Score"], ["1", "3", "White", "2450"],
+                                ["2", "5", "White", "2480"], ["3", "11", "Black", "2600"]]))
+    done = subprocess.run([sys.executable, "-m", "equity", "gaps", str(path), "--outcome",
+                           "ELA Scale Score: distance from standard", "--min-n", "1", "--format", "json"],
+                          capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert done.returncode == 0, done.stderr
+    found = json.loads(done.stdout)
+    assert found["all_students"]["value"] == pytest.approx(13 / 3, abs=0.01)
+    assert {g["label"]: g["value"] for g in found["groups"]} == {"White": -2.0, "Black or African American": 17.0}

@@ -148,3 +148,36 @@ def test_the_number_left_out_is_not_given_when_another_view_would_give_a_small_g
     assert bench.chronic_note("chronically_absent", "en").endswith(
         "Some students with fewer than 10 days enrolled are left out; their number is not given here, since another "
         "view would then reveal a group too small to show.")
+
+
+def test_distance_from_standard_by_hand():
+    # Smarter Balanced "Standard Met" cuts: ELA grade 3 2432, grade 5 2502, grade 11 2583; math grade 5 2528.
+    rows = [["1", "3", "2450", "2500", "Y"],        # ELA +18; math grade 3 2436: +64
+            ["2", "Grade 05", "2480", "2528", "Y"],  # ELA -22 (the grade read from 'Grade 05'); math 0
+            ["3", "11", "2600", "", "N"],            # ELA +17; no math score: no distance
+            ["4", "K", "2300", "2300", "N"],         # no cut for kindergarten: no distance
+            ["5", "5", "", "2400", "N"]]             # math -128
+    bench = _bench(["Student ID", "Grade", "ELA Scale Score", "Math SS", "ELL"], rows)
+    names = [(c.header, c.kind, c.name) for c in derived.outcomes(bench.data.mapping)]
+    assert names == [("ELA Scale Score: distance from standard", "numeric", "ela_scale_score_distance"),
+                     ("Math SS: distance from standard", "numeric", "math_ss_distance")]
+    ela = dict(bench.con.execute("SELECT student_id, ela_scale_score_distance FROM students").fetchall())
+    assert ela == {"1": 18.0, "2": -22.0, "3": 17.0, "4": None, "5": None}
+    math = dict(bench.con.execute("SELECT student_id, math_ss_distance FROM students").fetchall())
+    assert math == {"1": 64.0, "2": 0.0, "3": None, "4": None, "5": -128.0}
+    # Averaged by group: English learners (18 - 22) / 2 = -2; the others 17 alone; all students 13 / 3.
+    result = breakdown(bench.con, "ela_scale_score_distance", Rule("mean"), "english_learner", min_n=1)
+    assert result.overall_value == pytest.approx(13 / 3)
+    assert {g.label: g.value for g in result.groups} == {"English learners": pytest.approx(-2.0),
+                                                         "Not English learners": pytest.approx(17.0)}
+    spanish = derived.outcomes(bench.data.mapping, "es")
+    assert spanish[0].header == "ELA Scale Score: distancia del estándar"
+
+
+def test_no_distance_without_a_grade_or_a_scale_score():
+    scores = [[str(i), "5", str(2400 + i), str(60 + i)] for i in range(20)]
+    with_grade = _bench(["Student ID", "Grade", "ELA Scale Score", "Math Score"], scores).data.mapping
+    # A gradebook's 'Math Score' (a percentage) is not a scale score.
+    assert [c.name for c in derived.outcomes(with_grade)] == ["ela_scale_score_distance"]
+    without = _bench(["Student ID", "ELA Scale Score"], [r[::2] for r in scores]).data.mapping
+    assert derived.outcomes(without) == ()

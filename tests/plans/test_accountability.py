@@ -150,10 +150,10 @@ def test_the_report_and_its_exports_carry_the_grid_and_identification(bench):
     rows = {(r[0], r[1]): r for r in section.table.rows}
     assert rows[("Black or African American", "Suspensions")][2:] == \
         (30, pytest.approx(400 / 30), "Very high", pytest.approx(400 / 30 - 200 / 30), "Increased significantly",
-         "Red")
+         "Red", 2)
     assert rows[("Asian", "Chronic absence")][2:4] == (None, None)
     text = exports.table_csv(section.table).decode("utf-8-sig")
-    assert "Asian,Chronic absence,,,—,,—,No colour" in text
+    assert "Asian,Chronic absence,,,—,,—,No colour: the latest value is hidden (too few students)," in text
     report = compose([view], bench, "Accountability")
     assert "Students with disabilities: red on" in exports.report_html(report)
     book = openpyxl.load_workbook(io.BytesIO(exports.report_xlsx(report)))
@@ -161,3 +161,24 @@ def test_the_report_and_its_exports_carry_the_grid_and_identification(bench):
     assert "Students with disabilities" in cells and 30 in cells
     assert not [v for v in views(bench, Choice("chronic_absent", "Chronic Absent", Rule("boolean"), (),
                                                scorecard=(CHRONIC,))) if isinstance(v, AccountabilityView)]
+
+
+def test_students_needed_to_leave_red(bench):
+    grid = _grid(bench)
+    rows = _rows(grid)
+    chronic, suspension = grid.columns
+    # Students with disabilities, 10 of 40 chronically absent (25%) after 10%: with 9, 8, 7 or 6 (22.5% to 15%)
+    # they are still Very high or High and up 5 points or more (increased significantly): Red; with 5 (12.5%,
+    # High, up 2.5: increased) Orange. So 5 students.
+    assert acc.needed(rows["Students with disabilities"].cells[0], chronic) == 5
+    # Black students, 4 of 30 suspended (13.3%) after 2 of 30: with 3 (10%, Very high, +3.3) still Red; with 2
+    # (6.7%, High, maintained) Orange: 2 students.
+    assert acc.needed(rows["Black or African American"].cells[1], suspension) == 2
+    # All students, 17 of 156 chronically absent after 10 of 144 (6.9%): with 16 (10.3%, High, +3.3) Red; with
+    # 15 (9.6%, Medium, +2.7: increased) Orange: 2 students.
+    assert acc.needed(rows["All students"].cells[0], chronic) == 2
+    # Not red, or hidden: no number.
+    assert acc.needed(rows["White"].cells[0], chronic) is None
+    assert acc.needed(rows["Asian"].cells[0], chronic) is None
+    assert acc.frame(grid).set_index(["Group", "Indicator"]).loc[
+        ("Students with disabilities", "Chronic absence"), "Students needed to leave red"] == 5

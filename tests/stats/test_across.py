@@ -10,32 +10,42 @@ from equity.sources.cells import Stats
 from equity.stats import across
 from equity.stats import disproportionality as dp
 from equity.stats.metrics import breakdown
-from equity.stats.privacy import ACROSS, COMPLEMENT, SMALL
+from equity.stats.privacy import ACROSS, COMPLEMENT, ELSEWHERE, SMALL
+from equity.words.labels import hidden_note
 from equity.words.summary import overall_line
 from tests.stats.test_attack import _connect
 
 
-def _district() -> list[tuple]:
-    """Black students: 12 in 2024-25, 2 of them not low income; everyone else large enough."""
+def _district(asian_learners: bool = True) -> list[tuple]:
+    """Black students: 12 in 2024-25, 2 of them not low income; everyone else large enough. With
+    `asian_learners`, half the Asian students (all low income) are English learners."""
     rows = [("Black or African American", i >= 2, False, "2024-25", 50 + i) for i in range(12)]
     rows += [("White", i % 2 == 0, i % 3 == 0, "2024-25", 60) for i in range(40)]
-    rows += [("Asian", True, i % 2 == 0, "2024-25", 70) for i in range(30)]
+    rows += [("Asian", True, asian_learners and i % 2 == 0, "2024-25", 70) for i in range(30)]
     return rows
 
 
 def test_the_filtered_group_that_differs_by_two_students_is_hidden():
-    con = _connect(_district())
+    # No Asian English learners: else the 15 who are, 7 fewer than all low-income learners, would be hidden,
+    # then the 15 who are not in their stead by the complementary rule, then all Black students (the same 12 as
+    # Black students who are not learners) beside them: consistent, but beyond this test's point.
+    con = _connect(_district(asian_learners=False))
     everyone = breakdown(con, "score", Rule("mean"), "race", min_n=10)
     low_income = breakdown(con, "score", Rule("mean"), "race", filters=Filters(low_income=("true",)), min_n=10)
     black = {g.key: g for g in low_income.groups}["Black or African American"]
     assert {g.key: g for g in everyone.groups}["Black or African American"].n == 12
     # 12 unfiltered, 10 low income: the other 2 would be the difference, so the 10 are hidden, and their size.
     assert black.suppressed and black.reason == ACROSS and black.n is None and black.value is None
-    assert black.note == "Hidden so that it cannot be worked out by comparing with the unfiltered view."
-    # Asian: 30 in both views, nothing to subtract. White: 20 of 40, too far apart to matter, but the smallest
-    # shown group, so it is hidden to protect Black from the total.
+    assert hidden_note(black.reason, 10) == \
+        "Hidden so that it cannot be worked out by comparing with the unfiltered view."
+    # Asian: 30 in both views, nothing to subtract. White: 20 of 40 low income, too far apart to matter, but the
+    # view of White students by income hides the 20 who are not (22 of them among all students who are not low
+    # income, 2 Black), so it hides these 20 as well (the complementary rule: else 40 - 20): hidden here too.
     hidden = {g.key: g.reason for g in low_income.groups}
-    assert hidden == {"White": COMPLEMENT, "Black or African American": ACROSS, "Asian": ""}
+    assert hidden == {"White": ELSEWHERE, "Black or African American": ACROSS, "Asian": ""}
+    white = breakdown(con, "score", Rule("mean"), "low_income", filters=Filters(race=("White",)), min_n=10)
+    # (there the 20 are hidden for Black's sake in the low-income view first: the rule across views says so)
+    assert {g.key: g.reason for g in white.groups} == {True: ELSEWHERE, False: ACROSS}
     assert {g.key: g.n for g in low_income.groups} == {"White": None, "Black or African American": None, "Asian": 30}
 
 
@@ -114,6 +124,70 @@ def test_small_reason_is_kept_for_small_groups():
     assert {g.key: g.reason for g in result.groups if g.suppressed}.get(False) == SMALL
 
 
+def test_a_group_the_complementary_rule_hides_stays_hidden_in_a_view_filtered_to_it():
+    """5 Black students hide 12 Asian students beside them (complementary rule); filtered to Asian students, all
+    students minus the 83 White minus those 12 would give the 5: the 12 stay hidden there, as all students too."""
+    rows = [("Black or African American", True, False, "2024-25", 50) for _ in range(5)]
+    rows += [("Asian", i % 2 == 0, False, "2024-25", 70) for i in range(12)]
+    rows += [("White", i % 2 == 0, False, "2024-25", 60) for i in range(83)]
+    con = _connect(rows)
+    everyone = breakdown(con, "score", Rule("mean"), "race", min_n=10)
+    assert {g.key: g.reason for g in everyone.groups} == {"White": "", "Black or African American": SMALL,
+                                                          "Asian": COMPLEMENT}
+    asian = Filters(race=("Asian",))
+    alone = breakdown(con, "score", Rule("mean"), "race", filters=asian, min_n=10)
+    assert alone.overall_size is None and alone.overall_value is None
+    assert [(g.n, g.value, g.reason) for g in alone.groups] == [(None, None, ELSEWHERE)]
+    assert hidden_note(alone.groups[0].reason, 10) == \
+        "Hidden so that it cannot be worked out from another view of the same students."
+    by_income = breakdown(con, "score", Rule("mean"), "low_income", filters=asian, min_n=10)
+    assert by_income.overall_size is None and all(g.n is None for g in by_income.groups)
+
+
+def test_a_school_with_one_grade_is_that_grade_s_school():
+    """School A has only grade 5: its 12 Black students are grade 5's 14 Black students but the 2 of school B,
+    so they are hidden under the school filter, though no filter spells the grade."""
+    rows = [("Black or African American", True, False, "2024-25", 50 + i) for i in range(12 + 2 + 20)]
+    rows += [("White", i % 2 == 0, False, "2024-25", 60) for i in range(90)]
+    schools = ["A"] * 12 + ["B"] * 22 + ["A"] * 30 + ["B"] * 60
+    grades = ["5"] * 14 + ["6"] * 20 + ["5"] * 60 + ["6"] * 30
+    con = _connect(rows, School=schools, Grade=grades)
+    school_a = breakdown(con, "score", Rule("mean"), "race", filters=Filters(school=("A",)), min_n=10)
+    assert {g.key: g.n for g in school_a.groups if g.n} == {}      # White, 30, hidden beside Black
+    black = {g.key: g for g in school_a.groups}["Black or African American"]
+    assert black.n is None and black.reason == ELSEWHERE
+
+
+def test_students_without_a_result_are_counted_as_privately_as_a_group():
+    """40 White students with a score and 20 without, 15 of these low income: unfiltered, 20 is printed; under
+    the low-income filter, 15 would give the 5 others away (hidden); with only 3 without a result, a band."""
+    rows = [("White", i % 2 == 0, False, "2024-25", 60) for i in range(40)]
+    rows += [("White", i < 15, False, "2024-25", None) for i in range(20)]
+    con = _connect(rows)
+    everyone = breakdown(con, "score", Rule("mean"), "race", min_n=10)
+    assert everyone.missing_size == 20 and "; 20 without a result" in overall_line(everyone)
+    low = breakdown(con, "score", Rule("mean"), "race", filters=Filters(low_income=("true",)), min_n=10)
+    assert low.missing_size is None and "; hidden without a result" in overall_line(low)
+    few = breakdown(_connect(rows[:43]), "score", Rule("mean"), "race", min_n=10)
+    assert few.missing_size is None and "; fewer than 10 without a result" in overall_line(few)
+
+
+def test_a_count_below_the_cell_size_takes_the_next_smallest_count_with_it():
+    """A: 3 of 20 with the outcome (below the cell size 10, hidden); all students' 30 of 90 is shown, so B's 12
+    and C's 15 would give A's 3 back: B's count (the smaller) is hidden too, and its risk and ratio with it."""
+    local = (Stats(90, 30.0, 30.0), {"A": Stats(20, 3.0, 3.0), "B": Stats(30, 12.0, 12.0),
+                                     "C": Stats(40, 15.0, 15.0)})
+    result = dp.measure("Suspended", Rule("boolean"), Grouping("race"), local, local,
+                        dp.Settings(cell_size=10, n_size=10), min_n=10)
+    a, b, c = result.groups
+    assert a.count is None and a.risk is None and result.note(a).startswith("Fewer than 10 students")
+    assert (b.n, b.count, b.risk, b.ratio, b.composition) == (30, None, None, None, None)
+    assert result.note(b) == ("Hidden so that a smaller hidden number of students with the outcome cannot be "
+                              "worked out from the total.")
+    assert c.count == 15 and c.risk == pytest.approx(37.5)
+    assert result.overall_risk == pytest.approx(100 / 3)
+
+
 def test_risk_ratios_leave_all_students_out_when_the_rule_hides_them():
     """37 of 40 students are low income: all students' figure under that filter is hidden, so each group's
     ratio compares with the wider population (every loaded student) and no composition index is drawn."""
@@ -163,4 +237,4 @@ def test_counts_over_more_columns_narrowed_give_each_views_own(filters):
         own = across.neighbours(con, cube.table, columns, filters)
         narrowed = across.narrowed(found, tuple(wide.index(c) for c in columns))
         assert sorted(narrowed.rows, key=repr) == sorted(own.rows, key=repr)
-        assert across.hidden(narrowed, 10) == across.find(con, "score", Rule("mean"), columns, filters, 10, cube)
+        assert across.hidden(narrowed, 10) == across.hidden(own, 10)

@@ -1,11 +1,13 @@
 """The rule across views (equity.stats.across) tested by playing the attacker on random small districts.
 
-The attacker sees what the app shows for every view it can produce among no filter, each single filter value,
-each term, and each pair of one filter value and one term, broken down by every dimension: each shown group's
-size and mean (so its total), every size printed, and all students' figure when shown. Subtracting any two of
-those where one, by its description (filters and group), holds the other must never isolate fewer than `min_n`
-students, nor their total. (Sets that nest only by the data's accident, e.g. every Black student in a term
-happening to be low income, are beyond the rule: it compares views, not every pair of groups.)"""
+The attacker sees what the app shows for every view it can produce among no filter, each single filter value
+(a view filtered to one group among them), each term, and each pair of one filter value and one term, broken
+down by every dimension: each shown group's size and mean (so its total), every size printed, and all students'
+figure when shown. From each breakdown whose total is shown, all students minus the shown groups gives the hidden
+groups together. Subtracting any two of those sets where one holds the other must never isolate fewer than
+`min_n` students, nor their total. Which set holds which is judged by the students in them, not by the filters'
+spelling: a school with one grade is that grade's school, and views of the same students are the same view.
+"""
 
 from dataclasses import replace
 from itertools import combinations
@@ -31,12 +33,13 @@ class _Upload:
         self.table, self.name = table, "district.csv"
 
 
-def _connect(rows: list[tuple]):
-    """rows: (race, low income, English learner, term, score)."""
+def _connect(rows: list[tuple], **more: list[str]):
+    """rows: (race, low income, English learner, term, score: None for no result); `more`: other columns by
+    header, one value a row (e.g. School=[...])."""
     table = pa.table({"Student ID": [f"{i:04d}" for i in range(len(rows))],
                       "Race": [r[0] for r in rows], "FRL": ["Y" if r[1] else "N" for r in rows],
                       "ELL": ["Y" if r[2] else "N" for r in rows], "Term": [r[3] for r in rows],
-                      "Score": [str(r[4]) for r in rows]})
+                      "Score": ["" if r[4] is None else str(r[4]) for r in rows], **more})
     con = dataset.connect()
     staged = dataset.stage(con, _Upload(table))
     dataset.activate(con, staged, staged.proposal.with_role("Score", "outcome", "numeric"))
@@ -64,7 +67,8 @@ def _conditions(filters: Filters, dimension: str | None = None, key: object = No
     return found
 
 
-Known = tuple[dict[str, frozenset], frozenset, float | None]     # conditions, students, total when shown
+# conditions, students, total when shown, whether worked out (all students minus the shown groups) or shown
+Known = tuple[dict[str, frozenset], frozenset, float | None, bool]
 
 
 def known_totals(con, rows: list[tuple], min_n: int) -> list[Known]:
@@ -77,25 +81,41 @@ def known_totals(con, rows: list[tuple], min_n: int) -> list[Known]:
             sets.append((_conditions(filters), result.overall_size, result.overall_value))
             for conditions, n, value in sets:
                 if n is not None:           # a size printed, whether or not the value is
-                    members = frozenset(i for i, row in enumerate(rows) if _keeps(row, conditions))
+                    members = _members(rows, conditions)
                     assert len(members) == n
-                    known.append((conditions, members, None if value is None else value * n))
+                    known.append((conditions, members, None if value is None else value * n, False))
+            known.extend(_hidden_together(result, filters, dimension, rows))
     return known
 
 
-def _implies(a: dict[str, frozenset], b: dict[str, frozenset]) -> bool:
-    """Whether every student of the set `a` describes is, by its description, in `b`."""
-    return all(name in a and a[name] <= values for name, values in b.items())
+def _hidden_together(result, filters: Filters, dimension: str, rows: list[tuple]) -> list[Known]:
+    """All students minus the shown groups: the hidden groups together, when all students' size is shown."""
+    shown = [g for g in result.groups if g.n is not None]
+    hidden = frozenset(str(g.key).lower() if isinstance(g.key, bool) else g.key for g in result.groups
+                       if g.n is None)
+    if result.overall_size is None or not hidden:
+        return []
+    conditions = _conditions(filters)
+    members = _members(rows, conditions).difference(*(_members(rows, _conditions(filters, dimension, g.key))
+                                                      for g in shown))
+    total = None if result.overall_value is None or any(g.value is None for g in shown) else \
+        result.overall_value * result.overall_size - sum(g.value * g.n for g in shown)
+    return [({**conditions, dimension: conditions.get(dimension, hidden) & hidden}, members, total, True)]
+
+
+def _members(rows: list[tuple], conditions: dict[str, frozenset]) -> frozenset:
+    return frozenset(i for i, row in enumerate(rows) if _keeps(row, conditions))
 
 
 def isolated(known: list[Known], min_n: int) -> list[tuple[dict, dict, int, bool]]:
     """Sets of 1 to min_n - 1 students the attacker can single out, alone or by subtracting a known set from one
-    that, by their descriptions, holds it: (the two descriptions, how many students, whether their total is
-    known too)."""
-    found = [({}, a, len(s), t is not None) for a, s, t in known if 0 < len(s) < min_n]
-    for (a, sa, ta), (b, sb, tb) in combinations(known, 2):
+    that holds it, one of the two shown on screen: (the two descriptions, how many students, whether their total
+    is known too). Two sets both worked out as hidden groups together are not subtracted: that is the attacker
+    solving the views as a system of equations, which the rule does not claim to withstand."""
+    found = [({}, a, len(s), t is not None) for a, s, t, _ in known if 0 < len(s) < min_n]
+    for (a, sa, ta, da), (b, sb, tb, db) in combinations(known, 2):
         for (small, ss), (large, sl) in (((a, sa), (b, sb)), ((b, sb), (a, sa))):
-            if _implies(small, large) and 0 < len(sl) - len(ss) < min_n:
+            if not (da and db) and ss <= sl and 0 < len(sl) - len(ss) < min_n:
                 found.append((small, large, len(sl) - len(ss), ta is not None and tb is not None))
     return found
 

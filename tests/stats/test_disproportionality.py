@@ -9,6 +9,7 @@ from equity.model.rules import Rule
 from equity.present.risk_charts import ratio_chart, risk_frame
 from equity.sources.cells import Stats
 from equity.stats import disproportionality as dp
+from equity.stats.privacy import COMPLEMENT
 from tests.files import csv_bytes
 
 BOOLEAN = Rule("boolean")
@@ -29,15 +30,16 @@ def test_risk_ratios_and_composition_by_hand():
     # Black: 12/40 = 30% against everyone else 16/160 = 10%: a ratio of exactly 3.0, which is not "above 3.0".
     assert black.risk == pytest.approx(30.0) and black.comparison_risk == pytest.approx(10.0)
     assert black.ratio == pytest.approx(3.0) and black.method == dp.RATIO and not black.flagged
-    # White: 10/100 = 10% against 18/100 = 18%.
-    assert white.ratio == pytest.approx(10 / 18)
+    # White: 10 with the outcome, the smallest count shown beside Hispanic/Latino's hidden 6: all students' 28
+    # minus Black's 12 and White's 10 would give the 6, so White's count is hidden too, with its risk and ratio.
+    assert (white.n, white.count, white.risk, white.ratio, white.composition) == (100, None, None, None, None)
+    assert white.reason == COMPLEMENT
     # Hispanic/Latino: 6 with the outcome is under the cell size of 10, so no ratio, but its risk shows.
     # Its count (6) is below the cell size, so neither it nor the risk (6 of 60) that would give it is shown.
     assert hispanic.method == dp.TOO_FEW and hispanic.ratio is None
     assert (hispanic.n, hispanic.count, hispanic.risk, hispanic.composition) == (60, None, None, None)
     # Composition: Black students are 12/28 of those suspended and 40/200 of enrolment: 0.4286 / 0.2.
     assert black.composition == pytest.approx((12 / 28) / (40 / 200))
-    assert white.composition == pytest.approx((10 / 28) / (100 / 200))
     assert result.overall_risk == pytest.approx(14.0)
     flagged = dp.measure("Suspended", BOOLEAN, Grouping("race"), local, local, dp.Settings(threshold=2.9))
     assert [g.label for g in flagged.flagged()] == ["Black or African American"]
@@ -49,7 +51,9 @@ def test_alternate_ratio_when_the_comparison_group_is_below_the_n_size():
     # of whom A has 300 students and 45 with it, leaving 700 others with 55: 7.857%.
     local = _stats({"Asian": (50, 15), "White": (20, 2)})
     district = _stats({"Asian": (300, 45), "White": (700, 55)})
-    result = dp.measure("Suspended", BOOLEAN, Grouping("race"), local, district)
+    # (A cell size of 2: with B's 2 hidden, all students' 17 minus A's 15 would give them, so A's count would be
+    # hidden too.)
+    result = dp.measure("Suspended", BOOLEAN, Grouping("race"), local, district, dp.Settings(cell_size=2))
     asian, white = result.groups
     assert asian.method == dp.ALTERNATE and result.note(asian).startswith("Alternate")
     assert asian.comparison_risk == pytest.approx(55 / 700 * 100)
@@ -71,7 +75,7 @@ def test_zero_comparison_risk_is_not_computable_never_infinite():
     # The alternate comparison can be zero too: still not computable.
     small = _stats({"Asian": (40, 12), "White": (5, 0)})
     wide = _stats({"Asian": (40, 12), "White": (50, 0)})
-    asian = dp.measure("Suspended", BOOLEAN, Grouping("race"), small, wide, min_n=5).groups[0]
+    asian = dp.measure("Suspended", BOOLEAN, Grouping("race"), small, wide, dp.Settings(cell_size=0), min_n=5).groups[0]
     assert asian.method == dp.NOT_COMPUTABLE and asian.ratio is None
 
 
@@ -115,8 +119,8 @@ def test_through_the_students_table_with_the_wider_population():
     groups = {g.label: g for g in result.groups}
     # Black 2024-25: 12/40 = 30% against 12/120 = 10% (White and Asian that year, 120 students >= 30).
     assert groups["Black or African American"].ratio == pytest.approx(3.0)
-    # White: 10/100 against the others, Black 40 + Asian 20 = 60 students with 14: 23.3%.
-    assert groups["White"].ratio == pytest.approx(0.10 / (14 / 60))
+    # White: 10 with the outcome, hidden beside Asian's count under the cell size (the smallest shown count).
+    assert groups["White"].count is None and groups["White"].ratio is None
     assert groups["Asian"].method == dp.TOO_FEW                             # 20 students < n-size 30
     assert result.overall.n == 160 and result.overall.total == 24
     crossed = dp.disproportionality(bench.con, "suspended", BOOLEAN, Grouping("race", "term"), Filters(),
@@ -144,13 +148,17 @@ def test_notes_settings_and_the_table_in_spanish():
     # As above: A (50 students, 15 with the outcome) takes the alternate ratio; B (20, 2) is under the n-size.
     local = _stats({"Asian": (50, 15), "White": (20, 2)})
     district = _stats({"Asian": (300, 45), "White": (700, 55)})
-    result = dp.measure("Suspended", BOOLEAN, Grouping("race"), local, district)
-    asian, white = result.groups
-    assert result.note(asian, "es").startswith("Razón alternativa")
+    hiding = dp.measure("Suspended", BOOLEAN, Grouping("race"), local, district)
     # B's 2 students with the outcome are under the cell size: neither that count nor the risk is shown.
+    white = hiding.groups[1]
     assert (white.count, white.risk) == (None, None)
-    assert result.note(white) == "Fewer than 10 students with the outcome: their number and risk are not shown."
-    assert result.note(white, "es") == ("Menos de 10 estudiantes con el resultado: no se muestran su número ni su "
+    assert hiding.note(hiding.groups[0], "es") == ("Oculto para que un número oculto más pequeño de estudiantes con "
+                                                   "el resultado no pueda deducirse del total.")
+    result = dp.measure("Suspended", BOOLEAN, Grouping("race"), local, district, dp.Settings(cell_size=2))
+    asian = result.groups[0]
+    assert result.note(asian, "es").startswith("Razón alternativa")
+    assert hiding.note(white) == "Fewer than 10 students with the outcome: their number and risk are not shown."
+    assert hiding.note(white, "es") == ("Menos de 10 estudiantes con el resultado: no se muestran su número ni su "
                                         "riesgo.")
     assert dp.Settings().describe("es") == ("Tamaño mínimo de celda 10 (estudiantes con el resultado), tamaño n 30 "
                                             "(estudiantes), se señala una razón mayor que 3.0.")
