@@ -18,7 +18,7 @@ from equity.data.mapping import Mapping, fitted, header_signature, new_values
 from equity.model.cohorts import Cohort, cohort_filters
 from equity.model.dimensions import COMBINED, DIMENSIONS
 from equity.model.filters import Filters, options
-from equity.model.groups import Grouping, stats
+from equity.model.groups import Grouping
 from equity.model.rules import Rule
 from equity.plans import accountability, goals, interventions, scorecard, status_grid, survey
 from equity.report.sections import Table
@@ -28,7 +28,7 @@ from equity.sources.cells import Cells
 from equity.stats import across as across_views
 from equity.stats import matched as matching
 from equity.stats.crosstab import CrossTable, crosstab
-from equity.stats.disproportionality import OTHERS, Disproportionality, consecutive_flags, disproportionality
+from equity.stats.disproportionality import Disproportionality, consecutive_flags, disproportionality
 from equity.stats.entity import EntityComparison, EntityGroup, ranked, versus_all
 from equity.stats.metrics import COMPARE_ALL, Breakdown, breakdown
 from equity.stats.rule_check import nobody_meets
@@ -139,11 +139,6 @@ class Workbench:
             except dataset.DataError:
                 self.remembered = False
         return staged
-
-    def stage(self, upload: Upload) -> dataset.Staged:
-        """Stage a file read already, for a mapping given by the caller (the command line): no remembered one."""
-        self.staged, self.remembered = dataset.stage(self.con, upload), False
-        return self.staged
 
     def confirm(self, mapping: Mapping, remember: bool = True) -> dataset.Dataset:
         """Make the staged upload the data under `mapping`, and remember the mapping for its layout."""
@@ -286,18 +281,13 @@ class Workbench:
         return trend(self.con, outcome, rule, dimension, compare, self.cohort_filters(cohort), self.min_n, label,
                      second)
 
-    def risk(self, outcome: str, rule: Rule, grouping: Grouping, label: str = "", term: str | None = None,
-             reference: object = OTHERS, cohort: Cohort | None = None) -> Disproportionality:
-        """Risk ratios under the session's filters (in one term, or one cohort, when given) and risk settings,
-        against every loaded student; each group against all other students, or against the group `reference`."""
-        filters = self.cohort_filters(cohort)
-        filters = replace(filters, term=(term,)) if term else filters
+    def risk(self, outcome: str, rule: Rule, grouping: Grouping, label: str = "",
+             term: str | None = None) -> Disproportionality:
+        """Risk ratios under the session's filters (in one term when given) and risk settings, against every
+        loaded student."""
+        filters = replace(self.filters, term=(term,)) if term else self.filters
         return disproportionality(self.con, outcome, rule, grouping, filters, Filters(), self.privacy.risk,
-                                  self.min_n, label, reference)
-
-    def group_keys(self, outcome: str, rule: Rule, grouping: Grouping) -> tuple:
-        """The groups of `grouping` that the loaded data has (the filters aside), by their keys."""
-        return tuple(stats(self.con, outcome, rule, grouping)[1])
+                                  self.min_n, label)
 
     def risk_streaks(self, outcome: str, rule: Rule, grouping: Grouping, terms: Sequence[str]) -> dict[object, int]:
         """How many terms in a row, up to the last of `terms`, each group was flagged."""
