@@ -58,6 +58,7 @@ from equity.stats.rule_check import nobody_meets
 from equity.words.i18n import LANGUAGES
 from equity.words.labels import hidden_note
 from equity.words.messages import Text
+from equity.words.reader import DEFAULT, reading
 from equity.words.summary import flag_sentence
 
 
@@ -178,6 +179,11 @@ def _gap_options(command: argparse.ArgumentParser) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
+    with reading(getattr(args, "lang", DEFAULT)):   # a report's words and figures; JSON and CSV stay as they are
+        return _command(args)
+
+
+def _command(args: argparse.Namespace) -> int:
     try:
         if args.command == "report":
             print(report(args))

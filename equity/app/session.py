@@ -122,7 +122,7 @@ class Workbench:
         progress(Text("session.step.reading_sheet", filename=filename, sheet=sheet) if sheet
                  else Text("session.step.reading", filename=filename))
         upload = read_upload(data, filename, sheet, typed=True)
-        progress(Text("session.step.looking", columns=upload.table.num_columns, rows=f"{upload.table.num_rows:,}"))
+        progress(Text("session.step.looking", columns=upload.table.num_columns, rows=upload.table.num_rows))
         staged = dataset.stage(self.con, upload)
         upload = staged.upload      # as staged: a wide file of published counts is reshaped to long
         known = workspace.load_mapping(header_signature(upload.table.column_names))

@@ -46,7 +46,9 @@ from equity.stats.privacy import BOTTOM_CODE, CODING_BELOW_N, SMALL, TOP_CODE, c
 from equity.stats.trends import Trend
 from equity.words.gap_flags import flag_params, settings_line
 from equity.words.i18n import DEFAULT, t
-from equity.words.labels import comparison_label, dimension_label, group_label, hidden_note, yes_no
+from equity.words.labels import comparison_label, dimension_label, figure, group_label, hidden_note, yes_no
+from equity.words.numbers import day, decimal, percent
+from equity.words.reader import reading
 from equity.words.summary import (
     breakdown_summary,
     change_beyond_chance,
@@ -105,7 +107,7 @@ def _ranked(cell: Cell) -> float:
 
 def _figure(cell: Cell, unit: str) -> str:
     """A shown cell's figure in a sentence: '61.5%', or '≥ 95%' when coded, never the exact coded value."""
-    return coded_text(cell.coded) if cell.coded else f"{cell.value:.1f}{unit}"
+    return coded_text(cell.coded) if cell.coded else figure(cell.value, unit == "%")
 
 
 def _alt_text(description: str, summary: Sequence[str]) -> str:
@@ -329,7 +331,7 @@ class GoalsView:
                          _goal_figure(e.interim, goal),
                          t("column.target_by", lang, target=_goal_figure(goal.target, goal), term=goal.target_term),
                          t(f"goal.{e.status.replace(' ', '_')}", lang),
-                         None if e.progress is None else f"{e.progress:.0f}%"))
+                         None if e.progress is None else percent(e.progress, 0)))
         counts = {status: sum(e.status == status for e in self.evaluations)
                   for status in (goal_math.MET, goal_math.ON_TRACK, goal_math.OFF_TRACK, goal_math.NO_DATA)}
         summary = [t("summary.goals_count", lang, total=len(self.evaluations), met=counts[goal_math.MET],
@@ -369,7 +371,7 @@ class ScorecardView:
                    Column(t("report.scorecard.column.goal", lang)))
         rows = []
         for card, p in zip(self.cards, placements, strict=True):
-            value = card.latest if rates or card.latest is None else f"{card.latest:.1f}"
+            value = card.latest if rates or card.latest is None else decimal(card.latest)
             rows.append((card.indicator.name(lang), card.indicator.describe_rule(lang), value, card.change,
                          direction_word(card, lang) if card.change is not None else "",
                          status_grid.status_text(p.status, lang) if p.status is not None else "",
@@ -414,7 +416,7 @@ def goal_population(goal: goal_math.Goal, lang: str = DEFAULT) -> str:
 
 
 def _goal_figure(value: float | None, goal: goal_math.Goal) -> str | None:
-    return None if value is None else f"{value:.1f}{goal.unit}"
+    return None if value is None else goal.figure(value)
 
 
 @dataclass(frozen=True)
@@ -574,15 +576,18 @@ class Report:
     context: tuple[str, ...]          # which data, filters, terms: printed under the title
     privacy: str                      # the suppression rule, printed once more at the end
     notes: str = ""
-    created: str = field(default_factory=lambda: date.today().isoformat())
+    created: str = field(default_factory=lambda: day(date.today()))     # the date it was made, in its language
 
 
 def compose(chosen: Sequence[ReportView], bench: "Workbench", title: str = "", notes: str = "",
             lang: str = DEFAULT) -> Report:
-    """The report in one language: a section per view and the lines that say what the figures cover."""
-    return Report(title.strip() or t("report.default_title", lang), lang,
-                  tuple(view.section(lang) for view in chosen), context(bench, lang),
-                  " ".join((rule_note(bench.min_n, lang), *coding_note(bench.coding, lang))), notes.strip())
+    """The report in one language, its figures too: a section per view and the lines that say what the figures
+    cover."""
+    with reading(lang):
+        return Report(title.strip() or t("report.default_title", lang), lang,
+                      tuple(view.section(lang) for view in chosen), context(bench, lang),
+                      " ".join((rule_note(bench.min_n, lang), *coding_note(bench.coding, lang))), notes.strip(),
+                      day(date.today(), lang))
 
 
 def context(bench: "Workbench", lang: str = DEFAULT) -> tuple[str, ...]:

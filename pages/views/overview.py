@@ -3,6 +3,7 @@
 import streamlit as st
 
 from equity.words.i18n import t
+from equity.words.numbers import count
 from pages.views import shared
 
 bench = shared.workbench()
@@ -20,7 +21,7 @@ if shared.require_data(bench):
             bench.load_sample(counts=not counts)
             st.rerun()
     cols = st.columns(4)
-    cols[0].metric(t("page.overview.rows", lang), f"{data.report.rows:,}")
+    cols[0].metric(t("page.overview.rows", lang), count(data.report.rows, lang))
     cols[1].metric(t("page.overview.outcomes", lang), len(data.mapping.outcomes()))
     cols[2].metric(t("page.overview.hidden_below", lang), t("page.overview.students", lang, n=bench.min_n))
     cols[3].metric(t("page.overview.data", lang),

@@ -17,6 +17,7 @@ from equity.stats.metrics import COMPARE_ALL, COMPARE_OTHERS
 from equity.store import scorecards as scorecard_store
 from equity.words.i18n import LANGUAGES, t
 from equity.words.labels import comparison_label, dimension_label
+from equity.words.numbers import count
 from pages.views import flag_controls, shared
 from pages.views.shared import plain
 
@@ -91,7 +92,7 @@ def student_export(bench, column, rule, lang: str) -> None:
                                                               key="student_confirm"):
             return
         table = bench.student_list(column.name, column.header, rule, lang)
-        st.caption(t("page.report.student_rows", lang, rows=f"{len(table.rows):,}"))
+        st.caption(t("page.report.student_rows", lang, rows=count(len(table.rows), lang)))
         title = t("student.title", lang, outcome=column.header)
         stem = f"{FILE_PREFIX}-{exports.file_stem(column.header)}"
         left, right, _ = st.columns([1, 1, 2])

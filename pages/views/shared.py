@@ -34,6 +34,7 @@ from equity.store.records import WorkspaceError
 from equity.words.i18n import DEFAULT, LANGUAGES, t
 from equity.words.labels import dimension_label, group_label
 from equity.words.messages import Text, words
+from equity.words.numbers import chart_locale, count
 
 T = TypeVar("T")
 
@@ -165,7 +166,7 @@ def sidebar(bench: Workbench) -> None:
             st.warning(t("ui.no_data_yet", lang))
             return
         source = t("ui.sample_source", lang) if bench.data.sample else plain(bench.data.name)
-        st.caption(t("ui.data_caption", lang, source=source, rows=f"{bench.data.report.rows:,}"))
+        st.caption(t("ui.data_caption", lang, source=source, rows=count(bench.data.report.rows, lang)))
         if "start_note" in st.session_state:
             st.warning(message(st.session_state["start_note"], lang), icon=":material/warning:")
         preset = st.selectbox(t("ui.hide_small", lang), PRESETS, format_func=lambda p: p.label(lang), key="preset")
@@ -381,8 +382,10 @@ def table(shown: Table) -> None:
 def chart(figure: alt.TopLevelMixin) -> None:
     """A chart across the page. Its spec is not validated against Vega-Lite's schema on every rerun (that
     cost more than the figures): the charts' shapes are validated by the tests, and a rerun brings new
-    figures only."""
-    st.vega_lite_chart(figure.to_dict(validate=False), width="stretch")
+    figures only. Its numbers are written the reader's way (`config.locale`)."""
+    spec = figure.to_dict(validate=False)
+    spec["config"] = {**spec.get("config", {}), "locale": chart_locale()}
+    st.vega_lite_chart(spec, width="stretch")
 
 
 def section_downloads(section: Section, stem: str, key: str, lang: str = DEFAULT) -> None:
