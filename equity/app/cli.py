@@ -538,6 +538,7 @@ def report(args: argparse.Namespace) -> str:
     from equity.report.render import file_stem
     from equity.report.render import render as render_report  # the export libraries load only for reports
     from equity.report.sections import Choice, compose, views
+    from equity.stats.settings import PrivacySettings
 
     fmt = {".html": "html", ".htm": "html", ".pdf": "pdf", ".pptx": "pptx"}.get(args.out.suffix.lower())
     if fmt is None and not args.each:
@@ -547,7 +548,7 @@ def report(args: argparse.Namespace) -> str:
         raise UsageError("report reads student rows for its terms and trends: give FILE; on a Spark table use "
                          "gaps or risk.")
     con, staged, mapping, column, rule = load(args)
-    bench = Workbench(con=con, min_n=args.min_n, coding=args.top_bottom_code)
+    bench = Workbench(con=con, privacy=PrivacySettings(min_n=args.min_n, coding=args.top_bottom_code))
     bench.data = activate(con, staged, mapping, tuple(args.by or ["race"]))
     bench.filters = where(con, args.where)
     warn_if_nobody_meets(con, column, rule)

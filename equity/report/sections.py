@@ -39,12 +39,11 @@ from equity.present.scorecard_charts import direction_word, scorecard_chart
 from equity.present.tables import COUNT, GAP, INDEX, TEXT, VALUE, Column, Table
 from equity.sources.cells import key_text
 from equity.stats.crosstab import Cell, CrossTable
-from equity.stats.disproportionality import DEFAULT_SETTINGS, Settings
 from equity.stats.gap_flag_settings import DEFAULTS, FlagSettings
 from equity.stats.gap_flags import Flag, Flags, GroupFlag, flag
 from equity.stats.metrics import COMPARE_ALL, Breakdown, GroupResult
 from equity.stats.privacy import BOTTOM_CODE, CODING_BELOW_N, SMALL, TOP_CODE, coded_text, coded_value
-from equity.stats.trends import Trend, data_terms, trend
+from equity.stats.trends import Trend
 from equity.words.gap_flags import flag_params, settings_line
 from equity.words.i18n import DEFAULT, t
 from equity.words.labels import comparison_label, dimension_label, figure, group_label, hidden_note, yes_no
@@ -493,9 +492,7 @@ class Choice:
     changes: bool = False                      # a section per dimension: first term against the last
     goal_table: bool = False                   # a section with every saved goal
     scorecard: tuple[sc.Indicator, ...] = ()   # a section with the balanced scorecard of these indicators
-    risk_settings: Settings = DEFAULT_SETTINGS  # for the scorecard's risk ratios, as on its screen
     cuts: tuple[tuple[str, status_grid.Cuts], ...] = ()   # the scorecard's status × change cut points
-    colour_min_n: int = 0                      # the privacy setting's colour minimum, for charts and the grid
     flag: Flag = Flag.NEWCOMBE                 # how gaps are flagged (rates only; averages use Newcombe's)
     flag_settings: FlagSettings = DEFAULTS     # the flags' references, margin and cut-offs
     cohort: str | None = None                  # term, school or grade: every gap and crossed view once per cohort
@@ -505,7 +502,7 @@ class Choice:
 
 
 def views(bench: "Workbench", choice: Choice, lang: str = DEFAULT) -> list[ReportView]:
-    """The chosen views, computed from the session's data under its filters and minimum group size (once per
+    """The chosen views, computed from the session's data under its filters and privacy settings (once per
     cohort when the choice has cohorts); goals' notes worded in `lang`."""
     found: list[ReportView] = []
     saved = goal_math.load()[0] if choice.goals or choice.goal_table else ()
@@ -514,24 +511,19 @@ def views(bench: "Workbench", choice: Choice, lang: str = DEFAULT) -> list[Repor
     for cohort in cohorts:
         found += _gap_views(bench, choice, cohort, saved, lang)
     if choice.scorecard:
-        goal = sc.goal_lookup(bench.con, bench.min_n)
-        found.append(ScorecardView(tuple(sc.evaluate(bench.con, i, bench.filters, bench.min_n, choice.risk_settings,
-                                                     goal) for i in choice.scorecard), bench.min_n, choice.cuts,
-                                   choice.colour_min_n, chronic_notes(bench, choice.scorecard, lang)))
+        found.append(ScorecardView(tuple(bench.scorecard(choice.scorecard)), bench.min_n, choice.cuts,
+                                   bench.privacy.colour_min_n, chronic_notes(bench, choice.scorecard, lang)))
     if choice.scorecard and choice.group_grids:
         cuts = dict(choice.cuts)
         for i in choice.scorecard:
-            history = trend(bench.con, i.outcome, i.rule, i.grouping.first, filters=bench.filters, min_n=bench.min_n,
-                            label=i.outcome_label, second=i.grouping.second)
+            history = bench.trend(i.outcome, i.rule, i.grouping.first, label=i.outcome_label, second=i.grouping.second)
             found.append(GroupGridView(history, i, cuts.get(i.label, status_grid.default_cuts(i)),
-                                       choice.colour_min_n))
+                                       bench.privacy.colour_min_n))
     if choice.scorecard and choice.accountability:
         found.append(AccountabilityView(bench.accountability_grid(choice.scorecard, dict(choice.cuts),
                                                                   choice.accountability_colour_min_n, lang)))
     if choice.goal_table and saved:
-        outcomes = {c.name for c in bench.data.mapping.outcomes()} if bench.data else set()
-        found.append(GoalsView(tuple(goal_math.assess(bench.con, g, outcomes, bench.min_n, lang) for g in saved),
-                               bench.min_n))
+        found.append(GoalsView(tuple(bench.assess_goals(saved, lang)), bench.min_n))
     return found
 
 
@@ -545,15 +537,14 @@ def _gap_views(bench: "Workbench", choice: Choice, cohort: Cohort | None, saved:
     """The gap, change and crossed views of one cohort (or of everyone); a goal is on all the data, so a cohort's
     views leave it out."""
     found: list[ReportView] = []
-    filters = bench.cohort_filters(cohort)
-    several_terms = (choice.history or choice.changes) and len(data_terms(bench.con, filters)) > 1
+    several_terms = (choice.history or choice.changes) and len(bench.terms(filtered=True, cohort=cohort)) > 1
     for dimension in choice.dimensions:
         result = bench.breakdown(choice.outcome, choice.rule, dimension, choice.compare, choice.label, cohort)
-        history = trend(bench.con, choice.outcome, choice.rule, dimension, choice.compare, filters,
-                        bench.min_n, choice.label) if several_terms else None
+        history = bench.trend(choice.outcome, choice.rule, dimension, choice.compare, choice.label,
+                              cohort=cohort) if several_terms else None
         goal = _goal(bench, saved, result, choice.outcome, lang) if choice.goals and cohort is None else None
         method = choice.flag if choice.rule.is_rate else Flag.NEWCOMBE
-        found.append(GapView(result, history if choice.history else None, goal, method, choice.colour_min_n,
+        found.append(GapView(result, history if choice.history else None, goal, method, bench.privacy.colour_min_n,
                              choice.flag_settings, cohort, bench.chronic_note(choice.outcome, lang, cohort) or ""))
         if choice.changes and history is not None:
             found.append(TrendView(history))
@@ -574,8 +565,7 @@ def _goal(bench: "Workbench", saved: Sequence[goal_math.Goal], result: Breakdown
                  and not g.second and g.measure == goal_math.VALUE), None)
     if goal is None:
         return None
-    outcomes = {c.name for c in bench.data.mapping.outcomes()} if bench.data else set()
-    return goal_math.assess(bench.con, goal, outcomes, bench.min_n, lang)
+    return bench.assess_goals([goal], lang)[0]
 
 
 @dataclass(frozen=True, eq=False)
@@ -607,7 +597,7 @@ def context(bench: "Workbench", lang: str = DEFAULT) -> tuple[str, ...]:
     lines = [t("report.source", lang, source=source)]
     filters = filter_lines(bench.filters, lang)
     lines.append(t("report.filtered", lang, filters="; ".join(filters)) if filters else t("report.unfiltered", lang))
-    found = data_terms(bench.con, bench.filters) if bench.data else ()
+    found = bench.terms(filtered=True) if bench.data else ()
     if len(found) > 1:
         lines.append(t("report.terms_pooled", lang, terms=len(found), first=found[0], last=found[-1]))
     elif found:

@@ -3,7 +3,6 @@ as suspension, special-education identification or AP enrolment, with the thresh
 
 import streamlit as st
 
-from equity.plans.scorecard import RISK_RATIO, default_indicators
 from equity.present.risk_charts import column_names, ratio_chart, risk_frame
 from equity.words.groupings import grouping_group
 from equity.words.i18n import t, tn
@@ -17,9 +16,7 @@ st.title(t("nav.disproportionality", lang))
 st.caption(t("page.risk.intro", lang))
 if shared.require_data(bench):
     shared.active_filters(bench)
-    usual = next(((i.outcome, i.rule) for i in default_indicators(bench.data.mapping, bench.data.profiles)
-                  if i.method == RISK_RATIO), None)
-    picked = shared.outcome_picker(bench, "risk", default=usual, rates_only=True)
+    picked = shared.outcome_picker(bench, "risk", default=bench.usual_risk_outcome(), rates_only=True)
     if picked:
         column, rule = picked
         first, second, third = st.columns(3)
@@ -27,9 +24,9 @@ if shared.require_data(bench):
         terms = bench.terms(filtered=True)
         term = third.selectbox(t("column.term", lang), terms, index=len(terms) - 1, key="risk_term",
                                help=t("page.risk.term_help", lang)) if terms else None
-        settings = shared.risk_settings("risk")
+        settings = shared.risk_settings(bench, "risk")
         st.caption(f"{shared.plain(settings.describe(lang))} {t('page.risk.notes', lang, min_n=f'{bench.min_n:d}')}")
-        result = bench.risk(column.name, rule, grouping, settings, column.header, term)
+        result = bench.risk(column.name, rule, grouping, column.header, term)
         flagged = result.flagged()
         if flagged:
             names = ", ".join(f"{shared.plain(grouping_group(grouping, g.key, lang))} ({decimal(g.ratio, 2, lang)})"
@@ -50,7 +47,7 @@ if shared.require_data(bench):
         if any(g.ratio is not None for g in result.groups):
             shared.chart(ratio_chart(result, lang))
         history = terms[:terms.index(term) + 1] if terms else []
-        streaks = bench.risk_streaks(column.name, rule, grouping, settings, history) if len(history) > 1 else None
+        streaks = bench.risk_streaks(column.name, rule, grouping, history) if len(history) > 1 else None
         headers = column_names(lang)
         st.dataframe(risk_frame(result, streaks, lang), hide_index=True, column_config={
             headers["risk"]: st.column_config.NumberColumn(format="%.1f"),

@@ -53,7 +53,7 @@ if picked:
                                                                       column.header, cohort)
         method = shared.flag_choice(rule.is_rate, "gaps_flag")
         settings = flag_controls.flag_settings(method, "gaps_flagset", result)
-        view = GapView(result, flag=method, colour_min_n=shared.colour_min_n(), settings=settings, cohort=cohort,
+        view = GapView(result, flag=method, colour_min_n=bench.privacy.colour_min_n, settings=settings, cohort=cohort,
                        outcome_note=note)         # flags each group once, for the sentence, chart and table
         st.markdown(f"**{shared.plain(view.sentence(lang))}**")
         section = view.section(lang)

@@ -12,7 +12,6 @@ from equity.plans.cut_presets import PRESETS, SOURCE, YEAR, suggested
 from equity.plans.group_grid import group_grid_html
 from equity.present.scorecard_charts import card_html, cards_frame, column_names
 from equity.report.sections import GroupGridView, chronic_notes, filter_lines
-from equity.stats.disproportionality import Settings
 from equity.store import scorecards as store
 from equity.store.records import WorkspaceError
 from equity.words.groupings import grouping_name
@@ -95,7 +94,7 @@ def status_and_change(bench, cards: list[sc.Card], lang: str) -> None:
                   if i.label in chosen and chosen[i.label] != grid.default_cuts(i)}}
     if changed != st.session_state.get("grid_cuts", {}):
         remember(bench, st.session_state["scorecard"][1], changed)
-    colour_min_n = shared.colour_min_n()
+    colour_min_n = bench.privacy.colour_min_n
     placements = [grid.place(c, chosen.get(c.indicator.label, grid.default_cuts(c.indicator)), colour_min_n)
                   for c in cards]
     for higher in (True, False):
@@ -210,8 +209,8 @@ if shared.require_data(bench):
     current = indicators(bench, lang)
     if "scorecard_problem" in st.session_state:
         st.warning(shared.plain(st.session_state["scorecard_problem"]), icon=":material/warning:")
-    settings = st.session_state.get("risk_settings", Settings())
-    cards = bench.scorecard(current, settings)
+    settings = bench.privacy.risk
+    cards = bench.scorecard(current)
     filters = " · ".join(filter_lines(bench.filters, lang)) or t("compare.all", lang)
     st.caption(t("page.scorecard.legend", lang, filters=shared.plain(filters), min_n=f"{bench.min_n:d}",
                  cell=f"{settings.cell_size:d}",
@@ -233,7 +232,7 @@ if shared.require_data(bench):
     if cards:
         status_and_change(bench, cards, lang)
     with st.expander(t("page.scorecard.settings", lang)):
-        shared.risk_settings("card")
+        shared.risk_settings(bench, "card")
         if any(bench.chronic_note(i.outcome, lang) for i in current):
             shared.min_days_setting(bench, "card_min_days")
     with st.expander(t("page.scorecard.table", lang)):
