@@ -35,7 +35,8 @@ def test_scorecard_shows_the_four_required_views(app):
     low_income = rows["AP participation", "Low income"]
     # Its count is hidden beside the unreported one under the cell size (3 of 22): marked hidden, saying why.
     assert low_income.Measure == "Composition index"
-    assert low_income.Hidden == "yes — Hidden so that a smaller hidden group cannot be worked out from the total."
+    assert low_income.Hidden == ("yes — Hidden so that a smaller hidden number of students with the outcome cannot "
+                                 "be worked out from the total.") and low_income.n == 1120
     assert pd.isna(low_income._9) and pd.isna(low_income.Value)
     not_low = rows["AP participation", "Not low income"]
     assert not_low.Hidden == "" and not_low._9 == pytest.approx((262 / 404) / (871 / 2013), abs=1e-4)
