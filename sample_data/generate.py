@@ -669,6 +669,48 @@ def reproducible_zip(data: bytes) -> bytes:
 # --------------------------------------------------------------------------
 
 
+CRDC_SEED = 20251207
+CRDC_RACES = {"HI": 0.30, "AM": 0.01, "AS": 0.07, "HP": 0.01, "BL": 0.22, "WH": 0.33, "TR": 0.06}
+# In-school suspension risk per race: gaps as the CRDC has published them nationally, roughly.
+CRDC_ISS = {"HI": 0.05, "AM": 0.07, "AS": 0.02, "HP": 0.05, "BL": 0.12, "WH": 0.04, "TR": 0.06}
+CRDC_SCHOOLS = [f"{name} {kind}" for name, kind in zip(
+    ["Alder", "Birch", "Cypress", "Dogwood", "Elm", "Fir", "Ginkgo", "Hawthorn", "Ironwood", "Juniper", "Katsura",
+     "Linden", "Magnolia", "Nutmeg", "Oak Hollow", "Pine Ridge", "Quince", "Redwood", "Sycamore", "Tamarack"],
+    ["Elementary"] * 10 + ["Middle"] * 6 + ["High"] * 4, strict=True)]
+
+
+def crdc_table(rng: np.random.Generator) -> pd.DataFrame:
+    """A fictional district of 20 schools as a CRDC public-use school file: enrollment and in-school
+    suspensions per race and sex (`SCH_ENR_HI_M`, `SCH_DISCWODIS_ISS_BL_F`, `SCH_DISCWDIS_ISS_IDEA_WH_M` ...),
+    totals by sex (`TOT_`) and English learners by sex. Some cells carry the CRDC's reserve codes: -9 (not
+    applicable: one school reported no suspensions data) and -2 (suppressed)."""
+    rows = []
+    for i, school in enumerate(CRDC_SCHOOLS, start=1):
+        size = int(rng.integers(250, 1400))
+        share = rng.dirichlet(np.array(list(CRDC_RACES.values())) * 40)
+        row = {"LEA_STATE": "ZZ", "LEAID": "9900001", "LEA_NAME": "Fictional Unified School District",
+               "SCHID": f"{i:05d}", "SCH_NAME": school, "COMBOKEY": f"9900001{i:05d}"}
+        enrolled, iss_free, iss_idea = {}, {}, {}
+        for (race, risk), part in zip(CRDC_ISS.items(), share, strict=True):
+            for sex in ("M", "F"):
+                n = int(rng.binomial(size, part / 2))
+                count = int(rng.binomial(n, risk * (1.4 if sex == "M" else 0.6)))
+                idea = int(rng.binomial(count, 0.2))
+                enrolled[race, sex], iss_free[race, sex], iss_idea[race, sex] = n, count - idea, idea
+        row |= {f"SCH_ENR_{r}_{s}": n for (r, s), n in enrolled.items()}
+        row |= {f"TOT_ENR_{s}": sum(n for (_, x), n in enrolled.items() if x == s) for s in ("M", "F")}
+        row |= {f"SCH_ENR_LEP_{s}": int(row[f"TOT_ENR_{s}"] * 0.12) for s in ("M", "F")}
+        row |= {f"SCH_DISCWODIS_ISS_{r}_{s}": n for (r, s), n in iss_free.items()}
+        row |= {f"SCH_DISCWDIS_ISS_IDEA_{r}_{s}": n for (r, s), n in iss_idea.items()}
+        if school.startswith("Katsura"):          # reported no suspensions data: not applicable
+            row |= {k: -9 for k in row if "_ISS_" in k}
+        rows.append(row)
+    table = pd.DataFrame(rows)
+    for column in ("SCH_DISCWODIS_ISS_AM_F", "SCH_DISCWODIS_ISS_HP_M"):     # a few suppressed cells
+        table.loc[rng.choice(len(table), 3, replace=False), column] = -2
+    return table
+
+
 def write_csv(table: pd.DataFrame, name: str) -> None:
     """UTF-8, comma-separated, Unix newlines, no index."""
     table.to_csv(OUT_DIR / name, index=False, lineterminator="\n", encoding="utf-8")
@@ -702,9 +744,10 @@ def main() -> None:
     write_csv(courses, "course_enrollments.csv")
     write_csv(survey_table(rng, df, answers), "belonging_survey.csv")
     write_gradebook(rng, OUT_DIR / "gradebook_demo.xlsx")
+    write_csv(crdc_table(np.random.default_rng(CRDC_SEED)), "crdc_district.csv")   # its own seed: the rest stays
 
     for name in ["district.csv", "discipline_incidents.csv", "course_enrollments.csv",
-                 "belonging_survey.csv", "gradebook_demo.xlsx"]:
+                 "belonging_survey.csv", "gradebook_demo.xlsx", "crdc_district.csv"]:
         print(f"{name}: {(OUT_DIR / name).stat().st_size / 1024:.0f} KB")
 
 

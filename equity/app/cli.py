@@ -38,6 +38,7 @@ from equity.model.filters import FILTER_NAMES, Filters, options
 from equity.model.groups import Grouping, stats
 from equity.model.rules import Rule, default_rule
 from equity.sources.cells import key_text
+from equity.sources.spark import SparkError
 from equity.stats.disproportionality import (
     CELL_SIZE,
     HIDDEN,
@@ -52,9 +53,10 @@ from equity.stats.disproportionality import (
 from equity.stats.gap_flag_settings import COMPARE, DEFAULTS, HPG, FlagSettings, fixed_rate
 from equity.stats.gap_flags import Flag, Flags, GroupFlag, flag
 from equity.stats.metrics import COMPARE_ALL, COMPARE_OTHERS, Breakdown, GroupResult, breakdown
-from equity.stats.privacy import BOTTOM_CODE, CODING_BELOW_N, DEFAULT_MIN_N, TOP_CODE, coded_text, why_hidden
+from equity.stats.privacy import BOTTOM_CODE, CODING_BELOW_N, DEFAULT_MIN_N, TOP_CODE, coded_text
 from equity.stats.rule_check import nobody_meets
 from equity.words.i18n import LANGUAGES
+from equity.words.labels import hidden_note
 from equity.words.messages import Text
 from equity.words.summary import flag_sentence
 
@@ -86,7 +88,10 @@ def parser() -> argparse.ArgumentParser:
     report = commands.add_parser("report", help="the same figures as a report: HTML, PDF or slides")
     _data_options(report)
     _gap_options(report)
-    report.add_argument("--out", required=True, type=Path, help="the file to write: .html, .pdf or .pptx")
+    report.add_argument("--out", required=True, type=Path,
+                        help="the file to write: .html, .pdf or .pptx; with --each, a folder for one HTML report "
+                             "per value, or a file name each report's is made from (report.pdf: report-<school>.pdf)")
+    _each_option(report)
     report.add_argument("--by", action="append", choices=GAP_DIMENSIONS,
                         help="a dimension to show gaps by; repeat for several (default: race)")
     report.add_argument("--cross", action="append", default=[], metavar="DIMENSION,DIMENSION",
@@ -102,9 +107,12 @@ def parser() -> argparse.ArgumentParser:
 
 
 def _data_options(command: argparse.ArgumentParser, many: bool = False) -> None:
-    """The options every command shares: which file, which outcome (or outcomes, repeated, when `many`) and
-    rule, n-size, mapping."""
-    command.add_argument("file", type=Path)
+    """The options every command shares: which file (or Spark table), which outcome (or outcomes, repeated, when
+    `many`) and rule, n-size, mapping."""
+    from equity.app import spark_cli  # here: it builds on this module
+
+    command.add_argument("file", type=Path, nargs="?")
+    spark_cli.add_options(command)
     command.add_argument("--sheet")
     command.add_argument("--outcome", required=True, action="append" if many else "store",
                          help="the outcome column's header" + ("; repeat for several" if many else ""))
@@ -192,7 +200,7 @@ def main(argv: list[str] | None = None) -> int:
         for result in found.values() if isinstance(found, dict) else [found]:
             _check_flag(args.flag, result.rule)
             check_references(result, settings)
-    except (IngestError, dataset.DataError, UsageError) as problem:
+    except (IngestError, dataset.DataError, UsageError, SparkError) as problem:
         print(f"error: {problem}", file=sys.stderr)
         return 2
     if args.each:
@@ -233,14 +241,12 @@ def _check_flag(method: str, rule: Rule) -> None:
 
 
 def load(args: argparse.Namespace) -> tuple[duckdb.DuckDBPyConnection, dataset.Staged, Mapping, ColumnRole, Rule]:
-    """Read the file, map its columns (automatically, then --map) and choose the outcome and its rule."""
-    try:
-        data = args.file.read_bytes()
-    except OSError as problem:
-        raise UsageError(f"cannot read '{args.file}': {problem.strerror or problem}.") from None
-    upload = read_upload(data, args.file.name, args.sheet)
+    """Read the file (or profile the Spark table), map its columns (automatically, then --map) and choose the
+    outcome and its rule."""
+    from equity.app import spark_cli
+
     con = dataset.connect()
-    staged = dataset.stage(con, upload)
+    staged = spark_cli.stage(args) if spark_cli.wanted(args) else stage_file(con, args)
     mapping = apply_values(apply_overrides(staged.proposal, args.map, staged), args.value)
     if getattr(args, "cohort", None):       # the risk command has no cohorts
         mapping = cohort_mapping(mapping, staged, args.cohort, args.outcome)
@@ -257,6 +263,16 @@ def load(args: argparse.Namespace) -> tuple[duckdb.DuckDBPyConnection, dataset.S
     if args.categories:
         rule = Rule("categories", categories=tuple(c.strip() for c in args.categories.split(",")))
     return con, staged, mapping, column, rule
+
+
+def stage_file(con: duckdb.DuckDBPyConnection, args: argparse.Namespace) -> dataset.Staged:
+    if args.file is None:
+        raise UsageError("give FILE, or --spark URL and --table NAME for a Spark table.")
+    try:
+        data = args.file.read_bytes()
+    except OSError as problem:
+        raise UsageError(f"cannot read '{args.file}': {problem.strerror or problem}.") from None
+    return dataset.stage(con, read_upload(data, args.file.name, args.sheet))
 
 
 def _derived_chronic(staged: dataset.Staged, outcome: str) -> bool:
@@ -296,6 +312,8 @@ def activate(con: duckdb.DuckDBPyConnection, staged: dataset.Staged, mapping: Ma
              ) -> dataset.Dataset:
     """Build the students table, first saying on stderr which values were guessed or left unplaced, and which
     of the dimensions `by` the file has no column for."""
+    if staged.upload is None:
+        raise UsageError("this command needs the student rows of a file; on a Spark table use gaps, risk or report.")
     data = dataset.activate(con, staged, mapping)
     layout = [f"note: {n}" for n in staged.upload.notes if getattr(n, "key", "").startswith("counts.")]
     for line in [*layout, *value_notices(data.report), *suppressed_notices(data.report),
@@ -342,6 +360,9 @@ def value_notices(report: BuildReport) -> list[str]:
 def gaps(args: argparse.Namespace) -> Breakdown | dict[str, Breakdown]:
     """The breakdown, or with --cohort one per cohort in order."""
     con, staged, mapping, column, rule = load(args)
+    if staged.upload is None:
+        from equity.app import spark_cli
+        return spark_cli.gaps(args, con, staged, mapping, column, rule)
     activate(con, staged, mapping, (args.by,))
     warn_if_nobody_meets(con, column, rule)
 
@@ -364,10 +385,11 @@ def gaps(args: argparse.Namespace) -> Breakdown | dict[str, Breakdown]:
     return {value: one(cohort_filters(chosen, dimension, value)) for value in cohort_values(options(con), dimension)}
 
 
-def where(con: duckdb.DuckDBPyConnection, items: list[str]) -> Filters:
-    """The --where options as sidebar filters, each value checked against the values the data has."""
+def where(con: duckdb.DuckDBPyConnection, items: list[str], table: str = "students") -> Filters:
+    """The --where options as sidebar filters, each value checked against the values the data (its students, or
+    a cube's `table`) has."""
     chosen: dict[str, tuple[str, ...]] = {}
-    offered = options(con) if items else {}
+    offered = options(con, table) if items else {}
     for item in items:
         name, _, values = item.partition("=")
         name = name.strip()
@@ -409,17 +431,18 @@ def each(con: duckdb.DuckDBPyConnection, chosen: Filters, dimension: str, one: C
 
 def risk(args: argparse.Namespace) -> Disproportionality | dict[str, Disproportionality]:
     con, staged, mapping, column, rule = load(args)
-    activate(con, staged, mapping, (args.by,))
     if not rule.is_rate:
         raise UsageError("risk needs a yes/no outcome: give --threshold or --categories for what counts as having it.")
+    if staged.upload is None:
+        from equity.app import spark_cli
+        return spark_cli.risk(args, con, staged, mapping, column, rule)
+    activate(con, staged, mapping, (args.by,))
     warn_if_nobody_meets(con, column, rule)
     grouping = Grouping(args.by)
     reference = OTHERS
     if args.compare != OTHERS:
-        keys = {key_text(k): k for k in stats(con, column.name, rule, grouping)[1]}
-        if args.compare not in keys:
-            raise UsageError(f"--compare must be 'others' or one of the groups: {_list(keys)}; got '{args.compare}'.")
-        reference = keys[args.compare]
+        reference = reference_group({key_text(k): k for k in stats(con, column.name, rule, grouping)[1]},
+                                    args.compare)
     settings = Settings(args.cell_size, args.n_size, args.flag_above)
 
     def one(filters: Filters) -> Disproportionality:
@@ -495,31 +518,62 @@ def render_risk(result: Disproportionality, fmt: str) -> str:
     return "\n".join([head, *_aligned(rows), *(["", *notes] if notes else []), "", sentence, ""])
 
 
+def reference_group(keys: dict[str, object], compare: str) -> object:
+    """The group --compare names, among the groups' keys as text."""
+    if compare not in keys:
+        raise UsageError(f"--compare must be 'others' or one of the groups: {_list(keys)}; got '{compare}'.")
+    return keys[compare]
+
+
 def report(args: argparse.Namespace) -> str:
-    """Write the report to --out (its format from the suffix) and say what was written."""
+    """Write the report to --out (its format from the suffix) and say what was written; with --each, one report
+    per school (grade, term), into the folder --out names (HTML) or beside the file it names."""
     from equity.app.session import Workbench
+    from equity.report.render import file_stem
     from equity.report.render import render as render_report  # the export libraries load only for reports
     from equity.report.sections import Choice, compose, views
 
     fmt = {".html": "html", ".htm": "html", ".pdf": "pdf", ".pptx": "pptx"}.get(args.out.suffix.lower())
-    if fmt is None:
+    if fmt is None and not args.each:
         raise UsageError(f"--out must end in .html, .pdf or .pptx; got '{args.out.name}'.")
     crossings = tuple(_pair(c) for c in args.cross)
     con, staged, mapping, column, rule = load(args)
-    bench = Workbench(con=con, min_n=args.min_n, coding=args.top_bottom_code)
-    bench.data = activate(con, staged, mapping, tuple(args.by or ["race"]))
-    bench.filters = where(con, args.where)
-    warn_if_nobody_meets(con, column, rule)
+    if staged.upload is None:
+        from equity.app import spark_cli
+        bench = spark_cli.workbench(args, con, staged, mapping, tuple(args.by or ["race"]))
+        bench.filters = spark_cli.filters(bench, args.where, column.name, rule)
+    else:
+        bench = Workbench(con=con, min_n=args.min_n, coding=args.top_bottom_code)
+        bench.data = activate(con, staged, mapping, tuple(args.by or ["race"]))
+        bench.filters = where(con, args.where)
+        warn_if_nobody_meets(con, column, rule)
     _check_flag(args.flag, rule)
     choice = Choice(column.name, column.header, rule, tuple(dict.fromkeys(args.by or ["race"])), args.compare,
                     crossings, flag=Flag(args.flag), flag_settings=flag_settings(args),
                     cohort=cohort_dimension(mapping, args.cohort) if args.cohort else None)
-    built = compose(views(bench, choice, args.lang), bench, args.title, args.notes, args.lang)
+    if not args.each:
+        built = compose(views(bench, choice, args.lang), bench, args.title, args.notes, args.lang)
+        _write(args.out, render_report(built, fmt))
+        return f"{args.out} ({len(built.sections)} sections, groups under {args.min_n} students hidden)"
+    chosen, written = bench.filters, []
+    for value in cohort_values(options(con), args.each, chosen):
+        bench.filters = cohort_filters(chosen, args.each, value)
+        built = compose(views(bench, choice, args.lang), bench, f"{args.title} · {value}" if args.title else value,
+                        args.notes, args.lang)
+        out = args.out.with_name(f"{args.out.stem}-{file_stem(value)}{args.out.suffix}") if fmt else \
+            args.out / f"{file_stem(value)}.html"
+        _write(out, render_report(built, fmt or "html"))
+        written.append(str(out))
+    return f"{len(written)} reports, one per {args.each} ({', '.join(written)}), groups under {args.min_n} " \
+           "students hidden"
+
+
+def _write(out: Path, data: bytes) -> None:
     try:
-        args.out.write_bytes(render_report(built, fmt))
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_bytes(data)
     except OSError as problem:
-        raise UsageError(f"cannot write '{args.out}': {problem.strerror or problem}.") from None
-    return f"{args.out} ({len(built.sections)} sections, groups under {args.min_n} students hidden)"
+        raise UsageError(f"cannot write '{out}': {problem.strerror or problem}.") from None
 
 
 def warn_if_nobody_meets(con: duckdb.DuckDBPyConnection, column: ColumnRole, rule: Rule) -> None:
@@ -632,7 +686,7 @@ def as_json(result: Breakdown, flags: Flags | None = None, coding: bool = False)
 
 def _why(reason: str | None, min_n: int) -> dict:
     """A hidden figure's "why" (its size and value are null); nothing for a shown one."""
-    return {"why": why_hidden(reason, min_n)} if reason else {}
+    return {"why": hidden_note(reason, min_n)} if reason else {}
 
 
 def _needed(method: Flag, verdict: GroupFlag) -> dict:
@@ -682,7 +736,7 @@ def render(result: Breakdown, fmt: str, flags: Flags | None = None, coding: bool
         rows.append([g.label, "" if g.n is None else g.n, _cell(g.value), _cell(g.gap), _cell(g.ci and g.ci[0]),
                      _cell(g.ci and g.ci[1]), "" if g.distinguishable is None else g.distinguishable,
                      g.suppressed, *([_coded(g) or ""] if coding else []), *cells])
-    whys = [why_hidden(g.reason, result.min_n) if g.suppressed else "" for g in result.groups]
+    whys = [hidden_note(g.reason, result.min_n) for g in result.groups]
     if fmt == "csv":
         return _csv([[*row, why] for row, why in zip(rows, ["why", *whys], strict=True)])
     lines = _aligned(rows)

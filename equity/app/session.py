@@ -41,6 +41,7 @@ from equity.store.records import WorkspaceError
 from equity.words.messages import Text
 
 SAMPLE = Path(__file__).resolve().parents[2] / "sample_data" / "district.csv"
+SAMPLE_COUNTS = SAMPLE.with_name("crdc_district.csv")
 CACHED_FIGURES = 32                 # recent figures kept; the least recently used goes first
 CACHED_CUBES = 4                    # outcome and rule pairs kept counted at once, each a temporary table
 MAIN = ("race_ethnicity", "low_income", "english_learner", "special_ed")   # summed together on a click
@@ -55,12 +56,17 @@ class Workbench:
     filters: Filters = field(default_factory=Filters)
     min_n: int = DEFAULT_MIN_N
     coding: bool = False              # top/bottom-code small groups' rates (equity.stats.privacy), a sidebar option
+    # Where cells come from: the module that counts the session's student rows, or a source that counts them
+    # elsewhere (equity.sources.spark), anything with build(con, outcome, rule) -> cubes.Cube.
+    source: object = cubes
     _memo: LRUCache = field(default_factory=lambda: LRUCache(CACHED_FIGURES), repr=False)  # key: what it depends on
     _cubes: dict = field(default_factory=dict, repr=False)  # (data version, outcome, rule) -> cubes.Cube
 
-    def load_sample(self) -> dataset.Dataset:
-        """The fictional sample district, so the app has something to show before any upload."""
-        staged = dataset.stage(self.con, read_upload(SAMPLE.read_bytes(), SAMPLE.name))
+    def load_sample(self, counts: bool = False) -> dataset.Dataset:
+        """The fictional sample district, so the app has something to show before any upload: its students, or
+        with `counts` twenty fictional schools' published counts in the CRDC's layout."""
+        path = SAMPLE_COUNTS if counts else SAMPLE
+        staged = dataset.stage(self.con, read_upload(path.read_bytes(), path.name))
         self.data = dataset.activate(self.con, staged, staged.proposal, sample=True, previous=self.data)
         return self.data
 
@@ -159,7 +165,7 @@ class Workbench:
             fresh = [k for k in self._cubes if k not in stale]
             for old in stale + fresh[:max(0, len(fresh) - CACHED_CUBES + 1)]:     # the oldest go first
                 cubes.drop(self.con, self._cubes.pop(old))
-            self._cubes[key] = cubes.build(self.con, outcome, rule)
+            self._cubes[key] = self.source.build(self.con, outcome, rule)
         return self._cubes[key]
 
     def cells(self, outcome: str, rule: Rule, columns: tuple[str, ...] = MAIN, cohort: Cohort | None = None) -> Cells:
@@ -238,18 +244,11 @@ class Workbench:
 
     def across(self, outcome: str, rule: Rule, columns: tuple[str, ...], filters: Filters) -> across_views.Hidden:
         """What the rule across views hides among these groups under `filters` (the session's, or narrowed to a
-        cohort) and the minimum size, summed from the cached cube; a rerun with the same choices is free. Groups
-        of the main dimensions share one query per click: their counts are summed from the counts over all of
-        MAIN (a query each cost more than the rest of a click)."""
-        def find() -> across_views.Hidden:
-            if not (filters.active and set(columns) <= set(MAIN)):
-                return across_views.find(self.con, outcome, rule, columns, filters, self.min_n,
-                                         self.cube(outcome, rule))
-            wide = self._recent(("neighbours", self.data.version, outcome, rule, filters), lambda: (
-                across_views.neighbours(self.con, self.cube(outcome, rule).table, MAIN, filters)))
-            return across_views.hidden(across_views.narrowed(wide, tuple(MAIN.index(c) for c in columns)),
-                                       self.min_n)
-        return self._recent(("across", self.data.version, outcome, rule, filters, columns, self.min_n), find)
+        cohort) and the minimum size, from the cached cube: its cells are read once per outcome and every
+        breakdown and click sums them (equity.stats.across); a rerun with the same choices is free."""
+        return self._recent(("across", self.data.version, outcome, rule, filters, columns, self.min_n),
+                            lambda: across_views.find(self.con, outcome, rule, columns, filters, self.min_n,
+                                                      self.cube(outcome, rule)))
 
     # What pages ask of the loaded data. Each applies the session's filters and minimum group size unless the
     # page names others, so a page reads: ask the workbench, render the answer; no page holds a connection.

@@ -27,7 +27,8 @@ import pyarrow.compute as pc
 from equity.data.sql import Fragment, query, quote_ident
 from equity.report.safe_cells import to_csv
 from equity.stats import across
-from equity.stats.privacy import suppress, why_hidden
+from equity.stats.privacy import suppress
+from equity.words.labels import hidden_note
 from equity.words.messages import Text
 
 DIMENSION_COLUMNS = ("race_ethnicity", "low_income", "english_learner", "special_ed", "section_504", "gender",
@@ -165,6 +166,6 @@ def _file(table: pa.Table, found: Shape, keys: list[tuple], sizes: dict, reasons
         names.append(name)
     size = pa.array([None if r else sizes[k][0] if k in sizes else None for k, r in zip(keys, reasons, strict=True)],
                     pa.int64())
-    notes = pa.array([why_hidden(r, min_n) for r in reasons], pa.string())
+    notes = pa.array([hidden_note(r, min_n) for r in reasons], pa.string())
     safe = pa.Table.from_arrays([*columns, size, notes], names=[*names, SIZE_COLUMN, HIDDEN_COLUMN])
     return to_csv(safe.to_pandas(types_mapper={pa.int64(): pd.Int64Dtype()}.get))   # 40, not 40.0, beside blanks

@@ -13,7 +13,7 @@ from pathlib import PurePath
 import duckdb
 import pyarrow as pa
 
-from equity.data.ingest import Upload
+from equity.data.ingest import Upload, as_text_table
 from equity.data.mapping import propose
 from equity.data.profile import column_values, profile_table
 from equity.data.sql import Fragment, query, quote_ident
@@ -82,7 +82,7 @@ class Combined:
 
 
 def _load(con: duckdb.DuckDBPyConnection, upload: Upload, target: str) -> None:
-    con.register("join_arrow", upload.table)
+    con.register("join_arrow", as_text_table(upload.table))     # a typed upload joins as its text
     try:
         con.execute(query("copy_table", target=target, source="join_arrow"))
     finally:

@@ -38,6 +38,7 @@ _CRDC_OTHER = re.compile(r"^(SCH_[A-Z0-9_]+_(LEP|EL|IDEA|504|NONIDEA)|TOT_[A-Z0-
 # students of the group, whose denominator is the group's enrollment.
 _QUALIFIER = re.compile(r"(?<=[A-Z])WO?DIS(?=_|$)|_(?:NON)?IDEA(?=_|$)")
 RACE_HEADER, SEX_HEADER = "Race/ethnicity", "Sex"
+CODE_WIDTH = 5          # digits from which a column of one width is a code, not a count
 MAX_COUNT = 1e8         # above any count of students a published file holds
 LOOK_AT = 2000          # rows read to find a totals row
 MAX_GROUPS = 60         # distinct values a column of student groups has at most (races, programs, totals)
@@ -68,12 +69,15 @@ def count_value(raw: object) -> float | None:
 
 def countlike(profile: ColumnProfile, top: float = 0) -> bool:
     """The column holds counts of students: whole numbers of zero or more, the largest at least `top` (2 tells a
-    column of students from a yes/no column), suppression markers aside, and none written with a leading zero or
-    too large to be a count of students (identifiers such as the CRDC's COMBOKEY or LEAID)."""
+    column of students from a yes/no column), suppression markers aside. Identifiers (the CRDC's LEAID, SCHID,
+    COMBOKEY, NCES codes) are told apart by how codes are written: with a leading zero, all of one width of five
+    digits or more, or too large to be a count of students."""
     filled = [str(v).strip() for v in profile.distinct if v is not None and str(v).strip()]
     numbers = [n for n in map(count_value, filled) if n is not None]
-    return 2 * len(numbers) >= len(filled) > 0 and top <= max(numbers) < MAX_COUNT \
-        and all(n == int(n) for n in numbers) and not any(len(v) > 1 and v.startswith("0") for v in filled)
+    coded = any(len(v) > 1 and v.startswith("0") for v in filled) or (
+        len({len(v) for v in filled}) == 1 and len(filled[0]) >= CODE_WIDTH and filled[0].isdigit())
+    return 2 * len(numbers) >= len(filled) > 0 and top <= max(numbers) < MAX_COUNT and not coded \
+        and all(n == int(n) for n in numbers)
 
 
 def crdc_measure(header: str) -> tuple[str, str, str] | None:

@@ -674,6 +674,12 @@ def _skipped_note(rows: list[Row], header_row: int) -> list[str]:
 # --- Values as text -------------------------------------------------------------------------------------
 
 
+def as_text_table(table: pa.Table) -> pa.Table:
+    """An upload's table as text, its typed columns (a Parquet file read typed) written as the reader writes
+    them, for steps that compare files as text (joining two files)."""
+    return _text_table(table).rename_columns(table.column_names)
+
+
 def _text_table(table: pa.Table, workbook: bool = False) -> pa.Table:
     """Every column as text, named by position (the header is handled separately)."""
     columns = [_as_text(column, workbook) for column in table.columns]

@@ -195,8 +195,10 @@ def propose(profiles: Sequence[ColumnProfile]) -> Mapping:
         if p.header in roles:
             columns.append(ColumnRole(p.header, roles[p.header], role_kind(roles[p.header])))
             continue
-        if "denominator" in roles.values() and count_layouts.countlike(p):
-            columns.append(ColumnRole(p.header, "outcome", "count", measure=headers.measure(p.header)))
+        if "denominator" in roles.values():     # published counts: only counts can be outcomes
+            counted = count_layouts.countlike(p)
+            columns.append(ColumnRole(p.header, "outcome" if counted else "ignore", "count" if counted else "",
+                                      measure=headers.measure(p.header) if counted else ""))
             continue
         kind = outcome_kind(p)
         found = outcome_kinds.evidence(p, kind, not _misnamed(p))

@@ -5,6 +5,8 @@ typed column is counted on its stored values, and only the values looked at are 
 upload's reader writes them (`as_text`), so that the mapping sees the same values either way.
 """
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 import duckdb
@@ -69,15 +71,30 @@ def as_number(sql_type: str, value: str) -> Fragment:
     return Fragment(f"TRY_CAST(nullif(replace(trim({text}), '%', ''), '') AS DOUBLE)")
 
 
-def profile_column(con: duckdb.DuckDBPyConnection, table: str, header: str, sql_type: str = "VARCHAR"
-                   ) -> ColumnProfile:
+@contextmanager
+def sampled(con: duckdb.DuckDBPyConnection, table: str) -> Iterator[str]:
+    """A temporary table of a fixed sample of `table`'s rows, for judging every column's kind."""
+    sample = f"{table}_sample"
+    con.execute(query("table_sample", target=sample, source=table))
+    try:
+        yield sample
+    finally:
+        con.execute(query("drop_table", table=sample))
+
+
+def profile_column(con: duckdb.DuckDBPyConnection, table: str, header: str, sql_type: str = "VARCHAR",
+                   sample: str | None = None) -> ColumnProfile:
     """Exact counts for columns with few distinct values (where each value matters); estimates and a sample
-    of values for the rest, so profiling a million rows stays quick. `sql_type`: the column's type."""
+    of values for the rest, so profiling a million rows stays quick. `sql_type`: the column's type; `sample`:
+    a table of sampled rows of `table` (`sampled`), taken here when not given."""
+    if sample is None:
+        with sampled(con, table) as sample:
+            return profile_column(con, table, header, sql_type, sample)
     text = as_text(sql_type, "value")
     stored = Fragment(f"number_of({quote_ident(header)})" if _floating(sql_type) else quote_ident(header))
-    non_blank, estimate, sampled, numeric, excused = con.execute(
-        query("column_profile", table=table, column=header, stored=stored, text=text),
-        {"excused": list(EXCUSED)}).fetchone()
+    non_blank, estimate, sampled_count, numeric, excused = con.execute(
+        query("column_profile", table=table, column=header, sample=sample, stored=stored, text=text),
+        {"excused": list(EXCUSED)}).fetchall()[0]
     if estimate > MANY:
         distinct_count = estimate
         rows = con.execute(query("column_sample", table=table, column=header, text=text),
@@ -87,7 +104,7 @@ def profile_column(con: duckdb.DuckDBPyConnection, table: str, header: str, sql_
         every = column_values(con, table, header, MANY * 2, sql_type)
         distinct_count = sum(1 for v, _ in every if v is not None)
         values = every[:TOP_VALUES]
-    gradable = sampled - excused
+    gradable = sampled_count - excused
     share = numeric / gradable if gradable > 0 else 0.0
     return ColumnProfile(header, non_blank, distinct_count, share, values)
 
@@ -101,4 +118,6 @@ def column_values(con: duckdb.DuckDBPyConnection, table: str, header: str, limit
 
 
 def profile_table(con: duckdb.DuckDBPyConnection, table: str) -> tuple[ColumnProfile, ...]:
-    return tuple(profile_column(con, table, h, t) for h, t in column_types(con, table).items())
+    types = column_types(con, table)
+    with sampled(con, table) as sample:
+        return tuple(profile_column(con, table, h, t, sample) for h, t in types.items())

@@ -3,6 +3,7 @@ families), so every page that lets a user pick a dimension can also show interse
 labels, one order and one suppression rule for both."""
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import duckdb
 
@@ -17,7 +18,11 @@ from equity.stats import across
 from equity.stats.metrics import group_stats
 from equity.stats.privacy import suppress, suppress_table
 
-CROSS = " × "
+if TYPE_CHECKING:
+    from equity.sources.cube import Cube
+
+CROSS = " × "      # between two dimensions crossed: "Race/ethnicity × Income"
+PART = " · "       # between the two parts of a crossed group: "Black or African American · Low income"
 
 
 @dataclass(frozen=True)
@@ -51,7 +56,7 @@ class Grouping:
         return tuple(key) if self.crossed else (key,)
 
     def group_label(self, key: object) -> str:
-        return " · ".join(d.group_label(k) for d, k in zip(self.dimensions, self.parts(key), strict=True))
+        return PART.join(d.group_label(k) for d, k in zip(self.dimensions, self.parts(key), strict=True))
 
     def order(self, key: object) -> tuple:
         return tuple(d.order(k) for d, k in zip(self.dimensions, self.parts(key), strict=True))
@@ -62,8 +67,13 @@ class Grouping:
 
 
 def stats(con: duckdb.DuckDBPyConnection, outcome: str, rule: Rule, grouping: Grouping,
-          filters: Filters = Filters()) -> tuple[Stats, dict[object, Stats]]:
-    """All students' statistics and each non-empty group's, in one query."""
+          filters: Filters = Filters(), cube: "Cube | None" = None) -> tuple[Stats, dict[object, Stats]]:
+    """All students' statistics and each non-empty group's, in one query: over the students, or summed from the
+    outcome's cube when given (a session whose cells were counted elsewhere has only its cubes)."""
+    if cube is not None:
+        from equity.sources.cube import cells  # here: equity.sources.cube reads equity.stats, which reads this
+        found = cells(con, cube, filters, grouping.columns)
+        return found.crossed(*grouping.columns) if grouping.crossed else found.by(grouping.columns[0])
     if not grouping.crossed:
         return group_stats(con, outcome, rule, DIMENSIONS[grouping.first], filters)
     first, second = grouping.columns
@@ -106,6 +116,6 @@ def hidden(grouping: Grouping, sizes: dict[object, int], min_n: int,
 
 
 def across_views(con: duckdb.DuckDBPyConnection, outcome: str, rule: Rule, grouping: Grouping, filters: Filters,
-                 min_n: int) -> across.Hidden:
+                 min_n: int, cube: "Cube | None" = None) -> across.Hidden:
     """What the rule across views hides among these groups under these filters (equity.stats.across)."""
-    return across.find(con, outcome, rule, grouping.columns, filters, min_n)
+    return across.find(con, outcome, rule, grouping.columns, filters, min_n, cube)

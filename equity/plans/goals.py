@@ -22,8 +22,9 @@ from equity.model.groups import Grouping
 from equity.model.rules import Rule
 from equity.stats.metrics import COMPARE_ALL, COMPARE_OTHERS
 from equity.stats.privacy import DEFAULT_MIN_N
-from equity.stats.trends import KEY_JOIN, Point, crossed_label, group_key, trend
+from equity.stats.trends import KEY_JOIN, Point, group_key, trend
 from equity.store import records
+from equity.words.groupings import grouping_group
 from equity.words.i18n import DEFAULT, t
 from equity.words.labels import comparison_label, rule_text
 
@@ -125,7 +126,7 @@ def population(goal: Goal, lang: str = DEFAULT) -> str:
         return goal.group_label or t("compare.all_title", lang)
     first = _group_value(goal.dimension, goal.group)
     key = (first, _group_value(goal.second, goal.second_group)) if goal.second else first
-    return crossed_label(found, key, lang)
+    return grouping_group(found, key, lang)
 
 
 def labelled(goal: Goal) -> Goal:
@@ -329,7 +330,7 @@ def group_choices(con: duckdb.DuckDBPyConnection, outcome: str, rule: Rule, dime
     (Goal.group_key) -> name in `lang`. Crossed groups when `second` is given."""
     chosen = Grouping(dimension, second or None)
     _, stats = grouping_math.stats(con, outcome, rule, chosen)
-    return {group_key(k): crossed_label(chosen, k, lang) for k in grouping_math.ordered(chosen, stats)}
+    return {group_key(k): grouping_group(chosen, k, lang) for k in grouping_math.ordered(chosen, stats)}
 
 
 def load(lang: str = DEFAULT) -> tuple[tuple[Goal, ...], tuple[records.Problem, ...]]:

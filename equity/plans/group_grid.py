@@ -7,7 +7,6 @@ Every cell says its level in words, so colour never carries the meaning alone.""
 
 from dataclasses import dataclass
 
-import pandas as pd
 from markupsafe import Markup
 
 from equity.plans.status_grid import (
@@ -27,7 +26,8 @@ from equity.plans.status_grid import (
 from equity.present.html import fragment
 from equity.stats.metrics import GroupResult
 from equity.stats.privacy import coloured
-from equity.stats.trends import Trend, crossed_label, group_key
+from equity.stats.trends import Trend, group_key
+from equity.words.groupings import grouping_group
 from equity.words.i18n import DEFAULT, t
 from equity.words.labels import count
 
@@ -76,7 +76,7 @@ def place_groups(trend: Trend, cuts: Cuts, higher_is_better: bool, colour_min_n:
     found = []
     for g in latest.groups:
         before = prior.get(group_key(g.key))
-        found.append(place_one(crossed_label(trend.grouping, g.key, lang), g.key,
+        found.append(place_one(grouping_group(trend.grouping, g.key, lang), g.key,
                                (g.n, g.value) if _shown(g) else None, before.value if _shown(before) else None,
                                len(trend.per_term) < 2, cuts, higher_is_better, colour_min_n))
     return tuple(found)
@@ -88,16 +88,6 @@ def colour_words(p: GroupPlacement, lang: str = DEFAULT) -> str:
         return t(f"grid.colour.{COLOURS[p.colour]}", lang)
     key = "group_grid.prior_hidden" if p.reason == BASELINE_HIDDEN else f"grid.no_colour.{p.reason}"
     return t(key, lang, n=count(p.n or 0))
-
-
-def group_frame(placements: tuple[GroupPlacement, ...], lang: str = DEFAULT) -> pd.DataFrame:
-    """Every group's placement in words: group, students, latest value, status, change, its level, colour."""
-    heads = [t("column.group", lang), "n", t("grid.column.value", lang), t("grid.column.status", lang),
-             t("grid.column.change", lang), t("grid.column.change_level", lang), t("grid.column.colour", lang)]
-    rows = [[p.label, p.n, None if p.value is None else round(p.value, 1), status_text(p.status, lang),
-             None if p.change is None else round(p.change, 1), change_text(p.change_level, lang),
-             colour_words(p, lang)] for p in placements]
-    return pd.DataFrame(rows, columns=heads)
 
 
 def group_grid_html(placements: tuple[GroupPlacement, ...], title: str, lang: str = DEFAULT) -> Markup:

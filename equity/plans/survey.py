@@ -31,8 +31,9 @@ from equity.data.sql import Fragment, query, quote_ident
 from equity.data.students import CANONICAL, LABEL_TYPES
 from equity.model.groups import Grouping, hidden, ordered
 from equity.stats.privacy import COMPLEMENT, DEFAULT_MIN_N, SMALL
+from equity.words.groupings import grouping_group
 from equity.words.i18n import DEFAULT, t
-from equity.words.labels import dimension_phrase, group_label
+from equity.words.labels import dimension_phrase
 
 GOOGLE, SURVEYMONKEY, QUALTRICS, PLAIN = "Google Forms", "SurveyMonkey", "Qualtrics", "plain"
 MAX_ANSWERS = 12
@@ -333,11 +334,6 @@ def _figure(key, label: str, n: int, favourable: float, reason: str | None, min_
         note = t("hidden.complement" if reason == COMPLEMENT else "survey.hidden_small", lang, min_n=min_n)
         return Favourable(key, label, None, None, True, note)
     return Favourable(key, label, n, favourable / n * 100 if n else None, False)
-
-
-def grouping_group(grouping: Grouping, key: object, lang: str = DEFAULT) -> str:
-    """A group's name in `lang`, both parts of a crossed group ('Female · Low income')."""
-    return " · ".join(group_label(d, k, lang) for d, k in zip(grouping.dimensions, grouping.parts(key), strict=True))
 
 
 def grouping_phrase(grouping: Grouping, lang: str = DEFAULT) -> str:

@@ -11,9 +11,9 @@ from equity.model.dimensions import Dimension
 from equity.stats.crosstab import Cell, CrossTable
 from equity.stats.entity import EntityComparison
 from equity.stats.gap_flag_settings import DEFAULTS, FlagSettings
-from equity.stats.gap_flags import Flag, GroupFlag, flag
+from equity.stats.gap_flags import Flag, Flags, flag
 from equity.stats.metrics import Breakdown, GroupResult
-from equity.stats.privacy import ALL_OR_NONE, DIFFERENCE, SMALL, coded_text, coded_value, coloured
+from equity.stats.privacy import SMALL, coded_text, coded_value, coloured
 from equity.stats.trends import Trend
 from equity.words.gap_flags import flag_params
 from equity.words.i18n import DEFAULT, t
@@ -37,31 +37,6 @@ LIGHT = "#DDDDDD"            # neutral: a group too small to colour (the Califor
 GROUPS, LINE = "groups", "line"
 
 
-def breakdown_frame(result: Breakdown, lang: str = DEFAULT, method: Flag = Flag.NEWCOMBE,
-                    settings: FlagSettings = DEFAULTS) -> pd.DataFrame:
-    """The table behind the gap chart: one row per group, hidden groups included with their note. Under a flag
-    other than Newcombe's, its index (and PPG's margin) and whether the group is flagged replace 'beyond
-    chance'; a hidden group has neither. When a rate is top/bottom coded, a 'Shown as' column says '≥ 95%' or
-    '≤ 5%' and why, its exact value, gap and interval left blank. Those flags add the students needed to end the
-    flag and to reach parity (stats.needed). An average adds Hedges' g and its pooled SD (stats.effect_size)."""
-    flags = flag(result, method, settings)
-    words = flag_params(result, flags, lang)
-    any_coded = any(g.coded for g in result.groups)
-    rows = []
-    for g, verdict in zip(result.groups, flags.groups, strict=True):
-        coded = {t("column.coded", lang): _shown_as(g.coded, lang)} if any_coded else {}
-        rows.append({
-            t("column.group", lang): group_label(result.dimension, g.key, lang), "n": g.n,
-            t("column.value", lang): g.value, t("column.gap", lang): g.gap,
-            t("column.low", lang): g.ci[0] if g.ci else None, t("column.high", lang): g.ci[1] if g.ci else None,
-            **dict(zip(effect_headers(result, lang), effect_values(result, g), strict=True)),
-            **_flag_cells(flags.method, verdict, lang, words), **coded,
-            t("column.hidden", lang): t("word.yes", lang) + " — " + hidden_text(g, result.min_n, lang)
-            if g.suppressed else "",
-        })
-    return pd.DataFrame(rows)
-
-
 def entity_frame(result: EntityComparison, dimension: Dimension, lang: str = DEFAULT) -> pd.DataFrame:
     """One school against all schools: per group, its students and figure at the school, the figure across every
     school, the difference and whether it is beyond chance; a hidden figure is blank, with why."""
@@ -70,7 +45,7 @@ def entity_frame(result: EntityComparison, dimension: Dimension, lang: str = DEF
         t("column.school_value", lang, school=result.school): g.value,
         t("column.all_schools", lang): g.everywhere, t("column.difference", lang): g.difference,
         t("column.beyond_chance", lang): yes_no(g.distinguishable, lang),
-        t("column.hidden", lang): t("word.yes", lang) + " — " + hidden_text(g.hidden, result.min_n, lang)
+        t("column.hidden", lang): t("word.yes", lang) + " — " + hidden_note(g.hidden.reason, result.min_n, lang)
         if g.hidden else "",
     } for g in result.groups])
 
@@ -82,7 +57,7 @@ def ranked_frame(rows, dimension: Dimension, key: object, min_n: int, lang: str 
         group_label(dimension, key, lang): g.value,
         t("column.all_schools", lang): g.everywhere, t("column.difference", lang): g.difference,
         t("column.beyond_chance", lang): yes_no(g.distinguishable, lang),
-        t("column.hidden", lang): t("word.yes", lang) + " — " + hidden_text(g.hidden, min_n, lang)
+        t("column.hidden", lang): t("word.yes", lang) + " — " + hidden_note(g.hidden.reason, min_n, lang)
         if g.hidden else "",
     } for school, g in rows])
 
@@ -99,30 +74,12 @@ def effect_values(result: Breakdown, group: GroupResult) -> tuple[float | None, 
     return (group.effect.hedges_g, group.effect.pooled_sd) if group.effect else (None, None)
 
 
-def hidden_text(figure: GroupResult | Cell, min_n: int, lang: str = DEFAULT) -> str:
-    """Why a group or cell shows no figure, in `lang`: too small, hidden to protect another, or (top/bottom
-    coding on) so small that its code would say that all or none of it met."""
-    if figure.reason in (ALL_OR_NONE, DIFFERENCE):
-        return t(f"hidden.{figure.reason}", lang, min_n=min_n)
-    return hidden_note(figure.reason, min_n, lang)
-
-
-def _shown_as(coded: str, lang: str) -> str:
+def shown_as(coded: str, lang: str) -> str:
     """A table's 'Shown as' cell: '≥ 95% — rate top-coded: …' for a coded rate, blank otherwise."""
     return f"{coded_text(coded)} — {t(f'coding.{coded}_note', lang)}" if coded else ""
 
 
 INDEX_COLUMNS = {Flag.PPG: "column.ppg_gap", Flag.PI: "column.pi", Flag.EIGHTY: "column.index_80"}
-
-
-def _flag_cells(method: Flag, verdict: GroupFlag, lang: str, words: dict) -> dict:
-    if method is Flag.NEWCOMBE:
-        return {t("column.beyond_chance", lang): yes_no(verdict.flagged, lang) or None}
-    cells = {t(INDEX_COLUMNS[method], lang, **words): verdict.index}
-    if method is Flag.PPG:
-        cells[t("column.margin", lang)] = verdict.margin
-    return cells | {t("column.flagged", lang): yes_no(verdict.flagged, lang) or None,
-                    t("column.needed", lang): verdict.needed, t("column.parity", lang): verdict.parity}
 
 
 def _legend(method: Flag, lang: str, words: dict) -> tuple[str, str]:
@@ -133,12 +90,13 @@ def _legend(method: Flag, lang: str, words: dict) -> tuple[str, str]:
 
 
 def gap_chart(result: Breakdown, lang: str = DEFAULT, method: Flag = Flag.NEWCOMBE,
-              colour_min_n: int = 0, settings: FlagSettings = DEFAULTS) -> alt.LayerChart:
+              colour_min_n: int = 0, settings: FlagSettings = DEFAULTS, flags: Flags | None = None) -> alt.LayerChart:
     """Bars per group with their 95% interval and the comparison drawn as a line (or a tick per group). Colour
-    and ◆ follow `method`; a shown group of fewer than `colour_min_n` students is drawn neutral and unmarked. A
-    top/bottom-coded rate is drawn at its boundary (95 or 5) labelled '≥ 95%' or '≤ 5%', with no interval."""
+    and ◆ follow `method` (or `flags`, when its verdicts are already worked out); a shown group of fewer than
+    `colour_min_n` students is drawn neutral and unmarked. A top/bottom-coded rate is drawn at its boundary (95
+    or 5) labelled '≥ 95%' or '≤ 5%', with no interval."""
     unit = "%" if result.rule.is_rate else ""
-    flags = flag(result, method, settings)
+    flags = flags or flag(result, method, settings)
     words = flag_params(result, flags, lang)
     yes, no = _legend(flags.method, lang, words)
     neutral = t("chart.not_coloured", lang, n=colour_min_n)
@@ -204,19 +162,6 @@ def gap_title(result: Breakdown, lang: str = DEFAULT) -> str:
     return t("chart.gap_title", lang, what=measure_text(result.outcome, result.rule, lang),
              dimension=dimension_phrase(result.dimension, lang),
              comparison=comparison_label(result.compare, result.dimension, lang))
-
-
-def crosstab_frame(table: CrossTable, lang: str = DEFAULT) -> pd.DataFrame:
-    """The table behind the heat table: one row per cell, hidden cells included with their note, and a 'Shown
-    as' column when a cell's rate is top/bottom coded."""
-    first, second = dimension_label(table.first, lang), dimension_label(table.second, lang)
-    any_coded = any(c.coded for c in table.cells)
-    return pd.DataFrame([{first: group_label(table.first, c.first, lang),
-                          second: group_label(table.second, c.second, lang), "n": c.n,
-                          t("column.value", lang): c.value, t("column.gap_vs_all", lang): c.gap,
-                          **({t("column.coded", lang): _shown_as(c.coded, lang)} if any_coded else {}),
-                          t("column.hidden", lang): t("word.yes", lang) + " — " + hidden_text(c, table.min_n, lang)
-                          if c.suppressed else ""} for c in table.cells])
 
 
 def heat_table(table: CrossTable, lang: str = DEFAULT) -> alt.LayerChart:

@@ -10,6 +10,7 @@ import pandas as pd
 from markupsafe import Markup
 
 from equity.data.normalize import AIAN, BLACK, NHPI, TWO_OR_MORE
+from equity.model.groups import PART
 from equity.plans.scorecard import COMPOSITION, GAP, RISK_RATIO, Card, GroupFigure, finding_text
 from equity.present.charts import BLUE, GREY, ORANGE
 from equity.present.html import fragment
@@ -45,7 +46,7 @@ def short_label(card: Card, key: object, lang: str = DEFAULT) -> str:
     grouping = card.indicator.grouping
     parts = [t(f"scorecard.short.{SHORT[(d.key, k)]}", lang) if (d.key, k) in SHORT else group_label(d, k, lang)
              for d, k in zip(grouping.dimensions, grouping.parts(key), strict=True)]
-    return " · ".join(parts)
+    return PART.join(parts)
 
 
 def kind_text(kind: str, lang: str = DEFAULT) -> str:

@@ -16,6 +16,7 @@ from equity.data.normalize import NOT_REPORTED
 from equity.model import terms as term_order
 from equity.plans import goals as goal_math
 from equity.plans.interventions import Marker, stage_label
+from equity.present.tables import COUNT, GAP, VALUE, Column, Table
 from equity.stats.trends import Point, Trend
 from equity.words.i18n import DEFAULT, t
 from equity.words.labels import dimension_label, measure_text, rule_text
@@ -35,22 +36,26 @@ def fixed_styles(lang: str = DEFAULT) -> dict[str, tuple[str, str]]:
     return {t(key, lang): style for key, style in FIXED.items()}
 
 
-def frame_columns(lang: str = DEFAULT) -> dict[str, str]:
-    """The trend table's column headers in `lang`, by role."""
-    return {"term": t("column.term", lang), "group": t("column.group", lang), "n": "n",
-            "value": t("column.value", lang), "gap": t("column.gap", lang), "hidden": t("column.hidden", lang)}
-
-
-def trend_frame(trend: Trend, lang: str = DEFAULT) -> pd.DataFrame:
-    """The table behind the trend charts: one row per term and group, hidden figures with their note."""
-    head = frame_columns(lang)
+def trend_table(trend: Trend, lang: str = DEFAULT) -> Table:
+    """The table behind the trend charts, for the screen and its downloads: one row per term and group, all
+    students first; a hidden figure and its size blank, with why in the note (as a term without a result)."""
+    rate = trend.rule.is_rate
+    unit = "%" if rate else ""
+    columns = (Column(t("column.term", lang)), Column(t("column.group", lang)),
+               Column(t("column.students", lang), COUNT),
+               Column(t("column.value_rate" if rate else "column.value_mean", lang), VALUE, unit),
+               Column(t("column.gap_vs", lang, comparison=trend.comparison_label(lang)), GAP),
+               Column(t("column.note", lang)))
     series = [(t("compare.all_title", lang), trend.overall(lang)),
               *((label, trend.series(key, lang)) for key, label in trend.groups(lang))]
-    rows = [{head["term"]: p.term, head["group"]: label, "n": p.n, head["value"]: p.value, head["gap"]: p.gap,
-             head["hidden"]: t("trends.hidden_yes", lang, note=p.note) if p.value is None and p.n != 0 else ""}
-            for label, points in series for p in points]
-    frame = pd.DataFrame(rows, columns=list(head.values()))
-    return frame.astype({head["value"]: "float64", head["gap"]: "float64"})
+    return Table(columns, tuple((p.term, label, p.n, p.value, p.gap, p.note if p.value is None else "")
+                                for label, points in series for p in points))
+
+
+def hidden_count(table: Table) -> int:
+    """How many of a trend table's figures are hidden: those whose size is blank (a term without a result has
+    a size of none, 0)."""
+    return sum(row[2] is None for row in table.rows)
 
 
 def axis_title(rate: bool, lang: str = DEFAULT) -> str:

@@ -12,8 +12,9 @@ from pathlib import Path
 from fpdf import FPDF
 from fpdf.fonts import FontFace
 
+from equity.present.tables import COUNT, GAP, TEXT, VALUE, Table
 from equity.report.images import chart_png, png_size
-from equity.report.sections import COUNT, GAP, TEXT, VALUE, Report, Section, Table
+from equity.report.sections import Report, Section
 from equity.words.i18n import t
 
 FONT_DIRS = (Path("/usr/share/fonts/truetype/dejavu"), Path("/usr/share/fonts/dejavu"),

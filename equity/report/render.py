@@ -16,9 +16,10 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
+from equity.present.tables import COUNT, GAP, INDEX, VALUE, Table
 from equity.report.images import chart_svg
 from equity.report.safe_cells import safe_cell
-from equity.report.sections import COUNT, GAP, INDEX, VALUE, Report, Section, Table
+from equity.report.sections import Report, Section
 from equity.words.i18n import t
 
 FORMATS = ("html", "pdf", "pptx")

@@ -9,6 +9,7 @@ loses its figures and its exact size. Anything that can be put into a section pl
 from collections.abc import Sequence
 from dataclasses import dataclass, field, fields
 from datetime import date
+from functools import cached_property
 from typing import TYPE_CHECKING, Protocol
 
 import altair as alt
@@ -21,7 +22,7 @@ from equity.plans import accountability as acc
 from equity.plans import goals as goal_math
 from equity.plans import scorecard as sc
 from equity.plans import status_grid
-from equity.plans.group_grid import colour_words, place_groups
+from equity.plans.group_grid import GroupPlacement, colour_words, place_groups
 from equity.present.charts import (
     INDEX_COLUMNS,
     change_chart,
@@ -32,20 +33,21 @@ from equity.present.charts import (
     gap_title,
     heat_table,
     heat_title,
-    hidden_text,
+    shown_as,
 )
 from equity.present.scorecard_charts import direction_word, scorecard_chart
+from equity.present.tables import COUNT, GAP, INDEX, TEXT, VALUE, Column, Table
 from equity.sources.cells import key_text
 from equity.stats.crosstab import Cell, CrossTable
 from equity.stats.disproportionality import DEFAULT_SETTINGS, Settings
 from equity.stats.gap_flag_settings import DEFAULTS, FlagSettings
-from equity.stats.gap_flags import Flag, GroupFlag, flag
+from equity.stats.gap_flags import Flag, Flags, GroupFlag, flag
 from equity.stats.metrics import COMPARE_ALL, Breakdown, GroupResult
 from equity.stats.privacy import BOTTOM_CODE, CODING_BELOW_N, SMALL, TOP_CODE, coded_text, coded_value
 from equity.stats.trends import Trend, data_terms, trend
 from equity.words.gap_flags import flag_params, settings_line
 from equity.words.i18n import DEFAULT, t
-from equity.words.labels import comparison_label, count, dimension_label, group_label, hidden_note, yes_no
+from equity.words.labels import comparison_label, dimension_label, group_label, hidden_note, yes_no
 from equity.words.summary import (
     breakdown_summary,
     change_beyond_chance,
@@ -60,57 +62,6 @@ from equity.words.summary import (
 
 if TYPE_CHECKING:   # a type only: the session's façade calls into reports (the student list) as they read it
     from equity.app.session import Workbench
-
-TEXT, COUNT, VALUE, GAP, INDEX = "text", "count", "value", "gap", "index"
-
-
-@dataclass(frozen=True)
-class Column:
-    header: str
-    kind: str = TEXT          # TEXT, COUNT (students), VALUE (a rate or mean), GAP (signed points), INDEX (a ratio)
-    unit: str = ""            # "%" for rates
-
-
-@dataclass(frozen=True)
-class Table:
-    """A view's figures as rows of plain values (None where hidden), with the notes that explain them."""
-
-    columns: tuple[Column, ...]
-    rows: tuple[tuple[object, ...], ...]
-    notes: tuple[str, ...] = ()
-
-    def text_rows(self) -> list[list[str]]:
-        """Every cell as it is printed: one decimal, gaps signed, thousands separated, a dash where hidden."""
-        return [[cell_text(value, column) for value, column in zip(row, self.columns, strict=True)]
-                for row in self.rows]
-
-    def compact(self) -> "Table":
-        """Without the columns no row fills (the note column when nothing is hidden), for pages and slides."""
-        texts = self.text_rows()
-        keep = [j for j in range(len(self.columns)) if j == 0 or any(row[j] for row in texts)]
-        return Table(tuple(self.columns[j] for j in keep), tuple(tuple(row[j] for j in keep) for row in self.rows),
-                     self.notes)
-
-    def hidden_row(self, i: int) -> bool:
-        """Row `i` shows no figure at all: a hidden group (a table without figure columns has none)."""
-        figures = [v for v, c in zip(self.rows[i], self.columns, strict=True) if c.kind in (VALUE, GAP)]
-        return bool(figures) and all(v is None for v in figures)
-
-
-def cell_text(value: object, column: Column) -> str:
-    if value is None:
-        return "—"
-    if isinstance(value, str):
-        return value
-    if column.kind == COUNT:
-        return count(int(value))
-    if column.kind == GAP:
-        return f"{value:+.1f}"
-    if column.kind == VALUE:
-        return f"{value:.1f}{column.unit}"
-    if column.kind == INDEX:
-        return f"{value:.2f}"
-    return str(value)
 
 
 @dataclass(frozen=True, eq=False)
@@ -203,6 +154,11 @@ class GapView:
     def key(self) -> str:
         return f"gaps:{self.result.dimension.key}:{self.result.compare}" + _cohort_key(self.cohort)
 
+    @cached_property
+    def flags(self) -> Flags:
+        """Every group's verdict under the view's flag, worked out once for its table, chart and sentences."""
+        return flag(self.result, self.flag, self.settings)
+
     def section(self, lang: str = DEFAULT) -> Section:
         result, rate = self.result, self.result.rule.is_rate
         unit, flag_columns = "%" if rate else "", self._flag_columns(lang)
@@ -219,16 +175,14 @@ class GapView:
         blank, none = ("",) * len(flag_columns), (None,) * len(effect_columns)
         rows = [(t("compare.all_title", lang), result.overall_size, overall, None, low, high, *none, *blank,
                  "" if overall is not None else hidden_note(result.overall_reason, result.min_n, lang))]
-        flags = flag(result, self.flag, self.settings)
-        verdicts = flags.groups
-        for g, verdict in zip(result.groups, verdicts, strict=True):
+        for g, verdict in zip(result.groups, self.flags.groups, strict=True):
             name = group_label(result.dimension, g.key, lang)
             if g.suppressed:
                 rows.append((name, _hidden_count(g.reason, result.min_n), None, None, None, None, *none, *blank,
-                             hidden_text(g, result.min_n, lang)))
+                             hidden_note(g.reason, result.min_n, lang)))
             elif g.coded:
                 rows.append((name, g.n, coded_text(g.coded), None, None, None, *none, *self._flag_cells(verdict, lang),
-                             t(f"coding.{g.coded}_note", lang)))
+                             shown_as(g.coded, lang)))
             else:
                 rows.append((name, g.n, g.value, g.gap, g.ci[0], g.ci[1], *effect_values(result, g),
                              *self._flag_cells(verdict, lang), ""))
@@ -240,19 +194,22 @@ class GapView:
                                              *coding_note(any(g.coded for g in result.groups), lang)))
         summary = breakdown_summary(result, lang, self.history, self.goal)
         if self.flag is not Flag.NEWCOMBE:
-            summary = (summary[0], flag_sentence(result, self.flag, lang, self.settings), *summary[2:])
+            summary = (summary[0], self.sentence(lang), *summary[2:])
         title = in_cohort(gap_title(result, lang), self.cohort, lang)
-        chart = _titled(gap_chart(result, lang, self.flag, self.colour_min_n, self.settings), title, self.cohort) \
-            if result.shown() else None
+        chart = _titled(gap_chart(result, lang, colour_min_n=self.colour_min_n, flags=self.flags), title,
+                        self.cohort) if result.shown() else None
         return Section(title, summary, table, chart,
                        _alt_text(t("chart.bar_description", lang, title=title), summary) if chart else "")
 
+    def sentence(self, lang: str = DEFAULT) -> str:
+        """The one sentence the screen puts above the chart, under the view's way of flagging gaps."""
+        return flag_sentence(self.result, self.flag, lang, self.settings, self.flags)
 
     def _flag_columns(self, lang: str) -> tuple[Column, ...]:
         """'Beyond chance' under Newcombe's interval; else the method's index (PPG with its margin), flagged."""
         if self.flag is Flag.NEWCOMBE:
             return (Column(t("column.beyond_chance", lang)),)
-        words = flag_params(self.result, flag(self.result, self.flag, self.settings), lang)
+        words = flag_params(self.result, self.flags, lang)
         index = Column(t(INDEX_COLUMNS[self.flag], lang, **words), GAP if self.flag is Flag.PPG else INDEX)
         margin = (Column(t("column.margin", lang), VALUE),) if self.flag is Flag.PPG else ()
         return (index, *margin, Column(t("column.flagged", lang)), Column(t("column.needed", lang), COUNT),
@@ -290,9 +247,9 @@ class IntersectionView:
         for c in cross.cells:
             if c.suppressed:
                 rows.append((*names(c), _hidden_count(c.reason, cross.min_n), None, None,
-                             hidden_text(c, cross.min_n, lang)))
+                             hidden_note(c.reason, cross.min_n, lang)))
             elif c.coded:
-                rows.append((*names(c), c.n, coded_text(c.coded), None, t(f"coding.{c.coded}_note", lang)))
+                rows.append((*names(c), c.n, coded_text(c.coded), None, shown_as(c.coded, lang)))
             else:
                 rows.append((*names(c), c.n, c.value, c.gap, ""))
         shown = [c for c in cross.cells if not c.suppressed]
@@ -475,8 +432,13 @@ class GroupGridView:
     def key(self) -> str:
         return f"groups:{self.indicator.label}"
 
-    def section(self, lang: str = DEFAULT) -> Section:
-        placed = place_groups(self.history, self.cuts, self.indicator.higher_is_better, self.colour_min_n, lang)
+    def placed(self, lang: str = DEFAULT) -> tuple[GroupPlacement, ...]:
+        """Every group's place on the grid, named in `lang`: the rows of the section's table and of the screen's
+        coloured grid."""
+        return place_groups(self.history, self.cuts, self.indicator.higher_is_better, self.colour_min_n, lang)
+
+    def section(self, lang: str = DEFAULT, placed: tuple[GroupPlacement, ...] | None = None) -> Section:
+        placed = placed or self.placed(lang)
         rate = self.indicator.rule.is_rate
         heads = ("column.group", "column.students", "grid.column.value", "grid.column.status", "grid.column.change",
                  "grid.column.change_level", "grid.column.colour")

@@ -10,8 +10,9 @@ from pptx.dml.color import RGBColor
 from pptx.enum.text import PP_ALIGN
 from pptx.util import Emu, Inches, Pt
 
+from equity.present.tables import COUNT, GAP, VALUE, Table
 from equity.report.images import chart_png, png_size
-from equity.report.sections import COUNT, GAP, VALUE, Report, Section, Table
+from equity.report.sections import Report, Section
 from equity.words.i18n import t
 
 ROWS_PER_SLIDE = 9

@@ -8,7 +8,7 @@ from equity.data.sql import query
 from equity.model.dimensions import DIMENSIONS
 from equity.model.filters import Filters
 from equity.model.rules import Rule
-from equity.report.sections import TEXT, VALUE, Column, Table
+from equity.present.tables import TEXT, VALUE, Column, Table
 from equity.words.i18n import DEFAULT, t
 from equity.words.labels import dimension_label, group_label, rule_text, yes_no
 

@@ -8,6 +8,7 @@ The mapping, value maps and derived outcomes apply on the Spark side: the `stude
 builds for an upload is translated too, over the table's columns read as text, as an upload's are.
 """
 
+import functools
 import logging
 import os
 import shutil
@@ -19,12 +20,11 @@ import sqlglot
 from sqlglot import exp
 
 from equity.data.mapping import Mapping
-from equity.data.profile import EXCUSED, MANY, TOP_VALUES, ColumnProfile
+from equity.data.profile import EXCUSED, TOP_VALUES, ColumnProfile
 from equity.data.sql import Fragment, query, quote_ident
 from equity.data.students import (
     CELL_MACROS,
     LABEL_TYPES,
-    MAX_DISTINCT,
     BuildReport,
     define_macros,
     define_types,
@@ -61,26 +61,36 @@ def connect(url: str, token: str | None = None):
     token = token or os.environ.get(TOKEN)
     address = url if local or not token or ";token=" in url else f"{url.rstrip('/')}/;token={token}"
     try:
-        builder = SparkSession.builder.remote(address)
-        if local:
-            builder = builder.config("spark.ui.showConsoleProgress", "false").config("spark.ui.enabled", "false")
-        return builder.getOrCreate()
+        return SparkSession.builder.remote(address).getOrCreate()
     except Exception as problem:      # pyspark raises many kinds; the person needs the first line of any
         raise SparkError(f"cannot connect to Spark at {url.split(';')[0]}: {_first_line(problem)}") from None
 
 
-def translate(sql: str, params: dict | None = None, tables: dict[str, exp.Expression] | None = None) -> str:
-    """A DuckDB statement of `queries/` as Spark SQL: the SELECT of a CREATE ... AS, values bound as typed
-    literals, the `score` macro inlined, label ENUMs read as text, `tables` (name -> relation) put in place."""
-    tree = sqlglot.parse_one(sql, read="duckdb")
+def translate(sql: str | exp.Expression, params: dict | None = None,
+              tables: dict[str, exp.Expression] | None = None) -> str:
+    """A DuckDB statement of `queries/` (its text, or its parsed tree) as Spark SQL: the SELECT of a CREATE ... AS,
+    values bound as typed literals, the `score` macro inlined, label ENUMs read as text, `tables` (name ->
+    relation) put in place."""
+    tree = sql.copy() if isinstance(sql, exp.Expression) else sqlglot.parse_one(sql, read="duckdb")
     if isinstance(tree, exp.Create):
         tree = tree.expression
-    tree = exp.replace_placeholders(tree, **(params or {}))
+    tree = tree.transform(lambda node: _bound(node, params or {}))
     for name, relation in (tables or {}).items():
         for table in list(tree.find_all(exp.Table)):
             if table.name == name and not table.db:
-                table.replace(relation.copy().as_(name) if isinstance(relation, exp.Subquery) else relation.copy())
+                put = relation.copy().as_(name) if isinstance(relation, exp.Subquery) else relation.copy()
+                put.set("pivots", table.args.get("pivots"))
+                table.replace(put)
     return tree.transform(_spark_node).sql(dialect="spark")
+
+
+def _bound(node: exp.Expression, params: dict) -> exp.Expression:
+    """A parameter ($name) as a typed literal of its value: text quoted, numbers, lists as arrays, None as NULL."""
+    if not isinstance(node, exp.Placeholder):
+        return node
+    if node.name not in params:
+        raise KeyError(f"no value for the parameter ${node.name}")
+    return exp.convert(params[node.name])
 
 
 def _macro(name: str) -> tuple[list[str], exp.Expression]:
@@ -116,6 +126,7 @@ class SparkTable:
     name: str
     columns: tuple[str, ...] = ()
     _raw: exp.Expression | None = field(default=None, repr=False)
+    _counted: dict = field(default_factory=dict, repr=False)     # header -> its values with their counts
 
     def __post_init__(self) -> None:
         table = exp.to_table(self.name, dialect="spark")   # never pasted: a name SQLGlot cannot read stays one name
@@ -145,32 +156,50 @@ class SparkTable:
         """A query of `queries/` as the Spark SQL that runs: over this table's text columns, and `students`."""
         return translate(sql, params, {RAW: self._raw, **({STUDENTS: students} if students is not None else {})})
 
-    def counted(self, header: str, limit: int = MAX_DISTINCT) -> tuple[tuple[str | None, int], ...]:
-        """A column's values with their row counts, blank read as missing (as an upload reads it)."""
-        text = Fragment("value")                     # this table's columns are read as text
-        rows = self.run(query("column_values", table=RAW, column=header, text=text), {"limit": limit}).to_pylist()
-        merged: dict[str | None, int] = {}
-        for row in rows:
-            value = row["value"] if row["value"] not in ("",) else None
-            merged[value] = merged.get(value, 0) + int(row["n"])
-        return tuple(merged.items())
+    def counted(self, header: str) -> tuple[tuple[str | None, int], ...]:
+        """A column's values with their row counts (as equity.data.profile.column_values), read once."""
+        if header not in self._counted:
+            self._counted |= self._values([header])
+        return self._counted[header]
 
-    def profiles(self) -> tuple[ColumnProfile, ...]:
-        """Each column measured as an upload's are (equity.profile), from counts only: a column's values are
-        listed only when it has few of them and they repeat, so ids and names never leave Spark."""
-        return tuple(self.profile(h) for h in self.columns)
+    def _values(self, headers: list[str]) -> dict[str, tuple[tuple[str | None, int], ...]]:
+        """Several columns' values with their counts in one Spark job, most frequent first, blank read as missing
+        as an upload reads it."""
+        columns = Fragment(", ".join(quote_ident(h) for h in headers))
+        found: dict[str, dict[str | None, int]] = {h: {} for h in headers}
+        for row in self.run(query("column_value_counts", table=RAW, columns=columns)).to_pylist():
+            value = None if row["value"] == "" else row["value"]
+            found[row["header"]][value] = found[row["header"]].get(value, 0) + int(row["n"])
+        return {h: tuple(sorted(values.items(), key=lambda vn: (-vn[1], vn[0] is None, vn[0] or "")))
+                for h, values in found.items()}
 
-    def profile(self, header: str) -> ColumnProfile:
-        row = self.run(query("column_profile", table=RAW, column=header, stored=Fragment(quote_ident(header)),
-                             text=Fragment("value")), {"excused": list(EXCUSED)}).to_pylist()[0]
-        non_blank, estimate = int(row["non_blank"]), int(row["distinct_estimate"])
-        values: tuple = ()
-        if estimate <= TOP_VALUES and 2 * estimate <= non_blank:
-            values = self.counted(header, MANY * 2)
-            estimate = sum(1 for v, _ in values if v is not None)
-        gradable = int(row["sampled"]) - int(row["excused_count"])
-        share = int(row["numeric_count"]) / gradable if gradable > 0 else 0.0
-        return ColumnProfile(header, non_blank, estimate, share, values[:TOP_VALUES])
+    def profiles(self, outcomes: tuple[str, ...] = ()) -> tuple[ColumnProfile, ...]:
+        """Each column measured as an upload's are (equity.profile), from counts only, in two Spark jobs: a column's
+        values are listed only when it has few of them and they repeat, or it is one of the `outcomes` named, so
+        ids and names never leave Spark."""
+        figures = []
+        for i, header in enumerate(self.columns):      # one select of every column's figures: one scan
+            one = sqlglot.parse_one(query("column_counts", table=RAW, column=header), read="duckdb")
+            figures += [exp.alias_(e.this, f"{e.alias}_{i}") for e in one.expressions]
+        found = self.run(exp.select(*figures).from_(RAW), {"excused": list(EXCUSED)}).to_pylist()[0]
+        names = [e.alias for e in one.expressions]
+        rows = {h: {name: found[f"{name}_{i}"] for name in names} for i, h in enumerate(self.columns)}
+        listed = [h for h, r in rows.items() if h in outcomes or (r["distinct_estimate"] <= TOP_VALUES
+                                                                  and 2 * r["distinct_estimate"] <= r["non_blank"])]
+        self._counted |= self._values(listed) if listed else {}
+        return tuple(_profile(h, rows[h], self._counted.get(h)) for h in self.columns)
+
+
+def _union(parts: list[exp.Expression]) -> exp.Expression:
+    return functools.reduce(lambda a, b: exp.union(a, b, distinct=False), parts)
+
+
+def _profile(header: str, row: dict, values: tuple | None) -> ColumnProfile:
+    """A column's profile from its counts (column_counts.sql) and, when listed, its values."""
+    gradable = int(row["sampled"]) - int(row["excused_count"])
+    share = int(row["numeric_count"]) / gradable if gradable > 0 else 0.0
+    distinct = int(row["distinct_estimate"]) if values is None else sum(1 for v, _ in values if v is not None)
+    return ColumnProfile(header, int(row["non_blank"]), distinct, share, (values or ())[:TOP_VALUES])
 
 
 @dataclass

@@ -19,13 +19,17 @@ hidden in every view that shows them or in none:
 - by the complementary rule: a group shown in a line (a breakdown whose total is shown) beside exactly one
   hidden group is hidden there to protect it; the same students as all students of a view filtered to them, or
   as a group of another breakdown, would give the hidden one back as the line's total minus the shown groups.
-  So a group is hidden when any line that holds it, under any of its descriptions, hides it. Lines are judged
-  with each of their groups' own rule across views, one step deep, not by every view that could hide those in
-  turn.
+  So a group is hidden when any line that holds it, under any of its descriptions, hides it. The other groups of
+  such a line are judged by the whole rule DEPTH lines deep (then by views with conditions fewer only), not by
+  every view that could hide them in turn: consistent suppression of every view at once is a search this rule
+  does not make, and an attacker solving many views as a system of equations is beyond it.
+- the number of students without a result in a view is a size too: it follows the rule against views with
+  filters fewer (privacy.missing_reason says how it is printed).
 
-Every size is summed from a cube's cells (equity.sources.cube: students per combination of the dimension columns, a few
-thousand rows) read once per call, so a click costs one small query and some array sums, never a scan of the
-students.
+Every size is summed from a cube's cells (equity.sources.cube: students per combination of the dimension
+columns, a few thousand rows), read once per cube the session holds and kept with what was worked out from them,
+so a click costs some array sums, never a scan of the students. Races alone or in combination, which no cube cell
+holds, still go through the neighbour query over a cube of their own.
 """
 
 import itertools
@@ -76,6 +80,13 @@ class Hidden:
 NOTHING = Hidden()
 
 
+def _column(values: np.ndarray) -> np.ndarray:
+    """A fetched column with SQL's NULL as None (fetchnumpy masks it, and unmasking alone would invent a value)."""
+    if isinstance(values, np.ma.MaskedArray):
+        return np.where(np.ma.getmaskarray(values), None, values.data.astype(object))
+    return np.asarray(values)
+
+
 def _without(description: Description, name: str) -> Description:
     return frozenset(c for c in description if c[0] != name)
 
@@ -97,7 +108,8 @@ def find(con: duckdb.DuckDBPyConnection, outcome: str, rule: Rule, columns: tupl
     table = (cube or cubes.build(con, outcome, rule)).table
     combined = COMBINED in columns
     try:
-        found = _read(con, table, () if combined else columns, min_n, keep=cube is not None).hidden(filters)
+        names = () if combined else tuple(FILTER_OF[c] for c in columns)
+        found = _read(con, table, min_n, keep=cube is not None).hidden(filters, names)
     finally:
         if cube is None:
             con.execute(query("drop_table", table=table))
@@ -112,14 +124,14 @@ def find(con: duckdb.DuckDBPyConnection, outcome: str, rule: Rule, columns: tupl
     return found
 
 
-def _read(con: duckdb.DuckDBPyConnection, table: str, columns: tuple[str, ...], min_n: int, keep: bool) -> "_Sizes":
+def _read(con: duckdb.DuckDBPyConnection, table: str, min_n: int, keep: bool) -> "_Sizes":
     """A cube's sizes, kept (`keep`: a cube the session holds) with all that was worked out from them, which
-    every later click on the same outcome reuses: a cube table's cells never change under its name."""
-    key = (id(con), table, columns, min_n)
+    every later breakdown and click on the same outcome reuses: a cube table's cells never change under its name."""
+    key = (id(con), table, min_n)
     with _LOCK:
         found = _KEPT.get(key) if keep else None
     if found is None:
-        found = _Sizes.read(con, table, columns, min_n)
+        found = _Sizes.read(con, table, min_n)
         if keep:
             with _LOCK:
                 _KEPT[key] = found
@@ -130,8 +142,8 @@ class _Sizes:
     """The size of every set of students the app can show, summed from a cube's cells. A set is a Description:
     its conditions, each a filter's name and the values it keeps; its size, the students with a result in it."""
 
-    def __init__(self, found: dict[str, np.ndarray], names: tuple[str, ...], min_n: int):
-        self.min_n, self.names = min_n, names          # names: the filters of the group columns
+    def __init__(self, found: dict[str, np.ndarray], min_n: int):
+        self.min_n = min_n
         self.n = found["n"].astype(np.int64)
         self.missing = found["missing"].astype(np.int64)
         self.codes: dict[str, np.ndarray] = {}
@@ -142,41 +154,42 @@ class _Sizes:
         # the columns with more than one value among students with a result: a condition on any other holds
         # for everyone, so it describes no set the others do not
         self.varied = [name for name in NAMES if len(np.unique(self.codes[name][self.n > 0])) > 1]
-        # each group column's values as breakdowns key them, by the text the filters use
-        self.keys = tuple({str(text): key for text, key in zip(found[name], found[part], strict=True)}
-                          for name, part in zip(names, ("first_group", "second_group"), strict=False))
+        # each column's values as breakdowns key them, by the text the filters use
+        self.keys = {name: {str(text): key for text, key in zip(found[name], found[f"raw_{name}"], strict=True)}
+                     for name in NAMES}
         self._masks: dict[Description, np.ndarray] = {}
         self._sizes: dict[tuple[Description, bool], int] = {}
         self._wider: dict[tuple[Description, bool], bool] = {}
         self._lines: dict[tuple[bytes, str, str, int], bool] = {}
 
     @classmethod
-    def read(cls, con: duckdb.DuckDBPyConnection, cube: str, columns: tuple[str, ...], min_n: int) -> "_Sizes":
-        """The cube's cells; `columns`: the canonical columns of the groups asked about (none: all students)."""
-        first, second = (*columns, Fragment("NULL"), Fragment("NULL"))[:2]
-        found = con.execute(query("cube_sizes", cube=cube, first=first, second=second)).fetchnumpy()
-        return cls({k: np.asarray(v) for k, v in found.items()}, tuple(FILTER_OF[c] for c in columns), min_n)
+    def read(cls, con: duckdb.DuckDBPyConnection, cube: str, min_n: int) -> "_Sizes":
+        found = con.execute(query("cube_sizes", cube=cube)).fetchnumpy()
+        return cls({k: _column(v) for k, v in found.items()}, min_n)
 
-    def hidden(self, filters: Filters) -> Hidden:
-        """What the rule hides among the groups of the group columns, and of all students, under `filters`."""
+    def hidden(self, filters: Filters, names: tuple[str, ...]) -> Hidden:
+        """What the rule hides among the groups of the columns of the filters `names` (none: all students only),
+        and of all students, under `filters`."""
         chosen = {name: frozenset(getattr(filters, name)) for name in NAMES if getattr(filters, name)}
         view = frozenset(chosen.items())
         across, elsewhere = set(), set()
-        for parts in self._groups(view):
-            group = {name: frozenset({text}) for name, text in zip(self.names, parts, strict=True)}
+        for parts in self._groups(view, names):
+            group = {name: frozenset({text}) for name, text in zip(names, parts, strict=True)}
             # the view's own line through the group along each group column: the rest of the view and group
             own = {name: frozenset({**chosen, **{k: v for k, v in group.items() if k != name}}.items())
                    for name in group}
             reason = self.why(frozenset({**chosen, **group}.items()), own)
-            key = tuple(lookup[text] for lookup, text in zip(self.keys, parts, strict=True))
+            key = tuple(self.keys[name][text] for name, text in zip(names, parts, strict=True))
             (elsewhere if reason == ELSEWHERE else across if reason else set()).add(key[0] if len(key) == 1 else key)
         overall = self.why(view, {}) is not None
         return Hidden(frozenset(across | elsewhere), overall, frozenset(elsewhere), self._missing(view))
 
-    def _groups(self, view: Description) -> set[tuple[str, ...]]:
+    def _groups(self, view: Description, names: tuple[str, ...]) -> set[tuple[str, ...]]:
         """The groups (each group column's value as text) that have students with a result in the view."""
+        if not names:
+            return set()
         kept = self.mask(view) & (self.n > 0)
-        return {tuple(self.values[name][self.codes[name][i]] for name in self.names) for i in np.flatnonzero(kept)}
+        return {tuple(self.values[name][self.codes[name][i]] for name in names) for i in np.flatnonzero(kept)}
 
     def mask(self, description: Description) -> np.ndarray:
         """The cells of the set's students: one condition's cells once, then their intersections."""

@@ -10,7 +10,7 @@ from equity.model.groups import crossed_stats
 from equity.model.rules import Rule
 from equity.sources.cells import Cells, Stats
 from equity.stats import across
-from equity.stats.privacy import DEFAULT_MIN_N, suppress_table, top_bottom_code_table, why_coded, why_hidden
+from equity.stats.privacy import DEFAULT_MIN_N, suppress_table, top_bottom_code_table
 
 
 @dataclass(frozen=True)
@@ -23,7 +23,6 @@ class Cell:
     value: float | None
     gap: float | None          # against all students
     suppressed: bool
-    note: str = ""
     coded: str = ""            # privacy.TOP or BOTTOM when the rate is top/bottom coded: value and gap None
     reason: str = ""           # why hidden: privacy.SMALL, ACROSS, COMPLEMENT or ALL_OR_NONE
 
@@ -68,5 +67,5 @@ def crosstab(con: duckdb.DuckDBPyConnection, outcome: str, rule: Rule, first: st
         value = None if reason or coded else s.value(rule)
         gap = value - base if value is not None and base is not None else None
         cells.append(Cell(x, y, a.group_label(x), b.group_label(y), None if reason else s.n, value, gap, bool(reason),
-                          why_coded(coded) if coded else why_hidden(reason, min_n), coded or "", reason or ""))
+                          coded or "", reason or ""))
     return CrossTable(label or outcome, rule, a, b, min_n, overall, tuple(cells), overall_hidden)

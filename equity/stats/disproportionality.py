@@ -10,6 +10,7 @@ who fills, or misses out on, places such as AP courses.
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 import duckdb
 
@@ -21,6 +22,9 @@ from equity.stats import across
 from equity.stats.privacy import ACROSS, COMPLEMENT, DEFAULT_MIN_N, SMALL, missing_reason
 from equity.words.i18n import DEFAULT, t
 from equity.words.labels import hidden_note
+
+if TYPE_CHECKING:
+    from equity.sources.cube import Cube
 
 CELL_SIZE, N_SIZE, THRESHOLD = 10, 30, 3.0
 
@@ -224,12 +228,14 @@ def _group_risk(key, label: str, s: Stats, overall: Stats | None, comparisons: t
 
 def disproportionality(con: duckdb.DuckDBPyConnection, outcome: str, rule: Rule, grouping: Grouping,
                        filters: Filters = Filters(), wider: Filters = Filters(), settings: Settings = Settings(),
-                       min_n: int = DEFAULT_MIN_N, label: str = "", reference: object = OTHERS) -> Disproportionality:
+                       min_n: int = DEFAULT_MIN_N, label: str = "", reference: object = OTHERS,
+                       cube: "Cube | None" = None) -> Disproportionality:
     """Risk ratios of one outcome for the students `filters` keep; `wider` (default: every loaded student,
-    all terms and schools) is the population the alternate ratio compares with."""
-    return measure(label or outcome, rule, grouping, stats(con, outcome, rule, grouping, filters),
-                   stats(con, outcome, rule, grouping, wider), settings, min_n, reference,
-                   across_views(con, outcome, rule, grouping, filters, min_n))
+    all terms and schools) is the population the alternate ratio compares with. Counted over the students, or
+    summed from the outcome's cube when given."""
+    return measure(label or outcome, rule, grouping, stats(con, outcome, rule, grouping, filters, cube),
+                   stats(con, outcome, rule, grouping, wider, cube), settings, min_n, reference,
+                   across_views(con, outcome, rule, grouping, filters, min_n, cube))
 
 
 def consecutive_flags(con: duckdb.DuckDBPyConnection, outcome: str, rule: Rule, grouping: Grouping,

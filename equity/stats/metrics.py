@@ -20,8 +20,6 @@ from equity.stats.privacy import (
     missing_reason,
     suppress,
     top_bottom_code,
-    why_coded,
-    why_hidden,
 )
 
 COMPARE_ALL, COMPARE_OTHERS = "all", "others"
@@ -37,7 +35,6 @@ class GroupResult:
     ci: tuple[float, float] | None
     distinguishable: bool | None     # the gap's interval excludes zero (None when not computable)
     suppressed: bool
-    note: str = ""                   # why hidden, when it is
     coded: str = ""                  # privacy.TOP or BOTTOM when the rate is top/bottom coded: value, gap, ci None
     reason: str = ""                 # why hidden: privacy.SMALL, ACROSS, COMPLEMENT or ALL_OR_NONE
     effect: Effect | None = None     # Hedges' g against the comparison, for an average's shown group
@@ -143,7 +140,7 @@ def breakdown(con: duckdb.DuckDBPyConnection, outcome: str, rule: Rule, dimensio
         s = stats[key]
         if reasons[key]:
             groups.append(GroupResult(key, dim.group_label(key), None, None, None, None, None, True,
-                                      why_hidden(reasons[key], min_n), reason=reasons[key]))
+                                      reason=reasons[key]))
             continue
         versus = _comparison(compare, s, overall, reference, overall_hidden)
         gap = s.value(rule) - versus.value(rule) if versus and versus.n else None
@@ -156,7 +153,7 @@ def breakdown(con: duckdb.DuckDBPyConnection, outcome: str, rule: Rule, dimensio
             distinguishable = lo > 0 or hi < 0
         if coded[key]:      # the ◆ stays: that a gap is beyond chance does not give the exact value away
             groups.append(GroupResult(key, dim.group_label(key), s.n, None, None, None, distinguishable, False,
-                                      why_coded(coded[key]), coded[key]))
+                                      coded[key]))
             continue
         groups.append(GroupResult(key, dim.group_label(key), s.n, s.value(rule), gap, s.interval(rule),
                                   distinguishable, False, effect=_effect(rule, s, versus)))

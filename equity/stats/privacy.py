@@ -103,24 +103,6 @@ def missing_reason(missing: int, min_n: int, across: bool, overall_hidden: bool)
     return ACROSS if across or (overall_hidden and missing) else None
 
 
-def why_hidden(reason: str | None, min_n: int) -> str:
-    """The note shown beside a hidden figure."""
-    if reason == SMALL:
-        return f"Hidden: fewer than {min_n} students."
-    if reason == COMPLEMENT:
-        return "Hidden so that a smaller hidden group cannot be worked out from the total."
-    if reason == ACROSS:
-        return "Hidden so that it cannot be worked out by comparing with the unfiltered view."
-    if reason == ELSEWHERE:
-        return "Hidden so that it cannot be worked out from another view of the same students."
-    if reason == ALL_OR_NONE:
-        return "Hidden: in a group this small, '≥ 95%' or '≤ 5%' would show that all or none of it met."
-    if reason == DIFFERENCE:
-        return (f"Hidden: it differs from the same race counted alone by fewer than {min_n} students, whose figure "
-                "could be worked out by subtracting.")
-    return ""
-
-
 def suppress_table(ns: dict[tuple, int], min_n: int = DEFAULT_MIN_N,
                    across: dict[tuple, bool | str | None] | None = None) -> dict[tuple, str | None]:
     """Suppression for a two-way table: small cells and those the rule across views hides, then the
@@ -168,12 +150,6 @@ def code(successes: float, n: int, below_n: int = CODING_BELOW_N) -> str | None:
 def coded_text(coded: str) -> str:
     """How a coded rate is printed in every language: '≥ 95%' or '≤ 5%'."""
     return f"≥ {TOP_CODE}%" if coded == TOP else f"≤ {BOTTOM_CODE}%"
-
-
-def why_coded(coded: str) -> str:
-    """The note beside a coded figure (English; screens use the catalogue's 'coding.<top|bottom>_note')."""
-    return f"Rate {'top' if coded == TOP else 'bottom'}-coded: shown as {coded_text(coded)}; exact value, gap and " \
-           "interval not shown."
 
 
 def coded_value(coded: str) -> float:

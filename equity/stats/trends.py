@@ -18,9 +18,10 @@ from equity.sources import cube as cubes
 from equity.sources.cells import key_text
 from equity.stats import across
 from equity.stats.metrics import COMPARE_ALL, COMPARE_OTHERS, Breakdown, GroupResult, breakdown
-from equity.stats.privacy import DEFAULT_MIN_N, why_hidden
+from equity.stats.privacy import DEFAULT_MIN_N
+from equity.words.groupings import grouping_group
 from equity.words.i18n import DEFAULT, t
-from equity.words.labels import comparison_label, group_label, hidden_note
+from equity.words.labels import comparison_label, hidden_note
 
 KEY_JOIN = "\x1f"          # joins the parts of a crossed group's key as text; never inside a data value
 
@@ -48,12 +49,6 @@ def split_key(text: str) -> tuple[str, ...]:
     return tuple(text.split(KEY_JOIN))
 
 
-def crossed_label(grouping: Grouping, key: object, lang: str = DEFAULT) -> str:
-    """A group's name in `lang`, e.g. 'English learners · Low income' for a crossed group."""
-    return " · ".join(group_label(d, k, lang) for d, k in zip(grouping.dimensions, grouping.parts(key),
-                                                                strict=True))
-
-
 @dataclass(frozen=True)
 class Trend:
     outcome: str
@@ -76,7 +71,7 @@ class Trend:
 
     def groups(self, lang: str = DEFAULT) -> tuple[tuple[str, str], ...]:
         """(key as text, label in `lang`) of every group seen in any term, in the grouping's order."""
-        return tuple((group_key(k), crossed_label(self.grouping, k, lang)) for k in self.group_keys())
+        return tuple((group_key(k), grouping_group(self.grouping, k, lang)) for k in self.group_keys())
 
     def series(self, group: str, lang: str = DEFAULT) -> tuple[Point, ...]:
         """One group's points (its key as text), one per term."""
@@ -86,7 +81,7 @@ class Trend:
             if found is None:
                 points.append(Point(term, 0, None, None, t("trends.no_result", lang)))
             else:
-                note = hidden_note(found.reason, self.min_n, lang) if found.note else ""
+                note = hidden_note(found.reason, self.min_n, lang) if found.suppressed else ""
                 points.append(Point(term, found.n, found.value, found.gap, note))
         return tuple(points)
 
@@ -152,8 +147,7 @@ def crossed_breakdown(con: duckdb.DuckDBPyConnection, outcome: str, rule: Rule, 
     for key in grouping_math.ordered(grouping, stats):
         s, name = stats[key], grouping.group_label(key)
         if reasons[key]:
-            results.append(GroupResult(key, name, None, None, None, None, None, True,
-                                       why_hidden(reasons[key], min_n), reason=reasons[key]))
+            results.append(GroupResult(key, name, None, None, None, None, None, True, reason=reasons[key]))
             continue
         others = overall.minus(s)
         versus = overall if compare == COMPARE_ALL else others
@@ -179,7 +173,7 @@ def gap_change_sentence(trend: Trend, lang: str = DEFAULT) -> str:
         points = trend.series(group_key(key))
         start, end = points[0].gap, points[-1].gap
         if start is not None and end is not None:
-            changes.append((abs(abs(end) - abs(start)), crossed_label(trend.grouping, key, lang), start, end))
+            changes.append((abs(abs(end) - abs(start)), grouping_group(trend.grouping, key, lang), start, end))
     if not changes:
         return t("trends.no_gap_change", lang, first=first, last=last)
     _, label, start, end = max(changes)

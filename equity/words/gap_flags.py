@@ -16,17 +16,15 @@ from equity.stats.gap_flag_settings import (
 from equity.stats.gap_flags import Flag, Flags
 from equity.stats.metrics import Breakdown
 from equity.words.i18n import DEFAULT, t
-from equity.words.labels import group_phrase
+from equity.words.labels import comparison_label, group_phrase
 
 
 def ppg_reference_words(result: Breakdown, settings: FlagSettings, lang: str = DEFAULT) -> str:
     """'all students', 'all other students', 'the highest-performing group (Asian)', 'Asian', 'a fixed rate of
     54%'."""
     chosen = ppg_reference(result, settings)
-    if chosen == ALL:
-        return t("compare.all", lang)
-    if chosen == OTHERS:
-        return t("compare.others", lang)
+    if chosen in (ALL, OTHERS):
+        return comparison_label(chosen, result.dimension, lang)
     rate = fixed_rate(chosen)
     if rate is not None:
         return t("flag.reference.value", lang, value=f"{rate:g}%")

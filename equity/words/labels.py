@@ -2,11 +2,13 @@
 measures, units, hidden groups' notes and sizes. One home, so a group is named the same on every screen and in
 every export; figures keep the period as decimal mark, as Spanish in the United States and Mexico does."""
 
+from collections.abc import Mapping
+
 from equity.model.dimensions import Dimension
 from equity.model.rules import Rule
 from equity.sources.cells import key_text
 from equity.stats.metrics import COMPARE_ALL, COMPARE_OTHERS
-from equity.stats.privacy import ACROSS, DIFFERENCE, ELSEWHERE, SMALL
+from equity.stats.privacy import ACROSS, ALL_OR_NONE, COMPLEMENT, DIFFERENCE, ELSEWHERE, SMALL
 from equity.words.i18n import DEFAULT, catalogue, t
 
 
@@ -41,6 +43,13 @@ def comparison_label(compare: str, dimension: Dimension, lang: str = DEFAULT) ->
     return group_label(dimension, flags.get(compare, compare) if dimension.flag else compare, lang)
 
 
+def comparison_choices(groups: Mapping[str, str] | None = None, lang: str = DEFAULT) -> dict[str, str]:
+    """The comparisons a menu offers, by key, named as a menu names them: all students, all other students, then
+    each group of `groups` (key as text: name)."""
+    return {COMPARE_ALL: t("compare.all_title", lang), COMPARE_OTHERS: t("compare.others_title", lang),
+            **(groups or {})}
+
+
 def rule_text(rule: Rule, lang: str = DEFAULT) -> str:
     """What counts as meeting an outcome: '>= 70', '= yes', 'in Met, Exceeded'."""
     if rule.kind == "threshold":
@@ -73,13 +82,17 @@ def count(n: int) -> str:
     return f"{n:,}"
 
 
+HIDDEN = {SMALL: "hidden.small", COMPLEMENT: "hidden.complement", ACROSS: "hidden.across",
+          ELSEWHERE: "hidden.elsewhere", ALL_OR_NONE: "hidden.all_or_none", DIFFERENCE: "hidden.difference"}
+
+
 def hidden_note(reason: str | None, min_n: int, lang: str = DEFAULT) -> str:
-    """Why a group shows no figure: too small itself, hidden so that comparing with a view with filters fewer
-    cannot give it, another view of the same students hides it, or to protect another (privacy.SMALL, ACROSS,
-    ELSEWHERE, COMPLEMENT, DIFFERENCE)."""
-    if reason in (SMALL, DIFFERENCE):
-        return t(f"hidden.{reason}", lang, min_n=min_n)
-    return t(f"hidden.{reason}" if reason in (ACROSS, ELSEWHERE) else "hidden.complement", lang)
+    """Why a group shows no figure (privacy's reason, in words): too small itself, hidden so that comparing with
+    a view with filters fewer cannot give it, hidden in another view of the same students, hidden to protect
+    another, so small that its top/bottom code
+    would say all or none met, or a race alone a few students off the same race in combination. Blank when
+    `reason` is none: the group is shown. The one home of these words: screens, exports and the command line."""
+    return t(HIDDEN[reason], lang, min_n=min_n) if reason else ""
 
 
 def size_text(n: int | None, reason: str | None, min_n: int, lang: str = DEFAULT) -> str:

@@ -69,15 +69,16 @@ def _largest_gap_sentence(result: Breakdown, lang: str) -> str:
 
 
 def flag_sentence(result: Breakdown, method: Flag = Flag.NEWCOMBE, lang: str = DEFAULT,
-                  settings: FlagSettings = DEFAULTS) -> str:
+                  settings: FlagSettings = DEFAULTS, flags: Flags | None = None) -> str:
     """The screen's one sentence under the chosen way of flagging gaps: for Newcombe's interval the largest gap
     and whether it could be chance; for the others the method by name and every flagged group with its figure
     (top/bottom-coded groups are never judged by those, and the sentence says which are left out), then how many
-    more students the flagged group furthest from its reference would need."""
+    more students the flagged group furthest from its reference would need. `flags`: the verdicts, when
+    already worked out."""
     method = Flag(method)
     if method is Flag.NEWCOMBE:
         return largest_gap_sentence(result, lang)
-    flags = flag(result, method, settings)
+    flags = flags or flag(result, method, settings)
     params = {"what": what(result, lang), **flag_params(result, flags, lang)}
     if flags.reference is not None:
         params |= {"best": group_phrase(result.dimension, flags.reference.key, lang),

@@ -4,26 +4,15 @@ the user chooses (Newcombe's interval by default)."""
 import streamlit as st
 
 from equity.model.dimensions import COMBINED, DIMENSIONS
-from equity.present.charts import breakdown_frame, crosstab_frame, entity_frame, ranked_frame
+from equity.present.charts import entity_frame, ranked_frame
 from equity.report import render as exports
 from equity.report.sections import GapView, IntersectionView
 from equity.sources.cells import key_text
 from equity.stats.metrics import COMPARE_ALL, COMPARE_OTHERS
-from equity.words.gap_flags import ppg_reference_words
 from equity.words.i18n import t
-from equity.words.labels import dimension_label, group_label
-from equity.words.summary import flag_sentence, overall_line
+from equity.words.labels import comparison_choices, dimension_label, group_label
+from equity.words.summary import overall_line
 from pages.views import flag_controls, shared
-
-
-def flag_formats(lang: str, reference: str) -> dict:
-    """The table's figure formats, with the flags' indexes to two decimals and PPG's points to one; `reference`
-    names what the PPG gap is measured against, as its column does."""
-    one, signed, two = (st.column_config.NumberColumn(format=f) for f in ("%.1f", "%+.1f", "%.2f"))
-    return {**shared.figure_formats(lang), t("column.ppg_gap", lang, reference=reference): signed,
-            t("column.margin", lang): one, t("column.pi", lang): two, t("column.index_80", lang): two,
-            t("column.hedges_g", lang): two, t("column.pooled_sd", lang): one}
-
 
 lang = shared.language()
 picked = shared.analysis_header(t("nav.gaps", lang), "gaps")
@@ -43,10 +32,10 @@ if picked:
         right.selectbox(t("page.gaps.compared_with", lang), [t("compare.all_title", lang)], key="gaps_compare_crossed",
                         disabled=True)
         table = bench.crosstab(column.name, rule, dimension, second, column.header, cohort)
-        section = IntersectionView(table, cohort).section(lang)     # its chart serves the screen and the downloads
+        section = IntersectionView(table, cohort).section(lang)     # its chart and table serve screen and downloads
         if section.chart is not None:
             shared.chart(section.chart)
-        st.dataframe(crosstab_frame(table, lang), hide_index=True, column_config=shared.figure_formats(lang))
+        shared.table(section.table)
         shared.section_downloads(section, f"{stem}-{dimension}-{second}", "gaps_dl", lang)
     else:
         # Alone or in combination counts students by the races each reports: published counts have no students.
@@ -55,8 +44,8 @@ if picked:
             dimension = COMBINED
             st.caption(t("page.gaps.combined_note", lang))
         first = bench.breakdown(column.name, rule, dimension, COMPARE_ALL, column.header, cohort)
-        names = {COMPARE_ALL: t("compare.all_title", lang), COMPARE_OTHERS: t("compare.others_title", lang),
-                 **{key_text(g.key): group_label(first.dimension, g.key, lang) for g in first.groups}}
+        names = comparison_choices({key_text(g.key): group_label(first.dimension, g.key, lang) for g in first.groups},
+                                   lang)
         choices = [COMPARE_ALL, COMPARE_OTHERS, *(key_text(g.key) for g in first.shown() if not g.coded)]
         compare = right.selectbox(t("page.gaps.compared_with", lang), choices, format_func=names.get,
                                   key=f"gaps_compare_{dimension}")
@@ -64,16 +53,16 @@ if picked:
                                                                       column.header, cohort)
         method = shared.flag_choice(rule.is_rate, "gaps_flag")
         settings = flag_controls.flag_settings(method, "gaps_flagset", result)
-        st.markdown(f"**{shared.plain(flag_sentence(result, method, lang, settings))}**")
-        section = GapView(result, flag=method, colour_min_n=shared.colour_min_n(), settings=settings,
-                          cohort=cohort, outcome_note=note).section(lang)
-        if section.chart is not None:        # built once: the screen and the downloads share it
+        view = GapView(result, flag=method, colour_min_n=shared.colour_min_n(), settings=settings, cohort=cohort,
+                       outcome_note=note)         # flags each group once, for the sentence, chart and table
+        st.markdown(f"**{shared.plain(view.sentence(lang))}**")
+        section = view.section(lang)
+        if section.chart is not None:        # built once: the screen and the downloads share it, and the table
             shared.chart(section.chart)
         st.caption(shared.plain(overall_line(result, lang)))
         if not rule.is_rate:
             st.caption(t("report.effect_note", lang))
-        st.dataframe(breakdown_frame(result, lang, method, settings), hide_index=True,
-                     column_config=flag_formats(lang, ppg_reference_words(result, settings, lang)))
+        shared.table(section.table)
         shared.section_downloads(section, f"{stem}-{dimension}", "gaps_dl", lang)
         schools = bench.filter_options()["school"]
         if dimension not in (COMBINED, "school") and len(schools) > 1 and not cohort:

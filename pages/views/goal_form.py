@@ -10,10 +10,10 @@ from equity.app.session import Workbench
 from equity.model import terms
 from equity.model.dimensions import DIMENSIONS
 from equity.plans import goals
-from equity.stats.metrics import COMPARE_ALL, COMPARE_OTHERS
+from equity.stats.metrics import COMPARE_ALL
 from equity.stats.trends import split_key
 from equity.words.i18n import t
-from equity.words.labels import dimension_label
+from equity.words.labels import comparison_choices, dimension_label
 from pages.views import shared
 
 
@@ -57,9 +57,7 @@ def goal_form(bench: Workbench, existing: goals.Goal | None, key: str) -> goals.
         measure = right.radio(t("goals.form_measure", lang), tuple(kinds), format_func=kinds.get, key=f"{key}_measure",
                               index=_index(tuple(kinds), old.measure if old else goals.VALUE))
         if measure == goals.GAP:
-            versus = {COMPARE_ALL: t("compare.all_title", lang), COMPARE_OTHERS: t("compare.others_title", lang)}
-            if not second:
-                versus |= {k: v for k, v in labels.items() if k != chosen}
+            versus = comparison_choices(None if second else {k: v for k, v in labels.items() if k != chosen}, lang)
             compare = right.selectbox(t("goals.form_compared", lang), tuple(versus), format_func=versus.get,
                                       index=_index(tuple(versus), old.compare if old else COMPARE_ALL),
                                       key=f"{key}_compare_{suffix}")

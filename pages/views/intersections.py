@@ -3,7 +3,7 @@
 import streamlit as st
 
 from equity.model.dimensions import DIMENSIONS
-from equity.present.charts import crosstab_frame, heat_table
+from equity.report.sections import IntersectionView
 from equity.words.i18n import t
 from equity.words.labels import dimension_label
 from pages.views import flag_controls, shared
@@ -22,9 +22,10 @@ if picked:
                            format_func=lambda d: dimension_label(DIMENSIONS[d], lang))
     second = right.selectbox(t("page.cross.columns", lang), [d for d in offered if d != first],
                              key=f"cross_second_{first}", format_func=lambda d: dimension_label(DIMENSIONS[d], lang))
-    table = bench.crosstab(column.name, rule, first, second, column.header, cohort)
-    if any(not c.suppressed for c in table.cells):
-        shared.chart(heat_table(table, lang))
+    section = IntersectionView(bench.crosstab(column.name, rule, first, second, column.header, cohort),
+                               cohort).section(lang)
+    if section.chart is not None:
+        shared.chart(section.chart)
     else:
         st.info(t("page.cross.all_hidden", lang, min_n=f"{bench.min_n:d}"))
-    st.dataframe(crosstab_frame(table, lang), hide_index=True, column_config=shared.figure_formats(lang))
+    shared.table(section.table)

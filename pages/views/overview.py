@@ -18,7 +18,12 @@ st.write(t("page.overview.intro", lang))
 if shared.require_data(bench):
     data = bench.data
     if data.sample:
-        st.info(t("page.overview.sample", lang), icon=":material/science:")
+        counts = data.mapping.counts
+        st.info(t("page.overview.counts_sample" if counts else "page.overview.sample", lang), icon=":material/science:")
+        if st.button(t("page.overview.open_students" if counts else "page.overview.open_counts", lang),
+                     key="sample_switch", icon=":material/swap_horiz:"):
+            bench.load_sample(counts=not counts)
+            st.rerun()
     for title, answers in bench.overview(st.session_state.get("accountability_min", COLOUR_MIN_N), lang):
         st.subheader(title)
         for answer in answers:

@@ -9,9 +9,9 @@ from equity.plans import accountability as acc
 from equity.plans import scorecard as sc
 from equity.plans import status_grid as grid
 from equity.plans.cut_presets import PRESETS, SOURCE, YEAR, suggested
-from equity.plans.group_grid import group_frame, group_grid_html, place_groups
+from equity.plans.group_grid import group_grid_html
 from equity.present.scorecard_charts import card_html, cards_frame, column_names
-from equity.report.sections import chronic_notes, filter_lines
+from equity.report.sections import GroupGridView, chronic_notes, filter_lines
 from equity.stats.disproportionality import Settings
 from equity.store import scorecards as store
 from equity.store.records import WorkspaceError
@@ -158,13 +158,11 @@ def every_group(bench, cards: list[sc.Card], chosen: dict, colour_min_n: int, la
                                 format_func=lambda d: dimension_label(DIMENSIONS[d], lang))
     ind = card.indicator
     history = bench.trend(ind.outcome, ind.rule, dimension, label=ind.outcome_label)
-    placed = place_groups(history, chosen.get(ind.label, grid.default_cuts(ind)), ind.higher_is_better,
-                          colour_min_n, lang)
-    terms = history.terms[-2:]
-    title = t("group_grid.caption", lang, indicator=ind.name(lang), latest=terms[-1] if terms else "—",
-              prior=terms[0] if len(terms) > 1 else "—")
-    st.html(group_grid_html(placed, title, lang))
-    st.dataframe(group_frame(placed, lang), hide_index=True)
+    view = GroupGridView(history, ind, chosen.get(ind.label, grid.default_cuts(ind)), colour_min_n)
+    placed = view.placed(lang)
+    section = view.section(lang, placed)          # the table the report writes, shown beside the coloured grid
+    st.html(group_grid_html(placed, section.title, lang))
+    shared.table(section.table)
 
 
 def editor(bench, current: list[sc.Indicator], lang: str) -> None:

@@ -22,6 +22,7 @@ from equity.model.dimensions import DIMENSIONS
 from equity.model.filters import FLAG_KEYS, Filters
 from equity.model.groups import Grouping
 from equity.model.rules import Rule, counting_threshold, default_threshold, meeting_categories
+from equity.present.tables import GAP, INDEX, VALUE, Table
 from equity.report import images
 from equity.report import render as exports
 from equity.report.sections import Section, filter_lines
@@ -310,16 +311,6 @@ def needed_dimensions(bench: Workbench) -> tuple[str, ...]:
     return offered
 
 
-def figure_formats(lang: str = DEFAULT) -> dict:
-    """How figure columns read in every table, headed in `lang`: one decimal, gaps signed."""
-    one, signed = st.column_config.NumberColumn(format="%.1f"), st.column_config.NumberColumn(format="%+.1f")
-    return {t("column.value", lang): one, t("column.gap", lang): signed, t("column.gap_vs_all", lang): signed,
-            t("column.low", lang): one, t("column.high", lang): one}
-
-
-FIGURE_FORMATS = figure_formats()
-
-
 def flag_choice(rate: bool, key: str) -> Flag:
     """How gaps are flagged: a choice for shares of students; averages have Newcombe-style intervals only."""
     lang = language()
@@ -378,6 +369,16 @@ def risk_settings(key: str) -> Settings:
                        on_change=store, help=t("risk.threshold_help", lang))
     store()
     return st.session_state["risk_settings"]
+
+
+NUMBER_FORMATS = {VALUE: "%.1f", GAP: "%+.1f", INDEX: "%.2f"}
+
+
+def table(shown: Table) -> None:
+    """A result's table as its exports write it, figures formatted by their column's kind."""
+    st.dataframe(shown.frame(), hide_index=True, column_config={
+        c.header: st.column_config.NumberColumn(format=NUMBER_FORMATS[c.kind])
+        for c in shown.columns if c.kind in NUMBER_FORMATS})
 
 
 def chart(figure: alt.TopLevelMixin) -> None:

@@ -5,11 +5,13 @@ import streamlit as st
 
 from equity.model.dimensions import DIMENSIONS
 from equity.plans import interventions
-from equity.present.trend_charts import frame_columns, trend_chart, trend_frame, trend_title
-from equity.stats.metrics import COMPARE_ALL, COMPARE_OTHERS
+from equity.present.trend_charts import hidden_count, trend_chart, trend_table, trend_title
+from equity.report import render as exports
+from equity.report.sections import Section
+from equity.stats.metrics import COMPARE_ALL
 from equity.stats.trends import gap_change_sentence
 from equity.words.i18n import t
-from equity.words.labels import dimension_label
+from equity.words.labels import comparison_choices, dimension_label
 from pages.views import shared
 
 bench = shared.workbench()
@@ -31,9 +33,7 @@ if shared.require_data(bench):
                                    format_func=lambda d: dimension_label(DIMENSIONS[d], lang))
         second = shared.crossed_with(dimension, "trends", middle)
         first = bench.trend(column.name, rule, dimension, COMPARE_ALL, column.header, second)
-        names = {COMPARE_ALL: t("compare.all_title", lang), COMPARE_OTHERS: t("compare.others_title", lang)}
-        if not second:
-            names |= dict(first.groups(lang))
+        names = comparison_choices(None if second else dict(first.groups(lang)), lang)
         compare = right.selectbox(t("trends.compare", lang), tuple(names),
                                   key=f"trends_compare_{dimension}" + (f"_{second}" if second else ""),
                                   format_func=names.get)
@@ -46,11 +46,14 @@ if shared.require_data(bench):
         for gaps in (False, True):
             st.markdown(f"##### {shared.plain(trend_title(result, gaps, lang))}")
             st.altair_chart(trend_chart(result, markers, gaps, lang), width="stretch")
-        table = trend_frame(result, lang)
-        hidden = int((table[frame_columns(lang)["hidden"]] != "").sum())
+        table = trend_table(result, lang)
+        hidden = hidden_count(table)
         count_key = "trends.hidden_none" if not hidden else "trends.hidden_one" if hidden == 1 else "trends.hidden_many"
         st.caption(t(count_key, lang, count=hidden, min_n=f"{bench.min_n:d}")
                    + (" " + t("trends.crossed_note", lang) if second else ""))
         if show and len(markers) < len(entries):
             st.caption(t("trends.outside", lang, count=len(entries) - len(markers)))
-        st.dataframe(table, hide_index=True, column_config=shared.figure_formats(lang))
+        shared.table(table)
+        shared.section_downloads(Section(trend_title(result, False, lang), (), table),
+                                 exports.file_stem(f"trends {column.name} {dimension} {second or ''}"), "trends_dl",
+                                 lang)

@@ -85,7 +85,7 @@ def test_a_denominator_named_with_map(tmp_path):
 def test_a_zero_comparison_risk_is_not_computable(tmp_path):
     rows = [["School", "Race", "Enrollment", "Referred"], ["A", "Black", "40", "12"], ["A", "White", "60", "0"]]
     code, out, err = run(tmp_path, csv_bytes(rows), "risk", "--outcome", "Referred", "--by", "race",
-                         "--cell-size", "1", "--format", "json")
+                         "--cell-size", "0", "--format", "json")
     assert code == 0, err
     black = groups(out)[BLACK]
     assert (black["kind"], black["risk_ratio"], black["risk"], black["comparison_risk"]) == (
@@ -123,3 +123,16 @@ def test_a_report_from_published_counts(tmp_path):
                              "--out", str(out))
     assert code == 0, err
     assert "25.5" in out.read_text(encoding="utf-8")        # Black students: 28 of 110 suspended
+
+
+def test_a_report_per_school_into_a_folder(tmp_path):
+    folder = tmp_path / "packet"
+    code, printed, err = run(tmp_path, crdc_csv(), "report", "--outcome", "SCH_DISC_ISS", "--by", "race",
+                             "--each", "school", "--out", str(folder))
+    assert code == 0, err
+    assert sorted(p.name for p in folder.iterdir()) == ["adams-elementary.html", "baker-middle.html"]
+    adams = (folder / "adams-elementary.html").read_text(encoding="utf-8")
+    baker = (folder / "baker-middle.html").read_text(encoding="utf-8")
+    # Black students suspended: Adams 16 of 60 (26.7%), Baker 12 of 50 (24.0%); each report holds its own.
+    assert "26.7" in adams and "24.0" not in adams and "Adams Elementary" in adams
+    assert "24.0" in baker and "26.7" not in baker

@@ -8,6 +8,9 @@ from tests.files import csv_bytes
 
 BLACK, WHITE, HISPANIC = "Black or African American", "White", "Hispanic/Latino"
 
+# The gaps table, as its downloads write it
+SIZE, SHARE, GAP = "Students with a result", "Share (%)", "Gap vs all students (points)"
+
 
 def _upload_and_confirm(app):
     app.switch_page("pages/views/data.py").run()
@@ -30,10 +33,10 @@ def test_a_crdc_file_through_the_mapping_screen_gives_gaps_and_risk_ratios(app):
     assert app.selectbox(key="gaps_outcome").value.header == "SCH_DISC_ISS"
     assert not [c for c in app.checkbox if c.key == "gaps_combined"]     # no students to count by each race
     table = app.dataframe[0].value.set_index("Group")
-    assert table.loc[BLACK, "n"] == 110 and round(table.loc[BLACK, "Value"], 2) == 25.45
-    assert table.loc[WHITE, "n"] == 180 and round(table.loc[WHITE, "Value"], 2) == 7.22
-    assert table.loc[HISPANIC, "n"] == 55 and round(table.loc[HISPANIC, "Value"], 2) == 18.18
-    assert round(table.loc[BLACK, "Gap"], 2) == 10.67
+    assert table.loc[BLACK, SIZE] == 110 and round(table.loc[BLACK, SHARE], 2) == 25.45
+    assert table.loc[WHITE, SIZE] == 180 and round(table.loc[WHITE, SHARE], 2) == 7.22
+    assert table.loc[HISPANIC, SIZE] == 55 and round(table.loc[HISPANIC, SHARE], 2) == 18.18
+    assert round(table.loc[BLACK, GAP], 2) == 10.67
     # One school against all schools: Baker's Black students, 12 of 50, against 28 of 110 across both.
     app.selectbox(key="gaps_entity").set_value("Baker Middle").run()
     versus = next(f.value for f in app.dataframe if "At Baker Middle" in f.value.columns).set_index("Group")
@@ -83,5 +86,32 @@ def test_a_column_of_students_marked_on_the_mapping_screen(app):
     app.switch_page("pages/views/gaps.py").run()
     table = app.dataframe[0].value.set_index("Group")
     # Black: 12 of 40 (South's count suppressed); White: 38 + 30 of 100.
-    assert table.loc[BLACK, "n"] == 40 and table.loc[BLACK, "Value"] == 30.0
-    assert table.loc[WHITE, "n"] == 100 and table.loc[WHITE, "Value"] == 68.0
+    assert table.loc[BLACK, SIZE] == 40 and table.loc[BLACK, SHARE] == 30.0
+    assert table.loc[WHITE, SIZE] == 100 and table.loc[WHITE, SHARE] == 68.0
+
+
+def test_the_fictional_crdc_sample_from_the_overview(app):
+    import pandas as pd
+
+    from equity.app.session import SAMPLE_COUNTS
+
+    app.switch_page("pages/views/overview.py").run()
+    app.button(key="sample_switch").click().run()
+    assert not app.exception, [e.value for e in app.exception]
+    assert app.session_state["bench"].data.mapping.counts and app.session_state["bench"].data.sample
+    assert any(i.value.startswith("You are looking at a fictional district of 20 schools") for i in app.info)
+    # Black students' suspension rate worked out from the file with pandas: per school and sex, the students
+    # and the suspensions without and with disabilities, where neither part carries a reserve code.
+    file = pd.read_csv(SAMPLE_COUNTS)
+    n = counted = 0
+    for sex in ("M", "F"):
+        free, idea = file[f"SCH_DISCWODIS_ISS_BL_{sex}"], file[f"SCH_DISCWDIS_ISS_IDEA_BL_{sex}"]
+        known = (free >= 0) & (idea >= 0)
+        n += file.loc[known, f"SCH_ENR_BL_{sex}"].sum()
+        counted += (free + idea)[known].sum()
+    app.switch_page("pages/views/gaps.py").run()
+    table = app.dataframe[0].value.set_index("Group")
+    assert table.loc[BLACK, SIZE] == n and round(table.loc[BLACK, SHARE], 6) == round(100 * counted / n, 6)
+    app.switch_page("pages/views/overview.py").run()
+    app.button(key="sample_switch").click().run()          # and back to the students
+    assert not app.session_state["bench"].data.mapping.counts

@@ -7,6 +7,8 @@ from streamlit.testing.v1 import AppTest
 from tests.app.test_pages import _texts
 from tests.files import csv_bytes, html_table, html_xls_bytes
 
+SIZE = "Students with a result"        # the gaps table's size column
+
 WHITE_G3 = list(range(20))                     # 10 of 20 at 10 or more: 50%
 BLACK_G3 = [*range(4, 20), 20, 20, 20, 20]     # 10..19 and four 20s: 14 of 20 = 70%; all: 24 of 40 = 60%
 
@@ -52,9 +54,10 @@ def test_the_first_view_after_an_upload(app):
     dimension = app.selectbox(key="gaps_dimension")
     assert dimension.value == "race" and dimension.options == ["Race/ethnicity", "Income"]
     table = app.dataframe[0].value.set_index("Group")
-    assert table.loc["White", "n"] == 20 and table.loc["White", "Value"] == 50.0
-    assert table.loc["Black or African American", "Value"] == 70.0
-    assert table.loc["White", "Gap"] == -10.0 and table.loc["Black or African American", "Gap"] == 10.0
+    assert table.loc["White", SIZE] == 20 and table.loc["White", "Share (%)"] == 50.0
+    assert table.loc["Black or African American", "Share (%)"] == 70.0
+    gap = "Gap vs all students (points)"
+    assert table.loc["White", gap] == -10.0 and table.loc["Black or African American", gap] == 10.0
     assert "Not reported" not in table.index
 
 
@@ -97,7 +100,7 @@ def test_a_state_test_file_opens_on_its_proficiency_level_counting_the_top_two_l
     assert app.selectbox(key="gaps_outcome").value.header == "PerformanceLevel"
     assert next(n for n in app.number_input if n.label == "Threshold (at or above)").value == 3.0
     table = app.dataframe[0].value.set_index("Group")
-    assert table.loc["Hispanic/Latino", "Value"] == 50.0 and table.loc["White", "Value"] == 50.0
+    assert table.loc["Hispanic/Latino", "Share (%)"] == 50.0 and table.loc["White", "Share (%)"] == 50.0
 
 
 def test_the_public_uci_file_opens_on_g3_at_10_by_sex(app, shared_data):
@@ -112,5 +115,5 @@ def test_the_public_uci_file_opens_on_g3_at_10_by_sex(app, shared_data):
     dimension = app.selectbox(key="gaps_dimension")
     assert dimension.value == "gender" and dimension.options == ["Gender", "School"]
     table = app.dataframe[0].value.set_index("Group")
-    assert (table.loc["Female", "n"], round(table.loc["Female", "Value"], 2)) == (208, 63.94)
-    assert (table.loc["Male", "n"], round(table.loc["Male", "Value"], 2)) == (187, 70.59)
+    assert (table.loc["Female", SIZE], round(table.loc["Female", "Share (%)"], 2)) == (208, 63.94)
+    assert (table.loc["Male", SIZE], round(table.loc["Male", "Share (%)"], 2)) == (187, 70.59)

@@ -7,6 +7,7 @@ import pytest
 
 from equity.stats.gap_flags import Flag
 
+SIZE = "Students with a result"        # the gaps table's size column
 PPG_COLUMN = "Gap vs {} (PPG)"
 
 
@@ -18,20 +19,21 @@ def _ppg(app):
 
 
 def _shown(app):
-    table = app.dataframe[0].value
-    return table[table["Hidden"] == ""]
+    """The shown groups of the gaps table (all students' first row left out)."""
+    table = app.dataframe[0].value.iloc[1:]
+    return table[table["Note"] == ""]
 
 
 def test_students_needed_beside_every_group_under_ppg(app):
     _ppg(app)
     table = _shown(app)
     for _, row in table.iterrows():
-        reference = row["Value"] - row[PPG_COLUMN.format("all students")]
-        parity = max(0, ceil((reference - row["Value"]) / 100 * row["n"] - 1e-9))
+        reference = row["Share (%)"] - row[PPG_COLUMN.format("all students")]
+        parity = max(0, ceil((reference - row["Share (%)"]) / 100 * row[SIZE] - 1e-9))
         assert row["Needed for parity"] == parity
         if row["Flagged"] == "yes":
             # DisImpact: ⌈(reference − (rate + margin)) × n⌉, at least one.
-            end = max(1, ceil((reference - row["Value"] - row["Margin of error"]) / 100 * row["n"] - 1e-9))
+            end = max(1, ceil((reference - row["Share (%)"] - row["Margin of error"]) / 100 * row[SIZE] - 1e-9))
             assert row["Needed to end flag"] == end
         else:
             assert row["Needed to end flag"] == 0
@@ -47,14 +49,14 @@ def test_reference_highest_group_and_fixed_rate(app):
     app.selectbox(key="gaps_flagset_ppg_reference").set_value("hpg").run()
     table = _shown(app)
     named = [g for g in table["Group"] if g != "Not reported"]
-    best = table[table["Group"].isin(named)]["Value"].max()
-    top = table.loc[table[table["Group"].isin(named)]["Value"].idxmax(), "Group"]
+    best = table[table["Group"].isin(named)]["Share (%)"].max()
+    top = table.loc[table[table["Group"].isin(named)]["Share (%)"].idxmax(), "Group"]
     column = PPG_COLUMN.format(f"the highest-performing group ({top})")
-    assert (table[column] - (table["Value"] - best)).abs().max() < 1e-9
+    assert (table[column] - (table["Share (%)"] - best)).abs().max() < 1e-9
     app.selectbox(key="gaps_flagset_ppg_reference").set_value("value").run()
     app.number_input(key="gaps_flagset_ppg_value").set_value(90.0).run()
     table = _shown(app)
-    assert (table[PPG_COLUMN.format("a fixed rate of 90%")] - (table["Value"] - 90.0)).abs().max() < 1e-9
+    assert (table[PPG_COLUMN.format("a fixed rate of 90%")] - (table["Share (%)"] - 90.0)).abs().max() < 1e-9
 
 
 def test_comparison_with_all_other_students_moves_the_ppg_gap(app):
@@ -63,7 +65,8 @@ def test_comparison_with_all_other_students_moves_the_ppg_gap(app):
     app.selectbox(key="gaps_compare_race").set_value("others").run()
     after = _shown(app).set_index("Group")
     # With "all other students", the table's own gap is the PPG gap too (the reference is the rest of the cohort).
-    assert (after[PPG_COLUMN.format("all other students")] - after["Gap"]).abs().max() < 1e-9
+    gap = after["Gap vs all other students (points)"]
+    assert (after[PPG_COLUMN.format("all other students")] - gap).abs().max() < 1e-9
     assert (after[PPG_COLUMN.format("all other students")] - before).abs().max() > 0.5
 
 
@@ -73,8 +76,8 @@ def test_margin_settings_and_cut_offs(app):
     app.checkbox(key="gaps_flagset_moe_from_rate").check().run()
     table = _shown(app)
     for _, row in table.iterrows():
-        p = row["Value"] / 100
-        expected = max(1.96 * (p * (1 - p) / row["n"]) ** 0.5, 0.01) * 100
+        p = row["Share (%)"] / 100
+        expected = max(1.96 * (p * (1 - p) / row[SIZE]) ** 0.5, 0.01) * 100
         assert row["Margin of error"] == pytest.approx(expected)
     assert any("Settings: margin of error never below 1 points; margin of error from each group's own rate." in c.value
                for c in app.caption)

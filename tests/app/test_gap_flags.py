@@ -40,8 +40,8 @@ def test_newcombe_is_the_default_and_each_method_changes_sentence_and_table(app)
     table = app.dataframe[0].value
     assert {"Gap vs all students (PPG)", "Margin of error", "Flagged"} <= set(table.columns)
     # Compared with all students (the default), the PPG is the table's own gap: value minus all students' value.
-    shown = table.dropna(subset=["Gap"])
-    assert (shown["Gap vs all students (PPG)"] - shown["Gap"]).abs().max() < 1e-9
+    shown = table.dropna(subset=["Gap vs all students (points)"])
+    assert (shown["Gap vs all students (PPG)"] - shown["Gap vs all students (points)"]).abs().max() < 1e-9
     assert (table["Margin of error"].dropna() >= 3.0).all()          # never below the 3-point floor
     assert any("1.96 × √(0.25 / n)" in c.value for c in app.caption)
     app.selectbox(key="gaps_flag").set_value(Flag.EIGHTY).run()
@@ -111,6 +111,6 @@ def test_intersections_in_spanish(app):
     assert not app.exception
     assert app.title[0].value == "Intersecciones"
     assert [s.label for s in app.selectbox if s.key in ("cross_first", "cross_second_race")] == ["Filas", "Columnas"]
-    assert {"Raza/etnia", "n", "Valor", "Oculto"} <= set(app.dataframe[0].value.columns)
+    assert {"Raza/etnia", "Estudiantes con resultado", "Porcentaje (%)", "Nota"} <= set(app.dataframe[0].value.columns)
     app.selectbox(key="preset").set_value(PRESETS[2]).run()
     assert not app.exception

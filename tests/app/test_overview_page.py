@@ -2,6 +2,8 @@
 its page. The sample's figures are recounted here with pandas from the CSV; the constructed district's are worked
 out by hand in tests/plans/test_overview.py."""
 
+import re
+
 import pandas as pd
 
 from equity.model.rules import Rule
@@ -54,3 +56,10 @@ def test_an_uploaded_district_reads_its_own_answers_and_its_goal(app):
     # Straight from 6.9 to 5.0 over two years: 5.95 due in 2024-25, and all students are at 10.9%.
     assert any(s.startswith("Goal 'Fewer absences': off track, at 10.9% in 2024-25") for s in shown), shown
     assert not any("Suspensions, 2024-25" in s for s in shown)     # no suspension gap is larger than chance
+
+
+def test_the_published_counts_sample_answers_without_an_error(app):
+    next(b for b in app.button if b.key == "sample_switch").click().run()
+    assert not app.exception, [e.value for e in app.exception]
+    assert [h.value for h in app.subheader][:2] == ["Largest gaps", "Goals"]
+    assert not [s for s in _sentences(app) if re.search(r"(?<!^)\bNone\b|\bnan\b|\bNaN\b", s)]

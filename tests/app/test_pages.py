@@ -29,7 +29,9 @@ def test_gaps_on_the_sample_shows_a_summary_table_and_chart(app):
     app.switch_page("pages/views/gaps.py").run()
     assert any("largest gap" in m.value for m in app.markdown)
     table = app.dataframe[0].value
-    assert {"Group", "n", "Value", "Gap", "95% low", "95% high", "Hidden"} <= set(table.columns)
+    assert {"Group", "Students with a result", "Share (%)", "Gap vs all students (points)", "95% low", "95% high",
+            "Note"} <= set(table.columns)
+    assert table["Group"].iloc[0] == "All students"
     assert len(app.get("vega_lite_chart")) == 1
     app.selectbox(key="gaps_dimension").select("english_learner").run()
     table = app.dataframe[0].value
@@ -38,11 +40,11 @@ def test_gaps_on_the_sample_shows_a_summary_table_and_chart(app):
 
 def test_filters_apply_and_stay_visible(app):
     app.switch_page("pages/views/gaps.py").run()
-    before = app.dataframe[0].value["n"].sum()
+    before = app.dataframe[0].value["Students with a result"].iloc[1:].sum()        # the groups, not all students
     key = f"filter_low_income_{app.session_state['bench'].data.version}"
     app.multiselect(key=key).select("true").run()
     assert not app.exception
-    after = app.dataframe[0].value["n"].sum()
+    after = app.dataframe[0].value["Students with a result"].iloc[1:].sum()
     assert 0 < after < before
     assert any("Income: Low income" in i.value for i in app.info)
 
@@ -61,9 +63,9 @@ def test_intersections_heat_table(app):
     app.switch_page("pages/views/intersections.py").run()
     assert not app.exception
     table = app.dataframe[0].value
-    assert {"Race/ethnicity", "Income", "n", "Value", "Hidden"} <= set(table.columns)
-    hidden = table[table["Hidden"] != ""]
-    assert hidden["Value"].isna().all()
+    assert {"Race/ethnicity", "Income", "Students with a result", "Share (%)", "Note"} <= set(table.columns)
+    hidden = table[table["Note"] != ""]
+    assert hidden["Share (%)"].isna().all()
 
 
 def _gradebook() -> bytes:
@@ -87,9 +89,9 @@ def test_upload_confirm_and_every_page_on_the_upload(app):
         assert not app.exception, (page, [e.value for e in app.exception])
         assert "sample data" not in _texts(app).lower()
     app.switch_page("pages/views/gaps.py").run()
-    table = app.dataframe[0].value
-    assert table["n"].sum() == 60 and set(table["Group"]) == {"Hispanic/Latino", "White",
-                                                              "Black or African American", "Asian"}
+    table = app.dataframe[0].value.iloc[1:]            # the groups, after all students' row
+    assert table["Students with a result"].sum() == 60 and set(table["Group"]) == {
+        "Hispanic/Latino", "White", "Black or African American", "Asian"}
 
 
 def test_bad_upload_keeps_what_was_loaded(app):

@@ -85,7 +85,8 @@ def test_overview_and_gaps_in_spanish(app):
     assert not app.exception
     assert [t.value for t in app.title] == ["Brechas por grupo"]
     assert any(m.value.startswith("**La mayor brecha por raza/etnia") for m in app.markdown)
-    assert {"Grupo", "Valor", "Brecha"} <= set(app.dataframe[0].value.columns)
+    assert {"Grupo", "Porcentaje (%)", "Brecha frente a todos los estudiantes (puntos)"} <= \
+        set(app.dataframe[0].value.columns)
     assert {"Gráfico (PNG)", "Gráfico (SVG)", "Tabla (CSV)", "Tabla (Excel)"} <= \
         {b.proto.label for b in app.get("download_button")}
 

@@ -42,15 +42,16 @@ def test_ticking_the_box_codes_the_gaps_table_chart_and_sentence(app):
     assert box.label == "Top/bottom-code small groups (≥ 95% / ≤ 5%)" and box.value is False
     assert "fewer than 300 students" in box.help
     rows = _table(app)
-    assert rows[WHITE]["Value"] == 97.0 and "Shown as" not in rows[WHITE]        # off: exact, as before
+    assert rows[WHITE]["Share (%)"] == 97.0 and rows[WHITE]["Note"] == ""         # off: exact, as before
     box.check().run()
     assert not app.exception
     rows = _table(app)
-    assert rows[WHITE]["Shown as"].startswith("≥ 95% — rate top-coded")
-    assert rows[BLACK]["Shown as"].startswith("≤ 5% — rate bottom-coded")
+    assert rows[WHITE]["Note"].startswith("≥ 95% — rate top-coded")
+    assert rows[BLACK]["Note"].startswith("≤ 5% — rate bottom-coded")
+    figures = ("Share (%)", "Gap vs all students (points)", "95% low", "95% high")
     for group in (WHITE, BLACK):
-        assert all(rows[group][c] != rows[group][c] for c in ("Value", "Gap", "95% low", "95% high"))   # NaN
-    assert rows["Asian"]["Value"] == 95.0 and rows["Asian"]["Shown as"] == ""
+        assert all(rows[group][c] != rows[group][c] for c in figures)   # NaN
+    assert rows["Asian"]["Share (%)"] == 95.0 and rows["Asian"]["Note"] == ""
     bars = _chart_rows(app)
     assert bars[WHITE]["value"] == 95.0 and bars[WHITE]["label"].startswith("≥ 95%") and bars[WHITE]["low"] is None
     assert bars[BLACK]["value"] == 5.0 and bars[BLACK]["label"].startswith("≤ 5%")
@@ -65,7 +66,7 @@ def test_coded_in_spanish_and_on_the_intersections_page(app):
     assert box.label == "Codificar extremos en grupos pequeños (≥ 95% / ≤ 5%)"
     box.check().run()
     rows = _table(app)
-    assert rows[next(k for k in rows if k.startswith("Blanc"))]["Se muestra como"].startswith(
+    assert rows[next(k for k in rows if k.startswith("Blanc"))]["Nota"].startswith(
         "≥ 95% — tasa con codificación superior")
     app.switch_page("pages/views/intersections.py").run()
     app.number_input(key="cross_threshold_score").set_value(70.0).run()
@@ -73,4 +74,4 @@ def test_coded_in_spanish_and_on_the_intersections_page(app):
     texts = [row["text"] for d in app.get("vega_lite_chart")[0].proto.datasets
              for row in pa.ipc.open_stream(d.data.data).read_all().to_pylist() if "text" in row]
     assert any(t.startswith("≥ 95%") for t in texts) and any(t.startswith("≤ 5%") for t in texts)
-    assert "Se muestra como" in app.dataframe[0].value.columns
+    assert app.dataframe[0].value["Nota"].str.startswith("≥ 95% — tasa con codificación superior").any()

@@ -7,7 +7,7 @@ import pytest
 from equity.app.session import Workbench
 from equity.data import combine, dataset
 from equity.data.ingest import read_upload
-from tests.files import csv_bytes
+from tests.files import csv_bytes, parquet_bytes
 
 SAMPLE = Path(__file__).resolve().parents[2] / "sample_data"
 
@@ -121,3 +121,15 @@ def test_sample_event_files_agree_with_the_district_file():
     data = bench.confirm(bench.staged.proposal)
     assert data.mapping.outcome("Course enrollments: AP").kind == "numeric"
     assert data.report.rows == 15104
+
+
+def test_a_typed_upload_joins_as_its_text():
+    """The session reads a Parquet file typed: its integer IDs still meet a roster's text IDs."""
+    main = read_upload(parquet_bytes({"Student ID": [1001, 1002], "Score": [80.0, 72.5]}), "grades.parquet",
+                       typed=True)
+    other = read_upload(csv_bytes([["ID", "ELL"], ["1001", "Y"], ["1002", "N"]]), "roster.csv")
+    con = dataset.connect()
+    combined = combine.combine(con, main, other, combine.suggest(con, main, other))
+    assert combined.report.matched == 2
+    assert combined.upload.table.to_pylist() == [{"Student ID": "1001", "Score": "80", "ELL": "Y"},
+                                                 {"Student ID": "1002", "Score": "72.5", "ELL": "N"}]

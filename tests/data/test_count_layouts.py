@@ -117,3 +117,9 @@ def test_a_student_file_with_a_race_column_is_not_touched():
     rows = [["Student ID", "Race", "Score"], ["1", "Black", "70"], ["2", "White", "80"], ["3", "Martian", "90"]]
     upload = read_upload(csv_bytes(rows), "students.csv")
     assert long_form(upload).table.num_rows == 3
+
+
+def test_codes_of_one_width_are_identifiers_not_counts():
+    assert not count_layouts.countlike(_profile("9900001"))                         # a district's LEAID
+    assert not count_layouts.countlike(_profile("990000100001", "990000100002"))    # COMBOKEY
+    assert count_layouts.countlike(_profile("1200", "13500", "980"))                 # students of a district

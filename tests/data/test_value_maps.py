@@ -15,7 +15,7 @@ from equity.data import dataset
 from equity.data.ingest import read_upload
 from equity.data.normalize import RACE_LABELS
 from equity.model.rules import Rule
-from equity.present.charts import breakdown_frame
+from equity.report.sections import GapView
 from equity.stats.metrics import breakdown
 from tests.files import csv_bytes
 
@@ -259,8 +259,8 @@ def test_alone_or_in_combination_counts_each_race_a_student_reports():
     # Asian in combination (13) is 3 more than Asian alone (10): shown, it would give away those 3 students.
     asian = groups["Asian"]
     assert asian.suppressed and asian.value is None and asian.reason == "difference"
-    why = breakdown_frame(combined, "en").set_index("Group").loc["Asian", "Hidden"]
-    assert why == ("yes — Hidden: it differs from the same race counted alone by fewer than 10 students, whose "
+    why = GapView(combined).section("en").table.frame().set_index("Group").loc["Asian", "Note"]
+    assert why == ("Hidden: it differs from the same race counted alone by fewer than 10 students, whose "
                    "figure could be worked out by subtracting.")
 
 

@@ -106,13 +106,13 @@ def test_goals_on_loaded_data_value_gap_and_hidden_current():
     outcomes = {"proficient"}
     value = ela(outcome="proficient", outcome_label="Proficient", rule=Rule("boolean"), target_term="2026-27")
     result = goals.assess(bench.con, value, outcomes, bench.min_n)
-    assert [p.value for p in result.actual] == [pytest.approx(30.0), pytest.approx(40.0), None]
+    # 2022-23's 20 are hidden beside 2024-25's 5 in English learners by term (tests/stats/test_trends.py).
+    assert [p.value for p in result.actual] == [None, pytest.approx(40.0), None]
     assert result.status == NO_DATA and "fewer than 10" in result.note      # 5 English learners in 2024-25
-    # The gap to all students: 30 - 48 = -18, then 40 - 52 = -12.
+    # The gap to all students: 30 - 48 = -18 (hidden with its value), then 40 - 52 = -12.
     gap = ela(outcome="proficient", outcome_label="Proficient", rule=Rule("boolean"), measure=GAP,
               baseline=-18.0, target=-6.0, target_term="2025-26")
-    assert [p.value for p in goals.actual(bench.con, gap, bench.min_n)][:2] == [pytest.approx(-18.0),
-                                                                              pytest.approx(-12.0)]
+    assert [p.value for p in goals.actual(bench.con, gap, bench.min_n)][:2] == [None, pytest.approx(-12.0)]
     # All students: 48%, 52%, 24 of 35 = 68.57%. With 2023-24 as the current term (min_n 40 hides 2024-25).
     everyone = ela(outcome="proficient", outcome_label="Proficient", rule=Rule("boolean"), dimension="",
                    group="", group_label="", baseline=48.0, target=60.0, target_term="2025-26")
@@ -163,9 +163,9 @@ def test_a_goal_for_a_crossed_group(crossed_bench):
     # Progress (50 - 25) / (60 - 25) = 71.4%; pace (50 - 25) / 2 = 12.5 a term; 10 to go: 1 term, 2025-26.
     goal = el_low_income()
     assert goal.group_label == "English learners · Low income" and goal.problems() == []
-    result = goals.assess(crossed_bench.con, goal, {"proficient"}, crossed_bench.min_n)
-    assert [p.value for p in result.actual] == [pytest.approx(25.0), None, pytest.approx(50.0)]
-    assert "worked out" in result.actual[1].note
+    # On the loaded data every term of every combination is hidden (tests/stats/test_trends.py): no data.
+    assert goals.assess(crossed_bench.con, goal, {"proficient"}, crossed_bench.min_n).status == NO_DATA
+    result = goals.evaluate(goal, points(25.0, None, 50.0))
     assert (result.current_term, result.interim, result.status) == ("2024-25", pytest.approx(42.5), ON_TRACK)
     assert result.progress == pytest.approx(2500 / 35)
     assert result.projection.sentence == "At the current pace (+12.5 a term) the target is reached in 2025-26."
@@ -174,8 +174,7 @@ def test_a_goal_for_a_crossed_group(crossed_bench):
     # Its gap to all other students: 25 - 27/48 = -31.25, then 50 - 33/50 = -16 (lower gap, closing upward).
     gap = el_low_income(measure=GAP, compare="others", baseline=-31.25, target=-10.0)
     assert gap.compare_label == "all other students"
-    assert [p.value for p in goals.actual(crossed_bench.con, gap)] == [pytest.approx(-31.25), None,
-                                                                       pytest.approx(-16.0)]
+    assert [p.value for p in goals.actual(crossed_bench.con, gap)] == [None, None, None]
     assert gap.problems() == []
 
 
@@ -208,7 +207,7 @@ def test_a_goal_saved_before_crossed_groups_loads_and_evaluates_unchanged():
     assert loaded == replace(ela(outcome="proficient", outcome_label="Proficient", rule=Rule("boolean"),
                                  target_term="2026-27"), id=record.id, revision=1)
     result = goals.assess(bench.con, loaded, {"proficient"}, bench.min_n)
-    assert [p.value for p in result.actual] == [pytest.approx(30.0), pytest.approx(40.0), None]
+    assert [p.value for p in result.actual] == [None, pytest.approx(40.0), None]
     assert result.status == NO_DATA and goals.population(loaded) == "English learners"
     assert goals.STORE.path(record.id).read_bytes() == stored        # reading never rewrites the file
 

@@ -7,7 +7,8 @@ import pytest
 from equity.app.session import Workbench
 from equity.model.dimensions import DIMENSIONS
 from equity.model.rules import Rule
-from equity.present.charts import BLUE, GREY, LIGHT, breakdown_frame, crosstab_frame, gap_chart, heat_table
+from equity.present.charts import BLUE, GREY, LIGHT, gap_chart, heat_table
+from equity.report.sections import GapView, IntersectionView
 from equity.sources.cells import Stats
 from equity.stats.crosstab import crosstab
 from equity.stats.gap_flags import Flag
@@ -37,16 +38,17 @@ def test_hidden_groups_are_absent_from_the_chart_and_marked_in_the_table(bench):
     data = gap_chart(result).to_dict()["datasets"]
     plotted = {row["group"] for rows in data.values() for row in rows if "group" in row}
     assert not plotted & set(hidden)
-    frame = breakdown_frame(result)
+    frame = GapView(result).section().table.frame()
     rows = frame[frame["Group"].isin(hidden)]
-    assert rows["Value"].isna().all() and rows["Hidden"].str.startswith("yes").all()
+    assert rows["Share (%)"].isna().all() and rows["Note"].str.startswith("Hidden: fewer than 200").all()
 
 
 def test_heat_table_hides_small_cells(bench):
     table = crosstab(bench.con, "final_grade_pct", Rule("mean"), "race", "low_income", min_n=100)
-    frame = crosstab_frame(table)
-    hidden = frame["Hidden"] != ""
-    assert hidden.any() and frame.loc[hidden, "n"].isna().all() and (frame.loc[~hidden, "n"] >= 100).all()
+    frame = IntersectionView(table).section().table.frame()
+    hidden = frame["Note"] != ""
+    assert hidden.any() and frame.loc[hidden, "Students with a result"].isna().all()
+    assert (frame.loc[~hidden, "Students with a result"] >= 100).all()
     spec = json.dumps(heat_table(table).to_dict())
     assert len(spec) < 50_000
     for cell in table.cells:
@@ -115,11 +117,11 @@ def test_a_group_under_the_colour_minimum_is_drawn_neutral_and_unmarked():
                          "Faltan para paridad"), (40 / 70, "sí", 16, 30)),
 ])
 def test_the_table_shows_the_index_or_margin_and_never_for_a_hidden_group(method, lang, columns, asian):
-    frame = breakdown_frame(FLAGGED, lang, method)
+    frame = GapView(FLAGGED, flag=method).section(lang).table.frame()
     assert list(frame.columns[-len(columns) - 1:-1]) == list(columns)
     assert "Gap beyond chance" not in frame.columns
-    row = frame.iloc[0]
+    row = frame.iloc[1]                                    # after all students' row
     for column, expected in zip(columns, asian, strict=True):
         assert row[column] == (pytest.approx(expected, abs=1e-6) if isinstance(expected, float) else expected)
-    hidden = frame.iloc[2]
-    assert all(hidden[c] is None or hidden[c] != hidden[c] for c in columns)     # None or NaN
+    hidden = frame.iloc[3]
+    assert all(hidden[c] is None or hidden[c] != hidden[c] or hidden[c] == "" for c in columns)  # blank or NaN

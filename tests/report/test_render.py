@@ -367,8 +367,8 @@ def test_coded_rates_read_back_as_codes_in_every_file():
         assert rows[label][1:6] == cells, label
     flat = " ".join(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(exports.render(built, "pdf"))).pages)
                     .split())
-    assert "White 100 ≥ 95% — — — yes rate top-coded" in flat
-    assert "Black or African American 60 ≤ 5% — — — yes rate bottom-coded" in flat
+    assert "White 100 ≥ 95% — — — yes ≥ 95% — rate top-coded" in flat          # the note says the code too
+    assert "Black or African American 60 ≤ 5% — — — yes ≤ 5% — rate bottom-coded" in flat
     deck = Presentation(io.BytesIO(exports.render(built, "pptx")))
     slide_text = " ".join(shape.text_frame.text if shape.has_text_frame else
                           " ".join(c.text for row in shape.table.rows for c in row.cells) if shape.has_table else ""

@@ -9,9 +9,9 @@ import pytest
 from openpyxl import load_workbook
 
 from equity.data.ingest import read_upload
+from equity.present.tables import Column, Table
 from equity.report import render as exports
 from equity.report.safe_cells import safe_cell, to_csv
-from equity.report.sections import Column, Table
 from tests.hostile.generate import FORMULA_GAPS, formula_gaps
 
 

@@ -182,7 +182,7 @@ def test_coded_sections_say_the_code_not_the_figure_and_state_the_rule():
                                         crossings=(("race", "low_income"),))), bench)
     gaps, crossed = built.sections
     rows = {r[0]: r for r in gaps.table.text_rows()}
-    assert rows["White"][2:6] == ["≥ 95%", "—", "—", "—"] and rows["White"][-1].startswith("rate top-coded")
+    assert rows["White"][2:6] == ["≥ 95%", "—", "—", "—"] and rows["White"][-1].startswith("≥ 95% — rate top-coded")
     assert rows["Black or African American"][2] == "≤ 5%" and rows["Asian"][2] == "95.0%"
     # The largest exact gap is Asian's (95 − 71.3); the coded groups' larger gaps are never put in words.
     assert "Asian: 95.0%" in gaps.summary[1] and not any("97.0" in s or "3.3" in s for s in gaps.summary)

@@ -11,6 +11,7 @@ from equity.stats import across
 from equity.stats import disproportionality as dp
 from equity.stats.metrics import breakdown
 from equity.stats.privacy import ACROSS, COMPLEMENT, ELSEWHERE, SMALL
+from equity.words.labels import hidden_note
 from equity.words.summary import overall_line
 from tests.stats.test_attack import _connect
 
@@ -35,7 +36,8 @@ def test_the_filtered_group_that_differs_by_two_students_is_hidden():
     assert {g.key: g for g in everyone.groups}["Black or African American"].n == 12
     # 12 unfiltered, 10 low income: the other 2 would be the difference, so the 10 are hidden, and their size.
     assert black.suppressed and black.reason == ACROSS and black.n is None and black.value is None
-    assert black.note == "Hidden so that it cannot be worked out by comparing with the unfiltered view."
+    assert hidden_note(black.reason, 10) == \
+        "Hidden so that it cannot be worked out by comparing with the unfiltered view."
     # Asian: 30 in both views, nothing to subtract. White: 20 of 40 low income, too far apart to matter, but the
     # view of White students by income hides the 20 who are not (22 of them among all students who are not low
     # income, 2 Black), so it hides these 20 as well (the complementary rule: else 40 - 20): hidden here too.
@@ -136,7 +138,8 @@ def test_a_group_the_complementary_rule_hides_stays_hidden_in_a_view_filtered_to
     alone = breakdown(con, "score", Rule("mean"), "race", filters=asian, min_n=10)
     assert alone.overall_size is None and alone.overall_value is None
     assert [(g.n, g.value, g.reason) for g in alone.groups] == [(None, None, ELSEWHERE)]
-    assert alone.groups[0].note == "Hidden so that it cannot be worked out from another view of the same students."
+    assert hidden_note(alone.groups[0].reason, 10) == \
+        "Hidden so that it cannot be worked out from another view of the same students."
     by_income = breakdown(con, "score", Rule("mean"), "low_income", filters=asian, min_n=10)
     assert by_income.overall_size is None and all(g.n is None for g in by_income.groups)
 
@@ -234,4 +237,4 @@ def test_counts_over_more_columns_narrowed_give_each_views_own(filters):
         own = across.neighbours(con, cube.table, columns, filters)
         narrowed = across.narrowed(found, tuple(wide.index(c) for c in columns))
         assert sorted(narrowed.rows, key=repr) == sorted(own.rows, key=repr)
-        assert across.hidden(narrowed, 10) == across.find(con, "score", Rule("mean"), columns, filters, 10, cube)
+        assert across.hidden(narrowed, 10) == across.hidden(own, 10)

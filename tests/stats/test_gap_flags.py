@@ -17,7 +17,7 @@ RATE = Rule("threshold", 70)
 def _group(key: str, n: int, meeting: int | None, distinguishable: bool | None = None) -> GroupResult:
     """A shown group of n students of whom `meeting` meet the outcome; None for a hidden group."""
     if meeting is None:
-        return GroupResult(key, key, n, None, None, None, None, True, "Hidden")
+        return GroupResult(key, key, n, None, None, None, None, True, reason="small")
     return GroupResult(key, key, n, meeting / n * 100, 0.0, (0.0, 100.0), distinguishable, False)
 
 

@@ -11,7 +11,7 @@ from equity.model.rules import Rule
 from equity.sources import cube
 from equity.stats.intervals import newcombe, wilson
 from equity.stats.metrics import breakdown
-from equity.stats.privacy import COMPLEMENT, why_hidden
+from equity.stats.privacy import COMPLEMENT
 
 
 def _class_rows():
@@ -56,7 +56,7 @@ def test_rates_gaps_and_suppression_by_hand(con):
     # Asian (5) is small; Hispanic/Latino (10) is the next smallest, hidden so Asian cannot be recovered.
     asian, hispanic = groups["Asian"], groups["Hispanic/Latino"]
     assert asian.suppressed and asian.value is None and asian.gap is None and asian.ci is None
-    assert hispanic.suppressed and hispanic.note == why_hidden(COMPLEMENT, 10)
+    assert hispanic.suppressed and hispanic.reason == COMPLEMENT
     # Black vs everyone else: 6/12 vs 22/35; Newcombe's interval (-0.41, 0.17) includes zero.
     assert black.distinguishable is False
     lo, hi = newcombe(6, 12, 22, 35)

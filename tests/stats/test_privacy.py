@@ -7,7 +7,8 @@ from hypothesis import strategies as st
 
 from equity.data import dataset
 from equity.model.rules import Rule
-from equity.present.charts import breakdown_frame
+from equity.present.charts import shown_as
+from equity.report.sections import GapView
 from equity.stats.gap_flags import Flag, flag
 from equity.stats.metrics import breakdown
 from equity.stats.privacy import (
@@ -26,9 +27,8 @@ from equity.stats.privacy import (
     suppress_table,
     top_bottom_code,
     top_bottom_code_table,
-    why_coded,
-    why_hidden,
 )
+from equity.words.labels import hidden_note
 from equity.words.summary import flag_sentence
 
 
@@ -63,9 +63,10 @@ def test_a_single_small_group_is_simply_hidden():
 
 
 def test_why_hidden_says_why():
-    assert "fewer than 11" in why_hidden(SMALL, 11)
-    assert "worked out" in why_hidden(COMPLEMENT, 11)
-    assert why_hidden(None, 11) == ""
+    assert hidden_note(SMALL, 11) == "Hidden: fewer than 11 students."
+    assert "worked out" in hidden_note(COMPLEMENT, 11)
+    assert hidden_note(None, 11) == ""
+    assert hidden_note(SMALL, 11, "es") == "Oculto: menos de 11 estudiantes."
 
 
 @given(st.lists(st.integers(min_value=1, max_value=200), max_size=12), st.integers(min_value=1, max_value=50))
@@ -132,7 +133,7 @@ def test_code_by_hand():
     assert code(0, 0) is None
     assert (coded_text(TOP), coded_text(BOTTOM)) == ("≥ 95%", "≤ 5%")
     assert (coded_value(TOP), coded_value(BOTTOM)) == (95.0, 5.0)
-    assert "top-coded" in why_coded(TOP) and "97" not in why_coded(TOP)
+    assert shown_as(TOP, "en").startswith("≥ 95% — rate top-coded") and "97" not in shown_as(TOP, "en")
 
 
 def test_two_coded_groups_need_no_complement():
@@ -172,7 +173,7 @@ def test_a_group_of_twenty_or_fewer_that_would_be_coded_is_hidden_instead():
     # None of 15 met: "≤ 5%" of 15 can only be 0. And 20 of 21 met (95.2%): "≥ 95%" is 20 or 21, so it is coded.
     assert top_bottom_code([(0, 15), (20, 21), (30, 60), (40, 80)], (None,) * 4)[0][:2] == (None, TOP)
     assert top_bottom_code([(0, 15), (20, 21), (30, 60), (40, 80)], (None,) * 4)[1][0] == ALL_OR_NONE
-    assert "all or none" in why_hidden(ALL_OR_NONE, 10)
+    assert "all or none" in hidden_note(ALL_OR_NONE, 10)
 
 
 def test_coding_a_two_way_table_along_rows_and_columns():
@@ -254,8 +255,7 @@ def test_a_small_group_all_meeting_is_hidden_with_its_reason_in_the_table():
     asian, hispanic = groups["Asian"], groups["Hispanic/Latino"]
     assert (asian.suppressed, asian.value, asian.coded, asian.reason) == (True, None, "", ALL_OR_NONE)
     assert hispanic.suppressed and hispanic.reason == COMPLEMENT and groups["White"].value == pytest.approx(60.0)
-    hidden = dict(zip(breakdown_frame(result)["Group"], breakdown_frame(result)["Hidden"], strict=True))
-    assert hidden["Asian"] == "yes — Hidden: in a group this small, “≥ 95%” or “≤ 5%” would show that all or none " \
-                              "of it met."
-    assert breakdown_frame(result, "es").set_index("Grupo").loc["Asiático", "Oculto"].startswith(
-        "sí — Oculto: en un grupo tan pequeño")
+    hidden = GapView(result).section().table.frame().set_index("Group")["Note"]
+    assert hidden["Asian"] == "Hidden: in a group this small, “≥ 95%” or “≤ 5%” would show that all or none of it met."
+    assert GapView(result).section("es").table.frame().set_index("Grupo").loc["Asiático", "Nota"].startswith(
+        "Oculto: en un grupo tan pequeño")

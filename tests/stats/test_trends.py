@@ -48,9 +48,12 @@ def test_a_hidden_point_is_a_hole_in_the_line_not_a_zero(bench):
     holes = [r for data in spec["datasets"].values() for r in data
              if r.get("series") == "English learners" and "note" in r]
     assert [r["term"] for r in holes] == ["2022-23", "2024-25"]                  # marked with a ×
-    table = trend_charts.trend_frame(result)
+    table = trend_charts.trend_table(result).frame()
     hidden = table[(table["Group"] == "English learners") & (table["Term"] == "2024-25")].iloc[0]
-    assert hidden["Value"] != hidden["Value"] and hidden["Hidden"].startswith("yes")   # NaN, with why
+    assert hidden["Share (%)"] != hidden["Share (%)"] and hidden["Note"] == "Hidden: fewer than 10 students."  # NaN
+    # Both groups in 2022-23 and in 2024-25: counted here from the series, a point hidden when its size is.
+    hidden_points = [p for key, _ in result.groups() for p in result.series(key) if p.n is None]
+    assert len(hidden_points) == 4 and trend_charts.hidden_count(trend_charts.trend_table(result)) == 4
 
 
 def test_segments_break_at_a_hole_between_two_shown_points():
@@ -119,10 +122,11 @@ def test_crossed_gap_change_sentence_and_chart_holes(crossed_bench):
 
 def test_trend_table_and_chart_in_spanish(bench):
     result = trend(bench.con, "proficient", Rule("boolean"), "english_learner", label="Proficient")
-    table = trend_charts.trend_frame(result, "es")
-    assert list(table.columns) == ["Periodo", "Grupo", "n", "Valor", "Brecha", "Oculto"]
+    table = trend_charts.trend_table(result, "es").frame()
+    assert list(table.columns) == ["Periodo", "Grupo", "Estudiantes con resultado", "Porcentaje (%)",
+                                   "Brecha frente a todos los estudiantes (puntos)", "Nota"]
     hidden = table[(table["Grupo"] == "Aprendices de inglés") & (table["Periodo"] == "2024-25")].iloc[0]
-    assert hidden["Oculto"] == "sí — Oculto: menos de 10 estudiantes."
+    assert hidden["Nota"] == "Oculto: menos de 10 estudiantes."
     assert set(table["Grupo"]) == {"Todos los estudiantes", "Aprendices de inglés", "No aprendices de inglés"}
     assert trend_charts.trend_title(result, True, "es") == (
         "Brecha en Proficient (= sí), % de estudiantes por aprendiz de inglés, comparado con todos los estudiantes")

@@ -1,0 +1,74 @@
+"""The one table model: every result's table is built once as a `Table`, which the screen shows (`frame`) and
+every export writes (HTML, PDF, slides, XLSX, CSV), so a figure, a flag, a note on why a group is hidden and a
+column's name are worked out in one place.
+
+Cells are plain values: numbers, words, None where a figure is hidden. In a figure column, text stands for a
+figure exports print but a screen's number column cannot hold: a hidden group's '<10', a coded rate's '≥ 95%';
+the row's note says why.
+"""
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from equity.words.labels import count
+
+TEXT, COUNT, VALUE, GAP, INDEX = "text", "count", "value", "gap", "index"
+FIGURES = (COUNT, VALUE, GAP, INDEX)
+
+
+@dataclass(frozen=True)
+class Column:
+    header: str
+    kind: str = TEXT          # TEXT, COUNT (students), VALUE (a rate or mean), GAP (signed points), INDEX (a ratio)
+    unit: str = ""            # "%" for rates
+
+
+@dataclass(frozen=True)
+class Table:
+    """A view's figures as rows of plain values (None where hidden), with the notes that explain them."""
+
+    columns: tuple[Column, ...]
+    rows: tuple[tuple[object, ...], ...]
+    notes: tuple[str, ...] = ()
+
+    def text_rows(self) -> list[list[str]]:
+        """Every cell as it is printed: one decimal, gaps signed, thousands separated, a dash where hidden."""
+        return [[cell_text(value, column) for value, column in zip(row, self.columns, strict=True)]
+                for row in self.rows]
+
+    def compact(self) -> "Table":
+        """Without the columns no row fills (the note column when nothing is hidden), for pages and slides."""
+        texts = self.text_rows()
+        keep = [j for j in range(len(self.columns)) if j == 0 or any(row[j] for row in texts)]
+        return Table(tuple(self.columns[j] for j in keep), tuple(tuple(row[j] for j in keep) for row in self.rows),
+                     self.notes)
+
+    def hidden_row(self, i: int) -> bool:
+        """Row `i` shows no figure at all: a hidden group (a table without figure columns has none)."""
+        figures = [v for v, c in zip(self.rows[i], self.columns, strict=True) if c.kind in (VALUE, GAP)]
+        return bool(figures) and all(v is None for v in figures)
+
+    def frame(self) -> pd.DataFrame:
+        """The table for a screen: figure columns hold numbers only (so they sort and format as numbers), text
+        standing for a figure left blank beside the note that says why; headers exactly as exports print them."""
+        return pd.DataFrame([[None if c.kind in FIGURES and isinstance(v, str) else v
+                              for v, c in zip(row, self.columns, strict=True)] for row in self.rows],
+                            columns=[c.header for c in self.columns])
+
+
+def cell_text(value: object, column: Column) -> str:
+    """A cell as exports print it."""
+    if value is None:
+        return "—"
+    if isinstance(value, str):
+        return value
+    if column.kind == COUNT:
+        return count(int(value))
+    if column.kind == GAP:
+        return f"{value:+.1f}"
+    if column.kind == VALUE:
+        return f"{value:.1f}{column.unit}"
+    if column.kind == INDEX:
+        return f"{value:.2f}"
+    return str(value)
