@@ -1,0 +1,21 @@
+"""Every page's heading is the name the navigation gives it, in each language (the home page carries the app's
+name)."""
+
+import pytest
+
+from equity.words.i18n import t
+
+NAV = {"data": "data", "gaps": "gaps", "intersections": "intersections", "scorecard": "scorecard",
+       "disproportionality": "disproportionality", "survey": "survey", "trends": "trends", "cohort": "matched",
+       "goals": "goals", "log": "log", "report": "report", "workspace": "saved", "sql": "sql"}
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_each_heading_is_its_navigation_name(app, lang):
+    app.session_state["lang"] = lang
+    found = {}
+    for page in NAV:
+        app.switch_page(f"pages/views/{page}.py").run()
+        assert not app.exception, (page, [e.value for e in app.exception])
+        found[page] = app.title[0].value
+    assert found == {page: t(f"nav.{key}", lang) for page, key in NAV.items()}
