@@ -15,10 +15,13 @@ ERRORS = (WorkspaceError, DataError, OSError)
 
 
 def note_where(lang: str) -> None:
-    """What the workspace holds and where, in plain words."""
-    base = workspace.root().resolve()
-    lines = "\n".join(f"- `{base / folder}`: {words(what, lang)}" for folder, what in workspace.LAYOUT)
-    st.info(t("page.saved.where", lang, base=base, lines=lines), icon=":material/folder:")
+    """What the workspace holds, in plain words; the folder and how to move it only for whoever set the
+    computer up, behind an expander."""
+    lines = "\n".join(f"- {words(what, lang)}" for _, what in workspace.LAYOUT)
+    st.info(t("page.saved.where", lang, lines=lines), icon=":material/folder:")
+    with st.expander(t("page.saved.setup", lang)):
+        st.caption(shared.plain(t("page.saved.setup_folder", lang, base=workspace.root().resolve(),
+                                  variable=workspace.ENV)))
 
 
 def saved_table(saved: tuple[library.SavedDataset, ...], lang: str) -> pd.DataFrame:

@@ -19,3 +19,12 @@ def test_each_heading_is_its_navigation_name(app, lang):
         assert not app.exception, (page, [e.value for e in app.exception])
         found[page] = app.title[0].value
     assert found == {page: t(f"nav.{key}", lang) for page, key in NAV.items()}
+
+
+def test_the_saved_data_page_shows_a_teacher_no_path_or_variable(app):
+    app.switch_page("pages/views/workspace.py").run()
+    note = " ".join(i.value for i in app.info)
+    assert "Stored on this computer only" in note and "Saved datasets" in note
+    assert "EQUITY_WORKSPACE" not in note and "/" not in note.replace("and/or", "")
+    folder = app.expander[0]
+    assert folder.label.startswith("Where the files are") and "EQUITY\\_WORKSPACE" in folder.caption[0].value
