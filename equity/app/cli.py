@@ -58,6 +58,7 @@ from equity.stats.rule_check import nobody_meets
 from equity.words.i18n import LANGUAGES
 from equity.words.labels import hidden_note
 from equity.words.messages import Text
+from equity.words.reader import DEFAULT, reading
 from equity.words.summary import flag_sentence
 
 
@@ -178,6 +179,11 @@ def _gap_options(command: argparse.ArgumentParser) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
+    with reading(getattr(args, "lang", DEFAULT)):   # a report's words and figures; JSON and CSV stay as they are
+        return _command(args)
+
+
+def _command(args: argparse.Namespace) -> int:
     try:
         if args.command == "report":
             print(report(args))
@@ -532,21 +538,20 @@ def report(args: argparse.Namespace) -> str:
     from equity.report.render import file_stem
     from equity.report.render import render as render_report  # the export libraries load only for reports
     from equity.report.sections import Choice, compose, views
+    from equity.stats.settings import PrivacySettings
 
     fmt = {".html": "html", ".htm": "html", ".pdf": "pdf", ".pptx": "pptx"}.get(args.out.suffix.lower())
     if fmt is None and not args.each:
         raise UsageError(f"--out must end in .html, .pdf or .pptx; got '{args.out.name}'.")
     crossings = tuple(_pair(c) for c in args.cross)
+    if args.spark or args.table:    # the report's terms and trends still read student rows
+        raise UsageError("report reads student rows for its terms and trends: give FILE; on a Spark table use "
+                         "gaps or risk.")
     con, staged, mapping, column, rule = load(args)
-    if staged.upload is None:
-        from equity.app import spark_cli
-        bench = spark_cli.workbench(args, con, staged, mapping, tuple(args.by or ["race"]))
-        bench.filters = spark_cli.filters(bench, args.where, column.name, rule)
-    else:
-        bench = Workbench(con=con, min_n=args.min_n, coding=args.top_bottom_code)
-        bench.data = activate(con, staged, mapping, tuple(args.by or ["race"]))
-        bench.filters = where(con, args.where)
-        warn_if_nobody_meets(con, column, rule)
+    bench = Workbench(con=con, privacy=PrivacySettings(min_n=args.min_n, coding=args.top_bottom_code))
+    bench.data = activate(con, staged, mapping, tuple(args.by or ["race"]))
+    bench.filters = where(con, args.where)
+    warn_if_nobody_meets(con, column, rule)
     _check_flag(args.flag, rule)
     choice = Choice(column.name, column.header, rule, tuple(dict.fromkeys(args.by or ["race"])), args.compare,
                     crossings, flag=Flag(args.flag), flag_settings=flag_settings(args),

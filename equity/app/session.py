@@ -29,11 +29,10 @@ from equity.stats import across as across_views
 from equity.stats import matched as matching
 from equity.stats.crosstab import CrossTable, crosstab
 from equity.stats.disproportionality import Disproportionality, consecutive_flags, disproportionality
-from equity.stats.disproportionality import Settings as RiskSettings
 from equity.stats.entity import EntityComparison, EntityGroup, ranked, versus_all
 from equity.stats.metrics import COMPARE_ALL, Breakdown, breakdown
-from equity.stats.privacy import DEFAULT_MIN_N
 from equity.stats.rule_check import nobody_meets
+from equity.stats.settings import PrivacySettings
 from equity.stats.trends import Trend, data_terms, trend
 from equity.store import library, workspace
 from equity.store import scorecards as scorecard_store
@@ -54,13 +53,31 @@ class Workbench:
     staged: dataset.Staged | None = None
     remembered: bool = False          # the staged proposal is a mapping confirmed before for this layout
     filters: Filters = field(default_factory=Filters)
-    min_n: int = DEFAULT_MIN_N
-    coding: bool = False              # top/bottom-code small groups' rates (equity.stats.privacy), a sidebar option
+    privacy: PrivacySettings = field(default_factory=PrivacySettings)   # n-size, coding, colour minimum, risk
     # Where cells come from: the module that counts the session's student rows, or a source that counts them
     # elsewhere (equity.sources.spark), anything with build(con, outcome, rule) -> cubes.Cube.
     source: object = cubes
     _memo: LRUCache = field(default_factory=lambda: LRUCache(CACHED_FIGURES), repr=False)  # key: what it depends on
     _cubes: dict = field(default_factory=dict, repr=False)  # (data version, outcome, rule) -> cubes.Cube
+    _lasting: dict = field(default_factory=dict, repr=False)  # read once per data version (see _once)
+
+    @property
+    def min_n(self) -> int:
+        """The n-size: a group with fewer students shows nothing."""
+        return self.privacy.min_n
+
+    @min_n.setter
+    def min_n(self, value: int) -> None:
+        self.privacy = replace(self.privacy, min_n=value)
+
+    @property
+    def coding(self) -> bool:
+        """Whether small groups' rates are top/bottom-coded."""
+        return self.privacy.coding
+
+    @coding.setter
+    def coding(self, value: bool) -> None:
+        self.privacy = replace(self.privacy, coding=value)
 
     def load_sample(self, counts: bool = False) -> dataset.Dataset:
         """The fictional sample district, so the app has something to show before any upload: its students, or
@@ -107,7 +124,7 @@ class Workbench:
         progress(Text("session.step.reading_sheet", filename=filename, sheet=sheet) if sheet
                  else Text("session.step.reading", filename=filename))
         upload = read_upload(data, filename, sheet, typed=True)
-        progress(Text("session.step.looking", columns=upload.table.num_columns, rows=f"{upload.table.num_rows:,}"))
+        progress(Text("session.step.looking", columns=upload.table.num_columns, rows=upload.table.num_rows))
         staged = dataset.stage(self.con, upload)
         upload = staged.upload      # as staged: a wide file of published counts is reshaped to long
         known = workspace.load_mapping(header_signature(upload.table.column_names))
@@ -181,14 +198,23 @@ class Workbench:
             self._memo[key] = make()
         return self._memo[key]
 
+    def _once(self, key: tuple, make: Callable[[], object]):
+        """Read once per version of the data (a scan of every student), kept apart from the recent figures: a
+        click with many groups (schools ranked) makes more figures than those keep, and pushed these out, so every
+        click scanned the students twice."""
+        key = (self.data.version, *key)
+        if key not in self._lasting:
+            self._lasting = {k: v for k, v in self._lasting.items() if k[0] == self.data.version}
+            self._lasting[key] = make()
+        return self._lasting[key]
+
     def cohort_filters(self, cohort: Cohort | None) -> Filters:
         """The session's filters, narrowed to one cohort (dimension, value) when given (equity.model.cohorts)."""
         return cohort_filters(self.filters, *cohort) if cohort else self.filters
 
     def nobody_meets(self, outcome: str, rule: Rule, label: str = "") -> Text | None:
         """Why no student in the whole loaded data meets `rule` (stats.rule_check), read once per data and rule."""
-        return self._recent(("nobody", self.data.version, outcome, rule),
-                            lambda: nobody_meets(self.con, outcome, rule, label))
+        return self._once(("nobody", outcome, rule, label), lambda: nobody_meets(self.con, outcome, rule, label))
 
     def set_min_days(self, days: int) -> None:
         """Change the days enrolled chronic absence asks for, rebuilding `students` when it changes."""
@@ -205,7 +231,7 @@ class Workbench:
 
     def filter_options(self) -> dict[str, list[str]]:
         """The values each sidebar filter offers; read once per version of the data, not on every click."""
-        return self._recent(("options", self.data.version), lambda: options(self.con))
+        return self._once(("options",), lambda: options(self.con))
 
     def breakdown(self, outcome: str, rule: Rule, dimension: str, compare: str = COMPARE_ALL,
                   label: str = "", cohort: Cohort | None = None) -> Breakdown:
@@ -253,26 +279,42 @@ class Workbench:
     # What pages ask of the loaded data. Each applies the session's filters and minimum group size unless the
     # page names others, so a page reads: ask the workbench, render the answer; no page holds a connection.
 
-    def terms(self, filtered: bool = False) -> tuple[str, ...]:
-        """The loaded terms in time order; only those the sidebar keeps when `filtered`."""
-        filters = self.filters if filtered else Filters()
+    def terms(self, filtered: bool = False, cohort: Cohort | None = None) -> tuple[str, ...]:
+        """The loaded terms in time order; only those the sidebar keeps (within one cohort when given) when
+        `filtered`."""
+        filters = self.cohort_filters(cohort) if filtered else Filters()
         return self._recent(("terms", self.data.version, filters), lambda: data_terms(self.con, filters))
 
     def trend(self, outcome: str, rule: Rule, dimension: str, compare: str = COMPARE_ALL, label: str = "",
-              second: str | None = None) -> Trend:
-        """One outcome by one dimension (or two crossed) in every loaded term, under the session's filters."""
-        return trend(self.con, outcome, rule, dimension, compare, self.filters, self.min_n, label, second)
+              second: str | None = None, cohort: Cohort | None = None) -> Trend:
+        """One outcome by one dimension (or two crossed) in every loaded term, under the session's filters
+        (within one cohort when given)."""
+        return trend(self.con, outcome, rule, dimension, compare, self.cohort_filters(cohort), self.min_n, label,
+                     second)
 
-    def risk(self, outcome: str, rule: Rule, grouping: Grouping, settings: RiskSettings, label: str = "",
+    def risk(self, outcome: str, rule: Rule, grouping: Grouping, label: str = "",
              term: str | None = None) -> Disproportionality:
-        """Risk ratios under the session's filters (in one term when given), against every loaded student."""
+        """Risk ratios under the session's filters (in one term when given) and risk settings, against every
+        loaded student."""
         filters = replace(self.filters, term=(term,)) if term else self.filters
-        return disproportionality(self.con, outcome, rule, grouping, filters, Filters(), settings, self.min_n, label)
+        return disproportionality(self.con, outcome, rule, grouping, filters, Filters(), self.privacy.risk,
+                                  self.min_n, label)
 
-    def risk_streaks(self, outcome: str, rule: Rule, grouping: Grouping, settings: RiskSettings,
-                     terms: Sequence[str]) -> dict[object, int]:
+    def risk_streaks(self, outcome: str, rule: Rule, grouping: Grouping, terms: Sequence[str]) -> dict[object, int]:
         """How many terms in a row, up to the last of `terms`, each group was flagged."""
-        return consecutive_flags(self.con, outcome, rule, grouping, self.filters, terms, settings, self.min_n)
+        return consecutive_flags(self.con, outcome, rule, grouping, self.filters, terms, self.privacy.risk,
+                                 self.min_n)
+
+    def usual_risk_outcome(self) -> tuple[str, Rule] | None:
+        """The outcome and rule the scorecard would flag by risk ratio (suspension, say), the risk page's first
+        choice; None when the data has none."""
+        return next(((i.outcome, i.rule) for i in scorecard.default_indicators(self.data.mapping, self.data.profiles)
+                     if i.method == scorecard.RISK_RATIO), None)
+
+    def levels(self, header: str) -> tuple[str, ...] | None:
+        """A category outcome's levels, lowest first, when they are in a recognised order (Not Met, Met, ...)."""
+        profile = next((p for p in self.data.profiles if p.header == header), None)
+        return matching.level_order(profile.distinct) if profile else None
 
     def matched(self, outcome: str, rule: Rule, dimension: str, first: str, second: str, label: str = "",
                 levels: Sequence[str] = ()) -> matching.Cohort:
@@ -308,7 +350,7 @@ class Workbench:
 
     def assess_goals(self, saved: Sequence[goals.Goal], lang: str) -> list[goals.Evaluation]:
         """Where each goal stands on the loaded data (its outcome missing from it said so)."""
-        outcomes = {c.name for c in self.data.mapping.outcomes()}
+        outcomes = {c.name for c in self.data.mapping.outcomes()} if self.data else set()
         return [goals.assess(self.con, g, outcomes, self.min_n, lang) for g in saved]
 
     def goal_groups(self, outcome: str, rule: Rule, dimension: str, second: str, lang: str) -> dict[str, str]:
@@ -361,7 +403,8 @@ class Workbench:
         return overview.answers(trends, self.assess_goals(goals.load(lang)[0], lang),
                                 self.accountability_grid(indicators, saved.cuts, colour_min_n, lang), lang)
 
-    def scorecard(self, indicators: Sequence[scorecard.Indicator], settings: RiskSettings) -> list[scorecard.Card]:
-        """Each indicator's card under the session's filters, with the status of a saved goal on it."""
+    def scorecard(self, indicators: Sequence[scorecard.Indicator]) -> list[scorecard.Card]:
+        """Each indicator's card under the session's filters and risk settings, with the status of a saved goal
+        on it."""
         goal = scorecard.goal_lookup(self.con, self.min_n)
-        return [scorecard.evaluate(self.con, i, self.filters, self.min_n, settings, goal) for i in indicators]
+        return [scorecard.evaluate(self.con, i, self.filters, self.min_n, self.privacy.risk, goal) for i in indicators]

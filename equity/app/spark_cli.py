@@ -18,6 +18,7 @@ from equity.model.groups import Grouping, stats
 from equity.sources import spark
 from equity.stats.disproportionality import OTHERS, Disproportionality, Settings, disproportionality
 from equity.stats.metrics import Breakdown, Rule, key_text
+from equity.stats.settings import PrivacySettings
 
 
 @dataclass(frozen=True)
@@ -59,7 +60,8 @@ def workbench(args: argparse.Namespace, con: duckdb.DuckDBPyConnection, staged: 
         raise cli.UsageError(f"--by {COMBINED} counts each student once per race reported, which needs the student "
                              "rows of a file; on Spark use --by race.")
     source = spark.SparkSource(staged.table, mapping)
-    bench = Workbench(con=con, min_n=args.min_n, coding=getattr(args, "top_bottom_code", False), source=source)
+    privacy = PrivacySettings(min_n=args.min_n, coding=getattr(args, "top_bottom_code", False))
+    bench = Workbench(con=con, privacy=privacy, source=source)
     bench.data = dataset.Dataset(None, staged.profiles, mapping, source.report, title=args.table)
     for line in [*cli.value_notices(source.report), *cli.dimension_notices(mapping, by)]:
         print(line, file=sys.stderr)

@@ -159,7 +159,7 @@ def combine(con: duckdb.DuckDBPyConnection, main: Upload, other: Upload, spec: J
     for table_name in (MAIN, OTHER, "join_right", "join_result"):
         con.execute(query("drop_table", table=table_name))
     note = Text(f"join.note.{spec.kind}{'_term' if spec.by_term else ''}", file=other.name,
-                matched=f"{report.matched:,}", rows=f"{report.main_rows:,}")
+                matched=report.matched, rows=report.main_rows)
     text = pa.Table.from_arrays([c.cast(pa.string()) for c in table.columns], names=table.column_names)
     combined = replace(main, name=f"{main.name} + {other.name}", table=text, sheet=None, sheets=(),
                        notes=(*main.notes, note))

@@ -15,7 +15,6 @@ import re
 from dataclasses import dataclass, replace
 
 import duckdb
-import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
@@ -43,6 +42,7 @@ MAX_COUNT = 1e8         # above any count of students a published file holds
 LOOK_AT = 2000          # rows read to find a totals row
 MAX_GROUPS = 60         # distinct values a column of student groups has at most (races, programs, totals)
 _TOTAL = re.compile(r"^(all|total|all students?( tested)?|(school|district|state|grand) total|totals?)$", re.I)
+_COUNT = r"^[0-9]+(\.[0-9]+)?$"   # a count of zero or more, thousands separators removed (as count_value reads)
 MIN_GROUPS = 4          # race-by-sex columns of one measure that make a layout the CRDC's rather than a fluke
 
 
@@ -137,37 +137,42 @@ def _crdc_long(upload: Upload) -> Upload:
         return upload
     aside = [h for h in names if h not in groups and _CRDC_OTHER.match(h.strip().upper())]
     kept = [h for h in names if h not in groups and h not in aside]
-    frame = upload.table.to_pandas()
+    table = upload.table
     cells = sorted({(race, sex) for _, race, sex in groups.values()},
                    key=lambda c: (normalize.RACE_LABELS.index(c[0]), c[1]))
     measures = list(per_measure)
-    parts = []
+    rows, parts = table.num_rows, []
     for race, sex in cells:
-        part = frame[kept].copy()
-        part[RACE_HEADER], part[SEX_HEADER] = race, sex
+        columns = {h: pc.cast(table[h], pa.string()) for h in kept}
+        columns[RACE_HEADER] = pa.array([race] * rows, pa.string())
+        columns[SEX_HEADER] = pa.array([sex] * rows, pa.string())
         for measure in measures:
-            columns = [h for h, m in groups.items() if m == (measure, race, sex)]
-            part[f"SCH_{measure}"] = _summed(frame[columns]) if columns else None
-        parts.append(part)
-    long = pd.concat(parts, ignore_index=True)
-    table = pa.Table.from_pandas(long, preserve_index=False).cast(
-        pa.schema([(name, pa.string()) for name in long.columns]))
+            found = [table[h] for h, m in groups.items() if m == (measure, race, sex)]
+            columns[f"SCH_{measure}"] = _summed(found) if found else pa.nulls(rows, pa.string())
+        parts.append(pa.table(columns))
     note = Text("counts.crdc_wide", columns=len(groups), measures=", ".join(f"SCH_{m}" for m in measures),
                 groups=len(cells), aside=len(aside))
-    return replace(upload, table=table, notes=(*upload.notes, note))
+    return replace(upload, table=pa.concat_tables(parts), notes=(*upload.notes, note))
 
 
-def _summed(columns: pd.DataFrame) -> pd.Series:
+def _summed(parts: list) -> pa.Array:
     """The sum of the parts of one group's count (students with and without disabilities), as text. A part
-    that is suppressed makes the sum unknown: the first marker is kept, so it is counted and listed; a row of
-    blanks stays blank."""
-    text = columns.apply(lambda c: c.astype("string").str.strip())
-    numbers = text.apply(lambda c: pd.to_numeric(c.str.replace(",", "", regex=False), errors="coerce"))
-    marker = text.notna() & text.ne("") & (numbers.isna() | numbers.lt(0))
-    total = numbers.where(~marker).sum(axis=1, min_count=1)
-    result = total.map(lambda v: None if pd.isna(v) else f"{v:g}").astype("string")
-    first_marker = text.where(marker).bfill(axis=1).iloc[:, 0]
-    return first_marker.where(marker.any(axis=1), result)
+    that is suppressed makes the sum unknown: its marker is kept, so it is counted and listed; a row of blanks
+    stays blank. Whole columns at a time (Arrow), so a national file of 100,000 schools reshapes in seconds."""
+    total = marker = None
+    blank = True
+    for part in parts:
+        text = pc.utf8_trim_whitespace(pc.cast(part, pa.string()))
+        plain = pc.replace_substring(text, ",", "")
+        number = pc.match_substring_regex(plain, _COUNT)
+        empty = pc.fill_null(pc.equal(text, ""), True)
+        value = pc.cast(pc.if_else(number, plain, pa.scalar(None, pa.string())), pa.float64())
+        total = value if total is None else pc.add(pc.fill_null(total, 0), pc.fill_null(value, 0))
+        blank = pc.and_(blank, empty) if blank is not True else empty
+        flagged = pc.if_else(pc.or_(number, empty), pa.scalar(None, pa.string()), text)
+        marker = flagged if marker is None else pc.coalesce(marker, flagged)
+    known = pc.if_else(blank, pa.scalar(None, pa.float64()), total)
+    return pc.coalesce(marker, pc.cast(known, pa.string()))
 
 
 def suppressed(con: duckdb.DuckDBPyConnection, table: str, columns: tuple[str, ...]) -> tuple[Suppressed, ...]:

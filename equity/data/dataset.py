@@ -111,7 +111,7 @@ def outcome_problem(profile: ColumnProfile, kind: str) -> Text | None:
         sample = ", ".join(f"'{v}'" for v in profile.distinct[:2] if v)
         return Text("data.outcome_text", header=header, sample=sample)
     if kind in ("category", "boolean") and not outcome_kind(profile):
-        return Text("data.outcome_free_text", header=header, count=f"{profile.distinct_count:,}")
+        return Text("data.outcome_free_text", header=header, count=profile.distinct_count)
     return None
 
 

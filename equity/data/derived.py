@@ -28,7 +28,7 @@ from equity.data.profile import as_number
 from equity.data.sql import query, quote_ident
 from equity.model.filters import Filters
 from equity.words.i18n import DEFAULT, t
-from equity.words.labels import count
+from equity.words.numbers import count
 
 CHRONIC_SHARE = 0.10
 CHRONIC = ColumnRole("Chronically absent (10%+ days missed)", "outcome", "boolean", "chronically_absent")

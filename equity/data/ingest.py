@@ -320,7 +320,7 @@ def _drop_nul(text: str, notes: list[str]) -> tuple[str, list[str]]:
     count = text.count("\x00")
     if not count:
         return text, notes
-    note = Text("ingest.note.nul_one") if count == 1 else Text("ingest.note.nul", count=f"{count:,}")
+    note = Text.counted("ingest.note.nul", count)
     return text.replace("\x00", ""), [*notes, note]
 
 
@@ -411,8 +411,8 @@ def _bad_row(place: Text, message: str, header_row: int) -> IngestError:
     if "Expected Number of Columns" in message:
         problem = Text("ingest.row.too_many_values", where=where)
     elif "Maximum line size" in message:
-        problem = Text("ingest.row.too_long", where=where, line_chars=f"{LIMITS.line_bytes:,}",
-                       cell_chars=f"{LIMITS.cell_chars:,}")
+        problem = Text("ingest.row.too_long", where=where, line_chars=LIMITS.line_bytes,
+                       cell_chars=LIMITS.cell_chars)
     else:
         problem = Text("ingest.row.unsplit", where=where)
     return IngestError("ingest.bad_row", place=place, problem=problem)
@@ -667,8 +667,7 @@ def _skipped_note(rows: list[Row], header_row: int) -> list[str]:
     if header_row == 0:
         return []
     kind = "title" if any(_count(row) for row in rows[:header_row]) else "blank"
-    return [Text(f"ingest.note.skipped_{kind}_one") if header_row == 1
-            else Text(f"ingest.note.skipped_{kind}", count=header_row)]
+    return [Text.counted(f"ingest.note.skipped_{kind}", header_row)]
 
 
 # --- Values as text -------------------------------------------------------------------------------------
@@ -854,8 +853,7 @@ def _drop_repeated_header(rows: pa.Table, header: Row) -> tuple[pa.Table, list[s
     count = pc.sum(same).as_py() or 0
     if not count:
         return rows, []
-    note = (Text("ingest.note.repeated_header_one") if count == 1
-            else Text("ingest.note.repeated_header", count=count))
+    note = Text.counted("ingest.note.repeated_header", count)
     return rows.filter(pc.invert(same)), [note]
 
 

@@ -55,7 +55,7 @@ def archive_problem(archive: zipfile.ZipFile, filename: str, limits: Limits = LI
     """A workbook is a zip archive; its directory says what each part inflates to, before any is read."""
     parts = archive.infolist()
     if len(parts) > limits.zip_parts:
-        return Text("limits.parts", filename=filename, parts=f"{len(parts):,}")
+        return Text("limits.parts", filename=filename, parts=len(parts))
     total = sum(part.file_size for part in parts)
     if total > limits.unzipped_bytes:
         return Text("limits.unpacked", filename=filename, size=_mib(total), limit=_mib(limits.unzipped_bytes),
@@ -64,7 +64,7 @@ def archive_problem(archive: zipfile.ZipFile, filename: str, limits: Limits = LI
     for key, inflated, compressed in (*(("limits.ratio", p.file_size, p.compress_size) for p in parts), whole):
         ratio = inflated // max(compressed, 1)
         if inflated > limits.ratio_from and ratio > limits.zip_ratio:
-            return Text(key, filename=filename, ratio=f"{ratio:,}", advice=ADVICE)
+            return Text(key, filename=filename, ratio=ratio, advice=ADVICE)
     return None
 
 
@@ -92,10 +92,10 @@ def shape_problem(rows: int, columns: int, place: str, limits: Limits = LIMITS) 
     """Too many columns, or too many cells, for one session to hold. `place` names the file or sheet (a Text
     or plain words)."""
     if columns > limits.columns:
-        return Text("limits.columns", place=place, columns=f"{columns:,}", limit=f"{limits.columns:,}")
+        return Text("limits.columns", place=place, columns=columns, limit=limits.columns)
     if rows * columns > limits.cells:
-        return Text("limits.cells", place=place, rows=f"{rows:,}", columns=f"{columns:,}",
-                    limit=f"{limits.cells:,}", advice=ADVICE)
+        return Text("limits.cells", place=place, rows=rows, columns=columns,
+                    limit=limits.cells, advice=ADVICE)
     return None
 
 
@@ -112,5 +112,4 @@ def cut_long_cells(column: pa.ChunkedArray, limits: Limits = LIMITS) -> tuple[pa
 
 
 def long_cells_note(count: int, limits: Limits = LIMITS) -> Text:
-    return Text("limits.long_cells_one" if count == 1 else "limits.long_cells", count=f"{count:,}",
-                limit=f"{limits.cell_chars:,}")
+    return Text.counted("limits.long_cells", count, limit=limits.cell_chars)

@@ -4,7 +4,7 @@ Normalisation runs here, once per upload or mapping change, never per click: eac
 distinct values are mapped in Python (a few dozen), and SQL applies that lookup to every row.
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 import duckdb
@@ -160,19 +160,33 @@ class _Build:
 
 def build_students(con: duckdb.DuckDBPyConnection, source: str, mapping: Mapping) -> BuildReport:
     """(Re)create `students` from the raw table `source`, typed and normalised, and the query macros."""
-    define_types(con)
     types = column_types(con, source)
     sql, params, build = students_sql(lambda header: column_values(con, source, header, MAX_DISTINCT, types[header]),
                                       source, mapping, types)
     con.execute(query("count_cell"))
-    con.execute(sql, params)
-    define_macros(con)
-    report = build.report(con.execute(query("row_count", table="students")).fetchall()[0][0])
+    report = build.report(_create(con, sql, params))
     if not mapping.counts:
         return report
     counted = tuple(c.header for c in mapping.columns if c.role == "denominator" or c.kind == "count")
     return replace(report, suppressed=suppressed(con, source, counted), problems=count_problems(
         con, {c.name: c.header for c in mapping.outcomes() if c.kind == "count"}))
+
+
+def restore_students(con: duckdb.DuckDBPyConnection, source: str, names: Sequence[str]) -> int:
+    """(Re)create `students` from rows saved from it (equity.store.library) in table `source` with columns
+    `names`: the canonical columns in their types (NULL of that type when absent), the others as saved."""
+    columns = [f"CAST({quote_ident(c)} AS {t}) AS {quote_ident(c)}" if c in names
+               else f"CAST(NULL AS {t}) AS {quote_ident(c)}" for c, t in CANONICAL.items()]
+    columns += [quote_ident(c) for c in names if c not in CANONICAL]
+    return _create(con, query("students", source=source, columns=Fragment(",\n    ".join(columns))), {})
+
+
+def _create(con: duckdb.DuckDBPyConnection, sql: str, params: dict) -> int:
+    """The one place `students` is made: its label types, the statement, the query macros; its row count."""
+    define_types(con)
+    con.execute(sql, params)
+    define_macros(con)
+    return con.execute(query("row_count", table="students")).fetchall()[0][0]
 
 
 def define_types(con: duckdb.DuckDBPyConnection) -> None:

@@ -33,6 +33,7 @@ from equity.present.html import fragment
 from equity.stats.privacy import DEFAULT_MIN_N
 from equity.stats.trends import Trend, group_key
 from equity.words.i18n import DEFAULT, t
+from equity.words.labels import figure
 
 STUDENT_GROUPS = ("race", "low_income", "english_learner", "special_ed", "section_504")
 ALL = "all"                   # the dimension and key of the all-students row
@@ -181,7 +182,7 @@ def needed(p: GroupPlacement | None, col: Column) -> int | None:
 
 
 def _figure(p: GroupPlacement, col: Column) -> str:
-    return "—" if p.value is None else f"{p.value:.1f}{'%' if col.indicator.rule.is_rate else ''}"
+    return "—" if p.value is None else figure(p.value, col.indicator.rule.is_rate)
 
 
 def cell_words(p: GroupPlacement | None, lang: str = DEFAULT) -> str:

@@ -25,8 +25,9 @@ from equity.stats.privacy import DEFAULT_MIN_N
 from equity.stats.trends import KEY_JOIN, Point, group_key, trend
 from equity.store import records
 from equity.words.groupings import grouping_group
-from equity.words.i18n import DEFAULT, t
-from equity.words.labels import comparison_label, rule_text
+from equity.words.i18n import DEFAULT, t, tn
+from equity.words.labels import comparison_label, figure, rule_text
+from equity.words.numbers import decimal
 
 HIGHER, LOWER = "higher", "lower"
 STRAIGHT, HALVE = "straight", "halve"
@@ -71,11 +72,13 @@ class Goal:
         """The group's key as trends.Trend names it: the two parts joined for a crossed group."""
         return KEY_JOIN.join((self.group, self.second_group)) if self.second else self.group
 
-    @property
-    def unit(self) -> str:
+    def figure(self, value: float | None, lang: str | None = None) -> str:
+        """The goal's figure as printed: '72.9%' for a rate, '-3.5 pts' for a gap, '—' when there is none."""
+        if value is None:
+            return "—"
         if self.measure == GAP:
-            return " pts"
-        return "%" if self.rule.is_rate else ""
+            return f"{decimal(value, 1, lang)} {t('scorecard.pts', lang)}"
+        return figure(value, self.rule.is_rate, lang)
 
     def reached(self, value: float, mark: float) -> bool:
         """`value` is at or past `mark` in the better direction."""
@@ -153,8 +156,8 @@ def measure_label(goal: Goal, lang: str = DEFAULT) -> str:
 
 def describe(goal: Goal, lang: str = DEFAULT) -> str:
     """The goal in one line: what, from where, to where, by when, and which way is better."""
-    return t("goals.describe", lang, measure=measure_label(goal, lang), baseline=f"{goal.baseline:.1f}{goal.unit}",
-             baseline_term=goal.baseline_term, target=f"{goal.target:.1f}{goal.unit}", target_term=goal.target_term,
+    return t("goals.describe", lang, measure=measure_label(goal, lang), baseline=goal.figure(goal.baseline, lang),
+             baseline_term=goal.baseline_term, target=goal.figure(goal.target, lang), target_term=goal.target_term,
              better=t(f"goals.better_{goal.direction}", lang), path=t(f"goals.path_{goal.trajectory}", lang))
 
 
@@ -250,16 +253,17 @@ def project(goal: Goal, current_term: str | None, current: float | None, known: 
         return Projection(pace, None, None, t(key, lang))
     needed = math.ceil((goal.target - current) / pace - TOLERANCE)
     if needed > HORIZON:
-        return Projection(pace, None, None, t("goals.projection_far", lang, pace=_pace(pace), horizon=HORIZON))
+        return Projection(pace, None, None, t("goals.projection_far", lang, pace=_pace(pace, lang), horizon=HORIZON))
     label = terms.shift(current_term, needed)
-    when = label or t("goals.terms_after" if needed != 1 else "goals.term_after", lang, n=needed, term=current_term)
+    when = label or tn("goals.terms_after", needed, lang, term=current_term)
     late = terms.sort_key(label) > terms.sort_key(goal.target_term) if label else False
     key = "goals.projection_late" if late else "goals.projection_reached"
-    return Projection(pace, needed, label, t(key, lang, pace=_pace(pace), when=when, target_term=goal.target_term))
+    return Projection(pace, needed, label,
+                      t(key, lang, pace=_pace(pace, lang), when=when, target_term=goal.target_term))
 
 
-def _pace(pace: float) -> str:
-    return f"{pace:+.1f}" if abs(pace) >= 1 else f"{pace:+.2f}"
+def _pace(pace: float, lang: str) -> str:
+    return decimal(pace, 1 if abs(pace) >= 1 else 2, lang, signed=True)
 
 
 @dataclass(frozen=True)

@@ -29,7 +29,7 @@ from equity.stats.privacy import coloured
 from equity.stats.trends import Trend, group_key
 from equity.words.groupings import grouping_group
 from equity.words.i18n import DEFAULT, t
-from equity.words.labels import count
+from equity.words.numbers import count
 
 
 @dataclass(frozen=True)

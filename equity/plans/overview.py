@@ -81,8 +81,8 @@ def gap_answer(gap: Gap, lang: str = DEFAULT) -> Answer:
                    size=points(gap.change, rate, lang), term=history.terms[-2])
     term = history.terms[-1] if history.terms else t("page.scorecard.all_terms", lang)
     text = t("overview.gap", lang, outcome=gap.indicator.name(lang), term=term,
-             group=group_label(history.dimension, gap.group.key, lang), value=figure(gap.group.value, rate),
-             overall=figure(latest.overall_value, rate), size=points(gap.worse, rate, lang), change=change)
+             group=group_label(history.dimension, gap.group.key, lang), value=figure(gap.group.value, rate, lang),
+             overall=figure(latest.overall_value, rate, lang), size=points(gap.worse, rate, lang), change=change)
     return Answer(text, GAPS)
 
 
@@ -133,7 +133,7 @@ def change_answers(trends: Sequence[tuple[Indicator, Trend]], lang: str = DEFAUL
             how = "overview.same" if round(now - then, 1) == 0 else \
                 ("overview.better" if better > 0 else "overview.worse")
             text = t("overview.change", lang, outcome=indicator.name(lang), prior=history.terms[-2],
-                     latest=history.terms[-1], before=figure(then, rate), after=figure(now, rate),
+                     latest=history.terms[-1], before=figure(then, rate, lang), after=figure(now, rate, lang),
                      how=t(how, lang, size=points(now - then, rate, lang)))
         answers.append(Answer(text, TRENDS))
     return answers

@@ -25,6 +25,7 @@ from equity.stats.metrics import group_stats
 from equity.stats.privacy import DEFAULT_MIN_N, SMALL
 from equity.words.groupings import grouping_group
 from equity.words.i18n import DEFAULT, t
+from equity.words.numbers import decimal
 
 LEADING, LAGGING = "leading", "lagging"
 GAP, RISK_RATIO, COMPOSITION = "gap", "risk ratio", "composition index"
@@ -274,12 +275,13 @@ def finding_text(card: Card, lang: str = DEFAULT) -> str:
     g, name = finding.group, grouping_group(ind.grouping, finding.group.key, lang)
     if finding.method == GAP:
         unit = "scorecard.pts" if ind.rule.is_rate else "scorecard.points"
-        return t("scorecard.finding.gap", lang, group=name, gap=f"{g.measure:+.1f}", unit=t(unit, lang))
+        return t("scorecard.finding.gap", lang, group=name, gap=decimal(g.measure, 1, lang, signed=True),
+                 unit=t(unit, lang))
     if finding.method == RISK_RATIO:
-        flag = t("scorecard.finding.flagged", lang, threshold=f"{finding.threshold:.1f}") if g.flagged else ""
-        return t("scorecard.finding.ratio", lang, group=name, ratio=f"{g.measure:.2f}", flag=flag)
+        flag = t("scorecard.finding.flagged", lang, threshold=decimal(finding.threshold, 1, lang)) if g.flagged else ""
+        return t("scorecard.finding.ratio", lang, group=name, ratio=decimal(g.measure, 2, lang), flag=flag)
     key = "scorecard.finding.under" if g.measure < 1 else "scorecard.finding.over"
-    return t(key, lang, group=name, index=f"{g.measure:.2f}")
+    return t(key, lang, group=name, index=decimal(g.measure, 2, lang))
 
 
 def goal_text(status: str, lang: str = DEFAULT) -> str:

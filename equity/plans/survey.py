@@ -32,8 +32,9 @@ from equity.data.students import CANONICAL, LABEL_TYPES
 from equity.model.groups import Grouping, hidden, ordered
 from equity.stats.privacy import COMPLEMENT, DEFAULT_MIN_N, SMALL
 from equity.words.groupings import grouping_group
-from equity.words.i18n import DEFAULT, t
+from equity.words.i18n import DEFAULT, t, tn
 from equity.words.labels import dimension_phrase
+from equity.words.numbers import percent
 
 GOOGLE, SURVEYMONKEY, QUALTRICS, PLAIN = "Google Forms", "SurveyMonkey", "Qualtrics", "plain"
 MAX_ANSWERS = 12
@@ -214,10 +215,9 @@ def read_notes(survey: Survey, lang: str = DEFAULT) -> tuple[str, ...]:
     notes = [t("survey.read_plain", lang) if survey.layout == PLAIN else t("survey.read_as", lang,
                                                                            layout=survey.layout)]
     if survey.header_rows:
-        notes.append(t("survey.header_row" if survey.header_rows == 1 else "survey.header_rows", lang,
-                       n=survey.header_rows))
+        notes.append(tn("survey.header_rows", survey.header_rows, lang))
     if survey.left_out:
-        notes.append(t("survey.left_out_one" if survey.left_out == 1 else "survey.left_out", lang, n=survey.left_out))
+        notes.append(tn("survey.left_out", survey.left_out, lang))
     return tuple(notes)
 
 
@@ -376,7 +376,8 @@ def summary(results: SurveyResults) -> tuple[str, ...]:
 
 
 def _about(results: SurveyResults, index: int, result: ItemResult) -> dict[str, str]:
-    return {"code": item_code(results, index), "item": result.item.label, "value": f"{result.overall.percent:.1f}%"}
+    return {"code": item_code(results, index), "item": result.item.label,
+            "value": percent(result.overall.percent, 1, results.lang)}
 
 
 def _widest(results: SurveyResults) -> str | None:
@@ -392,7 +393,8 @@ def _widest(results: SurveyResults) -> str | None:
         return None
     _, index, result, low, high = best
     return t("survey.summary.widest", results.lang, by=grouping_phrase(results.grouping, results.lang),
-             low=f"{low.percent:.1f}%", low_group=low.label, high=f"{high.percent:.1f}%", high_group=high.label,
+             low=percent(low.percent, 1, results.lang), low_group=low.label,
+             high=percent(high.percent, 1, results.lang), high_group=high.label,
              **{k: v for k, v in _about(results, index, result).items() if k != "value"})
 
 

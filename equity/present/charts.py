@@ -21,11 +21,13 @@ from equity.words.labels import (
     comparison_label,
     dimension_label,
     dimension_phrase,
+    figure,
     group_label,
     hidden_note,
     measure_text,
     yes_no,
 )
+from equity.words.numbers import decimal
 from equity.words.summary import ends, overall_ends
 
 BLUE, ORANGE, GREY = "#0072B2", "#E69F00", "#999999"
@@ -95,7 +97,7 @@ def gap_chart(result: Breakdown, lang: str = DEFAULT, method: Flag = Flag.NEWCOM
     and ◆ follow `method` (or `flags`, when its verdicts are already worked out); a shown group of fewer than
     `colour_min_n` students is drawn neutral and unmarked. A top/bottom-coded rate is drawn at its boundary (95
     or 5) labelled '≥ 95%' or '≤ 5%', with no interval."""
-    unit = "%" if result.rule.is_rate else ""
+    rate = result.rule.is_rate
     flags = flags or flag(result, method, settings)
     words = flag_params(result, flags, lang)
     yes, no = _legend(flags.method, lang, words)
@@ -106,7 +108,7 @@ def gap_chart(result: Breakdown, lang: str = DEFAULT, method: Flag = Flag.NEWCOM
         flagged = bool(flags.of(g.key).flagged)
         status = (yes if flagged else no) if coloured(g.n, colour_min_n) else neutral
         value = coded_value(g.coded) if g.coded else g.value
-        shown = coded_text(g.coded) if g.coded else f"{g.value:.1f}{unit}"
+        shown = coded_text(g.coded) if g.coded else figure(g.value, rate, lang)
         rows.append({"group": group_label(result.dimension, g.key, lang), "value": round(value, 2),
                      "low": round(g.ci[0], 2) if g.ci else None, "high": round(g.ci[1], 2) if g.ci else None,
                      "gap": None if g.gap is None else round(g.gap, 2), "comparison": comparison, "n": g.n,
@@ -121,7 +123,7 @@ def gap_chart(result: Breakdown, lang: str = DEFAULT, method: Flag = Flag.NEWCOM
     what = measure_text(result.outcome, result.rule, lang)
     base = alt.Chart(alt.Data(name=GROUPS))
     bars = base.mark_bar().encode(
-        x=alt.X("value:Q", title=what + (t("chart.percent_axis", lang) if unit else ""), scale=x_scale),
+        x=alt.X("value:Q", title=what + (t("chart.percent_axis", lang) if rate else ""), scale=x_scale),
         y=y,
         color=alt.Color("status:N", title=None, legend=alt.Legend(orient="bottom", labelLimit=400),
                         scale=alt.Scale(domain=[k for k, _ in kinds], range=[c for _, c in kinds])),
@@ -138,7 +140,7 @@ def gap_chart(result: Breakdown, lang: str = DEFAULT, method: Flag = Flag.NEWCOM
     datasets = {GROUPS: rows}
     overall = result.overall_value
     if result.compare == "all" and overall is not None:
-        name = t("chart.all_students_line", lang, value=f"{overall:.1f}{unit}")
+        name = t("chart.all_students_line", lang, value=figure(overall, rate, lang))
         datasets[LINE] = [{"comparison": overall, "name": name}]
         line = alt.Chart(alt.Data(name=LINE))
         layers.append(line.mark_rule(color=ORANGE, strokeDash=[6, 3], size=2).encode(x=alt.X("comparison:Q")))
@@ -200,7 +202,7 @@ def _cell_figure(table: CrossTable, cell: Cell) -> str | None:
     """A shown cell's figure as printed: '61.5%', '≥ 95%' when coded; None when hidden."""
     if cell.coded:
         return coded_text(cell.coded)
-    return None if cell.value is None else f"{cell.value:.1f}{'%' if table.rule.is_rate else ''}"
+    return None if cell.value is None else figure(cell.value, table.rule.is_rate)
 
 
 def heat_title(table: CrossTable, lang: str = DEFAULT) -> str:
@@ -215,7 +217,7 @@ def change_chart(history: Trend, lang: str = DEFAULT) -> alt.LayerChart | None:
     either term is left out. None when no group has both ends."""
     if len(history.terms) < 2:
         return None
-    unit = "%" if history.rule.is_rate else ""
+    rate = history.rule.is_rate
     first, last = history.terms[0], history.terms[-1]
     keys = sorted({g.key for r in history.per_term for g in r.groups}, key=history.dimension.order)
     named = [(t("compare.all_title", lang), overall_ends(history)),
@@ -225,15 +227,15 @@ def change_chart(history: Trend, lang: str = DEFAULT) -> alt.LayerChart | None:
         if pair is None:
             continue
         start, end = pair[0].value, pair[1].value
-        points += [{"group": name, "term": first, "value": round(start, 2), "text": f"{start:.1f}{unit}"},
-                   {"group": name, "term": last, "value": round(end, 2), "text": f"{end:.1f}{unit}"}]
+        points += [{"group": name, "term": first, "value": round(start, 2), "text": figure(start, rate, lang)},
+                   {"group": name, "term": last, "value": round(end, 2), "text": figure(end, rate, lang)}]
         spans.append({"group": name, "start": start, "end": end, "right": max(start, end),
-                      "label": f"{end - start:+.1f}"})
+                      "label": decimal(end - start, 1, lang, signed=True)})
     if not spans:
         return None
     order = [s["group"] for s in spans]
     y = alt.Y("group:N", sort=order, title=None, axis=alt.Axis(labelLimit=260))
-    x_title = measure_text(history.outcome, history.rule, lang) + (t("chart.percent_axis", lang) if unit else "")
+    x_title = measure_text(history.outcome, history.rule, lang) + (t("chart.percent_axis", lang) if rate else "")
     x = alt.X("value:Q", title=x_title, scale=alt.Scale(zero=False, padding=24))
     span_data = pd.DataFrame(spans)
     lines = alt.Chart(span_data).mark_rule(color=GREY, size=3).encode(x=alt.X("start:Q", title=x_title),

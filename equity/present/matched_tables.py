@@ -6,6 +6,7 @@ from equity.model.dimensions import DIMENSIONS
 from equity.stats.matched import LEVELS, MEAN, Cohort, Growth, Matching, Transition
 from equity.words.i18n import DEFAULT, t
 from equity.words.labels import group_label
+from equity.words.numbers import count, decimal
 
 ALL = "all"
 
@@ -16,8 +17,8 @@ def label(result: Cohort, key: object, lang: str = DEFAULT) -> str:
 
 def match_sentence(m: Matching, lang: str = DEFAULT) -> str:
     """How many students are in both terms, what share of the first term's that is, who left and arrived."""
-    return t("matched.matched", lang, matched=f"{m.matched:,}", first=m.from_term, second=m.to_term,
-             rate=f"{m.rate or 0:.1f}", left=f"{m.left:,}", arrived=f"{m.arrived:,}")
+    return t("matched.matched", lang, matched=count(m.matched, lang), first=m.from_term, second=m.to_term,
+             rate=decimal(m.rate or 0, 1, lang), left=count(m.left, lang), arrived=count(m.arrived, lang))
 
 
 def unordered_sentence(m: Matching, lang: str = DEFAULT) -> str:
@@ -66,7 +67,7 @@ def transition_frame(result: Cohort, table: Transition, lang: str = DEFAULT) -> 
         for b in places:
             n = table.cells[a, b]
             row[result.levels[b - 1]] = t("matched.hidden_cell", lang) if n is None else t(
-                "matched.cell", lang, share=f"{table.share((a, b)):.0f}", n=n)
+                "matched.cell", lang, share=decimal(table.share((a, b)), 0, lang), n=n)
         rows.append(row)
     return pd.DataFrame(rows)
 

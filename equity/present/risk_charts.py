@@ -12,6 +12,7 @@ from equity.stats.disproportionality import ALTERNATE, HIDDEN, NOT_COMPUTABLE, R
 from equity.words.groupings import grouping_group, grouping_name
 from equity.words.i18n import DEFAULT, t
 from equity.words.labels import measure_text
+from equity.words.numbers import decimal
 
 METHOD_KEYS = {RATIO: "ratio", ALTERNATE: "alternate", TOO_FEW: "too_few", NOT_COMPUTABLE: "not_computable",
                HIDDEN: "hidden"}
@@ -43,12 +44,12 @@ def risk_frame(result: Disproportionality, streaks: dict[object, int] | None = N
 
 
 def ratio_chart(result: Disproportionality, lang: str = DEFAULT) -> alt.LayerChart:
-    threshold = f"{result.settings.threshold:.1f}"
+    threshold = decimal(result.settings.threshold, 1, lang)
     flagged, calm = t("risk.chart.above", lang, threshold=threshold), t("risk.chart.not_flagged", lang)
     alternate = " " + t("risk.chart.alternate", lang)
     rows = [{"group": grouping_group(result.grouping, g.key, lang), "ratio": round(g.ratio, 3),
              "end": max(g.ratio, 1.0), "n": g.n, "risk": round(g.risk, 2), "status": flagged if g.flagged else calm,
-             "label": f"{g.ratio:.2f}" + (alternate if g.method == ALTERNATE else "")}
+             "label": decimal(g.ratio, 2, lang) + (alternate if g.method == ALTERNATE else "")}
             for g in result.groups if g.ratio is not None]
     data = pd.DataFrame(rows, columns=["group", "ratio", "end", "n", "risk", "status", "label"])
     order = [r["group"] for r in rows]

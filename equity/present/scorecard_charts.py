@@ -17,7 +17,8 @@ from equity.present.html import fragment
 from equity.stats.disproportionality import NOT_COMPUTABLE, TOO_FEW
 from equity.words.groupings import grouping_group, grouping_name
 from equity.words.i18n import DEFAULT, t
-from equity.words.labels import group_label, hidden_note
+from equity.words.labels import figure, group_label, hidden_note
+from equity.words.numbers import decimal
 
 MEASURE_KEYS = {GAP: "gap", RISK_RATIO: "ratio", COMPOSITION: "composition"}
 SHORT = {("race", NHPI): "nhpi", ("race", AIAN): "aian", ("race", BLACK): "black", ("race", TWO_OR_MORE): "two",
@@ -38,7 +39,7 @@ def measure_name(card: Card, lang: str = DEFAULT) -> str:
 def measure_text(card: Card, value: float | None) -> str:
     if value is None:
         return "—"
-    return f"{value:+.1f}" if method(card) == GAP else f"{value:.2f}"
+    return decimal(value, signed=True) if method(card) == GAP else decimal(value, 2)
 
 
 def short_label(card: Card, key: object, lang: str = DEFAULT) -> str:
@@ -65,13 +66,14 @@ def change_words(card: Card, lang: str = DEFAULT) -> str:
         return ""
     arrow = "▲" if card.change > 0 else "▼" if card.change < 0 else "="
     points = t("scorecard.pts", lang) if card.indicator.rule.is_rate else ""
-    return f"{arrow} {abs(card.change):.1f}{' ' + points if points else ''}, {direction_word(card, lang)}"
+    return f"{arrow} {decimal(abs(card.change), 1, lang)}{' ' + points if points else ''}, {direction_word(card, lang)}"
 
 
 def value_text(card: Card, lang: str = DEFAULT) -> str:
     """All students' latest value: '23.4%', or 'hidden'."""
-    unit = "%" if card.indicator.rule.is_rate else ""
-    return t("scorecard.hidden", lang) if card.latest is None else f"{card.latest:.1f}{unit}"
+    if card.latest is None:
+        return t("scorecard.hidden", lang)
+    return figure(card.latest, card.indicator.rule.is_rate, lang)
 
 
 def headline(card: Card, lang: str = DEFAULT) -> Markup:
@@ -89,7 +91,6 @@ def card_html(card: Card, heading: str, lang: str = DEFAULT) -> Markup:
 
 def card_table(card: Card, heading: str, lang: str = DEFAULT) -> Markup:
     """The card's groups as a small HTML table; hidden groups in grey italics, saying why."""
-    unit = "%" if card.indicator.rule.is_rate else ""
     rows = []
     for g in card.groups:
         name = short_label(card, g.key, lang)
@@ -98,9 +99,9 @@ def card_table(card: Card, heading: str, lang: str = DEFAULT) -> Markup:
                                                  lang)})
             continue
         mark = (" ⚑" if g.flagged else "") + (" " + t("scorecard.alt", lang) if g.alternate else "")
-        figure = measure_text(card, g.measure) if g.measure is not None else blank(g, lang)
-        rows.append({"name": name, "why": None, "flagged": g.flagged, "figure": figure + mark,
-                     "value": "—" if g.value is None else f"{g.value:.1f}{unit}"})   # "—": a risk under the cell size
+        measure = measure_text(card, g.measure) if g.measure is not None else blank(g, lang)
+        rows.append({"name": name, "why": None, "flagged": g.flagged, "figure": measure + mark,   # "—": a small risk
+                     "value": "—" if g.value is None else figure(g.value, card.indicator.rule.is_rate, lang)})
     short = t(f"scorecard.short_measure.{MEASURE_KEYS[method(card)]}", lang)
     return fragment("card_table.html", rows=rows, heads=(heading, t("column.value", lang), short))
 
@@ -140,7 +141,8 @@ def scorecard_chart(cards: list[Card], lang: str = DEFAULT) -> alt.LayerChart | 
     """Each indicator's change since its baseline term as a bar from zero, labelled with the figure and
     'better' or 'worse' in words (colour repeats it); None when no indicator has a change to show."""
     rows = [{"indicator": c.indicator.name(lang), "change": round(c.change, 1), "end": max(c.change, 0.0),
-             "word": direction_word(c, lang), "label": f"{c.change:+.1f} ({direction_word(c, lang)})"}
+             "word": direction_word(c, lang),
+             "label": f"{decimal(c.change, 1, lang, signed=True)} ({direction_word(c, lang)})"}
             for c in cards if c.change is not None]
     if not rows:
         return None

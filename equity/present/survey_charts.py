@@ -6,6 +6,7 @@ import pandas as pd
 
 from equity.plans.survey import SurveyResults, grouping_phrase, item_code, item_name
 from equity.words.i18n import t
+from equity.words.numbers import percent
 
 
 def survey_frame(results: SurveyResults) -> pd.DataFrame:
@@ -33,7 +34,8 @@ def _cells(results: SurveyResults) -> pd.DataFrame:
     rows = []
     for index, result in enumerate(results.items):
         for figure in (result.overall, *result.groups):
-            text = f"{figure.percent:.0f}%" if figure.percent is not None else t("chart.hidden", results.lang)
+            text = (percent(figure.percent, 0, results.lang) if figure.percent is not None
+                    else t("chart.hidden", results.lang))
             rows.append({"code": item_code(results, index), "item": item_name(result, results.lang),
                          "group": figure.label, "n": figure.n, "percent": figure.percent, "text": text})
     return pd.DataFrame(rows, columns=["code", "item", "group", "n", "percent", "text"])

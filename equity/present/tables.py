@@ -11,7 +11,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from equity.words.labels import count
+from equity.words.labels import figure
+from equity.words.numbers import count, decimal
 
 TEXT, COUNT, VALUE, GAP, INDEX = "text", "count", "value", "gap", "index"
 FIGURES = (COUNT, VALUE, GAP, INDEX)
@@ -58,7 +59,7 @@ class Table:
 
 
 def cell_text(value: object, column: Column) -> str:
-    """A cell as exports print it."""
+    """A cell as exports print it, in the reader's language (15.104, 72,9 %, +1,5 in Spanish)."""
     if value is None:
         return "—"
     if isinstance(value, str):
@@ -66,9 +67,9 @@ def cell_text(value: object, column: Column) -> str:
     if column.kind == COUNT:
         return count(int(value))
     if column.kind == GAP:
-        return f"{value:+.1f}"
+        return decimal(value, signed=True)
     if column.kind == VALUE:
-        return f"{value:.1f}{column.unit}"
+        return figure(value, column.unit == "%")
     if column.kind == INDEX:
-        return f"{value:.2f}"
+        return decimal(value, 2)
     return str(value)

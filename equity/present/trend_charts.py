@@ -238,7 +238,7 @@ def goal_chart(evaluation: goal_math.Evaluation, markers: Sequence[Marker] = (),
     layers = _lines(rows, names, x, y_title, [path, pace], lang)
     layers += _hole_marks(_holes(actual, evaluation.actual, axis, lang=lang), x, lang)
     target = pd.DataFrame([{"x": axis.index(goal.target_term), "y": goal.target,
-                            "label": t("trends.target_label", lang, value=f"{goal.target:.1f}{goal.unit}")}])
+                            "label": t("trends.target_label", lang, value=goal.figure(goal.target, lang))}])
     layers.append(alt.Chart(target).mark_point(shape="diamond", size=160, filled=True, color=BLACK)
                   .encode(x=x, y="y:Q"))
     layers.append(alt.Chart(target).mark_text(dy=-14, fontSize=11).encode(x=x, y="y:Q", text="label:N"))

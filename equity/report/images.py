@@ -7,13 +7,15 @@ from functools import lru_cache
 import altair as alt
 import vl_convert
 
+from equity.words.numbers import chart_locale
+
 WIDTH = 720                       # chart width in exported files, in pixels
 FONT = "DejaVu Sans, Arial, Helvetica, sans-serif"    # one family with ◆ and ×, tried first
 
 
 def static_spec(chart: alt.TopLevelMixin, width: int = WIDTH) -> str:
     """The chart's Vega-Lite spec at a fixed width (a page has no container to stretch to), as JSON."""
-    fixed = chart.properties(width=width).configure(font=FONT)
+    fixed = chart.properties(width=width).configure(font=FONT, locale=chart_locale())   # numbers the reader's way
     return json.dumps(fixed.to_dict(), sort_keys=True)
 
 

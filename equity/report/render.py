@@ -21,6 +21,7 @@ from equity.report.images import chart_svg
 from equity.report.safe_cells import safe_cell
 from equity.report.sections import Report, Section
 from equity.words.i18n import t
+from equity.words.reader import reading
 
 FORMATS = ("html", "pdf", "pptx")
 MIME = {"html": "text/html", "pdf": "application/pdf", "svg": "image/svg+xml", "png": "image/png",
@@ -148,6 +149,11 @@ TEMPLATES = Environment(loader=FileSystemLoader(Path(__file__).parent / "templat
 def report_html(report: Report) -> str:
     """One self-contained page: no script, no external file; charts inline as SVG with a title and
     aria-label, every chart followed by the table behind it."""
+    with reading(report.lang):
+        return _html(report)
+
+
+def _html(report: Report) -> str:
     lang = report.lang
     sections = [_html_section(section, i, lang) for i, section in enumerate(report.sections, start=1)]
     return TEMPLATES.get_template("report.html").render(
@@ -181,7 +187,12 @@ def html_table(table: Table, caption: str) -> Markup:
 
 
 def render(report: Report, fmt: str) -> bytes:
-    """The report as a file: 'html', 'pdf' or 'pptx'."""
+    """The report as a file: 'html', 'pdf' or 'pptx', its figures written the way its language writes them."""
+    with reading(report.lang):
+        return _rendered(report, fmt)
+
+
+def _rendered(report: Report, fmt: str) -> bytes:
     if fmt == "html":
         return report_html(report).encode("utf-8")
     # Imported when asked for: each format brings its own library, and both build on this module.

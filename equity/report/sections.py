@@ -39,15 +39,16 @@ from equity.present.scorecard_charts import direction_word, scorecard_chart
 from equity.present.tables import COUNT, GAP, INDEX, TEXT, VALUE, Column, Table
 from equity.sources.cells import key_text
 from equity.stats.crosstab import Cell, CrossTable
-from equity.stats.disproportionality import DEFAULT_SETTINGS, Settings
 from equity.stats.gap_flag_settings import DEFAULTS, FlagSettings
 from equity.stats.gap_flags import Flag, Flags, GroupFlag, flag
 from equity.stats.metrics import COMPARE_ALL, Breakdown, GroupResult
 from equity.stats.privacy import BOTTOM_CODE, CODING_BELOW_N, SMALL, TOP_CODE, coded_text, coded_value
-from equity.stats.trends import Trend, data_terms, trend
+from equity.stats.trends import Trend
 from equity.words.gap_flags import flag_params, settings_line
 from equity.words.i18n import DEFAULT, t
-from equity.words.labels import comparison_label, dimension_label, group_label, hidden_note, yes_no
+from equity.words.labels import comparison_label, dimension_label, figure, group_label, hidden_note, yes_no
+from equity.words.numbers import day, decimal, percent
+from equity.words.reader import reading
 from equity.words.summary import (
     breakdown_summary,
     change_beyond_chance,
@@ -106,7 +107,7 @@ def _ranked(cell: Cell) -> float:
 
 def _figure(cell: Cell, unit: str) -> str:
     """A shown cell's figure in a sentence: '61.5%', or '≥ 95%' when coded, never the exact coded value."""
-    return coded_text(cell.coded) if cell.coded else f"{cell.value:.1f}{unit}"
+    return coded_text(cell.coded) if cell.coded else figure(cell.value, unit == "%")
 
 
 def _alt_text(description: str, summary: Sequence[str]) -> str:
@@ -330,7 +331,7 @@ class GoalsView:
                          _goal_figure(e.interim, goal),
                          t("column.target_by", lang, target=_goal_figure(goal.target, goal), term=goal.target_term),
                          t(f"goal.{e.status.replace(' ', '_')}", lang),
-                         None if e.progress is None else f"{e.progress:.0f}%"))
+                         None if e.progress is None else percent(e.progress, 0)))
         counts = {status: sum(e.status == status for e in self.evaluations)
                   for status in (goal_math.MET, goal_math.ON_TRACK, goal_math.OFF_TRACK, goal_math.NO_DATA)}
         summary = [t("summary.goals_count", lang, total=len(self.evaluations), met=counts[goal_math.MET],
@@ -370,7 +371,7 @@ class ScorecardView:
                    Column(t("report.scorecard.column.goal", lang)))
         rows = []
         for card, p in zip(self.cards, placements, strict=True):
-            value = card.latest if rates or card.latest is None else f"{card.latest:.1f}"
+            value = card.latest if rates or card.latest is None else decimal(card.latest)
             rows.append((card.indicator.name(lang), card.indicator.describe_rule(lang), value, card.change,
                          direction_word(card, lang) if card.change is not None else "",
                          status_grid.status_text(p.status, lang) if p.status is not None else "",
@@ -415,7 +416,7 @@ def goal_population(goal: goal_math.Goal, lang: str = DEFAULT) -> str:
 
 
 def _goal_figure(value: float | None, goal: goal_math.Goal) -> str | None:
-    return None if value is None else f"{value:.1f}{goal.unit}"
+    return None if value is None else goal.figure(value)
 
 
 @dataclass(frozen=True)
@@ -491,9 +492,7 @@ class Choice:
     changes: bool = False                      # a section per dimension: first term against the last
     goal_table: bool = False                   # a section with every saved goal
     scorecard: tuple[sc.Indicator, ...] = ()   # a section with the balanced scorecard of these indicators
-    risk_settings: Settings = DEFAULT_SETTINGS  # for the scorecard's risk ratios, as on its screen
     cuts: tuple[tuple[str, status_grid.Cuts], ...] = ()   # the scorecard's status × change cut points
-    colour_min_n: int = 0                      # the privacy setting's colour minimum, for charts and the grid
     flag: Flag = Flag.NEWCOMBE                 # how gaps are flagged (rates only; averages use Newcombe's)
     flag_settings: FlagSettings = DEFAULTS     # the flags' references, margin and cut-offs
     cohort: str | None = None                  # term, school or grade: every gap and crossed view once per cohort
@@ -503,7 +502,7 @@ class Choice:
 
 
 def views(bench: "Workbench", choice: Choice, lang: str = DEFAULT) -> list[ReportView]:
-    """The chosen views, computed from the session's data under its filters and minimum group size (once per
+    """The chosen views, computed from the session's data under its filters and privacy settings (once per
     cohort when the choice has cohorts); goals' notes worded in `lang`."""
     found: list[ReportView] = []
     saved = goal_math.load()[0] if choice.goals or choice.goal_table else ()
@@ -512,24 +511,19 @@ def views(bench: "Workbench", choice: Choice, lang: str = DEFAULT) -> list[Repor
     for cohort in cohorts:
         found += _gap_views(bench, choice, cohort, saved, lang)
     if choice.scorecard:
-        goal = sc.goal_lookup(bench.con, bench.min_n)
-        found.append(ScorecardView(tuple(sc.evaluate(bench.con, i, bench.filters, bench.min_n, choice.risk_settings,
-                                                     goal) for i in choice.scorecard), bench.min_n, choice.cuts,
-                                   choice.colour_min_n, chronic_notes(bench, choice.scorecard, lang)))
+        found.append(ScorecardView(tuple(bench.scorecard(choice.scorecard)), bench.min_n, choice.cuts,
+                                   bench.privacy.colour_min_n, chronic_notes(bench, choice.scorecard, lang)))
     if choice.scorecard and choice.group_grids:
         cuts = dict(choice.cuts)
         for i in choice.scorecard:
-            history = trend(bench.con, i.outcome, i.rule, i.grouping.first, filters=bench.filters, min_n=bench.min_n,
-                            label=i.outcome_label, second=i.grouping.second)
+            history = bench.trend(i.outcome, i.rule, i.grouping.first, label=i.outcome_label, second=i.grouping.second)
             found.append(GroupGridView(history, i, cuts.get(i.label, status_grid.default_cuts(i)),
-                                       choice.colour_min_n))
+                                       bench.privacy.colour_min_n))
     if choice.scorecard and choice.accountability:
         found.append(AccountabilityView(bench.accountability_grid(choice.scorecard, dict(choice.cuts),
                                                                   choice.accountability_colour_min_n, lang)))
     if choice.goal_table and saved:
-        outcomes = {c.name for c in bench.data.mapping.outcomes()} if bench.data else set()
-        found.append(GoalsView(tuple(goal_math.assess(bench.con, g, outcomes, bench.min_n, lang) for g in saved),
-                               bench.min_n))
+        found.append(GoalsView(tuple(bench.assess_goals(saved, lang)), bench.min_n))
     return found
 
 
@@ -543,15 +537,14 @@ def _gap_views(bench: "Workbench", choice: Choice, cohort: Cohort | None, saved:
     """The gap, change and crossed views of one cohort (or of everyone); a goal is on all the data, so a cohort's
     views leave it out."""
     found: list[ReportView] = []
-    filters = bench.cohort_filters(cohort)
-    several_terms = (choice.history or choice.changes) and len(data_terms(bench.con, filters)) > 1
+    several_terms = (choice.history or choice.changes) and len(bench.terms(filtered=True, cohort=cohort)) > 1
     for dimension in choice.dimensions:
         result = bench.breakdown(choice.outcome, choice.rule, dimension, choice.compare, choice.label, cohort)
-        history = trend(bench.con, choice.outcome, choice.rule, dimension, choice.compare, filters,
-                        bench.min_n, choice.label) if several_terms else None
+        history = bench.trend(choice.outcome, choice.rule, dimension, choice.compare, choice.label,
+                              cohort=cohort) if several_terms else None
         goal = _goal(bench, saved, result, choice.outcome, lang) if choice.goals and cohort is None else None
         method = choice.flag if choice.rule.is_rate else Flag.NEWCOMBE
-        found.append(GapView(result, history if choice.history else None, goal, method, choice.colour_min_n,
+        found.append(GapView(result, history if choice.history else None, goal, method, bench.privacy.colour_min_n,
                              choice.flag_settings, cohort, bench.chronic_note(choice.outcome, lang, cohort) or ""))
         if choice.changes and history is not None:
             found.append(TrendView(history))
@@ -572,8 +565,7 @@ def _goal(bench: "Workbench", saved: Sequence[goal_math.Goal], result: Breakdown
                  and not g.second and g.measure == goal_math.VALUE), None)
     if goal is None:
         return None
-    outcomes = {c.name for c in bench.data.mapping.outcomes()} if bench.data else set()
-    return goal_math.assess(bench.con, goal, outcomes, bench.min_n, lang)
+    return bench.assess_goals([goal], lang)[0]
 
 
 @dataclass(frozen=True, eq=False)
@@ -584,15 +576,18 @@ class Report:
     context: tuple[str, ...]          # which data, filters, terms: printed under the title
     privacy: str                      # the suppression rule, printed once more at the end
     notes: str = ""
-    created: str = field(default_factory=lambda: date.today().isoformat())
+    created: str = field(default_factory=lambda: day(date.today()))     # the date it was made, in its language
 
 
 def compose(chosen: Sequence[ReportView], bench: "Workbench", title: str = "", notes: str = "",
             lang: str = DEFAULT) -> Report:
-    """The report in one language: a section per view and the lines that say what the figures cover."""
-    return Report(title.strip() or t("report.default_title", lang), lang,
-                  tuple(view.section(lang) for view in chosen), context(bench, lang),
-                  " ".join((rule_note(bench.min_n, lang), *coding_note(bench.coding, lang))), notes.strip())
+    """The report in one language, its figures too: a section per view and the lines that say what the figures
+    cover."""
+    with reading(lang):
+        return Report(title.strip() or t("report.default_title", lang), lang,
+                      tuple(view.section(lang) for view in chosen), context(bench, lang),
+                      " ".join((rule_note(bench.min_n, lang), *coding_note(bench.coding, lang))), notes.strip(),
+                      day(date.today(), lang))
 
 
 def context(bench: "Workbench", lang: str = DEFAULT) -> tuple[str, ...]:
@@ -602,7 +597,7 @@ def context(bench: "Workbench", lang: str = DEFAULT) -> tuple[str, ...]:
     lines = [t("report.source", lang, source=source)]
     filters = filter_lines(bench.filters, lang)
     lines.append(t("report.filtered", lang, filters="; ".join(filters)) if filters else t("report.unfiltered", lang))
-    found = data_terms(bench.con, bench.filters) if bench.data else ()
+    found = bench.terms(filtered=True) if bench.data else ()
     if len(found) > 1:
         lines.append(t("report.terms_pooled", lang, terms=len(found), first=found[0], last=found[-1]))
     elif found:

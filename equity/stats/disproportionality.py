@@ -22,6 +22,7 @@ from equity.stats import across
 from equity.stats.privacy import ACROSS, COMPLEMENT, DEFAULT_MIN_N, SMALL, missing_reason
 from equity.words.i18n import DEFAULT, t
 from equity.words.labels import hidden_note
+from equity.words.numbers import decimal
 
 if TYPE_CHECKING:
     from equity.sources.cube import Cube
@@ -45,7 +46,8 @@ class Settings:
         return s.n >= self.n_size and s.total >= self.cell_size
 
     def describe(self, lang: str = DEFAULT) -> str:
-        return t("risk.settings", lang, cell=self.cell_size, n_size=self.n_size, threshold=f"{self.threshold:.1f}")
+        return t("risk.settings", lang, cell=self.cell_size, n_size=self.n_size,
+                 threshold=decimal(self.threshold, 1, lang))
 
 
 DEFAULT_SETTINGS = Settings()

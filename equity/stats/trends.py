@@ -22,6 +22,7 @@ from equity.stats.privacy import DEFAULT_MIN_N
 from equity.words.groupings import grouping_group
 from equity.words.i18n import DEFAULT, t
 from equity.words.labels import comparison_label, hidden_note
+from equity.words.numbers import decimal
 
 KEY_JOIN = "\x1f"          # joins the parts of a crossed group's key as text; never inside a data value
 
@@ -179,5 +180,6 @@ def gap_change_sentence(trend: Trend, lang: str = DEFAULT) -> str:
     _, label, start, end = max(changes)
     verb = "narrowed" if abs(end) < abs(start) else "widened" if abs(end) > abs(start) else "held"
     return t("trends.gap_change_rate" if trend.rule.is_rate else "trends.gap_change_mean", lang, first=first,
-             last=last, group=label, verb=t(f"trends.{verb}", lang), start=f"{start:+.1f}", end=f"{end:+.1f}",
+             last=last, group=label, verb=t(f"trends.{verb}", lang), start=decimal(start, 1, lang, signed=True),
+             end=decimal(end, 1, lang, signed=True),
              comparison=trend.comparison_label(lang))

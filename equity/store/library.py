@@ -21,7 +21,7 @@ from equity.data.dataset import DataError, Dataset
 from equity.data.mapping import ROLE_LABELS, ColumnRole, Mapping
 from equity.data.profile import profile_column
 from equity.data.sql import Fragment, query, quote_ident
-from equity.data.students import CANONICAL, BuildReport, define_macros, define_types
+from equity.data.students import CANONICAL, BuildReport, restore_students
 from equity.model import terms
 from equity.store import records, workspace
 from equity.store.records import WorkspaceError
@@ -200,17 +200,12 @@ def _outcomes(entries: tuple[SavedDataset, ...]) -> tuple[ColumnRole, ...]:
 
 
 def _replace_students(con: duckdb.DuckDBPyConnection, rows: pa.Table) -> None:
-    """`students` from saved rows, canonical columns in their usual types, and the query macros again."""
-    define_types(con)
-    columns = [f"CAST({quote_ident(c)} AS {t}) AS {quote_ident(c)}" if c in rows.column_names
-               else f"CAST(NULL AS {t}) AS {quote_ident(c)}" for c, t in CANONICAL.items()]
-    columns += [quote_ident(c) for c in rows.column_names if c not in CANONICAL]
+    """`students` from saved rows, through the one builder (equity.data.students)."""
     con.register(SAVED_ROWS, rows)
     try:
-        con.execute(query("students", source=SAVED_ROWS, columns=Fragment(",\n    ".join(columns))))
+        restore_students(con, SAVED_ROWS, rows.column_names)
     finally:
         con.unregister(SAVED_ROWS)
-    define_macros(con)
 
 
 def _profiles(con: duckdb.DuckDBPyConnection, outcomes: tuple[ColumnRole, ...]) -> tuple:

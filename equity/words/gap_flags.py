@@ -15,11 +15,11 @@ from equity.stats.gap_flag_settings import (
 )
 from equity.stats.gap_flags import Flag, Flags
 from equity.stats.metrics import Breakdown
-from equity.words.i18n import DEFAULT, t
+from equity.words.i18n import t
 from equity.words.labels import comparison_label, group_phrase
 
 
-def ppg_reference_words(result: Breakdown, settings: FlagSettings, lang: str = DEFAULT) -> str:
+def ppg_reference_words(result: Breakdown, settings: FlagSettings, lang: str | None = None) -> str:
     """'all students', 'all other students', 'the highest-performing group (Asian)', 'Asian', 'a fixed rate of
     54%'."""
     chosen = ppg_reference(result, settings)
@@ -35,7 +35,7 @@ def ppg_reference_words(result: Breakdown, settings: FlagSettings, lang: str = D
     return group_phrase(result.dimension, group.key, lang) if group else chosen
 
 
-def eighty_reference_words(result: Breakdown, settings: FlagSettings, lang: str = DEFAULT) -> str:
+def eighty_reference_words(result: Breakdown, settings: FlagSettings, lang: str | None = None) -> str:
     """"the highest group's rate", or "the rate of Asian"."""
     if settings.eighty_reference == HPG:
         return t("flag.80.highest_rate", lang)
@@ -44,7 +44,7 @@ def eighty_reference_words(result: Breakdown, settings: FlagSettings, lang: str 
     return t("flag.80.group_rate", lang, group=name)
 
 
-def flag_params(result: Breakdown, flags: Flags, lang: str = DEFAULT) -> dict[str, str]:
+def flag_params(result: Breakdown, flags: Flags, lang: str | None = None) -> dict[str, str]:
     """The placeholders the flags' sentences, legends and columns take: {reference} (PPG's), {cut} (the index's
     cut-off: '0.8', or '80%' for the 80% index) and {reference_rate} (the 80% index's)."""
     settings = flags.settings
@@ -58,7 +58,7 @@ def flag_params(result: Breakdown, flags: Flags, lang: str = DEFAULT) -> dict[st
     return {}
 
 
-def settings_line(method: Flag, settings: FlagSettings, lang: str = DEFAULT) -> str | None:
+def settings_line(method: Flag, settings: FlagSettings, lang: str | None = None) -> str | None:
     """The settings that differ from the defaults for `method`, in one line; None when all are the defaults."""
     parts = []
     if method is Flag.PPG:

@@ -1,6 +1,6 @@
 """Names of everything a figure is about, in the reader's language: dimensions, groups, comparisons, rules,
 measures, units, hidden groups' notes and sizes. One home, so a group is named the same on every screen and in
-every export; figures keep the period as decimal mark, as Spanish in the United States and Mexico does."""
+every export; figures written the reader's way by equity.words.numbers."""
 
 from collections.abc import Mapping
 
@@ -9,31 +9,33 @@ from equity.model.rules import Rule
 from equity.sources.cells import key_text
 from equity.stats.metrics import COMPARE_ALL, COMPARE_OTHERS
 from equity.stats.privacy import ACROSS, ALL_OR_NONE, COMPLEMENT, DIFFERENCE, ELSEWHERE, SMALL
-from equity.words.i18n import DEFAULT, catalogue, t
+from equity.words.i18n import catalogue, t
+from equity.words.numbers import count, decimal, percent
+from equity.words.reader import language
 
 
-def dimension_label(dimension: Dimension, lang: str = DEFAULT) -> str:
+def dimension_label(dimension: Dimension, lang: str | None = None) -> str:
     """'Race/ethnicity', 'Raza/etnia'."""
     return t(f"dimension.{dimension.key}", lang)
 
 
-def group_label(dimension: Dimension, key: object, lang: str = DEFAULT) -> str:
+def group_label(dimension: Dimension, key: object, lang: str | None = None) -> str:
     """A group's name: flags and known labels (races, genders, Not reported) translated; schools and grades as
     they are in the data."""
     if dimension.flag:
         return t(f"group.{dimension.key}.{key_text(key)}", lang)
     english = dimension.group_label(key)
-    return catalogue(lang).get(f"label.{english}", english)
+    return catalogue(lang or language()).get(f"label.{english}", english)
 
 
-def group_phrase(dimension: Dimension, key: object, lang: str = DEFAULT) -> str:
+def group_phrase(dimension: Dimension, key: object, lang: str | None = None) -> str:
     """A group named inside a sentence: a bare grade ('5') becomes 'Grade 5'."""
     if dimension.key == "grade" and key is not None:
         return t("group.grade", lang, grade=key)
     return group_label(dimension, key, lang)
 
 
-def comparison_label(compare: str, dimension: Dimension, lang: str = DEFAULT) -> str:
+def comparison_label(compare: str, dimension: Dimension, lang: str | None = None) -> str:
     """What gaps are measured against: all students, all other students, or a reference group."""
     if compare == COMPARE_ALL:
         return t("compare.all", lang)
@@ -43,14 +45,14 @@ def comparison_label(compare: str, dimension: Dimension, lang: str = DEFAULT) ->
     return group_label(dimension, flags.get(compare, compare) if dimension.flag else compare, lang)
 
 
-def comparison_choices(groups: Mapping[str, str] | None = None, lang: str = DEFAULT) -> dict[str, str]:
+def comparison_choices(groups: Mapping[str, str] | None = None, lang: str | None = None) -> dict[str, str]:
     """The comparisons a menu offers, by key, named as a menu names them: all students, all other students, then
     each group of `groups` (key as text: name)."""
     return {COMPARE_ALL: t("compare.all_title", lang), COMPARE_OTHERS: t("compare.others_title", lang),
             **(groups or {})}
 
 
-def rule_text(rule: Rule, lang: str = DEFAULT) -> str:
+def rule_text(rule: Rule, lang: str | None = None) -> str:
     """What counts as meeting an outcome: '>= 70', '= yes', 'in Met, Exceeded'."""
     if rule.kind == "threshold":
         return f">= {rule.threshold:g}"
@@ -61,32 +63,28 @@ def rule_text(rule: Rule, lang: str = DEFAULT) -> str:
     return t("rule.mean", lang)
 
 
-def measure_text(outcome: str, rule: Rule, lang: str = DEFAULT) -> str:
+def measure_text(outcome: str, rule: Rule, lang: str | None = None) -> str:
     """The figure shown: 'ELA (in Met, Exceeded)' for a rate, 'Average Final %' for a mean."""
     if rule.is_rate:
         return t("measure.rate", lang, outcome=outcome, rule=rule_text(rule, lang))
     return t("measure.mean", lang, outcome=outcome)
 
 
-def figure(value: float, rate: bool) -> str:
-    """A value as printed: one decimal, a % sign for rates."""
-    return f"{value:.1f}%" if rate else f"{value:.1f}"
+def figure(value: float, rate: bool, lang: str | None = None) -> str:
+    """A value as printed: one decimal, a percentage for rates ('72.9%', '72,9 %')."""
+    return percent(value, 1, lang) if rate else decimal(value, 1, lang)
 
 
-def points(gap: float, rate: bool, lang: str = DEFAULT) -> str:
-    """The size of a gap in words: '9.6 percentage points', '9.6 puntos porcentuales'."""
-    return t("unit.percentage_points" if rate else "unit.points", lang, value=f"{abs(gap):.1f}")
-
-
-def count(n: int) -> str:
-    return f"{n:,}"
+def points(gap: float, rate: bool, lang: str | None = None) -> str:
+    """The size of a gap in words: '9.6 percentage points', '9,6 puntos porcentuales'."""
+    return t("unit.percentage_points" if rate else "unit.points", lang, value=decimal(abs(gap), 1, lang))
 
 
 HIDDEN = {SMALL: "hidden.small", COMPLEMENT: "hidden.complement", ACROSS: "hidden.across",
           ELSEWHERE: "hidden.elsewhere", ALL_OR_NONE: "hidden.all_or_none", DIFFERENCE: "hidden.difference"}
 
 
-def hidden_note(reason: str | None, min_n: int, lang: str = DEFAULT) -> str:
+def hidden_note(reason: str | None, min_n: int, lang: str | None = None) -> str:
     """Why a group shows no figure (privacy's reason, in words): too small itself, hidden so that comparing with
     a view with filters fewer cannot give it, hidden in another view of the same students, hidden to protect
     another, so small that its top/bottom code
@@ -95,18 +93,18 @@ def hidden_note(reason: str | None, min_n: int, lang: str = DEFAULT) -> str:
     return t(HIDDEN[reason], lang, min_n=min_n) if reason else ""
 
 
-def size_text(n: int | None, reason: str | None, min_n: int, lang: str = DEFAULT) -> str:
+def size_text(n: int | None, reason: str | None, min_n: int, lang: str | None = None) -> str:
     """A group's size as a sentence prints it: the number when shown; for a hidden group never the number, but
     'fewer than 10' when it is small, else 'hidden'."""
     if n is not None:
-        return count(n)
+        return count(n, lang)
     return t("hidden.band", lang, min_n=min_n) if reason == SMALL else t("chart.hidden", lang)
 
 
-def yes_no(value: bool | None, lang: str = DEFAULT) -> str:
+def yes_no(value: bool | None, lang: str | None = None) -> str:
     return "" if value is None else t("word.yes" if value else "word.no", lang)
 
 
-def dimension_phrase(dimension: Dimension, lang: str = DEFAULT) -> str:
+def dimension_phrase(dimension: Dimension, lang: str | None = None) -> str:
     """The dimension inside a sentence: 'by English-learner status', 'por condición de aprendiz de inglés'."""
     return t(f"by.{dimension.key}", lang)

@@ -3,11 +3,13 @@
 A message is raised or returned deep in the package, far from the screen that knows the reader's language, and
 is also printed by the command line and matched by tests in English. So a `Text` *is* its English words (a
 `str`), and also remembers its catalogue key and parameters, which a page puts into the reader's language with
-`words(message, lang)`. Parameters may themselves be `Text` (e.g. 'a PDF' inside "… it looks like a PDF") or
+`words(message, lang)`, whole numbers among its parameters written that language's way (1,200 / 1.200).
+Parameters may themselves be `Text` (e.g. 'a PDF' inside "… it looks like a PDF") or
 a `Message` (an error inside a note about it).
 """
 
-from equity.words.i18n import DEFAULT, t
+from equity.words.i18n import DEFAULT, t, tn
+from equity.words.numbers import count
 
 
 class Text(str):
@@ -15,26 +17,35 @@ class Text(str):
 
     key: str
     params: dict[str, object]
+    number: int | None
 
     def __new__(cls, key: str, /, **params: object) -> "Text":
-        text = super().__new__(cls, _fill(key, DEFAULT, params))
-        text.key, text.params = key, params
+        return cls._made(key, None, params)
+
+    @classmethod
+    def counted(cls, key: str, number: int, /, **params: object) -> "Text":
+        """A sentence about `number` things, in the plural form each language takes for that number."""
+        return cls._made(key, number, params)
+
+    @classmethod
+    def _made(cls, key: str, number: int | None, params: dict[str, object]) -> "Text":
+        text = super().__new__(cls, _fill(key, number, DEFAULT, params))
+        text.key, text.number, text.params = key, number, params
         return text
 
     def __reduce__(self):   # a str subclass with attributes: rebuilt from its key (it crosses processes)
-        return _rebuild, (self.key, self.params)
+        return Text._made, (self.key, self.number, self.params)
 
-    def words(self, lang: str = DEFAULT) -> str:
-        return _fill(self.key, lang, self.params)
-
-
-def _rebuild(key: str, params: dict[str, object]) -> Text:
-    return Text(key, **params)
+    def words(self, lang: str | None = None) -> str:
+        return _fill(self.key, self.number, lang, self.params)
 
 
-def _fill(key: str, lang: str, params: dict[str, object]) -> str:
-    return t(key, lang, **{name: words(value, lang) if isinstance(value, Text | Message) else value
-                           for name, value in params.items()})
+def _fill(key: str, number: int | None, lang: str, params: dict[str, object]) -> str:
+    """The sentence in `lang`: parameters that are messages put into it too, whole numbers written its way."""
+    filled = {name: words(value, lang) if isinstance(value, Text | Message) else
+              count(value, lang) if isinstance(value, int) and not isinstance(value, bool) else value
+              for name, value in params.items()}
+    return t(key, lang, **filled) if number is None else tn(key, number, lang, **filled)
 
 
 class Message(Exception):
@@ -55,7 +66,7 @@ class Message(Exception):
         return self.text.params
 
 
-def words(message: object, lang: str = DEFAULT) -> str:
+def words(message: object, lang: str | None = None) -> str:
     """A message in `lang`: a `Text` or `Message` translated, anything else (an OSError, say) as it prints."""
     if isinstance(message, Message):
         return message.text.words(lang)

@@ -5,7 +5,7 @@ described. Every sentence comes from the language catalogue, so summaries read t
 from math import sqrt
 
 from equity.data.normalize import NOT_REPORTED
-from equity.plans.goals import MET, NO_DATA, ON_TRACK, Evaluation
+from equity.plans.goals import GAP, MET, NO_DATA, ON_TRACK, Evaluation
 from equity.sources.cells import key_text
 from equity.stats import intervals
 from equity.stats.gap_flag_settings import DEFAULTS, HPG, FlagSettings
@@ -17,7 +17,6 @@ from equity.words.gap_flags import eighty_reference_words, flag_params, ppg_refe
 from equity.words.i18n import DEFAULT, t
 from equity.words.labels import (
     comparison_label,
-    count,
     dimension_phrase,
     figure,
     group_phrase,
@@ -25,6 +24,7 @@ from equity.words.labels import (
     rule_text,
     size_text,
 )
+from equity.words.numbers import count, decimal
 
 
 def largest_gap(result: Breakdown) -> GroupResult | None:
@@ -82,7 +82,7 @@ def flag_sentence(result: Breakdown, method: Flag = Flag.NEWCOMBE, lang: str = D
     params = {"what": what(result, lang), **flag_params(result, flags, lang)}
     if flags.reference is not None:
         params |= {"best": group_phrase(result.dimension, flags.reference.key, lang),
-                   "value": figure(flags.reference.value, True)}
+                   "value": figure(flags.reference.value, True, lang)}
     if not any(f.index is not None for f in flags.groups):
         if method is Flag.PI and result.shown() and result.overall.total <= 0:
             return t("summary.flag_pi_none_met", lang, **params)
@@ -113,8 +113,9 @@ def needed_sentence(result: Breakdown, flags: Flags, lang: str = DEFAULT) -> str
         against = eighty_reference_words(result, flags.settings, lang)
     else:
         against = t("flag.needed.share", lang)
-    return t("summary.needed", lang, count=count(verdict.parity), group=group_phrase(result.dimension, group.key, lang),
-             what=what(result, lang), reference=against, needed=count(verdict.needed))
+    return t("summary.needed", lang, count=count(verdict.parity, lang),
+             group=group_phrase(result.dimension, group.key, lang), what=what(result, lang), reference=against,
+             needed=count(verdict.needed, lang))
 
 
 def _flagged_items(result: Breakdown, flags: Flags, lang: str) -> list[str]:
@@ -125,17 +126,17 @@ def _flagged_items(result: Breakdown, flags: Flags, lang: str) -> list[str]:
             continue
         name = group_phrase(result.dimension, group.key, lang)
         if flags.method is Flag.PPG:
-            items.append(t("summary.flag_ppg_item", lang, group=name, gap=f"{verdict.index:+.1f}",
-                           margin=f"{verdict.margin:.1f}"))
+            items.append(t("summary.flag_ppg_item", lang, group=name, gap=decimal(verdict.index, 1, lang, signed=True),
+                           margin=decimal(verdict.margin, 1, lang)))
         else:
-            items.append(t("summary.flag_item", lang, group=name, index=f"{verdict.index:.2f}"))
+            items.append(t("summary.flag_item", lang, group=name, index=decimal(verdict.index, 2, lang)))
     return items
 
 
 def _gap_sentence(key: str, result: Breakdown, group: GroupResult, lang: str) -> str:
     rate = result.rule.is_rate
     sentence = t(key, lang, dimension=dimension_phrase(result.dimension, lang),
-                 group=group_phrase(result.dimension, group.key, lang), value=figure(group.value, rate),
+                 group=group_phrase(result.dimension, group.key, lang), value=figure(group.value, rate, lang),
                  what=what(result, lang), points=points(group.gap, rate, lang),
                  direction=t("summary.below" if group.gap < 0 else "summary.above", lang),
                  comparison=_comparison(result, lang))
@@ -171,7 +172,7 @@ def overall_line(result: Breakdown, lang: str = DEFAULT) -> str:
     """All students' figure, and how many had no result (blank or excused) and were left out: a number as private
     as a group's size (a band under min_n, 'hidden' where the rule across views hides it)."""
     overall, size, reason = result.overall_value, result.overall_size, result.overall_reason
-    shown = t("summary.overall_value", lang, value=f"{overall:.1f}") if overall is not None else \
+    shown = t("summary.overall_value", lang, value=decimal(overall, 1, lang)) if overall is not None else \
         t("summary.overall_hidden_across" if reason == ACROSS else "summary.overall_hidden", lang)
     return t("summary.overall", lang, n=size_text(size, reason, result.min_n, lang), shown=shown,
              missing=size_text(result.missing_size, result.missing_reason, result.min_n, lang))
@@ -182,10 +183,10 @@ def overall_sentence(result: Breakdown, lang: str = DEFAULT) -> str:
     if result.overall_value is None:
         return t("summary.overall_too_few", lang, min_n=result.min_n)
     if not result.rule.is_rate:
-        return t("summary.board_overall_mean", lang, outcome=result.outcome, value=figure(result.overall_value, False),
-                 n=count(result.overall.n))
-    return t("summary.board_overall", lang, value=figure(result.overall_value, True), what=what(result, lang),
-             n=count(result.overall.n))
+        return t("summary.board_overall_mean", lang, outcome=result.outcome,
+                 value=figure(result.overall_value, False, lang), n=count(result.overall.n, lang))
+    return t("summary.board_overall", lang, value=figure(result.overall_value, True, lang), what=what(result, lang),
+             n=count(result.overall.n, lang))
 
 
 def ends(history: Trend, key: object) -> tuple[GroupResult, GroupResult] | None:
@@ -230,8 +231,8 @@ def _change(history: Trend, name: str, pair: tuple[GroupResult, GroupResult], la
     start, end = pair
     rate = history.rule.is_rate
     change = end.value - start.value
-    common = {"group": name, "start": figure(start.value, rate), "first": history.terms[0],
-              "end": figure(end.value, rate), "last": history.terms[-1]}
+    common = {"group": name, "start": figure(start.value, rate, lang), "first": history.terms[0],
+              "end": figure(end.value, rate, lang), "last": history.terms[-1]}
     if abs(change) < 0.05:
         return t("summary.change_none", lang, **common)
     sentence = t("summary.change", lang, direction=t("summary.up" if change > 0 else "summary.down", lang),
@@ -254,10 +255,9 @@ def change_beyond_chance(start: GroupResult, end: GroupResult, rate: bool) -> bo
 def goal_sentence(evaluation: Evaluation, lang: str = DEFAULT) -> str:
     """Where a saved goal stands: met, on track or off track against this term's interim target, or no data."""
     goal = evaluation.goal
-    unit = goal.unit.strip()
 
     def shown(value: float | None) -> str:
-        return "—" if value is None else f"{value:.1f}{unit if unit == '%' else ''}"
+        return "—" if value is None else figure(value, goal.rule.is_rate and goal.measure != GAP, lang)
 
     params = {"title": goal.title, "current": shown(evaluation.current),
               "term": evaluation.current_term or t("summary.latest_term", lang),

@@ -14,7 +14,7 @@ from equity.present.matched_tables import (
     transition_frame,
     unordered_sentence,
 )
-from equity.stats.matched import CohortError, level_order
+from equity.stats.matched import CohortError
 from equity.words.i18n import t
 from equity.words.labels import dimension_label
 from pages.views import shared
@@ -40,8 +40,7 @@ if picked and shared.student_rows(picked[0]):
     second = middle.selectbox(t("matched.to", lang), terms[terms.index(first) + 1:], key=f"matched_to_{first}")
     dimension = right.selectbox(t("matched.by", lang), shared.needed_dimensions(bench), key="matched_dimension",
                                 format_func=lambda d: dimension_label(DIMENSIONS[d], lang))
-    profile = next((p for p in bench.data.profiles if p.header == column.header), None)
-    order = level_order(profile.distinct) if column.kind == "category" and profile else None
+    order = bench.levels(column.header) if column.kind == "category" else None
     levels = order if order and st.toggle(t("matched.by_levels", lang), value=True, key="matched_levels") else ()
     if bench.filters.term:
         st.caption(t("matched.term_filter_ignored", lang))

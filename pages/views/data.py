@@ -25,6 +25,7 @@ from equity.model.dimensions import DIMENSIONS
 from equity.words.i18n import t
 from equity.words.labels import dimension_label
 from equity.words.messages import Text
+from equity.words.numbers import count
 from pages.views import shared
 from pages.views.join_step import join_step
 
@@ -148,7 +149,7 @@ def staged_step(staged) -> None:
                 st.rerun()
             except (IngestError, DataError) as problem:
                 st.error(shared.message(problem, lang), icon=":material/error:")
-    st.write(t("page.data.rows_proposed", lang, rows=f"{upload.table.num_rows:,}"))
+    st.write(t("page.data.rows_proposed", lang, rows=count(upload.table.num_rows)))
     mapping = mapping_editor(staged.profiles, staged.proposal, key=f"editor_{id(staged)}")
     new = new_values(staged.proposal, staged.profiles)
     if new:
@@ -187,21 +188,21 @@ def loaded_step(data) -> None:
     """What is loaded: where to go next, values that could not be placed, the mapping in use."""
     source = t("page.data.sample_source", lang) if data.sample else shared.plain(data.name)
     st.subheader(t("page.data.loaded", lang, source=source))
-    st.write(t("page.data.loaded_rows", lang, rows=f"{data.report.rows:,}", page=t("nav.gaps", lang)))
+    st.write(t("page.data.loaded_rows", lang, rows=count(data.report.rows), page=t("nav.gaps", lang)))
     groups_line(data.mapping)
     st.page_link("pages/views/gaps.py", label=t("nav.gaps", lang), icon=":material/bar_chart:")
     st.page_link("pages/views/workspace.py", label=t("page.data.keep_link", lang), icon=":material/folder_open:")
     for missing in data.report.unplaced:
-        values = ", ".join(f"'{shared.plain(v)}' ({n:,})" for v, n in missing.values[:8])
-        st.warning(t("page.data.unplaced", lang, rows=f"{missing.rows:,}", header=shared.plain(missing.header),
+        values = ", ".join(f"'{shared.plain(v)}' ({count(n)})" for v, n in missing.values[:8])
+        st.warning(t("page.data.unplaced", lang, rows=count(missing.rows), header=shared.plain(missing.header),
                      values=values), icon=":material/info:")
     for problem in data.report.problems:
-        st.warning(t(f"counts.problem.{problem.kind}", lang, cells=f"{problem.cells:,}",
+        st.warning(t(f"counts.problem.{problem.kind}", lang, cells=count(problem.cells),
                      header=shared.plain(problem.header), examples=shared.plain("; ".join(problem.examples))),
                    icon=":material/warning:")
     for hidden in data.report.suppressed:
-        values = ", ".join(f"'{shared.plain(v)}' ({n:,})" for v, n in hidden.values[:8])
-        st.info(t("page.data.suppressed", lang, cells=f"{hidden.cells:,}", header=shared.plain(hidden.header),
+        values = ", ".join(f"'{shared.plain(v)}' ({count(n)})" for v, n in hidden.values[:8])
+        st.info(t("page.data.suppressed", lang, cells=count(hidden.cells), header=shared.plain(hidden.header),
                   values=values), icon=":material/visibility_off:")
     with st.expander(t("page.data.mapping_in_use", lang)):
         st.dataframe(pd.DataFrame([{

@@ -3,11 +3,11 @@ as suspension, special-education identification or AP enrolment, with the thresh
 
 import streamlit as st
 
-from equity.plans.scorecard import RISK_RATIO, default_indicators
 from equity.present.risk_charts import column_names, ratio_chart, risk_frame
 from equity.words.groupings import grouping_group
-from equity.words.i18n import t
+from equity.words.i18n import t, tn
 from equity.words.labels import size_text
+from equity.words.numbers import decimal
 from pages.views import shared
 
 bench = shared.workbench()
@@ -16,9 +16,7 @@ st.title(t("nav.disproportionality", lang))
 st.caption(t("page.risk.intro", lang))
 if shared.require_data(bench):
     shared.active_filters(bench)
-    usual = next(((i.outcome, i.rule) for i in default_indicators(bench.data.mapping, bench.data.profiles)
-                  if i.method == RISK_RATIO), None)
-    picked = shared.outcome_picker(bench, "risk", default=usual, rates_only=True)
+    picked = shared.outcome_picker(bench, "risk", default=bench.usual_risk_outcome(), rates_only=True)
     if picked:
         column, rule = picked
         first, second, third = st.columns(3)
@@ -26,30 +24,30 @@ if shared.require_data(bench):
         terms = bench.terms(filtered=True)
         term = third.selectbox(t("column.term", lang), terms, index=len(terms) - 1, key="risk_term",
                                help=t("page.risk.term_help", lang)) if terms else None
-        settings = shared.risk_settings("risk")
+        settings = shared.risk_settings(bench, "risk")
         st.caption(f"{shared.plain(settings.describe(lang))} {t('page.risk.notes', lang, min_n=f'{bench.min_n:d}')}")
-        result = bench.risk(column.name, rule, grouping, settings, column.header, term)
+        result = bench.risk(column.name, rule, grouping, column.header, term)
         flagged = result.flagged()
         if flagged:
-            names = ", ".join(f"{shared.plain(grouping_group(grouping, g.key, lang))} ({g.ratio:.2f})"
+            names = ", ".join(f"{shared.plain(grouping_group(grouping, g.key, lang))} ({decimal(g.ratio, 2, lang)})"
                               for g in flagged)
-            st.warning(t("page.risk.flagged_one" if len(flagged) == 1 else "page.risk.flagged_many", lang,
-                         count=len(flagged), threshold=f"{settings.threshold:.1f}", groups=names),
+            st.warning(tn("page.risk.flagged", len(flagged), lang, threshold=decimal(settings.threshold, 1, lang),
+                          groups=names),
                        icon=":material/flag:")
         else:
-            st.success(t("page.risk.none_flagged", lang, threshold=f"{settings.threshold:.1f}"),
+            st.success(t("page.risk.none_flagged", lang, threshold=decimal(settings.threshold, 1, lang)),
                        icon=":material/check:")
         overall = result.overall_risk
-        shown = t("page.risk.overall_risk", lang, risk=f"{overall:.1f}") if overall is not None else \
+        shown = t("page.risk.overall_risk", lang, risk=decimal(overall, 1, lang)) if overall is not None else \
             t("page.risk.overall_hidden", lang)
         st.caption(shared.plain(t("page.risk.overall", lang,
                                   n=size_text(result.overall_size, result.overall_reason, result.min_n, lang),
                                   shown=shown, missing=size_text(result.missing_size, result.missing_reason,
                                                                  result.min_n, lang))))
         if any(g.ratio is not None for g in result.groups):
-            st.altair_chart(ratio_chart(result, lang), width="stretch")
+            shared.chart(ratio_chart(result, lang))
         history = terms[:terms.index(term) + 1] if terms else []
-        streaks = bench.risk_streaks(column.name, rule, grouping, settings, history) if len(history) > 1 else None
+        streaks = bench.risk_streaks(column.name, rule, grouping, history) if len(history) > 1 else None
         headers = column_names(lang)
         st.dataframe(risk_frame(result, streaks, lang), hide_index=True, column_config={
             headers["risk"]: st.column_config.NumberColumn(format="%.1f"),

@@ -28,46 +28,48 @@ def flag_settings(method: Flag, key: str, result: Breakdown | None = None) -> Fl
     settings = DEFAULTS
     with st.expander(t("flag.settings.title", lang)):
         if method is Flag.PPG:
-            settings = _ppg(key, lang)
+            settings = _ppg(key)
         elif method is Flag.PI:
-            settings = FlagSettings(pi_cut=_cut(key, lang))
+            settings = FlagSettings(pi_cut=_cut(key))
         else:
-            settings = FlagSettings(eighty_cut=_cut(key, lang), eighty_reference=_eighty_reference(key, result, lang))
+            settings = FlagSettings(eighty_cut=_cut(key), eighty_reference=_eighty_reference(key, result))
     line = settings_line(method, settings, lang)
     if line:
         st.caption(plain(line))
     return settings
 
 
-def _ppg(key: str, lang: str) -> FlagSettings:
-    names = {COMPARE: "flag.settings.ref.compare", HPG: "flag.settings.ref.hpg", VALUE: "flag.settings.ref.value"}
+def _ppg(key: str) -> FlagSettings:
+    # Words looked up now, not inside format_func: a test formats options outside the rerun's language
+    names = {COMPARE: t("flag.settings.ref.compare"), HPG: t("flag.settings.ref.hpg"),
+             VALUE: t("flag.settings.ref.value")}
     left, right = st.columns(2)
-    reference = left.selectbox(t("flag.settings.ppg_reference", lang), list(names), key=f"{key}_ppg_reference",
-                               format_func=lambda r: t(names[r], lang),
-                               help=t("flag.settings.ppg_reference_help", lang))
+    reference = left.selectbox(t("flag.settings.ppg_reference"), list(names), key=f"{key}_ppg_reference",
+                               format_func=names.get,
+                               help=t("flag.settings.ppg_reference_help"))
     if reference == VALUE:
-        rate = right.number_input(t("flag.settings.value", lang), 0.0, 100.0, 50.0, 0.5, key=f"{key}_ppg_value")
+        rate = right.number_input(t("flag.settings.value"), 0.0, 100.0, 50.0, 0.5, key=f"{key}_ppg_value")
         reference = f"{rate:g}%"
-    floor = left.number_input(t("flag.settings.min_moe", lang), 0.0, 99.0, DEFAULTS.min_moe * 100, 0.5,
-                              key=f"{key}_min_moe", help=t("flag.settings.min_moe_help", lang))
-    own = right.checkbox(t("flag.settings.moe_from_rate", lang), key=f"{key}_moe_from_rate",
-                         help=t("flag.settings.moe_from_rate_help", lang))
+    floor = left.number_input(t("flag.settings.min_moe"), 0.0, 99.0, DEFAULTS.min_moe * 100, 0.5,
+                              key=f"{key}_min_moe", help=t("flag.settings.min_moe_help"))
+    own = right.checkbox(t("flag.settings.moe_from_rate"), key=f"{key}_moe_from_rate",
+                         help=t("flag.settings.moe_from_rate_help"))
     return FlagSettings(ppg_reference=reference, min_moe=round(floor / 100, 6), moe_from_rate=own)
 
 
-def _cut(key: str, lang: str) -> float:
-    return st.number_input(t("flag.settings.cut", lang), 0.05, 1.0, 0.8, 0.05, key=f"{key}_cut",
-                           help=t("flag.settings.cut_help", lang))
+def _cut(key: str) -> float:
+    return st.number_input(t("flag.settings.cut"), 0.05, 1.0, 0.8, 0.05, key=f"{key}_cut",
+                           help=t("flag.settings.cut_help"))
 
 
-def _eighty_reference(key: str, result: Breakdown | None, lang: str) -> str:
+def _eighty_reference(key: str, result: Breakdown | None) -> str:
     if result is None:
         return HPG
-    groups = {key_text(g.key): group_label(result.dimension, g.key, lang) for g in result.shown() if not g.coded}
-    names = {HPG: t("flag.settings.ref.hpg", lang), **groups}
-    return st.selectbox(t("flag.settings.eighty_reference", lang), list(names), format_func=names.get,
+    groups = {key_text(g.key): group_label(result.dimension, g.key) for g in result.shown() if not g.coded}
+    names = {HPG: t("flag.settings.ref.hpg"), **groups}
+    return st.selectbox(t("flag.settings.eighty_reference"), list(names), format_func=names.get,
                         key=f"{key}_80_reference_{result.dimension.key}",
-                        help=t("flag.settings.eighty_reference_help", lang))
+                        help=t("flag.settings.eighty_reference_help"))
 
 
 def cohort_by(bench: Workbench, key: str, container=None) -> str | None:

@@ -53,7 +53,7 @@ if picked:
                                                                       column.header, cohort)
         method = shared.flag_choice(rule.is_rate, "gaps_flag")
         settings = flag_controls.flag_settings(method, "gaps_flagset", result)
-        view = GapView(result, flag=method, colour_min_n=shared.colour_min_n(), settings=settings, cohort=cohort,
+        view = GapView(result, flag=method, colour_min_n=bench.privacy.colour_min_n, settings=settings, cohort=cohort,
                        outcome_note=note)         # flags each group once, for the sentence, chart and table
         st.markdown(f"**{shared.plain(view.sentence(lang))}**")
         section = view.section(lang)
@@ -65,20 +65,22 @@ if picked:
         shared.table(section.table)
         shared.section_downloads(section, f"{stem}-{dimension}", "gaps_dl", lang)
         schools = bench.filter_options()["school"]
-        if dimension not in (COMBINED, "school") and len(schools) > 1 and not cohort:
-            with st.expander(t("page.gaps.entity_title", lang), icon=":material/location_city:"):
-                st.caption(t("page.gaps.entity_note", lang))
-                school = st.selectbox(t("page.gaps.entity_pick", lang), schools, key="gaps_entity")
-                versus = bench.versus_all(column.name, rule, dimension, school, column.header)
-                one, signed = (st.column_config.NumberColumn(format=f) for f in ("%.1f", "%+.1f"))
-                st.dataframe(entity_frame(versus, result.dimension, lang), hide_index=True, column_config={
-                    t("column.school_value", lang, school=school): one, t("column.all_schools", lang): one,
-                    t("column.difference", lang): signed})
-                keys = [g.key for g in versus.groups]
-                pick = st.selectbox(t("page.gaps.rank_pick", lang), range(len(keys)), key="gaps_rank",
-                                    format_func=lambda i: group_label(result.dimension, keys[i], lang))
-                st.caption(t("page.gaps.rank_note", lang))
-                rows = bench.schools_ranked(column.name, rule, dimension, keys[pick], column.header)
-                st.dataframe(ranked_frame(rows, result.dimension, keys[pick], bench.min_n, lang), hide_index=True,
-                             column_config={group_label(result.dimension, keys[pick], lang): one,
-                                            t("column.all_schools", lang): one, t("column.difference", lang): signed})
+        # One school against all schools opens with a toggle, not an expander: an expander's body runs on every
+        # click, and this view is a breakdown per school.
+        per_school = dimension not in (COMBINED, "school") and len(schools) > 1 and not cohort
+        if per_school and st.toggle(t("page.gaps.entity_title", lang), key="gaps_entity_on"):
+            st.caption(t("page.gaps.entity_note", lang))
+            school = st.selectbox(t("page.gaps.entity_pick", lang), schools, key="gaps_entity")
+            versus = bench.versus_all(column.name, rule, dimension, school, column.header)
+            one, signed = (st.column_config.NumberColumn(format=f) for f in ("%.1f", "%+.1f"))
+            st.dataframe(entity_frame(versus, result.dimension, lang), hide_index=True, column_config={
+                t("column.school_value", lang, school=school): one, t("column.all_schools", lang): one,
+                t("column.difference", lang): signed})
+            keys = [g.key for g in versus.groups]
+            pick = st.selectbox(t("page.gaps.rank_pick", lang), range(len(keys)), key="gaps_rank",
+                                format_func=lambda i: group_label(result.dimension, keys[i], lang))
+            st.caption(t("page.gaps.rank_note", lang))
+            rows = bench.schools_ranked(column.name, rule, dimension, keys[pick], column.header)
+            st.dataframe(ranked_frame(rows, result.dimension, keys[pick], bench.min_n, lang), hide_index=True,
+                         column_config={group_label(result.dimension, keys[pick], lang): one,
+                                        t("column.all_schools", lang): one, t("column.difference", lang): signed})

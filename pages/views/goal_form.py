@@ -77,7 +77,7 @@ def goal_form(bench: Workbench, existing: goals.Goal | None, key: str) -> goals.
     source = middle.radio(t("goals.form_baseline_value", lang), sources, key=f"{key}_source",
                           index=_index(sources, "typed" if old and not old.baseline_from_data else "data"),
                           format_func={"data": t("goals.form_from_data", lang,
-                                                 value=f"{from_data or 0:.1f}{draft.unit}"),
+                                                 value=draft.figure(from_data or 0, lang)),
                                        "typed": t("goals.form_typed", lang)}.get)
     if from_data is None:
         middle.caption(t("goals.form_no_baseline", lang, term=shared.plain(baseline_term)))
@@ -96,7 +96,7 @@ def goal_form(bench: Workbench, existing: goals.Goal | None, key: str) -> goals.
                               format_func=lambda p: t(f"goals.trajectory_{p}", lang, ideal=ideal))
     if trajectory == goals.HALVE:
         target = goals.halve_target(baseline, direction, measure)
-        right.metric(t("goals.form_target", lang), f"{target:.1f}{draft.unit}")
+        right.metric(t("goals.form_target", lang), draft.figure(target, lang))
     else:
         suggested = old.target if old else goals.suggested_target(baseline, direction, measure, rule.is_rate)
         target = right.number_input(t("goals.form_target", lang), value=float(suggested), step=0.5, format="%.1f",

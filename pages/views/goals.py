@@ -8,6 +8,7 @@ from equity.plans import goals, interventions
 from equity.present.trend_charts import goal_axis, goal_chart
 from equity.store.records import WorkspaceError
 from equity.words.i18n import t
+from equity.words.numbers import percent
 from pages.views import shared
 from pages.views.goal_form import goal_form
 
@@ -17,20 +18,16 @@ STATUS_LOOK = {goals.MET: ("goal.met", "green", ":material/check_circle:"),
                goals.NO_DATA: ("goal.no_data", "gray", ":material/help:")}
 
 
-def figure(value: float | None, unit: str) -> str:
-    return "—" if value is None else f"{value:.1f}{unit}"
-
-
 def progress(evaluation: goals.Evaluation) -> str:
-    return "—" if evaluation.progress is None else f"{evaluation.progress:.0f}%"
+    return "—" if evaluation.progress is None else percent(evaluation.progress, 0)
 
 
 def summary(evaluations: list[goals.Evaluation], lang: str) -> pd.DataFrame:
     return pd.DataFrame([{
         t("column.goal", lang): e.goal.title, t("column.population", lang): goals.population(e.goal, lang),
-        t("column.term", lang): e.current_term or "—", t("column.current", lang): figure(e.current, e.goal.unit),
-        t("column.interim", lang): figure(e.interim, e.goal.unit),
-        t("column.target", lang): t("column.target_by", lang, target=figure(e.goal.target, e.goal.unit),
+        t("column.term", lang): e.current_term or "—", t("column.current", lang): e.goal.figure(e.current, lang),
+        t("column.interim", lang): e.goal.figure(e.interim, lang),
+        t("column.target", lang): t("column.target_by", lang, target=e.goal.figure(e.goal.target, lang),
                                     term=e.goal.target_term),
         t("column.status", lang): t(STATUS_LOOK[e.status][0], lang), t("column.progress", lang): progress(e),
     } for e in evaluations])
@@ -47,10 +44,10 @@ def show(evaluation: goals.Evaluation, entries: tuple[interventions.Entry, ...],
         cols = st.columns(4)
         cols[0].metric(t("goals.metric_current", lang,
                          term=shared.plain(evaluation.current_term or t("goals.no_term_short", lang))),
-                       figure(evaluation.current, goal.unit))
-        cols[1].metric(t("goals.metric_interim", lang), figure(evaluation.interim, goal.unit))
+                       goal.figure(evaluation.current, lang))
+        cols[1].metric(t("goals.metric_interim", lang), goal.figure(evaluation.interim, lang))
         cols[2].metric(t("goals.metric_target", lang, term=shared.plain(goal.target_term)),
-                       figure(goal.target, goal.unit))
+                       goal.figure(goal.target, lang))
         cols[3].metric(t("goals.metric_progress", lang), progress(evaluation))
         if evaluation.status == goals.NO_DATA:
             note = shared.plain(evaluation.note) if evaluation.note else t("goals.no_figure_now", lang)
@@ -58,7 +55,7 @@ def show(evaluation: goals.Evaluation, entries: tuple[interventions.Entry, ...],
         st.markdown(shared.plain(evaluation.projection.sentence))
         linked = interventions.select(entries, goal_id=goal.id)
         markers = interventions.markers(linked, goal_axis(evaluation))
-        st.altair_chart(goal_chart(evaluation, markers, lang), width="stretch")
+        shared.chart(goal_chart(evaluation, markers, lang))
         if linked:
             st.markdown(f"**{t('goals.log_entries', lang)}**")
             for e in linked:

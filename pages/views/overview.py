@@ -5,6 +5,7 @@ import streamlit as st
 
 from equity.plans.accountability import COLOUR_MIN_N
 from equity.words.i18n import t
+from equity.words.numbers import count
 from pages.views import shared
 
 PAGES = {"gaps": "pages/views/gaps.py", "goals": "pages/views/goals.py", "scorecard": "pages/views/scorecard.py",
@@ -30,7 +31,7 @@ if shared.require_data(bench):
             st.markdown(shared.plain(answer.text))
         st.page_link(PAGES[answers[0].page], label=t(f"nav.{answers[0].page}", lang), icon=":material/arrow_forward:")
     cols = st.columns(4)
-    cols[0].metric(t("page.overview.rows", lang), f"{data.report.rows:,}")
+    cols[0].metric(t("page.overview.rows", lang), count(data.report.rows, lang))
     cols[1].metric(t("page.overview.outcomes", lang), len(data.mapping.outcomes()))
     cols[2].metric(t("page.overview.hidden_below", lang), t("page.overview.students", lang, n=bench.min_n))
     cols[3].metric(t("page.overview.data", lang),

@@ -13,11 +13,11 @@ from equity.report import images
 from equity.report import render as exports
 from equity.report.sections import Choice, Report, Table, compose, views
 from equity.report.student_list import FILE_PREFIX
-from equity.stats.disproportionality import Settings
 from equity.stats.metrics import COMPARE_ALL, COMPARE_OTHERS
 from equity.store import scorecards as scorecard_store
 from equity.words.i18n import LANGUAGES, t
 from equity.words.labels import comparison_label, dimension_label
+from equity.words.numbers import count
 from pages.views import flag_controls, shared
 from pages.views.shared import plain
 
@@ -92,7 +92,7 @@ def student_export(bench, column, rule, lang: str) -> None:
                                                               key="student_confirm"):
             return
         table = bench.student_list(column.name, column.header, rule, lang)
-        st.caption(t("page.report.student_rows", lang, rows=f"{len(table.rows):,}"))
+        st.caption(t("page.report.student_rows", lang, rows=count(len(table.rows), lang)))
         title = t("student.title", lang, outcome=column.header)
         stem = f"{FILE_PREFIX}-{exports.file_stem(column.header)}"
         left, right, _ = st.columns([1, 1, 2])
@@ -164,9 +164,8 @@ def builder(bench, lang: str) -> None:
         return
     indicators, cuts = scorecard_choice(bench, lang) if scorecard else ((), {})
     choice = Choice(column.name, column.header, rule, tuple(dimensions), compare, tuple(crossings), history, goals,
-                    changes, goal_table, indicators, st.session_state.get("risk_settings", Settings()),
-                    tuple(cuts.items()), shared.colour_min_n(), method, settings, cohort, group_grids, accountable,
-                    st.session_state.get("accountability_min", 30))
+                    changes, goal_table, indicators, tuple(cuts.items()), method, settings, cohort, group_grids,
+                    accountable, st.session_state.get("accountability_min", 30))
     report = compose(views(bench, choice, report_lang), bench, title, notes, report_lang)
     st.session_state["report_built"] = report
     downloads(report, lang)

@@ -12,12 +12,12 @@ from equity.plans.cut_presets import PRESETS, SOURCE, YEAR, suggested
 from equity.plans.group_grid import group_grid_html
 from equity.present.scorecard_charts import card_html, cards_frame, column_names
 from equity.report.sections import GroupGridView, chronic_notes, filter_lines
-from equity.stats.disproportionality import Settings
 from equity.store import scorecards as store
 from equity.store.records import WorkspaceError
 from equity.words.groupings import grouping_name
 from equity.words.i18n import t
 from equity.words.labels import dimension_label
+from equity.words.numbers import decimal
 from pages.views import shared
 
 STATUS_COLOURS = {"met": "green", "on track": "blue", "off track": "orange", "no data": "gray", sc.NO_GOAL: "gray"}
@@ -39,7 +39,7 @@ def indicators(bench, lang: str) -> list[sc.Indicator]:
     return sc.available(state[1], bench.data.mapping)
 
 
-def remember(bench, chosen: list[sc.Indicator], cuts: dict, lang: str) -> None:
+def remember(bench, chosen: list[sc.Indicator], cuts: dict) -> None:
     """Use this choice in the session and keep it in the workspace for the dataset."""
     st.session_state["scorecard"] = (bench.data.name, chosen)
     st.session_state["grid_cuts"] = cuts
@@ -48,7 +48,7 @@ def remember(bench, chosen: list[sc.Indicator], cuts: dict, lang: str) -> None:
         st.session_state.pop("scorecard_problem", None)
     except (OSError, WorkspaceError) as problem:
         reason = problem.strerror if isinstance(problem, OSError) else str(problem)
-        st.session_state["scorecard_problem"] = t("page.scorecard.not_saved", lang,
+        st.session_state["scorecard_problem"] = t("page.scorecard.not_saved",
                                                   reason=reason or type(problem).__name__)
 
 
@@ -93,8 +93,8 @@ def status_and_change(bench, cards: list[sc.Card], lang: str) -> None:
                **{i.label: chosen[i.label] for i in indicators
                   if i.label in chosen and chosen[i.label] != grid.default_cuts(i)}}
     if changed != st.session_state.get("grid_cuts", {}):
-        remember(bench, st.session_state["scorecard"][1], changed, lang)
-    colour_min_n = shared.colour_min_n()
+        remember(bench, st.session_state["scorecard"][1], changed)
+    colour_min_n = bench.privacy.colour_min_n
     placements = [grid.place(c, chosen.get(c.indicator.label, grid.default_cuts(c.indicator)), colour_min_n)
                   for c in cards]
     for higher in (True, False):
@@ -198,7 +198,7 @@ def editor(bench, current: list[sc.Indicator], lang: str) -> None:
         st.session_state.pop("scorecard", None)
         st.rerun()
     if chosen != current:
-        remember(bench, chosen, st.session_state.get("grid_cuts", {}), lang)
+        remember(bench, chosen, st.session_state.get("grid_cuts", {}))
         st.rerun()
 
 
@@ -209,12 +209,12 @@ if shared.require_data(bench):
     current = indicators(bench, lang)
     if "scorecard_problem" in st.session_state:
         st.warning(shared.plain(st.session_state["scorecard_problem"]), icon=":material/warning:")
-    settings = st.session_state.get("risk_settings", Settings())
-    cards = bench.scorecard(current, settings)
+    settings = bench.privacy.risk
+    cards = bench.scorecard(current)
     filters = " · ".join(filter_lines(bench.filters, lang)) or t("compare.all", lang)
     st.caption(t("page.scorecard.legend", lang, filters=shared.plain(filters), min_n=f"{bench.min_n:d}",
                  cell=f"{settings.cell_size:d}",
-                 n_size=f"{settings.n_size:d}", threshold=f"{settings.threshold:.1f}"))
+                 n_size=f"{settings.n_size:d}", threshold=decimal(settings.threshold, 1, lang)))
     for note in chronic_notes(bench, current, lang):
         st.caption(shared.plain(note))
     if not cards:
@@ -232,7 +232,7 @@ if shared.require_data(bench):
     if cards:
         status_and_change(bench, cards, lang)
     with st.expander(t("page.scorecard.settings", lang)):
-        shared.risk_settings("card")
+        shared.risk_settings(bench, "card")
         if any(bench.chronic_note(i.outcome, lang) for i in current):
             shared.min_days_setting(bench, "card_min_days")
     with st.expander(t("page.scorecard.table", lang)):

@@ -4,6 +4,7 @@ They only render; every decision about the data is made in `equity`."""
 import os
 import time
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import TypeVar
 
@@ -33,6 +34,7 @@ from equity.store.records import WorkspaceError
 from equity.words.i18n import DEFAULT, LANGUAGES, t
 from equity.words.labels import dimension_label, group_label
 from equity.words.messages import Text, words
+from equity.words.numbers import chart_locale, count
 
 T = TypeVar("T")
 
@@ -164,14 +166,14 @@ def sidebar(bench: Workbench) -> None:
             st.warning(t("ui.no_data_yet", lang))
             return
         source = t("ui.sample_source", lang) if bench.data.sample else plain(bench.data.name)
-        st.caption(t("ui.data_caption", lang, source=source, rows=f"{bench.data.report.rows:,}"))
+        st.caption(t("ui.data_caption", lang, source=source, rows=count(bench.data.report.rows, lang)))
         if "start_note" in st.session_state:
             st.warning(message(st.session_state["start_note"], lang), icon=":material/warning:")
         preset = st.selectbox(t("ui.hide_small", lang), PRESETS, format_func=lambda p: p.label(lang), key="preset")
-        bench.min_n = preset.min_n
-        bench.coding = st.checkbox(t("ui.top_bottom_code", lang), key="top_bottom_code",
-                                   help=t("ui.top_bottom_code_help", lang, top=TOP_CODE, bottom=BOTTOM_CODE,
-                                          n=CODING_BELOW_N))
+        coding = st.checkbox(t("ui.top_bottom_code", lang), key="top_bottom_code",
+                             help=t("ui.top_bottom_code_help", lang, top=TOP_CODE, bottom=BOTTOM_CODE,
+                                    n=CODING_BELOW_N))
+        bench.privacy = replace(bench.privacy, min_n=preset.min_n, colour_min_n=preset.colour_min_n, coding=coding)
         with st.expander(t("ui.filters", lang), expanded=bench.filters.active):
             choices = bench.filter_options()
             chosen = {}
@@ -324,11 +326,6 @@ def flag_choice(rate: bool, key: str) -> Flag:
     return method
 
 
-def colour_min_n() -> int:
-    """The chosen privacy preset's smallest group that charts colour (30 under California's, else 0)."""
-    return getattr(st.session_state.get("preset"), "colour_min_n", 0)
-
-
 def grouping_picker(key: str, first_label: str | None = None, columns=None) -> Grouping:
     """A dimension, and optionally a second one to cross it with (e.g. race × income)."""
     left, right = columns or st.columns(2)
@@ -350,15 +347,16 @@ def crossed_with(first: str, key: str, container=None) -> str | None:
         help=t("ui.crossed_help", lang))
 
 
-def risk_settings(key: str) -> Settings:
-    """Minimum cell size, n-size and flag threshold for risk ratios, kept across pages, always on screen. A
-    change is stored before the page reruns, so figures drawn above these inputs use it at once."""
-    current = st.session_state.setdefault("risk_settings", Settings())
+def risk_settings(bench: Workbench, key: str) -> Settings:
+    """Minimum cell size, n-size and flag threshold for risk ratios, kept in the session's privacy settings
+    across pages, always on screen. A change is stored before the page reruns, so figures drawn above these
+    inputs use it at once."""
+    current = bench.privacy.risk
 
     def store() -> None:
-        st.session_state["risk_settings"] = Settings(int(st.session_state[f"{key}_cell"]),
-                                                     int(st.session_state[f"{key}_nsize"]),
-                                                     float(st.session_state[f"{key}_threshold"]))
+        bench.privacy = replace(bench.privacy, risk=Settings(int(st.session_state[f"{key}_cell"]),
+                                                             int(st.session_state[f"{key}_nsize"]),
+                                                             float(st.session_state[f"{key}_threshold"])))
     cell, size, limit = st.columns(3)
     lang = language()
     cell.number_input(t("risk.cell", lang), 0, 100, current.cell_size, key=f"{key}_cell", on_change=store,
@@ -368,7 +366,7 @@ def risk_settings(key: str) -> Settings:
     limit.number_input(t("risk.threshold", lang), 1.0, 10.0, current.threshold, 0.1, key=f"{key}_threshold",
                        on_change=store, help=t("risk.threshold_help", lang))
     store()
-    return st.session_state["risk_settings"]
+    return bench.privacy.risk
 
 
 NUMBER_FORMATS = {VALUE: "%.1f", GAP: "%+.1f", INDEX: "%.2f"}
@@ -384,8 +382,10 @@ def table(shown: Table) -> None:
 def chart(figure: alt.TopLevelMixin) -> None:
     """A chart across the page. Its spec is not validated against Vega-Lite's schema on every rerun (that
     cost more than the figures): the charts' shapes are validated by the tests, and a rerun brings new
-    figures only."""
-    st.vega_lite_chart(figure.to_dict(validate=False), width="stretch")
+    figures only. Its numbers are written the reader's way (`config.locale`)."""
+    spec = figure.to_dict(validate=False)
+    spec["config"] = {**spec.get("config", {}), "locale": chart_locale()}
+    st.vega_lite_chart(spec, width="stretch")
 
 
 def section_downloads(section: Section, stem: str, key: str, lang: str = DEFAULT) -> None:

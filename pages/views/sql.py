@@ -5,7 +5,8 @@ import streamlit as st
 
 from equity.app.sql_console import EXAMPLE, LIMITS, Console, QueryError
 from equity.app.sql_download import SIZE_COLUMN
-from equity.words.i18n import t
+from equity.words.i18n import t, tn
+from equity.words.numbers import count, decimal
 from pages.views import shared
 
 
@@ -21,45 +22,43 @@ def console(bench) -> Console:
     return held[1]
 
 
-def schema(box: Console, lang: str) -> None:
+def schema(box: Console) -> None:
     """The tables and their columns, beside the editor."""
-    st.markdown(f"**{t('page.sql.tables', lang)}**")
+    st.markdown(f"**{t('page.sql.tables')}**")
     columns = pd.DataFrame([vars(c) for c in box.schema()])
-    headings = {"name": st.column_config.TextColumn(t("page.sql.column", lang)),
-                "type": st.column_config.TextColumn(t("page.sql.type", lang))}
+    headings = {"name": st.column_config.TextColumn(t("page.sql.column")),
+                "type": st.column_config.TextColumn(t("page.sql.type"))}
     for table in sorted(columns["table"].unique(), key=lambda name: (name != "students", name)):
         with st.expander(shared.plain(table), expanded=table == "students"):
             st.dataframe(columns[columns["table"] == table][["name", "type"]], hide_index=True, width="stretch",
                          column_config=headings)
 
 
-def result_section(bench, sql: str, result, lang: str) -> None:
+def result_section(bench, sql: str, result) -> None:
     """The result as the query returned it, and a download under the app's rule (or why not)."""
     key = "page.sql.rows_more" if result.truncated else "page.sql.rows"
-    st.caption(t(key, lang, rows=f"{result.table.num_rows:,}", limit=f"{LIMITS.rows:,}",
-                 seconds=f"{result.seconds:.2f}"))
+    st.caption(t(key, rows=count(result.table.num_rows), limit=count(LIMITS.rows),
+                 seconds=decimal(result.seconds, 2)))
     st.dataframe(result.table.to_pandas(), hide_index=True)
     download = bench.sql_download(sql, result.table)
     if download.csv is None:
-        st.info(shared.message(download.refusal, lang), icon=":material/lock:")
+        st.info(shared.message(download.refusal), icon=":material/lock:")
         return
-    st.download_button(t("page.sql.download", lang), download.csv, "query.csv", "text/csv",
+    st.download_button(t("page.sql.download"), download.csv, "query.csv", "text/csv",
                        icon=":material/download:")
-    hidden = (t("page.sql.hidden_one", lang) if download.hidden == 1 else
-              t("page.sql.hidden_many", lang, count=f"{download.hidden:,}") if download.hidden else
-              t("page.sql.hidden_none", lang))
-    st.caption(t("page.sql.hidden_rule", lang, hidden=hidden, min_n=f"{bench.min_n:d}", column=SIZE_COLUMN))
+    hidden = tn("page.sql.hidden", download.hidden) if download.hidden else t("page.sql.hidden_none")
+    st.caption(t("page.sql.hidden_rule", hidden=hidden, min_n=f"{bench.min_n:d}", column=SIZE_COLUMN))
 
 
 bench = shared.workbench()
 lang = shared.language()
 st.title(t("nav.sql", lang))
 if shared.require_data(bench) and shared.student_rows(bench):
-    st.caption(t("page.sql.intro", lang, rows=f"{LIMITS.rows:,}", seconds=f"{LIMITS.seconds:.0f}"))
+    st.caption(t("page.sql.intro", lang, rows=count(LIMITS.rows, lang), seconds=decimal(LIMITS.seconds, 0, lang)))
     box = console(bench)
     editor, beside = st.columns([3, 2])
     with beside:
-        schema(box, lang)
+        schema(box)
     with editor:
         sql = st.text_area(t("page.sql.query", lang), EXAMPLE, height=200, key="sql_text")
         if st.button(t("page.sql.run", lang), type="primary", icon=":material/play_arrow:"):
@@ -73,6 +72,6 @@ if shared.require_data(bench) and shared.student_rows(bench):
             st.error(shared.message(st.session_state["sql_problem"], lang), icon=":material/error:")
     ran = st.session_state.get("sql_result")
     if ran is not None:
-        result_section(bench, *ran, lang)
+        result_section(bench, *ran)
     with st.expander(t("page.sql.why_title", lang, column=SIZE_COLUMN)):
         st.markdown(t("page.sql.why", lang, column=SIZE_COLUMN))

@@ -9,6 +9,7 @@ from equity.data.ingest import IngestError, read_upload
 from equity.plans.survey import read_notes, summary
 from equity.present.survey_charts import codes_frame, survey_frame, survey_heat
 from equity.words.i18n import t
+from equity.words.numbers import count
 from pages.views import shared
 
 SAMPLE_SURVEY = Path(__file__).resolve().parents[2] / "sample_data" / "belonging_survey.csv"
@@ -46,7 +47,7 @@ if shared.require_data(bench) and shared.student_rows(bench):
         name = shared.plain(survey.name)
         st.subheader(t("page.survey.sample", lang, name=name) if survey.name == SAMPLE_SURVEY.name else name)
         st.caption(shared.plain(" ".join(read_notes(survey, lang))) + " " + t(
-            "page.survey.counts", lang, respondents=f"{survey.table.num_rows:,}", items=len(survey.items)))
+            "page.survey.counts", lang, respondents=count(survey.table.num_rows, lang), items=len(survey.items)))
         term, joined = None, False
         if survey.student_id:
             left, right = st.columns(2)
@@ -66,10 +67,10 @@ if shared.require_data(bench) and shared.student_rows(bench):
             st.markdown(shared.plain(line))
         if joined:
             where = t("page.survey.matched_in", lang, term=shared.plain(term)) if term else ""
-            st.caption(t("page.survey.matched", lang, matched=f"{result.matched:,}",
-                         respondents=f"{result.respondents:,}", where=where))
+            st.caption(t("page.survey.matched", lang, matched=count(result.matched, lang),
+                         respondents=count(result.respondents, lang), where=where))
         st.caption(t("page.survey.small", lang, min_n=f"{bench.min_n:d}", hide=t("ui.hide_small", lang)))
-        st.altair_chart(survey_heat(result), width="stretch")
+        shared.chart(survey_heat(result))
         st.dataframe(codes_frame(result), hide_index=True)
         with st.expander(t("page.survey.table", lang)):
             st.dataframe(survey_frame(result), hide_index=True, column_config={

@@ -10,7 +10,7 @@ from equity.report import render as exports
 from equity.report.sections import Section
 from equity.stats.metrics import COMPARE_ALL
 from equity.stats.trends import gap_change_sentence
-from equity.words.i18n import t
+from equity.words.i18n import t, tn
 from equity.words.labels import comparison_choices, dimension_label
 from pages.views import shared
 
@@ -45,12 +45,12 @@ if shared.require_data(bench):
         st.markdown(f"**{shared.plain(gap_change_sentence(result, lang))}**")
         for gaps in (False, True):
             st.markdown(f"##### {shared.plain(trend_title(result, gaps, lang))}")
-            st.altair_chart(trend_chart(result, markers, gaps, lang), width="stretch")
+            shared.chart(trend_chart(result, markers, gaps, lang))
         table = trend_table(result, lang)
         hidden = hidden_count(table)
-        count_key = "trends.hidden_none" if not hidden else "trends.hidden_one" if hidden == 1 else "trends.hidden_many"
-        st.caption(t(count_key, lang, count=hidden, min_n=f"{bench.min_n:d}")
-                   + (" " + t("trends.crossed_note", lang) if second else ""))
+        counted = (tn("trends.hidden", hidden, lang, min_n=f"{bench.min_n:d}") if hidden
+                   else t("trends.hidden_none", lang, min_n=f"{bench.min_n:d}"))
+        st.caption(counted + (" " + t("trends.crossed_note", lang) if second else ""))
         if show and len(markers) < len(entries):
             st.caption(t("trends.outside", lang, count=len(entries) - len(markers)))
         shared.table(table)

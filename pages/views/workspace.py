@@ -9,27 +9,27 @@ from equity.store import archive, library, workspace
 from equity.store.records import WorkspaceError
 from equity.words.i18n import t
 from equity.words.messages import Text, words
+from equity.words.numbers import count
 from pages.views import shared
 
 ERRORS = (WorkspaceError, DataError, OSError)
 
 
-def note_where(lang: str) -> None:
+def note_where() -> None:
     """What the workspace holds, in plain words; the folder and how to move it only for whoever set the
     computer up, behind an expander."""
-    lines = "\n".join(f"- {words(what, lang)}" for _, what in workspace.LAYOUT)
-    st.info(t("page.saved.where", lang, lines=lines), icon=":material/folder:")
-    with st.expander(t("page.saved.setup", lang)):
-        st.caption(shared.plain(t("page.saved.setup_folder", lang, base=workspace.root().resolve(),
-                                  variable=workspace.ENV)))
+    lines = "\n".join(f"- {words(what)}" for _, what in workspace.LAYOUT)
+    st.info(t("page.saved.where", lines=lines), icon=":material/folder:")
+    with st.expander(t("page.saved.setup")):
+        st.caption(shared.plain(t("page.saved.setup_folder", base=workspace.root().resolve(), variable=workspace.ENV)))
 
 
-def saved_table(saved: tuple[library.SavedDataset, ...], lang: str) -> pd.DataFrame:
+def saved_table(saved: tuple[library.SavedDataset, ...]) -> pd.DataFrame:
     return pd.DataFrame([{
-        t("page.saved.col_name", lang): e.name, t("page.saved.col_terms", lang): ", ".join(e.terms) or "—",
-        t("page.saved.col_rows", lang): e.rows, t("page.saved.col_outcomes", lang): len(e.outcomes),
-        t("page.saved.col_source", lang): e.source, t("page.saved.col_saved", lang): e.saved_at.replace("T", " "),
-        t("page.saved.col_size", lang): round(e.path.stat().st_size / 1e6, 2) if e.path.exists() else None,
+        t("page.saved.col_name"): e.name, t("page.saved.col_terms"): ", ".join(e.terms) or "—",
+        t("page.saved.col_rows"): e.rows, t("page.saved.col_outcomes"): len(e.outcomes),
+        t("page.saved.col_source"): e.source, t("page.saved.col_saved"): e.saved_at.replace("T", " "),
+        t("page.saved.col_size"): round(e.path.stat().st_size / 1e6, 2) if e.path.exists() else None,
     } for e in saved])
 
 
@@ -39,111 +39,111 @@ def flash(done: Text) -> None:
     st.rerun()
 
 
-def failed(problem: Exception, lang: str) -> None:
-    st.error(shared.message(problem, lang), icon=":material/error:")
+def failed(problem: Exception) -> None:
+    st.error(shared.message(problem), icon=":material/error:")
 
 
-def save_section(bench, lang: str) -> None:
-    st.subheader(t("page.saved.save_title", lang))
+def save_section(bench) -> None:
+    st.subheader(t("page.saved.save_title"))
     data = bench.data
     if data.parts:
-        st.caption(t("page.saved.already_open", lang, name=shared.plain(data.name)))
+        st.caption(t("page.saved.already_open", name=shared.plain(data.name)))
         return
-    name = st.text_input(t("page.saved.name", lang),
-                         value=t("page.saved.sample_name", lang) if data.sample else data.name, key="save_name")
-    if st.button(t("page.saved.save", lang), type="primary", icon=":material/save:"):
+    name = st.text_input(t("page.saved.name"),
+                         value=t("page.saved.sample_name") if data.sample else data.name, key="save_name")
+    if st.button(t("page.saved.save"), type="primary", icon=":material/save:"):
         try:
             entry = bench.save(name)
-            flash(Text("page.saved.saved", name=entry.name, rows=f"{entry.rows:,}",
+            flash(Text("page.saved.saved", name=entry.name, rows=entry.rows,
                        terms=", ".join(entry.terms) or Text("page.saved.no_terms")))
         except ERRORS as problem:
-            failed(problem, lang)
+            failed(problem)
 
 
-def open_section(bench, saved, lang: str) -> None:
-    st.subheader(t("page.saved.list_title", lang))
+def open_section(bench, saved) -> None:
+    st.subheader(t("page.saved.list_title"))
     if not saved:
-        st.caption(t("page.saved.nothing", lang))
+        st.caption(t("page.saved.nothing"))
         return
-    st.dataframe(saved_table(saved, lang), hide_index=True)
-    names = {e.id: t("page.saved.entry", lang, name=e.name, terms=", ".join(e.terms) or t("page.saved.no_term", lang))
+    st.dataframe(saved_table(saved), hide_index=True)
+    names = {e.id: t("page.saved.entry", name=e.name, terms=", ".join(e.terms) or t("page.saved.no_term"))
              for e in saved}
     in_use = [i for i in (bench.data.parts if bench.data else ()) if i in names]
-    chosen = st.multiselect(t("page.saved.open_together", lang), list(names), default=in_use or list(names),
+    chosen = st.multiselect(t("page.saved.open_together"), list(names), default=in_use or list(names),
                             format_func=names.get, key="open_chosen",
-                            placeholder=t("ui.choose_options", lang))
+                            placeholder=t("ui.choose_options"))
     for warning in library.overlaps(tuple(e for e in saved if e.id in chosen)):
-        st.warning(shared.message(warning, lang), icon=":material/content_copy:")
-    at_start = st.checkbox(t("page.saved.at_start", lang), value=True, key="open_at_start")
+        st.warning(shared.message(warning), icon=":material/content_copy:")
+    at_start = st.checkbox(t("page.saved.at_start"), value=True, key="open_at_start")
     left, right = st.columns([1, 3])
-    if left.button(t("page.saved.open", lang), type="primary", disabled=not chosen, icon=":material/folder_open:"):
+    if left.button(t("page.saved.open"), type="primary", disabled=not chosen, icon=":material/folder_open:"):
         try:
             data = bench.open_saved(tuple(chosen))
             library.remember_startup(tuple(chosen) if at_start else ())
-            flash(Text("page.saved.opened", name=data.name, rows=f"{data.report.rows:,}"))
+            flash(Text("page.saved.opened", name=data.name, rows=data.report.rows))
         except ERRORS as problem:
-            failed(problem, lang)
-    if right.button(t("page.saved.open_sample", lang), icon=":material/science:"):
+            failed(problem)
+    if right.button(t("page.saved.open_sample"), icon=":material/science:"):
         bench.load_sample()
         library.remember_startup(())
         flash(Text("page.saved.opened_sample"))
-    with st.expander(t("page.saved.manage", lang)):
-        manage(saved, names, lang)
+    with st.expander(t("page.saved.manage")):
+        manage(saved, names)
 
 
-def manage(saved, names: dict[str, str], lang: str) -> None:
+def manage(saved, names: dict[str, str]) -> None:
     """Rename or delete one saved dataset."""
     by_id = {e.id: e for e in saved}
-    pick = st.selectbox(t("page.saved.dataset", lang), list(by_id), format_func=names.get, key="manage_pick")
+    pick = st.selectbox(t("page.saved.dataset"), list(by_id), format_func=names.get, key="manage_pick")
     entry = by_id[pick]
-    new_name = st.text_input(t("page.saved.new_name", lang), value=entry.name, key=f"rename_{pick}")
+    new_name = st.text_input(t("page.saved.new_name"), value=entry.name, key=f"rename_{pick}")
     left, right = st.columns(2)
-    if left.button(t("page.saved.rename", lang), icon=":material/edit:"):
+    if left.button(t("page.saved.rename"), icon=":material/edit:"):
         try:
             library.rename(entry, new_name)
             flash(Text("page.saved.renamed", name=new_name.strip()))
         except ERRORS as problem:
-            failed(problem, lang)
-    with right.popover(t("page.saved.delete", lang), icon=":material/delete:"):
-        st.write(t("page.saved.delete_confirm", lang, name=shared.plain(entry.name), rows=f"{entry.rows:,}"))
-        if st.button(t("page.saved.delete_yes", lang), type="primary", key=f"delete_{pick}"):
+            failed(problem)
+    with right.popover(t("page.saved.delete"), icon=":material/delete:"):
+        st.write(t("page.saved.delete_confirm", name=shared.plain(entry.name), rows=count(entry.rows)))
+        if st.button(t("page.saved.delete_yes"), type="primary", key=f"delete_{pick}"):
             library.delete(entry)
             if pick in library.startup():
                 library.remember_startup(tuple(i for i in library.startup() if i != pick))
             flash(Text("page.saved.deleted", name=entry.name))
 
 
-def move_section(lang: str) -> None:
-    st.subheader(t("page.saved.move_title", lang))
+def move_section() -> None:
+    st.subheader(t("page.saved.move_title"))
     left, right = st.columns(2)
     with left:
-        st.write(t("page.saved.move_intro", lang))
-        if st.button(t("page.saved.prepare", lang), icon=":material/inventory_2:"):
+        st.write(t("page.saved.move_intro"))
+        if st.button(t("page.saved.prepare"), icon=":material/inventory_2:"):
             st.session_state["workspace_export"] = archive.export_workspace()
         if "workspace_export" in st.session_state:
-            st.download_button(t("page.saved.download", lang), st.session_state["workspace_export"],
+            st.download_button(t("page.saved.download"), st.session_state["workspace_export"],
                                file_name="equity-workspace.zip", mime="application/zip",
                                icon=":material/download:")
     with right:
-        upload = st.file_uploader(t("page.saved.import_file", lang), type=["zip"], key="workspace_import")
-        if upload is not None and st.button(t("page.saved.import", lang), icon=":material/upload:"):
+        upload = st.file_uploader(t("page.saved.import_file"), type=["zip"], key="workspace_import")
+        if upload is not None and st.button(t("page.saved.import"), icon=":material/upload:"):
             try:
                 result = archive.import_workspace(upload.getvalue())
                 flash(Text("page.saved.imported", added=result.added, updated=result.updated, kept=result.kept))
             except WorkspaceError as problem:
-                failed(problem, lang)
+                failed(problem)
 
 
 bench = shared.workbench()
 lang = shared.language()
 st.title(t("page.saved.title", lang))
-note_where(lang)
+note_where()
 if st.session_state.get("workspace_done"):
     st.success(shared.message(st.session_state.pop("workspace_done"), lang), icon=":material/check:")
 saved, problems = library.catalogue()
 for problem in problems:
     st.warning(shared.message(problem.message, lang), icon=":material/warning:")
 if bench.data is not None:
-    save_section(bench, lang)
-open_section(bench, saved, lang)
-move_section(lang)
+    save_section(bench)
+open_section(bench, saved)
+move_section()

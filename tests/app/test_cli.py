@@ -229,7 +229,7 @@ def test_report_slides_in_spanish(capsys, gradebook, tmp_path):
     assert any(title.startswith("Final % (>= 70) por raza/etnia") for title in titles)
     assert any(title.endswith("raza/etnia × condición de aprendiz de inglés") for title in titles)
     notes = [s.notes_slide.notes_text_frame.text for s in deck.slides]
-    assert any(n.startswith("Todos los estudiantes: 60.0% en Final % (>= 70)") for n in notes)
+    assert any(n.startswith("Todos los estudiantes: 60,0\u00a0% en Final % (>= 70)") for n in notes)
 
 
 def test_report_html_and_gaps_json_agree(capsys, gradebook, tmp_path):

@@ -38,6 +38,7 @@ def test_a_crdc_file_through_the_mapping_screen_gives_gaps_and_risk_ratios(app):
     assert table.loc[HISPANIC, SIZE] == 55 and round(table.loc[HISPANIC, SHARE], 2) == 18.18
     assert round(table.loc[BLACK, GAP], 2) == 10.67
     # One school against all schools: Baker's Black students, 12 of 50, against 28 of 110 across both.
+    app.toggle(key="gaps_entity_on").set_value(True).run()
     app.selectbox(key="gaps_entity").set_value("Baker Middle").run()
     versus = next(f.value for f in app.dataframe if "At Baker Middle" in f.value.columns).set_index("Group")
     assert versus.loc[BLACK, "n"] == 50 and versus.loc[BLACK, "At Baker Middle"] == 24.0

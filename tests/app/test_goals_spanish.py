@@ -75,12 +75,12 @@ def test_goals_screen_in_spanish(app):
     row = app.dataframe[0].value.iloc[0]
     # 23.4 -> 50 in five steps of 5.32: 2024-25's interim 34.0; 33.0 is below it: off track, 36% of the way.
     assert (row["Meta"], row["De quién"], row["Actual"], row["Meta intermedia"], row["Estado"], row["Avance"]) == (
-        "Lectura EL", "Aprendices de inglés", "33.0%", "34.0%", "Fuera de camino", "36%")
-    assert row["Meta final"] == "50.0% para 2027-28"
+        "Lectura EL", "Aprendices de inglés", "33,0\u00a0%", "34,0\u00a0%", "Fuera de camino", "36\u00a0%")
+    assert row["Meta final"] == "50,0\u00a0% para 2027-28"
     # Pace (33.0 - 23.4) / 2 = 4.8 a term; 17 to go: 4 terms, 2028-29, after the target term.
-    assert "Al ritmo actual (+4.8 por periodo) la meta se alcanza en 2028-29, después del periodo de la meta" \
+    assert "Al ritmo actual (+4,8 por periodo) la meta se alcanza en 2028-29, después del periodo de la meta" \
         in texts(app)
-    assert "% de Aprendices de inglés: de 23.4% en 2022-23 a 50.0% para 2027-28" in texts(app)
+    assert "% de Aprendices de inglés: de 23,4\u00a0% en 2022-23 a 50,0\u00a0% para 2027-28" in texts(app)
     assert [m.label for m in app.metric][:2] == ["Actual (2024-25)", "Meta intermedia de este periodo"]
     assert "Registrar una intervención" in [b.label for b in app.button]
     assert "Nueva meta" in [e.label for e in app.expander]

@@ -18,7 +18,7 @@ RENDERS_MARKDOWN = {   # Streamlit calls whose first argument (a body or a label
     "file_uploader", "color_picker", "metric", "badge", "Page", "html"}
 MARKDOWN_KEYWORDS = {"label", "body", "help", "title", "captions"}
 HELPERS = {"plain", "message"}
-NUMBERS = {"len", "int", "round"}
+NUMBERS = {"len", "int", "round", "count", "decimal", "percent"}   # equity.words.numbers: a number or an error
 CATALOGUE = {"dimension_label"}   # names of the canonical dimensions, from the catalogues only
 HTML_BUILDERS = {"card_html", "grid_html", "group_grid_html"}   # HTML from equity's autoescaped Jinja2 templates
 REVIEWED = {"note_where"}   # functions that show no file text: the workspace folder named by whoever runs the server
@@ -94,7 +94,7 @@ class Screen:
         function = self.functions.get(name) if isinstance(node.func, ast.Name) else None
         if function is not None and ("call", name) not in seen:
             return self._safe_returns(function, node, seen | {("call", name)})
-        if name == "t":                                              # catalogue text: its parameters count
+        if name in {"t", "tn"}:                                      # catalogue text: its parameters count
             return all(self.safe(keyword.value, seen) for keyword in node.keywords)
         if name == "join" and isinstance(node.func, ast.Attribute):  # 'sep'.join(safe pieces)
             return self.safe(node.func.value, seen) and all(self.safe(a, seen) for a in node.args)

@@ -38,7 +38,7 @@ def test_scorecard_in_spanish(app):
             "Usar estos puntos de corte"} == \
         {b.label for b in app.button}
     cards = "".join(h.proto.body for h in app.get("html"))
-    assert "Razón de riesgo más alta: Negro o afroamericano, 2.54." in cards and "Por Raza/etnia" in cards
+    assert "Razón de riesgo más alta: Negro o afroamericano, 2,54." in cards and "Por Raza/etnia" in cards
 
 
 def test_disproportionality_in_spanish(app):
@@ -46,13 +46,13 @@ def test_disproportionality_in_spanish(app):
     assert not app.exception and [t.value for t in app.title] == ["Desproporcionalidad"]
     assert any(c.value.startswith("Riesgo = porcentaje de un grupo") for c in app.caption)
     assert any(c.value.startswith("Tamaño mínimo de celda 10") for c in app.caption)
-    assert [s.value for s in app.success] == ["Ningún grupo tiene una razón de riesgo mayor que 3.0."]
+    assert [s.value for s in app.success] == ["Ningún grupo tiene una razón de riesgo mayor que 3,0."]
     table = _frame(app, "Razón de riesgo").set_index("Grupo")
     assert table.loc["Nativo de Hawái u otras islas del Pacífico", "Método"] == "Por debajo del tamaño de celda o n"
     assert "Periodos seguidos señalado" in table.columns
     app.number_input(key="risk_threshold").set_value(2.0).run()
-    assert [w.value for w in app.warning] == ["**1 grupo con una razón de riesgo mayor que 2.0:** Negro o "
-                                              "afroamericano (2.54)."]
+    assert [w.value for w in app.warning] == ["**1 grupo con una razón de riesgo mayor que 2,0:** Negro o "
+                                              "afroamericano (2,54)."]
     assert _frame(app, "Razón de riesgo").set_index("Grupo").loc["Negro o afroamericano", "Señalado"] == "sí"
 
 

@@ -11,6 +11,7 @@ from equity.model.filters import Filters
 from equity.model.groups import Grouping
 from equity.model.rules import Rule
 from equity.stats.disproportionality import Settings as RiskSettings
+from equity.stats.settings import PrivacySettings
 from equity.store import workspace
 from tests.files import csv_bytes
 
@@ -113,18 +114,20 @@ def test_terms_are_in_time_order_and_only_the_filtered_ones_when_asked(private_w
 
 
 def test_risk_in_one_term_and_its_streak_under_the_sessions_minimum(private_workspace):
-    bench, settings = two_terms(), RiskSettings(cell_size=1, n_size=5, threshold=2.0)
+    bench = two_terms()
+    bench.privacy = PrivacySettings(risk=RiskSettings(cell_size=1, n_size=5, threshold=2.0))
     column, rule = suspension(bench), Rule("boolean")
     black = "Black or African American"
-    ratios = {t: {g.key: g.ratio for g in bench.risk(column.name, rule, Grouping("race"), settings, term=t).groups}
+    ratios = {t: {g.key: g.ratio for g in bench.risk(column.name, rule, Grouping("race"), term=t).groups}
               for t in ("2022-23", "2023-24", None)}
     assert ratios["2022-23"][black] == pytest.approx(30 / 10)           # 6/20 against 2/20
     assert ratios["2023-24"][black] == pytest.approx(40 / 10)           # 8/20 against 2/20
     assert ratios[None][black] == pytest.approx(35 / 10)                # both terms: 14/40 against 4/40
-    streaks = bench.risk_streaks(column.name, rule, Grouping("race"), settings, bench.terms())
+    streaks = bench.risk_streaks(column.name, rule, Grouping("race"), bench.terms())
     assert streaks[black] == 2 and not streaks.get("White")            # above 2.0 in both terms
     bench.min_n = 25                                                   # 20 per group: every group hidden
-    hidden = bench.risk(column.name, rule, Grouping("race"), settings, term="2022-23").groups
+    assert bench.privacy.min_n == 25 and bench.privacy.risk.threshold == 2.0     # one object, changed in one place
+    hidden = bench.risk(column.name, rule, Grouping("race"), term="2022-23").groups
     assert hidden and all(g.hidden and g.n is None for g in hidden)
 
 
@@ -153,3 +156,27 @@ def test_the_memo_keeps_the_figures_used_most_recently():
     figure(0)
     figure(1)
     assert made == [*range(CACHED_FIGURES), "new", 1]   # 0 was kept, 1 is made again
+
+
+def test_filter_options_are_read_once_per_data_however_many_figures_a_click_makes(monkeypatch):
+    from equity.app import session
+
+    bench, reads = Workbench(), []
+    bench.load_sample()
+    monkeypatch.setattr(session, "options", lambda con: reads.append(1) or {"race": ["White"]})
+    bench.filter_options()
+    for key in range(2 * CACHED_FIGURES):       # a click over many schools: more figures than are kept
+        bench._recent(key, lambda: None)
+    assert bench.filter_options() == {"race": ["White"]} and len(reads) == 1
+    bench.load_sample()                         # new data: read again
+    bench.filter_options()
+    assert len(reads) == 2
+
+
+def test_the_risk_pages_first_outcome_and_a_category_outcomes_levels(private_workspace):
+    assert two_terms().usual_risk_outcome() == ("suspended", Rule("boolean"))    # the yes/no suspension column
+    levels = ["Met", "Not Met", "Exceeded"] * 4
+    rows = [["Student ID", "Level"], *[[f"{i:02d}", level] for i, level in enumerate(levels)]]
+    bench = Workbench()
+    bench.confirm(bench.upload(csv_bytes(rows), "levels.csv").proposal, remember=False)
+    assert bench.levels("Level") == ("Not Met", "Met", "Exceeded") and bench.levels("No such column") is None

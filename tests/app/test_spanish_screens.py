@@ -82,3 +82,21 @@ def test_the_check_finds_english_and_lets_data_through():
                          "I feel like I belong at this school.: 78% favorable", "Una consulta (WITH … SELECT)",
                          "Se guarda en `/tmp/pytest-of-root/workspace`", "the"]) == \
         ["Groups under 10 students are hidden.", "the"]
+
+
+def test_a_spanish_screen_writes_its_figures_the_spanish_way(app):
+    """The sample district's 15,104 rows and Hispanic/Latino students' 72.9% reading in English are 15.104 and
+    72,9 % in Spanish: in sentences, captions and metrics, and in the chart's own axis and tooltip numbers."""
+    app.switch_page("pages/views/gaps.py").run()
+    english = " ".join(str(e.value) for e in (*app.markdown, *app.caption))
+    assert "Hispanic/Latino: 72.9% on Final Grade %" in english and "6.1 percentage points" in english
+    assert "15,104 rows" in english
+    app.session_state["lang"] = "es"
+    app.switch_page("pages/views/gaps.py").run()
+    spanish = " ".join(str(e.value) for e in (*app.markdown, *app.caption))
+    assert "Hispano/Latino: 72,9\u00a0% en Final Grade %" in spanish and "6,1 puntos porcentuales" in spanish
+    assert "15.104 filas" in spanish and "n = 14.589" in spanish
+    locales = [json.loads(c.proto.spec)["config"]["locale"]["number"] for c in app.get("vega_lite_chart")]
+    assert locales and all((n["decimal"], n["thousands"]) == (",", ".") for n in locales)
+    app.switch_page("pages/views/overview.py").run()
+    assert [m.value for m in app.metric if m.label == "Filas"] == ["15.104"]

@@ -50,7 +50,7 @@ def _exempt(tree: ast.AST) -> set[int]:
         elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in {
                 "html", "get", "pop", "setdefault", "startswith", "endswith", "replace", "join", "split", "strip"}:
             exempt |= {id(n) for arg in node.args for n in ast.walk(arg)}
-        elif isinstance(node, ast.Call) and _call_name(node) == "t":     # a catalogue key
+        elif isinstance(node, ast.Call) and _call_name(node) in {"t", "tn"}:   # a catalogue key
             exempt |= {id(a) for a in node.args[:1]}
         elif isinstance(node, ast.JoinedStr):                              # read whole, not part by part
             exempt |= {id(p) for p in node.values}

@@ -7,6 +7,7 @@ import pytest
 from equity.data import dataset
 from equity.data.ingest import read_upload
 from equity.data.sql import quote_ident
+from equity.data.students import restore_students
 from equity.model.rules import Rule
 from equity.stats.metrics import breakdown
 from tests.files import csv_bytes
@@ -81,3 +82,20 @@ def test_delaware_mean_performance_level_by_year(shared_data):
     assert got["2012"] == (146, pytest.approx(2.794521, abs=5e-7))
     assert got["2013"] == (108, pytest.approx(2.842593, abs=5e-7))
     assert got["2014"] == (58, pytest.approx(2.534483, abs=5e-7))
+
+
+def test_students_restored_from_saved_rows_have_the_built_types_and_the_macros():
+    """Saved rows without a column (here school and gender) come back with it as NULL of its type, the label
+    columns as their ENUM types, and breakdowns work on them as on the table built from the upload."""
+    con, data = _load(ROWS, term="2024-25")
+    built = dict(con.execute("SELECT column_name, column_type FROM (DESCRIBE students)").fetchall())
+    saved = con.sql("SELECT * EXCLUDE (school, gender) FROM students").to_arrow_table()
+    other = dataset.connect()
+    other.register("saved_rows", saved)
+    assert restore_students(other, "saved_rows", saved.column_names) == 4
+    restored = dict(other.execute("SELECT column_name, column_type FROM (DESCRIBE students)").fetchall())
+    assert restored == built
+    assert other.execute("SELECT count(*) FROM students WHERE school IS NULL AND gender IS NULL").fetchone()[0] == 4
+    score = next(c.name for c in data.mapping.outcomes() if c.header == "Score")
+    by_race = breakdown(other, score, Rule("mean"), "race", min_n=1)
+    assert {g.label: g.n for g in by_race.groups if g.n} == {"Hispanic/Latino": 1, "Not reported": 2}

@@ -214,10 +214,11 @@ def test_a_goal_saved_before_crossed_groups_loads_and_evaluates_unchanged():
 
 def test_goal_words_in_spanish():
     goal = ela()
-    assert goals.describe(goal, "es") == ("ELA (en Met, Exceeded), % de Aprendices de inglés: de 30.0% en 2022-23 "
-                                          "a 50.0% para 2027-28 (más alto es mejor; pasos iguales cada periodo).")
+    assert goals.describe(goal, "es") == ("ELA (en Met, Exceeded), % de Aprendices de inglés: de 30,0\u00a0% en "
+                                          "2022-23 a 50,0\u00a0% para 2027-28 (más alto es mejor; pasos iguales cada "
+                                          "periodo).")
     late = goals.evaluate(goal, points(30.0, 33.0, 37.0), "es")
-    assert late.projection.sentence == ("Al ritmo actual (+3.5 por periodo) la meta se alcanza en 2028-29, "
+    assert late.projection.sentence == ("Al ritmo actual (+3,5 por periodo) la meta se alcanza en 2028-29, "
                                         "después del periodo de la meta, 2027-28.")
     away = goals.evaluate(goal, points(30.0, 28.0, 26.0), "es")
     assert away.projection.sentence.startswith("Al ritmo actual no se alcanza la meta")

@@ -61,7 +61,7 @@ def test_what_changed_since_the_last_term(bench):
         "Suspensions for all students: 3.5% in 2023-24, 5.8% in 2024-25 (worse by 2.3 percentage points)."]
     assert answers[0].page == overview.TRENDS
     spanish = overview.change_answers(_trends(bench), "es")
-    assert "6.9% en 2023-24, 10.9% en 2024-25 (peor por 4.0 puntos porcentuales)" in spanish[0].text
+    assert "6,9\u00a0% en 2023-24, 10,9\u00a0% en 2024-25 (peor por 4,0 puntos porcentuales)" in spanish[0].text
 
 
 def test_groups_the_accountability_view_identifies(bench):

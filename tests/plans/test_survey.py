@@ -223,7 +223,8 @@ def test_survey_words_in_spanish():
         "direcciones IP, correos electrónicos, nombres).")
     result = survey.results(con, read, Grouping("gender"), min_n=5, records=False, lang="es")
     lines = survey.summary(result)
-    assert lines[0] == "Menos favorable: P3 (invertida), «I do not feel safe at school. (1-5)», con 40.0% favorable."
+    assert lines[0] == ("Menos favorable: P3 (invertida), «I do not feel safe at school. (1-5)», con 40,0\u00a0% "
+                        "favorable.")
     assert lines[-1] == ("Redactadas en negativo, así que estar en desacuerdo (o Nunca, Rara vez) cuenta como "
                          "favorable: P1, P2, P3.")
     table = survey_charts.survey_frame(result)
@@ -237,7 +238,7 @@ def test_survey_words_in_spanish():
     assert list(survey_charts.codes_frame(result).columns) == ["Código", "Pregunta"]
     chart = survey_charts.survey_heat(result).to_dict()
     assert chart["title"] == "Porcentaje favorable por género"
-    assert {"oculto", "56%"} <= {row["text"] for rows in chart["datasets"].values() for row in rows}
+    assert {"oculto", "56\u00a0%"} <= {row["text"] for rows in chart["datasets"].values() for row in rows}
     with pytest.raises(ValueError, match="Ninguna columna de empty.csv"):
         survey.results(con, _read([["Timestamp", "Colour"], ["1/1/2024", "Blue"]], "empty.csv", con)[1],
                        Grouping("gender"), lang="es")

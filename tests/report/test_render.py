@@ -248,7 +248,9 @@ def test_spanish_exports_read_in_spanish(bench, results):
     assert f"se ocultan los grupos de menos de {MIN_N} estudiantes" in flat
     assert "Página 1 de" in flat
     g = next(g for g in results["low_income"].groups if g.key is True)
-    assert f"Bajos ingresos {g.n:,} {g.value:.1f}% {g.gap:+.1f}" in flat
+    assert (g.n, round(g.value, 1), round(g.gap, 1)) == (5542, 36.3, -10.9)
+    assert "Bajos ingresos 5.542 36,3 % -10,9" in flat          # Spanish writes 5.542 and 36,3 %, not 5,542 and 36.3%
+    assert "<td>5.542</td><td>36,3\u00a0%</td><td>-10,9</td>" in exports.report_html(report)
     deck = Presentation(io.BytesIO(exports.render(report, "pptx")))
     notes = [s.notes_slide.notes_text_frame.text for s in deck.slides]
     assert any(n.startswith("Todos los estudiantes: ") for n in notes)

@@ -155,7 +155,7 @@ def test_the_scorecard_section_by_hand_with_a_hidden_value():
     spanish = found[0].section("es")
     assert spanish.title == "Tablero de indicadores"
     assert spanish.table.text_rows()[1][4:8] == [
-        "mejor", "Muy bajo", "Amarillo", "Mayor brecha: Negro o afroamericano, -21.1 pts frente a todos los "
+        "mejor", "Muy bajo", "Amarillo", "Mayor brecha: Negro o afroamericano, -21,1 pts frente a todos los "
         "estudiantes."]
     assert [c.header for c in spanish.table.columns][:4] == ["Indicador", "Qué se cuenta", "Valor",
                                                              "Cambio (puntos)"]

@@ -21,6 +21,9 @@ from equity.sources import spark
 from equity.stats.metrics import Rule
 
 SAMPLE = Path(__file__).resolve().parents[2] / "sample_data" / "district.csv"
+# One local Spark Connect server serves this module: its tests run in one xdist worker, since a second server
+# would ask for the same port.
+pytestmark = pytest.mark.xdist_group("spark")
 HOW = "Spark tests need pyspark with Spark Connect (pip install 'pyspark[connect]') and Java 17 " \
       "(apt-get install openjdk-17-jre-headless)"
 
@@ -135,3 +138,13 @@ def test_a_missing_table_is_one_line_saying_so(district, local_spark, capsys):
                  "--outcome", "x"]) == 2
     err = capsys.readouterr().err.strip().splitlines()
     assert err[-1].startswith("error: cannot read the table parquet.") and "Traceback" not in "".join(err)
+
+
+def test_commands_that_read_student_rows_say_so_before_connecting(tmp_path, capsys):
+    assert main(["report", "--spark", "local[2]", "--table", "t", "--outcome", "x", "--out",
+                 str(tmp_path / "r.html")]) == 2
+    assert "give FILE; on a Spark table use gaps or risk" in capsys.readouterr().err
+    assert main(["gaps", str(SAMPLE), "--spark", "local[2]", "--table", "t", "--outcome", "x"]) == 2
+    assert "not both" in capsys.readouterr().err
+    assert main(["gaps", "--outcome", "x"]) == 2
+    assert "give FILE, or --spark URL and --table NAME" in capsys.readouterr().err

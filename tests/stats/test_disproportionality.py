@@ -161,7 +161,7 @@ def test_notes_settings_and_the_table_in_spanish():
     assert hiding.note(white, "es") == ("Menos de 10 estudiantes con el resultado: no se muestran su número ni su "
                                         "riesgo.")
     assert dp.Settings().describe("es") == ("Tamaño mínimo de celda 10 (estudiantes con el resultado), tamaño n 30 "
-                                            "(estudiantes), se señala una razón mayor que 3.0.")
+                                            "(estudiantes), se señala una razón mayor que 3,0.")
     frame = risk_frame(result, lang="es").set_index("Grupo")
     assert list(frame.columns) == ["n", "Con el resultado", "Riesgo %", "Riesgo de comparación %",
                                    "Razón de riesgo", "Método", "Señalado", "Índice de composición", "Nota"]

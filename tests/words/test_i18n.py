@@ -10,14 +10,17 @@ import pytest
 from equity.data.normalize import GENDER_LABELS, NOT_REPORTED, RACE_LABELS
 from equity.model.dimensions import DIMENSIONS
 from equity.model.rules import Rule
-from equity.words.i18n import KNOWN, LANGUAGES, catalogue, t
-from equity.words.labels import comparison_label, group_label, rule_text
+from equity.words.i18n import KNOWN, LANGUAGES, catalogue, t, tn
+from equity.words.labels import comparison_label, figure, group_label, rule_text
+from equity.words.reader import reading
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def _fields(text: str) -> set[str]:
-    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+def _fields(text: str | tuple[str, ...]) -> set[str]:
+    """The placeholders of a text, or of all the plural forms of a counted one together."""
+    forms = (text,) if isinstance(text, str) else text
+    return {name for form in forms for _, name, _, _ in string.Formatter().parse(form) if name}
 
 
 def test_every_key_is_in_every_language_with_the_same_placeholders():
@@ -27,8 +30,9 @@ def test_every_key_is_in_every_language_with_the_same_placeholders():
         other = catalogue(lang)
         assert set(other) == set(english), (lang, set(english) ^ set(other))
         for key, text in english.items():
+            assert type(other[key]) is type(text), (lang, key)       # counted in one language, counted in all
             assert _fields(other[key]) == _fields(text), (lang, key)
-            assert other[key].strip(), (lang, key)
+            assert all(form.strip() for form in (other[key] if isinstance(text, tuple) else (other[key],))), key
 
 
 def test_a_catalogue_in_progress_translates_no_key_wrongly_and_is_not_offered():
@@ -40,13 +44,30 @@ def test_a_catalogue_in_progress_translates_no_key_wrongly_and_is_not_offered():
     for key, text in catalogue("ar").items():
         assert _fields(text) == _fields(english[key]), key
     assert t("hidden.small", "ar", min_n=10) == "Hidden: fewer than 10 students."
+    assert tn("page.sql.hidden", 3, "ar") == "3 groups hidden in the download"
+
+
+def test_counted_sentences_take_the_form_their_number_needs():
+    """gettext picks the form from the catalogue's Plural-Forms: one for 1, other for 0 and 2 and more; every
+    form writes the number itself, for languages whose 'one' form serves 21 or 101 as well."""
+    assert tn("page.sql.hidden", 1) == "1 group hidden in the download"
+    assert tn("page.sql.hidden", 2) == "2 groups hidden in the download"
+    assert tn("page.sql.hidden", 1, "es") == "1 grupo oculto en la descarga"
+    assert tn("page.sql.hidden", 0, "es") == "0 grupos ocultos en la descarga"
+    assert tn("survey.left_out", 1, "es").startswith("Se omitió 1 columna ")
+    for lang in LANGUAGES:
+        for key, text in catalogue(lang).items():
+            if isinstance(text, tuple):
+                assert all("{count}" in form for form in text), (lang, key)
+    with pytest.raises(KeyError):
+        tn("hidden.small", 2)
 
 
 def test_every_key_the_code_uses_exists():
     """Literal keys passed to t(...) anywhere in the app and the package."""
     used = set()
     for path in [*ROOT.glob("equity/**/*.py"), *ROOT.glob("pages/**/*.py"), ROOT / "app.py"]:
-        used |= set(re.findall(r"""\bt\(\s*["']([a-z_]+\.[a-z_.]+)["']""", path.read_text(encoding="utf-8")))
+        used |= set(re.findall(r"""\btn?\(\s*["']([a-z_]+\.[a-z_.]+)["']""", path.read_text(encoding="utf-8")))
     assert used, "no keys found: the pattern no longer matches how t() is called"
     missing = used - set(catalogue("en"))
     assert not missing, missing
@@ -88,3 +109,13 @@ def test_placeholders_are_filled_and_unknown_things_fail_loudly():
         t("no.such.key")
     with pytest.raises(ValueError):
         catalogue("fr")
+
+
+def test_words_and_figures_follow_the_reader_unless_told():
+    """Without a language, a label, a sentence and a figure are in the reader's, which a block can switch and which
+    is English again after it."""
+    race = DIMENSIONS["race"]
+    with reading("es"):
+        assert (group_label(race, "White"), t("word.yes"), figure(72.94, True)) == ("Blanco", "sí", "72,9\u00a0%")
+        assert figure(72.94, True, "en") == "72.9%"                       # an explicit language wins
+    assert (group_label(race, "White"), t("word.yes"), figure(72.94, True)) == ("White", "yes", "72.9%")

@@ -22,10 +22,12 @@ from equity.words.messages import Message, Text, words
 
 
 def test_a_text_is_its_english_words_and_remembers_its_key():
-    note = Text("ingest.note.skipped_title", count=3)
+    note = Text.counted("ingest.note.skipped_title", 3)
     assert note == "Skipped 3 title rows above the header." and isinstance(note, str)
-    assert (note.key, note.params) == ("ingest.note.skipped_title", {"count": 3})
+    assert (note.key, note.number, note.params) == ("ingest.note.skipped_title", 3, {})
     assert words(note, "es") == "Se omitieron 3 filas de título encima del encabezado."
+    one = Text.counted("ingest.note.skipped_title", 1)
+    assert words(one, "es") == "Se omitió 1 fila de título encima del encabezado."
 
 
 def test_a_text_inside_a_text_is_translated_too():
@@ -53,8 +55,8 @@ def test_texts_and_errors_survive_pickling_with_their_keys():
     assert (type(error), error.key, error.params, str(error)) == (
         IngestError, "ingest.empty", {"filename": "x.csv"},
         "'x.csv' is empty. Check that you picked the right file, or export it again.")
-    note = pickle.loads(pickle.dumps(Text("ingest.note.nul", count="1,200")))
-    assert words(note, "es") == ("Se quitaron 1,200 caracteres NUL (invisibles, a menudo los deja una exportación "
+    note = pickle.loads(pickle.dumps(Text.counted("ingest.note.nul", 1200)))
+    assert words(note, "es") == ("Se quitaron 1.200 caracteres NUL (invisibles, a menudo los deja una exportación "
                                  "dañada).")
 
 
@@ -129,7 +131,7 @@ def test_every_key_a_message_names_exists():
     used = set()
     for path in [*root.glob("equity/**/*.py"), *root.glob("pages/**/*.py")]:
         source = path.read_text(encoding="utf-8")
-        used |= set(re.findall(r"""\b(?:Text|\w*Error)\(\s*["']([a-z_]+\.[a-z_.]+)["']""", source))
+        used |= set(re.findall(r"""\b(?:Text(?:\.counted)?|\w*Error)\(\s*["']([a-z_]+\.[a-z_.]+)["']""", source))
     assert len(used) > 100, "the pattern no longer matches how messages are made"
     kinds = {f"ingest.kind.{what}" for _, what in (*ingest._SIGNATURES, *ingest._ZIP_PARTS, *ingest._OLE_STREAMS)}
     kinds |= {f"ingest.kind.{what}" for what in re.findall(r'_not_spreadsheet\(filename, "(\w+)"',

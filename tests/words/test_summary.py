@@ -84,8 +84,8 @@ def test_change_over_terms_is_said_to_be_chance_when_it_could_be():
     assert small.endswith("(up 4.6 percentage points); a change this size could be due to chance.")
     spanish = change_sentence(_trend(_flag_result(33.0, 20), _flag_result(28.0, 22)),
                               _flag_result(28.0, 22).groups[0], "es")
-    assert spanish.startswith("Aprendices de inglés: de 33.0% en 2022-23 a 28.0% en 2024-25 (bajó 5.0 puntos "
-                              "porcentuales); un cambio de este tamaño podría deberse al azar")
+    assert spanish.startswith("Aprendices de inglés: de 33,0\u00a0% en 2022-23 a 28,0\u00a0% en 2024-25 "
+                              "(bajó 5,0 puntos porcentuales); un cambio de este tamaño podría deberse al azar")
 
 
 def test_no_change_sentence_when_an_end_is_hidden():
@@ -108,8 +108,8 @@ def test_goal_status_in_words():
 
 def test_spanish_largest_gap():
     text = largest_gap_sentence(_result([_group("Asian", 3.0, False), _group("White", -12.25, True)]), "es")
-    assert text.startswith("La mayor brecha por raza/etnia es la del grupo Blanco: 50.0% en Final % (>= 70), 12.2 "
-                           "puntos porcentuales por debajo de todos los estudiantes")
+    assert text.startswith("La mayor brecha por raza/etnia es la del grupo Blanco: 50,0\u00a0% en Final % (>= 70), "
+                           "12,2 puntos porcentuales por debajo de todos los estudiantes")
 
 
 # The sentence under another way of flagging gaps names the method and every flagged group with its figure.
@@ -144,7 +144,7 @@ def test_ppg_sentence_names_the_method_the_groups_and_their_margins():
         "the flag.")
     assert flag_sentence(ASIAN_WHITE, Flag.PPG, "es") == (
         "Brecha en puntos porcentuales (PPG): brecha frente a todos los estudiantes en Final % (>= 70) igual o menor "
-        "que menos el margen de error: Asiático (-22.5 puntos, margen de error 9.8). Asiático: 23 estudiantes más "
+        "que menos el margen de error: Asiático (-22,5 puntos, margen de error 9,8). Asiático: 23 estudiantes más "
         "que alcancen Final % (>= 70) cerrarían la brecha con todos los estudiantes; con 13 más el grupo dejaría "
         "de estar señalado.")
 
@@ -180,7 +180,7 @@ def test_eighty_percent_sentence_names_the_highest_group():
         "Asian: 30 more students meeting Final % (>= 70) would close the gap with the highest group's rate; "
         "16 more would end the flag.")
     assert flag_sentence(ASIAN_WHITE, Flag.EIGHTY, "es").startswith(
-        "Índice del 80%: menos del 80% de la tasa más alta en Final % (>= 70) (Blanco, 70.0%): Asiático (0.57).")
+        "Índice del 80%: menos del 80% de la tasa más alta en Final % (>= 70) (Blanco, 70,0\u00a0%): Asiático (0,57).")
     zero = _flagged_result([_shown("Asian", 50, 0), _shown("White", 50, 0)], 0)
     assert "highest rate on Final % (>= 70) is 0%" in flag_sentence(zero, Flag.EIGHTY)
 

@@ -3,8 +3,8 @@ key in a gettext catalogue per language (`equity/words/locale/<lang>/LC_MESSAGES
 are the keys, so code names a sentence by what it is for and the English text lives in the English catalogue like
 any other language. Catalogues are compiled to `.mo` on first use when missing or older than their `.po`, and
 read through Python's `gettext`, which falls back to English string by string. A language is offered to readers
-once its catalogue translates every key. Data labels (groups, dimensions, rules) are put into words by
-equity.words.labels.
+once its catalogue translates every key. Without a language, words are in the reader's (`equity.words.reader`).
+Data labels (groups, dimensions, rules) are put into words by equity.words.labels, figures by equity.words.numbers.
 """
 
 import gettext
@@ -15,7 +15,9 @@ from pathlib import Path
 from babel.messages.mofile import read_mo, write_mo
 from babel.messages.pofile import read_po
 
-DEFAULT = "en"
+from equity.words.numbers import count
+from equity.words.reader import DEFAULT, language
+
 DOMAIN = "messages"
 LOCALES = Path(__file__).resolve().parents[1] / "locale"
 KNOWN = tuple(sorted(p.name for p in LOCALES.iterdir() if (p / "LC_MESSAGES" / f"{DOMAIN}.po").is_file()))
@@ -23,12 +25,17 @@ KNOWN = tuple(sorted(p.name for p in LOCALES.iterdir() if (p / "LC_MESSAGES" / f
 
 def _compiled(lang: str) -> Path:
     """The language's `.mo`, compiled from its `.po` when missing or stale (written whole, then renamed, so
-    processes starting together never read half a file)."""
+    processes starting together never read half a file). Keys without a translation, or a plural without all
+    its forms, are left out, so gettext falls back to English for them."""
     po = LOCALES / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
     mo = po.with_suffix(".mo")
     if not mo.exists() or mo.stat().st_mtime < po.stat().st_mtime:
         with po.open("rb") as source:
             compiled = read_po(source, locale=lang)
+        for message in list(compiled):
+            forms = message.string if isinstance(message.string, tuple) else (message.string,)
+            if message.id and not all(forms):
+                del compiled[message.id]
         partial = mo.with_suffix(f".{os.getpid()}.part")
         with partial.open("wb") as target:
             write_mo(target, compiled)
@@ -47,20 +54,33 @@ def translations(lang: str) -> gettext.NullTranslations:
 
 
 @cache
-def catalogue(lang: str) -> dict[str, str]:
-    """Every key a language translates, and its text (the compiled catalogue, for checks and completeness)."""
+def catalogue(lang: str) -> dict[str, str | tuple[str, ...]]:
+    """Every key a language translates, and its text, or its plural forms for a key counted with `tn` (the
+    compiled catalogue, for checks and completeness)."""
     translations(lang)
     with _compiled(lang).open("rb") as compiled:
-        return {message.id: message.string for message in read_mo(compiled) if message.id}
+        messages = [message for message in read_mo(compiled) if message.id]
+    plain = {m.id: m.string for m in messages if isinstance(m.id, str)}
+    return plain | {m.id[0]: tuple(m.string) for m in messages if not isinstance(m.id, str)}
 
 
-def t(key: str, lang: str = DEFAULT, **params: object) -> str:
-    """The text for `key` in `lang`, its `{name}` placeholders filled from `params`; English when the language
-    lacks the key (an unknown key is a programming error and raises KeyError)."""
-    text = translations(lang).gettext(key)
+def t(key: str, lang: str | None = None, **params: object) -> str:
+    """The text for `key` in `lang` (the reader's by default), its `{name}` placeholders filled from `params`;
+    English when the language lacks the key (an unknown key is a programming error and raises KeyError)."""
+    text = translations(lang or language()).gettext(key)
     if text == key:
         raise KeyError(key)
     return text.format(**params)
+
+
+def tn(key: str, number: int, lang: str | None = None, **params: object) -> str:
+    """The text for `number` things: gettext picks the form by the catalogue's Plural-Forms (one and other in
+    English and Spanish, six in Arabic); `{count}` is filled with the number, written the reader's way."""
+    lang = lang or language()
+    text = translations(lang).ngettext(key, key, number)
+    if text == key:
+        raise KeyError(key)
+    return text.format(**{"count": count(number, lang), **params})
 
 
 def _complete(lang: str) -> bool:
@@ -69,3 +89,4 @@ def _complete(lang: str) -> bool:
 
 OFFERED = sorted((lang for lang in KNOWN if _complete(lang)), key=lambda lang: lang != DEFAULT)
 LANGUAGES = {lang: t("language.name", lang) for lang in OFFERED}   # what the language switch offers, English first
+
