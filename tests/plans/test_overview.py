@@ -11,26 +11,17 @@ Suspension for all students: 5 of 144 (3.5%), then 9 of 156 (5.8%): worse by 2.3
 import pytest
 
 from equity.app.session import Workbench
-from equity.model.groups import Grouping
 from equity.model.rules import Rule
 from equity.plans import overview
-from equity.plans import scorecard as sc
 from equity.plans.cut_presets import PRESETS
 from equity.plans.goals import Goal, evaluate
 from equity.stats.trends import Point
-from tests.district import district_csv
-
-CHRONIC = sc.Indicator("Chronic absence", "chronic_absent", "Chronic Absent", Rule("boolean"), Grouping("race"),
-                       sc.LEADING, False, sc.GAP, "chronic_absence")
-SUSPENSION = sc.Indicator("Suspensions", "suspended", "Suspended", Rule("boolean"), Grouping("race"), sc.LEADING,
-                          False, sc.RISK_RATIO, "suspensions")
+from tests.district import CHRONIC, SUSPENSION, district_bench, district_csv
 
 
 @pytest.fixture
 def bench() -> Workbench:
-    bench = Workbench()
-    bench.confirm(bench.upload(district_csv(), "district.csv").proposal)
-    return bench
+    return district_bench()
 
 
 def _trends(bench, indicators=(CHRONIC, SUSPENSION)):
