@@ -4,6 +4,8 @@ name)."""
 import pytest
 
 from equity.words.i18n import t
+from tests.app.conftest import upload
+from tests.district import district_csv
 
 NAV = {"data": "data", "gaps": "gaps", "intersections": "intersections", "scorecard": "scorecard",
        "disproportionality": "disproportionality", "survey": "survey", "trends": "trends", "cohort": "matched",
@@ -28,3 +30,16 @@ def test_the_saved_data_page_shows_a_teacher_no_path_or_variable(app):
     assert "EQUITY_WORKSPACE" not in note and "/" not in note.replace("and/or", "")
     folder = app.expander[0]
     assert folder.label.startswith("Where the files are") and "EQUITY\\_WORKSPACE" in folder.caption[0].value
+
+
+def test_a_remembered_layout_points_to_the_mapping_shown_below(app):
+    """The second upload of a layout applies its confirmed mapping: the banner names the section that is there."""
+    app.switch_page("pages/views/data.py").run()
+    for _ in range(2):
+        upload(app, district_csv(), "district.csv").run()
+        confirm = [b for b in app.button if b.label == "Confirm mapping"]
+        if confirm:
+            confirm[0].click().run()
+    banner = " ".join(s.value for s in app.success)
+    assert "the mapping you confirmed before was applied; it is shown under “Column mapping in use” below" in banner
+    assert "Column mapping in use" in [e.label for e in app.expander]
