@@ -75,12 +75,27 @@ def browser():
     playwright.stop()
 
 
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    report = yield
+    setattr(item, f"report_{report.when}", report)
+    return report
+
+
 @pytest.fixture
-def open_home(browser, server):
-    """Opens a new session on the home screen, once the sample district is loaded; returns its page."""
+def open_home(browser, server, request):
+    """Opens a new session on the home screen, once the sample district is loaded; returns its page. When the
+    test fails, each page it opened is saved as `screenshots/failed-<test>-<n>.png`, to see what it saw."""
+    pages = []
+
     def open_page(width: int = 1400, height: int = 1000, **options):
         page = browser.new_page(viewport={"width": width, "height": height}, **options)
+        pages.append(page)
         page.goto(server)
         page.get_by_text("This is sample data").wait_for(timeout=30_000)
         return page
-    return open_page
+    yield open_page
+    report = getattr(request.node, "report_call", None)
+    if report is not None and report.failed:
+        for n, page in enumerate(pages):
+            page.screenshot(path=SHOTS / f"failed-{request.node.name}-{n}.png", full_page=True)
