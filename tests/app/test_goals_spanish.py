@@ -34,9 +34,12 @@ def test_trends_in_spanish(app):
     ok(app.selectbox(key="trends_dimension").select("english_learner").run())
     assert app.title[0].value == "Tendencias en el tiempo"
     table = app.dataframe[0].value
-    assert list(table.columns) == ["Periodo", "Grupo", "n", "Valor", "Brecha", "Oculto"]
+    # The gaps table's headers, the comparison named in the gap's (the trends table is the one its download writes).
+    assert list(table.columns) == ["Periodo", "Grupo", "Estudiantes con resultado", "Porcentaje (%)",
+                                   "Brecha frente a todos los estudiantes (puntos)", "Nota"]
     el = table[table["Grupo"] == "Aprendices de inglés"]
-    assert [round(v, 1) for v in el["Valor"]] == [23.4, 29.4, 33.0]
+    assert [round(v, 1) for v in el["Porcentaje (%)"]] == [23.4, 29.4, 33.0]
+    assert [round(g, 1) for g in el["Brecha frente a todos los estudiantes (puntos)"]] == [-21.7, -18.3, -15.9]
     assert "la brecha que más cambió fue la de Aprendices de inglés, que se redujo" in texts(app)
     assert "Brecha en ELA Proficiency" in texts(app)
     assert "No hay cifras ocultas" in texts(app)
