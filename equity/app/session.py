@@ -20,7 +20,7 @@ from equity.model.dimensions import COMBINED, DIMENSIONS
 from equity.model.filters import Filters, options
 from equity.model.groups import Grouping
 from equity.model.rules import Rule
-from equity.plans import accountability, goals, interventions, scorecard, status_grid, survey
+from equity.plans import accountability, goals, interventions, overview, scorecard, status_grid, survey
 from equity.report.sections import Table
 from equity.report.student_list import student_table
 from equity.sources import cube as cubes
@@ -35,6 +35,7 @@ from equity.stats.rule_check import nobody_meets
 from equity.stats.settings import PrivacySettings
 from equity.stats.trends import Trend, data_terms, trend
 from equity.store import library, workspace
+from equity.store import scorecards as scorecard_store
 from equity.store.records import WorkspaceError
 from equity.words.messages import Text
 
@@ -372,15 +373,35 @@ class Workbench:
                             colour_min_n: int, lang: str) -> accountability.Grid:
         """Every student group the file has on every indicator (its chosen cut points, else its default ones),
         against the prior term, under the session's filters."""
-        offered = [d for d in accountability.STUDENT_GROUPS if d in first_view.dimensions(self.data.mapping)]
-
         def make() -> accountability.Grid:
             columns = [accountability.column(i, cuts.get(i.label, status_grid.default_cuts(i)),
-                                             [self.trend(i.outcome, i.rule, d, label=i.outcome_label) for d in offered],
-                                             colour_min_n, lang) for i in indicators]
+                                             [h for _, h in self.group_trends((i,))], colour_min_n, lang)
+                       for i in indicators]
             return accountability.grid(columns, self.min_n, colour_min_n)
         return self._recent(("accountability", self.data.version, tuple(indicators), tuple(sorted(cuts.items())),
                              self.filters, self.min_n, colour_min_n, lang), make)
+
+    def group_trends(self, indicators: Sequence[scorecard.Indicator]) -> list[tuple[scorecard.Indicator, Trend]]:
+        """Each indicator's trend by every student group the file has (accountability.STUDENT_GROUPS), under the
+        session's filters."""
+        return [(i, self.trend(i.outcome, i.rule, d, label=i.outcome_label)) for i in indicators
+                for d in self.student_groups()]
+
+    def student_groups(self) -> list[str]:
+        """The dimensions of accountability.STUDENT_GROUPS the file has."""
+        return [d for d in accountability.STUDENT_GROUPS if d in first_view.dimensions(self.data.mapping)]
+
+    def overview(self, colour_min_n: int, lang: str) -> list[tuple[str, list[overview.Answer]]]:
+        """The overview's answers on the loaded data, by question (equity.plans.overview): the dataset's
+        scorecard indicators (saved, else the defaults) with their cut points, and the saved goals."""
+        saved, _ = scorecard_store.chosen(self.data.name, self.data.mapping, self.data.profiles, lang)
+        indicators = scorecard.available(saved.indicators, self.data.mapping)
+        trends = self.group_trends(indicators) if self.terms() else [   # no terms: the file's records as one
+            (i, Trend(i.outcome_label, i.rule, DIMENSIONS[d], COMPARE_ALL, self.min_n, (),
+                      (self.breakdown(i.outcome, i.rule, d, label=i.outcome_label),)))
+            for i in indicators for d in self.student_groups()]
+        return overview.answers(trends, self.assess_goals(goals.load(lang)[0], lang),
+                                self.accountability_grid(indicators, saved.cuts, colour_min_n, lang), lang)
 
     def scorecard(self, indicators: Sequence[scorecard.Indicator]) -> list[scorecard.Card]:
         """Each indicator's card under the session's filters and risk settings, with the status of a saved goal

@@ -38,6 +38,7 @@ from equity.words.labels import figure
 STUDENT_GROUPS = ("race", "low_income", "english_learner", "special_ed", "section_504")
 ALL = "all"                   # the dimension and key of the all-students row
 RED = COLOURS.index("red")
+COLOUR_MIN_N = 30             # fewer students than this: no colour, until a user chooses otherwise
 RED_ON = 2                    # red on this many indicators identifies a group (differentiated assistance)
 
 

@@ -179,6 +179,16 @@ def halve_target(baseline: float, direction: str, measure: str) -> float:
     return baseline + (ideal - baseline) / 2
 
 
+def suggested_target(baseline: float, direction: str, measure: str, rate: bool) -> float:
+    """A new goal's target before anyone types one: a real improvement, never the baseline. A gap or a share
+    of students goes half way to its ideal (halve_target); an average, which has no ideal, moves a tenth of its
+    size (at least one point) the better way."""
+    if measure == GAP or rate:
+        return halve_target(baseline, direction, measure)
+    step = max(abs(baseline) / 10, 1.0)
+    return baseline + step if direction == HIGHER else baseline - step
+
+
 def trajectory(goal: Goal, known: tuple[str, ...] = ()) -> tuple[tuple[str, float], ...]:
     """The interim target of every term from baseline to target, in equal steps."""
     steps = terms.sequence(goal.baseline_term, goal.target_term, known)

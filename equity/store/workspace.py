@@ -18,12 +18,13 @@ from equity.data.mapping import Mapping
 from equity.words.messages import Text
 
 TEMP_SUFFIX = ".tmp"
+ENV = "EQUITY_WORKSPACE"   # the environment variable naming the folder
 LAYOUT = tuple(  # folder, what it holds: the note on screen of what is stored where
     (folder, Text(f"workspace.layout.{folder}")) for folder in ("datasets", "goals", "log", "mappings", "scorecards"))
 
 
 def root() -> Path:
-    return Path(os.environ.get("EQUITY_WORKSPACE", "workspace")).expanduser()
+    return Path(os.environ.get(ENV, "workspace")).expanduser()
 
 
 @contextmanager

@@ -57,7 +57,8 @@ if "upload_problem" in st.session_state:
     st.error(shared.message(st.session_state["upload_problem"], lang) + kept, icon=":material/error:")
 
 if bench.remembered and bench.staged is None and bench.data and not bench.data.sample:
-    st.success(t("page.data.remembered", lang), icon=":material/check_circle:")
+    st.success(t("page.data.remembered", lang, section=t("page.data.mapping_in_use", lang)),
+               icon=":material/check_circle:")
 
 
 def role_label(role: str) -> str:

@@ -98,8 +98,9 @@ def goal_form(bench: Workbench, existing: goals.Goal | None, key: str) -> goals.
         target = goals.halve_target(baseline, direction, measure)
         right.metric(t("goals.form_target", lang), draft.figure(target, lang))
     else:
-        target = right.number_input(t("goals.form_target", lang), value=float(old.target if old else baseline),
-                                    step=0.5, format="%.1f", key=f"{key}_target")
+        suggested = old.target if old else goals.suggested_target(baseline, direction, measure, rule.is_rate)
+        target = right.number_input(t("goals.form_target", lang), value=float(suggested), step=0.5, format="%.1f",
+                                    key=f"{key}_target")
     latest = found[-1] if found else baseline_term
     target_term = st.text_input(t("goals.form_target_term", lang),
                                 value=old.target_term if old else terms.shift(latest, 3) or "",

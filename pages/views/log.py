@@ -49,7 +49,7 @@ def entry_form(existing: interventions.Entry | None, goal_titles: dict[str, str]
 
 bench = shared.workbench()
 lang = shared.language()
-st.title(t("log.title", lang))
+st.title(t("nav.log", lang))
 st.write(t("log.intro", lang))
 names = bench.group_names(lang)
 goal_list, goal_problems = goals.load(lang)

@@ -1,10 +1,15 @@
-"""Overview: what is loaded and where to go next."""
+"""Overview: the answers a meeting asks for first (equity.plans.overview), each with a link to its page, then
+what is loaded and where to go next."""
 
 import streamlit as st
 
+from equity.plans.accountability import COLOUR_MIN_N
 from equity.words.i18n import t
 from equity.words.numbers import count
 from pages.views import shared
+
+PAGES = {"gaps": "pages/views/gaps.py", "goals": "pages/views/goals.py", "scorecard": "pages/views/scorecard.py",
+         "trends": "pages/views/trends.py"}
 
 bench = shared.workbench()
 lang = shared.language()
@@ -20,6 +25,11 @@ if shared.require_data(bench):
                      key="sample_switch", icon=":material/swap_horiz:"):
             bench.load_sample(counts=not counts)
             st.rerun()
+    for title, answers in bench.overview(st.session_state.get("accountability_min", COLOUR_MIN_N), lang):
+        st.subheader(title)
+        for answer in answers:
+            st.markdown(shared.plain(answer.text))
+        st.page_link(PAGES[answers[0].page], label=t(f"nav.{answers[0].page}", lang), icon=":material/arrow_forward:")
     cols = st.columns(4)
     cols[0].metric(t("page.overview.rows", lang), count(data.report.rows, lang))
     cols[1].metric(t("page.overview.outcomes", lang), len(data.mapping.outcomes()))

@@ -117,7 +117,7 @@ def scorecard_choice(bench, lang: str) -> tuple[tuple[sc.Indicator, ...], dict]:
 
 
 def builder(bench, lang: str) -> None:
-    st.title(t("page.report.title", lang))
+    st.title(t("nav.report", lang))
     if not shared.require_data(bench):
         return
     st.write(t("page.report.intro", lang, min_n=f"{bench.min_n:d}"))

@@ -127,7 +127,7 @@ def accountability(bench, cards: list[sc.Card], chosen: dict, lang: str) -> None
     identify, each with its evidence in a sentence."""
     st.subheader(t("accountability.title", lang))
     colour_min_n = int(st.number_input(t("accountability.colour_min_n", lang), min_value=0, step=1,
-                                       value=st.session_state.get("accountability_min", 30),
+                                       value=st.session_state.get("accountability_min", acc.COLOUR_MIN_N),
                                        key="accountability_colour_min_n"))
     st.session_state["accountability_min"] = colour_min_n          # kept for the report, off this page
     st.caption(t("accountability.intro", lang, min_n=f"{bench.min_n:d}", colour_min_n=f"{colour_min_n:d}"))

@@ -16,7 +16,7 @@ from pages.views import shared
 
 bench = shared.workbench()
 lang = shared.language()
-st.title(t("trends.page_title", lang))
+st.title(t("nav.trends", lang))
 if shared.require_data(bench):
     shared.active_filters(bench)
     found = bench.terms(filtered=True)

@@ -16,10 +16,12 @@ ERRORS = (WorkspaceError, DataError, OSError)
 
 
 def note_where() -> None:
-    """What the workspace holds and where, in plain words."""
-    base = workspace.root().resolve()
-    lines = "\n".join(f"- `{base / folder}`: {words(what)}" for folder, what in workspace.LAYOUT)
-    st.info(t("page.saved.where", base=base, lines=lines), icon=":material/folder:")
+    """What the workspace holds, in plain words; the folder and how to move it only for whoever set the
+    computer up, behind an expander."""
+    lines = "\n".join(f"- {words(what)}" for _, what in workspace.LAYOUT)
+    st.info(t("page.saved.where", lines=lines), icon=":material/folder:")
+    with st.expander(t("page.saved.setup")):
+        st.caption(shared.plain(t("page.saved.setup_folder", base=workspace.root().resolve(), variable=workspace.ENV)))
 
 
 def saved_table(saved: tuple[library.SavedDataset, ...]) -> pd.DataFrame:

@@ -31,7 +31,7 @@ def test_trends_in_spanish(app):
     ok(spanish(app).switch_page(TRENDS).run())
     choose(app, "trends_outcome", "ELA Proficiency")
     ok(app.selectbox(key="trends_dimension").select("english_learner").run())
-    assert app.title[0].value == "Tendencias en el tiempo"
+    assert app.title[0].value == "Tendencias"
     table = app.dataframe[0].value
     # The gaps table's headers, the comparison named in the gap's (the trends table is the one its download writes).
     assert list(table.columns) == ["Periodo", "Grupo", "Estudiantes con resultado", "Porcentaje (%)",

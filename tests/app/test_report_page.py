@@ -15,7 +15,7 @@ def _open(app):
 
 def test_preview_shows_a_section_per_dimension_with_its_figures(app):
     _open(app)
-    assert [t.value for t in app.title] == ["Report builder"]
+    assert [t.value for t in app.title] == ["Reports"]
     assert len(app.get("vega_lite_chart")) == 3 and len(app.dataframe) == 3
     bench = app.session_state["bench"]
     result = bench.breakdown("final_grade_pct", Rule("threshold", 70.0), "race", label="Final Grade %")
@@ -70,12 +70,12 @@ def test_student_list_needs_confirmation(app):
 def test_spanish_page_and_report(app):
     app.selectbox(key="lang").select("es").run()
     _open(app)
-    assert [t.value for t in app.title] == ["Generador de informes"]
+    assert [t.value for t in app.title] == ["Informes"]
     assert any(m.value.startswith("Todos los estudiantes: ") for m in app.markdown)
     assert "Grupo" in app.dataframe[0].value.columns
     app.radio(key="report_language_es").set_value("en").run()
     assert any(m.value.startswith("All students: ") for m in app.markdown)
-    assert [t.value for t in app.title] == ["Generador de informes"]
+    assert [t.value for t in app.title] == ["Informes"]
 
 
 def test_overview_and_gaps_in_spanish(app):

@@ -42,7 +42,7 @@ def test_set_a_goal_log_an_intervention_and_find_them_after_a_restart(open_home)
     assert "On track" in body and "67.9%" in body and "66%" in body
     assert "the target is reached in 2026-27" in body        # pace 1.13 a term: 1.2 to go -> 2 terms
     page.get_by_role("button", name="Log an intervention").click()
-    page.get_by_role("heading", name="Intervention and decision log").wait_for(timeout=30_000)
+    page.get_by_role("heading", name="Intervention log").wait_for(timeout=30_000)
     page.get_by_label("Title", exact=True).fill("Grade recovery tutoring")
     page.get_by_label("Owner", exact=True).fill("Ms. Rivera")
     settle(page)

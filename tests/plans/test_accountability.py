@@ -7,26 +7,17 @@ import openpyxl
 import pytest
 
 from equity.app.session import Workbench
-from equity.model.groups import Grouping
 from equity.model.rules import Rule
 from equity.plans import accountability as acc
-from equity.plans import scorecard as sc
 from equity.plans.cut_presets import PRESETS
 from equity.plans.group_grid import place_one
 from equity.plans.status_grid import BASELINE_HIDDEN, COLOURS, FEW, HIDDEN, ONE_TERM
-from tests.district import district_csv
-
-CHRONIC = sc.Indicator("Chronic absence", "chronic_absent", "Chronic Absent", Rule("boolean"), Grouping("race"),
-                       sc.LEADING, False, sc.GAP, "chronic_absence")
-SUSPENSION = sc.Indicator("Suspensions", "suspended", "Suspended", Rule("boolean"), Grouping("race"), sc.LEADING,
-                          False, sc.RISK_RATIO, "suspensions")
+from tests.district import CHRONIC, SUSPENSION, district_bench
 
 
 @pytest.fixture
 def bench() -> Workbench:
-    bench = Workbench()
-    bench.confirm(bench.upload(district_csv(), "district.csv").proposal)
-    return bench
+    return district_bench()
 
 
 def _grid(bench, colour_min_n=30, lang="en") -> acc.Grid:

@@ -244,3 +244,13 @@ def test_goal_words_in_spanish():
     assert goals.measure_label(gap, "es") == ("Brecha en ELA (en Met, Exceeded): Aprendices de inglés frente a "
                                               "No aprendices de inglés (puntos porcentuales)")
     assert goals.population(ela(dimension="", group=""), "es") == "Todos los estudiantes"
+
+
+def test_a_new_goal_is_suggested_a_real_improvement_never_its_baseline():
+    # A share where higher is better: half way from 48.9% to 100%; lower is better: half way to 0.
+    assert goals.suggested_target(48.9, HIGHER, goals.VALUE, rate=True) == pytest.approx(74.45)
+    assert goals.suggested_target(10.9, LOWER, goals.VALUE, rate=True) == pytest.approx(5.45)
+    # A gap of -18 points closes half way; an average of 2450 moves a tenth of itself; a small one at least 1.
+    assert goals.suggested_target(-18.0, HIGHER, GAP, rate=True) == -9.0
+    assert goals.suggested_target(2450.0, HIGHER, goals.VALUE, rate=False) == 2695.0
+    assert goals.suggested_target(2.4, LOWER, goals.VALUE, rate=False) == pytest.approx(1.4)
