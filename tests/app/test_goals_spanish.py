@@ -118,7 +118,7 @@ def test_a_goal_for_a_crossed_group_set_in_the_form(app):
 
 def test_log_in_spanish(app):
     ok(spanish(app).switch_page(LOG).run())
-    assert app.title[0].value == "Registro de intervenciones y decisiones"
+    assert app.title[0].value == "Registro de intervenciones"      # the page's navigation name
     app.text_input(key="log_new_title").input("Tutoría en grupos pequeños")
     app.selectbox(key="log_new_stage").select("implement")
     app.selectbox(key="log_new_group").select("English learners")
