@@ -67,7 +67,7 @@ class Refused(ValueError):
 
 def shape(con: duckdb.DuckDBPyConnection, sql: str) -> Shape:
     """The query's groups and figures, or Refused saying what keeps it from being downloaded."""
-    parsed = json.loads(con.execute(query("parse_sql"), [sql]).fetchone()[0])
+    parsed = json.loads(con.execute(query("parse_sql"), [sql]).fetchall()[0][0])
     if parsed.get("error") or len(parsed["statements"]) != 1:
         raise Refused("not_aggregate")
     node = parsed["statements"][0]["node"]

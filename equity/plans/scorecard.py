@@ -257,8 +257,10 @@ def _risks(con, indicator: Indicator, filters: Filters, min_n: int, settings: di
     result = disproportionality.disproportionality(con, indicator.outcome, indicator.rule, indicator.grouping,
                                                    filters, Filters(), settings, min_n)
     ratio = indicator.method == RISK_RATIO
+    # A group with a reason is hidden even when its size is shown: the complementary rule on counts hides its
+    # count, risk, ratio and composition (disproportionality._hide_counts), so the card says why, not a blank.
     figures = tuple(GroupFigure(g.key, g.label, g.n, g.risk, g.ratio if ratio else g.composition,
-                                g.flagged and ratio, g.hidden, g.reason == SMALL,
+                                g.flagged and ratio, g.hidden or bool(g.reason), g.reason == SMALL,
                                 g.method if ratio else "", g.reason) for g in result.groups)
     keyed = [f for f in figures if indicator.grouping.reported(f.key) and not f.hidden and f.measure is not None]
     if not keyed:

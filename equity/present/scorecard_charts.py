@@ -115,7 +115,8 @@ def hidden_text(card: Card, g: GroupFigure, lang: str = DEFAULT) -> str:
     """'yes — Hidden: fewer than 10 students.' for a hidden group, '' for a shown one."""
     if not g.hidden:
         return ""
-    note = hidden_note(g.reason, card.min_n, lang)
+    # A group whose size is shown had only its count hidden (the complementary rule on risk counts).
+    note = t("risk.note.count_complement", lang) if g.n is not None else hidden_note(g.reason, card.min_n, lang)
     return f"{t('word.yes', lang)} — {note}"
 
 

@@ -159,16 +159,16 @@ def build(con: duckdb.DuckDBPyConnection, outcome: str, rule: Rule, dimension: s
                 {"from": from_term, "to": to_term, "levels": list(levels), **rule.params(),
                  **{k: v for k, v in filters.params().items() if k != "f_term"}})
     con.execute(query("matched_students"), {"from": from_term, "to": to_term})
-    keys, rows = con.execute(query("matched_row_keys")).fetchone()
+    keys, rows = con.execute(query("matched_row_keys")).fetchall()[0]
     if rows and not keys:
         raise CohortError("matched.error.no_ids", first=from_term, second=to_term)
 
 
 def matching(con: duckdb.DuckDBPyConnection, from_term: str, to_term: str) -> Matching:
     """The match rate, repeated IDs and IDs written differently, from the `matched` table `build` made."""
-    matched, left, arrived = con.execute(query("matched_counts")).fetchone()
-    repeated, repeats = con.execute(query("matched_repeats"), {"from": from_term, "to": to_term}).fetchone()
-    changed, pairs = con.execute(query("matched_reformatted")).fetchone()
+    matched, left, arrived = con.execute(query("matched_counts")).fetchall()[0]
+    repeated, repeats = con.execute(query("matched_repeats"), {"from": from_term, "to": to_term}).fetchall()[0]
+    changed, pairs = con.execute(query("matched_reformatted")).fetchall()[0]
     return Matching(from_term, to_term, matched, left, arrived, repeated, tuple(repeats or ()), changed,
                     tuple((a, b) for a, b in pairs or ()))
 

@@ -41,14 +41,33 @@ def test_disproportionality_tables_show_no_hidden_size_nor_a_small_count(app):
     hidden = risk["Note"].str.startswith("Hidden")
     assert hidden.any() and risk.loc[hidden, ["n", "With outcome", "Risk %", "Risk ratio"]].isna().all().all()
     assert (risk["Note"] == ACROSS_NOTE).any()
-    # Counts of students with the outcome under the cell size are not shown, nor the risk that would give them.
-    few = risk["Note"].str.startswith(f"Fewer than {CELL_SIZE} students with the outcome")
-    assert risk.loc[few, ["With outcome", "Risk %"]].isna().all().all()
     assert (risk["With outcome"].dropna() >= CELL_SIZE).all() and (risk["n"].dropna() >= MIN_N).all()
     for table in shown:
         for column in ("n", "With outcome"):
             if column in table.columns:
                 assert (table[column].dropna() >= MIN_N).all()
+
+
+def test_disproportionality_hides_a_count_under_the_cell_size_and_the_next_smallest(app):
+    # AP courses by income, district-wide, 2024-25 grades 9-12: income not reported 22 students, 3 in AP (under
+    # the cell size); low income 1,120 (139), not low income 871 (262). The 3 are not shown, nor their risk, and
+    # low income's 139, the smaller count shown, is hidden too (404 - 262 - 139 would give the 3), with its risk
+    # and composition index; the group sizes are all shown.
+    app.switch_page("pages/views/disproportionality.py").run()
+    mapping = app.session_state["bench"].data.mapping
+    app.selectbox(key="risk_outcome").set_value(mapping.outcome("AP Courses")).run()
+    app.selectbox(key="risk_dimension").set_value("low_income").run()
+    assert not app.exception, [e.value for e in app.exception]
+    risk = next(t for t in tables(app) if "With outcome" in t.columns).set_index("Group")
+    assert list(risk["n"]) == [1120, 871, 22]
+    few = risk["Note"].str.startswith(f"Fewer than {CELL_SIZE} students with the outcome")
+    assert list(risk.index[few]) == ["Not reported"]
+    assert risk.loc["Low income", "Note"] == ("Hidden so that a smaller hidden number of students with the outcome "
+                                              "cannot be worked out from the total.")
+    hidden = ["With outcome", "Risk %", "Composition index"]
+    assert risk.loc[["Not reported", "Low income"], hidden].isna().all().all()
+    assert risk.loc["Not low income", "With outcome"] == 262
+    assert risk.loc["Not low income", "Composition index"] == pytest.approx((262 / 404) / (871 / 2013), abs=1e-6)
 
 
 def test_gaps_table_under_a_filter_shows_no_hidden_size(app):

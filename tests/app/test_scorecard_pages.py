@@ -33,9 +33,13 @@ def test_scorecard_shows_the_four_required_views(app):
     black = rows["Suspensions", "Black or African American"]
     assert (black.By, black.Measure) == ("Race/ethnicity", "Risk ratio") and black._9 == pytest.approx(2.54, abs=0.01)
     low_income = rows["AP participation", "Low income"]
-    # Its count is hidden beside the unreported one under the cell size, and so its composition index.
-    assert low_income.Measure == "Composition index" and low_income._9 != low_income._9
-    assert rows["AP participation", "Not low income"]._9 > 1
+    # Its count is hidden beside the unreported one under the cell size (3 of 22): marked hidden, saying why.
+    assert low_income.Measure == "Composition index"
+    assert low_income.Hidden == ("yes — Hidden so that a smaller hidden number of students with the outcome cannot "
+                                 "be worked out from the total.") and low_income.n == 1120
+    assert pd.isna(low_income._9) and pd.isna(low_income.Value)
+    not_low = rows["AP participation", "Not low income"]
+    assert not_low.Hidden == "" and not_low._9 == pytest.approx((262 / 404) / (871 / 2013), abs=1e-4)
     assert rows["Chronic absence", "English learners"].By == "English learner"
     assert rows["Belonging", "Students with disabilities"].By == "Special education"
     assert any("RR** = risk ratio" in c.value and "n-size 30" in c.value for c in app.caption)

@@ -8,7 +8,7 @@ from equity.model.rules import Rule
 from equity.plans import goals
 from equity.plans import scorecard as sc
 from equity.present.scorecard_charts import card_html, card_table, cards_frame
-from equity.stats import disproportionality
+from equity.stats import disproportionality, privacy
 from tests.files import csv_bytes
 
 
@@ -51,9 +51,14 @@ def test_sample_cards_show_ratios_composition_and_groups(sample):
     assert black.measure == pytest.approx(2.5385, abs=1e-3)            # 80/868 against 151/4159
     assert "Black or African American" in sc.finding_text(suspensions)
     ap = {g.label: g for g in cards["AP participation"].groups}
-    # Income not reported has a count under the cell size: low-income students' count, the smaller one shown,
-    # is hidden with it, and their composition index, which would give it back.
-    assert ap["Low income"].measure is None and ap["Not low income"].measure > 1
+    # 2024-25, grades 9-12 (2,013 with an AP count, 404 in at least one course): income not reported 22 students,
+    # 3 in AP, under the cell size of 10; low income 1,120 (139), not low income 871 (262). Low income's count,
+    # the smaller one shown, is hidden with the unreported one (404 - 262 - 139 would give 3): the group is
+    # marked hidden, saying why, with no figure; not low income is shown: 262/404 over 871/2013.
+    low = ap["Low income"]
+    assert low.hidden and low.reason == privacy.COMPLEMENT and (low.value, low.measure) == (None, None)
+    assert not ap["Not low income"].hidden and ap["Not low income"].n == 871
+    assert ap["Not low income"].measure == pytest.approx((262 / 404) / (871 / 2013))
     assert cards["Chronic absence"].change == pytest.approx(cards["Chronic absence"].trend[-1][1]
                                                             - cards["Chronic absence"].trend[0][1])
     assert {g.label for g in cards["Belonging"].groups} == {"Students with disabilities",

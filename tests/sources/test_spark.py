@@ -58,7 +58,11 @@ def local_spark():
     pytest.importorskip("pyspark.sql.connect.session", reason=HOW)
     if shutil.which("java") is None:
         pytest.skip(HOW)
-    return spark.connect("local[2]")    # the one local Spark Connect server of this module (it takes ~20-60 s)
+    # pyspark's own switch for parallel test runs (SPARK-42272): the local server takes a free port and the client
+    # asks it which, instead of both using 15002, which a run of the suite from another checkout may hold.
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SPARK_TESTING", "1")
+        yield spark.connect("local[2]")    # the one local Spark Connect server of this module (it takes ~20-60 s)
 
 
 @pytest.fixture(scope="module")
