@@ -1,10 +1,9 @@
 """Trends, goals and the intervention log in Spanish, and crossed groups on the trend and goal screens.
 
 Sample figures (Met or Exceeded in ELA, English learners): 23.4%, 29.4%, 33.0%; all students 45.0%, 47.7%,
-48.9% (see tests/app/test_goals_pages.py). The crossed district is tests/crossterm.py.
+48.9% (see tests/app/test_goals_pages.py). The crossed district is tests/crossterm.py's SHOWN, where every
+combination is shown.
 """
-
-import math
 
 from streamlit.testing.v1 import AppTest
 
@@ -23,7 +22,7 @@ def spanish(at: AppTest) -> AppTest:
 
 
 def crossed_district(at: AppTest) -> AppTest:
-    bench = upload(at, crossterm.one_file(), "crossed.csv").session_state["bench"]
+    bench = upload(at, crossterm.one_file(crossterm.SHOWN), "crossed.csv").session_state["bench"]
     bench.confirm(bench.staged.proposal)
     return at
 
@@ -34,9 +33,12 @@ def test_trends_in_spanish(app):
     ok(app.selectbox(key="trends_dimension").select("english_learner").run())
     assert app.title[0].value == "Tendencias"
     table = app.dataframe[0].value
-    assert list(table.columns) == ["Periodo", "Grupo", "n", "Valor", "Brecha", "Oculto"]
+    # The gaps table's headers, the comparison named in the gap's (the trends table is the one its download writes).
+    assert list(table.columns) == ["Periodo", "Grupo", "Estudiantes con resultado", "Porcentaje (%)",
+                                   "Brecha frente a todos los estudiantes (puntos)", "Nota"]
     el = table[table["Grupo"] == "Aprendices de inglés"]
-    assert [round(v, 1) for v in el["Valor"]] == [23.4, 29.4, 33.0]
+    assert [round(v, 1) for v in el["Porcentaje (%)"]] == [23.4, 29.4, 33.0]
+    assert [round(g, 1) for g in el["Brecha frente a todos los estudiantes (puntos)"]] == [-21.7, -18.3, -15.9]
     assert "la brecha que más cambió fue la de Aprendices de inglés, que se redujo" in texts(app)
     assert "Brecha en ELA Proficiency" in texts(app)
     assert "No hay cifras ocultas" in texts(app)
@@ -51,19 +53,19 @@ def test_trends_for_crossed_groups(app):
     ok(app.selectbox(key="trends_second_english_learner").select("low_income").run())
     table = app.dataframe[0].value
     el_low = table[table["Group"] == "English learners · Low income"]
-    # 25% (gap -25), hidden in 2023-24 (a hole, not a zero), 50% (gap 50 - 63.33 = -13.33).
+    # 3 of 12, 6 of 15, 5 of 10; all students 30 of 60, 37 of 66, 38 of 60 (gaps 25 - 50, 40 - 56.06, 50 - 63.33).
     assert list(el_low["Term"]) == list(crossterm.TERMS)
-    values = list(el_low["Value"])
-    assert values[0] == 25.0 and math.isnan(values[1]) and values[2] == 50.0
-    assert [round(g, 2) for g in el_low["Gap"] if not math.isnan(g)] == [-25.0, -13.33]
-    assert el_low["Hidden"].iloc[1].startswith("yes — Hidden so that")
-    assert "4 figures are hidden" in texts(app) and "two-way tables" in texts(app)
+    assert list(el_low["Students with a result"]) == [12, 15, 10]
+    assert list(el_low["Share (%)"]) == [25.0, 40.0, 50.0]
+    assert [round(g, 2) for g in el_low["Gap vs all students (points)"]] == [-25.0, -16.06, -13.33]
+    assert "No figures are hidden" in texts(app) and "two-way tables" in texts(app)
     compare = app.selectbox(key="trends_compare_english_learner_low_income")
     assert list(compare.options) == ["All students", "All other students"]   # no reference group when crossed
     ok(compare.select("others").run())
     el_low = app.dataframe[0].value.query("Group == 'English learners · Low income'")
-    assert [round(g, 2) for g in el_low["Gap"] if not math.isnan(g)] == [-31.25, -16.0]
-    assert "narrowed the most" in texts(app)
+    # All other students: 27 of 48 = 56.25%, 31 of 51 = 60.78%, 33 of 50 = 66%.
+    assert [round(g, 2) for g in el_low["Gap vs all other students (points)"]] == [-31.25, -20.78, -16.0]
+    assert "English learners · Low income narrowed the most: from -31.2 to -16.0" in texts(app)
 
 
 def test_goals_screen_in_spanish(app):
@@ -116,7 +118,7 @@ def test_a_goal_for_a_crossed_group_set_in_the_form(app):
 
 def test_log_in_spanish(app):
     ok(spanish(app).switch_page(LOG).run())
-    assert app.title[0].value == "Registro de intervenciones y decisiones"
+    assert app.title[0].value == "Registro de intervenciones"      # the page's navigation name
     app.text_input(key="log_new_title").input("Tutoría en grupos pequeños")
     app.selectbox(key="log_new_stage").select("implement")
     app.selectbox(key="log_new_group").select("English learners")

@@ -17,7 +17,7 @@ ENGLISH = re.compile(r"\b(the|and|with|of|students?|groups?|hidden|than|this|fro
                      re.IGNORECASE)
 KEPT = ("Language / Idioma", "English",   # the language switch names both languages on purpose
         "students")                       # the table's name on the SQL page, as a query must spell it
-CODE = re.compile(r"`[^`]*`|\b[A-Z]{2,}\b")   # folder paths and SQL keywords are not sentences
+CODE = re.compile(r"`[^`]*`|\b[A-Z]{2,}\b|(?<!\w)/\S+")   # code, folder paths and SQL keywords are not sentences
 
 
 def _data_words() -> list[str]:

@@ -34,7 +34,7 @@ def test_sample_survey_in_spanish(app):
     assert app.title[0].value == "Resultados de encuestas"
     captions = " ".join(c.value for c in app.caption)
     assert "Leído como exportación de Google Forms." in captions
-    assert "2,830 de 2,830 encuestados coinciden con un registro de estudiante en 2024-25" in captions
+    assert "2.830 de 2.830 encuestados coinciden con un registro de estudiante en 2024-25" in captions
     assert "Los grupos de menos de 5 encuestados se ocultan" in captions
     assert "respondents" not in captions and "Percent favourable" not in captions
     assert app.subheader[0].value.endswith("(encuesta de pertenencia del distrito de ejemplo)")
