@@ -32,5 +32,6 @@ navigation = st.navigation([
     st.Page("pages/views/workspace.py", title=t("nav.saved", lang), icon=":material/folder_open:", url_path="saved"),
     st.Page("pages/views/sql.py", title=t("nav.sql", lang), icon=":material/terminal:", url_path="sql"),
 ], expanded=True)   # every page in view: past ten, Streamlit tucks the rest under "View more"
-shared.sidebar(bench)
-navigation.run()
+with bench.busy:               # a rerun stopped by this one finishes its DuckDB work first
+    shared.sidebar(bench)
+    navigation.run()

@@ -2,6 +2,7 @@
 upload waiting for its mapping, the filters and the minimum group size. No Streamlit here."""
 
 import contextlib
+import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -60,6 +61,9 @@ class Workbench:
     _memo: LRUCache = field(default_factory=lambda: LRUCache(CACHED_FIGURES), repr=False)  # key: what it depends on
     _cubes: dict = field(default_factory=dict, repr=False)  # (data version, outcome, rule) -> cubes.Cube
     _lasting: dict = field(default_factory=dict, repr=False)  # read once per data version (see _once)
+    # One rerun at a time uses the connection: a rerun that Streamlit stops goes on until its next Streamlit call,
+    # and DuckDB refuses a second call on a busy connection instead of waiting.
+    busy: threading.RLock = field(default_factory=threading.RLock, repr=False, compare=False)
 
     @property
     def min_n(self) -> int:
