@@ -26,10 +26,11 @@ if shared.require_data(bench):
             bench.load_sample(counts=not counts)
             st.rerun()
     for title, answers in bench.overview(st.session_state.get("accountability_min", COLOUR_MIN_N), lang):
-        st.subheader(title)
+        st.subheader(shared.plain(title))
         for answer in answers:
             st.markdown(shared.plain(answer.text))
-        st.page_link(PAGES[answers[0].page], label=t(f"nav.{answers[0].page}", lang), icon=":material/arrow_forward:")
+        st.page_link(page=PAGES[answers[0].page], label=t(f"nav.{answers[0].page}", lang),
+                     icon=":material/arrow_forward:")
     cols = st.columns(4)
     cols[0].metric(t("page.overview.rows", lang), count(data.report.rows, lang))
     cols[1].metric(t("page.overview.outcomes", lang), len(data.mapping.outcomes()))
