@@ -22,7 +22,7 @@ from equity.model.filters import Filters, options
 from equity.model.groups import Grouping
 from equity.model.rules import Rule
 from equity.plans import accountability, goals, interventions, overview, scorecard, status_grid, survey
-from equity.report.sections import Table
+from equity.present.tables import Table
 from equity.report.student_list import student_table
 from equity.sources import cube as cubes
 from equity.sources.cells import Cells
