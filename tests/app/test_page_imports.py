@@ -13,9 +13,6 @@ PENDING = {
     "pages/views/cohort.py", "pages/views/disproportionality.py", "pages/views/flag_controls.py",
     "pages/views/gaps.py", "pages/views/intersections.py", "pages/views/scorecard.py", "pages/views/shared.py",
     "pages/views/survey.py", "pages/views/trends.py",
-    "pages/views/data.py", "pages/views/join_step.py", "pages/views/workspace.py", "pages/views/sql.py",
-    "pages/views/log.py", "pages/views/goals.py", "pages/views/goal_form.py", "pages/views/report.py",
-    "pages/views/overview.py",
 }
 PAGES = sorted([ROOT / "app.py", *(ROOT / "pages").rglob("*.py")])
 
