@@ -81,7 +81,7 @@ from equity.store import archive, library, workspace
 from equity.store import scorecards as scorecard_store
 from equity.store.records import WorkspaceError
 from equity.words.messages import Text
-from equity.words.reader import language
+from equity.words.reader import language, reading
 
 # What pages may use besides the Workbench: plain vocabulary (types, constants, errors), checked by
 # tests/app/test_page_imports.py. Whatever decides what data means is a Workbench method instead.
@@ -391,9 +391,9 @@ class Workbench:
         """The labelled student-level export: one row per student the filters keep."""
         return student_table(self.con, outcome, label, rule, self.filters, lang)
 
-    def group_names(self, lang: str) -> dict[str, str]:
+    def group_names(self) -> dict[str, str]:
         """Every reported group in the loaded data, for the log's pickers (none before any data)."""
-        return interventions.group_names(self.con, lang) if self.data is not None else {}
+        return interventions.group_names(self.con) if self.data is not None else {}
 
     def suggest_join(self, other: Upload) -> combine.JoinSpec:
         """The likely keys for joining `other` to the base file (see `join_base`)."""
@@ -407,14 +407,14 @@ class Workbench:
         """A console result as a CSV under the minimum group size, or why not."""
         return for_download(self.con, sql, table, self.min_n)
 
-    def assess_goals(self, saved: Sequence[goals.Goal], lang: str) -> list[goals.Evaluation]:
+    def assess_goals(self, saved: Sequence[goals.Goal]) -> list[goals.Evaluation]:
         """Where each goal stands on the loaded data (its outcome missing from it said so)."""
         outcomes = {c.name for c in self.data.mapping.outcomes()} if self.data else set()
-        return [goals.assess(self.con, g, outcomes, self.min_n, lang) for g in saved]
+        return [goals.assess(self.con, g, outcomes, self.min_n) for g in saved]
 
-    def goal_groups(self, outcome: str, rule: Rule, dimension: str, second: str, lang: str) -> dict[str, str]:
-        """The groups a goal may name for this outcome: key as text -> name in `lang`."""
-        return goals.group_choices(self.con, outcome, rule, dimension, second, lang)
+    def goal_groups(self, outcome: str, rule: Rule, dimension: str, second: str) -> dict[str, str]:
+        """The groups a goal may name for this outcome: key as text -> name in the reader's language."""
+        return goals.group_choices(self.con, outcome, rule, dimension, second)
 
     def goal_actual(self, goal: goals.Goal) -> tuple[goals.Point, ...]:
         """A goal's figure in every loaded term."""
@@ -459,7 +459,7 @@ class Workbench:
             (i, Trend(i.outcome_label, i.rule, DIMENSIONS[d], COMPARE_ALL, self.min_n, (),
                       (self.breakdown(i.outcome, i.rule, d, label=i.outcome_label),)))
             for i in indicators for d in self.student_groups()]
-        return overview.answers(trends, self.assess_goals(goals.load(lang)[0], lang),
+        return overview.answers(trends, self.assess_goals(goals.load()[0]),
                                 self.accountability_grid(indicators, saved.cuts, colour_min_n, lang), lang)
 
     def scorecard(self, indicators: Sequence[scorecard.Indicator]) -> list[scorecard.Card]:
@@ -552,7 +552,7 @@ class Workbench:
     @staticmethod
     def saved_goals() -> tuple[tuple[Goal, ...], tuple]:
         """Every saved goal, and a problem for each that could not be read."""
-        return goals.load(language())
+        return goals.load()
 
     @staticmethod
     def save_goal(goal: Goal) -> Goal:
@@ -565,11 +565,11 @@ class Workbench:
     @staticmethod
     def goal_population(goal: Goal) -> str:
         """Whose figure the goal follows, in words."""
-        return goals.population(goal, language())
+        return goals.population(goal)
 
     @staticmethod
     def describe_goal(goal: Goal) -> str:
-        return goals.describe(goal, language())
+        return goals.describe(goal)
 
     @staticmethod
     def draft_goal(goal: Goal) -> Goal:
@@ -606,7 +606,7 @@ class Workbench:
     @staticmethod
     def log_entries() -> tuple[tuple[Entry, ...], tuple]:
         """Every log entry, newest first, and a problem for each that could not be read."""
-        return interventions.load(language())
+        return interventions.load()
 
     @staticmethod
     def save_entry(entry: Entry) -> Entry:
@@ -633,11 +633,11 @@ class Workbench:
     @staticmethod
     def log_table(entries: tuple[Entry, ...], goal_titles: dict[str, str], names: dict[str, str]):
         """The log as shown and exported (a pandas frame headed in the reader's language)."""
-        return interventions.frame(entries, goal_titles, language(), names)
+        return interventions.frame(entries, goal_titles, names)
 
     @staticmethod
     def log_csv(entries: tuple[Entry, ...], goal_titles: dict[str, str], names: dict[str, str]) -> bytes:
-        return interventions.export_csv(entries, goal_titles, language(), names)
+        return interventions.export_csv(entries, goal_titles, names)
 
     # Reports and exports.
 
@@ -652,8 +652,9 @@ class Workbench:
         return tuple(scorecard.available(indicators, self.data.mapping)), cuts
 
     def report(self, choice: Choice, title: str, notes: str, lang: str) -> Report:
-        """The chosen views of the session's data as a report in `lang`."""
-        return compose(views(self, choice, lang), self, title, notes, lang)
+        """The chosen views of the session's data as a report in `lang`, its figures and notes worked out in it."""
+        with reading(lang):
+            return compose(views(self, choice, lang), self, title, notes, lang)
 
     @staticmethod
     def export(report: Report, fmt: str) -> bytes:

@@ -50,7 +50,7 @@ def goal_form(bench: Workbench, existing: Goal | None, key: str) -> Goal | None:
         if old and old.second and f"{key}_second_{dimension}" not in st.session_state:
             st.session_state[f"{key}_second_{dimension}"] = old.second
         second = shared.crossed_with(dimension, key, left)
-        labels = bench.goal_groups(column.name, rule, dimension, second or "", lang)
+        labels = bench.goal_groups(column.name, rule, dimension, second or "")
         if not labels:
             st.warning(t("goals.form_no_group", lang))
             return None
@@ -81,7 +81,7 @@ def goal_form(bench: Workbench, existing: Goal | None, key: str) -> Goal | None:
     source = middle.radio(t("goals.form_baseline_value", lang), sources, key=f"{key}_source",
                           index=_index(sources, "typed" if old and not old.baseline_from_data else "data"),
                           format_func={"data": t("goals.form_from_data", lang,
-                                                 value=draft.figure(from_data or 0, lang)),
+                                                 value=draft.figure(from_data or 0)),
                                        "typed": t("goals.form_typed", lang)}.get)
     if from_data is None:
         middle.caption(t("goals.form_no_baseline", lang, term=shared.plain(baseline_term)))
@@ -100,7 +100,7 @@ def goal_form(bench: Workbench, existing: Goal | None, key: str) -> Goal | None:
                               format_func=lambda p: t(f"goals.trajectory_{p}", lang, ideal=ideal))
     if trajectory == HALVE:
         target = bench.halve_target(baseline, direction, measure)
-        right.metric(t("goals.form_target", lang), draft.figure(target, lang))
+        right.metric(t("goals.form_target", lang), draft.figure(target))
     else:
         suggested = old.target if old else bench.suggested_target(baseline, direction, measure, rule.is_rate)
         target = right.number_input(t("goals.form_target", lang), value=float(suggested), step=0.5, format="%.1f",
@@ -113,5 +113,5 @@ def goal_form(bench: Workbench, existing: Goal | None, key: str) -> Goal | None:
                    direction=direction, trajectory=trajectory, baseline_from_data=source == "data", notes=notes,
                    id=old.id if old else "", revision=old.revision if old else 0)
     if st.button(t("goals.form_save", lang), type="primary", key=f"{key}_save"):
-        return shared.saved(goal.problems(lang), lambda: bench.save_goal(goal), lang)
+        return shared.saved(goal.problems(), lambda: bench.save_goal(goal), lang)
     return None

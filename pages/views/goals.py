@@ -24,9 +24,9 @@ def progress(evaluation: Evaluation) -> str:
 def summary(evaluations: list[Evaluation], lang: str) -> pd.DataFrame:
     return pd.DataFrame([{
         t("column.goal", lang): e.goal.title, t("column.population", lang): bench.goal_population(e.goal),
-        t("column.term", lang): e.current_term or "—", t("column.current", lang): e.goal.figure(e.current, lang),
-        t("column.interim", lang): e.goal.figure(e.interim, lang),
-        t("column.target", lang): t("column.target_by", lang, target=e.goal.figure(e.goal.target, lang),
+        t("column.term", lang): e.current_term or "—", t("column.current", lang): e.goal.figure(e.current),
+        t("column.interim", lang): e.goal.figure(e.interim),
+        t("column.target", lang): t("column.target_by", lang, target=e.goal.figure(e.goal.target),
                                     term=e.goal.target_term),
         t("column.status", lang): t(STATUS_LOOK[e.status][0], lang), t("column.progress", lang): progress(e),
     } for e in evaluations])
@@ -43,10 +43,10 @@ def show(evaluation: Evaluation, entries: tuple[Entry, ...], lang: str) -> None:
         cols = st.columns(4)
         cols[0].metric(t("goals.metric_current", lang,
                          term=shared.plain(evaluation.current_term or t("goals.no_term_short", lang))),
-                       goal.figure(evaluation.current, lang))
-        cols[1].metric(t("goals.metric_interim", lang), goal.figure(evaluation.interim, lang))
+                       goal.figure(evaluation.current))
+        cols[1].metric(t("goals.metric_interim", lang), goal.figure(evaluation.interim))
         cols[2].metric(t("goals.metric_target", lang, term=shared.plain(goal.target_term)),
-                       goal.figure(goal.target, lang))
+                       goal.figure(goal.target))
         cols[3].metric(t("goals.metric_progress", lang), progress(evaluation))
         if evaluation.status == NO_DATA:
             note = shared.plain(evaluation.note) if evaluation.note else t("goals.no_figure_now", lang)
@@ -58,7 +58,7 @@ def show(evaluation: Evaluation, entries: tuple[Entry, ...], lang: str) -> None:
             st.markdown(f"**{t('goals.log_entries', lang)}**")
             for e in linked:
                 result = f" — {shared.plain(e.result)}" if e.result else ""
-                st.markdown(f"- {shared.plain(e.date)} · *{shared.plain(stage_label(e.stage, lang))}* · "
+                st.markdown(f"- {shared.plain(e.date)} · *{shared.plain(stage_label(e.stage))}* · "
                             f"**{shared.plain(e.title)}**{result}")
         actions = st.columns([2, 1, 1, 4])
         if actions[0].button(t("goals.log_button", lang), key=f"log_{goal.id}", icon=":material/edit_note:"):
@@ -98,7 +98,7 @@ if shared.require_data(bench):
                 st.rerun()
     if st.session_state.get("goal_saved"):
         st.success(shared.plain(st.session_state.pop("goal_saved")), icon=":material/check:")
-    evaluations = bench.assess_goals(goal_list, lang)
+    evaluations = bench.assess_goals(goal_list)
     if evaluations:
         st.dataframe(summary(evaluations, lang), hide_index=True)
         for evaluation in evaluations:

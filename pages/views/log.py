@@ -22,7 +22,7 @@ def entry_form(bench, existing: Entry | None, goal_titles: dict[str, str], names
         when = left.date_input(t("log.column_date", lang), value=old.day if old else date.today(), key=f"{key}_date")
         stage = middle.selectbox(t("log.column_stage", lang), STAGES, key=f"{key}_stage",
                                  index=STAGES.index(old.stage) if old else 0,
-                                 format_func=lambda s: stage_label(s, lang).capitalize())
+                                 format_func=stage_names.get)
         owner = right.text_input(t("log.column_owner", lang), value=old.owner if old else "", key=f"{key}_owner")
         title = st.text_input(t("log.column_title", lang), value=old.title if old else "", key=f"{key}_title",
                               placeholder=t("log.title_placeholder", lang))
@@ -44,14 +44,15 @@ def entry_form(bench, existing: Entry | None, goal_titles: dict[str, str], names
             return None
     entry = Entry(when.isoformat(), stage, title.strip(), group, goal_id, owner.strip(),
                                 decision.strip(), result.strip(), old.id if old else "", old.revision if old else 0)
-    return shared.saved(entry.problems(lang), lambda: bench.save_entry(entry), lang)
+    return shared.saved(entry.problems(), lambda: bench.save_entry(entry), lang)
 
 
 bench = shared.workbench()
 lang = shared.language()
 st.title(t("nav.log", lang))
 st.write(t("log.intro", lang))
-names = bench.group_names(lang)
+names = bench.group_names()
+stage_names = {s: stage_label(s).capitalize() for s in STAGES}   # looked up now: see equity.words.reader
 goal_list, goal_problems = bench.saved_goals()
 goal_titles = {g.id: g.title for g in goal_list}
 entries, problems = bench.log_entries()
@@ -73,7 +74,7 @@ if entries:
     left, middle, right = st.columns(3)
     stages = left.multiselect(t("log.column_stage", lang), STAGES, key="log_stages",
                               placeholder=t("ui.choose_options", lang),
-                              format_func=lambda s: stage_label(s, lang).capitalize())
+                              format_func=stage_names.get)
     goal_filter = middle.selectbox(t("log.column_goal", lang), ["", *goal_titles], key="log_goal_filter",
                                    format_func=lambda g: goal_titles.get(g, t("log.any_goal", lang)))
     group_filter = right.selectbox(
