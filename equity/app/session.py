@@ -11,27 +11,46 @@ import duckdb
 import pyarrow as pa
 from cachetools import LRUCache
 
+from equity.app import access
 from equity.app.sql_console import Console
 from equity.app.sql_download import Download, for_download
 from equity.data import combine, dataset, derived, first_view
-from equity.data.ingest import Upload, read_upload
-from equity.data.mapping import Mapping, fitted, header_signature, new_values
-from equity.model.cohorts import Cohort, cohort_filters
+from equity.data.dataset import DataError
+from equity.data.derived import all_outcomes
+from equity.data.ingest import IngestError, Upload, read_upload
+from equity.data.mapping import ColumnRole, Mapping, fitted, header_signature, new_values
+from equity.model.cohorts import Cohort, cohort_choices, cohort_filters, cohort_values
 from equity.model.dimensions import COMBINED, DIMENSIONS
-from equity.model.filters import Filters, options
+from equity.model.filters import FLAG_KEYS, Filters, options
 from equity.model.groups import Grouping
-from equity.model.rules import Rule
+from equity.model.rules import Rule, counting_threshold, default_threshold, meeting_categories
 from equity.plans import accountability, goals, interventions, overview, scorecard, status_grid, survey
-from equity.report.sections import Table
+from equity.plans.cut_presets import PRESETS as CUT_PRESETS
+from equity.plans.cut_presets import SOURCE as CUT_SOURCE
+from equity.plans.cut_presets import YEAR as CUT_YEAR
+from equity.plans.cut_presets import suggested as suggested_cuts
+from equity.plans.group_grid import GroupPlacement
+from equity.plans.scorecard import Card, Indicator
+from equity.plans.survey import read_notes as survey_notes
+from equity.plans.survey import summary as survey_summary
+from equity.report.images import chart_png, chart_svg
+from equity.report.render import MIME, file_stem, table_csv, table_xlsx
+from equity.report.sections import GapView, GroupGridView, IntersectionView, Section, Table, chronic_notes, filter_lines
 from equity.report.student_list import student_table
 from equity.sources import cube as cubes
-from equity.sources.cells import Cells
+from equity.sources.cells import Cells, key_text
 from equity.stats import across as across_views
 from equity.stats import matched as matching
 from equity.stats.crosstab import CrossTable, crosstab
 from equity.stats.disproportionality import Disproportionality, consecutive_flags, disproportionality
+from equity.stats.disproportionality import Settings as RiskSettings
 from equity.stats.entity import EntityComparison, EntityGroup, ranked, versus_all
-from equity.stats.metrics import COMPARE_ALL, Breakdown, breakdown
+from equity.stats.gap_flag_settings import COMPARE, DEFAULTS, HPG, FlagSettings
+from equity.stats.gap_flags import Flag
+from equity.stats.matched import CohortError
+from equity.stats.metrics import COMPARE_ALL, COMPARE_OTHERS, Breakdown, breakdown
+from equity.stats.privacy import BOTTOM_CODE, CODING_BELOW_N, TOP_CODE
+from equity.stats.privacy import PRESETS as PRIVACY_PRESETS
 from equity.stats.rule_check import nobody_meets
 from equity.stats.settings import PrivacySettings
 from equity.stats.trends import Trend, data_terms, trend
@@ -39,6 +58,26 @@ from equity.store import library, workspace
 from equity.store import scorecards as scorecard_store
 from equity.store.records import WorkspaceError
 from equity.words.messages import Text
+from equity.words.reader import language
+
+# What pages may use besides the Workbench: plain vocabulary (types, constants, errors) and the few functions that
+# only turn a result into a file or words. tests/app/test_page_imports.py keeps pages to this, equity.words and
+# equity.present.
+__all__ = [
+    "Workbench", "access",
+    # data and its errors
+    "ColumnRole", "DataError", "IngestError", "WorkspaceError", "Upload",
+    # groups, filters, rules, cohorts
+    "COMBINED", "DIMENSIONS", "FLAG_KEYS", "Cohort", "Filters", "Grouping", "Rule", "key_text",
+    # comparisons, flags, privacy and risk settings
+    "BOTTOM_CODE", "CODING_BELOW_N", "COMPARE", "COMPARE_ALL", "COMPARE_OTHERS", "DEFAULTS", "HPG",
+    "PRIVACY_PRESETS", "TOP_CODE", "Breakdown", "CohortError", "Flag", "FlagSettings", "RiskSettings",
+    # scorecard vocabulary and its published cut points
+    "CUT_PRESETS", "CUT_SOURCE", "CUT_YEAR", "GroupPlacement", "suggested_cuts",
+    # results as sections and files
+    "MIME", "GapView", "Section", "Table", "chart_png", "chart_svg", "file_stem", "table_csv", "table_xlsx",
+    "survey_notes", "survey_summary",
+]
 
 SAMPLE = Path(__file__).resolve().parents[2] / "sample_data" / "district.csv"
 SAMPLE_COUNTS = SAMPLE.with_name("crdc_district.csv")
@@ -412,3 +451,99 @@ class Workbench:
         on it."""
         goal = scorecard.goal_lookup(self.con, self.min_n)
         return [scorecard.evaluate(self.con, i, self.filters, self.min_n, self.privacy.risk, goal) for i in indicators]
+
+    # What the analysis pages ask besides figures: the choices a page offers for the loaded data, and results put
+    # into the sections that the screen shows and the exports write.
+
+    def offered_dimensions(self) -> tuple[str, ...]:
+        """The dimensions the loaded file has a column for: the only ones a page offers."""
+        return first_view.dimensions(self.data.mapping)
+
+    def outcomes(self) -> list[ColumnRole]:
+        """The outcomes a page offers, derived ones included (equity.data.derived)."""
+        return all_outcomes(self.data.mapping, language())
+
+    def likeliest_outcome(self, outcomes: Sequence[ColumnRole]) -> int:
+        """Which of `outcomes` a page opens on (equity.data.first_view)."""
+        return first_view.likeliest(outcomes, self.data.profiles)
+
+    def outcome_values(self, column: ColumnRole) -> tuple:
+        """The distinct values of an outcome's column, as profiled at upload."""
+        profile = next((p for p in self.data.profiles if p.header == column.header), None)
+        return profile.distinct if profile else ()
+
+    def start_threshold(self, column: ColumnRole, counting: bool = False) -> float:
+        """The threshold a numeric outcome's picker starts at; `counting` starts a count (incidents) at one."""
+        values = self.outcome_values(column)
+        return (counting_threshold(values) if counting else None) or default_threshold(values, column.measure)
+
+    def start_categories(self, categories: Sequence[str]) -> list[str]:
+        """The categories a category outcome's picker starts with as meeting it (Met, Exceeded ...)."""
+        return list(meeting_categories(categories)) or list(categories[:1])
+
+    def filter_lines(self) -> list[str]:
+        """One line per filter in force, in words."""
+        return filter_lines(self.filters, language())
+
+    def cohort_choices(self) -> list[str]:
+        """The dimensions that split the data the filters keep into two cohorts or more."""
+        return cohort_choices(self.filter_options(), self.filters)
+
+    def cohort_values(self, dimension: str) -> list[str]:
+        """The cohorts of `dimension` the filters keep, in order."""
+        return cohort_values(self.filter_options(), dimension, self.filters)
+
+    def intersection(self, outcome: str, rule: Rule, first: str, second: str, label: str = "",
+                     cohort: Cohort | None = None) -> Section:
+        """Two dimensions crossed, as the screen shows it and its downloads write it."""
+        return IntersectionView(self.crosstab(outcome, rule, first, second, label, cohort), cohort).section(language())
+
+    def gap_view(self, result: Breakdown, flag: Flag, settings: FlagSettings, cohort: Cohort | None = None,
+                 outcome_note: str = "") -> GapView:
+        """A breakdown with its gaps flagged once, for the sentence, chart, table and downloads."""
+        return GapView(result, flag=flag, colour_min_n=self.privacy.colour_min_n, settings=settings, cohort=cohort,
+                       outcome_note=outcome_note)
+
+    def log_markers(self, terms: Sequence[str]) -> tuple[tuple[interventions.Marker, ...], int]:
+        """The intervention log's entries that fall among `terms`, placed for a trend chart, and how many entries
+        the log holds."""
+        entries, _ = interventions.load(language())
+        return interventions.markers(entries, tuple(terms)), len(entries)
+
+    def survey_file(self, data: bytes, name: str) -> survey.Survey:
+        """A survey export read and recognised (IngestError or ValueError when it cannot be)."""
+        return self.read_survey(read_upload(data, name))
+
+    def scorecard_choice(self) -> tuple[scorecard_store.Saved, str | None]:
+        """The loaded dataset's saved scorecard (else the defaults) and why a saved one could not be used."""
+        return scorecard_store.chosen(self.data.name, self.data.mapping, self.data.profiles, language())
+
+    def available(self, indicators: Sequence[Indicator]) -> list[Indicator]:
+        """The indicators whose outcome the loaded data has."""
+        return scorecard.available(indicators, self.data.mapping)
+
+    def save_scorecard(self, indicators: Sequence[Indicator], cuts: dict) -> None:
+        """Keep the scorecard's indicators and cut points for the loaded dataset (OSError, WorkspaceError)."""
+        scorecard_store.save(self.data.name, indicators, cuts)
+
+    def clear_scorecard(self) -> None:
+        """The loaded dataset's scorecard back to the defaults."""
+        scorecard_store.clear(self.data.name)
+
+    def placements(self, cards: Sequence[Card], cuts: dict) -> list[status_grid.Placement]:
+        """Each card on the status × change grid, by its chosen cut points or else its defaults."""
+        return [status_grid.place(c, cuts.get(c.indicator.label, status_grid.default_cuts(c.indicator)),
+                                  self.privacy.colour_min_n) for c in cards]
+
+    def group_grid(self, indicator: Indicator, dimension: str, cuts: dict, colour_min_n: int
+                   ) -> tuple[tuple[GroupPlacement, ...], Section]:
+        """One indicator's status × change for every group of `dimension` against the prior term, and its section."""
+        history = self.trend(indicator.outcome, indicator.rule, dimension, label=indicator.outcome_label)
+        view = GroupGridView(history, indicator, cuts.get(indicator.label, status_grid.default_cuts(indicator)),
+                             colour_min_n)
+        placed = view.placed(language())
+        return placed, view.section(language(), placed)
+
+    def chronic_notes(self, indicators: Sequence[Indicator]) -> tuple[str, ...]:
+        """The chronic-absence rule's note, once, when an indicator is chronic absence."""
+        return chronic_notes(self, indicators, language())
