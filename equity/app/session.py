@@ -25,17 +25,29 @@ from equity.model.filters import FLAG_KEYS, Filters, options
 from equity.model.groups import Grouping
 from equity.model.rules import Rule, counting_threshold, default_threshold, meeting_categories
 from equity.plans import accountability, goals, interventions, overview, scorecard, status_grid, survey
+from equity.plans.accountability import COLOUR_MIN_N
 from equity.plans.cut_presets import PRESETS as CUT_PRESETS
 from equity.plans.cut_presets import SOURCE as CUT_SOURCE
 from equity.plans.cut_presets import YEAR as CUT_YEAR
 from equity.plans.cut_presets import suggested as suggested_cuts
 from equity.plans.group_grid import GroupPlacement
-from equity.plans.scorecard import Card, Indicator
+from equity.plans.scorecard import LAGGING, LEADING, METHODS, NO_GOAL, Card, Indicator
+from equity.plans.status_grid import default_cuts, read_cuts
 from equity.plans.survey import read_notes as survey_notes
 from equity.plans.survey import summary as survey_summary
 from equity.report.images import chart_png, chart_svg
 from equity.report.render import MIME, file_stem, table_csv, table_xlsx
-from equity.report.sections import GapView, GroupGridView, IntersectionView, Section, Table, chronic_notes, filter_lines
+from equity.report.sections import (
+    AccountabilityView,
+    GapView,
+    GroupGridView,
+    IntersectionView,
+    ScorecardView,
+    Section,
+    Table,
+    chronic_notes,
+    filter_lines,
+)
 from equity.report.student_list import student_table
 from equity.sources import cube as cubes
 from equity.sources.cells import Cells, key_text
@@ -73,7 +85,8 @@ __all__ = [
     "BOTTOM_CODE", "CODING_BELOW_N", "COMPARE", "COMPARE_ALL", "COMPARE_OTHERS", "DEFAULTS", "HPG",
     "PRIVACY_PRESETS", "TOP_CODE", "Breakdown", "CohortError", "Flag", "FlagSettings", "RiskSettings",
     # scorecard vocabulary and its published cut points
-    "CUT_PRESETS", "CUT_SOURCE", "CUT_YEAR", "GroupPlacement", "suggested_cuts",
+    "COLOUR_MIN_N", "CUT_PRESETS", "CUT_SOURCE", "CUT_YEAR", "LAGGING", "LEADING", "METHODS", "NO_GOAL", "Card",
+    "GroupPlacement", "Indicator", "default_cuts", "read_cuts", "suggested_cuts",
     # results as sections and files
     "MIME", "GapView", "Section", "Table", "chart_png", "chart_svg", "file_stem", "table_csv", "table_xlsx",
     "survey_notes", "survey_summary",
@@ -547,3 +560,18 @@ class Workbench:
     def chronic_notes(self, indicators: Sequence[Indicator]) -> tuple[str, ...]:
         """The chronic-absence rule's note, once, when an indicator is chronic absence."""
         return chronic_notes(self, indicators, language())
+
+    def accountability_section(self, grid: accountability.Grid) -> Section:
+        """Every student group on every indicator as the screen's table and every export write it."""
+        return AccountabilityView(grid).section(language())
+
+    def identified(self, grid: accountability.Grid) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """The sentences naming the groups a state would identify: red on two indicators or more, and the lowest
+        group on each indicator."""
+        return (tuple(f.sentence for f in accountability.red_on_two(grid, language())),
+                tuple(f.sentence for f in accountability.lowest(grid, language())))
+
+    def scorecard_section(self, cards: Sequence[Card], cuts: dict) -> Section:
+        """The cards as one table (value, change, status, colour, finding, goal), as the report writes it."""
+        return ScorecardView(tuple(cards), self.min_n, tuple(sorted(cuts.items())), self.privacy.colour_min_n,
+                             self.chronic_notes([c.indicator for c in cards])).section(language())

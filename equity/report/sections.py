@@ -35,7 +35,7 @@ from equity.present.charts import (
     heat_title,
     shown_as,
 )
-from equity.present.scorecard_charts import direction_word, scorecard_chart
+from equity.present.scorecard_charts import direction_word, goal_text, scorecard_chart
 from equity.present.tables import COUNT, GAP, INDEX, TEXT, VALUE, Column, Table
 from equity.sources.cells import key_text
 from equity.stats.crosstab import Cell, CrossTable
@@ -375,7 +375,7 @@ class ScorecardView:
             rows.append((card.indicator.name(lang), card.indicator.describe_rule(lang), value, card.change,
                          direction_word(card, lang) if card.change is not None else "",
                          status_grid.status_text(p.status, lang) if p.status is not None else "",
-                         status_grid.colour_text(p, lang), sc.finding_text(card, lang), sc.goal_text(card.goal, lang)))
+                         status_grid.colour_text(p, lang), sc.finding_text(card, lang), goal_text(card.goal, lang)))
         table = Table(columns, tuple(rows), (t("report.scorecard.note", lang, min_n=self.min_n),
                                              t("report.scorecard.grid_note", lang), rule_note(self.min_n, lang),
                                              *self.outcome_notes))
