@@ -762,7 +762,7 @@ class Workbench:
     def log_markers(self, terms: Sequence[str]) -> tuple[tuple[interventions.Marker, ...], int]:
         """The intervention log's entries that fall among `terms`, placed for a trend chart, and how many entries
         the log holds."""
-        entries, _ = interventions.load(language())
+        entries, _ = interventions.load()
         return interventions.markers(entries, tuple(terms)), len(entries)
 
     def survey_file(self, data: bytes, name: str) -> survey.Survey:
