@@ -450,17 +450,17 @@ class Workbench:
         """The dimensions of accountability.STUDENT_GROUPS the file has."""
         return [d for d in accountability.STUDENT_GROUPS if d in first_view.dimensions(self.data.mapping)]
 
-    def overview(self, colour_min_n: int, lang: str) -> list[tuple[str, list[overview.Answer]]]:
+    def overview(self, colour_min_n: int) -> list[tuple[str, list[overview.Answer]]]:
         """The overview's answers on the loaded data, by question (equity.plans.overview): the dataset's
         scorecard indicators (saved, else the defaults) with their cut points, and the saved goals."""
-        saved, _ = scorecard_store.chosen(self.data.name, self.data.mapping, self.data.profiles, lang)
+        saved, _ = scorecard_store.chosen(self.data.name, self.data.mapping, self.data.profiles)
         indicators = scorecard.available(saved.indicators, self.data.mapping)
         trends = self.group_trends(indicators) if self.terms() else [   # no terms: the file's records as one
             (i, Trend(i.outcome_label, i.rule, DIMENSIONS[d], COMPARE_ALL, self.min_n, (),
                       (self.breakdown(i.outcome, i.rule, d, label=i.outcome_label),)))
             for i in indicators for d in self.student_groups()]
         return overview.answers(trends, self.assess_goals(goals.load()[0]),
-                                self.accountability_grid(indicators, saved.cuts, colour_min_n, lang), lang)
+                                self.accountability_grid(indicators, saved.cuts, colour_min_n, language()))
 
     def scorecard(self, indicators: Sequence[scorecard.Indicator]) -> list[scorecard.Card]:
         """Each indicator's card under the session's filters and risk settings, with the status of a saved goal
@@ -647,7 +647,7 @@ class Workbench:
         if chosen is not None and chosen[0] == self.data.name:
             indicators = chosen[1]
         else:
-            saved, _ = scorecard_store.chosen(self.data.name, self.data.mapping, self.data.profiles, language())
+            saved, _ = scorecard_store.chosen(self.data.name, self.data.mapping, self.data.profiles)
             indicators, cuts = saved.indicators, saved.cuts
         return tuple(scorecard.available(indicators, self.data.mapping)), cuts
 

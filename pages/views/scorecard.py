@@ -29,7 +29,7 @@ def indicators(bench, lang: str) -> list[sc.Indicator]:
     (and the cut points saved with them)."""
     state = st.session_state.get("scorecard")
     if state is None or state[0] != bench.data.name:
-        saved, problem = store.chosen(bench.data.name, bench.data.mapping, bench.data.profiles, lang)
+        saved, problem = store.chosen(bench.data.name, bench.data.mapping, bench.data.profiles)
         st.session_state.pop("scorecard_problem", None)
         if problem:
             st.session_state["scorecard_problem"] = problem
