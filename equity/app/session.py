@@ -280,13 +280,13 @@ class Workbench:
         if self.data is not None and days != self.data.mapping.min_days:
             self.data = dataset.remap(self.con, self.data, replace(self.data.mapping, min_days=days))
 
-    def chronic_note(self, outcome: str, lang: str, cohort: Cohort | None = None) -> str | None:
+    def chronic_note(self, outcome: str, cohort: Cohort | None = None) -> str | None:
         """The chronic-absence rule and the students it leaves out under the session's filters, for `outcome`
         when it is the derived indicator (equity.data.derived); None for any other outcome."""
         if outcome != derived.CHRONIC.name or not derived.has_chronic(self.data.mapping):
             return None
         short = derived.left_out_shown(self.con, self.data.mapping, self.cohort_filters(cohort), self.min_n)
-        return derived.rule_note(self.data.mapping, short, self.min_n, lang)
+        return derived.rule_note(self.data.mapping, short, self.min_n)
 
     def filter_options(self) -> dict[str, list[str]]:
         """The values each sidebar filter offers; read once per version of the data, not on every click."""

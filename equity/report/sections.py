@@ -529,7 +529,7 @@ def views(bench: "Workbench", choice: Choice, lang: str = DEFAULT) -> list[Repor
 
 def chronic_notes(bench: "Workbench", indicators: Sequence[sc.Indicator], lang: str) -> tuple[str, ...]:
     """The chronic-absence rule's note, once, when an indicator is chronic absence."""
-    return tuple(filter(None, dict.fromkeys(bench.chronic_note(i.outcome, lang) for i in indicators)))
+    return tuple(filter(None, dict.fromkeys(bench.chronic_note(i.outcome) for i in indicators)))
 
 
 def _gap_views(bench: "Workbench", choice: Choice, cohort: Cohort | None, saved: Sequence[goal_math.Goal],
@@ -545,7 +545,7 @@ def _gap_views(bench: "Workbench", choice: Choice, cohort: Cohort | None, saved:
         goal = _goal(bench, saved, result, choice.outcome, lang) if choice.goals and cohort is None else None
         method = choice.flag if choice.rule.is_rate else Flag.NEWCOMBE
         found.append(GapView(result, history if choice.history else None, goal, method, bench.privacy.colour_min_n,
-                             choice.flag_settings, cohort, bench.chronic_note(choice.outcome, lang, cohort) or ""))
+                             choice.flag_settings, cohort, bench.chronic_note(choice.outcome, cohort) or ""))
         if choice.changes and history is not None:
             found.append(TrendView(history))
     for first, second in choice.crossings:

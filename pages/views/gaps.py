@@ -24,7 +24,7 @@ if picked:
     dimension = left.selectbox(t("page.gaps.compare_by", lang), shared.needed_dimensions(bench), key="gaps_dimension",
                                format_func=lambda d: dimension_label(DIMENSIONS[d], lang))
     second = shared.crossed_with(dimension, "gaps", middle)
-    note = bench.chronic_note(column.name, lang, cohort) or ""       # chronic absence's rule, and who it leaves out
+    note = bench.chronic_note(column.name, cohort) or ""       # chronic absence's rule, and who it leaves out
     if note:
         st.caption(shared.plain(note))
         shared.min_days_setting(bench, "gaps_min_days")

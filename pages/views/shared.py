@@ -247,7 +247,7 @@ def outcome_picker(bench: Workbench, key: str, default: tuple[str, Rule] | None 
     pre-selects them, e.g. when a saved goal is edited. `rates_only` offers no average, and starts a count
     (incidents, AP courses) at 'at least one'."""
     lang = language()
-    outcomes = all_outcomes(bench.data.mapping, lang)
+    outcomes = all_outcomes(bench.data.mapping)
     if not outcomes:
         st.warning(t("ui.no_outcomes", lang))
         return None
