@@ -40,6 +40,7 @@ from equity.model.filters import Filters, options
 from equity.model.groups import Grouping
 from equity.model.rules import Rule
 from equity.plans import accountability, goals, interventions, overview, scorecard, status_grid, survey
+from equity.present.tables import Table
 from equity.plans.accountability import COLOUR_MIN_N
 from equity.plans.goals import (
     GAP,
@@ -64,7 +65,7 @@ from equity.plans.scorecard import Indicator
 from equity.report import images
 from equity.report import render as exports
 from equity.report.render import MIME, file_stem
-from equity.report.sections import Choice, Report, Table, compose, views
+from equity.report.sections import Choice, Report, compose, views
 from equity.report.student_list import FILE_PREFIX, student_table
 from equity.sources import cube as cubes
 from equity.sources.cells import Cells

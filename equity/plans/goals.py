@@ -14,12 +14,12 @@ from dataclasses import asdict, dataclass, replace
 
 import duckdb
 
-from equity.model import groups as grouping_math
 from equity.model import terms
 from equity.model.dimensions import DIMENSIONS
 from equity.model.filters import FLAG_KEYS, Filters
-from equity.model.groups import Grouping
+from equity.model.groups import Grouping, ordered
 from equity.model.rules import Rule
+from equity.stats.grouped import stats as group_stats
 from equity.stats.metrics import COMPARE_ALL, COMPARE_OTHERS
 from equity.stats.privacy import DEFAULT_MIN_N
 from equity.stats.trends import KEY_JOIN, Point, group_key, trend
@@ -342,8 +342,8 @@ def group_choices(con: duckdb.DuckDBPyConnection, outcome: str, rule: Rule, dime
     """The groups with a result for this outcome across the loaded terms, for a goal's population: key as text
     (Goal.group_key) -> name in the reader's language. Crossed groups when `second` is given."""
     chosen = Grouping(dimension, second or None)
-    _, stats = grouping_math.stats(con, outcome, rule, chosen)
-    return {group_key(k): grouping_group(chosen, k) for k in grouping_math.ordered(chosen, stats)}
+    _, stats = group_stats(con, outcome, rule, chosen)
+    return {group_key(k): grouping_group(chosen, k) for k in ordered(chosen, stats)}
 
 
 def load() -> tuple[tuple[Goal, ...], tuple[records.Problem, ...]]:
