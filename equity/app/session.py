@@ -40,7 +40,6 @@ from equity.model.filters import Filters, options
 from equity.model.groups import Grouping
 from equity.model.rules import Rule
 from equity.plans import accountability, goals, interventions, overview, scorecard, status_grid, survey
-from equity.present.tables import Table
 from equity.plans.accountability import COLOUR_MIN_N
 from equity.plans.goals import (
     GAP,
@@ -62,6 +61,7 @@ from equity.plans.goals import (
 )
 from equity.plans.interventions import STAGES, Entry, stage_label
 from equity.plans.scorecard import Indicator
+from equity.present.tables import Table
 from equity.report import images
 from equity.report import render as exports
 from equity.report.render import MIME, file_stem

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, fields
 from datetime import date
 from functools import cached_property
-from typing import TYPE_CHECKING, Protocol
+from typing import Any, Protocol
 
 import altair as alt
 
@@ -61,8 +61,26 @@ from equity.words.summary import (
     overall_ends,
 )
 
-if TYPE_CHECKING:   # a type only: the session's façade calls into reports (the student list) as they read it
-    from equity.app.session import Workbench
+
+class Workbench(Protocol):
+    """What a report reads from the session (equity.app.session.Workbench is one). Named here, not imported, so
+    the session can compose reports without an import circle."""
+
+    data: Any
+    filters: Filters
+    min_n: int
+    coding: bool
+    privacy: Any
+
+    def breakdown(self, *args: Any, **kwargs: Any) -> Breakdown: ...
+    def crosstab(self, *args: Any, **kwargs: Any) -> CrossTable: ...
+    def trend(self, *args: Any, **kwargs: Any) -> Trend: ...
+    def terms(self, *args: Any, **kwargs: Any) -> tuple[str, ...]: ...
+    def filter_options(self) -> dict[str, list[str]]: ...
+    def chronic_note(self, *args: Any, **kwargs: Any) -> str | None: ...
+    def assess_goals(self, saved: Sequence[goal_math.Goal]) -> list[goal_math.Evaluation]: ...
+    def accountability_grid(self, *args: Any, **kwargs: Any) -> Any: ...
+    def scorecard(self, indicators: Sequence[sc.Indicator]) -> list: ...
 
 
 @dataclass(frozen=True, eq=False)
@@ -501,7 +519,7 @@ class Choice:
     accountability_colour_min_n: int = 30      # the Dashboard's: no colour for fewer students
 
 
-def views(bench: "Workbench", choice: Choice, lang: str = DEFAULT) -> list[ReportView]:
+def views(bench: Workbench, choice: Choice, lang: str = DEFAULT) -> list[ReportView]:
     """The chosen views, computed from the session's data under its filters and privacy settings (once per
     cohort when the choice has cohorts); goals' notes worded in `lang`."""
     found: list[ReportView] = []
@@ -527,12 +545,12 @@ def views(bench: "Workbench", choice: Choice, lang: str = DEFAULT) -> list[Repor
     return found
 
 
-def chronic_notes(bench: "Workbench", indicators: Sequence[sc.Indicator], lang: str) -> tuple[str, ...]:
+def chronic_notes(bench: Workbench, indicators: Sequence[sc.Indicator], lang: str) -> tuple[str, ...]:
     """The chronic-absence rule's note, once, when an indicator is chronic absence."""
     return tuple(filter(None, dict.fromkeys(bench.chronic_note(i.outcome) for i in indicators)))
 
 
-def _gap_views(bench: "Workbench", choice: Choice, cohort: Cohort | None, saved: Sequence[goal_math.Goal],
+def _gap_views(bench: Workbench, choice: Choice, cohort: Cohort | None, saved: Sequence[goal_math.Goal],
                lang: str) -> list[ReportView]:
     """The gap, change and crossed views of one cohort (or of everyone); a goal is on all the data, so a cohort's
     views leave it out."""
@@ -554,7 +572,7 @@ def _gap_views(bench: "Workbench", choice: Choice, cohort: Cohort | None, saved:
     return found
 
 
-def _goal(bench: "Workbench", saved: Sequence[goal_math.Goal], result: Breakdown, outcome: str, lang: str = DEFAULT
+def _goal(bench: Workbench, saved: Sequence[goal_math.Goal], result: Breakdown, outcome: str, lang: str = DEFAULT
           ) -> goal_math.Evaluation | None:
     """The saved goal on the focus group's figure for this outcome and rule, evaluated, if there is one."""
     group = focus_group(result)
@@ -579,7 +597,7 @@ class Report:
     created: str = field(default_factory=lambda: day(date.today()))     # the date it was made, in its language
 
 
-def compose(chosen: Sequence[ReportView], bench: "Workbench", title: str = "", notes: str = "",
+def compose(chosen: Sequence[ReportView], bench: Workbench, title: str = "", notes: str = "",
             lang: str = DEFAULT) -> Report:
     """The report in one language, its figures too: a section per view and the lines that say what the figures
     cover."""
@@ -590,7 +608,7 @@ def compose(chosen: Sequence[ReportView], bench: "Workbench", title: str = "", n
                       day(date.today(), lang))
 
 
-def context(bench: "Workbench", lang: str = DEFAULT) -> tuple[str, ...]:
+def context(bench: Workbench, lang: str = DEFAULT) -> tuple[str, ...]:
     """Which data the figures come from, the filters in force and the terms they combine."""
     source = t("report.sample_data", lang) if bench.data and bench.data.sample else \
         (bench.data.name if bench.data else "")
