@@ -425,9 +425,9 @@ class Workbench:
         return survey.read_survey(self.con, upload)
 
     def survey_results(self, found: survey.Survey, grouping: Grouping, term: str | None, joined: bool,
-                       reverse: tuple[str, ...], lang: str) -> survey.SurveyResults:
+                       reverse: tuple[str, ...]) -> survey.SurveyResults:
         """Percent favourable per item and group, joined to students' records (in one term) when `joined`."""
-        return survey.results(self.con, found, grouping, self.min_n, term, joined, reverse, lang)
+        return survey.results(self.con, found, grouping, self.min_n, term, joined, reverse)
 
     def accountability_grid(self, indicators: Sequence[scorecard.Indicator], cuts: dict[str, status_grid.Cuts],
                             colour_min_n: int, lang: str) -> accountability.Grid:
