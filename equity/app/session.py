@@ -388,9 +388,9 @@ class Workbench:
     def growth(self, result: matching.Cohort) -> tuple[matching.Growth, ...]:
         return matching.growth(self.con, result)
 
-    def student_list(self, outcome: str, label: str, rule: Rule, lang: str) -> Table:
+    def student_list(self, outcome: str, label: str, rule: Rule) -> Table:
         """The labelled student-level export: one row per student the filters keep."""
-        return student_table(self.con, outcome, label, rule, self.filters, lang)
+        return student_table(self.con, outcome, label, rule, self.filters)
 
     def group_names(self) -> dict[str, str]:
         """Every reported group in the loaded data, for the log's pickers (none before any data)."""
