@@ -655,7 +655,7 @@ class Workbench:
     def report(self, choice: Choice, title: str, notes: str, lang: str) -> Report:
         """The chosen views of the session's data as a report in `lang`, its figures and notes worked out in it."""
         with reading(lang):
-            return compose(views(self, choice, lang), self, title, notes, lang)
+            return compose(views(self, choice), self, title, notes)
 
     @staticmethod
     def export(report: Report, fmt: str) -> bytes:

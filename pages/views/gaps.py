@@ -32,7 +32,7 @@ if picked:
         right.selectbox(t("page.gaps.compared_with", lang), [t("compare.all_title", lang)], key="gaps_compare_crossed",
                         disabled=True)
         table = bench.crosstab(column.name, rule, dimension, second, column.header, cohort)
-        section = IntersectionView(table, cohort).section(lang)     # its chart and table serve screen and downloads
+        section = IntersectionView(table, cohort).section()     # its chart and table serve screen and downloads
         if section.chart is not None:
             shared.chart(section.chart)
         shared.table(section.table)
@@ -55,8 +55,8 @@ if picked:
         settings = flag_controls.flag_settings(method, "gaps_flagset", result)
         view = GapView(result, flag=method, colour_min_n=bench.privacy.colour_min_n, settings=settings, cohort=cohort,
                        outcome_note=note)         # flags each group once, for the sentence, chart and table
-        st.markdown(f"**{shared.plain(view.sentence(lang))}**")
-        section = view.section(lang)
+        st.markdown(f"**{shared.plain(view.sentence())}**")
+        section = view.section()
         if section.chart is not None:        # built once: the screen and the downloads share it, and the table
             shared.chart(section.chart)
         st.caption(shared.plain(overall_line(result, lang)))

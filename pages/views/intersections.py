@@ -23,7 +23,7 @@ if picked:
     second = right.selectbox(t("page.cross.columns", lang), [d for d in offered if d != first],
                              key=f"cross_second_{first}", format_func=lambda d: dimension_label(DIMENSIONS[d], lang))
     section = IntersectionView(bench.crosstab(column.name, rule, first, second, column.header, cohort),
-                               cohort).section(lang)
+                               cohort).section()
     if section.chart is not None:
         shared.chart(section.chart)
     else:

@@ -159,8 +159,8 @@ def every_group(bench, cards: list[sc.Card], chosen: dict, colour_min_n: int, la
     ind = card.indicator
     history = bench.trend(ind.outcome, ind.rule, dimension, label=ind.outcome_label)
     view = GroupGridView(history, ind, chosen.get(ind.label, grid.default_cuts(ind)), colour_min_n)
-    placed = view.placed(lang)
-    section = view.section(lang, placed)          # the table the report writes, shown beside the coloured grid
+    placed = view.placed()
+    section = view.section(placed)          # the table the report writes, shown beside the coloured grid
     st.html(group_grid_html(placed, section.title, lang))
     shared.table(section.table)
 
@@ -211,11 +211,11 @@ if shared.require_data(bench):
         st.warning(shared.plain(st.session_state["scorecard_problem"]), icon=":material/warning:")
     settings = bench.privacy.risk
     cards = bench.scorecard(current)
-    filters = " · ".join(filter_lines(bench.filters, lang)) or t("compare.all", lang)
+    filters = " · ".join(filter_lines(bench.filters)) or t("compare.all", lang)
     st.caption(t("page.scorecard.legend", lang, filters=shared.plain(filters), min_n=f"{bench.min_n:d}",
                  cell=f"{settings.cell_size:d}",
                  n_size=f"{settings.n_size:d}", threshold=decimal(settings.threshold, 1, lang)))
-    for note in chronic_notes(bench, current, lang):
+    for note in chronic_notes(bench, current):
         st.caption(shared.plain(note))
     if not cards:
         st.info(t("page.scorecard.none", lang))

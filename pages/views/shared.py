@@ -191,7 +191,7 @@ def sidebar(bench: Workbench) -> None:
 def active_filters(bench: Workbench, container=None) -> None:
     """The filters in force, always in view."""
     target, lang = container or st, language()
-    lines = filter_lines(bench.filters, lang)
+    lines = filter_lines(bench.filters)
     if lines:
         target.info(t("ui.filtered_to", lang, filters=plain(" · ".join(lines))), icon=":material/filter_alt:")
     else:
