@@ -595,7 +595,7 @@ class Workbench:
         group, *rest = split_key(key)
         return group, rest[0] if rest else ""
 
-    def baseline_terms(self, kept: str | None = None) -> list[str]:
+    def baseline_terms(self, kept: str | None = None) -> tuple[str, ...]:
         """The terms a goal's baseline may be in: the loaded ones and the one a goal already has, in time order."""
         return term_order.ordered([*self.terms(), *([kept] if kept else [])])
 
