@@ -3,6 +3,7 @@
 import pandas as pd
 
 from equity.model.dimensions import DIMENSIONS
+from equity.present.tables import COUNT, GAP, VALUE, Column, Table
 from equity.stats.matched import LEVELS, MEAN, Cohort, Growth, Matching, Transition
 from equity.words.i18n import DEFAULT, t
 from equity.words.labels import group_label
@@ -36,26 +37,24 @@ def reformat_sentence(m: Matching, lang: str = DEFAULT) -> str:
     return t("matched.reformatted", lang, count=m.reformatted, examples=pairs) if m.reformatted else ""
 
 
-def cohort_frame(result: Cohort, lang: str = DEFAULT) -> pd.DataFrame:
-    """All students, then each group: who is in both terms, who left and arrived, and the figure."""
+def cohort_table(result: Cohort, lang: str = DEFAULT) -> Table:
+    """All students, then each group: who is in both terms, who left and arrived, and the figure; a hidden
+    group's figures print as the exports' dash, its note says why."""
     m = result.matching
     if result.kind == LEVELS:
-        figures = {t("matched.col.up", lang): "up", t("matched.col.down", lang): "down"}
+        figures = ((t("matched.col.up", lang), "up", VALUE), (t("matched.col.down", lang), "down", VALUE))
     else:
         unit = "rate" if result.kind != MEAN else "mean"
-        figures = {t(f"matched.col.in_{unit}", lang, term=m.from_term): "first",
-                   t(f"matched.col.in_{unit}", lang, term=m.to_term): "second",
-                   t(f"matched.col.change_{unit}", lang): "change"}
-    counts = {t("matched.col.matched", lang): "matched", t("matched.col.left", lang): "left",
-              t("matched.col.arrived", lang): "arrived", t("matched.col.scored", lang): "scored"}
-    rows = []
-    for group in (result.overall, *result.groups):
-        row = {t("column.group", lang): label(result, group.key, lang)}
-        row |= {name: getattr(group, field) for name, field in (counts | figures).items()}
-        row[t("column.hidden", lang)] = t(f"matched.why.{group.why}", lang, min_n=result.min_n) if group.why else ""
-        rows.append(row)
-    frame = pd.DataFrame(rows)
-    return frame.astype({name: "Int64" for name in counts} | {name: "float64" for name in figures})
+        figures = ((t(f"matched.col.in_{unit}", lang, term=m.from_term), "first", VALUE),
+                   (t(f"matched.col.in_{unit}", lang, term=m.to_term), "second", VALUE),
+                   (t(f"matched.col.change_{unit}", lang), "change", GAP))
+    counts = tuple((t(f"matched.col.{name}", lang), name, COUNT) for name in ("matched", "left", "arrived", "scored"))
+    columns = (Column(t("column.group", lang)), *(Column(head, kind) for head, _, kind in counts + figures),
+               Column(t("column.hidden", lang)))
+    rows = tuple((label(result, group.key, lang), *(getattr(group, name) for _, name, _ in counts + figures),
+                  t(f"matched.why.{group.why}", lang, min_n=result.min_n) if group.why else "")
+                 for group in (result.overall, *result.groups))
+    return Table(columns, rows)
 
 
 def transition_frame(result: Cohort, table: Transition, lang: str = DEFAULT) -> pd.DataFrame:
@@ -72,9 +71,9 @@ def transition_frame(result: Cohort, table: Transition, lang: str = DEFAULT) -> 
     return pd.DataFrame(rows)
 
 
-def growth_frame(result: Cohort, grown: tuple[Growth, ...], lang: str = DEFAULT) -> pd.DataFrame:
-    rows = [{t("column.group", lang): label(result, g.key, lang), t("matched.col.scored", lang): g.n,
-             t("matched.col.median", lang): g.median,
-             t("column.hidden", lang): t(f"matched.why.{g.why}", lang, min_n=result.min_n) if g.why else ""}
-            for g in grown]
-    return pd.DataFrame(rows).astype({t("matched.col.scored", lang): "Int64", t("matched.col.median", lang): "float64"})
+def growth_table(result: Cohort, grown: tuple[Growth, ...], lang: str = DEFAULT) -> Table:
+    """Each group's median conditional percentile, and why a group shows none."""
+    columns = (Column(t("column.group", lang)), Column(t("matched.col.scored", lang), COUNT),
+               Column(t("matched.col.median", lang), VALUE), Column(t("column.hidden", lang)))
+    return Table(columns, tuple((label(result, g.key, lang), g.n, g.median,
+                                 t(f"matched.why.{g.why}", lang, min_n=result.min_n) if g.why else "") for g in grown))

@@ -8,6 +8,7 @@ import altair as alt
 import pandas as pd
 
 from equity.present.charts import BLUE, GREY, ORANGE
+from equity.present.tables import COUNT, INDEX, TEXT, VALUE, Column, Table
 from equity.stats.disproportionality import ALTERNATE, HIDDEN, NOT_COMPUTABLE, RATIO, TOO_FEW, Disproportionality
 from equity.words.groupings import grouping_group, grouping_name
 from equity.words.i18n import DEFAULT, t
@@ -29,18 +30,25 @@ def column_names(lang: str = DEFAULT) -> dict[str, str]:
     return {c: t(f"risk.column.{c}", lang) for c in (*COLUMNS, "streak")}
 
 
-def risk_frame(result: Disproportionality, streaks: dict[object, int] | None = None,
-               lang: str = DEFAULT) -> pd.DataFrame:
+KINDS = {"group": TEXT, "n": COUNT, "count": COUNT, "risk": VALUE, "comparison_risk": VALUE, "ratio": INDEX,
+         "method": TEXT, "streak": COUNT, "flagged": TEXT, "composition": INDEX, "note": TEXT}
+
+
+def risk_table(result: Disproportionality, streaks: dict[object, int] | None = None,
+               lang: str = DEFAULT) -> Table:
     """One row per group: size, count, risk, comparison risk, ratio, how it was found, flag, composition, and
-    (with `streaks`) the terms in a row it has been flagged."""
+    (with `streaks`) the terms in a row it has been flagged; the same table on screen and in its downloads."""
     names = column_names(lang)
-    frame = pd.DataFrame([dict(zip(COLUMNS, (
-        grouping_group(result.grouping, g.key, lang), g.n, g.count, g.risk, g.comparison_risk, g.ratio,
-        method_text(g.method, lang), t("word.yes", lang) if g.flagged else "", g.composition,
-        result.note(g, lang)), strict=True)) for g in result.groups], columns=list(COLUMNS))
-    if streaks is not None and len(frame):
-        frame.insert(8, "streak", [streaks.get(g.key, 0) for g in result.groups])
-    return frame.rename(columns=names)
+    keys = (*COLUMNS[:8], "streak", *COLUMNS[8:]) if streaks is not None else COLUMNS
+    rows = []
+    for g in result.groups:
+        cells = dict(zip(COLUMNS, (grouping_group(result.grouping, g.key, lang), g.n, g.count, g.risk,
+                                   g.comparison_risk, g.ratio, method_text(g.method, lang),
+                                   t("word.yes", lang) if g.flagged else "", g.composition, result.note(g, lang)),
+                         strict=True))
+        cells["streak"] = streaks.get(g.key, 0) if streaks is not None else None
+        rows.append(tuple(cells[k] for k in keys))
+    return Table(tuple(Column(names[k], KINDS[k]) for k in keys), tuple(rows), (result.settings.describe(lang),))
 
 
 def ratio_chart(result: Disproportionality, lang: str = DEFAULT) -> alt.LayerChart:

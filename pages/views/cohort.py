@@ -5,8 +5,8 @@ import streamlit as st
 
 from equity.app.session import DIMENSIONS, CohortError
 from equity.present.matched_tables import (
-    cohort_frame,
-    growth_frame,
+    cohort_table,
+    growth_table,
     label,
     match_sentence,
     reformat_sentence,
@@ -17,13 +17,6 @@ from equity.present.matched_tables import (
 from equity.words.i18n import t
 from equity.words.labels import dimension_label
 from pages.views import shared
-
-
-def one_decimal(frame) -> dict:
-    """Every figure column (float) to one decimal; counts stay whole."""
-    return {name: st.column_config.NumberColumn(format="%.1f") for name in frame.columns
-            if frame[name].dtype == "float64"}
-
 
 lang = shared.language()
 picked = shared.analysis_header(t("nav.matched", lang), "matched")
@@ -54,7 +47,7 @@ if picked and shared.student_rows(picked[0]):
         if sentence:
             st.warning(shared.plain(sentence), icon=":material/warning:")
     hidden = sum(g.hidden for g in result.groups)
-    st.dataframe(frame := cohort_frame(result, lang), hide_index=True, column_config=one_decimal(frame))
+    shared.table(cohort_table(result, lang))
     st.caption(shared.plain(t("matched.hidden_count", lang, count=hidden, min_n=bench.min_n)))
     tables = {table.key: table for table in bench.transitions(result)}
     if tables:
@@ -66,5 +59,5 @@ if picked and shared.student_rows(picked[0]):
     grown = bench.growth(result)
     if grown:
         st.markdown(f"##### {t('matched.growth', lang)}")
-        st.dataframe(frame := growth_frame(result, grown, lang), hide_index=True, column_config=one_decimal(frame))
+        shared.table(growth_table(result, grown, lang))
         st.caption(shared.plain(t("matched.growth_note", lang, first=first, second=second)))

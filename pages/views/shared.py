@@ -37,7 +37,7 @@ from equity.app.session import (
     table_csv,
     table_xlsx,
 )
-from equity.present.tables import GAP, INDEX, VALUE, Table
+from equity.present.tables import FIGURES, Table
 from equity.words.i18n import DEFAULT, LANGUAGES, t
 from equity.words.labels import dimension_label, group_label
 from equity.words.messages import Text, words
@@ -374,14 +374,10 @@ def risk_settings(bench: Workbench, key: str) -> RiskSettings:
     return bench.privacy.risk
 
 
-NUMBER_FORMATS = {VALUE: "%.1f", GAP: "%+.1f", INDEX: "%.2f"}
-
-
 def table(shown: Table) -> None:
-    """A result's table as its exports write it, figures formatted by their column's kind."""
+    """A result's table as its exports print it, in the reader's language; figures aligned right."""
     st.dataframe(shown.frame(), hide_index=True, column_config={
-        c.header: st.column_config.NumberColumn(format=NUMBER_FORMATS[c.kind])
-        for c in shown.columns if c.kind in NUMBER_FORMATS})
+        c.header: st.column_config.TextColumn(alignment="right") for c in shown.columns if c.kind in FIGURES})
 
 
 def chart(figure: alt.TopLevelMixin) -> None:

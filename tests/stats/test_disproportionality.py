@@ -6,7 +6,7 @@ from equity.app.session import Workbench
 from equity.model.filters import Filters
 from equity.model.groups import Grouping
 from equity.model.rules import Rule
-from equity.present.risk_charts import ratio_chart, risk_frame
+from equity.present.risk_charts import ratio_chart, risk_table
 from equity.sources.cells import Stats
 from equity.stats import disproportionality as dp
 from equity.stats.privacy import COMPLEMENT
@@ -162,7 +162,7 @@ def test_notes_settings_and_the_table_in_spanish():
                                         "riesgo.")
     assert dp.Settings().describe("es") == ("Tamaño mínimo de celda 10 (estudiantes con el resultado), tamaño n 30 "
                                             "(estudiantes), se señala una razón mayor que 3,0.")
-    frame = risk_frame(result, lang="es").set_index("Grupo")
+    frame = risk_table(result, lang="es").frame().set_index("Grupo")
     assert list(frame.columns) == ["n", "Con el resultado", "Riesgo %", "Riesgo de comparación %",
                                    "Razón de riesgo", "Método", "Señalado", "Índice de composición", "Nota"]
     assert frame.loc["Asiático", "Método"] == "Razón de riesgo alternativa"
