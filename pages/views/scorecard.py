@@ -39,7 +39,7 @@ def indicators(bench, lang: str) -> list[Indicator]:
     (and the cut points saved with them)."""
     state = st.session_state.get("scorecard")
     if state is None or state[0] != bench.data.name:
-        saved, problem = bench.scorecard_choice()
+        saved, problem = bench.saved_scorecard()
         st.session_state.pop("scorecard_problem", None)
         if problem:
             st.session_state["scorecard_problem"] = problem
@@ -248,7 +248,7 @@ if shared.require_data(bench):
     with st.expander(t("page.scorecard.table", lang)):
         table = cards_table(cards, lang)           # the same table its downloads write
         shared.table(table)
-        shared.section_downloads(Section(t("page.scorecard.table", lang), (), table), "scorecard-groups",
+        shared.section_downloads(Section(t("page.scorecard.table", lang), (), table), "scorecard_groups",
                                  "cards_dl", lang)
     with st.expander(t("page.scorecard.choose", lang)):
         editor(bench, current, lang)

@@ -32,10 +32,6 @@ from equity.app.session import (
     Workbench,
     WorkspaceError,
     access,
-    chart_png,
-    chart_svg,
-    table_csv,
-    table_xlsx,
 )
 from equity.present.tables import FIGURES, Table
 from equity.words.i18n import DEFAULT, LANGUAGES, t
@@ -394,10 +390,10 @@ def section_downloads(section: Section, stem: str, key: str, lang: str = DEFAULT
     Only the view's group totals go into them, hidden groups as hidden."""
     files = []
     if section.chart is not None:
-        files += [("png", t("page.report.chart_png", lang), lambda: chart_png(section.chart)),
-                  ("svg", t("page.report.chart_svg", lang), lambda: chart_svg(section.chart))]
-    files += [("csv", t("page.report.table_csv", lang), lambda: table_csv(section.table, section.title)),
-              ("xlsx", t("page.report.table_xlsx", lang), lambda: table_xlsx(section.table, section.title))]
+        files += [("png", t("page.report.chart_png", lang), lambda: Workbench.chart_png(section.chart)),
+                  ("svg", t("page.report.chart_svg", lang), lambda: Workbench.chart_svg(section.chart))]
+    files += [(fmt, t(f"page.report.table_{fmt}", lang),
+               lambda fmt=fmt: Workbench.table_file(section.table, section.title, fmt)) for fmt in ("csv", "xlsx")]
     for column, (fmt, label, make) in zip(st.columns(len(files) + 2), files, strict=False):
         column.download_button(plain(label), make, file_name=f"{stem}.{fmt}", mime=MIME[fmt], on_click="ignore",
                                icon=":material/download:", key=f"{key}_{fmt}")
