@@ -41,23 +41,24 @@ if picked and shared.student_rows(picked[0]):
     except CohortError as problem:
         st.error(shared.message(problem, lang), icon=":material/error:")
         st.stop()
-    st.info(shared.plain(match_sentence(result.matching, lang)), icon=":material/group:")
-    for sentence in (unordered_sentence(result.matching, lang), repeat_sentence(result.matching, lang),
-                     reformat_sentence(result.matching, lang)):
+    st.info(shared.plain(match_sentence(result.matching)), icon=":material/group:")
+    for sentence in (unordered_sentence(result.matching), repeat_sentence(result.matching),
+                     reformat_sentence(result.matching)):
         if sentence:
             st.warning(shared.plain(sentence), icon=":material/warning:")
     hidden = sum(g.hidden for g in result.groups)
-    shared.table(cohort_table(result, lang))
+    shared.table(cohort_table(result))
     st.caption(shared.plain(t("matched.hidden_count", lang, count=hidden, min_n=bench.min_n)))
     tables = {table.key: table for table in bench.transitions(result)}
     if tables:
         st.markdown(f"##### {shared.plain(t('matched.transitions', lang, first=first, second=second))}")
+        names = {k: label(result, k) for k in tables}       # looked up now, in the reader's language
         whose = st.selectbox(t("matched.transitions_group", lang), tuple(tables), key="matched_transitions_group",
-                             format_func=lambda k: label(result, k, lang))
-        st.dataframe(transition_frame(result, tables[whose], lang), hide_index=True)
+                             format_func=names.get)
+        st.dataframe(transition_frame(result, tables[whose]), hide_index=True)
         st.caption(shared.plain(t("matched.transitions_note", lang, min_n=bench.min_n)))
     grown = bench.growth(result)
     if grown:
         st.markdown(f"##### {t('matched.growth', lang)}")
-        shared.table(growth_table(result, grown, lang))
+        shared.table(growth_table(result, grown))
         st.caption(shared.plain(t("matched.growth_note", lang, first=first, second=second)))

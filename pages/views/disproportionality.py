@@ -26,7 +26,7 @@ if shared.require_data(bench):
         term = third.selectbox(t("column.term", lang), terms, index=len(terms) - 1, key="risk_term",
                                help=t("page.risk.term_help", lang)) if terms else None
         settings = shared.risk_settings(bench, "risk")
-        st.caption(f"{shared.plain(settings.describe(lang))} {t('page.risk.notes', lang, min_n=f'{bench.min_n:d}')}")
+        st.caption(f"{shared.plain(settings.describe())} {t('page.risk.notes', lang, min_n=f'{bench.min_n:d}')}")
         result = bench.risk(column.name, rule, grouping, column.header, term)
         flagged = result.flagged()
         if flagged:
@@ -45,12 +45,12 @@ if shared.require_data(bench):
                                   n=size_text(result.overall_size, result.overall_reason, result.min_n, lang),
                                   shown=shown, missing=size_text(result.missing_size, result.missing_reason,
                                                                  result.min_n, lang))))
-        chart = ratio_chart(result, lang) if any(g.ratio is not None for g in result.groups) else None
+        chart = ratio_chart(result) if any(g.ratio is not None for g in result.groups) else None
         if chart is not None:
             shared.chart(chart)
         history = terms[:terms.index(term) + 1] if terms else []
         streaks = bench.risk_streaks(column.name, rule, grouping, history) if len(history) > 1 else None
-        table = risk_table(result, streaks, lang)          # the same table the downloads write
+        table = risk_table(result, streaks)          # the same table the downloads write
         shared.table(table)
         shared.section_downloads(Section(t("nav.disproportionality", lang), (), table, chart),
                                  file_stem(f"risk {column.name} {grouping.first}"), "risk_dl", lang)

@@ -5,6 +5,8 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from tests.app.conftest import counts
+
 ACROSS_NOTE = "Hidden so that it cannot be worked out by comparing with the unfiltered view."
 MIN_N, CELL_SIZE = 10, 10          # the defaults on screen
 SIZE = "Students with a result"      # the gaps and intersections tables' size column
@@ -19,11 +21,6 @@ def filtered(app: AppTest, page: str, field: str, value: str) -> AppTest:
     return app
 
 
-def sizes(column: pd.Series) -> pd.Series:
-    """Students as the screen prints them ('1,120'), read back as numbers; a hidden size's dash or band is NaN."""
-    return pd.to_numeric(column.str.replace(",", ""), errors="coerce")
-
-
 def tables(app: AppTest) -> list[pd.DataFrame]:
     return [frame.value for frame in app.dataframe]
 
@@ -36,7 +33,7 @@ def test_intersections_tables_show_no_hidden_size(app, field, value):
         hidden = table["Note"] != ""
         assert hidden.any()
         assert table.loc[hidden, SIZE].isin(BANDS).all() and (table.loc[hidden, "Share (%)"] == "—").all()
-        assert (sizes(table.loc[~hidden, SIZE]) >= MIN_N).all()
+        assert (counts(table.loc[~hidden, SIZE]) >= MIN_N).all()
     notes = pd.concat(shown)["Note"]
     assert notes.str.endswith(ACROSS_NOTE).any()          # the rule across views is at work under this filter
 
@@ -47,11 +44,11 @@ def test_disproportionality_tables_show_no_hidden_size_nor_a_small_count(app):
     hidden = risk["Note"].str.startswith("Hidden")
     assert hidden.any() and (risk.loc[hidden, ["n", "With outcome", "Risk %", "Risk ratio"]] == "—").all().all()
     assert (risk["Note"] == ACROSS_NOTE).any()
-    assert (sizes(risk["With outcome"]).dropna() >= CELL_SIZE).all() and (sizes(risk["n"]).dropna() >= MIN_N).all()
+    assert (counts(risk["With outcome"]).dropna() >= CELL_SIZE).all() and (counts(risk["n"]).dropna() >= MIN_N).all()
     for table in shown:
         for column in ("n", "With outcome"):
             if column in table.columns:
-                assert (sizes(table[column]).dropna() >= MIN_N).all()
+                assert (counts(table[column]).dropna() >= MIN_N).all()
 
 
 def test_disproportionality_hides_a_count_under_the_cell_size_and_the_next_smallest(app):
@@ -82,4 +79,4 @@ def test_gaps_table_under_a_filter_shows_no_hidden_size(app):
     table = shown[0]
     hidden = table["Note"] != ""
     assert hidden.any() and table.loc[hidden, SIZE].isin(BANDS).all()
-    assert (sizes(table.loc[~hidden, SIZE]) >= MIN_N).all()
+    assert (counts(table.loc[~hidden, SIZE]) >= MIN_N).all()
