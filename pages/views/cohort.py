@@ -3,7 +3,7 @@ and who arrived, so a reader knows whom the figure is about."""
 
 import streamlit as st
 
-from equity.app.session import DIMENSIONS, CohortError
+from equity.app.session import DIMENSIONS, CohortError, Section, file_stem
 from equity.present.matched_tables import (
     cohort_table,
     growth_table,
@@ -47,7 +47,10 @@ if picked and shared.student_rows(picked[0]):
         if sentence:
             st.warning(shared.plain(sentence), icon=":material/warning:")
     hidden = sum(g.hidden for g in result.groups)
-    shared.table(cohort_table(result))
+    table = cohort_table(result)                 # the same table its downloads write
+    shared.table(table)
+    shared.section_downloads(Section(t("nav.matched", lang), (), table),
+                             file_stem(f"cohort {column.name} {first} {second}"), "matched_dl", lang)
     st.caption(shared.plain(t("matched.hidden_count", lang, count=hidden, min_n=bench.min_n)))
     tables = {table.key: table for table in bench.transitions(result)}
     if tables:
