@@ -114,24 +114,20 @@ from equity.store.records import WorkspaceError
 from equity.words.messages import Text
 from equity.words.reader import language, reading
 
-# What pages may use besides the Workbench: plain vocabulary (types, constants, errors), checked by
-# tests/app/test_page_imports.py. Whatever decides what data means is a Workbench method instead.
+# What pages may use besides the Workbench: plain vocabulary (types, constants, errors) and the few functions that
+# only turn a result into a file or words. tests/app/test_page_imports.py keeps pages to this, equity.words and
+# equity.present; whatever decides what data means is a Workbench method instead.
 __all__ = [
-    "COLOUR_MIN_N", "COMPARE_ALL", "COMPARE_OTHERS", "DIMENSIONS", "EVENTS", "EXAMPLE", "FILE_PREFIX", "GAP",
-    "GUESSED", "HALVE", "HIGHER", "JOIN_ERRORS", "KINDS", "LIMITS", "LOWER", "MET", "MIME", "NO", "NOT_REPORTED",
-    "NO_DATA", "OFF_TRACK", "ON_TRACK", "ROLES", "ROSTER", "SIZE_COLUMN", "STAGES", "STRAIGHT", "UNPLACED", "VALUE",
-    "YES", "Choice", "ColumnProfile", "Console", "DataError", "Entry", "Evaluation", "Goal", "IngestError",
-    "JoinReport", "JoinSpec", "Keys", "Mapping", "QueryError", "Report", "Upload", "ValueRow",
-    "Workbench", "WorkspaceError", "file_stem", "stage_label",
-    # the analysis pages: the sign-in gate, groups, filters, rules, cohorts, flags, privacy and risk settings
-    "access", "ColumnRole", "COMBINED", "FLAG_KEYS", "Cohort", "Filters", "Grouping", "Rule", "key_text",
-    "BOTTOM_CODE", "CODING_BELOW_N", "COMPARE", "DEFAULTS", "HPG", "PRIVACY_PRESETS", "TOP_CODE", "Breakdown",
-    "CohortError", "Flag", "FlagSettings", "RiskSettings",
-    # the scorecard's vocabulary and its published cut points
-    "CUT_PRESETS", "CUT_SOURCE", "CUT_YEAR", "LAGGING", "LEADING", "METHODS", "NO_GOAL", "Card", "GroupPlacement",
-    "Indicator", "default_cuts", "read_cuts", "suggested_cuts",
-    # results as sections, and their files and words
-    "GapView", "Section", "Table", "survey_notes", "survey_summary",
+    "Workbench", "BOTTOM_CODE", "Breakdown", "CODING_BELOW_N", "COLOUR_MIN_N", "COMBINED", "COMPARE", "COMPARE_ALL",
+    "COMPARE_OTHERS", "CUT_PRESETS", "CUT_SOURCE", "CUT_YEAR", "Card", "Choice", "Cohort", "CohortError",
+    "ColumnProfile", "ColumnRole", "Console", "DEFAULTS", "DIMENSIONS", "DataError", "EVENTS", "EXAMPLE", "Entry",
+    "Evaluation", "FILE_PREFIX", "FLAG_KEYS", "Filters", "Flag", "FlagSettings", "GAP", "GUESSED", "GapView", "Goal",
+    "GroupPlacement", "Grouping", "HALVE", "HIGHER", "HPG", "Indicator", "IngestError", "JOIN_ERRORS", "JoinReport",
+    "JoinSpec", "KINDS", "Keys", "LAGGING", "LEADING", "LIMITS", "LOWER", "MET", "METHODS", "MIME", "Mapping", "NO",
+    "NOT_REPORTED", "NO_DATA", "NO_GOAL", "OFF_TRACK", "ON_TRACK", "PRIVACY_PRESETS", "QueryError", "ROLES", "ROSTER",
+    "Report", "RiskSettings", "Rule", "SIZE_COLUMN", "STAGES", "STRAIGHT", "Section", "TOP_CODE", "Table", "UNPLACED",
+    "Upload", "VALUE", "ValueRow", "WorkspaceError", "YES", "access", "default_cuts", "file_stem", "key_text",
+    "read_cuts", "stage_label", "suggested_cuts", "survey_notes", "survey_summary",
 ]
 JOIN_ERRORS = (ValueError, DataError, duckdb.Error)    # what a join the person set up may fail with
 
@@ -681,13 +677,13 @@ class Workbench:
 
     # Reports and exports.
 
-    def scorecard_choice(self, chosen: tuple | None, cuts: dict) -> tuple[tuple[Indicator, ...], dict]:
+    def report_scorecard(self, chosen: tuple | None, cuts: dict) -> tuple[tuple[Indicator, ...], dict]:
         """The scorecard as the person set it up: `chosen` (dataset name, indicators) from the scorecard page with
         its `cuts` when it is for the loaded data, else the one saved for this dataset, else the defaults."""
         if chosen is not None and chosen[0] == self.data.name:
             indicators = chosen[1]
         else:
-            saved, _ = scorecard_store.chosen(self.data.name, self.data.mapping, self.data.profiles, language())
+            saved, _ = self.scorecard_choice()
             indicators, cuts = saved.indicators, saved.cuts
         return tuple(scorecard.available(indicators, self.data.mapping)), cuts
 
@@ -776,7 +772,7 @@ class Workbench:
         """A survey export read and recognised (IngestError or ValueError when it cannot be)."""
         return self.read_survey(read_upload(data, name))
 
-    def saved_scorecard(self) -> tuple[scorecard_store.Saved, str | None]:
+    def scorecard_choice(self) -> tuple[scorecard_store.Saved, str | None]:
         """The loaded dataset's saved scorecard (else the defaults) and why a saved one could not be used."""
         return scorecard_store.chosen(self.data.name, self.data.mapping, self.data.profiles, language())
 

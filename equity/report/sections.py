@@ -10,10 +10,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, fields
 from datetime import date
 from functools import cached_property
-from typing import TYPE_CHECKING, Protocol
+from typing import Protocol
 
 import altair as alt
 
+from equity.data.dataset import Dataset
 from equity.model.cohorts import Cohort, cohort_values
 from equity.model.dimensions import DIMENSIONS
 from equity.model.filters import FLAG_KEYS, Filters
@@ -43,6 +44,7 @@ from equity.stats.gap_flag_settings import DEFAULTS, FlagSettings
 from equity.stats.gap_flags import Flag, Flags, GroupFlag, flag
 from equity.stats.metrics import COMPARE_ALL, Breakdown, GroupResult
 from equity.stats.privacy import BOTTOM_CODE, CODING_BELOW_N, SMALL, TOP_CODE, coded_text, coded_value
+from equity.stats.settings import PrivacySettings
 from equity.stats.trends import Trend
 from equity.words.gap_flags import flag_params, settings_line
 from equity.words.i18n import DEFAULT, t
@@ -61,8 +63,42 @@ from equity.words.summary import (
     overall_ends,
 )
 
-if TYPE_CHECKING:   # a type only: the session's façade calls into reports (the student list) as they read it
-    from equity.app.session import Workbench
+
+class Figures(Protocol):
+    """What a report reads from the session (equity.app.session.Workbench is one): its data and settings, and
+    its figures under them. Named here so that reports need nothing from the app layer that calls them."""
+
+    data: Dataset | None
+    filters: Filters
+    privacy: PrivacySettings
+
+    @property
+    def min_n(self) -> int: ...
+
+    @property
+    def coding(self) -> bool: ...
+
+    def filter_options(self) -> dict[str, list[str]]: ...
+
+    def terms(self, filtered: bool = False, cohort: Cohort | None = None) -> tuple[str, ...]: ...
+
+    def breakdown(self, outcome: str, rule: Rule, dimension: str, compare: str = COMPARE_ALL,
+                  label: str = "", cohort: Cohort | None = None) -> Breakdown: ...
+
+    def crosstab(self, outcome: str, rule: Rule, first: str, second: str, label: str = "",
+                 cohort: Cohort | None = None) -> CrossTable: ...
+
+    def trend(self, outcome: str, rule: Rule, dimension: str, compare: str = COMPARE_ALL, label: str = "",
+              second: str | None = None, cohort: Cohort | None = None) -> Trend: ...
+
+    def chronic_note(self, outcome: str, lang: str, cohort: Cohort | None = None) -> str | None: ...
+
+    def assess_goals(self, saved: Sequence[goal_math.Goal]) -> list[goal_math.Evaluation]: ...
+
+    def scorecard(self, indicators: Sequence[sc.Indicator]) -> list[sc.Card]: ...
+
+    def accountability_grid(self, indicators: Sequence[sc.Indicator], cuts: dict[str, status_grid.Cuts],
+                            colour_min_n: int, lang: str) -> acc.Grid: ...
 
 
 @dataclass(frozen=True, eq=False)
@@ -501,7 +537,7 @@ class Choice:
     accountability_colour_min_n: int = 30      # the Dashboard's: no colour for fewer students
 
 
-def views(bench: "Workbench", choice: Choice, lang: str = DEFAULT) -> list[ReportView]:
+def views(bench: Figures, choice: Choice, lang: str = DEFAULT) -> list[ReportView]:
     """The chosen views, computed from the session's data under its filters and privacy settings (once per
     cohort when the choice has cohorts); goals' notes worded in `lang`."""
     found: list[ReportView] = []
@@ -527,12 +563,12 @@ def views(bench: "Workbench", choice: Choice, lang: str = DEFAULT) -> list[Repor
     return found
 
 
-def chronic_notes(bench: "Workbench", indicators: Sequence[sc.Indicator], lang: str) -> tuple[str, ...]:
+def chronic_notes(bench: Figures, indicators: Sequence[sc.Indicator], lang: str) -> tuple[str, ...]:
     """The chronic-absence rule's note, once, when an indicator is chronic absence."""
     return tuple(filter(None, dict.fromkeys(bench.chronic_note(i.outcome, lang) for i in indicators)))
 
 
-def _gap_views(bench: "Workbench", choice: Choice, cohort: Cohort | None, saved: Sequence[goal_math.Goal],
+def _gap_views(bench: Figures, choice: Choice, cohort: Cohort | None, saved: Sequence[goal_math.Goal],
                lang: str) -> list[ReportView]:
     """The gap, change and crossed views of one cohort (or of everyone); a goal is on all the data, so a cohort's
     views leave it out."""
@@ -554,7 +590,7 @@ def _gap_views(bench: "Workbench", choice: Choice, cohort: Cohort | None, saved:
     return found
 
 
-def _goal(bench: "Workbench", saved: Sequence[goal_math.Goal], result: Breakdown, outcome: str, lang: str = DEFAULT
+def _goal(bench: Figures, saved: Sequence[goal_math.Goal], result: Breakdown, outcome: str, lang: str = DEFAULT
           ) -> goal_math.Evaluation | None:
     """The saved goal on the focus group's figure for this outcome and rule, evaluated, if there is one."""
     group = focus_group(result)
@@ -579,7 +615,7 @@ class Report:
     created: str = field(default_factory=lambda: day(date.today()))     # the date it was made, in its language
 
 
-def compose(chosen: Sequence[ReportView], bench: "Workbench", title: str = "", notes: str = "",
+def compose(chosen: Sequence[ReportView], bench: Figures, title: str = "", notes: str = "",
             lang: str = DEFAULT) -> Report:
     """The report in one language, its figures too: a section per view and the lines that say what the figures
     cover."""
@@ -590,7 +626,7 @@ def compose(chosen: Sequence[ReportView], bench: "Workbench", title: str = "", n
                       day(date.today(), lang))
 
 
-def context(bench: "Workbench", lang: str = DEFAULT) -> tuple[str, ...]:
+def context(bench: Figures, lang: str = DEFAULT) -> tuple[str, ...]:
     """Which data the figures come from, the filters in force and the terms they combine."""
     source = t("report.sample_data", lang) if bench.data and bench.data.sample else \
         (bench.data.name if bench.data else "")

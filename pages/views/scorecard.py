@@ -39,7 +39,7 @@ def indicators(bench, lang: str) -> list[Indicator]:
     (and the cut points saved with them)."""
     state = st.session_state.get("scorecard")
     if state is None or state[0] != bench.data.name:
-        saved, problem = bench.saved_scorecard()
+        saved, problem = bench.scorecard_choice()
         st.session_state.pop("scorecard_problem", None)
         if problem:
             st.session_state["scorecard_problem"] = problem
