@@ -75,8 +75,7 @@ from equity.plans.survey import summary as survey_summary
 from equity.present.tables import Table
 from equity.report import images
 from equity.report import render as exports
-from equity.report.images import chart_png, chart_svg
-from equity.report.render import MIME, file_stem, table_csv, table_xlsx
+from equity.report.render import MIME, file_stem
 from equity.report.sections import (
     AccountabilityView,
     Choice,
@@ -122,14 +121,13 @@ __all__ = [
     "Workbench", "BOTTOM_CODE", "Breakdown", "CODING_BELOW_N", "COLOUR_MIN_N", "COMBINED", "COMPARE", "COMPARE_ALL",
     "COMPARE_OTHERS", "CUT_PRESETS", "CUT_SOURCE", "CUT_YEAR", "Card", "Choice", "Cohort", "CohortError",
     "ColumnProfile", "ColumnRole", "Console", "DEFAULTS", "DIMENSIONS", "DataError", "EVENTS", "EXAMPLE", "Entry",
-    "Evaluation", "FILE_PREFIX", "FLAG_KEYS", "Filters", "Flag", "FlagSettings", "GAP", "GUESSED", "GapView",
-    "Goal", "GroupPlacement", "Grouping", "HALVE", "HIGHER", "HPG", "Indicator", "IngestError", "JOIN_ERRORS",
-    "JoinReport", "JoinSpec", "KINDS", "Keys", "LAGGING", "LEADING", "LIMITS", "LOWER", "MET", "METHODS", "MIME",
-    "Mapping", "NO", "NOT_REPORTED", "NO_DATA", "NO_GOAL", "OFF_TRACK", "ON_TRACK", "PRIVACY_PRESETS", "QueryError",
-    "ROLES", "ROSTER", "Report", "RiskSettings", "Rule", "SIZE_COLUMN", "STAGES", "STRAIGHT", "Section", "TOP_CODE",
-    "Table", "UNPLACED", "Upload", "VALUE", "ValueRow", "WorkspaceError", "YES", "access", "chart_png", "chart_svg",
-    "default_cuts", "file_stem", "key_text", "read_cuts", "stage_label", "suggested_cuts", "survey_notes",
-    "survey_summary", "table_csv", "table_xlsx",
+    "Evaluation", "FILE_PREFIX", "FLAG_KEYS", "Filters", "Flag", "FlagSettings", "GAP", "GUESSED", "GapView", "Goal",
+    "GroupPlacement", "Grouping", "HALVE", "HIGHER", "HPG", "Indicator", "IngestError", "JOIN_ERRORS", "JoinReport",
+    "JoinSpec", "KINDS", "Keys", "LAGGING", "LEADING", "LIMITS", "LOWER", "MET", "METHODS", "MIME", "Mapping", "NO",
+    "NOT_REPORTED", "NO_DATA", "NO_GOAL", "OFF_TRACK", "ON_TRACK", "PRIVACY_PRESETS", "QueryError", "ROLES", "ROSTER",
+    "Report", "RiskSettings", "Rule", "SIZE_COLUMN", "STAGES", "STRAIGHT", "Section", "TOP_CODE", "Table", "UNPLACED",
+    "Upload", "VALUE", "ValueRow", "WorkspaceError", "YES", "access", "default_cuts", "file_stem", "key_text",
+    "read_cuts", "stage_label", "suggested_cuts", "survey_notes", "survey_summary",
 ]
 JOIN_ERRORS = (ValueError, DataError, duckdb.Error)    # what a join the person set up may fail with
 
@@ -705,8 +703,13 @@ class Workbench:
         return exports.table_csv(table, title) if fmt == "csv" else exports.table_xlsx(table, title)
 
     @staticmethod
-    def chart_png(chart: alt.TopLevelMixin, width: int) -> bytes:
+    def chart_png(chart: alt.TopLevelMixin, width: int = images.WIDTH) -> bytes:
         return images.chart_png(chart, width)
+
+    @staticmethod
+    def chart_svg(chart: alt.TopLevelMixin) -> str:
+        return images.chart_svg(chart)
+
     # What the analysis pages ask besides figures: the choices a page offers for the loaded data, and results put
     # into the sections that the screen shows and the exports write.
 

@@ -13,8 +13,6 @@ indicator). Every flag carries its evidence and a plain sentence."""
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-import pandas as pd
-
 from equity.model.dimensions import DIMENSIONS, NOT_REPORTED
 from equity.plans.group_grid import GroupPlacement, colour_words, place_groups, place_one
 from equity.plans.scorecard import Indicator
@@ -209,10 +207,3 @@ def records(grid_: Grid, lang: str = DEFAULT) -> list[tuple]:
                 found.append((row.label, col.indicator.name(lang), p.n, p.value, status_text(p.status, lang),
                               p.change, change_text(p.change_level, lang), colour_words(p, lang), needed(p, col)))
     return found
-
-
-def frame(grid_: Grid, lang: str = DEFAULT) -> pd.DataFrame:
-    """records() as a table, figures to one decimal: the accessible version of the grid."""
-    rows = [(*r[:3], None if r[3] is None else round(r[3], 1), r[4], None if r[5] is None else round(r[5], 1),
-             *r[6:]) for r in records(grid_, lang)]
-    return pd.DataFrame(rows, columns=[t(h, lang) for h in HEADS])

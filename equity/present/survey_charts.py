@@ -5,20 +5,21 @@ import altair as alt
 import pandas as pd
 
 from equity.plans.survey import SurveyResults, grouping_phrase, item_code, item_name
+from equity.present.tables import COUNT, TEXT, VALUE, Column, Table
 from equity.words.i18n import t
 from equity.words.numbers import percent
 
 
-def survey_frame(results: SurveyResults) -> pd.DataFrame:
-    """One row per item and group: its n, percent favourable, and why it is hidden."""
-    columns = [t(f"survey.column.{c}") for c in ("item", "group", "n", "favourable", "hidden")]
+def survey_table(results: SurveyResults) -> Table:
+    """One row per item and group: its n, percent favourable, and why it is hidden; the same table on screen and
+    in its downloads."""
+    kinds = {"item": TEXT, "group": TEXT, "n": COUNT, "favourable": VALUE, "hidden": TEXT}
     rows = []
     for result in results.items:
         for figure in (result.overall, *result.groups):
             hidden = t("survey.hidden_yes", note=figure.note) if figure.hidden else ""
-            rows.append(dict(zip(columns, (item_name(result), figure.label, figure.n, figure.percent, hidden),
-                                 strict=True)))
-    return pd.DataFrame(rows, columns=columns)
+            rows.append((item_name(result), figure.label, figure.n, figure.percent, hidden))
+    return Table(tuple(Column(t(f"survey.column.{c}"), k) for c, k in kinds.items()), tuple(rows))
 
 
 def codes_frame(results: SurveyResults) -> pd.DataFrame:

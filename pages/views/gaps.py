@@ -4,7 +4,7 @@ the user chooses (Newcombe's interval by default)."""
 import streamlit as st
 
 from equity.app.session import COMBINED, COMPARE_ALL, COMPARE_OTHERS, DIMENSIONS, file_stem, key_text
-from equity.present.charts import entity_frame, ranked_frame
+from equity.present.charts import entity_table, ranked_table
 from equity.words.i18n import t
 from equity.words.labels import comparison_choices, dimension_label, group_label
 from equity.words.summary import overall_line
@@ -66,15 +66,10 @@ if picked:
             st.caption(t("page.gaps.entity_note", lang))
             school = st.selectbox(t("page.gaps.entity_pick", lang), schools, key="gaps_entity")
             versus = bench.versus_all(column.name, rule, dimension, school, column.header)
-            one, signed = (st.column_config.NumberColumn(format=f) for f in ("%.1f", "%+.1f"))
-            st.dataframe(entity_frame(versus, result.dimension, lang), hide_index=True, column_config={
-                t("column.school_value", lang, school=school): one, t("column.all_schools", lang): one,
-                t("column.difference", lang): signed})
+            shared.table(entity_table(versus, result.dimension, lang))
             keys = [g.key for g in versus.groups]
             pick = st.selectbox(t("page.gaps.rank_pick", lang), range(len(keys)), key="gaps_rank",
                                 format_func=lambda i: group_label(result.dimension, keys[i], lang))
             st.caption(t("page.gaps.rank_note", lang))
             rows = bench.schools_ranked(column.name, rule, dimension, keys[pick], column.header)
-            st.dataframe(ranked_frame(rows, result.dimension, keys[pick], bench.min_n, lang), hide_index=True,
-                         column_config={group_label(result.dimension, keys[pick], lang): one,
-                                        t("column.all_schools", lang): one, t("column.difference", lang): signed})
+            shared.table(ranked_table(rows, result.dimension, keys[pick], bench.min_n, lang))

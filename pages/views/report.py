@@ -4,7 +4,6 @@ the same suppression as on screen; a student-level list is a separate, labelled,
 
 from itertools import combinations
 
-import pandas as pd
 import streamlit as st
 
 from equity.app.session import (
@@ -17,7 +16,6 @@ from equity.app.session import (
     Report,
     file_stem,
 )
-from equity.present.tables import Table
 from equity.words.i18n import LANGUAGES, t
 from equity.words.labels import comparison_label, dimension_label
 from equity.words.numbers import count
@@ -44,12 +42,6 @@ def keep_choices() -> None:
         st.session_state[key] = st.session_state[key]
 
 
-def table_frame(table: Table) -> pd.DataFrame:
-    """The table as the exports print it, for the screen."""
-    shown = table.compact()
-    return pd.DataFrame(shown.text_rows(), columns=[c.header for c in shown.columns])
-
-
 def preview(report: Report, lang: str) -> None:
     st.subheader(t("page.report.preview", lang))
     st.markdown(f"### {plain(report.title)}")
@@ -64,7 +56,7 @@ def preview(report: Report, lang: str) -> None:
                 st.markdown(plain(sentence))
             if section.chart is not None:
                 st.altair_chart(section.chart, width="stretch", alt=section.alt_text)
-            st.dataframe(table_frame(section.table), hide_index=True)
+            shared.table(section.table.compact())
             st.caption(plain(" ".join(section.table.notes)))
             shared.section_downloads(section, f"{file_stem(report.title)}-{number}-{report.lang}",
                                      f"dl_{number}", lang)
@@ -189,7 +181,7 @@ def presentation(report: Report, lang: str) -> None:
     for sentence in section.summary:
         st.markdown(plain(sentence))
     with st.expander(t("page.report.figures", lang)):
-        st.dataframe(table_frame(section.table), hide_index=True)
+        shared.table(section.table.compact())
         st.caption(plain(" ".join(section.table.notes)))
     st.caption(plain(report.privacy))
 

@@ -16,13 +16,14 @@ from equity.app.session import (
     NO_GOAL,
     Card,
     Indicator,
+    Section,
     WorkspaceError,
     default_cuts,
     read_cuts,
     suggested_cuts,
 )
 from equity.present.grids import accountability_html, cuts_frame, grid_html, group_grid_html
-from equity.present.scorecard_charts import card_html, cards_frame, column_names, goal_text
+from equity.present.scorecard_charts import card_html, cards_table, goal_text
 from equity.words.groupings import grouping_name
 from equity.words.i18n import t
 from equity.words.labels import dimension_label
@@ -245,9 +246,9 @@ if shared.require_data(bench):
         if any(bench.chronic_note(i.outcome) for i in current):
             shared.min_days_setting(bench, "card_min_days")
     with st.expander(t("page.scorecard.table", lang)):
-        headers = column_names(lang)
-        st.dataframe(cards_frame(cards, lang), hide_index=True, column_config={
-            headers["value"]: st.column_config.NumberColumn(format="%.1f"),
-            headers["measure_value"]: st.column_config.NumberColumn(format="%.2f")})
+        table = cards_table(cards, lang)           # the same table its downloads write
+        shared.table(table)
+        shared.section_downloads(Section(t("page.scorecard.table", lang), (), table), "scorecard_groups",
+                                 "cards_dl", lang)
     with st.expander(t("page.scorecard.choose", lang)):
         editor(bench, current, lang)

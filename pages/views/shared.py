@@ -32,12 +32,8 @@ from equity.app.session import (
     Workbench,
     WorkspaceError,
     access,
-    chart_png,
-    chart_svg,
-    table_csv,
-    table_xlsx,
 )
-from equity.present.tables import GAP, INDEX, VALUE, Table
+from equity.present.tables import FIGURES, Table
 from equity.words.i18n import DEFAULT, LANGUAGES, t
 from equity.words.labels import dimension_label, group_label
 from equity.words.messages import Text, words
@@ -374,14 +370,10 @@ def risk_settings(bench: Workbench, key: str) -> RiskSettings:
     return bench.privacy.risk
 
 
-NUMBER_FORMATS = {VALUE: "%.1f", GAP: "%+.1f", INDEX: "%.2f"}
-
-
 def table(shown: Table) -> None:
-    """A result's table as its exports write it, figures formatted by their column's kind."""
+    """A result's table as its exports print it, in the reader's language; figures aligned right."""
     st.dataframe(shown.frame(), hide_index=True, column_config={
-        c.header: st.column_config.NumberColumn(format=NUMBER_FORMATS[c.kind])
-        for c in shown.columns if c.kind in NUMBER_FORMATS})
+        c.header: st.column_config.TextColumn(alignment="right") for c in shown.columns if c.kind in FIGURES})
 
 
 def chart(figure: alt.TopLevelMixin) -> None:
@@ -398,10 +390,10 @@ def section_downloads(section: Section, stem: str, key: str, lang: str = DEFAULT
     Only the view's group totals go into them, hidden groups as hidden."""
     files = []
     if section.chart is not None:
-        files += [("png", t("page.report.chart_png", lang), lambda: chart_png(section.chart)),
-                  ("svg", t("page.report.chart_svg", lang), lambda: chart_svg(section.chart))]
-    files += [("csv", t("page.report.table_csv", lang), lambda: table_csv(section.table, section.title)),
-              ("xlsx", t("page.report.table_xlsx", lang), lambda: table_xlsx(section.table, section.title))]
+        files += [("png", t("page.report.chart_png", lang), lambda: Workbench.chart_png(section.chart)),
+                  ("svg", t("page.report.chart_svg", lang), lambda: Workbench.chart_svg(section.chart))]
+    files += [(fmt, t(f"page.report.table_{fmt}", lang),
+               lambda fmt=fmt: Workbench.table_file(section.table, section.title, fmt)) for fmt in ("csv", "xlsx")]
     for column, (fmt, label, make) in zip(st.columns(len(files) + 2), files, strict=False):
         column.download_button(plain(label), make, file_name=f"{stem}.{fmt}", mime=MIME[fmt], on_click="ignore",
                                icon=":material/download:", key=f"{key}_{fmt}")

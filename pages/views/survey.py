@@ -5,8 +5,8 @@ from pathlib import Path
 
 import streamlit as st
 
-from equity.app.session import IngestError, survey_notes, survey_summary
-from equity.present.survey_charts import codes_frame, survey_frame, survey_heat
+from equity.app.session import IngestError, Section, survey_notes, survey_summary
+from equity.present.survey_charts import codes_frame, survey_heat, survey_table
 from equity.words.i18n import t
 from equity.words.numbers import count
 from pages.views import shared
@@ -69,8 +69,10 @@ if shared.require_data(bench) and shared.student_rows(bench):
             st.caption(t("page.survey.matched", lang, matched=count(result.matched, lang),
                          respondents=count(result.respondents, lang), where=where))
         st.caption(t("page.survey.small", lang, min_n=f"{bench.min_n:d}", hide=t("ui.hide_small", lang)))
-        shared.chart(survey_heat(result))
+        chart = survey_heat(result)
+        shared.chart(chart)
         st.dataframe(codes_frame(result), hide_index=True)
         with st.expander(t("page.survey.table", lang)):
-            st.dataframe(survey_frame(result), hide_index=True, column_config={
-                t("survey.column.favourable", lang): st.column_config.NumberColumn(format="%.1f")})
+            table = survey_table(result)            # the same table its downloads write
+            shared.table(table)
+            shared.section_downloads(Section(t("nav.survey", lang), (), table, chart), "survey", "survey_dl", lang)

@@ -7,6 +7,7 @@ from equity.app.session import COMPARE_ALL, DIMENSIONS, Section, file_stem
 from equity.present.trend_charts import hidden_count, trend_chart, trend_table, trend_title
 from equity.words.i18n import t, tn
 from equity.words.labels import comparison_choices, dimension_label
+from equity.words.numbers import count
 from equity.words.summary import gap_change_sentence
 from pages.views import shared
 
@@ -47,7 +48,7 @@ if shared.require_data(bench):
                    else t("trends.hidden_none", lang, min_n=f"{bench.min_n:d}"))
         st.caption(counted + (" " + t("trends.crossed_note", lang) if second else ""))
         if show and len(markers) < logged:
-            st.caption(t("trends.outside", lang, count=int(logged) - len(markers)))
+            st.caption(t("trends.outside", lang, count=count(logged - len(markers))))
         shared.table(table)
         shared.section_downloads(Section(trend_title(result, False, lang), (), table),
                                  file_stem(f"trends {column.name} {dimension} {second or ''}"), "trends_dl",

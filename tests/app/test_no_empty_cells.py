@@ -1,15 +1,15 @@
-"""No table shows an empty value as None, nan or NaN: a hidden figure says 'hidden', a missing one says why.
-Walked on the sample and on an uploaded file with hidden groups (tests/district.py: six American Indian or Alaska
-Native and eight Asian students, under the minimum of ten). The walk covers every page; the pages whose tables
-still hold empty numeric cells (gaps, intersections, scorecard, disproportionality, trends, cohort) are left out
-of CLEAN until their frames say 'hidden'; a page that is clean stays clean."""
+"""No table shows an empty value as None, nan or NaN: a hidden figure prints as the exports print it (a dash or a
+band such as '<10', the note saying why), a missing one says why. Walked over every page on the sample and on an
+uploaded file with hidden groups (tests/district.py: six American Indian or Alaska Native and eight Asian
+students, under the minimum of ten), in English and in Spanish, where figures print the Spanish way."""
 
 import math
 
 from tests.app.conftest import upload
 from tests.district import district_csv
 
-CLEAN = ["overview", "data", "survey", "goals", "log", "report", "workspace", "sql"]
+CLEAN = ["overview", "data", "gaps", "intersections", "scorecard", "disproportionality", "survey", "trends", "cohort",
+         "goals", "log", "report", "workspace", "sql"]
 EMPTY = {"none", "nan", "<na>", "nat"}
 
 
@@ -46,12 +46,19 @@ def test_no_table_on_a_clean_page_shows_none_on_the_sample(app):
     assert _walk(app) == {}
 
 
+def test_no_table_shows_none_in_spanish_and_figures_print_the_spanish_way(app):
+    app.session_state["lang"] = "es"
+    assert _walk(app, ["gaps", "trends", "disproportionality"]) == {}
+    figures = app.dataframe[0].value["Riesgo %"]          # the disproportionality page, the last one walked
+    assert figures.str.fullmatch(r"\d+,\d|—").all() and figures.str.contains(",").any()
+
+
 def test_the_check_sees_every_spelling_of_nothing():
     assert [_empty(v) for v in (None, math.nan, "None", " nan", "NaN", "<NA>", "hidden", 0, 0.0, "—")] == [
         True, True, True, True, True, True, False, False, False, False]
 
 
-def test_no_table_on_a_clean_page_shows_none_on_an_upload_with_hidden_groups(app):
+def test_no_table_on_any_page_shows_none_on_an_upload_with_hidden_groups(app):
     app.switch_page("pages/views/data.py").run()
     upload(app, district_csv(), "district.csv").run()
     next(b for b in app.button if b.label == "Confirm mapping").click().run()

@@ -208,9 +208,9 @@ def test_reversed_items_in_words_tables_and_chart():
         "Worded negatively, so disagreeing (or Never, Rarely) counts as favourable: Q1, Q2, Q3.")
     codes = survey_charts.codes_frame(result)
     assert list(codes["Item"]) == ["Q1 (reversed)", "Q2 (reversed)", "Q3 (reversed)", "Q4"]
-    table = survey_charts.survey_frame(result)
+    table = survey_charts.survey_table(result).frame()        # as the screen and its downloads print it
     assert list(table.columns) == ["Item", "Group", "n", "% favourable", "Hidden"]
-    assert table.iloc[0].tolist()[:3] == ["I feel left out at school. (reversed)", "All respondents", 9]
+    assert table.iloc[0].tolist()[:3] == ["I feel left out at school. (reversed)", "All respondents", "9"]
     chart = survey_charts.survey_heat(result).to_dict()
     assert chart["title"] == "Percent favourable by gender"
     assert chart["layer"][0]["encoding"]["x"]["sort"] == ["Q1 (reversed)", "Q2 (reversed)", "Q3 (reversed)", "Q4"]
@@ -229,7 +229,7 @@ def test_survey_words_in_spanish():
                             "favorable.")
         assert lines[-1] == ("Redactadas en negativo, así que estar en desacuerdo (o Nunca, Rara vez) cuenta como "
                              "favorable: P1, P2, P3.")
-        table = survey_charts.survey_frame(result)
+        table = survey_charts.survey_table(result).frame()
         assert list(table.columns) == ["Pregunta", "Grupo", "n", "% favorable", "Oculto"]
         first = table.iloc[:3]
         assert list(first["Grupo"]) == ["Todos los encuestados", "Femenino", "Masculino"]
@@ -307,8 +307,9 @@ def _shown(con, read) -> str:
     """Everything the app keeps or shows of a survey, as text."""
     result = survey.results(con, read, Grouping("grade"), min_n=1, records=False)
     kept = con.execute("SELECT * FROM survey_responses").df().to_csv()
-    return "\n".join([*survey.read_notes(read), *survey.summary(result), survey_charts.survey_frame(result).to_csv(),
-                      survey_charts.codes_frame(result).to_csv(), survey_charts.survey_heat(result).to_json(),
+    return "\n".join([*survey.read_notes(read), *survey.summary(result),
+                      survey_charts.survey_table(result).frame().to_csv(), survey_charts.codes_frame(result).to_csv(),
+                      survey_charts.survey_heat(result).to_json(),
                       read.table.to_pandas().to_csv(), kept, repr(read.items), repr(read.demographics)])
 
 
