@@ -3,74 +3,43 @@ JSON as for a file, the figures summed from cells that Spark counts (equity.sour
 
 import argparse
 import sys
-from dataclasses import dataclass
 
 import duckdb
 
-from equity.app import cli
+from equity.app import cli_options
+from equity.app.cli_options import SparkStaged, UsageError
 from equity.app.session import Workbench
 from equity.data import dataset
-from equity.data.mapping import Mapping, propose
+from equity.data.mapping import Mapping
 from equity.model.cohorts import cohort_values
 from equity.model.dimensions import COMBINED
 from equity.model.filters import options
-from equity.model.groups import Grouping, stats
+from equity.model.groups import Grouping
 from equity.sources import spark
 from equity.stats.disproportionality import OTHERS, Disproportionality, Settings, disproportionality
+from equity.stats.grouped import stats
 from equity.stats.metrics import Breakdown, Rule, key_text
 from equity.stats.settings import PrivacySettings
-
-
-@dataclass(frozen=True)
-class SparkStaged(dataset.Staged):
-    """A Spark table profiled from counts and waiting for its mapping, as an upload is staged."""
-
-    table: spark.SparkTable | None = None
-
-
-def add_options(command: argparse.ArgumentParser) -> None:
-    command.add_argument("--spark", metavar="URL",
-                         help="read the students from a Spark table through Spark Connect instead of FILE: "
-                              "sc://host:15002, or local[2] to start a local server (needs Java 17); a token for "
-                              f"the cluster is read from ${spark.TOKEN}. Only counted cells leave Spark")
-    command.add_argument("--table", metavar="NAME",
-                         help="the Spark table of student rows, e.g. catalog.schema.students or "
-                              "parquet.`/data/students.parquet`")
-
-
-def wanted(args: argparse.Namespace) -> bool:
-    if not (getattr(args, "spark", None) or getattr(args, "table", None)):
-        return False
-    if not (args.spark and args.table) or args.file is not None:
-        raise cli.UsageError("give FILE, or --spark URL and --table NAME instead of it, not both.")
-    return True
-
-
-def stage(args: argparse.Namespace) -> SparkStaged:
-    """Connect, read the table's columns and profile them from counts, and propose a mapping."""
-    table = spark.SparkTable(spark.connect(args.spark), args.table)
-    profiles = table.profiles((args.outcome,))
-    return SparkStaged(None, profiles, propose(profiles), table)
 
 
 def workbench(args: argparse.Namespace, con: duckdb.DuckDBPyConnection, staged: SparkStaged, mapping: Mapping,
               by: tuple[str, ...]) -> Workbench:
     """A session whose cells come from the Spark table under `mapping`, after the same notices as a file's."""
     if COMBINED in by:
-        raise cli.UsageError(f"--by {COMBINED} counts each student once per race reported, which needs the student "
-                             "rows of a file; on Spark use --by race.")
+        raise UsageError(f"--by {COMBINED} counts each student once per race reported, which needs the student "
+                         "rows of a file; on Spark use --by race.")
     source = spark.SparkSource(staged.table, mapping)
     privacy = PrivacySettings(min_n=args.min_n, coding=getattr(args, "top_bottom_code", False))
     bench = Workbench(con=con, privacy=privacy, source=source)
     bench.data = dataset.Dataset(None, staged.profiles, mapping, source.report, title=args.table)
-    for line in [*cli.value_notices(source.report), *cli.dimension_notices(mapping, by)]:
+    for line in [*cli_options.value_notices(source.report), *cli_options.dimension_notices(mapping, by)]:
         print(line, file=sys.stderr)
     return bench
 
 
 def filters(bench: Workbench, items: list[str], outcome: str, rule: Rule):
     """The --where filters, checked against the values of the outcome's cube (the students' own values)."""
-    return cli.where(bench.con, items, bench.cube(outcome, rule).table)
+    return cli_options.where(bench.con, items, bench.cube(outcome, rule).table)
 
 
 def gaps(args: argparse.Namespace, con, staged: SparkStaged, mapping: Mapping, column, rule: Rule
@@ -84,7 +53,7 @@ def gaps(args: argparse.Namespace, con, staged: SparkStaged, mapping: Mapping, c
 
     if not args.cohort:
         return one(None)
-    dimension = cli.cohort_dimension(mapping, args.cohort)
+    dimension = cli_options.cohort_dimension(mapping, args.cohort)
     offered = options(con, bench.cube(column.name, rule).table)
     return {value: one((dimension, value)) for value in cohort_values(offered, dimension)}
 
@@ -98,7 +67,7 @@ def risk(args: argparse.Namespace, con, staged: SparkStaged, mapping: Mapping, c
     reference = OTHERS
     if args.compare != OTHERS:
         keys = {key_text(k): k for k in stats(con, column.name, rule, grouping, cube=cube)[1]}
-        reference = cli.reference_group(keys, args.compare)
+        reference = cli_options.reference_group(keys, args.compare)
     settings = Settings(args.cell_size, args.n_size, args.flag_above)
     return disproportionality(con, column.name, rule, grouping, filters(bench, args.where, column.name, rule),
                               settings=settings, min_n=args.min_n, label=column.header, reference=reference,
