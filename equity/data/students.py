@@ -26,8 +26,8 @@ LABEL_TYPES = {  # ENUM types: a filter change groups and compares small integer
     "gender_label": (*normalize.GENDER_LABELS, normalize.NOT_REPORTED),
 }
 MAX_DISTINCT = 100_000
-CELL_MACROS = ("keep_filters", "chosen")     # query macros a cube's cells need
-MACROS = (*CELL_MACROS, "filtered_students", "score")   # query macros defined beside every `students`
+CELL_MACROS = ("students/keep_filters", "students/chosen")     # query macros a cube's cells need
+MACROS = (*CELL_MACROS, "students/filtered_students", "students/score")   # defined beside every `students`
 
 @dataclass(frozen=True)
 class Unplaced:
@@ -157,7 +157,7 @@ def build_students(con: duckdb.DuckDBPyConnection, source: str, mapping: Mapping
     types = column_types(con, source)
     sql, params, build = students_sql(lambda header: column_values(con, source, header, MAX_DISTINCT, types[header]),
                                       source, mapping, types)
-    con.execute(query("count_cell"))
+    con.execute(query("counts/cell"))
     report = build.report(_create(con, sql, params))
     if not mapping.counts:
         return report
@@ -172,7 +172,7 @@ def restore_students(con: duckdb.DuckDBPyConnection, source: str, names: Sequenc
     columns = [query("columns/as", target=c, value=query("values/cast", value=c, type=sql_type(t)) if c in names
                      else query("values/null_of", type=sql_type(t))) for c, t in CANONICAL.items()]
     columns += [c for c in names if c not in CANONICAL]
-    return _create(con, query("students", source=source, columns=columns), {})
+    return _create(con, query("students/students", source=source, columns=columns), {})
 
 
 def _create(con: duckdb.DuckDBPyConnection, sql: str, params: dict) -> int:
@@ -180,13 +180,13 @@ def _create(con: duckdb.DuckDBPyConnection, sql: str, params: dict) -> int:
     define_types(con)
     con.execute(sql, params)
     define_macros(con)
-    return con.execute(query("row_count", table="students")).fetchall()[0][0]
+    return con.execute(query("tables/row_count", table="students")).fetchall()[0][0]
 
 
 def define_types(con: duckdb.DuckDBPyConnection) -> None:
     """The label ENUM types that `students` and every cube use."""
     for name, labels in LABEL_TYPES.items():
-        con.execute(query("label_type", type_name=name), {"labels": list(labels)})
+        con.execute(query("students/label_type", type_name=name), {"labels": list(labels)})
 
 
 def define_macros(con: duckdb.DuckDBPyConnection, macros: tuple[str, ...] = MACROS) -> None:
@@ -224,7 +224,7 @@ def students_sql(counted: Counted, source: str, mapping: Mapping, types: dict[st
     found, params = derived.expressions(mapping, build.types)
     build.params |= params
     expressions += found
-    return query("students", source=source, columns=expressions), build.params, build
+    return query("students/students", source=source, columns=expressions), build.params, build
 
 
 def _outcome(build: _Build, column) -> Fragment:

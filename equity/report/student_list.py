@@ -21,7 +21,7 @@ def student_table(con: duckdb.DuckDBPyConnection, outcome: str, label: str, rule
                   lang: str = DEFAULT) -> Table:
     """One row per student the filters keep: ID, term, school, grade, groups, the outcome and whether it meets
     the rule (for a rate)."""
-    rows = con.execute(query("student_list", outcome=outcome), {**rule.params(), **filters.params()}).fetchall()
+    rows = con.execute(query("report/student_list", outcome=outcome), {**rule.params(), **filters.params()}).fetchall()
     race = DIMENSIONS["race"]
     columns = [Column(t("student.id", lang)), Column(t("student.term", lang)), Column(t("student.school", lang)),
                Column(t("student.grade", lang)), Column(dimension_label(race, lang)),

@@ -112,14 +112,14 @@ def find(con: duckdb.DuckDBPyConnection, outcome: str, rule: Rule, columns: tupl
         found = _read(con, table, min_n, keep=cube is not None).hidden(filters, names)
     finally:
         if cube is None:
-            con.execute(query("drop_table", table=table))
+            con.execute(query("tables/drop_table", table=table))
     if combined and filters.active:
         table = f"cube_combined_{next(_numbers)}"
-        con.execute(query("cube_combined", cube=table, outcome=outcome), rule.params())
+        con.execute(query("cells/cube_combined", cube=table, outcome=outcome), rule.params())
         try:
             groups = hidden(neighbours(con, table, columns, filters), min_n).groups
         finally:
-            con.execute(query("drop_table", table=table))
+            con.execute(query("tables/drop_table", table=table))
         found = Hidden(groups, found.overall, frozenset(), found.missing)
     return found
 
@@ -164,7 +164,7 @@ class _Sizes:
 
     @classmethod
     def read(cls, con: duckdb.DuckDBPyConnection, cube: str, min_n: int) -> "_Sizes":
-        found = con.execute(query("cube_sizes", cube=cube)).fetchnumpy()
+        found = con.execute(query("cells/cube_sizes", cube=cube)).fetchnumpy()
         return cls({k: _column(v) for k, v in found.items()}, min_n)
 
     def hidden(self, filters: Filters, names: tuple[str, ...]) -> Hidden:
@@ -324,7 +324,7 @@ def neighbours(con: duckdb.DuckDBPyConnection, cube: str, columns: tuple[str, ..
     grouped = Fragment("".join(f"{column}, " for column in dict.fromkeys(stored.values())))
     seen = Fragment("".join(f"seen_{name}($f_{name}::VARCHAR[], {column}) AS m_{name}, "
                             for name, column in stored.items()))
-    rows = con.execute(query("neighbour_counts", cube=cube, groups=groups, keys=keys, columns=grouped,
+    rows = con.execute(query("cells/neighbour_counts", cube=cube, groups=groups, keys=keys, columns=grouped,
                              seen=seen),
                        {f"f_{name}": list(getattr(filters, name)) for name in active}).fetchall()
     k, width = len(columns), len(active)

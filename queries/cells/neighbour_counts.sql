@@ -6,7 +6,7 @@
 -- Identifiers: cube. Fragments: groups, the group columns each as g<i> followed by a comma, and keys, those
 -- names g<i> each followed by a comma; columns, the quoted
 -- columns of the filters in use each followed by a comma; seen, per filter in use
--- seen_<filter>($f_<filter>::VARCHAR[], <its column>) AS m_<filter> followed by a comma (chosen.sql).
+-- seen_<filter>($f_<filter>::VARCHAR[], <its column>) AS m_<filter> followed by a comma (students/chosen.sql).
 -- Parameters: the lists of the filters in use, $f_<filter>. Columns: g<i>..., m_<filter>..., n.
 SELECT {keys} {seen} sum(n) AS n
 FROM (

@@ -1,6 +1,6 @@
 -- The cells of a cube the sidebar filters keep, summed per combination of the chosen columns (none: one row,
 -- all students). Identifiers: cube. Fragments: columns, the quoted columns each followed by a comma; kept, the
--- filters in use joined by AND, each keep_<filter>($f_<filter>::VARCHAR[], <its column>) (keep_filters.sql),
+-- filters in use joined by AND, each keep_<filter>($f_<filter>::VARCHAR[], <its column>) (students/keep_filters.sql),
 -- or true. Parameters: the lists of the filters in use, $f_<filter>.
 SELECT
     {columns}
