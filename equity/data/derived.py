@@ -27,7 +27,7 @@ from equity.data.mapping import ColumnRole, Mapping
 from equity.data.profile import as_number
 from equity.data.sql import Fragment, query
 from equity.model.filters import Filters
-from equity.words.i18n import DEFAULT, t
+from equity.words.i18n import t
 from equity.words.numbers import count
 
 CHRONIC_SHARE = 0.10
@@ -75,19 +75,20 @@ def score_columns(mapping: Mapping) -> tuple[tuple[ColumnRole, str], ...]:
     return tuple(found)
 
 
-def header(name: str, written: str, lang: str = DEFAULT) -> str:
-    """An outcome's name for people: a derived outcome's in `lang`, any other as its file's header reads."""
-    return t(f"outcome.{name}", lang) if name == CHRONIC.name else written
+def header(name: str, written: str) -> str:
+    """An outcome's name for people: a derived outcome's in the reader's language, any other as its file's header
+    reads."""
+    return t(f"outcome.{name}") if name == CHRONIC.name else written
 
 
-def outcomes(mapping: Mapping, lang: str = DEFAULT) -> tuple[ColumnRole, ...]:
-    """The derived outcomes this mapping gives, as pickers list them, named in `lang` (kept out when the file
-    has its own)."""
+def outcomes(mapping: Mapping) -> tuple[ColumnRole, ...]:
+    """The derived outcomes this mapping gives, as pickers list them, named in the reader's language (kept out when
+    the file has its own)."""
     taken = {c.name for c in mapping.outcomes()}
-    found = [ColumnRole(t("outcome.distance", lang, header=c.header), "outcome", "numeric", c.name + DISTANCE)
+    found = [ColumnRole(t("outcome.distance", header=c.header), "outcome", "numeric", c.name + DISTANCE)
              for c, _ in score_columns(mapping) if c.name + DISTANCE not in taken]
     if attendance_columns(mapping) and CHRONIC.name not in taken:
-        found.insert(0, replace(CHRONIC, header=header(CHRONIC.name, CHRONIC.header, lang)))
+        found.insert(0, replace(CHRONIC, header=header(CHRONIC.name, CHRONIC.header)))
     return tuple(found)
 
 
@@ -149,21 +150,22 @@ def left_out_shown(con: duckdb.DuckDBPyConnection, mapping: Mapping, filters: Fi
     return short
 
 
-def rule_note(mapping: Mapping, short: int | None, min_n: int, lang: str = DEFAULT) -> str:
-    """The rule and the students it leaves out, in `lang`; a number under `min_n` (other than none) is a band,
-    as the size of a hidden group would be, and a number other views would give away (None) is not said."""
+def rule_note(mapping: Mapping, short: int | None, min_n: int) -> str:
+    """The rule and the students it leaves out, in the reader's language; a number under `min_n` (other than none)
+    is a band, as the size of a hidden group would be, and a number other views would give away (None) is not
+    said."""
     days = _least(mapping)
     if short is None:
-        left = t("chronic.hidden_left_out", lang, days=days)
+        left = t("chronic.hidden_left_out", days=days)
     elif short == 0:
-        left = t("chronic.none_left_out", lang, days=days)
+        left = t("chronic.none_left_out", days=days)
     elif short < min_n:
-        left = t("chronic.few_left_out", lang, days=days, min_n=min_n)
+        left = t("chronic.few_left_out", days=days, min_n=min_n)
     else:
-        left = t("chronic.left_out", lang, days=days, n=count(short))
-    return t("chronic.rule", lang, days=days) + " " + left
+        left = t("chronic.left_out", days=days, n=count(short))
+    return t("chronic.rule", days=days) + " " + left
 
 
-def all_outcomes(mapping: Mapping, lang: str = DEFAULT) -> tuple[ColumnRole, ...]:
+def all_outcomes(mapping: Mapping) -> tuple[ColumnRole, ...]:
     """Mapped outcomes, then derived ones: what outcome pickers offer."""
-    return (*mapping.outcomes(), *outcomes(mapping, lang))
+    return (*mapping.outcomes(), *outcomes(mapping))

@@ -26,6 +26,7 @@ from equity.model import terms
 from equity.store import records, workspace
 from equity.store.records import WorkspaceError
 from equity.words.messages import Text
+from equity.words.reader import DEFAULT, reading
 
 STORE = records.Store("datasets")
 SAVED_ROWS, SAVED_TEXT = "saved_rows", "saved_text"
@@ -69,7 +70,8 @@ def save(con: duckdb.DuckDBPyConnection, data: Dataset, name: str) -> SavedDatas
 
 def _saved_outcomes(mapping: Mapping, table: pa.Table) -> tuple[ColumnRole, ...]:
     """Every non-canonical column saved, as the mapping names it, or (derived columns) by its type."""
-    known = {c.name: c for c in derived.all_outcomes(mapping)}
+    with reading(DEFAULT):          # saved under their English names, whoever saves them
+        known = {c.name: c for c in derived.all_outcomes(mapping)}
     found = []
     for field in table.schema:
         if field.name in CANONICAL:

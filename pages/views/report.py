@@ -94,7 +94,7 @@ def student_export(bench, column, rule, lang: str) -> None:
         if not shared.student_rows(bench) or not st.checkbox(t("page.report.student_confirm", lang),
                                                               key="student_confirm"):
             return
-        table = bench.student_list(column.name, column.header, rule, lang)
+        table = bench.student_list(column.name, column.header, rule)
         st.caption(t("page.report.student_rows", lang, rows=count(len(table.rows), lang)))
         title = t("student.title", lang, outcome=column.header)
         stem = f"{FILE_PREFIX}-{file_stem(column.header)}"
@@ -154,7 +154,7 @@ def builder(bench, lang: str) -> None:
         st.info(t("page.report.none", lang))
         return
     chosen, cuts = st.session_state.get("scorecard"), st.session_state.get("grid_cuts", {})
-    indicators, cuts = bench.scorecard_choice(chosen, cuts) if scorecard else ((), {})
+    indicators, cuts = bench.report_scorecard(chosen, cuts) if scorecard else ((), {})
     choice = Choice(column.name, column.header, rule, tuple(dimensions), compare, tuple(crossings), history, goals,
                     changes, goal_table, indicators, tuple(cuts.items()), method, settings, cohort, group_grids,
                     accountable, st.session_state.get("accountability_min", 30))
