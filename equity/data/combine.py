@@ -139,8 +139,8 @@ def combine(con: duckdb.DuckDBPyConnection, main: Upload, other: Upload, spec: J
     main_duplicates, main_examples = con.execute(query(
         "joins/key_duplicates", source=MAIN, id=spec.main.student_id, term=_term(spec.main.term, True))).fetchall()[0]
     added, defaults = _right(con, main, other, spec)
-    match = query("joins/same_term", term=spec.main.term) if spec.by_term else query("joins/always")
-    covered = query("joins/covered_term", term=spec.main.term) if spec.by_term else query("joins/always")
+    match = query("joins/same_term", term=spec.main.term) if spec.by_term else query("values/always")
+    covered = query("joins/covered_term", term=spec.main.term) if spec.by_term else query("values/always")
     selected = [query("joins/joined", column=name) if name not in defaults
                 else query("joins/joined_count", column=name, covered=covered, i=i) for i, name in enumerate(added)]
     con.execute(query("joins/combine", main=MAIN, id=spec.main.student_id, added=selected, match=match),

@@ -27,7 +27,7 @@ from equity.data.ingest import Upload
 from equity.data.mapping import DEMOGRAPHIC_ROLES, SINGLE_ROLES, Mapping, propose
 from equity.data.normalize import NOT_REPORTED
 from equity.data.profile import column_values, profile_table
-from equity.data.sql import Fragment, query, sql_type
+from equity.data.sql import Fragment, query, sql_name
 from equity.data.students import CANONICAL, LABEL_TYPES
 from equity.model.groups import Grouping, ordered
 from equity.stats.grouped import hidden
@@ -415,10 +415,10 @@ def _own(con: duckdb.DuckDBPyConnection, role: str, header: str | None, type_nam
          params: dict) -> Fragment:
     """A canonical column from the survey's own answers, normalised as in `students`, or its missing value."""
     if role in ("race_ethnicity", "gender"):
-        missing = query("columns/not_reported", type=sql_type(type_name))
+        missing = query("columns/not_reported", type=sql_name(type_name))
         params["not_reported"] = NOT_REPORTED
     else:
-        missing = query("values/null_of", type=sql_type(type_name))
+        missing = query("values/null_of", type=sql_name(type_name))
     if header is None:
         return missing
     if role == "school":
@@ -428,7 +428,7 @@ def _own(con: duckdb.DuckDBPyConnection, role: str, header: str | None, type_nam
     params[f"keys_{i}"] = ["" if v is None else v for v in raw]
     params[f"values_{i}"] = [_text(mapped.get(v)) for v in raw]
     answer = query("survey/respondent_column", column=header)
-    own = query("columns/mapped", i=i, source=answer, type=sql_type(type_name))
+    own = query("columns/mapped", i=i, source=answer, type=sql_name(type_name))
     return query("values/either", value=own, otherwise=missing)
 
 

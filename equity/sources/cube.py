@@ -6,13 +6,14 @@ One function answers for figures: `cells` gives the counts of the students a set
 combination of the columns asked for. Any view, including a view with one filter fewer, is a call to it.
 """
 
+import functools
 import itertools
 from dataclasses import dataclass
 
 import duckdb
 import pyarrow as pa
 
-from equity.data.sql import Fragment, query, quote_ident
+from equity.data.sql import query, sql_name
 from equity.model.dimensions import COMBINED, DIMENSIONS
 from equity.model.filters import Filters
 from equity.model.rules import Rule
@@ -62,15 +63,13 @@ def cells(con: duckdb.DuckDBPyConnection, cube: Cube, filters: Filters, columns:
     unknown = set(columns) - set(COLUMNS)
     if unknown:
         raise ValueError(f"A cube has no column {sorted(unknown)}.")
-    grouped = Fragment("".join(f"{quote_ident(c)}, " for c in columns))
     chosen = {name: values for name, values in filters.params().items() if values}
     # Only the filters in use are tested: each test costs DuckDB more to plan than a cube's cells cost to scan.
-    kept = Fragment(" AND ".join(f"keep_{name[2:]}(${name}::VARCHAR[], {quote_ident(DIMENSIONS[name[2:]].column)})"
-                                 for name in chosen) or "true")
-    rows = con.execute(query("cells/cube_cells", cube=cube.table, columns=grouped, kept=kept), chosen).fetchall()
-    k = len(columns)
-    return Cells(columns, tuple((tuple(r[:k]), Stats(int(r[k]), float(r[k + 1]), float(r[k + 2]), int(r[k + 3])))
-                                for r in rows))
+    kept = functools.reduce(lambda first, second: query("values/both", first=first, second=second),
+                            [query("cells/keep", filter=sql_name(name[2:]), column=DIMENSIONS[name[2:]].column)
+                             for name in chosen], query("values/always"))
+    rows = con.execute(query("cells/cube_cells", cube=cube.table, columns=columns, kept=kept), chosen).fetchall()
+    return Cells(columns, tuple((tuple(r[4:]), Stats(int(r[0]), float(r[1]), float(r[2]), int(r[3]))) for r in rows))
 
 
 def drop(con: duckdb.DuckDBPyConnection, cube: Cube) -> None:

@@ -1,13 +1,13 @@
 -- The cells of a cube the sidebar filters keep, summed per combination of the chosen columns (none: one row,
--- all students). Identifiers: cube. Fragments: columns, the quoted columns each followed by a comma; kept, the
--- filters in use joined by AND, each keep_<filter>($f_<filter>::VARCHAR[], <its column>) (students/keep_filters.sql),
--- or true. Parameters: the lists of the filters in use, $f_<filter>.
+-- all students): the sums first, then the columns. Identifiers: cube, columns (none or more; DuckDB takes the
+-- comma left before FROM when there are none). Fragment: kept, the filters in use (cells/keep.sql each) joined by
+-- values/both.sql, or values/always.sql. Parameters: the lists of the filters in use, $f_<filter>.
 SELECT
-    {columns}
     coalesce(sum(n), 0) AS n,
     coalesce(sum(total), 0) AS total,
     coalesce(sum(squares), 0) AS squares,
-    coalesce(sum(missing), 0) AS missing
+    coalesce(sum(missing), 0) AS missing,
+    {columns}
 FROM {cube}
 WHERE {kept}
 GROUP BY ALL

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from equity.data.sql import QUERIES, Fragment, query, quote_ident, sql_type
+from equity.data.sql import QUERIES, Fragment, query, quote_ident, sql_name
 from equity.data.students import CELL_MACROS, MACROS
 
 HOSTILE = ['x"; DROP TABLE t; --', "a]b", "[x]", "x' OR '1'='1", "-- comment", "/* c */", 'a""b', "Ünïcödé %",
@@ -66,10 +66,10 @@ def test_a_whole_number_fills_a_parameter_suffix_and_anything_else_is_refused():
 
 
 def test_a_type_name_passes_only_as_a_bare_name():
-    assert sql_type("VARCHAR[]") == "VARCHAR[]" and sql_type("race_label") == "race_label"
+    assert sql_name("VARCHAR[]") == "VARCHAR[]" and sql_name("race_label") == "race_label"
     for bad in ("VARCHAR); DROP TABLE t; --", "INT EGER", "", 'x"'):
         with pytest.raises(ValueError):
-            sql_type(bad)
+            sql_name(bad)
 
 
 def test_templates_open_with_a_comment_that_the_loaded_sql_leaves_out():
@@ -101,3 +101,12 @@ def test_every_template_the_code_names_exists():
     assert not missing, missing
     for name in (*MACROS, *CELL_MACROS):
         assert (QUERIES / f"{name}.sql").is_file(), name
+
+
+def test_only_the_loader_makes_sql_fragments():
+    package = QUERIES.parent / "equity"
+    made = sorted(path.relative_to(package.parent).as_posix() for path in package.rglob("*.py")
+                  if path.name != "sql.py" or path.parent.name != "data"
+                  for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+                  if isinstance(node, ast.Call) and getattr(node.func, "id", None) in ("Fragment", "quote_ident"))
+    assert not made, f"SQL assembled outside queries/ and equity/data/sql.py: {made}"
