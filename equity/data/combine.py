@@ -84,7 +84,7 @@ class Combined:
 def _load(con: duckdb.DuckDBPyConnection, upload: Upload, target: str) -> None:
     con.register("join_arrow", as_text_table(upload.table))     # a typed upload joins as its text
     try:
-        con.execute(query("copy_table", target=target, source="join_arrow"))
+        con.execute(query("tables/copy_table", target=target, source="join_arrow"))
     finally:
         con.unregister("join_arrow")
 
@@ -95,7 +95,7 @@ def _term(header: str | None, use: bool) -> Fragment:
 
 def suggest(con: duckdb.DuckDBPyConnection, main: Upload, other: Upload) -> JoinSpec:
     """The likely keys of both files, whether the second is a roster or events, and what to count by."""
-    con.execute(query("join_macros"))
+    con.execute(query("joins/macros"))
     keys = []
     for upload, table in ((main, MAIN), (other, OTHER)):
         _load(con, upload, table)
@@ -116,8 +116,8 @@ def suggest(con: duckdb.DuckDBPyConnection, main: Upload, other: Upload) -> Join
 
 def _repeats(con: duckdb.DuckDBPyConnection, keys: Keys, main_has_term: bool) -> bool:
     term = _term(keys.term, main_has_term)
-    extra, _ = con.execute(query("key_duplicates", source=OTHER, id=keys.student_id, term=term)).fetchall()[0]
-    rows = con.execute(query("row_count", table=OTHER)).fetchall()[0][0]
+    extra, _ = con.execute(query("joins/key_duplicates", source=OTHER, id=keys.student_id, term=term)).fetchall()[0]
+    rows = con.execute(query("tables/row_count", table=OTHER)).fetchall()[0][0]
     return rows > 0 and extra / rows >= EVENT_SHARE
 
 
@@ -130,32 +130,32 @@ def combine(con: duckdb.DuckDBPyConnection, main: Upload, other: Upload, spec: J
     """The main file with the roster's columns or the events' counts added, and the report of the join."""
     _check(main, (spec.main.student_id, spec.main.term))
     _check(other, (spec.other.student_id, spec.other.term, spec.count_by if spec.kind == EVENTS else None))
-    con.execute(query("join_macros"))
+    con.execute(query("joins/macros"))
     _load(con, main, MAIN)
     _load(con, other, OTHER)
     other_term = _term(spec.other.term, spec.by_term)
     duplicates, duplicate_examples = con.execute(query(
-        "key_duplicates", source=OTHER, id=spec.other.student_id, term=other_term)).fetchall()[0]
+        "joins/key_duplicates", source=OTHER, id=spec.other.student_id, term=other_term)).fetchall()[0]
     main_duplicates, main_examples = con.execute(query(
-        "key_duplicates", source=MAIN, id=spec.main.student_id, term=_term(spec.main.term, True))).fetchall()[0]
+        "joins/key_duplicates", source=MAIN, id=spec.main.student_id, term=_term(spec.main.term, True))).fetchall()[0]
     added, defaults = _right(con, main, other, spec)
-    match = query("joins/same_term", term=spec.main.term) if spec.by_term else query("joins/always")
-    covered = query("joins/covered_term", term=spec.main.term) if spec.by_term else query("joins/always")
+    match = query("joins/same_term", term=spec.main.term) if spec.by_term else query("values/always")
+    covered = query("joins/covered_term", term=spec.main.term) if spec.by_term else query("values/always")
     selected = [query("joins/joined", column=name) if name not in defaults
                 else query("joins/joined_count", column=name, covered=covered, i=i) for i, name in enumerate(added)]
-    con.execute(query("join_combine", main=MAIN, id=spec.main.student_id, added=selected, match=match),
+    con.execute(query("joins/combine", main=MAIN, id=spec.main.student_id, added=selected, match=match),
                 {f"default_{i}": defaults[name] for i, name in enumerate(added) if name in defaults})
-    missing, missing_examples = con.execute(query("join_missing", id=spec.main.student_id)).fetchall()[0]
-    strays, stray_examples = con.execute(query("join_unmatched", main=MAIN, id=spec.main.student_id,
+    missing, missing_examples = con.execute(query("joins/missing", id=spec.main.student_id)).fetchall()[0]
+    strays, stray_examples = con.execute(query("joins/unmatched", main=MAIN, id=spec.main.student_id,
                                                match=match)).fetchall()[0]
-    table = con.sql(query("join_result")).to_arrow_table()
+    table = con.sql(query("joins/result")).to_arrow_table()
     report = JoinReport(spec.kind, spec.by_term, main.table.num_rows, main.table.num_rows - missing,
                         tuple(missing_examples or ()), int(main_duplicates), tuple(main_examples or ()),
                         other.table.num_rows, int(duplicates) if spec.kind == ROSTER else 0,
                         tuple(duplicate_examples or ()) if spec.kind == ROSTER else (), int(strays),
                         tuple(stray_examples or ()), tuple(added))
     for table_name in (MAIN, OTHER, "join_right", "join_result"):
-        con.execute(query("drop_table", table=table_name))
+        con.execute(query("tables/drop_table", table=table_name))
     note = Text(f"join.note.{spec.kind}{'_term' if spec.by_term else ''}", file=other.name,
                 matched=report.matched, rows=report.main_rows)
     text = pa.Table.from_arrays([c.cast(pa.string()) for c in table.columns], names=table.column_names)
@@ -178,11 +178,11 @@ def _right(con: duckdb.DuckDBPyConnection, main: Upload, other: Upload, spec: Jo
     term = _term(spec.other.term, spec.by_term)
     if spec.kind == ROSTER:
         added, right = _roster_columns(other, spec, taken)
-        con.execute(query("join_roster", source=OTHER, id=spec.other.student_id, term=term,
+        con.execute(query("joins/roster", source=OTHER, id=spec.other.student_id, term=term,
                           columns=right))
         return added, {}
     added, measures, params, defaults = _measures(con, other, spec, taken)
-    con.execute(query("join_events", source=OTHER, id=spec.other.student_id, term=term,
+    con.execute(query("joins/events", source=OTHER, id=spec.other.student_id, term=term,
                       measures=measures), params)
     return added, defaults
 

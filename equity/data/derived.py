@@ -123,7 +123,7 @@ def _least(mapping: Mapping) -> int:
 def left_out(con: duckdb.DuckDBPyConnection, mapping: Mapping, filters: Filters) -> int:
     """Students under `filters` with days enrolled known but fewer than the rule asks: no chronic-absence figure."""
     enrolled = next(c.name for c in mapping.outcomes() if c.role == "days_enrolled")
-    return con.execute(query("short_enrollment", enrolled=enrolled),
+    return con.execute(query("students/short_enrollment", enrolled=enrolled),
                        {"min_days": _least(mapping), **filters.params()}).fetchall()[0][0]
 
 

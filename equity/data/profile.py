@@ -37,8 +37,8 @@ class ColumnProfile:
 
 def column_types(con: duckdb.DuckDBPyConnection, table: str) -> dict[str, str]:
     """Each column's DuckDB type, in order; defines the macros `as_text` and `as_number` write with."""
-    con.execute(query("text_of"))
-    return dict(con.execute(query("table_columns"), {"table": table}).fetchall())
+    con.execute(query("profile/text_of"))
+    return dict(con.execute(query("profile/table_columns"), {"table": table}).fetchall())
 
 
 def as_text(sql_type: str, column: str | Fragment) -> Fragment:
@@ -74,11 +74,11 @@ def as_number(sql_type: str, column: str) -> Fragment:
 def sampled(con: duckdb.DuckDBPyConnection, table: str) -> Iterator[str]:
     """A temporary table of a fixed sample of `table`'s rows, for judging every column's kind."""
     sample = f"{table}_sample"
-    con.execute(query("table_sample", target=sample, source=table))
+    con.execute(query("profile/table_sample", target=sample, source=table))
     try:
         yield sample
     finally:
-        con.execute(query("drop_table", table=sample))
+        con.execute(query("tables/drop_table", table=sample))
 
 
 def profile_column(con: duckdb.DuckDBPyConnection, table: str, header: str, sql_type: str = "VARCHAR",
@@ -92,11 +92,11 @@ def profile_column(con: duckdb.DuckDBPyConnection, table: str, header: str, sql_
     text = as_text(sql_type, "value")
     stored = query("values/number_of" if _floating(sql_type) else "values/column", value=header)
     non_blank, estimate, sampled_count, numeric, excused = con.execute(
-        query("column_profile", table=table, column=header, sample=sample, stored=stored, text=text),
+        query("profile/column_profile", table=table, column=header, sample=sample, stored=stored, text=text),
         {"excused": list(EXCUSED)}).fetchall()[0]
     if estimate > MANY:
         distinct_count = estimate
-        rows = con.execute(query("column_sample", table=table, column=header, text=text),
+        rows = con.execute(query("profile/column_sample", table=table, column=header, text=text),
                            {"limit": TOP_VALUES}).fetchall()
         values = tuple((v, int(n)) for v, n in rows)
     else:
@@ -111,7 +111,7 @@ def profile_column(con: duckdb.DuckDBPyConnection, table: str, header: str, sql_
 def column_values(con: duckdb.DuckDBPyConnection, table: str, header: str, limit: int, sql_type: str = "VARCHAR"
                   ) -> tuple[tuple[str | None, int], ...]:
     """The `limit` most frequent values of one column, as text, with their counts."""
-    rows = con.execute(query("column_values", table=table, column=header, text=as_text(sql_type, "value")),
+    rows = con.execute(query("profile/column_values", table=table, column=header, text=as_text(sql_type, "value")),
                        {"limit": limit}).fetchall()
     return tuple((v, int(n)) for v, n in rows)
 

@@ -20,7 +20,7 @@ _TYPE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(\[\])?")
 
 
 class Fragment(str):
-    """SQL that `query` (or `sql_type`) made: filled into a template as it is."""
+    """SQL that `query` (or `sql_name`) made: filled into a template as it is."""
 
 
 def quote_ident(name: str) -> str:
@@ -30,8 +30,9 @@ def quote_ident(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
 
-def sql_type(name: str) -> Fragment:
-    """A type name from the code's own constants (VARCHAR, BOOLEAN, race_label, VARCHAR[]), never a user's."""
+def sql_name(name: str) -> Fragment:
+    """A bare name from the code's own constants, never a user's: a type (VARCHAR, race_label, VARCHAR[]) or a
+    word inside the names of a macro and a parameter (the filter `race` in keep_race and $f_race)."""
     if not _TYPE.fullmatch(name):
         raise ValueError(f"not a SQL type name: {name!r}")
     return Fragment(name)

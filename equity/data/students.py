@@ -13,7 +13,7 @@ from equity.data import derived, normalize
 from equity.data.count_layouts import CountProblem, Suppressed, count_problems, suppressed
 from equity.data.mapping import RACE_FLAG_ROLES, Mapping
 from equity.data.profile import EXCUSED, as_number, as_text, column_types, column_values
-from equity.data.sql import Fragment, query, sql_type
+from equity.data.sql import Fragment, query, sql_name
 
 TEXT_ROLES = ("student_id", "term", "school")
 CANONICAL = {  # every canonical column and its SQL type; absent roles are NULL of that type
@@ -26,8 +26,8 @@ LABEL_TYPES = {  # ENUM types: a filter change groups and compares small integer
     "gender_label": (*normalize.GENDER_LABELS, normalize.NOT_REPORTED),
 }
 MAX_DISTINCT = 100_000
-CELL_MACROS = ("keep_filters", "chosen")     # query macros a cube's cells need
-MACROS = (*CELL_MACROS, "filtered_students", "score")   # query macros defined beside every `students`
+CELL_MACROS = ("students/keep_filters", "students/chosen")     # query macros a cube's cells need
+MACROS = (*CELL_MACROS, "students/filtered_students", "students/score")   # defined beside every `students`
 
 @dataclass(frozen=True)
 class Unplaced:
@@ -97,14 +97,14 @@ class _Build:
         if guessed:
             self.guessed.append(Guessed(header, role, tuple(
                 (raw, normalize.as_text(role, value_map.values[raw]), n) for raw, n in counted if raw in guessed)))
-        return query("columns/mapped", i=i, source=self.text(header), type=sql_type(type_name))
+        return query("columns/mapped", i=i, source=self.text(header), type=sql_name(type_name))
 
     def race(self, type_name: str) -> list[Fragment]:
         """race_ethnicity (the race column's value map, under the federal rule when flag columns are mapped) and
         race_list (every group each student reports)."""
         header = self.mapping.header_for("race_ethnicity")
         race = self.mapped(header, "race_ethnicity", type_name) if header else \
-            self.not_reported(query("columns/not_reported", type=sql_type(type_name)))
+            self.not_reported(query("columns/not_reported", type=sql_name(type_name)))
         flags = {role: self.mapped(h, role, "BOOLEAN") for role in RACE_FLAG_ROLES
                  if (h := self.mapping.header_for(role))}
         parts = self.parts(header) if header else None
@@ -157,7 +157,7 @@ def build_students(con: duckdb.DuckDBPyConnection, source: str, mapping: Mapping
     types = column_types(con, source)
     sql, params, build = students_sql(lambda header: column_values(con, source, header, MAX_DISTINCT, types[header]),
                                       source, mapping, types)
-    con.execute(query("count_cell"))
+    con.execute(query("counts/cell"))
     report = build.report(_create(con, sql, params))
     if not mapping.counts:
         return report
@@ -169,10 +169,10 @@ def build_students(con: duckdb.DuckDBPyConnection, source: str, mapping: Mapping
 def restore_students(con: duckdb.DuckDBPyConnection, source: str, names: Sequence[str]) -> int:
     """(Re)create `students` from rows saved from it (equity.store.library) in table `source` with columns
     `names`: the canonical columns in their types (NULL of that type when absent), the others as saved."""
-    columns = [query("columns/as", target=c, value=query("values/cast", value=c, type=sql_type(t)) if c in names
-                     else query("values/null_of", type=sql_type(t))) for c, t in CANONICAL.items()]
+    columns = [query("columns/as", target=c, value=query("values/cast", value=c, type=sql_name(t)) if c in names
+                     else query("values/null_of", type=sql_name(t))) for c, t in CANONICAL.items()]
     columns += [c for c in names if c not in CANONICAL]
-    return _create(con, query("students", source=source, columns=columns), {})
+    return _create(con, query("students/students", source=source, columns=columns), {})
 
 
 def _create(con: duckdb.DuckDBPyConnection, sql: str, params: dict) -> int:
@@ -180,13 +180,13 @@ def _create(con: duckdb.DuckDBPyConnection, sql: str, params: dict) -> int:
     define_types(con)
     con.execute(sql, params)
     define_macros(con)
-    return con.execute(query("row_count", table="students")).fetchall()[0][0]
+    return con.execute(query("tables/row_count", table="students")).fetchall()[0][0]
 
 
 def define_types(con: duckdb.DuckDBPyConnection) -> None:
     """The label ENUM types that `students` and every cube use."""
     for name, labels in LABEL_TYPES.items():
-        con.execute(query("label_type", type_name=name), {"labels": list(labels)})
+        con.execute(query("students/label_type", type_name=name), {"labels": list(labels)})
 
 
 def define_macros(con: duckdb.DuckDBPyConnection, macros: tuple[str, ...] = MACROS) -> None:
@@ -211,7 +211,7 @@ def students_sql(counted: Counted, source: str, mapping: Mapping, types: dict[st
             continue
         elif role is None:
             constant = mapping.term if column == "term" else ("Not reported" if column == "gender" else None)
-            expressions.append(query("columns/constant", i=i, type=sql_type(type_name), target=column))
+            expressions.append(query("columns/constant", i=i, type=sql_name(type_name), target=column))
             build.params[f"constant_{i}"] = constant
         elif column in TEXT_ROLES:
             expressions.append(query("columns/text", source=build.text(role.header), target=column))
@@ -224,7 +224,7 @@ def students_sql(counted: Counted, source: str, mapping: Mapping, types: dict[st
     found, params = derived.expressions(mapping, build.types)
     build.params |= params
     expressions += found
-    return query("students", source=source, columns=expressions), build.params, build
+    return query("students/students", source=source, columns=expressions), build.params, build
 
 
 def _outcome(build: _Build, column) -> Fragment:

@@ -27,7 +27,7 @@ from equity.data.ingest import Upload
 from equity.data.mapping import DEMOGRAPHIC_ROLES, SINGLE_ROLES, Mapping, propose
 from equity.data.normalize import NOT_REPORTED
 from equity.data.profile import column_values, profile_table
-from equity.data.sql import Fragment, query, sql_type
+from equity.data.sql import Fragment, query, sql_name
 from equity.data.students import CANONICAL, LABEL_TYPES
 from equity.model.groups import Grouping, ordered
 from equity.stats.grouped import hidden
@@ -185,7 +185,7 @@ def read_survey(con: duckdb.DuckDBPyConnection, upload: Upload) -> Survey:
         return Survey(upload.name, layout, table, (), None, (), dropped, len(metadata))
     con.register("survey_arrow", table)
     try:
-        con.execute(query("copy_table", target="survey_raw", source="survey_arrow"))
+        con.execute(query("tables/copy_table", target="survey_raw", source="survey_arrow"))
     finally:
         con.unregister("survey_arrow")
     mapping = propose(profile_table(con, "survey_raw"))
@@ -282,12 +282,12 @@ def results(con: duckdb.DuckDBPyConnection, survey: Survey, grouping: Grouping, 
     if not survey.items:
         raise ValueError(t("survey.no_items", name=survey.name))
     reverse = set(survey.negative_items() if reverse is None else reverse)
-    con.execute(query("join_macros"))
+    con.execute(query("joins/macros"))
     for name, labels in LABEL_TYPES.items():
-        con.execute(query("label_type", type_name=name), {"labels": list(labels)})
+        con.execute(query("students/label_type", type_name=name), {"labels": list(labels)})
     con.register("survey_arrow", survey.table)
     try:
-        con.execute(query("survey_responses", source="survey_arrow"))
+        con.execute(query("survey/responses", source="survey_arrow"))
     finally:
         con.unregister("survey_arrow")
     _people(con, survey, records and survey.student_id is not None, term)
@@ -296,9 +296,9 @@ def results(con: duckdb.DuckDBPyConnection, survey: Survey, grouping: Grouping, 
         selects.append(query("survey/item_answer", i=i, column=item.header))
         params[f"favourable_{i}"] = list(item.counted(item.header in reverse))
         params[f"answered_{i}"] = list(item.answers)
-    con.execute(query("survey_answers", items=selects), params)
-    rows = con.execute(query("survey_favourable", groups=grouping.columns)).fetchall()
-    respondents, matched = con.execute(query("survey_counts")).fetchall()[0]
+    con.execute(query("survey/answers", items=selects), params)
+    rows = con.execute(query("survey/favourable", groups=grouping.columns)).fetchall()
+    respondents, matched = con.execute(query("survey/counts")).fetchall()[0]
     width = len(grouping.columns)
     overall: dict[int, tuple[int, float]] = {}
     per_group: dict[int, dict[object, tuple[int, float]]] = {}
@@ -404,21 +404,21 @@ def _people(con: duckdb.DuckDBPyConnection, survey: Survey, join: bool, term: st
         if join:
             expression = query("survey/from_record", column=column, own=expression)
         columns.append(query("columns/as", value=expression, target=column))
-    records = query("survey_records") if join else query("survey_no_records")
+    records = query("survey/records") if join else query("survey/no_records")
     if join:
         params["term"] = term
-    identifier = query("survey/answer", column=survey.student_id) if join else query("columns/nothing")
-    con.execute(query("survey_people", records=records, id=identifier, columns=columns), params)
+    identifier = query("survey/respondent_column", column=survey.student_id) if join else query("columns/nothing")
+    con.execute(query("survey/people", records=records, id=identifier, columns=columns), params)
 
 
 def _own(con: duckdb.DuckDBPyConnection, role: str, header: str | None, type_name: str, i: int,
          params: dict) -> Fragment:
     """A canonical column from the survey's own answers, normalised as in `students`, or its missing value."""
     if role in ("race_ethnicity", "gender"):
-        missing = query("columns/not_reported", type=sql_type(type_name))
+        missing = query("columns/not_reported", type=sql_name(type_name))
         params["not_reported"] = NOT_REPORTED
     else:
-        missing = query("values/null_of", type=sql_type(type_name))
+        missing = query("values/null_of", type=sql_name(type_name))
     if header is None:
         return missing
     if role == "school":
@@ -427,7 +427,8 @@ def _own(con: duckdb.DuckDBPyConnection, role: str, header: str | None, type_nam
     mapped = normalize.map_values(role, raw).values
     params[f"keys_{i}"] = ["" if v is None else v for v in raw]
     params[f"values_{i}"] = [_text(mapped.get(v)) for v in raw]
-    own = query("columns/mapped", i=i, source=query("survey/answer", column=header), type=sql_type(type_name))
+    answer = query("survey/respondent_column", column=header)
+    own = query("columns/mapped", i=i, source=answer, type=sql_name(type_name))
     return query("values/either", value=own, otherwise=missing)
 
 

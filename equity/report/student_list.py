@@ -20,7 +20,7 @@ NUMERIC = ("threshold", "mean")              # rules whose outcome is a number
 def student_table(con: duckdb.DuckDBPyConnection, outcome: str, label: str, rule: Rule, filters: Filters) -> Table:
     """One row per student the filters keep: ID, term, school, grade, groups, the outcome and whether it meets
     the rule (for a rate)."""
-    rows = con.execute(query("student_list", outcome=outcome), {**rule.params(), **filters.params()}).fetchall()
+    rows = con.execute(query("report/student_list", outcome=outcome), {**rule.params(), **filters.params()}).fetchall()
     race = DIMENSIONS["race"]
     columns = [Column(t("student.id")), Column(t("student.term")), Column(t("student.school")),
                Column(t("student.grade")), Column(dimension_label(race)),

@@ -54,7 +54,7 @@ def save(con: duckdb.DuckDBPyConnection, data: Dataset, name: str) -> SavedDatas
     """Keep the session's `students` rows under `name`: Parquet first, then the catalogue entry."""
     if not name.strip():
         raise WorkspaceError("library.no_name")
-    table = _plain(con.sql(query("all_rows", table="students")).to_arrow_table())
+    table = _plain(con.sql(query("console/all_rows", table="students")).to_arrow_table())
     found = terms.ordered(t for t in table.column("term").unique().to_pylist() if t)
     entry = SavedDataset(name.strip(), data.name, found, table.num_rows, _saved_outcomes(data.mapping, table),
                          records.now(), records.new_id())
@@ -213,7 +213,7 @@ def _replace_students(con: duckdb.DuckDBPyConnection, rows: pa.Table) -> None:
 def _profiles(con: duckdb.DuckDBPyConnection, outcomes: tuple[ColumnRole, ...]) -> tuple:
     """The outcomes profiled as text, as an upload's are, for the outcome and threshold pickers."""
     columns = [query("columns/as_text", column=c.name) for c in outcomes]
-    con.execute(query("text_view", target=SAVED_TEXT, source="students", columns=columns))
+    con.execute(query("profile/text_view", target=SAVED_TEXT, source="students", columns=columns))
     return tuple(replace(profile_column(con, SAVED_TEXT, c.name), header=c.header) for c in outcomes)
 
 

@@ -1,2 +1,2 @@
--- A boolean column `value` as text, as equity.data.ingest writes it (text_of.sql).
+-- A boolean column `value` as text, as equity.data.ingest writes it (profile/text_of.sql).
 text_of_flag({value})

@@ -1,5 +1,5 @@
 -- The suppression markers of one raw column of published counts (non-blank values count_cell reads as
--- unknown, count_cell.sql) with how many cells hold each, most frequent first.
+-- unknown, counts/cell.sql) with how many cells hold each, most frequent first.
 -- Identifiers: table, column. No parameters.
 SELECT trim(CAST({column} AS VARCHAR)) AS marker, count(*) AS n
 FROM {table}

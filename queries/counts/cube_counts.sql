@@ -1,7 +1,7 @@
 -- Creates a cube from published counts: each row of `students` is already a cell (a school's group), so the
 -- cells are summed per combination of every column a view or a sidebar filter can group or filter by, with
 -- n = the students in the group whose count is known, total = squares = the count (a yes/no outcome: y = y²),
--- and missing = the students in groups whose count is suppressed. Same columns as cube_build.sql.
+-- and missing = the students in groups whose count is suppressed. Same columns as cells/cube_build.sql.
 -- Identifiers: cube (the table made), outcome (the count column). No parameters.
 CREATE OR REPLACE TEMP TABLE {cube} AS
 SELECT

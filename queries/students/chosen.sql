@@ -1,5 +1,5 @@
 -- Defines seen_<filter>(chosen, value): how one sidebar filter in use sees one value of its column, for the rule
--- across views: the value as the filter compares it (text) when keep_<filter> (keep_filters.sql) keeps it,
+-- across views: the value as the filter compares it (text) when keep_<filter> (students/keep_filters.sql) keeps it,
 -- else NULL. chosen VARCHAR[] as keep_<filter> takes it; value as stored (ENUM, BOOLEAN or text).
 CREATE OR REPLACE TEMP MACRO seen_race(chosen, value) AS
     CASE WHEN keep_race(chosen, value) THEN CAST(value AS VARCHAR) END;

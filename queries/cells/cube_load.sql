@@ -1,6 +1,6 @@
 -- Creates a cube from cells counted elsewhere (a Spark cluster, a count-level file), with the columns and types of
--- the cubes cube_build.sql creates, so every view sums it alike. Identifiers: cube (the table made), source (the
--- cells, registered from Arrow, with cube_build.sql's columns).
+-- the cubes cells/cube_build.sql creates, so every view sums it alike. Identifiers: cube (the table made), source (the
+-- cells, registered from Arrow, with cells/cube_build.sql's columns).
 CREATE OR REPLACE TEMP TABLE {cube} AS
 SELECT
     CAST(race_ethnicity AS race_label) AS race_ethnicity,

@@ -3,14 +3,12 @@
 -- filter leaves them out): the sizes of the same groups in every view with filters or chosen values fewer,
 -- summed from this one small table by equity.stats.across. The cube's cells are first summed per group and per
 -- stored value of the filters' columns, so that only those few rows are compared and turned into text.
--- Identifiers: cube. Fragments: groups, the group columns each as g<i> followed by a comma, and keys, those
--- names g<i> each followed by a comma; columns, the quoted
--- columns of the filters in use each followed by a comma; seen, per filter in use
--- seen_<filter>($f_<filter>::VARCHAR[], <its column>) AS m_<filter> followed by a comma (chosen.sql).
--- Parameters: the lists of the filters in use, $f_<filter>. Columns: g<i>..., m_<filter>..., n.
-SELECT {keys} {seen} sum(n) AS n
+-- Identifiers: cube. Fragments (at least one group column): groups, the group columns (cells/group_key.sql, as
+-- g<i>) and the columns of the filters in use; keys, the names g<i> (cells/key.sql) and per filter in use
+-- cells/seen.sql. Parameters: the lists of the filters in use, $f_<filter>. Columns: g<i>..., m_<filter>..., n.
+SELECT {keys}, sum(n) AS n
 FROM (
-    SELECT {groups} {columns} sum(n) AS n
+    SELECT {groups}, sum(n) AS n
     FROM {cube}
     GROUP BY ALL
 )

@@ -1,4 +1,4 @@
--- How one raw column looks, counted over every row in one pass: the figures of column_profile.sql, for a table on
+-- How one raw column looks, counted over every row in one pass: the figures of profile/column_profile.sql, for a table on
 -- a cluster, where a sample saves no scan and each column's figures join one query of all columns.
 -- Identifiers: table, column. Parameters: $excused (VARCHAR[] of codes that mean "no result").
 SELECT

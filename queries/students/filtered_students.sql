@@ -1,5 +1,5 @@
 -- Defines filtered_students(...): the students the sidebar filters keep, each filter tested by its
--- keep_<filter> macro (keep_filters.sql). Parameters of the macro, each VARCHAR[] (an empty list keeps
+-- keep_<filter> macro (students/keep_filters.sql). Parameters of the macro, each VARCHAR[] (an empty list keeps
 -- everyone): f_race, f_low_income, f_english_learner, f_special_ed, f_section_504, f_gender, f_grade, f_school,
 -- f_term.
 CREATE OR REPLACE TEMP MACRO filtered_students(

@@ -1,5 +1,5 @@
 -- Counts of one outcome under one rule for every pair of groups of two dimensions, plus all students.
--- Identifiers: outcome, first, second. Parameters: as group_stats.sql.
+-- Identifiers: outcome, first, second. Parameters: as cells/group_stats.sql.
 SELECT
     {first} AS first_group,
     {second} AS second_group,

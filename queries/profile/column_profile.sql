@@ -1,6 +1,6 @@
 -- How one raw column looks: non-blank count and an estimate of its distinct values over every row, and how
 -- many values read as numbers or as excused codes in a fixed sample of rows (enough to judge its kind).
--- Identifiers: table, column, sample (a table of sampled rows: table_sample.sql). Fragments: stored, the column as stored but NaN as NULL; text, the expression
+-- Identifiers: table, column, sample (a table of sampled rows: profile/table_sample.sql). Fragments: stored, the column as stored but NaN as NULL; text, the expression
 -- that writes `value` as text.
 -- Parameters: $excused (VARCHAR[] of codes that mean "no result").
 SELECT
