@@ -1,8 +1,8 @@
 -- Each respondent's groups: from the student's record (see survey_records.sql) when the survey has a
 -- student ID that matches, else from the survey's own demographic columns.
--- Fragments: records (a relation with _key and the canonical columns), id (the survey's student ID
--- column as r."…", or NULL), columns (one expression per canonical column, reading s.* for the record and
--- r.* for the survey). Parameters: those the fragments name.
+-- Fragments: records (survey_records.sql or survey_no_records.sql), id (the survey's student ID column,
+-- survey/answer.sql, or NULL), columns (one expression per canonical column, survey/from_record.sql where
+-- records are joined, reading s.* for the record and r.* for the survey). Parameters: those they name.
 CREATE OR REPLACE TABLE survey_people AS
 SELECT r._rid, s._key IS NOT NULL AS _matched, {columns}
 FROM survey_responses AS r

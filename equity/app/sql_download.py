@@ -24,7 +24,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from equity.data.sql import Fragment, query, quote_ident
+from equity.data.sql import query
 from equity.report.safe_cells import to_csv
 from equity.stats import across
 from equity.stats.privacy import suppress
@@ -131,10 +131,9 @@ def for_download(con: duckdb.DuckDBPyConnection, sql: str, table: pa.Table, min_
     except duckdb.Error:
         return Download(None, refusal=Text("sql.download.not_aggregate"))
     read = tuple(dict.fromkeys(c for _, c in found.figures if c))
-    counts = ", ".join(f"count({quote_ident(c)}) AS n_{i}" for i, c in enumerate(read)) or "0 AS n_none"
+    counts = [query("console/size_of", column=c, i=i) for i, c in enumerate(read)] or query("console/no_sizes")
     try:
-        rows = con.execute(query("download_sizes", groups=Fragment(", ".join(quote_ident(c) for _, c in found.groups)),
-                                 counts=Fragment(counts))).fetchall()
+        rows = con.execute(query("download_sizes", groups=[c for _, c in found.groups], counts=counts)).fetchall()
     except duckdb.Error:
         return Download(None, refusal=Text("sql.download.not_aggregate"))
     width = len(found.groups)

@@ -25,7 +25,7 @@ import duckdb
 
 from equity.data.mapping import ColumnRole, Mapping
 from equity.data.profile import as_number
-from equity.data.sql import query, quote_ident
+from equity.data.sql import Fragment, query
 from equity.model.filters import Filters
 from equity.words.i18n import t
 from equity.words.numbers import count
@@ -41,9 +41,6 @@ STANDARD_MET = {"ela": {3: 2432, 4: 2473, 5: 2502, 6: 2531, 7: 2552, 8: 2567, 11
 _SUBJECTS = {"ela": r"\b(ela|english|reading|literacy)\b", "math": r"\bmath"}
 _SCALE = r"scale|\bss\b|sbac|smarter|caaspp"
 DISTANCE = "_distance"                  # a distance's column name: the score's, with this after it
-_GRADE = "TRY_CAST(regexp_extract(CAST({} AS VARCHAR), '(\\d+)', 1) AS INTEGER)"
-_FROM_ABSENT = "CASE WHEN {e} >= {least} AND {a} >= 0 THEN {a} / {e} >= {share} END AS {target}"
-_FROM_PRESENT = "CASE WHEN {e} >= {least} AND {p} >= 0 THEN ({e} - {p}) / {e} >= {share} END AS {target}"
 
 
 def attendance_columns(mapping: Mapping) -> tuple[str, str, str] | None:
@@ -95,28 +92,27 @@ def outcomes(mapping: Mapping) -> tuple[ColumnRole, ...]:
     return tuple(found)
 
 
-def expressions(mapping: Mapping, types: dict[str, str]) -> list[str]:
+def expressions(mapping: Mapping, types: dict[str, str]) -> tuple[list[Fragment], dict[str, object]]:
     """SQL expressions over the raw upload (its columns of `types`) that add the derived outcomes to
-    `students`."""
+    `students`, and the parameters they bind."""
     made = {c.name for c in outcomes(mapping)}
-    found = [_distance(mapping, column, subject, types) for column, subject in score_columns(mapping)
-             if column.name + DISTANCE in made]
+    found, params = [], {}
+    for i, (column, subject) in enumerate(score_columns(mapping)):
+        if column.name + DISTANCE in made:
+            found.append(query("columns/distance", i=i, score=_number(column.header, types),
+                               grade=mapping.header_for("grade"), target=column.name + DISTANCE))
+            cuts = STANDARD_MET[subject]
+            params |= {f"cut_grades_{i}": list(cuts), f"cut_scores_{i}": list(cuts.values())}
     if CHRONIC.name in made:
         enrolled, other, kind = attendance_columns(mapping)
-        template = _FROM_ABSENT if kind == "absent" else _FROM_PRESENT
-        days = as_number(types.get(other, "VARCHAR"), quote_ident(other))
-        found.insert(0, template.format(e=as_number(types.get(enrolled, "VARCHAR"), quote_ident(enrolled)), a=days,
-                                        p=days, share=repr(CHRONIC_SHARE), least=_least(mapping),
-                                        target=quote_ident(CHRONIC.name)))
-    return found
+        found.insert(0, query(f"columns/chronic_from_{kind}", enrolled=_number(enrolled, types),
+                              **{kind: _number(other, types)}, target=CHRONIC.name))
+        params |= {"min_days": _least(mapping), "chronic_share": CHRONIC_SHARE}
+    return found, params
 
 
-def _distance(mapping: Mapping, column: ColumnRole, subject: str, types: dict[str, str]) -> str:
-    """The score minus its grade's "Standard Met" cut (numbers from STANDARD_MET, never from the file)."""
-    grade = _GRADE.format(quote_ident(mapping.header_for("grade")))
-    cuts = " ".join(f"WHEN {g:d} THEN {cut:d}" for g, cut in STANDARD_MET[subject].items())
-    score = as_number(types.get(column.header, "VARCHAR"), quote_ident(column.header))
-    return f"{score} - CASE {grade} {cuts} END AS {quote_ident(column.name + DISTANCE)}"
+def _number(header: str, types: dict[str, str]) -> Fragment:
+    return as_number(types.get(header, "VARCHAR"), header)
 
 
 def _least(mapping: Mapping) -> int:

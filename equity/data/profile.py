@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import duckdb
 
-from equity.data.sql import Fragment, query, quote_ident
+from equity.data.sql import Fragment, query
 
 EXCUSED = ("EX", "EXC", "EXCUSED", "INC", "INCOMPLETE", "I", "NG", "N/A", "--", "-")
 TOP_VALUES = 200
@@ -41,18 +41,18 @@ def column_types(con: duckdb.DuckDBPyConnection, table: str) -> dict[str, str]:
     return dict(con.execute(query("table_columns"), {"table": table}).fetchall())
 
 
-def as_text(sql_type: str, value: str) -> Fragment:
-    """SQL writing `value` (an expression of `sql_type`) as text as equity.ingest writes it; text as it is."""
+def as_text(sql_type: str, column: str | Fragment) -> Fragment:
+    """SQL writing `column` (a column of `sql_type`) as text as equity.ingest writes it; text as it is."""
     kind = sql_type.split("(")[0]
     if kind == "VARCHAR":
-        return Fragment(value)
+        return query("values/column", value=column)
     if _floating(sql_type):
-        return Fragment(f"text_of_number({value})")
+        return query("values/text_of_number", value=column)
     if kind == "BOOLEAN":
-        return Fragment(f"text_of_flag({value})")
+        return query("values/text_of_flag", value=column)
     if kind.startswith("TIMESTAMP"):
-        return Fragment(f"text_of_time({value})")
-    return Fragment(f"CAST({value} AS VARCHAR)")
+        return query("values/text_of_time", value=column)
+    return query("values/text", value=column)
 
 
 def _floating(sql_type: str) -> bool:
@@ -60,15 +60,14 @@ def _floating(sql_type: str) -> bool:
     return sql_type in ("DOUBLE", "FLOAT")
 
 
-def as_number(sql_type: str, value: str) -> Fragment:
-    """SQL reading `value` as a DOUBLE: numbers as they are (NaN as missing), text as a number where it reads
+def as_number(sql_type: str, column: str) -> Fragment:
+    """SQL reading `column` as a DOUBLE: numbers as they are (NaN as missing), text as a number where it reads
     as one (a trailing % and spaces allowed), else NULL."""
     kind = sql_type.split("(")[0]
     if kind in ("DOUBLE", "FLOAT", "DECIMAL", "TINYINT", "SMALLINT", "INTEGER", "BIGINT", "HUGEINT", "UTINYINT",
                 "USMALLINT", "UINTEGER", "UBIGINT"):
-        return Fragment(f"number_of({value})")
-    text = as_text(sql_type, value)
-    return Fragment(f"TRY_CAST(nullif(replace(trim({text}), '%', ''), '') AS DOUBLE)")
+        return query("values/number_of", value=column)
+    return query("values/number_of_text", text=as_text(sql_type, column))
 
 
 @contextmanager
@@ -91,7 +90,7 @@ def profile_column(con: duckdb.DuckDBPyConnection, table: str, header: str, sql_
         with sampled(con, table) as sample:
             return profile_column(con, table, header, sql_type, sample)
     text = as_text(sql_type, "value")
-    stored = Fragment(f"number_of({quote_ident(header)})" if _floating(sql_type) else quote_ident(header))
+    stored = query("values/number_of" if _floating(sql_type) else "values/column", value=header)
     non_blank, estimate, sampled_count, numeric, excused = con.execute(
         query("column_profile", table=table, column=header, sample=sample, stored=stored, text=text),
         {"excused": list(EXCUSED)}).fetchall()[0]

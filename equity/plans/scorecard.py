@@ -290,11 +290,6 @@ def finding_text(card: Card, lang: str = DEFAULT) -> str:
     return t(key, lang, group=name, index=decimal(g.measure, 2, lang))
 
 
-def goal_text(status: str, lang: str = DEFAULT) -> str:
-    """A goal status as a word: 'On track', 'En camino'; 'No goal' when none is set."""
-    return t("scorecard.no_goal" if status == NO_GOAL else f"goal.{status.replace(' ', '_')}", lang)
-
-
 def goal_lookup(con: duckdb.DuckDBPyConnection, min_n: int = DEFAULT_MIN_N) -> GoalLookup:
     """Status of the saved goal on an indicator's outcome and rule (for all students, or a group of its
     dimension), or None when there is no such goal."""

@@ -27,7 +27,7 @@ from equity.data.ingest import Upload
 from equity.data.mapping import DEMOGRAPHIC_ROLES, SINGLE_ROLES, Mapping, propose
 from equity.data.normalize import NOT_REPORTED
 from equity.data.profile import column_values, profile_table
-from equity.data.sql import Fragment, query, quote_ident
+from equity.data.sql import Fragment, query, sql_type
 from equity.data.students import CANONICAL, LABEL_TYPES
 from equity.model.groups import Grouping, ordered
 from equity.stats.grouped import hidden
@@ -73,9 +73,6 @@ _NEGATIVE = re.compile(r"\bleft out\b|\blonely\b|\bloneliness\b|\balone\b|\bafra
 _NEGATION = re.compile(r"\bnot\b|n['’]t\b|\bnever\b|\bno\b|\bnobody\b|\bnadie\b|\bnunca\b", re.I)
 _ASKED = (("grade", re.compile(r"\bgrade\b", re.I)), ("gender", re.compile(r"\bgender\b|\bsex\b", re.I)),
           ("race_ethnicity", re.compile(r"\brace\b|\bethnic", re.I)))   # demographic questions by their words
-_ITEM = ("SELECT _rid, {i} AS item, CASE WHEN list_contains($favourable_{i}, trim({column})) THEN 1.0 "
-         "WHEN list_contains($answered_{i}, trim({column})) THEN 0.0 END AS y FROM survey_responses")
-_OWN = "CAST(map_extract_value(MAP($keys_{i}::VARCHAR[], $values_{i}::VARCHAR[]), coalesce(r.{source}, '')) AS {type})"
 
 
 @dataclass(frozen=True)
@@ -296,11 +293,11 @@ def results(con: duckdb.DuckDBPyConnection, survey: Survey, grouping: Grouping, 
     _people(con, survey, records and survey.student_id is not None, term)
     selects, params = [], {}
     for i, item in enumerate(survey.items):
-        selects.append(_ITEM.format(i=i, column=quote_ident(item.header)))
+        selects.append(query("survey/item_answer", i=i, column=item.header))
         params[f"favourable_{i}"] = list(item.counted(item.header in reverse))
         params[f"answered_{i}"] = list(item.answers)
-    con.execute(query("survey_answers", items=Fragment("\nUNION ALL\n".join(selects))), params)
-    rows = con.execute(query("survey_favourable", groups=Fragment(", ".join(grouping.columns)))).fetchall()
+    con.execute(query("survey_answers", items=selects), params)
+    rows = con.execute(query("survey_favourable", groups=grouping.columns)).fetchall()
     respondents, matched = con.execute(query("survey_counts")).fetchall()[0]
     width = len(grouping.columns)
     overall: dict[int, tuple[int, float]] = {}
@@ -400,34 +397,38 @@ def _people(con: duckdb.DuckDBPyConnection, survey: Survey, join: bool, term: st
     """survey_people: each respondent's canonical groups, from records where joined, else self-reported."""
     own = dict(survey.demographics)
     columns, params = [], {}
-    for i, (column, sql_type) in enumerate(CANONICAL.items()):
+    for i, (column, type_name) in enumerate(CANONICAL.items()):
         if column in ("student_id", "term", "race_list"):
             continue
-        expression = _own(con, column, own.get(column), sql_type, i, params)
+        expression = _own(con, column, own.get(column), type_name, i, params)
         if join:
-            expression = f"CASE WHEN s._key IS NOT NULL THEN s.{quote_ident(column)} ELSE {expression} END"
-        columns.append(f"{expression} AS {quote_ident(column)}")
-    records = Fragment(query("survey_records") if join else query("survey_no_records"))
+            expression = query("survey/from_record", column=column, own=expression)
+        columns.append(query("columns/as", value=expression, target=column))
+    records = query("survey_records") if join else query("survey_no_records")
     if join:
         params["term"] = term
-    identifier = Fragment(f"r.{quote_ident(survey.student_id)}" if join else "NULL")
-    con.execute(query("survey_people", records=records, id=identifier, columns=Fragment(", ".join(columns))),
-                params)
+    identifier = query("survey/answer", column=survey.student_id) if join else query("columns/nothing")
+    con.execute(query("survey_people", records=records, id=identifier, columns=columns), params)
 
 
-def _own(con: duckdb.DuckDBPyConnection, role: str, header: str | None, sql_type: str, i: int,
-         params: dict) -> str:
+def _own(con: duckdb.DuckDBPyConnection, role: str, header: str | None, type_name: str, i: int,
+         params: dict) -> Fragment:
     """A canonical column from the survey's own answers, normalised as in `students`, or its missing value."""
-    missing = f"CAST({'NULL' if role not in ('race_ethnicity', 'gender') else repr(NOT_REPORTED)} AS {sql_type})"
+    if role in ("race_ethnicity", "gender"):
+        missing = query("columns/not_reported", type=sql_type(type_name))
+        params["not_reported"] = NOT_REPORTED
+    else:
+        missing = query("values/null_of", type=sql_type(type_name))
     if header is None:
         return missing
     if role == "school":
-        return f"nullif(trim(r.{quote_ident(header)}), '')"
+        return query("survey/own_text", column=header)
     raw = [v for v, _ in column_values(con, "survey_responses", header, 10_000)]
     mapped = normalize.map_values(role, raw).values
     params[f"keys_{i}"] = ["" if v is None else v for v in raw]
     params[f"values_{i}"] = [_text(mapped.get(v)) for v in raw]
-    return f"coalesce({_OWN.format(i=i, source=quote_ident(header), type=sql_type)}, {missing})"
+    own = query("columns/mapped", i=i, source=query("survey/answer", column=header), type=sql_type(type_name))
+    return query("values/either", value=own, otherwise=missing)
 
 
 def _text(value: object) -> str | None:

@@ -11,7 +11,7 @@ from markupsafe import Markup
 
 from equity.data.normalize import AIAN, BLACK, NHPI, TWO_OR_MORE
 from equity.model.groups import PART
-from equity.plans.scorecard import COMPOSITION, GAP, RISK_RATIO, Card, GroupFigure, finding_text
+from equity.plans.scorecard import COMPOSITION, GAP, NO_GOAL, RISK_RATIO, Card, GroupFigure, finding_text
 from equity.present.charts import BLUE, GREY, ORANGE
 from equity.present.html import fragment
 from equity.stats.disproportionality import NOT_COMPUTABLE, TOO_FEW
@@ -118,6 +118,11 @@ def hidden_text(card: Card, g: GroupFigure, lang: str = DEFAULT) -> str:
     # A group whose size is shown had only its count hidden (the complementary rule on risk counts).
     note = t("risk.note.count_complement", lang) if g.n is not None else hidden_note(g.reason, card.min_n, lang)
     return f"{t('word.yes', lang)} — {note}"
+
+
+def goal_text(status: str, lang: str = DEFAULT) -> str:
+    """A goal status as a word: 'On track', 'En camino'; 'No goal' when none is set."""
+    return t("scorecard.no_goal" if status == NO_GOAL else f"goal.{status.replace(' ', '_')}", lang)
 
 
 def column_names(lang: str = DEFAULT) -> dict[str, str]:

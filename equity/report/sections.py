@@ -10,10 +10,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, fields
 from datetime import date
 from functools import cached_property
-from typing import Any, Protocol
+from typing import Protocol
 
 import altair as alt
 
+from equity.data.dataset import Dataset
 from equity.model.cohorts import Cohort, cohort_values
 from equity.model.dimensions import DIMENSIONS
 from equity.model.filters import FLAG_KEYS, Filters
@@ -35,7 +36,7 @@ from equity.present.charts import (
     heat_title,
     shown_as,
 )
-from equity.present.scorecard_charts import direction_word, scorecard_chart
+from equity.present.scorecard_charts import direction_word, goal_text, scorecard_chart
 from equity.present.tables import COUNT, GAP, INDEX, TEXT, VALUE, Column, Table
 from equity.sources.cells import key_text
 from equity.stats.crosstab import Cell, CrossTable
@@ -43,6 +44,7 @@ from equity.stats.gap_flag_settings import DEFAULTS, FlagSettings
 from equity.stats.gap_flags import Flag, Flags, GroupFlag, flag
 from equity.stats.metrics import COMPARE_ALL, Breakdown, GroupResult
 from equity.stats.privacy import BOTTOM_CODE, CODING_BELOW_N, SMALL, TOP_CODE, coded_text, coded_value
+from equity.stats.settings import PrivacySettings
 from equity.stats.trends import Trend
 from equity.words.gap_flags import flag_params, settings_line
 from equity.words.i18n import t
@@ -62,25 +64,41 @@ from equity.words.summary import (
 )
 
 
-class Workbench(Protocol):
-    """What a report reads from the session (equity.app.session.Workbench is one). Named here, not imported, so
-    the session can compose reports without an import circle."""
+class Figures(Protocol):
+    """What a report reads from the session (equity.app.session.Workbench is one): its data and settings, and
+    its figures under them. Named here so that reports need nothing from the app layer that calls them."""
 
-    data: Any
+    data: Dataset | None
     filters: Filters
-    min_n: int
-    coding: bool
-    privacy: Any
+    privacy: PrivacySettings
 
-    def breakdown(self, *args: Any, **kwargs: Any) -> Breakdown: ...
-    def crosstab(self, *args: Any, **kwargs: Any) -> CrossTable: ...
-    def trend(self, *args: Any, **kwargs: Any) -> Trend: ...
-    def terms(self, *args: Any, **kwargs: Any) -> tuple[str, ...]: ...
+    @property
+    def min_n(self) -> int: ...
+
+    @property
+    def coding(self) -> bool: ...
+
     def filter_options(self) -> dict[str, list[str]]: ...
-    def chronic_note(self, *args: Any, **kwargs: Any) -> str | None: ...
+
+    def terms(self, filtered: bool = False, cohort: Cohort | None = None) -> tuple[str, ...]: ...
+
+    def breakdown(self, outcome: str, rule: Rule, dimension: str, compare: str = COMPARE_ALL,
+                  label: str = "", cohort: Cohort | None = None) -> Breakdown: ...
+
+    def crosstab(self, outcome: str, rule: Rule, first: str, second: str, label: str = "",
+                 cohort: Cohort | None = None) -> CrossTable: ...
+
+    def trend(self, outcome: str, rule: Rule, dimension: str, compare: str = COMPARE_ALL, label: str = "",
+              second: str | None = None, cohort: Cohort | None = None) -> Trend: ...
+
+    def chronic_note(self, outcome: str, cohort: Cohort | None = None) -> str | None: ...
+
     def assess_goals(self, saved: Sequence[goal_math.Goal]) -> list[goal_math.Evaluation]: ...
-    def accountability_grid(self, *args: Any, **kwargs: Any) -> Any: ...
-    def scorecard(self, indicators: Sequence[sc.Indicator]) -> list: ...
+
+    def scorecard(self, indicators: Sequence[sc.Indicator]) -> list[sc.Card]: ...
+
+    def accountability_grid(self, indicators: Sequence[sc.Indicator], cuts: dict[str, status_grid.Cuts],
+                            colour_min_n: int, lang: str) -> acc.Grid: ...
 
 
 @dataclass(frozen=True, eq=False)
@@ -402,7 +420,7 @@ class ScorecardView:
             rows.append((card.indicator.name(lang), card.indicator.describe_rule(lang), value, card.change,
                          direction_word(card, lang) if card.change is not None else "",
                          status_grid.status_text(p.status, lang) if p.status is not None else "",
-                         status_grid.colour_text(p, lang), sc.finding_text(card, lang), sc.goal_text(card.goal, lang)))
+                         status_grid.colour_text(p, lang), sc.finding_text(card, lang), goal_text(card.goal, lang)))
         table = Table(columns, tuple(rows), (t("report.scorecard.note", lang, min_n=self.min_n),
                                              t("report.scorecard.grid_note", lang), rule_note(self.min_n),
                                              *self.outcome_notes))
@@ -532,7 +550,7 @@ class Choice:
     accountability_colour_min_n: int = 30      # the Dashboard's: no colour for fewer students
 
 
-def views(bench: Workbench, choice: Choice) -> list[ReportView]:
+def views(bench: Figures, choice: Choice) -> list[ReportView]:
     """The chosen views, computed from the session's data under its filters and privacy settings (once per
     cohort when the choice has cohorts); goals' notes worded in the reader's language."""
     lang = language()
@@ -559,12 +577,12 @@ def views(bench: Workbench, choice: Choice) -> list[ReportView]:
     return found
 
 
-def chronic_notes(bench: Workbench, indicators: Sequence[sc.Indicator]) -> tuple[str, ...]:
+def chronic_notes(bench: Figures, indicators: Sequence[sc.Indicator]) -> tuple[str, ...]:
     """The chronic-absence rule's note, once, when an indicator is chronic absence."""
     return tuple(filter(None, dict.fromkeys(bench.chronic_note(i.outcome) for i in indicators)))
 
 
-def _gap_views(bench: Workbench, choice: Choice, cohort: Cohort | None, saved: Sequence[goal_math.Goal]
+def _gap_views(bench: Figures, choice: Choice, cohort: Cohort | None, saved: Sequence[goal_math.Goal]
                ) -> list[ReportView]:
     """The gap, change and crossed views of one cohort (or of everyone); a goal is on all the data, so a cohort's
     views leave it out."""
@@ -586,7 +604,7 @@ def _gap_views(bench: Workbench, choice: Choice, cohort: Cohort | None, saved: S
     return found
 
 
-def _goal(bench: Workbench, saved: Sequence[goal_math.Goal], result: Breakdown, outcome: str
+def _goal(bench: Figures, saved: Sequence[goal_math.Goal], result: Breakdown, outcome: str
           ) -> goal_math.Evaluation | None:
     """The saved goal on the focus group's figure for this outcome and rule, evaluated, if there is one."""
     group = focus_group(result)
@@ -611,7 +629,7 @@ class Report:
     created: str = field(default_factory=lambda: day(date.today()))     # the date it was made, in its language
 
 
-def compose(chosen: Sequence[ReportView], bench: Workbench, title: str = "", notes: str = "") -> Report:
+def compose(chosen: Sequence[ReportView], bench: Figures, title: str = "", notes: str = "") -> Report:
     """The report in the reader's language, its figures too (a report in another language is composed inside
     `reading(that language)`): a section per view and the lines that say what the figures cover."""
     return Report(title.strip() or t("report.default_title"), language(), tuple(view.section() for view in chosen),
@@ -619,7 +637,7 @@ def compose(chosen: Sequence[ReportView], bench: Workbench, title: str = "", not
                   day(date.today()))
 
 
-def context(bench: Workbench) -> tuple[str, ...]:
+def context(bench: Figures) -> tuple[str, ...]:
     """Which data the figures come from, the filters in force and the terms they combine."""
     source = t("report.sample_data") if bench.data and bench.data.sample else \
         (bench.data.name if bench.data else "")

@@ -20,7 +20,7 @@ from sqlglot import exp
 
 from equity.data.mapping import Mapping
 from equity.data.profile import EXCUSED, TOP_VALUES, ColumnProfile
-from equity.data.sql import Fragment, query, quote_ident
+from equity.data.sql import query
 from equity.data.students import (
     CELL_MACROS,
     LABEL_TYPES,
@@ -134,8 +134,8 @@ class SparkTable:
         except Exception as problem:
             raise SparkError(f"cannot read the table {self.name}: {_first_line(problem)}") from None
         self.columns = tuple(schema)
-        text = ",\n    ".join(f"CAST({quote_ident(c)} AS VARCHAR) AS {quote_ident(c)}" for c in self.columns)
-        select = sqlglot.parse_one(query("text_view", target=RAW, source=RAW, columns=Fragment(text)),
+        text = [query("columns/as_text", column=c) for c in self.columns]
+        select = sqlglot.parse_one(query("text_view", target=RAW, source=RAW, columns=text),
                                    read="duckdb").expression
         select.from_(table, copy=False)
         self._raw = select.subquery()
@@ -164,9 +164,8 @@ class SparkTable:
     def _values(self, headers: list[str]) -> dict[str, tuple[tuple[str | None, int], ...]]:
         """Several columns' values with their counts in one Spark job, most frequent first, blank read as missing
         as an upload reads it."""
-        columns = Fragment(", ".join(quote_ident(h) for h in headers))
         found: dict[str, dict[str | None, int]] = {h: {} for h in headers}
-        for row in self.run(query("column_value_counts", table=RAW, columns=columns)).to_pylist():
+        for row in self.run(query("column_value_counts", table=RAW, columns=headers)).to_pylist():
             value = None if row["value"] == "" else row["value"]
             found[row["header"]][value] = found[row["header"]].get(value, 0) + int(row["n"])
         return {h: tuple(sorted(values.items(), key=lambda vn: (-vn[1], vn[0] is None, vn[0] or "")))

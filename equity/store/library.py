@@ -20,7 +20,7 @@ from equity.data import derived
 from equity.data.dataset import DataError, Dataset
 from equity.data.mapping import ROLE_LABELS, ColumnRole, Mapping
 from equity.data.profile import profile_column
-from equity.data.sql import Fragment, query, quote_ident
+from equity.data.sql import query
 from equity.data.students import CANONICAL, BuildReport, restore_students
 from equity.model import terms
 from equity.store import records, workspace
@@ -212,8 +212,8 @@ def _replace_students(con: duckdb.DuckDBPyConnection, rows: pa.Table) -> None:
 
 def _profiles(con: duckdb.DuckDBPyConnection, outcomes: tuple[ColumnRole, ...]) -> tuple:
     """The outcomes profiled as text, as an upload's are, for the outcome and threshold pickers."""
-    columns = ",\n    ".join(f"CAST({quote_ident(c.name)} AS VARCHAR) AS {quote_ident(c.name)}" for c in outcomes)
-    con.execute(query("text_view", target=SAVED_TEXT, source="students", columns=Fragment(columns)))
+    columns = [query("columns/as_text", column=c.name) for c in outcomes]
+    con.execute(query("text_view", target=SAVED_TEXT, source="students", columns=columns))
     return tuple(replace(profile_column(con, SAVED_TEXT, c.name), header=c.header) for c in outcomes)
 
 

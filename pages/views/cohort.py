@@ -3,7 +3,7 @@ and who arrived, so a reader knows whom the figure is about."""
 
 import streamlit as st
 
-from equity.model.dimensions import DIMENSIONS
+from equity.app.session import DIMENSIONS, CohortError
 from equity.present.matched_tables import (
     cohort_frame,
     growth_frame,
@@ -14,7 +14,6 @@ from equity.present.matched_tables import (
     transition_frame,
     unordered_sentence,
 )
-from equity.stats.matched import CohortError
 from equity.words.i18n import t
 from equity.words.labels import dimension_label
 from pages.views import shared

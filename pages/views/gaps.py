@@ -3,12 +3,8 @@ the user chooses (Newcombe's interval by default)."""
 
 import streamlit as st
 
-from equity.model.dimensions import COMBINED, DIMENSIONS
+from equity.app.session import COMBINED, COMPARE_ALL, COMPARE_OTHERS, DIMENSIONS, file_stem, key_text
 from equity.present.charts import entity_frame, ranked_frame
-from equity.report import render as exports
-from equity.report.sections import GapView, IntersectionView
-from equity.sources.cells import key_text
-from equity.stats.metrics import COMPARE_ALL, COMPARE_OTHERS
 from equity.words.i18n import t
 from equity.words.labels import comparison_choices, dimension_label, group_label
 from equity.words.summary import overall_line
@@ -19,7 +15,7 @@ picked = shared.analysis_header(t("nav.gaps", lang), "gaps")
 if picked:
     bench, column, rule = picked
     cohort = flag_controls.cohort_picker(bench, "gaps")
-    stem = exports.file_stem(f"gaps {cohort[1]}") if cohort else "gaps"      # a cohort's value is the file's text
+    stem = file_stem(f"gaps {cohort[1]}") if cohort else "gaps"      # a cohort's value is the file's text
     left, middle, right = st.columns(3)
     dimension = left.selectbox(t("page.gaps.compare_by", lang), shared.needed_dimensions(bench), key="gaps_dimension",
                                format_func=lambda d: dimension_label(DIMENSIONS[d], lang))
@@ -31,8 +27,7 @@ if picked:
     if second:
         right.selectbox(t("page.gaps.compared_with", lang), [t("compare.all_title", lang)], key="gaps_compare_crossed",
                         disabled=True)
-        table = bench.crosstab(column.name, rule, dimension, second, column.header, cohort)
-        section = IntersectionView(table, cohort).section()     # its chart and table serve screen and downloads
+        section = bench.intersection(column.name, rule, dimension, second, column.header, cohort)  # screen and files
         if section.chart is not None:
             shared.chart(section.chart)
         shared.table(section.table)
@@ -53,8 +48,7 @@ if picked:
                                                                       column.header, cohort)
         method = shared.flag_choice(rule.is_rate, "gaps_flag")
         settings = flag_controls.flag_settings(method, "gaps_flagset", result)
-        view = GapView(result, flag=method, colour_min_n=bench.privacy.colour_min_n, settings=settings, cohort=cohort,
-                       outcome_note=note)         # flags each group once, for the sentence, chart and table
+        view = bench.gap_view(result, method, settings, cohort, note)   # flags each group once, for every use
         st.markdown(f"**{shared.plain(view.sentence())}**")
         section = view.section()
         if section.chart is not None:        # built once: the screen and the downloads share it, and the table

@@ -154,7 +154,7 @@ def builder(bench, lang: str) -> None:
         st.info(t("page.report.none", lang))
         return
     chosen, cuts = st.session_state.get("scorecard"), st.session_state.get("grid_cuts", {})
-    indicators, cuts = bench.scorecard_choice(chosen, cuts) if scorecard else ((), {})
+    indicators, cuts = bench.report_scorecard(chosen, cuts) if scorecard else ((), {})
     choice = Choice(column.name, column.header, rule, tuple(dimensions), compare, tuple(crossings), history, goals,
                     changes, goal_table, indicators, tuple(cuts.items()), method, settings, cohort, group_grids,
                     accountable, st.session_state.get("accountability_min", 30))

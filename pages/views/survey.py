@@ -5,8 +5,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from equity.data.ingest import IngestError, read_upload
-from equity.plans.survey import read_notes, summary
+from equity.app.session import IngestError, survey_notes, survey_summary
 from equity.present.survey_charts import codes_frame, survey_frame, survey_heat
 from equity.words.i18n import t
 from equity.words.numbers import count
@@ -17,7 +16,7 @@ SAMPLE_SURVEY = Path(__file__).resolve().parents[2] / "sample_data" / "belonging
 
 def load(data: bytes, name: str) -> None:
     try:
-        st.session_state["survey"] = bench.read_survey(read_upload(data, name))
+        st.session_state["survey"] = bench.survey_file(data, name)
         st.session_state.pop("survey_problem", None)
         st.session_state.pop("survey_reversed", None)      # a new survey starts from its own wording
     except (IngestError, ValueError) as problem:
@@ -42,11 +41,11 @@ if shared.require_data(bench) and shared.student_rows(bench):
         st.info(t("page.survey.none", lang))
     elif not survey.items:
         st.warning(t("survey.no_items", lang, name=shared.plain(survey.name)))
-        st.caption(shared.plain(" ".join(read_notes(survey))))
+        st.caption(shared.plain(" ".join(survey_notes(survey))))
     else:
         name = shared.plain(survey.name)
         st.subheader(t("page.survey.sample", lang, name=name) if survey.name == SAMPLE_SURVEY.name else name)
-        st.caption(shared.plain(" ".join(read_notes(survey))) + " " + t(
+        st.caption(shared.plain(" ".join(survey_notes(survey))) + " " + t(
             "page.survey.counts", lang, respondents=count(survey.table.num_rows, lang), items=len(survey.items)))
         term, joined = None, False
         if survey.student_id:
@@ -63,7 +62,7 @@ if shared.require_data(bench) and shared.student_rows(bench):
                                  placeholder=t("ui.choose_options", lang),
                                  help=t("page.survey.reversed_help", lang))
         result = bench.survey_results(survey, grouping, term, joined, tuple(reverse))
-        for line in summary(result):
+        for line in survey_summary(result):
             st.markdown(shared.plain(line))
         if joined:
             where = t("page.survey.matched_in", lang, term=shared.plain(term)) if term else ""

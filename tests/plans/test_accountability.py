@@ -12,6 +12,7 @@ from equity.plans import accountability as acc
 from equity.plans.cut_presets import PRESETS
 from equity.plans.group_grid import place_one
 from equity.plans.status_grid import BASELINE_HIDDEN, COLOURS, FEW, HIDDEN, ONE_TERM
+from equity.present import grids
 from tests.district import CHRONIC, SUSPENSION, district_bench
 
 
@@ -111,7 +112,7 @@ def test_lowest_group_on_each_indicator(bench):
 
 def test_the_grid_in_words_and_colours(bench):
     grid = _grid(bench)
-    html = acc.grid_html(grid)
+    html = grids.accountability_html(grid)
     assert "2024-25 against 2023-24" in html
     assert "Red · Very high · Increased significantly" in html
     assert "background:#D55E00" in html                 # red, always beside its name

@@ -8,8 +8,9 @@ import pytest
 from equity.app.session import Workbench
 from equity.model.rules import Rule
 from equity.plans import scorecard as sc
-from equity.plans.group_grid import colour_words, group_grid_html, place_groups
+from equity.plans.group_grid import colour_words, place_groups
 from equity.plans.status_grid import BASELINE_HIDDEN, COLOURS, FEW, HIDDEN, HIGHER_CUTS, ONE_TERM
+from equity.present.grids import group_grid_html
 from equity.report import render as exports
 from equity.report.sections import Choice, GroupGridView, views
 from equity.stats.trends import trend

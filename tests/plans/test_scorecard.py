@@ -7,7 +7,7 @@ from equity.model.groups import Grouping
 from equity.model.rules import Rule
 from equity.plans import goals
 from equity.plans import scorecard as sc
-from equity.present.scorecard_charts import card_html, card_table, cards_frame
+from equity.present.scorecard_charts import card_html, card_table, cards_frame, goal_text
 from equity.stats import disproportionality, privacy
 from tests.files import csv_bytes
 
@@ -135,7 +135,7 @@ def test_a_hidden_group_and_the_goal_word_in_spanish():
     assert frame.loc["Asiático", "Oculto"] == "sí — Oculto: menos de 10 estudiantes."
     assert frame.loc["Blanco", "Oculto"].startswith("sí — ") and frame["Valor"].isna().all()
     assert sc.finding_text(card, "es").startswith("Ningún grupo está por debajo")
-    assert (sc.goal_text(card.goal, "es"), sc.goal_text(sc.NO_GOAL, "es")) == ("Fuera de camino", "Sin meta")
+    assert (goal_text(card.goal, "es"), goal_text(sc.NO_GOAL, "es")) == ("Fuera de camino", "Sin meta")
     html = card_html(card, "Por raza", "es")
     assert "oculto: grupo pequeño" in html and "oculto: protege a un grupo pequeño" in html
     assert indicator.name("es") == "Aprobados"                   # a user's own name is kept as typed
