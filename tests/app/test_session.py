@@ -220,6 +220,6 @@ def test_the_report_uses_the_scorecard_page_choice_only_for_its_own_data():
     defaults = sc.default_indicators(bench.data.mapping, bench.data.profiles)
     own = (Indicator("Mine", "proficient", "Proficient", Rule("boolean"), Grouping("english_learner"), sc.LAGGING),)
     elsewhere = (Indicator("Other", "absent", "Absent", Rule("boolean"), Grouping("race"), sc.LAGGING),)
-    assert bench.scorecard_choice(("district.csv", own), {"Mine": "cuts"}) == (own, {"Mine": "cuts"})
-    assert bench.scorecard_choice(("other.csv", elsewhere), {"Other": "cuts"}) == (tuple(defaults), {})
-    assert bench.scorecard_choice(("district.csv", own + elsewhere), {}) == (own, {})   # an outcome it lacks
+    assert bench.report_scorecard(("district.csv", own), {"Mine": "cuts"}) == (own, {"Mine": "cuts"})
+    assert bench.report_scorecard(("other.csv", elsewhere), {"Other": "cuts"}) == (tuple(defaults), {})
+    assert bench.report_scorecard(("district.csv", own + elsewhere), {}) == (own, {})   # an outcome it lacks
