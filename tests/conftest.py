@@ -21,3 +21,11 @@ def private_workspace(tmp_path, monkeypatch) -> Path:
     folder = tmp_path / "workspace"
     monkeypatch.setenv("EQUITY_WORKSPACE", str(folder))
     return folder
+
+
+def pytest_collection_modifyitems(items):
+    """Modules holding a test marked `slow` are collected first, each kept whole (its module fixtures built once):
+    `--dist loadgroup` hands tests out in collection order after the xdist groups, so a long test collected last
+    would run alone at the end of `make test` while the other worker waits."""
+    slow = {item.path for item in items if item.get_closest_marker("slow")}
+    items.sort(key=lambda item: item.path not in slow)

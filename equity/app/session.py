@@ -316,13 +316,13 @@ class Workbench:
         if self.data is not None and days != self.data.mapping.min_days:
             self.data = dataset.remap(self.con, self.data, replace(self.data.mapping, min_days=days))
 
-    def chronic_note(self, outcome: str, lang: str, cohort: Cohort | None = None) -> str | None:
+    def chronic_note(self, outcome: str, cohort: Cohort | None = None) -> str | None:
         """The chronic-absence rule and the students it leaves out under the session's filters, for `outcome`
         when it is the derived indicator (equity.data.derived); None for any other outcome."""
         if outcome != derived.CHRONIC.name or not derived.has_chronic(self.data.mapping):
             return None
         short = derived.left_out_shown(self.con, self.data.mapping, self.cohort_filters(cohort), self.min_n)
-        return derived.rule_note(self.data.mapping, short, self.min_n, lang)
+        return derived.rule_note(self.data.mapping, short, self.min_n)
 
     def filter_options(self) -> dict[str, list[str]]:
         """The values each sidebar filter offers; read once per version of the data, not on every click."""
@@ -423,9 +423,9 @@ class Workbench:
     def growth(self, result: matching.Cohort) -> tuple[matching.Growth, ...]:
         return matching.growth(self.con, result)
 
-    def student_list(self, outcome: str, label: str, rule: Rule, lang: str) -> Table:
+    def student_list(self, outcome: str, label: str, rule: Rule) -> Table:
         """The labelled student-level export: one row per student the filters keep."""
-        return student_table(self.con, outcome, label, rule, self.filters, lang)
+        return student_table(self.con, outcome, label, rule, self.filters)
 
     def group_names(self) -> dict[str, str]:
         """Every reported group in the loaded data, for the log's pickers (none before any data)."""
@@ -460,9 +460,9 @@ class Workbench:
         return survey.read_survey(self.con, upload)
 
     def survey_results(self, found: survey.Survey, grouping: Grouping, term: str | None, joined: bool,
-                       reverse: tuple[str, ...], lang: str) -> survey.SurveyResults:
+                       reverse: tuple[str, ...]) -> survey.SurveyResults:
         """Percent favourable per item and group, joined to students' records (in one term) when `joined`."""
-        return survey.results(self.con, found, grouping, self.min_n, term, joined, reverse, lang)
+        return survey.results(self.con, found, grouping, self.min_n, term, joined, reverse)
 
     def accountability_grid(self, indicators: Sequence[scorecard.Indicator], cuts: dict[str, status_grid.Cuts],
                             colour_min_n: int, lang: str) -> accountability.Grid:
@@ -486,17 +486,17 @@ class Workbench:
         """The dimensions of accountability.STUDENT_GROUPS the file has."""
         return [d for d in accountability.STUDENT_GROUPS if d in first_view.dimensions(self.data.mapping)]
 
-    def overview(self, colour_min_n: int, lang: str) -> list[tuple[str, list[overview.Answer]]]:
+    def overview(self, colour_min_n: int) -> list[tuple[str, list[overview.Answer]]]:
         """The overview's answers on the loaded data, by question (equity.plans.overview): the dataset's
         scorecard indicators (saved, else the defaults) with their cut points, and the saved goals."""
-        saved, _ = scorecard_store.chosen(self.data.name, self.data.mapping, self.data.profiles, lang)
+        saved, _ = scorecard_store.chosen(self.data.name, self.data.mapping, self.data.profiles)
         indicators = scorecard.available(saved.indicators, self.data.mapping)
         trends = self.group_trends(indicators) if self.terms() else [   # no terms: the file's records as one
             (i, Trend(i.outcome_label, i.rule, DIMENSIONS[d], COMPARE_ALL, self.min_n, (),
                       (self.breakdown(i.outcome, i.rule, d, label=i.outcome_label),)))
             for i in indicators for d in self.student_groups()]
         return overview.answers(trends, self.assess_goals(goals.load()[0]),
-                                self.accountability_grid(indicators, saved.cuts, colour_min_n, lang), lang)
+                                self.accountability_grid(indicators, saved.cuts, colour_min_n, language()))
 
     def scorecard(self, indicators: Sequence[scorecard.Indicator]) -> list[scorecard.Card]:
         """Each indicator's card under the session's filters and risk settings, with the status of a saved goal
@@ -630,7 +630,7 @@ class Workbench:
         group, *rest = split_key(key)
         return group, rest[0] if rest else ""
 
-    def baseline_terms(self, kept: str | None = None) -> list[str]:
+    def baseline_terms(self, kept: str | None = None) -> tuple[str, ...]:
         """The terms a goal's baseline may be in: the loaded ones and the one a goal already has, in time order."""
         return term_order.ordered([*self.terms(), *([kept] if kept else [])])
 
@@ -690,7 +690,7 @@ class Workbench:
     def report(self, choice: Choice, title: str, notes: str, lang: str) -> Report:
         """The chosen views of the session's data as a report in `lang`, its figures and notes worked out in it."""
         with reading(lang):
-            return compose(views(self, choice, lang), self, title, notes, lang)
+            return compose(views(self, choice), self, title, notes)
 
     @staticmethod
     def export(report: Report, fmt: str) -> bytes:
@@ -719,7 +719,7 @@ class Workbench:
 
     def outcomes(self) -> list[ColumnRole]:
         """The outcomes a page offers, derived ones included (equity.data.derived)."""
-        return all_outcomes(self.data.mapping, language())
+        return all_outcomes(self.data.mapping)
 
     def likeliest_outcome(self, outcomes: Sequence[ColumnRole]) -> int:
         """Which of `outcomes` a page opens on (equity.data.first_view)."""
@@ -741,7 +741,7 @@ class Workbench:
 
     def filter_lines(self) -> list[str]:
         """One line per filter in force, in words."""
-        return filter_lines(self.filters, language())
+        return filter_lines(self.filters)
 
     def cohort_choices(self) -> list[str]:
         """The dimensions that split the data the filters keep into two cohorts or more."""
@@ -754,7 +754,7 @@ class Workbench:
     def intersection(self, outcome: str, rule: Rule, first: str, second: str, label: str = "",
                      cohort: Cohort | None = None) -> Section:
         """Two dimensions crossed, as the screen shows it and its downloads write it."""
-        return IntersectionView(self.crosstab(outcome, rule, first, second, label, cohort), cohort).section(language())
+        return IntersectionView(self.crosstab(outcome, rule, first, second, label, cohort), cohort).section()
 
     def gap_view(self, result: Breakdown, flag: Flag, settings: FlagSettings, cohort: Cohort | None = None,
                  outcome_note: str = "") -> GapView:
@@ -774,7 +774,7 @@ class Workbench:
 
     def scorecard_choice(self) -> tuple[scorecard_store.Saved, str | None]:
         """The loaded dataset's saved scorecard (else the defaults) and why a saved one could not be used."""
-        return scorecard_store.chosen(self.data.name, self.data.mapping, self.data.profiles, language())
+        return scorecard_store.chosen(self.data.name, self.data.mapping, self.data.profiles)
 
     def available(self, indicators: Sequence[Indicator]) -> list[Indicator]:
         """The indicators whose outcome the loaded data has."""
@@ -799,16 +799,16 @@ class Workbench:
         history = self.trend(indicator.outcome, indicator.rule, dimension, label=indicator.outcome_label)
         view = GroupGridView(history, indicator, cuts.get(indicator.label, status_grid.default_cuts(indicator)),
                              colour_min_n)
-        placed = view.placed(language())
-        return placed, view.section(language(), placed)
+        placed = view.placed()
+        return placed, view.section(placed)
 
     def chronic_notes(self, indicators: Sequence[Indicator]) -> tuple[str, ...]:
         """The chronic-absence rule's note, once, when an indicator is chronic absence."""
-        return chronic_notes(self, indicators, language())
+        return chronic_notes(self, indicators)
 
     def accountability_section(self, grid: accountability.Grid) -> Section:
         """Every student group on every indicator as the screen's table and every export write it."""
-        return AccountabilityView(grid).section(language())
+        return AccountabilityView(grid).section()
 
     def identified(self, grid: accountability.Grid) -> tuple[tuple[str, ...], tuple[str, ...]]:
         """The sentences naming the groups a state would identify: red on two indicators or more, and the lowest
@@ -819,4 +819,4 @@ class Workbench:
     def scorecard_section(self, cards: Sequence[Card], cuts: dict) -> Section:
         """The cards as one table (value, change, status, colour, finding, goal), as the report writes it."""
         return ScorecardView(tuple(cards), self.min_n, tuple(sorted(cuts.items())), self.privacy.colour_min_n,
-                             self.chronic_notes([c.indicator for c in cards])).section(language())
+                             self.chronic_notes([c.indicator for c in cards])).section()

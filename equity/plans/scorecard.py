@@ -27,6 +27,7 @@ from equity.stats.privacy import DEFAULT_MIN_N, SMALL
 from equity.words.groupings import grouping_group
 from equity.words.i18n import DEFAULT, t
 from equity.words.numbers import decimal
+from equity.words.reader import reading
 
 LEADING, LAGGING = "leading", "lagging"
 GAP, RISK_RATIO, COMPOSITION = "gap", "risk ratio", "composition index"
@@ -53,7 +54,8 @@ class Indicator:
 
     def describe_rule(self, lang: str = DEFAULT) -> str:
         """What is counted, briefly: 'Suspended', 'AP Courses ≥ 1', 'ELA Proficiency: Met, Exceeded'."""
-        rule, outcome = self.rule, derived.header(self.outcome, self.outcome_label, lang)
+        with reading(lang):
+            rule, outcome = self.rule, derived.header(self.outcome, self.outcome_label)
         if rule.kind == "boolean":
             return outcome
         if rule.kind == "threshold":
@@ -158,7 +160,8 @@ TEMPLATES = (
 def default_indicators(mapping: Mapping, profiles: Sequence[ColumnProfile]) -> tuple[Indicator, ...]:
     """One indicator per template whose outcome the data has: the first matching outcome each."""
     values = {p.header: p.distinct for p in profiles}
-    outcomes = derived.all_outcomes(mapping)
+    with reading(DEFAULT):          # stored and matched by its English name, translated when shown (Indicator.name)
+        outcomes = derived.all_outcomes(mapping)
     found = []
     for template in TEMPLATES:
         column = next((c for c in outcomes if c.kind in template.kinds

@@ -14,16 +14,16 @@ from equity.data.sql import query
 
 def holds_counts(con: duckdb.DuckDBPyConnection) -> bool:
     """The loaded data is published counts (cells), not student rows."""
-    return bool(con.execute(query("count_columns")).fetchall()[0][0])
+    return bool(con.execute(query("counts/columns")).fetchall()[0][0])
 
 
 def fill(con: duckdb.DuckDBPyConnection, cube: str, outcome: str) -> None:
-    """Create the cube table `cube` for the count column `outcome` (queries/cube_counts.sql)."""
-    con.execute(query("cube_counts", cube=cube, outcome=outcome))
+    """Create the cube table `cube` for the count column `outcome` (queries/counts/cube_counts.sql)."""
+    con.execute(query("counts/cube_counts", cube=cube, outcome=outcome))
 
 
 def nobody_counted(con: duckdb.DuckDBPyConnection, outcome: str) -> bool:
     """Students have a known count of `outcome`, and it is zero in every cell."""
-    n, met = con.execute(query("count_total", outcome=outcome)).fetchall()[0]
+    n, met = con.execute(query("counts/total", outcome=outcome)).fetchall()[0]
     return bool(n) and not met
 

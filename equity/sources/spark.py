@@ -20,7 +20,7 @@ from sqlglot import exp
 
 from equity.data.mapping import Mapping
 from equity.data.profile import EXCUSED, TOP_VALUES, ColumnProfile
-from equity.data.sql import Fragment, query, quote_ident
+from equity.data.sql import query
 from equity.data.students import (
     CELL_MACROS,
     LABEL_TYPES,
@@ -93,8 +93,8 @@ def _bound(node: exp.Expression, params: dict) -> exp.Expression:
 
 
 def _macro(name: str) -> tuple[list[str], exp.Expression]:
-    """A DuckDB macro of `queries/<name>.sql`: its parameter names and body."""
-    tree = sqlglot.parse_one(query(name), read="duckdb")
+    """A DuckDB macro of `queries/students/<name>.sql`: its parameter names and body."""
+    tree = sqlglot.parse_one(query(f"students/{name}"), read="duckdb")
     return [p.name for p in tree.this.expressions], tree.expression
 
 
@@ -134,8 +134,8 @@ class SparkTable:
         except Exception as problem:
             raise SparkError(f"cannot read the table {self.name}: {_first_line(problem)}") from None
         self.columns = tuple(schema)
-        text = ",\n    ".join(f"CAST({quote_ident(c)} AS VARCHAR) AS {quote_ident(c)}" for c in self.columns)
-        select = sqlglot.parse_one(query("text_view", target=RAW, source=RAW, columns=Fragment(text)),
+        text = [query("columns/as_text", column=c) for c in self.columns]
+        select = sqlglot.parse_one(query("profile/text_view", target=RAW, source=RAW, columns=text),
                                    read="duckdb").expression
         select.from_(table, copy=False)
         self._raw = select.subquery()
@@ -164,9 +164,8 @@ class SparkTable:
     def _values(self, headers: list[str]) -> dict[str, tuple[tuple[str | None, int], ...]]:
         """Several columns' values with their counts in one Spark job, most frequent first, blank read as missing
         as an upload reads it."""
-        columns = Fragment(", ".join(quote_ident(h) for h in headers))
         found: dict[str, dict[str | None, int]] = {h: {} for h in headers}
-        for row in self.run(query("column_value_counts", table=RAW, columns=columns)).to_pylist():
+        for row in self.run(query("profile/column_value_counts", table=RAW, columns=headers)).to_pylist():
             value = None if row["value"] == "" else row["value"]
             found[row["header"]][value] = found[row["header"]].get(value, 0) + int(row["n"])
         return {h: tuple(sorted(values.items(), key=lambda vn: (-vn[1], vn[0] is None, vn[0] or "")))
@@ -178,7 +177,7 @@ class SparkTable:
         ids and names never leave Spark."""
         figures = []
         for i, header in enumerate(self.columns):      # one select of every column's figures: one scan
-            one = sqlglot.parse_one(query("column_counts", table=RAW, column=header), read="duckdb")
+            one = sqlglot.parse_one(query("profile/column_counts", table=RAW, column=header), read="duckdb")
             figures += [exp.alias_(e.this, f"{e.alias}_{i}") for e in one.expressions]
         found = self.run(exp.select(*figures).from_(RAW), {"excused": list(EXCUSED)}).to_pylist()[0]
         names = [e.alias for e in one.expressions]
@@ -190,7 +189,7 @@ class SparkTable:
 
 
 def _profile(header: str, row: dict, values: tuple | None) -> ColumnProfile:
-    """A column's profile from its counts (column_counts.sql) and, when listed, its values."""
+    """A column's profile from its counts (profile/column_counts.sql) and, when listed, its values."""
     gradable = int(row["sampled"]) - int(row["excused_count"])
     share = int(row["numeric_count"]) / gradable if gradable > 0 else 0.0
     distinct = int(row["distinct_estimate"]) if values is None else sum(1 for v, _ in values if v is not None)
@@ -211,12 +210,12 @@ class SparkSource:
         sql, params, build = students_sql(self.table.counted, RAW, self.mapping)
         tree = sqlglot.parse_one(self.table.sql(sql, params), read="spark")
         self._students = tree.subquery()
-        rows = self.table.run(query("row_count", table=STUDENTS), students=self._students).column(0)[0].as_py()
+        rows = self.table.run(query("tables/row_count", table=STUDENTS), students=self._students).column(0)[0].as_py()
         self.report = build.report(int(rows))
 
     def cells(self, outcome: str, rule: Rule) -> pa.Table:
-        """The cube's cells for `outcome` under `rule`, counted by Spark: cube_build.sql's columns."""
-        return self.table.run(query("cube_build", cube="cube", outcome=outcome), rule.params(), self._students)
+        """The cube's cells for `outcome` under `rule`, counted by Spark: cells/cube_build.sql's columns."""
+        return self.table.run(query("cells/cube_build", cube="cube", outcome=outcome), rule.params(), self._students)
 
     def build(self, con: duckdb.DuckDBPyConnection, outcome: str, rule: Rule) -> cubes.Cube:
         """The cube as equity.cube builds it from student rows, its cells counted on Spark."""

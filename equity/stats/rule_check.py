@@ -16,7 +16,8 @@ def nobody_meets(con: duckdb.DuckDBPyConnection, outcome: str, rule: Rule, label
         return None
     if counts.holds_counts(con):
         return Text("rule.nobody_counted", outcome=label or outcome) if counts.nobody_counted(con, outcome) else None
-    n, met, lowest, highest, seen = con.execute(query("rule_matches", outcome=outcome), rule.params()).fetchall()[0]
+    n, met, lowest, highest, seen = con.execute(query("cells/rule_matches", outcome=outcome),
+                                                rule.params()).fetchall()[0]
     if not n or met:
         return None
     name = label or outcome

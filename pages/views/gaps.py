@@ -20,7 +20,7 @@ if picked:
     dimension = left.selectbox(t("page.gaps.compare_by", lang), shared.needed_dimensions(bench), key="gaps_dimension",
                                format_func=lambda d: dimension_label(DIMENSIONS[d], lang))
     second = shared.crossed_with(dimension, "gaps", middle)
-    note = bench.chronic_note(column.name, lang, cohort) or ""       # chronic absence's rule, and who it leaves out
+    note = bench.chronic_note(column.name, cohort) or ""       # chronic absence's rule, and who it leaves out
     if note:
         st.caption(shared.plain(note))
         shared.min_days_setting(bench, "gaps_min_days")
@@ -49,8 +49,8 @@ if picked:
         method = shared.flag_choice(rule.is_rate, "gaps_flag")
         settings = flag_controls.flag_settings(method, "gaps_flagset", result)
         view = bench.gap_view(result, method, settings, cohort, note)   # flags each group once, for every use
-        st.markdown(f"**{shared.plain(view.sentence(lang))}**")
-        section = view.section(lang)
+        st.markdown(f"**{shared.plain(view.sentence())}**")
+        section = view.section()
         if section.chart is not None:        # built once: the screen and the downloads share it, and the table
             shared.chart(section.chart)
         st.caption(shared.plain(overall_line(result, lang)))

@@ -86,7 +86,7 @@ def student_export(bench, column, rule, lang: str) -> None:
         if not shared.student_rows(bench) or not st.checkbox(t("page.report.student_confirm", lang),
                                                               key="student_confirm"):
             return
-        table = bench.student_list(column.name, column.header, rule, lang)
+        table = bench.student_list(column.name, column.header, rule)
         st.caption(t("page.report.student_rows", lang, rows=count(len(table.rows), lang)))
         title = t("student.title", lang, outcome=column.header)
         stem = f"{FILE_PREFIX}-{file_stem(column.header)}"

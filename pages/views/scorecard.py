@@ -243,7 +243,7 @@ if shared.require_data(bench):
         status_and_change(bench, cards, lang)
     with st.expander(t("page.scorecard.settings", lang)):
         shared.risk_settings(bench, "card")
-        if any(bench.chronic_note(i.outcome, lang) for i in current):
+        if any(bench.chronic_note(i.outcome) for i in current):
             shared.min_days_setting(bench, "card_min_days")
     with st.expander(t("page.scorecard.table", lang)):
         table = cards_table(cards, lang)           # the same table its downloads write

@@ -41,11 +41,11 @@ if shared.require_data(bench) and shared.student_rows(bench):
         st.info(t("page.survey.none", lang))
     elif not survey.items:
         st.warning(t("survey.no_items", lang, name=shared.plain(survey.name)))
-        st.caption(shared.plain(" ".join(survey_notes(survey, lang))))
+        st.caption(shared.plain(" ".join(survey_notes(survey))))
     else:
         name = shared.plain(survey.name)
         st.subheader(t("page.survey.sample", lang, name=name) if survey.name == SAMPLE_SURVEY.name else name)
-        st.caption(shared.plain(" ".join(survey_notes(survey, lang))) + " " + t(
+        st.caption(shared.plain(" ".join(survey_notes(survey))) + " " + t(
             "page.survey.counts", lang, respondents=count(survey.table.num_rows, lang), items=len(survey.items)))
         term, joined = None, False
         if survey.student_id:
@@ -61,7 +61,7 @@ if shared.require_data(bench) and shared.student_rows(bench):
                                  format_func=labels.get, key="survey_reversed",
                                  placeholder=t("ui.choose_options", lang),
                                  help=t("page.survey.reversed_help", lang))
-        result = bench.survey_results(survey, grouping, term, joined, tuple(reverse), lang)
+        result = bench.survey_results(survey, grouping, term, joined, tuple(reverse))
         for line in survey_summary(result):
             st.markdown(shared.plain(line))
         if joined:

@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.app.conftest import counts, upload
+from tests.app.conftest import OVERVIEW, counts, upload
 from tests.files import csv_bytes, xlsx_bytes
 
 PAGES = ["pages/views/overview.py", "pages/views/data.py", "pages/views/gaps.py", "pages/views/intersections.py"]
@@ -22,6 +22,7 @@ def test_every_page_renders_on_the_sample(app, page):
 
 
 def test_overview_labels_the_sample(app):
+    app.switch_page(OVERVIEW).run()
     assert any("This is sample data" in i.value for i in app.info)
 
 

@@ -138,7 +138,7 @@ def test_the_report_and_its_exports_carry_the_grid_and_identification(bench):
     choice = Choice("chronic_absent", "Chronic Absent", Rule("boolean"), (), scorecard=(CHRONIC, SUSPENSION),
                     cuts=(("Suspensions", PRESETS["suspension_unified"].cuts),), accountability=True)
     view = next(v for v in views(bench, choice) if isinstance(v, AccountabilityView))
-    section = view.section("en")
+    section = view.section()
     assert section.title == "Accountability: every student group on every indicator"
     assert "Students with disabilities: red on Chronic absence and Suspensions" in " ".join(section.summary)
     rows = {(r[0], r[1]): r for r in section.table.rows}

@@ -13,6 +13,7 @@ from equity.sources.cells import Stats
 from equity.stats.crosstab import crosstab
 from equity.stats.gap_flags import Flag
 from equity.stats.metrics import Breakdown, GroupResult, breakdown
+from equity.words.reader import reading
 from tests.files import table_values
 
 
@@ -119,7 +120,8 @@ def test_a_group_under_the_colour_minimum_is_drawn_neutral_and_unmarked():
                          "Faltan para paridad"), (40 / 70, "sí", 16, 30)),
 ])
 def test_the_table_shows_the_index_or_margin_and_never_for_a_hidden_group(method, lang, columns, asian):
-    frame = table_values(GapView(FLAGGED, flag=method).section(lang).table)
+    with reading(lang):
+        frame = table_values(GapView(FLAGGED, flag=method).section().table)
     assert list(frame.columns[-len(columns) - 1:-1]) == list(columns)
     assert "Gap beyond chance" not in frame.columns
     row = frame.iloc[1]                                    # after all students' row

@@ -30,7 +30,7 @@ HOW = "Spark tests need pyspark with Spark Connect (pip install 'pyspark[connect
 
 def test_cube_build_translates_to_spark_sql_with_values_as_typed_literals():
     rule = Rule("categories", categories=("Met", "O'Brien"))
-    text = spark.translate(query("cube_build", cube="cube", outcome='Score` "x'), rule.params(),
+    text = spark.translate(query("cells/cube_build", cube="cube", outcome='Score` "x'), rule.params(),
                            {spark.STUDENTS: exp.to_table("students_here")})
     tree = sqlglot.parse_one(text, read="spark")           # valid Spark SQL
     assert not list(tree.find_all(exp.Placeholder))        # every value bound
@@ -42,7 +42,7 @@ def test_cube_build_translates_to_spark_sql_with_values_as_typed_literals():
 
 
 def test_threshold_is_a_number_and_label_types_read_as_text():
-    text = spark.translate(query("cube_build", cube="cube", outcome="y"), Rule("threshold", 70.0).params())
+    text = spark.translate(query("cells/cube_build", cube="cube", outcome="y"), Rule("threshold", 70.0).params())
     assert ">= 70.0" in text
     assert "race_label" not in spark.translate("SELECT CAST(x AS race_label) AS r FROM t")
 
@@ -128,8 +128,8 @@ def test_only_cells_leave_spark(district, returned, capsys):
     bench = Workbench()
     bench.load_sample()
     cube = bench.cube("final_grade_pct", Rule("threshold", 70.0))
-    cells = bench.con.execute(query("row_count", table=cube.table)).fetchone()[0]
-    students = bench.con.execute(query("row_count", table="students")).fetchone()[0]
+    cells = bench.con.execute(query("tables/row_count", table=cube.table)).fetchone()[0]
+    students = bench.con.execute(query("tables/row_count", table="students")).fetchone()[0]
     sizes = [t.num_rows for t in returned]
     assert cells in sizes and max(sizes) == cells < students / 3     # the cube's cells, nothing larger
     ids = {r[0] for r in list(csv.reader(io.StringIO(SAMPLE.read_text(encoding="utf-8"))))[1:]}
