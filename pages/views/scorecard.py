@@ -67,11 +67,11 @@ def show(card: Card, lang: str) -> None:
     with st.container(border=True, gap=None):
         head, badge = st.columns([3, 2], vertical_alignment="top")
         head.markdown(f"**{shared.plain(ind.name(lang))}**")
-        badge.badge(shared.plain(goal_text(card.goal, lang)), color=STATUS_COLOURS.get(card.goal, "gray"))
+        badge.badge(shared.plain(goal_text(card.goal)), color=STATUS_COLOURS.get(card.goal, "gray"))
         since = t("page.scorecard.versus", lang, term=card.baseline_term) if card.baseline_term else ""
         term = card.latest_term or t("page.scorecard.all_terms", lang)
         st.caption(shared.plain(f"{ind.describe_rule(lang)} · {term}{since}"))
-        st.html(card_html(card, t("page.scorecard.by", lang, grouping=grouping_name(ind.grouping, lang)), lang))
+        st.html(card_html(card, t("page.scorecard.by", lang, grouping=grouping_name(ind.grouping, lang))))
 
 
 def status_and_change(bench, cards: list[Card], lang: str) -> None:
@@ -246,7 +246,7 @@ if shared.require_data(bench):
         if any(bench.chronic_note(i.outcome) for i in current):
             shared.min_days_setting(bench, "card_min_days")
     with st.expander(t("page.scorecard.table", lang)):
-        table = cards_table(cards, lang)           # the same table its downloads write
+        table = cards_table(cards)           # the same table its downloads write
         shared.table(table)
         shared.section_downloads(Section(t("page.scorecard.table", lang), (), table), "scorecard_groups",
                                  "cards_dl", lang)
