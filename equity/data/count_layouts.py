@@ -42,6 +42,13 @@ MAX_COUNT = 1e8         # above any count of students a published file holds
 LOOK_AT = 2000          # rows read to find a totals row
 MAX_GROUPS = 60         # distinct values a column of student groups has at most (races, programs, totals)
 _TOTAL = re.compile(r"^(all|total|all students?( tested)?|(school|district|state|grand) total|totals?)$", re.I)
+# An entity that is a total, not a school: a name with a word for a total or a whole area ("District Total",
+# "Statewide", "All Schools", "LEA totals"), or nothing but a level's name ("State", "District level", "LEA").
+_TOTAL_ENTITY = re.compile(
+    r"\b(totals?|(state|district|county|city|region|nation|division)[- ]?wide|all (schools|students|districts))\b"
+    r"|^\s*(the\s+)?(state|district|lea|sea|county|region|nation|division|all)(\s+(level|total|overall))?\s*$",
+    re.I)
+TOTALS = "count_totals"     # the table of total rows set aside at load (set_totals_aside)
 _COUNT = r"^[0-9]+(\.[0-9]+)?$"   # a count of zero or more, thousands separators removed (as count_value reads)
 MIN_GROUPS = 4          # race-by-sex columns of one measure that make a layout the CRDC's rather than a fluke
 
@@ -56,6 +63,21 @@ class Suppressed:
     @property
     def cells(self) -> int:
         return sum(n for _, n in self.values)
+
+
+def total_entity(name: str | None) -> bool:
+    """The entity named is a district's or state's total row rather than a school (see _TOTAL_ENTITY)."""
+    return bool(name) and _TOTAL_ENTITY.search(name) is not None
+
+
+def set_totals_aside(con: duckdb.DuckDBPyConnection) -> tuple[str, ...]:
+    """Move the loaded cells of total rows (a district's or state's) from `students` to `count_totals`, so no
+    sum counts their students twice and no school list offers them, and return their names. The totals stay
+    as the wider population the alternate risk ratio compares with (equity.sources.counts)."""
+    names = [name for (name,) in con.execute(query("counts/entities")).fetchall() if total_entity(name)]
+    con.execute(query("counts/totals_aside"), {"names": names})
+    con.execute(query("counts/drop_totals"), {"names": names})
+    return tuple(sorted(names))
 
 
 def count_value(raw: object) -> float | None:
