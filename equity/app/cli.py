@@ -293,7 +293,7 @@ def risk_json(result: Disproportionality, compare: str) -> dict:
         groups.append(row if shown else row | {"why": result.note(g)})
     return {"outcome": result.outcome, "by": result.grouping.first, "compare": compare,
             "cell_size": settings.cell_size, "n_size": settings.n_size, "flag_above": settings.threshold,
-            "groups": groups}
+            "alternate_comparison": result.comparison or None, "groups": groups}
 
 
 def risk_json_of(result: Disproportionality) -> dict:

@@ -25,7 +25,7 @@ from equity.sources import counts
 from equity.stats.disproportionality import ALTERNATE, NOT_COMPUTABLE, Settings, disproportionality
 from equity.stats.metrics import breakdown
 from equity.stats.rule_check import nobody_meets
-from tests.count_files import crdc_csv
+from tests.count_files import TOTALLED, crdc_csv
 from tests.files import csv_bytes
 
 BLACK, WHITE, HISPANIC = "Black or African American", "White", "Hispanic/Latino"
@@ -155,19 +155,6 @@ def test_counts_that_cannot_be_right_are_listed_with_their_cells():
         ("repeated", "", 1, ("A · White",)),
         ("over", "Suspended", 1, ("A · Black or African American",)),
         ("empty", "Suspended", 1, ("A · White",))]
-
-
-# A district's file with its total row, worked by hand (default settings: cell 10, n-size 30, min_n 10):
-#                   Small School     Big School      District Total (public; more schools than these two)
-#   Black           40, 12           50, 10          100, 24
-#   White           20, 10           200, 10         300, 30
-#   Hispanic        -                100, 5          120, 6
-TOTALLED = [["School", "Race", "Enrollment", "Suspended"],
-            ["Small School", "Black", "40", "12"], ["Small School", "White", "20", "10"],
-            ["Big School", "Black", "50", "10"], ["Big School", "White", "200", "10"],
-            ["Big School", "Hispanic", "100", "5"],
-            ["District Total", "Black", "100", "24"], ["District Total", "White", "300", "30"],
-            ["District Total", "Hispanic", "120", "6"]]
 
 
 def _small_school_black(con, mapping):
