@@ -5,6 +5,8 @@ students, under the minimum of ten), in English and in Spanish, where figures pr
 
 import math
 
+from equity.app.session import LOWER, Entry, Goal
+from equity.model.rules import Rule
 from tests.app.conftest import upload
 from tests.district import district_csv
 
@@ -63,3 +65,23 @@ def test_no_table_on_any_page_shows_none_on_an_upload_with_hidden_groups(app):
     upload(app, district_csv(), "district.csv").run()
     next(b for b in app.button if b.label == "Confirm mapping").click().run()
     assert _walk(app) == {}
+
+
+def test_the_goals_log_and_saved_data_tables_print_a_dash_for_a_goal_with_no_figure(app):
+    """A goal on a group hidden in every term (eight Asian students) has no current figure, interim or progress:
+    the goals table prints '—' there in both languages; the log and the saved datasets fill every cell."""
+    app.switch_page("pages/views/data.py").run()
+    upload(app, district_csv(), "district.csv").run()
+    next(b for b in app.button if b.label == "Confirm mapping").click().run()
+    bench = app.session_state["bench"]
+    hidden = bench.save_goal(bench.draft_goal(Goal("Asian attendance", "chronic_absent", "Chronic Absent",
+                                                   Rule("boolean"), "2023-24", 10.0, "2026-27", 5.0,
+                                                   dimension="race", group="Asian", direction=LOWER)))
+    bench.save_entry(Entry("2024-09-01", "design", "Mentoring", goal_id=hidden.id))
+    bench.save("District")
+    assert _walk(app, ["goals", "log", "workspace"]) == {}
+    app.session_state["lang"] = "es"
+    assert _walk(app, ["goals", "log", "workspace"]) == {}
+    app.switch_page("pages/views/goals.py").run()
+    row = app.dataframe[0].value.iloc[0]
+    assert (row["Actual"], row["Avance"]) == ("—", "—")

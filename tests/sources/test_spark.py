@@ -2,6 +2,7 @@
 server the sample district as a Parquet table gives the same JSON from the command line as the same rows uploaded
 as a file, while only cells cross from Spark (never a student's row or id)."""
 
+import contextlib
 import csv
 import io
 import json
@@ -86,28 +87,36 @@ def returned():
         yield found
 
 
-def both(district, capsys, *options: str) -> tuple[dict, dict]:
+def both(district, *options: str) -> tuple[dict, dict]:
     """The JSON of one command on the CSV upload and on the Parquet table through Spark."""
     command, rest = options[0], list(options[1:])
-    assert main([command, str(district / "district.csv"), *rest, "--format", "json"]) == 0
-    from_file = json.loads(capsys.readouterr().out)
     table = f"parquet.`{district / 'district.parquet'}`"
-    assert main([command, "--spark", "local[2]", "--table", table, *rest, "--format", "json"]) == 0
-    return from_file, json.loads(capsys.readouterr().out)
+    found = []
+    for source in ([str(district / "district.csv")], ["--spark", "local[2]", "--table", table]):
+        with contextlib.redirect_stdout(io.StringIO()) as out:
+            assert main([command, *source, *rest, "--format", "json"]) == 0
+        found.append(json.loads(out.getvalue()))
+    return found[0], found[1]
+
+
+@pytest.fixture(scope="module")
+def gaps_by_race(district, returned) -> tuple[dict, dict]:
+    """Gaps by race on the file and on Spark, asked once for the tests that read them (a minute on Spark)."""
+    return both(district, "gaps", "--outcome", "Final Grade %", "--threshold", "70")
 
 
 def without_why(result: dict) -> dict:
     return {**result, "groups": [{k: v for k, v in g.items() if k != "why"} for g in result["groups"]]}
 
 
-def test_gaps_by_race_are_the_same_json_on_spark(district, returned, capsys):
-    from_file, from_spark = both(district, capsys, "gaps", "--outcome", "Final Grade %", "--threshold", "70")
+def test_gaps_by_race_are_the_same_json_on_spark(gaps_by_race):
+    from_file, from_spark = gaps_by_race
     assert from_spark == from_file
     assert from_file["all_students"]["n"] > 10_000 and len(from_file["groups"]) == 8
 
 
-def test_filtered_gaps_with_hidden_groups_are_the_same_json_on_spark(district, returned, capsys):
-    from_file, from_spark = both(district, capsys, "gaps", "--outcome", "Final Grade %", "--threshold", "70",
+def test_filtered_gaps_with_hidden_groups_are_the_same_json_on_spark(district, returned):
+    from_file, from_spark = both(district, "gaps", "--outcome", "Final Grade %", "--threshold", "70",
                                  "--by", "english_learner", "--where", "school=Eastside Elementary",
                                  "--where", "grade=3")
     # The same groups hidden with the same figures; which reason names a group hidden for two is the session's
@@ -116,15 +125,14 @@ def test_filtered_gaps_with_hidden_groups_are_the_same_json_on_spark(district, r
     assert any(g["suppressed"] and g["n"] is None for g in from_file["groups"])   # a small group is hidden
 
 
-def test_risk_ratios_are_the_same_json_on_spark(district, returned, capsys):
-    from_file, from_spark = both(district, capsys, "risk", "--outcome", "Suspended", "--categories", "true",
+def test_risk_ratios_are_the_same_json_on_spark(district, returned):
+    from_file, from_spark = both(district, "risk", "--outcome", "Suspended", "--categories", "true",
                                  "--by", "race")
     assert from_spark == from_file
     assert any(g["risk_ratio"] is not None for g in from_file["groups"])
 
 
-def test_only_cells_leave_spark(district, returned, capsys):
-    both(district, capsys, "gaps", "--outcome", "Final Grade %", "--threshold", "70")
+def test_only_cells_leave_spark(gaps_by_race, returned):
     bench = Workbench()
     bench.load_sample()
     cube = bench.cube("final_grade_pct", Rule("threshold", 70.0))
