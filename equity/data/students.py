@@ -10,7 +10,15 @@ from dataclasses import dataclass, replace
 import duckdb
 
 from equity.data import derived, normalize
-from equity.data.count_layouts import TOTALS, CountProblem, Suppressed, count_problems, set_totals_aside, suppressed
+from equity.data.count_layouts import (
+    TOTALS,
+    CountProblem,
+    Suppressed,
+    count_problems,
+    level_totals,
+    set_totals_aside,
+    suppressed,
+)
 from equity.data.mapping import RACE_FLAG_ROLES, Mapping
 from equity.data.profile import EXCUSED, as_number, as_text, column_types, column_values
 from equity.data.sql import Fragment, query, sql_name
@@ -163,7 +171,7 @@ def build_students(con: duckdb.DuckDBPyConnection, source: str, mapping: Mapping
     if not mapping.counts:
         return report
     counted = tuple(c.header for c in mapping.columns if c.role == "denominator" or c.kind == "count")
-    totals = set_totals_aside(con)
+    totals = set_totals_aside(con, level_totals(con, source, tuple(types), mapping.header_for("school")))
     rows = con.execute(query("tables/row_count", table="students")).fetchall()[0][0]
     return replace(report, rows=rows, totals=totals, suppressed=suppressed(con, source, counted),
                    problems=count_problems(con, {c.name: c.header for c in mapping.outcomes() if c.kind == "count"}))

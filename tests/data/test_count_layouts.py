@@ -147,3 +147,16 @@ def test_total_rows_are_set_aside_at_load_and_named():
     assert report.report.totals == ("District total",) and report.report.rows == 2
     assert con.execute("SELECT school, sum(denominator) FROM count_totals GROUP BY ALL").fetchall() == \
         [("District total", 1000)]
+
+
+def test_total_rows_are_told_by_a_level_column():
+    rows = [["Aggregation Level", "School", "Race", "Enrollment", "Suspended"],
+            ["School", "Adams", "Black", "40", "4"], ["School", "Adams", "White", "60", "3"],
+            ["District", "Springfield USD", "Black", "400", "40"],
+            ["District", "Springfield USD", "White", "600", "30"],
+            ["State", "Oregon", "Black", "4000", "300"], ["State", "Oregon", "White", "6000", "200"]]
+    con = dataset.connect()
+    staged = dataset.stage(con, read_upload(csv_bytes(rows), "counts.csv"))
+    report = dataset.activate(con, staged, staged.proposal).report
+    assert report.totals == ("Oregon", "Springfield USD") and report.rows == 2
+    assert count_layouts.level_totals(con, "students", ("school",), "school") == ()   # no column of levels
