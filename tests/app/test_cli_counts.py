@@ -152,3 +152,7 @@ def test_each_school_with_a_district_total_row(tmp_path):
     assert small["alternate_comparison"] == "District Total"
     assert (black["kind"], black["risk"], black["comparison_risk"], black["risk_ratio"]) == (
         "alternate risk ratio", 30.0, 8.57, 3.5)
+    code, out, err = run(tmp_path, csv_bytes(TOTALLED), "risk", "--outcome", "Suspended", "--by", "race",
+                         "--where", "school=Small School")
+    assert code == 0, err
+    assert "alternate ratios against the other students in the published total 'District Total'" in out
