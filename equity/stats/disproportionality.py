@@ -239,11 +239,11 @@ def disproportionality(con: duckdb.DuckDBPyConnection, outcome: str, rule: Rule,
                        cube: "Cube | None" = None) -> Disproportionality:
     """Risk ratios of one outcome for the students `filters` keep; `wider` (default: every loaded student,
     all terms and schools) is the population the alternate ratio compares with, unless published counts carry
-    a total row that breaks down by the same groups: then the widest total (the state's, else the district's),
-    as IDEA's alternate risk ratio does. Counted over the students, or summed from the outcome's cube when
-    given."""
+    a total row that breaks down by the same groups: then the widest total (the state's, else the district's)
+    in the terms `filters` keeps, as IDEA's alternate risk ratio does. Counted over the students, or summed from
+    the outcome's cube when given."""
     local = stats(con, outcome, rule, grouping, filters, cube)
-    total = cubes.totals(con, outcome, rule, grouping.columns)
+    total = cubes.totals(con, outcome, rule, grouping.columns, filters.term)
     wide = split(total[1], grouping) if total else None
     name = total[0] if wide and set(wide[1]) & set(local[1]) else ""
     result = measure(label or outcome, rule, grouping, local,

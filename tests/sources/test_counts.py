@@ -199,3 +199,16 @@ def test_the_widest_total_is_the_comparison():
     # The state's other students: White 3000 + Hispanic 1200 = 4200, of whom 60 + 12 = 72 suspended (1.71%);
     # Black 30% against it.
     assert result.comparison == "State" and round(black.ratio, 2) == round(0.30 / (72 / 4200), 2) == 17.5
+
+
+def test_the_total_of_the_same_term_is_the_comparison():
+    # Next year's total has 840 other students of whom 84 suspended (10%); this year's as in TOTALLED.
+    rows = [[*TOTALLED[0], "Year"], *([*row, "2024-25"] for row in TOTALLED[1:]),
+            ["District Total", "White", "600", "60", "2025-26"], ["District Total", "Hispanic", "240", "24", "2025-26"],
+            ["District Total", "Black", "200", "40", "2025-26"], ["Small School", "Black", "40", "12", "2025-26"]]
+    con, mapping = _load(rows)
+    result = disproportionality(con, mapping.outcomes()[0].name, RULE, Grouping("race"),
+                                Filters(school=("Small School",), term=("2024-25",)))
+    black = next(g for g in result.groups if g.key == BLACK)
+    # 2024-25 alone: Black 12 of 40 against the district's 36 of 420 others, as without the second year.
+    assert (black.method, round(black.ratio, 2)) == (ALTERNATE, 3.5)
