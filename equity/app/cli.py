@@ -33,11 +33,13 @@ from equity.data.ingest import IngestError, read_upload
 from equity.data.mapping import ROLES, VALUE_ROLES, ColumnRole, Mapping, outcome_kind
 from equity.data.students import BuildReport
 from equity.model.cohorts import COHORT_DIMENSIONS, cohort_filters, cohort_values
-from equity.model.dimensions import DIMENSIONS, GAP_DIMENSIONS
+from equity.model.dimensions import COMBINED, DIMENSIONS, GAP_DIMENSIONS
 from equity.model.filters import FILTER_NAMES, Filters, options
 from equity.model.groups import Grouping, stats
 from equity.model.rules import Rule, default_rule
+from equity.sources import spark
 from equity.sources.cells import key_text
+from equity.sources.cube import student_rows
 from equity.sources.spark import SparkError
 from equity.stats.disproportionality import (
     CELL_SIZE,
@@ -314,13 +316,20 @@ def chronic_mapping(mapping: Mapping, min_days: int) -> Mapping:
     return mapping
 
 
-def activate(con: duckdb.DuckDBPyConnection, staged: dataset.Staged, mapping: Mapping, by: tuple[str, ...] = ()
-             ) -> dataset.Dataset:
-    """Build the students table, first saying on stderr which values were guessed or left unplaced, and which
-    of the dimensions `by` the file has no column for."""
-    if staged.upload is None:
-        raise UsageError("this command needs the student rows of a file; on a Spark table use gaps, risk or report.")
-    data = dataset.activate(con, staged, mapping)
+def activate(con: duckdb.DuckDBPyConnection, staged: dataset.Staged, mapping: Mapping, by: tuple[str, ...] = (),
+             quiet: bool = False) -> dataset.Dataset:
+    """Build the students table (or, for a Spark table, count its cells there), first saying on stderr (unless
+    `quiet`) which values were guessed or left unplaced, and which of the dimensions `by` the file has no column
+    for."""
+    if isinstance(staged, spark.SparkStaged):
+        if COMBINED in by:
+            raise UsageError(f"--by {COMBINED} counts each student once per race reported, which needs the student "
+                             "rows of a file; on Spark use --by race.")
+        data = spark.activate(con, staged, mapping)
+    else:
+        data = dataset.activate(con, staged, mapping)
+    if quiet:
+        return data
     layout = [f"note: {n}" for n in staged.upload.notes if getattr(n, "key", "").startswith("counts.")]
     for line in [*layout, *value_notices(data.report), *suppressed_notices(data.report),
                  *dimension_notices(mapping, by)]:
@@ -366,14 +375,11 @@ def value_notices(report: BuildReport) -> list[str]:
 def gaps(args: argparse.Namespace) -> Breakdown | dict[str, Breakdown]:
     """The breakdown, or with --cohort one per cohort in order."""
     con, staged, mapping, column, rule = load(args)
-    if staged.upload is None:
-        from equity.app import spark_cli
-        return spark_cli.gaps(args, con, staged, mapping, column, rule)
     activate(con, staged, mapping, (args.by,))
     warn_if_nobody_meets(con, column, rule)
 
     chosen = where(con, args.where)
-    if column.name == derived.CHRONIC.name:
+    if column.name == derived.CHRONIC.name and student_rows(con):
         note = derived.rule_note(mapping, derived.left_out_shown(con, mapping, chosen, args.min_n), args.min_n)
         print(f"note: {note}", file=sys.stderr)
 
@@ -391,9 +397,9 @@ def gaps(args: argparse.Namespace) -> Breakdown | dict[str, Breakdown]:
     return {value: one(cohort_filters(chosen, dimension, value)) for value in cohort_values(options(con), dimension)}
 
 
-def where(con: duckdb.DuckDBPyConnection, items: list[str], table: str = "students") -> Filters:
-    """The --where options as sidebar filters, each value checked against the values the data (its students, or
-    a cube's `table`) has."""
+def where(con: duckdb.DuckDBPyConnection, items: list[str], table: str | None = None) -> Filters:
+    """The --where options as sidebar filters, each value checked against the values the data (its students, the
+    groups a Spark table counted, or a cube's `table`) has."""
     chosen: dict[str, tuple[str, ...]] = {}
     offered = options(con, table) if items else {}
     for item in items:
@@ -439,9 +445,6 @@ def risk(args: argparse.Namespace) -> Disproportionality | dict[str, Disproporti
     con, staged, mapping, column, rule = load(args)
     if not rule.is_rate:
         raise UsageError("risk needs a yes/no outcome: give --threshold or --categories for what counts as having it.")
-    if staged.upload is None:
-        from equity.app import spark_cli
-        return spark_cli.risk(args, con, staged, mapping, column, rule)
     activate(con, staged, mapping, (args.by,))
     warn_if_nobody_meets(con, column, rule)
     grouping = Grouping(args.by)
@@ -544,9 +547,6 @@ def report(args: argparse.Namespace) -> str:
     if fmt is None and not args.each:
         raise UsageError(f"--out must end in .html, .pdf or .pptx; got '{args.out.name}'.")
     crossings = tuple(_pair(c) for c in args.cross)
-    if args.spark or args.table:    # the report's terms and trends still read student rows
-        raise UsageError("report reads student rows for its terms and trends: give FILE; on a Spark table use "
-                         "gaps or risk.")
     con, staged, mapping, column, rule = load(args)
     bench = Workbench(con=con, privacy=PrivacySettings(min_n=args.min_n, coding=args.top_bottom_code))
     bench.data = activate(con, staged, mapping, tuple(args.by or ["race"]))

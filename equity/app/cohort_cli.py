@@ -50,6 +50,11 @@ def add_command(commands) -> None:
 
 
 def run(args: argparse.Namespace) -> str:
+    from equity.app import spark_cli  # here: it builds on equity.app.cli, as this module does
+
+    if spark_cli.wanted(args):
+        raise cli.UsageError("cohort follows the same students from term to term, which needs the student rows of a "
+                             "file: give FILE; on a Spark table use gaps, risk, report or status.")
     con, staged, mapping, column, rule = cli.load(args)
     if not mapping.header_for("term"):
         raise cli.UsageError("cohort needs a term or school-year column; name it with --map term=HEADER.")

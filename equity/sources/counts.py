@@ -21,9 +21,3 @@ def fill(con: duckdb.DuckDBPyConnection, cube: str, outcome: str) -> None:
     """Create the cube table `cube` for the count column `outcome` (queries/cube_counts.sql)."""
     con.execute(query("cube_counts", cube=cube, outcome=outcome))
 
-
-def nobody_counted(con: duckdb.DuckDBPyConnection, outcome: str) -> bool:
-    """Students have a known count of `outcome`, and it is zero in every cell."""
-    n, met = con.execute(query("count_total", outcome=outcome)).fetchall()[0]
-    return bool(n) and not met
-

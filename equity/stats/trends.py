@@ -100,7 +100,8 @@ class Trend:
 
 def data_terms(con: duckdb.DuckDBPyConnection, filters: Filters = Filters()) -> tuple[str, ...]:
     """The terms in the loaded data (those chosen in the filters, when any are), in time order."""
-    rows = con.execute(query("distinct_values", column="term", table="students"), {"missing": NOT_REPORTED}).fetchall()
+    rows = con.execute(query("distinct_values", column="term", table=cubes.groups_table(con)),
+                       {"missing": NOT_REPORTED}).fetchall()
     found = [r[0] for r in rows if r[0] != NOT_REPORTED]
     if filters.term:
         found = [t for t in found if t in filters.term]
