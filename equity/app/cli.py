@@ -23,21 +23,31 @@ import io
 import json
 import sys
 from collections.abc import Callable
-from dataclasses import replace
 from pathlib import Path
 
 import duckdb
 
-from equity.data import dataset, derived, first_view
-from equity.data.ingest import IngestError, read_upload
-from equity.data.mapping import ROLES, VALUE_ROLES, ColumnRole, Mapping, outcome_kind
-from equity.data.students import BuildReport
-from equity.model.cohorts import COHORT_DIMENSIONS, cohort_filters, cohort_values
-from equity.model.dimensions import COMBINED, DIMENSIONS, GAP_DIMENSIONS
-from equity.model.filters import FILTER_NAMES, Filters, options
-from equity.model.groups import Grouping, stats
-from equity.model.rules import Rule, default_rule
-from equity.sources import spark
+from equity.app import cohort_cli, status_cli
+from equity.app.cli_options import (
+    UsageError,
+    activate,
+    aligned,
+    cohort_dimension,
+    csv_text,
+    data_options,
+    listed,
+    load,
+    reference_group,
+    warn_if_nobody_meets,
+    where,
+)
+from equity.data import dataset, derived
+from equity.data.ingest import IngestError
+from equity.model.cohorts import cohort_filters, cohort_values
+from equity.model.dimensions import GAP_DIMENSIONS
+from equity.model.filters import Filters, options
+from equity.model.groups import Grouping
+from equity.model.rules import Rule
 from equity.sources.cells import key_text
 from equity.sources.cube import student_rows
 from equity.sources.spark import SparkError
@@ -54,31 +64,26 @@ from equity.stats.disproportionality import (
 )
 from equity.stats.gap_flag_settings import COMPARE, DEFAULTS, HPG, FlagSettings, fixed_rate
 from equity.stats.gap_flags import Flag, Flags, GroupFlag, flag
+from equity.stats.grouped import stats
 from equity.stats.metrics import COMPARE_ALL, COMPARE_OTHERS, Breakdown, GroupResult, breakdown
-from equity.stats.privacy import BOTTOM_CODE, CODING_BELOW_N, DEFAULT_MIN_N, TOP_CODE, coded_text
-from equity.stats.rule_check import nobody_meets
+from equity.stats.privacy import BOTTOM_CODE, CODING_BELOW_N, TOP_CODE, coded_text
 from equity.words.i18n import LANGUAGES
 from equity.words.labels import hidden_note
-from equity.words.messages import Text
 from equity.words.reader import DEFAULT, reading
 from equity.words.summary import flag_sentence
-
-
-class UsageError(ValueError):
-    """A command-line request that cannot be met, worded for the person who typed it."""
 
 
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="python -m equity", description="Equity gaps from a spreadsheet.")
     commands = top.add_subparsers(dest="command", required=True)
     gaps = commands.add_parser("gaps", help="an outcome by group, with gaps and 95%% intervals")
-    _data_options(gaps)
+    data_options(gaps)
     gaps.add_argument("--by", default="race", choices=GAP_DIMENSIONS)
     gaps.add_argument("--format", default="table", choices=("table", "csv", "json"))
     _each_option(gaps)
     _gap_options(gaps)
     risk = commands.add_parser("risk", help="risk ratios as IDEA defines them, for discipline or identification")
-    _data_options(risk)
+    data_options(risk)
     risk.add_argument("--by", required=True, choices=GAP_DIMENSIONS)
     risk.add_argument("--compare", default=OTHERS, help="others (all other students, the default) or a group's key")
     risk.add_argument("--cell-size", type=int, default=CELL_SIZE,
@@ -89,7 +94,7 @@ def parser() -> argparse.ArgumentParser:
     risk.add_argument("--format", default="table", choices=("table", "csv", "json"))
     _each_option(risk)
     report = commands.add_parser("report", help="the same figures as a report: HTML, PDF or slides")
-    _data_options(report)
+    data_options(report)
     _gap_options(report)
     report.add_argument("--out", required=True, type=Path,
                         help="the file to write: .html, .pdf or .pptx; with --each, a folder for one HTML report "
@@ -102,38 +107,9 @@ def parser() -> argparse.ArgumentParser:
     report.add_argument("--title", default="")
     report.add_argument("--notes", default="", help="a paragraph printed under the title")
     report.add_argument("--lang", default="en", choices=tuple(LANGUAGES))
-    from equity.app import cohort_cli as matched_cli  # here: it builds on this module's options and loading
-    matched_cli.add_command(commands)
-    from equity.app import status_cli
+    cohort_cli.add_command(commands)
     status_cli.add_command(commands)
     return top
-
-
-def _data_options(command: argparse.ArgumentParser, many: bool = False) -> None:
-    """The options every command shares: which file (or Spark table), which outcome (or outcomes, repeated, when
-    `many`) and rule, n-size, mapping."""
-    from equity.app import spark_cli  # here: it builds on this module
-
-    command.add_argument("file", type=Path, nargs="?")
-    spark_cli.add_options(command)
-    command.add_argument("--sheet")
-    command.add_argument("--outcome", required=True, action="append" if many else "store",
-                         help="the outcome column's header" + ("; repeat for several" if many else ""))
-    command.add_argument("--threshold", type=float, help="rate of students at or above this value")
-    command.add_argument("--categories", help="comma-separated categories that count as meeting the outcome")
-    command.add_argument("--min-n", type=int, default=DEFAULT_MIN_N)
-    command.add_argument("--min-days", type=int, default=10,
-                         help="days enrolled a student needs to count for chronic absence (--outcome "
-                              "chronically_absent, worked out from days enrolled and absent): the federal rule's 10")
-    command.add_argument("--map", action="append", default=[], metavar="ROLE=HEADER")
-    command.add_argument("--value", action="append", nargs=3, default=[], metavar=("ROLE", "RAW", "CANONICAL"),
-                         help="map one raw value of a role's column to a canonical value, overriding any guess, "
-                              "e.g. --value race BL7 'Black or African American' or --value low_income 3 true; "
-                              "repeat for several")
-    command.add_argument("--where", action="append", default=[], metavar="DIMENSION=VALUE[,VALUE...]",
-                         help="keep only these students, as the sidebar filters do: values of one option are "
-                              "OR-ed, options AND-ed; repeatable, e.g. --where low_income=true --where term=2024-25. "
-                              "A group that a view with filters fewer would give away by subtraction is hidden")
 
 
 def _each_option(command: argparse.ArgumentParser) -> None:
@@ -196,12 +172,10 @@ def _command(args: argparse.Namespace) -> int:
                   if args.each else render_risk(found, args.format), end="")
             return 0
         if args.command == "cohort":
-            from equity.app.cohort_cli import run
-            print(run(args), end="")
+            print(cohort_cli.run(args), end="")
             return 0
         if args.command == "status":
-            from equity.app.status_cli import run as status
-            print(status(args), end="")
+            print(status_cli.run(args), end="")
             return 0
         settings = flag_settings(args)
         found = gaps(args)
@@ -239,137 +213,13 @@ def check_references(result: Breakdown, settings: FlagSettings) -> None:
     for option, value, words in named:
         if value not in words and fixed_rate(value) is None and value not in keys:
             raise UsageError(f"{option}: no group '{value}' by {result.dimension.key}; its groups are "
-                             f"{_list(sorted(keys))}, or {', '.join(words)}.")
+                             f"{listed(sorted(keys))}, or {', '.join(words)}.")
 
 
 def _check_flag(method: str, rule: Rule) -> None:
     if Flag(method).rates_only and not rule.is_rate:
         raise UsageError(f"--flag {method} needs a share of students (a threshold, yes/no or categories); "
                          "averages are flagged by their 95% interval only (--flag newcombe).")
-
-
-def load(args: argparse.Namespace) -> tuple[duckdb.DuckDBPyConnection, dataset.Staged, Mapping, ColumnRole, Rule]:
-    """Read the file (or profile the Spark table), map its columns (automatically, then --map) and choose the
-    outcome and its rule."""
-    from equity.app import spark_cli
-
-    con = dataset.connect()
-    staged = spark_cli.stage(args) if spark_cli.wanted(args) else stage_file(con, args)
-    mapping = apply_values(apply_overrides(staged.proposal, args.map, staged), args.value)
-    if getattr(args, "cohort", None):       # the risk command has no cohorts
-        mapping = cohort_mapping(mapping, staged, args.cohort, args.outcome)
-    if _derived_chronic(staged, args.outcome):
-        return con, staged, chronic_mapping(mapping, args.min_days), derived.CHRONIC, Rule("boolean")
-    distance = _derived_distance(mapping, staged, args.outcome)
-    if distance:
-        rule = Rule("mean") if args.threshold is None else Rule("threshold", threshold=args.threshold)
-        return con, staged, *distance, rule
-    mapping, column = choose_outcome(mapping, staged, args.outcome,
-                                     0.0 if args.categories and mapping.counts else args.threshold)
-    profile = next(p for p in staged.profiles if p.header == column.header)
-    rule = default_rule(column.kind, profile.distinct, args.threshold)
-    if args.categories:
-        rule = Rule("categories", categories=tuple(c.strip() for c in args.categories.split(",")))
-    return con, staged, mapping, column, rule
-
-
-def stage_file(con: duckdb.DuckDBPyConnection, args: argparse.Namespace) -> dataset.Staged:
-    if args.file is None:
-        raise UsageError("give FILE, or --spark URL and --table NAME for a Spark table.")
-    try:
-        data = args.file.read_bytes()
-    except OSError as problem:
-        raise UsageError(f"cannot read '{args.file}': {problem.strerror or problem}.") from None
-    return dataset.stage(con, read_upload(data, args.file.name, args.sheet))
-
-
-def _derived_chronic(staged: dataset.Staged, outcome: str) -> bool:
-    """--outcome names chronic absence worked out from days enrolled and absent (the file has no such column)."""
-    wanted = outcome.strip().casefold()
-    return wanted in (derived.CHRONIC.name, derived.CHRONIC.header.casefold()) and \
-        all(p.header != outcome for p in staged.profiles)
-
-
-def _derived_distance(mapping: Mapping, staged: dataset.Staged, outcome: str) -> tuple[Mapping, ColumnRole] | None:
-    """--outcome names a scale score's distance from standard (by its name or its header, e.g. 'ELA Scale Score:
-    distance from standard'): the mapping with that score as the outcome, and the derived column."""
-    wanted = outcome.strip().casefold()
-    if any(p.header == outcome for p in staged.profiles):
-        return None
-    for score, _ in derived.score_columns(mapping):
-        found = next((c for c in derived.outcomes(mapping) if c.name == score.name + derived.DISTANCE), None)
-        if found and wanted in (found.name, found.header.casefold()):
-            mapping, _ = choose_outcome(mapping, staged, score.header, None)
-            return mapping, found
-    return None
-
-
-def chronic_mapping(mapping: Mapping, min_days: int) -> Mapping:
-    """The mapping with chronic absence as the only outcome, counted under --min-days."""
-    for other in mapping.outcomes():
-        if other.role == "outcome":
-            mapping = mapping.with_role(other.header, "ignore")
-    mapping = replace(mapping, min_days=min_days)
-    if not derived.has_chronic(mapping):
-        raise UsageError("chronic absence needs a days-enrolled column and a days-absent (or days-present) column; "
-                         "mark them with --map days_enrolled=HEADER --map days_absent=HEADER.")
-    return mapping
-
-
-def activate(con: duckdb.DuckDBPyConnection, staged: dataset.Staged, mapping: Mapping, by: tuple[str, ...] = (),
-             quiet: bool = False) -> dataset.Dataset:
-    """Build the students table (or, for a Spark table, count its cells there), first saying on stderr (unless
-    `quiet`) which values were guessed or left unplaced, and which of the dimensions `by` the file has no column
-    for."""
-    if isinstance(staged, spark.SparkStaged):
-        if COMBINED in by:
-            raise UsageError(f"--by {COMBINED} counts each student once per race reported, which needs the student "
-                             "rows of a file; on Spark use --by race.")
-        data = spark.activate(con, staged, mapping)
-    else:
-        data = dataset.activate(con, staged, mapping)
-    if quiet:
-        return data
-    layout = [f"note: {n}" for n in staged.upload.notes if getattr(n, "key", "").startswith("counts.")]
-    for line in [*layout, *value_notices(data.report), *suppressed_notices(data.report),
-                 *dimension_notices(mapping, by)]:
-        print(line, file=sys.stderr)
-    return data
-
-
-def dimension_notices(mapping: Mapping, by: tuple[str, ...]) -> list[str]:
-    """A dimension with no column in the file gives one 'Not reported' group: said, with the ones it has."""
-    has = first_view.dimensions(mapping)
-    return [f"note: the file has no column for {by_name} (every student is Not reported); map one with "
-            f"--map {DIMENSIONS[by_name].column}=HEADER. Dimensions it has: {', '.join(has) or 'none'}."
-            for by_name in dict.fromkeys(by) if by_name in GAP_DIMENSIONS and by_name not in has]
-
-
-def suppressed_notices(report: BuildReport) -> list[str]:
-    """Cells of published counts that cannot be right, and one line per column with suppressed cells: they are
-    unknown, never zero."""
-    problems = [Text(f"counts.problem.{p.kind}", cells=f"{p.cells:,}", header=p.header, examples="; ".join(p.examples))
-                for p in report.problems]
-    return [*(f"note: {problem}" for problem in problems),
-            *(f"note: suppressed cells of '{s.header}', read as unknown (never as zero): "
-              f"{', '.join(f'{raw} x {n:,}' for raw, n in s.values)}." for s in report.suppressed)]
-
-
-def value_notices(report: BuildReport) -> list[str]:
-    """One line per column whose values were guessed from a code convention or could not be placed."""
-    columns = dict.fromkeys((u.header, u.role) for u in (*report.guessed, *report.unplaced))
-    guessed = {(g.header, g.role): g.values for g in report.guessed}
-    unplaced = {(u.header, u.role): u.values for u in report.unplaced}
-    lines = []
-    for header, role in columns:
-        name = ROLE_NAMES.get(role, role)
-        parts = [f"guessed from common codes: {', '.join(f'{raw} = {c}' for raw, c, _ in guessed[header, role])}"
-                 ] if (header, role) in guessed else []
-        if (header, role) in unplaced:
-            parts.append(f"not placed (read as Not reported): {', '.join(raw for raw, _ in unplaced[header, role])}")
-        hint = f" Set them with --value {name} RAW CANONICAL." if role in VALUE_ROLES else ""
-        lines.append(f"note: values of '{header}' ({name}): {'; '.join(parts)}.{hint}")
-    return lines
 
 
 def gaps(args: argparse.Namespace) -> Breakdown | dict[str, Breakdown]:
@@ -395,43 +245,6 @@ def gaps(args: argparse.Namespace) -> Breakdown | dict[str, Breakdown]:
         return one(chosen)
     dimension = cohort_dimension(mapping, args.cohort)
     return {value: one(cohort_filters(chosen, dimension, value)) for value in cohort_values(options(con), dimension)}
-
-
-def where(con: duckdb.DuckDBPyConnection, items: list[str], table: str | None = None) -> Filters:
-    """The --where options as sidebar filters, each value checked against the values the data (its students, the
-    groups a Spark table counted, or a cube's `table`) has."""
-    chosen: dict[str, tuple[str, ...]] = {}
-    offered = options(con, table) if items else {}
-    for item in items:
-        name, _, values = item.partition("=")
-        name = name.strip()
-        if name not in offered or not values.strip():
-            raise UsageError(f"--where needs DIMENSION=VALUE[,VALUE...] with DIMENSION one of "
-                             f"{', '.join(offered or FILTER_NAMES)}; got '{item}'.")
-        for value in (v.strip() for v in values.split(",")):
-            match = next((o for o in offered[name] if o.casefold() == value.casefold()), None)
-            if match is None:
-                raise UsageError(f"--where {name}: no value '{value}' in the data; its values are "
-                                 f"{_list(offered[name])}.")
-            chosen[name] = (*chosen.get(name, ()), match)
-    return Filters(**{name: tuple(dict.fromkeys(values)) for name, values in chosen.items()})
-
-
-def cohort_mapping(mapping: Mapping, staged: dataset.Staged, header: str, outcome: str) -> Mapping:
-    """The mapping with the --cohort column as a term, unless it already is the term, school or grade."""
-    if header not in {p.header for p in staged.profiles}:
-        raise UsageError(f"--cohort: no column '{header}' in the file; its columns are "
-                         f"{_list(p.header for p in staged.profiles)}.")
-    if header == outcome:
-        raise UsageError(f"--cohort: '{header}' is the outcome; name the column that says which cohort a student "
-                         "is in (an entering year, a term, a school or a grade).")
-    return mapping if cohort_dimension(mapping, header) else mapping.with_role(header, "term")
-
-
-def cohort_dimension(mapping: Mapping, header: str) -> str | None:
-    """The dimension (term, school or grade) the cohort column is mapped to, or None."""
-    role = next((c.role for c in mapping.columns if c.header == header), None)
-    return role if role in COHORT_DIMENSIONS else None
 
 
 def each(con: duckdb.DuckDBPyConnection, chosen: Filters, dimension: str, one: Callable[[Filters], object]
@@ -503,7 +316,7 @@ def _per_value(keys: tuple[str, str, str], results: dict[str, object], fmt: str,
     if fmt == "csv":        # read back as CSV, not as lines: a quoted group name may hold a line break
         tables = [(value, list(csv.reader(io.StringIO(text)))) for value, text in blocks]
         rows = [[inner, *tables[0][1][0]]] if tables else []
-        return _csv(rows + [[value, *row] for value, table in tables for row in table[1:]])
+        return csv_text(rows + [[value, *row] for value, table in tables for row in table[1:]])
     return "\n".join(f"{named} {value}:\n{text}" for value, text in blocks)
 
 
@@ -517,21 +330,14 @@ def render_risk(result: Disproportionality, fmt: str) -> str:
             *([g["label"], *("" if g[c] is None else g[c] for c in columns)] for g in out["groups"])]
     whys = [g.get("why", "") for g in out["groups"]]
     if fmt == "csv":         # as `gaps` writes it: a trailing 'why' column, and the reasons below the table
-        return _csv([[*row, why] for row, why in zip(rows, ["why", *whys], strict=True)])
+        return csv_text([[*row, why] for row, why in zip(rows, ["why", *whys], strict=True)])
     notes = [f"{g['label']}: {why}" for g, why in zip(out["groups"], whys, strict=True) if why]
     flagged = [g["label"] for g in out["groups"] if g["flagged"]]
     head = (f"{result.outcome} ({result.rule.describe()}) by {result.grouping.label}: risk ratios against "
             f"{'all other students' if out['compare'] == OTHERS else out['compare']}; {result.settings.describe()}")
     sentence = (f"Flagged (risk ratio above {out['flag_above']:.1f}): {', '.join(flagged)}." if flagged
                 else f"No group has a risk ratio above {out['flag_above']:.1f}.")
-    return "\n".join([head, *_aligned(rows), *(["", *notes] if notes else []), "", sentence, ""])
-
-
-def reference_group(keys: dict[str, object], compare: str) -> object:
-    """The group --compare names, among the groups' keys as text."""
-    if compare not in keys:
-        raise UsageError(f"--compare must be 'others' or one of the groups: {_list(keys)}; got '{compare}'.")
-    return keys[compare]
+    return "\n".join([head, *aligned(rows), *(["", *notes] if notes else []), "", sentence, ""])
 
 
 def report(args: argparse.Namespace) -> str:
@@ -581,74 +387,12 @@ def _write(out: Path, data: bytes) -> None:
         raise UsageError(f"cannot write '{out}': {problem.strerror or problem}.") from None
 
 
-def warn_if_nobody_meets(con: duckdb.DuckDBPyConnection, column: ColumnRole, rule: Rule) -> None:
-    """A rule no student meets (a category nobody has, a threshold above every value) is said on stderr."""
-    problem = nobody_meets(con, column.name, rule, column.header)
-    if problem:
-        print(f"note: {problem}", file=sys.stderr)
-
-
 def _pair(text: str) -> tuple[str, str]:
     first, _, second = text.partition(",")
     if first not in GAP_DIMENSIONS or second not in GAP_DIMENSIONS or first == second:
         raise UsageError(f"--cross needs two different dimensions from {', '.join(GAP_DIMENSIONS)}, "
                          f"e.g. race,low_income; got '{text}'.")
     return first, second
-
-
-def apply_overrides(mapping: Mapping, overrides: list[str], staged: dataset.Staged) -> Mapping:
-    headers = {p.header for p in staged.profiles}
-    for item in overrides:
-        role, _, header = item.partition("=")
-        if role not in ROLES or not header:
-            raise UsageError(f"--map needs ROLE=HEADER with ROLE one of {', '.join(ROLES)}; got '{item}'.")
-        if header not in headers:
-            raise UsageError(f"--map: no column '{header}' in the file; its columns are {_list(headers)}.")
-        profile = next(p for p in staged.profiles if p.header == header)
-        mapping = mapping.with_role(header, role, outcome_kind(profile) if role == "outcome" else "")
-    return mapping
-
-
-ROLE_NAMES = {"race_ethnicity": "race"}    # what --value calls a role, as --by calls its dimension
-
-
-def apply_values(mapping: Mapping, values: list[list[str]]) -> Mapping:
-    """The value map given with --value ROLE RAW CANONICAL; it is checked against the file when the students
-    table is built (dataset.check_values), so a bad one changes nothing."""
-    roles = {ROLE_NAMES.get(role, role): role for role in VALUE_ROLES}
-    for name, raw, canonical in values:
-        role = roles.get(name, name)
-        if role not in VALUE_ROLES:
-            raise UsageError(f"--value needs ROLE RAW CANONICAL with ROLE one of {', '.join(roles)}; got '{name}'.")
-        mapping = mapping.with_values(role, {raw: canonical})
-    return mapping
-
-
-def choose_outcome(mapping: Mapping, staged: dataset.Staged, header: str, threshold: float | None):
-    """Make `header` an outcome (numeric when a threshold is given) and return it."""
-    profile = next((p for p in staged.profiles if p.header == header), None)
-    if profile is None:
-        raise UsageError(f"no column '{header}' in the file; its columns are "
-                         f"{_list(p.header for p in staged.profiles)}.")
-    if mapping.counts and threshold is not None:
-        raise UsageError(f"'{header}' is a count of students in a file of published counts: its rate is the count "
-                         "over the students in the group, so --threshold and --categories do not apply.")
-    kind = "count" if mapping.counts else \
-        "numeric" if threshold is not None else (outcome_kind(profile) or "category")
-    problem = dataset.outcome_problem(profile, kind)
-    if problem:
-        raise UsageError(problem)
-    mapping = mapping.with_role(header, "outcome", kind)
-    # Only the chosen outcome matters here: other outcome columns are not checked or built.
-    for other in mapping.outcomes():
-        if other.header != header:
-            mapping = mapping.with_role(other.header, "ignore")
-    return mapping, mapping.outcome(header)
-
-
-def _list(headers) -> str:
-    names = [f"'{h}'" for h in headers]
-    return ", ".join(names[:12]) + (" …" if len(names) > 12 else "")
 
 
 def as_json(result: Breakdown, flags: Flags | None = None, coding: bool = False) -> dict:
@@ -743,8 +487,8 @@ def render(result: Breakdown, fmt: str, flags: Flags | None = None, coding: bool
                      g.suppressed, *([_coded(g) or ""] if coding else []), *cells])
     whys = [hidden_note(g.reason, result.min_n) for g in result.groups]
     if fmt == "csv":
-        return _csv([[*row, why] for row, why in zip(rows, ["why", *whys], strict=True)])
-    lines = _aligned(rows)
+        return csv_text([[*row, why] for row, why in zip(rows, ["why", *whys], strict=True)])
+    lines = aligned(rows)
     overall = _cell(result.overall_value)
     head = (f"{result.outcome} ({result.rule.describe()}) by {result.dimension.label}, compared with "
             f"{result.comparison_label()}; all students: n={_size(result)}, value={overall}")
@@ -769,24 +513,13 @@ def render_cohorts(column: str, results: dict[str, Breakdown], fmt: str, method:
                       lambda r: as_json(r, flag(r, method, settings), coding))
 
 
-def _csv(rows: list[list]) -> str:
-    out = io.StringIO()
-    csv.writer(out, lineterminator="\n").writerows(rows)
-    return out.getvalue()
-
-
-def _aligned(rows: list[list]) -> list[str]:
-    widths = [max(len(str(r[i])) for r in rows) for i in range(len(rows[0]))]
-    return ["  ".join(str(c).ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in rows]
-
-
-def _cell(value) -> str:
-    return "" if value is None else f"{value:.2f}"
-
-
 def _text(value) -> str:
     """A flag's cell: an index to four decimals, flagged as True/False, blank when not judged."""
     if value is None:
         return ""
     return str(value) if isinstance(value, bool) else f"{value:.4f}"
 
+
+
+def _cell(value) -> str:
+    return "" if value is None else f"{value:.2f}"

@@ -14,7 +14,8 @@ import argparse
 import json
 import sys
 
-from equity.app import cli
+from equity.app import cli_options
+from equity.app.cli_options import UsageError
 from equity.model.dimensions import GAP_DIMENSIONS
 from equity.model.rules import Rule
 from equity.stats.matched import (
@@ -40,7 +41,7 @@ GROWTH_NOTE = ("Conditional percentile: where a student's second-term score fall
 def add_command(commands) -> None:
     command = commands.add_parser("cohort", help="the same students in two terms: change by group, who left and "
                                                  "who arrived")
-    cli._data_options(command)
+    cli_options.data_options(command)
     command.add_argument("--from", dest="from_term", required=True, metavar="TERM", help="the first term")
     command.add_argument("--to", dest="to_term", required=True, metavar="TERM", help="the second term")
     command.add_argument("--levels", help="a category outcome's levels, lowest first, when they are not "
@@ -50,28 +51,26 @@ def add_command(commands) -> None:
 
 
 def run(args: argparse.Namespace) -> str:
-    from equity.app import spark_cli  # here: it builds on equity.app.cli, as this module does
-
-    if spark_cli.wanted(args):
-        raise cli.UsageError("cohort follows the same students from term to term, which needs the student rows of a "
-                             "file: give FILE; on a Spark table use gaps, risk, report or status.")
-    con, staged, mapping, column, rule = cli.load(args)
+    if cli_options.spark_wanted(args):
+        raise UsageError("cohort follows the same students from term to term, which needs the student rows of a "
+                         "file: give FILE; on a Spark table use gaps, risk, report or status.")
+    con, staged, mapping, column, rule = cli_options.load(args)
     if not mapping.header_for("term"):
-        raise cli.UsageError("cohort needs a term or school-year column; name it with --map term=HEADER.")
+        raise UsageError("cohort needs a term or school-year column; name it with --map term=HEADER.")
     levels: tuple[str, ...] = ()
     if column.kind == "category" and not args.categories:
         profile = next(p for p in staged.profiles if p.header == column.header)
         levels = tuple(v.strip() for v in args.levels.split(",")) if args.levels else level_order(profile.distinct)
         if not levels:
-            raise cli.UsageError(f"the levels of '{column.header}' are not in a recognised order: give them lowest "
-                                 "first with --levels, or say which count as meeting it with --categories.")
+            raise UsageError(f"the levels of '{column.header}' are not in a recognised order: give them lowest "
+                             "first with --levels, or say which count as meeting it with --categories.")
         rule = Rule("mean")
-    cli.activate(con, staged, mapping)
+    cli_options.activate(con, staged, mapping)
     try:
         result = cohort(con, column.name, rule, args.by, args.from_term, args.to_term, min_n=args.min_n,
                         label=column.header, levels=levels)
     except CohortError as problem:
-        raise cli.UsageError(str(problem)) from None
+        raise UsageError(str(problem)) from None
     for line in notices(result):
         print(line, file=sys.stderr)
     return render(result, transitions(con, result), growth(con, result), args.format)
@@ -150,18 +149,18 @@ def render(result: Cohort, tables: tuple[Transition, ...], grown: tuple[Growth, 
     rows = [["group", *columns], *([g["label"], *("" if g[c] is None else g[c] for c in columns)]
                                    for g in (out["all_students"], *out["groups"]))]
     if fmt == "csv":
-        return cli._csv(rows)
+        return cli_options.csv_text(rows)
     m = out["matching"]
     head = [f"Matched {m['matched']} students in both {result.matching.from_term} and {result.matching.to_term} "
             f"({m['match_rate']}% of {result.matching.from_term}'s); {m['left']} left, {m['arrived']} arrived.",
             f"{result.outcome} ({out['rule']}) by {result.dimension}, groups as in the first term; groups with "
             f"fewer than {result.min_n} students are hidden."]
-    lines = [*head, *cli._aligned(rows)]
+    lines = [*head, *cli_options.aligned(rows)]
     for table in out.get("transitions", ()):
         lines += ["", f"Levels, {table['label']} (from → to: students)"]
         lines += [f"  {c['from']} → {c['to']}: {'hidden' if c['n'] is None else c['n']}" for c in table["cells"]]
     if "growth" in out:
-        lines += ["", GROWTH_NOTE, *cli._aligned([["group", "n", "median_percentile"], *(
+        lines += ["", GROWTH_NOTE, *cli_options.aligned([["group", "n", "median_percentile"], *(
             [g["label"], "" if g["n"] is None else g["n"], "" if g["median_percentile"] is None
              else g["median_percentile"]] for g in out["growth"]["groups"])])]
     return "\n".join([*lines, ""])

@@ -7,23 +7,66 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+import altair as alt
 import duckdb
 import pyarrow as pa
 from cachetools import LRUCache
 
-from equity.app.sql_console import Console
-from equity.app.sql_download import Download, for_download
+from equity.app.sql_console import EXAMPLE, LIMITS, Console, QueryError
+from equity.app.sql_download import SIZE_COLUMN, Download, for_download
 from equity.data import combine, dataset, derived, first_view
-from equity.data.ingest import Upload, read_upload
-from equity.data.mapping import Mapping, fitted, header_signature, new_values
+from equity.data.combine import EVENTS, ROSTER, JoinReport, JoinSpec, Keys
+from equity.data.dataset import DataError
+from equity.data.ingest import IngestError, Upload, read_upload
+from equity.data.mapping import (
+    KINDS,
+    ROLES,
+    Mapping,
+    ValueRow,
+    edited_kind,
+    fitted,
+    header_signature,
+    new_values,
+    unplaced_rows,
+    value_maps,
+)
+from equity.data.normalize import GUESSED, NO, NOT_REPORTED, UNPLACED, YES
+from equity.data.normalize import options as value_options
+from equity.data.profile import ColumnProfile
+from equity.model import terms as term_order
 from equity.model.cohorts import Cohort, cohort_filters
 from equity.model.dimensions import COMBINED, DIMENSIONS
 from equity.model.filters import Filters, options
 from equity.model.groups import Grouping
 from equity.model.rules import Rule
 from equity.plans import accountability, goals, interventions, overview, scorecard, status_grid, survey
-from equity.report.sections import Table
-from equity.report.student_list import student_table
+from equity.plans.accountability import COLOUR_MIN_N
+from equity.plans.goals import (
+    GAP,
+    HALVE,
+    HIGHER,
+    LOWER,
+    MET,
+    NO_DATA,
+    OFF_TRACK,
+    ON_TRACK,
+    STRAIGHT,
+    VALUE,
+    Evaluation,
+    Goal,
+    default_direction,
+    halve_target,
+    labelled,
+    suggested_target,
+)
+from equity.plans.interventions import STAGES, Entry, stage_label
+from equity.plans.scorecard import Indicator
+from equity.present.tables import Table
+from equity.report import images
+from equity.report import render as exports
+from equity.report.render import MIME, file_stem
+from equity.report.sections import Choice, Report, compose, views
+from equity.report.student_list import FILE_PREFIX, student_table
 from equity.sources import cube as cubes
 from equity.sources import spark
 from equity.sources.cells import Cells
@@ -32,14 +75,27 @@ from equity.stats import matched as matching
 from equity.stats.crosstab import CrossTable, crosstab
 from equity.stats.disproportionality import Disproportionality, consecutive_flags, disproportionality
 from equity.stats.entity import EntityComparison, EntityGroup, ranked, versus_all
-from equity.stats.metrics import COMPARE_ALL, Breakdown, breakdown
+from equity.stats.metrics import COMPARE_ALL, COMPARE_OTHERS, Breakdown, breakdown
 from equity.stats.rule_check import nobody_meets
 from equity.stats.settings import PrivacySettings
-from equity.stats.trends import Trend, data_terms, trend
-from equity.store import library, workspace
+from equity.stats.trends import Trend, data_terms, split_key, trend
+from equity.store import archive, library, workspace
 from equity.store import scorecards as scorecard_store
 from equity.store.records import WorkspaceError
 from equity.words.messages import Text
+from equity.words.reader import language, reading
+
+# What pages may use besides the Workbench: plain vocabulary (types, constants, errors), checked by
+# tests/app/test_page_imports.py. Whatever decides what data means is a Workbench method instead.
+__all__ = [
+    "COLOUR_MIN_N", "COMPARE_ALL", "COMPARE_OTHERS", "DIMENSIONS", "EVENTS", "EXAMPLE", "FILE_PREFIX", "GAP",
+    "GUESSED", "HALVE", "HIGHER", "JOIN_ERRORS", "KINDS", "LIMITS", "LOWER", "MET", "MIME", "NO", "NOT_REPORTED",
+    "NO_DATA", "OFF_TRACK", "ON_TRACK", "ROLES", "ROSTER", "SIZE_COLUMN", "STAGES", "STRAIGHT", "UNPLACED", "VALUE",
+    "YES", "Choice", "ColumnProfile", "Console", "DataError", "Entry", "Evaluation", "Goal", "IngestError",
+    "JoinReport", "JoinSpec", "Keys", "Mapping", "QueryError", "Report", "Upload", "ValueRow",
+    "Workbench", "WorkspaceError", "file_stem", "stage_label",
+]
+JOIN_ERRORS = (ValueError, DataError, duckdb.Error)    # what a join the person set up may fail with
 
 SAMPLE = Path(__file__).resolve().parents[2] / "sample_data" / "district.csv"
 SAMPLE_COUNTS = SAMPLE.with_name("crdc_district.csv")
@@ -373,9 +429,9 @@ class Workbench:
         """The labelled student-level export: one row per student the filters keep."""
         return student_table(self.con, outcome, label, rule, self.filters, lang)
 
-    def group_names(self, lang: str) -> dict[str, str]:
+    def group_names(self) -> dict[str, str]:
         """Every reported group in the loaded data, for the log's pickers (none before any data)."""
-        return interventions.group_names(self.con, lang) if self.data is not None else {}
+        return interventions.group_names(self.con) if self.data is not None else {}
 
     def suggest_join(self, other: Upload) -> combine.JoinSpec:
         """The likely keys for joining `other` to the base file (see `join_base`)."""
@@ -389,14 +445,14 @@ class Workbench:
         """A console result as a CSV under the minimum group size, or why not."""
         return for_download(self.con, sql, table, self.min_n)
 
-    def assess_goals(self, saved: Sequence[goals.Goal], lang: str) -> list[goals.Evaluation]:
+    def assess_goals(self, saved: Sequence[goals.Goal]) -> list[goals.Evaluation]:
         """Where each goal stands on the loaded data (its outcome missing from it said so)."""
         outcomes = {c.name for c in self.data.mapping.outcomes()} if self.data else set()
-        return [goals.assess(self.con, g, outcomes, self.min_n, lang) for g in saved]
+        return [goals.assess(self.con, g, outcomes, self.min_n) for g in saved]
 
-    def goal_groups(self, outcome: str, rule: Rule, dimension: str, second: str, lang: str) -> dict[str, str]:
-        """The groups a goal may name for this outcome: key as text -> name in `lang`."""
-        return goals.group_choices(self.con, outcome, rule, dimension, second, lang)
+    def goal_groups(self, outcome: str, rule: Rule, dimension: str, second: str) -> dict[str, str]:
+        """The groups a goal may name for this outcome: key as text -> name in the reader's language."""
+        return goals.group_choices(self.con, outcome, rule, dimension, second)
 
     def goal_actual(self, goal: goals.Goal) -> tuple[goals.Point, ...]:
         """A goal's figure in every loaded term."""
@@ -441,7 +497,7 @@ class Workbench:
             (i, Trend(i.outcome_label, i.rule, DIMENSIONS[d], COMPARE_ALL, self.min_n, (),
                       (self.breakdown(i.outcome, i.rule, d, label=i.outcome_label),)))
             for i in indicators for d in self.student_groups()]
-        return overview.answers(trends, self.assess_goals(goals.load(lang)[0], lang),
+        return overview.answers(trends, self.assess_goals(goals.load()[0]),
                                 self.accountability_grid(indicators, saved.cuts, colour_min_n, lang), lang)
 
     def scorecard(self, indicators: Sequence[scorecard.Indicator]) -> list[scorecard.Card]:
@@ -449,3 +505,205 @@ class Workbench:
         on it."""
         goal = scorecard.goal_lookup(self.con, self.min_n)
         return [scorecard.evaluate(self.con, i, self.filters, self.min_n, self.privacy.risk, goal) for i in indicators]
+
+    # The data page: the staged upload's columns and values as the mapping screen edits them, and joined files.
+
+    def staged_new_values(self) -> tuple[tuple[str, str], ...]:
+        """(header, raw value) the staged file has that its remembered layout never saw."""
+        return new_values(self.staged.proposal, self.staged.profiles) if self.staged is not None else ()
+
+    @staticmethod
+    def unplaced_rows(profile: ColumnProfile, role: str, mapping: Mapping) -> int:
+        return unplaced_rows(profile, role, mapping)
+
+    @staticmethod
+    def edited_kind(profile: ColumnProfile, role: str, kind: str = "") -> str:
+        return edited_kind(profile, role, kind)
+
+    @staticmethod
+    def value_maps(profiles: Sequence[ColumnProfile], mapping: Mapping
+                   ) -> tuple[Mapping, tuple[tuple[str, str, tuple[ValueRow, ...]], ...]]:
+        return value_maps(mapping, profiles)
+
+    @staticmethod
+    def value_options(role: str) -> tuple[str, ...]:
+        """The canonical values a raw value of `role` can be placed at."""
+        return value_options(role)
+
+    def groups_found(self) -> first_view.Groups:
+        """Which student groups the loaded file has and which it lacks."""
+        return first_view.groups(self.data.mapping)
+
+    @staticmethod
+    def read_join_file(data: bytes, filename: str) -> Upload:
+        """A roster or event file to join to the base file, read but not staged."""
+        return read_upload(data, filename)
+
+    # Saved data and the workspace.
+
+    @staticmethod
+    def saved_datasets() -> tuple[tuple[library.SavedDataset, ...], tuple]:
+        """Every saved dataset, and a problem for each that could not be read."""
+        return library.catalogue()
+
+    @staticmethod
+    def overlaps(entries: tuple[library.SavedDataset, ...]) -> list[Text]:
+        """What opening these saved datasets together would count twice."""
+        return library.overlaps(entries)
+
+    @staticmethod
+    def open_at_start(ids: tuple[str, ...]) -> None:
+        """Open these saved datasets when the app starts (none: the sample)."""
+        library.remember_startup(ids)
+
+    @staticmethod
+    def rename_saved(entry: library.SavedDataset, name: str) -> library.SavedDataset:
+        return library.rename(entry, name)
+
+    @staticmethod
+    def delete_saved(entry: library.SavedDataset) -> None:
+        """Delete a saved dataset; it no longer opens at start."""
+        library.delete(entry)
+        if entry.id in library.startup():
+            library.remember_startup(tuple(i for i in library.startup() if i != entry.id))
+
+    @staticmethod
+    def workspace_layout() -> tuple[tuple[str, Text], ...]:
+        """Folder and what it holds, for the note of what is stored where."""
+        return workspace.LAYOUT
+
+    @staticmethod
+    def workspace_folder() -> tuple[Path, str]:
+        """The workspace folder and the environment variable that moves it."""
+        return workspace.root().resolve(), workspace.ENV
+
+    @staticmethod
+    def export_workspace() -> bytes:
+        return archive.export_workspace()
+
+    @staticmethod
+    def import_workspace(data: bytes) -> archive.ImportResult:
+        return archive.import_workspace(data)
+
+    # Goals and the intervention log, kept in the workspace.
+
+    @staticmethod
+    def saved_goals() -> tuple[tuple[Goal, ...], tuple]:
+        """Every saved goal, and a problem for each that could not be read."""
+        return goals.load()
+
+    @staticmethod
+    def save_goal(goal: Goal) -> Goal:
+        return goals.save(goal)
+
+    @staticmethod
+    def delete_goal(goal: Goal) -> None:
+        goals.delete(goal)
+
+    @staticmethod
+    def goal_population(goal: Goal) -> str:
+        """Whose figure the goal follows, in words."""
+        return goals.population(goal)
+
+    @staticmethod
+    def describe_goal(goal: Goal) -> str:
+        return goals.describe(goal)
+
+    @staticmethod
+    def draft_goal(goal: Goal) -> Goal:
+        """A goal being filled in, with the names of its outcome and groups."""
+        return labelled(goal)
+
+    @staticmethod
+    def halve_target(baseline: float, direction: str, measure: str) -> float:
+        return halve_target(baseline, direction, measure)
+
+    @staticmethod
+    def suggested_target(baseline: float, direction: str, measure: str, rate: bool) -> float:
+        return suggested_target(baseline, direction, measure, rate)
+
+    @staticmethod
+    def default_direction(outcome_label: str, measure: str, baseline: float) -> str:
+        return default_direction(outcome_label, measure, baseline)
+
+    @staticmethod
+    def split_group_key(key: str) -> tuple[str, str]:
+        """A goal group's key as text -> the group and the crossed group ('' when not crossed)."""
+        group, *rest = split_key(key)
+        return group, rest[0] if rest else ""
+
+    def baseline_terms(self, kept: str | None = None) -> list[str]:
+        """The terms a goal's baseline may be in: the loaded ones and the one a goal already has, in time order."""
+        return term_order.ordered([*self.terms(), *([kept] if kept else [])])
+
+    def target_term(self, fallback: str) -> str:
+        """Three terms after the latest loaded one (after `fallback` when none is loaded): a goal's usual horizon."""
+        found = self.terms()
+        return term_order.shift(found[-1] if found else fallback, 3) or ""
+
+    @staticmethod
+    def log_entries() -> tuple[tuple[Entry, ...], tuple]:
+        """Every log entry, newest first, and a problem for each that could not be read."""
+        return interventions.load()
+
+    @staticmethod
+    def save_entry(entry: Entry) -> Entry:
+        return interventions.save(entry)
+
+    @staticmethod
+    def delete_entry(entry: Entry) -> None:
+        interventions.delete(entry)
+
+    @staticmethod
+    def select_entries(entries: tuple[Entry, ...], stages: tuple[str, ...] = (), goal_id: str = "", group: str = "",
+                       text: str = "", whole_school: bool = False) -> tuple[Entry, ...]:
+        """The entries matching every filter given; with `whole_school` only those about all students."""
+        chosen = interventions.select(entries, stages, goal_id, group, text)
+        return tuple(e for e in chosen if not e.group) if whole_school else chosen
+
+    @staticmethod
+    def goal_log(entries: tuple[Entry, ...], evaluation: Evaluation, axis: tuple[str, ...]
+                 ) -> tuple[tuple[Entry, ...], tuple[interventions.Marker, ...]]:
+        """The entries about a goal, and those placed on its chart's term axis."""
+        linked = interventions.select(entries, goal_id=evaluation.goal.id)
+        return linked, interventions.markers(linked, axis)
+
+    @staticmethod
+    def log_table(entries: tuple[Entry, ...], goal_titles: dict[str, str], names: dict[str, str]):
+        """The log as shown and exported (a pandas frame headed in the reader's language)."""
+        return interventions.frame(entries, goal_titles, names)
+
+    @staticmethod
+    def log_csv(entries: tuple[Entry, ...], goal_titles: dict[str, str], names: dict[str, str]) -> bytes:
+        return interventions.export_csv(entries, goal_titles, names)
+
+    # Reports and exports.
+
+    def scorecard_choice(self, chosen: tuple | None, cuts: dict) -> tuple[tuple[Indicator, ...], dict]:
+        """The scorecard as the person set it up: `chosen` (dataset name, indicators) from the scorecard page with
+        its `cuts` when it is for the loaded data, else the one saved for this dataset, else the defaults."""
+        if chosen is not None and chosen[0] == self.data.name:
+            indicators = chosen[1]
+        else:
+            saved, _ = scorecard_store.chosen(self.data.name, self.data.mapping, self.data.profiles, language())
+            indicators, cuts = saved.indicators, saved.cuts
+        return tuple(scorecard.available(indicators, self.data.mapping)), cuts
+
+    def report(self, choice: Choice, title: str, notes: str, lang: str) -> Report:
+        """The chosen views of the session's data as a report in `lang`, its figures and notes worked out in it."""
+        with reading(lang):
+            return compose(views(self, choice, lang), self, title, notes, lang)
+
+    @staticmethod
+    def export(report: Report, fmt: str) -> bytes:
+        """The report as a file: pdf, pptx, html or xlsx."""
+        return exports.report_xlsx(report) if fmt == "xlsx" else exports.render(report, fmt)
+
+    @staticmethod
+    def table_file(table: Table, title: str, fmt: str) -> bytes:
+        """One table as csv or xlsx."""
+        return exports.table_csv(table, title) if fmt == "csv" else exports.table_xlsx(table, title)
+
+    @staticmethod
+    def chart_png(chart: alt.TopLevelMixin, width: int) -> bytes:
+        return images.chart_png(chart, width)

@@ -14,7 +14,8 @@ import argparse
 import json
 from dataclasses import replace
 
-from equity.app import cli
+from equity.app import cli_options
+from equity.app.cli_options import UsageError
 from equity.data import first_view
 from equity.model.dimensions import DIMENSIONS
 from equity.model.groups import Grouping
@@ -23,13 +24,14 @@ from equity.plans import scorecard as sc
 from equity.plans.cut_presets import PRESETS, SOURCE, Preset, suggested
 from equity.plans.group_grid import GroupPlacement, colour_words
 from equity.plans.status_grid import CHANGE, COLOURS, STATUS, default_cuts
+from equity.sources.cells import key_text
 from equity.stats.trends import trend
 
 
 def add_command(commands) -> None:
     command = commands.add_parser("status", help="status × change of every student group on each indicator, "
                                                  "coloured as the California School Dashboard does")
-    cli._data_options(command, many=True)
+    cli_options.data_options(command, many=True)
     command.add_argument("--lower-is-better", action="append", default=[], metavar="COLUMN",
                          help="an outcome where a lower value is better (suspensions, absence); repeatable")
     command.add_argument("--preset", action="append", default=[], metavar="COLUMN=PRESET",
@@ -44,8 +46,8 @@ def _presets(items: list[str]) -> dict[str, Preset]:
     for item in items:
         header, _, key = item.rpartition("=")
         if not header or key.strip() not in PRESETS:
-            raise cli.UsageError(f"--preset needs COLUMN=PRESET with PRESET one of {', '.join(PRESETS)}; "
-                                 f"got '{item}'.")
+            raise UsageError(f"--preset needs COLUMN=PRESET with PRESET one of {', '.join(PRESETS)}; "
+                             f"got '{item}'.")
         found[header.strip().casefold()] = PRESETS[key.strip()]
     return found
 
@@ -55,16 +57,16 @@ def run(args: argparse.Namespace) -> str:
     lower = {h.strip().casefold() for h in args.lower_is_better}
     columns, used = [], []
     for number, header in enumerate(dict.fromkeys(args.outcome)):
-        con, staged, mapping, column, rule = cli.load(argparse.Namespace(**{**vars(args), "outcome": header}))
-        cli.activate(con, staged, mapping, quiet=number > 0)   # the notices about guessed values once, not per outcome
-        cli.warn_if_nobody_meets(con, column, rule)
+        con, staged, mapping, column, rule = cli_options.load(argparse.Namespace(**{**vars(args), "outcome": header}))
+        cli_options.activate(con, staged, mapping, quiet=number > 0)   # the notices on values once, not per outcome
+        cli_options.warn_if_nobody_meets(con, column, rule)
         indicator = sc.Indicator(column.header, column.name, column.header, rule, Grouping("race"), sc.LAGGING)
         preset, guess = named.get(header.casefold()), suggested(indicator)
         higher = preset.higher_is_better if preset else \
             (header.casefold() not in lower and (guess is None or guess.higher_is_better))
         indicator = replace(indicator, higher_is_better=higher)
         cuts = preset.cuts if preset else default_cuts(indicator)
-        filters = cli.where(con, args.where)
+        filters = cli_options.where(con, args.where)
         offered = [d for d in acc.STUDENT_GROUPS if d in first_view.dimensions(mapping)]
         trends = [trend(con, column.name, rule, d, filters=filters, min_n=args.min_n, label=column.header)
                   for d in offered]
@@ -123,10 +125,10 @@ def render(grid: acc.Grid, presets: tuple[Preset | None, ...], fmt: str) -> str:
     if fmt == "csv":
         heads = ["dimension", "key", "group", "outcome", "n", "value", "change", "status", "change_level", "colour",
                  "needed_to_leave_red", "suppressed", "why"]
-        rows = [[g["dimension"], "" if g["key"] is None else cli.key_text(g["key"]), g["label"],
+        rows = [[g["dimension"], "" if g["key"] is None else key_text(g["key"]), g["label"],
                  *("" if c.get(h) is None else c[h] for h in heads[3:])]
                 for g in out["groups"] for c in g["indicators"]]
-        return cli._csv([heads, *rows])
+        return cli_options.csv_text([heads, *rows])
     table = [["group", *(c.indicator.label for c in grid.columns)],
              *([r.label, *(acc.cell_words(p) for p in r.cells)] for r in grid.rows)]
     sentences = [f["sentence"] for f in out["red_on_two_or_more"]] or ["No student group is red on two or more "
@@ -134,4 +136,4 @@ def render(grid: acc.Grid, presets: tuple[Preset | None, ...], fmt: str) -> str:
     head = (f"{acc.caption(grid)}; groups under {grid.min_n} students hidden, no colour under {grid.colour_min_n}; "
             "cut points: " + "; ".join(f"{i['outcome']} {i['preset'] or 'own'} {i['cuts']['status']} "
                                        f"{i['cuts']['change']}" for i in out["indicators"]))
-    return "\n".join([head, *cli._aligned(table), "", *sentences, *(f["sentence"] for f in out["lowest"]), ""])
+    return "\n".join([head, *cli_options.aligned(table), "", *sentences, *(f["sentence"] for f in out["lowest"]), ""])

@@ -365,6 +365,27 @@ def fitted(mapping: Mapping, profiles: Sequence[ColumnProfile]) -> Mapping:
     return replace(mapping, values=tuple(kept))
 
 
+def edited_kind(profile: ColumnProfile, role: str, kind: str = "") -> str:
+    """The kind a column gets when a person gives it `role` (and perhaps `kind`) on the mapping screen: an outcome
+    without a chosen kind takes the one its values allow, a category when they allow none."""
+    return role_kind(role, kind or outcome_kind(profile) or "category")
+
+
+def value_maps(mapping: Mapping, profiles: Sequence[ColumnProfile]
+               ) -> tuple[Mapping, tuple[tuple[str, str, tuple[ValueRow, ...]], ...]]:
+    """The mapping fitted to the file, and (role, header, rows) for each value role whose column has values to
+    place: what the value map screen lists, one table per column."""
+    current = fitted(mapping, profiles)
+    by_header = {p.header: p for p in profiles}
+    found = []
+    for role in VALUE_ROLES:
+        header = current.header_for(role)
+        rows = value_rows(by_header[header], role, current) if header in by_header else ()
+        if rows:
+            found.append((role, header, rows))
+    return current, tuple(found)
+
+
 def new_values(mapping: Mapping, profiles: Sequence[ColumnProfile]) -> tuple[tuple[str, str], ...]:
     """(header, raw value) of values a value map confirmed whole has never seen: a remembered layout whose values
     changed. They stay unplaced until a person places them."""

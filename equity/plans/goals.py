@@ -14,20 +14,21 @@ from dataclasses import asdict, dataclass, replace
 
 import duckdb
 
-from equity.model import groups as grouping_math
 from equity.model import terms
 from equity.model.dimensions import DIMENSIONS
 from equity.model.filters import FLAG_KEYS, Filters
-from equity.model.groups import Grouping
+from equity.model.groups import Grouping, ordered
 from equity.model.rules import Rule
+from equity.stats.grouped import stats as group_stats
 from equity.stats.metrics import COMPARE_ALL, COMPARE_OTHERS
 from equity.stats.privacy import DEFAULT_MIN_N
 from equity.stats.trends import KEY_JOIN, Point, group_key, trend
 from equity.store import records
 from equity.words.groupings import grouping_group
-from equity.words.i18n import DEFAULT, t, tn
+from equity.words.i18n import t, tn
 from equity.words.labels import comparison_label, figure, rule_text
 from equity.words.numbers import decimal
+from equity.words.reader import language
 
 HIGHER, LOWER = "higher", "lower"
 STRAIGHT, HALVE = "straight", "halve"
@@ -72,41 +73,41 @@ class Goal:
         """The group's key as trends.Trend names it: the two parts joined for a crossed group."""
         return KEY_JOIN.join((self.group, self.second_group)) if self.second else self.group
 
-    def figure(self, value: float | None, lang: str | None = None) -> str:
+    def figure(self, value: float | None) -> str:
         """The goal's figure as printed: '72.9%' for a rate, '-3.5 pts' for a gap, '—' when there is none."""
         if value is None:
             return "—"
         if self.measure == GAP:
-            return f"{decimal(value, 1, lang)} {t('scorecard.pts', lang)}"
-        return figure(value, self.rule.is_rate, lang)
+            return f"{decimal(value, 1)} {t('scorecard.pts')}"
+        return figure(value, self.rule.is_rate)
 
     def reached(self, value: float, mark: float) -> bool:
         """`value` is at or past `mark` in the better direction."""
         return value >= mark - TOLERANCE if self.direction == HIGHER else value <= mark + TOLERANCE
 
-    def problems(self, lang: str = DEFAULT) -> list[str]:
-        """What makes this goal unusable, in words in `lang`; empty when it is sound."""
+    def problems(self) -> list[str]:
+        """What makes this goal unusable, in the reader's words; empty when it is sound."""
         found = []
         if not self.title.strip():
-            found.append(t("goals.problem_title", lang))
+            found.append(t("goals.problem_title"))
         if self.measure == GAP and not self.dimension:
-            found.append(t("goals.problem_gap_group", lang))
+            found.append(t("goals.problem_gap_group"))
         if (self.dimension and not self.group) or (self.second and not self.second_group):
-            found.append(t("goals.problem_group", lang))
+            found.append(t("goals.problem_group"))
         if self.second and (not self.dimension or DIMENSIONS[self.second].column == DIMENSIONS[self.dimension].column):
-            found.append(t("goals.problem_cross", lang))
+            found.append(t("goals.problem_cross"))
         elif self.second and self.measure == GAP and self.compare not in (COMPARE_ALL, COMPARE_OTHERS):
-            found.append(t("goals.problem_cross_compare", lang))
+            found.append(t("goals.problem_cross_compare"))
         if not terms.sequence(self.baseline_term, self.target_term) or \
                 terms.sort_key(self.target_term) <= terms.sort_key(self.baseline_term):
-            found.append(t("goals.problem_terms", lang, target_term=self.target_term,
+            found.append(t("goals.problem_terms", target_term=self.target_term,
                            baseline_term=self.baseline_term))
         if math.isclose(self.target, self.baseline, abs_tol=TOLERANCE):
-            found.append(t("goals.problem_same", lang))
+            found.append(t("goals.problem_same"))
         elif (self.target > self.baseline) != (self.direction == HIGHER):
-            found.append(t(f"goals.problem_{self.direction}", lang))
+            found.append(t(f"goals.problem_{self.direction}"))
         if self.trajectory == HALVE and self.measure == VALUE and not self.rule.is_rate:
-            found.append(t("goals.problem_halve", lang))
+            found.append(t("goals.problem_halve"))
         return found
 
 
@@ -119,17 +120,17 @@ def _group_value(dimension: str, text: str) -> object:
     return FLAG_KEYS.get(text, text) if DIMENSIONS[dimension].flag else text
 
 
-def population(goal: Goal, lang: str = DEFAULT) -> str:
-    """Whose figure the goal is about, in `lang`: 'All students', 'English learners', or a crossed group
+def population(goal: Goal) -> str:
+    """Whose figure the goal is about, in the reader's words: 'All students', 'English learners', or a crossed group
     'English learners · Low income'."""
     found = grouping(goal)
     if found is None:
-        return t("compare.all_title", lang)
+        return t("compare.all_title")
     if not goal.group or (goal.second and not goal.second_group):                     # not chosen yet
-        return goal.group_label or t("compare.all_title", lang)
+        return goal.group_label or t("compare.all_title")
     first = _group_value(goal.dimension, goal.group)
     key = (first, _group_value(goal.second, goal.second_group)) if goal.second else first
-    return grouping_group(found, key, lang)
+    return grouping_group(found, key)
 
 
 def labelled(goal: Goal) -> Goal:
@@ -140,25 +141,25 @@ def labelled(goal: Goal) -> Goal:
     return replace(goal, group_label=population(goal), compare_label=versus)
 
 
-def measure_label(goal: Goal, lang: str = DEFAULT) -> str:
+def measure_label(goal: Goal) -> str:
     """What the goal's figure is, in words, e.g. 'ELA (in Met, Exceeded), % of English learners'."""
     rate = goal.rule.is_rate
-    whose = population(goal, lang)
-    what = t("goals.what_rate", lang, outcome=goal.outcome_label, rule=rule_text(goal.rule, lang)) if rate \
-        else t("goals.what_mean", lang, outcome=goal.outcome_label)
+    whose = population(goal)
+    what = t("goals.what_rate", outcome=goal.outcome_label, rule=rule_text(goal.rule)) if rate \
+        else t("goals.what_mean", outcome=goal.outcome_label)
     if goal.measure == GAP:
-        versus = comparison_label(goal.compare, DIMENSIONS[goal.dimension], lang) if goal.dimension \
+        versus = comparison_label(goal.compare, DIMENSIONS[goal.dimension]) if goal.dimension \
             else goal.compare_label
-        return t("goals.measure_gap_rate" if rate else "goals.measure_gap_mean", lang, what=what, group=whose,
+        return t("goals.measure_gap_rate" if rate else "goals.measure_gap_mean", what=what, group=whose,
                  versus=versus)
-    return t("goals.measure_rate" if rate else "goals.measure_mean", lang, what=what, group=whose)
+    return t("goals.measure_rate" if rate else "goals.measure_mean", what=what, group=whose)
 
 
-def describe(goal: Goal, lang: str = DEFAULT) -> str:
+def describe(goal: Goal) -> str:
     """The goal in one line: what, from where, to where, by when, and which way is better."""
-    return t("goals.describe", lang, measure=measure_label(goal, lang), baseline=goal.figure(goal.baseline, lang),
-             baseline_term=goal.baseline_term, target=goal.figure(goal.target, lang), target_term=goal.target_term,
-             better=t(f"goals.better_{goal.direction}", lang), path=t(f"goals.path_{goal.trajectory}", lang))
+    return t("goals.describe", measure=measure_label(goal), baseline=goal.figure(goal.baseline),
+             baseline_term=goal.baseline_term, target=goal.figure(goal.target), target_term=goal.target_term,
+             better=t(f"goals.better_{goal.direction}"), path=t(f"goals.path_{goal.trajectory}"))
 
 
 _LOWER_IS_BETTER = re.compile(r"suspen|absen|incident|disciplin|referral|expul|dropout|drop out|fail|chronic|"
@@ -236,34 +237,33 @@ class Projection:
     sentence: str
 
 
-def project(goal: Goal, current_term: str | None, current: float | None, known: tuple[str, ...] = (),
-            lang: str = DEFAULT) -> Projection:
-    """Where the average change per term since the baseline leads, with a sentence in `lang`."""
+def project(goal: Goal, current_term: str | None, current: float | None, known: tuple[str, ...] = ()) -> Projection:
+    """Where the average change per term since the baseline leads, with a sentence in the reader's language."""
     if current is None or current_term is None:
-        return Projection(None, None, None, t("goals.projection_none", lang))
+        return Projection(None, None, None, t("goals.projection_none"))
     if goal.reached(current, goal.target):
-        return Projection(None, 0, current_term, t("goals.projection_met", lang, term=current_term))
+        return Projection(None, 0, current_term, t("goals.projection_met", term=current_term))
     elapsed = len(terms.sequence(goal.baseline_term, current_term, known)) - 1
     if elapsed < 1:
-        return Projection(None, None, None, t("goals.projection_baseline_only", lang))
+        return Projection(None, None, None, t("goals.projection_baseline_only"))
     pace = (current - goal.baseline) / elapsed
     wanted = goal.target - goal.baseline
     if pace * wanted <= 0:
         key = "goals.projection_still" if pace == 0 else "goals.projection_away"
-        return Projection(pace, None, None, t(key, lang))
+        return Projection(pace, None, None, t(key))
     needed = math.ceil((goal.target - current) / pace - TOLERANCE)
     if needed > HORIZON:
-        return Projection(pace, None, None, t("goals.projection_far", lang, pace=_pace(pace, lang), horizon=HORIZON))
+        return Projection(pace, None, None, t("goals.projection_far", pace=_pace(pace), horizon=HORIZON))
     label = terms.shift(current_term, needed)
-    when = label or tn("goals.terms_after", needed, lang, term=current_term)
+    when = label or tn("goals.terms_after", needed, term=current_term)
     late = terms.sort_key(label) > terms.sort_key(goal.target_term) if label else False
     key = "goals.projection_late" if late else "goals.projection_reached"
     return Projection(pace, needed, label,
-                      t(key, lang, pace=_pace(pace, lang), when=when, target_term=goal.target_term))
+                      t(key, pace=_pace(pace), when=when, target_term=goal.target_term))
 
 
-def _pace(pace: float, lang: str) -> str:
-    return decimal(pace, 1 if abs(pace) >= 1 else 2, lang, signed=True)
+def _pace(pace: float) -> str:
+    return decimal(pace, 1 if abs(pace) >= 1 else 2, signed=True)
 
 
 @dataclass(frozen=True)
@@ -279,37 +279,36 @@ class Evaluation:
     note: str                          # why there is no current value, when there is none
 
 
-def evaluate(goal: Goal, actual: tuple[Point, ...], lang: str = DEFAULT) -> Evaluation:
+def evaluate(goal: Goal, actual: tuple[Point, ...]) -> Evaluation:
     """Where a goal stands on the loaded data: the latest term's value against its interim target. A hidden
     or missing value in that term is 'no data', never an earlier term's value."""
     known = tuple(p.term for p in actual)
     latest = [p for p in actual if terms.sort_key(p.term) >= terms.sort_key(goal.baseline_term)]
     if not latest:
-        note = t("goals.no_term", lang, term=goal.baseline_term)
-        return Evaluation(goal, actual, None, None, None, NO_DATA, None, project(goal, None, None, lang=lang), note)
+        note = t("goals.no_term", term=goal.baseline_term)
+        return Evaluation(goal, actual, None, None, None, NO_DATA, None, project(goal, None, None), note)
     point = latest[-1]
     mark = interim(goal, point.term, known)
     return Evaluation(goal, actual, point.term, point.value, mark, status(goal, point.value, mark),
-                      progress(goal, point.value), project(goal, point.term, point.value, known, lang), point.note)
+                      progress(goal, point.value), project(goal, point.term, point.value, known), point.note)
 
 
-def assess(con: duckdb.DuckDBPyConnection, goal: Goal, outcomes: Collection[str], min_n: int = DEFAULT_MIN_N,
-           lang: str = DEFAULT) -> Evaluation:
+def assess(con: duckdb.DuckDBPyConnection, goal: Goal, outcomes: Collection[str], min_n: int = DEFAULT_MIN_N
+           ) -> Evaluation:
     """Evaluate a goal on the loaded data, or say that its outcome is not in it (`outcomes`: loaded names)."""
     if goal.outcome not in outcomes:
-        return replace(evaluate(goal, (), lang), note=t("goals.outcome_missing", lang, outcome=goal.outcome_label))
-    return evaluate(goal, actual(con, goal, min_n, lang), lang)
+        return replace(evaluate(goal, ()), note=t("goals.outcome_missing", outcome=goal.outcome_label))
+    return evaluate(goal, actual(con, goal, min_n))
 
 
-def actual(con: duckdb.DuckDBPyConnection, goal: Goal, min_n: int = DEFAULT_MIN_N, lang: str = DEFAULT
-           ) -> tuple[Point, ...]:
+def actual(con: duckdb.DuckDBPyConnection, goal: Goal, min_n: int = DEFAULT_MIN_N) -> tuple[Point, ...]:
     """The goal's figure in every loaded term, with the same suppression as every view; the sidebar filters
     do not apply, a goal names its own population (a crossed group is hidden by the two-way table rule)."""
     result = trend(con, goal.outcome, goal.rule, goal.dimension or "term", goal.compare, Filters(), min_n,
                    goal.outcome_label, goal.second or None)
     if not goal.dimension:
-        return result.overall(lang)
-    points = result.series(goal.group_key, lang)
+        return result.overall(language())
+    points = result.series(goal.group_key, language())
     if goal.measure == GAP:
         return tuple(replace(p, value=p.gap) if p.value is not None else p for p in points)
     return points
@@ -338,16 +337,16 @@ def from_record(record: records.Record) -> Goal:
     return goal
 
 
-def group_choices(con: duckdb.DuckDBPyConnection, outcome: str, rule: Rule, dimension: str, second: str = "",
-                  lang: str = DEFAULT) -> dict[str, str]:
+def group_choices(con: duckdb.DuckDBPyConnection, outcome: str, rule: Rule, dimension: str, second: str = ""
+                  ) -> dict[str, str]:
     """The groups with a result for this outcome across the loaded terms, for a goal's population: key as text
-    (Goal.group_key) -> name in `lang`. Crossed groups when `second` is given."""
+    (Goal.group_key) -> name in the reader's language. Crossed groups when `second` is given."""
     chosen = Grouping(dimension, second or None)
-    _, stats = grouping_math.stats(con, outcome, rule, chosen)
-    return {group_key(k): grouping_group(chosen, k, lang) for k in grouping_math.ordered(chosen, stats)}
+    _, stats = group_stats(con, outcome, rule, chosen)
+    return {group_key(k): grouping_group(chosen, k) for k in ordered(chosen, stats)}
 
 
-def load(lang: str = DEFAULT) -> tuple[tuple[Goal, ...], tuple[records.Problem, ...]]:
+def load() -> tuple[tuple[Goal, ...], tuple[records.Problem, ...]]:
     """Every goal in the workspace, and a problem for each goal file that could not be read."""
     listing = STORE.all()
     goals, problems = [], list(listing.problems)
@@ -355,7 +354,7 @@ def load(lang: str = DEFAULT) -> tuple[tuple[Goal, ...], tuple[records.Problem, 
         try:
             goals.append(from_record(record))
         except (KeyError, TypeError, ValueError) as problem:
-            problems.append(records.Problem(STORE.path(record.id), t("goals.unreadable", lang, id=record.id,
+            problems.append(records.Problem(STORE.path(record.id), t("goals.unreadable", id=record.id,
                                                                                    error=type(problem).__name__)))
     return tuple(goals), tuple(problems)
 

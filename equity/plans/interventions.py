@@ -13,7 +13,7 @@ from equity.model.dimensions import DIMENSIONS, GAP_DIMENSIONS
 from equity.model.filters import FLAG_KEYS, options
 from equity.report.safe_cells import to_csv
 from equity.store import records
-from equity.words.i18n import DEFAULT, t
+from equity.words.i18n import t
 from equity.words.labels import group_label
 
 STAGES = ("diagnose", "design", "implement", "reflect")
@@ -37,23 +37,23 @@ class Entry:
     def day(self) -> date:
         return date.fromisoformat(self.date)
 
-    def problems(self, lang: str = DEFAULT) -> list[str]:
-        """What makes this entry unusable, in words in `lang`; empty when it is sound."""
+    def problems(self) -> list[str]:
+        """What makes this entry unusable, in the reader's words; empty when it is sound."""
         found = []
         if not self.title.strip():
-            found.append(t("log.problem_title", lang))
+            found.append(t("log.problem_title"))
         if self.stage not in STAGES:
-            found.append(t("log.problem_stage", lang, stages=", ".join(stage_label(s, lang) for s in STAGES)))
+            found.append(t("log.problem_stage", stages=", ".join(stage_label(s) for s in STAGES)))
         try:
             date.fromisoformat(self.date)
         except (TypeError, ValueError):
-            found.append(t("log.problem_date", lang, date=self.date))
+            found.append(t("log.problem_date", date=self.date))
         return found
 
 
-def stage_label(stage: str, lang: str = DEFAULT) -> str:
+def stage_label(stage: str) -> str:
     """A stage in words ('diagnose' is stored, 'Diagnose' / 'Diagnóstico' shown); unknown stages as stored."""
-    return t(f"log.stage_{stage}", lang) if stage in STAGES else stage
+    return t(f"log.stage_{stage}") if stage in STAGES else stage
 
 
 @dataclass(frozen=True)
@@ -66,7 +66,7 @@ class Marker:
     title: str
 
 
-def load(lang: str = DEFAULT) -> tuple[tuple[Entry, ...], tuple[records.Problem, ...]]:
+def load() -> tuple[tuple[Entry, ...], tuple[records.Problem, ...]]:
     """Every entry, newest first, and a problem for each entry file that could not be read."""
     listing = STORE.all()
     entries, problems = [], list(listing.problems)
@@ -76,7 +76,7 @@ def load(lang: str = DEFAULT) -> tuple[tuple[Entry, ...], tuple[records.Problem,
             date.fromisoformat(entry.date)
             entries.append(entry)
         except (KeyError, TypeError, ValueError) as problem:
-            problems.append(records.Problem(STORE.path(record.id), t("log.unreadable", lang, id=record.id,
+            problems.append(records.Problem(STORE.path(record.id), t("log.unreadable", id=record.id,
                                                                                    error=type(problem).__name__)))
     return tuple(sorted(entries, key=lambda e: (e.date, e.id), reverse=True)), tuple(problems)
 
@@ -121,9 +121,9 @@ def markers(entries: tuple[Entry, ...], axis: tuple[str, ...]) -> tuple[Marker, 
 COLUMNS = ("date", "stage", "title", "group", "goal", "owner", "decision", "result")
 
 
-def group_names(con: duckdb.DuckDBPyConnection, lang: str = DEFAULT) -> dict[str, str]:
+def group_names(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
     """Every reported group in the loaded data, for the 'concerns' pickers: the words an entry stores (as in
-    English, so entries read the same in any language) -> the words shown in `lang`."""
+    English, so entries read the same in any language) -> the words shown to the reader."""
     found = options(con)
     names: dict[str, str] = {}
     for field in GAP_DIMENSIONS:
@@ -131,24 +131,24 @@ def group_names(con: duckdb.DuckDBPyConnection, lang: str = DEFAULT) -> dict[str
         for value in found.get(field, ()):
             key = FLAG_KEYS[value] if dim.flag else value
             if key is not None and key != NOT_REPORTED:
-                names.setdefault(dim.group_label(key), group_label(dim, key, lang))
+                names.setdefault(dim.group_label(key), group_label(dim, key))
     return names
 
 
-def frame(entries: tuple[Entry, ...], goal_titles: dict[str, str], lang: str = DEFAULT,
+def frame(entries: tuple[Entry, ...], goal_titles: dict[str, str],
           group_names: dict[str, str] | None = None) -> pd.DataFrame:
-    """The log as a table, as shown and exported, headed in `lang`. Stages are put into words; a group is
-    shown by `group_names` (stored words -> words in `lang`) when it has an entry there, else as stored; titles
+    """The log as a table, as shown and exported, headed in the reader's language. Stages are put into words; a
+    group is shown by `group_names` (stored words -> words shown) when it has an entry there, else as stored; titles
     and notes stay as typed."""
     names = group_names or {}
-    headers = [t(f"log.column_{c}", lang) for c in COLUMNS]
+    headers = [t(f"log.column_{c}") for c in COLUMNS]
     return pd.DataFrame([dict(zip(headers, (
-        e.date, stage_label(e.stage, lang), e.title,
-        names.get(e.group, e.group) if e.group else t("compare.all_title", lang),
+        e.date, stage_label(e.stage), e.title,
+        names.get(e.group, e.group) if e.group else t("compare.all_title"),
         goal_titles.get(e.goal_id, "") if e.goal_id else "", e.owner, e.decision, e.result), strict=True))
         for e in entries], columns=headers)
 
 
-def export_csv(entries: tuple[Entry, ...], goal_titles: dict[str, str], lang: str = DEFAULT,
+def export_csv(entries: tuple[Entry, ...], goal_titles: dict[str, str],
                group_names: dict[str, str] | None = None) -> bytes:
-    return to_csv(frame(entries, goal_titles, lang, group_names))
+    return to_csv(frame(entries, goal_titles, group_names))

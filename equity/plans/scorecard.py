@@ -16,11 +16,12 @@ from equity.data.mapping import ColumnRole, Mapping, header_key
 from equity.data.profile import ColumnProfile
 from equity.model.dimensions import DIMENSIONS
 from equity.model.filters import Filters
-from equity.model.groups import Grouping, across_views, hidden, ordered, stats
+from equity.model.groups import Grouping, ordered
 from equity.model.rules import Rule, counting_threshold, default_rule, default_threshold
 from equity.plans import goals
 from equity.sources.cells import Stats
 from equity.stats import disproportionality, trends
+from equity.stats.grouped import across_views, hidden, stats
 from equity.stats.metrics import group_stats
 from equity.stats.privacy import DEFAULT_MIN_N, SMALL
 from equity.words.groupings import grouping_group

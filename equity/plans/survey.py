@@ -29,7 +29,8 @@ from equity.data.normalize import NOT_REPORTED
 from equity.data.profile import column_values, profile_table
 from equity.data.sql import Fragment, query, quote_ident
 from equity.data.students import CANONICAL, LABEL_TYPES
-from equity.model.groups import Grouping, hidden, ordered
+from equity.model.groups import Grouping, ordered
+from equity.stats.grouped import hidden
 from equity.stats.privacy import COMPLEMENT, DEFAULT_MIN_N, SMALL
 from equity.words.groupings import grouping_group
 from equity.words.i18n import DEFAULT, t, tn

@@ -153,7 +153,7 @@ def _marker_marks(markers: Sequence[Marker], x: alt.X, lang: str = DEFAULT) -> l
     overlap (one layer per row: a pixel position cannot come from the data without sharing the y scale)."""
     if not markers:
         return []
-    data = pd.DataFrame([{"x": m.x, "label": f"{m.date} {m.title[:28]}", "stage": stage_label(m.stage, lang),
+    data = pd.DataFrame([{"x": m.x, "label": f"{m.date} {m.title[:28]}", "stage": stage_label(m.stage),
                           "title": m.title, "date": m.date, "row": i % 3} for i, m in enumerate(markers)])
     tooltip = [alt.Tooltip("date:N", title=t("trends.tooltip_date", lang)),
                alt.Tooltip("stage:N", title=t("trends.tooltip_stage", lang)),
@@ -238,7 +238,7 @@ def goal_chart(evaluation: goal_math.Evaluation, markers: Sequence[Marker] = (),
     layers = _lines(rows, names, x, y_title, [path, pace], lang)
     layers += _hole_marks(_holes(actual, evaluation.actual, axis, lang=lang), x, lang)
     target = pd.DataFrame([{"x": axis.index(goal.target_term), "y": goal.target,
-                            "label": t("trends.target_label", lang, value=goal.figure(goal.target, lang))}])
+                            "label": t("trends.target_label", lang, value=goal.figure(goal.target))}])
     layers.append(alt.Chart(target).mark_point(shape="diamond", size=160, filled=True, color=BLACK)
                   .encode(x=x, y="y:Q"))
     layers.append(alt.Chart(target).mark_text(dy=-14, fontSize=11).encode(x=x, y="y:Q", text="label:N"))

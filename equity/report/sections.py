@@ -411,7 +411,7 @@ GOAL_ORDER = (goal_math.OFF_TRACK, goal_math.NO_DATA, goal_math.ON_TRACK, goal_m
 
 def goal_population(goal: goal_math.Goal, lang: str = DEFAULT) -> str:
     """Whose figure a goal is about, in the report's language."""
-    name = goal_math.population(goal, lang)
+    name = goal_math.population(goal)
     return t("report.goal_gap", lang, group=name) if goal.measure == goal_math.GAP and goal.dimension else name
 
 
@@ -523,7 +523,7 @@ def views(bench: "Workbench", choice: Choice, lang: str = DEFAULT) -> list[Repor
         found.append(AccountabilityView(bench.accountability_grid(choice.scorecard, dict(choice.cuts),
                                                                   choice.accountability_colour_min_n, lang)))
     if choice.goal_table and saved:
-        found.append(GoalsView(tuple(bench.assess_goals(saved, lang)), bench.min_n))
+        found.append(GoalsView(tuple(bench.assess_goals(saved)), bench.min_n))
     return found
 
 
@@ -565,7 +565,7 @@ def _goal(bench: "Workbench", saved: Sequence[goal_math.Goal], result: Breakdown
                  and not g.second and g.measure == goal_math.VALUE), None)
     if goal is None:
         return None
-    return bench.assess_goals([goal], lang)[0]
+    return bench.assess_goals([goal])[0]
 
 
 @dataclass(frozen=True, eq=False)

@@ -8,7 +8,6 @@ The mapping, value maps and derived outcomes apply on the Spark side: the `stude
 builds for an upload is translated too, over the table's columns read as text, as an upload's are.
 """
 
-import functools
 import logging
 import os
 import shutil
@@ -252,10 +251,6 @@ class SparkTable:
         return tuple(_profile(h, rows[h], self._counted.get(h)) for h in self.columns)
 
 
-def _union(parts: list[exp.Expression]) -> exp.Expression:
-    return functools.reduce(lambda a, b: exp.union(a, b, distinct=False), parts)
-
-
 def _profile(header: str, row: dict, values: tuple | None) -> ColumnProfile:
     """A column's profile from its counts (column_counts.sql) and, when listed, its values."""
     gradable = int(row["sampled"]) - int(row["excused_count"])
@@ -310,10 +305,6 @@ class SparkSource:
         """The cube as equity.cube builds it from student rows, its cells counted on Spark."""
         self.prepare(con)
         return cubes.load(con, self.cells(outcome, rule), outcome, rule)
-
-    def spark_sql(self, outcome: str, rule: Rule) -> str:
-        """The Spark SQL a cube is counted with, for the person who wants to see what ran on the cluster."""
-        return self.table.sql(query("cube_build", cube="cube", outcome=outcome), rule.params(), self._students)
 
 
 def _first_line(problem: Exception) -> str:

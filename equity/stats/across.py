@@ -314,8 +314,7 @@ class _Sizes:
 
 
 def neighbours(con: duckdb.DuckDBPyConnection, cube: str, columns: tuple[str, ...], filters: Filters) -> Neighbours:
-    """The one grouped query, over the cube table `cube`, for groups of `columns` under `filters` (more
-    columns than a view groups by serve several views: see `narrowed`)."""
+    """The one grouped query, over the cube table `cube`, for groups of `columns` under `filters`."""
     active = [f.name for f in fields(Filters) if getattr(filters, f.name)]
     groups = Fragment("".join(f"{quote_ident(column)} AS g{i}, " for i, column in enumerate(columns)))
     keys = Fragment("".join(f"g{i}, " for i in range(len(columns))))
@@ -331,16 +330,6 @@ def neighbours(con: duckdb.DuckDBPyConnection, cube: str, columns: tuple[str, ..
     k, width = len(columns), len(active)
     return Neighbours(tuple(getattr(filters, name) for name in active),
                       tuple((tuple(r[:k]), tuple(r[k:k + width]), int(r[-1])) for r in rows if r[-1]))
-
-
-def narrowed(found: Neighbours, positions: tuple[int, ...]) -> Neighbours:
-    """The counts of `found` for groups of only the columns at `positions` of its own, summed: one query over
-    the columns of every breakdown of a click gives each breakdown's counts."""
-    sizes: dict[tuple, int] = {}
-    for parts, seen, n in found.rows:
-        key = (tuple(parts[i] for i in positions), seen)
-        sizes[key] = sizes.get(key, 0) + n
-    return Neighbours(found.choices, tuple((parts, seen, n) for (parts, seen), n in sizes.items()))
 
 
 def hidden(found: Neighbours | None, min_n: int) -> Hidden:

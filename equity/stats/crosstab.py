@@ -6,10 +6,10 @@ import duckdb
 
 from equity.model.dimensions import DIMENSIONS, Dimension
 from equity.model.filters import Filters
-from equity.model.groups import crossed_stats
 from equity.model.rules import Rule
 from equity.sources.cells import Cells, Stats
 from equity.stats import across
+from equity.stats.grouped import crossed_stats
 from equity.stats.privacy import DEFAULT_MIN_N, suppress_table, top_bottom_code_table
 
 

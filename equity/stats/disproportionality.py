@@ -15,10 +15,11 @@ from typing import TYPE_CHECKING
 import duckdb
 
 from equity.model.filters import Filters
-from equity.model.groups import Grouping, across_views, hidden, ordered, stats
+from equity.model.groups import Grouping, ordered
 from equity.model.rules import Rule
 from equity.sources.cells import Stats
 from equity.stats import across
+from equity.stats.grouped import across_views, hidden, stats
 from equity.stats.privacy import ACROSS, COMPLEMENT, DEFAULT_MIN_N, SMALL, missing_reason
 from equity.words.i18n import DEFAULT, t
 from equity.words.labels import hidden_note

@@ -8,15 +8,14 @@ import duckdb
 
 from equity.data.normalize import NOT_REPORTED
 from equity.data.sql import query
-from equity.model import groups as grouping_math
 from equity.model import terms as term_order
 from equity.model.dimensions import DIMENSIONS, Dimension
 from equity.model.filters import Filters
-from equity.model.groups import Grouping
+from equity.model.groups import Grouping, ordered
 from equity.model.rules import Rule
 from equity.sources import cube as cubes
 from equity.sources.cells import key_text
-from equity.stats import across
+from equity.stats import across, grouped
 from equity.stats.metrics import COMPARE_ALL, COMPARE_OTHERS, Breakdown, GroupResult, breakdown
 from equity.stats.privacy import DEFAULT_MIN_N
 from equity.words.groupings import grouping_group
@@ -68,7 +67,7 @@ class Trend:
     def group_keys(self) -> tuple:
         """Every group seen in any term, in the grouping's order (crossed keys are pairs)."""
         seen = {g.key for result in self.per_term for g in result.groups}
-        return tuple(grouping_math.ordered(self.grouping, seen))
+        return tuple(ordered(self.grouping, seen))
 
     def groups(self, lang: str = DEFAULT) -> tuple[tuple[str, str], ...]:
         """(key as text, label in `lang`) of every group seen in any term, in the grouping's order."""
@@ -140,13 +139,13 @@ def crossed_breakdown(con: duckdb.DuckDBPyConnection, outcome: str, rule: Rule, 
     rule across views hides, worked out here when not given."""
     if compare not in (COMPARE_ALL, COMPARE_OTHERS):
         raise ValueError("Crossed groups are compared with all students or all other students.")
-    overall, stats = grouping_math.stats(con, outcome, rule, grouping, filters)
+    overall, stats = grouped.stats(con, outcome, rule, grouping, filters)
     if found is None:
-        found = grouping_math.across_views(con, outcome, rule, grouping, filters, min_n)
-    reasons = grouping_math.hidden(grouping, {k: s.n for k, s in stats.items()}, min_n, found)
+        found = grouped.across_views(con, outcome, rule, grouping, filters, min_n)
+    reasons = grouped.hidden(grouping, {k: s.n for k, s in stats.items()}, min_n, found)
     overall_hidden = overall.n < min_n or found.overall
     results = []
-    for key in grouping_math.ordered(grouping, stats):
+    for key in ordered(grouping, stats):
         s, name = stats[key], grouping.group_label(key)
         if reasons[key]:
             results.append(GroupResult(key, name, None, None, None, None, None, True, reason=reasons[key]))

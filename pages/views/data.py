@@ -5,23 +5,19 @@ from dataclasses import replace
 import pandas as pd
 import streamlit as st
 
-from equity.data import first_view
-from equity.data.dataset import DataError
-from equity.data.ingest import IngestError
-from equity.data.mapping import (
+from equity.app.session import (
+    DIMENSIONS,
+    GUESSED,
     KINDS,
+    NO,
+    NOT_REPORTED,
     ROLES,
-    VALUE_ROLES,
+    UNPLACED,
+    YES,
+    DataError,
+    IngestError,
     Mapping,
-    fitted,
-    new_values,
-    outcome_kind,
-    role_kind,
-    unplaced_rows,
-    value_rows,
 )
-from equity.data.normalize import GUESSED, NO, NOT_REPORTED, UNPLACED, YES, options
-from equity.model.dimensions import DIMENSIONS
 from equity.words.i18n import t
 from equity.words.labels import dimension_label
 from equity.words.messages import Text
@@ -74,7 +70,8 @@ def mapping_editor(profiles, proposal: Mapping, key: str) -> Mapping:
     """The proposed role of every column as an editable table; returns the mapping as edited."""
     rows = pd.DataFrame([{
         "column": p.header, "examples": p.examples(), "role": c.role, "kind": c.kind or "",
-        "looks": t(f"measure.{c.measure}", lang) if c.measure else "", "unplaced": unplaced_rows(p, c.role, proposal),
+        "looks": t(f"measure.{c.measure}", lang) if c.measure else "",
+        "unplaced": bench.unplaced_rows(p, c.role, proposal),
     } for p, c in zip(profiles, proposal.columns, strict=True)])
     edited = st.data_editor(rows, hide_index=True, key=key, disabled=["column", "examples", "looks", "unplaced"],
                             column_config={
@@ -93,7 +90,7 @@ def mapping_editor(profiles, proposal: Mapping, key: str) -> Mapping:
                             })
     result = proposal
     for row, column, profile in zip(edited.itertuples(index=False), proposal.columns, profiles, strict=True):
-        kind = role_kind(row.role, row.kind or outcome_kind(profile) or "category")
+        kind = bench.edited_kind(profile, row.role, row.kind)
         if (row.role, kind) != (column.role, column.kind):
             result = result.with_role(column.header, row.role, kind)
     return result
@@ -109,13 +106,8 @@ def means_label(role: str, option: str) -> str:
 def value_map_editor(profiles, current: Mapping, key: str) -> Mapping:
     """Every distinct raw value of each race, gender, grade and yes/no column with its rows, each assignable to
     any canonical value; pre-filled, never locked, values nothing could place listed first (and left empty)."""
-    by_header = {p.header: p for p in profiles}
-    result = current = fitted(current, profiles)    # no choices left for a role or value the columns lost
-    for role in VALUE_ROLES:
-        header = current.header_for(role)
-        rows = value_rows(by_header[header], role, current) if header in by_header else ()
-        if not rows:
-            continue
+    result, maps = bench.value_maps(profiles, current)    # no choices left for a role or value the columns lost
+    for role, header, rows in maps:
         doubtful = any(r.status in (UNPLACED, GUESSED) for r in rows)
         title = t("page.data.values_title", lang, header=shared.plain(header), role=role_label(role))
         with st.expander(title, expanded=doubtful):
@@ -127,7 +119,8 @@ def value_map_editor(profiles, current: Mapping, key: str) -> Mapping:
                 "value": st.column_config.TextColumn(t("page.data.col_value", lang)),
                 "rows": st.column_config.NumberColumn(t("page.data.col_rows", lang)),
                 "how": st.column_config.TextColumn(t("page.data.col_how", lang)),
-                "means": st.column_config.SelectboxColumn(t("page.data.col_means", lang), options=options(role),
+                "means": st.column_config.SelectboxColumn(t("page.data.col_means", lang),
+                                                          options=bench.value_options(role),
                                                           format_func=lambda o, r=role: means_label(r, o))})
         # A value left empty stays unplaced (Not reported, and listed), in this file and the next of its layout.
         chosen = {r.raw or "": means for r, means in zip(rows, edited["means"], strict=True)
@@ -153,7 +146,7 @@ def staged_step(staged) -> None:
                 st.error(shared.message(problem, lang), icon=":material/error:")
     st.write(t("page.data.rows_proposed", lang, rows=count(staged.rows)))
     mapping = mapping_editor(staged.profiles, staged.proposal, key=f"editor_{id(staged)}")
-    new = new_values(staged.proposal, staged.profiles)
+    new = bench.staged_new_values()
     if new:
         st.warning(t("page.data.new_values", lang, values=", ".join(f"'{shared.plain(raw)}' ({shared.plain(h)})"
                                                                    for h, raw in new[:12])), icon=":material/info:")
@@ -174,10 +167,10 @@ def staged_step(staged) -> None:
         st.rerun()
 
 
-def groups_line(mapping: Mapping) -> None:
+def groups_line() -> None:
     """Which of race, income, English learner, special education and 504 the file has; the others are not
     offered on any page, and this says why."""
-    found = first_view.groups(mapping)
+    found = bench.groups_found()
     names = [dimension_label(DIMENSIONS[d], lang) for d in found.has]
     st.info(t("page.data.groups_has", lang, groups=", ".join(names)) if names else t("page.data.groups_none", lang),
             icon=":material/groups:")
@@ -191,7 +184,7 @@ def loaded_step(data) -> None:
     source = t("page.data.sample_source", lang) if data.sample else shared.plain(data.name)
     st.subheader(t("page.data.loaded", lang, source=source))
     st.write(t("page.data.loaded_rows", lang, rows=count(data.report.rows), page=t("nav.gaps", lang)))
-    groups_line(data.mapping)
+    groups_line()
     st.page_link("pages/views/gaps.py", label=t("nav.gaps", lang), icon=":material/bar_chart:")
     st.page_link("pages/views/workspace.py", label=t("page.data.keep_link", lang), icon=":material/folder_open:")
     for missing in data.report.unplaced:

@@ -6,12 +6,18 @@ from dataclasses import replace
 
 import streamlit as st
 
-from equity.app.session import Workbench
-from equity.model import terms
-from equity.model.dimensions import DIMENSIONS
-from equity.plans import goals
-from equity.stats.metrics import COMPARE_ALL
-from equity.stats.trends import split_key
+from equity.app.session import (
+    COMPARE_ALL,
+    DIMENSIONS,
+    GAP,
+    HALVE,
+    HIGHER,
+    LOWER,
+    STRAIGHT,
+    VALUE,
+    Goal,
+    Workbench,
+)
 from equity.words.i18n import t
 from equity.words.labels import comparison_choices, dimension_label
 from pages.views import shared
@@ -21,7 +27,7 @@ def _index(options, value, fallback: int = 0) -> int:
     return list(options).index(value) if value in options else fallback
 
 
-def goal_form(bench: Workbench, existing: goals.Goal | None, key: str) -> goals.Goal | None:
+def goal_form(bench: Workbench, existing: Goal | None, key: str) -> Goal | None:
     """Draw the form; return the goal once the user saved it."""
     old, lang = existing, shared.language()
     title = st.text_input(t("column.goal", lang), value=old.title if old else "", key=f"{key}_title",
@@ -39,37 +45,35 @@ def goal_form(bench: Workbench, existing: goals.Goal | None, key: str) -> goals.
                                else t("compare.all_title", lang))
     group = second_group = ""
     second = None
-    measure, compare = goals.VALUE, COMPARE_ALL
+    measure, compare = VALUE, COMPARE_ALL
     if dimension:
         if old and old.second and f"{key}_second_{dimension}" not in st.session_state:
             st.session_state[f"{key}_second_{dimension}"] = old.second
         second = shared.crossed_with(dimension, key, left)
-        labels = bench.goal_groups(column.name, rule, dimension, second or "", lang)
+        labels = bench.goal_groups(column.name, rule, dimension, second or "")
         if not labels:
             st.warning(t("goals.form_no_group", lang))
             return None
         keys, suffix = list(labels), f"{dimension}_{second}" if second else dimension
         chosen = middle.selectbox(t("goals.form_group", lang), keys, index=_index(keys, old.group_key if old else ""),
                                   format_func=labels.get, key=f"{key}_group_{suffix}")
-        group, *rest = split_key(chosen)
-        second_group = rest[0] if rest else ""
-        kinds = {goals.VALUE: t("goals.form_own", lang, group=labels[chosen]), goals.GAP: t("goals.form_gap", lang)}
+        group, second_group = bench.split_group_key(chosen)
+        kinds = {VALUE: t("goals.form_own", lang, group=labels[chosen]), GAP: t("goals.form_gap", lang)}
         measure = right.radio(t("goals.form_measure", lang), tuple(kinds), format_func=kinds.get, key=f"{key}_measure",
-                              index=_index(tuple(kinds), old.measure if old else goals.VALUE))
-        if measure == goals.GAP:
+                              index=_index(tuple(kinds), old.measure if old else VALUE))
+        if measure == GAP:
             versus = comparison_choices(None if second else {k: v for k, v in labels.items() if k != chosen}, lang)
             compare = right.selectbox(t("goals.form_compared", lang), tuple(versus), format_func=versus.get,
                                       index=_index(tuple(versus), old.compare if old else COMPARE_ALL),
                                       key=f"{key}_compare_{suffix}")
-    found = bench.terms()
-    choices = terms.ordered([*found, *([old.baseline_term] if old else [])])
+    choices = bench.baseline_terms(old.baseline_term if old else None)
     if not choices:
         st.warning(t("goals.form_no_terms", lang))
         return None
     left, middle, right = st.columns(3)
     baseline_term = left.selectbox(t("goals.form_baseline_term", lang), choices, key=f"{key}_baseline_term",
                                    index=_index(choices, old.baseline_term if old else choices[0]))
-    draft = goals.labelled(goals.Goal(title.strip(), column.name, column.header, rule, baseline_term, 0.0,
+    draft = bench.draft_goal(Goal(title.strip(), column.name, column.header, rule, baseline_term, 0.0,
                                       baseline_term, 1.0, dimension=dimension, group=group, measure=measure,
                                       compare=compare, second=second or "", second_group=second_group))
     from_data = dict((p.term, p.value) for p in bench.goal_actual(draft)).get(baseline_term)
@@ -77,7 +81,7 @@ def goal_form(bench: Workbench, existing: goals.Goal | None, key: str) -> goals.
     source = middle.radio(t("goals.form_baseline_value", lang), sources, key=f"{key}_source",
                           index=_index(sources, "typed" if old and not old.baseline_from_data else "data"),
                           format_func={"data": t("goals.form_from_data", lang,
-                                                 value=draft.figure(from_data or 0, lang)),
+                                                 value=draft.figure(from_data or 0)),
                                        "typed": t("goals.form_typed", lang)}.get)
     if from_data is None:
         middle.caption(t("goals.form_no_baseline", lang, term=shared.plain(baseline_term)))
@@ -85,30 +89,29 @@ def goal_form(bench: Workbench, existing: goals.Goal | None, key: str) -> goals.
         t("goals.form_baseline", lang), value=float(old.baseline if old else 0.0), step=0.1, format="%.1f",
         key=f"{key}_baseline")
     left, middle, right = st.columns(3)
-    default_direction = old.direction if old else goals.default_direction(column.header, measure, baseline)
-    direction = left.radio(t("goals.form_direction", lang), (goals.HIGHER, goals.LOWER),
+    default_direction = old.direction if old else bench.default_direction(column.header, measure, baseline)
+    direction = left.radio(t("goals.form_direction", lang), (HIGHER, LOWER),
                            key=f"{key}_direction_{column.name}_{measure}_{baseline >= 0}",
-                           index=_index((goals.HIGHER, goals.LOWER), default_direction),
+                           index=_index((HIGHER, LOWER), default_direction),
                            format_func=lambda d: t(f"goals.better_{d}", lang).capitalize())
-    ideal = "100%" if measure == goals.VALUE and direction == goals.HIGHER else "0"
-    trajectory = middle.radio(t("goals.form_interim", lang), (goals.STRAIGHT, goals.HALVE), key=f"{key}_trajectory",
-                              index=_index((goals.STRAIGHT, goals.HALVE), old.trajectory if old else goals.STRAIGHT),
+    ideal = "100%" if measure == VALUE and direction == HIGHER else "0"
+    trajectory = middle.radio(t("goals.form_interim", lang), (STRAIGHT, HALVE), key=f"{key}_trajectory",
+                              index=_index((STRAIGHT, HALVE), old.trajectory if old else STRAIGHT),
                               format_func=lambda p: t(f"goals.trajectory_{p}", lang, ideal=ideal))
-    if trajectory == goals.HALVE:
-        target = goals.halve_target(baseline, direction, measure)
-        right.metric(t("goals.form_target", lang), draft.figure(target, lang))
+    if trajectory == HALVE:
+        target = bench.halve_target(baseline, direction, measure)
+        right.metric(t("goals.form_target", lang), draft.figure(target))
     else:
-        suggested = old.target if old else goals.suggested_target(baseline, direction, measure, rule.is_rate)
+        suggested = old.target if old else bench.suggested_target(baseline, direction, measure, rule.is_rate)
         target = right.number_input(t("goals.form_target", lang), value=float(suggested), step=0.5, format="%.1f",
                                     key=f"{key}_target")
-    latest = found[-1] if found else baseline_term
     target_term = st.text_input(t("goals.form_target_term", lang),
-                                value=old.target_term if old else terms.shift(latest, 3) or "",
+                                value=old.target_term if old else bench.target_term(baseline_term),
                                 key=f"{key}_target_term", help=t("goals.form_target_term_help", lang))
     notes = st.text_area(t("goals.form_notes", lang), value=old.notes if old else "", key=f"{key}_notes")
     goal = replace(draft, baseline=float(baseline), target=float(target), target_term=target_term.strip(),
                    direction=direction, trajectory=trajectory, baseline_from_data=source == "data", notes=notes,
                    id=old.id if old else "", revision=old.revision if old else 0)
     if st.button(t("goals.form_save", lang), type="primary", key=f"{key}_save"):
-        return shared.saved(goal.problems(lang), lambda: goals.save(goal), lang)
+        return shared.saved(goal.problems(), lambda: bench.save_goal(goal), lang)
     return None

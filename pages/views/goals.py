@@ -4,63 +4,61 @@ interim target for this term, where the current pace leads, and the log entries 
 import pandas as pd
 import streamlit as st
 
-from equity.plans import goals, interventions
+from equity.app.session import MET, NO_DATA, OFF_TRACK, ON_TRACK, Entry, Evaluation, WorkspaceError, stage_label
 from equity.present.trend_charts import goal_axis, goal_chart
-from equity.store.records import WorkspaceError
 from equity.words.i18n import t
 from equity.words.numbers import percent
 from pages.views import shared
 from pages.views.goal_form import goal_form
 
-STATUS_LOOK = {goals.MET: ("goal.met", "green", ":material/check_circle:"),
-               goals.ON_TRACK: ("goal.on_track", "blue", ":material/trending_up:"),
-               goals.OFF_TRACK: ("goal.off_track", "orange", ":material/warning:"),
-               goals.NO_DATA: ("goal.no_data", "gray", ":material/help:")}
+STATUS_LOOK = {MET: ("goal.met", "green", ":material/check_circle:"),
+               ON_TRACK: ("goal.on_track", "blue", ":material/trending_up:"),
+               OFF_TRACK: ("goal.off_track", "orange", ":material/warning:"),
+               NO_DATA: ("goal.no_data", "gray", ":material/help:")}
 
 
-def progress(evaluation: goals.Evaluation) -> str:
+def progress(evaluation: Evaluation) -> str:
     return "—" if evaluation.progress is None else percent(evaluation.progress, 0)
 
 
-def summary(evaluations: list[goals.Evaluation], lang: str) -> pd.DataFrame:
+def summary(evaluations: list[Evaluation], lang: str) -> pd.DataFrame:
     return pd.DataFrame([{
-        t("column.goal", lang): e.goal.title, t("column.population", lang): goals.population(e.goal, lang),
-        t("column.term", lang): e.current_term or "—", t("column.current", lang): e.goal.figure(e.current, lang),
-        t("column.interim", lang): e.goal.figure(e.interim, lang),
-        t("column.target", lang): t("column.target_by", lang, target=e.goal.figure(e.goal.target, lang),
+        t("column.goal", lang): e.goal.title, t("column.population", lang): bench.goal_population(e.goal),
+        t("column.term", lang): e.current_term or "—", t("column.current", lang): e.goal.figure(e.current),
+        t("column.interim", lang): e.goal.figure(e.interim),
+        t("column.target", lang): t("column.target_by", lang, target=e.goal.figure(e.goal.target),
                                     term=e.goal.target_term),
         t("column.status", lang): t(STATUS_LOOK[e.status][0], lang), t("column.progress", lang): progress(e),
     } for e in evaluations])
 
 
-def show(evaluation: goals.Evaluation, entries: tuple[interventions.Entry, ...], lang: str) -> None:
+def show(evaluation: Evaluation, entries: tuple[Entry, ...], lang: str) -> None:
     goal = evaluation.goal
     text, colour, icon = STATUS_LOOK[evaluation.status]
     with st.container(border=True):
         head, badge = st.columns([5, 1])
         head.subheader(shared.plain(goal.title))
         badge.badge(t(text, lang), color=colour, icon=icon)
-        st.caption(shared.plain(goals.describe(goal, lang)))
+        st.caption(shared.plain(bench.describe_goal(goal)))
         cols = st.columns(4)
         cols[0].metric(t("goals.metric_current", lang,
                          term=shared.plain(evaluation.current_term or t("goals.no_term_short", lang))),
-                       goal.figure(evaluation.current, lang))
-        cols[1].metric(t("goals.metric_interim", lang), goal.figure(evaluation.interim, lang))
+                       goal.figure(evaluation.current))
+        cols[1].metric(t("goals.metric_interim", lang), goal.figure(evaluation.interim))
         cols[2].metric(t("goals.metric_target", lang, term=shared.plain(goal.target_term)),
-                       goal.figure(goal.target, lang))
+                       goal.figure(goal.target))
         cols[3].metric(t("goals.metric_progress", lang), progress(evaluation))
-        if evaluation.status == goals.NO_DATA:
+        if evaluation.status == NO_DATA:
             note = shared.plain(evaluation.note) if evaluation.note else t("goals.no_figure_now", lang)
             st.warning(t("goals.no_data_note", lang, note=note), icon=":material/help:")
         st.markdown(shared.plain(evaluation.projection.sentence))
-        linked = interventions.select(entries, goal_id=goal.id)
-        markers = interventions.markers(linked, goal_axis(evaluation))
+        linked, markers = bench.goal_log(entries, evaluation, goal_axis(evaluation))
         shared.chart(goal_chart(evaluation, markers, lang))
         if linked:
             st.markdown(f"**{t('goals.log_entries', lang)}**")
             for e in linked:
                 result = f" — {shared.plain(e.result)}" if e.result else ""
-                st.markdown(f"- {shared.plain(e.date)} · *{shared.plain(interventions.stage_label(e.stage, lang))}* · "
+                st.markdown(f"- {shared.plain(e.date)} · *{shared.plain(stage_label(e.stage))}* · "
                             f"**{shared.plain(e.title)}**{result}")
         actions = st.columns([2, 1, 1, 4])
         if actions[0].button(t("goals.log_button", lang), key=f"log_{goal.id}", icon=":material/edit_note:"):
@@ -73,7 +71,7 @@ def show(evaluation: goals.Evaluation, entries: tuple[interventions.Entry, ...],
             st.write(t("goals.delete_question", lang, title=shared.plain(goal.title)))
             if st.button(t("goals.delete_confirm", lang), key=f"delete_{goal.id}", type="primary"):
                 try:
-                    goals.delete(goal)
+                    bench.delete_goal(goal)
                     st.rerun()
                 except WorkspaceError as problem:
                     st.error(shared.message(problem, lang), icon=":material/error:")
@@ -84,8 +82,8 @@ lang = shared.language()
 st.title(t("goals.title", lang))
 st.write(t("goals.intro", lang, min_n=f"{bench.min_n:d}"))
 if shared.require_data(bench):
-    goal_list, problems = goals.load(lang)
-    entries, log_problems = interventions.load(lang)
+    goal_list, problems = bench.saved_goals()
+    entries, log_problems = bench.log_entries()
     for problem in (*problems, *log_problems):
         st.warning(shared.message(problem.message, lang), icon=":material/warning:")
     editing = st.session_state.get("goal_editing")
@@ -100,7 +98,7 @@ if shared.require_data(bench):
                 st.rerun()
     if st.session_state.get("goal_saved"):
         st.success(shared.plain(st.session_state.pop("goal_saved")), icon=":material/check:")
-    evaluations = bench.assess_goals(goal_list, lang)
+    evaluations = bench.assess_goals(goal_list)
     if evaluations:
         st.dataframe(summary(evaluations, lang), hide_index=True)
         for evaluation in evaluations:

@@ -1,12 +1,9 @@
 """The optional step on 'Your data' that joins a roster or an event file to the main file, showing how many
 rows matched, which did not and what was duplicated before the joined table is used."""
 
-import duckdb
 import streamlit as st
 
-from equity.data import combine
-from equity.data.dataset import DataError
-from equity.data.ingest import IngestError, Upload, read_upload
+from equity.app.session import EVENTS, JOIN_ERRORS, ROSTER, IngestError, JoinReport, JoinSpec, Keys, Upload
 from equity.words.i18n import t, tn
 from equity.words.numbers import count
 from pages.views.shared import message, plain
@@ -34,38 +31,38 @@ def _pick(container, label: str, headers: list[str], chosen: str | None, key: st
     return None if value == NONE else value
 
 
-def spec_editor(base: Upload, other: Upload, suggested: combine.JoinSpec) -> combine.JoinSpec:
+def spec_editor(base: Upload, other: Upload, suggested: JoinSpec) -> JoinSpec:
     """The join as proposed, every choice editable."""
-    kinds = (combine.ROSTER, combine.EVENTS)
+    kinds = (ROSTER, EVENTS)
     names = {k: t(f"join.kind.{k}") for k in kinds}
     kind = st.radio(t("join.what"), kinds, format_func=names.get, key="join_kind",
                     index=kinds.index(suggested.kind))
     main_headers, other_headers = base.table.column_names, other.table.column_names
     a, b, c, d = st.columns(4)
     base_name, other_name = plain(base.name), plain(other.name)
-    main = combine.Keys(_pick(a, t("join.id_in", name=base_name), main_headers, suggested.main.student_id,
+    main = Keys(_pick(a, t("join.id_in", name=base_name), main_headers, suggested.main.student_id,
                               "join_main_id"),
                         _pick(b, t("join.term_in", name=base_name), main_headers, suggested.main.term,
                               "join_main_term", True))
-    keys = combine.Keys(_pick(c, t("join.id_in", name=other_name), other_headers,
+    keys = Keys(_pick(c, t("join.id_in", name=other_name), other_headers,
                               suggested.other.student_id, "join_other_id"),
                         _pick(d, t("join.term_in", name=other_name), other_headers, suggested.other.term,
                               "join_other_term", True))
-    if kind == combine.ROSTER:
-        return combine.JoinSpec(kind, main, keys)
+    if kind == ROSTER:
+        return JoinSpec(kind, main, keys)
     left, right = st.columns(2)
     count_by = _pick(left, t("join.count_by"), other_headers, suggested.count_by, "join_count_by", True)
     label = (right.text_input(t("join.label"), value=suggested.label, key="join_label").strip()
              or t("join.events"))
-    return combine.JoinSpec(kind, main, keys, count_by, label)
+    return JoinSpec(kind, main, keys, count_by, label)
 
 
-def show_report(report: combine.JoinReport, base: Upload, other: Upload) -> None:
+def show_report(report: JoinReport, base: Upload, other: Upload) -> None:
     how = t("join.how.id_term" if report.by_term else "join.how.id")
     repeats = t("join.repeats.student_term" if report.by_term else "join.repeats.student")
     file, other_file = plain(base.name), plain(other.name)
     cols = st.columns(4)
-    if report.kind == combine.ROSTER:
+    if report.kind == ROSTER:
         cols[0].metric(t("join.matched"),
                        t("join.of", part=count(report.matched), whole=count(report.main_rows)))
         cols[1].metric(t("join.unmatched"), count(report.unmatched))
@@ -110,7 +107,7 @@ def join_step(bench) -> None:
         if file is not None and st.session_state.get("join_seen") != file.file_id:
             st.session_state["join_seen"] = file.file_id
             try:
-                other = read_upload(file.getvalue(), file.name)
+                other = bench.read_join_file(file.getvalue(), file.name)
                 st.session_state["join_other"] = (other, bench.suggest_join(other))
             except IngestError as problem:
                 st.error(message(problem), icon=":material/error:")
@@ -121,7 +118,7 @@ def join_step(bench) -> None:
         spec = spec_editor(base, other, suggested)
         try:
             combined = bench.preview_join(other, spec)
-        except (ValueError, DataError, duckdb.Error) as problem:
+        except JOIN_ERRORS as problem:
             st.error(t("join.cannot", problem=message(problem)), icon=":material/error:")
             return
         show_report(combined.report, base, other)

@@ -5,24 +5,24 @@ from datetime import date
 
 import streamlit as st
 
-from equity.plans import goals, interventions
+from equity.app.session import STAGES, Entry, stage_label
 from equity.words.i18n import t
 from pages.views import shared
 
 ANY = None          # the group filter's "any group"; "" is all students, as entries store it
 
 
-def entry_form(existing: interventions.Entry | None, goal_titles: dict[str, str], names: dict[str, str], key: str,
-               lang: str) -> interventions.Entry | None:
+def entry_form(bench, existing: Entry | None, goal_titles: dict[str, str], names: dict[str, str], key: str,
+               lang: str) -> Entry | None:
     """The fields of one entry (`names`: the loaded data's groups, stored words -> shown words); returns the
     entry once the user saved it."""
     old = existing
     with st.form(key, clear_on_submit=existing is None, border=existing is not None):
         left, middle, right = st.columns(3)
         when = left.date_input(t("log.column_date", lang), value=old.day if old else date.today(), key=f"{key}_date")
-        stage = middle.selectbox(t("log.column_stage", lang), interventions.STAGES, key=f"{key}_stage",
-                                 index=interventions.STAGES.index(old.stage) if old else 0,
-                                 format_func=lambda s: interventions.stage_label(s, lang).capitalize())
+        stage = middle.selectbox(t("log.column_stage", lang), STAGES, key=f"{key}_stage",
+                                 index=STAGES.index(old.stage) if old else 0,
+                                 format_func=stage_names.get)
         owner = right.text_input(t("log.column_owner", lang), value=old.owner if old else "", key=f"{key}_owner")
         title = st.text_input(t("log.column_title", lang), value=old.title if old else "", key=f"{key}_title",
                               placeholder=t("log.title_placeholder", lang))
@@ -42,19 +42,20 @@ def entry_form(existing: interventions.Entry | None, goal_titles: dict[str, str]
         result = st.text_area(t("log.column_result", lang), value=old.result if old else "", key=f"{key}_result")
         if not st.form_submit_button(t("log.save", lang), type="primary"):
             return None
-    entry = interventions.Entry(when.isoformat(), stage, title.strip(), group, goal_id, owner.strip(),
+    entry = Entry(when.isoformat(), stage, title.strip(), group, goal_id, owner.strip(),
                                 decision.strip(), result.strip(), old.id if old else "", old.revision if old else 0)
-    return shared.saved(entry.problems(lang), lambda: interventions.save(entry), lang)
+    return shared.saved(entry.problems(), lambda: bench.save_entry(entry), lang)
 
 
 bench = shared.workbench()
 lang = shared.language()
 st.title(t("nav.log", lang))
 st.write(t("log.intro", lang))
-names = bench.group_names(lang)
-goal_list, goal_problems = goals.load(lang)
+names = bench.group_names()
+stage_names = {s: stage_label(s).capitalize() for s in STAGES}   # looked up now: see equity.words.reader
+goal_list, goal_problems = bench.saved_goals()
 goal_titles = {g.id: g.title for g in goal_list}
-entries, problems = interventions.load(lang)
+entries, problems = bench.log_entries()
 for problem in (*problems, *goal_problems):
     st.warning(shared.message(problem.message, lang), icon=":material/warning:")
 if st.session_state.get("log_saved"):
@@ -62,7 +63,7 @@ if st.session_state.get("log_saved"):
 
 with st.expander(t("log.new_entry", lang), expanded=not entries or "log_goal" in st.session_state,
                  icon=":material/add:"):
-    added = entry_form(None, goal_titles, names, "log_new", lang)
+    added = entry_form(bench, None, goal_titles, names, "log_new", lang)
     if added:
         st.session_state.pop("log_goal", None)
         st.session_state["log_saved"] = t("log.logged", lang, title=added.title)
@@ -71,9 +72,9 @@ with st.expander(t("log.new_entry", lang), expanded=not entries or "log_goal" in
 if entries:
     st.subheader(t("log.entries", lang))
     left, middle, right = st.columns(3)
-    stages = left.multiselect(t("log.column_stage", lang), interventions.STAGES, key="log_stages",
+    stages = left.multiselect(t("log.column_stage", lang), STAGES, key="log_stages",
                               placeholder=t("ui.choose_options", lang),
-                              format_func=lambda s: interventions.stage_label(s, lang).capitalize())
+                              format_func=stage_names.get)
     goal_filter = middle.selectbox(t("log.column_goal", lang), ["", *goal_titles], key="log_goal_filter",
                                    format_func=lambda g: goal_titles.get(g, t("log.any_goal", lang)))
     group_filter = right.selectbox(
@@ -81,12 +82,11 @@ if entries:
         format_func=lambda g: t("log.any_group", lang) if g is ANY else names.get(g, g) if g
         else t("compare.all_title", lang))
     text = st.text_input(t("log.search", lang), key="log_text")
-    chosen = interventions.select(entries, tuple(stages), goal_filter, group_filter or "", text)
-    if group_filter == "":
-        chosen = tuple(e for e in chosen if not e.group)
+    chosen = bench.select_entries(entries, tuple(stages), goal_filter, group_filter or "", text,
+                                  whole_school=group_filter == "")
     st.caption(t("log.count", lang, shown=len(chosen), total=len(entries)))
-    st.dataframe(interventions.frame(chosen, goal_titles, lang, names), hide_index=True)
-    st.download_button(t("log.download", lang), interventions.export_csv(chosen, goal_titles, lang, names),
+    st.dataframe(bench.log_table(chosen, goal_titles, names), hide_index=True)
+    st.download_button(t("log.download", lang), bench.log_csv(chosen, goal_titles, names),
                        file_name=t("log.file_name", lang), mime="text/csv", icon=":material/download:")
     st.subheader(t("log.edit_heading", lang))
     by_id = {e.id: e for e in chosen}
@@ -94,11 +94,11 @@ if entries:
                           format_func=lambda i: f"{by_id[i].date} · {by_id[i].title}")
     if picked:
         entry = by_id[picked]
-        if entry_form(entry, goal_titles, names, f"log_edit_{entry.id}_{entry.revision}", lang):
+        if entry_form(bench, entry, goal_titles, names, f"log_edit_{entry.id}_{entry.revision}", lang):
             st.session_state["log_saved"] = t("log.saved", lang, title=entry.title)
             st.rerun()
         with st.popover(t("log.delete", lang), icon=":material/delete:"):
             if st.button(t("log.delete_confirm", lang), key=f"log_delete_{entry.id}", type="primary"):
-                interventions.delete(entry)
+                bench.delete_entry(entry)
                 st.session_state["log_saved"] = t("log.deleted", lang, title=entry.title)
                 st.rerun()

@@ -3,7 +3,7 @@ what is loaded and where to go next."""
 
 import streamlit as st
 
-from equity.plans.accountability import COLOUR_MIN_N
+from equity.app.session import COLOUR_MIN_N
 from equity.words.i18n import t
 from equity.words.numbers import count
 from pages.views import shared

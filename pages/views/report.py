@@ -7,14 +7,17 @@ from itertools import combinations
 import pandas as pd
 import streamlit as st
 
-from equity.model.dimensions import DIMENSIONS
-from equity.plans import scorecard as sc
-from equity.report import images
-from equity.report import render as exports
-from equity.report.sections import Choice, Report, Table, compose, views
-from equity.report.student_list import FILE_PREFIX
-from equity.stats.metrics import COMPARE_ALL, COMPARE_OTHERS
-from equity.store import scorecards as scorecard_store
+from equity.app.session import (
+    COMPARE_ALL,
+    COMPARE_OTHERS,
+    DIMENSIONS,
+    FILE_PREFIX,
+    MIME,
+    Choice,
+    Report,
+    file_stem,
+)
+from equity.present.tables import Table
 from equity.words.i18n import LANGUAGES, t
 from equity.words.labels import comparison_label, dimension_label
 from equity.words.numbers import count
@@ -63,24 +66,24 @@ def preview(report: Report, lang: str) -> None:
                 st.altair_chart(section.chart, width="stretch", alt=section.alt_text)
             st.dataframe(table_frame(section.table), hide_index=True)
             st.caption(plain(" ".join(section.table.notes)))
-            shared.section_downloads(section, f"{exports.file_stem(report.title)}-{number}-{report.lang}",
+            shared.section_downloads(section, f"{file_stem(report.title)}-{number}-{report.lang}",
                                      f"dl_{number}", lang)
 
 
 def downloads(report: Report, lang: str) -> None:
     st.subheader(t("page.report.download", lang))
     st.caption(plain(t("report.aggregates_only", report.lang) + " " + report.privacy))
-    stem = f"{exports.file_stem(report.title)}-{report.lang}"
+    stem = f"{file_stem(report.title)}-{report.lang}"
     files = [("pdf", t("page.report.pdf", lang), ":material/picture_as_pdf:"),
              ("pptx", t("page.report.pptx", lang), ":material/slideshow:"),
              ("html", t("page.report.html", lang), ":material/language:")]
     columns = st.columns(4)
     for column, (fmt, label, icon) in zip(columns, files, strict=False):
-        column.download_button(plain(label), lambda f=fmt: exports.render(report, f), file_name=f"{stem}.{fmt}",
-                               mime=exports.MIME[fmt], on_click="ignore", icon=icon, type="primary",
+        column.download_button(plain(label), lambda f=fmt: bench.export(report, f), file_name=f"{stem}.{fmt}",
+                               mime=MIME[fmt], on_click="ignore", icon=icon, type="primary",
                                key=f"dl_report_{fmt}")
-    columns[3].download_button(t("page.report.xlsx", lang), lambda: exports.report_xlsx(report),
-                               file_name=f"{stem}.xlsx", mime=exports.MIME["xlsx"], on_click="ignore",
+    columns[3].download_button(t("page.report.xlsx", lang), lambda: bench.export(report, "xlsx"),
+                               file_name=f"{stem}.xlsx", mime=MIME["xlsx"], on_click="ignore",
                                icon=":material/table:", key="dl_report_xlsx")
 
 
@@ -94,26 +97,14 @@ def student_export(bench, column, rule, lang: str) -> None:
         table = bench.student_list(column.name, column.header, rule, lang)
         st.caption(t("page.report.student_rows", lang, rows=count(len(table.rows), lang)))
         title = t("student.title", lang, outcome=column.header)
-        stem = f"{FILE_PREFIX}-{exports.file_stem(column.header)}"
+        stem = f"{FILE_PREFIX}-{file_stem(column.header)}"
         left, right, _ = st.columns([1, 1, 2])
-        left.download_button(t("page.report.student_csv", lang), lambda: exports.table_csv(table, title),
-                             file_name=f"{stem}.csv", mime=exports.MIME["csv"], on_click="ignore",
+        left.download_button(t("page.report.student_csv", lang), lambda: bench.table_file(table, title, "csv"),
+                             file_name=f"{stem}.csv", mime=MIME["csv"], on_click="ignore",
                              key="dl_students_csv")
-        right.download_button(t("page.report.student_xlsx", lang), lambda: exports.table_xlsx(table, title),
-                              file_name=f"{stem}.xlsx", mime=exports.MIME["xlsx"], on_click="ignore",
+        right.download_button(t("page.report.student_xlsx", lang), lambda: bench.table_file(table, title, "xlsx"),
+                              file_name=f"{stem}.xlsx", mime=MIME["xlsx"], on_click="ignore",
                               key="dl_students_xlsx")
-
-
-def scorecard_choice(bench, lang: str) -> tuple[tuple[sc.Indicator, ...], dict]:
-    """The scorecard as the user set it up (indicators, and cut points by indicator label): this session's
-    choice on the scorecard page, else the one saved for this dataset, else the defaults."""
-    state = st.session_state.get("scorecard")
-    if state is not None and state[0] == bench.data.name:
-        indicators, cuts = state[1], st.session_state.get("grid_cuts", {})
-    else:
-        saved, _ = scorecard_store.chosen(bench.data.name, bench.data.mapping, bench.data.profiles, lang)
-        indicators, cuts = saved.indicators, saved.cuts
-    return tuple(sc.available(indicators, bench.data.mapping)), cuts
 
 
 def builder(bench, lang: str) -> None:
@@ -162,11 +153,12 @@ def builder(bench, lang: str) -> None:
     if not dimensions and not crossings and not goal_table and not scorecard:
         st.info(t("page.report.none", lang))
         return
-    indicators, cuts = scorecard_choice(bench, lang) if scorecard else ((), {})
+    chosen, cuts = st.session_state.get("scorecard"), st.session_state.get("grid_cuts", {})
+    indicators, cuts = bench.scorecard_choice(chosen, cuts) if scorecard else ((), {})
     choice = Choice(column.name, column.header, rule, tuple(dimensions), compare, tuple(crossings), history, goals,
                     changes, goal_table, indicators, tuple(cuts.items()), method, settings, cohort, group_grids,
                     accountable, st.session_state.get("accountability_min", 30))
-    report = compose(views(bench, choice, report_lang), bench, title, notes, report_lang)
+    report = bench.report(choice, title, notes, report_lang)
     st.session_state["report_built"] = report
     downloads(report, lang)
     preview(report, lang)
@@ -193,7 +185,7 @@ def presentation(report: Report, lang: str) -> None:
     st.title(plain(section.title))
     if section.chart is not None:
         # Drawn narrow and shown full width, so its text, marks and labels grow together.
-        st.image(images.chart_png(section.chart, PRESENT_WIDTH), alt=section.alt_text, width="stretch")
+        st.image(bench.chart_png(section.chart, PRESENT_WIDTH), alt=section.alt_text, width="stretch")
     for sentence in section.summary:
         st.markdown(plain(sentence))
     with st.expander(t("page.report.figures", lang)):

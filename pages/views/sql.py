@@ -3,8 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from equity.app.sql_console import EXAMPLE, LIMITS, Console, QueryError
-from equity.app.sql_download import SIZE_COLUMN
+from equity.app.session import EXAMPLE, LIMITS, SIZE_COLUMN, Console, QueryError
 from equity.words.i18n import t, tn
 from equity.words.numbers import count, decimal
 from pages.views import shared

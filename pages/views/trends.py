@@ -39,7 +39,7 @@ if shared.require_data(bench):
                                   format_func=names.get)
         result = first if compare == COMPARE_ALL else bench.trend(column.name, rule, dimension, compare,
                                                                   column.header, second)
-        entries, problems = interventions.load(lang)
+        entries, problems = interventions.load()
         show = st.toggle(t("trends.show_markers", lang), value=True, key="trends_markers")
         markers = interventions.markers(entries, result.terms) if show else ()
         st.markdown(f"**{shared.plain(gap_change_sentence(result, lang))}**")

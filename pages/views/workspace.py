@@ -4,9 +4,7 @@ rename or delete them, and move the whole workspace to another machine. Says wha
 import pandas as pd
 import streamlit as st
 
-from equity.data.dataset import DataError
-from equity.store import archive, library, workspace
-from equity.store.records import WorkspaceError
+from equity.app.session import DataError, Workbench, WorkspaceError
 from equity.words.i18n import t
 from equity.words.messages import Text, words
 from equity.words.numbers import count
@@ -18,13 +16,14 @@ ERRORS = (WorkspaceError, DataError, OSError)
 def note_where() -> None:
     """What the workspace holds, in plain words; the folder and how to move it only for whoever set the
     computer up, behind an expander."""
-    lines = "\n".join(f"- {words(what)}" for _, what in workspace.LAYOUT)
+    lines = "\n".join(f"- {words(what)}" for _, what in Workbench.workspace_layout())
     st.info(t("page.saved.where", lines=lines), icon=":material/folder:")
     with st.expander(t("page.saved.setup")):
-        st.caption(shared.plain(t("page.saved.setup_folder", base=workspace.root().resolve(), variable=workspace.ENV)))
+        base, variable = Workbench.workspace_folder()
+        st.caption(shared.plain(t("page.saved.setup_folder", base=base, variable=variable)))
 
 
-def saved_table(saved: tuple[library.SavedDataset, ...]) -> pd.DataFrame:
+def saved_table(saved: tuple) -> pd.DataFrame:
     return pd.DataFrame([{
         t("page.saved.col_name"): e.name, t("page.saved.col_terms"): ", ".join(e.terms) or "—",
         t("page.saved.col_rows"): e.rows, t("page.saved.col_outcomes"): len(e.outcomes),
@@ -72,26 +71,26 @@ def open_section(bench, saved) -> None:
     chosen = st.multiselect(t("page.saved.open_together"), list(names), default=in_use or list(names),
                             format_func=names.get, key="open_chosen",
                             placeholder=t("ui.choose_options"))
-    for warning in library.overlaps(tuple(e for e in saved if e.id in chosen)):
+    for warning in bench.overlaps(tuple(e for e in saved if e.id in chosen)):
         st.warning(shared.message(warning), icon=":material/content_copy:")
     at_start = st.checkbox(t("page.saved.at_start"), value=True, key="open_at_start")
     left, right = st.columns([1, 3])
     if left.button(t("page.saved.open"), type="primary", disabled=not chosen, icon=":material/folder_open:"):
         try:
             data = bench.open_saved(tuple(chosen))
-            library.remember_startup(tuple(chosen) if at_start else ())
+            bench.open_at_start(tuple(chosen) if at_start else ())
             flash(Text("page.saved.opened", name=data.name, rows=data.report.rows))
         except ERRORS as problem:
             failed(problem)
     if right.button(t("page.saved.open_sample"), icon=":material/science:"):
         bench.load_sample()
-        library.remember_startup(())
+        bench.open_at_start(())
         flash(Text("page.saved.opened_sample"))
     with st.expander(t("page.saved.manage")):
-        manage(saved, names)
+        manage(bench, saved, names)
 
 
-def manage(saved, names: dict[str, str]) -> None:
+def manage(bench, saved, names: dict[str, str]) -> None:
     """Rename or delete one saved dataset."""
     by_id = {e.id: e for e in saved}
     pick = st.selectbox(t("page.saved.dataset"), list(by_id), format_func=names.get, key="manage_pick")
@@ -100,26 +99,24 @@ def manage(saved, names: dict[str, str]) -> None:
     left, right = st.columns(2)
     if left.button(t("page.saved.rename"), icon=":material/edit:"):
         try:
-            library.rename(entry, new_name)
+            bench.rename_saved(entry, new_name)
             flash(Text("page.saved.renamed", name=new_name.strip()))
         except ERRORS as problem:
             failed(problem)
     with right.popover(t("page.saved.delete"), icon=":material/delete:"):
         st.write(t("page.saved.delete_confirm", name=shared.plain(entry.name), rows=count(entry.rows)))
         if st.button(t("page.saved.delete_yes"), type="primary", key=f"delete_{pick}"):
-            library.delete(entry)
-            if pick in library.startup():
-                library.remember_startup(tuple(i for i in library.startup() if i != pick))
+            bench.delete_saved(entry)
             flash(Text("page.saved.deleted", name=entry.name))
 
 
-def move_section() -> None:
+def move_section(bench) -> None:
     st.subheader(t("page.saved.move_title"))
     left, right = st.columns(2)
     with left:
         st.write(t("page.saved.move_intro"))
         if st.button(t("page.saved.prepare"), icon=":material/inventory_2:"):
-            st.session_state["workspace_export"] = archive.export_workspace()
+            st.session_state["workspace_export"] = bench.export_workspace()
         if "workspace_export" in st.session_state:
             st.download_button(t("page.saved.download"), st.session_state["workspace_export"],
                                file_name="equity-workspace.zip", mime="application/zip",
@@ -128,7 +125,7 @@ def move_section() -> None:
         upload = st.file_uploader(t("page.saved.import_file"), type=["zip"], key="workspace_import")
         if upload is not None and st.button(t("page.saved.import"), icon=":material/upload:"):
             try:
-                result = archive.import_workspace(upload.getvalue())
+                result = bench.import_workspace(upload.getvalue())
                 flash(Text("page.saved.imported", added=result.added, updated=result.updated, kept=result.kept))
             except WorkspaceError as problem:
                 failed(problem)
@@ -140,10 +137,10 @@ st.title(t("page.saved.title", lang))
 note_where()
 if st.session_state.get("workspace_done"):
     st.success(shared.message(st.session_state.pop("workspace_done"), lang), icon=":material/check:")
-saved, problems = library.catalogue()
+saved, problems = bench.saved_datasets()
 for problem in problems:
     st.warning(shared.message(problem.message, lang), icon=":material/warning:")
 if bench.data is not None:
     save_section(bench)
 open_section(bench, saved)
-move_section()
+move_section(bench)

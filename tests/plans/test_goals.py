@@ -9,6 +9,7 @@ from equity.model.rules import Rule
 from equity.plans import goals
 from equity.plans.goals import GAP, HALVE, HIGHER, LOWER, MET, NO_DATA, OFF_TRACK, ON_TRACK, Goal
 from equity.stats.trends import Point, group_key
+from equity.words.reader import reading
 from tests import crossterm, multiterm
 from tests.files import confirmed
 
@@ -196,8 +197,8 @@ def test_a_goal_for_a_crossed_group_on_data_that_shows_it(shown_bench):
 def test_crossed_goal_choices_and_problems(crossed_bench):
     choices = goals.group_choices(crossed_bench.con, "proficient", Rule("boolean"), "english_learner", "low_income")
     assert choices[group_key((True, True))] == "English learners · Low income" and len(choices) == 4
-    spanish = goals.group_choices(crossed_bench.con, "proficient", Rule("boolean"), "english_learner", "low_income",
-                                  "es")
+    with reading("es"):
+        spanish = goals.group_choices(crossed_bench.con, "proficient", Rule("boolean"), "english_learner", "low_income")
     assert spanish[group_key((False, True))] == "No aprendices de inglés · Bajos ingresos"
     assert "crossed group compares with all students" in " ".join(el_low_income(measure=GAP,
                                                                                  compare="false").problems())
@@ -229,21 +230,22 @@ def test_a_goal_saved_before_crossed_groups_loads_and_evaluates_unchanged():
 
 def test_goal_words_in_spanish():
     goal = ela()
-    assert goals.describe(goal, "es") == ("ELA (en Met, Exceeded), % de Aprendices de inglés: de 30,0\u00a0% en "
-                                          "2022-23 a 50,0\u00a0% para 2027-28 (más alto es mejor; pasos iguales cada "
-                                          "periodo).")
-    late = goals.evaluate(goal, points(30.0, 33.0, 37.0), "es")
-    assert late.projection.sentence == ("Al ritmo actual (+3,5 por periodo) la meta se alcanza en 2028-29, "
-                                        "después del periodo de la meta, 2027-28.")
-    away = goals.evaluate(goal, points(30.0, 28.0, 26.0), "es")
-    assert away.projection.sentence.startswith("Al ritmo actual no se alcanza la meta")
-    assert goals.evaluate(goal, (), "es").note == "No hay periodos cargados desde 2022-23 en adelante."
-    assert ela(target=20.0).problems("es") == ["«Más alto es mejor» necesita una meta más alta que el valor de "
+    with reading("es"):
+        assert goals.describe(goal) == ("ELA (en Met, Exceeded), % de Aprendices de inglés: de 30,0\u00a0% en "
+                                        "2022-23 a 50,0\u00a0% para 2027-28 (más alto es mejor; pasos iguales cada "
+                                        "periodo).")
+        late = goals.evaluate(goal, points(30.0, 33.0, 37.0))
+        assert late.projection.sentence == ("Al ritmo actual (+3,5 por periodo) la meta se alcanza en 2028-29, "
+                                            "después del periodo de la meta, 2027-28.")
+        away = goals.evaluate(goal, points(30.0, 28.0, 26.0))
+        assert away.projection.sentence.startswith("Al ritmo actual no se alcanza la meta")
+        assert goals.evaluate(goal, ()).note == "No hay periodos cargados desde 2022-23 en adelante."
+        assert ela(target=20.0).problems() == ["«Más alto es mejor» necesita una meta más alta que el valor de "
                                                "referencia."]
-    gap = ela(measure=GAP, compare="false", baseline=-18.0, target=-6.0)
-    assert goals.measure_label(gap, "es") == ("Brecha en ELA (en Met, Exceeded): Aprendices de inglés frente a "
-                                              "No aprendices de inglés (puntos porcentuales)")
-    assert goals.population(ela(dimension="", group=""), "es") == "Todos los estudiantes"
+        gap = ela(measure=GAP, compare="false", baseline=-18.0, target=-6.0)
+        assert goals.measure_label(gap) == ("Brecha en ELA (en Met, Exceeded): Aprendices de inglés frente a "
+                                            "No aprendices de inglés (puntos porcentuales)")
+        assert goals.population(ela(dimension="", group="")) == "Todos los estudiantes"
 
 
 def test_a_new_goal_is_suggested_a_real_improvement_never_its_baseline():

@@ -9,6 +9,7 @@ import pytest
 from equity.plans import interventions
 from equity.plans.interventions import Entry
 from equity.report.safe_cells import safe_cell
+from equity.words.reader import reading
 
 
 def test_entries_round_trip_newest_first_and_edit_checks_revision():
@@ -63,7 +64,9 @@ def test_the_log_in_spanish_keeps_what_was_typed():
                      "30 minutos", "Subió"),
                Entry("2024-02-01", "reflect", "Review"))
     names = {"English learners": "Aprendices de inglés"}
-    text = interventions.export_csv(entries, {"g1": "Meta de lectura"}, "es", names).decode("utf-8-sig")
+    with reading("es"):
+        text = interventions.export_csv(entries, {"g1": "Meta de lectura"}, names).decode("utf-8-sig")
+        problems = Entry("15/09/2025", "plan", " ").problems()
     rows = list(csv.DictReader(io.StringIO(text)))
     assert list(rows[0]) == ["Fecha", "Etapa", "Título", "Grupo", "Meta", "Responsable", "Qué se decidió o cambió",
                              "Qué pasó"]
@@ -72,7 +75,7 @@ def test_the_log_in_spanish_keeps_what_was_typed():
     assert (rows[1]["Etapa"], rows[1]["Grupo"], rows[1]["Meta"]) == ("reflexión", "Todos los estudiantes", "")
     english = interventions.frame(entries, {})                       # English as before: stages as stored
     assert list(english["Stage"]) == ["implement", "reflect"] and english["Group"][1] == "All students"
-    assert Entry("15/09/2025", "plan", " ").problems("es") == [
+    assert problems == [
         "Póngale un título a la entrada.",
         "La etapa debe ser una de estas: diagnóstico, diseño, implementación, reflexión.",
         "«15/09/2025» no es una fecha (escríbala así: 2025-09-15)."]

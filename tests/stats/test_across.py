@@ -225,16 +225,3 @@ def test_races_alone_or_in_combination_follow_the_rule_too():
     assert {g.key: g.n for g in combined.groups} == {g.key: g.n for g in alone.groups}
 
 
-@pytest.mark.parametrize("filters", [Filters(low_income=("true",)), Filters(race=("White", "Asian")),
-                                     Filters(low_income=("true",), english_learner=("false",), term=("2024-25",))])
-def test_counts_over_more_columns_narrowed_give_each_views_own(filters):
-    """One query over race, income and English learner serves a breakdown by any of them, or a crossing."""
-    con = _connect(_district())
-    cube = cubes.build(con, "score", Rule("mean"))
-    wide = ("race_ethnicity", "low_income", "english_learner")
-    found = across.neighbours(con, cube.table, wide, filters)
-    for columns in (("race_ethnicity",), ("low_income",), ("english_learner",), ("race_ethnicity", "low_income")):
-        own = across.neighbours(con, cube.table, columns, filters)
-        narrowed = across.narrowed(found, tuple(wide.index(c) for c in columns))
-        assert sorted(narrowed.rows, key=repr) == sorted(own.rows, key=repr)
-        assert across.hidden(narrowed, 10) == across.hidden(own, 10)
