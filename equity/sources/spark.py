@@ -12,7 +12,7 @@ import logging
 import os
 import shutil
 import socket
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import duckdb
 import pyarrow as pa
@@ -20,7 +20,7 @@ import sqlglot
 from cachetools import LRUCache
 from sqlglot import exp
 
-from equity.data import dataset
+from equity.data import dataset, headers
 from equity.data.ingest import Upload
 from equity.data.mapping import Mapping, propose
 from equity.data.profile import EXCUSED, TOP_VALUES, ColumnProfile
@@ -38,6 +38,7 @@ from equity.sources import cube as cubes
 
 RAW, STUDENTS = "raw", "students"    # the names the translated queries read the table and its students under
 MACROS = ("score",)                  # DuckDB macros the translated queries call: inlined, Spark has none
+SHARED = 10                          # a result's value is listed for the mapping when this many rows hold it
 MAX_CELLS = 1_000_000                # more rows than this back from one query is refused: not a few cells
 CACHED_CELLS = 16                    # outcome and rule pairs whose cells are kept, each a few thousand rows
 TOKEN = "EQUITY_SPARK_TOKEN"         # a token for the cluster, read from the environment, never saved
@@ -223,21 +224,22 @@ class SparkTable:
             self._counted |= self._values([header])
         return self._counted[header]
 
-    def _values(self, headers: list[str]) -> dict[str, tuple[tuple[str | None, int], ...]]:
-        """Several columns' values with their counts in one Spark job, most frequent first, blank read as missing
-        as an upload reads it."""
-        columns = Fragment(", ".join(quote_ident(h) for h in headers))
-        found: dict[str, dict[str | None, int]] = {h: {} for h in headers}
-        for row in self.run(query("column_value_counts", table=RAW, columns=columns)).to_pylist():
+    def _values(self, names: list[str], shared: int = 1) -> dict[str, tuple[tuple[str | None, int], ...]]:
+        """Several columns' values (those at least `shared` rows hold) with their counts in one Spark job, most
+        frequent first, blank read as missing as an upload reads it."""
+        columns = Fragment(", ".join(quote_ident(h) for h in names))
+        found: dict[str, dict[str | None, int]] = {h: {} for h in names}
+        for row in self.run(query("column_value_counts", table=RAW, columns=columns), {"shared": shared}).to_pylist():
             value = None if row["value"] == "" else row["value"]
             found[row["header"]][value] = found[row["header"]].get(value, 0) + int(row["n"])
         return {h: tuple(sorted(values.items(), key=lambda vn: (-vn[1], vn[0] is None, vn[0] or "")))
                 for h, values in found.items()}
 
     def profiles(self, outcomes: tuple[str, ...] = ()) -> tuple[ColumnProfile, ...]:
-        """Each column measured as an upload's are (equity.profile), from counts only, in two Spark jobs: a column's
-        values are listed only when it has few of them and they repeat, or it is one of the `outcomes` named, so
-        ids and names never leave Spark."""
+        """Each column measured as an upload's are (equity.profile), from counts only, in two or three Spark jobs: a
+        column's values are listed only when it has few of them and they repeat, or it is one of the `outcomes`
+        named; a column whose header names a result (a grade %, a scale score) lists the values SHARED rows or
+        more hold, enough to propose it as an outcome and a threshold. Ids and names never leave Spark."""
         figures = []
         for i, header in enumerate(self.columns):      # one select of every column's figures: one scan
             one = sqlglot.parse_one(query("column_counts", table=RAW, column=header), read="duckdb")
@@ -248,7 +250,17 @@ class SparkTable:
         listed = [h for h, r in rows.items() if h in outcomes or (r["distinct_estimate"] <= TOP_VALUES
                                                                   and 2 * r["distinct_estimate"] <= r["non_blank"])]
         self._counted |= self._values(listed) if listed else {}
-        return tuple(_profile(h, rows[h], self._counted.get(h)) for h in self.columns)
+        measured = [h for h in self.columns if h not in listed and _names_a_result(h)]
+        common = self._values(measured, SHARED) if measured else {}
+        return tuple(_profile(h, rows[h], self._counted.get(h)) if h not in common else
+                     replace(_profile(h, rows[h], common[h]), distinct_count=int(rows[h]["distinct_estimate"]))
+                     for h in self.columns)
+
+
+def _names_a_result(header: str) -> bool:
+    """The header reads as a kind of result (equity.data.headers), never as an id, a name or another role."""
+    reading = headers.read(header)
+    return reading is not None and reading.label.startswith(headers.MEASURE)
 
 
 def _profile(header: str, row: dict, values: tuple | None) -> ColumnProfile:
