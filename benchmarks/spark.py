@@ -20,6 +20,7 @@ from pathlib import Path
 import pyarrow as pa
 
 from benchmarks import data
+from benchmarks.run import lift_limits
 from equity.app.session import Workbench
 from equity.model.rules import Rule
 from equity.sources import spark
@@ -44,6 +45,7 @@ def clicks(bench: Workbench) -> dict[str, list[float]]:
 
 
 def on_duckdb(path: Path) -> dict:
+    lift_limits()        # a file of any size is read, in this process: the clicks are measured, not the reading
     start = time.perf_counter()
     bench = Workbench()
     bench.upload(path.read_bytes(), path.name)
