@@ -178,3 +178,9 @@ def students_of(rows: Rows):
     staged = dataset.stage(con, read_upload(csv_bytes(rows), "class.csv"))
     dataset.activate(con, staged, staged.proposal)
     return con
+
+
+def table_values(table) -> pd.DataFrame:
+    """A result's table (equity.present.tables.Table) as plain values under its headers, None where a figure is
+    hidden: the figures before they are printed, to check against sums worked out by hand."""
+    return pd.DataFrame([list(row) for row in table.rows], columns=[c.header for c in table.columns])

@@ -363,14 +363,13 @@ def report(args: argparse.Namespace) -> str:
                     crossings, flag=Flag(args.flag), flag_settings=flag_settings(args),
                     cohort=cohort_dimension(mapping, args.cohort) if args.cohort else None)
     if not args.each:
-        built = compose(views(bench, choice, args.lang), bench, args.title, args.notes, args.lang)
+        built = compose(views(bench, choice), bench, args.title, args.notes)
         _write(args.out, render_report(built, fmt))
         return f"{args.out} ({len(built.sections)} sections, groups under {args.min_n} students hidden)"
     chosen, written = bench.filters, []
     for value in cohort_values(options(con), args.each, chosen):
         bench.filters = cohort_filters(chosen, args.each, value)
-        built = compose(views(bench, choice, args.lang), bench, f"{args.title} · {value}" if args.title else value,
-                        args.notes, args.lang)
+        built = compose(views(bench, choice), bench, f"{args.title} · {value}" if args.title else value, args.notes)
         out = args.out.with_name(f"{args.out.stem}-{file_stem(value)}{args.out.suffix}") if fmt else \
             args.out / f"{file_stem(value)}.html"
         _write(out, render_report(built, fmt or "html"))

@@ -12,15 +12,18 @@ import duckdb
 import pyarrow as pa
 from cachetools import LRUCache
 
+from equity.app import access
 from equity.app.sql_console import EXAMPLE, LIMITS, Console, QueryError
 from equity.app.sql_download import SIZE_COLUMN, Download, for_download
 from equity.data import combine, dataset, derived, first_view
 from equity.data.combine import EVENTS, ROSTER, JoinReport, JoinSpec, Keys
 from equity.data.dataset import DataError
+from equity.data.derived import all_outcomes
 from equity.data.ingest import IngestError, Upload, read_upload
 from equity.data.mapping import (
     KINDS,
     ROLES,
+    ColumnRole,
     Mapping,
     ValueRow,
     edited_kind,
@@ -34,13 +37,17 @@ from equity.data.normalize import GUESSED, NO, NOT_REPORTED, UNPLACED, YES
 from equity.data.normalize import options as value_options
 from equity.data.profile import ColumnProfile
 from equity.model import terms as term_order
-from equity.model.cohorts import Cohort, cohort_filters
+from equity.model.cohorts import Cohort, cohort_choices, cohort_filters, cohort_values
 from equity.model.dimensions import COMBINED, DIMENSIONS
-from equity.model.filters import Filters, options
+from equity.model.filters import FLAG_KEYS, Filters, options
 from equity.model.groups import Grouping
-from equity.model.rules import Rule
+from equity.model.rules import Rule, counting_threshold, default_threshold, meeting_categories
 from equity.plans import accountability, goals, interventions, overview, scorecard, status_grid, survey
 from equity.plans.accountability import COLOUR_MIN_N
+from equity.plans.cut_presets import PRESETS as CUT_PRESETS
+from equity.plans.cut_presets import SOURCE as CUT_SOURCE
+from equity.plans.cut_presets import YEAR as CUT_YEAR
+from equity.plans.cut_presets import suggested as suggested_cuts
 from equity.plans.goals import (
     GAP,
     HALVE,
@@ -59,23 +66,46 @@ from equity.plans.goals import (
     labelled,
     suggested_target,
 )
+from equity.plans.group_grid import GroupPlacement
 from equity.plans.interventions import STAGES, Entry, stage_label
-from equity.plans.scorecard import Indicator
+from equity.plans.scorecard import LAGGING, LEADING, METHODS, NO_GOAL, Card, Indicator
+from equity.plans.status_grid import default_cuts, read_cuts
+from equity.plans.survey import read_notes as survey_notes
+from equity.plans.survey import summary as survey_summary
 from equity.present.tables import Table
 from equity.report import images
 from equity.report import render as exports
 from equity.report.render import MIME, file_stem
-from equity.report.sections import Choice, Report, compose, views
+from equity.report.sections import (
+    AccountabilityView,
+    Choice,
+    GapView,
+    GroupGridView,
+    IntersectionView,
+    Report,
+    ScorecardView,
+    Section,
+    chronic_notes,
+    compose,
+    filter_lines,
+    views,
+)
 from equity.report.student_list import FILE_PREFIX, student_table
 from equity.sources import cube as cubes
 from equity.sources import spark
-from equity.sources.cells import Cells
+from equity.sources.cells import Cells, key_text
 from equity.stats import across as across_views
 from equity.stats import matched as matching
 from equity.stats.crosstab import CrossTable, crosstab
 from equity.stats.disproportionality import Disproportionality, consecutive_flags, disproportionality
+from equity.stats.disproportionality import Settings as RiskSettings
 from equity.stats.entity import EntityComparison, EntityGroup, ranked, versus_all
+from equity.stats.gap_flag_settings import COMPARE, DEFAULTS, HPG, FlagSettings
+from equity.stats.gap_flags import Flag
+from equity.stats.matched import CohortError
 from equity.stats.metrics import COMPARE_ALL, COMPARE_OTHERS, Breakdown, breakdown
+from equity.stats.privacy import BOTTOM_CODE, CODING_BELOW_N, TOP_CODE
+from equity.stats.privacy import PRESETS as PRIVACY_PRESETS
 from equity.stats.rule_check import nobody_meets
 from equity.stats.settings import PrivacySettings
 from equity.stats.trends import Trend, data_terms, split_key, trend
@@ -85,15 +115,20 @@ from equity.store.records import WorkspaceError
 from equity.words.messages import Text
 from equity.words.reader import language, reading
 
-# What pages may use besides the Workbench: plain vocabulary (types, constants, errors), checked by
-# tests/app/test_page_imports.py. Whatever decides what data means is a Workbench method instead.
+# What pages may use besides the Workbench: plain vocabulary (types, constants, errors) and the few functions that
+# only turn a result into a file or words. tests/app/test_page_imports.py keeps pages to this, equity.words and
+# equity.present; whatever decides what data means is a Workbench method instead.
 __all__ = [
-    "COLOUR_MIN_N", "COMPARE_ALL", "COMPARE_OTHERS", "DIMENSIONS", "EVENTS", "EXAMPLE", "FILE_PREFIX", "GAP",
-    "GUESSED", "HALVE", "HIGHER", "JOIN_ERRORS", "KINDS", "LIMITS", "LOWER", "MET", "MIME", "NO", "NOT_REPORTED",
-    "NO_DATA", "OFF_TRACK", "ON_TRACK", "ROLES", "ROSTER", "SIZE_COLUMN", "STAGES", "STRAIGHT", "UNPLACED", "VALUE",
-    "YES", "Choice", "ColumnProfile", "Console", "DataError", "Entry", "Evaluation", "Goal", "IngestError",
-    "JoinReport", "JoinSpec", "Keys", "Mapping", "QueryError", "Report", "Upload", "ValueRow",
-    "Workbench", "WorkspaceError", "file_stem", "stage_label",
+    "Workbench", "BOTTOM_CODE", "Breakdown", "CODING_BELOW_N", "COLOUR_MIN_N", "COMBINED", "COMPARE", "COMPARE_ALL",
+    "COMPARE_OTHERS", "CUT_PRESETS", "CUT_SOURCE", "CUT_YEAR", "Card", "Choice", "Cohort", "CohortError",
+    "ColumnProfile", "ColumnRole", "Console", "DEFAULTS", "DIMENSIONS", "DataError", "EVENTS", "EXAMPLE", "Entry",
+    "Evaluation", "FILE_PREFIX", "FLAG_KEYS", "Filters", "Flag", "FlagSettings", "GAP", "GUESSED", "GapView", "Goal",
+    "GroupPlacement", "Grouping", "HALVE", "HIGHER", "HPG", "Indicator", "IngestError", "JOIN_ERRORS", "JoinReport",
+    "JoinSpec", "KINDS", "Keys", "LAGGING", "LEADING", "LIMITS", "LOWER", "MET", "METHODS", "MIME", "Mapping", "NO",
+    "NOT_REPORTED", "NO_DATA", "NO_GOAL", "OFF_TRACK", "ON_TRACK", "PRIVACY_PRESETS", "QueryError", "ROLES", "ROSTER",
+    "Report", "RiskSettings", "Rule", "SIZE_COLUMN", "STAGES", "STRAIGHT", "Section", "TOP_CODE", "Table", "UNPLACED",
+    "Upload", "VALUE", "ValueRow", "WorkspaceError", "YES", "access", "default_cuts", "file_stem", "key_text",
+    "read_cuts", "stage_label", "suggested_cuts", "survey_notes", "survey_summary",
 ]
 JOIN_ERRORS = (ValueError, DataError, duckdb.Error)    # what a join the person set up may fail with
 
@@ -316,13 +351,13 @@ class Workbench:
         if self.data is not None and days != self.data.mapping.min_days:
             self.data = dataset.remap(self.con, self.data, replace(self.data.mapping, min_days=days))
 
-    def chronic_note(self, outcome: str, lang: str, cohort: Cohort | None = None) -> str | None:
+    def chronic_note(self, outcome: str, cohort: Cohort | None = None) -> str | None:
         """The chronic-absence rule and the students it leaves out under the session's filters, for `outcome`
         when it is the derived indicator (equity.data.derived); None for any other outcome."""
         if outcome != derived.CHRONIC.name or not derived.has_chronic(self.data.mapping) or self.without_rows():
             return None
         short = derived.left_out_shown(self.con, self.data.mapping, self.cohort_filters(cohort), self.min_n)
-        return derived.rule_note(self.data.mapping, short, self.min_n, lang)
+        return derived.rule_note(self.data.mapping, short, self.min_n)
 
     def filter_options(self) -> dict[str, list[str]]:
         """The values each sidebar filter offers; read once per version of the data, not on every click."""
@@ -425,9 +460,9 @@ class Workbench:
     def growth(self, result: matching.Cohort) -> tuple[matching.Growth, ...]:
         return matching.growth(self.con, result)
 
-    def student_list(self, outcome: str, label: str, rule: Rule, lang: str) -> Table:
+    def student_list(self, outcome: str, label: str, rule: Rule) -> Table:
         """The labelled student-level export: one row per student the filters keep."""
-        return student_table(self.con, outcome, label, rule, self.filters, lang)
+        return student_table(self.con, outcome, label, rule, self.filters)
 
     def group_names(self) -> dict[str, str]:
         """Every reported group in the loaded data, for the log's pickers (none before any data)."""
@@ -462,9 +497,9 @@ class Workbench:
         return survey.read_survey(self.con, upload)
 
     def survey_results(self, found: survey.Survey, grouping: Grouping, term: str | None, joined: bool,
-                       reverse: tuple[str, ...], lang: str) -> survey.SurveyResults:
+                       reverse: tuple[str, ...]) -> survey.SurveyResults:
         """Percent favourable per item and group, joined to students' records (in one term) when `joined`."""
-        return survey.results(self.con, found, grouping, self.min_n, term, joined, reverse, lang)
+        return survey.results(self.con, found, grouping, self.min_n, term, joined, reverse)
 
     def accountability_grid(self, indicators: Sequence[scorecard.Indicator], cuts: dict[str, status_grid.Cuts],
                             colour_min_n: int, lang: str) -> accountability.Grid:
@@ -488,17 +523,17 @@ class Workbench:
         """The dimensions of accountability.STUDENT_GROUPS the file has."""
         return [d for d in accountability.STUDENT_GROUPS if d in first_view.dimensions(self.data.mapping)]
 
-    def overview(self, colour_min_n: int, lang: str) -> list[tuple[str, list[overview.Answer]]]:
+    def overview(self, colour_min_n: int) -> list[tuple[str, list[overview.Answer]]]:
         """The overview's answers on the loaded data, by question (equity.plans.overview): the dataset's
         scorecard indicators (saved, else the defaults) with their cut points, and the saved goals."""
-        saved, _ = scorecard_store.chosen(self.data.name, self.data.mapping, self.data.profiles, lang)
+        saved, _ = scorecard_store.chosen(self.data.name, self.data.mapping, self.data.profiles)
         indicators = scorecard.available(saved.indicators, self.data.mapping)
         trends = self.group_trends(indicators) if self.terms() else [   # no terms: the file's records as one
             (i, Trend(i.outcome_label, i.rule, DIMENSIONS[d], COMPARE_ALL, self.min_n, (),
                       (self.breakdown(i.outcome, i.rule, d, label=i.outcome_label),)))
             for i in indicators for d in self.student_groups()]
         return overview.answers(trends, self.assess_goals(goals.load()[0]),
-                                self.accountability_grid(indicators, saved.cuts, colour_min_n, lang), lang)
+                                self.accountability_grid(indicators, saved.cuts, colour_min_n, language()))
 
     def scorecard(self, indicators: Sequence[scorecard.Indicator]) -> list[scorecard.Card]:
         """Each indicator's card under the session's filters and risk settings, with the status of a saved goal
@@ -632,7 +667,7 @@ class Workbench:
         group, *rest = split_key(key)
         return group, rest[0] if rest else ""
 
-    def baseline_terms(self, kept: str | None = None) -> list[str]:
+    def baseline_terms(self, kept: str | None = None) -> tuple[str, ...]:
         """The terms a goal's baseline may be in: the loaded ones and the one a goal already has, in time order."""
         return term_order.ordered([*self.terms(), *([kept] if kept else [])])
 
@@ -679,20 +714,20 @@ class Workbench:
 
     # Reports and exports.
 
-    def scorecard_choice(self, chosen: tuple | None, cuts: dict) -> tuple[tuple[Indicator, ...], dict]:
+    def report_scorecard(self, chosen: tuple | None, cuts: dict) -> tuple[tuple[Indicator, ...], dict]:
         """The scorecard as the person set it up: `chosen` (dataset name, indicators) from the scorecard page with
         its `cuts` when it is for the loaded data, else the one saved for this dataset, else the defaults."""
         if chosen is not None and chosen[0] == self.data.name:
             indicators = chosen[1]
         else:
-            saved, _ = scorecard_store.chosen(self.data.name, self.data.mapping, self.data.profiles, language())
+            saved, _ = self.scorecard_choice()
             indicators, cuts = saved.indicators, saved.cuts
         return tuple(scorecard.available(indicators, self.data.mapping)), cuts
 
     def report(self, choice: Choice, title: str, notes: str, lang: str) -> Report:
         """The chosen views of the session's data as a report in `lang`, its figures and notes worked out in it."""
         with reading(lang):
-            return compose(views(self, choice, lang), self, title, notes, lang)
+            return compose(views(self, choice), self, title, notes)
 
     @staticmethod
     def export(report: Report, fmt: str) -> bytes:
@@ -705,5 +740,120 @@ class Workbench:
         return exports.table_csv(table, title) if fmt == "csv" else exports.table_xlsx(table, title)
 
     @staticmethod
-    def chart_png(chart: alt.TopLevelMixin, width: int) -> bytes:
+    def chart_png(chart: alt.TopLevelMixin, width: int = images.WIDTH) -> bytes:
         return images.chart_png(chart, width)
+
+    @staticmethod
+    def chart_svg(chart: alt.TopLevelMixin) -> str:
+        return images.chart_svg(chart)
+
+    # What the analysis pages ask besides figures: the choices a page offers for the loaded data, and results put
+    # into the sections that the screen shows and the exports write.
+
+    def offered_dimensions(self) -> tuple[str, ...]:
+        """The dimensions the loaded file has a column for: the only ones a page offers."""
+        return first_view.dimensions(self.data.mapping)
+
+    def outcomes(self) -> list[ColumnRole]:
+        """The outcomes a page offers, derived ones included (equity.data.derived)."""
+        return all_outcomes(self.data.mapping)
+
+    def likeliest_outcome(self, outcomes: Sequence[ColumnRole]) -> int:
+        """Which of `outcomes` a page opens on (equity.data.first_view)."""
+        return first_view.likeliest(outcomes, self.data.profiles)
+
+    def outcome_values(self, column: ColumnRole) -> tuple:
+        """The distinct values of an outcome's column, as profiled at upload."""
+        profile = next((p for p in self.data.profiles if p.header == column.header), None)
+        return profile.distinct if profile else ()
+
+    def start_threshold(self, column: ColumnRole, counting: bool = False) -> float:
+        """The threshold a numeric outcome's picker starts at; `counting` starts a count (incidents) at one."""
+        values = self.outcome_values(column)
+        return (counting_threshold(values) if counting else None) or default_threshold(values, column.measure)
+
+    def start_categories(self, categories: Sequence[str]) -> list[str]:
+        """The categories a category outcome's picker starts with as meeting it (Met, Exceeded ...)."""
+        return list(meeting_categories(categories)) or list(categories[:1])
+
+    def filter_lines(self) -> list[str]:
+        """One line per filter in force, in words."""
+        return filter_lines(self.filters)
+
+    def cohort_choices(self) -> list[str]:
+        """The dimensions that split the data the filters keep into two cohorts or more."""
+        return cohort_choices(self.filter_options(), self.filters)
+
+    def cohort_values(self, dimension: str) -> list[str]:
+        """The cohorts of `dimension` the filters keep, in order."""
+        return cohort_values(self.filter_options(), dimension, self.filters)
+
+    def intersection(self, outcome: str, rule: Rule, first: str, second: str, label: str = "",
+                     cohort: Cohort | None = None) -> Section:
+        """Two dimensions crossed, as the screen shows it and its downloads write it."""
+        return IntersectionView(self.crosstab(outcome, rule, first, second, label, cohort), cohort).section()
+
+    def gap_view(self, result: Breakdown, flag: Flag, settings: FlagSettings, cohort: Cohort | None = None,
+                 outcome_note: str = "") -> GapView:
+        """A breakdown with its gaps flagged once, for the sentence, chart, table and downloads."""
+        return GapView(result, flag=flag, colour_min_n=self.privacy.colour_min_n, settings=settings, cohort=cohort,
+                       outcome_note=outcome_note)
+
+    def log_markers(self, terms: Sequence[str]) -> tuple[tuple[interventions.Marker, ...], int]:
+        """The intervention log's entries that fall among `terms`, placed for a trend chart, and how many entries
+        the log holds."""
+        entries, _ = interventions.load()
+        return interventions.markers(entries, tuple(terms)), len(entries)
+
+    def survey_file(self, data: bytes, name: str) -> survey.Survey:
+        """A survey export read and recognised (IngestError or ValueError when it cannot be)."""
+        return self.read_survey(read_upload(data, name))
+
+    def scorecard_choice(self) -> tuple[scorecard_store.Saved, str | None]:
+        """The loaded dataset's saved scorecard (else the defaults) and why a saved one could not be used."""
+        return scorecard_store.chosen(self.data.name, self.data.mapping, self.data.profiles)
+
+    def available(self, indicators: Sequence[Indicator]) -> list[Indicator]:
+        """The indicators whose outcome the loaded data has."""
+        return scorecard.available(indicators, self.data.mapping)
+
+    def save_scorecard(self, indicators: Sequence[Indicator], cuts: dict) -> None:
+        """Keep the scorecard's indicators and cut points for the loaded dataset (OSError, WorkspaceError)."""
+        scorecard_store.save(self.data.name, indicators, cuts)
+
+    def clear_scorecard(self) -> None:
+        """The loaded dataset's scorecard back to the defaults."""
+        scorecard_store.clear(self.data.name)
+
+    def placements(self, cards: Sequence[Card], cuts: dict) -> list[status_grid.Placement]:
+        """Each card on the status × change grid, by its chosen cut points or else its defaults."""
+        return [status_grid.place(c, cuts.get(c.indicator.label, status_grid.default_cuts(c.indicator)),
+                                  self.privacy.colour_min_n) for c in cards]
+
+    def group_grid(self, indicator: Indicator, dimension: str, cuts: dict, colour_min_n: int
+                   ) -> tuple[tuple[GroupPlacement, ...], Section]:
+        """One indicator's status × change for every group of `dimension` against the prior term, and its section."""
+        history = self.trend(indicator.outcome, indicator.rule, dimension, label=indicator.outcome_label)
+        view = GroupGridView(history, indicator, cuts.get(indicator.label, status_grid.default_cuts(indicator)),
+                             colour_min_n)
+        placed = view.placed()
+        return placed, view.section(placed)
+
+    def chronic_notes(self, indicators: Sequence[Indicator]) -> tuple[str, ...]:
+        """The chronic-absence rule's note, once, when an indicator is chronic absence."""
+        return chronic_notes(self, indicators)
+
+    def accountability_section(self, grid: accountability.Grid) -> Section:
+        """Every student group on every indicator as the screen's table and every export write it."""
+        return AccountabilityView(grid).section()
+
+    def identified(self, grid: accountability.Grid) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """The sentences naming the groups a state would identify: red on two indicators or more, and the lowest
+        group on each indicator."""
+        return (tuple(f.sentence for f in accountability.red_on_two(grid, language())),
+                tuple(f.sentence for f in accountability.lowest(grid, language())))
+
+    def scorecard_section(self, cards: Sequence[Card], cuts: dict) -> Section:
+        """The cards as one table (value, change, status, colour, finding, goal), as the report writes it."""
+        return ScorecardView(tuple(cards), self.min_n, tuple(sorted(cuts.items())), self.privacy.colour_min_n,
+                             self.chronic_notes([c.indicator for c in cards])).section()

@@ -67,7 +67,7 @@ _WRITES = {"INSERT", "UPDATE", "DELETE", "CREATE", "DROP", "ALTER", "MERGE_INTO"
            "LOGICAL_PLAN", "INVALID"}
 _CONFIG = {"enable_external_access": False, "autoload_known_extensions": False,
            "autoinstall_known_extensions": False, "allow_community_extensions": False,
-           "python_enable_replacements": False, "temp_directory": ""}   # locked by console_lock.sql
+           "python_enable_replacements": False, "temp_directory": ""}   # locked by console/lock.sql
 
 
 def checked_statement(sql: str) -> str:
@@ -93,8 +93,8 @@ class Console:
 
     def __init__(self, source: duckdb.DuckDBPyConnection, limits: ConsoleLimits = LIMITS):
         self.limits = limits
-        self._tables = {name: source.sql(query("all_rows", table=name)).to_arrow_table()
-                        for (name,) in source.execute(query("session_tables"), {"views": [CURRENT]}).fetchall()}
+        self._tables = {name: source.sql(query("console/all_rows", table=name)).to_arrow_table()
+                        for (name,) in source.execute(query("console/session_tables"), {"views": [CURRENT]}).fetchall()}
 
     def schema(self) -> tuple[Column, ...]:
         """Every column of every table with DuckDB's name for its type, as a query sees them."""
@@ -127,7 +127,7 @@ def _run(tables: dict[str, pa.Table], statement: str, limits: ConsoleLimits) -> 
                                              "threads": limits.threads})
     for name, table in tables.items():
         con.register(name, table)    # read in place, not copied
-    con.execute(query("console_lock"))
+    con.execute(query("console/lock"))
     timer = threading.Timer(limits.seconds, con.interrupt)
     timer.start()
     try:

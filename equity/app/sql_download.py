@@ -9,7 +9,7 @@ aggregate of `students` grouped by canonical dimension columns, and nothing else
   (refusing non-aggregate expressions, not lineage detection): min, max, median, string_agg, list and the like
   return one student's value, a CASE inside an aggregate can single students out, and a WHERE, a HAVING, a join,
   a subquery or grouping sets would change the groups the app sizes.
-- Group sizes are computed by the app from `students` (queries/download_sizes.sql), never read from a column the
+- Group sizes are computed by the app from `students` (queries/console/download_sizes.sql), never read from a column the
   query calls `n`: all students per group, and per aggregated column those with a value.
 - A group is hidden, in every figure column, when any of those sizes is under the minimum, when the rule across
   views finds it (equity.stats.across: the same group with one of its grouping columns fewer differs by 1 to min_n - 1
@@ -24,7 +24,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from equity.data.sql import Fragment, query, quote_ident
+from equity.data.sql import query
 from equity.report.safe_cells import to_csv
 from equity.stats import across
 from equity.stats.privacy import suppress
@@ -67,7 +67,7 @@ class Refused(ValueError):
 
 def shape(con: duckdb.DuckDBPyConnection, sql: str) -> Shape:
     """The query's groups and figures, or Refused saying what keeps it from being downloaded."""
-    parsed = json.loads(con.execute(query("parse_sql"), [sql]).fetchall()[0][0])
+    parsed = json.loads(con.execute(query("console/parse_sql"), [sql]).fetchall()[0][0])
     if parsed.get("error") or len(parsed["statements"]) != 1:
         raise Refused("not_aggregate")
     node = parsed["statements"][0]["node"]
@@ -131,10 +131,10 @@ def for_download(con: duckdb.DuckDBPyConnection, sql: str, table: pa.Table, min_
     except duckdb.Error:
         return Download(None, refusal=Text("sql.download.not_aggregate"))
     read = tuple(dict.fromkeys(c for _, c in found.figures if c))
-    counts = ", ".join(f"count({quote_ident(c)}) AS n_{i}" for i, c in enumerate(read)) or "0 AS n_none"
+    counts = [query("console/size_of", column=c, i=i) for i, c in enumerate(read)] or query("console/no_sizes")
     try:
-        rows = con.execute(query("download_sizes", groups=Fragment(", ".join(quote_ident(c) for _, c in found.groups)),
-                                 counts=Fragment(counts))).fetchall()
+        rows = con.execute(query("console/download_sizes", groups=[c for _, c in found.groups],
+                                 counts=counts)).fetchall()
     except duckdb.Error:
         return Download(None, refusal=Text("sql.download.not_aggregate"))
     width = len(found.groups)

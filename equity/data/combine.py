@@ -16,7 +16,7 @@ import pyarrow as pa
 from equity.data.ingest import Upload, as_text_table
 from equity.data.mapping import propose
 from equity.data.profile import column_values, profile_table
-from equity.data.sql import Fragment, query, quote_ident
+from equity.data.sql import Fragment, query
 from equity.words.messages import Message, Text
 
 ROSTER, EVENTS = "roster", "events"
@@ -84,20 +84,18 @@ class Combined:
 def _load(con: duckdb.DuckDBPyConnection, upload: Upload, target: str) -> None:
     con.register("join_arrow", as_text_table(upload.table))     # a typed upload joins as its text
     try:
-        con.execute(query("copy_table", target=target, source="join_arrow"))
+        con.execute(query("tables/copy_table", target=target, source="join_arrow"))
     finally:
         con.unregister("join_arrow")
 
 
-def _term(alias: str, header: str | None, use: bool) -> Fragment:
-    if not (header and use):
-        return Fragment("CAST(NULL AS VARCHAR)")
-    return Fragment(f"term_key({alias}{quote_ident(header)})")
+def _term(header: str | None, use: bool) -> Fragment:
+    return query("joins/term_key", column=header) if header and use else query("joins/no_term")
 
 
 def suggest(con: duckdb.DuckDBPyConnection, main: Upload, other: Upload) -> JoinSpec:
     """The likely keys of both files, whether the second is a roster or events, and what to count by."""
-    con.execute(query("join_macros"))
+    con.execute(query("joins/macros"))
     keys = []
     for upload, table in ((main, MAIN), (other, OTHER)):
         _load(con, upload, table)
@@ -117,9 +115,9 @@ def suggest(con: duckdb.DuckDBPyConnection, main: Upload, other: Upload) -> Join
 
 
 def _repeats(con: duckdb.DuckDBPyConnection, keys: Keys, main_has_term: bool) -> bool:
-    term = _term("", keys.term, main_has_term)
-    extra, _ = con.execute(query("key_duplicates", source=OTHER, id=keys.student_id, term=term)).fetchall()[0]
-    rows = con.execute(query("row_count", table=OTHER)).fetchall()[0][0]
+    term = _term(keys.term, main_has_term)
+    extra, _ = con.execute(query("joins/key_duplicates", source=OTHER, id=keys.student_id, term=term)).fetchall()[0]
+    rows = con.execute(query("tables/row_count", table=OTHER)).fetchall()[0][0]
     return rows > 0 and extra / rows >= EVENT_SHARE
 
 
@@ -132,32 +130,32 @@ def combine(con: duckdb.DuckDBPyConnection, main: Upload, other: Upload, spec: J
     """The main file with the roster's columns or the events' counts added, and the report of the join."""
     _check(main, (spec.main.student_id, spec.main.term))
     _check(other, (spec.other.student_id, spec.other.term, spec.count_by if spec.kind == EVENTS else None))
-    con.execute(query("join_macros"))
+    con.execute(query("joins/macros"))
     _load(con, main, MAIN)
     _load(con, other, OTHER)
-    other_term = _term("", spec.other.term, spec.by_term)
+    other_term = _term(spec.other.term, spec.by_term)
     duplicates, duplicate_examples = con.execute(query(
-        "key_duplicates", source=OTHER, id=spec.other.student_id, term=other_term)).fetchall()[0]
+        "joins/key_duplicates", source=OTHER, id=spec.other.student_id, term=other_term)).fetchall()[0]
     main_duplicates, main_examples = con.execute(query(
-        "key_duplicates", source=MAIN, id=spec.main.student_id, term=_term("", spec.main.term, True))).fetchall()[0]
+        "joins/key_duplicates", source=MAIN, id=spec.main.student_id, term=_term(spec.main.term, True))).fetchall()[0]
     added, defaults = _right(con, main, other, spec)
-    match = Fragment(f"r._term = term_key(m.{quote_ident(spec.main.term)})" if spec.by_term else "TRUE")
-    covered = (f"term_key(m.{quote_ident(spec.main.term)}) IN (SELECT _term FROM join_right)"
-               if spec.by_term else "TRUE")
-    selected = [_added(name, defaults.get(name), covered) for name in added]
-    con.execute(query("join_combine", main=MAIN, id=spec.main.student_id, added=Fragment(", ".join(selected)),
-                      match=match))
-    missing, missing_examples = con.execute(query("join_missing", id=spec.main.student_id)).fetchall()[0]
-    strays, stray_examples = con.execute(query("join_unmatched", main=MAIN, id=spec.main.student_id,
+    match = query("joins/same_term", term=spec.main.term) if spec.by_term else query("values/always")
+    covered = query("joins/covered_term", term=spec.main.term) if spec.by_term else query("values/always")
+    selected = [query("joins/joined", column=name) if name not in defaults
+                else query("joins/joined_count", column=name, covered=covered, i=i) for i, name in enumerate(added)]
+    con.execute(query("joins/combine", main=MAIN, id=spec.main.student_id, added=selected, match=match),
+                {f"default_{i}": defaults[name] for i, name in enumerate(added) if name in defaults})
+    missing, missing_examples = con.execute(query("joins/missing", id=spec.main.student_id)).fetchall()[0]
+    strays, stray_examples = con.execute(query("joins/unmatched", main=MAIN, id=spec.main.student_id,
                                                match=match)).fetchall()[0]
-    table = con.sql(query("join_result")).to_arrow_table()
+    table = con.sql(query("joins/result")).to_arrow_table()
     report = JoinReport(spec.kind, spec.by_term, main.table.num_rows, main.table.num_rows - missing,
                         tuple(missing_examples or ()), int(main_duplicates), tuple(main_examples or ()),
                         other.table.num_rows, int(duplicates) if spec.kind == ROSTER else 0,
                         tuple(duplicate_examples or ()) if spec.kind == ROSTER else (), int(strays),
                         tuple(stray_examples or ()), tuple(added))
     for table_name in (MAIN, OTHER, "join_right", "join_result"):
-        con.execute(query("drop_table", table=table_name))
+        con.execute(query("tables/drop_table", table=table_name))
     note = Text(f"join.note.{spec.kind}{'_term' if spec.by_term else ''}", file=other.name,
                 matched=report.matched, rows=report.main_rows)
     text = pa.Table.from_arrays([c.cast(pa.string()) for c in table.columns], names=table.column_names)
@@ -177,15 +175,15 @@ def _right(con: duckdb.DuckDBPyConnection, main: Upload, other: Upload, spec: Jo
     """Build join_right (the roster cut to one row per key, or the events rolled up); the names of the
     columns it adds to the main file, and the value of each count for a student without events."""
     taken = {h.casefold() for h in main.table.column_names}
-    term = _term("", spec.other.term, spec.by_term)
+    term = _term(spec.other.term, spec.by_term)
     if spec.kind == ROSTER:
         added, right = _roster_columns(other, spec, taken)
-        con.execute(query("join_roster", source=OTHER, id=spec.other.student_id, term=term,
-                          columns=Fragment(", ".join(right))))
+        con.execute(query("joins/roster", source=OTHER, id=spec.other.student_id, term=term,
+                          columns=right))
         return added, {}
     added, measures, params, defaults = _measures(con, other, spec, taken)
-    con.execute(query("join_events", source=OTHER, id=spec.other.student_id, term=term,
-                      measures=Fragment(", ".join(measures))), params)
+    con.execute(query("joins/events", source=OTHER, id=spec.other.student_id, term=term,
+                      measures=measures), params)
     return added, defaults
 
 
@@ -198,7 +196,7 @@ def _fresh(header: str, suffix: str, taken: set[str]) -> str:
     return name
 
 
-def _roster_columns(other: Upload, spec: JoinSpec, taken: set[str]) -> tuple[list[str], list[str]]:
+def _roster_columns(other: Upload, spec: JoinSpec, taken: set[str]) -> tuple[list[str], list[Fragment]]:
     """The roster's columns other than its keys, renamed where a main column has the same name."""
     keys = {spec.other.student_id, spec.other.term if spec.by_term else None}
     suffix = PurePath(other.name).stem
@@ -208,27 +206,26 @@ def _roster_columns(other: Upload, spec: JoinSpec, taken: set[str]) -> tuple[lis
             continue
         name = _fresh(header, suffix, taken)
         added.append(name)
-        right.append(f"{quote_ident(header)} AS {quote_ident(name)}")
+        right.append(query("columns/as", value=header, target=name))
     return added, right
 
 
 def _measures(con: duckdb.DuckDBPyConnection, other: Upload, spec: JoinSpec, taken: set[str]
-              ) -> tuple[list[str], list[str], dict[str, list[str]], dict[str, str]]:
+              ) -> tuple[list[str], list[Fragment], dict[str, list[str]], dict[str, str]]:
     """Counts per student (and term): all events, events per value of `count_by`, and 'Any suspension'
     style flags where several values share a word (in-school and out-of-school suspension)."""
     total = _fresh(spec.label, "count", taken)
-    names, measures = [total], [f"CAST(count(*) AS VARCHAR) AS {quote_ident(total)}"]
+    names, measures = [total], [query("joins/event_count", target=total)]
     params: dict[str, list[str]] = {}
     defaults = {total: "0"}
     if not spec.count_by:
         return names, measures, params, defaults
-    column = quote_ident(spec.count_by)
+    column = spec.count_by
     values = [v for v, _ in column_values(con, OTHER, spec.count_by, MAX_VALUES) if v is not None]
     for i, value in enumerate(sorted(values, key=str.casefold)):
         name = _fresh(f"{spec.label}: {value.strip()}", "count", taken)
         params[f"value_{i}"] = [value]
-        measures.append(f"CAST(count(*) FILTER (WHERE list_contains($value_{i}, {column})) AS VARCHAR) "
-                        f"AS {quote_ident(name)}")
+        measures.append(query("joins/value_count", i=i, column=column, target=name))
         names.append(name)
         defaults[name] = "0"
     for i, word in enumerate(FLAG_WORDS):
@@ -237,17 +234,7 @@ def _measures(con: duckdb.DuckDBPyConnection, other: Upload, spec: JoinSpec, tak
             continue
         name = _fresh(f"Any {word}", "flag", taken)
         params[f"flag_{i}"] = sharing
-        measures.append(f"CASE WHEN count(*) FILTER (WHERE list_contains($flag_{i}, {column})) > 0 "
-                        f"THEN 'Y' ELSE 'N' END AS {quote_ident(name)}")
+        measures.append(query("joins/any_flag", i=i, column=column, target=name))
         names.append(name)
         defaults[name] = "N"
     return names, measures, params, defaults
-
-
-def _added(name: str, default: str | None, covered: str) -> str:
-    """A joined column in the combined table; an event count is 0 (a flag N) for a student with no events in
-    a term the event file covers, and stays blank for a term it does not cover."""
-    column = f"r.{quote_ident(name)}"
-    if default is None:
-        return f"{column} AS {quote_ident(name)}"
-    return f"coalesce({column}, CASE WHEN {covered} THEN '{default}' END) AS {quote_ident(name)}"

@@ -59,7 +59,7 @@ class Suppressed:
 
 
 def count_value(raw: object) -> float | None:
-    """A published count as a number, None when blank or suppressed (as queries/count_cell.sql reads it)."""
+    """A published count as a number, None when blank or suppressed (as queries/counts/cell.sql reads it)."""
     try:
         number = float(str(raw).strip().replace(",", ""))
     except ValueError:
@@ -178,10 +178,10 @@ def _summed(parts: list) -> pa.Array:
 def suppressed(con: duckdb.DuckDBPyConnection, table: str, columns: tuple[str, ...]) -> tuple[Suppressed, ...]:
     """The suppression markers in each of `columns` of `table`, most frequent first (columns without any left
     out)."""
-    con.execute(query("count_cell"))
+    con.execute(query("counts/cell"))
     found = []
     for header in columns:
-        rows = con.execute(query("count_markers", table=table, column=header)).fetchall()
+        rows = con.execute(query("counts/markers", table=table, column=header)).fetchall()
         if rows:
             found.append(Suppressed(header, tuple((str(v), int(n)) for v, n in rows)))
     return tuple(found)
@@ -203,11 +203,11 @@ def count_problems(con: duckdb.DuckDBPyConnection, outcomes: dict[str, str]) -> 
     """What is wrong with the loaded cells of published counts; `outcomes` maps each count column's name in
     `students` to its header."""
     found = []
-    repeated, cells = con.execute(query("count_repeats")).fetchall()[0]
+    repeated, cells = con.execute(query("counts/repeats")).fetchall()[0]
     if repeated:
         found.append(CountProblem("repeated", "", int(repeated), tuple(cells)))
     for name, header in outcomes.items():
-        over, over_cells, empty, empty_cells = con.execute(query("count_problems", outcome=name)).fetchall()[0]
+        over, over_cells, empty, empty_cells = con.execute(query("counts/problems", outcome=name)).fetchall()[0]
         found += [CountProblem(kind, header, int(n), tuple(examples))
                   for kind, n, examples in (("over", over, over_cells), ("empty", empty, empty_cells)) if n]
     return tuple(found)

@@ -25,9 +25,9 @@ import duckdb
 
 from equity.data.mapping import ColumnRole, Mapping
 from equity.data.profile import as_number
-from equity.data.sql import query, quote_ident
+from equity.data.sql import Fragment, query
 from equity.model.filters import Filters
-from equity.words.i18n import DEFAULT, t
+from equity.words.i18n import t
 from equity.words.numbers import count
 
 CHRONIC_SHARE = 0.10
@@ -41,9 +41,6 @@ STANDARD_MET = {"ela": {3: 2432, 4: 2473, 5: 2502, 6: 2531, 7: 2552, 8: 2567, 11
 _SUBJECTS = {"ela": r"\b(ela|english|reading|literacy)\b", "math": r"\bmath"}
 _SCALE = r"scale|\bss\b|sbac|smarter|caaspp"
 DISTANCE = "_distance"                  # a distance's column name: the score's, with this after it
-_GRADE = "TRY_CAST(regexp_extract(CAST({} AS VARCHAR), '(\\d+)', 1) AS INTEGER)"
-_FROM_ABSENT = "CASE WHEN {e} >= {least} AND {a} >= 0 THEN {a} / {e} >= {share} END AS {target}"
-_FROM_PRESENT = "CASE WHEN {e} >= {least} AND {p} >= 0 THEN ({e} - {p}) / {e} >= {share} END AS {target}"
 
 
 def attendance_columns(mapping: Mapping) -> tuple[str, str, str] | None:
@@ -78,44 +75,44 @@ def score_columns(mapping: Mapping) -> tuple[tuple[ColumnRole, str], ...]:
     return tuple(found)
 
 
-def header(name: str, written: str, lang: str = DEFAULT) -> str:
-    """An outcome's name for people: a derived outcome's in `lang`, any other as its file's header reads."""
-    return t(f"outcome.{name}", lang) if name == CHRONIC.name else written
+def header(name: str, written: str) -> str:
+    """An outcome's name for people: a derived outcome's in the reader's language, any other as its file's header
+    reads."""
+    return t(f"outcome.{name}") if name == CHRONIC.name else written
 
 
-def outcomes(mapping: Mapping, lang: str = DEFAULT) -> tuple[ColumnRole, ...]:
-    """The derived outcomes this mapping gives, as pickers list them, named in `lang` (kept out when the file
-    has its own)."""
+def outcomes(mapping: Mapping) -> tuple[ColumnRole, ...]:
+    """The derived outcomes this mapping gives, as pickers list them, named in the reader's language (kept out when
+    the file has its own)."""
     taken = {c.name for c in mapping.outcomes()}
-    found = [ColumnRole(t("outcome.distance", lang, header=c.header), "outcome", "numeric", c.name + DISTANCE)
+    found = [ColumnRole(t("outcome.distance", header=c.header), "outcome", "numeric", c.name + DISTANCE)
              for c, _ in score_columns(mapping) if c.name + DISTANCE not in taken]
     if attendance_columns(mapping) and CHRONIC.name not in taken:
-        found.insert(0, replace(CHRONIC, header=header(CHRONIC.name, CHRONIC.header, lang)))
+        found.insert(0, replace(CHRONIC, header=header(CHRONIC.name, CHRONIC.header)))
     return tuple(found)
 
 
-def expressions(mapping: Mapping, types: dict[str, str]) -> list[str]:
+def expressions(mapping: Mapping, types: dict[str, str]) -> tuple[list[Fragment], dict[str, object]]:
     """SQL expressions over the raw upload (its columns of `types`) that add the derived outcomes to
-    `students`."""
+    `students`, and the parameters they bind."""
     made = {c.name for c in outcomes(mapping)}
-    found = [_distance(mapping, column, subject, types) for column, subject in score_columns(mapping)
-             if column.name + DISTANCE in made]
+    found, params = [], {}
+    for i, (column, subject) in enumerate(score_columns(mapping)):
+        if column.name + DISTANCE in made:
+            found.append(query("columns/distance", i=i, score=_number(column.header, types),
+                               grade=mapping.header_for("grade"), target=column.name + DISTANCE))
+            cuts = STANDARD_MET[subject]
+            params |= {f"cut_grades_{i}": list(cuts), f"cut_scores_{i}": list(cuts.values())}
     if CHRONIC.name in made:
         enrolled, other, kind = attendance_columns(mapping)
-        template = _FROM_ABSENT if kind == "absent" else _FROM_PRESENT
-        days = as_number(types.get(other, "VARCHAR"), quote_ident(other))
-        found.insert(0, template.format(e=as_number(types.get(enrolled, "VARCHAR"), quote_ident(enrolled)), a=days,
-                                        p=days, share=repr(CHRONIC_SHARE), least=_least(mapping),
-                                        target=quote_ident(CHRONIC.name)))
-    return found
+        found.insert(0, query(f"columns/chronic_from_{kind}", enrolled=_number(enrolled, types),
+                              **{kind: _number(other, types)}, target=CHRONIC.name))
+        params |= {"min_days": _least(mapping), "chronic_share": CHRONIC_SHARE}
+    return found, params
 
 
-def _distance(mapping: Mapping, column: ColumnRole, subject: str, types: dict[str, str]) -> str:
-    """The score minus its grade's "Standard Met" cut (numbers from STANDARD_MET, never from the file)."""
-    grade = _GRADE.format(quote_ident(mapping.header_for("grade")))
-    cuts = " ".join(f"WHEN {g:d} THEN {cut:d}" for g, cut in STANDARD_MET[subject].items())
-    score = as_number(types.get(column.header, "VARCHAR"), quote_ident(column.header))
-    return f"{score} - CASE {grade} {cuts} END AS {quote_ident(column.name + DISTANCE)}"
+def _number(header: str, types: dict[str, str]) -> Fragment:
+    return as_number(types.get(header, "VARCHAR"), header)
 
 
 def _least(mapping: Mapping) -> int:
@@ -126,7 +123,7 @@ def _least(mapping: Mapping) -> int:
 def left_out(con: duckdb.DuckDBPyConnection, mapping: Mapping, filters: Filters) -> int:
     """Students under `filters` with days enrolled known but fewer than the rule asks: no chronic-absence figure."""
     enrolled = next(c.name for c in mapping.outcomes() if c.role == "days_enrolled")
-    return con.execute(query("short_enrollment", enrolled=enrolled),
+    return con.execute(query("students/short_enrollment", enrolled=enrolled),
                        {"min_days": _least(mapping), **filters.params()}).fetchall()[0][0]
 
 
@@ -153,21 +150,22 @@ def left_out_shown(con: duckdb.DuckDBPyConnection, mapping: Mapping, filters: Fi
     return short
 
 
-def rule_note(mapping: Mapping, short: int | None, min_n: int, lang: str = DEFAULT) -> str:
-    """The rule and the students it leaves out, in `lang`; a number under `min_n` (other than none) is a band,
-    as the size of a hidden group would be, and a number other views would give away (None) is not said."""
+def rule_note(mapping: Mapping, short: int | None, min_n: int) -> str:
+    """The rule and the students it leaves out, in the reader's language; a number under `min_n` (other than none)
+    is a band, as the size of a hidden group would be, and a number other views would give away (None) is not
+    said."""
     days = _least(mapping)
     if short is None:
-        left = t("chronic.hidden_left_out", lang, days=days)
+        left = t("chronic.hidden_left_out", days=days)
     elif short == 0:
-        left = t("chronic.none_left_out", lang, days=days)
+        left = t("chronic.none_left_out", days=days)
     elif short < min_n:
-        left = t("chronic.few_left_out", lang, days=days, min_n=min_n)
+        left = t("chronic.few_left_out", days=days, min_n=min_n)
     else:
-        left = t("chronic.left_out", lang, days=days, n=count(short))
-    return t("chronic.rule", lang, days=days) + " " + left
+        left = t("chronic.left_out", days=days, n=count(short))
+    return t("chronic.rule", days=days) + " " + left
 
 
-def all_outcomes(mapping: Mapping, lang: str = DEFAULT) -> tuple[ColumnRole, ...]:
+def all_outcomes(mapping: Mapping) -> tuple[ColumnRole, ...]:
     """Mapped outcomes, then derived ones: what outcome pickers offer."""
-    return (*mapping.outcomes(), *outcomes(mapping, lang))
+    return (*mapping.outcomes(), *outcomes(mapping))

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import duckdb
 
-from equity.data.sql import Fragment, query, quote_ident
+from equity.data.sql import Fragment, query
 
 EXCUSED = ("EX", "EXC", "EXCUSED", "INC", "INCOMPLETE", "I", "NG", "N/A", "--", "-")
 TOP_VALUES = 200
@@ -37,22 +37,22 @@ class ColumnProfile:
 
 def column_types(con: duckdb.DuckDBPyConnection, table: str) -> dict[str, str]:
     """Each column's DuckDB type, in order; defines the macros `as_text` and `as_number` write with."""
-    con.execute(query("text_of"))
-    return dict(con.execute(query("table_columns"), {"table": table}).fetchall())
+    con.execute(query("profile/text_of"))
+    return dict(con.execute(query("profile/table_columns"), {"table": table}).fetchall())
 
 
-def as_text(sql_type: str, value: str) -> Fragment:
-    """SQL writing `value` (an expression of `sql_type`) as text as equity.ingest writes it; text as it is."""
+def as_text(sql_type: str, column: str | Fragment) -> Fragment:
+    """SQL writing `column` (a column of `sql_type`) as text as equity.ingest writes it; text as it is."""
     kind = sql_type.split("(")[0]
     if kind == "VARCHAR":
-        return Fragment(value)
+        return query("values/column", value=column)
     if _floating(sql_type):
-        return Fragment(f"text_of_number({value})")
+        return query("values/text_of_number", value=column)
     if kind == "BOOLEAN":
-        return Fragment(f"text_of_flag({value})")
+        return query("values/text_of_flag", value=column)
     if kind.startswith("TIMESTAMP"):
-        return Fragment(f"text_of_time({value})")
-    return Fragment(f"CAST({value} AS VARCHAR)")
+        return query("values/text_of_time", value=column)
+    return query("values/text", value=column)
 
 
 def _floating(sql_type: str) -> bool:
@@ -60,26 +60,25 @@ def _floating(sql_type: str) -> bool:
     return sql_type in ("DOUBLE", "FLOAT")
 
 
-def as_number(sql_type: str, value: str) -> Fragment:
-    """SQL reading `value` as a DOUBLE: numbers as they are (NaN as missing), text as a number where it reads
+def as_number(sql_type: str, column: str) -> Fragment:
+    """SQL reading `column` as a DOUBLE: numbers as they are (NaN as missing), text as a number where it reads
     as one (a trailing % and spaces allowed), else NULL."""
     kind = sql_type.split("(")[0]
     if kind in ("DOUBLE", "FLOAT", "DECIMAL", "TINYINT", "SMALLINT", "INTEGER", "BIGINT", "HUGEINT", "UTINYINT",
                 "USMALLINT", "UINTEGER", "UBIGINT"):
-        return Fragment(f"number_of({value})")
-    text = as_text(sql_type, value)
-    return Fragment(f"TRY_CAST(nullif(replace(trim({text}), '%', ''), '') AS DOUBLE)")
+        return query("values/number_of", value=column)
+    return query("values/number_of_text", text=as_text(sql_type, column))
 
 
 @contextmanager
 def sampled(con: duckdb.DuckDBPyConnection, table: str) -> Iterator[str]:
     """A temporary table of a fixed sample of `table`'s rows, for judging every column's kind."""
     sample = f"{table}_sample"
-    con.execute(query("table_sample", target=sample, source=table))
+    con.execute(query("profile/table_sample", target=sample, source=table))
     try:
         yield sample
     finally:
-        con.execute(query("drop_table", table=sample))
+        con.execute(query("tables/drop_table", table=sample))
 
 
 def profile_column(con: duckdb.DuckDBPyConnection, table: str, header: str, sql_type: str = "VARCHAR",
@@ -91,13 +90,13 @@ def profile_column(con: duckdb.DuckDBPyConnection, table: str, header: str, sql_
         with sampled(con, table) as sample:
             return profile_column(con, table, header, sql_type, sample)
     text = as_text(sql_type, "value")
-    stored = Fragment(f"number_of({quote_ident(header)})" if _floating(sql_type) else quote_ident(header))
+    stored = query("values/number_of" if _floating(sql_type) else "values/column", value=header)
     non_blank, estimate, sampled_count, numeric, excused = con.execute(
-        query("column_profile", table=table, column=header, sample=sample, stored=stored, text=text),
+        query("profile/column_profile", table=table, column=header, sample=sample, stored=stored, text=text),
         {"excused": list(EXCUSED)}).fetchall()[0]
     if estimate > MANY:
         distinct_count = estimate
-        rows = con.execute(query("column_sample", table=table, column=header, text=text),
+        rows = con.execute(query("profile/column_sample", table=table, column=header, text=text),
                            {"limit": TOP_VALUES}).fetchall()
         values = tuple((v, int(n)) for v, n in rows)
     else:
@@ -112,7 +111,7 @@ def profile_column(con: duckdb.DuckDBPyConnection, table: str, header: str, sql_
 def column_values(con: duckdb.DuckDBPyConnection, table: str, header: str, limit: int, sql_type: str = "VARCHAR"
                   ) -> tuple[tuple[str | None, int], ...]:
     """The `limit` most frequent values of one column, as text, with their counts."""
-    rows = con.execute(query("column_values", table=table, column=header, text=as_text(sql_type, "value")),
+    rows = con.execute(query("profile/column_values", table=table, column=header, text=as_text(sql_type, "value")),
                        {"limit": limit}).fetchall()
     return tuple((v, int(n)) for v, n in rows)
 

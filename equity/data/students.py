@@ -13,7 +13,7 @@ from equity.data import derived, normalize
 from equity.data.count_layouts import CountProblem, Suppressed, count_problems, suppressed
 from equity.data.mapping import RACE_FLAG_ROLES, Mapping
 from equity.data.profile import EXCUSED, as_number, as_text, column_types, column_values
-from equity.data.sql import Fragment, query, quote_ident
+from equity.data.sql import Fragment, query, sql_name
 
 TEXT_ROLES = ("student_id", "term", "school")
 CANONICAL = {  # every canonical column and its SQL type; absent roles are NULL of that type
@@ -26,26 +26,8 @@ LABEL_TYPES = {  # ENUM types: a filter change groups and compares small integer
     "gender_label": (*normalize.GENDER_LABELS, normalize.NOT_REPORTED),
 }
 MAX_DISTINCT = 100_000
-CELL_MACROS = ("keep_filters", "chosen")     # query macros a cube's cells need
-MACROS = (*CELL_MACROS, "filtered_students", "score")   # query macros defined beside every `students`
-
-TEXT = "nullif(trim({source}), '') AS {target}"
-COUNT = "count_cell({source}) AS {target}"     # a published count; suppressed cells unknown (count_cell.sql)
-CATEGORY = ("CASE WHEN list_contains($excused, upper(trim({source}))) THEN NULL "
-            "ELSE nullif(trim({source}), '') END AS {target}")
-MAPPED = ("CAST(map_extract_value(MAP($keys_{i}::VARCHAR[], $values_{i}::VARCHAR[]), coalesce({source}, '')) "
-          "AS {type})")
-CONSTANT = "CAST(CAST($constant_{i} AS VARCHAR) AS {type}) AS {target}"
-# The federal rule over a Hispanic/Latino flag and one flag per race (each a MAPPED boolean), falling back to
-# the race column's own value (or Not reported) when no race is flagged.
-FEDERAL = ("CAST(CASE WHEN coalesce({hispanic}, false) THEN '" + normalize.HISPANIC + "' "
-           "WHEN {count} > 1 THEN '" + normalize.TWO_OR_MORE + "' {single} ELSE {race} END AS race_label)")
-# Every group a student reports, for counts alone or in combination: the flagged ones and those the race
-# column names (several in a value such as `Black/White`), else the one race_ethnicity says.
-PARTS = ("string_split(map_extract_value(MAP($parts_keys::VARCHAR[], $parts_values::VARCHAR[]), "
-         "coalesce({source}, '')), '|')")
-LISTED = ("CASE WHEN array_length({reported}) > 0 THEN {reported} ELSE [CAST({race} AS VARCHAR)] END AS race_list")
-
+CELL_MACROS = ("students/keep_filters", "students/chosen")     # query macros a cube's cells need
+MACROS = (*CELL_MACROS, "students/filtered_students", "students/score")   # defined beside every `students`
 
 @dataclass(frozen=True)
 class Unplaced:
@@ -91,19 +73,22 @@ class _Build:
         self.params: dict[str, object] = {}
         self.unplaced: list[Unplaced] = []
         self.guessed: list[Guessed] = []
+        self.lookups = 0        # value maps bound so far: the next one's parameters are $keys_N, $values_N
 
-    def text(self, header: str) -> str:
+    def text(self, header: str) -> Fragment:
         """A raw column as text (typed columns written as the upload's reader writes them)."""
-        return as_text(self.types.get(header, "VARCHAR"), quote_ident(header))
+        return as_text(self.types.get(header, "VARCHAR"), header)
 
-    def number(self, header: str) -> str:
+    def number(self, header: str) -> Fragment:
         """A raw column as a number (typed numbers as they are, text read as one)."""
-        return as_number(self.types.get(header, "VARCHAR"), quote_ident(header))
+        return as_number(self.types.get(header, "VARCHAR"), header)
 
-    def mapped(self, i: int | str, header: str, role: str, sql_type: str) -> str:
-        """A column's values through its value map, as `sql_type`."""
+    def mapped(self, header: str, role: str, type_name: str) -> Fragment:
+        """A column's values through its value map, as `type_name`."""
         counted = self.counted(header)
         value_map = self.mapping.value_map(role, [v for v, _ in counted])
+        i = self.lookups
+        self.lookups += 1
         self.params[f"keys_{i}"] = ["" if raw is None else raw for raw, _ in counted]
         self.params[f"values_{i}"] = [_as_text(role, value_map.values[raw]) for raw, _ in counted]
         unplaced, guessed = set(value_map.unplaced), set(value_map.guessed)
@@ -112,15 +97,15 @@ class _Build:
         if guessed:
             self.guessed.append(Guessed(header, role, tuple(
                 (raw, normalize.as_text(role, value_map.values[raw]), n) for raw, n in counted if raw in guessed)))
-        return MAPPED.format(i=i, source=self.text(header), type=sql_type)
+        return query("columns/mapped", i=i, source=self.text(header), type=sql_name(type_name))
 
-    def race(self, i: int, sql_type: str) -> list[str]:
+    def race(self, type_name: str) -> list[Fragment]:
         """race_ethnicity (the race column's value map, under the federal rule when flag columns are mapped) and
         race_list (every group each student reports)."""
         header = self.mapping.header_for("race_ethnicity")
-        race = (self.mapped(i, header, "race_ethnicity", sql_type) if header
-                else f"CAST('{normalize.NOT_REPORTED}' AS {sql_type})")
-        flags = {role: self.mapped(role, h, role, "BOOLEAN") for role in RACE_FLAG_ROLES
+        race = self.mapped(header, "race_ethnicity", type_name) if header else \
+            self.not_reported(query("columns/not_reported", type=sql_name(type_name)))
+        flags = {role: self.mapped(h, role, "BOOLEAN") for role in RACE_FLAG_ROLES
                  if (h := self.mapping.header_for(role))}
         parts = self.parts(header) if header else None
         if not flags and not any(self.params.get("parts_values", ())):
@@ -128,22 +113,31 @@ class _Build:
             # row from parts would cost half of the whole statement).
             self.params.pop("parts_keys", None)
             self.params.pop("parts_values", None)
-            return [f"{race} AS race_ethnicity", f"[CAST({race} AS VARCHAR)] AS race_list"]
-        flagged = ", ".join(f"CASE WHEN coalesce({expr}, false) THEN '{normalize.RACE_FLAGS[role]}' END"
-                            for role, expr in flags.items())
-        named = f"coalesce({parts}, [CAST({race} AS VARCHAR)])" if header else "[]"
-        reported = (f"list_distinct(list_filter(list_concat([{flagged}], {named}), "
-                    f"lambda x: x IS NOT NULL AND x <> '{normalize.NOT_REPORTED}'))")
+            return [query("columns/as", value=race, target="race_ethnicity"),
+                    query("columns/as", value=query("columns/race_alone", race=race), target="race_list")]
+        flagged = {role: self.flagged(k, role, expr) for k, (role, expr) in enumerate(flags.items())}
+        named = query("columns/race_named", parts=parts, race=race) if header else \
+            query("columns/race_alone", race=race)
+        reported = self.not_reported(query("columns/race_reported", flagged=list(flagged.values()), named=named))
         if flags:
-            races = {role: expr for role, expr in flags.items() if role != "hispanic"}
-            count = " + ".join(f"coalesce(CAST({expr} AS INTEGER), 0)" for expr in races.values()) or "0"
-            single = " ".join(f"WHEN coalesce({expr}, false) THEN '{normalize.RACE_FLAGS[role]}'"
-                              for role, expr in races.items())
-            race = FEDERAL.format(hispanic=flags.get("hispanic", "NULL"), count=count, single=single,
-                                  race=f"coalesce(CAST({race} AS VARCHAR), '{normalize.NOT_REPORTED}')")
-        return [f"{race} AS race_ethnicity", LISTED.format(reported=reported, race=race)]
+            self.params |= {"hispanic": normalize.HISPANIC, "two_or_more": normalize.TWO_OR_MORE}
+            race = query("columns/race_federal", hispanic=flags.get("hispanic", query("columns/nothing")), race=race,
+                         flagged=[expr for role, expr in flagged.items() if role != "hispanic"] or
+                         query("columns/nothing"))
+        return [query("columns/as", value=race, target="race_ethnicity"),
+                query("columns/race_list", reported=reported, race=race)]
 
-    def parts(self, header: str) -> str:
+    def flagged(self, k: int, role: str, flag: Fragment) -> Fragment:
+        """The group a race flag names, where it is set."""
+        self.params[f"race_flag_{k}"] = normalize.RACE_FLAGS[role]
+        return query("columns/race_flagged", i=k, flag=flag)
+
+    def not_reported(self, sql: Fragment) -> Fragment:
+        """`sql`, which names $not_reported: bound."""
+        self.params["not_reported"] = normalize.NOT_REPORTED
+        return sql
+
+    def parts(self, header: str) -> Fragment:
         """The groups each raw value of the race column names when it names several (unless the person gave it
         another meaning than that reading), as a list; NULL for the rest."""
         raws = [raw for raw, _ in self.counted(header)]
@@ -152,7 +146,7 @@ class _Build:
         self.params["parts_keys"] = ["" if raw is None else raw for raw in raws]
         self.params["parts_values"] = [None if raw is None or mapped[raw] != read[raw]
                                        else "|".join(normalize.race_parts(raw)) or None for raw in raws]
-        return PARTS.format(source=self.text(header))
+        return query("columns/race_parts", source=self.text(header))
 
     def report(self, rows: int) -> BuildReport:
         return BuildReport(rows, tuple(self.unplaced), tuple(self.guessed))
@@ -163,7 +157,7 @@ def build_students(con: duckdb.DuckDBPyConnection, source: str, mapping: Mapping
     types = column_types(con, source)
     sql, params, build = students_sql(lambda header: column_values(con, source, header, MAX_DISTINCT, types[header]),
                                       source, mapping, types)
-    con.execute(query("count_cell"))
+    con.execute(query("counts/cell"))
     report = build.report(_create(con, sql, params))
     if not mapping.counts:
         return report
@@ -175,10 +169,10 @@ def build_students(con: duckdb.DuckDBPyConnection, source: str, mapping: Mapping
 def restore_students(con: duckdb.DuckDBPyConnection, source: str, names: Sequence[str]) -> int:
     """(Re)create `students` from rows saved from it (equity.store.library) in table `source` with columns
     `names`: the canonical columns in their types (NULL of that type when absent), the others as saved."""
-    columns = [f"CAST({quote_ident(c)} AS {t}) AS {quote_ident(c)}" if c in names
-               else f"CAST(NULL AS {t}) AS {quote_ident(c)}" for c, t in CANONICAL.items()]
-    columns += [quote_ident(c) for c in names if c not in CANONICAL]
-    return _create(con, query("students", source=source, columns=Fragment(",\n    ".join(columns))), {})
+    columns = [query("columns/as", target=c, value=query("values/cast", value=c, type=sql_name(t)) if c in names
+                     else query("values/null_of", type=sql_name(t))) for c, t in CANONICAL.items()]
+    columns += [c for c in names if c not in CANONICAL]
+    return _create(con, query("students/students", source=source, columns=columns), {})
 
 
 def _create(con: duckdb.DuckDBPyConnection, sql: str, params: dict) -> int:
@@ -186,13 +180,13 @@ def _create(con: duckdb.DuckDBPyConnection, sql: str, params: dict) -> int:
     define_types(con)
     con.execute(sql, params)
     define_macros(con)
-    return con.execute(query("row_count", table="students")).fetchall()[0][0]
+    return con.execute(query("tables/row_count", table="students")).fetchall()[0][0]
 
 
 def define_types(con: duckdb.DuckDBPyConnection) -> None:
     """The label ENUM types that `students` and every cube use."""
     for name, labels in LABEL_TYPES.items():
-        con.execute(query("label_type", type_name=name), {"labels": list(labels)})
+        con.execute(query("students/label_type", type_name=name), {"labels": list(labels)})
 
 
 def define_macros(con: duckdb.DuckDBPyConnection, macros: tuple[str, ...] = MACROS) -> None:
@@ -207,44 +201,41 @@ def students_sql(counted: Counted, source: str, mapping: Mapping, types: dict[st
     build (what its value maps reported). `counted` reads a raw column's values with their counts; `types`
     gives the raw columns' DuckDB types (none: all text)."""
     build = _Build(counted, mapping, types or {})
-    expressions: list[str] = []
+    expressions: list[Fragment] = []
     by_role = {c.role: c for c in mapping.columns}
-    for i, (column, sql_type) in enumerate(CANONICAL.items()):
+    for i, (column, type_name) in enumerate(CANONICAL.items()):
         role = by_role.get(column)
         if column == "race_ethnicity":
-            expressions += build.race(i, sql_type)
+            expressions += build.race(type_name)
         elif column == "race_list":
             continue
         elif role is None:
             constant = mapping.term if column == "term" else ("Not reported" if column == "gender" else None)
-            expressions.append(_fill(CONSTANT, i, column, sql_type))
+            expressions.append(query("columns/constant", i=i, type=sql_name(type_name), target=column))
             build.params[f"constant_{i}"] = constant
         elif column in TEXT_ROLES:
-            expressions.append(TEXT.format(source=build.text(role.header), target=quote_ident(column)))
+            expressions.append(query("columns/text", source=build.text(role.header), target=column))
         else:
-            expressions.append(f"{build.mapped(i, role.header, column, sql_type)} AS {quote_ident(column)}")
+            expressions.append(query("columns/as", value=build.mapped(role.header, column, type_name), target=column))
     if mapping.counts:      # each row is a cell of students: how many, beside the counts of its outcomes
-        expressions.append(COUNT.format(source=build.text(mapping.header_for("denominator")), target="denominator"))
-    for j, column in enumerate(mapping.outcomes(), start=len(CANONICAL)):
-        expressions.append(_outcome(build, column, j))
-    expressions += derived.expressions(mapping, build.types)
-    return query("students", source=source, columns=Fragment(",\n    ".join(expressions))), build.params, build
+        expressions.append(query("columns/count", source=build.text(mapping.header_for("denominator")),
+                                 target="denominator"))
+    expressions += [_outcome(build, column) for column in mapping.outcomes()]
+    found, params = derived.expressions(mapping, build.types)
+    build.params |= params
+    expressions += found
+    return query("students/students", source=source, columns=expressions), build.params, build
 
 
-def _fill(template: str, i: int, column: str, sql_type: str) -> str:
-    return template.format(i=i, type=sql_type, target=quote_ident(column))
-
-
-def _outcome(build: _Build, column, j) -> str:
-    names = {"source": build.text(column.header), "target": quote_ident(column.name)}
+def _outcome(build: _Build, column) -> Fragment:
     if column.kind == "numeric":
-        return f"{build.number(column.header)} AS {names['target']}"
+        return query("columns/as", value=build.number(column.header), target=column.name)
     if column.kind == "count":
-        return COUNT.format(**names)
+        return query("columns/count", source=build.text(column.header), target=column.name)
     if column.kind == "boolean":
-        return f"{build.mapped(j, column.header, 'flag', 'BOOLEAN')} AS {names['target']}"
+        return query("columns/as", value=build.mapped(column.header, "flag", "BOOLEAN"), target=column.name)
     build.params["excused"] = list(EXCUSED)
-    return CATEGORY.format(**names)
+    return query("columns/category", source=build.text(column.header), target=column.name)
 
 
 def _as_text(role: str, value: object) -> str | None:

@@ -48,7 +48,7 @@ def options(con: duckdb.DuckDBPyConnection, table: str | None = None) -> dict[st
     for f in fields(Filters):
         dim = DIMENSIONS[f.name]
         missing = "null" if dim.flag else NOT_REPORTED
-        values = [row[0] for row in con.execute(query("distinct_values", column=dim.column, table=table),
+        values = [row[0] for row in con.execute(query("students/distinct_values", column=dim.column, table=table),
                                                 {"missing": missing}).fetchall()]
         choices[f.name] = sorted(values, key=lambda v: dim.order(FLAG_KEYS[v] if dim.flag else v))
     return choices

@@ -13,15 +13,11 @@ indicator). Every flag carries its evidence and a plain sentence."""
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-import pandas as pd
-from markupsafe import Markup
-
 from equity.model.dimensions import DIMENSIONS, NOT_REPORTED
 from equity.plans.group_grid import GroupPlacement, colour_words, place_groups, place_one
 from equity.plans.scorecard import Indicator
 from equity.plans.status_grid import (
     COLOURS,
-    PALETTE,
     Cuts,
     change_level,
     change_text,
@@ -29,7 +25,6 @@ from equity.plans.status_grid import (
     status_level,
     status_text,
 )
-from equity.present.html import fragment
 from equity.stats.privacy import DEFAULT_MIN_N
 from equity.stats.trends import Trend, group_key
 from equity.words.i18n import DEFAULT, t
@@ -198,16 +193,6 @@ def caption(grid_: Grid, lang: str = DEFAULT) -> str:
              prior=terms[0] if len(terms) > 1 else "—")
 
 
-def grid_html(grid_: Grid, lang: str = DEFAULT) -> Markup:
-    """Groups down, indicators across, each cell coloured as the Dashboard would and naming its colour, status
-    and change in words (an uncoloured cell says why), so colour never carries the meaning alone."""
-    rows = [{"name": row.label,
-             "cells": [{"palette": None if p is None or p.colour is None else PALETTE[COLOURS[p.colour]],
-                        "words": cell_words(p, lang)} for p in row.cells]} for row in grid_.rows]
-    return fragment("accountability.html", caption=caption(grid_, lang), corner=t("column.group", lang),
-                    heads=[c.indicator.name(lang) for c in grid_.columns], rows=rows)
-
-
 HEADS = ("column.group", "grid.column.indicator", "column.students", "grid.column.value", "grid.column.status",
          "grid.column.change", "grid.column.change_level", "grid.column.colour", "accountability.needed")
 
@@ -222,10 +207,3 @@ def records(grid_: Grid, lang: str = DEFAULT) -> list[tuple]:
                 found.append((row.label, col.indicator.name(lang), p.n, p.value, status_text(p.status, lang),
                               p.change, change_text(p.change_level, lang), colour_words(p, lang), needed(p, col)))
     return found
-
-
-def frame(grid_: Grid, lang: str = DEFAULT) -> pd.DataFrame:
-    """records() as a table, figures to one decimal: the accessible version of the grid."""
-    rows = [(*r[:3], None if r[3] is None else round(r[3], 1), r[4], None if r[5] is None else round(r[5], 1),
-             *r[6:]) for r in records(grid_, lang)]
-    return pd.DataFrame(rows, columns=[t(h, lang) for h in HEADS])

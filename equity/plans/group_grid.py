@@ -7,23 +7,17 @@ Every cell says its level in words, so colour never carries the meaning alone.""
 
 from dataclasses import dataclass
 
-from markupsafe import Markup
-
 from equity.plans.status_grid import (
     BASELINE_HIDDEN,
     COLOURS,
     FEW,
     HIDDEN,
     ONE_TERM,
-    PALETTE,
     Cuts,
     change_level,
-    change_text,
     colour,
     status_level,
-    status_text,
 )
-from equity.present.html import fragment
 from equity.stats.metrics import GroupResult
 from equity.stats.privacy import coloured
 from equity.stats.trends import Trend, group_key
@@ -88,12 +82,3 @@ def colour_words(p: GroupPlacement, lang: str = DEFAULT) -> str:
         return t(f"grid.colour.{COLOURS[p.colour]}", lang)
     key = "group_grid.prior_hidden" if p.reason == BASELINE_HIDDEN else f"grid.no_colour.{p.reason}"
     return t(key, lang, n=count(p.n or 0))
-
-
-def group_grid_html(placements: tuple[GroupPlacement, ...], title: str, lang: str = DEFAULT) -> Markup:
-    """One row per group: its name, then a cell coloured as the Dashboard would, naming the colour, the status
-    and the change in words (an uncoloured cell says why)."""
-    rows = [{"name": p.label, "palette": None if p.colour is None else PALETTE[COLOURS[p.colour]],
-             "words": " · ".join((colour_words(p, lang), status_text(p.status, lang),
-                                  change_text(p.change_level, lang)))} for p in placements]
-    return fragment("group_grid.html", rows=rows, title=title)

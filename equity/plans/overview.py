@@ -13,8 +13,9 @@ from equity.plans.scorecard import Indicator
 from equity.sources.cells import key_text
 from equity.stats.metrics import COMPARE_ALL, GroupResult
 from equity.stats.trends import Trend
-from equity.words.i18n import DEFAULT, t
+from equity.words.i18n import t
 from equity.words.labels import figure, group_label, points
+from equity.words.reader import language
 from equity.words.summary import goal_sentence
 
 GAPS, GOALS, SCORECARD, TRENDS = "gaps", "goals", "scorecard", "trends"    # the page an answer links to
@@ -65,88 +66,88 @@ def gaps(trends: Sequence[tuple[Indicator, Trend]]) -> list[Gap]:
     return sorted(found, key=lambda gap: -gap.worse)
 
 
-def gap_answer(gap: Gap, lang: str = DEFAULT) -> Answer:
+def gap_answer(gap: Gap) -> Answer:
     """'Chronic absence, 2024-25: Hispanic or Latino 25.0% against 10.9% for all students, 14.1 percentage points
     worse, more than chance explains; 11.0 percentage points wider than in 2023-24.'"""
     history, rate = gap.history, gap.indicator.rule.is_rate
     latest = history.per_term[-1]
     if len(history.terms) < 2:
-        change = t("overview.gap_one_term", lang)
+        change = t("overview.gap_one_term")
     elif gap.change is None:
-        change = t("overview.gap_not_before", lang, term=history.terms[-2])
+        change = t("overview.gap_not_before", term=history.terms[-2])
     elif round(gap.change, 1) == 0:
-        change = t("overview.gap_same", lang, term=history.terms[-2])
+        change = t("overview.gap_same", term=history.terms[-2])
     else:
-        change = t("overview.gap_wider" if gap.change > 0 else "overview.gap_narrower", lang,
-                   size=points(gap.change, rate, lang), term=history.terms[-2])
-    term = history.terms[-1] if history.terms else t("page.scorecard.all_terms", lang)
-    text = t("overview.gap", lang, outcome=gap.indicator.name(lang), term=term,
-             group=group_label(history.dimension, gap.group.key, lang), value=figure(gap.group.value, rate, lang),
-             overall=figure(latest.overall_value, rate, lang), size=points(gap.worse, rate, lang), change=change)
+        change = t("overview.gap_wider" if gap.change > 0 else "overview.gap_narrower",
+                   size=points(gap.change, rate), term=history.terms[-2])
+    term = history.terms[-1] if history.terms else t("page.scorecard.all_terms")
+    text = t("overview.gap", outcome=gap.indicator.name(language()), term=term,
+             group=group_label(history.dimension, gap.group.key), value=figure(gap.group.value, rate),
+             overall=figure(latest.overall_value, rate), size=points(gap.worse, rate), change=change)
     return Answer(text, GAPS)
 
 
-def gap_answers(trends: Sequence[tuple[Indicator, Trend]], lang: str = DEFAULT) -> list[Answer]:
+def gap_answers(trends: Sequence[tuple[Indicator, Trend]]) -> list[Answer]:
     """The LARGEST largest gaps larger than chance, or a sentence saying there is none."""
     found = gaps(trends)
     if not found:
-        return [Answer(t("overview.no_gaps", lang), GAPS)]
-    return [gap_answer(g, lang) for g in found[:LARGEST]]
+        return [Answer(t("overview.no_gaps"), GAPS)]
+    return [gap_answer(g) for g in found[:LARGEST]]
 
 
-def goal_answers(evaluations: Sequence[Evaluation], lang: str = DEFAULT) -> list[Answer]:
+def goal_answers(evaluations: Sequence[Evaluation]) -> list[Answer]:
     """Each saved goal's standing, or how to set one."""
     if not evaluations:
-        return [Answer(t("overview.no_goals", lang), GOALS)]
-    return [Answer(goal_sentence(e, lang), GOALS) for e in evaluations]
+        return [Answer(t("overview.no_goals"), GOALS)]
+    return [Answer(goal_sentence(e, language()), GOALS) for e in evaluations]
 
 
-def flagged_answers(grid: Grid, lang: str = DEFAULT) -> list[Answer]:
+def flagged_answers(grid: Grid) -> list[Answer]:
     """The groups red on two or more indicators, or a sentence saying none is."""
-    flagged = red_on_two(grid, lang)
+    flagged = red_on_two(grid, language())
     if not flagged:
-        return [Answer(t("overview.none_flagged", lang, count=len(grid.columns)), SCORECARD)]
+        return [Answer(t("overview.none_flagged", count=len(grid.columns)), SCORECARD)]
     return [Answer(f.sentence, SCORECARD) for f in flagged]
 
 
-def change_answers(trends: Sequence[tuple[Indicator, Trend]], lang: str = DEFAULT) -> list[Answer]:
+def change_answers(trends: Sequence[tuple[Indicator, Trend]]) -> list[Answer]:
     """How each indicator moved for all students from the prior term to the latest; one sentence when the file
     has one term only."""
     answers, seen = [], set()
     if not trends:
-        return [Answer(t("overview.no_terms", lang), TRENDS)]
+        return [Answer(t("overview.no_terms"), TRENDS)]
     for indicator, history in trends:
         if indicator.label in seen or not history.per_term:
             continue
         seen.add(indicator.label)
         if not history.terms:
-            return [Answer(t("overview.no_terms", lang), TRENDS)]
+            return [Answer(t("overview.no_terms"), TRENDS)]
         if len(history.terms) < 2:
-            return [Answer(t("overview.one_term", lang, term=history.terms[-1]), TRENDS)]
+            return [Answer(t("overview.one_term", term=history.terms[-1]), TRENDS)]
         rate, (before, after) = indicator.rule.is_rate, history.per_term[-2:]
         then, now = before.overall_value, after.overall_value
         if then is None or now is None:
-            text = t("overview.change_hidden", lang, outcome=indicator.name(lang), prior=history.terms[-2],
+            text = t("overview.change_hidden", outcome=indicator.name(language()), prior=history.terms[-2],
                      latest=history.terms[-1])
         else:
             better = (now - then) * (1 if indicator.higher_is_better else -1)
             how = "overview.same" if round(now - then, 1) == 0 else \
                 ("overview.better" if better > 0 else "overview.worse")
-            text = t("overview.change", lang, outcome=indicator.name(lang), prior=history.terms[-2],
-                     latest=history.terms[-1], before=figure(then, rate, lang), after=figure(now, rate, lang),
-                     how=t(how, lang, size=points(now - then, rate, lang)))
+            text = t("overview.change", outcome=indicator.name(language()), prior=history.terms[-2],
+                     latest=history.terms[-1], before=figure(then, rate), after=figure(now, rate),
+                     how=t(how, size=points(now - then, rate)))
         answers.append(Answer(text, TRENDS))
     return answers
 
 
-def answers(trends: Sequence[tuple[Indicator, Trend]], evaluations: Sequence[Evaluation], grid: Grid,
-            lang: str = DEFAULT) -> list[tuple[str, list[Answer]]]:
+def answers(trends: Sequence[tuple[Indicator, Trend]], evaluations: Sequence[Evaluation], grid: Grid
+            ) -> list[tuple[str, list[Answer]]]:
     """Every question's title and answers, in the order a meeting asks them; one sentence saying how to set
     indicators up when the file has none."""
     if not trends:
-        return [(t("overview.gaps_title", lang), [Answer(t("overview.no_indicators", lang), SCORECARD)]),
-                (t("overview.goals_title", lang), goal_answers(evaluations, lang))]
-    return [(t("overview.gaps_title", lang), gap_answers(trends, lang)),
-            (t("overview.goals_title", lang), goal_answers(evaluations, lang)),
-            (t("overview.flagged_title", lang), flagged_answers(grid, lang)),
-            (t("overview.changes_title", lang), change_answers(trends, lang))]
+        return [(t("overview.gaps_title"), [Answer(t("overview.no_indicators"), SCORECARD)]),
+                (t("overview.goals_title"), goal_answers(evaluations))]
+    return [(t("overview.gaps_title"), gap_answers(trends)),
+            (t("overview.goals_title"), goal_answers(evaluations)),
+            (t("overview.flagged_title"), flagged_answers(grid)),
+            (t("overview.changes_title"), change_answers(trends))]

@@ -27,6 +27,7 @@ from equity.stats.privacy import DEFAULT_MIN_N, SMALL
 from equity.words.groupings import grouping_group
 from equity.words.i18n import DEFAULT, t
 from equity.words.numbers import decimal
+from equity.words.reader import reading
 
 LEADING, LAGGING = "leading", "lagging"
 GAP, RISK_RATIO, COMPOSITION = "gap", "risk ratio", "composition index"
@@ -53,7 +54,8 @@ class Indicator:
 
     def describe_rule(self, lang: str = DEFAULT) -> str:
         """What is counted, briefly: 'Suspended', 'AP Courses ≥ 1', 'ELA Proficiency: Met, Exceeded'."""
-        rule, outcome = self.rule, derived.header(self.outcome, self.outcome_label, lang)
+        with reading(lang):
+            rule, outcome = self.rule, derived.header(self.outcome, self.outcome_label)
         if rule.kind == "boolean":
             return outcome
         if rule.kind == "threshold":
@@ -158,7 +160,8 @@ TEMPLATES = (
 def default_indicators(mapping: Mapping, profiles: Sequence[ColumnProfile]) -> tuple[Indicator, ...]:
     """One indicator per template whose outcome the data has: the first matching outcome each."""
     values = {p.header: p.distinct for p in profiles}
-    outcomes = derived.all_outcomes(mapping)
+    with reading(DEFAULT):          # stored and matched by its English name, translated when shown (Indicator.name)
+        outcomes = derived.all_outcomes(mapping)
     found = []
     for template in TEMPLATES:
         column = next((c for c in outcomes if c.kind in template.kinds
@@ -285,11 +288,6 @@ def finding_text(card: Card, lang: str = DEFAULT) -> str:
         return t("scorecard.finding.ratio", lang, group=name, ratio=decimal(g.measure, 2, lang), flag=flag)
     key = "scorecard.finding.under" if g.measure < 1 else "scorecard.finding.over"
     return t(key, lang, group=name, index=decimal(g.measure, 2, lang))
-
-
-def goal_text(status: str, lang: str = DEFAULT) -> str:
-    """A goal status as a word: 'On track', 'En camino'; 'No goal' when none is set."""
-    return t("scorecard.no_goal" if status == NO_GOAL else f"goal.{status.replace(' ', '_')}", lang)
 
 
 def goal_lookup(con: duckdb.DuckDBPyConnection, min_n: int = DEFAULT_MIN_N) -> GoalLookup:

@@ -18,17 +18,13 @@ Colours come from a colour-blind-safe palette, and every cell names its level in
 carries the meaning alone.
 """
 
-from collections import defaultdict
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 import pandas as pd
-from markupsafe import Markup
 
 from equity.plans.cut_presets import PRESETS, Cuts, suggested
 from equity.plans.scorecard import Card, Indicator
-from equity.present.html import fragment
-from equity.present.scorecard_charts import value_text
 from equity.stats.privacy import coloured
 from equity.words.i18n import DEFAULT, t
 
@@ -135,51 +131,7 @@ def colour_text(p: Placement, lang: str = DEFAULT) -> str:
     return t(f"grid.colour.{COLOURS[p.colour]}", lang)
 
 
-def grid_html(placements: list[Placement], higher_is_better: bool, lang: str = DEFAULT) -> Markup:
-    """The five-by-five grid for one direction: very high status on top, each cell coloured, naming its
-    colour in words and listing the indicators placed in it."""
-    placed: dict[tuple[int, int], list[str]] = defaultdict(list)
-    for p in placements:
-        if p.colour is not None:
-            placed[(p.status, p.change)].append(p.card.indicator.name(lang))
-    rows = []
-    for s in reversed(range(5)):
-        cells = []
-        for c in range(5):
-            name = COLOURS[colour(s, c, higher_is_better)]
-            cells.append({"palette": PALETTE[name], "words": t(f"grid.colour.{name}", lang),
-                          "names": placed.get((s, c), [])})
-        rows.append((status_text(s, lang), cells))
-    return fragment("status_grid.html", rows=rows, corner=t("grid.corner", lang),
-                    changes=[change_text(c, lang) for c in range(5)],
-                    caption=t("grid.higher_caption" if higher_is_better else "grid.lower_caption", lang))
-
-
-def placement_frame(placements: list[Placement], lang: str = DEFAULT) -> pd.DataFrame:
-    """Every indicator's placement in words: the accessible version of the grids."""
-    rows = [{t("grid.column.indicator", lang): p.card.indicator.name(lang),
-             t("grid.column.better", lang): t("page.scorecard.higher" if p.card.indicator.higher_is_better
-                                              else "page.scorecard.lower", lang),
-             t("grid.column.value", lang): value_text(p.card, lang), t("grid.column.status", lang): status_text(
-                 p.status, lang),
-             t("grid.column.change", lang): None if p.card.change is None else round(p.card.change, 1),
-             t("grid.column.change_level", lang): change_text(p.change, lang),
-             t("grid.column.colour", lang): colour_text(p, lang)} for p in placements]
-    return pd.DataFrame(rows, columns=[t(f"grid.column.{c}", lang) for c in
-                                       ("indicator", "better", "value", "status", "change", "change_level", "colour")])
-
-
 CUT_COLUMNS = ("status_1", "status_2", "status_3", "status_4", "change_1", "change_2", "change_3", "change_4")
-
-
-def cuts_frame(indicators: list[Indicator], chosen: dict[str, Cuts], lang: str = DEFAULT) -> pd.DataFrame:
-    """The cut points in force, one row per indicator, for the user to edit."""
-    rows = []
-    for ind in indicators:
-        cuts = chosen.get(ind.label, default_cuts(ind))
-        rows.append([ind.name(lang), *cuts.status, *cuts.change])
-    return pd.DataFrame(rows, columns=[t("grid.column.indicator", lang), *(t(f"grid.column.{c}", lang)
-                                                                             for c in CUT_COLUMNS)])
 
 
 def read_cuts(indicators: list[Indicator], frame: pd.DataFrame, lang: str = DEFAULT

@@ -27,13 +27,13 @@ from equity.data.ingest import Upload
 from equity.data.mapping import DEMOGRAPHIC_ROLES, SINGLE_ROLES, Mapping, propose
 from equity.data.normalize import NOT_REPORTED
 from equity.data.profile import column_values, profile_table
-from equity.data.sql import Fragment, query, quote_ident
+from equity.data.sql import Fragment, query, sql_name
 from equity.data.students import CANONICAL, LABEL_TYPES
 from equity.model.groups import Grouping, ordered
 from equity.stats.grouped import hidden
 from equity.stats.privacy import COMPLEMENT, DEFAULT_MIN_N, SMALL
 from equity.words.groupings import grouping_group
-from equity.words.i18n import DEFAULT, t, tn
+from equity.words.i18n import t, tn
 from equity.words.labels import dimension_phrase
 from equity.words.numbers import percent
 
@@ -73,9 +73,6 @@ _NEGATIVE = re.compile(r"\bleft out\b|\blonely\b|\bloneliness\b|\balone\b|\bafra
 _NEGATION = re.compile(r"\bnot\b|n['’]t\b|\bnever\b|\bno\b|\bnobody\b|\bnadie\b|\bnunca\b", re.I)
 _ASKED = (("grade", re.compile(r"\bgrade\b", re.I)), ("gender", re.compile(r"\bgender\b|\bsex\b", re.I)),
           ("race_ethnicity", re.compile(r"\brace\b|\bethnic", re.I)))   # demographic questions by their words
-_ITEM = ("SELECT _rid, {i} AS item, CASE WHEN list_contains($favourable_{i}, trim({column})) THEN 1.0 "
-         "WHEN list_contains($answered_{i}, trim({column})) THEN 0.0 END AS y FROM survey_responses")
-_OWN = "CAST(map_extract_value(MAP($keys_{i}::VARCHAR[], $values_{i}::VARCHAR[]), coalesce(r.{source}, '')) AS {type})"
 
 
 @dataclass(frozen=True)
@@ -134,7 +131,6 @@ class SurveyResults:
     respondents: int
     matched: int                      # respondents joined to a student's record
     items: tuple[ItemResult, ...]
-    lang: str = DEFAULT
 
 
 def polarity(answer: str) -> int | None:
@@ -189,7 +185,7 @@ def read_survey(con: duckdb.DuckDBPyConnection, upload: Upload) -> Survey:
         return Survey(upload.name, layout, table, (), None, (), dropped, len(metadata))
     con.register("survey_arrow", table)
     try:
-        con.execute(query("copy_table", target="survey_raw", source="survey_arrow"))
+        con.execute(query("tables/copy_table", target="survey_raw", source="survey_arrow"))
     finally:
         con.unregister("survey_arrow")
     mapping = propose(profile_table(con, "survey_raw"))
@@ -211,14 +207,13 @@ def read_survey(con: duckdb.DuckDBPyConnection, upload: Upload) -> Survey:
     return Survey(upload.name, layout, table, tuple(items), student_id, demographics, dropped, len(metadata))
 
 
-def read_notes(survey: Survey, lang: str = DEFAULT) -> tuple[str, ...]:
+def read_notes(survey: Survey) -> tuple[str, ...]:
     """How the export was read: its layout, and the header rows and response columns dropped."""
-    notes = [t("survey.read_plain", lang) if survey.layout == PLAIN else t("survey.read_as", lang,
-                                                                           layout=survey.layout)]
+    notes = [t("survey.read_plain") if survey.layout == PLAIN else t("survey.read_as", layout=survey.layout)]
     if survey.header_rows:
-        notes.append(tn("survey.header_rows", survey.header_rows, lang))
+        notes.append(tn("survey.header_rows", survey.header_rows))
     if survey.left_out:
-        notes.append(tn("survey.left_out", survey.left_out, lang))
+        notes.append(tn("survey.left_out", survey.left_out))
     return tuple(notes)
 
 
@@ -280,31 +275,30 @@ def _monkey_labels(headers: list[str], first: list[str]) -> dict[str, str]:
 
 
 def results(con: duckdb.DuckDBPyConnection, survey: Survey, grouping: Grouping, min_n: int = DEFAULT_MIN_N,
-            term: str | None = None, records: bool = True, reverse: tuple[str, ...] | None = None,
-            lang: str = DEFAULT) -> SurveyResults:
+            term: str | None = None, records: bool = True, reverse: tuple[str, ...] | None = None) -> SurveyResults:
     """Percent favourable per item, for everyone and per group; `records` joins students' records (of
     `term`, or each student's latest) by the survey's student ID. Items whose headers are in `reverse` (by
     default those worded negatively) count the disagreeing side as favourable."""
     if not survey.items:
-        raise ValueError(t("survey.no_items", lang, name=survey.name))
+        raise ValueError(t("survey.no_items", name=survey.name))
     reverse = set(survey.negative_items() if reverse is None else reverse)
-    con.execute(query("join_macros"))
+    con.execute(query("joins/macros"))
     for name, labels in LABEL_TYPES.items():
-        con.execute(query("label_type", type_name=name), {"labels": list(labels)})
+        con.execute(query("students/label_type", type_name=name), {"labels": list(labels)})
     con.register("survey_arrow", survey.table)
     try:
-        con.execute(query("survey_responses", source="survey_arrow"))
+        con.execute(query("survey/responses", source="survey_arrow"))
     finally:
         con.unregister("survey_arrow")
     _people(con, survey, records and survey.student_id is not None, term)
     selects, params = [], {}
     for i, item in enumerate(survey.items):
-        selects.append(_ITEM.format(i=i, column=quote_ident(item.header)))
+        selects.append(query("survey/item_answer", i=i, column=item.header))
         params[f"favourable_{i}"] = list(item.counted(item.header in reverse))
         params[f"answered_{i}"] = list(item.answers)
-    con.execute(query("survey_answers", items=Fragment("\nUNION ALL\n".join(selects))), params)
-    rows = con.execute(query("survey_favourable", groups=Fragment(", ".join(grouping.columns)))).fetchall()
-    respondents, matched = con.execute(query("survey_counts")).fetchall()[0]
+    con.execute(query("survey/answers", items=selects), params)
+    rows = con.execute(query("survey/favourable", groups=grouping.columns)).fetchall()
+    respondents, matched = con.execute(query("survey/counts")).fetchall()[0]
     width = len(grouping.columns)
     overall: dict[int, tuple[int, float]] = {}
     per_group: dict[int, dict[object, tuple[int, float]]] = {}
@@ -316,69 +310,69 @@ def results(con: duckdb.DuckDBPyConnection, survey: Survey, grouping: Grouping, 
             key = tuple(parts) if grouping.crossed else parts[0]
             per_group.setdefault(item, {})[key] = (int(n), float(favourable))
     items = tuple(_item_result(item, item.header in reverse, grouping, overall.get(i, (0, 0.0)),
-                               per_group.get(i, {}), min_n, lang) for i, item in enumerate(survey.items))
-    return SurveyResults(survey, grouping, min_n, int(respondents), int(matched or 0), items, lang)
+                               per_group.get(i, {}), min_n) for i, item in enumerate(survey.items))
+    return SurveyResults(survey, grouping, min_n, int(respondents), int(matched or 0), items)
 
 
 def _item_result(item: Item, reverse: bool, grouping: Grouping, total: tuple[int, float],
-                 groups: dict[object, tuple[int, float]], min_n: int, lang: str) -> ItemResult:
+                 groups: dict[object, tuple[int, float]], min_n: int) -> ItemResult:
     reasons = hidden(grouping, {k: n for k, (n, _) in groups.items()}, min_n)
     shown = []
     for key in ordered(grouping, groups):
-        shown.append(_figure(key, grouping_group(grouping, key, lang), *groups[key], reasons[key], min_n, lang))
-    everyone = _figure(None, t("survey.all", lang), *total, SMALL if total[0] < min_n else None, min_n, lang)
+        shown.append(_figure(key, grouping_group(grouping, key), *groups[key], reasons[key], min_n))
+    everyone = _figure(None, t("survey.all"), *total, SMALL if total[0] < min_n else None, min_n)
     return ItemResult(item, reverse, everyone, tuple(shown))
 
 
-def _figure(key, label: str, n: int, favourable: float, reason: str | None, min_n: int, lang: str) -> Favourable:
+def _figure(key, label: str, n: int, favourable: float, reason: str | None, min_n: int) -> Favourable:
     if reason:
-        note = t("hidden.complement" if reason == COMPLEMENT else "survey.hidden_small", lang, min_n=min_n)
+        note = t("hidden.complement" if reason == COMPLEMENT else "survey.hidden_small", min_n=min_n)
         return Favourable(key, label, None, None, True, note)
     return Favourable(key, label, n, favourable / n * 100 if n else None, False)
 
 
-def grouping_phrase(grouping: Grouping, lang: str = DEFAULT) -> str:
+def grouping_phrase(grouping: Grouping) -> str:
     """What the groups are drawn by, inside a sentence: 'race/ethnicity × income'."""
-    return " × ".join(dimension_phrase(d, lang) for d in grouping.dimensions)
+    return " × ".join(dimension_phrase(d) for d in grouping.dimensions)
 
 
-def item_name(result: ItemResult, lang: str = DEFAULT) -> str:
+def item_name(result: ItemResult) -> str:
     """The question as shown in tables and charts, marked when it is scored reversed."""
-    return t("survey.reversed_item", lang, item=result.item.label) if result.reversed else result.item.label
+    return t("survey.reversed_item", item=result.item.label) if result.reversed else result.item.label
 
 
 def item_code(results: SurveyResults, index: int, marked: bool = True) -> str:
     """Q1, Q2 … (P1, P2 … in Spanish), `marked` when the item is scored reversed: headings that fit however
     long the questions are."""
-    code = t("survey.code", results.lang, n=index + 1)
-    return t("survey.reversed_code", results.lang, code=code) if marked and results.items[index].reversed else code
+    code = t("survey.code", n=index + 1)
+    return t("survey.reversed_code", code=code) if marked and results.items[index].reversed else code
 
 
 def summary(results: SurveyResults) -> tuple[str, ...]:
     """The results in words: the least and most favourable items, the widest gap between groups on one item,
     and which items were read reversed."""
-    lang, shown = results.lang, [(i, r) for i, r in enumerate(results.items) if not r.overall.hidden]
+    shown = [(i, r) for i, r in enumerate(results.items) if not r.overall.hidden]
     lines = []
     if not shown:
-        lines.append(t("survey.summary.none", lang, min_n=results.min_n))
+        lines.append(t("survey.summary.none", min_n=results.min_n))
     else:
         low = min(shown, key=lambda p: p[1].overall.percent)
         high = max(shown, key=lambda p: p[1].overall.percent)
-        lines.append(t("survey.summary.lowest", lang, **_about(results, *low)))
+        lines.append(t("survey.summary.lowest", **_about(results, *low)))
         if high[0] != low[0]:
-            lines.append(t("survey.summary.highest", lang, **_about(results, *high)))
+            lines.append(t("survey.summary.highest", **_about(results, *high)))
     spread = _widest(results)
     if spread:
         lines.append(spread)
     reversed_codes = [item_code(results, i, marked=False) for i, r in enumerate(results.items) if r.reversed]
     if reversed_codes:
-        lines.append(t("survey.summary.reversed", lang, codes=", ".join(reversed_codes)))
+        lines.append(t("survey.summary.reversed", codes=", ".join(reversed_codes)))
     return tuple(lines)
 
 
 def _about(results: SurveyResults, index: int, result: ItemResult) -> dict[str, str]:
     return {"code": item_code(results, index), "item": result.item.label,
-            "value": percent(result.overall.percent, 1, results.lang)}
+            "value": percent(result.overall.percent, 1)}
 
 
 def _widest(results: SurveyResults) -> str | None:
@@ -393,9 +387,9 @@ def _widest(results: SurveyResults) -> str | None:
     if best is None:
         return None
     _, index, result, low, high = best
-    return t("survey.summary.widest", results.lang, by=grouping_phrase(results.grouping, results.lang),
-             low=percent(low.percent, 1, results.lang), low_group=low.label,
-             high=percent(high.percent, 1, results.lang), high_group=high.label,
+    return t("survey.summary.widest", by=grouping_phrase(results.grouping),
+             low=percent(low.percent, 1), low_group=low.label,
+             high=percent(high.percent, 1), high_group=high.label,
              **{k: v for k, v in _about(results, index, result).items() if k != "value"})
 
 
@@ -403,34 +397,39 @@ def _people(con: duckdb.DuckDBPyConnection, survey: Survey, join: bool, term: st
     """survey_people: each respondent's canonical groups, from records where joined, else self-reported."""
     own = dict(survey.demographics)
     columns, params = [], {}
-    for i, (column, sql_type) in enumerate(CANONICAL.items()):
+    for i, (column, type_name) in enumerate(CANONICAL.items()):
         if column in ("student_id", "term", "race_list"):
             continue
-        expression = _own(con, column, own.get(column), sql_type, i, params)
+        expression = _own(con, column, own.get(column), type_name, i, params)
         if join:
-            expression = f"CASE WHEN s._key IS NOT NULL THEN s.{quote_ident(column)} ELSE {expression} END"
-        columns.append(f"{expression} AS {quote_ident(column)}")
-    records = Fragment(query("survey_records") if join else query("survey_no_records"))
+            expression = query("survey/from_record", column=column, own=expression)
+        columns.append(query("columns/as", value=expression, target=column))
+    records = query("survey/records") if join else query("survey/no_records")
     if join:
         params["term"] = term
-    identifier = Fragment(f"r.{quote_ident(survey.student_id)}" if join else "NULL")
-    con.execute(query("survey_people", records=records, id=identifier, columns=Fragment(", ".join(columns))),
-                params)
+    identifier = query("survey/respondent_column", column=survey.student_id) if join else query("columns/nothing")
+    con.execute(query("survey/people", records=records, id=identifier, columns=columns), params)
 
 
-def _own(con: duckdb.DuckDBPyConnection, role: str, header: str | None, sql_type: str, i: int,
-         params: dict) -> str:
+def _own(con: duckdb.DuckDBPyConnection, role: str, header: str | None, type_name: str, i: int,
+         params: dict) -> Fragment:
     """A canonical column from the survey's own answers, normalised as in `students`, or its missing value."""
-    missing = f"CAST({'NULL' if role not in ('race_ethnicity', 'gender') else repr(NOT_REPORTED)} AS {sql_type})"
+    if role in ("race_ethnicity", "gender"):
+        missing = query("columns/not_reported", type=sql_name(type_name))
+        params["not_reported"] = NOT_REPORTED
+    else:
+        missing = query("values/null_of", type=sql_name(type_name))
     if header is None:
         return missing
     if role == "school":
-        return f"nullif(trim(r.{quote_ident(header)}), '')"
+        return query("survey/own_text", column=header)
     raw = [v for v, _ in column_values(con, "survey_responses", header, 10_000)]
     mapped = normalize.map_values(role, raw).values
     params[f"keys_{i}"] = ["" if v is None else v for v in raw]
     params[f"values_{i}"] = [_text(mapped.get(v)) for v in raw]
-    return f"coalesce({_OWN.format(i=i, source=quote_ident(header), type=sql_type)}, {missing})"
+    answer = query("survey/respondent_column", column=header)
+    own = query("columns/mapped", i=i, source=answer, type=sql_name(type_name))
+    return query("values/either", value=own, otherwise=missing)
 
 
 def _text(value: object) -> str | None:

@@ -8,6 +8,7 @@ import altair as alt
 import pandas as pd
 
 from equity.model.dimensions import Dimension
+from equity.present.tables import COUNT, GAP, VALUE, Column, Table
 from equity.stats.crosstab import Cell, CrossTable
 from equity.stats.entity import EntityComparison
 from equity.stats.gap_flag_settings import DEFAULTS, FlagSettings
@@ -39,29 +40,29 @@ LIGHT = "#DDDDDD"            # neutral: a group too small to colour (the Califor
 GROUPS, LINE = "groups", "line"
 
 
-def entity_frame(result: EntityComparison, dimension: Dimension, lang: str = DEFAULT) -> pd.DataFrame:
+def _versus_columns(first: str, figure: str, lang: str) -> tuple[Column, ...]:
+    return (Column(first), Column("n", COUNT), Column(figure, VALUE), Column(t("column.all_schools", lang), VALUE),
+            Column(t("column.difference", lang), GAP), Column(t("column.beyond_chance", lang)),
+            Column(t("column.hidden", lang)))
+
+
+def _versus_cells(g, min_n: int, lang: str) -> tuple:
+    hidden = t("word.yes", lang) + " — " + hidden_note(g.hidden.reason, min_n, lang) if g.hidden else ""
+    return g.n, g.value, g.everywhere, g.difference, yes_no(g.distinguishable, lang), hidden
+
+
+def entity_table(result: EntityComparison, dimension: Dimension, lang: str = DEFAULT) -> Table:
     """One school against all schools: per group, its students and figure at the school, the figure across every
-    school, the difference and whether it is beyond chance; a hidden figure is blank, with why."""
-    return pd.DataFrame([{
-        t("column.group", lang): group_label(dimension, g.key, lang), "n": g.n,
-        t("column.school_value", lang, school=result.school): g.value,
-        t("column.all_schools", lang): g.everywhere, t("column.difference", lang): g.difference,
-        t("column.beyond_chance", lang): yes_no(g.distinguishable, lang),
-        t("column.hidden", lang): t("word.yes", lang) + " — " + hidden_note(g.hidden.reason, result.min_n, lang)
-        if g.hidden else "",
-    } for g in result.groups])
+    school, the difference and whether it is beyond chance; a hidden figure prints as the exports' dash, with why."""
+    return Table(_versus_columns(t("column.group", lang), t("column.school_value", lang, school=result.school), lang),
+                 tuple((group_label(dimension, g.key, lang), *_versus_cells(g, result.min_n, lang))
+                       for g in result.groups))
 
 
-def ranked_frame(rows, dimension: Dimension, key: object, min_n: int, lang: str = DEFAULT) -> pd.DataFrame:
+def ranked_table(rows, dimension: Dimension, key: object, min_n: int, lang: str = DEFAULT) -> Table:
     """Schools ranked by one group's figure against every school's: (school, EntityGroup) pairs, in order."""
-    return pd.DataFrame([{
-        t("column.school", lang): school, "n": g.n,
-        group_label(dimension, key, lang): g.value,
-        t("column.all_schools", lang): g.everywhere, t("column.difference", lang): g.difference,
-        t("column.beyond_chance", lang): yes_no(g.distinguishable, lang),
-        t("column.hidden", lang): t("word.yes", lang) + " — " + hidden_note(g.hidden.reason, min_n, lang)
-        if g.hidden else "",
-    } for school, g in rows])
+    return Table(_versus_columns(t("column.school", lang), group_label(dimension, key, lang), lang),
+                 tuple((school, *_versus_cells(g, min_n, lang)) for school, g in rows))
 
 
 def effect_headers(result: Breakdown, lang: str = DEFAULT) -> tuple[str, ...]:

@@ -3,78 +3,77 @@
 import pandas as pd
 
 from equity.model.dimensions import DIMENSIONS
+from equity.present.tables import COUNT, GAP, VALUE, Column, Table
 from equity.stats.matched import LEVELS, MEAN, Cohort, Growth, Matching, Transition
-from equity.words.i18n import DEFAULT, t
+from equity.words.i18n import t
 from equity.words.labels import group_label
 from equity.words.numbers import count, decimal
 
 ALL = "all"
 
 
-def label(result: Cohort, key: object, lang: str = DEFAULT) -> str:
-    return t("compare.all_title", lang) if key == ALL else group_label(DIMENSIONS[result.dimension], key, lang)
+def label(result: Cohort, key: object) -> str:
+    return t("compare.all_title") if key == ALL else group_label(DIMENSIONS[result.dimension], key)
 
 
-def match_sentence(m: Matching, lang: str = DEFAULT) -> str:
+def match_sentence(m: Matching) -> str:
     """How many students are in both terms, what share of the first term's that is, who left and arrived."""
-    return t("matched.matched", lang, matched=count(m.matched, lang), first=m.from_term, second=m.to_term,
-             rate=decimal(m.rate or 0, 1, lang), left=count(m.left, lang), arrived=count(m.arrived, lang))
+    return t("matched.matched", matched=count(m.matched), first=m.from_term, second=m.to_term,
+             rate=decimal(m.rate or 0, 1), left=count(m.left), arrived=count(m.arrived))
 
 
-def unordered_sentence(m: Matching, lang: str = DEFAULT) -> str:
+def unordered_sentence(m: Matching) -> str:
     if not m.unordered:
         return ""
-    return t("matched.unordered", lang, terms=", ".join(m.unordered), first=m.from_term, second=m.to_term)
+    return t("matched.unordered", terms=", ".join(m.unordered), first=m.from_term, second=m.to_term)
 
 
-def repeat_sentence(m: Matching, lang: str = DEFAULT) -> str:
-    return t("matched.repeated", lang, count=m.repeated, examples=", ".join(m.repeat_examples)) if m.repeated else ""
+def repeat_sentence(m: Matching) -> str:
+    return t("matched.repeated", count=m.repeated, examples=", ".join(m.repeat_examples)) if m.repeated else ""
 
 
-def reformat_sentence(m: Matching, lang: str = DEFAULT) -> str:
+def reformat_sentence(m: Matching) -> str:
     pairs = ", ".join(f"{a} = {b}" for a, b in m.reformat_examples)
-    return t("matched.reformatted", lang, count=m.reformatted, examples=pairs) if m.reformatted else ""
+    return t("matched.reformatted", count=m.reformatted, examples=pairs) if m.reformatted else ""
 
 
-def cohort_frame(result: Cohort, lang: str = DEFAULT) -> pd.DataFrame:
-    """All students, then each group: who is in both terms, who left and arrived, and the figure."""
+def cohort_table(result: Cohort) -> Table:
+    """All students, then each group: who is in both terms, who left and arrived, and the figure; a hidden
+    group's figures print as the exports' dash, its note says why."""
     m = result.matching
     if result.kind == LEVELS:
-        figures = {t("matched.col.up", lang): "up", t("matched.col.down", lang): "down"}
+        figures = ((t("matched.col.up"), "up", VALUE), (t("matched.col.down"), "down", VALUE))
     else:
         unit = "rate" if result.kind != MEAN else "mean"
-        figures = {t(f"matched.col.in_{unit}", lang, term=m.from_term): "first",
-                   t(f"matched.col.in_{unit}", lang, term=m.to_term): "second",
-                   t(f"matched.col.change_{unit}", lang): "change"}
-    counts = {t("matched.col.matched", lang): "matched", t("matched.col.left", lang): "left",
-              t("matched.col.arrived", lang): "arrived", t("matched.col.scored", lang): "scored"}
-    rows = []
-    for group in (result.overall, *result.groups):
-        row = {t("column.group", lang): label(result, group.key, lang)}
-        row |= {name: getattr(group, field) for name, field in (counts | figures).items()}
-        row[t("column.hidden", lang)] = t(f"matched.why.{group.why}", lang, min_n=result.min_n) if group.why else ""
-        rows.append(row)
-    frame = pd.DataFrame(rows)
-    return frame.astype({name: "Int64" for name in counts} | {name: "float64" for name in figures})
+        figures = ((t(f"matched.col.in_{unit}", term=m.from_term), "first", VALUE),
+                   (t(f"matched.col.in_{unit}", term=m.to_term), "second", VALUE),
+                   (t(f"matched.col.change_{unit}"), "change", GAP))
+    counts = tuple((t(f"matched.col.{name}"), name, COUNT) for name in ("matched", "left", "arrived", "scored"))
+    columns = (Column(t("column.group")), *(Column(head, kind) for head, _, kind in counts + figures),
+               Column(t("column.hidden")))
+    rows = tuple((label(result, group.key), *(getattr(group, name) for _, name, _ in counts + figures),
+                  t(f"matched.why.{group.why}", min_n=result.min_n) if group.why else "")
+                 for group in (result.overall, *result.groups))
+    return Table(columns, rows)
 
 
-def transition_frame(result: Cohort, table: Transition, lang: str = DEFAULT) -> pd.DataFrame:
+def transition_frame(result: Cohort, table: Transition) -> pd.DataFrame:
     """Level in the first term (rows) by level in the second (columns): share of the row, and students."""
     places = range(1, len(result.levels) + 1)
     rows = []
     for a in places:
-        row = {t("matched.col.level_from", lang, term=result.matching.from_term): result.levels[a - 1]}
+        row = {t("matched.col.level_from", term=result.matching.from_term): result.levels[a - 1]}
         for b in places:
             n = table.cells[a, b]
-            row[result.levels[b - 1]] = t("matched.hidden_cell", lang) if n is None else t(
-                "matched.cell", lang, share=decimal(table.share((a, b)), 0, lang), n=n)
+            row[result.levels[b - 1]] = t("matched.hidden_cell") if n is None else t(
+                "matched.cell", share=decimal(table.share((a, b)), 0), n=n)
         rows.append(row)
     return pd.DataFrame(rows)
 
 
-def growth_frame(result: Cohort, grown: tuple[Growth, ...], lang: str = DEFAULT) -> pd.DataFrame:
-    rows = [{t("column.group", lang): label(result, g.key, lang), t("matched.col.scored", lang): g.n,
-             t("matched.col.median", lang): g.median,
-             t("column.hidden", lang): t(f"matched.why.{g.why}", lang, min_n=result.min_n) if g.why else ""}
-            for g in grown]
-    return pd.DataFrame(rows).astype({t("matched.col.scored", lang): "Int64", t("matched.col.median", lang): "float64"})
+def growth_table(result: Cohort, grown: tuple[Growth, ...]) -> Table:
+    """Each group's median conditional percentile, and why a group shows none."""
+    columns = (Column(t("column.group")), Column(t("matched.col.scored"), COUNT),
+               Column(t("matched.col.median"), VALUE), Column(t("column.hidden")))
+    return Table(columns, tuple((label(result, g.key), g.n, g.median,
+                                 t(f"matched.why.{g.why}", min_n=result.min_n) if g.why else "") for g in grown))

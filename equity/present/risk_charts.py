@@ -8,9 +8,10 @@ import altair as alt
 import pandas as pd
 
 from equity.present.charts import BLUE, GREY, ORANGE
+from equity.present.tables import COUNT, INDEX, TEXT, VALUE, Column, Table
 from equity.stats.disproportionality import ALTERNATE, HIDDEN, NOT_COMPUTABLE, RATIO, TOO_FEW, Disproportionality
 from equity.words.groupings import grouping_group, grouping_name
-from equity.words.i18n import DEFAULT, t
+from equity.words.i18n import t
 from equity.words.labels import measure_text
 from equity.words.numbers import decimal
 
@@ -19,61 +20,67 @@ METHOD_KEYS = {RATIO: "ratio", ALTERNATE: "alternate", TOO_FEW: "too_few", NOT_C
 COLUMNS = ("group", "n", "count", "risk", "comparison_risk", "ratio", "method", "flagged", "composition", "note")
 
 
-def method_text(method: str, lang: str = DEFAULT) -> str:
+def method_text(method: str) -> str:
     """How a group's ratio was found: 'Risk ratio', 'Alternate risk ratio', 'Below cell or n-size' …"""
-    return t(f"risk.method.{METHOD_KEYS[method]}", lang)
+    return t(f"risk.method.{METHOD_KEYS[method]}")
 
 
-def column_names(lang: str = DEFAULT) -> dict[str, str]:
+def column_names() -> dict[str, str]:
     """The risk table's headers by role ('risk' → 'Risk %'), plus 'streak' for the terms flagged in a row."""
-    return {c: t(f"risk.column.{c}", lang) for c in (*COLUMNS, "streak")}
+    return {c: t(f"risk.column.{c}") for c in (*COLUMNS, "streak")}
 
 
-def risk_frame(result: Disproportionality, streaks: dict[object, int] | None = None,
-               lang: str = DEFAULT) -> pd.DataFrame:
+KINDS = {"group": TEXT, "n": COUNT, "count": COUNT, "risk": VALUE, "comparison_risk": VALUE, "ratio": INDEX,
+         "method": TEXT, "streak": COUNT, "flagged": TEXT, "composition": INDEX, "note": TEXT}
+
+
+def risk_table(result: Disproportionality, streaks: dict[object, int] | None = None) -> Table:
     """One row per group: size, count, risk, comparison risk, ratio, how it was found, flag, composition, and
-    (with `streaks`) the terms in a row it has been flagged."""
-    names = column_names(lang)
-    frame = pd.DataFrame([dict(zip(COLUMNS, (
-        grouping_group(result.grouping, g.key, lang), g.n, g.count, g.risk, g.comparison_risk, g.ratio,
-        method_text(g.method, lang), t("word.yes", lang) if g.flagged else "", g.composition,
-        result.note(g, lang)), strict=True)) for g in result.groups], columns=list(COLUMNS))
-    if streaks is not None and len(frame):
-        frame.insert(8, "streak", [streaks.get(g.key, 0) for g in result.groups])
-    return frame.rename(columns=names)
+    (with `streaks`) the terms in a row it has been flagged; the same table on screen and in its downloads."""
+    names = column_names()
+    keys = (*COLUMNS[:8], "streak", *COLUMNS[8:]) if streaks is not None else COLUMNS
+    rows = []
+    for g in result.groups:
+        cells = dict(zip(COLUMNS, (grouping_group(result.grouping, g.key), g.n, g.count, g.risk,
+                                   g.comparison_risk, g.ratio, method_text(g.method),
+                                   t("word.yes") if g.flagged else "", g.composition, result.note(g)),
+                         strict=True))
+        cells["streak"] = streaks.get(g.key, 0) if streaks is not None else None
+        rows.append(tuple(cells[k] for k in keys))
+    return Table(tuple(Column(names[k], KINDS[k]) for k in keys), tuple(rows), (result.settings.describe(),))
 
 
-def ratio_chart(result: Disproportionality, lang: str = DEFAULT) -> alt.LayerChart:
-    threshold = decimal(result.settings.threshold, 1, lang)
-    flagged, calm = t("risk.chart.above", lang, threshold=threshold), t("risk.chart.not_flagged", lang)
-    alternate = " " + t("risk.chart.alternate", lang)
-    rows = [{"group": grouping_group(result.grouping, g.key, lang), "ratio": round(g.ratio, 3),
+def ratio_chart(result: Disproportionality) -> alt.LayerChart:
+    threshold = decimal(result.settings.threshold, 1)
+    flagged, calm = t("risk.chart.above", threshold=threshold), t("risk.chart.not_flagged")
+    alternate = " " + t("risk.chart.alternate")
+    rows = [{"group": grouping_group(result.grouping, g.key), "ratio": round(g.ratio, 3),
              "end": max(g.ratio, 1.0), "n": g.n, "risk": round(g.risk, 2), "status": flagged if g.flagged else calm,
-             "label": decimal(g.ratio, 2, lang) + (alternate if g.method == ALTERNATE else "")}
+             "label": decimal(g.ratio, 2) + (alternate if g.method == ALTERNATE else "")}
             for g in result.groups if g.ratio is not None]
     data = pd.DataFrame(rows, columns=["group", "ratio", "end", "n", "risk", "status", "label"])
     order = [r["group"] for r in rows]
     top = max([result.settings.threshold * 1.3, *(r["ratio"] * 1.2 for r in rows)])
     low = min([0.25, *(r["ratio"] * 0.8 for r in rows if r["ratio"] > 0)])
     scale = alt.Scale(type="log", domain=[low, top], nice=False)
-    x = alt.X("ratio:Q", title=t("risk.chart.axis", lang), scale=scale)
+    x = alt.X("ratio:Q", title=t("risk.chart.axis"), scale=scale)
     y = alt.Y("group:N", sort=order, title=None, axis=alt.Axis(labelLimit=300))
     points = alt.Chart(data).mark_bar(size=16).encode(
         x=x, x2=alt.datum(1), y=y,
         color=alt.Color("status:N", title=None, legend=alt.Legend(orient="bottom"),
                         scale=alt.Scale(domain=[flagged, calm], range=[ORANGE, BLUE])),
-        tooltip=[alt.Tooltip("group:N", title=t("column.group", lang)), "n:Q",
-                 alt.Tooltip("risk:Q", title=t("risk.column.risk", lang), format=".1f"),
-                 alt.Tooltip("ratio:Q", title=t("risk.column.ratio", lang), format=".2f")])
+        tooltip=[alt.Tooltip("group:N", title=t("column.group")), "n:Q",
+                 alt.Tooltip("risk:Q", title=t("risk.column.risk"), format=".1f"),
+                 alt.Tooltip("ratio:Q", title=t("risk.column.ratio"), format=".2f")])
     labels = alt.Chart(data).mark_text(align="left", dx=6).encode(x=alt.X("end:Q", scale=scale), y=y,
                                                                   text="label:N")
     lines = pd.DataFrame({"at": [1.0, result.settings.threshold],
-                          "name": [t("risk.chart.proportional", lang), t("risk.chart.flag_line", lang,
+                          "name": [t("risk.chart.proportional"), t("risk.chart.flag_line",
                                                                          threshold=threshold)]})
     rules = alt.Chart(lines).mark_rule(strokeDash=[6, 3], color=GREY).encode(x="at:Q")
     names = alt.Chart(lines).mark_text(align="left", dx=4, dy=-6, baseline="bottom").encode(
         x="at:Q", y=alt.value(0), text="name:N")
-    title = t("risk.chart.title", lang, what=measure_text(result.outcome, result.rule, lang),
-              grouping=grouping_name(result.grouping, lang).lower())
+    title = t("risk.chart.title", what=measure_text(result.outcome, result.rule),
+              grouping=grouping_name(result.grouping).lower())
     return alt.layer(points, labels, rules, names).properties(
-        title=title, height=alt.Step(30), width="container", description=t("chart.bar_description", lang, title=title))
+        title=title, height=alt.Step(30), width="container", description=t("chart.bar_description", title=title))

@@ -11,9 +11,10 @@ from markupsafe import Markup
 
 from equity.data.normalize import AIAN, BLACK, NHPI, TWO_OR_MORE
 from equity.model.groups import PART
-from equity.plans.scorecard import COMPOSITION, GAP, RISK_RATIO, Card, GroupFigure, finding_text
+from equity.plans.scorecard import COMPOSITION, GAP, NO_GOAL, RISK_RATIO, Card, GroupFigure, finding_text
 from equity.present.charts import BLUE, GREY, ORANGE
 from equity.present.html import fragment
+from equity.present.tables import COUNT, INDEX, TEXT, VALUE, Column, Table
 from equity.stats.disproportionality import NOT_COMPUTABLE, TOO_FEW
 from equity.words.groupings import grouping_group, grouping_name
 from equity.words.i18n import DEFAULT, t
@@ -120,22 +121,30 @@ def hidden_text(card: Card, g: GroupFigure, lang: str = DEFAULT) -> str:
     return f"{t('word.yes', lang)} — {note}"
 
 
+def goal_text(status: str, lang: str = DEFAULT) -> str:
+    """A goal status as a word: 'On track', 'En camino'; 'No goal' when none is set."""
+    return t("scorecard.no_goal" if status == NO_GOAL else f"goal.{status.replace(' ', '_')}", lang)
+
+
 def column_names(lang: str = DEFAULT) -> dict[str, str]:
     """The headers of the table of every figure, by role ('value' → 'Value', 'Valor')."""
     return {c: t(f"scorecard.column.{c}", lang) for c in COLUMNS}
 
 
-def cards_frame(cards: list[Card], lang: str = DEFAULT) -> pd.DataFrame:
-    """Every card's groups as one table: the accessible, exportable version of the scorecard."""
+KINDS = {"n": COUNT, "value": VALUE, "measure_value": INDEX}
+
+
+def cards_table(cards: list[Card], lang: str = DEFAULT) -> Table:
+    """Every card's groups as one table: the accessible version of the scorecard, shown and downloaded as one."""
     names, rows = column_names(lang), []
     for card in cards:
         ind = card.indicator
         for g in card.groups:
-            rows.append(dict(zip(COLUMNS, (
-                ind.name(lang), kind_text(ind.kind, lang), grouping_name(ind.grouping, lang), card.latest_term,
-                grouping_group(ind.grouping, g.key, lang), g.n, g.value, measure_name(card, lang), g.measure,
-                t("word.yes", lang) if g.flagged else "", hidden_text(card, g, lang)), strict=True)))
-    return pd.DataFrame(rows, columns=list(COLUMNS)).rename(columns=names)
+            rows.append((ind.name(lang), kind_text(ind.kind, lang), grouping_name(ind.grouping, lang),
+                         card.latest_term, grouping_group(ind.grouping, g.key, lang), g.n, g.value,
+                         measure_name(card, lang), g.measure, t("word.yes", lang) if g.flagged else "",
+                         hidden_text(card, g, lang)))
+    return Table(tuple(Column(names[c], KINDS.get(c, TEXT)) for c in COLUMNS), tuple(rows))
 
 
 def scorecard_chart(cards: list[Card], lang: str = DEFAULT) -> alt.LayerChart | None:

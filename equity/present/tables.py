@@ -3,8 +3,8 @@ every export writes (HTML, PDF, slides, XLSX, CSV), so a figure, a flag, a note 
 column's name are worked out in one place.
 
 Cells are plain values: numbers, words, None where a figure is hidden. In a figure column, text stands for a
-figure exports print but a screen's number column cannot hold: a hidden group's '<10', a coded rate's '≥ 95%';
-the row's note says why.
+figure that is printed rather than computed: a hidden group's '<10', a coded rate's '≥ 95%'; the row's note says
+why. Screens and exports print cells the same way (`cell_text`).
 """
 
 from dataclasses import dataclass
@@ -51,11 +51,10 @@ class Table:
         return bool(figures) and all(v is None for v in figures)
 
     def frame(self) -> pd.DataFrame:
-        """The table for a screen: figure columns hold numbers only (so they sort and format as numbers), text
-        standing for a figure left blank beside the note that says why; headers exactly as exports print them."""
-        return pd.DataFrame([[None if c.kind in FIGURES and isinstance(v, str) else v
-                              for v, c in zip(row, self.columns, strict=True)] for row in self.rows],
-                            columns=[c.header for c in self.columns])
+        """The table for a screen, every cell as its exports print it: figures in the reader's language (72,9 %
+        and 15.104 in Spanish), a hidden or undefined figure as the exports' dash, never an empty cell; headers
+        exactly as exports print them."""
+        return pd.DataFrame(self.text_rows(), columns=[c.header for c in self.columns])
 
 
 def cell_text(value: object, column: Column) -> str:

@@ -245,4 +245,4 @@ def goal_chart(evaluation: goal_math.Evaluation, markers: Sequence[Marker] = (),
     layers += _marker_marks(markers, x, lang)
     return alt.layer(*layers).properties(
         height=HEIGHT - 80, width="container",
-        description=t("trends.goal_description", lang, title=goal.title, goal=goal_math.describe(goal, lang)))
+        description=t("trends.goal_description", lang, title=goal.title, goal=goal_math.describe(goal)))

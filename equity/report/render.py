@@ -154,20 +154,20 @@ def report_html(report: Report) -> str:
 
 
 def _html(report: Report) -> str:
-    lang = report.lang
-    sections = [_html_section(section, i, lang) for i, section in enumerate(report.sections, start=1)]
+    """The page in the reader's language: report_html reads it in the report's."""
+    sections = [_html_section(section, i) for i, section in enumerate(report.sections, start=1)]
     return TEMPLATES.get_template("report.html").render(
         report=report, notes=[p for p in report.notes.splitlines() if p.strip()], sections=sections,
-        words={key: t(f"report.{key}", lang) for key in ("aggregates_only", "notes", "contents", "generated_by")},
-        created=t("report.created", lang, date=report.created))
+        words={key: t(f"report.{key}") for key in ("aggregates_only", "notes", "contents", "generated_by")},
+        created=t("report.created", date=report.created))
 
 
-def _html_section(section: Section, number: int, lang: str) -> dict:
+def _html_section(section: Section, number: int) -> dict:
     svg = None if section.chart is None else \
         _accessible_svg(chart_svg(section.chart), section.alt_text, f"s{number}-chart")
     return {"number": number, "section": section, "svg": svg,
-            "chart_caption": t("report.chart_caption", lang, number=number, title=section.title),
-            "table": html_table(section.table, t("report.table_caption", lang, number=number, title=section.title))}
+            "chart_caption": t("report.chart_caption", number=number, title=section.title),
+            "table": html_table(section.table, t("report.table_caption", number=number, title=section.title))}
 
 
 def _accessible_svg(svg: str, alt_text: str, ident: str) -> Markup:

@@ -10,10 +10,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, fields
 from datetime import date
 from functools import cached_property
-from typing import TYPE_CHECKING, Protocol
+from typing import Protocol
 
 import altair as alt
 
+from equity.data.dataset import Dataset
 from equity.model.cohorts import Cohort, cohort_values
 from equity.model.dimensions import DIMENSIONS
 from equity.model.filters import FLAG_KEYS, Filters
@@ -35,7 +36,7 @@ from equity.present.charts import (
     heat_title,
     shown_as,
 )
-from equity.present.scorecard_charts import direction_word, scorecard_chart
+from equity.present.scorecard_charts import direction_word, goal_text, scorecard_chart
 from equity.present.tables import COUNT, GAP, INDEX, TEXT, VALUE, Column, Table
 from equity.sources.cells import key_text
 from equity.stats.crosstab import Cell, CrossTable
@@ -43,12 +44,13 @@ from equity.stats.gap_flag_settings import DEFAULTS, FlagSettings
 from equity.stats.gap_flags import Flag, Flags, GroupFlag, flag
 from equity.stats.metrics import COMPARE_ALL, Breakdown, GroupResult
 from equity.stats.privacy import BOTTOM_CODE, CODING_BELOW_N, SMALL, TOP_CODE, coded_text, coded_value
+from equity.stats.settings import PrivacySettings
 from equity.stats.trends import Trend
 from equity.words.gap_flags import flag_params, settings_line
-from equity.words.i18n import DEFAULT, t
+from equity.words.i18n import t
 from equity.words.labels import comparison_label, dimension_label, figure, group_label, hidden_note, yes_no
 from equity.words.numbers import day, decimal, percent
-from equity.words.reader import reading
+from equity.words.reader import language
 from equity.words.summary import (
     breakdown_summary,
     change_beyond_chance,
@@ -61,8 +63,42 @@ from equity.words.summary import (
     overall_ends,
 )
 
-if TYPE_CHECKING:   # a type only: the session's façade calls into reports (the student list) as they read it
-    from equity.app.session import Workbench
+
+class Figures(Protocol):
+    """What a report reads from the session (equity.app.session.Workbench is one): its data and settings, and
+    its figures under them. Named here so that reports need nothing from the app layer that calls them."""
+
+    data: Dataset | None
+    filters: Filters
+    privacy: PrivacySettings
+
+    @property
+    def min_n(self) -> int: ...
+
+    @property
+    def coding(self) -> bool: ...
+
+    def filter_options(self) -> dict[str, list[str]]: ...
+
+    def terms(self, filtered: bool = False, cohort: Cohort | None = None) -> tuple[str, ...]: ...
+
+    def breakdown(self, outcome: str, rule: Rule, dimension: str, compare: str = COMPARE_ALL,
+                  label: str = "", cohort: Cohort | None = None) -> Breakdown: ...
+
+    def crosstab(self, outcome: str, rule: Rule, first: str, second: str, label: str = "",
+                 cohort: Cohort | None = None) -> CrossTable: ...
+
+    def trend(self, outcome: str, rule: Rule, dimension: str, compare: str = COMPARE_ALL, label: str = "",
+              second: str | None = None, cohort: Cohort | None = None) -> Trend: ...
+
+    def chronic_note(self, outcome: str, cohort: Cohort | None = None) -> str | None: ...
+
+    def assess_goals(self, saved: Sequence[goal_math.Goal]) -> list[goal_math.Evaluation]: ...
+
+    def scorecard(self, indicators: Sequence[sc.Indicator]) -> list[sc.Card]: ...
+
+    def accountability_grid(self, indicators: Sequence[sc.Indicator], cuts: dict[str, status_grid.Cuts],
+                            colour_min_n: int, lang: str) -> acc.Grid: ...
 
 
 @dataclass(frozen=True, eq=False)
@@ -81,7 +117,7 @@ class ReportView(Protocol):
     @property
     def key(self) -> str: ...
 
-    def section(self, lang: str = DEFAULT) -> Section: ...
+    def section(self) -> Section: ...
 
 
 def _hidden_count(reason: str, min_n: int) -> str | None:
@@ -90,14 +126,14 @@ def _hidden_count(reason: str, min_n: int) -> str | None:
     return f"<{min_n}" if reason == SMALL else None
 
 
-def rule_note(min_n: int, lang: str = DEFAULT) -> str:
+def rule_note(min_n: int) -> str:
     """The suppression rule, stated on every export."""
-    return t("report.rule", lang, min_n=min_n)
+    return t("report.rule", min_n=min_n)
 
 
-def coding_note(coded: bool, lang: str = DEFAULT) -> tuple[str, ...]:
+def coding_note(coded: bool) -> tuple[str, ...]:
     """The top/bottom coding rule, under a table where it coded a figure (nothing otherwise)."""
-    return (t("report.coding_rule", lang, top=TOP_CODE, bottom=BOTTOM_CODE, n=CODING_BELOW_N),) if coded else ()
+    return (t("report.coding_rule", top=TOP_CODE, bottom=BOTTOM_CODE, n=CODING_BELOW_N),) if coded else ()
 
 
 def _ranked(cell: Cell) -> float:
@@ -114,13 +150,13 @@ def _alt_text(description: str, summary: Sequence[str]) -> str:
     return " ".join([description, *summary])
 
 
-def in_cohort(title: str, cohort: Cohort | None, lang: str = DEFAULT) -> str:
+def in_cohort(title: str, cohort: Cohort | None) -> str:
     """A view's title, naming its cohort when it is one: '… — Term 2017'."""
     if cohort is None:
         return title
     dimension = DIMENSIONS[cohort[0]]
-    return t("cohort.title", lang, title=title, dimension=dimension_label(dimension, lang),
-             cohort=group_label(dimension, cohort[1], lang))
+    return t("cohort.title", title=title, dimension=dimension_label(dimension),
+             cohort=group_label(dimension, cohort[1]))
 
 
 def _titled(chart, title: str, cohort: Cohort | None):
@@ -160,9 +196,10 @@ class GapView:
         """Every group's verdict under the view's flag, worked out once for its table, chart and sentences."""
         return flag(self.result, self.flag, self.settings)
 
-    def section(self, lang: str = DEFAULT) -> Section:
+    def section(self) -> Section:
+        lang = language()
         result, rate = self.result, self.result.rule.is_rate
-        unit, flag_columns = "%" if rate else "", self._flag_columns(lang)
+        unit, flag_columns = "%" if rate else "", self._flag_columns()
         heads = effect_headers(result, lang)
         effect_columns = (Column(heads[0], INDEX), Column(heads[1], VALUE)) if heads else ()
         columns = (Column(t("column.group", lang)), Column(t("column.students", lang), COUNT),
@@ -182,32 +219,34 @@ class GapView:
                 rows.append((name, _hidden_count(g.reason, result.min_n), None, None, None, None, *none, *blank,
                              hidden_note(g.reason, result.min_n, lang)))
             elif g.coded:
-                rows.append((name, g.n, coded_text(g.coded), None, None, None, *none, *self._flag_cells(verdict, lang),
+                rows.append((name, g.n, coded_text(g.coded), None, None, None, *none, *self._flag_cells(verdict),
                              shown_as(g.coded, lang)))
             else:
                 rows.append((name, g.n, g.value, g.gap, g.ci[0], g.ci[1], *effect_values(result, g),
-                             *self._flag_cells(verdict, lang), ""))
+                             *self._flag_cells(verdict), ""))
         how = t("report.chance_note", lang) if self.flag is Flag.NEWCOMBE else t(f"flag.{self.flag.value}.how", lang)
         how = " ".join(filter(None, (how, settings_line(self.flag, self.settings, lang))))
         effect_note = (t("report.effect_note", lang),) if effect_columns else ()
-        table = Table(columns, tuple(rows), (*filter(None, (self.outcome_note,)), rule_note(result.min_n, lang), how,
+        table = Table(columns, tuple(rows), (*filter(None, (self.outcome_note,)), rule_note(result.min_n), how,
                                              *effect_note,
-                                             *coding_note(any(g.coded for g in result.groups), lang)))
+                                             *coding_note(any(g.coded for g in result.groups))))
         summary = breakdown_summary(result, lang, self.history, self.goal)
         if self.flag is not Flag.NEWCOMBE:
-            summary = (summary[0], self.sentence(lang), *summary[2:])
-        title = in_cohort(gap_title(result, lang), self.cohort, lang)
+            summary = (summary[0], self.sentence(), *summary[2:])
+        title = in_cohort(gap_title(result, lang), self.cohort)
         chart = _titled(gap_chart(result, lang, colour_min_n=self.colour_min_n, flags=self.flags), title,
                         self.cohort) if result.shown() else None
         return Section(title, summary, table, chart,
                        _alt_text(t("chart.bar_description", lang, title=title), summary) if chart else "")
 
-    def sentence(self, lang: str = DEFAULT) -> str:
+    def sentence(self) -> str:
         """The one sentence the screen puts above the chart, under the view's way of flagging gaps."""
+        lang = language()
         return flag_sentence(self.result, self.flag, lang, self.settings, self.flags)
 
-    def _flag_columns(self, lang: str) -> tuple[Column, ...]:
+    def _flag_columns(self) -> tuple[Column, ...]:
         """'Beyond chance' under Newcombe's interval; else the method's index (PPG with its margin), flagged."""
+        lang = language()
         if self.flag is Flag.NEWCOMBE:
             return (Column(t("column.beyond_chance", lang)),)
         words = flag_params(self.result, self.flags, lang)
@@ -216,7 +255,8 @@ class GapView:
         return (index, *margin, Column(t("column.flagged", lang)), Column(t("column.needed", lang), COUNT),
                 Column(t("column.parity", lang), COUNT))
 
-    def _flag_cells(self, verdict: GroupFlag, lang: str) -> tuple[object, ...]:
+    def _flag_cells(self, verdict: GroupFlag) -> tuple[object, ...]:
+        lang = language()
         if self.flag is Flag.NEWCOMBE:
             return (yes_no(verdict.flagged, lang),)
         margin = (verdict.margin,) if self.flag is Flag.PPG else ()
@@ -234,7 +274,8 @@ class IntersectionView:
     def key(self) -> str:
         return f"cross:{self.table.first.key}:{self.table.second.key}" + _cohort_key(self.cohort)
 
-    def section(self, lang: str = DEFAULT) -> Section:
+    def section(self) -> Section:
+        lang = language()
         cross, rate = self.table, self.table.rule.is_rate
         unit = "%" if rate else ""
         columns = (Column(dimension_label(cross.first, lang)), Column(dimension_label(cross.second, lang)),
@@ -260,9 +301,9 @@ class IntersectionView:
             low, high = min(shown, key=_ranked), max(shown, key=_ranked)
             summary.insert(0, t("summary.cross_range", lang, low=" · ".join(names(low)), low_value=_figure(low, unit),
                                 high=" · ".join(names(high)), high_value=_figure(high, unit)))
-        title = in_cohort(heat_title(cross, lang), self.cohort, lang)
-        table = Table(columns, tuple(rows), (rule_note(cross.min_n, lang), t("report.cross_rule", lang),
-                                             *coding_note(any(c.coded for c in cross.cells), lang)))
+        title = in_cohort(heat_title(cross, lang), self.cohort)
+        table = Table(columns, tuple(rows), (rule_note(cross.min_n), t("report.cross_rule", lang),
+                                             *coding_note(any(c.coded for c in cross.cells))))
         chart = _titled(heat_table(cross, lang), title, self.cohort) if shown else None
         return Section(title, tuple(summary), table, chart,
                        _alt_text(t("chart.heat_description", lang, title=title), summary) if chart else "")
@@ -278,7 +319,8 @@ class TrendView:
     def key(self) -> str:
         return f"change:{self.history.dimension.key}"
 
-    def section(self, lang: str = DEFAULT) -> Section:
+    def section(self) -> Section:
+        lang = language()
         history, rate = self.history, self.history.rule.is_rate
         unit = "%" if rate else ""
         first, last = history.terms[0], history.terms[-1]
@@ -286,17 +328,18 @@ class TrendView:
                    Column(t("column.change", lang), GAP), Column(t("column.change_beyond_chance", lang)),
                    Column(t("column.note", lang)))
         keys = sorted({g.key for r in history.per_term for g in r.groups}, key=history.dimension.order)
-        rows = [self._row(t("compare.all_title", lang), overall_ends(history), lang)]
-        rows += [self._row(group_label(history.dimension, k, lang), ends(history, k), lang) for k in keys]
+        rows = [self._row(t("compare.all_title", lang), overall_ends(history))]
+        rows += [self._row(group_label(history.dimension, k, lang), ends(history, k)) for k in keys]
         summary = [s for s in (overall_change_sentence(history, lang),
                                *(change_sentence(history, g, lang) for g in _focus(history))) if s]
         title = change_title(history, lang)
         chart = change_chart(history, lang)
-        table = Table(columns, tuple(rows), (rule_note(history.min_n, lang), t("report.change_note", lang)))
+        table = Table(columns, tuple(rows), (rule_note(history.min_n), t("report.change_note", lang)))
         return Section(title, tuple(summary), table, chart,
                        _alt_text(t("chart.change_description", lang, title=title), summary) if chart else "")
 
-    def _row(self, name: str, pair, lang: str) -> tuple:
+    def _row(self, name: str, pair) -> tuple:
+        lang = language()
         if pair is None:
             return (name, None, None, None, "", t("report.change_hidden", lang, min_n=self.history.min_n))
         start, end = pair
@@ -321,13 +364,14 @@ class GoalsView:
     def key(self) -> str:
         return "goals"
 
-    def section(self, lang: str = DEFAULT) -> Section:
+    def section(self) -> Section:
+        lang = language()
         columns = tuple(Column(t(f"column.{name}", lang)) for name in
                         ("goal", "population", "term", "current", "interim", "target", "status", "progress"))
         rows = []
         for e in self.evaluations:
             goal = e.goal
-            rows.append((goal.title, goal_population(goal, lang), e.current_term, _goal_figure(e.current, goal),
+            rows.append((goal.title, goal_population(goal), e.current_term, _goal_figure(e.current, goal),
                          _goal_figure(e.interim, goal),
                          t("column.target_by", lang, target=_goal_figure(goal.target, goal), term=goal.target_term),
                          t(f"goal.{e.status.replace(' ', '_')}", lang),
@@ -358,7 +402,8 @@ class ScorecardView:
     def key(self) -> str:
         return "scorecard"
 
-    def section(self, lang: str = DEFAULT) -> Section:
+    def section(self) -> Section:
+        lang = language()
         chosen = dict(self.cuts)
         placements = [status_grid.place(c, chosen.get(c.indicator.label, status_grid.default_cuts(c.indicator)),
                                         self.colour_min_n) for c in self.cards]
@@ -375,17 +420,18 @@ class ScorecardView:
             rows.append((card.indicator.name(lang), card.indicator.describe_rule(lang), value, card.change,
                          direction_word(card, lang) if card.change is not None else "",
                          status_grid.status_text(p.status, lang) if p.status is not None else "",
-                         status_grid.colour_text(p, lang), sc.finding_text(card, lang), sc.goal_text(card.goal, lang)))
+                         status_grid.colour_text(p, lang), sc.finding_text(card, lang), goal_text(card.goal, lang)))
         table = Table(columns, tuple(rows), (t("report.scorecard.note", lang, min_n=self.min_n),
-                                             t("report.scorecard.grid_note", lang), rule_note(self.min_n, lang),
+                                             t("report.scorecard.grid_note", lang), rule_note(self.min_n),
                                              *self.outcome_notes))
-        summary = self._summary(lang)
+        summary = self._summary()
         title = t("report.scorecard.title", lang)
         chart = scorecard_chart(list(self.cards), lang)
         return Section(title, summary, table, chart,
                        _alt_text(t("chart.bar_description", lang, title=title), summary) if chart else "")
 
-    def _summary(self, lang: str) -> tuple[str, ...]:
+    def _summary(self) -> tuple[str, ...]:
+        lang = language()
         cards = self.cards
         better = [c for c in cards if c.improving is True]
         worse = [c for c in cards if c.improving is False]
@@ -409,10 +455,10 @@ class ScorecardView:
 GOAL_ORDER = (goal_math.OFF_TRACK, goal_math.NO_DATA, goal_math.ON_TRACK, goal_math.MET)
 
 
-def goal_population(goal: goal_math.Goal, lang: str = DEFAULT) -> str:
+def goal_population(goal: goal_math.Goal) -> str:
     """Whose figure a goal is about, in the report's language."""
     name = goal_math.population(goal)
-    return t("report.goal_gap", lang, group=name) if goal.measure == goal_math.GAP and goal.dimension else name
+    return t("report.goal_gap", group=name) if goal.measure == goal_math.GAP and goal.dimension else name
 
 
 def _goal_figure(value: float | None, goal: goal_math.Goal) -> str | None:
@@ -433,13 +479,15 @@ class GroupGridView:
     def key(self) -> str:
         return f"groups:{self.indicator.label}"
 
-    def placed(self, lang: str = DEFAULT) -> tuple[GroupPlacement, ...]:
+    def placed(self) -> tuple[GroupPlacement, ...]:
         """Every group's place on the grid, named in `lang`: the rows of the section's table and of the screen's
         coloured grid."""
+        lang = language()
         return place_groups(self.history, self.cuts, self.indicator.higher_is_better, self.colour_min_n, lang)
 
-    def section(self, lang: str = DEFAULT, placed: tuple[GroupPlacement, ...] | None = None) -> Section:
-        placed = placed or self.placed(lang)
+    def section(self, placed: tuple[GroupPlacement, ...] | None = None) -> Section:
+        lang = language()
+        placed = placed or self.placed()
         rate = self.indicator.rule.is_rate
         heads = ("column.group", "column.students", "grid.column.value", "grid.column.status", "grid.column.change",
                  "grid.column.change_level", "grid.column.colour")
@@ -452,7 +500,7 @@ class GroupGridView:
         title = t("group_grid.caption", lang, indicator=self.indicator.name(lang), latest=terms[-1] if terms else "—",
                   prior=terms[0] if len(terms) > 1 else "—")
         intro = t("group_grid.intro", lang, min_n=f"{self.history.min_n:d}", colour_min_n=f"{self.colour_min_n:d}")
-        return Section(title, (intro,), Table(columns, rows, (rule_note(self.history.min_n, lang),)))
+        return Section(title, (intro,), Table(columns, rows, (rule_note(self.history.min_n),)))
 
 
 @dataclass(frozen=True)
@@ -466,7 +514,8 @@ class AccountabilityView:
     def key(self) -> str:
         return "accountability"
 
-    def section(self, lang: str = DEFAULT) -> Section:
+    def section(self) -> Section:
+        lang = language()
         placed, min_n = self.grid, self.grid.min_n
         kinds = (TEXT, TEXT, COUNT, VALUE, TEXT, GAP, TEXT, TEXT, COUNT)
         columns = tuple(Column(t(h, lang), k) for h, k in zip(acc.HEADS, kinds, strict=True))
@@ -474,7 +523,7 @@ class AccountabilityView:
         lines = (t("accountability.intro", lang, min_n=f"{min_n:d}", colour_min_n=f"{placed.colour_min_n:d}"),
                  acc.caption(placed, lang), *red, *(f.sentence for f in acc.lowest(placed, lang)))
         return Section(t("accountability.section", lang), lines,
-                       Table(columns, tuple(acc.records(placed, lang)), (rule_note(min_n, lang),)))
+                       Table(columns, tuple(acc.records(placed, lang)), (rule_note(min_n),)))
 
 
 @dataclass(frozen=True)
@@ -501,18 +550,19 @@ class Choice:
     accountability_colour_min_n: int = 30      # the Dashboard's: no colour for fewer students
 
 
-def views(bench: "Workbench", choice: Choice, lang: str = DEFAULT) -> list[ReportView]:
+def views(bench: Figures, choice: Choice) -> list[ReportView]:
     """The chosen views, computed from the session's data under its filters and privacy settings (once per
-    cohort when the choice has cohorts); goals' notes worded in `lang`."""
+    cohort when the choice has cohorts); goals' notes worded in the reader's language."""
+    lang = language()
     found: list[ReportView] = []
     saved = goal_math.load()[0] if choice.goals or choice.goal_table else ()
     cohorts = [None] if choice.cohort is None else \
         [(choice.cohort, v) for v in cohort_values(bench.filter_options(), choice.cohort, bench.filters)]
     for cohort in cohorts:
-        found += _gap_views(bench, choice, cohort, saved, lang)
+        found += _gap_views(bench, choice, cohort, saved)
     if choice.scorecard:
         found.append(ScorecardView(tuple(bench.scorecard(choice.scorecard)), bench.min_n, choice.cuts,
-                                   bench.privacy.colour_min_n, chronic_notes(bench, choice.scorecard, lang)))
+                                   bench.privacy.colour_min_n, chronic_notes(bench, choice.scorecard)))
     if choice.scorecard and choice.group_grids:
         cuts = dict(choice.cuts)
         for i in choice.scorecard:
@@ -527,13 +577,13 @@ def views(bench: "Workbench", choice: Choice, lang: str = DEFAULT) -> list[Repor
     return found
 
 
-def chronic_notes(bench: "Workbench", indicators: Sequence[sc.Indicator], lang: str) -> tuple[str, ...]:
+def chronic_notes(bench: Figures, indicators: Sequence[sc.Indicator]) -> tuple[str, ...]:
     """The chronic-absence rule's note, once, when an indicator is chronic absence."""
-    return tuple(filter(None, dict.fromkeys(bench.chronic_note(i.outcome, lang) for i in indicators)))
+    return tuple(filter(None, dict.fromkeys(bench.chronic_note(i.outcome) for i in indicators)))
 
 
-def _gap_views(bench: "Workbench", choice: Choice, cohort: Cohort | None, saved: Sequence[goal_math.Goal],
-               lang: str) -> list[ReportView]:
+def _gap_views(bench: Figures, choice: Choice, cohort: Cohort | None, saved: Sequence[goal_math.Goal]
+               ) -> list[ReportView]:
     """The gap, change and crossed views of one cohort (or of everyone); a goal is on all the data, so a cohort's
     views leave it out."""
     found: list[ReportView] = []
@@ -542,10 +592,10 @@ def _gap_views(bench: "Workbench", choice: Choice, cohort: Cohort | None, saved:
         result = bench.breakdown(choice.outcome, choice.rule, dimension, choice.compare, choice.label, cohort)
         history = bench.trend(choice.outcome, choice.rule, dimension, choice.compare, choice.label,
                               cohort=cohort) if several_terms else None
-        goal = _goal(bench, saved, result, choice.outcome, lang) if choice.goals and cohort is None else None
+        goal = _goal(bench, saved, result, choice.outcome) if choice.goals and cohort is None else None
         method = choice.flag if choice.rule.is_rate else Flag.NEWCOMBE
         found.append(GapView(result, history if choice.history else None, goal, method, bench.privacy.colour_min_n,
-                             choice.flag_settings, cohort, bench.chronic_note(choice.outcome, lang, cohort) or ""))
+                             choice.flag_settings, cohort, bench.chronic_note(choice.outcome, cohort) or ""))
         if choice.changes and history is not None:
             found.append(TrendView(history))
     for first, second in choice.crossings:
@@ -554,7 +604,7 @@ def _gap_views(bench: "Workbench", choice: Choice, cohort: Cohort | None, saved:
     return found
 
 
-def _goal(bench: "Workbench", saved: Sequence[goal_math.Goal], result: Breakdown, outcome: str, lang: str = DEFAULT
+def _goal(bench: Figures, saved: Sequence[goal_math.Goal], result: Breakdown, outcome: str
           ) -> goal_math.Evaluation | None:
     """The saved goal on the focus group's figure for this outcome and rule, evaluated, if there is one."""
     group = focus_group(result)
@@ -579,40 +629,37 @@ class Report:
     created: str = field(default_factory=lambda: day(date.today()))     # the date it was made, in its language
 
 
-def compose(chosen: Sequence[ReportView], bench: "Workbench", title: str = "", notes: str = "",
-            lang: str = DEFAULT) -> Report:
-    """The report in one language, its figures too: a section per view and the lines that say what the figures
-    cover."""
-    with reading(lang):
-        return Report(title.strip() or t("report.default_title", lang), lang,
-                      tuple(view.section(lang) for view in chosen), context(bench, lang),
-                      " ".join((rule_note(bench.min_n, lang), *coding_note(bench.coding, lang))), notes.strip(),
-                      day(date.today(), lang))
+def compose(chosen: Sequence[ReportView], bench: Figures, title: str = "", notes: str = "") -> Report:
+    """The report in the reader's language, its figures too (a report in another language is composed inside
+    `reading(that language)`): a section per view and the lines that say what the figures cover."""
+    return Report(title.strip() or t("report.default_title"), language(), tuple(view.section() for view in chosen),
+                  context(bench), " ".join((rule_note(bench.min_n), *coding_note(bench.coding))), notes.strip(),
+                  day(date.today()))
 
 
-def context(bench: "Workbench", lang: str = DEFAULT) -> tuple[str, ...]:
+def context(bench: Figures) -> tuple[str, ...]:
     """Which data the figures come from, the filters in force and the terms they combine."""
-    source = t("report.sample_data", lang) if bench.data and bench.data.sample else \
+    source = t("report.sample_data") if bench.data and bench.data.sample else \
         (bench.data.name if bench.data else "")
-    lines = [t("report.source", lang, source=source)]
-    filters = filter_lines(bench.filters, lang)
-    lines.append(t("report.filtered", lang, filters="; ".join(filters)) if filters else t("report.unfiltered", lang))
+    lines = [t("report.source", source=source)]
+    filters = filter_lines(bench.filters)
+    lines.append(t("report.filtered", filters="; ".join(filters)) if filters else t("report.unfiltered"))
     found = bench.terms(filtered=True) if bench.data else ()
     if len(found) > 1:
-        lines.append(t("report.terms_pooled", lang, terms=len(found), first=found[0], last=found[-1]))
+        lines.append(t("report.terms_pooled", terms=len(found), first=found[0], last=found[-1]))
     elif found:
-        lines.append(t("report.one_term", lang, term=found[0]))
+        lines.append(t("report.one_term", term=found[0]))
     return tuple(lines)
 
 
-def filter_lines(filters: Filters, lang: str = DEFAULT) -> list[str]:
+def filter_lines(filters: Filters) -> list[str]:
     """One line per active filter, in the report's language, e.g. 'Ingresos: Bajos ingresos'."""
     lines = []
     for f in fields(filters):
         chosen = getattr(filters, f.name)
         if chosen:
             dim = DIMENSIONS[f.name]
-            names = [group_label(dim, FLAG_KEYS[c] if dim.flag else c, lang) for c in chosen]
-            lines.append(f"{dimension_label(dim, lang)}: {', '.join(names)}")
+            names = [group_label(dim, FLAG_KEYS[c] if dim.flag else c) for c in chosen]
+            lines.append(f"{dimension_label(dim)}: {', '.join(names)}")
     return lines
 

@@ -9,7 +9,7 @@ from equity.model.dimensions import DIMENSIONS
 from equity.model.filters import Filters
 from equity.model.rules import Rule
 from equity.present.tables import TEXT, VALUE, Column, Table
-from equity.words.i18n import DEFAULT, t
+from equity.words.i18n import t
 from equity.words.labels import dimension_label, group_label, rule_text, yes_no
 
 FILE_PREFIX = "student-data"
@@ -17,27 +17,26 @@ FLAGS = ("low_income", "english_learner", "special_ed", "section_504")
 NUMERIC = ("threshold", "mean")              # rules whose outcome is a number
 
 
-def student_table(con: duckdb.DuckDBPyConnection, outcome: str, label: str, rule: Rule, filters: Filters,
-                  lang: str = DEFAULT) -> Table:
+def student_table(con: duckdb.DuckDBPyConnection, outcome: str, label: str, rule: Rule, filters: Filters) -> Table:
     """One row per student the filters keep: ID, term, school, grade, groups, the outcome and whether it meets
     the rule (for a rate)."""
-    rows = con.execute(query("student_list", outcome=outcome), {**rule.params(), **filters.params()}).fetchall()
+    rows = con.execute(query("report/student_list", outcome=outcome), {**rule.params(), **filters.params()}).fetchall()
     race = DIMENSIONS["race"]
-    columns = [Column(t("student.id", lang)), Column(t("student.term", lang)), Column(t("student.school", lang)),
-               Column(t("student.grade", lang)), Column(dimension_label(race, lang)),
-               *(Column(dimension_label(DIMENSIONS[f], lang)) for f in FLAGS),
+    columns = [Column(t("student.id")), Column(t("student.term")), Column(t("student.school")),
+               Column(t("student.grade")), Column(dimension_label(race)),
+               *(Column(dimension_label(DIMENSIONS[f])) for f in FLAGS),
                Column(label, VALUE if rule.kind in NUMERIC else TEXT)]
     if rule.is_rate:
-        columns.append(Column(t("student.meets", lang, rule=rule_text(rule, lang))))
+        columns.append(Column(t("student.meets", rule=rule_text(rule))))
     body = []
     for student_id, term, school, grade, race_label, *flags, result, scored in rows:
-        row = [student_id, term, school, grade, group_label(race, race_label, lang),
-               *(group_label(DIMENSIONS[f], v, lang) for f, v in zip(FLAGS, flags, strict=True)),
+        row = [student_id, term, school, grade, group_label(race, race_label),
+               *(group_label(DIMENSIONS[f], v) for f, v in zip(FLAGS, flags, strict=True)),
                _result(result, rule)]
         if rule.is_rate:
-            row.append(yes_no(None if scored is None else scored > 0, lang))
+            row.append(yes_no(None if scored is None else scored > 0))
         body.append(tuple(row))
-    return Table(tuple(columns), tuple(body), (t("report.student_data", lang),))
+    return Table(tuple(columns), tuple(body), (t("report.student_data"),))
 
 
 def _result(value: str | None, rule: Rule) -> object:

@@ -14,10 +14,10 @@ from equity.data.sql import query
 
 def holds_counts(con: duckdb.DuckDBPyConnection) -> bool:
     """The loaded data is published counts (cells), not student rows."""
-    return bool(con.execute(query("count_columns")).fetchall()[0][0])
+    return bool(con.execute(query("counts/columns")).fetchall()[0][0])
 
 
 def fill(con: duckdb.DuckDBPyConnection, cube: str, outcome: str) -> None:
-    """Create the cube table `cube` for the count column `outcome` (queries/cube_counts.sql)."""
-    con.execute(query("cube_counts", cube=cube, outcome=outcome))
+    """Create the cube table `cube` for the count column `outcome` (queries/counts/cube_counts.sql)."""
+    con.execute(query("counts/cube_counts", cube=cube, outcome=outcome))
 

@@ -6,6 +6,7 @@ One function answers for figures: `cells` gives the counts of the students a set
 combination of the columns asked for. Any view, including a view with one filter fewer, is a call to it.
 """
 
+import functools
 import itertools
 import weakref
 from dataclasses import dataclass
@@ -13,14 +14,14 @@ from dataclasses import dataclass
 import duckdb
 import pyarrow as pa
 
-from equity.data.sql import Fragment, query, quote_ident
+from equity.data.sql import query, sql_name
 from equity.model.dimensions import COMBINED, DIMENSIONS
 from equity.model.filters import Filters
 from equity.model.rules import Rule
 from equity.sources import counts
 from equity.sources.cells import Cells, Stats
 
-# What cube_build.sql groups by: every dimension's column but race alone or in combination (a list per student).
+# What cells/cube_build.sql groups by: every dimension's column but race alone or in combination (a list per student).
 COLUMNS = tuple(dict.fromkeys(d.column for d in DIMENSIONS.values() if d.key != COMBINED))
 _numbers = itertools.count(1)
 CELLS = "cells_arrow"        # the name cells counted elsewhere are read under while a cube is made
@@ -75,17 +76,17 @@ def build(con: duckdb.DuckDBPyConnection, outcome: str, rule: Rule) -> Cube:
     if counts.holds_counts(con):        # published counts: the rows already are cells
         counts.fill(con, cube.table, outcome)
     else:
-        con.execute(query("cube_build", cube=cube.table, outcome=outcome), rule.params())
+        con.execute(query("cells/cube_build", cube=cube.table, outcome=outcome), rule.params())
     return cube
 
 
 def load(con: duckdb.DuckDBPyConnection, cells: pa.Table, outcome: str, rule: Rule) -> Cube:
-    """A cube of cells counted elsewhere (a Spark cluster, a count-level file): `cells` has cube_build.sql's
+    """A cube of cells counted elsewhere (a Spark cluster, a count-level file): `cells` has cells/cube_build.sql's
     columns, and the cube the same types, so every view sums it as it sums one built here."""
     cube = Cube(f"cube_{next(_numbers)}", outcome, rule)
     con.register(CELLS, cells)
     try:
-        con.execute(query("cube_load", cube=cube.table, source=CELLS))
+        con.execute(query("cells/cube_load", cube=cube.table, source=CELLS))
     finally:
         con.unregister(CELLS)
     return cube
@@ -96,19 +97,17 @@ def cells(con: duckdb.DuckDBPyConnection, cube: Cube, filters: Filters, columns:
     unknown = set(columns) - set(COLUMNS)
     if unknown:
         raise ValueError(f"A cube has no column {sorted(unknown)}.")
-    grouped = Fragment("".join(f"{quote_ident(c)}, " for c in columns))
     chosen = {name: values for name, values in filters.params().items() if values}
     # Only the filters in use are tested: each test costs DuckDB more to plan than a cube's cells cost to scan.
-    kept = Fragment(" AND ".join(f"keep_{name[2:]}(${name}::VARCHAR[], {quote_ident(DIMENSIONS[name[2:]].column)})"
-                                 for name in chosen) or "true")
-    rows = con.execute(query("cube_cells", cube=cube.table, columns=grouped, kept=kept), chosen).fetchall()
-    k = len(columns)
-    return Cells(columns, tuple((tuple(r[:k]), Stats(int(r[k]), float(r[k + 1]), float(r[k + 2]), int(r[k + 3])))
-                                for r in rows))
+    kept = functools.reduce(lambda first, second: query("values/both", first=first, second=second),
+                            [query("cells/keep", filter=sql_name(name[2:]), column=DIMENSIONS[name[2:]].column)
+                             for name in chosen], query("values/always"))
+    rows = con.execute(query("cells/cube_cells", cube=cube.table, columns=columns, kept=kept), chosen).fetchall()
+    return Cells(columns, tuple((tuple(r[4:]), Stats(int(r[0]), float(r[1]), float(r[2]), int(r[3]))) for r in rows))
 
 
 def drop(con: duckdb.DuckDBPyConnection, cube: Cube) -> None:
-    con.execute(query("drop_table", table=cube.table))
+    con.execute(query("tables/drop_table", table=cube.table))
 
 
 def counted(con: duckdb.DuckDBPyConnection, outcome: str, rule: Rule, filters: Filters, columns: tuple[str, ...]

@@ -24,7 +24,7 @@ from equity.data import dataset, headers
 from equity.data.ingest import Upload
 from equity.data.mapping import Mapping, propose
 from equity.data.profile import EXCUSED, TOP_VALUES, ColumnProfile
-from equity.data.sql import Fragment, query, quote_ident
+from equity.data.sql import query
 from equity.data.students import (
     CELL_MACROS,
     LABEL_TYPES,
@@ -117,8 +117,8 @@ def _bound(node: exp.Expression, params: dict) -> exp.Expression:
 
 
 def _macro(name: str) -> tuple[list[str], exp.Expression]:
-    """A DuckDB macro of `queries/<name>.sql`: its parameter names and body."""
-    tree = sqlglot.parse_one(query(name), read="duckdb")
+    """A DuckDB macro of `queries/students/<name>.sql`: its parameter names and body."""
+    tree = sqlglot.parse_one(query(f"students/{name}"), read="duckdb")
     return [p.name for p in tree.this.expressions], tree.expression
 
 
@@ -191,8 +191,8 @@ class SparkTable:
         except Exception as problem:
             raise SparkError(f"cannot read the table {self.name}: {_first_line(problem)}") from None
         self.columns = tuple(schema)
-        text = ",\n    ".join(f"CAST({quote_ident(c)} AS VARCHAR) AS {quote_ident(c)}" for c in self.columns)
-        select = sqlglot.parse_one(query("text_view", target=RAW, source=RAW, columns=Fragment(text)),
+        text = [query("columns/as_text", column=c) for c in self.columns]
+        select = sqlglot.parse_one(query("profile/text_view", target=RAW, source=RAW, columns=text),
                                    read="duckdb").expression
         select.from_(table, copy=False)
         self._raw = select.subquery()
@@ -215,7 +215,7 @@ class SparkTable:
     def size(self) -> int:
         """The table's rows, counted once."""
         if self._size is None:
-            self._size = int(self.run(query("row_count", table=RAW)).column(0)[0].as_py())
+            self._size = int(self.run(query("tables/row_count", table=RAW)).column(0)[0].as_py())
         return self._size
 
     def counted(self, header: str) -> tuple[tuple[str | None, int], ...]:
@@ -227,9 +227,9 @@ class SparkTable:
     def _values(self, names: list[str], shared: int = 1) -> dict[str, tuple[tuple[str | None, int], ...]]:
         """Several columns' values (those at least `shared` rows hold) with their counts in one Spark job, most
         frequent first, blank read as missing as an upload reads it."""
-        columns = Fragment(", ".join(quote_ident(h) for h in names))
         found: dict[str, dict[str | None, int]] = {h: {} for h in names}
-        for row in self.run(query("column_value_counts", table=RAW, columns=columns), {"shared": shared}).to_pylist():
+        for row in self.run(query("profile/column_value_counts", table=RAW, columns=names),
+                            {"shared": shared}).to_pylist():
             value = None if row["value"] == "" else row["value"]
             found[row["header"]][value] = found[row["header"]].get(value, 0) + int(row["n"])
         return {h: tuple(sorted(values.items(), key=lambda vn: (-vn[1], vn[0] is None, vn[0] or "")))
@@ -242,7 +242,7 @@ class SparkTable:
         more hold, enough to propose it as an outcome and a threshold. Ids and names never leave Spark."""
         figures = []
         for i, header in enumerate(self.columns):      # one select of every column's figures: one scan
-            one = sqlglot.parse_one(query("column_counts", table=RAW, column=header), read="duckdb")
+            one = sqlglot.parse_one(query("profile/column_counts", table=RAW, column=header), read="duckdb")
             figures += [exp.alias_(e.this, f"{e.alias}_{i}") for e in one.expressions]
         found = self.run(exp.select(*figures).from_(RAW), {"excused": list(EXCUSED)}).to_pylist()[0]
         names = [e.alias for e in one.expressions]
@@ -264,7 +264,7 @@ def _names_a_result(header: str) -> bool:
 
 
 def _profile(header: str, row: dict, values: tuple | None) -> ColumnProfile:
-    """A column's profile from its counts (column_counts.sql) and, when listed, its values."""
+    """A column's profile from its counts (profile/column_counts.sql) and, when listed, its values."""
     gradable = int(row["sampled"]) - int(row["excused_count"])
     share = int(row["numeric_count"]) / gradable if gradable > 0 else 0.0
     distinct = int(row["distinct_estimate"]) if values is None else sum(1 for v, _ in values if v is not None)
@@ -287,23 +287,23 @@ class SparkSource:
         sql, params, build = students_sql(self.table.counted, RAW, self.mapping)
         tree = sqlglot.parse_one(self.table.sql(sql, params), read="spark")
         self._students = tree.subquery()
-        rows = self.table.run(query("row_count", table=STUDENTS), students=self._students).column(0)[0].as_py()
+        rows = self.table.run(query("tables/row_count", table=STUDENTS), students=self._students).column(0)[0].as_py()
         self.report = build.report(int(rows))
 
     def cells(self, outcome: str, rule: Rule) -> pa.Table:
-        """The cube's cells for `outcome` under `rule`, counted by Spark: cube_build.sql's columns. The last few are
-        kept (a few thousand rows each), so a view that makes its own cube costs no second Spark job."""
+        """The cube's cells for `outcome` under `rule`, counted by Spark: cells/cube_build.sql's columns. The last
+        few are kept (a few thousand rows each), so a view that makes its own cube costs no second Spark job."""
         key = (outcome, rule)
         if key not in self._cells:
-            self._cells[key] = self.table.run(query("cube_build", cube="cube", outcome=outcome), rule.params(),
+            self._cells[key] = self.table.run(query("cells/cube_build", cube="cube", outcome=outcome), rule.params(),
                                               self._students)
         return self._cells[key]
 
     def groups(self, con: duckdb.DuckDBPyConnection) -> cubes.Cube:
-        """The students counted per combination of the dimension columns (queries/cube_groups.sql), loaded on `con`
-        once: the terms and the values each filter offers."""
+        """The students counted per combination of the dimension columns (queries/cells/cube_groups.sql), loaded
+        on `con` once: the terms and the values each filter offers."""
         if id(con) not in self._groups:
-            found = self.table.run(query("cube_groups", cube="cube"), students=self._students)
+            found = self.table.run(query("cells/cube_groups", cube="cube"), students=self._students)
             self.prepare(con)
             self._groups[id(con)] = cubes.load(con, found, "", Rule("mean"))
         return self._groups[id(con)]

@@ -41,7 +41,7 @@ import duckdb
 import numpy as np
 from cachetools import LRUCache
 
-from equity.data.sql import Fragment, query, quote_ident
+from equity.data.sql import query, sql_name
 from equity.model.dimensions import DIMENSIONS
 from equity.model.filters import Filters
 from equity.model.rules import Rule
@@ -112,14 +112,14 @@ def find(con: duckdb.DuckDBPyConnection, outcome: str, rule: Rule, columns: tupl
         found = _read(con, table, min_n, keep=cube is not None).hidden(filters, names)
     finally:
         if cube is None:
-            con.execute(query("drop_table", table=table))
+            con.execute(query("tables/drop_table", table=table))
     if combined and filters.active:
         table = f"cube_combined_{next(_numbers)}"
-        con.execute(query("cube_combined", cube=table, outcome=outcome), rule.params())
+        con.execute(query("cells/cube_combined", cube=table, outcome=outcome), rule.params())
         try:
             groups = hidden(neighbours(con, table, columns, filters), min_n).groups
         finally:
-            con.execute(query("drop_table", table=table))
+            con.execute(query("tables/drop_table", table=table))
         found = Hidden(groups, found.overall, frozenset(), found.missing)
     return found
 
@@ -164,7 +164,7 @@ class _Sizes:
 
     @classmethod
     def read(cls, con: duckdb.DuckDBPyConnection, cube: str, min_n: int) -> "_Sizes":
-        found = con.execute(query("cube_sizes", cube=cube)).fetchnumpy()
+        found = con.execute(query("cells/cube_sizes", cube=cube)).fetchnumpy()
         return cls({k: _column(v) for k, v in found.items()}, min_n)
 
     def hidden(self, filters: Filters, names: tuple[str, ...]) -> Hidden:
@@ -315,17 +315,17 @@ class _Sizes:
 
 def neighbours(con: duckdb.DuckDBPyConnection, cube: str, columns: tuple[str, ...], filters: Filters) -> Neighbours:
     """The one grouped query, over the cube table `cube`, for groups of `columns` under `filters`."""
+    if not columns:
+        raise ValueError("A neighbour query groups by one column or more.")
     active = [f.name for f in fields(Filters) if getattr(filters, f.name)]
-    groups = Fragment("".join(f"{quote_ident(column)} AS g{i}, " for i, column in enumerate(columns)))
-    keys = Fragment("".join(f"g{i}, " for i in range(len(columns))))
     # Only the filters in use are read, each column compared as it is stored: a cast of every cell to text for
     # every filter cost more than all the rest of a click.
-    stored = {name: quote_ident(DIMENSIONS[name].column) for name in active}
-    grouped = Fragment("".join(f"{column}, " for column in dict.fromkeys(stored.values())))
-    seen = Fragment("".join(f"seen_{name}($f_{name}::VARCHAR[], {column}) AS m_{name}, "
-                            for name, column in stored.items()))
-    rows = con.execute(query("neighbour_counts", cube=cube, groups=groups, keys=keys, columns=grouped,
-                             seen=seen),
+    stored = {name: DIMENSIONS[name].column for name in active}
+    groups = [*(query("cells/group_key", column=column, i=i) for i, column in enumerate(columns)),
+              *dict.fromkeys(stored.values())]
+    keys = [*(query("cells/key", i=i) for i in range(len(columns))),
+            *(query("cells/seen", filter=sql_name(name), column=column) for name, column in stored.items())]
+    rows = con.execute(query("cells/neighbour_counts", cube=cube, groups=groups, keys=keys),
                        {f"f_{name}": list(getattr(filters, name)) for name in active}).fetchall()
     k, width = len(columns), len(active)
     return Neighbours(tuple(getattr(filters, name) for name in active),

@@ -17,8 +17,6 @@ from equity.stats.privacy import DEFAULT_MIN_N, suppress_table, top_bottom_code_
 class Cell:
     first: object
     second: object
-    first_label: str
-    second_label: str
     n: int | None              # None when hidden: a hidden cell's size is as private as its value
     value: float | None
     gap: float | None          # against all students
@@ -66,6 +64,5 @@ def crosstab(con: duckdb.DuckDBPyConnection, outcome: str, rule: Rule, first: st
         coded = codes[(x, y)]
         value = None if reason or coded else s.value(rule)
         gap = value - base if value is not None and base is not None else None
-        cells.append(Cell(x, y, a.group_label(x), b.group_label(y), None if reason else s.n, value, gap, bool(reason),
-                          coded or "", reason or ""))
+        cells.append(Cell(x, y, None if reason else s.n, value, gap, bool(reason), coded or "", reason or ""))
     return CrossTable(label or outcome, rule, a, b, min_n, overall, tuple(cells), overall_hidden)

@@ -21,7 +21,7 @@ from equity.sources.cells import Stats
 from equity.stats import across
 from equity.stats.grouped import across_views, hidden, stats
 from equity.stats.privacy import ACROSS, COMPLEMENT, DEFAULT_MIN_N, SMALL, missing_reason
-from equity.words.i18n import DEFAULT, t
+from equity.words.i18n import t
 from equity.words.labels import hidden_note
 from equity.words.numbers import decimal
 
@@ -46,9 +46,9 @@ class Settings:
     def meets(self, s: Stats) -> bool:
         return s.n >= self.n_size and s.total >= self.cell_size
 
-    def describe(self, lang: str = DEFAULT) -> str:
-        return t("risk.settings", lang, cell=self.cell_size, n_size=self.n_size,
-                 threshold=decimal(self.threshold, 1, lang))
+    def describe(self) -> str:
+        """The settings in the reader's language."""
+        return t("risk.settings", cell=self.cell_size, n_size=self.n_size, threshold=decimal(self.threshold, 1))
 
 
 DEFAULT_SETTINGS = Settings()
@@ -109,20 +109,20 @@ class Disproportionality:
     def flagged(self) -> tuple[GroupRisk, ...]:
         return tuple(g for g in self.groups if g.flagged)
 
-    def note(self, group: GroupRisk, lang: str = DEFAULT) -> str:
+    def note(self, group: GroupRisk) -> str:
         """Why a group has no ratio, or how its ratio was found when that is not the usual way; '' otherwise."""
         if group.method == HIDDEN:
-            return hidden_note(group.reason, self.min_n, lang)
+            return hidden_note(group.reason, self.min_n)
         if group.method == TOO_FEW and group.reason == COMPLEMENT:
-            return t("risk.note.count_complement", lang)
+            return t("risk.note.count_complement")
         if group.method == TOO_FEW and group.count is None:
-            return t("risk.note.few_with_outcome", lang, cell=self.settings.cell_size)
+            return t("risk.note.few_with_outcome", cell=self.settings.cell_size)
         if group.method == TOO_FEW:
-            return t("risk.note.too_few", lang, n_size=self.settings.n_size, cell=self.settings.cell_size)
+            return t("risk.note.too_few", n_size=self.settings.n_size, cell=self.settings.cell_size)
         if group.method == NOT_COMPUTABLE:
-            return t("risk.note.not_computable", lang)
+            return t("risk.note.not_computable")
         if group.method == ALTERNATE:
-            return t("risk.note.alternate", lang)
+            return t("risk.note.alternate")
         return ""
 
 

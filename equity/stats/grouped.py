@@ -34,7 +34,7 @@ def crossed_stats(con: duckdb.DuckDBPyConnection, outcome: str, rule: Rule, firs
     summed = cubes.counted(con, outcome, rule, filters, (first, second))
     if summed is not None:
         return summed.crossed(first, second)
-    rows = con.execute(query("cell_stats", outcome=outcome, first=first, second=second),
+    rows = con.execute(query("cells/stats", outcome=outcome, first=first, second=second),
                        {**rule.params(), **filters.params()}).fetchall()
     overall = Stats(0, 0.0, 0.0)
     cells: dict[object, Stats] = {}

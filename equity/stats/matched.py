@@ -2,7 +2,7 @@
 snapshots, like gaps that close because students grew; here only students present in both terms are compared,
 and who left and who arrived is counted beside the figure, so a reader knows whom it is about.
 
-Students are matched by their ID as `cohort_key` (queries/matched_key.sql) reads it, across formats (0012345,
+Students are matched by their ID as `cohort_key` (queries/matched/key.sql) reads it, across formats (0012345,
 12345 and S12345 are one student); IDs repeated within a term are left out and reported. Each student belongs to
 the group they were in in the first term (arrivals: in the second).
 
@@ -154,21 +154,21 @@ def build(con: duckdb.DuckDBPyConnection, outcome: str, rule: Rule, dimension: s
             raise CohortError("matched.error.no_term", term=term, terms=", ".join(terms) or "—")
     if dates(from_term) and dates(to_term) and sort_key(from_term) > sort_key(to_term):
         raise CohortError("matched.error.order", first=from_term, second=to_term)
-    con.execute(query("matched_key"))
-    con.execute(query("matched_rows", outcome=outcome, dimension=DIMENSIONS[dimension].column),
+    con.execute(query("matched/key"))
+    con.execute(query("matched/rows", outcome=outcome, dimension=DIMENSIONS[dimension].column),
                 {"from": from_term, "to": to_term, "levels": list(levels), **rule.params(),
                  **{k: v for k, v in filters.params().items() if k != "f_term"}})
-    con.execute(query("matched_students"), {"from": from_term, "to": to_term})
-    keys, rows = con.execute(query("matched_row_keys")).fetchall()[0]
+    con.execute(query("matched/students"), {"from": from_term, "to": to_term})
+    keys, rows = con.execute(query("matched/row_keys")).fetchall()[0]
     if rows and not keys:
         raise CohortError("matched.error.no_ids", first=from_term, second=to_term)
 
 
 def matching(con: duckdb.DuckDBPyConnection, from_term: str, to_term: str) -> Matching:
     """The match rate, repeated IDs and IDs written differently, from the `matched` table `build` made."""
-    matched, left, arrived = con.execute(query("matched_counts")).fetchall()[0]
-    repeated, repeats = con.execute(query("matched_repeats"), {"from": from_term, "to": to_term}).fetchall()[0]
-    changed, pairs = con.execute(query("matched_reformatted")).fetchall()[0]
+    matched, left, arrived = con.execute(query("matched/counts")).fetchall()[0]
+    repeated, repeats = con.execute(query("matched/repeats"), {"from": from_term, "to": to_term}).fetchall()[0]
+    changed, pairs = con.execute(query("matched/reformatted")).fetchall()[0]
     return Matching(from_term, to_term, matched, left, arrived, repeated, tuple(repeats or ()), changed,
                     tuple((a, b) for a, b in pairs or ()))
 
@@ -179,11 +179,11 @@ def cohort(con: duckdb.DuckDBPyConnection, outcome: str, rule: Rule, dimension: 
     """The matched students' change in an outcome, by group, suppressed."""
     build(con, outcome, rule, dimension, from_term, to_term, filters, levels)
     kind = kind_of(rule, levels)
-    rows = con.execute(query("matched_groups")).fetchall()
+    rows = con.execute(query("matched/groups")).fetchall()
     dim = DIMENSIONS[dimension]
     single = {(is_from, "all" if is_total else grp): n for is_from, grp, is_total, n in
-              con.execute(query("matched_term_counts"), {"from": from_term}).fetchall()}
-    con.execute(query("drop_table", table="matched_rows"))      # the rows of two terms: not kept in memory
+              con.execute(query("matched/term_counts"), {"from": from_term}).fetchall()}
+    con.execute(query("tables/drop_table", table="matched_rows"))      # the rows of two terms: not kept in memory
     overall, raw = None, []
     for grp, is_total, *counts in rows:
         if is_total:
@@ -262,7 +262,7 @@ def transitions(con: duckdb.DuckDBPyConnection, result: Cohort) -> tuple[Transit
         return ()
     places = range(1, len(result.levels) + 1)
     counts: dict[object, dict[tuple[int, int], int]] = {}
-    for grp, is_total, a, b, n in con.execute(query("matched_transitions")).fetchall():
+    for grp, is_total, a, b, n in con.execute(query("matched/transitions")).fetchall():
         counts.setdefault("all" if is_total else grp, {})[a, b] = n
     shown = [g for g in (result.overall, *result.groups) if not g.hidden]
     grids = {g.key: {(a, b): counts.get(g.key, {}).get((a, b), 0) for a in places for b in places} for g in shown}
@@ -311,7 +311,7 @@ def growth(con: duckdb.DuckDBPyConnection, result: Cohort, bins: int = BINS) -> 
     if result.kind != MEAN:
         return ()
     rows = {("all" if is_total else grp): (n, median)
-            for grp, is_total, n, median in con.execute(query("matched_growth"), {"bins": bins}).fetchall()}
+            for grp, is_total, n, median in con.execute(query("matched/growth"), {"bins": bins}).fetchall()}
     shown = [g for g in result.groups if not g.hidden]
     reasons = dict(zip((g.key for g in shown), suppress([rows.get(g.key, (0, None))[0] for g in shown],
                                                         result.min_n), strict=True))

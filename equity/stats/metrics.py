@@ -94,7 +94,7 @@ def group_stats(con: duckdb.DuckDBPyConnection, outcome: str, rule: Rule, dimens
         cells = cubes.counted(con, outcome, rule, filters, (dimension.column,))
     if cells is not None and dimension.column in cells.columns:
         return cells.by(dimension.column)
-    source = "combined_stats" if dimension.key == COMBINED else "group_stats"
+    source = "cells/combined_stats" if dimension.key == COMBINED else "cells/group_stats"
     rows = con.execute(query(source, outcome=outcome, dimension=dimension.column),
                        {**rule.params(), **filters.params()}).fetchall()
     overall = Stats(0, 0.0, 0.0)

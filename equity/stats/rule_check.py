@@ -21,7 +21,8 @@ def nobody_meets(con: duckdb.DuckDBPyConnection, outcome: str, rule: Rule, label
         n, met = sum(s.n for _, s in summed.rows), sum(s.total for _, s in summed.rows)
         key = "rule.nobody_counted" if counts.holds_counts(con) else "rule.nobody_in_table"
         return Text(key, outcome=label or outcome, rule=rule.describe()) if n and not met else None
-    n, met, lowest, highest, seen = con.execute(query("rule_matches", outcome=outcome), rule.params()).fetchall()[0]
+    n, met, lowest, highest, seen = con.execute(query("cells/rule_matches", outcome=outcome),
+                                                rule.params()).fetchall()[0]
     if not n or met:
         return None
     name = label or outcome

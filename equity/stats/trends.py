@@ -21,7 +21,6 @@ from equity.stats.privacy import DEFAULT_MIN_N
 from equity.words.groupings import grouping_group
 from equity.words.i18n import DEFAULT, t
 from equity.words.labels import comparison_label, hidden_note
-from equity.words.numbers import decimal
 
 KEY_JOIN = "\x1f"          # joins the parts of a crossed group's key as text; never inside a data value
 
@@ -99,7 +98,7 @@ class Trend:
 
 def data_terms(con: duckdb.DuckDBPyConnection, filters: Filters = Filters()) -> tuple[str, ...]:
     """The terms in the loaded data (those chosen in the filters, when any are), in time order."""
-    rows = con.execute(query("distinct_values", column="term", table=cubes.groups_table(con)),
+    rows = con.execute(query("students/distinct_values", column="term", table=cubes.groups_table(con)),
                        {"missing": NOT_REPORTED}).fetchall()
     found = [r[0] for r in rows if r[0] != NOT_REPORTED]
     if filters.term:
@@ -160,26 +159,3 @@ def crossed_breakdown(con: duckdb.DuckDBPyConnection, outcome: str, rule: Rule, 
         results.append(GroupResult(key, name, s.n, s.value(rule), gap, s.interval(rule), distinguishable, False))
     return Breakdown(label or outcome, rule, grouping.dimensions[0], compare, min_n, overall, overall_hidden,
                      tuple(results))
-
-
-def gap_change_sentence(trend: Trend, lang: str = DEFAULT) -> str:
-    """The group whose gap changed most between the first and the last term, in one sentence."""
-    if len(trend.terms) < 2:
-        return t("trends.one_term", lang)
-    first, last = trend.terms[0], trend.terms[-1]
-    changes = []
-    for key in trend.group_keys():
-        if not trend.grouping.reported(key):
-            continue
-        points = trend.series(group_key(key))
-        start, end = points[0].gap, points[-1].gap
-        if start is not None and end is not None:
-            changes.append((abs(abs(end) - abs(start)), grouping_group(trend.grouping, key, lang), start, end))
-    if not changes:
-        return t("trends.no_gap_change", lang, first=first, last=last)
-    _, label, start, end = max(changes)
-    verb = "narrowed" if abs(end) < abs(start) else "widened" if abs(end) > abs(start) else "held"
-    return t("trends.gap_change_rate" if trend.rule.is_rate else "trends.gap_change_mean", lang, first=first,
-             last=last, group=label, verb=t(f"trends.{verb}", lang), start=decimal(start, 1, lang, signed=True),
-             end=decimal(end, 1, lang, signed=True),
-             comparison=trend.comparison_label(lang))

@@ -20,12 +20,13 @@ from equity.data import derived
 from equity.data.dataset import DataError, Dataset
 from equity.data.mapping import ROLE_LABELS, ColumnRole, Mapping
 from equity.data.profile import profile_column
-from equity.data.sql import Fragment, query, quote_ident
+from equity.data.sql import query
 from equity.data.students import CANONICAL, BuildReport, restore_students
 from equity.model import terms
 from equity.store import records, workspace
 from equity.store.records import WorkspaceError
 from equity.words.messages import Text
+from equity.words.reader import DEFAULT, reading
 
 STORE = records.Store("datasets")
 SAVED_ROWS, SAVED_TEXT = "saved_rows", "saved_text"
@@ -53,7 +54,7 @@ def save(con: duckdb.DuckDBPyConnection, data: Dataset, name: str) -> SavedDatas
     """Keep the session's `students` rows under `name`: Parquet first, then the catalogue entry."""
     if not name.strip():
         raise WorkspaceError("library.no_name")
-    table = _plain(con.sql(query("all_rows", table="students")).to_arrow_table())
+    table = _plain(con.sql(query("console/all_rows", table="students")).to_arrow_table())
     found = terms.ordered(t for t in table.column("term").unique().to_pylist() if t)
     entry = SavedDataset(name.strip(), data.name, found, table.num_rows, _saved_outcomes(data.mapping, table),
                          records.now(), records.new_id())
@@ -69,7 +70,8 @@ def save(con: duckdb.DuckDBPyConnection, data: Dataset, name: str) -> SavedDatas
 
 def _saved_outcomes(mapping: Mapping, table: pa.Table) -> tuple[ColumnRole, ...]:
     """Every non-canonical column saved, as the mapping names it, or (derived columns) by its type."""
-    known = {c.name: c for c in derived.all_outcomes(mapping)}
+    with reading(DEFAULT):          # saved under their English names, whoever saves them
+        known = {c.name: c for c in derived.all_outcomes(mapping)}
     found = []
     for field in table.schema:
         if field.name in CANONICAL:
@@ -210,8 +212,8 @@ def _replace_students(con: duckdb.DuckDBPyConnection, rows: pa.Table) -> None:
 
 def _profiles(con: duckdb.DuckDBPyConnection, outcomes: tuple[ColumnRole, ...]) -> tuple:
     """The outcomes profiled as text, as an upload's are, for the outcome and threshold pickers."""
-    columns = ",\n    ".join(f"CAST({quote_ident(c.name)} AS VARCHAR) AS {quote_ident(c.name)}" for c in outcomes)
-    con.execute(query("text_view", target=SAVED_TEXT, source="students", columns=Fragment(columns)))
+    columns = [query("columns/as_text", column=c.name) for c in outcomes]
+    con.execute(query("profile/text_view", target=SAVED_TEXT, source="students", columns=columns))
     return tuple(replace(profile_column(con, SAVED_TEXT, c.name), header=c.header) for c in outcomes)
 
 

@@ -23,7 +23,7 @@ from equity.model.rules import Rule
 from equity.plans.scorecard import LAGGING, LEADING, METHODS, Indicator, default_indicators
 from equity.plans.status_grid import Cuts
 from equity.store import records, workspace
-from equity.words.i18n import DEFAULT, t
+from equity.words.i18n import t
 
 FOLDER = "scorecards"
 RULE_KINDS = ("threshold", "boolean", "categories", "mean")
@@ -98,8 +98,8 @@ def save(dataset: str, indicators: Sequence[Indicator], cuts: Lookup[str, Cuts] 
     return target
 
 
-def load(dataset: str, lang: str = DEFAULT) -> Saved | None:
-    """The choice saved for `dataset`, or None when there is none; ScorecardFileError (in `lang`) when the
+def load(dataset: str) -> Saved | None:
+    """The choice saved for `dataset`, or None when there is none; ScorecardFileError (in the reader's words) when the
     file cannot be read or used."""
     target = path(dataset)
     try:
@@ -107,15 +107,15 @@ def load(dataset: str, lang: str = DEFAULT) -> Saved | None:
     except FileNotFoundError:
         return None
     except OSError as problem:
-        raise ScorecardFileError(t("scorecard.store.unreadable", lang, file=target.name,
+        raise ScorecardFileError(t("scorecard.store.unreadable", file=target.name,
                                    reason=problem.strerror or type(problem).__name__)) from None
-    damaged = ScorecardFileError(t("scorecard.store.damaged", lang, file=target.name))
+    damaged = ScorecardFileError(t("scorecard.store.damaged", file=target.name))
     try:
         version = int(json.loads(text)["format"])
     except (ValueError, KeyError, TypeError):
         raise damaged from None
     if version > records.FORMAT:
-        raise ScorecardFileError(t("scorecard.store.newer", lang, file=target.name))
+        raise ScorecardFileError(t("scorecard.store.newer", file=target.name))
     try:
         data = records.parse(target, text).data
         if data["dataset"] != dataset:
@@ -130,12 +130,11 @@ def clear(dataset: str) -> None:
     path(dataset).unlink(missing_ok=True)
 
 
-def chosen(dataset: str, mapping: Mapping, profiles: Sequence[ColumnProfile], lang: str = DEFAULT
-           ) -> tuple[Saved, str | None]:
+def chosen(dataset: str, mapping: Mapping, profiles: Sequence[ColumnProfile]) -> tuple[Saved, str | None]:
     """The scorecard for `dataset`: the saved choice, else the default indicators with their default cut
     points, and why a saved choice could not be used (None when nothing went wrong)."""
     try:
-        saved = load(dataset, lang)
+        saved = load(dataset)
     except ScorecardFileError as problem:
         return Saved(default_indicators(mapping, profiles)), str(problem)
     return (saved if saved is not None else Saved(default_indicators(mapping, profiles))), None

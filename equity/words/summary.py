@@ -12,8 +12,9 @@ from equity.stats.gap_flag_settings import DEFAULTS, HPG, FlagSettings
 from equity.stats.gap_flags import Flag, Flags, flag
 from equity.stats.metrics import Breakdown, GroupResult
 from equity.stats.privacy import ACROSS
-from equity.stats.trends import Trend
+from equity.stats.trends import Trend, group_key
 from equity.words.gap_flags import eighty_reference_words, flag_params, ppg_reference_words
+from equity.words.groupings import grouping_group
 from equity.words.i18n import DEFAULT, t
 from equity.words.labels import (
     comparison_label,
@@ -25,6 +26,7 @@ from equity.words.labels import (
     size_text,
 )
 from equity.words.numbers import count, decimal
+from equity.words.reader import language
 
 
 def largest_gap(result: Breakdown) -> GroupResult | None:
@@ -282,3 +284,26 @@ def breakdown_summary(result: Breakdown, lang: str = DEFAULT, history: Trend | N
     if goal is not None:
         sentences.append(goal_sentence(goal, lang))
     return tuple(sentences[-3:])         # at most three: all students' figure is in the table too
+
+
+def gap_change_sentence(trend: Trend) -> str:
+    """The group whose gap changed most between the first and the last term, in one sentence."""
+    if len(trend.terms) < 2:
+        return t("trends.one_term")
+    first, last = trend.terms[0], trend.terms[-1]
+    changes = []
+    for key in trend.group_keys():
+        if not trend.grouping.reported(key):
+            continue
+        points = trend.series(group_key(key))
+        start, end = points[0].gap, points[-1].gap
+        if start is not None and end is not None:
+            changes.append((abs(abs(end) - abs(start)), grouping_group(trend.grouping, key), start, end))
+    if not changes:
+        return t("trends.no_gap_change", first=first, last=last)
+    _, label, start, end = max(changes)
+    verb = "narrowed" if abs(end) < abs(start) else "widened" if abs(end) > abs(start) else "held"
+    return t("trends.gap_change_rate" if trend.rule.is_rate else "trends.gap_change_mean", first=first,
+             last=last, group=label, verb=t(f"trends.{verb}"), start=decimal(start, 1, signed=True),
+             end=decimal(end, 1, signed=True),
+             comparison=trend.comparison_label(language()))

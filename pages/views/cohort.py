@@ -3,10 +3,10 @@ and who arrived, so a reader knows whom the figure is about."""
 
 import streamlit as st
 
-from equity.model.dimensions import DIMENSIONS
+from equity.app.session import DIMENSIONS, CohortError, Section, file_stem
 from equity.present.matched_tables import (
-    cohort_frame,
-    growth_frame,
+    cohort_table,
+    growth_table,
     label,
     match_sentence,
     reformat_sentence,
@@ -14,17 +14,9 @@ from equity.present.matched_tables import (
     transition_frame,
     unordered_sentence,
 )
-from equity.stats.matched import CohortError
 from equity.words.i18n import t
 from equity.words.labels import dimension_label
 from pages.views import shared
-
-
-def one_decimal(frame) -> dict:
-    """Every figure column (float) to one decimal; counts stay whole."""
-    return {name: st.column_config.NumberColumn(format="%.1f") for name in frame.columns
-            if frame[name].dtype == "float64"}
-
 
 lang = shared.language()
 picked = shared.analysis_header(t("nav.matched", lang), "matched")
@@ -49,23 +41,27 @@ if picked and shared.student_rows(picked[0]):
     except CohortError as problem:
         st.error(shared.message(problem, lang), icon=":material/error:")
         st.stop()
-    st.info(shared.plain(match_sentence(result.matching, lang)), icon=":material/group:")
-    for sentence in (unordered_sentence(result.matching, lang), repeat_sentence(result.matching, lang),
-                     reformat_sentence(result.matching, lang)):
+    st.info(shared.plain(match_sentence(result.matching)), icon=":material/group:")
+    for sentence in (unordered_sentence(result.matching), repeat_sentence(result.matching),
+                     reformat_sentence(result.matching)):
         if sentence:
             st.warning(shared.plain(sentence), icon=":material/warning:")
     hidden = sum(g.hidden for g in result.groups)
-    st.dataframe(frame := cohort_frame(result, lang), hide_index=True, column_config=one_decimal(frame))
+    table = cohort_table(result)                 # the same table its downloads write
+    shared.table(table)
+    shared.section_downloads(Section(t("nav.matched", lang), (), table),
+                             file_stem(f"cohort {column.name} {first} {second}"), "matched_dl", lang)
     st.caption(shared.plain(t("matched.hidden_count", lang, count=hidden, min_n=bench.min_n)))
     tables = {table.key: table for table in bench.transitions(result)}
     if tables:
         st.markdown(f"##### {shared.plain(t('matched.transitions', lang, first=first, second=second))}")
+        names = {k: label(result, k) for k in tables}       # looked up now, in the reader's language
         whose = st.selectbox(t("matched.transitions_group", lang), tuple(tables), key="matched_transitions_group",
-                             format_func=lambda k: label(result, k, lang))
-        st.dataframe(transition_frame(result, tables[whose], lang), hide_index=True)
+                             format_func=names.get)
+        st.dataframe(transition_frame(result, tables[whose]), hide_index=True)
         st.caption(shared.plain(t("matched.transitions_note", lang, min_n=bench.min_n)))
     grown = bench.growth(result)
     if grown:
         st.markdown(f"##### {t('matched.growth', lang)}")
-        st.dataframe(frame := growth_frame(result, grown, lang), hide_index=True, column_config=one_decimal(frame))
+        shared.table(growth_table(result, grown))
         st.caption(shared.plain(t("matched.growth_note", lang, first=first, second=second)))

@@ -3,7 +3,8 @@ as suspension, special-education identification or AP enrolment, with the thresh
 
 import streamlit as st
 
-from equity.present.risk_charts import column_names, ratio_chart, risk_frame
+from equity.app.session import Section, file_stem
+from equity.present.risk_charts import ratio_chart, risk_table
 from equity.words.groupings import grouping_group
 from equity.words.i18n import t, tn
 from equity.words.labels import size_text
@@ -25,7 +26,7 @@ if shared.require_data(bench):
         term = third.selectbox(t("column.term", lang), terms, index=len(terms) - 1, key="risk_term",
                                help=t("page.risk.term_help", lang)) if terms else None
         settings = shared.risk_settings(bench, "risk")
-        st.caption(f"{shared.plain(settings.describe(lang))} {t('page.risk.notes', lang, min_n=f'{bench.min_n:d}')}")
+        st.caption(f"{shared.plain(settings.describe())} {t('page.risk.notes', lang, min_n=f'{bench.min_n:d}')}")
         result = bench.risk(column.name, rule, grouping, column.header, term)
         flagged = result.flagged()
         if flagged:
@@ -44,14 +45,12 @@ if shared.require_data(bench):
                                   n=size_text(result.overall_size, result.overall_reason, result.min_n, lang),
                                   shown=shown, missing=size_text(result.missing_size, result.missing_reason,
                                                                  result.min_n, lang))))
-        if any(g.ratio is not None for g in result.groups):
-            shared.chart(ratio_chart(result, lang))
+        chart = ratio_chart(result) if any(g.ratio is not None for g in result.groups) else None
+        if chart is not None:
+            shared.chart(chart)
         history = terms[:terms.index(term) + 1] if terms else []
         streaks = bench.risk_streaks(column.name, rule, grouping, history) if len(history) > 1 else None
-        headers = column_names(lang)
-        st.dataframe(risk_frame(result, streaks, lang), hide_index=True, column_config={
-            headers["risk"]: st.column_config.NumberColumn(format="%.1f"),
-            headers["comparison_risk"]: st.column_config.NumberColumn(format="%.1f"),
-            headers["ratio"]: st.column_config.NumberColumn(format="%.2f"),
-            headers["composition"]: st.column_config.NumberColumn(format="%.2f"),
-        })
+        table = risk_table(result, streaks)          # the same table the downloads write
+        shared.table(table)
+        shared.section_downloads(Section(t("nav.disproportionality", lang), (), table, chart),
+                                 file_stem(f"risk {column.name} {grouping.first}"), "risk_dl", lang)

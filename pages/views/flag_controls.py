@@ -3,13 +3,18 @@ and the cohort choice. Each returns plain values for `equity` to compute with.""
 
 import streamlit as st
 
-from equity.app.session import Workbench
-from equity.model.cohorts import Cohort, cohort_choices, cohort_values
-from equity.model.dimensions import DIMENSIONS
-from equity.sources.cells import key_text
-from equity.stats.gap_flag_settings import COMPARE, DEFAULTS, HPG, FlagSettings
-from equity.stats.gap_flags import Flag
-from equity.stats.metrics import Breakdown
+from equity.app.session import (
+    COMPARE,
+    DEFAULTS,
+    DIMENSIONS,
+    HPG,
+    Breakdown,
+    Cohort,
+    Flag,
+    FlagSettings,
+    Workbench,
+    key_text,
+)
 from equity.words.gap_flags import settings_line
 from equity.words.i18n import t
 from equity.words.labels import dimension_label, group_label
@@ -75,7 +80,7 @@ def _eighty_reference(key: str, result: Breakdown | None) -> str:
 def cohort_by(bench: Workbench, key: str, container=None) -> str | None:
     """Which dimension splits the figures into cohorts (term, school or grade), or None for all together."""
     lang = language()
-    choices = cohort_choices(bench.filter_options(), bench.filters)
+    choices = bench.cohort_choices()
     if not choices:
         return None
     chosen = (container or st).selectbox(
@@ -90,7 +95,7 @@ def cohort_picker(bench: Workbench, key: str) -> Cohort | None:
     dimension = cohort_by(bench, key, left)
     if dimension is None:
         return None
-    values = cohort_values(bench.filter_options(), dimension, bench.filters)
+    values = bench.cohort_values(dimension)
     lang = language()
     label = t("cohort.which", lang, dimension=dimension_label(DIMENSIONS[dimension], lang))
     return dimension, right.selectbox(label, values, key=f"{key}_cohort_{dimension}")

@@ -3,12 +3,8 @@ the user chooses (Newcombe's interval by default)."""
 
 import streamlit as st
 
-from equity.model.dimensions import COMBINED, DIMENSIONS
-from equity.present.charts import entity_frame, ranked_frame
-from equity.report import render as exports
-from equity.report.sections import GapView, IntersectionView
-from equity.sources.cells import key_text
-from equity.stats.metrics import COMPARE_ALL, COMPARE_OTHERS
+from equity.app.session import COMBINED, COMPARE_ALL, COMPARE_OTHERS, DIMENSIONS, file_stem, key_text
+from equity.present.charts import entity_table, ranked_table
 from equity.words.i18n import t
 from equity.words.labels import comparison_choices, dimension_label, group_label
 from equity.words.summary import overall_line
@@ -19,20 +15,19 @@ picked = shared.analysis_header(t("nav.gaps", lang), "gaps")
 if picked:
     bench, column, rule = picked
     cohort = flag_controls.cohort_picker(bench, "gaps")
-    stem = exports.file_stem(f"gaps {cohort[1]}") if cohort else "gaps"      # a cohort's value is the file's text
+    stem = file_stem(f"gaps {cohort[1]}") if cohort else "gaps"      # a cohort's value is the file's text
     left, middle, right = st.columns(3)
     dimension = left.selectbox(t("page.gaps.compare_by", lang), shared.needed_dimensions(bench), key="gaps_dimension",
                                format_func=lambda d: dimension_label(DIMENSIONS[d], lang))
     second = shared.crossed_with(dimension, "gaps", middle)
-    note = bench.chronic_note(column.name, lang, cohort) or ""       # chronic absence's rule, and who it leaves out
+    note = bench.chronic_note(column.name, cohort) or ""       # chronic absence's rule, and who it leaves out
     if note:
         st.caption(shared.plain(note))
         shared.min_days_setting(bench, "gaps_min_days")
     if second:
         right.selectbox(t("page.gaps.compared_with", lang), [t("compare.all_title", lang)], key="gaps_compare_crossed",
                         disabled=True)
-        table = bench.crosstab(column.name, rule, dimension, second, column.header, cohort)
-        section = IntersectionView(table, cohort).section(lang)     # its chart and table serve screen and downloads
+        section = bench.intersection(column.name, rule, dimension, second, column.header, cohort)  # screen and files
         if section.chart is not None:
             shared.chart(section.chart)
         shared.table(section.table)
@@ -54,10 +49,9 @@ if picked:
                                                                       column.header, cohort)
         method = shared.flag_choice(rule.is_rate, "gaps_flag")
         settings = flag_controls.flag_settings(method, "gaps_flagset", result)
-        view = GapView(result, flag=method, colour_min_n=bench.privacy.colour_min_n, settings=settings, cohort=cohort,
-                       outcome_note=note)         # flags each group once, for the sentence, chart and table
-        st.markdown(f"**{shared.plain(view.sentence(lang))}**")
-        section = view.section(lang)
+        view = bench.gap_view(result, method, settings, cohort, note)   # flags each group once, for every use
+        st.markdown(f"**{shared.plain(view.sentence())}**")
+        section = view.section()
         if section.chart is not None:        # built once: the screen and the downloads share it, and the table
             shared.chart(section.chart)
         st.caption(shared.plain(overall_line(result, lang)))
@@ -73,15 +67,10 @@ if picked:
             st.caption(t("page.gaps.entity_note", lang))
             school = st.selectbox(t("page.gaps.entity_pick", lang), schools, key="gaps_entity")
             versus = bench.versus_all(column.name, rule, dimension, school, column.header)
-            one, signed = (st.column_config.NumberColumn(format=f) for f in ("%.1f", "%+.1f"))
-            st.dataframe(entity_frame(versus, result.dimension, lang), hide_index=True, column_config={
-                t("column.school_value", lang, school=school): one, t("column.all_schools", lang): one,
-                t("column.difference", lang): signed})
+            shared.table(entity_table(versus, result.dimension, lang))
             keys = [g.key for g in versus.groups]
             pick = st.selectbox(t("page.gaps.rank_pick", lang), range(len(keys)), key="gaps_rank",
                                 format_func=lambda i: group_label(result.dimension, keys[i], lang))
             st.caption(t("page.gaps.rank_note", lang))
             rows = bench.schools_ranked(column.name, rule, dimension, keys[pick], column.header)
-            st.dataframe(ranked_frame(rows, result.dimension, keys[pick], bench.min_n, lang), hide_index=True,
-                         column_config={group_label(result.dimension, keys[pick], lang): one,
-                                        t("column.all_schools", lang): one, t("column.difference", lang): signed})
+            shared.table(ranked_table(rows, result.dimension, keys[pick], bench.min_n, lang))

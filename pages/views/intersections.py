@@ -2,8 +2,7 @@
 
 import streamlit as st
 
-from equity.model.dimensions import DIMENSIONS
-from equity.report.sections import IntersectionView
+from equity.app.session import DIMENSIONS
 from equity.words.i18n import t
 from equity.words.labels import dimension_label
 from pages.views import flag_controls, shared
@@ -22,8 +21,7 @@ if picked:
                            format_func=lambda d: dimension_label(DIMENSIONS[d], lang))
     second = right.selectbox(t("page.cross.columns", lang), [d for d in offered if d != first],
                              key=f"cross_second_{first}", format_func=lambda d: dimension_label(DIMENSIONS[d], lang))
-    section = IntersectionView(bench.crosstab(column.name, rule, first, second, column.header, cohort),
-                               cohort).section(lang)
+    section = bench.intersection(column.name, rule, first, second, column.header, cohort)
     if section.chart is not None:
         shared.chart(section.chart)
     else:

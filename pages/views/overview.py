@@ -25,7 +25,7 @@ if shared.require_data(bench):
                      key="sample_switch", icon=":material/swap_horiz:"):
             bench.load_sample(counts=not counts)
             st.rerun()
-    for title, answers in bench.overview(st.session_state.get("accountability_min", COLOUR_MIN_N), lang):
+    for title, answers in bench.overview(st.session_state.get("accountability_min", COLOUR_MIN_N)):
         st.subheader(shared.plain(title))
         for answer in answers:
             st.markdown(shared.plain(answer.text))

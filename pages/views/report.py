@@ -4,7 +4,6 @@ the same suppression as on screen; a student-level list is a separate, labelled,
 
 from itertools import combinations
 
-import pandas as pd
 import streamlit as st
 
 from equity.app.session import (
@@ -17,7 +16,6 @@ from equity.app.session import (
     Report,
     file_stem,
 )
-from equity.present.tables import Table
 from equity.words.i18n import LANGUAGES, t
 from equity.words.labels import comparison_label, dimension_label
 from equity.words.numbers import count
@@ -44,12 +42,6 @@ def keep_choices() -> None:
         st.session_state[key] = st.session_state[key]
 
 
-def table_frame(table: Table) -> pd.DataFrame:
-    """The table as the exports print it, for the screen."""
-    shown = table.compact()
-    return pd.DataFrame(shown.text_rows(), columns=[c.header for c in shown.columns])
-
-
 def preview(report: Report, lang: str) -> None:
     st.subheader(t("page.report.preview", lang))
     st.markdown(f"### {plain(report.title)}")
@@ -64,7 +56,7 @@ def preview(report: Report, lang: str) -> None:
                 st.markdown(plain(sentence))
             if section.chart is not None:
                 st.altair_chart(section.chart, width="stretch", alt=section.alt_text)
-            st.dataframe(table_frame(section.table), hide_index=True)
+            shared.table(section.table.compact())
             st.caption(plain(" ".join(section.table.notes)))
             shared.section_downloads(section, f"{file_stem(report.title)}-{number}-{report.lang}",
                                      f"dl_{number}", lang)
@@ -94,7 +86,7 @@ def student_export(bench, column, rule, lang: str) -> None:
         if not shared.student_rows(bench) or not st.checkbox(t("page.report.student_confirm", lang),
                                                               key="student_confirm"):
             return
-        table = bench.student_list(column.name, column.header, rule, lang)
+        table = bench.student_list(column.name, column.header, rule)
         st.caption(t("page.report.student_rows", lang, rows=count(len(table.rows), lang)))
         title = t("student.title", lang, outcome=column.header)
         stem = f"{FILE_PREFIX}-{file_stem(column.header)}"
@@ -154,7 +146,7 @@ def builder(bench, lang: str) -> None:
         st.info(t("page.report.none", lang))
         return
     chosen, cuts = st.session_state.get("scorecard"), st.session_state.get("grid_cuts", {})
-    indicators, cuts = bench.scorecard_choice(chosen, cuts) if scorecard else ((), {})
+    indicators, cuts = bench.report_scorecard(chosen, cuts) if scorecard else ((), {})
     choice = Choice(column.name, column.header, rule, tuple(dimensions), compare, tuple(crossings), history, goals,
                     changes, goal_table, indicators, tuple(cuts.items()), method, settings, cohort, group_grids,
                     accountable, st.session_state.get("accountability_min", 30))
@@ -189,7 +181,7 @@ def presentation(report: Report, lang: str) -> None:
     for sentence in section.summary:
         st.markdown(plain(sentence))
     with st.expander(t("page.report.figures", lang)):
-        st.dataframe(table_frame(section.table), hide_index=True)
+        shared.table(section.table.compact())
         st.caption(plain(" ".join(section.table.notes)))
     st.caption(plain(report.privacy))
 

@@ -4,47 +4,57 @@ indicators a user chooses are kept in the workspace for the dataset, so the same
 
 import streamlit as st
 
-from equity.model.dimensions import DIMENSIONS
-from equity.plans import accountability as acc
-from equity.plans import scorecard as sc
-from equity.plans import status_grid as grid
-from equity.plans.cut_presets import PRESETS, SOURCE, YEAR, suggested
-from equity.plans.group_grid import group_grid_html
-from equity.present.scorecard_charts import card_html, cards_frame, column_names
-from equity.report.sections import GroupGridView, chronic_notes, filter_lines
-from equity.store import scorecards as store
-from equity.store.records import WorkspaceError
+from equity.app.session import (
+    COLOUR_MIN_N,
+    CUT_PRESETS,
+    CUT_SOURCE,
+    CUT_YEAR,
+    DIMENSIONS,
+    LAGGING,
+    LEADING,
+    METHODS,
+    NO_GOAL,
+    Card,
+    Indicator,
+    Section,
+    WorkspaceError,
+    default_cuts,
+    read_cuts,
+    suggested_cuts,
+)
+from equity.present.grids import accountability_html, cuts_frame, grid_html, group_grid_html
+from equity.present.scorecard_charts import card_html, cards_table, goal_text
 from equity.words.groupings import grouping_name
 from equity.words.i18n import t
 from equity.words.labels import dimension_label
 from equity.words.numbers import decimal
 from pages.views import shared
 
-STATUS_COLOURS = {"met": "green", "on track": "blue", "off track": "orange", "no data": "gray", sc.NO_GOAL: "gray"}
+STATUS_COLOURS = {"met": "green", "on track": "blue", "off track": "orange", "no data": "gray", NO_GOAL: "gray"}
 PER_ROW = 4
 
 
-def indicators(bench, lang: str) -> list[sc.Indicator]:
+def indicators(bench, lang: str) -> list[Indicator]:
     """This session's indicators for the loaded data: the saved choice for this dataset, else the defaults
     (and the cut points saved with them)."""
     state = st.session_state.get("scorecard")
     if state is None or state[0] != bench.data.name:
-        saved, problem = store.chosen(bench.data.name, bench.data.mapping, bench.data.profiles, lang)
+        saved, problem = bench.scorecard_choice()
         st.session_state.pop("scorecard_problem", None)
         if problem:
             st.session_state["scorecard_problem"] = problem
         state = (bench.data.name, list(saved.indicators))
         st.session_state["scorecard"] = state
         st.session_state["grid_cuts"] = saved.cuts
-    return sc.available(state[1], bench.data.mapping)
+    return bench.available(state[1])
 
 
-def remember(bench, chosen: list[sc.Indicator], cuts: dict) -> None:
+def remember(bench, chosen: list[Indicator], cuts: dict) -> None:
     """Use this choice in the session and keep it in the workspace for the dataset."""
     st.session_state["scorecard"] = (bench.data.name, chosen)
     st.session_state["grid_cuts"] = cuts
     try:
-        store.save(bench.data.name, chosen, cuts)
+        bench.save_scorecard(chosen, cuts)
         st.session_state.pop("scorecard_problem", None)
     except (OSError, WorkspaceError) as problem:
         reason = problem.strerror if isinstance(problem, OSError) else str(problem)
@@ -52,19 +62,19 @@ def remember(bench, chosen: list[sc.Indicator], cuts: dict) -> None:
                                                   reason=reason or type(problem).__name__)
 
 
-def show(card: sc.Card, lang: str) -> None:
+def show(card: Card, lang: str) -> None:
     ind = card.indicator
     with st.container(border=True, gap=None):
         head, badge = st.columns([3, 2], vertical_alignment="top")
         head.markdown(f"**{shared.plain(ind.name(lang))}**")
-        badge.badge(shared.plain(sc.goal_text(card.goal, lang)), color=STATUS_COLOURS.get(card.goal, "gray"))
+        badge.badge(shared.plain(goal_text(card.goal, lang)), color=STATUS_COLOURS.get(card.goal, "gray"))
         since = t("page.scorecard.versus", lang, term=card.baseline_term) if card.baseline_term else ""
         term = card.latest_term or t("page.scorecard.all_terms", lang)
         st.caption(shared.plain(f"{ind.describe_rule(lang)} · {term}{since}"))
         st.html(card_html(card, t("page.scorecard.by", lang, grouping=grouping_name(ind.grouping, lang)), lang))
 
 
-def status_and_change(bench, cards: list[sc.Card], lang: str) -> None:
+def status_and_change(bench, cards: list[Card], lang: str) -> None:
     """The five-by-five grids (one per direction present), the placements in words, and the cut points; cut
     points a user changes are kept with the scorecard."""
     st.subheader(t("page.scorecard.grid_title", lang))
@@ -82,31 +92,32 @@ def status_and_change(bench, cards: list[sc.Card], lang: str) -> None:
         if st.button(t("page.scorecard.cuts_reset", lang), key="grid_reset"):
             st.session_state["grid_version"] = st.session_state.get("grid_version", 0) + 1
             saved = {}
-        edited = st.data_editor(grid.cuts_frame(indicators, saved, lang), hide_index=True, disabled=[0],
+        edited = st.data_editor(cuts_frame(indicators, saved, lang), hide_index=True, disabled=[0],
                                 key=f"grid_editor_{st.session_state.get('grid_version', 0)}_{lang}_"
                                     f"{hash(tuple(i.label for i in indicators))}")
-        chosen, problems = grid.read_cuts(indicators, edited, lang)
+        chosen, problems = read_cuts(indicators, edited, lang)
         for problem in problems:
             st.error(shared.plain(problem), icon=":material/error:")
     shown = {i.label for i in indicators}
     changed = {**{k: v for k, v in saved.items() if k not in shown},
                **{i.label: chosen[i.label] for i in indicators
-                  if i.label in chosen and chosen[i.label] != grid.default_cuts(i)}}
+                  if i.label in chosen and chosen[i.label] != default_cuts(i)}}
     if changed != st.session_state.get("grid_cuts", {}):
         remember(bench, st.session_state["scorecard"][1], changed)
     colour_min_n = bench.privacy.colour_min_n
-    placements = [grid.place(c, chosen.get(c.indicator.label, grid.default_cuts(c.indicator)), colour_min_n)
-                  for c in cards]
+    placements = bench.placements(cards, chosen)
     for higher in (True, False):
         shown = [p for p in placements if p.card.indicator.higher_is_better == higher]
         if shown:
-            st.html(grid.grid_html(shown, higher, lang))
-    st.dataframe(grid.placement_frame(placements, lang), hide_index=True)
+            st.html(grid_html(shown, higher, lang))
+    section = bench.scorecard_section(cards, chosen)   # the placements in words, as the report writes them
+    shared.table(section.table)
+    shared.section_downloads(section, "scorecard", "scorecard_dl", lang)
     every_group(bench, cards, chosen, colour_min_n, lang)
     accountability(bench, cards, chosen, lang)
 
 
-def preset_picker(indicators: list[sc.Indicator], lang: str) -> dict:
+def preset_picker(indicators: list[Indicator], lang: str) -> dict:
     """One indicator's cut points from a published table (the one its name suggests offered first); the
     chosen cut points when the button is pressed, else nothing."""
     st.markdown(f"**{t('page.scorecard.preset', lang)}**")
@@ -114,34 +125,36 @@ def preset_picker(indicators: list[sc.Indicator], lang: str) -> dict:
     pick = left.selectbox(t("page.scorecard.preset_for", lang), range(len(indicators)), key="preset_indicator",
                           format_func=lambda i: indicators[i].name(lang))
     ind = indicators[min(pick or 0, len(indicators) - 1)]
-    keys, hint = list(PRESETS), suggested(ind)
+    keys, hint = list(CUT_PRESETS), suggested_cuts(ind)
     chosen = right.selectbox(t("page.scorecard.preset", lang), keys, index=keys.index(hint.key) if hint else 0,
-                             key=f"preset_choice_{hash(ind.label)}", format_func=lambda k: PRESETS[k].name(lang))
-    st.caption(t("page.scorecard.preset_source", lang, year=YEAR, source=SOURCE))
-    return {ind.label: PRESETS[chosen].cuts} if st.button(t("page.scorecard.preset_apply", lang),
+                             key=f"preset_choice_{hash(ind.label)}", format_func=lambda k: CUT_PRESETS[k].name(lang))
+    st.caption(t("page.scorecard.preset_source", lang, year=CUT_YEAR, source=CUT_SOURCE))
+    return {ind.label: CUT_PRESETS[chosen].cuts} if st.button(t("page.scorecard.preset_apply", lang),
                                                           key="preset_apply") else {}
 
 
-def accountability(bench, cards: list[sc.Card], chosen: dict, lang: str) -> None:
+def accountability(bench, cards: list[Card], chosen: dict, lang: str) -> None:
     """Every student group on every indicator, as the Dashboard colours them, and the groups a state would
     identify, each with its evidence in a sentence."""
     st.subheader(t("accountability.title", lang))
     colour_min_n = int(st.number_input(t("accountability.colour_min_n", lang), min_value=0, step=1,
-                                       value=st.session_state.get("accountability_min", acc.COLOUR_MIN_N),
+                                       value=st.session_state.get("accountability_min", COLOUR_MIN_N),
                                        key="accountability_colour_min_n"))
     st.session_state["accountability_min"] = colour_min_n          # kept for the report, off this page
     st.caption(t("accountability.intro", lang, min_n=f"{bench.min_n:d}", colour_min_n=f"{colour_min_n:d}"))
     grid_ = bench.accountability_grid([c.indicator for c in cards], chosen, colour_min_n, lang)
-    st.html(acc.grid_html(grid_, lang))
-    red = acc.red_on_two(grid_, lang)
+    st.html(accountability_html(grid_, lang))
+    red, lowest = bench.identified(grid_)
     st.markdown(f"**{t('accountability.identified_title', lang)}**")
-    st.markdown("\n".join(f"- {shared.plain(f.sentence)}" for f in red) or t("accountability.none_red", lang))
+    st.markdown("\n".join(f"- {shared.plain(sentence)}" for sentence in red) or t("accountability.none_red", lang))
     st.markdown(f"**{t('accountability.lowest_title', lang)}**")
-    st.markdown("\n".join(f"- {shared.plain(f.sentence)}" for f in acc.lowest(grid_, lang)))
-    st.dataframe(acc.frame(grid_, lang), hide_index=True)
+    st.markdown("\n".join(f"- {shared.plain(sentence)}" for sentence in lowest))
+    section = bench.accountability_section(grid_)      # the table every export writes
+    shared.table(section.table)
+    shared.section_downloads(section, "accountability", "accountability_dl", lang)
 
 
-def every_group(bench, cards: list[sc.Card], chosen: dict, colour_min_n: int, lang: str) -> None:
+def every_group(bench, cards: list[Card], chosen: dict, colour_min_n: int, lang: str) -> None:
     """One indicator's status × change for each group of a dimension, against the prior term, as the Dashboard
     colours every student group."""
     st.subheader(t("group_grid.title", lang))
@@ -157,15 +170,12 @@ def every_group(bench, cards: list[sc.Card], chosen: dict, colour_min_n: int, la
     dimension = right.selectbox(t("group_grid.by", lang), offered, key="group_grid_dimension",
                                 format_func=lambda d: dimension_label(DIMENSIONS[d], lang))
     ind = card.indicator
-    history = bench.trend(ind.outcome, ind.rule, dimension, label=ind.outcome_label)
-    view = GroupGridView(history, ind, chosen.get(ind.label, grid.default_cuts(ind)), colour_min_n)
-    placed = view.placed(lang)
-    section = view.section(lang, placed)          # the table the report writes, shown beside the coloured grid
+    placed, section = bench.group_grid(ind, dimension, chosen, colour_min_n)   # the report's table, beside the grid
     st.html(group_grid_html(placed, section.title, lang))
     shared.table(section.table)
 
 
-def editor(bench, current: list[sc.Indicator], lang: str) -> None:
+def editor(bench, current: list[Indicator], lang: str) -> None:
     """Remove indicators, add one, or go back to the defaults; a change is saved for this dataset."""
     labels = [i.label for i in current]
     names = {i.label: i.name(lang) for i in current}
@@ -176,11 +186,11 @@ def editor(bench, current: list[sc.Indicator], lang: str) -> None:
     picked = shared.outcome_picker(bench, "card_add")
     grouping = shared.grouping_picker("card_add", t("page.scorecard.by_label", lang))
     left, middle, right = st.columns(3)
-    kind = left.radio(t("page.scorecard.type", lang), (sc.LEADING, sc.LAGGING), horizontal=True,
+    kind = left.radio(t("page.scorecard.type", lang), (LEADING, LAGGING), horizontal=True,
                       key="card_add_kind", format_func=lambda k: t(f"page.scorecard.kind_{k}", lang))
     better = middle.radio(t("page.scorecard.better_when", lang), ("higher", "lower"), horizontal=True,
                           key="card_add_better", format_func=lambda b: t(f"page.scorecard.{b}", lang))
-    method = right.selectbox(t("page.scorecard.compare_by", lang), sc.METHODS, key="card_add_method",
+    method = right.selectbox(t("page.scorecard.compare_by", lang), METHODS, key="card_add_method",
                              format_func=lambda m: t(f"page.scorecard.method_{m.replace(' ', '_')}", lang))
     name = st.text_input(t("page.scorecard.name", lang), key="card_add_label",
                          placeholder=picked[0].header if picked else "")
@@ -191,10 +201,10 @@ def editor(bench, current: list[sc.Indicator], lang: str) -> None:
         title, number = name.strip() or column.header, 2
         while title in labels:
             title, number = f"{name.strip() or column.header} ({number})", number + 1
-        chosen.append(sc.Indicator(title, column.name, column.header, rule, grouping, kind, better == "higher",
+        chosen.append(Indicator(title, column.name, column.header, rule, grouping, kind, better == "higher",
                                    method))
     if reset.button(t("page.scorecard.reset", lang)):
-        store.clear(bench.data.name)
+        bench.clear_scorecard()
         st.session_state.pop("scorecard", None)
         st.rerun()
     if chosen != current:
@@ -211,15 +221,15 @@ if shared.require_data(bench):
         st.warning(shared.plain(st.session_state["scorecard_problem"]), icon=":material/warning:")
     settings = bench.privacy.risk
     cards = bench.scorecard(current)
-    filters = " · ".join(filter_lines(bench.filters, lang)) or t("compare.all", lang)
+    filters = " · ".join(bench.filter_lines()) or t("compare.all", lang)
     st.caption(t("page.scorecard.legend", lang, filters=shared.plain(filters), min_n=f"{bench.min_n:d}",
                  cell=f"{settings.cell_size:d}",
                  n_size=f"{settings.n_size:d}", threshold=decimal(settings.threshold, 1, lang)))
-    for note in chronic_notes(bench, current, lang):
+    for note in bench.chronic_notes(current):
         st.caption(shared.plain(note))
     if not cards:
         st.info(t("page.scorecard.none", lang))
-    for kind in (sc.LEADING, sc.LAGGING):
+    for kind in (LEADING, LAGGING):
         chosen = [c for c in cards if c.indicator.kind == kind]
         if not chosen:
             continue
@@ -233,12 +243,12 @@ if shared.require_data(bench):
         status_and_change(bench, cards, lang)
     with st.expander(t("page.scorecard.settings", lang)):
         shared.risk_settings(bench, "card")
-        if any(bench.chronic_note(i.outcome, lang) for i in current):
+        if any(bench.chronic_note(i.outcome) for i in current):
             shared.min_days_setting(bench, "card_min_days")
     with st.expander(t("page.scorecard.table", lang)):
-        headers = column_names(lang)
-        st.dataframe(cards_frame(cards, lang), hide_index=True, column_config={
-            headers["value"]: st.column_config.NumberColumn(format="%.1f"),
-            headers["measure_value"]: st.column_config.NumberColumn(format="%.2f")})
+        table = cards_table(cards, lang)           # the same table its downloads write
+        shared.table(table)
+        shared.section_downloads(Section(t("page.scorecard.table", lang), (), table), "scorecard_groups",
+                                 "cards_dl", lang)
     with st.expander(t("page.scorecard.choose", lang)):
         editor(bench, current, lang)

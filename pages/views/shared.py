@@ -12,25 +12,28 @@ import altair as alt
 import streamlit as st
 from streamlit import config as streamlit_config
 
-from equity.app import access
-from equity.app.session import Workbench
-from equity.data import first_view
-from equity.data.dataset import DataError
-from equity.data.derived import all_outcomes
-from equity.data.ingest import IngestError
-from equity.data.mapping import ColumnRole
-from equity.model.dimensions import DIMENSIONS
-from equity.model.filters import FLAG_KEYS, Filters
-from equity.model.groups import Grouping
-from equity.model.rules import Rule, counting_threshold, default_threshold, meeting_categories
-from equity.present.tables import GAP, INDEX, VALUE, Table
-from equity.report import images
-from equity.report import render as exports
-from equity.report.sections import Section, filter_lines
-from equity.stats.disproportionality import Settings
-from equity.stats.gap_flags import Flag
-from equity.stats.privacy import BOTTOM_CODE, CODING_BELOW_N, PRESETS, TOP_CODE
-from equity.store.records import WorkspaceError
+from equity.app.session import (
+    BOTTOM_CODE,
+    CODING_BELOW_N,
+    DIMENSIONS,
+    FLAG_KEYS,
+    MIME,
+    PRIVACY_PRESETS,
+    TOP_CODE,
+    ColumnRole,
+    DataError,
+    Filters,
+    Flag,
+    Grouping,
+    IngestError,
+    RiskSettings,
+    Rule,
+    Section,
+    Workbench,
+    WorkspaceError,
+    access,
+)
+from equity.present.tables import FIGURES, Table
 from equity.words.i18n import DEFAULT, LANGUAGES, t
 from equity.words.labels import dimension_label, group_label
 from equity.words.messages import Text, words
@@ -169,7 +172,8 @@ def sidebar(bench: Workbench) -> None:
         st.caption(t("ui.data_caption", lang, source=source, rows=count(bench.data.report.rows, lang)))
         if "start_note" in st.session_state:
             st.warning(message(st.session_state["start_note"], lang), icon=":material/warning:")
-        preset = st.selectbox(t("ui.hide_small", lang), PRESETS, format_func=lambda p: p.label(lang), key="preset")
+        preset = st.selectbox(t("ui.hide_small", lang), PRIVACY_PRESETS, format_func=lambda p: p.label(lang),
+                              key="preset")
         coding = st.checkbox(t("ui.top_bottom_code", lang), key="top_bottom_code",
                              help=t("ui.top_bottom_code_help", lang, top=TOP_CODE, bottom=BOTTOM_CODE,
                                     n=CODING_BELOW_N))
@@ -191,7 +195,7 @@ def sidebar(bench: Workbench) -> None:
 def active_filters(bench: Workbench, container=None) -> None:
     """The filters in force, always in view."""
     target, lang = container or st, language()
-    lines = filter_lines(bench.filters, lang)
+    lines = bench.filter_lines()
     if lines:
         target.info(t("ui.filtered_to", lang, filters=plain(" · ".join(lines))), icon=":material/filter_alt:")
     else:
@@ -248,18 +252,16 @@ def outcome_picker(bench: Workbench, key: str, default: tuple[str, Rule] | None 
     pre-selects them, e.g. when a saved goal is edited. `rates_only` offers no average, and starts a count
     (incidents, AP courses) at 'at least one'."""
     lang = language()
-    outcomes = all_outcomes(bench.data.mapping, lang)
+    outcomes = bench.outcomes()
     if not outcomes:
         st.warning(t("ui.no_outcomes", lang))
         return None
-    profiles = {p.header: p for p in bench.data.profiles}
     left, right = st.columns([2, 3])
     names = [c.name for c in outcomes]
-    start = names.index(default[0]) if default and default[0] in names else first_view.likeliest(
-        outcomes, bench.data.profiles)
+    start = names.index(default[0]) if default and default[0] in names else bench.likeliest_outcome(outcomes)
     column = left.selectbox(t("ui.outcome", lang), outcomes, index=start, format_func=lambda c: outcome_label(c, lang),
                             key=f"{key}_outcome")
-    values = profiles[column.header].distinct if column.header in profiles else ()
+    values = bench.outcome_values(column)
     rule = default[1] if default and default[0] == column.name else None
     with right:
         if column.kind == "numeric":
@@ -268,10 +270,9 @@ def outcome_picker(bench: Workbench, key: str, default: tuple[str, Rule] | None 
                 index=1 if rule and rule.kind == "mean" else 0, key=f"{key}_how_{column.name}")
             if how == "Average":
                 return column, Rule("mean")
-            start = (counting_threshold(values) if rates_only else None) or default_threshold(values, column.measure)
             threshold = st.number_input(t("ui.threshold", lang),
                                         value=rule.threshold if rule and rule.threshold is not None
-                                        else start,
+                                        else bench.start_threshold(column, rates_only),
                                         key=f"{key}_threshold_{column.name}")
             return column, Rule("threshold", float(threshold))
         if column.kind in ("boolean", "count"):
@@ -280,7 +281,7 @@ def outcome_picker(bench: Workbench, key: str, default: tuple[str, Rule] | None 
         categories = [v for v in values if v is not None]
         chosen = st.multiselect(t("ui.counts_as", lang), categories,
                                 default=[c for c in rule.categories if c in categories] if rule else
-                                list(meeting_categories(categories)) or categories[:1],
+                                bench.start_categories(categories),
                                 key=f"{key}_categories_{column.name}")
         if not chosen:
             st.info(t("ui.choose_category", lang))
@@ -299,7 +300,7 @@ def outcome_label(column: ColumnRole, lang: str) -> str:
 
 def offered_dimensions(bench: Workbench) -> tuple[str, ...]:
     """The dimensions the loaded file has a column for: the only ones a page offers."""
-    return first_view.dimensions(bench.data.mapping)
+    return bench.offered_dimensions()
 
 
 def needed_dimensions(bench: Workbench) -> tuple[str, ...]:
@@ -348,14 +349,14 @@ def crossed_with(first: str, key: str, container=None) -> str | None:
         help=t("ui.crossed_help", lang))
 
 
-def risk_settings(bench: Workbench, key: str) -> Settings:
+def risk_settings(bench: Workbench, key: str) -> RiskSettings:
     """Minimum cell size, n-size and flag threshold for risk ratios, kept in the session's privacy settings
     across pages, always on screen. A change is stored before the page reruns, so figures drawn above these
     inputs use it at once."""
     current = bench.privacy.risk
 
     def store() -> None:
-        bench.privacy = replace(bench.privacy, risk=Settings(int(st.session_state[f"{key}_cell"]),
+        bench.privacy = replace(bench.privacy, risk=RiskSettings(int(st.session_state[f"{key}_cell"]),
                                                              int(st.session_state[f"{key}_nsize"]),
                                                              float(st.session_state[f"{key}_threshold"])))
     cell, size, limit = st.columns(3)
@@ -370,14 +371,10 @@ def risk_settings(bench: Workbench, key: str) -> Settings:
     return bench.privacy.risk
 
 
-NUMBER_FORMATS = {VALUE: "%.1f", GAP: "%+.1f", INDEX: "%.2f"}
-
-
 def table(shown: Table) -> None:
-    """A result's table as its exports write it, figures formatted by their column's kind."""
+    """A result's table as its exports print it, in the reader's language; figures aligned right."""
     st.dataframe(shown.frame(), hide_index=True, column_config={
-        c.header: st.column_config.NumberColumn(format=NUMBER_FORMATS[c.kind])
-        for c in shown.columns if c.kind in NUMBER_FORMATS})
+        c.header: st.column_config.TextColumn(alignment="right") for c in shown.columns if c.kind in FIGURES})
 
 
 def chart(figure: alt.TopLevelMixin) -> None:
@@ -394,13 +391,12 @@ def section_downloads(section: Section, stem: str, key: str, lang: str = DEFAULT
     Only the view's group totals go into them, hidden groups as hidden."""
     files = []
     if section.chart is not None:
-        files += [("png", t("page.report.chart_png", lang), lambda: images.chart_png(section.chart)),
-                  ("svg", t("page.report.chart_svg", lang), lambda: images.chart_svg(section.chart))]
-    files += [("csv", t("page.report.table_csv", lang), lambda: exports.table_csv(section.table, section.title)),
-              ("xlsx", t("page.report.table_xlsx", lang),
-               lambda: exports.table_xlsx(section.table, section.title))]
+        files += [("png", t("page.report.chart_png", lang), lambda: Workbench.chart_png(section.chart)),
+                  ("svg", t("page.report.chart_svg", lang), lambda: Workbench.chart_svg(section.chart))]
+    files += [(fmt, t(f"page.report.table_{fmt}", lang),
+               lambda fmt=fmt: Workbench.table_file(section.table, section.title, fmt)) for fmt in ("csv", "xlsx")]
     for column, (fmt, label, make) in zip(st.columns(len(files) + 2), files, strict=False):
-        column.download_button(plain(label), make, file_name=f"{stem}.{fmt}", mime=exports.MIME[fmt], on_click="ignore",
+        column.download_button(plain(label), make, file_name=f"{stem}.{fmt}", mime=MIME[fmt], on_click="ignore",
                                icon=":material/download:", key=f"{key}_{fmt}")
 
 

@@ -5,9 +5,8 @@ from pathlib import Path
 
 import streamlit as st
 
-from equity.data.ingest import IngestError, read_upload
-from equity.plans.survey import read_notes, summary
-from equity.present.survey_charts import codes_frame, survey_frame, survey_heat
+from equity.app.session import IngestError, Section, survey_notes, survey_summary
+from equity.present.survey_charts import codes_frame, survey_heat, survey_table
 from equity.words.i18n import t
 from equity.words.numbers import count
 from pages.views import shared
@@ -17,7 +16,7 @@ SAMPLE_SURVEY = Path(__file__).resolve().parents[2] / "sample_data" / "belonging
 
 def load(data: bytes, name: str) -> None:
     try:
-        st.session_state["survey"] = bench.read_survey(read_upload(data, name))
+        st.session_state["survey"] = bench.survey_file(data, name)
         st.session_state.pop("survey_problem", None)
         st.session_state.pop("survey_reversed", None)      # a new survey starts from its own wording
     except (IngestError, ValueError) as problem:
@@ -42,11 +41,11 @@ if shared.require_data(bench) and shared.student_rows(bench):
         st.info(t("page.survey.none", lang))
     elif not survey.items:
         st.warning(t("survey.no_items", lang, name=shared.plain(survey.name)))
-        st.caption(shared.plain(" ".join(read_notes(survey, lang))))
+        st.caption(shared.plain(" ".join(survey_notes(survey))))
     else:
         name = shared.plain(survey.name)
         st.subheader(t("page.survey.sample", lang, name=name) if survey.name == SAMPLE_SURVEY.name else name)
-        st.caption(shared.plain(" ".join(read_notes(survey, lang))) + " " + t(
+        st.caption(shared.plain(" ".join(survey_notes(survey))) + " " + t(
             "page.survey.counts", lang, respondents=count(survey.table.num_rows, lang), items=len(survey.items)))
         term, joined = None, False
         if survey.student_id:
@@ -62,16 +61,18 @@ if shared.require_data(bench) and shared.student_rows(bench):
                                  format_func=labels.get, key="survey_reversed",
                                  placeholder=t("ui.choose_options", lang),
                                  help=t("page.survey.reversed_help", lang))
-        result = bench.survey_results(survey, grouping, term, joined, tuple(reverse), lang)
-        for line in summary(result):
+        result = bench.survey_results(survey, grouping, term, joined, tuple(reverse))
+        for line in survey_summary(result):
             st.markdown(shared.plain(line))
         if joined:
             where = t("page.survey.matched_in", lang, term=shared.plain(term)) if term else ""
             st.caption(t("page.survey.matched", lang, matched=count(result.matched, lang),
                          respondents=count(result.respondents, lang), where=where))
         st.caption(t("page.survey.small", lang, min_n=f"{bench.min_n:d}", hide=t("ui.hide_small", lang)))
-        shared.chart(survey_heat(result))
+        chart = survey_heat(result)
+        shared.chart(chart)
         st.dataframe(codes_frame(result), hide_index=True)
         with st.expander(t("page.survey.table", lang)):
-            st.dataframe(survey_frame(result), hide_index=True, column_config={
-                t("survey.column.favourable", lang): st.column_config.NumberColumn(format="%.1f")})
+            table = survey_table(result)            # the same table its downloads write
+            shared.table(table)
+            shared.section_downloads(Section(t("nav.survey", lang), (), table, chart), "survey", "survey_dl", lang)

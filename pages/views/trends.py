@@ -3,15 +3,12 @@ the gaps over time, and the log's interventions drawn where they happened."""
 
 import streamlit as st
 
-from equity.model.dimensions import DIMENSIONS
-from equity.plans import interventions
+from equity.app.session import COMPARE_ALL, DIMENSIONS, Section, file_stem
 from equity.present.trend_charts import hidden_count, trend_chart, trend_table, trend_title
-from equity.report import render as exports
-from equity.report.sections import Section
-from equity.stats.metrics import COMPARE_ALL
-from equity.stats.trends import gap_change_sentence
 from equity.words.i18n import t, tn
 from equity.words.labels import comparison_choices, dimension_label
+from equity.words.numbers import count
+from equity.words.summary import gap_change_sentence
 from pages.views import shared
 
 bench = shared.workbench()
@@ -39,10 +36,9 @@ if shared.require_data(bench):
                                   format_func=names.get)
         result = first if compare == COMPARE_ALL else bench.trend(column.name, rule, dimension, compare,
                                                                   column.header, second)
-        entries, problems = interventions.load()
         show = st.toggle(t("trends.show_markers", lang), value=True, key="trends_markers")
-        markers = interventions.markers(entries, result.terms) if show else ()
-        st.markdown(f"**{shared.plain(gap_change_sentence(result, lang))}**")
+        markers, logged = bench.log_markers(result.terms) if show else ((), 0)
+        st.markdown(f"**{shared.plain(gap_change_sentence(result))}**")
         for gaps in (False, True):
             st.markdown(f"##### {shared.plain(trend_title(result, gaps, lang))}")
             shared.chart(trend_chart(result, markers, gaps, lang))
@@ -51,9 +47,9 @@ if shared.require_data(bench):
         counted = (tn("trends.hidden", hidden, lang, min_n=f"{bench.min_n:d}") if hidden
                    else t("trends.hidden_none", lang, min_n=f"{bench.min_n:d}"))
         st.caption(counted + (" " + t("trends.crossed_note", lang) if second else ""))
-        if show and len(markers) < len(entries):
-            st.caption(t("trends.outside", lang, count=len(entries) - len(markers)))
+        if show and len(markers) < logged:
+            st.caption(t("trends.outside", lang, count=count(logged - len(markers))))
         shared.table(table)
         shared.section_downloads(Section(trend_title(result, False, lang), (), table),
-                                 exports.file_stem(f"trends {column.name} {dimension} {second or ''}"), "trends_dl",
+                                 file_stem(f"trends {column.name} {dimension} {second or ''}"), "trends_dl",
                                  lang)

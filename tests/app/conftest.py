@@ -2,17 +2,24 @@
 
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
+# The page a test's app opens on. Not the overview, the landing page: it counts every outcome by every group and
+# would be most of each test's time; tests switch to the page they test, the overview's to the overview.
+FIRST_PAGE = "pages/views/log.py"
+OVERVIEW = "pages/views/overview.py"
+
+
 @pytest.fixture
 def app() -> AppTest:
-    """The app on its first run, with the sample district loaded."""
+    """The app on its first run, with the sample district loaded, open on the intervention log (FIRST_PAGE)."""
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90)
-    at.run()
+    at.switch_page(FIRST_PAGE).run()
     assert not at.exception, [e.value for e in at.exception]
     return at
 
@@ -41,3 +48,19 @@ def choose(at: AppTest, key: str, text: str) -> AppTest:
     matches = [i for i, option in enumerate(box.options) if option.startswith(text)]
     assert len(matches) == 1, (text, box.options)
     return box.select_index(matches[0]).run()
+
+
+def counts(column: pd.Series) -> pd.Series:
+    """Numbers of students as an English screen prints them ('1,120'), read back as numbers; a hidden size's dash
+    or band ('—', '<10') is NaN."""
+    return pd.to_numeric(column.str.replace(",", ""), errors="coerce")
+
+
+def figures(frame: pd.DataFrame, columns) -> pd.DataFrame:
+    """A table as an English screen prints it, with `columns` read back as numbers ('1,120' → 1120, '61.5%' →
+    61.5, '+3.2' → 3.2; the dash or band of a hidden figure → NaN). Each was printed rounded (a tenth, or a
+    hundredth for an index), so a check on them allows for that rounding."""
+    read = frame.copy()
+    for column in columns:
+        read[column] = pd.to_numeric(read[column].str.replace(",", "").str.rstrip("%"), errors="coerce")
+    return read

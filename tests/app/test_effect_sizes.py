@@ -3,6 +3,7 @@ languages; a share has neither."""
 
 import pytest
 
+from tests.app.conftest import counts
 from tests.app.test_pages import _texts
 
 SIZE = "Students with a result"        # the gaps table's size column
@@ -17,13 +18,16 @@ def _averages(app, show: str):
 
 def test_hedges_g_beside_the_gap(app):
     table = _averages(app, "Show")
-    everyone = table[SIZE].sum()            # no group of the sample is hidden by race
+    sizes = counts(table[SIZE])
+    everyone = int(sizes.sum())            # no group of the sample is hidden by race
     assert "All students: n = " + f"{everyone:,}" in _texts(app)
-    for _, row in table.iterrows():
-        correction = 1 - 3 / (4 * (row[SIZE] + everyone) - 9)
-        assert row["Hedges' g"] == pytest.approx(row["Gap vs all students (points)"] / row["Pooled SD"] * correction)
+    for (_, row), n in zip(table.iterrows(), sizes, strict=True):
+        correction = 1 - 3 / (4 * (n + everyone) - 9)
+        # As printed: the gap and the SD to a tenth, g to a hundredth, so g is checked to that precision.
+        g = float(row["Gap vs all students (points)"]) / float(row["Pooled SD"]) * correction
+        assert float(row["Hedges' g"]) == pytest.approx(g, abs=0.015)
     asian = table.set_index("Group").loc["Asian"]
-    assert 0.2 < asian["Hedges' g"] < 0.3 and 10 < asian["Pooled SD"] < 11
+    assert 0.2 < float(asian["Hedges' g"]) < 0.3 and 10 < float(asian["Pooled SD"]) < 11
     assert any(c.value.startswith("Hedges' g: the gap in standard deviations") for c in app.caption)
 
 

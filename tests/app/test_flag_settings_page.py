@@ -6,6 +6,7 @@ from math import ceil
 import pytest
 
 from equity.stats.gap_flags import Flag
+from tests.app.conftest import figures
 
 SIZE = "Students with a result"        # the gaps table's size column
 PPG_COLUMN = "Gap vs {} (PPG)"
@@ -21,7 +22,8 @@ def _ppg(app):
 def _shown(app):
     """The shown groups of the gaps table (all students' first row left out)."""
     table = app.dataframe[0].value.iloc[1:]
-    return table[table["Note"] == ""]
+    numbers = [c for c in table.columns if c not in ("Group", "Note", "Flagged")]
+    return figures(table[table["Note"] == ""], numbers)
 
 
 def test_students_needed_beside_every_group_under_ppg(app):
@@ -30,11 +32,11 @@ def test_students_needed_beside_every_group_under_ppg(app):
     for _, row in table.iterrows():
         reference = row["Share (%)"] - row[PPG_COLUMN.format("all students")]
         parity = max(0, ceil((reference - row["Share (%)"]) / 100 * row[SIZE] - 1e-9))
-        assert row["Needed for parity"] == parity
+        assert abs(row["Needed for parity"] - parity) <= 1        # worked out here from rates printed to a tenth
         if row["Flagged"] == "yes":
             # DisImpact: ⌈(reference − (rate + margin)) × n⌉, at least one.
             end = max(1, ceil((reference - row["Share (%)"] - row["Margin of error"]) / 100 * row[SIZE] - 1e-9))
-            assert row["Needed to end flag"] == end
+            assert abs(row["Needed to end flag"] - end) <= 1
         else:
             assert row["Needed to end flag"] == 0
     flagged = table[table["Flagged"] == "yes"]
@@ -52,11 +54,11 @@ def test_reference_highest_group_and_fixed_rate(app):
     best = table[table["Group"].isin(named)]["Share (%)"].max()
     top = table.loc[table[table["Group"].isin(named)]["Share (%)"].idxmax(), "Group"]
     column = PPG_COLUMN.format(f"the highest-performing group ({top})")
-    assert (table[column] - (table["Share (%)"] - best)).abs().max() < 1e-9
+    assert (table[column] - (table["Share (%)"] - best)).abs().max() <= 0.11      # each printed to a tenth
     app.selectbox(key="gaps_flagset_ppg_reference").set_value("value").run()
     app.number_input(key="gaps_flagset_ppg_value").set_value(90.0).run()
     table = _shown(app)
-    assert (table[PPG_COLUMN.format("a fixed rate of 90%")] - (table["Share (%)"] - 90.0)).abs().max() < 1e-9
+    assert (table[PPG_COLUMN.format("a fixed rate of 90%")] - (table["Share (%)"] - 90.0)).abs().max() <= 0.11
 
 
 def test_comparison_with_all_other_students_moves_the_ppg_gap(app):
@@ -66,7 +68,7 @@ def test_comparison_with_all_other_students_moves_the_ppg_gap(app):
     after = _shown(app).set_index("Group")
     # With "all other students", the table's own gap is the PPG gap too (the reference is the rest of the cohort).
     gap = after["Gap vs all other students (points)"]
-    assert (after[PPG_COLUMN.format("all other students")] - gap).abs().max() < 1e-9
+    assert (after[PPG_COLUMN.format("all other students")] - gap).abs().max() <= 0.11
     assert (after[PPG_COLUMN.format("all other students")] - before).abs().max() > 0.5
 
 
@@ -78,13 +80,15 @@ def test_margin_settings_and_cut_offs(app):
     for _, row in table.iterrows():
         p = row["Share (%)"] / 100
         expected = max(1.96 * (p * (1 - p) / row[SIZE]) ** 0.5, 0.01) * 100
-        assert row["Margin of error"] == pytest.approx(expected)
+        assert row["Margin of error"] == pytest.approx(expected, abs=0.11)
     assert any("Settings: margin of error never below 1 points; margin of error from each group's own rate." in c.value
                for c in app.caption)
     app.selectbox(key="gaps_flag").set_value(Flag.PI).run()
     app.number_input(key="gaps_flagset_cut").set_value(1.0).run()
     table = _shown(app)
-    assert ((table["Proportionality index"] < 1.0) == (table["Flagged"] == "yes")).all()
+    flagged = table["Flagged"] == "yes"                          # the index printed to a hundredth
+    assert (table.loc[flagged, "Proportionality index"] <= 1.0).all()
+    assert (table.loc[~flagged, "Proportionality index"] >= 1.0).all()
 
 
 def test_cohorts_by_term_on_the_gaps_page(app):

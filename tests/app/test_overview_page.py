@@ -8,7 +8,7 @@ import pandas as pd
 
 from equity.model.rules import Rule
 from equity.plans import goals
-from tests.app.conftest import ROOT, upload
+from tests.app.conftest import OVERVIEW, ROOT, upload
 from tests.district import district_csv
 
 
@@ -21,6 +21,7 @@ def _links(at) -> list[str]:
 
 
 def test_the_sample_overview_names_its_largest_gap_with_the_figures_of_the_file(app):
+    app.switch_page(OVERVIEW).run()
     sample = pd.read_csv(ROOT / "sample_data" / "district.csv", dtype=str)
     figures = {}
     for term in ("2023-24", "2024-25"):
@@ -59,6 +60,7 @@ def test_an_uploaded_district_reads_its_own_answers_and_its_goal(app):
 
 
 def test_the_published_counts_sample_answers_without_an_error(app):
+    app.switch_page(OVERVIEW).run()
     next(b for b in app.button if b.key == "sample_switch").click().run()
     assert not app.exception, [e.value for e in app.exception]
     assert [h.value for h in app.subheader][:2] == ["Largest gaps", "Goals"]

@@ -8,12 +8,6 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 ALLOWED = ("equity.app.session", "equity.words", "equity.present")
-# Pages still being moved onto the facade, by path; the rule holds for every other page.
-PENDING = {
-    "pages/views/cohort.py", "pages/views/disproportionality.py", "pages/views/flag_controls.py",
-    "pages/views/gaps.py", "pages/views/intersections.py", "pages/views/scorecard.py", "pages/views/shared.py",
-    "pages/views/survey.py", "pages/views/trends.py",
-}
 PAGES = sorted([ROOT / "app.py", *(ROOT / "pages").rglob("*.py")])
 
 
@@ -42,14 +36,8 @@ def test_the_reader_finds_imports_anywhere():
     assert not allowed("equity.app.session_extra") and allowed("equity.app.session")
 
 
-def test_pending_names_only_pages_that_exist():
-    assert not PENDING - {p.relative_to(ROOT).as_posix() for p in PAGES}
-
-
 @pytest.mark.parametrize("page", PAGES, ids=lambda p: p.relative_to(ROOT).as_posix())
 def test_a_page_imports_only_the_facade_words_and_present(page: Path):
     name = page.relative_to(ROOT).as_posix()
-    if name in PENDING:
-        pytest.skip(f"{name} is still being moved onto the facade")
     outside = [m for m in equity_imports(page.read_text(encoding="utf-8")) if not allowed(m)]
     assert not outside, f"{name} imports {outside}; use equity.app.session (the Workbench) instead"

@@ -3,6 +3,7 @@ the views, the student list needs a confirmation, and the page (and its report) 
 
 from equity.model.rules import Rule
 from pages.views.shared import plain
+from tests.app.conftest import OVERVIEW
 
 PAGE = "pages/views/report.py"
 
@@ -79,6 +80,7 @@ def test_spanish_page_and_report(app):
 
 
 def test_overview_and_gaps_in_spanish(app):
+    app.switch_page(OVERVIEW).run()
     app.selectbox(key="lang").select("es").run()
     assert any("datos de ejemplo" in i.value.lower() for i in app.info)
     app.switch_page("pages/views/gaps.py").run()

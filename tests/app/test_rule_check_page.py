@@ -26,7 +26,7 @@ def test_threshold_above_every_value_is_said_on_the_gaps_page(app):
     assert not app.exception
     assert not any("No student in the whole file" in w for w in _warnings(app))
     table = app.dataframe[0].value.set_index("Group")
-    assert table.loc["Hispanic/Latino", "Share (%)"] == 35.0           # 14 of 40 at or above 1
+    assert table.loc["Hispanic/Latino", "Share (%)"] == "35.0%"        # 14 of 40 at or above 1
     app.number_input(key="gaps_threshold_transfer").set_value(2.0).run()
     assert any("No student in the whole file meets 'Transfer'" in w and "from 0 to 1" in w
                for w in _warnings(app))

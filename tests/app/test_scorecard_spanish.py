@@ -32,7 +32,7 @@ def test_scorecard_in_spanish(app):
     table = _frame(app, "Valor de la medida")
     black = table[(table["Indicador"] == "Suspensiones") & (table["Grupo"] == "Negro o afroamericano")].iloc[0]
     assert (black["Por"], black["Medida"], black["Tipo"]) == ("Raza/etnia", "Razón de riesgo", "anticipado")
-    assert round(black["Valor de la medida"], 2) == 2.54                 # 80/868 against 151/4159
+    assert black["Valor de la medida"] == "2,54"       # 80/868 against 151/4159, printed the Spanish way
     assert {e.label for e in app.expander} >= {"Elegir indicadores", "Todas las cifras en una tabla"}
     assert {"Agregar", "Volver al conjunto predeterminado", "Puntos de corte del California Dashboard",
             "Usar estos puntos de corte"} == \
@@ -98,17 +98,17 @@ def test_status_and_change_on_the_scorecard(app):
     app.switch_page("pages/views/scorecard.py").run()
     placed = _frame(app, "Colour").set_index("Indicator")
     # Course passing: 79.9% in 2024-25 is Low (under 80); +1.8 points since 2022-23 is 'increased': Yellow.
-    assert tuple(placed.loc["Course passing", ["Latest value", "Status", "Change", "Colour"]]) == \
-        ("79.9%", "Low", "Increased", "Yellow")
+    assert tuple(placed.loc["Course passing", ["Value", "Status", "Change (points)", "Colour"]]) == \
+        ("79.9%", "Low", "+1.8", "Yellow")
     # Suspensions, lower is better, by the unified district's published table (their name suggests it): 4.6% is
     # High ("greater than 4.5% to 8.0%"), -0.3 points is 'declined' ("by 0.3% to less than 2.0%"): turned
     # round, Yellow.
-    assert tuple(placed.loc["Suspensions", ["Status", "Change", "Colour"]]) == ("High", "Declined", "Yellow")
+    assert tuple(placed.loc["Suspensions", ["Status", "Change (points)", "Colour"]]) == ("High", "-0.3", "Yellow")
     grids = [h.proto.body for h in app.get("html") if "status-grid" in h.proto.body]
     assert len(grids) == 2 and "<li>Suspensions</li>" in grids[1] and "<li>Course passing</li>" in grids[0]
     _spanish(app).run()
     placed = _frame(app, "Color").set_index("Indicador")
-    assert tuple(placed.loc["Cursos aprobados", ["Estado", "Cambio", "Color"]]) == ("Bajo", "Aumentó", "Amarillo")
+    assert tuple(placed.loc["Cursos aprobados", ["Estado", "Cambio (puntos)", "Color"]]) == ("Bajo", "+1,8", "Amarillo")
     assert any(s.value == "Estado y cambio" for s in app.subheader)
 
 

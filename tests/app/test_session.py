@@ -4,16 +4,20 @@ import json
 
 import pytest
 
-from equity.app.session import CACHED_FIGURES, Workbench
+from equity.app.session import CACHED_FIGURES, Entry, Workbench
 from equity.data.dataset import DataError
 from equity.data.ingest import IngestError
 from equity.model.filters import Filters
 from equity.model.groups import Grouping
 from equity.model.rules import Rule
+from equity.plans import scorecard as sc
+from equity.plans.scorecard import Indicator
 from equity.stats.disproportionality import Settings as RiskSettings
 from equity.stats.settings import PrivacySettings
-from equity.store import workspace
-from tests.files import csv_bytes
+from equity.stats.trends import group_key
+from equity.store import library, workspace
+from tests import multiterm
+from tests.files import confirmed, csv_bytes
 
 ROWS = [["Student ID", "Status", "Score"], *[[f"{i:03d}", "Free" if i % 2 else "Paid", str(50 + i)]
                                              for i in range(30)]]
@@ -180,3 +184,42 @@ def test_the_risk_pages_first_outcome_and_a_category_outcomes_levels(private_wor
     bench = Workbench()
     bench.confirm(bench.upload(csv_bytes(rows), "levels.csv").proposal, remember=False)
     assert bench.levels("Level") == ("Not Met", "Met", "Exceeded") and bench.levels("No such column") is None
+
+
+def test_a_deleted_dataset_no_longer_opens_at_start():
+    bench = confirmed(multiterm.one_file(), "district.csv")
+    first, second = bench.save("first"), bench.save("second")
+    bench.open_at_start((first.id, second.id))
+    bench.delete_saved(first)
+    assert [e.id for e in bench.saved_datasets()[0]] == [second.id]
+    assert library.startup() == (second.id,)
+    bench.delete_saved(second)
+    assert library.startup() == () and bench.saved_datasets() == ((), ())
+
+
+def test_what_the_goal_form_offers_from_the_loaded_terms():
+    bench = confirmed(multiterm.one_file(), "district.csv")
+    assert bench.baseline_terms() == multiterm.TERMS
+    assert bench.baseline_terms("2019-20") == ("2019-20", *multiterm.TERMS)       # a goal's own older baseline
+    assert bench.target_term("2022-23") == "2027-28"                             # three years after 2024-25
+    assert bench.split_group_key(group_key((True, False))) == ("true", "false")
+    assert bench.split_group_key(group_key(True)) == ("true", "")
+
+
+def test_log_entries_about_all_students_only():
+    everyone = Entry("2024-01-10", "design", "Schedule", goal_id="g1")
+    english_learners = Entry("2024-02-10", "implement", "Tutoring", "English learners", "g1")
+    entries = (english_learners, everyone)
+    assert Workbench.select_entries(entries, goal_id="g1") == entries
+    assert Workbench.select_entries(entries, whole_school=True) == (everyone,)
+    assert Workbench.select_entries(entries, group="English learners") == (english_learners,)
+
+
+def test_the_report_uses_the_scorecard_page_choice_only_for_its_own_data():
+    bench = confirmed(multiterm.one_file(), "district.csv")
+    defaults = sc.default_indicators(bench.data.mapping, bench.data.profiles)
+    own = (Indicator("Mine", "proficient", "Proficient", Rule("boolean"), Grouping("english_learner"), sc.LAGGING),)
+    elsewhere = (Indicator("Other", "absent", "Absent", Rule("boolean"), Grouping("race"), sc.LAGGING),)
+    assert bench.report_scorecard(("district.csv", own), {"Mine": "cuts"}) == (own, {"Mine": "cuts"})
+    assert bench.report_scorecard(("other.csv", elsewhere), {"Other": "cuts"}) == (tuple(defaults), {})
+    assert bench.report_scorecard(("district.csv", own + elsewhere), {}) == (own, {})   # an outcome it lacks

@@ -42,16 +42,18 @@ def test_ticking_the_box_codes_the_gaps_table_chart_and_sentence(app):
     assert box.label == "Top/bottom-code small groups (≥ 95% / ≤ 5%)" and box.value is False
     assert "fewer than 300 students" in box.help
     rows = _table(app)
-    assert rows[WHITE]["Share (%)"] == 97.0 and rows[WHITE]["Note"] == ""         # off: exact, as before
+    assert rows[WHITE]["Share (%)"] == "97.0%" and rows[WHITE]["Note"] == ""      # off: exact, as before
     box.check().run()
     assert not app.exception
     rows = _table(app)
     assert rows[WHITE]["Note"].startswith("≥ 95% — rate top-coded")
     assert rows[BLACK]["Note"].startswith("≤ 5% — rate bottom-coded")
-    figures = ("Share (%)", "Gap vs all students (points)", "95% low", "95% high")
+    # The code is printed in place of the rate, as the exports print it; no gap nor interval is shown.
+    assert (rows[WHITE]["Share (%)"], rows[BLACK]["Share (%)"]) == ("≥ 95%", "≤ 5%")
     for group in (WHITE, BLACK):
-        assert all(rows[group][c] != rows[group][c] for c in figures)   # NaN
-    assert rows["Asian"]["Share (%)"] == 95.0 and rows["Asian"]["Note"] == ""
+        assert all(rows[group][c] == "—" for c in ("Gap vs all students (points)", "95% low", "95% high"))
+    assert "97.0" not in " ".join(rows[WHITE].astype(str))
+    assert rows["Asian"]["Share (%)"] == "95.0%" and rows["Asian"]["Note"] == ""
     bars = _chart_rows(app)
     assert bars[WHITE]["value"] == 95.0 and bars[WHITE]["label"].startswith("≥ 95%") and bars[WHITE]["low"] is None
     assert bars[BLACK]["value"] == 5.0 and bars[BLACK]["label"].startswith("≤ 5%")

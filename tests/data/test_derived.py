@@ -7,6 +7,7 @@ from equity.data import derived
 from equity.model.filters import Filters
 from equity.model.rules import Rule
 from equity.stats.metrics import breakdown
+from equity.words.reader import reading
 from tests.files import csv_bytes
 
 
@@ -41,7 +42,8 @@ def test_chronic_absence_from_days_present():
 
 def test_the_derived_outcome_is_named_in_the_readers_language():
     bench = _bench(["Student ID", "Days Enrolled", "Days Absent"], [["1", "180", "18"]])
-    (spanish,) = derived.outcomes(bench.data.mapping, "es")
+    with reading("es"):
+        (spanish,) = derived.outcomes(bench.data.mapping)
     assert spanish.header == "Ausentismo crónico (10% o más de días faltados)"
     assert (spanish.name, spanish.kind) == (derived.CHRONIC.name, derived.CHRONIC.kind)
     assert derived.all_outcomes(bench.data.mapping)[-1].header == "Chronically absent (10%+ days missed)"
@@ -110,14 +112,15 @@ def test_the_federal_rule_at_9_10_and_11_days_enrolled():
     assert _flags(bench) == {"1": None, "2": True, "3": False, "4": False, "5": True}
     assert derived.left_out(bench.con, bench.data.mapping, bench.filters) == 1
     # One student left out is fewer than the 10 a group needs to be shown: a band, never the count.
-    assert bench.chronic_note("chronically_absent", "en") == (
+    assert bench.chronic_note("chronically_absent") == (
         "Chronic absence by the federal rule: a student counts with at least 10 days enrolled, and is chronically "
         "absent when missing 10% or more of them. Fewer than 10 students with fewer than 10 days enrolled are "
         "left out.")
     bench.min_n = 1
-    assert bench.chronic_note("chronically_absent", "es").endswith(
-        "Se dejan fuera 1 estudiantes con menos de 10 días de matrícula.")
-    assert bench.chronic_note("days_absent", "en") is None
+    with reading("es"):
+        assert bench.chronic_note("chronically_absent").endswith(
+            "Se dejan fuera 1 estudiantes con menos de 10 días de matrícula.")
+    assert bench.chronic_note("days_absent") is None
 
 
 def test_the_minimum_days_is_a_setting():
@@ -127,7 +130,7 @@ def test_the_minimum_days_is_a_setting():
     assert derived.left_out(bench.con, bench.data.mapping, bench.filters) == 3
     bench.set_min_days(5)
     assert _flags(bench)["1"] is True
-    assert bench.chronic_note("chronically_absent", "en").endswith("No student has fewer than 5 days enrolled.")
+    assert bench.chronic_note("chronically_absent").endswith("No student has fewer than 5 days enrolled.")
     assert bench.data.mapping.from_json(bench.data.mapping.to_json()).min_days == 5
 
 
@@ -145,7 +148,7 @@ def test_the_number_left_out_is_not_given_when_another_view_would_give_a_small_g
     # White or Asian is everyone, but one chosen value fewer (White) differs by the same 3.
     assert derived.left_out_shown(bench.con, mapping, Filters(race=("White", "Asian")), 10) is None
     bench.filters = Filters(race=("White",))
-    assert bench.chronic_note("chronically_absent", "en").endswith(
+    assert bench.chronic_note("chronically_absent").endswith(
         "Some students with fewer than 10 days enrolled are left out; their number is not given here, since another "
         "view would then reveal a group too small to show.")
 
@@ -170,7 +173,8 @@ def test_distance_from_standard_by_hand():
     assert result.overall_value == pytest.approx(13 / 3)
     assert {g.label: g.value for g in result.groups} == {"English learners": pytest.approx(-2.0),
                                                          "Not English learners": pytest.approx(17.0)}
-    spanish = derived.outcomes(bench.data.mapping, "es")
+    with reading("es"):
+        spanish = derived.outcomes(bench.data.mapping)
     assert spanish[0].header == "ELA Scale Score: distancia del estándar"
 
 

@@ -10,11 +10,13 @@ from equity.data.mapping import (
     ColumnRole,
     Mapping,
     ValueRow,
+    edited_kind,
     header_key,
     header_signature,
     propose,
     snake_case,
     unplaced_rows,
+    value_maps,
     value_rows,
 )
 from equity.data.profile import profile_table
@@ -117,6 +119,29 @@ def test_unplaced_values_are_counted_not_dropped_and_listed_first():
         ValueRow("Martian", 2, "Not reported", "unplaced"), ValueRow("B", 1, "Black or African American", "guessed"),
         ValueRow("White", 5, "White", "recognised"), ValueRow(None, 3, "Not reported", "recognised"))
     assert unplaced_rows(profile, "race_ethnicity", mapping) == 2
+
+
+def test_the_value_map_screen_lists_each_value_column_once_with_its_rows():
+    race, gender, score = _profiles({"Race": ["White", "Martian", "White"], "Sex": ["F", "M", "F"],
+                                     "Score": ["1", "2", "3"]})
+    chosen = Mapping((ColumnRole("Race", "race_ethnicity"), ColumnRole("Sex", "gender"),
+                      ColumnRole("Score", "outcome", "numeric")))
+    chosen = chosen.with_values("race_ethnicity", {"Martian": "White", "Venusian": "Asian"}, complete=True)
+    fitted, maps = value_maps(chosen, (race, gender, score))
+    # Race before gender (VALUE_ROLES order); the score has no values to place; 'Venusian' is not in the file.
+    assert [(role, header) for role, header, _ in maps] == [("race_ethnicity", "Race"), ("gender", "Sex")]
+    assert {c.raw for c in fitted.values} == {"Martian"}
+    assert maps[0][2] == value_rows(race, "race_ethnicity", fitted)
+    assert [(r.raw, r.rows) for r in maps[1][2]] == [("F", 2), ("M", 1)]
+
+
+def test_an_outcome_chosen_on_screen_takes_the_kind_its_values_allow():
+    numbers, words, yes_no = _profiles({"Score": ["71", "80", "95"], "Notes": ["kind", "late", "ok"],
+                                        "Passed": ["Y", "N", "Y"]})
+    assert edited_kind(numbers, "outcome") == "numeric" and edited_kind(yes_no, "outcome") == "boolean"
+    assert edited_kind(numbers, "outcome", "category") == "category"           # the person's choice stands
+    assert edited_kind(words, "outcome") == "category"                           # free text: counted as categories
+    assert edited_kind(numbers, "school") == ""                                  # only outcomes have a kind
 
 
 @pytest.fixture

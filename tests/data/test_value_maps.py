@@ -259,7 +259,7 @@ def test_alone_or_in_combination_counts_each_race_a_student_reports():
     # Asian in combination (13) is 3 more than Asian alone (10): shown, it would give away those 3 students.
     asian = groups["Asian"]
     assert asian.suppressed and asian.value is None and asian.reason == "difference"
-    why = GapView(combined).section("en").table.frame().set_index("Group").loc["Asian", "Note"]
+    why = GapView(combined).section().table.frame().set_index("Group").loc["Asian", "Note"]
     assert why == ("Hidden: it differs from the same race counted alone by fewer than 10 students, whose "
                    "figure could be worked out by subtracting.")
 

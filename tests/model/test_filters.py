@@ -1,4 +1,4 @@
-"""The sidebar filters as SQL applies them (queries/filtered_students.sql): OR inside a category, AND across,
+"""The sidebar filters as SQL applies them (queries/students/filtered_students.sql): OR inside a category, AND across,
 values compared as stored (ENUM labels, BOOLEAN flags with NULL as 'null'). Expected ids picked by hand."""
 
 import pytest

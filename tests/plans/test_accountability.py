@@ -12,7 +12,10 @@ from equity.plans import accountability as acc
 from equity.plans.cut_presets import PRESETS
 from equity.plans.group_grid import place_one
 from equity.plans.status_grid import BASELINE_HIDDEN, COLOURS, FEW, HIDDEN, ONE_TERM
+from equity.present import grids
+from equity.report.sections import AccountabilityView
 from tests.district import CHRONIC, SUSPENSION, district_bench
+from tests.files import table_values
 
 
 @pytest.fixture
@@ -111,15 +114,15 @@ def test_lowest_group_on_each_indicator(bench):
 
 def test_the_grid_in_words_and_colours(bench):
     grid = _grid(bench)
-    html = acc.grid_html(grid)
+    html = grids.accountability_html(grid)
     assert "2024-25 against 2023-24" in html
     assert "Red · Very high · Increased significantly" in html
     assert "background:#D55E00" in html                 # red, always beside its name
-    frame = acc.frame(grid)
+    frame = AccountabilityView(grid).section().table.frame()     # as the screen and the exports print it
     black = frame[frame["Group"] == "Black or African American"]
     assert list(black["Colour"]) == ["Yellow", "Red"]
     hidden = frame[frame["Group"] == "Asian"]
-    assert hidden["Students with a result"].isna().all() and hidden["Latest value"].isna().all()
+    assert (hidden["Students with a result"] == "—").all() and (hidden["Latest value"] == "—").all()
 
 
 def test_one_term_gives_status_without_change():
@@ -135,7 +138,7 @@ def test_the_report_and_its_exports_carry_the_grid_and_identification(bench):
     choice = Choice("chronic_absent", "Chronic Absent", Rule("boolean"), (), scorecard=(CHRONIC, SUSPENSION),
                     cuts=(("Suspensions", PRESETS["suspension_unified"].cuts),), accountability=True)
     view = next(v for v in views(bench, choice) if isinstance(v, AccountabilityView))
-    section = view.section("en")
+    section = view.section()
     assert section.title == "Accountability: every student group on every indicator"
     assert "Students with disabilities: red on Chronic absence and Suspensions" in " ".join(section.summary)
     rows = {(r[0], r[1]): r for r in section.table.rows}
@@ -171,5 +174,5 @@ def test_students_needed_to_leave_red(bench):
     # Not red, or hidden: no number.
     assert acc.needed(rows["White"].cells[0], chronic) is None
     assert acc.needed(rows["Asian"].cells[0], chronic) is None
-    assert acc.frame(grid).set_index(["Group", "Indicator"]).loc[
+    assert table_values(AccountabilityView(grid).section().table).set_index(["Group", "Indicator"]).loc[
         ("Students with disabilities", "Chronic absence"), "Students needed to leave red"] == 5

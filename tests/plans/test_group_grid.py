@@ -8,11 +8,13 @@ import pytest
 from equity.app.session import Workbench
 from equity.model.rules import Rule
 from equity.plans import scorecard as sc
-from equity.plans.group_grid import colour_words, group_grid_html, place_groups
+from equity.plans.group_grid import colour_words, place_groups
 from equity.plans.status_grid import BASELINE_HIDDEN, COLOURS, FEW, HIDDEN, HIGHER_CUTS, ONE_TERM
+from equity.present.grids import group_grid_html
 from equity.report import render as exports
 from equity.report.sections import Choice, GroupGridView, views
 from equity.stats.trends import trend
+from equity.words.reader import reading
 from tests.files import csv_bytes
 
 # (term, race, students, graduated). No group's size in a term differs from its size over both terms by 1 to 9
@@ -91,7 +93,8 @@ def test_words_in_every_cell_in_both_languages(bench):
     placed = tuple(_placed(bench, lang="es").values())
     history = trend(bench.con, "graduated", Rule("boolean"), "race", min_n=10)
     indicator = sc.default_indicators(bench.data.mapping, bench.data.profiles)[0]
-    frame = GroupGridView(history, indicator, HIGHER_CUTS, 30).section("es").table.frame()     # as the screen shows it
+    with reading("es"):
+        frame = GroupGridView(history, indicator, HIGHER_CUTS, 30).section().table.frame()     # as the screen shows it
     assert frame.set_index("Grupo").loc["Asiático", "Color"] == "Amarillo"
     html = group_grid_html(placed, "Graduación", "es")
     assert "Amarillo · Medio · Se mantuvo" in html and "#F0E442" in html
@@ -106,11 +109,12 @@ def test_the_report_carries_every_groups_colour_in_words(bench):
     bench.privacy = replace(bench.privacy, colour_min_n=30)         # the session's colour minimum, as California's
     choice = Choice("graduated", "Graduated", Rule("boolean"), (), scorecard=indicators, group_grids=True)
     view = next(v for v in views(bench, choice) if isinstance(v, GroupGridView))
-    section = view.section("es")
+    with reading("es"):
+        section = view.section()
     assert section.title == "Graduación: 2024-25 frente a 2023-24"
     rows = {row[0]: row for row in section.table.rows}
     assert rows["Blanco"][1:] == (40, pytest.approx(90), "Alto", pytest.approx(5), "Aumentó significativamente", "Azul")
     assert rows["Hispano/Latino"][1:4] == (None, None, "—")
-    text = exports.table_csv(view.section("en").table).decode("utf-8-sig")
+    text = exports.table_csv(view.section().table).decode("utf-8-sig")
     assert "Asian,30,80.0,Medium,0.0,Maintained,Yellow" in text and "Hispanic/Latino,,,—,,—,No colour" in text
     assert not [v for v in views(bench, replace(choice, group_grids=False)) if isinstance(v, GroupGridView)]

@@ -16,6 +16,7 @@ from equity.plans import overview
 from equity.plans.cut_presets import PRESETS
 from equity.plans.goals import Goal, evaluate
 from equity.stats.trends import Point
+from equity.words.reader import reading
 from tests.district import CHRONIC, SUSPENSION, district_bench, district_csv
 
 
@@ -51,7 +52,8 @@ def test_what_changed_since_the_last_term(bench):
         "Chronic absence for all students: 6.9% in 2023-24, 10.9% in 2024-25 (worse by 4.0 percentage points).",
         "Suspensions for all students: 3.5% in 2023-24, 5.8% in 2024-25 (worse by 2.3 percentage points)."]
     assert answers[0].page == overview.TRENDS
-    spanish = overview.change_answers(_trends(bench), "es")
+    with reading("es"):
+        spanish = overview.change_answers(_trends(bench))
     assert "6,9\u00a0% en 2023-24, 10,9\u00a0% en 2024-25 (peor por 4,0 puntos porcentuales)" in spanish[0].text
 
 
@@ -94,7 +96,7 @@ def test_a_file_without_terms_reads_as_one_period(bench):
     rows = district_csv().decode().splitlines()
     plain.confirm(plain.upload("\n".join(",".join(r.split(",")[:1] + r.split(",")[2:]) for r in rows).encode(),
                                "pooled.csv").proposal)
-    found = dict(plain.overview(30, "en"))
+    found = dict(plain.overview(30))
     assert found["Largest gaps"][0].text == (
         "Chronic absence, all terms: Hispanic/Latino at 17.5% against 9.0% for all students, 8.5 percentage points "
         "worse, more than chance explains; the file has no earlier term to compare.")

@@ -7,9 +7,9 @@ from equity.model.groups import Grouping
 from equity.model.rules import Rule
 from equity.plans import goals
 from equity.plans import scorecard as sc
-from equity.present.scorecard_charts import card_html, card_table, cards_frame
+from equity.present.scorecard_charts import card_html, card_table, cards_table, goal_text
 from equity.stats import disproportionality, privacy
-from tests.files import csv_bytes
+from tests.files import csv_bytes, table_values
 
 
 @pytest.fixture(scope="module")
@@ -117,7 +117,7 @@ def test_the_largest_gap_in_english_and_spanish():
     assert sc.finding_text(card) == "Largest gap: Black or African American, -25.0 pts vs all students."
     assert sc.finding_text(card, "es") == ("Mayor brecha: Negro o afroamericano, -25,0 pts frente a todos los "
                                            "estudiantes.")
-    frame = cards_frame([card], "es")
+    frame = table_values(cards_table([card], "es"))
     assert list(frame.columns) == ["Indicador", "Tipo", "Por", "Periodo", "Grupo", "n", "Valor", "Medida",
                                    "Valor de la medida", "Señalado", "Oculto"]
     black = frame.set_index("Grupo").loc["Negro o afroamericano"]
@@ -131,11 +131,11 @@ def test_a_hidden_group_and_the_goal_word_in_spanish():
     bench = _one_term({"White": (20, 16), "Asian": (4, 4)})
     indicator = sc.Indicator("Aprobados", "passed", "Passed", Rule("boolean"), Grouping("race"), sc.LAGGING)
     card = sc.evaluate(bench.con, indicator, min_n=10, goal=lambda _: "off track")
-    frame = cards_frame([card], "es").set_index("Grupo")
+    frame = table_values(cards_table([card], "es")).set_index("Grupo")
     assert frame.loc["Asiático", "Oculto"] == "sí — Oculto: menos de 10 estudiantes."
     assert frame.loc["Blanco", "Oculto"].startswith("sí — ") and frame["Valor"].isna().all()
     assert sc.finding_text(card, "es").startswith("Ningún grupo está por debajo")
-    assert (sc.goal_text(card.goal, "es"), sc.goal_text(sc.NO_GOAL, "es")) == ("Fuera de camino", "Sin meta")
+    assert (goal_text(card.goal, "es"), goal_text(sc.NO_GOAL, "es")) == ("Fuera de camino", "Sin meta")
     html = card_html(card, "Por raza", "es")
     assert "oculto: grupo pequeño" in html and "oculto: protege a un grupo pequeño" in html
     assert indicator.name("es") == "Aprobados"                   # a user's own name is kept as typed

@@ -8,6 +8,7 @@ from equity.data.ingest import read_upload
 from equity.model.groups import Grouping
 from equity.plans import survey
 from equity.present import survey_charts
+from equity.words.reader import reading
 from tests.files import csv_bytes, xlsx_bytes
 
 AGREE = ["Strongly agree", "Agree", "Neutral", "Disagree", "Strongly disagree"]
@@ -207,9 +208,9 @@ def test_reversed_items_in_words_tables_and_chart():
         "Worded negatively, so disagreeing (or Never, Rarely) counts as favourable: Q1, Q2, Q3.")
     codes = survey_charts.codes_frame(result)
     assert list(codes["Item"]) == ["Q1 (reversed)", "Q2 (reversed)", "Q3 (reversed)", "Q4"]
-    table = survey_charts.survey_frame(result)
+    table = survey_charts.survey_table(result).frame()        # as the screen and its downloads print it
     assert list(table.columns) == ["Item", "Group", "n", "% favourable", "Hidden"]
-    assert table.iloc[0].tolist()[:3] == ["I feel left out at school. (reversed)", "All respondents", 9]
+    assert table.iloc[0].tolist()[:3] == ["I feel left out at school. (reversed)", "All respondents", "9"]
     chart = survey_charts.survey_heat(result).to_dict()
     assert chart["title"] == "Percent favourable by gender"
     assert chart["layer"][0]["encoding"]["x"]["sort"] == ["Q1 (reversed)", "Q2 (reversed)", "Q3 (reversed)", "Q4"]
@@ -217,31 +218,32 @@ def test_reversed_items_in_words_tables_and_chart():
 
 def test_survey_words_in_spanish():
     con, read = _read(_reversed_rows(), "Climate (Responses).csv")
-    assert survey.read_notes(read, "es") == (
-        "Leído como exportación de Google Forms.",
-        "Se omitió 1 columna que la herramienta de encuestas agrega sobre cada respuesta (horas, identificadores, "
-        "direcciones IP, correos electrónicos, nombres).")
-    result = survey.results(con, read, Grouping("gender"), min_n=5, records=False, lang="es")
-    lines = survey.summary(result)
-    assert lines[0] == ("Menos favorable: P3 (invertida), «I do not feel safe at school. (1-5)», con 40,0\u00a0% "
-                        "favorable.")
-    assert lines[-1] == ("Redactadas en negativo, así que estar en desacuerdo (o Nunca, Rara vez) cuenta como "
-                         "favorable: P1, P2, P3.")
-    table = survey_charts.survey_frame(result)
-    assert list(table.columns) == ["Pregunta", "Grupo", "n", "% favorable", "Oculto"]
-    first = table.iloc[:3]
-    assert list(first["Grupo"]) == ["Todos los encuestados", "Femenino", "Masculino"]
-    # 4 Male respondents < 5: hidden, and Female with them so it cannot be worked out from the total.
-    assert list(first["Oculto"]) == ["", "sí — Oculto para que un grupo oculto más pequeño no pueda deducirse del "
-                                     "total.", "sí — Oculto: menos de 5 encuestados."]
-    assert first["Pregunta"].iloc[0] == "I feel left out at school. (invertida)"
-    assert list(survey_charts.codes_frame(result).columns) == ["Código", "Pregunta"]
-    chart = survey_charts.survey_heat(result).to_dict()
-    assert chart["title"] == "Porcentaje favorable por género"
-    assert {"oculto", "56\u00a0%"} <= {row["text"] for rows in chart["datasets"].values() for row in rows}
-    with pytest.raises(ValueError, match="Ninguna columna de empty.csv"):
-        survey.results(con, _read([["Timestamp", "Colour"], ["1/1/2024", "Blue"]], "empty.csv", con)[1],
-                       Grouping("gender"), lang="es")
+    with reading("es"):
+        assert survey.read_notes(read) == (
+            "Leído como exportación de Google Forms.",
+            "Se omitió 1 columna que la herramienta de encuestas agrega sobre cada respuesta (horas, identificadores, "
+            "direcciones IP, correos electrónicos, nombres).")
+        result = survey.results(con, read, Grouping("gender"), min_n=5, records=False)
+        lines = survey.summary(result)
+        assert lines[0] == ("Menos favorable: P3 (invertida), «I do not feel safe at school. (1-5)», con 40,0\u00a0% "
+                            "favorable.")
+        assert lines[-1] == ("Redactadas en negativo, así que estar en desacuerdo (o Nunca, Rara vez) cuenta como "
+                             "favorable: P1, P2, P3.")
+        table = survey_charts.survey_table(result).frame()
+        assert list(table.columns) == ["Pregunta", "Grupo", "n", "% favorable", "Oculto"]
+        first = table.iloc[:3]
+        assert list(first["Grupo"]) == ["Todos los encuestados", "Femenino", "Masculino"]
+        # 4 Male respondents < 5: hidden, and Female with them so it cannot be worked out from the total.
+        assert list(first["Oculto"]) == ["", "sí — Oculto para que un grupo oculto más pequeño no pueda deducirse del "
+                                         "total.", "sí — Oculto: menos de 5 encuestados."]
+        assert first["Pregunta"].iloc[0] == "I feel left out at school. (invertida)"
+        assert list(survey_charts.codes_frame(result).columns) == ["Código", "Pregunta"]
+        chart = survey_charts.survey_heat(result).to_dict()
+        assert chart["title"] == "Porcentaje favorable por género"
+        assert {"oculto", "56\u00a0%"} <= {row["text"] for rows in chart["datasets"].values() for row in rows}
+        with pytest.raises(ValueError, match="Ninguna columna de empty.csv"):
+            survey.results(con, _read([["Timestamp", "Colour"], ["1/1/2024", "Blue"]], "empty.csv", con)[1],
+                           Grouping("gender"))
 
 
 # Survey-tool exports as the tools write them, six respondents each; the answers repeat every three rows, so
@@ -305,8 +307,9 @@ def _shown(con, read) -> str:
     """Everything the app keeps or shows of a survey, as text."""
     result = survey.results(con, read, Grouping("grade"), min_n=1, records=False)
     kept = con.execute("SELECT * FROM survey_responses").df().to_csv()
-    return "\n".join([*survey.read_notes(read), *survey.summary(result), survey_charts.survey_frame(result).to_csv(),
-                      survey_charts.codes_frame(result).to_csv(), survey_charts.survey_heat(result).to_json(),
+    return "\n".join([*survey.read_notes(read), *survey.summary(result),
+                      survey_charts.survey_table(result).frame().to_csv(), survey_charts.codes_frame(result).to_csv(),
+                      survey_charts.survey_heat(result).to_json(),
                       read.table.to_pandas().to_csv(), kept, repr(read.items), repr(read.demographics)])
 
 

@@ -15,6 +15,7 @@ from equity.report import render as exports
 from equity.report.sections import Choice, GapView, compose, context, views
 from equity.report.student_list import student_table
 from equity.stats.gap_flags import Flag
+from equity.words.reader import reading
 from tests.files import csv_bytes
 from tests.report.test_render import coded_bench
 
@@ -47,7 +48,8 @@ def test_hidden_groups_keep_their_name_and_lose_figures_and_size(bench):
     bench.min_n = 115       # Not reported (108) is small; Native Hawaiian or Pacific Islander (123) protects it
     try:
         result = bench.breakdown("ela_proficiency", ELA, "race", label="ELA Proficiency")
-        section = GapView(result).section("es")
+        with reading("es"):
+            section = GapView(result).section()
     finally:
         bench.min_n = 10
     hidden = {g.label for g in result.groups if g.suppressed}
@@ -86,7 +88,8 @@ def test_a_saved_goal_on_the_focus_group_is_reported(bench):
 def test_compose_states_source_filters_terms_and_rule(bench):
     bench.filters = Filters(school=("Lincoln High",))
     try:
-        report = compose(views(bench, choice("race")), bench, "", "Notes.", "es")
+        with reading("es"):
+            report = compose(views(bench, choice("race")), bench, "", "Notes.")
         lines = context(bench)
     finally:
         bench.filters = Filters()
@@ -152,7 +155,8 @@ def test_the_scorecard_section_by_hand_with_a_hidden_value():
     spec = json.dumps(section.chart.to_dict())
     assert "Passing" in spec and "Felt safe" not in spec and "White" not in spec
     assert section.alt_text.startswith("Bar chart of Balanced scorecard")
-    spanish = found[0].section("es")
+    with reading("es"):
+        spanish = found[0].section()
     assert spanish.title == "Tablero de indicadores"
     assert spanish.table.text_rows()[1][4:8] == [
         "mejor", "Muy bajo", "Amarillo", "Mayor brecha: Negro o afroamericano, -21,1 pts frente a todos los "
@@ -229,10 +233,10 @@ def test_chronic_absence_sections_state_the_rule_and_who_is_left_out():
     bench.confirm(bench.upload(csv_bytes(rows), "attendance.csv").proposal)
     choice = Choice("chronically_absent", "Chronically absent", Rule("boolean"), ("race",), goals=False,
                     scorecard=sc.default_indicators(bench.data.mapping, bench.data.profiles))
-    found = views(bench, choice, "en")
-    gap_notes = found[0].section("en").table.notes
+    found = views(bench, choice)
+    gap_notes = found[0].section().table.notes
     assert gap_notes[0] == ("Chronic absence by the federal rule: a student counts with at least 10 days enrolled, "
                             "and is chronically absent when missing 10% or more of them. 12 students with fewer "
                             "than 10 days enrolled are left out.")
     scorecard = next(v for v in found if not isinstance(v, GapView))
-    assert gap_notes[0] in scorecard.section("en").table.notes
+    assert gap_notes[0] in scorecard.section().table.notes

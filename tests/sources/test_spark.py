@@ -2,6 +2,7 @@
 server the sample district as a Parquet table gives the same JSON from the command line as the same rows uploaded
 as a file, while only cells cross from Spark (never a student's row or id)."""
 
+import contextlib
 import csv
 import io
 import json
@@ -30,7 +31,7 @@ HOW = "Spark tests need pyspark with Spark Connect (pip install 'pyspark[connect
 
 def test_cube_build_translates_to_spark_sql_with_values_as_typed_literals():
     rule = Rule("categories", categories=("Met", "O'Brien"))
-    text = spark.translate(query("cube_build", cube="cube", outcome='Score` "x'), rule.params(),
+    text = spark.translate(query("cells/cube_build", cube="cube", outcome='Score` "x'), rule.params(),
                            {spark.STUDENTS: exp.to_table("students_here")})
     tree = sqlglot.parse_one(text, read="spark")           # valid Spark SQL
     assert not list(tree.find_all(exp.Placeholder))        # every value bound
@@ -42,7 +43,7 @@ def test_cube_build_translates_to_spark_sql_with_values_as_typed_literals():
 
 
 def test_threshold_is_a_number_and_label_types_read_as_text():
-    text = spark.translate(query("cube_build", cube="cube", outcome="y"), Rule("threshold", 70.0).params())
+    text = spark.translate(query("cells/cube_build", cube="cube", outcome="y"), Rule("threshold", 70.0).params())
     assert ">= 70.0" in text
     assert "race_label" not in spark.translate("SELECT CAST(x AS race_label) AS r FROM t")
 
@@ -82,28 +83,36 @@ def returned():
         yield found
 
 
-def both(district, capsys, *options: str) -> tuple[dict, dict]:
+def both(district, *options: str) -> tuple[dict, dict]:
     """The JSON of one command on the CSV upload and on the Parquet table through Spark."""
     command, rest = options[0], list(options[1:])
-    assert main([command, str(district / "district.csv"), *rest, "--format", "json"]) == 0
-    from_file = json.loads(capsys.readouterr().out)
     table = f"parquet.`{district / 'district.parquet'}`"
-    assert main([command, "--spark", "local[2]", "--table", table, *rest, "--format", "json"]) == 0
-    return from_file, json.loads(capsys.readouterr().out)
+    found = []
+    for source in ([str(district / "district.csv")], ["--spark", "local[2]", "--table", table]):
+        with contextlib.redirect_stdout(io.StringIO()) as out:
+            assert main([command, *source, *rest, "--format", "json"]) == 0
+        found.append(json.loads(out.getvalue()))
+    return found[0], found[1]
+
+
+@pytest.fixture(scope="module")
+def gaps_by_race(district, returned) -> tuple[dict, dict]:
+    """Gaps by race on the file and on Spark, asked once for the tests that read them (a minute on Spark)."""
+    return both(district, "gaps", "--outcome", "Final Grade %", "--threshold", "70")
 
 
 def without_why(result: dict) -> dict:
     return {**result, "groups": [{k: v for k, v in g.items() if k != "why"} for g in result["groups"]]}
 
 
-def test_gaps_by_race_are_the_same_json_on_spark(district, returned, capsys):
-    from_file, from_spark = both(district, capsys, "gaps", "--outcome", "Final Grade %", "--threshold", "70")
+def test_gaps_by_race_are_the_same_json_on_spark(gaps_by_race):
+    from_file, from_spark = gaps_by_race
     assert from_spark == from_file
     assert from_file["all_students"]["n"] > 10_000 and len(from_file["groups"]) == 8
 
 
-def test_filtered_gaps_with_hidden_groups_are_the_same_json_on_spark(district, returned, capsys):
-    from_file, from_spark = both(district, capsys, "gaps", "--outcome", "Final Grade %", "--threshold", "70",
+def test_filtered_gaps_with_hidden_groups_are_the_same_json_on_spark(district, returned):
+    from_file, from_spark = both(district, "gaps", "--outcome", "Final Grade %", "--threshold", "70",
                                  "--by", "english_learner", "--where", "school=Eastside Elementary",
                                  "--where", "grade=3")
     # The same groups hidden with the same figures; which reason names a group hidden for two is the session's
@@ -112,20 +121,19 @@ def test_filtered_gaps_with_hidden_groups_are_the_same_json_on_spark(district, r
     assert any(g["suppressed"] and g["n"] is None for g in from_file["groups"])   # a small group is hidden
 
 
-def test_risk_ratios_are_the_same_json_on_spark(district, returned, capsys):
-    from_file, from_spark = both(district, capsys, "risk", "--outcome", "Suspended", "--categories", "true",
+def test_risk_ratios_are_the_same_json_on_spark(district, returned):
+    from_file, from_spark = both(district, "risk", "--outcome", "Suspended", "--categories", "true",
                                  "--by", "race")
     assert from_spark == from_file
     assert any(g["risk_ratio"] is not None for g in from_file["groups"])
 
 
-def test_only_cells_leave_spark(district, returned, capsys):
-    both(district, capsys, "gaps", "--outcome", "Final Grade %", "--threshold", "70")
+def test_only_cells_leave_spark(gaps_by_race, returned):
     bench = Workbench()
     bench.load_sample()
     cube = bench.cube("final_grade_pct", Rule("threshold", 70.0))
-    cells = bench.con.execute(query("row_count", table=cube.table)).fetchone()[0]
-    students = bench.con.execute(query("row_count", table="students")).fetchone()[0]
+    cells = bench.con.execute(query("tables/row_count", table=cube.table)).fetchone()[0]
+    students = bench.con.execute(query("tables/row_count", table="students")).fetchone()[0]
     sizes = [t.num_rows for t in returned]
     assert cells in sizes and max(sizes) == cells < students / 3     # the cube's cells, nothing larger
     ids = {r[0] for r in list(csv.reader(io.StringIO(SAMPLE.read_text(encoding="utf-8"))))[1:]}

@@ -13,6 +13,7 @@ from dataclasses import replace
 from itertools import combinations
 
 import pyarrow as pa
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -124,6 +125,7 @@ rows_strategy = st.lists(st.tuples(st.sampled_from(RACES), st.booleans(), st.boo
                                    st.integers(min_value=0, max_value=100)), min_size=8, max_size=60)
 
 
+@pytest.mark.slow
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(rows_strategy, st.sampled_from([3, 5]))
 def test_no_two_views_isolate_a_small_group(rows, min_n):

@@ -6,10 +6,11 @@ from equity.app.session import Workbench
 from equity.model.filters import Filters
 from equity.model.groups import Grouping
 from equity.model.rules import Rule
-from equity.present.risk_charts import ratio_chart, risk_frame
+from equity.present.risk_charts import ratio_chart, risk_table
 from equity.sources.cells import Stats
 from equity.stats import disproportionality as dp
 from equity.stats.privacy import COMPLEMENT
+from equity.words.reader import reading
 from tests.files import csv_bytes
 
 BOOLEAN = Rule("boolean")
@@ -152,23 +153,25 @@ def test_notes_settings_and_the_table_in_spanish():
     # B's 2 students with the outcome are under the cell size: neither that count nor the risk is shown.
     white = hiding.groups[1]
     assert (white.count, white.risk) == (None, None)
-    assert hiding.note(hiding.groups[0], "es") == ("Oculto para que un número oculto más pequeño de estudiantes con "
-                                                   "el resultado no pueda deducirse del total.")
+    assert hiding.note(white) == "Fewer than 10 students with the outcome: their number and risk are not shown."
     result = dp.measure("Suspended", BOOLEAN, Grouping("race"), local, district, dp.Settings(cell_size=2))
     asian = result.groups[0]
-    assert result.note(asian, "es").startswith("Razón alternativa")
-    assert hiding.note(white) == "Fewer than 10 students with the outcome: their number and risk are not shown."
-    assert hiding.note(white, "es") == ("Menos de 10 estudiantes con el resultado: no se muestran su número ni su "
-                                        "riesgo.")
-    assert dp.Settings().describe("es") == ("Tamaño mínimo de celda 10 (estudiantes con el resultado), tamaño n 30 "
+    with reading("es"):
+        assert hiding.note(hiding.groups[0]) == ("Oculto para que un número oculto más pequeño de estudiantes con "
+                                                 "el resultado no pueda deducirse del total.")
+        assert result.note(asian).startswith("Razón alternativa")
+        assert hiding.note(white) == ("Menos de 10 estudiantes con el resultado: no se muestran su número ni su "
+                                      "riesgo.")
+        assert dp.Settings().describe() == ("Tamaño mínimo de celda 10 (estudiantes con el resultado), tamaño n 30 "
                                             "(estudiantes), se señala una razón mayor que 3,0.")
-    frame = risk_frame(result, lang="es").set_index("Grupo")
+        frame = risk_table(result).frame().set_index("Grupo")
+        chart = ratio_chart(result).to_dict()
     assert list(frame.columns) == ["n", "Con el resultado", "Riesgo %", "Riesgo de comparación %",
                                    "Razón de riesgo", "Método", "Señalado", "Índice de composición", "Nota"]
     assert frame.loc["Asiático", "Método"] == "Razón de riesgo alternativa"
     assert frame.loc["Asiático", "Señalado"] == "sí"                  # 30% ÷ 7.857% = 3.82, above 3.0
+    assert frame.loc["Asiático", "Razón de riesgo"] == "3,82"         # printed the Spanish way
     assert frame.loc["Blanco", "Método"] == "Por debajo del tamaño de celda o n"
-    chart = ratio_chart(result, "es").to_dict()
     assert chart["title"] == "Suspended (= sí): razón de riesgo por raza/etnia"
 
 
@@ -178,4 +181,5 @@ def test_a_hidden_group_says_why_in_both_languages():
     asian, white = (next(g for g in result.groups if g.key == k) for k in ("Asian", "White"))
     assert asian.n is None and white.n is None
     assert asian.hidden and result.note(asian) == "Hidden: fewer than 10 students."
-    assert white.hidden and result.note(white, "es").startswith("Oculto para que")
+    with reading("es"):
+        assert white.hidden and result.note(white).startswith("Oculto para que")

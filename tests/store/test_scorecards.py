@@ -11,6 +11,7 @@ from equity.plans import scorecard as sc
 from equity.plans.status_grid import Cuts
 from equity.store import archive, records
 from equity.store import scorecards as store
+from equity.words.reader import reading
 
 CHOSEN = (
     sc.Indicator("Suspensions", "suspended", "Suspended", Rule("boolean"), Grouping("race"), sc.LEADING, False,
@@ -49,8 +50,8 @@ def test_a_damaged_file_is_reported_in_words(text):
     path.write_text(text, encoding="utf-8")
     with pytest.raises(store.ScorecardFileError, match="is damaged, so the default indicators are shown"):
         store.load("district.csv")
-    with pytest.raises(store.ScorecardFileError, match="está dañado"):
-        store.load("district.csv", "es")
+    with reading("es"), pytest.raises(store.ScorecardFileError, match="está dañado"):
+        store.load("district.csv")
 
 
 def test_an_unknown_method_or_dimension_is_damage_not_a_crash():

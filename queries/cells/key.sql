@@ -1,0 +1,2 @@
+-- The `i`th group column of a neighbour query's inner select (cells/group_key.sql).
+g{i}

@@ -1,0 +1,2 @@
+-- A column `column` as text, under its own name.
+CAST({column} AS VARCHAR) AS {column}

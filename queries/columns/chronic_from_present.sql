@@ -1,0 +1,4 @@
+-- Chronically absent from days enrolled (`enrolled`) and present (`present`), both as numbers: missing at least
+-- the bound $chronic_share of the days, for a student with at least $min_days enrolled (else NULL), AS `target`.
+CASE WHEN {enrolled} >= $min_days AND {present} >= 0 THEN ({enrolled} - {present}) / {enrolled} >= $chronic_share
+END AS {target}

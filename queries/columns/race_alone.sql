@@ -1,0 +1,2 @@
+-- The list of one race: `race` (race_ethnicity's expression) alone.
+[CAST({race} AS VARCHAR)]

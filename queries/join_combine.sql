@@ -1,7 +1,0 @@
--- The main file with the joined columns: every main row once (LEFT JOIN on one row per key), with
--- _matched saying whether it found a partner. Identifiers: main, id. Fragments: match (the term
--- condition, or TRUE), added (the joined columns, with their defaults for events).
-CREATE OR REPLACE TABLE join_result AS
-SELECT m.*, {added}, r._key IS NOT NULL AS _matched
-FROM {main} AS m
-LEFT JOIN join_right AS r ON r._key = id_key(m.{id}) AND {match}

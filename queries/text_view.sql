@@ -1,6 +1,0 @@
--- A view of some columns of a table as text, for profiling typed columns the way raw uploads are profiled.
--- Identifiers: target, source. Fragment: columns, one CAST(... AS VARCHAR) expression per column.
-CREATE OR REPLACE TEMP VIEW {target} AS
-SELECT
-    {columns}
-FROM {source}

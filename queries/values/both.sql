@@ -1,0 +1,2 @@
+-- Two conditions, `first` and `second`, both holding.
+{first} AND {second}

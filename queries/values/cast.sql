@@ -1,0 +1,2 @@
+-- A column `value` cast to `type`.
+CAST({value} AS {type})

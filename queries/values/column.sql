@@ -1,0 +1,2 @@
+-- A column `value` as it is stored (text read as text).
+{value}

@@ -1,0 +1,2 @@
+-- `value`, or `otherwise` where it is NULL.
+coalesce({value}, {otherwise})

@@ -1,0 +1,2 @@
+-- No value, of `type`.
+CAST(NULL AS {type})

@@ -1,0 +1,2 @@
+-- Any other column `value` as text.
+CAST({value} AS VARCHAR)

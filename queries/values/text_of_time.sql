@@ -1,0 +1,2 @@
+-- A timestamp column `value` as text, as equity.data.ingest writes it (profile/text_of.sql).
+text_of_time({value})
