@@ -27,7 +27,7 @@ from pathlib import Path
 
 import duckdb
 
-from equity.app import cohort_cli, spark_cli, status_cli
+from equity.app import cohort_cli, status_cli
 from equity.app.cli_options import (
     UsageError,
     activate,
@@ -49,6 +49,7 @@ from equity.model.filters import Filters, options
 from equity.model.groups import Grouping
 from equity.model.rules import Rule
 from equity.sources.cells import key_text
+from equity.sources.cube import student_rows
 from equity.sources.spark import SparkError
 from equity.stats.disproportionality import (
     CELL_SIZE,
@@ -224,13 +225,11 @@ def _check_flag(method: str, rule: Rule) -> None:
 def gaps(args: argparse.Namespace) -> Breakdown | dict[str, Breakdown]:
     """The breakdown, or with --cohort one per cohort in order."""
     con, staged, mapping, column, rule = load(args)
-    if staged.upload is None:
-        return spark_cli.gaps(args, con, staged, mapping, column, rule)
     activate(con, staged, mapping, (args.by,))
     warn_if_nobody_meets(con, column, rule)
 
     chosen = where(con, args.where)
-    if column.name == derived.CHRONIC.name:
+    if column.name == derived.CHRONIC.name and student_rows(con):
         note = derived.rule_note(mapping, derived.left_out_shown(con, mapping, chosen, args.min_n), args.min_n)
         print(f"note: {note}", file=sys.stderr)
 
@@ -259,8 +258,6 @@ def risk(args: argparse.Namespace) -> Disproportionality | dict[str, Disproporti
     con, staged, mapping, column, rule = load(args)
     if not rule.is_rate:
         raise UsageError("risk needs a yes/no outcome: give --threshold or --categories for what counts as having it.")
-    if staged.upload is None:
-        return spark_cli.risk(args, con, staged, mapping, column, rule)
     activate(con, staged, mapping, (args.by,))
     warn_if_nobody_meets(con, column, rule)
     grouping = Grouping(args.by)
@@ -358,9 +355,6 @@ def report(args: argparse.Namespace) -> str:
     if fmt is None and not args.each:
         raise UsageError(f"--out must end in .html, .pdf or .pptx; got '{args.out.name}'.")
     crossings = tuple(_pair(c) for c in args.cross)
-    if args.spark or args.table:    # the report's terms and trends still read student rows
-        raise UsageError("report reads student rows for its terms and trends: give FILE; on a Spark table use "
-                         "gaps or risk.")
     con, staged, mapping, column, rule = load(args)
     bench = Workbench(con=con, privacy=PrivacySettings(min_n=args.min_n, coding=args.top_bottom_code))
     bench.data = activate(con, staged, mapping, tuple(args.by or ["race"]))

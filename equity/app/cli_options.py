@@ -6,17 +6,17 @@ import argparse
 import csv
 import io
 import sys
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 
 import duckdb
 
 from equity.data import dataset, derived, first_view
 from equity.data.ingest import read_upload
-from equity.data.mapping import ROLES, VALUE_ROLES, ColumnRole, Mapping, outcome_kind, propose
+from equity.data.mapping import ROLES, VALUE_ROLES, ColumnRole, Mapping, outcome_kind
 from equity.data.students import BuildReport
 from equity.model.cohorts import COHORT_DIMENSIONS
-from equity.model.dimensions import DIMENSIONS, GAP_DIMENSIONS
+from equity.model.dimensions import COMBINED, DIMENSIONS, GAP_DIMENSIONS
 from equity.model.filters import FILTER_NAMES, Filters, options
 from equity.model.rules import Rule, default_rule
 from equity.sources import spark
@@ -120,13 +120,20 @@ def chronic_mapping(mapping: Mapping, min_days: int) -> Mapping:
     return mapping
 
 
-def activate(con: duckdb.DuckDBPyConnection, staged: dataset.Staged, mapping: Mapping, by: tuple[str, ...] = ()
-             ) -> dataset.Dataset:
-    """Build the students table, first saying on stderr which values were guessed or left unplaced, and which
-    of the dimensions `by` the file has no column for."""
-    if staged.upload is None:
-        raise UsageError("this command needs the student rows of a file; on a Spark table use gaps, risk or report.")
-    data = dataset.activate(con, staged, mapping)
+def activate(con: duckdb.DuckDBPyConnection, staged: dataset.Staged, mapping: Mapping, by: tuple[str, ...] = (),
+             quiet: bool = False) -> dataset.Dataset:
+    """Build the students table (or, for a Spark table, count its cells there), first saying on stderr (unless
+    `quiet`) which values were guessed or left unplaced, and which of the dimensions `by` the file has no column
+    for."""
+    if isinstance(staged, spark.SparkStaged):
+        if COMBINED in by:
+            raise UsageError(f"--by {COMBINED} counts each student once per race reported, which needs the student "
+                             "rows of a file; on Spark use --by race.")
+        data = spark.activate(con, staged, mapping)
+    else:
+        data = dataset.activate(con, staged, mapping)
+    if quiet:
+        return data
     layout = [f"note: {n}" for n in staged.upload.notes if getattr(n, "key", "").startswith("counts.")]
     for line in [*layout, *value_notices(data.report), *suppressed_notices(data.report),
                  *dimension_notices(mapping, by)]:
@@ -170,7 +177,7 @@ def value_notices(report: BuildReport) -> list[str]:
     return lines
 
 
-def where(con: duckdb.DuckDBPyConnection, items: list[str], table: str = "students") -> Filters:
+def where(con: duckdb.DuckDBPyConnection, items: list[str], table: str | None = None) -> Filters:
     """The --where options as sidebar filters, each value checked against the values the data (its students, or
     a cube's `table`) has."""
     chosen: dict[str, tuple[str, ...]] = {}
@@ -287,13 +294,6 @@ def aligned(rows: list[list]) -> list[str]:
     return ["  ".join(str(c).ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in rows]
 
 
-@dataclass(frozen=True)
-class SparkStaged(dataset.Staged):
-    """A Spark table profiled from counts and waiting for its mapping, as an upload is staged."""
-
-    table: spark.SparkTable | None = None
-
-
 def spark_options(command: argparse.ArgumentParser) -> None:
     command.add_argument("--spark", metavar="URL",
                          help="read the students from a Spark table through Spark Connect instead of FILE: "
@@ -312,8 +312,6 @@ def spark_wanted(args: argparse.Namespace) -> bool:
     return True
 
 
-def stage_spark(args: argparse.Namespace) -> SparkStaged:
+def stage_spark(args: argparse.Namespace) -> spark.SparkStaged:
     """Connect, read the table's columns and profile them from counts, and propose a mapping."""
-    table = spark.SparkTable(spark.connect(args.spark), args.table)
-    profiles = table.profiles((args.outcome,))
-    return SparkStaged(None, profiles, propose(profiles), table)
+    return spark.stage(args.spark, args.table, (args.outcome,))

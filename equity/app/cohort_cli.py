@@ -51,6 +51,9 @@ def add_command(commands) -> None:
 
 
 def run(args: argparse.Namespace) -> str:
+    if cli_options.spark_wanted(args):
+        raise UsageError("cohort follows the same students from term to term, which needs the student rows of a "
+                         "file: give FILE; on a Spark table use gaps, risk, report or status.")
     con, staged, mapping, column, rule = cli_options.load(args)
     if not mapping.header_for("term"):
         raise UsageError("cohort needs a term or school-year column; name it with --map term=HEADER.")

@@ -92,6 +92,7 @@ from equity.report.sections import (
 )
 from equity.report.student_list import FILE_PREFIX, student_table
 from equity.sources import cube as cubes
+from equity.sources import spark
 from equity.sources.cells import Cells, key_text
 from equity.stats import across as across_views
 from equity.stats import matched as matching
@@ -146,9 +147,6 @@ class Workbench:
     remembered: bool = False          # the staged proposal is a mapping confirmed before for this layout
     filters: Filters = field(default_factory=Filters)
     privacy: PrivacySettings = field(default_factory=PrivacySettings)   # n-size, coding, colour minimum, risk
-    # Where cells come from: the module that counts the session's student rows, or a source that counts them
-    # elsewhere (equity.sources.spark), anything with build(con, outcome, rule) -> cubes.Cube.
-    source: object = cubes
     _memo: LRUCache = field(default_factory=lambda: LRUCache(CACHED_FIGURES), repr=False)  # key: what it depends on
     _cubes: dict = field(default_factory=dict, repr=False)  # (data version, outcome, rule) -> cubes.Cube
     _lasting: dict = field(default_factory=dict, repr=False)  # read once per data version (see _once)
@@ -179,8 +177,14 @@ class Workbench:
         with `counts` twenty fictional schools' published counts in the CRDC's layout."""
         path = SAMPLE_COUNTS if counts else SAMPLE
         staged = dataset.stage(self.con, read_upload(path.read_bytes(), path.name))
-        self.data = dataset.activate(self.con, staged, staged.proposal, sample=True, previous=self.data)
-        return self.data
+        return self._use(dataset.activate(self.con, staged, staged.proposal, sample=True, previous=self.data))
+
+    def _use(self, data: dataset.Dataset) -> dataset.Dataset:
+        """`data`, student rows or published counts in the session's `students`, becomes the session's data (cells
+        are no longer counted by a Spark table used before)."""
+        cubes.attach(self.con, None)
+        self.data = data
+        return data
 
     def start(self) -> Text | None:
         """Open the saved datasets chosen to open at start, else the sample; says why when they could not.
@@ -202,7 +206,7 @@ class Workbench:
         saved = {e.id: e for e in library.catalogue()[0]}
         if any(i not in saved for i in ids):
             raise WorkspaceError("session.saved_gone")
-        self.data = library.open_saved(self.con, tuple(saved[i] for i in ids), previous=self.data)
+        self._use(library.open_saved(self.con, tuple(saved[i] for i in ids), previous=self.data))
         self.filters = Filters()
         return self.data
 
@@ -210,6 +214,8 @@ class Workbench:
         """Keep the loaded data in the workspace under `name`."""
         if self.data is None:
             raise dataset.DataError("session.nothing_to_save")
+        if cubes.elsewhere(self.con):
+            raise dataset.DataError("session.spark_not_saved")
         return library.save(self.con, self.data, name)
 
     def upload(self, data: bytes, filename: str, sheet: str | None = None,
@@ -241,12 +247,41 @@ class Workbench:
         """Make the staged upload the data under `mapping`, and remember the mapping for its layout."""
         if self.staged is None:
             raise dataset.DataError("session.nothing_staged")
-        self.data = dataset.activate(self.con, self.staged, mapping, previous=self.data)
+        if isinstance(self.staged, spark.SparkStaged):
+            self.use_spark(self.staged, mapping)
+        else:
+            self._use(dataset.activate(self.con, self.staged, mapping, previous=self.data))
         if remember:
             workspace.save_mapping(header_signature(self.staged.upload.table.column_names), mapping)
         self.staged = None
         self.filters = Filters()
         return self.data
+
+    def connect_spark(self, url: str, table: str, token: str | None = None) -> dataset.Staged:
+        """Stage a Spark table of student rows for its mapping, as an upload is: its columns profiled from counts,
+        no row read (equity.sources.spark). The token (the app's secret, else the environment's) is used to
+        connect, never kept."""
+        try:
+            self.staged, self.remembered = spark.stage(url, table, token=token), False
+        except spark.SparkError as problem:
+            raise dataset.DataError("session.spark_failed", problem=str(problem)) from None
+        return self.staged
+
+    def use_spark(self, staged: spark.SparkStaged, mapping: Mapping) -> dataset.Dataset:
+        """The staged Spark table under `mapping` as the data: the mapping applies there, as SQL, and every figure
+        is summed from the cells Spark counts."""
+        try:
+            self.data = spark.activate(self.con, staged, mapping, self.data)
+        except spark.SparkError as problem:
+            raise dataset.DataError("session.spark_failed", problem=str(problem)) from None
+        return self.data
+
+    def without_rows(self) -> str | None:
+        """Why a view that reads student rows cannot (a catalogue key): the data is published counts, or its
+        students stay in a Spark table; None for student rows."""
+        if self.data is not None and self.data.mapping.counts:
+            return "ui.needs_student_rows"
+        return "ui.needs_student_rows_spark" if cubes.elsewhere(self.con) else None
 
     def discard_upload(self) -> None:
         self.staged = None
@@ -277,7 +312,7 @@ class Workbench:
             fresh = [k for k in self._cubes if k not in stale]
             for old in stale + fresh[:max(0, len(fresh) - CACHED_CUBES + 1)]:     # the oldest go first
                 cubes.drop(self.con, self._cubes.pop(old))
-            self._cubes[key] = self.source.build(self.con, outcome, rule)
+            self._cubes[key] = cubes.build(self.con, outcome, rule)
         return self._cubes[key]
 
     def cells(self, outcome: str, rule: Rule, columns: tuple[str, ...] = MAIN, cohort: Cohort | None = None) -> Cells:
@@ -319,7 +354,7 @@ class Workbench:
     def chronic_note(self, outcome: str, cohort: Cohort | None = None) -> str | None:
         """The chronic-absence rule and the students it leaves out under the session's filters, for `outcome`
         when it is the derived indicator (equity.data.derived); None for any other outcome."""
-        if outcome != derived.CHRONIC.name or not derived.has_chronic(self.data.mapping):
+        if outcome != derived.CHRONIC.name or not derived.has_chronic(self.data.mapping) or self.without_rows():
             return None
         short = derived.left_out_shown(self.con, self.data.mapping, self.cohort_filters(cohort), self.min_n)
         return derived.rule_note(self.data.mapping, short, self.min_n)
@@ -335,6 +370,8 @@ class Workbench:
         effect at once."""
         column = DIMENSIONS[dimension].column
         # A student counts once per race they report alone or in combination: no cube cell holds that.
+        if dimension == COMBINED and self.without_rows():
+            raise dataset.DataError(self.without_rows())
         filters = self.cohort_filters(cohort)
         cells = None if dimension == COMBINED else \
             self.cells(outcome, rule, MAIN if column in MAIN else (column,), cohort)

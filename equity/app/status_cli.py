@@ -16,7 +16,7 @@ from dataclasses import replace
 
 from equity.app import cli_options
 from equity.app.cli_options import UsageError
-from equity.data import dataset, first_view
+from equity.data import first_view
 from equity.model.dimensions import DIMENSIONS
 from equity.model.groups import Grouping
 from equity.plans import accountability as acc
@@ -58,10 +58,7 @@ def run(args: argparse.Namespace) -> str:
     columns, used = [], []
     for number, header in enumerate(dict.fromkeys(args.outcome)):
         con, staged, mapping, column, rule = cli_options.load(argparse.Namespace(**{**vars(args), "outcome": header}))
-        if number == 0:                  # the notices about guessed values once, not once per outcome
-            cli_options.activate(con, staged, mapping)
-        else:
-            dataset.activate(con, staged, mapping)
+        cli_options.activate(con, staged, mapping, quiet=number > 0)   # the notices on values once, not per outcome
         cli_options.warn_if_nobody_meets(con, column, rule)
         indicator = sc.Indicator(column.header, column.name, column.header, rule, Grouping("race"), sc.LAGGING)
         preset, guess = named.get(header.casefold()), suggested(indicator)

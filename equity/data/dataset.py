@@ -31,6 +31,11 @@ class Staged:
     profiles: tuple[ColumnProfile, ...]
     proposal: Mapping
 
+    @property
+    def rows(self) -> int:
+        """The rows the mapping will read."""
+        return self.upload.table.num_rows
+
 
 @dataclass(frozen=True)
 class Dataset:

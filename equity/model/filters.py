@@ -37,9 +37,13 @@ class Filters:
 FILTER_NAMES = tuple(f.name for f in fields(Filters))
 
 
-def options(con: duckdb.DuckDBPyConnection, table: str = "students") -> dict[str, list[str]]:
+def options(con: duckdb.DuckDBPyConnection, table: str | None = None) -> dict[str, list[str]]:
     """The values each filter can take in the loaded data, in the dimension's display order; read from a cube's
-    table (which has every filter's column) when the session has no student rows."""
+    table (which has every filter's column) when given, else from the students or the groups of a source that
+    counts them elsewhere."""
+    if table is None:
+        from equity.sources.cube import groups_table  # here: equity.sources.cube reads this module
+        table = groups_table(con)
     choices = {}
     for f in fields(Filters):
         dim = DIMENSIONS[f.name]

@@ -30,9 +30,3 @@ def widest_total(con: duckdb.DuckDBPyConnection) -> str | None:
     found = con.execute(query("counts/widest_total")).fetchall()
     return found[0][0] if found else None
 
-
-def nobody_counted(con: duckdb.DuckDBPyConnection, outcome: str) -> bool:
-    """Students have a known count of `outcome`, and it is zero in every cell."""
-    n, met = con.execute(query("counts/total", outcome=outcome)).fetchall()[0]
-    return bool(n) and not met
-

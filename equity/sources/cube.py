@@ -8,6 +8,7 @@ combination of the columns asked for. Any view, including a view with one filter
 
 import functools
 import itertools
+import weakref
 from dataclasses import dataclass
 
 import duckdb
@@ -25,6 +26,10 @@ from equity.sources.cells import Cells, Stats
 COLUMNS = tuple(dict.fromkeys(d.column for d in DIMENSIONS.values() if d.key != COMBINED))
 _numbers = itertools.count(1)
 CELLS = "cells_arrow"        # the name cells counted elsewhere are read under while a cube is made
+STUDENTS = "students"        # the session's student rows, when it holds them
+# A session's connection -> the source that counts its students elsewhere (a Spark table): its cubes are that
+# source's, and nothing reads a `students` table on the connection.
+_ELSEWHERE: "weakref.WeakKeyDictionary[duckdb.DuckDBPyConnection, object]" = weakref.WeakKeyDictionary()
 
 
 @dataclass(frozen=True)
@@ -36,9 +41,38 @@ class Cube:
     rule: Rule
 
 
+def attach(con: duckdb.DuckDBPyConnection, source: object | None) -> None:
+    """Count `con`'s cubes with `source` (anything with build(con, outcome, rule) -> Cube and groups(con) -> Cube),
+    or again from the connection's own `students` when None."""
+    if source is None:
+        _ELSEWHERE.pop(con, None)
+    else:
+        _ELSEWHERE[con] = source
+
+
+def elsewhere(con: duckdb.DuckDBPyConnection) -> object | None:
+    """The source that counts the connection's students elsewhere, if any."""
+    return _ELSEWHERE.get(con)
+
+
+def student_rows(con: duckdb.DuckDBPyConnection) -> bool:
+    """The connection holds its students' rows: not counted elsewhere, not published counts."""
+    return con not in _ELSEWHERE and not counts.holds_counts(con)
+
+
+def groups_table(con: duckdb.DuckDBPyConnection) -> str:
+    """A table with every dimension column of the students (their terms, the values filters offer): `students`,
+    or the groups cube of a source that counts them elsewhere."""
+    source = _ELSEWHERE.get(con)
+    return STUDENTS if source is None else source.groups(con).table
+
+
 def build(con: duckdb.DuckDBPyConnection, outcome: str, rule: Rule) -> Cube:
     """Scan the students once for `outcome` under `rule` (a new temporary table on `con`); for published counts,
-    sum their cells (equity.sources.counts)."""
+    sum their cells (equity.sources.counts); for students counted elsewhere, load that source's cells."""
+    source = _ELSEWHERE.get(con)
+    if source is not None:
+        return source.build(con, outcome, rule)
     cube = Cube(f"cube_{next(_numbers)}", outcome, rule)
     if counts.holds_counts(con):        # published counts: the rows already are cells
         counts.fill(con, cube.table, outcome)
@@ -95,10 +129,10 @@ def drop(con: duckdb.DuckDBPyConnection, cube: Cube) -> None:
 
 def counted(con: duckdb.DuckDBPyConnection, outcome: str, rule: Rule, filters: Filters, columns: tuple[str, ...]
             ) -> Cells | None:
-    """For published counts, the cells of `columns` under `filters`, summed from a cube made for this call (a
-    figure asked without the session's cached cubes: the command line, a report); None for student rows, which
-    the caller scans itself."""
-    if not counts.holds_counts(con):
+    """For published counts or students counted elsewhere, the cells of `columns` under `filters`, summed from a
+    cube made for this call (a figure asked without the session's cached cubes: the command line, a report); None
+    for student rows, which the caller scans itself."""
+    if student_rows(con):
         return None
     cube = build(con, outcome, rule)
     try:

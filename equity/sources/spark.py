@@ -11,14 +11,18 @@ builds for an upload is translated too, over the table's columns read as text, a
 import logging
 import os
 import shutil
-from dataclasses import dataclass, field
+import socket
+from dataclasses import dataclass, field, replace
 
 import duckdb
 import pyarrow as pa
 import sqlglot
+from cachetools import LRUCache
 from sqlglot import exp
 
-from equity.data.mapping import Mapping
+from equity.data import dataset, headers
+from equity.data.ingest import Upload
+from equity.data.mapping import Mapping, propose
 from equity.data.profile import EXCUSED, TOP_VALUES, ColumnProfile
 from equity.data.sql import query
 from equity.data.students import (
@@ -34,7 +38,9 @@ from equity.sources import cube as cubes
 
 RAW, STUDENTS = "raw", "students"    # the names the translated queries read the table and its students under
 MACROS = ("score",)                  # DuckDB macros the translated queries call: inlined, Spark has none
+SHARED = 10                          # a result's value is listed for the mapping when this many rows hold it
 MAX_CELLS = 1_000_000                # more rows than this back from one query is refused: not a few cells
+CACHED_CELLS = 16                    # outcome and rule pairs whose cells are kept, each a few thousand rows
 TOKEN = "EQUITY_SPARK_TOKEN"         # a token for the cluster, read from the environment, never saved
 INSTALL = ("Spark needs pyspark with Spark Connect: pip install 'pyspark[connect]' sqlglot; a local server "
            "(--spark local[2]) also needs Java 17: apt-get install openjdk-17-jre-headless.")
@@ -48,21 +54,39 @@ def connect(url: str, token: str | None = None):
     """A Spark Connect session: `sc://host:port` (a token from the argument or the environment is added to the
     address, never written anywhere) or `local[N]`, which starts a local Spark Connect server."""
     try:
-        from pyspark.sql import SparkSession
+        from pyspark.sql.connect.session import SparkSession  # Spark Connect's, beside a local server too
     except ImportError:
         raise SparkError(INSTALL) from None
     local = url.startswith("local")
-    if local:
-        if shutil.which("java") is None:
-            raise SparkError(INSTALL)
-        os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")   # a local server listens on this machine only
+    if local and shutil.which("java") is None:
+        raise SparkError(INSTALL)
     logging.getLogger("SQLQueryContextLogger").setLevel(logging.CRITICAL)   # errors are said once, by SparkError
     token = token or os.environ.get(TOKEN)
     address = url if local or not token or ";token=" in url else f"{url.rstrip('/')}/;token={token}"
     try:
-        return SparkSession.builder.remote(address).getOrCreate()
+        return SparkSession.builder.remote(f"sc://localhost:{_local_server(url)}" if local else address).getOrCreate()
     except Exception as problem:      # pyspark raises many kinds; the person needs the first line of any
         raise SparkError(f"cannot connect to Spark at {url.split(';')[0]}: {_first_line(problem)}") from None
+
+
+_LOCAL: dict[str, int] = {}      # "port": the port of this process's local Spark Connect server, once started
+
+
+def _local_server(master: str) -> int:
+    """The port of this process's local Spark Connect server (`local[N]`), started on first use on a free port of
+    this machine only: pyspark's own start takes the fixed port 15002, which a second run on the machine holds.
+    A process runs one local server; a later `local[M]` reuses it."""
+    if "port" in _LOCAL:
+        return _LOCAL["port"]
+    from pyspark.sql.connect.session import SparkSession as Remote
+    os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")
+    with socket.socket() as probe:                 # a port free now; the server binds it a moment later
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    Remote._start_connect_server(master, {"spark.connect.grpc.binding.port": str(port),
+                                          "spark.connect.grpc.binding.address": "127.0.0.1"})
+    _LOCAL["port"] = port
+    return port
 
 
 def translate(sql: str | exp.Expression, params: dict | None = None,
@@ -117,6 +141,38 @@ def _spark_node(node: exp.Expression) -> exp.Expression:
     return node
 
 
+@dataclass(frozen=True)
+class SparkStaged(dataset.Staged):
+    """A Spark table profiled from counts and waiting for its mapping, as an upload is staged: its `upload` names
+    the table and holds its columns, no rows."""
+
+    table: "SparkTable | None" = None
+
+    @property
+    def rows(self) -> int:
+        return self.table.size()
+
+
+def stage(url: str, name: str, outcomes: tuple[str, ...] = (), token: str | None = None) -> SparkStaged:
+    """Connect, read the table's columns and profile them from counts (the `outcomes` named listed with their
+    values), and propose a mapping, as for an upload."""
+    table = SparkTable(connect(url, token), name)
+    profiles = table.profiles(outcomes)
+    shown = Upload(name, pa.table({c: pa.array([], pa.string()) for c in table.columns}), None, (), 0, ())
+    return SparkStaged(shown, profiles, propose(profiles), table)
+
+
+def activate(con: duckdb.DuckDBPyConnection, staged: SparkStaged, mapping: Mapping,
+             previous: dataset.Dataset | None = None) -> dataset.Dataset:
+    """The staged table under `mapping` as `con`'s data, as an upload is activated: the mapping applies on Spark,
+    as SQL, and every cube of `con` is counted there (equity.sources.cube.attach)."""
+    dataset.check(mapping, staged.profiles)
+    source = SparkSource(staged.table, mapping)
+    cubes.attach(con, source)
+    return dataset.Dataset(None, staged.profiles, mapping, source.report, title=staged.table.name,
+                           version=previous.version + 1 if previous else 1)
+
+
 @dataclass
 class SparkTable:
     """A Spark table of student rows (any Spark identifier, `parquet.`/path`` included), read as text columns."""
@@ -126,6 +182,7 @@ class SparkTable:
     columns: tuple[str, ...] = ()
     _raw: exp.Expression | None = field(default=None, repr=False)
     _counted: dict = field(default_factory=dict, repr=False)     # header -> its values with their counts
+    _size: int | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
         table = exp.to_table(self.name, dialect="spark")   # never pasted: a name SQLGlot cannot read stays one name
@@ -155,26 +212,34 @@ class SparkTable:
         """A query of `queries/` as the Spark SQL that runs: over this table's text columns, and `students`."""
         return translate(sql, params, {RAW: self._raw, **({STUDENTS: students} if students is not None else {})})
 
+    def size(self) -> int:
+        """The table's rows, counted once."""
+        if self._size is None:
+            self._size = int(self.run(query("tables/row_count", table=RAW)).column(0)[0].as_py())
+        return self._size
+
     def counted(self, header: str) -> tuple[tuple[str | None, int], ...]:
         """A column's values with their row counts (as equity.data.profile.column_values), read once."""
         if header not in self._counted:
             self._counted |= self._values([header])
         return self._counted[header]
 
-    def _values(self, headers: list[str]) -> dict[str, tuple[tuple[str | None, int], ...]]:
-        """Several columns' values with their counts in one Spark job, most frequent first, blank read as missing
-        as an upload reads it."""
-        found: dict[str, dict[str | None, int]] = {h: {} for h in headers}
-        for row in self.run(query("profile/column_value_counts", table=RAW, columns=headers)).to_pylist():
+    def _values(self, names: list[str], shared: int = 1) -> dict[str, tuple[tuple[str | None, int], ...]]:
+        """Several columns' values (those at least `shared` rows hold) with their counts in one Spark job, most
+        frequent first, blank read as missing as an upload reads it."""
+        found: dict[str, dict[str | None, int]] = {h: {} for h in names}
+        for row in self.run(query("profile/column_value_counts", table=RAW, columns=names),
+                            {"shared": shared}).to_pylist():
             value = None if row["value"] == "" else row["value"]
             found[row["header"]][value] = found[row["header"]].get(value, 0) + int(row["n"])
         return {h: tuple(sorted(values.items(), key=lambda vn: (-vn[1], vn[0] is None, vn[0] or "")))
                 for h, values in found.items()}
 
     def profiles(self, outcomes: tuple[str, ...] = ()) -> tuple[ColumnProfile, ...]:
-        """Each column measured as an upload's are (equity.profile), from counts only, in two Spark jobs: a column's
-        values are listed only when it has few of them and they repeat, or it is one of the `outcomes` named, so
-        ids and names never leave Spark."""
+        """Each column measured as an upload's are (equity.profile), from counts only, in two or three Spark jobs: a
+        column's values are listed only when it has few of them and they repeat, or it is one of the `outcomes`
+        named; a column whose header names a result (a grade %, a scale score) lists the values SHARED rows or
+        more hold, enough to propose it as an outcome and a threshold. Ids and names never leave Spark."""
         figures = []
         for i, header in enumerate(self.columns):      # one select of every column's figures: one scan
             one = sqlglot.parse_one(query("profile/column_counts", table=RAW, column=header), read="duckdb")
@@ -185,7 +250,17 @@ class SparkTable:
         listed = [h for h, r in rows.items() if h in outcomes or (r["distinct_estimate"] <= TOP_VALUES
                                                                   and 2 * r["distinct_estimate"] <= r["non_blank"])]
         self._counted |= self._values(listed) if listed else {}
-        return tuple(_profile(h, rows[h], self._counted.get(h)) for h in self.columns)
+        measured = [h for h in self.columns if h not in listed and _names_a_result(h)]
+        common = self._values(measured, SHARED) if measured else {}
+        return tuple(_profile(h, rows[h], self._counted.get(h)) if h not in common else
+                     replace(_profile(h, rows[h], common[h]), distinct_count=int(rows[h]["distinct_estimate"]))
+                     for h in self.columns)
+
+
+def _names_a_result(header: str) -> bool:
+    """The header reads as a kind of result (equity.data.headers), never as an id, a name or another role."""
+    reading = headers.read(header)
+    return reading is not None and reading.label.startswith(headers.MEASURE)
 
 
 def _profile(header: str, row: dict, values: tuple | None) -> ColumnProfile:
@@ -205,6 +280,8 @@ class SparkSource:
     mapping: Mapping
     report: BuildReport | None = None
     _students: exp.Expression | None = field(default=None, repr=False)
+    _cells: LRUCache = field(default_factory=lambda: LRUCache(CACHED_CELLS), repr=False)   # (outcome, rule) -> cells
+    _groups: dict = field(default_factory=dict, repr=False)    # id of a connection -> its groups cube
 
     def __post_init__(self) -> None:
         sql, params, build = students_sql(self.table.counted, RAW, self.mapping)
@@ -214,13 +291,31 @@ class SparkSource:
         self.report = build.report(int(rows))
 
     def cells(self, outcome: str, rule: Rule) -> pa.Table:
-        """The cube's cells for `outcome` under `rule`, counted by Spark: cells/cube_build.sql's columns."""
-        return self.table.run(query("cells/cube_build", cube="cube", outcome=outcome), rule.params(), self._students)
+        """The cube's cells for `outcome` under `rule`, counted by Spark: cells/cube_build.sql's columns. The last
+        few are kept (a few thousand rows each), so a view that makes its own cube costs no second Spark job."""
+        key = (outcome, rule)
+        if key not in self._cells:
+            self._cells[key] = self.table.run(query("cells/cube_build", cube="cube", outcome=outcome), rule.params(),
+                                              self._students)
+        return self._cells[key]
+
+    def groups(self, con: duckdb.DuckDBPyConnection) -> cubes.Cube:
+        """The students counted per combination of the dimension columns (queries/cells/cube_groups.sql), loaded
+        on `con` once: the terms and the values each filter offers."""
+        if id(con) not in self._groups:
+            found = self.table.run(query("cells/cube_groups", cube="cube"), students=self._students)
+            self.prepare(con)
+            self._groups[id(con)] = cubes.load(con, found, "", Rule("mean"))
+        return self._groups[id(con)]
+
+    def prepare(self, con: duckdb.DuckDBPyConnection) -> None:
+        """The label types and macros a cube's cells are read with, on `con`."""
+        define_types(con)
+        define_macros(con, CELL_MACROS)
 
     def build(self, con: duckdb.DuckDBPyConnection, outcome: str, rule: Rule) -> cubes.Cube:
         """The cube as equity.cube builds it from student rows, its cells counted on Spark."""
-        define_types(con)
-        define_macros(con, CELL_MACROS)
+        self.prepare(con)
         return cubes.load(con, self.cells(outcome, rule), outcome, rule)
 
 

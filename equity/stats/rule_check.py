@@ -4,8 +4,10 @@ category nobody has, or a threshold above every value, is almost always a typing
 import duckdb
 
 from equity.data.sql import query
+from equity.model.filters import Filters
 from equity.model.rules import Rule
 from equity.sources import counts
+from equity.sources import cube as cubes
 from equity.words.messages import Text
 
 
@@ -14,8 +16,11 @@ def nobody_meets(con: duckdb.DuckDBPyConnection, outcome: str, rule: Rule, label
     does (or when nobody has a result, or the rule is an average: other messages cover those)."""
     if not rule.is_rate:
         return None
-    if counts.holds_counts(con):
-        return Text("rule.nobody_counted", outcome=label or outcome) if counts.nobody_counted(con, outcome) else None
+    summed = cubes.counted(con, outcome, rule, Filters(), ())      # published counts, or students counted elsewhere
+    if summed is not None:
+        n, met = sum(s.n for _, s in summed.rows), sum(s.total for _, s in summed.rows)
+        key = "rule.nobody_counted" if counts.holds_counts(con) else "rule.nobody_in_table"
+        return Text(key, outcome=label or outcome, rule=rule.describe()) if n and not met else None
     n, met, lowest, highest, seen = con.execute(query("cells/rule_matches", outcome=outcome),
                                                 rule.params()).fetchall()[0]
     if not n or met:

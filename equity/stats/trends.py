@@ -98,7 +98,7 @@ class Trend:
 
 def data_terms(con: duckdb.DuckDBPyConnection, filters: Filters = Filters()) -> tuple[str, ...]:
     """The terms in the loaded data (those chosen in the filters, when any are), in time order."""
-    rows = con.execute(query("students/distinct_values", column="term", table="students"),
+    rows = con.execute(query("students/distinct_values", column="term", table=cubes.groups_table(con)),
                        {"missing": NOT_REPORTED}).fetchall()
     found = [r[0] for r in rows if r[0] != NOT_REPORTED]
     if filters.term:

@@ -24,6 +24,7 @@ from equity.words.messages import Text
 from equity.words.numbers import count
 from pages.views import shared
 from pages.views.join_step import join_step
+from pages.views.spark_connect import spark_connect
 
 FILE_TYPES = ["csv", "txt", "tsv", "xlsx", "xlsm", "xls", "ods", "parquet", "htm", "html"]
 
@@ -143,7 +144,7 @@ def staged_step(staged) -> None:
                 st.rerun()
             except (IngestError, DataError) as problem:
                 st.error(shared.message(problem, lang), icon=":material/error:")
-    st.write(t("page.data.rows_proposed", lang, rows=count(upload.table.num_rows)))
+    st.write(t("page.data.rows_proposed", lang, rows=count(staged.rows)))
     mapping = mapping_editor(staged.profiles, staged.proposal, key=f"editor_{id(staged)}")
     new = bench.staged_new_values()
     if new:
@@ -208,6 +209,7 @@ def loaded_step(data) -> None:
         } for c in data.mapping.columns]), hide_index=True)
 
 
+spark_connect(bench)
 join_step(bench)
 if bench.staged is not None:
     staged_step(bench.staged)

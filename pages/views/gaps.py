@@ -33,8 +33,9 @@ if picked:
         shared.table(section.table)
         shared.section_downloads(section, f"{stem}-{dimension}-{second}", "gaps_dl", lang)
     else:
-        # Alone or in combination counts students by the races each reports: published counts have no students.
-        if dimension == "race" and not bench.data.mapping.counts and st.checkbox(
+        # Alone or in combination counts students by the races each reports: published counts and a Spark table
+        # have no students here.
+        if dimension == "race" and bench.without_rows() is None and st.checkbox(
                 t("page.gaps.combined", lang), key="gaps_combined", help=t("page.gaps.combined_help", lang)):
             dimension = COMBINED
             st.caption(t("page.gaps.combined_note", lang))

@@ -214,11 +214,12 @@ def require_data(bench: Workbench) -> bool:
 
 
 def student_rows(bench: Workbench) -> bool:
-    """Loaded data of student rows; published counts have none, and a view that needs them says so."""
-    if bench.data is not None and bench.data.mapping.counts:
-        st.info(t("ui.needs_student_rows", language()), icon=":material/table_rows:")
-        return False
-    return True
+    """Loaded data of student rows; published counts and a Spark table have none here, and a view that needs them
+    says so."""
+    why = bench.without_rows()
+    if why:
+        st.info(t(why, language()), icon=":material/table_rows:")
+    return why is None
 
 
 def analysis_header(title: str, key: str) -> tuple[Workbench, ColumnRole, Rule] | None:

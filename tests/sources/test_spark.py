@@ -59,11 +59,7 @@ def local_spark():
     pytest.importorskip("pyspark.sql.connect.session", reason=HOW)
     if shutil.which("java") is None:
         pytest.skip(HOW)
-    # pyspark's own switch for parallel test runs (SPARK-42272): the local server takes a free port and the client
-    # asks it which, instead of both using 15002, which a run of the suite from another checkout may hold.
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("SPARK_TESTING", "1")
-        yield spark.connect("local[2]")    # the one local Spark Connect server of this module (it takes ~20-60 s)
+    return spark.connect("local[2]")    # the one local Spark Connect server of this process (it takes ~20-60 s)
 
 
 @pytest.fixture(scope="module")
@@ -152,10 +148,10 @@ def test_a_missing_table_is_one_line_saying_so(district, local_spark, capsys):
     assert err[-1].startswith("error: cannot read the table parquet.") and "Traceback" not in "".join(err)
 
 
-def test_commands_that_read_student_rows_say_so_before_connecting(tmp_path, capsys):
-    assert main(["report", "--spark", "local[2]", "--table", "t", "--outcome", "x", "--out",
-                 str(tmp_path / "r.html")]) == 2
-    assert "give FILE; on a Spark table use gaps or risk" in capsys.readouterr().err
+def test_commands_that_read_student_rows_say_so_before_connecting(capsys):
+    assert main(["cohort", "--spark", "sc://nowhere.invalid:15002", "--table", "t", "--outcome", "x", "--from", "a",
+                 "--to", "b", "--by", "race"]) == 2
+    assert "needs the student rows of a file: give FILE" in capsys.readouterr().err
     assert main(["gaps", str(SAMPLE), "--spark", "local[2]", "--table", "t", "--outcome", "x"]) == 2
     assert "not both" in capsys.readouterr().err
     assert main(["gaps", "--outcome", "x"]) == 2
