@@ -52,3 +52,16 @@ def crdc_rows(schools: dict = SCHOOLS) -> list[list]:
 
 def crdc_csv(schools: dict = SCHOOLS) -> bytes:
     return csv_bytes(crdc_rows(schools))
+
+
+# A district's file with its total row, worked by hand (default settings: cell 10, n-size 30, min_n 10):
+#                   Small School     Big School      District Total (public; more schools than these two)
+#   Black           40, 12           50, 10          100, 24
+#   White           20, 10           200, 10         300, 30
+#   Hispanic        -                100, 5          120, 6
+TOTALLED = [["School", "Race", "Enrollment", "Suspended"],
+            ["Small School", "Black", "40", "12"], ["Small School", "White", "20", "10"],
+            ["Big School", "Black", "50", "10"], ["Big School", "White", "200", "10"],
+            ["Big School", "Hispanic", "100", "5"],
+            ["District Total", "Black", "100", "24"], ["District Total", "White", "300", "30"],
+            ["District Total", "Hispanic", "120", "6"]]

@@ -293,7 +293,7 @@ def risk_json(result: Disproportionality, compare: str) -> dict:
         groups.append(row if shown else row | {"why": result.note(g)})
     return {"outcome": result.outcome, "by": result.grouping.first, "compare": compare,
             "cell_size": settings.cell_size, "n_size": settings.n_size, "flag_above": settings.threshold,
-            "groups": groups}
+            "alternate_comparison": result.comparison or None, "groups": groups}
 
 
 def risk_json_of(result: Disproportionality) -> dict:
@@ -337,7 +337,9 @@ def render_risk(result: Disproportionality, fmt: str) -> str:
     notes = [f"{g['label']}: {why}" for g, why in zip(out["groups"], whys, strict=True) if why]
     flagged = [g["label"] for g in out["groups"] if g["flagged"]]
     head = (f"{result.outcome} ({result.rule.describe()}) by {result.grouping.label}: risk ratios against "
-            f"{'all other students' if out['compare'] == OTHERS else out['compare']}; {result.settings.describe()}")
+            f"{'all other students' if out['compare'] == OTHERS else out['compare']}; {result.settings.describe()}"
+            + (f"; alternate ratios against the other students in the published total '{result.comparison}'"
+               if result.comparison else ""))
     sentence = (f"Flagged (risk ratio above {out['flag_above']:.1f}): {', '.join(flagged)}." if flagged
                 else f"No group has a risk ratio above {out['flag_above']:.1f}.")
     return "\n".join([head, *aligned(rows), *(["", *notes] if notes else []), "", sentence, ""])

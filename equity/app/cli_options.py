@@ -147,7 +147,8 @@ def suppressed_notices(report: BuildReport) -> list[str]:
     unknown, never zero."""
     problems = [Text(f"counts.problem.{p.kind}", cells=f"{p.cells:,}", header=p.header, examples="; ".join(p.examples))
                 for p in report.problems]
-    return [*(f"note: {problem}" for problem in problems),
+    totals = [Text("counts.totals", names=", ".join(report.totals))] if report.totals else []
+    return [*(f"note: {problem}" for problem in [*totals, *problems]),
             *(f"note: suppressed cells of '{s.header}', read as unknown (never as zero): "
               f"{', '.join(f'{raw} x {n:,}' for raw, n in s.values)}." for s in report.suppressed)]
 

@@ -12,6 +12,7 @@ never as zero, and counted and listed for the person.
 """
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 import duckdb
@@ -42,6 +43,19 @@ MAX_COUNT = 1e8         # above any count of students a published file holds
 LOOK_AT = 2000          # rows read to find a totals row
 MAX_GROUPS = 60         # distinct values a column of student groups has at most (races, programs, totals)
 _TOTAL = re.compile(r"^(all|total|all students?( tested)?|(school|district|state|grand) total|totals?)$", re.I)
+# An entity that is a total, not a school: a name with a word for a total or a whole area ("District Total",
+# "Statewide", "All Schools", "LEA totals"), or nothing but a level's name ("State", "District level", "LEA").
+_TOTAL_ENTITY = re.compile(
+    r"\b(totals?|(state|district|county|city|region|nation|division)[- ]?wide|all (schools|students|districts))\b"
+    r"|^\s*(the\s+)?(state|district|lea|sea|county|region|nation|division|all)(\s+(level|total|overall))?\s*$",
+    re.I)
+# A column of each row's level (school, district, state ...), told by its header and its values: rows above the
+# finest level (a school's) are totals, whatever the entity is called ('Springfield USD', 'Oregon').
+_LEVEL_HEADER = re.compile(r"level|aggregat|entity.?type|summary", re.I)
+_LEVEL = re.compile(r"^(school|campus|building|site|district|lea|sea|state|county|region|nation(al)?|division)"
+                    r"([\s-]*(level|wide))?$", re.I)
+_FINEST = re.compile(r"^(school|campus|building|site)", re.I)
+TOTALS = "count_totals"     # the table of total rows set aside at load (set_totals_aside)
 _COUNT = r"^[0-9]+(\.[0-9]+)?$"   # a count of zero or more, thousands separators removed (as count_value reads)
 MIN_GROUPS = 4          # race-by-sex columns of one measure that make a layout the CRDC's rather than a fluke
 
@@ -56,6 +70,38 @@ class Suppressed:
     @property
     def cells(self) -> int:
         return sum(n for _, n in self.values)
+
+
+def total_entity(name: str | None) -> bool:
+    """The entity named is a district's or state's total row rather than a school (see _TOTAL_ENTITY)."""
+    return bool(name) and _TOTAL_ENTITY.search(name) is not None
+
+
+def level_totals(con: duckdb.DuckDBPyConnection, source: str, headers_in: Sequence[str], school: str | None
+                 ) -> tuple[str, ...]:
+    """The entities of the raw table `source` that a level column places above schools (a 'District' or 'State'
+    row); `school` is the entity's header. None without such a column."""
+    for header in headers_in:
+        if school is None or header == school or not _LEVEL_HEADER.search(header):
+            continue
+        rows = con.execute(query("counts/levels", source=source, level=header, school=school)).fetchall()
+        levels = {level.strip() for level, _ in rows if level and level.strip()}
+        if len(levels) >= 2 and all(_LEVEL.match(v) for v in levels) and any(_FINEST.match(v) for v in levels):
+            return tuple(name.strip() for level, name in rows
+                         if level and level.strip() and not _FINEST.match(level.strip()) and name and name.strip())
+    return ()
+
+
+def set_totals_aside(con: duckdb.DuckDBPyConnection, also: Sequence[str] = ()) -> tuple[str, ...]:
+    """Move the loaded cells of total rows (a district's or state's: told by name, or `also`, by a level column)
+    from `students` to `count_totals`, so no sum counts their students twice and no school list offers them, and
+    return their names. The totals stay as the wider population the alternate risk ratio compares with
+    (equity.sources.counts)."""
+    names = sorted({name for (name,) in con.execute(query("counts/entities")).fetchall()
+                    if total_entity(name) or name in also})
+    con.execute(query("counts/totals_aside"), {"names": names})
+    con.execute(query("counts/drop_totals"), {"names": names})
+    return tuple(names)
 
 
 def count_value(raw: object) -> float | None:

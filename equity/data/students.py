@@ -10,7 +10,15 @@ from dataclasses import dataclass, replace
 import duckdb
 
 from equity.data import derived, normalize
-from equity.data.count_layouts import CountProblem, Suppressed, count_problems, suppressed
+from equity.data.count_layouts import (
+    TOTALS,
+    CountProblem,
+    Suppressed,
+    count_problems,
+    level_totals,
+    set_totals_aside,
+    suppressed,
+)
 from equity.data.mapping import RACE_FLAG_ROLES, Mapping
 from equity.data.profile import EXCUSED, as_number, as_text, column_types, column_values
 from equity.data.sql import Fragment, query, sql_name
@@ -58,6 +66,7 @@ class BuildReport:
     guessed: tuple[Guessed, ...] = ()
     suppressed: tuple[Suppressed, ...] = ()     # published counts hidden by their publisher: unknown, listed
     problems: tuple[CountProblem, ...] = ()     # published counts that cannot be right, listed
+    totals: tuple[str, ...] = ()                # total rows (a district's, a state's) set aside as the comparison
 
 
 Counted = Callable[[str], tuple[tuple[str | None, int], ...]]   # a raw column's values with their row counts
@@ -162,8 +171,10 @@ def build_students(con: duckdb.DuckDBPyConnection, source: str, mapping: Mapping
     if not mapping.counts:
         return report
     counted = tuple(c.header for c in mapping.columns if c.role == "denominator" or c.kind == "count")
-    return replace(report, suppressed=suppressed(con, source, counted), problems=count_problems(
-        con, {c.name: c.header for c in mapping.outcomes() if c.kind == "count"}))
+    totals = set_totals_aside(con, level_totals(con, source, tuple(types), mapping.header_for("school")))
+    rows = con.execute(query("tables/row_count", table="students")).fetchall()[0][0]
+    return replace(report, rows=rows, totals=totals, suppressed=suppressed(con, source, counted),
+                   problems=count_problems(con, {c.name: c.header for c in mapping.outcomes() if c.kind == "count"}))
 
 
 def restore_students(con: duckdb.DuckDBPyConnection, source: str, names: Sequence[str]) -> int:
@@ -172,6 +183,7 @@ def restore_students(con: duckdb.DuckDBPyConnection, source: str, names: Sequenc
     columns = [query("columns/as", target=c, value=query("values/cast", value=c, type=sql_name(t)) if c in names
                      else query("values/null_of", type=sql_name(t))) for c, t in CANONICAL.items()]
     columns += [c for c in names if c not in CANONICAL]
+    con.execute(query("tables/drop_table", table=TOTALS))     # an earlier file's totals are not these rows'
     return _create(con, query("students/students", source=source, columns=columns), {})
 
 

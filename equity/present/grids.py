@@ -23,12 +23,14 @@ from equity.plans.status_grid import (
     status_text,
 )
 from equity.present.html import fragment
-from equity.words.i18n import DEFAULT, t
+from equity.words.i18n import t
+from equity.words.reader import language
 
 
-def grid_html(placements: list[Placement], higher_is_better: bool, lang: str = DEFAULT) -> Markup:
+def grid_html(placements: list[Placement], higher_is_better: bool) -> Markup:
     """The five-by-five grid for one direction: very high status on top, each cell coloured, naming its
     colour in words and listing the indicators placed in it."""
+    lang = language()
     placed: dict[tuple[int, int], list[str]] = defaultdict(list)
     for p in placements:
         if p.colour is not None:
@@ -46,9 +48,10 @@ def grid_html(placements: list[Placement], higher_is_better: bool, lang: str = D
                     caption=t("grid.higher_caption" if higher_is_better else "grid.lower_caption", lang))
 
 
-def accountability_html(grid_: Grid, lang: str = DEFAULT) -> Markup:
+def accountability_html(grid_: Grid) -> Markup:
     """Groups down, indicators across, each cell coloured as the Dashboard would and naming its colour, status
     and change in words (an uncoloured cell says why), so colour never carries the meaning alone."""
+    lang = language()
     rows = [{"name": row.label,
              "cells": [{"palette": None if p is None or p.colour is None else PALETTE[COLOURS[p.colour]],
                         "words": cell_words(p, lang)} for p in row.cells]} for row in grid_.rows]
@@ -56,17 +59,19 @@ def accountability_html(grid_: Grid, lang: str = DEFAULT) -> Markup:
                     heads=[c.indicator.name(lang) for c in grid_.columns], rows=rows)
 
 
-def group_grid_html(placements: tuple[GroupPlacement, ...], title: str, lang: str = DEFAULT) -> Markup:
+def group_grid_html(placements: tuple[GroupPlacement, ...], title: str) -> Markup:
     """One row per group: its name, then a cell coloured as the Dashboard would, naming the colour, the status
     and the change in words (an uncoloured cell says why)."""
+    lang = language()
     rows = [{"name": p.label, "palette": None if p.colour is None else PALETTE[COLOURS[p.colour]],
              "words": " · ".join((colour_words(p, lang), status_text(p.status, lang),
                                   change_text(p.change_level, lang)))} for p in placements]
     return fragment("group_grid.html", rows=rows, title=title)
 
 
-def cuts_frame(indicators: list[Indicator], chosen: dict[str, Cuts], lang: str = DEFAULT) -> pd.DataFrame:
+def cuts_frame(indicators: list[Indicator], chosen: dict[str, Cuts]) -> pd.DataFrame:
     """The cut points in force, one row per indicator, for the user to edit."""
+    lang = language()
     rows = []
     for ind in indicators:
         cuts = chosen.get(ind.label, default_cuts(ind))

@@ -17,9 +17,10 @@ from equity.present.html import fragment
 from equity.present.tables import COUNT, INDEX, TEXT, VALUE, Column, Table
 from equity.stats.disproportionality import NOT_COMPUTABLE, TOO_FEW
 from equity.words.groupings import grouping_group, grouping_name
-from equity.words.i18n import DEFAULT, t
+from equity.words.i18n import t
 from equity.words.labels import figure, group_label, hidden_note
 from equity.words.numbers import decimal
+from equity.words.reader import language
 
 MEASURE_KEYS = {GAP: "gap", RISK_RATIO: "ratio", COMPOSITION: "composition"}
 SHORT = {("race", NHPI): "nhpi", ("race", AIAN): "aian", ("race", BLACK): "black", ("race", TWO_OR_MORE): "two",
@@ -32,8 +33,9 @@ def method(card: Card) -> str:
     return card.indicator.method if card.indicator.rule.is_rate else GAP
 
 
-def measure_name(card: Card, lang: str = DEFAULT) -> str:
+def measure_name(card: Card) -> str:
     """'Gap vs all (pts)', 'Risk ratio' or 'Composition index'."""
+    lang = language()
     return t(f"scorecard.measure.{MEASURE_KEYS[method(card)]}", lang)
 
 
@@ -43,77 +45,87 @@ def measure_text(card: Card, value: float | None) -> str:
     return decimal(value, signed=True) if method(card) == GAP else decimal(value, 2)
 
 
-def short_label(card: Card, key: object, lang: str = DEFAULT) -> str:
+def short_label(card: Card, key: object) -> str:
     """A group's name shortened for a narrow card ('Black/Afr. American'), crossed parts each."""
+    lang = language()
     grouping = card.indicator.grouping
     parts = [t(f"scorecard.short.{SHORT[(d.key, k)]}", lang) if (d.key, k) in SHORT else group_label(d, k, lang)
              for d, k in zip(grouping.dimensions, grouping.parts(key), strict=True)]
     return PART.join(parts)
 
 
-def kind_text(kind: str, lang: str = DEFAULT) -> str:
+def kind_text(kind: str) -> str:
     """'leading' or 'lagging' in the reader's language."""
+    lang = language()
     return t(f"scorecard.kind.{kind}", lang)
 
 
-def direction_word(card: Card, lang: str = DEFAULT) -> str:
+def direction_word(card: Card) -> str:
     """'better', 'worse' or 'no change' since the baseline, in the reader's language."""
+    lang = language()
     return t(f"scorecard.{ {True: 'better', False: 'worse', None: 'no_change'}[card.improving]}", lang)
 
 
-def change_words(card: Card, lang: str = DEFAULT) -> str:
+def change_words(card: Card) -> str:
     """The change since the baseline in words, not colour alone: '▲ 2.1 pts, better'; '' without one."""
+    lang = language()
     if card.change is None:
         return ""
     arrow = "▲" if card.change > 0 else "▼" if card.change < 0 else "="
     points = t("scorecard.pts", lang) if card.indicator.rule.is_rate else ""
-    return f"{arrow} {decimal(abs(card.change), 1, lang)}{' ' + points if points else ''}, {direction_word(card, lang)}"
+    return f"{arrow} {decimal(abs(card.change), 1, lang)}{' ' + points if points else ''}, {direction_word(card)}"
 
 
-def value_text(card: Card, lang: str = DEFAULT) -> str:
+def value_text(card: Card) -> str:
     """All students' latest value: '23.4%', or 'hidden'."""
+    lang = language()
     if card.latest is None:
         return t("scorecard.hidden", lang)
     return figure(card.latest, card.indicator.rule.is_rate, lang)
 
 
-def headline(card: Card, lang: str = DEFAULT) -> Markup:
+def headline(card: Card) -> Markup:
     """All students' latest value and its change since the baseline term, arrow and words, not colour alone."""
+    lang = language()
     look = {True: "better", False: "worse", None: "same"}[card.improving]
-    return fragment("card_head.html", value=value_text(card, lang), change=change_words(card, lang), look=look,
+    return fragment("card_head.html", value=value_text(card), change=change_words(card), look=look,
                     since=t("scorecard.since", lang, term=card.baseline_term))
 
 
-def card_html(card: Card, heading: str, lang: str = DEFAULT) -> Markup:
+def card_html(card: Card, heading: str) -> Markup:
     """A card's body: headline, the finding in one sentence, and the table of groups."""
-    return headline(card, lang) + fragment("card_note.html", note=finding_text(card, lang)) \
-        + card_table(card, heading, lang)
+    lang = language()
+    return headline(card) + fragment("card_note.html", note=finding_text(card, lang)) \
+        + card_table(card, heading)
 
 
-def card_table(card: Card, heading: str, lang: str = DEFAULT) -> Markup:
+def card_table(card: Card, heading: str) -> Markup:
     """The card's groups as a small HTML table; hidden groups in grey italics, saying why."""
+    lang = language()
     rows = []
     for g in card.groups:
-        name = short_label(card, g.key, lang)
+        name = short_label(card, g.key)
         if g.hidden:
             rows.append({"name": name, "why": t("scorecard.hidden_small" if g.small else "scorecard.hidden_protects",
                                                  lang)})
             continue
         mark = (" ⚑" if g.flagged else "") + (" " + t("scorecard.alt", lang) if g.alternate else "")
-        measure = measure_text(card, g.measure) if g.measure is not None else blank(g, lang)
+        measure = measure_text(card, g.measure) if g.measure is not None else blank(g)
         rows.append({"name": name, "why": None, "flagged": g.flagged, "figure": measure + mark,   # "—": a small risk
                      "value": "—" if g.value is None else figure(g.value, card.indicator.rule.is_rate, lang)})
     short = t(f"scorecard.short_measure.{MEASURE_KEYS[method(card)]}", lang)
     return fragment("card_table.html", rows=rows, heads=(heading, t("column.value", lang), short))
 
 
-def blank(g: GroupFigure, lang: str = DEFAULT) -> str:
+def blank(g: GroupFigure) -> str:
     """Why a shown group has no ratio, in a word or two ('too few'); a dash when there is no reason."""
+    lang = language()
     return t(BLANKS[g.method], lang) if g.method in BLANKS else "—"
 
 
-def hidden_text(card: Card, g: GroupFigure, lang: str = DEFAULT) -> str:
+def hidden_text(card: Card, g: GroupFigure) -> str:
     """'yes — Hidden: fewer than 10 students.' for a hidden group, '' for a shown one."""
+    lang = language()
     if not g.hidden:
         return ""
     # A group whose size is shown had only its count hidden (the complementary rule on risk counts).
@@ -121,38 +133,42 @@ def hidden_text(card: Card, g: GroupFigure, lang: str = DEFAULT) -> str:
     return f"{t('word.yes', lang)} — {note}"
 
 
-def goal_text(status: str, lang: str = DEFAULT) -> str:
+def goal_text(status: str) -> str:
     """A goal status as a word: 'On track', 'En camino'; 'No goal' when none is set."""
+    lang = language()
     return t("scorecard.no_goal" if status == NO_GOAL else f"goal.{status.replace(' ', '_')}", lang)
 
 
-def column_names(lang: str = DEFAULT) -> dict[str, str]:
+def column_names() -> dict[str, str]:
     """The headers of the table of every figure, by role ('value' → 'Value', 'Valor')."""
+    lang = language()
     return {c: t(f"scorecard.column.{c}", lang) for c in COLUMNS}
 
 
 KINDS = {"n": COUNT, "value": VALUE, "measure_value": INDEX}
 
 
-def cards_table(cards: list[Card], lang: str = DEFAULT) -> Table:
+def cards_table(cards: list[Card]) -> Table:
     """Every card's groups as one table: the accessible version of the scorecard, shown and downloaded as one."""
-    names, rows = column_names(lang), []
+    lang = language()
+    names, rows = column_names(), []
     for card in cards:
         ind = card.indicator
         for g in card.groups:
-            rows.append((ind.name(lang), kind_text(ind.kind, lang), grouping_name(ind.grouping, lang),
+            rows.append((ind.name(lang), kind_text(ind.kind), grouping_name(ind.grouping, lang),
                          card.latest_term, grouping_group(ind.grouping, g.key, lang), g.n, g.value,
-                         measure_name(card, lang), g.measure, t("word.yes", lang) if g.flagged else "",
-                         hidden_text(card, g, lang)))
+                         measure_name(card), g.measure, t("word.yes", lang) if g.flagged else "",
+                         hidden_text(card, g)))
     return Table(tuple(Column(names[c], KINDS.get(c, TEXT)) for c in COLUMNS), tuple(rows))
 
 
-def scorecard_chart(cards: list[Card], lang: str = DEFAULT) -> alt.LayerChart | None:
+def scorecard_chart(cards: list[Card]) -> alt.LayerChart | None:
     """Each indicator's change since its baseline term as a bar from zero, labelled with the figure and
     'better' or 'worse' in words (colour repeats it); None when no indicator has a change to show."""
+    lang = language()
     rows = [{"indicator": c.indicator.name(lang), "change": round(c.change, 1), "end": max(c.change, 0.0),
-             "word": direction_word(c, lang),
-             "label": f"{decimal(c.change, 1, lang, signed=True)} ({direction_word(c, lang)})"}
+             "word": direction_word(c),
+             "label": f"{decimal(c.change, 1, lang, signed=True)} ({direction_word(c)})"}
             for c in cards if c.change is not None]
     if not rows:
         return None

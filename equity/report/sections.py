@@ -418,15 +418,15 @@ class ScorecardView:
         for card, p in zip(self.cards, placements, strict=True):
             value = card.latest if rates or card.latest is None else decimal(card.latest)
             rows.append((card.indicator.name(lang), card.indicator.describe_rule(lang), value, card.change,
-                         direction_word(card, lang) if card.change is not None else "",
+                         direction_word(card) if card.change is not None else "",
                          status_grid.status_text(p.status, lang) if p.status is not None else "",
-                         status_grid.colour_text(p, lang), sc.finding_text(card, lang), goal_text(card.goal, lang)))
+                         status_grid.colour_text(p, lang), sc.finding_text(card, lang), goal_text(card.goal)))
         table = Table(columns, tuple(rows), (t("report.scorecard.note", lang, min_n=self.min_n),
                                              t("report.scorecard.grid_note", lang), rule_note(self.min_n),
                                              *self.outcome_notes))
         summary = self._summary()
         title = t("report.scorecard.title", lang)
-        chart = scorecard_chart(list(self.cards), lang)
+        chart = scorecard_chart(list(self.cards))
         return Section(title, summary, table, chart,
                        _alt_text(t("chart.bar_description", lang, title=title), summary) if chart else "")
 

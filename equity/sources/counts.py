@@ -17,9 +17,18 @@ def holds_counts(con: duckdb.DuckDBPyConnection) -> bool:
     return bool(con.execute(query("counts/columns")).fetchall()[0][0])
 
 
-def fill(con: duckdb.DuckDBPyConnection, cube: str, outcome: str) -> None:
-    """Create the cube table `cube` for the count column `outcome` (queries/counts/cube_counts.sql)."""
-    con.execute(query("counts/cube_counts", cube=cube, outcome=outcome))
+def fill(con: duckdb.DuckDBPyConnection, cube: str, outcome: str, source: str = "students") -> None:
+    """Create the cube table `cube` for the count column `outcome` from the cells of `source` (the schools', or
+    TOTALS) (queries/counts/cube_counts.sql)."""
+    con.execute(query("counts/cube_counts", cube=cube, outcome=outcome, source=source))
+
+
+def widest_total(con: duckdb.DuckDBPyConnection) -> str | None:
+    """The name of the loaded total row of the widest population (a state's before a district's), if any."""
+    if not holds_counts(con) or not con.execute(query("counts/has_totals")).fetchall()[0][0]:
+        return None
+    found = con.execute(query("counts/widest_total")).fetchall()
+    return found[0][0] if found else None
 
 
 def nobody_counted(con: duckdb.DuckDBPyConnection, outcome: str) -> bool:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import duckdb
 import pyarrow as pa
 
+from equity.data.count_layouts import TOTALS
 from equity.data.sql import query, sql_name
 from equity.model.dimensions import COMBINED, DIMENSIONS
 from equity.model.filters import Filters
@@ -70,6 +71,22 @@ def cells(con: duckdb.DuckDBPyConnection, cube: Cube, filters: Filters, columns:
                              for name in chosen], query("values/always"))
     rows = con.execute(query("cells/cube_cells", cube=cube.table, columns=columns, kept=kept), chosen).fetchall()
     return Cells(columns, tuple((tuple(r[4:]), Stats(int(r[0]), float(r[1]), float(r[2]), int(r[3]))) for r in rows))
+
+
+def totals(con: duckdb.DuckDBPyConnection, outcome: str, rule: Rule, columns: tuple[str, ...],
+           terms: tuple[str, ...] = ()) -> tuple[str, Cells] | None:
+    """For published counts that carry a total row (a district's or state's), its name and its cells of
+    `columns` in `terms` (all when none: a school's year is compared with the same year's total), summed from
+    a cube made for this call; None when the data has none."""
+    name = counts.widest_total(con)
+    if name is None:
+        return None
+    cube = Cube(f"cube_{next(_numbers)}", outcome, rule)
+    counts.fill(con, cube.table, outcome, TOTALS)
+    try:
+        return name, cells(con, cube, Filters(school=(name,), term=terms), columns)
+    finally:
+        drop(con, cube)
 
 
 def drop(con: duckdb.DuckDBPyConnection, cube: Cube) -> None:

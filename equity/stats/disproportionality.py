@@ -17,9 +17,10 @@ import duckdb
 from equity.model.filters import Filters
 from equity.model.groups import Grouping, ordered
 from equity.model.rules import Rule
+from equity.sources import cube as cubes
 from equity.sources.cells import Stats
 from equity.stats import across
-from equity.stats.grouped import across_views, hidden, stats
+from equity.stats.grouped import across_views, hidden, split, stats
 from equity.stats.privacy import ACROSS, COMPLEMENT, DEFAULT_MIN_N, SMALL, missing_reason
 from equity.words.i18n import t
 from equity.words.labels import hidden_note
@@ -85,6 +86,8 @@ class Disproportionality:
     reference: object = OTHERS     # OTHERS, or the key of the group every group is compared with
     overall_hidden: bool = False      # the rule across views hides all students' figure
     missing_reason: str | None = None   # why the number without a result is not printed (privacy.missing_reason)
+    comparison: str = ""    # the total row (a district's, a state's) the alternate ratio compares with; "": the
+                            # wider population summed from the loaded students or schools
 
     @property
     def missing_size(self) -> int | None:
@@ -122,7 +125,8 @@ class Disproportionality:
         if group.method == NOT_COMPUTABLE:
             return t("risk.note.not_computable")
         if group.method == ALTERNATE:
-            return t("risk.note.alternate")
+            return t("risk.note.alternate_total", name=self.comparison) if self.comparison else \
+                t("risk.note.alternate")
         return ""
 
 
@@ -234,11 +238,18 @@ def disproportionality(con: duckdb.DuckDBPyConnection, outcome: str, rule: Rule,
                        min_n: int = DEFAULT_MIN_N, label: str = "", reference: object = OTHERS,
                        cube: "Cube | None" = None) -> Disproportionality:
     """Risk ratios of one outcome for the students `filters` keep; `wider` (default: every loaded student,
-    all terms and schools) is the population the alternate ratio compares with. Counted over the students, or
-    summed from the outcome's cube when given."""
-    return measure(label or outcome, rule, grouping, stats(con, outcome, rule, grouping, filters, cube),
-                   stats(con, outcome, rule, grouping, wider, cube), settings, min_n, reference,
-                   across_views(con, outcome, rule, grouping, filters, min_n, cube))
+    all terms and schools) is the population the alternate ratio compares with, unless published counts carry
+    a total row that breaks down by the same groups: then the widest total (the state's, else the district's)
+    in the terms `filters` keeps, as IDEA's alternate risk ratio does. Counted over the students, or summed from
+    the outcome's cube when given."""
+    local = stats(con, outcome, rule, grouping, filters, cube)
+    total = cubes.totals(con, outcome, rule, grouping.columns, filters.term)
+    wide = split(total[1], grouping) if total else None
+    name = total[0] if wide and set(wide[1]) & set(local[1]) else ""
+    result = measure(label or outcome, rule, grouping, local,
+                     wide if name else stats(con, outcome, rule, grouping, wider, cube), settings, min_n,
+                     reference, across_views(con, outcome, rule, grouping, filters, min_n, cube))
+    return replace(result, comparison=name)
 
 
 def consecutive_flags(con: duckdb.DuckDBPyConnection, outcome: str, rule: Rule, grouping: Grouping,

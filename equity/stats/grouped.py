@@ -9,7 +9,7 @@ from equity.model.filters import Filters
 from equity.model.groups import Grouping, ordered
 from equity.model.rules import Rule
 from equity.sources import cube as cubes
-from equity.sources.cells import Stats
+from equity.sources.cells import Cells, Stats
 from equity.stats import across
 from equity.stats.metrics import group_stats
 from equity.stats.privacy import suppress, suppress_table
@@ -20,12 +20,16 @@ def stats(con: duckdb.DuckDBPyConnection, outcome: str, rule: Rule, grouping: Gr
     """All students' statistics and each non-empty group's, in one query: over the students, or summed from the
     outcome's cube when given (a session whose cells were counted elsewhere has only its cubes)."""
     if cube is not None:
-        found = cubes.cells(con, cube, filters, grouping.columns)
-        return found.crossed(*grouping.columns) if grouping.crossed else found.by(grouping.columns[0])
+        return split(cubes.cells(con, cube, filters, grouping.columns), grouping)
     if not grouping.crossed:
         return group_stats(con, outcome, rule, DIMENSIONS[grouping.first], filters)
     first, second = grouping.columns
     return crossed_stats(con, outcome, rule, first, second, filters)
+
+
+def split(found: Cells, grouping: Grouping) -> tuple[Stats, dict[object, Stats]]:
+    """All students' statistics and each group's, from cells of the grouping's columns."""
+    return found.crossed(*grouping.columns) if grouping.crossed else found.by(grouping.columns[0])
 
 
 def crossed_stats(con: duckdb.DuckDBPyConnection, outcome: str, rule: Rule, first: str, second: str,

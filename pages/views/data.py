@@ -194,6 +194,9 @@ def loaded_step(data) -> None:
         st.warning(t(f"counts.problem.{problem.kind}", lang, cells=count(problem.cells),
                      header=shared.plain(problem.header), examples=shared.plain("; ".join(problem.examples))),
                    icon=":material/warning:")
+    if data.report.totals:
+        st.info(t("counts.totals", lang, names=shared.plain(", ".join(data.report.totals))),
+                icon=":material/functions:")
     for hidden in data.report.suppressed:
         values = ", ".join(f"'{shared.plain(v)}' ({count(n)})" for v, n in hidden.values[:8])
         st.info(t("page.data.suppressed", lang, cells=count(hidden.cells), header=shared.plain(hidden.header),

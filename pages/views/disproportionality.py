@@ -45,6 +45,8 @@ if shared.require_data(bench):
                                   n=size_text(result.overall_size, result.overall_reason, result.min_n, lang),
                                   shown=shown, missing=size_text(result.missing_size, result.missing_reason,
                                                                  result.min_n, lang))))
+        if result.comparison:
+            st.caption(t("page.risk.comparison_total", lang, name=shared.plain(result.comparison)))
         chart = ratio_chart(result) if any(g.ratio is not None for g in result.groups) else None
         if chart is not None:
             shared.chart(chart)

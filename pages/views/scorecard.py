@@ -67,11 +67,11 @@ def show(card: Card, lang: str) -> None:
     with st.container(border=True, gap=None):
         head, badge = st.columns([3, 2], vertical_alignment="top")
         head.markdown(f"**{shared.plain(ind.name(lang))}**")
-        badge.badge(shared.plain(goal_text(card.goal, lang)), color=STATUS_COLOURS.get(card.goal, "gray"))
+        badge.badge(shared.plain(goal_text(card.goal)), color=STATUS_COLOURS.get(card.goal, "gray"))
         since = t("page.scorecard.versus", lang, term=card.baseline_term) if card.baseline_term else ""
         term = card.latest_term or t("page.scorecard.all_terms", lang)
         st.caption(shared.plain(f"{ind.describe_rule(lang)} · {term}{since}"))
-        st.html(card_html(card, t("page.scorecard.by", lang, grouping=grouping_name(ind.grouping, lang)), lang))
+        st.html(card_html(card, t("page.scorecard.by", lang, grouping=grouping_name(ind.grouping, lang))))
 
 
 def status_and_change(bench, cards: list[Card], lang: str) -> None:
@@ -92,7 +92,7 @@ def status_and_change(bench, cards: list[Card], lang: str) -> None:
         if st.button(t("page.scorecard.cuts_reset", lang), key="grid_reset"):
             st.session_state["grid_version"] = st.session_state.get("grid_version", 0) + 1
             saved = {}
-        edited = st.data_editor(cuts_frame(indicators, saved, lang), hide_index=True, disabled=[0],
+        edited = st.data_editor(cuts_frame(indicators, saved), hide_index=True, disabled=[0],
                                 key=f"grid_editor_{st.session_state.get('grid_version', 0)}_{lang}_"
                                     f"{hash(tuple(i.label for i in indicators))}")
         chosen, problems = read_cuts(indicators, edited, lang)
@@ -109,7 +109,7 @@ def status_and_change(bench, cards: list[Card], lang: str) -> None:
     for higher in (True, False):
         shown = [p for p in placements if p.card.indicator.higher_is_better == higher]
         if shown:
-            st.html(grid_html(shown, higher, lang))
+            st.html(grid_html(shown, higher))
     section = bench.scorecard_section(cards, chosen)   # the placements in words, as the report writes them
     shared.table(section.table)
     shared.section_downloads(section, "scorecard", "scorecard_dl", lang)
@@ -143,7 +143,7 @@ def accountability(bench, cards: list[Card], chosen: dict, lang: str) -> None:
     st.session_state["accountability_min"] = colour_min_n          # kept for the report, off this page
     st.caption(t("accountability.intro", lang, min_n=f"{bench.min_n:d}", colour_min_n=f"{colour_min_n:d}"))
     grid_ = bench.accountability_grid([c.indicator for c in cards], chosen, colour_min_n, lang)
-    st.html(accountability_html(grid_, lang))
+    st.html(accountability_html(grid_))
     red, lowest = bench.identified(grid_)
     st.markdown(f"**{t('accountability.identified_title', lang)}**")
     st.markdown("\n".join(f"- {shared.plain(sentence)}" for sentence in red) or t("accountability.none_red", lang))
@@ -171,7 +171,7 @@ def every_group(bench, cards: list[Card], chosen: dict, colour_min_n: int, lang:
                                 format_func=lambda d: dimension_label(DIMENSIONS[d], lang))
     ind = card.indicator
     placed, section = bench.group_grid(ind, dimension, chosen, colour_min_n)   # the report's table, beside the grid
-    st.html(group_grid_html(placed, section.title, lang))
+    st.html(group_grid_html(placed, section.title))
     shared.table(section.table)
 
 
@@ -246,7 +246,7 @@ if shared.require_data(bench):
         if any(bench.chronic_note(i.outcome) for i in current):
             shared.min_days_setting(bench, "card_min_days")
     with st.expander(t("page.scorecard.table", lang)):
-        table = cards_table(cards, lang)           # the same table its downloads write
+        table = cards_table(cards)           # the same table its downloads write
         shared.table(table)
         shared.section_downloads(Section(t("page.scorecard.table", lang), (), table), "scorecard_groups",
                                  "cards_dl", lang)

@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.count_files import crdc_csv
+from tests.count_files import TOTALLED, crdc_csv
 from tests.files import csv_bytes
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -136,3 +136,23 @@ def test_a_report_per_school_into_a_folder(tmp_path):
     # Black students suspended: Adams 16 of 60 (26.7%), Baker 12 of 50 (24.0%); each report holds its own.
     assert "26.7" in adams and "24.0" not in adams and "Adams Elementary" in adams
     assert "24.0" in baker and "26.7" not in baker
+
+
+def test_each_school_with_a_district_total_row(tmp_path):
+    code, out, err = run(tmp_path, csv_bytes(TOTALLED), "risk", "--outcome", "Suspended", "--by", "race",
+                         "--each", "school", "--format", "json")
+    assert code == 0, err
+    assert "District Total" in err and "set aside" in err
+    results = {r["school"]: r for r in json.loads(out)["results"]}
+    assert set(results) == {"Big School", "Small School"}      # the total row is no school
+    small = results["Small School"]
+    black = {g["key"]: g for g in small["groups"]}[BLACK]
+    # Small School's 20 other students are under the n-size: the district total's other students, 36 of 420
+    # suspended (8.57%), against Black 12 of 40 (30%): 3.5.
+    assert small["alternate_comparison"] == "District Total"
+    assert (black["kind"], black["risk"], black["comparison_risk"], black["risk_ratio"]) == (
+        "alternate risk ratio", 30.0, 8.57, 3.5)
+    code, out, err = run(tmp_path, csv_bytes(TOTALLED), "risk", "--outcome", "Suspended", "--by", "race",
+                         "--where", "school=Small School")
+    assert code == 0, err
+    assert "alternate ratios against the other students in the published total 'District Total'" in out

@@ -3,7 +3,7 @@ reshaped, the denominator and the count proposed, suppressed cells listed; then 
 pages show the figures worked out by hand in tests/sources/test_counts.py, and views that need student rows say
 so."""
 
-from tests.count_files import crdc_csv
+from tests.count_files import TOTALLED, crdc_csv
 from tests.files import csv_bytes
 
 BLACK, WHITE, HISPANIC = "Black or African American", "White", "Hispanic/Latino"
@@ -117,3 +117,21 @@ def test_the_fictional_crdc_sample_from_the_overview(app):
     app.switch_page("pages/views/overview.py").run()
     app.button(key="sample_switch").click().run()          # and back to the students
     assert not app.session_state["bench"].data.mapping.counts
+
+
+def test_a_district_total_row_is_the_comparison_on_the_risk_page(app):
+    app.switch_page("pages/views/data.py").run()
+    app.file_uploader(key="upload").set_value(("district.csv", csv_bytes(TOTALLED), "text/csv")).run()
+    next(b for b in app.button if b.label == "Confirm mapping").click().run()
+    assert not app.exception, [e.value for e in app.exception]
+    shown = [i.value.replace("\\", "") for i in app.info]
+    assert any(s.startswith("Total rows set aside, not counted as schools: District Total.") for s in shown)
+    bench = app.session_state["bench"]
+    assert list(bench.filter_options()["school"]) == ["Big School", "Small School"]
+    app.switch_page("pages/views/disproportionality.py").run()
+    app.multiselect(key=f"filter_school_{bench.data.version}").select("Small School").run()
+    assert not app.exception, [e.value for e in app.exception]
+    risk = next(f.value for f in app.dataframe if "Risk ratio" in f.value.columns).set_index("Group")
+    # Black 12 of 40 (30%) against the district total's other students, 36 of 420: 3.5 (tests/count_files.py).
+    assert (risk.loc[BLACK, "With outcome"], risk.loc[BLACK, "Risk ratio"]) == ("12", "3.50")
+    assert any("published total 'District Total'" in c.value.replace("\\", "") for c in app.caption)

@@ -123,3 +123,40 @@ def test_codes_of_one_width_are_identifiers_not_counts():
     assert not count_layouts.countlike(_profile("9900001"))                         # a district's LEAID
     assert not count_layouts.countlike(_profile("990000100001", "990000100002"))    # COMBOKEY
     assert count_layouts.countlike(_profile("1200", "13500", "980"))                 # students of a district
+
+
+@pytest.mark.parametrize("name", ["District Total", "STATE TOTAL", "Statewide", "State", "LEA", "All Schools",
+                                  "Springfield USD Totals", "District-wide", "county level", "Grand total", "All"])
+def test_a_total_row_is_told_by_its_name(name):
+    assert count_layouts.total_entity(name)
+
+
+@pytest.mark.parametrize("name", ["Lincoln High", "District Academy of the Arts", "State Street Elementary",
+                                  "Eastside County High School", "All Saints School", "Totah Middle", "", None])
+def test_a_school_is_no_total_row(name):
+    assert not count_layouts.total_entity(name)
+
+
+def test_total_rows_are_set_aside_at_load_and_named():
+    rows = [["School", "Race", "Enrollment", "Suspended"], ["Adams", "Black", "40", "4"],
+            ["Adams", "White", "60", "3"], ["District total", "Black", "400", "40"],
+            ["District total", "White", "600", "30"]]
+    con = dataset.connect()
+    staged = dataset.stage(con, read_upload(csv_bytes(rows), "counts.csv"))
+    report = dataset.activate(con, staged, staged.proposal)
+    assert report.report.totals == ("District total",) and report.report.rows == 2
+    assert con.execute("SELECT school, sum(denominator) FROM count_totals GROUP BY ALL").fetchall() == \
+        [("District total", 1000)]
+
+
+def test_total_rows_are_told_by_a_level_column():
+    rows = [["Aggregation Level", "School", "Race", "Enrollment", "Suspended"],
+            ["School", "Adams", "Black", "40", "4"], ["School", "Adams", "White", "60", "3"],
+            ["District", "Springfield USD", "Black", "400", "40"],
+            ["District", "Springfield USD", "White", "600", "30"],
+            ["State", "Oregon", "Black", "4000", "300"], ["State", "Oregon", "White", "6000", "200"]]
+    con = dataset.connect()
+    staged = dataset.stage(con, read_upload(csv_bytes(rows), "counts.csv"))
+    report = dataset.activate(con, staged, staged.proposal).report
+    assert report.totals == ("Oregon", "Springfield USD") and report.rows == 2
+    assert count_layouts.level_totals(con, "students", ("school",), "school") == ()   # no column of levels

@@ -95,8 +95,8 @@ def test_words_in_every_cell_in_both_languages(bench):
     indicator = sc.default_indicators(bench.data.mapping, bench.data.profiles)[0]
     with reading("es"):
         frame = GroupGridView(history, indicator, HIGHER_CUTS, 30).section().table.frame()     # as the screen shows it
+        html = group_grid_html(placed, "Graduación")
     assert frame.set_index("Grupo").loc["Asiático", "Color"] == "Amarillo"
-    html = group_grid_html(placed, "Graduación", "es")
     assert "Amarillo · Medio · Se mantuvo" in html and "#F0E442" in html
     english = group_grid_html(tuple(_placed(bench).values()), "Graduated")
     assert "Blue · High · Increased significantly" in english

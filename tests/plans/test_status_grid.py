@@ -9,6 +9,7 @@ from equity.model.rules import Rule
 from equity.plans import scorecard as sc
 from equity.plans import status_grid as grid
 from equity.present import grids
+from equity.words.reader import reading
 
 CUTS = grid.Cuts((68.0, 80.0, 90.0, 95.0), (-5.0, -1.0, 1.0, 5.0))
 GRADUATION = sc.Indicator("Graduation", "graduated", "Graduated", Rule("boolean"), Grouping("race"), sc.LAGGING,
@@ -81,7 +82,8 @@ def test_hidden_values_get_no_colour():
 
 
 def test_the_grid_names_every_level_in_words():
-    html = grids.grid_html([grid.place(_card(GRADUATION, 85.0, 90.0), CUTS)], True, "es")
+    with reading("es"):
+        html = grids.grid_html([grid.place(_card(GRADUATION, 85.0, 90.0), CUTS)], True)
     assert "Muy alto" in html and "Aumentó significativamente" in html and "<li>Graduación</li>" in html
     for name in ("Rojo", "Naranja", "Amarillo", "Verde", "Azul"):
         assert f'class="level">{name}<' in html
@@ -89,7 +91,7 @@ def test_the_grid_names_every_level_in_words():
 
 def test_cut_points_read_from_the_edited_table():
     indicators = [GRADUATION, SUSPENSIONS]
-    frame = grids.cuts_frame(indicators, {}, "en")
+    frame = grids.cuts_frame(indicators, {})
     assert list(frame.iloc[0, 1:]) == [68.0, 80.0, 90.0, 95.0, -5.0, -1.0, 1.0, 5.0]
     # Suspensions: the unified district's published table, which the indicator's name suggests.
     assert list(frame.iloc[1, 1:]) == [1.0, 2.5, 4.5, 8.0, -2.0, -0.3, 0.3, 2.0]

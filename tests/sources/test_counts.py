@@ -22,10 +22,10 @@ from equity.model.filters import Filters
 from equity.model.groups import Grouping
 from equity.model.rules import Rule
 from equity.sources import counts
-from equity.stats.disproportionality import NOT_COMPUTABLE, Settings, disproportionality
+from equity.stats.disproportionality import ALTERNATE, NOT_COMPUTABLE, Settings, disproportionality
 from equity.stats.metrics import breakdown
 from equity.stats.rule_check import nobody_meets
-from tests.count_files import crdc_csv
+from tests.count_files import TOTALLED, crdc_csv
 from tests.files import csv_bytes
 
 BLACK, WHITE, HISPANIC = "Black or African American", "White", "Hispanic/Latino"
@@ -155,3 +155,60 @@ def test_counts_that_cannot_be_right_are_listed_with_their_cells():
         ("repeated", "", 1, ("A · White",)),
         ("over", "Suspended", 1, ("A · Black or African American",)),
         ("empty", "Suspended", 1, ("A · White",))]
+
+
+def _small_school_black(con, mapping):
+    result = disproportionality(con, mapping.outcomes()[0].name, RULE, Grouping("race"),
+                                Filters(school=("Small School",)))
+    return result, next(g for g in result.groups if g.key == BLACK)
+
+
+def test_a_total_row_is_no_school_and_is_not_counted_twice():
+    con, mapping = _load(TOTALLED)
+    result = breakdown(con, mapping.outcomes()[0].name, RULE, "race")
+    # The two schools only: Black 22 of 90, White 20 of 220, Hispanic 5 of 100; all 47 of 410.
+    assert _figures(result) == {BLACK: (90, round(2200 / 90, 2)), WHITE: (220, round(2000 / 220, 2)),
+                                HISPANIC: (100, 5.0)}
+    assert (result.overall.n, result.overall.total) == (410, 47)
+    schools = {s for (s,) in con.execute("SELECT DISTINCT school FROM students").fetchall()}
+    assert schools == {"Small School", "Big School"}
+
+
+def test_the_alternate_ratio_compares_with_the_district_total():
+    con, mapping = _load(TOTALLED)
+    result, black = _small_school_black(con, mapping)
+    # Small School's other students (20) are under the n-size of 30: the comparison is the other students of
+    # the district total, (100 + 300 + 120) - 100 = 420 with 30 + 6 = 36 suspended, 8.57%; Black 12 of 40 = 30%.
+    assert (black.method, round(black.comparison_risk, 2)) == (ALTERNATE, round(3600 / 420, 2))
+    assert round(black.ratio, 2) == round(0.30 / (36 / 420), 2) == 3.5 and black.flagged
+    assert result.comparison == "District Total" and "District Total" in result.note(black)
+
+
+def test_without_a_total_row_the_alternate_ratio_sums_the_schools():
+    con, mapping = _load([row for row in TOTALLED if row[0] != "District Total"])
+    result, black = _small_school_black(con, mapping)
+    # The other students of both schools: 410 - 90 = 320, of whom 47 - 22 = 25 suspended.
+    assert (black.method, round(black.ratio, 2)) == (ALTERNATE, round(0.30 / (25 / 320), 2))
+    assert result.comparison == "" and "District Total" not in result.note(black)
+
+
+def test_the_widest_total_is_the_comparison():
+    state = [["State", race, str(int(n) * 10), str(int(k) * 2)] for _, race, n, k in TOTALLED[6:]]
+    con, mapping = _load([*TOTALLED, *state])
+    result, black = _small_school_black(con, mapping)
+    # The state's other students: White 3000 + Hispanic 1200 = 4200, of whom 60 + 12 = 72 suspended (1.71%);
+    # Black 30% against it.
+    assert result.comparison == "State" and round(black.ratio, 2) == round(0.30 / (72 / 4200), 2) == 17.5
+
+
+def test_the_total_of_the_same_term_is_the_comparison():
+    # Next year's total has 840 other students of whom 84 suspended (10%); this year's as in TOTALLED.
+    rows = [[*TOTALLED[0], "Year"], *([*row, "2024-25"] for row in TOTALLED[1:]),
+            ["District Total", "White", "600", "60", "2025-26"], ["District Total", "Hispanic", "240", "24", "2025-26"],
+            ["District Total", "Black", "200", "40", "2025-26"], ["Small School", "Black", "40", "12", "2025-26"]]
+    con, mapping = _load(rows)
+    result = disproportionality(con, mapping.outcomes()[0].name, RULE, Grouping("race"),
+                                Filters(school=("Small School",), term=("2024-25",)))
+    black = next(g for g in result.groups if g.key == BLACK)
+    # 2024-25 alone: Black 12 of 40 against the district's 36 of 420 others, as without the second year.
+    assert (black.method, round(black.ratio, 2)) == (ALTERNATE, 3.5)
