@@ -45,10 +45,11 @@ from equity.data import dataset, derived
 from equity.data.ingest import IngestError
 from equity.model.cohorts import cohort_filters, cohort_values
 from equity.model.dimensions import GAP_DIMENSIONS
-from equity.model.filters import Filters, options
+from equity.model.filters import Filters
 from equity.model.groups import Grouping
 from equity.model.rules import Rule
 from equity.sources.cells import key_text
+from equity.sources.cube import filter_options as options
 from equity.sources.cube import student_rows
 from equity.sources.spark import SparkError
 from equity.stats.disproportionality import (

@@ -17,9 +17,10 @@ from equity.data.mapping import ROLES, VALUE_ROLES, ColumnRole, Mapping, outcome
 from equity.data.students import BuildReport
 from equity.model.cohorts import COHORT_DIMENSIONS
 from equity.model.dimensions import COMBINED, DIMENSIONS, GAP_DIMENSIONS
-from equity.model.filters import FILTER_NAMES, Filters, options
+from equity.model.filters import FILTER_NAMES, Filters
 from equity.model.rules import Rule, default_rule
 from equity.sources import spark
+from equity.sources.cube import filter_options as options
 from equity.stats.privacy import DEFAULT_MIN_N
 from equity.stats.rule_check import nobody_meets
 from equity.words.messages import Text

@@ -39,7 +39,7 @@ from equity.data.profile import ColumnProfile
 from equity.model import terms as term_order
 from equity.model.cohorts import Cohort, cohort_choices, cohort_filters, cohort_values
 from equity.model.dimensions import COMBINED, DIMENSIONS
-from equity.model.filters import FLAG_KEYS, Filters, options
+from equity.model.filters import FLAG_KEYS, Filters
 from equity.model.groups import Grouping
 from equity.model.rules import Rule, counting_threshold, default_threshold, meeting_categories
 from equity.plans import accountability, goals, interventions, overview, scorecard, status_grid, survey
@@ -94,6 +94,7 @@ from equity.report.student_list import FILE_PREFIX, student_table
 from equity.sources import cube as cubes
 from equity.sources import spark
 from equity.sources.cells import Cells, key_text
+from equity.sources.cube import filter_options as options
 from equity.stats import across as across_views
 from equity.stats import matched as matching
 from equity.stats.crosstab import CrossTable, crosstab

@@ -10,8 +10,9 @@ import pandas as pd
 from equity.data.normalize import NOT_REPORTED
 from equity.model import terms
 from equity.model.dimensions import DIMENSIONS, GAP_DIMENSIONS
-from equity.model.filters import FLAG_KEYS, options
+from equity.model.filters import FLAG_KEYS
 from equity.report.safe_cells import to_csv
+from equity.sources.cube import filter_options as options
 from equity.store import records
 from equity.words.i18n import t
 from equity.words.labels import group_label

@@ -9,15 +9,16 @@ combination of the columns asked for. Any view, including a view with one filter
 import functools
 import itertools
 import weakref
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
 import duckdb
 import pyarrow as pa
 
 from equity.data.count_layouts import TOTALS
+from equity.data.normalize import NOT_REPORTED
 from equity.data.sql import query, sql_name
 from equity.model.dimensions import COMBINED, DIMENSIONS
-from equity.model.filters import Filters
+from equity.model.filters import FLAG_KEYS, Filters
 from equity.model.rules import Rule
 from equity.sources import counts
 from equity.sources.cells import Cells, Stats
@@ -139,3 +140,19 @@ def counted(con: duckdb.DuckDBPyConnection, outcome: str, rule: Rule, filters: F
         return cells(con, cube, filters, columns)
     finally:
         drop(con, cube)
+
+
+def filter_options(con: duckdb.DuckDBPyConnection, table: str | None = None) -> dict[str, list[str]]:
+    """The values each filter can take in the loaded data, in the dimension's display order; read from a cube's
+    table (which has every filter's column) when given, else from the students or the groups of a source that
+    counts them elsewhere."""
+    if table is None:
+        table = groups_table(con)
+    choices = {}
+    for f in fields(Filters):
+        dim = DIMENSIONS[f.name]
+        missing = "null" if dim.flag else NOT_REPORTED
+        values = [row[0] for row in con.execute(query("students/distinct_values", column=dim.column, table=table),
+                                                {"missing": missing}).fetchall()]
+        choices[f.name] = sorted(values, key=lambda v: dim.order(FLAG_KEYS[v] if dim.flag else v))
+    return choices
