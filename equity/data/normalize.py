@@ -283,7 +283,7 @@ def _recognise(role: str, raw: str) -> object:
 
 def _race_code(part: str) -> object:
     key = _key(part).replace(" ", "")
-    if key.isdigit():
+    if key.isdecimal():
         return _RACE_NUMBERS.get(int(key), _UNPLACED)
     if len(key) == 1:
         return _RACE_LETTERS.get(key, _UNPLACED)
@@ -299,7 +299,7 @@ def _guess(role: str, raw: str, zero_coded: bool) -> object:
         if not races or _UNPLACED in races:
             return _UNPLACED
         return _federal(set(races)) if len(races) > 1 else races[0]
-    if role in FLAG_ROLES and zero_coded and _key(raw).isdigit():
+    if role in FLAG_ROLES and zero_coded and _key(raw).isdecimal():
         return int(_key(raw)) != 0        # 0 no; 1 free, 2 reduced, 3 directly certified: yes
     return _UNPLACED
 
@@ -307,7 +307,7 @@ def _guess(role: str, raw: str, zero_coded: bool) -> object:
 def _zero_coded(distinct: Sequence[str | None]) -> bool:
     """A yes/no column of whole-number codes with 0 for no (income 0-3, a disability code 0/300/601)."""
     keys = [_key(raw) for raw in distinct if not _is_blank(raw)]
-    return bool(keys) and "0" in keys and all(k.isdigit() for k in keys)
+    return bool(keys) and "0" in keys and all(k.isdecimal() for k in keys)
 
 
 # ---- The value map -------------------------------------------------------------------------------------------

@@ -1,7 +1,7 @@
 """Raw values map to the canonical model: given, recognised from their words, guessed from codes, or unplaced."""
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from equity.data.normalize import (
@@ -290,6 +290,8 @@ def in_domain(role: str, value: object) -> bool:
 
 
 @given(role=st.sampled_from(ROLES), distinct=st.lists(raw_values, max_size=8, unique=True))
+@example(role="race_ethnicity", distinct=["²"])          # a digit to str.isdigit, not to int()
+@example(role="low_income", distinct=["0", "²"])
 def test_map_values_is_total(role, distinct):
     result = map_values(role, distinct)
     assert set(result.values) == set(distinct) == set(result.status)
