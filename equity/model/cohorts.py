@@ -17,8 +17,8 @@ Cohort = tuple[str, str]         # (dimension, value), e.g. ("term", "2017")
 
 
 def cohort_values(values: dict[str, list[str]], dimension: str, filters: Filters = Filters()) -> list[str]:
-    """The cohorts in order, from each dimension's values in the loaded data (equity.sources.cube.filter_options), those the
-    filters keep when they choose some."""
+    """The cohorts in order, from each dimension's values in the loaded data (equity.sources.cube.filter_options),
+    those the filters keep when they choose some."""
     chosen = getattr(filters, dimension)
     return [v for v in values[dimension] if not chosen or v in chosen]
 

@@ -17,7 +17,7 @@ def test_join_incidents_then_the_scorecard(open_home):
     page.get_by_role("button", name="Confirm mapping").click()
     page.get_by_text("Loaded: district.csv + discipline_incidents.csv").wait_for(timeout=60_000)
     page.get_by_role("link", name="Scorecard").first.click()
-    page.get_by_text("Highest risk ratio").wait_for(timeout=60_000)
+    page.get_by_text("Highest risk ratio").first.wait_for(timeout=60_000)   # a card note, and its table cell
     page.wait_for_timeout(1000)
     page.screenshot(path=str(SHOTS / "scorecard.png"))
     body = page.inner_text("body")
