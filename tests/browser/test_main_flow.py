@@ -52,6 +52,7 @@ def test_report_downloads_in_english_and_spanish(open_home, tmp_path):
     """From the sample district: a PDF in English, then slides in Spanish, through the download buttons."""
     pypdf = pytest.importorskip("pypdf")
     pptx = pytest.importorskip("pptx")
+    expect = pytest.importorskip("playwright.sync_api").expect
     page = open_home(accept_downloads=True)
     page.get_by_role("link", name="Reports").first.click()
     page.get_by_role("heading", name="Reports").wait_for(timeout=30_000)
@@ -79,7 +80,8 @@ def test_report_downloads_in_english_and_spanish(open_home, tmp_path):
     # The presentation shows each chart as a large picture, drawn once the rerun ends (slow on a busy machine).
     page.locator("[data-testid='stStatusWidget']").wait_for(state="hidden", timeout=90_000)
     page.locator("[data-testid='stImage'] img").first.wait_for(timeout=60_000)
-    assert page.locator(".vega-embed >> visible=true").count() == 0
+    # The builder's charts, faded while the rerun runs, are gone once it ends; none is drawn in presentation mode.
+    expect(page.locator(".vega-embed >> visible=true")).to_have_count(0, timeout=60_000)
     page.wait_for_timeout(1000)
     assert not page.locator('[data-testid="stSidebar"]').is_visible()
     page.screenshot(path=str(SHOTS / "presentation.png"))
