@@ -122,14 +122,14 @@ from equity.words.reader import language, reading
 __all__ = [
     "Workbench", "BOTTOM_CODE", "Breakdown", "CODING_BELOW_N", "COLOUR_MIN_N", "COMBINED", "COMPARE", "COMPARE_ALL",
     "COMPARE_OTHERS", "CUT_PRESETS", "CUT_SOURCE", "CUT_YEAR", "Card", "Choice", "Cohort", "CohortError",
-    "ColumnProfile", "ColumnRole", "Console", "DEFAULTS", "DIMENSIONS", "DataError", "EVENTS", "EXAMPLE", "Entry",
-    "Evaluation", "FILE_PREFIX", "FLAG_KEYS", "Filters", "Flag", "FlagSettings", "GAP", "GUESSED", "GapView", "Goal",
-    "GroupPlacement", "Grouping", "HALVE", "HIGHER", "HPG", "Indicator", "IngestError", "JOIN_ERRORS", "JoinReport",
-    "JoinSpec", "KINDS", "Keys", "LAGGING", "LEADING", "LIMITS", "LOWER", "MET", "METHODS", "MIME", "Mapping", "NO",
-    "NOT_REPORTED", "NO_DATA", "NO_GOAL", "OFF_TRACK", "ON_TRACK", "PRIVACY_PRESETS", "QueryError", "ROLES", "ROSTER",
-    "Report", "RiskSettings", "Rule", "SIZE_COLUMN", "STAGES", "STRAIGHT", "Section", "TOP_CODE", "Table", "UNPLACED",
-    "Upload", "VALUE", "ValueRow", "WorkspaceError", "YES", "access", "default_cuts", "file_stem", "key_text",
-    "read_cuts", "stage_label", "suggested_cuts", "survey_notes", "survey_summary",
+    "ColumnRole", "Console", "DEFAULTS", "DIMENSIONS", "DataError", "EVENTS", "EXAMPLE", "Entry", "Evaluation",
+    "FILE_PREFIX", "FLAG_KEYS", "Filters", "Flag", "FlagSettings", "GAP", "GUESSED", "Goal", "Grouping", "HALVE",
+    "HIGHER", "HPG", "Indicator", "IngestError", "JOIN_ERRORS", "JoinReport", "JoinSpec", "KINDS", "Keys",
+    "LAGGING", "LEADING", "LIMITS", "LOWER", "MET", "METHODS", "MIME", "Mapping", "NO", "NOT_REPORTED", "NO_DATA",
+    "NO_GOAL", "OFF_TRACK", "ON_TRACK", "PRIVACY_PRESETS", "QueryError", "ROLES", "ROSTER", "Report",
+    "RiskSettings", "Rule", "SIZE_COLUMN", "STAGES", "STRAIGHT", "Section", "TOP_CODE", "Table", "UNPLACED",
+    "Upload", "VALUE", "WorkspaceError", "YES", "access", "default_cuts", "file_stem", "key_text", "read_cuts",
+    "stage_label", "suggested_cuts", "survey_notes", "survey_summary",
 ]
 JOIN_ERRORS = (ValueError, DataError, duckdb.Error)    # what a join the person set up may fail with
 
