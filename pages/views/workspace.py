@@ -133,7 +133,7 @@ def move_section(bench) -> None:
 
 bench = shared.workbench()
 lang = shared.language()
-st.title(t("page.saved.title", lang))
+st.title(t("page.saved.title"))
 note_where()
 if st.session_state.get("workspace_done"):
     st.success(shared.message(st.session_state.pop("workspace_done"), lang), icon=":material/check:")
