@@ -6,8 +6,7 @@ from equity.words.i18n import t
 from equity.words.reader import read_in
 from pages.views import shared
 
-lang = shared.language()
-read_in(lang)   # the reader's language for all this rerun writes, figures included
+read_in(shared.language())   # the reader's language for all this rerun writes, figures included
 st.set_page_config(page_title=t("app.title"), page_icon=":material/balance:", layout="wide")
 if not shared.signed_in():   # off on a laptop; on a server nothing below runs before sign-in
     st.stop()

@@ -19,7 +19,6 @@ from equity.words.labels import dimension_label
 from equity.words.reader import bound
 from pages.views import shared
 
-lang = shared.language()
 picked = shared.analysis_header(t("nav.matched"), "matched")
 if picked and shared.student_rows(picked[0]):
     bench, column, rule = picked
@@ -40,7 +39,7 @@ if picked and shared.student_rows(picked[0]):
     try:
         result = bench.matched(column.name, rule, dimension, first, second, column.header, levels)
     except CohortError as problem:
-        st.error(shared.message(problem, lang), icon=":material/error:")
+        st.error(shared.message(problem), icon=":material/error:")
         st.stop()
     st.info(shared.plain(match_sentence(result.matching)), icon=":material/group:")
     for sentence in (unordered_sentence(result.matching), repeat_sentence(result.matching),
@@ -51,7 +50,7 @@ if picked and shared.student_rows(picked[0]):
     table = cohort_table(result)                 # the same table its downloads write
     shared.table(table)
     shared.section_downloads(Section(t("nav.matched"), (), table),
-                             file_stem(f"cohort {column.name} {first} {second}"), "matched_dl", lang)
+                             file_stem(f"cohort {column.name} {first} {second}"), "matched_dl")
     st.caption(shared.plain(t("matched.hidden_count", count=hidden, min_n=bench.min_n)))
     tables = {table.key: table for table in bench.transitions(result)}
     if tables:

@@ -29,7 +29,6 @@ from pages.views.spark_connect import spark_connect
 FILE_TYPES = ["csv", "txt", "tsv", "xlsx", "xlsm", "xls", "ods", "parquet", "htm", "html"]
 
 bench = shared.workbench()
-lang = shared.language()
 st.title(t("page.data.title"))
 st.write(t("page.data.intro"))
 
@@ -41,7 +40,7 @@ if uploaded is not None and st.session_state.get("upload_seen") != uploaded.file
     try:
         with st.status(t("page.data.reading", name=name)) as status:
             bench.upload(uploaded.getvalue(), uploaded.name,
-                         progress=lambda step: status.update(label=shared.message(step, lang) + "…"))
+                         progress=lambda step: status.update(label=shared.message(step) + "…"))
             status.update(label=t("page.data.read", name=name), state="complete")
     except (IngestError, DataError) as problem:
         st.session_state["upload_problem"] = problem
@@ -51,7 +50,7 @@ if uploaded is not None and st.session_state.get("upload_seen") != uploaded.file
 
 if "upload_problem" in st.session_state:
     kept = " " + t("page.data.kept") if bench.data else ""
-    st.error(shared.message(st.session_state["upload_problem"], lang) + kept, icon=":material/error:")
+    st.error(shared.message(st.session_state["upload_problem"]) + kept, icon=":material/error:")
 
 if bench.remembered and bench.staged is None and bench.data and not bench.data.sample:
     st.success(t("page.data.remembered", section=t("page.data.mapping_in_use")),
@@ -134,7 +133,7 @@ def staged_step(staged) -> None:
     upload = staged.upload
     st.subheader(t("page.data.check_columns", name=shared.plain(upload.name)))
     for note in upload.notes:
-        st.caption(shared.message(note, lang))
+        st.caption(shared.message(note))
     if len(upload.sheets) > 1:
         sheet = st.selectbox(t("page.data.sheet"), upload.sheets, index=upload.sheets.index(upload.sheet),
                              key="sheet")
@@ -143,7 +142,7 @@ def staged_step(staged) -> None:
                 bench.upload(uploaded.getvalue(), upload.name, sheet)
                 st.rerun()
             except (IngestError, DataError) as problem:
-                st.error(shared.message(problem, lang), icon=":material/error:")
+                st.error(shared.message(problem), icon=":material/error:")
     st.write(t("page.data.rows_proposed", rows=count(staged.rows)))
     mapping = mapping_editor(staged.profiles, staged.proposal, key=f"editor_{id(staged)}")
     new = bench.staged_new_values()
@@ -161,7 +160,7 @@ def staged_step(staged) -> None:
             st.session_state.pop("upload_problem", None)
             st.rerun()
         except DataError as problem:
-            st.error(shared.message(problem, lang), icon=":material/error:")
+            st.error(shared.message(problem), icon=":material/error:")
     if right.button(t("page.data.discard")):
         bench.discard_upload()
         st.rerun()

@@ -12,7 +12,6 @@ from equity.words.numbers import decimal
 from pages.views import shared
 
 bench = shared.workbench()
-lang = shared.language()
 st.title(t("nav.disproportionality"))
 st.caption(t("page.risk.intro"))
 if shared.require_data(bench):
@@ -55,4 +54,4 @@ if shared.require_data(bench):
         table = risk_table(result, streaks)          # the same table the downloads write
         shared.table(table)
         shared.section_downloads(Section(t("nav.disproportionality"), (), table, chart),
-                                 file_stem(f"risk {column.name} {grouping.first}"), "risk_dl", lang)
+                                 file_stem(f"risk {column.name} {grouping.first}"), "risk_dl")

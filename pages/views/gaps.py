@@ -11,7 +11,6 @@ from equity.words.reader import bound
 from equity.words.summary import overall_line
 from pages.views import flag_controls, shared
 
-lang = shared.language()
 picked = shared.analysis_header(t("nav.gaps"), "gaps")
 if picked:
     bench, column, rule = picked
@@ -32,7 +31,7 @@ if picked:
         if section.chart is not None:
             shared.chart(section.chart)
         shared.table(section.table)
-        shared.section_downloads(section, f"{stem}-{dimension}-{second}", "gaps_dl", lang)
+        shared.section_downloads(section, f"{stem}-{dimension}-{second}", "gaps_dl")
     else:
         # Alone or in combination counts students by the races each reports: published counts and a Spark table
         # have no students here.
@@ -58,7 +57,7 @@ if picked:
         if not rule.is_rate:
             st.caption(t("report.effect_note"))
         shared.table(section.table)
-        shared.section_downloads(section, f"{stem}-{dimension}", "gaps_dl", lang)
+        shared.section_downloads(section, f"{stem}-{dimension}", "gaps_dl")
         schools = bench.filter_options()["school"]
         # One school against all schools opens with a toggle, not an expander: an expander's body runs on every
         # click, and this view is a breakdown per school.

@@ -30,7 +30,7 @@ def _index(options, value, fallback: int = 0) -> int:
 
 def goal_form(bench: Workbench, existing: Goal | None, key: str) -> Goal | None:
     """Draw the form; return the goal once the user saved it."""
-    old, lang = existing, shared.language()
+    old = existing
     title = st.text_input(t("column.goal"), value=old.title if old else "", key=f"{key}_title",
                           placeholder=t("goals.form_placeholder"))
     picked = shared.outcome_picker(bench, key, default=(old.outcome, old.rule) if old else None)
@@ -114,5 +114,5 @@ def goal_form(bench: Workbench, existing: Goal | None, key: str) -> Goal | None:
                    direction=direction, trajectory=trajectory, baseline_from_data=source == "data", notes=notes,
                    id=old.id if old else "", revision=old.revision if old else 0)
     if st.button(t("goals.form_save"), type="primary", key=f"{key}_save"):
-        return shared.saved(goal.problems(), lambda: bench.save_goal(goal), lang)
+        return shared.saved(goal.problems(), lambda: bench.save_goal(goal))
     return None

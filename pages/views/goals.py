@@ -21,7 +21,7 @@ def progress(evaluation: Evaluation) -> str:
     return "—" if evaluation.progress is None else percent(evaluation.progress, 0)
 
 
-def summary(evaluations: list[Evaluation], lang: str) -> pd.DataFrame:
+def summary(evaluations: list[Evaluation]) -> pd.DataFrame:
     return pd.DataFrame([{
         t("column.goal"): e.goal.title, t("column.population"): bench.goal_population(e.goal),
         t("column.term"): e.current_term or "—", t("column.current"): e.goal.figure(e.current),
@@ -32,7 +32,7 @@ def summary(evaluations: list[Evaluation], lang: str) -> pd.DataFrame:
     } for e in evaluations])
 
 
-def show(evaluation: Evaluation, entries: tuple[Entry, ...], lang: str) -> None:
+def show(evaluation: Evaluation, entries: tuple[Entry, ...]) -> None:
     goal = evaluation.goal
     text, colour, icon = STATUS_LOOK[evaluation.status]
     with st.container(border=True):
@@ -74,18 +74,17 @@ def show(evaluation: Evaluation, entries: tuple[Entry, ...], lang: str) -> None:
                     bench.delete_goal(goal)
                     st.rerun()
                 except WorkspaceError as problem:
-                    st.error(shared.message(problem, lang), icon=":material/error:")
+                    st.error(shared.message(problem), icon=":material/error:")
 
 
 bench = shared.workbench()
-lang = shared.language()
 st.title(t("goals.title"))
 st.write(t("goals.intro", min_n=f"{bench.min_n:d}"))
 if shared.require_data(bench):
     goal_list, problems = bench.saved_goals()
     entries, log_problems = bench.log_entries()
     for problem in (*problems, *log_problems):
-        st.warning(shared.message(problem.message, lang), icon=":material/warning:")
+        st.warning(shared.message(problem.message), icon=":material/warning:")
     editing = st.session_state.get("goal_editing")
     target = next((g for g in goal_list if g.id == editing), None)
     if target is not None:
@@ -100,9 +99,9 @@ if shared.require_data(bench):
         st.success(shared.plain(st.session_state.pop("goal_saved")), icon=":material/check:")
     evaluations = bench.assess_goals(goal_list)
     if evaluations:
-        st.dataframe(summary(evaluations, lang), hide_index=True)
+        st.dataframe(summary(evaluations), hide_index=True)
         for evaluation in evaluations:
-            show(evaluation, entries, lang)
+            show(evaluation, entries)
     else:
         st.info(t("goals.none_yet"), icon=":material/flag:")
     with st.expander(t("goals.new"), expanded=not goal_list, icon=":material/add:"):

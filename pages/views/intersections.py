@@ -8,7 +8,6 @@ from equity.words.labels import dimension_label
 from equity.words.reader import bound
 from pages.views import flag_controls, shared
 
-lang = shared.language()
 picked = shared.analysis_header(t("nav.intersections"), "cross")
 if picked:
     bench, column, rule = picked

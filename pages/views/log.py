@@ -13,8 +13,8 @@ from pages.views import shared
 ANY = None          # the group filter's "any group"; "" is all students, as entries store it
 
 
-def entry_form(bench, existing: Entry | None, goal_titles: dict[str, str], names: dict[str, str], key: str,
-               lang: str) -> Entry | None:
+def entry_form(bench, existing: Entry | None, goal_titles: dict[str, str], names: dict[str, str],
+               key: str) -> Entry | None:
     """The fields of one entry (`names`: the loaded data's groups, stored words -> shown words); returns the
     entry once the user saved it."""
     old = existing
@@ -45,11 +45,10 @@ def entry_form(bench, existing: Entry | None, goal_titles: dict[str, str], names
             return None
     entry = Entry(when.isoformat(), stage, title.strip(), group, goal_id, owner.strip(),
                                 decision.strip(), result.strip(), old.id if old else "", old.revision if old else 0)
-    return shared.saved(entry.problems(), lambda: bench.save_entry(entry), lang)
+    return shared.saved(entry.problems(), lambda: bench.save_entry(entry))
 
 
 bench = shared.workbench()
-lang = shared.language()
 st.title(t("nav.log"))
 st.write(t("log.intro"))
 names = bench.group_names()
@@ -58,13 +57,13 @@ goal_list, goal_problems = bench.saved_goals()
 goal_titles = {g.id: g.title for g in goal_list}
 entries, problems = bench.log_entries()
 for problem in (*problems, *goal_problems):
-    st.warning(shared.message(problem.message, lang), icon=":material/warning:")
+    st.warning(shared.message(problem.message), icon=":material/warning:")
 if st.session_state.get("log_saved"):
     st.success(shared.plain(st.session_state.pop("log_saved")), icon=":material/check:")
 
 with st.expander(t("log.new_entry"), expanded=not entries or "log_goal" in st.session_state,
                  icon=":material/add:"):
-    added = entry_form(bench, None, goal_titles, names, "log_new", lang)
+    added = entry_form(bench, None, goal_titles, names, "log_new")
     if added:
         st.session_state.pop("log_goal", None)
         st.session_state["log_saved"] = t("log.logged", title=added.title)
@@ -95,7 +94,7 @@ if entries:
                           format_func=lambda i: f"{by_id[i].date} · {by_id[i].title}")
     if picked:
         entry = by_id[picked]
-        if entry_form(bench, entry, goal_titles, names, f"log_edit_{entry.id}_{entry.revision}", lang):
+        if entry_form(bench, entry, goal_titles, names, f"log_edit_{entry.id}_{entry.revision}"):
             st.session_state["log_saved"] = t("log.saved", title=entry.title)
             st.rerun()
         with st.popover(t("log.delete"), icon=":material/delete:"):

@@ -12,7 +12,6 @@ PAGES = {"gaps": "pages/views/gaps.py", "goals": "pages/views/goals.py", "scorec
          "trends": "pages/views/trends.py"}
 
 bench = shared.workbench()
-lang = shared.language()
 st.title(t("page.overview.title"))
 st.write(t("page.overview.intro"))
 

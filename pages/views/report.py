@@ -19,7 +19,7 @@ from equity.app.session import (
 from equity.words.i18n import LANGUAGES, t
 from equity.words.labels import comparison_label, dimension_label
 from equity.words.numbers import count
-from equity.words.reader import bound, reading
+from equity.words.reader import bound, language, reading
 from pages.views import flag_controls, shared
 from pages.views.shared import plain
 
@@ -43,7 +43,7 @@ def keep_choices() -> None:
         st.session_state[key] = st.session_state[key]
 
 
-def preview(report: Report, lang: str) -> None:
+def preview(report: Report) -> None:
     st.subheader(t("page.report.preview"))
     st.markdown(f"### {plain(report.title)}")
     for line in report.context:
@@ -60,10 +60,10 @@ def preview(report: Report, lang: str) -> None:
             shared.table(section.table.compact())
             st.caption(plain(" ".join(section.table.notes)))
             shared.section_downloads(section, f"{file_stem(report.title)}-{number}-{report.lang}",
-                                     f"dl_{number}", lang)
+                                     f"dl_{number}")
 
 
-def downloads(report: Report, lang: str) -> None:
+def downloads(report: Report) -> None:
     st.subheader(t("page.report.download"))
     with reading(report.lang):          # the report's own words, in its language
         st.caption(plain(t("report.aggregates_only") + " " + report.privacy))
@@ -81,7 +81,7 @@ def downloads(report: Report, lang: str) -> None:
                                icon=":material/table:", key="dl_report_xlsx")
 
 
-def student_export(bench, column, rule, lang: str) -> None:
+def student_export(bench, column, rule) -> None:
     """The student-level list, behind an explicit confirmation and labelled as student data."""
     with st.expander(t("page.report.student_title"), icon=":material/warning:"):
         st.warning(t("page.report.student_intro"))
@@ -101,7 +101,7 @@ def student_export(bench, column, rule, lang: str) -> None:
                               key="dl_students_xlsx")
 
 
-def builder(bench, lang: str) -> None:
+def builder(bench) -> None:
     st.title(t("nav.report"))
     if not shared.require_data(bench):
         return
@@ -138,9 +138,9 @@ def builder(bench, lang: str) -> None:
                                                 key="report_group_grids")
     accountable = scorecard and second.checkbox(t("page.report.accountability"), value=False,
                                                 key="report_accountability")
-    languages = list(LANGUAGES)
-    report_lang = third.radio(t("page.report.language"), languages, index=languages.index(lang),
-                              horizontal=True, format_func=LANGUAGES.get, key=f"report_language_{lang}")
+    languages, reader = list(LANGUAGES), language()
+    report_lang = third.radio(t("page.report.language"), languages, index=languages.index(reader),
+                              horizontal=True, format_func=LANGUAGES.get, key=f"report_language_{reader}")
     with reading(report_lang):
         default_title = t("report.default_title")
     title = st.text_input(t("page.report.heading"), placeholder=default_title, key="report_title")
@@ -156,16 +156,16 @@ def builder(bench, lang: str) -> None:
     with reading(report_lang):
         report = bench.report(choice, title, notes)
     st.session_state["report_built"] = report
-    downloads(report, lang)
-    preview(report, lang)
-    student_export(bench, column, rule, lang)
+    downloads(report)
+    preview(report)
+    student_export(bench, column, rule)
 
 
 def step(by: int, total: int) -> None:
     st.session_state["present_index"] = (st.session_state.get("present_index", 0) + by) % total
 
 
-def presentation(report: Report, lang: str) -> None:
+def presentation(report: Report) -> None:
     """One view at a time, large, for a projector; the figures behind each chart one click away."""
     st.html(PRESENTATION_STYLE)
     total = len(report.sections)
@@ -191,13 +191,12 @@ def presentation(report: Report, lang: str) -> None:
 
 
 bench = shared.workbench()
-lang = shared.language()
 presenting = st.toggle(t("page.report.present"), key="present_mode", help=t("page.report.present_help"))
 built = st.session_state.get("report_built")
 if presenting and built is not None and built.sections:
     keep_choices()
-    presentation(built, lang)
+    presentation(built)
 else:
     if presenting:
         st.info(t("page.report.present_empty"))
-    builder(bench, lang)
+    builder(bench)

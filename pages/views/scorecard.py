@@ -28,14 +28,14 @@ from equity.words.groupings import grouping_name
 from equity.words.i18n import t
 from equity.words.labels import dimension_label
 from equity.words.numbers import decimal
-from equity.words.reader import bound
+from equity.words.reader import bound, language
 from pages.views import shared
 
 STATUS_COLOURS = {"met": "green", "on track": "blue", "off track": "orange", "no data": "gray", NO_GOAL: "gray"}
 PER_ROW = 4
 
 
-def indicators(bench, lang: str) -> list[Indicator]:
+def indicators(bench) -> list[Indicator]:
     """This session's indicators for the loaded data: the saved choice for this dataset, else the defaults
     (and the cut points saved with them)."""
     state = st.session_state.get("scorecard")
@@ -63,7 +63,7 @@ def remember(bench, chosen: list[Indicator], cuts: dict) -> None:
                                                   reason=reason or type(problem).__name__)
 
 
-def show(card: Card, lang: str) -> None:
+def show(card: Card) -> None:
     ind = card.indicator
     with st.container(border=True, gap=None):
         head, badge = st.columns([3, 2], vertical_alignment="top")
@@ -75,7 +75,7 @@ def show(card: Card, lang: str) -> None:
         st.html(card_html(card, t("page.scorecard.by", grouping=grouping_name(ind.grouping))))
 
 
-def status_and_change(bench, cards: list[Card], lang: str) -> None:
+def status_and_change(bench, cards: list[Card]) -> None:
     """The five-by-five grids (one per direction present), the placements in words, and the cut points; cut
     points a user changes are kept with the scorecard."""
     st.subheader(t("page.scorecard.grid_title"))
@@ -86,7 +86,7 @@ def status_and_change(bench, cards: list[Card], lang: str) -> None:
     with st.expander(t("page.scorecard.cuts")):
         st.caption(t("page.scorecard.cuts_help"))
         saved = st.session_state.get("grid_cuts", {})
-        published = preset_picker(indicators, lang)
+        published = preset_picker(indicators)
         if published:
             saved = {**saved, **published}
             st.session_state["grid_version"] = st.session_state.get("grid_version", 0) + 1
@@ -94,7 +94,7 @@ def status_and_change(bench, cards: list[Card], lang: str) -> None:
             st.session_state["grid_version"] = st.session_state.get("grid_version", 0) + 1
             saved = {}
         edited = st.data_editor(cuts_frame(indicators, saved), hide_index=True, disabled=[0],
-                                key=f"grid_editor_{st.session_state.get('grid_version', 0)}_{lang}_"
+                                key=f"grid_editor_{st.session_state.get('grid_version', 0)}_{language()}_"
                                     f"{hash(tuple(i.label for i in indicators))}")
         chosen, problems = read_cuts(indicators, edited)
         for problem in problems:
@@ -113,12 +113,12 @@ def status_and_change(bench, cards: list[Card], lang: str) -> None:
             st.html(grid_html(shown, higher))
     section = bench.scorecard_section(cards, chosen)   # the placements in words, as the report writes them
     shared.table(section.table)
-    shared.section_downloads(section, "scorecard", "scorecard_dl", lang)
-    every_group(bench, cards, chosen, colour_min_n, lang)
-    accountability(bench, cards, chosen, lang)
+    shared.section_downloads(section, "scorecard", "scorecard_dl")
+    every_group(bench, cards, chosen, colour_min_n)
+    accountability(bench, cards, chosen)
 
 
-def preset_picker(indicators: list[Indicator], lang: str) -> dict:
+def preset_picker(indicators: list[Indicator]) -> dict:
     """One indicator's cut points from a published table (the one its name suggests offered first); the
     chosen cut points when the button is pressed, else nothing."""
     st.markdown(f"**{t('page.scorecard.preset')}**")
@@ -134,7 +134,7 @@ def preset_picker(indicators: list[Indicator], lang: str) -> dict:
                                                           key="preset_apply") else {}
 
 
-def accountability(bench, cards: list[Card], chosen: dict, lang: str) -> None:
+def accountability(bench, cards: list[Card], chosen: dict) -> None:
     """Every student group on every indicator, as the Dashboard colours them, and the groups a state would
     identify, each with its evidence in a sentence."""
     st.subheader(t("accountability.title"))
@@ -152,10 +152,10 @@ def accountability(bench, cards: list[Card], chosen: dict, lang: str) -> None:
     st.markdown("\n".join(f"- {shared.plain(sentence)}" for sentence in lowest))
     section = bench.accountability_section(grid_)      # the table every export writes
     shared.table(section.table)
-    shared.section_downloads(section, "accountability", "accountability_dl", lang)
+    shared.section_downloads(section, "accountability", "accountability_dl")
 
 
-def every_group(bench, cards: list[Card], chosen: dict, colour_min_n: int, lang: str) -> None:
+def every_group(bench, cards: list[Card], chosen: dict, colour_min_n: int) -> None:
     """One indicator's status × change for each group of a dimension, against the prior term, as the Dashboard
     colours every student group."""
     st.subheader(t("group_grid.title"))
@@ -176,7 +176,7 @@ def every_group(bench, cards: list[Card], chosen: dict, colour_min_n: int, lang:
     shared.table(section.table)
 
 
-def editor(bench, current: list[Indicator], lang: str) -> None:
+def editor(bench, current: list[Indicator]) -> None:
     """Remove indicators, add one, or go back to the defaults; a change is saved for this dataset."""
     labels = [i.label for i in current]
     names = {i.label: i.name() for i in current}
@@ -214,10 +214,9 @@ def editor(bench, current: list[Indicator], lang: str) -> None:
 
 
 bench = shared.workbench()
-lang = shared.language()
 st.title(t("nav.scorecard"))
 if shared.require_data(bench):
-    current = indicators(bench, lang)
+    current = indicators(bench)
     if "scorecard_problem" in st.session_state:
         st.warning(shared.plain(st.session_state["scorecard_problem"]), icon=":material/warning:")
     settings = bench.privacy.risk
@@ -239,9 +238,9 @@ if shared.require_data(bench):
             columns = st.columns(PER_ROW)
             for column, card in zip(columns, chosen[start:start + PER_ROW], strict=False):
                 with column:
-                    show(card, lang)
+                    show(card)
     if cards:
-        status_and_change(bench, cards, lang)
+        status_and_change(bench, cards)
     with st.expander(t("page.scorecard.settings")):
         shared.risk_settings(bench, "card")
         if any(bench.chronic_note(i.outcome) for i in current):
@@ -250,6 +249,6 @@ if shared.require_data(bench):
         table = cards_table(cards)           # the same table its downloads write
         shared.table(table)
         shared.section_downloads(Section(t("page.scorecard.table"), (), table), "scorecard_groups",
-                                 "cards_dl", lang)
+                                 "cards_dl")
     with st.expander(t("page.scorecard.choose")):
-        editor(bench, current, lang)
+        editor(bench, current)

@@ -50,12 +50,12 @@ def plain(text: object) -> str:
     return "".join("\\" + c if c in "\\`*_[]#|$<>~" else c for c in str(text))
 
 
-def message(problem: object, lang: str | None = None) -> str:
+def message(problem: object) -> str:
     """An error or note from `equity` in the reader's language, shown as it is (file names stay literal)."""
     return plain(words(problem))
 
 
-def saved(problems: Sequence[str], save: Callable[[], T], lang: str) -> T | None:
+def saved(problems: Sequence[str], save: Callable[[], T]) -> T | None:
     """A record the user filled in (a goal, a log entry), saved; or None, with what is wrong with it or why the
     workspace refused it on screen."""
     if problems:
@@ -64,35 +64,34 @@ def saved(problems: Sequence[str], save: Callable[[], T], lang: str) -> T | None
     try:
         return save()
     except WorkspaceError as problem:
-        st.error(message(problem, lang), icon=":material/error:")
+        st.error(message(problem), icon=":material/error:")
         return None
 
 
 def signed_in() -> bool:
     """The sign-in gate, passed before anything loads: True when the visitor may use the app, else it draws
     the sign-in screen. Off unless a server install turns it on (see equity.app.access and the README)."""
-    lang = language()
     try:
         config = access.load(os.environ, _secrets())
     except access.ConfigError as problem:
-        st.error(t("signin.misconfigured", problem=message(problem, lang)), icon=":material/lock:")
+        st.error(t("signin.misconfigured", problem=message(problem)), icon=":material/lock:")
         return False
     if config.mode == access.OPEN:
         return True
     decision = access.decide(config, identity(), password_ok=st.session_state.get("access_granted", False))
     if decision.allowed:
-        _signed_in_sidebar(config, lang)
+        _signed_in_sidebar(config)
         return True
     st.title(t("app.title"))
     language_picker(st)
-    st.info(message(decision.reason, lang), icon=":material/lock:")
+    st.info(message(decision.reason), icon=":material/lock:")
     if decision.action == "sign_in":
         st.button(t("signin.button"), type="primary", on_click=st.login,
                   args=(config.provider,) if config.provider else ())
     elif decision.action == "sign_out":
         st.button(t("signin.sign_out"), on_click=st.logout)
     else:
-        _password_form(config, lang)
+        _password_form(config)
     return False
 
 
@@ -114,7 +113,7 @@ def _secrets() -> dict:
     return {}
 
 
-def _password_form(config: access.AccessConfig, lang: str) -> None:
+def _password_form(config: access.AccessConfig) -> None:
     with st.form("sign_in"):
         password = st.text_input(t("signin.password"), type="password")
         if st.form_submit_button(t("signin.open"), type="primary"):
@@ -125,7 +124,7 @@ def _password_form(config: access.AccessConfig, lang: str) -> None:
             st.error(t("signin.wrong_password"), icon=":material/error:")
 
 
-def _signed_in_sidebar(config: access.AccessConfig, lang: str) -> None:
+def _signed_in_sidebar(config: access.AccessConfig) -> None:
     with st.sidebar:
         if config.mode == access.OIDC:
             st.caption(t("signin.signed_in_as", email=plain(identity().email)))
@@ -165,14 +164,13 @@ def sidebar(bench: Workbench) -> None:
     """Language, data source, privacy setting and filters, on every page."""
     with st.sidebar:
         language_picker(st)
-        lang = language()
         if bench.data is None:
             st.warning(t("ui.no_data_yet"))
             return
         source = t("ui.sample_source") if bench.data.sample else plain(bench.data.name)
         st.caption(t("ui.data_caption", source=source, rows=count(bench.data.report.rows)))
         if "start_note" in st.session_state:
-            st.warning(message(st.session_state["start_note"], lang), icon=":material/warning:")
+            st.warning(message(st.session_state["start_note"]), icon=":material/warning:")
         preset = st.selectbox(t("ui.hide_small"), PRIVACY_PRESETS, format_func=bound(lambda p: p.label()),
                               key="preset")
         coding = st.checkbox(t("ui.top_bottom_code"), key="top_bottom_code",
@@ -204,9 +202,9 @@ def active_filters(bench: Workbench, container=None) -> None:
 
 
 def require_data(bench: Workbench) -> bool:
-    problem, lang = st.session_state.get("startup_problem"), language()
+    problem = st.session_state.get("startup_problem")
     if bench.data is None:
-        st.warning(message(problem, lang) if problem else t("ui.no_data"))
+        st.warning(message(problem) if problem else t("ui.no_data"))
         st.page_link("pages/views/data.py", label=t("ui.upload_link"), icon=":material/upload_file:")
         return False
     if bench.data.sample:
@@ -381,7 +379,7 @@ def chart(figure: alt.TopLevelMixin) -> None:
     st.vega_lite_chart(spec, width="stretch")
 
 
-def section_downloads(section: Section, stem: str, key: str, lang: str = DEFAULT) -> None:
+def section_downloads(section: Section, stem: str, key: str) -> None:
     """A view's chart as PNG or SVG and its table as CSV or XLSX; each file is made when its button is pressed.
     Only the view's group totals go into them, hidden groups as hidden."""
     files = []
@@ -398,7 +396,6 @@ def section_downloads(section: Section, stem: str, key: str, lang: str = DEFAULT
 def min_days_setting(bench: Workbench, key: str) -> None:
     """The days enrolled chronic absence asks for (the federal rule's 10 by default). A change rebuilds the data
     before the page runs again, so every figure on it follows the new rule."""
-    lang = language()
 
     def change() -> None:
         try:
@@ -409,4 +406,4 @@ def min_days_setting(bench: Workbench, key: str) -> None:
     st.number_input(t("chronic.min_days"), min_value=1, max_value=366, step=1, key=key, on_change=change,
                     value=bench.data.mapping.min_days, help=t("chronic.min_days_help"))
     if f"{key}_problem" in st.session_state:
-        st.warning(message(st.session_state.pop(f"{key}_problem"), lang), icon=":material/warning:")
+        st.warning(message(st.session_state.pop(f"{key}_problem")), icon=":material/warning:")

@@ -50,7 +50,6 @@ def result_section(bench, sql: str, result) -> None:
 
 
 bench = shared.workbench()
-lang = shared.language()
 st.title(t("nav.sql"))
 if shared.require_data(bench) and shared.student_rows(bench):
     st.caption(t("page.sql.intro", rows=count(LIMITS.rows), seconds=decimal(LIMITS.seconds, 0)))
@@ -68,7 +67,7 @@ if shared.require_data(bench) and shared.student_rows(bench):
                 st.session_state["sql_problem"] = problem
                 st.session_state.pop("sql_result", None)
         if "sql_problem" in st.session_state:
-            st.error(shared.message(st.session_state["sql_problem"], lang), icon=":material/error:")
+            st.error(shared.message(st.session_state["sql_problem"]), icon=":material/error:")
     ran = st.session_state.get("sql_result")
     if ran is not None:
         result_section(bench, *ran)

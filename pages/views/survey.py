@@ -23,7 +23,7 @@ def load(data: bytes, name: str) -> None:
         st.session_state["survey_problem"] = problem
 
 
-bench, lang = shared.workbench(), shared.language()
+bench = shared.workbench()
 st.title(t("nav.survey"))
 st.caption(t("page.survey.definition"))
 if shared.require_data(bench) and shared.student_rows(bench):
@@ -35,7 +35,7 @@ if shared.require_data(bench) and shared.student_rows(bench):
     if "survey" not in st.session_state and bench.data.sample:
         load(SAMPLE_SURVEY.read_bytes(), SAMPLE_SURVEY.name)
     if "survey_problem" in st.session_state:
-        st.error(shared.message(st.session_state["survey_problem"], lang), icon=":material/error:")
+        st.error(shared.message(st.session_state["survey_problem"]), icon=":material/error:")
     survey = st.session_state.get("survey")
     if survey is None:
         st.info(t("page.survey.none"))
@@ -75,4 +75,4 @@ if shared.require_data(bench) and shared.student_rows(bench):
         with st.expander(t("page.survey.table")):
             table = survey_table(result)            # the same table its downloads write
             shared.table(table)
-            shared.section_downloads(Section(t("nav.survey"), (), table, chart), "survey", "survey_dl", lang)
+            shared.section_downloads(Section(t("nav.survey"), (), table, chart), "survey", "survey_dl")

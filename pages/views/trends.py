@@ -13,7 +13,6 @@ from equity.words.summary import gap_change_sentence
 from pages.views import shared
 
 bench = shared.workbench()
-lang = shared.language()
 st.title(t("nav.trends"))
 if shared.require_data(bench):
     shared.active_filters(bench)
@@ -52,5 +51,4 @@ if shared.require_data(bench):
             st.caption(t("trends.outside", count=count(logged - len(markers))))
         shared.table(table)
         shared.section_downloads(Section(trend_title(result, False), (), table),
-                                 file_stem(f"trends {column.name} {dimension} {second or ''}"), "trends_dl",
-                                 lang)
+                                 file_stem(f"trends {column.name} {dimension} {second or ''}"), "trends_dl")
