@@ -115,7 +115,7 @@ from equity.store import archive, library, workspace
 from equity.store import scorecards as scorecard_store
 from equity.store.records import WorkspaceError
 from equity.words.messages import Text
-from equity.words.reader import language, reading
+from equity.words.reader import language
 
 # What pages may use besides the Workbench: plain vocabulary (types, constants, errors) and the few functions that
 # only turn a result into a file or words. tests/app/test_page_imports.py keeps pages to this, equity.words and
@@ -513,16 +513,16 @@ class Workbench:
         return survey.results(self.con, found, grouping, self.min_n, term, joined, reverse)
 
     def accountability_grid(self, indicators: Sequence[scorecard.Indicator], cuts: dict[str, status_grid.Cuts],
-                            colour_min_n: int, lang: str) -> accountability.Grid:
+                            colour_min_n: int) -> accountability.Grid:
         """Every student group the file has on every indicator (its chosen cut points, else its default ones),
         against the prior term, under the session's filters."""
         def make() -> accountability.Grid:
             columns = [accountability.column(i, cuts.get(i.label, status_grid.default_cuts(i)),
-                                             [h for _, h in self.group_trends((i,))], colour_min_n, lang)
+                                             [h for _, h in self.group_trends((i,))], colour_min_n)
                        for i in indicators]
             return accountability.grid(columns, self.min_n, colour_min_n)
         return self._recent(("accountability", self.data.version, tuple(indicators), tuple(sorted(cuts.items())),
-                             self.filters, self.min_n, colour_min_n, lang), make)
+                             self.filters, self.min_n, colour_min_n, language()), make)   # its words too
 
     def group_trends(self, indicators: Sequence[scorecard.Indicator]) -> list[tuple[scorecard.Indicator, Trend]]:
         """Each indicator's trend by every student group the file has (accountability.STUDENT_GROUPS), under the
@@ -544,7 +544,7 @@ class Workbench:
                       (self.breakdown(i.outcome, i.rule, d, label=i.outcome_label),)))
             for i in indicators for d in self.student_groups()]
         return overview.answers(trends, self.assess_goals(goals.load()[0]),
-                                self.accountability_grid(indicators, saved.cuts, colour_min_n, language()))
+                                self.accountability_grid(indicators, saved.cuts, colour_min_n))
 
     def scorecard(self, indicators: Sequence[scorecard.Indicator]) -> list[scorecard.Card]:
         """Each indicator's card under the session's filters and risk settings, with the status of a saved goal
@@ -735,10 +735,10 @@ class Workbench:
             indicators, cuts = saved.indicators, saved.cuts
         return tuple(scorecard.available(indicators, self.data.mapping)), cuts
 
-    def report(self, choice: Choice, title: str, notes: str, lang: str) -> Report:
-        """The chosen views of the session's data as a report in `lang`, its figures and notes worked out in it."""
-        with reading(lang):
-            return compose(views(self, choice), self, title, notes)
+    def report(self, choice: Choice, title: str, notes: str) -> Report:
+        """The chosen views of the session's data as a report in the reader's language, its figures and notes
+        worked out in it (a report in another language is made under `reading(that language)`)."""
+        return compose(views(self, choice), self, title, notes)
 
     @staticmethod
     def export(report: Report, fmt: str) -> bytes:
@@ -861,8 +861,8 @@ class Workbench:
     def identified(self, grid: accountability.Grid) -> tuple[tuple[str, ...], tuple[str, ...]]:
         """The sentences naming the groups a state would identify: red on two indicators or more, and the lowest
         group on each indicator."""
-        return (tuple(f.sentence for f in accountability.red_on_two(grid, language())),
-                tuple(f.sentence for f in accountability.lowest(grid, language())))
+        return (tuple(f.sentence for f in accountability.red_on_two(grid)),
+                tuple(f.sentence for f in accountability.lowest(grid)))
 
     def scorecard_section(self, cards: Sequence[Card], cuts: dict) -> Section:
         """The cards as one table (value, change, status, colour, finding, goal), as the report writes it."""
