@@ -80,6 +80,7 @@ from equity.report.sections import (
     AccountabilityView,
     Choice,
     GapView,
+    GoalsView,
     GroupGridView,
     IntersectionView,
     Report,
@@ -637,11 +638,6 @@ class Workbench:
         goals.delete(goal)
 
     @staticmethod
-    def goal_population(goal: Goal) -> str:
-        """Whose figure the goal follows, in words."""
-        return goals.population(goal)
-
-    @staticmethod
     def describe_goal(goal: Goal) -> str:
         return goals.describe(goal)
 
@@ -853,6 +849,10 @@ class Workbench:
         group on each indicator."""
         return (tuple(f.sentence for f in accountability.red_on_two(grid, language())),
                 tuple(f.sentence for f in accountability.lowest(grid, language())))
+
+    def goals_section(self, evaluations: Sequence[Evaluation]) -> Section:
+        """Every goal's status as one table, as the goals screen shows it and the report writes it."""
+        return GoalsView(tuple(evaluations), self.min_n).section()
 
     def scorecard_section(self, cards: Sequence[Card], cuts: dict) -> Section:
         """The cards as one table (value, change, status, colour, finding, goal), as the report writes it."""

@@ -12,7 +12,7 @@ from streamlit.testing.v1 import AppTest
 from equity.plans import goals, interventions
 from equity.store import library
 from tests import multiterm
-from tests.app.conftest import ROOT, choose, upload
+from tests.app.conftest import ROOT, choose, exported, screen, upload
 
 TRENDS, GOALS, LOG, SAVED = ("pages/views/trends.py", "pages/views/goals.py", "pages/views/log.py",
                              "pages/views/workspace.py")
@@ -75,7 +75,10 @@ def test_two_goals_show_their_status_and_trend_on_one_screen(app):
     assert summary.loc["Suspension gap", "Current"] == "4.6 pts"
     assert summary.loc["Suspension gap", "Interim target"] == "3.4 pts"
     assert summary.loc["Suspension gap", "Status"] == "Off track"
+    assert summary.loc["Suspension gap", "Whose"] == "Gap: Black or African American"
     assert len(app.get("vega_lite_chart")) == 2                         # one trend chart per goal
+    bench = app.session_state["bench"]                # the goals' download writes the table on the screen
+    assert exported(bench.goals_section(bench.assess_goals(goals.load()[0])).table) == screen(app.dataframe[0].value)
     stored, problems = goals.load()
     assert [g.title for g in stored] == ["EL ELA proficiency", "Suspension gap"] and problems == ()
     assert stored[0].baseline_from_data and round(stored[0].baseline, 1) == 23.4
