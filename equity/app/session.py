@@ -701,13 +701,10 @@ class Workbench:
         return linked, interventions.markers(linked, axis)
 
     @staticmethod
-    def log_table(entries: tuple[Entry, ...], goal_titles: dict[str, str], names: dict[str, str]):
-        """The log as shown and exported (a pandas frame headed in the reader's language)."""
-        return interventions.frame(entries, goal_titles, names)
-
     @staticmethod
-    def log_csv(entries: tuple[Entry, ...], goal_titles: dict[str, str], names: dict[str, str]) -> bytes:
-        return interventions.export_csv(entries, goal_titles, names)
+    def log_table(entries: tuple[Entry, ...], goal_titles: dict[str, str], names: dict[str, str]) -> Table:
+        """The log as the screen shows it and its CSV writes it (`table_file`), headed in the reader's language."""
+        return interventions.table(entries, goal_titles, names)
 
     # Reports and exports.
 

@@ -4,8 +4,6 @@ Figures on the sample (Met or Exceeded in ELA, English learners): 2022-23 23.4%,
 all students 45.0%, 47.7%, 48.9% (see tests/test_trends.py for a district small enough to count by hand).
 """
 
-import csv
-import io
 
 from streamlit.testing.v1 import AppTest
 
@@ -137,11 +135,13 @@ def test_log_an_entry_for_a_goal_filter_and_export(app):
     app.multiselect(key="log_stages").select("reflect").run()
     assert "0 of 1 entries" in texts(app)
     app.multiselect(key="log_stages").unselect("reflect").run()
-    exported = app.get("download_button")[0].proto.url
-    assert exported                                                     # a CSV is offered
-    row = next(csv.DictReader(io.StringIO(interventions.export_csv(entries, {goal.id: "EL ELA"})
-                                          .decode("utf-8-sig"))))
-    assert row["Title"] == "'=Tutoring block"                           # neutralised for spreadsheets
+    assert app.get("download_button")[0].proto.url                     # a CSV is offered: the table shown
+    bench = app.session_state["bench"]
+    shown, written = screen(app.dataframe[0].value), exported(bench.log_table(entries, {goal.id: "EL ELA"},
+                                                                              bench.group_names()))
+    assert shown[1][2:7] == ["=Tutoring block", "English learners", "EL ELA", "Ms. Rivera",
+                             "30 minutes a day, grades 6-8"] and shown[1][7] == "—"    # nothing happened yet
+    assert written == [shown[0], [*shown[1][:2], "'=Tutoring block", *shown[1][3:]]]  # neutralised for spreadsheets
     ok(app.switch_page(GOALS).run())
     assert "Tutoring block" in texts(app)                               # listed under its goal
 
