@@ -155,6 +155,12 @@ def test_save_open_and_find_everything_after_a_restart(app, private_workspace):
     saved, _ = library.catalogue()
     assert [s.name for s in saved] == ["District 2022-25"]
     assert saved[0].terms == ("2022-23", "2023-24", "2024-25")
+    listed = app.dataframe[0].value.iloc[0]            # the list, as every table prints: 15,104 and the dash
+    with (ROOT / "sample_data" / "district.csv").open(encoding="utf-8") as handle:
+        rows = sum(1 for _ in handle) - 1                   # one student and term a line, after the header
+    assert (listed["Name"], listed["Terms"], listed["Rows"]) == ("District 2022-25", "2022-23, 2023-24, 2024-25",
+                                                                 f"{rows:,}")
+    assert float(listed["Size (MB)"]) == round(saved[0].path.stat().st_size / 1e6, 2) > 0
     ok(next(b for b in app.button if b.label == "Open selected").click().run())
     assert "Opened District 2022-25" in texts(app)
     goals.save(goals.Goal("EL ELA", "ela_proficiency", "ELA Proficiency",
