@@ -701,7 +701,6 @@ class Workbench:
         return linked, interventions.markers(linked, axis)
 
     @staticmethod
-    @staticmethod
     def log_table(entries: tuple[Entry, ...], goal_titles: dict[str, str], names: dict[str, str]) -> Table:
         """The log as the screen shows it and its CSV writes it (`table_file`), headed in the reader's language."""
         return interventions.table(entries, goal_titles, names)
