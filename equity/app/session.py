@@ -81,6 +81,7 @@ from equity.report.sections import (
     AccountabilityView,
     Choice,
     GapView,
+    GoalsView,
     GroupGridView,
     IntersectionView,
     Report,
@@ -647,11 +648,6 @@ class Workbench:
         goals.delete(goal)
 
     @staticmethod
-    def goal_population(goal: Goal) -> str:
-        """Whose figure the goal follows, in words."""
-        return goals.population(goal)
-
-    @staticmethod
     def describe_goal(goal: Goal) -> str:
         return goals.describe(goal)
 
@@ -715,13 +711,9 @@ class Workbench:
         return linked, interventions.markers(linked, axis)
 
     @staticmethod
-    def log_table(entries: tuple[Entry, ...], goal_titles: dict[str, str], names: dict[str, str]):
-        """The log as shown and exported (a pandas frame headed in the reader's language)."""
-        return interventions.frame(entries, goal_titles, names)
-
-    @staticmethod
-    def log_csv(entries: tuple[Entry, ...], goal_titles: dict[str, str], names: dict[str, str]) -> bytes:
-        return interventions.export_csv(entries, goal_titles, names)
+    def log_table(entries: tuple[Entry, ...], goal_titles: dict[str, str], names: dict[str, str]) -> Table:
+        """The log as the screen shows it and its CSV writes it (`table_file`), headed in the reader's language."""
+        return interventions.table(entries, goal_titles, names)
 
     # Reports and exports.
 
@@ -863,6 +855,10 @@ class Workbench:
         group on each indicator."""
         return (tuple(f.sentence for f in accountability.red_on_two(grid)),
                 tuple(f.sentence for f in accountability.lowest(grid)))
+
+    def goals_section(self, evaluations: Sequence[Evaluation]) -> Section:
+        """Every goal's status as one table, as the goals screen shows it and the report writes it."""
+        return GoalsView(tuple(evaluations), self.min_n).section()
 
     def scorecard_section(self, cards: Sequence[Card], cuts: dict) -> Section:
         """The cards as one table (value, change, status, colour, finding, goal), as the report writes it."""

@@ -85,8 +85,9 @@ if entries:
     chosen = bench.select_entries(entries, tuple(stages), goal_filter, group_filter or "", text,
                                   whole_school=group_filter == "")
     st.caption(t("log.count", shown=len(chosen), total=len(entries)))
-    st.dataframe(bench.log_table(chosen, goal_titles, names), hide_index=True)
-    st.download_button(t("log.download"), bench.log_csv(chosen, goal_titles, names),
+    log = bench.log_table(chosen, goal_titles, names)        # the same table its download writes
+    shared.table(log)
+    st.download_button(t("log.download"), bench.table_file(log, "", "csv"),
                        file_name=t("log.file_name"), mime="text/csv", icon=":material/download:")
     st.subheader(t("log.edit_heading"))
     by_id = {e.id: e for e in chosen}
