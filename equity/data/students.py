@@ -34,6 +34,7 @@ LABEL_TYPES = {  # ENUM types: a filter change groups and compares small integer
     "gender_label": (*normalize.GENDER_LABELS, normalize.NOT_REPORTED),
 }
 MAX_DISTINCT = 100_000
+DESCRIBED = tuple(c for c in CANONICAL if c not in (*TEXT_ROLES, "race_list"))    # the dimensions a cell can describe
 CELL_MACROS = ("students/keep_filters", "students/chosen")     # query macros a cube's cells need
 MACROS = (*CELL_MACROS, "students/filtered_students", "students/score")   # defined beside every `students`
 
@@ -229,14 +230,25 @@ def students_sql(counted: Counted, source: str, mapping: Mapping, types: dict[st
             expressions.append(query("columns/text", source=build.text(role.header), target=column))
         else:
             expressions.append(query("columns/as", value=build.mapped(role.header, column, type_name), target=column))
-    if mapping.counts:      # each row is a cell of students: how many, beside the counts of its outcomes
+    if mapping.counts:      # each row is a cell of students: how many and which, beside the counts of its outcomes
         expressions.append(query("columns/count", source=build.text(mapping.header_for("denominator")),
                                  target="denominator"))
+        expressions.append(_described(build, by_role))
     expressions += [_outcome(build, column) for column in mapping.outcomes()]
     found, params = derived.expressions(mapping, build.types)
     build.params |= params
     expressions += found
     return query("students/students", source=source, columns=expressions), build.params, build
+
+
+def _described(build: _Build, by_role: dict) -> Fragment:
+    """Which dimensions each row of counts describes (queries/counts/described.sql)."""
+    filled = []
+    for role in DESCRIBED:
+        if role in by_role:
+            build.params[f"described_{len(filled)}"] = role
+            filled.append(query("counts/filled", i=len(filled), source=build.text(by_role[role].header)))
+    return query("counts/described", filled=filled)
 
 
 def _outcome(build: _Build, column) -> Fragment:

@@ -17,10 +17,26 @@ def holds_counts(con: duckdb.DuckDBPyConnection) -> bool:
     return bool(con.execute(query("counts/columns")).fetchall()[0][0])
 
 
-def fill(con: duckdb.DuckDBPyConnection, cube: str, outcome: str, source: str = "students") -> None:
+Kinds = tuple[tuple[str, int], ...]     # the kinds of row of a cube (dimensions described) and students in each
+NONE = "-"          # a kind no row is: what a view crossing two kinds of a report card reads (nothing)
+
+
+def fill(con: duckdb.DuckDBPyConnection, cube: str, outcome: str, source: str = "students") -> Kinds:
     """Create the cube table `cube` for the count column `outcome` from the cells of `source` (the schools', or
-    TOTALS) (queries/counts/cube_counts.sql)."""
+    TOTALS) (queries/counts/cube_counts.sql), and return the kinds of row it holds."""
     con.execute(query("counts/cube_counts", cube=cube, outcome=outcome, source=source))
+    return tuple((str(kind), int(n or 0)) for kind, n in con.execute(query("counts/kinds", cube=cube)).fetchall())
+
+
+def kind_for(kinds: Kinds, asked: set[str]) -> str:
+    """The one kind of row a figure over the dimension columns `asked` (grouped or filtered) adds up: of the kinds
+    describing all of them, the one with the most students (a report card's 'All students' rows for all
+    students, its income rows for income), the fewest dimensions on a tie; NONE when no kind describes them
+    all (a report card lists races and incomes, never the two crossed). Rows of different kinds describe the
+    same students, so adding two kinds would count them twice."""
+    described = {kind: set(filter(None, kind.split(","))) for kind, _ in kinds}
+    fitting = [(n, -len(described[kind]), kind) for kind, n in kinds if asked <= described[kind]]
+    return max(fitting)[2] if fitting else NONE
 
 
 def widest_total(con: duckdb.DuckDBPyConnection) -> str | None:
