@@ -112,6 +112,23 @@ def cells(con: duckdb.DuckDBPyConnection, cube: Cube, filters: Filters, columns:
     return Cells(columns, tuple((tuple(r[4:]), Stats(int(r[0]), float(r[1]), float(r[2]), int(r[3]))) for r in rows))
 
 
+def of_kind(con: duckdb.DuckDBPyConnection, cube: Cube, columns: tuple[str, ...], filters: Filters) -> str:
+    """The cube's table, or for published counts of several kinds of row a table of the one kind a figure over
+    `columns` under `filters` adds up (counts.kind_for): everything summed from it counts each student once."""
+    if len(cube.kinds) < 2:
+        return cube.table
+    asked = {*columns, *(DIMENSIONS[name].column for name, values in vars(filters).items() if values)}
+    kind = counts.kind_for(cube.kinds, asked - {"school", "term"})
+    kinded = _kind_tables(cube)[kind]
+    con.execute(query("counts/cube_of_kind", kinded=kinded, cube=cube.table), {"described": kind})
+    return kinded
+
+
+def _kind_tables(cube: Cube) -> dict[str, str]:
+    """The name of the table of each kind of row of a cube of published counts (of_kind), NONE's too."""
+    return {kind: f"{cube.table}_kind_{i}" for i, kind in enumerate([counts.NONE, *(k for k, _ in cube.kinds)])}
+
+
 def totals(con: duckdb.DuckDBPyConnection, outcome: str, rule: Rule, columns: tuple[str, ...],
            terms: tuple[str, ...] = ()) -> tuple[str, Cells] | None:
     """For published counts that carry a total row (a district's or state's), its name and its cells of
@@ -129,7 +146,8 @@ def totals(con: duckdb.DuckDBPyConnection, outcome: str, rule: Rule, columns: tu
 
 
 def drop(con: duckdb.DuckDBPyConnection, cube: Cube) -> None:
-    con.execute(query("tables/drop_table", table=cube.table))
+    for table in (cube.table, *(_kind_tables(cube).values() if len(cube.kinds) > 1 else ())):
+        con.execute(query("tables/drop_table", table=table))
 
 
 def counted(con: duckdb.DuckDBPyConnection, outcome: str, rule: Rule, filters: Filters, columns: tuple[str, ...]

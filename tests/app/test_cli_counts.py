@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.count_files import TOTALLED, crdc_csv
+from tests.count_files import REPORT_CARD_GROUPS, TOTALLED, crdc_csv
 from tests.files import csv_bytes
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -158,3 +158,16 @@ def test_each_school_with_a_district_total_row(tmp_path):
                          "--where", "school=Small School")
     assert code == 0, err
     assert "alternate ratios against the other students in the published total 'District Total'" in out
+
+
+def test_gaps_by_income_on_a_state_report_card(tmp_path):
+    code, out, err = run(tmp_path, csv_bytes(REPORT_CARD_GROUPS), "gaps", "--outcome", "Number Proficient",
+                         "--by", "low_income", "--format", "json")
+    assert code == 0, err
+    # tests/count_files.py: disadvantaged 60 of 180, not 80 of 120; all students 140 of 300 (All Students rows).
+    result = json.loads(out)
+    assert result["all_students"] == {"n": 300, "value": round(14000 / 300, 2)}
+    found = {k: (g["n"], g["value"], g["gap"]) for k, g in groups(out).items()}
+    assert found == {True: (180, 33.33, round(6000 / 180 - 14000 / 300, 2)),
+                     False: (120, 66.67, round(8000 / 120 - 14000 / 300, 2))}
+    assert "'Student Group' lists groups of several kinds" in err and "Migrant" in err
