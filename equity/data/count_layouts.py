@@ -99,6 +99,16 @@ def level_totals(con: duckdb.DuckDBPyConnection, source: str, headers_in: Sequen
     return ()
 
 
+def has_totals(con: duckdb.DuckDBPyConnection) -> bool:
+    """Total rows were set aside (a `count_totals` table exists, perhaps empty)."""
+    return bool(con.execute(query("counts/has_totals")).fetchall()[0][0])
+
+
+def total_names(con: duckdb.DuckDBPyConnection) -> tuple[str, ...]:
+    """The names of the total rows set aside."""
+    return tuple(name for (name,) in con.execute(query("counts/total_names")).fetchall())
+
+
 def set_totals_aside(con: duckdb.DuckDBPyConnection, also: Sequence[str] = ()) -> tuple[str, ...]:
     """Move the loaded cells of total rows (a district's or state's: told by name, or `also`, by a level column)
     from `students` to `count_totals`, so no sum counts their students twice and no school list offers them, and

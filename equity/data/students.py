@@ -15,6 +15,7 @@ from equity.data.count_layouts import (
     CountProblem,
     Suppressed,
     count_problems,
+    has_totals,
     level_totals,
     set_totals_aside,
     suppressed,
@@ -34,6 +35,8 @@ LABEL_TYPES = {  # ENUM types: a filter change groups and compares small integer
     "gender_label": (*normalize.GENDER_LABELS, normalize.NOT_REPORTED),
 }
 MAX_DISTINCT = 100_000
+SAVED_TOTAL = "count_total"     # marks the saved total rows of published counts (saved_rows)
+BOOKKEEPING = ("described", "denominator", SAVED_TOTAL)     # columns of counts that are no outcome
 DESCRIBED = tuple(c for c in CANONICAL if c not in (*TEXT_ROLES, "race_list"))    # the dimensions a cell can describe
 CELL_MACROS = ("students/keep_filters", "students/chosen")     # query macros a cube's cells need
 MACROS = (*CELL_MACROS, "students/filtered_students", "students/score")   # defined beside every `students`
@@ -178,14 +181,25 @@ def build_students(con: duckdb.DuckDBPyConnection, source: str, mapping: Mapping
                    problems=count_problems(con, {c.name: c.header for c in mapping.outcomes() if c.kind == "count"}))
 
 
+def saved_rows(con: duckdb.DuckDBPyConnection) -> str:
+    """The statement reading every row to save: `students`, and the total rows of published counts set aside at
+    load, marked SAVED_TOTAL (restore_students sets them aside again)."""
+    return query("counts/saved_rows") if has_totals(con) else query("console/all_rows", table="students")
+
+
 def restore_students(con: duckdb.DuckDBPyConnection, source: str, names: Sequence[str]) -> int:
     """(Re)create `students` from rows saved from it (equity.store.library) in table `source` with columns
-    `names`: the canonical columns in their types (NULL of that type when absent), the others as saved."""
+    `names`: the canonical columns in their types (NULL of that type when absent), the others as saved; saved
+    total rows (SAVED_TOTAL) set aside into `count_totals` as at load."""
     columns = [query("columns/as", target=c, value=query("values/cast", value=c, type=sql_name(t)) if c in names
                      else query("values/null_of", type=sql_name(t))) for c, t in CANONICAL.items()]
     columns += [c for c in names if c not in CANONICAL]
     con.execute(query("tables/drop_table", table=TOTALS))     # an earlier file's totals are not these rows'
-    return _create(con, query("students/students", source=source, columns=columns), {})
+    rows = _create(con, query("students/students", source=source, columns=columns), {})
+    if SAVED_TOTAL not in names:
+        return rows
+    con.execute(query("counts/restore_totals"))
+    return con.execute(query("tables/row_count", table="students")).fetchall()[0][0]
 
 
 def _create(con: duckdb.DuckDBPyConnection, sql: str, params: dict) -> int:

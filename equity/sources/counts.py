@@ -9,6 +9,7 @@ only for a mapped denominator); views that need student rows ask `holds_counts` 
 
 import duckdb
 
+from equity.data.count_layouts import has_totals
 from equity.data.sql import query
 
 
@@ -41,7 +42,7 @@ def kind_for(kinds: Kinds, asked: set[str]) -> str:
 
 def widest_total(con: duckdb.DuckDBPyConnection) -> str | None:
     """The name of the loaded total row of the widest population (a state's before a district's), if any."""
-    if not holds_counts(con) or not con.execute(query("counts/has_totals")).fetchall()[0][0]:
+    if not holds_counts(con) or not has_totals(con):
         return None
     found = con.execute(query("counts/widest_total")).fetchall()
     return found[0][0] if found else None
