@@ -321,8 +321,10 @@ def suppressed(con: duckdb.DuckDBPyConnection, table: str, columns: tuple[str, .
 @dataclass(frozen=True)
 class CountProblem:
     """Cells of a count file that cannot be right: `kind` is 'over' (more counted than in the group), 'empty'
-    (students counted in a group of none) or 'repeated' (a group listed twice for a school and term, whose
-    counts are added); `header` the count column ('' for repeats); a few of the cells, as school and group."""
+    (students counted in a group of none), 'repeated' (a group listed twice for a school and term, whose
+    counts are added) or 'short_total' (the total row compared with has fewer students in a group than the
+    schools together); `header` the count column ('' for repeats, the total's name for a short total); a few of
+    the cells, as school and group."""
 
     kind: str
     header: str
@@ -333,7 +335,7 @@ class CountProblem:
 def count_problems(con: duckdb.DuckDBPyConnection, outcomes: dict[str, str]) -> tuple[CountProblem, ...]:
     """What is wrong with the loaded cells of published counts; `outcomes` maps each count column's name in
     `students` to its header."""
-    found = []
+    found = list(_short_total(con))
     repeated, cells = con.execute(query("counts/repeats")).fetchall()[0]
     if repeated:
         found.append(CountProblem("repeated", "", int(repeated), tuple(cells)))
@@ -342,3 +344,19 @@ def count_problems(con: duckdb.DuckDBPyConnection, outcomes: dict[str, str]) -> 
         found += [CountProblem(kind, header, int(n), tuple(examples))
                   for kind, n, examples in (("over", over, over_cells), ("empty", empty, empty_cells)) if n]
     return tuple(found)
+
+
+def widest_total(con: duckdb.DuckDBPyConnection) -> str | None:
+    """The name of the total row set aside of the widest population (a state's before a district's), if any."""
+    found = con.execute(query("counts/widest_total")).fetchall() if has_totals(con) else []
+    return found[0][0] if found else None
+
+
+def _short_total(con: duckdb.DuckDBPyConnection) -> tuple[CountProblem, ...]:
+    """The widest total row (the alternate ratio's comparison) when some group of it has fewer students than the
+    schools in the file together: it cannot cover them, so it is suspect."""
+    name = widest_total(con)
+    if name is None:
+        return ()
+    short, cells = con.execute(query("counts/short_total"), {"total": name}).fetchall()[0]
+    return (CountProblem("short_total", name, int(short), tuple(cells)),) if short else ()

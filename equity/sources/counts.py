@@ -9,7 +9,7 @@ only for a mapped denominator); views that need student rows ask `holds_counts` 
 
 import duckdb
 
-from equity.data.count_layouts import has_totals
+from equity.data import count_layouts
 from equity.data.sql import query
 
 
@@ -42,8 +42,4 @@ def kind_for(kinds: Kinds, asked: set[str]) -> str:
 
 def widest_total(con: duckdb.DuckDBPyConnection) -> str | None:
     """The name of the loaded total row of the widest population (a state's before a district's), if any."""
-    if not holds_counts(con) or not has_totals(con):
-        return None
-    found = con.execute(query("counts/widest_total")).fetchall()
-    return found[0][0] if found else None
-
+    return count_layouts.widest_total(con) if holds_counts(con) else None

@@ -171,3 +171,14 @@ def test_gaps_by_income_on_a_state_report_card(tmp_path):
     assert found == {True: (180, 33.33, round(6000 / 180 - 14000 / 300, 2)),
                      False: (120, 66.67, round(8000 / 120 - 14000 / 300, 2))}
     assert "'Student Group' lists groups of several kinds" in err and "Migrant" in err
+
+
+def test_a_total_smaller_than_its_schools_is_said_to_be_suspect(tmp_path):
+    rows = [row if row[:2] != ["District Total", "White"] else ["District Total", "White", "150", "30"]
+            for row in TOTALLED]
+    code, out, err = run(tmp_path, csv_bytes(rows), "risk", "--outcome", "Suspended", "--by", "race",
+                         "--format", "json")
+    assert code == 0, err
+    # White: the two schools hold 20 + 200 = 220 students, the district total 150.
+    assert "The total row 'District Total' has fewer students than the schools in the file together in 1 " \
+           "groups (White: 150 < 220)" in err

@@ -258,3 +258,29 @@ def test_a_report_card_s_risk_ratio_by_disability():
     swd = next(g for g in result.groups if g.key is True)
     # Students with disabilities 10 of 50 proficient (20%) against the 130 of 250 others (52%).
     assert round(swd.ratio, 4) == round(0.2 / 0.52, 4)
+
+
+def test_a_total_whose_other_students_are_under_the_n_size_is_not_compared_with():
+    # Small School's 20 other students are too few (n-size 30); the district total's others are 25, too few as
+    # well: no comparison is used, and none is shown.
+    con, mapping = _load([["School", "Race", "Enrollment", "Suspended"],
+                          ["Small School", "Black", "40", "12"], ["Small School", "White", "20", "10"],
+                          ["District Total", "Black", "100", "24"], ["District Total", "White", "25", "12"]])
+    result, black = _small_school_black(con, mapping)
+    assert (black.method, black.ratio, black.comparison_risk) == (NOT_COMPUTABLE, None, None)
+    assert (black.count, black.risk) == (12, 30.0)        # the group's own figures stay
+
+
+def test_a_total_smaller_than_its_schools_together_is_reported_as_suspect():
+    rows = [row if row[:2] != ["District Total", "White"] else ["District Total", "White", "150", "30"]
+            for row in TOTALLED]
+    # White: Small School 20 + Big School 200 = 220 students, the district total only 150.
+    assert [(p.kind, p.header, p.cells, p.examples) for p in _report(rows).problems] == [
+        ("short_total", "District Total", 1, ("White: 150 < 220",))]
+    assert not _report(TOTALLED).problems          # 100 >= 90, 300 >= 220, 120 >= 100
+
+
+def _report(rows):
+    con = dataset.connect()
+    staged = dataset.stage(con, read_upload(csv_bytes(rows), "counts.csv"))
+    return dataset.activate(con, staged, staged.proposal).report
