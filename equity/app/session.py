@@ -385,8 +385,10 @@ class Workbench:
         if dimension == COMBINED and self.without_rows():
             raise dataset.DataError(self.without_rows())
         filters = self.cohort_filters(cohort)
-        cells = None if dimension == COMBINED else \
-            self.cells(outcome, rule, MAIN if column in MAIN else (column,), cohort)
+        # MAIN's cells are summed down to any of its columns, unless the rows describe one dimension each (a
+        # report card's races and incomes): then only the dimension's own rows are summed (sources.counts).
+        together = column in MAIN and len(self.cube(outcome, rule).kinds) < 2
+        cells = None if dimension == COMBINED else self.cells(outcome, rule, MAIN if together else (column,), cohort)
         return breakdown(self.con, outcome, rule, dimension, compare, filters, self.min_n, label, cells, self.coding,
                          self.across(outcome, rule, (column,), filters))
 
