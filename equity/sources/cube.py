@@ -108,6 +108,11 @@ def cells(con: duckdb.DuckDBPyConnection, cube: Cube, filters: Filters, columns:
     return Cells(columns, tuple((tuple(r[4:]), Stats(int(r[0]), float(r[1]), float(r[2]), int(r[3]))) for r in rows))
 
 
+def meeting(con: duckdb.DuckDBPyConnection, cube: Cube, filters: Filters) -> int:
+    """The students `filters` keep who meet the cube's rule (a rate's cube sums one per student meeting it)."""
+    return round(sum(stats.total for _, stats in cells(con, cube, filters, ()).rows))
+
+
 def totals(con: duckdb.DuckDBPyConnection, outcome: str, rule: Rule, columns: tuple[str, ...],
            terms: tuple[str, ...] = ()) -> tuple[str, Cells] | None:
     """For published counts that carry a total row (a district's or state's), its name and its cells of

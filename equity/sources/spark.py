@@ -174,6 +174,15 @@ def activate(con: duckdb.DuckDBPyConnection, staged: SparkStaged, mapping: Mappi
                            version=previous.version + 1 if previous else 1)
 
 
+def remap(con: duckdb.DuckDBPyConnection, data: dataset.Dataset, mapping: Mapping) -> dataset.Dataset:
+    """The Spark table `con`'s cubes are counted on, under a changed mapping (the days enrolled chronic absence asks
+    for), as an upload's `students` is rebuilt: the students statement is made again and counted there."""
+    dataset.check(mapping, data.profiles)
+    source = SparkSource(cubes.elsewhere(con).table, mapping)
+    cubes.attach(con, source)
+    return replace(data, mapping=mapping, report=source.report, version=data.version + 1)
+
+
 @dataclass
 class SparkTable:
     """A Spark table of student rows (any Spark identifier, `parquet.`/path`` included), read as text columns."""

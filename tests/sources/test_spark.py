@@ -128,6 +128,14 @@ def test_risk_ratios_are_the_same_json_on_spark(district, returned):
     assert any(g["risk_ratio"] is not None for g in from_file["groups"])
 
 
+def test_chronic_absence_and_its_note_are_the_same_on_spark(district, returned, capsys):
+    from_file, from_spark = both(district, "gaps", "--outcome", "chronically_absent", "--min-days", "35")
+    assert from_spark == from_file and from_file["all_students"]["n"] == 15_104 - 36   # 36 with under 35 days
+    notes = [line for line in capsys.readouterr().err.splitlines() if line.startswith("note: ")]
+    assert len(notes) == 2 and notes[0] == notes[1]                                     # one per source, the same
+    assert notes[0].endswith("36 students with fewer than 35 days enrolled are left out.")
+
+
 def test_only_cells_leave_spark(gaps_by_race, returned):
     bench = Workbench()
     bench.load_sample()
