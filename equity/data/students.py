@@ -35,7 +35,8 @@ LABEL_TYPES = {  # ENUM types: a filter change groups and compares small integer
 }
 MAX_DISTINCT = 100_000
 CELL_MACROS = ("students/keep_filters", "students/chosen")     # query macros a cube's cells need
-MACROS = (*CELL_MACROS, "students/filtered_students", "students/score")   # defined beside every `students`
+MACROS = (*CELL_MACROS, "students/filtered_students", "students/score",
+          "warning/macros")   # defined beside every `students`
 
 @dataclass(frozen=True)
 class Unplaced:
