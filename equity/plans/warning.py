@@ -17,7 +17,6 @@ outcomes whose header or values say what they are (equity.data.outcome_kinds: 'd
 A student is flagged in an area when any of its indicators flags them; the roster counts areas flagged.
 """
 
-import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -28,12 +27,9 @@ from equity.data.derived import attendance_columns
 from equity.data.mapping import ColumnRole, Mapping
 from equity.data.profile import ColumnProfile
 from equity.data.sql import Fragment, query
-from equity.model.dimensions import DIMENSIONS
 from equity.model.filters import Filters
-from equity.model.rules import Rule
-from equity.sources import cube as cubes
-from equity.stats import across as across_views
-from equity.stats.metrics import COMPARE_ALL, Breakdown, breakdown
+from equity.stats.flagged import share_by_group
+from equity.stats.metrics import Breakdown
 from equity.words.i18n import t
 
 ATTENDANCE, BEHAVIOUR, COURSE = "attendance", "behaviour", "course"
@@ -48,8 +44,6 @@ FAILING_GRADE = 65.0        # on a 100-point scale
 FAILING_POINTS = 1.0        # on a four-point scale (GPA), below a D
 FAILURES = 1.0
 POINT_SCALE = 5.0           # grades that never pass this are on a point scale
-FLAGGED = Rule("boolean")   # the summary's figure: the share of students flagged
-_numbers = itertools.count(1)
 
 _SUSPENSION = re.compile(r"suspen|expul|\b(oss|iss)\b", re.I)
 _FAILURE = re.compile(r"\bfail", re.I)
@@ -170,21 +164,11 @@ def areas(signs: Sequence[WarningSign]) -> tuple[str, ...]:
 
 def summary(con: duckdb.DuckDBPyConnection, signs: Sequence[WarningSign], mapping: Mapping, dimension: str,
             filters: Filters, min_n: int, area: str | None = None, coding: bool = False) -> Breakdown:
-    """The share of students flagged (in any area, or in `area`) by group under `filters`: a breakdown counted from
-    a cube of the flags, so that it is suppressed like every figure (privacy's n-size and complement rules, the rule
-    across views). Students without a value for any indicator of the area are left out of its figure."""
+    """The share of students flagged (in any area, or in `area`) by group under `filters`, suppressed like every
+    figure (equity.stats.flagged). Students without a value for any indicator of the area are left out of it."""
     _, flags, params = flag_sql([s for s in signs if area in (None, s.area)], mapping)
     label = t(f"warning.area_{area}") if area else t("warning.any_area")
-    cube = cubes.Cube(f"cube_warning_{next(_numbers)}", label, FLAGGED)
-    con.execute(query("cells/cube_build", cube=cube.table, outcome=query("warning/area", flags=flags)),
-                {**FLAGGED.params(), **params})
-    try:
-        columns = (DIMENSIONS[dimension].column,)
-        cells = cubes.cells(con, cube, filters, columns)
-        hidden = across_views.find(con, label, FLAGGED, columns, filters, min_n, cube)
-        return breakdown(con, label, FLAGGED, dimension, COMPARE_ALL, filters, min_n, label, cells, coding, hidden)
-    finally:
-        cubes.drop(con, cube)
+    return share_by_group(con, label, query("warning/area", flags=flags), params, dimension, filters, min_n, coding)
 
 
 def roster(con: duckdb.DuckDBPyConnection, signs: Sequence[WarningSign], mapping: Mapping, term: str | None,
