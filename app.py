@@ -26,6 +26,7 @@ navigation = st.navigation([
     st.Page("pages/views/survey.py", title=t("nav.survey", lang), icon=":material/forum:", url_path="survey"),
     st.Page("pages/views/trends.py", title=t("nav.trends", lang), icon=":material/timeline:", url_path="trends"),
     st.Page("pages/views/cohort.py", title=t("nav.matched", lang), icon=":material/group:", url_path="cohort"),
+    st.Page("pages/views/ontrack.py", title=t("nav.ontrack", lang), icon=":material/school:", url_path="ontrack"),
     st.Page("pages/views/warning.py", title=t("nav.warning", lang), icon=":material/notification_important:",
             url_path="warning"),
     st.Page("pages/views/goals.py", title=t("nav.goals", lang), icon=":material/flag:", url_path="goals"),

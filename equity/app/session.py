@@ -42,7 +42,17 @@ from equity.model.dimensions import COMBINED, DIMENSIONS
 from equity.model.filters import FLAG_KEYS, Filters
 from equity.model.groups import Grouping
 from equity.model.rules import Rule, counting_threshold, default_threshold, meeting_categories
-from equity.plans import accountability, goals, interventions, overview, scorecard, status_grid, survey, warning
+from equity.plans import (
+    accountability,
+    goals,
+    interventions,
+    ontrack,
+    overview,
+    scorecard,
+    status_grid,
+    survey,
+    warning,
+)
 from equity.plans.accountability import COLOUR_MIN_N
 from equity.plans.cut_presets import PRESETS as CUT_PRESETS
 from equity.plans.cut_presets import SOURCE as CUT_SOURCE
@@ -483,6 +493,23 @@ class Workbench:
     def warning_roster(self, signs: tuple[WarningSign, ...], term: str | None) -> Table:
         """The labelled student-level roster of `term` under the session's filters, the most areas flagged first."""
         return roster_table(self.con, signs, self.data.mapping, term, self.filters)
+
+    def on_track_rule(self) -> ontrack.OnTrackRule | None:
+        """The on-track indicator's columns (credits, core courses failed, graduated), None without credits and a
+        grade column (equity.plans.ontrack)."""
+        return ontrack.find(self.data.mapping)
+
+    def on_track(self, rule: ontrack.OnTrackRule, dimension: str, term: str) -> Breakdown:
+        """The share of `term`'s 9th graders on track by group, under the session's filters and privacy settings."""
+        return self._recent(("ontrack", self.data.version, rule, dimension, term, self.filters, self.min_n,
+                             self.coding),
+                            lambda: ontrack.summary(self.con, rule, dimension, term, self.filters, self.min_n,
+                                                    self.coding))
+
+    def graduation(self, rule: ontrack.OnTrackRule, term: str) -> ontrack.Graduation | None:
+        """How many of `term`'s on-track and off-track 9th graders graduated in a later term, suppressed."""
+        return ontrack.graduation(self.con, rule, term, ontrack.later_terms(self.terms(), term), self.filters,
+                                  self.min_n)
 
     def column_values(self, header: str) -> tuple[str, ...]:
         """The values a column of the loaded file holds (the most frequent first), for a picker of categories."""

@@ -11,7 +11,7 @@ the off-track students who graduated is given, each hidden under the n-size.
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import duckdb
 
@@ -41,6 +41,9 @@ class OnTrackRule:
     graduated: str = ""
     min_credits: float = MIN_CREDITS
     max_failures: float = MAX_FAILURES
+
+    def with_settings(self, min_credits: float, max_failures: float) -> "OnTrackRule":
+        return replace(self, min_credits=float(min_credits), max_failures=float(max_failures))
 
     def params(self) -> dict[str, float]:
         return {"min_credits": self.min_credits, "max_failures": self.max_failures}
