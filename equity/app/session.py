@@ -59,6 +59,8 @@ from equity.plans.cut_presets import SOURCE as CUT_SOURCE
 from equity.plans.cut_presets import YEAR as CUT_YEAR
 from equity.plans.cut_presets import suggested as suggested_cuts
 from equity.plans.goals import (
+    AT_BASELINE,
+    ENROLLED,
     GAP,
     HALVE,
     HIGHER,
@@ -131,8 +133,8 @@ from equity.words.reader import language, reading
 # only turn a result into a file or words. tests/app/test_page_imports.py keeps pages to this, equity.words and
 # equity.present; whatever decides what data means is a Workbench method instead.
 __all__ = [
-    "Workbench", "AREAS", "AT_LEAST", "BELOW", "IN", "BOTTOM_CODE", "Breakdown", "CODING_BELOW_N",
-    "COLOUR_MIN_N", "COMBINED", "COMPARE", "COMPARE_ALL",
+    "Workbench", "AREAS", "AT_BASELINE", "AT_LEAST", "ENROLLED", "BELOW", "IN", "BOTTOM_CODE", "Breakdown",
+    "CODING_BELOW_N", "COLOUR_MIN_N", "COMBINED", "COMPARE", "COMPARE_ALL",
     "COMPARE_OTHERS", "CUT_PRESETS", "CUT_SOURCE", "CUT_YEAR", "Card", "Choice", "Cohort", "CohortError",
     "ColumnRole", "Console", "DEFAULTS", "DIMENSIONS", "DataError", "EVENTS", "EXAMPLE", "Entry", "Evaluation",
     "FILE_PREFIX", "FLAG_KEYS", "Filters", "Flag", "FlagSettings", "GAP", "GUESSED", "Goal", "Grouping", "HALVE",
