@@ -19,6 +19,7 @@ from equity.data.mapping import Mapping
 from equity.data.sql import query
 from equity.model.filters import Filters
 from equity.model.terms import ordered
+from equity.plans.warning import FAILURE
 from equity.stats.flagged import share_by_group
 from equity.stats.metrics import Breakdown
 from equity.stats.privacy import suppress
@@ -28,7 +29,6 @@ ENTRY_GRADE = "9"
 MIN_CREDITS = 5.0           # full-year course credits
 MAX_FAILURES = 1.0          # semester Fs in core courses
 _CREDITS = re.compile(r"\bcredit", re.I)
-_FAILURES = re.compile(r"\bfail", re.I)
 _GRADUATED = re.compile(r"graduat|diploma", re.I)
 
 
@@ -70,7 +70,7 @@ def find(mapping: Mapping) -> OnTrackRule | None:
                      if c.role == "outcome" and c.kind == kind and pattern.search(c.header)), "")
 
     credits = first(_CREDITS, "numeric")
-    return OnTrackRule(credits, first(_FAILURES, "numeric"), first(_GRADUATED, "boolean")) if credits else None
+    return OnTrackRule(credits, first(FAILURE, "numeric"), first(_GRADUATED, "boolean")) if credits else None
 
 
 def _on_track(rule: OnTrackRule):

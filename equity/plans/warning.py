@@ -46,7 +46,7 @@ FAILURES = 1.0
 POINT_SCALE = 5.0           # grades that never pass this are on a point scale
 
 _SUSPENSION = re.compile(r"suspen|expul|\b(oss|iss)\b", re.I)
-_FAILURE = re.compile(r"\bfail", re.I)
+FAILURE = re.compile(r"\bfail", re.I)
 _ATTENDANCE = re.compile(r"attend|\bada\b", re.I)
 _FAILING_MARK = re.compile(r"^\s*(f[+-]?|fail\w*|failing)\s*$", re.I)
 
@@ -104,7 +104,7 @@ def _sign(column: ColumnRole, values: Sequence[str | None]) -> WarningSign | Non
     header, measure = column.header, column.measure
     sign = WarningSign("", header, column.name, YES)
     if column.kind == "boolean":
-        area = COURSE if _FAILURE.search(header) else {"discipline": BEHAVIOUR, "attendance": ATTENDANCE}.get(measure)
+        area = COURSE if FAILURE.search(header) else {"discipline": BEHAVIOUR, "attendance": ATTENDANCE}.get(measure)
         return replace(sign, area=area) if area else None
     if column.kind == "numeric":
         if measure == "attendance" or _ATTENDANCE.search(header):
@@ -114,7 +114,7 @@ def _sign(column: ColumnRole, values: Sequence[str | None]) -> WarningSign | Non
         if measure == "discipline":
             return replace(sign, area=BEHAVIOUR, test=AT_LEAST,
                            threshold=SUSPENSIONS if _SUSPENSION.search(header) else INCIDENTS)
-        if _FAILURE.search(header):
+        if FAILURE.search(header):
             return replace(sign, area=COURSE, test=AT_LEAST, threshold=FAILURES)
         if measure in ("mark", "percent"):
             return replace(sign, area=COURSE, test=BELOW,
