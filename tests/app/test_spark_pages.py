@@ -147,8 +147,9 @@ def test_report_page_previews_the_file_figures_and_refuses_the_student_list(app,
 
 
 def test_views_that_read_student_rows_say_they_need_a_file(app):
-    show(app, "pages/views/sql.py")
-    assert any("stays in a Spark table" in i.value for i in app.info)
+    for page in ("sql", "warning", "ontrack"):
+        show(app, f"pages/views/{page}.py")
+        assert any("stays in a Spark table" in i.value for i in app.info), page
     show(app, "pages/views/gaps.py")
     assert not [c for c in app.checkbox if c.key == "gaps_combined"]      # alone or in combination: rows only
 
