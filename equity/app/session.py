@@ -43,13 +43,25 @@ from equity.model.dimensions import COMBINED, DIMENSIONS
 from equity.model.filters import FLAG_KEYS, Filters
 from equity.model.groups import Grouping
 from equity.model.rules import Rule, counting_threshold, default_threshold, meeting_categories
-from equity.plans import accountability, goals, interventions, overview, scorecard, status_grid, survey
+from equity.plans import (
+    accountability,
+    goals,
+    interventions,
+    ontrack,
+    overview,
+    scorecard,
+    status_grid,
+    survey,
+    warning,
+)
 from equity.plans.accountability import COLOUR_MIN_N
 from equity.plans.cut_presets import PRESETS as CUT_PRESETS
 from equity.plans.cut_presets import SOURCE as CUT_SOURCE
 from equity.plans.cut_presets import YEAR as CUT_YEAR
 from equity.plans.cut_presets import suggested as suggested_cuts
 from equity.plans.goals import (
+    AT_BASELINE,
+    ENROLLED,
     GAP,
     HALVE,
     HIGHER,
@@ -73,6 +85,7 @@ from equity.plans.scorecard import LAGGING, LEADING, METHODS, NO_GOAL, Card, Ind
 from equity.plans.status_grid import default_cuts, read_cuts
 from equity.plans.survey import read_notes as survey_notes
 from equity.plans.survey import summary as survey_summary
+from equity.plans.warning import AREAS, AT_LEAST, BELOW, IN, WarningSign
 from equity.present.tables import Table
 from equity.report import images
 from equity.report import render as exports
@@ -92,7 +105,7 @@ from equity.report.sections import (
     filter_lines,
     views,
 )
-from equity.report.student_list import FILE_PREFIX, student_table
+from equity.report.student_list import FILE_PREFIX, roster_table, student_table
 from equity.sources import cube as cubes
 from equity.sources import spark
 from equity.sources.cells import Cells, key_text
@@ -122,7 +135,8 @@ from equity.words.reader import language
 # only turn a result into a file or words. tests/app/test_page_imports.py keeps pages to this, equity.words and
 # equity.present; whatever decides what data means is a Workbench method instead.
 __all__ = [
-    "Workbench", "BOTTOM_CODE", "Breakdown", "CODING_BELOW_N", "COLOUR_MIN_N", "COMBINED", "COMPARE", "COMPARE_ALL",
+    "Workbench", "AREAS", "AT_BASELINE", "AT_LEAST", "ENROLLED", "BELOW", "IN", "BOTTOM_CODE", "Breakdown",
+    "CODING_BELOW_N", "COLOUR_MIN_N", "COMBINED", "COMPARE", "COMPARE_ALL",
     "COMPARE_OTHERS", "CUT_PRESETS", "CUT_SOURCE", "CUT_YEAR", "Card", "Choice", "Cohort", "CohortError",
     "ColumnRole", "Console", "DEFAULTS", "DIMENSIONS", "DataError", "EVENTS", "EXAMPLE", "Entry", "Evaluation",
     "FILE_PREFIX", "FLAG_KEYS", "Filters", "Flag", "FlagSettings", "GAP", "GUESSED", "Goal", "Grouping", "HALVE",
@@ -486,6 +500,45 @@ class Workbench:
     def student_list(self, outcome: str, label: str, rule: Rule) -> Table:
         """The labelled student-level export: one row per student the filters keep."""
         return student_table(self.con, outcome, label, rule, self.filters)
+
+    def warning_signs(self) -> tuple[WarningSign, ...]:
+        """The early-warning indicators the loaded data has, at their default thresholds (equity.plans.warning)."""
+        return warning.find(self.data.mapping, self.data.profiles)
+
+    def warning_summary(self, signs: tuple[WarningSign, ...], dimension: str, term: str | None,
+                        area: str | None = None) -> Breakdown:
+        """The share of students flagged (in any area, or in `area`) by group in `term` (None: data without terms),
+        under the session's filters, minimum group size and coding: group totals, suppressed like every figure."""
+        filters = replace(self.filters, term=(term,)) if term else self.filters
+        return self._recent(("warning", self.data.version, signs, dimension, filters, area, self.min_n, self.coding),
+                            lambda: warning.summary(self.con, signs, self.data.mapping, dimension, filters, self.min_n,
+                                                    area, self.coding))
+
+    def warning_roster(self, signs: tuple[WarningSign, ...], term: str | None) -> Table:
+        """The labelled student-level roster of `term` under the session's filters, the most areas flagged first."""
+        return roster_table(self.con, signs, self.data.mapping, term, self.filters)
+
+    def on_track_rule(self) -> ontrack.OnTrackRule | None:
+        """The on-track indicator's columns (credits, core courses failed, graduated), None without credits and a
+        grade column (equity.plans.ontrack)."""
+        return ontrack.find(self.data.mapping)
+
+    def on_track(self, rule: ontrack.OnTrackRule, dimension: str, term: str) -> Breakdown:
+        """The share of `term`'s 9th graders on track by group, under the session's filters and privacy settings."""
+        return self._recent(("ontrack", self.data.version, rule, dimension, term, self.filters, self.min_n,
+                             self.coding),
+                            lambda: ontrack.summary(self.con, rule, dimension, term, self.filters, self.min_n,
+                                                    self.coding))
+
+    def graduation(self, rule: ontrack.OnTrackRule, term: str) -> ontrack.Graduation | None:
+        """How many of `term`'s on-track and off-track 9th graders graduated in a later term, suppressed."""
+        return ontrack.graduation(self.con, rule, term, ontrack.later_terms(self.terms(), term), self.filters,
+                                  self.min_n)
+
+    def column_values(self, header: str) -> tuple[str, ...]:
+        """The values a column of the loaded file holds (the most frequent first), for a picker of categories."""
+        profile = next((p for p in self.data.profiles if p.header == header), None)
+        return tuple(v for v in profile.distinct if v is not None) if profile else ()
 
     def group_names(self) -> dict[str, str]:
         """Every reported group in the loaded data, for the log's pickers (none before any data)."""

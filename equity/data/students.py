@@ -40,7 +40,8 @@ SAVED_TOTAL = "count_total"     # marks the saved total rows of published counts
 BOOKKEEPING = ("described", "denominator", SAVED_TOTAL)     # columns of counts that are no outcome
 DESCRIBED = tuple(c for c in CANONICAL if c not in (*TEXT_ROLES, "race_list"))    # the dimensions a cell can describe
 CELL_MACROS = ("students/keep_filters", "students/chosen")     # query macros a cube's cells need
-MACROS = (*CELL_MACROS, "students/filtered_students", "students/score")   # defined beside every `students`
+MACROS = (*CELL_MACROS, "students/filtered_students", "students/score",
+          "warning/macros")   # defined beside every `students`
 
 @dataclass(frozen=True)
 class Unplaced:
