@@ -36,7 +36,7 @@ if shared.require_data(bench) and shared.student_rows(bench):
     shared.table(section.table)
     st.caption(shared.plain(t("ontrack.rule_note", credits=f"{rule.min_credits:g}", failures=f"{rule.max_failures:g}",
                               term=term)))
-    shared.section_downloads(section, file_stem(f"ontrack {term} {dimension}"), "ontrack_dl", shared.language())
+    shared.section_downloads(section, file_stem(f"ontrack {term} {dimension}"), "ontrack_dl")
     finished = bench.graduation(rule, term)
     if finished is None:
         st.info(t("ontrack.no_graduation"), icon=":material/school:")

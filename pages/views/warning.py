@@ -62,8 +62,7 @@ def summary(bench, signs, term) -> None:
         shared.chart(section.chart)
     shared.table(section.table)
     st.caption(shared.plain(t("warning.summary_note", term=term or "", min_n=bench.min_n)))
-    shared.section_downloads(section, file_stem(f"warning {term or ''} {dimension}"), "warning_dl",
-                             shared.language())
+    shared.section_downloads(section, file_stem(f"warning {term or ''} {dimension}"), "warning_dl")
     shown = [g for g in result.shown() if g.value]
     if shown:
         left, right = st.columns([2, 1], vertical_alignment="bottom")
