@@ -11,7 +11,7 @@ from equity.present.matched_tables import (
     match_sentence,
     reformat_sentence,
     repeat_sentence,
-    transition_frame,
+    transition_table,
     unordered_sentence,
 )
 from equity.words.i18n import t
@@ -58,8 +58,11 @@ if picked and shared.student_rows(picked[0]):
         names = {k: label(result, k) for k in tables}       # looked up now, in the reader's language
         whose = st.selectbox(t("matched.transitions_group"), tuple(tables), key="matched_transitions_group",
                              format_func=names.get)
-        st.dataframe(transition_frame(result, tables[whose]), hide_index=True)
-        st.caption(shared.plain(t("matched.transitions_note", min_n=bench.min_n)))
+        moved = transition_table(result, tables[whose])       # the same table its downloads write
+        shared.table(moved)
+        shared.section_downloads(Section(t("matched.transitions", first=first, second=second), (), moved),
+                                 file_stem(f"levels {column.name} {first} {second}"), "matched_moved_dl")
+        st.caption(shared.plain(" ".join(moved.notes)))
     grown = bench.growth(result)
     if grown:
         st.markdown(f"##### {t('matched.growth')}")

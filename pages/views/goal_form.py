@@ -7,8 +7,10 @@ from dataclasses import replace
 import streamlit as st
 
 from equity.app.session import (
+    AT_BASELINE,
     COMPARE_ALL,
     DIMENSIONS,
+    ENROLLED,
     GAP,
     HALVE,
     HIGHER,
@@ -74,9 +76,14 @@ def goal_form(bench: Workbench, existing: Goal | None, key: str) -> Goal | None:
     left, middle, right = st.columns(3)
     baseline_term = left.selectbox(t("goals.form_baseline_term"), choices, key=f"{key}_baseline_term",
                                    index=_index(choices, old.baseline_term if old else choices[0]))
+    whom = {ENROLLED: t("goals.population_enrolled"),
+            AT_BASELINE: t("goals.population_baseline", term=shared.plain(baseline_term))}
+    population = st.radio(t("goals.form_population"), tuple(whom), format_func=whom.get, horizontal=True,
+                          index=_index(tuple(whom), old.population if old else ENROLLED), key=f"{key}_population")
     draft = bench.draft_goal(Goal(title.strip(), column.name, column.header, rule, baseline_term, 0.0,
                                       baseline_term, 1.0, dimension=dimension, group=group, measure=measure,
-                                      compare=compare, second=second or "", second_group=second_group))
+                                      compare=compare, second=second or "", second_group=second_group,
+                                      population=population))
     from_data = dict((p.term, p.value) for p in bench.goal_actual(draft)).get(baseline_term)
     sources = ("data", "typed") if from_data is not None else ("typed",)
     source = middle.radio(t("goals.form_baseline_value"), sources, key=f"{key}_source",

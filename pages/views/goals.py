@@ -1,7 +1,6 @@
 """Goals: every goal's status on one screen (met, on track, off track, no data), the trend behind it, the
 interim target for this term, where the current pace leads, and the log entries that concern it."""
 
-import pandas as pd
 import streamlit as st
 
 from equity.app.session import MET, NO_DATA, OFF_TRACK, ON_TRACK, Entry, Evaluation, WorkspaceError, stage_label
@@ -19,17 +18,6 @@ STATUS_LOOK = {MET: ("goal.met", "green", ":material/check_circle:"),
 
 def progress(evaluation: Evaluation) -> str:
     return "—" if evaluation.progress is None else percent(evaluation.progress, 0)
-
-
-def summary(evaluations: list[Evaluation]) -> pd.DataFrame:
-    return pd.DataFrame([{
-        t("column.goal"): e.goal.title, t("column.population"): bench.goal_population(e.goal),
-        t("column.term"): e.current_term or "—", t("column.current"): e.goal.figure(e.current),
-        t("column.interim"): e.goal.figure(e.interim),
-        t("column.target"): t("column.target_by", target=e.goal.figure(e.goal.target),
-                                    term=e.goal.target_term),
-        t("column.status"): t(STATUS_LOOK[e.status][0]), t("column.progress"): progress(e),
-    } for e in evaluations])
 
 
 def show(evaluation: Evaluation, entries: tuple[Entry, ...]) -> None:
@@ -99,7 +87,9 @@ if shared.require_data(bench):
         st.success(shared.plain(st.session_state.pop("goal_saved")), icon=":material/check:")
     evaluations = bench.assess_goals(goal_list)
     if evaluations:
-        st.dataframe(summary(evaluations), hide_index=True)
+        overview = bench.goals_section(evaluations)       # the table the report writes
+        shared.table(overview.table)
+        shared.section_downloads(overview, "goals", "goals_dl")
         for evaluation in evaluations:
             show(evaluation, entries)
     else:

@@ -27,7 +27,7 @@ def entry_form(bench, existing: Entry | None, goal_titles: dict[str, str], names
         owner = right.text_input(t("log.column_owner"), value=old.owner if old else "", key=f"{key}_owner")
         title = st.text_input(t("log.column_title"), value=old.title if old else "", key=f"{key}_title",
                               placeholder=t("log.title_placeholder"))
-        current_group = old.group if old else ""
+        current_group = old.group if old else st.session_state.get("log_group", "")   # a page may prefill it
         groups = ["", *names, *([current_group] if current_group and current_group not in names else [])]
         left, right = st.columns(2)
         group = left.selectbox(t("log.group_concerns"), groups, index=groups.index(current_group),
@@ -61,11 +61,13 @@ for problem in (*problems, *goal_problems):
 if st.session_state.get("log_saved"):
     st.success(shared.plain(st.session_state.pop("log_saved")), icon=":material/check:")
 
-with st.expander(t("log.new_entry"), expanded=not entries or "log_goal" in st.session_state,
+with st.expander(t("log.new_entry"), expanded=not entries or "log_goal" in st.session_state
+                 or "log_group" in st.session_state,
                  icon=":material/add:"):
     added = entry_form(bench, None, goal_titles, names, "log_new")
     if added:
         st.session_state.pop("log_goal", None)
+        st.session_state.pop("log_group", None)
         st.session_state["log_saved"] = t("log.logged", title=added.title)
         st.rerun()
 
@@ -85,8 +87,9 @@ if entries:
     chosen = bench.select_entries(entries, tuple(stages), goal_filter, group_filter or "", text,
                                   whole_school=group_filter == "")
     st.caption(t("log.count", shown=len(chosen), total=len(entries)))
-    st.dataframe(bench.log_table(chosen, goal_titles, names), hide_index=True)
-    st.download_button(t("log.download"), bench.log_csv(chosen, goal_titles, names),
+    log = bench.log_table(chosen, goal_titles, names)        # the same table its download writes
+    shared.table(log)
+    st.download_button(t("log.download"), bench.table_file(log, "", "csv"),
                        file_name=t("log.file_name"), mime="text/csv", icon=":material/download:")
     st.subheader(t("log.edit_heading"))
     by_id = {e.id: e for e in chosen}

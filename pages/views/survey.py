@@ -6,7 +6,7 @@ from pathlib import Path
 import streamlit as st
 
 from equity.app.session import IngestError, Section, survey_notes, survey_summary
-from equity.present.survey_charts import codes_frame, survey_heat, survey_table
+from equity.present.survey_charts import codes_table, survey_heat, survey_table
 from equity.words.i18n import t
 from equity.words.numbers import count
 from pages.views import shared
@@ -71,7 +71,7 @@ if shared.require_data(bench) and shared.student_rows(bench):
         st.caption(t("page.survey.small", min_n=f"{bench.min_n:d}", hide=t("ui.hide_small")))
         chart = survey_heat(result)
         shared.chart(chart)
-        st.dataframe(codes_frame(result), hide_index=True)
+        shared.table(codes_table(result))
         with st.expander(t("page.survey.table")):
             table = survey_table(result)            # the same table its downloads write
             shared.table(table)
