@@ -30,6 +30,15 @@ class Cells(HTMLParser):
             self._open = None
 
 
+def read_table(html: str) -> tuple[str, list[str], list[list[str]]]:
+    """An HTML table's caption, column headers and rows of cell texts, as a screen reader walks it."""
+    parsed = Cells()
+    parsed.feed(html)
+    headers = [c[3] for c in parsed.cells if c[1] == "col"]
+    body = [c[3] for c in parsed.cells if c[1] != "col"]
+    return parsed.caption, headers, [body[i:i + len(headers)] for i in range(0, len(body), len(headers))]
+
+
 TABLE = Table((Column("Group"), Column("Students", COUNT), Column("Rate", VALUE, "%"), Column("Gap", GAP)),
               (("Asian", 1234, 81.26, 6.04), ("Black", None, None, None)), ("Black: fewer than 10 students",))
 
