@@ -10,6 +10,7 @@ import altair as alt
 import pandas as pd
 
 from equity.model.dimensions import Dimension
+from equity.present.palette import BLUE, GREY, LIGHT, VERMILLION, ink, shade
 from equity.present.tables import COUNT, GAP, VALUE, Column, Table
 from equity.stats.crosstab import Cell, CrossTable
 from equity.stats.entity import EntityComparison
@@ -33,8 +34,6 @@ from equity.words.labels import (
 from equity.words.numbers import decimal
 from equity.words.summary import ends, overall_ends
 
-BLUE, ORANGE, GREY = "#0072B2", "#E69F00", "#999999"
-LIGHT = "#DDDDDD"            # neutral: a group too small to colour (the California Dashboard's rule)
 # Figures travel as named datasets of plain rows, channels are given as Altair objects rather than shorthand
 # strings, and a layer's properties are given when it is made rather than through .properties(): Altair then
 # neither sanitises a DataFrame per layer, nor searches its schema for each channel's class, nor validates the
@@ -175,11 +174,11 @@ def gap_chart(result: Breakdown, method: Flag = Flag.NEWCOMBE,
                   else f"chart.flag.{flags.method.value}.subtitle", min_n=result.min_n, **words)]
     if overall is not None:
         datasets[LINE] = [{"comparison": overall}]
-        levels.insert(0, alt.Chart(alt.Data(name=LINE)).mark_rule(color=ORANGE, strokeDash=[6, 3], size=2)
+        levels.insert(0, alt.Chart(alt.Data(name=LINE)).mark_rule(color=VERMILLION, strokeDash=[6, 3], size=2)
                       .encode(x=alt.X("comparison:Q", scale=scale)))
         subtitle.append(t("chart.all_students_dashed", value=figure(overall, rate)))
     else:
-        levels.insert(0, base.mark_tick(color=ORANGE, thickness=3, size=24)
+        levels.insert(0, base.mark_tick(color=VERMILLION, thickness=3, size=24)
                       .encode(x=alt.X("comparison:Q", scale=scale), y=y))
         subtitle.append(t("chart.comparison_tick", comparison=comparison_label(result.compare, result.dimension)))
     if uncoloured:
@@ -220,15 +219,21 @@ def gap_title(result: Breakdown) -> str:
 
 
 def heat_table(table: CrossTable) -> alt.LayerChart:
-    """A grid of cells coloured by value, every cell also printing its figure (or why it is hidden); a coded cell
-    is coloured as its boundary and prints '≥ 95%' or '≤ 5%'."""
+    """A grid of cells shaded by value (darker: higher, on steps between the lowest and highest shown figure),
+    every cell also printing its figure (or why it is hidden) in black or white by its shade's luminance; a coded
+    cell is shaded as its boundary and prints '≥ 95%' or '≤ 5%'."""
     hidden = t("chart.hidden")
+    shown = [coded_value(c.coded) if c.coded else c.value for c in table.cells if not c.suppressed]
+    low, high = (min(shown), max(shown)) if shown else (0.0, 0.0)
     data = [{
         "row": group_label(table.first, c.first), "column": group_label(table.second, c.second),
         "value": coded_value(c.coded) if c.coded else c.value, "n": c.n, "shown": _cell_figure(table, c),
         "text": f"{_cell_figure(table, c)}\nn={c.n}" if not c.suppressed else f"{hidden}\n(n<{table.min_n})"
         if c.reason == SMALL else hidden,
     } for c in table.cells]
+    for d in data:
+        d["fill"] = shade(d["value"], low, high)
+        d["ink"] = ink(d["fill"])
     rows = list(dict.fromkeys(d["row"] for d in data))
     columns = list(dict.fromkeys(d["column"] for d in data))
     first, second = dimension_label(table.first), dimension_label(table.second)
@@ -236,18 +241,15 @@ def heat_table(table: CrossTable) -> alt.LayerChart:
     y = alt.Y("row:N", sort=rows, title=None, axis=alt.Axis(labelLimit=260))      # the title names it
     base = alt.Chart(alt.Data(name=GROUPS))
     cells = base.mark_rect(stroke="white").encode(
-        x=x, y=y,
-        color=alt.Color("value:Q", title=t("column.value_rate" if table.rule.is_rate else "column.value_mean"),
-                        scale=alt.Scale(scheme="blues")),
+        x=x, y=y, color=alt.Color("fill:N", scale=None),
         tooltip=[alt.Tooltip("row:N", title=first), alt.Tooltip("column:N", title=second), alt.Tooltip("n:Q"),
                  alt.Tooltip("shown:N", title=t("column.value"))],
     )
-    text = base.mark_text(fontSize=12, lineBreak="\n").encode(
-        x=x, y=y, text=alt.Text("text:N"),
-        color=alt.condition("datum.value > 60", alt.value("white"), alt.value("black")),
-    )
+    text = base.mark_text(fontSize=12, lineBreak="\n").encode(x=x, y=y, text=alt.Text("text:N"),
+                                                              color=alt.Color("ink:N", scale=None))
     title = heat_title(table)
-    return alt.layer(cells, text, title=title, width="container", height=alt.Step(44),
+    return alt.layer(cells, text, title=alt.TitleParams(title, subtitle=[t("chart.darker_higher")]),
+                     width="container", height=alt.Step(44),
                      description=t("chart.heat_description", title=title), datasets={GROUPS: data})
 
 
@@ -297,7 +299,7 @@ def change_chart(history: Trend) -> alt.LayerChart | None:
         x=x, y=y,
         shape=alt.Shape("term:N", scale=alt.Scale(domain=[first, last], range=["circle", "diamond"]),
                         legend=alt.Legend(orient="bottom", title=None)),
-        color=alt.Color("term:N", scale=alt.Scale(domain=[first, last], range=[ORANGE, BLUE]),
+        color=alt.Color("term:N", scale=alt.Scale(domain=[first, last], range=[VERMILLION, BLUE]),
                         legend=alt.Legend(orient="bottom", title=None)),
         tooltip=[alt.Tooltip("group:N", title=t("column.group")), alt.Tooltip("term:N"),
                  alt.Tooltip("value:Q", title=t("column.value"), format=".1f")])

@@ -7,7 +7,7 @@ dashed line, and every group without a ratio is still listed, with the reason, i
 import altair as alt
 import pandas as pd
 
-from equity.present.charts import BLUE, GREY, ORANGE
+from equity.present.palette import BLUE, GREY, VERMILLION
 from equity.present.tables import COUNT, INDEX, TEXT, VALUE, Column, Table
 from equity.stats.disproportionality import ALTERNATE, HIDDEN, NOT_COMPUTABLE, RATIO, TOO_FEW, Disproportionality
 from equity.words.groupings import grouping_group, grouping_name
@@ -68,7 +68,7 @@ def ratio_chart(result: Disproportionality) -> alt.LayerChart:
     points = alt.Chart(data).mark_bar(size=16).encode(
         x=x, x2=alt.datum(1), y=y,
         color=alt.Color("status:N", title=None, legend=alt.Legend(orient="bottom"),
-                        scale=alt.Scale(domain=[flagged, calm], range=[ORANGE, BLUE])),
+                        scale=alt.Scale(domain=[flagged, calm], range=[VERMILLION, BLUE])),
         tooltip=[alt.Tooltip("group:N", title=t("column.group")), "n:Q",
                  alt.Tooltip("risk:Q", title=t("risk.column.risk"), format=".1f"),
                  alt.Tooltip("ratio:Q", title=t("risk.column.ratio"), format=".2f")])

@@ -12,8 +12,8 @@ from markupsafe import Markup
 from equity.data.normalize import AIAN, BLACK, NHPI, TWO_OR_MORE
 from equity.model.groups import PART
 from equity.plans.scorecard import COMPOSITION, GAP, NO_GOAL, RISK_RATIO, Card, GroupFigure, finding_text
-from equity.present.charts import BLUE, GREY, ORANGE
 from equity.present.html import fragment
+from equity.present.palette import BLUE, GREY, VERMILLION
 from equity.present.tables import COUNT, INDEX, TEXT, VALUE, Column, Table
 from equity.stats.disproportionality import NOT_COMPUTABLE, TOO_FEW
 from equity.words.groupings import grouping_group, grouping_name
@@ -165,7 +165,7 @@ def scorecard_chart(cards: list[Card]) -> alt.LayerChart | None:
     bars = alt.Chart(data).mark_bar(size=16).encode(
         x=x, x2=alt.datum(0), y=y,
         color=alt.Color("word:N", title=None, legend=alt.Legend(orient="bottom"),
-                        scale=alt.Scale(domain=words, range=[BLUE, ORANGE, GREY])),
+                        scale=alt.Scale(domain=words, range=[BLUE, VERMILLION, GREY])),
         tooltip=[alt.Tooltip("indicator:N", title=t("scorecard.column.indicator")),
                  alt.Tooltip("change:Q", title=t("scorecard.chart.axis"), format="+.1f")])
     labels = alt.Chart(data).mark_text(align="left", dx=6).encode(x=alt.X("end:Q", scale=scale), y=y,

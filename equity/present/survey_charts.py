@@ -5,6 +5,7 @@ import altair as alt
 import pandas as pd
 
 from equity.plans.survey import SurveyResults, grouping_phrase, item_code, item_name
+from equity.present.palette import ink, shade
 from equity.present.tables import COUNT, TEXT, VALUE, Column, Table
 from equity.words.i18n import t
 from equity.words.numbers import percent
@@ -47,14 +48,17 @@ def survey_heat(results: SurveyResults) -> alt.LayerChart:
     codes = [item_code(results, i) for i in range(len(results.items))]
     x = alt.X("code:N", sort=codes, title=None, axis=alt.Axis(labelAngle=0, orient="top"))
     y = alt.Y("group:N", sort=list(dict.fromkeys(data["group"])), title=None, axis=alt.Axis(labelLimit=320))
+    data["fill"] = [shade(None if p != p else p, 0, 100) for p in data["percent"]]     # NaN: hidden
+    data["ink"] = [ink(fill) for fill in data["fill"]]
     cells = alt.Chart(data).mark_rect(stroke="white").encode(
-        x=x, y=y, color=alt.Color("percent:Q", scale=alt.Scale(scheme="blues", domain=[0, 100]), title=favourable),
+        x=x, y=y, color=alt.Color("fill:N", scale=None),
         tooltip=[alt.Tooltip("item:N", title=t("survey.column.item")),
                  alt.Tooltip("group:N", title=t("survey.column.group")),
                  alt.Tooltip("n:Q", title=t("survey.column.n")),
                  alt.Tooltip("percent:Q", format=".1f", title=favourable)])
     text = alt.Chart(data).mark_text(fontSize=12).encode(
-        x=x, y=y, text="text:N", color=alt.condition("datum.percent > 60", alt.value("white"), alt.value("black")))
+        x=x, y=y, text="text:N", color=alt.Color("ink:N", scale=None))
     title = t("survey.chart_title", by=grouping_phrase(results.grouping))
-    return alt.layer(cells, text).properties(title=title, width="container", height=alt.Step(28),
-                                             description=t("chart.heat_description", title=title))
+    return alt.layer(cells, text).properties(
+        title=alt.TitleParams(title, subtitle=[t("chart.darker_higher")]), width="container", height=alt.Step(28),
+        description=t("chart.heat_description", title=title))

@@ -16,19 +16,18 @@ from equity.data.normalize import NOT_REPORTED
 from equity.model import terms as term_order
 from equity.plans import goals as goal_math
 from equity.plans.interventions import Marker, stage_label
+from equity.present.palette import BLACK, BLUE, GREY, MARKER, MARKER_TEXT, SERIES, VERMILLION
 from equity.present.tables import COUNT, GAP, VALUE, Column, Table
 from equity.stats.trends import Point, Trend
 from equity.words.i18n import t
 from equity.words.labels import dimension_label, measure_text, rule_text
 
-PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#882255")
 SHAPES = ("circle", "square", "triangle-up", "diamond", "cross", "triangle-down", "wedge", "stroke")
-BLACK, GREY, ORANGE, BLUE = "#000000", "#999999", "#E69F00", "#0072B2"
 HEIGHT = 480            # the whole chart: title, plot and legend
 END_LABELS = 5          # label lines at their end when there are at most this many (else the legend)
 ACTUAL, PATH, PACE = "trends.series_actual", "trends.series_path", "trends.series_pace"    # catalogue keys
 FIXED = {"compare.all_title": (BLACK, "circle"), f"label.{NOT_REPORTED}": (GREY, "circle"),
-         ACTUAL: (BLUE, "circle"), PATH: (BLACK, "diamond"), PACE: (ORANGE, "triangle-up")}
+         ACTUAL: (BLUE, "circle"), PATH: (BLACK, "diamond"), PACE: (VERMILLION, "triangle-up")}
 
 
 def fixed_styles() -> dict[str, tuple[str, str]]:
@@ -105,7 +104,7 @@ def _style(names: Sequence[str]) -> tuple[alt.Color, alt.Shape, alt.Scale]:
             colours.append(fixed[name][0])
             shapes.append(fixed[name][1])
             continue
-        colours.append(PALETTE[i % len(PALETTE)])
+        colours.append(SERIES[i % len(SERIES)])
         shapes.append(SHAPES[i % len(SHAPES)])
         i += 1
     legend = alt.Legend(orient="bottom", columns=4, labelLimit=260, title=None)
@@ -157,10 +156,10 @@ def _marker_marks(markers: Sequence[Marker], x: alt.X) -> list:
     tooltip = [alt.Tooltip("date:N", title=t("trends.tooltip_date")),
                alt.Tooltip("stage:N", title=t("trends.tooltip_stage")),
                alt.Tooltip("title:N", title=t("trends.tooltip_intervention"))]
-    layers = [alt.Chart(data).mark_rule(color="#555555", strokeDash=[2, 3]).encode(x=x, tooltip=tooltip)]
+    layers = [alt.Chart(data).mark_rule(color=MARKER, strokeDash=[2, 3]).encode(x=x, tooltip=tooltip)]
     for row in sorted(data["row"].unique()):
         layers.append(alt.Chart(data[data["row"] == row]).mark_text(align="left", dx=3, fontSize=10,
-                                                                   color="#333333").encode(
+                                                                   color=MARKER_TEXT).encode(
             x=x, y=alt.value(8 + 13 * int(row)), text="label:N", tooltip=tooltip))
     return layers
 

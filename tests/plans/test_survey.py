@@ -212,7 +212,7 @@ def test_reversed_items_in_words_tables_and_chart():
     assert list(table.columns) == ["Item", "Group", "n", "% favourable", "Hidden"]
     assert table.iloc[0].tolist()[:3] == ["I feel left out at school. (reversed)", "All respondents", "9"]
     chart = survey_charts.survey_heat(result).to_dict()
-    assert chart["title"] == "Percent favourable by gender"
+    assert chart["title"]["text"] == "Percent favourable by gender"
     assert chart["layer"][0]["encoding"]["x"]["sort"] == ["Q1 (reversed)", "Q2 (reversed)", "Q3 (reversed)", "Q4"]
 
 
@@ -239,7 +239,7 @@ def test_survey_words_in_spanish():
         assert first["Pregunta"].iloc[0] == "I feel left out at school. (invertida)"
         assert list(survey_charts.codes_table(result).frame().columns) == ["Código", "Pregunta"]
         chart = survey_charts.survey_heat(result).to_dict()
-        assert chart["title"] == "Porcentaje favorable por género"
+        assert chart["title"]["text"] == "Porcentaje favorable por género"
         assert {"oculto", "56\u00a0%"} <= {row["text"] for rows in chart["datasets"].values() for row in rows}
         with pytest.raises(ValueError, match="Ninguna columna de empty.csv"):
             survey.results(con, _read([["Timestamp", "Colour"], ["1/1/2024", "Blue"]], "empty.csv", con)[1],
