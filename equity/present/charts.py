@@ -97,13 +97,27 @@ LEVEL_WIDTH, GAP_WIDTH, NAME_LIMIT = 220, 180, 210      # panels' widths and the
 CHAR = 7                                                # a label character's width at 11 px, generously
 
 
-def level_domain(lows: list[float], highs: list[float], rate: bool) -> list[float]:
-    """The levels' axis, fitted to the figures and intervals drawn (with the comparison) on steps of 5: a
-    6-point gap fills the panel rather than a tenth of a 0-100 axis. Never below 0, nor above 100 for a rate."""
-    low, high = min(lows), max(highs)
-    pad = max((high - low) * 0.08, 1.0)
-    start, stop = 5 * math.floor((low - pad) / 5), 5 * math.ceil((high + pad) / 5)
-    return [max(start, 0), min(stop, 100) if rate else stop]
+def fitted_domain(values: list[float], rate: bool, floor: float | None = 0.0) -> list[float]:
+    """An axis fitted to the figures drawn, on round steps (1, 2, 2.5 or 5 times a power of ten, about five of
+    them) with a little room: a 6-point gap fills the panel rather than a tenth of a 0-100 axis. Never below
+    `floor` (0 for levels; None for gaps, which go below it), nor above 100 for a rate."""
+    low, high = min(values), max(values)
+    span = high - low or abs(high) or 1.0
+    pad = span * 0.08
+    raw = (span + 2 * pad) / 5
+    power = 10 ** math.floor(math.log10(raw))
+    step = next(m * power for m in (1, 2, 2.5, 5, 10) if m * power >= raw)
+    start, stop = step * math.floor((low - pad) / step), step * math.ceil((high + pad) / step)
+    return [round(start if floor is None else max(start, floor), 6), round(min(stop, 100) if rate else stop, 6)]
+
+
+def stated_start(title: str, domain: list[float]) -> str:
+    """An axis title saying where a value axis starts when that is not 0, so no one reads a bar's length as its
+    size: 'Final % (axis from 65, not 0)'."""
+    if domain[0] <= 0:
+        return title
+    digits = next(d for d in (0, 1, 2, 6) if round(domain[0], d) == domain[0])
+    return t("chart.axis_from", title=title, start=decimal(domain[0], digits))
 
 
 def gap_domain(gaps: list[float]) -> list[float]:
@@ -148,9 +162,9 @@ def gap_chart(result: Breakdown, method: Flag = Flag.NEWCOMBE,
     overall = result.overall_value if result.compare == "all" else None
     drawn = [r["value"] for r in rows] + [r[k] for r in rows for k in ("low", "high", "comparison")
                                           if r[k] is not None] + ([overall] if overall is not None else [])
-    domain = level_domain(drawn or [0.0], drawn or [100.0], rate)
-    what = measure_text(result.outcome, result.rule) + (t("chart.percent_axis") if rate else "")
-    level_title = t("chart.axis_from", title=what, start=decimal(domain[0], 0)) if domain[0] > 0 else what
+    domain = fitted_domain(drawn or [0.0, 100.0], rate)
+    level_title = stated_start(measure_text(result.outcome, result.rule) + (t("chart.percent_axis") if rate else ""),
+                             domain)
     y = alt.Y("group:N", sort=order, title=None, axis=alt.Axis(labelLimit=NAME_LIMIT))
     bare_y = alt.Y("group:N", sort=order, title=None, axis=None)
     colour = alt.Color("status:N", title=None, legend=alt.Legend(orient="bottom", labelLimit=400),

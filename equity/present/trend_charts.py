@@ -16,6 +16,7 @@ from equity.data.normalize import NOT_REPORTED
 from equity.model import terms as term_order
 from equity.plans import goals as goal_math
 from equity.plans.interventions import Marker, stage_label
+from equity.present.charts import fitted_domain, stated_start
 from equity.present.palette import BLACK, BLUE, GREY, MARKER, MARKER_TEXT, SERIES, VERMILLION
 from equity.present.tables import COUNT, GAP, VALUE, Column, Table
 from equity.stats.trends import Point, Trend
@@ -25,6 +26,7 @@ from equity.words.labels import dimension_label, measure_text, rule_text
 SHAPES = ("circle", "square", "triangle-up", "diamond", "cross", "triangle-down", "wedge", "stroke")
 HEIGHT = 480            # the whole chart: title, plot and legend
 END_LABELS = 5          # label lines at their end when there are at most this many (else the legend)
+LABEL_GAP, LABEL_LIMIT = 14, 150    # pixels between end labels' baselines (11 px text), and their longest
 ACTUAL, PATH, PACE = "trends.series_actual", "trends.series_path", "trends.series_pace"    # catalogue keys
 FIXED = {"compare.all_title": (BLACK, "circle"), f"label.{NOT_REPORTED}": (GREY, "circle"),
          ACTUAL: (BLUE, "circle"), PATH: (BLACK, "diamond"), PACE: (VERMILLION, "triangle-up")}
@@ -114,11 +116,29 @@ def _style(names: Sequence[str]) -> tuple[alt.Color, alt.Shape, alt.Scale]:
             scale)
 
 
-def _lines(rows: list[dict], names: Sequence[str], x: alt.X, y_title: str, dashed: Sequence[str] = ()) -> list:
+def spread(ends: Sequence[float], gap: float, top: float) -> list[float]:
+    """Heights for labels at lines' ends: each as near its line's end as can be with at least `gap` between
+    neighbours (pushed up from the lowest), the whole stack moved down if it would rise above `top`."""
+    order = sorted(range(len(ends)), key=lambda i: ends[i])
+    placed: list[float] = []
+    for i in order:
+        placed.append(max(ends[i], placed[-1] + gap) if placed else ends[i])
+    over = max(placed[-1] - top, 0.0) if placed else 0.0
+    heights = [0.0] * len(ends)
+    for i, height in zip(order, placed, strict=True):
+        heights[i] = height - over
+    return heights
+
+
+def _lines(rows: list[dict], names: Sequence[str], x: alt.X, y_title: str, dashed: Sequence[str] = (),
+           include: Sequence[float] = (), floor: float | None = 0.0, rate: bool = False) -> list:
+    """Lines and points per series on a y axis fitted to the figures (and `include`, such as 0 or a target),
+    its start stated when it is not 0; at most END_LABELS series are named at their ends, spread apart."""
     data = pd.DataFrame(rows, columns=["x", "term", "series", "y", "n", "segment"])
     color, shape, scale = _style(names)
     base = alt.Chart(data)
-    y = alt.Y("y:Q", title=y_title, scale=alt.Scale(zero=False))
+    domain = fitted_domain([*data["y"], *include] or [0.0, 1.0], rate, floor)
+    y = alt.Y("y:Q", title=stated_start(y_title, domain), scale=alt.Scale(domain=domain, nice=False, zero=False))
     dash = alt.condition(alt.FieldOneOfPredicate(field="series", oneOf=list(dashed)), alt.value([6, 3]),
                          alt.value([1, 0])) if dashed else alt.value([1, 0])
     tooltip = [alt.Tooltip("series:N", title=t("column.group")),
@@ -130,7 +150,8 @@ def _lines(rows: list[dict], names: Sequence[str], x: alt.X, y_title: str, dashe
     layers = [lines, points]
     if len(names) <= END_LABELS and len(data):
         last = data.sort_values("x").groupby("series", as_index=False).last()
-        layers.append(alt.Chart(last).mark_text(align="left", dx=8, fontSize=11).encode(
+        last["y"] = spread(list(last["y"]), LABEL_GAP * (domain[1] - domain[0]) / HEIGHT, domain[1])
+        layers.append(alt.Chart(last).mark_text(align="left", dx=8, fontSize=11, limit=LABEL_LIMIT).encode(
             x=x, y=y, color=alt.Color("series:N", scale=scale, legend=None), text="series:N"))
     return layers
 
@@ -180,7 +201,8 @@ def trend_chart(trend: Trend, markers: Sequence[Marker] = (), gaps: bool = False
     rate = trend.rule.is_rate
     y_title = t("trends.gap_axis_rate" if rate else "trends.gap_axis_mean",
                 comparison=trend.comparison_label()) if gaps else axis_title(rate)
-    layers = _lines(rows, names, x, y_title, [everyone]) + _hole_marks(holes, x)
+    layers = _lines(rows, names, x, y_title, [everyone], include=[0.0] if gaps else (),
+                    floor=None if gaps else 0.0, rate=rate) + _hole_marks(holes, x)
     if gaps:
         layers.insert(0, alt.Chart(pd.DataFrame({"y": [0]})).mark_rule(color=GREY).encode(y="y:Q"))
     layers += _marker_marks(markers, x)
@@ -251,7 +273,9 @@ def goal_chart(evaluation: goal_math.Evaluation, markers: Sequence[Marker] = ()
     else:
         y_title = axis_title(goal.rule.is_rate)
     names = [n for n in (actual, path, pace) if any(r["series"] == n for r in rows)]
-    layers = _lines(rows, names, x, y_title, [path, pace])
+    gap = goal.measure == goal_math.GAP
+    layers = _lines(rows, names, x, y_title, [path, pace], include=[goal.target, *([0.0] if gap else [])],
+                    floor=None if gap else 0.0, rate=goal.rule.is_rate)
     layers += _hole_marks(_holes(actual, evaluation.actual, axis), x)
     target = pd.DataFrame([{"x": axis.index(goal.target_term), "y": goal.target,
                             "label": t("trends.target_label", value=goal.figure(goal.target))}])

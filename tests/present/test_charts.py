@@ -8,7 +8,7 @@ import pytest
 from equity.app.session import Workbench
 from equity.model.dimensions import DIMENSIONS
 from equity.model.rules import Rule
-from equity.present.charts import BLUE, GREY, LIGHT, gap_chart, heat_table
+from equity.present.charts import BLUE, GREY, LIGHT, fitted_domain, gap_chart, heat_table, stated_start
 from equity.report.sections import GapView, IntersectionView
 from equity.sources.cells import Stats
 from equity.stats.crosstab import crosstab
@@ -144,9 +144,9 @@ def test_the_levels_axis_fits_the_figures_and_says_where_it_starts():
     spec = gap_chart(FLAGGED).to_dict()
     levels, *_, gaps = spec["hconcat"]
     x = next(layer["encoding"]["x"] for layer in levels["layer"] if layer["encoding"]["x"].get("title"))
-    # Drawn: intervals 30.9–49.8 and 64.6–74.9, all students 252/404 = 62.4. Padding max(8% of 44.0, 1) = 3.52:
-    # 30.9 − 3.52 = 27.38 → 25 (down to a 5), 74.9 + 3.52 = 78.42 → 80.
-    assert x["scale"]["domain"] == [25, 80] and x["title"].endswith("(axis from 25, not 0)")
+    # Drawn: intervals 30.9–49.8 and 64.6–74.9, all students 252/404 = 62.4. Room 8% of 44.0 = 3.52 each side;
+    # about five steps of (44 + 7.04) / 5 = 10.2 → a round 20: 30.9 − 3.52 = 27.38 → 20, 74.9 + 3.52 = 78.42 → 80.
+    assert x["scale"]["domain"] == [20, 80] and x["title"].endswith("(axis from 20, not 0)")
     # Gaps −22.4 and +7.6 around 0, the comparison: symmetric, 22.4 × 1.1 = 24.6 → 25.
     gap_x = next(layer["encoding"]["x"] for layer in gaps["layer"] if layer["mark"]["type"] == "bar")
     assert gap_x["scale"]["domain"] == [-25, 25] and gap_x["title"] == "Gap in points (0 = all students)"
@@ -164,7 +164,8 @@ def test_a_six_point_gap_is_not_squashed_by_a_0_to_100_axis():
     levels = gap_chart(_two_groups(("Asian", "White"))).to_dict()["hconcat"][0]
     domain = next(layer["encoding"]["x"]["scale"]["domain"] for layer in levels["layer"]
                   if layer["encoding"]["x"].get("title"))
-    # 78 − 1 = 77 → 75; 88 + 1 = 89 → 90: the 6 points take 6/15 of the panel, not 6/100.
+    # Drawn 78 … 88, room 0.8 each side, steps of (10 + 1.6) / 5 = 2.32 → 2.5: 77.2 → 75, 88.8 → 90. The 6 points
+    # take 6/15 of the panel, not 6/100.
     assert domain == [75, 90]
 
 
@@ -198,3 +199,11 @@ def test_labels_never_collide_on_long_crossed_names():
         assert abs(texts[0]["y"] - texts[1]["y"]) >= 34 > 11
     levels = panels[0]["items"][0]
     assert not [m for m in levels["items"] if m.get("role") == "mark" and m["marktype"] == "text"]
+
+
+def test_an_average_on_a_small_scale_gets_a_small_step():
+    # A grade point average drawn from 2.8 to 3.4: room 0.048 each side, steps of 0.696 / 5 = 0.139 → 0.2:
+    # 2.752 → 2.6, 3.448 → 3.6.
+    domain = fitted_domain([2.8, 3.1, 3.4], rate=False)
+    assert domain == [2.6, 3.6] and stated_start("GPA", domain) == "GPA (axis from 2.6, not 0)"
+    assert fitted_domain([-6.1, 6.5], rate=True, floor=None)[0] < 0           # gaps may go below 0
