@@ -2,6 +2,7 @@
 upload waiting for its mapping, the filters and the minimum group size. No Streamlit here."""
 
 import contextlib
+import functools
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
@@ -93,6 +94,7 @@ from equity.report.sections import (
     AccountabilityView,
     Choice,
     GapView,
+    GoalsView,
     GroupGridView,
     IntersectionView,
     Report,
@@ -127,7 +129,7 @@ from equity.store import archive, library, workspace
 from equity.store import scorecards as scorecard_store
 from equity.store.records import WorkspaceError
 from equity.words.messages import Text
-from equity.words.reader import language, reading
+from equity.words.reader import language
 
 # What pages may use besides the Workbench: plain vocabulary (types, constants, errors) and the few functions that
 # only turn a result into a file or words. tests/app/test_page_imports.py keeps pages to this, equity.words and
@@ -149,6 +151,16 @@ JOIN_ERRORS = (ValueError, DataError, duckdb.Error)    # what a join the person 
 
 SAMPLE = Path(__file__).resolve().parents[2] / "sample_data" / "district.csv"
 SAMPLE_COUNTS = SAMPLE.with_name("crdc_district.csv")
+
+
+@functools.cache
+def _staged_sample(path: Path) -> dataset.Staged:
+    """A sample read, profiled and proposed once per process: every new browser session opens on it, and the
+    read (in a child process) and the proposal cost more than building its students."""
+    with contextlib.closing(dataset.connect()) as con:
+        return dataset.stage(con, read_upload(path.read_bytes(), path.name))
+
+
 CACHED_FIGURES = 32                 # recent figures kept; the least recently used goes first
 CACHED_CUBES = 4                    # outcome and rule pairs kept counted at once, each a temporary table
 MAIN = ("race_ethnicity", "low_income", "english_learner", "special_ed")   # summed together on a click
@@ -190,8 +202,7 @@ class Workbench:
     def load_sample(self, counts: bool = False) -> dataset.Dataset:
         """The fictional sample district, so the app has something to show before any upload: its students, or
         with `counts` twenty fictional schools' published counts in the CRDC's layout."""
-        path = SAMPLE_COUNTS if counts else SAMPLE
-        staged = dataset.stage(self.con, read_upload(path.read_bytes(), path.name))
+        staged = dataset.restage(self.con, _staged_sample(SAMPLE_COUNTS if counts else SAMPLE))
         return self._use(dataset.activate(self.con, staged, staged.proposal, sample=True, previous=self.data))
 
     def _use(self, data: dataset.Dataset) -> dataset.Dataset:
@@ -556,16 +567,16 @@ class Workbench:
         return survey.results(self.con, found, grouping, self.min_n, term, joined, reverse)
 
     def accountability_grid(self, indicators: Sequence[scorecard.Indicator], cuts: dict[str, status_grid.Cuts],
-                            colour_min_n: int, lang: str) -> accountability.Grid:
+                            colour_min_n: int) -> accountability.Grid:
         """Every student group the file has on every indicator (its chosen cut points, else its default ones),
         against the prior term, under the session's filters."""
         def make() -> accountability.Grid:
             columns = [accountability.column(i, cuts.get(i.label, status_grid.default_cuts(i)),
-                                             [h for _, h in self.group_trends((i,))], colour_min_n, lang)
+                                             [h for _, h in self.group_trends((i,))], colour_min_n)
                        for i in indicators]
             return accountability.grid(columns, self.min_n, colour_min_n)
         return self._recent(("accountability", self.data.version, tuple(indicators), tuple(sorted(cuts.items())),
-                             self.filters, self.min_n, colour_min_n, lang), make)
+                             self.filters, self.min_n, colour_min_n, language()), make)   # its words too
 
     def group_trends(self, indicators: Sequence[scorecard.Indicator]) -> list[tuple[scorecard.Indicator, Trend]]:
         """Each indicator's trend by every student group the file has (accountability.STUDENT_GROUPS), under the
@@ -587,7 +598,7 @@ class Workbench:
                       (self.breakdown(i.outcome, i.rule, d, label=i.outcome_label),)))
             for i in indicators for d in self.student_groups()]
         return overview.answers(trends, self.assess_goals(goals.load()[0]),
-                                self.accountability_grid(indicators, saved.cuts, colour_min_n, language()))
+                                self.accountability_grid(indicators, saved.cuts, colour_min_n))
 
     def scorecard(self, indicators: Sequence[scorecard.Indicator]) -> list[scorecard.Card]:
         """Each indicator's card under the session's filters and risk settings, with the status of a saved goal
@@ -690,11 +701,6 @@ class Workbench:
         goals.delete(goal)
 
     @staticmethod
-    def goal_population(goal: Goal) -> str:
-        """Whose figure the goal follows, in words."""
-        return goals.population(goal)
-
-    @staticmethod
     def describe_goal(goal: Goal) -> str:
         return goals.describe(goal)
 
@@ -758,13 +764,9 @@ class Workbench:
         return linked, interventions.markers(linked, axis)
 
     @staticmethod
-    def log_table(entries: tuple[Entry, ...], goal_titles: dict[str, str], names: dict[str, str]):
-        """The log as shown and exported (a pandas frame headed in the reader's language)."""
-        return interventions.frame(entries, goal_titles, names)
-
-    @staticmethod
-    def log_csv(entries: tuple[Entry, ...], goal_titles: dict[str, str], names: dict[str, str]) -> bytes:
-        return interventions.export_csv(entries, goal_titles, names)
+    def log_table(entries: tuple[Entry, ...], goal_titles: dict[str, str], names: dict[str, str]) -> Table:
+        """The log as the screen shows it and its CSV writes it (`table_file`), headed in the reader's language."""
+        return interventions.table(entries, goal_titles, names)
 
     # Reports and exports.
 
@@ -778,10 +780,10 @@ class Workbench:
             indicators, cuts = saved.indicators, saved.cuts
         return tuple(scorecard.available(indicators, self.data.mapping)), cuts
 
-    def report(self, choice: Choice, title: str, notes: str, lang: str) -> Report:
-        """The chosen views of the session's data as a report in `lang`, its figures and notes worked out in it."""
-        with reading(lang):
-            return compose(views(self, choice), self, title, notes)
+    def report(self, choice: Choice, title: str, notes: str) -> Report:
+        """The chosen views of the session's data as a report in the reader's language, its figures and notes
+        worked out in it (a report in another language is made under `reading(that language)`)."""
+        return compose(views(self, choice), self, title, notes)
 
     @staticmethod
     def export(report: Report, fmt: str) -> bytes:
@@ -904,8 +906,12 @@ class Workbench:
     def identified(self, grid: accountability.Grid) -> tuple[tuple[str, ...], tuple[str, ...]]:
         """The sentences naming the groups a state would identify: red on two indicators or more, and the lowest
         group on each indicator."""
-        return (tuple(f.sentence for f in accountability.red_on_two(grid, language())),
-                tuple(f.sentence for f in accountability.lowest(grid, language())))
+        return (tuple(f.sentence for f in accountability.red_on_two(grid)),
+                tuple(f.sentence for f in accountability.lowest(grid)))
+
+    def goals_section(self, evaluations: Sequence[Evaluation]) -> Section:
+        """Every goal's status as one table, as the goals screen shows it and the report writes it."""
+        return GoalsView(tuple(evaluations), self.min_n).section()
 
     def scorecard_section(self, cards: Sequence[Card], cuts: dict) -> Section:
         """The cards as one table (value, change, status, colour, finding, goal), as the report writes it."""

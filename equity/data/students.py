@@ -22,6 +22,7 @@ from equity.data.count_layouts import (
 from equity.data.mapping import RACE_FLAG_ROLES, Mapping
 from equity.data.profile import EXCUSED, as_number, as_text, column_types, column_values
 from equity.data.sql import Fragment, query, sql_name
+from equity.sources import counts
 
 TEXT_ROLES = ("student_id", "term", "school")
 CANONICAL = {  # every canonical column and its SQL type; absent roles are NULL of that type
@@ -192,6 +193,7 @@ def _create(con: duckdb.DuckDBPyConnection, sql: str, params: dict) -> int:
     """The one place `students` is made: its label types, the statement, the query macros; its row count."""
     define_types(con)
     con.execute(sql, params)
+    counts.note_students(con)
     define_macros(con)
     return con.execute(query("tables/row_count", table="students")).fetchall()[0][0]
 

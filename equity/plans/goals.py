@@ -30,7 +30,6 @@ from equity.words.groupings import grouping_group
 from equity.words.i18n import t, tn
 from equity.words.labels import comparison_label, figure, rule_text
 from equity.words.numbers import decimal
-from equity.words.reader import language
 
 HIGHER, LOWER = "higher", "lower"
 STRAIGHT, HALVE = "straight", "halve"
@@ -335,8 +334,8 @@ def _points(con: duckdb.DuckDBPyConnection, goal: Goal, outcome: str, min_n: int
     result = trend(con, outcome, goal.rule, goal.dimension or "term", goal.compare, Filters(), min_n,
                    goal.outcome_label, goal.second or None)
     if not goal.dimension:
-        return result.overall(language())
-    points = result.series(goal.group_key, language())
+        return result.overall()
+    points = result.series(goal.group_key)
     if goal.measure == GAP:
         return tuple(replace(p, value=p.gap) if p.value is not None else p for p in points)
     return points

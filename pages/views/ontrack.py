@@ -7,6 +7,7 @@ from equity.app.session import COMBINED, DEFAULTS, DIMENSIONS, Flag, file_stem
 from equity.present.ontrack_tables import graduation_table
 from equity.words.i18n import t
 from equity.words.labels import dimension_label
+from equity.words.reader import bound
 from pages.views import shared
 
 bench = shared.workbench()
@@ -29,14 +30,14 @@ if shared.require_data(bench) and shared.student_rows(bench):
     term = right.selectbox(t("ontrack.term"), terms, key="ontrack_term")
     offered = [d for d in shared.needed_dimensions(bench) if d not in (COMBINED, "grade", "term")]
     dimension = st.selectbox(t("ontrack.by"), offered, key="ontrack_dimension",
-                             format_func=lambda d: dimension_label(DIMENSIONS[d]))
+                             format_func=bound(lambda d: dimension_label(DIMENSIONS[d])))
     section = bench.gap_view(bench.on_track(rule, dimension, term), Flag.NEWCOMBE, DEFAULTS).section()
     if section.chart is not None:
         shared.chart(section.chart)
     shared.table(section.table)
     st.caption(shared.plain(t("ontrack.rule_note", credits=f"{rule.min_credits:g}", failures=f"{rule.max_failures:g}",
                               term=term)))
-    shared.section_downloads(section, file_stem(f"ontrack {term} {dimension}"), "ontrack_dl", shared.language())
+    shared.section_downloads(section, file_stem(f"ontrack {term} {dimension}"), "ontrack_dl")
     finished = bench.graduation(rule, term)
     if finished is None:
         st.info(t("ontrack.no_graduation"), icon=":material/school:")

@@ -49,7 +49,6 @@ def app(table) -> AppTest:
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("EQUITY_WORKSPACE", str(Path(table.split("`")[1]).parent / "workspace"))
         at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=600)
-        at.run()
         at.switch_page("pages/views/data.py").run()
         at.text_input(key="spark_url").input("local[2]")
         at.text_input(key="spark_table").input(table)
