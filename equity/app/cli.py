@@ -21,6 +21,7 @@ the figures. Errors print one line a person can act on to stderr and exit with s
 
 import argparse
 import csv
+import functools
 import io
 import json
 import sys
@@ -50,9 +51,9 @@ from equity.model.dimensions import GAP_DIMENSIONS
 from equity.model.filters import Filters
 from equity.model.groups import Grouping
 from equity.model.rules import Rule
+from equity.sources import cube as cubes
 from equity.sources.cells import key_text
 from equity.sources.cube import filter_options as options
-from equity.sources.cube import student_rows
 from equity.sources.spark import SparkError
 from equity.stats.disproportionality import (
     CELL_SIZE,
@@ -240,9 +241,10 @@ def gaps(args: argparse.Namespace) -> Breakdown | dict[str, Breakdown]:
     warn_if_nobody_meets(con, column, rule)
 
     chosen = where(con, args.where)
-    if column.name == derived.CHRONIC.name and student_rows(con):
-        note = derived.rule_note(mapping, derived.left_out_shown(con, mapping, chosen, args.min_n), args.min_n)
-        print(f"note: {note}", file=sys.stderr)
+    if column.name == derived.CHRONIC.name:
+        built = functools.cache(lambda outcome, rule: cubes.build(con, outcome, rule))   # each cube counted once
+        short = derived.left_out_shown(con, mapping, chosen, args.min_n, built)
+        print(f"note: {derived.rule_note(mapping, short, args.min_n)}", file=sys.stderr)
 
     def one(filters: Filters) -> Breakdown:
         return breakdown(con, column.name, rule, args.by, args.compare, filters, args.min_n, column.header,

@@ -4,7 +4,7 @@ upload waiting for its mapping, the filters and the minimum group size. No Strea
 import contextlib
 import functools
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -166,6 +166,15 @@ CACHED_CUBES = 4                    # outcome and rule pairs kept counted at onc
 MAIN = ("race_ethnicity", "low_income", "english_learner", "special_ed")   # summed together on a click
 
 
+@contextlib.contextmanager
+def spark_problems() -> Iterator[None]:
+    """A Spark table that cannot be reached or cannot answer, as the message a page shows."""
+    try:
+        yield
+    except spark.SparkError as problem:
+        raise dataset.DataError("session.spark_failed", problem=str(problem)) from None
+
+
 @dataclass
 class Workbench:
     con: duckdb.DuckDBPyConnection = field(default_factory=dataset.connect)
@@ -287,19 +296,15 @@ class Workbench:
         """Stage a Spark table of student rows for its mapping, as an upload is: its columns profiled from counts,
         no row read (equity.sources.spark). The token (the app's secret, else the environment's) is used to
         connect, never kept."""
-        try:
+        with spark_problems():
             self.staged, self.remembered = spark.stage(url, table, token=token), False
-        except spark.SparkError as problem:
-            raise dataset.DataError("session.spark_failed", problem=str(problem)) from None
         return self.staged
 
     def use_spark(self, staged: spark.SparkStaged, mapping: Mapping) -> dataset.Dataset:
         """The staged Spark table under `mapping` as the data: the mapping applies there, as SQL, and every figure
         is summed from the cells Spark counts."""
-        try:
+        with spark_problems():
             self.data = spark.activate(self.con, staged, mapping, self.data)
-        except spark.SparkError as problem:
-            raise dataset.DataError("session.spark_failed", problem=str(problem)) from None
         return self.data
 
     def without_rows(self) -> str | None:
@@ -375,14 +380,18 @@ class Workbench:
     def set_min_days(self, days: int) -> None:
         """Change the days enrolled chronic absence asks for, rebuilding `students` when it changes."""
         if self.data is not None and days != self.data.mapping.min_days:
-            self.data = dataset.remap(self.con, self.data, replace(self.data.mapping, min_days=days))
+            remap = spark.remap if isinstance(cubes.elsewhere(self.con), spark.SparkSource) else dataset.remap
+            with spark_problems():
+                self.data = remap(self.con, self.data, replace(self.data.mapping, min_days=days))
 
     def chronic_note(self, outcome: str, cohort: Cohort | None = None) -> str | None:
         """The chronic-absence rule and the students it leaves out under the session's filters, for `outcome`
         when it is the derived indicator (equity.data.derived); None for any other outcome."""
-        if outcome != derived.CHRONIC.name or not derived.has_chronic(self.data.mapping) or self.without_rows():
+        if outcome != derived.CHRONIC.name or not derived.has_chronic(self.data.mapping) or self.data.mapping.counts:
             return None
-        short = derived.left_out_shown(self.con, self.data.mapping, self.cohort_filters(cohort), self.min_n)
+        filters = self.cohort_filters(cohort)
+        short = self._recent((self.data.version, "left out", filters, self.min_n), lambda: derived.left_out_shown(
+            self.con, self.data.mapping, filters, self.min_n, self.cube))
         return derived.rule_note(self.data.mapping, short, self.min_n)
 
     def filter_options(self) -> dict[str, list[str]]:
@@ -399,8 +408,10 @@ class Workbench:
         if dimension == COMBINED and self.without_rows():
             raise dataset.DataError(self.without_rows())
         filters = self.cohort_filters(cohort)
-        cells = None if dimension == COMBINED else \
-            self.cells(outcome, rule, MAIN if column in MAIN else (column,), cohort)
+        # MAIN's cells are summed down to any of its columns, unless the rows describe one dimension each (a
+        # report card's races and incomes): then only the dimension's own rows are summed (sources.counts).
+        together = column in MAIN and len(self.cube(outcome, rule).kinds) < 2
+        cells = None if dimension == COMBINED else self.cells(outcome, rule, MAIN if together else (column,), cohort)
         return breakdown(self.con, outcome, rule, dimension, compare, filters, self.min_n, label, cells, self.coding,
                          self.across(outcome, rule, (column,), filters))
 
