@@ -46,7 +46,7 @@ def run(args: argparse.Namespace) -> tuple[Breakdown, dict]:
     term = cli_options.term_chosen(con, chosen, args.term)
     if term is None:
         raise UsageError("ontrack needs a term or school-year column; name it with --map term=HEADER.")
-    result = ontrack.summary(con, rule, args.by, term, chosen, args.min_n)
+    result = ontrack.summary(con, ontrack.cube(con, rule), args.by, term, chosen, args.min_n)
     finished = ontrack.graduation(con, rule, term, ontrack.later_terms(data_terms(con), term), chosen, args.min_n)
     return result, {"term": term, "min_credits": rule.min_credits,
                     "max_failures": rule.max_failures if rule.failures else None,

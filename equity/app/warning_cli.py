@@ -51,8 +51,8 @@ def run(args: argparse.Namespace) -> tuple[Breakdown, dict]:
     area = None if args.area == ANY else args.area
     if area and all(s.area != area for s in signs):
         raise UsageError(f"--area {area}: the file has no column for it.")
-    result = warning.summary(con, signs, mapping, args.by, replace(chosen, term=(term,)) if term else chosen,
-                             args.min_n, area)
+    result = warning.summary(con, warning.cube(con, signs, mapping, area), args.by,
+                             replace(chosen, term=(term,)) if term else chosen, args.min_n)
     return result, {"term": term, "area": args.area,
                     "indicators": [{"area": s.area, "column": s.label, "flag": s.describe()} for s in signs]}
 
