@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from tests.files import csv_bytes
-from tests.ontrack_files import ENTRY, ROWS
+from tests.ontrack_files import ENTRY, LEFT, ROWS
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -33,15 +33,22 @@ def test_on_track_and_graduation_as_json(cohort_file):
     assert out["all_students"] == {"n": 22, "value": 68.18}                         # 15 of 22
     groups = {g["key"]: (g["n"], g["value"]) for g in out["groups"]}
     assert groups == {"Hispanic/Latino": (12, 58.33), "White": (10, 80.0)}         # 7 of 12, 8 of 10
-    # 13 of the 14 on-track students with a later record graduated; the 6 off track are hidden beside the 2
-    # without a record (n-size 5), whose number is hidden too
-    assert out["graduation"]["on_track"] == {"n": 14, "graduated": 92.86, "suppressed": False}
-    off = out["graduation"]["off_track"]
-    assert (off["n"], off["graduated"], off["suppressed"]) == (None, None, True) and off["why"]
-    assert out["graduation"]["no_record"] is None
-    shown = json.loads(typed(cohort_file, "--term", ENTRY, "--min-n", "1", "--format", "json").stdout)
-    assert shown["graduation"]["off_track"] == {"n": 6, "graduated": 33.33, "suppressed": False}
-    assert shown["graduation"]["no_record"] == 2
+    # 14 of the 15 on-track students graduated, 2 of the 7 off track
+    assert out["graduation"] == {"on_track": {"n": 15, "graduated": 93.33, "suppressed": False},
+                                 "off_track": {"n": 7, "graduated": 28.57, "suppressed": False}, "no_record": 0}
+
+
+def test_students_who_left_hide_the_rows_they_would_give_away(tmp_path):
+    path = tmp_path / "left.csv"
+    path.write_bytes(csv_bytes(LEFT))
+    out = json.loads(typed(path, "--term", ENTRY, "--min-n", "5", "--format", "json").stdout)["graduation"]
+    for key in ("on_track", "off_track"):
+        assert (out[key]["n"], out[key]["graduated"], out[key]["suppressed"]) == (None, None, True)
+        assert out[key]["why"]
+    assert out["no_record"] is None
+    shown = json.loads(typed(path, "--term", ENTRY, "--min-n", "1", "--format", "json").stdout)["graduation"]
+    assert shown == {"on_track": {"n": 14, "graduated": 92.86, "suppressed": False},
+                     "off_track": {"n": 6, "graduated": 33.33, "suppressed": False}, "no_record": 2}
 
 
 def test_a_stricter_rule_and_the_latest_term_by_default(cohort_file):

@@ -4,8 +4,8 @@ import pytest
 
 from equity.model.filters import Filters
 from equity.plans.ontrack import OnTrackRule, cube, find, graduation, later_terms, summary
-from equity.stats.privacy import ACROSS, COMPLEMENT, SMALL
-from tests.ontrack_files import ENTRY, LAST, MIDDLE, ROWS
+from equity.stats.privacy import ACROSS, COMPLEMENT, DIFFERENCE, SMALL
+from tests.ontrack_files import ENTRY, LAST, LEFT, ROWS
 from tests.plans.test_warning import loaded
 
 
@@ -42,19 +42,29 @@ def test_share_on_track_by_group(data):
 
 def test_graduation_of_each_on_track_group(data):
     rule = find(data[1].mapping)
-    later = later_terms((LAST, ENTRY, MIDDLE), ENTRY)
-    assert later == (MIDDLE, LAST)
-    found = graduation(data[0], rule, ENTRY, later, Filters(), min_n=1)
+    assert later_terms((LAST, "2022-23", ENTRY), ENTRY) == ("2022-23", LAST)
+    later = later_terms((LAST, ENTRY), ENTRY)
+    found = graduation(data[0], rule, ENTRY, later, Filters(), min_n=5)
+    assert found.on_track == (15, pytest.approx(100 * 14 / 15), None)
+    assert found.off_track == (7, pytest.approx(100 * 2 / 7), None)
+    assert found.no_record == 0
+    white = graduation(data[0], rule, ENTRY, later, Filters(race=("White",)), min_n=1)
+    assert white.on_track[:2] == (8, 100.0) and white.off_track[:2] == (2, 50.0) and white.no_record == 0
+    assert graduation(data[0], rule, LAST, (), Filters(), min_n=1) is None
+
+
+def test_students_without_a_later_record_are_counted_and_kept_private():
+    con, data = loaded(LEFT)
+    rule, later = find(data.mapping), (LAST,)
+    found = graduation(con, rule, ENTRY, later, Filters(), min_n=1)
     assert found.on_track == (14, pytest.approx(100 * 13 / 14), None)
     assert found.off_track == (6, pytest.approx(100 * 2 / 6), None)
     assert found.no_record == 2
-    white = graduation(data[0], rule, ENTRY, later, Filters(race=("White",)), min_n=1)
-    assert white.on_track[:2] == (7, 100.0) and white.off_track[:2] == (2, 50.0) and white.no_record == 1
-    # n-size 5: the two without a record are hidden, and the off-track six with them (the complement)
-    small = graduation(data[0], rule, ENTRY, later, Filters(), min_n=5)
-    assert small.on_track[:2] == (14, pytest.approx(100 * 13 / 14))
+    # n-size 5: one on-track student has no record, and the on-track count (15, on the summary) less this row's
+    # would say so: hidden; the two without a record are hidden, and the off-track six with them (the complement)
+    small = graduation(con, rule, ENTRY, later, Filters(), min_n=5)
+    assert small.on_track == (None, None, DIFFERENCE)
     assert small.off_track == (None, None, COMPLEMENT) and small.no_record is None
-    assert graduation(data[0], rule, LAST, (), Filters(), min_n=1) is None
 
 
 def test_a_few_other_grades_in_the_term_would_give_the_cohort_away():
