@@ -424,7 +424,7 @@ class Workbench:
         """One outcome by one dimension (or two crossed) in every loaded term, under the session's filters
         (within one cohort when given)."""
         return trend(self.con, outcome, rule, dimension, compare, self.cohort_filters(cohort), self.min_n, label,
-                     second)
+                     second, self.cube(outcome, rule), self.terms(filtered=True, cohort=cohort))
 
     def risk(self, outcome: str, rule: Rule, grouping: Grouping, label: str = "",
              term: str | None = None) -> Disproportionality:

@@ -1,6 +1,7 @@
 """A session's workbench and the local workspace: remembered mappings, atomic writes, safe failure."""
 
 import json
+from collections import Counter
 
 import pytest
 
@@ -12,9 +13,11 @@ from equity.model.groups import Grouping
 from equity.model.rules import Rule
 from equity.plans import scorecard as sc
 from equity.plans.scorecard import Indicator
+from equity.sources import cube as cubes
+from equity.stats import metrics, trends
 from equity.stats.disproportionality import Settings as RiskSettings
 from equity.stats.settings import PrivacySettings
-from equity.stats.trends import group_key
+from equity.stats.trends import group_key, trend
 from equity.store import library, workspace
 from tests import multiterm
 from tests.files import confirmed, csv_bytes
@@ -145,6 +148,24 @@ def test_trend_reads_the_sessions_filters_and_minimum(private_workspace):
     bench.filters, bench.min_n = Filters(term=("2023-24",)), 25
     hidden = bench.trend(column.name, rule, "race")
     assert hidden.terms == ("2023-24",) and all(p.value is None for p in hidden.series("White"))
+
+
+def test_a_trend_sums_the_sessions_cube_and_scans_no_students(monkeypatch):
+    """The overview asks for dozens of trends: each sums the session's cube of its outcome, term by term, with the
+    same figures as a trend counted on its own (its own cube, then each term's groups from the students)."""
+    bench, rule = Workbench(), Rule("boolean")
+    bench.load_sample()
+    own = {d: trend(bench.con, "suspended", rule, d, min_n=bench.min_n) for d in ("race", "low_income")}
+    asked = Counter()
+    for module in (metrics, cubes, trends):
+        original = module.query
+        monkeypatch.setattr(module, "query", lambda name, _q=original, **params: asked.update([name]) or _q(
+            name, **params))
+    summed = {d: bench.trend("suspended", rule, d) for d in ("race", "low_income")}
+    assert summed == own and len(own["race"].terms) == 3
+    assert asked["cells/cube_build"] == 1                        # the session's cube, once for both
+    assert asked["cells/group_stats"] == 0                       # no term's groups counted from the students
+    assert asked["students/distinct_values"] == 1                # the terms, read once for the session
 
 
 def test_the_memo_keeps_the_figures_used_most_recently():
