@@ -15,6 +15,7 @@ from equity.data.count_layouts import (
     CountProblem,
     Suppressed,
     count_problems,
+    has_totals,
     level_totals,
     set_totals_aside,
     suppressed,
@@ -35,8 +36,12 @@ LABEL_TYPES = {  # ENUM types: a filter change groups and compares small integer
     "gender_label": (*normalize.GENDER_LABELS, normalize.NOT_REPORTED),
 }
 MAX_DISTINCT = 100_000
+SAVED_TOTAL = "count_total"     # marks the saved total rows of published counts (saved_rows)
+BOOKKEEPING = ("described", "denominator", SAVED_TOTAL)     # columns of counts that are no outcome
+DESCRIBED = tuple(c for c in CANONICAL if c not in (*TEXT_ROLES, "race_list"))    # the dimensions a cell can describe
 CELL_MACROS = ("students/keep_filters", "students/chosen")     # query macros a cube's cells need
-MACROS = (*CELL_MACROS, "students/filtered_students", "students/score")   # defined beside every `students`
+MACROS = (*CELL_MACROS, "students/filtered_students", "students/score",
+          "warning/macros")   # defined beside every `students`
 
 @dataclass(frozen=True)
 class Unplaced:
@@ -178,14 +183,25 @@ def build_students(con: duckdb.DuckDBPyConnection, source: str, mapping: Mapping
                    problems=count_problems(con, {c.name: c.header for c in mapping.outcomes() if c.kind == "count"}))
 
 
+def saved_rows(con: duckdb.DuckDBPyConnection) -> str:
+    """The statement reading every row to save: `students`, and the total rows of published counts set aside at
+    load, marked SAVED_TOTAL (restore_students sets them aside again)."""
+    return query("counts/saved_rows") if has_totals(con) else query("console/all_rows", table="students")
+
+
 def restore_students(con: duckdb.DuckDBPyConnection, source: str, names: Sequence[str]) -> int:
     """(Re)create `students` from rows saved from it (equity.store.library) in table `source` with columns
-    `names`: the canonical columns in their types (NULL of that type when absent), the others as saved."""
+    `names`: the canonical columns in their types (NULL of that type when absent), the others as saved; saved
+    total rows (SAVED_TOTAL) set aside into `count_totals` as at load."""
     columns = [query("columns/as", target=c, value=query("values/cast", value=c, type=sql_name(t)) if c in names
                      else query("values/null_of", type=sql_name(t))) for c, t in CANONICAL.items()]
     columns += [c for c in names if c not in CANONICAL]
     con.execute(query("tables/drop_table", table=TOTALS))     # an earlier file's totals are not these rows'
-    return _create(con, query("students/students", source=source, columns=columns), {})
+    rows = _create(con, query("students/students", source=source, columns=columns), {})
+    if SAVED_TOTAL not in names:
+        return rows
+    con.execute(query("counts/restore_totals"))
+    return con.execute(query("tables/row_count", table="students")).fetchall()[0][0]
 
 
 def _create(con: duckdb.DuckDBPyConnection, sql: str, params: dict) -> int:
@@ -231,14 +247,25 @@ def students_sql(counted: Counted, source: str, mapping: Mapping, types: dict[st
             expressions.append(query("columns/text", source=build.text(role.header), target=column))
         else:
             expressions.append(query("columns/as", value=build.mapped(role.header, column, type_name), target=column))
-    if mapping.counts:      # each row is a cell of students: how many, beside the counts of its outcomes
+    if mapping.counts:      # each row is a cell of students: how many and which, beside the counts of its outcomes
         expressions.append(query("columns/count", source=build.text(mapping.header_for("denominator")),
                                  target="denominator"))
+        expressions.append(_described(build, by_role))
     expressions += [_outcome(build, column) for column in mapping.outcomes()]
     found, params = derived.expressions(mapping, build.types)
     build.params |= params
     expressions += found
     return query("students/students", source=source, columns=expressions), build.params, build
+
+
+def _described(build: _Build, by_role: dict) -> Fragment:
+    """Which dimensions each row of counts describes (queries/counts/described.sql)."""
+    filled = []
+    for role in DESCRIBED:
+        if role in by_role:
+            build.params[f"described_{len(filled)}"] = role
+            filled.append(query("counts/filled", i=len(filled), source=build.text(by_role[role].header)))
+    return query("counts/described", filled=filled)
 
 
 def _outcome(build: _Build, column) -> Fragment:

@@ -105,14 +105,15 @@ def find(con: duckdb.DuckDBPyConnection, outcome: str, rule: Rule, columns: tupl
     `filters`, summed from `cube` (equity.sources.cube), built here when not given. Races alone or in combination, which
     no cube cell holds (a student counts under each race), are judged against the views with filters fewer from
     a cube of their own; all students and those without a result, from `cube`."""
-    table = (cube or cubes.build(con, outcome, rule)).table
+    built = cube or cubes.build(con, outcome, rule)
     combined = COMBINED in columns
     try:
         names = () if combined else tuple(FILTER_OF[c] for c in columns)
+        table = cubes.of_kind(con, built, () if combined else columns, filters)
         found = _read(con, table, min_n, keep=cube is not None).hidden(filters, names)
     finally:
         if cube is None:
-            con.execute(query("tables/drop_table", table=table))
+            con.execute(query("tables/drop_table", table=built.table))
     if combined and filters.active:
         table = f"cube_combined_{next(_numbers)}"
         con.execute(query("cells/cube_combined", cube=table, outcome=outcome), rule.params())

@@ -202,14 +202,16 @@ def _comparisons(key, s: Stats, local: tuple[Stats, dict[object, Stats]], wider:
                  min_n: int) -> tuple[Stats, Stats]:
     """The comparison population in the students studied, and the one the alternate ratio uses instead when
     the first is too small. A hidden reference group is never used locally (the ratio would give its risk
-    away), nor a wider one under the n-size, which then leaves nothing to compare with (not computable)."""
+    away), nor a wider one under the n-size (a published total whose other students are few), which then
+    leaves nothing to compare with (not computable) and no comparison figure to show."""
     (overall, groups), (wide_overall, wide_groups) = local, wider
-    if reference is OTHERS:
-        return overall.minus(s), wide_overall.minus(wide_groups.get(key) or Stats(0, 0.0, 0.0))
     empty = Stats(0, 0.0, 0.0)
-    mine = groups[reference] if reference in groups and not reasons[reference] else empty
-    wide = wide_groups.get(reference, empty)
-    return mine, wide if wide.n >= min_n else empty
+    if reference is OTHERS:
+        mine, wide = overall.minus(s), wide_overall.minus(wide_groups.get(key) or empty)
+    else:
+        mine = groups[reference] if reference in groups and not reasons[reference] else empty
+        wide = wide_groups.get(reference, empty)
+    return mine, wide if wide.n >= max(min_n, settings.n_size) else empty
 
 
 def _group_risk(key, label: str, s: Stats, overall: Stats | None, comparisons: tuple[Stats, Stats],

@@ -123,14 +123,13 @@ def move_section(bench) -> None:
 
 
 bench = shared.workbench()
-lang = shared.language()
-st.title(t("page.saved.title", lang))
+st.title(t("page.saved.title"))
 note_where()
 if st.session_state.get("workspace_done"):
-    st.success(shared.message(st.session_state.pop("workspace_done"), lang), icon=":material/check:")
+    st.success(shared.message(st.session_state.pop("workspace_done")), icon=":material/check:")
 saved, problems = bench.saved_datasets()
 for problem in problems:
-    st.warning(shared.message(problem.message, lang), icon=":material/warning:")
+    st.warning(shared.message(problem.message), icon=":material/warning:")
 if bench.data is not None:
     save_section(bench)
 open_section(bench, saved)
