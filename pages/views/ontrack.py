@@ -7,6 +7,7 @@ from equity.app.session import COMBINED, DEFAULTS, DIMENSIONS, Flag, file_stem
 from equity.present.ontrack_tables import graduation_table
 from equity.words.i18n import t
 from equity.words.labels import dimension_label
+from equity.words.reader import bound
 from pages.views import shared
 
 bench = shared.workbench()
@@ -29,7 +30,7 @@ if shared.require_data(bench) and shared.student_rows(bench):
     term = right.selectbox(t("ontrack.term"), terms, key="ontrack_term")
     offered = [d for d in shared.needed_dimensions(bench) if d not in (COMBINED, "grade", "term")]
     dimension = st.selectbox(t("ontrack.by"), offered, key="ontrack_dimension",
-                             format_func=lambda d: dimension_label(DIMENSIONS[d]))
+                             format_func=bound(lambda d: dimension_label(DIMENSIONS[d])))
     section = bench.gap_view(bench.on_track(rule, dimension, term), Flag.NEWCOMBE, DEFAULTS).section()
     if section.chart is not None:
         shared.chart(section.chart)

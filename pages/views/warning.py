@@ -20,6 +20,7 @@ from equity.app.session import (
 from equity.words.i18n import t
 from equity.words.labels import dimension_label, group_label
 from equity.words.numbers import count
+from equity.words.reader import bound
 from pages.views import shared
 
 SETTING_WORDS = {BELOW: "warning.flag_below", AT_LEAST: "warning.flag_at_least", IN: "warning.flag_in"}
@@ -52,10 +53,10 @@ def summary(bench, signs, term) -> None:
     left, right = st.columns(2)
     offered = [d for d in shared.needed_dimensions(bench) if d not in (COMBINED, "term")]
     dimension = left.selectbox(t("warning.by"), offered, key="warning_dimension",
-                               format_func=lambda d: dimension_label(DIMENSIONS[d]))
+                               format_func=bound(lambda d: dimension_label(DIMENSIONS[d])))
     covered = [a for a in AREAS if any(s.area == a for s in signs)]
     area = right.selectbox(t("warning.area"), [None, *covered], key="warning_area",
-                           format_func=lambda a: t(f"warning.area_{a}") if a else t("warning.any_area"))
+                           format_func=bound(lambda a: t(f"warning.area_{a}") if a else t("warning.any_area")))
     result = bench.warning_summary(signs, dimension, term, area)
     section = bench.gap_view(result, Flag.NEWCOMBE, DEFAULTS).section()
     if section.chart is not None:

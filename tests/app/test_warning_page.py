@@ -129,3 +129,13 @@ def test_published_counts_and_files_without_indicators_say_why(app):
     app.switch_page(PAGE).run()
     assert not app.exception, [e.value for e in app.exception]
     assert any("no attendance, behaviour or course-performance column" in i.value for i in app.info)
+
+
+def test_the_pickers_speak_spanish_after_the_rerun_too(app):
+    """The group and area pickers word their options in the page's language even when formatted after the rerun
+    (as the test harness does when it reads a picker's choice)."""
+    app.session_state["lang"] = "es"
+    app.switch_page(PAGE).run()
+    assert not app.exception, [e.value for e in app.exception]
+    by, area = app.selectbox(key="warning_dimension"), app.selectbox(key="warning_area")
+    assert by.options[by.index] == "Raza/etnia" and area.options[0] == "Marcados en algún área"
