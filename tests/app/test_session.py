@@ -210,12 +210,12 @@ def test_the_risk_pages_first_outcome_and_a_category_outcomes_levels(private_wor
 def test_a_deleted_dataset_no_longer_opens_at_start():
     bench = confirmed(multiterm.one_file(), "district.csv")
     first, second = bench.save("first"), bench.save("second")
-    bench.open_at_start((first.id, second.id))
-    bench.delete_saved(first)
-    assert [e.id for e in bench.saved_datasets()[0]] == [second.id]
+    bench.shelf.open_at_start((first.id, second.id))
+    bench.shelf.delete(first)
+    assert [e.id for e in bench.shelf.catalogue()[0]] == [second.id]
     assert library.startup() == (second.id,)
-    bench.delete_saved(second)
-    assert library.startup() == () and bench.saved_datasets() == ((), ())
+    bench.shelf.delete(second)
+    assert library.startup() == () and bench.shelf.catalogue() == ((), ())
 
 
 def test_what_the_goal_form_offers_from_the_loaded_terms():
@@ -223,17 +223,17 @@ def test_what_the_goal_form_offers_from_the_loaded_terms():
     assert bench.baseline_terms() == multiterm.TERMS
     assert bench.baseline_terms("2019-20") == ("2019-20", *multiterm.TERMS)       # a goal's own older baseline
     assert bench.target_term("2022-23") == "2027-28"                             # three years after 2024-25
-    assert bench.split_group_key(group_key((True, False))) == ("true", "false")
-    assert bench.split_group_key(group_key(True)) == ("true", "")
+    assert bench.goal_book.split_group_key(group_key((True, False))) == ("true", "false")
+    assert bench.goal_book.split_group_key(group_key(True)) == ("true", "")
 
 
 def test_log_entries_about_all_students_only():
     everyone = Entry("2024-01-10", "design", "Schedule", goal_id="g1")
     english_learners = Entry("2024-02-10", "implement", "Tutoring", "English learners", "g1")
     entries = (english_learners, everyone)
-    assert Workbench.select_entries(entries, goal_id="g1") == entries
-    assert Workbench.select_entries(entries, whole_school=True) == (everyone,)
-    assert Workbench.select_entries(entries, group="English learners") == (english_learners,)
+    assert Workbench.log_book.select(entries, goal_id="g1") == entries
+    assert Workbench.log_book.select(entries, whole_school=True) == (everyone,)
+    assert Workbench.log_book.select(entries, group="English learners") == (english_learners,)
 
 
 def test_the_report_uses_the_scorecard_page_choice_only_for_its_own_data():
