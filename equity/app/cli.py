@@ -12,6 +12,8 @@
                             [--categories A,B] [--by DIMENSION ...] [--cross DIMENSION,DIMENSION ...]
                             [--compare all|others|GROUP] [--min-n N] [--map ROLE=HEADER ...]
                             [--title TEXT] [--notes TEXT] [--lang en|es] [--top-bottom-code]
+    python -m equity cohort …   (equity.app.cohort_cli)   python -m equity status …   (equity.app.status_cli)
+    python -m equity warning …  (equity.app.warning_cli)
 
 Values guessed from a code convention or left unplaced are announced on stderr, one line per column, before
 the figures. Errors print one line a person can act on to stderr and exit with status 2.
@@ -19,6 +21,7 @@ the figures. Errors print one line a person can act on to stderr and exit with s
 
 import argparse
 import csv
+import functools
 import io
 import json
 import sys
@@ -27,7 +30,7 @@ from pathlib import Path
 
 import duckdb
 
-from equity.app import cohort_cli, status_cli
+from equity.app import cohort_cli, status_cli, warning_cli
 from equity.app.cli_options import (
     UsageError,
     activate,
@@ -48,9 +51,9 @@ from equity.model.dimensions import GAP_DIMENSIONS
 from equity.model.filters import Filters
 from equity.model.groups import Grouping
 from equity.model.rules import Rule
+from equity.sources import cube as cubes
 from equity.sources.cells import key_text
 from equity.sources.cube import filter_options as options
-from equity.sources.cube import student_rows
 from equity.sources.spark import SparkError
 from equity.stats.disproportionality import (
     CELL_SIZE,
@@ -110,6 +113,7 @@ def parser() -> argparse.ArgumentParser:
     report.add_argument("--lang", default="en", choices=tuple(LANGUAGES))
     cohort_cli.add_command(commands)
     status_cli.add_command(commands)
+    warning_cli.add_command(commands)
     return top
 
 
@@ -178,6 +182,13 @@ def _command(args: argparse.Namespace) -> int:
         if args.command == "status":
             print(status_cli.run(args), end="")
             return 0
+        if args.command == "warning":
+            result, extra = warning_cli.run(args)
+            if args.format != "json":
+                print(*warning_cli.notes(extra), sep="\n", file=sys.stderr)
+            print(json.dumps(as_json(result) | extra) + "\n" if args.format == "json" else render(result, args.format),
+                  end="")
+            return 0
         settings = flag_settings(args)
         found = gaps(args)
         for result in found.values() if isinstance(found, dict) else [found]:
@@ -230,9 +241,10 @@ def gaps(args: argparse.Namespace) -> Breakdown | dict[str, Breakdown]:
     warn_if_nobody_meets(con, column, rule)
 
     chosen = where(con, args.where)
-    if column.name == derived.CHRONIC.name and student_rows(con):
-        note = derived.rule_note(mapping, derived.left_out_shown(con, mapping, chosen, args.min_n), args.min_n)
-        print(f"note: {note}", file=sys.stderr)
+    if column.name == derived.CHRONIC.name:
+        built = functools.cache(lambda outcome, rule: cubes.build(con, outcome, rule))   # each cube counted once
+        short = derived.left_out_shown(con, mapping, chosen, args.min_n, built)
+        print(f"note: {derived.rule_note(mapping, short, args.min_n)}", file=sys.stderr)
 
     def one(filters: Filters) -> Breakdown:
         return breakdown(con, column.name, rule, args.by, args.compare, filters, args.min_n, column.header,

@@ -30,16 +30,17 @@ class UsageError(ValueError):
     """A command-line request that cannot be met, worded for the person who typed it."""
 
 
-def data_options(command: argparse.ArgumentParser, many: bool = False) -> None:
+def data_options(command: argparse.ArgumentParser, many: bool = False, outcome: bool = True) -> None:
     """The options every command shares: which file (or Spark table), which outcome (or outcomes, repeated, when
-    `many`) and rule, n-size, mapping."""
+    `many`) and rule (none without `outcome`: a command that reads its own columns), n-size, mapping."""
     command.add_argument("file", type=Path, nargs="?")
     spark_options(command)
     command.add_argument("--sheet")
-    command.add_argument("--outcome", required=True, action="append" if many else "store",
-                         help="the outcome column's header" + ("; repeat for several" if many else ""))
-    command.add_argument("--threshold", type=float, help="rate of students at or above this value")
-    command.add_argument("--categories", help="comma-separated categories that count as meeting the outcome")
+    if outcome:
+        command.add_argument("--outcome", required=True, action="append" if many else "store",
+                             help="the outcome column's header" + ("; repeat for several" if many else ""))
+        command.add_argument("--threshold", type=float, help="rate of students at or above this value")
+        command.add_argument("--categories", help="comma-separated categories that count as meeting the outcome")
     command.add_argument("--min-n", type=int, default=DEFAULT_MIN_N)
     command.add_argument("--min-days", type=int, default=10,
                          help="days enrolled a student needs to count for chronic absence (--outcome "

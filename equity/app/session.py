@@ -2,8 +2,9 @@
 upload waiting for its mapping, the filters and the minimum group size. No Streamlit here."""
 
 import contextlib
+import functools
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -42,13 +43,25 @@ from equity.model.dimensions import COMBINED, DIMENSIONS
 from equity.model.filters import FLAG_KEYS, Filters
 from equity.model.groups import Grouping
 from equity.model.rules import Rule, counting_threshold, default_threshold, meeting_categories
-from equity.plans import accountability, goals, interventions, overview, scorecard, status_grid, survey
+from equity.plans import (
+    accountability,
+    goals,
+    interventions,
+    ontrack,
+    overview,
+    scorecard,
+    status_grid,
+    survey,
+    warning,
+)
 from equity.plans.accountability import COLOUR_MIN_N
 from equity.plans.cut_presets import PRESETS as CUT_PRESETS
 from equity.plans.cut_presets import SOURCE as CUT_SOURCE
 from equity.plans.cut_presets import YEAR as CUT_YEAR
 from equity.plans.cut_presets import suggested as suggested_cuts
 from equity.plans.goals import (
+    AT_BASELINE,
+    ENROLLED,
     GAP,
     HALVE,
     HIGHER,
@@ -72,6 +85,7 @@ from equity.plans.scorecard import LAGGING, LEADING, METHODS, NO_GOAL, Card, Ind
 from equity.plans.status_grid import default_cuts, read_cuts
 from equity.plans.survey import read_notes as survey_notes
 from equity.plans.survey import summary as survey_summary
+from equity.plans.warning import AREAS, AT_LEAST, BELOW, IN, WarningSign
 from equity.present.tables import Table
 from equity.report import images
 from equity.report import render as exports
@@ -80,6 +94,7 @@ from equity.report.sections import (
     AccountabilityView,
     Choice,
     GapView,
+    GoalsView,
     GroupGridView,
     IntersectionView,
     Report,
@@ -90,7 +105,7 @@ from equity.report.sections import (
     filter_lines,
     views,
 )
-from equity.report.student_list import FILE_PREFIX, student_table
+from equity.report.student_list import FILE_PREFIX, roster_table, student_table
 from equity.sources import cube as cubes
 from equity.sources import spark
 from equity.sources.cells import Cells, key_text
@@ -114,13 +129,14 @@ from equity.store import archive, library, workspace
 from equity.store import scorecards as scorecard_store
 from equity.store.records import WorkspaceError
 from equity.words.messages import Text
-from equity.words.reader import language, reading
+from equity.words.reader import language
 
 # What pages may use besides the Workbench: plain vocabulary (types, constants, errors) and the few functions that
 # only turn a result into a file or words. tests/app/test_page_imports.py keeps pages to this, equity.words and
 # equity.present; whatever decides what data means is a Workbench method instead.
 __all__ = [
-    "Workbench", "BOTTOM_CODE", "Breakdown", "CODING_BELOW_N", "COLOUR_MIN_N", "COMBINED", "COMPARE", "COMPARE_ALL",
+    "Workbench", "AREAS", "AT_BASELINE", "AT_LEAST", "ENROLLED", "BELOW", "IN", "BOTTOM_CODE", "Breakdown",
+    "CODING_BELOW_N", "COLOUR_MIN_N", "COMBINED", "COMPARE", "COMPARE_ALL",
     "COMPARE_OTHERS", "CUT_PRESETS", "CUT_SOURCE", "CUT_YEAR", "Card", "Choice", "Cohort", "CohortError",
     "ColumnRole", "Console", "DEFAULTS", "DIMENSIONS", "DataError", "EVENTS", "EXAMPLE", "Entry", "Evaluation",
     "FILE_PREFIX", "FLAG_KEYS", "Filters", "Flag", "FlagSettings", "GAP", "GUESSED", "Goal", "Grouping", "HALVE",
@@ -135,9 +151,28 @@ JOIN_ERRORS = (ValueError, DataError, duckdb.Error)    # what a join the person 
 
 SAMPLE = Path(__file__).resolve().parents[2] / "sample_data" / "district.csv"
 SAMPLE_COUNTS = SAMPLE.with_name("crdc_district.csv")
+
+
+@functools.cache
+def _staged_sample(path: Path) -> dataset.Staged:
+    """A sample read, profiled and proposed once per process: every new browser session opens on it, and the
+    read (in a child process) and the proposal cost more than building its students."""
+    with contextlib.closing(dataset.connect()) as con:
+        return dataset.stage(con, read_upload(path.read_bytes(), path.name))
+
+
 CACHED_FIGURES = 32                 # recent figures kept; the least recently used goes first
 CACHED_CUBES = 4                    # outcome and rule pairs kept counted at once, each a temporary table
 MAIN = ("race_ethnicity", "low_income", "english_learner", "special_ed")   # summed together on a click
+
+
+@contextlib.contextmanager
+def spark_problems() -> Iterator[None]:
+    """A Spark table that cannot be reached or cannot answer, as the message a page shows."""
+    try:
+        yield
+    except spark.SparkError as problem:
+        raise dataset.DataError("session.spark_failed", problem=str(problem)) from None
 
 
 @dataclass
@@ -176,8 +211,7 @@ class Workbench:
     def load_sample(self, counts: bool = False) -> dataset.Dataset:
         """The fictional sample district, so the app has something to show before any upload: its students, or
         with `counts` twenty fictional schools' published counts in the CRDC's layout."""
-        path = SAMPLE_COUNTS if counts else SAMPLE
-        staged = dataset.stage(self.con, read_upload(path.read_bytes(), path.name))
+        staged = dataset.restage(self.con, _staged_sample(SAMPLE_COUNTS if counts else SAMPLE))
         return self._use(dataset.activate(self.con, staged, staged.proposal, sample=True, previous=self.data))
 
     def _use(self, data: dataset.Dataset) -> dataset.Dataset:
@@ -262,19 +296,15 @@ class Workbench:
         """Stage a Spark table of student rows for its mapping, as an upload is: its columns profiled from counts,
         no row read (equity.sources.spark). The token (the app's secret, else the environment's) is used to
         connect, never kept."""
-        try:
+        with spark_problems():
             self.staged, self.remembered = spark.stage(url, table, token=token), False
-        except spark.SparkError as problem:
-            raise dataset.DataError("session.spark_failed", problem=str(problem)) from None
         return self.staged
 
     def use_spark(self, staged: spark.SparkStaged, mapping: Mapping) -> dataset.Dataset:
         """The staged Spark table under `mapping` as the data: the mapping applies there, as SQL, and every figure
         is summed from the cells Spark counts."""
-        try:
+        with spark_problems():
             self.data = spark.activate(self.con, staged, mapping, self.data)
-        except spark.SparkError as problem:
-            raise dataset.DataError("session.spark_failed", problem=str(problem)) from None
         return self.data
 
     def without_rows(self) -> str | None:
@@ -350,14 +380,18 @@ class Workbench:
     def set_min_days(self, days: int) -> None:
         """Change the days enrolled chronic absence asks for, rebuilding `students` when it changes."""
         if self.data is not None and days != self.data.mapping.min_days:
-            self.data = dataset.remap(self.con, self.data, replace(self.data.mapping, min_days=days))
+            remap = spark.remap if isinstance(cubes.elsewhere(self.con), spark.SparkSource) else dataset.remap
+            with spark_problems():
+                self.data = remap(self.con, self.data, replace(self.data.mapping, min_days=days))
 
     def chronic_note(self, outcome: str, cohort: Cohort | None = None) -> str | None:
         """The chronic-absence rule and the students it leaves out under the session's filters, for `outcome`
         when it is the derived indicator (equity.data.derived); None for any other outcome."""
-        if outcome != derived.CHRONIC.name or not derived.has_chronic(self.data.mapping) or self.without_rows():
+        if outcome != derived.CHRONIC.name or not derived.has_chronic(self.data.mapping) or self.data.mapping.counts:
             return None
-        short = derived.left_out_shown(self.con, self.data.mapping, self.cohort_filters(cohort), self.min_n)
+        filters = self.cohort_filters(cohort)
+        short = self._recent((self.data.version, "left out", filters, self.min_n), lambda: derived.left_out_shown(
+            self.con, self.data.mapping, filters, self.min_n, self.cube))
         return derived.rule_note(self.data.mapping, short, self.min_n)
 
     def filter_options(self) -> dict[str, list[str]]:
@@ -468,6 +502,45 @@ class Workbench:
         """The labelled student-level export: one row per student the filters keep."""
         return student_table(self.con, outcome, label, rule, self.filters)
 
+    def warning_signs(self) -> tuple[WarningSign, ...]:
+        """The early-warning indicators the loaded data has, at their default thresholds (equity.plans.warning)."""
+        return warning.find(self.data.mapping, self.data.profiles)
+
+    def warning_summary(self, signs: tuple[WarningSign, ...], dimension: str, term: str | None,
+                        area: str | None = None) -> Breakdown:
+        """The share of students flagged (in any area, or in `area`) by group in `term` (None: data without terms),
+        under the session's filters, minimum group size and coding: group totals, suppressed like every figure."""
+        filters = replace(self.filters, term=(term,)) if term else self.filters
+        return self._recent(("warning", self.data.version, signs, dimension, filters, area, self.min_n, self.coding),
+                            lambda: warning.summary(self.con, signs, self.data.mapping, dimension, filters, self.min_n,
+                                                    area, self.coding))
+
+    def warning_roster(self, signs: tuple[WarningSign, ...], term: str | None) -> Table:
+        """The labelled student-level roster of `term` under the session's filters, the most areas flagged first."""
+        return roster_table(self.con, signs, self.data.mapping, term, self.filters)
+
+    def on_track_rule(self) -> ontrack.OnTrackRule | None:
+        """The on-track indicator's columns (credits, core courses failed, graduated), None without credits and a
+        grade column (equity.plans.ontrack)."""
+        return ontrack.find(self.data.mapping)
+
+    def on_track(self, rule: ontrack.OnTrackRule, dimension: str, term: str) -> Breakdown:
+        """The share of `term`'s 9th graders on track by group, under the session's filters and privacy settings."""
+        return self._recent(("ontrack", self.data.version, rule, dimension, term, self.filters, self.min_n,
+                             self.coding),
+                            lambda: ontrack.summary(self.con, rule, dimension, term, self.filters, self.min_n,
+                                                    self.coding))
+
+    def graduation(self, rule: ontrack.OnTrackRule, term: str) -> ontrack.Graduation | None:
+        """How many of `term`'s on-track and off-track 9th graders graduated in a later term, suppressed."""
+        return ontrack.graduation(self.con, rule, term, ontrack.later_terms(self.terms(), term), self.filters,
+                                  self.min_n)
+
+    def column_values(self, header: str) -> tuple[str, ...]:
+        """The values a column of the loaded file holds (the most frequent first), for a picker of categories."""
+        profile = next((p for p in self.data.profiles if p.header == header), None)
+        return tuple(v for v in profile.distinct if v is not None) if profile else ()
+
     def group_names(self) -> dict[str, str]:
         """Every reported group in the loaded data, for the log's pickers (none before any data)."""
         return interventions.group_names(self.con) if self.data is not None else {}
@@ -506,16 +579,16 @@ class Workbench:
         return survey.results(self.con, found, grouping, self.min_n, term, joined, reverse)
 
     def accountability_grid(self, indicators: Sequence[scorecard.Indicator], cuts: dict[str, status_grid.Cuts],
-                            colour_min_n: int, lang: str) -> accountability.Grid:
+                            colour_min_n: int) -> accountability.Grid:
         """Every student group the file has on every indicator (its chosen cut points, else its default ones),
         against the prior term, under the session's filters."""
         def make() -> accountability.Grid:
             columns = [accountability.column(i, cuts.get(i.label, status_grid.default_cuts(i)),
-                                             [h for _, h in self.group_trends((i,))], colour_min_n, lang)
+                                             [h for _, h in self.group_trends((i,))], colour_min_n)
                        for i in indicators]
             return accountability.grid(columns, self.min_n, colour_min_n)
         return self._recent(("accountability", self.data.version, tuple(indicators), tuple(sorted(cuts.items())),
-                             self.filters, self.min_n, colour_min_n, lang), make)
+                             self.filters, self.min_n, colour_min_n, language()), make)   # its words too
 
     def group_trends(self, indicators: Sequence[scorecard.Indicator]) -> list[tuple[scorecard.Indicator, Trend]]:
         """Each indicator's trend by every student group the file has (accountability.STUDENT_GROUPS), under the
@@ -537,7 +610,7 @@ class Workbench:
                       (self.breakdown(i.outcome, i.rule, d, label=i.outcome_label),)))
             for i in indicators for d in self.student_groups()]
         return overview.answers(trends, self.assess_goals(goals.load()[0]),
-                                self.accountability_grid(indicators, saved.cuts, colour_min_n, language()))
+                                self.accountability_grid(indicators, saved.cuts, colour_min_n))
 
     def scorecard(self, indicators: Sequence[scorecard.Indicator]) -> list[scorecard.Card]:
         """Each indicator's card under the session's filters and risk settings, with the status of a saved goal
@@ -640,11 +713,6 @@ class Workbench:
         goals.delete(goal)
 
     @staticmethod
-    def goal_population(goal: Goal) -> str:
-        """Whose figure the goal follows, in words."""
-        return goals.population(goal)
-
-    @staticmethod
     def describe_goal(goal: Goal) -> str:
         return goals.describe(goal)
 
@@ -708,13 +776,9 @@ class Workbench:
         return linked, interventions.markers(linked, axis)
 
     @staticmethod
-    def log_table(entries: tuple[Entry, ...], goal_titles: dict[str, str], names: dict[str, str]):
-        """The log as shown and exported (a pandas frame headed in the reader's language)."""
-        return interventions.frame(entries, goal_titles, names)
-
-    @staticmethod
-    def log_csv(entries: tuple[Entry, ...], goal_titles: dict[str, str], names: dict[str, str]) -> bytes:
-        return interventions.export_csv(entries, goal_titles, names)
+    def log_table(entries: tuple[Entry, ...], goal_titles: dict[str, str], names: dict[str, str]) -> Table:
+        """The log as the screen shows it and its CSV writes it (`table_file`), headed in the reader's language."""
+        return interventions.table(entries, goal_titles, names)
 
     # Reports and exports.
 
@@ -728,10 +792,10 @@ class Workbench:
             indicators, cuts = saved.indicators, saved.cuts
         return tuple(scorecard.available(indicators, self.data.mapping)), cuts
 
-    def report(self, choice: Choice, title: str, notes: str, lang: str) -> Report:
-        """The chosen views of the session's data as a report in `lang`, its figures and notes worked out in it."""
-        with reading(lang):
-            return compose(views(self, choice), self, title, notes)
+    def report(self, choice: Choice, title: str, notes: str) -> Report:
+        """The chosen views of the session's data as a report in the reader's language, its figures and notes
+        worked out in it (a report in another language is made under `reading(that language)`)."""
+        return compose(views(self, choice), self, title, notes)
 
     @staticmethod
     def export(report: Report, fmt: str) -> bytes:
@@ -854,8 +918,12 @@ class Workbench:
     def identified(self, grid: accountability.Grid) -> tuple[tuple[str, ...], tuple[str, ...]]:
         """The sentences naming the groups a state would identify: red on two indicators or more, and the lowest
         group on each indicator."""
-        return (tuple(f.sentence for f in accountability.red_on_two(grid, language())),
-                tuple(f.sentence for f in accountability.lowest(grid, language())))
+        return (tuple(f.sentence for f in accountability.red_on_two(grid)),
+                tuple(f.sentence for f in accountability.lowest(grid)))
+
+    def goals_section(self, evaluations: Sequence[Evaluation]) -> Section:
+        """Every goal's status as one table, as the goals screen shows it and the report writes it."""
+        return GoalsView(tuple(evaluations), self.min_n).section()
 
     def scorecard_section(self, cards: Sequence[Card], cuts: dict) -> Section:
         """The cards as one table (value, change, status, colour, finding, goal), as the report writes it."""

@@ -69,6 +69,13 @@ def stage(con: duckdb.DuckDBPyConnection, upload: Upload) -> Staged:
     return Staged(upload, profiles, propose(profiles))
 
 
+def restage(con: duckdb.DuckDBPyConnection, staged: Staged) -> Staged:
+    """An upload staged before, in another session, shown to this session's DuckDB without reading or profiling
+    it again (the sample, which every new session opens on)."""
+    con.register(PENDING, staged.upload.table)
+    return staged
+
+
 def check(mapping: Mapping, profiles: tuple[ColumnProfile, ...]) -> None:
     """Refuse a mapping that cannot give any figure, or whose value map names what is not there, with what to
     do about it."""

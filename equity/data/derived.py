@@ -17,7 +17,7 @@ cut (K-2, 9, 10, 12) gives no figure. The cuts are the Smarter Balanced Summativ
 
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import fields, replace
 from itertools import combinations
 
@@ -27,6 +27,8 @@ from equity.data.mapping import ColumnRole, Mapping
 from equity.data.profile import as_number
 from equity.data.sql import Fragment, query
 from equity.model.filters import Filters
+from equity.model.rules import Rule
+from equity.sources import cube as cubes
 from equity.words.i18n import t
 from equity.words.numbers import count
 
@@ -120,11 +122,16 @@ def _least(mapping: Mapping) -> int:
     return max(1, int(mapping.min_days))
 
 
-def left_out(con: duckdb.DuckDBPyConnection, mapping: Mapping, filters: Filters) -> int:
-    """Students under `filters` with days enrolled known but fewer than the rule asks: no chronic-absence figure."""
+def left_out(con: duckdb.DuckDBPyConnection, mapping: Mapping, filters: Filters,
+             cube: Callable[[str, Rule], cubes.Cube]) -> int:
+    """Students under `filters` with days enrolled known but fewer than the rule asks: no chronic-absence figure.
+    They meet "at least 0 days enrolled" and not "at least the days asked", so the number is a difference of two
+    cubes' counts, which every source gives (a Spark table too). `cube(column, rule)`: the cube of the two to use
+    (the session's, kept; or one built once)."""
     enrolled = next(c.name for c in mapping.outcomes() if c.role == "days_enrolled")
-    return con.execute(query("students/short_enrollment", enrolled=enrolled),
-                       {"min_days": _least(mapping), **filters.params()}).fetchall()[0][0]
+    known, enough = (cubes.meeting(con, cube(enrolled, Rule("threshold", float(days))), filters)
+                     for days in (0, _least(mapping)))
+    return known - enough
 
 
 def wider_views(filters: Filters) -> Iterator[Filters]:
@@ -140,12 +147,13 @@ def wider_views(filters: Filters) -> Iterator[Filters]:
             yield replace(filters, **{name: tuple(v for v in chosen if v != value)})
 
 
-def left_out_shown(con: duckdb.DuckDBPyConnection, mapping: Mapping, filters: Filters, min_n: int) -> int | None:
+def left_out_shown(con: duckdb.DuckDBPyConnection, mapping: Mapping, filters: Filters, min_n: int,
+                   cube: Callable[[str, Rule], cubes.Cube]) -> int | None:
     """The students left out under `filters`, or None when subtracting it from a wider (or narrower) view's
     number would give 1 to `min_n - 1` students away: that number is then as private as a hidden group's size."""
-    short = left_out(con, mapping, filters)
+    short = left_out(con, mapping, filters, cube)
     for view in wider_views(filters):
-        if 0 < abs(left_out(con, mapping, view) - short) < min_n:
+        if 0 < abs(left_out(con, mapping, view, cube) - short) < min_n:
             return None
     return short
 

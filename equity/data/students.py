@@ -23,6 +23,7 @@ from equity.data.count_layouts import (
 from equity.data.mapping import RACE_FLAG_ROLES, Mapping
 from equity.data.profile import EXCUSED, as_number, as_text, column_types, column_values
 from equity.data.sql import Fragment, query, sql_name
+from equity.sources import counts
 
 TEXT_ROLES = ("student_id", "term", "school")
 CANONICAL = {  # every canonical column and its SQL type; absent roles are NULL of that type
@@ -39,7 +40,8 @@ SAVED_TOTAL = "count_total"     # marks the saved total rows of published counts
 BOOKKEEPING = ("described", "denominator", SAVED_TOTAL)     # columns of counts that are no outcome
 DESCRIBED = tuple(c for c in CANONICAL if c not in (*TEXT_ROLES, "race_list"))    # the dimensions a cell can describe
 CELL_MACROS = ("students/keep_filters", "students/chosen")     # query macros a cube's cells need
-MACROS = (*CELL_MACROS, "students/filtered_students", "students/score")   # defined beside every `students`
+MACROS = (*CELL_MACROS, "students/filtered_students", "students/score",
+          "warning/macros")   # defined beside every `students`
 
 @dataclass(frozen=True)
 class Unplaced:
@@ -206,6 +208,7 @@ def _create(con: duckdb.DuckDBPyConnection, sql: str, params: dict) -> int:
     """The one place `students` is made: its label types, the statement, the query macros; its row count."""
     define_types(con)
     con.execute(sql, params)
+    counts.note_students(con)
     define_macros(con)
     return con.execute(query("tables/row_count", table="students")).fetchall()[0][0]
 

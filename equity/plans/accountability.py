@@ -27,7 +27,7 @@ from equity.plans.status_grid import (
 )
 from equity.stats.privacy import DEFAULT_MIN_N
 from equity.stats.trends import Trend, group_key
-from equity.words.i18n import DEFAULT, t
+from equity.words.i18n import t
 from equity.words.labels import figure
 
 STUDENT_GROUPS = ("race", "low_income", "english_learner", "special_ed", "section_504")
@@ -70,16 +70,15 @@ def student_group(dimension: str, key: object) -> bool:
     return key is not None and key != NOT_REPORTED
 
 
-def _all_students(history: Trend, cuts: Cuts, higher: bool, colour_min_n: int, lang: str) -> GroupPlacement:
+def _all_students(history: Trend, cuts: Cuts, higher: bool, colour_min_n: int) -> GroupPlacement:
     latest = history.per_term[-1]
     before = history.per_term[-2] if len(history.per_term) > 1 else None
     value = latest.overall_value
-    return place_one(t("compare.all_title", lang), ALL, None if value is None else (latest.overall_size, value),
+    return place_one(t("compare.all_title"), ALL, None if value is None else (latest.overall_size, value),
                      None if before is None else before.overall_value, before is None, cuts, higher, colour_min_n)
 
 
-def column(indicator: Indicator, cuts: Cuts, trends: Sequence[Trend], colour_min_n: int = 0,
-           lang: str = DEFAULT) -> Column:
+def column(indicator: Indicator, cuts: Cuts, trends: Sequence[Trend], colour_min_n: int = 0) -> Column:
     """One indicator placed for all students and every student group of `trends` (its trend by each dimension,
     equity.stats.trends)."""
     cells: dict[tuple[str, str], GroupPlacement] = {}
@@ -89,9 +88,9 @@ def column(indicator: Indicator, cuts: Cuts, trends: Sequence[Trend], colour_min
         if not history.per_term:
             continue
         terms = history.terms[-2:]
-        cells.setdefault((ALL, ALL), _all_students(history, cuts, higher, colour_min_n, lang))
+        cells.setdefault((ALL, ALL), _all_students(history, cuts, higher, colour_min_n))
         dimension = history.dimension.key
-        for p in place_groups(history, cuts, higher, colour_min_n, lang):
+        for p in place_groups(history, cuts, higher, colour_min_n):
             if student_group(dimension, p.key):
                 cells[(dimension, group_key(p.key))] = p
     return Column(indicator, cuts, terms, tuple(cells.items()))
@@ -119,26 +118,26 @@ class Flagged:
     sentence: str
 
 
-def _names(grid_: Grid, indexes: Sequence[int], lang: str) -> str:
+def _names(grid_: Grid, indexes: Sequence[int]) -> str:
     """'chronic absence and suspension', 'A, B y C'."""
-    names = [grid_.columns[i].indicator.name(lang) for i in indexes]
+    names = [grid_.columns[i].indicator.name() for i in indexes]
     if len(names) < 2:
         return "".join(names)
-    return f"{', '.join(names[:-1])} {t('accountability.and', lang)} {names[-1]}"
+    return f"{', '.join(names[:-1])} {t('accountability.and')} {names[-1]}"
 
 
-def red_on_two(grid_: Grid, lang: str = DEFAULT) -> tuple[Flagged, ...]:
+def red_on_two(grid_: Grid) -> tuple[Flagged, ...]:
     """Groups red on two or more indicators (California's differentiated assistance)."""
     found = []
     for row in grid_.rows:
         red = tuple(i for i, p in enumerate(row.cells) if p is not None and p.colour == RED)
         if len(red) >= RED_ON:
-            found.append(Flagged(row, red, t("accountability.red_sentence", lang, group=row.label,
-                                              indicators=_names(grid_, red, lang), count=len(red))))
+            found.append(Flagged(row, red, t("accountability.red_sentence", group=row.label,
+                                              indicators=_names(grid_, red), count=len(red))))
     return tuple(found)
 
 
-def lowest(grid_: Grid, lang: str = DEFAULT) -> tuple[Flagged, ...]:
+def lowest(grid_: Grid) -> tuple[Flagged, ...]:
     """On each indicator, the shown student group with the worst result (lowest where higher is better), ties
     included: the groups ESSA's targeted support looks at first. All students are the yardstick, not a group."""
     found = []
@@ -151,10 +150,10 @@ def lowest(grid_: Grid, lang: str = DEFAULT) -> tuple[Flagged, ...]:
         worst = min(sign * p.value for _, p in shown)
         for row, p in shown:
             if sign * p.value == worst:
-                found.append(Flagged(row, (i,), t("accountability.lowest_sentence", lang, group=row.label,
-                                                  indicator=col.indicator.name(lang), value=_figure(p, col),
-                                                  status=status_text(p.status, lang),
-                                                  colour=colour_words(p, lang))))
+                found.append(Flagged(row, (i,), t("accountability.lowest_sentence", group=row.label,
+                                                  indicator=col.indicator.name(), value=_figure(p, col),
+                                                  status=status_text(p.status),
+                                                  colour=colour_words(p))))
     return tuple(found)
 
 
@@ -180,16 +179,16 @@ def _figure(p: GroupPlacement, col: Column) -> str:
     return "—" if p.value is None else figure(p.value, col.indicator.rule.is_rate)
 
 
-def cell_words(p: GroupPlacement | None, lang: str = DEFAULT) -> str:
+def cell_words(p: GroupPlacement | None) -> str:
     """A cell in words: 'Red · Very high · Increased', or why it has no colour; a dash where no such group."""
     if p is None:
         return "—"
-    return " · ".join((colour_words(p, lang), status_text(p.status, lang), change_text(p.change_level, lang)))
+    return " · ".join((colour_words(p), status_text(p.status), change_text(p.change_level)))
 
 
-def caption(grid_: Grid, lang: str = DEFAULT) -> str:
+def caption(grid_: Grid) -> str:
     terms = next((c.terms for c in grid_.columns if c.terms), ())
-    return t("accountability.caption", lang, latest=terms[-1] if terms else "—",
+    return t("accountability.caption", latest=terms[-1] if terms else "—",
              prior=terms[0] if len(terms) > 1 else "—")
 
 
@@ -197,13 +196,13 @@ HEADS = ("column.group", "grid.column.indicator", "column.students", "grid.colum
          "grid.column.change", "grid.column.change_level", "grid.column.colour", "accountability.needed")
 
 
-def records(grid_: Grid, lang: str = DEFAULT) -> list[tuple]:
+def records(grid_: Grid) -> list[tuple]:
     """One row per group and indicator: group, indicator, students, value, status, change, its level, colour,
     students needed to leave red (None for the figures of a hidden group)."""
     found = []
     for row in grid_.rows:
         for col, p in zip(grid_.columns, row.cells, strict=True):
             if p is not None:
-                found.append((row.label, col.indicator.name(lang), p.n, p.value, status_text(p.status, lang),
-                              p.change, change_text(p.change_level, lang), colour_words(p, lang), needed(p, col)))
+                found.append((row.label, col.indicator.name(), p.n, p.value, status_text(p.status),
+                              p.change, change_text(p.change_level), colour_words(p), needed(p, col)))
     return found

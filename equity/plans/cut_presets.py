@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from equity.plans.scorecard import Indicator
-from equity.words.i18n import DEFAULT, t
+from equity.words.i18n import t
 
 YEAR = 2023
 SOURCE = "https://www.cde.ca.gov/ta/ac/cm/fivebyfivecolortables23.asp"
@@ -28,11 +28,11 @@ class Cuts:
     status: tuple[float, float, float, float]
     change: tuple[float, float, float, float]
 
-    def problem(self, lang: str = DEFAULT) -> str | None:
+    def problem(self) -> str | None:
         """Why these cut points cannot be used, or None."""
         for cuts in (self.status, self.change):
             if len(cuts) != 4 or any(b <= a for a, b in zip(cuts, cuts[1:], strict=False)):
-                return t("grid.cuts_ascending", lang)
+                return t("grid.cuts_ascending")
         return None
 
 
@@ -43,8 +43,8 @@ class Preset:
     higher_is_better: bool
     pattern: str = ""         # words in an indicator's name or column that suggest this preset
 
-    def name(self, lang: str = DEFAULT) -> str:
-        return t(f"cut_preset.{self.key}", lang, year=YEAR)
+    def name(self) -> str:
+        return t(f"cut_preset.{self.key}", year=YEAR)
 
 
 PRESETS = {p.key: p for p in (

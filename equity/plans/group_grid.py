@@ -22,7 +22,7 @@ from equity.stats.metrics import GroupResult
 from equity.stats.privacy import coloured
 from equity.stats.trends import Trend, group_key
 from equity.words.groupings import grouping_group
-from equity.words.i18n import DEFAULT, t
+from equity.words.i18n import t
 from equity.words.numbers import count
 
 
@@ -60,8 +60,7 @@ def place_one(label: str, key: object, latest: tuple[int, float] | None, prior: 
     return GroupPlacement(label, n, value, change, status, level, hue, "" if hue is not None else FEW, key)
 
 
-def place_groups(trend: Trend, cuts: Cuts, higher_is_better: bool, colour_min_n: int = 0,
-                 lang: str = DEFAULT) -> tuple[GroupPlacement, ...]:
+def place_groups(trend: Trend, cuts: Cuts, higher_is_better: bool, colour_min_n: int = 0) -> tuple[GroupPlacement, ...]:
     """Each group of the latest term placed and coloured against the term before it."""
     if not trend.per_term:
         return ()
@@ -70,15 +69,15 @@ def place_groups(trend: Trend, cuts: Cuts, higher_is_better: bool, colour_min_n:
     found = []
     for g in latest.groups:
         before = prior.get(group_key(g.key))
-        found.append(place_one(grouping_group(trend.grouping, g.key, lang), g.key,
+        found.append(place_one(grouping_group(trend.grouping, g.key), g.key,
                                (g.n, g.value) if _shown(g) else None, before.value if _shown(before) else None,
                                len(trend.per_term) < 2, cuts, higher_is_better, colour_min_n))
     return tuple(found)
 
 
-def colour_words(p: GroupPlacement, lang: str = DEFAULT) -> str:
+def colour_words(p: GroupPlacement) -> str:
     """The colour's name, or why there is none."""
     if p.colour is not None:
-        return t(f"grid.colour.{COLOURS[p.colour]}", lang)
+        return t(f"grid.colour.{COLOURS[p.colour]}")
     key = "group_grid.prior_hidden" if p.reason == BASELINE_HIDDEN else f"grid.no_colour.{p.reason}"
-    return t(key, lang, n=count(p.n or 0))
+    return t(key, n=count(p.n or 0))

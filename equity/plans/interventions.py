@@ -5,13 +5,12 @@ from dataclasses import asdict, dataclass, replace
 from datetime import date
 
 import duckdb
-import pandas as pd
 
 from equity.data.normalize import NOT_REPORTED
 from equity.model import terms
 from equity.model.dimensions import DIMENSIONS, GAP_DIMENSIONS
 from equity.model.filters import FLAG_KEYS
-from equity.report.safe_cells import to_csv
+from equity.present.tables import Column, Table
 from equity.sources.cube import filter_options as options
 from equity.store import records
 from equity.words.i18n import t
@@ -136,20 +135,13 @@ def group_names(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
     return names
 
 
-def frame(entries: tuple[Entry, ...], goal_titles: dict[str, str],
-          group_names: dict[str, str] | None = None) -> pd.DataFrame:
-    """The log as a table, as shown and exported, headed in the reader's language. Stages are put into words; a
-    group is shown by `group_names` (stored words -> words shown) when it has an entry there, else as stored; titles
-    and notes stay as typed."""
+def table(entries: tuple[Entry, ...], goal_titles: dict[str, str], group_names: dict[str, str] | None = None
+          ) -> Table:
+    """The log as the screen shows it and its download writes it, headed in the reader's language. Stages are put
+    into words; a group is shown by `group_names` (stored words -> words shown) when it has an entry there, else as
+    stored; titles and notes stay as typed; a field left empty is an empty cell (the screen's dash)."""
     names = group_names or {}
-    headers = [t(f"log.column_{c}") for c in COLUMNS]
-    return pd.DataFrame([dict(zip(headers, (
-        e.date, stage_label(e.stage), e.title,
-        names.get(e.group, e.group) if e.group else t("compare.all_title"),
-        goal_titles.get(e.goal_id, "") if e.goal_id else "", e.owner, e.decision, e.result), strict=True))
-        for e in entries], columns=headers)
-
-
-def export_csv(entries: tuple[Entry, ...], goal_titles: dict[str, str],
-               group_names: dict[str, str] | None = None) -> bytes:
-    return to_csv(frame(entries, goal_titles, group_names))
+    return Table(tuple(Column(t(f"log.column_{c}")) for c in COLUMNS), tuple((
+        e.date, stage_label(e.stage), e.title, names.get(e.group, e.group) if e.group else t("compare.all_title"),
+        goal_titles.get(e.goal_id) or None, e.owner or None, e.decision or None, e.result or None)
+        for e in entries))

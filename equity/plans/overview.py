@@ -15,7 +15,6 @@ from equity.stats.metrics import COMPARE_ALL, GroupResult
 from equity.stats.trends import Trend
 from equity.words.i18n import t
 from equity.words.labels import figure, group_label, points
-from equity.words.reader import language
 from equity.words.summary import goal_sentence
 
 GAPS, GOALS, SCORECARD, TRENDS = "gaps", "goals", "scorecard", "trends"    # the page an answer links to
@@ -81,7 +80,7 @@ def gap_answer(gap: Gap) -> Answer:
         change = t("overview.gap_wider" if gap.change > 0 else "overview.gap_narrower",
                    size=points(gap.change, rate), term=history.terms[-2])
     term = history.terms[-1] if history.terms else t("page.scorecard.all_terms")
-    text = t("overview.gap", outcome=gap.indicator.name(language()), term=term,
+    text = t("overview.gap", outcome=gap.indicator.name(), term=term,
              group=group_label(history.dimension, gap.group.key), value=figure(gap.group.value, rate),
              overall=figure(latest.overall_value, rate), size=points(gap.worse, rate), change=change)
     return Answer(text, GAPS)
@@ -99,12 +98,12 @@ def goal_answers(evaluations: Sequence[Evaluation]) -> list[Answer]:
     """Each saved goal's standing, or how to set one."""
     if not evaluations:
         return [Answer(t("overview.no_goals"), GOALS)]
-    return [Answer(goal_sentence(e, language()), GOALS) for e in evaluations]
+    return [Answer(goal_sentence(e), GOALS) for e in evaluations]
 
 
 def flagged_answers(grid: Grid) -> list[Answer]:
     """The groups red on two or more indicators, or a sentence saying none is."""
-    flagged = red_on_two(grid, language())
+    flagged = red_on_two(grid)
     if not flagged:
         return [Answer(t("overview.none_flagged", count=len(grid.columns)), SCORECARD)]
     return [Answer(f.sentence, SCORECARD) for f in flagged]
@@ -127,13 +126,13 @@ def change_answers(trends: Sequence[tuple[Indicator, Trend]]) -> list[Answer]:
         rate, (before, after) = indicator.rule.is_rate, history.per_term[-2:]
         then, now = before.overall_value, after.overall_value
         if then is None or now is None:
-            text = t("overview.change_hidden", outcome=indicator.name(language()), prior=history.terms[-2],
+            text = t("overview.change_hidden", outcome=indicator.name(), prior=history.terms[-2],
                      latest=history.terms[-1])
         else:
             better = (now - then) * (1 if indicator.higher_is_better else -1)
             how = "overview.same" if round(now - then, 1) == 0 else \
                 ("overview.better" if better > 0 else "overview.worse")
-            text = t("overview.change", outcome=indicator.name(language()), prior=history.terms[-2],
+            text = t("overview.change", outcome=indicator.name(), prior=history.terms[-2],
                      latest=history.terms[-1], before=figure(then, rate), after=figure(now, rate),
                      how=t(how, size=points(now - then, rate)))
         answers.append(Answer(text, TRENDS))

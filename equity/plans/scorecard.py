@@ -48,21 +48,20 @@ class Indicator:
     method: str = GAP                 # how groups are compared: GAP, RISK_RATIO or COMPOSITION
     key: str = ""                     # the default it came from ('suspensions'), so its name is translated
 
-    def name(self, lang: str = DEFAULT) -> str:
+    def name(self) -> str:
         """The card's title: a default's in the reader's language, a user's own as they typed it."""
-        return t(f"scorecard.indicator.{self.key}", lang) if self.key else self.label
+        return t(f"scorecard.indicator.{self.key}") if self.key else self.label
 
-    def describe_rule(self, lang: str = DEFAULT) -> str:
+    def describe_rule(self) -> str:
         """What is counted, briefly: 'Suspended', 'AP Courses ≥ 1', 'ELA Proficiency: Met, Exceeded'."""
-        with reading(lang):
-            rule, outcome = self.rule, derived.header(self.outcome, self.outcome_label)
+        rule, outcome = self.rule, derived.header(self.outcome, self.outcome_label)
         if rule.kind == "boolean":
             return outcome
         if rule.kind == "threshold":
             return f"{outcome} ≥ {rule.threshold:g}"
         if rule.kind == "categories":
             return f"{outcome}: {', '.join(rule.categories)}"
-        return t("scorecard.rule_mean", lang, outcome=outcome)
+        return t("scorecard.rule_mean", outcome=outcome)
 
 
 @dataclass(frozen=True)
@@ -273,21 +272,21 @@ def _risks(con, indicator: Indicator, filters: Filters, min_n: int, settings: di
     return figures, Finding(indicator.method, pick(keyed, key=lambda f: f.measure), settings.threshold)
 
 
-def finding_text(card: Card, lang: str = DEFAULT) -> str:
+def finding_text(card: Card) -> str:
     """The card's finding in one sentence: 'Largest gap: Black or African American, -12.3 pts vs all students.'"""
     finding, ind = card.finding, card.indicator
     if finding.group is None:
-        return t(f"scorecard.finding.none_{NONE_KEYS[finding.method]}", lang)
-    g, name = finding.group, grouping_group(ind.grouping, finding.group.key, lang)
+        return t(f"scorecard.finding.none_{NONE_KEYS[finding.method]}")
+    g, name = finding.group, grouping_group(ind.grouping, finding.group.key)
     if finding.method == GAP:
         unit = "scorecard.pts" if ind.rule.is_rate else "scorecard.points"
-        return t("scorecard.finding.gap", lang, group=name, gap=decimal(g.measure, 1, lang, signed=True),
-                 unit=t(unit, lang))
+        return t("scorecard.finding.gap", group=name, gap=decimal(g.measure, 1, signed=True),
+                 unit=t(unit))
     if finding.method == RISK_RATIO:
-        flag = t("scorecard.finding.flagged", lang, threshold=decimal(finding.threshold, 1, lang)) if g.flagged else ""
-        return t("scorecard.finding.ratio", lang, group=name, ratio=decimal(g.measure, 2, lang), flag=flag)
+        flag = t("scorecard.finding.flagged", threshold=decimal(finding.threshold, 1)) if g.flagged else ""
+        return t("scorecard.finding.ratio", group=name, ratio=decimal(g.measure, 2), flag=flag)
     key = "scorecard.finding.under" if g.measure < 1 else "scorecard.finding.over"
-    return t(key, lang, group=name, index=decimal(g.measure, 2, lang))
+    return t(key, group=name, index=decimal(g.measure, 2))
 
 
 def goal_lookup(con: duckdb.DuckDBPyConnection, min_n: int = DEFAULT_MIN_N) -> GoalLookup:

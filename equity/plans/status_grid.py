@@ -26,7 +26,7 @@ import pandas as pd
 from equity.plans.cut_presets import PRESETS, Cuts, suggested
 from equity.plans.scorecard import Card, Indicator
 from equity.stats.privacy import coloured
-from equity.words.i18n import DEFAULT, t
+from equity.words.i18n import t
 
 STATUS = ("very_low", "low", "medium", "high", "very_high")
 CHANGE = ("declined_significantly", "declined", "maintained", "increased", "increased_significantly")
@@ -116,25 +116,25 @@ def place(card: Card, cuts: Cuts, colour_min_n: int = 0) -> Placement:
     return Placement(card, status, change, colour(status, change, higher))
 
 
-def status_text(level: int | None, lang: str = DEFAULT) -> str:
-    return t(f"grid.status.{STATUS[level]}", lang) if level is not None else "—"
+def status_text(level: int | None) -> str:
+    return t(f"grid.status.{STATUS[level]}") if level is not None else "—"
 
 
-def change_text(level: int | None, lang: str = DEFAULT) -> str:
-    return t(f"grid.change.{CHANGE[level]}", lang) if level is not None else "—"
+def change_text(level: int | None) -> str:
+    return t(f"grid.change.{CHANGE[level]}") if level is not None else "—"
 
 
-def colour_text(p: Placement, lang: str = DEFAULT) -> str:
+def colour_text(p: Placement) -> str:
     """The colour's name, or why there is none: 'Orange', 'No colour: hidden (too few students)'."""
     if p.colour is None:
-        return t(f"grid.no_colour.{p.reason}", lang, n=p.card.latest_n)
-    return t(f"grid.colour.{COLOURS[p.colour]}", lang)
+        return t(f"grid.no_colour.{p.reason}", n=p.card.latest_n)
+    return t(f"grid.colour.{COLOURS[p.colour]}")
 
 
 CUT_COLUMNS = ("status_1", "status_2", "status_3", "status_4", "change_1", "change_2", "change_3", "change_4")
 
 
-def read_cuts(indicators: list[Indicator], frame: pd.DataFrame, lang: str = DEFAULT
+def read_cuts(indicators: list[Indicator], frame: pd.DataFrame
               ) -> tuple[dict[str, Cuts], list[str]]:
     """Cut points per indicator label from the edited table, and a problem line for each row that cannot be
     used (that indicator keeps its default cut points)."""
@@ -147,9 +147,9 @@ def read_cuts(indicators: list[Indicator], frame: pd.DataFrame, lang: str = DEFA
             values = []
         cuts = Cuts(tuple(values[:4]), tuple(values[4:])) if len(values) == 8 and all(v == v for v in values) \
             else None
-        wrong = t("grid.cuts_missing", lang) if cuts is None else cuts.problem(lang)
+        wrong = t("grid.cuts_missing") if cuts is None else cuts.problem()
         if wrong:
-            problems.append(t("grid.row_problem", lang, indicator=ind.name(lang), problem=wrong))
+            problems.append(t("grid.row_problem", indicator=ind.name(), problem=wrong))
             continue
         chosen[ind.label] = cuts
     return chosen, problems

@@ -17,7 +17,7 @@ from equity.stats.metrics import Breakdown, GroupResult
 from equity.stats.privacy import SMALL, coded_text, coded_value, coloured
 from equity.stats.trends import Trend
 from equity.words.gap_flags import flag_params
-from equity.words.i18n import DEFAULT, t
+from equity.words.i18n import t
 from equity.words.labels import (
     comparison_label,
     dimension_label,
@@ -40,34 +40,34 @@ LIGHT = "#DDDDDD"            # neutral: a group too small to colour (the Califor
 GROUPS, LINE = "groups", "line"
 
 
-def _versus_columns(first: str, figure: str, lang: str) -> tuple[Column, ...]:
-    return (Column(first), Column("n", COUNT), Column(figure, VALUE), Column(t("column.all_schools", lang), VALUE),
-            Column(t("column.difference", lang), GAP), Column(t("column.beyond_chance", lang)),
-            Column(t("column.hidden", lang)))
+def _versus_columns(first: str, figure: str) -> tuple[Column, ...]:
+    return (Column(first), Column("n", COUNT), Column(figure, VALUE), Column(t("column.all_schools"), VALUE),
+            Column(t("column.difference"), GAP), Column(t("column.beyond_chance")),
+            Column(t("column.hidden")))
 
 
-def _versus_cells(g, min_n: int, lang: str) -> tuple:
-    hidden = t("word.yes", lang) + " — " + hidden_note(g.hidden.reason, min_n, lang) if g.hidden else ""
-    return g.n, g.value, g.everywhere, g.difference, yes_no(g.distinguishable, lang), hidden
+def _versus_cells(g, min_n: int) -> tuple:
+    hidden = t("word.yes") + " — " + hidden_note(g.hidden.reason, min_n) if g.hidden else ""
+    return g.n, g.value, g.everywhere, g.difference, yes_no(g.distinguishable), hidden
 
 
-def entity_table(result: EntityComparison, dimension: Dimension, lang: str = DEFAULT) -> Table:
+def entity_table(result: EntityComparison, dimension: Dimension) -> Table:
     """One school against all schools: per group, its students and figure at the school, the figure across every
     school, the difference and whether it is beyond chance; a hidden figure prints as the exports' dash, with why."""
-    return Table(_versus_columns(t("column.group", lang), t("column.school_value", lang, school=result.school), lang),
-                 tuple((group_label(dimension, g.key, lang), *_versus_cells(g, result.min_n, lang))
+    return Table(_versus_columns(t("column.group"), t("column.school_value", school=result.school)),
+                 tuple((group_label(dimension, g.key), *_versus_cells(g, result.min_n))
                        for g in result.groups))
 
 
-def ranked_table(rows, dimension: Dimension, key: object, min_n: int, lang: str = DEFAULT) -> Table:
+def ranked_table(rows, dimension: Dimension, key: object, min_n: int) -> Table:
     """Schools ranked by one group's figure against every school's: (school, EntityGroup) pairs, in order."""
-    return Table(_versus_columns(t("column.school", lang), group_label(dimension, key, lang), lang),
-                 tuple((school, *_versus_cells(g, min_n, lang)) for school, g in rows))
+    return Table(_versus_columns(t("column.school"), group_label(dimension, key)),
+                 tuple((school, *_versus_cells(g, min_n)) for school, g in rows))
 
 
-def effect_headers(result: Breakdown, lang: str = DEFAULT) -> tuple[str, ...]:
+def effect_headers(result: Breakdown) -> tuple[str, ...]:
     """An average's effect-size columns, Hedges' g and the standard deviation it divides by; none for a rate."""
-    return () if result.rule.is_rate else (t("column.hedges_g", lang), t("column.pooled_sd", lang))
+    return () if result.rule.is_rate else (t("column.hedges_g"), t("column.pooled_sd"))
 
 
 def effect_values(result: Breakdown, group: GroupResult) -> tuple[float | None, ...]:
@@ -77,22 +77,22 @@ def effect_values(result: Breakdown, group: GroupResult) -> tuple[float | None, 
     return (group.effect.hedges_g, group.effect.pooled_sd) if group.effect else (None, None)
 
 
-def shown_as(coded: str, lang: str) -> str:
+def shown_as(coded: str) -> str:
     """A table's 'Shown as' cell: '≥ 95% — rate top-coded: …' for a coded rate, blank otherwise."""
-    return f"{coded_text(coded)} — {t(f'coding.{coded}_note', lang)}" if coded else ""
+    return f"{coded_text(coded)} — {t(f'coding.{coded}_note')}" if coded else ""
 
 
 INDEX_COLUMNS = {Flag.PPG: "column.ppg_gap", Flag.PI: "column.pi", Flag.EIGHTY: "column.index_80"}
 
 
-def _legend(method: Flag, lang: str, words: dict) -> tuple[str, str]:
+def _legend(method: Flag, words: dict) -> tuple[str, str]:
     """The colour legend's two entries: flagged, and not."""
     if method is Flag.NEWCOMBE:
-        return t("chart.beyond_chance", lang), t("chart.could_be_chance", lang)
-    return t(f"chart.flag.{method.value}.yes", lang, **words), t(f"chart.flag.{method.value}.no", lang, **words)
+        return t("chart.beyond_chance"), t("chart.could_be_chance")
+    return t(f"chart.flag.{method.value}.yes", **words), t(f"chart.flag.{method.value}.no", **words)
 
 
-def gap_chart(result: Breakdown, lang: str = DEFAULT, method: Flag = Flag.NEWCOMBE,
+def gap_chart(result: Breakdown, method: Flag = Flag.NEWCOMBE,
               colour_min_n: int = 0, settings: FlagSettings = DEFAULTS, flags: Flags | None = None) -> alt.LayerChart:
     """Bars per group with their 95% interval and the comparison drawn as a line (or a tick per group). Colour
     and ◆ follow `method` (or `flags`, when its verdicts are already worked out); a shown group of fewer than
@@ -100,17 +100,17 @@ def gap_chart(result: Breakdown, lang: str = DEFAULT, method: Flag = Flag.NEWCOM
     or 5) labelled '≥ 95%' or '≤ 5%', with no interval."""
     rate = result.rule.is_rate
     flags = flags or flag(result, method, settings)
-    words = flag_params(result, flags, lang)
-    yes, no = _legend(flags.method, lang, words)
-    neutral = t("chart.not_coloured", lang, n=colour_min_n)
+    words = flag_params(result, flags)
+    yes, no = _legend(flags.method, words)
+    neutral = t("chart.not_coloured", n=colour_min_n)
     rows = []
     for g in result.shown():
         comparison = g.value - g.gap if g.gap is not None else None
         flagged = bool(flags.of(g.key).flagged)
         status = (yes if flagged else no) if coloured(g.n, colour_min_n) else neutral
         value = coded_value(g.coded) if g.coded else g.value
-        shown = coded_text(g.coded) if g.coded else figure(g.value, rate, lang)
-        rows.append({"group": group_label(result.dimension, g.key, lang), "value": round(value, 2),
+        shown = coded_text(g.coded) if g.coded else figure(g.value, rate)
+        rows.append({"group": group_label(result.dimension, g.key), "value": round(value, 2),
                      "low": round(g.ci[0], 2) if g.ci else None, "high": round(g.ci[1], 2) if g.ci else None,
                      "gap": None if g.gap is None else round(g.gap, 2), "comparison": comparison, "n": g.n,
                      "status": status, "shown": shown, "label": shown + (" ◆" if status == yes else ""),
@@ -121,18 +121,18 @@ def gap_chart(result: Breakdown, lang: str = DEFAULT, method: Flag = Flag.NEWCOM
     y = alt.Y("group:N", sort=order, title=None, axis=alt.Axis(labelLimit=260))
     top = 100 if result.rule.is_rate else None
     x_scale = alt.Scale(domain=[0, top]) if top else alt.Scale(zero=False)
-    what = measure_text(result.outcome, result.rule, lang)
+    what = measure_text(result.outcome, result.rule)
     base = alt.Chart(alt.Data(name=GROUPS))
     bars = base.mark_bar().encode(
-        x=alt.X("value:Q", title=what + (t("chart.percent_axis", lang) if rate else ""), scale=x_scale),
+        x=alt.X("value:Q", title=what + (t("chart.percent_axis") if rate else ""), scale=x_scale),
         y=y,
         color=alt.Color("status:N", title=None, legend=alt.Legend(orient="bottom", labelLimit=400),
                         scale=alt.Scale(domain=[k for k, _ in kinds], range=[c for _, c in kinds])),
-        tooltip=[alt.Tooltip("group:N", title=t("column.group", lang)), alt.Tooltip("n:Q"),
-                 alt.Tooltip("shown:N", title=t("column.value", lang)),
-                 alt.Tooltip("gap:Q", title=t("column.gap", lang), format="+.1f"),
-                 alt.Tooltip("low:Q", title=t("column.low", lang), format=".1f"),
-                 alt.Tooltip("high:Q", title=t("column.high", lang), format=".1f")],
+        tooltip=[alt.Tooltip("group:N", title=t("column.group")), alt.Tooltip("n:Q"),
+                 alt.Tooltip("shown:N", title=t("column.value")),
+                 alt.Tooltip("gap:Q", title=t("column.gap"), format="+.1f"),
+                 alt.Tooltip("low:Q", title=t("column.low"), format=".1f"),
+                 alt.Tooltip("high:Q", title=t("column.high"), format=".1f")],
     )
     whiskers = base.mark_rule(color="black").encode(x=alt.X("low:Q"), x2=alt.X2("high"), y=y)
     labels = base.mark_text(align="left", dx=4, dy=-8, fontSize=11).encode(x=alt.X("end:Q"), y=y,
@@ -141,7 +141,7 @@ def gap_chart(result: Breakdown, lang: str = DEFAULT, method: Flag = Flag.NEWCOM
     datasets = {GROUPS: rows}
     overall = result.overall_value
     if result.compare == "all" and overall is not None:
-        name = t("chart.all_students_line", lang, value=figure(overall, rate, lang))
+        name = t("chart.all_students_line", value=figure(overall, rate))
         datasets[LINE] = [{"comparison": overall, "name": name}]
         line = alt.Chart(alt.Data(name=LINE))
         layers.append(line.mark_rule(color=ORANGE, strokeDash=[6, 3], size=2).encode(x=alt.X("comparison:Q")))
@@ -149,54 +149,54 @@ def gap_chart(result: Breakdown, lang: str = DEFAULT, method: Flag = Flag.NEWCOM
                       .encode(x=alt.X("comparison:Q"), y=alt.YValue(0), text=alt.Text("name:N")))
     else:
         layers.append(base.mark_tick(color=ORANGE, thickness=3, size=30).encode(x=alt.X("comparison:Q"), y=y))
-    title = gap_title(result, lang)
+    title = gap_title(result)
     newcombe = flags.method is Flag.NEWCOMBE
-    subtitle = [t("chart.gap_subtitle" if newcombe else f"chart.flag.{flags.method.value}.subtitle", lang,
+    subtitle = [t("chart.gap_subtitle" if newcombe else f"chart.flag.{flags.method.value}.subtitle",
                   min_n=result.min_n, **words)]
     if uncoloured:
-        subtitle.append(t("chart.not_coloured_note", lang, n=colour_min_n))
+        subtitle.append(t("chart.not_coloured_note", n=colour_min_n))
     return alt.layer(*layers, title=alt.TitleParams(title, subtitle=subtitle), height=alt.Step(34),
-                     width="container", description=t("chart.bar_description", lang, title=title),
+                     width="container", description=t("chart.bar_description", title=title),
                      datasets=datasets)
 
 
-def gap_title(result: Breakdown, lang: str = DEFAULT) -> str:
+def gap_title(result: Breakdown) -> str:
     """What the gap chart shows, e.g. 'Final % (>= 70) by race/ethnicity, compared with all students'."""
-    return t("chart.gap_title", lang, what=measure_text(result.outcome, result.rule, lang),
-             dimension=dimension_phrase(result.dimension, lang),
-             comparison=comparison_label(result.compare, result.dimension, lang))
+    return t("chart.gap_title", what=measure_text(result.outcome, result.rule),
+             dimension=dimension_phrase(result.dimension),
+             comparison=comparison_label(result.compare, result.dimension))
 
 
-def heat_table(table: CrossTable, lang: str = DEFAULT) -> alt.LayerChart:
+def heat_table(table: CrossTable) -> alt.LayerChart:
     """A grid of cells coloured by value, every cell also printing its figure (or why it is hidden); a coded cell
     is coloured as its boundary and prints '≥ 95%' or '≤ 5%'."""
-    hidden = t("chart.hidden", lang)
+    hidden = t("chart.hidden")
     data = [{
-        "row": group_label(table.first, c.first, lang), "column": group_label(table.second, c.second, lang),
+        "row": group_label(table.first, c.first), "column": group_label(table.second, c.second),
         "value": coded_value(c.coded) if c.coded else c.value, "n": c.n, "shown": _cell_figure(table, c),
         "text": f"{_cell_figure(table, c)}\nn={c.n}" if not c.suppressed else f"{hidden}\n(n<{table.min_n})"
         if c.reason == SMALL else hidden,
     } for c in table.cells]
     rows = list(dict.fromkeys(d["row"] for d in data))
     columns = list(dict.fromkeys(d["column"] for d in data))
-    first, second = dimension_label(table.first, lang), dimension_label(table.second, lang)
+    first, second = dimension_label(table.first), dimension_label(table.second)
     x = alt.X("column:N", sort=columns, title=second, axis=alt.Axis(labelAngle=0, labelLimit=200))
     y = alt.Y("row:N", sort=rows, title=None, axis=alt.Axis(labelLimit=260))      # the title names it
     base = alt.Chart(alt.Data(name=GROUPS))
     cells = base.mark_rect(stroke="white").encode(
         x=x, y=y,
-        color=alt.Color("value:Q", title=t("column.value_rate" if table.rule.is_rate else "column.value_mean", lang),
+        color=alt.Color("value:Q", title=t("column.value_rate" if table.rule.is_rate else "column.value_mean"),
                         scale=alt.Scale(scheme="blues")),
         tooltip=[alt.Tooltip("row:N", title=first), alt.Tooltip("column:N", title=second), alt.Tooltip("n:Q"),
-                 alt.Tooltip("shown:N", title=t("column.value", lang))],
+                 alt.Tooltip("shown:N", title=t("column.value"))],
     )
     text = base.mark_text(fontSize=12, lineBreak="\n").encode(
         x=x, y=y, text=alt.Text("text:N"),
         color=alt.condition("datum.value > 60", alt.value("white"), alt.value("black")),
     )
-    title = heat_title(table, lang)
+    title = heat_title(table)
     return alt.layer(cells, text, title=title, width="container", height=alt.Step(44),
-                     description=t("chart.heat_description", lang, title=title), datasets={GROUPS: data})
+                     description=t("chart.heat_description", title=title), datasets={GROUPS: data})
 
 
 def _cell_figure(table: CrossTable, cell: Cell) -> str | None:
@@ -206,13 +206,13 @@ def _cell_figure(table: CrossTable, cell: Cell) -> str | None:
     return None if cell.value is None else figure(cell.value, table.rule.is_rate)
 
 
-def heat_title(table: CrossTable, lang: str = DEFAULT) -> str:
+def heat_title(table: CrossTable) -> str:
     """What the heat table shows, e.g. 'Average Final %: race/ethnicity × income'."""
-    return t("chart.heat_title", lang, what=measure_text(table.outcome, table.rule, lang),
-             first=dimension_phrase(table.first, lang), second=dimension_phrase(table.second, lang))
+    return t("chart.heat_title", what=measure_text(table.outcome, table.rule),
+             first=dimension_phrase(table.first), second=dimension_phrase(table.second))
 
 
-def change_chart(history: Trend, lang: str = DEFAULT) -> alt.LayerChart | None:
+def change_chart(history: Trend) -> alt.LayerChart | None:
     """Each group's figure in the first and the last loaded term joined by a line: the first a hollow circle,
     the last a filled diamond (shape as well as colour), the change printed beside it. A group hidden in
     either term is left out. None when no group has both ends."""
@@ -221,22 +221,22 @@ def change_chart(history: Trend, lang: str = DEFAULT) -> alt.LayerChart | None:
     rate = history.rule.is_rate
     first, last = history.terms[0], history.terms[-1]
     keys = sorted({g.key for r in history.per_term for g in r.groups}, key=history.dimension.order)
-    named = [(t("compare.all_title", lang), overall_ends(history)),
-             *((group_label(history.dimension, k, lang), ends(history, k)) for k in keys)]
+    named = [(t("compare.all_title"), overall_ends(history)),
+             *((group_label(history.dimension, k), ends(history, k)) for k in keys)]
     points, spans = [], []
     for name, pair in named:
         if pair is None:
             continue
         start, end = pair[0].value, pair[1].value
-        points += [{"group": name, "term": first, "value": round(start, 2), "text": figure(start, rate, lang)},
-                   {"group": name, "term": last, "value": round(end, 2), "text": figure(end, rate, lang)}]
+        points += [{"group": name, "term": first, "value": round(start, 2), "text": figure(start, rate)},
+                   {"group": name, "term": last, "value": round(end, 2), "text": figure(end, rate)}]
         spans.append({"group": name, "start": start, "end": end, "right": max(start, end),
-                      "label": decimal(end - start, 1, lang, signed=True)})
+                      "label": decimal(end - start, 1, signed=True)})
     if not spans:
         return None
     order = [s["group"] for s in spans]
     y = alt.Y("group:N", sort=order, title=None, axis=alt.Axis(labelLimit=260))
-    x_title = measure_text(history.outcome, history.rule, lang) + (t("chart.percent_axis", lang) if rate else "")
+    x_title = measure_text(history.outcome, history.rule) + (t("chart.percent_axis") if rate else "")
     x = alt.X("value:Q", title=x_title, scale=alt.Scale(zero=False, padding=24))
     span_data = pd.DataFrame(spans)
     lines = alt.Chart(span_data).mark_rule(color=GREY, size=3).encode(x=alt.X("start:Q", title=x_title),
@@ -247,17 +247,17 @@ def change_chart(history: Trend, lang: str = DEFAULT) -> alt.LayerChart | None:
                         legend=alt.Legend(orient="bottom", title=None)),
         color=alt.Color("term:N", scale=alt.Scale(domain=[first, last], range=[ORANGE, BLUE]),
                         legend=alt.Legend(orient="bottom", title=None)),
-        tooltip=[alt.Tooltip("group:N", title=t("column.group", lang)), alt.Tooltip("term:N"),
-                 alt.Tooltip("value:Q", title=t("column.value", lang), format=".1f")])
+        tooltip=[alt.Tooltip("group:N", title=t("column.group")), alt.Tooltip("term:N"),
+                 alt.Tooltip("value:Q", title=t("column.value"), format=".1f")])
     labels = alt.Chart(span_data).mark_text(align="left", dx=12, fontSize=11).encode(x="right:Q", y=y,
                                                                                      text="label:N")
-    title = change_title(history, lang)
+    title = change_title(history)
     return alt.layer(lines, dots, labels).properties(
-        title=alt.TitleParams(title, subtitle=[t("chart.change_subtitle", lang, min_n=history.min_n)]),
-        height=alt.Step(30), width="container", description=t("chart.change_description", lang, title=title))
+        title=alt.TitleParams(title, subtitle=[t("chart.change_subtitle", min_n=history.min_n)]),
+        height=alt.Step(30), width="container", description=t("chart.change_description", title=title))
 
 
-def change_title(history: Trend, lang: str = DEFAULT) -> str:
+def change_title(history: Trend) -> str:
     """'ELA (in Met) by income: 2022-23 and 2024-25'."""
-    return t("chart.change_title", lang, what=measure_text(history.outcome, history.rule, lang),
-             dimension=dimension_phrase(history.dimension, lang), first=history.terms[0], last=history.terms[-1])
+    return t("chart.change_title", what=measure_text(history.outcome, history.rule),
+             dimension=dimension_phrase(history.dimension), first=history.terms[0], last=history.terms[-1])

@@ -1,7 +1,5 @@
 """The Cohorts screen's words and tables, in the reader's language: the match first, then the figures."""
 
-import pandas as pd
-
 from equity.model.dimensions import DIMENSIONS
 from equity.present.tables import COUNT, GAP, VALUE, Column, Table
 from equity.stats.matched import LEVELS, MEAN, Cohort, Growth, Matching, Transition
@@ -57,18 +55,18 @@ def cohort_table(result: Cohort) -> Table:
     return Table(columns, rows)
 
 
-def transition_frame(result: Cohort, table: Transition) -> pd.DataFrame:
-    """Level in the first term (rows) by level in the second (columns): share of the row, and students."""
+def transition_table(result: Cohort, table: Transition) -> Table:
+    """Level in the first term (rows) by level in the second (columns): share of the row, and students; a hidden
+    cell prints as the exports' dash."""
     places = range(1, len(result.levels) + 1)
-    rows = []
-    for a in places:
-        row = {t("matched.col.level_from", term=result.matching.from_term): result.levels[a - 1]}
-        for b in places:
-            n = table.cells[a, b]
-            row[result.levels[b - 1]] = t("matched.hidden_cell") if n is None else t(
-                "matched.cell", share=decimal(table.share((a, b)), 0), n=n)
-        rows.append(row)
-    return pd.DataFrame(rows)
+    columns = (Column(t("matched.col.level_from", term=result.matching.from_term)),
+               *(Column(level) for level in result.levels))
+
+    def cell(a: int, b: int) -> str | None:
+        n = table.cells[a, b]
+        return None if n is None else t("matched.cell", share=decimal(table.share((a, b)), 0), n=count(n))
+    rows = tuple((result.levels[a - 1], *(cell(a, b) for b in places)) for a in places)
+    return Table(columns, rows, (t("matched.transitions_note", min_n=result.min_n),))
 
 
 def growth_table(result: Cohort, grown: tuple[Growth, ...]) -> Table:

@@ -22,11 +22,10 @@ def survey_table(results: SurveyResults) -> Table:
     return Table(tuple(Column(t(f"survey.column.{c}"), k) for c, k in kinds.items()), tuple(rows))
 
 
-def codes_frame(results: SurveyResults) -> pd.DataFrame:
+def codes_table(results: SurveyResults) -> Table:
     """Each item's code (as the heat table heads its columns) beside its question."""
-    code, question = t("survey.column.code"), t("survey.column.question")
-    return pd.DataFrame([{code: item_code(results, i), question: r.item.label} for i, r in enumerate(results.items)],
-                        columns=[code, question])
+    return Table((Column(t("survey.column.code")), Column(t("survey.column.question"))),
+                 tuple((item_code(results, i), r.item.label) for i, r in enumerate(results.items)))
 
 
 def _cells(results: SurveyResults) -> pd.DataFrame:

@@ -18,7 +18,7 @@ from equity.plans import goals as goal_math
 from equity.plans.interventions import Marker, stage_label
 from equity.present.tables import COUNT, GAP, VALUE, Column, Table
 from equity.stats.trends import Point, Trend
-from equity.words.i18n import DEFAULT, t
+from equity.words.i18n import t
 from equity.words.labels import dimension_label, measure_text, rule_text
 
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#882255")
@@ -31,23 +31,23 @@ FIXED = {"compare.all_title": (BLACK, "circle"), f"label.{NOT_REPORTED}": (GREY,
          ACTUAL: (BLUE, "circle"), PATH: (BLACK, "diamond"), PACE: (ORANGE, "triangle-up")}
 
 
-def fixed_styles(lang: str = DEFAULT) -> dict[str, tuple[str, str]]:
-    """Colour and shape of the series every chart draws alike, keyed by their names in `lang`."""
-    return {t(key, lang): style for key, style in FIXED.items()}
+def fixed_styles() -> dict[str, tuple[str, str]]:
+    """Colour and shape of the series every chart draws alike, keyed by their names in the reader's language."""
+    return {t(key): style for key, style in FIXED.items()}
 
 
-def trend_table(trend: Trend, lang: str = DEFAULT) -> Table:
+def trend_table(trend: Trend) -> Table:
     """The table behind the trend charts, for the screen and its downloads: one row per term and group, all
     students first; a hidden figure and its size blank, with why in the note (as a term without a result)."""
     rate = trend.rule.is_rate
     unit = "%" if rate else ""
-    columns = (Column(t("column.term", lang)), Column(t("column.group", lang)),
-               Column(t("column.students", lang), COUNT),
-               Column(t("column.value_rate" if rate else "column.value_mean", lang), VALUE, unit),
-               Column(t("column.gap_vs", lang, comparison=trend.comparison_label(lang)), GAP),
-               Column(t("column.note", lang)))
-    series = [(t("compare.all_title", lang), trend.overall(lang)),
-              *((label, trend.series(key, lang)) for key, label in trend.groups(lang))]
+    columns = (Column(t("column.term")), Column(t("column.group")),
+               Column(t("column.students"), COUNT),
+               Column(t("column.value_rate" if rate else "column.value_mean"), VALUE, unit),
+               Column(t("column.gap_vs", comparison=trend.comparison_label()), GAP),
+               Column(t("column.note")))
+    series = [(t("compare.all_title"), trend.overall()),
+              *((label, trend.series(key)) for key, label in trend.groups())]
     return Table(columns, tuple((p.term, label, p.n, p.value, p.gap, p.note if p.value is None else "")
                                 for label, points in series for p in points))
 
@@ -58,14 +58,14 @@ def hidden_count(table: Table) -> int:
     return sum(row[2] is None for row in table.rows)
 
 
-def axis_title(rate: bool, lang: str = DEFAULT) -> str:
-    return t("trends.axis_rate" if rate else "trends.axis_mean", lang)
+def axis_title(rate: bool) -> str:
+    return t("trends.axis_rate" if rate else "trends.axis_mean")
 
 
-def what(trend: Trend, lang: str = DEFAULT) -> str:
+def what(trend: Trend) -> str:
     if trend.rule.is_rate:
-        return t("trends.what_rate", lang, outcome=trend.outcome, rule=rule_text(trend.rule, lang))
-    return measure_text(trend.outcome, trend.rule, lang)
+        return t("trends.what_rate", outcome=trend.outcome, rule=rule_text(trend.rule))
+    return measure_text(trend.outcome, trend.rule)
 
 
 def _axis(labels: Sequence[str]) -> alt.X:
@@ -89,17 +89,17 @@ def _rows(name: str, points: Sequence[Point], axis: Sequence[str], field: str = 
     return rows
 
 
-def _holes(name: str, points: Sequence[Point], axis: Sequence[str], field: str = "value", lang: str = DEFAULT
+def _holes(name: str, points: Sequence[Point], axis: Sequence[str], field: str = "value"
            ) -> list[dict]:
-    return [{"x": axis.index(p.term), "term": p.term, "series": name, "note": p.note or t("trends.no_figure", lang)}
+    return [{"x": axis.index(p.term), "term": p.term, "series": name, "note": p.note or t("trends.no_figure")}
             for p in points if getattr(p, field) is None and p.n != 0]
 
 
-def _style(names: Sequence[str], lang: str) -> tuple[alt.Color, alt.Shape, alt.Scale]:
+def _style(names: Sequence[str]) -> tuple[alt.Color, alt.Shape, alt.Scale]:
     """Colour and point shape per series, so lines differ without colour too; all students black, Not reported
     grey, the same group the same colour in every chart of a trend."""
     colours, shapes, i = [], [], 0
-    fixed = fixed_styles(lang)
+    fixed = fixed_styles()
     for name in names:
         if name in fixed:
             colours.append(fixed[name][0])
@@ -115,17 +115,16 @@ def _style(names: Sequence[str], lang: str) -> tuple[alt.Color, alt.Shape, alt.S
             scale)
 
 
-def _lines(rows: list[dict], names: Sequence[str], x: alt.X, y_title: str, dashed: Sequence[str] = (),
-           lang: str = DEFAULT) -> list:
+def _lines(rows: list[dict], names: Sequence[str], x: alt.X, y_title: str, dashed: Sequence[str] = ()) -> list:
     data = pd.DataFrame(rows, columns=["x", "term", "series", "y", "n", "segment"])
-    color, shape, scale = _style(names, lang)
+    color, shape, scale = _style(names)
     base = alt.Chart(data)
     y = alt.Y("y:Q", title=y_title, scale=alt.Scale(zero=False))
     dash = alt.condition(alt.FieldOneOfPredicate(field="series", oneOf=list(dashed)), alt.value([6, 3]),
                          alt.value([1, 0])) if dashed else alt.value([1, 0])
-    tooltip = [alt.Tooltip("series:N", title=t("column.group", lang)),
-               alt.Tooltip("term:N", title=t("column.term", lang)),
-               alt.Tooltip("y:Q", title=t("column.value", lang), format=".1f"), alt.Tooltip("n:Q")]
+    tooltip = [alt.Tooltip("series:N", title=t("column.group")),
+               alt.Tooltip("term:N", title=t("column.term")),
+               alt.Tooltip("y:Q", title=t("column.value"), format=".1f"), alt.Tooltip("n:Q")]
     lines = base.mark_line(strokeWidth=2.5).encode(x=x, y=y, color=color, detail="segment:N", strokeDash=dash)
     points = base.mark_point(filled=True, size=70, opacity=1).encode(x=x, y=y, color=color, shape=shape,
                                                                      tooltip=tooltip)
@@ -137,27 +136,27 @@ def _lines(rows: list[dict], names: Sequence[str], x: alt.X, y_title: str, dashe
     return layers
 
 
-def _hole_marks(holes: list[dict], x: alt.X, lang: str = DEFAULT) -> list:
+def _hole_marks(holes: list[dict], x: alt.X) -> list:
     if not holes:
         return []
     data = pd.DataFrame(holes)
-    tooltip = [alt.Tooltip("series:N", title=t("column.group", lang)),
-               alt.Tooltip("term:N", title=t("column.term", lang)),
-               alt.Tooltip("note:N", title=t("column.hidden", lang))]
+    tooltip = [alt.Tooltip("series:N", title=t("column.group")),
+               alt.Tooltip("term:N", title=t("column.term")),
+               alt.Tooltip("note:N", title=t("column.hidden"))]
     return [alt.Chart(data).mark_text(text="×", fontSize=16, color=GREY, baseline="bottom").encode(
         x=x, y=alt.value({"expr": "height - 2"}), tooltip=tooltip)]
 
 
-def _marker_marks(markers: Sequence[Marker], x: alt.X, lang: str = DEFAULT) -> list:
+def _marker_marks(markers: Sequence[Marker], x: alt.X) -> list:
     """Interventions as dashed rules with a short dated label, staggered on three rows so labels do not
     overlap (one layer per row: a pixel position cannot come from the data without sharing the y scale)."""
     if not markers:
         return []
     data = pd.DataFrame([{"x": m.x, "label": f"{m.date} {m.title[:28]}", "stage": stage_label(m.stage),
                           "title": m.title, "date": m.date, "row": i % 3} for i, m in enumerate(markers)])
-    tooltip = [alt.Tooltip("date:N", title=t("trends.tooltip_date", lang)),
-               alt.Tooltip("stage:N", title=t("trends.tooltip_stage", lang)),
-               alt.Tooltip("title:N", title=t("trends.tooltip_intervention", lang))]
+    tooltip = [alt.Tooltip("date:N", title=t("trends.tooltip_date")),
+               alt.Tooltip("stage:N", title=t("trends.tooltip_stage")),
+               alt.Tooltip("title:N", title=t("trends.tooltip_intervention"))]
     layers = [alt.Chart(data).mark_rule(color="#555555", strokeDash=[2, 3]).encode(x=x, tooltip=tooltip)]
     for row in sorted(data["row"].unique()):
         layers.append(alt.Chart(data[data["row"] == row]).mark_text(align="left", dx=3, fontSize=10,
@@ -166,39 +165,39 @@ def _marker_marks(markers: Sequence[Marker], x: alt.X, lang: str = DEFAULT) -> l
     return layers
 
 
-def trend_chart(trend: Trend, markers: Sequence[Marker] = (), gaps: bool = False, lang: str = DEFAULT
+def trend_chart(trend: Trend, markers: Sequence[Marker] = (), gaps: bool = False
                 ) -> alt.LayerChart:
     """Lines per group across terms, with all students (or the gap to the comparison when `gaps`)."""
     axis = trend.terms
     field = "gap" if gaps else "value"
-    everyone = t("compare.all_title", lang)
-    series = [(label, trend.series(key, lang)) for key, label in trend.groups(lang)]
+    everyone = t("compare.all_title")
+    series = [(label, trend.series(key)) for key, label in trend.groups()]
     if not gaps:
-        series.insert(0, (everyone, trend.overall(lang)))
+        series.insert(0, (everyone, trend.overall()))
     rows = [r for name, points in series for r in _rows(name, points, axis, field)]
-    holes = [h for name, points in series for h in _holes(name, points, axis, field, lang)]
+    holes = [h for name, points in series for h in _holes(name, points, axis, field)]
     names = [name for name, _ in series]
     x = _axis(axis)
     rate = trend.rule.is_rate
-    y_title = t("trends.gap_axis_rate" if rate else "trends.gap_axis_mean", lang,
-                comparison=trend.comparison_label(lang)) if gaps else axis_title(rate, lang)
-    layers = _lines(rows, names, x, y_title, [everyone], lang) + _hole_marks(holes, x, lang)
+    y_title = t("trends.gap_axis_rate" if rate else "trends.gap_axis_mean",
+                comparison=trend.comparison_label()) if gaps else axis_title(rate)
+    layers = _lines(rows, names, x, y_title, [everyone]) + _hole_marks(holes, x)
     if gaps:
         layers.insert(0, alt.Chart(pd.DataFrame({"y": [0]})).mark_rule(color=GREY).encode(y="y:Q"))
-    layers += _marker_marks(markers, x, lang)
-    title = trend_title(trend, gaps, lang)
+    layers += _marker_marks(markers, x)
+    title = trend_title(trend, gaps)
     return alt.layer(*layers).properties(height=HEIGHT, width="container",
-                                         description=t("trends.chart_description", lang, title=title))
+                                         description=t("trends.chart_description", title=title))
 
 
-def trend_title(trend: Trend, gaps: bool = False, lang: str = DEFAULT) -> str:
+def trend_title(trend: Trend, gaps: bool = False) -> str:
     """What a trend chart shows, for the heading above it; crossed groups read 'race/ethnicity × income'."""
     dimensions = (trend.dimension, *((trend.second,) if trend.second else ()))
-    by = " × ".join(dimension_label(d, lang).lower() for d in dimensions)
+    by = " × ".join(dimension_label(d).lower() for d in dimensions)
     if gaps:
-        return t("trends.gap_title", lang, what=what(trend, lang), dimension=by,
-                 comparison=trend.comparison_label(lang))
-    return t("trends.title", lang, what=what(trend, lang), dimension=by)
+        return t("trends.gap_title", what=what(trend), dimension=by,
+                 comparison=trend.comparison_label())
+    return t("trends.title", what=what(trend), dimension=by)
 
 
 def goal_axis(evaluation: goal_math.Evaluation) -> tuple[str, ...]:
@@ -214,14 +213,14 @@ def goal_axis(evaluation: goal_math.Evaluation) -> tuple[str, ...]:
     return term_order.ordered([*known, *path, *extra])
 
 
-def goal_chart(evaluation: goal_math.Evaluation, markers: Sequence[Marker] = (), lang: str = DEFAULT
+def goal_chart(evaluation: goal_math.Evaluation, markers: Sequence[Marker] = ()
                ) -> alt.LayerChart:
     """The goal's interim targets, its target, the actual figures and where the current pace leads."""
     goal = evaluation.goal
     axis = goal_axis(evaluation)
     x = _axis(axis)
     known = tuple(p.term for p in evaluation.actual)
-    actual, path, pace = (t(key, lang) for key in (ACTUAL, PATH, PACE))
+    actual, path, pace = (t(key) for key in (ACTUAL, PATH, PACE))
     rows = _rows(actual, evaluation.actual, axis)
     rows += [{"x": axis.index(term), "term": term, "series": path, "y": round(v, 2), "n": None, "segment": path}
              for term, v in goal_math.trajectory(goal, known)]
@@ -231,18 +230,18 @@ def goal_chart(evaluation: goal_math.Evaluation, markers: Sequence[Marker] = (),
                   "segment": pace}
                  for term, v in ((evaluation.current_term, evaluation.current), (projection.term, goal.target))]
     if goal.measure == goal_math.GAP:
-        y_title = t("trends.goal_gap_axis_rate" if goal.rule.is_rate else "trends.goal_gap_axis_mean", lang)
+        y_title = t("trends.goal_gap_axis_rate" if goal.rule.is_rate else "trends.goal_gap_axis_mean")
     else:
-        y_title = axis_title(goal.rule.is_rate, lang)
+        y_title = axis_title(goal.rule.is_rate)
     names = [n for n in (actual, path, pace) if any(r["series"] == n for r in rows)]
-    layers = _lines(rows, names, x, y_title, [path, pace], lang)
-    layers += _hole_marks(_holes(actual, evaluation.actual, axis, lang=lang), x, lang)
+    layers = _lines(rows, names, x, y_title, [path, pace])
+    layers += _hole_marks(_holes(actual, evaluation.actual, axis), x)
     target = pd.DataFrame([{"x": axis.index(goal.target_term), "y": goal.target,
-                            "label": t("trends.target_label", lang, value=goal.figure(goal.target))}])
+                            "label": t("trends.target_label", value=goal.figure(goal.target))}])
     layers.append(alt.Chart(target).mark_point(shape="diamond", size=160, filled=True, color=BLACK)
                   .encode(x=x, y="y:Q"))
     layers.append(alt.Chart(target).mark_text(dy=-14, fontSize=11).encode(x=x, y="y:Q", text="label:N"))
-    layers += _marker_marks(markers, x, lang)
+    layers += _marker_marks(markers, x)
     return alt.layer(*layers).properties(
         height=HEIGHT - 80, width="container",
-        description=t("trends.goal_description", lang, title=goal.title, goal=goal_math.describe(goal)))
+        description=t("trends.goal_description", title=goal.title, goal=goal_math.describe(goal)))

@@ -57,7 +57,7 @@ class _Document(FPDF):
         self.set_auto_page_break(True, margin=22)
         self.set_lang(report.lang)
         self.set_title(report.title)
-        self.set_creator(t("report.generated_by", report.lang))
+        self.set_creator(t("report.generated_by"))
 
     def text_of(self, text: str) -> str:
         """Text the font can print."""
@@ -80,9 +80,8 @@ class _Document(FPDF):
     def footer(self) -> None:
         self.set_y(-16)
         self.style(7.5, "", GREY)
-        lang = self.report.lang
         self.multi_cell(0, 3.4, self.text_of(self.report.privacy), align="L", new_x="LMARGIN", new_y="NEXT")
-        self.cell(0, 4, self.text_of(t("report.page", lang, page=self.page_no(), pages="{nb}")), align="R")
+        self.cell(0, 4, self.text_of(t("report.page", page=self.page_no(), pages="{nb}")), align="R")
 
 
 def report_pdf(report: Report) -> bytes:
@@ -94,17 +93,17 @@ def report_pdf(report: Report) -> bytes:
     pdf.ln(2)
     pdf.set_fill_color(243, 246, 250)
     pdf.style(9.5)
-    pdf.multi_cell(0, 4.8, pdf.text_of(f"{t('report.aggregates_only', report.lang)} {report.privacy}"),
+    pdf.multi_cell(0, 4.8, pdf.text_of(f"{t('report.aggregates_only')} {report.privacy}"),
                    align="L", fill=True, padding=2.5, new_x="LMARGIN", new_y="NEXT")
     pdf.ln(4)
     if report.notes:
-        pdf.paragraph(t("report.notes", report.lang), 13, "B")
+        pdf.paragraph(t("report.notes"), 13, "B")
         pdf.paragraph(report.notes)
     if len(report.sections) > 1:
-        pdf.paragraph(t("report.contents", report.lang), 13, "B")
+        pdf.paragraph(t("report.contents"), 13, "B")
         for i, section in enumerate(report.sections, start=1):
             pdf.paragraph(f"{i}. {section.title}", 10.5, after=0.5)
-    pdf.paragraph(t("report.created", report.lang, date=report.created), 9, colour=GREY, after=0)
+    pdf.paragraph(t("report.created", date=report.created), 9, colour=GREY, after=0)
     scratch = _Document(report)          # where tables are laid out first, to measure them
     for i, section in enumerate(report.sections, start=1):
         pdf.add_page()
@@ -115,7 +114,6 @@ def report_pdf(report: Report) -> bytes:
 def _section(pdf: _Document, section: Section, number: int, scratch: _Document) -> None:
     """Title, summary, chart and table; the chart shrinks (to no less than `MIN_CHART` of its width) when that
     keeps its table on the same page, and a table that would break after a few rows starts on a new one."""
-    lang = pdf.report.lang
     pdf.start_section(pdf.text_of(f"{number}. {section.title}"))
     pdf.paragraph(f"{number}. {section.title}", 14, "B", BLUE, after=2)
     for sentence in section.summary:
@@ -134,7 +132,7 @@ def _section(pdf: _Document, section: Section, number: int, scratch: _Document) 
             pdf.add_page()
         pdf.image(io.BytesIO(png), x=pdf.l_margin + (pdf.epw - w) / 2, w=w, h=h,
                   alt_text=pdf.text_of(section.alt_text), title=pdf.text_of(section.title))
-        pdf.paragraph(t("report.chart_caption", lang, number=number, title=section.title), 8.5, "I", GREY, after=3)
+        pdf.paragraph(t("report.chart_caption", number=number, title=section.title), 8.5, "I", GREY, after=3)
     # A table starts on a new page when it would break with fewer than its head and four rows on this one.
     rows = len(section.table.rows)
     start = _table_height(scratch, section.table) * min(1.0, 6 / (rows + 3))

@@ -116,13 +116,18 @@ def table_xlsx(table: Table, title: str = "", sheet: str = "Figures") -> bytes:
 
 
 def report_xlsx(report: Report) -> bytes:
-    """Every table of a report, one sheet each, and a first sheet saying what they cover."""
+    """Every table of a report, one sheet each, and a first sheet saying what they cover, in its language."""
+    with reading(report.lang):
+        return _workbook(report)
+
+
+def _workbook(report: Report) -> bytes:
     book = Workbook()
     about = book.active
-    about.title = _sheet_name(t("report.contents", report.lang), book)
-    lines = [report.title, *report.context, t("report.aggregates_only", report.lang), report.privacy]
+    about.title = _sheet_name(t("report.contents"), book)
+    lines = [report.title, *report.context, t("report.aggregates_only"), report.privacy]
     if report.notes:
-        lines += [t("report.notes", report.lang), report.notes]
+        lines += [t("report.notes"), report.notes]
     lines += [f"{i}. {s.title}" for i, s in enumerate(report.sections, start=1)]
     for i, line in enumerate(lines, start=1):
         cell = about.cell(row=i, column=1, value=safe_cell(line))

@@ -98,7 +98,7 @@ class Figures(Protocol):
     def scorecard(self, indicators: Sequence[sc.Indicator]) -> list[sc.Card]: ...
 
     def accountability_grid(self, indicators: Sequence[sc.Indicator], cuts: dict[str, status_grid.Cuts],
-                            colour_min_n: int, lang: str) -> acc.Grid: ...
+                            colour_min_n: int) -> acc.Grid: ...
 
 
 @dataclass(frozen=True, eq=False)
@@ -197,70 +197,65 @@ class GapView:
         return flag(self.result, self.flag, self.settings)
 
     def section(self) -> Section:
-        lang = language()
         result, rate = self.result, self.result.rule.is_rate
         unit, flag_columns = "%" if rate else "", self._flag_columns()
-        heads = effect_headers(result, lang)
+        heads = effect_headers(result)
         effect_columns = (Column(heads[0], INDEX), Column(heads[1], VALUE)) if heads else ()
-        columns = (Column(t("column.group", lang)), Column(t("column.students", lang), COUNT),
-                   Column(t("column.value_rate" if rate else "column.value_mean", lang), VALUE, unit),
-                   Column(t("column.gap_vs", lang, comparison=comparison_label(result.compare, result.dimension,
-                                                                               lang)), GAP),
-                   Column(t("column.low", lang), VALUE, unit), Column(t("column.high", lang), VALUE, unit),
-                   *effect_columns, *flag_columns, Column(t("column.note", lang)))
+        columns = (Column(t("column.group")), Column(t("column.students"), COUNT),
+                   Column(t("column.value_rate" if rate else "column.value_mean"), VALUE, unit),
+                   Column(t("column.gap_vs", comparison=comparison_label(result.compare, result.dimension)), GAP),
+                   Column(t("column.low"), VALUE, unit), Column(t("column.high"), VALUE, unit),
+                   *effect_columns, *flag_columns, Column(t("column.note")))
         overall = result.overall_value
         low, high = result.overall.interval(result.rule) if overall is not None else (None, None)
         blank, none = ("",) * len(flag_columns), (None,) * len(effect_columns)
-        rows = [(t("compare.all_title", lang), result.overall_size, overall, None, low, high, *none, *blank,
-                 "" if overall is not None else hidden_note(result.overall_reason, result.min_n, lang))]
+        rows = [(t("compare.all_title"), result.overall_size, overall, None, low, high, *none, *blank,
+                 "" if overall is not None else hidden_note(result.overall_reason, result.min_n))]
         for g, verdict in zip(result.groups, self.flags.groups, strict=True):
-            name = group_label(result.dimension, g.key, lang)
+            name = group_label(result.dimension, g.key)
             if g.suppressed:
                 rows.append((name, _hidden_count(g.reason, result.min_n), None, None, None, None, *none, *blank,
-                             hidden_note(g.reason, result.min_n, lang)))
+                             hidden_note(g.reason, result.min_n)))
             elif g.coded:
                 rows.append((name, g.n, coded_text(g.coded), None, None, None, *none, *self._flag_cells(verdict),
-                             shown_as(g.coded, lang)))
+                             shown_as(g.coded)))
             else:
                 rows.append((name, g.n, g.value, g.gap, g.ci[0], g.ci[1], *effect_values(result, g),
                              *self._flag_cells(verdict), ""))
-        how = t("report.chance_note", lang) if self.flag is Flag.NEWCOMBE else t(f"flag.{self.flag.value}.how", lang)
-        how = " ".join(filter(None, (how, settings_line(self.flag, self.settings, lang))))
-        effect_note = (t("report.effect_note", lang),) if effect_columns else ()
+        how = t("report.chance_note") if self.flag is Flag.NEWCOMBE else t(f"flag.{self.flag.value}.how")
+        how = " ".join(filter(None, (how, settings_line(self.flag, self.settings))))
+        effect_note = (t("report.effect_note"),) if effect_columns else ()
         table = Table(columns, tuple(rows), (*filter(None, (self.outcome_note,)), rule_note(result.min_n), how,
                                              *effect_note,
                                              *coding_note(any(g.coded for g in result.groups))))
-        summary = breakdown_summary(result, lang, self.history, self.goal)
+        summary = breakdown_summary(result, self.history, self.goal)
         if self.flag is not Flag.NEWCOMBE:
             summary = (summary[0], self.sentence(), *summary[2:])
-        title = in_cohort(gap_title(result, lang), self.cohort)
-        chart = _titled(gap_chart(result, lang, colour_min_n=self.colour_min_n, flags=self.flags), title,
+        title = in_cohort(gap_title(result), self.cohort)
+        chart = _titled(gap_chart(result, colour_min_n=self.colour_min_n, flags=self.flags), title,
                         self.cohort) if result.shown() else None
         return Section(title, summary, table, chart,
-                       _alt_text(t("chart.bar_description", lang, title=title), summary) if chart else "")
+                       _alt_text(t("chart.bar_description", title=title), summary) if chart else "")
 
     def sentence(self) -> str:
         """The one sentence the screen puts above the chart, under the view's way of flagging gaps."""
-        lang = language()
-        return flag_sentence(self.result, self.flag, lang, self.settings, self.flags)
+        return flag_sentence(self.result, self.flag, self.settings, self.flags)
 
     def _flag_columns(self) -> tuple[Column, ...]:
         """'Beyond chance' under Newcombe's interval; else the method's index (PPG with its margin), flagged."""
-        lang = language()
         if self.flag is Flag.NEWCOMBE:
-            return (Column(t("column.beyond_chance", lang)),)
-        words = flag_params(self.result, self.flags, lang)
-        index = Column(t(INDEX_COLUMNS[self.flag], lang, **words), GAP if self.flag is Flag.PPG else INDEX)
-        margin = (Column(t("column.margin", lang), VALUE),) if self.flag is Flag.PPG else ()
-        return (index, *margin, Column(t("column.flagged", lang)), Column(t("column.needed", lang), COUNT),
-                Column(t("column.parity", lang), COUNT))
+            return (Column(t("column.beyond_chance")),)
+        words = flag_params(self.result, self.flags)
+        index = Column(t(INDEX_COLUMNS[self.flag], **words), GAP if self.flag is Flag.PPG else INDEX)
+        margin = (Column(t("column.margin"), VALUE),) if self.flag is Flag.PPG else ()
+        return (index, *margin, Column(t("column.flagged")), Column(t("column.needed"), COUNT),
+                Column(t("column.parity"), COUNT))
 
     def _flag_cells(self, verdict: GroupFlag) -> tuple[object, ...]:
-        lang = language()
         if self.flag is Flag.NEWCOMBE:
-            return (yes_no(verdict.flagged, lang),)
+            return (yes_no(verdict.flagged),)
         margin = (verdict.margin,) if self.flag is Flag.PPG else ()
-        return (verdict.index, *margin, yes_no(verdict.flagged, lang), verdict.needed, verdict.parity)
+        return (verdict.index, *margin, yes_no(verdict.flagged), verdict.needed, verdict.parity)
 
 
 @dataclass(frozen=True)
@@ -275,38 +270,37 @@ class IntersectionView:
         return f"cross:{self.table.first.key}:{self.table.second.key}" + _cohort_key(self.cohort)
 
     def section(self) -> Section:
-        lang = language()
         cross, rate = self.table, self.table.rule.is_rate
         unit = "%" if rate else ""
-        columns = (Column(dimension_label(cross.first, lang)), Column(dimension_label(cross.second, lang)),
-                   Column(t("column.students", lang), COUNT),
-                   Column(t("column.value_rate" if rate else "column.value_mean", lang), VALUE, unit),
-                   Column(t("column.gap_vs_all", lang), GAP), Column(t("column.note", lang)))
+        columns = (Column(dimension_label(cross.first)), Column(dimension_label(cross.second)),
+                   Column(t("column.students"), COUNT),
+                   Column(t("column.value_rate" if rate else "column.value_mean"), VALUE, unit),
+                   Column(t("column.gap_vs_all"), GAP), Column(t("column.note")))
         def names(c) -> tuple[str, str]:
-            return group_label(cross.first, c.first, lang), group_label(cross.second, c.second, lang)
+            return group_label(cross.first, c.first), group_label(cross.second, c.second)
 
         rows = []
         for c in cross.cells:
             if c.suppressed:
                 rows.append((*names(c), _hidden_count(c.reason, cross.min_n), None, None,
-                             hidden_note(c.reason, cross.min_n, lang)))
+                             hidden_note(c.reason, cross.min_n)))
             elif c.coded:
-                rows.append((*names(c), c.n, coded_text(c.coded), None, shown_as(c.coded, lang)))
+                rows.append((*names(c), c.n, coded_text(c.coded), None, shown_as(c.coded)))
             else:
                 rows.append((*names(c), c.n, c.value, c.gap, ""))
         shown = [c for c in cross.cells if not c.suppressed]
-        summary = [t("summary.cross_hidden", lang, hidden=sum(c.suppressed for c in cross.cells),
+        summary = [t("summary.cross_hidden", hidden=sum(c.suppressed for c in cross.cells),
                      cells=len(cross.cells), min_n=cross.min_n)]
         if shown:
             low, high = min(shown, key=_ranked), max(shown, key=_ranked)
-            summary.insert(0, t("summary.cross_range", lang, low=" · ".join(names(low)), low_value=_figure(low, unit),
+            summary.insert(0, t("summary.cross_range", low=" · ".join(names(low)), low_value=_figure(low, unit),
                                 high=" · ".join(names(high)), high_value=_figure(high, unit)))
-        title = in_cohort(heat_title(cross, lang), self.cohort)
-        table = Table(columns, tuple(rows), (rule_note(cross.min_n), t("report.cross_rule", lang),
+        title = in_cohort(heat_title(cross), self.cohort)
+        table = Table(columns, tuple(rows), (rule_note(cross.min_n), t("report.cross_rule"),
                                              *coding_note(any(c.coded for c in cross.cells))))
-        chart = _titled(heat_table(cross, lang), title, self.cohort) if shown else None
+        chart = _titled(heat_table(cross), title, self.cohort) if shown else None
         return Section(title, tuple(summary), table, chart,
-                       _alt_text(t("chart.heat_description", lang, title=title), summary) if chart else "")
+                       _alt_text(t("chart.heat_description", title=title), summary) if chart else "")
 
 
 @dataclass(frozen=True)
@@ -320,31 +314,29 @@ class TrendView:
         return f"change:{self.history.dimension.key}"
 
     def section(self) -> Section:
-        lang = language()
         history, rate = self.history, self.history.rule.is_rate
         unit = "%" if rate else ""
         first, last = history.terms[0], history.terms[-1]
-        columns = (Column(t("column.group", lang)), Column(first, VALUE, unit), Column(last, VALUE, unit),
-                   Column(t("column.change", lang), GAP), Column(t("column.change_beyond_chance", lang)),
-                   Column(t("column.note", lang)))
+        columns = (Column(t("column.group")), Column(first, VALUE, unit), Column(last, VALUE, unit),
+                   Column(t("column.change"), GAP), Column(t("column.change_beyond_chance")),
+                   Column(t("column.note")))
         keys = sorted({g.key for r in history.per_term for g in r.groups}, key=history.dimension.order)
-        rows = [self._row(t("compare.all_title", lang), overall_ends(history))]
-        rows += [self._row(group_label(history.dimension, k, lang), ends(history, k)) for k in keys]
-        summary = [s for s in (overall_change_sentence(history, lang),
-                               *(change_sentence(history, g, lang) for g in _focus(history))) if s]
-        title = change_title(history, lang)
-        chart = change_chart(history, lang)
-        table = Table(columns, tuple(rows), (rule_note(history.min_n), t("report.change_note", lang)))
+        rows = [self._row(t("compare.all_title"), overall_ends(history))]
+        rows += [self._row(group_label(history.dimension, k), ends(history, k)) for k in keys]
+        summary = [s for s in (overall_change_sentence(history),
+                               *(change_sentence(history, g) for g in _focus(history))) if s]
+        title = change_title(history)
+        chart = change_chart(history)
+        table = Table(columns, tuple(rows), (rule_note(history.min_n), t("report.change_note")))
         return Section(title, tuple(summary), table, chart,
-                       _alt_text(t("chart.change_description", lang, title=title), summary) if chart else "")
+                       _alt_text(t("chart.change_description", title=title), summary) if chart else "")
 
     def _row(self, name: str, pair) -> tuple:
-        lang = language()
         if pair is None:
-            return (name, None, None, None, "", t("report.change_hidden", lang, min_n=self.history.min_n))
+            return (name, None, None, None, "", t("report.change_hidden", min_n=self.history.min_n))
         start, end = pair
         beyond = change_beyond_chance(start, end, self.history.rule.is_rate)
-        return (name, start.value, end.value, end.value - start.value, yes_no(beyond, lang), "")
+        return (name, start.value, end.value, end.value - start.value, yes_no(beyond), "")
 
 
 def _focus(history: Trend) -> tuple[GroupResult, ...]:
@@ -365,26 +357,25 @@ class GoalsView:
         return "goals"
 
     def section(self) -> Section:
-        lang = language()
-        columns = tuple(Column(t(f"column.{name}", lang)) for name in
+        columns = tuple(Column(t(f"column.{name}")) for name in
                         ("goal", "population", "term", "current", "interim", "target", "status", "progress"))
         rows = []
         for e in self.evaluations:
             goal = e.goal
             rows.append((goal.title, goal_population(goal), e.current_term, _goal_figure(e.current, goal),
                          _goal_figure(e.interim, goal),
-                         t("column.target_by", lang, target=_goal_figure(goal.target, goal), term=goal.target_term),
-                         t(f"goal.{e.status.replace(' ', '_')}", lang),
+                         t("column.target_by", target=_goal_figure(goal.target, goal), term=goal.target_term),
+                         t(f"goal.{e.status.replace(' ', '_')}"),
                          None if e.progress is None else percent(e.progress, 0)))
         counts = {status: sum(e.status == status for e in self.evaluations)
                   for status in (goal_math.MET, goal_math.ON_TRACK, goal_math.OFF_TRACK, goal_math.NO_DATA)}
-        summary = [t("summary.goals_count", lang, total=len(self.evaluations), met=counts[goal_math.MET],
+        summary = [t("summary.goals_count", total=len(self.evaluations), met=counts[goal_math.MET],
                      on_track=counts[goal_math.ON_TRACK], off_track=counts[goal_math.OFF_TRACK],
                      no_data=counts[goal_math.NO_DATA])]
         worst_first = sorted(self.evaluations, key=lambda e: GOAL_ORDER.index(e.status))
-        summary += [goal_sentence(e, lang) for e in worst_first[:2]]
-        table = Table(columns, tuple(rows), (t("report.goals_note", lang, min_n=self.min_n),))
-        return Section(t("report.goals_title", lang), tuple(summary), table)
+        summary += [goal_sentence(e) for e in worst_first[:2]]
+        table = Table(columns, tuple(rows), (t("report.goals_note", min_n=self.min_n),))
+        return Section(t("report.goals_title"), tuple(summary), table)
 
 
 @dataclass(frozen=True, eq=False)
@@ -403,50 +394,48 @@ class ScorecardView:
         return "scorecard"
 
     def section(self) -> Section:
-        lang = language()
         chosen = dict(self.cuts)
         placements = [status_grid.place(c, chosen.get(c.indicator.label, status_grid.default_cuts(c.indicator)),
                                         self.colour_min_n) for c in self.cards]
         rates = all(c.indicator.rule.is_rate for c in self.cards)
-        columns = (Column(t("scorecard.column.indicator", lang)), Column(t("report.scorecard.column.what", lang)),
-                   Column(t("report.scorecard.column.value", lang), VALUE if rates else TEXT, "%" if rates else ""),
-                   Column(t("report.scorecard.column.change", lang), GAP),
-                   Column(t("report.scorecard.column.direction", lang)), Column(t("grid.column.status", lang)),
-                   Column(t("grid.column.colour", lang)), Column(t("report.scorecard.column.finding", lang)),
-                   Column(t("report.scorecard.column.goal", lang)))
+        columns = (Column(t("scorecard.column.indicator")), Column(t("report.scorecard.column.what")),
+                   Column(t("report.scorecard.column.value"), VALUE if rates else TEXT, "%" if rates else ""),
+                   Column(t("report.scorecard.column.change"), GAP),
+                   Column(t("report.scorecard.column.direction")), Column(t("grid.column.status")),
+                   Column(t("grid.column.colour")), Column(t("report.scorecard.column.finding")),
+                   Column(t("report.scorecard.column.goal")))
         rows = []
         for card, p in zip(self.cards, placements, strict=True):
             value = card.latest if rates or card.latest is None else decimal(card.latest)
-            rows.append((card.indicator.name(lang), card.indicator.describe_rule(lang), value, card.change,
+            rows.append((card.indicator.name(), card.indicator.describe_rule(), value, card.change,
                          direction_word(card) if card.change is not None else "",
-                         status_grid.status_text(p.status, lang) if p.status is not None else "",
-                         status_grid.colour_text(p, lang), sc.finding_text(card, lang), goal_text(card.goal)))
-        table = Table(columns, tuple(rows), (t("report.scorecard.note", lang, min_n=self.min_n),
-                                             t("report.scorecard.grid_note", lang), rule_note(self.min_n),
+                         status_grid.status_text(p.status) if p.status is not None else "",
+                         status_grid.colour_text(p), sc.finding_text(card), goal_text(card.goal)))
+        table = Table(columns, tuple(rows), (t("report.scorecard.note", min_n=self.min_n),
+                                             t("report.scorecard.grid_note"), rule_note(self.min_n),
                                              *self.outcome_notes))
         summary = self._summary()
-        title = t("report.scorecard.title", lang)
+        title = t("report.scorecard.title")
         chart = scorecard_chart(list(self.cards))
         return Section(title, summary, table, chart,
-                       _alt_text(t("chart.bar_description", lang, title=title), summary) if chart else "")
+                       _alt_text(t("chart.bar_description", title=title), summary) if chart else "")
 
     def _summary(self) -> tuple[str, ...]:
-        lang = language()
         cards = self.cards
         better = [c for c in cards if c.improving is True]
         worse = [c for c in cards if c.improving is False]
-        lines = [t("report.scorecard.count", lang, total=len(cards),
+        lines = [t("report.scorecard.count", total=len(cards),
                    leading=sum(c.indicator.kind == sc.LEADING for c in cards),
                    lagging=sum(c.indicator.kind == sc.LAGGING for c in cards), better=len(better),
                    worse=len(worse), other=len(cards) - len(better) - len(worse))]
-        lines.append(t("report.scorecard.worse", lang, indicators=", ".join(c.indicator.name(lang) for c in worse))
-                     if worse else t("report.scorecard.none_worse", lang))
-        lines += [t("report.scorecard.flagged", lang, indicator=c.indicator.name(lang),
-                    finding=sc.finding_text(c, lang))
+        lines.append(t("report.scorecard.worse", indicators=", ".join(c.indicator.name() for c in worse))
+                     if worse else t("report.scorecard.none_worse"))
+        lines += [t("report.scorecard.flagged", indicator=c.indicator.name(),
+                    finding=sc.finding_text(c))
                   for c in cards if c.finding.group is not None and c.finding.group.flagged][:2]
         statuses = [c.goal for c in cards if c.goal != sc.NO_GOAL]
         if statuses:
-            lines.append(t("report.scorecard.goals", lang, met=statuses.count(goal_math.MET),
+            lines.append(t("report.scorecard.goals", met=statuses.count(goal_math.MET),
                            on_track=statuses.count(goal_math.ON_TRACK), off_track=statuses.count(goal_math.OFF_TRACK),
                            no_data=statuses.count(goal_math.NO_DATA)))
         return tuple(lines)
@@ -480,26 +469,24 @@ class GroupGridView:
         return f"groups:{self.indicator.label}"
 
     def placed(self) -> tuple[GroupPlacement, ...]:
-        """Every group's place on the grid, named in `lang`: the rows of the section's table and of the screen's
-        coloured grid."""
-        lang = language()
-        return place_groups(self.history, self.cuts, self.indicator.higher_is_better, self.colour_min_n, lang)
+        """Every group's place on the grid, named in the reader's language: the rows of the section's table and of
+        the screen's coloured grid."""
+        return place_groups(self.history, self.cuts, self.indicator.higher_is_better, self.colour_min_n)
 
     def section(self, placed: tuple[GroupPlacement, ...] | None = None) -> Section:
-        lang = language()
         placed = placed or self.placed()
         rate = self.indicator.rule.is_rate
         heads = ("column.group", "column.students", "grid.column.value", "grid.column.status", "grid.column.change",
                  "grid.column.change_level", "grid.column.colour")
         kinds = (TEXT, COUNT, VALUE, TEXT, GAP, TEXT, TEXT)
-        columns = tuple(Column(t(h, lang), k, "%" if k == VALUE and rate else "") for h, k in zip(heads, kinds,
+        columns = tuple(Column(t(h), k, "%" if k == VALUE and rate else "") for h, k in zip(heads, kinds,
                                                                                                 strict=True))
-        rows = tuple((p.label, p.n, p.value, status_grid.status_text(p.status, lang), p.change,
-                      status_grid.change_text(p.change_level, lang), colour_words(p, lang)) for p in placed)
+        rows = tuple((p.label, p.n, p.value, status_grid.status_text(p.status), p.change,
+                      status_grid.change_text(p.change_level), colour_words(p)) for p in placed)
         terms = self.history.terms[-2:]
-        title = t("group_grid.caption", lang, indicator=self.indicator.name(lang), latest=terms[-1] if terms else "—",
+        title = t("group_grid.caption", indicator=self.indicator.name(), latest=terms[-1] if terms else "—",
                   prior=terms[0] if len(terms) > 1 else "—")
-        intro = t("group_grid.intro", lang, min_n=f"{self.history.min_n:d}", colour_min_n=f"{self.colour_min_n:d}")
+        intro = t("group_grid.intro", min_n=f"{self.history.min_n:d}", colour_min_n=f"{self.colour_min_n:d}")
         return Section(title, (intro,), Table(columns, rows, (rule_note(self.history.min_n),)))
 
 
@@ -515,15 +502,14 @@ class AccountabilityView:
         return "accountability"
 
     def section(self) -> Section:
-        lang = language()
         placed, min_n = self.grid, self.grid.min_n
         kinds = (TEXT, TEXT, COUNT, VALUE, TEXT, GAP, TEXT, TEXT, COUNT)
-        columns = tuple(Column(t(h, lang), k) for h, k in zip(acc.HEADS, kinds, strict=True))
-        red = tuple(f.sentence for f in acc.red_on_two(placed, lang)) or (t("accountability.none_red", lang),)
-        lines = (t("accountability.intro", lang, min_n=f"{min_n:d}", colour_min_n=f"{placed.colour_min_n:d}"),
-                 acc.caption(placed, lang), *red, *(f.sentence for f in acc.lowest(placed, lang)))
-        return Section(t("accountability.section", lang), lines,
-                       Table(columns, tuple(acc.records(placed, lang)), (rule_note(min_n),)))
+        columns = tuple(Column(t(h), k) for h, k in zip(acc.HEADS, kinds, strict=True))
+        red = tuple(f.sentence for f in acc.red_on_two(placed)) or (t("accountability.none_red"),)
+        lines = (t("accountability.intro", min_n=f"{min_n:d}", colour_min_n=f"{placed.colour_min_n:d}"),
+                 acc.caption(placed), *red, *(f.sentence for f in acc.lowest(placed)))
+        return Section(t("accountability.section"), lines,
+                       Table(columns, tuple(acc.records(placed)), (rule_note(min_n),)))
 
 
 @dataclass(frozen=True)
@@ -553,7 +539,6 @@ class Choice:
 def views(bench: Figures, choice: Choice) -> list[ReportView]:
     """The chosen views, computed from the session's data under its filters and privacy settings (once per
     cohort when the choice has cohorts); goals' notes worded in the reader's language."""
-    lang = language()
     found: list[ReportView] = []
     saved = goal_math.load()[0] if choice.goals or choice.goal_table else ()
     cohorts = [None] if choice.cohort is None else \
@@ -571,7 +556,7 @@ def views(bench: Figures, choice: Choice) -> list[ReportView]:
                                        bench.privacy.colour_min_n))
     if choice.scorecard and choice.accountability:
         found.append(AccountabilityView(bench.accountability_grid(choice.scorecard, dict(choice.cuts),
-                                                                  choice.accountability_colour_min_n, lang)))
+                                                                  choice.accountability_colour_min_n)))
     if choice.goal_table and saved:
         found.append(GoalsView(tuple(bench.assess_goals(saved)), bench.min_n))
     return found

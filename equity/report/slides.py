@@ -33,13 +33,13 @@ def report_pptx(report: Report) -> bytes:
     # The template's placeholders are laid out for 4:3; stretch them across the wide slide.
     for shape, top, height in ((cover.shapes.title, Inches(1.6), Inches(1.6)), (subtitle, Inches(3.4), Inches(3.0))):
         shape.left, shape.top, shape.width, shape.height = MARGIN, top, WIDTH - 2 * MARGIN, height
-    subtitle.text = "\n".join([*report.context, t("report.aggregates_only", report.lang)])
+    subtitle.text = "\n".join([*report.context, t("report.aggregates_only")])
     for paragraph in subtitle.text_frame.paragraphs:
         paragraph.font.size = Pt(16)
     _notes(cover, [*report.context, report.notes] if report.notes else report.context)
     _footer(cover, report)
     if report.notes:
-        slide = _titled(deck, t("report.notes", report.lang))
+        slide = _titled(deck, t("report.notes"))
         _text(slide, report.notes.splitlines(), Inches(1.4), Inches(5.2), Pt(20))
         _footer(slide, report)
     for section in report.sections:

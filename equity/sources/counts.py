@@ -7,15 +7,28 @@ The loaded `students` table holds such cells when it has a `denominator` column 
 only for a mapped denominator); views that need student rows ask `holds_counts` and say so.
 """
 
+import weakref
+
 import duckdb
 
 from equity.data import count_layouts
 from equity.data.sql import query
 
+# A connection -> whether its `students` holds published counts, worked out when `students` is made (a page's
+# first load asks it hundreds of times: once for every figure summed).
+_HOLDS: "weakref.WeakKeyDictionary[duckdb.DuckDBPyConnection, bool]" = weakref.WeakKeyDictionary()
+
+
+def note_students(con: duckdb.DuckDBPyConnection) -> None:
+    """Work out, once per load, whether the `students` just made on `con` holds published counts."""
+    _HOLDS[con] = bool(con.execute(query("counts/columns")).fetchall()[0][0])
+
 
 def holds_counts(con: duckdb.DuckDBPyConnection) -> bool:
-    """The loaded data is published counts (cells), not student rows."""
-    return bool(con.execute(query("counts/columns")).fetchall()[0][0])
+    """The loaded data is published counts (cells), not student rows: as noted when `students` was made."""
+    if con not in _HOLDS:
+        note_students(con)
+    return _HOLDS[con]
 
 
 Kinds = tuple[tuple[str, int], ...]     # the kinds of row of a cube (dimensions described) and students in each

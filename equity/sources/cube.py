@@ -129,6 +129,11 @@ def _kind_tables(cube: Cube) -> dict[str, str]:
     return {kind: f"{cube.table}_kind_{i}" for i, kind in enumerate([counts.NONE, *(k for k, _ in cube.kinds)])}
 
 
+def meeting(con: duckdb.DuckDBPyConnection, cube: Cube, filters: Filters) -> int:
+    """The students `filters` keep who meet the cube's rule (a rate's cube sums one per student meeting it)."""
+    return round(sum(stats.total for _, stats in cells(con, cube, filters, ()).rows))
+
+
 def totals(con: duckdb.DuckDBPyConnection, outcome: str, rule: Rule, columns: tuple[str, ...],
            terms: tuple[str, ...] = ()) -> tuple[str, Cells] | None:
     """For published counts that carry a total row (a district's or state's), its name and its cells of

@@ -39,6 +39,7 @@ from equity.sources import cube as cubes
 RAW, STUDENTS = "raw", "students"    # the names the translated queries read the table and its students under
 MACROS = ("score",)                  # DuckDB macros the translated queries call: inlined, Spark has none
 SHARED = 10                          # a result's value is listed for the mapping when this many rows hold it
+SAMPLED = 50_000                     # rows a column's kind is judged on, as many as profile/table_sample.sql's
 MAX_CELLS = 1_000_000                # more rows than this back from one query is refused: not a few cells
 CACHED_CELLS = 16                    # outcome and rule pairs whose cells are kept, each a few thousand rows
 TOKEN = "EQUITY_SPARK_TOKEN"         # a token for the cluster, read from the environment, never saved
@@ -173,6 +174,15 @@ def activate(con: duckdb.DuckDBPyConnection, staged: SparkStaged, mapping: Mappi
                            version=previous.version + 1 if previous else 1)
 
 
+def remap(con: duckdb.DuckDBPyConnection, data: dataset.Dataset, mapping: Mapping) -> dataset.Dataset:
+    """The Spark table `con`'s cubes are counted on, under a changed mapping (the days enrolled chronic absence asks
+    for), as an upload's `students` is rebuilt: the students statement is made again and counted there."""
+    dataset.check(mapping, data.profiles)
+    source = SparkSource(cubes.elsewhere(con).table, mapping)
+    cubes.attach(con, source)
+    return replace(data, mapping=mapping, report=source.report, version=data.version + 1)
+
+
 @dataclass
 class SparkTable:
     """A Spark table of student rows (any Spark identifier, `parquet.`/path`` included), read as text columns."""
@@ -221,39 +231,53 @@ class SparkTable:
     def counted(self, header: str) -> tuple[tuple[str | None, int], ...]:
         """A column's values with their row counts (as equity.data.profile.column_values), read once."""
         if header not in self._counted:
-            self._counted |= self._values([header])
+            self._counted |= self._values([header], [header])
         return self._counted[header]
 
-    def _values(self, names: list[str], shared: int = 1) -> dict[str, tuple[tuple[str | None, int], ...]]:
-        """Several columns' values (those at least `shared` rows hold) with their counts in one Spark job, most
-        frequent first, blank read as missing as an upload reads it."""
+    def _values(self, names: list[str], every: list[str]) -> dict[str, tuple[tuple[str | None, int], ...]]:
+        """Several columns' values with their counts in one Spark job (every value of the columns in `every`, the
+        values SHARED rows or more hold of the others), most frequent first, blank read as missing as an upload
+        reads it."""
         found: dict[str, dict[str | None, int]] = {h: {} for h in names}
         for row in self.run(query("profile/column_value_counts", table=RAW, columns=names),
-                            {"shared": shared}).to_pylist():
+                            {"shared": SHARED, "every": every}).to_pylist():
             value = None if row["value"] == "" else row["value"]
             found[row["header"]][value] = found[row["header"]].get(value, 0) + int(row["n"])
         return {h: tuple(sorted(values.items(), key=lambda vn: (-vn[1], vn[0] is None, vn[0] or "")))
                 for h, values in found.items()}
 
-    def profiles(self, outcomes: tuple[str, ...] = ()) -> tuple[ColumnProfile, ...]:
-        """Each column measured as an upload's are (equity.profile), from counts only, in two or three Spark jobs: a
-        column's values are listed only when it has few of them and they repeat, or it is one of the `outcomes`
-        named; a column whose header names a result (a grade %, a scale score) lists the values SHARED rows or
-        more hold, enough to propose it as an outcome and a threshold. Ids and names never leave Spark."""
-        figures = []
-        for i, header in enumerate(self.columns):      # one select of every column's figures: one scan
-            one = sqlglot.parse_one(query("profile/column_counts", table=RAW, column=header), read="duckdb")
+    def _each_column(self, name: str, source: exp.Expression, params: dict | None = None,
+                     also: tuple[exp.Expression, ...] = ()) -> tuple[dict, dict[str, dict]]:
+        """The figures `queries/<name>.sql` counts for one column, for every column in one Spark job over `source`
+        (one read of it, whatever the number of columns): the `also` figures, and per header its figures."""
+        figures = list(also)
+        for i, header in enumerate(self.columns):
+            one = sqlglot.parse_one(query(name, table=RAW, column=header), read="duckdb")
             figures += [exp.alias_(e.this, f"{e.alias}_{i}") for e in one.expressions]
-        found = self.run(exp.select(*figures).from_(RAW), {"excused": list(EXCUSED)}).to_pylist()[0]
+        found = self.run(exp.select(*figures).from_(source), params).to_pylist()[0]
         names = [e.alias for e in one.expressions]
-        rows = {h: {name: found[f"{name}_{i}"] for name in names} for i, h in enumerate(self.columns)}
-        listed = [h for h, r in rows.items() if h in outcomes or (r["distinct_estimate"] <= TOP_VALUES
-                                                                  and 2 * r["distinct_estimate"] <= r["non_blank"])]
-        self._counted |= self._values(listed) if listed else {}
+        return found, {h: {n: found[f"{n}_{i}"] for n in names} for i, h in enumerate(self.columns)}
+
+    def profiles(self, outcomes: tuple[str, ...] = ()) -> tuple[ColumnProfile, ...]:
+        """Each column measured as an upload's are (equity.profile), from counts only, in three Spark jobs of which
+        two read the table: every column's non-blank and distinct counts (and the table's rows) in one read; the
+        kind of its values (numbers, excused codes) on the first SAMPLED rows; and the values, in one read, of the
+        columns with few values that repeat and of the `outcomes` named, all of them, and of a column whose header
+        names a result (a grade %, a scale score) those SHARED rows or more hold, enough to propose it as an
+        outcome and a threshold. Ids and names never leave Spark."""
+        size = sqlglot.parse_one(query("tables/row_count", table=RAW), read="duckdb").expressions[0]
+        found, spread = self._each_column("profile/column_spread", exp.to_table(RAW), also=(size.as_("rows"),))
+        self._size = int(found["rows"])
+        head = sqlglot.parse_one(query("profile/table_head", table=RAW), read="duckdb").subquery("head")
+        _, kinds = self._each_column("profile/column_kind", head, {"excused": list(EXCUSED), "rows": SAMPLED})
+        listed = [h for h, r in spread.items() if h in outcomes or (r["distinct_estimate"] <= TOP_VALUES
+                                                                    and 2 * r["distinct_estimate"] <= r["non_blank"])]
         measured = [h for h in self.columns if h not in listed and _names_a_result(h)]
-        common = self._values(measured, SHARED) if measured else {}
-        return tuple(_profile(h, rows[h], self._counted.get(h)) if h not in common else
-                     replace(_profile(h, rows[h], common[h]), distinct_count=int(rows[h]["distinct_estimate"]))
+        counted = self._values(listed + measured, listed) if listed or measured else {}
+        self._counted |= {h: counted[h] for h in listed}
+        return tuple(_profile(h, spread[h] | kinds[h], self._counted.get(h)) if h not in measured else
+                     replace(_profile(h, spread[h] | kinds[h], counted[h]),
+                             distinct_count=int(spread[h]["distinct_estimate"]))
                      for h in self.columns)
 
 
@@ -264,7 +288,8 @@ def _names_a_result(header: str) -> bool:
 
 
 def _profile(header: str, row: dict, values: tuple | None) -> ColumnProfile:
-    """A column's profile from its counts (profile/column_counts.sql) and, when listed, its values."""
+    """A column's profile from its counts (profile/column_spread.sql, column_kind.sql) and, when listed, its
+    values."""
     gradable = int(row["sampled"]) - int(row["excused_count"])
     share = int(row["numeric_count"]) / gradable if gradable > 0 else 0.0
     distinct = int(row["distinct_estimate"]) if values is None else sum(1 for v, _ in values if v is not None)

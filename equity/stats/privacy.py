@@ -29,8 +29,8 @@ class Preset:
     key: str = "default"
     colour_min_n: int = 0        # shown groups smaller than this get no colour (the California Dashboard's 30)
 
-    def label(self, lang: str = "en") -> str:
-        return t(f"preset.{self.key}.name", lang)
+    def label(self) -> str:
+        return t(f"preset.{self.key}.name")
 
 
 def coloured(n: int, colour_min_n: int) -> bool:

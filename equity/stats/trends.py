@@ -19,7 +19,7 @@ from equity.stats import across, grouped
 from equity.stats.metrics import COMPARE_ALL, COMPARE_OTHERS, Breakdown, GroupResult, breakdown
 from equity.stats.privacy import DEFAULT_MIN_N
 from equity.words.groupings import grouping_group
-from equity.words.i18n import DEFAULT, t
+from equity.words.i18n import t
 from equity.words.labels import comparison_label, hidden_note
 
 KEY_JOIN = "\x1f"          # joins the parts of a crossed group's key as text; never inside a data value
@@ -68,32 +68,32 @@ class Trend:
         seen = {g.key for result in self.per_term for g in result.groups}
         return tuple(ordered(self.grouping, seen))
 
-    def groups(self, lang: str = DEFAULT) -> tuple[tuple[str, str], ...]:
-        """(key as text, label in `lang`) of every group seen in any term, in the grouping's order."""
-        return tuple((group_key(k), grouping_group(self.grouping, k, lang)) for k in self.group_keys())
+    def groups(self) -> tuple[tuple[str, str], ...]:
+        """(key as text, label in the reader's language) of every group seen in any term, in the grouping's order."""
+        return tuple((group_key(k), grouping_group(self.grouping, k)) for k in self.group_keys())
 
-    def series(self, group: str, lang: str = DEFAULT) -> tuple[Point, ...]:
+    def series(self, group: str) -> tuple[Point, ...]:
         """One group's points (its key as text), one per term."""
         points = []
         for term, result in zip(self.terms, self.per_term, strict=True):
             found = next((g for g in result.groups if group_key(g.key) == group), None)
             if found is None:
-                points.append(Point(term, 0, None, None, t("trends.no_result", lang)))
+                points.append(Point(term, 0, None, None, t("trends.no_result")))
             else:
-                note = hidden_note(found.reason, self.min_n, lang) if found.suppressed else ""
+                note = hidden_note(found.reason, self.min_n) if found.suppressed else ""
                 points.append(Point(term, found.n, found.value, found.gap, note))
         return tuple(points)
 
-    def overall(self, lang: str = DEFAULT) -> tuple[Point, ...]:
+    def overall(self) -> tuple[Point, ...]:
         """All students' points, one per term."""
         points = []
         for term, result in zip(self.terms, self.per_term, strict=True):
-            hidden = hidden_note(result.overall_reason, self.min_n, lang) if result.overall_suppressed else ""
+            hidden = hidden_note(result.overall_reason, self.min_n) if result.overall_suppressed else ""
             points.append(Point(term, result.overall_size, result.overall_value, None, hidden))
         return tuple(points)
 
-    def comparison_label(self, lang: str = DEFAULT) -> str:
-        return comparison_label(self.compare, self.dimension, lang) if self.per_term else ""
+    def comparison_label(self) -> str:
+        return comparison_label(self.compare, self.dimension) if self.per_term else ""
 
 
 def data_terms(con: duckdb.DuckDBPyConnection, filters: Filters = Filters()) -> tuple[str, ...]:

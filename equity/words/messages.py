@@ -3,13 +3,14 @@
 A message is raised or returned deep in the package, far from the screen that knows the reader's language, and
 is also printed by the command line and matched by tests in English. So a `Text` *is* its English words (a
 `str`), and also remembers its catalogue key and parameters, which a page puts into the reader's language with
-`words(message, lang)`, whole numbers among its parameters written that language's way (1,200 / 1.200).
+`words(message)`, whole numbers among its parameters written that language's way (1,200 / 1.200).
 Parameters may themselves be `Text` (e.g. 'a PDF' inside "… it looks like a PDF") or
 a `Message` (an error inside a note about it).
 """
 
 from equity.words.i18n import DEFAULT, t, tn
 from equity.words.numbers import count
+from equity.words.reader import reading
 
 
 class Text(str):
@@ -29,28 +30,31 @@ class Text(str):
 
     @classmethod
     def _made(cls, key: str, number: int | None, params: dict[str, object]) -> "Text":
-        text = super().__new__(cls, _fill(key, number, DEFAULT, params))
+        with reading(DEFAULT):
+            english = _fill(key, number, params)
+        text = super().__new__(cls, english)
         text.key, text.number, text.params = key, number, params
         return text
 
     def __reduce__(self):   # a str subclass with attributes: rebuilt from its key (it crosses processes)
         return Text._made, (self.key, self.number, self.params)
 
-    def words(self, lang: str | None = None) -> str:
-        return _fill(self.key, self.number, lang, self.params)
+    def words(self) -> str:
+        return _fill(self.key, self.number, self.params)
 
 
-def _fill(key: str, number: int | None, lang: str, params: dict[str, object]) -> str:
-    """The sentence in `lang`: parameters that are messages put into it too, whole numbers written its way."""
-    filled = {name: words(value, lang) if isinstance(value, Text | Message) else
-              count(value, lang) if isinstance(value, int) and not isinstance(value, bool) else value
+def _fill(key: str, number: int | None, params: dict[str, object]) -> str:
+    """The sentence in the reader's language: parameters that are messages put into it too, whole numbers
+    written its way."""
+    filled = {name: words(value) if isinstance(value, Text | Message) else
+              count(value) if isinstance(value, int) and not isinstance(value, bool) else value
               for name, value in params.items()}
-    return t(key, lang, **filled) if number is None else tn(key, number, lang, **filled)
+    return t(key, **filled) if number is None else tn(key, number, **filled)
 
 
 class Message(Exception):
     """An error worded for the person using the app: `Error(key, **params)`, or `Error(text)` with a `Text`.
-    `str(error)` is the English text; `words(error, lang)` the text in the reader's language."""
+    `str(error)` is the English text; `words(error)` the text in the reader's language."""
 
     def __init__(self, key: str | Text, /, **params: object):
         text = key if isinstance(key, Text) else Text(key, **params)
@@ -66,10 +70,11 @@ class Message(Exception):
         return self.text.params
 
 
-def words(message: object, lang: str | None = None) -> str:
-    """A message in `lang`: a `Text` or `Message` translated, anything else (an OSError, say) as it prints."""
+def words(message: object) -> str:
+    """A message in the reader's language: a `Text` or `Message` translated, anything else (an OSError, say)
+    as it prints."""
     if isinstance(message, Message):
-        return message.text.words(lang)
+        return message.text.words()
     if isinstance(message, Text):
-        return message.words(lang)
+        return message.words()
     return str(message)

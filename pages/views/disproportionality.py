@@ -12,41 +12,40 @@ from equity.words.numbers import decimal
 from pages.views import shared
 
 bench = shared.workbench()
-lang = shared.language()
-st.title(t("nav.disproportionality", lang))
-st.caption(t("page.risk.intro", lang))
+st.title(t("nav.disproportionality"))
+st.caption(t("page.risk.intro"))
 if shared.require_data(bench):
     shared.active_filters(bench)
     picked = shared.outcome_picker(bench, "risk", default=bench.usual_risk_outcome(), rates_only=True)
     if picked:
         column, rule = picked
         first, second, third = st.columns(3)
-        grouping = shared.grouping_picker("risk", t("page.scorecard.compare_by", lang), columns=(first, second))
+        grouping = shared.grouping_picker("risk", t("page.scorecard.compare_by"), columns=(first, second))
         terms = bench.terms(filtered=True)
-        term = third.selectbox(t("column.term", lang), terms, index=len(terms) - 1, key="risk_term",
-                               help=t("page.risk.term_help", lang)) if terms else None
+        term = third.selectbox(t("column.term"), terms, index=len(terms) - 1, key="risk_term",
+                               help=t("page.risk.term_help")) if terms else None
         settings = shared.risk_settings(bench, "risk")
-        st.caption(f"{shared.plain(settings.describe())} {t('page.risk.notes', lang, min_n=f'{bench.min_n:d}')}")
+        st.caption(f"{shared.plain(settings.describe())} {t('page.risk.notes', min_n=f'{bench.min_n:d}')}")
         result = bench.risk(column.name, rule, grouping, column.header, term)
         flagged = result.flagged()
         if flagged:
-            names = ", ".join(f"{shared.plain(grouping_group(grouping, g.key, lang))} ({decimal(g.ratio, 2, lang)})"
+            names = ", ".join(f"{shared.plain(grouping_group(grouping, g.key))} ({decimal(g.ratio, 2)})"
                               for g in flagged)
-            st.warning(tn("page.risk.flagged", len(flagged), lang, threshold=decimal(settings.threshold, 1, lang),
+            st.warning(tn("page.risk.flagged", len(flagged), threshold=decimal(settings.threshold, 1),
                           groups=names),
                        icon=":material/flag:")
         else:
-            st.success(t("page.risk.none_flagged", lang, threshold=decimal(settings.threshold, 1, lang)),
+            st.success(t("page.risk.none_flagged", threshold=decimal(settings.threshold, 1)),
                        icon=":material/check:")
         overall = result.overall_risk
-        shown = t("page.risk.overall_risk", lang, risk=decimal(overall, 1, lang)) if overall is not None else \
-            t("page.risk.overall_hidden", lang)
-        st.caption(shared.plain(t("page.risk.overall", lang,
-                                  n=size_text(result.overall_size, result.overall_reason, result.min_n, lang),
+        shown = t("page.risk.overall_risk", risk=decimal(overall, 1)) if overall is not None else \
+            t("page.risk.overall_hidden")
+        st.caption(shared.plain(t("page.risk.overall",
+                                  n=size_text(result.overall_size, result.overall_reason, result.min_n),
                                   shown=shown, missing=size_text(result.missing_size, result.missing_reason,
-                                                                 result.min_n, lang))))
+                                                                 result.min_n))))
         if result.comparison:
-            st.caption(t("page.risk.comparison_total", lang, name=shared.plain(result.comparison)))
+            st.caption(t("page.risk.comparison_total", name=shared.plain(result.comparison)))
         chart = ratio_chart(result) if any(g.ratio is not None for g in result.groups) else None
         if chart is not None:
             shared.chart(chart)
@@ -54,5 +53,5 @@ if shared.require_data(bench):
         streaks = bench.risk_streaks(column.name, rule, grouping, history) if len(history) > 1 else None
         table = risk_table(result, streaks)          # the same table the downloads write
         shared.table(table)
-        shared.section_downloads(Section(t("nav.disproportionality", lang), (), table, chart),
-                                 file_stem(f"risk {column.name} {grouping.first}"), "risk_dl", lang)
+        shared.section_downloads(Section(t("nav.disproportionality"), (), table, chart),
+                                 file_stem(f"risk {column.name} {grouping.first}"), "risk_dl")

@@ -18,7 +18,8 @@ from equity.app.session import (
 from equity.words.gap_flags import settings_line
 from equity.words.i18n import t
 from equity.words.labels import dimension_label, group_label
-from pages.views.shared import language, plain
+from equity.words.reader import bound
+from pages.views.shared import plain
 
 NONE = ""
 VALUE = "value"
@@ -29,16 +30,15 @@ def flag_settings(method: Flag, key: str, result: Breakdown | None = None) -> Fl
     groups as the 80% index's reference."""
     if method is Flag.NEWCOMBE:
         return DEFAULTS
-    lang = language()
     settings = DEFAULTS
-    with st.expander(t("flag.settings.title", lang)):
+    with st.expander(t("flag.settings.title")):
         if method is Flag.PPG:
             settings = _ppg(key)
         elif method is Flag.PI:
             settings = FlagSettings(pi_cut=_cut(key))
         else:
             settings = FlagSettings(eighty_cut=_cut(key), eighty_reference=_eighty_reference(key, result))
-    line = settings_line(method, settings, lang)
+    line = settings_line(method, settings)
     if line:
         st.caption(plain(line))
     return settings
@@ -79,13 +79,12 @@ def _eighty_reference(key: str, result: Breakdown | None) -> str:
 
 def cohort_by(bench: Workbench, key: str, container=None) -> str | None:
     """Which dimension splits the figures into cohorts (term, school or grade), or None for all together."""
-    lang = language()
     choices = bench.cohort_choices()
     if not choices:
         return None
     chosen = (container or st).selectbox(
-        t("cohort.by", lang), [NONE, *choices], key=f"{key}_cohort_by", help=t("cohort.help", lang),
-        format_func=lambda d: t("cohort.none", lang) if d == NONE else dimension_label(DIMENSIONS[d], lang))
+        t("cohort.by"), [NONE, *choices], key=f"{key}_cohort_by", help=t("cohort.help"),
+        format_func=bound(lambda d: t("cohort.none") if d == NONE else dimension_label(DIMENSIONS[d])))
     return chosen or None
 
 
@@ -96,6 +95,5 @@ def cohort_picker(bench: Workbench, key: str) -> Cohort | None:
     if dimension is None:
         return None
     values = bench.cohort_values(dimension)
-    lang = language()
-    label = t("cohort.which", lang, dimension=dimension_label(DIMENSIONS[dimension], lang))
+    label = t("cohort.which", dimension=dimension_label(DIMENSIONS[dimension]))
     return dimension, right.selectbox(label, values, key=f"{key}_cohort_{dimension}")

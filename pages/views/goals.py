@@ -1,7 +1,6 @@
 """Goals: every goal's status on one screen (met, on track, off track, no data), the trend behind it, the
 interim target for this term, where the current pace leads, and the log entries that concern it."""
 
-import pandas as pd
 import streamlit as st
 
 from equity.app.session import MET, NO_DATA, OFF_TRACK, ON_TRACK, Entry, Evaluation, WorkspaceError, stage_label
@@ -21,94 +20,84 @@ def progress(evaluation: Evaluation) -> str:
     return "—" if evaluation.progress is None else percent(evaluation.progress, 0)
 
 
-def summary(evaluations: list[Evaluation], lang: str) -> pd.DataFrame:
-    return pd.DataFrame([{
-        t("column.goal", lang): e.goal.title, t("column.population", lang): bench.goal_population(e.goal),
-        t("column.term", lang): e.current_term or "—", t("column.current", lang): e.goal.figure(e.current),
-        t("column.interim", lang): e.goal.figure(e.interim),
-        t("column.target", lang): t("column.target_by", lang, target=e.goal.figure(e.goal.target),
-                                    term=e.goal.target_term),
-        t("column.status", lang): t(STATUS_LOOK[e.status][0], lang), t("column.progress", lang): progress(e),
-    } for e in evaluations])
-
-
-def show(evaluation: Evaluation, entries: tuple[Entry, ...], lang: str) -> None:
+def show(evaluation: Evaluation, entries: tuple[Entry, ...]) -> None:
     goal = evaluation.goal
     text, colour, icon = STATUS_LOOK[evaluation.status]
     with st.container(border=True):
         head, badge = st.columns([5, 1])
         head.subheader(shared.plain(goal.title))
-        badge.badge(t(text, lang), color=colour, icon=icon)
+        badge.badge(t(text), color=colour, icon=icon)
         st.caption(shared.plain(bench.describe_goal(goal)))
         cols = st.columns(4)
-        cols[0].metric(t("goals.metric_current", lang,
-                         term=shared.plain(evaluation.current_term or t("goals.no_term_short", lang))),
+        cols[0].metric(t("goals.metric_current",
+                         term=shared.plain(evaluation.current_term or t("goals.no_term_short"))),
                        goal.figure(evaluation.current))
-        cols[1].metric(t("goals.metric_interim", lang), goal.figure(evaluation.interim))
-        cols[2].metric(t("goals.metric_target", lang, term=shared.plain(goal.target_term)),
+        cols[1].metric(t("goals.metric_interim"), goal.figure(evaluation.interim))
+        cols[2].metric(t("goals.metric_target", term=shared.plain(goal.target_term)),
                        goal.figure(goal.target))
-        cols[3].metric(t("goals.metric_progress", lang), progress(evaluation))
+        cols[3].metric(t("goals.metric_progress"), progress(evaluation))
         if evaluation.status == NO_DATA:
-            note = shared.plain(evaluation.note) if evaluation.note else t("goals.no_figure_now", lang)
-            st.warning(t("goals.no_data_note", lang, note=note), icon=":material/help:")
+            note = shared.plain(evaluation.note) if evaluation.note else t("goals.no_figure_now")
+            st.warning(t("goals.no_data_note", note=note), icon=":material/help:")
         st.markdown(shared.plain(evaluation.projection.sentence))
         linked, markers = bench.goal_log(entries, evaluation, goal_axis(evaluation))
-        shared.chart(goal_chart(evaluation, markers, lang))
+        shared.chart(goal_chart(evaluation, markers))
         if linked:
-            st.markdown(f"**{t('goals.log_entries', lang)}**")
+            st.markdown(f"**{t('goals.log_entries')}**")
             for e in linked:
                 result = f" — {shared.plain(e.result)}" if e.result else ""
                 st.markdown(f"- {shared.plain(e.date)} · *{shared.plain(stage_label(e.stage))}* · "
                             f"**{shared.plain(e.title)}**{result}")
         actions = st.columns([2, 1, 1, 4])
-        if actions[0].button(t("goals.log_button", lang), key=f"log_{goal.id}", icon=":material/edit_note:"):
+        if actions[0].button(t("goals.log_button"), key=f"log_{goal.id}", icon=":material/edit_note:"):
             st.session_state["log_goal"] = goal.id
             st.switch_page("pages/views/log.py")
-        if actions[1].button(t("goals.edit", lang), key=f"edit_{goal.id}", icon=":material/edit:"):
+        if actions[1].button(t("goals.edit"), key=f"edit_{goal.id}", icon=":material/edit:"):
             st.session_state["goal_editing"] = goal.id
             st.rerun()
-        with actions[2].popover(t("goals.delete", lang), icon=":material/delete:"):
-            st.write(t("goals.delete_question", lang, title=shared.plain(goal.title)))
-            if st.button(t("goals.delete_confirm", lang), key=f"delete_{goal.id}", type="primary"):
+        with actions[2].popover(t("goals.delete"), icon=":material/delete:"):
+            st.write(t("goals.delete_question", title=shared.plain(goal.title)))
+            if st.button(t("goals.delete_confirm"), key=f"delete_{goal.id}", type="primary"):
                 try:
                     bench.delete_goal(goal)
                     st.rerun()
                 except WorkspaceError as problem:
-                    st.error(shared.message(problem, lang), icon=":material/error:")
+                    st.error(shared.message(problem), icon=":material/error:")
 
 
 bench = shared.workbench()
-lang = shared.language()
-st.title(t("goals.title", lang))
-st.write(t("goals.intro", lang, min_n=f"{bench.min_n:d}"))
+st.title(t("goals.title"))
+st.write(t("goals.intro", min_n=f"{bench.min_n:d}"))
 if shared.require_data(bench):
     goal_list, problems = bench.saved_goals()
     entries, log_problems = bench.log_entries()
     for problem in (*problems, *log_problems):
-        st.warning(shared.message(problem.message, lang), icon=":material/warning:")
+        st.warning(shared.message(problem.message), icon=":material/warning:")
     editing = st.session_state.get("goal_editing")
     target = next((g for g in goal_list if g.id == editing), None)
     if target is not None:
         with st.container(border=True):
-            st.subheader(t("goals.editing", lang, title=shared.plain(target.title)))
+            st.subheader(t("goals.editing", title=shared.plain(target.title)))
             saved = goal_form(bench, target, f"goal_edit_{target.id}_{target.revision}")
-            if saved or st.button(t("goals.cancel", lang)):
+            if saved or st.button(t("goals.cancel")):
                 st.session_state.pop("goal_editing", None)
-                st.session_state["goal_saved"] = t("goals.saved", lang, title=saved.title) if saved else ""
+                st.session_state["goal_saved"] = t("goals.saved", title=saved.title) if saved else ""
                 st.rerun()
     if st.session_state.get("goal_saved"):
         st.success(shared.plain(st.session_state.pop("goal_saved")), icon=":material/check:")
     evaluations = bench.assess_goals(goal_list)
     if evaluations:
-        st.dataframe(summary(evaluations, lang), hide_index=True)
+        overview = bench.goals_section(evaluations)       # the table the report writes
+        shared.table(overview.table)
+        shared.section_downloads(overview, "goals", "goals_dl")
         for evaluation in evaluations:
-            show(evaluation, entries, lang)
+            show(evaluation, entries)
     else:
-        st.info(t("goals.none_yet", lang), icon=":material/flag:")
-    with st.expander(t("goals.new", lang), expanded=not goal_list, icon=":material/add:"):
+        st.info(t("goals.none_yet"), icon=":material/flag:")
+    with st.expander(t("goals.new"), expanded=not goal_list, icon=":material/add:"):
         saved = goal_form(bench, None, "goal_new")
         if saved:
-            st.session_state["goal_saved"] = t("goals.saved", lang, title=saved.title)
+            st.session_state["goal_saved"] = t("goals.saved", title=saved.title)
             for key in [k for k in st.session_state if str(k).startswith("goal_new")]:
                 del st.session_state[key]
             st.rerun()

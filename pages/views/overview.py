@@ -12,16 +12,15 @@ PAGES = {"gaps": "pages/views/gaps.py", "goals": "pages/views/goals.py", "scorec
          "trends": "pages/views/trends.py"}
 
 bench = shared.workbench()
-lang = shared.language()
-st.title(t("page.overview.title", lang))
-st.write(t("page.overview.intro", lang))
+st.title(t("page.overview.title"))
+st.write(t("page.overview.intro"))
 
 if shared.require_data(bench):
     data = bench.data
     if data.sample:
         counts = data.mapping.counts
-        st.info(t("page.overview.counts_sample" if counts else "page.overview.sample", lang), icon=":material/science:")
-        if st.button(t("page.overview.open_students" if counts else "page.overview.open_counts", lang),
+        st.info(t("page.overview.counts_sample" if counts else "page.overview.sample"), icon=":material/science:")
+        if st.button(t("page.overview.open_students" if counts else "page.overview.open_counts"),
                      key="sample_switch", icon=":material/swap_horiz:"):
             bench.load_sample(counts=not counts)
             st.rerun()
@@ -29,18 +28,18 @@ if shared.require_data(bench):
         st.subheader(shared.plain(title))
         for answer in answers:
             st.markdown(shared.plain(answer.text))
-        st.page_link(page=PAGES[answers[0].page], label=t(f"nav.{answers[0].page}", lang),
+        st.page_link(page=PAGES[answers[0].page], label=t(f"nav.{answers[0].page}"),
                      icon=":material/arrow_forward:")
     cols = st.columns(4)
-    cols[0].metric(t("page.overview.rows", lang), count(data.report.rows, lang))
-    cols[1].metric(t("page.overview.outcomes", lang), len(data.mapping.outcomes()))
-    cols[2].metric(t("page.overview.hidden_below", lang), t("page.overview.students", lang, n=bench.min_n))
-    cols[3].metric(t("page.overview.data", lang),
-                   t("page.overview.sample_short" if data.sample else "page.overview.upload_short", lang))
-    st.subheader(t("page.overview.start", lang))
-    st.markdown(t("page.overview.steps", lang))
-    st.page_link("pages/views/gaps.py", label=t("nav.gaps", lang), icon=":material/bar_chart:")
-    st.page_link("pages/views/intersections.py", label=t("page.overview.intersections", lang),
+    cols[0].metric(t("page.overview.rows"), count(data.report.rows))
+    cols[1].metric(t("page.overview.outcomes"), len(data.mapping.outcomes()))
+    cols[2].metric(t("page.overview.hidden_below"), t("page.overview.students", n=bench.min_n))
+    cols[3].metric(t("page.overview.data"),
+                   t("page.overview.sample_short" if data.sample else "page.overview.upload_short"))
+    st.subheader(t("page.overview.start"))
+    st.markdown(t("page.overview.steps"))
+    st.page_link("pages/views/gaps.py", label=t("nav.gaps"), icon=":material/bar_chart:")
+    st.page_link("pages/views/intersections.py", label=t("page.overview.intersections"),
                  icon=":material/grid_view:")
-    st.page_link("pages/views/report.py", label=t("page.overview.report", lang), icon=":material/summarize:")
-    st.page_link("pages/views/data.py", label=t("page.overview.own_file", lang), icon=":material/upload_file:")
+    st.page_link("pages/views/report.py", label=t("page.overview.report"), icon=":material/summarize:")
+    st.page_link("pages/views/data.py", label=t("page.overview.own_file"), icon=":material/upload_file:")

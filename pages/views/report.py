@@ -19,6 +19,7 @@ from equity.app.session import (
 from equity.words.i18n import LANGUAGES, t
 from equity.words.labels import comparison_label, dimension_label
 from equity.words.numbers import count
+from equity.words.reader import bound, language, reading
 from pages.views import flag_controls, shared
 from pages.views.shared import plain
 
@@ -42,8 +43,8 @@ def keep_choices() -> None:
         st.session_state[key] = st.session_state[key]
 
 
-def preview(report: Report, lang: str) -> None:
-    st.subheader(t("page.report.preview", lang))
+def preview(report: Report) -> None:
+    st.subheader(t("page.report.preview"))
     st.markdown(f"### {plain(report.title)}")
     for line in report.context:
         st.caption(plain(line))
@@ -59,51 +60,52 @@ def preview(report: Report, lang: str) -> None:
             shared.table(section.table.compact())
             st.caption(plain(" ".join(section.table.notes)))
             shared.section_downloads(section, f"{file_stem(report.title)}-{number}-{report.lang}",
-                                     f"dl_{number}", lang)
+                                     f"dl_{number}")
 
 
-def downloads(report: Report, lang: str) -> None:
-    st.subheader(t("page.report.download", lang))
-    st.caption(plain(t("report.aggregates_only", report.lang) + " " + report.privacy))
+def downloads(report: Report) -> None:
+    st.subheader(t("page.report.download"))
+    with reading(report.lang):          # the report's own words, in its language
+        st.caption(plain(t("report.aggregates_only") + " " + report.privacy))
     stem = f"{file_stem(report.title)}-{report.lang}"
-    files = [("pdf", t("page.report.pdf", lang), ":material/picture_as_pdf:"),
-             ("pptx", t("page.report.pptx", lang), ":material/slideshow:"),
-             ("html", t("page.report.html", lang), ":material/language:")]
+    files = [("pdf", t("page.report.pdf"), ":material/picture_as_pdf:"),
+             ("pptx", t("page.report.pptx"), ":material/slideshow:"),
+             ("html", t("page.report.html"), ":material/language:")]
     columns = st.columns(4)
     for column, (fmt, label, icon) in zip(columns, files, strict=False):
         column.download_button(plain(label), lambda f=fmt: bench.export(report, f), file_name=f"{stem}.{fmt}",
                                mime=MIME[fmt], on_click="ignore", icon=icon, type="primary",
                                key=f"dl_report_{fmt}")
-    columns[3].download_button(t("page.report.xlsx", lang), lambda: bench.export(report, "xlsx"),
+    columns[3].download_button(t("page.report.xlsx"), lambda: bench.export(report, "xlsx"),
                                file_name=f"{stem}.xlsx", mime=MIME["xlsx"], on_click="ignore",
                                icon=":material/table:", key="dl_report_xlsx")
 
 
-def student_export(bench, column, rule, lang: str) -> None:
+def student_export(bench, column, rule) -> None:
     """The student-level list, behind an explicit confirmation and labelled as student data."""
-    with st.expander(t("page.report.student_title", lang), icon=":material/warning:"):
-        st.warning(t("page.report.student_intro", lang))
-        if not shared.student_rows(bench) or not st.checkbox(t("page.report.student_confirm", lang),
+    with st.expander(t("page.report.student_title"), icon=":material/warning:"):
+        st.warning(t("page.report.student_intro"))
+        if not shared.student_rows(bench) or not st.checkbox(t("page.report.student_confirm"),
                                                               key="student_confirm"):
             return
         table = bench.student_list(column.name, column.header, rule)
-        st.caption(t("page.report.student_rows", lang, rows=count(len(table.rows), lang)))
-        title = t("student.title", lang, outcome=column.header)
+        st.caption(t("page.report.student_rows", rows=count(len(table.rows))))
+        title = t("student.title", outcome=column.header)
         stem = f"{FILE_PREFIX}-{file_stem(column.header)}"
         left, right, _ = st.columns([1, 1, 2])
-        left.download_button(t("page.report.student_csv", lang), lambda: bench.table_file(table, title, "csv"),
+        left.download_button(t("page.report.student_csv"), lambda: bench.table_file(table, title, "csv"),
                              file_name=f"{stem}.csv", mime=MIME["csv"], on_click="ignore",
                              key="dl_students_csv")
-        right.download_button(t("page.report.student_xlsx", lang), lambda: bench.table_file(table, title, "xlsx"),
+        right.download_button(t("page.report.student_xlsx"), lambda: bench.table_file(table, title, "xlsx"),
                               file_name=f"{stem}.xlsx", mime=MIME["xlsx"], on_click="ignore",
                               key="dl_students_xlsx")
 
 
-def builder(bench, lang: str) -> None:
-    st.title(t("nav.report", lang))
+def builder(bench) -> None:
+    st.title(t("nav.report"))
     if not shared.require_data(bench):
         return
-    st.write(t("page.report.intro", lang, min_n=f"{bench.min_n:d}"))
+    st.write(t("page.report.intro", min_n=f"{bench.min_n:d}"))
     shared.active_filters(bench)
     picked = shared.outcome_picker(bench, "report")
     if not picked:
@@ -112,67 +114,69 @@ def builder(bench, lang: str) -> None:
     shared.rule_warning(bench, column, rule)
     left, right = st.columns(2)
     offered = shared.offered_dimensions(bench)
-    dimensions = left.multiselect(t("page.report.dimensions", lang), offered,
+    dimensions = left.multiselect(t("page.report.dimensions"), offered,
                                   default=[d for d in DEFAULT_DIMENSIONS if d in offered] or offered[:1],
-                                  key="report_dimensions", placeholder=t("ui.choose_options", lang),
-                                  format_func=lambda d: dimension_label(DIMENSIONS[d], lang))
-    compare = right.selectbox(t("page.report.compare", lang), (COMPARE_ALL, COMPARE_OTHERS), key="report_compare",
-                              format_func=lambda c: comparison_label(c, DIMENSIONS["race"], lang))
+                                  key="report_dimensions", placeholder=t("ui.choose_options"),
+                                  format_func=bound(lambda d: dimension_label(DIMENSIONS[d])))
+    compare = right.selectbox(t("page.report.compare"), (COMPARE_ALL, COMPARE_OTHERS), key="report_compare",
+                              format_func=bound(lambda c: comparison_label(c, DIMENSIONS["race"])))
     with right:
         method = shared.flag_choice(rule.is_rate, "report_flag")
         settings = flag_controls.flag_settings(method, "report_flagset")
     cohort = flag_controls.cohort_by(bench, "report")
     crossings = st.multiselect(
-        t("page.report.crossings", lang), list(combinations(dimensions, 2)), key=f"report_cross_{'-'.join(dimensions)}",
-        placeholder=t("ui.choose_options", lang),
-        format_func=lambda pair: " × ".join(dimension_label(DIMENSIONS[d], lang) for d in pair))
+        t("page.report.crossings"), list(combinations(dimensions, 2)), key=f"report_cross_{'-'.join(dimensions)}",
+        placeholder=t("ui.choose_options"),
+        format_func=bound(lambda pair: " × ".join(dimension_label(DIMENSIONS[d]) for d in pair)))
     first, second, third = st.columns(3)
-    history = first.checkbox(t("page.report.history", lang), value=True, key="report_history")
-    changes = first.checkbox(t("page.report.changes", lang), value=False, key="report_changes")
-    goals = second.checkbox(t("page.report.goals", lang), value=True, key="report_goals")
-    goal_table = second.checkbox(t("page.report.goal_table", lang), value=False, key="report_goal_table")
-    scorecard = second.checkbox(t("page.report.scorecard", lang), value=False, key="report_scorecard")
-    group_grids = scorecard and second.checkbox(t("page.report.group_grids", lang), value=False,
+    history = first.checkbox(t("page.report.history"), value=True, key="report_history")
+    changes = first.checkbox(t("page.report.changes"), value=False, key="report_changes")
+    goals = second.checkbox(t("page.report.goals"), value=True, key="report_goals")
+    goal_table = second.checkbox(t("page.report.goal_table"), value=False, key="report_goal_table")
+    scorecard = second.checkbox(t("page.report.scorecard"), value=False, key="report_scorecard")
+    group_grids = scorecard and second.checkbox(t("page.report.group_grids"), value=False,
                                                 key="report_group_grids")
-    accountable = scorecard and second.checkbox(t("page.report.accountability", lang), value=False,
+    accountable = scorecard and second.checkbox(t("page.report.accountability"), value=False,
                                                 key="report_accountability")
-    languages = list(LANGUAGES)
-    report_lang = third.radio(t("page.report.language", lang), languages, index=languages.index(lang),
-                              horizontal=True, format_func=LANGUAGES.get, key=f"report_language_{lang}")
-    title = st.text_input(t("page.report.heading", lang), placeholder=t("report.default_title", report_lang),
-                          key="report_title")
-    notes = st.text_area(t("page.report.notes", lang), key="report_notes", height=90)
+    languages, reader = list(LANGUAGES), language()
+    report_lang = third.radio(t("page.report.language"), languages, index=languages.index(reader),
+                              horizontal=True, format_func=LANGUAGES.get, key=f"report_language_{reader}")
+    with reading(report_lang):
+        default_title = t("report.default_title")
+    title = st.text_input(t("page.report.heading"), placeholder=default_title, key="report_title")
+    notes = st.text_area(t("page.report.notes"), key="report_notes", height=90)
     if not dimensions and not crossings and not goal_table and not scorecard:
-        st.info(t("page.report.none", lang))
+        st.info(t("page.report.none"))
         return
     chosen, cuts = st.session_state.get("scorecard"), st.session_state.get("grid_cuts", {})
     indicators, cuts = bench.report_scorecard(chosen, cuts) if scorecard else ((), {})
     choice = Choice(column.name, column.header, rule, tuple(dimensions), compare, tuple(crossings), history, goals,
                     changes, goal_table, indicators, tuple(cuts.items()), method, settings, cohort, group_grids,
                     accountable, st.session_state.get("accountability_min", 30))
-    report = bench.report(choice, title, notes, report_lang)
+    with reading(report_lang):
+        report = bench.report(choice, title, notes)
     st.session_state["report_built"] = report
-    downloads(report, lang)
-    preview(report, lang)
-    student_export(bench, column, rule, lang)
+    downloads(report)
+    preview(report)
+    student_export(bench, column, rule)
 
 
 def step(by: int, total: int) -> None:
     st.session_state["present_index"] = (st.session_state.get("present_index", 0) + by) % total
 
 
-def presentation(report: Report, lang: str) -> None:
+def presentation(report: Report) -> None:
     """One view at a time, large, for a projector; the figures behind each chart one click away."""
     st.html(PRESENTATION_STYLE)
     total = len(report.sections)
     index = min(st.session_state.get("present_index", 0), total - 1)
     section = report.sections[index]
     back, where, forward = st.columns([1, 4, 1])
-    back.button(t("page.report.previous", lang), icon=":material/arrow_back:", on_click=step, args=(-1, total),
+    back.button(t("page.report.previous"), icon=":material/arrow_back:", on_click=step, args=(-1, total),
                 key="present_previous", width="stretch")
-    position = t("page.report.position", lang, current=f"{index + 1:d}", total=total)
+    position = t("page.report.position", current=f"{index + 1:d}", total=total)
     where.markdown(f"{plain(report.title)} · {position}", text_alignment="center")
-    forward.button(t("page.report.next", lang), icon=":material/arrow_forward:", on_click=step, args=(1, total),
+    forward.button(t("page.report.next"), icon=":material/arrow_forward:", on_click=step, args=(1, total),
                    key="present_next", width="stretch")
     st.title(plain(section.title))
     if section.chart is not None:
@@ -180,20 +184,19 @@ def presentation(report: Report, lang: str) -> None:
         st.image(bench.chart_png(section.chart, PRESENT_WIDTH), alt=section.alt_text, width="stretch")
     for sentence in section.summary:
         st.markdown(plain(sentence))
-    with st.expander(t("page.report.figures", lang)):
+    with st.expander(t("page.report.figures")):
         shared.table(section.table.compact())
         st.caption(plain(" ".join(section.table.notes)))
     st.caption(plain(report.privacy))
 
 
 bench = shared.workbench()
-lang = shared.language()
-presenting = st.toggle(t("page.report.present", lang), key="present_mode", help=t("page.report.present_help", lang))
+presenting = st.toggle(t("page.report.present"), key="present_mode", help=t("page.report.present_help"))
 built = st.session_state.get("report_built")
 if presenting and built is not None and built.sections:
     keep_choices()
-    presentation(built, lang)
+    presentation(built)
 else:
     if presenting:
-        st.info(t("page.report.present_empty", lang))
-    builder(bench, lang)
+        st.info(t("page.report.present_empty"))
+    builder(bench)

@@ -38,6 +38,7 @@ from equity.words.i18n import DEFAULT, LANGUAGES, t
 from equity.words.labels import dimension_label, group_label
 from equity.words.messages import Text, words
 from equity.words.numbers import chart_locale, count
+from equity.words.reader import bound
 
 T = TypeVar("T")
 
@@ -49,12 +50,12 @@ def plain(text: object) -> str:
     return "".join("\\" + c if c in "\\`*_[]#|$<>~" else c for c in str(text))
 
 
-def message(problem: object, lang: str | None = None) -> str:
+def message(problem: object) -> str:
     """An error or note from `equity` in the reader's language, shown as it is (file names stay literal)."""
-    return plain(words(problem, lang or language()))
+    return plain(words(problem))
 
 
-def saved(problems: Sequence[str], save: Callable[[], T], lang: str) -> T | None:
+def saved(problems: Sequence[str], save: Callable[[], T]) -> T | None:
     """A record the user filled in (a goal, a log entry), saved; or None, with what is wrong with it or why the
     workspace refused it on screen."""
     if problems:
@@ -63,35 +64,34 @@ def saved(problems: Sequence[str], save: Callable[[], T], lang: str) -> T | None
     try:
         return save()
     except WorkspaceError as problem:
-        st.error(message(problem, lang), icon=":material/error:")
+        st.error(message(problem), icon=":material/error:")
         return None
 
 
 def signed_in() -> bool:
     """The sign-in gate, passed before anything loads: True when the visitor may use the app, else it draws
     the sign-in screen. Off unless a server install turns it on (see equity.app.access and the README)."""
-    lang = language()
     try:
         config = access.load(os.environ, _secrets())
     except access.ConfigError as problem:
-        st.error(t("signin.misconfigured", lang, problem=message(problem, lang)), icon=":material/lock:")
+        st.error(t("signin.misconfigured", problem=message(problem)), icon=":material/lock:")
         return False
     if config.mode == access.OPEN:
         return True
     decision = access.decide(config, identity(), password_ok=st.session_state.get("access_granted", False))
     if decision.allowed:
-        _signed_in_sidebar(config, lang)
+        _signed_in_sidebar(config)
         return True
-    st.title(t("app.title", lang))
+    st.title(t("app.title"))
     language_picker(st)
-    st.info(message(decision.reason, lang), icon=":material/lock:")
+    st.info(message(decision.reason), icon=":material/lock:")
     if decision.action == "sign_in":
-        st.button(t("signin.button", lang), type="primary", on_click=st.login,
+        st.button(t("signin.button"), type="primary", on_click=st.login,
                   args=(config.provider,) if config.provider else ())
     elif decision.action == "sign_out":
-        st.button(t("signin.sign_out", lang), on_click=st.logout)
+        st.button(t("signin.sign_out"), on_click=st.logout)
     else:
-        _password_form(config, lang)
+        _password_form(config)
     return False
 
 
@@ -113,23 +113,23 @@ def _secrets() -> dict:
     return {}
 
 
-def _password_form(config: access.AccessConfig, lang: str) -> None:
+def _password_form(config: access.AccessConfig) -> None:
     with st.form("sign_in"):
-        password = st.text_input(t("signin.password", lang), type="password")
-        if st.form_submit_button(t("signin.open", lang), type="primary"):
+        password = st.text_input(t("signin.password"), type="password")
+        if st.form_submit_button(t("signin.open"), type="primary"):
             if access.check_password(password, config.password_hash):
                 st.session_state["access_granted"] = True
                 st.rerun()
             time.sleep(1)   # each wrong guess costs a second on top of the hash itself
-            st.error(t("signin.wrong_password", lang), icon=":material/error:")
+            st.error(t("signin.wrong_password"), icon=":material/error:")
 
 
-def _signed_in_sidebar(config: access.AccessConfig, lang: str) -> None:
+def _signed_in_sidebar(config: access.AccessConfig) -> None:
     with st.sidebar:
         if config.mode == access.OIDC:
-            st.caption(t("signin.signed_in_as", lang, email=plain(identity().email)))
-            st.button(t("signin.sign_out", lang), on_click=st.logout, key="sign_out")
-        elif st.button(t("signin.lock", lang), key="lock", help=t("signin.lock_help", lang)):
+            st.caption(t("signin.signed_in_as", email=plain(identity().email)))
+            st.button(t("signin.sign_out"), on_click=st.logout, key="sign_out")
+        elif st.button(t("signin.lock"), key="lock", help=t("signin.lock_help")):
             st.session_state.pop("access_granted", None)
             st.rerun()
 
@@ -164,52 +164,51 @@ def sidebar(bench: Workbench) -> None:
     """Language, data source, privacy setting and filters, on every page."""
     with st.sidebar:
         language_picker(st)
-        lang = language()
         if bench.data is None:
-            st.warning(t("ui.no_data_yet", lang))
+            st.warning(t("ui.no_data_yet"))
             return
-        source = t("ui.sample_source", lang) if bench.data.sample else plain(bench.data.name)
-        st.caption(t("ui.data_caption", lang, source=source, rows=count(bench.data.report.rows, lang)))
+        source = t("ui.sample_source") if bench.data.sample else plain(bench.data.name)
+        st.caption(t("ui.data_caption", source=source, rows=count(bench.data.report.rows)))
         if "start_note" in st.session_state:
-            st.warning(message(st.session_state["start_note"], lang), icon=":material/warning:")
-        preset = st.selectbox(t("ui.hide_small", lang), PRIVACY_PRESETS, format_func=lambda p: p.label(lang),
+            st.warning(message(st.session_state["start_note"]), icon=":material/warning:")
+        preset = st.selectbox(t("ui.hide_small"), PRIVACY_PRESETS, format_func=bound(lambda p: p.label()),
                               key="preset")
-        coding = st.checkbox(t("ui.top_bottom_code", lang), key="top_bottom_code",
-                             help=t("ui.top_bottom_code_help", lang, top=TOP_CODE, bottom=BOTTOM_CODE,
+        coding = st.checkbox(t("ui.top_bottom_code"), key="top_bottom_code",
+                             help=t("ui.top_bottom_code_help", top=TOP_CODE, bottom=BOTTOM_CODE,
                                     n=CODING_BELOW_N))
         bench.privacy = replace(bench.privacy, min_n=preset.min_n, colour_min_n=preset.colour_min_n, coding=coding)
-        with st.expander(t("ui.filters", lang), expanded=bench.filters.active):
+        with st.expander(t("ui.filters"), expanded=bench.filters.active):
             choices = bench.filter_options()
             chosen = {}
             for field, values in choices.items():
                 if len(values) > 1:
                     dim = DIMENSIONS[field]
                     chosen[field] = tuple(st.multiselect(
-                        plain(dimension_label(dim, lang)), values,
-                        format_func=lambda v, d=dim: group_label(d, FLAG_KEYS[v] if d.flag else v, lang),
-                        key=f"filter_{field}_{bench.data.version}", placeholder=t("ui.choose_options", lang)))
+                        plain(dimension_label(dim)), values,
+                        format_func=bound(lambda v, d=dim: group_label(d, FLAG_KEYS[v] if d.flag else v)),
+                        key=f"filter_{field}_{bench.data.version}", placeholder=t("ui.choose_options")))
             bench.filters = Filters(**chosen)
         active_filters(bench, container=st)
 
 
 def active_filters(bench: Workbench, container=None) -> None:
     """The filters in force, always in view."""
-    target, lang = container or st, language()
+    target = container or st
     lines = bench.filter_lines()
     if lines:
-        target.info(t("ui.filtered_to", lang, filters=plain(" · ".join(lines))), icon=":material/filter_alt:")
+        target.info(t("ui.filtered_to", filters=plain(" · ".join(lines))), icon=":material/filter_alt:")
     else:
-        target.caption(t("ui.no_filters", lang))
+        target.caption(t("ui.no_filters"))
 
 
 def require_data(bench: Workbench) -> bool:
-    problem, lang = st.session_state.get("startup_problem"), language()
+    problem = st.session_state.get("startup_problem")
     if bench.data is None:
-        st.warning(message(problem, lang) if problem else t("ui.no_data", lang))
-        st.page_link("pages/views/data.py", label=t("ui.upload_link", lang), icon=":material/upload_file:")
+        st.warning(message(problem) if problem else t("ui.no_data"))
+        st.page_link("pages/views/data.py", label=t("ui.upload_link"), icon=":material/upload_file:")
         return False
     if bench.data.sample:
-        st.caption(t("ui.sample_caption", lang))
+        st.caption(t("ui.sample_caption"))
     return True
 
 
@@ -218,7 +217,7 @@ def student_rows(bench: Workbench) -> bool:
     says so."""
     why = bench.without_rows()
     if why:
-        st.info(t(why, language()), icon=":material/table_rows:")
+        st.info(t(why), icon=":material/table_rows:")
     return why is None
 
 
@@ -251,51 +250,50 @@ def outcome_picker(bench: Workbench, key: str, default: tuple[str, Rule] | None 
     """Choose an outcome and what counts as meeting it (or its average); `default` (outcome name, rule)
     pre-selects them, e.g. when a saved goal is edited. `rates_only` offers no average, and starts a count
     (incidents, AP courses) at 'at least one'."""
-    lang = language()
     outcomes = bench.outcomes()
     if not outcomes:
-        st.warning(t("ui.no_outcomes", lang))
+        st.warning(t("ui.no_outcomes"))
         return None
     left, right = st.columns([2, 3])
     names = [c.name for c in outcomes]
     start = names.index(default[0]) if default and default[0] in names else bench.likeliest_outcome(outcomes)
-    column = left.selectbox(t("ui.outcome", lang), outcomes, index=start, format_func=lambda c: outcome_label(c, lang),
+    column = left.selectbox(t("ui.outcome"), outcomes, index=start, format_func=bound(outcome_label),
                             key=f"{key}_outcome")
     values = bench.outcome_values(column)
     rule = default[1] if default and default[0] == column.name else None
     with right:
         if column.kind == "numeric":
             how = "Share" if rates_only else st.radio(
-                t("ui.show", lang), tuple(_SHOW), horizontal=True, format_func=lambda o: t(_SHOW[o], lang),
+                t("ui.show"), tuple(_SHOW), horizontal=True, format_func=bound(lambda o: t(_SHOW[o])),
                 index=1 if rule and rule.kind == "mean" else 0, key=f"{key}_how_{column.name}")
             if how == "Average":
                 return column, Rule("mean")
-            threshold = st.number_input(t("ui.threshold", lang),
+            threshold = st.number_input(t("ui.threshold"),
                                         value=rule.threshold if rule and rule.threshold is not None
                                         else bench.start_threshold(column, rates_only),
                                         key=f"{key}_threshold_{column.name}")
             return column, Rule("threshold", float(threshold))
         if column.kind in ("boolean", "count"):
-            st.caption(t("ui.share_counted" if column.kind == "count" else "ui.share_yes", lang))
+            st.caption(t("ui.share_counted" if column.kind == "count" else "ui.share_yes"))
             return column, Rule("boolean")
         categories = [v for v in values if v is not None]
-        chosen = st.multiselect(t("ui.counts_as", lang), categories,
+        chosen = st.multiselect(t("ui.counts_as"), categories,
                                 default=[c for c in rule.categories if c in categories] if rule else
                                 bench.start_categories(categories),
                                 key=f"{key}_categories_{column.name}")
         if not chosen:
-            st.info(t("ui.choose_category", lang))
+            st.info(t("ui.choose_category"))
             return None
         return column, Rule("categories", categories=tuple(chosen))
 
 
 
 
-def outcome_label(column: ColumnRole, lang: str) -> str:
+def outcome_label(column: ColumnRole) -> str:
     """An outcome as pickers list it: its header, and the kind of result it is when that is known."""
     if not column.measure:
         return column.header
-    return t("ui.outcome_of_kind", lang, header=column.header, kind=t(f"measure.{column.measure}", lang))
+    return t("ui.outcome_of_kind", header=column.header, kind=t(f"measure.{column.measure}"))
 
 
 def offered_dimensions(bench: Workbench) -> tuple[str, ...]:
@@ -308,33 +306,30 @@ def needed_dimensions(bench: Workbench) -> tuple[str, ...]:
     screen and stops."""
     offered = offered_dimensions(bench)
     if not offered:
-        lang = language()
-        st.info(t("ui.no_dimensions", lang), icon=":material/group_off:")
-        st.page_link("pages/views/data.py", label=t("ui.upload_link", lang), icon=":material/upload_file:")
+        st.info(t("ui.no_dimensions"), icon=":material/group_off:")
+        st.page_link("pages/views/data.py", label=t("ui.upload_link"), icon=":material/upload_file:")
         st.stop()
     return offered
 
 
 def flag_choice(rate: bool, key: str) -> Flag:
     """How gaps are flagged: a choice for shares of students; averages have Newcombe-style intervals only."""
-    lang = language()
     if not rate:
-        st.caption(t("flag.means_only", lang))
+        st.caption(t("flag.means_only"))
         return Flag.NEWCOMBE
-    method = Flag(st.selectbox(t("flag.label", lang), list(Flag), key=key, help=t("flag.help", lang),
-                               format_func=lambda f: t(f"flag.{Flag(f).value}.name", lang)))
+    method = Flag(st.selectbox(t("flag.label"), list(Flag), key=key, help=t("flag.help"),
+                               format_func=bound(lambda f: t(f"flag.{Flag(f).value}.name"))))
     if method is not Flag.NEWCOMBE:
-        st.caption(t(f"flag.{method.value}.how", lang))
+        st.caption(t(f"flag.{method.value}.how"))
     return method
 
 
 def grouping_picker(key: str, first_label: str | None = None, columns=None) -> Grouping:
     """A dimension, and optionally a second one to cross it with (e.g. race × income)."""
     left, right = columns or st.columns(2)
-    lang = language()
-    first = left.selectbox(plain(first_label or t("ui.compare_by", lang)), needed_dimensions(workbench()),
+    first = left.selectbox(plain(first_label or t("ui.compare_by")), needed_dimensions(workbench()),
                            key=f"{key}_dimension",
-                           format_func=lambda d: dimension_label(DIMENSIONS[d], lang))
+                           format_func=bound(lambda d: dimension_label(DIMENSIONS[d])))
     return Grouping(first, crossed_with(first, key, right))
 
 
@@ -342,11 +337,10 @@ def crossed_with(first: str, key: str, container=None) -> str | None:
     """An optional second dimension to cross `first` with: the intersections of the two."""
     offered = offered_dimensions(workbench())
     others = [None, *(d for d in offered if DIMENSIONS[d].column != DIMENSIONS[first].column)]
-    lang = language()
     return (container or st).selectbox(
-        t("ui.crossed_with", lang), others, key=f"{key}_second_{first}",
-        format_func=lambda d: t("ui.one_dimension", lang) if d is None else dimension_label(DIMENSIONS[d], lang),
-        help=t("ui.crossed_help", lang))
+        t("ui.crossed_with"), others, key=f"{key}_second_{first}",
+        format_func=bound(lambda d: t("ui.one_dimension") if d is None else dimension_label(DIMENSIONS[d])),
+        help=t("ui.crossed_help"))
 
 
 def risk_settings(bench: Workbench, key: str) -> RiskSettings:
@@ -360,13 +354,12 @@ def risk_settings(bench: Workbench, key: str) -> RiskSettings:
                                                              int(st.session_state[f"{key}_nsize"]),
                                                              float(st.session_state[f"{key}_threshold"])))
     cell, size, limit = st.columns(3)
-    lang = language()
-    cell.number_input(t("risk.cell", lang), 0, 100, current.cell_size, key=f"{key}_cell", on_change=store,
-                      help=t("risk.cell_help", lang))
-    size.number_input(t("risk.n_size", lang), 1, 500, current.n_size, key=f"{key}_nsize", on_change=store,
-                      help=t("risk.n_size_help", lang))
-    limit.number_input(t("risk.threshold", lang), 1.0, 10.0, current.threshold, 0.1, key=f"{key}_threshold",
-                       on_change=store, help=t("risk.threshold_help", lang))
+    cell.number_input(t("risk.cell"), 0, 100, current.cell_size, key=f"{key}_cell", on_change=store,
+                      help=t("risk.cell_help"))
+    size.number_input(t("risk.n_size"), 1, 500, current.n_size, key=f"{key}_nsize", on_change=store,
+                      help=t("risk.n_size_help"))
+    limit.number_input(t("risk.threshold"), 1.0, 10.0, current.threshold, 0.1, key=f"{key}_threshold",
+                       on_change=store, help=t("risk.threshold_help"))
     store()
     return bench.privacy.risk
 
@@ -386,14 +379,14 @@ def chart(figure: alt.TopLevelMixin) -> None:
     st.vega_lite_chart(spec, width="stretch")
 
 
-def section_downloads(section: Section, stem: str, key: str, lang: str = DEFAULT) -> None:
+def section_downloads(section: Section, stem: str, key: str) -> None:
     """A view's chart as PNG or SVG and its table as CSV or XLSX; each file is made when its button is pressed.
     Only the view's group totals go into them, hidden groups as hidden."""
     files = []
     if section.chart is not None:
-        files += [("png", t("page.report.chart_png", lang), lambda: Workbench.chart_png(section.chart)),
-                  ("svg", t("page.report.chart_svg", lang), lambda: Workbench.chart_svg(section.chart))]
-    files += [(fmt, t(f"page.report.table_{fmt}", lang),
+        files += [("png", t("page.report.chart_png"), lambda: Workbench.chart_png(section.chart)),
+                  ("svg", t("page.report.chart_svg"), lambda: Workbench.chart_svg(section.chart))]
+    files += [(fmt, t(f"page.report.table_{fmt}"),
                lambda fmt=fmt: Workbench.table_file(section.table, section.title, fmt)) for fmt in ("csv", "xlsx")]
     for column, (fmt, label, make) in zip(st.columns(len(files) + 2), files, strict=False):
         column.download_button(plain(label), make, file_name=f"{stem}.{fmt}", mime=MIME[fmt], on_click="ignore",
@@ -403,7 +396,6 @@ def section_downloads(section: Section, stem: str, key: str, lang: str = DEFAULT
 def min_days_setting(bench: Workbench, key: str) -> None:
     """The days enrolled chronic absence asks for (the federal rule's 10 by default). A change rebuilds the data
     before the page runs again, so every figure on it follows the new rule."""
-    lang = language()
 
     def change() -> None:
         try:
@@ -411,7 +403,7 @@ def min_days_setting(bench: Workbench, key: str) -> None:
         except DataError as problem:
             st.session_state[f"{key}_problem"] = problem
 
-    st.number_input(t("chronic.min_days", lang), min_value=1, max_value=366, step=1, key=key, on_change=change,
-                    value=bench.data.mapping.min_days, help=t("chronic.min_days_help", lang))
+    st.number_input(t("chronic.min_days"), min_value=1, max_value=366, step=1, key=key, on_change=change,
+                    value=bench.data.mapping.min_days, help=t("chronic.min_days_help"))
     if f"{key}_problem" in st.session_state:
-        st.warning(message(st.session_state.pop(f"{key}_problem"), lang), icon=":material/warning:")
+        st.warning(message(st.session_state.pop(f"{key}_problem")), icon=":material/warning:")

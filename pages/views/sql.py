@@ -50,17 +50,16 @@ def result_section(bench, sql: str, result) -> None:
 
 
 bench = shared.workbench()
-lang = shared.language()
-st.title(t("nav.sql", lang))
+st.title(t("nav.sql"))
 if shared.require_data(bench) and shared.student_rows(bench):
-    st.caption(t("page.sql.intro", lang, rows=count(LIMITS.rows, lang), seconds=decimal(LIMITS.seconds, 0, lang)))
+    st.caption(t("page.sql.intro", rows=count(LIMITS.rows), seconds=decimal(LIMITS.seconds, 0)))
     box = console(bench)
     editor, beside = st.columns([3, 2])
     with beside:
         schema(box)
     with editor:
-        sql = st.text_area(t("page.sql.query", lang), EXAMPLE, height=200, key="sql_text")
-        if st.button(t("page.sql.run", lang), type="primary", icon=":material/play_arrow:"):
+        sql = st.text_area(t("page.sql.query"), EXAMPLE, height=200, key="sql_text")
+        if st.button(t("page.sql.run"), type="primary", icon=":material/play_arrow:"):
             try:
                 st.session_state["sql_result"] = (sql, box.run(sql))
                 st.session_state.pop("sql_problem", None)
@@ -68,9 +67,9 @@ if shared.require_data(bench) and shared.student_rows(bench):
                 st.session_state["sql_problem"] = problem
                 st.session_state.pop("sql_result", None)
         if "sql_problem" in st.session_state:
-            st.error(shared.message(st.session_state["sql_problem"], lang), icon=":material/error:")
+            st.error(shared.message(st.session_state["sql_problem"]), icon=":material/error:")
     ran = st.session_state.get("sql_result")
     if ran is not None:
         result_section(bench, *ran)
-    with st.expander(t("page.sql.why_title", lang, column=SIZE_COLUMN)):
-        st.markdown(t("page.sql.why", lang, column=SIZE_COLUMN))
+    with st.expander(t("page.sql.why_title", column=SIZE_COLUMN)):
+        st.markdown(t("page.sql.why", column=SIZE_COLUMN))

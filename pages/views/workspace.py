@@ -1,10 +1,10 @@
 """Saved data: keep the loaded data in the workspace, open saved datasets together (one per term or year),
 rename or delete them, and move the whole workspace to another machine. Says what is stored where."""
 
-import pandas as pd
 import streamlit as st
 
 from equity.app.session import DataError, Workbench, WorkspaceError
+from equity.present.workspace_tables import saved_table
 from equity.words.i18n import t
 from equity.words.messages import Text, words
 from equity.words.numbers import count
@@ -21,15 +21,6 @@ def note_where() -> None:
     with st.expander(t("page.saved.setup")):
         base, variable = Workbench.workspace_folder()
         st.caption(shared.plain(t("page.saved.setup_folder", base=base, variable=variable)))
-
-
-def saved_table(saved: tuple) -> pd.DataFrame:
-    return pd.DataFrame([{
-        t("page.saved.col_name"): e.name, t("page.saved.col_terms"): ", ".join(e.terms) or "—",
-        t("page.saved.col_rows"): e.rows, t("page.saved.col_outcomes"): len(e.outcomes),
-        t("page.saved.col_source"): e.source, t("page.saved.col_saved"): e.saved_at.replace("T", " "),
-        t("page.saved.col_size"): round(e.path.stat().st_size / 1e6, 2) if e.path.exists() else None,
-    } for e in saved])
 
 
 def flash(done: Text) -> None:
@@ -64,7 +55,7 @@ def open_section(bench, saved) -> None:
     if not saved:
         st.caption(t("page.saved.nothing"))
         return
-    st.dataframe(saved_table(saved), hide_index=True)
+    shared.table(saved_table(saved))
     names = {e.id: t("page.saved.entry", name=e.name, terms=", ".join(e.terms) or t("page.saved.no_term"))
              for e in saved}
     in_use = [i for i in (bench.data.parts if bench.data else ()) if i in names]
@@ -132,14 +123,13 @@ def move_section(bench) -> None:
 
 
 bench = shared.workbench()
-lang = shared.language()
-st.title(t("page.saved.title", lang))
+st.title(t("page.saved.title"))
 note_where()
 if st.session_state.get("workspace_done"):
-    st.success(shared.message(st.session_state.pop("workspace_done"), lang), icon=":material/check:")
+    st.success(shared.message(st.session_state.pop("workspace_done")), icon=":material/check:")
 saved, problems = bench.saved_datasets()
 for problem in problems:
-    st.warning(shared.message(problem.message, lang), icon=":material/warning:")
+    st.warning(shared.message(problem.message), icon=":material/warning:")
 if bench.data is not None:
     save_section(bench)
 open_section(bench, saved)

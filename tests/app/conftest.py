@@ -1,5 +1,6 @@
 """AppTest helpers: run the app in-process, switch pages, upload a file as the file uploader would."""
 
+import csv
 from pathlib import Path
 
 import pandas as pd
@@ -64,3 +65,18 @@ def figures(frame: pd.DataFrame, columns) -> pd.DataFrame:
     for column in columns:
         read[column] = pd.to_numeric(read[column].str.replace(",", "").str.rstrip("%"), errors="coerce")
     return read
+
+
+def exported(table, title: str = "") -> list[list[str]]:
+    """The header and rows a table's CSV download writes (equity.report.render.table_csv), read back as a screen
+    prints text cells: an empty (hidden) cell as the dash. For tables whose cells are text, this is the screen."""
+    from equity.report.render import table_csv
+    lines = list(csv.reader(table_csv(table, title).decode("utf-8-sig").splitlines()))
+    body = lines[1:] if title else lines
+    rows = body[:body.index([])] if [] in body else body
+    return [rows[0], *([cell or "—" for cell in row] for row in rows[1:])]
+
+
+def screen(frame: pd.DataFrame) -> list[list[str]]:
+    """A table on screen as header and rows, to compare with what its download writes (`exported`)."""
+    return [list(frame.columns), *frame.to_numpy().tolist()]

@@ -83,3 +83,16 @@ def test_terms_given_the_wrong_way_round(two_years):
     done = typed(two_years, "--from", Y2, "--to", Y1, "--outcome", "Score", "--by", "race")
     assert done.returncode == 2
     assert done.stderr.strip() == f"error: '{Y2}' comes after '{Y1}': give the earlier term first."
+
+
+def test_where_keeps_the_students_the_sidebar_would(two_years):
+    done = typed(two_years, "--from", Y1, "--to", Y2, "--outcome", "Score", "--by", "race", "--min-n", "1",
+                 "--where", "race=White", "--format", "json")
+    assert done.returncode == 0, done.stderr
+    out = json.loads(done.stdout)
+    # White: 101 60→70, 102 70→70 (as S102), 103 80→90, 104 90→100; 200 repeats in year 1 and is left out
+    assert [g["key"] for g in out["groups"]] == ["White"]
+    assert (out["all_students"]["matched"], out["all_students"]["left"], out["all_students"]["arrived"]) == (4, 0, 0)
+    assert out["all_students"]["change"] == 7.5
+    wrong = typed(two_years, "--from", Y1, "--to", Y2, "--outcome", "Score", "--by", "race", "--where", f"term={Y1}")
+    assert wrong.returncode == 2 and "leave term out of --where" in wrong.stderr

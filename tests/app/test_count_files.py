@@ -61,7 +61,8 @@ def test_a_crdc_file_through_the_mapping_screen_gives_gaps_and_risk_ratios(app):
 
 def test_views_that_need_student_rows_say_so(app):
     _upload_and_confirm(app)
-    for page in ("pages/views/cohort.py", "pages/views/survey.py", "pages/views/sql.py"):
+    for page in ("pages/views/cohort.py", "pages/views/survey.py", "pages/views/sql.py", "pages/views/warning.py",
+                 "pages/views/ontrack.py"):
         app.switch_page(page).run()
         assert not app.exception, (page, [e.value for e in app.exception])
         assert any(i.value.startswith("This view needs a file of student rows") for i in app.info), page

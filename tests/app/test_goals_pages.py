@@ -5,14 +5,13 @@ all students 45.0%, 47.7%, 48.9% (see tests/test_trends.py for a district small 
 """
 
 import csv
-import io
 
 from streamlit.testing.v1 import AppTest
 
 from equity.plans import goals, interventions
 from equity.store import library
 from tests import multiterm
-from tests.app.conftest import ROOT, choose, upload
+from tests.app.conftest import ROOT, choose, exported, screen, upload
 
 TRENDS, GOALS, LOG, SAVED = ("pages/views/trends.py", "pages/views/goals.py", "pages/views/log.py",
                              "pages/views/workspace.py")
@@ -75,7 +74,10 @@ def test_two_goals_show_their_status_and_trend_on_one_screen(app):
     assert summary.loc["Suspension gap", "Current"] == "4.6 pts"
     assert summary.loc["Suspension gap", "Interim target"] == "3.4 pts"
     assert summary.loc["Suspension gap", "Status"] == "Off track"
+    assert summary.loc["Suspension gap", "Whose"] == "Gap: Black or African American"
     assert len(app.get("vega_lite_chart")) == 2                         # one trend chart per goal
+    bench = app.session_state["bench"]                # the goals' download writes the table on the screen
+    assert exported(bench.goals_section(bench.assess_goals(goals.load()[0])).table) == screen(app.dataframe[0].value)
     stored, problems = goals.load()
     assert [g.title for g in stored] == ["EL ELA proficiency", "Suspension gap"] and problems == ()
     assert stored[0].baseline_from_data and round(stored[0].baseline, 1) == 23.4
@@ -134,11 +136,13 @@ def test_log_an_entry_for_a_goal_filter_and_export(app):
     app.multiselect(key="log_stages").select("reflect").run()
     assert "0 of 1 entries" in texts(app)
     app.multiselect(key="log_stages").unselect("reflect").run()
-    exported = app.get("download_button")[0].proto.url
-    assert exported                                                     # a CSV is offered
-    row = next(csv.DictReader(io.StringIO(interventions.export_csv(entries, {goal.id: "EL ELA"})
-                                          .decode("utf-8-sig"))))
-    assert row["Title"] == "'=Tutoring block"                           # neutralised for spreadsheets
+    assert app.get("download_button")[0].proto.url                     # a CSV is offered: the table shown
+    bench = app.session_state["bench"]
+    shown, written = screen(app.dataframe[0].value), exported(bench.log_table(entries, {goal.id: "EL ELA"},
+                                                                              bench.group_names()))
+    assert shown[1][2:7] == ["=Tutoring block", "English learners", "EL ELA", "Ms. Rivera",
+                             "30 minutes a day, grades 6-8"] and shown[1][7] == "—"    # nothing happened yet
+    assert written == [shown[0], [*shown[1][:2], "'=Tutoring block", *shown[1][3:]]]  # neutralised for spreadsheets
     ok(app.switch_page(GOALS).run())
     assert "Tutoring block" in texts(app)                               # listed under its goal
 
@@ -152,6 +156,12 @@ def test_save_open_and_find_everything_after_a_restart(app, private_workspace):
     saved, _ = library.catalogue()
     assert [s.name for s in saved] == ["District 2022-25"]
     assert saved[0].terms == ("2022-23", "2023-24", "2024-25")
+    listed = app.dataframe[0].value.iloc[0]            # the list, as every table prints: 15,104 and the dash
+    with (ROOT / "sample_data" / "district.csv").open(encoding="utf-8") as handle:
+        rows = sum(1 for _ in handle) - 1                   # one student and term a line, after the header
+    assert (listed["Name"], listed["Terms"], listed["Rows"]) == ("District 2022-25", "2022-23, 2023-24, 2024-25",
+                                                                 f"{rows:,}")
+    assert float(listed["Size (MB)"]) == round(saved[0].path.stat().st_size / 1e6, 2) > 0
     ok(next(b for b in app.button if b.label == "Open selected").click().run())
     assert "Opened District 2022-25" in texts(app)
     goals.save(goals.Goal("EL ELA", "ela_proficiency", "ELA Proficiency",
@@ -189,3 +199,28 @@ def test_pages_on_a_file_without_terms_say_what_to_do(app):
     assert "has no term column" in texts(app)
     ok(app.switch_page(LOG).run())
     ok(app.switch_page(SAVED).run())
+
+
+def _white_met(term: str, ids: set[str] | None = None) -> float:
+    """From the CSV: White students (written one way in the file) meeting ELA in `term`, of those with a level;
+    among `ids` (those of another term, by ID as a number) when given."""
+    with (ROOT / "sample_data" / "district.csv").open(encoding="utf-8") as handle:
+        rows = [r for r in csv.DictReader(handle) if r["School Year"] == term and r["ELA Proficiency"]
+                and r["Race/Ethnicity"].strip().lower() == "white"
+                and (ids is None or int(r["Student ID"]) in ids)]
+    return 100 * sum(r["ELA Proficiency"] in ("Met", "Exceeded") for r in rows) / len(rows)
+
+
+def test_a_goal_measured_on_the_students_enrolled_at_baseline(app):
+    ok(app.switch_page(GOALS).run())
+    new_goal(app, "Our White students", "ELA Proficiency", "race", "White", population="baseline", target=90.0,
+             target_term="2027-28")
+    with (ROOT / "sample_data" / "district.csv").open(encoding="utf-8") as handle:
+        first = {int(r["Student ID"]) for r in csv.DictReader(handle) if r["School Year"] == "2022-23"}
+    summary = app.dataframe[0].value.set_index("Goal")
+    assert summary.loc["Our White students", "Current"] == f"{_white_met('2024-25', first):.1f}%"
+    # (698 of 2024-25's 1,081 White students with a level were enrolled in 2022-23; by chance both give 57.6%)
+    stored, _ = goals.load()
+    assert stored[0].population == goals.AT_BASELINE and round(stored[0].baseline, 1) == \
+        round(_white_met("2022-23"), 1)
+    assert "enrolled in 2022-23" in texts(app)

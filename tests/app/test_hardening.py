@@ -11,7 +11,7 @@ from streamlit.testing.v1 import AppTest
 from equity.app.access import hash_password
 from equity.app.session import Workbench
 from pages.views.shared import plain
-from tests.app.conftest import ROOT
+from tests.app.conftest import FIRST_PAGE, ROOT
 from tests.app.test_pages import _texts
 from tests.files import csv_bytes
 
@@ -20,8 +20,9 @@ HOSTILE_VALUE = "![pixel](http://example.invalid/t.png) :red[x] <script>"
 
 
 def _session() -> AppTest:
+    """A new browser session, opened on FIRST_PAGE rather than the landing overview the tests here do not read."""
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90)
-    at.run()
+    at.switch_page(FIRST_PAGE).run()
     assert not at.exception, [e.value for e in at.exception]
     return at
 

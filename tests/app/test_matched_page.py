@@ -2,8 +2,11 @@
 checked against figures worked out from the CSV itself."""
 
 import csv
+from collections import Counter
 from pathlib import Path
 
+from equity.present import matched_tables
+from equity.report import render as exports
 from equity.words.numbers import count, decimal
 from tests.app.conftest import choose, upload
 from tests.files import csv_bytes
@@ -68,7 +71,7 @@ def test_levels_and_hidden_groups(app):
     assert (hidden["Moved up a level (%)"] == "—").all()
     table = app.dataframe[1].value
     assert list(table.columns) == ["Level in 2023-24", "Not Met", "Nearly Met", "Met", "Exceeded"]
-    assert "hidden" in set(table.to_numpy().ravel())
+    assert "—" in set(table.to_numpy().ravel())        # a hidden cell prints as the exports' dash
 
 
 def test_the_page_in_spanish(app):
@@ -97,3 +100,45 @@ def test_an_upload_through_the_mapping_screen(app):
     frame = app.dataframe[0].value
     assert (frame["Change"] == "—").all() and (frame["Hidden"] != "").all()
     assert (frame["With a result in both"] == "—").all()
+
+
+def _moves() -> dict[tuple[str, str], int]:
+    """From the sample CSV, not the app: students with an ELA level in both 2023-24 and 2024-25, by the pair."""
+    years: dict[str, dict[str, str]] = {"2023-24": {}, "2024-25": {}}
+    with (ROOT / "sample_data" / "district.csv").open(encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            if row["School Year"] in years and row["ELA Proficiency"].strip():
+                years[row["School Year"]][str(int(row["Student ID"]))] = row["ELA Proficiency"].strip()
+    first, second = years["2023-24"], years["2024-25"]
+    return Counter((first[k], second[k]) for k in first.keys() & second.keys())
+
+
+def test_the_level_table_shows_each_move_and_its_download_writes_the_same_cells(app, monkeypatch):
+    built = []                    # the table the page shows and hands to its downloads
+
+    def keep(*args):
+        built.append(original(*args))
+        return built[-1]
+    original = matched_tables.transition_table
+    monkeypatch.setattr(matched_tables, "transition_table", keep)
+    app.switch_page(PAGE).run()
+    choose(app, "matched_outcome", "ELA Proficiency")
+    assert app.selectbox(key="matched_transitions_group").value == "all"
+    screen = app.dataframe[1].value
+    moves, levels = _moves(), ["Not Met", "Nearly Met", "Met", "Exceeded"]
+    small = 0
+    for a, printed in zip(levels, screen.set_index("Level in 2023-24").loc[levels].to_numpy(), strict=True):
+        row = sum(moves[a, b] for b in levels)
+        for b, shown in zip(levels, printed, strict=True):
+            n = moves[a, b]
+            if shown != "—":             # shown: its share of the row's students, and how many they are
+                assert shown == f"{decimal(100 * n / row, 0)}% ({count(n)})", (a, b)
+            assert n >= 10 or shown == "—", (a, b)          # under the n-size of 10: hidden
+            small += n < 10
+    assert small and (screen.to_numpy() != "—").sum() > 8
+    table = built[-1]
+    assert table.frame().equals(screen)
+    written = list(csv.reader(exports.table_csv(table, "moves").decode("utf-8-sig").splitlines()))
+    assert written[1] == list(screen.columns)
+    assert [[cell or "—" for cell in row] for row in written[2:6]] == screen.to_numpy().tolist()
+    assert "10" in written[-1][0]           # the note on hidden cells, under the table

@@ -59,7 +59,6 @@ def test_disproportionality_in_spanish(app):
 def _restart() -> AppTest:
     """A new browser session of the app (same workspace), on the scorecard."""
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90)
-    at.run()
     at.switch_page("pages/views/scorecard.py").run()
     assert not at.exception, [e.value for e in at.exception]
     return at

@@ -17,6 +17,7 @@ from equity.app.session import Workbench
 from equity.model.groups import Grouping
 from equity.model.rules import Rule
 from equity.present.risk_charts import risk_table
+from tests.app.conftest import choose
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "sample_data" / "district.csv"
@@ -49,7 +50,6 @@ def app(table) -> AppTest:
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("EQUITY_WORKSPACE", str(Path(table.split("`")[1]).parent / "workspace"))
         at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=600)
-        at.run()
         at.switch_page("pages/views/data.py").run()
         at.text_input(key="spark_url").input("local[2]")
         at.text_input(key="spark_table").input(table)
@@ -146,9 +146,32 @@ def test_report_page_previews_the_file_figures_and_refuses_the_student_list(app,
     assert any("stays in a Spark table" in i.value for i in app.info)       # the student list: rows only
 
 
+def test_chronic_absence_states_its_rule_and_the_days_enrolled_setting_changes_it_on_spark(app):
+    show(app, "pages/views/gaps.py")
+    choose(app, "gaps_outcome", "Chronically absent")
+    app.selectbox(key="gaps_dimension").select("race").run()
+    captions = "\n".join(c.value for c in app.caption)
+    assert "a student counts with at least 10 days enrolled" in captions    # the sample: 21 days or more
+    assert "No student has fewer than 10 days enrolled." in captions
+    app.number_input(key="gaps_min_days").set_value(35).run()
+    assert not app.exception and not app.warning, [e.value for e in [*app.exception, *app.warning]]
+    # Worked out from the CSV: students with fewer than 35 days enrolled are left out; the others are chronically
+    # absent when missing 10% or more of their days.
+    rows = sample_rows()
+    counted = [r for r in rows if int(r["Days Enrolled"]) >= 35]
+    absent = sum(int(r["Days Absent"]) / int(r["Days Enrolled"]) >= 0.1 for r in counted)
+    captions = "\n".join(c.value for c in app.caption)
+    assert len(rows) - len(counted) == 36
+    assert "36 students with fewer than 35 days enrolled are left out." in captions
+    assert f"All students: n = {len(counted):,}, value {100 * absent / len(counted):.1f}" in captions
+    app.number_input(key="gaps_min_days").set_value(10).run()               # as the other tests expect it
+    assert "No student has fewer than 10 days enrolled." in "\n".join(c.value for c in app.caption)
+
+
 def test_views_that_read_student_rows_say_they_need_a_file(app):
-    show(app, "pages/views/sql.py")
-    assert any("stays in a Spark table" in i.value for i in app.info)
+    for page in ("sql", "warning", "ontrack"):
+        show(app, f"pages/views/{page}.py")
+        assert any("stays in a Spark table" in i.value for i in app.info), page
     show(app, "pages/views/gaps.py")
     assert not [c for c in app.checkbox if c.key == "gaps_combined"]      # alone or in combination: rows only
 

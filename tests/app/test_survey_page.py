@@ -1,11 +1,14 @@
 """The survey page in Spanish, and items worded negatively read reversed on screen."""
 
+import csv
+
 import pandas as pd
 import pytest
 
 from equity.data.ingest import read_upload
 from equity.plans.survey import read_survey
 from equity.stats.privacy import PRESETS
+from tests.app.conftest import ROOT
 from tests.files import csv_bytes
 from tests.plans.test_survey import _reversed_rows
 
@@ -44,6 +47,9 @@ def test_sample_survey_in_spanish(app):
     assert app.markdown[0].value.startswith("Menos favorable: P")
     codes = _frame(app, "Código")
     assert list(codes["Código"]) == ["P1", "P2", "P3", "P4", "P5"]
+    with (ROOT / "sample_data" / "belonging_survey.csv").open(encoding="utf-8") as handle:
+        questions = next(csv.reader(handle))[2:]           # after the time stamp and the student ID
+    assert list(codes["Pregunta"]) == questions            # as typed in the file, in any language
     table = _frame(app, "% favorable")
     assert list(table.columns) == ["Pregunta", "Grupo", "n", "% favorable", "Oculto"]
     assert "Todos los encuestados" in set(table["Grupo"])

@@ -110,7 +110,7 @@ def test_the_federal_rule_at_9_10_and_11_days_enrolled():
     bench = _federal_bench()
     assert bench.data.mapping.min_days == 10
     assert _flags(bench) == {"1": None, "2": True, "3": False, "4": False, "5": True}
-    assert derived.left_out(bench.con, bench.data.mapping, bench.filters) == 1
+    assert derived.left_out(bench.con, bench.data.mapping, bench.filters, bench.cube) == 1
     # One student left out is fewer than the 10 a group needs to be shown: a band, never the count.
     assert bench.chronic_note("chronically_absent") == (
         "Chronic absence by the federal rule: a student counts with at least 10 days enrolled, and is chronically "
@@ -127,7 +127,7 @@ def test_the_minimum_days_is_a_setting():
     bench = _federal_bench()
     bench.set_min_days(11)
     assert _flags(bench) == {"1": None, "2": None, "3": None, "4": False, "5": True}
-    assert derived.left_out(bench.con, bench.data.mapping, bench.filters) == 3
+    assert derived.left_out(bench.con, bench.data.mapping, bench.filters, bench.cube) == 3
     bench.set_min_days(5)
     assert _flags(bench)["1"] is True
     assert bench.chronic_note("chronically_absent").endswith("No student has fewer than 5 days enrolled.")
@@ -140,13 +140,13 @@ def test_the_number_left_out_is_not_given_when_another_view_would_give_a_small_g
     rows += [[f"{i:03d}", ("White", "Asian")[i % 2], "20", "2"] for i in range(15, 35)]
     bench = _bench(["Student ID", "Race", "Days Enrolled", "Days Absent"], rows)
     mapping = bench.data.mapping
-    assert derived.left_out_shown(bench.con, mapping, Filters(), 10) == 15
+    assert derived.left_out_shown(bench.con, mapping, Filters(), 10, bench.cube) == 15
     # White alone: 12 left out, but all students' 15 would then give the 3 Asian students away.
-    assert derived.left_out(bench.con, mapping, Filters(race=("White",))) == 12
-    assert derived.left_out_shown(bench.con, mapping, Filters(race=("White",)), 10) is None
-    assert derived.left_out_shown(bench.con, mapping, Filters(race=("White",)), 3) == 12
+    assert derived.left_out(bench.con, mapping, Filters(race=("White",)), bench.cube) == 12
+    assert derived.left_out_shown(bench.con, mapping, Filters(race=("White",)), 10, bench.cube) is None
+    assert derived.left_out_shown(bench.con, mapping, Filters(race=("White",)), 3, bench.cube) == 12
     # White or Asian is everyone, but one chosen value fewer (White) differs by the same 3.
-    assert derived.left_out_shown(bench.con, mapping, Filters(race=("White", "Asian")), 10) is None
+    assert derived.left_out_shown(bench.con, mapping, Filters(race=("White", "Asian")), 10, bench.cube) is None
     bench.filters = Filters(race=("White",))
     assert bench.chronic_note("chronically_absent").endswith(
         "Some students with fewer than 10 days enrolled are left out; their number is not given here, since another "

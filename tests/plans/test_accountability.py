@@ -14,6 +14,7 @@ from equity.plans.group_grid import place_one
 from equity.plans.status_grid import BASELINE_HIDDEN, COLOURS, FEW, HIDDEN, ONE_TERM
 from equity.present import grids
 from equity.report.sections import AccountabilityView
+from equity.words.reader import reading
 from tests.district import CHRONIC, SUSPENSION, district_bench
 from tests.files import table_values
 
@@ -23,10 +24,10 @@ def bench() -> Workbench:
     return district_bench()
 
 
-def _grid(bench, colour_min_n=30, lang="en") -> acc.Grid:
+def _grid(bench, colour_min_n=30) -> acc.Grid:
     cuts = {"Chronic absence": PRESETS["chronic_absenteeism"].cuts, "Suspensions": PRESETS["suspension_unified"].cuts}
     assert bench.min_n == 10
-    return bench.accountability_grid((CHRONIC, SUSPENSION), cuts, colour_min_n, lang)
+    return bench.accountability_grid((CHRONIC, SUSPENSION), cuts, colour_min_n)
 
 
 def _rows(grid):
@@ -99,7 +100,8 @@ def test_red_on_two_or_more_indicators(bench):
     assert flagged[2].sentence == ("Students with disabilities: red on Chronic absence and Suspensions, which "
                                    "identifies the group for differentiated assistance (red on two or more "
                                    "indicators).")
-    spanish = acc.red_on_two(_grid(bench, lang="es"), "es")
+    with reading("es"):
+        spanish = acc.red_on_two(_grid(bench))
     assert " y " in spanish[2].sentence and "en rojo" in spanish[2].sentence
 
 
@@ -176,3 +178,13 @@ def test_students_needed_to_leave_red(bench):
     assert acc.needed(rows["Asian"].cells[0], chronic) is None
     assert table_values(AccountabilityView(grid).section().table).set_index(["Group", "Indicator"]).loc[
         ("Students with disabilities", "Chronic absence"), "Students needed to leave red"] == 5
+
+
+def test_a_grid_kept_for_an_english_reader_is_not_shown_to_a_spanish_one(bench):
+    """The session keeps recent grids; the groups' names are made with the grid, so the language is part of what
+    it is kept under."""
+    english = {r.label for r in _grid(bench).rows}
+    with reading("es"):
+        spanish = {r.label for r in _grid(bench).rows}
+    assert {"All students", "Hispanic/Latino"} <= english and not english & {"Todos los estudiantes", "Hispano/Latino"}
+    assert {"Todos los estudiantes", "Hispano/Latino"} <= spanish and not spanish & {"All students", "Hispanic/Latino"}

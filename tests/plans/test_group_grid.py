@@ -43,12 +43,12 @@ def bench() -> Workbench:
     return bench
 
 
-def _placed(bench, colour_min_n=30, lang="en", terms=None):
+def _placed(bench, colour_min_n=30, terms=None):
     history = trend(bench.con, "graduated", Rule("boolean"), "race", min_n=10)
     if terms:
         history = type(history)(history.outcome, history.rule, history.dimension, history.compare, history.min_n,
                                 history.terms[:terms], history.per_term[:terms])
-    return {p.label: p for p in place_groups(history, HIGHER_CUTS, True, colour_min_n, lang)}
+    return {p.label: p for p in place_groups(history, HIGHER_CUTS, True, colour_min_n)}
 
 
 def test_groups_by_hand(bench):
@@ -90,10 +90,10 @@ def test_a_single_term_has_no_change(bench):
 
 
 def test_words_in_every_cell_in_both_languages(bench):
-    placed = tuple(_placed(bench, lang="es").values())
     history = trend(bench.con, "graduated", Rule("boolean"), "race", min_n=10)
     indicator = sc.default_indicators(bench.data.mapping, bench.data.profiles)[0]
     with reading("es"):
+        placed = tuple(_placed(bench).values())
         frame = GroupGridView(history, indicator, HIGHER_CUTS, 30).section().table.frame()     # as the screen shows it
         html = group_grid_html(placed, "Graduación")
     assert frame.set_index("Grupo").loc["Asiático", "Color"] == "Amarillo"

@@ -8,6 +8,7 @@ import pytest
 
 from equity.plans import interventions
 from equity.plans.interventions import Entry
+from equity.report.render import table_csv
 from equity.report.safe_cells import safe_cell
 from equity.words.reader import reading
 
@@ -52,7 +53,7 @@ def test_formula_cells_are_neutralised(text):
 def test_csv_export_neutralises_every_text_cell():
     entries = (Entry("2024-01-01", "design", "=cmd|' /C calc'!A0", "English learners", "g1", "@owner",
                      "-5 minutes", "+2 points"),)
-    text = interventions.export_csv(entries, {"g1": "=Goal"}).decode("utf-8-sig")
+    text = table_csv(interventions.table(entries, {"g1": "=Goal"})).decode("utf-8-sig")
     row = next(csv.DictReader(io.StringIO(text)))
     assert row["Title"] == "'=cmd|' /C calc'!A0" and row["Owner"] == "'@owner"
     assert row["Decided or changed"] == "'-5 minutes" and row["What happened"] == "'+2 points"
@@ -65,7 +66,7 @@ def test_the_log_in_spanish_keeps_what_was_typed():
                Entry("2024-02-01", "reflect", "Review"))
     names = {"English learners": "Aprendices de inglés"}
     with reading("es"):
-        text = interventions.export_csv(entries, {"g1": "Meta de lectura"}, names).decode("utf-8-sig")
+        text = table_csv(interventions.table(entries, {"g1": "Meta de lectura"}, names)).decode("utf-8-sig")
         problems = Entry("15/09/2025", "plan", " ").problems()
     rows = list(csv.DictReader(io.StringIO(text)))
     assert list(rows[0]) == ["Fecha", "Etapa", "Título", "Grupo", "Meta", "Responsable", "Qué se decidió o cambió",
@@ -73,8 +74,9 @@ def test_the_log_in_spanish_keeps_what_was_typed():
     assert (rows[0]["Etapa"], rows[0]["Grupo"], rows[0]["Título"]) == ("implementación", "Aprendices de inglés",
                                                                        "Tutoría =A1")
     assert (rows[1]["Etapa"], rows[1]["Grupo"], rows[1]["Meta"]) == ("reflexión", "Todos los estudiantes", "")
-    english = interventions.frame(entries, {})                       # English as before: stages as stored
+    english = interventions.table(entries, {}).frame()              # English as before: stages as stored
     assert list(english["Stage"]) == ["implement", "reflect"] and english["Group"][1] == "All students"
+    assert list(english.loc[1, ["Goal", "Owner", "What happened"]]) == ["—"] * 3     # left empty: the dash
     assert problems == [
         "Póngale un título a la entrada.",
         "La etapa debe ser una de estas: diagnóstico, diseño, implementación, reflexión.",

@@ -59,12 +59,12 @@ def test_what_changed_since_the_last_term(bench):
 
 def test_groups_the_accountability_view_identifies(bench):
     cuts = {"Chronic absence": PRESETS["chronic_absenteeism"].cuts, "Suspensions": PRESETS["suspension_unified"].cuts}
-    answers = overview.flagged_answers(bench.accountability_grid((CHRONIC, SUSPENSION), cuts, 30, "en"))
+    answers = overview.flagged_answers(bench.accountability_grid((CHRONIC, SUSPENSION), cuts, 30))
     assert answers[2].text == ("Students with disabilities: red on Chronic absence and Suspensions, which identifies "
                                "the group for differentiated assistance (red on two or more indicators).")
     assert len(answers) == 3 and answers[0].page == overview.SCORECARD
     # Only chronic absence: no group can be red on two indicators.
-    one = overview.flagged_answers(bench.accountability_grid((CHRONIC,), cuts, 30, "en"))
+    one = overview.flagged_answers(bench.accountability_grid((CHRONIC,), cuts, 30))
     assert [a.text for a in one] == ["No student group is red on two or more of the 1 indicators, so none is "
                                      "identified for differentiated assistance."]
 

@@ -63,7 +63,8 @@ def test_placements_by_hand():
     # the grid's (High, Increased) cell: Green.
     fell = grid.place(_card(SUSPENSIONS, 6.0, 3.5), grid.LOWER_CUTS)
     assert (fell.status, fell.change, grid.COLOURS[fell.colour]) == (1, 1, "green")
-    assert grid.colour_text(fell, "es") == "Verde" and grid.status_text(fell.status, "es") == "Bajo"
+    with reading("es"):
+        assert grid.colour_text(fell) == "Verde" and grid.status_text(fell.status) == "Bajo"
 
 
 def test_hidden_values_get_no_colour():
@@ -73,7 +74,7 @@ def test_hidden_values_get_no_colour():
     assert (baseline.status, baseline.colour, baseline.reason) == (3, None, grid.BASELINE_HIDDEN)
     single = grid.place(_card(GRADUATION, 91.0), CUTS)
     assert (single.colour, single.reason) == (None, grid.ONE_TERM)
-    assert [grid.colour_text(p, "en") for p in (hidden, baseline)] == [
+    assert [grid.colour_text(p) for p in (hidden, baseline)] == [
         "No colour: the latest value is hidden (too few students)",
         "No colour: the baseline value is hidden (too few students)"]
     html = grids.grid_html([hidden, baseline, single], True)

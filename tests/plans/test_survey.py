@@ -206,7 +206,7 @@ def test_reversed_items_in_words_tables_and_chart():
         "Widest difference by gender: Q3 (reversed), 'I do not feel safe at school. (1-5)', from 25.0% (Male) "
         "to 50.0% (Female).",
         "Worded negatively, so disagreeing (or Never, Rarely) counts as favourable: Q1, Q2, Q3.")
-    codes = survey_charts.codes_frame(result)
+    codes = survey_charts.codes_table(result).frame()
     assert list(codes["Item"]) == ["Q1 (reversed)", "Q2 (reversed)", "Q3 (reversed)", "Q4"]
     table = survey_charts.survey_table(result).frame()        # as the screen and its downloads print it
     assert list(table.columns) == ["Item", "Group", "n", "% favourable", "Hidden"]
@@ -237,7 +237,7 @@ def test_survey_words_in_spanish():
         assert list(first["Oculto"]) == ["", "sí — Oculto para que un grupo oculto más pequeño no pueda deducirse del "
                                          "total.", "sí — Oculto: menos de 5 encuestados."]
         assert first["Pregunta"].iloc[0] == "I feel left out at school. (invertida)"
-        assert list(survey_charts.codes_frame(result).columns) == ["Código", "Pregunta"]
+        assert list(survey_charts.codes_table(result).frame().columns) == ["Código", "Pregunta"]
         chart = survey_charts.survey_heat(result).to_dict()
         assert chart["title"] == "Porcentaje favorable por género"
         assert {"oculto", "56\u00a0%"} <= {row["text"] for rows in chart["datasets"].values() for row in rows}
@@ -308,7 +308,8 @@ def _shown(con, read) -> str:
     result = survey.results(con, read, Grouping("grade"), min_n=1, records=False)
     kept = con.execute("SELECT * FROM survey_responses").df().to_csv()
     return "\n".join([*survey.read_notes(read), *survey.summary(result),
-                      survey_charts.survey_table(result).frame().to_csv(), survey_charts.codes_frame(result).to_csv(),
+                      survey_charts.survey_table(result).frame().to_csv(),
+                      survey_charts.codes_table(result).frame().to_csv(),
                       survey_charts.survey_heat(result).to_json(),
                       read.table.to_pandas().to_csv(), kept, repr(read.items), repr(read.demographics)])
 

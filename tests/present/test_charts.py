@@ -87,7 +87,8 @@ def test_newcombe_stays_the_default_in_the_chart():
 
 
 def test_a_group_under_the_colour_minimum_is_drawn_neutral_and_unmarked():
-    chart = gap_chart(FLAGGED, "es", Flag.PPG, colour_min_n=150)
+    with reading("es"):
+        chart = gap_chart(FLAGGED, Flag.PPG, colour_min_n=150)
     rows = {r["group"]: r for r in _rows(chart)}
     # Asiático (100 students) would be flagged (40 − 252/404 = 40 − 62.38 = −22.4 points, at or below minus its
     # 9.8-point margin) but is under 150.
@@ -98,7 +99,8 @@ def test_a_group_under_the_colour_minimum_is_drawn_neutral_and_unmarked():
     scale = spec["layer"][0]["encoding"]["color"]["scale"]
     assert scale["range"] == [BLUE, GREY, LIGHT] and scale["domain"][2] == "Menos de 150 estudiantes: sin color"
     assert "nunca se señalan con color" in json.dumps(spec["title"], ensure_ascii=False)
-    plain = gap_chart(FLAGGED, "es", Flag.PPG).to_dict()["layer"][0]["encoding"]["color"]["scale"]
+    with reading("es"):
+        plain = gap_chart(FLAGGED, Flag.PPG).to_dict()["layer"][0]["encoding"]["color"]["scale"]
     assert plain["range"] == [BLUE, GREY]
 
 

@@ -128,6 +128,25 @@ def test_student_rows_are_no_count_file():
     assert not counts.holds_counts(bench.con) and not bench.data.mapping.counts
 
 
+def test_the_kind_of_data_is_read_once_per_load(monkeypatch):
+    """Whether the data is published counts is read from `students` when it is made, not again for each figure
+    (a page's first load summed hundreds, each asking)."""
+    asked = []
+    original = counts.query
+    monkeypatch.setattr(counts, "query", lambda name, **params: asked.append(name) or original(name, **params))
+    bench = Workbench()
+    bench.load_sample()
+    assert asked == ["counts/columns"]
+    for dimension in ("race", "low_income", "special_ed"):       # the cube's figures and the command line's
+        bench.breakdown("suspended", RULE, dimension)
+        breakdown(bench.con, "suspended", RULE, dimension)
+    assert asked == ["counts/columns"] and not counts.holds_counts(bench.con)
+    staged = bench.upload(crdc_csv(), "crdc.csv")
+    bench.confirm(staged.proposal, remember=False)
+    assert counts.holds_counts(bench.con) and bench.breakdown(OUTCOME, RULE, "race").groups
+    assert asked.count("counts/columns") == 2     # once more, for the new load
+
+
 def test_counts_need_a_denominator_and_a_denominator_needs_counts(bench):
     con = dataset.connect()
     staged = dataset.stage(con, read_upload(crdc_csv(), "crdc.csv"))

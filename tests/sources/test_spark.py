@@ -128,6 +128,14 @@ def test_risk_ratios_are_the_same_json_on_spark(district, returned):
     assert any(g["risk_ratio"] is not None for g in from_file["groups"])
 
 
+def test_chronic_absence_and_its_note_are_the_same_on_spark(district, returned, capsys):
+    from_file, from_spark = both(district, "gaps", "--outcome", "chronically_absent", "--min-days", "35")
+    assert from_spark == from_file and from_file["all_students"]["n"] == 15_104 - 36   # 36 with under 35 days
+    notes = [line for line in capsys.readouterr().err.splitlines() if line.startswith("note: ")]
+    assert len(notes) == 2 and notes[0] == notes[1]                                     # one per source, the same
+    assert notes[0].endswith("36 students with fewer than 35 days enrolled are left out.")
+
+
 def test_only_cells_leave_spark(gaps_by_race, returned):
     bench = Workbench()
     bench.load_sample()
@@ -139,6 +147,34 @@ def test_only_cells_leave_spark(gaps_by_race, returned):
     ids = {r[0] for r in list(csv.reader(io.StringIO(SAMPLE.read_text(encoding="utf-8"))))[1:]}
     sent = {v for t in returned for column in t.columns for v in column.to_pylist() if isinstance(v, str)}
     assert not ids & sent                                             # no student id ever came back
+
+
+def test_the_table_is_profiled_as_the_same_rows_uploaded_in_three_jobs(district, local_spark, monkeypatch):
+    upload = Workbench()
+    upload.upload((district / "district.csv").read_bytes(), "district.csv")
+    jobs: list[pa.Table] = []
+    run = spark.SparkTable.run
+    monkeypatch.setattr(spark.SparkTable, "run", lambda self, *a, **k: jobs.append(run(self, *a, **k)) or jobs[-1])
+    table = spark.SparkTable(local_spark, f"parquet.`{district / 'district.parquet'}`")
+    profiles = {p.header: p for p in table.profiles()}
+    assert len(jobs) == 3
+    assert table.size() == upload.staged.rows == 15_104 and len(jobs) == 3    # the rows counted in the first job
+    assert [p.header for p in upload.staged.profiles] == list(profiles)
+    for mine in upload.staged.profiles:
+        theirs = profiles[mine.header]
+        assert (theirs.non_blank, round(theirs.numeric_share, 6)) == (mine.non_blank, round(mine.numeric_share, 6))
+    few = [p for p in upload.staged.profiles if p.distinct_count <= 20]   # listed with exact counts on both sides
+    assert len(few) >= 8
+    assert [(profiles[p.header].distinct_count, profiles[p.header].values) for p in few] == \
+        [(p.distinct_count, p.values) for p in few]
+
+
+def test_a_column_kind_is_judged_on_the_first_rows_only(tmp_path, local_spark, monkeypatch):
+    # 3 numbers then 7 words: on the first 4 rows 3 of 4 values are numbers, on every row 3 of 10
+    pq.write_table(pa.table({"Mixed": ["1", "2", "3", *["word"] * 7]}), tmp_path / "mixed.parquet")
+    monkeypatch.setattr(spark, "SAMPLED", 4)
+    (mixed,) = spark.SparkTable(local_spark, f"parquet.`{tmp_path / 'mixed.parquet'}`").profiles()
+    assert (mixed.non_blank, mixed.numeric_share) == (10, 0.75)
 
 
 def test_a_missing_table_is_one_line_saying_so(district, local_spark, capsys):

@@ -43,8 +43,9 @@ def test_a_catalogue_in_progress_translates_no_key_wrongly_and_is_not_offered():
     assert not catalogue("ar").keys() - english.keys()
     for key, text in catalogue("ar").items():
         assert _fields(text) == _fields(english[key]), key
-    assert t("hidden.small", "ar", min_n=10) == "Hidden: fewer than 10 students."
-    assert tn("page.sql.hidden", 3, "ar") == "3 groups hidden in the download"
+    with reading("ar"):
+        assert t("hidden.small", min_n=10) == "Hidden: fewer than 10 students."
+        assert tn("page.sql.hidden", 3) == "3 groups hidden in the download"
 
 
 def test_counted_sentences_take_the_form_their_number_needs():
@@ -52,9 +53,10 @@ def test_counted_sentences_take_the_form_their_number_needs():
     form writes the number itself, for languages whose 'one' form serves 21 or 101 as well."""
     assert tn("page.sql.hidden", 1) == "1 group hidden in the download"
     assert tn("page.sql.hidden", 2) == "2 groups hidden in the download"
-    assert tn("page.sql.hidden", 1, "es") == "1 grupo oculto en la descarga"
-    assert tn("page.sql.hidden", 0, "es") == "0 grupos ocultos en la descarga"
-    assert tn("survey.left_out", 1, "es").startswith("Se omitió 1 columna ")
+    with reading("es"):
+        assert tn("page.sql.hidden", 1) == "1 grupo oculto en la descarga"
+        assert tn("page.sql.hidden", 0) == "0 grupos ocultos en la descarga"
+        assert tn("survey.left_out", 1).startswith("Se omitió 1 columna ")
     for lang in LANGUAGES:
         for key, text in catalogue(lang).items():
             if isinstance(text, tuple):
@@ -94,28 +96,31 @@ def test_english_labels_match_the_data_model():
 
 def test_spanish_labels():
     race, income = DIMENSIONS["race"], DIMENSIONS["low_income"]
-    assert group_label(race, "Hispanic/Latino", "es") == "Hispano/Latino"
-    assert group_label(income, True, "es") == "Bajos ingresos"
-    assert group_label(DIMENSIONS["school"], "Lincoln High", "es") == "Lincoln High"
-    assert comparison_label("others", race, "es") == "todos los demás estudiantes"
-    assert comparison_label("true", income, "es") == "Bajos ingresos"
-    assert rule_text(Rule("boolean"), "es") == "= sí"
-    assert rule_text(Rule("categories", categories=("Met", "Exceeded")), "es") == "en Met, Exceeded"
+    with reading("es"):
+        assert group_label(race, "Hispanic/Latino") == "Hispano/Latino"
+        assert group_label(income, True) == "Bajos ingresos"
+        assert group_label(DIMENSIONS["school"], "Lincoln High") == "Lincoln High"
+        assert comparison_label("others", race) == "todos los demás estudiantes"
+        assert comparison_label("true", income) == "Bajos ingresos"
+        assert rule_text(Rule("boolean")) == "= sí"
+        assert rule_text(Rule("categories", categories=("Met", "Exceeded"))) == "en Met, Exceeded"
 
 
 def test_placeholders_are_filled_and_unknown_things_fail_loudly():
-    assert t("hidden.small", "es", min_n=10) == "Oculto: menos de 10 estudiantes."
+    with reading("es"):
+        assert t("hidden.small", min_n=10) == "Oculto: menos de 10 estudiantes."
     with pytest.raises(KeyError):
         t("no.such.key")
     with pytest.raises(ValueError):
         catalogue("fr")
 
 
-def test_words_and_figures_follow_the_reader_unless_told():
+def test_words_and_figures_follow_the_reader():
     """Without a language, a label, a sentence and a figure are in the reader's, which a block can switch and which
     is English again after it."""
     race = DIMENSIONS["race"]
     with reading("es"):
         assert (group_label(race, "White"), t("word.yes"), figure(72.94, True)) == ("Blanco", "sí", "72,9\u00a0%")
-        assert figure(72.94, True, "en") == "72.9%"                       # an explicit language wins
+        with reading("en"):
+            assert figure(72.94, True) == "72.9%"                       # the innermost block wins
     assert (group_label(race, "White"), t("word.yes"), figure(72.94, True)) == ("White", "yes", "72.9%")

@@ -19,35 +19,41 @@ from equity.store.archive import import_workspace
 from equity.store.records import WorkspaceError
 from equity.words.i18n import catalogue
 from equity.words.messages import Message, Text, words
+from equity.words.reader import reading
 
 
 def test_a_text_is_its_english_words_and_remembers_its_key():
     note = Text.counted("ingest.note.skipped_title", 3)
     assert note == "Skipped 3 title rows above the header." and isinstance(note, str)
     assert (note.key, note.number, note.params) == ("ingest.note.skipped_title", 3, {})
-    assert words(note, "es") == "Se omitieron 3 filas de título encima del encabezado."
+    with reading("es"):
+        assert words(note) == "Se omitieron 3 filas de título encima del encabezado."
     one = Text.counted("ingest.note.skipped_title", 1)
-    assert words(one, "es") == "Se omitió 1 fila de título encima del encabezado."
+    with reading("es"):
+        assert words(one) == "Se omitió 1 fila de título encima del encabezado."
 
 
 def test_a_text_inside_a_text_is_translated_too():
     refused = Text("ingest.not_spreadsheet", filename="a.csv", what=Text("ingest.kind.html"))
     assert refused.startswith("'a.csv' is not a spreadsheet: it looks like a web page (HTML).")
-    assert words(refused, "es").startswith("'a.csv' no es una hoja de cálculo: parece una página web (HTML).")
+    with reading("es"):
+        assert words(refused).startswith("'a.csv' no es una hoja de cálculo: parece una página web (HTML).")
 
 
 def test_an_error_prints_in_english_and_shows_in_spanish():
     error = DataError("library.choose_one")
     assert str(error) == "Choose at least one saved dataset to open."
-    assert words(error, "es") == "Elija al menos un conjunto de datos guardado para abrir."
+    with reading("es"):
+        assert words(error) == "Elija al menos un conjunto de datos guardado para abrir."
     assert isinstance(error, ValueError) and isinstance(error, Message)
 
 
 def test_an_error_inside_a_message_is_translated():
     start = Text("session.start_failed", problem=WorkspaceError("records.busy"))
-    assert words(start, "es") == ("Los datos guardados elegidos para abrir al inicio no se pudieron abrir: El espacio "
-                                  "de trabajo está ocupado: otra ventana está guardando la misma entrada. Inténtelo "
-                                  "de nuevo en un momento. Se muestran los datos de ejemplo.")
+    with reading("es"):
+        assert words(start) == ("Los datos guardados elegidos para abrir al inicio no se pudieron abrir: El "
+                                "espacio de trabajo está ocupado: otra ventana está guardando la misma entrada. "
+                                "Inténtelo de nuevo en un momento. Se muestran los datos de ejemplo.")
 
 
 def test_texts_and_errors_survive_pickling_with_their_keys():
@@ -56,12 +62,14 @@ def test_texts_and_errors_survive_pickling_with_their_keys():
         IngestError, "ingest.empty", {"filename": "x.csv"},
         "'x.csv' is empty. Check that you picked the right file, or export it again.")
     note = pickle.loads(pickle.dumps(Text.counted("ingest.note.nul", 1200)))
-    assert words(note, "es") == ("Se quitaron 1.200 caracteres NUL (invisibles, a menudo los deja una exportación "
-                                 "dañada).")
+    with reading("es"):
+        assert words(note) == ("Se quitaron 1.200 caracteres NUL (invisibles, a menudo los deja una exportación "
+                               "dañada).")
 
 
 def test_anything_else_shows_as_it_prints():
-    assert words(OSError("disk full"), "es") == "disk full"
+    with reading("es"):
+        assert words(OSError("disk full")) == "disk full"
 
 
 def test_an_unknown_key_is_a_programming_error():
@@ -73,8 +81,9 @@ def test_an_empty_upload_in_spanish():
     with pytest.raises(IngestError) as refused:
         read_upload(b"   ", "notas.csv")
     assert refused.value.key == "ingest.empty"
-    assert words(refused.value, "es") == ("'notas.csv' está vacío. Compruebe que eligió el archivo correcto o "
-                                          "expórtelo de nuevo.")
+    with reading("es"):
+        assert words(refused.value) == ("'notas.csv' está vacío. Compruebe que eligió el archivo correcto o "
+                                        "expórtelo de nuevo.")
 
 
 def test_a_bad_row_names_its_place_and_row_in_spanish():
@@ -82,41 +91,48 @@ def test_a_bad_row_names_its_place_and_row_in_spanish():
     with pytest.raises(IngestError) as refused:
         read_upload(text, "notas.csv")
     # the header is row 1, so 'Smith, John' (two values for one column) is on row 3
-    assert words(refused.value, "es") == ("'notas.csv' no se puede leer: una fila cerca de la fila 3 tiene más "
-                                          "valores que el encabezado. Corrija esa fila, o vuelva a guardar el archivo "
-                                          "desde Excel como CSV, y súbalo.")
+    with reading("es"):
+        assert words(refused.value) == ("'notas.csv' no se puede leer: una fila cerca de la fila 3 tiene más "
+                                        "valores que el encabezado. Corrija esa fila, o vuelva a guardar el "
+                                        "archivo desde Excel como CSV, y súbalo.")
 
 
 def test_the_limits_say_what_to_do_in_both_languages():
     too_large = limits.upload_problem(300 * limits.MIB, "grande.csv")
     assert too_large == ("'grande.csv' is too large (300 MB; the most this app reads is 200 MB). Upload only the rows "
                          "and columns you need, or save the sheet as .csv, which is read more cheaply.")
-    assert words(too_large, "es").startswith("'grande.csv' es demasiado grande (300 MB; lo máximo que lee esta "
-                                             "aplicación es 200 MB). Suba solo las filas")
+    with reading("es"):
+        assert words(too_large).startswith("'grande.csv' es demasiado grande (300 MB; lo máximo que lee esta "
+                                           "aplicación es 200 MB). Suba solo las filas")
 
 
 def test_sql_refusals_in_spanish():
     with pytest.raises(QueryError) as refused:
         checked_statement("SELECT 1; SELECT 2")
-    assert words(refused.value, "es") == "Una instrucción a la vez: este texto tiene 2. Ejecútelas de una en una."
+    with reading("es"):
+        assert words(refused.value) == "Una instrucción a la vez: este texto tiene 2. Ejecútelas de una en una."
     with pytest.raises(QueryError) as refused:
         checked_statement("DROP TABLE students")
-    assert words(refused.value, "es").startswith("Esta consola solo lee: aquí no se pueden ejecutar instrucciones "
-                                                 "DROP.")
+    with reading("es"):
+        assert words(refused.value).startswith("Esta consola solo lee: aquí no se pueden ejecutar instrucciones "
+                                               "DROP.")
 
 
 def test_a_download_refusal_in_spanish():
     con = duckdb.connect()
     refusal = for_download(con, "SELECT race_ethnicity, count(student_id) FROM students GROUP BY ALL",
                            pa.table({"race_ethnicity": ["A"]}), 10).refusal
-    assert words(refusal, "es") == ("Los identificadores de estudiantes no se descargan desde esta consola, ni "
-                                    "siquiera dentro de un agregado. Quite student_id y descargue cifras por grupo.")
+    with reading("es"):
+        assert words(refusal) == ("Los identificadores de estudiantes no se descargan desde esta consola, ni "
+                                  "siquiera dentro de un agregado. Quite student_id y descargue cifras por "
+                                  "grupo.")
 
 
 def test_a_workspace_import_refusal_in_spanish():
     with pytest.raises(WorkspaceError) as refused:
         import_workspace(b"not a zip")
-    assert words(refused.value, "es").startswith("Este archivo no es una exportación del espacio de trabajo")
+    with reading("es"):
+        assert words(refused.value).startswith("Este archivo no es una exportación del espacio de trabajo")
 
 
 def test_every_mapping_role_has_a_label_in_both_languages():

@@ -7,6 +7,7 @@ from equity.sources.cells import Stats
 from equity.stats.gap_flags import Flag
 from equity.stats.metrics import Breakdown, GroupResult
 from equity.stats.trends import Point, Trend
+from equity.words.reader import reading
 from equity.words.summary import (
     breakdown_summary,
     change_sentence,
@@ -82,8 +83,9 @@ def test_change_over_terms_is_said_to_be_chance_when_it_could_be():
                    "larger than chance alone would explain.")
     small = change_sentence(_trend(_flag_result(23.4, 20), _flag_result(28.0, 22)), _flag_result(28.0, 22).groups[0])
     assert small.endswith("(up 4.6 percentage points); a change this size could be due to chance.")
-    spanish = change_sentence(_trend(_flag_result(33.0, 20), _flag_result(28.0, 22)),
-                              _flag_result(28.0, 22).groups[0], "es")
+    with reading("es"):
+        spanish = change_sentence(_trend(_flag_result(33.0, 20), _flag_result(28.0, 22)),
+                                  _flag_result(28.0, 22).groups[0])
     assert spanish.startswith("Aprendices de inglés: de 33,0\u00a0% en 2022-23 a 28,0\u00a0% en 2024-25 "
                               "(bajó 5,0 puntos porcentuales); un cambio de este tamaño podría deberse al azar")
 
@@ -103,11 +105,13 @@ def test_goal_status_in_words():
                                        "interim target of 34.0% (target 50.0% by 2027-28).")
     hidden = goals.evaluate(goal, (Point("2022-23", 400, 23.4, None), Point("2024-25", 4, None, None, "Hidden")))
     assert "no figure for 2024-25" in goal_sentence(hidden)
-    assert goal_sentence(hidden, "es").startswith("Meta «EL reading»: no hay cifra para 2024-25")
+    with reading("es"):
+        assert goal_sentence(hidden).startswith("Meta «EL reading»: no hay cifra para 2024-25")
 
 
 def test_spanish_largest_gap():
-    text = largest_gap_sentence(_result([_group("Asian", 3.0, False), _group("White", -12.25, True)]), "es")
+    with reading("es"):
+        text = largest_gap_sentence(_result([_group("Asian", 3.0, False), _group("White", -12.25, True)]))
     assert text.startswith("La mayor brecha por raza/etnia es la del grupo Blanco: 50,0\u00a0% en Final % (>= 70), "
                            "12,2 puntos porcentuales por debajo de todos los estudiantes")
 
@@ -130,7 +134,8 @@ ASIAN_WHITE = _flagged_result([_shown("Asian", 100, 40), _shown("White", 300, 21
 def test_newcombe_sentence_is_the_largest_gap():
     result = _result([_group("Asian", 3.0, False), _group("White", -12.25, True)])
     assert flag_sentence(result) == largest_gap_sentence(result)
-    assert flag_sentence(result, Flag.NEWCOMBE, "es") == largest_gap_sentence(result, "es")
+    with reading("es"):
+        assert flag_sentence(result, Flag.NEWCOMBE) == largest_gap_sentence(result)
 
 
 def test_ppg_sentence_names_the_method_the_groups_and_their_margins():
@@ -142,11 +147,12 @@ def test_ppg_sentence_names_the_method_the_groups_and_their_margins():
         # ⌈(0.625 − 0.40 − 0.098) × 100⌉ = ⌈12.7⌉ = 13.
         "Asian: 23 more students meeting Final % (>= 70) would close the gap with all students; 13 more would end "
         "the flag.")
-    assert flag_sentence(ASIAN_WHITE, Flag.PPG, "es") == (
-        "Brecha en puntos porcentuales (PPG): brecha frente a todos los estudiantes en Final % (>= 70) igual o menor "
-        "que menos el margen de error: Asiático (-22,5 puntos, margen de error 9,8). Asiático: 23 estudiantes más "
-        "que alcancen Final % (>= 70) cerrarían la brecha con todos los estudiantes; con 13 más el grupo dejaría "
-        "de estar señalado.")
+    with reading("es"):
+        assert flag_sentence(ASIAN_WHITE, Flag.PPG) == (
+            "Brecha en puntos porcentuales (PPG): brecha frente a todos los estudiantes en Final % (>= 70) igual o "
+            "menor que menos el margen de error: Asiático (-22,5 puntos, margen de error 9,8). Asiático: 23 "
+            "estudiantes más que alcancen Final % (>= 70) cerrarían la brecha con todos los estudiantes; con 13 más "
+            "el grupo dejaría de estar señalado.")
 
 
 def test_ppg_sentence_when_no_group_reaches_the_margin():
@@ -154,7 +160,8 @@ def test_ppg_sentence_when_no_group_reaches_the_margin():
     close = _flagged_result([_shown("Asian", 100, 45), _shown("White", 400, 205)], 250)
     assert flag_sentence(close, Flag.PPG) == ("Percentage-point gap (PPG): no group's gap to all students on "
                                               "Final % (>= 70) is at or below minus its margin of error.")
-    assert flag_sentence(close, Flag.PPG, "es").startswith("Brecha en puntos porcentuales (PPG): la brecha de ningún")
+    with reading("es"):
+        assert flag_sentence(close, Flag.PPG).startswith("Brecha en puntos porcentuales (PPG): la brecha de ningún")
 
 
 def test_proportionality_sentence():
@@ -164,7 +171,8 @@ def test_proportionality_sentence():
     assert flag_sentence(ASIAN_WHITE, Flag.PI).endswith(
         "(below 0.8): Asian (0.64). Asian: 30 more students meeting Final % (>= 70) would close the gap with its "
         "share of all students; 13 more would end the flag.")
-    assert flag_sentence(ASIAN_WHITE, Flag.PI, "es").startswith("Índice de proporcionalidad: una proporción menor")
+    with reading("es"):
+        assert flag_sentence(ASIAN_WHITE, Flag.PI).startswith("Índice de proporcionalidad: una proporción menor")
     even = _flagged_result([_shown("Asian", 50, 20), _shown("White", 50, 30)], 50)   # Asian exactly 0.8
     assert flag_sentence(even, Flag.PI).startswith("Proportionality index: no group's share")
     nobody = _flagged_result([_shown("Asian", 50, 0), _shown("White", 50, 0)], 0)
@@ -179,8 +187,10 @@ def test_eighty_percent_sentence_names_the_highest_group():
         # (0.8 × 0.70 − 0.40) × 100 = 16 to end the flag, (0.70 − 0.40) × 100 = 30 for parity.
         "Asian: 30 more students meeting Final % (>= 70) would close the gap with the highest group's rate; "
         "16 more would end the flag.")
-    assert flag_sentence(ASIAN_WHITE, Flag.EIGHTY, "es").startswith(
-        "Índice del 80%: menos del 80% de la tasa más alta en Final % (>= 70) (Blanco, 70,0\u00a0%): Asiático (0,57).")
+    with reading("es"):
+        assert flag_sentence(ASIAN_WHITE, Flag.EIGHTY).startswith(
+            "Índice del 80%: menos del 80% de la tasa más alta en Final % (>= 70) (Blanco, 70,0\u00a0%): "
+            "Asiático (0,57).")
     zero = _flagged_result([_shown("Asian", 50, 0), _shown("White", 50, 0)], 0)
     assert "highest rate on Final % (>= 70) is 0%" in flag_sentence(zero, Flag.EIGHTY)
 

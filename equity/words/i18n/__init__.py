@@ -3,7 +3,8 @@ key in a gettext catalogue per language (`equity/words/locale/<lang>/LC_MESSAGES
 are the keys, so code names a sentence by what it is for and the English text lives in the English catalogue like
 any other language. Catalogues are compiled to `.mo` on first use when missing or older than their `.po`, and
 read through Python's `gettext`, which falls back to English string by string. A language is offered to readers
-once its catalogue translates every key. Without a language, words are in the reader's (`equity.words.reader`).
+once its catalogue translates every key. Words are in the reader's language (`equity.words.reader`): code that
+wants another wraps the call in `reading(lang)`.
 Data labels (groups, dimensions, rules) are put into words by equity.words.labels, figures by equity.words.numbers.
 """
 
@@ -64,23 +65,22 @@ def catalogue(lang: str) -> dict[str, str | tuple[str, ...]]:
     return plain | {m.id[0]: tuple(m.string) for m in messages if not isinstance(m.id, str)}
 
 
-def t(key: str, lang: str | None = None, **params: object) -> str:
-    """The text for `key` in `lang` (the reader's by default), its `{name}` placeholders filled from `params`;
-    English when the language lacks the key (an unknown key is a programming error and raises KeyError)."""
-    text = translations(lang or language()).gettext(key)
+def t(key: str, **params: object) -> str:
+    """The text for `key` in the reader's language, its `{name}` placeholders filled from `params`; English when
+    the language lacks the key (an unknown key is a programming error and raises KeyError)."""
+    text = translations(language()).gettext(key)
     if text == key:
         raise KeyError(key)
     return text.format(**params)
 
 
-def tn(key: str, number: int, lang: str | None = None, **params: object) -> str:
+def tn(key: str, number: int, **params: object) -> str:
     """The text for `number` things: gettext picks the form by the catalogue's Plural-Forms (one and other in
     English and Spanish, six in Arabic); `{count}` is filled with the number, written the reader's way."""
-    lang = lang or language()
-    text = translations(lang).ngettext(key, key, number)
+    text = translations(language()).ngettext(key, key, number)
     if text == key:
         raise KeyError(key)
-    return text.format(**{"count": count(number, lang), **params})
+    return text.format(**{"count": count(number), **params})
 
 
 def _complete(lang: str) -> bool:
@@ -88,5 +88,6 @@ def _complete(lang: str) -> bool:
 
 
 OFFERED = sorted((lang for lang in KNOWN if _complete(lang)), key=lambda lang: lang != DEFAULT)
-LANGUAGES = {lang: t("language.name", lang) for lang in OFFERED}   # what the language switch offers, English first
+# what the language switch offers, English first, each language named in itself
+LANGUAGES = {lang: translations(lang).gettext("language.name") for lang in OFFERED}
 

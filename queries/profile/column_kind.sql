@@ -1,9 +1,8 @@
--- How one raw column looks, counted over every row in one pass: the figures of profile/column_profile.sql, for a table on
--- a cluster, where a sample saves no scan and each column's figures join one query of all columns.
+-- What kind of values one raw column of a table on a cluster holds, judged on a sample of its rows
+-- (profile/table_head.sql), as profile/column_profile.sql judges an upload: how many values read as numbers or as
+-- excused codes. Each column's figures join one query of all columns.
 -- Identifiers: table, column. Parameters: $excused (VARCHAR[] of codes that mean "no result").
 SELECT
-    count({column}) AS non_blank,
-    approx_count_distinct({column}) AS distinct_estimate,
     count({column}) AS sampled,
     count(TRY_CAST(replace(trim({column}), '%', '') AS DOUBLE)) AS numeric_count,
     count(*) FILTER (WHERE list_contains($excused::VARCHAR[], upper(trim({column})))) AS excused_count
