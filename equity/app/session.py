@@ -466,15 +466,16 @@ class Workbench:
     def risk(self, outcome: str, rule: Rule, grouping: Grouping, label: str = "",
              term: str | None = None) -> Disproportionality:
         """Risk ratios under the session's filters (in one term when given) and risk settings, against every
-        loaded student."""
+        loaded student, summed from the outcome's cached cube: a click costs in proportion to the groups, not
+        to the students or schools."""
         filters = replace(self.filters, term=(term,)) if term else self.filters
         return disproportionality(self.con, outcome, rule, grouping, filters, Filters(), self.privacy.risk,
-                                  self.min_n, label)
+                                  self.min_n, label, cube=self.cube(outcome, rule))
 
     def risk_streaks(self, outcome: str, rule: Rule, grouping: Grouping, terms: Sequence[str]) -> dict[object, int]:
         """How many terms in a row, up to the last of `terms`, each group was flagged."""
         return consecutive_flags(self.con, outcome, rule, grouping, self.filters, terms, self.privacy.risk,
-                                 self.min_n)
+                                 self.min_n, self.cube(outcome, rule))
 
     def usual_risk_outcome(self) -> tuple[str, Rule] | None:
         """The outcome and rule the scorecard would flag by risk ratio (suspension, say), the risk page's first
