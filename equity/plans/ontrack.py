@@ -20,7 +20,8 @@ from equity.data.sql import query
 from equity.model.filters import Filters
 from equity.model.terms import ordered
 from equity.plans.warning import FAILURE
-from equity.stats.flagged import share_by_group
+from equity.sources.cube import Cube
+from equity.stats import flagged
 from equity.stats.metrics import Breakdown
 from equity.stats.privacy import suppress
 from equity.words.i18n import t
@@ -78,11 +79,17 @@ def _on_track(rule: OnTrackRule):
     return query("ontrack/on_track", credits=rule.credits, failures=failures)
 
 
-def summary(con: duckdb.DuckDBPyConnection, rule: OnTrackRule, dimension: str, term: str, filters: Filters,
+def cube(con: duckdb.DuckDBPyConnection, rule: OnTrackRule) -> Cube:
+    """The students counted by whether they are on track under `rule` (in every grade and term), for `summary`."""
+    return flagged.build(con, t("ontrack.label"), _on_track(rule), rule.params())
+
+
+def summary(con: duckdb.DuckDBPyConnection, counted: Cube, dimension: str, term: str, filters: Filters,
             min_n: int, coding: bool = False) -> Breakdown:
-    """The share of `term`'s 9th graders on track, by group, under `filters` (the grade and term replace theirs)."""
+    """The share of `term`'s 9th graders on track, by group, under `filters` (the grade and term replace theirs),
+    summed from a `cube` of the rule."""
     chosen = Filters(**{**vars(filters), "grade": (ENTRY_GRADE,), "term": (term,)})
-    return share_by_group(con, t("ontrack.label"), _on_track(rule), rule.params(), dimension, chosen, min_n, coding)
+    return flagged.share_by_group(con, counted, dimension, chosen, min_n, coding)
 
 
 def later_terms(terms: Sequence[str], term: str) -> tuple[str, ...]:

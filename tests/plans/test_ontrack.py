@@ -3,7 +3,7 @@
 import pytest
 
 from equity.model.filters import Filters
-from equity.plans.ontrack import OnTrackRule, find, graduation, later_terms, summary
+from equity.plans.ontrack import OnTrackRule, cube, find, graduation, later_terms, summary
 from equity.stats.privacy import ACROSS, COMPLEMENT, SMALL
 from tests.ontrack_files import ENTRY, LAST, MIDDLE, ROWS
 from tests.plans.test_warning import loaded
@@ -24,16 +24,17 @@ def test_share_on_track_by_group(data):
     # n-size 5: under 10, White (10 in 9th grade, 19 in every term) would be 9 students from its view of every
     # term and grade, and hidden by the rule across views
     rule = find(data[1].mapping)
-    result = summary(data[0], rule, "race", ENTRY, Filters(), min_n=5)
+    result = summary(data[0], cube(data[0], rule), "race", ENTRY, Filters(), min_n=5)
     assert result.overall.n == 22 and result.overall_value == pytest.approx(100 * 15 / 22)
     groups = {g.label: g.value for g in result.groups}
     assert groups == {"Hispanic/Latino": pytest.approx(100 * 7 / 12), "White": pytest.approx(80.0)}
-    stricter = summary(data[0], OnTrackRule("credits_earned", "core_courses_failed", "", 6.0, 0.0), "race", ENTRY,
+    strict = OnTrackRule("credits_earned", "core_courses_failed", "", 6.0, 0.0)
+    stricter = summary(data[0], cube(data[0], strict), "race", ENTRY,
                        Filters(), min_n=5)
     # 6+ credits, no failure: 101-106 and 201-208
     assert {g.label: g.value for g in stricter.groups} == {"Hispanic/Latino": pytest.approx(50.0),
                                                            "White": pytest.approx(80.0)}
-    hidden = summary(data[0], rule, "race", ENTRY, Filters(), min_n=11)
+    hidden = summary(data[0], cube(data[0], rule), "race", ENTRY, Filters(), min_n=11)
     reasons = {g.label: g.reason for g in hidden.groups}
     assert reasons["White"] == SMALL and reasons["Hispanic/Latino"] in (COMPLEMENT, ACROSS)   # its other view
     assert all(g.value is None and g.n is None for g in hidden.groups)
@@ -59,5 +60,5 @@ def test_graduation_of_each_on_track_group(data):
 def test_a_few_other_grades_in_the_term_would_give_the_cohort_away():
     # three 10th graders in 2021-22: the view of every grade that term differs from the 9th graders by 3 students
     con, data = loaded([*ROWS, *[[f"3{i}", ENTRY, "10", "White", 1, 5, None] for i in range(3)]])
-    result = summary(con, find(data.mapping), "race", ENTRY, Filters(), min_n=10)
+    result = summary(con, cube(con, find(data.mapping)), "race", ENTRY, Filters(), min_n=10)
     assert result.overall_value is None and next(g for g in result.groups if g.label == "White").suppressed
