@@ -60,7 +60,7 @@ def summary(bench, signs, term) -> None:
     result = bench.warning_summary(signs, dimension, term, area)
     section = bench.gap_view(result, Flag.NEWCOMBE, DEFAULTS).section()
     if section.chart is not None:
-        shared.chart(section.chart)
+        shared.chart(section.chart, section.table)
     shared.table(section.table)
     st.caption(shared.plain(t("warning.summary_note", term=term or t("page.scorecard.all_terms"), min_n=bench.min_n)))
     shared.section_downloads(section, file_stem(f"warning {term or ''} {dimension}"), "warning_dl")
