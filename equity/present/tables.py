@@ -58,7 +58,7 @@ class Table:
         exactly as exports print them."""
         return pd.DataFrame(self.text_rows(), columns=[c.header for c in self.columns])
 
-    def html(self, caption: str) -> Markup:
+    def accessible_html(self, caption: str) -> Markup:
         """The table as an accessible HTML table (caption, headers scoped to their column or row), printed as
         the screen and exports print it: a chart's text version for screen readers and keyboards. Every text
         is escaped."""

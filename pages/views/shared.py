@@ -380,7 +380,7 @@ def chart(figure: alt.TopLevelMixin, data: Table, caption: str = "") -> None:
     spec["config"] = {**spec.get("config", {}), "locale": chart_locale()}
     st.vega_lite_chart(spec, width="stretch")
     with st.expander(t("chart.text_version"), icon=":material/table:"):
-        st.html(data.html(caption or chart_title(spec)))
+        st.html(data.accessible_html(caption or chart_title(spec)))
 
 
 def chart_title(spec: dict) -> str:

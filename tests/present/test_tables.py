@@ -45,18 +45,18 @@ TABLE = Table((Column("Group"), Column("Students", COUNT), Column("Rate", VALUE,
 
 def test_headers_are_scoped_and_cells_printed_as_on_screen():
     parsed = Cells()
-    parsed.feed(TABLE.html("Rate by race"))
+    parsed.feed(TABLE.accessible_html("Rate by race"))
     assert parsed.caption == "Rate by race"
     assert parsed.cells[:4] == [("th", "col", None, h) for h in ("Group", "Students", "Rate", "Gap")]
     # 1,234 students, 81.26 -> 81.3% (one decimal), a gap signed; a hidden row prints the screen's dash
     assert parsed.cells[4:8] == [("th", "row", None, "Asian"), ("td", None, "figure", "1,234"),
                                  ("td", None, "figure", "81.3%"), ("td", None, "figure", "+6.0")]
     assert [c[3] for c in parsed.cells[8:]] == ["Black", "—", "—", "—"]
-    assert "Black: fewer than 10 students" in TABLE.html("x")
+    assert "Black: fewer than 10 students" in TABLE.accessible_html("x")
 
 
 def test_cells_in_spanish():
     with reading("es"):
         parsed = Cells()
-        parsed.feed(TABLE.html("Tasa"))
+        parsed.feed(TABLE.accessible_html("Tasa"))
     assert [c[3] for c in parsed.cells[5:8]] == ["1.234", "81,3\xa0%", "+6,0"]   # Spanish: a no-break space before %
