@@ -93,7 +93,7 @@ def _legend(method: Flag, words: dict) -> tuple[str, str]:
     return t(f"chart.flag.{method.value}.yes", **words), t(f"chart.flag.{method.value}.no", **words)
 
 
-LEVEL_WIDTH, GAP_WIDTH, NAME_LIMIT = 220, 180, 210      # panels' widths and the longest group name, in pixels
+LEVEL_WIDTH, GAP_WIDTH, NAME_LIMIT = 200, 170, 190      # panels' widths and the longest group name, in pixels
 CHAR = 7                                                # a label character's width at 11 px, generously
 
 
@@ -111,13 +111,14 @@ def fitted_domain(values: list[float], rate: bool, floor: float | None = 0.0) ->
     return [round(start if floor is None else max(start, floor), 6), round(min(stop, 100) if rate else stop, 6)]
 
 
-def stated_start(title: str, domain: list[float]) -> str:
-    """An axis title saying where a value axis starts when that is not 0, so no one reads a bar's length as its
-    size: 'Final % (axis from 65, not 0)'."""
+def stated_start(title: str, domain: list[float]) -> list[str]:
+    """An axis title's lines, the second saying where a value axis starts when that is not 0, so no one reads
+    a distance from the axis as a size: ['Final %', '(axis from 65, not 0)']. Two short lines keep a panel's
+    title within its width."""
     if domain[0] <= 0:
-        return title
+        return [title]
     digits = next(d for d in (0, 1, 2, 6) if round(domain[0], d) == domain[0])
-    return t("chart.axis_from", title=title, start=decimal(domain[0], digits))
+    return [title, t("chart.axis_from", start=decimal(domain[0], digits))]
 
 
 def gap_domain(gaps: list[float]) -> list[float]:
@@ -163,8 +164,9 @@ def gap_chart(result: Breakdown, method: Flag = Flag.NEWCOMBE,
     drawn = [r["value"] for r in rows] + [r[k] for r in rows for k in ("low", "high", "comparison")
                                           if r[k] is not None] + ([overall] if overall is not None else [])
     domain = fitted_domain(drawn or [0.0, 100.0], rate)
-    level_title = stated_start(measure_text(result.outcome, result.rule) + (t("chart.percent_axis") if rate else ""),
-                             domain)
+    level_title = stated_start(measure_text(result.outcome, result.rule), domain)     # short lines fit the panel
+    if rate:
+        level_title.insert(1, t("chart.percent_unit"))
     y = alt.Y("group:N", sort=order, title=None, axis=alt.Axis(labelLimit=NAME_LIMIT))
     bare_y = alt.Y("group:N", sort=order, title=None, axis=None)
     colour = alt.Color("status:N", title=None, legend=alt.Legend(orient="bottom", labelLimit=400),
@@ -179,7 +181,7 @@ def gap_chart(result: Breakdown, method: Flag = Flag.NEWCOMBE,
     base = alt.Chart(alt.Data(name=GROUPS))
     scale = alt.Scale(domain=domain, nice=False, zero=False)
     x = alt.X("value:Q", title=level_title, scale=scale,
-              axis=alt.Axis(titleLimit=LEVEL_WIDTH + NAME_LIMIT))
+              axis=alt.Axis(titleLimit=LEVEL_WIDTH))
     levels = [base.mark_rule(color="black").encode(x=alt.X("low:Q", scale=scale), x2=alt.X2("high"), y=y),
               base.mark_point(size=110, filled=True, opacity=1).encode(x=x, y=y, color=colour, shape=shape,
                                                                        tooltip=tooltip)]
@@ -203,8 +205,8 @@ def gap_chart(result: Breakdown, method: Flag = Flag.NEWCOMBE,
     reach = gap_domain([r["gap"] for r in rows if r["gap"] is not None])
     compared = comparison_label(result.compare, result.dimension)
     gaps = [base.mark_bar(height={"band": 0.6}).encode(
-                x=alt.X("gap:Q", title=t("chart.gap_axis", comparison=compared),
-                        scale=alt.Scale(domain=reach, nice=False), axis=alt.Axis(titleLimit=GAP_WIDTH + 40)),
+                x=alt.X("gap:Q", title=[t("chart.gap_axis"), t("chart.gap_axis_zero", comparison=compared)],
+                        scale=alt.Scale(domain=reach, nice=False), axis=alt.Axis(titleLimit=GAP_WIDTH)),
                 y=bare_y, color=colour, tooltip=tooltip),
             alt.Chart(alt.Data(name=ZERO)).mark_rule(color="black", size=1.5).encode(x=alt.X("zero:Q"))]
     datasets[ZERO] = [{"zero": 0}]
