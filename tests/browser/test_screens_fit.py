@@ -18,7 +18,7 @@ WIDTH, HEIGHT = 1280, 800
 SETTLED = """() => !document.querySelector('[data-testid="stStatusWidget"]')
                && !document.querySelector('[data-stale="true"]')"""
 # What sticks out: the page's own sideways scroll; any element reaching past the right edge of the page's
-# column; a chart wider than its box. An element inside an area that scrolls or clips on its own is that
+# column or cut off by a narrower box; a table or a chart wider than its box. An element inside an area that scrolls or clips on its own is that
 # area's business (a grid, a text version's region), and is left out.
 OVERFLOWS = """() => {
   const found = [];
@@ -41,6 +41,12 @@ OVERFLOWS = """() => {
         && el.clientWidth > 2 && el.scrollWidth > el.clientWidth + 1)    // not a screen reader's 1 px text
       found.push(`${el.tagName.toLowerCase()}.${el.className} "${(el.innerText || '').slice(0, 40)}" is cut off:`
                  + ` ${el.scrollWidth}px in ${el.clientWidth}px`);
+  }
+  for (const table of column.querySelectorAll('table')) {  // a table spilling out of its box (a card, say)
+    const box = table.parentElement;
+    if (!scrolls(box) && table.getBoundingClientRect().width > box.clientWidth + 1)
+      found.push(`a table "${table.innerText.slice(0, 40)}" ${Math.round(table.getBoundingClientRect().width)}px`
+                 + ` wide in a box of ${box.clientWidth}px`);
   }
   for (const chart of column.querySelectorAll('.vega-embed')) {
     const drawn = chart.querySelector('svg, canvas');
