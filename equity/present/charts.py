@@ -10,6 +10,7 @@ import altair as alt
 import pandas as pd
 
 from equity.model.dimensions import Dimension
+from equity.model.rules import Rule
 from equity.present.palette import BLUE, GREY, LIGHT, VERMILLION, ink, shade
 from equity.present.tables import COUNT, GAP, VALUE, Column, Table
 from equity.stats.crosstab import Cell, CrossTable
@@ -121,6 +122,13 @@ def stated_start(title: str, domain: list[float]) -> list[str]:
     return [title, t("chart.axis_from", start=decimal(domain[0], digits))]
 
 
+def measure_title(outcome: str, rule: Rule, domain: list[float]) -> list[str]:
+    """A value axis's title in short lines that fit a narrow panel: what is measured, '% of students' for a
+    rate, and where the axis starts when that is not 0."""
+    lines = stated_start(measure_text(outcome, rule), domain)
+    return lines[:1] + ([t("chart.percent_unit")] if rule.is_rate else []) + lines[1:]
+
+
 def gap_domain(gaps: list[float]) -> list[float]:
     """The gaps' axis: symmetric about 0 (the comparison), so a group above and one below read alike."""
     reach = max([abs(g) for g in gaps] + [1.0])
@@ -164,9 +172,7 @@ def gap_chart(result: Breakdown, method: Flag = Flag.NEWCOMBE,
     drawn = [r["value"] for r in rows] + [r[k] for r in rows for k in ("low", "high", "comparison")
                                           if r[k] is not None] + ([overall] if overall is not None else [])
     domain = fitted_domain(drawn or [0.0, 100.0], rate)
-    level_title = stated_start(measure_text(result.outcome, result.rule), domain)     # short lines fit the panel
-    if rate:
-        level_title.insert(1, t("chart.percent_unit"))
+    level_title = measure_title(result.outcome, result.rule, domain)
     y = alt.Y("group:N", sort=order, title=None, axis=alt.Axis(labelLimit=NAME_LIMIT))
     bare_y = alt.Y("group:N", sort=order, title=None, axis=None)
     colour = alt.Color("status:N", title=None, legend=alt.Legend(orient="bottom", labelLimit=400),
@@ -306,10 +312,12 @@ def change_chart(history: Trend) -> alt.LayerChart | None:
         return None
     order = [s["group"] for s in spans]
     y = alt.Y("group:N", sort=order, title=None, axis=alt.Axis(labelLimit=260))
-    x_title = measure_text(history.outcome, history.rule) + (t("chart.percent_axis") if rate else "")
-    x = alt.X("value:Q", title=x_title, scale=alt.Scale(zero=False, padding=24))
+    domain = fitted_domain([v for s in spans for v in (s["start"], s["end"])], rate)
+    x_title = measure_title(history.outcome, history.rule, domain)
+    scale = alt.Scale(domain=domain, nice=False, zero=False)
+    x = alt.X("value:Q", title=x_title, scale=scale)
     span_data = pd.DataFrame(spans)
-    lines = alt.Chart(span_data).mark_rule(color=GREY, size=3).encode(x=alt.X("start:Q", title=x_title),
+    lines = alt.Chart(span_data).mark_rule(color=GREY, size=3).encode(x=alt.X("start:Q", title=x_title, scale=scale),
                                                                       x2="end:Q", y=y)
     dots = alt.Chart(pd.DataFrame(points)).mark_point(size=140, filled=True, opacity=1).encode(
         x=x, y=y,
