@@ -32,7 +32,7 @@ from equity.words.labels import (
     measure_text,
     yes_no,
 )
-from equity.words.numbers import decimal
+from equity.words.numbers import count, decimal
 from equity.words.summary import ends, overall_ends
 
 # Figures travel as named datasets of plain rows, channels are given as Altair objects rather than shorthand
@@ -250,7 +250,7 @@ def heat_table(table: CrossTable) -> alt.LayerChart:
     data = [{
         "row": group_label(table.first, c.first), "column": group_label(table.second, c.second),
         "value": coded_value(c.coded) if c.coded else c.value, "n": c.n, "shown": _cell_figure(table, c),
-        "text": f"{_cell_figure(table, c)}\nn={c.n}" if not c.suppressed else f"{hidden}\n(n<{table.min_n})"
+        "text": f"{_cell_figure(table, c)}\nn={count(c.n)}" if not c.suppressed else f"{hidden}\n(n<{table.min_n})"
         if c.reason == SMALL else hidden,
     } for c in table.cells]
     for d in data:

@@ -55,3 +55,29 @@ def test_both_trend_charts_text_versions_hold_every_drawn_point(app, lang):
                 assert any(abs(f - y) <= 0.051 for f in figures), (term, series, y, row)
                 checked += 1
         assert checked >= 6
+
+
+def test_the_heat_tables_text_version_holds_each_cells_figure(app):
+    app.switch_page("pages/views/intersections.py").run()
+    (spec, data), = charts(app)
+    (caption, headers, rows), = text_versions(app)
+    assert caption == spec["title"]["text"]
+    printed = {(row[0], row[1]): dict(zip(headers, row, strict=True)) for row in rows}
+    cells = data["groups"].dropna(subset=["shown"])
+    assert len(cells) >= 10
+    for first, second, n, shown in cells[["row", "column", "n", "shown"]].itertuples(index=False):
+        assert printed[(first, second)]["Students with a result"] == f"{int(n):,d}"
+        assert printed[(first, second)]["Share (%)"] == shown
+
+
+def test_the_risk_ratio_charts_text_version_holds_each_bars_ratio(app):
+    app.switch_page("pages/views/disproportionality.py").run()
+    (spec, data), = charts(app)
+    (caption, headers, rows), = text_versions(app)
+    assert caption == spec["title"]
+    printed = {row[0]: dict(zip(headers, row, strict=True)) for row in rows}
+    bars = next(frame for frame in data.values() if "ratio" in frame)
+    assert len(bars) >= 4
+    for group, n, ratio in bars[["group", "n", "ratio"]].itertuples(index=False):
+        assert printed[group]["n"] == f"{n:,d}"
+        assert float(printed[group]["Risk ratio"]) == pytest.approx(ratio, abs=0.005)       # printed to 0.01
