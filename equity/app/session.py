@@ -343,13 +343,18 @@ class Workbench:
 
     def cube(self, outcome: str, rule: Rule) -> cubes.Cube:
         """The current data's cube for `outcome` and `rule`, built on first use; cubes of older data are dropped."""
-        key = (self.data.version, outcome, rule)
+        return self._kept_cube((outcome, rule), lambda: cubes.build(self.con, outcome, rule))
+
+    def _kept_cube(self, key: tuple, make: Callable[[], cubes.Cube]) -> cubes.Cube:
+        """The current data's cube for `key`, made on first use; cubes of older data are dropped, and past
+        CACHED_CUBES the oldest."""
+        key = (self.data.version, *key)
         if key not in self._cubes:
             stale = [k for k in self._cubes if k[0] != self.data.version]
             fresh = [k for k in self._cubes if k not in stale]
             for old in stale + fresh[:max(0, len(fresh) - CACHED_CUBES + 1)]:     # the oldest go first
                 cubes.drop(self.con, self._cubes.pop(old))
-            self._cubes[key] = cubes.build(self.con, outcome, rule)
+            self._cubes[key] = make()
         return self._cubes[key]
 
     def cells(self, outcome: str, rule: Rule, columns: tuple[str, ...] = MAIN, cohort: Cohort | None = None) -> Cells:
@@ -474,15 +479,16 @@ class Workbench:
     def risk(self, outcome: str, rule: Rule, grouping: Grouping, label: str = "",
              term: str | None = None) -> Disproportionality:
         """Risk ratios under the session's filters (in one term when given) and risk settings, against every
-        loaded student."""
+        loaded student, summed from the outcome's cached cube: a click costs in proportion to the groups, not
+        to the students or schools."""
         filters = replace(self.filters, term=(term,)) if term else self.filters
         return disproportionality(self.con, outcome, rule, grouping, filters, Filters(), self.privacy.risk,
-                                  self.min_n, label)
+                                  self.min_n, label, cube=self.cube(outcome, rule))
 
     def risk_streaks(self, outcome: str, rule: Rule, grouping: Grouping, terms: Sequence[str]) -> dict[object, int]:
         """How many terms in a row, up to the last of `terms`, each group was flagged."""
         return consecutive_flags(self.con, outcome, rule, grouping, self.filters, terms, self.privacy.risk,
-                                 self.min_n)
+                                 self.min_n, self.cube(outcome, rule))
 
     def usual_risk_outcome(self) -> tuple[str, Rule] | None:
         """The outcome and rule the scorecard would flag by risk ratio (suspension, say), the risk page's first
@@ -520,9 +526,10 @@ class Workbench:
         """The share of students flagged (in any area, or in `area`) by group in `term` (None: data without terms),
         under the session's filters, minimum group size and coding: group totals, suppressed like every figure."""
         filters = replace(self.filters, term=(term,)) if term else self.filters
+        counted = self._kept_cube(("warning", signs, area),
+                                  lambda: warning.cube(self.con, signs, self.data.mapping, area))
         return self._recent(("warning", self.data.version, signs, dimension, filters, area, self.min_n, self.coding),
-                            lambda: warning.summary(self.con, signs, self.data.mapping, dimension, filters, self.min_n,
-                                                    area, self.coding))
+                            lambda: warning.summary(self.con, counted, dimension, filters, self.min_n, self.coding))
 
     def warning_roster(self, signs: tuple[WarningSign, ...], term: str | None) -> Table:
         """The labelled student-level roster of `term` under the session's filters, the most areas flagged first."""
@@ -535,9 +542,10 @@ class Workbench:
 
     def on_track(self, rule: ontrack.OnTrackRule, dimension: str, term: str) -> Breakdown:
         """The share of `term`'s 9th graders on track by group, under the session's filters and privacy settings."""
+        counted = self._kept_cube(("ontrack", rule), lambda: ontrack.cube(self.con, rule))
         return self._recent(("ontrack", self.data.version, rule, dimension, term, self.filters, self.min_n,
                              self.coding),
-                            lambda: ontrack.summary(self.con, rule, dimension, term, self.filters, self.min_n,
+                            lambda: ontrack.summary(self.con, counted, dimension, term, self.filters, self.min_n,
                                                     self.coding))
 
     def graduation(self, rule: ontrack.OnTrackRule, term: str) -> ontrack.Graduation | None:

@@ -64,6 +64,7 @@ GROUP_KINDS = {"race_ethnicity": RACE_HEADER, "gender": SEX_HEADER, "grade": "Gr
                "low_income": "Economically disadvantaged", "english_learner": "English learner",
                "special_ed": "Disability", "section_504": "Section 504"}
 ALL = "all"
+_ALL_GRADES = re.compile(r"^(all|total|all (tested )?grades?( levels?)?|grades? all|all grades? combined)$", re.I)
 _NEGATION = re.compile(r"^\W*(not?|non|never)\b|\bwithout\b|\bw/o\b", re.I)
 
 
@@ -157,7 +158,28 @@ def long_form(upload: Upload) -> Upload:
     """The upload in the long layout, with a note saying what was done: a CRDC wide file reshaped to one row per
     school, race and sex; a report card's column of groups of several kinds split into one column per kind
     (`group_columns`); any other file as it is."""
-    return group_columns(_crdc_long(upload))
+    return group_columns(all_grades(_crdc_long(upload)))
+
+
+def all_grades(upload: Upload) -> Upload:
+    """A report card's column of grades that also lists every grade together ('All Grades'): those rows overlap
+    the grades' rows, so their grade is left blank and they become a kind of row of their own (all grades),
+    never added to the grades' (equity.sources.counts). Only in a file of counts (a header naming the students
+    in each group)."""
+    table = upload.table
+    if not any(headers.role_score(h, "denominator") for h in table.column_names):
+        return upload
+    for at, header in enumerate(table.column_names):
+        if not pa.types.is_string(table.schema.field(header).type) or headers.role_score(header, "grade") < 1:
+            continue
+        values = [v for v in pc.unique(table[header]).to_pylist() if v and v.strip()]
+        every = [v for v in values if _ALL_GRADES.match(v.strip())]
+        if every and len(values) > len(every):
+            together = pc.is_in(table[header], value_set=pa.array(every, pa.string()))
+            column = pc.if_else(together, pa.scalar(None, pa.string()), table[header])
+            note = Text("counts.all_grades", header=header, groups=", ".join(every))
+            return replace(upload, table=table.set_column(at, header, column), notes=(*upload.notes, note))
+    return upload
 
 
 def group_kind(name: str) -> str | None:

@@ -190,7 +190,14 @@ class _Sizes:
         if not names:
             return set()
         kept = self.mask(view) & (self.n > 0)
-        return {tuple(self.values[name][self.codes[name][i]] for name in names) for i in np.flatnonzero(kept)}
+        # the combinations of the columns' codes present, counted in one pass: the groups are a few where the
+        # cells are many (a national file's schools)
+        sizes = tuple(len(self.values[name]) for name in names)
+        present = np.bincount(np.ravel_multi_index(tuple(self.codes[name][kept] for name in names), sizes),
+                              minlength=int(np.prod(sizes)))
+        found = np.unravel_index(np.flatnonzero(present), sizes)
+        return {tuple(self.values[name][code] for name, code in zip(names, row, strict=True))
+                for row in zip(*found, strict=True)}
 
     def mask(self, description: Description) -> np.ndarray:
         """The cells of the set's students: one condition's cells once, then their intersections."""

@@ -256,12 +256,13 @@ def disproportionality(con: duckdb.DuckDBPyConnection, outcome: str, rule: Rule,
 
 def consecutive_flags(con: duckdb.DuckDBPyConnection, outcome: str, rule: Rule, grouping: Grouping,
                       filters: Filters, terms: Sequence[str], settings: Settings = DEFAULT_SETTINGS,
-                      min_n: int = DEFAULT_MIN_N) -> dict[object, int]:
+                      min_n: int = DEFAULT_MIN_N, cube: "Cube | None" = None) -> dict[object, int]:
     """How many terms in a row, ending with the last of `terms` (in time order), each group was flagged:
-    some states identify significant disproportionality only after three consecutive years."""
+    some states identify significant disproportionality only after three consecutive years. Summed from the
+    outcome's cube when given."""
     streak: dict[object, int] = {}
     for term in terms:
         result = disproportionality(con, outcome, rule, grouping, replace(filters, term=(term,)), Filters(),
-                                    settings, min_n)
+                                    settings, min_n, cube=cube)
         streak = {g.key: streak.get(g.key, 0) + 1 for g in result.flagged()}
     return streak

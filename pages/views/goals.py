@@ -4,7 +4,7 @@ interim target for this term, where the current pace leads, and the log entries 
 import streamlit as st
 
 from equity.app.session import MET, NO_DATA, OFF_TRACK, ON_TRACK, Entry, Evaluation, WorkspaceError, stage_label
-from equity.present.trend_charts import goal_axis, goal_chart
+from equity.present.trend_charts import goal_axis, goal_chart, goal_table
 from equity.words.i18n import t
 from equity.words.numbers import percent
 from pages.views import shared
@@ -41,7 +41,7 @@ def show(evaluation: Evaluation, entries: tuple[Entry, ...]) -> None:
             st.warning(t("goals.no_data_note", note=note), icon=":material/help:")
         st.markdown(shared.plain(evaluation.projection.sentence))
         linked, markers = bench.log_book.about(entries, evaluation, goal_axis(evaluation))
-        shared.chart(goal_chart(evaluation, markers))
+        shared.chart(goal_chart(evaluation, markers), goal_table(evaluation), goal.title)
         if linked:
             st.markdown(f"**{t('goals.log_entries')}**")
             for e in linked:

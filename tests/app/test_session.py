@@ -250,3 +250,18 @@ def test_the_report_uses_the_scorecard_page_choice_only_for_its_own_data():
     assert bench.report_scorecard(("district.csv", own), {"Mine": "cuts"}) == (own, {"Mine": "cuts"})
     assert bench.report_scorecard(("other.csv", elsewhere), {"Other": "cuts"}) == (tuple(defaults), {})
     assert bench.report_scorecard(("district.csv", own + elsewhere), {}) == (own, {})   # an outcome it lacks
+
+
+def test_early_warning_is_counted_once_and_a_filter_click_sums_its_cells():
+    bench = Workbench()
+    bench.load_sample()
+    signs = bench.warning_signs()
+    first = bench.warning_summary(signs, "race", "2024-25")
+    tables = {k: c.table for k, c in bench._cubes.items() if "warning" in k}
+    bench.filters = Filters(low_income=("true",))
+    narrower = bench.warning_summary(signs, "race", "2024-25")
+    assert {k: c.table for k, c in bench._cubes.items() if "warning" in k} == tables and len(tables) == 1
+    assert narrower.overall.n < first.overall.n
+    stricter = tuple(s.adjusted(s.threshold + 5) if s.threshold is not None else s for s in signs)
+    bench.warning_summary(stricter, "race", "2024-25")          # other thresholds: a cube of their own
+    assert len([k for k in bench._cubes if "warning" in k]) == 2

@@ -218,3 +218,13 @@ def test_total_rows_are_told_by_a_level_column():
     report = dataset.activate(con, staged, staged.proposal).report
     assert report.totals == ("Oregon", "Springfield USD") and report.rows == 2
     assert count_layouts.level_totals(con, "students", ("school",), "school") == ()   # no column of levels
+
+
+def test_a_column_of_grades_with_all_grades_blanks_that_row_s_grade():
+    rows = [["School", "Grade", "Number Tested", "Number Proficient"], ["A", "All Grades", "50", "20"],
+            ["A", "3", "20", "8"], ["A", "4", "30", "12"]]
+    upload = long_form(read_upload(csv_bytes(rows), "grades.csv"))
+    assert [r["Grade"] for r in upload.table.to_pylist()] == [None, "3", "4"]
+    assert (upload.notes[-1].key, upload.notes[-1].params["groups"]) == ("counts.all_grades", "All Grades")
+    students = [["Student ID", "Grade", "Score"], ["1", "All", "70"], ["2", "3", "80"]]     # no counts: as it is
+    assert long_form(read_upload(csv_bytes(students), "s.csv")).table.column("Grade").to_pylist() == ["All", "3"]

@@ -303,3 +303,16 @@ def _report(rows):
     con = dataset.connect()
     staged = dataset.stage(con, read_upload(csv_bytes(rows), "counts.csv"))
     return dataset.activate(con, staged, staged.proposal).report
+
+
+def test_a_report_card_s_all_grades_rows_are_never_added_to_the_grades():
+    con, mapping = _load([["School", "Grade", "Race", "Number Tested", "Number Proficient"],
+                          ["A", "All Grades", "Black", "50", "20"], ["A", "All Grades", "White", "50", "30"],
+                          ["A", "3", "Black", "20", "8"], ["A", "3", "White", "30", "18"],
+                          ["A", "4", "Black", "30", "12"], ["A", "4", "White", "20", "12"]])
+    outcome = mapping.outcomes()[0].name
+    # By race, the All Grades rows: Black 20 of 50, White 30 of 50 (not twice as many students).
+    by_race = breakdown(con, outcome, RULE, "race")
+    assert _figures(by_race) == {BLACK: (50, 40.0), WHITE: (50, 60.0)} and by_race.overall.n == 100
+    # By grade, the grades' rows: grade 3 8 + 18 of 50, grade 4 12 + 12 of 50.
+    assert _figures(breakdown(con, outcome, RULE, "grade")) == {"3": (50, 52.0), "4": (50, 48.0)}
