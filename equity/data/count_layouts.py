@@ -218,12 +218,15 @@ def group_columns(upload: Upload) -> Upload:
         if not named and not any(_TOTAL.match(v.strip()) for v in pc.unique(head[header]).to_pylist() if v):
             continue
         distinct = [v for v in pc.unique(table[header]).to_pylist() if v is not None and v.strip()]
-        if len(distinct) > MAX_GROUPS:
-            continue
+        if len(distinct) > MAX_GROUPS or 2 * sum(count_value(v) is not None for v in distinct) > len(distinct):
+            continue        # a column of counts (a grade is a number too), not of groups
         kinds = _one_name_per_group({v: group_kind(v) for v in distinct})
         read = [kind for kind in kinds.values() if kind]
-        # Groups of several kinds, or races beside groups of no kind; most of the names read as groups.
-        several = len(set(read)) > 1 or read.count("race_ethnicity") >= 2 and len(read) < len(kinds)
+        # Groups of several kinds; or of one kind beside all students or groups of no kind, in a file of counts or
+        # of races (a student's race is never 'All Students'); most names read as groups.
+        one = [kind for kind in read if kind != ALL]
+        several = len(set(one)) > 1 or bool(one) and (named or one[0] == "race_ethnicity" and len(one) >= 2) \
+            and len(kinds) > len(one)
         if several and 2 * len(read) > len(kinds):
             return _split(upload, header, kinds)
     return upload
