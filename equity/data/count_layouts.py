@@ -275,6 +275,10 @@ def _split(upload: Upload, header: str, kinds: dict[str, str | None]) -> Upload:
                                      pc.if_else(inside, groups, pa.scalar(None, pa.string())))
             columns.append(title)
     notes = [Text("counts.group_kinds", header=header, columns=", ".join(columns))]
+    one_side = [v for v, k in kinds.items() if k in normalize.FLAG_ROLES and ALL in kinds.values()
+                and all(normalize.map_values(k, [w]).values[w] is True for w, j in kinds.items() if j == k)]
+    if one_side:        # the other side is made at load (equity.data.students): all students less this one
+        notes.append(Text("counts.one_side", header=header, groups=", ".join(sorted(one_side))))
     others = sorted(v for v, k in kinds.items() if k is None)
     if others:
         notes.append(Text("counts.other_groups", header=header, rows=aside,
