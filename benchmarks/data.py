@@ -26,6 +26,7 @@ GRADES = tuple(str(g) for g in range(3, 13))
 FRL = ("Free", "Reduced", "Paid")
 LOW_INCOME = ("Free", "Reduced")       # the FRL values that mean low income
 FORMATS = ("parquet", "csv", "xlsx")
+PART = 10_000_000       # rows of Parquet made and written at a time
 
 
 def _pick(rng: np.random.Generator, values: tuple[str, ...], rows: int, p=None) -> pa.Array:
@@ -33,10 +34,11 @@ def _pick(rng: np.random.Generator, values: tuple[str, ...], rows: int, p=None) 
     return pa.DictionaryArray.from_arrays(codes, pa.array(values)).cast(pa.string())
 
 
-def district(rows: int, seed: int = 7) -> pa.Table:
-    """Student ID, School Year, School, Grade, Race/Ethnicity, FRL, ELL, IEP and Final % (0-100, one decimal)."""
+def district(rows: int, seed: int = 7, first: int = 0) -> pa.Table:
+    """Student ID (numbered from `first`), School Year, School, Grade, Race/Ethnicity, FRL, ELL, IEP and Final %
+    (0-100, one decimal)."""
     rng = np.random.default_rng(seed)
-    ids = pc.utf8_lpad(pa.array(np.arange(rows)).cast(pa.string()), width=7, padding="0")
+    ids = pc.utf8_lpad(pa.array(np.arange(first, first + rows)).cast(pa.string()), width=7, padding="0")
     return pa.table({
         "Student ID": ids,
         "School Year": _pick(rng, TERMS, rows),
@@ -62,18 +64,25 @@ def _xlsx(table: pa.Table) -> bytes:
     return out.getvalue()
 
 
+def _parquet(rows: int, target: Path) -> None:
+    """Parquet written PART rows at a time, each part seeded on its own, so a hundred million rows never sit in
+    memory at once (as Arrow strings they would take tens of GB); a table of PART rows or fewer is one part."""
+    with pq.ParquetWriter(target, district(0).schema) as writer:
+        for first in range(0, rows, PART):
+            writer.write_table(district(min(PART, rows - first), seed=7 + first // PART, first=first))
+
+
 def path(rows: int, fmt: str) -> Path:
     """The cached file of `rows` rows in `fmt`, written on first use."""
     target = CACHE / f"district-{rows}.{fmt}"
     if not target.exists():
         CACHE.mkdir(parents=True, exist_ok=True)
-        table = district(rows)
         partial = target.with_suffix(f".{os.getpid()}.partial")   # two runs never write one file
         if fmt == "parquet":
-            pq.write_table(table, partial)
+            _parquet(rows, partial)
         elif fmt == "csv":
-            pacsv.write_csv(table, partial)
+            pacsv.write_csv(district(rows), partial)
         else:
-            partial.write_bytes(_xlsx(table))
+            partial.write_bytes(_xlsx(district(rows)))
         partial.rename(target)
     return target

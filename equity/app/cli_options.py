@@ -23,6 +23,7 @@ from equity.sources import spark
 from equity.sources.cube import filter_options as options
 from equity.stats.privacy import DEFAULT_MIN_N
 from equity.stats.rule_check import nobody_meets
+from equity.stats.trends import data_terms
 from equity.words.messages import Text
 
 
@@ -77,6 +78,30 @@ def load(args: argparse.Namespace) -> tuple[duckdb.DuckDBPyConnection, dataset.S
     if args.categories:
         rule = Rule("categories", categories=tuple(c.strip() for c in args.categories.split(",")))
     return con, staged, mapping, column, rule
+
+
+def load_rows(args: argparse.Namespace, what: str) -> tuple[duckdb.DuckDBPyConnection, Mapping, dataset.Staged]:
+    """For a command that reads each student's row (`what` says what it does, for the error): the file read and
+    mapped (automatically, then --map and --value) and its students built, noted on stderr as every command does."""
+    if spark_wanted(args):
+        raise UsageError(f"{what}, which needs the student rows of a file: give FILE.")
+    con = dataset.connect()
+    staged = stage_file(con, args)
+    mapping = apply_values(apply_overrides(staged.proposal, args.map, staged), args.value)
+    if mapping.counts:
+        raise UsageError(f"{what}, which needs a file of student rows; this one holds published counts.")
+    mapping = replace(mapping, min_days=args.min_days)
+    activate(con, staged, mapping, (args.by,))
+    return con, mapping, staged
+
+
+def term_chosen(con: duckdb.DuckDBPyConnection, chosen: Filters, term: str | None) -> str | None:
+    """--term checked against the terms the data and --where keep; the latest of them when not given (None for
+    a file without terms)."""
+    terms = data_terms(con, chosen)
+    if term and term not in terms:
+        raise UsageError(f"--term {term}: no such term among {listed(terms)}.")
+    return term or (terms[-1] if terms else None)
 
 
 def stage_file(con: duckdb.DuckDBPyConnection, args: argparse.Namespace) -> dataset.Staged:

@@ -7,6 +7,7 @@ import threading
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import ClassVar
 
 import altair as alt
 import duckdb
@@ -14,6 +15,7 @@ import pyarrow as pa
 from cachetools import LRUCache
 
 from equity.app import access
+from equity.app.desks import GoalBook, LogBook, Shelf
 from equity.app.sql_console import EXAMPLE, LIMITS, Console, QueryError
 from equity.app.sql_download import SIZE_COLUMN, Download, for_download
 from equity.data import combine, dataset, derived, first_view
@@ -74,10 +76,6 @@ from equity.plans.goals import (
     VALUE,
     Evaluation,
     Goal,
-    default_direction,
-    halve_target,
-    labelled,
-    suggested_target,
 )
 from equity.plans.group_grid import GroupPlacement
 from equity.plans.interventions import STAGES, Entry, stage_label
@@ -124,8 +122,8 @@ from equity.stats.privacy import BOTTOM_CODE, CODING_BELOW_N, TOP_CODE
 from equity.stats.privacy import PRESETS as PRIVACY_PRESETS
 from equity.stats.rule_check import nobody_meets
 from equity.stats.settings import PrivacySettings
-from equity.stats.trends import Trend, data_terms, split_key, trend
-from equity.store import archive, library, workspace
+from equity.stats.trends import Trend, data_terms, trend
+from equity.store import library, workspace
 from equity.store import scorecards as scorecard_store
 from equity.store.records import WorkspaceError
 from equity.words.messages import Text
@@ -189,6 +187,10 @@ class Workbench:
     # One rerun at a time uses the connection: a rerun that Streamlit stops goes on until its next Streamlit call,
     # and DuckDB refuses a second call on a busy connection instead of waiting.
     busy: threading.RLock = field(default_factory=threading.RLock, repr=False, compare=False)
+    # What pages keep on this machine besides the loaded data (equity.app.desks): no state, one of each.
+    shelf: ClassVar[Shelf] = Shelf()            # saved datasets and the workspace
+    goal_book: ClassVar[GoalBook] = GoalBook()  # saved goals, and what the goal form proposes
+    log_book: ClassVar[LogBook] = LogBook()     # the intervention log
 
     @property
     def min_n(self) -> int:
@@ -337,13 +339,18 @@ class Workbench:
 
     def cube(self, outcome: str, rule: Rule) -> cubes.Cube:
         """The current data's cube for `outcome` and `rule`, built on first use; cubes of older data are dropped."""
-        key = (self.data.version, outcome, rule)
+        return self._kept_cube((outcome, rule), lambda: cubes.build(self.con, outcome, rule))
+
+    def _kept_cube(self, key: tuple, make: Callable[[], cubes.Cube]) -> cubes.Cube:
+        """The current data's cube for `key`, made on first use; cubes of older data are dropped, and past
+        CACHED_CUBES the oldest."""
+        key = (self.data.version, *key)
         if key not in self._cubes:
             stale = [k for k in self._cubes if k[0] != self.data.version]
             fresh = [k for k in self._cubes if k not in stale]
             for old in stale + fresh[:max(0, len(fresh) - CACHED_CUBES + 1)]:     # the oldest go first
                 cubes.drop(self.con, self._cubes.pop(old))
-            self._cubes[key] = cubes.build(self.con, outcome, rule)
+            self._cubes[key] = make()
         return self._cubes[key]
 
     def cells(self, outcome: str, rule: Rule, columns: tuple[str, ...] = MAIN, cohort: Cohort | None = None) -> Cells:
@@ -459,7 +466,7 @@ class Workbench:
         """One outcome by one dimension (or two crossed) in every loaded term, under the session's filters
         (within one cohort when given)."""
         return trend(self.con, outcome, rule, dimension, compare, self.cohort_filters(cohort), self.min_n, label,
-                     second)
+                     second, self.cube(outcome, rule), self.terms(filtered=True, cohort=cohort))
 
     def risk(self, outcome: str, rule: Rule, grouping: Grouping, label: str = "",
              term: str | None = None) -> Disproportionality:
@@ -511,9 +518,10 @@ class Workbench:
         """The share of students flagged (in any area, or in `area`) by group in `term` (None: data without terms),
         under the session's filters, minimum group size and coding: group totals, suppressed like every figure."""
         filters = replace(self.filters, term=(term,)) if term else self.filters
+        counted = self._kept_cube(("warning", signs, area),
+                                  lambda: warning.cube(self.con, signs, self.data.mapping, area))
         return self._recent(("warning", self.data.version, signs, dimension, filters, area, self.min_n, self.coding),
-                            lambda: warning.summary(self.con, signs, self.data.mapping, dimension, filters, self.min_n,
-                                                    area, self.coding))
+                            lambda: warning.summary(self.con, counted, dimension, filters, self.min_n, self.coding))
 
     def warning_roster(self, signs: tuple[WarningSign, ...], term: str | None) -> Table:
         """The labelled student-level roster of `term` under the session's filters, the most areas flagged first."""
@@ -526,9 +534,10 @@ class Workbench:
 
     def on_track(self, rule: ontrack.OnTrackRule, dimension: str, term: str) -> Breakdown:
         """The share of `term`'s 9th graders on track by group, under the session's filters and privacy settings."""
+        counted = self._kept_cube(("ontrack", rule), lambda: ontrack.cube(self.con, rule))
         return self._recent(("ontrack", self.data.version, rule, dimension, term, self.filters, self.min_n,
                              self.coding),
-                            lambda: ontrack.summary(self.con, rule, dimension, term, self.filters, self.min_n,
+                            lambda: ontrack.summary(self.con, counted, dimension, term, self.filters, self.min_n,
                                                     self.coding))
 
     def graduation(self, rule: ontrack.OnTrackRule, term: str) -> ontrack.Graduation | None:
@@ -651,93 +660,7 @@ class Workbench:
         """A roster or event file to join to the base file, read but not staged."""
         return read_upload(data, filename)
 
-    # Saved data and the workspace.
-
-    @staticmethod
-    def saved_datasets() -> tuple[tuple[library.SavedDataset, ...], tuple]:
-        """Every saved dataset, and a problem for each that could not be read."""
-        return library.catalogue()
-
-    @staticmethod
-    def overlaps(entries: tuple[library.SavedDataset, ...]) -> list[Text]:
-        """What opening these saved datasets together would count twice."""
-        return library.overlaps(entries)
-
-    @staticmethod
-    def open_at_start(ids: tuple[str, ...]) -> None:
-        """Open these saved datasets when the app starts (none: the sample)."""
-        library.remember_startup(ids)
-
-    @staticmethod
-    def rename_saved(entry: library.SavedDataset, name: str) -> library.SavedDataset:
-        return library.rename(entry, name)
-
-    @staticmethod
-    def delete_saved(entry: library.SavedDataset) -> None:
-        """Delete a saved dataset; it no longer opens at start."""
-        library.delete(entry)
-        if entry.id in library.startup():
-            library.remember_startup(tuple(i for i in library.startup() if i != entry.id))
-
-    @staticmethod
-    def workspace_layout() -> tuple[tuple[str, Text], ...]:
-        """Folder and what it holds, for the note of what is stored where."""
-        return workspace.LAYOUT
-
-    @staticmethod
-    def workspace_folder() -> tuple[Path, str]:
-        """The workspace folder and the environment variable that moves it."""
-        return workspace.root().resolve(), workspace.ENV
-
-    @staticmethod
-    def export_workspace() -> bytes:
-        return archive.export_workspace()
-
-    @staticmethod
-    def import_workspace(data: bytes) -> archive.ImportResult:
-        return archive.import_workspace(data)
-
-    # Goals and the intervention log, kept in the workspace.
-
-    @staticmethod
-    def saved_goals() -> tuple[tuple[Goal, ...], tuple]:
-        """Every saved goal, and a problem for each that could not be read."""
-        return goals.load()
-
-    @staticmethod
-    def save_goal(goal: Goal) -> Goal:
-        return goals.save(goal)
-
-    @staticmethod
-    def delete_goal(goal: Goal) -> None:
-        goals.delete(goal)
-
-    @staticmethod
-    def describe_goal(goal: Goal) -> str:
-        return goals.describe(goal)
-
-    @staticmethod
-    def draft_goal(goal: Goal) -> Goal:
-        """A goal being filled in, with the names of its outcome and groups."""
-        return labelled(goal)
-
-    @staticmethod
-    def halve_target(baseline: float, direction: str, measure: str) -> float:
-        return halve_target(baseline, direction, measure)
-
-    @staticmethod
-    def suggested_target(baseline: float, direction: str, measure: str, rate: bool) -> float:
-        return suggested_target(baseline, direction, measure, rate)
-
-    @staticmethod
-    def default_direction(outcome_label: str, measure: str, baseline: float) -> str:
-        return default_direction(outcome_label, measure, baseline)
-
-    @staticmethod
-    def split_group_key(key: str) -> tuple[str, str]:
-        """A goal group's key as text -> the group and the crossed group ('' when not crossed)."""
-        group, *rest = split_key(key)
-        return group, rest[0] if rest else ""
+    # Goals kept in the workspace, as far as they read the loaded terms (the rest: self.goal_book).
 
     def baseline_terms(self, kept: str | None = None) -> tuple[str, ...]:
         """The terms a goal's baseline may be in: the loaded ones and the one a goal already has, in time order."""
@@ -747,38 +670,6 @@ class Workbench:
         """Three terms after the latest loaded one (after `fallback` when none is loaded): a goal's usual horizon."""
         found = self.terms()
         return term_order.shift(found[-1] if found else fallback, 3) or ""
-
-    @staticmethod
-    def log_entries() -> tuple[tuple[Entry, ...], tuple]:
-        """Every log entry, newest first, and a problem for each that could not be read."""
-        return interventions.load()
-
-    @staticmethod
-    def save_entry(entry: Entry) -> Entry:
-        return interventions.save(entry)
-
-    @staticmethod
-    def delete_entry(entry: Entry) -> None:
-        interventions.delete(entry)
-
-    @staticmethod
-    def select_entries(entries: tuple[Entry, ...], stages: tuple[str, ...] = (), goal_id: str = "", group: str = "",
-                       text: str = "", whole_school: bool = False) -> tuple[Entry, ...]:
-        """The entries matching every filter given; with `whole_school` only those about all students."""
-        chosen = interventions.select(entries, stages, goal_id, group, text)
-        return tuple(e for e in chosen if not e.group) if whole_school else chosen
-
-    @staticmethod
-    def goal_log(entries: tuple[Entry, ...], evaluation: Evaluation, axis: tuple[str, ...]
-                 ) -> tuple[tuple[Entry, ...], tuple[interventions.Marker, ...]]:
-        """The entries about a goal, and those placed on its chart's term axis."""
-        linked = interventions.select(entries, goal_id=evaluation.goal.id)
-        return linked, interventions.markers(linked, axis)
-
-    @staticmethod
-    def log_table(entries: tuple[Entry, ...], goal_titles: dict[str, str], names: dict[str, str]) -> Table:
-        """The log as the screen shows it and its CSV writes it (`table_file`), headed in the reader's language."""
-        return interventions.table(entries, goal_titles, names)
 
     # Reports and exports.
 

@@ -17,11 +17,9 @@ from dataclasses import replace
 
 from equity.app import cli_options
 from equity.app.cli_options import UsageError
-from equity.data import dataset
 from equity.model.dimensions import GAP_DIMENSIONS
 from equity.plans import warning
 from equity.stats.metrics import Breakdown
-from equity.stats.trends import data_terms
 
 ANY = "any"
 
@@ -42,31 +40,19 @@ def add_command(commands) -> None:
 
 def run(args: argparse.Namespace) -> tuple[Breakdown, dict]:
     """The summary, and what the JSON says beside `gaps`'s object: the term, the area and the indicators."""
-    if cli_options.spark_wanted(args):
-        raise UsageError("warning flags students one by one, which needs the student rows of a file: give FILE.")
-    con = dataset.connect()
-    staged = cli_options.stage_file(con, args)
-    mapping = cli_options.apply_values(cli_options.apply_overrides(staged.proposal, args.map, staged), args.value)
-    if mapping.counts:
-        raise UsageError("warning flags students one by one, which needs a file of student rows; this one holds "
-                         "published counts.")
-    mapping = replace(mapping, min_days=args.min_days)
-    cli_options.activate(con, staged, mapping, (args.by,))
+    con, mapping, staged = cli_options.load_rows(args, "warning flags students one by one")
     signs = settings(warning.find(mapping, staged.profiles), args.set)
     if not signs:
         raise UsageError("the file has no attendance, behaviour or course-performance column: mark days enrolled "
                          "and absent with --map days_enrolled=HEADER --map days_absent=HEADER, or name discipline "
                          "and course columns in their headers.")
     chosen = cli_options.where(con, args.where)
-    terms = data_terms(con, chosen)
-    if args.term and args.term not in terms:
-        raise UsageError(f"--term {args.term}: no such term among {cli_options.listed(terms)}.")
-    term = args.term or (terms[-1] if terms else None)
+    term = cli_options.term_chosen(con, chosen, args.term)
     area = None if args.area == ANY else args.area
     if area and all(s.area != area for s in signs):
         raise UsageError(f"--area {area}: the file has no column for it.")
-    result = warning.summary(con, signs, mapping, args.by, replace(chosen, term=(term,)) if term else chosen,
-                             args.min_n, area)
+    result = warning.summary(con, warning.cube(con, signs, mapping, area), args.by,
+                             replace(chosen, term=(term,)) if term else chosen, args.min_n)
     return result, {"term": term, "area": args.area,
                     "indicators": [{"area": s.area, "column": s.label, "flag": s.describe()} for s in signs]}
 

@@ -20,9 +20,10 @@ from equity.data.sql import query
 from equity.model.filters import Filters
 from equity.model.terms import ordered
 from equity.plans.warning import FAILURE
-from equity.stats.flagged import share_by_group
+from equity.sources.cube import Cube
+from equity.stats import flagged
 from equity.stats.metrics import Breakdown
-from equity.stats.privacy import suppress
+from equity.stats.privacy import DIFFERENCE, suppress
 from equity.words.i18n import t
 
 ENTRY_GRADE = "9"
@@ -57,6 +58,8 @@ class Graduation:
     on_track: tuple[int | None, float | None, str | None]     # students with a record, % graduated, why hidden
     off_track: tuple[int | None, float | None, str | None]
     no_record: int | None        # cohort students with no later graduation value; None where hidden
+    # A row is also hidden when 1 to min_n - 1 of its students have no later record: the summary's on-track (or
+    # off-track) count less the row's would be their number.
 
 
 def find(mapping: Mapping) -> OnTrackRule | None:
@@ -78,11 +81,17 @@ def _on_track(rule: OnTrackRule):
     return query("ontrack/on_track", credits=rule.credits, failures=failures)
 
 
-def summary(con: duckdb.DuckDBPyConnection, rule: OnTrackRule, dimension: str, term: str, filters: Filters,
+def cube(con: duckdb.DuckDBPyConnection, rule: OnTrackRule) -> Cube:
+    """The students counted by whether they are on track under `rule` (in every grade and term), for `summary`."""
+    return flagged.build(con, t("ontrack.label"), _on_track(rule), rule.params())
+
+
+def summary(con: duckdb.DuckDBPyConnection, counted: Cube, dimension: str, term: str, filters: Filters,
             min_n: int, coding: bool = False) -> Breakdown:
-    """The share of `term`'s 9th graders on track, by group, under `filters` (the grade and term replace theirs)."""
+    """The share of `term`'s 9th graders on track, by group, under `filters` (the grade and term replace theirs),
+    summed from a `cube` of the rule."""
     chosen = Filters(**{**vars(filters), "grade": (ENTRY_GRADE,), "term": (term,)})
-    return share_by_group(con, t("ontrack.label"), _on_track(rule), rule.params(), dimension, chosen, min_n, coding)
+    return flagged.share_by_group(con, counted, dimension, chosen, min_n, coding)
 
 
 def later_terms(terms: Sequence[str], term: str) -> tuple[str, ...]:
@@ -106,7 +115,11 @@ def graduation(con: duckdb.DuckDBPyConnection, rule: OnTrackRule, term: str, lat
     on, off = counts.get(True, (0, 0, 0)), counts.get(False, (0, 0, 0))       # (with a record, graduated, without)
     no_record = on[2] + off[2]
     # the students without a record are a group too: with the two others they add up to the cohort's size
-    reasons = suppress([on[0], off[0], *([no_record] if no_record else [])], min_n)
+    reasons = list(suppress([on[0], off[0], *([no_record] if no_record else [])], min_n))
+    for i, (_, _, missing) in enumerate((on, off)):
+        if not reasons[i] and 0 < missing < min_n:
+            reasons[i] = DIFFERENCE     # the on-track count (the summary's) less this row's would be those few
     shown = [(None, None, why) if why else (known, 100 * done / known if known else None, None)
              for (known, done, _), why in zip((on, off), reasons, strict=False)]
-    return Graduation(shown[0], shown[1], None if no_record and reasons[2] else no_record)
+    hidden = any(reasons)               # a hidden row and the total without a record would give its size back
+    return Graduation(shown[0], shown[1], None if no_record and hidden else no_record)

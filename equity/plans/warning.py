@@ -28,7 +28,8 @@ from equity.data.mapping import ColumnRole, Mapping
 from equity.data.profile import ColumnProfile
 from equity.data.sql import Fragment, query
 from equity.model.filters import Filters
-from equity.stats.flagged import share_by_group
+from equity.sources.cube import Cube
+from equity.stats import flagged
 from equity.stats.metrics import Breakdown
 from equity.words.i18n import t
 
@@ -162,13 +163,20 @@ def areas(signs: Sequence[WarningSign]) -> tuple[str, ...]:
     return tuple(a for a in AREAS if any(s.area == a for s in signs))
 
 
-def summary(con: duckdb.DuckDBPyConnection, signs: Sequence[WarningSign], mapping: Mapping, dimension: str,
-            filters: Filters, min_n: int, area: str | None = None, coding: bool = False) -> Breakdown:
-    """The share of students flagged (in any area, or in `area`) by group under `filters`, suppressed like every
-    figure (equity.stats.flagged). Students without a value for any indicator of the area are left out of it."""
+def cube(con: duckdb.DuckDBPyConnection, signs: Sequence[WarningSign], mapping: Mapping,
+         area: str | None = None) -> Cube:
+    """The students counted by whether they are flagged (in any area, or in `area`), for `summary`; students
+    without a value for any indicator of the area are left out of its figure."""
     _, flags, params = flag_sql([s for s in signs if area in (None, s.area)], mapping)
     label = t(f"warning.area_{area}") if area else t("warning.any_area")
-    return share_by_group(con, label, query("warning/area", flags=flags), params, dimension, filters, min_n, coding)
+    return flagged.build(con, label, query("warning/area", flags=flags), params)
+
+
+def summary(con: duckdb.DuckDBPyConnection, counted: Cube, dimension: str, filters: Filters, min_n: int,
+            coding: bool = False) -> Breakdown:
+    """The share of students flagged by group under `filters`, summed from a `cube`, suppressed like every figure
+    (equity.stats.flagged)."""
+    return flagged.share_by_group(con, counted, dimension, filters, min_n, coding)
 
 
 def roster(con: duckdb.DuckDBPyConnection, signs: Sequence[WarningSign], mapping: Mapping, term: str | None,

@@ -15,7 +15,7 @@ def graduation_table(found: Graduation, min_n: int) -> Table:
     rows = tuple((t(key), n, share, hidden_note(why, min_n) if why else "")
                  for key, (n, share, why) in (("ontrack.on", found.on_track), ("ontrack.off", found.off_track)))
     if found.no_record is None:
-        note = t("ontrack.no_record_hidden", min_n=min_n)
+        notes = (t("ontrack.no_record_hidden", min_n=min_n),)
     else:
-        note = t("ontrack.no_record", count=count(found.no_record))
-    return Table(columns, rows, (note, t("report.rule", min_n=min_n)))
+        notes = (t("ontrack.no_record", count=count(found.no_record)),) if found.no_record else ()
+    return Table(columns, rows, (*notes, t("report.rule", min_n=min_n)))

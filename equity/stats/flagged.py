@@ -1,7 +1,7 @@
 """Figures of a yes/no that SQL works out for each student (an early-warning flag, on track in 9th grade) rather
 than read from one column: the students are counted into a cube of their own (cells/cube_build.sql with the
-expression as its outcome), so the share by group is summed from cells and suppressed as every figure is: the
-n-size, the complement rule and the rule across views."""
+expression as its outcome), once per expression, so that every click sums its cells and the share by group is
+suppressed as every figure is: the n-size, the complement rule and the rule across views."""
 
 import itertools
 
@@ -19,16 +19,19 @@ FLAGGED = Rule("boolean")       # the figure: the share of students for whom the
 _numbers = itertools.count(1)
 
 
-def share_by_group(con: duckdb.DuckDBPyConnection, label: str, flagged: Fragment, params: dict, dimension: str,
-                   filters: Filters, min_n: int, coding: bool = False) -> Breakdown:
-    """The share of students for whom `flagged` (SQL over `students`, binding `params`) is true, by group under
-    `filters`; students for whom it is NULL are left out of the figure and counted as without a result."""
+def build(con: duckdb.DuckDBPyConnection, label: str, flagged: Fragment, params: dict) -> cubes.Cube:
+    """A cube (a temporary table on `con`) of the students for whom `flagged`, SQL over `students` binding
+    `params`, is true, false or NULL (left out of the figure, counted as without a result); `label` names it."""
     cube = cubes.Cube(f"cube_flagged_{next(_numbers)}", label, FLAGGED)
     con.execute(query("cells/cube_build", cube=cube.table, outcome=flagged), {**FLAGGED.params(), **params})
-    try:
-        columns = (DIMENSIONS[dimension].column,)
-        cells = cubes.cells(con, cube, filters, columns)
-        hidden = across_views.find(con, label, FLAGGED, columns, filters, min_n, cube)
-        return breakdown(con, label, FLAGGED, dimension, COMPARE_ALL, filters, min_n, label, cells, coding, hidden)
-    finally:
-        cubes.drop(con, cube)
+    return cube
+
+
+def share_by_group(con: duckdb.DuckDBPyConnection, cube: cubes.Cube, dimension: str, filters: Filters,
+                   min_n: int, coding: bool = False) -> Breakdown:
+    """The share flagged by group under `filters`, summed from `cube`'s cells."""
+    columns = (DIMENSIONS[dimension].column,)
+    cells = cubes.cells(con, cube, filters, columns)
+    hidden = across_views.find(con, cube.outcome, FLAGGED, columns, filters, min_n, cube)
+    return breakdown(con, cube.outcome, FLAGGED, dimension, COMPARE_ALL, filters, min_n, cube.outcome, cells,
+                     coding, hidden)

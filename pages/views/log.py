@@ -45,7 +45,7 @@ def entry_form(bench, existing: Entry | None, goal_titles: dict[str, str], names
             return None
     entry = Entry(when.isoformat(), stage, title.strip(), group, goal_id, owner.strip(),
                                 decision.strip(), result.strip(), old.id if old else "", old.revision if old else 0)
-    return shared.saved(entry.problems(), lambda: bench.save_entry(entry))
+    return shared.saved(entry.problems(), lambda: bench.log_book.save(entry))
 
 
 bench = shared.workbench()
@@ -53,9 +53,9 @@ st.title(t("nav.log"))
 st.write(t("log.intro"))
 names = bench.group_names()
 stage_names = {s: stage_label(s).capitalize() for s in STAGES}   # looked up now: see equity.words.reader
-goal_list, goal_problems = bench.saved_goals()
+goal_list, goal_problems = bench.goal_book.load()
 goal_titles = {g.id: g.title for g in goal_list}
-entries, problems = bench.log_entries()
+entries, problems = bench.log_book.load()
 for problem in (*problems, *goal_problems):
     st.warning(shared.message(problem.message), icon=":material/warning:")
 if st.session_state.get("log_saved"):
@@ -84,10 +84,10 @@ if entries:
         format_func=bound(lambda g: t("log.any_group") if g is ANY else names.get(g, g) if g
         else t("compare.all_title")))
     text = st.text_input(t("log.search"), key="log_text")
-    chosen = bench.select_entries(entries, tuple(stages), goal_filter, group_filter or "", text,
+    chosen = bench.log_book.select(entries, tuple(stages), goal_filter, group_filter or "", text,
                                   whole_school=group_filter == "")
     st.caption(t("log.count", shown=len(chosen), total=len(entries)))
-    log = bench.log_table(chosen, goal_titles, names)        # the same table its download writes
+    log = bench.log_book.table(chosen, goal_titles, names)    # the same table its download writes
     shared.table(log)
     st.download_button(t("log.download"), bench.table_file(log, "", "csv"),
                        file_name=t("log.file_name"), mime="text/csv", icon=":material/download:")
@@ -102,6 +102,6 @@ if entries:
             st.rerun()
         with st.popover(t("log.delete"), icon=":material/delete:"):
             if st.button(t("log.delete_confirm"), key=f"log_delete_{entry.id}", type="primary"):
-                bench.delete_entry(entry)
+                bench.log_book.delete(entry)
                 st.session_state["log_saved"] = t("log.deleted", title=entry.title)
                 st.rerun()

@@ -33,7 +33,7 @@ if shared.require_data(bench) and shared.student_rows(bench):
                              format_func=bound(lambda d: dimension_label(DIMENSIONS[d])))
     section = bench.gap_view(bench.on_track(rule, dimension, term), Flag.NEWCOMBE, DEFAULTS).section()
     if section.chart is not None:
-        shared.chart(section.chart)
+        shared.chart(section.chart, section.table)
     shared.table(section.table)
     st.caption(shared.plain(t("ontrack.rule_note", credits=f"{rule.min_credits:g}", failures=f"{rule.max_failures:g}",
                               term=term)))

@@ -60,9 +60,9 @@ def summary(bench, signs, term) -> None:
     result = bench.warning_summary(signs, dimension, term, area)
     section = bench.gap_view(result, Flag.NEWCOMBE, DEFAULTS).section()
     if section.chart is not None:
-        shared.chart(section.chart)
+        shared.chart(section.chart, section.table)
     shared.table(section.table)
-    st.caption(shared.plain(t("warning.summary_note", term=term or "", min_n=bench.min_n)))
+    st.caption(shared.plain(t("warning.summary_note", term=term or t("page.scorecard.all_terms"), min_n=bench.min_n)))
     shared.section_downloads(section, file_stem(f"warning {term or ''} {dimension}"), "warning_dl")
     shown = [g for g in result.shown() if g.value]
     if shown:
@@ -81,9 +81,10 @@ def roster(bench, signs, term) -> None:
         if not st.checkbox(t("page.report.student_confirm"), key="warning_confirm"):
             return
         table = bench.warning_roster(signs, term)
-        st.caption(t("warning.roster_rows", rows=count(len(table.rows)), term=shared.plain(term or "")))
+        when = shared.plain(term or t("page.scorecard.all_terms"))
+        st.caption(t("warning.roster_rows", rows=count(len(table.rows)), term=when))
         shared.table(table)
-        title = t("warning.roster_file_title", term=term or "")
+        title = t("warning.roster_file_title", term=when)
         stem = f"{FILE_PREFIX}-{file_stem('warning ' + (term or ''))}"
         left, right, _ = st.columns([1, 1, 2])
         for column, fmt in ((left, "csv"), (right, "xlsx")):

@@ -138,7 +138,7 @@ def test_log_an_entry_for_a_goal_filter_and_export(app):
     app.multiselect(key="log_stages").unselect("reflect").run()
     assert app.get("download_button")[0].proto.url                     # a CSV is offered: the table shown
     bench = app.session_state["bench"]
-    shown, written = screen(app.dataframe[0].value), exported(bench.log_table(entries, {goal.id: "EL ELA"},
+    shown, written = screen(app.dataframe[0].value), exported(bench.log_book.table(entries, {goal.id: "EL ELA"},
                                                                               bench.group_names()))
     assert shown[1][2:7] == ["=Tutoring block", "English learners", "EL ELA", "Ms. Rivera",
                              "30 minutes a day, grades 6-8"] and shown[1][7] == "—"    # nothing happened yet

@@ -15,6 +15,7 @@ from equity.plans.warning import (
     RATE,
     YES,
     areas,
+    cube,
     find,
     roster,
     summary,
@@ -84,7 +85,7 @@ def test_the_sidebar_filters_choose_the_roster(data):
 
 
 def test_summary_by_group_is_suppressed_like_every_figure(data):
-    result = summary(data[0], _signs(data), data[1].mapping, "race", Filters(term=(Y2,)), min_n=5)
+    result = summary(data[0], cube(data[0], _signs(data), data[1].mapping), "race", Filters(term=(Y2,)), min_n=5)
     assert result.overall.n == 32 and result.overall_value == pytest.approx(100 * 8 / 32)
     groups = {g.label: g for g in result.groups}
     assert groups["Hispanic/Latino"].value == pytest.approx(100 * 5 / 12)
@@ -97,7 +98,8 @@ def test_summary_by_group_is_suppressed_like_every_figure(data):
 
 
 def test_summary_of_one_area(data):
-    result = summary(data[0], _signs(data), data[1].mapping, "race", Filters(term=(Y2,)), min_n=1, area=BEHAVIOUR)
+    behaviour = cube(data[0], _signs(data), data[1].mapping, BEHAVIOUR)
+    result = summary(data[0], behaviour, "race", Filters(term=(Y2,)), min_n=1)
     groups = {g.label: g for g in result.groups}
     # behaviour: H03, H04, H08; A01; nobody White or Black
     assert groups["Hispanic/Latino"].value == pytest.approx(100 * 3 / 12)
@@ -110,7 +112,8 @@ def test_a_view_one_filter_away_that_would_reveal_a_few_students_is_hidden():
     # would be revealed by subtracting the two views, so White is hidden in 2024-25 under the rule across views.
     extra = [[f"W{i:02d}", "2023-24", "White", 180, 0, "N", 0, 80] for i in range(1, 4)]
     con, data = loaded([*ROWS, *extra])
-    result = summary(con, find(data.mapping, data.profiles), data.mapping, "race", Filters(term=(Y2,)), min_n=5)
+    result = summary(con, cube(con, find(data.mapping, data.profiles), data.mapping), "race", Filters(term=(Y2,)),
+                     min_n=5)
     white = next(g for g in result.groups if g.label == "White")
     assert white.suppressed and white.value is None
 
