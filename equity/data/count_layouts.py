@@ -258,8 +258,11 @@ def _plain(name: str, kind: str | None) -> bool:
 
 def _split(upload: Upload, header: str, kinds: dict[str, str | None]) -> Upload:
     """The upload with the column `header` of groups replaced by one column per kind of group (rows of groups
-    set aside dropped), and notes saying so."""
+    set aside dropped), and notes saying so. A kind whose column's header the file already has (a 'Grade'
+    column beside grades listed as groups) is set aside too: its rows would otherwise read as all students."""
     table = upload.table
+    taken = set(table.column_names) - {header}
+    kinds = {v: None if k in GROUP_KINDS and GROUP_KINDS[k] in taken else k for v, k in kinds.items()}
     kept = pc.is_in(table[header], value_set=pa.array([v for v, k in kinds.items() if k], pa.string()))
     aside = len(table) - pc.sum(kept).as_py()
     table = table.filter(kept)
@@ -269,7 +272,7 @@ def _split(upload: Upload, header: str, kinds: dict[str, str | None]) -> Upload:
     columns = []
     for kind, title in GROUP_KINDS.items():
         names = [v for v, k in kinds.items() if k == kind]
-        if names and title not in table.column_names:
+        if names:
             inside = pc.is_in(groups, value_set=pa.array(names, pa.string()))
             table = table.add_column(at + len(columns), title,
                                      pc.if_else(inside, groups, pa.scalar(None, pa.string())))

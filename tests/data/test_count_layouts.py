@@ -235,3 +235,12 @@ def test_a_group_listed_on_its_yes_side_only_is_said():
             ["A", "Economically Disadvantaged", "30", "9"], ["A", "Female", "25", "12"], ["A", "Male", "25", "8"]]
     note = long_form(read_upload(csv_bytes(rows), "one_side.csv")).notes[-1]
     assert (note.key, note.params["groups"]) == ("counts.one_side", "Economically Disadvantaged")
+
+
+def test_groups_whose_kind_has_a_column_already_are_set_aside():
+    rows = [["School", "Grade", "Student Group", "Number Tested", "Number Proficient"],
+            ["A", "3", "All Students", "50", "20"], ["A", "3", "Female", "25", "12"], ["A", "3", "Male", "25", "8"],
+            ["A", "3", "Grade 3", "50", "20"]]
+    upload = long_form(read_upload(csv_bytes(rows), "grades.csv"))
+    assert upload.table.column_names == ["School", "Grade", "Sex", "Number Tested", "Number Proficient"]
+    assert upload.table.num_rows == 3 and upload.notes[-1].params["groups"] == "Grade 3"
