@@ -333,3 +333,11 @@ def test_a_group_listed_on_its_yes_side_only_is_compared_with_the_rest_of_its_sc
     swd = next(g for g in disproportionality(con, outcome, RULE, Grouping("special_ed")).groups if g.key is True)
     # SWD 10 of 50 against the others, (170 + 80) = 250 of whom (94 + 36) = 130 proficient.
     assert round(swd.ratio, 4) == round((10 / 50) / (130 / 250), 4)
+
+
+def test_no_other_side_is_made_from_a_yes_side_larger_than_its_school():
+    con, mapping = _load([["School", "Student Group", "Number Tested", "Number Proficient"],
+                          ["A", "All Students", "20", "10"], ["A", "Economically Disadvantaged", "30", "12"],
+                          ["A", "Female", "10", "5"], ["A", "Male", "10", "5"]])
+    result = breakdown(con, mapping.outcomes()[0].name, RULE, "low_income")
+    assert _figures(result) == {True: (30, 40.0)}          # no group of -10 students
