@@ -65,3 +65,29 @@ TOTALLED = [["School", "Race", "Enrollment", "Suspended"],
             ["Big School", "Hispanic", "100", "5"],
             ["District Total", "Black", "100", "24"], ["District Total", "White", "300", "30"],
             ["District Total", "Hispanic", "120", "6"]]
+
+
+# A state report card in the "school, student group, number tested, number proficient" shape, with group names
+# as state files spell them (tests/data/test_count_layouts.py lists where each is from). Each kind of group adds
+# up to its school's All Students row, worked by hand:
+#                                    Lincoln High     Roosevelt Middle   Both
+#   All Students                     200, 100         100, 40            300, 140   (46.67%)
+#   Black / White / Hispanic         80,28 90,57 30,15  50,15 50,25 -    Black 130,43; White 140,82
+#   Economically Disadvantaged       120, 42          60, 18             180, 60    (33.33%)
+#   Not Econ Disadv                  80, 58           40, 22             120, 80    (66.67%)
+#   English Learners / Non-English   20,4 / 180,96    10,2 / 90,38       30,6 / 270,134
+#   SWD / Students without IEP       30,6 / 170,94    20,4 / 80,36       50,10 / 250,130
+#   Female / Male                    100,55 / 100,45  50,22 / 50,18      150,77 / 150,63
+#   Migrant (no dimension: set aside) 5, 1
+REPORT_CARD_GROUPS = [["School Name", "Student Group", "Number Tested", "Number Proficient"]] + [
+    [school, group, str(tested), str(proficient)] for school, rows in {
+        "Lincoln High": [("All Students", 200, 100), ("Black or African American", 80, 28), ("White", 90, 57),
+                         ("Hispanic", 30, 15), ("Economically Disadvantaged", 120, 42),
+                         ("Not Econ Disadv", 80, 58), ("English Learners", 20, 4),
+                         ("Non-English Learner", 180, 96), ("SWD", 30, 6), ("Students without IEP", 170, 94),
+                         ("Female", 100, 55), ("Male", 100, 45), ("Migrant", 5, 1)],
+        "Roosevelt Middle": [("All Students", 100, 40), ("Black or African American", 50, 15), ("White", 50, 25),
+                             ("Economically Disadvantaged", 60, 18), ("Not Econ Disadv", 40, 22),
+                             ("English Learners", 10, 2), ("Non-English Learner", 90, 38), ("SWD", 20, 4),
+                             ("Students without IEP", 80, 36), ("Female", 50, 22), ("Male", 50, 18)],
+    }.items() for group, tested, proficient in rows]

@@ -12,6 +12,8 @@
                             [--categories A,B] [--by DIMENSION ...] [--cross DIMENSION,DIMENSION ...]
                             [--compare all|others|GROUP] [--min-n N] [--map ROLE=HEADER ...]
                             [--title TEXT] [--notes TEXT] [--lang en|es] [--top-bottom-code]
+    python -m equity cohort …   (equity.app.cohort_cli)   python -m equity status …   (equity.app.status_cli)
+    python -m equity warning …  (equity.app.warning_cli)   python -m equity ontrack …  (equity.app.ontrack_cli)
 
 Values guessed from a code convention or left unplaced are announced on stderr, one line per column, before
 the figures. Errors print one line a person can act on to stderr and exit with status 2.
@@ -28,7 +30,7 @@ from pathlib import Path
 
 import duckdb
 
-from equity.app import cohort_cli, status_cli
+from equity.app import cohort_cli, ontrack_cli, status_cli, warning_cli
 from equity.app.cli_options import (
     UsageError,
     activate,
@@ -111,6 +113,8 @@ def parser() -> argparse.ArgumentParser:
     report.add_argument("--lang", default="en", choices=tuple(LANGUAGES))
     cohort_cli.add_command(commands)
     status_cli.add_command(commands)
+    warning_cli.add_command(commands)
+    ontrack_cli.add_command(commands)
     return top
 
 
@@ -178,6 +182,14 @@ def _command(args: argparse.Namespace) -> int:
             return 0
         if args.command == "status":
             print(status_cli.run(args), end="")
+            return 0
+        if args.command in ("warning", "ontrack"):
+            command = warning_cli if args.command == "warning" else ontrack_cli
+            result, extra = command.run(args)
+            if args.format != "json":
+                print(*command.notes(extra), sep="\n", file=sys.stderr)
+            print(json.dumps(as_json(result) | extra) + "\n" if args.format == "json" else render(result, args.format),
+                  end="")
             return 0
         settings = flag_settings(args)
         found = gaps(args)

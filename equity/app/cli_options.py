@@ -23,6 +23,7 @@ from equity.sources import spark
 from equity.sources.cube import filter_options as options
 from equity.stats.privacy import DEFAULT_MIN_N
 from equity.stats.rule_check import nobody_meets
+from equity.stats.trends import data_terms
 from equity.words.messages import Text
 
 
@@ -30,16 +31,17 @@ class UsageError(ValueError):
     """A command-line request that cannot be met, worded for the person who typed it."""
 
 
-def data_options(command: argparse.ArgumentParser, many: bool = False) -> None:
+def data_options(command: argparse.ArgumentParser, many: bool = False, outcome: bool = True) -> None:
     """The options every command shares: which file (or Spark table), which outcome (or outcomes, repeated, when
-    `many`) and rule, n-size, mapping."""
+    `many`) and rule (none without `outcome`: a command that reads its own columns), n-size, mapping."""
     command.add_argument("file", type=Path, nargs="?")
     spark_options(command)
     command.add_argument("--sheet")
-    command.add_argument("--outcome", required=True, action="append" if many else "store",
-                         help="the outcome column's header" + ("; repeat for several" if many else ""))
-    command.add_argument("--threshold", type=float, help="rate of students at or above this value")
-    command.add_argument("--categories", help="comma-separated categories that count as meeting the outcome")
+    if outcome:
+        command.add_argument("--outcome", required=True, action="append" if many else "store",
+                             help="the outcome column's header" + ("; repeat for several" if many else ""))
+        command.add_argument("--threshold", type=float, help="rate of students at or above this value")
+        command.add_argument("--categories", help="comma-separated categories that count as meeting the outcome")
     command.add_argument("--min-n", type=int, default=DEFAULT_MIN_N)
     command.add_argument("--min-days", type=int, default=10,
                          help="days enrolled a student needs to count for chronic absence (--outcome "
@@ -76,6 +78,30 @@ def load(args: argparse.Namespace) -> tuple[duckdb.DuckDBPyConnection, dataset.S
     if args.categories:
         rule = Rule("categories", categories=tuple(c.strip() for c in args.categories.split(",")))
     return con, staged, mapping, column, rule
+
+
+def load_rows(args: argparse.Namespace, what: str) -> tuple[duckdb.DuckDBPyConnection, Mapping, dataset.Staged]:
+    """For a command that reads each student's row (`what` says what it does, for the error): the file read and
+    mapped (automatically, then --map and --value) and its students built, noted on stderr as every command does."""
+    if spark_wanted(args):
+        raise UsageError(f"{what}, which needs the student rows of a file: give FILE.")
+    con = dataset.connect()
+    staged = stage_file(con, args)
+    mapping = apply_values(apply_overrides(staged.proposal, args.map, staged), args.value)
+    if mapping.counts:
+        raise UsageError(f"{what}, which needs a file of student rows; this one holds published counts.")
+    mapping = replace(mapping, min_days=args.min_days)
+    activate(con, staged, mapping, (args.by,))
+    return con, mapping, staged
+
+
+def term_chosen(con: duckdb.DuckDBPyConnection, chosen: Filters, term: str | None) -> str | None:
+    """--term checked against the terms the data and --where keep; the latest of them when not given (None for
+    a file without terms)."""
+    terms = data_terms(con, chosen)
+    if term and term not in terms:
+        raise UsageError(f"--term {term}: no such term among {listed(terms)}.")
+    return term or (terms[-1] if terms else None)
 
 
 def stage_file(con: duckdb.DuckDBPyConnection, args: argparse.Namespace) -> dataset.Staged:

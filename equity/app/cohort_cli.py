@@ -2,12 +2,13 @@
 
     python -m equity cohort FILE --from TERM --to TERM --outcome COLUMN [--threshold X | --categories A,B]
                              [--levels A,B,C] --by DIMENSION [--min-n N] [--map ...] [--value ...]
-                             [--format table|csv|json]
+                             [--where DIMENSION=VALUE[,VALUE...] ...] [--format table|csv|json]
 
 A score without --threshold gives the mean change (and conditional percentiles); a threshold, a yes/no column
 or --categories gives the share meeting it in each term; proficiency levels without --categories give the
 share moving up or down a level and the level-by-level table. The match (rate, repeated IDs, IDs written
-differently) is printed first; example IDs go to stderr only, never into the figures.
+differently) is printed first; example IDs go to stderr only, never into the figures. --where keeps the students
+the sidebar filters would (in each term, by the group they are in that term); the terms are --from and --to.
 """
 
 import argparse
@@ -66,9 +67,12 @@ def run(args: argparse.Namespace) -> str:
                              "first with --levels, or say which count as meeting it with --categories.")
         rule = Rule("mean")
     cli_options.activate(con, staged, mapping)
+    filters = cli_options.where(con, args.where)
+    if filters.term:
+        raise UsageError("cohort compares the terms --from and --to: leave term out of --where.")
     try:
-        result = cohort(con, column.name, rule, args.by, args.from_term, args.to_term, min_n=args.min_n,
-                        label=column.header, levels=levels)
+        result = cohort(con, column.name, rule, args.by, args.from_term, args.to_term, filters, args.min_n,
+                        column.header, levels)
     except CohortError as problem:
         raise UsageError(str(problem)) from None
     for line in notices(result):

@@ -7,6 +7,7 @@ import threading
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import ClassVar
 
 import altair as alt
 import duckdb
@@ -14,6 +15,7 @@ import pyarrow as pa
 from cachetools import LRUCache
 
 from equity.app import access
+from equity.app.desks import GoalBook, LogBook, Shelf
 from equity.app.sql_console import EXAMPLE, LIMITS, Console, QueryError
 from equity.app.sql_download import SIZE_COLUMN, Download, for_download
 from equity.data import combine, dataset, derived, first_view
@@ -43,13 +45,25 @@ from equity.model.dimensions import COMBINED, DIMENSIONS
 from equity.model.filters import FLAG_KEYS, Filters
 from equity.model.groups import Grouping
 from equity.model.rules import Rule, counting_threshold, default_threshold, meeting_categories
-from equity.plans import accountability, goals, interventions, overview, scorecard, status_grid, survey
+from equity.plans import (
+    accountability,
+    goals,
+    interventions,
+    ontrack,
+    overview,
+    scorecard,
+    status_grid,
+    survey,
+    warning,
+)
 from equity.plans.accountability import COLOUR_MIN_N
 from equity.plans.cut_presets import PRESETS as CUT_PRESETS
 from equity.plans.cut_presets import SOURCE as CUT_SOURCE
 from equity.plans.cut_presets import YEAR as CUT_YEAR
 from equity.plans.cut_presets import suggested as suggested_cuts
 from equity.plans.goals import (
+    AT_BASELINE,
+    ENROLLED,
     GAP,
     HALVE,
     HIGHER,
@@ -62,10 +76,6 @@ from equity.plans.goals import (
     VALUE,
     Evaluation,
     Goal,
-    default_direction,
-    halve_target,
-    labelled,
-    suggested_target,
 )
 from equity.plans.group_grid import GroupPlacement
 from equity.plans.interventions import STAGES, Entry, stage_label
@@ -73,6 +83,7 @@ from equity.plans.scorecard import LAGGING, LEADING, METHODS, NO_GOAL, Card, Ind
 from equity.plans.status_grid import default_cuts, read_cuts
 from equity.plans.survey import read_notes as survey_notes
 from equity.plans.survey import summary as survey_summary
+from equity.plans.warning import AREAS, AT_LEAST, BELOW, IN, WarningSign
 from equity.present.tables import Table
 from equity.report import images
 from equity.report import render as exports
@@ -92,7 +103,7 @@ from equity.report.sections import (
     filter_lines,
     views,
 )
-from equity.report.student_list import FILE_PREFIX, student_table
+from equity.report.student_list import FILE_PREFIX, roster_table, student_table
 from equity.sources import cube as cubes
 from equity.sources import spark
 from equity.sources.cells import Cells, key_text
@@ -111,8 +122,8 @@ from equity.stats.privacy import BOTTOM_CODE, CODING_BELOW_N, TOP_CODE
 from equity.stats.privacy import PRESETS as PRIVACY_PRESETS
 from equity.stats.rule_check import nobody_meets
 from equity.stats.settings import PrivacySettings
-from equity.stats.trends import Trend, data_terms, split_key, trend
-from equity.store import archive, library, workspace
+from equity.stats.trends import Trend, data_terms, trend
+from equity.store import library, workspace
 from equity.store import scorecards as scorecard_store
 from equity.store.records import WorkspaceError
 from equity.words.messages import Text
@@ -122,7 +133,8 @@ from equity.words.reader import language
 # only turn a result into a file or words. tests/app/test_page_imports.py keeps pages to this, equity.words and
 # equity.present; whatever decides what data means is a Workbench method instead.
 __all__ = [
-    "Workbench", "BOTTOM_CODE", "Breakdown", "CODING_BELOW_N", "COLOUR_MIN_N", "COMBINED", "COMPARE", "COMPARE_ALL",
+    "Workbench", "AREAS", "AT_BASELINE", "AT_LEAST", "ENROLLED", "BELOW", "IN", "BOTTOM_CODE", "Breakdown",
+    "CODING_BELOW_N", "COLOUR_MIN_N", "COMBINED", "COMPARE", "COMPARE_ALL",
     "COMPARE_OTHERS", "CUT_PRESETS", "CUT_SOURCE", "CUT_YEAR", "Card", "Choice", "Cohort", "CohortError",
     "ColumnRole", "Console", "DEFAULTS", "DIMENSIONS", "DataError", "EVENTS", "EXAMPLE", "Entry", "Evaluation",
     "FILE_PREFIX", "FLAG_KEYS", "Filters", "Flag", "FlagSettings", "GAP", "GUESSED", "Goal", "Grouping", "HALVE",
@@ -148,6 +160,9 @@ def _staged_sample(path: Path) -> dataset.Staged:
 
 
 CACHED_FIGURES = 32                 # recent figures kept; the least recently used goes first
+# Trends kept apart from the figures: the overview asks for every indicator by every student group twice (its
+# answers, then the accountability grid), more trends than the figures' memo keeps.
+CACHED_TRENDS = 64
 CACHED_CUBES = 4                    # outcome and rule pairs kept counted at once, each a temporary table
 MAIN = ("race_ethnicity", "low_income", "english_learner", "special_ed")   # summed together on a click
 
@@ -170,11 +185,16 @@ class Workbench:
     filters: Filters = field(default_factory=Filters)
     privacy: PrivacySettings = field(default_factory=PrivacySettings)   # n-size, coding, colour minimum, risk
     _memo: LRUCache = field(default_factory=lambda: LRUCache(CACHED_FIGURES), repr=False)  # key: what it depends on
+    _trends: LRUCache = field(default_factory=lambda: LRUCache(CACHED_TRENDS), repr=False)  # the same, for trends
     _cubes: dict = field(default_factory=dict, repr=False)  # (data version, outcome, rule) -> cubes.Cube
     _lasting: dict = field(default_factory=dict, repr=False)  # read once per data version (see _once)
     # One rerun at a time uses the connection: a rerun that Streamlit stops goes on until its next Streamlit call,
     # and DuckDB refuses a second call on a busy connection instead of waiting.
     busy: threading.RLock = field(default_factory=threading.RLock, repr=False, compare=False)
+    # What pages keep on this machine besides the loaded data (equity.app.desks): no state, one of each.
+    shelf: ClassVar[Shelf] = Shelf()            # saved datasets and the workspace
+    goal_book: ClassVar[GoalBook] = GoalBook()  # saved goals, and what the goal form proposes
+    log_book: ClassVar[LogBook] = LogBook()     # the intervention log
 
     @property
     def min_n(self) -> int:
@@ -323,13 +343,18 @@ class Workbench:
 
     def cube(self, outcome: str, rule: Rule) -> cubes.Cube:
         """The current data's cube for `outcome` and `rule`, built on first use; cubes of older data are dropped."""
-        key = (self.data.version, outcome, rule)
+        return self._kept_cube((outcome, rule), lambda: cubes.build(self.con, outcome, rule))
+
+    def _kept_cube(self, key: tuple, make: Callable[[], cubes.Cube]) -> cubes.Cube:
+        """The current data's cube for `key`, made on first use; cubes of older data are dropped, and past
+        CACHED_CUBES the oldest."""
+        key = (self.data.version, *key)
         if key not in self._cubes:
             stale = [k for k in self._cubes if k[0] != self.data.version]
             fresh = [k for k in self._cubes if k not in stale]
             for old in stale + fresh[:max(0, len(fresh) - CACHED_CUBES + 1)]:     # the oldest go first
                 cubes.drop(self.con, self._cubes.pop(old))
-            self._cubes[key] = cubes.build(self.con, outcome, rule)
+            self._cubes[key] = make()
         return self._cubes[key]
 
     def cells(self, outcome: str, rule: Rule, columns: tuple[str, ...] = MAIN, cohort: Cohort | None = None) -> Cells:
@@ -339,11 +364,12 @@ class Workbench:
         return self._recent((self.data.version, outcome, rule, filters, columns),
                             lambda: cubes.cells(self.con, self.cube(outcome, rule), filters, columns))
 
-    def _recent(self, key: tuple, make: Callable[[], object]):
-        """A figure kept among the CACHED_FIGURES most recently used ones, made when not kept."""
-        if key not in self._memo:
-            self._memo[key] = make()
-        return self._memo[key]
+    def _recent(self, key: tuple, make: Callable[[], object], memo: LRUCache | None = None):
+        """A figure kept among the CACHED_FIGURES most recently used ones (or in `memo`), made when not kept."""
+        memo = self._memo if memo is None else memo
+        if key not in memo:
+            memo[key] = make()
+        return memo[key]
 
     def _once(self, key: tuple, make: Callable[[], object]):
         """Read once per version of the data (a scan of every student), kept apart from the recent figures: a
@@ -394,8 +420,10 @@ class Workbench:
         if dimension == COMBINED and self.without_rows():
             raise dataset.DataError(self.without_rows())
         filters = self.cohort_filters(cohort)
-        cells = None if dimension == COMBINED else \
-            self.cells(outcome, rule, MAIN if column in MAIN else (column,), cohort)
+        # MAIN's cells are summed down to any of its columns, unless the rows describe one dimension each (a
+        # report card's races and incomes): then only the dimension's own rows are summed (sources.counts).
+        together = column in MAIN and len(self.cube(outcome, rule).kinds) < 2
+        cells = None if dimension == COMBINED else self.cells(outcome, rule, MAIN if together else (column,), cohort)
         return breakdown(self.con, outcome, rule, dimension, compare, filters, self.min_n, label, cells, self.coding,
                          self.across(outcome, rule, (column,), filters))
 
@@ -442,21 +470,25 @@ class Workbench:
               second: str | None = None, cohort: Cohort | None = None) -> Trend:
         """One outcome by one dimension (or two crossed) in every loaded term, under the session's filters
         (within one cohort when given)."""
-        return trend(self.con, outcome, rule, dimension, compare, self.cohort_filters(cohort), self.min_n, label,
-                     second)
+        filters = self.cohort_filters(cohort)
+        return self._recent(
+            (self.data.version, outcome, rule, dimension, compare, label, second, filters, self.min_n),
+            lambda: trend(self.con, outcome, rule, dimension, compare, filters, self.min_n, label, second,
+                          self.cube(outcome, rule), self.terms(filtered=True, cohort=cohort)), self._trends)
 
     def risk(self, outcome: str, rule: Rule, grouping: Grouping, label: str = "",
              term: str | None = None) -> Disproportionality:
         """Risk ratios under the session's filters (in one term when given) and risk settings, against every
-        loaded student."""
+        loaded student, summed from the outcome's cached cube: a click costs in proportion to the groups, not
+        to the students or schools."""
         filters = replace(self.filters, term=(term,)) if term else self.filters
         return disproportionality(self.con, outcome, rule, grouping, filters, Filters(), self.privacy.risk,
-                                  self.min_n, label)
+                                  self.min_n, label, cube=self.cube(outcome, rule))
 
     def risk_streaks(self, outcome: str, rule: Rule, grouping: Grouping, terms: Sequence[str]) -> dict[object, int]:
         """How many terms in a row, up to the last of `terms`, each group was flagged."""
         return consecutive_flags(self.con, outcome, rule, grouping, self.filters, terms, self.privacy.risk,
-                                 self.min_n)
+                                 self.min_n, self.cube(outcome, rule))
 
     def usual_risk_outcome(self) -> tuple[str, Rule] | None:
         """The outcome and rule the scorecard would flag by risk ratio (suspension, say), the risk page's first
@@ -484,6 +516,47 @@ class Workbench:
     def student_list(self, outcome: str, label: str, rule: Rule) -> Table:
         """The labelled student-level export: one row per student the filters keep."""
         return student_table(self.con, outcome, label, rule, self.filters)
+
+    def warning_signs(self) -> tuple[WarningSign, ...]:
+        """The early-warning indicators the loaded data has, at their default thresholds (equity.plans.warning)."""
+        return warning.find(self.data.mapping, self.data.profiles)
+
+    def warning_summary(self, signs: tuple[WarningSign, ...], dimension: str, term: str | None,
+                        area: str | None = None) -> Breakdown:
+        """The share of students flagged (in any area, or in `area`) by group in `term` (None: data without terms),
+        under the session's filters, minimum group size and coding: group totals, suppressed like every figure."""
+        filters = replace(self.filters, term=(term,)) if term else self.filters
+        counted = self._kept_cube(("warning", signs, area),
+                                  lambda: warning.cube(self.con, signs, self.data.mapping, area))
+        return self._recent(("warning", self.data.version, signs, dimension, filters, area, self.min_n, self.coding),
+                            lambda: warning.summary(self.con, counted, dimension, filters, self.min_n, self.coding))
+
+    def warning_roster(self, signs: tuple[WarningSign, ...], term: str | None) -> Table:
+        """The labelled student-level roster of `term` under the session's filters, the most areas flagged first."""
+        return roster_table(self.con, signs, self.data.mapping, term, self.filters)
+
+    def on_track_rule(self) -> ontrack.OnTrackRule | None:
+        """The on-track indicator's columns (credits, core courses failed, graduated), None without credits and a
+        grade column (equity.plans.ontrack)."""
+        return ontrack.find(self.data.mapping)
+
+    def on_track(self, rule: ontrack.OnTrackRule, dimension: str, term: str) -> Breakdown:
+        """The share of `term`'s 9th graders on track by group, under the session's filters and privacy settings."""
+        counted = self._kept_cube(("ontrack", rule), lambda: ontrack.cube(self.con, rule))
+        return self._recent(("ontrack", self.data.version, rule, dimension, term, self.filters, self.min_n,
+                             self.coding),
+                            lambda: ontrack.summary(self.con, counted, dimension, term, self.filters, self.min_n,
+                                                    self.coding))
+
+    def graduation(self, rule: ontrack.OnTrackRule, term: str) -> ontrack.Graduation | None:
+        """How many of `term`'s on-track and off-track 9th graders graduated in a later term, suppressed."""
+        return ontrack.graduation(self.con, rule, term, ontrack.later_terms(self.terms(), term), self.filters,
+                                  self.min_n)
+
+    def column_values(self, header: str) -> tuple[str, ...]:
+        """The values a column of the loaded file holds (the most frequent first), for a picker of categories."""
+        profile = next((p for p in self.data.profiles if p.header == header), None)
+        return tuple(v for v in profile.distinct if v is not None) if profile else ()
 
     def group_names(self) -> dict[str, str]:
         """Every reported group in the loaded data, for the log's pickers (none before any data)."""
@@ -595,93 +668,7 @@ class Workbench:
         """A roster or event file to join to the base file, read but not staged."""
         return read_upload(data, filename)
 
-    # Saved data and the workspace.
-
-    @staticmethod
-    def saved_datasets() -> tuple[tuple[library.SavedDataset, ...], tuple]:
-        """Every saved dataset, and a problem for each that could not be read."""
-        return library.catalogue()
-
-    @staticmethod
-    def overlaps(entries: tuple[library.SavedDataset, ...]) -> list[Text]:
-        """What opening these saved datasets together would count twice."""
-        return library.overlaps(entries)
-
-    @staticmethod
-    def open_at_start(ids: tuple[str, ...]) -> None:
-        """Open these saved datasets when the app starts (none: the sample)."""
-        library.remember_startup(ids)
-
-    @staticmethod
-    def rename_saved(entry: library.SavedDataset, name: str) -> library.SavedDataset:
-        return library.rename(entry, name)
-
-    @staticmethod
-    def delete_saved(entry: library.SavedDataset) -> None:
-        """Delete a saved dataset; it no longer opens at start."""
-        library.delete(entry)
-        if entry.id in library.startup():
-            library.remember_startup(tuple(i for i in library.startup() if i != entry.id))
-
-    @staticmethod
-    def workspace_layout() -> tuple[tuple[str, Text], ...]:
-        """Folder and what it holds, for the note of what is stored where."""
-        return workspace.LAYOUT
-
-    @staticmethod
-    def workspace_folder() -> tuple[Path, str]:
-        """The workspace folder and the environment variable that moves it."""
-        return workspace.root().resolve(), workspace.ENV
-
-    @staticmethod
-    def export_workspace() -> bytes:
-        return archive.export_workspace()
-
-    @staticmethod
-    def import_workspace(data: bytes) -> archive.ImportResult:
-        return archive.import_workspace(data)
-
-    # Goals and the intervention log, kept in the workspace.
-
-    @staticmethod
-    def saved_goals() -> tuple[tuple[Goal, ...], tuple]:
-        """Every saved goal, and a problem for each that could not be read."""
-        return goals.load()
-
-    @staticmethod
-    def save_goal(goal: Goal) -> Goal:
-        return goals.save(goal)
-
-    @staticmethod
-    def delete_goal(goal: Goal) -> None:
-        goals.delete(goal)
-
-    @staticmethod
-    def describe_goal(goal: Goal) -> str:
-        return goals.describe(goal)
-
-    @staticmethod
-    def draft_goal(goal: Goal) -> Goal:
-        """A goal being filled in, with the names of its outcome and groups."""
-        return labelled(goal)
-
-    @staticmethod
-    def halve_target(baseline: float, direction: str, measure: str) -> float:
-        return halve_target(baseline, direction, measure)
-
-    @staticmethod
-    def suggested_target(baseline: float, direction: str, measure: str, rate: bool) -> float:
-        return suggested_target(baseline, direction, measure, rate)
-
-    @staticmethod
-    def default_direction(outcome_label: str, measure: str, baseline: float) -> str:
-        return default_direction(outcome_label, measure, baseline)
-
-    @staticmethod
-    def split_group_key(key: str) -> tuple[str, str]:
-        """A goal group's key as text -> the group and the crossed group ('' when not crossed)."""
-        group, *rest = split_key(key)
-        return group, rest[0] if rest else ""
+    # Goals kept in the workspace, as far as they read the loaded terms (the rest: self.goal_book).
 
     def baseline_terms(self, kept: str | None = None) -> tuple[str, ...]:
         """The terms a goal's baseline may be in: the loaded ones and the one a goal already has, in time order."""
@@ -691,38 +678,6 @@ class Workbench:
         """Three terms after the latest loaded one (after `fallback` when none is loaded): a goal's usual horizon."""
         found = self.terms()
         return term_order.shift(found[-1] if found else fallback, 3) or ""
-
-    @staticmethod
-    def log_entries() -> tuple[tuple[Entry, ...], tuple]:
-        """Every log entry, newest first, and a problem for each that could not be read."""
-        return interventions.load()
-
-    @staticmethod
-    def save_entry(entry: Entry) -> Entry:
-        return interventions.save(entry)
-
-    @staticmethod
-    def delete_entry(entry: Entry) -> None:
-        interventions.delete(entry)
-
-    @staticmethod
-    def select_entries(entries: tuple[Entry, ...], stages: tuple[str, ...] = (), goal_id: str = "", group: str = "",
-                       text: str = "", whole_school: bool = False) -> tuple[Entry, ...]:
-        """The entries matching every filter given; with `whole_school` only those about all students."""
-        chosen = interventions.select(entries, stages, goal_id, group, text)
-        return tuple(e for e in chosen if not e.group) if whole_school else chosen
-
-    @staticmethod
-    def goal_log(entries: tuple[Entry, ...], evaluation: Evaluation, axis: tuple[str, ...]
-                 ) -> tuple[tuple[Entry, ...], tuple[interventions.Marker, ...]]:
-        """The entries about a goal, and those placed on its chart's term axis."""
-        linked = interventions.select(entries, goal_id=evaluation.goal.id)
-        return linked, interventions.markers(linked, axis)
-
-    @staticmethod
-    def log_table(entries: tuple[Entry, ...], goal_titles: dict[str, str], names: dict[str, str]) -> Table:
-        """The log as the screen shows it and its CSV writes it (`table_file`), headed in the reader's language."""
-        return interventions.table(entries, goal_titles, names)
 
     # Reports and exports.
 

@@ -58,6 +58,14 @@ _FINEST = re.compile(r"^(school|campus|building|site)", re.I)
 TOTALS = "count_totals"     # the table of total rows set aside at load (set_totals_aside)
 _COUNT = r"^[0-9]+(\.[0-9]+)?$"   # a count of zero or more, thousands separators removed (as count_value reads)
 MIN_GROUPS = 4          # race-by-sex columns of one measure that make a layout the CRDC's rather than a fluke
+# The kinds of group a report card lists in one column, in the order a name is tried, each with the header of
+# the column its groups move to (one the mapping screen proposes for that role); ALL: a school's all students.
+GROUP_KINDS = {"race_ethnicity": RACE_HEADER, "gender": SEX_HEADER, "grade": "Grade",
+               "low_income": "Economically disadvantaged", "english_learner": "English learner",
+               "special_ed": "Disability", "section_504": "Section 504"}
+ALL = "all"
+_ALL_GRADES = re.compile(r"^(all|total|all (tested )?grades?( levels?)?|grades? all|all grades? combined)$", re.I)
+_NEGATION = re.compile(r"^\W*(not?|non|never)\b|\bwithout\b|\bw/o\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -90,6 +98,16 @@ def level_totals(con: duckdb.DuckDBPyConnection, source: str, headers_in: Sequen
             return tuple(name.strip() for level, name in rows
                          if level and level.strip() and not _FINEST.match(level.strip()) and name and name.strip())
     return ()
+
+
+def has_totals(con: duckdb.DuckDBPyConnection) -> bool:
+    """Total rows were set aside (a `count_totals` table exists, perhaps empty)."""
+    return bool(con.execute(query("counts/has_totals")).fetchall()[0][0])
+
+
+def total_names(con: duckdb.DuckDBPyConnection) -> tuple[str, ...]:
+    """The names of the total rows set aside."""
+    return tuple(name for (name,) in con.execute(query("counts/total_names")).fetchall())
 
 
 def set_totals_aside(con: duckdb.DuckDBPyConnection, also: Sequence[str] = ()) -> tuple[str, ...]:
@@ -138,38 +156,137 @@ def crdc_measure(header: str) -> tuple[str, str, str] | None:
 
 def long_form(upload: Upload) -> Upload:
     """The upload in the long layout, with a note saying what was done: a CRDC wide file reshaped to one row per
-    school, race and sex; a report card's rows of groups other than races set aside (`race_rows`); any other
-    file as it is."""
-    return race_rows(_crdc_long(upload))
+    school, race and sex; a report card's column of groups of several kinds split into one column per kind
+    (`group_columns`); any other file as it is."""
+    return group_columns(all_grades(_crdc_long(upload)))
 
 
-def race_rows(upload: Upload) -> Upload:
+def all_grades(upload: Upload) -> Upload:
+    """A report card's column of grades that also lists every grade together ('All Grades'): those rows overlap
+    the grades' rows, so their grade is left blank and they become a kind of row of their own (all grades),
+    never added to the grades' (equity.sources.counts). Only in a file of counts (a header naming the students
+    in each group)."""
+    table = upload.table
+    if not any(headers.role_score(h, "denominator") for h in table.column_names):
+        return upload
+    for at, header in enumerate(table.column_names):
+        if not pa.types.is_string(table.schema.field(header).type) or headers.role_score(header, "grade") < 1:
+            continue
+        values = [v for v in pc.unique(table[header]).to_pylist() if v and v.strip()]
+        every = [v for v in values if _ALL_GRADES.match(v.strip())]
+        if every and len(values) > len(every):
+            together = pc.is_in(table[header], value_set=pa.array(every, pa.string()))
+            column = pc.if_else(together, pa.scalar(None, pa.string()), table[header])
+            note = Text("counts.all_grades", header=header, groups=", ".join(every))
+            return replace(upload, table=table.set_column(at, header, column), notes=(*upload.notes, note))
+    return upload
+
+
+def group_kind(name: str) -> str | None:
+    """The dimension a report card's group name describes ('race_ethnicity', 'low_income', ...), ALL for a
+    school's all students, None for a group the dashboard does not read (Migrant, Homeless, Gifted) or one that
+    joins several races ('Black/Hispanic/Native American': it overlaps each of them). Read by the value rules
+    of uploads, so every spelling a column of that role is read in is read here ('Not Econ Disadv', 'SWD',
+    'Students without IEP', 'Non-English Learner')."""
+    if _TOTAL.match(name.strip()):
+        return ALL
+    for role in GROUP_KINDS:
+        placed = normalize.map_values(role, [name])
+        if placed.status[name] != normalize.RECOGNISED or (role == "race_ethnicity" and normalize.race_parts(name)):
+            continue
+        if role == "race_ethnicity" or placed.values[name] != normalize.missing_value(role):
+            return role
+    return None
+
+
+def group_columns(upload: Upload) -> Upload:
     """A state report card in the common long shape (school, student group, number tested, number proficient)
-    lists each school's races, and in the same column all students and groups of other kinds (Economically
-    Disadvantaged, English Learners, Students with Disabilities, Female ...). Those overlap the races, so adding
-    them up would count students twice: rows whose group is not a race are set aside and named in a note; the
-    races of each school then cover its students once. Counts are told by a header naming the students in each
-    group, or by a totals row ('All Students'): a student's race is never that."""
+    lists in one column each school's races, and also its students by income, English learning, disability, sex
+    or grade, and all of them ('All Students'). Those kinds overlap: the column is split into one column per
+    kind, each row's group in its kind's column, so the mapping reads each as its dimension and a figure adds
+    up the rows of one kind only (equity.sources.counts). Groups no dimension reads are set aside and named.
+    Counts are told by a header naming the students in each group, or by a totals row ('All Students'): a
+    student's race is never that. A column of one kind only (a file of races) is left as it is."""
     table = upload.table
     named = any(headers.role_score(h, "denominator") for h in table.column_names)
     head = table.slice(0, LOOK_AT)     # a report card lists every group of its first schools: no full scan
     for header in table.column_names:
-        if not pa.types.is_string(table.schema.field(header).type):     # group names are text (typed files aside)
+        # Group names are text (typed files aside), in a column that is not of schools ('Black Hawk Elementary',
+        # 'White Oak Middle' hold a race's word).
+        if not pa.types.is_string(table.schema.field(header).type) or headers.role_score(header, "school"):
             continue
         if not named and not any(_TOTAL.match(v.strip()) for v in pc.unique(head[header]).to_pylist() if v):
             continue
         distinct = [v for v in pc.unique(table[header]).to_pylist() if v is not None and v.strip()]
-        if len(distinct) > MAX_GROUPS:
-            continue
-        placed = normalize.map_values("race_ethnicity", distinct)
-        races = [v for v in distinct if placed.status[v] == normalize.RECOGNISED]   # 'Unknown' is one of them
-        others = [v for v in distinct if v not in races]
-        if sum(placed.values[v] != normalize.NOT_REPORTED for v in races) >= 2 and others:
-            kept = pc.is_in(table[header], value_set=pa.array(races, pa.string()))
-            note = Text("counts.other_groups", header=header, rows=len(table) - pc.sum(kept).as_py(),
-                        groups=", ".join(sorted(others)[:12]) + (" …" if len(others) > 12 else ""))
-            return replace(upload, table=table.filter(kept), notes=(*upload.notes, note))
+        if len(distinct) > MAX_GROUPS or 2 * sum(count_value(v) is not None for v in distinct) > len(distinct):
+            continue        # a column of counts (a grade is a number too), not of groups
+        kinds = _one_name_per_group({v: group_kind(v) for v in distinct})
+        read = [kind for kind in kinds.values() if kind]
+        # Groups of several kinds; or of one kind beside all students or groups of no kind, in a file of counts or
+        # of races (a student's race is never 'All Students'); most names read as groups.
+        one = [kind for kind in read if kind != ALL]
+        several = len(set(one)) > 1 or bool(one) and (named or one[0] == "race_ethnicity" and len(one) >= 2) \
+            and len(kinds) > len(one)
+        if several and 2 * len(read) > len(kinds):
+            return _split(upload, header, kinds)
     return upload
+
+
+def _one_name_per_group(kinds: dict[str, str | None]) -> dict[str, str | None]:
+    """`kinds` with one name kept for each group a kind's names read as: where several names read as the same
+    group ('English Learners' and 'English Learners with Transitional 1-4'; 'Non-English Learner' and 'Former
+    EL'), their rows overlap, so the plainest (a group's own words or their negation before words that only
+    mean no, then the shortest) is kept and the others are set aside."""
+    seen: dict[tuple[str, object], str] = {}
+    for name, kind in sorted(kinds.items(), key=lambda item: (not _plain(*item), len(item[0]), item[0])):
+        if kind in (None, ALL):
+            continue
+        group = (kind, normalize.map_values(kind, [name]).values[name])
+        if group in seen:
+            kinds = {**kinds, name: None}
+        else:
+            seen[group] = name
+    return kinds
+
+
+def _plain(name: str, kind: str | None) -> bool:
+    """A yes/no group named by its own words or their negation ('EL', 'Not EL'), not by a word that only means
+    no ('Former EL', 'English only'); every other kind of name is plain."""
+    return kind not in normalize.FLAG_ROLES or normalize.map_values(kind, [name]).values[name] is True \
+        or _NEGATION.search(name) is not None
+
+
+def _split(upload: Upload, header: str, kinds: dict[str, str | None]) -> Upload:
+    """The upload with the column `header` of groups replaced by one column per kind of group (rows of groups
+    set aside dropped), and notes saying so. A kind whose column's header the file already has (a 'Grade'
+    column beside grades listed as groups) is set aside too: its rows would otherwise read as all students."""
+    table = upload.table
+    taken = set(table.column_names) - {header}
+    kinds = {v: None if k in GROUP_KINDS and GROUP_KINDS[k] in taken else k for v, k in kinds.items()}
+    kept = pc.is_in(table[header], value_set=pa.array([v for v, k in kinds.items() if k], pa.string()))
+    aside = len(table) - pc.sum(kept).as_py()
+    table = table.filter(kept)
+    groups = table[header]
+    at = table.column_names.index(header)
+    table = table.remove_column(at)
+    columns = []
+    for kind, title in GROUP_KINDS.items():
+        names = [v for v, k in kinds.items() if k == kind]
+        if names:
+            inside = pc.is_in(groups, value_set=pa.array(names, pa.string()))
+            table = table.add_column(at + len(columns), title,
+                                     pc.if_else(inside, groups, pa.scalar(None, pa.string())))
+            columns.append(title)
+    notes = [Text("counts.group_kinds", header=header, columns=", ".join(columns))]
+    one_side = [v for v, k in kinds.items() if k in normalize.FLAG_ROLES and ALL in kinds.values()
+                and all(normalize.map_values(k, [w]).values[w] is True for w, j in kinds.items() if j == k)]
+    if one_side:        # the other side is made at load (equity.data.students): all students less this one
+        notes.append(Text("counts.one_side", header=header, groups=", ".join(sorted(one_side))))
+    others = sorted(v for v, k in kinds.items() if k is None)
+    if others:
+        notes.append(Text("counts.other_groups", header=header, rows=aside,
+                          groups=", ".join(others[:12]) + (" …" if len(others) > 12 else "")))
+    return replace(upload, table=table, notes=(*upload.notes, *notes))
 
 
 def _crdc_long(upload: Upload) -> Upload:
@@ -236,8 +353,10 @@ def suppressed(con: duckdb.DuckDBPyConnection, table: str, columns: tuple[str, .
 @dataclass(frozen=True)
 class CountProblem:
     """Cells of a count file that cannot be right: `kind` is 'over' (more counted than in the group), 'empty'
-    (students counted in a group of none) or 'repeated' (a group listed twice for a school and term, whose
-    counts are added); `header` the count column ('' for repeats); a few of the cells, as school and group."""
+    (students counted in a group of none), 'repeated' (a group listed twice for a school and term, whose
+    counts are added) or 'short_total' (the total row compared with has fewer students in a group than the
+    schools together); `header` the count column ('' for repeats, the total's name for a short total); a few of
+    the cells, as school and group."""
 
     kind: str
     header: str
@@ -248,7 +367,7 @@ class CountProblem:
 def count_problems(con: duckdb.DuckDBPyConnection, outcomes: dict[str, str]) -> tuple[CountProblem, ...]:
     """What is wrong with the loaded cells of published counts; `outcomes` maps each count column's name in
     `students` to its header."""
-    found = []
+    found = list(_short_total(con))
     repeated, cells = con.execute(query("counts/repeats")).fetchall()[0]
     if repeated:
         found.append(CountProblem("repeated", "", int(repeated), tuple(cells)))
@@ -257,3 +376,19 @@ def count_problems(con: duckdb.DuckDBPyConnection, outcomes: dict[str, str]) -> 
         found += [CountProblem(kind, header, int(n), tuple(examples))
                   for kind, n, examples in (("over", over, over_cells), ("empty", empty, empty_cells)) if n]
     return tuple(found)
+
+
+def widest_total(con: duckdb.DuckDBPyConnection) -> str | None:
+    """The name of the total row set aside of the widest population (a state's before a district's), if any."""
+    found = con.execute(query("counts/widest_total")).fetchall() if has_totals(con) else []
+    return found[0][0] if found else None
+
+
+def _short_total(con: duckdb.DuckDBPyConnection) -> tuple[CountProblem, ...]:
+    """The widest total row (the alternate ratio's comparison) when some group of it has fewer students than the
+    schools in the file together: it cannot cover them, so it is suspect."""
+    name = widest_total(con)
+    if name is None:
+        return ()
+    short, cells = con.execute(query("counts/short_total"), {"total": name}).fetchall()[0]
+    return (CountProblem("short_total", name, int(short), tuple(cells)),) if short else ()

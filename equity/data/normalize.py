@@ -93,7 +93,7 @@ _RACE_WORDS = {
     AIAN: r"americanind|amerind|^amind|alask|nativeamer|indigenous|firstnation|^aian|^aman",
     ASIAN: r"(?<!cauc)asian",
     BLACK: r"black|african|^afr?am",
-    NHPI: r"hawai|pacific|islander|samoan|chamorro|guamanian|tongan|^nhpi|^nhopi",
+    NHPI: r"hawai|pacif|islander|samoan|chamorro|guamanian|tongan|^nhpi|^nhopi",
     WHITE: r"white|caucasian",
     TWO_OR_MORE: r"two|multi|mixed|biracial|^2\+|^2ormore|morethanone",
 }
@@ -105,7 +105,7 @@ _GENDER = {
     "Nonbinary": ("X", "N", "NB", "Nonbinary", "Non-binary", "Other"),
 }
 _GENDER_WORDS = {"Female": r"female|girl|woman|women", "Male": r"male|boy|^man$|^men$",
-                 "Nonbinary": r"binary|nonconform|genderqueer|genderfluid|^x$"}
+                 "Nonbinary": r"binary|nonconform|genderqueer|genderfluid|^x$|^genderx$"}
 
 _GRADE = {
     "PK": ("PK", "Pre-K", "PreK", "P", "Pre-Kindergarten"),
@@ -140,18 +140,20 @@ NEVER = r"(?!)"
 # Words that say yes, and words that say no, in each yes/no role (searched like the race words); a leading
 # `no`, `not` or `non` turns yes into no.
 _FLAG_WORDS = {
-    "low_income": (r"free|reduc|frl|frpl|disadv|lowincome|poverty|directcert|ecodis|eligib|^[fr]dc$",
+    "low_income": (r"free|reduc|frl|frpl|disadv|lowincome|poverty|directcert|econ?[a-z]*dis|eligib|^[fr]dc$",
                    r"paid|^full|standard|inelig"),
     "english_learner": (r"^el$|^ell|lep|englishlearner|englishlanguagelearner|limited|emergentbilingual|"
                         r"multilinguallearner|^ml$|esl|^currentel",
-                        r"former|exit|rfep|ifep|^fep|reclass|monitor|englishonly|^eo$|fluent"),
-    "special_ed": (r"iep|swd|sped|specialed|disabilit|^idea", r"regular|general|gened"),
+                        r"former|exit|rfep|ifep|^fep|reclass|monitor|englishonly|^eo$|fluent|^englishproficient"),
+    "special_ed": (r"iep|swd|sped|specialed|disab|^idea", r"regular|general|gened"),
     "section_504": (r"504", NEVER),
     "flag": (r"^yes|^true", NEVER),
     **{role: (_RACE_WORDS[label], NEVER) for role, label in RACE_FLAGS.items()},
 }
 _NEGATED = re.compile(r"^(not|non|never)")
 _NO_WORDS = frozenset({"n", "no", "not", "non", "never"})
+_WITHOUT = re.compile(r"\bwithout\b|\bw/o\b", re.I)     # 'Students without IEP', 'Students w/o Disabilities'
+
 
 # Code conventions, pre-filled for a person to confirm: letters, the alphabetical federal order 1-7, and two
 # letters of the label with an optional digit (EDFacts `AM7 AS7 BL7 HI7 MU7 PI7 WH7`, `MR`, `AI`, `NH`).
@@ -258,9 +260,9 @@ def _words(role: str, raw: str, letters: str) -> object:
     yes, no = _FLAG_WORDS[role]
     if re.search(no, letters):
         return False
-    if re.search(yes, letters):
+    if re.search(yes, letters) or re.search(yes, _NEGATED.sub("", letters)):    # 'Not ELL' as 'ELL', then no
         words = _key(raw).split()
-        return not (_NEGATED.match(letters) or (words and words[0] in _NO_WORDS))
+        return not (_NEGATED.match(letters) or (words and words[0] in _NO_WORDS) or _WITHOUT.search(raw))
     return _UNPLACED
 
 

@@ -15,6 +15,7 @@ from equity.data.count_layouts import (
     CountProblem,
     Suppressed,
     count_problems,
+    has_totals,
     level_totals,
     set_totals_aside,
     suppressed,
@@ -35,8 +36,12 @@ LABEL_TYPES = {  # ENUM types: a filter change groups and compares small integer
     "gender_label": (*normalize.GENDER_LABELS, normalize.NOT_REPORTED),
 }
 MAX_DISTINCT = 100_000
+SAVED_TOTAL = "count_total"     # marks the saved total rows of published counts (saved_rows)
+BOOKKEEPING = ("described", "denominator", SAVED_TOTAL)     # columns of counts that are no outcome
+DESCRIBED = tuple(c for c in CANONICAL if c not in (*TEXT_ROLES, "race_list"))    # the dimensions a cell can describe
 CELL_MACROS = ("students/keep_filters", "students/chosen")     # query macros a cube's cells need
-MACROS = (*CELL_MACROS, "students/filtered_students", "students/score")   # defined beside every `students`
+MACROS = (*CELL_MACROS, "students/filtered_students", "students/score",
+          "warning/macros")   # defined beside every `students`
 
 @dataclass(frozen=True)
 class Unplaced:
@@ -172,20 +177,42 @@ def build_students(con: duckdb.DuckDBPyConnection, source: str, mapping: Mapping
     if not mapping.counts:
         return report
     counted = tuple(c.header for c in mapping.columns if c.role == "denominator" or c.kind == "count")
+    _other_sides(con, [c.name for c in mapping.outcomes() if c.kind == "count"])
     totals = set_totals_aside(con, level_totals(con, source, tuple(types), mapping.header_for("school")))
     rows = con.execute(query("tables/row_count", table="students")).fetchall()[0][0]
     return replace(report, rows=rows, totals=totals, suppressed=suppressed(con, source, counted),
                    problems=count_problems(con, {c.name: c.header for c in mapping.outcomes() if c.kind == "count"}))
 
 
+def saved_rows(con: duckdb.DuckDBPyConnection) -> str:
+    """The statement reading every row to save: `students`, and the total rows of published counts set aside at
+    load, marked SAVED_TOTAL (restore_students sets them aside again)."""
+    return query("counts/saved_rows") if has_totals(con) else query("console/all_rows", table="students")
+
+
+def _other_sides(con: duckdb.DuckDBPyConnection, outcomes: list[str]) -> None:
+    """A report card that lists a yes/no group on its yes side only ('Economically Disadvantaged', 'Students with
+    Disabilities') beside each school's all students: the other side is all students less the yes side, so a
+    gap by income compares the two, not the group with itself (queries/counts/other_side.sql)."""
+    for flag in normalize.FLAG_ROLES:
+        if flag in DESCRIBED and con.execute(query("counts/one_side", flag=flag), {"described": flag}).fetchall()[0][0]:
+            con.execute(query("counts/other_side", flag=flag, outcomes=[query("counts/less", outcome=o)
+                                                                        for o in outcomes]), {"described": flag})
+
+
 def restore_students(con: duckdb.DuckDBPyConnection, source: str, names: Sequence[str]) -> int:
     """(Re)create `students` from rows saved from it (equity.store.library) in table `source` with columns
-    `names`: the canonical columns in their types (NULL of that type when absent), the others as saved."""
+    `names`: the canonical columns in their types (NULL of that type when absent), the others as saved; saved
+    total rows (SAVED_TOTAL) set aside into `count_totals` as at load."""
     columns = [query("columns/as", target=c, value=query("values/cast", value=c, type=sql_name(t)) if c in names
                      else query("values/null_of", type=sql_name(t))) for c, t in CANONICAL.items()]
     columns += [c for c in names if c not in CANONICAL]
     con.execute(query("tables/drop_table", table=TOTALS))     # an earlier file's totals are not these rows'
-    return _create(con, query("students/students", source=source, columns=columns), {})
+    rows = _create(con, query("students/students", source=source, columns=columns), {})
+    if SAVED_TOTAL not in names:
+        return rows
+    con.execute(query("counts/restore_totals"))
+    return con.execute(query("tables/row_count", table="students")).fetchall()[0][0]
 
 
 def _create(con: duckdb.DuckDBPyConnection, sql: str, params: dict) -> int:
@@ -231,14 +258,25 @@ def students_sql(counted: Counted, source: str, mapping: Mapping, types: dict[st
             expressions.append(query("columns/text", source=build.text(role.header), target=column))
         else:
             expressions.append(query("columns/as", value=build.mapped(role.header, column, type_name), target=column))
-    if mapping.counts:      # each row is a cell of students: how many, beside the counts of its outcomes
+    if mapping.counts:      # each row is a cell of students: how many and which, beside the counts of its outcomes
         expressions.append(query("columns/count", source=build.text(mapping.header_for("denominator")),
                                  target="denominator"))
+        expressions.append(_described(build, by_role))
     expressions += [_outcome(build, column) for column in mapping.outcomes()]
     found, params = derived.expressions(mapping, build.types)
     build.params |= params
     expressions += found
     return query("students/students", source=source, columns=expressions), build.params, build
+
+
+def _described(build: _Build, by_role: dict) -> Fragment:
+    """Which dimensions each row of counts describes (queries/counts/described.sql)."""
+    filled = []
+    for role in DESCRIBED:
+        if role in by_role:
+            build.params[f"described_{len(filled)}"] = role
+            filled.append(query("counts/filled", i=len(filled), source=build.text(by_role[role].header)))
+    return query("counts/described", filled=filled)
 
 
 def _outcome(build: _Build, column) -> Fragment:

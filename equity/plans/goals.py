@@ -7,6 +7,7 @@ ideal (100% for a rate where higher is better, 0 for a rate where lower is bette
 steps there in the same equal increments: B + t·(ideal − B)/(2N).
 """
 
+import itertools
 import math
 import re
 from collections.abc import Collection
@@ -14,6 +15,7 @@ from dataclasses import asdict, dataclass, replace
 
 import duckdb
 
+from equity.data.sql import query
 from equity.model import terms
 from equity.model.dimensions import DIMENSIONS
 from equity.model.filters import FLAG_KEYS, Filters
@@ -33,9 +35,11 @@ HIGHER, LOWER = "higher", "lower"
 STRAIGHT, HALVE = "straight", "halve"
 VALUE, GAP = "value", "gap"
 MET, ON_TRACK, OFF_TRACK, NO_DATA = "met", "on track", "off track", "no data"
+ENROLLED, AT_BASELINE = "enrolled", "baseline"     # whom a goal counts: whoever is enrolled, or the baseline's students
 TOLERANCE = 1e-9
 HORIZON = 20          # terms: a projection further out than this is not named
 STORE = records.Store("goals")
+_numbers = itertools.count(1)
 
 
 @dataclass(frozen=True)
@@ -66,6 +70,9 @@ class Goal:
     revision: int = 0
     second: str = ""              # "" or a key of DIMENSIONS crossed with `dimension`
     second_group: str = ""        # the group of `second`, its key as text
+    # ENROLLED: whoever is enrolled each term; AT_BASELINE: the students enrolled in the baseline term, followed by ID
+    # ("did the students we served grow?"), so arrivals do not move the figure
+    population: str = ENROLLED
 
     @property
     def group_key(self) -> str:
@@ -121,7 +128,12 @@ def _group_value(dimension: str, text: str) -> object:
 
 def population(goal: Goal) -> str:
     """Whose figure the goal is about, in the reader's words: 'All students', 'English learners', or a crossed group
-    'English learners · Low income'."""
+    'English learners · Low income'; 'All students, enrolled in 2023-24' when measured on the baseline's students."""
+    who = _who(goal)
+    return t("goals.at_baseline", who=who, term=goal.baseline_term) if goal.population == AT_BASELINE else who
+
+
+def _who(goal: Goal) -> str:
     found = grouping(goal)
     if found is None:
         return t("compare.all_title")
@@ -302,8 +314,24 @@ def assess(con: duckdb.DuckDBPyConnection, goal: Goal, outcomes: Collection[str]
 
 def actual(con: duckdb.DuckDBPyConnection, goal: Goal, min_n: int = DEFAULT_MIN_N) -> tuple[Point, ...]:
     """The goal's figure in every loaded term, with the same suppression as every view; the sidebar filters
-    do not apply, a goal names its own population (a crossed group is hidden by the two-way table rule)."""
-    result = trend(con, goal.outcome, goal.rule, goal.dimension or "term", goal.compare, Filters(), min_n,
+    do not apply, a goal names its own population (a crossed group is hidden by the two-way table rule). Measured
+    on the baseline's students, a term's figure is also hidden when they are 1 to `min_n - 1` fewer than the
+    students enrolled (the term's own figure less theirs would give the few arrivals' figure)."""
+    enrolled = _points(con, goal, goal.outcome, min_n)
+    if goal.population != AT_BASELINE:
+        return enrolled
+    table = f"goal_baseline_{next(_numbers)}"
+    con.execute(query("matched/key"))
+    con.execute(query("goals/baseline_students", table=table), {"term": goal.baseline_term})
+    try:
+        stayed = _points(con, goal, query("goals/baseline_only", table=table, outcome=goal.outcome), min_n)
+    finally:
+        con.execute(query("tables/drop_table", table=table))
+    return tuple(_without_turnover(s, e, min_n) for s, e in zip(stayed, enrolled, strict=True))
+
+
+def _points(con: duckdb.DuckDBPyConnection, goal: Goal, outcome: str, min_n: int) -> tuple[Point, ...]:
+    result = trend(con, outcome, goal.rule, goal.dimension or "term", goal.compare, Filters(), min_n,
                    goal.outcome_label, goal.second or None)
     if not goal.dimension:
         return result.overall()
@@ -311,6 +339,13 @@ def actual(con: duckdb.DuckDBPyConnection, goal: Goal, min_n: int = DEFAULT_MIN_
     if goal.measure == GAP:
         return tuple(replace(p, value=p.gap) if p.value is not None else p for p in points)
     return points
+
+
+def _without_turnover(stayed: Point, enrolled: Point, min_n: int) -> Point:
+    """The baseline students' point, hidden when the students enrolled are a few more than they (privacy)."""
+    if stayed.n is None or enrolled.n is None or not 0 < enrolled.n - stayed.n < min_n:
+        return stayed
+    return Point(stayed.term, None, None, None, t("goals.turnover_hidden", min_n=min_n))
 
 
 # Storage: one JSON file per goal in the workspace.
@@ -331,7 +366,7 @@ def from_record(record: records.Record) -> Goal:
                          rule=Rule(rule["kind"], rule.get("threshold"), tuple(rule.get("categories") or ())))
     grouping(goal)
     if goal.direction not in (HIGHER, LOWER) or goal.trajectory not in (STRAIGHT, HALVE) \
-            or goal.measure not in (VALUE, GAP):
+            or goal.measure not in (VALUE, GAP) or goal.population not in (ENROLLED, AT_BASELINE):
         raise ValueError(f"unknown direction, trajectory or measure in goal {record.id}")
     return goal
 

@@ -4,6 +4,8 @@ The palette is Okabe-Ito (safe for colour-blind readers); meaning is also carrie
 larger than chance is labelled, and suppressed groups are listed by name with why they are hidden.
 """
 
+import math
+
 import altair as alt
 import pandas as pd
 
@@ -37,7 +39,7 @@ LIGHT = "#DDDDDD"            # neutral: a group too small to colour (the Califor
 # strings, and a layer's properties are given when it is made rather than through .properties(): Altair then
 # neither sanitises a DataFrame per layer, nor searches its schema for each channel's class, nor validates the
 # rows one property at a time, which was most of a click's time. The tests check the specs against the schema.
-GROUPS, LINE = "groups", "line"
+GROUPS, LINE, ZERO = "groups", "line", "zero"
 
 
 def _versus_columns(first: str, figure: str) -> tuple[Column, ...]:
@@ -92,12 +94,36 @@ def _legend(method: Flag, words: dict) -> tuple[str, str]:
     return t(f"chart.flag.{method.value}.yes", **words), t(f"chart.flag.{method.value}.no", **words)
 
 
+LEVEL_WIDTH, GAP_WIDTH, NAME_LIMIT = 220, 180, 210      # panels' widths and the longest group name, in pixels
+CHAR = 7                                                # a label character's width at 11 px, generously
+
+
+def level_domain(lows: list[float], highs: list[float], rate: bool) -> list[float]:
+    """The levels' axis, fitted to the figures and intervals drawn (with the comparison) on steps of 5: a
+    6-point gap fills the panel rather than a tenth of a 0-100 axis. Never below 0, nor above 100 for a rate."""
+    low, high = min(lows), max(highs)
+    pad = max((high - low) * 0.08, 1.0)
+    start, stop = 5 * math.floor((low - pad) / 5), 5 * math.ceil((high + pad) / 5)
+    return [max(start, 0), min(stop, 100) if rate else stop]
+
+
+def gap_domain(gaps: list[float]) -> list[float]:
+    """The gaps' axis: symmetric about 0 (the comparison), so a group above and one below read alike."""
+    reach = max([abs(g) for g in gaps] + [1.0])
+    reach = 5 * math.ceil(reach * 1.1 / 5) if reach > 4 else math.ceil(reach * 1.2)
+    return [-reach, reach]
+
+
 def gap_chart(result: Breakdown, method: Flag = Flag.NEWCOMBE,
-              colour_min_n: int = 0, settings: FlagSettings = DEFAULTS, flags: Flags | None = None) -> alt.LayerChart:
-    """Bars per group with their 95% interval and the comparison drawn as a line (or a tick per group). Colour
-    and ◆ follow `method` (or `flags`, when its verdicts are already worked out); a shown group of fewer than
-    `colour_min_n` students is drawn neutral and unmarked. A top/bottom-coded rate is drawn at its boundary (95
-    or 5) labelled '≥ 95%' or '≤ 5%', with no interval."""
+              colour_min_n: int = 0, settings: FlagSettings = DEFAULTS, flags: Flags | None = None
+              ) -> alt.HConcatChart:
+    """Three panels on shared rows, one per group: its level as a dot with its 95% interval and the comparison
+    as a dashed line (or a tick per group), on an axis fitted to the figures whose start is stated; its value
+    and gap printed in a column of their own, where no mark can cross them; and its gap as a bar from 0, the
+    comparison. Colour, shape (◇ for a flagged group) and ◆ in the text follow `method` (or `flags`, when its
+    verdicts are already worked out); a shown group of fewer than `colour_min_n` students is drawn neutral and
+    unmarked. A top/bottom-coded rate is drawn at its boundary (95 or 5) printed '≥ 95%' or '≤ 5%', with
+    neither interval nor gap."""
     rate = result.rule.is_rate
     flags = flags or flag(result, method, settings)
     words = flag_params(result, flags)
@@ -110,54 +136,80 @@ def gap_chart(result: Breakdown, method: Flag = Flag.NEWCOMBE,
         status = (yes if flagged else no) if coloured(g.n, colour_min_n) else neutral
         value = coded_value(g.coded) if g.coded else g.value
         shown = coded_text(g.coded) if g.coded else figure(g.value, rate)
+        mark = " ◆" if status == yes else ""
         rows.append({"group": group_label(result.dimension, g.key), "value": round(value, 2),
                      "low": round(g.ci[0], 2) if g.ci else None, "high": round(g.ci[1], 2) if g.ci else None,
-                     "gap": None if g.gap is None else round(g.gap, 2), "comparison": comparison, "n": g.n,
-                     "status": status, "shown": shown, "label": shown + (" ◆" if status == yes else ""),
-                     "end": round(g.ci[1], 2) if g.ci else round(value, 2)})
+                     "gap": None if g.gap is None else round(g.gap, 2),
+                     "comparison": None if comparison is None else round(comparison, 2), "n": g.n,
+                     "status": status, "shown": shown, "label": shown + mark,
+                     "gap_text": "" if g.gap is None else decimal(g.gap, 1, signed=True) + mark})
     uncoloured = any(r["status"] == neutral for r in rows)
-    kinds = [(yes, BLUE), (no, GREY)] + ([(neutral, LIGHT)] if uncoloured else [])
+    kinds = [(yes, BLUE, "diamond"), (no, GREY, "circle")] + ([(neutral, LIGHT, "square")] if uncoloured else [])
     order = [r["group"] for r in rows]
-    y = alt.Y("group:N", sort=order, title=None, axis=alt.Axis(labelLimit=260))
-    top = 100 if result.rule.is_rate else None
-    x_scale = alt.Scale(domain=[0, top]) if top else alt.Scale(zero=False)
-    what = measure_text(result.outcome, result.rule)
+    overall = result.overall_value if result.compare == "all" else None
+    drawn = [r["value"] for r in rows] + [r[k] for r in rows for k in ("low", "high", "comparison")
+                                          if r[k] is not None] + ([overall] if overall is not None else [])
+    domain = level_domain(drawn or [0.0], drawn or [100.0], rate)
+    what = measure_text(result.outcome, result.rule) + (t("chart.percent_axis") if rate else "")
+    level_title = t("chart.axis_from", title=what, start=decimal(domain[0], 0)) if domain[0] > 0 else what
+    y = alt.Y("group:N", sort=order, title=None, axis=alt.Axis(labelLimit=NAME_LIMIT))
+    bare_y = alt.Y("group:N", sort=order, title=None, axis=None)
+    colour = alt.Color("status:N", title=None, legend=alt.Legend(orient="bottom", labelLimit=400),
+                       scale=alt.Scale(domain=[k for k, _, _ in kinds], range=[c for _, c, _ in kinds]))
+    shape = alt.Shape("status:N", scale=alt.Scale(domain=[k for k, _, _ in kinds], range=[s for _, _, s in kinds]),
+                      legend=None)
+    tooltip = [alt.Tooltip("group:N", title=t("column.group")), alt.Tooltip("n:Q"),
+               alt.Tooltip("shown:N", title=t("column.value")),
+               alt.Tooltip("gap:Q", title=t("column.gap"), format="+.1f"),
+               alt.Tooltip("low:Q", title=t("column.low"), format=".1f"),
+               alt.Tooltip("high:Q", title=t("column.high"), format=".1f")]
     base = alt.Chart(alt.Data(name=GROUPS))
-    bars = base.mark_bar().encode(
-        x=alt.X("value:Q", title=what + (t("chart.percent_axis") if rate else ""), scale=x_scale),
-        y=y,
-        color=alt.Color("status:N", title=None, legend=alt.Legend(orient="bottom", labelLimit=400),
-                        scale=alt.Scale(domain=[k for k, _ in kinds], range=[c for _, c in kinds])),
-        tooltip=[alt.Tooltip("group:N", title=t("column.group")), alt.Tooltip("n:Q"),
-                 alt.Tooltip("shown:N", title=t("column.value")),
-                 alt.Tooltip("gap:Q", title=t("column.gap"), format="+.1f"),
-                 alt.Tooltip("low:Q", title=t("column.low"), format=".1f"),
-                 alt.Tooltip("high:Q", title=t("column.high"), format=".1f")],
-    )
-    whiskers = base.mark_rule(color="black").encode(x=alt.X("low:Q"), x2=alt.X2("high"), y=y)
-    labels = base.mark_text(align="left", dx=4, dy=-8, fontSize=11).encode(x=alt.X("end:Q"), y=y,
-                                                                           text=alt.Text("label:N"))
-    layers = [bars, whiskers, labels]
+    scale = alt.Scale(domain=domain, nice=False, zero=False)
+    x = alt.X("value:Q", title=level_title, scale=scale,
+              axis=alt.Axis(titleLimit=LEVEL_WIDTH + NAME_LIMIT))
+    levels = [base.mark_rule(color="black").encode(x=alt.X("low:Q", scale=scale), x2=alt.X2("high"), y=y),
+              base.mark_point(size=110, filled=True, opacity=1).encode(x=x, y=y, color=colour, shape=shape,
+                                                                       tooltip=tooltip)]
     datasets = {GROUPS: rows}
-    overall = result.overall_value
-    if result.compare == "all" and overall is not None:
-        name = t("chart.all_students_line", value=figure(overall, rate))
-        datasets[LINE] = [{"comparison": overall, "name": name}]
-        line = alt.Chart(alt.Data(name=LINE))
-        layers.append(line.mark_rule(color=ORANGE, strokeDash=[6, 3], size=2).encode(x=alt.X("comparison:Q")))
-        layers.append(line.mark_text(color="black", align="left", dx=4, dy=-6, baseline="bottom")
-                      .encode(x=alt.X("comparison:Q"), y=alt.YValue(0), text=alt.Text("name:N")))
+    subtitle = [t("chart.gap_subtitle" if flags.method is Flag.NEWCOMBE
+                  else f"chart.flag.{flags.method.value}.subtitle", min_n=result.min_n, **words)]
+    if overall is not None:
+        datasets[LINE] = [{"comparison": overall}]
+        levels.insert(0, alt.Chart(alt.Data(name=LINE)).mark_rule(color=ORANGE, strokeDash=[6, 3], size=2)
+                      .encode(x=alt.X("comparison:Q", scale=scale)))
+        subtitle.append(t("chart.all_students_dashed", value=figure(overall, rate)))
     else:
-        layers.append(base.mark_tick(color=ORANGE, thickness=3, size=30).encode(x=alt.X("comparison:Q"), y=y))
-    title = gap_title(result)
-    newcombe = flags.method is Flag.NEWCOMBE
-    subtitle = [t("chart.gap_subtitle" if newcombe else f"chart.flag.{flags.method.value}.subtitle",
-                  min_n=result.min_n, **words)]
+        levels.insert(0, base.mark_tick(color=ORANGE, thickness=3, size=24)
+                      .encode(x=alt.X("comparison:Q", scale=scale), y=y))
+        subtitle.append(t("chart.comparison_tick", comparison=comparison_label(result.compare, result.dimension)))
     if uncoloured:
         subtitle.append(t("chart.not_coloured_note", n=colour_min_n))
-    return alt.layer(*layers, title=alt.TitleParams(title, subtitle=subtitle), height=alt.Step(34),
-                     width="container", description=t("chart.bar_description", title=title),
-                     datasets=datasets)
+    heads = [t("column.value"), t("column.gap")]
+    texts = [_text_column(h, f, CHAR * max(len(h), *(len(r[f]) for r in rows)), bare_y)
+             for h, f in zip(heads, ("label", "gap_text"), strict=True)]
+    reach = gap_domain([r["gap"] for r in rows if r["gap"] is not None])
+    compared = comparison_label(result.compare, result.dimension)
+    gaps = [base.mark_bar(height={"band": 0.6}).encode(
+                x=alt.X("gap:Q", title=t("chart.gap_axis", comparison=compared),
+                        scale=alt.Scale(domain=reach, nice=False), axis=alt.Axis(titleLimit=GAP_WIDTH + 40)),
+                y=bare_y, color=colour, tooltip=tooltip),
+            alt.Chart(alt.Data(name=ZERO)).mark_rule(color="black", size=1.5).encode(x=alt.X("zero:Q"))]
+    datasets[ZERO] = [{"zero": 0}]
+    title = gap_title(result)
+    return alt.hconcat(
+        alt.layer(*levels, width=LEVEL_WIDTH, height=alt.Step(34)),
+        *(panel.properties(height=alt.Step(34)) for panel in texts),
+        alt.layer(*gaps, width=GAP_WIDTH, height=alt.Step(34)),
+        spacing=10, title=alt.TitleParams(title, subtitle=subtitle), datasets=datasets,
+        description=t("chart.bar_description", title=title),
+        resolve=alt.Resolve(scale=alt.ScaleResolveMap(y="shared")))
+
+
+def _text_column(head: str, field: str, width: int, y: alt.Y) -> alt.Chart:
+    """A column of printed figures beside a chart's panels, right-aligned under its heading, without frame."""
+    return alt.Chart(alt.Data(name=GROUPS), width=width, view=alt.ViewBackground(stroke=None),
+                     title=alt.TitleParams(head, fontSize=11, anchor="end", fontWeight="normal")).mark_text(
+        align="right", fontSize=11).encode(y=y, text=alt.Text(f"{field}:N"), x=alt.XValue(width))
 
 
 def gap_title(result: Breakdown) -> str:

@@ -10,7 +10,9 @@ why. Screens and exports print cells the same way (`cell_text`).
 from dataclasses import dataclass
 
 import pandas as pd
+from markupsafe import Markup
 
+from equity.present.html import fragment
 from equity.words.labels import figure
 from equity.words.numbers import count, decimal
 
@@ -55,6 +57,15 @@ class Table:
         and 15.104 in Spanish), a hidden or undefined figure as the exports' dash, never an empty cell; headers
         exactly as exports print them."""
         return pd.DataFrame(self.text_rows(), columns=[c.header for c in self.columns])
+
+    def accessible_html(self, caption: str) -> Markup:
+        """The table as an accessible HTML table (caption, headers scoped to their column or row), printed as
+        the screen and exports print it: a chart's text version for screen readers and keyboards. Every text
+        is escaped."""
+        figures = [c.kind in FIGURES for c in self.columns]
+        rows = [(row[0], *zip(row[1:], figures[1:], strict=True)) for row in self.text_rows()]
+        return fragment("data_table.html", caption=caption, headers=[c.header for c in self.columns], rows=rows,
+                        notes=self.notes)
 
 
 def cell_text(value: object, column: Column) -> str:

@@ -213,6 +213,24 @@ def goal_axis(evaluation: goal_math.Evaluation) -> tuple[str, ...]:
     return term_order.ordered([*known, *path, *extra])
 
 
+def goal_table(evaluation: goal_math.Evaluation) -> Table:
+    """The goal chart's figures term by term, its text version: students, the actual figure (a hidden one as a
+    dash, with why), and the target on the goal's path."""
+    goal = evaluation.goal
+    actual = {p.term: p for p in evaluation.actual}
+    path = dict(goal_math.trajectory(goal, tuple(actual)))
+    kind = GAP if goal.measure == goal_math.GAP else VALUE
+    unit = "%" if goal.rule.is_rate and kind == VALUE else ""
+    columns = (Column(t("column.term")), Column(t("column.students"), COUNT), Column(t(ACTUAL), kind, unit),
+               Column(t(PATH), kind, unit), Column(t("column.note")))
+    rows = []
+    for term in goal_axis(evaluation):
+        point = actual.get(term)
+        note = point.note if point and point.value is None else ""
+        rows.append((term, point and point.n, point and point.value, path.get(term), note))
+    return Table(columns, tuple(rows))
+
+
 def goal_chart(evaluation: goal_math.Evaluation, markers: Sequence[Marker] = ()
                ) -> alt.LayerChart:
     """The goal's interim targets, its target, the actual figures and where the current pace leads."""

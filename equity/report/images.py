@@ -14,8 +14,10 @@ FONT = "DejaVu Sans, Arial, Helvetica, sans-serif"    # one family with ◆ and 
 
 
 def static_spec(chart: alt.TopLevelMixin, width: int = WIDTH) -> str:
-    """The chart's Vega-Lite spec at a fixed width (a page has no container to stretch to), as JSON."""
-    fixed = chart.properties(width=width).configure(font=FONT, locale=chart_locale())   # numbers the reader's way
+    """The chart's Vega-Lite spec at a fixed width (a page has no container to stretch to), as JSON. Panels set
+    side by side keep their own widths."""
+    sized = chart if isinstance(chart, alt.HConcatChart) else chart.properties(width=width)
+    fixed = sized.configure(font=FONT, locale=chart_locale())   # numbers the reader's way
     return json.dumps(fixed.to_dict(), sort_keys=True)
 
 

@@ -40,6 +40,7 @@ class Cube:
     table: str
     outcome: str
     rule: Rule
+    kinds: counts.Kinds = ()    # published counts: the kinds of row, when a file holds several (counts.kind_for)
 
 
 def attach(con: duckdb.DuckDBPyConnection, source: object | None) -> None:
@@ -76,9 +77,8 @@ def build(con: duckdb.DuckDBPyConnection, outcome: str, rule: Rule) -> Cube:
         return source.build(con, outcome, rule)
     cube = Cube(f"cube_{next(_numbers)}", outcome, rule)
     if counts.holds_counts(con):        # published counts: the rows already are cells
-        counts.fill(con, cube.table, outcome)
-    else:
-        con.execute(query("cells/cube_build", cube=cube.table, outcome=outcome), rule.params())
+        return Cube(cube.table, outcome, rule, counts.fill(con, cube.table, outcome))
+    con.execute(query("cells/cube_build", cube=cube.table, outcome=outcome), rule.params())
     return cube
 
 
@@ -99,13 +99,34 @@ def cells(con: duckdb.DuckDBPyConnection, cube: Cube, filters: Filters, columns:
     unknown = set(columns) - set(COLUMNS)
     if unknown:
         raise ValueError(f"A cube has no column {sorted(unknown)}.")
-    chosen = {name: values for name, values in filters.params().items() if values}
+    chosen: dict[str, object] = {name: values for name, values in filters.params().items() if values}
     # Only the filters in use are tested: each test costs DuckDB more to plan than a cube's cells cost to scan.
-    kept = functools.reduce(lambda first, second: query("values/both", first=first, second=second),
-                            [query("cells/keep", filter=sql_name(name[2:]), column=DIMENSIONS[name[2:]].column)
-                             for name in chosen], query("values/always"))
+    keep = [query("cells/keep", filter=sql_name(name[2:]), column=DIMENSIONS[name[2:]].column) for name in chosen]
+    if len(cube.kinds) > 1:     # published counts of several kinds of row: one kind is added up
+        asked = {*columns, *(DIMENSIONS[name[2:]].column for name in chosen)} - {"school", "term"}
+        chosen["described"] = counts.kind_for(cube.kinds, asked)
+        keep.append(query("counts/keep_kind"))
+    kept = functools.reduce(lambda first, second: query("values/both", first=first, second=second), keep,
+                            query("values/always"))
     rows = con.execute(query("cells/cube_cells", cube=cube.table, columns=columns, kept=kept), chosen).fetchall()
     return Cells(columns, tuple((tuple(r[4:]), Stats(int(r[0]), float(r[1]), float(r[2]), int(r[3]))) for r in rows))
+
+
+def of_kind(con: duckdb.DuckDBPyConnection, cube: Cube, columns: tuple[str, ...], filters: Filters) -> str:
+    """The cube's table, or for published counts of several kinds of row a table of the one kind a figure over
+    `columns` under `filters` adds up (counts.kind_for): everything summed from it counts each student once."""
+    if len(cube.kinds) < 2:
+        return cube.table
+    asked = {*columns, *(DIMENSIONS[name].column for name, values in vars(filters).items() if values)}
+    kind = counts.kind_for(cube.kinds, asked - {"school", "term"})
+    kinded = _kind_tables(cube)[kind]
+    con.execute(query("counts/cube_of_kind", kinded=kinded, cube=cube.table), {"described": kind})
+    return kinded
+
+
+def _kind_tables(cube: Cube) -> dict[str, str]:
+    """The name of the table of each kind of row of a cube of published counts (of_kind), NONE's too."""
+    return {kind: f"{cube.table}_kind_{i}" for i, kind in enumerate([counts.NONE, *(k for k, _ in cube.kinds)])}
 
 
 def meeting(con: duckdb.DuckDBPyConnection, cube: Cube, filters: Filters) -> int:
@@ -121,8 +142,8 @@ def totals(con: duckdb.DuckDBPyConnection, outcome: str, rule: Rule, columns: tu
     name = counts.widest_total(con)
     if name is None:
         return None
-    cube = Cube(f"cube_{next(_numbers)}", outcome, rule)
-    counts.fill(con, cube.table, outcome, TOTALS)
+    table = f"cube_{next(_numbers)}"
+    cube = Cube(table, outcome, rule, counts.fill(con, table, outcome, TOTALS))
     try:
         return name, cells(con, cube, Filters(school=(name,), term=terms), columns)
     finally:
@@ -130,7 +151,8 @@ def totals(con: duckdb.DuckDBPyConnection, outcome: str, rule: Rule, columns: tu
 
 
 def drop(con: duckdb.DuckDBPyConnection, cube: Cube) -> None:
-    con.execute(query("tables/drop_table", table=cube.table))
+    for table in (cube.table, *(_kind_tables(cube).values() if len(cube.kinds) > 1 else ())):
+        con.execute(query("tables/drop_table", table=table))
 
 
 def counted(con: duckdb.DuckDBPyConnection, outcome: str, rule: Rule, filters: Filters, columns: tuple[str, ...]

@@ -105,14 +105,15 @@ def find(con: duckdb.DuckDBPyConnection, outcome: str, rule: Rule, columns: tupl
     `filters`, summed from `cube` (equity.sources.cube), built here when not given. Races alone or in combination, which
     no cube cell holds (a student counts under each race), are judged against the views with filters fewer from
     a cube of their own; all students and those without a result, from `cube`."""
-    table = (cube or cubes.build(con, outcome, rule)).table
+    built = cube or cubes.build(con, outcome, rule)
     combined = COMBINED in columns
     try:
         names = () if combined else tuple(FILTER_OF[c] for c in columns)
+        table = cubes.of_kind(con, built, () if combined else columns, filters)
         found = _read(con, table, min_n, keep=cube is not None).hidden(filters, names)
     finally:
         if cube is None:
-            con.execute(query("tables/drop_table", table=table))
+            con.execute(query("tables/drop_table", table=built.table))
     if combined and filters.active:
         table = f"cube_combined_{next(_numbers)}"
         con.execute(query("cells/cube_combined", cube=table, outcome=outcome), rule.params())
@@ -189,7 +190,14 @@ class _Sizes:
         if not names:
             return set()
         kept = self.mask(view) & (self.n > 0)
-        return {tuple(self.values[name][self.codes[name][i]] for name in names) for i in np.flatnonzero(kept)}
+        # the combinations of the columns' codes present, counted in one pass: the groups are a few where the
+        # cells are many (a national file's schools)
+        sizes = tuple(len(self.values[name]) for name in names)
+        present = np.bincount(np.ravel_multi_index(tuple(self.codes[name][kept] for name in names), sizes),
+                              minlength=int(np.prod(sizes)))
+        found = np.unravel_index(np.flatnonzero(present), sizes)
+        return {tuple(self.values[name][code] for name, code in zip(names, row, strict=True))
+                for row in zip(*found, strict=True)}
 
     def mask(self, description: Description) -> np.ndarray:
         """The cells of the set's students: one condition's cells once, then their intersections."""

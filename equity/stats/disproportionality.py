@@ -202,14 +202,16 @@ def _comparisons(key, s: Stats, local: tuple[Stats, dict[object, Stats]], wider:
                  min_n: int) -> tuple[Stats, Stats]:
     """The comparison population in the students studied, and the one the alternate ratio uses instead when
     the first is too small. A hidden reference group is never used locally (the ratio would give its risk
-    away), nor a wider one under the n-size, which then leaves nothing to compare with (not computable)."""
+    away), nor a wider one under the n-size (a published total whose other students are few), which then
+    leaves nothing to compare with (not computable) and no comparison figure to show."""
     (overall, groups), (wide_overall, wide_groups) = local, wider
-    if reference is OTHERS:
-        return overall.minus(s), wide_overall.minus(wide_groups.get(key) or Stats(0, 0.0, 0.0))
     empty = Stats(0, 0.0, 0.0)
-    mine = groups[reference] if reference in groups and not reasons[reference] else empty
-    wide = wide_groups.get(reference, empty)
-    return mine, wide if wide.n >= min_n else empty
+    if reference is OTHERS:
+        mine, wide = overall.minus(s), wide_overall.minus(wide_groups.get(key) or empty)
+    else:
+        mine = groups[reference] if reference in groups and not reasons[reference] else empty
+        wide = wide_groups.get(reference, empty)
+    return mine, wide if wide.n >= max(min_n, settings.n_size) else empty
 
 
 def _group_risk(key, label: str, s: Stats, overall: Stats | None, comparisons: tuple[Stats, Stats],
@@ -254,12 +256,13 @@ def disproportionality(con: duckdb.DuckDBPyConnection, outcome: str, rule: Rule,
 
 def consecutive_flags(con: duckdb.DuckDBPyConnection, outcome: str, rule: Rule, grouping: Grouping,
                       filters: Filters, terms: Sequence[str], settings: Settings = DEFAULT_SETTINGS,
-                      min_n: int = DEFAULT_MIN_N) -> dict[object, int]:
+                      min_n: int = DEFAULT_MIN_N, cube: "Cube | None" = None) -> dict[object, int]:
     """How many terms in a row, ending with the last of `terms` (in time order), each group was flagged:
-    some states identify significant disproportionality only after three consecutive years."""
+    some states identify significant disproportionality only after three consecutive years. Summed from the
+    outcome's cube when given."""
     streak: dict[object, int] = {}
     for term in terms:
         result = disproportionality(con, outcome, rule, grouping, replace(filters, term=(term,)), Filters(),
-                                    settings, min_n)
+                                    settings, min_n, cube=cube)
         streak = {g.key: streak.get(g.key, 0) + 1 for g in result.flagged()}
     return streak

@@ -9,7 +9,7 @@ import duckdb
 from equity.data.normalize import NOT_REPORTED
 from equity.data.sql import query
 from equity.model import terms as term_order
-from equity.model.dimensions import DIMENSIONS, Dimension
+from equity.model.dimensions import COMBINED, DIMENSIONS, Dimension
 from equity.model.filters import Filters
 from equity.model.groups import Grouping, ordered
 from equity.model.rules import Rule
@@ -108,24 +108,31 @@ def data_terms(con: duckdb.DuckDBPyConnection, filters: Filters = Filters()) -> 
 
 def trend(con: duckdb.DuckDBPyConnection, outcome: str, rule: Rule, dimension: str,
           compare: str = COMPARE_ALL, filters: Filters = Filters(), min_n: int = DEFAULT_MIN_N,
-          label: str = "", second: str | None = None) -> Trend:
+          label: str = "", second: str | None = None, cube: cubes.Cube | None = None,
+          terms: tuple[str, ...] | None = None) -> Trend:
     """Breakdowns of one outcome by one dimension (or by `dimension` crossed with `second`), one per term,
-    under the same filters. Crossed groups compare with all students or all other students only."""
-    found = data_terms(con, filters)
+    under the same filters. Crossed groups compare with all students or all other students only. Each term's
+    groups are summed from `cube` (the session's, of this outcome and rule), or from one built for this call;
+    `terms`, the data's terms under `filters` when the caller knows them (data_terms)."""
+    found = data_terms(con, filters) if terms is None else terms
     grouping = Grouping(dimension, second)
-    cube = cubes.build(con, outcome, rule)       # one scan for the rule across views in every term
+    kept, cube = cube is not None, cube or cubes.build(con, outcome, rule)    # one scan for every term
+    column = DIMENSIONS[dimension].column
     try:
         hidden = {term: across.find(con, outcome, rule, grouping.columns, replace(filters, term=(term,)), min_n,
                                     cube) for term in found}
+        if second:
+            per_term = tuple(crossed_breakdown(con, outcome, rule, grouping, compare, replace(filters, term=(term,)),
+                                               min_n, label, hidden[term]) for term in found)
+        else:
+            per_term = tuple(breakdown(con, outcome, rule, dimension, compare=compare,
+                                       filters=replace(filters, term=(term,)), min_n=min_n, label=label,
+                                       cells=None if dimension == COMBINED else
+                                       cubes.cells(con, cube, replace(filters, term=(term,)), (column,)),
+                                       across=hidden[term]) for term in found)
     finally:
-        cubes.drop(con, cube)
-    if second:
-        per_term = tuple(crossed_breakdown(con, outcome, rule, grouping, compare, replace(filters, term=(term,)),
-                                           min_n, label, hidden[term]) for term in found)
-    else:
-        per_term = tuple(breakdown(con, outcome, rule, dimension, compare=compare,
-                                   filters=replace(filters, term=(term,)), min_n=min_n, label=label,
-                                   across=hidden[term]) for term in found)
+        if not kept:
+            cubes.drop(con, cube)
     return Trend(label or outcome, rule, DIMENSIONS[dimension], compare, min_n, found, per_term,
                  DIMENSIONS[second] if second else None)
 

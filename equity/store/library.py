@@ -17,11 +17,12 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from equity.data import derived
+from equity.data.count_layouts import has_totals, total_names
 from equity.data.dataset import DataError, Dataset
 from equity.data.mapping import ROLE_LABELS, ColumnRole, Mapping
 from equity.data.profile import profile_column
 from equity.data.sql import query
-from equity.data.students import CANONICAL, BuildReport, restore_students
+from equity.data.students import BOOKKEEPING, CANONICAL, BuildReport, restore_students, saved_rows
 from equity.model import terms
 from equity.store import records, workspace
 from equity.store.records import WorkspaceError
@@ -54,9 +55,10 @@ def save(con: duckdb.DuckDBPyConnection, data: Dataset, name: str) -> SavedDatas
     """Keep the session's `students` rows under `name`: Parquet first, then the catalogue entry."""
     if not name.strip():
         raise WorkspaceError("library.no_name")
-    table = _plain(con.sql(query("console/all_rows", table="students")).to_arrow_table())
+    table = _plain(con.sql(saved_rows(con)).to_arrow_table())
     found = terms.ordered(t for t in table.column("term").unique().to_pylist() if t)
-    entry = SavedDataset(name.strip(), data.name, found, table.num_rows, _saved_outcomes(data.mapping, table),
+    rows = con.execute(query("tables/row_count", table="students")).fetchall()[0][0]
+    entry = SavedDataset(name.strip(), data.name, found, rows, _saved_outcomes(data.mapping, table),
                          records.now(), records.new_id())
     with workspace.replacing(entry.path) as tmp:
         pq.write_table(table, tmp)
@@ -74,7 +76,9 @@ def _saved_outcomes(mapping: Mapping, table: pa.Table) -> tuple[ColumnRole, ...]
         known = {c.name: c for c in derived.all_outcomes(mapping)}
     found = []
     for field in table.schema:
-        if field.name in CANONICAL:
+        if field.name == "denominator":         # published counts: the students in each group
+            found.append(ColumnRole(ROLE_LABELS["denominator"], "denominator", name="denominator"))
+        if field.name in CANONICAL or field.name in BOOKKEEPING:
             continue
         kind = ("boolean" if pa.types.is_boolean(field.type) else "numeric"
                 if pa.types.is_integer(field.type) or pa.types.is_floating(field.type) else "category")
@@ -180,13 +184,13 @@ def open_saved(con: duckdb.DuckDBPyConnection, entries: tuple[SavedDataset, ...]
         rows = pa.concat_tables(tables, promote_options="permissive")
     except pa.ArrowException as problem:
         raise DataError("library.cannot_combine", error=str(problem)) from None
-    _replace_students(con, rows)
-    profiles = _profiles(con, outcomes)
+    students = _replace_students(con, rows)
+    profiles = _profiles(con, tuple(c for c in outcomes if c.role == "outcome"))
     columns = (*(ColumnRole(ROLE_LABELS[c], c, name=c) for c in CANONICAL if c in ROLE_LABELS), *outcomes)
     title = entries[0].name if len(entries) == 1 else " + ".join(e.name for e in entries)
     version = previous.version + 1 if previous else 1
-    return Dataset(None, profiles, Mapping(columns), BuildReport(rows.num_rows, ()), False, version, title,
-                   tuple(e.id for e in entries))
+    report = BuildReport(students, (), totals=total_names(con) if has_totals(con) else ())
+    return Dataset(None, profiles, Mapping(columns), report, False, version, title, tuple(e.id for e in entries))
 
 
 def _outcomes(entries: tuple[SavedDataset, ...]) -> tuple[ColumnRole, ...]:
@@ -201,11 +205,11 @@ def _outcomes(entries: tuple[SavedDataset, ...]) -> tuple[ColumnRole, ...]:
     return tuple(c for c, _ in by_name.values())
 
 
-def _replace_students(con: duckdb.DuckDBPyConnection, rows: pa.Table) -> None:
-    """`students` from saved rows, through the one builder (equity.data.students)."""
+def _replace_students(con: duckdb.DuckDBPyConnection, rows: pa.Table) -> int:
+    """`students` from saved rows, through the one builder (equity.data.students); how many."""
     con.register(SAVED_ROWS, rows)
     try:
-        restore_students(con, SAVED_ROWS, rows.column_names)
+        return restore_students(con, SAVED_ROWS, rows.column_names)
     finally:
         con.unregister(SAVED_ROWS)
 

@@ -22,6 +22,7 @@ from equity.words.i18n import t
 from equity.words.labels import dimension_label
 from equity.words.messages import Text
 from equity.words.numbers import count
+from equity.words.reader import bound
 from pages.views import shared
 from pages.views.join_step import join_step
 from pages.views.spark_connect import spark_connect
@@ -120,7 +121,7 @@ def value_map_editor(profiles, current: Mapping, key: str) -> Mapping:
                 "how": st.column_config.TextColumn(t("page.data.col_how")),
                 "means": st.column_config.SelectboxColumn(t("page.data.col_means"),
                                                           options=bench.value_options(role),
-                                                          format_func=lambda o, r=role: means_label(r, o))})
+                                                          format_func=bound(lambda o, r=role: means_label(r, o)))})
         # A value left empty stays unplaced (Not reported, and listed), in this file and the next of its layout.
         chosen = {r.raw or "": means for r, means in zip(rows, edited["means"], strict=True)
                   if isinstance(means, str) and means}

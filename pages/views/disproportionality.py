@@ -47,11 +47,11 @@ if shared.require_data(bench):
         if result.comparison:
             st.caption(t("page.risk.comparison_total", name=shared.plain(result.comparison)))
         chart = ratio_chart(result) if any(g.ratio is not None for g in result.groups) else None
-        if chart is not None:
-            shared.chart(chart)
         history = terms[:terms.index(term) + 1] if terms else []
         streaks = bench.risk_streaks(column.name, rule, grouping, history) if len(history) > 1 else None
         table = risk_table(result, streaks)          # the same table the downloads write
+        if chart is not None:
+            shared.chart(chart, table)
         shared.table(table)
         shared.section_downloads(Section(t("nav.disproportionality"), (), table, chart),
                                  file_stem(f"risk {column.name} {grouping.first}"), "risk_dl")

@@ -29,7 +29,7 @@ if picked:
                         disabled=True)
         section = bench.intersection(column.name, rule, dimension, second, column.header, cohort)  # screen and files
         if section.chart is not None:
-            shared.chart(section.chart)
+            shared.chart(section.chart, section.table)
         shared.table(section.table)
         shared.section_downloads(section, f"{stem}-{dimension}-{second}", "gaps_dl")
     else:
@@ -52,7 +52,7 @@ if picked:
         st.markdown(f"**{shared.plain(view.sentence())}**")
         section = view.section()
         if section.chart is not None:        # built once: the screen and the downloads share it, and the table
-            shared.chart(section.chart)
+            shared.chart(section.chart, section.table)
         st.caption(shared.plain(overall_line(result)))
         if not rule.is_rate:
             st.caption(t("report.effect_note"))

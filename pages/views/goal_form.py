@@ -7,8 +7,10 @@ from dataclasses import replace
 import streamlit as st
 
 from equity.app.session import (
+    AT_BASELINE,
     COMPARE_ALL,
     DIMENSIONS,
+    ENROLLED,
     GAP,
     HALVE,
     HIGHER,
@@ -58,7 +60,7 @@ def goal_form(bench: Workbench, existing: Goal | None, key: str) -> Goal | None:
         keys, suffix = list(labels), f"{dimension}_{second}" if second else dimension
         chosen = middle.selectbox(t("goals.form_group"), keys, index=_index(keys, old.group_key if old else ""),
                                   format_func=labels.get, key=f"{key}_group_{suffix}")
-        group, second_group = bench.split_group_key(chosen)
+        group, second_group = bench.goal_book.split_group_key(chosen)
         kinds = {VALUE: t("goals.form_own", group=labels[chosen]), GAP: t("goals.form_gap")}
         measure = right.radio(t("goals.form_measure"), tuple(kinds), format_func=kinds.get, key=f"{key}_measure",
                               index=_index(tuple(kinds), old.measure if old else VALUE))
@@ -74,9 +76,14 @@ def goal_form(bench: Workbench, existing: Goal | None, key: str) -> Goal | None:
     left, middle, right = st.columns(3)
     baseline_term = left.selectbox(t("goals.form_baseline_term"), choices, key=f"{key}_baseline_term",
                                    index=_index(choices, old.baseline_term if old else choices[0]))
-    draft = bench.draft_goal(Goal(title.strip(), column.name, column.header, rule, baseline_term, 0.0,
+    whom = {ENROLLED: t("goals.population_enrolled"),
+            AT_BASELINE: t("goals.population_baseline", term=shared.plain(baseline_term))}
+    population = st.radio(t("goals.form_population"), tuple(whom), format_func=whom.get, horizontal=True,
+                          index=_index(tuple(whom), old.population if old else ENROLLED), key=f"{key}_population")
+    draft = bench.goal_book.draft(Goal(title.strip(), column.name, column.header, rule, baseline_term, 0.0,
                                       baseline_term, 1.0, dimension=dimension, group=group, measure=measure,
-                                      compare=compare, second=second or "", second_group=second_group))
+                                      compare=compare, second=second or "", second_group=second_group,
+                                      population=population))
     from_data = dict((p.term, p.value) for p in bench.goal_actual(draft)).get(baseline_term)
     sources = ("data", "typed") if from_data is not None else ("typed",)
     source = middle.radio(t("goals.form_baseline_value"), sources, key=f"{key}_source",
@@ -90,7 +97,7 @@ def goal_form(bench: Workbench, existing: Goal | None, key: str) -> Goal | None:
         t("goals.form_baseline"), value=float(old.baseline if old else 0.0), step=0.1, format="%.1f",
         key=f"{key}_baseline")
     left, middle, right = st.columns(3)
-    default_direction = old.direction if old else bench.default_direction(column.header, measure, baseline)
+    default_direction = old.direction if old else bench.goal_book.default_direction(column.header, measure, baseline)
     direction = left.radio(t("goals.form_direction"), (HIGHER, LOWER),
                            key=f"{key}_direction_{column.name}_{measure}_{baseline >= 0}",
                            index=_index((HIGHER, LOWER), default_direction),
@@ -100,10 +107,10 @@ def goal_form(bench: Workbench, existing: Goal | None, key: str) -> Goal | None:
                               index=_index((STRAIGHT, HALVE), old.trajectory if old else STRAIGHT),
                               format_func=bound(lambda p: t(f"goals.trajectory_{p}", ideal=ideal)))
     if trajectory == HALVE:
-        target = bench.halve_target(baseline, direction, measure)
+        target = bench.goal_book.halve_target(baseline, direction, measure)
         right.metric(t("goals.form_target"), draft.figure(target))
     else:
-        suggested = old.target if old else bench.suggested_target(baseline, direction, measure, rule.is_rate)
+        suggested = old.target if old else bench.goal_book.suggested_target(baseline, direction, measure, rule.is_rate)
         target = right.number_input(t("goals.form_target"), value=float(suggested), step=0.5, format="%.1f",
                                     key=f"{key}_target")
     target_term = st.text_input(t("goals.form_target_term"),
@@ -114,5 +121,5 @@ def goal_form(bench: Workbench, existing: Goal | None, key: str) -> Goal | None:
                    direction=direction, trajectory=trajectory, baseline_from_data=source == "data", notes=notes,
                    id=old.id if old else "", revision=old.revision if old else 0)
     if st.button(t("goals.form_save"), type="primary", key=f"{key}_save"):
-        return shared.saved(goal.problems(), lambda: bench.save_goal(goal))
+        return shared.saved(goal.problems(), lambda: bench.goal_book.save(goal))
     return None

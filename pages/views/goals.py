@@ -4,7 +4,7 @@ interim target for this term, where the current pace leads, and the log entries 
 import streamlit as st
 
 from equity.app.session import MET, NO_DATA, OFF_TRACK, ON_TRACK, Entry, Evaluation, WorkspaceError, stage_label
-from equity.present.trend_charts import goal_axis, goal_chart
+from equity.present.trend_charts import goal_axis, goal_chart, goal_table
 from equity.words.i18n import t
 from equity.words.numbers import percent
 from pages.views import shared
@@ -27,7 +27,7 @@ def show(evaluation: Evaluation, entries: tuple[Entry, ...]) -> None:
         head, badge = st.columns([5, 1])
         head.subheader(shared.plain(goal.title))
         badge.badge(t(text), color=colour, icon=icon)
-        st.caption(shared.plain(bench.describe_goal(goal)))
+        st.caption(shared.plain(bench.goal_book.describe(goal)))
         cols = st.columns(4)
         cols[0].metric(t("goals.metric_current",
                          term=shared.plain(evaluation.current_term or t("goals.no_term_short"))),
@@ -40,8 +40,8 @@ def show(evaluation: Evaluation, entries: tuple[Entry, ...]) -> None:
             note = shared.plain(evaluation.note) if evaluation.note else t("goals.no_figure_now")
             st.warning(t("goals.no_data_note", note=note), icon=":material/help:")
         st.markdown(shared.plain(evaluation.projection.sentence))
-        linked, markers = bench.goal_log(entries, evaluation, goal_axis(evaluation))
-        shared.chart(goal_chart(evaluation, markers))
+        linked, markers = bench.log_book.about(entries, evaluation, goal_axis(evaluation))
+        shared.chart(goal_chart(evaluation, markers), goal_table(evaluation), goal.title)
         if linked:
             st.markdown(f"**{t('goals.log_entries')}**")
             for e in linked:
@@ -59,7 +59,7 @@ def show(evaluation: Evaluation, entries: tuple[Entry, ...]) -> None:
             st.write(t("goals.delete_question", title=shared.plain(goal.title)))
             if st.button(t("goals.delete_confirm"), key=f"delete_{goal.id}", type="primary"):
                 try:
-                    bench.delete_goal(goal)
+                    bench.goal_book.delete(goal)
                     st.rerun()
                 except WorkspaceError as problem:
                     st.error(shared.message(problem), icon=":material/error:")
@@ -69,8 +69,8 @@ bench = shared.workbench()
 st.title(t("goals.title"))
 st.write(t("goals.intro", min_n=f"{bench.min_n:d}"))
 if shared.require_data(bench):
-    goal_list, problems = bench.saved_goals()
-    entries, log_problems = bench.log_entries()
+    goal_list, problems = bench.goal_book.load()
+    entries, log_problems = bench.log_book.load()
     for problem in (*problems, *log_problems):
         st.warning(shared.message(problem.message), icon=":material/warning:")
     editing = st.session_state.get("goal_editing")

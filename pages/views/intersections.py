@@ -23,7 +23,7 @@ if picked:
                              key=f"cross_second_{first}", format_func=bound(lambda d: dimension_label(DIMENSIONS[d])))
     section = bench.intersection(column.name, rule, first, second, column.header, cohort)
     if section.chart is not None:
-        shared.chart(section.chart)
+        shared.chart(section.chart, section.table)
     else:
         st.info(t("page.cross.all_hidden", min_n=f"{bench.min_n:d}"))
     shared.table(section.table)

@@ -27,7 +27,7 @@ def entry_form(bench, existing: Entry | None, goal_titles: dict[str, str], names
         owner = right.text_input(t("log.column_owner"), value=old.owner if old else "", key=f"{key}_owner")
         title = st.text_input(t("log.column_title"), value=old.title if old else "", key=f"{key}_title",
                               placeholder=t("log.title_placeholder"))
-        current_group = old.group if old else ""
+        current_group = old.group if old else st.session_state.get("log_group", "")   # a page may prefill it
         groups = ["", *names, *([current_group] if current_group and current_group not in names else [])]
         left, right = st.columns(2)
         group = left.selectbox(t("log.group_concerns"), groups, index=groups.index(current_group),
@@ -45,7 +45,7 @@ def entry_form(bench, existing: Entry | None, goal_titles: dict[str, str], names
             return None
     entry = Entry(when.isoformat(), stage, title.strip(), group, goal_id, owner.strip(),
                                 decision.strip(), result.strip(), old.id if old else "", old.revision if old else 0)
-    return shared.saved(entry.problems(), lambda: bench.save_entry(entry))
+    return shared.saved(entry.problems(), lambda: bench.log_book.save(entry))
 
 
 bench = shared.workbench()
@@ -53,19 +53,21 @@ st.title(t("nav.log"))
 st.write(t("log.intro"))
 names = bench.group_names()
 stage_names = {s: stage_label(s).capitalize() for s in STAGES}   # looked up now: see equity.words.reader
-goal_list, goal_problems = bench.saved_goals()
+goal_list, goal_problems = bench.goal_book.load()
 goal_titles = {g.id: g.title for g in goal_list}
-entries, problems = bench.log_entries()
+entries, problems = bench.log_book.load()
 for problem in (*problems, *goal_problems):
     st.warning(shared.message(problem.message), icon=":material/warning:")
 if st.session_state.get("log_saved"):
     st.success(shared.plain(st.session_state.pop("log_saved")), icon=":material/check:")
 
-with st.expander(t("log.new_entry"), expanded=not entries or "log_goal" in st.session_state,
+with st.expander(t("log.new_entry"), expanded=not entries or "log_goal" in st.session_state
+                 or "log_group" in st.session_state,
                  icon=":material/add:"):
     added = entry_form(bench, None, goal_titles, names, "log_new")
     if added:
         st.session_state.pop("log_goal", None)
+        st.session_state.pop("log_group", None)
         st.session_state["log_saved"] = t("log.logged", title=added.title)
         st.rerun()
 
@@ -82,10 +84,10 @@ if entries:
         format_func=bound(lambda g: t("log.any_group") if g is ANY else names.get(g, g) if g
         else t("compare.all_title")))
     text = st.text_input(t("log.search"), key="log_text")
-    chosen = bench.select_entries(entries, tuple(stages), goal_filter, group_filter or "", text,
+    chosen = bench.log_book.select(entries, tuple(stages), goal_filter, group_filter or "", text,
                                   whole_school=group_filter == "")
     st.caption(t("log.count", shown=len(chosen), total=len(entries)))
-    log = bench.log_table(chosen, goal_titles, names)        # the same table its download writes
+    log = bench.log_book.table(chosen, goal_titles, names)    # the same table its download writes
     shared.table(log)
     st.download_button(t("log.download"), bench.table_file(log, "", "csv"),
                        file_name=t("log.file_name"), mime="text/csv", icon=":material/download:")
@@ -100,6 +102,6 @@ if entries:
             st.rerun()
         with st.popover(t("log.delete"), icon=":material/delete:"):
             if st.button(t("log.delete_confirm"), key=f"log_delete_{entry.id}", type="primary"):
-                bench.delete_entry(entry)
+                bench.log_book.delete(entry)
                 st.session_state["log_saved"] = t("log.deleted", title=entry.title)
                 st.rerun()

@@ -370,13 +370,24 @@ def table(shown: Table) -> None:
         c.header: st.column_config.TextColumn(alignment="right") for c in shown.columns if c.kind in FIGURES})
 
 
-def chart(figure: alt.TopLevelMixin) -> None:
-    """A chart across the page. Its spec is not validated against Vega-Lite's schema on every rerun (that
-    cost more than the figures): the charts' shapes are validated by the tests, and a rerun brings new
-    figures only. Its numbers are written the reader's way (`config.locale`)."""
+def chart(figure: alt.TopLevelMixin, data: Table, caption: str = "") -> None:
+    """A chart across the page with its text version beneath: `data`, the table the screen and exports show,
+    as an HTML table a screen reader or keyboard can walk, captioned with the chart's title (or `caption`).
+    Its spec is not validated against Vega-Lite's schema on every rerun (that cost more than the figures): the
+    charts' shapes are validated by the tests, and a rerun brings new figures only. Its numbers are written
+    the reader's way (`config.locale`)."""
     spec = figure.to_dict(validate=False)
     spec["config"] = {**spec.get("config", {}), "locale": chart_locale()}
     st.vega_lite_chart(spec, width="stretch")
+    with st.expander(t("chart.text_version"), icon=":material/table:"):
+        st.html(data.accessible_html(caption or chart_title(spec)))
+
+
+def chart_title(spec: dict) -> str:
+    """A chart's title as its spec gives it: plain text, or the text of a title with a subtitle."""
+    title = spec.get("title", "")
+    text = title.get("text", "") if isinstance(title, dict) else title
+    return " ".join(text) if isinstance(text, list) else text
 
 
 def section_downloads(section: Section, stem: str, key: str) -> None:

@@ -70,9 +70,9 @@ if shared.require_data(bench) and shared.student_rows(bench):
                          respondents=count(result.respondents), where=where))
         st.caption(t("page.survey.small", min_n=f"{bench.min_n:d}", hide=t("ui.hide_small")))
         chart = survey_heat(result)
-        shared.chart(chart)
+        table = survey_table(result)            # the same table its downloads write
+        shared.chart(chart, table)
         shared.table(codes_table(result))
         with st.expander(t("page.survey.table")):
-            table = survey_table(result)            # the same table its downloads write
             shared.table(table)
             shared.section_downloads(Section(t("nav.survey"), (), table, chart), "survey", "survey_dl")

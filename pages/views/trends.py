@@ -39,10 +39,11 @@ if shared.require_data(bench):
         show = st.toggle(t("trends.show_markers"), value=True, key="trends_markers")
         markers, logged = bench.log_markers(result.terms) if show else ((), 0)
         st.markdown(f"**{shared.plain(gap_change_sentence(result))}**")
-        for gaps in (False, True):
-            st.markdown(f"##### {shared.plain(trend_title(result, gaps))}")
-            shared.chart(trend_chart(result, markers, gaps))
         table = trend_table(result)
+        for gaps in (False, True):
+            title = trend_title(result, gaps)
+            st.markdown(f"##### {shared.plain(title)}")
+            shared.chart(trend_chart(result, markers, gaps), table, title)
         hidden = hidden_count(table)
         counted = (tn("trends.hidden", hidden, min_n=f"{bench.min_n:d}") if hidden
                    else t("trends.hidden_none", min_n=f"{bench.min_n:d}"))

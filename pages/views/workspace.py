@@ -16,10 +16,10 @@ ERRORS = (WorkspaceError, DataError, OSError)
 def note_where() -> None:
     """What the workspace holds, in plain words; the folder and how to move it only for whoever set the
     computer up, behind an expander."""
-    lines = "\n".join(f"- {words(what)}" for _, what in Workbench.workspace_layout())
+    lines = "\n".join(f"- {words(what)}" for _, what in Workbench.shelf.layout())
     st.info(t("page.saved.where", lines=lines), icon=":material/folder:")
     with st.expander(t("page.saved.setup")):
-        base, variable = Workbench.workspace_folder()
+        base, variable = Workbench.shelf.folder()
         st.caption(shared.plain(t("page.saved.setup_folder", base=base, variable=variable)))
 
 
@@ -62,20 +62,20 @@ def open_section(bench, saved) -> None:
     chosen = st.multiselect(t("page.saved.open_together"), list(names), default=in_use or list(names),
                             format_func=names.get, key="open_chosen",
                             placeholder=t("ui.choose_options"))
-    for warning in bench.overlaps(tuple(e for e in saved if e.id in chosen)):
+    for warning in bench.shelf.overlaps(tuple(e for e in saved if e.id in chosen)):
         st.warning(shared.message(warning), icon=":material/content_copy:")
     at_start = st.checkbox(t("page.saved.at_start"), value=True, key="open_at_start")
     left, right = st.columns([1, 3])
     if left.button(t("page.saved.open"), type="primary", disabled=not chosen, icon=":material/folder_open:"):
         try:
             data = bench.open_saved(tuple(chosen))
-            bench.open_at_start(tuple(chosen) if at_start else ())
+            bench.shelf.open_at_start(tuple(chosen) if at_start else ())
             flash(Text("page.saved.opened", name=data.name, rows=data.report.rows))
         except ERRORS as problem:
             failed(problem)
     if right.button(t("page.saved.open_sample"), icon=":material/science:"):
         bench.load_sample()
-        bench.open_at_start(())
+        bench.shelf.open_at_start(())
         flash(Text("page.saved.opened_sample"))
     with st.expander(t("page.saved.manage")):
         manage(bench, saved, names)
@@ -90,14 +90,14 @@ def manage(bench, saved, names: dict[str, str]) -> None:
     left, right = st.columns(2)
     if left.button(t("page.saved.rename"), icon=":material/edit:"):
         try:
-            bench.rename_saved(entry, new_name)
+            bench.shelf.rename(entry, new_name)
             flash(Text("page.saved.renamed", name=new_name.strip()))
         except ERRORS as problem:
             failed(problem)
     with right.popover(t("page.saved.delete"), icon=":material/delete:"):
         st.write(t("page.saved.delete_confirm", name=shared.plain(entry.name), rows=count(entry.rows)))
         if st.button(t("page.saved.delete_yes"), type="primary", key=f"delete_{pick}"):
-            bench.delete_saved(entry)
+            bench.shelf.delete(entry)
             flash(Text("page.saved.deleted", name=entry.name))
 
 
@@ -107,7 +107,7 @@ def move_section(bench) -> None:
     with left:
         st.write(t("page.saved.move_intro"))
         if st.button(t("page.saved.prepare"), icon=":material/inventory_2:"):
-            st.session_state["workspace_export"] = bench.export_workspace()
+            st.session_state["workspace_export"] = bench.shelf.export_archive()
         if "workspace_export" in st.session_state:
             st.download_button(t("page.saved.download"), st.session_state["workspace_export"],
                                file_name="equity-workspace.zip", mime="application/zip",
@@ -116,7 +116,7 @@ def move_section(bench) -> None:
         upload = st.file_uploader(t("page.saved.import_file"), type=["zip"], key="workspace_import")
         if upload is not None and st.button(t("page.saved.import"), icon=":material/upload:"):
             try:
-                result = bench.import_workspace(upload.getvalue())
+                result = bench.shelf.import_archive(upload.getvalue())
                 flash(Text("page.saved.imported", added=result.added, updated=result.updated, kept=result.kept))
             except WorkspaceError as problem:
                 failed(problem)
@@ -127,7 +127,7 @@ st.title(t("page.saved.title"))
 note_where()
 if st.session_state.get("workspace_done"):
     st.success(shared.message(st.session_state.pop("workspace_done")), icon=":material/check:")
-saved, problems = bench.saved_datasets()
+saved, problems = bench.shelf.catalogue()
 for problem in problems:
     st.warning(shared.message(problem.message), icon=":material/warning:")
 if bench.data is not None:

@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.count_files import TOTALLED, crdc_csv
+from tests.count_files import REPORT_CARD_GROUPS, TOTALLED, crdc_csv
 from tests.files import csv_bytes
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -76,10 +76,12 @@ def test_a_denominator_named_with_map(tmp_path):
     code, out, err = run(tmp_path, csv_bytes(REPORT_CARD), "gaps", "--outcome", "Met Standard",
                          "--map", "denominator=Kids", "--by", "race", "--format", "json")
     assert code == 0, err
-    # Black: 12 of 40 (South's 50 unknown); White: 38 + 30 of 100. The All Students rows are set aside.
+    # Black: 12 of 40 (South's 50 unknown); White: 38 + 30 of 100. The All Students rows are a kind of row of
+    # their own, never added to the races; South's is suppressed, so they know 100 students, the races 140: the
+    # races give all students.
     assert {k: (g["n"], g["value"]) for k, g in groups(out).items()} == {BLACK: (40, 30.0), WHITE: (100, 68.0)}
     assert json.loads(out)["all_students"] == {"n": 140, "value": round(8000 / 140, 2)}
-    assert "n<5 x 1" in err and "All Students" in err
+    assert "n<5 x 1" in err and "'Student Group' lists groups of several kinds" in err
 
 
 def test_a_zero_comparison_risk_is_not_computable(tmp_path):
@@ -156,3 +158,27 @@ def test_each_school_with_a_district_total_row(tmp_path):
                          "--where", "school=Small School")
     assert code == 0, err
     assert "alternate ratios against the other students in the published total 'District Total'" in out
+
+
+def test_gaps_by_income_on_a_state_report_card(tmp_path):
+    code, out, err = run(tmp_path, csv_bytes(REPORT_CARD_GROUPS), "gaps", "--outcome", "Number Proficient",
+                         "--by", "low_income", "--format", "json")
+    assert code == 0, err
+    # tests/count_files.py: disadvantaged 60 of 180, not 80 of 120; all students 140 of 300 (All Students rows).
+    result = json.loads(out)
+    assert result["all_students"] == {"n": 300, "value": round(14000 / 300, 2)}
+    found = {k: (g["n"], g["value"], g["gap"]) for k, g in groups(out).items()}
+    assert found == {True: (180, 33.33, round(6000 / 180 - 14000 / 300, 2)),
+                     False: (120, 66.67, round(8000 / 120 - 14000 / 300, 2))}
+    assert "'Student Group' lists groups of several kinds" in err and "Migrant" in err
+
+
+def test_a_total_smaller_than_its_schools_is_said_to_be_suspect(tmp_path):
+    rows = [row if row[:2] != ["District Total", "White"] else ["District Total", "White", "150", "30"]
+            for row in TOTALLED]
+    code, out, err = run(tmp_path, csv_bytes(rows), "risk", "--outcome", "Suspended", "--by", "race",
+                         "--format", "json")
+    assert code == 0, err
+    # White: the two schools hold 20 + 200 = 220 students, the district total 150.
+    assert "The total row 'District Total' has fewer students than the schools in the file together in 1 " \
+           "groups (White: 150 < 220)" in err

@@ -2,15 +2,13 @@
 
 import json
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from tests import command
 from tests.files import csv_bytes
 from tests.matched_files import ROWS, Y1, Y2
-
-ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="module")
@@ -21,8 +19,7 @@ def two_years(tmp_path_factory) -> Path:
 
 
 def typed(*args) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "equity", "cohort", *map(str, args)], cwd=ROOT,
-                          capture_output=True, text=True, timeout=120)
+    return command.typed("cohort", *args)
 
 
 def test_mean_change_as_json(two_years):
@@ -83,3 +80,16 @@ def test_terms_given_the_wrong_way_round(two_years):
     done = typed(two_years, "--from", Y2, "--to", Y1, "--outcome", "Score", "--by", "race")
     assert done.returncode == 2
     assert done.stderr.strip() == f"error: '{Y2}' comes after '{Y1}': give the earlier term first."
+
+
+def test_where_keeps_the_students_the_sidebar_would(two_years):
+    done = typed(two_years, "--from", Y1, "--to", Y2, "--outcome", "Score", "--by", "race", "--min-n", "1",
+                 "--where", "race=White", "--format", "json")
+    assert done.returncode == 0, done.stderr
+    out = json.loads(done.stdout)
+    # White: 101 60→70, 102 70→70 (as S102), 103 80→90, 104 90→100; 200 repeats in year 1 and is left out
+    assert [g["key"] for g in out["groups"]] == ["White"]
+    assert (out["all_students"]["matched"], out["all_students"]["left"], out["all_students"]["arrived"]) == (4, 0, 0)
+    assert out["all_students"]["change"] == 7.5
+    wrong = typed(two_years, "--from", Y1, "--to", Y2, "--outcome", "Score", "--by", "race", "--where", f"term={Y1}")
+    assert wrong.returncode == 2 and "leave term out of --where" in wrong.stderr

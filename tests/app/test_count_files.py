@@ -3,7 +3,7 @@ reshaped, the denominator and the count proposed, suppressed cells listed; then 
 pages show the figures worked out by hand in tests/sources/test_counts.py, and views that need student rows say
 so."""
 
-from tests.count_files import TOTALLED, crdc_csv
+from tests.count_files import REPORT_CARD_GROUPS, TOTALLED, crdc_csv
 from tests.files import csv_bytes
 
 BLACK, WHITE, HISPANIC = "Black or African American", "White", "Hispanic/Latino"
@@ -61,7 +61,8 @@ def test_a_crdc_file_through_the_mapping_screen_gives_gaps_and_risk_ratios(app):
 
 def test_views_that_need_student_rows_say_so(app):
     _upload_and_confirm(app)
-    for page in ("pages/views/cohort.py", "pages/views/survey.py", "pages/views/sql.py"):
+    for page in ("pages/views/cohort.py", "pages/views/survey.py", "pages/views/sql.py", "pages/views/warning.py",
+                 "pages/views/ontrack.py"):
         app.switch_page(page).run()
         assert not app.exception, (page, [e.value for e in app.exception])
         assert any(i.value.startswith("This view needs a file of student rows") for i in app.info), page
@@ -135,3 +136,25 @@ def test_a_district_total_row_is_the_comparison_on_the_risk_page(app):
     # Black 12 of 40 (30%) against the district total's other students, 36 of 420: 3.5 (tests/count_files.py).
     assert (risk.loc[BLACK, "With outcome"], risk.loc[BLACK, "Risk ratio"]) == ("12", "3.50")
     assert any("published total 'District Total'" in c.value.replace("\\", "") for c in app.caption)
+
+
+def test_a_state_report_card_through_the_mapping_screen_gives_the_gap_by_income(app):
+    app.switch_page("pages/views/data.py").run()
+    app.file_uploader(key="upload").set_value(("report_card.csv", csv_bytes(REPORT_CARD_GROUPS), "text/csv")).run()
+    assert not app.exception, [e.value for e in app.exception]
+    editor = app.data_editor(key=f"editor_{id(app.session_state['bench'].staged)}").value.set_index("column")
+    assert editor.loc["Number Tested", "role"] == "denominator"
+    assert editor.loc["Number Proficient", "kind"] == "count"
+    assert (editor.loc["Economically disadvantaged", "role"], editor.loc["Disability", "role"]) == (
+        "low_income", "special_ed")
+    next(b for b in app.button if b.label == "Confirm mapping").click().run()
+    assert not app.exception, [e.value for e in app.exception]
+    app.switch_page("pages/views/gaps.py").run()
+    app.selectbox(key="gaps_dimension").set_value("low_income").run()
+    assert not app.exception, [e.value for e in app.exception]
+    table = app.dataframe[0].value.set_index("Group")
+    # tests/count_files.py: low income 60 of 180 (33.3%), not 80 of 120 (66.7%); all students from the All
+    # Students rows, 140 of 300 (46.7%): gaps -13.3 and +20.0 points.
+    assert table[SIZE].to_dict() == {"All students": "300", "Low income": "180", "Not low income": "120"}
+    assert table[SHARE].to_dict() == {"All students": "46.7%", "Low income": "33.3%", "Not low income": "66.7%"}
+    assert (table.loc["Low income", GAP], table.loc["Not low income", GAP]) == ("-13.3", "+20.0")

@@ -4,6 +4,7 @@ Figures on the sample (Met or Exceeded in ELA, English learners): 2022-23 23.4%,
 all students 45.0%, 47.7%, 48.9% (see tests/test_trends.py for a district small enough to count by hand).
 """
 
+import csv
 
 from streamlit.testing.v1 import AppTest
 
@@ -137,7 +138,7 @@ def test_log_an_entry_for_a_goal_filter_and_export(app):
     app.multiselect(key="log_stages").unselect("reflect").run()
     assert app.get("download_button")[0].proto.url                     # a CSV is offered: the table shown
     bench = app.session_state["bench"]
-    shown, written = screen(app.dataframe[0].value), exported(bench.log_table(entries, {goal.id: "EL ELA"},
+    shown, written = screen(app.dataframe[0].value), exported(bench.log_book.table(entries, {goal.id: "EL ELA"},
                                                                               bench.group_names()))
     assert shown[1][2:7] == ["=Tutoring block", "English learners", "EL ELA", "Ms. Rivera",
                              "30 minutes a day, grades 6-8"] and shown[1][7] == "—"    # nothing happened yet
@@ -198,3 +199,28 @@ def test_pages_on_a_file_without_terms_say_what_to_do(app):
     assert "has no term column" in texts(app)
     ok(app.switch_page(LOG).run())
     ok(app.switch_page(SAVED).run())
+
+
+def _white_met(term: str, ids: set[str] | None = None) -> float:
+    """From the CSV: White students (written one way in the file) meeting ELA in `term`, of those with a level;
+    among `ids` (those of another term, by ID as a number) when given."""
+    with (ROOT / "sample_data" / "district.csv").open(encoding="utf-8") as handle:
+        rows = [r for r in csv.DictReader(handle) if r["School Year"] == term and r["ELA Proficiency"]
+                and r["Race/Ethnicity"].strip().lower() == "white"
+                and (ids is None or int(r["Student ID"]) in ids)]
+    return 100 * sum(r["ELA Proficiency"] in ("Met", "Exceeded") for r in rows) / len(rows)
+
+
+def test_a_goal_measured_on_the_students_enrolled_at_baseline(app):
+    ok(app.switch_page(GOALS).run())
+    new_goal(app, "Our White students", "ELA Proficiency", "race", "White", population="baseline", target=90.0,
+             target_term="2027-28")
+    with (ROOT / "sample_data" / "district.csv").open(encoding="utf-8") as handle:
+        first = {int(r["Student ID"]) for r in csv.DictReader(handle) if r["School Year"] == "2022-23"}
+    summary = app.dataframe[0].value.set_index("Goal")
+    assert summary.loc["Our White students", "Current"] == f"{_white_met('2024-25', first):.1f}%"
+    # (698 of 2024-25's 1,081 White students with a level were enrolled in 2022-23; by chance both give 57.6%)
+    stored, _ = goals.load()
+    assert stored[0].population == goals.AT_BASELINE and round(stored[0].baseline, 1) == \
+        round(_white_met("2022-23"), 1)
+    assert "enrolled in 2022-23" in texts(app)

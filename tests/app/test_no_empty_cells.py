@@ -74,10 +74,10 @@ def test_the_goals_log_and_saved_data_tables_print_a_dash_for_a_goal_with_no_fig
     upload(app, district_csv(), "district.csv").run()
     next(b for b in app.button if b.label == "Confirm mapping").click().run()
     bench = app.session_state["bench"]
-    hidden = bench.save_goal(bench.draft_goal(Goal("Asian attendance", "chronic_absent", "Chronic Absent",
+    hidden = bench.goal_book.save(bench.goal_book.draft(Goal("Asian attendance", "chronic_absent", "Chronic Absent",
                                                    Rule("boolean"), "2023-24", 10.0, "2026-27", 5.0,
                                                    dimension="race", group="Asian", direction=LOWER)))
-    bench.save_entry(Entry("2024-09-01", "design", "Mentoring", goal_id=hidden.id))
+    bench.log_book.save(Entry("2024-09-01", "design", "Mentoring", goal_id=hidden.id))
     bench.save("District")
     assert _walk(app, ["goals", "log", "workspace"]) == {}
     app.session_state["lang"] = "es"

@@ -1,6 +1,7 @@
 """A session's workbench and the local workspace: remembered mappings, atomic writes, safe failure."""
 
 import json
+from collections import Counter
 
 import pytest
 
@@ -12,9 +13,11 @@ from equity.model.groups import Grouping
 from equity.model.rules import Rule
 from equity.plans import scorecard as sc
 from equity.plans.scorecard import Indicator
+from equity.sources import cube as cubes
+from equity.stats import metrics, trends
 from equity.stats.disproportionality import Settings as RiskSettings
 from equity.stats.settings import PrivacySettings
-from equity.stats.trends import group_key
+from equity.stats.trends import group_key, trend
 from equity.store import library, workspace
 from tests import multiterm
 from tests.files import confirmed, csv_bytes
@@ -147,6 +150,30 @@ def test_trend_reads_the_sessions_filters_and_minimum(private_workspace):
     assert hidden.terms == ("2023-24",) and all(p.value is None for p in hidden.series("White"))
 
 
+def test_a_trend_sums_the_sessions_cube_and_scans_no_students(monkeypatch):
+    """The overview asks for dozens of trends: each sums the session's cube of its outcome, term by term, with the
+    same figures as a trend counted on its own (its own cube, then each term's groups from the students)."""
+    bench, rule = Workbench(), Rule("boolean")
+    bench.load_sample()
+    own = {d: trend(bench.con, "suspended", rule, d, min_n=bench.min_n) for d in ("race", "low_income")}
+    asked = Counter()
+    for module in (metrics, cubes, trends):
+        original = module.query
+        monkeypatch.setattr(module, "query", lambda name, _q=original, **params: asked.update([name]) or _q(
+            name, **params))
+    summed = {d: bench.trend("suspended", rule, d) for d in ("race", "low_income")}
+    assert summed == own and len(own["race"].terms) == 3
+    assert asked["cells/cube_build"] == 1                        # the session's cube, once for both
+    assert asked["cells/group_stats"] == 0                       # no term's groups counted from the students
+    assert asked["students/distinct_values"] == 1                # the terms, read once for the session
+    sums = asked["cells/cube_cells"]
+    assert bench.trend("suspended", rule, "race") is summed["race"] and asked["cells/cube_cells"] == sums   # kept
+    bench.min_n = 40                                             # another n-size: counted again
+    stricter = bench.trend("suspended", rule, "race")
+    assert asked["cells/cube_cells"] > sums
+    assert stricter == trend(bench.con, "suspended", rule, "race", min_n=40) != summed["race"]
+
+
 def test_the_memo_keeps_the_figures_used_most_recently():
     bench, made = Workbench(), []
 
@@ -189,12 +216,12 @@ def test_the_risk_pages_first_outcome_and_a_category_outcomes_levels(private_wor
 def test_a_deleted_dataset_no_longer_opens_at_start():
     bench = confirmed(multiterm.one_file(), "district.csv")
     first, second = bench.save("first"), bench.save("second")
-    bench.open_at_start((first.id, second.id))
-    bench.delete_saved(first)
-    assert [e.id for e in bench.saved_datasets()[0]] == [second.id]
+    bench.shelf.open_at_start((first.id, second.id))
+    bench.shelf.delete(first)
+    assert [e.id for e in bench.shelf.catalogue()[0]] == [second.id]
     assert library.startup() == (second.id,)
-    bench.delete_saved(second)
-    assert library.startup() == () and bench.saved_datasets() == ((), ())
+    bench.shelf.delete(second)
+    assert library.startup() == () and bench.shelf.catalogue() == ((), ())
 
 
 def test_what_the_goal_form_offers_from_the_loaded_terms():
@@ -202,17 +229,17 @@ def test_what_the_goal_form_offers_from_the_loaded_terms():
     assert bench.baseline_terms() == multiterm.TERMS
     assert bench.baseline_terms("2019-20") == ("2019-20", *multiterm.TERMS)       # a goal's own older baseline
     assert bench.target_term("2022-23") == "2027-28"                             # three years after 2024-25
-    assert bench.split_group_key(group_key((True, False))) == ("true", "false")
-    assert bench.split_group_key(group_key(True)) == ("true", "")
+    assert bench.goal_book.split_group_key(group_key((True, False))) == ("true", "false")
+    assert bench.goal_book.split_group_key(group_key(True)) == ("true", "")
 
 
 def test_log_entries_about_all_students_only():
     everyone = Entry("2024-01-10", "design", "Schedule", goal_id="g1")
     english_learners = Entry("2024-02-10", "implement", "Tutoring", "English learners", "g1")
     entries = (english_learners, everyone)
-    assert Workbench.select_entries(entries, goal_id="g1") == entries
-    assert Workbench.select_entries(entries, whole_school=True) == (everyone,)
-    assert Workbench.select_entries(entries, group="English learners") == (english_learners,)
+    assert Workbench.log_book.select(entries, goal_id="g1") == entries
+    assert Workbench.log_book.select(entries, whole_school=True) == (everyone,)
+    assert Workbench.log_book.select(entries, group="English learners") == (english_learners,)
 
 
 def test_the_report_uses_the_scorecard_page_choice_only_for_its_own_data():
@@ -223,3 +250,18 @@ def test_the_report_uses_the_scorecard_page_choice_only_for_its_own_data():
     assert bench.report_scorecard(("district.csv", own), {"Mine": "cuts"}) == (own, {"Mine": "cuts"})
     assert bench.report_scorecard(("other.csv", elsewhere), {"Other": "cuts"}) == (tuple(defaults), {})
     assert bench.report_scorecard(("district.csv", own + elsewhere), {}) == (own, {})   # an outcome it lacks
+
+
+def test_early_warning_is_counted_once_and_a_filter_click_sums_its_cells():
+    bench = Workbench()
+    bench.load_sample()
+    signs = bench.warning_signs()
+    first = bench.warning_summary(signs, "race", "2024-25")
+    tables = {k: c.table for k, c in bench._cubes.items() if "warning" in k}
+    bench.filters = Filters(low_income=("true",))
+    narrower = bench.warning_summary(signs, "race", "2024-25")
+    assert {k: c.table for k, c in bench._cubes.items() if "warning" in k} == tables and len(tables) == 1
+    assert narrower.overall.n < first.overall.n
+    stricter = tuple(s.adjusted(s.threshold + 5) if s.threshold is not None else s for s in signs)
+    bench.warning_summary(stricter, "race", "2024-25")          # other thresholds: a cube of their own
+    assert len([k for k in bench._cubes if "warning" in k]) == 2

@@ -169,8 +169,9 @@ def test_chronic_absence_states_its_rule_and_the_days_enrolled_setting_changes_i
 
 
 def test_views_that_read_student_rows_say_they_need_a_file(app):
-    show(app, "pages/views/sql.py")
-    assert any("stays in a Spark table" in i.value for i in app.info)
+    for page in ("sql", "warning", "ontrack"):
+        show(app, f"pages/views/{page}.py")
+        assert any("stays in a Spark table" in i.value for i in app.info), page
     show(app, "pages/views/gaps.py")
     assert not [c for c in app.checkbox if c.key == "gaps_combined"]      # alone or in combination: rows only
 

@@ -256,3 +256,28 @@ def test_a_new_goal_is_suggested_a_real_improvement_never_its_baseline():
     assert goals.suggested_target(-18.0, HIGHER, GAP, rate=True) == -9.0
     assert goals.suggested_target(2450.0, HIGHER, goals.VALUE, rate=False) == 2695.0
     assert goals.suggested_target(2.4, LOWER, goals.VALUE, rate=False) == pytest.approx(1.4)
+
+
+def test_a_goal_measured_on_the_students_present_at_baseline():
+    from tests.files import students_of
+    from tests.matched_files import ROWS, Y1, Y2
+
+    con = students_of(ROWS)
+    goal = Goal("Scores", "score", "Score", Rule("mean"), Y1, 50.0, Y2, 60.0)
+    # every student enrolled: 2023-24, 11 rows summing to 570; 2024-25, 11 rows summing to 540
+    assert [(p.n, p.value) for p in goals.actual(con, goal, 1)] == [(11, pytest.approx(570 / 11)),
+                                                                    (11, pytest.approx(540 / 11))]
+    # the 2023-24 students only, matched by ID across formats (1 = 001, S102 = 102): the two arrivals (S0006 and
+    # 7, 5 points each) are out, 005 has left: 15 + 30 + 30 + 50 + 70 + 70 + 90 + 100 + 75 = 530 for 9 students
+    stayed = replace(goal, population=goals.AT_BASELINE)
+    assert [(p.n, p.value) for p in goals.actual(con, stayed, 1)] == [(11, pytest.approx(570 / 11)),
+                                                                      (9, pytest.approx(530 / 9))]
+    white = replace(stayed, dimension="race", group="White", group_label="White")
+    assert goals.actual(con, white, 1)[1].value == pytest.approx((70 + 70 + 90 + 100 + 75) / 5)
+    # n-size 3: 11 enrolled against the baseline's 9 would give the two arrivals' figure away
+    hidden = goals.actual(con, stayed, 3)[1]
+    assert (hidden.n, hidden.value) == (None, None) and "fewer than 3 more" in hidden.note
+    assert goals.population(stayed) == f"All students, enrolled in {Y1}"
+    # a target of 55 by 2024-25: the students served reached it (58.9); the students enrolled did not (49.1)
+    for measured, status in ((replace(stayed, target=55.0), MET), (replace(goal, target=55.0), OFF_TRACK)):
+        assert goals.evaluate(measured, goals.actual(con, measured, 1)).status == status

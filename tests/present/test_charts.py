@@ -1,5 +1,6 @@
 """Charts carry only aggregates, stay small, and hide what suppression hides."""
 
+import itertools
 import json
 
 import pytest
@@ -70,6 +71,12 @@ def _rows(chart) -> list[dict]:
     return [row for rows in chart.to_dict()["datasets"].values() for row in rows if "status" in row]
 
 
+def _colours(spec: dict) -> dict:
+    """The gap chart's colour scale, as its levels panel draws it."""
+    return next(layer["encoding"]["color"]["scale"] for layer in spec["hconcat"][0]["layer"]
+                if "color" in layer.get("encoding", {}))
+
+
 def test_eighty_percent_index_colours_and_marks_the_chart():
     chart = gap_chart(FLAGGED, method=Flag.EIGHTY)
     rows = {r["group"]: r for r in _rows(chart)}
@@ -96,11 +103,11 @@ def test_a_group_under_the_colour_minimum_is_drawn_neutral_and_unmarked():
     assert "◆" not in rows["Asiático"]["label"]
     assert rows["Blanco"]["status"] == "Dentro del margen de error, o por encima"
     spec = chart.to_dict()
-    scale = spec["layer"][0]["encoding"]["color"]["scale"]
+    scale = _colours(spec)
     assert scale["range"] == [BLUE, GREY, LIGHT] and scale["domain"][2] == "Menos de 150 estudiantes: sin color"
     assert "nunca se señalan con color" in json.dumps(spec["title"], ensure_ascii=False)
     with reading("es"):
-        plain = gap_chart(FLAGGED, Flag.PPG).to_dict()["layer"][0]["encoding"]["color"]["scale"]
+        plain = _colours(gap_chart(FLAGGED, Flag.PPG).to_dict())
     assert plain["range"] == [BLUE, GREY]
 
 
@@ -131,3 +138,63 @@ def test_the_table_shows_the_index_or_margin_and_never_for_a_hidden_group(method
         assert row[column] == (pytest.approx(expected, abs=1e-6) if isinstance(expected, float) else expected)
     hidden = frame.iloc[3]
     assert all(hidden[c] is None or hidden[c] != hidden[c] or hidden[c] == "" for c in columns)  # blank or NaN
+
+
+def test_the_levels_axis_fits_the_figures_and_says_where_it_starts():
+    spec = gap_chart(FLAGGED).to_dict()
+    levels, *_, gaps = spec["hconcat"]
+    x = next(layer["encoding"]["x"] for layer in levels["layer"] if layer["encoding"]["x"].get("title"))
+    # Drawn: intervals 30.9–49.8 and 64.6–74.9, all students 252/404 = 62.4. Padding max(8% of 44.0, 1) = 3.52:
+    # 30.9 − 3.52 = 27.38 → 25 (down to a 5), 74.9 + 3.52 = 78.42 → 80.
+    assert x["scale"]["domain"] == [25, 80] and x["title"].endswith("(axis from 25, not 0)")
+    # Gaps −22.4 and +7.6 around 0, the comparison: symmetric, 22.4 × 1.1 = 24.6 → 25.
+    gap_x = next(layer["encoding"]["x"] for layer in gaps["layer"] if layer["mark"]["type"] == "bar")
+    assert gap_x["scale"]["domain"] == [-25, 25] and gap_x["title"] == "Gap in points (0 = all students)"
+    assert spec["datasets"]["zero"] == [{"zero": 0}]
+
+
+def _two_groups(names: tuple[str, str], values=(80.0, 86.0)) -> Breakdown:
+    """Two groups 6 points apart (80% and 86%, intervals ± 2), 200 students with 166 meeting: 83%."""
+    return Breakdown("Final %", Rule("threshold", 70), DIMENSIONS["race"], "all", 10, Stats(200, 166, 166), False, (
+        GroupResult(names[0], names[0], 100, values[0], values[0] - 83, (values[0] - 2, values[0] + 2), True, False),
+        GroupResult(names[1], names[1], 100, values[1], values[1] - 83, (values[1] - 2, values[1] + 2), True, False)))
+
+
+def test_a_six_point_gap_is_not_squashed_by_a_0_to_100_axis():
+    levels = gap_chart(_two_groups(("Asian", "White"))).to_dict()["hconcat"][0]
+    domain = next(layer["encoding"]["x"]["scale"]["domain"] for layer in levels["layer"]
+                  if layer["encoding"]["x"].get("title"))
+    # 78 − 1 = 77 → 75; 88 + 1 = 89 → 90: the 6 points take 6/15 of the panel, not 6/100.
+    assert domain == [75, 90]
+
+
+LONG = ("Hispanic/Latino × Low income × English learner × Students with disabilities (IEP)",
+        "Native Hawaiian or Other Pacific Islander × Not low income × Not an English learner")
+
+
+def _scene(chart) -> dict:
+    import vl_convert
+
+    from equity.report.images import static_spec
+    return vl_convert.vegalite_to_scenegraph(json.loads(static_spec(chart)))["scenegraph"]
+
+
+def test_labels_never_collide_on_long_crossed_names():
+    """Laid out by Vega itself (vl-convert), which places panels by the full extent of what they draw: the panels
+    side by side never overlap, the printed values and gaps sit in panels of their own holding no other mark
+    (nothing in the levels panel but dots, whiskers and the comparison), each anchored inside its panel, and rows
+    are 34 px apart for 11 px text."""
+    chart = gap_chart(_two_groups(LONG, (79.2, 85.1)))
+    assert len(json.dumps(chart.to_dict())) < 50_000
+    panels = [p for p in _scene(chart)["items"][0]["items"] if p.get("name", "").startswith("concat_")]
+    boxes = [(p["items"][0]["x"], p["items"][0]["x"] + p["items"][0]["width"]) for p in panels]
+    assert len(boxes) == 4 and all(right <= left for (_, right), (left, _) in itertools.pairwise(boxes))
+    for panel in panels[1:3]:                                       # the value and gap columns
+        scope = panel["items"][0]
+        marks = [m for m in scope["items"] if m.get("role") == "mark"]
+        assert [m["marktype"] for m in marks] == ["text"]
+        texts = marks[0]["items"]
+        assert len(texts) == 2 and all(0 < t["x"] <= scope["width"] for t in texts)
+        assert abs(texts[0]["y"] - texts[1]["y"]) >= 34 > 11
+    levels = panels[0]["items"][0]
+    assert not [m for m in levels["items"] if m.get("role") == "mark" and m["marktype"] == "text"]

@@ -16,6 +16,7 @@ FILLED = {   # each template with BAD in every text it shows, and how many texts
     "card_table.html": (8, dict(heads=(BAD, BAD, BAD), rows=[
         {"name": BAD, "why": BAD}, {"name": BAD, "why": None, "value": BAD, "figure": BAD, "flagged": True}])),
     "status_grid.html": (18, dict(caption=BAD, corner=BAD, changes=[BAD] * 5, rows=[(BAD, [CELL] * 5)])),
+    "data_table.html": (7, dict(caption=BAD, headers=(BAD, BAD), rows=[(BAD, (BAD, True))], notes=[BAD])),
     "group_grid.html": (3, dict(title=BAD, rows=[{"name": BAD, "palette": None, "words": BAD}])),
 }
 

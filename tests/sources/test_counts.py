@@ -25,7 +25,7 @@ from equity.sources import counts
 from equity.stats.disproportionality import ALTERNATE, NOT_COMPUTABLE, Settings, disproportionality
 from equity.stats.metrics import breakdown
 from equity.stats.rule_check import nobody_meets
-from tests.count_files import TOTALLED, crdc_csv
+from tests.count_files import REPORT_CARD_GROUPS, TOTALLED, crdc_csv
 from tests.files import csv_bytes
 
 BLACK, WHITE, HISPANIC = "Black or African American", "White", "Hispanic/Latino"
@@ -231,3 +231,113 @@ def test_the_total_of_the_same_term_is_the_comparison():
     black = next(g for g in result.groups if g.key == BLACK)
     # 2024-25 alone: Black 12 of 40 against the district's 36 of 420 others, as without the second year.
     assert (black.method, round(black.ratio, 2)) == (ALTERNATE, 3.5)
+
+
+def _report_card():
+    con, mapping = _load(REPORT_CARD_GROUPS)
+    return con, mapping.outcomes()[0].name
+
+
+def test_a_report_card_s_income_groups_give_the_gap_by_income():
+    con, outcome = _report_card()
+    result = breakdown(con, outcome, RULE, "low_income")
+    # Economically disadvantaged: 42 + 18 of 120 + 60; not: 58 + 22 of 80 + 40 (tests/count_files.py). All
+    # students from the All Students rows: 140 of 300, never the sum of every row (which would count each
+    # student five times).
+    assert _figures(result) == {True: (180, round(6000 / 180, 2)), False: (120, round(8000 / 120, 2))}
+    assert (result.overall.n, result.overall.total) == (300, 140)
+    assert {g.key: round(g.gap, 2) for g in result.groups} == {True: round(6000 / 180 - 14000 / 300, 2),
+                                                               False: round(8000 / 120 - 14000 / 300, 2)}
+
+
+@pytest.mark.parametrize(("by", "expected"), [
+    ("race", {BLACK: (130, round(4300 / 130, 2)), WHITE: (140, round(8200 / 140, 2)), HISPANIC: (30, 50.0)}),
+    ("english_learner", {True: (30, 20.0), False: (270, round(13400 / 270, 2))}),
+    ("special_ed", {True: (50, 20.0), False: (250, 52.0)}),
+    ("gender", {"Female": (150, round(7700 / 150, 2)), "Male": (150, 42.0)}),
+])
+def test_each_kind_of_group_adds_up_its_own_rows(by, expected):
+    con, outcome = _report_card()
+    result = breakdown(con, outcome, RULE, by)
+    assert _figures(result) == expected and result.overall.n == 300
+
+
+def test_a_report_card_never_crosses_two_kinds_of_group():
+    con, outcome = _report_card()
+    # No row describes a Black student's income: a race row added to an income row would be a made-up figure.
+    crossed = breakdown(con, outcome, RULE, "race", filters=Filters(low_income=("true",)))
+    assert [g.n for g in crossed.groups] == [] and crossed.overall.n == 0
+    kept = breakdown(con, outcome, RULE, "low_income", filters=Filters(low_income=("true",)))
+    assert _figures(kept) == {True: (180, round(6000 / 180, 2))}     # the same filter on its own kind
+
+
+def test_a_report_card_s_risk_ratio_by_disability():
+    con, outcome = _report_card()
+    result = disproportionality(con, outcome, RULE, Grouping("special_ed"))
+    swd = next(g for g in result.groups if g.key is True)
+    # Students with disabilities 10 of 50 proficient (20%) against the 130 of 250 others (52%).
+    assert round(swd.ratio, 4) == round(0.2 / 0.52, 4)
+
+
+def test_a_total_whose_other_students_are_under_the_n_size_is_not_compared_with():
+    # Small School's 20 other students are too few (n-size 30); the district total's others are 25, too few as
+    # well: no comparison is used, and none is shown.
+    con, mapping = _load([["School", "Race", "Enrollment", "Suspended"],
+                          ["Small School", "Black", "40", "12"], ["Small School", "White", "20", "10"],
+                          ["District Total", "Black", "100", "24"], ["District Total", "White", "25", "12"]])
+    result, black = _small_school_black(con, mapping)
+    assert (black.method, black.ratio, black.comparison_risk) == (NOT_COMPUTABLE, None, None)
+    assert (black.count, black.risk) == (12, 30.0)        # the group's own figures stay
+
+
+def test_a_total_smaller_than_its_schools_together_is_reported_as_suspect():
+    rows = [row if row[:2] != ["District Total", "White"] else ["District Total", "White", "150", "30"]
+            for row in TOTALLED]
+    # White: Small School 20 + Big School 200 = 220 students, the district total only 150.
+    assert [(p.kind, p.header, p.cells, p.examples) for p in _report(rows).problems] == [
+        ("short_total", "District Total", 1, ("White: 150 < 220",))]
+    assert not _report(TOTALLED).problems          # 100 >= 90, 300 >= 220, 120 >= 100
+
+
+def _report(rows):
+    con = dataset.connect()
+    staged = dataset.stage(con, read_upload(csv_bytes(rows), "counts.csv"))
+    return dataset.activate(con, staged, staged.proposal).report
+
+
+def test_a_report_card_s_all_grades_rows_are_never_added_to_the_grades():
+    con, mapping = _load([["School", "Grade", "Race", "Number Tested", "Number Proficient"],
+                          ["A", "All Grades", "Black", "50", "20"], ["A", "All Grades", "White", "50", "30"],
+                          ["A", "3", "Black", "20", "8"], ["A", "3", "White", "30", "18"],
+                          ["A", "4", "Black", "30", "12"], ["A", "4", "White", "20", "12"]])
+    outcome = mapping.outcomes()[0].name
+    # By race, the All Grades rows: Black 20 of 50, White 30 of 50 (not twice as many students).
+    by_race = breakdown(con, outcome, RULE, "race")
+    assert _figures(by_race) == {BLACK: (50, 40.0), WHITE: (50, 60.0)} and by_race.overall.n == 100
+    # By grade, the grades' rows: grade 3 8 + 18 of 50, grade 4 12 + 12 of 50.
+    assert _figures(breakdown(con, outcome, RULE, "grade")) == {"3": (50, 52.0), "4": (50, 48.0)}
+
+
+def test_a_group_listed_on_its_yes_side_only_is_compared_with_the_rest_of_its_school():
+    # Only 'Economically Disadvantaged' and 'Students with Disabilities' are listed: the other side is each
+    # school's All Students less them. Lincoln: 200 of whom 100 proficient; disadvantaged 120, 42; SWD 30, 6.
+    # Roosevelt: 100, 40; disadvantaged 60, 18; SWD 20, 4.
+    rows = [REPORT_CARD_GROUPS[0]] + [row for row in REPORT_CARD_GROUPS[1:]
+                                      if row[1] in ("All Students", "Economically Disadvantaged", "SWD")]
+    con, mapping = _load(rows)
+    outcome = mapping.outcomes()[0].name
+    result = breakdown(con, outcome, RULE, "low_income")
+    # Not disadvantaged: (200 - 120) + (100 - 60) = 120 students, (100 - 42) + (40 - 18) = 80 proficient.
+    assert _figures(result) == {True: (180, round(6000 / 180, 2)), False: (120, round(8000 / 120, 2))}
+    assert (result.overall.n, result.overall.total) == (300, 140)
+    swd = next(g for g in disproportionality(con, outcome, RULE, Grouping("special_ed")).groups if g.key is True)
+    # SWD 10 of 50 against the others, (170 + 80) = 250 of whom (94 + 36) = 130 proficient.
+    assert round(swd.ratio, 4) == round((10 / 50) / (130 / 250), 4)
+
+
+def test_no_other_side_is_made_from_a_yes_side_larger_than_its_school():
+    con, mapping = _load([["School", "Student Group", "Number Tested", "Number Proficient"],
+                          ["A", "All Students", "20", "10"], ["A", "Economically Disadvantaged", "30", "12"],
+                          ["A", "Female", "10", "5"], ["A", "Male", "10", "5"]])
+    result = breakdown(con, mapping.outcomes()[0].name, RULE, "low_income")
+    assert _figures(result) == {True: (30, 40.0)}          # no group of -10 students

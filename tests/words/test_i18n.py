@@ -115,12 +115,12 @@ def test_placeholders_are_filled_and_unknown_things_fail_loudly():
         catalogue("fr")
 
 
-def test_words_and_figures_follow_the_reader_unless_told():
+def test_words_and_figures_follow_the_reader():
     """Without a language, a label, a sentence and a figure are in the reader's, which a block can switch and which
     is English again after it."""
     race = DIMENSIONS["race"]
     with reading("es"):
         assert (group_label(race, "White"), t("word.yes"), figure(72.94, True)) == ("Blanco", "sí", "72,9\u00a0%")
         with reading("en"):
-            assert figure(72.94, True) == "72.9%"                       # an explicit language wins
+            assert figure(72.94, True) == "72.9%"                       # the innermost block wins
     assert (group_label(race, "White"), t("word.yes"), figure(72.94, True)) == ("White", "yes", "72.9%")
