@@ -56,7 +56,7 @@ def preview(report: Report) -> None:
             for sentence in section.summary:
                 st.markdown(plain(sentence))
             if section.chart is not None:
-                st.altair_chart(section.chart, width="stretch", alt=section.alt_text)
+                shared.chart(section.chart, section.table.compact(), section.title)   # with its text version
             shared.table(section.table.compact())
             st.caption(plain(" ".join(section.table.notes)))
             shared.section_downloads(section, f"{file_stem(report.title)}-{number}-{report.lang}",

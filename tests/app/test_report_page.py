@@ -4,6 +4,7 @@ the views, the student list needs a confirmation, and the page (and its report) 
 from equity.model.rules import Rule
 from pages.views.shared import plain
 from tests.app.conftest import OVERVIEW
+from tests.app.test_chart_text import text_versions
 
 PAGE = "pages/views/report.py"
 
@@ -18,6 +19,8 @@ def test_preview_shows_a_section_per_dimension_with_its_figures(app):
     _open(app)
     assert [t.value for t in app.title] == ["Reports"]
     assert len(app.get("vega_lite_chart")) == 3 and len(app.dataframe) == 3
+    versions = text_versions(app)                 # each chart's text version: its section's table
+    assert [rows for _, _, rows in versions] == [d.value.values.tolist() for d in app.dataframe]
     bench = app.session_state["bench"]
     result = bench.breakdown("final_grade_pct", Rule("threshold", 70.0), "race", label="Final Grade %")
     table = app.dataframe[0].value.set_index("Group")
