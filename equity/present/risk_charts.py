@@ -74,13 +74,14 @@ def ratio_chart(result: Disproportionality) -> alt.LayerChart:
                  alt.Tooltip("ratio:Q", title=t("risk.column.ratio"), format=".2f")])
     labels = alt.Chart(data).mark_text(align="left", dx=6).encode(x=alt.X("end:Q", scale=scale), y=y,
                                                                   text="label:N")
-    lines = pd.DataFrame({"at": [1.0, result.settings.threshold],
-                          "name": [t("risk.chart.proportional"), t("risk.chart.flag_line",
-                                                                         threshold=threshold)]})
-    rules = alt.Chart(lines).mark_rule(strokeDash=[6, 3], color=GREY).encode(x="at:Q")
-    names = alt.Chart(lines).mark_text(align="left", dx=4, dy=-6, baseline="bottom").encode(
-        x="at:Q", y=alt.value(0), text="name:N")
+    rules = alt.Chart(pd.DataFrame({"at": [1.0, result.settings.threshold]})).mark_rule(
+        strokeDash=[6, 3], color=GREY).encode(x="at:Q")
     title = t("risk.chart.title", what=measure_text(result.outcome, result.rule),
               grouping=grouping_name(result.grouping).lower())
-    return alt.layer(points, labels, rules, names).properties(
-        title=title, height=alt.Step(30), width="container", description=t("chart.bar_description", title=title))
+    # The dashed lines are named under the title, where no bar or label can cross their names, however close
+    # the flag's threshold is to 1.
+    lines = t("risk.chart.lines", proportional=t("risk.chart.proportional"),
+              flag=t("risk.chart.flag_line", threshold=threshold))
+    return alt.layer(points, labels, rules).properties(
+        title=alt.TitleParams(title, subtitle=[lines]), height=alt.Step(30), width="container",
+        description=t("chart.bar_description", title=title))

@@ -74,7 +74,7 @@ def test_the_risk_ratio_charts_text_version_holds_each_bars_ratio(app):
     app.switch_page("pages/views/disproportionality.py").run()
     (spec, data), = charts(app)
     (caption, headers, rows), = text_versions(app)
-    assert caption == spec["title"]
+    assert caption == spec["title"]["text"]
     printed = {row[0]: dict(zip(headers, row, strict=True)) for row in rows}
     bars = next(frame for frame in data.values() if "ratio" in frame)
     assert len(bars) >= 4

@@ -172,7 +172,8 @@ def test_notes_settings_and_the_table_in_spanish():
     assert frame.loc["Asiático", "Señalado"] == "sí"                  # 30% ÷ 7.857% = 3.82, above 3.0
     assert frame.loc["Asiático", "Razón de riesgo"] == "3,82"         # printed the Spanish way
     assert frame.loc["Blanco", "Método"] == "Por debajo del tamaño de celda o n"
-    assert chart["title"] == "Suspended (= sí): razón de riesgo por raza/etnia"
+    assert chart["title"]["text"] == "Suspended (= sí): razón de riesgo por raza/etnia"
+    assert chart["title"]["subtitle"] == ["Líneas discontinuas: 1 = proporcional; señal mayor que 3,0."]
 
 
 def test_a_hidden_group_says_why_in_both_languages():
