@@ -5,6 +5,7 @@ larger than chance is labelled, and suppressed groups are listed by name with wh
 """
 
 import math
+from textwrap import wrap
 
 import altair as alt
 import pandas as pd
@@ -96,6 +97,7 @@ def _legend(method: Flag, words: dict) -> tuple[str, str]:
 
 LEVEL_WIDTH, GAP_WIDTH, NAME_LIMIT = 200, 170, 190      # panels' widths and the longest group name, in pixels
 CHAR = 7                                                # a label character's width at 11 px, generously
+SUBTITLE = 110          # characters in a subtitle's line, so the chart's title is no wider than its panels
 
 
 def fitted_domain(values: list[float], rate: bool, floor: float | None = 0.0) -> list[float]:
@@ -221,7 +223,8 @@ def gap_chart(result: Breakdown, method: Flag = Flag.NEWCOMBE,
         alt.layer(*levels, width=LEVEL_WIDTH, height=alt.Step(34)),
         *(panel.properties(height=alt.Step(34)) for panel in texts),
         alt.layer(*gaps, width=GAP_WIDTH, height=alt.Step(34)),
-        spacing=10, title=alt.TitleParams(title, subtitle=subtitle), datasets=datasets,
+        spacing=10, title=alt.TitleParams(title, subtitle=[line for s in subtitle for line in wrap(s, SUBTITLE)]),
+        datasets=datasets,
         description=t("chart.bar_description", title=title),
         resolve=alt.Resolve(scale=alt.ScaleResolveMap(y="shared")))
 

@@ -208,3 +208,10 @@ def test_an_average_on_a_small_scale_gets_a_small_step():
     domain = fitted_domain([2.8, 3.1, 3.4], rate=False)
     assert domain == [2.6, 3.6] and stated_start("GPA", domain) == ["GPA", "(axis from 2.6, not 0)"]
     assert fitted_domain([-6.1, 6.5], rate=True, floor=None)[0] < 0           # gaps may go below 0
+
+
+def test_long_subtitles_break_into_lines_no_wider_than_the_panels():
+    spec = gap_chart(FLAGGED, Flag.PPG, colour_min_n=150).to_dict()
+    lines = spec["title"]["subtitle"]
+    assert len(lines) >= 3 and all(len(line) <= 110 for line in lines)
+    assert "Groups of fewer than 150 students" in " ".join(lines)          # the note, whole once rejoined
