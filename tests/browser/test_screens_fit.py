@@ -1,6 +1,7 @@
 """Every page, in English and in Spanish, fits a 1280×800 screen (a projector's): the page never scrolls
 sideways and nothing sticks out of the page's column or out of a chart's box, except inside an area that
-scrolls on its own (a table's grid, a text version's region). With EQUITY_SCREENSHOTS=1 it also writes the
+scrolls on its own (a table's grid, a text version's region); and the gap chart's text version opens from the
+keyboard. With EQUITY_SCREENSHOTS=1 it also writes the
 README's screenshots of the sample (docs/overview.png, gaps.png, scorecard.png) as a reader sees them."""
 
 import os
@@ -84,6 +85,20 @@ def _shoot(page, name: str, anchor: str | None) -> None:
     page.screenshot(path=str(ROOT / "docs" / name))
 
 
+def _text_version_by_keyboard(page, label: str) -> None:
+    """The chart's text version opens from the keyboard, and its table (caption, headers) sits in a region the
+    keyboard can focus to scroll it."""
+    opener = page.locator("summary").filter(has_text=label).first
+    opener.focus()
+    page.keyboard.press("Enter")
+    region = page.locator(".data-table-region").first
+    region.wait_for(state="visible", timeout=10_000)
+    assert region.get_attribute("tabindex") == "0" and region.get_attribute("role") == "region"
+    region.focus()
+    assert page.evaluate("document.activeElement.classList.contains('data-table-region')")
+    assert region.locator("caption").inner_text() and region.locator("th[scope=col]").count() >= 3
+
+
 def test_every_page_fits_a_projector_in_both_languages(open_home):
     page = open_home(width=WIDTH, height=HEIGHT)
     shoot = os.environ.get("EQUITY_SCREENSHOTS") == "1"
@@ -95,6 +110,7 @@ def test_every_page_fits_a_projector_in_both_languages(open_home):
             _settle(page)
         with reading(lang):
             names = {key: t(f"nav.{key}") for key in PAGES}
+            opener = t("chart.text_version")
         for key, name in names.items():
             page.get_by_role("link", name=name, exact=True).first.click()
             _settle(page)
@@ -105,4 +121,6 @@ def test_every_page_fits_a_projector_in_both_languages(open_home):
                 problems[(lang, key)] = found[:5]
             if shoot and lang == "en" and key in SHOTS:
                 _shoot(page, *SHOTS[key])
+            if key == "gaps":
+                _text_version_by_keyboard(page, opener)
     assert not problems, problems
