@@ -208,7 +208,7 @@ def gap_chart(result: Breakdown, method: Flag = Flag.NEWCOMBE,
     if uncoloured:
         subtitle.append(t("chart.not_coloured_note", n=colour_min_n))
     heads = [t("column.value"), t("column.gap")]
-    texts = [_text_column(h, f, CHAR * max(len(h), *(len(r[f]) for r in rows)), bare_y)
+    texts = [text_column(h, f, CHAR * max(len(h), *(len(r[f]) for r in rows)), bare_y)
              for h, f in zip(heads, ("label", "gap_text"), strict=True)]
     reach = gap_domain([r["gap"] for r in rows if r["gap"] is not None])
     compared = comparison_label(result.compare, result.dimension)
@@ -229,7 +229,7 @@ def gap_chart(result: Breakdown, method: Flag = Flag.NEWCOMBE,
         resolve=alt.Resolve(scale=alt.ScaleResolveMap(y="shared")))
 
 
-def _text_column(head: str, field: str, width: int, y: alt.Y) -> alt.Chart:
+def text_column(head: str, field: str, width: int, y: alt.Y) -> alt.Chart:
     """A column of printed figures beside a chart's panels, right-aligned under its heading, without frame."""
     return alt.Chart(alt.Data(name=GROUPS), width=width, view=alt.ViewBackground(stroke=None),
                      title=alt.TitleParams(head, fontSize=11, anchor="end", fontWeight="normal")).mark_text(

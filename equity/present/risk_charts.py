@@ -7,6 +7,7 @@ dashed line, and every group without a ratio is still listed, with the reason, i
 import altair as alt
 import pandas as pd
 
+from equity.present.charts import CHAR, GROUPS, text_column
 from equity.present.palette import BLUE, GREY, VERMILLION
 from equity.present.tables import COUNT, INDEX, TEXT, VALUE, Column, Table
 from equity.stats.disproportionality import ALTERNATE, HIDDEN, NOT_COMPUTABLE, RATIO, TOO_FEW, Disproportionality
@@ -50,38 +51,45 @@ def risk_table(result: Disproportionality, streaks: dict[object, int] | None = N
     return Table(tuple(Column(names[k], KINDS[k]) for k in keys), tuple(rows), (result.settings.describe(),))
 
 
-def ratio_chart(result: Disproportionality) -> alt.LayerChart:
+RATIO_WIDTH = 420          # the bars' panel, in pixels; the ratios are printed in a column beside it
+
+
+def ratio_chart(result: Disproportionality) -> alt.HConcatChart:
+    """Each group's risk ratio as a bar from 1 (proportional) on a log scale, the flag's threshold dashed, and
+    the ratio printed in a column of its own beside the bars, where no bar or dashed line can cross it."""
     threshold = decimal(result.settings.threshold, 1)
     flagged, calm = t("risk.chart.above", threshold=threshold), t("risk.chart.not_flagged")
     alternate = " " + t("risk.chart.alternate")
-    rows = [{"group": grouping_group(result.grouping, g.key), "ratio": round(g.ratio, 3),
-             "end": max(g.ratio, 1.0), "n": g.n, "risk": round(g.risk, 2), "status": flagged if g.flagged else calm,
+    rows = [{"group": grouping_group(result.grouping, g.key), "ratio": round(g.ratio, 3), "n": g.n,
+             "risk": round(g.risk, 2), "status": flagged if g.flagged else calm,
              "label": decimal(g.ratio, 2) + (alternate if g.method == ALTERNATE else "")}
             for g in result.groups if g.ratio is not None]
-    data = pd.DataFrame(rows, columns=["group", "ratio", "end", "n", "risk", "status", "label"])
     order = [r["group"] for r in rows]
     top = max([result.settings.threshold * 1.3, *(r["ratio"] * 1.2 for r in rows)])
     low = min([0.25, *(r["ratio"] * 0.8 for r in rows if r["ratio"] > 0)])
     scale = alt.Scale(type="log", domain=[low, top], nice=False)
     x = alt.X("ratio:Q", title=t("risk.chart.axis"), scale=scale)
     y = alt.Y("group:N", sort=order, title=None, axis=alt.Axis(labelLimit=300))
-    points = alt.Chart(data).mark_bar(size=16).encode(
+    bars = alt.Chart(alt.Data(name=GROUPS)).mark_bar(size=16).encode(
         x=x, x2=alt.datum(1), y=y,
         color=alt.Color("status:N", title=None, legend=alt.Legend(orient="bottom"),
                         scale=alt.Scale(domain=[flagged, calm], range=[VERMILLION, BLUE])),
         tooltip=[alt.Tooltip("group:N", title=t("column.group")), "n:Q",
                  alt.Tooltip("risk:Q", title=t("risk.column.risk"), format=".1f"),
                  alt.Tooltip("ratio:Q", title=t("risk.column.ratio"), format=".2f")])
-    labels = alt.Chart(data).mark_text(align="left", dx=6).encode(x=alt.X("end:Q", scale=scale), y=y,
-                                                                  text="label:N")
     rules = alt.Chart(pd.DataFrame({"at": [1.0, result.settings.threshold]})).mark_rule(
         strokeDash=[6, 3], color=GREY).encode(x="at:Q")
+    head = t("risk.column.ratio")
+    printed = text_column(head, "label", CHAR * max(len(head), *(len(r["label"]) for r in rows)),
+                          alt.Y("group:N", sort=order, axis=None))
     title = t("risk.chart.title", what=measure_text(result.outcome, result.rule),
               grouping=grouping_name(result.grouping).lower())
     # The dashed lines are named under the title, where no bar or label can cross their names, however close
     # the flag's threshold is to 1.
     lines = t("risk.chart.lines", proportional=t("risk.chart.proportional"),
               flag=t("risk.chart.flag_line", threshold=threshold))
-    return alt.layer(points, labels, rules).properties(
-        title=alt.TitleParams(title, subtitle=[lines]), height=alt.Step(30), width="container",
-        description=t("chart.bar_description", title=title))
+    return alt.hconcat(
+        alt.layer(bars, rules, width=RATIO_WIDTH, height=alt.Step(30)), printed.properties(height=alt.Step(30)),
+        spacing=10, title=alt.TitleParams(title, subtitle=[lines]), datasets={GROUPS: rows},
+        description=t("chart.bar_description", title=title),
+        resolve=alt.Resolve(scale=alt.ScaleResolveMap(y="shared")))

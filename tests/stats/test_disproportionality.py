@@ -174,6 +174,10 @@ def test_notes_settings_and_the_table_in_spanish():
     assert frame.loc["Blanco", "Método"] == "Por debajo del tamaño de celda o n"
     assert chart["title"]["text"] == "Suspended (= sí): razón de riesgo por raza/etnia"
     assert chart["title"]["subtitle"] == ["Líneas discontinuas: 1 = proporcional; señal mayor que 3,0."]
+    bars, printed = chart["hconcat"]             # ratios printed beside the bars, never across them or a line
+    assert {layer["mark"]["type"] for layer in bars["layer"]} == {"bar", "rule"}
+    assert printed["mark"]["type"] == "text" and printed["encoding"]["text"]["field"] == "label"
+    assert [row["label"] for row in chart["datasets"]["groups"]] == ["3,82 (alternativa)"]   # Asian, 30 ÷ 7.857
 
 
 def test_a_hidden_group_says_why_in_both_languages():
