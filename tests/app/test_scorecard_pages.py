@@ -42,7 +42,7 @@ def test_scorecard_shows_the_four_required_views(app):
     assert not_low.Hidden == "" and float(not_low._9) == pytest.approx((262 / 404) / (871 / 2013), abs=0.005)
     assert rows["Chronic absence", "English learners"].By == "English learner"
     assert rows["Belonging", "Students with disabilities"].By == "Special education"
-    assert any("RR** = risk ratio" in c.value and "n-size 30" in c.value for c in app.caption)
+    assert any("**Risk ratio**: cell size" in c.value and "n-size 30" in c.value for c in app.caption)
 
 
 def test_scorecard_hides_small_groups(app):
