@@ -160,6 +160,9 @@ def _staged_sample(path: Path) -> dataset.Staged:
 
 
 CACHED_FIGURES = 32                 # recent figures kept; the least recently used goes first
+# Trends kept apart from the figures: the overview asks for every indicator by every student group twice (its
+# answers, then the accountability grid), more trends than the figures' memo keeps.
+CACHED_TRENDS = 64
 CACHED_CUBES = 4                    # outcome and rule pairs kept counted at once, each a temporary table
 MAIN = ("race_ethnicity", "low_income", "english_learner", "special_ed")   # summed together on a click
 
@@ -182,6 +185,7 @@ class Workbench:
     filters: Filters = field(default_factory=Filters)
     privacy: PrivacySettings = field(default_factory=PrivacySettings)   # n-size, coding, colour minimum, risk
     _memo: LRUCache = field(default_factory=lambda: LRUCache(CACHED_FIGURES), repr=False)  # key: what it depends on
+    _trends: LRUCache = field(default_factory=lambda: LRUCache(CACHED_TRENDS), repr=False)  # the same, for trends
     _cubes: dict = field(default_factory=dict, repr=False)  # (data version, outcome, rule) -> cubes.Cube
     _lasting: dict = field(default_factory=dict, repr=False)  # read once per data version (see _once)
     # One rerun at a time uses the connection: a rerun that Streamlit stops goes on until its next Streamlit call,
@@ -360,11 +364,12 @@ class Workbench:
         return self._recent((self.data.version, outcome, rule, filters, columns),
                             lambda: cubes.cells(self.con, self.cube(outcome, rule), filters, columns))
 
-    def _recent(self, key: tuple, make: Callable[[], object]):
-        """A figure kept among the CACHED_FIGURES most recently used ones, made when not kept."""
-        if key not in self._memo:
-            self._memo[key] = make()
-        return self._memo[key]
+    def _recent(self, key: tuple, make: Callable[[], object], memo: LRUCache | None = None):
+        """A figure kept among the CACHED_FIGURES most recently used ones (or in `memo`), made when not kept."""
+        memo = self._memo if memo is None else memo
+        if key not in memo:
+            memo[key] = make()
+        return memo[key]
 
     def _once(self, key: tuple, make: Callable[[], object]):
         """Read once per version of the data (a scan of every student), kept apart from the recent figures: a
@@ -465,8 +470,11 @@ class Workbench:
               second: str | None = None, cohort: Cohort | None = None) -> Trend:
         """One outcome by one dimension (or two crossed) in every loaded term, under the session's filters
         (within one cohort when given)."""
-        return trend(self.con, outcome, rule, dimension, compare, self.cohort_filters(cohort), self.min_n, label,
-                     second, self.cube(outcome, rule), self.terms(filtered=True, cohort=cohort))
+        filters = self.cohort_filters(cohort)
+        return self._recent(
+            (self.data.version, outcome, rule, dimension, compare, label, second, filters, self.min_n),
+            lambda: trend(self.con, outcome, rule, dimension, compare, filters, self.min_n, label, second,
+                          self.cube(outcome, rule), self.terms(filtered=True, cohort=cohort)), self._trends)
 
     def risk(self, outcome: str, rule: Rule, grouping: Grouping, label: str = "",
              term: str | None = None) -> Disproportionality:

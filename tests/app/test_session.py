@@ -166,6 +166,12 @@ def test_a_trend_sums_the_sessions_cube_and_scans_no_students(monkeypatch):
     assert asked["cells/cube_build"] == 1                        # the session's cube, once for both
     assert asked["cells/group_stats"] == 0                       # no term's groups counted from the students
     assert asked["students/distinct_values"] == 1                # the terms, read once for the session
+    sums = asked["cells/cube_cells"]
+    assert bench.trend("suspended", rule, "race") is summed["race"] and asked["cells/cube_cells"] == sums   # kept
+    bench.min_n = 40                                             # another n-size: counted again
+    stricter = bench.trend("suspended", rule, "race")
+    assert asked["cells/cube_cells"] > sums
+    assert stricter == trend(bench.con, "suspended", rule, "race", min_n=40) != summed["race"]
 
 
 def test_the_memo_keeps_the_figures_used_most_recently():
