@@ -14,10 +14,11 @@ from equity.words.reader import reading
 JARGON = {"en": ("IDEA", "n-size", "Cell size", "Alternate risk ratio", "Composition index", "Newcombe",
                  "Top and bottom coding", "Risk ratio (RR)", "Not reported", "Chronic absence", "Matched cohort",
                  "Conditional percentile", "On track", "Early warning", "Effect size", "Gap beyond chance"),
-          "es": ("IDEA", "Tamaño mínimo", "Tamaño de celda", "Razón de riesgo alternativa", "Índice de composición",
-                 "Newcombe", "Codificación de extremos", "Razón de riesgo (RR)", "No informado", "Ausentismo crónico",
+          "es": ("IDEA", "Tamaño mínimo del grupo", "Tamaño de celda", "Razón de riesgo alternativa",
+                 "Índice de composición", "Newcombe", "Codificación de extremos", "Razón de riesgo (RR)",
+                 "No informado", "Ausentismo crónico",
                  "Cohorte emparejada", "Percentil condicional", "Encaminados", "Alerta temprana",
-                 "Tamaño del efecto", "Brecha más allá del azar")}
+                 "Tamaño del efecto", "Brecha mayor que el azar")}
 
 
 @pytest.mark.parametrize("lang", ["en", "es"])
