@@ -54,7 +54,7 @@ if picked:
         section = view.section()
         if section.chart is not None:        # built once: the screen and the downloads share it, and the table
             shared.chart(section.chart, section.table)
-        st.caption(shared.plain(overall_line(result)))
+        st.caption(shared.plain(overall_line(result)), help=explain("gap", "beyond_chance", "suppression"))
         if not rule.is_rate:
             st.caption(t("report.effect_note"), help=explain("effect_size"))
         shared.table(section.table)

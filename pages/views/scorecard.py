@@ -143,7 +143,8 @@ def accountability(bench, cards: list[Card], chosen: dict) -> None:
                                        value=st.session_state.get("accountability_min", COLOUR_MIN_N),
                                        key="accountability_colour_min_n"))
     st.session_state["accountability_min"] = colour_min_n          # kept for the report, off this page
-    st.caption(t("accountability.intro", min_n=f"{bench.min_n:d}", colour_min_n=f"{colour_min_n:d}"))
+    st.caption(t("accountability.intro", min_n=f"{bench.min_n:d}", colour_min_n=f"{colour_min_n:d}"),
+               help=explain("n_size", "suppression"))
     grid_ = bench.accountability_grid([c.indicator for c in cards], chosen, colour_min_n)
     st.html(accountability_html(grid_))
     red, lowest = bench.identified(grid_)

@@ -35,6 +35,7 @@ def test_settings_that_use_a_term_explain_it(app):
     assert app.caption[0].proto.help == explain("idea", "risk", "risk_ratio", "composition_index")
     app.switch_page("pages/views/gaps.py").run()
     assert "See “95% interval (Newcombe)” in the Glossary." in app.selectbox(key="gaps_flag").help
+    assert any("See “Gap beyond chance” in the Glossary." in c.proto.help for c in app.caption)
     app.switch_page("pages/views/scorecard.py").run()
     legend = next(c for c in app.caption if c.value.startswith("**Filters:**"))
     assert "**Composition index**" in legend.value and "**CI**" not in legend.value and "**RR**" not in legend.value
