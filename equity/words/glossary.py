@@ -7,9 +7,13 @@ from dataclasses import dataclass
 from equity.words.i18n import t
 
 ANCHORS = ("gap", "n_size", "cell_size", "suppression", "not_reported", "risk", "risk_ratio", "alternate_risk_ratio",
-           "composition_index", "disproportionality", "idea", "interval", "beyond_chance", "effect_size",
+           "composition_index", "disproportionality", "idea", "interval", "beyond_chance", "ppg",
+           "proportionality_index", "index_80", "effect_size",
            "top_bottom_coding", "chronic_absence", "matched_cohort", "conditional_percentile", "on_track",
            "early_warning")
+
+FLAG_RULES = {"newcombe": "interval", "ppg": "ppg", "pi": "proportionality_index", "80": "index_80"}
+# each rule for flagging gaps (by its command-line name) and the term that explains it
 
 
 @dataclass(frozen=True)

@@ -34,7 +34,7 @@ from equity.app.session import (
     access,
 )
 from equity.present.tables import FIGURES, Table
-from equity.words.glossary import explain
+from equity.words.glossary import FLAG_RULES, explain
 from equity.words.i18n import DEFAULT, LANGUAGES, t
 from equity.words.labels import dimension_label, group_label
 from equity.words.messages import Text, words
@@ -322,7 +322,7 @@ def flag_choice(rate: bool, key: str) -> Flag:
                                help=explain("interval", "beyond_chance", before=t("flag.help")),
                                format_func=bound(lambda f: t(f"flag.{Flag(f).value}.name"))))
     if method is not Flag.NEWCOMBE:
-        st.caption(t(f"flag.{method.value}.how"))
+        st.caption(t(f"flag.{method.value}.how"), help=explain(FLAG_RULES[method.value]))
     return method
 
 

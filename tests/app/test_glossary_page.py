@@ -36,6 +36,8 @@ def test_settings_that_use_a_term_explain_it(app):
     app.switch_page("pages/views/gaps.py").run()
     assert "See “95% interval (Newcombe)” in the Glossary." in app.selectbox(key="gaps_flag").help
     assert any("See “Gap beyond chance” in the Glossary." in c.proto.help for c in app.caption)
+    app.selectbox(key="gaps_flag").select("pi").run()
+    assert any(c.proto.help == explain("proportionality_index") for c in app.caption)
     app.switch_page("pages/views/scorecard.py").run()
     legend = next(c for c in app.caption if c.value.startswith("**Filters:**"))
     assert "**Composition index**" in legend.value and "**CI**" not in legend.value and "**RR**" not in legend.value

@@ -5,7 +5,8 @@ import re
 
 import pytest
 
-from equity.words.glossary import ANCHORS, explain, term, terms
+from equity.stats.gap_flags import Flag
+from equity.words.glossary import ANCHORS, FLAG_RULES, explain, term, terms
 from equity.words.i18n import catalogue
 from equity.words.reader import reading
 
@@ -13,12 +14,14 @@ from equity.words.reader import reading
 # top/bottom coding, RR), each found in some term's name.
 JARGON = {"en": ("IDEA", "n-size", "Cell size", "Alternate risk ratio", "Composition index", "Newcombe",
                  "Top and bottom coding", "Risk ratio (RR)", "Not reported", "Chronic absence", "Matched cohort",
-                 "Conditional percentile", "On track", "Early warning", "Effect size", "Gap beyond chance"),
+                 "Conditional percentile", "On track", "Early warning", "Effect size", "Gap beyond chance",
+                 "Percentage-point gap", "Proportionality index", "80% index"),
           "es": ("IDEA", "Tamaño mínimo del grupo", "Tamaño de celda", "Razón de riesgo alternativa",
                  "Índice de composición", "Newcombe", "Codificación de extremos", "Razón de riesgo (RR)",
                  "No informado", "Ausentismo crónico",
                  "Cohorte emparejada", "Percentil condicional", "Encaminados", "Alerta temprana",
-                 "Tamaño del efecto", "Brecha mayor que el azar")}
+                 "Tamaño del efecto", "Brecha mayor que el azar", "Brecha en puntos porcentuales",
+                 "Índice de proporcionalidad", "Índice del 80%")}
 
 
 @pytest.mark.parametrize("lang", ["en", "es"])
@@ -66,3 +69,7 @@ def test_ci_means_nothing_on_its_own(lang, composition):
             assert not re.search(rf"\b{composition}\b", bare), (key, form)
             if "RR" in bare:     # the risk ratio's initials only beside its name
                 assert key.startswith("glossary.risk_ratio."), (key, form)
+
+
+def test_every_rule_for_flagging_gaps_has_its_term():
+    assert set(FLAG_RULES) == {f.value for f in Flag} and set(FLAG_RULES.values()) <= set(ANCHORS)
