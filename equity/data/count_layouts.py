@@ -218,12 +218,15 @@ def group_columns(upload: Upload) -> Upload:
         if not named and not any(_TOTAL.match(v.strip()) for v in pc.unique(head[header]).to_pylist() if v):
             continue
         distinct = [v for v in pc.unique(table[header]).to_pylist() if v is not None and v.strip()]
-        if len(distinct) > MAX_GROUPS:
-            continue
+        if len(distinct) > MAX_GROUPS or 2 * sum(count_value(v) is not None for v in distinct) > len(distinct):
+            continue        # a column of counts (a grade is a number too), not of groups
         kinds = _one_name_per_group({v: group_kind(v) for v in distinct})
         read = [kind for kind in kinds.values() if kind]
-        # Groups of several kinds, or races beside groups of no kind; most of the names read as groups.
-        several = len(set(read)) > 1 or read.count("race_ethnicity") >= 2 and len(read) < len(kinds)
+        # Groups of several kinds; or of one kind beside all students or groups of no kind, in a file of counts or
+        # of races (a student's race is never 'All Students'); most names read as groups.
+        one = [kind for kind in read if kind != ALL]
+        several = len(set(one)) > 1 or bool(one) and (named or one[0] == "race_ethnicity" and len(one) >= 2) \
+            and len(kinds) > len(one)
         if several and 2 * len(read) > len(kinds):
             return _split(upload, header, kinds)
     return upload
@@ -255,8 +258,11 @@ def _plain(name: str, kind: str | None) -> bool:
 
 def _split(upload: Upload, header: str, kinds: dict[str, str | None]) -> Upload:
     """The upload with the column `header` of groups replaced by one column per kind of group (rows of groups
-    set aside dropped), and notes saying so."""
+    set aside dropped), and notes saying so. A kind whose column's header the file already has (a 'Grade'
+    column beside grades listed as groups) is set aside too: its rows would otherwise read as all students."""
     table = upload.table
+    taken = set(table.column_names) - {header}
+    kinds = {v: None if k in GROUP_KINDS and GROUP_KINDS[k] in taken else k for v, k in kinds.items()}
     kept = pc.is_in(table[header], value_set=pa.array([v for v, k in kinds.items() if k], pa.string()))
     aside = len(table) - pc.sum(kept).as_py()
     table = table.filter(kept)
@@ -266,12 +272,16 @@ def _split(upload: Upload, header: str, kinds: dict[str, str | None]) -> Upload:
     columns = []
     for kind, title in GROUP_KINDS.items():
         names = [v for v, k in kinds.items() if k == kind]
-        if names and title not in table.column_names:
+        if names:
             inside = pc.is_in(groups, value_set=pa.array(names, pa.string()))
             table = table.add_column(at + len(columns), title,
                                      pc.if_else(inside, groups, pa.scalar(None, pa.string())))
             columns.append(title)
     notes = [Text("counts.group_kinds", header=header, columns=", ".join(columns))]
+    one_side = [v for v, k in kinds.items() if k in normalize.FLAG_ROLES and ALL in kinds.values()
+                and all(normalize.map_values(k, [w]).values[w] is True for w, j in kinds.items() if j == k)]
+    if one_side:        # the other side is made at load (equity.data.students): all students less this one
+        notes.append(Text("counts.one_side", header=header, groups=", ".join(sorted(one_side))))
     others = sorted(v for v, k in kinds.items() if k is None)
     if others:
         notes.append(Text("counts.other_groups", header=header, rows=aside,

@@ -177,6 +177,7 @@ def build_students(con: duckdb.DuckDBPyConnection, source: str, mapping: Mapping
     if not mapping.counts:
         return report
     counted = tuple(c.header for c in mapping.columns if c.role == "denominator" or c.kind == "count")
+    _other_sides(con, [c.name for c in mapping.outcomes() if c.kind == "count"])
     totals = set_totals_aside(con, level_totals(con, source, tuple(types), mapping.header_for("school")))
     rows = con.execute(query("tables/row_count", table="students")).fetchall()[0][0]
     return replace(report, rows=rows, totals=totals, suppressed=suppressed(con, source, counted),
@@ -187,6 +188,16 @@ def saved_rows(con: duckdb.DuckDBPyConnection) -> str:
     """The statement reading every row to save: `students`, and the total rows of published counts set aside at
     load, marked SAVED_TOTAL (restore_students sets them aside again)."""
     return query("counts/saved_rows") if has_totals(con) else query("console/all_rows", table="students")
+
+
+def _other_sides(con: duckdb.DuckDBPyConnection, outcomes: list[str]) -> None:
+    """A report card that lists a yes/no group on its yes side only ('Economically Disadvantaged', 'Students with
+    Disabilities') beside each school's all students: the other side is all students less the yes side, so a
+    gap by income compares the two, not the group with itself (queries/counts/other_side.sql)."""
+    for flag in normalize.FLAG_ROLES:
+        if flag in DESCRIBED and con.execute(query("counts/one_side", flag=flag), {"described": flag}).fetchall()[0][0]:
+            con.execute(query("counts/other_side", flag=flag, outcomes=[query("counts/less", outcome=o)
+                                                                        for o in outcomes]), {"described": flag})
 
 
 def restore_students(con: duckdb.DuckDBPyConnection, source: str, names: Sequence[str]) -> int:

@@ -2,15 +2,13 @@
 
 import json
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from tests import command
 from tests.files import csv_bytes
 from tests.matched_files import ROWS, Y1, Y2
-
-ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="module")
@@ -21,8 +19,7 @@ def two_years(tmp_path_factory) -> Path:
 
 
 def typed(*args) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "equity", "cohort", *map(str, args)], cwd=ROOT,
-                          capture_output=True, text=True, timeout=120)
+    return command.typed("cohort", *args)
 
 
 def test_mean_change_as_json(two_years):

@@ -228,3 +228,19 @@ def test_a_column_of_grades_with_all_grades_blanks_that_row_s_grade():
     assert (upload.notes[-1].key, upload.notes[-1].params["groups"]) == ("counts.all_grades", "All Grades")
     students = [["Student ID", "Grade", "Score"], ["1", "All", "70"], ["2", "3", "80"]]     # no counts: as it is
     assert long_form(read_upload(csv_bytes(students), "s.csv")).table.column("Grade").to_pylist() == ["All", "3"]
+
+
+def test_a_group_listed_on_its_yes_side_only_is_said():
+    rows = [["School", "Student Group", "Number Tested", "Number Proficient"], ["A", "All Students", "50", "20"],
+            ["A", "Economically Disadvantaged", "30", "9"], ["A", "Female", "25", "12"], ["A", "Male", "25", "8"]]
+    note = long_form(read_upload(csv_bytes(rows), "one_side.csv")).notes[-1]
+    assert (note.key, note.params["groups"]) == ("counts.one_side", "Economically Disadvantaged")
+
+
+def test_groups_whose_kind_has_a_column_already_are_set_aside():
+    rows = [["School", "Grade", "Student Group", "Number Tested", "Number Proficient"],
+            ["A", "3", "All Students", "50", "20"], ["A", "3", "Female", "25", "12"], ["A", "3", "Male", "25", "8"],
+            ["A", "3", "Grade 3", "50", "20"]]
+    upload = long_form(read_upload(csv_bytes(rows), "grades.csv"))
+    assert upload.table.column_names == ["School", "Grade", "Sex", "Number Tested", "Number Proficient"]
+    assert upload.table.num_rows == 3 and upload.notes[-1].params["groups"] == "Grade 3"

@@ -2,8 +2,6 @@
 with figures worked out by hand; the command line as a user types it (`python -m equity ...`)."""
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -17,14 +15,8 @@ from equity.data.normalize import RACE_LABELS
 from equity.model.rules import Rule
 from equity.report.sections import GapView
 from equity.stats.metrics import breakdown
+from tests.command import typed as cli
 from tests.files import csv_bytes
-
-ROOT = Path(__file__).resolve().parents[2]
-
-
-def cli(*args) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "equity", *map(str, args)], cwd=ROOT, capture_output=True,
-                          text=True, check=False)
 
 
 def _students(spec) -> list[list[str]]:

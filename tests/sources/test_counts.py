@@ -316,3 +316,28 @@ def test_a_report_card_s_all_grades_rows_are_never_added_to_the_grades():
     assert _figures(by_race) == {BLACK: (50, 40.0), WHITE: (50, 60.0)} and by_race.overall.n == 100
     # By grade, the grades' rows: grade 3 8 + 18 of 50, grade 4 12 + 12 of 50.
     assert _figures(breakdown(con, outcome, RULE, "grade")) == {"3": (50, 52.0), "4": (50, 48.0)}
+
+
+def test_a_group_listed_on_its_yes_side_only_is_compared_with_the_rest_of_its_school():
+    # Only 'Economically Disadvantaged' and 'Students with Disabilities' are listed: the other side is each
+    # school's All Students less them. Lincoln: 200 of whom 100 proficient; disadvantaged 120, 42; SWD 30, 6.
+    # Roosevelt: 100, 40; disadvantaged 60, 18; SWD 20, 4.
+    rows = [REPORT_CARD_GROUPS[0]] + [row for row in REPORT_CARD_GROUPS[1:]
+                                      if row[1] in ("All Students", "Economically Disadvantaged", "SWD")]
+    con, mapping = _load(rows)
+    outcome = mapping.outcomes()[0].name
+    result = breakdown(con, outcome, RULE, "low_income")
+    # Not disadvantaged: (200 - 120) + (100 - 60) = 120 students, (100 - 42) + (40 - 18) = 80 proficient.
+    assert _figures(result) == {True: (180, round(6000 / 180, 2)), False: (120, round(8000 / 120, 2))}
+    assert (result.overall.n, result.overall.total) == (300, 140)
+    swd = next(g for g in disproportionality(con, outcome, RULE, Grouping("special_ed")).groups if g.key is True)
+    # SWD 10 of 50 against the others, (170 + 80) = 250 of whom (94 + 36) = 130 proficient.
+    assert round(swd.ratio, 4) == round((10 / 50) / (130 / 250), 4)
+
+
+def test_no_other_side_is_made_from_a_yes_side_larger_than_its_school():
+    con, mapping = _load([["School", "Student Group", "Number Tested", "Number Proficient"],
+                          ["A", "All Students", "20", "10"], ["A", "Economically Disadvantaged", "30", "12"],
+                          ["A", "Female", "10", "5"], ["A", "Male", "10", "5"]])
+    result = breakdown(con, mapping.outcomes()[0].name, RULE, "low_income")
+    assert _figures(result) == {True: (30, 40.0)}          # no group of -10 students
