@@ -14,11 +14,20 @@ FONT = "DejaVu Sans, Arial, Helvetica, sans-serif"    # one family with ◆ and 
 
 
 def static_spec(chart: alt.TopLevelMixin, width: int = WIDTH) -> str:
-    """The chart's Vega-Lite spec at a fixed width (a page has no container to stretch to), as JSON. Panels set
-    side by side keep their own widths."""
-    sized = chart if isinstance(chart, alt.HConcatChart) else chart.properties(width=width)
+    """The chart's Vega-Lite spec at a fixed width (a page has no container to stretch to), as JSON."""
+    sized = _widened(chart, width) if isinstance(chart, alt.HConcatChart) else chart.properties(width=width)
     fixed = sized.configure(font=FONT, locale=chart_locale())   # numbers the reader's way
     return json.dumps(fixed.to_dict(), sort_keys=True)
+
+
+def _widened(chart: alt.HConcatChart, width: int) -> alt.HConcatChart:
+    """Panels side by side, their first (the main one) widened so the whole chart is `width` pixels wide as
+    Vega lays it out (its labels and columns measured), as a single chart's plot is."""
+    drawn = vl_convert.vegalite_to_scenegraph(chart.to_dict(validate=False))["width"]
+    wider = chart.copy(deep=True)
+    first = wider.hconcat[0]
+    wider.hconcat = [first.properties(width=first.width + max(width - drawn, 0)), *wider.hconcat[1:]]
+    return wider
 
 
 @lru_cache(maxsize=64)
