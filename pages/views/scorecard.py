@@ -33,7 +33,7 @@ from equity.words.reader import bound, language
 from pages.views import shared
 
 STATUS_COLOURS = {"met": "green", "on track": "blue", "off track": "orange", "no data": "gray", NO_GOAL: "gray"}
-PER_ROW = 4
+PER_ROW = 3          # cards in a row: at 1280 px (a projector) four leave a card's table too narrow for its figures
 
 
 def indicators(bench) -> list[Indicator]:
