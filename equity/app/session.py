@@ -553,6 +553,15 @@ class Workbench:
         return ontrack.graduation(self.con, rule, term, ontrack.later_terms(self.terms(), term), self.filters,
                                   self.min_n)
 
+    def graduation_by_group(self, rule: ontrack.OnTrackRule, dimension: str,
+                            term: str) -> tuple[ontrack.GroupGraduation, ...] | None:
+        """`graduation` for each group of the on-track table by `dimension`, suppressed as a crossed table."""
+        overall = self.graduation(rule, term)
+        if overall is None:
+            return None
+        return ontrack.graduation_by_group(self.con, rule, term, ontrack.later_terms(self.terms(), term),
+                                           self.filters, self.min_n, overall, self.on_track(rule, dimension, term))
+
     def column_values(self, header: str) -> tuple[str, ...]:
         """The values a column of the loaded file holds (the most frequent first), for a picker of categories."""
         profile = next((p for p in self.data.profiles if p.header == header), None)

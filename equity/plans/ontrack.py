@@ -68,10 +68,9 @@ class Graduation:
 
 @dataclass(frozen=True)
 class GroupGraduation:
-    """`Graduation`'s two rows for one group of the on-track summary (`key` its value, `label` its words)."""
+    """`Graduation`'s two rows for one group of the on-track summary (`key` its value)."""
 
     key: object
-    label: str
     on_track: Figures
     off_track: Figures
 
@@ -181,6 +180,6 @@ def graduation_by_group(con: duckdb.DuckDBPyConnection, rule: OnTrackRule, term:
         if not more:
             break
         marked |= more
-    return tuple(GroupGraduation(g.key, g.label, *(_shown(counts.get((g.key, on), _NONE), reasons.get((g.key, i)))
+    return tuple(GroupGraduation(g.key, *(_shown(counts.get((g.key, on), _NONE), reasons.get((g.key, i)))
                                                    for i, on in enumerate((True, False))))
                  for g in on_track.groups)

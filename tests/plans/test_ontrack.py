@@ -80,7 +80,7 @@ def _by_group(rows, min_n):
     overall = graduation(con, rule, ENTRY, (LAST,), Filters(), min_n)
     on_track = summary(con, cube(con, rule), "race", ENTRY, Filters(), min_n)
     found = graduation_by_group(con, rule, ENTRY, (LAST,), Filters(), min_n, overall, on_track)
-    return {g.label: (g.on_track, g.off_track) for g in found}
+    return {g.key: (g.on_track, g.off_track) for g in found}
 
 
 def test_graduation_by_group():
