@@ -1,10 +1,12 @@
 """On track in 9th grade and graduation by on-track status, on the cohort of tests/ontrack_files.py."""
 
+from dataclasses import replace
+
 import pytest
 
 from equity.model.filters import Filters
 from equity.plans.ontrack import OnTrackRule, cube, find, graduation, graduation_by_group, later_terms, summary
-from equity.stats.privacy import ACROSS, COMPLEMENT, DIFFERENCE, SMALL
+from equity.stats.privacy import ACROSS, COMPLEMENT, DIFFERENCE, ELSEWHERE, SMALL
 from tests.ontrack_files import ENTRY, LAST, LEFT, ROWS, THREE
 from tests.plans.test_warning import loaded
 
@@ -113,3 +115,21 @@ def test_graduation_by_group_hides_what_students_who_left_would_give_away():
     found = _by_group(LEFT, 2)
     assert found["Hispanic/Latino"] == ((None, None, COMPLEMENT), (None, None, DIFFERENCE))
     assert found["White"] == ((None, None, DIFFERENCE), (None, None, COMPLEMENT))
+
+
+def test_graduation_by_group_follows_the_summary_and_the_overall_row(data):
+    con, loaded_data = data
+    rule = find(loaded_data.mapping)
+    overall = graduation(con, rule, ENTRY, (LAST,), Filters(), 2)
+    on_track = summary(con, cube(con, rule), "race", ENTRY, Filters(), 2)
+    # a group the on-track table hides is hidden here too, and the other group with it (the columns' totals)
+    white_hidden = replace(on_track, groups=tuple(replace(g, suppressed=g.key == "White") for g in on_track.groups))
+    found = {g.key: (g.on_track[2], g.off_track[2])
+             for g in graduation_by_group(con, rule, ENTRY, (LAST,), Filters(), 2, overall, white_hidden)}
+    assert found == {"White": (ELSEWHERE, ELSEWHERE), "Hispanic/Latino": (COMPLEMENT, COMPLEMENT)}
+    # where the overall on-track row is hidden, its groups (7 and 8, both shown otherwise) cannot all be shown:
+    # Hispanic's 7 go, then each row's and column's other
+    hidden_total = replace(overall, on_track=(None, None, SMALL))
+    found = {g.key: (g.on_track[2], g.off_track[2])
+             for g in graduation_by_group(con, rule, ENTRY, (LAST,), Filters(), 2, hidden_total, on_track)}
+    assert found == {"Hispanic/Latino": (COMPLEMENT, COMPLEMENT), "White": (COMPLEMENT, COMPLEMENT)}
