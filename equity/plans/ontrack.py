@@ -96,7 +96,12 @@ def _on_track(rule: OnTrackRule):
 
 def cube(con: duckdb.DuckDBPyConnection, rule: OnTrackRule) -> Cube:
     """The students counted by whether they are on track under `rule` (in every grade and term), for `summary`."""
-    return flagged.build(con, t("ontrack.label"), _on_track(rule), rule.params())
+    return flagged.build(con, label(), _on_track(rule), rule.params())
+
+
+def label() -> str:
+    """The figure's name in the reader's language (a kept cube's is in the language it was first built in)."""
+    return t("ontrack.label")
 
 
 def summary(con: duckdb.DuckDBPyConnection, counted: Cube, dimension: str, term: str, filters: Filters,

@@ -21,9 +21,10 @@ from equity.model.filters import FLAG_KEYS, Filters
 from equity.model.rules import Rule
 from equity.plans import accountability as acc
 from equity.plans import goals as goal_math
+from equity.plans import ontrack, status_grid
 from equity.plans import scorecard as sc
-from equity.plans import status_grid
 from equity.plans.group_grid import GroupPlacement, colour_words, place_groups
+from equity.plans.warning import WarningSign
 from equity.present.charts import (
     INDEX_COLUMNS,
     change_chart,
@@ -99,6 +100,17 @@ class Figures(Protocol):
 
     def accountability_grid(self, indicators: Sequence[sc.Indicator], cuts: dict[str, status_grid.Cuts],
                             colour_min_n: int) -> acc.Grid: ...
+
+    def without_rows(self) -> str | None: ...
+
+    def warning_signs(self) -> tuple[WarningSign, ...]: ...
+
+    def warning_summary(self, signs: tuple[WarningSign, ...], dimension: str, term: str | None,
+                        area: str | None = None) -> Breakdown: ...
+
+    def on_track_rule(self) -> ontrack.OnTrackRule | None: ...
+
+    def on_track(self, rule: ontrack.OnTrackRule, dimension: str, term: str) -> Breakdown: ...
 
 
 @dataclass(frozen=True, eq=False)
@@ -534,6 +546,8 @@ class Choice:
     group_grids: bool = False                  # with the scorecard: each indicator's status × change per group
     accountability: bool = False               # with the scorecard: every student group on every indicator
     accountability_colour_min_n: int = 30      # the Dashboard's: no colour for fewer students
+    warning: bool = False                      # the early-warning summary by each dimension (never the roster)
+    on_track: bool = False                     # the share of 9th graders on track by each dimension
 
 
 def views(bench: Figures, choice: Choice) -> list[ReportView]:
@@ -559,6 +573,28 @@ def views(bench: Figures, choice: Choice) -> list[ReportView]:
                                                                   choice.accountability_colour_min_n)))
     if choice.goal_table and saved:
         found.append(GoalsView(tuple(bench.assess_goals(saved)), bench.min_n))
+    return found + _student_views(bench, choice)
+
+
+def _student_views(bench: Figures, choice: Choice) -> list[ReportView]:
+    """The early-warning summary (of the latest term) and the share on track (of the first term's 9th graders) by
+    each chosen dimension, at the indicators' default thresholds, as their pages first show them: group totals
+    suppressed like every figure, never the roster. None for data without student rows."""
+    if bench.without_rows():
+        return []
+    found: list[ReportView] = []
+    signs, latest = bench.warning_signs() if choice.warning else (), bench.terms(filtered=True)[-1:]
+    note = t("warning.summary_note", term=latest[0] if latest else t("page.scorecard.all_terms"), min_n=bench.min_n)
+    for dimension in choice.dimensions if signs else ():
+        found.append(GapView(bench.warning_summary(signs, dimension, latest[0] if latest else None),
+                             colour_min_n=bench.privacy.colour_min_n, outcome_note=note))
+    rule, first = bench.on_track_rule() if choice.on_track else None, bench.terms()[:1]
+    for dimension in choice.dimensions if rule and first else ():
+        if dimension not in ("grade", "term"):
+            note = t("ontrack.rule_note", credits=f"{rule.min_credits:g}", failures=f"{rule.max_failures:g}",
+                     term=first[0])
+            found.append(GapView(bench.on_track(rule, dimension, first[0]), colour_min_n=bench.privacy.colour_min_n,
+                                 outcome_note=note))
     return found
 
 
