@@ -10,7 +10,7 @@ from equity.report import render as exports
 from equity.words.numbers import count, decimal
 from tests.app.conftest import choose, upload
 from tests.files import csv_bytes
-from tests.matched_files import ROWS
+from tests.matched_files import ROWS, SEASONS
 
 ROOT = Path(__file__).resolve().parents[2]
 PAGE = "pages/views/cohort.py"
@@ -142,3 +142,23 @@ def test_the_level_table_shows_each_move_and_its_download_writes_the_same_cells(
     assert written[1] == list(screen.columns)
     assert [[cell or "—" for cell in row] for row in written[2:6]] == screen.to_numpy().tolist()
     assert "10" in written[-1][0]           # the note on hidden cells, under the table
+
+
+def test_every_problem_with_the_ids_and_terms_is_named_before_the_figures(app):
+    """Terms named without a year, an ID written twice in one term and IDs that lose their zeros or gain a prefix:
+    each said with examples, and the match rate above them, all before the first table."""
+    app.switch_page("pages/views/data.py").run()
+    upload(app, csv_bytes(SEASONS), "seasons.csv").run()
+    next(b for b in app.button if b.label == "Confirm mapping").click().run()
+    app.switch_page(PAGE).run()
+    choose(app, "matched_outcome", "Score")
+    app.radio(key="matched_how_score").set_value("Average").run()
+    assert not app.exception, [e.value for e in app.exception]
+    assert (app.selectbox(key="matched_from").value, app.selectbox(key="matched_to_Fall").value) == ("Fall", "Spring")
+    # the page's elements in the order it draws them
+    kinds = [type(node).__name__ for node in app.main if type(node).__name__ in ("Info", "Warning", "Dataframe")]
+    assert kinds[:5] == ["Info", "Warning", "Warning", "Warning", "Dataframe"], kinds
+    assert app.info[0].value.startswith("8 students are in both Fall and Spring: 88.9% of the students")
+    warnings = [w.value for w in app.warning]
+    assert "cannot be placed in time: Fall, Spring" in warnings[0]
+    assert "e.g. 200" in warnings[1] and "001 = 1" in warnings[2]
