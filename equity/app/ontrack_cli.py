@@ -5,9 +5,9 @@ the on-track and off-track students, as the On track page shows them.
                              [--min-n N] [--map ...] [--value ...] [--where ...] [--format table|csv|json]
 
 The JSON is `gaps`'s, with the term, the rule and `graduation` beside it ({"on_track": {"n", "graduated",
-"suppressed"[, "why"]}, "off_track": …, "no_record": n or null, "by_group": [{"group", "on_track", "off_track"},
-…] in the order of `groups`}; null without a graduation column or a later term). A hidden figure and its size are
-null, as everywhere.
+"suppressed"[, "why"]}, "off_track": …, "no_record": n or null, "by_group": [{"key", "label", "on_track",
+"off_track"}, …] in the order of `groups`}; null without a graduation column or a later term). A hidden figure
+and its size are null, as everywhere.
 """
 
 import argparse
@@ -65,7 +65,7 @@ def _graduation(found: ontrack.Graduation, by_group: tuple[ontrack.GroupGraduati
         out = {"n": n, "graduated": None if share is None else round(share, 2), "suppressed": why is not None}
         return out | {"why": hidden_note(why, min_n)} if why else out
     return {"on_track": row(found.on_track), "off_track": row(found.off_track), "no_record": found.no_record,
-            "by_group": [{"group": group_label(dimension, g.key), "on_track": row(g.on_track),
+            "by_group": [{"key": g.key, "label": group_label(dimension, g.key), "on_track": row(g.on_track),
                           "off_track": row(g.off_track)} for g in by_group]}
 
 
@@ -75,7 +75,7 @@ def notes(extra: dict) -> list[str]:
     failures = "" if extra["max_failures"] is None else f" and at most {extra['max_failures']:g} core courses failed"
     lines = [f"note: on track: at least {extra['min_credits']:g} credits{failures}, 9th graders of {extra['term']}."]
     finished = extra["graduation"]
-    rows = [("", finished), *((f"{g['group']}, ", g) for g in finished["by_group"])] if finished else []
+    rows = [("", finished), *((f"{g['label']}, ", g) for g in finished["by_group"])] if finished else []
     for (prefix, found), key in itertools.product(rows, ("on_track", "off_track")):
         lines.append(f"note: {prefix}{key.replace('_', ' ')}: {_graduated(found[key])}")
     return lines

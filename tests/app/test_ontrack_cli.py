@@ -22,6 +22,13 @@ def typed(*args) -> subprocess.CompletedProcess:
     return command.typed("ontrack", *args)
 
 
+def _group(name: str, on: tuple, off: tuple) -> dict:
+    """A shown group's two rows as the JSON writes them: (students with a record, % graduated) each."""
+    def row(figures):
+        return {"n": figures[0], "graduated": figures[1], "suppressed": False}
+    return {"key": name, "label": name, "on_track": row(on), "off_track": row(off)}
+
+
 def test_on_track_and_graduation_as_json(cohort_file):
     done = typed(cohort_file, "--term", ENTRY, "--min-n", "5", "--format", "json")
     assert done.returncode == 0, done.stderr
@@ -35,17 +42,14 @@ def test_on_track_and_graduation_as_json(cohort_file):
     assert out["graduation"] == {"on_track": {"n": 15, "graduated": 93.33, "suppressed": False},
                                  "off_track": {"n": 7, "graduated": 28.57, "suppressed": False}, "no_record": 0,
                                  "by_group": out["graduation"]["by_group"]}
-    rows = [(g["group"], key, g[key]) for g in out["graduation"]["by_group"] for key in ("on_track", "off_track")]
+    rows = [(g["label"], key, g[key]) for g in out["graduation"]["by_group"] for key in ("on_track", "off_track")]
     assert [(group, key, row["n"], row["graduated"], row["suppressed"]) for group, key, row in rows] == [
         (group, key, None, None, True) for group in ("Hispanic/Latino", "White") for key in ("on_track", "off_track")]
     assert rows[3][2]["why"] == "Hidden: fewer than 5 students."
     # n-size 2: Hispanic 6 of 7 on track graduated (all but 107), 1 of 5 off track (108); White 8 of 8, 1 of 2
     out = json.loads(typed(cohort_file, "--term", ENTRY, "--min-n", "2", "--format", "json").stdout)
-    assert out["graduation"]["by_group"] == [
-        {"group": "Hispanic/Latino", "on_track": {"n": 7, "graduated": 85.71, "suppressed": False},
-         "off_track": {"n": 5, "graduated": 20.0, "suppressed": False}},
-        {"group": "White", "on_track": {"n": 8, "graduated": 100.0, "suppressed": False},
-         "off_track": {"n": 2, "graduated": 50.0, "suppressed": False}}]
+    assert out["graduation"]["by_group"] == [_group("Hispanic/Latino", (7, 85.71), (5, 20.0)),
+                                             _group("White", (8, 100.0), (2, 50.0))]
 
 
 def test_students_who_left_hide_the_rows_they_would_give_away(tmp_path):
@@ -60,10 +64,7 @@ def test_students_who_left_hide_the_rows_they_would_give_away(tmp_path):
     assert shown == {"on_track": {"n": 14, "graduated": 92.86, "suppressed": False},
                      "off_track": {"n": 6, "graduated": 33.33, "suppressed": False}, "no_record": 2,
                      "by_group": [   # 112 (Hispanic, off track) and 208 (White, on track) are not counted
-                         {"group": "Hispanic/Latino", "on_track": {"n": 7, "graduated": 85.71, "suppressed": False},
-                          "off_track": {"n": 4, "graduated": 25.0, "suppressed": False}},
-                         {"group": "White", "on_track": {"n": 7, "graduated": 100.0, "suppressed": False},
-                          "off_track": {"n": 2, "graduated": 50.0, "suppressed": False}}]}
+                         _group("Hispanic/Latino", (7, 85.71), (4, 25.0)), _group("White", (7, 100.0), (2, 50.0))]}
 
 
 def test_a_stricter_rule_and_the_latest_term_by_default(cohort_file):
