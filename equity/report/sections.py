@@ -7,7 +7,7 @@ loses its figures and its exact size. Anything that can be put into a section pl
 """
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from datetime import date
 from functools import cached_property
 from typing import Protocol
@@ -16,7 +16,7 @@ import altair as alt
 
 from equity.data.dataset import Dataset
 from equity.model.cohorts import Cohort, cohort_values
-from equity.model.dimensions import DIMENSIONS
+from equity.model.dimensions import DIMENSIONS, Dimension
 from equity.model.filters import FLAG_KEYS, Filters
 from equity.model.rules import Rule
 from equity.plans import accountability as acc
@@ -37,6 +37,7 @@ from equity.present.charts import (
     heat_title,
     shown_as,
 )
+from equity.present.ontrack_tables import graduation_group_table
 from equity.present.scorecard_charts import direction_word, goal_text, scorecard_chart
 from equity.present.tables import COUNT, GAP, INDEX, TEXT, VALUE, Column, Table
 from equity.sources.cells import key_text
@@ -49,7 +50,15 @@ from equity.stats.settings import PrivacySettings
 from equity.stats.trends import Trend
 from equity.words.gap_flags import flag_params, settings_line
 from equity.words.i18n import t
-from equity.words.labels import comparison_label, dimension_label, figure, group_label, hidden_note, yes_no
+from equity.words.labels import (
+    comparison_label,
+    dimension_label,
+    dimension_phrase,
+    figure,
+    group_label,
+    hidden_note,
+    yes_no,
+)
 from equity.words.numbers import day, decimal, percent
 from equity.words.reader import language
 from equity.words.summary import (
@@ -111,6 +120,9 @@ class Figures(Protocol):
     def on_track_rule(self) -> ontrack.OnTrackRule | None: ...
 
     def on_track(self, rule: ontrack.OnTrackRule, dimension: str, term: str) -> Breakdown: ...
+
+    def graduation_by_group(self, rule: ontrack.OnTrackRule, dimension: str,
+                            term: str) -> tuple[ontrack.GroupGraduation, ...] | None: ...
 
 
 @dataclass(frozen=True, eq=False)
@@ -525,6 +537,26 @@ class AccountabilityView:
 
 
 @dataclass(frozen=True)
+class GraduationView:
+    """Who graduated of the on-track and off-track 9th graders of `term`, by group, as the On track page shows it
+    (equity.plans.ontrack.graduation_by_group, already suppressed)."""
+
+    found: tuple[ontrack.GroupGraduation, ...]
+    dimension: Dimension
+    note: str                                  # the on-track rule and the term, as under the on-track table
+    min_n: int
+
+    @property
+    def key(self) -> str:
+        return f"graduation:{self.dimension.key}"
+
+    def section(self) -> Section:
+        table = graduation_group_table(self.found, self.dimension, self.min_n)
+        return Section(t("ontrack.graduation_by_group_title", dimension=dimension_phrase(self.dimension)), (),
+                       replace(table, notes=(self.note, *table.notes)))
+
+
+@dataclass(frozen=True)
 class Choice:
     """What to put in a report: one outcome under one rule, gaps by each chosen dimension, crossed pairs."""
 
@@ -577,9 +609,9 @@ def views(bench: Figures, choice: Choice) -> list[ReportView]:
 
 
 def _student_views(bench: Figures, choice: Choice) -> list[ReportView]:
-    """The early-warning summary (of the latest term) and the share on track (of the first term's 9th graders) by
-    each chosen dimension, at the indicators' default thresholds, as their pages first show them: group totals
-    suppressed like every figure, never the roster. None for data without student rows."""
+    """The early-warning summary (of the latest term) and the share on track (of the first term's 9th graders) with
+    who of them graduated, by each chosen dimension, at the indicators' default thresholds, as their pages first
+    show them: group totals suppressed like every figure, never the roster. None for data without student rows."""
     if bench.without_rows():
         return []
     found: list[ReportView] = []
@@ -595,6 +627,9 @@ def _student_views(bench: Figures, choice: Choice) -> list[ReportView]:
                      term=first[0])
             found.append(GapView(bench.on_track(rule, dimension, first[0]), colour_min_n=bench.privacy.colour_min_n,
                                  outcome_note=note))
+            finished = bench.graduation_by_group(rule, dimension, first[0])
+            if finished is not None:
+                found.append(GraduationView(finished, DIMENSIONS[dimension], note, bench.min_n))
     return found
 
 

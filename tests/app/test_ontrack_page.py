@@ -34,6 +34,7 @@ def test_on_track_and_graduation_on_the_cohort(app):
     assert list(grads.loc["Off track"][:2]) == ["7", "28.6%"]     # 2 of 7
     # by group (figures shown in tests/app/test_ontrack_cli.py at n-size 2): White's 2 off track are under 5, its
     # other row would give them, and each column's other row then too
+    assert any(m.value.endswith("Who graduated, by race/ethnicity") for m in app.markdown)
     by_group = app.dataframe[2].value
     assert list(by_group.columns[:4]) == ["Group", "In 9th grade", "Students with a later record", "Graduated"]
     assert by_group.iloc[:, 3].tolist() == ["—"] * 4 and all(by_group["Note"])

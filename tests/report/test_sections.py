@@ -286,3 +286,16 @@ def test_the_on_track_table_as_a_report_section():
     assert any("at least 5 credits" in note and "2021-22" in note for note in section.table.notes)
     spanish = _section(bench, "Encaminados en 9.º grado", "es")
     assert {row[0]: row[1:3] for row in spanish.table.rows}["Blanco"] == (10, 80.0)
+    # who graduated, by group, as the page shows it: at n-size 5 White's 2 off track hide every row (the page's
+    # test); at 2, Hispanic 6 of 7 on track and 1 of 5 off track, White 8 of 8 and 1 of 2
+    graduated = _section(bench, "Who graduated, by race")
+    assert [row[2:4] for row in graduated.table.rows] == [(None, None)] * 4
+    assert "2021-22" in graduated.table.notes[0]
+    bench.privacy = replace(bench.privacy, min_n=2)
+    rows = [row[:4] for row in _section(bench, "Who graduated, by race").table.rows]
+    assert rows == [("Hispanic/Latino", "On track", 7, pytest.approx(100 * 6 / 7)),
+                    ("Hispanic/Latino", "Off track", 5, 20.0), ("White", "On track", 8, 100.0),
+                    ("White", "Off track", 2, 50.0)]
+    spanish = _section(bench, "Quiénes se graduaron, por raza", "es")
+    assert [row[:2] for row in spanish.table.rows][:2] == [("Hispano/Latino", "Encaminados"),
+                                                           ("Hispano/Latino", "No encaminados")]
