@@ -296,6 +296,11 @@ def test_the_on_track_table_as_a_report_section():
     assert rows == [("Hispanic/Latino", "On track", 7, pytest.approx(100 * 6 / 7)),
                     ("Hispanic/Latino", "Off track", 5, 20.0), ("White", "On track", 8, 100.0),
                     ("White", "Off track", 2, 50.0)]
+    with reading("es"):
+        report = bench.report(Choice("credits_earned", "Credits Earned", Rule("mean"), ("race",), on_track=True), "",
+                              "")
+    assert "85,7" in str(exports.render(report, "html"))            # Hispanic on track: 6 of 7 graduated
+    assert all(exports.render(report, fmt) for fmt in ("pdf", "pptx")) and exports.report_xlsx(report)
     spanish = _section(bench, "Quiénes se graduaron, por raza", "es")
     assert [row[:2] for row in spanish.table.rows][:2] == [("Hispano/Latino", "Encaminados"),
                                                            ("Hispano/Latino", "No encaminados")]
