@@ -33,6 +33,7 @@ navigation = st.navigation([
     st.Page("pages/views/report.py", title=t("nav.report"), icon=":material/summarize:", url_path="report"),
     st.Page("pages/views/workspace.py", title=t("nav.saved"), icon=":material/folder_open:", url_path="saved"),
     st.Page("pages/views/sql.py", title=t("nav.sql"), icon=":material/terminal:", url_path="sql"),
+    st.Page("pages/views/glossary.py", title=t("nav.glossary"), icon=":material/menu_book:", url_path="glossary"),
 ], expanded=True)   # every page in view: past ten, Streamlit tucks the rest under "View more"
 with bench.busy:               # a rerun stopped by this one finishes its DuckDB work first
     shared.sidebar(bench)

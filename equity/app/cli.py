@@ -71,8 +71,9 @@ from equity.stats.gap_flags import Flag, Flags, GroupFlag, flag
 from equity.stats.grouped import stats
 from equity.stats.metrics import COMPARE_ALL, COMPARE_OTHERS, Breakdown, GroupResult, breakdown
 from equity.stats.privacy import BOTTOM_CODE, CODING_BELOW_N, TOP_CODE, coded_text
-from equity.words.i18n import LANGUAGES
+from equity.words.i18n import LANGUAGES, t
 from equity.words.labels import hidden_note
+from equity.words.numbers import decimal
 from equity.words.reader import DEFAULT, reading
 from equity.words.summary import flag_sentence
 
@@ -347,14 +348,22 @@ def render_risk(result: Disproportionality, fmt: str) -> str:
     if fmt == "csv":         # as `gaps` writes it: a trailing 'why' column, and the reasons below the table
         return csv_text([[*row, why] for row, why in zip(rows, ["why", *whys], strict=True)])
     notes = [f"{g['label']}: {why}" for g, why in zip(out["groups"], whys, strict=True) if why]
-    flagged = [g["label"] for g in out["groups"] if g["flagged"]]
     head = (f"{result.outcome} ({result.rule.describe()}) by {result.grouping.label}: risk ratios against "
             f"{'all other students' if out['compare'] == OTHERS else out['compare']}; {result.settings.describe()}"
             + (f"; alternate ratios against the other students in the published total '{result.comparison}'"
                if result.comparison else ""))
-    sentence = (f"Flagged (risk ratio above {out['flag_above']:.1f}): {', '.join(flagged)}." if flagged
-                else f"No group has a risk ratio above {out['flag_above']:.1f}.")
-    return "\n".join([head, *aligned(rows), *(["", *notes] if notes else []), "", sentence, ""])
+    return "\n".join([head, *aligned(rows), *(["", *notes] if notes else []), "", risk_sentence(result), ""])
+
+
+def risk_sentence(result: Disproportionality) -> str:
+    """The flagged groups, or, with none, how close the highest ratio comes: never a bare all-clear."""
+    limit, highest = result.settings.threshold, result.highest()
+    if flagged := [g.label for g in result.flagged()]:
+        return f"Flagged (risk ratio above {limit:.1f}): {', '.join(flagged)}."
+    if highest is None:
+        return t("page.risk.no_ratio", threshold=decimal(limit, 1))
+    return t("page.risk.highest_below", ratio=decimal(highest.ratio, 2), group=highest.label,
+             threshold=decimal(limit, 1))
 
 
 def report(args: argparse.Namespace) -> str:

@@ -424,20 +424,39 @@ class Workbench:
         # report card's races and incomes): then only the dimension's own rows are summed (sources.counts).
         together = column in MAIN and len(self.cube(outcome, rule).kinds) < 2
         cells = None if dimension == COMBINED else self.cells(outcome, rule, MAIN if together else (column,), cohort)
+        return self._breakdown(outcome, rule, dimension, compare, label, filters, cells)
+
+    def _breakdown(self, outcome: str, rule: Rule, dimension: str, compare: str, label: str, filters: Filters,
+                   cells: Cells | None) -> Breakdown:
         return breakdown(self.con, outcome, rule, dimension, compare, filters, self.min_n, label, cells, self.coding,
-                         self.across(outcome, rule, (column,), filters))
+                         self.across(outcome, rule, (DIMENSIONS[dimension].column,), filters))
 
     def versus_all(self, outcome: str, rule: Rule, dimension: str, school: str, label: str = "") -> EntityComparison:
         """One school's groups against the same groups across every school the filters keep (stats.entity)."""
-        return versus_all(school, self.breakdown(outcome, rule, dimension, COMPARE_ALL, label, ("school", school)),
-                          self.breakdown(outcome, rule, dimension, COMPARE_ALL, label),
-                          self.cells(outcome, rule, (DIMENSIONS[dimension].column, "school")))
+        return self._versus_every(outcome, rule, dimension, (school,), label)[0]
 
     def schools_ranked(self, outcome: str, rule: Rule, dimension: str, key: object, label: str = ""
                        ) -> tuple[tuple[str, EntityGroup], ...]:
         """Every school the filters keep by the group `key`'s figure against every school's (stats.entity)."""
-        return ranked([self.versus_all(outcome, rule, dimension, school, label)
-                       for school in self.filter_options()["school"]], key)
+        schools = self.filters.school or tuple(self.filter_options()["school"])
+        return ranked(self._versus_every(outcome, rule, dimension, schools, label), key)
+
+    def _versus_every(self, outcome: str, rule: Rule, dimension: str, schools: tuple[str, ...], label: str
+                      ) -> list[EntityComparison]:
+        """Each of `schools` against every school. The schools' cells come from one grouped query, each school's
+        breakdown sums its own share of them (as narrowed to the school, whatever schools the sidebar keeps), and
+        the rule across views judges each from the cube's kept sizes: no query per school."""
+        columns = (DIMENSIONS[dimension].column, "school")
+        everywhere = self.breakdown(outcome, rule, dimension, COMPARE_ALL, label)
+        by_school = self.cells(outcome, rule, columns)
+        any_school = replace(self.filters, school=())
+        key = (self.data.version, outcome, rule, any_school, columns, "per school")
+        shares = self._recent(key, lambda: cubes.cells(self.con, self.cube(outcome, rule), any_school, columns).per(
+            "school"))
+        return [versus_all(school, self._breakdown(outcome, rule, dimension, COMPARE_ALL, label,
+                                                   cohort_filters(self.filters, "school", school),
+                                                   shares.get(school, Cells(columns, ()))), everywhere, by_school)
+                for school in schools]
 
     def crosstab(self, outcome: str, rule: Rule, first: str, second: str, label: str = "",
                  cohort: Cohort | None = None) -> CrossTable:

@@ -68,6 +68,13 @@ class Cells:
             groups[key[i]] = groups.get(key[i], Stats(0, 0.0, 0.0)).plus(stats)
         return overall, {k: s for k, s in groups.items() if s.n > 0}
 
+    def per(self, column: str) -> dict[object, "Cells"]:
+        """The cells split by one column's value (a school's share of cells counted for every school at once)."""
+        i, shares = self.columns.index(column), {}
+        for key, stats in self.rows:
+            shares.setdefault(key[i], []).append((key, stats))
+        return {value: Cells(self.columns, tuple(rows)) for value, rows in shares.items()}
+
     def crossed(self, first: str, second: str) -> tuple[Stats, dict[tuple, Stats]]:
         """All students' statistics and each non-empty pair of groups' of two of the columns."""
         i, j = self.columns.index(first), self.columns.index(second)

@@ -147,6 +147,7 @@ class _Sizes:
         self.min_n = min_n
         self.n = found["n"].astype(np.int64)
         self.missing = found["missing"].astype(np.int64)
+        self.with_result = self.n > 0
         self.codes: dict[str, np.ndarray] = {}
         self.values: dict[str, list[str]] = {}
         for name in NAMES:
@@ -154,7 +155,7 @@ class _Sizes:
             self.values[name], self.codes[name] = [str(v) for v in values], codes
         # the columns with more than one value among students with a result: a condition on any other holds
         # for everyone, so it describes no set the others do not
-        self.varied = [name for name in NAMES if len(np.unique(self.codes[name][self.n > 0])) > 1]
+        self.varied = [name for name in NAMES if len(np.unique(self.codes[name][self.with_result])) > 1]
         # each column's values as breakdowns key them, by the text the filters use
         self.keys = {name: {str(text): key for text, key in zip(found[name], found[f"raw_{name}"], strict=True)}
                      for name in NAMES}
@@ -162,6 +163,7 @@ class _Sizes:
         self._sizes: dict[tuple[Description, bool], int] = {}
         self._wider: dict[tuple[Description, bool], bool] = {}
         self._lines: dict[tuple[bytes, str, str, int], bool] = {}
+        self._fullest: dict[Description, Description] = {}
 
     @classmethod
     def read(cls, con: duckdb.DuckDBPyConnection, cube: str, min_n: int) -> "_Sizes":
@@ -189,7 +191,7 @@ class _Sizes:
         """The groups (each group column's value as text) that have students with a result in the view."""
         if not names:
             return set()
-        kept = self.mask(view) & (self.n > 0)
+        kept = self.mask(view) & self.with_result
         # the combinations of the columns' codes present, counted in one pass: the groups are a few where the
         # cells are many (a national file's schools)
         sizes = tuple(len(self.values[name]) for name in names)
@@ -241,8 +243,7 @@ class _Sizes:
         return None
 
     def _same_students(self, one: Description, other: Description) -> bool:
-        with_result = self.n > 0
-        return bool(np.array_equal(self.mask(one) & with_result, self.mask(other) & with_result))
+        return bool(np.array_equal(self.mask(one) & self.with_result, self.mask(other) & self.with_result))
 
     def wider(self, description: Description, missing: bool = False) -> bool:
         """Whether a view with conditions fewer holds the set with 1 to min_n - 1 students more. Dropping
@@ -276,13 +277,15 @@ class _Sizes:
     def fullest(self, description: Description) -> Description:
         """The description with every condition the data implies: a column on which all the set's students
         have one value is a condition too (a school with one grade: that grade)."""
-        kept = self.mask(description) & (self.n > 0)
-        conditions = dict(description)
-        for name in self.varied:
-            present = np.unique(self.codes[name][kept])
-            if len(present) == 1:
-                conditions[name] = frozenset({self.values[name][present[0]]})
-        return frozenset(conditions.items())
+        if description not in self._fullest:
+            kept = self.mask(description) & self.with_result
+            conditions = dict(description)
+            for name in self.varied:     # the values present, counted: a hash of every kept cell cost far more
+                present = np.flatnonzero(np.bincount(self.codes[name][kept], minlength=len(self.values[name])))
+                if len(present) == 1:
+                    conditions[name] = frozenset({self.values[name][present[0]]})
+            self._fullest[description] = frozenset(conditions.items())
+        return self._fullest[description]
 
     def _same(self, description: Description) -> set[Description]:
         """Every description of the same students: `description` with conditions dropped that change nothing."""

@@ -112,6 +112,10 @@ class Disproportionality:
     def flagged(self) -> tuple[GroupRisk, ...]:
         return tuple(g for g in self.groups if g.flagged)
 
+    def highest(self) -> GroupRisk | None:
+        """The group with the highest ratio shown, so a screen with nothing flagged can say how close it came."""
+        return max((g for g in self.groups if g.ratio is not None), key=lambda g: g.ratio, default=None)
+
     def note(self, group: GroupRisk) -> str:
         """Why a group has no ratio, or how its ratio was found when that is not the usual way; '' otherwise."""
         if group.method == HIDDEN:

@@ -56,8 +56,9 @@ def versus_all(school: str, here: Breakdown, everywhere: Breakdown, by_school: C
             if key == group.key and where != school:
                 rest = rest.plus(stats)
         distinguishable = None
-        if difference is not None and rest.n > 0:
-            lo, hi = pairs[(group.key, school)].difference(rest, rule)
+        own = pairs.get((group.key, school))    # none when the sidebar keeps other schools than this one
+        if difference is not None and rest.n > 0 and own is not None:
+            lo, hi = own.difference(rest, rule)
             distinguishable = lo > 0 or hi < 0
         groups.append(EntityGroup(group.key, group.label, group.n, group.value, across, difference, distinguishable,
                                   None if across is not None else other))

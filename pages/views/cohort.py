@@ -14,6 +14,7 @@ from equity.present.matched_tables import (
     transition_table,
     unordered_sentence,
 )
+from equity.words.glossary import explain
 from equity.words.i18n import t
 from equity.words.labels import dimension_label
 from equity.words.reader import bound
@@ -22,7 +23,7 @@ from pages.views import shared
 picked = shared.analysis_header(t("nav.matched"), "matched")
 if picked and shared.student_rows(picked[0]):
     bench, column, rule = picked
-    st.caption(t("matched.intro"))
+    st.caption(t("matched.intro"), help=explain("matched_cohort", "conditional_percentile"))
     terms = bench.terms()
     if len(terms) < 2:
         st.info(t("matched.few_terms"), icon=":material/timeline:")

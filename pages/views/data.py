@@ -37,7 +37,7 @@ uploaded = st.file_uploader(t("page.data.upload"), type=FILE_TYPES, key="upload"
 if uploaded is not None and st.session_state.get("upload_seen") != uploaded.file_id:
     st.session_state["upload_seen"] = uploaded.file_id
     st.session_state.pop("upload_problem", None)
-    name = shared.plain(uploaded.name)
+    name, before = shared.plain(uploaded.name), bench.data
     try:
         with st.status(t("page.data.reading", name=name)) as status:
             bench.upload(uploaded.getvalue(), uploaded.name,
@@ -48,6 +48,8 @@ if uploaded is not None and st.session_state.get("upload_seen") != uploaded.file
     except Exception as problem:  # noqa: BLE001 - a file must never put a traceback in front of a user
         st.session_state["upload_problem"] = Text("page.data.unreadable", name=uploaded.name,
                                                   error=type(problem).__name__)
+    if bench.data is not before:   # applied at once under a remembered layout: the sidebar, drawn before this
+        st.rerun()                 # page, still names the data it replaced
 
 if "upload_problem" in st.session_state:
     kept = " " + t("page.data.kept") if bench.data else ""

@@ -5,6 +5,7 @@ import streamlit as st
 
 from equity.app.session import Section, file_stem
 from equity.present.risk_charts import ratio_chart, risk_table
+from equity.words.glossary import explain
 from equity.words.groupings import grouping_group
 from equity.words.i18n import t, tn
 from equity.words.labels import size_text
@@ -13,7 +14,7 @@ from pages.views import shared
 
 bench = shared.workbench()
 st.title(t("nav.disproportionality"))
-st.caption(t("page.risk.intro"))
+st.caption(t("page.risk.intro"), help=explain("idea", "risk", "risk_ratio", "composition_index"))
 if shared.require_data(bench):
     shared.active_filters(bench)
     picked = shared.outcome_picker(bench, "risk", default=bench.usual_risk_outcome(), rates_only=True)
@@ -34,9 +35,12 @@ if shared.require_data(bench):
             st.warning(tn("page.risk.flagged", len(flagged), threshold=decimal(settings.threshold, 1),
                           groups=names),
                        icon=":material/flag:")
+        elif highest := result.highest():       # not an all-clear: how close the highest comes to the threshold
+            st.info(t("page.risk.highest_below", ratio=decimal(highest.ratio, 2),
+                      threshold=decimal(settings.threshold, 1),
+                      group=shared.plain(grouping_group(grouping, highest.key))), icon=":material/info:")
         else:
-            st.success(t("page.risk.none_flagged", threshold=decimal(settings.threshold, 1)),
-                       icon=":material/check:")
+            st.info(t("page.risk.no_ratio", threshold=decimal(settings.threshold, 1)), icon=":material/info:")
         overall = result.overall_risk
         shown = t("page.risk.overall_risk", risk=decimal(overall, 1)) if overall is not None else \
             t("page.risk.overall_hidden")

@@ -5,6 +5,7 @@ import streamlit as st
 
 from equity.app.session import COMBINED, COMPARE_ALL, COMPARE_OTHERS, DIMENSIONS, file_stem, key_text
 from equity.present.charts import entity_table, ranked_table
+from equity.words.glossary import explain
 from equity.words.i18n import t
 from equity.words.labels import comparison_choices, dimension_label, group_label
 from equity.words.reader import bound
@@ -53,9 +54,9 @@ if picked:
         section = view.section()
         if section.chart is not None:        # built once: the screen and the downloads share it, and the table
             shared.chart(section.chart, section.table)
-        st.caption(shared.plain(overall_line(result)))
+        st.caption(shared.plain(overall_line(result)), help=explain("gap", "beyond_chance", "suppression"))
         if not rule.is_rate:
-            st.caption(t("report.effect_note"))
+            st.caption(t("report.effect_note"), help=explain("effect_size"))
         shared.table(section.table)
         shared.section_downloads(section, f"{stem}-{dimension}", "gaps_dl")
         schools = bench.filter_options()["school"]

@@ -60,6 +60,8 @@ for problem in (*problems, *goal_problems):
     st.warning(shared.message(problem.message), icon=":material/warning:")
 if st.session_state.get("log_saved"):
     st.success(shared.plain(st.session_state.pop("log_saved")), icon=":material/check:")
+if not entries and not problems:
+    st.info(t("log.empty"), icon=":material/edit_note:")
 
 with st.expander(t("log.new_entry"), expanded=not entries or "log_goal" in st.session_state
                  or "log_group" in st.session_state,

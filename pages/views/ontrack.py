@@ -5,6 +5,7 @@ import streamlit as st
 
 from equity.app.session import COMBINED, DEFAULTS, DIMENSIONS, Flag, Section, file_stem
 from equity.present.ontrack_tables import graduation_group_table, graduation_table
+from equity.words.glossary import explain
 from equity.words.i18n import t
 from equity.words.labels import dimension_label, dimension_phrase
 from equity.words.reader import bound
@@ -13,7 +14,7 @@ from pages.views import shared
 bench = shared.workbench()
 st.title(t("nav.ontrack"))
 if shared.require_data(bench) and shared.student_rows(bench):
-    st.caption(t("ontrack.intro"))
+    st.caption(t("ontrack.intro"), help=explain("on_track"))
     shared.active_filters(bench)
     found = bench.on_track_rule()
     terms = bench.terms()

@@ -24,6 +24,7 @@ from equity.app.session import (
 )
 from equity.present.grids import accountability_html, cuts_frame, grid_html, group_grid_html
 from equity.present.scorecard_charts import card_html, cards_table, goal_text
+from equity.words.glossary import explain
 from equity.words.groupings import grouping_name
 from equity.words.i18n import t
 from equity.words.labels import dimension_label
@@ -65,7 +66,7 @@ def remember(bench, chosen: list[Indicator], cuts: dict) -> None:
 
 def show(card: Card) -> None:
     ind = card.indicator
-    with st.container(border=True, gap=None):
+    with st.container(border=True, gap=None, height="stretch"):   # the cards of a row end level
         head, badge = st.columns([3, 2], vertical_alignment="top")
         head.markdown(f"**{shared.plain(ind.name())}**")
         badge.badge(shared.plain(goal_text(card.goal)), color=STATUS_COLOURS.get(card.goal, "gray"))
@@ -142,7 +143,8 @@ def accountability(bench, cards: list[Card], chosen: dict) -> None:
                                        value=st.session_state.get("accountability_min", COLOUR_MIN_N),
                                        key="accountability_colour_min_n"))
     st.session_state["accountability_min"] = colour_min_n          # kept for the report, off this page
-    st.caption(t("accountability.intro", min_n=f"{bench.min_n:d}", colour_min_n=f"{colour_min_n:d}"))
+    st.caption(t("accountability.intro", min_n=f"{bench.min_n:d}", colour_min_n=f"{colour_min_n:d}"),
+               help=explain("n_size", "suppression"))
     grid_ = bench.accountability_grid([c.indicator for c in cards], chosen, colour_min_n)
     st.html(accountability_html(grid_))
     red, lowest = bench.identified(grid_)
@@ -224,7 +226,8 @@ if shared.require_data(bench):
     filters = " · ".join(bench.filter_lines()) or t("compare.all")
     st.caption(t("page.scorecard.legend", filters=shared.plain(filters), min_n=f"{bench.min_n:d}",
                  cell=f"{settings.cell_size:d}",
-                 n_size=f"{settings.n_size:d}", threshold=decimal(settings.threshold, 1)))
+                 n_size=f"{settings.n_size:d}", threshold=decimal(settings.threshold, 1)),
+               help=explain("risk_ratio", "alternate_risk_ratio", "composition_index"))
     for note in bench.chronic_notes(current):
         st.caption(shared.plain(note))
     if not cards:

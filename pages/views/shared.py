@@ -34,6 +34,7 @@ from equity.app.session import (
     access,
 )
 from equity.present.tables import FIGURES, Table
+from equity.words.glossary import FLAG_RULES, explain
 from equity.words.i18n import DEFAULT, LANGUAGES, t
 from equity.words.labels import dimension_label, group_label
 from equity.words.messages import Text, words
@@ -172,10 +173,10 @@ def sidebar(bench: Workbench) -> None:
         if "start_note" in st.session_state:
             st.warning(message(st.session_state["start_note"]), icon=":material/warning:")
         preset = st.selectbox(t("ui.hide_small"), PRIVACY_PRESETS, format_func=bound(lambda p: p.label()),
-                              key="preset")
+                              key="preset", help=explain("n_size", "suppression"))
         coding = st.checkbox(t("ui.top_bottom_code"), key="top_bottom_code",
-                             help=t("ui.top_bottom_code_help", top=TOP_CODE, bottom=BOTTOM_CODE,
-                                    n=CODING_BELOW_N))
+                             help=explain("top_bottom_coding", before=t(
+                                 "ui.top_bottom_code_help", top=TOP_CODE, bottom=BOTTOM_CODE, n=CODING_BELOW_N)))
         bench.privacy = replace(bench.privacy, min_n=preset.min_n, colour_min_n=preset.colour_min_n, coding=coding)
         with st.expander(t("ui.filters"), expanded=bench.filters.active):
             choices = bench.filter_options()
@@ -317,10 +318,11 @@ def flag_choice(rate: bool, key: str) -> Flag:
     if not rate:
         st.caption(t("flag.means_only"))
         return Flag.NEWCOMBE
-    method = Flag(st.selectbox(t("flag.label"), list(Flag), key=key, help=t("flag.help"),
+    method = Flag(st.selectbox(t("flag.label"), list(Flag), key=key,
+                               help=explain("interval", "beyond_chance", before=t("flag.help")),
                                format_func=bound(lambda f: t(f"flag.{Flag(f).value}.name"))))
     if method is not Flag.NEWCOMBE:
-        st.caption(t(f"flag.{method.value}.how"))
+        st.caption(t(f"flag.{method.value}.how"), help=explain(FLAG_RULES[method.value]))
     return method
 
 
@@ -355,11 +357,12 @@ def risk_settings(bench: Workbench, key: str) -> RiskSettings:
                                                              float(st.session_state[f"{key}_threshold"])))
     cell, size, limit = st.columns(3)
     cell.number_input(t("risk.cell"), 0, 100, current.cell_size, key=f"{key}_cell", on_change=store,
-                      help=t("risk.cell_help"))
+                      help=explain("cell_size", before=t("risk.cell_help")))
     size.number_input(t("risk.n_size"), 1, 500, current.n_size, key=f"{key}_nsize", on_change=store,
-                      help=t("risk.n_size_help"))
+                      help=explain("n_size", before=t("risk.n_size_help")))
     limit.number_input(t("risk.threshold"), 1.0, 10.0, current.threshold, 0.1, key=f"{key}_threshold",
-                       on_change=store, help=t("risk.threshold_help"))
+                       on_change=store,
+                       help=explain("risk_ratio", "disproportionality", before=t("risk.threshold_help")))
     store()
     return bench.privacy.risk
 
@@ -415,6 +418,7 @@ def min_days_setting(bench: Workbench, key: str) -> None:
             st.session_state[f"{key}_problem"] = problem
 
     st.number_input(t("chronic.min_days"), min_value=1, max_value=366, step=1, key=key, on_change=change,
-                    value=bench.data.mapping.min_days, help=t("chronic.min_days_help"))
+                    value=bench.data.mapping.min_days,
+                    help=explain("chronic_absence", before=t("chronic.min_days_help")))
     if f"{key}_problem" in st.session_state:
         st.warning(message(st.session_state.pop(f"{key}_problem")), icon=":material/warning:")

@@ -7,6 +7,7 @@ import streamlit as st
 
 from equity.app.session import IngestError, Section, survey_notes, survey_summary
 from equity.present.survey_charts import codes_table, survey_heat, survey_table
+from equity.words.glossary import explain
 from equity.words.i18n import t
 from equity.words.numbers import count
 from pages.views import shared
@@ -68,7 +69,7 @@ if shared.require_data(bench) and shared.student_rows(bench):
             where = t("page.survey.matched_in", term=shared.plain(term)) if term else ""
             st.caption(t("page.survey.matched", matched=count(result.matched),
                          respondents=count(result.respondents), where=where))
-        st.caption(t("page.survey.small", min_n=f"{bench.min_n:d}", hide=t("ui.hide_small")))
+        st.caption(t("page.survey.small", min_n=f"{bench.min_n:d}", hide=t("ui.hide_small")), help=explain("n_size"))
         chart = survey_heat(result)
         table = survey_table(result)            # the same table its downloads write
         shared.chart(chart, table)

@@ -17,6 +17,7 @@ from equity.app.session import (
     Flag,
     file_stem,
 )
+from equity.words.glossary import explain
 from equity.words.i18n import t
 from equity.words.labels import dimension_label, group_label
 from equity.words.numbers import count
@@ -96,7 +97,7 @@ def roster(bench, signs, term) -> None:
 bench = shared.workbench()
 st.title(t("nav.warning"))
 if shared.require_data(bench) and shared.student_rows(bench):
-    st.caption(t("warning.intro"))
+    st.caption(t("warning.intro"), help=explain("early_warning"))
     shared.active_filters(bench)
     found = bench.warning_signs()
     if not found:

@@ -114,6 +114,16 @@ def test_csv_and_table(tmp_path):
     assert "Asian: Hidden: fewer than 10 students." in out
 
 
+
+def test_with_nothing_flagged_the_table_says_how_high_the_highest_ratio_is(tmp_path):
+    """Black students' 1.62 (worked out above) under the default threshold of 3.0: no bare all-clear."""
+    _, out, _ = risk(tmp_path, PLAN)
+    assert ("No group is flagged: the highest risk ratio is 1.62 (Black or African American), below the flag "
+            "threshold of 3.0.") in out
+    _, out, _ = risk(tmp_path, [("Black", 40, 12), ("White", 40, 0)])    # both hidden (see above): no ratio
+    assert "no risk ratio could be calculated" in out and "The flag threshold is 3.0." in out
+
+
 @pytest.mark.parametrize(("options", "message"), [
     (("--compare", "Martian"), "--compare must be 'others' or one of the groups"),
     (("--outcome", "Expelled"), "no column 'Expelled' in the file"),

@@ -59,6 +59,21 @@ def test_a_crdc_file_through_the_mapping_screen_gives_gaps_and_risk_ratios(app):
     assert bench.data.mapping.counts and bench.data.upload.table.num_rows == 28
 
 
+def test_one_school_against_the_schools_the_sidebar_keeps(app):
+    """With the sidebar keeping Baker only, Adams is still offered: its 16 of 60 Black students (26.7%) beside
+    Baker's 12 of 50 (24.0%), no error; the ranking below holds Baker alone."""
+    _upload_and_confirm(app)
+    app.switch_page("pages/views/gaps.py").run()
+    app.multiselect(key=f"filter_school_{app.session_state['bench'].data.version}").select("Baker Middle").run()
+    app.toggle(key="gaps_entity_on").set_value(True).run()
+    app.selectbox(key="gaps_entity").set_value("Adams Elementary").run()
+    assert not app.exception, [e.value for e in app.exception]
+    versus = next(f.value for f in app.dataframe if "At Adams Elementary" in f.value.columns).set_index("Group")
+    assert (versus.loc[BLACK, "n"], versus.loc[BLACK, "At Adams Elementary"]) == ("60", "26.7")
+    assert (versus.loc[BLACK, "All schools"], versus.loc[BLACK, "Difference (points)"]) == ("24.0", "+2.7")
+    ranked = app.dataframe[-1].value
+    assert "Baker Middle" in ranked.to_string() and "Adams Elementary" not in ranked.to_string()
+
 def test_views_that_need_student_rows_say_so(app):
     _upload_and_confirm(app)
     for page in ("pages/views/cohort.py", "pages/views/survey.py", "pages/views/sql.py", "pages/views/warning.py",

@@ -19,7 +19,7 @@ RENDERS_MARKDOWN = {   # Streamlit calls whose first argument (a body or a label
 MARKDOWN_KEYWORDS = {"label", "body", "help", "title", "captions"}
 HELPERS = {"plain", "message"}
 NUMBERS = {"len", "int", "round", "count", "decimal", "percent"}   # equity.words.numbers: a number or an error
-CATALOGUE = {"dimension_label"}   # names of the canonical dimensions, from the catalogues only
+CATALOGUE = {"dimension_label", "explain"}   # dimension names and the glossary's meanings, from the catalogues only
 # HTML from equity's autoescaped Jinja2 templates
 HTML_BUILDERS = {"card_html", "grid_html", "group_grid_html", "accountability_html", "accessible_html"}
 REVIEWED = {"note_where"}   # functions that show no file text: the workspace folder named by whoever runs the server

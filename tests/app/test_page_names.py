@@ -10,7 +10,8 @@ from tests.district import district_csv
 
 NAV = {"data": "data", "gaps": "gaps", "intersections": "intersections", "scorecard": "scorecard",
        "disproportionality": "disproportionality", "survey": "survey", "trends": "trends", "cohort": "matched",
-       "goals": "goals", "log": "log", "report": "report", "workspace": "saved", "sql": "sql"}
+       "goals": "goals", "log": "log", "report": "report", "workspace": "saved", "sql": "sql",
+       "glossary": "glossary"}
 
 
 @pytest.mark.parametrize("lang", ["en", "es"])

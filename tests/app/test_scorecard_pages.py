@@ -23,6 +23,19 @@ def _frame(app, column: str) -> pd.DataFrame:
     return next(d.value for d in app.dataframe if column in d.value.columns)
 
 
+def _blocks(node):
+    for child in getattr(node, "children", {}).values():
+        yield child
+        yield from _blocks(child)
+
+
+def test_cards_of_a_row_stretch_to_one_height(app):
+    """Each card is a bordered container that fills its row's height, so a row of cards ends level."""
+    app.switch_page("pages/views/scorecard.py").run()
+    cards = [b.proto for b in _blocks(app.main) if b.type == "flex_container" and b.proto.flex_container.border]
+    assert len(cards) >= 5 and all(card.height_config.use_stretch for card in cards)
+
+
 def test_scorecard_shows_the_four_required_views(app):
     app.switch_page("pages/views/scorecard.py").run()
     titles = [m.value for m in app.markdown]
@@ -42,7 +55,7 @@ def test_scorecard_shows_the_four_required_views(app):
     assert not_low.Hidden == "" and float(not_low._9) == pytest.approx((262 / 404) / (871 / 2013), abs=0.005)
     assert rows["Chronic absence", "English learners"].By == "English learner"
     assert rows["Belonging", "Students with disabilities"].By == "Special education"
-    assert any("RR** = risk ratio" in c.value and "n-size 30" in c.value for c in app.caption)
+    assert any("**Risk ratio**: cell size" in c.value and "n-size 30" in c.value for c in app.caption)
 
 
 def test_scorecard_hides_small_groups(app):

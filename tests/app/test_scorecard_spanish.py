@@ -27,7 +27,7 @@ def test_scorecard_in_spanish(app):
                  "**Indicadores anticipados** · condiciones que cambian durante el año"):
         assert name in titles
     assert ":gray-badge[Sin meta]" in titles
-    assert any("**RR** = razón de riesgo" in c.value and "tamaño n 30" in c.value for c in app.caption)
+    assert any("**Razón de riesgo**: tamaño mínimo" in c.value and "tamaño n 30" in c.value for c in app.caption)
     assert any(c.value.endswith("2024-25 frente a 2022-23") for c in app.caption)
     table = _frame(app, "Valor de la medida")
     black = table[(table["Indicador"] == "Suspensiones") & (table["Grupo"] == "Negro o afroamericano")].iloc[0]
@@ -46,7 +46,9 @@ def test_disproportionality_in_spanish(app):
     assert not app.exception and [t.value for t in app.title] == ["Desproporcionalidad"]
     assert any(c.value.startswith("Riesgo = porcentaje de un grupo") for c in app.caption)
     assert any(c.value.startswith("Tamaño mínimo de celda 10") for c in app.caption)
-    assert [s.value for s in app.success] == ["Ningún grupo tiene una razón de riesgo mayor que 3,0."]
+    assert not app.success           # not an all-clear: the highest ratio (80/868 against 151/4159) and the threshold
+    assert "Ningún grupo está señalado: la razón de riesgo más alta es 2,54 (Negro o afroamericano), por debajo del " \
+        "umbral de 3,0." in [i.value for i in app.info]
     table = _frame(app, "Razón de riesgo").set_index("Grupo")
     assert table.loc["Nativo de Hawái u otras islas del Pacífico", "Método"] == "Por debajo del tamaño de celda o n"
     assert "Periodos seguidos señalado" in table.columns

@@ -21,6 +21,6 @@ def test_join_incidents_then_the_scorecard(open_home):
     page.wait_for_timeout(1000)
     page.screenshot(path=str(SHOTS / "scorecard.png"))
     body = page.inner_text("body")
-    for text in ("Suspensions", "By Race/ethnicity", "AP participation", "CI", "Chronic absence",
+    for text in ("Suspensions", "By Race/ethnicity", "AP participation", "Composition index", "Chronic absence",
                  "By English learner", "Belonging", "By Special education", "Traceback"):
         assert (text in body) == (text != "Traceback"), text

@@ -1,6 +1,7 @@
 """The screens' HTML fragments escape every text they are given: a name or heading written as markup (a group
 label from a file, say) reads as text, and the only tags are the template's own."""
 
+import re
 from html.parser import HTMLParser
 
 import pytest
@@ -38,3 +39,14 @@ def test_every_text_in_a_fragment_is_escaped(name):
     parsed.feed(html)
     assert "b" not in parsed.tags and 'onmouseover="' not in html
     assert html.count(ESCAPED) == texts
+
+
+@pytest.mark.parametrize("template", ["card_table.html", "status_grid.html", "group_grid.html"])
+def test_text_on_the_cards_and_grids_is_at_least_13_pixels(template):
+    """Readable on a projector: every font size the stylesheet a fragment includes sets (the card's sheet styles
+    its heading and note too), in rem of the browser's 16 px."""
+    _, slots = FILLED[template]
+    html = fragment(template, **slots)
+    sizes = [float(rem) * 16 for rem in re.findall(r"font-size:\s*([\d.]+)rem", html)]
+    pixels = re.findall(r"font-size:\s*[\d.]+px", html)
+    assert sizes and not pixels and min(sizes) >= 13, (template, sizes, pixels)

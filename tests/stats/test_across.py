@@ -1,6 +1,13 @@
-"""The rule across views (equity.stats.across), worked out by hand on a few students."""
+"""The rule across views (equity.stats.across), worked out by hand on a few students, and its array sums
+against a loop over every cell on random cubes."""
 
+import itertools
+from itertools import combinations
+
+import numpy as np
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from equity.model.filters import Filters
 from equity.model.groups import Grouping
@@ -225,3 +232,77 @@ def test_races_alone_or_in_combination_follow_the_rule_too():
     assert {g.key: g.n for g in combined.groups} == {g.key: g.n for g in alone.groups}
 
 
+
+
+class _Plain(across._Sizes):
+    """The rule across views with every size a loop over the cells and every search over conditions a visit of
+    every subset of them: what the cube's array sums and the pruned searches must decide alike."""
+
+    def _text(self, name: str, i: int) -> str:
+        return self.values[name][self.codes[name][i]]
+
+    def mask(self, description):
+        return np.array([all(self._text(name, i) in values for name, values in description)
+                         for i in range(len(self.n))], dtype=bool)
+
+    def size(self, description, missing=False):
+        counts = self.missing if missing else self.n
+        return sum(int(counts[i]) for i, inside in enumerate(self.mask(description)) if inside)
+
+    def _fewer(self, description):
+        """Every description with one condition or more dropped."""
+        conditions = list(description)
+        return [frozenset(kept) for size in range(len(conditions)) for kept in combinations(conditions, size)]
+
+    def wider(self, description, missing=False):
+        base = self.size(description, missing)
+        return any(0 < self.size(fewer, missing) - base < self.min_n for fewer in self._fewer(description))
+
+    def _same(self, description):
+        base = self.size(description)
+        return {description, *(fewer for fewer in self._fewer(description) if self.size(fewer) == base)}
+
+    def fullest(self, description):
+        inside = [i for i, kept in enumerate(self.mask(description)) if kept and self.n[i] > 0]
+        conditions = dict(description)
+        for name in self.varied:
+            present = {self._text(name, i) for i in inside}
+            if len(present) == 1:
+                conditions[name] = frozenset(present)
+        return frozenset(conditions.items())
+
+    def _groups(self, view, names):
+        if not names:                  # all students only: no groups
+            return set()
+        return {tuple(self._text(name, i) for name in names)
+                for i, kept in enumerate(self.mask(view)) if kept and self.n[i] > 0}
+
+
+VARIED = {"race": ("Asian", "Black or African American", "White"), "low_income": ("false", "true"),
+          "school": ("Adams", "Baker"), "grade": ("09", "10")}
+
+
+@st.composite
+def _cubes(draw):
+    """A random cube's sizes (cells of four varied columns, each other column one value), filters choosing some
+    values of some columns, the group columns of a breakdown (none, one or two) and a minimum size."""
+    combos = list(itertools.product(*VARIED.values()))
+    present = draw(st.lists(st.sampled_from(combos), min_size=1, max_size=len(combos), unique=True))
+    n = draw(st.lists(st.integers(0, 25), min_size=len(present), max_size=len(present)))
+    missing = draw(st.lists(st.integers(0, 3), min_size=len(present), max_size=len(present)))
+    found = {"n": np.array(n), "missing": np.array(missing)}
+    for name in across.NAMES:
+        values = [c[list(VARIED).index(name)] for c in present] if name in VARIED else ["null"] * len(present)
+        found[name] = found[f"raw_{name}"] = np.array(values, dtype=object)
+    chosen = {name: tuple(draw(st.lists(st.sampled_from(values), max_size=len(values), unique=True)))
+              for name, values in VARIED.items()}
+    names = draw(st.sampled_from([(), *((name,) for name in VARIED), *combinations(VARIED, 2)]))
+    return found, Filters(**chosen), names, draw(st.integers(2, 12))
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_cubes())
+def test_the_array_sums_decide_as_a_loop_over_every_cell_does(drawn):
+    found, filters, names, min_n = drawn
+    fast, plain = across._Sizes(found, min_n).hidden(filters, names), _Plain(found, min_n).hidden(filters, names)
+    assert fast == plain

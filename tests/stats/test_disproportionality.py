@@ -44,6 +44,15 @@ def test_risk_ratios_and_composition_by_hand():
     assert result.overall_risk == pytest.approx(14.0)
     flagged = dp.measure("Suspended", BOOLEAN, Grouping("race"), local, local, dp.Settings(threshold=2.9))
     assert [g.label for g in flagged.flagged()] == ["Black or African American"]
+    # Nothing flagged at 3.0, but the highest ratio shown is Black students' 3.0 (White's and Hispanic/Latino's
+    # are not shown), which the screen states instead of an all-clear.
+    assert result.highest() is black and not result.flagged()
+
+
+def test_no_highest_ratio_when_none_is_shown():
+    # Two groups of 20 with 2 and 3 suspended: every count is under the cell size of 10, so no ratio at all.
+    local = _stats({"Black or African American": (20, 2), "White": (20, 3)})
+    assert dp.measure("Suspended", BOOLEAN, Grouping("race"), local, local).highest() is None
 
 
 def test_alternate_ratio_when_the_comparison_group_is_below_the_n_size():
