@@ -28,3 +28,5 @@ def growth_rows():
         race = H if (i - 1) % 10 < 5 else W
         rows += [[str(i), Y1, race, str(i), ""], [str(i), Y2, race, str(y2), ""]]
     return rows
+# The same students in terms named without a year ('Fall', 'Spring'): they cannot be placed in time.
+SEASONS = [HEADER, *[[row[0], {Y1: "Fall", Y2: "Spring"}[row[1]], *row[2:]] for row in ROWS[1:]]]

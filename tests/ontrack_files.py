@@ -29,3 +29,9 @@ LATER = [
 ROWS = [HEADER, *NINTH, *LATER]
 # Without 208's and 112's later rows (they left): 14 on track with a record (13 graduated), 6 off (2), 2 without.
 LEFT = [row for row in ROWS if row[:2] not in (["208", LAST], ["112", LAST])]
+# A third group: 301-305 on track (304 did not graduate), 306 off track (did not graduate).
+B = "Black or African American"
+THREE = [*ROWS,
+         *[[f"00{300 + i}", ENTRY, "9", B, 6, 0, None] for i in range(1, 6)], ["00306", ENTRY, "9", B, 2, 3, None],
+         *[[str(300 + i), LAST, "12", B, 24, 0, "N" if i == 4 else "Y"] for i in range(1, 6)],
+         ["306", LAST, "12", B, 8, 5, "N"]]

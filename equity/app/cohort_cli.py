@@ -7,8 +7,9 @@
 A score without --threshold gives the mean change (and conditional percentiles); a threshold, a yes/no column
 or --categories gives the share meeting it in each term; proficiency levels without --categories give the
 share moving up or down a level and the level-by-level table. The match (rate, repeated IDs, IDs written
-differently) is printed first; example IDs go to stderr only, never into the figures. --where keeps the students
-the sidebar filters would (in each term, by the group they are in that term); the terms are --from and --to.
+differently, terms that cannot be placed in time) is printed first; example IDs go to stderr only, never into the
+figures. --where keeps the students the sidebar filters would (in each term, by the group they are in that term);
+the terms are --from and --to.
 """
 
 import argparse
@@ -103,7 +104,8 @@ def as_json(result: Cohort, tables: tuple[Transition, ...], grown: tuple[Growth,
     out = {"outcome": result.outcome, "rule": "levels" if result.kind == LEVELS else result.rule.describe(),
            "kind": result.kind, "by": result.dimension, "from": m.from_term, "to": m.to_term, "min_n": result.min_n,
            "matching": {"matched": m.matched, "left": m.left, "arrived": m.arrived,
-                        "match_rate": _round(m.rate), "repeated_ids": m.repeated, "reformatted_ids": m.reformatted},
+                        "match_rate": _round(m.rate), "repeated_ids": m.repeated, "reformatted_ids": m.reformatted,
+                        "unordered_terms": list(m.unordered)},
            "all_students": _group(result, result.overall),
            "groups": [_group(result, g) for g in result.groups]}
     if result.kind == LEVELS:

@@ -5,19 +5,21 @@ the on-track and off-track students, as the On track page shows them.
                              [--min-n N] [--map ...] [--value ...] [--where ...] [--format table|csv|json]
 
 The JSON is `gaps`'s, with the term, the rule and `graduation` beside it ({"on_track": {"n", "graduated",
-"suppressed"[, "why"]}, "off_track": …, "no_record": n or null}; null without a graduation column or a later
-term). A hidden figure and its size are null, as everywhere.
+"suppressed"[, "why"]}, "off_track": …, "no_record": n or null, "by_group": [{"key", "label", "on_track",
+"off_track"}, …] in the order of `groups`}; null without a graduation column or a later term). A hidden figure
+and its size are null, as everywhere.
 """
 
 import argparse
+import itertools
 
 from equity.app import cli_options
 from equity.app.cli_options import UsageError
-from equity.model.dimensions import GAP_DIMENSIONS
+from equity.model.dimensions import GAP_DIMENSIONS, Dimension
 from equity.plans import ontrack
 from equity.stats.metrics import Breakdown
 from equity.stats.trends import data_terms
-from equity.words.labels import hidden_note
+from equity.words.labels import group_label, hidden_note
 
 
 def add_command(commands) -> None:
@@ -47,27 +49,37 @@ def run(args: argparse.Namespace) -> tuple[Breakdown, dict]:
     if term is None:
         raise UsageError("ontrack needs a term or school-year column; name it with --map term=HEADER.")
     result = ontrack.summary(con, ontrack.cube(con, rule), args.by, term, chosen, args.min_n)
-    finished = ontrack.graduation(con, rule, term, ontrack.later_terms(data_terms(con), term), chosen, args.min_n)
+    later = ontrack.later_terms(data_terms(con), term)
+    finished = ontrack.graduation(con, rule, term, later, chosen, args.min_n)
+    by_group = finished and ontrack.graduation_by_group(con, rule, term, later, chosen, args.min_n, finished, result)
     return result, {"term": term, "min_credits": rule.min_credits,
                     "max_failures": rule.max_failures if rule.failures else None,
-                    "graduation": _graduation(finished, args.min_n) if finished else None}
+                    "graduation": _graduation(finished, by_group, result.dimension, args.min_n) if finished else None}
 
 
-def _graduation(found: ontrack.Graduation, min_n: int) -> dict:
-    def row(figures: tuple) -> dict:
+def _graduation(found: ontrack.Graduation, by_group: tuple[ontrack.GroupGraduation, ...], dimension: Dimension,
+                min_n: int) -> dict:
+    """The overall rows, the number without a later record and `by_group` (each group's label and two rows)."""
+    def row(figures: ontrack.Figures) -> dict:
         n, share, why = figures
         out = {"n": n, "graduated": None if share is None else round(share, 2), "suppressed": why is not None}
         return out | {"why": hidden_note(why, min_n)} if why else out
-    return {"on_track": row(found.on_track), "off_track": row(found.off_track), "no_record": found.no_record}
+    return {"on_track": row(found.on_track), "off_track": row(found.off_track), "no_record": found.no_record,
+            "by_group": [{"key": g.key, "label": group_label(dimension, g.key), "on_track": row(g.on_track),
+                          "off_track": row(g.off_track)} for g in by_group]}
 
 
 def notes(extra: dict) -> list[str]:
-    """The rule and who graduated, said on stderr before a table or CSV (the JSON carries them)."""
+    """The rule and who graduated (overall, then by group), said on stderr before a table or CSV (the JSON carries
+    them)."""
     failures = "" if extra["max_failures"] is None else f" and at most {extra['max_failures']:g} core courses failed"
     lines = [f"note: on track: at least {extra['min_credits']:g} credits{failures}, 9th graders of {extra['term']}."]
     finished = extra["graduation"]
-    for key in ("on_track", "off_track") if finished else ():
-        g = finished[key]
-        figure = g.get("why") or f"{g['graduated']}% graduated of {g['n']} with a later record"
-        lines.append(f"note: {key.replace('_', ' ')}: {figure}")
+    rows = [("", finished), *((f"{g['label']}, ", g) for g in finished["by_group"])] if finished else []
+    for (prefix, found), key in itertools.product(rows, ("on_track", "off_track")):
+        lines.append(f"note: {prefix}{key.replace('_', ' ')}: {_graduated(found[key])}")
     return lines
+
+
+def _graduated(row: dict) -> str:
+    return row.get("why") or f"{row['graduated']}% graduated of {row['n']} with a later record"

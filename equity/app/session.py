@@ -547,8 +547,9 @@ class Workbench:
         filters = replace(self.filters, term=(term,)) if term else self.filters
         counted = self._kept_cube(("warning", signs, area),
                                   lambda: warning.cube(self.con, signs, self.data.mapping, area))
-        return self._recent(("warning", self.data.version, signs, dimension, filters, area, self.min_n, self.coding),
-                            lambda: warning.summary(self.con, counted, dimension, filters, self.min_n, self.coding))
+        found = self._recent(("warning", self.data.version, signs, dimension, filters, area, self.min_n, self.coding),
+                             lambda: warning.summary(self.con, counted, dimension, filters, self.min_n, self.coding))
+        return replace(found, outcome=warning.label(area))
 
     def warning_roster(self, signs: tuple[WarningSign, ...], term: str | None) -> Table:
         """The labelled student-level roster of `term` under the session's filters, the most areas flagged first."""
@@ -562,15 +563,25 @@ class Workbench:
     def on_track(self, rule: ontrack.OnTrackRule, dimension: str, term: str) -> Breakdown:
         """The share of `term`'s 9th graders on track by group, under the session's filters and privacy settings."""
         counted = self._kept_cube(("ontrack", rule), lambda: ontrack.cube(self.con, rule))
-        return self._recent(("ontrack", self.data.version, rule, dimension, term, self.filters, self.min_n,
-                             self.coding),
-                            lambda: ontrack.summary(self.con, counted, dimension, term, self.filters, self.min_n,
-                                                    self.coding))
+        found = self._recent(("ontrack", self.data.version, rule, dimension, term, self.filters, self.min_n,
+                              self.coding),
+                             lambda: ontrack.summary(self.con, counted, dimension, term, self.filters, self.min_n,
+                                                     self.coding))
+        return replace(found, outcome=ontrack.label())
 
     def graduation(self, rule: ontrack.OnTrackRule, term: str) -> ontrack.Graduation | None:
         """How many of `term`'s on-track and off-track 9th graders graduated in a later term, suppressed."""
         return ontrack.graduation(self.con, rule, term, ontrack.later_terms(self.terms(), term), self.filters,
                                   self.min_n)
+
+    def graduation_by_group(self, rule: ontrack.OnTrackRule, dimension: str,
+                            term: str) -> tuple[ontrack.GroupGraduation, ...] | None:
+        """`graduation` for each group of the on-track table by `dimension`, suppressed as a crossed table."""
+        overall = self.graduation(rule, term)
+        if overall is None:
+            return None
+        return ontrack.graduation_by_group(self.con, rule, term, ontrack.later_terms(self.terms(), term),
+                                           self.filters, self.min_n, overall, self.on_track(rule, dimension, term))
 
     def column_values(self, header: str) -> tuple[str, ...]:
         """The values a column of the loaded file holds (the most frequent first), for a picker of categories."""

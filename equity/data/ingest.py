@@ -27,7 +27,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from equity.data import html_tables, isolation, limits, shared_strings
+from equity.data import html_tables, isolation, limits, parquet_pages, shared_strings
 from equity.data.limits import LIMITS
 from equity.words.messages import Message, Text
 
@@ -562,8 +562,7 @@ def _read_parquet(data: bytes, filename: str, typed: bool = False) -> Upload:
                                      for i in range(footer.num_row_groups)) > LIMITS.unzipped_bytes:
             too_large = Text("ingest.too_large_unpacked", filename=filename, advice=Text("limits.advice"))
         if too_large is None:
-            text = [field.name for field in file.schema_arrow if _is_text(field.type)]
-            source, too_large = _row_groups(pq.ParquetFile(pa.BufferReader(data), read_dictionary=text), filename)
+            source, too_large = _row_groups(data, file, filename)
     except (pa.ArrowException, OSError) as error:
         raise _damaged(filename) from error
     if too_large:
@@ -578,24 +577,37 @@ def _read_parquet(data: bytes, filename: str, typed: bool = False) -> Upload:
     return Upload(filename, table, None, (), header_row, (*_skipped_note(rows, header_row), *notes))
 
 
-def _row_groups(file: pq.ParquetFile, filename: str) -> tuple[pa.Table | None, Text | None]:
-    """The file read one row group at a time, text still dictionary-encoded, stopping at the first row group
-    that takes the table past the size limit. Text of many distinct values (ids, names) is decoded as each row
-    group is read: a dictionary as long as its column saves nothing, and Arrow repeats it in every batch."""
+def _row_groups(data: bytes, footer: pq.ParquetFile, filename: str) -> tuple[pa.Table | None, Text | None]:
+    """The file read one row group at a time, stopping at the first row group that takes the table past the
+    size limit. Text is read still dictionary-encoded, except a column whose page headers bound what each of
+    its chunks decodes to (a column of many distinct values, whose dictionary Arrow would build by hashing every
+    value); that bound is checked before its row group is read. Text of many distinct values that comes as a
+    dictionary (ids, names) is decoded as each row group is read: a dictionary as long as its column saves
+    nothing, and Arrow repeats it in every batch."""
+    metadata = footer.metadata
+    leaves = {metadata.schema.column(j).path: j for j in range(metadata.num_columns)}
+    text = [field.name for field in footer.schema_arrow if _is_text(field.type)]
+    bounds = [{name: parquet_pages.plain_bound(data, metadata.row_group(g).column(leaves[name]))
+               for name in text if name in leaves} for g in range(metadata.num_row_groups)]
+    plain = {name for name in text if bounds and all(bound.get(name) is not None for bound in bounds)}
+    file = pq.ParquetFile(pa.BufferReader(data), read_dictionary=[name for name in text if name not in plain])
     if file.num_row_groups == 0:
         return file.read(), None
-    parts, size, plain = [], 0, None
-    cells = file.metadata.num_rows * file.metadata.num_columns
+    parts, size, decode = [], 0, None
+    cells = metadata.num_rows * metadata.num_columns
     for i in range(file.num_row_groups):
+        too_large = limits.text_problem(size + sum(bounds[i][name] for name in plain), filename, cells)
+        if too_large:
+            return None, too_large
         part = file.read_row_group(i)
         size += sum(map(_decoded_bytes, part.columns))
         too_large = limits.text_problem(size, filename, cells)
         if too_large:
             return None, too_large
-        if plain is None:
-            plain = {j for j, column in enumerate(part.columns) if pa.types.is_dictionary(column.type) and any(
+        if decode is None:
+            decode = {j for j, column in enumerate(part.columns) if pa.types.is_dictionary(column.type) and any(
                 2 * len(chunk.dictionary) > len(chunk) for chunk in column.chunks)}
-        parts.append(pa.Table.from_arrays([pc.cast(c, c.type.value_type) if j in plain else c
+        parts.append(pa.Table.from_arrays([pc.cast(c, c.type.value_type) if j in decode else c
                                            for j, c in enumerate(part.columns)], names=part.column_names))
     return pa.concat_tables(parts), None
 

@@ -23,7 +23,7 @@ from equity.plans.warning import FAILURE
 from equity.sources.cube import Cube
 from equity.stats import flagged
 from equity.stats.metrics import Breakdown
-from equity.stats.privacy import DIFFERENCE, suppress
+from equity.stats.privacy import COMPLEMENT, DIFFERENCE, ELSEWHERE, suppress, suppress_table
 from equity.words.i18n import t
 
 ENTRY_GRADE = "9"
@@ -50,16 +50,29 @@ class OnTrackRule:
         return {"min_credits": self.min_credits, "max_failures": self.max_failures}
 
 
+Figures = tuple[int | None, float | None, str | None]   # students with a record, % graduated, why hidden
+_NONE = (0, 0, 0)
+
+
 @dataclass(frozen=True)
 class Graduation:
     """Of the entering cohort's students with a graduation record in a later term, how many graduated, for the
     on-track and the off-track ones; a figure is None (with `why`) where the n-size hides it."""
 
-    on_track: tuple[int | None, float | None, str | None]     # students with a record, % graduated, why hidden
-    off_track: tuple[int | None, float | None, str | None]
+    on_track: Figures
+    off_track: Figures
     no_record: int | None        # cohort students with no later graduation value; None where hidden
     # A row is also hidden when 1 to min_n - 1 of its students have no later record: the summary's on-track (or
     # off-track) count less the row's would be their number.
+
+
+@dataclass(frozen=True)
+class GroupGraduation:
+    """`Graduation`'s two rows for one group of the on-track summary (`key` its value)."""
+
+    key: object
+    on_track: Figures
+    off_track: Figures
 
 
 def find(mapping: Mapping) -> OnTrackRule | None:
@@ -83,7 +96,12 @@ def _on_track(rule: OnTrackRule):
 
 def cube(con: duckdb.DuckDBPyConnection, rule: OnTrackRule) -> Cube:
     """The students counted by whether they are on track under `rule` (in every grade and term), for `summary`."""
-    return flagged.build(con, t("ontrack.label"), _on_track(rule), rule.params())
+    return flagged.build(con, label(), _on_track(rule), rule.params())
+
+
+def label() -> str:
+    """The figure's name in the reader's language (a kept cube's is in the language it was first built in)."""
+    return t("ontrack.label")
 
 
 def summary(con: duckdb.DuckDBPyConnection, counted: Cube, dimension: str, term: str, filters: Filters,
@@ -100,26 +118,73 @@ def later_terms(terms: Sequence[str], term: str) -> tuple[str, ...]:
     return found[found.index(term) + 1:] if term in found else ()
 
 
+def _counts(con: duckdb.DuckDBPyConnection, rule: OnTrackRule, term: str, later: Sequence[str], filters: Filters,
+            by: str | None) -> dict[tuple[object, bool], tuple[int, int, int]]:
+    """(group or None, on track) -> (students with a later record, graduated, without a record) of `term`'s 9th
+    graders; `by` is the group's column (None: no groups)."""
+    con.execute(query("matched/key"))
+    params = {**rule.params(), **{k: v for k, v in filters.params().items() if k not in ("f_grade", "f_term")},
+              "term": term, "later": list(later), "grade": ENTRY_GRADE}
+    group = by if by else query("columns/nothing")
+    rows = con.execute(query("ontrack/graduation", by=group, on_track=_on_track(rule), graduated=rule.graduated),
+                       params).fetchall()
+    return {(key, on): (int(known), int(done), int(n) - int(known)) for key, on, n, known, done in rows}
+
+
+def _shown(counts: tuple[int, int, int], why: str | None) -> Figures:
+    known, done, _ = counts
+    return (None, None, why) if why else (known, 100 * done / known if known else None, None)
+
+
 def graduation(con: duckdb.DuckDBPyConnection, rule: OnTrackRule, term: str, later: Sequence[str],
                filters: Filters, min_n: int) -> Graduation | None:
     """The on-track and off-track 9th graders of `term` (under `filters`, by their groups then) who graduated in
     one of the `later` terms; None when the file has no graduation column or no later term."""
     if not rule.graduated or not later:
         return None
-    con.execute(query("matched/key"))
-    params = {**rule.params(), **{k: v for k, v in filters.params().items() if k not in ("f_grade", "f_term")},
-              "term": term, "later": list(later), "grade": ENTRY_GRADE}
-    rows = con.execute(query("ontrack/graduation", on_track=_on_track(rule), graduated=rule.graduated),
-                       params).fetchall()
-    counts = {on: (int(known), int(done), int(n) - int(known)) for on, n, known, done in rows}
-    on, off = counts.get(True, (0, 0, 0)), counts.get(False, (0, 0, 0))       # (with a record, graduated, without)
+    counts = _counts(con, rule, term, later, filters, None)
+    on, off = counts.get((None, True), _NONE), counts.get((None, False), _NONE)
     no_record = on[2] + off[2]
     # the students without a record are a group too: with the two others they add up to the cohort's size
     reasons = list(suppress([on[0], off[0], *([no_record] if no_record else [])], min_n))
     for i, (_, _, missing) in enumerate((on, off)):
         if not reasons[i] and 0 < missing < min_n:
             reasons[i] = DIFFERENCE     # the on-track count (the summary's) less this row's would be those few
-    shown = [(None, None, why) if why else (known, 100 * done / known if known else None, None)
-             for (known, done, _), why in zip((on, off), reasons, strict=False)]
     hidden = any(reasons)               # a hidden row and the total without a record would give its size back
-    return Graduation(shown[0], shown[1], None if no_record and hidden else no_record)
+    return Graduation(_shown(on, reasons[0]), _shown(off, reasons[1]), None if no_record and hidden else no_record)
+
+
+def graduation_by_group(con: duckdb.DuckDBPyConnection, rule: OnTrackRule, term: str, later: Sequence[str],
+                        filters: Filters, min_n: int, overall: Graduation,
+                        on_track: Breakdown) -> tuple[GroupGraduation, ...]:
+    """`graduation` for each group of the `on_track` summary (its dimension, its order), suppressed as a two-way
+    table of group by on track, off track and without a record: each row adds up to the group's 9th graders and
+    each column to `overall`'s row, both shown. Hidden are a cell under the n-size, a group the summary hides, a
+    status 1 to min_n - 1 of whose students have no record (the summary's count less the row's would be theirs),
+    then the complement along every row and column, and a column's smallest cell where `overall` hides its total
+    and every group shows its part."""
+    counts = _counts(con, rule, term, later, filters, on_track.dimension.column)
+    cells, marked = {}, {}
+    for group in on_track.groups:
+        for status, on in enumerate((True, False)):
+            known, _, missing = counts.get((group.key, on), _NONE)
+            if known + missing:
+                cells[group.key, status] = known
+                marked[group.key, status] = DIFFERENCE if 0 < missing < min_n else None
+        no_record = sum(counts.get((group.key, on), _NONE)[2] for on in (True, False))
+        if no_record:
+            cells[group.key, 2] = no_record
+        for cell in [c for c in cells if c[0] == group.key]:
+            marked[cell] = ELSEWHERE if group.suppressed else marked.get(cell)
+    totals = (overall.on_track[2], overall.off_track[2], overall.no_record is None)
+    while True:
+        reasons = suppress_table(cells, min_n, marked)
+        more = {min(line, key=cells.get): COMPLEMENT for line in (
+            [c for c in cells if c[1] == status] for status, why in enumerate(totals) if why)
+            if line and not any(reasons[c] for c in line)}
+        if not more:
+            break
+        marked |= more
+    return tuple(GroupGraduation(g.key, *(_shown(counts.get((g.key, on), _NONE), reasons.get((g.key, i)))
+                                                   for i, on in enumerate((True, False))))
+                 for g in on_track.groups)

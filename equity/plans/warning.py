@@ -168,8 +168,12 @@ def cube(con: duckdb.DuckDBPyConnection, signs: Sequence[WarningSign], mapping: 
     """The students counted by whether they are flagged (in any area, or in `area`), for `summary`; students
     without a value for any indicator of the area are left out of its figure."""
     _, flags, params = flag_sql([s for s in signs if area in (None, s.area)], mapping)
-    label = t(f"warning.area_{area}") if area else t("warning.any_area")
-    return flagged.build(con, label, query("warning/area", flags=flags), params)
+    return flagged.build(con, label(area), query("warning/area", flags=flags), params)
+
+
+def label(area: str | None = None) -> str:
+    """The figure's name in the reader's language (a kept cube's is in the language it was first built in)."""
+    return t(f"warning.area_{area}") if area else t("warning.any_area")
 
 
 def summary(con: duckdb.DuckDBPyConnection, counted: Cube, dimension: str, filters: Filters, min_n: int,

@@ -7,7 +7,7 @@ loses its figures and its exact size. Anything that can be put into a section pl
 """
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from datetime import date
 from functools import cached_property
 from typing import Protocol
@@ -16,14 +16,15 @@ import altair as alt
 
 from equity.data.dataset import Dataset
 from equity.model.cohorts import Cohort, cohort_values
-from equity.model.dimensions import DIMENSIONS
+from equity.model.dimensions import DIMENSIONS, Dimension
 from equity.model.filters import FLAG_KEYS, Filters
 from equity.model.rules import Rule
 from equity.plans import accountability as acc
 from equity.plans import goals as goal_math
+from equity.plans import ontrack, status_grid
 from equity.plans import scorecard as sc
-from equity.plans import status_grid
 from equity.plans.group_grid import GroupPlacement, colour_words, place_groups
+from equity.plans.warning import WarningSign
 from equity.present.charts import (
     INDEX_COLUMNS,
     change_chart,
@@ -36,6 +37,7 @@ from equity.present.charts import (
     heat_title,
     shown_as,
 )
+from equity.present.ontrack_tables import graduation_group_table
 from equity.present.scorecard_charts import direction_word, goal_text, scorecard_chart
 from equity.present.tables import COUNT, GAP, INDEX, TEXT, VALUE, Column, Table
 from equity.sources.cells import key_text
@@ -48,7 +50,15 @@ from equity.stats.settings import PrivacySettings
 from equity.stats.trends import Trend
 from equity.words.gap_flags import flag_params, settings_line
 from equity.words.i18n import t
-from equity.words.labels import comparison_label, dimension_label, figure, group_label, hidden_note, yes_no
+from equity.words.labels import (
+    comparison_label,
+    dimension_label,
+    dimension_phrase,
+    figure,
+    group_label,
+    hidden_note,
+    yes_no,
+)
 from equity.words.numbers import day, decimal, percent
 from equity.words.reader import language
 from equity.words.summary import (
@@ -99,6 +109,20 @@ class Figures(Protocol):
 
     def accountability_grid(self, indicators: Sequence[sc.Indicator], cuts: dict[str, status_grid.Cuts],
                             colour_min_n: int) -> acc.Grid: ...
+
+    def without_rows(self) -> str | None: ...
+
+    def warning_signs(self) -> tuple[WarningSign, ...]: ...
+
+    def warning_summary(self, signs: tuple[WarningSign, ...], dimension: str, term: str | None,
+                        area: str | None = None) -> Breakdown: ...
+
+    def on_track_rule(self) -> ontrack.OnTrackRule | None: ...
+
+    def on_track(self, rule: ontrack.OnTrackRule, dimension: str, term: str) -> Breakdown: ...
+
+    def graduation_by_group(self, rule: ontrack.OnTrackRule, dimension: str,
+                            term: str) -> tuple[ontrack.GroupGraduation, ...] | None: ...
 
 
 @dataclass(frozen=True, eq=False)
@@ -513,6 +537,26 @@ class AccountabilityView:
 
 
 @dataclass(frozen=True)
+class GraduationView:
+    """Who graduated of the on-track and off-track 9th graders of `term`, by group, as the On track page shows it
+    (equity.plans.ontrack.graduation_by_group, already suppressed)."""
+
+    found: tuple[ontrack.GroupGraduation, ...]
+    dimension: Dimension
+    note: str                                  # the on-track rule and the term, as under the on-track table
+    min_n: int
+
+    @property
+    def key(self) -> str:
+        return f"graduation:{self.dimension.key}"
+
+    def section(self) -> Section:
+        table = graduation_group_table(self.found, self.dimension, self.min_n)
+        return Section(t("ontrack.graduation_by_group_title", dimension=dimension_phrase(self.dimension)), (),
+                       replace(table, notes=(self.note, *table.notes)))
+
+
+@dataclass(frozen=True)
 class Choice:
     """What to put in a report: one outcome under one rule, gaps by each chosen dimension, crossed pairs."""
 
@@ -534,6 +578,8 @@ class Choice:
     group_grids: bool = False                  # with the scorecard: each indicator's status × change per group
     accountability: bool = False               # with the scorecard: every student group on every indicator
     accountability_colour_min_n: int = 30      # the Dashboard's: no colour for fewer students
+    warning: bool = False                      # the early-warning summary by each dimension (never the roster)
+    on_track: bool = False                     # the share of 9th graders on track by each dimension
 
 
 def views(bench: Figures, choice: Choice) -> list[ReportView]:
@@ -559,6 +605,31 @@ def views(bench: Figures, choice: Choice) -> list[ReportView]:
                                                                   choice.accountability_colour_min_n)))
     if choice.goal_table and saved:
         found.append(GoalsView(tuple(bench.assess_goals(saved)), bench.min_n))
+    return found + _student_views(bench, choice)
+
+
+def _student_views(bench: Figures, choice: Choice) -> list[ReportView]:
+    """The early-warning summary (of the latest term) and the share on track (of the first term's 9th graders) with
+    who of them graduated, by each chosen dimension, at the indicators' default thresholds, as their pages first
+    show them: group totals suppressed like every figure, never the roster. None for data without student rows."""
+    if bench.without_rows():
+        return []
+    found: list[ReportView] = []
+    signs, latest = bench.warning_signs() if choice.warning else (), bench.terms(filtered=True)[-1:]
+    note = t("warning.summary_note", term=latest[0] if latest else t("page.scorecard.all_terms"), min_n=bench.min_n)
+    for dimension in choice.dimensions if signs else ():
+        found.append(GapView(bench.warning_summary(signs, dimension, latest[0] if latest else None),
+                             colour_min_n=bench.privacy.colour_min_n, outcome_note=note))
+    rule, first = bench.on_track_rule() if choice.on_track else None, bench.terms()[:1]
+    for dimension in choice.dimensions if rule and first else ():
+        if dimension not in ("grade", "term"):
+            note = t("ontrack.rule_note", credits=f"{rule.min_credits:g}", failures=f"{rule.max_failures:g}",
+                     term=first[0])
+            found.append(GapView(bench.on_track(rule, dimension, first[0]), colour_min_n=bench.privacy.colour_min_n,
+                                 outcome_note=note))
+            finished = bench.graduation_by_group(rule, dimension, first[0])
+            if finished is not None:
+                found.append(GraduationView(finished, DIMENSIONS[dimension], note, bench.min_n))
     return found
 
 

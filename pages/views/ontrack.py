@@ -3,11 +3,11 @@ and where later terms say who graduated, the share of the on-track and off-track
 
 import streamlit as st
 
-from equity.app.session import COMBINED, DEFAULTS, DIMENSIONS, Flag, file_stem
-from equity.present.ontrack_tables import graduation_table
+from equity.app.session import COMBINED, DEFAULTS, DIMENSIONS, Flag, Section, file_stem
+from equity.present.ontrack_tables import graduation_group_table, graduation_table
 from equity.words.glossary import explain
 from equity.words.i18n import t
-from equity.words.labels import dimension_label
+from equity.words.labels import dimension_label, dimension_phrase
 from equity.words.reader import bound
 from pages.views import shared
 
@@ -48,3 +48,10 @@ if shared.require_data(bench) and shared.student_rows(bench):
         shared.table(table)
         for note in table.notes:
             st.caption(shared.plain(note))
+        title = t("ontrack.graduation_by_group_title", dimension=dimension_phrase(DIMENSIONS[dimension]))
+        st.markdown(f"##### {shared.plain(title)}")
+        by_group = graduation_group_table(bench.graduation_by_group(rule, dimension, term), DIMENSIONS[dimension],
+                                          bench.min_n)
+        shared.table(by_group)
+        shared.section_downloads(Section(title, (), by_group), file_stem(f"graduation {term} {dimension}"),
+                                 "graduation_dl")

@@ -138,6 +138,11 @@ def builder(bench) -> None:
                                                 key="report_group_grids")
     accountable = scorecard and second.checkbox(t("page.report.accountability"), value=False,
                                                 key="report_accountability")
+    rows = bench.without_rows() is None
+    warning = rows and bool(bench.warning_signs()) and first.checkbox(t("page.report.warning"), value=False,
+                                                                      key="report_warning")
+    on_track = rows and bench.on_track_rule() is not None and first.checkbox(t("page.report.on_track"), value=False,
+                                                                             key="report_on_track")
     languages, reader = list(LANGUAGES), language()
     report_lang = third.radio(t("page.report.language"), languages, index=languages.index(reader),
                               horizontal=True, format_func=LANGUAGES.get, key=f"report_language_{reader}")
@@ -152,7 +157,7 @@ def builder(bench) -> None:
     indicators, cuts = bench.report_scorecard(chosen, cuts) if scorecard else ((), {})
     choice = Choice(column.name, column.header, rule, tuple(dimensions), compare, tuple(crossings), history, goals,
                     changes, goal_table, indicators, tuple(cuts.items()), method, settings, cohort, group_grids,
-                    accountable, st.session_state.get("accountability_min", 30))
+                    accountable, st.session_state.get("accountability_min", 30), warning, on_track)
     with reading(report_lang):
         report = bench.report(choice, title, notes)
     st.session_state["report_built"] = report

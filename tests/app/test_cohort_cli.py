@@ -8,7 +8,7 @@ import pytest
 
 from tests import command
 from tests.files import csv_bytes
-from tests.matched_files import ROWS, Y1, Y2
+from tests.matched_files import ROWS, SEASONS, Y1, Y2
 
 
 @pytest.fixture(scope="module")
@@ -28,7 +28,7 @@ def test_mean_change_as_json(two_years):
     assert done.returncode == 0, done.stderr
     out = json.loads(done.stdout)
     assert out["matching"] == {"matched": 8, "left": 1, "arrived": 2, "match_rate": 88.89, "repeated_ids": 1,
-                               "reformatted_ids": 5}
+                               "reformatted_ids": 5, "unordered_terms": []}
     groups = {g["key"]: g for g in out["groups"]}
     assert groups["Hispanic/Latino"] == {"key": "Hispanic/Latino", "label": "Hispanic/Latino", "matched": 4,
                                               "left": 1, "arrived": 2, "n": 4, "first": 25.0, "second": 31.25,
@@ -93,3 +93,19 @@ def test_where_keeps_the_students_the_sidebar_would(two_years):
     assert out["all_students"]["change"] == 7.5
     wrong = typed(two_years, "--from", Y1, "--to", Y2, "--outcome", "Score", "--by", "race", "--where", f"term={Y1}")
     assert wrong.returncode == 2 and "leave term out of --where" in wrong.stderr
+
+
+def test_every_problem_with_the_ids_and_terms_is_named_before_the_figures(tmp_path):
+    path = tmp_path / "seasons.csv"
+    path.write_bytes(csv_bytes(SEASONS))
+    done = typed(path, "--from", "Fall", "--to", "Spring", "--outcome", "Score", "--by", "race", "--min-n", "1")
+    assert done.returncode == 0, done.stderr
+    # the match first, then the figures; each problem on stderr with examples: 200 twice in Fall, 001 as 1
+    assert done.stdout.startswith("Matched 8 students in both Fall and Spring (88.89% of Fall's)")
+    notes = done.stderr
+    assert "'Fall', 'Spring' cannot be placed in time" in notes and "e.g. 200" in notes and "001 = 1" in notes
+    out = json.loads(typed(path, "--from", "Fall", "--to", "Spring", "--outcome", "Score", "--by", "race",
+                           "--min-n", "1", "--format", "json").stdout)
+    assert list(out).index("matching") < list(out).index("all_students") < list(out).index("groups")
+    assert (out["matching"]["repeated_ids"], out["matching"]["reformatted_ids"]) == (1, 5)
+    assert out["matching"]["unordered_terms"] == ["Fall", "Spring"]

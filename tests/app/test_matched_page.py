@@ -10,7 +10,7 @@ from equity.report import render as exports
 from equity.words.numbers import count, decimal
 from tests.app.conftest import choose, upload
 from tests.files import csv_bytes
-from tests.matched_files import ROWS
+from tests.matched_files import ROWS, SEASONS
 
 ROOT = Path(__file__).resolve().parents[2]
 PAGE = "pages/views/cohort.py"
@@ -84,16 +84,21 @@ def test_the_page_in_spanish(app):
     assert "Porcentaje en 2024-25 (%)" in columns and "Cambio (puntos)" in columns
 
 
-def test_an_upload_through_the_mapping_screen(app):
-    """The two-year file of the unit tests, uploaded and confirmed: IDs written differently are matched, the
-    repeated one is named, and at the default n-size of 10 no figure of these 8 students is shown."""
+def _scores_of(app, rows, name: str) -> None:
+    """`rows` uploaded and confirmed on the mapping screen, then this page on the average of Score."""
     app.switch_page("pages/views/data.py").run()
-    upload(app, csv_bytes(ROWS), "two years.csv").run()
+    upload(app, csv_bytes(rows), name).run()
     next(b for b in app.button if b.label == "Confirm mapping").click().run()
     app.switch_page(PAGE).run()
     choose(app, "matched_outcome", "Score")
     app.radio(key="matched_how_score").set_value("Average").run()
     assert not app.exception, [e.value for e in app.exception]
+
+
+def test_an_upload_through_the_mapping_screen(app):
+    """The two-year file of the unit tests, uploaded and confirmed: IDs written differently are matched, the
+    repeated one is named, and at the default n-size of 10 no figure of these 8 students is shown."""
+    _scores_of(app, ROWS, "two years.csv")
     assert app.info[0].value.startswith("8 students are in both 2023-24 and 2024-25: 88.9% of the students")
     warnings = " ".join(w.value for w in app.warning)
     assert "e.g. 200" in warnings and "001 = 1" in warnings
@@ -142,3 +147,17 @@ def test_the_level_table_shows_each_move_and_its_download_writes_the_same_cells(
     assert written[1] == list(screen.columns)
     assert [[cell or "—" for cell in row] for row in written[2:6]] == screen.to_numpy().tolist()
     assert "10" in written[-1][0]           # the note on hidden cells, under the table
+
+
+def test_every_problem_with_the_ids_and_terms_is_named_before_the_figures(app):
+    """Terms named without a year, an ID written twice in one term and IDs that lose their zeros or gain a prefix:
+    each said with examples, and the match rate above them, all before the first table."""
+    _scores_of(app, SEASONS, "seasons.csv")
+    assert (app.selectbox(key="matched_from").value, app.selectbox(key="matched_to_Fall").value) == ("Fall", "Spring")
+    # the page's elements in the order it draws them
+    kinds = [type(node).__name__ for node in app.main if type(node).__name__ in ("Info", "Warning", "Dataframe")]
+    assert kinds[:5] == ["Info", "Warning", "Warning", "Warning", "Dataframe"], kinds
+    assert app.info[0].value.startswith("8 students are in both Fall and Spring: 88.9% of the students")
+    warnings = [w.value for w in app.warning]
+    assert "cannot be placed in time: Fall, Spring" in warnings[0]
+    assert "e.g. 200" in warnings[1] and "001 = 1" in warnings[2]

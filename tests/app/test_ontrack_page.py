@@ -32,6 +32,12 @@ def test_on_track_and_graduation_on_the_cohort(app):
     grads = app.dataframe[1].value.set_index("In 9th grade")
     assert list(grads.loc["On track"][:2]) == ["15", "93.3%"]     # 14 of 15 graduated
     assert list(grads.loc["Off track"][:2]) == ["7", "28.6%"]     # 2 of 7
+    # by group (figures shown in tests/app/test_ontrack_cli.py at n-size 2): White's 2 off track are under 5, its
+    # other row would give them, and each column's other row then too
+    assert any(m.value.endswith("Who graduated, by race/ethnicity") for m in app.markdown)
+    by_group = app.dataframe[2].value
+    assert list(by_group.columns[:4]) == ["Group", "In 9th grade", "Students with a later record", "Graduated"]
+    assert by_group.iloc[:, 3].tolist() == ["—"] * 4 and all(by_group["Note"])
     app.number_input(key="ontrack_credits").set_value(6.0).run()
     app.number_input(key="ontrack_failures").set_value(0.0).run()
     frame = app.dataframe[0].value.set_index("Group")

@@ -139,3 +139,23 @@ def test_the_pickers_speak_spanish_after_the_rerun_too(app):
     assert not app.exception, [e.value for e in app.exception]
     by, area = app.selectbox(key="warning_dimension"), app.selectbox(key="warning_area")
     assert by.options[by.index] == "Raza/etnia" and area.options[0] == "Marcados en algún área"
+
+
+def test_the_report_builder_offers_the_summary_and_shows_the_pages_figures(app):
+    upload(app, csv_bytes(ROWS), "class.csv")
+    app.switch_page("pages/views/data.py").run()
+    next(b for b in app.button if b.label == "Confirm mapping").click().run()
+    app.switch_page(PAGE).run()
+    shown = _table(app)
+    app.switch_page("pages/views/report.py").run()
+    assert not app.exception, [e.value for e in app.exception]
+    tables = len(app.dataframe)
+    app.checkbox(key="report_warning").check().run()
+    assert not app.exception, [e.value for e in app.exception]
+    assert len(app.dataframe) == tables + 1                 # one section more: the page's table, group totals only
+    section = figures(app.dataframe[-1].value, [app.dataframe[-1].value.columns[1],
+                                                app.dataframe[-1].value.columns[2]]).set_index("Group")
+    # n-size 10: all students 8 of 32 (25%), Hispanic 5 of 12, as on the page
+    assert section.loc["All students"].iloc[1] == pytest.approx(25.0, abs=0.05)
+    assert section.loc["Hispanic/Latino"].iloc[:2].tolist() == shown.loc["Hispanic/Latino"].iloc[:2].tolist()
+    assert not any("Student ID" in d.value.columns for d in app.dataframe)

@@ -157,7 +157,8 @@ def test_reading_the_corpus_keeps_this_process_small(corpus):
 
 
 @pytest.mark.parametrize("name", [pytest.param(name, marks=[pytest.mark.slow] if slow else []) for name, slow in (
-    ("dictionary_bomb.parquet", False), ("many_dictionaries.parquet", False), ("shared_strings.xlsx", False),
+    ("dictionary_bomb.parquet", False), ("many_dictionaries.parquet", False), ("fallback_bomb.parquet", False),
+    ("shared_strings.xlsx", False),
     ("wide_long.csv", True))])
 def test_memory_bombs_stay_small_in_the_server_and_in_the_parsing_process(corpus, name):
     """Text stored once and referred to from every row is measured before it is decoded, so even the process

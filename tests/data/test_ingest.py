@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from equity.data import ingest
 from equity.data.ingest import IngestError, Upload, read_upload, sheet_names
 from tests import files
 
@@ -526,3 +527,26 @@ def test_parquet_read_typed_keeps_types_and_holds_few_labels_once():
                      "score": pa.float64(), "passed": pa.bool_()}
     assert upload.table.column("note").to_pylist()[:4] == ["x", None, "y", "z"]     # a blank is missing
     assert upload.table.column("label").to_pylist()[:3] == ["A", "B", "A"]
+
+
+def test_parquet_ids_of_many_values_are_read_without_a_dictionary_and_give_the_same_table(monkeypatch):
+    """200,000 distinct IDs overflow Arrow's 1 MB dictionary into plain pages: the column is read as plain text
+    (Arrow would otherwise hash every ID to rebuild a dictionary), few labels still as a dictionary, and the
+    table is the one written."""
+    table = pa.table({"Student ID": [f"{i:07d}" for i in range(200_000)], "School": ["Adams", "Baker"] * 100_000,
+                      "Score": [float(i % 101) for i in range(200_000)]})
+    asked = []
+    real = ingest.pq.ParquetFile
+
+    def recording(source, **options):
+        asked.append(options.get("read_dictionary"))
+        return real(source, **options)
+
+    monkeypatch.setenv("EQUITY_ISOLATE", "0")  # the patch below exists in this process only
+    monkeypatch.setattr("equity.data.ingest.pq.ParquetFile", recording)
+    upload = read_upload(files.parquet_bytes(table), "district.parquet", typed=True)
+    assert [a for a in asked if a is not None] == [["School"]]
+    assert upload.table.column("Student ID").type == pa.string()
+    assert upload.table.column("Student ID").to_pylist() == table.column("Student ID").to_pylist()
+    assert upload.table.column("School").to_pylist()[:3] == ["Adams", "Baker", "Adams"]
+    assert upload.table.column("Score").to_pylist() == table.column("Score").to_pylist()

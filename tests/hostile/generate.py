@@ -338,6 +338,13 @@ def parquet_many_dictionaries(path: Path) -> None:
     pq.write_table(pa.table(columns), path, compression="zstd", row_group_size=10_000)
 
 
+def parquet_fallback_bomb(path: Path) -> None:
+    """The dictionary bomb, followed by distinct values that overflow the dictionary into plain pages: a column
+    read as plain text (as IDs are) must still count the references to its long entry before decoding them."""
+    column = ["x" * 32_767] * 30_000 + [f"S{i}" for i in range(5000)]
+    pq.write_table(pa.table({"Comment": column}), path, compression="zstd", dictionary_pagesize_limit=40_000)
+
+
 def shared_string_bomb(path: Path) -> None:
     """One 32,767-character shared string referenced by 20,000 cells: 60 KB, 655 MB of cell text."""
     shared = (f'<?xml version="1.0" encoding="UTF-8"?><sst {MAIN_NS} count="20000" uniqueCount="2">'
@@ -469,6 +476,7 @@ CASES = (
     Case("parquet_bomb.parquet", parquet_bomb, "refused", "large"),
     Case("dictionary_bomb.parquet", parquet_dictionary_bomb, "refused", "text"),
     Case("many_dictionaries.parquet", parquet_many_dictionaries, "refused", "text"),
+    Case("fallback_bomb.parquet", parquet_fallback_bomb, "refused", "text"),
     Case("shared_strings.xlsx", shared_string_bomb, "refused", "text"),
     Case("wide_long.csv", wide_long_csv, "read", slow=True, rows=80 * MIB // 4890),
     Case("mixed_encodings.csv", mixed_encodings, "read"),

@@ -2,6 +2,7 @@
 and exact size), and say what they cover."""
 
 import json
+from dataclasses import replace
 
 import pytest
 
@@ -15,7 +16,9 @@ from equity.report import render as exports
 from equity.report.sections import Choice, GapView, compose, context, views
 from equity.report.student_list import student_table
 from equity.stats.gap_flags import Flag
+from equity.words.labels import group_label
 from equity.words.reader import reading
+from tests import ontrack_files, warning_files
 from tests.files import csv_bytes
 from tests.report.test_render import coded_bench
 
@@ -240,3 +243,64 @@ def test_chronic_absence_sections_state_the_rule_and_who_is_left_out():
                             "than 10 days enrolled are left out.")
     scorecard = next(v for v in found if not isinstance(v, GapView))
     assert gap_notes[0] in scorecard.section().table.notes
+
+
+def _loaded(rows) -> Workbench:
+    bench = Workbench()
+    bench.confirm(bench.upload(csv_bytes(rows), "class.csv").proposal)
+    bench.privacy = replace(bench.privacy, min_n=5)
+    return bench
+
+
+def _section(bench: Workbench, title_start: str, lang: str = "en"):
+    outcome = next(c for c in bench.data.mapping.columns if c.kind == "numeric")     # any: a gap section too
+    with reading(lang):
+        report = bench.report(Choice(outcome.name, outcome.header, Rule("mean"), ("race",), warning=True,
+                                     on_track=True), "", "")
+    return next(s for s in report.sections if s.title.startswith(title_start))
+
+
+def test_the_early_warning_summary_as_a_report_section():
+    # tests/warning_files.py, 2024-25: 8 of 32 flagged (25%), Hispanic 5 of 12; Asian's 2 are under 5
+    bench = _loaded(warning_files.ROWS)
+    rows = {row[0]: row[1:3] for row in _section(bench, "Flagged in any area").table.rows}
+    assert rows["All students"] == (32, 25.0) and rows["Hispanic/Latino"] == (12, pytest.approx(100 * 5 / 12))
+    assert rows["White"] == (10, 20.0) and rows["Asian"] == ("<5", None)
+    page = bench.warning_summary(bench.warning_signs(), "race", warning_files.Y2)       # the page's figures
+    assert [g.value for g in page.groups] == [rows[group_label(page.dimension, g.key)][1] for g in page.groups]
+    spanish = _section(bench, "Marcados en algún área", "es")
+    assert {row[0]: row[1:3] for row in spanish.table.rows}["Hispano/Latino"] == rows["Hispanic/Latino"]
+    report = bench.report(Choice("final_grade_pct", "Final Grade %", Rule("mean"), ("race",), warning=True), "", "")
+    web = exports.render(report, "html")
+    assert "41.7" in str(web) and "H08" not in str(web)           # the figures, never the roster's IDs
+    assert all(exports.render(report, fmt) for fmt in ("pdf", "pptx")) and exports.report_xlsx(report)
+
+
+def test_the_on_track_table_as_a_report_section():
+    # tests/ontrack_files.py, 9th graders of 2021-22: 15 of 22 on track, Hispanic 7 of 12, White 8 of 10
+    bench = _loaded(ontrack_files.ROWS)
+    section = _section(bench, "On track in 9th grade")
+    rows = {row[0]: row[1:3] for row in section.table.rows}
+    assert rows["All students"] == (22, pytest.approx(100 * 15 / 22))
+    assert rows["Hispanic/Latino"] == (12, pytest.approx(100 * 7 / 12)) and rows["White"] == (10, 80.0)
+    assert any("at least 5 credits" in note and "2021-22" in note for note in section.table.notes)
+    spanish = _section(bench, "Encaminados en 9.º grado", "es")
+    assert {row[0]: row[1:3] for row in spanish.table.rows}["Blanco"] == (10, 80.0)
+    # who graduated, by group, as the page shows it: at n-size 5 White's 2 off track hide every row (the page's
+    # test); at 2, Hispanic 6 of 7 on track and 1 of 5 off track, White 8 of 8 and 1 of 2
+    graduated = _section(bench, "Who graduated, by race")
+    assert [row[2:4] for row in graduated.table.rows] == [(None, None)] * 4
+    assert "2021-22" in graduated.table.notes[0]
+    bench.privacy = replace(bench.privacy, min_n=2)
+    rows = [row[:4] for row in _section(bench, "Who graduated, by race").table.rows]
+    assert rows == [("Hispanic/Latino", "On track", 7, pytest.approx(100 * 6 / 7)),
+                    ("Hispanic/Latino", "Off track", 5, 20.0), ("White", "On track", 8, 100.0),
+                    ("White", "Off track", 2, 50.0)]
+    with reading("es"):
+        report = bench.report(Choice("credits_earned", "Credits Earned", Rule("mean"), ("race",), on_track=True), "",
+                              "")
+    assert "85,7" in str(exports.render(report, "html"))            # Hispanic on track: 6 of 7 graduated
+    assert all(exports.render(report, fmt) for fmt in ("pdf", "pptx")) and exports.report_xlsx(report)
+    spanish = _section(bench, "Quiénes se graduaron, por raza", "es")
+    assert [row[:2] for row in spanish.table.rows][:2] == [("Hispano/Latino", "Encaminados"),
+                                                           ("Hispano/Latino", "No encaminados")]
