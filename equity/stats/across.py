@@ -34,7 +34,8 @@ holds, still go through the neighbour query over a cube of their own.
 
 import itertools
 import threading
-from dataclasses import dataclass, fields
+from collections.abc import Callable
+from dataclasses import dataclass, field, fields
 from itertools import combinations
 
 import duckdb
@@ -71,10 +72,17 @@ class Hidden:
     overall: bool = False
     elsewhere: frozenset = frozenset()
     missing: bool = False
+    together: Callable[[frozenset], bool] | None = field(default=None, compare=False)
 
     def reason(self, key: object) -> str | None:
         """Why the group `key` is hidden by this rule (ACROSS, ELSEWHERE), None when it is not."""
         return ELSEWHERE if key in self.elsewhere else ACROSS if key in self.groups else None
+
+    def exposes(self, keys: frozenset) -> bool:
+        """Whether the groups `keys` hidden together, whose figure a line's total less its shown groups gives,
+        are a set of students another view holds with 1 to min_n - 1 more (the data may place them all in one
+        term, whose view then gives the few others by subtraction): the line must hide more."""
+        return self.together is not None and self.together(keys)
 
 
 NOTHING = Hidden()
@@ -185,7 +193,20 @@ class _Sizes:
             key = tuple(self.keys[name][text] for name, text in zip(names, parts, strict=True))
             (elsewhere if reason == ELSEWHERE else across if reason else set()).add(key[0] if len(key) == 1 else key)
         overall = self.why(view, {}) is not None
-        return Hidden(frozenset(across | elsewhere), overall, frozenset(elsewhere), self._missing(view))
+        return Hidden(frozenset(across | elsewhere), overall, frozenset(elsewhere), self._missing(view),
+                      self._together(chosen, names))
+
+    def _together(self, chosen: dict[str, frozenset], names: tuple[str, ...]) -> Callable[[frozenset], bool] | None:
+        """For a breakdown by one column, whether a set of its groups hidden together is exposed (Hidden.exposes)."""
+        if len(names) != 1:
+            return None
+        name = names[0]
+        texts = {key: text for text, key in self.keys[name].items()}
+
+        def exposed(keys: frozenset) -> bool:
+            together = frozenset({**chosen, name: frozenset(texts[k] for k in keys)}.items())
+            return self.size(together) >= self.min_n and (self.wider(together) or self.wider(self.fullest(together)))
+        return exposed
 
     def _groups(self, view: Description, names: tuple[str, ...]) -> set[tuple[str, ...]]:
         """The groups (each group column's value as text) that have students with a result in the view."""

@@ -59,7 +59,8 @@ def hidden(grouping: Grouping, sizes: dict[object, int], min_n: int,
     if grouping.crossed:
         return suppress_table(sizes, min_n, {k: found.reason(k) for k in sizes})
     keys = ordered(grouping, sizes)
-    return dict(zip(keys, suppress([sizes[k] for k in keys], min_n, [found.reason(k) for k in keys]),
+    return dict(zip(keys, suppress([sizes[k] for k in keys], min_n, [found.reason(k) for k in keys],
+                                   lambda cells: found.exposes(frozenset(keys[i] for i in cells))),
                     strict=True))
 
 

@@ -122,7 +122,8 @@ def breakdown(con: duckdb.DuckDBPyConnection, outcome: str, rule: Rule, dimensio
     if across is None:
         across = across_views.find(con, outcome, rule, (dim.column,), filters, min_n)
     keys = sorted(stats, key=dim.order)
-    found = suppress([stats[k].n for k in keys], min_n, [across.reason(k) for k in keys])
+    found = suppress([stats[k].n for k in keys], min_n, [across.reason(k) for k in keys],
+                     lambda cells: across.exposes(frozenset(keys[i] for i in cells)))
     if dimension == COMBINED:     # each race alone is one view away
         _, alone = group_stats(con, outcome, rule, DIMENSIONS["race"], filters, cells)
         found = hide_differences([stats[k].n for k in keys], [alone[k].n if k in alone else 0 for k in keys], found,

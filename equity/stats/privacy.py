@@ -53,13 +53,15 @@ DIFFERENCE = "difference"    # the same group in another view of the same studen
 ELSEWHERE = "elsewhere"      # the same students are hidden in another view (equity.stats.across)
 
 
-def suppress(ns: Sequence[int], min_n: int = DEFAULT_MIN_N,
-             across: Sequence[bool | str | None] = ()) -> tuple[str | None, ...]:
+def suppress(ns: Sequence[int], min_n: int = DEFAULT_MIN_N, across: Sequence[bool | str | None] = (),
+             exposed: Callable[[list[int]], bool] | None = None) -> tuple[str | None, ...]:
     """For each group size, why it is hidden (SMALL, ACROSS, ELSEWHERE, COMPLEMENT) or None when it can be shown.
-    `across` marks the groups the rule across views hides (equity.stats.across): True (ACROSS) or its reason."""
+    `across` marks the groups the rule across views hides (equity.stats.across): True (ACROSS) or its reason;
+    `exposed`, given the positions of the hidden groups, says whether their students together are exposed by
+    another view (equity.stats.across.Hidden.exposes)."""
     cells = list(range(len(ns)))
     reasons = _first_reasons(dict(enumerate(ns)), dict(enumerate(across)), min_n)
-    _settle(cells, dict(enumerate(ns)), reasons, min_n)
+    _settle(cells, dict(enumerate(ns)), reasons, min_n, exposed)
     return tuple(reasons[i] for i in cells)
 
 
@@ -71,15 +73,18 @@ def _across(marked: bool | str | None) -> str | None:
     return marked if isinstance(marked, str) else ACROSS if marked else None
 
 
-def _settle(line: list, ns: dict, reasons: dict, min_n: int) -> bool:
+def _settle(line: list, ns: dict, reasons: dict, min_n: int,
+            exposed: Callable[[list[int]], bool] | None = None) -> bool:
     """The complementary rule on one line (a breakdown, a row or a column of a two-way table): the total is
-    shown, so exactly one hidden group, or hidden groups of fewer than `min_n` students together, could be
-    worked out from it and the shown ones; the smallest shown group is hidden too until neither holds."""
+    shown, so exactly one hidden group, or hidden groups of fewer than `min_n` students together, or hidden
+    groups together that another view `exposed`, could be worked out from it and the shown ones; the smallest
+    shown group is hidden too until none holds."""
     changed = False
     while True:
         hidden = [c for c in line if reasons[c]]
         shown = [c for c in line if not reasons[c]]
-        if not hidden or not shown or (len(hidden) > 1 and sum(ns[c] for c in hidden) >= min_n):
+        if not hidden or not shown or (len(hidden) > 1 and sum(ns[c] for c in hidden) >= min_n
+                                       and not (exposed and exposed(hidden))):
             return changed
         reasons[min(shown, key=lambda c: ns[c])] = COMPLEMENT
         changed = True

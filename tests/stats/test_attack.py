@@ -14,7 +14,7 @@ from itertools import combinations
 
 import pyarrow as pa
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from equity.data import dataset
@@ -125,9 +125,19 @@ rows_strategy = st.lists(st.tuples(st.sampled_from(RACES), st.booleans(), st.boo
                                    st.integers(min_value=0, max_value=100)), min_size=8, max_size=60)
 
 
+# Found by this test: among students not low-income, Black and Asian hidden together (3) are all in 2023-24,
+# whose view holds them with 2 more; the line must hide White too, or its total less White gives them away.
+TOGETHER_IN_ONE_TERM = [
+    ("Black or African American", False, False, "2023-24", 0), ("Black or African American", False, True, "2023-24", 0),
+    ("Black or African American", True, False, "2023-24", 0), ("Black or African American", True, False, "2024-25", 0),
+    ("White", False, False, "2023-24", 0), ("White", False, False, "2024-25", 0), ("White", False, True, "2024-25", 0),
+    ("White", False, True, "2024-25", 0), ("Asian", False, False, "2023-24", 0), ("Asian", True, False, "2024-25", 0)]
+
+
 @pytest.mark.slow
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(rows_strategy, st.sampled_from([3, 5]))
+@example(TOGETHER_IN_ONE_TERM, 3)
 def test_no_two_views_isolate_a_small_group(rows, min_n):
     con = _connect(rows)
     assert isolated(known_totals(con, rows, min_n), min_n) == []
