@@ -23,6 +23,9 @@ hidden in every view that shows them or in none:
   such a line are judged by the whole rule DEPTH lines deep (then by views with conditions fewer only), not by
   every view that could hide them in turn: consistent suppression of every view at once is a search this rule
   does not make, and an attacker solving many views as a system of equations is beyond it.
+- the groups a line hides together are a set too, whose figure is the line's total less its shown groups: when a
+  view with conditions fewer holds them (by their fullest description) with 1 to `min_n - 1` more, the line hides
+  its smallest shown group as well (Hidden.exposes, privacy.suppress's `exposed`).
 - the number of students without a result in a view is a size too: it follows the rule against views with
   filters fewer (privacy.missing_reason says how it is printed).
 
