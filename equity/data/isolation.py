@@ -62,8 +62,10 @@ def run(function: Callable[..., Any], *args: Any, seconds: float, memory: int) -
         pid = None
         try:
             connection.settimeout(max(0.1, deadline - time.monotonic()))
+            # the child says which process it is before anything else, so it can be stopped even when the time
+            # runs out while its request is still being sent
+            pid = _HEADER.unpack(_receive_exactly(connection, _HEADER.size, None))[0]
             _send(connection, request)
-            pid = _HEADER.unpack(_receive_exactly(connection, _HEADER.size, deadline))[0]
             answer = _receive_message(connection, deadline)
         except TimeoutError:
             if pid:
