@@ -22,6 +22,7 @@ from pathlib import Path
 
 import duckdb
 import fastexcel
+import numpy as np
 import olefile
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -811,8 +812,9 @@ def _narrow(column: pa.ChunkedArray) -> pa.ChunkedArray:
     index = next(kind for kind in (pa.int8(), pa.int16(), pa.int32()) if longest < 1 << (kind.bit_width - 1))
     if index == column.type.index_type and column.type.value_type == pa.string():
         return column
-    return pa.chunked_array([pa.DictionaryArray.from_arrays(pc.cast(chunk.indices, index),
-                                                            chunk.dictionary.cast(pa.string()))
+    # every index is below the dictionary's length, which fits `index`: neither step needs checking each row
+    return pa.chunked_array([pa.DictionaryArray.from_arrays(pc.cast(chunk.indices, index, safe=False),
+                                                            chunk.dictionary.cast(pa.string()), safe=False)
                              for chunk in column.chunks], pa.dictionary(index, pa.string()))
 
 
@@ -848,7 +850,31 @@ def _is_blank(values: pa.Array | pa.ChunkedArray) -> pa.Array | pa.ChunkedArray:
 
 
 def _blank_to_null(column: pa.ChunkedArray) -> pa.ChunkedArray:
-    return pc.if_else(_is_blank(column), _NULL_TEXT, column)
+    """Only a cell that is empty or starts with a byte that can begin a space (an ASCII control or space
+    character, or any non-ASCII one) can be blank, so the costly test runs on those cells alone: a column of
+    IDs passes with a look at one byte a row and no new column."""
+    chunks = []
+    for chunk in column.chunks:
+        if not len(chunk):
+            continue
+        maybe = np.flatnonzero(_may_be_blank(chunk))
+        blank = maybe[pc.fill_null(_is_blank(chunk.take(pa.array(maybe))), False).to_numpy(zero_copy_only=False)]
+        if len(blank):
+            mask = np.zeros(len(chunk), dtype=bool)
+            mask[blank] = True
+            chunk = pc.if_else(pa.array(mask), _NULL_TEXT, chunk)
+        chunks.append(chunk)
+    return pa.chunked_array(chunks, column.type)
+
+
+def _may_be_blank(chunk: pa.StringArray) -> np.ndarray:
+    """Per cell: empty, or its first byte is at most a space or outside ASCII (every space character, Unicode's
+    too, starts with such a byte)."""
+    offsets = np.frombuffer(chunk.buffers()[1], np.int32, len(chunk) + 1, chunk.offset * 4)
+    text = chunk.buffers()[2]
+    data = np.frombuffer(text, np.uint8) if text is not None and text.size else np.zeros(1, np.uint8)
+    first = data[np.minimum(offsets[:-1], len(data) - 1)]
+    return (offsets[1:] == offsets[:-1]) | (first <= 0x20) | (first >= 0x80)
 
 
 def _drop_empty_rows(rows: pa.Table) -> pa.Table:

@@ -5,6 +5,7 @@ import io
 import zipfile
 
 import pyarrow as pa
+import pyarrow.parquet as pq
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -527,6 +528,34 @@ def test_parquet_read_typed_keeps_types_and_holds_few_labels_once():
                      "score": pa.float64(), "passed": pa.bool_()}
     assert upload.table.column("note").to_pylist()[:4] == ["x", None, "y", "z"]     # a blank is missing
     assert upload.table.column("label").to_pylist()[:3] == ["A", "B", "A"]
+
+
+def _row_groups_of(table: pa.Table, rows: int) -> bytes:
+    out = io.BytesIO()
+    pq.write_table(table, out, row_group_size=rows)
+    return out.getvalue()
+
+
+SPACES = "".join(chr(code) for code in range(0x3001) if chr(code).isspace())   # Unicode's, 29 of them
+
+
+def test_blank_cells_of_every_kind_of_space_are_missing_in_every_row_group():
+    """Blank means only space characters, Unicode's included (Python's own `isspace` is the reference); a cell
+    that merely starts or ends with a space, or holds an invisible character that is not a space, is kept."""
+    cells = ["", *SPACES, " \u00a0\u3000 ", "\t\n", " Ann", "Bob\u2003", "\u00e9", "\u4e2d", "\u200b", "\ufeff",
+             "S001", None, "\u2028x\u2029"]
+    column = cells * 7
+    table = pa.table({"id": [f"S{i:04d}" for i in range(len(column))], "note": column})
+    upload = read_upload(_row_groups_of(table, 33), "notes.parquet", typed=True)   # chunks start mid-list
+    expected = [cell if cell is not None and not all(char.isspace() for char in cell) else None for cell in column]
+    assert len(SPACES) == 29 and expected.count(None) == 7 * 33
+    assert upload.table.column("note").to_pylist() == expected
+    assert upload.table.column("id").to_pylist() == table.column("id").to_pylist()
+
+
+def test_blank_cells_of_a_csv_are_missing_the_same_way():
+    data = "ID,Note\n1,\u00a0\u2003\n2,\u00a0x\n3,\u3000\n".encode()
+    assert read_upload(data, "notes.csv").table.column("Note").to_pylist() == [None, "\u00a0x", None]
 
 
 def test_parquet_ids_of_many_values_are_read_without_a_dictionary_and_give_the_same_table(monkeypatch):
