@@ -608,9 +608,21 @@ def _row_groups(data: bytes, footer: pq.ParquetFile, filename: str) -> tuple[pa.
         if decode is None:
             decode = {j for j, column in enumerate(part.columns) if pa.types.is_dictionary(column.type) and any(
                 2 * len(chunk.dictionary) > len(chunk) for chunk in column.chunks)}
-        parts.append(pa.Table.from_arrays([pc.cast(c, c.type.value_type) if j in decode else c
-                                           for j, c in enumerate(part.columns)], names=part.column_names))
-    return pa.concat_tables(parts), None
+        parts.append(pa.Table.from_arrays([_as_kept(c, j in decode) for j, c in enumerate(part.columns)],
+                                          names=part.column_names))
+    return pa.concat_tables(parts, promote_options="permissive"), None   # row groups may need wider indices
+
+
+def _as_kept(column: pa.ChunkedArray, decode: bool) -> pa.ChunkedArray:
+    """One row group's column as the table keeps it: dictionary text of many values decoded, of few values with
+    the narrowest indices (`_narrow`), so that the four-byte indices Arrow reads are never all held at once."""
+    if decode:
+        return pc.cast(column, column.type.value_type)
+    kind = column.type
+    if pa.types.is_dictionary(kind) and (pa.types.is_string(kind.value_type)
+                                         or pa.types.is_large_string(kind.value_type)):
+        return _narrow(column)
+    return column
 
 
 def _decoded_bytes(column: pa.ChunkedArray) -> int:
