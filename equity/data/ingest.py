@@ -588,16 +588,15 @@ def _row_groups(data: bytes, footer: pq.ParquetFile, filename: str) -> tuple[pa.
     metadata = footer.metadata
     leaves = {metadata.schema.column(j).path: j for j in range(metadata.num_columns)}
     text = [field.name for field in footer.schema_arrow if _is_text(field.type)]
-    bounds = [{name: parquet_pages.plain_bound(data, metadata.row_group(g).column(leaves[name]))
-               for name in text if name in leaves} for g in range(metadata.num_row_groups)]
-    plain = {name for name in text if bounds and all(bound.get(name) is not None for bound in bounds)}
+    bounds = {name: _plain_bounds(data, metadata, leaves[name]) for name in text if name in leaves}
+    plain = {name for name, bound in bounds.items() if bound}
     file = pq.ParquetFile(pa.BufferReader(data), read_dictionary=[name for name in text if name not in plain])
     if file.num_row_groups == 0:
         return file.read(), None
     parts, size, decode = [], 0, None
     cells = metadata.num_rows * metadata.num_columns
     for i in range(file.num_row_groups):
-        too_large = limits.text_problem(size + sum(bounds[i][name] for name in plain), filename, cells)
+        too_large = limits.text_problem(size + sum(bounds[name][i] for name in plain), filename, cells)
         if too_large:
             return None, too_large
         part = file.read_row_group(i)
@@ -611,6 +610,19 @@ def _row_groups(data: bytes, footer: pq.ParquetFile, filename: str) -> tuple[pa.
         parts.append(pa.Table.from_arrays([_as_kept(c, j in decode) for j, c in enumerate(part.columns)],
                                           names=part.column_names))
     return pa.concat_tables(parts, promote_options="permissive"), None   # row groups may need wider indices
+
+
+def _plain_bounds(data: bytes, metadata: pq.FileMetaData, leaf: int) -> list[int] | None:
+    """What each row group's chunk of a text column decodes to at most, when every chunk holds plain pages
+    whose headers bound it; None as soon as one does not (the column is then read as a dictionary, and the
+    headers of its other chunks need not be read)."""
+    bounds = []
+    for group in range(metadata.num_row_groups):
+        bound = parquet_pages.plain_bound(data, metadata.row_group(group).column(leaf))
+        if bound is None:
+            return None
+        bounds.append(bound)
+    return bounds or None
 
 
 def _as_kept(column: pa.ChunkedArray, decode: bool) -> pa.ChunkedArray:
