@@ -760,7 +760,11 @@ def _float_text(column: pa.ChunkedArray) -> pa.ChunkedArray:
 
 
 def _tidy_datetimes(text: pa.ChunkedArray) -> pa.ChunkedArray:
-    """`2024-09-03 00:00:00` -> `2024-09-03`, a bare time of day (Excel's day zero) -> `10:30:00`."""
+    """`2024-09-03 00:00:00` -> `2024-09-03`, a bare time of day (Excel's day zero) -> `10:30:00`. Each pattern
+    needs 19 characters and a dash fifth, so a column without such a cell (ids, names, labels) is left as it is
+    without running them."""
+    if not any(_may_be_datetime(chunk) for chunk in text.chunks):
+        return text
     text = pc.replace_substring_regex(text, pattern=r"^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}:\d{2})(\.0*)?$",
                                       replacement=r"\1 \2")
     text = pc.replace_substring_regex(text, pattern=r"^1899-12-3[01] (\d{2}:\d{2}:\d{2})$", replacement=r"\1")
@@ -894,11 +898,25 @@ def _blank_to_null(column: pa.ChunkedArray) -> pa.ChunkedArray:
 def _may_be_blank(chunk: pa.StringArray) -> np.ndarray:
     """Per cell: empty, or its first byte is at most a space or outside ASCII (every space character, Unicode's
     too, starts with such a byte)."""
-    offsets = np.frombuffer(chunk.buffers()[1], np.int32, len(chunk) + 1, chunk.offset * 4)
-    text = chunk.buffers()[2]
-    data = np.frombuffer(text, np.uint8) if text is not None and text.size else np.zeros(1, np.uint8)
+    offsets, data = _text_buffers(chunk)
     first = data[np.minimum(offsets[:-1], len(data) - 1)]
     return (offsets[1:] == offsets[:-1]) | (first <= 0x20) | (first >= 0x80)
+
+
+def _may_be_datetime(chunk: pa.StringArray) -> bool:
+    """Whether any cell has at least 19 bytes, the fifth a dash (`2024-09-03 10:30:00`)."""
+    if not len(chunk):
+        return False
+    offsets, data = _text_buffers(chunk)
+    starts = offsets[:-1][np.diff(offsets) >= 19]
+    return bool(len(starts)) and bool((data[starts + 4] == ord("-")).any())
+
+
+def _text_buffers(chunk: pa.StringArray) -> tuple[np.ndarray, np.ndarray]:
+    """A text chunk's offsets (one more than its cells) and bytes (at least one), as views of its buffers."""
+    offsets = np.frombuffer(chunk.buffers()[1], np.int32, len(chunk) + 1, chunk.offset * 4)
+    text = chunk.buffers()[2]
+    return offsets, np.frombuffer(text, np.uint8) if text is not None and text.size else np.zeros(1, np.uint8)
 
 
 def _drop_empty_rows(rows: pa.Table) -> pa.Table:

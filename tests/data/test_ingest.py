@@ -304,6 +304,19 @@ def test_time_of_day_cells_read_as_times():
     assert [row["Arrived"] for row in rows(upload)] == ["08:30:00", "09:05:10"]
 
 
+def test_dates_in_a_column_of_text_are_written_as_dates_and_text_that_only_looks_long_is_kept():
+    """A column mixing words and dates arrives as text: its dates are tidied like a date column's, however far
+    down they are, and text of the same length that is not a date stays as typed."""
+    filler = [[f"ID-{i:020d}", "absent"] for i in range(3000)]
+    sheet = [["Student", "Tested"], *filler, ["ABCD-EF-GH 00:00:00", dt.date(2024, 9, 3)],
+             ["x", dt.datetime(2024, 9, 4, 13, 5)], ["y", "2024-09-05T10:30:00.000"]]
+    upload = read_upload(files.xlsx_bytes({"S": sheet}), "mixed.xlsx")
+    assert [row["Tested"] for row in rows(upload)[-4:]] == ["absent", "2024-09-03", "2024-09-04 13:05:00",
+                                                             "2024-09-05 10:30:00"]
+    assert rows(upload)[-3]["Student"] == "ABCD-EF-GH 00:00:00"
+    assert rows(upload)[0]["Student"] == "ID-00000000000000000000"
+
+
 def test_sheet_names_for_a_picker():
     data = files.xlsx_bytes({"Instructions": INSTRUCTIONS, "Grades": GRADES})
     assert sheet_names(data, "gradebook.xlsx") == ("Instructions", "Grades")
