@@ -28,7 +28,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from equity.data import html_tables, isolation, limits, parquet_pages, shared_strings
+from equity.data import html_tables, isolation, limits, parquet_pages, shared_strings, workbook_head
 from equity.data.limits import LIMITS
 from equity.words.messages import Message, Text
 
@@ -429,7 +429,7 @@ class _SheetPeek:
     name: str
     rows: list[Row]
     header_row: int | None
-    height: int
+    height: int | None     # None: peeked at the sheet's head only, its height is known once its body is read
     visible: bool
 
     @property
@@ -447,14 +447,19 @@ def _read_workbook(data: bytes, filename: str, sheet: str | None) -> Upload:
             raise IngestError(too_large)
     reader = _open_workbook(data, filename)
     names = tuple(reader.sheet_names)
-    chosen = _choose_sheet(reader, names, sheet, filename)
+    chosen = _choose_sheet(reader, names, sheet, filename, data)
     place = Text("ingest.place.sheet", sheet=chosen.name, filename=filename)
     if chosen.header_row is None:
         raise _no_table(place)
-    too_large = limits.shape_problem(chosen.height, max(map(len, chosen.rows), default=0), place)
+    width = max(map(len, chosen.rows), default=0)
+    too_large = limits.shape_problem(chosen.height or 0, width, place)
     if too_large:
         raise IngestError(too_large)
     body = _sheet_body(reader, chosen, filename)
+    if chosen.height is None:   # peeked at from its head: its height is known now
+        too_large = limits.shape_problem(chosen.header_row + 1 + body.num_rows, width, place)
+        if too_large:
+            raise IngestError(too_large)
     table, notes = _tidy(chosen.rows[chosen.header_row], body, place)
     return Upload(filename, table, chosen.name, names, chosen.header_row,
                   (*_skipped_note(chosen.rows, chosen.header_row), *notes))
@@ -481,13 +486,15 @@ def _open_workbook(data: bytes, filename: str) -> fastexcel.ExcelReader:
 
 
 def _choose_sheet(reader: fastexcel.ExcelReader, names: tuple[str, ...], sheet: str | None,
-                  filename: str) -> _SheetPeek:
-    """The sheet asked for, else the visible sheet with the most data."""
-    if sheet is not None:
-        if sheet not in names:
-            listing = ", ".join(f"'{name}'" for name in names)
-            raise IngestError("ingest.no_sheet", filename=filename, sheet=sheet, listing=listing)
-        return _peek_sheet(reader, sheet, filename)
+                  filename: str, data: bytes) -> _SheetPeek:
+    """The sheet asked for, else the visible sheet with the most data. A sheet that needs no comparing (asked
+    for, or the only one) is peeked at from its head alone (`_peek_head`)."""
+    if sheet is not None and sheet not in names:
+        listing = ", ".join(f"'{name}'" for name in names)
+        raise IngestError("ingest.no_sheet", filename=filename, sheet=sheet, listing=listing)
+    if sheet is not None or len(names) == 1:
+        name = sheet if sheet is not None else names[0]
+        return _peek_head(data, name) or _peek_sheet(reader, name, filename)
     peeks = [_peek_sheet(reader, name, filename) for name in names]
     if not peeks:
         raise _no_table(_file_place(filename))
@@ -496,16 +503,36 @@ def _choose_sheet(reader: fastexcel.ExcelReader, names: tuple[str, ...], sheet: 
 
 def _peek_sheet(reader: fastexcel.ExcelReader, sheet: str, filename: str) -> _SheetPeek:
     with _workbook_errors(filename):
-        top = reader.load_sheet(sheet, header_row=None, skip_rows=0, n_rows=PEEK_ROWS, dtypes="string",
-                                whitespace_as_null=True)
+        top = _top(reader, sheet)
         rows = _table_rows(pa.Table.from_batches([top.to_arrow()]))
     return _SheetPeek(sheet, rows, _header_index(rows), top.total_height, top.visible == "visible")
+
+
+def _peek_head(data: bytes, sheet: str) -> _SheetPeek | None:
+    """An xlsx sheet's top rows read from a copy of the workbook cut after them (equity.data.workbook_head),
+    its height left unknown; None for other workbooks, or when the copy cannot be read (the whole sheet is
+    peeked at instead)."""
+    if not data.startswith(b"PK"):
+        return None
+    try:
+        top = _top(fastexcel.read_excel(workbook_head.head(data, PEEK_ROWS)), sheet)
+        rows = _table_rows(pa.Table.from_batches([top.to_arrow()]))
+    except BaseException as error:
+        if not (isinstance(error, Exception) or _is_panic(error)):
+            raise
+        return None
+    return _SheetPeek(sheet, rows, _header_index(rows), None, top.visible == "visible")
+
+
+def _top(reader: fastexcel.ExcelReader, sheet: str) -> fastexcel.ExcelSheet:
+    return reader.load_sheet(sheet, header_row=None, skip_rows=0, n_rows=PEEK_ROWS, dtypes="string",
+                             whitespace_as_null=True)
 
 
 def _sheet_body(reader: fastexcel.ExcelReader, peek: _SheetPeek, filename: str) -> pa.Table:
     """The rows below the header, typed by the workbook and then written as text the same way every time."""
     start = (peek.header_row or 0) + 1
-    if start >= peek.height:
+    if peek.height is not None and start >= peek.height:
         return pa.table({})
     options = {"header_row": None, "skip_rows": start, "schema_sample_rows": None, "whitespace_as_null": True}
     with _workbook_errors(filename):
@@ -513,6 +540,10 @@ def _sheet_body(reader: fastexcel.ExcelReader, peek: _SheetPeek, filename: str) 
             batch = reader.load_sheet(peek.name, **options).to_arrow()
         except fastexcel.UnsupportedColumnTypeCombinationError:  # too many kinds of value in one column
             batch = reader.load_sheet(peek.name, dtypes="string", **options).to_arrow()
+        except fastexcel.InvalidParametersError:   # nothing below the header (of a sheet of unknown height)
+            if peek.height is not None:
+                raise
+            return pa.table({})
     return _text_table(pa.Table.from_batches([batch]), workbook=True)
 
 

@@ -3,6 +3,8 @@
 import datetime as dt
 import io
 import zipfile
+from dataclasses import replace
+from functools import partial
 
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -10,8 +12,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from equity.data import ingest
+from equity.data import ingest, limits
 from equity.data.ingest import IngestError, Upload, read_upload, sheet_names
+from equity.data.limits import LIMITS
 from tests import files
 
 ROSTER = [
@@ -315,6 +318,20 @@ def test_dates_in_a_column_of_text_are_written_as_dates_and_text_that_only_looks
                                                              "2024-09-05 10:30:00"]
     assert rows(upload)[-3]["Student"] == "ABCD-EF-GH 00:00:00"
     assert rows(upload)[0]["Student"] == "ID-00000000000000000000"
+
+
+def test_a_sheet_of_too_many_cells_is_refused_alike_whether_alone_or_chosen_among_others(monkeypatch):
+    """A sheet that needs no comparing is peeked at from its first rows only; its height, known once it is
+    read, is held to the same limit as a sheet whose height was known before."""
+    monkeypatch.setenv("EQUITY_ISOLATE", "0")   # the smaller limit below exists in this process only
+    monkeypatch.setattr(limits, "shape_problem", partial(limits.shape_problem, limits=replace(LIMITS, cells=300)))
+    sheet = [["Gradebook"], ["ID", "Score", "Note"], *([i, i / 2, "ok"] for i in range(100))]   # 102 × 3 = 306
+    alone = refused(files.xlsx_bytes({"S": sheet}), "big.xlsx")
+    among = refused(files.xlsx_bytes({"S": sheet, "Notes": [["a"]]}), "big.xlsx")
+    assert alone == among and "102" in alone and "306" not in alone
+    assert refused(files.xlsx_bytes({"S": sheet}), "big.xlsx", "S") == alone
+    fits = read_upload(files.xlsx_bytes({"S": sheet[:99]}), "fits.xlsx")      # 99 × 3 = 297
+    assert (fits.table.num_rows, fits.header_row) == (97, 1)
 
 
 def test_sheet_names_for_a_picker():
