@@ -120,6 +120,19 @@ def test_terms_are_in_time_order_and_only_the_filtered_ones_when_asked(private_w
     assert bench.terms(filtered=True) == ("2023-24",) and bench.terms() == ("2022-23", "2023-24")
 
 
+def test_a_sidebar_change_reads_no_terms_again(private_workspace, monkeypatch):
+    """The terms are read from the students once per data: a click on another filter (the early-warning and trend
+    pages ask for the terms on every rerun) scans no rows for them."""
+    bench, read = two_terms(), Counter()
+    original = trends.query
+    monkeypatch.setattr(trends, "query", lambda name, **params: read.update([name]) or original(name, **params))
+    for filters in (Filters(), Filters(race=("White",)), Filters(race=("Black or African American",),
+                                                                 term=("2022-23", "2023-24"))):
+        bench.filters = filters
+        assert bench.terms(filtered=True) == ("2022-23", "2023-24")
+    assert read["students/distinct_values"] == 1
+
+
 def test_risk_in_one_term_and_its_streak_under_the_sessions_minimum(private_workspace):
     bench = two_terms()
     bench.privacy = PrivacySettings(risk=RiskSettings(cell_size=1, n_size=5, threshold=2.0))
