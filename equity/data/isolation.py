@@ -29,6 +29,8 @@ import time
 from collections.abc import Callable
 from typing import Any
 
+import numpy
+
 try:
     import resource
 except ImportError:  # Windows
@@ -116,12 +118,12 @@ def _receive_message(connection: socket.socket, deadline: float | None) -> Messa
     return head, [_receive(connection, deadline) for _ in range(count)]
 
 
-def _receive(connection: socket.socket, deadline: float | None) -> bytearray:
+def _receive(connection: socket.socket, deadline: float | None) -> bytes | numpy.ndarray:
     size = _HEADER.unpack(_receive_exactly(connection, _HEADER.size, deadline))[0]
     return _receive_exactly(connection, size, deadline)
 
 
-def _receive_exactly(connection: socket.socket, size: int, deadline: float | None) -> bytes | bytearray:
+def _receive_exactly(connection: socket.socket, size: int, deadline: float | None) -> bytes | numpy.ndarray:
     """`size` bytes, received into memory of their own. Without a deadline (the child reading its request)
     they arrive as `bytes`, filled by the system in one call: the readers take bytes, and need no copy."""
     if deadline is None:
@@ -132,7 +134,7 @@ def _receive_exactly(connection: socket.socket, size: int, deadline: float | Non
                 raise EOFError
             parts.append(part)
         return parts[0] if len(parts) == 1 else b"".join(parts)
-    data = bytearray(size)
+    data = numpy.empty(size, numpy.uint8)      # not zeroed first, unlike a bytearray; large ones in huge pages
     view, done = memoryview(data), 0
     while done < size:
         remaining = deadline - time.monotonic()
