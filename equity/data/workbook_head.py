@@ -3,8 +3,8 @@
 The spreadsheet reader parses a whole sheet even when asked for its first rows: finding the header of a
 100,000-row sheet cost as much as reading it. A copy of the workbook whose sheets stop after their first rows
 (every other part as it is: shared strings, styles, the list of sheets) gives the same top rows for the cost of
-those rows. A sheet's XML is cut after a row's end tag; row ends cannot occur inside cell text, where `<` is
-always escaped.
+those rows. A sheet's XML is cut after a row's end tag (cell text escapes its `<`); a copy that cannot be read
+is not used (equity.data.ingest then peeks at the whole sheet).
 """
 
 import io
