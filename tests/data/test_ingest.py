@@ -583,6 +583,18 @@ def test_blank_cells_of_every_kind_of_space_are_missing_in_every_row_group():
     assert upload.table.column("id").to_pylist() == table.column("id").to_pylist()
 
 
+def test_labels_whose_row_groups_need_indices_of_different_widths_are_read_as_written():
+    """Each row group's labels are held with the narrowest indices its dictionary allows (a byte for under 128
+    labels); a later row group with 300 labels widens the whole column to two bytes, typed or as text."""
+    labels = [f"L{i % 100}" for i in range(1000)] + [f"M{i % 300}" for i in range(1000)]
+    table = pa.table({"id": [f"S{i:05d}" for i in range(2000)], "label": labels})
+    data = _row_groups_of(table, 1000)
+    typed = read_upload(data, "labels.parquet", typed=True).table.column("label")
+    assert typed.type == pa.dictionary(pa.int16(), pa.string())
+    assert typed.to_pylist() == labels
+    assert read_upload(data, "labels.parquet").table.column("label").to_pylist() == labels
+
+
 def test_blank_cells_of_a_csv_are_missing_the_same_way():
     data = "ID,Note\n1,\u00a0\u2003\n2,\u00a0x\n3,\u3000\n".encode()
     assert read_upload(data, "notes.csv").table.column("Note").to_pylist() == [None, "\u00a0x", None]
