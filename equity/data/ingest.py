@@ -164,6 +164,11 @@ def _is_panic(error: BaseException) -> bool:
     return type(error).__name__ == "PanicException"
 
 
+def _only_space(text: str | bytes) -> bool:
+    """Nothing but white space: `not text.strip()` without copying a large upload to find out."""
+    return not text or text.isspace()
+
+
 def _not_spreadsheet(filename: str, what: str) -> IngestError:
     """`what` is the kind of file it is instead: a key under ingest.kind (pdf, word, html, ...)."""
     return IngestError("ingest.not_spreadsheet", filename=filename, what=Text(f"ingest.kind.{what}"))
@@ -201,7 +206,7 @@ def _no_table(place: Text) -> IngestError:
 
 def _file_kind(data: bytes, filename: str) -> str:
     """'xlsx', 'ods', 'xls', 'parquet', 'html' or 'csv', from the content, since uploads are often renamed."""
-    if not data.strip():
+    if _only_space(data):
         raise _empty(filename)
     too_large = limits.upload_problem(len(data), filename)
     if too_large:
@@ -272,7 +277,7 @@ def _ole_kind(data: bytes, filename: str) -> str:
 
 def _read_text(data: bytes, filename: str, folder: str) -> Upload:
     text, notes = _decode(data)
-    if not text.strip():
+    if _only_space(text):
         raise _empty(filename)
     _refuse_binary(text, filename)
     text, notes = _drop_nul(text, notes)
@@ -375,7 +380,7 @@ def _body_width(records: list[list[str]], header_row: int) -> int:
 
 def _csv_body(text: str, delimiter: str, width: int, place: Text, header_row: int, folder: Path) -> pa.Table:
     """The rows below the header, parsed by DuckDB as VARCHAR only, so `007` and `NA` stay as written."""
-    if not text.strip():
+    if _only_space(text):
         return pa.table({})
     _check_quotes(text, delimiter, place)
     columns = {f"c{i}": "VARCHAR" for i in range(width)}

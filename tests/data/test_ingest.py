@@ -203,7 +203,7 @@ def test_a_single_column_file():
     assert rows(read_upload(b"Name\nAnn\nBo\n", "names.csv")) == [{"Name": "Ann"}, {"Name": "Bo"}]
 
 
-@pytest.mark.parametrize("data", [b"", b"   \r\n\t\n", "\ufeff".encode()])
+@pytest.mark.parametrize("data", [b"", b"   \r\n\t\n", "\ufeff".encode(), "\u3000\u00a0 \n\u2003".encode()])
 def test_empty_file(data):
     assert "is empty" in refused(data, "empty.csv")
 
