@@ -515,12 +515,15 @@ def _peek_sheet(reader: fastexcel.ExcelReader, sheet: str, filename: str) -> _Sh
 
 def _peek_head(data: bytes, sheet: str) -> _SheetPeek | None:
     """An xlsx sheet's top rows read from a copy of the workbook cut after them (equity.data.workbook_head),
-    its height left unknown; None for other workbooks, or when the copy cannot be read (the whole sheet is
-    peeked at instead)."""
+    its height left unknown; None for other workbooks, for one whose sheets are no longer than that, or when
+    the copy cannot be read (the whole sheet is peeked at instead)."""
     if not data.startswith(b"PK"):
         return None
     try:
-        top = _top(fastexcel.read_excel(workbook_head.head(data, PEEK_ROWS)), sheet)
+        head = workbook_head.head(data, PEEK_ROWS)
+        if head is None:
+            return None
+        top = _top(fastexcel.read_excel(head), sheet)
         rows = _table_rows(pa.Table.from_batches([top.to_arrow()]))
     except BaseException as error:
         if not (isinstance(error, Exception) or _is_panic(error)):

@@ -16,28 +16,36 @@ _ROW_END = re.compile(rb"</(?:\w+:)?row>|<(?:\w+:)?row\b[^>]*/>")
 _OPENING = re.compile(rb"<(\w+:)?(worksheet|sheetData)\b")
 
 
-def head(data: bytes, rows: int) -> bytes:
-    """The workbook with each worksheet cut after its first `rows` rows."""
-    out = io.BytesIO()
+def head(data: bytes, rows: int) -> bytes | None:
+    """The workbook with each worksheet cut after its first `rows` rows; None when no sheet is longer (or the
+    workbook holds no xlsx worksheets): the workbook itself is then as quick to read."""
+    out, cut = io.BytesIO(), False
     with zipfile.ZipFile(io.BytesIO(data)) as archive, zipfile.ZipFile(out, "w") as copy:
         for part in archive.infolist():
             with archive.open(part) as stream:
-                sheet = part.filename.startswith("xl/worksheets/") and part.filename.endswith(".xml")
-                copy.writestr(part.filename, _sheet_head(stream, rows) if sheet else stream.read())
-    return out.getvalue()
+                if part.filename.startswith("xl/worksheets/") and part.filename.endswith(".xml"):
+                    content, shorter = _sheet_head(stream, rows)
+                    cut |= shorter
+                else:
+                    content = stream.read()
+            copy.writestr(part.filename, content)
+    return out.getvalue() if cut else None
 
 
-def _sheet_head(stream: io.BufferedIOBase, rows: int) -> bytes:
-    """A worksheet's XML up to the end of its `rows`-th row, closed as the rest of the sheet would close it."""
-    text, found, at = bytearray(), 0, 0
+def _sheet_head(stream: io.BufferedIOBase, rows: int) -> tuple[bytes, bool]:
+    """A worksheet's XML up to the end of its `rows`-th row, closed as the rest of the sheet would close it,
+    and whether a row was cut off (the sheet as it is when none follows)."""
+    text, ends, at = bytearray(), [], 0
     while chunk := stream.read(_CHUNK):
         text += chunk
         for end in _ROW_END.finditer(text, at):
-            found, at = found + 1, end.end()
-            if found == rows:
-                return bytes(text[:at]) + _closing(text[:at])
+            ends.append(end.end())
+            at = end.end()
+            if len(ends) > rows:
+                kept = text[:ends[rows - 1]]
+                return bytes(kept) + _closing(kept), True
         at = max(at, len(text) - 4096)    # a row end split between two chunks is found in the next
-    return bytes(text)
+    return bytes(text), False
 
 
 def _closing(text: bytearray) -> bytes:

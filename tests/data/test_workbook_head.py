@@ -29,6 +29,8 @@ def test_each_sheet_keeps_its_first_rows_and_the_workbook_its_other_parts():
     assert _rows(head, "Short") == _rows(data, "Short")              # shorter than 40 rows: kept whole
     assert [sheet.visible for sheet in map(fastexcel.read_excel(head).load_sheet, ("Long", "Short"))] == [
         "visible", "hidden"]
+    assert workbook_head.head(files.xlsx_bytes({"Short": sheet[:40]}), 40) is None       # nothing to cut
+    assert workbook_head.head(files.xlsx_bytes({"Short": sheet[:41]}), 40) is not None
 
 
 def test_a_sheet_written_with_a_namespace_prefix_and_rows_without_cells_is_cut_after_its_rows(tmp_path):
