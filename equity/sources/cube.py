@@ -36,7 +36,7 @@ SUMS = ("n", "total", "squares", "missing")
 # students/keep_filters.sql compares them; a text column's missing value is chosen as Not reported.
 LABELLED = frozenset({"race_ethnicity", "gender"})
 FLAGGED = frozenset(d.column for d in DIMENSIONS.values() if d.flag)
-_HELD: LRUCache = LRUCache(32)     # recent cubes' cells in memory, by connection and table (Held.of)
+_HELD: LRUCache = LRUCache(16)     # recent cubes' cells in memory, by connection and table (Held.of)
 _LOCK = threading.Lock()           # sessions run in threads of one process
 # A session's connection -> the source that counts its students elsewhere (a Spark table): its cubes are that
 # source's, and nothing reads a `students` table on the connection.
@@ -134,7 +134,8 @@ class Held:
                 column = column.cast(column.type.value_type)
             encoded = pc.dictionary_encode(column, null_encoding="encode")
             self.values[name] = encoded.dictionary.to_pylist()
-            self.codes[name] = encoded.indices.to_numpy(zero_copy_only=False)
+            codes = encoded.indices.to_numpy(zero_copy_only=False)   # a national file's cube has 280,000 cells:
+            self.codes[name] = codes.astype(np.int16) if len(self.values[name]) < 1 << 15 else codes   # 2 bytes each
         self.sums = {name: table[name].to_numpy().astype(np.float64) for name in SUMS}
         self.cells = table.num_rows
 
