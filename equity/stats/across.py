@@ -35,7 +35,6 @@ so a click costs some array sums, never a scan of the students. Races alone or i
 holds, still go through the neighbour query over a cube of their own.
 """
 
-import hashlib
 import itertools
 import threading
 from collections.abc import Callable
@@ -176,8 +175,7 @@ class _Sizes:
         self._masks: dict[Description, np.ndarray] = {}
         self._sizes: dict[tuple[Description, bool], int] = {}
         self._wider: dict[tuple[Description, bool], bool] = {}
-        self._lines: dict[tuple[bytes, str, str, int], bool] = {}
-        self._members: dict[Description, bytes] = {}
+        self._lines: dict[tuple[Description, str, str, int], bool] = {}
         self._fullest: dict[Description, Description] = {}
         # the varied columns' codes, a row each, so one selection serves every column of a set's fullest description
         self._varied_codes = np.stack([self.codes[name] for name in self.varied]) if self.varied else np.empty(0)
@@ -191,7 +189,7 @@ class _Sizes:
         """What the rule hides among the groups of the columns of the filters `names` (none: all students only),
         and of all students, under `filters`."""
         if len(self._sizes) > MEMO_ENTRIES:      # all worked out so far is forgotten rather than kept without end
-            for memo in (self._masks, self._sizes, self._wider, self._lines, self._members, self._fullest):
+            for memo in (self._masks, self._sizes, self._wider, self._lines, self._fullest):
                 memo.clear()
         chosen = {name: frozenset(getattr(filters, name)) for name in NAMES if getattr(filters, name)}
         view = frozenset(chosen.items())
@@ -348,10 +346,10 @@ class _Sizes:
         judged by the whole rule `depth` lines deep, at the last line by views with conditions fewer only."""
         line = _without(description, name)
         value = next(iter(dict(description)[name]))
-        if line not in self._members:       # descriptions of the same students share their lines
-            self._members[line] = hashlib.blake2b(self.mask(line).tobytes(), digest_size=16).digest()
-        members = self._members[line]
-        if (members, name, value, depth) not in self._lines:
+        # keyed by the line's description, not its students: two descriptions of the same students may judge the
+        # line's groups differently (a condition keeping every value has values to take out), and a view's answer
+        # must not depend on which views were worked out before it
+        if (line, name, value, depth) not in self._lines:
             kept = self.mask(line)
             sizes = np.bincount(self.codes[name], weights=np.where(kept, self.n, 0), minlength=len(self.values[name]))
             groups = [i for i, n in enumerate(sizes) if n > 0]
@@ -361,8 +359,8 @@ class _Sizes:
                       for i, c in zip(groups, conditions, strict=True)]
             reasons = suppress([int(sizes[i]) for i in groups], self.min_n, across)
             for i, reason in zip(groups, reasons, strict=True):
-                self._lines[(members, name, self.values[name][i], depth)] = reason is not None
-        return self._lines.get((members, name, value, depth), False)
+                self._lines[(line, name, self.values[name][i], depth)] = reason is not None
+        return self._lines.get((line, name, value, depth), False)
 
     def _missing(self, view: Description) -> bool:
         """Whether a view with filters fewer has 1 to min_n - 1 more students without a result."""
