@@ -65,7 +65,7 @@ def stage(con: duckdb.DuckDBPyConnection, upload: Upload) -> Staged:
     gigabyte."""
     upload = count_layouts.long_form(upload)
     con.register(PENDING, upload.table)
-    profiles = profile_table(con, PENDING)
+    profiles = profile_table(con, PENDING, upload.table)
     return Staged(upload, profiles, propose(profiles))
 
 
