@@ -28,7 +28,8 @@ from equity.data.sql import Fragment, query, sql_name
 from equity.sources import counts
 
 TEXT_ROLES = ("student_id", "term", "school")
-CANONICAL = {  # every canonical column and its SQL type; absent roles are NULL of that type
+CANONICAL = {  # every canonical column and its SQL type; absent roles are NULL of that type (race_list is NULL
+    # where the file names one race a student: race_ethnicity alone, as queries/cells/combined_stats.sql reads it)
     "student_id": "VARCHAR", "term": "VARCHAR", "school": "VARCHAR", "grade": "VARCHAR",
     "race_ethnicity": "race_label", "race_list": "VARCHAR[]", "low_income": "BOOLEAN", "english_learner": "BOOLEAN",
     "special_ed": "BOOLEAN", "section_504": "BOOLEAN", "gender": "gender_label",
@@ -146,14 +147,14 @@ class _Build:
                  if (h := self.mapping.header_for(role))}
         parts_of = self.parts(header) if header else None
         if not flags and not any(self.params.get("parts_values", ())):
-            # No value names several races: each student's list is their one race (and building lists row by
-            # row from parts would cost half of the whole statement).
+            # No value names several races: race_list is NULL, each student's one race (race_ethnicity) being what
+            # views of races alone or in combination read then; a list a row would take a third of the table's
+            # memory and of the time to build it.
             self.params.pop("parts_keys", None)
             self.params.pop("parts_values", None)
-            alone = self.per_value(header, lambda text: query("columns/race_alone", race=race_of(text))) \
-                if header else query("columns/race_alone", race=race)
             return [query("columns/as", value=race, target="race_ethnicity"),
-                    query("columns/as", value=alone, target="race_list")]
+                    query("columns/as", value=query("values/null_of", type=sql_name("VARCHAR[]")),
+                          target="race_list")]
         flagged = {role: self.flagged(k, role, expr) for k, (role, expr) in enumerate(flags.items())}
 
         def reported(named: Fragment) -> Fragment:
