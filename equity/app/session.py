@@ -482,8 +482,9 @@ class Workbench:
     def terms(self, filtered: bool = False, cohort: Cohort | None = None) -> tuple[str, ...]:
         """The loaded terms in time order; only those the sidebar keeps (within one cohort when given) when
         `filtered`."""
-        filters = self.cohort_filters(cohort) if filtered else Filters()
-        return self._recent(("terms", self.data.version, filters), lambda: data_terms(self.con, filters))
+        found = self._recent(("terms", self.data.version), lambda: data_terms(self.con))
+        chosen = self.cohort_filters(cohort).term if filtered else ()
+        return tuple(term for term in found if term in chosen) if chosen else found
 
     def trend(self, outcome: str, rule: Rule, dimension: str, compare: str = COMPARE_ALL, label: str = "",
               second: str | None = None, cohort: Cohort | None = None) -> Trend:

@@ -6,28 +6,38 @@ One function answers for figures: `cells` gives the counts of the students a set
 combination of the columns asked for. Any view, including a view with one filter fewer, is a call to it.
 """
 
-import functools
 import itertools
+import threading
 import weakref
 from dataclasses import dataclass, fields
 
 import duckdb
+import numpy as np
 import pyarrow as pa
+import pyarrow.compute as pc
+from cachetools import LRUCache
 
 from equity.data.count_layouts import TOTALS
 from equity.data.normalize import NOT_REPORTED
-from equity.data.sql import query, sql_name
+from equity.data.sql import query
 from equity.model.dimensions import COMBINED, DIMENSIONS
 from equity.model.filters import FLAG_KEYS, Filters
 from equity.model.rules import Rule
 from equity.sources import counts
-from equity.sources.cells import Cells, Stats
+from equity.sources.cells import Cells, Stats, key_text
 
 # What cells/cube_build.sql groups by: every dimension's column but race alone or in combination (a list per student).
 COLUMNS = tuple(dict.fromkeys(d.column for d in DIMENSIONS.values() if d.key != COMBINED))
 _numbers = itertools.count(1)
 CELLS = "cells_arrow"        # the name cells counted elsewhere are read under while a cube is made
 STUDENTS = "students"        # the session's student rows, when it holds them
+SUMS = ("n", "total", "squares", "missing")
+# The columns of labels (ENUMs, equity.data.students.LABEL_TYPES): a cell without one is kept by no filter, as
+# students/keep_filters.sql compares them; a text column's missing value is chosen as Not reported.
+LABELLED = frozenset({"race_ethnicity", "gender"})
+FLAGGED = frozenset(d.column for d in DIMENSIONS.values() if d.flag)
+_HELD: LRUCache = LRUCache(16)     # recent cubes' cells in memory, by connection and table (Held.of)
+_LOCK = threading.Lock()           # sessions run in threads of one process
 # A session's connection -> the source that counts its students elsewhere (a Spark table): its cubes are that
 # source's, and nothing reads a `students` table on the connection.
 _ELSEWHERE: "weakref.WeakKeyDictionary[duckdb.DuckDBPyConnection, object]" = weakref.WeakKeyDictionary()
@@ -99,17 +109,88 @@ def cells(con: duckdb.DuckDBPyConnection, cube: Cube, filters: Filters, columns:
     unknown = set(columns) - set(COLUMNS)
     if unknown:
         raise ValueError(f"A cube has no column {sorted(unknown)}.")
-    chosen: dict[str, object] = {name: values for name, values in filters.params().items() if values}
-    # Only the filters in use are tested: each test costs DuckDB more to plan than a cube's cells cost to scan.
-    keep = [query("cells/keep", filter=sql_name(name[2:]), column=DIMENSIONS[name[2:]].column) for name in chosen]
+    held = Held.of(con, cube.table)
+    kept = held.kept(filters)
     if len(cube.kinds) > 1:     # published counts of several kinds of row: one kind is added up
-        asked = {*columns, *(DIMENSIONS[name[2:]].column for name in chosen)} - {"school", "term"}
-        chosen["described"] = counts.kind_for(cube.kinds, asked)
-        keep.append(query("counts/keep_kind"))
-    kept = functools.reduce(lambda first, second: query("values/both", first=first, second=second), keep,
-                            query("values/always"))
-    rows = con.execute(query("cells/cube_cells", cube=cube.table, columns=columns, kept=kept), chosen).fetchall()
-    return Cells(columns, tuple((tuple(r[4:]), Stats(int(r[0]), float(r[1]), float(r[2]), int(r[3]))) for r in rows))
+        asked = {*columns, *(DIMENSIONS[name].column for name, values in vars(filters).items() if values)}
+        kind = counts.kind_for(cube.kinds, asked - {"school", "term"})
+        kept &= held.codes["described"] == held.code("described", kind)
+    return held.summed(kept, columns)
+
+
+class Held:
+    """A cube's cells in memory: every column's distinct values and each cell's code for it, and the sums. A
+    click sums them with a mask and a count per combination: no statement to plan, a few thousand cells to add
+    (a cube table's cells never change under its name, so they are read once)."""
+
+    def __init__(self, table: pa.Table):
+        self.values: dict[str, list] = {}
+        self.codes: dict[str, np.ndarray] = {}
+        for name in table.column_names:
+            if name in SUMS:
+                continue
+            column = table[name].combine_chunks()
+            if pa.types.is_dictionary(column.type):
+                column = column.cast(column.type.value_type)
+            encoded = pc.dictionary_encode(column, null_encoding="encode")
+            self.values[name] = encoded.dictionary.to_pylist()
+            codes = encoded.indices.to_numpy(zero_copy_only=False)   # a national file's cube has 280,000 cells:
+            self.codes[name] = codes.astype(np.int16) if len(self.values[name]) < 1 << 15 else codes   # 2 bytes each
+        self.sums = {name: table[name].to_numpy().astype(np.float64) for name in SUMS}
+        self.cells = table.num_rows
+
+    @classmethod
+    def of(cls, con: duckdb.DuckDBPyConnection, table: str) -> "Held":
+        key = (id(con), table)
+        with _LOCK:
+            found = _HELD.get(key)
+        if found is None:
+            found = cls(con.sql(query("console/all_rows", table=table)).to_arrow_table())
+            with _LOCK:
+                _HELD[key] = found
+        return found
+
+    def code(self, column: str, value: object) -> int:
+        """The code of one stored value of a column (-1 when no cell has it)."""
+        return self.values[column].index(value) if value in self.values[column] else -1
+
+    def kept(self, filters: Filters) -> np.ndarray:
+        """The cells the sidebar's filters keep: OR within one filter, AND across filters, each value compared as
+        students/keep_filters.sql compares it (flags by 'true' / 'false' / 'null'; a text without a value as
+        Not reported; a label without one, never)."""
+        kept = np.ones(self.cells, dtype=bool)
+        for name, chosen in vars(filters).items():
+            if chosen:
+                column = DIMENSIONS[name].column
+                wanted = np.array([_as_chosen(column, value) in chosen for value in self.values[column]], dtype=bool)
+                kept &= wanted[self.codes[column]]
+        return kept
+
+    def summed(self, kept: np.ndarray, columns: tuple[str, ...]) -> Cells:
+        """The kept cells' sums per combination of `columns` present among them (one row for all students)."""
+        if not columns:
+            n, total, squares, missing = (float(self.sums[name][kept].sum()) for name in SUMS)
+            return Cells((), (((), Stats(int(n), total, squares, int(missing))),))
+        shape = tuple(len(self.values[c]) for c in columns)
+        combination = np.ravel_multi_index(tuple(self.codes[c][kept] for c in columns), shape)
+        size = int(np.prod(shape))
+        present = np.flatnonzero(np.bincount(combination, minlength=size))
+        sums = {name: np.bincount(combination, weights=self.sums[name][kept], minlength=size)[present]
+                for name in SUMS}
+        keys = zip(*(np.take(np.array(self.values[c], dtype=object), codes)
+                     for c, codes in zip(columns, np.unravel_index(present, shape), strict=True)), strict=True)
+        return Cells(columns, tuple((tuple(key), Stats(int(n), float(total), float(squares), int(missing)))
+                                    for key, n, total, squares, missing in zip(
+                                        keys, *(sums[name] for name in SUMS), strict=True)))
+
+
+def _as_chosen(column: str, value: object) -> str | None:
+    """A stored value as the sidebar names it (None: no choice keeps it)."""
+    if column in FLAGGED:
+        return key_text(value)
+    if value is None:
+        return None if column in LABELLED else NOT_REPORTED
+    return str(value)
 
 
 def of_kind(con: duckdb.DuckDBPyConnection, cube: Cube, columns: tuple[str, ...], filters: Filters) -> str:

@@ -35,6 +35,7 @@ so a click costs some array sums, never a scan of the students. Races alone or i
 holds, still go through the neighbour query over a cube of their own.
 """
 
+import hashlib
 import itertools
 import threading
 from collections.abc import Callable
@@ -58,6 +59,8 @@ NAMES = tuple(f.name for f in fields(Filters))       # a condition's column, by 
 FILTER_OF = {DIMENSIONS[name].column: name for name in NAMES}
 _ANY = object()           # a condition dropped: any value
 DEPTH = 1                 # lines judged beyond the first, for the groups beside a set (see _Sizes.why)
+MASK_BYTES = 32 << 20     # the most a cube's kept masks of cells take (_Sizes._keep_mask)
+MEMO_ENTRIES = 200_000    # sizes worked out and kept per cube, at most (_Sizes.hidden)
 _numbers = itertools.count(1)
 _KEPT: LRUCache = LRUCache(16)     # recent cubes' sizes, by connection, table, group columns and n-size
 _LOCK = threading.Lock()          # sessions run in threads of one process
@@ -174,7 +177,10 @@ class _Sizes:
         self._sizes: dict[tuple[Description, bool], int] = {}
         self._wider: dict[tuple[Description, bool], bool] = {}
         self._lines: dict[tuple[bytes, str, str, int], bool] = {}
+        self._members: dict[Description, bytes] = {}
         self._fullest: dict[Description, Description] = {}
+        # the varied columns' codes, a row each, so one selection serves every column of a set's fullest description
+        self._varied_codes = np.stack([self.codes[name] for name in self.varied]) if self.varied else np.empty(0)
 
     @classmethod
     def read(cls, con: duckdb.DuckDBPyConnection, cube: str, min_n: int) -> "_Sizes":
@@ -184,6 +190,9 @@ class _Sizes:
     def hidden(self, filters: Filters, names: tuple[str, ...]) -> Hidden:
         """What the rule hides among the groups of the columns of the filters `names` (none: all students only),
         and of all students, under `filters`."""
+        if len(self._sizes) > MEMO_ENTRIES:      # all worked out so far is forgotten rather than kept without end
+            for memo in (self._masks, self._sizes, self._wider, self._lines, self._members, self._fullest):
+                memo.clear()
         chosen = {name: frozenset(getattr(filters, name)) for name in NAMES if getattr(filters, name)}
         view = frozenset(chosen.items())
         across, elsewhere = set(), set()
@@ -231,21 +240,29 @@ class _Sizes:
             kept = np.ones(len(self.n), dtype=bool)
             for condition in description:
                 kept &= self._condition(*condition)
-            self._masks[description] = kept
+            self._keep_mask(description, kept)
         return self._masks[description]
 
     def _condition(self, name: str, values: frozenset) -> np.ndarray:
         key = frozenset({(name, values)})
         if key not in self._masks:
-            codes = [i for i, v in enumerate(self.values[name]) if v in values]
-            self._masks[key] = self.codes[name] == codes[0] if len(codes) == 1 else np.isin(self.codes[name], codes)
+            wanted = np.array([v in values for v in self.values[name]], dtype=bool)
+            self._keep_mask(key, wanted[self.codes[name]])
         return self._masks[key]
+
+    def _keep_mask(self, description: Description, mask: np.ndarray) -> None:
+        """Masks are kept for the clicks that follow, up to MASK_BYTES (a session clicks on for hours; a mask is a
+        byte per cell): past it they are forgotten and made again as they are needed."""
+        if len(self._masks) * len(mask) >= MASK_BYTES:
+            self._masks.clear()
+        self._masks[description] = mask
 
     def size(self, description: Description, missing: bool = False) -> int:
         """Students with a result in the set (or, with `missing`, without one)."""
         if (description, missing) not in self._sizes:
             counts = self.missing if missing else self.n
-            self._sizes[(description, missing)] = int(counts[self.mask(description)].sum())
+            # np.where, not counts[mask]: a copy of the chosen cells cost twice as much
+            self._sizes[(description, missing)] = int(np.where(self.mask(description), counts, 0).sum())
         return self._sizes[(description, missing)]
 
     def why(self, description: Description, own: dict[str, Description], depth: int = DEPTH) -> str | None:
@@ -302,12 +319,14 @@ class _Sizes:
         """The description with every condition the data implies: a column on which all the set's students
         have one value is a condition too (a school with one grade: that grade)."""
         if description not in self._fullest:
-            kept = self.mask(description) & self.with_result
             conditions = dict(description)
-            for name in self.varied:     # the values present, counted: a hash of every kept cell cost far more
-                present = np.flatnonzero(np.bincount(self.codes[name][kept], minlength=len(self.values[name])))
-                if len(present) == 1:
-                    conditions[name] = frozenset({self.values[name][present[0]]})
+            kept = np.flatnonzero(self.mask(description) & self.with_result)
+            if self.varied and len(kept):
+                first = self._varied_codes[:, kept[0]]
+                same = (self._varied_codes[:, kept] == first[:, None]).all(axis=1)
+                for name, code, alone in zip(self.varied, first, same, strict=True):
+                    if alone:      # every student of the set has this one value
+                        conditions[name] = frozenset({self.values[name][code]})
             self._fullest[description] = frozenset(conditions.items())
         return self._fullest[description]
 
@@ -329,10 +348,12 @@ class _Sizes:
         judged by the whole rule `depth` lines deep, at the last line by views with conditions fewer only."""
         line = _without(description, name)
         value = next(iter(dict(description)[name]))
-        members = self.mask(line).tobytes()         # descriptions of the same students share their lines
+        if line not in self._members:       # descriptions of the same students share their lines
+            self._members[line] = hashlib.blake2b(self.mask(line).tobytes(), digest_size=16).digest()
+        members = self._members[line]
         if (members, name, value, depth) not in self._lines:
             kept = self.mask(line)
-            sizes = np.bincount(self.codes[name][kept], weights=self.n[kept], minlength=len(self.values[name]))
+            sizes = np.bincount(self.codes[name], weights=np.where(kept, self.n, 0), minlength=len(self.values[name]))
             groups = [i for i, n in enumerate(sizes) if n > 0]
             conditions = [line | {(name, frozenset({self.values[name][i]}))} for i in groups]
             across = [sizes[i] >= self.min_n and (self.why(c, {name: line}, depth - 1) is not None if depth else

@@ -1,5 +1,6 @@
--- Defines keep_<filter>(chosen, value): one sidebar filter's test of a row's value, which a query over a cube's
--- cells (cells/cube_cells.sql) or over students (students/filtered_students.sql) combines for the filters in use only.
+-- Defines keep_<filter>(chosen, value): one sidebar filter's test of a row's value, which a query over students
+-- (students/filtered_students.sql) or a cube's cells (students/chosen.sql) combines for the filters in use only;
+-- equity.sources.cube.Held keeps a cube's cells in memory the same way.
 -- chosen is VARCHAR[]; flags are chosen as 'true' / 'false' / 'null'. Each row's own value is compared as it
 -- is stored (ENUM, BOOLEAN): the chosen lists are turned into the column's type once, never every row into text.
 CREATE OR REPLACE TEMP MACRO flag_in(chosen, flag) AS

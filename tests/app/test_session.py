@@ -120,6 +120,19 @@ def test_terms_are_in_time_order_and_only_the_filtered_ones_when_asked(private_w
     assert bench.terms(filtered=True) == ("2023-24",) and bench.terms() == ("2022-23", "2023-24")
 
 
+def test_a_sidebar_change_reads_no_terms_again(private_workspace, monkeypatch):
+    """The terms are read from the students once per data: a click on another filter (the early-warning and trend
+    pages ask for the terms on every rerun) scans no rows for them."""
+    bench, read = two_terms(), Counter()
+    original = trends.query
+    monkeypatch.setattr(trends, "query", lambda name, **params: read.update([name]) or original(name, **params))
+    for filters in (Filters(), Filters(race=("White",)), Filters(race=("Black or African American",),
+                                                                 term=("2022-23", "2023-24"))):
+        bench.filters = filters
+        assert bench.terms(filtered=True) == ("2022-23", "2023-24")
+    assert read["students/distinct_values"] == 1
+
+
 def test_risk_in_one_term_and_its_streak_under_the_sessions_minimum(private_workspace):
     bench = two_terms()
     bench.privacy = PrivacySettings(risk=RiskSettings(cell_size=1, n_size=5, threshold=2.0))
@@ -161,16 +174,18 @@ def test_a_trend_sums_the_sessions_cube_and_scans_no_students(monkeypatch):
         original = module.query
         monkeypatch.setattr(module, "query", lambda name, _q=original, **params: asked.update([name]) or _q(
             name, **params))
+    summing = cubes.cells
+    monkeypatch.setattr(cubes, "cells", lambda *args: asked.update(["sums"]) or summing(*args))
     summed = {d: bench.trend("suspended", rule, d) for d in ("race", "low_income")}
     assert summed == own and len(own["race"].terms) == 3
     assert asked["cells/cube_build"] == 1                        # the session's cube, once for both
     assert asked["cells/group_stats"] == 0                       # no term's groups counted from the students
     assert asked["students/distinct_values"] == 1                # the terms, read once for the session
-    sums = asked["cells/cube_cells"]
-    assert bench.trend("suspended", rule, "race") is summed["race"] and asked["cells/cube_cells"] == sums   # kept
+    sums = asked["sums"]
+    assert sums and bench.trend("suspended", rule, "race") is summed["race"] and asked["sums"] == sums   # kept
     bench.min_n = 40                                             # another n-size: counted again
     stricter = bench.trend("suspended", rule, "race")
-    assert asked["cells/cube_cells"] > sums
+    assert asked["sums"] > sums
     assert stricter == trend(bench.con, "suspended", rule, "race", min_n=40) != summed["race"]
 
 

@@ -69,6 +69,18 @@ def test_nobody_kept_is_one_empty_cell(con):
     assert as_dict(cells) == {(): Stats(0, 0.0, 0.0, 0)}
 
 
+def test_a_cubes_cells_are_read_once_and_every_click_sums_them_without_a_statement(con, monkeypatch):
+    counted = cube.build(con, "score", AT_70)
+    read = []
+    original = cube.query
+    monkeypatch.setattr(cube, "query", lambda name, **params: read.append(name) or original(name, **params))
+    first = cube.cells(con, counted, Filters(race=("White",)), ("low_income",))
+    others = [cube.cells(con, counted, Filters(low_income=(flag,)), ("race_ethnicity",)) for flag in ("true", "null")]
+    assert read == ["console/all_rows"]
+    assert as_dict(first)[(True,)] == Stats(1, 1.0, 1.0, 0)                        # 03
+    assert as_dict(others[1]) == {("White",): Stats(1, 1.0, 1.0, 0)}                # 05
+
+
 def test_a_column_the_cube_lacks_is_refused(con):
     with pytest.raises(ValueError):
         cube.cells(con, cube.build(con, "score", AT_70), Filters(), ("student_id",))

@@ -1,7 +1,9 @@
 """The rule across views (equity.stats.across), worked out by hand on a few students, and its array sums
 against a loop over every cell on random cubes."""
 
+import contextlib
 import itertools
+from dataclasses import replace
 from itertools import combinations
 
 import numpy as np
@@ -306,3 +308,30 @@ def test_the_array_sums_decide_as_a_loop_over_every_cell_does(drawn):
     found, filters, names, min_n = drawn
     fast, plain = across._Sizes(found, min_n).hidden(filters, names), _Plain(found, min_n).hidden(filters, names)
     assert fast == plain
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_cubes(), _cubes())
+def test_what_is_kept_or_forgotten_between_views_changes_no_answer(drawn, other):
+    """One cube's sizes answer view after view, with what was worked out kept; forgetting it all as soon as it
+    is kept (the budgets at their least) gives the same answers."""
+    found, filters, names, min_n = drawn
+    later = replace(filters, **{name: getattr(other[1], name) for name in ("race", "school")})
+    expected = [_Plain(found, min_n).hidden(f, names) for f in (filters, later)]
+    kept = across._Sizes(found, min_n)
+    assert [kept.hidden(f, names) for f in (filters, later)] == expected
+    with patched(across, MASK_BYTES=1, MEMO_ENTRIES=0):
+        forgetful = across._Sizes(found, min_n)
+        assert [forgetful.hidden(f, names) for f in (filters, later)] == expected
+        assert len(forgetful._masks) <= 1
+
+
+@contextlib.contextmanager
+def patched(module, **values):
+    """`module`'s constants set to `values` for a while (hypothesis tests cannot take pytest's monkeypatch)."""
+    before = {name: getattr(module, name) for name in values}
+    vars(module).update(values)
+    try:
+        yield
+    finally:
+        vars(module).update(before)

@@ -1,2 +1,0 @@
--- Two conditions, `first` and `second`, both holding.
-{first} AND {second}
