@@ -90,7 +90,7 @@ def _overridden(mapping):
     recognised one moved, a blank given a meaning."""
     return mapping.with_values("race_ethnicity", {"Martian": "Asian", "Black/White": "Black or African American",
                                                   "White": "Two or More Races"}) \
-        .with_values("low_income", {"Unknown": "true", "Paid": "false"})
+        .with_values("low_income", {"Unknown": "true", "Paid": "false", "": "false"})
 
 
 def _single_race(columns):
@@ -144,7 +144,7 @@ def test_the_mapping_is_proposed_for_the_columns_the_test_reads():
     assert multi[0][0] > 0
 
 
-def test_values_read_from_codes_are_the_values_of_each_row():
+def test_values_read_from_codes_are_the_values_of_each_row(coded):
     """Worked by hand: three chunks with different dictionaries, a missing value and a blank."""
     chunks = [pa.DictionaryArray.from_arrays(pa.array(codes, pa.int8()), pa.array(values)) for codes, values in [
         ([0, 1, 0], ["White", "Asian"]), ([1, None, 0], ["Asian", "Black"]), ([0, 1], [" ", "Black/White"])]]
@@ -153,6 +153,7 @@ def test_values_read_from_codes_are_the_values_of_each_row():
     con = dataset.connect()
     staged = dataset.stage(con, upload)
     dataset.activate(con, staged, staged.proposal)
+    assert coded == [{"Race"}]
     got = con.execute("SELECT CAST(race_ethnicity AS VARCHAR), list_sort(race_list) FROM students ORDER BY "
                       "CAST(student_id AS INTEGER)").fetchall()
     assert got == [("White", ["White"]), ("Asian", ["Asian"]), ("White", ["White"]), ("Black or African American",
