@@ -207,3 +207,15 @@ def test_values_counted_on_codes_are_the_values_counted_on_text():
     con.register("t", table)
     for limit in (10, 3):
         assert values_of(coded, codes["x"], limit) == column_values(con, "t", "x", limit)
+
+
+def test_the_views_of_the_upload_keep_its_own_columns_and_the_codes_are_gone_once_built():
+    upload = _parquet_upload(_columns())
+    con = dataset.connect()
+    staged = dataset.stage(con, upload)
+    before = con.execute('SELECT * FROM raw_pending ORDER BY "Student ID"').fetchall()
+    dataset.activate(con, staged, staged.proposal)
+    assert [c[0] for c in con.execute("DESCRIBE raw").fetchall()] == upload.table.column_names
+    assert con.execute('SELECT * FROM raw ORDER BY "Student ID"').fetchall() == before
+    assert con.execute("SELECT count(*) FROM duckdb_views() WHERE view_name = $name",
+                       {"name": students.CODED}).fetchall() == [(0,)]
