@@ -28,15 +28,15 @@ def with_codes(table: pa.Table, headers: Iterable[str]) -> tuple[pa.Table, dict[
     """`table` with a column of codes beside each of `headers` that is dictionary-encoded text, its chunks
     sharing one dictionary; the codes by header. Without copying the rows, where the chunks already share
     their dictionary."""
-    names = set(table.column_names)
+    names = {name.casefold() for name in table.column_names}      # as DuckDB compares column names
     codes: dict[str, Codes] = {}
     for header in headers:
-        column = table[header]
-        if not _dictionary_text(column.type) or column.num_chunks == 0:
+        column = table[header] if header in table.column_names else None
+        if column is None or not _dictionary_text(column.type) or column.num_chunks == 0:
             continue
         column = _unified(column)
         name = _unused(f"{header} code", names)
-        names.add(name)
+        names.add(name.casefold())
         table = table.append_column(name, pa.chunked_array([chunk.indices for chunk in column.chunks],
                                                            column.type.index_type))
         codes[header] = Codes(name, tuple(column.chunks[0].dictionary.to_pylist()))
@@ -75,6 +75,7 @@ def _unified(column: pa.ChunkedArray) -> pa.ChunkedArray:
 
 
 def _unused(name: str, taken: set[str]) -> str:
-    while name in taken:
+    """`name`, or it with underscores after it, whichever no name in `taken` (casefolded) is."""
+    while name.casefold() in taken:
         name += "_"
     return name

@@ -100,7 +100,10 @@ class _Build:
         return as_text(self.types.get(header, "VARCHAR"), header)
 
     def number(self, header: str) -> Fragment:
-        """A raw column as a number (typed numbers as they are, text read as one)."""
+        """A raw column as a number (typed numbers as they are, text read as one: once per value where it has
+        codes)."""
+        if header in self.codes:
+            return self.per_value(header, lambda text: as_number("VARCHAR", text))
         return as_number(self.types.get(header, "VARCHAR"), header)
 
     def per_value(self, header: str, of: Callable[[Fragment], Fragment]) -> Fragment:
@@ -334,7 +337,8 @@ def _outcome(build: _Build, column) -> Fragment:
     if column.kind == "boolean":
         return query("columns/as", value=build.mapped(column.header, "flag", "BOOLEAN"), target=column.name)
     build.params["excused"] = list(EXCUSED)
-    return query("columns/category", source=build.text(column.header), target=column.name)
+    category = build.per_value(column.header, lambda text: query("columns/category", source=text))
+    return query("columns/as", value=category, target=column.name)
 
 
 def _as_text(role: str, value: object) -> str | None:
