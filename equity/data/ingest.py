@@ -22,12 +22,13 @@ from pathlib import Path
 
 import duckdb
 import fastexcel
+import numpy as np
 import olefile
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from equity.data import html_tables, isolation, limits, parquet_pages, shared_strings
+from equity.data import html_tables, isolation, limits, parquet_pages, shared_strings, workbook_head
 from equity.data.limits import LIMITS
 from equity.words.messages import Message, Text
 
@@ -163,6 +164,11 @@ def _is_panic(error: BaseException) -> bool:
     return type(error).__name__ == "PanicException"
 
 
+def _only_space(text: str | bytes) -> bool:
+    """Nothing but white space: `not text.strip()` without copying a large upload to find out."""
+    return not text or text.isspace()
+
+
 def _not_spreadsheet(filename: str, what: str) -> IngestError:
     """`what` is the kind of file it is instead: a key under ingest.kind (pdf, word, html, ...)."""
     return IngestError("ingest.not_spreadsheet", filename=filename, what=Text(f"ingest.kind.{what}"))
@@ -200,7 +206,7 @@ def _no_table(place: Text) -> IngestError:
 
 def _file_kind(data: bytes, filename: str) -> str:
     """'xlsx', 'ods', 'xls', 'parquet', 'html' or 'csv', from the content, since uploads are often renamed."""
-    if not data.strip():
+    if _only_space(data):
         raise _empty(filename)
     too_large = limits.upload_problem(len(data), filename)
     if too_large:
@@ -271,7 +277,7 @@ def _ole_kind(data: bytes, filename: str) -> str:
 
 def _read_text(data: bytes, filename: str, folder: str) -> Upload:
     text, notes = _decode(data)
-    if not text.strip():
+    if _only_space(text):
         raise _empty(filename)
     _refuse_binary(text, filename)
     text, notes = _drop_nul(text, notes)
@@ -374,7 +380,7 @@ def _body_width(records: list[list[str]], header_row: int) -> int:
 
 def _csv_body(text: str, delimiter: str, width: int, place: Text, header_row: int, folder: Path) -> pa.Table:
     """The rows below the header, parsed by DuckDB as VARCHAR only, so `007` and `NA` stay as written."""
-    if not text.strip():
+    if _only_space(text):
         return pa.table({})
     _check_quotes(text, delimiter, place)
     columns = {f"c{i}": "VARCHAR" for i in range(width)}
@@ -428,7 +434,7 @@ class _SheetPeek:
     name: str
     rows: list[Row]
     header_row: int | None
-    height: int
+    height: int | None     # None: peeked at the sheet's head only, its height is known once its body is read
     visible: bool
 
     @property
@@ -446,14 +452,19 @@ def _read_workbook(data: bytes, filename: str, sheet: str | None) -> Upload:
             raise IngestError(too_large)
     reader = _open_workbook(data, filename)
     names = tuple(reader.sheet_names)
-    chosen = _choose_sheet(reader, names, sheet, filename)
+    chosen = _choose_sheet(reader, names, sheet, filename, data)
     place = Text("ingest.place.sheet", sheet=chosen.name, filename=filename)
     if chosen.header_row is None:
         raise _no_table(place)
-    too_large = limits.shape_problem(chosen.height, max(map(len, chosen.rows), default=0), place)
+    width = max(map(len, chosen.rows), default=0)
+    too_large = limits.shape_problem(chosen.height or 0, width, place)
     if too_large:
         raise IngestError(too_large)
     body = _sheet_body(reader, chosen, filename)
+    if chosen.height is None:   # peeked at from its head: its height is known now
+        too_large = limits.shape_problem(chosen.header_row + 1 + body.num_rows, width, place)
+        if too_large:
+            raise IngestError(too_large)
     table, notes = _tidy(chosen.rows[chosen.header_row], body, place)
     return Upload(filename, table, chosen.name, names, chosen.header_row,
                   (*_skipped_note(chosen.rows, chosen.header_row), *notes))
@@ -480,13 +491,15 @@ def _open_workbook(data: bytes, filename: str) -> fastexcel.ExcelReader:
 
 
 def _choose_sheet(reader: fastexcel.ExcelReader, names: tuple[str, ...], sheet: str | None,
-                  filename: str) -> _SheetPeek:
-    """The sheet asked for, else the visible sheet with the most data."""
-    if sheet is not None:
-        if sheet not in names:
-            listing = ", ".join(f"'{name}'" for name in names)
-            raise IngestError("ingest.no_sheet", filename=filename, sheet=sheet, listing=listing)
-        return _peek_sheet(reader, sheet, filename)
+                  filename: str, data: bytes) -> _SheetPeek:
+    """The sheet asked for, else the visible sheet with the most data. A sheet that needs no comparing (asked
+    for, or the only one) is peeked at from its head alone (`_peek_head`)."""
+    if sheet is not None and sheet not in names:
+        listing = ", ".join(f"'{name}'" for name in names)
+        raise IngestError("ingest.no_sheet", filename=filename, sheet=sheet, listing=listing)
+    if sheet is not None or len(names) == 1:
+        name = sheet if sheet is not None else names[0]
+        return _peek_head(data, name) or _peek_sheet(reader, name, filename)
     peeks = [_peek_sheet(reader, name, filename) for name in names]
     if not peeks:
         raise _no_table(_file_place(filename))
@@ -495,16 +508,39 @@ def _choose_sheet(reader: fastexcel.ExcelReader, names: tuple[str, ...], sheet: 
 
 def _peek_sheet(reader: fastexcel.ExcelReader, sheet: str, filename: str) -> _SheetPeek:
     with _workbook_errors(filename):
-        top = reader.load_sheet(sheet, header_row=None, skip_rows=0, n_rows=PEEK_ROWS, dtypes="string",
-                                whitespace_as_null=True)
+        top = _top(reader, sheet)
         rows = _table_rows(pa.Table.from_batches([top.to_arrow()]))
     return _SheetPeek(sheet, rows, _header_index(rows), top.total_height, top.visible == "visible")
+
+
+def _peek_head(data: bytes, sheet: str) -> _SheetPeek | None:
+    """An xlsx sheet's top rows read from a copy of the workbook cut after them (equity.data.workbook_head),
+    its height left unknown; None for other workbooks, for one whose sheets are no longer than that, or when
+    the copy cannot be read (the whole sheet is peeked at instead)."""
+    if not data.startswith(b"PK"):
+        return None
+    try:
+        head = workbook_head.head(data, PEEK_ROWS)
+        if head is None:
+            return None
+        top = _top(fastexcel.read_excel(head), sheet)
+        rows = _table_rows(pa.Table.from_batches([top.to_arrow()]))
+    except BaseException as error:
+        if not (isinstance(error, Exception) or _is_panic(error)):
+            raise
+        return None
+    return _SheetPeek(sheet, rows, _header_index(rows), None, top.visible == "visible")
+
+
+def _top(reader: fastexcel.ExcelReader, sheet: str) -> fastexcel.ExcelSheet:
+    return reader.load_sheet(sheet, header_row=None, skip_rows=0, n_rows=PEEK_ROWS, dtypes="string",
+                             whitespace_as_null=True)
 
 
 def _sheet_body(reader: fastexcel.ExcelReader, peek: _SheetPeek, filename: str) -> pa.Table:
     """The rows below the header, typed by the workbook and then written as text the same way every time."""
     start = (peek.header_row or 0) + 1
-    if start >= peek.height:
+    if peek.height is not None and start >= peek.height:
         return pa.table({})
     options = {"header_row": None, "skip_rows": start, "schema_sample_rows": None, "whitespace_as_null": True}
     with _workbook_errors(filename):
@@ -512,6 +548,10 @@ def _sheet_body(reader: fastexcel.ExcelReader, peek: _SheetPeek, filename: str) 
             batch = reader.load_sheet(peek.name, **options).to_arrow()
         except fastexcel.UnsupportedColumnTypeCombinationError:  # too many kinds of value in one column
             batch = reader.load_sheet(peek.name, dtypes="string", **options).to_arrow()
+        except fastexcel.InvalidParametersError:   # nothing below the header (of a sheet of unknown height)
+            if peek.height is not None:
+                raise
+            return pa.table({})
     return _text_table(pa.Table.from_batches([batch]), workbook=True)
 
 
@@ -587,16 +627,15 @@ def _row_groups(data: bytes, footer: pq.ParquetFile, filename: str) -> tuple[pa.
     metadata = footer.metadata
     leaves = {metadata.schema.column(j).path: j for j in range(metadata.num_columns)}
     text = [field.name for field in footer.schema_arrow if _is_text(field.type)]
-    bounds = [{name: parquet_pages.plain_bound(data, metadata.row_group(g).column(leaves[name]))
-               for name in text if name in leaves} for g in range(metadata.num_row_groups)]
-    plain = {name for name in text if bounds and all(bound.get(name) is not None for bound in bounds)}
+    bounds = {name: _plain_bounds(data, metadata, leaves[name]) for name in text if name in leaves}
+    plain = {name for name, bound in bounds.items() if bound}
     file = pq.ParquetFile(pa.BufferReader(data), read_dictionary=[name for name in text if name not in plain])
     if file.num_row_groups == 0:
         return file.read(), None
     parts, size, decode = [], 0, None
     cells = metadata.num_rows * metadata.num_columns
     for i in range(file.num_row_groups):
-        too_large = limits.text_problem(size + sum(bounds[i][name] for name in plain), filename, cells)
+        too_large = limits.text_problem(size + sum(bounds[name][i] for name in plain), filename, cells)
         if too_large:
             return None, too_large
         part = file.read_row_group(i)
@@ -607,9 +646,34 @@ def _row_groups(data: bytes, footer: pq.ParquetFile, filename: str) -> tuple[pa.
         if decode is None:
             decode = {j for j, column in enumerate(part.columns) if pa.types.is_dictionary(column.type) and any(
                 2 * len(chunk.dictionary) > len(chunk) for chunk in column.chunks)}
-        parts.append(pa.Table.from_arrays([pc.cast(c, c.type.value_type) if j in decode else c
-                                           for j, c in enumerate(part.columns)], names=part.column_names))
-    return pa.concat_tables(parts), None
+        parts.append(pa.Table.from_arrays([_as_kept(c, j in decode) for j, c in enumerate(part.columns)],
+                                          names=part.column_names))
+    return pa.concat_tables(parts, promote_options="permissive"), None   # row groups may need wider indices
+
+
+def _plain_bounds(data: bytes, metadata: pq.FileMetaData, leaf: int) -> list[int] | None:
+    """What each row group's chunk of a text column decodes to at most, when every chunk holds plain pages
+    whose headers bound it; None as soon as one does not (the column is then read as a dictionary, and the
+    headers of its other chunks need not be read)."""
+    bounds = []
+    for group in range(metadata.num_row_groups):
+        bound = parquet_pages.plain_bound(data, metadata.row_group(group).column(leaf))
+        if bound is None:
+            return None
+        bounds.append(bound)
+    return bounds or None
+
+
+def _as_kept(column: pa.ChunkedArray, decode: bool) -> pa.ChunkedArray:
+    """One row group's column as the table keeps it: dictionary text of many values decoded, of few values with
+    the narrowest indices (`_narrow`), so that the four-byte indices Arrow reads are never all held at once."""
+    if decode:
+        return pc.cast(column, column.type.value_type)
+    kind = column.type
+    if pa.types.is_dictionary(kind) and (pa.types.is_string(kind.value_type)
+                                         or pa.types.is_large_string(kind.value_type)):
+        return _narrow(column)
+    return column
 
 
 def _decoded_bytes(column: pa.ChunkedArray) -> int:
@@ -735,7 +799,11 @@ def _float_text(column: pa.ChunkedArray) -> pa.ChunkedArray:
 
 
 def _tidy_datetimes(text: pa.ChunkedArray) -> pa.ChunkedArray:
-    """`2024-09-03 00:00:00` -> `2024-09-03`, a bare time of day (Excel's day zero) -> `10:30:00`."""
+    """`2024-09-03 00:00:00` -> `2024-09-03`, a bare time of day (Excel's day zero) -> `10:30:00`. Each pattern
+    needs 19 characters and a dash fifth, so a column without such a cell (ids, names, labels) is left as it is
+    without running them."""
+    if not any(_may_be_datetime(chunk) for chunk in text.chunks):
+        return text
     text = pc.replace_substring_regex(text, pattern=r"^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}:\d{2})(\.0*)?$",
                                       replacement=r"\1 \2")
     text = pc.replace_substring_regex(text, pattern=r"^1899-12-3[01] (\d{2}:\d{2}:\d{2})$", replacement=r"\1")
@@ -811,8 +879,9 @@ def _narrow(column: pa.ChunkedArray) -> pa.ChunkedArray:
     index = next(kind for kind in (pa.int8(), pa.int16(), pa.int32()) if longest < 1 << (kind.bit_width - 1))
     if index == column.type.index_type and column.type.value_type == pa.string():
         return column
-    return pa.chunked_array([pa.DictionaryArray.from_arrays(pc.cast(chunk.indices, index),
-                                                            chunk.dictionary.cast(pa.string()))
+    # every index is below the dictionary's length, which fits `index`: neither step needs checking each row
+    return pa.chunked_array([pa.DictionaryArray.from_arrays(pc.cast(chunk.indices, index, safe=False),
+                                                            chunk.dictionary.cast(pa.string()), safe=False)
                              for chunk in column.chunks], pa.dictionary(index, pa.string()))
 
 
@@ -848,7 +917,45 @@ def _is_blank(values: pa.Array | pa.ChunkedArray) -> pa.Array | pa.ChunkedArray:
 
 
 def _blank_to_null(column: pa.ChunkedArray) -> pa.ChunkedArray:
-    return pc.if_else(_is_blank(column), _NULL_TEXT, column)
+    """Only a cell that is empty or starts with a byte that can begin a space (an ASCII control or space
+    character, or any non-ASCII one) can be blank, so the costly test runs on those cells alone: a column of
+    IDs passes with a look at one byte a row and no new column."""
+    chunks = []
+    for chunk in column.chunks:
+        if not len(chunk):
+            continue
+        maybe = np.flatnonzero(_may_be_blank(chunk))
+        blank = maybe[pc.fill_null(_is_blank(chunk.take(pa.array(maybe))), False).to_numpy(zero_copy_only=False)]
+        if len(blank):
+            mask = np.zeros(len(chunk), dtype=bool)
+            mask[blank] = True
+            chunk = pc.if_else(pa.array(mask), _NULL_TEXT, chunk)
+        chunks.append(chunk)
+    return pa.chunked_array(chunks, column.type)
+
+
+def _may_be_blank(chunk: pa.StringArray) -> np.ndarray:
+    """Per cell: empty, or its first byte is at most a space or outside ASCII (every space character, Unicode's
+    too, starts with such a byte)."""
+    offsets, data = _text_buffers(chunk)
+    first = data[np.minimum(offsets[:-1], len(data) - 1)]
+    return (offsets[1:] == offsets[:-1]) | (first <= 0x20) | (first >= 0x80)
+
+
+def _may_be_datetime(chunk: pa.StringArray) -> bool:
+    """Whether any cell has at least 19 bytes, the fifth a dash (`2024-09-03 10:30:00`)."""
+    if not len(chunk):
+        return False
+    offsets, data = _text_buffers(chunk)
+    starts = offsets[:-1][np.diff(offsets) >= 19]
+    return bool(len(starts)) and bool((data[starts + 4] == ord("-")).any())
+
+
+def _text_buffers(chunk: pa.StringArray) -> tuple[np.ndarray, np.ndarray]:
+    """A text chunk's offsets (one more than its cells) and bytes (at least one), as views of its buffers."""
+    offsets = np.frombuffer(chunk.buffers()[1], np.int32, len(chunk) + 1, chunk.offset * 4)
+    text = chunk.buffers()[2]
+    return offsets, np.frombuffer(text, np.uint8) if text is not None and text.size else np.zeros(1, np.uint8)
 
 
 def _drop_empty_rows(rows: pa.Table) -> pa.Table:

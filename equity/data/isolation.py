@@ -29,6 +29,8 @@ import time
 from collections.abc import Callable
 from typing import Any
 
+import numpy
+
 try:
     import resource
 except ImportError:  # Windows
@@ -116,20 +118,29 @@ def _receive_message(connection: socket.socket, deadline: float | None) -> Messa
     return head, [_receive(connection, deadline) for _ in range(count)]
 
 
-def _receive(connection: socket.socket, deadline: float | None) -> bytearray:
+def _receive(connection: socket.socket, deadline: float | None) -> bytes | numpy.ndarray:
     size = _HEADER.unpack(_receive_exactly(connection, _HEADER.size, deadline))[0]
     return _receive_exactly(connection, size, deadline)
 
 
-def _receive_exactly(connection: socket.socket, size: int, deadline: float | None) -> bytearray:
-    data = bytearray(size)
+def _receive_exactly(connection: socket.socket, size: int, deadline: float | None) -> bytes | numpy.ndarray:
+    """`size` bytes, received into memory of their own. Without a deadline (the child reading its request)
+    they arrive as `bytes`, filled by the system in one call: the readers take bytes, and need no copy."""
+    if deadline is None:
+        parts = []
+        while sum(map(len, parts)) < size:
+            part = connection.recv(size - sum(map(len, parts)), socket.MSG_WAITALL)
+            if not part:
+                raise EOFError
+            parts.append(part)
+        return parts[0] if len(parts) == 1 else b"".join(parts)
+    data = numpy.empty(size, numpy.uint8)      # not zeroed first, unlike a bytearray; large ones in huge pages
     view, done = memoryview(data), 0
     while done < size:
-        if deadline is not None:
-            remaining = deadline - time.monotonic()
-            if remaining <= 0:
-                raise TimeoutError
-            connection.settimeout(remaining)
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            raise TimeoutError
+        connection.settimeout(remaining)
         received = connection.recv_into(view[done:], min(size - done, 1 << 20))
         if not received:
             raise EOFError
@@ -206,10 +217,11 @@ def _child(connection: socket.socket) -> None:
         request = _receive_message(connection, None)
         try:
             function, args, memory, seconds = _loads(request)
-            args = tuple(bytes(arg) if isinstance(arg, (bytearray, memoryview)) else arg for arg in args)
             del request
             _limit(memory, seconds)
             outcome = (True, function(*args))
+            del args             # the upload: its memory is not held while the answer is sent
+            _release_unused()
         except BaseException as error:  # noqa: BLE001 - every failure travels back to the caller
             outcome = (False, error)
         try:
@@ -221,6 +233,13 @@ def _child(connection: socket.socket) -> None:
         status = 1
     finally:
         os._exit(status)
+
+
+def _release_unused() -> None:
+    """Hand back to the system the memory Arrow's allocator keeps for reuse (about as much again as the table a
+    reader made): the caller receives a copy of the answer while this process still holds it."""
+    if "pyarrow" in sys.modules:
+        sys.modules["pyarrow"].default_memory_pool().release_unused()
 
 
 def _limit(memory: int, seconds: float) -> None:

@@ -100,8 +100,9 @@ def shape_problem(rows: int, columns: int, place: str, limits: Limits = LIMITS) 
 
 
 def cut_long_cells(column: pa.ChunkedArray, limits: Limits = LIMITS) -> tuple[pa.ChunkedArray, int]:
-    """Text cells cut to Excel's own limit; returns the column and how many cells were cut."""
-    if len(column) == 0:
+    """Text cells cut to Excel's own limit; returns the column and how many cells were cut. A cell has no more
+    characters than bytes, so a column whose longest cell in bytes is within the limit is not counted again."""
+    if len(column) == 0 or (pc.max(pc.binary_length(column)).as_py() or 0) <= limits.cell_chars:
         return column, 0
     lengths = pc.utf8_length(column)
     longest = pc.max(lengths).as_py()

@@ -2,6 +2,7 @@
 size stays bounded, quickly, and nothing else ever escapes from the reader."""
 
 import csv
+import hashlib
 import io
 import json
 import os
@@ -193,11 +194,28 @@ def _abort():
     os.abort()
 
 
+def _described(data):
+    return type(data), len(data), hashlib.sha256(data).hexdigest()
+
+
+def _pattern(size):
+    return bytes(range(256)) * (size // 256)
+
+
 def test_a_child_returns_its_result_or_raises_its_error():
     assert isolation.run(_answer, 21, seconds=30, memory=1 << 30) == 42
     with pytest.raises(IngestError, match="nope") as failed:
         isolation.run(_fail, "nope", seconds=30, memory=1 << 30)
     assert (failed.value.key, failed.value.params) == ("ingest.empty", {"filename": "nope"})   # kept for the page
+
+
+def test_large_arguments_and_answers_cross_whole():
+    """An upload many times the socket's buffer reaches the reader as the bytes sent (the readers take bytes),
+    and a large answer comes back whole."""
+    upload = bytes(range(251)) * 100_003
+    assert isolation.run(_described, upload, seconds=60, memory=1 << 30) == (
+        bytes, len(upload), hashlib.sha256(upload).hexdigest())
+    assert isolation.run(_pattern, 40 << 20, seconds=60, memory=1 << 30) == bytes(range(256)) * (40 << 12)
 
 
 def test_a_child_is_stopped_by_its_time_limit():

@@ -3,14 +3,18 @@
 import datetime as dt
 import io
 import zipfile
+from dataclasses import replace
+from functools import partial
 
 import pyarrow as pa
+import pyarrow.parquet as pq
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from equity.data import ingest
+from equity.data import ingest, limits
 from equity.data.ingest import IngestError, Upload, read_upload, sheet_names
+from equity.data.limits import LIMITS
 from tests import files
 
 ROSTER = [
@@ -199,7 +203,7 @@ def test_a_single_column_file():
     assert rows(read_upload(b"Name\nAnn\nBo\n", "names.csv")) == [{"Name": "Ann"}, {"Name": "Bo"}]
 
 
-@pytest.mark.parametrize("data", [b"", b"   \r\n\t\n", "\ufeff".encode()])
+@pytest.mark.parametrize("data", [b"", b"   \r\n\t\n", "\ufeff".encode(), "\u3000\u00a0 \n\u2003".encode()])
 def test_empty_file(data):
     assert "is empty" in refused(data, "empty.csv")
 
@@ -301,6 +305,33 @@ def test_time_of_day_cells_read_as_times():
     sheet = [["Name", "Arrived"], ["Ann", dt.time(8, 30)], ["Bo", dt.time(9, 5, 10)]]
     upload = read_upload(files.xlsx_bytes({"S": sheet}), "times.xlsx")
     assert [row["Arrived"] for row in rows(upload)] == ["08:30:00", "09:05:10"]
+
+
+def test_dates_in_a_column_of_text_are_written_as_dates_and_text_that_only_looks_long_is_kept():
+    """A column mixing words and dates arrives as text: its dates are tidied like a date column's, however far
+    down they are, and text of the same length that is not a date stays as typed."""
+    filler = [[f"ID-{i:020d}", "absent"] for i in range(3000)]
+    sheet = [["Student", "Tested"], *filler, ["ABCD-EF-GH 00:00:00", dt.date(2024, 9, 3)],
+             ["x", dt.datetime(2024, 9, 4, 13, 5)], ["y", "2024-09-05T10:30:00.000"]]
+    upload = read_upload(files.xlsx_bytes({"S": sheet}), "mixed.xlsx")
+    assert [row["Tested"] for row in rows(upload)[-4:]] == ["absent", "2024-09-03", "2024-09-04 13:05:00",
+                                                             "2024-09-05 10:30:00"]
+    assert rows(upload)[-3]["Student"] == "ABCD-EF-GH 00:00:00"
+    assert rows(upload)[0]["Student"] == "ID-00000000000000000000"
+
+
+def test_a_sheet_of_too_many_cells_is_refused_alike_whether_alone_or_chosen_among_others(monkeypatch):
+    """A sheet that needs no comparing is peeked at from its first rows only; its height, known once it is
+    read, is held to the same limit as a sheet whose height was known before."""
+    monkeypatch.setenv("EQUITY_ISOLATE", "0")   # the smaller limit below exists in this process only
+    monkeypatch.setattr(limits, "shape_problem", partial(limits.shape_problem, limits=replace(LIMITS, cells=300)))
+    sheet = [["Gradebook"], ["ID", "Score", "Note"], *([i, i / 2, "ok"] for i in range(100))]   # 102 × 3 = 306
+    alone = refused(files.xlsx_bytes({"S": sheet}), "big.xlsx")
+    among = refused(files.xlsx_bytes({"S": sheet, "Notes": [["a"]]}), "big.xlsx")
+    assert alone == among and "102" in alone and "306" not in alone
+    assert refused(files.xlsx_bytes({"S": sheet}), "big.xlsx", "S") == alone
+    fits = read_upload(files.xlsx_bytes({"S": sheet[:99]}), "fits.xlsx")      # 99 × 3 = 297
+    assert (fits.table.num_rows, fits.header_row) == (97, 1)
 
 
 def test_sheet_names_for_a_picker():
@@ -527,6 +558,46 @@ def test_parquet_read_typed_keeps_types_and_holds_few_labels_once():
                      "score": pa.float64(), "passed": pa.bool_()}
     assert upload.table.column("note").to_pylist()[:4] == ["x", None, "y", "z"]     # a blank is missing
     assert upload.table.column("label").to_pylist()[:3] == ["A", "B", "A"]
+
+
+def _row_groups_of(table: pa.Table, rows: int) -> bytes:
+    out = io.BytesIO()
+    pq.write_table(table, out, row_group_size=rows)
+    return out.getvalue()
+
+
+SPACES = "".join(chr(code) for code in range(0x3001) if chr(code).isspace())   # Unicode's, 29 of them
+
+
+def test_blank_cells_of_every_kind_of_space_are_missing_in_every_row_group():
+    """Blank means only space characters, Unicode's included (Python's own `isspace` is the reference); a cell
+    that merely starts or ends with a space, or holds an invisible character that is not a space, is kept."""
+    cells = ["", *SPACES, " \u00a0\u3000 ", "\t\n", " Ann", "Bob\u2003", "\u00e9", "\u4e2d", "\u200b", "\ufeff",
+             "S001", None, "\u2028x\u2029"]
+    column = cells * 7
+    table = pa.table({"id": [f"S{i:04d}" for i in range(len(column))], "note": column})
+    upload = read_upload(_row_groups_of(table, 33), "notes.parquet", typed=True)   # chunks start mid-list
+    expected = [cell if cell is not None and not all(char.isspace() for char in cell) else None for cell in column]
+    assert len(SPACES) == 29 and expected.count(None) == 7 * 33
+    assert upload.table.column("note").to_pylist() == expected
+    assert upload.table.column("id").to_pylist() == table.column("id").to_pylist()
+
+
+def test_labels_whose_row_groups_need_indices_of_different_widths_are_read_as_written():
+    """Each row group's labels are held with the narrowest indices its dictionary allows (a byte for under 128
+    labels); a later row group with 300 labels widens the whole column to two bytes, typed or as text."""
+    labels = [f"L{i % 100}" for i in range(1000)] + [f"M{i % 300}" for i in range(1000)]
+    table = pa.table({"id": [f"S{i:05d}" for i in range(2000)], "label": labels})
+    data = _row_groups_of(table, 1000)
+    typed = read_upload(data, "labels.parquet", typed=True).table.column("label")
+    assert typed.type == pa.dictionary(pa.int16(), pa.string())
+    assert typed.to_pylist() == labels
+    assert read_upload(data, "labels.parquet").table.column("label").to_pylist() == labels
+
+
+def test_blank_cells_of_a_csv_are_missing_the_same_way():
+    data = "ID,Note\n1,\u00a0\u2003\n2,\u00a0x\n3,\u3000\n".encode()
+    assert read_upload(data, "notes.csv").table.column("Note").to_pylist() == [None, "\u00a0x", None]
 
 
 def test_parquet_ids_of_many_values_are_read_without_a_dictionary_and_give_the_same_table(monkeypatch):
