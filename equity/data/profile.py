@@ -30,6 +30,12 @@ class ColumnProfile:
     values: tuple[tuple[str | None, int], ...]  # most frequent values with their counts
 
     @property
+    def every(self) -> "Values | None":
+        """Every value of the column with its count (as `column_values` gives them), where the profile holds them
+        all: a column counted exactly, with fewer values than it keeps; else None."""
+        return self.values if self.distinct_count <= MANY and len(self.values) < TOP_VALUES else None
+
+    @property
     def distinct(self) -> tuple[str | None, ...]:
         return tuple(v for v, _ in self.values)
 

@@ -23,7 +23,7 @@ from equity.data.count_layouts import (
     suppressed,
 )
 from equity.data.mapping import RACE_FLAG_ROLES, Mapping
-from equity.data.profile import EXCUSED, as_number, as_text, column_types, column_values
+from equity.data.profile import EXCUSED, ColumnProfile, as_number, as_text, column_types, column_values
 from equity.data.sql import Fragment, query, sql_name
 from equity.sources import counts
 
@@ -205,19 +205,26 @@ class _Build:
         return BuildReport(rows, tuple(self.unplaced), tuple(self.guessed))
 
 
-def build_students(con: duckdb.DuckDBPyConnection, source: str, mapping: Mapping, table: pa.Table | None = None
-                   ) -> BuildReport:
+def build_students(con: duckdb.DuckDBPyConnection, source: str, mapping: Mapping, table: pa.Table | None = None,
+                   profiles: Sequence[ColumnProfile] = ()) -> BuildReport:
     """(Re)create `students` from the raw table `source`, typed and normalised, and the query macros. `table`:
-    the Arrow table `source` shows, when it is one; its dictionary-encoded columns are read by their codes."""
+    the Arrow table `source` shows, when it is one; its dictionary-encoded columns are read by their codes.
+    `profiles`: those of `source`'s columns, whose values are not counted again where they hold them all."""
     types = column_types(con, source)
     coded, codes = with_codes(table, [c.header for c in mapping.columns]) if table is not None else (None, {})
+    known = {p.header: p.every for p in profiles if p.every is not None}
+
+    def values(header: str) -> tuple[tuple[str | None, int], ...]:
+        if header in known:
+            return known[header]
+        if header in codes:
+            return values_of(coded, codes[header], MAX_DISTINCT)
+        return column_values(con, source, header, MAX_DISTINCT, types[header])
+
     if codes:
         con.register(CODED, coded)
     try:
-        sql, params, build = students_sql(
-            lambda header: values_of(coded, codes[header], MAX_DISTINCT) if header in codes else
-            column_values(con, source, header, MAX_DISTINCT, types[header]),
-            CODED if codes else source, mapping, types, codes)
+        sql, params, build = students_sql(values, CODED if codes else source, mapping, types, codes)
         con.execute(query("counts/cell"))
         report = build.report(_create(con, sql, params))
     finally:

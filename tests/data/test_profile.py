@@ -67,3 +67,23 @@ def test_dictionaries_holding_blanks_and_spaces_read_as_their_text(counted_on_co
     assert with_codes[0] == profile.ColumnProfile("x", 5, 4, 0.75, (("7", 2), ("", 1), (" 7 ", 1), ("EX", 1),
                                                                     (None, 1)))
     assert counted_on_codes
+
+
+def test_a_profile_holds_every_value_only_of_a_column_counted_whole():
+    few = profile.ColumnProfile("x", 8, 2, 0.0, (("a", 5), ("b", 3), (None, 2)))
+    assert few.every == few.values
+    cut = tuple((f"v{i}", 1) for i in range(profile.TOP_VALUES))       # the first TOP_VALUES of more
+    assert profile.ColumnProfile("x", 300, 300, 0.0, cut).every is None
+    sampled = profile.ColumnProfile("x", 50_000, profile.MANY + 1, 0.0, (("a", 1), ("b", 1)))   # ids: a sample
+    assert sampled.every is None
+
+
+def test_the_values_a_profile_holds_are_the_values_counted_again():
+    con = dataset.connect()
+    table = read_upload(parquet_bytes(_columns(), row_group_size=CHUNK), "s.parquet", typed=True).table
+    con.register("t", table)
+    found = {p.header: p.every for p in profile.profile_table(con, "t", table)}
+    assert {h for h, every in found.items() if every is not None} == {"Grade", "Level", "Score", "Flag", "Blank"}
+    for header, every in found.items():
+        if every is not None:
+            assert every == profile.column_values(con, "t", header, profile.MANY * 2)
