@@ -30,7 +30,7 @@ class ColumnProfile:
     values: tuple[tuple[str | None, int], ...]  # most frequent values with their counts
 
     @property
-    def every(self) -> "Values | None":
+    def every(self) -> Values | None:
         """Every value of the column with its count (as `column_values` gives them), where the profile holds them
         all: a column counted exactly, with fewer values than it keeps; else None."""
         return self.values if self.distinct_count <= MANY and len(self.values) < TOP_VALUES else None
@@ -146,6 +146,8 @@ def profile_table(con: duckdb.DuckDBPyConnection, table: str, arrow: pa.Table | 
     columns of few values are counted on their codes."""
     types = column_types(con, table)
     coded, codes = with_codes(arrow, types) if arrow is not None else (arrow, {})
+    # Only dictionaries well below MANY: a column's distinct estimate, by which the others are judged, cannot
+    # pass MANY there, so the column would have been counted exactly anyway.
     every = {h: values_of(coded, c, MANY * 2) for h, c in codes.items() if len(c.dictionary) <= MANY // 2}
     with sampled(con, table) as sample:
         return tuple(profile_column(con, table, h, t, sample, every.get(h)) for h, t in types.items())
