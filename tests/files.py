@@ -102,11 +102,12 @@ def html_xls_bytes(tables: list[str], before: str = "", encoding: str = "utf-8",
     return (before + page).encode(encoding)
 
 
-def parquet_bytes(columns: dict[str, list] | pa.Table) -> bytes:
-    """A parquet file from named columns (types inferred by Arrow) or from a ready table."""
+def parquet_bytes(columns: dict[str, list] | pa.Table, row_group_size: int | None = None) -> bytes:
+    """A parquet file from named columns (types inferred by Arrow) or from a ready table; `row_group_size` rows
+    to a row group (each read as a chunk with its own dictionary)."""
     table = columns if isinstance(columns, pa.Table) else pa.table(columns)
     out = io.BytesIO()
-    pq.write_table(table, out)
+    pq.write_table(table, out, row_group_size=row_group_size)
     return out.getvalue()
 
 

@@ -65,7 +65,7 @@ def stage(con: duckdb.DuckDBPyConnection, upload: Upload) -> Staged:
     gigabyte."""
     upload = count_layouts.long_form(upload)
     con.register(PENDING, upload.table)
-    profiles = profile_table(con, PENDING)
+    profiles = profile_table(con, PENDING, upload.table)
     return Staged(upload, profiles, propose(profiles))
 
 
@@ -131,7 +131,7 @@ def activate(con: duckdb.DuckDBPyConnection, staged: Staged, mapping: Mapping, s
              previous: Dataset | None = None) -> Dataset:
     """Make the staged upload the session's data under `mapping`; on any problem nothing changes."""
     check(mapping, staged.profiles)
-    report = build_students(con, PENDING, mapping)
+    report = build_students(con, PENDING, mapping, staged.upload.table, staged.profiles)
     con.register(CURRENT, staged.upload.table)
     con.unregister(PENDING)
     version = previous.version + 1 if previous else 1
@@ -143,5 +143,5 @@ def remap(con: duckdb.DuckDBPyConnection, dataset: Dataset, mapping: Mapping) ->
     if dataset.upload is None:
         raise DataError("data.saved_mapping")
     check(mapping, dataset.profiles)
-    report = build_students(con, CURRENT, mapping)
+    report = build_students(con, CURRENT, mapping, dataset.upload.table, dataset.profiles)
     return replace(dataset, mapping=mapping, report=report, version=dataset.version + 1)

@@ -8,8 +8,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 import duckdb
+import pyarrow as pa
 
 from equity.data import derived, normalize
+from equity.data.codes import Codes, values_of, with_codes
 from equity.data.count_layouts import (
     TOTALS,
     CountProblem,
@@ -21,12 +23,13 @@ from equity.data.count_layouts import (
     suppressed,
 )
 from equity.data.mapping import RACE_FLAG_ROLES, Mapping
-from equity.data.profile import EXCUSED, as_number, as_text, column_types, column_values
+from equity.data.profile import EXCUSED, ColumnProfile, as_number, as_text, column_types, column_values
 from equity.data.sql import Fragment, query, sql_name
 from equity.sources import counts
 
 TEXT_ROLES = ("student_id", "term", "school")
-CANONICAL = {  # every canonical column and its SQL type; absent roles are NULL of that type
+CANONICAL = {  # every canonical column and its SQL type; absent roles are NULL of that type (race_list is NULL
+    # where the file names one race a student: race_ethnicity alone, as queries/cells/combined_stats.sql reads it)
     "student_id": "VARCHAR", "term": "VARCHAR", "school": "VARCHAR", "grade": "VARCHAR",
     "race_ethnicity": "race_label", "race_list": "VARCHAR[]", "low_income": "BOOLEAN", "english_learner": "BOOLEAN",
     "special_ed": "BOOLEAN", "section_504": "BOOLEAN", "gender": "gender_label",
@@ -36,6 +39,7 @@ LABEL_TYPES = {  # ENUM types: a filter change groups and compares small integer
     "gender_label": (*normalize.GENDER_LABELS, normalize.NOT_REPORTED),
 }
 MAX_DISTINCT = 100_000
+CODED = "raw_coded"     # the upload's table with its columns of codes beside, while `students` is built from it
 SAVED_TOTAL = "count_total"     # marks the saved total rows of published counts (saved_rows)
 BOOKKEEPING = ("described", "denominator", SAVED_TOTAL)     # columns of counts that are no outcome
 DESCRIBED = tuple(c for c in CANONICAL if c not in (*TEXT_ROLES, "race_list"))    # the dimensions a cell can describe
@@ -81,10 +85,11 @@ Counted = Callable[[str], tuple[tuple[str | None, int], ...]]   # a raw column's
 class _Build:
     """The expressions and bound lookups of one `students` table, and what the value maps reported.
     `counted` reads a raw column's distinct values wherever the rows are (DuckDB here, Spark elsewhere);
-    `types` gives the raw columns' types where some are typed (a Parquet file's), else all are text."""
+    `types` gives the raw columns' types where some are typed (a Parquet file's), else all are text; `codes`
+    the columns read by their dictionary codes (equity.data.codes), each worked out once per distinct value."""
 
-    def __init__(self, counted: Counted, mapping: Mapping, types: dict[str, str]):
-        self.counted, self.mapping, self.types = counted, mapping, types
+    def __init__(self, counted: Counted, mapping: Mapping, types: dict[str, str], codes: dict[str, Codes]):
+        self.counted, self.mapping, self.types, self.codes = counted, mapping, types, codes
         self.params: dict[str, object] = {}
         self.unplaced: list[Unplaced] = []
         self.guessed: list[Guessed] = []
@@ -95,11 +100,29 @@ class _Build:
         return as_text(self.types.get(header, "VARCHAR"), header)
 
     def number(self, header: str) -> Fragment:
-        """A raw column as a number (typed numbers as they are, text read as one)."""
+        """A raw column as a number (typed numbers as they are, text read as one: once per value where it has
+        codes)."""
+        if header in self.codes:
+            return self.per_value(header, lambda text: as_number("VARCHAR", text))
         return as_number(self.types.get(header, "VARCHAR"), header)
+
+    def per_value(self, header: str, of: Callable[[Fragment], Fragment]) -> Fragment:
+        """`of` a raw column's text (a function making SQL from SQL): on each row's text, or for a column with
+        codes once per distinct value, each row taking its value by its code."""
+        codes = self.codes.get(header)
+        if codes is None:
+            return of(self.text(header))
+        i = list(self.codes).index(header)
+        self.params[f"dictionary_{i}"] = [*codes.dictionary, None]
+        return query("columns/by_code", i=i, value="value", each=of(query("values/column", value="value")),
+                     code=codes.column, missing=len(codes.dictionary))
 
     def mapped(self, header: str, role: str, type_name: str) -> Fragment:
         """A column's values through its value map, as `type_name`."""
+        return self.per_value(header, self.lookup(header, role, type_name))
+
+    def lookup(self, header: str, role: str, type_name: str) -> Callable[[Fragment], Fragment]:
+        """A column's value map, bound: the SQL that reads a raw value (as text) through it, as `type_name`."""
         counted = self.counted(header)
         value_map = self.mapping.value_map(role, [v for v, _ in counted])
         i = self.lookups
@@ -112,35 +135,49 @@ class _Build:
         if guessed:
             self.guessed.append(Guessed(header, role, tuple(
                 (raw, normalize.as_text(role, value_map.values[raw]), n) for raw, n in counted if raw in guessed)))
-        return query("columns/mapped", i=i, source=self.text(header), type=sql_name(type_name))
+        return lambda text: query("columns/mapped", i=i, source=text, type=sql_name(type_name))
 
     def race(self, type_name: str) -> list[Fragment]:
         """race_ethnicity (the race column's value map, under the federal rule when flag columns are mapped) and
         race_list (every group each student reports)."""
         header = self.mapping.header_for("race_ethnicity")
-        race = self.mapped(header, "race_ethnicity", type_name) if header else \
-            self.not_reported(query("columns/not_reported", type=sql_name(type_name)))
+        if header:
+            race_of = self.lookup(header, "race_ethnicity", type_name)
+            race = self.per_value(header, race_of)
+        else:
+            race = self.not_reported(query("columns/not_reported", type=sql_name(type_name)))
         flags = {role: self.mapped(h, role, "BOOLEAN") for role in RACE_FLAG_ROLES
                  if (h := self.mapping.header_for(role))}
-        parts = self.parts(header) if header else None
+        parts_of = self.parts(header) if header else None
         if not flags and not any(self.params.get("parts_values", ())):
-            # No value names several races: each student's list is their one race (and building lists row by
-            # row from parts would cost half of the whole statement).
+            # No value names several races: race_list is NULL, each student's one race (race_ethnicity) being what
+            # views of races alone or in combination read then; a list a row would take a third of the table's
+            # memory and of the time to build it.
             self.params.pop("parts_keys", None)
             self.params.pop("parts_values", None)
             return [query("columns/as", value=race, target="race_ethnicity"),
-                    query("columns/as", value=query("columns/race_alone", race=race), target="race_list")]
+                    query("columns/as", value=query("values/null_of", type=sql_name("VARCHAR[]")),
+                          target="race_list")]
         flagged = {role: self.flagged(k, role, expr) for k, (role, expr) in enumerate(flags.items())}
-        named = query("columns/race_named", parts=parts, race=race) if header else \
-            query("columns/race_alone", race=race)
-        reported = self.not_reported(query("columns/race_reported", flagged=list(flagged.values()), named=named))
-        if flags:
-            self.params |= {"hispanic": normalize.HISPANIC, "two_or_more": normalize.TWO_OR_MORE}
-            race = query("columns/race_federal", hispanic=flags.get("hispanic", query("columns/nothing")), race=race,
-                         flagged=[expr for role, expr in flagged.items() if role != "hispanic"] or
-                         query("columns/nothing"))
+
+        def reported(named: Fragment) -> Fragment:
+            return self.not_reported(query("columns/race_reported", flagged=list(flagged.values()), named=named))
+
+        def named(text: Fragment) -> Fragment:
+            return query("columns/race_named", parts=parts_of(text), race=race_of(text))
+
+        if not flags:   # the list is the race column's alone: once per value
+            listed = self.per_value(header, lambda text: query("columns/race_list", reported=reported(named(text)),
+                                                               race=race_of(text)))
+            return [query("columns/as", value=race, target="race_ethnicity"),
+                    query("columns/as", value=listed, target="race_list")]
+        listed = reported(self.per_value(header, named) if header else query("columns/race_alone", race=race))
+        self.params |= {"hispanic": normalize.HISPANIC, "two_or_more": normalize.TWO_OR_MORE}
+        race = query("columns/race_federal", hispanic=flags.get("hispanic", query("columns/nothing")), race=race,
+                     flagged=[expr for role, expr in flagged.items() if role != "hispanic"] or
+                     query("columns/nothing"))
         return [query("columns/as", value=race, target="race_ethnicity"),
-                query("columns/race_list", reported=reported, race=race)]
+                query("columns/as", value=query("columns/race_list", reported=listed, race=race), target="race_list")]
 
     def flagged(self, k: int, role: str, flag: Fragment) -> Fragment:
         """The group a race flag names, where it is set."""
@@ -152,28 +189,47 @@ class _Build:
         self.params["not_reported"] = normalize.NOT_REPORTED
         return sql
 
-    def parts(self, header: str) -> Fragment:
+    def parts(self, header: str) -> Callable[[Fragment], Fragment]:
         """The groups each raw value of the race column names when it names several (unless the person gave it
-        another meaning than that reading), as a list; NULL for the rest."""
+        another meaning than that reading): the SQL reading them from a raw value (as text), as a list; NULL for
+        the rest."""
         raws = [raw for raw, _ in self.counted(header)]
         mapped = self.mapping.value_map("race_ethnicity", raws).values
         read = normalize.map_values("race_ethnicity", raws).values
         self.params["parts_keys"] = ["" if raw is None else raw for raw in raws]
         self.params["parts_values"] = [None if raw is None or mapped[raw] != read[raw]
                                        else "|".join(normalize.race_parts(raw)) or None for raw in raws]
-        return query("columns/race_parts", source=self.text(header))
+        return lambda text: query("columns/race_parts", source=text)
 
     def report(self, rows: int) -> BuildReport:
         return BuildReport(rows, tuple(self.unplaced), tuple(self.guessed))
 
 
-def build_students(con: duckdb.DuckDBPyConnection, source: str, mapping: Mapping) -> BuildReport:
-    """(Re)create `students` from the raw table `source`, typed and normalised, and the query macros."""
+def build_students(con: duckdb.DuckDBPyConnection, source: str, mapping: Mapping, table: pa.Table | None = None,
+                   profiles: Sequence[ColumnProfile] = ()) -> BuildReport:
+    """(Re)create `students` from the raw table `source`, typed and normalised, and the query macros. `table`:
+    the Arrow table `source` shows, when it is one; its dictionary-encoded columns are read by their codes.
+    `profiles`: those of `source`'s columns, whose values are not counted again where they hold them all."""
     types = column_types(con, source)
-    sql, params, build = students_sql(lambda header: column_values(con, source, header, MAX_DISTINCT, types[header]),
-                                      source, mapping, types)
-    con.execute(query("counts/cell"))
-    report = build.report(_create(con, sql, params))
+    coded, codes = with_codes(table, [c.header for c in mapping.columns]) if table is not None else (None, {})
+    known = {p.header: p.every for p in profiles if p.every is not None}
+
+    def values(header: str) -> tuple[tuple[str | None, int], ...]:
+        if header in known:
+            return known[header]
+        if header in codes:
+            return values_of(coded, codes[header], MAX_DISTINCT)
+        return column_values(con, source, header, MAX_DISTINCT, types[header])
+
+    if codes:
+        con.register(CODED, coded)
+    try:
+        sql, params, build = students_sql(values, CODED if codes else source, mapping, types, codes)
+        con.execute(query("counts/cell"))
+        report = build.report(_create(con, sql, params))
+    finally:
+        if codes:
+            con.unregister(CODED)
     if not mapping.counts:
         return report
     counted = tuple(c.header for c in mapping.columns if c.role == "denominator" or c.kind == "count")
@@ -236,12 +292,12 @@ def define_macros(con: duckdb.DuckDBPyConnection, macros: tuple[str, ...] = MACR
         con.execute(query(macro))
 
 
-def students_sql(counted: Counted, source: str, mapping: Mapping, types: dict[str, str] | None = None
-                 ) -> tuple[str, dict, _Build]:
+def students_sql(counted: Counted, source: str, mapping: Mapping, types: dict[str, str] | None = None,
+                 codes: dict[str, Codes] | None = None) -> tuple[str, dict, _Build]:
     """The statement creating `students` from the raw table `source` under `mapping`, its parameters, and the
     build (what its value maps reported). `counted` reads a raw column's values with their counts; `types`
-    gives the raw columns' DuckDB types (none: all text)."""
-    build = _Build(counted, mapping, types or {})
+    gives the raw columns' DuckDB types (none: all text); `codes` the columns of `source` read by their codes."""
+    build = _Build(counted, mapping, types or {}, codes or {})
     expressions: list[Fragment] = []
     by_role = {c.role: c for c in mapping.columns}
     for i, (column, type_name) in enumerate(CANONICAL.items()):
@@ -255,7 +311,8 @@ def students_sql(counted: Counted, source: str, mapping: Mapping, types: dict[st
             expressions.append(query("columns/constant", i=i, type=sql_name(type_name), target=column))
             build.params[f"constant_{i}"] = constant
         elif column in TEXT_ROLES:
-            expressions.append(query("columns/text", source=build.text(role.header), target=column))
+            tidy = build.per_value(role.header, lambda text: query("columns/tidy", source=text))
+            expressions.append(query("columns/as", value=tidy, target=column))
         else:
             expressions.append(query("columns/as", value=build.mapped(role.header, column, type_name), target=column))
     if mapping.counts:      # each row is a cell of students: how many and which, beside the counts of its outcomes
@@ -287,7 +344,8 @@ def _outcome(build: _Build, column) -> Fragment:
     if column.kind == "boolean":
         return query("columns/as", value=build.mapped(column.header, "flag", "BOOLEAN"), target=column.name)
     build.params["excused"] = list(EXCUSED)
-    return query("columns/category", source=build.text(column.header), target=column.name)
+    category = build.per_value(column.header, lambda text: query("columns/category", source=text))
+    return query("columns/as", value=category, target=column.name)
 
 
 def _as_text(role: str, value: object) -> str | None:

@@ -1,3 +1,2 @@
--- A category outcome: the raw `source` (as text) trimmed, blank or excused (the bound list $excused) as NULL,
--- AS `target`.
-CASE WHEN list_contains($excused, upper(trim({source}))) THEN NULL ELSE nullif(trim({source}), '') END AS {target}
+-- A category outcome: the raw `source` (as text) trimmed, blank or excused (the bound list $excused) as NULL.
+CASE WHEN list_contains($excused, upper(trim({source}))) THEN NULL ELSE nullif(trim({source}), '') END

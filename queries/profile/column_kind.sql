@@ -1,6 +1,7 @@
--- What kind of values one raw column of a table on a cluster holds, judged on a sample of its rows
--- (profile/table_head.sql), as profile/column_profile.sql judges an upload: how many values read as numbers or as
--- excused codes. Each column's figures join one query of all columns.
+-- What kind of values one raw text column holds, judged on a sample of its rows (profile/table_head.sql on a
+-- cluster, profile/table_sample.sql for an upload whose column was counted on its codes), as
+-- profile/column_profile.sql judges an upload: how many values read as numbers or as excused codes. On a cluster
+-- each column's figures join one query of all columns.
 -- Identifiers: table, column. Parameters: $excused (VARCHAR[] of codes that mean "no result").
 SELECT
     count({column}) AS sampled,

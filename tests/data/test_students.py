@@ -10,7 +10,7 @@ from equity.data.sql import quote_ident
 from equity.data.students import restore_students
 from equity.model.rules import Rule
 from equity.stats.metrics import breakdown
-from tests.files import csv_bytes
+from tests.files import csv_bytes, parquet_bytes
 
 ROWS = [
     ["Student ID", "Race", "Lunch", "ELL", "SpEd", "504", "Gender", "Grade", "Level", "Score"],
@@ -99,3 +99,23 @@ def test_students_restored_from_saved_rows_have_the_built_types_and_the_macros()
     score = next(c.name for c in data.mapping.outcomes() if c.header == "Score")
     by_race = breakdown(other, score, Rule("mean"), "race", min_n=1)
     assert {g.label: g.n for g in by_race.groups if g.n} == {"Hispanic/Latino": 1, "Not reported": 2}
+
+
+@pytest.mark.parametrize("typed", [False, True])
+def test_one_race_a_student_leaves_race_list_empty_and_races_in_combination_read_the_race(typed):
+    """White: 12 students, 6 at 80 and 6 at 50 (mean 65); Asian: 10 at 70; Hispanic: 11 at 60. Read from a CSV
+    (text) and from a Parquet file (codes)."""
+    plan = [("White", [80] * 6 + [50] * 6), ("Asian", [70] * 10), ("Hispanic", [60] * 11)]
+    rows = [[str(i), race, str(score)] for i, (race, score) in enumerate(
+        (race, score) for race, scores in plan for score in scores)]
+    data = parquet_bytes({"ID": [r[0] for r in rows], "Race": [r[1] for r in rows],
+                          "Score": [float(r[2]) for r in rows]}) if typed else csv_bytes([["ID", "Race", "Score"],
+                                                                                        *rows])
+    con = dataset.connect()
+    staged = dataset.stage(con, read_upload(data, "f.parquet" if typed else "f.csv", typed=typed))
+    dataset.activate(con, staged, staged.proposal)
+    assert con.execute("SELECT count(*), count(race_list) FROM students").fetchall() == [(33, 0)]
+    expected = {"White": (12, 65.0), "Asian": (10, 70.0), "Hispanic/Latino": (11, 60.0)}
+    for dimension in ("race", "race_combined"):
+        found = breakdown(con, "score", Rule("mean"), dimension, min_n=10)
+        assert {g.key: (g.n, pytest.approx(g.value)) for g in found.groups} == expected
