@@ -87,3 +87,23 @@ def test_the_values_a_profile_holds_are_the_values_counted_again():
     for header, every in found.items():
         if every is not None:
             assert every == profile.column_values(con, "t", header, profile.MANY * 2)
+
+
+def test_a_large_arrow_upload_is_sampled_at_seeded_places_and_judged_by_them():
+    """120,000 rows, a fifth of the scores written as text ('absent'): the kind is judged on 50,000 different rows
+    drawn at seeded places (the same each time), whose share of numbers is within a point of 80%, and the drawn
+    rows leave nothing registered behind."""
+    rows = 120_000
+    scores = ["absent" if i % 5 == 0 else str(50 + i % 50) for i in range(rows)]
+    table = pa.table({"Score": scores, "Row": [str(i) for i in range(rows)]})
+    con = dataset.connect()
+    con.register("upload", table)
+    drawn = []
+    for _ in range(2):
+        with profile.sampled(con, "upload", table) as sample:
+            drawn.append(con.execute(f"SELECT list(Row ORDER BY Row) FROM {sample}").fetchall()[0][0])
+    assert drawn[0] == drawn[1] and len(set(drawn[0])) == len(drawn[0]) == profile.SAMPLE_ROWS
+    assert profile.profile_table(con, "upload", table)[0].numeric_share == pytest.approx(0.8, abs=0.01)
+    assert {name for (name,) in con.execute("SELECT table_name FROM duckdb_tables() UNION ALL "
+                                            "SELECT view_name FROM duckdb_views() WHERE NOT internal").fetchall()
+            } == {"upload"}
