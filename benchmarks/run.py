@@ -547,7 +547,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--large", action="store_true", help="also 10,000,000 rows")
     parser.add_argument("--sizes", type=int, nargs="+", help="exactly these sizes instead")
     parser.add_argument("--repeats", type=int, default=21, help="clicks and figure computations per method")
-    parser.add_argument("--load-repeats", type=int, default=3, help="processes per load method")
+    parser.add_argument("--load-repeats", type=int, default=3,
+                        help="processes per load method, at every size (one load of 10M rows varies by a second)")
     parser.add_argument("--profile", type=int, metavar="ROWS", help="profile one click at ROWS rows")
     parser.add_argument("--show", action="store_true", help="print the table of the last run again")
     parser.add_argument("--make", nargs=2, help=argparse.SUPPRESS)
@@ -571,7 +572,7 @@ def main(argv: list[str] | None = None) -> None:
         log: list[dict] = []
         for rows in sizes:
             print(f"measuring {rows:,} rows ...", file=sys.stderr, flush=True)
-            run_size(rows, args.repeats, args.load_repeats if rows < TEN_M else 1, measured, log)
+            run_size(rows, args.repeats, args.load_repeats, measured, log)
         print(report(measured, log))
         save(measured, log)
 
