@@ -112,9 +112,7 @@ def cells(con: duckdb.DuckDBPyConnection, cube: Cube, filters: Filters, columns:
     held = Held.of(con, cube.table)
     kept = held.kept(filters)
     if len(cube.kinds) > 1:     # published counts of several kinds of row: one kind is added up
-        asked = {*columns, *(DIMENSIONS[name].column for name, values in vars(filters).items() if values)}
-        kind = counts.kind_for(cube.kinds, asked - {"school", "term"})
-        kept &= held.codes["described"] == held.code("described", kind)
+        kept &= held.codes["described"] == held.code("described", _kind(cube, columns, filters))
     return held.summed(kept, columns)
 
 
@@ -198,11 +196,17 @@ def of_kind(con: duckdb.DuckDBPyConnection, cube: Cube, columns: tuple[str, ...]
     `columns` under `filters` adds up (counts.kind_for): everything summed from it counts each student once."""
     if len(cube.kinds) < 2:
         return cube.table
-    asked = {*columns, *(DIMENSIONS[name].column for name, values in vars(filters).items() if values)}
-    kind = counts.kind_for(cube.kinds, asked - {"school", "term"})
+    kind = _kind(cube, columns, filters)
     kinded = _kind_tables(cube)[kind]
     con.execute(query("counts/cube_of_kind", kinded=kinded, cube=cube.table), {"described": kind})
     return kinded
+
+
+def _kind(cube: Cube, columns: tuple[str, ...], filters: Filters) -> str:
+    """The kind of row of published counts that a figure over `columns` under `filters` adds up (counts.kind_for:
+    schools and terms are on every kind of row)."""
+    asked = {*columns, *(DIMENSIONS[name].column for name, values in vars(filters).items() if values)}
+    return counts.kind_for(cube.kinds, asked - {"school", "term"})
 
 
 def _kind_tables(cube: Cube) -> dict[str, str]:
