@@ -2,8 +2,9 @@
 
 import pytest
 
+from equity.data import students
 from tests.app.conftest import OVERVIEW, counts, upload
-from tests.files import csv_bytes, xlsx_bytes
+from tests.files import csv_bytes, parquet_bytes, xlsx_bytes
 
 PAGES = ["pages/views/overview.py", "pages/views/data.py", "pages/views/gaps.py", "pages/views/intersections.py"]
 
@@ -93,6 +94,33 @@ def test_upload_confirm_and_every_page_on_the_upload(app):
     table = app.dataframe[0].value.iloc[1:]            # the groups, after all students' row
     assert counts(table["Students with a result"]).sum() == 60 and set(table["Group"]) == {
         "Hispanic/Latino", "White", "Black or African American", "Asian"}
+
+
+def test_a_parquet_upload_through_the_mapping_screen_is_built_from_its_codes(app, monkeypatch):
+    """A Parquet export whose labels are dictionary-encoded, five row groups each with its own dictionary order:
+    uploaded and confirmed on the data page, `students` is built from the codes of its label columns, and the
+    gaps page shows each race's students and share at 70 or more as counted here from the rows."""
+    races = ("Hispanic", "White", "Black", "Asian")
+    rows = 90
+    columns = {"Student ID": [f"S{i:03d}" for i in range(rows)],
+               "Race": [races[(i * 7) % 4] if i < 45 else races[(i * 3) % 4] for i in range(rows)],
+               "Lunch": ["F" if i % 3 == 0 else "P" for i in range(rows)],
+               "Final %": [float(50 + (i * 11) % 50) for i in range(rows)]}
+    coded = []
+    with_codes = students.with_codes
+    monkeypatch.setattr(students, "with_codes", lambda *args: coded.append(found := with_codes(*args)) or found)
+    app.switch_page("pages/views/data.py").run()
+    upload(app, parquet_bytes(columns, row_group_size=20), "grades.parquet").run()
+    next(b for b in app.button if b.label == "Confirm mapping").click().run()
+    assert not app.exception and {"Race", "Lunch"} <= set(coded[-1][1])
+    app.switch_page("pages/views/gaps.py").run()
+    shown = app.dataframe[0].value.set_index("Group")
+    names = {"Hispanic": "Hispanic/Latino", "White": "White", "Black": "Black or African American", "Asian": "Asian"}
+    for race, name in names.items():
+        scores = [score for r, score in zip(columns["Race"], columns["Final %"], strict=True) if r == race]
+        meeting = sum(score >= 70 for score in scores)
+        assert counts(shown.loc[[name], "Students with a result"]).iloc[0] == len(scores), race
+        assert shown.loc[name, "Share (%)"] == f"{100 * meeting / len(scores):.1f}%", race
 
 
 def test_bad_upload_keeps_what_was_loaded(app):
